@@ -1,0 +1,5 @@
+"""`python -m mirror` runs the same entry point as the `mirror` console script."""
+
+from mirror.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Engines that produce mirrorback text: offline (default), ollama, anthropic."""

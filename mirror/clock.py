@@ -1,0 +1,58 @@
+"""Injectable time and identifiers.
+
+Everything that stamps a time or mints an ID takes a `Clock`, so tests can run with a fixed
+clock and predictable IDs while the real program uses the system clock and random UUIDs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+
+
+def utc_iso(moment: datetime) -> str:
+    """The one textual form of a timestamp in the database: UTC, microseconds, 'Z'."""
+    if moment.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_utc_iso(text: str) -> datetime:
+    """Inverse of `utc_iso`."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@dataclass
+class Clock:
+    """System time and random UUIDv4s unless told otherwise."""
+
+    now_fn: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
+    id_fn: Callable[[], str] = field(default=lambda: str(uuid.uuid4()))
+
+    def now(self) -> datetime:
+        return self.now_fn()
+
+    def new_id(self) -> str:
+        return self.id_fn()
+
+
+class FixedClock(Clock):
+    """A deterministic clock for tests: starts at `start`, advances `step` per reading,
+    and mints UUIDs from a counter so IDs are stable across runs."""
+
+    def __init__(self, start: datetime, step: timedelta = timedelta(seconds=1)) -> None:
+        self._now = start
+        self._step = step
+        self._counter = 0
+        super().__init__(now_fn=self._tick, id_fn=self._next_id)
+
+    def _tick(self) -> datetime:
+        current = self._now
+        self._now += self._step
+        return current
+
+    def _next_id(self) -> str:
+        self._counter += 1
+        return str(uuid.UUID(int=self._counter, version=4))
