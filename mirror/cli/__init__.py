@@ -1,0 +1,102 @@
+"""The `mirror` command: parse, call the service layer, print. No business logic here.
+
+Errors Mirror expects become one line on stderr and a documented exit code (DESIGN §8);
+anything unexpected is a bug: one line, exit 1, and the traceback goes to the log file in
+MIRROR_HOME so nothing alarming or private reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable, Sequence
+
+from mirror import __version__
+from mirror.cli.context import Context
+from mirror.cli.parser import MirrorArgumentParser, common_options
+from mirror.errors import MirrorError
+
+# Each command group registers its subcommands; modules stay light to import.
+COMMAND_GROUPS = (
+    "mirror.cli.journal_cmds",
+    "mirror.cli.thread_cmds",
+    "mirror.cli.config_cmds",
+    "mirror.cli.audit_cmds",
+    "mirror.cli.completion_cmds",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = MirrorArgumentParser(
+        prog="mirror",
+        description="Mirror: a local-first reflection journal. With no command, opens the TUI.",
+        parents=[common_options(top_level=True)],
+    )
+    parser.add_argument("--version", action="version", version=f"mirror {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=MirrorArgumentParser)
+    for module in COMMAND_GROUPS:
+        importlib.import_module(module).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Context] = Context) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    ctx: Context | None = None
+    try:
+        parser = build_parser()
+        args = parser.parse_args(args_list)
+        ctx = context_factory(args)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            from mirror.cli.tui_launch import launch
+
+            return launch(ctx)
+        return int(handler(args, ctx) or 0)
+    except MirrorError as exc:
+        _print_error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _print_error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `mirror list | head`): not an error for the person.
+        try:
+            sys.stdout = open("/dev/null", "w")  # noqa: SIM115 - silence the final flush
+        except OSError:
+            pass
+        return 0
+    except SystemExit as exc:  # --help and --version exit through argparse
+        return int(exc.code or 0)
+    except Exception as exc:  # a bug: one line here, the traceback in the log
+        where = _log_bug(ctx, exc)
+        _print_error(f"internal error: {type(exc).__name__}: {exc} (details in {where})")
+        return 1
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+def _print_error(message: str) -> None:
+    first_line = message.strip().splitlines()[0] if message.strip() else "error"
+    sys.stderr.write(f"mirror: {first_line}\n")
+    sys.stderr.flush()
+
+
+def _log_bug(ctx: Context | None, exc: BaseException) -> str:
+    import tempfile
+    import traceback
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    path = ctx.log_path() if ctx is not None else None
+    if path is None:
+        path = Path(tempfile.gettempdir()) / "mirror-error.log"
+    try:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now(timezone.utc).isoformat()} mirror {__version__}\n")
+            log.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return "no log file: the journal folder is not writable"
+    return str(path)

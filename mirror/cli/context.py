@@ -1,0 +1,87 @@
+"""What a command handler gets besides its arguments: output, and the journal opened
+only when the command needs it (so `mirror --help` never touches the database)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from mirror.cli.output import Output
+from mirror.clock import Clock
+from mirror.errors import InvalidInput
+from mirror.paths import resolve_home
+
+
+class Context:
+    def __init__(self, args: argparse.Namespace, clock: Clock | None = None) -> None:
+        self.args = args
+        self.out = Output(bool(getattr(args, "json", False)))
+        self.clock = clock
+        self._journal = None
+
+    @property
+    def home(self) -> Path:
+        return resolve_home(getattr(self.args, "home", None))
+
+    @property
+    def journal(self):
+        if self._journal is None:
+            from mirror.services.journal import Journal
+
+            self._journal = Journal.open(self.home, clock=self.clock)
+        return self._journal
+
+    def log_path(self) -> Path | None:
+        try:
+            home = self.home
+        except Exception:
+            return None
+        return home / "mirror.log" if home.is_dir() else None
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+
+    # -- input -----------------------------------------------------------------------------
+    @staticmethod
+    def stdin_is_terminal() -> bool:
+        try:
+            return sys.stdin.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    @staticmethod
+    def read_stdin() -> str:
+        """All of stdin as strict UTF-8 (a body may be megabytes: never via argv)."""
+        data = sys.stdin.buffer.read()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidInput(f"standard input is not valid UTF-8 (byte {exc.start})") from exc
+
+    def edit_in_editor(self, initial: str = "") -> str:
+        """Open $VISUAL/$EDITOR on a draft file in MIRROR_HOME/drafts; the draft is kept if
+        saving fails, so nothing typed is lost."""
+        import shlex
+        import subprocess
+        import tempfile
+
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        drafts = self.home / "drafts"
+        drafts.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix="draft-", suffix=".md", dir=drafts)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(initial)
+        result = subprocess.run([*shlex.split(editor), name], check=False)
+        if result.returncode != 0:
+            raise InvalidInput(f"the editor exited with status {result.returncode}; draft kept at {name}")
+        self._draft = Path(name)
+        return Path(name).read_text("utf-8")
+
+    def discard_draft(self) -> None:
+        draft = getattr(self, "_draft", None)
+        if draft is not None:
+            draft.unlink(missing_ok=True)

@@ -1,0 +1,34 @@
+"""argparse, set up the way Mirror's CLI promises: one-line usage errors with exit code 2,
+and `--json` / `--home` accepted both before and after the command name."""
+
+from __future__ import annotations
+
+import argparse
+from typing import NoReturn
+
+from mirror.errors import UsageError
+
+
+class MirrorArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def common_options(top_level: bool = False) -> argparse.ArgumentParser:
+    """The options every command takes. On subcommands their default is SUPPRESS so a value
+    given before the command name is not overwritten by the subcommand's default."""
+    parent = argparse.ArgumentParser(add_help=False)
+    default = (lambda value: value) if top_level else (lambda value: argparse.SUPPRESS)
+    parent.add_argument("--json", action="store_true", default=default(False),
+                        help="print one JSON document on stdout")
+    parent.add_argument("--home", metavar="DIR", default=default(None),
+                        help="journal folder (default: $MIRROR_HOME or the user data folder)")
+    return parent
+
+
+def add_command(sub: argparse._SubParsersAction, name: str, help_text: str,
+                handler, *, aliases: tuple[str, ...] = ()) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help_text, description=help_text,
+                            parents=[common_options()], aliases=list(aliases))
+    parser.set_defaults(handler=handler)
+    return parser

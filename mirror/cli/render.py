@@ -1,0 +1,72 @@
+"""Text renderings shared by commands (the JSON shapes come from the models)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from mirror.cli.output import Output
+from mirror.models import Reflection
+
+SHORT_ID = 8
+
+
+def local_time(utc_text: str, tz: str) -> str:
+    """A stored UTC time shown in the zone it was written in."""
+    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
+    try:
+        moment = moment.astimezone(ZoneInfo(tz))
+    except Exception:  # an unknown zone from an import: show UTC rather than fail
+        pass
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def one_line(out: Output, r: Reflection, width: int = 60) -> str:
+    title = r.title
+    if len(title) > width:
+        title = title[: width - 1] + "…"
+    marks = ("★ " if r.starred else "") + ("🔒 " if r.private else "")
+    tags = " ".join(f"#{t}" for t in r.tags)
+    return f"{out.dim(r.id[:SHORT_ID])}  {local_time(r.created_at, r.created_tz)}  {marks}{title}" + (
+        f"  {out.dim(tags)}" if tags else "")
+
+
+def full(out: Output, r: Reflection) -> list[str]:
+    head = [
+        out.bold(f"{local_time(r.created_at, r.created_tz)} ({r.created_tz})") +
+        ("  ★" if r.starred else "") + ("  private" if r.private else ""),
+        out.dim(f"id {r.id}" + (f" · {r.revisions} earlier version(s)" if r.revisions else "")),
+    ]
+    if r.tags:
+        head.append(out.dim("tags: " + ", ".join(r.tags)))
+    if r.threads:
+        head.append(out.dim("threads: " + ", ".join(r.threads)))
+    return [*head, "", r.content]
+
+
+def mirrorback_lines(out: Output, mirrorback: dict | None, care: bool) -> list[str]:
+    if not mirrorback:
+        return []
+    label = "care" if care else f"mirror · {mirrorback.get('engine', '')}"
+    return ["", out.dim(label), mirrorback["content"]]
+
+
+def reflect_result(out: Output, result) -> list[str]:
+    lines: list[str] = []
+    if result.patterns:
+        lines.append(out.dim("patterns: " + ", ".join(p["pattern"].replace("_", " ") for p in result.patterns)))
+    if result.tensions:
+        lines.append(out.dim("tensions: " + ", ".join(f"{t['axis_a']} ↔ {t['axis_b']}" for t in result.tensions)))
+    lines += mirrorback_lines(out, result.mirrorback, result.care)
+    return lines
+
+
+def details(out: Output, d) -> list[str]:
+    lines = full(out, d.reflection)
+    if d.patterns:
+        lines += ["", out.dim("patterns: " + ", ".join(sorted({p["pattern"].replace("_", " ") for p in d.patterns})))]
+    if d.tensions:
+        lines.append(out.dim("tensions: " + ", ".join(f"{t['axis_a']} ↔ {t['axis_b']}" for t in d.tensions)))
+    for mb in d.mirrorbacks:
+        lines += mirrorback_lines(out, mb, mb.get("verdict") == "care")
+    return lines

@@ -1,0 +1,50 @@
+"""What service calls that combine several records return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from mirror.models import Reflection
+
+
+@dataclass(frozen=True)
+class ReflectResult:
+    """A saved reflection and what the engine made of it (empty until analysed)."""
+
+    reflection: Reflection
+    mirrorback: dict[str, Any] | None = None
+    patterns: list[dict[str, Any]] = field(default_factory=list)
+    tensions: list[dict[str, Any]] = field(default_factory=list)
+    checks: list[dict[str, Any]] = field(default_factory=list)
+    care: bool = False
+    notices: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "reflection": self.reflection.to_json(),
+            "mirrorback": self.mirrorback,
+            "patterns": self.patterns,
+            "tensions": self.tensions,
+            "checks": self.checks,
+            "care": self.care,
+            "notices": self.notices,
+        }
+
+
+@dataclass(frozen=True)
+class ReflectionDetails:
+    """One reflection with everything derived from it, for `show` and the TUI reader."""
+
+    reflection: Reflection
+    mirrorbacks: list[dict[str, Any]] = field(default_factory=list)
+    patterns: list[dict[str, Any]] = field(default_factory=list)
+    tensions: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "reflection": self.reflection.to_json(),
+            "mirrorbacks": self.mirrorbacks,
+            "patterns": self.patterns,
+            "tensions": self.tensions,
+        }

@@ -1,0 +1,178 @@
+"""`config.toml`: a person's settings for one journal (never secrets).
+
+Every key is declared here with its type, default and meaning, so `mirror config set`
+validates before writing, `mirror config list` can show defaults, and a typo is an error
+instead of a silently ignored setting. Secrets (API keys) live in `secrets.toml` (0600) or
+the environment, and this module refuses to store anything that looks like one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mirror.errors import InvalidInput, NotFound, StorageError
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    kind: str                      # "str" | "bool" | "int" | "float" | "list"
+    default: Any
+    help: str
+    choices: tuple[str, ...] = ()
+
+
+KEYS: dict[str, Key] = {k.name: k for k in (
+    Key("engine", "str", "offline", "engine that writes mirrorbacks",
+        ("offline", "ollama", "anthropic")),
+    Key("timezone", "str", "", "IANA time zone for new reflections (empty: the machine's)"),
+    Key("private_by_default", "bool", False,
+        "mark every new reflection private (never sent to a remote engine)"),
+    Key("care.resources", "list", [],
+        "your own support contacts, shown with every care response"),
+    Key("ollama.endpoint", "str", "http://127.0.0.1:11434", "Ollama server URL"),
+    Key("ollama.model", "str", "llama3.2", "Ollama model name"),
+    Key("anthropic.model", "str", "claude-sonnet-4-5", "Anthropic model name"),
+    Key("anthropic.base_url", "str", "https://api.anthropic.com", "Anthropic API URL"),
+    Key("timeouts.connect_s", "float", 5.0, "seconds to wait for a model server to answer"),
+    Key("timeouts.read_s", "float", 60.0, "seconds to wait between streamed tokens"),
+    Key("engine.max_retries", "int", 2, "retries of a model mirrorback that fails a check"),
+    Key("budget.daily_usd", "float", 0.0, "daily spending limit for remote models (0: none)"),
+    Key("budget.monthly_usd", "float", 0.0, "monthly spending limit for remote models (0: none)"),
+    Key("budget.daily_tokens", "int", 0, "daily token limit for remote models (0: none)"),
+)}
+
+_SECRET_WORDS = ("key", "secret", "token", "password", "passphrase")
+
+
+def parse_value(key: Key, raw: list[str]) -> Any:
+    """Turn command-line words into a typed value for `key`, or explain why not."""
+    if key.kind == "list":
+        return [item for item in raw if item.strip()]
+    if len(raw) != 1:
+        raise InvalidInput(f"{key.name} takes one value")
+    text = raw[0].strip()
+    try:
+        if key.kind == "bool":
+            lowered = text.lower()
+            if lowered in ("true", "yes", "on", "1"):
+                return True
+            if lowered in ("false", "no", "off", "0"):
+                return False
+            raise ValueError
+        if key.kind == "int":
+            value: Any = int(text)
+        elif key.kind == "float":
+            value = float(text)
+        else:
+            value = text
+    except ValueError as exc:
+        raise InvalidInput(f"{key.name} must be a {key.kind}, not '{text}'") from exc
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+        raise InvalidInput(f"{key.name} cannot be negative")
+    if key.choices and value not in key.choices:
+        raise InvalidInput(f"{key.name} must be one of: {', '.join(key.choices)}")
+    if key.name == "timezone" and value:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise InvalidInput(f"unknown time zone '{value}' (use an IANA name like Europe/Paris)") from exc
+    return value
+
+
+class Settings:
+    """Typed access to one journal's config.toml."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data: dict[str, Any] | None = None
+
+    def _load(self) -> dict[str, Any]:
+        if self._data is None:
+            if not self.path.exists():
+                self._data = {}
+            else:
+                import tomllib
+
+                try:
+                    self._data = tomllib.loads(self.path.read_text("utf-8"))
+                except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                    raise InvalidInput(f"{self.path} is not valid TOML: {exc}") from exc
+        return self._data
+
+    @staticmethod
+    def key(name: str) -> Key:
+        if name in KEYS:
+            return KEYS[name]
+        if any(word in name.lower() for word in _SECRET_WORDS):
+            raise InvalidInput(
+                f"{name} looks like a secret; secrets never go in config.toml "
+                "(use the environment or secrets.toml)")
+        raise NotFound(f"unknown setting '{name}' (see `mirror config list`)")
+
+    def get(self, name: str) -> Any:
+        key = self.key(name)
+        node: Any = self._load()
+        for part in name.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return key.default
+            node = node[part]
+        return node
+
+    def is_set(self, name: str) -> bool:
+        node: Any = self._load()
+        for part in name.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return False
+            node = node[part]
+        return True
+
+    def set(self, name: str, raw: list[str]) -> Any:
+        key = self.key(name)
+        value = parse_value(key, raw)
+        data = self._load()
+        node = data
+        parts = name.split(".")
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+        self._write(data)
+        return value
+
+    def unset(self, name: str) -> None:
+        self.key(name)
+        data = self._load()
+        node = data
+        parts = name.split(".")
+        for part in parts[:-1]:
+            node = node.get(part, {})
+        node.pop(parts[-1], None)
+        self._write(data)
+
+    def all(self) -> list[dict[str, Any]]:
+        return [
+            {"key": k.name, "value": self.get(k.name), "default": k.default,
+             "set": self.is_set(k.name), "help": k.help}
+            for k in KEYS.values()
+        ]
+
+    def _write(self, data: dict[str, Any]) -> None:
+        """Atomic: write a temporary file, fsync, rename over the old one."""
+        import tomli_w
+
+        tmp = self.path.with_suffix(".toml.tmp")
+        try:
+            with open(tmp, "wb") as handle:
+                tomli_w.dump(data, handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise StorageError(f"cannot write {self.path}: {exc.strerror}") from exc
+        self._data = data

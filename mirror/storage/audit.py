@@ -1,0 +1,78 @@
+"""The audit log: an append-only hash chain of what happened to the journal (never the text).
+
+Each entry's hash covers the previous entry's hash and its own fields, so an edited,
+removed or reordered entry inside the chain breaks verification. A truncated tail or a
+wholly rewritten chain cannot be detected from the chain alone, which is why its head hash
+is shown by `mirror audit verify` / `mirror doctor` and written into every bundle manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+def entry_hash(prev_hash: str, seq: int, at: str, action: str, entity: str,
+               entity_id: str | None, details: str) -> str:
+    payload = json.dumps([seq, at, action, entity, entity_id, details],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(f"{prev_hash}\n{payload}".encode("utf-8")).hexdigest()
+
+
+def append(conn: sqlite3.Connection, at: str, action: str, entity: str,
+           entity_id: str | None = None, details: dict[str, Any] | None = None) -> str:
+    """Add one entry; must run inside the caller's write transaction. Returns its hash."""
+    row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
+    details_json = json.dumps(details or {}, ensure_ascii=False, sort_keys=True,
+                              separators=(",", ":"))
+    digest = entry_hash(prev, seq, at, action, entity, entity_id, details_json)
+    conn.execute(
+        "INSERT INTO audit_log (seq, at, action, entity, entity_id, details, prev_hash, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, at, action, entity, entity_id, details_json, prev, digest),
+    )
+    return digest
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    ok: bool
+    entries: int
+    head: str
+    problem: str | None = None      # the first break found, in words
+    broken_at: int | None = None    # its sequence number
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "entries": self.entries, "head": self.head,
+                "problem": self.problem, "broken_at": self.broken_at}
+
+
+def verify(conn: sqlite3.Connection) -> AuditReport:
+    """Walk the chain from the start, recomputing every hash."""
+    prev, expected_seq, count = GENESIS, 1, 0
+    for row in conn.execute(
+        "SELECT seq, at, action, entity, entity_id, details, prev_hash, hash"
+        " FROM audit_log ORDER BY seq"
+    ):
+        seq, at, action, entity, entity_id, details, prev_hash, digest = tuple(row)
+        count += 1
+        if seq != expected_seq:
+            return AuditReport(False, count, prev, f"entry {expected_seq} is missing", expected_seq)
+        if prev_hash != prev:
+            return AuditReport(False, count, prev,
+                               f"entry {seq} does not follow entry {seq - 1} (removed or reordered)", seq)
+        if entry_hash(prev_hash, seq, at, action, entity, entity_id, details) != digest:
+            return AuditReport(False, count, prev, f"entry {seq} was altered", seq)
+        prev, expected_seq = digest, seq + 1
+    return AuditReport(True, count, prev)
+
+
+def head(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return row[0] if row else GENESIS

@@ -1,0 +1,349 @@
+"""Reflections: create, read, edit (keeping revisions), delete without trace, list, search.
+
+Every write runs in one `BEGIN IMMEDIATE` transaction together with its audit entry, so a
+reflection the user was told is saved is durably saved, and the audit chain never misses it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from mirror.clock import Clock, utc_iso
+from mirror.errors import InvalidInput, NotFound
+from mirror.models import ListFilter, Page, Reflection, Revision, SearchHit
+from mirror.storage import audit, tags as tagstore
+from mirror.storage.db import transaction
+
+_COLUMNS = (
+    "r.seq, r.id, r.content, r.content_type, r.visibility, r.private, r.source, r.created_at,"
+    " r.created_tz, r.updated_at, r.starred, r.metadata"
+)
+_TAGS_OF = (
+    "(SELECT group_concat(t.name, char(31)) FROM reflection_tags rt"
+    " JOIN tags t ON t.id = rt.tag_id WHERE rt.reflection_id = r.id) AS tag_names"
+)
+_THREADS_OF = (
+    "(SELECT group_concat(th.title, char(31)) FROM thread_members tm"
+    " JOIN threads th ON th.id = tm.thread_id WHERE tm.reflection_id = r.id) AS thread_titles"
+)
+_REVISIONS_OF = (
+    "(SELECT count(*) FROM reflection_revisions rv WHERE rv.reflection_id = r.id) AS revision_count"
+)
+SELECT = f"SELECT {_COLUMNS}, {_TAGS_OF}, {_THREADS_OF}, {_REVISIONS_OF} FROM reflections r"
+
+
+@dataclass
+class NewReflection:
+    """What a caller supplies to create a reflection; storage fills in the rest."""
+
+    content: str
+    created_at: str | None = None          # UTC ISO; now if None
+    created_tz: str = "UTC"
+    tags: list[str] = field(default_factory=list)
+    starred: bool = False
+    private: bool = False
+    source: str = "cli"
+    content_type: str = "text/plain"
+    visibility: str = "local_only"
+    metadata: dict[str, Any] = field(default_factory=dict)
+    thread_ids: list[str] = field(default_factory=list)
+    id: str | None = None
+
+
+def validate_text(text: str) -> str:
+    """The rules every stored text follows; raises InvalidInput with the reason."""
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidInput("a reflection cannot be empty")
+    if "\x00" in text:
+        raise InvalidInput("the text contains a NUL character, which Mirror cannot store")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidInput("the text is not valid Unicode (unpaired surrogate)") from exc
+    return text
+
+
+def row_to_reflection(row: sqlite3.Row) -> Reflection:
+    split = lambda value: tuple(sorted(value.split("\x1f"), key=str.casefold)) if value else ()
+    return Reflection(
+        id=row["id"], content=row["content"], content_type=row["content_type"],
+        visibility=row["visibility"], private=bool(row["private"]), source=row["source"],
+        created_at=row["created_at"], created_tz=row["created_tz"], updated_at=row["updated_at"],
+        starred=bool(row["starred"]), metadata=json.loads(row["metadata"]),
+        tags=split(row["tag_names"]), threads=split(row["thread_titles"]),
+        revisions=row["revision_count"],
+    )
+
+
+class ReflectionStore:
+    def __init__(self, conn: sqlite3.Connection, clock: Clock, identity_id: str) -> None:
+        self.conn = conn
+        self.clock = clock
+        self.identity_id = identity_id
+
+    # -- writing -----------------------------------------------------------------------
+    def create(self, new: NewReflection) -> Reflection:
+        with transaction(self.conn):
+            reflection_id = self._insert(new)
+        return self.get(reflection_id)
+
+    def create_many(self, entries: Iterable[NewReflection]) -> list[str]:
+        """Bulk insert in one transaction (imports, benchmarks). Returns the new IDs."""
+        ids = []
+        with transaction(self.conn):
+            for new in entries:
+                ids.append(self._insert(new))
+        return ids
+
+    def _insert(self, new: NewReflection) -> str:
+        validate_text(new.content)
+        now = utc_iso(self.clock.now())
+        reflection_id = new.id or self.clock.new_id()
+        if self.conn.execute("SELECT 1 FROM tombstones WHERE id = ?", (reflection_id,)).fetchone():
+            raise InvalidInput(f"reflection {reflection_id} was deleted and cannot be recreated")
+        self.conn.execute(
+            "INSERT INTO reflections (id, identity_id, content, content_type, visibility, private,"
+            " source, created_at, created_tz, updated_at, starred, metadata)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (reflection_id, self.identity_id, new.content, new.content_type, new.visibility,
+             int(new.private), new.source, new.created_at or now, new.created_tz, now,
+             int(new.starred), json.dumps(new.metadata, ensure_ascii=False)),
+        )
+        names = tagstore.normalise([*tagstore.parse_tags(new.content), *new.tags])
+        tagstore.attach(self.conn, reflection_id, names)
+        for thread_id in new.thread_ids:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO thread_members (thread_id, reflection_id, added_at)"
+                " VALUES (?, ?, ?)", (thread_id, reflection_id, now))
+        audit.append(self.conn, now, "create", "reflection", reflection_id,
+                     {"source": new.source, "private": new.private})
+        return reflection_id
+
+    def update(self, reflection_id: str, *, content: str | None = None,
+               starred: bool | None = None, private: bool | None = None,
+               add_tags: list[str] | None = None, remove_tags: list[str] | None = None) -> Reflection:
+        """Edit in place; a changed text keeps the previous one as a numbered revision."""
+        changed: list[str] = []
+        with transaction(self.conn):
+            row = self.conn.execute(
+                "SELECT content FROM reflections WHERE id = ?", (reflection_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no reflection with ID {reflection_id}")
+            now = utc_iso(self.clock.now())
+            if content is not None and content != row["content"]:
+                validate_text(content)
+                number = self.conn.execute(
+                    "SELECT coalesce(max(revision), 0) + 1 FROM reflection_revisions"
+                    " WHERE reflection_id = ?", (reflection_id,)).fetchone()[0]
+                self.conn.execute(
+                    "INSERT INTO reflection_revisions (id, reflection_id, revision, content,"
+                    " revised_at) VALUES (?, ?, ?, ?, ?)",
+                    (self.clock.new_id(), reflection_id, number, row["content"], now))
+                self.conn.execute("UPDATE reflections SET content = ? WHERE id = ?",
+                                  (content, reflection_id))
+                current = self._tag_names(reflection_id)
+                inline_old = {t.casefold() for t in tagstore.parse_tags(row["content"])}
+                kept = [t for t in current if t.casefold() not in inline_old]
+                tagstore.replace(self.conn, reflection_id,
+                                 tagstore.normalise([*tagstore.parse_tags(content), *kept]))
+                changed.append("content")
+            if starred is not None:
+                self.conn.execute("UPDATE reflections SET starred = ? WHERE id = ?",
+                                  (int(starred), reflection_id))
+                changed.append("starred")
+            if private is not None:
+                self.conn.execute("UPDATE reflections SET private = ? WHERE id = ?",
+                                  (int(private), reflection_id))
+                changed.append("private")
+            if add_tags:
+                tagstore.attach(self.conn, reflection_id, tagstore.normalise(add_tags))
+                changed.append("tags")
+            if remove_tags:
+                gone = {t.casefold() for t in tagstore.normalise(remove_tags)}
+                tagstore.replace(self.conn, reflection_id,
+                                 [t for t in self._tag_names(reflection_id) if t.casefold() not in gone])
+                changed.append("tags")
+            if changed:
+                self.conn.execute("UPDATE reflections SET updated_at = ? WHERE id = ?",
+                                  (now, reflection_id))
+                audit.append(self.conn, now, "edit", "reflection", reflection_id,
+                             {"changed": sorted(set(changed))})
+        return self.get(reflection_id)
+
+    def delete(self, reflection_id: str) -> None:
+        """Remove the reflection and everything derived from it, leaving only a tombstone,
+        then purge the text from the full-text index and the write-ahead log."""
+        with transaction(self.conn):
+            if not self.conn.execute("SELECT 1 FROM reflections WHERE id = ?",
+                                     (reflection_id,)).fetchone():
+                raise NotFound(f"no reflection with ID {reflection_id}")
+            now = utc_iso(self.clock.now())
+            # Children first: their ON DELETE CASCADE would do it, but explicit deletes keep
+            # the statement list obvious for anyone auditing what a deletion removes.
+            for table in ("reflection_revisions", "reflection_patterns", "tension_observations",
+                          "mirrorbacks", "engine_runs", "reflection_tags", "thread_members"):
+                self.conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (reflection_id,))
+            self.conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
+            self.conn.execute("INSERT OR REPLACE INTO tombstones (id, deleted_at) VALUES (?, ?)",
+                              (reflection_id, now))
+            tagstore.prune(self.conn)
+            audit.append(self.conn, now, "delete", "reflection", reflection_id, {})
+        self.purge_deleted_text()
+
+    def purge_deleted_text(self) -> None:
+        """FTS5 keeps deleted tokens in old index segments until they are merged; merging
+        everything and truncating the WAL leaves no copy of deleted text in the files
+        (`secure_delete` zeroes the freed pages)."""
+        with transaction(self.conn):
+            self.conn.execute("INSERT INTO reflections_fts(reflections_fts) VALUES ('optimize')")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # -- reading -----------------------------------------------------------------------
+    def get(self, reflection_id: str) -> Reflection:
+        row = self.conn.execute(f"{SELECT} WHERE r.id = ?", (reflection_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no reflection with ID {reflection_id}")
+        return row_to_reflection(row)
+
+    def resolve(self, prefix: str) -> str:
+        """A full ID from a unique prefix (at least 4 characters)."""
+        prefix = prefix.strip().lower()
+        if len(prefix) < 4 or any(ch not in "0123456789abcdef-" for ch in prefix):
+            raise NotFound(f"'{prefix}' is not a reflection ID (give at least 4 hex characters)")
+        rows = self.conn.execute(
+            "SELECT id FROM reflections WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            (prefix, prefix + "~")).fetchall()
+        if not rows:
+            if self.conn.execute("SELECT 1 FROM tombstones WHERE id >= ? AND id < ?",
+                                 (prefix, prefix + "~")).fetchone():
+                raise NotFound(f"reflection {prefix} was deleted")
+            raise NotFound(f"no reflection with ID {prefix}")
+        if len(rows) > 1:
+            raise NotFound(f"ID prefix {prefix} is ambiguous: give more characters")
+        return rows[0][0]
+
+    def revisions(self, reflection_id: str) -> list[Revision]:
+        return [
+            Revision(reflection_id, row["revision"], row["content"], row["revised_at"])
+            for row in self.conn.execute(
+                "SELECT revision, content, revised_at FROM reflection_revisions"
+                " WHERE reflection_id = ? ORDER BY revision", (reflection_id,))
+        ]
+
+    def list(self, filters: ListFilter, limit: int = 20, cursor: str | None = None) -> Page:
+        """Newest first, keyset-paged: cost per page does not grow with the journal."""
+        where, params = self._where(filters)
+        if cursor:
+            created_at, seq = _decode_cursor(cursor)
+            where.append("(r.created_at, r.seq) < (?, ?)")
+            params += [created_at, seq]
+        sql = SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY r.created_at DESC, r.seq DESC LIMIT ?"
+        rows = self.conn.execute(sql, [*params, limit + 1]).fetchall()
+        items = [row_to_reflection(row) for row in rows[:limit]]
+        next_cursor = _encode_cursor(rows[limit - 1]) if len(rows) > limit else None
+        return Page(items, next_cursor)
+
+    def iter_all(self, filters: ListFilter | None = None, batch: int = 500) -> Iterable[Reflection]:
+        """Every reflection, newest first, streamed page by page (memory stays flat)."""
+        cursor = None
+        while True:
+            page = self.list(filters or ListFilter(), limit=batch, cursor=cursor)
+            yield from page.items
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
+    def _where(self, filters: ListFilter) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if filters.since:
+            where.append("r.created_at >= ?")
+            params.append(filters.since)
+        if filters.until:
+            where.append("r.created_at <= ?")
+            params.append(filters.until)
+        for name in filters.tags:
+            where.append("EXISTS (SELECT 1 FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
+                         " WHERE rt.reflection_id = r.id AND t.name = ?)")
+            params.append(name.lstrip("#@"))
+        if filters.starred is not None:
+            where.append("r.starred = ?")
+            params.append(int(filters.starred))
+        if filters.private is not None:
+            where.append("r.private = ?")
+            params.append(int(filters.private))
+        if filters.thread_id:
+            where.append("EXISTS (SELECT 1 FROM thread_members tm"
+                         " WHERE tm.reflection_id = r.id AND tm.thread_id = ?)")
+            params.append(filters.thread_id)
+        if filters.care is not None:
+            clause = ("EXISTS (SELECT 1 FROM mirrorbacks mb WHERE mb.reflection_id = r.id"
+                      " AND mb.verdict = 'care')")
+            where.append(clause if filters.care else f"NOT {clause}")
+        return where, params
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search ranked by BM25, with highlighted snippets.
+
+        The person's words are quoted term by term, so punctuation or FTS operators in a
+        query never raise a syntax error; a trailing `*` asks for a prefix match."""
+        match = fts_query(query)
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS}, {_TAGS_OF}, {_THREADS_OF}, {_REVISIONS_OF}, bm25(reflections_fts) AS rank,"
+            " snippet(reflections_fts, 0, char(2), char(3), '…', 16) AS snip"
+            " FROM reflections_fts JOIN reflections r ON r.seq = reflections_fts.rowid"
+            " WHERE reflections_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit)).fetchall()
+        return [SearchHit(row_to_reflection(row), row["rank"], _segments(row["snip"]))
+                for row in rows]
+
+    def _tag_names(self, reflection_id: str) -> list[str]:
+        return [row[0] for row in self.conn.execute(
+            "SELECT t.name FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
+            " WHERE rt.reflection_id = ? ORDER BY t.name", (reflection_id,))]
+
+
+def fts_query(query: str) -> str:
+    terms = []
+    for word in query.split():
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if not word:
+            continue
+        quoted = '"' + word.replace('"', '""') + '"'
+        terms.append(quoted + ("*" if prefix else ""))
+    if not terms:
+        raise InvalidInput("the search query is empty")
+    return " AND ".join(terms)
+
+
+def _segments(snippet: str) -> tuple[tuple[str, bool], ...]:
+    parts: list[tuple[str, bool]] = []
+    for chunk in snippet.split("\x02"):
+        if "\x03" in chunk:
+            hit, rest = chunk.split("\x03", 1)
+            parts.append((hit, True))
+            if rest:
+                parts.append((rest, False))
+        elif chunk:
+            parts.append((chunk, False))
+    return tuple(parts)
+
+
+def _encode_cursor(row: sqlite3.Row) -> str:
+    raw = json.dumps([row["created_at"], row["seq"]]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[str, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        created_at, seq = json.loads(raw)
+        return str(created_at), int(seq)
+    except (ValueError, TypeError) as exc:
+        raise InvalidInput(f"not a valid page cursor: {cursor}") from exc

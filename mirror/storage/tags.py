@@ -1,0 +1,67 @@
+"""Tags: `#tag` and `@tag` written in the text, plus tags given explicitly.
+
+`@` is accepted because jrnl uses it; an e-mail address is not a tag because the marker
+must not follow a word character.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+_TAG = re.compile(r"(?<![\w#@&/])[#@](\w[\w\-]*)", re.UNICODE)
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags written inline, in order of first appearance, case-insensitively unique."""
+    seen: dict[str, str] = {}
+    for match in _TAG.finditer(text):
+        name = match.group(1).rstrip("-")
+        if name and not name.isdigit():
+            seen.setdefault(name.casefold(), name)
+    return list(seen.values())
+
+
+def normalise(names: list[str] | tuple[str, ...]) -> list[str]:
+    """Strip markers and blanks, keep first spelling of case-insensitive duplicates."""
+    seen: dict[str, str] = {}
+    for raw in names:
+        name = raw.strip().lstrip("#@").strip()
+        if name:
+            seen.setdefault(name.casefold(), name)
+    return list(seen.values())
+
+
+def attach(conn: sqlite3.Connection, reflection_id: str, names: list[str]) -> None:
+    """Link tags to a reflection, creating tags on first use. Inside a transaction."""
+    for name in names:
+        conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (name,))
+        conn.execute(
+            "INSERT OR IGNORE INTO reflection_tags (reflection_id, tag_id)"
+            " SELECT ?, id FROM tags WHERE name = ?",
+            (reflection_id, name),
+        )
+
+
+def replace(conn: sqlite3.Connection, reflection_id: str, names: list[str]) -> None:
+    conn.execute("DELETE FROM reflection_tags WHERE reflection_id = ?", (reflection_id,))
+    attach(conn, reflection_id, names)
+    prune(conn)
+
+
+def prune(conn: sqlite3.Connection) -> None:
+    """Drop tags no reflection uses any more, so `mirror tags` lists only live ones."""
+    conn.execute(
+        "DELETE FROM tags WHERE NOT EXISTS"
+        " (SELECT 1 FROM reflection_tags rt WHERE rt.tag_id = tags.id)"
+    )
+
+
+def counts(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    return [
+        (row[0], row[1])
+        for row in conn.execute(
+            "SELECT t.name, count(*) AS n FROM tags t JOIN reflection_tags rt ON rt.tag_id = t.id"
+            " GROUP BY t.id ORDER BY n DESC, t.name COLLATE NOCASE"
+        )
+    ]
