@@ -1,0 +1,232 @@
+"""The constitution: its documents, its invariants as data, and their integrity.
+
+Every rule the engine applies (lexicons, thresholds, the care text) is read from
+`constitution/invariants.yaml`, so that an amendment is a reviewed change to data, with a
+new hash in `GENESIS.json`, rather than an edit buried in code (I4). Loading happens once
+per process: `mirror reflect` must stay fast, so this module imports nothing heavy and
+parses the YAML lazily with the C loader when available.
+
+Regenerate the genesis file after an approved change:
+
+    python -m mirror.constitution --write-genesis
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Literal
+
+from mirror.resources import constitution_dir
+
+GENESIS_NAME = "GENESIS.json"
+INVARIANTS_NAME = "invariants.yaml"
+HASH_ALGORITHM = "sha256"
+
+FileStatus = Literal["ok", "changed", "missing", "extra"]
+
+
+@dataclass(frozen=True)
+class Constitution:
+    """The loaded constitution. `invariants` is the parsed YAML; `documents` maps each
+    Markdown file name to its text, in file-name order (the order of the prompt)."""
+
+    version: str
+    genesis_hash: str
+    invariants: dict[str, Any]
+    documents: dict[str, str]
+
+    @property
+    def version_string(self) -> str:
+        """What the journal records as 'the constitution in force': the declared version
+        plus a short hash of GENESIS.json, so two builds with the same number but different
+        files are never confused."""
+        return f"{self.version}+{self.genesis_hash[:12]}"
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """One file's integrity: `expected`/`actual` are hex digests, None when absent."""
+
+    path: str
+    expected: str | None
+    actual: str | None
+    status: FileStatus
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """Result of `verify()`: `ok` is True only when no file is changed, missing or extra."""
+
+    version: str
+    files: tuple[FileCheck, ...] = field(default_factory=tuple)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and all(f.status == "ok" for f in self.files)
+
+    @property
+    def drift(self) -> tuple[FileCheck, ...]:
+        return tuple(f for f in self.files if f.status != "ok")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "version": self.version,
+            "error": self.error,
+            "files": [
+                {"path": f.path, "expected": f.expected, "actual": f.actual, "status": f.status}
+                for f in self.files
+            ],
+        }
+
+
+def _yaml_load(text: str) -> Any:
+    import yaml  # deferred: only paid when the invariants are first needed
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+
+
+def _walk_files(root: Traversable, prefix: str = "") -> dict[str, Traversable]:
+    """Every file under `root` by its '/'-separated relative path, skipping caches."""
+    found: dict[str, Traversable] = {}
+    for entry in root.iterdir():
+        name = entry.name
+        if name.startswith(".") or name == "__pycache__":
+            continue
+        rel = f"{prefix}{name}"
+        if entry.is_dir():
+            found.update(_walk_files(entry, rel + "/"))
+        else:
+            found[rel] = entry
+    return found
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_genesis(root: Traversable) -> dict[str, Any]:
+    genesis = root / GENESIS_NAME
+    return json.loads(genesis.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load() -> Constitution:
+    """The constitution in force for this process (loaded once)."""
+    return load_from(constitution_dir())
+
+
+def load_from(root: Traversable) -> Constitution:
+    """Load a constitution folder (the installed one, or a bundle's, to record it)."""
+    genesis_bytes = (root / GENESIS_NAME).read_bytes()
+    genesis = json.loads(genesis_bytes.decode("utf-8"))
+    invariants = _yaml_load((root / INVARIANTS_NAME).read_text(encoding="utf-8"))
+    if not isinstance(invariants, dict):
+        raise ValueError(f"{INVARIANTS_NAME} must be a mapping")
+    documents = {
+        name: entry.read_text(encoding="utf-8")
+        for name, entry in sorted(_walk_files(root).items())
+        if name.endswith(".md") and name != "README.md"
+    }
+    return Constitution(
+        version=str(genesis.get("constitution_version", "0")),
+        genesis_hash=_digest(genesis_bytes),
+        invariants=invariants,
+        documents=documents,
+    )
+
+
+def invariants() -> dict[str, Any]:
+    """The parsed `invariants.yaml` of the constitution in force."""
+    return load().invariants
+
+
+def version() -> str:
+    """The version string storage records, e.g. '1.0.0+3f2a9c01b7de'."""
+    return load().version_string
+
+
+def verify(root: Traversable | None = None) -> VerifyReport:
+    """Recompute every file's SHA-256 and compare with GENESIS.json.
+
+    Reports each file as ok, changed, missing (listed in genesis, absent on disk) or extra
+    (on disk, not in genesis). Never raises for drift: drift is the answer, not an error.
+    """
+    root = constitution_dir() if root is None else root
+    try:
+        genesis = _read_genesis(root)
+        expected: dict[str, str] = dict(genesis.get("files", {}))
+        declared = str(genesis.get("constitution_version", "0"))
+    except (OSError, ValueError) as exc:
+        return VerifyReport(version="unknown", error=f"cannot read {GENESIS_NAME}: {exc}")
+    present = {k: v for k, v in _walk_files(root).items() if k != GENESIS_NAME}
+    checks: list[FileCheck] = []
+    for path in sorted(set(expected) | set(present)):
+        want = expected.get(path)
+        got = _digest(present[path].read_bytes()) if path in present else None
+        if want is None:
+            status: FileStatus = "extra"
+        elif got is None:
+            status = "missing"
+        elif got != want:
+            status = "changed"
+        else:
+            status = "ok"
+        checks.append(FileCheck(path=path, expected=want, actual=got, status=status))
+    return VerifyReport(version=declared, files=tuple(checks))
+
+
+def genesis_document(root: Path) -> dict[str, Any]:
+    """The GENESIS.json content for a constitution folder on disk."""
+    data = _yaml_load((root / INVARIANTS_NAME).read_text(encoding="utf-8"))
+    files = {
+        rel: _digest(entry.read_bytes())
+        for rel, entry in sorted(_walk_files(root).items())
+        if rel != GENESIS_NAME
+    }
+    return {
+        "constitution_version": str(data["constitution_version"]),
+        "algorithm": HASH_ALGORITHM,
+        "files": files,
+    }
+
+
+def write_genesis(root: Path | None = None) -> Path:
+    """Rewrite GENESIS.json for the checkout's constitution folder (a maintainer's act,
+    done after an approved amendment; an installed package is never rewritten)."""
+    if root is None:
+        located = constitution_dir()
+        if not isinstance(located, Path):
+            raise RuntimeError("the installed constitution is read-only; run from a checkout")
+        root = located
+    target = root / GENESIS_NAME
+    text = json.dumps(genesis_document(root), indent=2, sort_keys=True) + "\n"
+    target.write_text(text, encoding="utf-8")
+    load.cache_clear()
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m mirror.constitution --write-genesis | --verify` (maintainer tool)."""
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["--write-genesis"]:
+        print(write_genesis())
+        return 0
+    if args in ([], ["--verify"]):
+        report = verify()
+        print(json.dumps(report.to_dict(), indent=2))
+        return 0 if report.ok else 1
+    print("usage: python -m mirror.constitution [--verify | --write-genesis]", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,120 @@
+"""Shared fixtures: every test gets its own MIRROR_HOME, a fixed time zone, and helpers to
+run the real CLI in-process (fast) or as a whole process (for crash and start-up tests)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+# One zone for the whole run (tzlocal caches it per process); not UTC, so conversions show.
+os.environ["TZ"] = "Europe/Berlin"
+os.environ.pop("NO_COLOR", None)
+
+REPO = Path(__file__).resolve().parent.parent
+FIXED_START = datetime(2026, 3, 14, 9, 30, tzinfo=timezone.utc)
+
+pytest_plugins = ["tests.fakeservers.fixtures"] if (REPO / "tests" / "fakeservers" / "fixtures.py").exists() else []
+
+
+@pytest.fixture(autouse=True)
+def mirror_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh journal folder per test; the real one is never touched."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("MIRROR_HOME", str(home))
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    monkeypatch.setenv("EDITOR", "false")
+    monkeypatch.delenv("VISUAL", raising=False)
+    return home
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+class _Stdin(io.TextIOWrapper):
+    def __init__(self, data: bytes, tty: bool) -> None:
+        super().__init__(io.BytesIO(data), encoding="utf-8")
+        self._tty = tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+@pytest.fixture
+def cli():
+    """Run `mirror ARGS` in this process. `input` feeds stdin (bytes or str); `tty=True`
+    makes stdin look like a terminal; `clock` injects time and IDs."""
+    from mirror.cli import main
+    from mirror.cli.context import Context
+
+    def run(*args: str, input: bytes | str | None = None, tty: bool = False, clock=None) -> Run:
+        data = input.encode("utf-8") if isinstance(input, str) else (input or b"")
+        out, err = io.StringIO(), io.StringIO()
+        patch = pytest.MonkeyPatch()  # its own, so undo() leaves the test's patches alone
+        try:
+            patch.setattr(sys, "stdin", _Stdin(data, tty))
+            patch.setattr(sys, "stdout", out)
+            patch.setattr(sys, "stderr", err)
+            factory = (lambda a: Context(a, clock=clock)) if clock is not None else Context
+            code = main(list(args), context_factory=factory)
+        finally:
+            patch.undo()
+        return Run(code, out.getvalue(), err.getvalue())
+
+    return run
+
+
+@pytest.fixture
+def mirror_proc(mirror_home: Path):
+    """Run `python -m mirror ARGS` as a whole process (real stdin, real exit code)."""
+
+    def run(*args: str, input: bytes | str | None = None, env: dict[str, str] | None = None,
+            timeout: float = 120) -> Run:
+        data = input.encode("utf-8") if isinstance(input, str) else input
+        full_env = {**os.environ, "MIRROR_HOME": str(mirror_home), **(env or {})}
+        proc = subprocess.run([sys.executable, "-m", "mirror", *args], input=data or b"",
+                              capture_output=True, env=full_env, timeout=timeout, cwd=REPO)
+        return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+    return run
+
+
+@pytest.fixture
+def fixed_clock():
+    from mirror.clock import FixedClock
+
+    return FixedClock(FIXED_START)
+
+
+@pytest.fixture
+def journal(mirror_home: Path, fixed_clock):
+    """An open service-layer Journal with a deterministic clock."""
+    from mirror.services.journal import Journal
+
+    j = Journal.open(mirror_home, clock=fixed_clock)
+    yield j
+    j.close()
