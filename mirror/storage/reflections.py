@@ -185,7 +185,8 @@ class ReflectionStore:
             # Children first: their ON DELETE CASCADE would do it, but explicit deletes keep
             # the statement list obvious for anyone auditing what a deletion removes.
             for table in ("reflection_revisions", "reflection_patterns", "tension_observations",
-                          "mirrorbacks", "engine_runs", "reflection_tags", "thread_members"):
+                          "mirrorbacks", "engine_runs", "care_markers", "reflection_tags",
+                          "thread_members"):
                 self.conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (reflection_id,))
             self.conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
             self.conn.execute("INSERT OR REPLACE INTO tombstones (id, deleted_at) VALUES (?, ?)",
@@ -282,8 +283,7 @@ class ReflectionStore:
                          " WHERE tm.reflection_id = r.id AND tm.thread_id = ?)")
             params.append(filters.thread_id)
         if filters.care is not None:
-            clause = ("EXISTS (SELECT 1 FROM mirrorbacks mb WHERE mb.reflection_id = r.id"
-                      " AND mb.verdict = 'care')")
+            clause = "EXISTS (SELECT 1 FROM care_markers cm WHERE cm.reflection_id = r.id)"
             where.append(clause if filters.care else f"NOT {clause}")
         return where, params
 

@@ -14,6 +14,7 @@ from mirror.clock import Clock, utc_iso
 from mirror.errors import StorageError
 from mirror.storage import audit, migrations
 from mirror.storage.db import connect, transaction, translate
+from mirror.storage.derived import DerivedStore
 from mirror.storage.reflections import ReflectionStore
 from mirror.storage.stats import journal_stats
 from mirror.storage.threads import ThreadStore
@@ -36,6 +37,7 @@ class Store:
             raise
         self.reflections = ReflectionStore(self.conn, self.clock, self.identity_id)
         self.threads = ThreadStore(self.conn, self.clock)
+        self.derived = DerivedStore(self.conn, self.clock)
 
     def _check_header(self) -> None:
         # Reading the schema forces SQLite to parse the file header: a foreign or corrupt

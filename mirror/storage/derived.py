@@ -1,0 +1,303 @@
+"""What the engine derives from reflections: patterns, tensions and their observations,
+mirrorbacks, engine runs, feedback, care markers, and the constitution in force.
+
+Derived records can be regenerated at any time from the text, so `replace_analysis`
+swaps a reflection's whole analysis in one transaction rather than patching it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from mirror.clock import Clock, utc_iso
+from mirror.errors import InvalidInput, NotFound
+from mirror.storage.db import transaction
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class PatternRecord:
+    pattern: str
+    evidence: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class ObservationRecord:
+    axis_a: str
+    axis_b: str
+    position: float
+    intensity: float
+    evidence: list[Any] = field(default_factory=list)
+    origin: str = "system_seed"
+
+
+@dataclass(frozen=True)
+class MirrorbackRecord:
+    content: str
+    engine: str
+    engine_version: str
+    answered_text_sha256: str
+    verdict: str                      # passed | failed | care
+    flags: list[str] = field(default_factory=list)
+    model: str | None = None
+    constitution_version: str | None = None
+    prompt_version: str | None = None
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    engine: str
+    duration_ms: float
+    status: str                       # ok | fallback | care | error
+    final_source: str | None = None
+    patterns: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    tokens_in: int = 0
+    tokens_out: int = 0
+    route_reason: str | None = None
+    attempts: list[dict[str, Any]] = field(default_factory=list)
+
+
+class DerivedStore:
+    def __init__(self, conn: sqlite3.Connection, clock: Clock) -> None:
+        self.conn = conn
+        self.clock = clock
+
+    # -- writing -----------------------------------------------------------------------------
+    def replace_analysis(self, reflection_id: str, patterns: Iterable[PatternRecord],
+                         observations: Iterable[ObservationRecord],
+                         care_signals: list[str] | None, *, observed_at: str | None = None) -> list[str]:
+        """Swap a reflection's patterns, tension observations and care marker.
+        Returns the tension IDs observed. Runs in the caller's transaction if there is one."""
+        now = utc_iso(self.clock.now())
+        tension_ids = []
+        with self._tx():
+            for table in ("reflection_patterns", "tension_observations", "care_markers"):
+                self.conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (reflection_id,))
+            for p in patterns:
+                self.conn.execute(
+                    "INSERT INTO reflection_patterns (id, reflection_id, pattern, evidence, detected_at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (self.clock.new_id(), reflection_id, p.pattern, _j(p.evidence), now))
+            for o in observations:
+                tension_id = self._tension_id(o.axis_a, o.axis_b, o.origin, now)
+                tension_ids.append(tension_id)
+                self.conn.execute(
+                    "INSERT INTO tension_observations (id, tension_id, reflection_id, position,"
+                    " intensity, evidence, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (self.clock.new_id(), tension_id, reflection_id, o.position, o.intensity,
+                     _j(o.evidence), observed_at or now))
+            if care_signals:
+                self.conn.execute(
+                    "INSERT INTO care_markers (reflection_id, signals, detected_at) VALUES (?, ?, ?)",
+                    (reflection_id, _j(care_signals), now))
+        return tension_ids
+
+    def _tension_id(self, axis_a: str, axis_b: str, origin: str, now: str) -> str:
+        """The existing tension on this axis pair (either order), else a new one: a tension
+        seen again is an observation of the same tension, never a duplicate."""
+        row = self.conn.execute(
+            "SELECT id FROM tensions WHERE (axis_a = ? AND axis_b = ?) OR (axis_a = ? AND axis_b = ?)",
+            (axis_a, axis_b, axis_b, axis_a)).fetchone()
+        if row:
+            return row[0]
+        tension_id = self.clock.new_id()
+        self.conn.execute(
+            "INSERT INTO tensions (id, axis_a, axis_b, origin, created_at) VALUES (?, ?, ?, ?, ?)",
+            (tension_id, axis_a, axis_b, origin, now))
+        return tension_id
+
+    def create_tension(self, axis_a: str, axis_b: str, origin: str = "user_created") -> dict[str, Any]:
+        axis_a, axis_b = axis_a.strip(), axis_b.strip()
+        if not axis_a or not axis_b:
+            raise InvalidInput("a tension needs two poles, e.g. control surrender")
+        if axis_a.casefold() == axis_b.casefold():
+            raise InvalidInput("a tension needs two different poles")
+        with self._tx():
+            if self.conn.execute(
+                "SELECT 1 FROM tensions WHERE (lower(axis_a) = lower(?) AND lower(axis_b) = lower(?))"
+                " OR (lower(axis_a) = lower(?) AND lower(axis_b) = lower(?))",
+                (axis_a, axis_b, axis_b, axis_a)).fetchone():
+                raise InvalidInput(f"the tension {axis_a} ↔ {axis_b} already exists")
+            tension_id = self._tension_id(axis_a, axis_b, origin, utc_iso(self.clock.now()))
+        return self.tension(tension_id)
+
+    def add_mirrorback(self, reflection_id: str, m: MirrorbackRecord) -> str:
+        mirrorback_id = self.clock.new_id()
+        with self._tx():
+            self.conn.execute(
+                "INSERT INTO mirrorbacks (id, reflection_id, content, engine, engine_version, model,"
+                " constitution_version, prompt_version, answered_text_sha256, verdict, flags,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (mirrorback_id, reflection_id, m.content, m.engine, m.engine_version, m.model,
+                 m.constitution_version, m.prompt_version, m.answered_text_sha256, m.verdict,
+                 _j(m.flags), utc_iso(self.clock.now())))
+        return mirrorback_id
+
+    def add_run(self, reflection_id: str | None, r: RunRecord, started_at: str | None = None) -> str:
+        run_id = self.clock.new_id()
+        with self._tx():
+            self.conn.execute(
+                "INSERT INTO engine_runs (id, reflection_id, engine, final_source, started_at,"
+                " duration_ms, patterns, flags, tokens_in, tokens_out, status, route_reason, attempts)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (run_id, reflection_id, r.engine, r.final_source,
+                 started_at or utc_iso(self.clock.now()), max(0.0, r.duration_ms), _j(r.patterns),
+                 _j(r.flags), r.tokens_in, r.tokens_out, r.status, r.route_reason, _j(r.attempts)))
+        return run_id
+
+    def add_feedback(self, mirrorback_id: str, rating: int | None, flags: list[str],
+                     note: str | None) -> dict[str, Any]:
+        if rating is None and not flags and not note:
+            raise InvalidInput("feedback needs a rating, a flag or a note")
+        if rating is not None and not 1 <= rating <= 5:
+            raise InvalidInput("the rating must be between 1 and 5")
+        feedback_id = self.clock.new_id()
+        now = utc_iso(self.clock.now())
+        with self._tx():
+            self.conn.execute(
+                "INSERT INTO engine_feedback (id, mirrorback_id, rating, flags, note, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)", (feedback_id, mirrorback_id, rating, _j(flags), note, now))
+        return {"id": feedback_id, "mirrorback_id": mirrorback_id, "rating": rating,
+                "flags": flags, "note": note, "created_at": now}
+
+    def record_constitution(self, version: str, genesis_sha256: str) -> bool:
+        """Record the installed constitution as in force if it is new. Returns True if new."""
+        if self.conn.execute("SELECT 1 FROM constitution_versions WHERE version = ?",
+                             (version,)).fetchone():
+            return False
+        with self._tx():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO constitution_versions (version, genesis_sha256, adopted_at, how)"
+                " VALUES (?, ?, ?, 'installed')", (version, genesis_sha256, utc_iso(self.clock.now())))
+        return True
+
+    # -- reading -----------------------------------------------------------------------------
+    def constitution_history(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT version, genesis_sha256, adopted_at, how FROM constitution_versions ORDER BY adopted_at")]
+
+    def mirrorbacks_for(self, reflection_id: str) -> list[dict[str, Any]]:
+        return [self._mirrorback(r) for r in self.conn.execute(
+            "SELECT * FROM mirrorbacks WHERE reflection_id = ? ORDER BY created_at", (reflection_id,))]
+
+    def mirrorback(self, prefix: str) -> dict[str, Any]:
+        prefix = prefix.strip().lower()
+        rows = self.conn.execute("SELECT * FROM mirrorbacks WHERE id >= ? AND id < ? LIMIT 2",
+                                 (prefix, prefix + "~")).fetchall() if len(prefix) >= 4 else []
+        if not rows:
+            raise NotFound(f"no mirrorback with ID {prefix}")
+        if len(rows) > 1:
+            raise NotFound(f"mirrorback ID prefix {prefix} is ambiguous: give more characters")
+        return self._mirrorback(rows[0])
+
+    @staticmethod
+    def _mirrorback(row: sqlite3.Row) -> dict[str, Any]:
+        data = dict(row)
+        data["flags"] = json.loads(data["flags"])
+        return data
+
+    def patterns_for(self, reflection_id: str) -> list[dict[str, Any]]:
+        return [{"pattern": r["pattern"], "evidence": json.loads(r["evidence"])}
+                for r in self.conn.execute(
+                    "SELECT pattern, evidence FROM reflection_patterns WHERE reflection_id = ?"
+                    " ORDER BY pattern", (reflection_id,))]
+
+    def tensions_for(self, reflection_id: str) -> list[dict[str, Any]]:
+        return [{"tension_id": r["tension_id"], "axis_a": r["axis_a"], "axis_b": r["axis_b"],
+                 "position": r["position"], "intensity": r["intensity"],
+                 "evidence": json.loads(r["evidence"])}
+                for r in self.conn.execute(
+                    "SELECT o.tension_id, t.axis_a, t.axis_b, o.position, o.intensity, o.evidence"
+                    " FROM tension_observations o JOIN tensions t ON t.id = o.tension_id"
+                    " WHERE o.reflection_id = ?", (reflection_id,))]
+
+    def is_care(self, reflection_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM care_markers WHERE reflection_id = ?",
+                                 (reflection_id,)).fetchone() is not None
+
+    def tensions(self) -> list[dict[str, Any]]:
+        return [self._tension_row(r) for r in self.conn.execute(
+            f"{_TENSIONS} GROUP BY t.id ORDER BY observations DESC, t.created_at")]
+
+    def tension(self, prefix_or_id: str) -> dict[str, Any]:
+        key = prefix_or_id.strip().lower()
+        rows = self.conn.execute(f"{_TENSIONS} WHERE t.id >= ? AND t.id < ? GROUP BY t.id LIMIT 2",
+                                 (key, key + "~")).fetchall() if len(key) >= 4 else []
+        if not rows:
+            raise NotFound(f"no tension with ID {prefix_or_id}")
+        if len(rows) > 1:
+            raise NotFound(f"tension ID prefix {prefix_or_id} is ambiguous: give more characters")
+        return self._tension_row(rows[0])
+
+    def find_tension(self, axis_a: str, axis_b: str) -> dict[str, Any]:
+        row = self.conn.execute(
+            f"{_TENSIONS} WHERE (lower(t.axis_a) = lower(?) AND lower(t.axis_b) = lower(?))"
+            " OR (lower(t.axis_a) = lower(?) AND lower(t.axis_b) = lower(?)) GROUP BY t.id",
+            (axis_a, axis_b, axis_b, axis_a)).fetchone()
+        if row is None:
+            raise NotFound(f"no tension {axis_a} ↔ {axis_b}")
+        return self._tension_row(row)
+
+    @staticmethod
+    def _tension_row(row: sqlite3.Row) -> dict[str, Any]:
+        return {"id": row["id"], "axis_a": row["axis_a"], "axis_b": row["axis_b"],
+                "origin": row["origin"], "created_at": row["created_at"],
+                "observations": row["observations"], "last_observed": row["last_observed"],
+                "mean_position": row["mean_position"], "mean_intensity": row["mean_intensity"]}
+
+    def trajectory(self, tension_id: str) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT o.reflection_id, o.observed_at, o.position, o.intensity FROM tension_observations o"
+            " WHERE o.tension_id = ? ORDER BY o.observed_at", (tension_id,))]
+
+    def pattern_counts(self, since: str | None, bucket: str) -> list[dict[str, Any]]:
+        """Pattern frequency per period (by the reflection's own date, not detection time)."""
+        width = {"month": 7, "year": 4, "day": 10}.get(bucket)
+        params: list[Any] = []
+        where = ""
+        if since:
+            where = " WHERE r.created_at >= ?"
+            params.append(since)
+        if bucket == "week":
+            period = "strftime('%Y-W%W', r.created_at)"
+        elif width:
+            period = f"substr(r.created_at, 1, {width})"
+        else:
+            raise InvalidInput("the period must be day, week, month or year")
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT {period} AS period, p.pattern AS pattern, count(*) AS reflections"
+            " FROM reflection_patterns p JOIN reflections r ON r.id = p.reflection_id"
+            f"{where} GROUP BY period, p.pattern ORDER BY period, p.pattern", params)]
+
+    def runs(self, limit: int = 50) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT * FROM engine_runs ORDER BY started_at DESC LIMIT ?", (limit,))
+        out = []
+        for r in rows:
+            data = dict(r)
+            for key in ("patterns", "flags", "attempts"):
+                data[key] = json.loads(data[key])
+            out.append(data)
+        return out
+
+    def _tx(self):
+        """Join the caller's transaction if one is open, else open our own."""
+        if self.conn.in_transaction:
+            from contextlib import nullcontext
+
+            return nullcontext(self.conn)
+        return transaction(self.conn)
+
+
+_TENSIONS = (
+    "SELECT t.id, t.axis_a, t.axis_b, t.origin, t.created_at, count(o.id) AS observations,"
+    " max(o.observed_at) AS last_observed, avg(o.position) AS mean_position,"
+    " avg(o.intensity) AS mean_intensity"
+    " FROM tensions t LEFT JOIN tension_observations o ON o.tension_id = t.id"
+)
