@@ -30,7 +30,7 @@ os.environ.pop("NO_COLOR", None)
 REPO = Path(__file__).resolve().parent.parent
 FIXED_START = datetime(2026, 3, 14, 9, 30, tzinfo=timezone.utc)
 
-pytest_plugins = ["tests.fakeservers.fixtures"] if (REPO / "tests" / "fakeservers" / "fixtures.py").exists() else []
+pytest_plugins = ["tests.fakeservers.fixtures"]
 
 
 @pytest.fixture(autouse=True)

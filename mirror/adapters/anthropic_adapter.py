@@ -5,8 +5,8 @@ timeouts explicit, so the engine alone decides what follows a failure (see base.
 
 The key is handed in by the caller, kept in a `Secret` and revealed only to the SDK. Error
 messages are built here from status codes and error types, passed through `redact`, and
-raised `from None`, so no SDK exception (whose request carries the key in its headers) is
-chained to what reaches logs. The SDK is also told explicitly not to read credentials or a
+raised outside the `except` block, so no SDK exception (whose request carries the key in
+its headers) is chained to what reaches logs. The SDK is also told explicitly not to read credentials or a
 base URL from the environment or profile files, and not to trace: its OpenTelemetry
 content mode could otherwise copy reflections into spans.
 """
@@ -35,7 +35,7 @@ from mirror.adapters.health import HealthReport
 from mirror.adapters.secrets import Secret, redact
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
-DEFAULT_MODEL = "claude-sonnet-4-5"
+DEFAULT_MODEL = "claude-haiku-4-5"
 MISSING_EXTRA = "the Anthropic engine needs the anthropic extra: pip install 'mirror-journal[anthropic]'"
 NO_KEY = (
     "no Anthropic API key is set: set ANTHROPIC_API_KEY or store one with "
@@ -175,12 +175,12 @@ class AnthropicAdapter:
     def generate(
         self, system: str, messages: list[Message], options: GenerateOptions
     ) -> Iterator[Chunk]:
+        # `options.temperature` is not sent: SDK 2.x has no sampling parameters for Messages.
         client = self._client()
         model = options.model or self._model
         request: dict[str, Any] = {
             "model": model,
             "max_tokens": options.max_tokens,
-            "temperature": options.temperature,
             "messages": [{"role": m.role, "content": m.content} for m in messages],
             "timeout": self._timeout(options.connect_timeout_s, options.read_timeout_s),
         }
@@ -188,6 +188,7 @@ class AnthropicAdapter:
             request["system"] = system
         input_tokens = output_tokens = 0
         stopped = False
+        failure: AdapterError | None = None
         try:
             with client.messages.stream(**request) as stream:
                 for event in stream:
@@ -200,13 +201,18 @@ class AnthropicAdapter:
                             yield event.delta.text
                     elif kind == "message_delta":
                         # message_delta usage is cumulative: it replaces, never adds.
-                        output_tokens = event.usage.output_tokens or output_tokens
+                        if event.usage.output_tokens is not None:
+                            output_tokens = event.usage.output_tokens
                         if getattr(event.usage, "input_tokens", None) is not None:
                             input_tokens = event.usage.input_tokens
                     elif kind == "message_stop":
                         stopped = True
         except Exception as exc:  # every failure leaves as an AdapterError, see _translate
-            raise self._translate(exc, model) from None
+            failure = self._translate(exc, model)
+        if failure is not None:
+            # Raised outside the `except`, so the SDK exception (its request holds the key
+            # in a header) is not even kept as __context__.
+            raise failure
         if not stopped:
             raise AdapterMalformed(
                 f"the stream from the Anthropic API at {self._base_url} ended before message_stop"

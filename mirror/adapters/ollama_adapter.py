@@ -125,6 +125,7 @@ class OllamaAdapter:
         ]
         stream = None
         final: Any = None
+        failure: AdapterError | None = None
         try:
             stream = client.chat(
                 model=model,
@@ -140,10 +141,12 @@ class OllamaAdapter:
                     final = part
                     break
         except Exception as exc:  # every failure leaves as an AdapterError, see _translate
-            raise self._translate(exc, model) from None
+            failure = self._translate(exc, model)
         finally:
             if stream is not None:
                 stream.close()
+        if failure is not None:
+            raise failure  # outside `except`: the engine sees one error, not a chain
         if final is None:
             raise AdapterMalformed(f"the stream from Ollama at {self._endpoint} ended before `done`")
         yield Usage(

@@ -27,6 +27,7 @@ FREE = Price(0.0, 0.0)
 
 # Anthropic list prices (USD per million tokens), standard tier, no caching discounts.
 # Keys are id prefixes; the longest matching prefix wins ("claude-opus-4-5" before "claude-opus-4").
+# Families not listed here (newer than this table) fall to DEFAULT_REMOTE_PRICE until added.
 ANTHROPIC_PRICES: dict[str, Price] = {
     "claude-opus-4-5": Price(5.0, 25.0),
     "claude-opus-4-1": Price(15.0, 75.0),

@@ -25,10 +25,14 @@ def entry_hash(prev_hash: str, seq: int, at: str, action: str, entity: str,
 
 
 def append(conn: sqlite3.Connection, at: str, action: str, entity: str,
-           entity_id: str | None = None, details: dict[str, Any] | None = None) -> str:
-    """Add one entry; must run inside the caller's write transaction. Returns its hash."""
-    row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
+           entity_id: str | None = None, details: dict[str, Any] | None = None,
+           *, after: tuple[int, str] | None = None) -> tuple[int, str]:
+    """Add one entry; must run inside the caller's write transaction. Returns its (seq, hash),
+    which a bulk writer may pass back as `after` to skip re-reading the chain's tail."""
+    if after is None:
+        row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        after = (row[0], row[1]) if row else (0, GENESIS)
+    seq, prev = after[0] + 1, after[1]
     details_json = json.dumps(details or {}, ensure_ascii=False, sort_keys=True,
                               separators=(",", ":"))
     digest = entry_hash(prev, seq, at, action, entity, entity_id, details_json)
@@ -37,7 +41,7 @@ def append(conn: sqlite3.Connection, at: str, action: str, entity: str,
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (seq, at, action, entity, entity_id, details_json, prev, digest),
     )
-    return digest
+    return seq, digest
 
 
 @dataclass(frozen=True)

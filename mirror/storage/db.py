@@ -18,6 +18,7 @@ from typing import Iterator
 from mirror.errors import InvalidInput, StorageError
 
 BUSY_TIMEOUT_MS = 30_000
+CACHE_KIB = 32_768  # page cache ceiling per connection; bulk FTS writes need room to merge
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -42,6 +43,7 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     except sqlite3.Error as exc:
         raise translate(exc, path) from exc
     return conn

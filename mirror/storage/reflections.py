@@ -33,6 +33,8 @@ _THREADS_OF = (
 _REVISIONS_OF = (
     "(SELECT count(*) FROM reflection_revisions rv WHERE rv.reflection_id = r.id) AS revision_count"
 )
+RANK_WINDOW = 20_000  # see ReflectionStore.search
+
 SELECT = f"SELECT {_COLUMNS}, {_TAGS_OF}, {_THREADS_OF}, {_REVISIONS_OF} FROM reflections r"
 
 
@@ -52,6 +54,14 @@ class NewReflection:
     metadata: dict[str, Any] = field(default_factory=dict)
     thread_ids: list[str] = field(default_factory=list)
     id: str | None = None
+
+
+@dataclass
+class _Bulk:
+    """What one write transaction can remember between rows instead of re-reading."""
+
+    tag_ids: dict[str, int] = field(default_factory=dict)
+    audit_tail: tuple[int, str] | None = None
 
 
 def validate_text(text: str) -> str:
@@ -88,18 +98,20 @@ class ReflectionStore:
     # -- writing -----------------------------------------------------------------------
     def create(self, new: NewReflection) -> Reflection:
         with transaction(self.conn):
-            reflection_id = self._insert(new)
+            reflection_id, _ = self._insert(new, _Bulk())
         return self.get(reflection_id)
 
     def create_many(self, entries: Iterable[NewReflection]) -> list[str]:
         """Bulk insert in one transaction (imports, benchmarks). Returns the new IDs."""
         ids = []
+        bulk = _Bulk()
         with transaction(self.conn):
             for new in entries:
-                ids.append(self._insert(new))
+                reflection_id, bulk.audit_tail = self._insert(new, bulk)
+                ids.append(reflection_id)
         return ids
 
-    def _insert(self, new: NewReflection) -> str:
+    def _insert(self, new: NewReflection, bulk: "_Bulk") -> tuple[str, tuple[int, str]]:
         validate_text(new.content)
         now = utc_iso(self.clock.now())
         reflection_id = new.id or self.clock.new_id()
@@ -114,14 +126,14 @@ class ReflectionStore:
              int(new.starred), json.dumps(new.metadata, ensure_ascii=False)),
         )
         names = tagstore.normalise([*tagstore.parse_tags(new.content), *new.tags])
-        tagstore.attach(self.conn, reflection_id, names)
+        tagstore.attach(self.conn, reflection_id, names, bulk.tag_ids)
         for thread_id in new.thread_ids:
             self.conn.execute(
                 "INSERT OR IGNORE INTO thread_members (thread_id, reflection_id, added_at)"
                 " VALUES (?, ?, ?)", (thread_id, reflection_id, now))
-        audit.append(self.conn, now, "create", "reflection", reflection_id,
-                     {"source": new.source, "private": new.private})
-        return reflection_id
+        tail = audit.append(self.conn, now, "create", "reflection", reflection_id,
+                            {"source": new.source, "private": new.private}, after=bulk.audit_tail)
+        return reflection_id, tail
 
     def update(self, reflection_id: str, *, content: str | None = None,
                starred: bool | None = None, private: bool | None = None,
@@ -293,14 +305,31 @@ class ReflectionStore:
         The person's words are quoted term by term, so punctuation or FTS operators in a
         query never raise a syntax error; a trailing `*` asks for a prefix match."""
         match = fts_query(query)
-        rows = self.conn.execute(
-            f"SELECT {_COLUMNS}, {_TAGS_OF}, {_THREADS_OF}, {_REVISIONS_OF}, bm25(reflections_fts) AS rank,"
-            " snippet(reflections_fts, 0, char(2), char(3), '…', 16) AS snip"
-            " FROM reflections_fts JOIN reflections r ON r.seq = reflections_fts.rowid"
-            " WHERE reflections_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit)).fetchall()
-        return [SearchHit(row_to_reflection(row), row["rank"], _segments(row["snip"]))
-                for row in rows]
+        # Rank using only the index (FTS5's built-in `rank`), then build rows and snippets
+        # for the few winners. BM25 costs time per matching row, so a word found in tens of
+        # thousands of reflections is ranked within the most recent RANK_WINDOW first; only
+        # when that window holds too few hits does the search rank the whole journal.
+        ranked = ("SELECT rowid, rank FROM reflections_fts WHERE reflections_fts MATCH ?"
+                  " {extra} ORDER BY rank LIMIT ?")
+        newest = self.conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
+        top = []
+        if newest > RANK_WINDOW:
+            top = self.conn.execute(ranked.format(extra="AND rowid > ?"),
+                                    (match, newest - RANK_WINDOW, limit)).fetchall()
+        if len(top) < limit:
+            top = self.conn.execute(ranked.format(extra=""), (match, limit)).fetchall()
+        if not top:
+            return []
+        marks = ",".join("?" * len(top))
+        seqs = [row[0] for row in top]
+        snippets = dict(self.conn.execute(
+            "SELECT rowid, snippet(reflections_fts, 0, char(2), char(3), '…', 16)"
+            f" FROM reflections_fts WHERE reflections_fts MATCH ? AND rowid IN ({marks})",
+            (match, *seqs)).fetchall())
+        rows = {row["seq"]: row for row in self.conn.execute(
+            f"{SELECT} WHERE r.seq IN ({marks})", seqs)}
+        return [SearchHit(row_to_reflection(rows[seq]), rank, _segments(snippets[seq]))
+                for seq, rank in top if seq in rows]
 
     def _tag_names(self, reflection_id: str) -> list[str]:
         return [row[0] for row in self.conn.execute(

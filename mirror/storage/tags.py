@@ -32,15 +32,20 @@ def normalise(names: list[str] | tuple[str, ...]) -> list[str]:
     return list(seen.values())
 
 
-def attach(conn: sqlite3.Connection, reflection_id: str, names: list[str]) -> None:
-    """Link tags to a reflection, creating tags on first use. Inside a transaction."""
+def attach(conn: sqlite3.Connection, reflection_id: str, names: list[str],
+           known: dict[str, int] | None = None) -> None:
+    """Link tags to a reflection, creating tags on first use. Inside a transaction.
+    `known` caches name -> tag id across the rows of one bulk write."""
     for name in names:
-        conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (name,))
-        conn.execute(
-            "INSERT OR IGNORE INTO reflection_tags (reflection_id, tag_id)"
-            " SELECT ?, id FROM tags WHERE name = ?",
-            (reflection_id, name),
-        )
+        key = name.casefold()
+        tag_id = known.get(key) if known is not None else None
+        if tag_id is None:
+            conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (name,))
+            tag_id = conn.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()[0]
+            if known is not None:
+                known[key] = tag_id
+        conn.execute("INSERT OR IGNORE INTO reflection_tags (reflection_id, tag_id) VALUES (?, ?)",
+                     (reflection_id, tag_id))
 
 
 def replace(conn: sqlite3.Connection, reflection_id: str, names: list[str]) -> None:
