@@ -197,8 +197,8 @@ class ReflectionStore:
             # Children first: their ON DELETE CASCADE would do it, but explicit deletes keep
             # the statement list obvious for anyone auditing what a deletion removes.
             for table in ("reflection_revisions", "reflection_patterns", "tension_observations",
-                          "mirrorbacks", "engine_runs", "care_markers", "reflection_tags",
-                          "thread_members"):
+                          "mirrorbacks", "engine_runs", "care_markers", "response_cache",
+                          "reflection_tags", "thread_members"):
                 self.conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (reflection_id,))
             self.conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
             self.conn.execute("INSERT OR REPLACE INTO tombstones (id, deleted_at) VALUES (?, ?)",

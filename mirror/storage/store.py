@@ -15,6 +15,7 @@ from mirror.errors import StorageError
 from mirror.storage import audit, migrations
 from mirror.storage.db import connect, transaction, translate
 from mirror.storage.derived import DerivedStore
+from mirror.storage.egress import EgressStore
 from mirror.storage.reflections import ReflectionStore
 from mirror.storage.stats import journal_stats
 from mirror.storage.threads import ThreadStore
@@ -38,6 +39,7 @@ class Store:
         self.reflections = ReflectionStore(self.conn, self.clock, self.identity_id)
         self.threads = ThreadStore(self.conn, self.clock)
         self.derived = DerivedStore(self.conn, self.clock)
+        self.egress = EgressStore(self.conn, self.clock)
 
     def _check_header(self) -> None:
         # Reading the schema forces SQLite to parse the file header: a foreign or corrupt

@@ -1,0 +1,67 @@
+"""`analyze(text)`: everything the engine reads in one reflection, computed once.
+
+The analysis is pure and deterministic: the same text always gives the same analysis, so
+storage can re-derive patterns, tensions and the care marker after an import instead of
+trusting a bundle's copy of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mirror.engine.care import CareSignal, detect_crisis
+from mirror.engine.language import guess_language
+from mirror.engine.patterns import TENSION_PATTERN, PatternMatch, detect_patterns
+from mirror.engine.tensions import Contrast, Tension, find_contrasts, find_tensions
+from mirror.engine.tokenize import Token, tokenize
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What one reflection contains, as the engine sees it."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    patterns: tuple[PatternMatch, ...]
+    tensions: tuple[Tension, ...]
+    contrasts: tuple[Contrast, ...]
+    care: tuple[CareSignal, ...]
+    language: str
+    english: bool
+
+    @property
+    def word_count(self) -> int:
+        return len(self.tokens)
+
+    @property
+    def needs_care(self) -> bool:
+        """True when the reflection signals a crisis: answer with care, send to no model."""
+        return bool(self.care)
+
+    @property
+    def pattern_counts(self) -> dict[str, int]:
+        """Occurrences per pattern name, in order of first appearance."""
+        counts: dict[str, int] = {}
+        for m in self.patterns:
+            counts[m.name] = counts.get(m.name, 0) + 1
+        return counts
+
+
+def analyze(text: str) -> Analysis:
+    """Tokens, patterns, tensions, contrasts, crisis signals and a language guess."""
+    tokens = tokenize(text)
+    contrasts = tuple(find_contrasts(text, tokens))
+    language, english = guess_language(tokens)
+    patterns = tuple(detect_patterns(text, tokens))
+    sentence_at = {t.start: t.sent for t in tokens}
+    cues = frozenset(sentence_at[m.start] for m in patterns if m.name == TENSION_PATTERN)
+    return Analysis(
+        text=text,
+        tokens=tokens,
+        patterns=patterns,
+        tensions=tuple(find_tensions(text, tokens, contrasts, cues)),
+        contrasts=contrasts,
+        care=tuple(detect_crisis(text, tokens)),
+        language=language,
+        english=english,
+    )

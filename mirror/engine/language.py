@@ -1,0 +1,63 @@
+"""A cheap guess at a reflection's language, from its most common function words.
+
+The point is not linguistics but honesty: English templates wrapped around Spanish words
+read as broken. The guess decides whether the offline engine may use its English templates
+(`english`), a localized set, or a short language-neutral answer.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from mirror import constitution
+from mirror.engine.lexicon import strings
+from mirror.engine.tokenize import Token
+
+UNDETERMINED = "und"
+OTHER = "other"
+_MIN_SHARE = 0.08
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> dict[str, dict[str, None]]:
+    """Word -> the languages it belongs to (ordered as in the constitution)."""
+    index: dict[str, dict[str, None]] = {}
+    for lang, words in constitution.invariants()["languages"].items():
+        for w in strings(words):
+            index.setdefault(w.casefold(), {})[lang] = None
+    return index
+
+
+def _latin_share(tokens: Sequence[Token]) -> float:
+    letters = [ch for t in tokens[:200] for ch in t.text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if ch < "\u0250") / len(letters)
+
+
+def guess_language(tokens: Sequence[Token]) -> tuple[str, bool]:
+    """(language code, English enough for English templates).
+
+    Codes: 'en', 'es', 'fr', 'de', 'pt' (the languages listed in the constitution),
+    'other' (words, but not those), or 'und' (no words to judge, e.g. only emoji).
+    Very short Latin-script texts without any function word ("Tired.") count as English:
+    a wrong guess there costs little, and English is the engine's home language.
+    """
+    if not tokens:
+        return UNDETERMINED, True
+    index = _stopwords()
+    counts: dict[str, int] = {}
+    for t in tokens[:400]:
+        langs = index.get(t.norm)
+        if langs:
+            for lang in langs:
+                counts[lang] = counts.get(lang, 0) + 1
+    n = min(len(tokens), 400)
+    if counts:
+        best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
+        if counts[best] / n >= _MIN_SHARE or n <= 3:
+            return best, best == "en"
+    if _latin_share(tokens) >= 0.9:
+        return (UNDETERMINED, True) if n <= 4 else (OTHER, False)
+    return OTHER, False

@@ -1,0 +1,334 @@
+"""Inner tensions: contrast structures and the template axes they fall on.
+
+A *contrast* is a structure in the writing: "X but Y", "However, Y" (X = the sentence
+before), "Although X, Y", "On one hand X ... on the other hand Y". A *tension* is a contrast
+(or a single sentence) whose two sides land on the two poles of one template axis
+(control/surrender, autonomy/connection, ...). Contrasts with no axis are kept too: the
+offline composer reflects them back in the person's own words.
+
+Each tension carries:
+- `position` in [-1, 1]: -1 leans fully toward `axis_a`, +1 toward `axis_b`. The clause the
+  writer lands on (after "but", the main clause of "although") weighs 1.5x.
+- `intensity` in [0, 1]: how strongly the pull is expressed (pole words, intensifiers,
+  explicit "on one hand" structures).
+
+The axis pair is always stored in the template's order, and `normalize_axis` maps any
+spelling or order of a pair onto it, so a later observation of "surrender / control"
+matches the existing "control / surrender" tension instead of creating a duplicate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from mirror import constitution
+from mirror.engine.lexicon import Hit, PhraseMatcher, strings
+from mirror.engine.tokenize import Token, clause_break_between, phrase_tokens, tokenize
+
+_LANDING_WEIGHT = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span [start, end) of the reflection and the text written there."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contrast:
+    """Two sides of a contrast, as token ranges [first, last) in text order.
+    `landing` is the side the writer lands on ('left', 'right' or 'none')."""
+
+    marker: str
+    marker_span: tuple[int, int]
+    left: tuple[int, int]
+    right: tuple[int, int]
+    landing: str
+
+
+@dataclass(frozen=True)
+class Tension:
+    """A tension on a template axis, found in one reflection."""
+
+    axis_a: str
+    axis_b: str
+    position: float
+    intensity: float
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def key(self) -> str:
+        return tension_key(self.axis_a, self.axis_b)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    markers: PhraseMatcher
+    clause_initial: frozenset[tuple[str, ...]]
+    poles: PhraseMatcher
+    axes: tuple[tuple[str, str], ...]
+    intensifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    inv = constitution.invariants()
+    cm = inv["contrast_markers"]
+    markers = PhraseMatcher.from_lexicons(
+        {k: strings(cm[k]) for k in ("paired_open", "paired_close", "coordinating", "subordinating")}
+    )
+    axes: list[tuple[str, str]] = []
+    pole_lexicons: dict[str, list[str]] = {}
+    for k, entry in enumerate(inv["tension_axes"]):
+        a, b = (str(x) for x in entry["axis"])
+        axes.append((a, b))
+        pole_lexicons[f"{k}:0"] = strings(entry["poles"][a])
+        pole_lexicons[f"{k}:1"] = strings(entry["poles"][b])
+    return _Compiled(
+        markers=markers,
+        clause_initial=frozenset(phrase_tokens(p) for p in strings(cm["clause_initial_only"])),
+        poles=PhraseMatcher.from_lexicons(pole_lexicons, exclusive=True),
+        axes=tuple(axes),
+        intensifiers=frozenset(strings(inv["intensifiers"])),
+    )
+
+
+def _canon(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def normalize_axis(a: str, b: str) -> tuple[str, str, bool]:
+    """Canonical (axis_a, axis_b) for any spelling/order of a pair, and whether the given
+    order was flipped (then a position given for it must be negated). Template pairs keep
+    the template's order; other pairs are ordered alphabetically."""
+    ca, cb = _canon(a), _canon(b)
+    for ta, tb in _compiled().axes:
+        if (ca, cb) == (ta, tb):
+            return ta, tb, False
+        if (ca, cb) == (tb, ta):
+            return ta, tb, True
+    if ca <= cb:
+        return ca, cb, False
+    return cb, ca, True
+
+
+def tension_key(a: str, b: str) -> str:
+    """One stable key per axis pair, whatever order or case it was written in."""
+    na, nb, _ = normalize_axis(a, b)
+    return f"{na}/{nb}"
+
+
+def template_axes() -> tuple[tuple[str, str], ...]:
+    """The seeded axes (origin `system_seed` in storage)."""
+    return _compiled().axes
+
+
+def _sentence_bounds(tokens: Sequence[Token]) -> dict[int, tuple[int, int]]:
+    bounds: dict[int, tuple[int, int]] = {}
+    for i, t in enumerate(tokens):
+        s = t.sent
+        bounds[s] = (bounds[s][0], i + 1) if s in bounds else (i, i + 1)
+    return bounds
+
+
+def _clause_initial(text: str, tokens: Sequence[Token], i: int, sent_start: int) -> bool:
+    return i == sent_start or clause_break_between(text, tokens[i - 1], tokens[i])
+
+
+def find_contrasts(text: str, tokens: Sequence[Token] | None = None) -> list[Contrast]:
+    """Every contrast structure in the text, in order."""
+    toks = tokenize(text) if tokens is None else tokens
+    c = _compiled()
+    hits = c.markers.find(toks)
+    if not hits:
+        return []
+    bounds = _sentence_bounds(toks)
+    sentences = sorted(bounds)
+    order = {s: k for k, s in enumerate(sentences)}
+    contrasts: list[Contrast] = []
+    claimed: list[tuple[int, int]] = []
+
+    def prev_sentence(sent: int) -> tuple[int, int] | None:
+        pos = order[sent]
+        return bounds[sentences[pos - 1]] if pos > 0 else None
+
+    def add(hit: Hit, left: tuple[int, int], right: tuple[int, int], landing: str) -> None:
+        if left[1] > left[0] and right[1] > right[0]:
+            span = (toks[hit.first].start, toks[hit.last - 1].end)
+            contrasts.append(Contrast(hit.phrase, span, left, right, landing))
+
+    # Paired structures first; the words between them belong to the pair.
+    closes = [h for h in hits if h.label == "paired_close"]
+    for open_hit in (h for h in hits if h.label == "paired_open"):
+        close = next((h for h in closes if h.first >= open_hit.last
+                      and toks[h.first].sent - toks[open_hit.first].sent <= 3), None)
+        if close is None:
+            continue
+        closes.remove(close)
+        end = bounds[toks[close.first].sent][1]
+        add(close, (open_hit.last, close.first), (close.last, end), "none")
+        claimed.append((open_hit.first, end))
+
+    joins = [h for h in hits if h.label in ("coordinating", "subordinating")]
+    for n, hit in enumerate(joins):
+        if any(a <= hit.first < b for a, b in claimed):
+            continue
+        sent = toks[hit.first].sent
+        s_start, s_end = bounds[sent]
+        words = tuple(t.norm for t in toks[hit.first : hit.last])
+        if words in c.clause_initial and not _clause_initial(text, toks, hit.first, s_start):
+            continue
+        # The right side stops at the next marker in the same sentence ("X but Y but Z").
+        nxt = s_end
+        for later in joins[n + 1 :]:
+            if toks[later.first].sent != sent:
+                break
+            if later.first >= hit.last:
+                nxt = later.first
+                break
+        if hit.label == "coordinating":
+            if hit.first == s_start:
+                prev = prev_sentence(sent)
+                if prev is not None:
+                    add(hit, prev, (hit.last, nxt), "right")
+            else:
+                add(hit, (s_start, hit.first), (hit.last, nxt), "right")
+        elif hit.first == s_start:
+            brk = next((k for k in range(hit.last + 1, s_end)
+                        if clause_break_between(text, toks[k - 1], toks[k])), None)
+            if brk is not None:
+                add(hit, (hit.last, brk), (brk, s_end), "right")
+        else:
+            add(hit, (s_start, hit.first), (hit.last, nxt), "left")
+    contrasts.sort(key=lambda x: x.marker_span)
+    return contrasts
+
+
+class _AxisTally:
+    """Pole words of one axis found on the two sides of one contrast."""
+
+    __slots__ = ("counts", "hits", "evidence", "sides")
+
+    def __init__(self) -> None:
+        self.counts = {"left": [0, 0], "right": [0, 0]}
+        self.hits = 0
+        self.evidence: list[Evidence] = []
+        self.sides: set[tuple[str, int]] = set()
+
+    def opposes(self) -> bool:
+        """True when one side holds one pole and the other side the other pole."""
+        return {("left", 0), ("right", 1)} <= self.sides or {("left", 1), ("right", 0)} <= self.sides
+
+    def position(self, landing: str) -> float:
+        """Each side votes once (so three synonyms do not outvote one word); the side the
+        writer lands on weighs more."""
+        total = weight = 0.0
+        for side, (a, b) in self.counts.items():
+            if a + b:
+                w = _LANDING_WEIGHT if side == landing else 1.0
+                total += w * (b - a) / (a + b)
+                weight += w
+        return total / weight if weight else 0.0
+
+
+def _evidence(text: str, toks: Sequence[Token], first: int, last: int) -> Evidence:
+    start, end = toks[first].start, toks[last - 1].end
+    return Evidence(start, end, text[start:end])
+
+
+def find_tensions(
+    text: str,
+    tokens: Sequence[Token] | None = None,
+    contrasts: Sequence[Contrast] | None = None,
+    cue_sentences: frozenset[int] | None = None,
+) -> list[Tension]:
+    """Template-axis tensions, one per axis (repeated sightings merge), strongest first.
+
+    `cue_sentences`: sentences holding internal-tension language ("torn", "part of me");
+    only there do both poles of an axis without a contrast marker make a tension, so that
+    "I planned a spontaneous trip" is not read as inner conflict. Computed when omitted.
+    """
+    toks = tokenize(text) if tokens is None else tokens
+    c = _compiled()
+    pole_hits = c.poles.find(toks)
+    if not pole_hits:
+        return []
+    found = find_contrasts(text, toks) if contrasts is None else contrasts
+    if cue_sentences is None:
+        from mirror.engine.patterns import tension_cue_sentences
+
+        cue_sentences = tension_cue_sentences(text, toks)
+    by_axis: dict[int, list[tuple[float, float, list[Evidence]]]] = {}  # position, intensity
+    covered: set[tuple[int, int]] = set()  # (axis, sentence) already explained by a contrast
+
+    for con in found:
+        lo, hi = min(con.left[0], con.right[0]), max(con.left[1], con.right[1])
+        tallies: dict[int, _AxisTally] = {}
+        for hit in pole_hits:
+            if con.left[0] <= hit.first < con.left[1]:
+                side = "left"
+            elif con.right[0] <= hit.first < con.right[1]:
+                side = "right"
+            else:
+                continue
+            axis, pole = _axis_pole(hit)
+            tally = tallies.setdefault(axis, _AxisTally())
+            tally.counts[side][pole] += 1
+            tally.hits += 1
+            tally.sides.add((side, pole))
+            tally.evidence.append(_evidence(text, toks, hit.first, hit.last))
+        for axis, tally in tallies.items():
+            if not tally.opposes():
+                continue
+            intens = sum(1 for t in toks[lo:hi] if t.norm in c.intensifiers)
+            intensity = 0.4 + 0.1 * min(4, tally.hits - 2) + 0.1 * min(3, intens)
+            if con.landing == "none":
+                intensity += 0.1
+            m0, m1 = con.marker_span
+            by_axis.setdefault(axis, []).append(
+                (tally.position(con.landing), intensity,
+                 [*tally.evidence, Evidence(m0, m1, text[m0:m1])]))
+            for k in range(lo, hi):
+                covered.add((axis, toks[k].sent))
+
+    # Both poles in one sentence with tension language but no marker: a quieter tension.
+    per_sentence: dict[tuple[int, int], list[Hit]] = {}
+    for hit in pole_hits:
+        axis = _axis_pole(hit)[0]
+        per_sentence.setdefault((axis, toks[hit.first].sent), []).append(hit)
+    for (axis, sent), hits in per_sentence.items():
+        if (axis, sent) in covered or sent not in cue_sentences:
+            continue
+        score = [0.0, 0.0]
+        for h in hits:
+            score[_axis_pole(h)[1]] += 1.0
+        if not (score[0] and score[1]):
+            continue
+        by_axis.setdefault(axis, []).append(
+            ((score[1] - score[0]) / (score[0] + score[1]), 0.25 + 0.05 * min(3, len(hits) - 2),
+             [_evidence(text, toks, h.first, h.last) for h in hits]))
+
+    tensions: list[Tension] = []
+    for axis, sightings in by_axis.items():
+        a, b = c.axes[axis]
+        total_w = sum(w for _, w, _ in sightings)
+        position = sum(p * w for p, w, _ in sightings) / total_w
+        intensity = max(w for _, w, _ in sightings)
+        unique: dict[Evidence, None] = {}
+        for _, _, ev in sightings:
+            unique.update(dict.fromkeys(ev))
+        evidence = sorted(unique, key=lambda e: e.start)
+        tensions.append(Tension(a, b, round(max(-1.0, min(1.0, position)), 3),
+                                round(max(0.0, min(1.0, intensity)), 3), tuple(evidence)))
+    tensions.sort(key=lambda t: (-t.intensity, t.axis_a))
+    return tensions
+
+
+def _axis_pole(hit: Hit) -> tuple[int, int]:
+    axis, pole = hit.label.split(":")
+    return int(axis), int(pole)

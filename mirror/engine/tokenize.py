@@ -1,0 +1,169 @@
+"""Word tokens with character spans, sentences, and quoted passages.
+
+Everything the engine matches (patterns, tensions, crisis signals, the checks) works on
+these tokens, never on substrings, so "must" does not match "mustard" and "should" does not
+match "shoulder". Tokens keep their character spans because evidence shown to the person
+must point at exactly what they wrote.
+
+Rules:
+- A word is a run of Unicode letters/digits (plus combining marks, so decomposed accents
+  and Indic/Arabic vowel signs stay inside their word). Hyphens split words:
+  "self-harm" is "self" "harm", and lexicon phrases are tokenised the same way.
+- Contractions are one token: "I'm", "can't", "don’t" (curly apostrophes are normalised to
+  "'" in `norm`, so lexicons need only one spelling).
+- Sentences end at . ! ? … (and CJK full stops) or at a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import NamedTuple, Sequence
+
+# Combining marks that Python's \w does not include; without them a word written with a
+# decomposed accent ("cafe\u0301") or an Indic vowel sign would split in two.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7"
+    "\u0a01-\u0a03\u0a3c-\u0a51\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff"
+    "\u200c\u200d\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
+)
+_APOSTROPHES = "'\u2019\u02bc"
+_WORD_RE = re.compile(
+    rf"[^\W_][\w{_MARKS}]*(?:[{_APOSTROPHES}][^\W_][\w{_MARKS}]*)*"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]+|\n[ \t\r\f\v]*\n")
+_CLAUSE_BREAK_RE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f,;:\u2014\u2013()\n]")
+_NORM_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+
+# Quoted passages. Each alternative is one quoting convention; contents are bounded so an
+# unbalanced quote cannot swallow a whole journal. Straight single quotes count only when
+# they look like quotes, not apostrophes ("the kids' toys", "don't").
+_QUOTED_RE = re.compile(
+    r'"([^"\n]{0,600})"'
+    r"|\u201c([^\u201c\u201d]{0,600})\u201d"
+    r"|\u201e([^\u201e\u201c\u201d]{0,600})[\u201c\u201d]"
+    r"|\u00ab([^\u00ab\u00bb]{0,600})\u00bb"
+    r"|\u2039([^\u2039\u203a]{0,600})\u203a"
+    r"|\u300c([^\u300c\u300d]{0,600})\u300d"
+    r"|\u300e([^\u300e\u300f]{0,600})\u300f"
+    r"|(?<![\w'\u2019])['\u2018]([^\W_][^\n]{0,300}?)(?<=[^\s'\u2018])['\u2019](?![\w])"
+)
+
+#: Characters the offline engine removes from anything it quotes, so its own quotation
+#: marks always pair up cleanly (the checks ignore punctuation when comparing words).
+QUOTE_CHARS = '"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f'
+
+
+class Token(NamedTuple):
+    """One word: `text` as written, `norm` for matching, [start, end) in the source,
+    and the index of the sentence it belongs to."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+    sent: int
+
+
+class Tokens(tuple):
+    """The tokens of one text, with their matching forms and sentence numbers precomputed
+    as plain tuples (`norms`, `sents`): every matcher walks these, and attribute access
+    on thousands of tokens is what would otherwise dominate the engine's time."""
+
+    norms: tuple[str, ...]
+    sents: tuple[int, ...]
+
+
+def _make_tokens(items: list[Token]) -> Tokens:
+    tokens = Tokens(items)
+    tokens.norms = tuple(t[1] for t in items)
+    tokens.sents = tuple(t[4] for t in items)
+    return tokens
+
+
+def as_tokens(tokens: Sequence[Token]) -> Tokens:
+    """`tokens` as a `Tokens` (a no-op for the tokenizer's own output)."""
+    return tokens if isinstance(tokens, Tokens) else _make_tokens(list(tokens))
+
+
+def normalize_word(word: str) -> str:
+    """The matching form of a word: case-folded, with one kind of apostrophe."""
+    return word.casefold().translate(_NORM_TABLE)
+
+
+def _tokenize(text: str) -> Tokens:
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    tokens: list[Token] = []
+    append = tokens.append
+    new = tuple.__new__
+    sent = 0
+    next_end = ends[0] if ends else -1
+    n_ends = len(ends)
+    for match in _WORD_RE.finditer(text):
+        start, end = match.span()
+        while next_end != -1 and start >= next_end:
+            sent += 1
+            next_end = ends[sent] if sent < n_ends else -1
+        word = match.group()
+        norm = word.casefold()
+        if "\u2019" in norm or "\u02bc" in norm:
+            norm = norm.translate(_NORM_TABLE)
+        append(new(Token, (word, norm, start, end, sent)))
+    return _make_tokens(tokens)
+
+
+@lru_cache(maxsize=128)
+def _tokenize_cached(text: str) -> Tokens:
+    return _tokenize(text)
+
+
+def tokenize(text: str) -> Tokens:
+    """Tokens of `text`. Short texts are cached: the same reflection is tokenised by the
+    analysis, the composer and the checks within one `reflect`."""
+    if len(text) <= 20_000:
+        return _tokenize_cached(text)
+    return _tokenize(text)
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the normalised words it must match ('*' = any one word)."""
+    words: list[str] = []
+    for piece in phrase.split():
+        if piece == "*":
+            words.append("*")
+        else:
+            words.extend(t.norm for t in _tokenize(piece))
+    return tuple(words)
+
+
+def clause_break_between(text: str, left: Token, right: Token) -> bool:
+    """True when punctuation or a line break separates two tokens (a new clause)."""
+    return _CLAUSE_BREAK_RE.search(text, left.end, right.start) is not None
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the inside of every quoted passage, in order."""
+    spans: list[tuple[int, int]] = []
+    if not any(c in text for c in "\"'\u2018\u201c\u201e\u00ab\u2039\u300c\u300e"):
+        return spans
+    for match in _QUOTED_RE.finditer(text):
+        for group in range(1, 9):
+            if match.group(group) is not None:
+                spans.append((match.start(group), match.end(group)))
+                break
+    return spans
+
+
+def tokens_in_spans(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[int]:
+    """For each token, the index of the span containing it, or -1."""
+    if not spans:
+        return [-1] * len(tokens)
+    starts = [s for s, _ in spans]
+    owner: list[int] = []
+    for tok in tokens:
+        i = bisect_right(starts, tok.start) - 1
+        owner.append(i if i >= 0 and tok.end <= spans[i][1] else -1)
+    return owner
