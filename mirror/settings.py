@@ -35,14 +35,17 @@ KEYS: dict[str, Key] = {k.name: k for k in (
         "your own support contacts, shown with every care response"),
     Key("ollama.endpoint", "str", "http://127.0.0.1:11434", "Ollama server URL"),
     Key("ollama.model", "str", "llama3.2", "Ollama model name"),
-    Key("anthropic.model", "str", "claude-sonnet-4-5", "Anthropic model name"),
+    Key("anthropic.model", "str", "claude-haiku-4-5", "Anthropic model name"),
     Key("anthropic.base_url", "str", "https://api.anthropic.com", "Anthropic API URL"),
     Key("timeouts.connect_s", "float", 5.0, "seconds to wait for a model server to answer"),
     Key("timeouts.read_s", "float", 60.0, "seconds to wait between streamed tokens"),
     Key("engine.max_retries", "int", 2, "retries of a model mirrorback that fails a check"),
-    Key("budget.daily_usd", "float", 0.0, "daily spending limit for remote models (0: none)"),
-    Key("budget.monthly_usd", "float", 0.0, "monthly spending limit for remote models (0: none)"),
-    Key("budget.daily_tokens", "int", 0, "daily token limit for remote models (0: none)"),
+    Key("generation.max_tokens", "int", 400, "longest mirrorback a model may write, in tokens"),
+    Key("generation.temperature", "float", 0.7, "model sampling temperature (0 to 2)"),
+    Key("budget.daily_usd", "float", None, "daily spending limit for remote models (unset: none; 0: no remote calls)"),
+    Key("budget.monthly_usd", "float", None, "monthly spending limit for remote models (unset: none)"),
+    Key("budget.daily_tokens", "int", None, "daily token limit for remote models (unset: none)"),
+    Key("budget.monthly_tokens", "int", None, "monthly token limit for remote models (unset: none)"),
 )}
 
 _SECRET_WORDS = ("key", "secret", "token", "password", "passphrase")
@@ -153,6 +156,10 @@ class Settings:
             node = node.get(part, {})
         node.pop(parts[-1], None)
         self._write(data)
+
+    def as_flat(self) -> dict[str, Any]:
+        """Every setting that has a value, as dotted keys (what the adapter registry reads)."""
+        return {k: v for k in KEYS if (v := self.get(k)) is not None}
 
     def all(self) -> list[dict[str, Any]]:
         return [

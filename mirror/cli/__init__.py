@@ -22,6 +22,8 @@ COMMAND_GROUPS = (
     "mirror.cli.thread_cmds",
     "mirror.cli.config_cmds",
     "mirror.cli.audit_cmds",
+    "mirror.cli.engine_cmds",
+    "mirror.cli.model_cmds",
     "mirror.cli.completion_cmds",
 )
 

@@ -79,15 +79,19 @@ def cmd_reflect(args: argparse.Namespace, ctx: Context) -> int:
     if not text.strip():
         raise InvalidInput("a reflection cannot be empty")
     journal = ctx.journal
-    result = journal.reflect(text, when=args.date, tags=args.tag, starred=args.star,
-                             thread=args.thread, private=args.private)
+    r = journal.write(text, when=args.date, tags=args.tag, starred=args.star,
+                      thread=args.thread, private=args.private)
     ctx.discard_draft()
+    # Said before the engine runs: whatever happens next, the person knows it is saved.
+    ctx.out.note(f"saved {r.id[:render.SHORT_ID]} ({render.local_time(r.created_at, r.created_tz)})")
+    with render.Progress(ctx.out) as progress:
+        result = journal.answer(r, on_progress=progress.tokens)
+    for notice in result.notices:
+        ctx.out.note(f"note: {notice}")
     if ctx.out.as_json:
         ctx.out.json(result.to_json())
-        return 0
-    r = result.reflection
-    ctx.out.note(f"saved {r.id[:render.SHORT_ID]} ({render.local_time(r.created_at, r.created_tz)})")
-    ctx.out.lines(render.reflect_result(ctx.out, result))
+    else:
+        ctx.out.lines(render.reflect_result(ctx.out, result))
     return 0
 
 

@@ -70,3 +70,36 @@ def details(out: Output, d) -> list[str]:
     for mb in d.mirrorbacks:
         lines += mirrorback_lines(out, mb, mb.get("verdict") == "care")
     return lines
+
+
+class Progress:
+    """Progress on stderr, only when stderr is a terminal: a model's token count while it
+    writes (never its unchecked text), or a bar for long work. Cleared when done."""
+
+    def __init__(self, out: Output, label: str = "the mirror is listening") -> None:
+        self.out = out
+        self.label = label
+        self.live = out.stderr_is_terminal
+        self.shown = False
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.shown:
+            self.out.stderr.write("\r\x1b[2K")
+            self.out.stderr.flush()
+
+    def tokens(self, count: int) -> None:
+        if self.live:
+            self.shown = True
+            self.out.stderr.write(f"\r{self.label}… {count} tokens")
+            self.out.stderr.flush()
+
+    def bar(self, done: int, total: int) -> None:
+        if self.live and total:
+            self.shown = True
+            width = 30
+            filled = int(width * done / total)
+            self.out.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            self.out.stderr.flush()

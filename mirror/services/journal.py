@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from mirror.clock import Clock, utc_iso
 from mirror.dates import local_zone_name, parse_when
-from mirror.errors import InvalidInput
+from mirror.errors import InvalidInput, NotFound
 from mirror.models import ListFilter, Page, Reflection, Revision, SearchHit, Thread
 from mirror.paths import JournalPaths, ensure_home, resolve_home
 from mirror.settings import Settings
@@ -172,14 +172,109 @@ class Journal:
         return self.store.audit_verify()
 
     # -- reflecting --------------------------------------------------------------------------
-    def reflect(self, text: str, **options: Any) -> "ReflectResult":
-        """Save first, in its own transaction; whatever happens afterwards cannot lose it."""
-        from mirror.services.results import ReflectResult
-
+    def reflect(self, text: str, *, on_progress: Callable[[int], None] | None = None,
+                **options: Any) -> "ReflectResult":
+        """Save first, in its own transaction; only then analyse and answer, so nothing the
+        engine does afterwards can lose what the person wrote."""
         reflection = self.write(text, **options)
-        return ReflectResult(reflection)
+        return self.answer(reflection, on_progress=on_progress)
+
+    def answer(self, reflection: Reflection, *, on_progress: Callable[[int], None] | None = None,
+               use_cache: bool = True) -> "ReflectResult":
+        """Analyse a saved reflection and produce its checked mirrorback."""
+        from mirror.services.mirroring import answer
+
+        return answer(self, reflection, on_progress=on_progress, use_cache=use_cache)
+
+    def regenerate(self, prefix: str, on_progress: Callable[[int], None] | None = None) -> "ReflectResult":
+        """A fresh mirrorback for a reflection, bypassing the response cache; earlier
+        mirrorbacks are kept so they can be compared."""
+        return self.answer(self.get(prefix), on_progress=on_progress, use_cache=False)
+
+    def analyze_all(self, progress: Callable[[int, int], None] | None = None, batch: int = 500) -> dict[str, int]:
+        """Re-derive patterns, tensions and care markers for every reflection, streaming in
+        batches (memory stays flat) with one transaction per batch."""
+        from mirror.engine.analysis import analyze
+        from mirror.services.mirroring import store_analysis
+        from mirror.storage.db import transaction
+
+        total = self.store.stats()["reflections"]
+        done = patterns = care = 0
+        pending: list[Reflection] = []
+
+        def flush() -> None:
+            nonlocal patterns, care
+            with transaction(self.store.conn):
+                for r in pending:
+                    analysis = analyze(r.content)
+                    store_analysis(self, r, analysis)
+                    patterns += len(analysis.pattern_counts)
+                    care += analysis.needs_care
+            pending.clear()
+
+        for reflection in self.store.reflections.iter_all(batch=batch):
+            pending.append(reflection)
+            if len(pending) >= batch:
+                done += len(pending)
+                flush()
+                if progress:
+                    progress(done, total)
+        done += len(pending)
+        flush()
+        if progress:
+            progress(done, total)
+        return {"reflections": done, "patterns": patterns, "care": care}
+
+    def constitution_status(self) -> dict[str, Any]:
+        """The constitution in force, whether the installed documents still match their
+        genesis hashes, and when each version was adopted by this journal."""
+        from mirror import constitution
+
+        report = constitution.verify()
+        return {**report.to_dict(), "drift": [f"{f.path} ({f.status})" for f in report.drift],
+                "history": self.store.derived.constitution_history()}
 
     def details(self, prefix: str) -> "ReflectionDetails":
+        """A reflection with its mirrorbacks, patterns and tensions (the reader's view)."""
         from mirror.services.results import ReflectionDetails
 
-        return ReflectionDetails(self.get(prefix))
+        reflection = self.get(prefix)
+        derived = self.store.derived
+        return ReflectionDetails(reflection, derived.mirrorbacks_for(reflection.id),
+                                 derived.patterns_for(reflection.id),
+                                 derived.tensions_for(reflection.id))
+
+    # -- patterns, tensions, feedback --------------------------------------------------------
+    def pattern_counts(self, since: str | None = None, bucket: str = "month") -> list[dict[str, Any]]:
+        """How often each pattern appeared per period, by the reflections' own dates."""
+        return self.store.derived.pattern_counts(self.parse_date(since) if since else None, bucket)
+
+    def tensions(self) -> list[dict[str, Any]]:
+        return self.store.derived.tensions()
+
+    def tension(self, key: str) -> dict[str, Any]:
+        """One tension by ID prefix or by "pole_a/pole_b", with its trajectory over time."""
+        derived = self.store.derived
+        if "/" in key:
+            axis_a, axis_b = (part.strip() for part in key.split("/", 1))
+            tension = derived.find_tension(axis_a, axis_b)
+        else:
+            tension = derived.tension(key)
+        return {**tension, "trajectory": derived.trajectory(tension["id"])}
+
+    def add_tension(self, axis_a: str, axis_b: str) -> dict[str, Any]:
+        return self.store.derived.create_tension(axis_a, axis_b, "user_created")
+
+    def feedback(self, prefix: str, rating: int | None, flags: list[str], note: str | None) -> dict[str, Any]:
+        """Feedback on a mirrorback, found by its own ID or by its reflection's ID
+        (then the latest mirrorback of that reflection)."""
+        derived = self.store.derived
+        try:
+            mirrorback = derived.mirrorback(prefix)
+        except NotFound:
+            reflection_id = self.resolve(prefix)
+            mirrorbacks = derived.mirrorbacks_for(reflection_id)
+            if not mirrorbacks:
+                raise NotFound(f"reflection {prefix} has no mirrorback to rate yet") from None
+            mirrorback = mirrorbacks[-1]
+        return derived.add_feedback(mirrorback["id"], rating, flags, note)

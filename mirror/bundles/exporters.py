@@ -1,0 +1,137 @@
+"""Reflections out as Markdown and JSON: pure formatting, no I/O.
+
+The service layer reads reflections from storage as plain dicts (`id`, `created_at` as an
+aware datetime or a UTC ISO string, `tz`, `text`, `tags`, `starred`, optionally
+`updated_at`, `source`, `content_type`, `visibility`, `metadata`) and writes what these
+functions return. Markdown files carry front matter that `importers.markdown` reads back
+to the same entries; the JSON document follows `schemas/bundle/export.schema.json`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from mirror.bundles.importers.base import get_zone
+from mirror.bundles.jsonio import canonical_bytes
+from mirror.clock import parse_utc_iso, utc_iso
+
+EXPORT_FORMAT = "mirror-export"
+EXPORT_FORMAT_VERSION = 1
+_OPTIONAL = ("source", "content_type", "visibility", "metadata")
+
+
+def _moment(value: datetime | str) -> datetime:
+    return parse_utc_iso(value) if isinstance(value, str) else value
+
+
+def _local(reflection: Mapping[str, Any]) -> datetime:
+    """The reflection's instant on its writer's clock."""
+    return _moment(reflection["created_at"]).astimezone(get_zone(reflection["tz"]))
+
+
+def _ordered(reflections: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return sorted(reflections, key=lambda r: (_moment(r["created_at"]), str(r["id"])))
+
+
+# -- JSON ---------------------------------------------------------------------------------
+
+def reflection_to_json(reflection: Mapping[str, Any]) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": str(reflection["id"]),
+        "created_at": utc_iso(_moment(reflection["created_at"])),
+        "local_time": _local(reflection).isoformat(),
+        "tz": reflection["tz"],
+        "text": reflection["text"],
+        "tags": list(dict.fromkeys(reflection.get("tags") or [])),
+        "starred": bool(reflection.get("starred", False)),
+    }
+    if reflection.get("updated_at") is not None:
+        item["updated_at"] = utc_iso(_moment(reflection["updated_at"]))
+    for key in _OPTIONAL:
+        if key in reflection:
+            item[key] = reflection[key]
+    return item
+
+
+def reflections_to_json(reflections: Iterable[Mapping[str, Any]], *, exported_at: datetime,
+                        app_version: str) -> dict[str, Any]:
+    """One JSON document with every reflection, oldest first."""
+    return {
+        "format": EXPORT_FORMAT,
+        "format_version": EXPORT_FORMAT_VERSION,
+        "exported_at": utc_iso(exported_at),
+        "app_version": app_version,
+        "reflections": [reflection_to_json(r) for r in _ordered(reflections)],
+    }
+
+
+def json_document_bytes(document: Mapping[str, Any]) -> bytes:
+    """Canonical bytes (sorted keys, UTF-8): the same journal exports to the same file."""
+    return canonical_bytes(document)
+
+
+# -- Markdown -----------------------------------------------------------------------------
+
+def _front_matter(fields: dict[str, Any]) -> str:
+    import yaml
+
+    return yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1_000_000,
+                          default_flow_style=None)
+
+
+def reflection_to_markdown(reflection: Mapping[str, Any]) -> str:
+    """One reflection as a Markdown file: front matter, a blank line, the text."""
+    fields = {
+        "id": str(reflection["id"]),
+        "date": _local(reflection).isoformat(),
+        "tz": reflection["tz"],
+        "tags": list(dict.fromkeys(reflection.get("tags") or [])),
+        "starred": bool(reflection.get("starred", False)),
+    }
+    return f"---\n{_front_matter(fields)}---\n\n{reflection['text'].rstrip()}\n"
+
+
+def _slug(text: str) -> str:
+    first_line = text.strip().split("\n", 1)[0]
+    ascii_text = unicodedata.normalize("NFKD", first_line).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:48].rstrip("-")
+    return slug or "reflection"
+
+
+def markdown_files(reflections: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """(file name, content) per reflection, oldest first. Names are
+    `YYYY-MM-DD-<first words>-<id prefix>.md`: sortable by date, readable, unique, and
+    safe on every file system (ASCII letters, digits and dashes only)."""
+    used: set[str] = set()
+    files = []
+    for reflection in _ordered(reflections):
+        safe_id = re.sub(r"[^A-Za-z0-9]", "", str(reflection["id"])) or "x"
+        stem = f"{_local(reflection):%Y-%m-%d}-{_slug(reflection['text'])}"
+        name = f"{stem}-{safe_id[:8]}.md"
+        counter = 1
+        while name.casefold() in used:
+            counter += 1
+            name = f"{stem}-{safe_id}-{counter}.md" if counter > 2 else f"{stem}-{safe_id}.md"
+        used.add(name.casefold())
+        files.append((name, reflection_to_markdown(reflection)))
+    return files
+
+
+def markdown_document(reflections: Iterable[Mapping[str, Any]],
+                      title: str = "Mirror journal") -> str:
+    """Every reflection in one readable Markdown document, oldest first (for reading and
+    printing; `markdown_files` is the form that imports back)."""
+    parts = [f"# {title}\n"]
+    for reflection in _ordered(reflections):
+        local = _local(reflection)
+        star = " ★" if reflection.get("starred") else ""
+        parts.append(f"## {local:%Y-%m-%d %H:%M} ({reflection['tz']}){star}\n")
+        tags = list(dict.fromkeys(reflection.get("tags") or []))
+        if tags:
+            parts.append("Tags: " + ", ".join(tags) + "\n")
+        parts.append(reflection["text"].rstrip() + "\n")
+    return "\n".join(parts)

@@ -1,0 +1,122 @@
+"""What every importer produces, and the rules they share.
+
+Importers turn another tool's journal into `ImportedEntry` values and nothing else: they
+never touch the database, so the importer service can validate everything first and then
+apply it all in one transaction (all-or-nothing). A malformed file raises `InvalidInput`
+(exit 4) naming the file and, where it is known, the line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mirror.bundles.limits import MAX_IMPORT_FILE_BYTES
+from mirror.errors import InvalidInput, NotFound
+
+
+@dataclass(frozen=True)
+class ImportedEntry:
+    """One entry from a foreign journal, in Mirror's terms.
+
+    `source_id` is stable across re-imports of the same file, so importing twice changes
+    nothing: Day One's own uuid, or for formats without IDs a SHA-256 of the source, the
+    local wall-clock time and the text (wall-clock, not UTC, so re-importing with another
+    `--tz` is still recognised as the same entry).
+    """
+
+    source: str
+    source_id: str
+    created_at: datetime
+    tz: str
+    text: str
+    tags: list[str] = field(default_factory=list)
+    starred: bool = False
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def resolve_zone(tz: str | None) -> str:
+    """The IANA zone for entries that carry none: `tz` (the CLI's --tz) if given, else the
+    machine's zone, else UTC when the machine does not know its own."""
+    if tz is None:
+        import tzlocal
+
+        try:
+            tz = tzlocal.get_localzone_name() or "UTC"
+        except Exception:  # tzlocal raises assorted errors on misconfigured systems
+            tz = "UTC"
+    get_zone(tz)
+    return tz
+
+
+def get_zone(tz: str) -> ZoneInfo:
+    """The zone for an IANA name, or InvalidInput."""
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"unknown time zone {tz!r} (expected an IANA name such as "
+                           "Europe/Berlin)") from None
+
+
+def is_zone(tz: object) -> bool:
+    try:
+        return isinstance(tz, str) and bool(tz) and ZoneInfo(tz) is not None
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+
+
+def localize(wall: datetime, tz: str) -> datetime:
+    """A naive wall-clock time in zone `tz` as an aware datetime. In a DST gap or overlap
+    the earlier reading (fold=0) is taken, as clocks on the wall would suggest."""
+    return wall.replace(tzinfo=get_zone(tz))
+
+
+def midnight(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+def normalize_text(text: str) -> str:
+    """Newlines as LF, no surrounding blank space: the form Mirror stores."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def normalize_tags(tags: list[str]) -> list[str]:
+    """Tag names without their sigil ('@work', '#work' -> 'work'), whitespace collapsed,
+    duplicates dropped, first-seen order kept."""
+    seen: list[str] = []
+    for tag in tags:
+        name = " ".join(str(tag).split())
+        if name[:1] in ("@", "#"):
+            name = name[1:]
+        if name and name not in seen:
+            seen.append(name)
+    return seen
+
+
+def content_source_id(source: str, created_at: datetime, text: str) -> str:
+    wall = created_at.replace(tzinfo=None).isoformat(timespec="seconds")
+    return hashlib.sha256(f"{source}\x00{wall}\x00{text}".encode("utf-8")).hexdigest()
+
+
+def read_text(path: Path, data: bytes | None = None) -> str:
+    """A foreign text file as str: size-capped, UTF-8 (a BOM is dropped), and a decoding
+    error reported with its line number."""
+    if data is None:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise NotFound(f"{path}: no such file") from None
+        if size > MAX_IMPORT_FILE_BYTES:
+            raise InvalidInput(f"{path}: {size} bytes, more than the import limit of "
+                               f"{MAX_IMPORT_FILE_BYTES}")
+        data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise InvalidInput(f"{path}:{line}: not valid UTF-8 text") from None
+    return text.removeprefix("\ufeff")

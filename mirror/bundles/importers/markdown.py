@@ -1,0 +1,186 @@
+"""A folder of Markdown files, one entry per file.
+
+A file's date comes from its YAML front matter (`date:` or `created:`, with an offset or
+not) or from its name (`2024-03-05.md`, `2024-03-05-some-title.md`, taken as local
+midnight). Front matter may also give `tags` (a list, or a comma-separated string),
+`starred`, `title` and `tz` (IANA). This is the format `exporters.markdown_files` writes,
+so a Mirror export reads back as the same entries.
+
+A front-matter `title` is put at the top of the text (unless the body already starts with
+it), because it is part of what the person wrote; a title taken from a file name is only
+recorded in the metadata, since slugs lose capitals and punctuation. Times without an
+offset are wall-clock times in `tz`; times with an offset keep their instant, in the
+front matter's zone, or the given zone when its offset agrees, else a fixed-offset zone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from mirror.bundles.importers.base import (ImportedEntry, content_source_id, get_zone,
+                                           is_zone, localize, midnight, normalize_tags,
+                                           normalize_text, read_text, resolve_zone)
+from mirror.bundles.limits import MAX_FRONT_MATTER_BYTES, MAX_MARKDOWN_FILES
+from mirror.errors import InvalidInput, NotFound
+
+SOURCE = "markdown"
+_DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[-_ ](.+))?")
+_CLOSERS = ("---", "...")
+_KNOWN_KEYS = {"date", "created", "tags", "starred", "title", "tz", "id"}
+
+
+def import_markdown(folder: Path, tz: str | None = None) -> list[ImportedEntry]:
+    """Entries from every `*.md` file under `folder` (hidden folders such as `.obsidian`
+    skipped, folder symlinks not followed), in path order."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise NotFound(f"{folder}: no such folder")
+    zone = resolve_zone(tz)
+    paths: list[Path] = []
+    for current, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        paths += [Path(current, name) for name in files
+                  if name.lower().endswith(".md") and not name.startswith(".")]
+        if len(paths) > MAX_MARKDOWN_FILES:
+            raise InvalidInput(f"{folder}: more than {MAX_MARKDOWN_FILES} Markdown files")
+    paths.sort()
+    return [parse_markdown_file(read_text(path), path.relative_to(folder).as_posix(), zone,
+                                str(path)) for path in paths]
+
+
+def split_front_matter(content: str, label: str) -> tuple[dict[str, Any], str]:
+    """(front matter mapping, body)."""
+    lines = content.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return {}, content
+    for number in range(1, len(lines)):
+        if lines[number].rstrip() in _CLOSERS:
+            block = "\n".join(lines[1:number])
+            return _load_yaml(block, label), "\n".join(lines[number + 1:])
+    raise InvalidInput(f"{label}:1: front matter starts with '---' but never ends")
+
+
+def _load_yaml(block: str, label: str) -> dict[str, Any]:
+    """Safe YAML without aliases (an alias bomb expands on use, not on load)."""
+    import yaml
+
+    if len(block.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        raise InvalidInput(f"{label}: front matter larger than {MAX_FRONT_MATTER_BYTES} bytes")
+    try:
+        for event in yaml.parse(block, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 2 if event.start_mark else 1
+                raise InvalidInput(f"{label}:{line}: YAML aliases are not allowed in front matter")
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        raise InvalidInput(f"{label}:{line}: bad front matter ({problem})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{label}:2: front matter must be a mapping of keys to values")
+    return data
+
+
+def _zone_for_offset(moment: datetime, tz: str) -> str:
+    """An IANA name for an instant that came with only a UTC offset."""
+    if moment.utcoffset() == moment.astimezone(get_zone(tz)).utcoffset():
+        return tz
+    offset = moment.utcoffset() or timedelta()
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    if rest == 0 and -14 <= hours <= 12:
+        return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"  # POSIX-style inverted sign
+    return "UTC"
+
+
+def _when(front: dict[str, Any], name: str, default_tz: str,
+          label: str) -> tuple[datetime, str]:
+    """(created_at, IANA zone) from the front matter, else from the file name."""
+    tz = front.get("tz")
+    if tz is not None and not is_zone(tz):
+        raise InvalidInput(f"{label}: unknown time zone {tz!r} in front matter")
+    value = front.get("date", front.get("created"))
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise InvalidInput(f"{label}: bad date {value!r} in front matter (expected ISO "
+                               "8601, e.g. 2024-03-05 or 2024-03-05T21:14:00+01:00)") from None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            zone = tz or default_tz
+            return localize(value, zone), zone
+        zone = tz or _zone_for_offset(value, default_tz)
+        return value.astimezone(get_zone(zone)), zone
+    zone = tz or default_tz
+    if isinstance(value, date):
+        return localize(midnight(value), zone), zone
+    if value is not None:
+        raise InvalidInput(f"{label}: bad date {value!r} in front matter")
+    match = _DATED_NAME.fullmatch(Path(name).name[:-3])
+    if match is None:
+        raise InvalidInput(f"{label}: no date: add 'date:' front matter or name the file "
+                           "YYYY-MM-DD[-title].md")
+    try:
+        return localize(midnight(date.fromisoformat(match[1])), zone), zone
+    except ValueError:
+        raise InvalidInput(f"{label}: the file name has an impossible date") from None
+
+
+def parse_markdown_file(content: str, name: str, tz: str, label: str) -> ImportedEntry:
+    """One file's entry. `name` is its path relative to the imported folder."""
+    front, body = split_front_matter(content.replace("\r\n", "\n"), label)
+    created, entry_tz = _when(front, name, tz, label)
+    tags = front.get("tags", [])
+    if isinstance(tags, str):
+        tags = [t for t in re.split(r"[,\s]+", tags) if t]
+    if not isinstance(tags, list) or not all(isinstance(t, (str, int, float)) for t in tags):
+        raise InvalidInput(f"{label}: 'tags' must be a list or a comma-separated string")
+    starred = front.get("starred", False)
+    if not isinstance(starred, bool):
+        raise InvalidInput(f"{label}: 'starred' must be true or false")
+    title = front.get("title")
+    if title is not None and not isinstance(title, (str, int, float)):
+        raise InvalidInput(f"{label}: 'title' must be text")
+    text = normalize_text(body)
+    metadata: dict[str, Any] = {"format": "markdown", "path": name}
+    if title is not None and str(title).strip():
+        title = str(title).strip()
+        first = text.split("\n", 1)[0].lstrip("#").strip()
+        if first != title:
+            text = f"{title}\n\n{text}" if text else title
+        metadata["title"] = title
+    else:
+        match = _DATED_NAME.fullmatch(Path(name).name[:-3])
+        if match and match[2] and "id" not in front:  # Mirror's own names end in an ID
+            metadata["title"] = match[2].replace("-", " ").replace("_", " ").strip()
+    if not text:
+        raise InvalidInput(f"{label}: the entry is empty")
+    if "id" in front:
+        metadata["mirror_id"] = str(front["id"])
+    extra = {k: _jsonable(v) for k, v in front.items() if k not in _KNOWN_KEYS}
+    if extra:
+        metadata["front_matter"] = extra
+    return ImportedEntry(
+        source=SOURCE, source_id=content_source_id(SOURCE, created, text), created_at=created,
+        tz=entry_tz, text=text, tags=normalize_tags([str(t) for t in tags]), starred=starred,
+        metadata=metadata)
+
+
+def _jsonable(value: Any) -> Any:
+    """Front matter values as JSON (dates as ISO strings), for the metadata column."""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)

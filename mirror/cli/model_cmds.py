@@ -1,0 +1,77 @@
+"""Model engines from the command line: the egress ledger, keys, and `mirror doctor`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+
+from mirror.cli.context import Context
+from mirror.cli.parser import add_command
+from mirror.errors import EngineUnavailable, InvalidInput, StorageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_command(sub, "egress", "everything that was ever sent to a model server", cmd_egress)
+    p.add_argument("--remote-only", action="store_true", help="only what left this machine")
+    p.add_argument("-n", "--limit", type=int, default=50)
+
+    p = add_command(sub, "set-key", "store an API key in secrets.toml (mode 0600), read from stdin or a prompt", cmd_set_key)
+    p.add_argument("engine", choices=("anthropic",))
+
+    add_command(sub, "doctor", "check the database, constitution, audit chain and engines", cmd_doctor)
+
+
+def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
+    journal = ctx.journal
+    entries = journal.store.egress.entries(remote_only=args.remote_only, limit=args.limit)
+    totals = journal.store.egress.totals()
+    if ctx.out.as_json:
+        ctx.out.json({"entries": entries, "totals": totals})
+        return 0
+    if not entries:
+        ctx.out.line("nothing has been sent to any model server" if not args.remote_only
+                     else "nothing has ever left this machine")
+    for e in entries:
+        where = "REMOTE" if e["remote"] else "local "
+        ctx.out.line(f"{e['at'][:19]}  {where}  {e['adapter']:<9} {e['endpoint_host']:<22} "
+                     f"{e['bytes_sent']:>7} bytes  {len(e['reflection_ids'])} reflection(s)  "
+                     f"{e['tokens_in']}+{e['tokens_out']} tokens  sha256 {e['payload_sha256'][:12]}")
+    ctx.out.note(f"{totals['remote_requests']} request(s) left this machine "
+                 f"({totals['remote_bytes']} bytes); {totals['requests']} in all")
+    return 0
+
+
+def cmd_set_key(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.adapters.secrets import save_anthropic_key
+    from mirror.paths import ensure_home
+
+    key = (ctx.read_stdin() if not ctx.stdin_is_terminal() else getpass.getpass("API key: ")).strip()
+    if not key:
+        raise InvalidInput("no key given")
+    path = save_anthropic_key(ensure_home(ctx.home).home, key)
+    if ctx.out.as_json:
+        ctx.out.json({"engine": args.engine, "stored_in": str(path)})
+    else:
+        ctx.out.note(f"key stored in {path} (readable only by you); it is never shown again")
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.services.doctor import diagnose
+
+    report = diagnose(ctx.journal)
+    if ctx.out.as_json:
+        ctx.out.json(report)
+    else:
+        for check in report["checks"]:
+            mark = "ok  " if check["ok"] else "FAIL"
+            ctx.out.line(f"[{mark}] {check['name']:<14} {check['detail']}")
+            if not check["ok"] and check.get("fix"):
+                ctx.out.line(f"       → {check['fix']}")
+    if report["ok"]:
+        return 0
+    failing = [c for c in report["checks"] if not c["ok"]]
+    code = (StorageError.exit_code if any(c["kind"] == "storage" for c in failing)
+            else EngineUnavailable.exit_code)
+    ctx.out.note(f"mirror: {len(failing)} problem(s) found")
+    return code

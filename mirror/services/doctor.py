@@ -1,0 +1,67 @@
+"""`mirror doctor`: every check a person would want before trusting their journal, each
+with what to do about a problem. Probes engines without sending any reflection."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mirror.services.journal import Journal
+
+
+def _check(name: str, ok: bool, detail: str, kind: str, fix: str = "") -> dict[str, Any]:
+    return {"name": name, "ok": ok, "detail": detail, "kind": kind, "fix": fix}
+
+
+def diagnose(journal: "Journal") -> dict[str, Any]:
+    from mirror.storage import migrations
+
+    checks = []
+    integrity = journal.store.integrity_check()
+    checks.append(_check("database", integrity == "ok",
+                         f"{journal.paths.db} integrity {integrity}", "storage",
+                         "restore from your latest bundle (mirror import)"))
+    version, latest = journal.store.schema_version, migrations.latest_version()
+    checks.append(_check("schema", version == latest, f"version {version} of {latest}", "storage",
+                         "open the journal with this Mirror to migrate it"))
+    status = journal.constitution_status()
+    checks.append(_check("constitution", status["ok"],
+                         f"{status['version']}" + ("" if status["ok"] else " drifted: " + ", ".join(status["drift"])),
+                         "storage", "reinstall Mirror: the installed documents were changed"))
+    audit = journal.audit_verify()
+    checks.append(_check("audit chain", audit.ok,
+                         f"{audit.entries} entries, head {audit.head}" + ("" if audit.ok else f": {audit.problem}"),
+                         "storage", "compare the head with your latest bundle's manifest"))
+    checks.append(engine_check(journal))
+    return {"ok": all(c["ok"] for c in checks), "checks": checks,
+            "audit_head": audit.head, "home": str(journal.paths.home)}
+
+
+def engine_check(journal: "Journal") -> dict[str, Any]:
+    from mirror.adapters import registry
+    from mirror.adapters.base import AdapterUnavailable
+
+    settings = journal.settings.as_flat()
+    name = registry.engine_name(settings)
+    if name == "offline":
+        return _check("engine", True, "offline (built in, always available)", "engine")
+    api_key = None
+    if name == "anthropic":
+        from mirror.adapters.secrets import load_anthropic_key
+
+        api_key = load_anthropic_key(journal.paths.home)
+    try:
+        adapter = registry.create_adapter(settings, api_key=api_key)
+        health = adapter.check_health()
+    except AdapterUnavailable as exc:
+        return _check("engine", False, f"{name}: {exc}", "engine", str(exc))
+    where = "remote" if adapter.is_remote() else "local"
+    parts = [f"{name} at {health.endpoint} ({where})"]
+    if health.model:
+        parts.append(f"model {health.model}" + ("" if health.model_present is not False else " missing"))
+    if health.key_present is not None:
+        parts.append("key present" if health.key_present else "no key")
+    if health.server_version:
+        parts.append(f"server {health.server_version}")
+    return _check("engine", health.ok, ", ".join(parts) + (f": {health.problem}" if health.problem else ""),
+                  "engine", health.problem)
