@@ -174,7 +174,10 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
         if input().strip().lower() not in ("y", "yes"):
             ctx.out.note("kept")
             return 0
-    journal.delete(reflection.id)
+    _, purged = journal.delete(reflection.id)
+    if not purged:
+        warning += (" Another open Mirror is still reading the journal: the text leaves the"
+                    " write-ahead log when it closes.")
     if ctx.out.as_json:
         ctx.out.json({"deleted": reflection.id, "note": warning})
     else:

@@ -99,10 +99,12 @@ class Journal:
         reflection = self.get(prefix)
         return reflection, self.store.reflections.revisions(reflection.id)
 
-    def delete(self, prefix: str) -> str:
+    def delete(self, prefix: str) -> tuple[str, bool]:
+        """Returns the deleted ID and whether its text is already gone from every file
+        (False while another open Mirror holds the write-ahead log; purged on close)."""
         reflection_id = self.resolve(prefix)
-        self.store.reflections.delete(reflection_id)
-        return reflection_id
+        purged = self.store.reflections.delete(reflection_id)
+        return reflection_id, purged
 
     def list(self, filters: Filters = Filters(), limit: int = 20, cursor: str | None = None) -> Page:
         if limit < 1:

@@ -21,8 +21,11 @@ BUSY_TIMEOUT_MS = 30_000
 CACHE_KIB = 32_768  # page cache ceiling per connection; bulk FTS writes need room to merge
 
 
-def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open `path` with Mirror's pragmas. Autocommit mode: transactions are explicit."""
+def connect(path: Path, *, readonly: bool = False, wal: bool = True) -> sqlite3.Connection:
+    """Open `path` with Mirror's pragmas. Autocommit mode: transactions are explicit.
+
+    `wal=False` leaves the journal mode alone: switching to WAL rewrites the file header, so
+    a file must be known to be a Mirror journal (or new) before `enable_wal` is called."""
     try:
         if readonly:
             conn = sqlite3.connect(
@@ -36,10 +39,8 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
             )
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not readonly:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise StorageError(f"cannot enable write-ahead logging on {path} (got {mode})")
+        if wal and not readonly:
+            enable_wal(conn, path)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
@@ -47,6 +48,12 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise translate(exc, path) from exc
     return conn
+
+
+def enable_wal(conn: sqlite3.Connection, path: Path) -> None:
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        raise StorageError(f"cannot enable write-ahead logging on {path} (got {mode})")
 
 
 @contextmanager

@@ -7,6 +7,7 @@ reflection the user was told is saved is durably saved, and the audit chain neve
 from __future__ import annotations
 
 import base64
+import uuid
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -114,7 +115,10 @@ class ReflectionStore:
     def _insert(self, new: NewReflection, bulk: "_Bulk") -> tuple[str, tuple[int, str]]:
         validate_text(new.content)
         now = utc_iso(self.clock.now())
-        reflection_id = new.id or self.clock.new_id()
+        try:  # one canonical spelling, so a tombstone cannot be dodged by letter case
+            reflection_id = str(uuid.UUID(new.id)) if new.id else self.clock.new_id()
+        except ValueError as exc:
+            raise InvalidInput(f"not a valid reflection ID: {new.id}") from exc
         if self.conn.execute("SELECT 1 FROM tombstones WHERE id = ?", (reflection_id,)).fetchone():
             raise InvalidInput(f"reflection {reflection_id} was deleted and cannot be recreated")
         self.conn.execute(
@@ -186,9 +190,10 @@ class ReflectionStore:
                              {"changed": sorted(set(changed))})
         return self.get(reflection_id)
 
-    def delete(self, reflection_id: str) -> None:
+    def delete(self, reflection_id: str) -> bool:
         """Remove the reflection and everything derived from it, leaving only a tombstone,
-        then purge the text from the full-text index and the write-ahead log."""
+        then purge the text from the full-text index and the write-ahead log. Returns False
+        when another open Mirror kept the log from being truncated (retried on close)."""
         with transaction(self.conn):
             if not self.conn.execute("SELECT 1 FROM reflections WHERE id = ?",
                                      (reflection_id,)).fetchone():
@@ -205,15 +210,30 @@ class ReflectionStore:
                               (reflection_id, now))
             tagstore.prune(self.conn)
             audit.append(self.conn, now, "delete", "reflection", reflection_id, {})
-        self.purge_deleted_text()
+        return self.purge_deleted_text()
 
-    def purge_deleted_text(self) -> None:
+    purge_pending = False
+
+    def purge_deleted_text(self) -> bool:
         """FTS5 keeps deleted tokens in old index segments until they are merged; merging
         everything and truncating the WAL leaves no copy of deleted text in the files
         (`secure_delete` zeroes the freed pages)."""
         with transaction(self.conn):
             self.conn.execute("INSERT INTO reflections_fts(reflections_fts) VALUES ('optimize')")
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return self.checkpoint()
+
+    def checkpoint(self, busy_timeout_ms: int = 2000) -> bool:
+        """Copy the WAL into the database and truncate it. A reader holding an old snapshot
+        blocks this; after a short wait we report it instead of pretending."""
+        from mirror.storage.db import BUSY_TIMEOUT_MS
+
+        self.conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+        try:
+            busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.purge_pending = bool(busy)
+        return not busy
 
     # -- reading -----------------------------------------------------------------------
     def get(self, reflection_id: str) -> Reflection:

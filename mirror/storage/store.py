@@ -13,7 +13,7 @@ from pathlib import Path
 from mirror.clock import Clock, utc_iso
 from mirror.errors import StorageError
 from mirror.storage import audit, migrations
-from mirror.storage.db import connect, transaction, translate
+from mirror.storage.db import connect, enable_wal, transaction, translate
 from mirror.storage.derived import DerivedStore
 from mirror.storage.egress import EgressStore
 from mirror.storage.reflections import ReflectionStore
@@ -25,9 +25,13 @@ class Store:
     def __init__(self, path: Path, clock: Clock | None = None) -> None:
         self.path = path
         self.clock = clock or Clock()
-        self.conn = connect(path)
+        self.conn = connect(path, wal=False)
         try:
+            # Refuse a foreign, corrupt or newer file before anything writes to it (even
+            # switching to WAL rewrites the header).
             self._check_header()
+            migrations.check(self.conn, path)
+            enable_wal(self.conn, path)
             migrations.migrate(self.conn, path, utc_iso(self.clock.now()))
             self.identity_id = self._default_identity()
         except sqlite3.Error as exc:
@@ -80,6 +84,10 @@ class Store:
 
     def close(self) -> None:
         try:
+            if self.reflections.purge_pending:
+                # A reader blocked the post-delete checkpoint; the last close retries it so
+                # deleted text does not outlive this process in the write-ahead log.
+                self.reflections.checkpoint()
             self.conn.close()
         except sqlite3.Error as exc:  # pragma: no cover - closing rarely fails
             raise StorageError(f"could not close the journal: {exc}") from exc
