@@ -1,0 +1,27 @@
+"""Every CLI command is documented in the README's command table, and the README's
+Quickstart is exactly the two commands, the second being what CI runs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mirror.cli import build_parser
+from tests.cli.test_json_schemas import leaf_commands
+
+REPO = Path(__file__).resolve().parent.parent
+README = (REPO / "README.md").read_text()
+
+
+def test_every_top_level_command_is_in_the_readme_table():
+    documented = set(re.findall(r"^\| `mirror ([a-z-]+)", README, flags=re.M))
+    top_level = {command.split()[0] for command in leaf_commands(build_parser())}
+    assert sorted(top_level - documented) == []
+
+
+def test_quickstart_has_two_commands_and_ci_runs_the_second():
+    block = README.split("## Quickstart", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line for line in block.strip().splitlines() if line.strip()]
+    assert len(commands) == 2
+    ci = (REPO / ".ci" / "run").read_text()
+    assert commands[1] in ci
