@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from mirror.engine.care import CareSignal, detect_crisis
 from mirror.engine.language import guess_language
-from mirror.engine.patterns import TENSION_PATTERN, PatternMatch, detect_patterns
+from mirror.engine.patterns import TENSION_PATTERN, PatternMatch, analyze_patterns
 from mirror.engine.tensions import Contrast, Tension, find_contrasts, find_tensions
 from mirror.engine.tokenize import Token, tokenize
 
@@ -52,14 +52,18 @@ def analyze(text: str) -> Analysis:
     tokens = tokenize(text)
     contrasts = tuple(find_contrasts(text, tokens))
     language, english = guess_language(tokens)
-    patterns = tuple(detect_patterns(text, tokens))
+    found, own_stance = analyze_patterns(text, tokens, contrasts)
+    patterns = tuple(found)
     sentence_at = {t.start: t.sent for t in tokens}
-    cues = frozenset(sentence_at[m.start] for m in patterns if m.name == TENSION_PATTERN)
+    # Only tension *language* ("torn between") licenses both poles in one sentence without a
+    # contrast; a structural internal tension already is a contrast.
+    cues = frozenset(sentence_at[m.start] for m in patterns
+                     if m.name == TENSION_PATTERN and not m.parts)
     return Analysis(
         text=text,
         tokens=tokens,
         patterns=patterns,
-        tensions=tuple(find_tensions(text, tokens, contrasts, cues)),
+        tensions=tuple(find_tensions(text, tokens, contrasts, cues, own_stance)),
         contrasts=contrasts,
         care=tuple(detect_crisis(text, tokens)),
         language=language,

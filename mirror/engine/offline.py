@@ -26,10 +26,10 @@ from typing import Sequence
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.patterns import pattern_label
-from mirror.engine.tensions import Tension
+from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import QUOTE_CHARS, Token
 
-ENGINE_VERSION = "offline-1"
+ENGINE_VERSION = "offline-2"
 
 _MAX_QUOTE_WORDS = 14
 _MAX_SIDE_WORDS = 8
@@ -116,6 +116,14 @@ _TENSION = (
     "Something here seems to pull between {A} and {B}.",
     "There's a tension in this between {A} and {B}, {lean}.",
     "Both {A} and {B} seem to have a claim on you here.",
+)
+# The same, named in the person's words: {a} and {b} are the two sides of the contrast the
+# tension was found in, quoted.
+_TENSION_WORDS = (
+    "Between {a} and {b}, {A} and {B} seem to pull against each other.",
+    "There's a pull in this, between {a} and {b}: {A} on one side, {B} on the other.",
+    "{a}, and then {b} \u2014 both {A} and {B} seem to have a claim on you here.",
+    "Two pulls sit close together in {a} and {b}, something like {A} and {B}.",
 )
 _PATTERN: dict[str, tuple[str, ...]] = {
     "obligation": (
@@ -323,20 +331,38 @@ def _salient_quote(a: Analysis, pick: _Picker) -> str | None:
 
 def _contrast_quotes(a: Analysis) -> tuple[str, str] | None:
     for con in a.contrasts:
-        (l0, l1), (r0, r1) = con.left, con.right
-        ls = max(l0, l1 - _MAX_SIDE_WORDS)
-        re_ = min(r1, r0 + _MAX_SIDE_WORDS)
-        left = _quote(a.text, a.tokens, ls, l1, cut_left=ls > l0, max_chars=90)
-        right = _quote(a.text, a.tokens, r0, re_, cut_right=re_ < r1, max_chars=90)
-        if left and right and left != right:
-            return left, right
+        sides = _contrast_sides(a, con)
+        if sides:
+            return sides
+    return None
+
+
+def _contrast_sides(a: Analysis, con: Contrast) -> tuple[str, str] | None:
+    (l0, l1), (r0, r1) = con.left, con.right
+    ls = max(l0, l1 - _MAX_SIDE_WORDS)
+    re_ = min(r1, r0 + _MAX_SIDE_WORDS)
+    left = _quote(a.text, a.tokens, ls, l1, cut_left=ls > l0, max_chars=90)
+    right = _quote(a.text, a.tokens, r0, re_, cut_right=re_ < r1, max_chars=90)
+    if left and right and left != right:
+        return left, right
+    return None
+
+
+def _tension_sides(a: Analysis, t: Tension) -> tuple[str, str] | None:
+    """The two sides, quoted, of the first contrast that holds the tension's evidence."""
+    starts = [e.start for e in t.evidence]
+    for con in a.contrasts:
+        lo = a.tokens[min(con.left[0], con.right[0])].start
+        hi = a.tokens[max(con.left[1], con.right[1]) - 1].end
+        if any(lo <= s < hi for s in starts):
+            return _contrast_sides(a, con)
     return None
 
 
 def _pattern_words(a: Analysis, name: str) -> str | None:
     seen: dict[str, str] = {}
     for m in a.patterns:
-        if m.name != name:
+        if m.name != name or m.parts:  # a structural tension is quoted as a contrast
             continue
         body = _clean(m.text)
         key = body.casefold()
@@ -348,7 +374,12 @@ def _pattern_words(a: Analysis, name: str) -> str | None:
 
 
 def _top_pattern(a: Analysis) -> str | None:
-    counts = a.pattern_counts
+    """The most frequent pattern that has words to quote (a structural tension alone has
+    none: it is reflected as a contrast or a tension instead)."""
+    counts: dict[str, int] = {}
+    for m in a.patterns:
+        if not m.parts:
+            counts[m.name] = counts.get(m.name, 0) + 1
     if not counts:
         return None
     first_seen = list(counts)
@@ -376,6 +407,13 @@ def _compose_english(a: Analysis, pick: _Picker) -> str:
     pattern_words = _pattern_words(a, pattern) if pattern else None
     tension = a.tensions[0] if a.tensions else None
     contrast = _contrast_quotes(a)
+    # Most of the time a tension found in a contrast is named in the person's words, and
+    # then that line stands for the contrast too (the same quotes twice would read oddly).
+    tension_sides = _tension_sides(a, tension) if tension else None
+    if tension_sides and not pick.index(3):
+        tension_sides = None
+    if tension_sides and tension_sides == contrast:
+        contrast = None
 
     def pattern_line() -> str:
         options = _PATTERN.get(pattern or "", _PATTERN_GENERIC)
@@ -384,6 +422,10 @@ def _compose_english(a: Analysis, pick: _Picker) -> str:
 
     def tension_line() -> str:
         assert tension is not None
+        if tension_sides:
+            used.add("quote")  # the line quotes the person
+            a_, b_ = tension_sides
+            return pick.choice(_TENSION_WORDS).format(a=a_, b=b_, **_axis_words(tension))
         return pick.choice(_TENSION).format(**_axis_words(tension))
 
     def contrast_line() -> str:
@@ -401,13 +443,14 @@ def _compose_english(a: Analysis, pick: _Picker) -> str:
 
     families = ["quote", "plain", *features]
     family = pick.choice(families)
+    used: set[str] = set()
     if family == "quote":
         sentences = [pick.choice(_OPEN_QUOTE).format(q=quote)]
     elif family == "plain":
         sentences = [pick.choice(_OPEN_PLAIN)]
     else:
         sentences = [features.pop(family)()]  # type: ignore[operator]
-    used = {family}
+    used.add(family)
     middle = pick.shuffled(list(features))[: pick.index(3)]
     for name in middle:
         sentences.append(features[name]())  # type: ignore[operator]

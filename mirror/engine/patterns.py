@@ -13,6 +13,27 @@ worse than one that misses a word:
   word ("I", "myself", ...) sits just before or after it in the same sentence ("I told
   myself 'I must be perfect'" counts; "my boss said 'you must work harder'" does not).
   Another person's obligation is not the writer's obligation language.
+
+Internal tension is found two ways: by its words ("torn", "part of me", ...) and by
+**structure**. A contrast (`but`, `however`, `yet`, `although`, `though`, "on one hand ...
+on the other", the markers under `own_stance.markers` in `invariants.yaml`) counts as
+internal tension when both of its sides are the writer's own stance:
+
+- each side holds a *stance term*: obligation, desire, fear, feeling or self-judgment
+  (the lexicons named under `own_stance`), and
+- at least one side holds a first-person word ("I", "I'm", "me", "myself", ...), and
+- a side with no first-person word is not voiced by someone else ("she", "they", "you",
+  "we", ...): "I want to rest, but the report must be done" is one person's conflict,
+  "She wants to stay, but I need to leave" is two people's.
+
+So "I should call my mother but I'm afraid she'll be disappointed" counts, while "I walked
+by the river but it rained", "The film was long but good" and "We went out but the shop was
+closed" do not. Quotation applies as above: words inside someone else's quotation are
+neither the writer's first person nor the writer's stance. Negation applies to the marker
+("not but" never occurs) and to tension words: a side that denies the conflict ("I'm not
+torn, but ...") cancels it. A negated stance term is still a stance ("I don't want to go,
+but I have to" is a conflict): negation changes which way a side points, not whose side it
+is. The match's span covers both sides and the marker; `parts` holds the three spans.
 """
 
 from __future__ import annotations
@@ -23,9 +44,12 @@ from typing import Sequence
 
 from mirror import constitution
 from mirror.engine.lexicon import PhraseMatcher, strings
+from mirror.engine.tensions import Contrast, find_contrasts
 from mirror.engine.tokenize import (
     Token,
+    as_tokens,
     clause_break_between,
+    phrase_tokens,
     quoted_spans,
     tokenize,
     tokens_in_spans,
@@ -38,12 +62,14 @@ TENSION_PATTERN = "internal_tension"
 @dataclass(frozen=True, slots=True)
 class PatternMatch:
     """One occurrence of a pattern: its name, the evidence span [start, end) in the
-    reflection, and the text found there as written."""
+    reflection, and the text found there as written. A structural internal tension also
+    lists its `parts` in text order: (start, end, text) of each side and of the marker."""
 
     name: str
     start: int
     end: int
     text: str
+    parts: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +81,23 @@ class _Compiled:
     bridges: frozenset[str]
     self_markers: frozenset[str]
     window: int
+    stance: PhraseMatcher
+    stance_markers: frozenset[tuple[str, ...]]
+    first_person: frozenset[str]
+    other_voices: frozenset[str]
+
+
+def _stance_matcher(inv: dict) -> PhraseMatcher:
+    own = inv["own_stance"]
+    terms: list[str] = list(strings(own["terms"]))
+    for name in strings(own["from_patterns"]):
+        terms += strings(inv["patterns"][name]["terms"])
+    wanted = set(strings(own["from_poles"]))
+    for entry in inv["tension_axes"]:
+        for pole, words in entry["poles"].items():
+            if pole in wanted:
+                terms += strings(words)
+    return PhraseMatcher((("stance", t) for t in terms))
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +105,7 @@ def _compiled() -> _Compiled:
     inv = constitution.invariants()
     patterns: dict = inv["patterns"]
     quotation = inv["quotation"]
+    own = inv["own_stance"]
     return _Compiled(
         matcher=PhraseMatcher.from_lexicons({n: strings(p["terms"]) for n, p in patterns.items()}),
         negatable=frozenset(n for n, p in patterns.items() if p.get("negatable")),
@@ -70,6 +114,10 @@ def _compiled() -> _Compiled:
         bridges=frozenset(strings(inv["negation"]["bridge_words"])),
         self_markers=frozenset(strings(quotation["self_markers"])),
         window=int(quotation["window"]),
+        stance=_stance_matcher(inv),
+        stance_markers=frozenset(phrase_tokens(m) for m in strings(own["markers"])),
+        first_person=frozenset(strings(own["first_person"])),
+        other_voices=frozenset(strings(own["other_voices"])),
     )
 
 
@@ -129,29 +177,114 @@ def others_quoted(text: str, tokens: Sequence[Token]) -> list[bool]:
 
 
 def tension_cue_sentences(text: str, tokens: Sequence[Token]) -> frozenset[int]:
-    """Sentences holding internal-tension language (used by the tension finder)."""
-    return frozenset(
-        tokens[hit.first].sent
-        for hit in _compiled().matcher.find(tokens)
-        if hit.label == TENSION_PATTERN and not is_negated(text, tokens, hit.first)
-    )
+    """Sentences holding internal-tension *language* (used by the tension finder), counted
+    as the patterns are (negation, quotation); a structural tension is not language."""
+    sentence_at = {t.start: t.sent for t in tokens}
+    return frozenset(sentence_at[m.start] for m in detect_patterns(text, tokens)
+                     if m.name == TENSION_PATTERN and not m.parts)
 
 
-def detect_patterns(text: str, tokens: Sequence[Token] | None = None) -> list[PatternMatch]:
-    """Every counted pattern occurrence in `text`, in order of appearance."""
+@lru_cache(maxsize=256)
+def _marker_words(phrase: str) -> tuple[str, ...]:
+    return phrase_tokens(phrase)
+
+
+def _own_stance(
+    text: str,
+    toks: Sequence[Token],
+    contrasts: Sequence[Contrast],
+    foreign: list[bool],
+    denied: list[tuple[int, int]],
+) -> list[Contrast]:
+    c = _compiled()
+    candidates = [con for con in contrasts if _marker_words(con.marker) in c.stance_markers]
+    if not candidates:
+        return []
+    norms = as_tokens(toks).norms
+    stance_at = {h.first for h in c.stance.find(toks) if not foreign[h.first]}
+    if not stance_at:
+        return []
+    index_at = {t.start: k for k, t in enumerate(toks)}
+    own: list[Contrast] = []
+    for con in candidates:
+        lo = min(con.left[0], con.right[0])
+        hi = max(con.left[1], con.right[1])
+        if any(lo <= k < hi for k in (d[0] for d in denied)):
+            continue
+        if foreign[index_at[con.marker_span[0]]]:
+            continue  # the marker itself is inside someone else's words
+        first_person = False
+        for a, b in (con.left, con.right):
+            if not any(k in stance_at for k in range(a, b)):
+                break
+            mine = any(norms[k] in c.first_person and not foreign[k] for k in range(a, b))
+            if not mine and any(norms[k] in c.other_voices and not foreign[k]
+                                for k in range(a, b)):
+                break
+            first_person = first_person or mine
+        else:
+            if first_person:
+                own.append(con)
+    return own
+
+
+def own_stance_contrasts(
+    text: str,
+    tokens: Sequence[Token] | None = None,
+    contrasts: Sequence[Contrast] | None = None,
+) -> list[Contrast]:
+    """The contrasts whose two sides are both the writer's own stance (module docstring)."""
+    return analyze_patterns(text, tokens, contrasts)[1]
+
+
+def analyze_patterns(
+    text: str,
+    tokens: Sequence[Token] | None = None,
+    contrasts: Sequence[Contrast] | None = None,
+) -> tuple[list[PatternMatch], list[Contrast]]:
+    """Every counted pattern occurrence in `text`, in order of appearance, and the
+    contrasts that are the writer's own stance (the structural internal tensions)."""
     toks = tokenize(text) if tokens is None else tokens
+    cons = find_contrasts(text, toks) if contrasts is None else contrasts
     c = _compiled()
     hits = c.matcher.find(toks)
-    if not hits:
-        return []
+    if not hits and not cons:
+        return [], []
     foreign = others_quoted(text, toks)
     found: list[PatternMatch] = []
+    lexical_tension: list[tuple[int, int]] = []
+    denied: list[tuple[int, int]] = []
     for hit in hits:
         if foreign[hit.first]:
             continue
         if hit.label in c.negatable and is_negated(text, toks, hit.first):
+            if hit.label == TENSION_PATTERN:
+                denied.append((hit.first, hit.last))
             continue
         start, end = toks[hit.first].start, toks[hit.last - 1].end
         found.append(PatternMatch(hit.label, start, end, text[start:end]))
+        if hit.label == TENSION_PATTERN:
+            lexical_tension.append((start, end))
+    own = _own_stance(text, toks, cons, foreign, denied) if cons else []
+    for con in own:
+        m0, m1 = con.marker_span
+        if any(s < m1 and m0 < e for s, e in lexical_tension):
+            continue  # the marker is itself tension language ("on the other hand")
+        parts = [(m0, m1)]
+        for a, b in (con.left, con.right):
+            parts.append((toks[a].start, toks[b - 1].end))
+        parts.sort()
+        start, end = parts[0][0], max(e for _, e in parts)
+        found.append(PatternMatch(TENSION_PATTERN, start, end, text[start:end],
+                                  tuple((s, e, text[s:e]) for s, e in parts)))
     found.sort(key=lambda m: (m.start, m.name))
-    return found
+    return found, own
+
+
+def detect_patterns(
+    text: str,
+    tokens: Sequence[Token] | None = None,
+    contrasts: Sequence[Contrast] | None = None,
+) -> list[PatternMatch]:
+    """Every counted pattern occurrence in `text`, in order of appearance."""
+    return analyze_patterns(text, tokens, contrasts)[0]

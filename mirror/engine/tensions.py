@@ -3,14 +3,27 @@
 A *contrast* is a structure in the writing: "X but Y", "However, Y" (X = the sentence
 before), "Although X, Y", "On one hand X ... on the other hand Y". A *tension* is a contrast
 (or a single sentence) whose two sides land on the two poles of one template axis
-(control/surrender, autonomy/connection, ...). Contrasts with no axis are kept too: the
-offline composer reflects them back in the person's own words.
+(control/surrender, autonomy/connection, ..., duty/desire, approach/avoidance). Contrasts
+with no axis are kept too: the offline composer reflects them back in the person's own words.
+
+Rules:
+- A contrast gives a tension on every axis whose pole words sit on opposite sides of it
+  ("I want stability, but I crave change" -> stability/growth).
+- Axes marked `own_stance_only` (duty/desire, approach/avoidance: their pole words are
+  everyday verbs) count only in contrasts that are the writer's own stance (see
+  `patterns.py`): "I should call my mother but I'm afraid she'll be disappointed" ->
+  approach/avoidance, "She had to go but she was scared" -> nothing.
+- An axis may name a `dominant_pole`: on a side holding it, the other pole's words are its
+  object ("too scared to bring it up" is avoidance, not also approach).
+- Without a contrast, both poles in one sentence make a (quieter) tension only where the
+  sentence holds tension language ("torn between"), so "I planned a spontaneous trip" is not
+  read as inner conflict.
 
 Each tension carries:
 - `position` in [-1, 1]: -1 leans fully toward `axis_a`, +1 toward `axis_b`. The clause the
   writer lands on (after "but", the main clause of "although") weighs 1.5x.
 - `intensity` in [0, 1]: how strongly the pull is expressed (pole words, intensifiers,
-  explicit "on one hand" structures).
+  explicit "on one hand" structures, a contrast in the writer's own stance).
 
 The axis pair is always stored in the template's order, and `normalize_axis` maps any
 spelling or order of a pair onto it, so a later observation of "surrender / control"
@@ -73,6 +86,8 @@ class _Compiled:
     poles: PhraseMatcher
     axes: tuple[tuple[str, str], ...]
     intensifiers: frozenset[str]
+    stance_only: frozenset[int]
+    dominant: dict[int, int]
 
 
 @lru_cache(maxsize=1)
@@ -84,8 +99,14 @@ def _compiled() -> _Compiled:
     )
     axes: list[tuple[str, str]] = []
     pole_lexicons: dict[str, list[str]] = {}
+    stance_only: set[int] = set()
+    dominant: dict[int, int] = {}
     for k, entry in enumerate(inv["tension_axes"]):
+        if entry.get("own_stance_only"):
+            stance_only.add(k)
         a, b = (str(x) for x in entry["axis"])
+        if entry.get("dominant_pole") is not None:
+            dominant[k] = [a, b].index(str(entry["dominant_pole"]))
         axes.append((a, b))
         pole_lexicons[f"{k}:0"] = strings(entry["poles"][a])
         pole_lexicons[f"{k}:1"] = strings(entry["poles"][b])
@@ -95,6 +116,8 @@ def _compiled() -> _Compiled:
         poles=PhraseMatcher.from_lexicons(pole_lexicons, exclusive=True),
         axes=tuple(axes),
         intensifiers=frozenset(strings(inv["intensifiers"])),
+        stance_only=frozenset(stance_only),
+        dominant=dominant,
     )
 
 
@@ -220,6 +243,16 @@ class _AxisTally:
         self.evidence: list[Evidence] = []
         self.sides: set[tuple[str, int]] = set()
 
+    def settle(self, dominant: int | None) -> None:
+        """On a side holding the axis's dominant pole, the other pole's words are what
+        that pole is about ("too scared to call": the call is what is avoided)."""
+        if dominant is None:
+            return
+        for side, counts in self.counts.items():
+            if counts[dominant]:
+                counts[1 - dominant] = 0
+                self.sides.discard((side, 1 - dominant))
+
     def opposes(self) -> bool:
         """True when one side holds one pole and the other side the other pole."""
         return {("left", 0), ("right", 1)} <= self.sides or {("left", 1), ("right", 0)} <= self.sides
@@ -246,12 +279,15 @@ def find_tensions(
     tokens: Sequence[Token] | None = None,
     contrasts: Sequence[Contrast] | None = None,
     cue_sentences: frozenset[int] | None = None,
+    own_stance: Sequence[Contrast] | None = None,
 ) -> list[Tension]:
     """Template-axis tensions, one per axis (repeated sightings merge), strongest first.
 
     `cue_sentences`: sentences holding internal-tension language ("torn", "part of me");
     only there do both poles of an axis without a contrast marker make a tension, so that
     "I planned a spontaneous trip" is not read as inner conflict. Computed when omitted.
+    `own_stance`: the contrasts that are the writer's own stance
+    (`patterns.own_stance_contrasts`); computed when omitted and needed.
     """
     toks = tokenize(text) if tokens is None else tokens
     c = _compiled()
@@ -265,6 +301,15 @@ def find_tensions(
         cue_sentences = tension_cue_sentences(text, toks)
     by_axis: dict[int, list[tuple[float, float, list[Evidence]]]] = {}  # position, intensity
     covered: set[tuple[int, int]] = set()  # (axis, sentence) already explained by a contrast
+    own: set[Contrast] | None = None if own_stance is None else set(own_stance)
+
+    def is_own(con: Contrast) -> bool:
+        nonlocal own
+        if own is None:
+            from mirror.engine.patterns import own_stance_contrasts
+
+            own = set(own_stance_contrasts(text, toks, found))
+        return con in own
 
     for con in found:
         lo, hi = min(con.left[0], con.right[0]), max(con.left[1], con.right[1])
@@ -277,17 +322,22 @@ def find_tensions(
             else:
                 continue
             axis, pole = _axis_pole(hit)
+            if axis in c.stance_only and not is_own(con):
+                continue
             tally = tallies.setdefault(axis, _AxisTally())
             tally.counts[side][pole] += 1
             tally.hits += 1
             tally.sides.add((side, pole))
             tally.evidence.append(_evidence(text, toks, hit.first, hit.last))
         for axis, tally in tallies.items():
+            tally.settle(c.dominant.get(axis))
             if not tally.opposes():
                 continue
             intens = sum(1 for t in toks[lo:hi] if t.norm in c.intensifiers)
             intensity = 0.4 + 0.1 * min(4, tally.hits - 2) + 0.1 * min(3, intens)
             if con.landing == "none":
+                intensity += 0.1
+            if is_own(con):
                 intensity += 0.1
             m0, m1 = con.marker_span
             by_axis.setdefault(axis, []).append(

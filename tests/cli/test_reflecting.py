@@ -16,7 +16,8 @@ def reflect(cli, *args: str, **kwargs):
 def test_headline_reflection_gets_patterns_and_a_checked_non_directive_mirrorback(cli):
     result = reflect(cli, "I should call my mother but I'm afraid she'll be disappointed")
     names = {p["pattern"] for p in result["patterns"]}
-    assert "obligation" in names
+    assert {"obligation", "internal_tension"} <= names
+    assert [(t["axis_a"], t["axis_b"]) for t in result["tensions"]] == [("approach", "avoidance")]
     mirrorback = result["mirrorback"]
     assert mirrorback["engine"] == "offline" and mirrorback["verdict"] == "passed"
     assert mirrorback["content"].rstrip().endswith("?")
@@ -57,6 +58,16 @@ def test_show_lists_the_mirrorback_and_patterns(cli):
     shown = cli("show", rid, "--json").json
     assert len(shown["mirrorbacks"]) == 1
     assert {p["pattern"] for p in shown["patterns"]} >= {"absolute_thinking", "obligation"}
+
+
+def test_a_tension_seen_again_is_an_observation_of_the_same_tension(cli):
+    reflect(cli, "--date", "2025-03-01", "I want to reach out to Sam, but I'm too scared.")
+    reflect(cli, "--date", "2025-04-01", "I should face the conversation, but I keep avoiding it.")
+    tensions = cli("tensions", "--json").json["tensions"]
+    approach = [t for t in tensions if {t["axis_a"], t["axis_b"]} == {"approach", "avoidance"}]
+    assert len(approach) == 1 and approach[0]["observations"] == 2
+    trajectory = cli("tensions", "show", "approach/avoidance", "--json").json["tension"]["trajectory"]
+    assert [p["observed_at"][:7] for p in trajectory] == ["2025-03", "2025-04"]
 
 
 def test_regenerate_keeps_the_earlier_mirrorback(cli):

@@ -51,3 +51,14 @@ def test_every_corpus_reflection_gets_a_passing_answer(corpus: list[dict[str, An
         assert outcome.report.passed, (entry["id"], outcome.text)
         assert outcome.text == compose(entry["text"])
         assert check(outcome.text, entry["text"]).passed
+
+
+def test_headline_reflection_shows_obligation_and_tension_and_is_only_reflected() -> None:
+    text = "I should call my mother but I'm afraid she'll be disappointed."
+    a = analyze(text)
+    assert {"obligation", "internal_tension"} <= set(a.pattern_counts)
+    assert [(t.axis_a, t.axis_b) for t in a.tensions] == [("approach", "avoidance")]
+    outcome = run(text)
+    assert outcome.source == "offline" and outcome.report is not None
+    assert outcome.report.passed and outcome.text.endswith("?")
+    assert outcome.text == compose(text)

@@ -82,3 +82,64 @@ def test_same_pattern_twice_is_two_matches_in_order() -> None:
     matches = detect_patterns("I must go. I must stay.")
     assert [(m.name, m.start) for m in matches if m.name == "obligation"] == [
         ("obligation", 2), ("obligation", 13)]
+
+
+# --- internal tension from structure (see the patterns.py docstring) ----------------------
+
+HEADLINE = "I should call my mother but I'm afraid she'll be disappointed"
+
+
+def structural(text: str) -> list:
+    return [m for m in detect_patterns(text) if m.name == "internal_tension" and m.parts]
+
+
+def test_headline_contrast_is_internal_tension_with_marker_and_both_sides() -> None:
+    (m,) = structural(HEADLINE)
+    assert [p[2] for p in m.parts] == ["I should call my mother", "but",
+                                       "I'm afraid she'll be disappointed"]
+    assert all(HEADLINE[s:e] == t for s, e, t in m.parts)
+    assert HEADLINE[m.start : m.end] == m.text == HEADLINE
+    assert {"obligation", "internal_tension", "future_anxiety"} <= set(names(HEADLINE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEADLINE,
+        "I want to rest, but the report must be done.",          # impersonal obligation side
+        "I don't want to go, but I have to.",                      # a negated wish is a stance
+        "I love my job but I'm exhausted.",
+        "Although I dread the interview, I want to try.",
+        "I keep meaning to tell him how I feel, yet I'm too scared to bring it up.",
+        "I should visit my father. However, I dread the long drive.",
+        "I'm excited, though I'm nervous about the first day.",
+        'I told myself "I should rest, but I\'m afraid to stop" again.',  # own voice quoted
+    ],
+)
+def test_contrast_of_the_writers_own_stance_is_internal_tension(text: str) -> None:
+    assert structural(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I walked by the river but it rained.",
+        "The film was long but good.",
+        "We went out but the shop was closed.",
+        "I went to the gym this morning, but I forgot my towel.",      # no stance either side
+        "She wants to stay, but I need to leave.",                     # two people
+        "She had to go but she was scared.",                           # not the writer
+        'My boss said "you have to finish it, but I\'m afraid it moved" and left.',
+        "I'm not torn about it, but I should call the bank.",          # the conflict denied
+        "I'm tired but okay.",                                          # one side only
+    ],
+)
+def test_other_contrasts_are_not_internal_tension(text: str) -> None:
+    assert not structural(text), text
+
+
+def test_tension_language_marker_is_not_counted_twice() -> None:
+    text = "On one hand I want to stay. On the other hand, I need to leave."
+    matches = [m for m in detect_patterns(text) if m.name == "internal_tension"]
+    assert [m.text for m in matches] == ["On one hand", "On the other hand"]
+    assert not any(m.parts for m in matches)

@@ -19,7 +19,8 @@ def test_all_template_axes_are_seeded() -> None:
     assert set(template_axes()) == {
         ("control", "surrender"), ("autonomy", "connection"), ("stability", "growth"),
         ("self", "others"), ("thinking", "feeling"), ("planning", "spontaneity"),
-        ("perfection", "acceptance"), ("past", "future")}
+        ("perfection", "acceptance"), ("past", "future"), ("duty", "desire"),
+        ("approach", "avoidance")}
 
 
 def test_x_but_y_contrast_has_both_sides() -> None:
@@ -97,3 +98,69 @@ def test_later_observation_matches_existing_tension() -> None:
     first = find_tensions("I want control, but I long to let go.")[0]
     second = find_tensions("Letting go scares me, but I can't keep control of everything.")[0]
     assert first.key == second.key == "control/surrender"
+
+
+# --- contrasts of the writer's own stance, and the duty/desire, approach/avoidance axes ----
+
+HEADLINE = "I should call my mother but I'm afraid she'll be disappointed"
+
+
+def test_headline_is_a_tension_between_approach_and_avoidance() -> None:
+    (t,) = find_tensions(HEADLINE)
+    assert (t.axis_a, t.axis_b) == ("approach", "avoidance")
+    assert t.position > 0  # lands on the side after "but": the fear
+    assert [e.text for e in t.evidence] == ["call", "but", "afraid"]
+    assert 0 < t.intensity <= 1
+    assert t.key == tension_key("Avoidance", "approach") == "approach/avoidance"
+
+
+def test_analysis_and_standalone_finder_agree() -> None:
+    from mirror.engine.analysis import analyze
+
+    for text in (HEADLINE, "I have to work late, but I want to see the match.",
+                 "I want freedom, but I miss closeness."):
+        assert tuple(find_tensions(text)) == analyze(text).tensions
+
+
+def test_duty_and_desire_position_follows_the_landing() -> None:
+    toward_desire = axes("I have to finish the report, but I really want to go out.")
+    toward_duty = axes("I want to rest, but the report must be done.")
+    assert toward_desire[("duty", "desire")].position > 0
+    assert toward_duty[("duty", "desire")].position < 0
+
+
+def test_approach_words_under_a_fear_are_what_is_avoided() -> None:
+    t = axes("I keep meaning to tell him how I feel, yet I'm too scared to bring it up.")[
+        ("approach", "avoidance")]
+    assert t.position > 0
+
+
+def test_stance_axes_need_the_writers_own_contrast() -> None:
+    assert find_tensions("She had to go but she wanted to stay home.") == []
+    assert find_tensions("She should call her sister, but she is too scared.") == []
+    # The older axes still read any contrast.
+    assert ("stability", "growth") in axes("My job is stable. However, I dream of something new.")
+
+
+def test_stance_axes_without_contrast_need_tension_language() -> None:
+    assert find_tensions("I should go and I want to go.") == []
+    assert ("duty", "desire") in axes("I'm torn between wanting to stay and having to leave.")
+
+
+def test_structural_tension_does_not_license_one_sentence_poles() -> None:
+    from mirror.engine.analysis import analyze
+
+    text = "I planned a spontaneous trip and I want to enjoy it. However, I have to work."
+    found = {(t.axis_a, t.axis_b) for t in analyze(text).tensions}
+    assert found == {("duty", "desire")}
+
+
+def test_new_axes_normalise() -> None:
+    assert normalize_axis("Desire", "duty") == ("duty", "desire", True)
+    assert tension_key(" avoidance", "APPROACH") == "approach/avoidance"
+
+
+def test_own_stance_raises_intensity() -> None:
+    mine = axes("I want freedom, but I miss closeness.")[("autonomy", "connection")]
+    theirs = axes("She wants freedom, but she misses closeness.")[("autonomy", "connection")]
+    assert mine.intensity > theirs.intensity
