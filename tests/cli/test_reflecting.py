@@ -61,8 +61,8 @@ def test_show_lists_the_mirrorback_and_patterns(cli):
 
 
 def test_a_tension_seen_again_is_an_observation_of_the_same_tension(cli):
-    reflect(cli, "--date", "2025-03-01", "I want to reach out to Sam, but I'm too scared.")
-    reflect(cli, "--date", "2025-04-01", "I should face the conversation, but I keep avoiding it.")
+    reflect(cli, "--date", "2025-03-15", "I want to reach out to Sam, but I'm too scared.")
+    reflect(cli, "--date", "2025-04-15", "I should face the conversation, but I keep avoiding it.")
     tensions = cli("tensions", "--json").json["tensions"]
     approach = [t for t in tensions if {t["axis_a"], t["axis_b"]} == {"approach", "avoidance"}]
     assert len(approach) == 1 and approach[0]["observations"] == 2
