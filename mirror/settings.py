@@ -39,7 +39,7 @@ KEYS: dict[str, Key] = {k.name: k for k in (
     Key("anthropic.base_url", "str", "https://api.anthropic.com", "Anthropic API URL"),
     Key("timeouts.connect_s", "float", 5.0, "seconds to wait for a model server to answer"),
     Key("timeouts.read_s", "float", 60.0, "seconds to wait between streamed tokens"),
-    Key("engine.max_retries", "int", 2, "retries of a model mirrorback that fails a check"),
+    Key("checks.max_retries", "int", 2, "retries of a model mirrorback that fails a check"),
     Key("generation.max_tokens", "int", 400, "longest mirrorback a model may write, in tokens"),
     Key("generation.temperature", "float", 0.7, "model sampling temperature (0 to 2)"),
     Key("budget.daily_usd", "float", None, "daily spending limit for remote models (unset: none; 0: no remote calls)"),
@@ -143,6 +143,9 @@ class Settings:
         parts = name.split(".")
         for part in parts[:-1]:
             node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise InvalidInput(f"{self.path} has '{part}' as a value, so '{name}' cannot be set;"
+                                   " fix the file or `mirror config unset` it")
         node[parts[-1]] = value
         self._write(data)
         return value

@@ -39,11 +39,11 @@ DEFAULT_MODEL = "claude-haiku-4-5"
 MISSING_EXTRA = "the Anthropic engine needs the anthropic extra: pip install 'mirror-journal[anthropic]'"
 NO_KEY = (
     "no Anthropic API key is set: set ANTHROPIC_API_KEY or store one with "
-    "`mirror config set-secret anthropic_api_key`"
+    "`mirror set-key anthropic`"
 )
 KEY_REJECTED = (
     "the Anthropic API key was rejected: set a valid one in ANTHROPIC_API_KEY or with "
-    "`mirror config set-secret anthropic_api_key`"
+    "`mirror set-key anthropic`"
 )
 
 

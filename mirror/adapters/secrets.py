@@ -129,7 +129,7 @@ def write_secrets(home: Path, data: Mapping[str, object]) -> Path:
     The temp file is created with mode 0600 by `os.open`, so there is no window in which
     the key sits in a file with the umask's looser mode.
     """
-    import tomli_w  # only `config set-secret` pays for it
+    import tomli_w  # only `mirror set-key` pays for it
 
     path = secrets_path(home)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -25,6 +25,7 @@ COMMAND_GROUPS = (
     "mirror.cli.engine_cmds",
     "mirror.cli.model_cmds",
     "mirror.cli.completion_cmds",
+    "mirror.cli.bundle_cmds",
 )
 
 

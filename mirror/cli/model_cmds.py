@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
@@ -22,14 +23,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
+    if args.limit < 1:
+        raise InvalidInput("the number of entries to show must be at least 1")
     journal = ctx.journal
-    entries = journal.store.egress.entries(remote_only=args.remote_only, limit=args.limit)
+    entries = journal.egress(remote_only=args.remote_only, limit=args.limit)
     totals = journal.store.egress.totals()
     if ctx.out.as_json:
         ctx.out.json({"entries": entries, "totals": totals})
         return 0
     if not entries:
-        ctx.out.line("nothing has been sent to any model server" if not args.remote_only
+        ctx.out.note("nothing has been sent to any model server" if not args.remote_only
                      else "nothing has ever left this machine")
     for e in entries:
         where = "REMOTE" if e["remote"] else "local "
@@ -42,7 +45,7 @@ def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_set_key(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.adapters.secrets import save_anthropic_key
+    from mirror.adapters.secrets import ENV_VAR, save_anthropic_key
     from mirror.paths import ensure_home
 
     key = (ctx.read_stdin() if not ctx.stdin_is_terminal() else getpass.getpass("API key: ")).strip()
@@ -53,6 +56,8 @@ def cmd_set_key(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out.json({"engine": args.engine, "stored_in": str(path)})
     else:
         ctx.out.note(f"key stored in {path} (readable only by you); it is never shown again")
+    if os.environ.get(ENV_VAR, "").strip():
+        ctx.out.note(f"note: {ENV_VAR} is set in the environment and is used before this file")
     return 0
 
 
@@ -66,7 +71,7 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
         for check in report["checks"]:
             mark = "ok  " if check["ok"] else "FAIL"
             ctx.out.line(f"[{mark}] {check['name']:<14} {check['detail']}")
-            if not check["ok"] and check.get("fix"):
+            if not check["ok"] and check.get("fix") and check["fix"] not in check["detail"]:
                 ctx.out.line(f"       → {check['fix']}")
     if report["ok"]:
         return 0

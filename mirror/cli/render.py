@@ -93,7 +93,7 @@ class Progress:
     def tokens(self, count: int) -> None:
         if self.live:
             self.shown = True
-            self.out.stderr.write(f"\r{self.label}… {count} tokens")
+            self.out.stderr.write(f"\r\x1b[2K{self.label}… {count} tokens")
             self.out.stderr.flush()
 
     def bar(self, done: int, total: int) -> None:

@@ -40,21 +40,32 @@ def diagnose(journal: "Journal") -> dict[str, Any]:
 def engine_check(journal: "Journal") -> dict[str, Any]:
     from mirror.adapters import registry
     from mirror.adapters.base import AdapterUnavailable
+    from mirror.errors import InvalidInput
 
     settings = journal.settings.as_flat()
-    name = registry.engine_name(settings)
+    try:
+        name = registry.engine_name(settings)
+    except InvalidInput as exc:
+        return _check("engine", False, str(exc), "engine", "choose one with `mirror config set engine`")
     if name == "offline":
         return _check("engine", True, "offline (built in, always available)", "engine")
     api_key = None
-    if name == "anthropic":
-        from mirror.adapters.secrets import load_anthropic_key
-
-        api_key = load_anthropic_key(journal.paths.home)
     try:
+        if name == "anthropic":
+            from mirror.adapters.secrets import load_anthropic_key
+
+            api_key = load_anthropic_key(journal.paths.home)
         adapter = registry.create_adapter(settings, api_key=api_key)
+    except (AdapterUnavailable, InvalidInput) as exc:  # InvalidInput: refused secrets.toml, bad URL
+        return _check("engine", False, f"{name}: {exc}", "engine", str(exc))
+    try:
         health = adapter.check_health()
     except AdapterUnavailable as exc:
         return _check("engine", False, f"{name}: {exc}", "engine", str(exc))
+    finally:
+        close = getattr(adapter, "close", None)
+        if close is not None:
+            close()
     where = "remote" if adapter.is_remote() else "local"
     parts = [f"{name} at {health.endpoint} ({where})"]
     if health.model:
@@ -63,5 +74,10 @@ def engine_check(journal: "Journal") -> dict[str, Any]:
         parts.append("key present" if health.key_present else "no key")
     if health.server_version:
         parts.append(f"server {health.server_version}")
-    return _check("engine", health.ok, ", ".join(parts) + (f": {health.problem}" if health.problem else ""),
-                  "engine", health.problem)
+    problem = health.problem
+    if health.key_present is False:
+        from mirror.services.mirroring import SET_KEY_HINT
+
+        problem = f"no Anthropic API key is set: {SET_KEY_HINT}"
+    return _check("engine", health.ok, ", ".join(parts) + (f": {problem}" if problem else ""),
+                  "engine", problem)

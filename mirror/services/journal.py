@@ -227,6 +227,10 @@ class Journal:
             progress(done, total)
         return {"reflections": done, "patterns": patterns, "care": care}
 
+    def egress(self, remote_only: bool = False, limit: int = 50) -> list[dict[str, Any]]:
+        """What was sent to model servers, newest first (the egress ledger)."""
+        return self.store.egress.entries(remote_only=remote_only, limit=limit)
+
     def constitution_status(self) -> dict[str, Any]:
         """The constitution in force, whether the installed documents still match their
         genesis hashes, and when each version was adopted by this journal."""
@@ -280,3 +284,24 @@ class Journal:
                 raise NotFound(f"reflection {prefix} has no mirrorback to rate yet") from None
             mirrorback = mirrorbacks[-1]
         return derived.add_feedback(mirrorback["id"], rating, flags, note)
+
+    # -- bundles -----------------------------------------------------------------------------
+    def export_bundle(self, path, passphrase=None, sign=False, progress=None) -> dict:
+        """Write a bundle of the whole journal (see mirror.services.bundles)."""
+        from mirror.services import bundles
+
+        return bundles.export_bundle(self, path, passphrase=passphrase, sign=sign,
+                                     progress=progress)
+
+    def verify_bundle(self, path, passphrase=None) -> dict:
+        """Check a bundle completely without touching the journal."""
+        from mirror.services import bundles
+
+        return bundles.verify_bundle(self, path, passphrase=passphrase)
+
+    def import_bundle(self, path, passphrase=None, dry_run=False, progress=None) -> dict:
+        """Verify, then merge a bundle in one transaction (or only report, with dry_run)."""
+        from mirror.services import bundles
+
+        return bundles.import_bundle(self, path, passphrase=passphrase, dry_run=dry_run,
+                                     progress=progress)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from dataclasses import asdict
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 from urllib.parse import urlsplit
 
 from mirror.adapters.base import Adapter, AdapterUnavailable, GenerateOptions, Message, Usage
 from mirror.clock import utc_iso
+from mirror.errors import InvalidInput
 from mirror.models import Reflection
 from mirror.services.results import ReflectResult
 from mirror.storage.derived import MirrorbackRecord, ObservationRecord, PatternRecord, RunRecord
@@ -27,11 +28,18 @@ from mirror.storage.egress import EgressEntry
 if TYPE_CHECKING:
     from mirror.engine.analysis import Analysis
     from mirror.engine.contract import EgressRecord, EngineOutcome
+    from mirror.engine.prompt import RelatedReflection
     from mirror.services.journal import Journal
 
 log = logging.getLogger("mirror")
 
 RELATED_LIMIT = 6
+RELATED_CUES = 6          # words of the reflection used to find related ones
+RELATED_WINDOW = 1_000    # full-text matches are ranked among this many newest reflections first
+
+# The context blocks of a prompt (mirror.engine.prompt): inside them `<` is escaped, so text a
+# person wrote can never forge one of these openings; what matches is what the prompt holds.
+_CONTEXT_ID_RE = re.compile(r'<earlier_reflection id="([^"]+)"')
 
 
 def sha256_text(text: str) -> str:
@@ -65,15 +73,21 @@ def store_analysis(journal: "Journal", reflection: Reflection, analysis: "Analys
 # -- the adapter around a model call -----------------------------------------------------------
 class MeteredAdapter:
     """Wraps a model adapter with Mirror's own bookkeeping: answers identical requests from
-    the response cache, writes the egress ledger entry before anything is sent (so even a
-    crash mid-call leaves a record), and settles tokens and cost when the call ends.
+    the response cache, checks the budget before every remote request (retries included),
+    writes the egress ledger entry before anything is sent (so even a crash mid-call leaves
+    a record), and settles tokens and cost when the call ends.
 
-    The contract calls `on_egress` right before each `generate`, so the ledger entry is held
-    until `generate` knows whether the request really leaves (a cache hit sends nothing)."""
+    Every request that goes to a server — local or remote — is ledgered, with the IDs of
+    the reflection answered and of every earlier reflection the prompt carries as context.
+    A cache hit sends nothing and records nothing."""
 
     def __init__(self, inner: Adapter, journal: "Journal", reflection_id: str,
-                 constitution_version: str, *, use_cache: bool) -> None:
+                 constitution_version: str, *, use_cache: bool,
+                 progress: "TokenProgress | None" = None,
+                 before_send: Callable[[], None] | None = None) -> None:
         self.inner = inner
+        self.progress = progress
+        self.before_send = before_send  # joins the first ledger entry's commit
         self.journal = journal
         self.reflection_id = reflection_id
         self.constitution_version = constitution_version
@@ -84,6 +98,7 @@ class MeteredAdapter:
         self._pending: "EgressRecord | None" = None
         self.replies: dict[str, str] = {}   # reply text -> cache key, for caching what passed
         self.cache_hits = 0
+        self._unsettled: list[tuple[str, int, int, float]] = []
 
     def is_remote(self) -> bool:
         return self.inner.is_remote()
@@ -92,6 +107,7 @@ class MeteredAdapter:
         return self.inner.endpoint()
 
     def on_egress(self, record: "EgressRecord") -> None:
+        """The contract's own account of a remote request about to be sent."""
         self._pending = record
 
     def _key(self, system: str, messages: list[Message], options: GenerateOptions) -> str:
@@ -101,6 +117,8 @@ class MeteredAdapter:
         return sha256_text(payload)
 
     def generate(self, system: str, messages: list[Message], options: GenerateOptions) -> Iterator[str | Usage]:
+        if self.progress is not None:
+            self.progress.new_attempt()
         key = self._key(system, messages, options)
         if self.use_cache:
             hit = self.journal.store.egress.cached(key)
@@ -111,7 +129,12 @@ class MeteredAdapter:
                 yield hit["content"]
                 yield Usage(0, 0)
                 return
-        entry_id = self._record_egress(system, messages)
+        if self.is_remote():
+            refusal = budget_refusal(self.journal)
+            if refusal:
+                self._pending = None
+                raise AdapterUnavailable(refusal)
+        entry_id = self._record_egress(system, messages, options)
         parts: list[str] = []
         usage = Usage()
         for chunk in self.inner.generate(system, messages, options):
@@ -122,41 +145,105 @@ class MeteredAdapter:
             yield chunk
         reply = "".join(parts)
         self.replies[reply.strip()] = key
-        self._last_usage = usage
-        if entry_id is not None:
-            from mirror.adapters.pricing import estimate_cost_usd
+        from mirror.adapters.pricing import estimate_cost_usd
 
-            cost = estimate_cost_usd(self.name, options.model or self.model, usage)
-            self.journal.store.egress.settle(entry_id, usage.input_tokens, usage.output_tokens, cost)
+        settlement = (entry_id, usage.input_tokens, usage.output_tokens,
+                      estimate_cost_usd(self.name, options.model or self.model, usage))
+        if self.is_remote():  # the budget for the next request (a retry) counts this one
+            self.journal.store.egress.settle(*settlement)
+        else:  # written with the mirrorback, in one transaction (see `finish`)
+            self._unsettled.append(settlement)
 
-    def _record_egress(self, system: str, messages: list[Message]) -> str | None:
+    def _record_egress(self, system: str, messages: list[Message], options: GenerateOptions) -> str:
         record = self._pending
         self._pending = None
-        if record is None:  # the contract reports remote calls; local ones are ledgered too
-            payload = (system + "\x00" + "\x00".join(m.content for m in messages)).encode("utf-8")
-            ids: tuple[str, ...] = (self.reflection_id,)
-            size, digest = len(payload), hashlib.sha256(payload).hexdigest()
+        # The same payload the contract hashes (contract._egress): system, then each message.
+        payload = (system + "\x00" + "\x00".join(m.content for m in messages)).encode(
+            "utf-8", "surrogatepass")
+        if record is not None:
+            ids = tuple(record.reflection_ids)
         else:
-            ids, size, digest = record.reflection_ids, record.bytes, record.sha256
+            found = _CONTEXT_ID_RE.findall(messages[0].content) if messages else []
+            ids = (self.reflection_id, *dict.fromkeys(i for i in found if i != self.reflection_id))
         host = urlsplit(self.endpoint()).hostname or self.endpoint()
-        return self.journal.store.egress.record(EgressEntry(
+        entry = EgressEntry(
             adapter=self.name, endpoint_host=host, remote=self.is_remote(), reflection_ids=ids,
-            bytes_sent=size, payload_sha256=digest, model=self.model))
+            bytes_sent=len(payload), payload_sha256=hashlib.sha256(payload).hexdigest(),
+            model=options.model or self.model)
+        from mirror.storage.db import transaction
 
-    def remember(self, outcome: "EngineOutcome") -> None:
-        """Cache the reply that passed the checks (never one that failed)."""
+        with transaction(self.journal.store.conn):  # committed before anything is sent
+            if self.before_send is not None:
+                self.before_send()
+                self.before_send = None
+            return self.journal.store.egress.record(entry)
+
+    def finish(self, outcome: "EngineOutcome") -> None:
+        """Settle the ledger entries still open, and cache the reply that passed the checks
+        (never one that failed). Joins the caller's transaction."""
+        egress = self.journal.store.egress
+        for settlement in self._unsettled:
+            egress.settle(*settlement)
+        self._unsettled.clear()
         key = self.replies.get(outcome.text.strip())
         if key is None or outcome.source != self.name:
             return
-        if self.journal.store.egress.cached(key) is None:
-            self.journal.store.egress.cache(key, self.reflection_id, self.name, self.model,
-                                            outcome.text, outcome.input_tokens, outcome.output_tokens)
+        if egress.cached(key) is None:
+            egress.cache(key, self.reflection_id, self.name, self.model,
+                         outcome.text, outcome.input_tokens, outcome.output_tokens)
+
+
+class TokenProgress:
+    """The count shown while a model writes, over the whole answer: a retry continues from
+    the tokens already received instead of starting again from zero (a count that goes
+    back looks like a glitch, and the person did wait for those tokens)."""
+
+    def __init__(self, callback: Callable[[int], None]) -> None:
+        self.callback = callback
+        self.base = 0
+        self.current = 0
+
+    def new_attempt(self) -> None:
+        self.base += self.current
+        self.current = 0
+
+    def __call__(self, tokens: int) -> None:
+        self.current = tokens
+        self.callback(self.base + tokens)
+
+
+SET_KEY_HINT = "set ANTHROPIC_API_KEY or run `mirror set-key anthropic`"
+
+
+_ADAPTERS: dict[tuple[Any, ...], Adapter] = {}
+_ADAPTERS_KEPT = 4
+
+
+def _adapter_for(settings: dict[str, Any], api_key: Any) -> Adapter:
+    """One adapter per distinct configuration, kept for the life of the process: an
+    adapter's HTTP client (TLS context, keep-alive connections) costs tens of ms to build,
+    which a long-lived interface (the TUI) should pay once, not per mirrorback. Any change
+    of settings or key is a different configuration, so a new adapter."""
+    from mirror.adapters import registry
+
+    key = (tuple(sorted((k, repr(v)) for k, v in settings.items())), api_key)
+    adapter = _ADAPTERS.pop(key, None)
+    if adapter is None:
+        adapter = registry.create_adapter(settings, api_key=api_key)
+    _ADAPTERS[key] = adapter  # most recently used last
+    while len(_ADAPTERS) > _ADAPTERS_KEPT:
+        oldest = _ADAPTERS.pop(next(iter(_ADAPTERS)))
+        close = getattr(oldest, "close", None)
+        if close is not None:
+            close()
+    return adapter
 
 
 def configured_adapter(journal: "Journal", notices: list[str]) -> Adapter | None:
     """The model adapter the person configured, or None for the offline engine. A model
-    that cannot be used right now (missing extra, no key, budget reached) means offline,
-    with a notice that says why."""
+    that cannot be used right now (missing extra, no key, unreadable secrets file, budget
+    reached) means offline, with a notice that says why: the reflection is already saved,
+    so `reflect` answers anyway (DESIGN §8, exit 5 is for commands that need the engine)."""
     from mirror.adapters import registry
 
     settings = journal.settings.as_flat()
@@ -170,11 +257,9 @@ def configured_adapter(journal: "Journal", notices: list[str]) -> Adapter | None
 
             api_key = load_anthropic_key(journal.paths.home)
             if not api_key:
-                raise AdapterUnavailable(
-                    "the anthropic engine needs your API key: set ANTHROPIC_API_KEY or run "
-                    "`mirror config set-key anthropic`")
-        adapter = registry.create_adapter(settings, api_key=api_key)
-    except AdapterUnavailable as exc:
+                raise AdapterUnavailable(f"the anthropic engine needs your API key: {SET_KEY_HINT}")
+        adapter = _adapter_for(settings, api_key)
+    except (AdapterUnavailable, InvalidInput) as exc:  # InvalidInput: a refused secrets.toml
         notices.append(f"{exc}; answered by the offline engine")
         return None
     if adapter.is_remote():
@@ -190,7 +275,16 @@ def budget_refusal(journal: "Journal") -> str | None:
     from mirror.adapters.pricing import Spend, check_budget
 
     limits = registry.budget_limits_from_settings(journal.settings.as_flat())
-    now = journal.clock.now()
+    if all(v is None for v in (limits.daily_usd, limits.monthly_usd, limits.daily_tokens,
+                               limits.monthly_tokens)):
+        return None
+    # "Today" and "this month" are the person's own, in the journal's time zone.
+    try:
+        from zoneinfo import ZoneInfo
+
+        now = journal.clock.now().astimezone(ZoneInfo(journal.timezone))
+    except Exception:  # an unknown zone: UTC days rather than no budget
+        now = journal.clock.now()
     day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
     month_start = day_start.replace(day=1)
     egress = journal.store.egress
@@ -200,31 +294,69 @@ def budget_refusal(journal: "Journal") -> str | None:
     return None if decision.allowed else decision.reason
 
 
-def related_context(journal: "Journal", reflection: Reflection, limit: int = RELATED_LIMIT):
-    """Earlier reflections that help a model answer: same thread, recent, and full-text
-    related. Reflections that received care are never context for any model."""
+def _cue_words(text: str, count: int = RELATED_CUES) -> list[str]:
+    """The longest distinct words of a text (long words tend to be the telling ones)."""
+    seen: dict[str, str] = {}
+    for raw in text.split():
+        word = raw.strip(".,;:!?\"'()[]{}«»“”‘’…#@*")
+        if len(word) > 6:
+            seen.setdefault(word.casefold(), word)
+    return sorted(seen.values(), key=len, reverse=True)[:count]
+
+
+def related_context(journal: "Journal", reflection: Reflection, limit: int = RELATED_LIMIT, *,
+                    include_private: bool = True) -> list["RelatedReflection"]:
+    """Earlier reflections that help a model answer: same thread, full-text related, recent.
+
+    Only reflections written before this one; never one that received care (for any
+    model); no private one when `include_private` is False (a remote model: the contract
+    filters them too, but leaving them out here keeps their slots for shareable context).
+    Full-text relatedness is one ranked query over the reflection's telling words, ranked
+    among the most recent RELATED_WINDOW reflections first (BM25 costs time per matching
+    row), and over the whole journal only when that window holds too few matches."""
     from mirror.engine.prompt import RelatedReflection
     from mirror.models import ListFilter
+    from mirror.storage.reflections import SELECT, row_to_reflection
 
+    conn = journal.store.conn
     store = journal.store.reflections
+    until = reflection.created_at
+    private = None if include_private else False
     picked: dict[str, tuple[Reflection, float]] = {}
 
-    def add(items, relevance: float) -> None:
-        for r in items:
-            if r.id != reflection.id and r.id not in picked and not journal.store.derived.is_care(r.id):
-                picked[r.id] = (r, relevance)
+    def add(items: list[Reflection], relevance: float, step: float = 0.0) -> None:
+        for i, r in enumerate(items):
+            if r.id != reflection.id and r.id not in picked and r.created_at <= until:
+                picked[r.id] = (r, relevance - i * step)
 
     for title in reflection.threads:
         thread = journal.store.threads.find(title)
-        add(store.list(ListFilter(thread_id=thread.id), limit=3).items, 0.9)
-    words = sorted({w.strip(".,;:!?\"'()") for w in reflection.content.split() if len(w) > 6},
-                   key=len, reverse=True)[:4]
-    for word in words:
-        try:
-            add([h.reflection for h in store.search(word, limit=2)], 0.6)
-        except Exception:  # a word that is not searchable is simply not used as a cue
-            continue
-    add(store.list(ListFilter(until=reflection.created_at), limit=3).items, 0.3)
+        add(store.list(ListFilter(thread_id=thread.id, until=until, private=private, care=False),
+                       limit=3).items, 0.9)
+
+    words = _cue_words(reflection.content)
+    if words:
+        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+        want = limit + 2
+        ranked = ("SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ? {extra}"
+                  " ORDER BY rank LIMIT ?")
+        newest = conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
+        seqs: list[int] = []
+        if newest > RELATED_WINDOW:
+            seqs = [row[0] for row in conn.execute(ranked.format(extra="AND rowid > ?"),
+                                                   (match, newest - RELATED_WINDOW, want))]
+        if len(seqs) < want:
+            seqs = [row[0] for row in conn.execute(ranked.format(extra=""), (match, want))]
+        if seqs:
+            marks = ",".join("?" * len(seqs))
+            where = (f" WHERE r.seq IN ({marks}) AND r.id != ? AND r.created_at <= ?"
+                     " AND NOT EXISTS (SELECT 1 FROM care_markers cm WHERE cm.reflection_id = r.id)"
+                     + ("" if include_private else " AND r.private = 0"))
+            rows = {row["seq"]: row_to_reflection(row) for row in conn.execute(
+                SELECT + where, (*seqs, reflection.id, until))}
+            add([rows[q] for q in seqs if q in rows], 0.6, 0.01)
+
+    add(store.list(ListFilter(until=until, private=private, care=False), limit=3).items, 0.3)
     chosen = sorted(picked.values(), key=lambda pair: -pair[1])[:limit]
     return [RelatedReflection(id=r.id, text=r.content, created_at=r.created_at,
                               relevance=relevance, private=r.private) for r, relevance in chosen]
@@ -234,37 +366,63 @@ def related_context(journal: "Journal", reflection: Reflection, limit: int = REL
 def answer(journal: "Journal", reflection: Reflection, *,
            on_progress: Callable[[int], None] | None = None, use_cache: bool = True,
            sleep: Callable[[float], None] | None = None) -> ReflectResult:
-    """Analyse, answer under the contract, record. Returns what the interfaces show."""
+    """Analyse, answer under the contract, record. Returns what the interfaces show.
+
+    Commits: the egress ledger entry of each request, before it is sent (the first one
+    together with the analysis, so a crash mid-call loses neither); then the mirrorback, the
+    engine run, the cache and the token counts together (with the analysis, if no request
+    was sent). Each commit is an fsync: they are kept few."""
     from mirror import constitution
+    from mirror.adapters import registry
     from mirror.engine import contract
     from mirror.engine.analysis import analyze
+    from mirror.storage.db import transaction
 
     analysis = analyze(reflection.content)
-    store_analysis(journal, reflection, analysis)
     loaded = constitution.load()
-    journal.store.derived.record_constitution(loaded.version_string, loaded.genesis_hash)
+    analysis_stored = False
+
+    def store_derived() -> None:  # in the caller's transaction
+        nonlocal analysis_stored
+        if not analysis_stored:
+            store_analysis(journal, reflection, analysis)
+            journal.store.derived.record_constitution(loaded.version_string, loaded.genesis_hash)
+            analysis_stored = True
+
     notices: list[str] = []
     adapter = None if analysis.needs_care else configured_adapter(journal, notices)
-    metered = (MeteredAdapter(adapter, journal, reflection.id, loaded.version_string, use_cache=use_cache)
+    progress = TokenProgress(on_progress) if on_progress is not None else None
+    metered = (MeteredAdapter(adapter, journal, reflection.id, loaded.version_string,
+                              use_cache=use_cache, progress=progress, before_send=store_derived)
                if adapter is not None else None)
-    settings = journal.settings.as_flat()
-    from mirror.adapters import registry
-
-    options = registry.options_from_settings(settings) if metered else None
-    related = related_context(journal, reflection) if metered else []
+    options = registry.options_from_settings(journal.settings.as_flat()) if metered else None
+    remote = metered is not None and metered.is_remote()
+    # A private reflection never goes to a remote engine (the contract routes it to the
+    # offline one), so there is no context to gather for it.
+    wanted = metered is not None and not (reflection.private and remote)
+    related = related_context(journal, reflection, include_private=not remote) if wanted else []
     outcome = contract.run(
         reflection.content, metered, analysis=analysis, private=reflection.private,
         related=related, options=options,
         care_resources=journal.settings.get("care.resources"), reflection_id=reflection.id,
-        on_progress=on_progress, on_egress=metered.on_egress if metered else None,
-        max_violation_retries=journal.settings.get("engine.max_retries"),
+        on_progress=progress, on_egress=metered.on_egress if metered else None,
+        max_violation_retries=journal.settings.get("checks.max_retries"),
         **({"sleep": sleep} if sleep else {}),
     )
-    if metered is not None:
-        metered.remember(outcome)
     notices += outcome_notices(outcome, adapter)
-    return record_outcome(journal, reflection, outcome, notices,
-                          cache_hits=metered.cache_hits if metered else 0)
+    with transaction(journal.store.conn):
+        store_derived()
+        if metered is not None:
+            metered.finish(outcome)
+        return record_outcome(journal, reflection, outcome, notices,
+                              cache_hits=metered.cache_hits if metered else 0)
+
+
+def _reason(error: str) -> str:
+    """An attempt's error ("AdapterTimeout: Ollama at ... did not answer") without the
+    exception's class name, which means nothing to the person reading the notice."""
+    head, sep, rest = error.partition(": ")
+    return rest if sep and head.isidentifier() and head[:1].isupper() else error
 
 
 def outcome_notices(outcome: "EngineOutcome", adapter: Adapter | None) -> list[str]:
@@ -276,7 +434,9 @@ def outcome_notices(outcome: "EngineOutcome", adapter: Adapter | None) -> list[s
                        f"{outcome.source} engine instead of {adapter.name}")
     if outcome.fell_back:
         last = next((a for a in reversed(outcome.attempts) if a.engine != "offline"), None)
-        why = (last.error or ("its answer did not pass the checks: " + ", ".join(last.flags))
+        # Only check names, never the text that failed them: unchecked text is never shown.
+        why = ((_reason(last.error) if last.error else
+                "its answer did not pass the checks: " + ", ".join(last.flags))
                if last else "no answer")
         notices.append(f"the {adapter.name if adapter else 'model'} engine could not answer "
                        f"({why}); answered by the offline engine")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,10 +32,16 @@ class EgressStore:
         self.conn = conn
         self.clock = clock
 
+    def _tx(self):
+        """Join the caller's transaction if one is open, else open (and commit) our own."""
+        return nullcontext(self.conn) if self.conn.in_transaction else transaction(self.conn)
+
     def record(self, entry: EgressEntry) -> str:
-        """Written before the request is sent, so even a crash mid-call leaves a record."""
+        """Written before the request is sent, so even a crash mid-call leaves a record.
+        Committed here, or by the caller whose transaction it joins — in either case
+        before anything is sent."""
         entry_id = self.clock.new_id()
-        with transaction(self.conn):
+        with self._tx():
             self.conn.execute(
                 "INSERT INTO egress_ledger (id, at, adapter, endpoint_host, remote, reflection_ids,"
                 " bytes_sent, payload_sha256, model, tokens_in, tokens_out, cost_usd)"
@@ -47,7 +54,7 @@ class EgressStore:
 
     def settle(self, entry_id: str, tokens_in: int, tokens_out: int, cost_usd: float) -> None:
         """Add the usage the server reported once the call finished."""
-        with transaction(self.conn):
+        with self._tx():
             self.conn.execute(
                 "UPDATE egress_ledger SET tokens_in = ?, tokens_out = ?, cost_usd = ? WHERE id = ?",
                 (tokens_in, tokens_out, cost_usd, entry_id))
@@ -55,7 +62,7 @@ class EgressStore:
     def entries(self, remote_only: bool = False, limit: int = 100) -> list[dict[str, Any]]:
         where = " WHERE remote = 1" if remote_only else ""
         rows = self.conn.execute(
-            f"SELECT * FROM egress_ledger{where} ORDER BY at DESC LIMIT ?", (limit,)).fetchall()
+            f"SELECT * FROM egress_ledger{where} ORDER BY at DESC, rowid DESC LIMIT ?", (limit,)).fetchall()
         out = []
         for row in rows:
             data = dict(row)
@@ -85,7 +92,7 @@ class EgressStore:
 
     def cache(self, key: str, reflection_id: str | None, engine: str, model: str | None,
               content: str, tokens_in: int, tokens_out: int) -> None:
-        with transaction(self.conn):
+        with self._tx():
             self.conn.execute(
                 "INSERT OR REPLACE INTO response_cache (key, reflection_id, engine, model, content,"
                 " tokens_in, tokens_out, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

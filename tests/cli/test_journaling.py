@@ -297,3 +297,13 @@ def test_internal_errors_are_one_line_and_logged(cli, mirror_home, monkeypatch):
     assert run.code == 1
     assert run.err.count("\n") == 1 and "Traceback" not in run.err
     assert "Traceback" in (mirror_home / "mirror.log").read_text()
+
+
+def test_config_refuses_a_key_that_collides_with_a_value(cli, mirror_home):
+    cli("config", "set", "engine", "offline")
+    (mirror_home / "config.toml").write_text('engine = "offline"\n[care]\nresources = []\n')
+    assert cli("config", "set", "checks.max_retries", "0").code == 0
+    assert cli("config", "get", "checks.max_retries", "--json").json["value"] == 0
+    (mirror_home / "config.toml").write_text('checks = "oops"\n')
+    run = cli("config", "set", "checks.max_retries", "1")
+    assert run.code == 4 and "cannot be set" in run.err

@@ -88,6 +88,9 @@ def test_core_command_outputs_match_their_schemas(cli):
         "delete": ("delete", rid, "--yes"),
     }
     runs["set-key"] = ("set-key", "anthropic")
+    from tests.bundles.schema_runs import bundle_runs
+
+    runs.update(bundle_runs())
     for command, args in runs.items():
         run = cli(*args, "--json", input="sk-test-not-a-real-key" if command == "set-key" else None)
         assert run.code == 0, (command, run.err)

@@ -1,0 +1,307 @@
+"""Bundles from the command line: export, verify, import, the device key, trusted keys.
+
+Passphrases come from `--passphrase-file` or a prompt on the terminal (never argv, which
+other users can read in the process list).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mirror.cli import render
+from mirror.cli.context import Context
+from mirror.cli.parser import MirrorArgumentParser, add_command
+from mirror.errors import InvalidInput, NotFound, UsageError
+
+MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_command(sub, "export", "write the whole journal to one bundle (or Markdown/JSON)",
+                    cmd_export)
+    p.add_argument("path", nargs="?", help="where to write (default: "
+                   "mirror_bundle_<UTC time>.zip in the current folder)")
+    p.add_argument("--format", choices=("bundle", "markdown", "json"), default="bundle",
+                   help="bundle (default: restorable zip), markdown (a folder of files), "
+                   "json (one document)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="encrypt with a passphrase as a standard age file (.zip.age)")
+    p.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
+    p.add_argument("--sign", action="store_true", help="sign with this device's Ed25519 key")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = add_command(sub, "verify", "check a bundle completely without importing it", cmd_verify)
+    p.add_argument("bundle", help="a .zip or .zip.age bundle")
+    _bundle_options(p)
+
+    p = add_command(sub, "import", "merge a bundle, or another journal (--from), into this one",
+                    cmd_import)
+    p.add_argument("path", help="a bundle; with --from: a jrnl file, a Day One export, "
+                   "or a folder of Markdown files")
+    p.add_argument("--from", dest="source", choices=("jrnl", "dayone", "markdown"),
+                   help="import another journal format instead of a Mirror bundle")
+    p.add_argument("--tz", help="IANA time zone for entries without one (default: this "
+                   "machine's)")
+    p.add_argument("--dry-run", action="store_true", help="only say what would change")
+    _bundle_options(p)
+
+    p = add_command(sub, "key", "this device's signing key (same as `key show`)", cmd_key_show)
+    actions = p.add_subparsers(dest="key_action", metavar="ACTION", parser_class=MirrorArgumentParser)
+    add_command(actions, "show", "the public key and fingerprint (created on first use)",
+                cmd_key_show)
+    a = add_command(actions, "export-public", "write the public key for `mirror trust add` "
+                    "elsewhere", cmd_key_export)
+    a.add_argument("path", nargs="?", help="file to write (default: stdout)")
+
+    p = add_command(sub, "trust", "keys whose signed bundles this journal accepts (same as "
+                    "`trust list`)", cmd_trust_list)
+    actions = p.add_subparsers(dest="trust_action", metavar="ACTION", parser_class=MirrorArgumentParser)
+    a = add_command(actions, "add", "trust a public key (a file from `mirror key export-public`)",
+                    cmd_trust_add)
+    a.add_argument("keyfile", help="the key file, or - for stdin")
+    a.add_argument("--label", help="a name to remember it by")
+    add_command(actions, "list", "trusted keys", cmd_trust_list)
+    a = add_command(actions, "remove", "stop trusting a key", cmd_trust_remove)
+    a.add_argument("fingerprint", help="fingerprint or unique prefix")
+
+
+def _bundle_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--passphrase-file", metavar="FILE",
+                   help="passphrase of an encrypted bundle (else asked on the terminal)")
+    p.add_argument("--require-signature", action="store_true",
+                   help="refuse bundles not signed by a trusted key")
+
+
+# -- passphrases --------------------------------------------------------------------------------
+
+def _read_passphrase_file(name: str) -> str:
+    path = Path(name)
+    try:
+        data = sys.stdin.buffer.read(MAX_PASSPHRASE_FILE_BYTES) if name == "-" else \
+            path.read_bytes()[:MAX_PASSPHRASE_FILE_BYTES]
+    except FileNotFoundError:
+        raise NotFound(f"{name}: no such file") from None
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {name}: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{name}: the passphrase file is not UTF-8 text") from None
+    passphrase = text.split("\n", 1)[0].rstrip("\r")
+    if not passphrase:
+        raise InvalidInput(f"{name}: the passphrase file is empty")
+    return passphrase
+
+
+def _prompt(ctx: Context, confirm: bool) -> str:
+    import getpass
+
+    if not ctx.stdin_is_terminal():
+        raise UsageError("a passphrase is needed: use --passphrase-file when not at a terminal")
+    first = getpass.getpass("Passphrase: ", stream=sys.stderr)
+    if not first:
+        raise InvalidInput("the passphrase is empty")
+    if confirm and getpass.getpass("Passphrase again: ", stream=sys.stderr) != first:
+        raise InvalidInput("the passphrases differ")
+    return first
+
+
+def _passphrase_for(args: argparse.Namespace, ctx: Context, bundle: Path) -> str | None:
+    from mirror.bundles import crypto
+
+    if args.passphrase_file:
+        return _read_passphrase_file(args.passphrase_file)
+    if bundle.is_file() and crypto.is_age_file(bundle):
+        return _prompt(ctx, confirm=False)
+    return None
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.services import bundles
+
+    journal = ctx.journal
+    if args.format != "bundle":
+        if args.encrypt or args.sign or args.passphrase_file:
+            raise UsageError("--encrypt, --sign and --passphrase-file apply to bundles only")
+        with render.Progress(ctx.out, "exporting") as progress:
+            result = bundles.export_plain(journal, args.path, args.format, progress=progress.bar,
+                                          overwrite=args.force)
+        _emit(ctx, result, f"exported {result['reflections']} reflection(s) as {args.format} "
+                           f"to {result['path']}")
+        return 0
+    if args.passphrase_file and not args.encrypt:
+        raise UsageError("--passphrase-file needs --encrypt")
+    passphrase = None
+    if args.encrypt:
+        passphrase = _read_passphrase_file(args.passphrase_file) if args.passphrase_file \
+            else _prompt(ctx, confirm=True)
+    with render.Progress(ctx.out, "exporting") as progress:
+        result = bundles.export_bundle(journal, args.path, passphrase=passphrase, sign=args.sign,
+                                       progress=progress.bar, overwrite=args.force)
+    extras = [w for w, on in (("encrypted", result["encrypted"]), ("signed", result["signed"])) if on]
+    _emit(ctx, result, f"wrote {result['path']} ({result['counts'].get('reflections', 0)} "
+                       f"reflection(s){', ' + ', '.join(extras) if extras else ''})")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.errors import BundleRefused
+    from mirror.services import bundles
+
+    path = Path(args.bundle)
+    if not path.is_file():
+        raise NotFound(f"{path}: no such file")
+    passphrase = _passphrase_for(args, ctx, path)
+    try:
+        report = bundles.verify_bundle(ctx.journal, path, passphrase=passphrase,
+                                       require_signature=args.require_signature)
+    except BundleRefused as exc:
+        if ctx.out.as_json:
+            ctx.out.json({"ok": False, "path": str(path), "error": str(exc)})
+        raise
+    if ctx.out.as_json:
+        ctx.out.json(report)
+        return 0
+    sig = report["signature"]
+    ctx.out.line(f"bundle      {report['bundle_id']} ({report['created_at']})")
+    ctx.out.line(f"schema      {report['schema_version']}"
+                 + (" (will be migrated on import)" if report["needs_migration"] else ""))
+    ctx.out.line(f"signature   {sig['status']}" + (f" {sig['fingerprint'][:16]}…" if sig["fingerprint"] else ""))
+    ctx.out.line(f"encrypted   {'yes' if report['encrypted'] else 'no'}")
+    ctx.out.line(f"reflections {report['counts'].get('reflections', 0)}")
+    ctx.out.line("verified    every member, the manifest and the database check out")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.services import bundles
+
+    path = Path(args.path)
+    journal = ctx.journal
+    if args.source:
+        if args.passphrase_file or args.require_signature:
+            raise UsageError("--passphrase-file and --require-signature apply to bundles only")
+        with render.Progress(ctx.out, "importing") as progress:
+            result = bundles.import_foreign(journal, args.source, path, tz=args.tz,
+                                            dry_run=args.dry_run, progress=progress.bar)
+        c = result["changes"]
+        verb = "would import" if args.dry_run else "imported"
+        _emit(ctx, result, f"{verb} {c['reflections_added']} of {c['entries']} {args.source} "
+                           f"entr{'y' if c['entries'] == 1 else 'ies'}"
+                           + (f" ({c['reflections_skipped_existing']} already here)"
+                              if c["reflections_skipped_existing"] else ""))
+        return 0
+    if args.tz:
+        raise UsageError("--tz applies to --from imports only")
+    if not path.is_file():
+        raise NotFound(f"{path}: no such file")
+    passphrase = _passphrase_for(args, ctx, path)
+    with render.Progress(ctx.out, "importing") as progress:
+        result = bundles.import_bundle(journal, path, passphrase=passphrase, dry_run=args.dry_run,
+                                       progress=progress.bar,
+                                       require_signature=args.require_signature)
+    if ctx.out.as_json:
+        ctx.out.json(result)
+        return 0
+    c = result["changes"]
+    head = "dry run: would change" if args.dry_run else "imported"
+    if not result["changed"]:
+        ctx.out.note(("dry run: " if args.dry_run else "") + "nothing to change: this journal "
+                     "already holds everything in the bundle")
+        return 0
+    parts = [f"{v} {k.replace('_', ' ')}" for k, v in c.items() if v and k != "reflections_unchanged"]
+    ctx.out.note(f"{head}: " + ", ".join(parts))
+    if c["reflections_deleted"]:
+        ctx.out.note(f"note: {c['reflections_deleted']} reflection(s) deleted in the bundle's "
+                     "journal were deleted here too (tombstones win)")
+    return 0
+
+
+def cmd_key_show(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.services import bundles
+
+    key = bundles.device_key(ctx.journal)
+    if ctx.out.as_json:
+        ctx.out.json(key)
+        return 0
+    ctx.out.line(f"public key   {key['public_key']}")
+    ctx.out.line(f"fingerprint  {key['fingerprint_display']}")
+    return 0
+
+
+def cmd_key_export(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.services import bundles
+
+    key = bundles.device_key(ctx.journal)
+    text = f"{key['public_key']}  # mirror device key {key['fingerprint'][:16]}\n"
+    if args.path:
+        target = Path(args.path)
+        if target.exists():
+            raise InvalidInput(f"{target} already exists")
+        target.write_text(text, encoding="utf-8")
+        ctx.out.note(f"wrote {target}: give it to `mirror trust add` on the importing machine")
+    elif not ctx.out.as_json:
+        ctx.out.stdout.write(text)
+    if ctx.out.as_json:
+        ctx.out.json({**key, "written_to": args.path})
+    return 0
+
+
+def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.services import bundles
+
+    if args.keyfile == "-":
+        text = ctx.read_stdin()
+    else:
+        try:
+            data = Path(args.keyfile).read_bytes()[:64 * 1024]
+        except FileNotFoundError:
+            raise NotFound(f"{args.keyfile}: no such file") from None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidInput(f"{args.keyfile}: not a text key file") from None
+    row = bundles.trust_add(ctx.journal, text, args.label)
+    if ctx.out.as_json:
+        ctx.out.json({"key": row})
+    else:
+        ctx.out.note(("now trusting " if row["added"] else "already trusted: ")
+                     + row["fingerprint_display"])
+    return 0
+
+
+def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.services import bundles
+
+    rows = bundles.trust_list(ctx.journal)
+    if ctx.out.as_json:
+        ctx.out.json({"keys": rows})
+        return 0
+    if not rows:
+        ctx.out.note("no trusted keys yet: `mirror trust add KEYFILE` (this device's own key is "
+                     "always trusted)")
+    for row in rows:
+        ctx.out.line(f"{row['fingerprint_display']}  {row['label'] or ''}  (since {row['added_at'][:10]})")
+    return 0
+
+
+def cmd_trust_remove(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.services import bundles
+
+    row = bundles.trust_remove(ctx.journal, args.fingerprint)
+    if ctx.out.as_json:
+        ctx.out.json({"key": {**row, "added": False}})
+    else:
+        ctx.out.note(f"no longer trusting {row['fingerprint_display']}")
+    return 0
+
+
+def _emit(ctx: Context, result: dict, message: str) -> None:
+    if ctx.out.as_json:
+        ctx.out.json(result)
+    else:
+        ctx.out.note(message)

@@ -1,0 +1,269 @@
+"""The Mirror TUI: one app, fed a journal (or a way to open one) and a clock.
+
+    run(home, clock=None) -> int        what `mirror` with no arguments calls
+    MirrorApp(journal=...)              what tests use: an injected, already open Journal
+
+The app holds no product rules and writes no SQL: screens call `Journal` methods through a
+`JournalGateway` (see its docstring for why one lock plus a second connection for long
+work) inside thread workers, which answer with typed messages (`mirror.tui.messages`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+from textual import events, work
+from textual.app import App
+from textual.binding import Binding
+
+from mirror.tui import messages as m
+from mirror.tui.commands import MirrorCommands
+from mirror.tui.drafts import DraftStore
+from mirror.tui.gateway import JournalGateway
+from mirror.tui.keymap import load_keymap
+from mirror.tui.screens.dialogs import DraftOfferScreen
+from mirror.tui.screens.system import MIN_HEIGHT, MIN_WIDTH, BootScreen, ErrorScreen, HelpScreen, TooSmallScreen
+from mirror.tui.screens.timeline import TimelineScreen
+
+JOURNAL_MODES = ("write", "timeline", "search", "threads", "insights", "sovereignty")
+
+
+def _lazy(module: str, name: str) -> Callable[[], Any]:
+    """A screen class imported only when its mode is first opened (faster first paint)."""
+    def make() -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(f"mirror.tui.screens.{module}"), name)()
+    return make
+
+
+class MirrorApp(App[int]):
+    CSS_PATH = Path(__file__).with_name("mirror.tcss")
+    TITLE = "Mirror"
+    MODES = {
+        "boot": BootScreen,
+        "write": _lazy("write", "WriteScreen"),
+        "timeline": TimelineScreen,
+        "search": _lazy("search", "SearchScreen"),
+        "threads": _lazy("threads", "ThreadsScreen"),
+        "insights": _lazy("insights", "InsightsScreen"),
+        "sovereignty": _lazy("sovereignty", "SovereigntyScreen"),
+    }
+    DEFAULT_MODE = "boot"
+    COMMANDS = App.COMMANDS | {MirrorCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="mirror.help"),
+        Binding("question_mark", "help", "Help", show=False, id="mirror.help_alt"),
+        Binding("f2", "mode('write')", "Write", id="mirror.write"),
+        Binding("f3", "mode('timeline')", "Timeline", id="mirror.timeline"),
+        Binding("f4", "mode('search')", "Search", id="mirror.search"),
+        Binding("f5", "mode('threads')", "Threads", id="mirror.threads"),
+        Binding("f6", "mode('insights')", "Patterns", id="mirror.insights"),
+        Binding("f7", "mode('sovereignty')", "Sovereignty", id="mirror.sovereignty"),
+        Binding("ctrl+q", "quit", "Quit", id="mirror.quit"),
+    ]
+
+    def __init__(self, journal: Any = None, *, journal_factory: Callable[[], Any] | None = None,
+                 home: str | Path | None = None, clock: Any = None,
+                 search_debounce: float = 0.12, draft_debounce: float = 0.6,
+                 offer_drafts: bool = True) -> None:
+        super().__init__()
+        if journal is None and journal_factory is None:
+            from mirror.services.journal import Journal
+
+            journal_factory = lambda: Journal.open(home, clock=clock)  # noqa: E731
+        self._injected = journal
+        self._factory = journal_factory
+        self._owns_journal = journal is None
+        self._home = Path(home) if home else None
+        self.clock = clock
+        self.search_debounce = search_debounce
+        self.draft_debounce = draft_debounce
+        self.offer_drafts = offer_drafts
+        self.gateway: JournalGateway | None = None
+        self.drafts: DraftStore | None = None
+        self.data_version = 0
+        self.pending_draft: dict[str, Any] | None = None
+        self._timeline_request: Any = None
+        self.exit_code = 0
+
+    # -- opening the journal -------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self._injected is not None:
+            self._journal_ready(self._injected, self._read_draft(self._injected))
+        else:
+            self.open_journal()
+        self._check_size(self.size.width, self.size.height)
+
+    @staticmethod
+    def _read_draft(journal: Any) -> dict[str, Any] | None:
+        return DraftStore(journal.paths.drafts).load()
+
+    @work(thread=True, group="boot", exit_on_error=False)
+    def open_journal(self) -> None:
+        """Open in a worker: a locked database waits on SQLite's busy timeout, and the first
+        paint must not wait with it."""
+        from mirror.errors import MirrorError
+
+        try:
+            journal = self._factory()
+        except MirrorError as exc:
+            self.post_message(m.JournalUnavailable(str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - a traceback is never the answer
+            self.post_message(m.JournalUnavailable(f"An unexpected problem: {type(exc).__name__}: {exc}"))
+            return
+        self.post_message(m.JournalOpened(journal, self._read_draft(journal)))
+
+    def on_journal_opened(self, event: m.JournalOpened) -> None:
+        self._journal_ready(event.journal, event.draft)
+
+    def on_journal_unavailable(self, event: m.JournalUnavailable) -> None:
+        self.exit_code = 7
+        home = str(self._home) if self._home else "(the default journal folder)"
+        self.push_screen(ErrorScreen(event.text, home))
+
+    def _journal_ready(self, journal: Any, draft: dict[str, Any] | None) -> None:
+        self.gateway = JournalGateway(journal)
+        self.drafts = DraftStore(journal.paths.drafts)
+        keymap, problem = load_keymap(journal.paths.home)
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, title="Keymap", severity="warning")
+        self.switch_mode("timeline")
+        if draft and self.offer_drafts:
+            self.push_screen(DraftOfferScreen(draft), self._draft_answer(draft))
+        self.refresh_bindings()
+
+    def _draft_answer(self, draft: dict[str, Any]) -> Callable[[bool | None], None]:
+        def answer(restore: bool | None) -> None:
+            if restore:
+                self.pending_draft = draft
+                self.switch_mode("write")
+            elif restore is False:
+                self.drafts.clear(0)
+        return answer
+
+    # -- shared services for screens ----------------------------------------------------------
+    def clock_now(self) -> datetime:
+        """Wall-clock time for drafts (not journal data, so it never consumes the journal's
+        clock: a FixedClock's sequence stays the same however often a draft is written)."""
+        return datetime.now(timezone.utc)
+
+    def journal_changed(self) -> None:
+        """Something was written: screens reload what they show when next resumed."""
+        self.data_version += 1
+
+    def open_reflection(self, reflection_id: str) -> None:
+        from mirror.tui.screens.reader import ReaderScreen
+
+        self.push_screen(ReaderScreen(reflection_id))
+
+    def open_timeline(self, filters: Any) -> None:
+        self._timeline_request = filters
+        if self.current_mode == "timeline":
+            self.screen.post_message(events.ScreenResume())
+        else:
+            self.switch_mode("timeline")
+
+    def take_timeline_request(self) -> Any:
+        request, self._timeline_request = self._timeline_request, None
+        return request
+
+    # -- actions -------------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "mode" and self.gateway is None:
+            return False
+        return True
+
+    async def action_mode(self, mode: str) -> None:
+        if self.gateway is None or mode not in JOURNAL_MODES:
+            return
+        if isinstance(self.screen, (TooSmallScreen,)):
+            return
+        await self.switch_mode(mode)
+
+    async def run_in_mode(self, mode: str | None, action: str | None) -> None:
+        """For the command palette: go to a mode, then run one of its screen's actions."""
+        if mode is not None:
+            await self.action_mode(mode)
+        if action:
+            if action.startswith("app."):
+                await self.run_action(action[4:])
+            else:
+                await self.run_action(action, self.screen)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(self.key_table()))
+
+    def key_table(self) -> list[tuple[str, str, str]]:
+        """(keys, description, binding id) for every binding that has an id, keymap applied."""
+        from mirror.tui.screens.insights import InsightsScreen
+        from mirror.tui.screens.reader import EditScreen, ReaderScreen
+        from mirror.tui.screens.search import SearchScreen
+        from mirror.tui.screens.sovereignty import SovereigntyScreen
+        from mirror.tui.screens.threads import ThreadsScreen
+        from mirror.tui.screens.write import WriteScreen
+        from mirror.tui.widgets.mirrorback import MirrorbackPanel
+        from mirror.tui.widgets.timeline_list import TimelineList
+
+        rows, seen = [], set()
+        for owner in (type(self), WriteScreen, TimelineScreen, TimelineList, ReaderScreen, EditScreen,
+                      SearchScreen, ThreadsScreen, InsightsScreen, SovereigntyScreen, MirrorbackPanel):
+            for binding in owner.BINDINGS:
+                if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
+                    continue
+                seen.add(binding.id)
+                keys = self._keymap.get(binding.id, binding.key)
+                description = binding.description or binding.action.replace("_", " ")
+                rows.append((keys.replace(",", " / "), description, binding.id))
+        return rows
+
+    async def action_quit(self) -> None:
+        self.flush_draft()
+        self.exit(self.exit_code, return_code=self.exit_code)
+
+    def flush_draft(self) -> None:
+        """Write the editor's draft synchronously (quitting must not lose the last keys)."""
+        for screen in self._screen_stacks.get("write", []):
+            if hasattr(screen, "flush_draft") and self.drafts is not None:
+                try:
+                    screen.flush_draft(wait=True)
+                except OSError:
+                    pass
+
+    # -- tiny terminals --------------------------------------------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not small and showing:
+            self.pop_screen()
+
+    # -- failures -----------------------------------------------------------------------------------
+    def on_service_failed(self, event: m.ServiceFailed) -> None:
+        self.notify(event.text, title=event.what[:1].upper() + event.what[1:], severity="error", timeout=8)
+
+    def on_unmount(self) -> None:
+        if self.gateway is not None:
+            self.gateway.close(close_main=self._owns_journal)
+
+
+def run(home: str | Path | None, clock: Any = None) -> int:
+    """Open the journal in `home` and run the TUI until the person quits. Returns an exit
+    code: 0, or 7 when the journal could not be opened (shown inside the app first)."""
+    app = MirrorApp(home=home, clock=clock)
+    result = app.run()
+    if isinstance(result, int):
+        return result
+    return app.exit_code if app.return_code in (None, 0) else int(app.return_code or 1)

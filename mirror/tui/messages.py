@@ -1,0 +1,194 @@
+"""Typed messages: how journal workers (threads) talk to the UI.
+
+Workers never touch widgets. They call the journal through `JournalGateway`, then post one
+of these to the screen that started them; the screen's handler runs on the event loop and
+updates widgets. Every message carries plain data only (records, dicts, strings).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from textual.message import Message
+
+
+class ServiceFailed(Message):
+    """A journal call failed with an expected error (or an unexpected one, already logged).
+    Bubbles to the app, which shows `text` as a notification unless a screen stops it."""
+
+    def __init__(self, what: str, text: str, kind: str = "MirrorError") -> None:
+        super().__init__()
+        self.what = what
+        self.text = text
+        self.kind = kind
+
+
+class JournalOpened(Message):
+    """`Journal.open` succeeded in the boot worker."""
+
+    def __init__(self, journal: Any, draft: dict[str, Any] | None) -> None:
+        super().__init__()
+        self.journal = journal
+        self.draft = draft
+
+
+class JournalUnavailable(Message):
+    """`Journal.open` failed: locked, corrupt, newer schema... `text` is for the person."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+# -- writing -------------------------------------------------------------------------------
+class ReflectionSaved(Message):
+    """The reflection is durably saved (before any analysis)."""
+
+    def __init__(self, reflection: Any) -> None:
+        super().__init__()
+        self.reflection = reflection
+
+
+class MirrorProgress(Message):
+    """A model is generating: `tokens` so far (never unchecked text)."""
+
+    def __init__(self, tokens: int, total: int | None = None) -> None:
+        super().__init__()
+        self.tokens = tokens
+        self.total = total
+
+
+class MirrorbackReady(Message):
+    """The engine is done: a `ReflectResult` (mirrorback may be None)."""
+
+    def __init__(self, result: Any) -> None:
+        super().__init__()
+        self.result = result
+
+
+class FeedbackSaved(Message):
+    def __init__(self, feedback: dict[str, Any]) -> None:
+        super().__init__()
+        self.feedback = feedback
+
+
+class EditorChoices(Message):
+    """Threads and the private-by-default setting, for the editor's fields."""
+
+    def __init__(self, threads: list[Any], private_default: bool) -> None:
+        super().__init__()
+        self.threads = threads
+        self.private_default = private_default
+
+
+# -- reading ---------------------------------------------------------------------------------
+class TimelineRow(NamedTuple):
+    """One line of the timeline, formatted in the worker so the UI thread only draws."""
+
+    id: str
+    when: str
+    title: str
+    tags: str
+    starred: bool
+    private: bool
+    patterns: str = ""      # pattern names, comma separated
+
+
+class TimelinePage(Message):
+    def __init__(self, rows: list[TimelineRow], next_cursor: str | None, generation: int,
+                 first: bool) -> None:
+        super().__init__()
+        self.rows = rows
+        self.next_cursor = next_cursor
+        self.generation = generation
+        self.first = first
+
+
+class FilterChoices(Message):
+    def __init__(self, threads: list[str], tags: list[str], patterns: list[str]) -> None:
+        super().__init__()
+        self.threads = threads
+        self.tags = tags
+        self.patterns = patterns
+
+
+class DetailsLoaded(Message):
+    def __init__(self, details: Any, revisions: list[Any]) -> None:
+        super().__init__()
+        self.details = details
+        self.revisions = revisions
+
+
+class ReflectionDeleted(Message):
+    def __init__(self, reflection_id: str) -> None:
+        super().__init__()
+        self.reflection_id = reflection_id
+
+
+class ReflectionEdited(Message):
+    def __init__(self, reflection: Any) -> None:
+        super().__init__()
+        self.reflection = reflection
+
+
+class SearchResults(Message):
+    def __init__(self, query: str, hits: list[Any], serial: int) -> None:
+        super().__init__()
+        self.query = query
+        self.hits = hits
+        self.serial = serial
+
+
+# -- threads ---------------------------------------------------------------------------------
+class ThreadsLoaded(Message):
+    def __init__(self, threads: list[Any], select: str | None = None) -> None:
+        super().__init__()
+        self.threads = threads
+        self.select = select
+
+
+class ThreadConversation(Message):
+    def __init__(self, thread: Any, reflections: list[Any]) -> None:
+        super().__init__()
+        self.thread = thread
+        self.reflections = reflections
+
+
+# -- insights --------------------------------------------------------------------------------
+class TensionsLoaded(Message):
+    def __init__(self, tensions: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.tensions = tensions
+
+
+class PatternCountsLoaded(Message):
+    def __init__(self, counts: list[dict[str, Any]], bucket: str) -> None:
+        super().__init__()
+        self.counts = counts
+        self.bucket = bucket
+
+
+# -- sovereignty -----------------------------------------------------------------------------
+class SovereigntySection(Message):
+    """One section of the sovereignty screen: `data` on success, `problem` otherwise."""
+
+    def __init__(self, section: str, data: Any = None, problem: str | None = None) -> None:
+        super().__init__()
+        self.section = section
+        self.data = data
+        self.problem = problem
+
+
+class BundleProgress(Message):
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class BundleFinished(Message):
+    def __init__(self, action: str, report: dict[str, Any] | None, problem: str | None = None) -> None:
+        super().__init__()
+        self.action = action
+        self.report = report
+        self.problem = problem

@@ -1,0 +1,154 @@
+"""Small modal dialogs: confirm, ask for a line of text, offer a draft back, flag a mirrorback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from mirror.tui.format import local_time, plural, word_count
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes/no. Dismisses with True only on an explicit yes."""
+
+    BINDINGS = [
+        Binding("escape,n", "answer(False)", "Cancel", id="dialog.cancel"),
+        Binding("y", "answer(True)", "Yes", id="dialog.yes"),
+    ]
+
+    def __init__(self, title: str, body: str, yes: str = "Yes", no: str = "Cancel") -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text, self.body, self.yes, self.no = title, body, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(Text(self.body), classes="dialog-body")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.no, id="no")
+                yield Button(self.yes, id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """One line of text (a thread title...). Dismisses with the text, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, title: str, placeholder: str = "", value: str = "", ok: str = "OK") -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text, self.placeholder, self.value, self.ok = title, placeholder, value, ok
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button(self.ok, id="ok", variant="primary")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._finish()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._finish()
+        else:
+            self.dismiss(None)
+
+    def _finish(self) -> None:
+        value = self.query_one(Input).value.strip()
+        self.dismiss(value or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DraftOfferScreen(ModalScreen[bool]):
+    """'You left a draft': restore it (True) or let it go (False)."""
+
+    BINDINGS = [
+        Binding("r,enter", "answer(True)", "Restore", id="draft.restore"),
+        Binding("d", "answer(False)", "Discard", id="draft.discard"),
+        Binding("escape", "later", "Later", id="draft.later"),
+    ]
+
+    def __init__(self, draft: dict[str, Any]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        text = str(self.draft.get("text", ""))
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        when = self.draft.get("saved_at")
+        when_text = f" from {local_time(when, self.draft.get('tz', 'UTC'))}" if when else ""
+        with Vertical(classes="dialog"):
+            yield Label("You left a draft", classes="dialog-title")
+            yield Static(Text(f"An unsaved reflection{when_text} ({plural(word_count(text), 'word')}):"),
+                         classes="dialog-body")
+            yield Static(Text(f"“{first[:200]}”", style="italic"), classes="dialog-quote")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Discard", id="discard")
+                yield Button("Restore", id="restore", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#restore", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "restore")
+
+    def action_answer(self, restore: bool) -> None:
+        self.dismiss(restore)
+
+    def action_later(self) -> None:
+        """Keep the draft on disk and say nothing more this session."""
+        self.dismiss(None)  # type: ignore[arg-type]
+
+
+FLAGS = [("prescriptive", "tells me what to do"), ("inaccurate", "misread what I wrote"),
+         ("unkind", "felt unkind"), ("repetitive", "repeats itself")]
+
+
+class FlagScreen(ModalScreen[dict[str, Any] | None]):
+    """Flag a mirrorback: which problems, and an optional note."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("What was wrong with this mirrorback?", classes="dialog-title")
+            for flag, words in FLAGS:
+                yield Checkbox(f"{flag}: {words}", id=f"flag-{flag}")
+            yield Input(placeholder="a note (optional)", id="flag-note")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Flag", id="ok", variant="warning")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "ok":
+            self.dismiss(None)
+            return
+        flags = [flag for flag, _ in FLAGS if self.query_one(f"#flag-{flag}", Checkbox).value]
+        note = self.query_one("#flag-note", Input).value.strip() or None
+        if not flags and not note:
+            self.notify("Tick a reason or write a note.", severity="warning")
+            return
+        self.dismiss({"flags": flags or ["other"], "note": note})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,95 @@
+"""Tensions and patterns as pictures. From a period in the chart, Enter (or a click) opens
+the timeline filtered to that period."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, Static
+
+from mirror.tui import messages as m
+from mirror.tui.format import period_range
+from mirror.tui.work import FAILED, guarded
+from mirror.tui.widgets.charts import PatternChart, TensionCard
+
+
+class InsightsScreen(Screen):
+    BINDINGS = [
+        Binding("b", "toggle_bucket", "Week/month", id="insights.bucket"),
+        Binding("r", "reload", "Reload", show=False, id="insights.reload"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="insights")
+        self.bucket = "month"
+        self._version = -1
+        self._counts: list = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="insights-body"):
+            with Vertical(id="tensions-column"):
+                yield Label("Tensions", classes="screen-title")
+                yield VerticalScroll(id="tension-cards")
+            with Vertical(id="patterns-column"):
+                yield Label("Patterns per month", classes="screen-title", id="patterns-title")
+                yield Static("", id="pattern-legend")
+                yield PatternChart(id="pattern-chart")
+                yield Static(Text("Enter on a period opens its reflections · b switches week/month",
+                                  style="dim"), id="patterns-hint")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        if self._version != self.app.data_version:
+            self.action_reload()
+
+    def action_reload(self) -> None:
+        self._version = self.app.data_version
+        self.load_tensions(self.app.gateway)
+        self.load_patterns(self.app.gateway, self.bucket)
+
+    def action_toggle_bucket(self) -> None:
+        self.bucket = "week" if self.bucket == "month" else "month"
+        self.query_one("#patterns-title", Label).update(f"Patterns per {self.bucket}")
+        self.load_patterns(self.app.gateway, self.bucket)
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def load_tensions(self, gateway) -> None:
+        got = guarded(self, gateway, "loading tensions",
+                      lambda j: [j.tension(t["id"]) for t in j.tensions()])
+        if got is not FAILED:
+            self.post_message(m.TensionsLoaded(got))
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def load_patterns(self, gateway, bucket: str) -> None:
+        got = guarded(self, gateway, "counting patterns", lambda j: j.pattern_counts(bucket=bucket))
+        if got is not FAILED:
+            self.post_message(m.PatternCountsLoaded(got, bucket))
+
+    async def on_tensions_loaded(self, event: m.TensionsLoaded) -> None:
+        box = self.query_one("#tension-cards", VerticalScroll)
+        await box.remove_children()
+        if not event.tensions:
+            await box.mount(Static(Text(
+                "No tensions yet. When you write “I want X but Y”, Mirror notices the pull "
+                "between the two and draws it here over time.", style="dim")))
+            return
+        await box.mount_all([TensionCard(t) for t in event.tensions])
+
+    def on_pattern_counts_loaded(self, event: m.PatternCountsLoaded) -> None:
+        if event.bucket != self.bucket:
+            return
+        chart = self.query_one(PatternChart)
+        legend = chart.plot(event.counts, chart.size.width or 60)
+        self.query_one("#pattern-legend", Static).update(
+            legend if event.counts else Text("No patterns noticed yet.", style="dim"))
+
+    @on(OptionList.OptionSelected, "#pattern-chart")
+    def _period(self, event: OptionList.OptionSelected) -> None:
+        from mirror.services.journal import Filters
+
+        since, until = period_range(event.option.id or "")
+        self.app.open_timeline(Filters(since=since, until=until))

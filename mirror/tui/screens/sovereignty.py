@@ -1,0 +1,335 @@
+"""Sovereignty: where the journal lives and how big it is, what it holds, whether the
+constitution and the audit chain verify, which engine answers, whether anything has ever
+left this machine — and export, verification and import of bundles, with progress."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Static
+
+from mirror.errors import MirrorError
+from mirror.tui import messages as m
+from mirror.tui.format import human_size, local_time, plural, tilde
+from mirror.tui.gateway import method
+
+SECTIONS = ("storage", "counts", "constitution", "audit", "engine", "egress")
+
+
+def file_sizes(db: Path) -> dict[str, int]:
+    sizes = {}
+    for suffix in ("", "-wal", "-shm"):
+        path = Path(str(db) + suffix)
+        try:
+            sizes[path.name] = path.stat().st_size
+        except OSError:
+            continue
+    return sizes
+
+
+class SovereigntyScreen(Screen):
+    BINDINGS = [
+        Binding("x", "bundle('export')", "Export…", id="sovereignty.export"),
+        Binding("v", "bundle('verify')", "Verify bundle…", id="sovereignty.verify"),
+        Binding("i", "bundle('import')", "Import…", id="sovereignty.import"),
+        Binding("r", "reload", "Reload", id="sovereignty.reload"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="sovereignty")
+        self._version = -1
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="sovereignty-body"):
+            yield Label("Sovereignty: your journal, on your machine", classes="screen-title")
+            with Grid(id="sovereignty-grid"):
+                for section, title in (("storage", "Where it lives"), ("counts", "What it holds"),
+                                       ("constitution", "Constitution"), ("audit", "Audit chain"),
+                                       ("engine", "Engine"), ("egress", "Has anything left this machine?")):
+                    with Vertical(classes="panel", id=f"panel-{section}"):
+                        yield Label(title, classes="panel-title")
+                        yield Static(Text("…", style="dim"), id=f"sov-{section}")
+            with Horizontal(id="bundle-buttons"):
+                yield Button("Export…", id="export", variant="primary")
+                yield Button("Verify a bundle…", id="verify")
+                yield Button("Import…", id="import")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        if self._version != self.app.data_version:
+            self.action_reload()
+
+    def action_reload(self) -> None:
+        self._version = self.app.data_version
+        self.load(self.app.gateway)
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def load(self, gateway) -> None:
+        """Each section on its own: one failing (or not offered yet) never hides the others."""
+        readers = {
+            "storage": lambda j: {"home": j.paths.home, "files": file_sizes(j.paths.db)},
+            "counts": lambda j: j.stats(),
+            "constitution": lambda j: method(j, "constitution_status")(),
+            "audit": lambda j: j.audit_verify(),
+            "engine": lambda j: {"engine": j.settings.get("engine"),
+                                 "private_by_default": j.settings.get("private_by_default")},
+            "egress": lambda j: method(j, "egress")(remote_only=False, limit=50),
+        }
+        for section, read in readers.items():
+            try:
+                data = gateway.call(read)
+            except MirrorError as exc:
+                self.post_message(m.SovereigntySection(section, problem=str(exc)))
+                continue
+            except Exception as exc:  # noqa: BLE001
+                path = gateway.log_unexpected(f"sovereignty {section}", exc)
+                self.post_message(m.SovereigntySection(section, problem=f"could not be read (details in {path})"))
+                continue
+            self.post_message(m.SovereigntySection(section, data))
+
+    def on_sovereignty_section(self, event: m.SovereigntySection) -> None:
+        target = self.query_one(f"#sov-{event.section}", Static)
+        if event.problem is not None:
+            target.update(Text(event.problem, style="italic"))
+            return
+        target.update(getattr(self, f"_render_{event.section}")(event.data))
+
+    # -- rendering each section ------------------------------------------------------------------
+    @staticmethod
+    def _render_storage(data: dict[str, Any]) -> Text:
+        files = data["files"]
+        lines = Text.assemble(("folder  ", "dim"), tilde(data["home"]), "\n")
+        for name, size in files.items():
+            lines.append_text(Text.assemble((f"{name:<14}", "dim"), human_size(size), "\n"))
+        lines.append_text(Text.assemble(("total   ", "dim"), (human_size(sum(files.values())), "bold")))
+        return lines
+
+    @staticmethod
+    def _render_counts(stats: dict[str, Any]) -> Text:
+        rows = [("reflections", "reflections"), ("starred", "starred"), ("private", "private"),
+                ("revisions", "earlier versions"), ("mirrorbacks", "mirrorbacks"), ("tags", "tags"),
+                ("threads", "threads"), ("tensions", "tensions"), ("deleted", "deleted (IDs only)")]
+        text = Text()
+        for key, label in rows:
+            if key in stats:
+                text.append(f"{stats[key]:>9,}  ", "bold")
+                text.append(label + "\n")
+        if stats.get("first"):
+            text.append(f"from {stats['first'][:10]} to {stats['last'][:10]}", "dim")
+        return text
+
+    @staticmethod
+    def _render_constitution(status: dict[str, Any]) -> Text:
+        ok = status.get("ok")
+        text = Text.assemble(("version ", "dim"), str(status.get("version")), "\n",
+                             ("✓ verifies: every document matches its recorded hash" if ok
+                              else "✗ does not verify", "green" if ok else "bold red"))
+        for item in status.get("drift") or []:
+            text.append("\n  changed: " + (item if isinstance(item, str) else str(item.get("path", item))))
+        return text
+
+    @staticmethod
+    def _render_audit(report: Any) -> Text:
+        ok = report.ok
+        text = Text.assemble(
+            ("✓ intact" if ok else "✗ broken", "green" if ok else "bold red"),
+            f" · {plural(report.entries, 'entry')}\n", ("head ", "dim"), (report.head or "(empty)")[:32])
+        if report.problem:
+            text.append("\n" + report.problem, "red")
+        return text
+
+    @staticmethod
+    def _render_engine(data: dict[str, Any]) -> Text:
+        engine = data["engine"]
+        where = "on this machine, no model" if engine == "offline" else (
+            "a local model server" if engine == "ollama" else "a remote model (your key)")
+        text = Text.assemble((engine, "bold"), f" — {where}")
+        if data.get("private_by_default"):
+            text.append("\nnew reflections are private by default", "dim")
+        return text
+
+    @staticmethod
+    def _render_egress(entries: list[dict[str, Any]]) -> Any:
+        if not entries:
+            return Text("Nothing. No reflection has ever been sent anywhere.", style="green")
+        remote = [e for e in entries if e.get("remote")]
+        table = Table(box=None, padding=(0, 1), show_edge=False)
+        for column in ("when", "adapter", "endpoint", "bytes", "reflections"):
+            table.add_column(column, style="dim" if column == "when" else "")
+        for e in entries[:12]:
+            table.add_row(local_time(e["at"], "UTC"), str(e.get("adapter")), str(e.get("endpoint")),
+                          f"{e.get('bytes_sent', 0):,}", str(len(e.get("reflection_ids") or [])))
+        summary = Text(f"{plural(len(entries), 'call')} listed, {len(remote)} to a remote server.",
+                       style="bold" if remote else "")
+        from rich.console import Group
+
+        return Group(summary, table)
+
+    # -- bundles -----------------------------------------------------------------------------------
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id in ("export", "verify", "import"):
+            self.action_bundle(event.button.id)
+
+    def action_bundle(self, action: str) -> None:
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.app.journal_changed()
+                self.action_reload()
+
+        self.app.push_screen(BundleScreen(action), done)
+
+
+class BundleScreen(ModalScreen[bool]):
+    """Export, verify or import a bundle: path, passphrase, progress, then the report."""
+
+    BINDINGS = [Binding("escape", "close", "Close", id="bundle.close")]
+    TITLES = {"export": "Export a bundle", "verify": "Verify a bundle", "import": "Import a bundle"}
+
+    def __init__(self, action: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.action_name = action
+        self.running = False
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        action = self.action_name
+        default = str(Path.home() / f"mirror-{date.today().isoformat()}.zip") if action == "export" else ""
+        with Vertical(classes="dialog bundle-dialog"):
+            yield Label(self.TITLES[action], classes="dialog-title")
+            yield Input(default, placeholder="path to the bundle (.zip or .zip.age)", id="bundle-path")
+            yield Input(placeholder="passphrase (leave empty for none)", password=True, id="bundle-pass")
+            if action == "export":
+                yield Input(placeholder="passphrase again", password=True, id="bundle-pass2")
+                yield Checkbox("sign with this device's key", id="bundle-sign")
+            if action == "import":
+                yield Checkbox("dry run: check and report, change nothing", id="bundle-dry")
+            yield ProgressBar(total=None, show_eta=False, id="bundle-progress")
+            yield Static("", id="bundle-report")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close", id="close")
+                yield Button({"export": "Export", "verify": "Verify", "import": "Import"}[action],
+                             id="go", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#bundle-progress").display = False
+        self.query_one("#bundle-path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.start()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "go":
+            self.start()
+        else:
+            self.action_close()
+
+    def action_close(self) -> None:
+        if self.running:
+            self.notify("Please wait until it finishes: stopping halfway is what bundles are protected from, "
+                        "but it is kinder to let it end.", severity="warning")
+            return
+        self.dismiss(self.changed)
+
+    def start(self) -> None:
+        if self.running:
+            return
+        path = os.path.expanduser(self.query_one("#bundle-path", Input).value.strip())
+        passphrase = self.query_one("#bundle-pass", Input).value or None
+        report = self.query_one("#bundle-report", Static)
+        if not path:
+            report.update(Text("Give the path of the bundle.", style="yellow"))
+            return
+        options: dict[str, Any] = {"passphrase": passphrase}
+        if self.action_name == "export":
+            if passphrase != (self.query_one("#bundle-pass2", Input).value or None):
+                report.update(Text("The two passphrases differ.", style="yellow"))
+                return
+            options["sign"] = self.query_one("#bundle-sign", Checkbox).value
+        if self.action_name == "import":
+            options["dry_run"] = self.query_one("#bundle-dry", Checkbox).value
+        self.running = True
+        self.query_one("#go", Button).disabled = True
+        bar = self.query_one("#bundle-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=None, progress=0)
+        report.update(Text({"export": "Exporting…", "verify": "Verifying…", "import": "Importing…"}
+                           [self.action_name], style="dim"))
+        self.run_bundle(self.app.gateway, self.action_name, path, options)
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def run_bundle(self, gateway, action: str, path: str, options: dict[str, Any]) -> None:
+        last = [-1]
+
+        def progress(done: int, total: int) -> None:
+            step = max(1, total // 100) if total else 1
+            if done == total or done - last[0] >= step:
+                last[0] = done
+                self.post_message(m.BundleProgress(done, total))
+
+        def call(j):
+            if action == "export":
+                return method(j, "export_bundle")(path, passphrase=options["passphrase"],
+                                                  sign=options["sign"], progress=progress)
+            if action == "verify":
+                return method(j, "verify_bundle")(path, passphrase=options["passphrase"])
+            return method(j, "import_bundle")(path, passphrase=options["passphrase"],
+                                              dry_run=options["dry_run"], progress=progress)
+
+        try:
+            report = gateway.call_long(call)
+        except MirrorError as exc:
+            self.post_message(m.BundleFinished(action, None, str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001
+            log = gateway.log_unexpected(f"bundle {action}", exc)
+            self.post_message(m.BundleFinished(action, None, f"Something unexpected went wrong; details are in {log}."))
+            return
+        self.post_message(m.BundleFinished(action, report if isinstance(report, dict) else {"result": report}))
+
+    def on_bundle_progress(self, event: m.BundleProgress) -> None:
+        self.query_one("#bundle-progress", ProgressBar).update(total=event.total or None, progress=event.done)
+
+    def on_bundle_finished(self, event: m.BundleFinished) -> None:
+        self.running = False
+        self.query_one("#go", Button).disabled = False
+        bar = self.query_one("#bundle-progress", ProgressBar)
+        report = self.query_one("#bundle-report", Static)
+        if event.problem is not None:
+            bar.display = False
+            verb = {"export": "Export failed", "verify": "The bundle did not verify",
+                    "import": "Import refused — your journal is exactly as it was"}[event.action]
+            report.update(Text.assemble((verb + "\n", "bold red"), event.problem))
+            return
+        bar.update(total=100, progress=100)
+        if event.action == "import" and not (event.report or {}).get("dry_run"):
+            self.changed = True
+        title = {"export": "Exported ✓", "verify": "Verified ✓", "import": "Imported ✓"}[event.action]
+        report.update(Text.assemble((title + "\n", "bold green"), render_report(event.report or {})))
+
+
+def render_report(report: dict[str, Any], indent: str = "") -> Text:
+    text = Text()
+    for key, value in report.items():
+        if isinstance(value, dict):
+            text.append(f"{indent}{key}:\n", "dim")
+            text.append_text(render_report(value, indent + "  "))
+        elif isinstance(value, list):
+            shown = ", ".join(str(v) for v in value[:8]) + (" …" if len(value) > 8 else "")
+            text.append(f"{indent}{key}: ", "dim")
+            text.append(f"{shown or '—'}\n")
+        else:
+            text.append(f"{indent}{key}: ", "dim")
+            text.append(f"{value}\n")
+    return text

@@ -1,0 +1,309 @@
+"""Timeline: every reflection, newest first, loaded lazily page by page, with filters.
+
+An empty journal shows the welcome instead: what Mirror is, how to write, how to try the
+demo bundle."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, ContentSwitcher, Footer, Input, Label, Select, Static
+
+from mirror.tui import messages as m
+from mirror.tui.format import local_time, plural
+from mirror.tui.work import FAILED, guarded
+from mirror.tui.widgets.timeline_list import TimelineList
+
+PAGE_SIZE = 200
+
+WELCOME = """\
+# Welcome to Mirror
+
+Mirror is a journal that answers. You write a *reflection* — a few lines about your day,
+a worry, a decision — and Mirror keeps it **on this machine only**, in one folder you own.
+It reads each reflection for recurring patterns and inner tensions, and replies with a
+short **mirrorback**: your own words held up to you, ending in an open question. It never
+tells you what to do.
+
+**To begin**, press **F2** (or `w`) and write. **ctrl+s** saves.
+
+**To look around first**, import the demo journal: open *Sovereignty* with **F7**, choose
+*Import…* and give the path `bundles/demo.zip` (from the Mirror sources), or run
+`mirror import bundles/demo.zip` in a terminal.
+
+**F1** shows every key; **ctrl+p** finds any action by name.
+"""
+
+
+def reflection_row(r: Any, patterns: dict[str, list[str]] | None = None) -> m.TimelineRow:
+    return m.TimelineRow(
+        id=r.id, when=local_time(r.created_at, r.created_tz), title=r.title,
+        tags=" ".join(f"#{t}" for t in r.tags), starred=r.starred, private=r.private,
+        patterns=", ".join((patterns or {}).get(r.id, ())))
+
+
+def fetch_rows(journal: Any, filters: Any, limit: int, cursor: str | None) -> tuple[list[m.TimelineRow], str | None]:
+    """One page, formatted (runs in a worker). Pattern markers come from
+    `Journal.pattern_names(ids)` when the service offers it."""
+    page = journal.list(filters, limit, cursor)
+    names = getattr(journal, "pattern_names", None)
+    patterns = names([r.id for r in page.items]) if names and page.items else {}
+    return [reflection_row(r, patterns) for r in page.items], page.next_cursor
+
+
+class FilterBar(Horizontal):
+    """Date range, tag, thread, pattern and star filters (mounted the first time it is
+    asked for, so the first paint of a large journal does not wait for it)."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="since (2026-01-01, last month)", id="f-since", compact=True)
+        yield Input(placeholder="until", id="f-until", compact=True)
+        yield Input(placeholder="tag", id="f-tag", compact=True)
+        yield Select[str]([], prompt="any thread", id="f-thread", compact=True)
+        yield Select[str]([], prompt="any pattern", id="f-pattern", compact=True)
+        yield Checkbox("★ only", id="f-starred", compact=True)
+        yield Button("Clear", id="f-clear", compact=True)
+
+
+class TimelineScreen(Screen):
+    BINDINGS = [
+        Binding("f,ctrl+f", "toggle_filters", "Filters", id="timeline.filters"),
+        Binding("s", "filter_starred", "Starred", id="timeline.starred"),
+        Binding("w", "app.mode('write')", "Write", show=False, id="timeline.write"),
+        Binding("slash", "app.mode('search')", "Search", show=False, id="timeline.search"),
+        Binding("r", "reload", "Reload", show=False, id="timeline.reload"),
+        Binding("escape", "clear_filters", "Clear filters", show=False, id="timeline.clear"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="timeline")
+        from mirror.services.journal import Filters
+
+        self.filters = Filters()
+        self._generation = 0
+        self._cursor: str | None = None
+        self._loaded_version = -1
+        self._loading = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="timeline-body"):
+            with Horizontal(id="timeline-header"):
+                yield Label("Timeline", classes="screen-title")
+                yield Static("", id="timeline-status")
+            with ContentSwitcher(initial="timeline-list", id="timeline-switcher"):
+                yield TimelineList(id="timeline-list")
+                with VerticalScroll(id="welcome"):
+                    yield Static(id="welcome-text")
+                yield Static("", id="timeline-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from rich.markdown import Markdown
+
+        self.query_one("#welcome-text", Static).update(Markdown(WELCOME))
+        self.query_one(TimelineList).focus()
+
+    @property
+    def bar(self) -> FilterBar | None:
+        found = self.query(FilterBar)
+        return found.first() if found else None
+
+    async def show_bar(self) -> FilterBar:
+        bar = self.bar
+        if bar is None:
+            bar = FilterBar(id="filter-bar")
+            await self.query_one("#timeline-body").mount(bar, after="#timeline-header")
+            self._set_filter_fields(self.filters)
+            self.load_choices(self.app.gateway)
+        bar.display = True
+        return bar
+
+    async def on_screen_resume(self) -> None:
+        request = self.app.take_timeline_request()
+        if request is not None:
+            self.filters = request
+            await self.show_bar()
+            self._set_filter_fields(request)
+            self.reload()
+        elif self._loaded_version != self.app.data_version:
+            self.reload()
+
+    # -- loading -----------------------------------------------------------------------------------
+    def action_reload(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        self._cursor = None
+        self._loaded_version = self.app.data_version
+        self.query_one("#timeline-status", Static).update("loading…")
+        self.load_page(self.app.gateway, self.filters, None, self._generation, True)
+        if self.bar is not None:
+            self.load_choices(self.app.gateway)
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def load_page(self, gateway, filters, cursor: str | None, generation: int, first: bool) -> None:
+        got = guarded(self, gateway, "loading the timeline",
+                      lambda j: fetch_rows(j, filters, PAGE_SIZE, cursor))
+        if got is FAILED:
+            got = ([], None)
+        rows, next_cursor = got
+        self.post_message(m.TimelinePage(rows, next_cursor, generation, first))
+
+    def on_timeline_page(self, event: m.TimelinePage) -> None:
+        if event.generation != self._generation:
+            return  # an answer to a query that has since changed
+        self._loading = False
+        self._cursor = event.next_cursor
+        timeline = self.query_one(TimelineList)
+        if event.first:
+            timeline.reset(event.rows, event.next_cursor is not None)
+        else:
+            timeline.extend(event.rows, event.next_cursor is not None)
+        switcher = self.query_one(ContentSwitcher)
+        if timeline.rows:
+            switcher.current = "timeline-list"
+        elif self._filtered():
+            switcher.current = "timeline-empty"
+            self.query_one("#timeline-empty", Static).update(Text(
+                "No reflections match these filters. Press escape to clear them.", style="dim"))
+        else:
+            switcher.current = "welcome"
+        more = " · scroll for more" if event.next_cursor else ""
+        label = "filtered: " + self._describe() if self._filtered() else "newest first"
+        self.query_one("#timeline-status", Static).update(
+            Text(f"{plural(len(timeline.rows), 'reflection')} shown{more} · {label}", style="dim"))
+
+    def on_timeline_list_need_more(self, event: TimelineList.NeedMore) -> None:
+        if self._cursor and not self._loading:
+            self._loading = True
+            self.load_page(self.app.gateway, self.filters, self._cursor, self._generation, False)
+
+    def on_timeline_list_selected(self, event: TimelineList.Selected) -> None:
+        self.app.open_reflection(event.row.id)
+
+    # -- filters -------------------------------------------------------------------------------------
+    @work(thread=True, group="journal", exit_on_error=False)
+    def load_choices(self, gateway) -> None:
+        def choices(j):
+            threads = [t.title for t in j.threads(include_archived=True)]
+            tags = [name for name, _ in j.tags()]
+            patterns = sorted({row["pattern"] for row in j.pattern_counts(bucket="year")})
+            return threads, tags, patterns
+
+        got = guarded(self, gateway, "loading filter choices", choices)
+        if got is not FAILED:
+            self.post_message(m.FilterChoices(*got))
+
+    def on_filter_choices(self, event: m.FilterChoices) -> None:
+        for select_id, values in (("#f-thread", event.threads), ("#f-pattern", event.patterns)):
+            select = self.query_one(select_id, Select)
+            current = select.value
+            with select.prevent(Select.Changed):
+                select.set_options([(v, v) for v in values])
+                if isinstance(current, str) and current in values:
+                    select.value = current
+
+    def _filtered(self) -> bool:
+        return any(v not in (None, (), False) for v in dataclasses.asdict(self.filters).values())
+
+    def _describe(self) -> str:
+        f = self.filters
+        parts = []
+        if f.since or f.until:
+            parts.append(f"{f.since or '…'} – {f.until or '…'}")
+        parts += [f"#{t}" for t in f.tags]
+        if f.starred:
+            parts.append("★")
+        if f.thread:
+            parts.append(f"thread “{f.thread}”")
+        if getattr(f, "pattern", None):
+            parts.append(f"pattern {f.pattern}")
+        return ", ".join(parts)
+
+    def _set_filter_fields(self, filters: Any) -> None:
+        with self.prevent(Input.Changed, Checkbox.Changed, Select.Changed):
+            self.query_one("#f-since", Input).value = filters.since or ""
+            self.query_one("#f-until", Input).value = filters.until or ""
+            self.query_one("#f-tag", Input).value = filters.tags[0] if filters.tags else ""
+            self.query_one("#f-starred", Checkbox).value = bool(filters.starred)
+
+    def _filters_from_fields(self) -> Any:
+        from mirror.services.journal import Filters
+
+        def value(select_id: str) -> str | None:
+            v = self.query_one(select_id, Select).value
+            return v if isinstance(v, str) else None
+
+        tag = self.query_one("#f-tag", Input).value.strip().lstrip("#")
+        options: dict[str, Any] = dict(
+            since=self.query_one("#f-since", Input).value.strip() or None,
+            until=self.query_one("#f-until", Input).value.strip() or None,
+            tags=(tag,) if tag else (), starred=True if self.query_one("#f-starred", Checkbox).value else None,
+            thread=value("#f-thread"))
+        pattern = value("#f-pattern")
+        if pattern:
+            if "pattern" not in {f.name for f in dataclasses.fields(Filters)}:
+                self.notify("Filtering by pattern needs a newer Mirror service; the other filters apply.",
+                            severity="warning")
+            else:
+                options["pattern"] = pattern
+        return Filters(**options)
+
+    def apply_filters(self) -> None:
+        filters = self._filters_from_fields()
+        if filters != self.filters:  # fields set by code echo back as Changed: ignore those
+            self.filters = filters
+            self.reload()
+
+    @on(Input.Submitted, "#filter-bar Input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.apply_filters()
+        self.query_one(TimelineList).focus()
+
+    @on(Checkbox.Changed, "#f-starred")
+    @on(Select.Changed, "#filter-bar Select")
+    def _changed(self, event) -> None:
+        self.apply_filters()
+
+    @on(Button.Pressed, "#f-clear")
+    def _clear_pressed(self) -> None:
+        self.action_clear_filters()
+
+    async def action_toggle_filters(self) -> None:
+        bar = self.bar
+        if bar is not None and bar.display:
+            bar.display = False
+            self.query_one(TimelineList).focus()
+            return
+        await self.show_bar()
+        self.query_one("#f-since", Input).focus()
+
+    def action_filter_starred(self) -> None:
+        self.filters = dataclasses.replace(self.filters, starred=None if self.filters.starred else True)
+        if self.bar is not None:
+            self._set_filter_fields(self.filters)
+        self.reload()
+
+    def action_clear_filters(self) -> None:
+        from mirror.services.journal import Filters
+
+        self.filters = Filters()
+        if self.bar is None:
+            self.reload()
+            return
+        with self.prevent(Input.Changed, Checkbox.Changed, Select.Changed):
+            for input_id in ("#f-since", "#f-until", "#f-tag"):
+                self.query_one(input_id, Input).value = ""
+            self.query_one("#f-starred", Checkbox).value = False
+            for select_id in ("#f-thread", "#f-pattern"):
+                self.query_one(select_id, Select).clear()
+        self.reload()
+        self.query_one(TimelineList).focus()

@@ -1,0 +1,283 @@
+"""Write: a focused editor, its fields, and the mirrorback beside it once it has passed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+
+from mirror.clock import utc_iso
+from mirror.tui import messages as m
+from mirror.tui.format import local_time, parse_tags, plural, short_id, word_count
+from mirror.tui.gateway import accepts
+from mirror.tui.screens.dialogs import FlagScreen
+from mirror.tui.widgets.mirrorback import MirrorbackPanel
+from mirror.tui.work import FAILED, guarded
+
+
+class WriteScreen(Screen):
+    BINDINGS = [
+        # Not a priority binding: the key then waits its turn behind the letters typed before
+        # it (a priority binding would run first and save only part of a fast-typed text).
+        Binding("ctrl+s", "save", "Save", id="mirror.save"),
+        Binding("ctrl+t", "toggle_star", "Star", id="write.star"),
+        Binding("ctrl+o", "toggle_private", "Private", id="write.private"),
+        Binding("ctrl+e", "focus_editor", "Editor", show=False, id="write.editor"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="write")
+        self._draft_timer: Timer | None = None
+        self._draft_serial = 0
+        self._saving = False
+        self._restoring = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="write-body"):
+            with Vertical(id="editor-column"):
+                yield Label("Write", classes="screen-title")
+                yield TextArea(id="editor", soft_wrap=True, show_line_numbers=False,
+                               placeholder="What is on your mind? (ctrl+s saves)")
+                with Horizontal(id="editor-fields"):
+                    yield Input(placeholder="tags, comma separated", id="tags", compact=True)
+                    yield Select[str]([], prompt="no thread", id="thread", allow_blank=True, compact=True)
+                    yield Checkbox("★ star", id="star", compact=True)
+                    yield Checkbox("private", id="private", compact=True)
+                yield Static("0 words", id="word-count")
+            with VerticalScroll(id="mirror-column"):
+                yield Label("Mirror", classes="screen-title")
+                yield Static(Text("Your mirrorback appears here after you save.", style="dim"),
+                             id="mirror-hint")
+                yield Static("", id="saved-note")
+                yield MirrorbackPanel(id="mirrorback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#editor", TextArea).focus()
+        self.load_choices(self.app.gateway)
+        self._take_pending_draft()
+
+    def on_screen_resume(self) -> None:
+        self._take_pending_draft()
+        if self.app.data_version != getattr(self, "_choices_version", -1):
+            self.load_choices(self.app.gateway)
+
+    # -- fields ----------------------------------------------------------------------------------
+    @work(thread=True, group="journal", exit_on_error=False)
+    def load_choices(self, gateway) -> None:
+        self._choices_version = self.app.data_version
+        got = guarded(self, gateway, "loading threads",
+                      lambda j: (j.threads(), bool(j.settings.get("private_by_default"))))
+        if got is not FAILED:
+            self.post_message(m.EditorChoices(*got))
+
+    def on_editor_choices(self, event: m.EditorChoices) -> None:
+        select = self.query_one("#thread", Select)
+        current = select.value
+        titles = [t.title for t in event.threads]
+        select.set_options([(t, t) for t in titles])
+        if isinstance(current, str) and current in titles:
+            select.value = current
+        if not self.query_one("#editor", TextArea).text and not self._restoring:
+            self.query_one("#private", Checkbox).value = event.private_default
+
+    @on(TextArea.Changed, "#editor")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        words = word_count(event.text_area.text)
+        chars = len(event.text_area.text)
+        self.query_one("#word-count", Static).update(
+            f"{plural(words, 'word')} · {plural(chars, 'character')}")
+        self._schedule_draft()
+
+    @on(Input.Changed, "#tags")
+    @on(Checkbox.Changed)
+    @on(Select.Changed, "#thread")
+    def _field_changed(self, event) -> None:
+        self._schedule_draft()
+
+    def action_toggle_star(self) -> None:
+        box = self.query_one("#star", Checkbox)
+        box.value = not box.value
+
+    def action_toggle_private(self) -> None:
+        box = self.query_one("#private", Checkbox)
+        box.value = not box.value
+
+    def action_focus_editor(self) -> None:
+        self.query_one("#editor", TextArea).focus()
+
+    # -- drafts ------------------------------------------------------------------------------------
+    def _fields(self) -> dict[str, Any]:
+        thread = self.query_one("#thread", Select).value
+        return {
+            "text": self.query_one("#editor", TextArea).text,
+            "tags": self.query_one("#tags", Input).value,
+            "thread": thread if isinstance(thread, str) else None,
+            "starred": self.query_one("#star", Checkbox).value,
+            "private": self.query_one("#private", Checkbox).value,
+        }
+
+    def _schedule_draft(self) -> None:
+        if self._restoring:
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        delay = self.app.draft_debounce
+        if delay <= 0:
+            self.flush_draft()
+        else:
+            self._draft_timer = self.set_timer(delay, self.flush_draft)
+
+    def flush_draft(self, wait: bool = False) -> None:
+        """Write the draft now (in a worker, or synchronously when quitting)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if not self.is_mounted:
+            return
+        self._draft_serial += 1
+        data = {**self._fields(), "saved_at": utc_iso(self.app.clock_now()), "tz": "UTC"}
+        if wait:
+            self.app.drafts.save(data, self._draft_serial)
+        else:
+            self._write_draft(data, self._draft_serial)
+
+    @work(thread=True, group="drafts", exit_on_error=False)
+    def _write_draft(self, data: dict[str, Any], serial: int) -> None:
+        try:
+            self.app.drafts.save(data, serial)
+        except OSError as exc:
+            self.post_message(m.ServiceFailed("keeping your draft",
+                                              f"Your draft could not be kept on disk: {exc.strerror}"))
+
+    def _take_pending_draft(self) -> None:
+        draft = self.app.pending_draft
+        if draft is None:
+            return
+        self.app.pending_draft = None
+        self._restoring = True
+        try:
+            self.query_one("#editor", TextArea).text = str(draft.get("text", ""))
+            self.query_one("#tags", Input).value = str(draft.get("tags", ""))
+            self.query_one("#star", Checkbox).value = bool(draft.get("starred"))
+            self.query_one("#private", Checkbox).value = bool(draft.get("private"))
+            self._pending_thread = draft.get("thread")
+        finally:
+            self.call_after_refresh(self._restored)
+        editor = self.query_one("#editor", TextArea)
+        editor.move_cursor(editor.document.end)
+        editor.focus()
+
+    def _restored(self) -> None:
+        self._restoring = False
+        thread = getattr(self, "_pending_thread", None)
+        if thread:
+            select = self.query_one("#thread", Select)
+            try:
+                select.value = thread
+            except Exception:  # the thread is gone or not loaded yet: keep the text, skip it
+                pass
+
+    # -- saving ------------------------------------------------------------------------------------
+    def action_save(self) -> None:
+        fields = self._fields()
+        if not fields["text"].strip():
+            self.notify("Nothing to save yet: write a few words first.", title="Empty")
+            return
+        if self._saving:
+            return
+        self._saving = True
+        self.query_one("#mirror-hint").display = False
+        self.query_one("#mirrorback", MirrorbackPanel).working("Saving…")
+        self._saving_text = fields["text"]
+        self.reflect(self.app.gateway, fields)
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def reflect(self, gateway, fields: dict[str, Any]) -> None:
+        """Save, then let the engine read it: on the slow lane, progress as messages."""
+
+        def progress(*args: Any, **kwargs: Any) -> None:
+            numbers = [a for a in args if isinstance(a, int)]
+            tokens = kwargs.get("tokens", numbers[0] if numbers else 0)
+            total = numbers[1] if len(numbers) > 1 else None
+            self.post_message(m.MirrorProgress(int(tokens), total))
+
+        def call(journal):
+            options: dict[str, Any] = dict(
+                tags=parse_tags(fields["tags"]), starred=fields["starred"],
+                thread=fields["thread"], private=fields["private"], source="tui")
+            if accepts(journal.reflect, "on_progress"):
+                options["on_progress"] = progress
+            return journal.reflect(fields["text"], **options)
+
+        result = guarded(self, gateway, "saving your reflection", call, long=True)
+        self.post_message(m.MirrorbackReady(result if result is not FAILED else None))
+
+    def on_mirror_progress(self, event: m.MirrorProgress) -> None:
+        self.query_one("#mirrorback", MirrorbackPanel).progress(event.tokens)
+
+    def on_mirrorback_ready(self, event: m.MirrorbackReady) -> None:
+        self._saving = False
+        panel = self.query_one("#mirrorback", MirrorbackPanel)
+        result = event.result
+        if result is None:  # the failure was already shown; the text stays in the editor
+            panel.clear()
+            panel.show(None, heading="Not saved. Your text is still here.")
+            return
+        reflection = result.reflection
+        self.app.journal_changed()
+        self._draft_serial += 1
+        self.app.drafts.clear(self._draft_serial)
+        editor = self.query_one("#editor", TextArea)
+        saved_text = getattr(self, "_saving_text", "")
+        if editor.text == saved_text:           # clear only what was saved: never words typed
+            self._restoring = True              # while the engine was reading
+            editor.text = ""
+            self.query_one("#tags", Input).value = ""
+            self.query_one("#star", Checkbox).value = False
+            self.call_after_refresh(setattr, self, "_restoring", False)
+        elif editor.text.startswith(saved_text):
+            editor.text = editor.text[len(saved_text):].lstrip("\n")
+            editor.move_cursor(editor.document.end)
+        self.query_one("#saved-note", Static).update(Text.assemble(
+            ("Saved ", "bold"), (short_id(reflection.id), "dim"), "  ",
+            local_time(reflection.created_at, reflection.created_tz), "\n",
+            (f"“{reflection.title[:120]}”", "italic")))
+        patterns = [p.get("pattern", "") if isinstance(p, dict) else str(p) for p in result.patterns]
+        panel.show(result.mirrorback, patterns=patterns, care=bool(result.care),
+                   notices=list(result.notices),
+                   heading="" if result.mirrorback else "Saved. The mirror has nothing to add this time.")
+        self.set_class(bool(result.care), "-care")
+
+    # -- feedback ----------------------------------------------------------------------------------
+    def on_mirrorback_panel_rated(self, event: MirrorbackPanel.Rated) -> None:
+        self.send_feedback(self.app.gateway, event.mirrorback_id, event.rating, [], None)
+
+    def on_mirrorback_panel_flag_requested(self, event: MirrorbackPanel.FlagRequested) -> None:
+        def done(answer: dict[str, Any] | None) -> None:
+            if answer:
+                self.send_feedback(self.app.gateway, event.mirrorback_id, None,
+                                   answer["flags"], answer["note"])
+
+        self.app.push_screen(FlagScreen(classes="dialog-screen"), done)
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def send_feedback(self, gateway, mirrorback_id: str, rating: int | None,
+                      flags: list[str], note: str | None) -> None:
+        got = guarded(self, gateway, "saving your feedback",
+                      lambda j: j.feedback(mirrorback_id, rating, flags, note))
+        if got is not FAILED:
+            self.post_message(m.FeedbackSaved(got))
+
+    def on_feedback_saved(self, event: m.FeedbackSaved) -> None:
+        fb = event.feedback
+        text = (f"Thank you: rated {fb['rating']} of 5." if fb.get("rating")
+                else "Thank you: flagged. It helps the mirror learn what not to say.")
+        self.query_one("#mirrorback", MirrorbackPanel).thanks(text)

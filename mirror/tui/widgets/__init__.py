@@ -1,0 +1,1 @@
+"""Reusable widgets of the Mirror TUI (each may carry its own DEFAULT_CSS)."""

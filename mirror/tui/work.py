@@ -1,0 +1,31 @@
+"""Running a journal call from a worker thread and turning failures into messages."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from textual.message_pump import MessagePump
+
+from mirror.errors import MirrorError
+from mirror.tui.gateway import JournalGateway
+from mirror.tui.messages import ServiceFailed
+
+FAILED: Any = type("Failed", (), {"__repr__": lambda self: "FAILED", "__bool__": lambda self: False})()
+
+
+def guarded(node: MessagePump, gateway: JournalGateway, what: str, fn: Callable[[Any], Any],
+            *, long: bool = False) -> Any:
+    """``fn(journal)`` on the right lane; on failure post `ServiceFailed` and return FAILED.
+
+    Expected failures (`MirrorError`) carry their own one-line message. Anything else is a
+    bug: its traceback goes to MIRROR_HOME/mirror.log and the person sees one calm line."""
+    try:
+        return gateway.call_long(fn) if long else gateway.call(fn)
+    except MirrorError as exc:
+        node.post_message(ServiceFailed(what, str(exc), type(exc).__name__))
+    except Exception as exc:  # noqa: BLE001 - never a traceback in the app
+        path = gateway.log_unexpected(what, exc)
+        node.post_message(ServiceFailed(
+            what, f"Something unexpected went wrong while {what}. Details are in {path}.",
+            "unexpected"))
+    return FAILED
