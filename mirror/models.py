@@ -96,3 +96,4 @@ class ListFilter:
     thread_id: str | None = None
     private: bool | None = None
     care: bool | None = None        # reflections that received a care response
+    pattern: str | None = None      # reflections showing this pattern

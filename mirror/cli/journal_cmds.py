@@ -62,6 +62,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
                    help="only private (--no-private: only not private)")
     p.add_argument("--care", action="store_true", default=None,
                    help="only reflections that received a care response")
+    p.add_argument("--pattern", help="only reflections showing this pattern (e.g. obligation)")
 
 
 def _text_argument(args: argparse.Namespace, ctx: Context, words: list[str] | None,
@@ -100,7 +101,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
     filters = Filters(since=args.since, until=args.until, tags=tuple(args.tag),
                       starred=args.starred, thread=args.thread, private=args.private,
-                      care=args.care)
+                      care=args.care, pattern=args.pattern)
     page = ctx.journal.list(filters, limit=args.limit, cursor=args.cursor)
     if ctx.out.as_json:
         ctx.out.json({"reflections": [r.to_json() for r in page.items],

@@ -32,6 +32,7 @@ class Filters:
     thread: str | None = None
     private: bool | None = None
     care: bool | None = None
+    pattern: str | None = None
 
 
 class Journal:
@@ -119,7 +120,7 @@ class Journal:
         thread_id = self.store.threads.find(filters.thread).id if filters.thread else None
         return ListFilter(since=since, until=until, tags=tuple(filters.tags),
                           starred=filters.starred, thread_id=thread_id,
-                          private=filters.private, care=filters.care)
+                          private=filters.private, care=filters.care, pattern=filters.pattern)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         if limit < 1:
@@ -254,6 +255,10 @@ class Journal:
     def pattern_counts(self, since: str | None = None, bucket: str = "month") -> list[dict[str, Any]]:
         """How often each pattern appeared per period, by the reflections' own dates."""
         return self.store.derived.pattern_counts(self.parse_date(since) if since else None, bucket)
+
+    def pattern_names(self, reflection_ids: list[str]) -> dict[str, list[str]]:
+        """Which patterns each of these reflections shows (timeline markers)."""
+        return self.store.derived.pattern_names(list(reflection_ids))
 
     def tensions(self) -> list[dict[str, Any]]:
         return self.store.derived.tensions()

@@ -218,6 +218,18 @@ class DerivedStore:
                     " FROM tension_observations o JOIN tensions t ON t.id = o.tension_id"
                     " WHERE o.reflection_id = ?", (reflection_id,))]
 
+    def pattern_names(self, reflection_ids: list[str]) -> dict[str, list[str]]:
+        """Pattern names per reflection, for a page of a listing (one query per page)."""
+        if not reflection_ids:
+            return {}
+        marks = ",".join("?" * len(reflection_ids))
+        found: dict[str, list[str]] = {}
+        for row in self.conn.execute(
+                f"SELECT reflection_id, pattern FROM reflection_patterns WHERE reflection_id IN ({marks})"
+                " ORDER BY pattern", reflection_ids):
+            found.setdefault(row[0], []).append(row[1])
+        return found
+
     def is_care(self, reflection_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM care_markers WHERE reflection_id = ?",
                                  (reflection_id,)).fetchone() is not None

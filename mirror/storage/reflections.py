@@ -314,6 +314,10 @@ class ReflectionStore:
             where.append("EXISTS (SELECT 1 FROM thread_members tm"
                          " WHERE tm.reflection_id = r.id AND tm.thread_id = ?)")
             params.append(filters.thread_id)
+        if filters.pattern:
+            where.append("EXISTS (SELECT 1 FROM reflection_patterns rp"
+                         " WHERE rp.reflection_id = r.id AND rp.pattern = ?)")
+            params.append(filters.pattern)
         if filters.care is not None:
             clause = "EXISTS (SELECT 1 FROM care_markers cm WHERE cm.reflection_id = r.id)"
             where.append(clause if filters.care else f"NOT {clause}")

@@ -36,10 +36,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class ServiceMissing(MirrorError):
-    """The service layer of this installation does not offer a method the TUI needs yet."""
-
-
 class JournalGateway:
     def __init__(self, journal: "Journal", slow_opener: Callable[[], "Journal"] | None = None) -> None:
         self.journal = journal
@@ -93,20 +89,3 @@ class JournalGateway:
         except OSError:
             pass
         return str(log)
-
-
-def method(journal: Any, name: str) -> Callable[..., Any]:
-    """A service method by name, or a kind `ServiceMissing` if this Mirror lacks it."""
-    fn = getattr(journal, name, None)
-    if fn is None:
-        raise ServiceMissing(f"this version of Mirror cannot do that yet ({name} is not available)")
-    return fn
-
-
-def accepts(fn: Callable[..., Any], parameter: str) -> bool:
-    import inspect
-
-    try:
-        return parameter in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False

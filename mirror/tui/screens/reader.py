@@ -15,7 +15,6 @@ from textual.widgets import Button, Checkbox, Collapsible, Footer, Input, Label,
 
 from mirror.tui import messages as m
 from mirror.tui.format import PRIVATE, STAR, local_time, parse_tags, plural, word_count
-from mirror.tui.gateway import accepts, method
 from mirror.tui.screens.dialogs import ConfirmScreen, FlagScreen
 from mirror.tui.widgets.mirrorback import MirrorbackPanel, pattern_label
 from mirror.tui.work import FAILED, guarded
@@ -177,8 +176,7 @@ class ReaderScreen(Screen):
             self.post_message(m.MirrorProgress(kwargs.get("tokens", numbers[0] if numbers else 0)))
 
         def call(j):
-            fn = method(j, "regenerate")
-            return fn(self.reflection_id, on_progress=progress) if accepts(fn, "on_progress") else fn(self.reflection_id)
+            return j.regenerate(self.reflection_id, on_progress=progress)
 
         got = guarded(self, gateway, "writing a new mirrorback", call, long=True)
         self.post_message(m.MirrorbackReady(None if got is FAILED else got))

@@ -21,7 +21,6 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar,
 from mirror.errors import MirrorError
 from mirror.tui import messages as m
 from mirror.tui.format import human_size, local_time, plural, tilde
-from mirror.tui.gateway import method
 
 SECTIONS = ("storage", "counts", "constitution", "audit", "engine", "egress")
 
@@ -79,11 +78,11 @@ class SovereigntyScreen(Screen):
         readers = {
             "storage": lambda j: {"home": j.paths.home, "files": file_sizes(j.paths.db)},
             "counts": lambda j: j.stats(),
-            "constitution": lambda j: method(j, "constitution_status")(),
+            "constitution": lambda j: j.constitution_status(),
             "audit": lambda j: j.audit_verify(),
             "engine": lambda j: {"engine": j.settings.get("engine"),
                                  "private_by_default": j.settings.get("private_by_default")},
-            "egress": lambda j: method(j, "egress")(remote_only=False, limit=50),
+            "egress": lambda j: j.egress(remote_only=False, limit=50),
         }
         for section, read in readers.items():
             try:
@@ -167,7 +166,7 @@ class SovereigntyScreen(Screen):
         for column in ("when", "adapter", "endpoint", "bytes", "reflections"):
             table.add_column(column, style="dim" if column == "when" else "")
         for e in entries[:12]:
-            table.add_row(local_time(e["at"], "UTC"), str(e.get("adapter")), str(e.get("endpoint")),
+            table.add_row(local_time(e["at"], "UTC"), str(e.get("adapter")), str(e.get("endpoint_host")),
                           f"{e.get('bytes_sent', 0):,}", str(len(e.get("reflection_ids") or [])))
         summary = Text(f"{plural(len(entries), 'call')} listed, {len(remote)} to a remote server.",
                        style="bold" if remote else "")
@@ -280,12 +279,12 @@ class BundleScreen(ModalScreen[bool]):
 
         def call(j):
             if action == "export":
-                return method(j, "export_bundle")(path, passphrase=options["passphrase"],
-                                                  sign=options["sign"], progress=progress)
+                return j.export_bundle(path, passphrase=options["passphrase"],
+                                       sign=options["sign"], progress=progress)
             if action == "verify":
-                return method(j, "verify_bundle")(path, passphrase=options["passphrase"])
-            return method(j, "import_bundle")(path, passphrase=options["passphrase"],
-                                              dry_run=options["dry_run"], progress=progress)
+                return j.verify_bundle(path, passphrase=options["passphrase"])
+            return j.import_bundle(path, passphrase=options["passphrase"],
+                                   dry_run=options["dry_run"], progress=progress)
 
         try:
             report = gateway.call_long(call)

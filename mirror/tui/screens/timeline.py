@@ -50,11 +50,9 @@ def reflection_row(r: Any, patterns: dict[str, list[str]] | None = None) -> m.Ti
 
 
 def fetch_rows(journal: Any, filters: Any, limit: int, cursor: str | None) -> tuple[list[m.TimelineRow], str | None]:
-    """One page, formatted (runs in a worker). Pattern markers come from
-    `Journal.pattern_names(ids)` when the service offers it."""
+    """One page, formatted (runs in a worker), with each reflection's pattern markers."""
     page = journal.list(filters, limit, cursor)
-    names = getattr(journal, "pattern_names", None)
-    patterns = names([r.id for r in page.items]) if names and page.items else {}
+    patterns = journal.pattern_names([r.id for r in page.items]) if page.items else {}
     return [reflection_row(r, patterns) for r in page.items], page.next_cursor
 
 
@@ -248,13 +246,7 @@ class TimelineScreen(Screen):
             until=self.query_one("#f-until", Input).value.strip() or None,
             tags=(tag,) if tag else (), starred=True if self.query_one("#f-starred", Checkbox).value else None,
             thread=value("#f-thread"))
-        pattern = value("#f-pattern")
-        if pattern:
-            if "pattern" not in {f.name for f in dataclasses.fields(Filters)}:
-                self.notify("Filtering by pattern needs a newer Mirror service; the other filters apply.",
-                            severity="warning")
-            else:
-                options["pattern"] = pattern
+        options["pattern"] = value("#f-pattern")
         return Filters(**options)
 
     def apply_filters(self) -> None:

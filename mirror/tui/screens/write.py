@@ -16,7 +16,6 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, Text
 from mirror.clock import utc_iso
 from mirror.tui import messages as m
 from mirror.tui.format import local_time, parse_tags, plural, short_id, word_count
-from mirror.tui.gateway import accepts
 from mirror.tui.screens.dialogs import FlagScreen
 from mirror.tui.widgets.mirrorback import MirrorbackPanel
 from mirror.tui.work import FAILED, guarded
@@ -210,12 +209,10 @@ class WriteScreen(Screen):
             self.post_message(m.MirrorProgress(int(tokens), total))
 
         def call(journal):
-            options: dict[str, Any] = dict(
-                tags=parse_tags(fields["tags"]), starred=fields["starred"],
-                thread=fields["thread"], private=fields["private"], source="tui")
-            if accepts(journal.reflect, "on_progress"):
-                options["on_progress"] = progress
-            return journal.reflect(fields["text"], **options)
+            return journal.reflect(
+                fields["text"], tags=parse_tags(fields["tags"]), starred=fields["starred"],
+                thread=fields["thread"], private=fields["private"], source="tui",
+                on_progress=progress)
 
         result = guarded(self, gateway, "saving your reflection", call, long=True)
         self.post_message(m.MirrorbackReady(result if result is not FAILED else None))

@@ -1,0 +1,68 @@
+"""The mirrorback beside the editor, rating and flagging it, care responses, regenerating.
+
+These assert real engine output: they pass once `Journal.reflect` fills
+`ReflectResult.mirrorback` (the offline engine) and `Journal.regenerate(prefix,
+on_progress=None)` exists."""
+
+from __future__ import annotations
+
+from textual.widgets import Checkbox, Static, TextArea
+
+from tests.tui.conftest import SIZE, settle
+
+
+async def write(pilot, text: str) -> None:
+    await pilot.press("f2")
+    await settle(pilot)
+    pilot.app.screen.query_one("#editor", TextArea).insert(text)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def test_mirrorback_appears_and_can_be_rated_and_flagged(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await write(pilot, "I must always finish everything tonight, but I want to rest.")
+        (saved,) = journal.list().items
+        details = journal.details(saved.id)
+        assert details.mirrorbacks, "the engine stored a mirrorback"
+        panel = app.screen.query_one("#mirrorback")
+        assert panel.query_one(".mb-body", Static).render().plain == details.mirrorbacks[-1]["content"]
+        assert "Noticed:" in panel.query_one(".mb-patterns", Static).render().plain
+        await pilot.click("#rate-4")
+        await settle(pilot)
+        assert "rated 4 of 5" in panel.query_one(".mb-thanks", Static).render().plain
+        await pilot.click("#flag")
+        await settle(pilot)
+        app.screen.query_one("#flag-prescriptive", Checkbox).value = True
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert "flagged" in panel.query_one(".mb-thanks", Static).render().plain
+
+
+async def test_care_response_is_gentle_and_distinct(make_app, journal):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await write(pilot, "I don't want to be alive anymore. I keep thinking about ending my life.")
+        panel = app.screen.query_one("#mirrorback")
+        assert panel.has_class("-care")
+        assert not panel.has_class("-rated-able")                     # no stars on a care note
+        assert panel.query_one(".mb-patterns", Static).render().plain == ""   # no pattern chatter
+        assert panel.query_one(".mb-body", Static).render().plain.strip()
+
+
+async def test_regenerate_from_the_reader(make_app, journal):
+    journal.reflect("I should call my sister but I keep putting it off.")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = len(journal.details(journal.list().items[0].id).mirrorbacks)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        after = journal.details(journal.list().items[0].id).mirrorbacks
+        assert len(after) == before + 1
+        assert len(app.screen.query("#reader-mirrorbacks MirrorbackPanel")) == len(after)
