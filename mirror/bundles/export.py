@@ -19,7 +19,6 @@ Passphrase encryption is the exception (pyrage works on whole buffers: see limit
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -198,7 +197,3 @@ def _write_atomic(dest: Path, data: bytes) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, dest)
-
-
-def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)

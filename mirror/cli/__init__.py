@@ -29,7 +29,10 @@ COMMAND_GROUPS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command tree, or (with `only`) just that command's branch: the fast path
+    for running one command. An unknown `only` builds everything, so argparse can list
+    the valid choices in its error."""
     import importlib
 
     parser = MirrorArgumentParser(
@@ -39,8 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mirror {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=MirrorArgumentParser)
+    sub.mirror_wanted = only
     for module in COMMAND_GROUPS:
         importlib.import_module(module).register(sub)
+    if only is not None and not sub.choices:
+        return build_parser()
     return parser
 
 
@@ -48,7 +54,9 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Co
     args_list = list(sys.argv[1:] if argv is None else argv)
     ctx: Context | None = None
     try:
-        parser = build_parser()
+        from mirror.cli.parser import invoked_command
+
+        parser = build_parser(invoked_command(args_list))
         args = parser.parse_args(args_list)
         ctx = context_factory(args)
         handler = getattr(args, "handler", None)

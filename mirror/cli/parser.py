@@ -26,9 +26,41 @@ def common_options(top_level: bool = False) -> argparse.ArgumentParser:
     return parent
 
 
-def add_command(sub: argparse._SubParsersAction, name: str, help_text: str,
-                handler, *, aliases: tuple[str, ...] = ()) -> argparse.ArgumentParser:
+class _Skipped:
+    """Stands in for the parser of a command that was not invoked: building every
+    command's arguments costs more start-up time than running most commands."""
+
+    def __getattr__(self, name: str):
+        return lambda *args, **kwargs: self
+
+
+SKIPPED = _Skipped()
+
+
+def add_command(sub, name: str, help_text: str, handler, *,
+                aliases: tuple[str, ...] = ()):
+    if isinstance(sub, _Skipped):
+        return SKIPPED
+    wanted = getattr(sub, "mirror_wanted", None)
+    if wanted is not None and wanted not in (name, *aliases):
+        return SKIPPED
     parser = sub.add_parser(name, help=help_text, description=help_text,
                             parents=[common_options()], aliases=list(aliases))
     parser.set_defaults(handler=handler)
     return parser
+
+
+def invoked_command(argv: list[str]) -> str | None:
+    """The command word in argv (skipping Mirror's global options), or None when the whole
+    parser is needed (help, version, no command)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help", "--version"):
+            return None
+        if word == "--home":
+            next(words, None)
+        elif word.startswith("-"):
+            continue
+        else:
+            return word
+    return None

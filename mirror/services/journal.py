@@ -46,6 +46,9 @@ class Journal:
     def open(cls, home: str | Path | None = None, clock: Clock | None = None) -> "Journal":
         paths = ensure_home(resolve_home(home))
         clock = clock or Clock()
+        from mirror import constitution
+
+        constitution.set_cache_dir(paths.home / "cache")
         return cls(paths, Store(paths.db, clock), Settings(paths.config), clock)
 
     def close(self) -> None:

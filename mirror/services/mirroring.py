@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import re
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, Callable, Iterator
@@ -30,8 +29,6 @@ if TYPE_CHECKING:
     from mirror.engine.contract import EgressRecord, EngineOutcome
     from mirror.engine.prompt import RelatedReflection
     from mirror.services.journal import Journal
-
-log = logging.getLogger("mirror")
 
 RELATED_LIMIT = 6
 RELATED_CUES = 6          # words of the reflection used to find related ones
@@ -244,6 +241,8 @@ def configured_adapter(journal: "Journal", notices: list[str]) -> Adapter | None
     that cannot be used right now (missing extra, no key, unreadable secrets file, budget
     reached) means offline, with a notice that says why: the reflection is already saved,
     so `reflect` answers anyway (DESIGN §8, exit 5 is for commands that need the engine)."""
+    if journal.settings.get("engine") == "offline":
+        return None  # the common case skips importing the adapter registry
     from mirror.adapters import registry
 
     settings = journal.settings.as_flat()

@@ -307,3 +307,15 @@ def test_config_refuses_a_key_that_collides_with_a_value(cli, mirror_home):
     (mirror_home / "config.toml").write_text('checks = "oops"\n')
     run = cli("config", "set", "checks.max_retries", "1")
     assert run.code == 4 and "cannot be set" in run.err
+
+
+def test_an_unknown_command_lists_the_real_ones(cli):
+    run = cli("--home", "/nonexistent-never-created", "reflekt", "x")
+    assert run.code == 2
+    assert "invalid choice" in run.err and "reflect" in run.err
+
+
+def test_global_options_before_the_command_still_work(cli, tmp_path):
+    home = tmp_path / "h"
+    assert cli("--json", "--home", str(home), "reflect", "before").code == 0
+    assert cli("--home", str(home), "--json", "list").json["reflections"][0]["content"] == "before"

@@ -1,0 +1,107 @@
+"""Bundle export / verify / import on a generated journal: medians of wall time and peak
+memory, each operation measured in a fresh child process (`resource.getrusage` of that
+process, so the numbers are what `mirror export` etc. cost). Not part of the test suite.
+
+    python bench/bench_bundles.py                    # 100k reflections, 3 runs each
+    python bench/bench_bundles.py --size 10000 --runs 5
+    python bench/bench_bundles.py --encrypted         # also the .zip.age figures
+
+Targets (100k): export <= 10 s, verify <= 10 s, import into an empty journal <= 20 s,
+re-import of the same bundle <= 20 s with no changes; peak memory <= 200 MB each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+PASSPHRASE = "bench passphrase"
+
+
+def child(op: str, home: str, bundle: str, encrypted: bool) -> None:
+    """Run one operation in this process and print its time and peak memory."""
+    from mirror.services import bundles
+    from mirror.services.journal import Journal
+
+    passphrase = PASSPHRASE if encrypted else None
+    began = time.perf_counter()
+    with Journal.open(home) as journal:
+        if op == "export":
+            result = bundles.export_bundle(journal, bundle, passphrase=passphrase, overwrite=True)
+            extra = {"bytes": result["size"]}
+        elif op == "verify":
+            result = bundles.verify_bundle(journal, bundle, passphrase=passphrase)
+            extra = {"reflections": result["counts"]["reflections"]}
+        else:
+            result = bundles.import_bundle(journal, bundle, passphrase=passphrase)
+            extra = {"changed": result["changed"], **{k: v for k, v in result["changes"].items() if v}}
+    seconds = time.perf_counter() - began
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, **extra}))
+
+
+def run_child(op: str, home: Path, bundle: Path, encrypted: bool) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", op, str(home), str(bundle),
+                           "1" if encrypted else "0"], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"{op} failed: {proc.stderr.strip()}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure(label: str, runs: int, fn) -> None:
+    results = [fn(i) for i in range(runs)]
+    secs = statistics.median(r["seconds"] for r in results)
+    mem = statistics.median(r["peak_mb"] for r in results)
+    extra = {k: v for k, v in results[-1].items() if k not in ("seconds", "peak_mb")}
+    print(f"{label:<28} median {secs:6.2f} s   peak {mem:6.0f} MB   {extra}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", default="/tmp/mirror-bench-bundles")
+    parser.add_argument("--encrypted", action="store_true", help="also measure .zip.age")
+    args = parser.parse_args()
+    from journal_gen import generate
+
+    work = Path(args.work) / str(args.size)
+    source = work / "source"
+    if not (source / "mirror.db").exists():
+        shutil.rmtree(source, ignore_errors=True)
+        print(f"generating {args.size} reflections…", flush=True)
+        generate(args.size, source)
+    variants = [False, True] if args.encrypted else [False]
+    for encrypted in variants:
+        tag = " (age)" if encrypted else ""
+        bundle = work / ("bundle.zip.age" if encrypted else "bundle.zip")
+        measure(f"export{tag}", args.runs, lambda i: run_child("export", source, bundle, encrypted))
+        measure(f"verify{tag}", args.runs, lambda i: run_child("verify", source, bundle, encrypted))
+        target = work / "target"
+
+        def fresh_import(i: int) -> dict:
+            shutil.rmtree(target, ignore_errors=True)
+            return run_child("import", target, bundle, encrypted)
+
+        measure(f"import into empty{tag}", args.runs, fresh_import)
+        measure(f"re-import (no changes){tag}", args.runs,
+                lambda i: run_child("import", target, bundle, encrypted))
+        print(f"bundle size{tag}: {bundle.stat().st_size / 1e6:.1f} MB", flush=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5] == "1")
+    else:
+        main()
