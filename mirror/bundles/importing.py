@@ -294,9 +294,7 @@ def derive(journal: "Journal", ids: list[str], progress: Progress | None = None)
             yield [(row["id"], row["content"], row["created_at"]) for row in rows]
 
     for results in _analysed(batches(), total):
-        for reflection_id, patterns, observations, care, observed_at in results:
-            derived.replace_analysis(reflection_id, patterns, observations, care,
-                                     observed_at=observed_at)
+        derived.replace_analyses(results)
         done += len(results)
         if progress is not None:
             progress(done, total)
@@ -310,20 +308,17 @@ def analyse_rows(rows: list[tuple[str, str, str]]) -> list[tuple]:
     """(id, text, created_at) -> (id, patterns, observations, care signals, observed_at):
     the same records `mirroring.store_analysis` writes. Runs in worker processes."""
     from mirror.engine.analysis import analyze
-    from mirror.services.mirroring import observation_records, pattern_records
+    from mirror.services.mirroring import analysis_record
 
-    out = []
-    for reflection_id, text, created_at in rows:
-        analysis = analyze(text)
-        out.append((reflection_id, pattern_records(analysis), observation_records(analysis),
-                    sorted({s.category for s in analysis.care}) or None, created_at))
-    return out
+    return [analysis_record(reflection_id, created_at, analyze(text))
+            for reflection_id, text, created_at in rows]
 
 
 def _analysed(batches: Iterator[list], total: int) -> Iterator[list]:
-    # this process writes while the workers analyse: leave it a core
-    workers = min((os.cpu_count() or 1) - 1, 4)
-    if total < PARALLEL_THRESHOLD or workers < 1:
+    # One worker per core: writing the results is light (a few inserts per reflection),
+    # so this process mostly waits and would leave a core idle if it kept one for itself.
+    workers = min(os.cpu_count() or 1, 4)
+    if total < PARALLEL_THRESHOLD or workers < 2:
         for batch in batches:
             yield analyse_rows(batch)
         return

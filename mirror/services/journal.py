@@ -201,7 +201,7 @@ class Journal:
         """Re-derive patterns, tensions and care markers for every reflection, streaming in
         batches (memory stays flat) with one transaction per batch."""
         from mirror.engine.analysis import analyze
-        from mirror.services.mirroring import store_analysis
+        from mirror.services.mirroring import analysis_record
         from mirror.storage.db import transaction
 
         total = self.store.stats()["reflections"]
@@ -210,12 +210,14 @@ class Journal:
 
         def flush() -> None:
             nonlocal patterns, care
+            records = []
+            for r in pending:
+                analysis = analyze(r.content)
+                records.append(analysis_record(r.id, r.created_at, analysis))
+                patterns += len(analysis.pattern_counts)
+                care += analysis.needs_care
             with transaction(self.store.conn):
-                for r in pending:
-                    analysis = analyze(r.content)
-                    store_analysis(self, r, analysis)
-                    patterns += len(analysis.pattern_counts)
-                    care += analysis.needs_care
+                self.store.derived.replace_analyses(records)
             pending.clear()
 
         for reflection in self.store.reflections.iter_all(batch=batch):

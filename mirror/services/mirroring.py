@@ -60,11 +60,17 @@ def observation_records(analysis: "Analysis") -> list[ObservationRecord]:
     ]
 
 
+def analysis_record(reflection_id: str, created_at: str, analysis: "Analysis") -> tuple:
+    """What `DerivedStore.replace_analyses` stores for one analysed reflection; tension
+    observations are dated by the reflection, so trajectories follow the person's time."""
+    return (reflection_id, pattern_records(analysis), observation_records(analysis),
+            sorted({s.category for s in analysis.care}) or None, created_at)
+
+
 def store_analysis(journal: "Journal", reflection: Reflection, analysis: "Analysis") -> None:
     """Replace the reflection's derived analysis (patterns, tensions, care marker)."""
-    journal.store.derived.replace_analysis(
-        reflection.id, pattern_records(analysis), observation_records(analysis),
-        sorted({s.category for s in analysis.care}) or None, observed_at=reflection.created_at)
+    journal.store.derived.replace_analyses(
+        [analysis_record(reflection.id, reflection.created_at, analysis)])
 
 
 # -- the adapter around a model call -----------------------------------------------------------

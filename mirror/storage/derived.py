@@ -70,34 +70,43 @@ class DerivedStore:
         self.clock = clock
 
     # -- writing -----------------------------------------------------------------------------
-    def replace_analysis(self, reflection_id: str, patterns: Iterable[PatternRecord],
-                         observations: Iterable[ObservationRecord],
-                         care_signals: list[str] | None, *, observed_at: str | None = None) -> list[str]:
-        """Swap a reflection's patterns, tension observations and care marker.
-        Returns the tension IDs observed. Runs in the caller's transaction if there is one."""
+    def replace_analyses(self, items: Iterable[tuple[str, Iterable[PatternRecord],
+                                                     Iterable[ObservationRecord], list[str] | None,
+                                                     str | None]]) -> None:
+        """Swap the analyses of many reflections: (id, patterns, observations, care signals,
+        observed_at) each. Batched statements, because imports and `analyze --all` write
+        hundreds of thousands of rows. Runs in the caller's transaction if there is one."""
         now = utc_iso(self.clock.now())
-        tension_ids = []
+        new_id = self.clock.new_id
+        ids: list[tuple[str]] = []
+        pattern_rows: list[tuple] = []
+        observation_rows: list[tuple] = []
+        care_rows: list[tuple] = []
+        tension_ids: dict[tuple[str, str], str] = {}
         with self._tx():
+            for reflection_id, patterns, observations, care_signals, observed_at in items:
+                ids.append((reflection_id,))
+                pattern_rows += [(new_id(), reflection_id, p.pattern, _j(p.evidence), now)
+                                 for p in patterns]
+                for o in observations:
+                    key = (o.axis_a, o.axis_b)
+                    if key not in tension_ids:
+                        tension_ids[key] = self._tension_id(o.axis_a, o.axis_b, o.origin, now)
+                    observation_rows.append((new_id(), tension_ids[key], reflection_id, o.position,
+                                             o.intensity, _j(o.evidence), observed_at or now))
+                if care_signals:
+                    care_rows.append((reflection_id, _j(care_signals), now))
             for table in ("reflection_patterns", "tension_observations", "care_markers"):
-                self.conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (reflection_id,))
-            for p in patterns:
-                self.conn.execute(
-                    "INSERT INTO reflection_patterns (id, reflection_id, pattern, evidence, detected_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (self.clock.new_id(), reflection_id, p.pattern, _j(p.evidence), now))
-            for o in observations:
-                tension_id = self._tension_id(o.axis_a, o.axis_b, o.origin, now)
-                tension_ids.append(tension_id)
-                self.conn.execute(
-                    "INSERT INTO tension_observations (id, tension_id, reflection_id, position,"
-                    " intensity, evidence, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (self.clock.new_id(), tension_id, reflection_id, o.position, o.intensity,
-                     _j(o.evidence), observed_at or now))
-            if care_signals:
-                self.conn.execute(
-                    "INSERT INTO care_markers (reflection_id, signals, detected_at) VALUES (?, ?, ?)",
-                    (reflection_id, _j(care_signals), now))
-        return tension_ids
+                self.conn.executemany(f"DELETE FROM {table} WHERE reflection_id = ?", ids)
+            self.conn.executemany(
+                "INSERT INTO reflection_patterns (id, reflection_id, pattern, evidence, detected_at)"
+                " VALUES (?, ?, ?, ?, ?)", pattern_rows)
+            self.conn.executemany(
+                "INSERT INTO tension_observations (id, tension_id, reflection_id, position,"
+                " intensity, evidence, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?)", observation_rows)
+            self.conn.executemany(
+                "INSERT INTO care_markers (reflection_id, signals, detected_at) VALUES (?, ?, ?)",
+                care_rows)
 
     def _tension_id(self, axis_a: str, axis_b: str, origin: str, now: str) -> str:
         """The existing tension on this axis pair (either order), else a new one: a tension

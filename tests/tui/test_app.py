@@ -276,12 +276,12 @@ async def test_tensions_are_drawn_and_a_period_opens_the_timeline(make_app, jour
     journal.write("a calm march day", when="2026-03-02")
     # derived data as the engine would store it (the TUI only reads it through the service)
     derived = journal.store.derived
-    derived.replace_analysis(a.id, [PatternRecord("obligation", [])],
-                             [ObservationRecord("control", "surrender", 0.5, 0.4)], None,
-                             observed_at="2026-01-10T10:00:00.000000Z")
-    derived.replace_analysis(b.id, [PatternRecord("obligation", []), PatternRecord("absolute_thinking", [])],
-                             [ObservationRecord("control", "surrender", -0.75, 0.8)], None,
-                             observed_at="2026-02-10T10:00:00.000000Z")
+    derived.replace_analyses([
+        (a.id, [PatternRecord("obligation", [])],
+         [ObservationRecord("control", "surrender", 0.5, 0.4)], None, "2026-01-10T10:00:00.000000Z"),
+        (b.id, [PatternRecord("obligation", []), PatternRecord("absolute_thinking", [])],
+         [ObservationRecord("control", "surrender", -0.75, 0.8)], None, "2026-02-10T10:00:00.000000Z"),
+    ])
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
