@@ -14,6 +14,8 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from mirror.fileio import write_private
+
 from mirror.errors import InvalidInput
 
 ENV_VAR = "ANTHROPIC_API_KEY"
@@ -126,31 +128,13 @@ def save_anthropic_key(home: Path, key: str | Secret) -> Path:
 def write_secrets(home: Path, data: Mapping[str, object]) -> Path:
     """Write secrets.toml atomically: a 0600 temp file beside it, fsync, rename, fsync dir.
 
-    The temp file is created with mode 0600 by `os.open`, so there is no window in which
-    the key sits in a file with the umask's looser mode.
+    The temp file is created with mode 0600, so there is no window in which the key sits
+    in a file with the umask's looser mode (`mirror.fileio.write_private`).
     """
     import tomli_w  # only `mirror set-key` pays for it
 
     path = secrets_path(home)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = tomli_w.dumps(dict(data)).encode("utf-8")
-    tmp = path.with_name(f".{SECRETS_FILE}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if os.name == "posix":
-                os.fchmod(fh.fileno(), 0o600)  # a stale temp file would keep its old mode
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if os.name == "posix":
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    write_private(path, payload, sync_dir=True)
     return path

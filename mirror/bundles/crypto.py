@@ -25,6 +25,8 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from mirror.fileio import write_private
 from typing import Literal
 
 from mirror.bundles.jsonio import StrictJSONError, canonical_bytes, strict_loads
@@ -151,7 +153,7 @@ def encrypt_file(source: Path, dest: Path, passphrase: str) -> None:
     The size is checked before the file is read, so an oversized bundle fails fast."""
     _check_passphrase(passphrase)
     _check_plain_size(source.stat().st_size)
-    _write_private(dest, encrypt_bytes(source.read_bytes(), passphrase))
+    write_private(dest, encrypt_bytes(source.read_bytes(), passphrase))
 
 
 def decrypt_file(source: Path, dest: Path, passphrase: str) -> None:
@@ -161,23 +163,7 @@ def decrypt_file(source: Path, dest: Path, passphrase: str) -> None:
         raise DamagedFile(f"{source.name}: {size} bytes, more than the "
                           f"{MAX_AGE_FILE_BYTES}-byte limit for encrypted bundles")
     plaintext = decrypt_bytes(source.read_bytes(), passphrase, label=source.name)
-    _write_private(dest, plaintext)
-
-
-def _write_private(dest: Path, data: bytes) -> None:
-    """Write a new file readable by its owner only, via a temporary name and a rename,
-    so a crash never leaves a half-written file under the final name."""
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_private(dest, plaintext)
 
 
 # -- Ed25519 ------------------------------------------------------------------------------

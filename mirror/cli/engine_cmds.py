@@ -145,12 +145,7 @@ def cmd_feedback(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_regenerate(args: argparse.Namespace, ctx: Context) -> int:
     with render.Progress(ctx.out) as progress:
         result = ctx.journal.regenerate(args.id, on_progress=progress.tokens)
-    for notice in result.notices:
-        ctx.out.note(f"note: {notice}")
-    if ctx.out.as_json:
-        ctx.out.json(result.to_json())
-    else:
-        ctx.out.lines(render.reflect_result(ctx.out, result))
+    render.print_result(ctx.out, result)
     return 0
 
 

@@ -87,12 +87,7 @@ def cmd_reflect(args: argparse.Namespace, ctx: Context) -> int:
     ctx.out.note(f"saved {r.id[:render.SHORT_ID]} ({render.local_time(r.created_at, r.created_tz)})")
     with render.Progress(ctx.out) as progress:
         result = journal.answer(r, on_progress=progress.tokens)
-    for notice in result.notices:
-        ctx.out.note(f"note: {notice}")
-    if ctx.out.as_json:
-        ctx.out.json(result.to_json())
-    else:
-        ctx.out.lines(render.reflect_result(ctx.out, result))
+    render.print_result(ctx.out, result)
     return 0
 
 

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from mirror.cli.output import Output
+from mirror.display import SHORT_ID, local_time  # noqa: F401 - re-exported for commands
 from mirror.models import Reflection
 
-SHORT_ID = 8
-
-
-def local_time(utc_text: str, tz: str) -> str:
-    """A stored UTC time shown in the zone it was written in."""
-    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
-    try:
-        moment = moment.astimezone(ZoneInfo(tz))
-    except Exception:  # an unknown zone from an import: show UTC rather than fail
-        pass
-    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def one_line(out: Output, r: Reflection, width: int = 60) -> str:
@@ -103,3 +91,13 @@ class Progress:
             filled = int(width * done / total)
             self.out.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
             self.out.stderr.flush()
+
+
+def print_result(out: Output, result) -> None:
+    """A reflect/regenerate result: notices on stderr, then JSON or text on stdout."""
+    for notice in result.notices:
+        out.note(f"note: {notice}")
+    if out.as_json:
+        out.json(result.to_json())
+    else:
+        out.lines(reflect_result(out, result))

@@ -6,36 +6,17 @@ Pure functions of records; no journal access. User text always becomes `rich.tex
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
-SHORT_ID = 8
+from mirror.display import SHORT_ID, local_time  # noqa: F401 - shared with the CLI
+
 STAR = "★"
 PRIVATE = "⌂"
 PATTERN = "◇"
 
 
-def local_time(utc_text: str, tz: str) -> str:
-    """A stored UTC time shown in the zone it was written in."""
-    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
-    try:
-        moment = moment.astimezone(_zone(tz))
-    except Exception:  # an unknown zone from an import: show UTC rather than fail
-        pass
-    return moment.strftime("%Y-%m-%d %H:%M")
-
-
-_ZONES: dict[str, ZoneInfo] = {}
-
-
-def _zone(name: str) -> ZoneInfo:
-    zone = _ZONES.get(name)
-    if zone is None:
-        zone = _ZONES[name] = ZoneInfo(name)
-    return zone
 
 
 def short_id(reflection_id: str) -> str:
