@@ -8,6 +8,8 @@ page in a worker and calls `extend`.
 
 from __future__ import annotations
 
+import gc
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -81,6 +83,11 @@ class TimelineList(ScrollView, can_focus=True):
 
     def extend(self, rows: list[TimelineRow], has_more: bool) -> None:
         self.rows.extend(tuple(row) for row in rows)
+        # Loaded rows live as long as the timeline: keep them out of the cyclic garbage
+        # collector's full passes, which otherwise rescan every row ever loaded and, past
+        # ~50k rows, stall the event loop for 100+ ms at a time while scrolling.
+        gc.collect(1)  # young garbage first, so freezing keeps only live rows
+        gc.freeze()
         self.has_more = has_more
         self._asked = False
         self._resize()
