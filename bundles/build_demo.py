@@ -13,7 +13,9 @@ the file differ on every build); import one and run `mirror mirrorback regenerat
 
 from __future__ import annotations
 
+import random
 import sys
+import uuid
 import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -75,6 +77,9 @@ def build(dest: Path) -> Path:
 
     with tempfile.TemporaryDirectory(prefix="mirror-demo-") as folder:
         clock = FixedClock(START)
+        # Varied but reproducible IDs, so short ID prefixes tell reflections apart.
+        ids_rng = random.Random(44)
+        clock.id_fn = lambda: str(uuid.UUID(int=ids_rng.getrandbits(128), version=4))
         journal = Journal.open(Path(folder) / "home", clock=clock)
         try:
             news = []
