@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from mirror.engine.care import CareSignal, detect_crisis
 from mirror.engine.language import guess_language
-from mirror.engine.patterns import TENSION_PATTERN, PatternMatch, analyze_patterns
+from mirror.engine.patterns import PatternMatch, analyze_patterns, cue_sentences
 from mirror.engine.tensions import Contrast, Tension, find_contrasts, find_tensions
 from mirror.engine.tokenize import Token, tokenize
 
@@ -54,11 +54,9 @@ def analyze(text: str) -> Analysis:
     language, english = guess_language(tokens)
     found, own_stance = analyze_patterns(text, tokens, contrasts)
     patterns = tuple(found)
-    sentence_at = {t.start: t.sent for t in tokens}
     # Only tension *language* ("torn between") licenses both poles in one sentence without a
     # contrast; a structural internal tension already is a contrast.
-    cues = frozenset(sentence_at[m.start] for m in patterns
-                     if m.name == TENSION_PATTERN and not m.parts)
+    cues = cue_sentences(tokens, patterns)
     return Analysis(
         text=text,
         tokens=tokens,

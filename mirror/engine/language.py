@@ -12,7 +12,7 @@ from typing import Sequence
 
 from mirror import constitution
 from mirror.engine.lexicon import strings
-from mirror.engine.tokenize import Token
+from mirror.engine.tokenize import Token, as_tokens
 
 UNDETERMINED = "und"
 OTHER = "other"
@@ -48,11 +48,11 @@ def guess_language(tokens: Sequence[Token]) -> tuple[str, bool]:
         return UNDETERMINED, True
     index = _stopwords()
     counts: dict[str, int] = {}
-    for t in tokens[:400]:
-        langs = index.get(t.norm)
-        if langs:
-            for lang in langs:
-                counts[lang] = counts.get(lang, 0) + 1
+    # Only the (few) function words cost Python work: the lookup runs in C via `map`, and
+    # counts keep first-seen order, which breaks ties in `max` below.
+    for langs in filter(None, map(index.get, as_tokens(tokens).norms[:400])):
+        for lang in langs:
+            counts[lang] = counts.get(lang, 0) + 1
     n = min(len(tokens), 400)
     if counts:
         best = max(counts, key=lambda lang: (counts[lang], lang == "en"))

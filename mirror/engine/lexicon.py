@@ -7,22 +7,33 @@ single pass with one dict lookup per token, whatever the size of the lexicons.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from functools import partial
+from itertools import compress
+from typing import Iterable, NamedTuple, Sequence
 
 from mirror.engine.tokenize import Token, as_tokens, phrase_tokens
 
 WILDCARD = "*"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A phrase found at tokens [first, last) with the label of its lexicon."""
+class Hit(NamedTuple):
+    """A phrase found at tokens [first, last) with the label of its lexicon.
+
+    A NamedTuple rather than a frozen dataclass: matchers create dozens per reflection,
+    and a frozen dataclass's `__init__` (one `object.__setattr__` per field) costs about
+    four times as much. Equality and hashing are by value either way."""
 
     label: str
     first: int
     last: int
     phrase: str
+
+
+_new_hit = partial(tuple.__new__, Hit)
+
+# (length, words, label, phrase, busy key): one phrase as `PhraseMatcher.find` walks it.
+_Candidate = tuple[int, tuple[str, ...], str, str, str]
+_Candidates = tuple[_Candidate, ...]
 
 
 class PhraseMatcher:
@@ -52,7 +63,23 @@ class PhraseMatcher:
             index.setdefault(words[0], []).append((words, label, phrase))
         for candidates in index.values():
             candidates.sort(key=lambda c: -len(c[0]))
-        self._index = index
+        # Per first word: its candidates longest first as (length, words, label, phrase,
+        # busy key), precomputed once per process, and split by the second word. Some first
+        # words start many phrases ("my ..." has about twenty pole phrases); `find` looks
+        # up the next token and walks only the candidates that can still match there (the
+        # one-word ones, those with that second word or a wildcard), in the same order.
+        self._index: dict[str, tuple[dict[str, _Candidates], _Candidates]] = {}
+        for first, candidates in index.items():
+            entries_ = [(len(words), words, label, phrase, "" if exclusive else label)
+                        for words, label, phrase in candidates]
+            anywhere = tuple(e for e in entries_ if e[0] == 1 or e[1][1] == WILDCARD)
+            seconds = {e[1][1] for e in entries_ if e[0] > 1 and e[1][1] != WILDCARD}
+            by_second = {
+                second: tuple(e for e in entries_
+                              if e[0] == 1 or e[1][1] == WILDCARD or e[1][1] == second)
+                for second in seconds
+            }
+            self._index[first] = (by_second, anywhere)
         self.labels = tuple(labels)
         self._exclusive = exclusive
 
@@ -66,34 +93,39 @@ class PhraseMatcher:
         )
 
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
+        """Every hit, in token order (leftmost-longest, see the class docstring).
+
+        This runs about five times per analysis, so the candidate scan is one C-level
+        pass (`compress` over `dict.__contains__`), only candidates that agree with the
+        next word are tried, and the per-candidate work is tuple unpacking and compares."""
         toks = as_tokens(tokens)
-        norms, sents = toks.norms, toks.sents
+        norms = toks.norms
         index = self._index
         hits: list[Hit] = []
-        positions = [i for i, w in enumerate(norms) if w in index]
+        positions = list(compress(range(len(norms)), map(index.__contains__, norms)))
         if not positions:
             return hits
+        sents = toks.sents
         n = len(norms)
         busy_until: dict[str, int] = {}
-        exclusive = self._exclusive
+        busy = busy_until.get
+        last = n - 1
         for i in positions:
-            sent = sents[i]
-            for words, label, phrase in index[norms[i]]:
-                key = "" if exclusive else label
-                if busy_until.get(key, 0) > i:
+            by_second, anywhere = index[norms[i]]
+            candidates = anywhere
+            if by_second and i < last:
+                candidates = by_second.get(norms[i + 1], anywhere)
+            for length, words, label, phrase, key in candidates:
+                if busy(key, 0) > i:
                     continue
-                length = len(words)
-                if length > 1:
+                if length > 1:  # words[1] is norms[i + 1] or a wildcard (see __init__)
                     end = i + length
-                    if end > n or sents[end - 1] != sent:
-                        continue
-                    second = words[1]
-                    if second != norms[i + 1] and second != WILDCARD:
+                    if end > n or sents[end - 1] != sents[i]:
                         continue
                     if length > 2 and not all(w == WILDCARD or w == norms[i + k]
                                               for k, w in enumerate(words[2:], 2)):
                         continue
-                hits.append(Hit(label, i, i + length, phrase))
+                hits.append(_new_hit((label, i, i + length, phrase)))
                 busy_until[key] = i + length
         return hits
 

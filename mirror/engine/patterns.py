@@ -179,8 +179,15 @@ def others_quoted(text: str, tokens: Sequence[Token]) -> list[bool]:
 def tension_cue_sentences(text: str, tokens: Sequence[Token]) -> frozenset[int]:
     """Sentences holding internal-tension *language* (used by the tension finder), counted
     as the patterns are (negation, quotation); a structural tension is not language."""
-    sentence_at = {t.start: t.sent for t in tokens}
-    return frozenset(sentence_at[m.start] for m in detect_patterns(text, tokens)
+    return cue_sentences(tokens, detect_patterns(text, tokens))
+
+
+def cue_sentences(tokens: Sequence[Token], patterns: Sequence[PatternMatch]) -> frozenset[int]:
+    """The sentences of the lexical internal-tension matches among `patterns` (each starts
+    where a token starts; found by bisection instead of a per-text start -> sentence map)."""
+    toks = as_tokens(tokens)
+    sents = toks.sents
+    return frozenset(sents[toks.index_at(m.start)] for m in patterns
                      if m.name == TENSION_PATTERN and not m.parts)
 
 
@@ -200,18 +207,18 @@ def _own_stance(
     candidates = [con for con in contrasts if _marker_words(con.marker) in c.stance_markers]
     if not candidates:
         return []
-    norms = as_tokens(toks).norms
-    stance_at = {h.first for h in c.stance.find(toks) if not foreign[h.first]}
+    tokens = as_tokens(toks)
+    norms = tokens.norms
+    stance_at = {h.first for h in c.stance.find(tokens) if not foreign[h.first]}
     if not stance_at:
         return []
-    index_at = {t.start: k for k, t in enumerate(toks)}
     own: list[Contrast] = []
     for con in candidates:
         lo = min(con.left[0], con.right[0])
         hi = max(con.left[1], con.right[1])
         if any(lo <= k < hi for k in (d[0] for d in denied)):
             continue
-        if foreign[index_at[con.marker_span[0]]]:
+        if foreign[tokens.index_at(con.marker_span[0])]:
             continue  # the marker itself is inside someone else's words
         first_person = False
         for a, b in (con.left, con.right):

@@ -32,13 +32,20 @@ matches the existing "control / surrender" tension instead of creating a duplica
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from mirror import constitution
 from mirror.engine.lexicon import Hit, PhraseMatcher, strings
-from mirror.engine.tokenize import Token, clause_break_between, phrase_tokens, tokenize
+from mirror.engine.tokenize import (
+    Token,
+    as_tokens,
+    clause_break_between,
+    phrase_tokens,
+    tokenize,
+)
 
 _LANDING_WEIGHT = 1.5
 
@@ -88,6 +95,7 @@ class _Compiled:
     intensifiers: frozenset[str]
     stance_only: frozenset[int]
     dominant: dict[int, int]
+    pole_of: dict[str, tuple[int, int]]  # pole label "k:p" -> (axis k, pole p), parsed once
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +126,7 @@ def _compiled() -> _Compiled:
         intensifiers=frozenset(strings(inv["intensifiers"])),
         stance_only=frozenset(stance_only),
         dominant=dominant,
+        pole_of={label: _parse_pole(label) for label in pole_lexicons},
     )
 
 
@@ -152,11 +161,8 @@ def template_axes() -> tuple[tuple[str, str], ...]:
 
 
 def _sentence_bounds(tokens: Sequence[Token]) -> dict[int, tuple[int, int]]:
-    bounds: dict[int, tuple[int, int]] = {}
-    for i, t in enumerate(tokens):
-        s = t.sent
-        bounds[s] = (bounds[s][0], i + 1) if s in bounds else (i, i + 1)
-    return bounds
+    """Sentence -> token range [first, last); computed once per text and shared."""
+    return as_tokens(tokens).sentence_bounds()
 
 
 def _clause_initial(text: str, tokens: Sequence[Token], i: int, sent_start: int) -> bool:
@@ -290,8 +296,9 @@ def find_tensions(
     (`patterns.own_stance_contrasts`); computed when omitted and needed.
     """
     toks = tokenize(text) if tokens is None else tokens
+    toks_ = as_tokens(toks)
     c = _compiled()
-    pole_hits = c.poles.find(toks)
+    pole_hits = c.poles.find(toks_)
     if not pole_hits:
         return []
     found = find_contrasts(text, toks) if contrasts is None else contrasts
@@ -311,17 +318,22 @@ def find_tensions(
             own = set(own_stance_contrasts(text, toks, found))
         return con in own
 
+    norms, sents = toks_.norms, toks_.sents
+    # (axis, pole) of every pole hit, parsed once per text, not once per contrast.
+    axis_poles = [c.pole_of[h.label] for h in pole_hits]
+    firsts = [h.first for h in pole_hits]  # ascending: hits come in token order
     for con in found:
         lo, hi = min(con.left[0], con.right[0]), max(con.left[1], con.right[1])
         tallies: dict[int, _AxisTally] = {}
-        for hit in pole_hits:
+        # Both sides lie within [lo, hi): only the pole hits there can count, in order.
+        a, b = bisect_left(firsts, lo), bisect_left(firsts, hi)
+        for hit, (axis, pole) in zip(pole_hits[a:b], axis_poles[a:b]):
             if con.left[0] <= hit.first < con.left[1]:
                 side = "left"
             elif con.right[0] <= hit.first < con.right[1]:
                 side = "right"
             else:
                 continue
-            axis, pole = _axis_pole(hit)
             if axis in c.stance_only and not is_own(con):
                 continue
             tally = tallies.setdefault(axis, _AxisTally())
@@ -333,7 +345,7 @@ def find_tensions(
             tally.settle(c.dominant.get(axis))
             if not tally.opposes():
                 continue
-            intens = sum(1 for t in toks[lo:hi] if t.norm in c.intensifiers)
+            intens = sum(map(c.intensifiers.__contains__, norms[lo:hi]))
             intensity = 0.4 + 0.1 * min(4, tally.hits - 2) + 0.1 * min(3, intens)
             if con.landing == "none":
                 intensity += 0.1
@@ -343,25 +355,23 @@ def find_tensions(
             by_axis.setdefault(axis, []).append(
                 (tally.position(con.landing), intensity,
                  [*tally.evidence, Evidence(m0, m1, text[m0:m1])]))
-            for k in range(lo, hi):
-                covered.add((axis, toks[k].sent))
+            covered.update((axis, sent) for sent in set(sents[lo:hi]))
 
     # Both poles in one sentence with tension language but no marker: a quieter tension.
-    per_sentence: dict[tuple[int, int], list[Hit]] = {}
-    for hit in pole_hits:
-        axis = _axis_pole(hit)[0]
-        per_sentence.setdefault((axis, toks[hit.first].sent), []).append(hit)
+    per_sentence: dict[tuple[int, int], list[tuple[Hit, int]]] = {}
+    for hit, (axis, pole) in zip(pole_hits, axis_poles):
+        per_sentence.setdefault((axis, sents[hit.first]), []).append((hit, pole))
     for (axis, sent), hits in per_sentence.items():
         if (axis, sent) in covered or sent not in cue_sentences:
             continue
         score = [0.0, 0.0]
-        for h in hits:
-            score[_axis_pole(h)[1]] += 1.0
+        for _, pole in hits:
+            score[pole] += 1.0
         if not (score[0] and score[1]):
             continue
         by_axis.setdefault(axis, []).append(
             ((score[1] - score[0]) / (score[0] + score[1]), 0.25 + 0.05 * min(3, len(hits) - 2),
-             [_evidence(text, toks, h.first, h.last) for h in hits]))
+             [_evidence(text, toks, h.first, h.last) for h, _ in hits]))
 
     tensions: list[Tension] = []
     for axis, sightings in by_axis.items():
@@ -379,6 +389,7 @@ def find_tensions(
     return tensions
 
 
-def _axis_pole(hit: Hit) -> tuple[int, int]:
-    axis, pole = hit.label.split(":")
+def _parse_pole(label: str) -> tuple[int, int]:
+    """A pole lexicon's label "k:p" as (axis index k, pole p)."""
+    axis, pole = label.split(":")
     return int(axis), int(pole)

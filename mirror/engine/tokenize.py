@@ -17,8 +17,9 @@ Rules:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import NamedTuple, Sequence
 
 # Combining marks that Python's \w does not include; without them a word written with a
@@ -34,6 +35,8 @@ _APOSTROPHES = "'\u2019\u02bc"
 _WORD_RE = re.compile(
     rf"[^\W_][\w{_MARKS}]*(?:[{_APOSTROPHES}][^\W_][\w{_MARKS}]*)*"
 )
+# The same words as a capturing split: `split` alternates gaps and words (see _tokenize).
+_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]+|\n[ \t\r\f\v]*\n")
 _CLAUSE_BREAK_RE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f,;:\u2014\u2013()\n]")
 _NORM_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'"})
@@ -69,18 +72,49 @@ class Token(NamedTuple):
 
 
 class Tokens(tuple):
-    """The tokens of one text, with their matching forms and sentence numbers precomputed
-    as plain tuples (`norms`, `sents`): every matcher walks these, and attribute access
-    on thousands of tokens is what would otherwise dominate the engine's time."""
+    """The tokens of one text, with their matching forms, sentence numbers and spans
+    precomputed as plain tuples (`norms`, `sents`, `starts`, `ends`): every matcher walks
+    these, and attribute access on thousands of tokens is what would otherwise dominate the
+    engine's time. `sentence_bounds()` is computed on first use and kept on the object,
+    so every stage of one analysis shares it."""
 
     norms: tuple[str, ...]
     sents: tuple[int, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def sentence_bounds(self) -> dict[int, tuple[int, int]]:
+        """Sentence number -> token range [first, last), in sentence order. Sentence
+        numbers never decrease along the tokens, so each sentence is one run, found by
+        bisection (a text has a few sentences and many tokens)."""
+        try:
+            return self._bounds
+        except AttributeError:
+            pass
+        sents = self.sents
+        bounds: dict[int, tuple[int, int]] = {}
+        first = 0
+        for s in dict.fromkeys(sents):
+            last = bisect_right(sents, s, first)
+            bounds[s] = (first, last)
+            first = last
+        self._bounds = bounds
+        return bounds
+
+    def index_at(self, start: int) -> int:
+        """The index of the token starting at character `start` (which must exist)."""
+        k = bisect_left(self.starts, start)
+        if k == len(self.starts) or self.starts[k] != start:
+            raise KeyError(start)
+        return k
 
 
 def _make_tokens(items: list[Token]) -> Tokens:
     tokens = Tokens(items)
     tokens.norms = tuple(t[1] for t in items)
     tokens.sents = tuple(t[4] for t in items)
+    tokens.starts = tuple(t[2] for t in items)
+    tokens.ends = tuple(t[3] for t in items)
     return tokens
 
 
@@ -95,24 +129,48 @@ def normalize_word(word: str) -> str:
 
 
 def _tokenize(text: str) -> Tokens:
-    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
-    tokens: list[Token] = []
-    append = tokens.append
-    new = tuple.__new__
-    sent = 0
-    next_end = ends[0] if ends else -1
-    n_ends = len(ends)
-    for match in _WORD_RE.finditer(text):
-        start, end = match.span()
-        while next_end != -1 and start >= next_end:
-            sent += 1
-            next_end = ends[sent] if sent < n_ends else -1
-        word = match.group()
-        norm = word.casefold()
-        if "\u2019" in norm or "\u02bc" in norm:
-            norm = norm.translate(_NORM_TABLE)
-        append(new(Token, (word, norm, start, end, sent)))
-    return _make_tokens(tokens)
+    """Column-wise tokenisation: every step is one C-level call over the whole text or
+    over a whole column (words, norms, starts, ...), not Python work per token; only the
+    final `Token` tuples are built per word, by `map`.
+
+    - `_SPLIT_RE.split` alternates gaps and words, so running sums of the piece lengths
+      give every word's start and end.
+    - Words are case-folded in one call on the NUL-joined words (NUL is never in a word
+      and case-folds to itself; a word may change length, e.g. "ß" -> "ss", which is why
+      we fold words, not the text).
+    - A token's sentence is the number of sentence ends at or before its start; sentence
+      ends are few, so sentence numbers are filled run by run.
+    """
+    pieces = _SPLIT_RE.split(text)
+    words = pieces[1::2]
+    if not words:
+        return _make_tokens([])
+    offsets = list(accumulate(map(len, pieces)))
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
+    folded = "\x00".join(words).casefold()
+    if "\u2019" in folded or "\u02bc" in folded:
+        folded = folded.translate(_NORM_TABLE)
+    norms = folded.split("\x00")
+    n = len(words)
+    sents: list[int] = []
+    done = 0
+    count = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        upto = bisect_left(starts, match.end(), done)  # tokens starting before this end
+        if upto > done:
+            sents += [count] * (upto - done)
+            done = upto
+        count += 1
+        if done == n:
+            break
+    sents += [count] * (n - done)
+    tokens = Tokens(map(tuple.__new__, repeat(Token), zip(words, norms, starts, ends, sents)))
+    tokens.norms = tuple(norms)
+    tokens.sents = tuple(sents)
+    tokens.starts = tuple(starts)
+    tokens.ends = tuple(ends)
+    return tokens
 
 
 @lru_cache(maxsize=128)
