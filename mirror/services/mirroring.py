@@ -44,18 +44,22 @@ def sha256_text(text: str) -> str:
 
 
 # -- analysis ----------------------------------------------------------------------------------
+def _spans_json(spans) -> str:
+    return json.dumps([{"start": s.start, "end": s.end, "text": s.text} for s in spans],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
 def pattern_records(analysis: "Analysis") -> list[PatternRecord]:
-    grouped: dict[str, list[dict[str, Any]]] = {}
+    grouped: dict[str, list] = {}
     for m in analysis.patterns:
-        grouped.setdefault(m.name, []).append({"start": m.start, "end": m.end, "text": m.text})
-    return [PatternRecord(name, spans) for name, spans in grouped.items()]
+        grouped.setdefault(m.name, []).append(m)
+    return [PatternRecord(name, _spans_json(matches)) for name, matches in grouped.items()]
 
 
 def observation_records(analysis: "Analysis") -> list[ObservationRecord]:
     return [
         ObservationRecord(t.axis_a, t.axis_b, max(-1.0, min(1.0, t.position)),
-                          max(0.0, min(1.0, t.intensity)),
-                          [{"start": e.start, "end": e.end, "text": e.text} for e in t.evidence])
+                          max(0.0, min(1.0, t.intensity)), _spans_json(t.evidence))
         for t in analysis.tensions
     ]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from mirror.clock import Clock, utc_iso
 from mirror.errors import InvalidInput, NotFound
@@ -21,19 +21,21 @@ def _j(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-@dataclass(frozen=True)
-class PatternRecord:
+class PatternRecord(NamedTuple):
+    """One pattern found in a reflection, its evidence spans already as JSON text: records
+    are built where the analysis runs (worker processes during an import) and cross process
+    boundaries, so they are plain tuples of strings and numbers."""
+
     pattern: str
-    evidence: list[dict[str, Any]]
+    evidence_json: str = "[]"
 
 
-@dataclass(frozen=True)
-class ObservationRecord:
+class ObservationRecord(NamedTuple):
     axis_a: str
     axis_b: str
     position: float
     intensity: float
-    evidence: list[Any] = field(default_factory=list)
+    evidence_json: str = "[]"
     origin: str = "system_seed"
 
 
@@ -86,14 +88,14 @@ class DerivedStore:
         with self._tx():
             for reflection_id, patterns, observations, care_signals, observed_at in items:
                 ids.append((reflection_id,))
-                pattern_rows += [(new_id(), reflection_id, p.pattern, _j(p.evidence), now)
+                pattern_rows += [(new_id(), reflection_id, p.pattern, p.evidence_json, now)
                                  for p in patterns]
                 for o in observations:
                     key = (o.axis_a, o.axis_b)
                     if key not in tension_ids:
                         tension_ids[key] = self._tension_id(o.axis_a, o.axis_b, o.origin, now)
                     observation_rows.append((new_id(), tension_ids[key], reflection_id, o.position,
-                                             o.intensity, _j(o.evidence), observed_at or now))
+                                             o.intensity, o.evidence_json, observed_at or now))
                 if care_signals:
                     care_rows.append((reflection_id, _j(care_signals), now))
             for table in ("reflection_patterns", "tension_observations", "care_markers"):

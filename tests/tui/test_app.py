@@ -277,9 +277,9 @@ async def test_tensions_are_drawn_and_a_period_opens_the_timeline(make_app, jour
     # derived data as the engine would store it (the TUI only reads it through the service)
     derived = journal.store.derived
     derived.replace_analyses([
-        (a.id, [PatternRecord("obligation", [])],
+        (a.id, [PatternRecord("obligation")],
          [ObservationRecord("control", "surrender", 0.5, 0.4)], None, "2026-01-10T10:00:00.000000Z"),
-        (b.id, [PatternRecord("obligation", []), PatternRecord("absolute_thinking", [])],
+        (b.id, [PatternRecord("obligation"), PatternRecord("absolute_thinking")],
          [ObservationRecord("control", "surrender", -0.75, 0.8)], None, "2026-02-10T10:00:00.000000Z"),
     ])
     app = make_app()
