@@ -16,7 +16,8 @@ def utc_iso(moment: datetime) -> str:
     """The one textual form of a timestamp in the database: UTC, microseconds, 'Z'."""
     if moment.tzinfo is None:
         raise ValueError("timestamps must be timezone-aware")
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat, not strftime: strftime does not zero-pad years below 1000 on Linux.
+    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_utc_iso(text: str) -> datetime:

@@ -22,33 +22,55 @@ def local_zone_name(configured: str = "") -> str:
     return name or "UTC"
 
 
-def parse_when(text: str, tz: str, now: datetime, *, end_of_day: bool = False) -> datetime:
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
+def parse_when(text: str, tz: str, now: datetime, *, end_of_day: bool | None = None) -> datetime:
     """An aware datetime for what a person typed, read in zone `tz`, relative to `now`.
 
-    A bare date means the start of that day (or its end, for the upper bound of a range)."""
+    `end_of_day` is for range bounds: a phrase that names a day without a time ("2024-03-05",
+    "March 5", "yesterday") means the start of that day (False) or its end (True). With
+    None (a reflection's own date) the phrase is taken as dateparser reads it."""
     text = text.strip()
     if not text:
         raise InvalidInput("the date is empty")
     zone = ZoneInfo(tz)
     try:
+        result = _parse(text, tz, zone, now, end_of_day)
+    except OverflowError as exc:
+        raise InvalidInput(f"'{text}' is outside the dates Mirror can store") from exc
+    if not EARLIEST_YEAR <= result.year <= LATEST_YEAR:
+        raise InvalidInput(f"'{text}' is outside the years {EARLIEST_YEAR}–{LATEST_YEAR}")
+    return result
+
+
+def _snap(moment: datetime, end_of_day: bool | None) -> datetime:
+    if end_of_day is None:
+        return moment
+    return datetime.combine(moment.date(), time.max if end_of_day else time.min, moment.tzinfo)
+
+
+def _parse(text: str, tz: str, zone: ZoneInfo, now: datetime, end_of_day: bool | None) -> datetime:
+    try:
+        day = date.fromisoformat(text)  # a bare ISO date: a whole day
+        return _snap(datetime.combine(day, time.min, zone), bool(end_of_day))
+    except ValueError:
+        pass
+    try:
         parsed = datetime.fromisoformat(text)
-        if len(text) == 10:  # a bare YYYY-MM-DD
-            parsed = datetime.combine(date.fromisoformat(text), time.max if end_of_day else time.min)
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
     except ValueError:
         pass
-    import dateparser
+    from dateparser.date import DateDataParser
 
-    result = dateparser.parse(
-        text,
-        settings={
-            "TIMEZONE": tz,
-            "TO_TIMEZONE": tz,
-            "RETURN_AS_TIMEZONE_AWARE": True,
-            "PREFER_DATES_FROM": "past",
-            "RELATIVE_BASE": now.astimezone(zone).replace(tzinfo=None),
-        },
-    )
-    if result is None:
+    data = DateDataParser(settings={
+        "TIMEZONE": tz,
+        "TO_TIMEZONE": tz,
+        "RETURN_AS_TIMEZONE_AWARE": True,
+        "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": True,
+        "RELATIVE_BASE": now.astimezone(zone).replace(tzinfo=None),
+    }).get_date_data(text)
+    if data.date_obj is None:
         raise InvalidInput(f"cannot read '{text}' as a date (try 2024-03-05 21:30 or 'yesterday 21:30')")
-    return result
+    return data.date_obj if data.period == "time" else _snap(data.date_obj, end_of_day)

@@ -127,6 +127,29 @@ class Settings:
             node = node[part]
         return node
 
+    def validate(self) -> None:
+        """Check every value in config.toml against its declared type and choices, so a
+        hand-edited mistake is one clear error (exit 4) naming the key, not a crash later."""
+        for key in KEYS.values():
+            if not self.is_set(key.name):
+                continue
+            value = self.get(key.name)
+            try:
+                if key.kind == "list":
+                    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                        raise InvalidInput(f"{key.name} must be a list of texts")
+                elif key.kind == "bool":
+                    if not isinstance(value, bool):
+                        raise InvalidInput(f"{key.name} must be true or false")
+                elif key.kind in ("int", "float") and (isinstance(value, bool) or not isinstance(
+                        value, (int, float)) or (key.kind == "int" and not isinstance(value, int))):
+                    raise InvalidInput(f"{key.name} must be a number")
+                else:
+                    parse_value(key, [str(value)])
+            except InvalidInput as exc:
+                raise InvalidInput(f"{self.path}: {exc} (fix it with `mirror config set` or"
+                                   f" `mirror config unset {key.name}`)") from None
+
     def is_set(self, name: str) -> bool:
         node: Any = self._load()
         for part in name.split("."):
@@ -156,8 +179,11 @@ class Settings:
         node = data
         parts = name.split(".")
         for part in parts[:-1]:
-            node = node.get(part, {})
-        node.pop(parts[-1], None)
+            node = node.get(part, {}) if isinstance(node, dict) else {}
+        if isinstance(node, dict):
+            node.pop(parts[-1], None)
+        if len(parts) > 1 and not isinstance(data.get(parts[0]), dict):
+            data.pop(parts[0], None)  # a value where a table belongs: remove it too
         self._write(data)
 
     def as_flat(self) -> dict[str, Any]:

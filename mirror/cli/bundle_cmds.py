@@ -242,7 +242,10 @@ def cmd_key_export(args: argparse.Namespace, ctx: Context) -> int:
         target = Path(args.path)
         if target.exists():
             raise InvalidInput(f"{target} already exists")
-        target.write_text(text, encoding="utf-8")
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise NotFound(f"cannot write {target}: {exc.strerror}") from None
         ctx.out.note(f"wrote {target}: give it to `mirror trust add` on the importing machine")
     elif not ctx.out.as_json:
         ctx.out.stdout.write(text)

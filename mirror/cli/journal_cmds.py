@@ -76,6 +76,12 @@ def _text_argument(args: argparse.Namespace, ctx: Context, words: list[str] | No
 
 
 def cmd_reflect(args: argparse.Namespace, ctx: Context) -> int:
+    if not args.text and ctx.stdin_is_terminal():
+        # Check what can be wrong before the person spends time in the editor.
+        if args.date:
+            ctx.journal.parse_date(args.date)
+        if args.thread:
+            ctx.journal.thread(args.thread)
     text = _text_argument(args, ctx, args.text)
     if not text.strip():
         raise InvalidInput("a reflection cannot be empty")
@@ -167,7 +173,11 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out.stderr.write(f"Delete {reflection.id[:render.SHORT_ID]} “{reflection.title[:50]}” "
                              f"and everything derived from it? {warning} [y/N] ")
         ctx.out.stderr.flush()
-        if input().strip().lower() not in ("y", "yes"):
+        try:
+            answer = input()
+        except EOFError:  # ctrl-D means no
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes"):
             ctx.out.note("kept")
             return 0
     _, purged = journal.delete(reflection.id)

@@ -49,7 +49,9 @@ class Journal:
         from mirror import constitution
 
         constitution.set_cache_dir(paths.home / "cache")
-        return cls(paths, Store(paths.db, clock), Settings(paths.config), clock)
+        settings = Settings(paths.config)
+        settings.validate()  # a hand-edited mistake is named before anything is saved
+        return cls(paths, Store(paths.db, clock), settings, clock)
 
     def close(self) -> None:
         self.store.close()
@@ -65,8 +67,9 @@ class Journal:
     def timezone(self) -> str:
         return local_zone_name(self.settings.get("timezone"))
 
-    def parse_date(self, text: str, *, end_of_day: bool = False) -> str:
-        """A date phrase as the UTC timestamp text the database stores."""
+    def parse_date(self, text: str, *, end_of_day: bool | None = None) -> str:
+        """A date phrase as the UTC timestamp text the database stores (`end_of_day`: see
+        `mirror.dates.parse_when`; True/False for the upper/lower bound of a range)."""
         return utc_iso(parse_when(text, self.timezone, self.clock.now(), end_of_day=end_of_day))
 
     # -- reflections -----------------------------------------------------------------------
@@ -95,9 +98,20 @@ class Journal:
     def edit(self, prefix: str, *, text: str | None = None, starred: bool | None = None,
              private: bool | None = None, add_tags: list[str] | None = None,
              remove_tags: list[str] | None = None) -> Reflection:
-        return self.store.reflections.update(
-            self.resolve(prefix), content=text, starred=starred, private=private,
+        """Edit a reflection. A changed text is re-analysed at once, so patterns, tensions
+        and the care marker always describe the current words (earlier mirrorbacks stay, as
+        history, linked to the hash of the text they answered)."""
+        reflection_id = self.resolve(prefix)
+        before = self.store.reflections.get(reflection_id).content if text is not None else None
+        reflection = self.store.reflections.update(
+            reflection_id, content=text, starred=starred, private=private,
             add_tags=add_tags, remove_tags=remove_tags)
+        if before is not None and reflection.content != before:
+            from mirror.engine.analysis import analyze
+            from mirror.services.mirroring import store_analysis
+
+            store_analysis(self, reflection, analyze(reflection.content))
+        return reflection
 
     def history(self, prefix: str) -> tuple[Reflection, list[Revision]]:
         reflection = self.get(prefix)
@@ -116,7 +130,7 @@ class Journal:
         return self.store.reflections.list(self._filter(filters), limit, cursor)
 
     def _filter(self, filters: Filters) -> ListFilter:
-        since = self.parse_date(filters.since) if filters.since else None
+        since = self.parse_date(filters.since, end_of_day=False) if filters.since else None
         until = self.parse_date(filters.until, end_of_day=True) if filters.until else None
         if since and until and since > until:
             raise InvalidInput("--since is after --until")
@@ -259,7 +273,8 @@ class Journal:
     # -- patterns, tensions, feedback --------------------------------------------------------
     def pattern_counts(self, since: str | None = None, bucket: str = "month") -> list[dict[str, Any]]:
         """How often each pattern appeared per period, by the reflections' own dates."""
-        return self.store.derived.pattern_counts(self.parse_date(since) if since else None, bucket)
+        return self.store.derived.pattern_counts(
+            self.parse_date(since, end_of_day=False) if since else None, bucket)
 
     def pattern_names(self, reflection_ids: list[str]) -> dict[str, list[str]]:
         """Which patterns each of these reflections shows (timeline markers)."""
