@@ -94,10 +94,18 @@ class Settings:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._data: dict[str, Any] | None = None
+        self._stamp: tuple[int, int] | None = None
 
     def _load(self) -> dict[str, Any]:
-        if self._data is None:
-            if not self.path.exists():
+        """The file's contents, re-read when it changed on disk: a long-running TUI (or a
+        test) sees `mirror config set` from another process."""
+        try:
+            info = self.path.stat()
+            stamp: tuple[int, int] | None = (info.st_mtime_ns, info.st_size)
+        except FileNotFoundError:
+            stamp = None
+        if self._data is None or stamp != self._stamp:
+            if stamp is None:
                 self._data = {}
             else:
                 import tomllib
@@ -106,6 +114,7 @@ class Settings:
                     self._data = tomllib.loads(self.path.read_text("utf-8"))
                 except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                     raise InvalidInput(f"{self.path} is not valid TOML: {exc}") from exc
+            self._stamp = stamp
         return self._data
 
     @staticmethod

@@ -279,6 +279,24 @@ def configured_adapter(journal: "Journal", notices: list[str]) -> Adapter | None
     return adapter
 
 
+def local_fallback(journal: "Journal", adapter: Adapter | None, notices: list[str]) -> Adapter | None:
+    """The local engine a private reflection goes to instead of a remote configured one
+    (DESIGN §4, privacy routing): the person's Ollama, when they set it up themselves
+    (`ollama.endpoint` or `ollama.model` in config.toml) on a loopback address. None when
+    the configured engine is not remote, when no Ollama is set up, or when the one set up is
+    not on this machine (then it is remote too, and the offline engine answers)."""
+    if adapter is None or not adapter.is_remote():
+        return None
+    if not (journal.settings.is_set("ollama.endpoint") or journal.settings.is_set("ollama.model")):
+        return None
+    try:
+        fallback = _adapter_for({**journal.settings.as_flat(), "engine": "ollama"}, None)
+    except (AdapterUnavailable, InvalidInput) as exc:
+        notices.append(f"the local ollama engine cannot be used ({exc})")
+        return None
+    return None if fallback.is_remote() else fallback
+
+
 def budget_refusal(journal: "Journal") -> str | None:
     from mirror.adapters import registry
     from mirror.adapters.pricing import Spend, check_budget
@@ -400,31 +418,41 @@ def answer(journal: "Journal", reflection: Reflection, *,
 
     notices: list[str] = []
     adapter = None if analysis.needs_care else configured_adapter(journal, notices)
+    # A private reflection never goes to a remote engine: the contract routes it to a local
+    # one the person set up, if any, else to the offline engine.
+    fallback = local_fallback(journal, adapter, notices) if reflection.private else None
     progress = TokenProgress(on_progress) if on_progress is not None else None
-    metered = (MeteredAdapter(adapter, journal, reflection.id, loaded.version_string,
-                              use_cache=use_cache, progress=progress, before_send=store_derived)
-               if adapter is not None else None)
+
+    def meter(inner: Adapter | None) -> MeteredAdapter | None:
+        return (MeteredAdapter(inner, journal, reflection.id, loaded.version_string,
+                               use_cache=use_cache, progress=progress, before_send=store_derived)
+                if inner is not None else None)
+
+    metered, metered_fallback = meter(adapter), meter(fallback)
+    meters = [m for m in (metered, metered_fallback) if m is not None]
     options = registry.options_from_settings(journal.settings.as_flat()) if metered else None
-    remote = metered is not None and metered.is_remote()
-    # A private reflection never goes to a remote engine (the contract routes it to the
-    # offline one), so there is no context to gather for it.
-    wanted = metered is not None and not (reflection.private and remote)
-    related = related_context(journal, reflection, include_private=not remote) if wanted else []
+    # Context is gathered for the engine that will actually answer (the contract's own
+    # route): none for the offline engine or care; private earlier reflections only for a
+    # local engine.
+    chosen, _ = contract.route(metered, reflection.private, analysis.needs_care, metered_fallback)
+    answering = chosen if isinstance(chosen, MeteredAdapter) else None
+    related = (related_context(journal, reflection, include_private=not answering.is_remote())
+               if answering is not None else [])
     outcome = contract.run(
         reflection.content, metered, analysis=analysis, private=reflection.private,
-        related=related, options=options,
+        related=related, local_fallback=metered_fallback, options=options,
         care_resources=journal.settings.get("care.resources"), reflection_id=reflection.id,
-        on_progress=progress, on_egress=metered.on_egress if metered else None,
+        on_progress=progress, on_egress=answering.on_egress if answering else None,
         max_violation_retries=journal.settings.get("checks.max_retries"),
         **({"sleep": sleep} if sleep else {}),
     )
     notices += outcome_notices(outcome, adapter)
     with transaction(journal.store.conn):
         store_derived()
-        if metered is not None:
-            metered.finish(outcome)
+        for m in meters:
+            m.finish(outcome)
         return record_outcome(journal, reflection, outcome, notices,
-                              cache_hits=metered.cache_hits if metered else 0)
+                              cache_hits=sum(m.cache_hits for m in meters))
 
 
 def _reason(error: str) -> str:
@@ -447,8 +475,11 @@ def outcome_notices(outcome: "EngineOutcome", adapter: Adapter | None) -> list[s
         why = ((_reason(last.error) if last.error else
                 "its answer did not pass the checks: " + ", ".join(last.flags))
                if last else "no answer")
-        notices.append(f"the {adapter.name if adapter else 'model'} engine could not answer "
-                       f"({why}); answered by the offline engine")
+        # The engine that failed: the configured one, or the local one a private
+        # reflection was kept on.
+        name = last.engine if last else (adapter.name if adapter else "model")
+        notices.append(f"the {name} engine could not answer ({why}); answered by the "
+                       f"offline engine")
     return notices
 
 
