@@ -133,7 +133,10 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     if text is None and not ctx.stdin_is_terminal() and nothing_else:
         text = ctx.read_stdin()
     elif text is None and nothing_else:
-        text = ctx.edit_in_editor(journal.get(args.id).content)
+        original = journal.get(args.id).content
+        text = ctx.edit_in_editor(original)
+        if text.rstrip("\n") == original.rstrip("\n"):
+            text = original  # editors add a final newline on save: that is not an edit
     if text is not None and not text.strip():
         raise InvalidInput("a reflection cannot be empty (use `mirror delete` to remove it)")
     reflection = journal.edit(args.id, text=text, starred=args.star, private=args.private,

@@ -82,3 +82,14 @@ def test_ctrl_d_at_the_delete_prompt_keeps_the_reflection(cli):
 def test_exporting_a_public_key_into_a_missing_folder_is_a_clear_error(cli, tmp_path):
     run = cli("key", "export-public", str(tmp_path / "no" / "such" / "key.pub"))
     assert run.code == 3 and "cannot write" in run.err and "Traceback" not in run.err
+
+
+def test_saving_unchanged_text_in_the_editor_is_not_a_new_revision(cli, tmp_path, monkeypatch):
+    editor = tmp_path / "vim-like"
+    editor.write_text("#!/bin/sh\nprintf '\\n' >> \"$1\"\n")  # :wq adds the final newline
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    rid = reflect(cli, "no trailing newline here")
+    assert cli("edit", rid, tty=True).code == 0
+    shown = cli("show", rid, "--json").json["reflection"]
+    assert shown["revisions"] == 0 and shown["content"] == "no trailing newline here"
