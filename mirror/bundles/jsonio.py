@@ -34,6 +34,21 @@ def _no_constants(name: str) -> Any:
     raise StrictJSONError(f"{name} is not valid JSON")
 
 
+def load_document(content: bytes | str, label: str, kind: str) -> dict[str, Any]:
+    """A JSON export file (`kind` names the tool) with an "entries" list, or InvalidInput
+    naming the file and line: importers of other journals share this front door."""
+    from mirror.errors import InvalidInput
+
+    try:
+        document = strict_loads(content)
+    except StrictJSONError as err:
+        where = f":{err.lineno}" if err.lineno else ""
+        raise InvalidInput(f"{label}{where}: not valid JSON ({err})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
+        raise InvalidInput(f"{label}: not a {kind} export (no \"entries\" list)")
+    return document
+
+
 def strict_loads(data: bytes | str) -> Any:
     """Parse JSON, refusing duplicate keys, NaN/Infinity and invalid UTF-8."""
     try:

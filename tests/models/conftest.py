@@ -62,16 +62,6 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 
 @pytest.fixture
-def dead_port() -> int:
-    """A port nothing listens on: bound to get a free number, then closed."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
-
-
-@pytest.fixture
 def use_ollama(cli) -> Callable[..., None]:
     """Point the journal at an Ollama endpoint through the real `mirror config set`."""
 

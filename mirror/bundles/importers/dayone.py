@@ -22,7 +22,7 @@ from typing import Any
 
 from mirror.bundles.importers.base import (ImportedEntry, get_zone, is_zone, normalize_tags,
                                            normalize_text, read_text, resolve_zone)
-from mirror.bundles.jsonio import StrictJSONError, strict_loads
+from mirror.bundles.jsonio import load_document
 from mirror.bundles.limits import DAYONE_LIMITS, MAX_IMPORT_FILE_BYTES
 from mirror.bundles.safezip import SafeZip
 from mirror.errors import BundleRefused, InvalidInput
@@ -70,13 +70,7 @@ def parse_dayone_json(content: str, tz: str, label: str, members: set[str] | Non
                       journal: str | None = None) -> list[ImportedEntry]:
     """One journal file. `members` is the set of names in the export zip (to record
     whether each media file is present), or None for a lone JSON file."""
-    try:
-        document = strict_loads(content)
-    except StrictJSONError as err:
-        where = f":{err.lineno}" if err.lineno else ""
-        raise InvalidInput(f"{label}{where}: not valid JSON ({err})") from None
-    if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
-        raise InvalidInput(f"{label}: not a Day One export (no \"entries\" list)")
+    document = load_document(content, label, "Day One")
     return [_entry(raw, index, tz, label, members, journal)
             for index, raw in enumerate(document["entries"], start=1)]
 

@@ -22,7 +22,7 @@ from typing import Any
 from mirror.bundles.importers.base import (ImportedEntry, content_source_id, localize,
                                            normalize_tags, normalize_text, read_text,
                                            resolve_zone)
-from mirror.bundles.jsonio import StrictJSONError, strict_loads
+from mirror.bundles.jsonio import load_document
 from mirror.errors import InvalidInput
 
 SOURCE = "jrnl"
@@ -125,13 +125,7 @@ def _field(entry: dict[str, Any], key: str, kind: type, label: str, index: int) 
 def parse_jrnl_json(content: str, tz: str, label: str) -> list[ImportedEntry]:
     """`jrnl --export json`: {"tags": {...}, "entries": [{title, body, date, time, tags,
     starred}]}. jrnl drops seconds here, so times are to the minute."""
-    try:
-        document = strict_loads(content)
-    except StrictJSONError as err:
-        where = f":{err.lineno}" if err.lineno else ""
-        raise InvalidInput(f"{label}{where}: not valid JSON ({err})") from None
-    if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
-        raise InvalidInput(f"{label}: not a jrnl JSON export (no \"entries\" list)")
+    document = load_document(content, label, "jrnl JSON")
     entries = []
     for index, entry in enumerate(document["entries"], start=1):
         if not isinstance(entry, dict):
