@@ -98,6 +98,11 @@ def set_cache_dir(folder: Path | None) -> None:
     _cache_dir = folder
 
 
+def cache_dir() -> Path | None:
+    """The cache folder set for this process, if any."""
+    return _cache_dir
+
+
 def _yaml_load(text: str) -> Any:
     """Parse invariants.yaml, through a JSON copy keyed by the text's SHA-256 when a cache
     folder is set. The cache is derived data: a missing or unreadable copy is re-made."""
@@ -107,13 +112,41 @@ def _yaml_load(text: str) -> Any:
             return json.loads(cached.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass
-    import yaml  # deferred: only paid when no cached copy exists
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    data = yaml_load_text(text)
     if cached is not None:
         _write_cache(cached, data)
     return data
+
+
+@lru_cache(maxsize=1)
+def _loader() -> type:
+    """A safe YAML loader that reads only `true`/`false` as booleans: the constitution's
+    word lists hold words like "no", "on" and "yes", which YAML 1.1 would turn into
+    booleans (as YAML 1.2 no longer does)."""
+    import re
+
+    import yaml  # deferred: only paid when no cached copy exists
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class WordsLoader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    WordsLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    WordsLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"))
+    return WordsLoader
+
+
+def yaml_load_text(text: str) -> Any:
+    """Parse constitution YAML (see `_loader`)."""
+    import yaml
+
+    return yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
 
 
 def _write_cache(path: Path, data: Any) -> None:
@@ -182,6 +215,27 @@ def load_from(root: Traversable) -> Constitution:
 def invariants() -> dict[str, Any]:
     """The parsed `invariants.yaml` of the constitution in force."""
     return load().invariants
+
+
+def care_data(name: str) -> Any:
+    """A parsed file of `constitution/care/` (YAML, or JSON for generated tables), read
+    through the same hash-keyed cache as the invariants."""
+    entry = constitution_dir() / "care" / name
+    text = entry.read_text(encoding="utf-8")
+    if name.endswith(".json"):
+        return json.loads(text)
+    return _yaml_load(text)
+
+
+def care_rule_names() -> list[str]:
+    """File names of the care rules, one per language (`constitution/care/rules/`)."""
+    folder = constitution_dir() / "care" / "rules"
+    return sorted(e.name for e in folder.iterdir() if e.name.endswith(".yaml"))
+
+
+def care_rule_files() -> list[dict[str, Any]]:
+    """Every language's care rules, parsed, by file name (raises on a malformed file)."""
+    return [care_data(f"rules/{n}") for n in care_rule_names()]
 
 
 def version() -> str:

@@ -26,6 +26,7 @@ class Reflection:
     tags: tuple[str, ...] = ()
     threads: tuple[str, ...] = ()   # thread titles
     revisions: int = 0
+    care: str | None = None         # 'care' or 'gentle' while a care marker is active
 
     @property
     def title(self) -> str:
@@ -95,5 +96,5 @@ class ListFilter:
     starred: bool | None = None
     thread_id: str | None = None
     private: bool | None = None
-    care: bool | None = None        # reflections that received a care response
+    care: bool | None = None        # reflections with an active care marker (either tier)
     pattern: str | None = None      # reflections showing this pattern

@@ -29,6 +29,9 @@ os.environ["TZ"] = "Europe/Berlin"
 os.environ.pop("NO_COLOR", None)
 
 REPO = Path(__file__).resolve().parent.parent
+# The care index is built once per set of care rules (~2 s) and shared by every test and
+# every `mirror` process a test starts, instead of once per fresh journal.
+os.environ.setdefault("MIRROR_CARE_CACHE", str(REPO / ".pytest_cache" / "mirror-care"))
 FIXED_START = datetime(2026, 3, 14, 9, 30, tzinfo=timezone.utc)
 
 pytest_plugins = ["tests.fakeservers.fixtures"]

@@ -43,7 +43,7 @@ _PROGRESS_EVERY = 10_000  # SQLite VM instructions between deadline checks
 #: snapshot before it is bundled and never read from a bundle.
 DEVICE_TABLES = ("trusted_keys", "bundle_imports")
 #: Derived or cached rows that never enter a bundle (re-derived after an import).
-NOT_EXPORTED = ("care_markers", "response_cache")
+NOT_EXPORTED = ("care_markers", "care_dismissals", "response_cache")
 
 
 @lru_cache(maxsize=None)

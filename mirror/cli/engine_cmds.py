@@ -42,6 +42,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     a = add_command(actions, "regenerate", "a fresh mirrorback (bypasses the cache; keeps the old)", cmd_regenerate)
     a.add_argument("id", help="reflection ID or unique prefix")
 
+    p = add_command(sub, "care", "the care text, your saved resources, and care markers", cmd_care)
+    p.add_argument("--language", help="the care text in this language (e.g. es, hi-Latn)")
+    actions = p.add_subparsers(dest="care_action", metavar="ACTION", parser_class=MirrorArgumentParser)
+    a = add_command(actions, "dismiss", "clear a false alarm on one reflection (audited)", cmd_care_dismiss)
+    a.add_argument("id", help="reflection ID or unique prefix")
+
     p = add_command(sub, "analyze", "re-derive patterns, tensions and care markers", cmd_analyze)
     p.add_argument("--all", action="store_true", required=True, help="the whole journal")
 
@@ -63,6 +69,39 @@ def cmd_constitution_show(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out.line(f"  {f['status']:<8} {f['path']}")
     for h in status["history"]:
         ctx.out.line(f"in force since {h['adopted_at']}: {h['version']} ({h['how']})")
+    for a in status.get("amendments", []):
+        ctx.out.line(f"amendment {a['version']} adopted {a['adopted_at']} (migration "
+                     f"{a['migration']}): {a['summary']}")
+    return 0
+
+
+def cmd_care(args: argparse.Namespace, ctx: Context) -> int:
+    info = ctx.journal.care_info(getattr(args, "language", None))
+    if ctx.out.as_json:
+        ctx.out.json(info)
+        return 0
+    ctx.out.line(info["text"])
+    ctx.out.line("")
+    if info["resources"]:
+        ctx.out.line(ctx.out.bold("Resources you saved:"))
+        ctx.out.lines(f"- {r}" for r in info["resources"])
+    else:
+        ctx.out.line(ctx.out.dim("You have saved no resources of your own yet: "
+                                 "mirror config set care.resources \"Name: number\""))
+    if info["marked"]:
+        ctx.out.line("")
+        ctx.out.line(ctx.out.dim(f"{len(info['marked'])} reflection(s) carry a care marker: "
+                                 "mirror list --care"))
+    return 0
+
+
+def cmd_care_dismiss(args: argparse.Namespace, ctx: Context) -> int:
+    result = ctx.journal.dismiss_care(args.id)
+    if ctx.out.as_json:
+        ctx.out.json(result)
+        return 0
+    ctx.out.line(f"care marker cleared on {result['reflection_id'][:render.SHORT_ID]} "
+                 f"(it was {result['tier']}); later reflections still get care when they need it")
     return 0
 
 

@@ -61,7 +61,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--private", action=argparse.BooleanOptionalAction, default=None,
                    help="only private (--no-private: only not private)")
     p.add_argument("--care", action="store_true", default=None,
-                   help="only reflections that received a care response")
+                   help="only reflections with a care marker (shown as [care] or [gentle])")
     p.add_argument("--pattern", help="only reflections showing this pattern (e.g. obligation)")
 
 

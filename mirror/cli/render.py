@@ -13,7 +13,8 @@ def one_line(out: Output, r: Reflection, width: int = 60) -> str:
     title = r.title
     if len(title) > width:
         title = title[: width - 1] + "…"
-    marks = ("★ " if r.starred else "") + ("🔒 " if r.private else "")
+    marks = (("★ " if r.starred else "") + ("🔒 " if r.private else "")
+             + (f"[{r.care}] " if r.care else ""))
     tags = " ".join(f"#{t}" for t in r.tags)
     return f"{out.dim(r.id[:SHORT_ID])}  {local_time(r.created_at, r.created_tz)}  {marks}{title}" + (
         f"  {out.dim(tags)}" if tags else "")
@@ -55,9 +56,21 @@ def details(out: Output, d) -> list[str]:
         lines += ["", out.dim("patterns: " + ", ".join(sorted({p["pattern"].replace("_", " ") for p in d.patterns})))]
     if d.tensions:
         lines.append(out.dim("tensions: " + ", ".join(f"{t['axis_a']} ↔ {t['axis_b']}" for t in d.tensions)))
+    if d.care:
+        lines += ["", out.dim(care_summary(d.care))]
     for mb in d.mirrorbacks:
         lines += mirrorback_lines(out, mb, mb.get("verdict") == "care")
     return lines
+
+
+def care_summary(care: dict) -> str:
+    """Why a reflection carries a care marker, in one line: tier, categories, words."""
+    if care["source"] == "model":
+        why = "a model answered with the care sentinel"
+    else:
+        why = "; ".join(f"{s['category'].replace('_', ' ')}: “{s['text']}”" for s in care["signals"])
+    state = " (dismissed)" if care["dismissed"] else ""
+    return f"care marker: {care['tier']}{state} · {why}"
 
 
 class Progress:

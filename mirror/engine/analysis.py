@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mirror.engine.care import CareSignal, detect_crisis
+from mirror.engine.care import CARE, GENTLE, CareFinding, assess, response_language
 from mirror.engine.language import guess_language
 from mirror.engine.patterns import PatternMatch, analyze_patterns, cue_sentences
 from mirror.engine.tensions import Contrast, Tension, find_contrasts, find_tensions
@@ -25,18 +25,30 @@ class Analysis:
     patterns: tuple[PatternMatch, ...]
     tensions: tuple[Tension, ...]
     contrasts: tuple[Contrast, ...]
-    care: tuple[CareSignal, ...]
+    care_finding: CareFinding
     language: str
     english: bool
+    #: The language the care texts answer in (only when a care tier applies).
+    care_language: str | None = None
 
     @property
     def word_count(self) -> int:
         return len(self.tokens)
 
     @property
+    def care(self) -> tuple:
+        """The care signals (evidence) found, if any."""
+        return self.care_finding.signals
+
+    @property
     def needs_care(self) -> bool:
         """True when the reflection signals a crisis: answer with care, send to no model."""
-        return bool(self.care)
+        return self.care_finding.tier == CARE
+
+    @property
+    def gentle(self) -> bool:
+        """True for an ambiguous signal: the mirrorback, plus one line that help exists."""
+        return self.care_finding.tier == GENTLE
 
     @property
     def pattern_counts(self) -> dict[str, int]:
@@ -57,13 +69,15 @@ def analyze(text: str) -> Analysis:
     # Only tension *language* ("torn between") licenses both poles in one sentence without a
     # contrast; a structural internal tension already is a contrast.
     cues = cue_sentences(tokens, patterns)
+    finding = assess(text)
     return Analysis(
         text=text,
         tokens=tokens,
         patterns=patterns,
         tensions=tuple(find_tensions(text, tokens, contrasts, cues, own_stance)),
         contrasts=contrasts,
-        care=tuple(detect_crisis(text, tokens)),
+        care_finding=finding,
         language=language,
         english=english,
+        care_language=response_language(text, finding) if finding.tier else None,
     )

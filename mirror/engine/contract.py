@@ -4,7 +4,9 @@ Adapters only produce text (mirror/adapters/base.py); everything that happens ar
 call is decided here, in one place, and recorded as attempts:
 
 1. **Care first.** A reflection that signals a crisis goes to no adapter at all: the fixed
-   care response is the answer (07-care-in-crisis.md).
+   care response is the answer (07-care-in-crisis.md). A model that answers with the care
+   sentinel instead of a mirrorback also leads to the care response; its text is never
+   shown. An ambiguous signal (the gentle tier) gets the mirrorback plus one fixed line.
 2. **Route.** `route()` is the privacy rule as a pure function: a private reflection never
    reaches a remote adapter; it goes to the given local adapter or the offline engine, and
    the reason is recorded. Private earlier reflections are never context for a remote call.
@@ -35,7 +37,7 @@ from mirror.adapters.base import (
 )
 from mirror.adapters.offline import OfflineAdapter
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.care import CareSignal, care_response
+from mirror.engine.care import CareSignal, care_response, gentle_line
 from mirror.engine.checks import CheckReport, check
 from mirror.engine.prompt import (
     Prompt,
@@ -52,6 +54,15 @@ ROUTE_CONFIGURED = "configured"
 ROUTE_DEFAULT = "default-offline"
 ROUTE_PRIVATE = "private-kept-local"
 ROUTE_CRISIS = "crisis-care"
+ROUTE_SENTINEL = "model-care-sentinel"
+
+
+def care_sentinel() -> str:
+    """What a model answers instead of a mirrorback when the writer may be in danger (the
+    system prompt asks for it, 07-care-in-crisis.md). The model's text is never shown."""
+    return str(constitution.invariants()["care"]["sentinel"])
+
+SENTINEL = "care-sentinel"  # the attempt outcome
 
 # Attempt outcomes.
 PASSED = "passed"
@@ -101,6 +112,13 @@ class EngineOutcome:
     prompt_version: str | None = None
     context_ids: tuple[str, ...] = ()
     care: tuple[CareSignal, ...] = field(default_factory=tuple)
+    #: The fixed line shown under an ordinary mirrorback for an ambiguous signal.
+    care_note: str | None = None
+
+    @property
+    def by_sentinel(self) -> bool:
+        """True when a model's care sentinel, not the detector, led to care."""
+        return self.route_reason == ROUTE_SENTINEL
 
     @property
     def flags(self) -> list[str]:
@@ -223,13 +241,44 @@ def run(
     chosen, reason = route(adapter, private, a.needs_care, local_fallback)
 
     if chosen is None:
-        return EngineOutcome(
-            text=care_response(a.care, care_resources, a.language),
-            source=CARE_SOURCE, engine_version=version, model=None, report=None,
-            attempts=(), route_reason=reason, analysis=a, constitution_version=version,
-            care=a.care,
-        )
+        return _care(a, care_resources, (), reason, version)
+    outcome = _answer(text, a, chosen, reason, version, related, opts, reflection_id,
+                      on_progress, on_egress, sleep, clock, violations_left, errors_left,
+                      budget_tokens)
+    if outcome.by_sentinel:
+        return _care(a, care_resources, outcome.attempts, ROUTE_SENTINEL, version)
+    if a.gentle and a.care_language is not None:
+        from dataclasses import replace
 
+        return replace(outcome, care_note=gentle_line(a.care_language))
+    return outcome
+
+
+def _care(a: Analysis, resources: Sequence[str], attempts: Sequence[Attempt], reason: str,
+          version: str) -> EngineOutcome:
+    """The fixed care response: the constitution's own text, never checked or rejected by
+    the guardian, since no model wrote it."""
+    language = a.care_language or _care_language_of(a)
+    return EngineOutcome(
+        text=care_response(a.care, resources, language), source=CARE_SOURCE,
+        engine_version=version, model=None, report=None, attempts=tuple(attempts),
+        route_reason=reason, analysis=a, constitution_version=version, care=a.care,
+    )
+
+
+def _care_language_of(a: Analysis) -> str:
+    """The care language for an entry the detector passed (a model's sentinel)."""
+    from mirror.engine.care import NO_FINDING, response_language
+
+    return response_language(a.text, NO_FINDING)
+
+
+def _answer(text: str, a: Analysis, chosen: Adapter, reason: str, version: str,
+            related: Sequence[RelatedReflection], opts: GenerateOptions,
+            reflection_id: str | None, on_progress: Callable[[int], None] | None,
+            on_egress: Callable[[EgressRecord], None] | None, sleep: Callable[[float], None],
+            clock: Callable[[], float], violations_left: int, errors_left: int,
+            budget_tokens: int | None) -> EngineOutcome:
     attempts: list[Attempt] = []
     if isinstance(chosen, OfflineAdapter):
         return _offline(text, a, chosen, attempts, reason, version, clock)
@@ -259,6 +308,15 @@ def run(
             attempts.append(_failed(chosen, model, started, clock, exc, remote))
             break
         reply = reply.strip()
+        if care_sentinel() in reply:
+            attempts.append(Attempt(
+                engine=chosen.name, model=model, duration_ms=_ms(started, clock),
+                input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
+                flags=(), error=None, outcome=SENTINEL, remote=remote))
+            return EngineOutcome(
+                text="", source=CARE_SOURCE, engine_version=version, model=model, report=None,
+                attempts=tuple(attempts), route_reason=ROUTE_SENTINEL, analysis=a,
+                constitution_version=version)
         report = check(reply, text)
         attempts.append(Attempt(
             engine=chosen.name, model=model, duration_ms=_ms(started, clock),

@@ -28,6 +28,7 @@ def diagnose(journal: "Journal") -> dict[str, Any]:
     checks.append(_check("constitution", status["ok"],
                          f"{status['version']}" + ("" if status["ok"] else " drifted: " + ", ".join(status["drift"])),
                          "storage", "reinstall Mirror: the installed documents were changed"))
+    checks.append(care_check())
     audit = journal.audit_verify()
     checks.append(_check("audit chain", audit.ok,
                          f"{audit.entries} entries, head {audit.head}" + ("" if audit.ok else f": {audit.problem}"),
@@ -35,6 +36,19 @@ def diagnose(journal: "Journal") -> dict[str, Any]:
     checks.append(engine_check(journal))
     return {"ok": all(c["ok"] for c in checks), "checks": checks,
             "audit_head": audit.head, "home": str(journal.paths.home)}
+
+
+def care_check() -> dict[str, Any]:
+    """Whether every language's care rules load: a broken file would leave that language
+    without care (the rest keep working)."""
+    from mirror.engine.care import care_languages
+    from mirror.engine.care.detect import detector
+
+    errors = detector().errors
+    detail = (f"{len(care_languages())} languages" if not errors
+              else "rules not loaded: " + "; ".join(errors))
+    return _check("care rules", not errors, detail, "storage",
+                  "reinstall Mirror: a care rules file is damaged")
 
 
 def engine_check(journal: "Journal") -> dict[str, Any]:

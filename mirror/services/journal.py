@@ -229,7 +229,7 @@ class Journal:
                 analysis = analyze(r.content)
                 records.append(analysis_record(r.id, r.created_at, analysis))
                 patterns += len(analysis.pattern_counts)
-                care += analysis.needs_care
+                care += analysis.care_finding.tier is not None
             with transaction(self.store.conn):
                 self.store.derived.replace_analyses(records)
             pending.clear()
@@ -258,7 +258,8 @@ class Journal:
 
         report = constitution.verify()
         return {**report.to_dict(), "drift": [f"{f.path} ({f.status})" for f in report.drift],
-                "history": self.store.derived.constitution_history()}
+                "history": self.store.derived.constitution_history(),
+                "amendments": self.store.derived.constitution_amendments()}
 
     def details(self, prefix: str) -> "ReflectionDetails":
         """A reflection with its mirrorbacks, patterns and tensions (the reader's view)."""
@@ -268,7 +269,29 @@ class Journal:
         derived = self.store.derived
         return ReflectionDetails(reflection, derived.mirrorbacks_for(reflection.id),
                                  derived.patterns_for(reflection.id),
-                                 derived.tensions_for(reflection.id))
+                                 derived.tensions_for(reflection.id),
+                                 derived.care_for(reflection.id))
+
+    # -- care ----------------------------------------------------------------------------------
+    def care_info(self, language: str | None = None) -> dict[str, Any]:
+        """What `mirror care` shows: the care text in a language, the resources the person
+        saved, and how many reflections carry an active care marker."""
+        from mirror.engine.care import care_languages, care_text
+        from mirror.models import ListFilter
+
+        lang = language or "en"
+        if lang not in care_languages():
+            raise InvalidInput(f"no care text in {lang!r}; available: {', '.join(care_languages())}")
+        resources = list(self.settings.get("care.resources") or [])
+        marked = self.store.reflections.list(ListFilter(care=True), limit=1000).items
+        return {"language": lang, "text": care_text(lang), "resources": resources,
+                "marked": [{"id": r.id, "created_at": r.created_at, "tier": r.care} for r in marked]}
+
+    def dismiss_care(self, prefix: str) -> dict[str, Any]:
+        """Clear a false alarm on one reflection (audited); later reflections still get
+        care whenever they need it."""
+        reflection = self.get(prefix)
+        return self.store.derived.dismiss_care(reflection.id)
 
     # -- patterns, tensions, feedback --------------------------------------------------------
     def pattern_counts(self, since: str | None = None, bucket: str = "month") -> list[dict[str, Any]]:

@@ -68,7 +68,17 @@ def analysis_record(reflection_id: str, created_at: str, analysis: "Analysis") -
     """What `DerivedStore.replace_analyses` stores for one analysed reflection; tension
     observations are dated by the reflection, so trajectories follow the person's time."""
     return (reflection_id, pattern_records(analysis), observation_records(analysis),
-            sorted({s.category for s in analysis.care}) or None, created_at)
+            care_record(analysis), created_at)
+
+
+def care_record(analysis: "Analysis") -> dict[str, Any] | None:
+    """The care marker for an analysis ({tier, score, signals, language}), or None."""
+    finding = analysis.care_finding
+    if finding.tier is None:
+        return None
+    return {"tier": finding.tier, "score": round(finding.score, 3),
+            "signals": [s.to_json() for s in finding.signals],
+            "language": analysis.care_language}
 
 
 def store_analysis(journal: "Journal", reflection: Reflection, analysis: "Analysis") -> None:
@@ -487,8 +497,12 @@ def record_outcome(journal: "Journal", reflection: Reflection, outcome: "EngineO
                    notices: list[str], cache_hits: int = 0) -> ReflectResult:
     verdict = "care" if outcome.is_care else ("passed" if not outcome.flags else "failed")
     derived = journal.store.derived
+    if outcome.by_sentinel:
+        derived.record_model_care(reflection.id, outcome.analysis.care_language)
+    # The gentle line is the constitution's text, added after the checks ran on the rest.
+    content = f"{outcome.text}\n\n{outcome.care_note}" if outcome.care_note else outcome.text
     mirrorback_id = derived.add_mirrorback(reflection.id, MirrorbackRecord(
-        content=outcome.text, engine=outcome.source, engine_version=outcome.engine_version,
+        content=content, engine=outcome.source, engine_version=outcome.engine_version,
         answered_text_sha256=sha256_text(reflection.content), verdict=verdict,
         flags=list(outcome.flags), model=outcome.model,
         constitution_version=outcome.constitution_version, prompt_version=outcome.prompt_version))
@@ -505,12 +519,13 @@ def record_outcome(journal: "Journal", reflection: Reflection, outcome: "EngineO
                for r in outcome.report.results] if outcome.report else [])
     return ReflectResult(
         reflection=reflection,
-        mirrorback={"id": mirrorback_id, "content": outcome.text, "engine": outcome.source,
+        mirrorback={"id": mirrorback_id, "content": content, "engine": outcome.source,
                     "model": outcome.model, "verdict": verdict, "flags": list(outcome.flags),
                     "route": outcome.route_reason, "cached": bool(cache_hits)},
         patterns=derived.patterns_for(reflection.id),
         tensions=derived.tensions_for(reflection.id),
         checks=checks,
         care=outcome.is_care,
+        care_tier="care" if outcome.is_care else ("gentle" if outcome.care_note else None),
         notices=notices,
     )

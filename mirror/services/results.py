@@ -18,6 +18,8 @@ class ReflectResult:
     tensions: list[dict[str, Any]] = field(default_factory=list)
     checks: list[dict[str, Any]] = field(default_factory=list)
     care: bool = False
+    #: 'care' (the care response), 'gentle' (mirrorback plus the help line) or None.
+    care_tier: str | None = None
     notices: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -28,6 +30,7 @@ class ReflectResult:
             "tensions": self.tensions,
             "checks": self.checks,
             "care": self.care,
+            "care_tier": self.care_tier,
             "notices": self.notices,
         }
 
@@ -40,6 +43,8 @@ class ReflectionDetails:
     mirrorbacks: list[dict[str, Any]] = field(default_factory=list)
     patterns: list[dict[str, Any]] = field(default_factory=list)
     tensions: list[dict[str, Any]] = field(default_factory=list)
+    #: The care marker with its categories and evidence words, or None.
+    care: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -47,4 +52,5 @@ class ReflectionDetails:
             "mirrorbacks": self.mirrorbacks,
             "patterns": self.patterns,
             "tensions": self.tensions,
+            "care": self.care,
         }

@@ -73,10 +73,10 @@ class DerivedStore:
 
     # -- writing -----------------------------------------------------------------------------
     def replace_analyses(self, items: Iterable[tuple[str, Iterable[PatternRecord],
-                                                     Iterable[ObservationRecord], list[str] | None,
-                                                     str | None]]) -> None:
-        """Swap the analyses of many reflections: (id, patterns, observations, care signals,
-        observed_at) each. Batched statements, because imports and `analyze --all` write
+                                                     Iterable[ObservationRecord],
+                                                     dict[str, Any] | None, str | None]]) -> None:
+        """Swap the analyses of many reflections: (id, patterns, observations, care finding
+        as {tier, score, signals, language} or None, observed_at) each. Batched statements, because imports and `analyze --all` write
         hundreds of thousands of rows. Runs in the caller's transaction if there is one."""
         now = utc_iso(self.clock.now())
         new_id = self.clock.new_id
@@ -97,9 +97,15 @@ class DerivedStore:
                     observation_rows.append((new_id(), tension_ids[key], reflection_id, o.position,
                                              o.intensity, o.evidence_json, observed_at or now))
                 if care_signals:
-                    care_rows.append((reflection_id, _j(care_signals), now))
-            for table in ("reflection_patterns", "tension_observations", "care_markers"):
+                    care_rows.append((reflection_id, _j(care_signals.get("signals", [])), now,
+                                      care_signals["tier"], float(care_signals.get("score", 1.0)),
+                                      care_signals.get("language")))
+            for table in ("reflection_patterns", "tension_observations"):
                 self.conn.executemany(f"DELETE FROM {table} WHERE reflection_id = ?", ids)
+            # A model's care sentinel is not re-derivable from the text: it stays unless the
+            # detector now finds something itself (which replaces it).
+            self.conn.executemany(
+                "DELETE FROM care_markers WHERE reflection_id = ? AND source = 'detector'", ids)
             self.conn.executemany(
                 "INSERT INTO reflection_patterns (id, reflection_id, pattern, evidence, detected_at)"
                 " VALUES (?, ?, ?, ?, ?)", pattern_rows)
@@ -107,8 +113,8 @@ class DerivedStore:
                 "INSERT INTO tension_observations (id, tension_id, reflection_id, position,"
                 " intensity, evidence, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?)", observation_rows)
             self.conn.executemany(
-                "INSERT INTO care_markers (reflection_id, signals, detected_at) VALUES (?, ?, ?)",
-                care_rows)
+                "INSERT OR REPLACE INTO care_markers (reflection_id, signals, detected_at, tier,"
+                " score, language, source) VALUES (?, ?, ?, ?, ?, ?, 'detector')", care_rows)
 
     def _tension_id(self, axis_a: str, axis_b: str, origin: str, now: str) -> str:
         """The existing tension on this axis pair (either order), else a new one: a tension
@@ -189,7 +195,60 @@ class DerivedStore:
                 " VALUES (?, ?, ?, 'installed')", (version, genesis_sha256, utc_iso(self.clock.now())))
         return True
 
+    def record_model_care(self, reflection_id: str, language: str | None) -> None:
+        """A model answered with the care sentinel: mark the reflection for care (in the
+        caller's transaction). A detector's own marker, if any, is kept."""
+        with self._tx():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO care_markers (reflection_id, signals, detected_at, tier,"
+                " score, language, source) VALUES (?, '[]', ?, 'care', 1.0, ?, 'model')",
+                (reflection_id, utc_iso(self.clock.now()), language))
+
+    def dismiss_care(self, reflection_id: str) -> dict[str, Any]:
+        """Clear a false alarm on one reflection, as it reads now; audited. Raises NotFound
+        when the reflection has no care marker to dismiss."""
+        row = self.conn.execute(
+            "SELECT cm.tier, r.updated_at FROM care_markers cm JOIN reflections r"
+            " ON r.id = cm.reflection_id WHERE cm.reflection_id = ?", (reflection_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"reflection {reflection_id[:8]} has no care marker to dismiss")
+        from mirror.storage import audit
+
+        now = utc_iso(self.clock.now())
+        with self._tx():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO care_dismissals (reflection_id, reflection_updated_at,"
+                " dismissed_at) VALUES (?, ?, ?)", (reflection_id, row[1], now))
+            audit.append(self.conn, now, "care_dismiss", "reflection", reflection_id,
+                         {"tier": row[0]})
+        return {"reflection_id": reflection_id, "tier": row[0], "dismissed_at": now}
+
     # -- reading -----------------------------------------------------------------------------
+    def care_for(self, reflection_id: str) -> dict[str, Any] | None:
+        """The reflection's care marker with its evidence, or None; `dismissed` is True
+        when the person cleared it for the text as it reads now."""
+        row = self.conn.execute(
+            "SELECT cm.tier, cm.score, cm.signals, cm.source, cm.language, cm.detected_at,"
+            " d.dismissed_at FROM care_markers cm JOIN reflections r ON r.id = cm.reflection_id"
+            " LEFT JOIN care_dismissals d ON d.reflection_id = cm.reflection_id"
+            " AND d.reflection_updated_at = r.updated_at WHERE cm.reflection_id = ?",
+            (reflection_id,)).fetchone()
+        if row is None:
+            return None
+        signals = json.loads(row[2])
+        return {"tier": row[0], "score": row[1], "source": row[3], "language": row[4],
+                "detected_at": row[5], "dismissed": row[6] is not None,
+                "dismissed_at": row[6],
+                "categories": list(dict.fromkeys(s.get("category") for s in signals
+                                                 if isinstance(s, dict))),
+                "signals": signals}
+
+    def constitution_amendments(self) -> list[dict[str, Any]]:
+        """Amendments this journal adopted through a migration, oldest first."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT version, summary, adopted_at, migration FROM constitution_amendments"
+            " ORDER BY migration")]
+
     def constitution_history(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
             "SELECT version, genesis_sha256, adopted_at, how FROM constitution_versions ORDER BY adopted_at")]
@@ -242,7 +301,7 @@ class DerivedStore:
         return found
 
     def is_care(self, reflection_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM care_markers WHERE reflection_id = ?",
+        return self.conn.execute("SELECT 1 FROM care_markers WHERE reflection_id = ? AND tier = 'care'",
                                  (reflection_id,)).fetchone() is not None
 
     def tensions(self) -> list[dict[str, Any]]:

@@ -36,7 +36,14 @@ _REVISIONS_OF = (
 )
 RANK_WINDOW = 20_000  # see ReflectionStore.search
 
-SELECT = f"SELECT {_COLUMNS}, {_TAGS_OF}, {_THREADS_OF}, {_REVISIONS_OF} FROM reflections r"
+#: The tier of a care marker the person has not dismissed for the text as it reads now.
+ACTIVE_CARE = (
+    "(SELECT cm.tier FROM care_markers cm WHERE cm.reflection_id = r.id AND NOT EXISTS"
+    " (SELECT 1 FROM care_dismissals d WHERE d.reflection_id = r.id"
+    " AND d.reflection_updated_at = r.updated_at))"
+)
+SELECT = (f"SELECT {_COLUMNS}, {_TAGS_OF}, {_THREADS_OF}, {_REVISIONS_OF},"
+          f" {ACTIVE_CARE} AS care_tier FROM reflections r")
 
 
 @dataclass
@@ -86,7 +93,7 @@ def row_to_reflection(row: sqlite3.Row) -> Reflection:
         created_at=row["created_at"], created_tz=row["created_tz"], updated_at=row["updated_at"],
         starred=bool(row["starred"]), metadata=json.loads(row["metadata"]),
         tags=split(row["tag_names"]), threads=split(row["thread_titles"]),
-        revisions=row["revision_count"],
+        revisions=row["revision_count"], care=row["care_tier"],
     )
 
 
@@ -202,7 +209,7 @@ class ReflectionStore:
             # Children first: their ON DELETE CASCADE would do it, but explicit deletes keep
             # the statement list obvious for anyone auditing what a deletion removes.
             for table in ("reflection_revisions", "reflection_patterns", "tension_observations",
-                          "mirrorbacks", "engine_runs", "care_markers", "response_cache",
+                          "mirrorbacks", "engine_runs", "care_markers", "care_dismissals", "response_cache",
                           "reflection_tags", "thread_members"):
                 self.conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (reflection_id,))
             self.conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
@@ -319,8 +326,7 @@ class ReflectionStore:
                          " WHERE rp.reflection_id = r.id AND rp.pattern = ?)")
             params.append(filters.pattern)
         if filters.care is not None:
-            clause = "EXISTS (SELECT 1 FROM care_markers cm WHERE cm.reflection_id = r.id)"
-            where.append(clause if filters.care else f"NOT {clause}")
+            where.append(f"{ACTIVE_CARE} IS NOT NULL" if filters.care else f"{ACTIVE_CARE} IS NULL")
         return where, params
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:

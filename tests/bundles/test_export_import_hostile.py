@@ -7,6 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parent.parent.parent
+
 import pytest
 
 from mirror.storage import migrations
@@ -116,7 +118,14 @@ def test_older_schema_is_migrated_on_a_private_copy(exported, target, cli, tmp_p
     """A bundle written at schema 3 (before bundles' own tables) imports: the staged copy is
     migrated, the journal's own file is never replaced."""
     def downgrade(db: Path) -> None:
-        sql_edit("DROP TABLE trusted_keys", "DROP TABLE bundle_imports",
+        # Undo 005 (care tiers) and 004 (bundles' tables): care_markers as 002 created it.
+        care_markers = [s for s in (REPO / "schemas/sqlite/002_engine.sql").read_text().split(";")
+                        if "CREATE TABLE care_markers" in s][0].split("\n\n")[-1].strip()
+        care_markers = care_markers[care_markers.index("CREATE TABLE"):]
+        sql_edit("DROP TABLE care_dismissals", "DROP TABLE constitution_amendments",
+                 "DROP TABLE care_markers", care_markers,
+                 "DELETE FROM schema_migrations WHERE version = 5",
+                 "DROP TABLE trusted_keys", "DROP TABLE bundle_imports",
                  "DELETE FROM schema_migrations WHERE version = 4", "VACUUM")(db)
 
     bundle = rebundle(exported, tmp_path / "old.zip", downgrade, schema_version=3,

@@ -85,8 +85,12 @@ def test_core_command_outputs_match_their_schemas(cli):
         "feedback": ("feedback", rid, "--rating", "4", "--flag", "generic"),
         "mirrorback regenerate": ("mirrorback", "regenerate", rid),
         "analyze": ("analyze", "--all"), "egress": ("egress",), "doctor": ("doctor",),
+        "care": ("care",),
         "delete": ("delete", rid, "--yes"),
     }
+    crisis = cli("reflect", "--json", "I want to kill myself").json["reflection"]["id"]
+    validate("show", cli("show", crisis, "--json").json)
+    validate("care dismiss", cli("care", "dismiss", crisis, "--json").json)
     runs["set-key"] = ("set-key", "anthropic")
     from tests.bundles.schema_runs import bundle_runs
 

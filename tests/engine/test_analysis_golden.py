@@ -26,7 +26,7 @@ from mirror.engine.samples import generated_reflections
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "reflections.yaml"
 
-GOLDEN_DIGEST = "0a1ba6ecd340a6c0b08879e41fcaf35ddfa343aefc4b9cf855b168287e5876ea"
+GOLDEN_DIGEST = "0e2341dc464b7c13f82791067a912ccbe05e67892d2c5f9cc140df267751df96"
 
 TRICKY = [
     "",
@@ -97,8 +97,8 @@ def canonical(a: Analysis) -> str:
         lines.append(f"ten {t.axis_a}/{t.axis_b} {t.position:.6f} {t.intensity:.6f} {ev!r}")
     for c in a.contrasts:
         lines.append(f"con {c.marker!r} {c.marker_span} {c.left} {c.right} {c.landing}")
-    for s in a.care:
-        lines.append(f"care {s.category} {s.phrase!r} {s.start} {s.end} {s.text!r}")
+    # Care is left out: its rules are data that grows (tests/engine/test_care*.py and the
+    # care corpus pin its behaviour), while this digest guards the pattern analyser.
     return "\n".join(lines)
 
 

@@ -1,74 +1,177 @@
-"""Care before reflection: signals in several languages, figures of speech, the text."""
+"""Care before reflection: the detector (constitution/care/), its tiers, its evidence and
+the care texts. The labelled corpus (tests/corpus/care/) is measured in test_care_corpus.py
+and by bench/care_eval.py; these tests pin behaviour a person would notice."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from mirror.engine.care import care_languages, care_response, detect_crisis
-
-
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("I want to kill myself", "suicide"),
-        ("Sometimes I think everyone would be better off without me.", "suicide"),
-        ("I'm not suicidal, just tired", "suicide"),
-        ("I started cutting myself again", "self_harm"),
-        ("I keep thinking about self-harm", "self_harm"),
-        ("He hits me when he drinks", "abuse"),
-        ("I'm scared to go home tonight", "abuse"),
-        ("Ya no quiero vivir", "suicide"),
-        ("Je veux mourir", "suicide"),
-        ("Ich will sterben", "suicide"),
-        ("Eu quero morrer", "suicide"),
-        ("Il me frappe", "abuse"),
-    ],
-)
-def test_real_signals_raise_care(text: str, category: str) -> None:
-    signals = detect_crisis(text)
-    assert category in {s.category for s in signals}
-    for s in signals:
-        assert text[s.start : s.end] == s.text
+from mirror.engine.care import CARE, GENTLE, assess, care_languages, care_response, gentle_line
+from mirror.engine.care.respond import response_language
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I'm dying to see the new film",
-        "This deadline is killing me",
-        "I could kill for a coffee",
-        "My feet are killing me after the hike",
-        "I nearly died of embarrassment",
-        "It finally hit me that I'm thirty",
-        "I'm cutting myself some slack this week",
-        "My sister beat me at chess again",
-    ],
-)
-def test_figures_of_speech_are_not_alarms(text: str) -> None:
-    assert detect_crisis(text) == []
+def tier(text: str) -> str | None:
+    return assess(text).tier
 
 
-def test_figure_of_speech_does_not_hide_a_real_signal_beside_it() -> None:
-    signals = detect_crisis("This deadline is killing me and honestly I want to die.")
-    assert [s.phrase for s in signals] == ["want to die"]
+@pytest.mark.parametrize("text", [
+    # The phrasings that used to get an ordinary mirrorback.
+    "Lately I keep thinking about ending things for good.",
+    "I wrote goodbye notes to my sisters tonight and put them in the drawer.",
+    "Nobody would even notice if I disappeared.",
+    "Non voglio più vivere.",
+    "Quiero acabar con todo.",
+])
+def test_the_phrasings_that_were_missed_now_get_care(text: str) -> None:
+    assert tier(text) == CARE
 
 
-def test_care_text_acknowledges_and_holds_in_any_country() -> None:
-    text = care_response(detect_crisis("I want to die"))
-    assert "You wrote about not wanting to live" in text
-    assert "help exists" in text
-    assert not re.search(r"\d", text), "no country-specific phone numbers"
+@pytest.mark.parametrize("text", [
+    "ended it? no. but i think about ending it every single night",
+    "I've been thinking about killing myself again",
+    "i dont want to live anymore",
+    "im so sucidal today",
+    "i wanna killll myself",
+    "WHY CAN'T I JUST DIE",
+    "i just wish i could go to sleep and never wake up",
+    "Everyone would be better off without me.",
+    "I cut myself again last night",
+    "I don't deserve to eat. Skipped dinner again to punish myself.",
+    "He took my passport and my bank card and won't let me see my friends.",
+    "I'm scared to go home tonight, he said he'd kill me if I left.",
+    "Ich will nicht mehr leben.",
+    "Je veux en finir.",
+    "Я больше не хочу жить",
+    "我不想活了",
+    "죽고 싶다",
+    "mujhe ab jeena nahi hai, sab khatam karna chahta hoon",
+])
+def test_inflections_typos_and_languages_get_care(text: str) -> None:
+    assert tier(text) == CARE, assess(text).to_json()
 
 
-def test_care_text_lists_the_persons_own_resources() -> None:
-    text = care_response(detect_crisis("he hits me"), ["My sister Ana: +34 600 000 000",
-                                                       "  ", "Dr. Okafor"])
-    assert text.endswith("Resources you saved:\n- My sister Ana: +34 600 000 000\n- Dr. Okafor")
+@pytest.mark.parametrize("text", [
+    "This commute is killing me.",
+    "These new boots are murdering my heels.",
+    "I could kill for a bowl of ramen right now.",
+    "Dying to see the new exhibition at the Tate!",
+    "That cheesecake was to die for.",
+    "I was bored to death in that meeting.",
+    "Dead tired after the double shift.",
+    "I nearly died laughing at the wedding speech.",
+    "My brother beat me at chess again.",
+    "It finally hit me that I'm moving abroad.",
+    "I'm cutting myself some slack this week.",
+    "Killed the final boss on my third try!",
+])
+def test_figures_of_speech_with_new_nouns_are_not_alarms(text: str) -> None:
+    assert tier(text) is None, assess(text).to_json()
 
 
-def test_care_text_in_the_reflections_language() -> None:
-    assert {"en", "es", "fr", "de", "pt"} <= set(care_languages())
-    assert "existe ayuda" in care_response(detect_crisis("quiero morir"), language="es")
-    assert "help exists" in care_response(detect_crisis("quiero morir"), language="xx")
+@pytest.mark.parametrize("text", [
+    "My friend told me she wants to kill herself. I sat with her until her mum came.",
+    "In the novel the heroine wants to die after the war.",
+    "Three years since Sam's suicide and it still ambushes me.",
+    "The documentary about self-harm was hard to watch but important.",
+    "The nurse explained the overdose risk of paracetamol very clearly.",
+])
+def test_someone_elses_crisis_or_a_story_is_not_the_writers(text: str) -> None:
+    assert tier(text) is None, assess(text).to_json()
+
+
+def test_the_writers_own_signal_beside_someone_elses_still_counts() -> None:
+    assert tier("My friend wants to kill herself. Honestly I want to die too.") == CARE
+
+
+def test_a_recovery_story_is_not_a_crisis_but_present_signals_beside_it_are() -> None:
+    story = ("Four years ago I tried to end my life. Today I'm doing well, I got help and "
+             "I wanted to write down how far I've come.")
+    assert tier(story) is None, assess(story).to_json()
+    assert tier(story + " But lately I want to die again.") == CARE
+
+
+@pytest.mark.parametrize("text", [
+    "I'm not suicidal, I just feel empty all the time.",
+    "i want to die lol that presentation was so bad",
+    "honestly I'm so done with everything",
+    "sometimes I wish I could just disappear",
+])
+def test_ambiguous_signals_get_the_gentle_tier(text: str) -> None:
+    assert tier(text) == GENTLE, assess(text).to_json()
+
+
+def test_one_veiled_sign_alone_is_not_a_crisis_but_several_are() -> None:
+    assert tier("Tidied the whole flat today and gave my old clothes to charity.") is None
+    cluster = ("Gave my guitar to my cousin. Sorted out my affairs and wrote letters to "
+               "each of them. It will all be over soon.")
+    finding = assess(cluster)
+    assert finding.tier == CARE and not finding.clear  # no single clear statement
+
+
+def test_the_signal_is_found_in_the_middle_of_a_long_entry() -> None:
+    filler = "We walked to the market and bought apples, then the bus was late again. " * 400
+    text = filler + "I keep thinking about killing myself. " + filler
+    finding = assess(text)
+    assert finding.tier == CARE
+    (signal,) = [s for s in finding.signals if s.category == "suicidal_thoughts"]
+    assert text[signal.start:signal.end] == signal.text and "killing myself" in signal.text
+
+
+def test_evidence_names_categories_rules_and_the_writers_own_words() -> None:
+    text = "He checks my phone every night. I'm afraid to go home."
+    finding = assess(text)
+    assert finding.tier == CARE and finding.categories == ["abuse_coercion"]
+    for s in finding.signals:
+        assert text[s.start:s.end] == s.text and s.rule.startswith("en.")
+    data = finding.to_json()
+    assert data["tier"] == "care" and {"category", "rule", "text", "start", "end"} <= set(data["signals"][0])
+
+
+@pytest.mark.parametrize(("text", "language", "words"), [
+    ("Non voglio più vivere.", "it", "Grazie"),
+    ("Quiero acabar con todo.", "es", "Gracias"),
+    ("Ich will nicht mehr leben.", "de", "Danke"),
+    ("Я больше не хочу жить", "ru", "Спасибо"),
+    ("mujhe ab jeena nahi hai yaar", "hi-Latn", None),
+])
+def test_the_care_text_is_in_the_writers_language(text: str, language: str, words: str | None) -> None:
+    finding = assess(text)
+    assert response_language(text, finding) == language
+    if words:
+        assert words in care_response(finding.signals, language=language)
+
+
+def test_every_care_text_holds_in_any_country_and_lists_saved_resources() -> None:
+    languages = care_languages()
+    assert len(languages) >= 17 and {"en", "es", "hi-Latn", "ja", "uk"} <= set(languages)
+    finding = assess("I want to kill myself")
+    for lang in languages:
+        text = care_response(finding.signals, ["Ana: +34 600 000 000"], lang)
+        body = text.split("\n\n")[0]
+        assert not re.search(r"\d{3}", body), (lang, body)  # no country's phone number
+        assert text.endswith("- Ana: +34 600 000 000")
+        assert "`mirror care`" in gentle_line(lang)
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=2000))
+def test_the_detector_never_raises_and_is_deterministic(text: str) -> None:
+    first = assess(text)
+    assert first == assess(text)
+    assert first.tier in (None, CARE, GENTLE)
+    for s in first.signals:
+        assert text[s.start:s.end] == s.text
+
+
+@settings(max_examples=100)
+@given(st.lists(st.sampled_from(
+    ["I", "want", "to", "die", "kill", "myself", "not", "lol", "my", "friend", "used", "ago",
+     "is", "killing", "me", "could", "for", "ending", "things", ",", ".", "goodbye", "notes",
+     "quiero", "morir", "死", "にたい", "죽고", "싶다", "жить", "не"]), max_size=60))
+def test_signal_vocabulary_in_any_order_never_raises(words: list[str]) -> None:
+    text = " ".join(words)
+    finding = assess(text)
+    assert finding.score >= 0

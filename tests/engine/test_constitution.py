@@ -28,7 +28,7 @@ def test_loads_documents_invariants_and_version() -> None:
     assert [i["id"] for i in c.invariants["invariants"]] == ["I1", "I2", "I3", "I4", "I5", "I6"]
     assert c.invariants["checks"]["directive_ratio"]["max_ratio"] == 0.15
     version = constitution.version()
-    assert version.startswith("1.0.0+") and len(version.split("+")[1]) == 12
+    assert version.startswith("1.1.0+") and len(version.split("+")[1]) == 12
     assert constitution.load() is c  # loaded once per process
 
 
@@ -67,4 +67,4 @@ def test_write_genesis_regenerates_hashes(tmp_path: Path) -> None:
     constitution.write_genesis(root)
     assert constitution.verify(root).ok
     loaded = constitution.load_from(root)
-    assert loaded.version == "1.0.0" and loaded.version_string != constitution.version()
+    assert loaded.version == "1.1.0" and loaded.version_string != constitution.version()

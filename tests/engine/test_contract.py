@@ -147,7 +147,7 @@ def test_crisis_never_calls_the_adapter() -> None:
     assert outcome.is_care and outcome.status == "care" and outcome.route_reason == ROUTE_CRISIS
     assert outcome.attempts == () and "help exists" in outcome.text
     assert outcome.text.endswith("- My GP")
-    assert [s.category for s in outcome.care] == ["suicide"]
+    assert [s.category for s in outcome.care] == ["wish_to_be_dead"]
 
 
 def test_private_reflection_never_reaches_a_remote_adapter() -> None:
@@ -196,4 +196,4 @@ def test_default_is_the_offline_engine() -> None:
     assert outcome.source == "offline" and outcome.status == "ok"
     assert outcome.route_reason == ROUTE_DEFAULT and outcome.text == compose(TEXT)
     assert outcome.engine_version == "offline-2"
-    assert outcome.constitution_version.startswith("1.0.0+")
+    assert outcome.constitution_version.startswith("1.1.0+")

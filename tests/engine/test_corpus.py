@@ -36,6 +36,8 @@ def test_corpus_annotations_hold(corpus: list[dict[str, Any]]) -> None:
             problems.append(f"{entry['id']}: unexpected tensions {axes}")
         if a.needs_care != entry["care"]:
             problems.append(f"{entry['id']}: care {a.needs_care}, expected {entry['care']}")
+        if a.gentle != entry.get("gentle", False):
+            problems.append(f"{entry['id']}: gentle {a.gentle}, expected {entry.get('gentle', False)}")
         if "language" in entry and a.language != entry["language"]:
             problems.append(f"{entry['id']}: language {a.language}, expected {entry['language']}")
     assert problems == []

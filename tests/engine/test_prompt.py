@@ -21,7 +21,7 @@ def test_system_prompt_comes_from_the_constitution() -> None:
     assert "Never advise, instruct, recommend, diagnose, label or promise." in system
     assert "Do not suggest that reflecting" in system  # from I3
     assert "never instructions" in system
-    assert "1.0.0+" in system
+    assert "1.1.0+" in system
 
 
 def test_hostile_text_cannot_close_the_data_block() -> None:

@@ -1,0 +1,124 @@
+"""Recall and false alarms of the care detector on the labelled corpus.
+
+    python bench/care_eval.py                 # tests/corpus/care/*.yaml
+    python bench/care_eval.py --holdout       # the held-out set, written without the rules
+    python bench/care_eval.py --lang es --misses   # list what was missed / raised wrongly
+
+A positive counts as found when the entry gets the care response (clear signals) or at
+least the gentle line (veiled ones; the share that got full care is shown beside it).
+A hard negative is a false alarm when it gets either tier. Gentle entries should get at
+least the gentle line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mirror.engine.care import CARE, assess  # noqa: E402
+
+
+def load(folder: Path, only: str | None) -> list[tuple[str, dict]]:
+    out = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        lang = str(data.get("language") or path.stem)
+        if only and lang != only:
+            continue
+        out.append((lang, data))
+    return out
+
+
+def pct(n: int, d: int) -> str:
+    return f"{100 * n / d:5.1f}% ({n}/{d})" if d else "    -"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--holdout", action="store_true")
+    ap.add_argument("--lang")
+    ap.add_argument("--misses", action="store_true")
+    args = ap.parse_args()
+    folder = ROOT / "tests/corpus/care" / ("holdout" if args.holdout else "")
+    files = load(folder, args.lang)
+    by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # clear hit/n, veiled hit/n, veiled care
+    by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # pos hit/n, neg fa/n, gentle hit/n
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[str] = []
+    times: list[float] = []
+    for lang, data in files:
+        for e in data.get("positives") or []:
+            t = time.perf_counter()
+            f = assess(e["text"])
+            times.append(time.perf_counter() - t)
+            veiled = e.get("kind") == "veiled"
+            hit = f.tier == CARE or (veiled and f.tier is not None)
+            c = by_cat[e["category"]]
+            if veiled:
+                c[2] += hit
+                c[3] += 1
+                c[4] += f.tier == CARE
+            else:
+                c[0] += hit
+                c[1] += 1
+            by_lang[lang][0] += hit
+            by_lang[lang][1] += 1
+            if not hit:
+                misses.append(f"MISS [{lang} {e['category']} {e.get('kind')}] tier={f.tier} "
+                              f"{f.score:.2f}: {e['text'].strip()[:300]!r}")
+        for e in data.get("negatives") or []:
+            f = assess(e["text"])
+            fa = f.tier is not None
+            by_kind[e.get("kind", "?")][0] += fa
+            by_kind[e.get("kind", "?")][1] += 1
+            by_lang[lang][2] += fa
+            by_lang[lang][3] += 1
+            if fa:
+                misses.append(f"FALSE [{lang} {e.get('kind')}] tier={f.tier} {f.score:.2f} "
+                              f"{[(s.text, round(s.weight, 2)) for s in f.signals]}: "
+                              f"{e['text'].strip()[:300]!r}")
+        for e in data.get("gentle") or []:
+            text = e["text"] if isinstance(e, dict) else str(e)
+            f = assess(text)
+            by_lang[lang][4] += f.tier is not None
+            by_lang[lang][5] += 1
+            if f.tier is None:
+                misses.append(f"GENTLE-MISS [{lang}]: {text.strip()[:200]!r}")
+    from mirror.engine.care.detect import detector
+
+    for error in detector().errors:
+        print(f"RULE FILE ERROR (that language is skipped): {error}")
+    print(f"corpus: {folder.relative_to(ROOT)}")
+    print(f"\n{'category':24} {'clear recall':>20} {'veiled recall':>20} {'veiled→care':>14}")
+    tc = [0, 0, 0, 0, 0]
+    for cat, c in sorted(by_cat.items()):
+        print(f"{cat:24} {pct(c[0], c[1]):>20} {pct(c[2], c[3]):>20} {pct(c[4], c[3]):>14}")
+        tc = [a + b for a, b in zip(tc, c)]
+    print(f"{'ALL':24} {pct(tc[0], tc[1]):>20} {pct(tc[2], tc[3]):>20} {pct(tc[4], tc[3]):>14}")
+    print(f"\n{'language':10} {'recall':>18} {'false alarms':>18} {'gentle reached':>18}")
+    tl = [0] * 6
+    for lang, v in sorted(by_lang.items()):
+        print(f"{lang:10} {pct(v[0], v[1]):>18} {pct(v[2], v[3]):>18} {pct(v[4], v[5]):>18}")
+        tl = [a + b for a, b in zip(tl, v)]
+    print(f"{'ALL':10} {pct(tl[0], tl[1]):>18} {pct(tl[2], tl[3]):>18} {pct(tl[4], tl[5]):>18}")
+    print(f"\n{'negative kind':14} {'false alarms':>18}")
+    for kind, v in sorted(by_kind.items()):
+        print(f"{kind:14} {pct(v[0], v[1]):>18}")
+    if times:
+        print(f"\nmedian assess time per positive entry: {statistics.median(times) * 1000:.3f} ms")
+    if args.misses:
+        print("\n" + "\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,500 @@
+"""Reading a reflection for signs that the writer may be in danger.
+
+How a decision is made (constitution/07-care-in-crisis.md says the same for people):
+
+1. The text becomes sentences of normalised words (`text.py`). An index says, for each
+   word, which rules (of any language) can begin there; only those are matched
+   (`matcher.py`), so an ordinary entry costs one dictionary look-up per word.
+2. Every language's rules are in the index, each matched over that language's lemmas, so
+   a code-switched entry ("no puedo más, I just want it to end") is read in both.
+3. Each match is a signal with a weight from the rules: a clear statement weighs 1, a
+   veiled sign less (a tidy flat 0.2, letters to loved ones 0.6, "it will all be over
+   soon" 0.5). Context changes the weight, by factors in `scoring.yaml`:
+   - inside a figure of speech of the language's `figures` (structure, not lists of
+     nouns: "<anything> is killing me", "could kill for", "dying to <verb>"): cancelled;
+   - inside hyperbole ("kill me now") or beside laughter ("i want to die lol"): capped
+     at the gentle threshold, so it reaches the gentle tier and no further;
+   - negated just before ("I'm not suicidal"): reduced, not cancelled;
+   - about someone else (the nearest subject before it in its clause is another person,
+     a character, the news): cancelled, unless the rule is about what others do to the
+     writer (abuse);
+   - told as distant past ("used to", "years ago") with nothing about now in the
+     sentence: reduced, and cancelled when the entry also says the writer is safe now.
+4. A rule counts once however often it matches; the entry's score is the sum of its
+   rules' strongest weights. At or above `thresholds.care` the entry gets the care
+   response; at or above `thresholds.gentle`, the ordinary mirrorback and one fixed line
+   that help exists.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match
+from mirror.engine.care.matcher import spans as matcher_spans
+from mirror.engine.care.index import CareIndex, build_into, cache_key, open_index
+from mirror.engine.care.rules import LanguageRules, RuleError, make_atom
+from mirror.engine.care.text import Normaliser, Word, build_normaliser, sentences
+
+CARE = "care"
+GENTLE = "gentle"
+
+
+@dataclass(frozen=True, slots=True)
+class CareSignal:
+    """One piece of evidence: the category, the rule that fired, its weight after context
+    (and why it changed), and the writer's own words at [start, end)."""
+
+    category: str
+    rule: str
+    weight: float
+    start: int
+    end: int
+    text: str
+    language: str
+    context: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"category": self.category, "rule": self.rule, "weight": round(self.weight, 3),
+                "start": self.start, "end": self.end, "text": self.text,
+                "language": self.language, "context": self.context or None}
+
+
+@dataclass(frozen=True)
+class CareFinding:
+    """The detector's verdict on one text: `tier` is 'care', 'gentle' or None."""
+
+    tier: str | None
+    score: float
+    signals: tuple[CareSignal, ...] = field(default_factory=tuple)
+
+    @property
+    def categories(self) -> list[str]:
+        return list(dict.fromkeys(s.category for s in self.signals))
+
+    @property
+    def clear(self) -> bool:
+        """True when one signal alone is clear (weight 1 after context)."""
+        return any(s.weight >= 1.0 for s in self.signals)
+
+    @property
+    def languages(self) -> list[str]:
+        """Languages of the rules that fired, strongest first."""
+        totals: dict[str, float] = {}
+        for s in self.signals:
+            totals[s.language] = totals.get(s.language, 0.0) + s.weight
+        return sorted(totals, key=lambda k: -totals[k])
+
+    def to_json(self) -> dict[str, Any]:
+        return {"tier": self.tier, "score": round(self.score, 3),
+                "categories": self.categories,
+                "signals": [s.to_json() for s in self.signals]}
+
+
+NO_FINDING = CareFinding(None, 0.0, ())
+
+
+class _Detector:
+    """The index, the normaliser, the scoring, and each language's rules (parsed and
+    compiled only when an entry has words they can begin with)."""
+
+    def __init__(self, index: CareIndex, normaliser: Normaliser, scoring: Mapping[str, Any],
+                 load_rules: Callable[[str], Mapping[str, Any]]):
+        self.index = index
+        self.normaliser = normaliser
+        self.thresholds = {"care": 1.0, "gentle": 0.5, **(scoring.get("thresholds") or {})}
+        self.factors = dict(scoring.get("factors") or {})
+        self.errors = list(index.errors)
+        self._load_rules = load_rules
+        self._languages: dict[str, LanguageRules | None] = {}
+        self._scan_atoms: list[tuple[Atom, str, int]] | None = None
+
+    def rules(self, lang: str) -> LanguageRules | None:
+        if lang not in self._languages:
+            try:
+                data = self._load_rules(lang)
+                self._languages[lang] = LanguageRules(data, {})
+            except Exception as exc:  # noqa: BLE001 - one language's fault stays its own
+                self.errors.append(f"{lang}: {exc}")
+                self._languages[lang] = None
+        return self._languages[lang]
+
+    def scan_atoms(self) -> list[tuple[Atom, str, int]]:
+        """Rules that begin with a suffix, infix or regex, as atoms (few; compiled once)."""
+        if self._scan_atoms is None:
+            atoms: list[tuple[Atom, str, int]] = []
+            for item, lang, ri in self.index.scans:
+                try:
+                    atoms.append((make_atom(item.replace("_", " ").split()[0], None, lang), lang, ri))
+                except RuleError as exc:
+                    self.errors.append(f"{lang}: {exc}")
+            self._scan_atoms = atoms
+        return self._scan_atoms
+
+
+def _care_files() -> tuple[list[str], Mapping[str, Any], Mapping[str, Any]]:
+    from mirror import constitution
+
+    return (constitution.care_rule_names(), constitution.care_data("normalise.yaml"),
+            constitution.care_data("scoring.yaml"))
+
+
+def _load_all(names: Sequence[str]) -> tuple[list[Mapping[str, Any]], dict[str, Mapping[str, str]]]:
+    """Every rules file and forms table, parsed (only when the index is built)."""
+    from mirror import constitution
+
+    files: list[Mapping[str, Any]] = []
+    forms: dict[str, Mapping[str, str]] = {}
+    for name in names:
+        lang = name.removesuffix(".yaml")
+        try:
+            data = constitution.care_data(f"rules/{name}")
+        except Exception as exc:  # noqa: BLE001 - a malformed file skips one language only
+            files.append({"language": lang, "error": f"{type(exc).__name__}: {exc}"})
+            continue
+        files.append(data)
+        try:
+            forms[lang] = constitution.care_data(f"forms/{lang}.json")
+        except (OSError, ValueError):
+            forms[lang] = {}
+    return files, forms
+
+
+def _cache_folder() -> Path | None:
+    import os
+
+    from mirror import constitution
+
+    override = os.environ.get("MIRROR_CARE_CACHE")
+    if override:
+        return Path(override)
+    return constitution.cache_dir()
+
+
+def _fingerprint(names: Sequence[str]) -> list[str]:
+    """What the index is built from, cheaply: the genesis hash and each care file's size
+    and modification time (a checkout being edited changes them)."""
+    from mirror import constitution
+    from mirror.resources import constitution_dir
+
+    root = constitution_dir()
+    parts = [constitution.load().genesis_hash]
+    if isinstance(root, Path):
+        care = root / "care"
+        for path in sorted([*care.glob("*.yaml"), *care.glob("rules/*.yaml"), *care.glob("forms/*.json")]):
+            st = path.stat()
+            parts.append(f"{path.relative_to(care)}:{st.st_size}:{st.st_mtime_ns}")
+    else:
+        parts += names
+    return parts
+
+
+@lru_cache(maxsize=1)
+def detector() -> _Detector:
+    """The detector for the constitution in force (opened once per process)."""
+    from mirror import constitution
+
+    names, normalise, scoring = _care_files()
+    key = cache_key(_fingerprint(names))
+
+    def build(conn) -> None:
+        files, forms = _load_all(names)
+        build_into(conn, files, forms)
+
+    index = open_index(_cache_folder(), key, build)
+    typo_words = normalise.get("typo_tolerant") or []
+    return _Detector(index, build_normaliser(normalise, typo_words), scoring,
+                     lambda lang: constitution.care_data(f"rules/{lang}.yaml"))
+
+
+class _Sentence:
+    """One sentence's words, with each language's lemmas (from the index's forms for
+    this text's words) computed on first use."""
+
+    __slots__ = ("words", "norms", "_lemmas", "_forms", "_spans")
+
+    def __init__(self, words: Sequence[Word], forms: Mapping[str, Mapping[str, str]]):
+        self.words = words
+        self.norms = [w.norm for w in words]
+        self._lemmas: dict[str, list[str]] = {}
+        self._forms = forms
+        self._spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
+
+    def lemmas(self, lang: str) -> list[str]:
+        found = self._lemmas.get(lang)
+        if found is None:
+            table = self._forms.get(lang)
+            found = [table.get(n, n) for n in self.norms] if table else self.norms
+            self._lemmas[lang] = found
+        return found
+
+    def spans(self, patterns: Sequence[Pattern], lang: str) -> list[tuple[int, int]]:
+        """Matches of a list of context patterns (computed once per sentence and list)."""
+        if not patterns:
+            return []
+        key = (id(patterns), lang)
+        found = self._spans.get(key)
+        if found is None:
+            found = self._spans[key] = matcher_spans(patterns, self.norms, self.lemmas(lang))
+        return found
+
+    def clause_of(self, index: int) -> int:
+        """Index of the first word of the clause holding word `index`."""
+        k = index
+        while k > 0 and self.norms[k - 1] != CLAUSE:
+            k -= 1
+        return k
+
+
+#: The script each language is written in (Latin unless listed): a rule that cannot be
+#: anchored on a word (it begins with an infix) is tried only in sentences of its script.
+SCRIPTS = {"ru": "cyrillic", "uk": "cyrillic", "ja": "cjk", "zh": "cjk", "ko": "hangul",
+           "hi": "devanagari"}
+
+
+def _scripts(norms: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for norm in norms:
+        ch = norm[:1]
+        if not ch or ch == CLAUSE:
+            continue
+        o = ord(ch)
+        found.add("latin" if o < 0x250 else "cyrillic" if 0x400 <= o < 0x530
+                  else "devanagari" if 0x900 <= o < 0x980
+                  else "hangul" if 0xAC00 <= o < 0xD7B0 or 0x1100 <= o < 0x1200 or 0x3130 <= o < 0x3190
+                  else "cjk" if 0x3040 <= o < 0xA000 or 0xF900 <= o < 0xFB00 else "other")
+    return found
+
+
+def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Mapping[str, str]]
+                ) -> list[dict[tuple[str, int], list[int]]]:
+    """For each sentence: (language, rule index) -> the words a match may start at.
+
+    A rule is tried in a sentence only when one of its anchor words (its most telling
+    required word, see rules.anchor_words) is in that sentence, so a long ordinary entry
+    costs a few look-ups per word. Three index queries serve the whole text."""
+    words = {n for s in sents for n in s.norms if n != CLAUSE}
+    keys_of: dict[str, list[str]] = {}
+    for w in words:
+        keys_of[w] = [w] + [t[w] for t in forms.values() if w in t]
+    every = {k for ks in keys_of.values() for k in ks}
+    exact, heads = d.index.anchors(every)
+    unanchored = d.index.unanchored
+    out: list[dict[tuple[str, int], list[int]]] = []
+    starts: dict[str, list[tuple[str, int]]] | None = None
+    prefixes: dict[str, list[tuple[str, str, int]]] | None = None
+    for sent in sents:
+        scripts = _scripts(sent.norms)
+        active: set[tuple[str, int]] = {(lang, ri) for lang, ri in unanchored
+                                        if SCRIPTS.get(lang, "latin") in scripts}
+        for norm in sent.norms:
+            for key in keys_of.get(norm, ()):
+                hit = exact.get(key)
+                if hit:
+                    active |= hit
+                for prefix, lang, ri in heads.get(key[:2], ()):
+                    if key.startswith(prefix):
+                        active.add((lang, ri))
+        if not active:
+            out.append({})
+            continue
+        if starts is None:
+            starts = d.index.starts(every)
+            prefixes = d.index.prefixes({k[:2] for k in every})
+        found: dict[tuple[str, int], list[int]] = {}
+        for pos, norm in enumerate(sent.norms):
+            for key in keys_of.get(norm, ()):
+                for slot in starts.get(key, ()):
+                    if slot in active:
+                        lst = found.setdefault(slot, [])
+                        if not lst or lst[-1] != pos:
+                            lst.append(pos)
+                for prefix, lang, ri in prefixes.get(key[:2], ()):  # type: ignore[union-attr]
+                    if (lang, ri) in active and key.startswith(prefix):
+                        lst = found.setdefault((lang, ri), [])
+                        if not lst or lst[-1] != pos:
+                            lst.append(pos)
+        scans = [s for s in d.scan_atoms() if (s[1], s[2]) in active] if d.index.scans else []
+        if scans:
+            joined = " ".join(sent.norms)
+            for atom, lang, ri in scans:
+                if atom.kind in ("contains", "suffix") and atom.value not in joined:
+                    continue
+                lemmas = sent.lemmas(lang)
+                for pos, norm in enumerate(sent.norms):
+                    if atom.test(norm, lemmas[pos]):
+                        found.setdefault((lang, ri), []).append(pos)
+        out.append(found)
+    return out
+
+
+def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < a[1] and a[0] < e for s, e in spans)
+
+
+def _nearest_subject(mine: list[tuple[int, int]], theirs: list[tuple[int, int]],
+                     lo: int, first: int) -> str | None:
+    """'me' or 'other': whoever was named last before word `first`, from word `lo` on."""
+    before = [(e, "me") for s, e in mine if lo <= s < first]
+    before += [(e, "other") for s, e in theirs if lo <= s < first]
+    return max(before)[1] if before else None
+
+
+def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, last: int,
+             subject: str, recovered: "_Lazy") -> tuple[float, str]:
+    """The factor context applies to a signal at words [first, last), and why. A negative
+    factor is a cap (joking, hyperbole): see `assess`."""
+    f = d.factors
+    lang = rules.language
+    if _overlaps((first, last), sent.spans(rules.patterns("figures"), lang)):
+        return f.get("figure", 0.0), "figure of speech"
+    factor, why = 1.0, []
+    clause = sent.clause_of(first)
+    if subject == "self":
+        mine = sent.spans(rules.patterns("first_person"), lang)
+        theirs = sent.spans(rules.patterns("others"), lang)
+        if not _overlaps((first, last), mine):
+            # Inside the signal's own words only pronouns count ("write his last words");
+            # a noun there ("end the story") is what the signal is about, not who.
+            pronouns = [(a, b) for a, b in theirs
+                        if all(n in rules.common for n in sent.norms[a:b])]
+            if _overlaps((first, last), pronouns):
+                return f.get("other_person", 0.0), "about someone else"
+            # The clause's own subject decides; a clause without one (a participle,
+            # "..., talking about not wanting to be here") takes the sentence's.
+            who = _nearest_subject(mine, theirs, clause, first)
+            if who is None:
+                who = _nearest_subject(mine, theirs, 0, first)
+            if who == "other":
+                return f.get("other_person", 0.0), "about someone else"
+    if sent.spans(rules.patterns("past"), lang) and not sent.spans(rules.patterns("now"), lang):
+        if recovered.get():
+            return f.get("recovered", 0.0), "past, safe now"
+        factor *= f.get("past", 0.6)
+        why.append("past")
+    negations = [(s, e) for s, e in sent.spans(rules.patterns("negators"), lang)
+                 if clause <= s and e <= first and first - e <= 3]
+    if negations:
+        factor *= f.get("negated", 0.5)
+        why.append("negated")
+    cap = None
+    if _overlaps((first, last), sent.spans(rules.patterns("hyperbole"), lang)):
+        cap = d.thresholds["gentle"]
+        why.append("hyperbole")
+    if sent.spans(rules.patterns("jokes"), lang):
+        cap = d.thresholds["gentle"]
+        why.append("joking")
+    return (factor, ", ".join(why)) if cap is None else (-min(factor, 1.0) * cap, ", ".join(why))
+
+
+class _Lazy:
+    """A flag computed only when a past-tense signal asks for it."""
+
+    def __init__(self, fn):
+        self._fn, self._value = fn, None
+
+    def get(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._fn())
+        return self._value
+
+
+def _strongest_per_span(found: Iterable[CareSignal]) -> tuple[CareSignal, ...]:
+    """One signal per stretch of text: rules whose matches overlap describe the same
+    words, so only the strongest counts (two phrasings of one sentence are not two
+    signs)."""
+    ordered = sorted(found, key=lambda s: (s.start, s.end))
+    kept: list[CareSignal] = []
+    group: list[CareSignal] = []
+    group_end = -1
+    for s in ordered:
+        if group and s.start >= group_end:
+            kept.append(max(group, key=lambda g: (g.weight, -g.start)))
+            group = []
+        group.append(s)
+        group_end = max(group_end, s.end) if len(group) > 1 else s.end
+    if group:
+        kept.append(max(group, key=lambda g: (g.weight, -g.start)))
+    return tuple(kept)
+
+
+def _plausible(sent: _Sentence, common: Mapping[str, list[str]],
+               listed: set[str]) -> set[str] | None:
+    """Languages a sentence may be written in, from its very common words ("the", "que",
+    "und"): every language's rules are in the index, and without this an English
+    sentence would be read by, say, the Polish rules for the loanword "self harm", whose
+    own context words (figures, other people) are Polish. A language counts when it has
+    at least half the hits of the best one; a sentence with no common words at all
+    ("kms", "unalive") is plausible in every language (None)."""
+    hits: dict[str, int] = {}
+    for norm in sent.norms:
+        for lang in common.get(norm, ()):
+            hits[lang] = hits.get(lang, 0) + 1
+    if not hits:
+        return None
+    top = max(hits.values())
+    return {lang for lang, n in hits.items() if n * 2 >= top}
+
+
+def assess(text: str) -> CareFinding:
+    """The care finding for `text`. Never raises on any text (property-tested)."""
+    if not text or not text.strip():
+        return NO_FINDING
+    d = detector()
+    raw = sentences(text, d.normaliser, d.index.known)
+    words = {w.norm for ws in raw for w in ws}
+    forms = d.index.forms(words)
+    sentences_ = [_Sentence(ws, forms) for ws in raw]
+    best: dict[str, CareSignal] = {}
+    recovered: dict[str, _Lazy] = {}
+    common = d.index.common(words) if d.index.has_common else {}
+    for sent, found in zip(sentences_, _candidates(d, sentences_, forms)):
+        plausible = _plausible(sent, common, d.index.has_common) if found else None
+        for (lang, ri), starts in found.items():
+            if plausible is not None and lang not in plausible and lang in d.index.has_common:
+                continue
+            rules = d.rules(lang)
+            if rules is None:
+                continue
+            try:
+                rule = rules.rule(ri)
+            except (RuleError, IndexError):
+                continue  # reported by the rule-file check, never raised at a person
+            lemmas = sent.lemmas(lang)
+            for pos in starts:
+                end = match(rule.pattern, sent.norms, lemmas, pos)
+                if end <= pos:
+                    continue
+                if lang not in recovered:
+                    recovered[lang] = _Lazy(lambda r=rules: any(
+                        s.spans(r.patterns("recovery"), r.language) for s in sentences_))
+                try:
+                    factor, why = _context(d, rules, sent, pos, end, rule.subject, recovered[lang])
+                except RuleError:
+                    factor, why = 1.0, ""
+                # A negative factor is a cap: joking and hyperbole bring a signal down to
+                # the gentle tier at most, never below what it was.
+                weight = rule.weight * factor if factor >= 0 else min(rule.weight, -factor)
+                if weight <= 0:
+                    continue
+                start, stop = sent.words[pos].start, sent.words[end - 1].end
+                signal = CareSignal(rule.category, rule.id, weight, start, stop,
+                                    text[start:stop], lang, why)
+                held = best.get(rule.id)
+                if held is None or weight > held.weight:
+                    best[rule.id] = signal
+    if not best:
+        return NO_FINDING
+    signals = _strongest_per_span(best.values())
+    score = sum(s.weight for s in signals)
+    if score >= d.thresholds["care"] - 1e-9:
+        tier: str | None = CARE
+    elif score >= d.thresholds["gentle"] - 1e-9:
+        tier = GENTLE
+    else:
+        tier = None
+    return CareFinding(tier, score, signals)

@@ -1,0 +1,242 @@
+"""The care index: which rules can begin at which word, and every word's lemmas, in a
+small SQLite file read with one query per entry.
+
+The rules name a few thousand patterns; with every inflected form of every word they
+name (forms/<lang>.json) that is ~100,000 entries. Loading that into Python objects costs
+about a second per process, far beyond `mirror reflect`'s budget, while one entry only
+ever needs the rows for its own words. So the index is built once (~1-2 s) into
+`care-index-<key>.sqlite` in the cache folder (the journal's `cache/`, or
+`$MIRROR_CARE_CACHE`), keyed by the constitution's genesis hash and the care files'
+sizes and times, and each entry then asks it for its words only.
+
+Without a cache folder (a library caller, a worker process) the index is built in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+#: Bump when the index's layout or the way it is built changes.
+INDEX_FORMAT = 5
+_CHUNK = 900  # host parameters per query (well under SQLite's limit)
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE forms (form TEXT NOT NULL, lang TEXT NOT NULL, lemma TEXT NOT NULL,
+                    PRIMARY KEY (form, lang)) WITHOUT ROWID;
+CREATE TABLE starts (word TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL,
+                     PRIMARY KEY (word, lang, rule)) WITHOUT ROWID;
+CREATE TABLE prefixes (head TEXT NOT NULL, prefix TEXT NOT NULL, lang TEXT NOT NULL,
+                       rule INTEGER NOT NULL, PRIMARY KEY (head, prefix, lang, rule)) WITHOUT ROWID;
+CREATE TABLE scans (item TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL);
+CREATE TABLE anchors (word TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL,
+                      PRIMARY KEY (word, lang, rule)) WITHOUT ROWID;
+CREATE TABLE anchor_prefixes (head TEXT NOT NULL, prefix TEXT NOT NULL, lang TEXT NOT NULL,
+                              rule INTEGER NOT NULL);
+CREATE INDEX anchor_prefixes_head ON anchor_prefixes (head);
+CREATE TABLE unanchored (lang TEXT NOT NULL, rule INTEGER NOT NULL);
+CREATE TABLE common (word TEXT NOT NULL, lang TEXT NOT NULL, PRIMARY KEY (word, lang)) WITHOUT ROWID;
+CREATE TABLE has_common (lang TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE vocabulary (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE errors (lang TEXT NOT NULL, message TEXT NOT NULL);
+"""
+
+
+class CareIndex:
+    """Read access to a built index."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.scans = [(str(i), str(lang), int(r)) for i, lang, r in
+                      conn.execute("SELECT item, lang, rule FROM scans")]
+        self.errors = [f"{lang}: {msg}" for lang, msg in conn.execute("SELECT lang, message FROM errors")]
+        self.has_common = {str(r[0]) for r in conn.execute("SELECT lang FROM has_common")}
+        self.unanchored = {(str(lang), int(r)) for lang, r in
+                           conn.execute("SELECT lang, rule FROM unanchored")}
+
+    def _rows(self, sql: str, keys: Sequence[str]) -> Iterable[tuple]:
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i:i + _CHUNK]
+            yield from self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+    def known(self, words: Iterable[str]) -> set[str]:
+        keys = sorted(set(words))
+        return {r[0] for r in self._rows("SELECT word FROM vocabulary WHERE word IN ({})", keys)}
+
+    def forms(self, words: Iterable[str]) -> dict[str, dict[str, str]]:
+        """language -> {written form: lemma} for these words."""
+        out: dict[str, dict[str, str]] = {}
+        keys = sorted(set(words))
+        for form, lang, lemma in self._rows(
+                "SELECT form, lang, lemma FROM forms WHERE form IN ({})", keys):
+            out.setdefault(lang, {})[form] = lemma
+        return out
+
+    def starts(self, words: Iterable[str]) -> dict[str, list[tuple[str, int]]]:
+        out: dict[str, list[tuple[str, int]]] = {}
+        keys = sorted(set(words))
+        for word, lang, rule in self._rows(
+                "SELECT word, lang, rule FROM starts WHERE word IN ({})", keys):
+            out.setdefault(word, []).append((lang, rule))
+        return out
+
+    def common(self, words: Iterable[str]) -> dict[str, list[str]]:
+        """word -> languages that list it among their very common words."""
+        out: dict[str, list[str]] = {}
+        for word, lang in self._rows("SELECT word, lang FROM common WHERE word IN ({})",
+                                     sorted(set(words))):
+            out.setdefault(word, []).append(lang)
+        return out
+
+    def anchors(self, words: Iterable[str]) -> tuple[dict[str, set[tuple[str, int]]],
+                                                    dict[str, list[tuple[str, str, int]]]]:
+        """For these words (written forms and lemmas): word -> rules anchored on it, and
+        first two letters -> (prefix, language, rule) of rules anchored on a prefix. A rule
+        is worth matching in a sentence only when one of its anchors is there."""
+        keys = sorted(set(words))
+        exact: dict[str, set[tuple[str, int]]] = {}
+        for word, lang, rule in self._rows(
+                "SELECT word, lang, rule FROM anchors WHERE word IN ({})", keys):
+            exact.setdefault(word, set()).add((str(lang), int(rule)))
+        heads: dict[str, list[tuple[str, str, int]]] = {}
+        for head, prefix, lang, rule in self._rows(
+                "SELECT head, prefix, lang, rule FROM anchor_prefixes WHERE head IN ({})",
+                sorted({k[:2] for k in keys})):
+            heads.setdefault(head, []).append((prefix, str(lang), int(rule)))
+        return exact, heads
+
+    def prefixes(self, heads: Iterable[str]) -> dict[str, list[tuple[str, str, int]]]:
+        out: dict[str, list[tuple[str, str, int]]] = {}
+        keys = sorted(set(heads))
+        for head, prefix, lang, rule in self._rows(
+                "SELECT head, prefix, lang, rule FROM prefixes WHERE head IN ({})", keys):
+            out.setdefault(head, []).append((prefix, lang, rule))
+        return out
+
+
+def cache_key(parts: Iterable[str]) -> str:
+    h = hashlib.sha256(f"care-index {INDEX_FORMAT}".encode())
+    for p in parts:
+        h.update(b"\x00" + p.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:24]
+
+
+def open_index(folder: Path | None, key: str, build) -> CareIndex:
+    """The index for `key`: read from `folder` if built before, else built by `build(conn)`
+    (written atomically, so concurrent processes never see half an index)."""
+    if folder is None:
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        build(conn)
+        return CareIndex(conn)
+    path = folder / f"care-index-{key}.sqlite"
+    if path.exists():
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
+                                   check_same_thread=False)
+            if conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone() == (key,):
+                return CareIndex(conn)
+            conn.close()
+        except sqlite3.Error:
+            pass  # a damaged cache is rebuilt
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = folder / f".care-index-{key}.{os.getpid()}.tmp"
+        tmp.unlink(missing_ok=True)
+        conn = sqlite3.connect(tmp)
+        build(conn)
+        conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
+        conn.commit()
+        conn.close()
+        os.replace(tmp, path)
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        return CareIndex(conn)
+    except (OSError, sqlite3.Error):
+        conn = sqlite3.connect(":memory:", check_same_thread=False)  # a read-only cache folder
+        build(conn)
+        return CareIndex(conn)
+
+
+def build_into(conn: sqlite3.Connection, files: Sequence[Mapping[str, Any]],
+               forms: Mapping[str, Mapping[str, str]]) -> None:
+    """Write the index for these parsed rule files and forms tables."""
+    from mirror.engine.care.rules import LanguageRules, RuleError
+    from mirror.engine.care.text import fold
+
+    conn.executescript(_SCHEMA)
+    starts: set[tuple[str, str, int]] = set()
+    prefixes: set[tuple[str, str, str, int]] = set()
+    scans: list[tuple[str, str, int]] = []
+    vocabulary: set[str] = set()
+    errors: list[tuple[str, str]] = []
+    anchors: set[tuple[str, str, int]] = set()
+    anchor_prefixes: set[tuple[str, str, str, int]] = set()
+    unanchored: list[tuple[str, int]] = []
+    commons: set[tuple[str, str]] = set()
+    has_common: list[str] = []
+    for data in files:
+        lang = str(data.get("language"))
+        if "error" in data:
+            errors.append((lang, str(data["error"])))
+            continue
+        lemmas = forms.get(lang, {})
+        try:
+            rules = LanguageRules(data, lemmas)
+            first = [rules.first_words(ri) for ri in range(len(rules.entries))]
+        except (RuleError, KeyError, TypeError, ValueError, IndexError) as exc:
+            errors.append((lang, str(exc)))
+            continue
+        common_words = {fold(w) for w in (data.get("common") or [])}
+        commons.update((w, lang) for w in common_words)
+        if common_words:
+            has_common.append(lang)
+        inverse: dict[str, list[str]] = {}
+        for form, lemma in lemmas.items():
+            inverse.setdefault(lemma, []).append(form)
+        for ri in range(len(first)):
+            anchor = rules.anchor_words(ri)
+            if not anchor or any(k == "scan" for k, _ in anchor):
+                unanchored.append((lang, ri))
+            for kind, item in anchor:
+                if kind == "word":
+                    lemma = lemmas.get(item, item)
+                    for key in {item, lemma, *inverse.get(item, ()), *inverse.get(lemma, ())}:
+                        anchors.add((key, lang, ri))
+                elif kind == "surface":
+                    anchors.add((item, lang, ri))
+                elif kind == "prefix" and len(item) >= 2:
+                    anchor_prefixes.add((item[:2], item, lang, ri))
+                elif kind == "prefix":
+                    unanchored.append((lang, ri))
+        for ri, words in enumerate(first):
+            for kind, item in words:
+                if kind == "word":
+                    lemma = lemmas.get(item, item)
+                    for key in {item, lemma, *inverse.get(item, ()), *inverse.get(lemma, ())}:
+                        starts.add((key, lang, ri))
+                elif kind == "surface":
+                    starts.add((item, lang, ri))
+                elif kind == "prefix" and len(item) >= 2:
+                    prefixes.add((item[:2], item, lang, ri))
+                else:
+                    scans.append((item if kind == "scan" else f"{item}*", lang, ri))
+        vocabulary.update(lemmas)
+        vocabulary.update(lemmas.values())
+    vocabulary.update(w for w, _, _ in starts)
+    conn.executemany("INSERT INTO forms VALUES (?, ?, ?)",
+                     [(f, lang, l) for lang, table in forms.items() for f, l in table.items()])
+    conn.executemany("INSERT INTO starts VALUES (?, ?, ?)", sorted(starts))
+    conn.executemany("INSERT INTO prefixes VALUES (?, ?, ?, ?)", sorted(prefixes))
+    conn.executemany("INSERT INTO scans VALUES (?, ?, ?)", scans)
+    conn.executemany("INSERT INTO vocabulary VALUES (?)", [(w,) for w in sorted(vocabulary)])
+    conn.executemany("INSERT INTO errors VALUES (?, ?)", errors)
+    conn.executemany("INSERT INTO anchors VALUES (?, ?, ?)", sorted(anchors))
+    conn.executemany("INSERT INTO anchor_prefixes VALUES (?, ?, ?, ?)", sorted(anchor_prefixes))
+    conn.executemany("INSERT INTO unanchored VALUES (?, ?)", sorted(set(unanchored)))
+    conn.executemany("INSERT INTO common VALUES (?, ?)", sorted(commons))
+    conn.executemany("INSERT INTO has_common VALUES (?)", [(lang,) for lang in sorted(set(has_common))])
+    conn.commit()

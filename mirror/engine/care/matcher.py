@@ -1,0 +1,159 @@
+"""Matching care patterns over a sentence's words, without regular expressions.
+
+A rule file holds thousands of patterns, and classes of words are shared among many of
+them. Compiled to regular expressions they cost seconds to build in every process; as the
+small structures here they cost milliseconds, and matching starts only at words an index
+says a pattern can begin with (see `detect.py`).
+
+A pattern is a tuple of `Element`s. An element is a set of alternatives, each one word
+(kept in sets for one look-up) or a sequence of words; or a gap of up to N words that
+never crosses a clause mark. Matching is shortest-first with backtracking; patterns are a
+few elements long, so this is cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+CLAUSE = ","
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One word test. kinds: word (lemma or written form), surface (written form only),
+    prefix, suffix, contains (on either form), regex (full match of the written form)."""
+
+    kind: str
+    value: str
+    lemma: str = ""
+    rx: re.Pattern[str] | None = None
+
+    def test(self, norm: str, lemma: str) -> bool:
+        kind, v = self.kind, self.value
+        if norm == CLAUSE:
+            return False
+        if kind == "word":
+            return norm == v or lemma == v or lemma == self.lemma
+        if kind == "surface":
+            return norm == v
+        if kind == "prefix":
+            return norm.startswith(v) or lemma.startswith(v)
+        if kind == "suffix":
+            return norm.endswith(v) or lemma.endswith(v)
+        if kind == "contains":
+            return v in norm or v in lemma
+        return self.rx is not None and self.rx.fullmatch(norm) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One position of a pattern: `gap` >= 0 for a gap; else alternatives. One-word
+    alternatives that are plain words live in `lemmas`/`surfaces` for a set look-up;
+    several-word alternatives are filed under their first word (`by_first`) so only the
+    few that can start at a word are tried."""
+
+    gap: int = -1
+    optional: bool = False
+    lemmas: frozenset[str] = frozenset()
+    surfaces: frozenset[str] = frozenset()
+    affixes: tuple[Atom, ...] = ()
+    sequences: tuple[tuple[Atom, ...], ...] = ()
+    by_first: dict[str, tuple[tuple[Atom, ...], ...]] = field(default_factory=dict)
+    loose: tuple[tuple[Atom, ...], ...] = ()
+
+    @staticmethod
+    def of(optional: bool, lemmas: frozenset[str], surfaces: frozenset[str],
+           affixes: tuple[Atom, ...], sequences: tuple[tuple[Atom, ...], ...]) -> "Element":
+        by_first: dict[str, list[tuple[Atom, ...]]] = {}
+        loose: list[tuple[Atom, ...]] = []
+        for seq in sequences:
+            head = seq[0]
+            if head.kind == "word":
+                for key in {head.value, head.lemma}:
+                    by_first.setdefault(key, []).append(seq)
+            elif head.kind == "surface":
+                by_first.setdefault(head.value, []).append(seq)
+            else:
+                loose.append(seq)
+        return Element(optional=optional, lemmas=lemmas, surfaces=surfaces, affixes=affixes,
+                       sequences=sequences, by_first={k: tuple(v) for k, v in by_first.items()},
+                       loose=tuple(loose))
+
+    def ends(self, norms: Sequence[str], lemmas: Sequence[str], pos: int) -> list[int]:
+        """Every position where this element, starting at word `pos`, can end."""
+        n = len(norms)
+        if pos >= n:
+            return []
+        norm, lemma = norms[pos], lemmas[pos]
+        if norm == CLAUSE:
+            return []
+        out: list[int] = []
+        if lemma in self.lemmas or norm in self.surfaces or any(a.test(norm, lemma) for a in self.affixes):
+            out.append(pos + 1)
+        if self.sequences:
+            seqs = self.by_first.get(norm, ())
+            if lemma != norm:
+                seqs = seqs + self.by_first.get(lemma, ())
+            for seq in seqs + self.loose:
+                end = pos + len(seq)
+                if end <= n and all(a.test(norms[pos + k], lemmas[pos + k]) for k, a in enumerate(seq)):
+                    out.append(end)
+        return sorted(set(out)) if len(out) > 1 else out
+
+
+Pattern = tuple[Element, ...]
+
+
+def match(pattern: Pattern, norms: Sequence[str], lemmas: Sequence[str], start: int) -> int:
+    """The end of the shortest match of `pattern` beginning at word `start`, or -1."""
+    return _match(pattern, 0, norms, lemmas, start)
+
+
+def _match(pattern: Pattern, i: int, norms: Sequence[str], lemmas: Sequence[str], pos: int) -> int:
+    if i == len(pattern):
+        return pos
+    el = pattern[i]
+    if el.gap >= 0:
+        for skip in range(el.gap + 1):
+            p = pos + skip
+            if skip and (p > len(norms) or norms[p - 1] == CLAUSE):
+                break
+            end = _match(pattern, i + 1, norms, lemmas, p)
+            if end >= 0:
+                return end
+        return -1
+    for end in el.ends(norms, lemmas, pos):
+        found = _match(pattern, i + 1, norms, lemmas, end)
+        if found >= 0:
+            return found
+    if el.optional:
+        return _match(pattern, i + 1, norms, lemmas, pos)
+    return -1
+
+
+def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int]]:
+    """[first, last) of every match of any of `patterns`, at every starting word."""
+    out: list[tuple[int, int]] = []
+    for start in range(len(norms)):
+        for p in patterns:
+            end = match(p, norms, lemmas, start)
+            if end > start:
+                out.append((start, end))
+    return out
+
+
+def first_atoms(pattern: Pattern) -> list[Atom] | None:
+    """The atoms a match can begin with (None when a pattern can begin anywhere)."""
+    atoms: list[Atom] = []
+    for el in pattern:
+        if el.gap >= 0:
+            continue
+        atoms += [Atom("word", w, w) for w in el.lemmas]
+        atoms += [Atom("surface", w) for w in el.surfaces]
+        atoms += list(el.affixes)
+        atoms += [seq[0] for seq in el.sequences if seq]
+        if not el.optional:
+            return atoms
+    return None

@@ -1,0 +1,94 @@
+"""The fixed care texts, in the writer's language (constitution/care/responses.yaml).
+
+The response acknowledges what was written (by category, or as a veiled goodbye when no
+single statement was clear), says that help exists in words true in every country, and
+lists the resources the person saved. It is never written by a model and never checked
+by the guardian: it is the constitution's own text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Mapping, Sequence
+
+from mirror.engine.care.detect import CareFinding, CareSignal
+from mirror.engine.care.rules import SUICIDE_CATEGORIES
+
+DEFAULT_LANGUAGE = "en"
+_ACK_GROUP = {c: "suicide" for c in SUICIDE_CATEGORIES} | {
+    "self_harm": "self_harm", "self_starvation": "self_starvation", "abuse_coercion": "abuse"}
+
+
+@lru_cache(maxsize=1)
+def _responses() -> Mapping[str, Any]:
+    from mirror import constitution
+
+    return constitution.care_data("responses.yaml")
+
+
+def care_languages() -> tuple[str, ...]:
+    """Languages the care texts are written in."""
+    return tuple(_responses())
+
+
+def response_language(text: str, finding: CareFinding) -> str:
+    """The language to answer in. The languages whose rules fired are the candidates:
+    one of them is the answer; among several, the identifier decides (lingua, restricted
+    to them); when a model's sentinel led to care and no rule fired, the identifier
+    decides among every language a care text exists for. Romanised Hindi has no
+    identifier of its own, so its rules firing decide it."""
+    from mirror.engine.language_id import identify
+
+    available = _responses()
+    fired = [lang for lang in finding.languages if lang in available]
+    if len(fired) == 1:
+        return fired[0]
+    if fired:
+        if "hi-Latn" in fired and fired[0] == "hi-Latn":
+            return "hi-Latn"
+        found = identify(text, among=fired)
+        return found if found in fired else fired[0]
+    found = identify(text)
+    return found if found in available else DEFAULT_LANGUAGE
+
+
+def _one_line(text: str, language: str) -> str:
+    if language in ("ja", "zh"):
+        return "".join(text.split("\n")).strip()
+    return " ".join(text.split())
+
+
+def care_response(signals: Sequence[CareSignal], resources: Sequence[str] = (),
+                  language: str = DEFAULT_LANGUAGE) -> str:
+    """The care text for these signals, followed by the person's own resources."""
+    responses = _responses()
+    chosen = responses.get(language) or responses[DEFAULT_LANGUAGE]
+    groups = list(dict.fromkeys(_ACK_GROUP.get(s.category, "suicide") for s in signals))
+    clear = any(s.weight >= 1.0 for s in signals)
+    if clear:
+        acknowledgement = " ".join(str(chosen["acknowledgements"][g]) for g in groups
+                                   if g in chosen["acknowledgements"])
+    elif groups == ["abuse"]:
+        acknowledgement = str(chosen["acknowledgements"]["abuse"])
+    else:
+        acknowledgement = str(chosen["veiled"])
+    body = _one_line(str(chosen["text"]).replace("{acknowledgement}", acknowledgement), language)
+    saved = [" ".join(r.split()) for r in resources if r and r.strip()]
+    if not saved:
+        return body
+    lines = "\n".join(f"- {r}" for r in saved)
+    return f"{body}\n\n{chosen['resources_heading']}\n{lines}"
+
+
+def care_text(language: str = DEFAULT_LANGUAGE) -> str:
+    """The care text without an acknowledgement of particular words (`mirror care`)."""
+    responses = _responses()
+    chosen = responses.get(language) or responses[DEFAULT_LANGUAGE]
+    return _one_line(str(chosen["text"]).replace("{acknowledgement}", ""), language)
+
+
+def gentle_line(language: str = DEFAULT_LANGUAGE) -> str:
+    """The one fixed line added under an ordinary mirrorback for an ambiguous signal."""
+    responses = _responses()
+    chosen = responses.get(language) or responses[DEFAULT_LANGUAGE]
+    return _one_line(str(chosen["gentle"]), language)

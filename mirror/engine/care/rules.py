@@ -1,0 +1,365 @@
+"""Care rules as data, compiled to small matchers over a sentence's words (matcher.py).
+
+Each language has one file, `constitution/care/rules/<lang>.yaml`:
+
+```yaml
+language: en
+classes:              # named word sets, used as @NAME; an entry may be several words
+  WANT: [want, wish, wanna, would like]
+first_person: [i, me, my, myself]      # who a signal belongs to (see detect.py)
+others: [he, she, friend, novel, ...]  # other people, and stories about them
+negators: [not, never, no]
+past: [used to, years ago]             # distance in time ...
+now: [again, lately, tonight]          # ... unless the sentence is also about now
+recovery: [clean, sober, recovered]    # the writer is safe now
+jokes: [lol, jk, kidding]              # laughter in the sentence halves a signal
+rules:                # [category, weight, pattern] or a mapping with id/cat/w/p/subject
+  - [wish_to_be_dead, 1, "@WANT ~2 to? die"]
+figures: ["could|would kill for"]      # a signal inside a figure of speech is cancelled
+hyperbole: ["kill me now"]             # a signal inside hyperbole is halved
+```
+
+A pattern is a sequence of elements, each matching whole words:
+
+| element | matches |
+|---|---|
+| `die` | a word whose lemma or written form is `die` (so "died", "dying" too) |
+| `=dying` | exactly the written form "dying" |
+| `suicid*` `*cide` `*死*` | a written form starting with, ending with, or containing |
+| `re:<regex>` | a written form the regex matches in full |
+| `a|b|end_it` | any alternative; `_` joins words ("end it") |
+| `@NAME` | any entry of a class |
+| `x?` | an optional element |
+| `~3` | up to three words of any kind, within one clause |
+
+Lemmas come from `forms.json`, generated from a maintained lemmatiser's dictionaries
+(see `inflect.py`), so a rule names a word once and every inflected form matches. Chinese
+and Japanese words in a pattern are split into characters, as the text is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping
+
+from mirror.engine.care.matcher import Atom, Element, Pattern
+from mirror.engine.care.text import fold
+
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_GAP_RE = re.compile(r"~(\d+)")
+
+#: Categories modelled on clinical suicide-risk scales, plus self-harm, self-starvation
+#: and abuse. The first six are about ending one's life.
+SUICIDE_CATEGORIES = (
+    "wish_to_be_dead", "suicidal_thoughts", "method_means", "intent_plan",
+    "preparatory_acts", "burden_hopelessness",
+)
+CATEGORIES = SUICIDE_CATEGORIES + ("self_harm", "self_starvation", "abuse_coercion")
+
+
+class RuleError(ValueError):
+    """A care rule file that cannot be compiled (a maintainer's error, caught by tests)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled pattern. `subject` is 'self' when the signal only counts as the
+    writer's own ("wants to die" after "my friend" does not), 'any' otherwise."""
+
+    id: str
+    category: str
+    weight: float
+    pattern: Pattern
+    source: str
+    subject: str = "self"
+
+
+class LanguageRules:
+    """A language's rules and context words, compiled on first use: a rule file holds
+    hundreds of patterns and an entry touches a few of them, so `mirror reflect` only
+    pays for what it matches."""
+
+    _CONTEXT = ("first_person", "others", "negators", "past", "now", "recovery", "jokes")
+
+    def __init__(self, data: Mapping[str, Any], lemmas: Mapping[str, str]):
+        self.language = str(data.get("language") or "")
+        if not self.language:
+            raise RuleError("a care rules file without a language")
+        self.data = data
+        self.classes = {str(k): _strings(v) for k, v in (data.get("classes") or {}).items()}
+        self.entries = list(iter_rules(data))
+        self.compiler = Compiler(self.language, self.classes, lemmas)
+        self._rules: dict[int, Rule] = {}
+        self._lists: dict[str, list[Pattern]] = {}
+        self._common: frozenset[str] | None = None
+
+    @property
+    def common(self) -> frozenset[str]:
+        """The language's very common words (function words, pronouns)."""
+        if self._common is None:
+            self._common = frozenset(fold(w) for w in _strings(self.data.get("common")))
+        return self._common
+
+    def rule(self, index: int) -> Rule:
+        found = self._rules.get(index)
+        if found is None:
+            rid, cat, w, p, subj = self.entries[index]
+            found = self._rules[index] = Rule(rid, cat, w, self.compiler.pattern(p), p, subj)
+        return found
+
+    def patterns(self, key: str) -> list[Pattern]:
+        """`figures`, `hyperbole`, or one of the context word lists, compiled once."""
+        found = self._lists.get(key)
+        if found is None:
+            texts = _strings(self.data.get(key))
+            if key in self._CONTEXT:
+                found = self.compiler.word_set(texts)
+            else:
+                found = [self.compiler.pattern(t) for t in texts]
+            self._lists[key] = found
+        return found
+
+    def compile_all(self) -> None:
+        """Compile everything now (tests and the rule-file check use this)."""
+        for i in range(len(self.entries)):
+            self.rule(i)
+        for key in ("figures", "hyperbole", *self._CONTEXT):
+            self.patterns(key)
+
+    def first_words(self, index: int) -> list[tuple[str, str]]:
+        """(kind, text) of every word a match of rule `index` can begin with — read from
+        the pattern's text, without compiling it. kind: word, surface, prefix, scan."""
+        return first_words(self.entries[index][3], self.classes)
+
+    def anchor_words(self, index: int) -> list[tuple[str, str]]:
+        """The words one of which a sentence must hold for rule `index` to match."""
+        return anchor_words(self.entries[index][3], self.classes, self.common)
+
+
+def _strings(items: Any) -> list[str]:
+    return [str(x) for x in (items or [])]
+
+
+def make_atom(item: str, lemmas: Mapping[str, str] | None = None, language: str = "?") -> Atom:
+    """One word item of a pattern (no spaces) as an `Atom`."""
+    if item.startswith("re:"):
+        try:
+            return Atom("regex", item[3:], rx=re.compile(item[3:]))
+        except re.error as exc:
+            raise RuleError(f"{language}: bad regex {item!r}: {exc}") from exc
+    if item.startswith("=") and len(item) > 1:
+        return Atom("surface", fold(item[1:]))
+    body = fold(item)
+    if len(body) > 2 and body.startswith("*") and body.endswith("*"):
+        return Atom("contains", body[1:-1])
+    if body.endswith("*") and len(body) > 1:
+        return Atom("prefix", body[:-1])
+    if body.startswith("*") and len(body) > 1:
+        return Atom("suffix", body[1:])
+    if not body:
+        raise RuleError(f"{language}: empty word in a pattern")
+    return Atom("word", body, (lemmas or {}).get(body, body))
+
+
+class Compiler:
+    """Turns one language's pattern text into `Pattern`s (matcher.py). Classes are
+    compiled once and shared by every pattern that names them."""
+
+    def __init__(self, language: str, classes: Mapping[str, list[str]], lemmas: Mapping[str, str]):
+        self.language = language
+        self.classes = classes
+        self.lemmas = lemmas
+        self._class_cache: dict[str, list[tuple[Atom, ...]]] = {}
+
+    def _atom(self, item: str) -> Atom:
+        """One word item (no spaces)."""
+        return make_atom(item, self.lemmas, self.language)
+
+    def _sequence(self, phrase: str) -> tuple[Atom, ...]:
+        """Several words ('end it', 'end_it', or CJK characters) in a row."""
+        atoms: list[Atom] = []
+        for chunk in phrase.replace("_", " ").split():
+            if (_CJK_RE.search(chunk) and not chunk.startswith(("re:", "=")) and "*" not in chunk):
+                atoms.extend(self._atom(ch) for ch in chunk if not ch.isspace())
+            elif _CJK_RE.search(chunk) and chunk.startswith("=") and len(chunk) > 2:
+                atoms.extend(Atom("surface", fold(ch)) for ch in chunk[1:])
+            else:
+                atoms.append(self._atom(chunk))
+        if not atoms:
+            raise RuleError(f"{self.language}: empty phrase in a pattern")
+        return tuple(atoms)
+
+    def _class(self, name: str) -> list[tuple[Atom, ...]]:
+        if name not in self._class_cache:
+            entries = self.classes.get(name)
+            if not entries:
+                raise RuleError(f"{self.language}: unknown class @{name}")
+            self._class_cache[name] = [self._sequence(e) for e in entries]
+        return self._class_cache[name]
+
+    @staticmethod
+    def _element(alternatives: list[tuple[Atom, ...]], optional: bool) -> Element:
+        lemmas: set[str] = set()
+        surfaces: set[str] = set()
+        affixes: list[Atom] = []
+        sequences: list[tuple[Atom, ...]] = []
+        for seq in alternatives:
+            if len(seq) != 1:
+                sequences.append(seq)
+                continue
+            a = seq[0]
+            if a.kind == "word":
+                lemmas.update((a.value, a.lemma))
+                surfaces.add(a.value)
+            elif a.kind == "surface":
+                surfaces.add(a.value)
+            else:
+                affixes.append(a)
+        return Element.of(optional, frozenset(lemmas), frozenset(surfaces),
+                          tuple(dict.fromkeys(affixes)), tuple(dict.fromkeys(sequences)))
+
+    def pattern(self, text: str) -> Pattern:
+        """Compile one pattern (raises RuleError when malformed)."""
+        elements: list[Element] = []
+        for token in text.split():
+            gap = _GAP_RE.fullmatch(token)
+            if gap:
+                elements.append(Element(gap=int(gap.group(1))))
+                continue
+            optional = token.endswith("?") and len(token) > 1
+            if optional:
+                token = token[:-1]
+            alternatives: list[tuple[Atom, ...]] = []
+            for alt in token.split("|"):
+                if not alt:
+                    raise RuleError(f"{self.language}: empty alternative in {text!r}")
+                if alt.startswith("@"):
+                    alternatives.extend(self._class(alt[1:]))
+                else:
+                    alternatives.append(self._sequence(alt))
+            elements.append(self._element(alternatives, optional))
+        if not any(e.gap < 0 and not e.optional for e in elements):
+            raise RuleError(f"{self.language}: pattern {text!r} can match nothing at all")
+        return tuple(elements)
+
+    def word_set(self, entries: list[str]) -> list[Pattern]:
+        """A list of context words or phrases as one single-element pattern."""
+        if not entries:
+            return []
+        return [(self._element([self._sequence(e) for e in entries], False),)]
+
+
+def iter_rules(data: Mapping[str, Any]) -> Iterator[tuple[str, str, float, str, str]]:
+    """(id, category, weight, pattern, subject) for each rule entry, in file order."""
+    language = str(data.get("language"))
+    for n, entry in enumerate(data.get("rules") or [], 1):
+        if isinstance(entry, list):
+            if len(entry) not in (3, 4):
+                raise RuleError(f"{language}: rule {n} must be [category, weight, pattern]")
+            category, weight, pattern = str(entry[0]), float(entry[1]), str(entry[2])
+            subject = str(entry[3]) if len(entry) == 4 else ""
+            rule_id = f"{language}.{n}"
+        elif isinstance(entry, dict):
+            category, weight = str(entry["cat"]), float(entry.get("w", 1))
+            pattern, subject = str(entry["p"]), str(entry.get("subject", ""))
+            rule_id = f"{language}.{entry.get('id', n)}"
+        else:
+            raise RuleError(f"{language}: rule {n} is neither a list nor a mapping")
+        if category not in CATEGORIES:
+            raise RuleError(f"{language}: rule {n} has unknown category {category!r}")
+        subject = subject or ("any" if category == "abuse_coercion" else "self")
+        if subject not in ("self", "any"):
+            raise RuleError(f"{language}: rule {n} has unknown subject {subject!r}")
+        yield rule_id, category, weight, pattern, subject
+
+
+def compile_language(data: Mapping[str, Any], lemmas: Mapping[str, str]) -> LanguageRules:
+    """Compile one parsed rules file completely (raises RuleError on any fault)."""
+    rules = LanguageRules(data, lemmas)
+    rules.compile_all()
+    return rules
+
+
+def _first_of(item: str) -> tuple[str, str]:
+    """(kind, folded text) of the first word of one alternative."""
+    if item.startswith(("re:", "*")):
+        return "scan", item
+    parts = item.replace("_", " ").split()
+    word = parts[0] if parts else item
+    if word.startswith("="):
+        text = word[1:]
+        return "surface", fold(text[0] if _CJK_RE.match(text) else text)
+    if _CJK_RE.match(word):
+        return "word", fold(word[0])
+    if word.endswith("*"):
+        return "prefix", fold(word[:-1])
+    return "word", fold(word)
+
+
+def _element_words(token: str, classes: Mapping[str, list[str]]) -> list[tuple[str, str]]:
+    body = token[:-1] if token.endswith("?") and len(token) > 1 else token
+    out: list[tuple[str, str]] = []
+    for alt in body.split("|"):
+        if alt.startswith("@"):
+            out += [_first_of(e) for e in classes.get(alt[1:], []) if e.strip()]
+        elif alt:
+            out.append(_first_of(alt))
+    return out
+
+
+def first_words(pattern: str, classes: Mapping[str, list[str]]) -> list[tuple[str, str]]:
+    """The words a pattern can begin with, from its text (see LanguageRules.first_words)."""
+    out: list[tuple[str, str]] = []
+    for token in pattern.split():
+        if _GAP_RE.fullmatch(token):
+            continue
+        out += _element_words(token, classes)
+        if not (token.endswith("?") and len(token) > 1):
+            break
+    return out
+
+
+def anchor_words(pattern: str, classes: Mapping[str, list[str]],
+                 common: frozenset[str]) -> list[tuple[str, str]]:
+    """The words of the pattern's most telling required element: one of them must be in
+    a sentence for the pattern to match there. Elements made of very common words ("i",
+    "to") or that need a scan are avoided when the pattern has a better one; among the
+    rest, the one with the fewest alternatives wins."""
+    best: tuple[tuple[int, int, int], list[tuple[str, str]]] | None = None
+    for token in pattern.split():
+        if _GAP_RE.fullmatch(token) or (token.endswith("?") and len(token) > 1):
+            continue
+        words = _element_words(token, classes)
+        if not words:
+            continue
+        score = (int(any(w in common for k, w in words if k == "word")),
+                 int(any(k == "scan" for k, _ in words)), len(words))
+        if best is None or score < best[0]:
+            best = (score, words)
+    return best[1] if best else []
+
+
+def rule_words(data: Mapping[str, Any]) -> set[str]:
+    """Every plain word a rules file names (patterns, classes, context lists): the words
+    whose inflections `inflect.py` looks up."""
+    found: set[str] = set()
+
+    def add(text: str) -> None:
+        for element in text.replace("|", " ").replace("_", " ").split():
+            element = element.rstrip("?")
+            if element.startswith(("@", "~", "=", "re:", "*")) or element.endswith("*"):
+                continue
+            if not _CJK_RE.search(element):
+                found.add(fold(element))
+
+    for _, _, _, pattern, _ in iter_rules(data):
+        add(pattern)
+    for key in ("figures", "hyperbole", "first_person", "others", "negators", "past", "now",
+                "recovery", "jokes"):
+        for p in _strings(data.get(key)):
+            add(p)
+    for entries in (data.get("classes") or {}).values():
+        for e in _strings(entries):
+            add(e)
+    return found

@@ -1,0 +1,204 @@
+"""The words the care detector reads: normalised, split into sentences and clauses.
+
+Crisis statements arrive in every register a person writes in at their lowest: lowercase
+with no punctuation, missing apostrophes ("dont", "im"), stretched words ("sooo done"),
+phone spelling without accents ("no quiero vivir mas"), typos ("sucidal"). Every token is
+therefore reduced to one matching form that all of these share:
+
+- case-folded, curly apostrophes made straight, Latin letters stripped of accents (Cyrillic
+  ё is е; Devanagari vowel signs stay, they are letters there), dotless ı and ł as i and l;
+- letters repeated three or more times collapsed, to the form the vocabulary knows;
+- contractions and elisions expanded from data ("don't" -> "do not", "j'ai" -> "je ai");
+- Han and kana characters are one token each, so phrases in Chinese and Japanese match
+  without a word segmenter (a phrase rule for them is a sequence of characters).
+
+Each token keeps the [start, end) of what was written, so the evidence shown to the person
+points at their own words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable, Mapping
+
+# A word: letters/digits with combining marks and inner apostrophes; or one Han/kana char.
+_CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7"
+    "\u0a01-\u0a03\u0a3c-\u0a51\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff"
+)
+_APOS = "'\u2019\u02bc\u2018`\u00b4"
+
+
+@lru_cache(maxsize=1)
+def _token_re() -> re.Pattern[str]:
+    """Words, CJK characters, sentence stops and clause marks (compiled on first use: a
+    large pattern, and `mirror list` never needs it)."""
+    return re.compile(
+        rf"([{_CJK}])"
+        rf"|((?:(?![{_CJK}])[^\W_]|[{_MARKS}])(?:(?:(?![{_CJK}])\w|[{_MARKS}])*"
+        rf"(?:[{_APOS}](?:(?![{_CJK}])\w|[{_MARKS}])+)*[{_APOS}]?))"
+        r"|([.!?\u2026\u3002\uff01\uff1f]+|\n\s*\n)"
+        r"|([,;:\u2014\u2013()\[\]\n\u3001\uff0c\uff1b\uff1a]|\s-\s)"
+    )
+
+
+_APOS_TABLE = str.maketrans({c: "'" for c in _APOS[1:]})
+_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th",
+                          "æ": "ae", "œ": "oe", "ё": "е", "ß": "ss"})
+_RUN_RE = re.compile(r"(\w)\1{2,}")
+
+#: The clause mark that stands between clauses in a sentence's token list.
+CLAUSE = ","
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One matching form, and the characters [start, end) of the text it came from
+    (the parts of an expanded contraction share their token's span)."""
+
+    norm: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """The accent-free, case-free form of a word (also used on the rules' own words)."""
+    word = word.casefold().translate(_APOS_TABLE).translate(_SPECIAL)
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    kept: list[str] = []
+    base_latin = False
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            if base_latin:
+                continue
+        else:
+            base_latin = ch < "\u0250"
+        kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+@dataclass(frozen=True)
+class Normaliser:
+    """Data-driven parts of normalisation (constitution/care/normalise.yaml): whole-word
+    replacements ("dont" -> "do not"), clitic suffixes ("n't") and elided prefixes ("j'"),
+    and the long signal words recognised one typing error away. Which words the rules
+    know (to collapse "sooo" to "so" but "killll" to "kill", and to leave known words
+    alone) is asked of the index, once per text."""
+
+    whole: Mapping[str, tuple[str, ...]]
+    suffixes: Mapping[str, tuple[str, ...]]
+    prefixes: Mapping[str, tuple[str, ...]]
+    typo_index: Mapping[str, str]
+
+    def needs_lookup(self, folded: str) -> list[str]:
+        """The words whose being known decides how `folded` normalises."""
+        out = [folded]
+        if _RUN_RE.search(folded):
+            out.append(_RUN_RE.sub(r"\1\1", folded))
+        return out
+
+    def words(self, raw: str, known: set[str]) -> list[str]:
+        """The matching forms one written token stands for."""
+        w = fold(raw)
+        if _RUN_RE.search(w):
+            two = _RUN_RE.sub(r"\1\1", w)
+            w = two if (two in known or two in self.whole) else _RUN_RE.sub(r"\1", w)
+        hit = self.whole.get(w)
+        if hit is not None:
+            return list(hit)
+        if "'" in w:
+            return self._split_apostrophes(w)
+        if len(w) >= 5 and w not in known:
+            fixed = self._typo(w)
+            if fixed is not None:
+                return [fixed]
+        return [w]
+
+    def _split_apostrophes(self, w: str) -> list[str]:
+        w = w.strip("'")
+        if not w:
+            return []
+        hit = self.whole.get(w)
+        if hit is not None:
+            return list(hit)
+        out: list[str] = []
+        head, sep, rest = w.partition("'")
+        if sep and head + "'" in self.prefixes:
+            out.extend(self.prefixes[head + "'"])
+            w = rest
+        for suffix, replacement in self.suffixes.items():
+            if w.endswith(suffix) and len(w) > len(suffix):
+                stem = w[: -len(suffix)]
+                return out + list(self.whole.get(stem, (stem,))) + list(replacement)
+        return out + [part for part in w.split("'") if part]
+
+    def _typo(self, w: str) -> str | None:
+        """A misspelling one edit away from a long signal word ("sucidal", "myslef")."""
+        index = self.typo_index
+        hit = index.get(w)
+        if hit is not None:
+            return hit
+        for i in range(len(w)):
+            hit = index.get(w[:i] + w[i + 1:])
+            if hit is not None and hit[0] == w[0]:
+                return hit
+        return None
+
+
+def build_normaliser(data: Mapping, typo_words: Iterable[str]) -> Normaliser:
+    """A `Normaliser` from the parsed normalise.yaml."""
+
+    def table(section: str) -> dict[str, tuple[str, ...]]:
+        return {fold(k): tuple(fold(v).split()) for k, v in (data.get(section) or {}).items()}
+
+    index: dict[str, str] = {}
+    for word in sorted(set(map(fold, typo_words))):
+        if len(word) < 6:
+            continue
+        index.setdefault(word, word)
+        for i in range(len(word)):
+            index.setdefault(word[:i] + word[i + 1:], word)
+    suffixes = table("suffixes")
+    return Normaliser(
+        whole=table("whole"),
+        suffixes=dict(sorted(suffixes.items(), key=lambda kv: -len(kv[0]))),
+        prefixes=table("prefixes"),
+        typo_index=index,
+    )
+
+
+def sentences(text: str, normaliser: Normaliser,
+              known: Callable[[Iterable[str]], set[str]] = lambda words: set()) -> list[list[Word]]:
+    """The text as sentences of words, with `CLAUSE` words where a clause ends. `known`
+    answers, for many words at once, which of them the rules know."""
+    items = [(m.groups(), m.start(), m.end()) for m in _token_re().finditer(text)]
+    asked: set[str] = set()
+    for (cjk, word, _, _), _, _ in items:
+        if word is not None:
+            asked.update(normaliser.needs_lookup(fold(word)))
+    known_words = known(asked) if asked else set()
+    out: list[list[Word]] = []
+    current: list[Word] = []
+    for (cjk, word, stop, clause), start, end in items:
+        if cjk is not None:
+            current.append(Word(fold(cjk), start, end))
+        elif word is not None:
+            for norm in normaliser.words(word, known_words):
+                current.append(Word(norm, start, end))
+        elif stop is not None:
+            if current:
+                out.append(current)
+                current = []
+        elif current and current[-1].norm != CLAUSE:
+            current.append(Word(CLAUSE, start, end))
+    if current:
+        out.append(current)
+    return out
