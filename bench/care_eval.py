@@ -42,12 +42,35 @@ def pct(n: int, d: int) -> str:
     return f"{100 * n / d:5.1f}% ({n}/{d})" if d else "    -"
 
 
+def ordinary(show: bool) -> int:
+    import random
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from journal_gen import reflection_text
+
+    texts = [str(e["text"]) for e in yaml.safe_load((ROOT / "tests/corpus/reflections.yaml").read_text())
+             if not e.get("care") and not e.get("gentle")]
+    rng = random.Random(11)
+    texts += [reflection_text(rng) for _ in range(2000)]
+    raised = [(t, assess(t)) for t in texts]
+    raised = [(t, f) for t, f in raised if f.tier is not None]
+    print(f"everyday entries raising care or the gentle line: {pct(len(raised), len(texts))}")
+    if show:
+        for t, f in raised:
+            print(f"  {f.tier} {[(s.rule, s.text, round(s.weight, 2)) for s in f.signals]}: {t[:160]!r}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--holdout", action="store_true")
     ap.add_argument("--lang")
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--ordinary", action="store_true",
+                    help="false alarms on everyday entries: the engine corpus and 2,000 generated ones")
     args = ap.parse_args()
+    if args.ordinary:
+        return ordinary(args.misses)
     folder = ROOT / "tests/corpus/care" / ("holdout" if args.holdout else "")
     files = load(folder, args.lang)
     by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # clear hit/n, veiled hit/n, veiled care

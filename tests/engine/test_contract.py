@@ -197,3 +197,35 @@ def test_default_is_the_offline_engine() -> None:
     assert outcome.route_reason == ROUTE_DEFAULT and outcome.text == compose(TEXT)
     assert outcome.engine_version == "offline-2"
     assert outcome.constitution_version.startswith("1.1.0+")
+
+
+def test_the_guardian_never_rejects_the_fixed_care_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even a guardian that would flag every text cannot hold back the care response: it
+    is the constitution's own text and is never checked."""
+    from mirror.engine import contract
+    from mirror.engine.checks import check as real_check
+
+    def failing(text, source):  # noqa: ANN001 - mirrors check()
+        report = real_check("You should do this.", source)
+        assert not report.passed
+        return report
+
+    monkeypatch.setattr(contract, "check", failing)
+    outcome = run("I want to kill myself tonight.", ScriptedAdapter([GOOD], remote=True))
+    assert outcome.is_care and outcome.flags == [] and "help exists" in outcome.text
+
+
+def test_a_care_sentinel_leads_to_care_and_the_models_text_is_dropped() -> None:
+    adapter = ScriptedAdapter(["[[MIRROR_CARE]] private model words"], remote=True)
+    outcome = run("The house is very quiet now. Everything is finished.", adapter,
+                  care_resources=["My GP"])
+    assert len(adapter.calls) == 1
+    assert outcome.is_care and outcome.by_sentinel and outcome.route_reason == "model-care-sentinel"
+    assert "private model words" not in outcome.text and outcome.text.endswith("- My GP")
+    assert [a.outcome for a in outcome.attempts] == ["care-sentinel"]
+
+
+def test_the_system_prompt_asks_for_the_sentinel() -> None:
+    adapter = ScriptedAdapter([GOOD], remote=True)
+    run(TEXT, adapter)
+    assert "[[MIRROR_CARE]]" in adapter.calls[0].system

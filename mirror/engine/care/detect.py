@@ -270,8 +270,8 @@ def _scripts(norms: Sequence[str]) -> set[str]:
     return found
 
 
-def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Mapping[str, str]]
-                ) -> list[dict[tuple[str, int], list[int]]]:
+def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Mapping[str, str]],
+                common: Mapping[str, list[str]]) -> list[dict[tuple[str, int], list[int]]]:
     """For each sentence: (language, rule index) -> the words a match may start at.
 
     A rule is tried in a sentence only when one of its anchor words (its most telling
@@ -284,9 +284,7 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     every = {k for ks in keys_of.values() for k in ks}
     exact, heads = d.index.anchors(every)
     unanchored = d.index.unanchored
-    out: list[dict[tuple[str, int], list[int]]] = []
-    starts: dict[str, list[tuple[str, int]]] | None = None
-    prefixes: dict[str, list[tuple[str, str, int]]] | None = None
+    actives: list[set[tuple[str, int]]] = []
     for sent in sents:
         scripts = _scripts(sent.norms)
         active: set[tuple[str, int]] = {(lang, ri) for lang, ri in unanchored
@@ -299,21 +297,33 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
                 for prefix, lang, ri in heads.get(key[:2], ()):
                     if key.startswith(prefix):
                         active.add((lang, ri))
+        if active:
+            plausible = _plausible(sent, common)
+            if plausible is not None:
+                listed = d.index.has_common
+                active = {(lang, ri) for lang, ri in active if lang in plausible or lang not in listed}
+        actives.append(active)
+    anywhere = set().union(*actives) if actives else set()
+    if not anywhere:
+        return [{} for _ in sents]
+    starts = d.index.starts(every)
+    prefixes = d.index.prefixes({k[:2] for k in every})
+    out: list[dict[tuple[str, int], list[int]]] = []
+    for sent, active in zip(sents, actives):
         if not active:
             out.append({})
             continue
-        if starts is None:
-            starts = d.index.starts(every)
-            prefixes = d.index.prefixes({k[:2] for k in every})
         found: dict[tuple[str, int], list[int]] = {}
         for pos, norm in enumerate(sent.norms):
             for key in keys_of.get(norm, ()):
-                for slot in starts.get(key, ()):
-                    if slot in active:
+                can = starts.get(key)
+                if can:
+                    for slot in (active & can if len(active) < len(can) else
+                                 [c for c in can if c in active]):
                         lst = found.setdefault(slot, [])
                         if not lst or lst[-1] != pos:
                             lst.append(pos)
-                for prefix, lang, ri in prefixes.get(key[:2], ()):  # type: ignore[union-attr]
+                for prefix, lang, ri in prefixes.get(key[:2], ()):
                     if (lang, ri) in active and key.startswith(prefix):
                         lst = found.setdefault((lang, ri), [])
                         if not lst or lst[-1] != pos:
@@ -422,8 +432,7 @@ def _strongest_per_span(found: Iterable[CareSignal]) -> tuple[CareSignal, ...]:
     return tuple(kept)
 
 
-def _plausible(sent: _Sentence, common: Mapping[str, list[str]],
-               listed: set[str]) -> set[str] | None:
+def _plausible(sent: _Sentence, common: Mapping[str, list[str]]) -> set[str] | None:
     """Languages a sentence may be written in, from its very common words ("the", "que",
     "und"): every language's rules are in the index, and without this an English
     sentence would be read by, say, the Polish rules for the loanword "self harm", whose
@@ -452,11 +461,8 @@ def assess(text: str) -> CareFinding:
     best: dict[str, CareSignal] = {}
     recovered: dict[str, _Lazy] = {}
     common = d.index.common(words) if d.index.has_common else {}
-    for sent, found in zip(sentences_, _candidates(d, sentences_, forms)):
-        plausible = _plausible(sent, common, d.index.has_common) if found else None
+    for sent, found in zip(sentences_, _candidates(d, sentences_, forms, common)):
         for (lang, ri), starts in found.items():
-            if plausible is not None and lang not in plausible and lang in d.index.has_common:
-                continue
             rules = d.rules(lang)
             if rules is None:
                 continue

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 #: Bump when the index's layout or the way it is built changes.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 _CHUNK = 900  # host parameters per query (well under SQLite's limit)
 
 _SCHEMA = """
@@ -48,7 +48,10 @@ CREATE TABLE errors (lang TEXT NOT NULL, message TEXT NOT NULL);
 
 
 class CareIndex:
-    """Read access to a built index."""
+    """Read access to a built index. Answers are kept per word (`_memo`): one entry asks a
+    few queries; re-deriving a whole journal asks about the same words again and again."""
+
+    MEMO_LIMIT = 500_000  # words remembered per kind of question, then forgotten
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
@@ -58,65 +61,78 @@ class CareIndex:
         self.has_common = {str(r[0]) for r in conn.execute("SELECT lang FROM has_common")}
         self.unanchored = {(str(lang), int(r)) for lang, r in
                            conn.execute("SELECT lang, rule FROM unanchored")}
+        self._memo: dict[str, dict[str, Any]] = {}
 
     def _rows(self, sql: str, keys: Sequence[str]) -> Iterable[tuple]:
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i:i + _CHUNK]
             yield from self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
+    def _lookup(self, kind: str, sql: str, words: Iterable[str], empty: Any,
+                add) -> dict[str, Any]:
+        """word -> answer for `kind`, from the memo or one query for the words not yet
+        asked about. `add(answer, row)` folds one row into a word's answer."""
+        memo = self._memo.setdefault(kind, {})
+        wanted = set(words)
+        missing = sorted(w for w in wanted if w not in memo)
+        if missing:
+            if len(memo) > self.MEMO_LIMIT:
+                memo.clear()
+            fresh: dict[str, Any] = {w: empty() for w in missing}
+            for row in self._rows(sql, missing):
+                add(fresh[row[0]], row)
+            memo.update(fresh)
+        return {w: memo[w] for w in wanted}
+
     def known(self, words: Iterable[str]) -> set[str]:
-        keys = sorted(set(words))
-        return {r[0] for r in self._rows("SELECT word FROM vocabulary WHERE word IN ({})", keys)}
+        found = self._lookup("known", "SELECT word FROM vocabulary WHERE word IN ({})", words,
+                             lambda: [False], lambda ans, row: ans.__setitem__(0, True))
+        return {w for w, ans in found.items() if ans[0]}
 
     def forms(self, words: Iterable[str]) -> dict[str, dict[str, str]]:
         """language -> {written form: lemma} for these words."""
+        found = self._lookup("forms", "SELECT form, lang, lemma FROM forms WHERE form IN ({})",
+                             words, dict, lambda ans, row: ans.__setitem__(row[1], row[2]))
         out: dict[str, dict[str, str]] = {}
-        keys = sorted(set(words))
-        for form, lang, lemma in self._rows(
-                "SELECT form, lang, lemma FROM forms WHERE form IN ({})", keys):
-            out.setdefault(lang, {})[form] = lemma
-        return out
-
-    def starts(self, words: Iterable[str]) -> dict[str, list[tuple[str, int]]]:
-        out: dict[str, list[tuple[str, int]]] = {}
-        keys = sorted(set(words))
-        for word, lang, rule in self._rows(
-                "SELECT word, lang, rule FROM starts WHERE word IN ({})", keys):
-            out.setdefault(word, []).append((lang, rule))
+        for word, by_lang in found.items():
+            for lang, lemma in by_lang.items():
+                out.setdefault(lang, {})[word] = lemma
         return out
 
     def common(self, words: Iterable[str]) -> dict[str, list[str]]:
         """word -> languages that list it among their very common words."""
-        out: dict[str, list[str]] = {}
-        for word, lang in self._rows("SELECT word, lang FROM common WHERE word IN ({})",
-                                     sorted(set(words))):
-            out.setdefault(word, []).append(lang)
-        return out
+        found = self._lookup("common", "SELECT word, lang FROM common WHERE word IN ({})",
+                             words, list, lambda ans, row: ans.append(row[1]))
+        return {w: langs for w, langs in found.items() if langs}
 
     def anchors(self, words: Iterable[str]) -> tuple[dict[str, set[tuple[str, int]]],
                                                     dict[str, list[tuple[str, str, int]]]]:
         """For these words (written forms and lemmas): word -> rules anchored on it, and
         first two letters -> (prefix, language, rule) of rules anchored on a prefix. A rule
         is worth matching in a sentence only when one of its anchors is there."""
-        keys = sorted(set(words))
-        exact: dict[str, set[tuple[str, int]]] = {}
-        for word, lang, rule in self._rows(
-                "SELECT word, lang, rule FROM anchors WHERE word IN ({})", keys):
-            exact.setdefault(word, set()).add((str(lang), int(rule)))
-        heads: dict[str, list[tuple[str, str, int]]] = {}
-        for head, prefix, lang, rule in self._rows(
-                "SELECT head, prefix, lang, rule FROM anchor_prefixes WHERE head IN ({})",
-                sorted({k[:2] for k in keys})):
-            heads.setdefault(head, []).append((prefix, str(lang), int(rule)))
-        return exact, heads
+        words = set(words)
+        exact = self._lookup("anchors", "SELECT word, lang, rule FROM anchors WHERE word IN ({})",
+                             words, set, lambda ans, row: ans.add((str(row[1]), int(row[2]))))
+        heads = self._lookup(
+            "anchor_prefixes",
+            "SELECT head, prefix, lang, rule FROM anchor_prefixes WHERE head IN ({})",
+            {w[:2] for w in words}, list,
+            lambda ans, row: ans.append((str(row[1]), str(row[2]), int(row[3]))))
+        return ({w: v for w, v in exact.items() if v}, {h: v for h, v in heads.items() if v})
+
+    def starts(self, words: Iterable[str]) -> dict[str, set[tuple[str, int]]]:
+        """word -> (language, rule) of every rule that can begin with it."""
+        found = self._lookup("starts", "SELECT word, lang, rule FROM starts WHERE word IN ({})",
+                             words, set, lambda ans, row: ans.add((str(row[1]), int(row[2]))))
+        return {w: v for w, v in found.items() if v}
 
     def prefixes(self, heads: Iterable[str]) -> dict[str, list[tuple[str, str, int]]]:
-        out: dict[str, list[tuple[str, str, int]]] = {}
-        keys = sorted(set(heads))
-        for head, prefix, lang, rule in self._rows(
-                "SELECT head, prefix, lang, rule FROM prefixes WHERE head IN ({})", keys):
-            out.setdefault(head, []).append((prefix, lang, rule))
-        return out
+        """First two letters -> (prefix, language, rule) of rules that can begin with a
+        prefix."""
+        found = self._lookup(
+            "prefixes", "SELECT head, prefix, lang, rule FROM prefixes WHERE head IN ({})",
+            heads, list, lambda ans, row: ans.append((str(row[1]), str(row[2]), int(row[3]))))
+        return {h: v for h, v in found.items() if v}
 
 
 def cache_key(parts: Iterable[str]) -> str:

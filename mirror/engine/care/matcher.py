@@ -133,14 +133,47 @@ def _match(pattern: Pattern, i: int, norms: Sequence[str], lemmas: Sequence[str]
     return -1
 
 
+_HEADS: dict[int, tuple[Pattern, frozenset[str] | None, tuple[Atom, ...]]] = {}
+
+
+def _heads(pattern: Pattern) -> tuple[frozenset[str] | None, tuple[Atom, ...]]:
+    """The words a match can begin with (None: anywhere) and the atoms to test besides,
+    computed once per pattern: context lists are tried at every word of a sentence."""
+    cached = _HEADS.get(id(pattern))
+    if cached is not None and cached[0] is pattern:
+        return cached[1], cached[2]
+    keys: set[str] | None = set()
+    tests: list[Atom] = []
+    for el in pattern:
+        if el.gap >= 0 or keys is None:
+            keys = None
+            break
+        keys |= el.lemmas | el.surfaces | set(el.by_first)
+        tests += list(el.affixes) + [seq[0] for seq in el.loose]
+        if not el.optional:
+            break
+    else:
+        keys = None  # every element optional: can begin anywhere
+    result = (frozenset(keys) if keys is not None else None, tuple(tests))
+    _HEADS[id(pattern)] = (pattern, *result)
+    return result
+
+
 def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int]]:
     """[first, last) of every match of any of `patterns`, at every starting word."""
     out: list[tuple[int, int]] = []
-    for start in range(len(norms)):
-        for p in patterns:
+    for p in patterns:
+        keys, tests = _heads(p)
+        for start in range(len(norms)):
+            if keys is not None:
+                norm, lemma = norms[start], lemmas[start]
+                if norm not in keys and lemma not in keys and not any(
+                        a.test(norm, lemma) for a in tests):
+                    continue
             end = match(p, norms, lemmas, start)
             if end > start:
                 out.append((start, end))
+    out.sort()
     return out
 
 

@@ -9,6 +9,7 @@ therefore reduced to one matching form that all of these share:
   ё is е; Devanagari vowel signs stay, they are letters there), dotless ı and ł as i and l;
 - letters repeated three or more times collapsed, to the form the vocabulary knows;
 - contractions and elisions expanded from data ("don't" -> "do not", "j'ai" -> "je ai");
+- sentences end at . ! ? … and the CJK and Devanagari stops (。！？ । ॥) or a blank line;
 - Han and kana characters are one token each, so phrases in Chinese and Japanese match
   without a word segmenter (a phrase rule for them is a sequence of characters).
 
@@ -42,7 +43,7 @@ def _token_re() -> re.Pattern[str]:
         rf"([{_CJK}])"
         rf"|((?:(?![{_CJK}])[^\W_]|[{_MARKS}])(?:(?:(?![{_CJK}])\w|[{_MARKS}])*"
         rf"(?:[{_APOS}](?:(?![{_CJK}])\w|[{_MARKS}])+)*[{_APOS}]?))"
-        r"|([.!?\u2026\u3002\uff01\uff1f]+|\n\s*\n)"
+        r"|([.!?\u2026\u3002\uff01\uff1f\u0964\u0965]+|\n\s*\n)"
         r"|([,;:\u2014\u2013()\[\]\n\u3001\uff0c\uff1b\uff1a]|\s-\s)"
     )
 
