@@ -58,7 +58,7 @@ def reference_schema(version: int) -> frozenset[tuple[str, str, str, str | None]
         conn.execute(migrations._LEDGER)
         for migration in shipped:
             for statement in migrations._statements(migration.sql):
-                conn.execute(statement)
+                conn.execute(statement, {"applied_at": "1970-01-01T00:00:00Z"})
         return frozenset(tuple(row) for row in conn.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master"))
     finally:

@@ -122,7 +122,7 @@ def migrate(conn: sqlite3.Connection, db_path: Path, now_iso: str) -> int:
                 conn.execute("COMMIT")
                 continue
             for statement in _statements(migration.sql):
-                conn.execute(statement)
+                conn.execute(statement, {"applied_at": now_iso})
             conn.execute(
                 "INSERT INTO schema_migrations (version, name, checksum, applied_at, app_version)"
                 " VALUES (?, ?, ?, ?, ?)",

@@ -20,7 +20,8 @@ CREATE TABLE care_dismissals (
     dismissed_at           TEXT NOT NULL
 );
 
--- Amendments that arrived with Mirror itself, recorded when the journal adopts them.
+-- Amendments that arrived with Mirror itself, recorded when the journal adopts them
+-- (:applied_at is the migration's own time, from the journal's clock).
 CREATE TABLE constitution_amendments (
     version     TEXT PRIMARY KEY,
     summary     TEXT NOT NULL,
@@ -30,6 +31,6 @@ CREATE TABLE constitution_amendments (
 INSERT INTO constitution_amendments (version, summary, adopted_at, migration) VALUES (
     '1.1.0',
     'Care in two tiers: clear crisis signals get the care response, ambiguous ones the mirrorback plus one line that help exists; detection by lemmatised rules with weighted evidence in 17 languages; a model may answer with the care sentinel; a person can dismiss a false alarm.',
-    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+    :applied_at,
     5
 );

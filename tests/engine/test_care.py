@@ -139,7 +139,7 @@ def test_evidence_names_categories_rules_and_the_writers_own_words() -> None:
 ])
 def test_the_care_text_is_in_the_writers_language(text: str, language: str, words: str | None) -> None:
     finding = assess(text)
-    assert response_language(text, finding) == language
+    assert response_language(text, finding) == language, (finding.to_json(), finding.languages)
     if words:
         assert words in care_response(finding.signals, language=language)
 

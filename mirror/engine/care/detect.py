@@ -19,7 +19,8 @@ How a decision is made (constitution/07-care-in-crisis.md says the same for peop
      a character, the news): cancelled, unless the rule is about what others do to the
      writer (abuse);
    - told as distant past ("used to", "years ago") with nothing about now in the
-     sentence: reduced, and cancelled when the entry also says the writer is safe now.
+     sentence: reduced below the gentle line, and cancelled when the entry also says the
+     writer is safe now.
 4. A rule counts once however often it matches; the entry's score is the sum of its
    rules' strongest weights. At or above `thresholds.care` the entry gets the care
    response; at or above `thresholds.gentle`, the ordinary mirrorback and one fixed line
@@ -71,6 +72,9 @@ class CareFinding:
     tier: str | None
     score: float
     signals: tuple[CareSignal, ...] = field(default_factory=tuple)
+    #: Languages of every rule that fired (also those whose match another rule's
+    #: stronger one covered), strongest first.
+    fired: tuple[str, ...] = ()
 
     @property
     def categories(self) -> list[str]:
@@ -84,10 +88,7 @@ class CareFinding:
     @property
     def languages(self) -> list[str]:
         """Languages of the rules that fired, strongest first."""
-        totals: dict[str, float] = {}
-        for s in self.signals:
-            totals[s.language] = totals.get(s.language, 0.0) + s.weight
-        return sorted(totals, key=lambda k: -totals[k])
+        return list(self.fired) or list(dict.fromkeys(s.language for s in self.signals))
 
     def to_json(self) -> dict[str, Any]:
         return {"tier": self.tier, "score": round(self.score, 3),
@@ -300,8 +301,12 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
         if active:
             plausible = _plausible(sent, common)
             if plausible is not None:
+                # A language whose own script is in the sentence always counts: in
+                # "honestly I can't anymore, хочу умереть" English words outnumber Russian.
                 listed = d.index.has_common
-                active = {(lang, ri) for lang, ri in active if lang in plausible or lang not in listed}
+                active = {(lang, ri) for lang, ri in active
+                          if lang in plausible or lang not in listed
+                          or SCRIPTS.get(lang, "latin") in scripts - {"latin"}}
         actives.append(active)
     anywhere = set().union(*actives) if actives else set()
     if not anywhere:
@@ -375,7 +380,9 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
             if _overlaps((first, last), pronouns):
                 return f.get("other_person", 0.0), "about someone else"
             # The clause's own subject decides; a clause without one (a participle,
-            # "..., talking about not wanting to be here") takes the sentence's.
+            # "..., talking about not wanting to be here") takes the sentence's. Languages
+            # that drop the subject list their first-person verb endings as first-person
+            # words (ja -たい, ko -고 싶다), so "跟妈妈吵架了，好想死" stays the writer's.
             who = _nearest_subject(mine, theirs, clause, first)
             if who is None:
                 who = _nearest_subject(mine, theirs, 0, first)
@@ -417,19 +424,25 @@ def _strongest_per_span(found: Iterable[CareSignal]) -> tuple[CareSignal, ...]:
     """One signal per stretch of text: rules whose matches overlap describe the same
     words, so only the strongest counts (two phrasings of one sentence are not two
     signs)."""
-    ordered = sorted(found, key=lambda s: (s.start, s.end))
+    ordered = sorted(found, key=lambda s: (s.start, s.end, s.rule))
     kept: list[CareSignal] = []
     group: list[CareSignal] = []
     group_end = -1
     for s in ordered:
         if group and s.start >= group_end:
-            kept.append(max(group, key=lambda g: (g.weight, -g.start)))
+            kept.append(min(group, key=_strength))
             group = []
         group.append(s)
         group_end = max(group_end, s.end) if len(group) > 1 else s.end
     if group:
-        kept.append(max(group, key=lambda g: (g.weight, -g.start)))
+        kept.append(min(group, key=_strength))
     return tuple(kept)
+
+
+def _strength(s: CareSignal) -> tuple:
+    """Sort key, strongest first; ties broken by position and rule id, so the same text
+    always gives the same evidence whatever was read before it."""
+    return (-s.weight, s.start, s.end, s.rule)
 
 
 def _plausible(sent: _Sentence, common: Mapping[str, list[str]]) -> set[str] | None:
@@ -441,6 +454,8 @@ def _plausible(sent: _Sentence, common: Mapping[str, list[str]]) -> set[str] | N
     ("kms", "unalive") is plausible in every language (None)."""
     hits: dict[str, int] = {}
     for norm in sent.norms:
+        if norm == CLAUSE:
+            continue
         for lang in common.get(norm, ()):
             hits[lang] = hits.get(lang, 0) + 1
     if not hits:
@@ -497,10 +512,14 @@ def assess(text: str) -> CareFinding:
         return NO_FINDING
     signals = _strongest_per_span(best.values())
     score = sum(s.weight for s in signals)
+    totals: dict[str, float] = {}
+    for s in best.values():
+        totals[s.language] = totals.get(s.language, 0.0) + s.weight
+    fired = tuple(sorted(totals, key=lambda k: (-totals[k], k)))
     if score >= d.thresholds["care"] - 1e-9:
         tier: str | None = CARE
     elif score >= d.thresholds["gentle"] - 1e-9:
         tier = GENTLE
     else:
         tier = None
-    return CareFinding(tier, score, signals)
+    return CareFinding(tier, score, signals, fired)

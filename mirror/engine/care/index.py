@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 #: Bump when the index's layout or the way it is built changes.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 _CHUNK = 900  # host parameters per query (well under SQLite's limit)
 
 _SCHEMA = """
@@ -206,7 +206,7 @@ def build_into(conn: sqlite3.Connection, files: Sequence[Mapping[str, Any]],
         except (RuleError, KeyError, TypeError, ValueError, IndexError) as exc:
             errors.append((lang, str(exc)))
             continue
-        common_words = {fold(w) for w in (data.get("common") or [])}
+        common_words = {fold(str(w)) for w in (data.get("common") or [])} - {",", ""}
         commons.update((w, lang) for w in common_words)
         if common_words:
             has_common.append(lang)

@@ -59,7 +59,9 @@ def forms_for(language: str, words: Iterable[str], excluded: Iterable[str] = ())
                 table[fold(form)] = lemma
     for form in excluded:
         table.pop(fold(form), None)
-    return {k: v for k, v in sorted(table.items()) if k != v and " " not in v and "/" not in k + v}
+    for lemma in wanted:
+        table.setdefault(lemma, lemma)  # a lemma is a form too: it tells which language knows it
+    return {k: v for k, v in sorted(table.items()) if k and v and " " not in k + v and "/" not in k + v}
 
 
 def generate(data: Mapping[str, Any]) -> dict[str, str]:
@@ -91,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     wanted = set(args[1:])
     for data in constitution.care_rule_files():
         lang = str(data["language"])
-        if wanted and lang not in wanted:
-            continue
+        if (wanted and lang not in wanted) or lang not in LEMMATISED:
+            continue  # no dictionary: that language's rules name every form themselves
         target = root / "care" / "forms" / f"{lang}.json"
         target.write_text(render(generate(data)), encoding="utf-8")
         print(target)

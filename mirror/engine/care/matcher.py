@@ -23,7 +23,8 @@ CLAUSE = ","
 @dataclass(frozen=True, slots=True)
 class Atom:
     """One word test. kinds: word (lemma or written form), surface (written form only),
-    prefix, suffix, contains (on either form), regex (full match of the written form)."""
+    prefix, suffix, contains (on either form), regex (full match of the written form),
+    clause (the mark between two clauses: `,` in a pattern)."""
 
     kind: str
     value: str
@@ -32,6 +33,8 @@ class Atom:
 
     def test(self, norm: str, lemma: str) -> bool:
         kind, v = self.kind, self.value
+        if kind == "clause":
+            return norm == CLAUSE
         if norm == CLAUSE:
             return False
         if kind == "word":
@@ -88,7 +91,7 @@ class Element:
             return []
         norm, lemma = norms[pos], lemmas[pos]
         if norm == CLAUSE:
-            return []
+            return [pos + 1] if any(a.kind == "clause" for a in self.affixes) else []
         out: list[int] = []
         if lemma in self.lemmas or norm in self.surfaces or any(a.test(norm, lemma) for a in self.affixes):
             out.append(pos + 1)

@@ -46,10 +46,30 @@ def response_language(text: str, finding: CareFinding) -> str:
     if fired:
         if "hi-Latn" in fired and fired[0] == "hi-Latn":
             return "hi-Latn"
+        fired = _best_covered(text, fired)
+        if len(fired) == 1:
+            return fired[0]
         found = identify(text, among=fired)
         return found if found in fired else fired[0]
     found = identify(text)
     return found if found in available else DEFAULT_LANGUAGE
+
+
+def _best_covered(text: str, languages: list[str]) -> list[str]:
+    """Of several languages whose rules fired, those that know the most of the text's
+    words (as an inflected form of a rule word or a very common word): for a short text
+    this beats a statistical identifier ("Я больше не хочу жить" is Russian by "жить")."""
+    from mirror.engine.care.detect import detector
+    from mirror.engine.care.text import sentences
+
+    d = detector()
+    words = {w.norm for ws in sentences(text, d.normaliser) for w in ws}
+    forms = d.index.forms(words)
+    common = d.index.common(words)
+    score = {lang: sum(1 for w in words if w in forms.get(lang, {}) or lang in common.get(w, ()))
+             for lang in languages}
+    top = max(score.values())
+    return [lang for lang in languages if score[lang] == top]
 
 
 def _one_line(text: str, language: str) -> str:

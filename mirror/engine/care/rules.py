@@ -26,10 +26,11 @@ A pattern is a sequence of elements, each matching whole words:
 | `die` | a word whose lemma or written form is `die` (so "died", "dying" too) |
 | `=dying` | exactly the written form "dying" |
 | `suicid*` `*cide` `*死*` | a written form starting with, ending with, or containing |
-| `re:<regex>` | a written form the regex matches in full |
+| `re:<regex>` | a written form the regex matches in full (last in its element; may hold `|`, not spaces) |
 | `a|b|end_it` | any alternative; `_` joins words ("end it") |
 | `@NAME` | any entry of a class |
 | `x?` | an optional element |
+| `,` | the mark between two clauses (a comma, a semicolon, a dash): `,?` lets a pattern span one |
 | `~3` | up to three words of any kind, within one clause |
 
 Lemmas come from `forms.json`, generated from a maintained lemmatiser's dictionaries
@@ -143,6 +144,8 @@ def _strings(items: Any) -> list[str]:
 
 def make_atom(item: str, lemmas: Mapping[str, str] | None = None, language: str = "?") -> Atom:
     """One word item of a pattern (no spaces) as an `Atom`."""
+    if item == ",":
+        return Atom("clause", ",")
     if item.startswith("re:"):
         try:
             return Atom("regex", item[3:], rx=re.compile(item[3:]))
@@ -227,18 +230,20 @@ class Compiler:
             if gap:
                 elements.append(Element(gap=int(gap.group(1))))
                 continue
-            optional = token.endswith("?") and len(token) > 1
+            optional = token.endswith("?") and len(token) > 1 and "re:" not in token
             if optional:
                 token = token[:-1]
-            alternatives: list[tuple[Atom, ...]] = []
-            for alt in token.split("|"):
-                if not alt:
-                    raise RuleError(f"{self.language}: empty alternative in {text!r}")
+            options: list[tuple[Atom, ...]] = []
+            for alt in alternatives(token):
                 if alt.startswith("@"):
-                    alternatives.extend(self._class(alt[1:]))
+                    options.extend(self._class(alt[1:]))
+                elif alt.startswith("re:"):
+                    options.append((self._atom(alt),))
                 else:
-                    alternatives.append(self._sequence(alt))
-            elements.append(self._element(alternatives, optional))
+                    options.append(self._sequence(alt))
+            if not options:
+                raise RuleError(f"{self.language}: empty alternative in {text!r}")
+            elements.append(self._element(options, optional))
         if not any(e.gap < 0 and not e.optional for e in elements):
             raise RuleError(f"{self.language}: pattern {text!r} can match nothing at all")
         return tuple(elements)
@@ -297,10 +302,20 @@ def _first_of(item: str) -> tuple[str, str]:
     return "word", fold(word)
 
 
+def alternatives(body: str) -> list[str]:
+    """A pattern element's alternatives: split on `|`, except inside a `re:` alternative,
+    which runs to the end of the element (so a regex may hold `|`)."""
+    head, sep, regex = body.partition("re:")
+    parts = [p for p in head.split("|") if p] if head else []
+    if sep:
+        parts.append("re:" + regex)
+    return parts
+
+
 def _element_words(token: str, classes: Mapping[str, list[str]]) -> list[tuple[str, str]]:
-    body = token[:-1] if token.endswith("?") and len(token) > 1 else token
+    body = token[:-1] if token.endswith("?") and len(token) > 1 and "re:" not in token else token
     out: list[tuple[str, str]] = []
-    for alt in body.split("|"):
+    for alt in alternatives(body):
         if alt.startswith("@"):
             out += [_first_of(e) for e in classes.get(alt[1:], []) if e.strip()]
         elif alt:
