@@ -332,7 +332,8 @@ def _analysed(batches: Iterator[list], total: int) -> Iterator[list]:
     # fork: workers start instantly with the engine loaded and never touch the database
     # (they only analyse text handed to them and exit with os._exit).
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         pending: collections.deque = collections.deque()
         for batch in batches:
             pending.append(pool.submit(analyse_rows, batch))
@@ -340,6 +341,26 @@ def _analysed(batches: Iterator[list], total: int) -> Iterator[list]:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def _worker_start(parent: int) -> None:
+    """In each analysis worker: its own connection to the care index (a SQLite connection
+    must not cross a fork), and a watchdog that ends the worker when the importing process
+    is gone (killed mid-import, its workers would otherwise wait forever to hand over
+    results nobody reads)."""
+    import threading
+    import time
+
+    from mirror.engine.care.detect import detector
+
+    detector.cache_clear()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 # -- other journals ---------------------------------------------------------------------------
