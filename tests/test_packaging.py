@@ -14,6 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("textual", "ollama", "anthropic", "httpx", "dateparser", "sqlite_utils", "pyrage",
+         "lingua", "simplemma",
          "cryptography", "jsonschema", "rich")
 
 
