@@ -2,6 +2,7 @@
 
     python bench/care_eval.py                 # tests/corpus/care/*.yaml
     python bench/care_eval.py --holdout       # the held-out set, written without the rules
+    python bench/care_eval.py --set holdout2  # the second held-out set (written last)
     python bench/care_eval.py --lang es --misses   # list what was missed / raised wrongly
 
 A positive counts as found when the entry gets the care response (clear signals) or at
@@ -64,6 +65,7 @@ def ordinary(show: bool) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--holdout", action="store_true")
+    ap.add_argument("--set", help="another folder under tests/corpus/care/ (e.g. holdout2)")
     ap.add_argument("--lang")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--ordinary", action="store_true",
@@ -71,7 +73,7 @@ def main() -> int:
     args = ap.parse_args()
     if args.ordinary:
         return ordinary(args.misses)
-    folder = ROOT / "tests/corpus/care" / ("holdout" if args.holdout else "")
+    folder = ROOT / "tests/corpus/care" / (args.set or ("holdout" if args.holdout else ""))
     files = load(folder, args.lang)
     by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # clear hit/n, veiled hit/n, veiled care
     by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # pos hit/n, neg fa/n, gentle hit/n
