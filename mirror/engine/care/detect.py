@@ -421,22 +421,21 @@ class _Lazy:
 
 
 def _strongest_per_span(found: Iterable[CareSignal]) -> tuple[CareSignal, ...]:
-    """One signal per stretch of text: rules whose matches overlap describe the same
-    words, so only the strongest counts (two phrasings of one sentence are not two
-    signs)."""
-    ordered = sorted(found, key=lambda s: (s.start, s.end, s.rule))
-    kept: list[CareSignal] = []
-    group: list[CareSignal] = []
-    group_end = -1
-    for s in ordered:
-        if group and s.start >= group_end:
-            kept.append(min(group, key=_strength))
-            group = []
-        group.append(s)
-        group_end = max(group_end, s.end) if len(group) > 1 else s.end
-    if group:
-        kept.append(min(group, key=_strength))
-    return tuple(kept)
+    """The signals that count: the heaviest set of matches that share no words. Two rules
+    matching the same words describe one sign, so only one of them counts; matches in
+    different places ("checks my phone" ... "took my keys") each count. Chosen by weighted
+    interval scheduling, ties broken by position and rule id (deterministic)."""
+    ordered = sorted(found, key=lambda s: (s.end, s.start, s.rule))
+    if not ordered:
+        return ()
+    ends = [s.end for s in ordered]
+    best: list[tuple[float, tuple[CareSignal, ...]]] = [(0.0, ())]
+    for i, s in enumerate(ordered):
+        j = bisect_right(ends, s.start, 0, i)  # signals ending at or before this one starts
+        take = (best[j][0] + s.weight, best[j][1] + (s,))
+        skip = best[i]
+        best.append(take if take[0] > skip[0] + 1e-12 else skip)
+    return tuple(sorted(best[-1][1], key=lambda s: (s.start, s.end, s.rule)))
 
 
 def _strength(s: CareSignal) -> tuple:
