@@ -15,7 +15,6 @@ Without a cache folder (a library caller, a worker process) the index is built i
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 from pathlib import Path
@@ -213,29 +212,25 @@ def build_into(conn: sqlite3.Connection, files: Sequence[Mapping[str, Any]],
         inverse: dict[str, list[str]] = {}
         for form, lemma in lemmas.items():
             inverse.setdefault(lemma, []).append(form)
-        for ri in range(len(first)):
+        def written(kind: str, item: str) -> set[str]:
+            """Every written form a `word` (its lemma's forms too) or `surface` item takes."""
+            if kind == "surface":
+                return {item}
+            lemma = lemmas.get(item, item)
+            return {item, lemma, *inverse.get(item, ()), *inverse.get(lemma, ())}
+
+        for ri, words in enumerate(first):
             anchor = rules.anchor_words(ri)
-            if not anchor or any(k == "scan" for k, _ in anchor):
+            if not anchor or any(k == "scan" or (k == "prefix" and len(i) < 2) for k, i in anchor):
                 unanchored.append((lang, ri))
             for kind, item in anchor:
-                if kind == "word":
-                    lemma = lemmas.get(item, item)
-                    for key in {item, lemma, *inverse.get(item, ()), *inverse.get(lemma, ())}:
-                        anchors.add((key, lang, ri))
-                elif kind == "surface":
-                    anchors.add((item, lang, ri))
+                if kind in ("word", "surface"):
+                    anchors.update((key, lang, ri) for key in written(kind, item))
                 elif kind == "prefix" and len(item) >= 2:
                     anchor_prefixes.add((item[:2], item, lang, ri))
-                elif kind == "prefix":
-                    unanchored.append((lang, ri))
-        for ri, words in enumerate(first):
             for kind, item in words:
-                if kind == "word":
-                    lemma = lemmas.get(item, item)
-                    for key in {item, lemma, *inverse.get(item, ()), *inverse.get(lemma, ())}:
-                        starts.add((key, lang, ri))
-                elif kind == "surface":
-                    starts.add((item, lang, ri))
+                if kind in ("word", "surface"):
+                    starts.update((key, lang, ri) for key in written(kind, item))
                 elif kind == "prefix" and len(item) >= 2:
                     prefixes.add((item[:2], item, lang, ri))
                 else:

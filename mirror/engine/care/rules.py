@@ -41,7 +41,7 @@ and Japanese words in a pattern are split into characters, as the text is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
 from mirror.engine.care.matcher import Atom, Element, Pattern
