@@ -175,3 +175,24 @@ def test_signal_vocabulary_in_any_order_never_raises(words: list[str]) -> None:
     text = " ".join(words)
     finding = assess(text)
     assert finding.score >= 0
+
+
+def test_a_denial_brings_the_gentle_line_never_the_care_response() -> None:
+    """"I'm not suicidal" is the person's own word: with another weak sign beside it the
+    entry gets the gentle line, not a care text that contradicts them."""
+    assert tier("I'm not suicidal, just tired of everything.") == GENTLE
+    # A negator near a weaker sign is no denial.
+    assert tier("My boyfriend checks my phone every night. If I don't hand it over he grabs "
+                "it and smashes something.") == CARE
+
+
+@pytest.mark.parametrize(("text", "said", "not_said"), [
+    ("I wrote goodbye notes to my sisters tonight and put them in the drawer.",
+     "saying goodbye", "not wanting to live"),
+    ("Nobody would even notice if I disappeared.", "not being here", "ending your life"),
+    ("I want to kill myself.", "not wanting to live", "saying goodbye"),
+    ("I cut myself again last night", "hurting yourself", "not wanting to live"),
+])
+def test_the_care_text_says_only_what_was_written(text: str, said: str, not_said: str) -> None:
+    response = care_response(assess(text).signals)
+    assert said in response and not_said not in response

@@ -515,7 +515,13 @@ def assess(text: str) -> CareFinding:
     for s in best.values():
         totals[s.language] = totals.get(s.language, 0.0) + s.weight
     fired = tuple(sorted(totals, key=lambda k: (-totals[k], k)))
-    if score >= d.thresholds["care"] - 1e-9:
+    # A denial ("I'm not suicidal": a clear statement, negated) is the person's own word
+    # against a crisis: it can bring the gentle line, never the care response. A negator
+    # near a weaker sign ("if I don't hand it over he grabs it") is no denial.
+    denial = d.factors.get("negated", 0.5) - 1e-9
+    affirmed = sum(s.weight for s in signals
+                   if not ("negated" in s.context and s.weight >= denial))
+    if affirmed >= d.thresholds["care"] - 1e-9:
         tier: str | None = CARE
     elif score >= d.thresholds["gentle"] - 1e-9:
         tier = GENTLE

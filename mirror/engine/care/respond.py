@@ -12,11 +12,15 @@ from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from mirror.engine.care.detect import CareFinding, CareSignal
-from mirror.engine.care.rules import SUICIDE_CATEGORIES
 
 DEFAULT_LANGUAGE = "en"
-_ACK_GROUP = {c: "suicide" for c in SUICIDE_CATEGORIES} | {
-    "self_harm": "self_harm", "self_starvation": "self_starvation", "abuse_coercion": "abuse"}
+#: Which acknowledgement each category gets. Only what the person said about dying is
+#: named as such; goodbyes and "nobody would notice" get the gentler veiled sentence
+#: ("you may be saying goodbye, or thinking about not being here"), which is what they said.
+_ACK_GROUP = {c: "suicide" for c in ("wish_to_be_dead", "suicidal_thoughts", "method_means",
+                                     "intent_plan")} | {
+    "preparatory_acts": "veiled", "burden_hopelessness": "veiled", "self_harm": "self_harm",
+    "self_starvation": "self_starvation", "abuse_coercion": "abuse"}
 
 
 @lru_cache(maxsize=1)
@@ -83,15 +87,15 @@ def care_response(signals: Sequence[CareSignal], resources: Sequence[str] = (),
     """The care text for these signals, followed by the person's own resources."""
     responses = _responses()
     chosen = responses.get(language) or responses[DEFAULT_LANGUAGE]
-    groups = list(dict.fromkeys(_ACK_GROUP.get(s.category, "suicide") for s in signals))
-    clear = any(s.weight >= 1.0 for s in signals)
-    if clear:
-        acknowledgement = " ".join(str(chosen["acknowledgements"][g]) for g in groups
-                                   if g in chosen["acknowledgements"])
-    elif groups == ["abuse"]:
-        acknowledgement = str(chosen["acknowledgements"]["abuse"])
-    else:
-        acknowledgement = str(chosen["veiled"])
+    acks = chosen["acknowledgements"]
+    clear = [_ACK_GROUP.get(s.category, "veiled") for s in signals if s.weight >= 1.0]
+    groups = list(dict.fromkeys(clear or [_ACK_GROUP.get(s.category, "veiled") for s in signals]))
+    if "suicide" in groups:
+        groups = [g for g in groups if g != "veiled"]  # the plainer words already say it
+    if not clear and groups != ["abuse"]:
+        groups = ["veiled"]  # no single clear statement: say only what several signs suggest
+    acknowledgement = " ".join(str(chosen["veiled"]) if g == "veiled" else str(acks[g])
+                               for g in groups if g == "veiled" or g in acks)
     body = _one_line(str(chosen["text"]).replace("{acknowledgement}", acknowledgement), language)
     saved = [" ".join(r.split()) for r in resources if r and r.strip()]
     if not saved:
