@@ -31,20 +31,20 @@ PASSPHRASE = "bench passphrase"
 
 def child(op: str, home: str, bundle: str, encrypted: bool) -> None:
     """Run one operation in this process and print its time and peak memory."""
-    from mirror.services import bundles
+
     from mirror.services.journal import Journal
 
     passphrase = PASSPHRASE if encrypted else None
     began = time.perf_counter()
     with Journal.open(home) as journal:
         if op == "export":
-            result = bundles.export_bundle(journal, bundle, passphrase=passphrase, overwrite=True)
+            result = journal.export_bundle(bundle, passphrase=passphrase, overwrite=True)
             extra = {"bytes": result["size"]}
         elif op == "verify":
-            result = bundles.verify_bundle(journal, bundle, passphrase=passphrase)
+            result = journal.verify_bundle(bundle, passphrase=passphrase)
             extra = {"reflections": result["counts"]["reflections"]}
         else:
-            result = bundles.import_bundle(journal, bundle, passphrase=passphrase)
+            result = journal.import_bundle(bundle, passphrase=passphrase)
             extra = {"changed": result["changed"], **{k: v for k, v in result["changes"].items() if v}}
     seconds = time.perf_counter() - began
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.journal_gen import generate, reflection_text  # noqa: E402
 from mirror.adapters.ollama_adapter import OllamaAdapter  # noqa: E402
 from mirror.services.journal import Journal  # noqa: E402
-from mirror.services.mirroring import related_context  # noqa: E402
+from mirror.services.reflecting import related_context  # noqa: E402
 from tests.fakeservers import OllamaServer, Reply  # noqa: E402
 
 BUDGET_MS = 20.0
@@ -107,7 +107,7 @@ def main() -> int:
                 for i in range(args.calls + 10):  # the first 10 warm up and are not kept
                     reflection = journal.write(reflection_text(rng) + f" (bench {i})", private=False)
                     began = time.perf_counter()
-                    related_context(journal, reflection)
+                    related_context(journal.context, reflection)
                     context_s = time.perf_counter() - began
                     clock.spent = 0.0
                     began = time.perf_counter()

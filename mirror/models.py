@@ -98,3 +98,33 @@ class ListFilter:
     private: bool | None = None
     care: bool | None = None        # reflections with an active care marker (either tier)
     pattern: str | None = None      # reflections showing this pattern
+
+
+@dataclass(frozen=True)
+class DoctorCheck:
+    """One `mirror doctor` check: what was checked, what was found, and what to do.
+    `kind` is 'storage' or 'engine' (it decides the exit code of a failing doctor)."""
+
+    name: str
+    ok: bool
+    detail: str
+    kind: str
+    fix: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DoctorReport:
+    checks: tuple[DoctorCheck, ...]
+    audit_head: str
+    home: str
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "checks": [c.to_json() for c in self.checks],
+                "audit_head": self.audit_head, "home": self.home}

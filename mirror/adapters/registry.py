@@ -59,12 +59,6 @@ def _text(settings: Mapping[str, Any], key: str, default: str) -> str:
     return value.strip()
 
 
-def _offline(settings: Mapping[str, Any], api_key: Secret | str | None) -> Adapter:
-    from mirror.adapters.offline import OfflineAdapter
-
-    return OfflineAdapter()
-
-
 def _ollama(settings: Mapping[str, Any], api_key: Secret | str | None) -> Adapter:
     from mirror.adapters.ollama_adapter import DEFAULT_ENDPOINT, DEFAULT_MODEL, OllamaAdapter
 
@@ -88,8 +82,9 @@ def _anthropic(settings: Mapping[str, Any], api_key: Secret | str | None) -> Ada
     )
 
 
+#: Adapters of model servers. The offline engine is not one: it is part of `mirror.engine`
+#: (`mirror.engine.offline_adapter`), which the contract falls back to on its own.
 FACTORIES: dict[str, Callable[[Mapping[str, Any], Secret | str | None], Adapter]] = {
-    "offline": _offline,
     "ollama": _ollama,
     "anthropic": _anthropic,
 }
@@ -102,7 +97,7 @@ def engine_name(settings: Mapping[str, Any], engine: str | None = None) -> str:
     came from config.toml or a flag; the CLI may re-raise a flag's as UsageError if it wants.
     """
     name = engine if engine is not None else setting(settings, "engine", DEFAULT_ENGINE)
-    if not isinstance(name, str) or name.strip().lower() not in FACTORIES:
+    if not isinstance(name, str) or name.strip().lower() not in ENGINES:
         raise InvalidInput(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")
     return name.strip().lower()
 
@@ -113,8 +108,12 @@ def create_adapter(
     api_key: Secret | str | None = None,
     engine: str | None = None,
 ) -> Adapter:
-    """Build the adapter for `engine` (or the configured one). Never contacts a server."""
+    """Build the adapter for `engine` (or the configured one), a model server's. Never
+    contacts a server. The offline engine has no server adapter: callers check
+    `engine_name(...) == "offline"` first (asking for it here is a programming error)."""
     name = engine_name(settings, engine)
+    if name not in FACTORIES:
+        raise ValueError(f"{name} is not a model server engine")
     return FACTORIES[name](settings, api_key)
 
 

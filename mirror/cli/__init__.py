@@ -96,18 +96,6 @@ def _print_error(message: str) -> None:
 
 
 def _log_bug(ctx: Context | None, exc: BaseException) -> str:
-    import tempfile
-    import traceback
-    from datetime import datetime, timezone
-    from pathlib import Path
+    from mirror.buglog import log_bug
 
-    path = ctx.log_path() if ctx is not None else None
-    if path is None:
-        path = Path(tempfile.gettempdir()) / "mirror-error.log"
-    try:
-        with open(path, "a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now(timezone.utc).isoformat()} mirror {__version__}\n")
-            log.write("".join(traceback.format_exception(exc)))
-    except OSError:
-        return "no log file: the journal folder is not writable"
-    return str(path)
+    return log_bug(ctx.log_path() if ctx is not None else None, "cli", exc)

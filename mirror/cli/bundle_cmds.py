@@ -109,11 +109,11 @@ def _prompt(ctx: Context, confirm: bool) -> str:
 
 
 def _passphrase_for(args: argparse.Namespace, ctx: Context, bundle: Path) -> str | None:
-    from mirror.bundles import crypto
+    from mirror.services.bundles import is_encrypted
 
     if args.passphrase_file:
         return _read_passphrase_file(args.passphrase_file)
-    if bundle.is_file() and crypto.is_age_file(bundle):
+    if bundle.is_file() and is_encrypted(bundle):
         return _prompt(ctx, confirm=False)
     return None
 
@@ -121,14 +121,12 @@ def _passphrase_for(args: argparse.Namespace, ctx: Context, bundle: Path) -> str
 # -- commands -------------------------------------------------------------------------------------
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services import bundles
-
     journal = ctx.journal
     if args.format != "bundle":
         if args.encrypt or args.sign or args.passphrase_file:
             raise UsageError("--encrypt, --sign and --passphrase-file apply to bundles only")
         with render.Progress(ctx.out, "exporting") as progress:
-            result = bundles.export_plain(journal, args.path, args.format, progress=progress.bar,
+            result = journal.export_plain(args.path, args.format, progress=progress.bar,
                                           overwrite=args.force)
         _emit(ctx, result, f"exported {result['reflections']} reflection(s) as {args.format} "
                            f"to {result['path']}")
@@ -140,7 +138,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         passphrase = _read_passphrase_file(args.passphrase_file) if args.passphrase_file \
             else _prompt(ctx, confirm=True)
     with render.Progress(ctx.out, "exporting") as progress:
-        result = bundles.export_bundle(journal, args.path, passphrase=passphrase, sign=args.sign,
+        result = journal.export_bundle(args.path, passphrase=passphrase, sign=args.sign,
                                        progress=progress.bar, overwrite=args.force)
     extras = [w for w, on in (("encrypted", result["encrypted"]), ("signed", result["signed"])) if on]
     _emit(ctx, result, f"wrote {result['path']} ({result['counts'].get('reflections', 0)} "
@@ -150,14 +148,12 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
     from mirror.errors import BundleRefused
-    from mirror.services import bundles
-
     path = Path(args.bundle)
     if not path.is_file():
         raise NotFound(f"{path}: no such file")
     passphrase = _passphrase_for(args, ctx, path)
     try:
-        report = bundles.verify_bundle(ctx.journal, path, passphrase=passphrase,
+        report = ctx.journal.verify_bundle(path, passphrase=passphrase,
                                        require_signature=args.require_signature)
     except BundleRefused as exc:
         if ctx.out.as_json:
@@ -178,15 +174,13 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services import bundles
-
     path = Path(args.path)
     journal = ctx.journal
     if args.source:
         if args.passphrase_file or args.require_signature:
             raise UsageError("--passphrase-file and --require-signature apply to bundles only")
         with render.Progress(ctx.out, "importing") as progress:
-            result = bundles.import_foreign(journal, args.source, path, tz=args.tz,
+            result = journal.import_foreign(args.source, path, tz=args.tz,
                                             dry_run=args.dry_run, progress=progress.bar)
         c = result["changes"]
         verb = "would import" if args.dry_run else "imported"
@@ -201,7 +195,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         raise NotFound(f"{path}: no such file")
     passphrase = _passphrase_for(args, ctx, path)
     with render.Progress(ctx.out, "importing") as progress:
-        result = bundles.import_bundle(journal, path, passphrase=passphrase, dry_run=args.dry_run,
+        result = journal.import_bundle(path, passphrase=passphrase, dry_run=args.dry_run,
                                        progress=progress.bar,
                                        require_signature=args.require_signature)
     if ctx.out.as_json:
@@ -222,9 +216,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_key_show(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services import bundles
-
-    key = bundles.device_key(ctx.journal)
+    key = ctx.journal.device_key()
     if ctx.out.as_json:
         ctx.out.json(key)
         return 0
@@ -234,9 +226,7 @@ def cmd_key_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_key_export(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services import bundles
-
-    key = bundles.device_key(ctx.journal)
+    key = ctx.journal.device_key()
     text = f"{key['public_key']}  # mirror device key {key['fingerprint'][:16]}\n"
     if args.path:
         target = Path(args.path)
@@ -255,8 +245,6 @@ def cmd_key_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services import bundles
-
     if args.keyfile == "-":
         text = ctx.read_stdin()
     else:
@@ -268,7 +256,7 @@ def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise InvalidInput(f"{args.keyfile}: not a text key file") from None
-    row = bundles.trust_add(ctx.journal, text, args.label)
+    row = ctx.journal.trust_add(text, args.label)
     if ctx.out.as_json:
         ctx.out.json({"key": row})
     else:
@@ -278,9 +266,7 @@ def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services import bundles
-
-    rows = bundles.trust_list(ctx.journal)
+    rows = ctx.journal.trust_list()
     if ctx.out.as_json:
         ctx.out.json({"keys": rows})
         return 0
@@ -293,9 +279,7 @@ def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_trust_remove(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services import bundles
-
-    row = bundles.trust_remove(ctx.journal, args.fingerprint)
+    row = ctx.journal.trust_remove(args.fingerprint)
     if ctx.out.as_json:
         ctx.out.json({"key": {**row, "added": False}})
     else:

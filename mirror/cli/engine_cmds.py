@@ -190,10 +190,10 @@ def cmd_regenerate(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_analyze(args: argparse.Namespace, ctx: Context) -> int:
     with render.Progress(ctx.out, "analysing") as progress:
-        summary = ctx.journal.analyze_all(progress=progress.bar)
+        report = ctx.journal.analyze_all(progress=progress.bar)
     if ctx.out.as_json:
-        ctx.out.json(summary)
+        ctx.out.json(report.to_json())
     else:
-        ctx.out.note(f"analysed {summary['reflections']} reflection(s): "
-                     f"{summary['patterns']} pattern kind(s) found, {summary['care']} needing care")
+        ctx.out.note(f"analysed {report.reflections} reflection(s): "
+                     f"{report.patterns} pattern kind(s) found, {report.care} needing care")
     return 0

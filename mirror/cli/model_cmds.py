@@ -27,7 +27,7 @@ def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput("the number of entries to show must be at least 1")
     journal = ctx.journal
     entries = journal.egress(remote_only=args.remote_only, limit=args.limit)
-    totals = journal.store.egress.totals()
+    totals = journal.egress_totals()
     if ctx.out.as_json:
         ctx.out.json({"entries": entries, "totals": totals})
         return 0
@@ -45,7 +45,7 @@ def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_set_key(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.adapters.secrets import ENV_VAR, save_anthropic_key
+    from mirror.services.engines import KEY_ENV_VAR, save_anthropic_key
     from mirror.paths import ensure_home
 
     key = (ctx.read_stdin() if not ctx.stdin_is_terminal() else getpass.getpass("API key: ")).strip()
@@ -56,27 +56,25 @@ def cmd_set_key(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out.json({"engine": args.engine, "stored_in": str(path)})
     else:
         ctx.out.note(f"key stored in {path} (readable only by you); it is never shown again")
-    if os.environ.get(ENV_VAR, "").strip():
-        ctx.out.note(f"note: {ENV_VAR} is set in the environment and is used before this file")
+    if os.environ.get(KEY_ENV_VAR, "").strip():
+        ctx.out.note(f"note: {KEY_ENV_VAR} is set in the environment and is used before this file")
     return 0
 
 
 def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services.doctor import diagnose
-
-    report = diagnose(ctx.journal)
+    report = ctx.journal.doctor()
     if ctx.out.as_json:
-        ctx.out.json(report)
+        ctx.out.json(report.to_json())
     else:
-        for check in report["checks"]:
-            mark = "ok  " if check["ok"] else "FAIL"
-            ctx.out.line(f"[{mark}] {check['name']:<14} {check['detail']}")
-            if not check["ok"] and check.get("fix") and check["fix"] not in check["detail"]:
-                ctx.out.line(f"       → {check['fix']}")
-    if report["ok"]:
+        for check in report.checks:
+            mark = "ok  " if check.ok else "FAIL"
+            ctx.out.line(f"[{mark}] {check.name:<14} {check.detail}")
+            if not check.ok and check.fix and check.fix not in check.detail:
+                ctx.out.line(f"       → {check.fix}")
+    if report.ok:
         return 0
-    failing = [c for c in report["checks"] if not c["ok"]]
-    code = (StorageError.exit_code if any(c["kind"] == "storage" for c in failing)
+    failing = [c for c in report.checks if not c.ok]
+    code = (StorageError.exit_code if any(c.kind == "storage" for c in failing)
             else EngineUnavailable.exit_code)
     ctx.out.note(f"mirror: {len(failing)} problem(s) found")
     return code

@@ -35,7 +35,7 @@ from mirror.adapters.base import (
     Message,
     Usage,
 )
-from mirror.adapters.offline import OfflineAdapter
+from mirror.engine.offline_adapter import OfflineAdapter
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.care import CareSignal, care_response, gentle_line
 from mirror.engine.checks import CheckReport, check

@@ -44,7 +44,7 @@ from typing import Sequence
 
 from mirror import constitution
 from mirror.engine.lexicon import PhraseMatcher, strings
-from mirror.engine.tensions import Contrast, find_contrasts
+from mirror.engine.contrasts import Contrast, find_contrasts
 from mirror.engine.tokenize import (
     Token,
     as_tokens,

@@ -1,131 +1,342 @@
-"""Bundles in the service layer: export, verify, import (bundles and other journals),
-the device key and trusted keys. Each function takes an open `Journal`; the CLI and the
-TUI call these (through the thin `Journal` methods) and only parse and print.
+"""Bundles and other journals, as use cases: export, verify, import (bundles and jrnl,
+Day One, Markdown), the device key and trusted keys. Each function takes the journal's
+`JournalContext`, owns its transactions, and returns what the interfaces print.
 
-The heavy lifting lives elsewhere: `mirror.bundles.export` builds the bundle's members,
-`mirror.bundles.importing` verifies and stages a bundle, `mirror.storage.merge` holds
-every SQL statement an import runs, inside one transaction.
+Formats live below: `mirror.bundles.container` writes and opens bundles,
+`mirror.bundles.checked` verifies one completely, `mirror.bundles.importers` read other
+tools' files; `mirror.storage.merge` holds every SQL statement an import runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any
 
-from mirror.errors import InvalidInput, NotFound, UsageError
-
-if TYPE_CHECKING:
-    from mirror.services.journal import Journal
+from mirror import __version__, constitution
+from mirror.bundles import crypto, exporters
+from mirror.bundles.checked import CheckedBundle, checked_bundle, clean_leftovers, work_area
+from mirror.bundles.container import write_bundle
+from mirror.bundles.export import (
+    CONFIG_FORMAT,
+    constitution_members,
+    destination,
+    export_folder,
+    plain_record,
+    write_atomic,
+)
+from mirror.bundles.importers.base import ImportedEntry, placeholder_text
+from mirror.bundles.jsonio import canonical_bytes
+from mirror.bundles.manifest import BundleInfo
+from mirror.clock import utc_iso
+from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
+from mirror.services.context import JournalContext
+from mirror.services.deriving import derive_ids
+from mirror.storage import merge, migrations, trust
+from mirror.storage.db import transaction
+from mirror.storage.foreign import DEVICE_TABLES, NOT_EXPORTED, stage_for_import
+from mirror.storage.reflections import NewReflection
 
 Progress = Callable[[int, int], None]
 FOREIGN_KINDS = ("jrnl", "dayone", "markdown")
+PLACEHOLDER_KEY = "placeholder_text"
+
+
+def _tick(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
 
 
 # -- export -------------------------------------------------------------------------------
 
-def export_bundle(journal: "Journal", path: str | Path | None = None, passphrase: str | None = None,
-                  sign: bool = False, progress: Progress | None = None,
-                  overwrite: bool = False) -> dict[str, Any]:
-    from mirror.bundles import export, importing
+def export_bundle(ctx: JournalContext, path: str | Path | None = None, *,
+                  passphrase: str | None = None, sign: bool = False,
+                  progress: Progress | None = None, overwrite: bool = False) -> dict[str, Any]:
+    """A bundle of the whole journal: snapshot, scrubbed of what never leaves this machine,
+    with config and constitution, signed and/or encrypted as asked."""
+    clean_leftovers(ctx.paths.home)
+    if passphrase is not None and not passphrase:
+        raise InvalidInput("the passphrase is empty")
+    now = ctx.clock.now()
+    dest = destination(path, now, ".zip.age" if passphrase else ".zip", overwrite)
+    steps = 5 if passphrase else 4
+    key = crypto.load_or_create_device_key(ctx.paths.home) if sign else None
+    with work_area(ctx.paths.home, "export") as work:
+        snap = work / "mirror.db"
+        merge.snapshot(ctx.store.conn, str(snap))
+        _tick(progress, 1, steps)
+        facts = merge.scrub_snapshot(str(snap), (*NOT_EXPORTED, *DEVICE_TABLES))
+        _tick(progress, 2, steps)
+        members = {"mirror.db": snap, "config.json": work / "config.json"}
+        members["config.json"].write_bytes(canonical_bytes(
+            {"format": CONFIG_FORMAT, "settings": ctx.settings.as_flat()}))
+        members.update(constitution_members(work / "constitution"))
+        info = BundleInfo(
+            schema_version=facts.schema_version, app_version=__version__,
+            bundle_id=ctx.clock.new_id(), created_at=now, counts=facts.counts,
+            audit_head=facts.audit_head, constitution_version=constitution.version(),
+            encrypted=bool(passphrase))
+        if passphrase:
+            plain = work / "bundle.zip"
+            manifest = write_bundle(plain, members, info, signing_key=key)
+            _tick(progress, 3, steps)
+            if overwrite:
+                dest.unlink(missing_ok=True)
+            crypto.encrypt_file(plain, dest, passphrase)
+        else:
+            manifest = write_bundle(dest, members, info, signing_key=key, overwrite=overwrite)
+        _tick(progress, steps - 1, steps)
+    details = {"path": dest.name, "encrypted": bool(passphrase), "signed": key is not None,
+               "reflections": facts.counts.get("reflections", 0), "audit_head": facts.audit_head}
+    merge.record_export(ctx.store.conn, utc_iso(ctx.clock.now()), info.bundle_id, details)
+    _tick(progress, steps, steps)
+    return {
+        "format": "bundle", "path": str(dest), "bundle_id": info.bundle_id,
+        "created_at": manifest["created_at"], "size": dest.stat().st_size,
+        "encrypted": bool(passphrase), "signed": key is not None,
+        "signer_fingerprint": crypto.fingerprint(key) if key is not None else None,
+        "schema_version": facts.schema_version,
+        "constitution_version": info.constitution_version,
+        "audit_head": facts.audit_head, "counts": facts.counts,
+        "members": [m["path"] for m in manifest["members"]],
+        "omitted": sorted(NOT_EXPORTED),
+    }
 
-    importing.clean_leftovers(journal.paths.home)
-    return export.export_bundle(journal, path, passphrase=passphrase, sign=sign,
-                                progress=progress, overwrite=overwrite)
 
-
-def export_plain(journal: "Journal", path: str | Path | None, fmt: str,
+def export_plain(ctx: JournalContext, path: str | Path | None, fmt: str, *,
                  progress: Progress | None = None, overwrite: bool = False) -> dict[str, Any]:
     """Markdown (a folder of files that import back) or JSON (one document)."""
-    from mirror.bundles import export
+    total = ctx.store.reflections.count()
+    records = (plain_record(r) for r in ctx.store.reflections.iter_all())
+    now = ctx.clock.now()
+    if fmt == "json":
+        dest = destination(path, now, ".json", overwrite)
+        document = exporters.reflections_to_json(records, exported_at=now,
+                                                 app_version=__version__)
+        write_atomic(dest, exporters.json_document_bytes(document))
+        written = len(document["reflections"])
+    elif fmt == "markdown":
+        dest = export_folder(path, now, overwrite)
+        written = 0
+        for name, content in exporters.markdown_files(records):
+            write_atomic(dest / name, content.encode("utf-8"))
+            written += 1
+            if written % 500 == 0:
+                _tick(progress, written, total)
+    else:
+        raise InvalidInput(f"unknown export format {fmt!r} (bundle, markdown or json)")
+    _tick(progress, total, total)
+    merge.record_export(ctx.store.conn, utc_iso(ctx.clock.now()), ctx.clock.new_id(),
+                        {"path": dest.name, "format": fmt, "reflections": written})
+    return {"format": fmt, "path": str(dest), "reflections": written}
 
-    return export.export_plain(journal, path, fmt, progress=progress, overwrite=overwrite)
+
+def is_encrypted(path: Path) -> bool:
+    """Whether a bundle file is passphrase-encrypted (age): the CLI asks for a passphrase."""
+    return crypto.is_age_file(path)
 
 
 # -- verify and import ----------------------------------------------------------------------
 
-def verify_bundle(journal: "Journal", path: str | Path, passphrase: str | None = None,
+def trusted_keys(ctx: JournalContext) -> tuple[str, ...]:
+    """This journal's trusted keys, plus this device's own key when it has one."""
+    keys = [row["public_key"] for row in trust.keys(ctx.store.conn)]
+    own = ctx.paths.home / crypto.DEVICE_KEY_FILENAME
+    if own.exists():
+        keys.append(crypto.public_key_text(crypto.load_or_create_device_key(ctx.paths.home)))
+    return tuple(keys)
+
+
+def verify_bundle(ctx: JournalContext, path: str | Path, passphrase: str | None = None,
                   require_signature: bool = False) -> dict[str, Any]:
     """Every check an import makes, without touching the journal. Raises `BundleRefused`
     (exit 6) with one line naming the first problem."""
-    from mirror.bundles import importing
-
-    importing.clean_leftovers(journal.paths.home)
-    with importing.checked_bundle(journal, Path(path), passphrase, require_signature) as checked:
+    clean_leftovers(ctx.paths.home)
+    with checked_bundle(ctx.paths.home, Path(path), passphrase, trusted_keys(ctx),
+                        require_signature) as checked:
         return checked.report()
 
 
-def import_bundle(journal: "Journal", path: str | Path, passphrase: str | None = None,
+class _DryRun(Exception):
+    """Raised inside the import transaction to roll a dry run back."""
+
+
+def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | None = None,
                   dry_run: bool = False, progress: Progress | None = None,
                   require_signature: bool = False) -> dict[str, Any]:
-    from mirror.bundles import importing
+    """Verify a bundle, then merge it and re-derive what is new, in one transaction (or
+    only report what would change, with `dry_run`)."""
+    clean_leftovers(ctx.paths.home)
+    path = Path(path)
+    tick = progress or (lambda done, total: None)
+    with checked_bundle(ctx.paths.home, path, passphrase, trusted_keys(ctx), require_signature,
+                        "import") as checked:
+        tick(1, 4)
+        manifest = checked.manifest
+        staged = checked.extracted.path("mirror.db")
+        migrated_from = (stage_for_import(staged, f"{path.name}: mirror.db",
+                                          utc_iso(ctx.clock.now()))
+                         if manifest["schema_version"] < migrations.latest_version()
+                         else manifest["schema_version"])
+        tick(2, 4)
+        result = _merge_checked(ctx, checked, path, migrated_from, dry_run, progress)
+        tick(4, 4)
+        report = checked.report()
+    return {**report, "dry_run": dry_run, "import_id": None if dry_run else result[1],
+            "changes": _summary(result[0].counts), "changed": _changed(result[0].counts),
+            "rederived": 0 if dry_run else len(result[0].to_derive),
+            "recorded_not_applied": ["config.json", "constitution"]}
 
-    importing.clean_leftovers(journal.paths.home)
-    return importing.import_bundle(journal, Path(path), passphrase=passphrase, dry_run=dry_run,
-                                   progress=progress, require_signature=require_signature)
+
+def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migrated_from: int,
+                   dry_run: bool, progress: Progress | None) -> tuple[merge.MergeResult, str]:
+    """The one transaction of a bundle import: merge, re-derive, record (a crash or kill
+    before COMMIT leaves the journal exactly as it was)."""
+    manifest = checked.manifest
+    conn = ctx.store.conn
+    now = utc_iso(ctx.clock.now())
+    import_id = ctx.clock.new_id()
+    details = {
+        "path": path.name, "manifest_sha256": checked.manifest_sha256(),
+        "app_version": manifest["app_version"], "schema_version": manifest["schema_version"],
+        "migrated_from": migrated_from, "audit_head": manifest["audit_head"],
+        "constitution_version": manifest["constitution_version"],
+        "constitution_files": checked.constitution_files(), "config": checked.config,
+        "signature": checked.report()["signature"], "encrypted": checked.encrypted,
+    }
+    merge.attach(conn, str(checked.extracted.path("mirror.db")))
+    result: merge.MergeResult | None = None
+    try:
+        with transaction(conn):
+            result = merge.merge_attached(conn, ctx.store.identity_id, now, import_id,
+                                          ctx.clock.new_id)
+            if dry_run:
+                raise _DryRun
+            derive_ids(ctx, result.to_derive, progress)
+            merge.record_import(conn, import_id, "bundle", manifest["bundle_id"], now,
+                                details, _summary(result.counts))
+    except _DryRun:
+        pass
+    except InvalidInput as exc:  # a row the journal's constraints refuse: rolled back
+        raise BundleRefused(f"{path.name}: the bundle's data breaks the journal's rules "
+                            f"({exc})") from None
+    finally:
+        merge.detach(conn)
+    assert result is not None  # merge_attached either returned or raised
+    if result.deleted and not dry_run:
+        ctx.store.reflections.purge_deleted_text()
+    return result, import_id
 
 
-def import_foreign(journal: "Journal", kind: str, path: str | Path, tz: str | None = None,
+_SUMMARY_KEYS = ("reflections_added", "reflections_updated", "reflections_kept_local",
+                 "reflections_unchanged", "reflections_deleted", "reflections_skipped_deleted",
+                 "revisions_added", "tombstones_added", "tag_links_added", "threads_added",
+                 "thread_members_added", "tensions_added", "mirrorbacks_added", "feedback_added")
+
+
+def _summary(counts: dict[str, int]) -> dict[str, int]:
+    return {key: counts.get(key, 0) for key in _SUMMARY_KEYS}
+
+
+def _changed(counts: dict[str, int]) -> bool:
+    return any(counts.get(k, 0) for k in _SUMMARY_KEYS
+               if k not in ("reflections_unchanged", "reflections_skipped_deleted"))
+
+
+def _reader(kind: str) -> Callable[[Path, str | None], list[ImportedEntry]]:
+    # Each reader is imported only for its own kind: a Day One import never loads jrnl's.
+    if kind == "jrnl":
+        from mirror.bundles.importers.jrnl import import_jrnl
+        return import_jrnl
+    if kind == "dayone":
+        from mirror.bundles.importers.dayone import import_dayone
+        return import_dayone
+    from mirror.bundles.importers.markdown import import_markdown
+    return import_markdown
+
+
+def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str | None = None,
                    dry_run: bool = False, progress: Progress | None = None) -> dict[str, Any]:
-    """jrnl (text or JSON), Day One (zip or JSON) or a folder of Markdown files."""
-    from mirror.bundles import importing
-
+    """jrnl (text or JSON), Day One (zip or JSON) or a folder of Markdown files: new
+    entries are added and derived in one transaction; entries imported before are skipped."""
     if kind not in FOREIGN_KINDS:
         raise UsageError(f"--from must be one of: {', '.join(FOREIGN_KINDS)}")
     path = Path(path)
     if not path.exists():
         raise NotFound(f"{path}: no such file or folder")
-    return importing.import_foreign(journal, kind, path, tz=tz, dry_run=dry_run, progress=progress)
+    entries = _reader(kind)(path, tz)
+    news: list[NewReflection] = []
+    placeholders = 0
+    for entry in entries:
+        metadata = {**entry.metadata, "source_id": entry.source_id}
+        text = entry.text
+        if not text.strip():
+            text = placeholder_text(metadata)
+            metadata[PLACEHOLDER_KEY] = True
+            placeholders += 1
+        news.append(NewReflection(
+            id=merge.derived_id("import", entry.source, entry.source_id), content=text,
+            created_at=utc_iso(entry.created_at), created_tz=entry.tz, tags=list(entry.tags),
+            starred=entry.starred, source=entry.source, metadata=metadata))
+    conn = ctx.store.conn
+    import_id = ctx.clock.new_id()
+    now = utc_iso(ctx.clock.now())
+    seen = merge.existing_ids(conn, [n.id for n in news])
+    fresh = [n for n in news if n.id not in seen]
+    summary = {"entries": len(entries), "reflections_added": len(fresh),
+               "reflections_skipped_existing": len(news) - len(fresh),
+               "placeholders": placeholders}
+    if not dry_run:
+        with transaction(conn):
+            if fresh:
+                ids = merge.insert_reflections(ctx.store.reflections, fresh,
+                                               {"import": import_id})
+                derive_ids(ctx, ids, progress)
+            merge.record_import(conn, import_id, kind, None, now,
+                                {"path": path.name, "tz": tz}, summary)
+    return {"ok": True, "from": kind, "path": str(path), "dry_run": dry_run,
+            "import_id": None if dry_run else import_id, "changes": summary,
+            "changed": bool(fresh), "ids": [n.id for n in fresh][:1000]}
 
 
-def imports(journal: "Journal", limit: int = 50) -> list[dict[str, Any]]:
-    from mirror.storage import merge
-
-    return merge.imports(journal.store.conn, limit)
+def imports(ctx: JournalContext, limit: int = 50) -> list[dict[str, Any]]:
+    """Earlier imports, newest first."""
+    return merge.imports(ctx.store.conn, limit)
 
 
 # -- keys -----------------------------------------------------------------------------------
 
-def device_key(journal: "Journal") -> dict[str, Any]:
+def device_key(ctx: JournalContext) -> dict[str, Any]:
     """This device's signing key (created on first use, mode 0600 in MIRROR_HOME)."""
-    from mirror.bundles import crypto
-
-    key = crypto.load_or_create_device_key(journal.paths.home)
+    key = crypto.load_or_create_device_key(ctx.paths.home)
     fp = crypto.fingerprint(key)
     return {"public_key": crypto.public_key_text(key), "fingerprint": fp,
             "fingerprint_display": crypto.format_fingerprint(fp),
-            "path": str(journal.paths.home / crypto.DEVICE_KEY_FILENAME)}
+            "path": str(ctx.paths.home / crypto.DEVICE_KEY_FILENAME)}
 
 
-def trust_add(journal: "Journal", key_text: str, label: str | None = None) -> dict[str, Any]:
-    from mirror.bundles import crypto
-    from mirror.storage import trust
-
+def trust_add(ctx: JournalContext, key_text: str, label: str | None = None) -> dict[str, Any]:
+    """Trust a public key (a file's text: the key line, or a PEM block)."""
     lines = [line.split("#", 1)[0].strip() for line in key_text.splitlines()]
     text = key_text.strip() if key_text.strip().startswith("-----BEGIN") else \
         next((line for line in lines if line), "")
     if not text:
         raise InvalidInput("the key file is empty")
     key = crypto.parse_public_key(text)
-    row, new = trust.add(journal.store.conn, journal.clock, crypto.fingerprint(key),
+    row, new = trust.add(ctx.store.conn, ctx.clock, crypto.fingerprint(key),
                          crypto.public_key_text(key), label)
     return {**_key_row(row), "added": new}
 
 
-def trust_list(journal: "Journal") -> list[dict[str, Any]]:
-    from mirror.storage import trust
-
-    return [_key_row(row) for row in trust.keys(journal.store.conn)]
+def trust_list(ctx: JournalContext) -> list[dict[str, Any]]:
+    return [_key_row(row) for row in trust.keys(ctx.store.conn)]
 
 
-def trust_remove(journal: "Journal", fingerprint: str) -> dict[str, Any]:
-    from mirror.storage import trust
-
-    return _key_row(trust.remove(journal.store.conn, journal.clock, fingerprint))
+def trust_remove(ctx: JournalContext, fingerprint: str) -> dict[str, Any]:
+    return _key_row(trust.remove(ctx.store.conn, ctx.clock, fingerprint))
 
 
 def _key_row(row: dict[str, Any]) -> dict[str, Any]:
-    from mirror.bundles import crypto
-
     return {"fingerprint": row["fingerprint"], "public_key": row["public_key"],
             "label": row["label"], "added_at": row["added_at"],
             "fingerprint_display": crypto.format_fingerprint(row["fingerprint"])}

@@ -3,47 +3,59 @@ with what to do about a problem. Probes engines without sending any reflection."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from mirror.services.journal import Journal
+from mirror import constitution
+from mirror.adapters import registry
+from mirror.adapters.base import AdapterUnavailable
+from mirror.adapters.secrets import load_anthropic_key
+from mirror.engine.care import care_languages
+from mirror.engine.care.detect import detector
+from mirror.errors import InvalidInput
+from mirror.models import DoctorCheck, DoctorReport
+from mirror.services.context import JournalContext
+from mirror.services.engines import SET_KEY_HINT
+from mirror.storage import migrations
 
 
-def _check(name: str, ok: bool, detail: str, kind: str, fix: str = "") -> dict[str, Any]:
-    return {"name": name, "ok": ok, "detail": detail, "kind": kind, "fix": fix}
+def _check(name: str, ok: bool, detail: str, kind: str, fix: str = "") -> DoctorCheck:
+    return DoctorCheck(name, ok, detail, kind, fix)
 
 
-def diagnose(journal: "Journal") -> dict[str, Any]:
-    from mirror.storage import migrations
+def constitution_status(ctx: JournalContext) -> dict[str, Any]:
+    """The constitution in force, whether the installed documents still match their
+    genesis hashes, and when each version was adopted by this ctx."""
+    report = constitution.verify()
+    return {**report.to_dict(), "drift": [f"{f.path} ({f.status})" for f in report.drift],
+            "history": ctx.store.derived.constitution_history(),
+            "amendments": ctx.store.derived.constitution_amendments()}
 
+
+def diagnose(ctx: JournalContext) -> DoctorReport:
     checks = []
-    integrity = journal.store.integrity_check()
+    integrity = ctx.store.integrity_check()
     checks.append(_check("database", integrity == "ok",
-                         f"{journal.paths.db} integrity {integrity}", "storage",
+                         f"{ctx.paths.db} integrity {integrity}", "storage",
                          "restore from your latest bundle (mirror import)"))
-    version, latest = journal.store.schema_version, migrations.latest_version()
+    version, latest = ctx.store.schema_version, migrations.latest_version()
     checks.append(_check("schema", version == latest, f"version {version} of {latest}", "storage",
                          "open the journal with this Mirror to migrate it"))
-    status = journal.constitution_status()
+    status = constitution_status(ctx)
     checks.append(_check("constitution", status["ok"],
                          f"{status['version']}" + ("" if status["ok"] else " drifted: " + ", ".join(status["drift"])),
                          "storage", "reinstall Mirror: the installed documents were changed"))
     checks.append(care_check())
-    audit = journal.audit_verify()
+    audit = ctx.store.audit_verify()
     checks.append(_check("audit chain", audit.ok,
                          f"{audit.entries} entries, head {audit.head}" + ("" if audit.ok else f": {audit.problem}"),
                          "storage", "compare the head with your latest bundle's manifest"))
-    checks.append(engine_check(journal))
-    return {"ok": all(c["ok"] for c in checks), "checks": checks,
-            "audit_head": audit.head, "home": str(journal.paths.home)}
+    checks.append(engine_check(ctx))
+    return DoctorReport(tuple(checks), audit.head, str(ctx.paths.home))
 
 
-def care_check() -> dict[str, Any]:
+def care_check() -> DoctorCheck:
     """Whether every language's care rules load: a broken file would leave that language
     without care (the rest keep working)."""
-    from mirror.engine.care import care_languages
-    from mirror.engine.care.detect import detector
-
     errors = detector().errors
     detail = (f"{len(care_languages())} languages" if not errors
               else "rules not loaded: " + "; ".join(errors))
@@ -51,12 +63,8 @@ def care_check() -> dict[str, Any]:
                   "reinstall Mirror: a care rules file is damaged")
 
 
-def engine_check(journal: "Journal") -> dict[str, Any]:
-    from mirror.adapters import registry
-    from mirror.adapters.base import AdapterUnavailable
-    from mirror.errors import InvalidInput
-
-    settings = journal.settings.as_flat()
+def engine_check(ctx: JournalContext) -> DoctorCheck:
+    settings = ctx.settings.as_flat()
     try:
         name = registry.engine_name(settings)
     except InvalidInput as exc:
@@ -66,9 +74,7 @@ def engine_check(journal: "Journal") -> dict[str, Any]:
     api_key = None
     try:
         if name == "anthropic":
-            from mirror.adapters.secrets import load_anthropic_key
-
-            api_key = load_anthropic_key(journal.paths.home)
+            api_key = load_anthropic_key(ctx.paths.home)
         adapter = registry.create_adapter(settings, api_key=api_key)
     except (AdapterUnavailable, InvalidInput) as exc:  # InvalidInput: refused secrets.toml, bad URL
         return _check("engine", False, f"{name}: {exc}", "engine", str(exc))
@@ -90,8 +96,6 @@ def engine_check(journal: "Journal") -> dict[str, Any]:
         parts.append(f"server {health.server_version}")
     problem = health.problem
     if health.key_present is False:
-        from mirror.services.mirroring import SET_KEY_HINT
-
         problem = f"no Anthropic API key is set: {SET_KEY_HINT}"
     return _check("engine", health.ok, ", ".join(parts) + (f": {problem}" if problem else ""),
                   "engine", problem)

@@ -1,24 +1,41 @@
-"""The one API that the CLI and the TUI call.
+"""The one door: every use case the CLI and the TUI need is one method here.
 
 A `Journal` is an open MIRROR_HOME: its database, its settings and its clock. Methods take
-what a person typed (ID prefixes, date phrases, thread titles) and return plain records;
-they hold the product rules, so the interfaces only parse and print.
+what a person typed (ID prefixes, date phrases, thread titles) and return records; simple
+reads and writes are answered here from the store, and each larger use case is delegated
+to its module in `mirror.services` (`reflecting`, `deriving`, `bundles`, `doctor`), which
+takes the journal's `JournalContext` and owns its transactions. The interfaces only parse
+and print.
+
+Use-case modules are imported when their method is first called: `mirror list` never pays
+for the engine, the model adapters or the bundle code (CLI start-up is measured).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
+from mirror import constitution
 from mirror.clock import Clock, utc_iso
-from mirror.dates import local_zone_name, parse_when
+from mirror.dates import parse_when
 from mirror.errors import InvalidInput, NotFound
-from mirror.models import ListFilter, Page, Reflection, Revision, SearchHit, Thread
+from mirror.models import DoctorReport, ListFilter, Page, Reflection, Revision, SearchHit, Thread
 from mirror.paths import JournalPaths, ensure_home, resolve_home
+from mirror.services.context import JournalContext
+from mirror.services.results import ReflectionDetails, ReflectResult
 from mirror.settings import Settings
+from mirror.storage.audit import AuditReport
 from mirror.storage.reflections import NewReflection
 from mirror.storage.store import Store
+from mirror.storage.tags import counts as tag_counts
+
+if TYPE_CHECKING:
+    from mirror.services.deriving import DeriveReport
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -41,13 +58,13 @@ class Journal:
         self.store = store
         self.settings = settings
         self.clock = clock
+        #: What use-case modules get instead of the Journal itself.
+        self.context = JournalContext(paths, store, settings, clock)
 
     @classmethod
-    def open(cls, home: str | Path | None = None, clock: Clock | None = None) -> "Journal":
+    def open(cls, home: str | Path | None = None, clock: Clock | None = None) -> Journal:
         paths = ensure_home(resolve_home(home))
         clock = clock or Clock()
-        from mirror import constitution
-
         constitution.set_cache_dir(paths.home / "cache")
         settings = Settings(paths.config)
         settings.validate()  # a hand-edited mistake is named before anything is saved
@@ -56,7 +73,7 @@ class Journal:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> "Journal":
+    def __enter__(self) -> Journal:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -65,7 +82,7 @@ class Journal:
     # -- time ----------------------------------------------------------------------------
     @property
     def timezone(self) -> str:
-        return local_zone_name(self.settings.get("timezone"))
+        return self.context.timezone
 
     def parse_date(self, text: str, *, end_of_day: bool | None = None) -> str:
         """A date phrase as the UTC timestamp text the database stores (`end_of_day`: see
@@ -107,10 +124,9 @@ class Journal:
             reflection_id, content=text, starred=starred, private=private,
             add_tags=add_tags, remove_tags=remove_tags)
         if before is not None and reflection.content != before:
-            from mirror.engine.analysis import analyze
-            from mirror.services.mirroring import store_analysis
+            from mirror.services import deriving  # the engine: only when the text changed
 
-            store_analysis(self, reflection, analyze(reflection.content))
+            deriving.derive_ids(self.context, [reflection.id])
         return reflection
 
     def history(self, prefix: str) -> tuple[Reflection, list[Revision]]:
@@ -145,9 +161,7 @@ class Journal:
         return self.store.reflections.search(query, limit)
 
     def tags(self) -> list[tuple[str, int]]:
-        from mirror.storage.tags import counts
-
-        return counts(self.store.conn)
+        return tag_counts(self.store.conn)
 
     def stats(self) -> dict[str, Any]:
         data = self.store.stats()
@@ -188,83 +202,61 @@ class Journal:
         return thread, items[::-1]
 
     # -- integrity -------------------------------------------------------------------------
-    def audit_verify(self):
+    def audit_verify(self) -> AuditReport:
         return self.store.audit_verify()
 
     # -- reflecting --------------------------------------------------------------------------
     def reflect(self, text: str, *, on_progress: Callable[[int], None] | None = None,
-                **options: Any) -> "ReflectResult":
+                **options: Any) -> ReflectResult:
         """Save first, in its own transaction; only then analyse and answer, so nothing the
-        engine does afterwards can lose what the person wrote."""
+        engine does afterwards can lose what the person wrote. (Interfaces that show
+        "saved" before the answer call `write`, then `answer`.)"""
         reflection = self.write(text, **options)
         return self.answer(reflection, on_progress=on_progress)
 
     def answer(self, reflection: Reflection, *, on_progress: Callable[[int], None] | None = None,
-               use_cache: bool = True) -> "ReflectResult":
+               use_cache: bool = True) -> ReflectResult:
         """Analyse a saved reflection and produce its checked mirrorback."""
-        from mirror.services.mirroring import answer
+        from mirror.services import reflecting  # the engine and adapters: only to answer
 
-        return answer(self, reflection, on_progress=on_progress, use_cache=use_cache)
+        return reflecting.answer(self.context, reflection, on_progress=on_progress,
+                                 use_cache=use_cache)
 
-    def regenerate(self, prefix: str, on_progress: Callable[[int], None] | None = None) -> "ReflectResult":
+    def regenerate(self, prefix: str, on_progress: Callable[[int], None] | None = None) -> ReflectResult:
         """A fresh mirrorback for a reflection, bypassing the response cache; earlier
         mirrorbacks are kept so they can be compared."""
         return self.answer(self.get(prefix), on_progress=on_progress, use_cache=False)
 
-    def analyze_all(self, progress: Callable[[int, int], None] | None = None, batch: int = 500) -> dict[str, int]:
-        """Re-derive patterns, tensions and care markers for every reflection, streaming in
-        batches (memory stays flat) with one transaction per batch."""
-        from mirror.engine.analysis import analyze
-        from mirror.services.mirroring import analysis_record
-        from mirror.storage.db import transaction
+    def analyze_all(self, progress: Progress | None = None) -> DeriveReport:
+        """Re-derive patterns, tensions and care markers for every reflection (the same
+        loop imports use: batched, on worker processes for large journals)."""
+        from mirror.services import deriving  # the engine: only for this command
 
-        total = self.store.stats()["reflections"]
-        done = patterns = care = 0
-        pending: list[Reflection] = []
-
-        def flush() -> None:
-            nonlocal patterns, care
-            records = []
-            for r in pending:
-                analysis = analyze(r.content)
-                records.append(analysis_record(r.id, r.created_at, analysis))
-                patterns += len(analysis.pattern_counts)
-                care += analysis.care_finding.tier is not None
-            with transaction(self.store.conn):
-                self.store.derived.replace_analyses(records)
-            pending.clear()
-
-        for reflection in self.store.reflections.iter_all(batch=batch):
-            pending.append(reflection)
-            if len(pending) >= batch:
-                done += len(pending)
-                flush()
-                if progress:
-                    progress(done, total)
-        done += len(pending)
-        flush()
-        if progress:
-            progress(done, total)
-        return {"reflections": done, "patterns": patterns, "care": care}
+        return deriving.derive_all(self.context, progress)
 
     def egress(self, remote_only: bool = False, limit: int = 50) -> list[dict[str, Any]]:
         """What was sent to model servers, newest first (the egress ledger)."""
         return self.store.egress.entries(remote_only=remote_only, limit=limit)
 
+    def egress_totals(self) -> dict[str, int]:
+        """How many requests and bytes went to model servers, and how many left this machine."""
+        return self.store.egress.totals()
+
     def constitution_status(self) -> dict[str, Any]:
         """The constitution in force, whether the installed documents still match their
         genesis hashes, and when each version was adopted by this journal."""
-        from mirror import constitution
+        from mirror.services import doctor
 
-        report = constitution.verify()
-        return {**report.to_dict(), "drift": [f"{f.path} ({f.status})" for f in report.drift],
-                "history": self.store.derived.constitution_history(),
-                "amendments": self.store.derived.constitution_amendments()}
+        return doctor.constitution_status(self.context)
 
-    def details(self, prefix: str) -> "ReflectionDetails":
+    def doctor(self) -> DoctorReport:
+        """Every check a person would want before trusting their journal."""
+        from mirror.services import doctor  # probes engines: only for `mirror doctor`
+
+        return doctor.diagnose(self.context)
+
+    def details(self, prefix: str) -> ReflectionDetails:
         """A reflection with its mirrorbacks, patterns and tensions (the reader's view)."""
-        from mirror.services.results import ReflectionDetails
-
         reflection = self.get(prefix)
         derived = self.store.derived
         return ReflectionDetails(reflection, derived.mirrorbacks_for(reflection.id),
@@ -276,8 +268,7 @@ class Journal:
     def care_info(self, language: str | None = None) -> dict[str, Any]:
         """What `mirror care` shows: the care text in a language, the resources the person
         saved, and how many reflections carry an active care marker."""
-        from mirror.engine.care import care_languages, care_text
-        from mirror.models import ListFilter
+        from mirror.engine.care import care_languages, care_text  # care data: only here
 
         lang = language or "en"
         if lang not in care_languages():
@@ -333,23 +324,73 @@ class Journal:
             mirrorback = mirrorbacks[-1]
         return derived.add_feedback(mirrorback["id"], rating, flags, note)
 
-    # -- bundles -----------------------------------------------------------------------------
-    def export_bundle(self, path, passphrase=None, sign=False, progress=None) -> dict:
-        """Write a bundle of the whole journal (see mirror.services.bundles)."""
+    # -- bundles and other journals ---------------------------------------------------------
+    # The bundle code (zip, age, signatures) is imported only by these commands.
+    def export_bundle(self, path: str | Path | None = None, passphrase: str | None = None,
+                      sign: bool = False, progress: Progress | None = None,
+                      overwrite: bool = False) -> dict[str, Any]:
+        """Write a bundle of the whole journal."""
         from mirror.services import bundles
 
-        return bundles.export_bundle(self, path, passphrase=passphrase, sign=sign,
-                                     progress=progress)
+        return bundles.export_bundle(self.context, path, passphrase=passphrase, sign=sign,
+                                     progress=progress, overwrite=overwrite)
 
-    def verify_bundle(self, path, passphrase=None) -> dict:
+    def export_plain(self, path: str | Path | None, fmt: str, progress: Progress | None = None,
+                     overwrite: bool = False) -> dict[str, Any]:
+        """Markdown (a folder of files that import back) or JSON (one document)."""
+        from mirror.services import bundles
+
+        return bundles.export_plain(self.context, path, fmt, progress=progress,
+                                    overwrite=overwrite)
+
+    def verify_bundle(self, path: str | Path, passphrase: str | None = None,
+                      require_signature: bool = False) -> dict[str, Any]:
         """Check a bundle completely without touching the journal."""
         from mirror.services import bundles
 
-        return bundles.verify_bundle(self, path, passphrase=passphrase)
+        return bundles.verify_bundle(self.context, path, passphrase=passphrase,
+                                     require_signature=require_signature)
 
-    def import_bundle(self, path, passphrase=None, dry_run=False, progress=None) -> dict:
+    def import_bundle(self, path: str | Path, passphrase: str | None = None, dry_run: bool = False,
+                      progress: Progress | None = None,
+                      require_signature: bool = False) -> dict[str, Any]:
         """Verify, then merge a bundle in one transaction (or only report, with dry_run)."""
         from mirror.services import bundles
 
-        return bundles.import_bundle(self, path, passphrase=passphrase, dry_run=dry_run,
-                                     progress=progress)
+        return bundles.import_bundle(self.context, path, passphrase=passphrase, dry_run=dry_run,
+                                     progress=progress, require_signature=require_signature)
+
+    def import_foreign(self, kind: str, path: str | Path, tz: str | None = None,
+                       dry_run: bool = False, progress: Progress | None = None) -> dict[str, Any]:
+        """Import jrnl, Day One or Markdown files; entries imported before are skipped."""
+        from mirror.services import bundles
+
+        return bundles.import_foreign(self.context, kind, path, tz=tz, dry_run=dry_run,
+                                      progress=progress)
+
+    def imports(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Earlier imports, newest first."""
+        from mirror.services import bundles
+
+        return bundles.imports(self.context, limit)
+
+    def device_key(self) -> dict[str, Any]:
+        """This device's signing key (created on first use)."""
+        from mirror.services import bundles
+
+        return bundles.device_key(self.context)
+
+    def trust_add(self, key_text: str, label: str | None = None) -> dict[str, Any]:
+        from mirror.services import bundles
+
+        return bundles.trust_add(self.context, key_text, label)
+
+    def trust_list(self) -> list[dict[str, Any]]:
+        from mirror.services import bundles
+
+        return bundles.trust_list(self.context)
+
+    def trust_remove(self, fingerprint: str) -> dict[str, Any]:
+        from mirror.services import bundles
+
+        return bundles.trust_remove(self.context, fingerprint)

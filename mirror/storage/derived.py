@@ -39,6 +39,26 @@ class ObservationRecord(NamedTuple):
     origin: str = "system_seed"
 
 
+class CareRecord(NamedTuple):
+    """A care marker found by the detector: its tier ('care' or 'gentle'), score, the
+    signals as JSON-ready dicts, and the language of the care text."""
+
+    tier: str
+    score: float
+    signals: tuple[dict[str, Any], ...]
+    language: str | None
+
+
+class AnalysisRecord(NamedTuple):
+    """Everything derived from one reflection's text, as one unit to store."""
+
+    reflection_id: str
+    patterns: tuple[PatternRecord, ...]
+    observations: tuple[ObservationRecord, ...]
+    care: CareRecord | None
+    observed_at: str | None
+
+
 @dataclass(frozen=True)
 class MirrorbackRecord:
     content: str
@@ -72,12 +92,10 @@ class DerivedStore:
         self.clock = clock
 
     # -- writing -----------------------------------------------------------------------------
-    def replace_analyses(self, items: Iterable[tuple[str, Iterable[PatternRecord],
-                                                     Iterable[ObservationRecord],
-                                                     dict[str, Any] | None, str | None]]) -> None:
-        """Swap the analyses of many reflections: (id, patterns, observations, care finding
-        as {tier, score, signals, language} or None, observed_at) each. Batched statements, because imports and `analyze --all` write
-        hundreds of thousands of rows. Runs in the caller's transaction if there is one."""
+    def replace_analyses(self, items: Iterable[AnalysisRecord]) -> None:
+        """Swap the analyses of many reflections. Batched statements, because imports and
+        `analyze --all` write hundreds of thousands of rows. Runs in the caller's
+        transaction if there is one."""
         now = utc_iso(self.clock.now())
         new_id = self.clock.new_id
         ids: list[tuple[str]] = []
@@ -86,7 +104,7 @@ class DerivedStore:
         care_rows: list[tuple] = []
         tension_ids: dict[tuple[str, str], str] = {}
         with self._tx():
-            for reflection_id, patterns, observations, care_signals, observed_at in items:
+            for reflection_id, patterns, observations, care, observed_at in items:
                 ids.append((reflection_id,))
                 pattern_rows += [(new_id(), reflection_id, p.pattern, p.evidence_json, now)
                                  for p in patterns]
@@ -96,10 +114,9 @@ class DerivedStore:
                         tension_ids[key] = self._tension_id(o.axis_a, o.axis_b, o.origin, now)
                     observation_rows.append((new_id(), tension_ids[key], reflection_id, o.position,
                                              o.intensity, o.evidence_json, observed_at or now))
-                if care_signals:
-                    care_rows.append((reflection_id, _j(care_signals.get("signals", [])), now,
-                                      care_signals["tier"], float(care_signals.get("score", 1.0)),
-                                      care_signals.get("language")))
+                if care is not None:
+                    care_rows.append((reflection_id, _j(list(care.signals)), now, care.tier,
+                                      float(care.score), care.language))
             for table in ("reflection_patterns", "tension_observations"):
                 self.conn.executemany(f"DELETE FROM {table} WHERE reflection_id = ?", ids)
             # A model's care sentinel is not re-derivable from the text: it stays unless the

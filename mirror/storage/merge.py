@@ -26,12 +26,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from mirror.storage import audit, tags as tagstore
+from mirror.storage import audit, migrations
+from mirror.storage.foreign import row_counts
+from mirror.storage import tags as tagstore
 
 #: Namespace for IDs Mirror derives during imports (revisions made by a merge, and
 #: reflections imported from other tools), so that re-importing mints the same IDs.
@@ -280,14 +283,6 @@ def add_revision(conn: sqlite3.Connection, reflection_id: str, content: str, rev
     return True
 
 
-def reflections_for_analysis(conn: sqlite3.Connection, ids: list[str]) -> list[sqlite3.Row]:
-    """(id, content, created_at, created_tz, updated_at) for re-derivation, in one query per
-    batch of IDs."""
-    marks = ",".join("?" * len(ids))
-    return conn.execute(f"SELECT id, content, created_at, created_tz, updated_at FROM main.reflections"
-                        f" WHERE id IN ({marks})", ids).fetchall()
-
-
 def existing_ids(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
     """Which of `ids` are already reflections or tombstones here (imports skip them)."""
     found: set[str] = set()
@@ -351,13 +346,18 @@ def snapshot(conn: sqlite3.Connection, dest: str) -> None:
     conn.execute("VACUUM INTO ?", (dest,))
 
 
-def scrub_snapshot(path: str, tables: Iterable[str]) -> dict[str, int]:
+@dataclass(frozen=True)
+class SnapshotFacts:
+    """What a bundle's manifest says about the snapshot it carries."""
+
+    counts: dict[str, int]
+    schema_version: int
+    audit_head: str
+
+
+def scrub_snapshot(path: str, tables: Iterable[str]) -> SnapshotFacts:
     """Empty `tables` in a snapshot copy, VACUUM it so no trace of their rows is left in
-    free pages, fsync it, and return its row counts."""
-    import os
-
-    from mirror.bundles.foreign import row_counts
-
+    free pages, fsync it, and return its row counts, schema version and audit head."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")
@@ -375,7 +375,7 @@ def scrub_snapshot(path: str, tables: Iterable[str]) -> dict[str, int]:
         conn.execute("COMMIT")
         if removed:  # nothing deleted: VACUUM INTO already left no free pages
             conn.execute("VACUUM")
-        counts = row_counts(conn)
+        facts = SnapshotFacts(row_counts(conn), migrations.schema_version(conn), audit.head(conn))
     finally:
         conn.close()
     fd = os.open(path, os.O_RDONLY)
@@ -383,7 +383,7 @@ def scrub_snapshot(path: str, tables: Iterable[str]) -> dict[str, int]:
         os.fsync(fd)
     finally:
         os.close(fd)
-    return counts
+    return facts
 
 
 # -- digests (tests, dry runs, the README's "nothing changed" promise) ----------------------

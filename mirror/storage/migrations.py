@@ -13,6 +13,7 @@ import hashlib
 import re
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from mirror import __version__
@@ -154,3 +155,20 @@ def _statements(sql: str) -> list[str]:
     ):
         raise StorageError("a migration file ends with an incomplete statement")
     return statements
+
+
+@lru_cache(maxsize=None)
+def reference_schema(version: int) -> frozenset[tuple[str, str, str, str | None]]:
+    """(type, name, tbl_name, sql) of every schema object Mirror's migrations 1..version
+    create: the exact allow-list for a foreign database of that version."""
+    shipped = available()[:version]
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.execute(_LEDGER)
+        for migration in shipped:
+            for statement in _statements(migration.sql):
+                conn.execute(statement, {"applied_at": "1970-01-01T00:00:00Z"})
+        return frozenset(tuple(row) for row in conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    finally:
+        conn.close()

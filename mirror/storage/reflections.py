@@ -7,16 +7,17 @@ reflection the user was told is saved is durably saved, and the audit chain neve
 from __future__ import annotations
 
 import base64
-import uuid
 import json
 import sqlite3
+import uuid
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from mirror.clock import Clock, utc_iso
 from mirror.errors import InvalidInput, NotFound
 from mirror.models import ListFilter, Page, Reflection, Revision, SearchHit
-from mirror.storage import audit, tags as tagstore
+from mirror.storage import audit
+from mirror.storage import tags as tagstore
 from mirror.storage.db import transaction
 
 _COLUMNS = (
@@ -297,6 +298,44 @@ class ReflectionStore:
             if page.next_cursor is None:
                 return
             cursor = page.next_cursor
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM reflections").fetchone()[0]
+
+    def texts_for_analysis(self, ids: list[str]) -> list[tuple[str, str, str]]:
+        """(id, content, created_at) of `ids`, for re-derivation: one query per batch."""
+        marks = ",".join("?" * len(ids))
+        return [(row[0], row[1], row[2]) for row in self.conn.execute(
+            f"SELECT id, content, created_at FROM main.reflections WHERE id IN ({marks})", ids)]
+
+    def related_by_words(self, words: list[str], *, exclude_id: str, until: str,
+                         include_private: bool, limit: int, window: int) -> list[Reflection]:
+        """Reflections matching any of `words` in full text, best first: written no later
+        than `until`, never `exclude_id`, never one with a care marker, private ones only
+        with `include_private`. BM25 costs time per matching row, so matches are ranked
+        among the newest `window` reflections first, and over the whole journal only when
+        that window holds fewer than `limit`."""
+        if not words:
+            return []
+        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+        ranked = ("SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ? {extra}"
+                  " ORDER BY rank LIMIT ?")
+        newest = self.conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
+        seqs: list[int] = []
+        if newest > window:
+            seqs = [row[0] for row in self.conn.execute(ranked.format(extra="AND rowid > ?"),
+                                                        (match, newest - window, limit))]
+        if len(seqs) < limit:
+            seqs = [row[0] for row in self.conn.execute(ranked.format(extra=""), (match, limit))]
+        if not seqs:
+            return []
+        marks = ",".join("?" * len(seqs))
+        where = (f" WHERE r.seq IN ({marks}) AND r.id != ? AND r.created_at <= ?"
+                 " AND NOT EXISTS (SELECT 1 FROM care_markers cm WHERE cm.reflection_id = r.id)"
+                 + ("" if include_private else " AND r.private = 0"))
+        rows = {row["seq"]: row_to_reflection(row)
+                for row in self.conn.execute(SELECT + where, (*seqs, exclude_id, until))}
+        return [rows[q] for q in seqs if q in rows]
 
     def _where(self, filters: ListFilter) -> tuple[list[str], list[Any]]:
         where: list[str] = []

@@ -24,14 +24,12 @@ The gateway holds no product rules: it only chooses a connection and serialises 
 from __future__ import annotations
 
 import threading
-import traceback
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from mirror.buglog import log_bug
 from mirror.errors import MirrorError
-
-if TYPE_CHECKING:
-    from mirror.services.journal import Journal
+from mirror.services.journal import Journal
 
 T = TypeVar("T")
 
@@ -81,11 +79,4 @@ class JournalGateway:
 
     def log_unexpected(self, what: str, exc: BaseException) -> str:
         """Append an unexpected error's traceback to MIRROR_HOME/mirror.log; return its path."""
-        log = self.journal.paths.log
-        try:
-            with open(log, "a", encoding="utf-8") as handle:
-                handle.write(f"{datetime.now(timezone.utc).isoformat()} tui: {what}\n")
-                handle.write("".join(traceback.format_exception(exc)))
-        except OSError:
-            pass
-        return str(log)
+        return log_bug(self.journal.paths.log, f"tui: {what}", exc)

@@ -84,14 +84,10 @@ def test_creates_anthropic_with_the_key_passed_in() -> None:
     assert "sk-ant-secret-value" not in repr(adapter)
 
 
-def test_offline_is_the_default_and_imported_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
-    class OfflineAdapter:
-        name = "offline"
-
-    fake = types.ModuleType("mirror.adapters.offline")
-    fake.OfflineAdapter = OfflineAdapter  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "mirror.adapters.offline", fake)
-    assert isinstance(create_adapter({}), OfflineAdapter)
+def test_offline_is_the_default_and_has_no_server_adapter() -> None:
+    assert engine_name({}) == "offline"
+    with pytest.raises(ValueError):
+        create_adapter({})
 
 
 def test_flag_overrides_settings() -> None:
@@ -148,6 +144,8 @@ def test_budget_limits_from_settings() -> None:
         budget_limits_from_settings({"budget": {"daily_usd": -1}})
 
 
-def test_offline_factory_builds_the_real_offline_adapter() -> None:
-    adapter = create_adapter({"engine": "offline"})
+def test_offline_engine_is_part_of_the_engine_layer() -> None:
+    from mirror.engine.offline_adapter import OfflineAdapter
+
+    adapter = OfflineAdapter()
     assert adapter.name == "offline" and adapter.is_remote() is False

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from mirror.bundles.container import write_bundle
-from mirror.bundles.foreign import row_counts
+from mirror.storage.foreign import row_counts
 from mirror.bundles.manifest import BundleInfo
 from mirror.clock import FixedClock
 from mirror.services.journal import Journal

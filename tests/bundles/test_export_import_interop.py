@@ -82,9 +82,7 @@ def test_dayone_photo_only_entry_is_kept_with_a_placeholder(tmp_path: Path) -> N
 
 
 def journal_import(journal, kind: str, path: Path) -> dict:
-    from mirror.services import bundles
-
-    return bundles.import_foreign(journal, kind, path, tz="UTC")
+    return journal.import_foreign(kind, path, tz="UTC")
 
 
 def test_malformed_foreign_file_is_invalid_input(cli, tmp_path: Path) -> None:

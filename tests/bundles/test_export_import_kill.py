@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from mirror.bundles.importing import PARALLEL_THRESHOLD
+from mirror.services.deriving import PARALLEL_THRESHOLD
 from mirror.storage.reflections import NewReflection
 from tests.bundles.journalkit import full_digest, open_journal
 from tests.conftest import REPO

@@ -11,7 +11,7 @@ from mirror.adapters.base import (
     AdapterTimeout,
     AdapterUnavailable,
 )
-from mirror.adapters.offline import OfflineAdapter
+from mirror.engine.offline_adapter import OfflineAdapter
 from mirror.adapters.scripted import ScriptedAdapter
 from mirror.engine.contract import (
     ROUTE_CONFIGURED,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from mirror.adapters.base import GenerateOptions, Message, Usage
-from mirror.adapters.offline import OfflineAdapter
+from mirror.engine.offline_adapter import OfflineAdapter
 from mirror.engine.analysis import analyze
 from mirror.engine.checks import check
 from mirror.engine.offline import compose

@@ -20,10 +20,10 @@ def real_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _answer(journal, text=REFLECTION, **kwargs):
-    from mirror.services.mirroring import answer
+    from mirror.services.reflecting import answer
 
     sleeps: list[float] = []
-    result = answer(journal, journal.write(text), sleep=sleeps.append, **kwargs)
+    result = answer(journal.context, journal.write(text), sleep=sleeps.append, **kwargs)
     return result, sleeps
 
 
@@ -97,7 +97,7 @@ def test_the_daily_budget_follows_the_journal_s_own_day(journal, spent_at_utc, c
     from datetime import datetime, timezone
 
     from mirror.clock import FixedClock
-    from mirror.services.mirroring import budget_refusal
+    from mirror.services.engines import budget_refusal
     from mirror.storage.egress import EgressEntry, EgressStore
 
     journal.settings.set("timezone", ["Europe/Berlin"])
@@ -109,7 +109,7 @@ def test_the_daily_budget_follows_the_journal_s_own_day(journal, spent_at_utc, c
                                          payload_sha256="0" * 64))
     ledger.settle(entry_id, 150, 0, 0.0)
 
-    refusal = budget_refusal(journal)
+    refusal = budget_refusal(journal.context)
 
     assert (refusal is not None) is counts_today
     if counts_today:

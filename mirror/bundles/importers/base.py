@@ -120,3 +120,18 @@ def read_text(path: Path, data: bytes | None = None) -> str:
         line = data.count(b"\n", 0, err.start) + 1
         raise InvalidInput(f"{path}:{line}: not valid UTF-8 text") from None
     return text.removeprefix("\ufeff")
+
+
+def placeholder_text(metadata: dict[str, Any]) -> str:
+    """Text for an entry that has none (a Day One photo-only entry): Mirror stores text,
+    so the entry is kept with a description of its media rather than dropped."""
+    media = metadata.get("media") or []
+    if not media:
+        return "(empty entry)"
+    kinds: dict[str, int] = {}
+    for item in media:
+        kind = {"photos": "photo", "audios": "audio recording", "videos": "video",
+                "pdfAttachments": "PDF"}.get(item.get("kind"), "attachment")
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return "(" + ", ".join(f"{n} {k}{'s' if n > 1 else ''}"
+                           for k, n in kinds.items()) + ")"

@@ -26,10 +26,11 @@ import sqlite3
 import time
 import urllib.parse
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from mirror.errors import BundleRefused
+from mirror.storage import migrations
+from mirror.storage.migrations import reference_schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Wall-clock budget for opening and checking one foreign database (integrity_check reads
@@ -44,25 +45,6 @@ _PROGRESS_EVERY = 10_000  # SQLite VM instructions between deadline checks
 DEVICE_TABLES = ("trusted_keys", "bundle_imports")
 #: Derived or cached rows that never enter a bundle (re-derived after an import).
 NOT_EXPORTED = ("care_markers", "care_dismissals", "response_cache")
-
-
-@lru_cache(maxsize=None)
-def reference_schema(version: int) -> frozenset[tuple[str, str, str, str | None]]:
-    """(type, name, tbl_name, sql) of every schema object Mirror's migrations 1..version
-    create: the exact allow-list for a foreign database of that version."""
-    from mirror.storage import migrations
-
-    shipped = migrations.available()[:version]
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        conn.execute(migrations._LEDGER)
-        for migration in shipped:
-            for statement in migrations._statements(migration.sql):
-                conn.execute(statement, {"applied_at": "1970-01-01T00:00:00Z"})
-        return frozenset(tuple(row) for row in conn.execute(
-            "SELECT type, name, tbl_name, sql FROM sqlite_master"))
-    finally:
-        conn.close()
 
 
 def counted_tables(schema: frozenset[tuple[str, str, str, str | None]]) -> list[str]:
@@ -123,8 +105,6 @@ def check_foreign_database(path: Path, label: str, *, claimed_version: int | Non
                            time_limit: float = FOREIGN_TIME_LIMIT_SECONDS) -> ForeignReport:
     """Every check on a bundled database, without changing it; `BundleRefused` with one
     line naming the first problem otherwise."""
-    from mirror.storage import migrations
-
     path = Path(path)
     size = path.stat().st_size
     with open(path, "rb") as handle:
@@ -231,8 +211,6 @@ def stage_for_import(path: Path, label: str, now_iso: str) -> int:
     """Bring a *private copy* of a checked foreign database to this Mirror's schema
     version (older bundles), then check the result against the newest allow-list.
     Returns the version it was migrated from."""
-    from mirror.storage import migrations
-
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         # The schema was just compared, object by object, with Mirror's own: it is now as

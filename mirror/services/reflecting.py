@@ -13,22 +13,25 @@ import hashlib
 import json
 import re
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
+from mirror import constitution
+from mirror.adapters import registry
 from mirror.adapters.base import Adapter, AdapterUnavailable, GenerateOptions, Message, Usage
-from mirror.clock import utc_iso
-from mirror.errors import InvalidInput
-from mirror.models import Reflection
+from mirror.adapters.pricing import estimate_cost_usd
+from mirror.engine import contract
+from mirror.engine.analysis import analyze
+from mirror.engine.contract import EgressRecord, EngineOutcome
+from mirror.engine.prompt import RelatedReflection
+from mirror.models import ListFilter, Reflection
+from mirror.services.context import JournalContext
+from mirror.services.deriving import store_analysis
+from mirror.services.engines import budget_refusal, configured_adapter, local_fallback
 from mirror.services.results import ReflectResult
-from mirror.storage.derived import MirrorbackRecord, ObservationRecord, PatternRecord, RunRecord
+from mirror.storage.db import transaction
+from mirror.storage.derived import MirrorbackRecord, RunRecord
 from mirror.storage.egress import EgressEntry
-
-if TYPE_CHECKING:
-    from mirror.engine.analysis import Analysis
-    from mirror.engine.contract import EgressRecord, EngineOutcome
-    from mirror.engine.prompt import RelatedReflection
-    from mirror.services.journal import Journal
 
 RELATED_LIMIT = 6
 RELATED_CUES = 6          # words of the reflection used to find related ones
@@ -43,50 +46,6 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-# -- analysis ----------------------------------------------------------------------------------
-def _spans_json(spans) -> str:
-    return json.dumps([{"start": s.start, "end": s.end, "text": s.text} for s in spans],
-                      ensure_ascii=False, separators=(",", ":"))
-
-
-def pattern_records(analysis: "Analysis") -> list[PatternRecord]:
-    grouped: dict[str, list] = {}
-    for m in analysis.patterns:
-        grouped.setdefault(m.name, []).append(m)
-    return [PatternRecord(name, _spans_json(matches)) for name, matches in grouped.items()]
-
-
-def observation_records(analysis: "Analysis") -> list[ObservationRecord]:
-    return [
-        ObservationRecord(t.axis_a, t.axis_b, max(-1.0, min(1.0, t.position)),
-                          max(0.0, min(1.0, t.intensity)), _spans_json(t.evidence))
-        for t in analysis.tensions
-    ]
-
-
-def analysis_record(reflection_id: str, created_at: str, analysis: "Analysis") -> tuple:
-    """What `DerivedStore.replace_analyses` stores for one analysed reflection; tension
-    observations are dated by the reflection, so trajectories follow the person's time."""
-    return (reflection_id, pattern_records(analysis), observation_records(analysis),
-            care_record(analysis), created_at)
-
-
-def care_record(analysis: "Analysis") -> dict[str, Any] | None:
-    """The care marker for an analysis ({tier, score, signals, language}), or None."""
-    finding = analysis.care_finding
-    if finding.tier is None:
-        return None
-    return {"tier": finding.tier, "score": round(finding.score, 3),
-            "signals": [s.to_json() for s in finding.signals],
-            "language": analysis.care_language}
-
-
-def store_analysis(journal: "Journal", reflection: Reflection, analysis: "Analysis") -> None:
-    """Replace the reflection's derived analysis (patterns, tensions, care marker)."""
-    journal.store.derived.replace_analyses(
-        [analysis_record(reflection.id, reflection.created_at, analysis)])
-
-
 # -- the adapter around a model call -----------------------------------------------------------
 class MeteredAdapter:
     """Wraps a model adapter with Mirror's own bookkeeping: answers identical requests from
@@ -98,21 +57,21 @@ class MeteredAdapter:
     the reflection answered and of every earlier reflection the prompt carries as context.
     A cache hit sends nothing and records nothing."""
 
-    def __init__(self, inner: Adapter, journal: "Journal", reflection_id: str,
+    def __init__(self, inner: Adapter, ctx: JournalContext, reflection_id: str,
                  constitution_version: str, *, use_cache: bool,
-                 progress: "TokenProgress | None" = None,
+                 progress: TokenProgress | None = None,
                  before_send: Callable[[], None] | None = None) -> None:
         self.inner = inner
         self.progress = progress
         self.before_send = before_send  # joins the first ledger entry's commit
-        self.journal = journal
+        self.ctx = ctx
         self.reflection_id = reflection_id
         self.constitution_version = constitution_version
         self.use_cache = use_cache
         self.name = inner.name
         self.engine_version = inner.engine_version
         self.model = getattr(inner, "model", None)
-        self._pending: "EgressRecord | None" = None
+        self._pending: EgressRecord | None = None
         self.replies: dict[str, str] = {}   # reply text -> cache key, for caching what passed
         self.cache_hits = 0
         self._unsettled: list[tuple[str, int, int, float]] = []
@@ -123,7 +82,7 @@ class MeteredAdapter:
     def endpoint(self) -> str:
         return self.inner.endpoint()
 
-    def on_egress(self, record: "EgressRecord") -> None:
+    def on_egress(self, record: EgressRecord) -> None:
         """The contract's own account of a remote request about to be sent."""
         self._pending = record
 
@@ -138,7 +97,7 @@ class MeteredAdapter:
             self.progress.new_attempt()
         key = self._key(system, messages, options)
         if self.use_cache:
-            hit = self.journal.store.egress.cached(key)
+            hit = self.ctx.store.egress.cached(key)
             if hit is not None:
                 self._pending = None
                 self.cache_hits += 1
@@ -147,7 +106,7 @@ class MeteredAdapter:
                 yield Usage(0, 0)
                 return
         if self.is_remote():
-            refusal = budget_refusal(self.journal)
+            refusal = budget_refusal(self.ctx)
             if refusal:
                 self._pending = None
                 raise AdapterUnavailable(refusal)
@@ -162,12 +121,10 @@ class MeteredAdapter:
             yield chunk
         reply = "".join(parts)
         self.replies[reply.strip()] = key
-        from mirror.adapters.pricing import estimate_cost_usd
-
         settlement = (entry_id, usage.input_tokens, usage.output_tokens,
                       estimate_cost_usd(self.name, options.model or self.model, usage))
         if self.is_remote():  # the budget for the next request (a retry) counts this one
-            self.journal.store.egress.settle(*settlement)
+            self.ctx.store.egress.settle(*settlement)
         else:  # written with the mirrorback, in one transaction (see `finish`)
             self._unsettled.append(settlement)
 
@@ -187,18 +144,16 @@ class MeteredAdapter:
             adapter=self.name, endpoint_host=host, remote=self.is_remote(), reflection_ids=ids,
             bytes_sent=len(payload), payload_sha256=hashlib.sha256(payload).hexdigest(),
             model=options.model or self.model)
-        from mirror.storage.db import transaction
-
-        with transaction(self.journal.store.conn):  # committed before anything is sent
+        with transaction(self.ctx.store.conn):  # committed before anything is sent
             if self.before_send is not None:
                 self.before_send()
                 self.before_send = None
-            return self.journal.store.egress.record(entry)
+            return self.ctx.store.egress.record(entry)
 
-    def finish(self, outcome: "EngineOutcome") -> None:
+    def finish(self, outcome: EngineOutcome) -> None:
         """Settle the ledger entries still open, and cache the reply that passed the checks
         (never one that failed). Joins the caller's transaction."""
-        egress = self.journal.store.egress
+        egress = self.ctx.store.egress
         for settlement in self._unsettled:
             egress.settle(*settlement)
         self._unsettled.clear()
@@ -229,108 +184,6 @@ class TokenProgress:
         self.callback(self.base + tokens)
 
 
-SET_KEY_HINT = "set ANTHROPIC_API_KEY or run `mirror set-key anthropic`"
-
-
-_ADAPTERS: dict[tuple[Any, ...], Adapter] = {}
-_ADAPTERS_KEPT = 4
-
-
-def _adapter_for(settings: dict[str, Any], api_key: Any) -> Adapter:
-    """One adapter per distinct configuration, kept for the life of the process: an
-    adapter's HTTP client (TLS context, keep-alive connections) costs tens of ms to build,
-    which a long-lived interface (the TUI) should pay once, not per mirrorback. Any change
-    of settings or key is a different configuration, so a new adapter."""
-    from mirror.adapters import registry
-
-    key = (tuple(sorted((k, repr(v)) for k, v in settings.items())), api_key)
-    adapter = _ADAPTERS.pop(key, None)
-    if adapter is None:
-        adapter = registry.create_adapter(settings, api_key=api_key)
-    _ADAPTERS[key] = adapter  # most recently used last
-    while len(_ADAPTERS) > _ADAPTERS_KEPT:
-        oldest = _ADAPTERS.pop(next(iter(_ADAPTERS)))
-        close = getattr(oldest, "close", None)
-        if close is not None:
-            close()
-    return adapter
-
-
-def configured_adapter(journal: "Journal", notices: list[str]) -> Adapter | None:
-    """The model adapter the person configured, or None for the offline engine. A model
-    that cannot be used right now (missing extra, no key, unreadable secrets file, budget
-    reached) means offline, with a notice that says why: the reflection is already saved,
-    so `reflect` answers anyway (DESIGN §8, exit 5 is for commands that need the engine)."""
-    if journal.settings.get("engine") == "offline":
-        return None  # the common case skips importing the adapter registry
-    from mirror.adapters import registry
-
-    settings = journal.settings.as_flat()
-    name = registry.engine_name(settings)
-    if name == "offline":
-        return None
-    api_key = None
-    try:
-        if name == "anthropic":
-            from mirror.adapters.secrets import load_anthropic_key
-
-            api_key = load_anthropic_key(journal.paths.home)
-            if not api_key:
-                raise AdapterUnavailable(f"the anthropic engine needs your API key: {SET_KEY_HINT}")
-        adapter = _adapter_for(settings, api_key)
-    except (AdapterUnavailable, InvalidInput) as exc:  # InvalidInput: a refused secrets.toml
-        notices.append(f"{exc}; answered by the offline engine")
-        return None
-    if adapter.is_remote():
-        refusal = budget_refusal(journal)
-        if refusal:
-            notices.append(f"{refusal}; answered by the offline engine")
-            return None
-    return adapter
-
-
-def local_fallback(journal: "Journal", adapter: Adapter | None, notices: list[str]) -> Adapter | None:
-    """The local engine a private reflection goes to instead of a remote configured one
-    (DESIGN §4, privacy routing): the person's Ollama, when they set it up themselves
-    (`ollama.endpoint` or `ollama.model` in config.toml) on a loopback address. None when
-    the configured engine is not remote, when no Ollama is set up, or when the one set up is
-    not on this machine (then it is remote too, and the offline engine answers)."""
-    if adapter is None or not adapter.is_remote():
-        return None
-    if not (journal.settings.is_set("ollama.endpoint") or journal.settings.is_set("ollama.model")):
-        return None
-    try:
-        fallback = _adapter_for({**journal.settings.as_flat(), "engine": "ollama"}, None)
-    except (AdapterUnavailable, InvalidInput) as exc:
-        notices.append(f"the local ollama engine cannot be used ({exc})")
-        return None
-    return None if fallback.is_remote() else fallback
-
-
-def budget_refusal(journal: "Journal") -> str | None:
-    from mirror.adapters import registry
-    from mirror.adapters.pricing import Spend, check_budget
-
-    limits = registry.budget_limits_from_settings(journal.settings.as_flat())
-    if all(v is None for v in (limits.daily_usd, limits.monthly_usd, limits.daily_tokens,
-                               limits.monthly_tokens)):
-        return None
-    # "Today" and "this month" are the person's own, in the journal's time zone.
-    try:
-        from zoneinfo import ZoneInfo
-
-        now = journal.clock.now().astimezone(ZoneInfo(journal.timezone))
-    except Exception:  # an unknown zone: UTC days rather than no budget
-        now = journal.clock.now()
-    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    month_start = day_start.replace(day=1)
-    egress = journal.store.egress
-    today = Spend(*egress.spent_since(utc_iso(day_start)))
-    month = Spend(*egress.spent_since(utc_iso(month_start)))
-    decision = check_budget(today, month, limits)
-    return None if decision.allowed else decision.reason
-
-
 def _cue_words(text: str, count: int = RELATED_CUES) -> list[str]:
     """The longest distinct words of a text (long words tend to be the telling ones)."""
     seen: dict[str, str] = {}
@@ -341,8 +194,8 @@ def _cue_words(text: str, count: int = RELATED_CUES) -> list[str]:
     return sorted(seen.values(), key=len, reverse=True)[:count]
 
 
-def related_context(journal: "Journal", reflection: Reflection, limit: int = RELATED_LIMIT, *,
-                    include_private: bool = True) -> list["RelatedReflection"]:
+def related_context(ctx: JournalContext, reflection: Reflection, limit: int = RELATED_LIMIT, *,
+                    include_private: bool = True) -> list[RelatedReflection]:
     """Earlier reflections that help a model answer: same thread, full-text related, recent.
 
     Only reflections written before this one; never one that received care (for any
@@ -351,12 +204,7 @@ def related_context(journal: "Journal", reflection: Reflection, limit: int = REL
     Full-text relatedness is one ranked query over the reflection's telling words, ranked
     among the most recent RELATED_WINDOW reflections first (BM25 costs time per matching
     row), and over the whole journal only when that window holds too few matches."""
-    from mirror.engine.prompt import RelatedReflection
-    from mirror.models import ListFilter
-    from mirror.storage.reflections import SELECT, row_to_reflection
-
-    conn = journal.store.conn
-    store = journal.store.reflections
+    store = ctx.store.reflections
     until = reflection.created_at
     private = None if include_private else False
     picked: dict[str, tuple[Reflection, float]] = {}
@@ -367,32 +215,13 @@ def related_context(journal: "Journal", reflection: Reflection, limit: int = REL
                 picked[r.id] = (r, relevance - i * step)
 
     for title in reflection.threads:
-        thread = journal.store.threads.find(title)
+        thread = ctx.store.threads.find(title)
         add(store.list(ListFilter(thread_id=thread.id, until=until, private=private, care=False),
                        limit=3).items, 0.9)
 
-    words = _cue_words(reflection.content)
-    if words:
-        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
-        want = limit + 2
-        ranked = ("SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ? {extra}"
-                  " ORDER BY rank LIMIT ?")
-        newest = conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
-        seqs: list[int] = []
-        if newest > RELATED_WINDOW:
-            seqs = [row[0] for row in conn.execute(ranked.format(extra="AND rowid > ?"),
-                                                   (match, newest - RELATED_WINDOW, want))]
-        if len(seqs) < want:
-            seqs = [row[0] for row in conn.execute(ranked.format(extra=""), (match, want))]
-        if seqs:
-            marks = ",".join("?" * len(seqs))
-            where = (f" WHERE r.seq IN ({marks}) AND r.id != ? AND r.created_at <= ?"
-                     " AND NOT EXISTS (SELECT 1 FROM care_markers cm WHERE cm.reflection_id = r.id)"
-                     + ("" if include_private else " AND r.private = 0"))
-            rows = {row["seq"]: row_to_reflection(row) for row in conn.execute(
-                SELECT + where, (*seqs, reflection.id, until))}
-            add([rows[q] for q in seqs if q in rows], 0.6, 0.01)
-
+    add(store.related_by_words(_cue_words(reflection.content), exclude_id=reflection.id,
+                               until=until, include_private=include_private, limit=limit + 2,
+                               window=RELATED_WINDOW), 0.6, 0.01)
     add(store.list(ListFilter(until=until, private=private, care=False), limit=3).items, 0.3)
     chosen = sorted(picked.values(), key=lambda pair: -pair[1])[:limit]
     return [RelatedReflection(id=r.id, text=r.content, created_at=r.created_at,
@@ -400,7 +229,7 @@ def related_context(journal: "Journal", reflection: Reflection, limit: int = REL
 
 
 # -- the whole answer --------------------------------------------------------------------------
-def answer(journal: "Journal", reflection: Reflection, *,
+def answer(ctx: JournalContext, reflection: Reflection, *,
            on_progress: Callable[[int], None] | None = None, use_cache: bool = True,
            sleep: Callable[[float], None] | None = None) -> ReflectResult:
     """Analyse, answer under the contract, record. Returns what the interfaces show.
@@ -409,12 +238,6 @@ def answer(journal: "Journal", reflection: Reflection, *,
     together with the analysis, so a crash mid-call loses neither); then the mirrorback, the
     engine run, the cache and the token counts together (with the analysis, if no request
     was sent). Each commit is an fsync: they are kept few."""
-    from mirror import constitution
-    from mirror.adapters import registry
-    from mirror.engine import contract
-    from mirror.engine.analysis import analyze
-    from mirror.storage.db import transaction
-
     analysis = analyze(reflection.content)
     loaded = constitution.load()
     analysis_stored = False
@@ -422,46 +245,46 @@ def answer(journal: "Journal", reflection: Reflection, *,
     def store_derived() -> None:  # in the caller's transaction
         nonlocal analysis_stored
         if not analysis_stored:
-            store_analysis(journal, reflection, analysis)
-            journal.store.derived.record_constitution(loaded.version_string, loaded.genesis_hash)
+            store_analysis(ctx, reflection, analysis)
+            ctx.store.derived.record_constitution(loaded.version_string, loaded.genesis_hash)
             analysis_stored = True
 
     notices: list[str] = []
-    adapter = None if analysis.needs_care else configured_adapter(journal, notices)
+    adapter = None if analysis.needs_care else configured_adapter(ctx, notices)
     # A private reflection never goes to a remote engine: the contract routes it to a local
     # one the person set up, if any, else to the offline engine.
-    fallback = local_fallback(journal, adapter, notices) if reflection.private else None
+    fallback = local_fallback(ctx, adapter, notices) if reflection.private else None
     progress = TokenProgress(on_progress) if on_progress is not None else None
 
     def meter(inner: Adapter | None) -> MeteredAdapter | None:
-        return (MeteredAdapter(inner, journal, reflection.id, loaded.version_string,
+        return (MeteredAdapter(inner, ctx, reflection.id, loaded.version_string,
                                use_cache=use_cache, progress=progress, before_send=store_derived)
                 if inner is not None else None)
 
     metered, metered_fallback = meter(adapter), meter(fallback)
     meters = [m for m in (metered, metered_fallback) if m is not None]
-    options = registry.options_from_settings(journal.settings.as_flat()) if metered else None
+    options = registry.options_from_settings(ctx.settings.as_flat()) if metered else None
     # Context is gathered for the engine that will actually answer (the contract's own
     # route): none for the offline engine or care; private earlier reflections only for a
     # local engine.
     chosen, _ = contract.route(metered, reflection.private, analysis.needs_care, metered_fallback)
     answering = chosen if isinstance(chosen, MeteredAdapter) else None
-    related = (related_context(journal, reflection, include_private=not answering.is_remote())
+    related = (related_context(ctx, reflection, include_private=not answering.is_remote())
                if answering is not None else [])
     outcome = contract.run(
         reflection.content, metered, analysis=analysis, private=reflection.private,
         related=related, local_fallback=metered_fallback, options=options,
-        care_resources=journal.settings.get("care.resources"), reflection_id=reflection.id,
+        care_resources=ctx.settings.get("care.resources"), reflection_id=reflection.id,
         on_progress=progress, on_egress=answering.on_egress if answering else None,
-        max_violation_retries=journal.settings.get("checks.max_retries"),
+        max_violation_retries=ctx.settings.get("checks.max_retries"),
         **({"sleep": sleep} if sleep else {}),
     )
     notices += outcome_notices(outcome, adapter)
-    with transaction(journal.store.conn):
+    with transaction(ctx.store.conn):
         store_derived()
         for m in meters:
             m.finish(outcome)
-        return record_outcome(journal, reflection, outcome, notices,
+        return record_outcome(ctx, reflection, outcome, notices,
                               cache_hits=sum(m.cache_hits for m in meters))
 
 
@@ -472,9 +295,7 @@ def _reason(error: str) -> str:
     return rest if sep and head.isidentifier() and head[:1].isupper() else error
 
 
-def outcome_notices(outcome: "EngineOutcome", adapter: Adapter | None) -> list[str]:
-    from mirror.engine import contract
-
+def outcome_notices(outcome: EngineOutcome, adapter: Adapter | None) -> list[str]:
     notices = []
     if outcome.route_reason == contract.ROUTE_PRIVATE and adapter is not None:
         notices.append(f"private reflection kept on this machine: answered by the "
@@ -493,10 +314,10 @@ def outcome_notices(outcome: "EngineOutcome", adapter: Adapter | None) -> list[s
     return notices
 
 
-def record_outcome(journal: "Journal", reflection: Reflection, outcome: "EngineOutcome",
+def record_outcome(ctx: JournalContext, reflection: Reflection, outcome: EngineOutcome,
                    notices: list[str], cache_hits: int = 0) -> ReflectResult:
     verdict = "care" if outcome.is_care else ("passed" if not outcome.flags else "failed")
-    derived = journal.store.derived
+    derived = ctx.store.derived
     if outcome.by_sentinel:
         derived.record_model_care(reflection.id, outcome.analysis.care_language)
     # The gentle line is the constitution's text, added after the checks ran on the rest.

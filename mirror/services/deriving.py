@@ -1,0 +1,170 @@
+"""Deriving: patterns, tension observations and care markers from a reflection's text.
+
+One loop serves every caller — an edit (one reflection), `analyze --all` (the whole
+journal) and imports (the reflections whose text is new) — so they all write the same
+records at the same speed. Analysis is pure CPU work on text: past PARALLEL_THRESHOLD
+reflections it is spread over forked worker processes while this process writes results.
+Nothing here trusts derived rows from elsewhere: they are always recomputed from the text.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from mirror.engine.analysis import Analysis, analyze
+from mirror.engine.care.detect import detector
+from mirror.models import Reflection
+from mirror.services.context import JournalContext
+from mirror.storage.db import transaction
+from mirror.storage.derived import AnalysisRecord, CareRecord, ObservationRecord, PatternRecord
+
+Progress = Callable[[int, int], None]
+#: (id, text, created_at): what analysing one reflection needs.
+Row = tuple[str, str, str]
+
+BATCH = 500
+#: Below this many reflections, worker processes cost more than they save.
+PARALLEL_THRESHOLD = 2_000
+MAX_WORKERS = 4
+
+
+@dataclass(frozen=True)
+class DeriveReport:
+    """What a derive run found: reflections analysed, pattern marks, care markers."""
+
+    reflections: int = 0
+    patterns: int = 0
+    care: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return {"reflections": self.reflections, "patterns": self.patterns, "care": self.care}
+
+
+# -- records ------------------------------------------------------------------------------------
+def _spans_json(spans: Iterable) -> str:
+    return json.dumps([{"start": s.start, "end": s.end, "text": s.text} for s in spans],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def analysis_record(reflection_id: str, created_at: str, analysis: Analysis) -> AnalysisRecord:
+    """What storage keeps of one analysis; tension observations are dated by the
+    reflection, so trajectories follow the person's time, not the machine's."""
+    grouped: dict[str, list] = {}
+    for m in analysis.patterns:
+        grouped.setdefault(m.name, []).append(m)
+    patterns = [PatternRecord(name, _spans_json(matches)) for name, matches in grouped.items()]
+    observations = [
+        ObservationRecord(t.axis_a, t.axis_b, max(-1.0, min(1.0, t.position)),
+                          max(0.0, min(1.0, t.intensity)), _spans_json(t.evidence))
+        for t in analysis.tensions
+    ]
+    finding = analysis.care_finding
+    care = None if finding.tier is None else CareRecord(
+        tier=finding.tier, score=round(finding.score, 3),
+        signals=tuple(s.to_json() for s in finding.signals), language=analysis.care_language)
+    return AnalysisRecord(reflection_id, tuple(patterns), tuple(observations), care, created_at)
+
+
+def analyse_rows(rows: list[Row]) -> list[AnalysisRecord]:
+    """Analyse a batch of reflections. Runs in worker processes, too."""
+    return [analysis_record(reflection_id, created_at, analyze(text))
+            for reflection_id, text, created_at in rows]
+
+
+# -- the one loop ----------------------------------------------------------------------------------
+def store_analysis(ctx: JournalContext, reflection: Reflection, analysis: Analysis) -> None:
+    """Replace one reflection's derived rows, in the caller's transaction."""
+    ctx.store.derived.replace_analyses(
+        [analysis_record(reflection.id, reflection.created_at, analysis)])
+
+
+def derive_ids(ctx: JournalContext, ids: list[str], progress: Progress | None = None) -> DeriveReport:
+    """Re-derive the reflections `ids` inside the caller's transaction (an import's: the
+    merge and its derived rows commit together or not at all)."""
+    def batches() -> Iterator[list[Row]]:
+        for start in range(0, len(ids), BATCH):
+            yield ctx.store.reflections.texts_for_analysis(ids[start:start + BATCH])
+
+    return _derive(ctx, batches(), len(ids), progress, own_transactions=False)
+
+
+def derive_all(ctx: JournalContext, progress: Progress | None = None) -> DeriveReport:
+    """Re-derive every reflection, streaming in batches (memory stays flat) with one
+    transaction per batch, so a long run can be interrupted and loses only one batch."""
+    def batches() -> Iterator[list[Row]]:
+        batch: list[Row] = []
+        for r in ctx.store.reflections.iter_all(batch=BATCH):
+            batch.append((r.id, r.content, r.created_at))
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    return _derive(ctx, batches(), ctx.store.reflections.count(), progress,
+                   own_transactions=True)
+
+
+def _derive(ctx: JournalContext, batches: Iterator[list[Row]], total: int,
+            progress: Progress | None, *, own_transactions: bool) -> DeriveReport:
+    done = patterns = care = 0
+    for records in _analysed(batches, total):
+        if own_transactions:
+            with transaction(ctx.store.conn):
+                ctx.store.derived.replace_analyses(records)
+        else:
+            ctx.store.derived.replace_analyses(records)
+        done += len(records)
+        patterns += sum(len(r.patterns) for r in records)
+        care += sum(r.care is not None for r in records)
+        if progress is not None:
+            progress(done, total)
+    if progress is not None and done == 0:
+        progress(0, 0)
+    return DeriveReport(done, patterns, care)
+
+
+def _analysed(batches: Iterator[list[Row]], total: int) -> Iterator[list[AnalysisRecord]]:
+    # One worker per core: writing the results is light (a few inserts per reflection),
+    # so this process mostly waits and would leave a core idle if it kept one for itself.
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if total < PARALLEL_THRESHOLD or workers < 2:
+        for batch in batches:
+            yield analyse_rows(batch)
+        return
+    analyze("warm up")  # load the lexicons once; forked workers inherit them
+    # fork: workers start instantly with the engine loaded and never touch the database
+    # (they only analyse text handed to them and exit with os._exit).
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_worker_start, initargs=(os.getpid(),)) as pool:
+        pending: collections.deque[Future[list[AnalysisRecord]]] = collections.deque()
+        for batch in batches:
+            pending.append(pool.submit(analyse_rows, batch))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _worker_start(parent: int) -> None:
+    """In each analysis worker: its own connection to the care index (a SQLite connection
+    must not cross a fork), and a watchdog that ends the worker when the deriving process
+    is gone (killed mid-import, its workers would otherwise wait forever to hand over
+    results nobody reads)."""
+    detector.cache_clear()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
