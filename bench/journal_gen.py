@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -63,8 +63,8 @@ def reflection_text(rng: random.Random) -> str:
 
 def entries(n: int, seed: int = 7):
     rng = random.Random(seed)
-    start = datetime(2019, 1, 1, tzinfo=timezone.utc)
-    span = (datetime(2026, 1, 1, tzinfo=timezone.utc) - start).total_seconds()
+    start = datetime(2019, 1, 1, tzinfo=UTC)
+    span = (datetime(2026, 1, 1, tzinfo=UTC) - start).total_seconds()
     for i in range(n):
         moment = start + timedelta(seconds=span * i / n + rng.randint(0, 3600))
         yield NewReflection(

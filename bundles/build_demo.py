@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import random
 import sys
-import uuid
 import tempfile
-from datetime import datetime, timedelta, timezone
+import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 from mirror.clock import FixedClock, utc_iso  # noqa: E402
 from mirror.storage.reflections import NewReflection  # noqa: E402
 
-START = datetime(2025, 1, 6, 7, 45, tzinfo=timezone.utc)
+START = datetime(2025, 1, 6, 7, 45, tzinfo=UTC)
 ZONES = ("Europe/Berlin", "America/New_York", "Asia/Tokyo", "Europe/Lisbon")
 TEXTS = [
     "I must finish the quarterly report but part of me wants to stay in bed. #work",

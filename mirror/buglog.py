@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import tempfile
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mirror import __version__
@@ -20,7 +20,7 @@ def log_bug(log: Path | None, where: str, exc: BaseException) -> str:
     path = log if log is not None else Path(tempfile.gettempdir()) / FALLBACK_NAME
     try:
         with open(path, "a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now(timezone.utc).isoformat()} mirror {__version__} "
+            handle.write(f"--- {datetime.now(UTC).isoformat()} mirror {__version__} "
                          f"{where}\n")
             handle.write("".join(traceback.format_exception(exc)))
     except OSError:

@@ -7,9 +7,9 @@ clock and predictable IDs while the real program uses the system clock and rando
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from typing import Callable
+from datetime import UTC, datetime, timedelta
 
 
 def utc_iso(moment: datetime) -> str:
@@ -17,7 +17,7 @@ def utc_iso(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("timestamps must be timezone-aware")
     # isoformat, not strftime: strftime does not zero-pad years below 1000 on Linux.
-    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_utc_iso(text: str) -> datetime:
@@ -29,7 +29,7 @@ def parse_utc_iso(text: str) -> datetime:
 class Clock:
     """System time and random UUIDv4s unless told otherwise."""
 
-    now_fn: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
+    now_fn: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     id_fn: Callable[[], str] = field(default=lambda: str(uuid.uuid4()))
 
     def now(self) -> datetime:

@@ -10,7 +10,7 @@ import socket
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 # The care index is built once per set of care rules (~2 s) and shared by every test and
 # every `mirror` process a test starts, instead of once per fresh journal.
 os.environ.setdefault("MIRROR_CARE_CACHE", str(REPO / ".pytest_cache" / "mirror-care"))
-FIXED_START = datetime(2026, 3, 14, 9, 30, tzinfo=timezone.utc)
+FIXED_START = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
 pytest_plugins = ["tests.fakeservers.fixtures"]
 

@@ -7,8 +7,9 @@ what happens after a failure, and every attempt is recorded in one place.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 from mirror.errors import EngineUnavailable
 

@@ -7,8 +7,8 @@ instance is raised instead. Running out of responses is a test bug and raises lo
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence
 
 from mirror.adapters.base import Chunk, GenerateOptions, Message, Usage
 

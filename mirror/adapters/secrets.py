@@ -14,9 +14,8 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from mirror.fileio import write_private
-
 from mirror.errors import InvalidInput
+from mirror.fileio import write_private
 
 ENV_VAR = "ANTHROPIC_API_KEY"
 SECRETS_FILE = "secrets.toml"

@@ -21,17 +21,28 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from mirror.bundles import crypto
-from mirror.bundles.limits import (BUNDLE_LIMITS, COPY_CHUNK_BYTES, MAX_MANIFEST_BYTES,
-                                   MAX_SIGNATURE_BYTES, VERIFY_TIME_LIMIT_SECONDS)
-from mirror.bundles.manifest import (MANIFEST_NAME, SIGNATURE_NAME, BundleInfo, MemberDigest,
-                                     build_manifest, manifest_bytes, parse_manifest)
-from mirror.bundles.safezip import (CANONICAL_EXTERNAL_ATTR, STORED, Deadline, SafeZip,
-                                    check_member_name, show)
+from mirror.bundles.limits import (
+    BUNDLE_LIMITS,
+    COPY_CHUNK_BYTES,
+    MAX_MANIFEST_BYTES,
+    MAX_SIGNATURE_BYTES,
+    VERIFY_TIME_LIMIT_SECONDS,
+)
+from mirror.bundles.manifest import (
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    BundleInfo,
+    MemberDigest,
+    build_manifest,
+    manifest_bytes,
+    parse_manifest,
+)
+from mirror.bundles.safezip import CANONICAL_EXTERNAL_ATTR, STORED, Deadline, SafeZip, check_member_name, show
 from mirror.errors import BundleRefused, InvalidInput, StorageError, UsageError
 
 RESERVED_NAMES = frozenset({MANIFEST_NAME, SIGNATURE_NAME})
@@ -44,7 +55,7 @@ def _zip_info(name: str, info: BundleInfo, size: int) -> zipfile.ZipInfo:
     strict reader can demand exactly these values). MANIFEST.json and MANIFEST.sig are
     stored uncompressed: every one of their bytes is then covered by the signature (a
     deflate stream has padding bits that could change without changing the content)."""
-    moment = info.created_at.astimezone(timezone.utc)
+    moment = info.created_at.astimezone(UTC)
     stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute,
              moment.second - moment.second % 2)
     zinfo = zipfile.ZipInfo(name, date_time=stamp)

@@ -25,13 +25,12 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from mirror.fileio import write_private
 from typing import Literal
 
 from mirror.bundles.jsonio import StrictJSONError, canonical_bytes, strict_loads
 from mirror.bundles.limits import MAX_AGE_FILE_BYTES, MAX_SCRYPT_LOG_N, MAX_SIGNATURE_BYTES
 from mirror.errors import BundleRefused, InvalidInput, StorageError
+from mirror.fileio import write_private
 
 # -- age ----------------------------------------------------------------------------------
 

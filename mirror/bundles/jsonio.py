@@ -9,7 +9,7 @@ the same content always has the same bytes, hash and signature.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 
@@ -70,7 +70,7 @@ def canonical_bytes(document: Any) -> bytes:
                        allow_nan=False) + "\n").encode("utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     """A schema from `schemas/bundle/` (packaged or from the checkout)."""
     from mirror.resources import schemas_dir

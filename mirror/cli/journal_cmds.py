@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from mirror.cli import render
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
-from mirror.cli import render
 from mirror.errors import InvalidInput, UsageError
 
 

@@ -45,8 +45,8 @@ def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_set_key(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services.engines import KEY_ENV_VAR, save_anthropic_key
     from mirror.paths import ensure_home
+    from mirror.services.engines import KEY_ENV_VAR, save_anthropic_key
 
     key = (ctx.read_stdin() if not ctx.stdin_is_terminal() else getpass.getpass("API key: ")).strip()
     if not key:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-
 from mirror.cli.output import Output
 from mirror.display import SHORT_ID, local_time  # noqa: F401 - re-exported for commands
 from mirror.models import Reflection
-
 
 
 def one_line(out: Output, r: Reflection, width: int = 60) -> str:
@@ -83,7 +81,7 @@ class Progress:
         self.live = out.stderr_is_terminal
         self.shown = False
 
-    def __enter__(self) -> "Progress":
+    def __enter__(self) -> Progress:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -17,9 +17,9 @@ to complete one ("You wrote: 'should I stay?'" is not "you * should").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from mirror import constitution
 from mirror.engine.lexicon import PhraseMatcher, strings

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
 
 from mirror import constitution
 from mirror.adapters.base import (
@@ -35,10 +35,10 @@ from mirror.adapters.base import (
     Message,
     Usage,
 )
-from mirror.engine.offline_adapter import OfflineAdapter
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.care import CareSignal, care_response, gentle_line
 from mirror.engine.checks import CheckReport, check
+from mirror.engine.offline_adapter import OfflineAdapter
 from mirror.engine.prompt import (
     Prompt,
     RelatedReflection,

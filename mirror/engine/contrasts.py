@@ -8,9 +8,9 @@ both, and neither has to reach into the other.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from mirror import constitution
 from mirror.engine.lexicon import Hit, PhraseMatcher, strings

@@ -7,8 +7,8 @@ read as broken. The guess decides whether the offline engine may use its English
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 from mirror import constitution
 from mirror.engine.lexicon import strings

@@ -10,8 +10,8 @@ built only when a caller needs a language, never at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 LATIN = ("en", "es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id")
 CYRILLIC = ("ru", "uk")

@@ -7,9 +7,10 @@ single pass with one dict lookup per token, whatever the size of the lexicons.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import partial
 from itertools import compress
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 
 from mirror.engine.tokenize import Token, as_tokens, phrase_tokens
 
@@ -86,7 +87,7 @@ class PhraseMatcher:
     @classmethod
     def from_lexicons(
         cls, lexicons: dict[str, Sequence[str]], *, exclusive: bool = False
-    ) -> "PhraseMatcher":
+    ) -> PhraseMatcher:
         return cls(
             ((label, phrase) for label, phrases in lexicons.items() for phrase in phrases),
             exclusive=exclusive,

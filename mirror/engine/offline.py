@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from typing import Sequence
+from collections.abc import Sequence
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.patterns import pattern_label

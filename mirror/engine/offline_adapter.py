@@ -8,7 +8,7 @@ from the delimited data block of the messages (`mirror.engine.prompt.extract_ref
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from mirror.adapters.base import Chunk, GenerateOptions, Message, Usage
 from mirror.engine.analysis import Analysis

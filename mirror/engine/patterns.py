@@ -38,13 +38,13 @@ is. The match's span covers both sides and the marker; `parts` holds the three s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from mirror import constitution
-from mirror.engine.lexicon import PhraseMatcher, strings
 from mirror.engine.contrasts import Contrast, find_contrasts
+from mirror.engine.lexicon import PhraseMatcher, strings
 from mirror.engine.tokenize import (
     Token,
     as_tokens,
@@ -97,7 +97,7 @@ def _stance_matcher(inv: dict) -> PhraseMatcher:
         for pole, words in entry["poles"].items():
             if pole in wanted:
                 terms += strings(words)
-    return PhraseMatcher((("stance", t) for t in terms))
+    return PhraseMatcher(("stance", t) for t in terms)
 
 
 @lru_cache(maxsize=1)

@@ -16,9 +16,9 @@ exceeds the budget, and then it keeps its beginning and says it was shortened.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from mirror import constitution
 from mirror.adapters.base import Message

@@ -33,9 +33,9 @@ matches the existing "control / surrender" tension instead of creating a duplica
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from mirror import constitution
 from mirror.engine.contrasts import Contrast, Evidence, find_contrasts

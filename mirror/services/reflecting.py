@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict
 from collections.abc import Callable, Iterator
+from dataclasses import asdict
 from urllib.parse import urlsplit
 
 from mirror import constitution

@@ -21,7 +21,7 @@ def entry_hash(prev_hash: str, seq: int, at: str, action: str, entity: str,
                entity_id: str | None, details: str) -> str:
     payload = json.dumps([seq, at, action, entity, entity_id, details],
                          ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(f"{prev_hash}\n{payload}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{prev_hash}\n{payload}".encode()).hexdigest()
 
 
 def append(conn: sqlite3.Connection, at: str, action: str, entity: str,

@@ -11,9 +11,9 @@ writers never deadlock upgrading a read lock.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from mirror.errors import InvalidInput, StorageError
 

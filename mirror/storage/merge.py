@@ -29,12 +29,13 @@ import json
 import os
 import sqlite3
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from mirror.storage import audit, migrations
-from mirror.storage.foreign import row_counts
 from mirror.storage import tags as tagstore
+from mirror.storage.foreign import row_counts
 
 #: Namespace for IDs Mirror derives during imports (revisions made by a merge, and
 #: reflections imported from other tools), so that re-importing mints the same IDs.

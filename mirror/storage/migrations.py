@@ -13,7 +13,7 @@ import hashlib
 import re
 import sqlite3
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from mirror import __version__
@@ -157,7 +157,7 @@ def _statements(sql: str) -> list[str]:
     return statements
 
 
-@lru_cache(maxsize=None)
+@cache
 def reference_schema(version: int) -> frozenset[tuple[str, str, str, str | None]]:
     """(type, name, tbl_name, sql) of every schema object Mirror's migrations 1..version
     create: the exact allow-list for a foreign database of that version."""

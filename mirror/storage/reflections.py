@@ -10,8 +10,9 @@ import base64
 import json
 import sqlite3
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from mirror.clock import Clock, utc_iso
 from mirror.errors import InvalidInput, NotFound
@@ -120,7 +121,7 @@ class ReflectionStore:
                 ids.append(reflection_id)
         return ids
 
-    def _insert(self, new: NewReflection, bulk: "_Bulk") -> tuple[str, tuple[int, str]]:
+    def _insert(self, new: NewReflection, bulk: _Bulk) -> tuple[str, tuple[int, str]]:
         validate_text(new.content)
         now = utc_iso(self.clock.now())
         try:  # one canonical spelling, so a tombstone cannot be dodged by letter case

@@ -10,9 +10,10 @@ work) inside thread workers, which answer with typed messages (`mirror.tui.messa
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from textual import events, work
 from textual.app import App
@@ -151,7 +152,7 @@ class MirrorApp(App[int]):
     def clock_now(self) -> datetime:
         """Wall-clock time for drafts (not journal data, so it never consumes the journal's
         clock: a FixedClock's sequence stays the same however often a draft is written)."""
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
     def journal_changed(self) -> None:
         """Something was written: screens reload what they show when next resumed."""

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from mirror.buglog import log_bug
 from mirror.errors import MirrorError
@@ -35,15 +35,15 @@ T = TypeVar("T")
 
 
 class JournalGateway:
-    def __init__(self, journal: "Journal", slow_opener: Callable[[], "Journal"] | None = None) -> None:
+    def __init__(self, journal: Journal, slow_opener: Callable[[], Journal] | None = None) -> None:
         self.journal = journal
         self._lock = threading.Lock()
-        self._slow: "Journal | None" = None
+        self._slow: Journal | None = None
         self._slow_lock = threading.Lock()
         self._slow_opener = slow_opener or self._open_second
         self._closed = False
 
-    def _open_second(self) -> "Journal":
+    def _open_second(self) -> Journal:
         from mirror.services.journal import Journal
 
         return Journal.open(self.journal.paths.home, clock=self.journal.clock)
@@ -52,14 +52,14 @@ class JournalGateway:
     def paths(self):
         return self.journal.paths
 
-    def call(self, fn: Callable[["Journal"], T]) -> T:
+    def call(self, fn: Callable[[Journal], T]) -> T:
         """Run ``fn(journal)`` on the fast lane (call from a worker thread)."""
         with self._lock:
             if self._closed:
                 raise MirrorError("the journal is closed")
             return fn(self.journal)
 
-    def call_long(self, fn: Callable[["Journal"], T]) -> T:
+    def call_long(self, fn: Callable[[Journal], T]) -> T:
         """Run ``fn(journal)`` on the slow lane: its own connection, its own lock."""
         with self._slow_lock:
             if self._closed:

@@ -7,17 +7,17 @@ import hashlib
 import json
 import sqlite3
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from mirror.bundles.container import write_bundle
-from mirror.storage.foreign import row_counts
 from mirror.bundles.manifest import BundleInfo
 from mirror.clock import FixedClock
 from mirror.services.journal import Journal
 from mirror.storage import merge
+from mirror.storage.foreign import row_counts
 
-START = datetime(2026, 3, 14, 9, 30, tzinfo=timezone.utc)
+START = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
 
 def open_journal(home: Path, start: datetime = START, seed: int = 0) -> Journal:

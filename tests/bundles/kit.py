@@ -18,16 +18,22 @@ import struct
 import time
 import zlib
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mirror.bundles import crypto
 from mirror.bundles.container import write_bundle
-from mirror.bundles.manifest import (MANIFEST_NAME, SIGNATURE_NAME, BundleInfo, MemberDigest,
-                                     build_manifest, manifest_bytes)
+from mirror.bundles.manifest import (
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    BundleInfo,
+    MemberDigest,
+    build_manifest,
+    manifest_bytes,
+)
 from mirror.bundles.safezip import CANONICAL_EXTERNAL_ATTR
 
-CREATED = datetime(2026, 3, 14, 9, 30, tzinfo=timezone.utc)
+CREATED = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 INFO = BundleInfo(schema_version=3, app_version="0.1.0",
                   bundle_id="12345678-1234-4234-8234-123456789abc", created_at=CREATED,
                   counts={"reflections": 2, "tags": 1}, audit_head="ab" * 32,

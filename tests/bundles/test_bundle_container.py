@@ -18,14 +18,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mirror.bundles import crypto
-from mirror.bundles.container import (SignaturePolicy, extract_bundle, verify_bundle,
-                                      write_bundle)
+from mirror.bundles.container import SignaturePolicy, extract_bundle, verify_bundle, write_bundle
 from mirror.bundles.limits import BUNDLE_LIMITS, DAYONE_LIMITS
 from mirror.bundles.manifest import MANIFEST_NAME, SIGNATURE_NAME, check_counts
 from mirror.bundles.safezip import Deadline, SafeZip
 from mirror.errors import BundleRefused, InvalidInput
-from tests.bundles.kit import (FILES, INFO, Raw, build_zip, bundle_members, deflate,
-                               make_bundle, stored_deflate_block, with_member)
+from tests.bundles.kit import (
+    FILES,
+    INFO,
+    Raw,
+    build_zip,
+    bundle_members,
+    deflate,
+    make_bundle,
+    stored_deflate_block,
+    with_member,
+)
 
 KIT = dict(derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                      HealthCheck.function_scoped_fixture])

@@ -4,14 +4,13 @@ that follows its schema. Round trips are properties over generated reflections."
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mirror.bundles.exporters import (json_document_bytes, markdown_document, markdown_files,
-                                      reflections_to_json)
+from mirror.bundles.exporters import json_document_bytes, markdown_document, markdown_files, reflections_to_json
 from mirror.bundles.importers.base import normalize_tags, normalize_text
 from mirror.bundles.importers.markdown import import_markdown
 from mirror.bundles.jsonio import schema_errors
@@ -28,7 +27,7 @@ reflections = st.builds(
     Reflection,
     id=st.uuids().map(str),
     created_at=st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2100, 1, 1),
-                            timezones=st.just(timezone.utc)),
+                            timezones=st.just(UTC)),
     tz=st.sampled_from(ZONES),
     text=texts,
     tags=tags.filter(lambda t: normalize_tags(t) == t),
@@ -38,11 +37,11 @@ journals = st.lists(reflections, min_size=1, max_size=6, unique_by=lambda r: r.i
 
 SAMPLE = [
     Reflection("b2f1c3d4-0000-4000-8000-000000000001",
-               datetime(2024, 3, 5, 20, 14, tzinfo=timezone.utc), "Europe/Berlin",
+               datetime(2024, 3, 5, 20, 14, tzinfo=UTC), "Europe/Berlin",
                "Caf\u00e9 thoughts: must I always plan?\n\n---\nstill here", ["plans", "yes"],
                True),
     Reflection("b2f1c3d4-0000-4000-8000-000000000002",
-               datetime(2024, 3, 5, 23, 59, 59, 500000, tzinfo=timezone.utc), "Asia/Kolkata",
+               datetime(2024, 3, 5, 23, 59, 59, 500000, tzinfo=UTC), "Asia/Kolkata",
                "Late.", [], False),
 ]
 
@@ -64,7 +63,7 @@ def as_tuple(r: Reflection) -> tuple:
 def imported_tuples(entries) -> list[tuple]:
     """Instants compared in UTC: PEP 495 makes `==` between zones False for any time in a
     DST fold (e.g. 01:00 on the night clocks go back), even when the instant is the same."""
-    return sorted((e.metadata["mirror_id"], e.created_at.astimezone(timezone.utc), e.tz,
+    return sorted((e.metadata["mirror_id"], e.created_at.astimezone(UTC), e.tz,
                    e.text, e.tags, e.starred) for e in entries)
 
 
@@ -92,10 +91,10 @@ def test_markdown_round_trip_property(tmp_path: Path, items: list[Reflection]) -
 
 def test_round_trip_in_a_dst_fold(tmp_path: Path) -> None:
     """01:00 happened twice in New York on 1987-10-25; the second one survives the trip."""
-    second = Reflection("fold", datetime(1987, 10, 25, 6, 0, tzinfo=timezone.utc),
+    second = Reflection("fold", datetime(1987, 10, 25, 6, 0, tzinfo=UTC),
                         "America/New_York", "Again one o'clock.")
     (entry,) = import_back(tmp_path, [second])
-    assert entry.created_at.astimezone(timezone.utc) == second.created_at
+    assert entry.created_at.astimezone(UTC) == second.created_at
     assert entry.created_at.fold == 1 and entry.created_at.hour == 1
 
 
@@ -103,7 +102,7 @@ def test_round_trip_in_a_dst_fold(tmp_path: Path) -> None:
 @given(items=journals)
 def test_json_export_follows_its_schema_and_keeps_everything(items: list[Reflection]) -> None:
     document = reflections_to_json([r.as_dict() for r in items],
-                                   exported_at=datetime(2026, 3, 14, tzinfo=timezone.utc),
+                                   exported_at=datetime(2026, 3, 14, tzinfo=UTC),
                                    app_version="0.1.0")
     assert schema_errors("export.schema.json", document) == []
     parsed = json.loads(json_document_bytes(document))
@@ -121,7 +120,7 @@ def test_json_export_optional_fields_and_order() -> None:
              "updated_at": "2025-01-02T00:00:00.000000Z", "visibility": "local_only",
              "source": "jrnl", "metadata": {"title": "x"}}
     document = reflections_to_json([newer, SAMPLE[1].as_dict(), SAMPLE[0].as_dict()],
-                                   exported_at=datetime(2026, 3, 14, tzinfo=timezone.utc),
+                                   exported_at=datetime(2026, 3, 14, tzinfo=UTC),
                                    app_version="0.1.0")
     assert [r["id"] for r in document["reflections"]] == [SAMPLE[0].id, SAMPLE[1].id, "z"]
     assert document["reflections"][2]["visibility"] == "local_only"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -178,7 +178,7 @@ def test_dayone_export_zip(tmp_path: Path) -> None:
                       media=["photos/2b1e6a2ba1b5a1d4b6c0f0e0d0c0b0a0.jpeg"])
     first, other = import_dayone(path, tz="UTC")
     assert first.source == "dayone" and first.source_id == "81F0F3CA693F484792F76359E9E2ACE8"
-    assert first.created_at == datetime(2017, 12, 25, 3, 4, 32, tzinfo=timezone.utc)
+    assert first.created_at == datetime(2017, 12, 25, 3, 4, 32, tzinfo=UTC)
     assert first.created_at.utcoffset().total_seconds() == 7 * 3600  # shown in Bangkok time
     assert first.tz == "Asia/Bangkok"
     assert first.text.startswith("Caf\u00e9 day!\n\n![](dayone-moment://")
@@ -284,7 +284,7 @@ def test_markdown_folder(tmp_path: Path) -> None:
     assert evening.tags == ["calm", "home"] and evening.starred
     assert evening.metadata["front_matter"] == {"mood": "ok"}
     tokyo = entries["offset.md"]
-    assert tokyo.created_at == datetime(2024, 3, 8, 1, 0, tzinfo=timezone.utc)
+    assert tokyo.created_at == datetime(2024, 3, 8, 1, 0, tzinfo=UTC)
     assert tokyo.tz == "Etc/GMT-9" and tokyo.tags == ["work", "focus"]
     chicago = entries["zoned.md"]
     assert chicago.tz == "America/Chicago"

@@ -7,8 +7,7 @@ import json
 import pytest
 
 from mirror.bundles.jsonio import load_schema
-from mirror.bundles.manifest import (MemberDigest, build_manifest, manifest_bytes,
-                                     parse_manifest, validate_manifest)
+from mirror.bundles.manifest import MemberDigest, build_manifest, manifest_bytes, parse_manifest, validate_manifest
 from mirror.errors import BundleRefused
 from tests.bundles.kit import INFO
 

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from mirror.bundles.manifest import MANIFEST_NAME
 from mirror.storage.reflections import NewReflection
-from tests.bundles.journalkit import (content_digest, full_digest, later, member_bytes,
-                                      open_journal, populate)
+from tests.bundles.journalkit import content_digest, full_digest, later, member_bytes, open_journal, populate
 
 SECRET = "sk-ant-PLANTED-secret-0123456789abcdef"
 

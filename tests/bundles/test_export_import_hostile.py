@@ -139,11 +139,12 @@ def test_older_schema_is_migrated_on_a_private_copy(exported, target, cli, tmp_p
 
 
 def test_unexpected_member_is_refused(exported, target, cli, tmp_path: Path) -> None:
-    from mirror.bundles.container import write_bundle
-    from tests.bundles.journalkit import member_bytes
     import json
     from datetime import datetime
+
+    from mirror.bundles.container import write_bundle
     from mirror.bundles.manifest import BundleInfo
+    from tests.bundles.journalkit import member_bytes
 
     files = member_bytes(exported)
     manifest = json.loads(files.pop("MANIFEST.json"))

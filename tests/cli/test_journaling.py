@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from datetime import datetime, timedelta, timezone
-
-import pytest
+from datetime import UTC, datetime, timedelta
 
 from mirror.clock import FixedClock
 
@@ -57,7 +55,7 @@ def test_empty_reflection_is_refused_with_exit_4(cli):
 
 
 def test_natural_language_date_is_read_in_the_writers_zone(cli):
-    clock = FixedClock(datetime(2026, 3, 14, 12, 0, tzinfo=timezone.utc))
+    clock = FixedClock(datetime(2026, 3, 14, 12, 0, tzinfo=UTC))
     rid = reflect_id(cli, "--date", "yesterday 21:30", "Late walk", clock=clock)
     r = cli("show", rid, "--json").json["reflection"]
     # Europe/Berlin is UTC+1 in March: 21:30 local on the 13th is 20:30 UTC.
@@ -73,7 +71,7 @@ def test_invalid_date_is_refused_with_exit_4_and_nothing_saved(cli):
 
 
 def test_list_is_newest_first_and_pages_by_cursor(cli):
-    clock = FixedClock(datetime(2026, 1, 1, tzinfo=timezone.utc), step=timedelta(hours=1))
+    clock = FixedClock(datetime(2026, 1, 1, tzinfo=UTC), step=timedelta(hours=1))
     ids = [reflect_id(cli, f"entry {i}", clock=clock) for i in range(5)]
     first = cli("list", "-n", "2", "--json").json
     assert [r["id"] for r in first["reflections"]] == [ids[4], ids[3]]
@@ -109,7 +107,7 @@ def test_unknown_id_exits_3(cli):
 
 
 def test_ambiguous_prefix_exits_3(cli):
-    clock = FixedClock(datetime(2026, 1, 1, tzinfo=timezone.utc))
+    clock = FixedClock(datetime(2026, 1, 1, tzinfo=UTC))
     for text in ("one", "two"):  # FixedClock IDs share a long common prefix
         reflect_id(cli, text, clock=clock)
     run = cli("show", "0000")

@@ -3,7 +3,7 @@ edits that change meaning, hand-edited settings, and interrupted prompts."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from mirror.clock import FixedClock
 
@@ -23,7 +23,7 @@ def test_a_date_outside_sane_years_is_refused_and_nothing_saved(cli):
 
 
 def test_range_bounds_that_name_a_day_cover_the_whole_day(cli):
-    clock = FixedClock(datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc))
+    clock = FixedClock(datetime(2026, 11, 21, 12, 0, tzinfo=UTC))
     early = reflect(cli, "--date", "2026-11-20 00:10", "just after midnight", clock=clock)
     late = reflect(cli, "--date", "2026-11-20 23:30", "late evening", clock=clock)
     ids = lambda *a: {r["id"] for r in cli("list", "--json", *a, clock=clock).json["reflections"]}

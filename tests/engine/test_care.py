@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mirror.engine.care import CARE, GENTLE, assess, care_languages, care_response, gentle_line
 from mirror.engine.care.respond import response_language

@@ -11,7 +11,6 @@ from mirror.adapters.base import (
     AdapterTimeout,
     AdapterUnavailable,
 )
-from mirror.engine.offline_adapter import OfflineAdapter
 from mirror.adapters.scripted import ScriptedAdapter
 from mirror.engine.contract import (
     ROUTE_CONFIGURED,
@@ -24,6 +23,7 @@ from mirror.engine.contract import (
     run,
 )
 from mirror.engine.offline import compose
+from mirror.engine.offline_adapter import OfflineAdapter
 from mirror.engine.prompt import RelatedReflection
 
 TEXT = "I have to finish the report, but part of me wants to let go. I always do this."

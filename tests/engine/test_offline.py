@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from mirror.adapters.base import GenerateOptions, Message, Usage
-from mirror.engine.offline_adapter import OfflineAdapter
 from mirror.engine.analysis import analyze
 from mirror.engine.checks import check
 from mirror.engine.offline import compose
+from mirror.engine.offline_adapter import OfflineAdapter
 from mirror.engine.prompt import build_prompt
 from mirror.engine.samples import generated_reflections
 

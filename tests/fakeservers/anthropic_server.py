@@ -17,7 +17,6 @@ from tests.fakeservers._plumbing import (
     FakeHandler,
     FakeServer,
     RecordedRequest,
-    Reply,
     StreamError,
     count_words,
     split_text,

@@ -3,6 +3,8 @@ backoff with an injected `sleep`, so what the contract waits is asserted, not en
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 
 from tests.fakeservers import Fail, Hang, Reply
@@ -94,7 +96,7 @@ def test_progress_callback_gets_counts_never_text(journal, ollama_server, use_ol
 ])
 def test_the_daily_budget_follows_the_journal_s_own_day(journal, spent_at_utc, counts_today):
     """`journal`'s clock reads 2026-03-14 09:30 UTC; the suite runs in Europe/Berlin."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from mirror.clock import FixedClock
     from mirror.services.engines import budget_refusal
@@ -102,7 +104,7 @@ def test_the_daily_budget_follows_the_journal_s_own_day(journal, spent_at_utc, c
 
     journal.settings.set("timezone", ["Europe/Berlin"])
     journal.settings.set("budget.daily_tokens", ["100"])
-    moment = datetime.fromisoformat(spent_at_utc).replace(tzinfo=timezone.utc)
+    moment = datetime.fromisoformat(spent_at_utc).replace(tzinfo=UTC)
     ledger = EgressStore(journal.store.conn, FixedClock(moment))
     entry_id = ledger.record(EgressEntry(adapter="anthropic", endpoint_host="api.example",
                                          remote=True, reflection_ids=(), bytes_sent=10,

@@ -76,7 +76,7 @@ def test_four_processes_and_the_cli_write_together_without_loss(tmp_path: Path, 
                 proc.kill()
                 proc.wait()
 
-    for proc, (out, err) in zip(procs, outputs):
+    for proc, (_out, err) in zip(procs, outputs):
         assert proc.returncode == 0, err
         assert "locked" not in err.lower()
     assert not thread.is_alive()

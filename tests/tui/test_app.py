@@ -444,7 +444,7 @@ async def test_service_failure_is_a_notification_not_a_crash(make_app, journal, 
         await settle(pilot)
         from mirror.services.journal import Journal
 
-        monkeypatch.setattr(Journal, "reflect", locked)   # both lanes
+        monkeypatch.setattr(Journal, "write", locked)    # whichever lane saves
         await pilot.press("f2", *"words", "ctrl+s")
         await settle(pilot)
         assert any("locked" in n.message for n in app._notifications)

@@ -99,7 +99,7 @@ def normalize_tags(tags: list[str]) -> list[str]:
 
 def content_source_id(source: str, created_at: datetime, text: str) -> str:
     wall = created_at.replace(tzinfo=None).isoformat(timespec="seconds")
-    return hashlib.sha256(f"{source}\x00{wall}\x00{text}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{source}\x00{wall}\x00{text}".encode()).hexdigest()
 
 
 def read_text(path: Path, data: bytes | None = None) -> str:

@@ -16,12 +16,19 @@ removed, as a person reading the entry would expect.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from mirror.bundles.importers.base import (ImportedEntry, get_zone, is_zone, normalize_tags,
-                                           normalize_text, read_text, resolve_zone)
+from mirror.bundles.importers.base import (
+    ImportedEntry,
+    get_zone,
+    is_zone,
+    normalize_tags,
+    normalize_text,
+    read_text,
+    resolve_zone,
+)
 from mirror.bundles.jsonio import load_document
 from mirror.bundles.limits import DAYONE_LIMITS, MAX_IMPORT_FILE_BYTES
 from mirror.bundles.safezip import SafeZip
@@ -129,7 +136,7 @@ def _entry(raw: Any, index: int, tz: str, label: str, members: set[str] | None,
             metadata["dayone_time_zone"] = zone
     if "modifiedDate" in raw:
         metadata["modified_at"] = _instant(raw["modifiedDate"], "modifiedDate", where) \
-            .astimezone(timezone.utc).isoformat()
+            .astimezone(UTC).isoformat()
     for key in ("location", "weather"):
         if isinstance(raw.get(key), dict):
             metadata[key] = raw[key]

@@ -19,9 +19,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from mirror.bundles.importers.base import (ImportedEntry, content_source_id, localize,
-                                           normalize_tags, normalize_text, read_text,
-                                           resolve_zone)
+from mirror.bundles.importers.base import (
+    ImportedEntry,
+    content_source_id,
+    localize,
+    normalize_tags,
+    normalize_text,
+    read_text,
+    resolve_zone,
+)
 from mirror.bundles.jsonio import load_document
 from mirror.errors import InvalidInput
 

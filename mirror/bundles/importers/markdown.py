@@ -21,9 +21,18 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from mirror.bundles.importers.base import (ImportedEntry, content_source_id, get_zone,
-                                           is_zone, localize, midnight, normalize_tags,
-                                           normalize_text, read_text, resolve_zone)
+from mirror.bundles.importers.base import (
+    ImportedEntry,
+    content_source_id,
+    get_zone,
+    is_zone,
+    localize,
+    midnight,
+    normalize_tags,
+    normalize_text,
+    read_text,
+    resolve_zone,
+)
 from mirror.bundles.limits import MAX_FRONT_MATTER_BYTES, MAX_MARKDOWN_FILES
 from mirror.errors import InvalidInput, NotFound
 

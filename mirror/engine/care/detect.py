@@ -30,14 +30,15 @@ How a decision is made (constitution/07-care-in-crisis.md says the same for peop
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
+from mirror.engine.care.index import CareIndex, build_into, cache_key, open_index
 from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match
 from mirror.engine.care.matcher import spans as matcher_spans
-from mirror.engine.care.index import CareIndex, build_into, cache_key, open_index
 from mirror.engine.care.rules import LanguageRules, RuleError, make_atom
 from mirror.engine.care.text import Normaliser, Word, build_normaliser, sentences
 
@@ -360,7 +361,7 @@ def _nearest_subject(mine: list[tuple[int, int]], theirs: list[tuple[int, int]],
 
 
 def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, last: int,
-             subject: str, recovered: "_Lazy") -> tuple[float, str]:
+             subject: str, recovered: _Lazy) -> tuple[float, str]:
     """The factor context applies to a signal at words [first, last), and why. A negative
     factor is a cap (joking, hyperbole): see `assess`."""
     f = d.factors

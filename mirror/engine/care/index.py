@@ -17,8 +17,9 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 #: Bump when the index's layout or the way it is built changes.
 INDEX_FORMAT = 7

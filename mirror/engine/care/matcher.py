@@ -14,8 +14,8 @@ few elements long, so this is cheap.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 CLAUSE = ","
 
@@ -68,7 +68,7 @@ class Element:
 
     @staticmethod
     def of(optional: bool, lemmas: frozenset[str], surfaces: frozenset[str],
-           affixes: tuple[Atom, ...], sequences: tuple[tuple[Atom, ...], ...]) -> "Element":
+           affixes: tuple[Atom, ...], sequences: tuple[tuple[Atom, ...], ...]) -> Element:
         by_first: dict[str, list[tuple[Atom, ...]]] = {}
         loose: list[tuple[Atom, ...]] = []
         for seq in sequences:

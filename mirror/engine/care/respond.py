@@ -8,8 +8,9 @@ by the guardian: it is the constitution's own text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from mirror.engine.care.detect import CareFinding, CareSignal
 

@@ -41,8 +41,9 @@ and Japanese words in a pattern are split into characters, as the text is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from mirror.engine.care.matcher import Atom, Element, Pattern
 from mirror.engine.care.text import fold

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Mapping
 
 # A word: letters/digits with combining marks and inner apostrophes; or one Han/kana char.
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
@@ -182,13 +182,13 @@ def sentences(text: str, normaliser: Normaliser,
     answers, for many words at once, which of them the rules know."""
     items = [(m.groups(), m.start(), m.end()) for m in _token_re().finditer(text)]
     asked: set[str] = set()
-    for (cjk, word, _, _), _, _ in items:
+    for (_cjk, word, _, _), _, _ in items:
         if word is not None:
             asked.update(normaliser.needs_lookup(fold(word)))
     known_words = known(asked) if asked else set()
     out: list[list[Word]] = []
     current: list[Word] = []
-    for (cjk, word, stop, clause), start, end in items:
+    for (cjk, word, stop, _clause), start, end in items:
         if cjk is not None:
             current.append(Word(fold(cjk), start, end))
         elif word is not None:

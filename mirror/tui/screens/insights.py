@@ -13,8 +13,8 @@ from textual.widgets import Footer, Label, OptionList, Static
 
 from mirror.tui import messages as m
 from mirror.tui.format import period_range
-from mirror.tui.work import FAILED, guarded
 from mirror.tui.widgets.charts import PatternChart, TensionCard
+from mirror.tui.work import FAILED, guarded
 
 
 class InsightsScreen(Screen):

@@ -18,8 +18,8 @@ from textual.widgets import Button, Checkbox, ContentSwitcher, Footer, Input, La
 
 from mirror.tui import messages as m
 from mirror.tui.format import local_time, plural
-from mirror.tui.work import FAILED, guarded
 from mirror.tui.widgets.timeline_list import TimelineList
+from mirror.tui.work import FAILED, guarded
 
 PAGE_SIZE = 200
 

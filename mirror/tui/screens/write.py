@@ -20,6 +20,9 @@ from mirror.tui.screens.dialogs import FlagScreen
 from mirror.tui.widgets.mirrorback import MirrorbackPanel
 from mirror.tui.work import FAILED, guarded
 
+SAVING = "saving your reflection"
+ANSWERING = "writing the mirrorback"
+
 
 class WriteScreen(Screen):
     BINDINGS = [
@@ -37,6 +40,8 @@ class WriteScreen(Screen):
         self._draft_serial = 0
         self._saving = False
         self._restoring = False
+        self._saved_id: str | None = None          # of the text being answered, once stored
+        self._answer_problem: str | None = None    # why the engine could not answer it
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="write-body"):
@@ -193,6 +198,8 @@ class WriteScreen(Screen):
         if self._saving:
             return
         self._saving = True
+        self._saved_id = None
+        self._answer_problem = None
         self.query_one("#mirror-hint").display = False
         self.query_one("#mirrorback", MirrorbackPanel).working("Saving…")
         self._saving_text = fields["text"]
@@ -200,7 +207,11 @@ class WriteScreen(Screen):
 
     @work(thread=True, group="journal", exit_on_error=False)
     def reflect(self, gateway, fields: dict[str, Any]) -> None:
-        """Save, then let the engine read it: on the slow lane, progress as messages."""
+        """Save on the fast lane, then let the engine answer on the slow lane.
+
+        Two calls, not `Journal.reflect`: once the write has committed the person is told so
+        (`ReflectionSaved`), so an engine that fails afterwards can neither make a stored
+        text look unsaved nor lead to it being saved twice."""
 
         def progress(*args: Any, **kwargs: Any) -> None:
             numbers = [a for a in args if isinstance(a, int)]
@@ -208,34 +219,28 @@ class WriteScreen(Screen):
             total = numbers[1] if len(numbers) > 1 else None
             self.post_message(m.MirrorProgress(int(tokens), total))
 
-        def call(journal):
-            return journal.reflect(
-                fields["text"], tags=parse_tags(fields["tags"]), starred=fields["starred"],
-                thread=fields["thread"], private=fields["private"], source="tui",
-                on_progress=progress)
-
-        result = guarded(self, gateway, "saving your reflection", call, long=True)
-        self.post_message(m.MirrorbackReady(result if result is not FAILED else None))
-
-    def on_mirror_progress(self, event: m.MirrorProgress) -> None:
-        self.query_one("#mirrorback", MirrorbackPanel).progress(event.tokens)
-
-    def on_mirrorback_ready(self, event: m.MirrorbackReady) -> None:
-        self._saving = False
-        panel = self.query_one("#mirrorback", MirrorbackPanel)
-        result = event.result
-        if result is None:  # the failure was already shown; the text stays in the editor
-            panel.clear()
-            panel.show(None, heading="Not saved. Your text is still here.")
+        options = dict(tags=parse_tags(fields["tags"]), starred=fields["starred"],
+                       thread=fields["thread"], private=fields["private"], source="tui")
+        reflection = guarded(self, gateway, SAVING, lambda j: j.write(fields["text"], **options))
+        if reflection is FAILED:
+            self.post_message(m.MirrorbackReady(None))
             return
-        reflection = result.reflection
+        self.post_message(m.ReflectionSaved(reflection))
+        result = guarded(self, gateway, ANSWERING,
+                         lambda j: j.answer(reflection, on_progress=progress), long=True)
+        self.post_message(m.MirrorbackReady(None if result is FAILED else result))
+
+    def on_reflection_saved(self, event: m.ReflectionSaved) -> None:
+        """The text is stored: say so, and retire the draft and the editor's copy of it."""
+        reflection = event.reflection
+        self._saved_id = reflection.id
         self.app.journal_changed()
         self._draft_serial += 1
         self.app.drafts.clear(self._draft_serial)
         editor = self.query_one("#editor", TextArea)
         saved_text = getattr(self, "_saving_text", "")
         if editor.text == saved_text:           # clear only what was saved: never words typed
-            self._restoring = True              # while the engine was reading
+            self._restoring = True              # while it was being saved
             editor.text = ""
             self.query_one("#tags", Input).value = ""
             self.query_one("#star", Checkbox).value = False
@@ -247,11 +252,40 @@ class WriteScreen(Screen):
             ("Saved ", "bold"), (short_id(reflection.id), "dim"), "  ",
             local_time(reflection.created_at, reflection.created_tz), "\n",
             (f"“{reflection.title[:120]}”", "italic")))
+        self.remove_class("-care")                # that was the previous text's answer
+        self.query_one("#mirrorback", MirrorbackPanel).working("Saved. The mirror is reading it…")
+
+    def on_service_failed(self, event: m.ServiceFailed) -> None:
+        """Keep why the answer failed for the panel; the app still shows the notification."""
+        if event.what == ANSWERING:
+            self._answer_problem = " ".join(event.text.split())
+
+    def on_mirror_progress(self, event: m.MirrorProgress) -> None:
+        self.query_one("#mirrorback", MirrorbackPanel).progress(event.tokens)
+
+    def on_mirrorback_ready(self, event: m.MirrorbackReady) -> None:
+        self._saving = False
+        panel = self.query_one("#mirrorback", MirrorbackPanel)
+        result = event.result
+        if result is None and self._saved_id is None:   # the failure was already shown
+            panel.show(None, heading="Not saved. Your text is still here.")
+            return
+        if result is None:                               # saved, but the engine failed
+            reason = self._answer_problem or "The engine did not answer."
+            panel.show(None, heading=Text(
+                f"Saved. The mirrorback could not be written:\n{reason}\nOpen it from the "
+                f"timeline ({self._key('mirror.timeline')}) and press "
+                f"{self._key('reader.regenerate')} in the reader to try again."))
+            return
         patterns = [p.get("pattern", "") if isinstance(p, dict) else str(p) for p in result.patterns]
         panel.show(result.mirrorback, patterns=patterns, care=bool(result.care),
                    notices=list(result.notices),
                    heading="" if result.mirrorback else "Saved. The mirror has nothing to add this time.")
         self.set_class(bool(result.care), "-care")
+
+    def _key(self, binding_id: str) -> str:
+        """The key(s) a binding answers to now, keymap.toml applied (as the help screen shows)."""
+        return next((keys for keys, _, bid in self.app.key_table() if bid == binding_id), binding_id)
 
     # -- feedback ----------------------------------------------------------------------------------
     def on_mirrorback_panel_rated(self, event: MirrorbackPanel.Rated) -> None:
