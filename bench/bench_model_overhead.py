@@ -113,7 +113,7 @@ def main() -> int:
                     began = time.perf_counter()
                     result = journal.answer(reflection)
                     total_s = time.perf_counter() - began
-                    if result.mirrorback["engine"] != "ollama":
+                    if result.mirrorback.engine != "ollama":
                         raise SystemExit(f"the model did not answer: {result.notices}")
                     if i >= 10:
                         totals.append(total_s)

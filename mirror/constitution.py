@@ -217,6 +217,18 @@ def invariants() -> dict[str, Any]:
     return load().invariants
 
 
+@lru_cache(maxsize=1)
+def pattern_labels() -> dict[str, str]:
+    """Each pattern's human name, as the constitution words it ("obligation" ->
+    "obligation language"): the one source of the labels every interface shows."""
+    return {name: str(spec.get("label", name)) for name, spec in invariants()["patterns"].items()}
+
+
+def pattern_label(name: str) -> str:
+    """The constitution's label for a pattern (an unknown one: its name, spaced)."""
+    return pattern_labels().get(name, name.replace("_", " "))
+
+
 def care_data(name: str) -> Any:
     """A parsed file of `constitution/care/` (YAML, or JSON for generated tables), read
     through the same hash-keyed cache as the invariants."""

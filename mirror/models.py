@@ -128,3 +128,144 @@ class DoctorReport:
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "checks": [c.to_json() for c in self.checks],
                 "audit_head": self.audit_head, "home": self.home}
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where in a reflection something was found: [start, end) and the words there."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Span:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class PatternMark:
+    """A pattern found in one reflection. `label` is the constitution's name for it
+    ("obligation" -> "obligation language"): the CLI and the TUI show this, never their own."""
+
+    pattern: str
+    label: str
+    evidence: tuple[Span, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"pattern": self.pattern, "label": self.label,
+                "evidence": [s.to_json() for s in self.evidence]}
+
+
+@dataclass(frozen=True)
+class TensionMark:
+    """A tension observed in one reflection: where it leans (-1: axis_a, +1: axis_b) and
+    how strongly."""
+
+    tension_id: str
+    axis_a: str
+    axis_b: str
+    position: float
+    intensity: float
+    evidence: tuple[Span, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"tension_id": self.tension_id, "axis_a": self.axis_a, "axis_b": self.axis_b,
+                "position": self.position, "intensity": self.intensity,
+                "evidence": [s.to_json() for s in self.evidence]}
+
+
+@dataclass(frozen=True)
+class TrajectoryPoint:
+    reflection_id: str
+    observed_at: str
+    position: float
+    intensity: float
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Tension:
+    """A tension across the journal: how often it was observed, and on average where."""
+
+    id: str
+    axis_a: str
+    axis_b: str
+    origin: str
+    created_at: str
+    observations: int
+    last_observed: str | None
+    mean_position: float | None
+    mean_intensity: float | None
+    #: Every observation, oldest first (only when one tension is asked for).
+    trajectory: tuple[TrajectoryPoint, ...] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if k != "trajectory"}
+        if self.trajectory is not None:
+            data["trajectory"] = [p.to_json() for p in self.trajectory]
+        return data
+
+
+@dataclass(frozen=True)
+class PatternCount:
+    """How many reflections of a period showed a pattern."""
+
+    period: str
+    pattern: str
+    label: str
+    reflections: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Mirrorback:
+    """The mirror's answer to a reflection. `route` and `cached` are known only right after
+    it was written (how the engine was chosen; whether the reply came from the cache)."""
+
+    id: str
+    reflection_id: str
+    content: str
+    engine: str
+    verdict: str                  # passed | failed | care
+    flags: tuple[str, ...] = ()
+    model: str | None = None
+    engine_version: str | None = None
+    constitution_version: str | None = None
+    prompt_version: str | None = None
+    answered_text_sha256: str | None = None
+    created_at: str | None = None
+    route: str | None = None
+    cached: bool | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["flags"] = list(self.flags)
+        for key in ("route", "cached"):
+            if data[key] is None:
+                del data[key]
+        return data
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """A person's rating, flags or note on one mirrorback."""
+
+    id: str
+    mirrorback_id: str
+    rating: int | None
+    flags: tuple[str, ...]
+    note: str | None
+    created_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["flags"] = list(self.flags)
+        return data

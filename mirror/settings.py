@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mirror.errors import InvalidInput, NotFound, StorageError
 
@@ -79,8 +80,6 @@ def parse_value(key: Key, raw: list[str]) -> Any:
     if key.choices and value not in key.choices:
         raise InvalidInput(f"{key.name} must be one of: {', '.join(key.choices)}")
     if key.name == "timezone" and value:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -108,7 +107,7 @@ class Settings:
             if stamp is None:
                 self._data = {}
             else:
-                import tomllib
+                import tomllib  # ~5 ms: only when a config.toml exists
 
                 try:
                     self._data = tomllib.loads(self.path.read_text("utf-8"))
@@ -208,7 +207,7 @@ class Settings:
 
     def _write(self, data: dict[str, Any]) -> None:
         """Atomic: write a temporary file, fsync, rename over the old one."""
-        import tomli_w
+        import tomli_w  # only `mirror config set/unset` write: reading never loads it
 
         tmp = self.path.with_suffix(".toml.tmp")
         try:

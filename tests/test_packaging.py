@@ -84,3 +84,22 @@ def test_cli_commands_do_not_import_heavy_modules(command, mirror_home):
     modules = imported_modules("--home", str(mirror_home), *command)
     heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)
     assert heavy == []
+
+
+#: What `mirror list`, the command run most, must never load: the engine, bundle formats,
+#: model adapters, the reflecting and bundle use cases, the TUI.
+NOT_FOR_LIST = ("mirror.engine", "mirror.bundles", "mirror.adapters", "mirror.services.reflecting",
+                "mirror.services.bundles", "textual")
+
+
+def test_mirror_list_loads_nothing_listing_does_not_use(mirror_home):
+    # sys.modules after a real run, not -X importtime: that misses modules loaded by importlib.
+    probe = ("import sys\nfrom mirror.cli import main\ncode = main(sys.argv[1:])\n"
+             "print('--modules--', *sorted(sys.modules))\nraise SystemExit(code)")
+    proc = subprocess.run([sys.executable, "-c", probe, "--home", str(mirror_home), "list"],
+                          capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    loaded = proc.stdout.split("--modules--", 1)[1].split()
+    assert "mirror.services.journal" in loaded  # the probe really ran the command
+    unwanted = [m for m in loaded if any(m == p or m.startswith(p + ".") for p in NOT_FOR_LIST)]
+    assert unwanted == []

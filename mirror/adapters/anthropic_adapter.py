@@ -33,9 +33,10 @@ from mirror.adapters.base import (
 )
 from mirror.adapters.health import HealthReport
 from mirror.adapters.secrets import Secret, redact
+from mirror.settings import KEYS
 
-DEFAULT_BASE_URL = "https://api.anthropic.com"
-DEFAULT_MODEL = "claude-haiku-4-5"
+DEFAULT_BASE_URL: str = KEYS["anthropic.base_url"].default
+DEFAULT_MODEL: str = KEYS["anthropic.model"].default
 MISSING_EXTRA = "the Anthropic engine needs the anthropic extra: pip install 'mirror-journal[anthropic]'"
 NO_KEY = (
     "no Anthropic API key is set: set ANTHROPIC_API_KEY or store one with "
@@ -50,11 +51,11 @@ KEY_REJECTED = (
 def _import_sdk() -> tuple[Any, Any]:
     """The SDK and the HTTP library it is built on (httpx2 for anthropic 2.x, httpx before)."""
     try:
-        import anthropic
+        import anthropic  # the SDK (~1 s): only when a model is called
     except ImportError:
         raise AdapterUnavailable(MISSING_EXTRA) from None
     try:
-        import httpx2 as http
+        import httpx2 as http  # what the SDK is built on, loaded with it
     except ImportError:  # pragma: no cover - anthropic < 2 is built on httpx
         import httpx as http
     return anthropic, http
@@ -105,8 +106,8 @@ class AnthropicAdapter:
         api_key: str | Secret | None,
         model: str = DEFAULT_MODEL,
         base_url: str = DEFAULT_BASE_URL,
-        connect_timeout_s: float = 5.0,
-        read_timeout_s: float = 60.0,
+        connect_timeout_s: float = KEYS["timeouts.connect_s"].default,
+        read_timeout_s: float = KEYS["timeouts.read_s"].default,
     ) -> None:
         if isinstance(api_key, str):
             api_key = Secret(api_key.strip())

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
 from mirror.errors import EngineUnavailable
+from mirror.settings import KEYS
 
 
 @dataclass(frozen=True)
@@ -24,13 +25,14 @@ class Message:
 
 @dataclass(frozen=True)
 class GenerateOptions:
-    """What a caller may ask of any adapter; adapter-specific settings live in the adapter."""
+    """What a caller may ask of any adapter; adapter-specific settings live in the adapter.
+    The defaults are the settings' (`mirror.settings.KEYS`)."""
 
     model: str | None = None
-    max_tokens: int = 400
-    temperature: float = 0.7
-    connect_timeout_s: float = 5.0
-    read_timeout_s: float = 60.0
+    max_tokens: int = KEYS["generation.max_tokens"].default
+    temperature: float = KEYS["generation.temperature"].default
+    connect_timeout_s: float = KEYS["timeouts.connect_s"].default
+    read_timeout_s: float = KEYS["timeouts.read_s"].default
 
 
 @dataclass(frozen=True)

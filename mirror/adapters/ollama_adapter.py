@@ -29,15 +29,16 @@ from mirror.adapters.base import (
     Usage,
 )
 from mirror.adapters.health import HealthReport
+from mirror.settings import KEYS
 
-DEFAULT_ENDPOINT = "http://127.0.0.1:11434"
-DEFAULT_MODEL = "llama3.2"
+DEFAULT_ENDPOINT: str = KEYS["ollama.endpoint"].default
+DEFAULT_MODEL: str = KEYS["ollama.model"].default
 MISSING_EXTRA = "the Ollama engine needs the ollama extra: pip install 'mirror-journal[ollama]'"
 
 
 def _import_ollama() -> Any:
     try:
-        import ollama
+        import ollama  # the SDK (~300 ms with httpx): only when a model is called
     except ImportError:
         raise AdapterUnavailable(MISSING_EXTRA) from None
     return ollama
@@ -61,8 +62,8 @@ class OllamaAdapter:
         *,
         model: str = DEFAULT_MODEL,
         endpoint: str = DEFAULT_ENDPOINT,
-        connect_timeout_s: float = 5.0,
-        read_timeout_s: float = 60.0,
+        connect_timeout_s: float = KEYS["timeouts.connect_s"].default,
+        read_timeout_s: float = KEYS["timeouts.read_s"].default,
     ) -> None:
         self._model = model
         self._endpoint = normalise_url(endpoint, setting="ollama.endpoint")
@@ -97,7 +98,7 @@ class OllamaAdapter:
         client = self._clients.get(key)
         if client is None:
             ollama = _import_ollama()
-            import httpx
+            import httpx  # ~100 ms: only when a client is built
 
             client = ollama.Client(
                 host=self._endpoint,
@@ -157,7 +158,7 @@ class OllamaAdapter:
         """Map a client or transport failure to the one AdapterError the engine acts on."""
         if isinstance(exc, AdapterError):
             return exc
-        import httpx
+        import httpx  # loaded already by the client that failed; kept out of module import
         import ollama
 
         where = self._endpoint
@@ -205,7 +206,7 @@ class OllamaAdapter:
                 err = self._translate(exc, self._model)
             except Exception:
                 err = AdapterError(f"unexpected answer from Ollama at {self._endpoint}")
-            import httpx
+            import httpx  # loaded already by `_client`; kept out of module import
 
             reachable = not isinstance(exc, (httpx.TransportError, ConnectionError))
             return replace(base, reachable=reachable, problem=str(err))
@@ -221,7 +222,7 @@ class OllamaAdapter:
 
     def _server_version(self) -> str | None:
         """GET /api/version (the ollama client has no call for it)."""
-        import httpx
+        import httpx  # loaded already by `_client`; kept out of module import
 
         with httpx.Client(
             base_url=self._endpoint,

@@ -5,16 +5,14 @@ The settings are a mapping as read from config.toml — nested tables (`{"ollama
 modules are imported only for the engine asked for, so choosing `offline` never loads an
 SDK. The API key is a separate argument because it never lives in the settings.
 
-Recognised keys (all optional):
+Recognised keys (all optional; each one's default, and the engine names, are declared once,
+in `mirror.settings.KEYS`, which `mirror config list` shows):
 
-    engine               "offline" | "ollama" | "anthropic"   (default "offline")
-    ollama.model         default "llama3.2"
-    ollama.endpoint      default "http://127.0.0.1:11434"
-    anthropic.model      default "claude-sonnet-4-5"
-    anthropic.base_url   default "https://api.anthropic.com"
-    timeouts.connect_s   default 5.0
-    timeouts.read_s      default 60.0
-    generation.max_tokens, generation.temperature   (defaults: GenerateOptions)
+    engine                 one of ENGINES
+    ollama.model, ollama.endpoint
+    anthropic.model, anthropic.base_url
+    timeouts.connect_s, timeouts.read_s
+    generation.max_tokens, generation.temperature
     budget.daily_usd, budget.monthly_usd, budget.daily_tokens, budget.monthly_tokens
 """
 
@@ -27,9 +25,10 @@ from mirror.adapters.base import Adapter, GenerateOptions
 from mirror.adapters.pricing import BudgetLimits
 from mirror.adapters.secrets import Secret
 from mirror.errors import InvalidInput
+from mirror.settings import KEYS
 
-ENGINES = ("offline", "ollama", "anthropic")
-DEFAULT_ENGINE = "offline"
+ENGINES: tuple[str, ...] = KEYS["engine"].choices
+DEFAULT_ENGINE: str = KEYS["engine"].default
 
 
 def setting(settings: Mapping[str, Any], key: str, default: Any = None) -> Any:
@@ -45,40 +44,40 @@ def setting(settings: Mapping[str, Any], key: str, default: Any = None) -> Any:
     return default if node is None else node
 
 
-def _number(settings: Mapping[str, Any], key: str, default: float, *, positive: bool = True) -> float:
-    value = setting(settings, key, default)
+def _number(settings: Mapping[str, Any], key: str, *, positive: bool = True) -> float:
+    value = setting(settings, key, KEYS[key].default)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or (positive and value <= 0):
         raise InvalidInput(f"{key} must be a positive number, not {value!r}")
     return float(value)
 
 
-def _text(settings: Mapping[str, Any], key: str, default: str) -> str:
-    value = setting(settings, key, default)
+def _text(settings: Mapping[str, Any], key: str) -> str:
+    value = setting(settings, key, KEYS[key].default)
     if not isinstance(value, str) or not value.strip():
         raise InvalidInput(f"{key} must be a non-empty string, not {value!r}")
     return value.strip()
 
 
 def _ollama(settings: Mapping[str, Any], api_key: Secret | str | None) -> Adapter:
-    from mirror.adapters.ollama_adapter import DEFAULT_ENDPOINT, DEFAULT_MODEL, OllamaAdapter
+    from mirror.adapters.ollama_adapter import OllamaAdapter  # the engine asked for only: offline loads none
 
     return OllamaAdapter(
-        model=_text(settings, "ollama.model", DEFAULT_MODEL),
-        endpoint=_text(settings, "ollama.endpoint", DEFAULT_ENDPOINT),
-        connect_timeout_s=_number(settings, "timeouts.connect_s", 5.0),
-        read_timeout_s=_number(settings, "timeouts.read_s", 60.0),
+        model=_text(settings, "ollama.model"),
+        endpoint=_text(settings, "ollama.endpoint"),
+        connect_timeout_s=_number(settings, "timeouts.connect_s"),
+        read_timeout_s=_number(settings, "timeouts.read_s"),
     )
 
 
 def _anthropic(settings: Mapping[str, Any], api_key: Secret | str | None) -> Adapter:
-    from mirror.adapters.anthropic_adapter import DEFAULT_BASE_URL, DEFAULT_MODEL, AnthropicAdapter
+    from mirror.adapters.anthropic_adapter import AnthropicAdapter  # the engine asked for only: offline loads none
 
     return AnthropicAdapter(
         api_key=api_key,
-        model=_text(settings, "anthropic.model", DEFAULT_MODEL),
-        base_url=_text(settings, "anthropic.base_url", DEFAULT_BASE_URL),
-        connect_timeout_s=_number(settings, "timeouts.connect_s", 5.0),
-        read_timeout_s=_number(settings, "timeouts.read_s", 60.0),
+        model=_text(settings, "anthropic.model"),
+        base_url=_text(settings, "anthropic.base_url"),
+        connect_timeout_s=_number(settings, "timeouts.connect_s"),
+        read_timeout_s=_number(settings, "timeouts.read_s"),
     )
 
 
@@ -119,19 +118,18 @@ def create_adapter(
 
 def options_from_settings(settings: Mapping[str, Any], *, model: str | None = None) -> GenerateOptions:
     """The per-call options matching the same settings (timeouts, length, temperature)."""
-    defaults = GenerateOptions()
-    max_tokens = setting(settings, "generation.max_tokens", defaults.max_tokens)
+    max_tokens = setting(settings, "generation.max_tokens", KEYS["generation.max_tokens"].default)
     if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens <= 0:
         raise InvalidInput(f"generation.max_tokens must be a positive integer, not {max_tokens!r}")
-    temperature = _number(settings, "generation.temperature", defaults.temperature, positive=False)
+    temperature = _number(settings, "generation.temperature", positive=False)
     if not 0.0 <= temperature <= 2.0:
         raise InvalidInput(f"generation.temperature must be between 0 and 2, not {temperature!r}")
     return GenerateOptions(
         model=model,
         max_tokens=max_tokens,
         temperature=temperature,
-        connect_timeout_s=_number(settings, "timeouts.connect_s", defaults.connect_timeout_s),
-        read_timeout_s=_number(settings, "timeouts.read_s", defaults.read_timeout_s),
+        connect_timeout_s=_number(settings, "timeouts.connect_s"),
+        read_timeout_s=_number(settings, "timeouts.read_s"),
     )
 
 

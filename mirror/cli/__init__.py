@@ -8,12 +8,13 @@ MIRROR_HOME so nothing alarming or private reaches the terminal.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 
 from mirror import __version__
 from mirror.cli.context import Context
-from mirror.cli.parser import MirrorArgumentParser, common_options
+from mirror.cli.parser import MirrorArgumentParser, common_options, invoked_command
 from mirror.errors import MirrorError
 
 # Each command group registers its subcommands; modules stay light to import.
@@ -33,8 +34,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command tree, or (with `only`) just that command's branch: the fast path
     for running one command. An unknown `only` builds everything, so argparse can list
     the valid choices in its error."""
-    import importlib
-
     parser = MirrorArgumentParser(
         prog="mirror",
         description="Mirror: a local-first reflection journal. With no command, opens the TUI.",
@@ -54,14 +53,12 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Co
     args_list = list(sys.argv[1:] if argv is None else argv)
     ctx: Context | None = None
     try:
-        from mirror.cli.parser import invoked_command
-
         parser = build_parser(invoked_command(args_list))
         args = parser.parse_args(args_list)
         ctx = context_factory(args)
         handler = getattr(args, "handler", None)
         if handler is None:
-            from mirror.cli.tui_launch import launch
+            from mirror.cli.tui_launch import launch  # only a bare `mirror` opens the TUI: commands skip it
 
             return launch(ctx)
         return int(handler(args, ctx) or 0)
@@ -96,6 +93,6 @@ def _print_error(message: str) -> None:
 
 
 def _log_bug(ctx: Context | None, exc: BaseException) -> str:
-    from mirror.buglog import log_bug
+    from mirror.buglog import log_bug  # only after a bug: a normal run never loads it (or tempfile)
 
     return log_bug(ctx.log_path() if ctx is not None else None, "cli", exc)

@@ -7,13 +7,14 @@ other users can read in the process list).
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
 from mirror.cli import render
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, add_command
-from mirror.errors import InvalidInput, NotFound, UsageError
+from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
 
 MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
@@ -96,8 +97,6 @@ def _read_passphrase_file(name: str) -> str:
 
 
 def _prompt(ctx: Context, confirm: bool) -> str:
-    import getpass
-
     if not ctx.stdin_is_terminal():
         raise UsageError("a passphrase is needed: use --passphrase-file when not at a terminal")
     first = getpass.getpass("Passphrase: ", stream=sys.stderr)
@@ -109,7 +108,7 @@ def _prompt(ctx: Context, confirm: bool) -> str:
 
 
 def _passphrase_for(args: argparse.Namespace, ctx: Context, bundle: Path) -> str | None:
-    from mirror.services.bundles import is_encrypted
+    from mirror.services.bundles import is_encrypted  # the bundle formats: only export/verify/import load them
 
     if args.passphrase_file:
         return _read_passphrase_file(args.passphrase_file)
@@ -147,7 +146,6 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.errors import BundleRefused
     path = Path(args.bundle)
     if not path.is_file():
         raise NotFound(f"{path}: no such file")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from mirror.cli import build_parser
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
 
@@ -15,9 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_completion(args: argparse.Namespace, ctx: Context) -> int:
-    import shtab
-
-    from mirror.cli import build_parser
+    import shtab  # ~35 ms: only `mirror completion` needs it
 
     script = shtab.complete(build_parser(), shell=args.shell)
     if ctx.out.as_json:

@@ -7,6 +7,7 @@ import argparse
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, add_command
 from mirror.errors import UsageError
+from mirror.paths import ensure_home
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,8 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _settings(ctx: Context):
-    from mirror.paths import ensure_home
-    from mirror.settings import Settings
+    from mirror.settings import Settings  # only `mirror config` reads settings here: --help skips the module
 
     return Settings(ensure_home(ctx.home).config)
 

@@ -28,7 +28,7 @@ class Context:
     @property
     def journal(self):
         if self._journal is None:
-            from mirror.services.journal import Journal
+            from mirror.services.journal import Journal  # storage and all (~50 ms): only commands that open it
 
             self._journal = Journal.open(self.home, clock=self.clock)
         return self._journal
@@ -65,7 +65,7 @@ class Context:
     def edit_in_editor(self, initial: str = "") -> str:
         """Open $VISUAL/$EDITOR on a draft file in MIRROR_HOME/drafts; the draft is kept if
         saving fails, so nothing typed is lost."""
-        import shlex
+        import shlex  # these three (~10 ms) only when an editor opens
         import subprocess
         import tempfile
 

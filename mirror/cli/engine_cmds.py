@@ -123,59 +123,59 @@ def cmd_constitution_verify(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_patterns(args: argparse.Namespace, ctx: Context) -> int:
     rows = ctx.journal.pattern_counts(args.since, args.by)
     if ctx.out.as_json:
-        ctx.out.json({"by": args.by, "counts": rows})
+        ctx.out.json({"by": args.by, "counts": [r.to_json() for r in rows]})
         return 0
     if not rows:
         ctx.out.note("no patterns yet")
     table: dict[str, dict[str, int]] = {}
     for row in rows:
-        table.setdefault(row["period"], {})[row["pattern"]] = row["reflections"]
+        table.setdefault(row.period, {})[row.label] = row.reflections
     for period, counts in table.items():
-        ctx.out.line(f"{period}  " + ", ".join(f"{p.replace('_', ' ')} {n}" for p, n in sorted(counts.items())))
+        ctx.out.line(f"{period}  " + ", ".join(f"{label} {n}" for label, n in sorted(counts.items())))
     return 0
 
 
 def cmd_tensions(args: argparse.Namespace, ctx: Context) -> int:
     tensions = ctx.journal.tensions()
     if ctx.out.as_json:
-        ctx.out.json({"tensions": tensions})
+        ctx.out.json({"tensions": [t.to_json() for t in tensions]})
         return 0
     if not tensions:
         ctx.out.note("no tensions yet")
     for t in tensions:
-        lean = "" if t["mean_position"] is None else f"  leaning {t['mean_position']:+.2f}"
-        ctx.out.line(f"{ctx.out.dim(t['id'][:8])}  {t['axis_a']} ↔ {t['axis_b']}  "
-                     f"· {t['observations']} observation(s){lean}  ({t['origin'].replace('_', ' ')})")
+        lean = "" if t.mean_position is None else f"  leaning {t.mean_position:+.2f}"
+        ctx.out.line(f"{ctx.out.dim(t.id[:8])}  {t.axis_a} ↔ {t.axis_b}  "
+                     f"· {t.observations} observation(s){lean}  ({t.origin.replace('_', ' ')})")
     return 0
 
 
 def cmd_tension_show(args: argparse.Namespace, ctx: Context) -> int:
     tension = ctx.journal.tension(args.tension)
     if ctx.out.as_json:
-        ctx.out.json({"tension": tension})
+        ctx.out.json({"tension": tension.to_json()})
         return 0
-    ctx.out.line(ctx.out.bold(f"{tension['axis_a']} ↔ {tension['axis_b']}"))
-    for point in tension["trajectory"]:
-        slot = round((point["position"] + 1) * 10)
+    ctx.out.line(ctx.out.bold(f"{tension.axis_a} ↔ {tension.axis_b}"))
+    for point in tension.trajectory or ():
+        slot = round((point.position + 1) * 10)
         line = "·" * slot + "●" + "·" * (20 - slot)
-        ctx.out.line(f"{point['observed_at'][:10]}  {tension['axis_a'][:10]:>10} {line} "
-                     f"{tension['axis_b'][:10]}  {point['reflection_id'][:8]}")
+        ctx.out.line(f"{point.observed_at[:10]}  {tension.axis_a[:10]:>10} {line} "
+                     f"{tension.axis_b[:10]}  {point.reflection_id[:8]}")
     return 0
 
 
 def cmd_tension_add(args: argparse.Namespace, ctx: Context) -> int:
     tension = ctx.journal.add_tension(args.axis_a, args.axis_b)
     if ctx.out.as_json:
-        ctx.out.json({"tension": {**tension, "trajectory": []}})
+        ctx.out.json({"tension": tension.to_json()})
     else:
-        ctx.out.note(f"tension {tension['axis_a']} ↔ {tension['axis_b']} added ({tension['id'][:8]})")
+        ctx.out.note(f"tension {tension.axis_a} ↔ {tension.axis_b} added ({tension.id[:8]})")
     return 0
 
 
 def cmd_feedback(args: argparse.Namespace, ctx: Context) -> int:
     saved = ctx.journal.feedback(args.id, args.rating, args.flag, args.note)
     if ctx.out.as_json:
-        ctx.out.json({"feedback": saved})
+        ctx.out.json({"feedback": saved.to_json()})
     else:
         ctx.out.note("thank you: feedback saved")
     return 0

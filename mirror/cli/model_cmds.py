@@ -9,6 +9,7 @@ import os
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
 from mirror.errors import EngineUnavailable, InvalidInput, StorageError
+from mirror.paths import ensure_home
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,8 +46,7 @@ def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_set_key(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.paths import ensure_home
-    from mirror.services.engines import KEY_ENV_VAR, save_anthropic_key
+    from mirror.services.engines import KEY_ENV_VAR, save_anthropic_key  # loads the adapters: only set-key needs them
 
     key = (ctx.read_stdin() if not ctx.stdin_is_terminal() else getpass.getpass("API key: ")).strip()
     if not key:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from mirror.cli.output import Output
 from mirror.display import SHORT_ID, local_time  # noqa: F401 - re-exported for commands
-from mirror.models import Reflection
+from mirror.models import Mirrorback, PatternMark, Reflection, TensionMark
+
+if TYPE_CHECKING:  # annotations only: `mirror --help` and `list` need no service results
+    from mirror.services.results import ReflectionDetails, ReflectResult
 
 
 def one_line(out: Output, r: Reflection, width: int = 60) -> str:
@@ -31,33 +37,42 @@ def full(out: Output, r: Reflection) -> list[str]:
     return [*head, "", r.content]
 
 
-def mirrorback_lines(out: Output, mirrorback: dict | None, care: bool) -> list[str]:
+def mirrorback_lines(out: Output, mirrorback: Mirrorback | None, care: bool) -> list[str]:
     if not mirrorback:
         return []
-    label = "care" if care else f"mirror · {mirrorback.get('engine', '')}"
-    return ["", out.dim(label), mirrorback["content"]]
+    label = "care" if care else f"mirror · {mirrorback.engine}"
+    return ["", out.dim(label), mirrorback.content]
 
 
-def reflect_result(out: Output, result) -> list[str]:
+def pattern_line(patterns: Iterable[PatternMark]) -> str:
+    """The patterns of a reflection by the constitution's labels (the TUI shows the same)."""
+    return "patterns: " + ", ".join(dict.fromkeys(p.label for p in patterns))
+
+
+def tension_line(tensions: Iterable[TensionMark]) -> str:
+    return "tensions: " + ", ".join(dict.fromkeys(f"{t.axis_a} ↔ {t.axis_b}" for t in tensions))
+
+
+def reflect_result(out: Output, result: ReflectResult) -> list[str]:
     lines: list[str] = []
     if result.patterns:
-        lines.append(out.dim("patterns: " + ", ".join(p["pattern"].replace("_", " ") for p in result.patterns)))
+        lines.append(out.dim(pattern_line(result.patterns)))
     if result.tensions:
-        lines.append(out.dim("tensions: " + ", ".join(f"{t['axis_a']} ↔ {t['axis_b']}" for t in result.tensions)))
+        lines.append(out.dim(tension_line(result.tensions)))
     lines += mirrorback_lines(out, result.mirrorback, result.care)
     return lines
 
 
-def details(out: Output, d) -> list[str]:
+def details(out: Output, d: ReflectionDetails) -> list[str]:
     lines = full(out, d.reflection)
     if d.patterns:
-        lines += ["", out.dim("patterns: " + ", ".join(sorted({p["pattern"].replace("_", " ") for p in d.patterns})))]
+        lines += ["", out.dim(pattern_line(d.patterns))]
     if d.tensions:
-        lines.append(out.dim("tensions: " + ", ".join(f"{t['axis_a']} ↔ {t['axis_b']}" for t in d.tensions)))
+        lines.append(out.dim(tension_line(d.tensions)))
     if d.care:
         lines += ["", out.dim(care_summary(d.care))]
     for mb in d.mirrorbacks:
-        lines += mirrorback_lines(out, mb, mb.get("verdict") == "care")
+        lines += mirrorback_lines(out, mb, mb.verdict == "care")
     return lines
 
 
@@ -104,7 +119,7 @@ class Progress:
             self.out.stderr.flush()
 
 
-def print_result(out: Output, result) -> None:
+def print_result(out: Output, result: ReflectResult) -> None:
     """A reflect/regenerate result: notices on stderr, then JSON or text on stdout."""
     for notice in result.notices:
         out.note(f"note: {notice}")

@@ -76,7 +76,6 @@ class PatternMatch:
 class _Compiled:
     matcher: PhraseMatcher
     negatable: frozenset[str]
-    labels: dict[str, str]
     negators: frozenset[str]
     bridges: frozenset[str]
     self_markers: frozenset[str]
@@ -109,7 +108,6 @@ def _compiled() -> _Compiled:
     return _Compiled(
         matcher=PhraseMatcher.from_lexicons({n: strings(p["terms"]) for n, p in patterns.items()}),
         negatable=frozenset(n for n, p in patterns.items() if p.get("negatable")),
-        labels={n: str(p.get("label", n)) for n, p in patterns.items()},
         negators=frozenset(strings(inv["negation"]["negators"])),
         bridges=frozenset(strings(inv["negation"]["bridge_words"])),
         self_markers=frozenset(strings(quotation["self_markers"])),
@@ -121,14 +119,13 @@ def _compiled() -> _Compiled:
     )
 
 
-def pattern_label(name: str) -> str:
-    """The human name of a pattern ("obligation" -> "obligation language")."""
-    return _compiled().labels.get(name, name.replace("_", " "))
+#: The human name of a pattern ("obligation" -> "obligation language"): the constitution's.
+pattern_label = constitution.pattern_label
 
 
 def pattern_names() -> tuple[str, ...]:
     """Every pattern the constitution defines, in its order."""
-    return tuple(_compiled().labels)
+    return tuple(constitution.pattern_labels())
 
 
 def is_negated(text: str, tokens: Sequence[Token], first: int) -> bool:

@@ -14,7 +14,7 @@ for the engine, the model adapters or the bundle code (CLI start-up is measured)
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,18 @@ from mirror import constitution
 from mirror.clock import Clock, utc_iso
 from mirror.dates import parse_when
 from mirror.errors import InvalidInput, NotFound
-from mirror.models import DoctorReport, ListFilter, Page, Reflection, Revision, SearchHit, Thread
+from mirror.models import (
+    DoctorReport,
+    Feedback,
+    ListFilter,
+    Page,
+    PatternCount,
+    Reflection,
+    Revision,
+    SearchHit,
+    Tension,
+    Thread,
+)
 from mirror.paths import JournalPaths, ensure_home, resolve_home
 from mirror.services.context import JournalContext
 from mirror.services.results import ReflectionDetails, ReflectResult
@@ -285,19 +296,21 @@ class Journal:
         return self.store.derived.dismiss_care(reflection.id)
 
     # -- patterns, tensions, feedback --------------------------------------------------------
-    def pattern_counts(self, since: str | None = None, bucket: str = "month") -> list[dict[str, Any]]:
+    def pattern_counts(self, since: str | None = None, bucket: str = "month") -> list[PatternCount]:
         """How often each pattern appeared per period, by the reflections' own dates."""
         return self.store.derived.pattern_counts(
             self.parse_date(since, end_of_day=False) if since else None, bucket)
 
-    def pattern_names(self, reflection_ids: list[str]) -> dict[str, list[str]]:
-        """Which patterns each of these reflections shows (timeline markers)."""
-        return self.store.derived.pattern_names(list(reflection_ids))
+    def pattern_labels(self, reflection_ids: list[str]) -> dict[str, list[str]]:
+        """Which patterns each of these reflections shows, by the constitution's labels
+        (timeline markers: the words `mirror reflect` and the reader use)."""
+        names = self.store.derived.pattern_names(list(reflection_ids))
+        return {rid: [constitution.pattern_label(n) for n in found] for rid, found in names.items()}
 
-    def tensions(self) -> list[dict[str, Any]]:
+    def tensions(self) -> list[Tension]:
         return self.store.derived.tensions()
 
-    def tension(self, key: str) -> dict[str, Any]:
+    def tension(self, key: str) -> Tension:
         """One tension by ID prefix or by "pole_a/pole_b", with its trajectory over time."""
         derived = self.store.derived
         if "/" in key:
@@ -305,12 +318,14 @@ class Journal:
             tension = derived.find_tension(axis_a, axis_b)
         else:
             tension = derived.tension(key)
-        return {**tension, "trajectory": derived.trajectory(tension["id"])}
+        return replace(tension, trajectory=tuple(derived.trajectory(tension.id)))
 
-    def add_tension(self, axis_a: str, axis_b: str) -> dict[str, Any]:
-        return self.store.derived.create_tension(axis_a, axis_b, "user_created")
+    def add_tension(self, axis_a: str, axis_b: str) -> Tension:
+        """Name a tension of one's own (it has no observations yet)."""
+        tension = self.store.derived.create_tension(axis_a, axis_b, "user_created")
+        return replace(tension, trajectory=())
 
-    def feedback(self, prefix: str, rating: int | None, flags: list[str], note: str | None) -> dict[str, Any]:
+    def feedback(self, prefix: str, rating: int | None, flags: list[str], note: str | None) -> Feedback:
         """Feedback on a mirrorback, found by its own ID or by its reflection's ID
         (then the latest mirrorback of that reflection)."""
         derived = self.store.derived
@@ -322,7 +337,7 @@ class Journal:
             if not mirrorbacks:
                 raise NotFound(f"reflection {prefix} has no mirrorback to rate yet") from None
             mirrorback = mirrorbacks[-1]
-        return derived.add_feedback(mirrorback["id"], rating, flags, note)
+        return derived.add_feedback(mirrorback.id, rating, flags, note)
 
     # -- bundles and other journals ---------------------------------------------------------
     # The bundle code (zip, age, signatures) is imported only by these commands.

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from urllib.parse import urlsplit
 
 from mirror import constitution
@@ -340,9 +340,8 @@ def record_outcome(ctx: JournalContext, reflection: Reflection, outcome: EngineO
                for r in outcome.report.results] if outcome.report else [])
     return ReflectResult(
         reflection=reflection,
-        mirrorback={"id": mirrorback_id, "content": content, "engine": outcome.source,
-                    "model": outcome.model, "verdict": verdict, "flags": list(outcome.flags),
-                    "route": outcome.route_reason, "cached": bool(cache_hits)},
+        mirrorback=replace(derived.mirrorback(mirrorback_id), route=outcome.route_reason,
+                           cached=bool(cache_hits)),
         patterns=derived.patterns_for(reflection.id),
         tensions=derived.tensions_for(reflection.id),
         checks=checks,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mirror.models import Reflection
+from mirror.models import Mirrorback, PatternMark, Reflection, TensionMark
 
 
 @dataclass(frozen=True)
@@ -13,9 +13,9 @@ class ReflectResult:
     """A saved reflection and what the engine made of it (empty until analysed)."""
 
     reflection: Reflection
-    mirrorback: dict[str, Any] | None = None
-    patterns: list[dict[str, Any]] = field(default_factory=list)
-    tensions: list[dict[str, Any]] = field(default_factory=list)
+    mirrorback: Mirrorback | None = None
+    patterns: list[PatternMark] = field(default_factory=list)
+    tensions: list[TensionMark] = field(default_factory=list)
     checks: list[dict[str, Any]] = field(default_factory=list)
     care: bool = False
     #: 'care' (the care response), 'gentle' (mirrorback plus the help line) or None.
@@ -25,9 +25,9 @@ class ReflectResult:
     def to_json(self) -> dict[str, Any]:
         return {
             "reflection": self.reflection.to_json(),
-            "mirrorback": self.mirrorback,
-            "patterns": self.patterns,
-            "tensions": self.tensions,
+            "mirrorback": self.mirrorback.to_json() if self.mirrorback else None,
+            "patterns": [p.to_json() for p in self.patterns],
+            "tensions": [t.to_json() for t in self.tensions],
             "checks": self.checks,
             "care": self.care,
             "care_tier": self.care_tier,
@@ -40,17 +40,17 @@ class ReflectionDetails:
     """One reflection with everything derived from it, for `show` and the TUI reader."""
 
     reflection: Reflection
-    mirrorbacks: list[dict[str, Any]] = field(default_factory=list)
-    patterns: list[dict[str, Any]] = field(default_factory=list)
-    tensions: list[dict[str, Any]] = field(default_factory=list)
+    mirrorbacks: list[Mirrorback] = field(default_factory=list)
+    patterns: list[PatternMark] = field(default_factory=list)
+    tensions: list[TensionMark] = field(default_factory=list)
     #: The care marker with its categories and evidence words, or None.
     care: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "reflection": self.reflection.to_json(),
-            "mirrorbacks": self.mirrorbacks,
-            "patterns": self.patterns,
-            "tensions": self.tensions,
+            "mirrorbacks": [m.to_json() for m in self.mirrorbacks],
+            "patterns": [p.to_json() for p in self.patterns],
+            "tensions": [t.to_json() for t in self.tensions],
             "care": self.care,
         }

@@ -14,8 +14,23 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from mirror.clock import Clock, utc_iso
+from mirror.constitution import pattern_label
 from mirror.errors import InvalidInput, NotFound
+from mirror.models import (
+    Feedback,
+    Mirrorback,
+    PatternCount,
+    PatternMark,
+    Span,
+    Tension,
+    TensionMark,
+    TrajectoryPoint,
+)
 from mirror.storage.db import transaction
+
+
+def _spans(evidence_json: str) -> tuple[Span, ...]:
+    return tuple(Span.from_json(item) for item in json.loads(evidence_json))
 
 
 def _j(value: Any) -> str:
@@ -148,7 +163,7 @@ class DerivedStore:
             (tension_id, axis_a, axis_b, origin, now))
         return tension_id
 
-    def create_tension(self, axis_a: str, axis_b: str, origin: str = "user_created") -> dict[str, Any]:
+    def create_tension(self, axis_a: str, axis_b: str, origin: str = "user_created") -> Tension:
         axis_a, axis_b = axis_a.strip(), axis_b.strip()
         if not axis_a or not axis_b:
             raise InvalidInput("a tension needs two poles, e.g. control surrender")
@@ -188,7 +203,7 @@ class DerivedStore:
         return run_id
 
     def add_feedback(self, mirrorback_id: str, rating: int | None, flags: list[str],
-                     note: str | None) -> dict[str, Any]:
+                     note: str | None) -> Feedback:
         if rating is None and not flags and not note:
             raise InvalidInput("feedback needs a rating, a flag or a note")
         if rating is not None and not 1 <= rating <= 5:
@@ -199,8 +214,7 @@ class DerivedStore:
             self.conn.execute(
                 "INSERT INTO engine_feedback (id, mirrorback_id, rating, flags, note, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)", (feedback_id, mirrorback_id, rating, _j(flags), note, now))
-        return {"id": feedback_id, "mirrorback_id": mirrorback_id, "rating": rating,
-                "flags": flags, "note": note, "created_at": now}
+        return Feedback(feedback_id, mirrorback_id, rating, tuple(flags), note, now)
 
     def record_constitution(self, version: str, genesis_sha256: str) -> bool:
         """Record the installed constitution as in force if it is new. Returns True if new."""
@@ -271,11 +285,11 @@ class DerivedStore:
         return [dict(r) for r in self.conn.execute(
             "SELECT version, genesis_sha256, adopted_at, how FROM constitution_versions ORDER BY adopted_at")]
 
-    def mirrorbacks_for(self, reflection_id: str) -> list[dict[str, Any]]:
+    def mirrorbacks_for(self, reflection_id: str) -> list[Mirrorback]:
         return [self._mirrorback(r) for r in self.conn.execute(
             "SELECT * FROM mirrorbacks WHERE reflection_id = ? ORDER BY created_at", (reflection_id,))]
 
-    def mirrorback(self, prefix: str) -> dict[str, Any]:
+    def mirrorback(self, prefix: str) -> Mirrorback:
         prefix = prefix.strip().lower()
         rows = self.conn.execute("SELECT * FROM mirrorbacks WHERE id >= ? AND id < ? LIMIT 2",
                                  (prefix, prefix + "~")).fetchall() if len(prefix) >= 4 else []
@@ -286,21 +300,24 @@ class DerivedStore:
         return self._mirrorback(rows[0])
 
     @staticmethod
-    def _mirrorback(row: sqlite3.Row) -> dict[str, Any]:
-        data = dict(row)
-        data["flags"] = json.loads(data["flags"])
-        return data
+    def _mirrorback(row: sqlite3.Row) -> Mirrorback:
+        return Mirrorback(
+            id=row["id"], reflection_id=row["reflection_id"], content=row["content"],
+            engine=row["engine"], verdict=row["verdict"], flags=tuple(json.loads(row["flags"])),
+            model=row["model"], engine_version=row["engine_version"],
+            constitution_version=row["constitution_version"],
+            prompt_version=row["prompt_version"],
+            answered_text_sha256=row["answered_text_sha256"], created_at=row["created_at"])
 
-    def patterns_for(self, reflection_id: str) -> list[dict[str, Any]]:
-        return [{"pattern": r["pattern"], "evidence": json.loads(r["evidence"])}
+    def patterns_for(self, reflection_id: str) -> list[PatternMark]:
+        return [PatternMark(r["pattern"], pattern_label(r["pattern"]), _spans(r["evidence"]))
                 for r in self.conn.execute(
                     "SELECT pattern, evidence FROM reflection_patterns WHERE reflection_id = ?"
                     " ORDER BY pattern", (reflection_id,))]
 
-    def tensions_for(self, reflection_id: str) -> list[dict[str, Any]]:
-        return [{"tension_id": r["tension_id"], "axis_a": r["axis_a"], "axis_b": r["axis_b"],
-                 "position": r["position"], "intensity": r["intensity"],
-                 "evidence": json.loads(r["evidence"])}
+    def tensions_for(self, reflection_id: str) -> list[TensionMark]:
+        return [TensionMark(r["tension_id"], r["axis_a"], r["axis_b"], r["position"],
+                            r["intensity"], _spans(r["evidence"]))
                 for r in self.conn.execute(
                     "SELECT o.tension_id, t.axis_a, t.axis_b, o.position, o.intensity, o.evidence"
                     " FROM tension_observations o JOIN tensions t ON t.id = o.tension_id"
@@ -322,11 +339,11 @@ class DerivedStore:
         return self.conn.execute("SELECT 1 FROM care_markers WHERE reflection_id = ? AND tier = 'care'",
                                  (reflection_id,)).fetchone() is not None
 
-    def tensions(self) -> list[dict[str, Any]]:
+    def tensions(self) -> list[Tension]:
         return [self._tension_row(r) for r in self.conn.execute(
             f"{_TENSIONS} GROUP BY t.id ORDER BY observations DESC, t.created_at")]
 
-    def tension(self, prefix_or_id: str) -> dict[str, Any]:
+    def tension(self, prefix_or_id: str) -> Tension:
         key = prefix_or_id.strip().lower()
         rows = self.conn.execute(f"{_TENSIONS} WHERE t.id >= ? AND t.id < ? GROUP BY t.id LIMIT 2",
                                  (key, key + "~")).fetchall() if len(key) >= 4 else []
@@ -336,7 +353,7 @@ class DerivedStore:
             raise NotFound(f"tension ID prefix {prefix_or_id} is ambiguous: give more characters")
         return self._tension_row(rows[0])
 
-    def find_tension(self, axis_a: str, axis_b: str) -> dict[str, Any]:
+    def find_tension(self, axis_a: str, axis_b: str) -> Tension:
         row = self.conn.execute(
             f"{_TENSIONS} WHERE (lower(t.axis_a) = lower(?) AND lower(t.axis_b) = lower(?))"
             " OR (lower(t.axis_a) = lower(?) AND lower(t.axis_b) = lower(?)) GROUP BY t.id",
@@ -346,18 +363,19 @@ class DerivedStore:
         return self._tension_row(row)
 
     @staticmethod
-    def _tension_row(row: sqlite3.Row) -> dict[str, Any]:
-        return {"id": row["id"], "axis_a": row["axis_a"], "axis_b": row["axis_b"],
-                "origin": row["origin"], "created_at": row["created_at"],
-                "observations": row["observations"], "last_observed": row["last_observed"],
-                "mean_position": row["mean_position"], "mean_intensity": row["mean_intensity"]}
+    def _tension_row(row: sqlite3.Row) -> Tension:
+        return Tension(id=row["id"], axis_a=row["axis_a"], axis_b=row["axis_b"],
+                       origin=row["origin"], created_at=row["created_at"],
+                       observations=row["observations"], last_observed=row["last_observed"],
+                       mean_position=row["mean_position"], mean_intensity=row["mean_intensity"])
 
-    def trajectory(self, tension_id: str) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute(
+    def trajectory(self, tension_id: str) -> list[TrajectoryPoint]:
+        return [TrajectoryPoint(r["reflection_id"], r["observed_at"], r["position"], r["intensity"])
+                for r in self.conn.execute(
             "SELECT o.reflection_id, o.observed_at, o.position, o.intensity FROM tension_observations o"
             " WHERE o.tension_id = ? ORDER BY o.observed_at", (tension_id,))]
 
-    def pattern_counts(self, since: str | None, bucket: str) -> list[dict[str, Any]]:
+    def pattern_counts(self, since: str | None, bucket: str) -> list[PatternCount]:
         """Pattern frequency per period (by the reflection's own date, not detection time)."""
         width = {"month": 7, "year": 4, "day": 10}.get(bucket)
         params: list[Any] = []
@@ -371,7 +389,8 @@ class DerivedStore:
             period = f"substr(r.created_at, 1, {width})"
         else:
             raise InvalidInput("the period must be day, week, month or year")
-        return [dict(r) for r in self.conn.execute(
+        return [PatternCount(r["period"], r["pattern"], pattern_label(r["pattern"]), r["reflections"])
+                for r in self.conn.execute(
             f"SELECT {period} AS period, p.pattern AS pattern, count(*) AS reflections"
             " FROM reflection_patterns p JOIN reflections r ON r.id = p.reflection_id"
             f"{where} GROUP BY period, p.pattern ORDER BY period, p.pattern", params)]

@@ -35,7 +35,9 @@ from typing import Any
 
 from mirror.storage import audit, migrations
 from mirror.storage import tags as tagstore
+from mirror.storage.db import transaction
 from mirror.storage.foreign import row_counts
+from mirror.storage.reflections import _Bulk
 
 #: Namespace for IDs Mirror derives during imports (revisions made by a merge, and
 #: reflections imported from other tools), so that re-importing mints the same IDs.
@@ -301,8 +303,6 @@ def insert_reflections(store, entries: list, details: dict[str, Any]) -> list[st
     """Create reflections from another journal inside the caller's transaction (through
     the same code path as `mirror reflect`, so tags, the index and the audit entry are
     identical). Callers skip IDs that already exist or were deleted (`existing_ids`)."""
-    from mirror.storage.reflections import _Bulk
-
     bulk = _Bulk()
     ids = []
     for new in entries:
@@ -325,8 +325,6 @@ def record_import(conn: sqlite3.Connection, import_id: str, kind: str, bundle_id
 
 
 def record_export(conn: sqlite3.Connection, now: str, bundle_id: str, details: dict[str, Any]) -> None:
-    from mirror.storage.db import transaction
-
     with transaction(conn):
         audit.append(conn, now, "export", "bundle", bundle_id, details)
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from mirror import __version__
 from mirror.errors import StorageError
 from mirror.resources import schemas_dir
+from mirror.storage.db import translate
 
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
@@ -133,8 +134,6 @@ def migrate(conn: sqlite3.Connection, db_path: Path, now_iso: str) -> int:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            from mirror.storage.db import translate
-
             raise translate(exc, db_path) from exc
     if backup is not None:
         backup.unlink(missing_ok=True)

@@ -19,7 +19,7 @@ from mirror.errors import InvalidInput, NotFound
 from mirror.models import ListFilter, Page, Reflection, Revision, SearchHit
 from mirror.storage import audit
 from mirror.storage import tags as tagstore
-from mirror.storage.db import transaction
+from mirror.storage.db import BUSY_TIMEOUT_MS, transaction
 
 _COLUMNS = (
     "r.seq, r.id, r.content, r.content_type, r.visibility, r.private, r.source, r.created_at,"
@@ -234,8 +234,6 @@ class ReflectionStore:
     def checkpoint(self, busy_timeout_ms: int = 2000) -> bool:
         """Copy the WAL into the database and truncate it. A reader holding an old snapshot
         blocks this; after a short wait we report it instead of pretending."""
-        from mirror.storage.db import BUSY_TIMEOUT_MS
-
         self.conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
         try:
             busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]

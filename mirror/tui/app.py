@@ -10,6 +10,7 @@ work) inside thread workers, which answer with typed messages (`mirror.tui.messa
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,8 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
+from mirror.errors import MirrorError
+from mirror.services.journal import Journal
 from mirror.tui import messages as m
 from mirror.tui.commands import MirrorCommands
 from mirror.tui.drafts import DraftStore
@@ -27,6 +30,7 @@ from mirror.tui.keymap import load_keymap
 from mirror.tui.screens.dialogs import DraftOfferScreen
 from mirror.tui.screens.system import MIN_HEIGHT, MIN_WIDTH, BootScreen, ErrorScreen, HelpScreen, TooSmallScreen
 from mirror.tui.screens.timeline import TimelineScreen
+from mirror.tui.widgets.timeline_list import TimelineList
 
 JOURNAL_MODES = ("write", "timeline", "search", "threads", "insights", "sovereignty")
 
@@ -34,8 +38,6 @@ JOURNAL_MODES = ("write", "timeline", "search", "threads", "insights", "sovereig
 def _lazy(module: str, name: str) -> Callable[[], Any]:
     """A screen class imported only when its mode is first opened (faster first paint)."""
     def make() -> Any:
-        import importlib
-
         return getattr(importlib.import_module(f"mirror.tui.screens.{module}"), name)()
     return make
 
@@ -72,8 +74,6 @@ class MirrorApp(App[int]):
                  offer_drafts: bool = True) -> None:
         super().__init__()
         if journal is None and journal_factory is None:
-            from mirror.services.journal import Journal
-
             journal_factory = lambda: Journal.open(home, clock=clock)  # noqa: E731
         self._injected = journal
         self._factory = journal_factory
@@ -106,8 +106,6 @@ class MirrorApp(App[int]):
     def open_journal(self) -> None:
         """Open in a worker: a locked database waits on SQLite's busy timeout, and the first
         paint must not wait with it."""
-        from mirror.errors import MirrorError
-
         try:
             journal = self._factory()
         except MirrorError as exc:
@@ -159,7 +157,7 @@ class MirrorApp(App[int]):
         self.data_version += 1
 
     def open_reflection(self, reflection_id: str) -> None:
-        from mirror.tui.screens.reader import ReaderScreen
+        from mirror.tui.screens.reader import ReaderScreen  # screens load when first opened: faster first paint
 
         self.push_screen(ReaderScreen(reflection_id))
 
@@ -205,6 +203,7 @@ class MirrorApp(App[int]):
 
     def key_table(self) -> list[tuple[str, str, str]]:
         """(keys, description, binding id) for every binding that has an id, keymap applied."""
+        # Every screen, which the first paint does without (see `_lazy`): only help needs them all.
         from mirror.tui.screens.insights import InsightsScreen
         from mirror.tui.screens.reader import EditScreen, ReaderScreen
         from mirror.tui.screens.search import SearchScreen
@@ -212,7 +211,6 @@ class MirrorApp(App[int]):
         from mirror.tui.screens.threads import ThreadsScreen
         from mirror.tui.screens.write import WriteScreen
         from mirror.tui.widgets.mirrorback import MirrorbackPanel
-        from mirror.tui.widgets.timeline_list import TimelineList
 
         rows, seen = [], set()
         for owner in (type(self), WriteScreen, TimelineScreen, TimelineList, ReaderScreen, EditScreen,

@@ -39,7 +39,7 @@ READER_COMMANDS = [
 
 class MirrorCommands(Provider):
     def _commands(self):
-        from mirror.tui.screens.reader import ReaderScreen
+        from mirror.tui.screens.reader import ReaderScreen  # loaded when first opened: faster first paint
 
         app = self.app
         if getattr(app, "gateway", None) is None:

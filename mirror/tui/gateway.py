@@ -44,8 +44,6 @@ class JournalGateway:
         self._closed = False
 
     def _open_second(self) -> Journal:
-        from mirror.services.journal import Journal
-
         return Journal.open(self.journal.paths.home, clock=self.journal.clock)
 
     @property

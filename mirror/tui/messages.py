@@ -11,6 +11,8 @@ from typing import Any, NamedTuple
 
 from textual.message import Message
 
+from mirror.models import Feedback, PatternCount, Tension
+
 
 class ServiceFailed(Message):
     """A journal call failed with an expected error (or an unexpected one, already logged).
@@ -67,7 +69,7 @@ class MirrorbackReady(Message):
 
 
 class FeedbackSaved(Message):
-    def __init__(self, feedback: dict[str, Any]) -> None:
+    def __init__(self, feedback: Feedback) -> None:
         super().__init__()
         self.feedback = feedback
 
@@ -156,13 +158,13 @@ class ThreadConversation(Message):
 
 # -- insights --------------------------------------------------------------------------------
 class TensionsLoaded(Message):
-    def __init__(self, tensions: list[dict[str, Any]]) -> None:
+    def __init__(self, tensions: list[Tension]) -> None:
         super().__init__()
         self.tensions = tensions
 
 
 class PatternCountsLoaded(Message):
-    def __init__(self, counts: list[dict[str, Any]], bucket: str) -> None:
+    def __init__(self, counts: list[PatternCount], bucket: str) -> None:
         super().__init__()
         self.counts = counts
         self.bucket = bucket

@@ -22,6 +22,7 @@ from mirror.adapters.registry import (
     setting,
 )
 from mirror.errors import InvalidInput
+from mirror.settings import KEYS
 
 REPO = Path(__file__).resolve().parents[2]
 HEAVY = ("ollama", "anthropic", "httpx", "httpx2", "tomli_w")
@@ -87,6 +88,21 @@ def test_offline_is_the_default_and_has_no_server_adapter() -> None:
     assert engine_name({}) == "offline"
     with pytest.raises(ValueError):
         create_adapter({})
+
+
+def test_defaults_and_engine_names_have_one_source_the_settings() -> None:
+    """`mirror config list` shows the defaults the adapters really use."""
+    default = {name: key.default for name, key in KEYS.items()}
+    assert ENGINES == KEYS["engine"].choices and engine_name({}) == default["engine"]
+    options = GenerateOptions()
+    assert (options.max_tokens, options.temperature, options.connect_timeout_s, options.read_timeout_s) == (
+        default["generation.max_tokens"], default["generation.temperature"],
+        default["timeouts.connect_s"], default["timeouts.read_s"])
+    assert options_from_settings({}) == options
+    for ollama in (OllamaAdapter(), create_adapter({"engine": "ollama"})):
+        assert (ollama.model, ollama.endpoint()) == (default["ollama.model"], default["ollama.endpoint"])
+    for claude in (AnthropicAdapter(api_key="k"), create_adapter({"engine": "anthropic"}, api_key="k")):
+        assert (claude.model, claude.endpoint()) == (default["anthropic.model"], default["anthropic.base_url"])
 
 
 def test_flag_overrides_settings() -> None:

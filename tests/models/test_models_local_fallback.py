@@ -66,9 +66,9 @@ def test_the_local_answer_is_cached_and_shows_progress(
         journal.close()
 
     assert ticks and ticks == sorted(ticks)
-    assert (first.mirrorback["engine"], again.mirrorback["engine"]) == ("ollama", "ollama")
-    assert (first.mirrorback["cached"], again.mirrorback["cached"]) == (False, True)
-    assert again.mirrorback["content"] == GOOD
+    assert (first.mirrorback.engine, again.mirrorback.engine) == ("ollama", "ollama")
+    assert (first.mirrorback.cached, again.mirrorback.cached) == (False, True)
+    assert again.mirrorback.content == GOOD
     assert any(PRIVATE_NOTICE in n for n in again.notices)
     assert len(model_calls(ollama_server)) == 1 and anthropic_server.requests == []
     assert runs(mirror_home)[0]["route_reason"] == "private-kept-local (cache)"

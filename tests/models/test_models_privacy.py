@@ -197,8 +197,8 @@ def test_identical_request_is_answered_from_the_cache_and_regenerate_bypasses_it
     first = journal.answer(reflection)
     again = journal.answer(reflection)
 
-    assert first.mirrorback["content"] == again.mirrorback["content"] == GOOD
-    assert (first.mirrorback["cached"], again.mirrorback["cached"]) == (False, True)
+    assert first.mirrorback.content == again.mirrorback.content == GOOD
+    assert (first.mirrorback.cached, again.mirrorback.cached) == (False, True)
     assert len(model_calls(ollama_server)) == 1
     assert len(cli("egress", "--json").json["entries"]) == 1  # a cache hit sends nothing
 
@@ -220,7 +220,7 @@ def test_a_different_model_is_not_served_from_the_cache(cli, journal, ollama_ser
     journal.settings.set("ollama.model", ["mistral"])
     result = journal.answer(reflection)
 
-    assert result.mirrorback["cached"] is False and result.mirrorback["model"] == "mistral"
+    assert result.mirrorback.cached is False and result.mirrorback.model == "mistral"
     assert [c.json["model"] for c in model_calls(ollama_server)] == ["llama3.2", "mistral"]
 
 
@@ -232,10 +232,10 @@ def test_a_failed_reply_is_never_cached(journal, ollama_server, use_ollama):
     ollama_server.default = Reply(GOOD)
     reflection = journal.write(REFLECTION)
 
-    assert journal.answer(reflection).mirrorback["engine"] == "offline"
+    assert journal.answer(reflection).mirrorback.engine == "offline"
     second = journal.answer(reflection)
 
-    assert second.mirrorback["content"] == GOOD and second.mirrorback["cached"] is False
+    assert second.mirrorback.content == GOOD and second.mirrorback.cached is False
     assert len(model_calls(ollama_server)) == 4
 
 

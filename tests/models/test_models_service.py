@@ -36,7 +36,7 @@ def test_timeouts_back_off_exponentially_then_fall_back(journal, ollama_server, 
     result, sleeps = _answer(journal)
 
     assert sleeps == [0.5, 1.0]
-    assert result.mirrorback["engine"] == "offline"
+    assert result.mirrorback.engine == "offline"
     assert any("did not answer in time" in n for n in result.notices)
     runs = journal.store.derived.runs()
     assert [a["outcome"] for a in runs[0]["attempts"]] == ["error", "error", "error", "passed"]
@@ -50,7 +50,7 @@ def test_anthropic_retry_after_is_honoured(journal, anthropic_server, use_anthro
 
     result, sleeps = _answer(journal)
 
-    assert result.mirrorback["content"] == GOOD
+    assert result.mirrorback.content == GOOD
     assert sleeps == [0.5, 3.0]  # never shorter than the backoff, as long as the server asks
     assert len(model_calls(anthropic_server)) == 3
 
@@ -62,7 +62,7 @@ def test_a_retry_after_beyond_the_limit_falls_back_at_once(journal, anthropic_se
 
     result, sleeps = _answer(journal)
 
-    assert sleeps == [] and result.mirrorback["engine"] == "offline"
+    assert sleeps == [] and result.mirrorback.engine == "offline"
     assert len(model_calls(anthropic_server)) == 1
     assert any("rate limited" in n for n in result.notices)
 
@@ -74,7 +74,7 @@ def test_ollama_429_with_retry_after_zero_waits_only_the_backoff(journal, ollama
 
     result, sleeps = _answer(journal)
 
-    assert result.mirrorback["content"] == GOOD and result.notices == []
+    assert result.mirrorback.content == GOOD and result.notices == []
     assert sleeps == [0.5]
 
 
@@ -85,7 +85,7 @@ def test_progress_callback_gets_counts_never_text(journal, ollama_server, use_ol
 
     result, _ = _answer(journal, on_progress=seen.append)
 
-    assert result.mirrorback["content"] == GOOD
+    assert result.mirrorback.content == GOOD
     assert len(seen) == 6 and all(isinstance(n, int) for n in seen)
     assert seen == sorted(seen) and seen[-1] > 0
 

@@ -28,7 +28,7 @@ async def test_mirrorback_appears_and_can_be_rated_and_flagged(make_app, journal
         details = journal.details(saved.id)
         assert details.mirrorbacks, "the engine stored a mirrorback"
         panel = app.screen.query_one("#mirrorback")
-        assert panel.query_one(".mb-body", Static).render().plain == details.mirrorbacks[-1]["content"]
+        assert panel.query_one(".mb-body", Static).render().plain == details.mirrorbacks[-1].content
         assert "Noticed:" in panel.query_one(".mb-patterns", Static).render().plain
         await pilot.click("#rate-4")
         await settle(pilot)

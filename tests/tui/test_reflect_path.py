@@ -151,7 +151,7 @@ async def test_saved_is_shown_before_the_engine_answers(make_app, journal, monke
         details = journal.details(saved.id)
         assert len(details.mirrorbacks) == 1
         body = app.screen.query_one("#mirrorback .mb-body", Static).render().plain
-        assert body == details.mirrorbacks[-1]["content"]
+        assert body == details.mirrorbacks[-1].content
 
 
 async def test_happy_path_shows_the_mirrorback_and_stores_one_reflection(make_app, journal):
@@ -164,7 +164,7 @@ async def test_happy_path_shows_the_mirrorback_and_stores_one_reflection(make_ap
         details = journal.details(saved.id)
         assert details.mirrorbacks, "the offline engine answered"
         body = app.screen.query_one("#mirrorback .mb-body", Static).render().plain
-        assert body == details.mirrorbacks[-1]["content"]
+        assert body == details.mirrorbacks[-1].content
         assert saved_note(app).startswith(f"Saved {saved.id[:8]}")
         assert "could not be written" not in status(app) and "Not saved" not in status(app)
         assert app.screen.query_one("#editor", TextArea).text == ""

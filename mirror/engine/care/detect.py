@@ -29,6 +29,7 @@ How a decision is made (constitution/07-care-in-crisis.md says the same for peop
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,11 +37,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mirror import constitution
 from mirror.engine.care.index import CareIndex, build_into, cache_key, open_index
 from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.rules import LanguageRules, RuleError, make_atom
 from mirror.engine.care.text import Normaliser, Word, build_normaliser, sentences
+from mirror.resources import constitution_dir
 
 CARE = "care"
 GENTLE = "gentle"
@@ -139,16 +142,12 @@ class _Detector:
 
 
 def _care_files() -> tuple[list[str], Mapping[str, Any], Mapping[str, Any]]:
-    from mirror import constitution
-
     return (constitution.care_rule_names(), constitution.care_data("normalise.yaml"),
             constitution.care_data("scoring.yaml"))
 
 
 def _load_all(names: Sequence[str]) -> tuple[list[Mapping[str, Any]], dict[str, Mapping[str, str]]]:
     """Every rules file and forms table, parsed (only when the index is built)."""
-    from mirror import constitution
-
     files: list[Mapping[str, Any]] = []
     forms: dict[str, Mapping[str, str]] = {}
     for name in names:
@@ -167,10 +166,6 @@ def _load_all(names: Sequence[str]) -> tuple[list[Mapping[str, Any]], dict[str, 
 
 
 def _cache_folder() -> Path | None:
-    import os
-
-    from mirror import constitution
-
     override = os.environ.get("MIRROR_CARE_CACHE")
     if override:
         return Path(override)
@@ -180,9 +175,6 @@ def _cache_folder() -> Path | None:
 def _fingerprint(names: Sequence[str]) -> list[str]:
     """What the index is built from, cheaply: the genesis hash and each care file's size
     and modification time (a checkout being edited changes them)."""
-    from mirror import constitution
-    from mirror.resources import constitution_dir
-
     root = constitution_dir()
     parts = [constitution.load().genesis_hash]
     if isinstance(root, Path):
@@ -198,8 +190,6 @@ def _fingerprint(names: Sequence[str]) -> list[str]:
 @lru_cache(maxsize=1)
 def detector() -> _Detector:
     """The detector for the constitution in force (opened once per process)."""
-    from mirror import constitution
-
     names, normalise, scoring = _care_files()
     key = cache_key(_fingerprint(names))
 

@@ -21,6 +21,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from mirror.engine.care.rules import LanguageRules, RuleError
+from mirror.engine.care.text import fold
+
 #: Bump when the index's layout or the way it is built changes.
 INDEX_FORMAT = 7
 _CHUNK = 900  # host parameters per query (well under SQLite's limit)
@@ -180,9 +183,6 @@ def open_index(folder: Path | None, key: str, build) -> CareIndex:
 def build_into(conn: sqlite3.Connection, files: Sequence[Mapping[str, Any]],
                forms: Mapping[str, Mapping[str, str]]) -> None:
     """Write the index for these parsed rule files and forms tables."""
-    from mirror.engine.care.rules import LanguageRules, RuleError
-    from mirror.engine.care.text import fold
-
     conn.executescript(_SCHEMA)
     starts: set[tuple[str, str, int]] = set()
     prefixes: set[tuple[str, str, str, int]] = set()

@@ -22,8 +22,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from mirror import constitution
 from mirror.engine.care.rules import rule_words
 from mirror.engine.care.text import fold
+from mirror.resources import constitution_dir
 
 #: Care languages simplemma has dictionaries for.
 LEMMATISED = ("en", "es", "fr", "de", "pt", "it", "nl", "pl", "tr", "ru", "uk", "hi", "id")
@@ -39,7 +41,7 @@ def _english_participles(lemma: str, known: Mapping[str, Any]) -> list[str]:
 
 def forms_for(language: str, words: Iterable[str], excluded: Iterable[str] = ()) -> dict[str, str]:
     """form -> lemma for every form of `words` in simplemma's dictionary for `language`."""
-    import simplemma
+    import simplemma  # test extra, seconds per dictionary: only this maintainer tool loads it
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     dictionary = DefaultDictionaryFactory().get_dictionary(language)
@@ -82,9 +84,6 @@ def render(forms: Mapping[str, str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from mirror import constitution
-    from mirror.resources import constitution_dir
-
     args = sys.argv[1:] if argv is None else argv
     root = constitution_dir()
     if not args or args[0] != "--write" or not isinstance(root, Path):

@@ -12,7 +12,9 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from mirror.engine.care.detect import CareFinding, CareSignal
+from mirror import constitution
+from mirror.engine.care.detect import CareFinding, CareSignal, detector
+from mirror.engine.care.text import sentences
 
 DEFAULT_LANGUAGE = "en"
 #: Which acknowledgement each category gets. Only what the person said about dying is
@@ -26,8 +28,6 @@ _ACK_GROUP = {c: "suicide" for c in ("wish_to_be_dead", "suicidal_thoughts", "me
 
 @lru_cache(maxsize=1)
 def _responses() -> Mapping[str, Any]:
-    from mirror import constitution
-
     return constitution.care_data("responses.yaml")
 
 
@@ -42,7 +42,7 @@ def response_language(text: str, finding: CareFinding) -> str:
     to them); when a model's sentinel led to care and no rule fired, the identifier
     decides among every language a care text exists for. Romanised Hindi has no
     identifier of its own, so its rules firing decide it."""
-    from mirror.engine.language_id import identify
+    from mirror.engine.language_id import identify  # only for a care finding: an ordinary reflect skips it
 
     available = _responses()
     fired = [lang for lang in finding.languages if lang in available]
@@ -64,9 +64,6 @@ def _best_covered(text: str, languages: list[str]) -> list[str]:
     """Of several languages whose rules fired, those that know the most of the text's
     words (as an inflected form of a rule word or a very common word): for a short text
     this beats a statistical identifier ("Я больше не хочу жить" is Russian by "жить")."""
-    from mirror.engine.care.detect import detector
-    from mirror.engine.care.text import sentences
-
     d = detector()
     words = {w.norm for ws in sentences(text, d.normaliser) for w in ws}
     forms = d.index.forms(words)

@@ -59,7 +59,7 @@ class InsightsScreen(Screen):
     @work(thread=True, group="journal", exit_on_error=False)
     def load_tensions(self, gateway) -> None:
         got = guarded(self, gateway, "loading tensions",
-                      lambda j: [j.tension(t["id"]) for t in j.tensions()])
+                      lambda j: [j.tension(t.id) for t in j.tensions()])
         if got is not FAILED:
             self.post_message(m.TensionsLoaded(got))
 

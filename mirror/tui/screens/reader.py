@@ -16,7 +16,7 @@ from textual.widgets import Button, Checkbox, Collapsible, Footer, Input, Label,
 from mirror.tui import messages as m
 from mirror.tui.format import PRIVATE, STAR, local_time, parse_tags, plural, word_count
 from mirror.tui.screens.dialogs import ConfirmScreen, FlagScreen
-from mirror.tui.widgets.mirrorback import MirrorbackPanel, pattern_label
+from mirror.tui.widgets.mirrorback import MirrorbackPanel
 from mirror.tui.work import FAILED, guarded
 
 DELETE_WARNING = (
@@ -92,15 +92,15 @@ class ReaderScreen(Screen):
             panels.append((panel, mb))
         await box.mount_all([p for p, _ in panels])
         for panel, mb in panels:
-            care = mb.get("verdict") == "care"
-            panel.show(mb, care=care, heading=f"{'A caring note' if care else 'Mirror · ' + str(mb.get('engine'))}"
-                                              f" · {local_time(mb['created_at'], r.created_tz)}"
-                       if mb.get("created_at") else "")
+            care = mb.verdict == "care"
+            panel.show(mb, care=care, heading=f"{'A caring note' if care else 'Mirror · ' + mb.engine}"
+                                              f" · {local_time(mb.created_at, r.created_tz)}"
+                       if mb.created_at else "")
         if not event.details.mirrorbacks:
             await box.mount(Static(Text("No mirrorback yet. Press g to ask for one.", style="dim")))
 
-        lines = [f"◇ {pattern_label(p['pattern'])}" for p in event.details.patterns]
-        lines += [f"⇄ {t['axis_a']} ↔ {t['axis_b']}  position {t['position']:+.2f}, intensity {t['intensity']:.2f}"
+        lines = [f"◇ {p.label}" for p in event.details.patterns]
+        lines += [f"⇄ {t.axis_a} ↔ {t.axis_b}  position {t.position:+.2f}, intensity {t.intensity:.2f}"
                   for t in event.details.tensions]
         self.query_one("#reader-patterns", Static).update(
             Text("\n".join(lines) if lines else "None noticed.", style="" if lines else "dim"))

@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from mirror.errors import InvalidInput
+from mirror.errors import InvalidInput, MirrorError
 from mirror.tui import messages as m
 from mirror.tui.format import PRIVATE, STAR, local_time, plural, snippet_text
 
@@ -86,8 +86,6 @@ class SearchScreen(Screen):
         except InvalidInput:
             hits = []   # nothing searchable in the query (only punctuation, only *): show nothing
         except Exception as exc:  # noqa: BLE001
-            from mirror.errors import MirrorError
-
             text = str(exc) if isinstance(exc, MirrorError) else (
                 f"Search failed unexpectedly; details are in {gateway.log_unexpected('search', exc)}.")
             self.post_message(m.ServiceFailed("searching", text))

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, ContentSwitcher, Footer, Input, Label, Select, Static
 
+from mirror.services.journal import Filters
 from mirror.tui import messages as m
 from mirror.tui.format import local_time, plural
 from mirror.tui.widgets.timeline_list import TimelineList
@@ -52,7 +53,7 @@ def reflection_row(r: Any, patterns: dict[str, list[str]] | None = None) -> m.Ti
 def fetch_rows(journal: Any, filters: Any, limit: int, cursor: str | None) -> tuple[list[m.TimelineRow], str | None]:
     """One page, formatted (runs in a worker), with each reflection's pattern markers."""
     page = journal.list(filters, limit, cursor)
-    patterns = journal.pattern_names([r.id for r in page.items]) if page.items else {}
+    patterns = journal.pattern_labels([r.id for r in page.items]) if page.items else {}
     return [reflection_row(r, patterns) for r in page.items], page.next_cursor
 
 
@@ -82,8 +83,6 @@ class TimelineScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(id="timeline")
-        from mirror.services.journal import Filters
-
         self.filters = Filters()
         self._generation = 0
         self._cursor: str | None = None
@@ -103,7 +102,7 @@ class TimelineScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        from rich.markdown import Markdown
+        from rich.markdown import Markdown  # markdown-it and all (~35 ms): after the boot screen has painted
 
         self.query_one("#welcome-text", Static).update(Markdown(WELCOME))
         self.query_one(TimelineList).focus()
@@ -193,7 +192,7 @@ class TimelineScreen(Screen):
         def choices(j):
             threads = [t.title for t in j.threads(include_archived=True)]
             tags = [name for name, _ in j.tags()]
-            patterns = sorted({row["pattern"] for row in j.pattern_counts(bucket="year")})
+            patterns = sorted({row.pattern for row in j.pattern_counts(bucket="year")})
             return threads, tags, patterns
 
         got = guarded(self, gateway, "loading filter choices", choices)
@@ -234,8 +233,6 @@ class TimelineScreen(Screen):
             self.query_one("#f-starred", Checkbox).value = bool(filters.starred)
 
     def _filters_from_fields(self) -> Any:
-        from mirror.services.journal import Filters
-
         def value(select_id: str) -> str | None:
             v = self.query_one(select_id, Select).value
             return v if isinstance(v, str) else None
@@ -285,8 +282,6 @@ class TimelineScreen(Screen):
         self.reload()
 
     def action_clear_filters(self) -> None:
-        from mirror.services.journal import Filters
-
         self.filters = Filters()
         if self.bar is None:
             self.reload()

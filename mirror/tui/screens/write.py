@@ -277,8 +277,7 @@ class WriteScreen(Screen):
                 f"timeline ({self._key('mirror.timeline')}) and press "
                 f"{self._key('reader.regenerate')} in the reader to try again."))
             return
-        patterns = [p.get("pattern", "") if isinstance(p, dict) else str(p) for p in result.patterns]
-        panel.show(result.mirrorback, patterns=patterns, care=bool(result.care),
+        panel.show(result.mirrorback, patterns=result.patterns, care=bool(result.care),
                    notices=list(result.notices),
                    heading="" if result.mirrorback else "Saved. The mirror has nothing to add this time.")
         self.set_class(bool(result.care), "-care")
@@ -309,6 +308,6 @@ class WriteScreen(Screen):
 
     def on_feedback_saved(self, event: m.FeedbackSaved) -> None:
         fb = event.feedback
-        text = (f"Thank you: rated {fb['rating']} of 5." if fb.get("rating")
+        text = (f"Thank you: rated {fb.rating} of 5." if fb.rating
                 else "Thank you: flagged. It helps the mirror learn what not to say.")
         self.query_one("#mirrorback", MirrorbackPanel).thanks(text)

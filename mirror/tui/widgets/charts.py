@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
+from mirror.models import PatternCount, Tension
 from mirror.tui.format import local_time, plural
-from mirror.tui.widgets.mirrorback import pattern_label
 
 PALETTE = ["#5fafd7", "#87af5f", "#d7af5f", "#d7875f", "#af87d7", "#5fd7af", "#d75f87", "#afafaf"]
 
@@ -40,21 +38,21 @@ class TensionCard(Vertical):
     TensionCard .tension-info { color: $text-muted; }
     """
 
-    def __init__(self, tension: dict[str, Any]) -> None:
+    def __init__(self, tension: Tension) -> None:
         super().__init__(classes="tension-card")
         self.tension = tension
 
     def compose(self) -> ComposeResult:
         t = self.tension
-        trajectory = t.get("trajectory", [])
-        yield Static(position_bar(t["axis_a"], t["axis_b"], t.get("mean_position")), classes="tension-bar")
+        trajectory = t.trajectory or ()
+        yield Static(position_bar(t.axis_a, t.axis_b, t.mean_position), classes="tension-bar")
         if trajectory:
-            positions = [float(p["position"]) for p in trajectory]
+            positions = [float(p.position) for p in trajectory]
             yield Sparkline(positions, summary_function=lambda xs: sum(xs) / len(xs))
-            first = local_time(trajectory[0]["observed_at"], "UTC")[:10]
-            last = local_time(trajectory[-1]["observed_at"], "UTC")[:10]
+            first = local_time(trajectory[0].observed_at, "UTC")[:10]
+            last = local_time(trajectory[-1].observed_at, "UTC")[:10]
             info = (f"{plural(len(trajectory), 'observation')} · {first} → {last} · "
-                    f"latest position {positions[-1]:+.2f} (−1 {t['axis_a']}, +1 {t['axis_b']})")
+                    f"latest position {positions[-1]:+.2f} (−1 {t.axis_a}, +1 {t.axis_b})")
         else:
             info = "not observed yet: it appears here when a reflection touches it"
         yield Static(Text(info), classes="tension-info")
@@ -72,14 +70,15 @@ class PatternChart(OptionList):
         super().__init__(id=id)
         self.periods: list[str] = []
 
-    def plot(self, counts: list[dict[str, Any]], width: int) -> Text:
+    def plot(self, counts: list[PatternCount], width: int) -> Text:
         """Replace the bars; returns the legend."""
         self.clear_options()
-        patterns = sorted({row["pattern"] for row in counts})
+        patterns = sorted({row.pattern for row in counts})
+        labels = {row.pattern: row.label for row in counts}
         colour = {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(patterns)}
         periods: dict[str, dict[str, int]] = {}
         for row in counts:
-            periods.setdefault(row["period"], {})[row["pattern"]] = int(row["reflections"])
+            periods.setdefault(row.period, {})[row.pattern] = int(row.reflections)
         self.periods = sorted(periods, reverse=True)
         biggest = max((sum(v.values()) for v in periods.values()), default=1) or 1
         room = max(10, width - 22)
@@ -99,5 +98,5 @@ class PatternChart(OptionList):
         legend = Text()
         for pattern in patterns:
             legend.append("█ ", style=colour[pattern])
-            legend.append(pattern_label(pattern) + "   ")
+            legend.append(labels[pattern] + "   ")
         return legend

@@ -4,6 +4,7 @@ gently and on its own: no pattern chatter, no stars to rate it with."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
@@ -13,16 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, LoadingIndicator, Static
 
-PATTERN_NAMES = {
-    "obligation": "obligation language", "absolute_thinking": "absolute thinking",
-    "internal_tension": "internal tension", "self_judgment": "self-judgment",
-    "past_reference": "looking back", "future_anxiety": "worry about the future",
-    "gratitude": "gratitude",
-}
-
-
-def pattern_label(name: str) -> str:
-    return PATTERN_NAMES.get(name, name.replace("_", " "))
+from mirror.models import Mirrorback, PatternMark
 
 
 class MirrorbackPanel(Vertical):
@@ -98,21 +90,21 @@ class MirrorbackPanel(Vertical):
         self._set("mb-status", f"The model is writing… {tokens:,} tokens so far "
                                "(shown once it has passed the checks)")
 
-    def show(self, mirrorback: dict[str, Any] | None, *, patterns: list[str] = (),
-             care: bool = False, notices: list[str] = (), heading: str = "") -> None:
+    def show(self, mirrorback: Mirrorback | None, *, patterns: Sequence[PatternMark] = (),
+             care: bool = False, notices: Sequence[str] = (), heading: str | Text = "") -> None:
         self.clear()
         self.set_class(care, "-care")
         if mirrorback is None:
             self._set("mb-status", heading or "Saved. No mirrorback this time.")
         else:
-            self.mirrorback_id = mirrorback.get("id")
-            engine = mirrorback.get("engine") or ""
-            self._set("mb-status", heading or ("A caring note" if care else f"Mirror · {engine}"))
-            self._set("mb-body", Text(str(mirrorback.get("content", ""))))
+            self.mirrorback_id = mirrorback.id
+            self._set("mb-status", heading or ("A caring note" if care else f"Mirror · {mirrorback.engine}"))
+            self._set("mb-body", Text(mirrorback.content))
             if not care:
                 self.add_class("-rated-able")
         if patterns and not care:
-            self._set("mb-patterns", "Noticed: " + " · ".join(pattern_label(p) for p in patterns))
+            # The constitution's labels, as `mirror reflect` prints them.
+            self._set("mb-patterns", "Noticed: " + " · ".join(dict.fromkeys(p.label for p in patterns)))
         if notices:
             self._set("mb-notices", Text("\n".join(notices)))
 
