@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
+from mirror.adapters.health import HealthReport
 from mirror.errors import EngineUnavailable
 from mirror.settings import KEYS
 
@@ -68,6 +69,18 @@ class Adapter(Protocol):
     def generate(
         self, system: str, messages: list[Message], options: GenerateOptions
     ) -> Iterator[Chunk]: ...
+
+
+@runtime_checkable
+class ServerAdapter(Adapter, Protocol):
+    """An adapter of a model server (Ollama, Anthropic): it can be probed without sending
+    any reflection (`mirror doctor`), and holds an HTTP client to close."""
+
+    model: str | None
+
+    def check_health(self) -> HealthReport: ...
+
+    def close(self) -> None: ...
 
 
 class AdapterError(Exception):

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from mirror.adapters.base import Adapter, GenerateOptions
+from mirror.adapters.base import GenerateOptions, ServerAdapter
 from mirror.adapters.pricing import BudgetLimits
 from mirror.adapters.secrets import Secret
 from mirror.errors import InvalidInput
@@ -58,7 +58,7 @@ def _text(settings: Mapping[str, Any], key: str) -> str:
     return value.strip()
 
 
-def _ollama(settings: Mapping[str, Any], api_key: Secret | str | None) -> Adapter:
+def _ollama(settings: Mapping[str, Any], api_key: Secret | str | None) -> ServerAdapter:
     from mirror.adapters.ollama_adapter import OllamaAdapter  # the engine asked for only: offline loads none
 
     return OllamaAdapter(
@@ -69,7 +69,7 @@ def _ollama(settings: Mapping[str, Any], api_key: Secret | str | None) -> Adapte
     )
 
 
-def _anthropic(settings: Mapping[str, Any], api_key: Secret | str | None) -> Adapter:
+def _anthropic(settings: Mapping[str, Any], api_key: Secret | str | None) -> ServerAdapter:
     from mirror.adapters.anthropic_adapter import AnthropicAdapter  # the engine asked for only: offline loads none
 
     return AnthropicAdapter(
@@ -83,7 +83,7 @@ def _anthropic(settings: Mapping[str, Any], api_key: Secret | str | None) -> Ada
 
 #: Adapters of model servers. The offline engine is not one: it is part of `mirror.engine`
 #: (`mirror.engine.offline_adapter`), which the contract falls back to on its own.
-FACTORIES: dict[str, Callable[[Mapping[str, Any], Secret | str | None], Adapter]] = {
+FACTORIES: dict[str, Callable[[Mapping[str, Any], Secret | str | None], ServerAdapter]] = {
     "ollama": _ollama,
     "anthropic": _anthropic,
 }
@@ -106,7 +106,7 @@ def create_adapter(
     *,
     api_key: Secret | str | None = None,
     engine: str | None = None,
-) -> Adapter:
+) -> ServerAdapter:
     """Build the adapter for `engine` (or the configured one), a model server's. Never
     contacts a server. The offline engine has no server adapter: callers check
     `engine_name(...) == "offline"` first (asking for it here is a programming error)."""

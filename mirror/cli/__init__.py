@@ -41,7 +41,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mirror {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=MirrorArgumentParser)
-    sub.mirror_wanted = only
+    sub.mirror_wanted = only  # type: ignore[attr-defined]  # read by add_command's fast path
     for module in COMMAND_GROUPS:
         importlib.import_module(module).register(sub)
     if only is not None and not sub.choices:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, add_command
 from mirror.errors import UsageError
 from mirror.paths import ensure_home
+
+if TYPE_CHECKING:
+    from mirror.settings import Settings
+
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("key")
 
 
-def _settings(ctx: Context):
+def _settings(ctx: Context) -> Settings:
     from mirror.settings import Settings  # only `mirror config` reads settings here: --help skips the module
 
     return Settings(ensure_home(ctx.home).config)

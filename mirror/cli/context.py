@@ -7,11 +7,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mirror.cli.output import Output
 from mirror.clock import Clock
 from mirror.errors import InvalidInput
 from mirror.paths import resolve_home
+
+if TYPE_CHECKING:
+    from mirror.services.journal import Journal
 
 
 class Context:
@@ -19,14 +23,14 @@ class Context:
         self.args = args
         self.out = Output(bool(getattr(args, "json", False)))
         self.clock = clock
-        self._journal = None
+        self._journal: Journal | None = None
 
     @property
     def home(self) -> Path:
         return resolve_home(getattr(self.args, "home", None))
 
     @property
-    def journal(self):
+    def journal(self) -> Journal:
         if self._journal is None:
             from mirror.services.journal import Journal  # storage and all (~50 ms): only commands that open it
 

@@ -7,7 +7,7 @@ import argparse
 
 from mirror.cli import render
 from mirror.cli.context import Context
-from mirror.cli.parser import MirrorArgumentParser, add_command
+from mirror.cli.parser import Handler, MirrorArgumentParser, add_command
 from mirror.errors import StorageError, UsageError
 
 FEEDBACK_FLAGS = ("directive", "inaccurate", "generic", "too_long", "off_topic", "insensitive")
@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--all", action="store_true", required=True, help="the whole journal")
 
 
-def _needs(actions: str):
+def _needs(actions: str) -> Handler:
     def handler(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError(f"{args.command} needs an action: {actions}")
     return handler

@@ -4,9 +4,16 @@ and `--json` / `--home` accepted both before and after the command name."""
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from mirror.errors import UsageError
+
+if TYPE_CHECKING:
+    from mirror.cli.context import Context
+
+#: A command handler: parsed arguments and the context in, exit code out.
+Handler = Callable[[argparse.Namespace, "Context"], int]
 
 
 class MirrorArgumentParser(argparse.ArgumentParser):
@@ -30,15 +37,17 @@ class _Skipped:
     """Stands in for the parser of a command that was not invoked: building every
     command's arguments costs more start-up time than running most commands."""
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Callable[..., _Skipped]:
         return lambda *args, **kwargs: self
 
 
 SKIPPED = _Skipped()
 
 
-def add_command(sub, name: str, help_text: str, handler, *,
-                aliases: tuple[str, ...] = ()):
+def add_command(sub: Any, name: str, help_text: str, handler: Handler, *,
+                aliases: tuple[str, ...] = ()) -> Any:
+    """Add a command to `sub` (an argparse subparsers action, or SKIPPED), returning its
+    parser, or SKIPPED when another command was invoked (nothing to build)."""
     if isinstance(sub, _Skipped):
         return SKIPPED
     wanted = getattr(sub, "mirror_wanted", None)

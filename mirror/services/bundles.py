@@ -281,7 +281,7 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
     conn = ctx.store.conn
     import_id = ctx.clock.new_id()
     now = utc_iso(ctx.clock.now())
-    seen = merge.existing_ids(conn, [n.id for n in news])
+    seen = merge.existing_ids(conn, [n.id for n in news if n.id is not None])
     fresh = [n for n in news if n.id not in seen]
     summary = {"entries": len(entries), "reflections_added": len(fresh),
                "reflections_skipped_existing": len(news) - len(fresh),

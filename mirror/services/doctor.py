@@ -83,9 +83,7 @@ def engine_check(ctx: JournalContext) -> DoctorCheck:
     except AdapterUnavailable as exc:
         return _check("engine", False, f"{name}: {exc}", "engine", str(exc))
     finally:
-        close = getattr(adapter, "close", None)
-        if close is not None:
-            close()
+        adapter.close()
     where = "remote" if adapter.is_remote() else "local"
     parts = [f"{name} at {health.endpoint} ({where})"]
     if health.model:

@@ -13,6 +13,7 @@ for the engine, the model adapters or the bundle code (CLI start-up is measured)
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -64,6 +65,7 @@ class Filters:
 
 
 class Journal:
+    # `list` is a method here: annotations below say `builtins.list`.
     def __init__(self, paths: JournalPaths, store: Store, settings: Settings, clock: Clock) -> None:
         self.paths = paths
         self.store = store
@@ -166,12 +168,12 @@ class Journal:
                           starred=filters.starred, thread_id=thread_id,
                           private=filters.private, care=filters.care, pattern=filters.pattern)
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20) -> builtins.list[SearchHit]:
         if limit < 1:
             raise InvalidInput("the number of results must be at least 1")
         return self.store.reflections.search(query, limit)
 
-    def tags(self) -> list[tuple[str, int]]:
+    def tags(self) -> builtins.list[tuple[str, int]]:
         return tag_counts(self.store.conn)
 
     def stats(self) -> dict[str, Any]:
@@ -181,7 +183,7 @@ class Journal:
         return data
 
     # -- threads ---------------------------------------------------------------------------
-    def threads(self, include_archived: bool = False) -> list[Thread]:
+    def threads(self, include_archived: bool = False) -> builtins.list[Thread]:
         return self.store.threads.list(include_archived)
 
     def thread(self, name: str) -> Thread:
@@ -206,7 +208,7 @@ class Journal:
         self.store.threads.remove(thread.id, self.resolve(prefix))
         return self.store.threads.get(thread.id)
 
-    def thread_reflections(self, name: str) -> tuple[Thread, list[Reflection]]:
+    def thread_reflections(self, name: str) -> tuple[Thread, builtins.list[Reflection]]:
         """A thread's reflections oldest first: it reads like a conversation."""
         thread = self.thread(name)
         items = list(self.store.reflections.iter_all(ListFilter(thread_id=thread.id)))
@@ -245,7 +247,7 @@ class Journal:
 
         return deriving.derive_all(self.context, progress)
 
-    def egress(self, remote_only: bool = False, limit: int = 50) -> list[dict[str, Any]]:
+    def egress(self, remote_only: bool = False, limit: int = 50) -> builtins.list[dict[str, Any]]:
         """What was sent to model servers, newest first (the egress ledger)."""
         return self.store.egress.entries(remote_only=remote_only, limit=limit)
 
@@ -296,18 +298,18 @@ class Journal:
         return self.store.derived.dismiss_care(reflection.id)
 
     # -- patterns, tensions, feedback --------------------------------------------------------
-    def pattern_counts(self, since: str | None = None, bucket: str = "month") -> list[PatternCount]:
+    def pattern_counts(self, since: str | None = None, bucket: str = "month") -> builtins.list[PatternCount]:
         """How often each pattern appeared per period, by the reflections' own dates."""
         return self.store.derived.pattern_counts(
             self.parse_date(since, end_of_day=False) if since else None, bucket)
 
-    def pattern_labels(self, reflection_ids: list[str]) -> dict[str, list[str]]:
+    def pattern_labels(self, reflection_ids: builtins.list[str]) -> dict[str, builtins.list[str]]:
         """Which patterns each of these reflections shows, by the constitution's labels
         (timeline markers: the words `mirror reflect` and the reader use)."""
         names = self.store.derived.pattern_names(list(reflection_ids))
         return {rid: [constitution.pattern_label(n) for n in found] for rid, found in names.items()}
 
-    def tensions(self) -> list[Tension]:
+    def tensions(self) -> builtins.list[Tension]:
         return self.store.derived.tensions()
 
     def tension(self, key: str) -> Tension:
@@ -325,7 +327,7 @@ class Journal:
         tension = self.store.derived.create_tension(axis_a, axis_b, "user_created")
         return replace(tension, trajectory=())
 
-    def feedback(self, prefix: str, rating: int | None, flags: list[str], note: str | None) -> Feedback:
+    def feedback(self, prefix: str, rating: int | None, flags: builtins.list[str], note: str | None) -> Feedback:
         """Feedback on a mirrorback, found by its own ID or by its reflection's ID
         (then the latest mirrorback of that reflection)."""
         derived = self.store.derived
@@ -383,7 +385,7 @@ class Journal:
         return bundles.import_foreign(self.context, kind, path, tz=tz, dry_run=dry_run,
                                       progress=progress)
 
-    def imports(self, limit: int = 50) -> list[dict[str, Any]]:
+    def imports(self, limit: int = 50) -> builtins.list[dict[str, Any]]:
         """Earlier imports, newest first."""
         from mirror.services import bundles
 
@@ -400,7 +402,7 @@ class Journal:
 
         return bundles.trust_add(self.context, key_text, label)
 
-    def trust_list(self) -> list[dict[str, Any]]:
+    def trust_list(self) -> builtins.list[dict[str, Any]]:
         from mirror.services import bundles
 
         return bundles.trust_list(self.context)

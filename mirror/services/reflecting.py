@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, replace
 from urllib.parse import urlsplit
@@ -277,7 +278,7 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
         care_resources=ctx.settings.get("care.resources"), reflection_id=reflection.id,
         on_progress=progress, on_egress=answering.on_egress if answering else None,
         max_violation_retries=ctx.settings.get("checks.max_retries"),
-        **({"sleep": sleep} if sleep else {}),
+        sleep=time.sleep if sleep is None else sleep,
     )
     notices += outcome_notices(outcome, adapter)
     with transaction(ctx.store.conn):
