@@ -269,3 +269,42 @@ class Feedback:
         data = asdict(self)
         data["flags"] = list(self.flags)
         return data
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One constitutional check of a mirrorback: its name, whether it passed, the
+    offending text, and a one-line detail."""
+
+    name: str
+    passed: bool
+    evidence: tuple[str, ...]
+    detail: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "passed": self.passed, "evidence": list(self.evidence),
+                "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class SentRequest:
+    """One entry of the egress ledger: a request that went to a model server (local or
+    remote), which reflections it carried, and what it cost. Never the text itself."""
+
+    id: str
+    at: str
+    adapter: str
+    endpoint_host: str
+    remote: bool
+    reflection_ids: tuple[str, ...]
+    bytes_sent: int
+    payload_sha256: str
+    model: str | None
+    tokens_in: int
+    tokens_out: int
+    cost_usd: float
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["reflection_ids"] = list(self.reflection_ids)
+        return data

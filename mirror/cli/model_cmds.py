@@ -30,16 +30,16 @@ def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
     entries = journal.egress(remote_only=args.remote_only, limit=args.limit)
     totals = journal.egress_totals()
     if ctx.out.as_json:
-        ctx.out.json({"entries": entries, "totals": totals})
+        ctx.out.json({"entries": [e.to_json() for e in entries], "totals": totals})
         return 0
     if not entries:
         ctx.out.note("nothing has been sent to any model server" if not args.remote_only
                      else "nothing has ever left this machine")
     for e in entries:
-        where = "REMOTE" if e["remote"] else "local "
-        ctx.out.line(f"{e['at'][:19]}  {where}  {e['adapter']:<9} {e['endpoint_host']:<22} "
-                     f"{e['bytes_sent']:>7} bytes  {len(e['reflection_ids'])} reflection(s)  "
-                     f"{e['tokens_in']}+{e['tokens_out']} tokens  sha256 {e['payload_sha256'][:12]}")
+        where = "REMOTE" if e.remote else "local "
+        ctx.out.line(f"{e.at[:19]}  {where}  {e.adapter:<9} {e.endpoint_host:<22} "
+                     f"{e.bytes_sent:>7} bytes  {len(e.reflection_ids)} reflection(s)  "
+                     f"{e.tokens_in}+{e.tokens_out} tokens  sha256 {e.payload_sha256[:12]}")
     ctx.out.note(f"{totals['remote_requests']} request(s) left this machine "
                  f"({totals['remote_bytes']} bytes); {totals['requests']} in all")
     return 0

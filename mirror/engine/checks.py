@@ -24,20 +24,11 @@ from functools import lru_cache
 from mirror import constitution
 from mirror.engine.lexicon import PhraseMatcher, strings
 from mirror.engine.tokenize import Token, clause_break_between, quoted_spans, tokenize
+from mirror.models import CheckResult
 
 NON_EMPTY = "non_empty"
 DIRECTIVE_RATIO = "directive_ratio"
 _SEP = "\x1f"
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """One check: its name, whether it passed, the offending text, and a one-line detail."""
-
-    name: str
-    passed: bool
-    evidence: tuple[str, ...]
-    detail: str
 
 
 @dataclass(frozen=True)

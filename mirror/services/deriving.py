@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import collections
 import json
-import multiprocessing
 import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.care.detect import detector
@@ -25,6 +24,9 @@ from mirror.models import Reflection
 from mirror.services.context import JournalContext
 from mirror.storage.db import transaction
 from mirror.storage.derived import AnalysisRecord, CareRecord, ObservationRecord, PatternRecord
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Progress = Callable[[int, int], None]
 #: (id, text, created_at): what analysing one reflection needs.
@@ -140,6 +142,11 @@ def _analysed(batches: Iterator[list[Row]], total: int) -> Iterator[list[Analysi
         for batch in batches:
             yield analyse_rows(batch)
         return
+    # multiprocessing and concurrent.futures (~25 modules): only for large jobs, never for
+    # the one reflection `mirror reflect` or an edit derives.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     analyze("warm up")  # load the lexicons once; forked workers inherit them
     # fork: workers start instantly with the engine loaded and never touch the database
     # (they only analyse text handed to them and exit with os._exit).

@@ -32,6 +32,7 @@ from mirror.models import (
     Reflection,
     Revision,
     SearchHit,
+    SentRequest,
     Tension,
     Thread,
 )
@@ -247,7 +248,7 @@ class Journal:
 
         return deriving.derive_all(self.context, progress)
 
-    def egress(self, remote_only: bool = False, limit: int = 50) -> builtins.list[dict[str, Any]]:
+    def egress(self, remote_only: bool = False, limit: int = 50) -> builtins.list[SentRequest]:
         """What was sent to model servers, newest first (the egress ledger)."""
         return self.store.egress.entries(remote_only=remote_only, limit=limit)
 

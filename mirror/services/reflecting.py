@@ -337,8 +337,7 @@ def record_outcome(ctx: JournalContext, reflection: Reflection, outcome: EngineO
         tokens_in=outcome.input_tokens, tokens_out=outcome.output_tokens,
         route_reason=outcome.route_reason + (" (cache)" if cache_hits else ""),
         attempts=attempts))
-    checks = ([{"name": r.name, "passed": r.passed, "evidence": list(r.evidence), "detail": r.detail}
-               for r in outcome.report.results] if outcome.report else [])
+    checks = list(outcome.report.results) if outcome.report else []
     return ReflectResult(
         reflection=reflection,
         mirrorback=replace(derived.mirrorback(mirrorback_id), route=outcome.route_reason,

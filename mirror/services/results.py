@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mirror.models import Mirrorback, PatternMark, Reflection, TensionMark
+from mirror.models import CheckResult, Mirrorback, PatternMark, Reflection, TensionMark
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class ReflectResult:
     mirrorback: Mirrorback | None = None
     patterns: list[PatternMark] = field(default_factory=list)
     tensions: list[TensionMark] = field(default_factory=list)
-    checks: list[dict[str, Any]] = field(default_factory=list)
+    checks: list[CheckResult] = field(default_factory=list)
     care: bool = False
     #: 'care' (the care response), 'gentle' (mirrorback plus the help line) or None.
     care_tier: str | None = None
@@ -28,7 +28,7 @@ class ReflectResult:
             "mirrorback": self.mirrorback.to_json() if self.mirrorback else None,
             "patterns": [p.to_json() for p in self.patterns],
             "tensions": [t.to_json() for t in self.tensions],
-            "checks": self.checks,
+            "checks": [c.to_json() for c in self.checks],
             "care": self.care,
             "care_tier": self.care_tier,
             "notices": self.notices,

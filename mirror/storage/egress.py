@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mirror.clock import Clock, utc_iso
+from mirror.models import SentRequest
 from mirror.storage.db import transaction
 
 
@@ -59,17 +60,16 @@ class EgressStore:
                 "UPDATE egress_ledger SET tokens_in = ?, tokens_out = ?, cost_usd = ? WHERE id = ?",
                 (tokens_in, tokens_out, cost_usd, entry_id))
 
-    def entries(self, remote_only: bool = False, limit: int = 100) -> list[dict[str, Any]]:
+    def entries(self, remote_only: bool = False, limit: int = 100) -> list[SentRequest]:
         where = " WHERE remote = 1" if remote_only else ""
         rows = self.conn.execute(
             f"SELECT * FROM egress_ledger{where} ORDER BY at DESC, rowid DESC LIMIT ?", (limit,)).fetchall()
-        out = []
-        for row in rows:
-            data = dict(row)
-            data["remote"] = bool(data["remote"])
-            data["reflection_ids"] = json.loads(data["reflection_ids"])
-            out.append(data)
-        return out
+        return [SentRequest(
+            id=row["id"], at=row["at"], adapter=row["adapter"], endpoint_host=row["endpoint_host"],
+            remote=bool(row["remote"]), reflection_ids=tuple(json.loads(row["reflection_ids"])),
+            bytes_sent=row["bytes_sent"], payload_sha256=row["payload_sha256"], model=row["model"],
+            tokens_in=row["tokens_in"], tokens_out=row["tokens_out"], cost_usd=row["cost_usd"])
+            for row in rows]
 
     def totals(self) -> dict[str, Any]:
         row = self.conn.execute(

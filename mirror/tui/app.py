@@ -14,14 +14,15 @@ import importlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from mirror.errors import MirrorError
-from mirror.services.journal import Journal
+from mirror.services.journal import Filters, Journal
 from mirror.tui import messages as m
 from mirror.tui.commands import MirrorCommands
 from mirror.tui.drafts import DraftStore
@@ -32,13 +33,18 @@ from mirror.tui.screens.system import MIN_HEIGHT, MIN_WIDTH, BootScreen, ErrorSc
 from mirror.tui.screens.timeline import TimelineScreen
 from mirror.tui.widgets.timeline_list import TimelineList
 
+if TYPE_CHECKING:
+    from mirror.clock import Clock
+    from mirror.tui.host import MirrorHost
+
 JOURNAL_MODES = ("write", "timeline", "search", "threads", "insights", "sovereignty")
 
 
-def _lazy(module: str, name: str) -> Callable[[], Any]:
+def _lazy(module: str, name: str) -> Callable[[], Screen[Any]]:
     """A screen class imported only when its mode is first opened (faster first paint)."""
-    def make() -> Any:
-        return getattr(importlib.import_module(f"mirror.tui.screens.{module}"), name)()
+    def make() -> Screen[Any]:
+        screen: Screen[Any] = getattr(importlib.import_module(f"mirror.tui.screens.{module}"), name)()
+        return screen
     return make
 
 
@@ -68,15 +74,16 @@ class MirrorApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="mirror.quit"),
     ]
 
-    def __init__(self, journal: Any = None, *, journal_factory: Callable[[], Any] | None = None,
-                 home: str | Path | None = None, clock: Any = None,
+    def __init__(self, journal: Journal | None = None, *,
+                 journal_factory: Callable[[], Journal] | None = None,
+                 home: str | Path | None = None, clock: Clock | None = None,
                  search_debounce: float = 0.12, draft_debounce: float = 0.6,
                  offer_drafts: bool = True) -> None:
         super().__init__()
-        if journal is None and journal_factory is None:
+        if journal_factory is None:  # (used only when no journal was injected)
             journal_factory = lambda: Journal.open(home, clock=clock)  # noqa: E731
         self._injected = journal
-        self._factory = journal_factory
+        self._factory: Callable[[], Journal] = journal_factory
         self._owns_journal = journal is None
         self._home = Path(home) if home else None
         self.clock = clock
@@ -87,7 +94,7 @@ class MirrorApp(App[int]):
         self.drafts: DraftStore | None = None
         self.data_version = 0
         self.pending_draft: dict[str, Any] | None = None
-        self._timeline_request: Any = None
+        self._timeline_request: Filters | None = None
         self.exit_code = 0
 
     # -- opening the journal -------------------------------------------------------------------
@@ -99,7 +106,7 @@ class MirrorApp(App[int]):
         self._check_size(self.size.width, self.size.height)
 
     @staticmethod
-    def _read_draft(journal: Any) -> dict[str, Any] | None:
+    def _read_draft(journal: Journal) -> dict[str, Any] | None:
         return DraftStore(journal.paths.drafts).load()
 
     @work(thread=True, group="boot", exit_on_error=False)
@@ -124,7 +131,7 @@ class MirrorApp(App[int]):
         home = str(self._home) if self._home else "(the default journal folder)"
         self.push_screen(ErrorScreen(event.text, home))
 
-    def _journal_ready(self, journal: Any, draft: dict[str, Any] | None) -> None:
+    def _journal_ready(self, journal: Journal, draft: dict[str, Any] | None) -> None:
         self.gateway = JournalGateway(journal)
         self.drafts = DraftStore(journal.paths.drafts)
         keymap, problem = load_keymap(journal.paths.home)
@@ -143,10 +150,22 @@ class MirrorApp(App[int]):
                 self.pending_draft = draft
                 self.switch_mode("write")
             elif restore is False:
-                self.drafts.clear(0)
+                self.require_drafts().clear(0)
         return answer
 
-    # -- shared services for screens ----------------------------------------------------------
+    # -- shared services for screens (`mirror.tui.host.MirrorHost` lists them) ----------------
+    def require_gateway(self) -> JournalGateway:
+        """The door to the journal. Screens that use it are shown only once it is open."""
+        if self.gateway is None:
+            raise RuntimeError("the journal is not open yet")
+        return self.gateway
+
+    def require_drafts(self) -> DraftStore:
+        """Where the editor's draft is kept (known once the journal is open)."""
+        if self.drafts is None:
+            raise RuntimeError("the journal is not open yet")
+        return self.drafts
+
     def clock_now(self) -> datetime:
         """Wall-clock time for drafts (not journal data, so it never consumes the journal's
         clock: a FixedClock's sequence stays the same however often a draft is written)."""
@@ -161,14 +180,14 @@ class MirrorApp(App[int]):
 
         self.push_screen(ReaderScreen(reflection_id))
 
-    def open_timeline(self, filters: Any) -> None:
+    def open_timeline(self, filters: Filters) -> None:
         self._timeline_request = filters
         if self.current_mode == "timeline":
             self.screen.post_message(events.ScreenResume())
         else:
             self.switch_mode("timeline")
 
-    def take_timeline_request(self) -> Any:
+    def take_timeline_request(self) -> Filters | None:
         request, self._timeline_request = self._timeline_request, None
         return request
 
@@ -212,7 +231,8 @@ class MirrorApp(App[int]):
         from mirror.tui.screens.write import WriteScreen
         from mirror.tui.widgets.mirrorback import MirrorbackPanel
 
-        rows, seen = [], set()
+        rows: list[tuple[str, str, str]] = []
+        seen: set[str] = set()
         for owner in (type(self), WriteScreen, TimelineScreen, TimelineList, ReaderScreen, EditScreen,
                       SearchScreen, ThreadsScreen, InsightsScreen, SovereigntyScreen, MirrorbackPanel):
             for binding in owner.BINDINGS:
@@ -258,7 +278,7 @@ class MirrorApp(App[int]):
             self.gateway.close(close_main=self._owns_journal)
 
 
-def run(home: str | Path | None, clock: Any = None) -> int:
+def run(home: str | Path | None, clock: Clock | None = None) -> int:
     """Open the journal in `home` and run the TUI until the person quits. Returns an exit
     code: 0, or 7 when the journal could not be opened (shown inside the app first)."""
     app = MirrorApp(home=home, clock=clock)
@@ -266,3 +286,8 @@ def run(home: str | Path | None, clock: Any = None) -> int:
     if isinstance(result, int):
         return result
     return app.exit_code if app.return_code in (None, 0) else int(app.return_code or 1)
+
+
+if TYPE_CHECKING:
+    # Screens see the app through this protocol (they cannot import this module): keep the two in step.
+    _host_check: type[MirrorHost] = MirrorApp

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from mirror.tui.host import host
 
 # (title, help, mode to go to or None, action to run there or None)
 COMMANDS: list[tuple[str, str, str | None, str | None]] = [
@@ -38,12 +41,12 @@ READER_COMMANDS = [
 
 
 class MirrorCommands(Provider):
-    def _commands(self):
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
         from mirror.tui.screens.reader import ReaderScreen  # loaded when first opened: faster first paint
 
-        app = self.app
-        if getattr(app, "gateway", None) is None:
+        if getattr(self.app, "gateway", None) is None:
             return
+        app = host(self.app)
         for title, help_text, mode, action in COMMANDS:
             yield title, help_text, partial(app.run_in_mode, mode, action)
         screen = self.screen

@@ -6,6 +6,7 @@ Pure functions of records; no journal access. User text always becomes `rich.tex
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text
@@ -62,7 +63,7 @@ def parse_tags(text: str) -> list[str]:
     return seen
 
 
-def snippet_text(segments, match_style: str = "bold reverse") -> Text:
+def snippet_text(segments: Iterable[tuple[str, bool]], match_style: str = "bold reverse") -> Text:
     text = Text(no_wrap=False)
     for piece, is_match in segments:
         text.append(piece.replace("\n", " "), style=match_style if is_match else "")
@@ -76,11 +77,12 @@ def period_range(period: str) -> tuple[str, str]:
     from datetime import date, timedelta
 
     if "-W" in period:
-        year, week = period.split("-W")
-        jan1 = date(int(year), 1, 1)
+        year_text, week_text = period.split("-W")
+        week = int(week_text)
+        jan1 = date(int(year_text), 1, 1)
         first_monday = jan1 + timedelta(days=(7 - jan1.weekday()) % 7)
-        start = first_monday + timedelta(weeks=int(week) - 1) if int(week) > 0 else jan1
-        end = (first_monday - timedelta(days=1)) if int(week) == 0 else start + timedelta(days=6)
+        start = first_monday + timedelta(weeks=week - 1) if week > 0 else jan1
+        end = (first_monday - timedelta(days=1)) if week == 0 else start + timedelta(days=6)
         return start.isoformat(), end.isoformat()
     parts = period.split("-")
     if len(parts) == 1:

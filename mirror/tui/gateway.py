@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from mirror.buglog import log_bug
 from mirror.errors import MirrorError
 from mirror.services.journal import Journal
+
+if TYPE_CHECKING:
+    from mirror.paths import JournalPaths
 
 T = TypeVar("T")
 
@@ -47,7 +50,7 @@ class JournalGateway:
         return Journal.open(self.journal.paths.home, clock=self.journal.clock)
 
     @property
-    def paths(self):
+    def paths(self) -> JournalPaths:
         return self.journal.paths
 
     def call(self, fn: Callable[[Journal], T]) -> T:

@@ -7,11 +7,15 @@ updates widgets. Every message carries plain data only (records, dicts, strings)
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual.message import Message
 
-from mirror.models import Feedback, PatternCount, Tension
+from mirror.models import Feedback, PatternCount, Reflection, Revision, SearchHit, Tension, Thread
+
+if TYPE_CHECKING:
+    from mirror.services.journal import Journal
+    from mirror.services.results import ReflectionDetails, ReflectResult
 
 
 class ServiceFailed(Message):
@@ -28,7 +32,7 @@ class ServiceFailed(Message):
 class JournalOpened(Message):
     """`Journal.open` succeeded in the boot worker."""
 
-    def __init__(self, journal: Any, draft: dict[str, Any] | None) -> None:
+    def __init__(self, journal: Journal, draft: dict[str, Any] | None) -> None:
         super().__init__()
         self.journal = journal
         self.draft = draft
@@ -46,7 +50,7 @@ class JournalUnavailable(Message):
 class ReflectionSaved(Message):
     """The reflection is durably saved (before any analysis)."""
 
-    def __init__(self, reflection: Any) -> None:
+    def __init__(self, reflection: Reflection) -> None:
         super().__init__()
         self.reflection = reflection
 
@@ -63,7 +67,7 @@ class MirrorProgress(Message):
 class MirrorbackReady(Message):
     """The engine is done: a `ReflectResult` (mirrorback may be None)."""
 
-    def __init__(self, result: Any) -> None:
+    def __init__(self, result: ReflectResult | None) -> None:
         super().__init__()
         self.result = result
 
@@ -77,7 +81,7 @@ class FeedbackSaved(Message):
 class EditorChoices(Message):
     """Threads and the private-by-default setting, for the editor's fields."""
 
-    def __init__(self, threads: list[Any], private_default: bool) -> None:
+    def __init__(self, threads: list[Thread], private_default: bool) -> None:
         super().__init__()
         self.threads = threads
         self.private_default = private_default
@@ -115,7 +119,7 @@ class FilterChoices(Message):
 
 
 class DetailsLoaded(Message):
-    def __init__(self, details: Any, revisions: list[Any]) -> None:
+    def __init__(self, details: ReflectionDetails, revisions: list[Revision]) -> None:
         super().__init__()
         self.details = details
         self.revisions = revisions
@@ -128,13 +132,13 @@ class ReflectionDeleted(Message):
 
 
 class ReflectionEdited(Message):
-    def __init__(self, reflection: Any) -> None:
+    def __init__(self, reflection: Reflection) -> None:
         super().__init__()
         self.reflection = reflection
 
 
 class SearchResults(Message):
-    def __init__(self, query: str, hits: list[Any], serial: int) -> None:
+    def __init__(self, query: str, hits: list[SearchHit], serial: int) -> None:
         super().__init__()
         self.query = query
         self.hits = hits
@@ -143,14 +147,14 @@ class SearchResults(Message):
 
 # -- threads ---------------------------------------------------------------------------------
 class ThreadsLoaded(Message):
-    def __init__(self, threads: list[Any], select: str | None = None) -> None:
+    def __init__(self, threads: list[Thread], select: str | None = None) -> None:
         super().__init__()
         self.threads = threads
         self.select = select
 
 
 class ThreadConversation(Message):
-    def __init__(self, thread: Any, reflections: list[Any]) -> None:
+    def __init__(self, thread: Thread, reflections: list[Reflection]) -> None:
         super().__init__()
         self.thread = thread
         self.reflections = reflections

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from textual.message_pump import MessagePump
 
@@ -11,11 +12,29 @@ from mirror.errors import MirrorError
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.messages import ServiceFailed
 
-FAILED: Any = type("Failed", (), {"__repr__": lambda self: "FAILED", "__bool__": lambda self: False})()
+if TYPE_CHECKING:
+    from mirror.services.journal import Journal
+
+T = TypeVar("T")
 
 
-def guarded(node: MessagePump, gateway: JournalGateway, what: str, fn: Callable[[Any], Any],
-            *, long: bool = False) -> Any:
+class Failed(enum.Enum):
+    """The type of `FAILED`: one member, so `got is FAILED` narrows `T | Failed` to `T`."""
+
+    FAILED = "FAILED"
+
+    def __repr__(self) -> str:
+        return "FAILED"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+FAILED: Final = Failed.FAILED
+
+
+def guarded(node: MessagePump, gateway: JournalGateway, what: str, fn: Callable[[Journal], T],
+            *, long: bool = False) -> T | Failed:
     """``fn(journal)`` on the right lane; on failure post `ServiceFailed` and return FAILED.
 
     Expected failures (`MirrorError`) carry their own one-line message. Anything else is a

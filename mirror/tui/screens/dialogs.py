@@ -79,8 +79,8 @@ class PromptScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class DraftOfferScreen(ModalScreen[bool]):
-    """'You left a draft': restore it (True) or let it go (False)."""
+class DraftOfferScreen(ModalScreen[bool | None]):
+    """'You left a draft': restore it (True), let it go (False) or decide later (None)."""
 
     BINDINGS = [
         Binding("r,enter", "answer(True)", "Restore", id="draft.restore"),
@@ -117,7 +117,7 @@ class DraftOfferScreen(ModalScreen[bool]):
 
     def action_later(self) -> None:
         """Keep the draft on disk and say nothing more this session."""
-        self.dismiss(None)  # type: ignore[arg-type]
+        self.dismiss(None)
 
 
 FLAGS = [("prescriptive", "tells me what to do"), ("inaccurate", "misread what I wrote"),

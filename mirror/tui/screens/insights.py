@@ -11,8 +11,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 
+from mirror.models import PatternCount
+from mirror.services.journal import Filters
 from mirror.tui import messages as m
 from mirror.tui.format import period_range
+from mirror.tui.gateway import JournalGateway
+from mirror.tui.host import host
 from mirror.tui.widgets.charts import PatternChart, TensionCard
 from mirror.tui.work import FAILED, guarded
 
@@ -27,7 +31,7 @@ class InsightsScreen(Screen):
         super().__init__(id="insights")
         self.bucket = "month"
         self._version = -1
-        self._counts: list = []
+        self._counts: list[PatternCount] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="insights-body"):
@@ -43,28 +47,29 @@ class InsightsScreen(Screen):
         yield Footer()
 
     def on_screen_resume(self) -> None:
-        if self._version != self.app.data_version:
+        if self._version != host(self.app).data_version:
             self.action_reload()
 
     def action_reload(self) -> None:
-        self._version = self.app.data_version
-        self.load_tensions(self.app.gateway)
-        self.load_patterns(self.app.gateway, self.bucket)
+        app = host(self.app)
+        self._version = app.data_version
+        self.load_tensions(app.require_gateway())
+        self.load_patterns(app.require_gateway(), self.bucket)
 
     def action_toggle_bucket(self) -> None:
         self.bucket = "week" if self.bucket == "month" else "month"
         self.query_one("#patterns-title", Label).update(f"Patterns per {self.bucket}")
-        self.load_patterns(self.app.gateway, self.bucket)
+        self.load_patterns(host(self.app).require_gateway(), self.bucket)
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def load_tensions(self, gateway) -> None:
+    def load_tensions(self, gateway: JournalGateway) -> None:
         got = guarded(self, gateway, "loading tensions",
                       lambda j: [j.tension(t.id) for t in j.tensions()])
         if got is not FAILED:
             self.post_message(m.TensionsLoaded(got))
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def load_patterns(self, gateway, bucket: str) -> None:
+    def load_patterns(self, gateway: JournalGateway, bucket: str) -> None:
         got = guarded(self, gateway, "counting patterns", lambda j: j.pattern_counts(bucket=bucket))
         if got is not FAILED:
             self.post_message(m.PatternCountsLoaded(got, bucket))
@@ -89,7 +94,5 @@ class InsightsScreen(Screen):
 
     @on(OptionList.OptionSelected, "#pattern-chart")
     def _period(self, event: OptionList.OptionSelected) -> None:
-        from mirror.services.journal import Filters
-
         since, until = period_range(event.option.id or "")
-        self.app.open_timeline(Filters(since=since, until=until))
+        host(self.app).open_timeline(Filters(since=since, until=until))

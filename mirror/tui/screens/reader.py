@@ -3,7 +3,7 @@ edit it, star it, delete it, or ask for a fresh mirrorback."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -13,11 +13,18 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Collapsible, Footer, Input, Label, Static, TextArea
 
+from mirror.models import Reflection, Revision
 from mirror.tui import messages as m
 from mirror.tui.format import PRIVATE, STAR, local_time, parse_tags, plural, word_count
+from mirror.tui.gateway import JournalGateway
+from mirror.tui.host import host
 from mirror.tui.screens.dialogs import ConfirmScreen, FlagScreen
 from mirror.tui.widgets.mirrorback import MirrorbackPanel
 from mirror.tui.work import FAILED, guarded
+
+if TYPE_CHECKING:
+    from mirror.services.journal import Journal
+    from mirror.services.results import ReflectionDetails, ReflectResult
 
 DELETE_WARNING = (
     "This removes the reflection, its earlier versions, its mirrorbacks and everything derived "
@@ -38,7 +45,7 @@ class ReaderScreen(Screen):
     def __init__(self, reflection_id: str) -> None:
         super().__init__(classes="reader")
         self.reflection_id = reflection_id
-        self.details: Any = None
+        self.details: ReflectionDetails | None = None   # None until loaded
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reader-body"):
@@ -54,11 +61,11 @@ class ReaderScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load(self.app.gateway)
+        self.load(host(self.app).require_gateway())
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def load(self, gateway) -> None:
-        def read(j):
+    def load(self, gateway: JournalGateway) -> None:
+        def read(j: Journal) -> tuple[ReflectionDetails, list[Revision]]:
             details = j.details(self.reflection_id)
             _, revisions = j.history(self.reflection_id)
             return details, revisions
@@ -75,7 +82,7 @@ class ReaderScreen(Screen):
             (local_time(r.created_at, r.created_tz), "bold"), f"  ({r.created_tz})", (marks, "bold yellow"),
             "\n", (f"id {r.id} · {plural(word_count(r.content), 'word')}", "dim")))
         self.query_one("#reader-text", Static).update(Text(r.content))
-        meta = []
+        meta: list[str] = []
         if r.tags:
             meta.append("tags: " + " ".join(f"#{t}" for t in r.tags))
         if r.threads:
@@ -125,22 +132,23 @@ class ReaderScreen(Screen):
 
     def _edited(self, changes: dict[str, Any] | None) -> None:
         if changes:
-            self.save_edit(self.app.gateway, changes)
+            self.save_edit(host(self.app).require_gateway(), changes)
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def save_edit(self, gateway, changes: dict[str, Any]) -> None:
+    def save_edit(self, gateway: JournalGateway, changes: dict[str, Any]) -> None:
         got = guarded(self, gateway, "saving your edit", lambda j: j.edit(self.reflection_id, **changes))
         if got is not FAILED:
             self.post_message(m.ReflectionEdited(got))
 
     def on_reflection_edited(self, event: m.ReflectionEdited) -> None:
-        self.app.journal_changed()
+        app = host(self.app)
+        app.journal_changed()
         self.notify("Saved. The earlier version is kept.", title="Edited")
-        self.load(self.app.gateway)
+        self.load(app.require_gateway())
 
     def action_star(self) -> None:
         if self.details is not None:
-            self.save_edit(self.app.gateway, {"starred": not self.details.reflection.starred})
+            self.save_edit(host(self.app).require_gateway(), {"starred": not self.details.reflection.starred})
 
     def action_delete(self) -> None:
         if self.details is None:
@@ -148,34 +156,35 @@ class ReaderScreen(Screen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.delete(self.app.gateway)
+                self.delete(host(self.app).require_gateway())
 
         title = self.details.reflection.title[:60]
         self.app.push_screen(ConfirmScreen(f"Delete “{title}”?", DELETE_WARNING, yes="Delete"), answered)
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def delete(self, gateway) -> None:
+    def delete(self, gateway: JournalGateway) -> None:
         got = guarded(self, gateway, "deleting the reflection", lambda j: j.delete(self.reflection_id))
         if got is not FAILED:
-            self.post_message(m.ReflectionDeleted(got))
+            reflection_id, _purged = got
+            self.post_message(m.ReflectionDeleted(reflection_id))
 
     def on_reflection_deleted(self, event: m.ReflectionDeleted) -> None:
-        self.app.journal_changed()
+        host(self.app).journal_changed()
         self.app.notify("Deleted from this journal. Earlier exported bundles still hold a copy.",
                         title="Deleted")
         self.app.pop_screen()
 
     def action_regenerate(self) -> None:
         self.query_one("#reader-regenerating", Static).update(Text("The mirror is reading it again…", style="dim"))
-        self.regenerate(self.app.gateway)
+        self.regenerate(host(self.app).require_gateway())
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def regenerate(self, gateway) -> None:
+    def regenerate(self, gateway: JournalGateway) -> None:
         def progress(*args: Any, **kwargs: Any) -> None:
             numbers = [a for a in args if isinstance(a, int)]
             self.post_message(m.MirrorProgress(kwargs.get("tokens", numbers[0] if numbers else 0)))
 
-        def call(j):
+        def call(j: Journal) -> ReflectResult:
             return j.regenerate(self.reflection_id, on_progress=progress)
 
         got = guarded(self, gateway, "writing a new mirrorback", call, long=True)
@@ -190,24 +199,27 @@ class ReaderScreen(Screen):
         if event.result is not None:
             for notice in event.result.notices:
                 self.notify(notice, severity="warning")
-            self.app.journal_changed()
-            self.load(self.app.gateway)
+            app = host(self.app)
+            app.journal_changed()
+            self.load(app.require_gateway())
 
     # -- feedback ---------------------------------------------------------------------------------
     def on_mirrorback_panel_rated(self, event: MirrorbackPanel.Rated) -> None:
-        self.feedback(self.app.gateway, event.mirrorback_id, event.rating, [], None, event.control)
+        self.feedback(host(self.app).require_gateway(), event.mirrorback_id, event.rating, [], None, event.control)
 
     def on_mirrorback_panel_flag_requested(self, event: MirrorbackPanel.FlagRequested) -> None:
         panel = event.control
 
         def done(answer: dict[str, Any] | None) -> None:
             if answer:
-                self.feedback(self.app.gateway, event.mirrorback_id, None, answer["flags"], answer["note"], panel)
+                self.feedback(host(self.app).require_gateway(), event.mirrorback_id, None,
+                              answer["flags"], answer["note"], panel)
 
         self.app.push_screen(FlagScreen(classes="dialog-screen"), done)
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def feedback(self, gateway, mirrorback_id, rating, flags, note, panel) -> None:
+    def feedback(self, gateway: JournalGateway, mirrorback_id: str, rating: int | None,
+                 flags: list[str], note: str | None, panel: MirrorbackPanel) -> None:
         got = guarded(self, gateway, "saving your feedback",
                       lambda j: j.feedback(mirrorback_id, rating, flags, note))
         if got is not FAILED:
@@ -223,7 +235,7 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
         Binding("escape", "cancel", "Cancel", id="edit.cancel"),
     ]
 
-    def __init__(self, reflection: Any) -> None:
+    def __init__(self, reflection: Reflection) -> None:
         super().__init__(classes="dialog-screen")
         self.reflection = reflection
 

@@ -14,8 +14,11 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mirror.errors import InvalidInput, MirrorError
+from mirror.models import SearchHit
 from mirror.tui import messages as m
 from mirror.tui.format import PRIVATE, STAR, local_time, plural, snippet_text
+from mirror.tui.gateway import JournalGateway
+from mirror.tui.host import host
 
 RESULTS = 50
 
@@ -32,7 +35,8 @@ class SearchScreen(Screen):
         self._timer: Timer | None = None
         self._serial = 0
         self._shown = 0
-        self._hits: list = []
+        self._hits: list[SearchHit] = []
+        self._version: int | None = None    # the data version the shown results were searched at
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-body"):
@@ -49,7 +53,7 @@ class SearchScreen(Screen):
 
     def on_screen_resume(self) -> None:
         query = self.query_one("#search-input", Input).value
-        if query.strip() and getattr(self, "_version", None) != self.app.data_version:
+        if query.strip() and self._version != host(self.app).data_version:
             self._start(query)
 
     @on(Input.Changed, "#search-input")
@@ -61,7 +65,7 @@ class SearchScreen(Screen):
             self._serial += 1   # anything still running is now stale
             self._show([], query, self._serial)
             return
-        delay = self.app.search_debounce
+        delay = host(self.app).search_debounce
         if delay <= 0:
             self._start(query)
         else:
@@ -74,13 +78,15 @@ class SearchScreen(Screen):
 
     def _start(self, query: str) -> None:
         self._serial += 1
-        self._version = self.app.data_version
-        self.search(self.app.gateway, query, self._serial)
+        app = host(self.app)
+        self._version = app.data_version
+        self.search(app.require_gateway(), query, self._serial)
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def search(self, gateway, query: str, serial: int) -> None:
+    def search(self, gateway: JournalGateway, query: str, serial: int) -> None:
         if serial != self._serial:
             return  # a newer query was typed while this one waited its turn
+        hits: list[SearchHit]
         try:
             hits = gateway.call(lambda j: j.search(query, RESULTS))
         except InvalidInput:
@@ -97,7 +103,7 @@ class SearchScreen(Screen):
             return
         self._show(event.hits, event.query, event.serial)
 
-    def _show(self, hits: list, query: str, serial: int) -> None:
+    def _show(self, hits: list[SearchHit], query: str, serial: int) -> None:
         self._hits = hits
         self._shown = serial
         results = self.query_one("#search-results", OptionList)
@@ -125,7 +131,7 @@ class SearchScreen(Screen):
     @on(OptionList.OptionSelected, "#search-results")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.open_reflection(event.option.id)
+            host(self.app).open_reflection(event.option.id)
 
     def action_results(self) -> None:
         results = self.query_one("#search-results", OptionList)

@@ -5,10 +5,12 @@ left this machine — and export, verification and import of bundles, with progr
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import work
@@ -19,14 +21,37 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Static
 
 from mirror.errors import MirrorError
+from mirror.models import SentRequest
 from mirror.tui import messages as m
 from mirror.tui.format import human_size, local_time, plural, tilde
+from mirror.tui.gateway import JournalGateway
+from mirror.tui.host import host
+
+if TYPE_CHECKING:
+    from mirror.services.journal import Journal
 
 SECTIONS = ("storage", "counts", "constitution", "audit", "engine", "egress")
 
 
+class AuditSummary(Protocol):
+    """What the audit section shows of `Journal.audit_verify()`'s report (its class lives in
+    the storage layer, which the TUI does not import)."""
+
+    @property
+    def ok(self) -> bool: ...
+
+    @property
+    def entries(self) -> int: ...
+
+    @property
+    def head(self) -> str: ...
+
+    @property
+    def problem(self) -> str | None: ...
+
+
 def file_sizes(db: Path) -> dict[str, int]:
-    sizes = {}
+    sizes: dict[str, int] = {}
     for suffix in ("", "-wal", "-shm"):
         path = Path(str(db) + suffix)
         try:
@@ -65,17 +90,18 @@ class SovereigntyScreen(Screen):
         yield Footer()
 
     def on_screen_resume(self) -> None:
-        if self._version != self.app.data_version:
+        if self._version != host(self.app).data_version:
             self.action_reload()
 
     def action_reload(self) -> None:
-        self._version = self.app.data_version
-        self.load(self.app.gateway)
+        app = host(self.app)
+        self._version = app.data_version
+        self.load(app.require_gateway())
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def load(self, gateway) -> None:
+    def load(self, gateway: JournalGateway) -> None:
         """Each section on its own: one failing (or not offered yet) never hides the others."""
-        readers = {
+        readers: dict[str, Callable[[Journal], object]] = {
             "storage": lambda j: {"home": j.paths.home, "files": file_sizes(j.paths.db)},
             "counts": lambda j: j.stats(),
             "constitution": lambda j: j.constitution_status(),
@@ -138,7 +164,7 @@ class SovereigntyScreen(Screen):
         return text
 
     @staticmethod
-    def _render_audit(report: Any) -> Text:
+    def _render_audit(report: AuditSummary) -> Text:
         ok = report.ok
         text = Text.assemble(
             ("✓ intact" if ok else "✗ broken", "green" if ok else "bold red"),
@@ -158,16 +184,16 @@ class SovereigntyScreen(Screen):
         return text
 
     @staticmethod
-    def _render_egress(entries: list[dict[str, Any]]) -> Any:
+    def _render_egress(entries: list[SentRequest]) -> RenderableType:
         if not entries:
             return Text("Nothing. No reflection has ever been sent anywhere.", style="green")
-        remote = [e for e in entries if e.get("remote")]
+        remote = [e for e in entries if e.remote]
         table = Table(box=None, padding=(0, 1), show_edge=False)
         for column in ("when", "adapter", "endpoint", "bytes", "reflections"):
             table.add_column(column, style="dim" if column == "when" else "")
         for e in entries[:12]:
-            table.add_row(local_time(e["at"], "UTC"), str(e.get("adapter")), str(e.get("endpoint_host")),
-                          f"{e.get('bytes_sent', 0):,}", str(len(e.get("reflection_ids") or [])))
+            table.add_row(local_time(e.at, "UTC"), e.adapter, e.endpoint_host,
+                          f"{e.bytes_sent:,}", str(len(e.reflection_ids)))
         summary = Text(f"{plural(len(entries), 'call')} listed, {len(remote)} to a remote server.",
                        style="bold" if remote else "")
         from rich.console import Group
@@ -182,7 +208,7 @@ class SovereigntyScreen(Screen):
     def action_bundle(self, action: str) -> None:
         def done(changed: bool | None) -> None:
             if changed:
-                self.app.journal_changed()
+                host(self.app).journal_changed()
                 self.action_reload()
 
         self.app.push_screen(BundleScreen(action), done)
@@ -265,10 +291,10 @@ class BundleScreen(ModalScreen[bool]):
         bar.update(total=None, progress=0)
         report.update(Text({"export": "Exporting…", "verify": "Verifying…", "import": "Importing…"}
                            [self.action_name], style="dim"))
-        self.run_bundle(self.app.gateway, self.action_name, path, options)
+        self.run_bundle(host(self.app).require_gateway(), self.action_name, path, options)
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def run_bundle(self, gateway, action: str, path: str, options: dict[str, Any]) -> None:
+    def run_bundle(self, gateway: JournalGateway, action: str, path: str, options: dict[str, Any]) -> None:
         last = [-1]
 
         def progress(done: int, total: int) -> None:
@@ -277,7 +303,7 @@ class BundleScreen(ModalScreen[bool]):
                 last[0] = done
                 self.post_message(m.BundleProgress(done, total))
 
-        def call(j):
+        def call(j: Journal) -> dict[str, Any]:
             if action == "export":
                 return j.export_bundle(path, passphrase=options["passphrase"],
                                        sign=options["sign"], progress=progress)

@@ -105,5 +105,5 @@ class HelpScreen(ModalScreen[None]):
             yield Static(table, id="help-keys")
         yield Footer()
 
-    async def action_dismiss(self, result=None) -> None:
+    async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

@@ -3,8 +3,9 @@ thread oldest first, each reflection a turn, with the time that passed between t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -14,10 +15,16 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, ListItem, ListView, Static
 
+from mirror.models import Reflection, Thread
 from mirror.tui import messages as m
 from mirror.tui.format import STAR, local_time, plural
+from mirror.tui.gateway import JournalGateway
+from mirror.tui.host import host
 from mirror.tui.screens.dialogs import PromptScreen
 from mirror.tui.work import FAILED, guarded
+
+if TYPE_CHECKING:
+    from mirror.services.journal import Journal
 
 
 def gap(earlier: str, later: str) -> str:
@@ -39,7 +46,7 @@ def gap(earlier: str, later: str) -> str:
 class Turn(Static):
     """One reflection in a thread, drawn as a turn of a conversation."""
 
-    def __init__(self, reflection: Any) -> None:
+    def __init__(self, reflection: Reflection) -> None:
         r = reflection
         head = Text.assemble((local_time(r.created_at, r.created_tz), "bold"),
                              ("  " + STAR if r.starred else "", "yellow"),
@@ -48,7 +55,7 @@ class Turn(Static):
         self.reflection_id = r.id
 
     def on_click(self) -> None:
-        self.app.open_reflection(self.reflection_id)
+        host(self.app).open_reflection(self.reflection_id)
 
 
 class ThreadsScreen(Screen):
@@ -61,7 +68,7 @@ class ThreadsScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(id="threads")
-        self.threads: list[Any] = []
+        self.threads: list[Thread] = []
         self.show_archived = False
         self._version = -1
 
@@ -77,15 +84,16 @@ class ThreadsScreen(Screen):
         yield Footer()
 
     def on_screen_resume(self) -> None:
-        if self._version != self.app.data_version:
+        if self._version != host(self.app).data_version:
             self.refresh_threads()
 
     def refresh_threads(self, select: str | None = None) -> None:
-        self._version = self.app.data_version
-        self.load(self.app.gateway, self.show_archived, select)
+        app = host(self.app)
+        self._version = app.data_version
+        self.load(app.require_gateway(), self.show_archived, select)
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def load(self, gateway, include_archived: bool, select: str | None) -> None:
+    def load(self, gateway: JournalGateway, include_archived: bool, select: str | None) -> None:
         got = guarded(self, gateway, "loading threads", lambda j: j.threads(include_archived))
         if got is not FAILED:
             self.post_message(m.ThreadsLoaded(got, select))
@@ -96,7 +104,7 @@ class ThreadsScreen(Screen):
         self.threads = event.threads
         view = self.query_one("#thread-list", ListView)
         await view.clear()
-        items = []
+        items: list[ListItem] = []
         for t in event.threads:
             label = Text.assemble((t.title, "bold"), "\n", (
                 plural(t.reflections, "reflection") + (" · archived" if t.archived_at else ""), "dim"))
@@ -114,7 +122,7 @@ class ThreadsScreen(Screen):
         self._open(view.index)
 
     @property
-    def current(self) -> Any:
+    def current(self) -> Thread | None:
         view = self.query_one("#thread-list", ListView)
         if view.index is None or not 0 <= view.index < len(self.threads):
             return None
@@ -126,10 +134,10 @@ class ThreadsScreen(Screen):
 
     def _open(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self.threads):
-            self.read(self.app.gateway, self.threads[index].id)
+            self.read(host(self.app).require_gateway(), self.threads[index].id)
 
     @work(thread=True, group="journal", exit_on_error=False, exclusive=True)
-    def read(self, gateway, thread_id: str) -> None:
+    def read(self, gateway: JournalGateway, thread_id: str) -> None:
         got = guarded(self, gateway, "reading the thread", lambda j: j.thread_reflections(thread_id))
         if got is not FAILED:
             self.post_message(m.ThreadConversation(*got))
@@ -147,7 +155,7 @@ class ThreadsScreen(Screen):
         turns = self.query_one("#turns", Vertical)
         await turns.remove_children()
         widgets: list[Static] = []
-        previous = None
+        previous: Reflection | None = None
         for r in event.reflections:
             if previous is not None:
                 widgets.append(Static(Text(f"— {gap(previous.created_at, r.created_at)} —", style="dim"),
@@ -163,7 +171,8 @@ class ThreadsScreen(Screen):
     def action_new(self) -> None:
         def named(title: str | None) -> None:
             if title:
-                self.change(self.app.gateway, "creating the thread", lambda j: j.create_thread(title), title)
+                self.change(host(self.app).require_gateway(), "creating the thread",
+                            lambda j: j.create_thread(title), title)
 
         self.app.push_screen(PromptScreen("New thread", "a name, e.g. The move to Lisbon", ok="Create"), named)
 
@@ -174,7 +183,7 @@ class ThreadsScreen(Screen):
 
         def named(title: str | None) -> None:
             if title and title != thread.title:
-                self.change(self.app.gateway, "renaming the thread",
+                self.change(host(self.app).require_gateway(), "renaming the thread",
                             lambda j: j.rename_thread(thread.id, title), title)
 
         self.app.push_screen(PromptScreen("Rename thread", value=thread.title, ok="Rename"), named)
@@ -184,7 +193,7 @@ class ThreadsScreen(Screen):
         if thread is None:
             return
         archive = thread.archived_at is None
-        self.change(self.app.gateway, "archiving the thread",
+        self.change(host(self.app).require_gateway(), "archiving the thread",
                     lambda j: j.archive_thread(thread.id, archive), thread.title)
         self.notify(f"“{thread.title}” {'archived' if archive else 'back from the archive'}."
                     + (" Press h to show archived threads." if archive and not self.show_archived else ""))
@@ -194,11 +203,12 @@ class ThreadsScreen(Screen):
         self.refresh_threads()
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def change(self, gateway, what: str, fn, select: str | None) -> None:
+    def change(self, gateway: JournalGateway, what: str, fn: Callable[[Journal], Thread],
+               select: str | None) -> None:
         got = guarded(self, gateway, what, fn)
         if got is not FAILED:
             self.app.call_from_thread(self._changed, select)
 
     def _changed(self, select: str | None) -> None:
-        self.app.journal_changed()
+        host(self.app).journal_changed()
         self.refresh_threads(select)

@@ -16,9 +16,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, ContentSwitcher, Footer, Input, Label, Select, Static
 
-from mirror.services.journal import Filters
+from mirror.models import Reflection
+from mirror.services.journal import Filters, Journal
 from mirror.tui import messages as m
 from mirror.tui.format import local_time, plural
+from mirror.tui.gateway import JournalGateway
+from mirror.tui.host import host
 from mirror.tui.widgets.timeline_list import TimelineList
 from mirror.tui.work import FAILED, guarded
 
@@ -43,14 +46,15 @@ tells you what to do.
 """
 
 
-def reflection_row(r: Any, patterns: dict[str, list[str]] | None = None) -> m.TimelineRow:
+def reflection_row(r: Reflection, patterns: dict[str, list[str]] | None = None) -> m.TimelineRow:
     return m.TimelineRow(
         id=r.id, when=local_time(r.created_at, r.created_tz), title=r.title,
         tags=" ".join(f"#{t}" for t in r.tags), starred=r.starred, private=r.private,
         patterns=", ".join((patterns or {}).get(r.id, ())))
 
 
-def fetch_rows(journal: Any, filters: Any, limit: int, cursor: str | None) -> tuple[list[m.TimelineRow], str | None]:
+def fetch_rows(journal: Journal, filters: Filters, limit: int,
+               cursor: str | None) -> tuple[list[m.TimelineRow], str | None]:
     """One page, formatted (runs in a worker), with each reflection's pattern markers."""
     page = journal.list(filters, limit, cursor)
     patterns = journal.pattern_labels([r.id for r in page.items]) if page.items else {}
@@ -118,18 +122,18 @@ class TimelineScreen(Screen):
             bar = FilterBar(id="filter-bar")
             await self.query_one("#timeline-body").mount(bar, after="#timeline-header")
             self._set_filter_fields(self.filters)
-            self.load_choices(self.app.gateway)
+            self.load_choices(host(self.app).require_gateway())
         bar.display = True
         return bar
 
     async def on_screen_resume(self) -> None:
-        request = self.app.take_timeline_request()
+        request = host(self.app).take_timeline_request()
         if request is not None:
             self.filters = request
             await self.show_bar()
             self._set_filter_fields(request)
             self.reload()
-        elif self._loaded_version != self.app.data_version:
+        elif self._loaded_version != host(self.app).data_version:
             self.reload()
 
     # -- loading -----------------------------------------------------------------------------------
@@ -139,14 +143,16 @@ class TimelineScreen(Screen):
     def reload(self) -> None:
         self._generation += 1
         self._cursor = None
-        self._loaded_version = self.app.data_version
+        app = host(self.app)
+        self._loaded_version = app.data_version
         self.query_one("#timeline-status", Static).update("loading…")
-        self.load_page(self.app.gateway, self.filters, None, self._generation, True)
+        self.load_page(app.require_gateway(), self.filters, None, self._generation, True)
         if self.bar is not None:
-            self.load_choices(self.app.gateway)
+            self.load_choices(app.require_gateway())
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def load_page(self, gateway, filters, cursor: str | None, generation: int, first: bool) -> None:
+    def load_page(self, gateway: JournalGateway, filters: Filters, cursor: str | None, generation: int,
+                  first: bool) -> None:
         got = guarded(self, gateway, "loading the timeline",
                       lambda j: fetch_rows(j, filters, PAGE_SIZE, cursor))
         if got is FAILED:
@@ -181,15 +187,15 @@ class TimelineScreen(Screen):
     def on_timeline_list_need_more(self, event: TimelineList.NeedMore) -> None:
         if self._cursor and not self._loading:
             self._loading = True
-            self.load_page(self.app.gateway, self.filters, self._cursor, self._generation, False)
+            self.load_page(host(self.app).require_gateway(), self.filters, self._cursor, self._generation, False)
 
     def on_timeline_list_selected(self, event: TimelineList.Selected) -> None:
-        self.app.open_reflection(event.row.id)
+        host(self.app).open_reflection(event.row.id)
 
     # -- filters -------------------------------------------------------------------------------------
     @work(thread=True, group="journal", exit_on_error=False)
-    def load_choices(self, gateway) -> None:
-        def choices(j):
+    def load_choices(self, gateway: JournalGateway) -> None:
+        def choices(j: Journal) -> tuple[list[str], list[str], list[str]]:
             threads = [t.title for t in j.threads(include_archived=True)]
             tags = [name for name, _ in j.tags()]
             patterns = sorted({row.pattern for row in j.pattern_counts(bucket="year")})
@@ -213,7 +219,7 @@ class TimelineScreen(Screen):
 
     def _describe(self) -> str:
         f = self.filters
-        parts = []
+        parts: list[str] = []
         if f.since or f.until:
             parts.append(f"{f.since or '…'} – {f.until or '…'}")
         parts += [f"#{t}" for t in f.tags]
@@ -225,14 +231,14 @@ class TimelineScreen(Screen):
             parts.append(f"pattern {f.pattern}")
         return ", ".join(parts)
 
-    def _set_filter_fields(self, filters: Any) -> None:
+    def _set_filter_fields(self, filters: Filters) -> None:
         with self.prevent(Input.Changed, Checkbox.Changed, Select.Changed):
             self.query_one("#f-since", Input).value = filters.since or ""
             self.query_one("#f-until", Input).value = filters.until or ""
             self.query_one("#f-tag", Input).value = filters.tags[0] if filters.tags else ""
             self.query_one("#f-starred", Checkbox).value = bool(filters.starred)
 
-    def _filters_from_fields(self) -> Any:
+    def _filters_from_fields(self) -> Filters:
         def value(select_id: str) -> str | None:
             v = self.query_one(select_id, Select).value
             return v if isinstance(v, str) else None
@@ -259,7 +265,7 @@ class TimelineScreen(Screen):
 
     @on(Checkbox.Changed, "#f-starred")
     @on(Select.Changed, "#filter-bar Select")
-    def _changed(self, event) -> None:
+    def _changed(self, event: Checkbox.Changed | Select.Changed) -> None:
         self.apply_filters()
 
     @on(Button.Pressed, "#f-clear")

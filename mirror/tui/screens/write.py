@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from rich.text import Text
 from textual import on, work
@@ -16,12 +16,24 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, Text
 from mirror.clock import utc_iso
 from mirror.tui import messages as m
 from mirror.tui.format import local_time, parse_tags, plural, short_id, word_count
+from mirror.tui.gateway import JournalGateway
+from mirror.tui.host import host
 from mirror.tui.screens.dialogs import FlagScreen
 from mirror.tui.widgets.mirrorback import MirrorbackPanel
 from mirror.tui.work import FAILED, guarded
 
 SAVING = "saving your reflection"
 ANSWERING = "writing the mirrorback"
+
+
+class EditorFields(TypedDict):
+    """What the editor holds: saved as a reflection, or kept on disk as the draft."""
+
+    text: str
+    tags: str               # as typed: comma or space separated
+    thread: str | None      # a thread title
+    starred: bool
+    private: bool
 
 
 class WriteScreen(Screen):
@@ -42,6 +54,9 @@ class WriteScreen(Screen):
         self._restoring = False
         self._saved_id: str | None = None          # of the text being answered, once stored
         self._answer_problem: str | None = None    # why the engine could not answer it
+        self._choices_version = -1                 # data version the thread choices were loaded at
+        self._pending_thread: str | None = None    # a restored draft's thread, set once restored
+        self._saving_text = ""                     # the text being saved
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="write-body"):
@@ -65,18 +80,19 @@ class WriteScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#editor", TextArea).focus()
-        self.load_choices(self.app.gateway)
+        self.load_choices(host(self.app).require_gateway())
         self._take_pending_draft()
 
     def on_screen_resume(self) -> None:
         self._take_pending_draft()
-        if self.app.data_version != getattr(self, "_choices_version", -1):
-            self.load_choices(self.app.gateway)
+        app = host(self.app)
+        if app.data_version != self._choices_version:
+            self.load_choices(app.require_gateway())
 
     # -- fields ----------------------------------------------------------------------------------
     @work(thread=True, group="journal", exit_on_error=False)
-    def load_choices(self, gateway) -> None:
-        self._choices_version = self.app.data_version
+    def load_choices(self, gateway: JournalGateway) -> None:
+        self._choices_version = host(self.app).data_version
         got = guarded(self, gateway, "loading threads",
                       lambda j: (j.threads(), bool(j.settings.get("private_by_default"))))
         if got is not FAILED:
@@ -103,7 +119,7 @@ class WriteScreen(Screen):
     @on(Input.Changed, "#tags")
     @on(Checkbox.Changed)
     @on(Select.Changed, "#thread")
-    def _field_changed(self, event) -> None:
+    def _field_changed(self, event: Input.Changed | Checkbox.Changed | Select.Changed) -> None:
         self._schedule_draft()
 
     def action_toggle_star(self) -> None:
@@ -118,7 +134,7 @@ class WriteScreen(Screen):
         self.query_one("#editor", TextArea).focus()
 
     # -- drafts ------------------------------------------------------------------------------------
-    def _fields(self) -> dict[str, Any]:
+    def _fields(self) -> EditorFields:
         thread = self.query_one("#thread", Select).value
         return {
             "text": self.query_one("#editor", TextArea).text,
@@ -133,7 +149,7 @@ class WriteScreen(Screen):
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
-        delay = self.app.draft_debounce
+        delay = host(self.app).draft_debounce
         if delay <= 0:
             self.flush_draft()
         else:
@@ -147,25 +163,26 @@ class WriteScreen(Screen):
         if not self.is_mounted:
             return
         self._draft_serial += 1
-        data = {**self._fields(), "saved_at": utc_iso(self.app.clock_now()), "tz": "UTC"}
+        data = {**self._fields(), "saved_at": utc_iso(host(self.app).clock_now()), "tz": "UTC"}
         if wait:
-            self.app.drafts.save(data, self._draft_serial)
+            host(self.app).require_drafts().save(data, self._draft_serial)
         else:
             self._write_draft(data, self._draft_serial)
 
     @work(thread=True, group="drafts", exit_on_error=False)
     def _write_draft(self, data: dict[str, Any], serial: int) -> None:
         try:
-            self.app.drafts.save(data, serial)
+            host(self.app).require_drafts().save(data, serial)
         except OSError as exc:
             self.post_message(m.ServiceFailed("keeping your draft",
                                               f"Your draft could not be kept on disk: {exc.strerror}"))
 
     def _take_pending_draft(self) -> None:
-        draft = self.app.pending_draft
+        app = host(self.app)
+        draft = app.pending_draft
         if draft is None:
             return
-        self.app.pending_draft = None
+        app.pending_draft = None
         self._restoring = True
         try:
             self.query_one("#editor", TextArea).text = str(draft.get("text", ""))
@@ -181,7 +198,7 @@ class WriteScreen(Screen):
 
     def _restored(self) -> None:
         self._restoring = False
-        thread = getattr(self, "_pending_thread", None)
+        thread = self._pending_thread
         if thread:
             select = self.query_one("#thread", Select)
             try:
@@ -203,10 +220,10 @@ class WriteScreen(Screen):
         self.query_one("#mirror-hint").display = False
         self.query_one("#mirrorback", MirrorbackPanel).working("Saving…")
         self._saving_text = fields["text"]
-        self.reflect(self.app.gateway, fields)
+        self.reflect(host(self.app).require_gateway(), fields)
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def reflect(self, gateway, fields: dict[str, Any]) -> None:
+    def reflect(self, gateway: JournalGateway, fields: EditorFields) -> None:
         """Save on the fast lane, then let the engine answer on the slow lane.
 
         Two calls, not `Journal.reflect`: once the write has committed the person is told so
@@ -219,9 +236,9 @@ class WriteScreen(Screen):
             total = numbers[1] if len(numbers) > 1 else None
             self.post_message(m.MirrorProgress(int(tokens), total))
 
-        options = dict(tags=parse_tags(fields["tags"]), starred=fields["starred"],
-                       thread=fields["thread"], private=fields["private"], source="tui")
-        reflection = guarded(self, gateway, SAVING, lambda j: j.write(fields["text"], **options))
+        reflection = guarded(self, gateway, SAVING, lambda j: j.write(
+            fields["text"], tags=parse_tags(fields["tags"]), starred=fields["starred"],
+            thread=fields["thread"], private=fields["private"], source="tui"))
         if reflection is FAILED:
             self.post_message(m.MirrorbackReady(None))
             return
@@ -234,11 +251,12 @@ class WriteScreen(Screen):
         """The text is stored: say so, and retire the draft and the editor's copy of it."""
         reflection = event.reflection
         self._saved_id = reflection.id
-        self.app.journal_changed()
+        app = host(self.app)
+        app.journal_changed()
         self._draft_serial += 1
-        self.app.drafts.clear(self._draft_serial)
+        app.require_drafts().clear(self._draft_serial)
         editor = self.query_one("#editor", TextArea)
-        saved_text = getattr(self, "_saving_text", "")
+        saved_text = self._saving_text
         if editor.text == saved_text:           # clear only what was saved: never words typed
             self._restoring = True              # while it was being saved
             editor.text = ""
@@ -284,22 +302,22 @@ class WriteScreen(Screen):
 
     def _key(self, binding_id: str) -> str:
         """The key(s) a binding answers to now, keymap.toml applied (as the help screen shows)."""
-        return next((keys for keys, _, bid in self.app.key_table() if bid == binding_id), binding_id)
+        return next((keys for keys, _, bid in host(self.app).key_table() if bid == binding_id), binding_id)
 
     # -- feedback ----------------------------------------------------------------------------------
     def on_mirrorback_panel_rated(self, event: MirrorbackPanel.Rated) -> None:
-        self.send_feedback(self.app.gateway, event.mirrorback_id, event.rating, [], None)
+        self.send_feedback(host(self.app).require_gateway(), event.mirrorback_id, event.rating, [], None)
 
     def on_mirrorback_panel_flag_requested(self, event: MirrorbackPanel.FlagRequested) -> None:
         def done(answer: dict[str, Any] | None) -> None:
             if answer:
-                self.send_feedback(self.app.gateway, event.mirrorback_id, None,
+                self.send_feedback(host(self.app).require_gateway(), event.mirrorback_id, None,
                                    answer["flags"], answer["note"])
 
         self.app.push_screen(FlagScreen(classes="dialog-screen"), done)
 
     @work(thread=True, group="journal", exit_on_error=False)
-    def send_feedback(self, gateway, mirrorback_id: str, rating: int | None,
+    def send_feedback(self, gateway: JournalGateway, mirrorback_id: str, rating: int | None,
                       flags: list[str], note: str | None) -> None:
         got = guarded(self, gateway, "saving your feedback",
                       lambda j: j.feedback(mirrorback_id, rating, flags, note))

@@ -5,7 +5,6 @@ gently and on its own: no pattern chatter, no stars to rate it with."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -45,15 +44,27 @@ class MirrorbackPanel(Vertical):
     ]
 
     class Rated(Message):
-        def __init__(self, mirrorback_id: str, rating: int) -> None:
+        def __init__(self, panel: MirrorbackPanel, mirrorback_id: str, rating: int) -> None:
             super().__init__()
+            self.panel = panel
             self.mirrorback_id = mirrorback_id
             self.rating = rating
 
+        @property
+        def control(self) -> MirrorbackPanel:
+            """The panel rated (where the thanks are shown)."""
+            return self.panel
+
     class FlagRequested(Message):
-        def __init__(self, mirrorback_id: str) -> None:
+        def __init__(self, panel: MirrorbackPanel, mirrorback_id: str) -> None:
             super().__init__()
+            self.panel = panel
             self.mirrorback_id = mirrorback_id
+
+        @property
+        def control(self) -> MirrorbackPanel:
+            """The panel flagged (where the thanks are shown)."""
+            return self.panel
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -72,7 +83,7 @@ class MirrorbackPanel(Vertical):
             yield Button("Flag…", classes="mb-flag", id="flag", compact=True)
         yield Static("", classes="mb-thanks")
 
-    def _set(self, cls: str, content: Any) -> None:
+    def _set(self, cls: str, content: str | Text) -> None:
         self.query_one(f".{cls}", Static).update(content)
 
     def clear(self) -> None:
@@ -114,11 +125,11 @@ class MirrorbackPanel(Vertical):
     # -- feedback -------------------------------------------------------------------------------
     def action_rate(self, rating: int) -> None:
         if self.mirrorback_id and self.has_class("-rated-able"):
-            self.post_message(self.Rated(self.mirrorback_id, rating))
+            self.post_message(self.Rated(self, self.mirrorback_id, rating))
 
     def action_flag(self) -> None:
         if self.mirrorback_id:
-            self.post_message(self.FlagRequested(self.mirrorback_id))
+            self.post_message(self.FlagRequested(self, self.mirrorback_id))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -214,5 +214,5 @@ class TimelineList(ScrollView, can_focus=True):
         line.truncate(width, pad=True)
         return line
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # pragma: no cover
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:  # pragma: no cover
         return len(self.rows)
