@@ -66,3 +66,20 @@ async def test_regenerate_from_the_reader(make_app, journal):
         after = journal.details(journal.list().items[0].id).mirrorbacks
         assert len(after) == before + 1
         assert len(app.screen.query("#reader-mirrorbacks MirrorbackPanel")) == len(after)
+
+
+async def test_rating_in_the_reader_is_saved_and_thanked(make_app, journal):
+    saved = journal.reflect("I should call my sister but I keep putting it off.").reflection
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        (panel,) = app.screen.query("#reader-mirrorbacks MirrorbackPanel")
+        panel.action_rate(4)
+        await settle(pilot)
+        assert "rated 4 of 5" in panel.query_one(".mb-thanks", Static).render().plain
+    ratings = journal.store.conn.execute(
+        "SELECT f.rating FROM engine_feedback f JOIN mirrorbacks m ON m.id = f.mirrorback_id"
+        " WHERE m.reflection_id = ?", (saved.id,)).fetchall()
+    assert [r[0] for r in ratings] == [4]

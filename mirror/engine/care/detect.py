@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from mirror import constitution
-from mirror.engine.care.index import CareIndex, build_into, cache_key, open_index
+from mirror.engine.care.index import CareIndex, IndexRows, build_rows, cache_key, open_index
 from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.rules import LanguageRules, RuleError, make_atom
@@ -193,9 +193,9 @@ def detector() -> _Detector:
     names, normalise, scoring = _care_files()
     key = cache_key(_fingerprint(names))
 
-    def build(conn) -> None:
+    def build() -> IndexRows:
         files, forms = _load_all(names)
-        build_into(conn, files, forms)
+        return build_rows(files, forms)
 
     index = open_index(_cache_folder(), key, build)
     typo_words = normalise.get("typo_tolerant") or []

@@ -1,0 +1,196 @@
+"""The care index's file: a small SQLite database the care detector reads with one query
+per entry (which rules can begin at which word, and every word's lemmas). What goes in it is
+the engine's business (`mirror.engine.care.index.build_rows`); how it is stored, cached and
+queried is here, with the rest of Mirror's SQL.
+
+The file is `care-index-<key>.sqlite` in the cache folder (the journal's `cache/`, or
+`$MIRROR_CARE_CACHE`), written atomically and then opened read-only; without a cache
+folder (a library caller, a worker process) the index lives in memory.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+_CHUNK = 900  # host parameters per query (well under SQLite's limit)
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE forms (form TEXT NOT NULL, lang TEXT NOT NULL, lemma TEXT NOT NULL,
+                    PRIMARY KEY (form, lang)) WITHOUT ROWID;
+CREATE TABLE starts (word TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL,
+                     PRIMARY KEY (word, lang, rule)) WITHOUT ROWID;
+CREATE TABLE prefixes (head TEXT NOT NULL, prefix TEXT NOT NULL, lang TEXT NOT NULL,
+                       rule INTEGER NOT NULL, PRIMARY KEY (head, prefix, lang, rule)) WITHOUT ROWID;
+CREATE TABLE scans (item TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL);
+CREATE TABLE anchors (word TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL,
+                      PRIMARY KEY (word, lang, rule)) WITHOUT ROWID;
+CREATE TABLE anchor_prefixes (head TEXT NOT NULL, prefix TEXT NOT NULL, lang TEXT NOT NULL,
+                              rule INTEGER NOT NULL);
+CREATE INDEX anchor_prefixes_head ON anchor_prefixes (head);
+CREATE TABLE unanchored (lang TEXT NOT NULL, rule INTEGER NOT NULL);
+CREATE TABLE common (word TEXT NOT NULL, lang TEXT NOT NULL, PRIMARY KEY (word, lang)) WITHOUT ROWID;
+CREATE TABLE has_common (lang TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE vocabulary (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE errors (lang TEXT NOT NULL, message TEXT NOT NULL);
+"""
+
+
+@dataclass
+class IndexRows:
+    """Everything an index holds, as rows."""
+
+    forms: list[tuple[str, str, str]] = field(default_factory=list)       # form, lang, lemma
+    starts: list[tuple[str, str, int]] = field(default_factory=list)      # word, lang, rule
+    prefixes: list[tuple[str, str, str, int]] = field(default_factory=list)  # head, prefix, lang, rule
+    scans: list[tuple[str, str, int]] = field(default_factory=list)       # item, lang, rule
+    vocabulary: list[str] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)           # lang, message
+    anchors: list[tuple[str, str, int]] = field(default_factory=list)
+    anchor_prefixes: list[tuple[str, str, str, int]] = field(default_factory=list)
+    unanchored: list[tuple[str, int]] = field(default_factory=list)
+    common: list[tuple[str, str]] = field(default_factory=list)           # word, lang
+    has_common: list[str] = field(default_factory=list)
+
+
+def write_rows(conn: sqlite3.Connection, rows: IndexRows) -> None:
+    conn.executescript(_SCHEMA)
+    conn.executemany("INSERT INTO forms VALUES (?, ?, ?)", rows.forms)
+    conn.executemany("INSERT INTO starts VALUES (?, ?, ?)", rows.starts)
+    conn.executemany("INSERT INTO prefixes VALUES (?, ?, ?, ?)", rows.prefixes)
+    conn.executemany("INSERT INTO scans VALUES (?, ?, ?)", rows.scans)
+    conn.executemany("INSERT INTO vocabulary VALUES (?)", [(w,) for w in rows.vocabulary])
+    conn.executemany("INSERT INTO errors VALUES (?, ?)", rows.errors)
+    conn.executemany("INSERT INTO anchors VALUES (?, ?, ?)", rows.anchors)
+    conn.executemany("INSERT INTO anchor_prefixes VALUES (?, ?, ?, ?)", rows.anchor_prefixes)
+    conn.executemany("INSERT INTO unanchored VALUES (?, ?)", rows.unanchored)
+    conn.executemany("INSERT INTO common VALUES (?, ?)", rows.common)
+    conn.executemany("INSERT INTO has_common VALUES (?)", [(lang,) for lang in rows.has_common])
+
+
+class CareIndex:
+    """Read access to a built index. Answers are kept per word (`_memo`): one entry asks a
+    few queries; re-deriving a whole journal asks about the same words again and again."""
+
+    MEMO_LIMIT = 500_000  # words remembered per kind of question, then forgotten
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.scans = [(str(i), str(lang), int(r)) for i, lang, r in
+                      conn.execute("SELECT item, lang, rule FROM scans")]
+        self.errors = [f"{lang}: {msg}" for lang, msg in conn.execute("SELECT lang, message FROM errors")]
+        self.has_common = {str(r[0]) for r in conn.execute("SELECT lang FROM has_common")}
+        self.unanchored = {(str(lang), int(r)) for lang, r in
+                           conn.execute("SELECT lang, rule FROM unanchored")}
+        self._memo: dict[str, dict[str, Any]] = {}
+
+    def _rows(self, sql: str, keys: Sequence[str]) -> Iterable[tuple]:
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i:i + _CHUNK]
+            yield from self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+    def _lookup(self, kind: str, sql: str, words: Iterable[str], empty: Any,
+                add) -> dict[str, Any]:
+        """word -> answer for `kind`, from the memo or one query for the words not yet
+        asked about. `add(answer, row)` folds one row into a word's answer."""
+        memo = self._memo.setdefault(kind, {})
+        wanted = set(words)
+        missing = sorted(w for w in wanted if w not in memo)
+        if missing:
+            if len(memo) > self.MEMO_LIMIT:
+                memo.clear()
+            fresh: dict[str, Any] = {w: empty() for w in missing}
+            for row in self._rows(sql, missing):
+                add(fresh[row[0]], row)
+            memo.update(fresh)
+        return {w: memo[w] for w in wanted}
+
+    def known(self, words: Iterable[str]) -> set[str]:
+        found = self._lookup("known", "SELECT word FROM vocabulary WHERE word IN ({})", words,
+                             lambda: [False], lambda ans, row: ans.__setitem__(0, True))
+        return {w for w, ans in found.items() if ans[0]}
+
+    def forms(self, words: Iterable[str]) -> dict[str, dict[str, str]]:
+        """language -> {written form: lemma} for these words."""
+        found = self._lookup("forms", "SELECT form, lang, lemma FROM forms WHERE form IN ({})",
+                             words, dict, lambda ans, row: ans.__setitem__(row[1], row[2]))
+        out: dict[str, dict[str, str]] = {}
+        for word, by_lang in found.items():
+            for lang, lemma in by_lang.items():
+                out.setdefault(lang, {})[word] = lemma
+        return out
+
+    def common(self, words: Iterable[str]) -> dict[str, list[str]]:
+        """word -> languages that list it among their very common words."""
+        found = self._lookup("common", "SELECT word, lang FROM common WHERE word IN ({})",
+                             words, list, lambda ans, row: ans.append(row[1]))
+        return {w: langs for w, langs in found.items() if langs}
+
+    def anchors(self, words: Iterable[str]) -> tuple[dict[str, set[tuple[str, int]]],
+                                                    dict[str, list[tuple[str, str, int]]]]:
+        """For these words (written forms and lemmas): word -> rules anchored on it, and
+        first two letters -> (prefix, language, rule) of rules anchored on a prefix. A rule
+        is worth matching in a sentence only when one of its anchors is there."""
+        words = set(words)
+        exact = self._lookup("anchors", "SELECT word, lang, rule FROM anchors WHERE word IN ({})",
+                             words, set, lambda ans, row: ans.add((str(row[1]), int(row[2]))))
+        heads = self._lookup(
+            "anchor_prefixes",
+            "SELECT head, prefix, lang, rule FROM anchor_prefixes WHERE head IN ({})",
+            {w[:2] for w in words}, list,
+            lambda ans, row: ans.append((str(row[1]), str(row[2]), int(row[3]))))
+        return ({w: v for w, v in exact.items() if v}, {h: v for h, v in heads.items() if v})
+
+    def starts(self, words: Iterable[str]) -> dict[str, set[tuple[str, int]]]:
+        """word -> (language, rule) of every rule that can begin with it."""
+        found = self._lookup("starts", "SELECT word, lang, rule FROM starts WHERE word IN ({})",
+                             words, set, lambda ans, row: ans.add((str(row[1]), int(row[2]))))
+        return {w: v for w, v in found.items() if v}
+
+    def prefixes(self, heads: Iterable[str]) -> dict[str, list[tuple[str, str, int]]]:
+        """First two letters -> (prefix, language, rule) of rules that can begin with a
+        prefix."""
+        found = self._lookup(
+            "prefixes", "SELECT head, prefix, lang, rule FROM prefixes WHERE head IN ({})",
+            heads, list, lambda ans, row: ans.append((str(row[1]), str(row[2]), int(row[3]))))
+        return {h: v for h, v in found.items() if v}
+
+
+def open_index(folder: Path | None, key: str, build: Callable[[], IndexRows]) -> CareIndex:
+    """The index for `key`: read from `folder` if built before, else written from `build()`
+    (written atomically, so concurrent processes never see half an index)."""
+    if folder is None:
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        write_rows(conn, build())
+        return CareIndex(conn)
+    path = folder / f"care-index-{key}.sqlite"
+    if path.exists():
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
+                                   check_same_thread=False)
+            if conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone() == (key,):
+                return CareIndex(conn)
+            conn.close()
+        except sqlite3.Error:
+            pass  # a damaged cache is rebuilt
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = folder / f".care-index-{key}.{os.getpid()}.tmp"
+        tmp.unlink(missing_ok=True)
+        conn = sqlite3.connect(tmp)
+        write_rows(conn, build())
+        conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
+        conn.commit()
+        conn.close()
+        os.replace(tmp, path)
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        return CareIndex(conn)
+    except (OSError, sqlite3.Error):
+        conn = sqlite3.connect(":memory:", check_same_thread=False)  # a read-only cache folder
+        write_rows(conn, build())
+        return CareIndex(conn)
