@@ -38,14 +38,14 @@ def child(op: str, home: str, bundle: str, encrypted: bool) -> None:
     began = time.perf_counter()
     with Journal.open(home) as journal:
         if op == "export":
-            result = journal.export_bundle(bundle, passphrase=passphrase, overwrite=True)
-            extra = {"bytes": result["size"]}
+            exported = journal.export_bundle(bundle, passphrase=passphrase, overwrite=True)
+            extra = {"bytes": exported.size}
         elif op == "verify":
-            result = journal.verify_bundle(bundle, passphrase=passphrase)
-            extra = {"reflections": result["counts"]["reflections"]}
+            checked = journal.verify_bundle(bundle, passphrase=passphrase)
+            extra = {"reflections": checked.counts["reflections"]}
         else:
-            result = journal.import_bundle(bundle, passphrase=passphrase)
-            extra = {"changed": result["changed"], **{k: v for k, v in result["changes"].items() if v}}
+            imported = journal.import_bundle(bundle, passphrase=passphrase)
+            extra = {"changed": imported.changed, **{k: v for k, v in imported.changes.items() if v}}
     seconds = time.perf_counter() - began
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, **extra}))

@@ -142,7 +142,7 @@ async def in_process(home: Path, runs: int) -> dict[str, object]:
             return bool(timeline and timeline.rows)
 
         await wait_until(loaded)
-        total = journal.stats()["reflections"]
+        total = journal.stats().reflections
         # search
         await pilot.press("f4")
         await pilot.pause()

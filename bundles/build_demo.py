@@ -106,7 +106,7 @@ def build(dest: Path) -> Path:
             result = journal.export_bundle(dest)
         finally:
             journal.close()
-    return Path(result["path"])
+    return Path(result.path)
 
 
 if __name__ == "__main__":

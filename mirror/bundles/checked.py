@@ -43,6 +43,7 @@ from mirror.bundles.container import ExtractedBundle, SignaturePolicy, open_bund
 from mirror.bundles.jsonio import StrictJSONError, strict_loads
 from mirror.bundles.manifest import check_counts
 from mirror.errors import BundleRefused, NotFound
+from mirror.models import BundleCheck, BundleSignature
 from mirror.storage import migrations
 from mirror.storage.foreign import ForeignReport, check_foreign_database
 
@@ -114,21 +115,20 @@ class CheckedBundle:
         return {m["path"].removeprefix("constitution/"): m["sha256"]
                 for m in self.manifest["members"] if m["path"].startswith("constitution/")}
 
-    def report(self) -> dict[str, Any]:
+    def report(self) -> BundleCheck:
         m = self.manifest
         signature = self.extracted.verified.signature
-        return {
-            "ok": True, "path": str(self.path), "bundle_id": m["bundle_id"],
-            "created_at": m["created_at"], "app_version": m["app_version"],
-            "format_version": m["format_version"], "schema_version": m["schema_version"],
-            "needs_migration": m["schema_version"] < migrations.latest_version(),
-            "encrypted": self.encrypted,
-            "signature": {"status": signature.status, "fingerprint": signature.fingerprint},
-            "audit_head": m["audit_head"], "constitution_version": m["constitution_version"],
-            "constitution_matches_ours": m["constitution_version"] == constitution.version(),
-            "counts": dict(m["counts"]), "members": len(m["members"]),
-            "database_bytes": self.database.size, "error": None,
-        }
+        return BundleCheck(
+            path=str(self.path), bundle_id=m["bundle_id"], created_at=m["created_at"],
+            app_version=m["app_version"], format_version=m["format_version"],
+            schema_version=m["schema_version"],
+            needs_migration=m["schema_version"] < migrations.latest_version(),
+            encrypted=self.encrypted,
+            signature=BundleSignature(signature.status, signature.fingerprint),
+            audit_head=m["audit_head"], constitution_version=m["constitution_version"],
+            constitution_matches_ours=m["constitution_version"] == constitution.version(),
+            counts=dict(m["counts"]), members=len(m["members"]),
+            database_bytes=self.database.size)
 
     def manifest_sha256(self) -> str:
         return hashlib.sha256(self.extracted.verified.manifest_bytes).hexdigest()

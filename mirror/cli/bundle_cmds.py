@@ -15,6 +15,7 @@ from mirror.cli import render
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, add_command
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
+from mirror.models import BundleExport, ForeignImport, PlainExport
 
 MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
@@ -127,8 +128,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         with render.Progress(ctx.out, "exporting") as progress:
             result = journal.export_plain(args.path, args.format, progress=progress.bar,
                                           overwrite=args.force)
-        _emit(ctx, result, f"exported {result['reflections']} reflection(s) as {args.format} "
-                           f"to {result['path']}")
+        _emit(ctx, result, f"exported {result.reflections} reflection(s) as {args.format} "
+                           f"to {result.path}")
         return 0
     if args.passphrase_file and not args.encrypt:
         raise UsageError("--passphrase-file needs --encrypt")
@@ -137,10 +138,10 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         passphrase = _read_passphrase_file(args.passphrase_file) if args.passphrase_file \
             else _prompt(ctx, confirm=True)
     with render.Progress(ctx.out, "exporting") as progress:
-        result = journal.export_bundle(args.path, passphrase=passphrase, sign=args.sign,
+        bundle = journal.export_bundle(args.path, passphrase=passphrase, sign=args.sign,
                                        progress=progress.bar, overwrite=args.force)
-    extras = [w for w, on in (("encrypted", result["encrypted"]), ("signed", result["signed"])) if on]
-    _emit(ctx, result, f"wrote {result['path']} ({result['counts'].get('reflections', 0)} "
+    extras = [w for w, on in (("encrypted", bundle.encrypted), ("signed", bundle.signed)) if on]
+    _emit(ctx, bundle, f"wrote {bundle.path} ({bundle.counts.get('reflections', 0)} "
                        f"reflection(s){', ' + ', '.join(extras) if extras else ''})")
     return 0
 
@@ -158,15 +159,15 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
             ctx.out.json({"ok": False, "path": str(path), "error": str(exc)})
         raise
     if ctx.out.as_json:
-        ctx.out.json(report)
+        ctx.out.json(report.to_json())
         return 0
-    sig = report["signature"]
-    ctx.out.line(f"bundle      {report['bundle_id']} ({report['created_at']})")
-    ctx.out.line(f"schema      {report['schema_version']}"
-                 + (" (will be migrated on import)" if report["needs_migration"] else ""))
-    ctx.out.line(f"signature   {sig['status']}" + (f" {sig['fingerprint'][:16]}…" if sig["fingerprint"] else ""))
-    ctx.out.line(f"encrypted   {'yes' if report['encrypted'] else 'no'}")
-    ctx.out.line(f"reflections {report['counts'].get('reflections', 0)}")
+    sig = report.signature
+    ctx.out.line(f"bundle      {report.bundle_id} ({report.created_at})")
+    ctx.out.line(f"schema      {report.schema_version}"
+                 + (" (will be migrated on import)" if report.needs_migration else ""))
+    ctx.out.line(f"signature   {sig.status}" + (f" {sig.fingerprint[:16]}…" if sig.fingerprint else ""))
+    ctx.out.line(f"encrypted   {'yes' if report.encrypted else 'no'}")
+    ctx.out.line(f"reflections {report.counts.get('reflections', 0)}")
     ctx.out.line("verified    every member, the manifest and the database check out")
     return 0
 
@@ -178,11 +179,11 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         if args.passphrase_file or args.require_signature:
             raise UsageError("--passphrase-file and --require-signature apply to bundles only")
         with render.Progress(ctx.out, "importing") as progress:
-            result = journal.import_foreign(args.source, path, tz=args.tz,
-                                            dry_run=args.dry_run, progress=progress.bar)
-        c = result["changes"]
+            foreign = journal.import_foreign(args.source, path, tz=args.tz,
+                                             dry_run=args.dry_run, progress=progress.bar)
+        c = foreign.changes
         verb = "would import" if args.dry_run else "imported"
-        _emit(ctx, result, f"{verb} {c['reflections_added']} of {c['entries']} {args.source} "
+        _emit(ctx, foreign, f"{verb} {c['reflections_added']} of {c['entries']} {args.source} "
                            f"entr{'y' if c['entries'] == 1 else 'ies'}"
                            + (f" ({c['reflections_skipped_existing']} already here)"
                               if c["reflections_skipped_existing"] else ""))
@@ -197,11 +198,11 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                                        progress=progress.bar,
                                        require_signature=args.require_signature)
     if ctx.out.as_json:
-        ctx.out.json(result)
+        ctx.out.json(result.to_json())
         return 0
-    c = result["changes"]
+    c = result.changes
     head = "dry run: would change" if args.dry_run else "imported"
-    if not result["changed"]:
+    if not result.changed:
         ctx.out.note(("dry run: " if args.dry_run else "") + "nothing to change: this journal "
                      "already holds everything in the bundle")
         return 0
@@ -216,16 +217,16 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_key_show(args: argparse.Namespace, ctx: Context) -> int:
     key = ctx.journal.device_key()
     if ctx.out.as_json:
-        ctx.out.json(key)
+        ctx.out.json(key.to_json())
         return 0
-    ctx.out.line(f"public key   {key['public_key']}")
-    ctx.out.line(f"fingerprint  {key['fingerprint_display']}")
+    ctx.out.line(f"public key   {key.public_key}")
+    ctx.out.line(f"fingerprint  {key.fingerprint_display}")
     return 0
 
 
 def cmd_key_export(args: argparse.Namespace, ctx: Context) -> int:
     key = ctx.journal.device_key()
-    text = f"{key['public_key']}  # mirror device key {key['fingerprint'][:16]}\n"
+    text = f"{key.public_key}  # mirror device key {key.fingerprint[:16]}\n"
     if args.path:
         target = Path(args.path)
         if target.exists():
@@ -238,7 +239,7 @@ def cmd_key_export(args: argparse.Namespace, ctx: Context) -> int:
     elif not ctx.out.as_json:
         ctx.out.stdout.write(text)
     if ctx.out.as_json:
-        ctx.out.json({**key, "written_to": args.path})
+        ctx.out.json({**key.to_json(), "written_to": args.path})
     return 0
 
 
@@ -254,39 +255,39 @@ def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise InvalidInput(f"{args.keyfile}: not a text key file") from None
-    row = ctx.journal.trust_add(text, args.label)
+    key = ctx.journal.trust_add(text, args.label)
     if ctx.out.as_json:
-        ctx.out.json({"key": row})
+        ctx.out.json({"key": key.to_json()})
     else:
-        ctx.out.note(("now trusting " if row["added"] else "already trusted: ")
-                     + row["fingerprint_display"])
+        ctx.out.note(("now trusting " if key.added else "already trusted: ")
+                     + key.fingerprint_display)
     return 0
 
 
 def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
-    rows = ctx.journal.trust_list()
+    keys = ctx.journal.trust_list()
     if ctx.out.as_json:
-        ctx.out.json({"keys": rows})
+        ctx.out.json({"keys": [key.to_json() for key in keys]})
         return 0
-    if not rows:
+    if not keys:
         ctx.out.note("no trusted keys yet: `mirror trust add KEYFILE` (this device's own key is "
                      "always trusted)")
-    for row in rows:
-        ctx.out.line(f"{row['fingerprint_display']}  {row['label'] or ''}  (since {row['added_at'][:10]})")
+    for key in keys:
+        ctx.out.line(f"{key.fingerprint_display}  {key.label or ''}  (since {key.added_at[:10]})")
     return 0
 
 
 def cmd_trust_remove(args: argparse.Namespace, ctx: Context) -> int:
-    row = ctx.journal.trust_remove(args.fingerprint)
+    key = ctx.journal.trust_remove(args.fingerprint)
     if ctx.out.as_json:
-        ctx.out.json({"key": {**row, "added": False}})
+        ctx.out.json({"key": {**key.to_json(), "added": False}})
     else:
-        ctx.out.note(f"no longer trusting {row['fingerprint_display']}")
+        ctx.out.note(f"no longer trusting {key.fingerprint_display}")
     return 0
 
 
-def _emit(ctx: Context, result: dict, message: str) -> None:
+def _emit(ctx: Context, result: BundleExport | PlainExport | ForeignImport, message: str) -> None:
     if ctx.out.as_json:
-        ctx.out.json(result)
+        ctx.out.json(result.to_json())
     else:
         ctx.out.note(message)

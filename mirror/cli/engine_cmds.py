@@ -61,15 +61,15 @@ def _needs(actions: str) -> Handler:
 def cmd_constitution_show(args: argparse.Namespace, ctx: Context) -> int:
     status = ctx.journal.constitution_status()
     if ctx.out.as_json:
-        ctx.out.json(status)
+        ctx.out.json(status.to_json())
         return 0
-    ctx.out.line(f"version  {status['version']}")
-    ctx.out.line("verified " + ("yes" if status["ok"] else "NO: " + ", ".join(status["drift"])))
-    for f in status["files"]:
-        ctx.out.line(f"  {f['status']:<8} {f['path']}")
-    for h in status["history"]:
+    ctx.out.line(f"version  {status.version}")
+    ctx.out.line("verified " + ("yes" if status.ok else "NO: " + ", ".join(status.drift)))
+    for f in status.files:
+        ctx.out.line(f"  {f.status:<8} {f.path}")
+    for h in status.history:
         ctx.out.line(f"in force since {h['adopted_at']}: {h['version']} ({h['how']})")
-    for a in status.get("amendments", []):
+    for a in status.amendments:
         ctx.out.line(f"amendment {a['version']} adopted {a['adopted_at']} (migration "
                      f"{a['migration']}): {a['summary']}")
     return 0
@@ -78,19 +78,19 @@ def cmd_constitution_show(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_care(args: argparse.Namespace, ctx: Context) -> int:
     info = ctx.journal.care_info(getattr(args, "language", None))
     if ctx.out.as_json:
-        ctx.out.json(info)
+        ctx.out.json(info.to_json())
         return 0
-    ctx.out.line(info["text"])
+    ctx.out.line(info.text)
     ctx.out.line("")
-    if info["resources"]:
+    if info.resources:
         ctx.out.line(ctx.out.bold("Resources you saved:"))
-        ctx.out.lines(f"- {r}" for r in info["resources"])
+        ctx.out.lines(f"- {r}" for r in info.resources)
     else:
         ctx.out.line(ctx.out.dim("You have saved no resources of your own yet: "
                                  "mirror config set care.resources \"Name: number\""))
-    if info["marked"]:
+    if info.marked:
         ctx.out.line("")
-        ctx.out.line(ctx.out.dim(f"{len(info['marked'])} reflection(s) carry a care marker: "
+        ctx.out.line(ctx.out.dim(f"{len(info.marked)} reflection(s) carry a care marker: "
                                  "mirror list --care"))
     return 0
 
@@ -98,21 +98,21 @@ def cmd_care(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_care_dismiss(args: argparse.Namespace, ctx: Context) -> int:
     result = ctx.journal.dismiss_care(args.id)
     if ctx.out.as_json:
-        ctx.out.json(result)
+        ctx.out.json(result.to_json())
         return 0
-    ctx.out.line(f"care marker cleared on {result['reflection_id'][:render.SHORT_ID]} "
-                 f"(it was {result['tier']}); later reflections still get care when they need it")
+    ctx.out.line(f"care marker cleared on {result.reflection_id[:render.SHORT_ID]} "
+                 f"(it was {result.tier}); later reflections still get care when they need it")
     return 0
 
 
 def cmd_constitution_verify(args: argparse.Namespace, ctx: Context) -> int:
     status = ctx.journal.constitution_status()
     if ctx.out.as_json:
-        ctx.out.json(status)
-    elif status["ok"]:
-        ctx.out.line(f"constitution {status['version']}: every document matches its genesis hash")
-    if not status["ok"]:
-        message = "the installed constitution has drifted: " + ", ".join(status["drift"])
+        ctx.out.json(status.to_json())
+    elif status.ok:
+        ctx.out.line(f"constitution {status.version}: every document matches its genesis hash")
+    if not status.ok:
+        message = "the installed constitution has drifted: " + ", ".join(status.drift)
         if ctx.out.as_json:
             ctx.out.note(f"mirror: {message}")
             return StorageError.exit_code

@@ -224,11 +224,12 @@ def cmd_tags(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
     stats = ctx.journal.stats()
     if ctx.out.as_json:
-        ctx.out.json(stats)
+        ctx.out.json(stats.to_json())
         return 0
     for key in ("reflections", "starred", "private", "revisions", "deleted", "tags", "threads",
                 "mirrorbacks", "tensions", "first", "last", "home", "schema_version"):
-        ctx.out.line(f"{key.replace('_', ' '):<15} {stats[key] if stats[key] is not None else '—'}")
-    for month in stats["per_month"]:
-        ctx.out.line(f"  {month['month']}  {month['reflections']}")
+        value = getattr(stats, key)
+        ctx.out.line(f"{key.replace('_', ' '):<15} {value if value is not None else '—'}")
+    for month in stats.per_month:
+        ctx.out.line(f"  {month.month}  {month.reflections}")
     return 0

@@ -30,7 +30,7 @@ def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
     entries = journal.egress(remote_only=args.remote_only, limit=args.limit)
     totals = journal.egress_totals()
     if ctx.out.as_json:
-        ctx.out.json({"entries": [e.to_json() for e in entries], "totals": totals})
+        ctx.out.json({"entries": [e.to_json() for e in entries], "totals": totals.to_json()})
         return 0
     if not entries:
         ctx.out.note("nothing has been sent to any model server" if not args.remote_only
@@ -40,8 +40,8 @@ def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out.line(f"{e.at[:19]}  {where}  {e.adapter:<9} {e.endpoint_host:<22} "
                      f"{e.bytes_sent:>7} bytes  {len(e.reflection_ids)} reflection(s)  "
                      f"{e.tokens_in}+{e.tokens_out} tokens  sha256 {e.payload_sha256[:12]}")
-    ctx.out.note(f"{totals['remote_requests']} request(s) left this machine "
-                 f"({totals['remote_bytes']} bytes); {totals['requests']} in all")
+    ctx.out.note(f"{totals.remote_requests} request(s) left this machine "
+                 f"({totals.remote_bytes} bytes); {totals.requests} in all")
     return 0
 
 

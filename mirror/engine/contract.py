@@ -36,7 +36,7 @@ from mirror.adapters.base import (
     Usage,
 )
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.care import CareSignal, care_response, gentle_line
+from mirror.engine.care import NO_FINDING, CareSignal, care_response, gentle_line, response_language
 from mirror.engine.checks import CheckReport, check
 from mirror.engine.offline_adapter import OfflineAdapter
 from mirror.engine.prompt import (
@@ -268,8 +268,6 @@ def _care(a: Analysis, resources: Sequence[str], attempts: Sequence[Attempt], re
 
 def _care_language_of(a: Analysis) -> str:
     """The care language for an entry the detector passed (a model's sentinel)."""
-    from mirror.engine.care import NO_FINDING, response_language
-
     return response_language(a.text, NO_FINDING)
 
 

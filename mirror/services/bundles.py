@@ -1,6 +1,8 @@
 """Bundles and other journals, as use cases: export, verify, import (bundles and jrnl,
 Day One, Markdown), the device key and trusted keys. Each function takes the journal's
-`JournalContext`, owns its transactions, and returns what the interfaces print.
+`JournalContext`, owns its transactions, and returns a record from `mirror.models`
+(`BundleExport`, `BundleCheck`, `BundleImport`, `ForeignImport`, `TrustedKey`, …) whose
+`to_json()` is what `--json` prints.
 
 Formats live below: `mirror.bundles.container` writes and opens bundles,
 `mirror.bundles.checked` verifies one completely, `mirror.bundles.importers` read other
@@ -30,6 +32,16 @@ from mirror.bundles.jsonio import canonical_bytes
 from mirror.bundles.manifest import BundleInfo
 from mirror.clock import utc_iso
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
+from mirror.models import (
+    BundleCheck,
+    BundleExport,
+    BundleImport,
+    DeviceKey,
+    ForeignImport,
+    ImportRecord,
+    PlainExport,
+    TrustedKey,
+)
 from mirror.services.context import JournalContext
 from mirror.services.deriving import derive_ids
 from mirror.storage import merge, migrations, trust
@@ -51,7 +63,7 @@ def _tick(progress: Progress | None, done: int, total: int) -> None:
 
 def export_bundle(ctx: JournalContext, path: str | Path | None = None, *,
                   passphrase: str | None = None, sign: bool = False,
-                  progress: Progress | None = None, overwrite: bool = False) -> dict[str, Any]:
+                  progress: Progress | None = None, overwrite: bool = False) -> BundleExport:
     """A bundle of the whole journal: snapshot, scrubbed of what never leaves this machine,
     with config and constitution, signed and/or encrypted as asked."""
     clean_leftovers(ctx.paths.home)
@@ -90,21 +102,18 @@ def export_bundle(ctx: JournalContext, path: str | Path | None = None, *,
                "reflections": facts.counts.get("reflections", 0), "audit_head": facts.audit_head}
     merge.record_export(ctx.store.conn, utc_iso(ctx.clock.now()), info.bundle_id, details)
     _tick(progress, steps, steps)
-    return {
-        "format": "bundle", "path": str(dest), "bundle_id": info.bundle_id,
-        "created_at": manifest["created_at"], "size": dest.stat().st_size,
-        "encrypted": bool(passphrase), "signed": key is not None,
-        "signer_fingerprint": crypto.fingerprint(key) if key is not None else None,
-        "schema_version": facts.schema_version,
-        "constitution_version": info.constitution_version,
-        "audit_head": facts.audit_head, "counts": facts.counts,
-        "members": [m["path"] for m in manifest["members"]],
-        "omitted": sorted(NOT_EXPORTED),
-    }
+    return BundleExport(
+        path=str(dest), bundle_id=info.bundle_id, created_at=manifest["created_at"],
+        size=dest.stat().st_size, encrypted=bool(passphrase), signed=key is not None,
+        signer_fingerprint=crypto.fingerprint(key) if key is not None else None,
+        schema_version=facts.schema_version, constitution_version=info.constitution_version,
+        audit_head=facts.audit_head, counts=facts.counts,
+        members=tuple(m["path"] for m in manifest["members"]),
+        omitted=tuple(sorted(NOT_EXPORTED)))
 
 
 def export_plain(ctx: JournalContext, path: str | Path | None, fmt: str, *,
-                 progress: Progress | None = None, overwrite: bool = False) -> dict[str, Any]:
+                 progress: Progress | None = None, overwrite: bool = False) -> PlainExport:
     """Markdown (a folder of files that import back) or JSON (one document)."""
     total = ctx.store.reflections.count()
     records = (plain_record(r) for r in ctx.store.reflections.iter_all())
@@ -128,7 +137,7 @@ def export_plain(ctx: JournalContext, path: str | Path | None, fmt: str, *,
     _tick(progress, total, total)
     merge.record_export(ctx.store.conn, utc_iso(ctx.clock.now()), ctx.clock.new_id(),
                         {"path": dest.name, "format": fmt, "reflections": written})
-    return {"format": fmt, "path": str(dest), "reflections": written}
+    return PlainExport(format=fmt, path=str(dest), reflections=written)
 
 
 def is_encrypted(path: Path) -> bool:
@@ -148,7 +157,7 @@ def trusted_keys(ctx: JournalContext) -> tuple[str, ...]:
 
 
 def verify_bundle(ctx: JournalContext, path: str | Path, passphrase: str | None = None,
-                  require_signature: bool = False) -> dict[str, Any]:
+                  require_signature: bool = False) -> BundleCheck:
     """Every check an import makes, without touching the journal. Raises `BundleRefused`
     (exit 6) with one line naming the first problem."""
     clean_leftovers(ctx.paths.home)
@@ -163,7 +172,7 @@ class _DryRun(Exception):
 
 def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | None = None,
                   dry_run: bool = False, progress: Progress | None = None,
-                  require_signature: bool = False) -> dict[str, Any]:
+                  require_signature: bool = False) -> BundleImport:
     """Verify a bundle, then merge it and re-derive what is new, in one transaction (or
     only report what would change, with `dry_run`)."""
     clean_leftovers(ctx.paths.home)
@@ -182,10 +191,12 @@ def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | No
         result = _merge_checked(ctx, checked, path, migrated_from, dry_run, progress)
         tick(4, 4)
         report = checked.report()
-    return {**report, "dry_run": dry_run, "import_id": None if dry_run else result[1],
-            "changes": _summary(result[0].counts), "changed": _changed(result[0].counts),
-            "rederived": 0 if dry_run else len(result[0].to_derive),
-            "recorded_not_applied": ["config.json", "constitution"]}
+    merged, import_id = result
+    return BundleImport(
+        check=report, dry_run=dry_run, import_id=None if dry_run else import_id,
+        changes=_summary(merged.counts), changed=_changed(merged.counts),
+        rederived=0 if dry_run else len(merged.to_derive),
+        recorded_not_applied=("config.json", "constitution"))
 
 
 def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migrated_from: int,
@@ -202,7 +213,7 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
         "migrated_from": migrated_from, "audit_head": manifest["audit_head"],
         "constitution_version": manifest["constitution_version"],
         "constitution_files": checked.constitution_files(), "config": checked.config,
-        "signature": checked.report()["signature"], "encrypted": checked.encrypted,
+        "signature": checked.report().signature.to_json(), "encrypted": checked.encrypted,
     }
     merge.attach(conn, str(checked.extracted.path("mirror.db")))
     result: merge.MergeResult | None = None
@@ -246,17 +257,17 @@ def _changed(counts: dict[str, int]) -> bool:
 def _reader(kind: str) -> Callable[[Path, str | None], list[ImportedEntry]]:
     # Each reader is imported only for its own kind: a Day One import never loads jrnl's.
     if kind == "jrnl":
-        from mirror.bundles.importers.jrnl import import_jrnl
+        from mirror.bundles.importers.jrnl import import_jrnl  # this kind's reader only
         return import_jrnl
     if kind == "dayone":
-        from mirror.bundles.importers.dayone import import_dayone
+        from mirror.bundles.importers.dayone import import_dayone  # this kind's reader only
         return import_dayone
-    from mirror.bundles.importers.markdown import import_markdown
+    from mirror.bundles.importers.markdown import import_markdown  # this kind's reader only
     return import_markdown
 
 
 def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str | None = None,
-                   dry_run: bool = False, progress: Progress | None = None) -> dict[str, Any]:
+                   dry_run: bool = False, progress: Progress | None = None) -> ForeignImport:
     """jrnl (text or JSON), Day One (zip or JSON) or a folder of Markdown files: new
     entries are added and derived in one transaction; entries imported before are skipped."""
     if kind not in FOREIGN_KINDS:
@@ -294,28 +305,29 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
                 derive_ids(ctx, ids, progress)
             merge.record_import(conn, import_id, kind, None, now,
                                 {"path": path.name, "tz": tz}, summary)
-    return {"ok": True, "from": kind, "path": str(path), "dry_run": dry_run,
-            "import_id": None if dry_run else import_id, "changes": summary,
-            "changed": bool(fresh), "ids": [n.id for n in fresh][:1000]}
+    return ForeignImport(source=kind, path=str(path), dry_run=dry_run,
+                         import_id=None if dry_run else import_id, changes=summary,
+                         changed=bool(fresh),
+                         ids=tuple(n.id for n in fresh[:1000] if n.id is not None))
 
 
-def imports(ctx: JournalContext, limit: int = 50) -> list[dict[str, Any]]:
+def imports(ctx: JournalContext, limit: int = 50) -> list[ImportRecord]:
     """Earlier imports, newest first."""
     return merge.imports(ctx.store.conn, limit)
 
 
 # -- keys -----------------------------------------------------------------------------------
 
-def device_key(ctx: JournalContext) -> dict[str, Any]:
+def device_key(ctx: JournalContext) -> DeviceKey:
     """This device's signing key (created on first use, mode 0600 in MIRROR_HOME)."""
     key = crypto.load_or_create_device_key(ctx.paths.home)
     fp = crypto.fingerprint(key)
-    return {"public_key": crypto.public_key_text(key), "fingerprint": fp,
-            "fingerprint_display": crypto.format_fingerprint(fp),
-            "path": str(ctx.paths.home / crypto.DEVICE_KEY_FILENAME)}
+    return DeviceKey(public_key=crypto.public_key_text(key), fingerprint=fp,
+                     fingerprint_display=crypto.format_fingerprint(fp),
+                     path=str(ctx.paths.home / crypto.DEVICE_KEY_FILENAME))
 
 
-def trust_add(ctx: JournalContext, key_text: str, label: str | None = None) -> dict[str, Any]:
+def trust_add(ctx: JournalContext, key_text: str, label: str | None = None) -> TrustedKey:
     """Trust a public key (a file's text: the key line, or a PEM block)."""
     lines = [line.split("#", 1)[0].strip() for line in key_text.splitlines()]
     text = key_text.strip() if key_text.strip().startswith("-----BEGIN") else \
@@ -325,18 +337,19 @@ def trust_add(ctx: JournalContext, key_text: str, label: str | None = None) -> d
     key = crypto.parse_public_key(text)
     row, new = trust.add(ctx.store.conn, ctx.clock, crypto.fingerprint(key),
                          crypto.public_key_text(key), label)
-    return {**_key_row(row), "added": new}
+    return _trusted_key(row, added=new)
 
 
-def trust_list(ctx: JournalContext) -> list[dict[str, Any]]:
-    return [_key_row(row) for row in trust.keys(ctx.store.conn)]
+def trust_list(ctx: JournalContext) -> list[TrustedKey]:
+    return [_trusted_key(row) for row in trust.keys(ctx.store.conn)]
 
 
-def trust_remove(ctx: JournalContext, fingerprint: str) -> dict[str, Any]:
-    return _key_row(trust.remove(ctx.store.conn, ctx.clock, fingerprint))
+def trust_remove(ctx: JournalContext, fingerprint: str) -> TrustedKey:
+    return _trusted_key(trust.remove(ctx.store.conn, ctx.clock, fingerprint))
 
 
-def _key_row(row: dict[str, Any]) -> dict[str, Any]:
-    return {"fingerprint": row["fingerprint"], "public_key": row["public_key"],
-            "label": row["label"], "added_at": row["added_at"],
-            "fingerprint_display": crypto.format_fingerprint(row["fingerprint"])}
+def _trusted_key(row: dict[str, Any], added: bool | None = None) -> TrustedKey:
+    return TrustedKey(fingerprint=row["fingerprint"], public_key=row["public_key"],
+                      label=row["label"], added_at=row["added_at"],
+                      fingerprint_display=crypto.format_fingerprint(row["fingerprint"]),
+                      added=added)

@@ -3,8 +3,6 @@ with what to do about a problem. Probes engines without sending any reflection."
 
 from __future__ import annotations
 
-from typing import Any
-
 from mirror import constitution
 from mirror.adapters import registry
 from mirror.adapters.base import AdapterUnavailable
@@ -12,7 +10,7 @@ from mirror.adapters.secrets import load_anthropic_key
 from mirror.engine.care import care_languages
 from mirror.engine.care.detect import detector
 from mirror.errors import InvalidInput
-from mirror.models import DoctorCheck, DoctorReport
+from mirror.models import ConstitutionFile, ConstitutionStatus, DoctorCheck, DoctorReport
 from mirror.services.context import JournalContext
 from mirror.services.engines import SET_KEY_HINT
 from mirror.storage import migrations
@@ -22,13 +20,15 @@ def _check(name: str, ok: bool, detail: str, kind: str, fix: str = "") -> Doctor
     return DoctorCheck(name, ok, detail, kind, fix)
 
 
-def constitution_status(ctx: JournalContext) -> dict[str, Any]:
+def constitution_status(ctx: JournalContext) -> ConstitutionStatus:
     """The constitution in force, whether the installed documents still match their
-    genesis hashes, and when each version was adopted by this ctx."""
+    genesis hashes, and when each version was adopted by this journal."""
     report = constitution.verify()
-    return {**report.to_dict(), "drift": [f"{f.path} ({f.status})" for f in report.drift],
-            "history": ctx.store.derived.constitution_history(),
-            "amendments": ctx.store.derived.constitution_amendments()}
+    return ConstitutionStatus(
+        ok=report.ok, version=report.version, error=report.error,
+        files=tuple(ConstitutionFile(f.path, f.expected, f.actual, f.status) for f in report.files),
+        history=tuple(ctx.store.derived.constitution_history()),
+        amendments=tuple(ctx.store.derived.constitution_amendments()))
 
 
 def diagnose(ctx: JournalContext) -> DoctorReport:
@@ -41,8 +41,8 @@ def diagnose(ctx: JournalContext) -> DoctorReport:
     checks.append(_check("schema", version == latest, f"version {version} of {latest}", "storage",
                          "open the journal with this Mirror to migrate it"))
     status = constitution_status(ctx)
-    checks.append(_check("constitution", status["ok"],
-                         f"{status['version']}" + ("" if status["ok"] else " drifted: " + ", ".join(status["drift"])),
+    checks.append(_check("constitution", status.ok,
+                         status.version + ("" if status.ok else " drifted: " + ", ".join(status.drift)),
                          "storage", "reinstall Mirror: the installed documents were changed"))
     checks.append(care_check())
     audit = ctx.store.audit_verify()

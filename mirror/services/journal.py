@@ -17,15 +17,21 @@ import builtins
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mirror import constitution
 from mirror.clock import Clock, utc_iso
 from mirror.dates import parse_when
 from mirror.errors import InvalidInput, NotFound
 from mirror.models import (
+    CareDismissal,
+    CareInfo,
+    CareMarked,
+    ConstitutionStatus,
     DoctorReport,
+    EgressTotals,
     Feedback,
+    JournalStats,
     ListFilter,
     Page,
     PatternCount,
@@ -46,6 +52,16 @@ from mirror.storage.store import Store
 from mirror.storage.tags import counts as tag_counts
 
 if TYPE_CHECKING:
+    from mirror.models import (  # the records of the bundle and key methods
+        BundleCheck,
+        BundleExport,
+        BundleImport,
+        DeviceKey,
+        ForeignImport,
+        ImportRecord,
+        PlainExport,
+        TrustedKey,
+    )
     from mirror.services.deriving import DeriveReport
 
 Progress = Callable[[int, int], None]
@@ -177,11 +193,9 @@ class Journal:
     def tags(self) -> builtins.list[tuple[str, int]]:
         return tag_counts(self.store.conn)
 
-    def stats(self) -> dict[str, Any]:
-        data = self.store.stats()
-        data["home"] = str(self.paths.home)
-        data["schema_version"] = self.store.schema_version
-        return data
+    def stats(self) -> JournalStats:
+        return replace(self.store.stats(), home=str(self.paths.home),
+                       schema_version=self.store.schema_version)
 
     # -- threads ---------------------------------------------------------------------------
     def threads(self, include_archived: bool = False) -> builtins.list[Thread]:
@@ -220,17 +234,11 @@ class Journal:
         return self.store.audit_verify()
 
     # -- reflecting --------------------------------------------------------------------------
-    def reflect(self, text: str, *, on_progress: Callable[[int], None] | None = None,
-                **options: Any) -> ReflectResult:
-        """Save first, in its own transaction; only then analyse and answer, so nothing the
-        engine does afterwards can lose what the person wrote. (Interfaces that show
-        "saved" before the answer call `write`, then `answer`.)"""
-        reflection = self.write(text, **options)
-        return self.answer(reflection, on_progress=on_progress)
-
     def answer(self, reflection: Reflection, *, on_progress: Callable[[int], None] | None = None,
                use_cache: bool = True) -> ReflectResult:
-        """Analyse a saved reflection and produce its checked mirrorback."""
+        """Analyse a saved reflection and produce its checked mirrorback. Reflecting is
+        always `write` (durable, its own transaction), then `answer`: nothing the engine does
+        afterwards can lose what the person wrote, and an interface can say "saved" first."""
         from mirror.services import reflecting  # the engine and adapters: only to answer
 
         return reflecting.answer(self.context, reflection, on_progress=on_progress,
@@ -252,14 +260,14 @@ class Journal:
         """What was sent to model servers, newest first (the egress ledger)."""
         return self.store.egress.entries(remote_only=remote_only, limit=limit)
 
-    def egress_totals(self) -> dict[str, int]:
+    def egress_totals(self) -> EgressTotals:
         """How many requests and bytes went to model servers, and how many left this machine."""
         return self.store.egress.totals()
 
-    def constitution_status(self) -> dict[str, Any]:
+    def constitution_status(self) -> ConstitutionStatus:
         """The constitution in force, whether the installed documents still match their
         genesis hashes, and when each version was adopted by this journal."""
-        from mirror.services import doctor
+        from mirror.services import doctor  # probes engines too: only constitution commands
 
         return doctor.constitution_status(self.context)
 
@@ -279,7 +287,7 @@ class Journal:
                                  derived.care_for(reflection.id))
 
     # -- care ----------------------------------------------------------------------------------
-    def care_info(self, language: str | None = None) -> dict[str, Any]:
+    def care_info(self, language: str | None = None) -> CareInfo:
         """What `mirror care` shows: the care text in a language, the resources the person
         saved, and how many reflections carry an active care marker."""
         from mirror.engine.care import care_languages, care_text  # care data: only here
@@ -287,12 +295,12 @@ class Journal:
         lang = language or "en"
         if lang not in care_languages():
             raise InvalidInput(f"no care text in {lang!r}; available: {', '.join(care_languages())}")
-        resources = list(self.settings.get("care.resources") or [])
+        resources = tuple(self.settings.get("care.resources") or ())
         marked = self.store.reflections.list(ListFilter(care=True), limit=1000).items
-        return {"language": lang, "text": care_text(lang), "resources": resources,
-                "marked": [{"id": r.id, "created_at": r.created_at, "tier": r.care} for r in marked]}
+        return CareInfo(lang, care_text(lang), resources,
+                        tuple(CareMarked(r.id, r.created_at, r.care) for r in marked))
 
-    def dismiss_care(self, prefix: str) -> dict[str, Any]:
+    def dismiss_care(self, prefix: str) -> CareDismissal:
         """Clear a false alarm on one reflection (audited); later reflections still get
         care whenever they need it."""
         reflection = self.get(prefix)
@@ -346,69 +354,69 @@ class Journal:
     # The bundle code (zip, age, signatures) is imported only by these commands.
     def export_bundle(self, path: str | Path | None = None, passphrase: str | None = None,
                       sign: bool = False, progress: Progress | None = None,
-                      overwrite: bool = False) -> dict[str, Any]:
+                      overwrite: bool = False) -> BundleExport:
         """Write a bundle of the whole journal."""
-        from mirror.services import bundles
+        from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.export_bundle(self.context, path, passphrase=passphrase, sign=sign,
                                      progress=progress, overwrite=overwrite)
 
     def export_plain(self, path: str | Path | None, fmt: str, progress: Progress | None = None,
-                     overwrite: bool = False) -> dict[str, Any]:
+                     overwrite: bool = False) -> PlainExport:
         """Markdown (a folder of files that import back) or JSON (one document)."""
-        from mirror.services import bundles
+        from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.export_plain(self.context, path, fmt, progress=progress,
                                     overwrite=overwrite)
 
     def verify_bundle(self, path: str | Path, passphrase: str | None = None,
-                      require_signature: bool = False) -> dict[str, Any]:
+                      require_signature: bool = False) -> BundleCheck:
         """Check a bundle completely without touching the journal."""
-        from mirror.services import bundles
+        from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.verify_bundle(self.context, path, passphrase=passphrase,
                                      require_signature=require_signature)
 
     def import_bundle(self, path: str | Path, passphrase: str | None = None, dry_run: bool = False,
                       progress: Progress | None = None,
-                      require_signature: bool = False) -> dict[str, Any]:
+                      require_signature: bool = False) -> BundleImport:
         """Verify, then merge a bundle in one transaction (or only report, with dry_run)."""
-        from mirror.services import bundles
+        from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.import_bundle(self.context, path, passphrase=passphrase, dry_run=dry_run,
                                      progress=progress, require_signature=require_signature)
 
     def import_foreign(self, kind: str, path: str | Path, tz: str | None = None,
-                       dry_run: bool = False, progress: Progress | None = None) -> dict[str, Any]:
+                       dry_run: bool = False, progress: Progress | None = None) -> ForeignImport:
         """Import jrnl, Day One or Markdown files; entries imported before are skipped."""
-        from mirror.services import bundles
+        from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.import_foreign(self.context, kind, path, tz=tz, dry_run=dry_run,
                                       progress=progress)
 
-    def imports(self, limit: int = 50) -> builtins.list[dict[str, Any]]:
+    def imports(self, limit: int = 50) -> builtins.list[ImportRecord]:
         """Earlier imports, newest first."""
-        from mirror.services import bundles
+        from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.imports(self.context, limit)
 
-    def device_key(self) -> dict[str, Any]:
+    def device_key(self) -> DeviceKey:
         """This device's signing key (created on first use)."""
-        from mirror.services import bundles
+        from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.device_key(self.context)
 
-    def trust_add(self, key_text: str, label: str | None = None) -> dict[str, Any]:
-        from mirror.services import bundles
+    def trust_add(self, key_text: str, label: str | None = None) -> TrustedKey:
+        from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.trust_add(self.context, key_text, label)
 
-    def trust_list(self) -> builtins.list[dict[str, Any]]:
-        from mirror.services import bundles
+    def trust_list(self) -> builtins.list[TrustedKey]:
+        from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.trust_list(self.context)
 
-    def trust_remove(self, fingerprint: str) -> dict[str, Any]:
-        from mirror.services import bundles
+    def trust_remove(self, fingerprint: str) -> TrustedKey:
+        from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.trust_remove(self.context, fingerprint)

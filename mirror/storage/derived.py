@@ -17,6 +17,7 @@ from mirror.clock import Clock, utc_iso
 from mirror.constitution import pattern_label
 from mirror.errors import InvalidInput, NotFound
 from mirror.models import (
+    CareDismissal,
     Feedback,
     Mirrorback,
     PatternCount,
@@ -26,6 +27,7 @@ from mirror.models import (
     TensionMark,
     TrajectoryPoint,
 )
+from mirror.storage import audit
 from mirror.storage.db import transaction
 
 
@@ -236,7 +238,7 @@ class DerivedStore:
                 " score, language, source) VALUES (?, '[]', ?, 'care', 1.0, ?, 'model')",
                 (reflection_id, utc_iso(self.clock.now()), language))
 
-    def dismiss_care(self, reflection_id: str) -> dict[str, Any]:
+    def dismiss_care(self, reflection_id: str) -> CareDismissal:
         """Clear a false alarm on one reflection, as it reads now; audited. Raises NotFound
         when the reflection has no care marker to dismiss."""
         row = self.conn.execute(
@@ -244,8 +246,6 @@ class DerivedStore:
             " ON r.id = cm.reflection_id WHERE cm.reflection_id = ?", (reflection_id,)).fetchone()
         if row is None:
             raise NotFound(f"reflection {reflection_id[:8]} has no care marker to dismiss")
-        from mirror.storage import audit
-
         now = utc_iso(self.clock.now())
         with self._tx():
             self.conn.execute(
@@ -253,7 +253,7 @@ class DerivedStore:
                 " dismissed_at) VALUES (?, ?, ?)", (reflection_id, row[1], now))
             audit.append(self.conn, now, "care_dismiss", "reflection", reflection_id,
                          {"tier": row[0]})
-        return {"reflection_id": reflection_id, "tier": row[0], "dismissed_at": now}
+        return CareDismissal(reflection_id, row[0], now)
 
     # -- reading -----------------------------------------------------------------------------
     def care_for(self, reflection_id: str) -> dict[str, Any] | None:

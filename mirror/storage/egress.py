@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mirror.clock import Clock, utc_iso
-from mirror.models import SentRequest
+from mirror.models import EgressTotals, SentRequest
 from mirror.storage.db import transaction
 
 
@@ -71,12 +71,12 @@ class EgressStore:
             tokens_in=row["tokens_in"], tokens_out=row["tokens_out"], cost_usd=row["cost_usd"])
             for row in rows]
 
-    def totals(self) -> dict[str, Any]:
+    def totals(self) -> EgressTotals:
         row = self.conn.execute(
             "SELECT count(*) AS requests, coalesce(sum(remote), 0) AS remote_requests,"
             " coalesce(sum(bytes_sent), 0) AS bytes, coalesce(sum(CASE WHEN remote = 1"
             " THEN bytes_sent ELSE 0 END), 0) AS remote_bytes FROM egress_ledger").fetchone()
-        return dict(row)
+        return EgressTotals(row["requests"], row["remote_requests"], row["bytes"], row["remote_bytes"])
 
     def spent_since(self, since_utc: str) -> tuple[float, int]:
         """(USD, tokens) spent on remote calls since a UTC timestamp."""

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from mirror.models import ImportRecord
 from mirror.storage import audit, migrations
 from mirror.storage import tags as tagstore
 from mirror.storage.db import transaction
@@ -329,13 +330,13 @@ def record_export(conn: sqlite3.Connection, now: str, bundle_id: str, details: d
         audit.append(conn, now, "export", "bundle", bundle_id, details)
 
 
-def imports(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
-    out = []
-    for row in conn.execute("SELECT * FROM bundle_imports ORDER BY imported_at DESC LIMIT ?", (limit,)):
-        data = dict(row)
-        data["details"] = json.loads(data["details"])
-        out.append(data)
-    return out
+def imports(conn: sqlite3.Connection, limit: int = 50) -> list[ImportRecord]:
+    """Earlier imports, newest first."""
+    return [ImportRecord(id=row["id"], kind=row["kind"], bundle_id=row["bundle_id"],
+                         imported_at=row["imported_at"], details=json.loads(row["details"]))
+            for row in conn.execute("SELECT id, kind, bundle_id, imported_at, details"
+                                    " FROM bundle_imports ORDER BY imported_at DESC LIMIT ?",
+                                    (limit,))]
 
 
 # -- snapshots -----------------------------------------------------------------------------

@@ -3,33 +3,33 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+
+from mirror.models import JournalStats, MonthCount
 
 
-def journal_stats(conn: sqlite3.Connection) -> dict[str, Any]:
+def journal_stats(conn: sqlite3.Connection) -> JournalStats:
     row = conn.execute(
         "SELECT count(*) AS n, min(created_at) AS first, max(created_at) AS last,"
         " coalesce(sum(starred), 0) AS starred, coalesce(sum(private), 0) AS private,"
         " coalesce(sum(length(content)), 0) AS chars FROM reflections").fetchone()
-    per_month = [
-        {"month": r[0], "reflections": r[1]}
+    per_month = tuple(
+        MonthCount(r[0], r[1])
         for r in conn.execute(
             "SELECT substr(created_at, 1, 7) AS month, count(*) FROM reflections"
-            " GROUP BY month ORDER BY month DESC LIMIT 12")
-    ]
+            " GROUP BY month ORDER BY month DESC LIMIT 12"))
     scalar = lambda sql: conn.execute(sql).fetchone()[0]
-    return {
-        "reflections": row["n"],
-        "first": row["first"],
-        "last": row["last"],
-        "starred": row["starred"],
-        "private": row["private"],
-        "characters": row["chars"],
-        "revisions": scalar("SELECT count(*) FROM reflection_revisions"),
-        "deleted": scalar("SELECT count(*) FROM tombstones"),
-        "tags": scalar("SELECT count(*) FROM tags"),
-        "threads": scalar("SELECT count(*) FROM threads WHERE archived_at IS NULL"),
-        "mirrorbacks": scalar("SELECT count(*) FROM mirrorbacks"),
-        "tensions": scalar("SELECT count(*) FROM tensions"),
-        "per_month": per_month,
-    }
+    return JournalStats(
+        reflections=row["n"],
+        first=row["first"],
+        last=row["last"],
+        starred=row["starred"],
+        private=row["private"],
+        characters=row["chars"],
+        revisions=scalar("SELECT count(*) FROM reflection_revisions"),
+        deleted=scalar("SELECT count(*) FROM tombstones"),
+        tags=scalar("SELECT count(*) FROM tags"),
+        threads=scalar("SELECT count(*) FROM threads WHERE archived_at IS NULL"),
+        mirrorbacks=scalar("SELECT count(*) FROM mirrorbacks"),
+        tensions=scalar("SELECT count(*) FROM tensions"),
+        per_month=per_month,
+    )

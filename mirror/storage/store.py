@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mirror.clock import Clock, utc_iso
 from mirror.errors import StorageError
+from mirror.models import JournalStats
 from mirror.storage import audit, migrations
 from mirror.storage.db import connect, enable_wal, transaction, translate
 from mirror.storage.derived import DerivedStore
@@ -70,7 +71,7 @@ class Store:
     def schema_version(self) -> int:
         return migrations.schema_version(self.conn)
 
-    def stats(self) -> dict:
+    def stats(self) -> JournalStats:
         return journal_stats(self.conn)
 
     def audit_verify(self) -> audit.AuditReport:

@@ -11,7 +11,18 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual.message import Message
 
-from mirror.models import Feedback, PatternCount, Reflection, Revision, SearchHit, Tension, Thread
+from mirror.models import (
+    BundleCheck,
+    BundleExport,
+    BundleImport,
+    Feedback,
+    PatternCount,
+    Reflection,
+    Revision,
+    SearchHit,
+    Tension,
+    Thread,
+)
 
 if TYPE_CHECKING:
     from mirror.services.journal import Journal
@@ -193,7 +204,10 @@ class BundleProgress(Message):
 
 
 class BundleFinished(Message):
-    def __init__(self, action: str, report: dict[str, Any] | None, problem: str | None = None) -> None:
+    """A bundle export, verification or import ended: its report, or the problem."""
+
+    def __init__(self, action: str, report: BundleExport | BundleCheck | BundleImport | None,
+                 problem: str | None = None) -> None:
         super().__init__()
         self.action = action
         self.report = report

@@ -31,9 +31,10 @@ def open_journal(home: Path, start: datetime = START, seed: int = 0) -> Journal:
 def populate(journal: Journal) -> dict[str, str]:
     """A small journal touching every merged table. Returns named IDs."""
     ids = {}
-    first = journal.reflect("I must finish the report but part of me wants to rest #work",
-                            tags=["Focus"], starred=True)
-    ids["first"] = first.reflection.id
+    first = journal.write("I must finish the report but part of me wants to rest #work",
+                          tags=["Focus"], starred=True)
+    journal.answer(first)
+    ids["first"] = first.id
     ids["second"] = journal.write("Walked by the river, always the same path.", when="2026-01-02 08:00",
                                   private=True).id
     journal.edit(ids["second"], text="Walked by the river with Sam, always the same path #walks")
@@ -44,7 +45,9 @@ def populate(journal: Journal) -> dict[str, str]:
     journal.add_to_thread("Evenings", ids["first"])
     journal.add_tension("control", "surrender")
     journal.feedback(ids["first"], 4, ["generic"], "kind")
-    ids["care"] = journal.reflect("I want to kill myself tonight").reflection.id
+    care = journal.write("I want to kill myself tonight")
+    journal.answer(care)
+    ids["care"] = care.id
     return ids
 
 

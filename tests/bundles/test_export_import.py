@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mirror.bundles.manifest import MANIFEST_NAME
+from mirror.models import BundleExport
 from mirror.storage.reflections import NewReflection
 from tests.bundles.journalkit import content_digest, full_digest, later, member_bytes, open_journal, populate
 
@@ -27,7 +28,7 @@ def source(tmp_path: Path):
     journal.close()
 
 
-def _export(journal, path: Path, **options) -> dict:
+def _export(journal, path: Path, **options) -> BundleExport:
     return journal.export_bundle(path, **options)
 
 
@@ -51,7 +52,7 @@ def test_bundle_holds_a_scrubbed_snapshot_settings_and_the_constitution(
     for name, data in files.items():
         assert SECRET.encode() not in data, name
     manifest = json.loads(files[MANIFEST_NAME])
-    assert manifest["audit_head"] == head == result["audit_head"]
+    assert manifest["audit_head"] == head == result.audit_head
     assert manifest["schema_version"] == journal.store.schema_version
     assert manifest["constitution_version"] == constitution.version()
     assert manifest["counts"]["reflections"] == 3 and manifest["counts"]["care_markers"] == 0
@@ -69,7 +70,7 @@ def test_bundle_holds_a_scrubbed_snapshot_settings_and_the_constitution(
     assert steps[-1][0] == steps[-1][1]
     last = journal.store.conn.execute(
         "SELECT action, entity, entity_id FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-    assert tuple(last) == ("export", "bundle", result["bundle_id"])
+    assert tuple(last) == ("export", "bundle", result.bundle_id)
     assert list((journal.paths.home / "tmp").iterdir()) == []
 
 
@@ -79,7 +80,7 @@ def test_round_trip_into_an_empty_journal_then_reimport_changes_nothing(source, 
     target = open_journal(tmp_path / "b", seed=7)
     try:
         first = target.import_bundle(tmp_path / "b.zip")
-        assert first["changed"] and first["changes"]["reflections_added"] == 3
+        assert first.changed and first.changes["reflections_added"] == 3
         assert content_digest(target) == content_digest(journal)
         # derived data was re-derived from the text, not copied
         assert target.store.derived.is_care(ids["care"])
@@ -89,7 +90,7 @@ def test_round_trip_into_an_empty_journal_then_reimport_changes_nothing(source, 
         assert target.thread("Evenings").reflections == 1
         before = content_digest(target)
         second = target.import_bundle(tmp_path / "b.zip")
-        assert second["changed"] is False
+        assert second.changed is False
         assert content_digest(target) == before
         rows = target.store.conn.execute(
             "SELECT count(*) FROM audit_log WHERE action = 'import'").fetchone()[0]
@@ -110,8 +111,8 @@ def test_dry_run_reports_changes_and_writes_nothing(source, tmp_path: Path) -> N
     target = open_journal(tmp_path / "b", seed=7)
     try:
         report = target.import_bundle(tmp_path / "b.zip", dry_run=True)
-        assert report["dry_run"] and report["changes"]["reflections_added"] == 3
-        assert report["import_id"] is None
+        assert report.dry_run and report.changes["reflections_added"] == 3
+        assert report.import_id is None
     finally:
         target.close()
     assert full_digest(tmp_path / "b" / "mirror.db") == before
@@ -135,14 +136,14 @@ def test_newer_version_wins_and_the_older_text_becomes_a_revision(tmp_path: Path
         a.edit(rid, text="Edited on A later", add_tags=["two"], starred=True)
         _export(a, tmp_path / "a2.zip")
         report = b.import_bundle(tmp_path / "a2.zip")
-        assert report["changes"]["reflections_updated"] == 1
+        assert report.changes["reflections_updated"] == 1
         reflection, revisions = b.history(rid)
         assert reflection.content == "Edited on A later" and reflection.starred
         assert set(reflection.tags) == {"one", "two"}
         assert [r.content for r in revisions] == ["Original text", "Edited on B first"]
         assert b.search("later")[0].reflection.id == rid  # the index follows
         again = b.import_bundle(tmp_path / "a2.zip")
-        assert again["changed"] is False
+        assert again.changed is False
     finally:
         a.close()
         b.close()
@@ -156,7 +157,7 @@ def test_local_newer_version_is_kept_and_the_bundle_text_becomes_a_revision(tmp_
         later(b, 7200)
         b.edit(rid, text="Edited on B later")
         report = b.import_bundle(tmp_path / "a2.zip")
-        assert report["changes"]["reflections_kept_local"] == 1
+        assert report.changes["reflections_kept_local"] == 1
         reflection, revisions = b.history(rid)
         assert reflection.content == "Edited on B later"
         assert "Edited on A first" in [r.content for r in revisions]
@@ -176,8 +177,8 @@ def test_tombstones_win_both_ways(tmp_path: Path) -> None:
         a.delete(rid)
         _export(a, tmp_path / "a2.zip")
         report = b.import_bundle(tmp_path / "a2.zip")
-        assert report["changes"]["reflections_deleted"] == 1
-        assert b.store.stats()["reflections"] == 0
+        assert report.changes["reflections_deleted"] == 1
+        assert b.store.stats().reflections == 0
         assert b.store.conn.execute("SELECT count(*) FROM reflections_fts WHERE reflections_fts"
                                     " MATCH 'original'").fetchone()[0] == 0
         # B's own deletion is never undone by a bundle that still holds the reflection
@@ -185,8 +186,8 @@ def test_tombstones_win_both_ways(tmp_path: Path) -> None:
         c.store.reflections.create(NewReflection(content="resurrect me", id=other))
         _export(c, tmp_path / "c.zip")
         c.close()
-        assert b.import_bundle(tmp_path / "c.zip")["changes"]["reflections_skipped_deleted"] == 1
-        assert b.store.stats()["reflections"] == 0
+        assert b.import_bundle(tmp_path / "c.zip").changes["reflections_skipped_deleted"] == 1
+        assert b.store.stats().reflections == 0
     finally:
         a.close()
         b.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from mirror.models import ForeignImport
 from tests.bundles.journalkit import content_digest, open_journal
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "jrnl"
@@ -66,8 +67,8 @@ def test_dayone_photo_only_entry_is_kept_with_a_placeholder(tmp_path: Path) -> N
     journal = open_journal(tmp_path / "home")
     try:
         result = journal_import(journal, "dayone", path)
-        assert result["changes"]["reflections_added"] == 2
-        assert result["changes"]["placeholders"] == 1
+        assert result.changes["reflections_added"] == 2
+        assert result.changes["placeholders"] == 1
         items = {r.created_at[:10]: r for r in journal.store.reflections.iter_all()}
         photo = items["2024-03-06"]
         assert photo.content == "(2 photos)" and photo.metadata["placeholder_text"] is True
@@ -75,13 +76,13 @@ def test_dayone_photo_only_entry_is_kept_with_a_placeholder(tmp_path: Path) -> N
         tea = items["2024-03-05"]
         assert tea.starred and tea.created_tz == "Asia/Tokyo" and "tea" in tea.tags
         digest = content_digest(journal)
-        assert journal_import(journal, "dayone", path)["changes"]["reflections_added"] == 0
+        assert journal_import(journal, "dayone", path).changes["reflections_added"] == 0
         assert content_digest(journal) == digest
     finally:
         journal.close()
 
 
-def journal_import(journal, kind: str, path: Path) -> dict:
+def journal_import(journal, kind: str, path: Path) -> ForeignImport:
     return journal.import_foreign(kind, path, tz="UTC")
 
 

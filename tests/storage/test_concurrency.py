@@ -94,7 +94,7 @@ def test_four_processes_and_the_cli_write_together_without_loss(tmp_path: Path, 
         conn = journal.store.conn
         stored = {row[0] for row in conn.execute("SELECT id FROM reflections")}
         assert stored == set(written)
-        assert journal.stats()["reflections"] == WRITERS * PER_WRITER + CLI_WRITES
+        assert journal.stats().reflections == WRITERS * PER_WRITER + CLI_WRITES
         assert conn.execute("SELECT count(*) FROM identities").fetchone()[0] == 1
         report = journal.audit_verify()
         assert report.ok, report.problem

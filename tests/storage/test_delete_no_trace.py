@@ -134,7 +134,7 @@ def test_a_deleted_id_cannot_be_recreated(deleted, journal):
             NewReflection(content=ORIGINAL, id=deleted),
         ])
     assert journal.search(WORDS[0]) == []
-    assert journal.stats()["reflections"] == 80
+    assert journal.stats().reflections == 80
 
 
 def test_a_deleted_id_spelled_in_capitals_cannot_be_recreated(deleted, journal, cli):

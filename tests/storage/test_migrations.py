@@ -62,7 +62,7 @@ def test_fresh_journal_records_every_shipped_migration_with_its_checksum(journal
     assert shipped, "Mirror ships at least the core schema"
     assert _recorded(journal.paths.db) == [(m.version, m.name, m.checksum) for m in shipped]
     assert journal.store.schema_version == len(shipped)
-    assert journal.stats()["schema_version"] == len(shipped)
+    assert journal.stats().schema_version == len(shipped)
     assert not _backups(journal.paths.home)   # nothing to back up on a new journal
 
 

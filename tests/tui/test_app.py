@@ -63,7 +63,7 @@ async def test_saving_empty_text_saves_nothing(make_app, journal):
         await settle(pilot)
         await pilot.press("f2", "space", "enter", "ctrl+s")
         await settle(pilot)
-        assert journal.stats()["reflections"] == 0
+        assert journal.stats().reflections == 0
         assert any("Nothing to save" in n.message for n in app._notifications)
 
 
@@ -197,7 +197,7 @@ async def test_delete_asks_and_mentions_exported_bundles(make_app, journal):
         assert "Bundles you exported earlier keep their copy" in app.screen.body
         await pilot.press("n")           # cancel first: nothing happens
         await settle(pilot)
-        assert journal.stats()["reflections"] == 2
+        assert journal.stats().reflections == 2
         await pilot.press("d")
         await settle(pilot)
         await pilot.press("y")

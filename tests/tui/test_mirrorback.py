@@ -1,8 +1,5 @@
-"""The mirrorback beside the editor, rating and flagging it, care responses, regenerating.
-
-These assert real engine output: they pass once `Journal.reflect` fills
-`ReflectResult.mirrorback` (the offline engine) and `Journal.regenerate(prefix,
-on_progress=None)` exists."""
+"""The mirrorback beside the editor and in the reader: rating and flagging it, care
+responses, regenerating. These assert real engine output (the offline engine)."""
 
 from __future__ import annotations
 
@@ -54,7 +51,7 @@ async def test_care_response_is_gentle_and_distinct(make_app, journal):
 
 
 async def test_regenerate_from_the_reader(make_app, journal):
-    journal.reflect("I should call my sister but I keep putting it off.")
+    journal.answer(journal.write("I should call my sister but I keep putting it off."))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -69,7 +66,8 @@ async def test_regenerate_from_the_reader(make_app, journal):
 
 
 async def test_rating_in_the_reader_is_saved_and_thanked(make_app, journal):
-    saved = journal.reflect("I should call my sister but I keep putting it off.").reflection
+    saved = journal.write("I should call my sister but I keep putting it off.")
+    journal.answer(saved)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -189,7 +189,7 @@ async def test_a_failing_write_is_not_saved_and_keeps_the_text(make_app, journal
         assert app.screen.query_one("#editor", TextArea).text == TEXT
         assert saved_note(app) == ""
         assert any("locked" in n.message for n in app._notifications)
-        assert answered == [] and journal.stats()["reflections"] == 0
+        assert answered == [] and journal.stats().reflections == 0
 
         monkeypatch.setattr(Journal, "write", write)    # the lock is gone: saving works now
         await pilot.press("ctrl+s")

@@ -28,8 +28,8 @@ async def test_sovereignty_shows_where_and_what(make_app, journal):
         assert "mirror.db" in section(app, "storage") and "total" in section(app, "storage")
         assert "2  reflections" in section(app, "counts")
         status = journal.constitution_status()
-        assert str(status["version"]) in section(app, "constitution")
-        assert ("✓ verifies" in section(app, "constitution")) == bool(status["ok"])
+        assert status.version in section(app, "constitution")
+        assert ("✓ verifies" in section(app, "constitution")) == status.ok
         report = journal.audit_verify()
         assert "✓ intact" in section(app, "audit") and report.head[:32] in section(app, "audit")
         assert section(app, "engine").startswith("offline")
@@ -80,7 +80,7 @@ async def test_export_verify_and_import_from_the_screen(make_app, journal, tmp_p
         await pilot.click("#go")
         await settle(pilot)
         assert app.screen.query_one("#bundle-report", Static).render().plain.startswith("Imported ✓")
-        assert journal.stats()["reflections"] == 1
+        assert journal.stats().reflections == 1
 
 
 async def test_failed_import_is_explained_and_changes_nothing(make_app, journal, tmp_path):

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Static
 
 from mirror.errors import MirrorError
-from mirror.models import SentRequest
+from mirror.models import BundleCheck, BundleExport, BundleImport, ConstitutionStatus, JournalStats, SentRequest
 from mirror.tui import messages as m
 from mirror.tui.format import human_size, local_time, plural, tilde
 from mirror.tui.gateway import JournalGateway
@@ -140,27 +140,26 @@ class SovereigntyScreen(Screen):
         return lines
 
     @staticmethod
-    def _render_counts(stats: dict[str, Any]) -> Text:
+    def _render_counts(stats: JournalStats) -> Text:
         rows = [("reflections", "reflections"), ("starred", "starred"), ("private", "private"),
                 ("revisions", "earlier versions"), ("mirrorbacks", "mirrorbacks"), ("tags", "tags"),
                 ("threads", "threads"), ("tensions", "tensions"), ("deleted", "deleted (IDs only)")]
         text = Text()
         for key, label in rows:
-            if key in stats:
-                text.append(f"{stats[key]:>9,}  ", "bold")
-                text.append(label + "\n")
-        if stats.get("first"):
-            text.append(f"from {stats['first'][:10]} to {stats['last'][:10]}", "dim")
+            text.append(f"{getattr(stats, key):>9,}  ", "bold")
+            text.append(label + "\n")
+        if stats.first and stats.last:
+            text.append(f"from {stats.first[:10]} to {stats.last[:10]}", "dim")
         return text
 
     @staticmethod
-    def _render_constitution(status: dict[str, Any]) -> Text:
-        ok = status.get("ok")
-        text = Text.assemble(("version ", "dim"), str(status.get("version")), "\n",
+    def _render_constitution(status: ConstitutionStatus) -> Text:
+        ok = status.ok
+        text = Text.assemble(("version ", "dim"), status.version, "\n",
                              ("✓ verifies: every document matches its recorded hash" if ok
                               else "✗ does not verify", "green" if ok else "bold red"))
-        for item in status.get("drift") or []:
-            text.append("\n  changed: " + (item if isinstance(item, str) else str(item.get("path", item))))
+        for item in status.drift:
+            text.append("\n  changed: " + item)
         return text
 
     @staticmethod
@@ -303,7 +302,7 @@ class BundleScreen(ModalScreen[bool]):
                 last[0] = done
                 self.post_message(m.BundleProgress(done, total))
 
-        def call(j: Journal) -> dict[str, Any]:
+        def call(j: Journal) -> BundleExport | BundleCheck | BundleImport:
             if action == "export":
                 return j.export_bundle(path, passphrase=options["passphrase"],
                                        sign=options["sign"], progress=progress)
@@ -321,7 +320,7 @@ class BundleScreen(ModalScreen[bool]):
             log = gateway.log_unexpected(f"bundle {action}", exc)
             self.post_message(m.BundleFinished(action, None, f"Something unexpected went wrong; details are in {log}."))
             return
-        self.post_message(m.BundleFinished(action, report if isinstance(report, dict) else {"result": report}))
+        self.post_message(m.BundleFinished(action, report))
 
     def on_bundle_progress(self, event: m.BundleProgress) -> None:
         self.query_one("#bundle-progress", ProgressBar).update(total=event.total or None, progress=event.done)
@@ -338,10 +337,11 @@ class BundleScreen(ModalScreen[bool]):
             report.update(Text.assemble((verb + "\n", "bold red"), event.problem))
             return
         bar.update(total=100, progress=100)
-        if event.action == "import" and not (event.report or {}).get("dry_run"):
+        if isinstance(event.report, BundleImport) and not event.report.dry_run:
             self.changed = True
         title = {"export": "Exported ✓", "verify": "Verified ✓", "import": "Imported ✓"}[event.action]
-        report.update(Text.assemble((title + "\n", "bold green"), render_report(event.report or {})))
+        shown = event.report.to_json() if event.report is not None else {}
+        report.update(Text.assemble((title + "\n", "bold green"), render_report(shown)))
 
 
 def render_report(report: dict[str, Any], indent: str = "") -> Text:

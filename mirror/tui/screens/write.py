@@ -226,7 +226,7 @@ class WriteScreen(Screen):
     def reflect(self, gateway: JournalGateway, fields: EditorFields) -> None:
         """Save on the fast lane, then let the engine answer on the slow lane.
 
-        Two calls, not `Journal.reflect`: once the write has committed the person is told so
+        `Journal.write`, then `Journal.answer`: once the write has committed the person is told so
         (`ReflectionSaved`), so an engine that fails afterwards can neither make a stored
         text look unsaved nor lead to it being saved twice."""
 
