@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
-from mirror.adapters.health import HealthReport
 from mirror.errors import EngineUnavailable
 from mirror.settings import KEYS
+
+if TYPE_CHECKING:  # the protocol's annotation only: health is probed by `mirror doctor`
+    from mirror.adapters.health import HealthReport
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from mirror.bundles.container import ExtractedBundle, SignaturePolicy, open_bund
 from mirror.bundles.jsonio import StrictJSONError, strict_loads
 from mirror.bundles.manifest import check_counts
 from mirror.errors import BundleRefused, NotFound
-from mirror.models import BundleCheck, BundleSignature
+from mirror.models.bundles import BundleCheck, BundleSignature
 from mirror.storage import migrations
 from mirror.storage.foreign import ForeignReport, check_foreign_database
 

@@ -10,12 +10,15 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mirror.cli import render
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, add_command
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
-from mirror.models import BundleExport, ForeignImport, PlainExport
+
+if TYPE_CHECKING:  # annotations only: every command's parser is built from this module
+    from mirror.models.bundles import BundleExport, ForeignImport, PlainExport
 
 MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from mirror.cli.output import Output
 from mirror.display import SHORT_ID, local_time  # noqa: F401 - re-exported for commands
-from mirror.models import Mirrorback, PatternMark, Reflection, TensionMark
+from mirror.models import Reflection
 
-if TYPE_CHECKING:  # annotations only: `mirror --help` and `list` need no service results
+if TYPE_CHECKING:  # annotations only: `mirror --help` and `list` need no derived records
+    from mirror.models.derived import Mirrorback, PatternMark, TensionMark
     from mirror.services.results import ReflectionDetails, ReflectResult
 
 

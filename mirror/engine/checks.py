@@ -24,7 +24,7 @@ from functools import lru_cache
 from mirror import constitution
 from mirror.engine.lexicon import PhraseMatcher, strings
 from mirror.engine.tokenize import Token, clause_break_between, quoted_spans, tokenize
-from mirror.models import CheckResult
+from mirror.models.derived import CheckResult
 
 NON_EMPTY = "non_empty"
 DIRECTIVE_RATIO = "directive_ratio"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from mirror import constitution
 from mirror.engine.lexicon import Hit, PhraseMatcher, strings
@@ -38,8 +39,7 @@ class Contrast:
     landing: str
 
 
-@dataclass(frozen=True)
-class _Markers:
+class _Markers(NamedTuple):
     markers: PhraseMatcher
     clause_initial: frozenset[tuple[str, ...]]
 

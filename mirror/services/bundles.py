@@ -32,7 +32,7 @@ from mirror.bundles.jsonio import canonical_bytes
 from mirror.bundles.manifest import BundleInfo
 from mirror.clock import utc_iso
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
-from mirror.models import (
+from mirror.models.bundles import (
     BundleCheck,
     BundleExport,
     BundleImport,

@@ -7,7 +7,7 @@ behind, and each one's dependencies are visible in its signature.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mirror.clock import Clock
 from mirror.dates import local_zone_name
@@ -16,9 +16,9 @@ from mirror.settings import Settings
 from mirror.storage.store import Store
 
 
-@dataclass(frozen=True)
-class JournalContext:
-    """An open journal's paths, store, settings and clock."""
+class JournalContext(NamedTuple):
+    """An open journal's paths, store, settings and clock (a named tuple: immutable, and
+    cheaper to define than a dataclass on every command's start-up path)."""
 
     paths: JournalPaths
     store: Store

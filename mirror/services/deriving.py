@@ -15,7 +15,6 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mirror.engine.analysis import Analysis, analyze
@@ -28,6 +27,8 @@ from mirror.storage.derived import AnalysisRecord, CareRecord, ObservationRecord
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from mirror.models.status import DeriveReport
+
 Progress = Callable[[int, int], None]
 #: (id, text, created_at): what analysing one reflection needs.
 Row = tuple[str, str, str]
@@ -36,18 +37,6 @@ BATCH = 500
 #: Below this many reflections, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 2_000
 MAX_WORKERS = 4
-
-
-@dataclass(frozen=True)
-class DeriveReport:
-    """What a derive run found: reflections analysed, pattern marks, care markers."""
-
-    reflections: int = 0
-    patterns: int = 0
-    care: int = 0
-
-    def to_json(self) -> dict[str, int]:
-        return {"reflections": self.reflections, "patterns": self.patterns, "care": self.care}
 
 
 # -- records ------------------------------------------------------------------------------------
@@ -117,6 +106,8 @@ def derive_all(ctx: JournalContext, progress: Progress | None = None) -> DeriveR
 
 def _derive(ctx: JournalContext, batches: Iterator[list[Row]], total: int,
             progress: Progress | None, *, own_transactions: bool) -> DeriveReport:
+    from mirror.models.status import DeriveReport  # its record: not built by reflect or edit
+
     done = patterns = care = 0
     for records in _analysed(batches, total):
         if own_transactions:

@@ -10,7 +10,7 @@ from mirror.adapters.secrets import load_anthropic_key
 from mirror.engine.care import care_languages
 from mirror.engine.care.detect import detector
 from mirror.errors import InvalidInput
-from mirror.models import ConstitutionFile, ConstitutionStatus, DoctorCheck, DoctorReport
+from mirror.models.status import ConstitutionFile, ConstitutionStatus, DoctorCheck, DoctorReport
 from mirror.services.context import JournalContext
 from mirror.services.engines import SET_KEY_HINT
 from mirror.storage import migrations

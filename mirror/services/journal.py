@@ -23,36 +23,17 @@ from mirror import constitution
 from mirror.clock import Clock, utc_iso
 from mirror.dates import parse_when
 from mirror.errors import InvalidInput, NotFound
-from mirror.models import (
-    CareDismissal,
-    CareInfo,
-    CareMarked,
-    ConstitutionStatus,
-    DoctorReport,
-    EgressTotals,
-    Feedback,
-    JournalStats,
-    ListFilter,
-    Page,
-    PatternCount,
-    Reflection,
-    Revision,
-    SearchHit,
-    SentRequest,
-    Tension,
-    Thread,
-)
+from mirror.models import ListFilter, Page, Reflection, Revision, SearchHit, Thread
 from mirror.paths import JournalPaths, ensure_home, resolve_home
 from mirror.services.context import JournalContext
-from mirror.services.results import ReflectionDetails, ReflectResult
 from mirror.settings import Settings
 from mirror.storage.audit import AuditReport
 from mirror.storage.reflections import NewReflection
 from mirror.storage.store import Store
 from mirror.storage.tags import counts as tag_counts
 
-if TYPE_CHECKING:
-    from mirror.models import (  # the records of the bundle and key methods
+if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these records
+    from mirror.models.bundles import (
         BundleCheck,
         BundleExport,
         BundleImport,
@@ -62,7 +43,11 @@ if TYPE_CHECKING:
         PlainExport,
         TrustedKey,
     )
-    from mirror.services.deriving import DeriveReport
+    from mirror.models.derived import CareDismissal
+    from mirror.models.egress import EgressTotals, SentRequest
+    from mirror.models.insights import Feedback, PatternCount, Tension
+    from mirror.models.status import CareInfo, ConstitutionStatus, DeriveReport, DoctorReport, JournalStats
+    from mirror.services.results import ReflectionDetails, ReflectResult
 
 Progress = Callable[[int, int], None]
 
@@ -281,6 +266,8 @@ class Journal:
         """A reflection with its mirrorbacks, patterns and tensions (the reader's view)."""
         reflection = self.get(prefix)
         derived = self.store.derived
+        from mirror.services.results import ReflectionDetails  # derived records: `show` only
+
         return ReflectionDetails(reflection, derived.mirrorbacks_for(reflection.id),
                                  derived.patterns_for(reflection.id),
                                  derived.tensions_for(reflection.id),
@@ -291,6 +278,7 @@ class Journal:
         """What `mirror care` shows: the care text in a language, the resources the person
         saved, and how many reflections carry an active care marker."""
         from mirror.engine.care import care_languages, care_text  # care data: only here
+        from mirror.models.status import CareInfo, CareMarked
 
         lang = language or "en"
         if lang not in care_languages():

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mirror.models import CheckResult, Mirrorback, PatternMark, Reflection, TensionMark
+from mirror.models import Reflection
+from mirror.models.derived import CheckResult, Mirrorback, PatternMark, TensionMark
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,8 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 _CHUNK = 900  # host parameters per query (well under SQLite's limit)
 
@@ -41,21 +40,20 @@ CREATE TABLE errors (lang TEXT NOT NULL, message TEXT NOT NULL);
 """
 
 
-@dataclass
-class IndexRows:
-    """Everything an index holds, as rows."""
+class IndexRows(NamedTuple):
+    """Everything an index holds, as rows (a tuple: built once per index, cheap to define)."""
 
-    forms: list[tuple[str, str, str]] = field(default_factory=list)       # form, lang, lemma
-    starts: list[tuple[str, str, int]] = field(default_factory=list)      # word, lang, rule
-    prefixes: list[tuple[str, str, str, int]] = field(default_factory=list)  # head, prefix, lang, rule
-    scans: list[tuple[str, str, int]] = field(default_factory=list)       # item, lang, rule
-    vocabulary: list[str] = field(default_factory=list)
-    errors: list[tuple[str, str]] = field(default_factory=list)           # lang, message
-    anchors: list[tuple[str, str, int]] = field(default_factory=list)
-    anchor_prefixes: list[tuple[str, str, str, int]] = field(default_factory=list)
-    unanchored: list[tuple[str, int]] = field(default_factory=list)
-    common: list[tuple[str, str]] = field(default_factory=list)           # word, lang
-    has_common: list[str] = field(default_factory=list)
+    forms: list[tuple[str, str, str]]                # form, lang, lemma
+    starts: list[tuple[str, str, int]]               # word, lang, rule
+    prefixes: list[tuple[str, str, str, int]]        # head, prefix, lang, rule
+    scans: list[tuple[str, str, int]]                # item, lang, rule
+    vocabulary: list[str]
+    errors: list[tuple[str, str]]                    # lang, message
+    anchors: list[tuple[str, str, int]]
+    anchor_prefixes: list[tuple[str, str, str, int]]
+    unanchored: list[tuple[str, int]]
+    common: list[tuple[str, str]]                    # word, lang
+    has_common: list[str]
 
 
 def write_rows(conn: sqlite3.Connection, rows: IndexRows) -> None:

@@ -11,24 +11,17 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mirror.clock import Clock, utc_iso
 from mirror.constitution import pattern_label
 from mirror.errors import InvalidInput, NotFound
-from mirror.models import (
-    CareDismissal,
-    Feedback,
-    Mirrorback,
-    PatternCount,
-    PatternMark,
-    Span,
-    Tension,
-    TensionMark,
-    TrajectoryPoint,
-)
+from mirror.models.derived import CareDismissal, Mirrorback, PatternMark, Span, TensionMark
 from mirror.storage import audit
 from mirror.storage.db import transaction
+
+if TYPE_CHECKING:
+    from mirror.models.insights import Feedback, PatternCount, Tension, TrajectoryPoint
 
 
 def _spans(evidence_json: str) -> tuple[Span, ...]:
@@ -216,6 +209,8 @@ class DerivedStore:
             self.conn.execute(
                 "INSERT INTO engine_feedback (id, mirrorback_id, rating, flags, note, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)", (feedback_id, mirrorback_id, rating, _j(flags), note, now))
+        from mirror.models.insights import Feedback  # records over time: not built by reflect, list or show
+
         return Feedback(feedback_id, mirrorback_id, rating, tuple(flags), note, now)
 
     def record_constitution(self, version: str, genesis_sha256: str) -> bool:
@@ -364,12 +359,16 @@ class DerivedStore:
 
     @staticmethod
     def _tension_row(row: sqlite3.Row) -> Tension:
+        from mirror.models.insights import Tension  # records over time: not built by reflect, list or show
+
         return Tension(id=row["id"], axis_a=row["axis_a"], axis_b=row["axis_b"],
                        origin=row["origin"], created_at=row["created_at"],
                        observations=row["observations"], last_observed=row["last_observed"],
                        mean_position=row["mean_position"], mean_intensity=row["mean_intensity"])
 
     def trajectory(self, tension_id: str) -> list[TrajectoryPoint]:
+        from mirror.models.insights import TrajectoryPoint  # records over time: not built by reflect, list or show
+
         return [TrajectoryPoint(r["reflection_id"], r["observed_at"], r["position"], r["intensity"])
                 for r in self.conn.execute(
             "SELECT o.reflection_id, o.observed_at, o.position, o.intensity FROM tension_observations o"
@@ -389,6 +388,8 @@ class DerivedStore:
             period = f"substr(r.created_at, 1, {width})"
         else:
             raise InvalidInput("the period must be day, week, month or year")
+        from mirror.models.insights import PatternCount  # records over time: not built by reflect, list or show
+
         return [PatternCount(r["period"], r["pattern"], pattern_label(r["pattern"]), r["reflections"])
                 for r in self.conn.execute(
             f"SELECT {period} AS period, p.pattern AS pattern, count(*) AS reflections"

@@ -7,11 +7,13 @@ import json
 import sqlite3
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mirror.clock import Clock, utc_iso
-from mirror.models import EgressTotals, SentRequest
 from mirror.storage.db import transaction
+
+if TYPE_CHECKING:
+    from mirror.models.egress import EgressTotals, SentRequest
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class EgressStore:
         where = " WHERE remote = 1" if remote_only else ""
         rows = self.conn.execute(
             f"SELECT * FROM egress_ledger{where} ORDER BY at DESC, rowid DESC LIMIT ?", (limit,)).fetchall()
+        from mirror.models.egress import SentRequest  # the ledger's records: only `egress` and the TUI read them
+
         return [SentRequest(
             id=row["id"], at=row["at"], adapter=row["adapter"], endpoint_host=row["endpoint_host"],
             remote=bool(row["remote"]), reflection_ids=tuple(json.loads(row["reflection_ids"])),
@@ -76,6 +80,8 @@ class EgressStore:
             "SELECT count(*) AS requests, coalesce(sum(remote), 0) AS remote_requests,"
             " coalesce(sum(bytes_sent), 0) AS bytes, coalesce(sum(CASE WHEN remote = 1"
             " THEN bytes_sent ELSE 0 END), 0) AS remote_bytes FROM egress_ledger").fetchone()
+        from mirror.models.egress import EgressTotals  # the ledger's records: only `egress` and the TUI read them
+
         return EgressTotals(row["requests"], row["remote_requests"], row["bytes"], row["remote_bytes"])
 
     def spent_since(self, since_utc: str) -> tuple[float, int]:

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from mirror.models import ImportRecord
+from mirror.models.bundles import ImportRecord
 from mirror.storage import audit, migrations
 from mirror.storage import tags as tagstore
 from mirror.storage.db import transaction

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from mirror.models import JournalStats, MonthCount
+from mirror.models.status import JournalStats, MonthCount
 
 
 def journal_stats(conn: sqlite3.Connection) -> JournalStats:

@@ -8,18 +8,21 @@ and migrate, make sure the default identity exists.
 from __future__ import annotations
 
 import sqlite3
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mirror.clock import Clock, utc_iso
 from mirror.errors import StorageError
-from mirror.models import JournalStats
 from mirror.storage import audit, migrations
 from mirror.storage.db import connect, enable_wal, transaction, translate
-from mirror.storage.derived import DerivedStore
-from mirror.storage.egress import EgressStore
 from mirror.storage.reflections import ReflectionStore
-from mirror.storage.stats import journal_stats
 from mirror.storage.threads import ThreadStore
+
+if TYPE_CHECKING:
+    from mirror.models.status import JournalStats
+    from mirror.storage.derived import DerivedStore
+    from mirror.storage.egress import EgressStore
 
 
 class Store:
@@ -43,8 +46,20 @@ class Store:
             raise
         self.reflections = ReflectionStore(self.conn, self.clock, self.identity_id)
         self.threads = ThreadStore(self.conn, self.clock)
-        self.derived = DerivedStore(self.conn, self.clock)
-        self.egress = EgressStore(self.conn, self.clock)
+
+    # The derived and egress stores (and their records) are built on first use: listing,
+    # searching and writing never touch them, and every command pays for what it imports.
+    @cached_property
+    def derived(self) -> DerivedStore:
+        from mirror.storage.derived import DerivedStore
+
+        return DerivedStore(self.conn, self.clock)
+
+    @cached_property
+    def egress(self) -> EgressStore:
+        from mirror.storage.egress import EgressStore
+
+        return EgressStore(self.conn, self.clock)
 
     def _check_header(self) -> None:
         # Reading the schema forces SQLite to parse the file header: a foreign or corrupt
@@ -72,6 +87,8 @@ class Store:
         return migrations.schema_version(self.conn)
 
     def stats(self) -> JournalStats:
+        from mirror.storage.stats import journal_stats  # `stats` and doctor only
+
         return journal_stats(self.conn)
 
     def audit_verify(self) -> audit.AuditReport:

@@ -11,18 +11,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual.message import Message
 
-from mirror.models import (
-    BundleCheck,
-    BundleExport,
-    BundleImport,
-    Feedback,
-    PatternCount,
-    Reflection,
-    Revision,
-    SearchHit,
-    Tension,
-    Thread,
-)
+from mirror.models import Reflection, Revision, SearchHit, Thread
+from mirror.models.bundles import BundleCheck, BundleExport, BundleImport
+from mirror.models.insights import Feedback, PatternCount, Tension
 
 if TYPE_CHECKING:
     from mirror.services.journal import Journal

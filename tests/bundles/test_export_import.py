@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mirror.bundles.manifest import MANIFEST_NAME
-from mirror.models import BundleExport
+from mirror.models.bundles import BundleExport
 from mirror.storage.reflections import NewReflection
 from tests.bundles.journalkit import content_digest, full_digest, later, member_bytes, open_journal, populate
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mirror.models import ForeignImport
+from mirror.models.bundles import ForeignImport
 from tests.bundles.journalkit import content_digest, open_journal
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "jrnl"

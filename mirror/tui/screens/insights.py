@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 
-from mirror.models import PatternCount
+from mirror.models.insights import PatternCount
 from mirror.services.journal import Filters
 from mirror.tui import messages as m
 from mirror.tui.format import period_range

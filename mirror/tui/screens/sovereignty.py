@@ -21,7 +21,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Static
 
 from mirror.errors import MirrorError
-from mirror.models import BundleCheck, BundleExport, BundleImport, ConstitutionStatus, JournalStats, SentRequest
+from mirror.models.bundles import BundleCheck, BundleExport, BundleImport
+from mirror.models.egress import SentRequest
+from mirror.models.status import ConstitutionStatus, JournalStats
 from mirror.tui import messages as m
 from mirror.tui.format import human_size, local_time, plural, tilde
 from mirror.tui.gateway import JournalGateway

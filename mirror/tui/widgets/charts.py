@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from mirror.models import PatternCount, Tension
+from mirror.models.insights import PatternCount, Tension
 from mirror.tui.format import local_time, plural
 
 PALETTE = ["#5fafd7", "#87af5f", "#d7af5f", "#d7875f", "#af87d7", "#5fd7af", "#d75f87", "#afafaf"]

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, LoadingIndicator, Static
 
-from mirror.models import Mirrorback, PatternMark
+from mirror.models.derived import Mirrorback, PatternMark
 
 
 class MirrorbackPanel(Vertical):

@@ -1,0 +1,145 @@
+"""Records describing the journal as a whole: stats, care information, the constitution's
+status, and `mirror doctor`'s checks."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DoctorCheck:
+    """One `mirror doctor` check: what was checked, what was found, and what to do.
+    `kind` is 'storage' or 'engine' (it decides the exit code of a failing doctor)."""
+
+    name: str
+    ok: bool
+    detail: str
+    kind: str
+    fix: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DoctorReport:
+    checks: tuple[DoctorCheck, ...]
+    audit_head: str
+    home: str
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "checks": [c.to_json() for c in self.checks],
+                "audit_head": self.audit_head, "home": self.home}
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: str
+    reflections: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class JournalStats:
+    """What `mirror stats` and the TUI's sovereignty screen count."""
+
+    reflections: int
+    first: str | None
+    last: str | None
+    starred: int
+    private: int
+    characters: int
+    revisions: int
+    deleted: int
+    tags: int
+    threads: int
+    mirrorbacks: int
+    tensions: int
+    per_month: tuple[MonthCount, ...] = ()     # the latest twelve months, newest first
+    home: str = ""
+    schema_version: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["per_month"] = [m.to_json() for m in self.per_month]
+        return data
+
+
+@dataclass(frozen=True)
+class CareMarked:
+    """A reflection carrying an active care marker ('care' or 'gentle')."""
+
+    id: str
+    created_at: str
+    tier: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CareInfo:
+    """What `mirror care` shows: the care text in a language, the person's own resources,
+    and the reflections that carry a care marker."""
+
+    language: str
+    text: str
+    resources: tuple[str, ...]
+    marked: tuple[CareMarked, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"language": self.language, "text": self.text, "resources": list(self.resources),
+                "marked": [m.to_json() for m in self.marked]}
+
+
+@dataclass(frozen=True)
+class ConstitutionFile:
+    path: str
+    expected: str | None
+    actual: str | None
+    status: str                      # ok | changed | missing | extra
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ConstitutionStatus:
+    """The constitution in force, whether its installed documents still match their
+    genesis hashes, and when each version (and amendment) was adopted by this journal."""
+
+    ok: bool
+    version: str
+    error: str | None
+    files: tuple[ConstitutionFile, ...]
+    history: tuple[dict[str, Any], ...] = ()
+    amendments: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def drift(self) -> tuple[str, ...]:
+        """Each document that does not match, as "path (status)"."""
+        return tuple(f"{f.path} ({f.status})" for f in self.files if f.status != "ok")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "version": self.version, "error": self.error,
+                "files": [f.to_json() for f in self.files], "drift": list(self.drift),
+                "history": list(self.history), "amendments": list(self.amendments)}
+
+
+@dataclass(frozen=True)
+class DeriveReport:
+    """What a derive run found: reflections analysed, pattern marks, care markers."""
+
+    reflections: int = 0
+    patterns: int = 0
+    care: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return {"reflections": self.reflections, "patterns": self.patterns, "care": self.care}
