@@ -51,13 +51,13 @@ class Store:
     # searching and writing never touch them, and every command pays for what it imports.
     @cached_property
     def derived(self) -> DerivedStore:
-        from mirror.storage.derived import DerivedStore
+        from mirror.storage.derived import DerivedStore  # see above: on first use
 
         return DerivedStore(self.conn, self.clock)
 
     @cached_property
     def egress(self) -> EgressStore:
-        from mirror.storage.egress import EgressStore
+        from mirror.storage.egress import EgressStore  # see above: on first use
 
         return EgressStore(self.conn, self.clock)
 
