@@ -239,6 +239,15 @@ def care_data(name: str) -> Any:
     return _yaml_load(text)
 
 
+def mirrorback_data(language: str) -> Any:
+    """`constitution/mirrorback/<language>.yaml`: the feelings, sarcasm cues and sentence
+    frames the offline engine reflects that language with. FileNotFoundError if none."""
+    entry = constitution_dir() / "mirrorback" / f"{language}.yaml"
+    if not entry.is_file():
+        raise FileNotFoundError(f"no mirrorback frames for {language!r}")
+    return _yaml_load(entry.read_text(encoding="utf-8"))
+
+
 def care_rule_names() -> list[str]:
     """File names of the care rules, one per language (`constitution/care/rules/`)."""
     folder = constitution_dir() / "care" / "rules"

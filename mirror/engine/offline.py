@@ -26,10 +26,11 @@ from collections.abc import Sequence
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.patterns import pattern_label
+from mirror.engine.reading import frames, read
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import QUOTE_CHARS, Token
 
-ENGINE_VERSION = "offline-2"
+ENGINE_VERSION = "offline-3"
 
 _MAX_QUOTE_WORDS = 14
 _MAX_SIDE_WORDS = 8
@@ -468,6 +469,138 @@ def _compose_english(a: Analysis, pick: _Picker) -> str:
     return " ".join(sentences)
 
 
+_OPENERS = "\u201c\u201e\u00ab\u2039\u300c\u300e"
+_CLOSERS = ")]}\u201d\u00bb\u203a\u300d\u300f'\u2019\""
+
+
+def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """Tokens [first, last) quoted as the person wrote them: closing brackets and quotation
+    marks right after the last word are kept, and a question or exclamation mark. Only
+    whitespace is folded, and quotation marks inside become single ones (so the mirror's
+    own marks still pair up; the checks ignore quotation marks when comparing words)."""
+    if last <= first:
+        return None
+    start, end = tokens[first].start, tokens[last - 1].end
+    while end < len(text) and text[end] in _CLOSERS + "?!":
+        end += 1
+    body: list[str] = []
+    opened = False
+    for ch in text[start:end]:
+        if ch in _OPENERS:
+            body.append("\u2018")
+        elif ch in "\u201d\u00bb\u203a\u300d\u300f":
+            body.append("\u2019")
+        elif ch == '"':
+            body.append("\u2019" if opened else "\u2018")
+            opened = not opened
+        elif ch.isprintable() or ch in _KEEP_FORMAT or unicodedata.category(ch) in ("Mn", "Mc", "Me"):
+            body.append(ch)
+        else:
+            body.append(" ")
+    quoted = " ".join("".join(body).split())
+    if len(quoted) > _MAX_QUOTE_CHARS * 2:
+        return None
+    return f"\u201c{quoted}\u201d" if quoted else None
+
+
+def _say(template: str, **values: str) -> str:
+    """A frame filled in; a frame that opens with a feeling name gets its capital."""
+    caps = {k[:1].upper() + k[1:]: v[:1].upper() + v[1:] for k, v in values.items()}
+    return template.format(**values, **caps)
+
+
+_HEAVY = frozenset({"grief", "sadness", "loneliness"})
+
+
+def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
+    """The mirrorback from a reading of the entry (`mirror.engine.reading`) and the
+    language's frames (`constitution/mirrorback/<lang>.yaml`): the centre quoted exactly,
+    the feeling named in plain words, and a question built from the person's own phrase."""
+    r = read(a.text, a.tokens, a.language)
+    fr = data["frames"]
+    names = {f: str(spec.get("name", f)) for f, spec in (data.get("feelings") or {}).items()}
+    quote = _exact_quote(a.text, a.tokens, r.centre.first, r.centre.last) if r.centre else None
+    if quote is None:
+        return " ".join([pick.choice(fr["plain"]).format(q="\u201c\u2026\u201d"),
+                         pick.choice(fr["ask_generic"])])
+    feeling = names.get(r.feelings[0], r.feelings[0]) if r.feelings else ""
+    feeling2 = names.get(r.feelings[1], r.feelings[1]) if len(r.feelings) > 1 else ""
+    if feeling2 and r.valence != "mixed":  # two feelings of one kind are named together
+        feeling, feeling2 = f"{feeling} {data.get('and', 'and')} {feeling2}", ""
+    values = {"q": quote, "feeling": feeling, "feeling2": feeling2}
+    sentences: list[str] = []
+    if r.asking and not r.sarcasm:
+        sentences.append(_say(pick.choice(fr["asking"]), **values))
+    elif r.sarcasm:
+        sentences.append(_say(pick.choice(fr["sarcasm"]), **values))
+    elif feeling2:
+        sentences.append(_say(pick.choice(fr["mixed"]), **values))
+    elif feeling and r.valence == "positive":
+        sentences.append(_say(pick.choice(fr["positive"]), **values))
+    elif feeling and r.feelings[0] in _HEAVY:
+        sentences.append(_say(pick.choice(fr["heavy"]), **values))
+    elif feeling:
+        sentences.append(_say(pick.choice(fr["feeling"]), **values))
+    else:
+        sentences.append(_say(pick.choice(fr["plain"]), **values))
+
+    # One more moment, at most: a second paragraph's line, or the two sides of a contrast
+    # the person drew outside the quoted words, or sharp words they used about themselves.
+    if r.second is not None:
+        second = _exact_quote(a.text, a.tokens, r.second.first, r.second.last)
+        if second and second != quote:
+            sentences.append(_say(pick.choice(fr["second"]), q=second))
+    elif not r.sarcasm and not r.asking:
+        extra = _contrast_outside(a, r.centre) if r.centre else None
+        tension = a.tensions[0] if a.tensions else None
+        if tension is not None:
+            axes = {"A": tension.axis_a, "B": tension.axis_b}
+            sides = _tension_sides(a, tension)
+            if sides and sides[0] not in quote and sides[1] not in quote and pick.index(2):
+                sentences.append(pick.choice(fr["tension_words"]).format(a=sides[0], b=sides[1], **axes))
+            else:
+                sentences.append(pick.choice(fr["tension"]).format(**axes))
+        elif extra is not None and pick.index(2):
+            sentences.append(pick.choice(fr["contrast"]).format(a=extra[0], b=extra[1]))
+        else:
+            words = _self_judgment_words(a)
+            if words and pick.index(2):
+                sentences.append(pick.choice(fr["self_judgment"]).format(words=words))
+
+    if r.asking and not r.sarcasm:
+        ask = pick.choice(fr["ask_asking"])
+    elif r.sarcasm:
+        ask = pick.choice(fr["ask_sarcasm"])
+    elif a.tensions and not r.phrase or (a.tensions and pick.index(3) == 0):
+        t = a.tensions[0]
+        ask = pick.choice(fr["ask_tension"]).format(A=t.axis_a, B=t.axis_b)
+    elif r.phrase:
+        ask = pick.choice(fr["ask_phrase"][r.valence]).format(p=r.phrase)
+    elif feeling:
+        ask = pick.choice(fr["ask_feeling"]).format(feeling=feeling)
+    else:
+        ask = pick.choice(fr["ask_generic"])
+    sentences.append(ask)
+    # A quotation that ends on its own ? or ! needs no full stop after it.
+    return " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
+
+
+def _contrast_outside(a: Analysis, centre) -> tuple[str, str] | None:
+    """The two sides of the first contrast that lies outside the quoted centre."""
+    for con in a.contrasts:
+        lo, hi = min(con.left[0], con.right[0]), max(con.left[1], con.right[1])
+        if hi <= centre.first or lo >= centre.last:
+            sides = _contrast_sides(a, con)
+            if sides:
+                return sides
+    return None
+
+
+def _self_judgment_words(a: Analysis) -> str | None:
+    words = _pattern_words(a, "self_judgment")
+    return words
+
+
 def _compose_marks(text: str, pick: _Picker) -> str:
     """No words at all: emoji, punctuation, or nothing."""
     body = _clean(text)[:40].strip()
@@ -490,6 +623,9 @@ def compose(text: str, analysis: Analysis | None = None, *, version: str = ENGIN
     pick = _Picker(f"{version}\x00{text}")
     if not a.tokens:
         return _compose_marks(text, pick)
+    data = frames(a.language if not a.english else "en")
+    if data is not None and len(a.tokens) > _SHORT_TEXT_WORDS:
+        return _compose_framed(a, pick, data)
     if a.english:
         return _compose_english(a, pick)
     return _compose_localized(a, pick)

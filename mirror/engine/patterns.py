@@ -45,6 +45,7 @@ from functools import lru_cache
 from mirror import constitution
 from mirror.engine.contrasts import Contrast, find_contrasts
 from mirror.engine.lexicon import PhraseMatcher, strings
+from mirror.engine.reading import valences
 from mirror.engine.tokenize import (
     Token,
     as_tokens,
@@ -179,6 +180,78 @@ def tension_cue_sentences(text: str, tokens: Sequence[Token]) -> frozenset[int]:
     return cue_sentences(tokens, detect_patterns(text, tokens))
 
 
+# -- precision: absolutes that judge, obligations that bind -----------------------------------
+_PEOPLE = frozenset({"i", "i'm", "i've", "i'd", "me", "my", "myself", "we", "us", "our",
+                     "you", "you're", "he", "she", "they", "him", "her", "them", "his", "their",
+                     "people", "everyone", "everybody", "nobody", "anyone"})
+_FIRST = frozenset({"i", "i'm", "i've", "i'd", "me", "my", "myself", "we", "us", "our"})
+_NEGATIVE_QUANTIFIERS = frozenset({"never", "nothing", "nobody", "no"})
+_CONDITIONALS = frozenset({"if", "unless", "whether", "when", "whenever", "in case"})
+
+
+def _clause(text: str, toks: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    lo = first
+    while lo > 0 and toks[lo].sent == toks[lo - 1].sent and \
+            not clause_break_between(text, toks[lo - 1], toks[lo]):
+        lo -= 1
+    hi = last
+    while hi < len(toks) and toks[hi].sent == toks[hi - 1].sent and \
+            not clause_break_between(text, toks[hi - 1], toks[hi]):
+        hi += 1
+    return lo, hi
+
+
+def _judges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
+    """An absolute counts as all-or-nothing thinking only where it quantifies a judgement
+    of the writer or of people ("I always ruin it", "nobody ever listens to me"), never in
+    a plain fact or a happy memory ("everyone swam; nobody wanted to leave")."""
+    lo, hi = _clause(text, toks, first, last)
+    norms = [t.norm for t in toks[lo:hi]]
+    rule = any(w in ("must", "should", "have", "has", "need") for w in norms)
+    if not rule and not any(w in _PEOPLE for w in norms):
+        return False
+    valence = valences()
+    negated = False
+    total = 0.0
+    for w in norms:
+        v = valence.get(w, 0.0)
+        total += -v if negated else v
+        if w in ("not", "never", "no", "nothing") or w.endswith("n't"):
+            negated = True
+    if total <= -1.0:
+        return True
+    if any(w in ("must", "should", "have", "has", "need") for w in norms):
+        return True  # a rule for how things or people are to be ("everything must be perfect")
+    # The writer characterising themselves ("why do I always do this?"), unless the clause
+    # is warm (a happy memory: "we always went to the lake in June").
+    return any(w in _FIRST for w in norms) and total <= 0.5 and not _warm(norms)
+
+
+_WARM = frozenset({"love", "loved", "loves", "happy", "fun", "favourite", "favorite", "best",
+                   "beautiful", "laughed", "laughing", "together", "swam", "played"})
+
+
+def _warm(norms: Sequence[str]) -> bool:
+    return any(w in _WARM for w in norms)
+
+
+def _obliges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
+    """Obligation language binds the writer; not movement or chance ("got to the lake",
+    "got to see her"), inference ("it must be the weather"), questions or conditions."""
+    words = tuple(t.norm for t in toks[first:last])
+    after = toks[last].norm if last < len(toks) and toks[last].sent == toks[first].sent else ""
+    before = toks[first - 1].norm if first > 0 and toks[first - 1].sent == toks[first].sent else ""
+    if words == ("got", "to") and before not in ("i've", "we've", "you've", "have", "has", "'ve"):
+        return False
+    if words == ("must",) and after in ("be", "have", "been", "'ve") and before not in _FIRST:
+        return False  # inference about something else ("it must be the weather")
+    lo, hi = _clause(text, toks, first, last)
+    if any(toks[k].norm in _CONDITIONALS for k in range(max(lo, first - 4), first)):
+        return False
+    end = toks[hi - 1].end
+    return "?" not in text[end : end + 2]
+
+
 def cue_sentences(tokens: Sequence[Token], patterns: Sequence[PatternMatch]) -> frozenset[int]:
     """The sentences of the lexical internal-tension matches among `patterns` (each starts
     where a token starts; found by bisection instead of a per-text start -> sentence map)."""
@@ -260,6 +333,10 @@ def analyze_patterns(
     denied: list[tuple[int, int]] = []
     for hit in hits:
         if foreign[hit.first]:
+            continue
+        if hit.label == "absolute_thinking" and not _judges(text, toks, hit.first, hit.last):
+            continue
+        if hit.label == "obligation" and not _obliges(text, toks, hit.first, hit.last):
             continue
         if hit.label in c.negatable and is_negated(text, toks, hit.first):
             if hit.label == TENSION_PATTERN:

@@ -26,7 +26,7 @@ from mirror.engine.samples import generated_reflections
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "reflections.yaml"
 
-GOLDEN_DIGEST = "0e2341dc464b7c13f82791067a912ccbe05e67892d2c5f9cc140df267751df96"
+GOLDEN_DIGEST = "433024784e400c6692437f40047d057bf2ceb7576c92fbd9302b45d76971a109"
 
 TRICKY = [
     "",

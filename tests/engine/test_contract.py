@@ -195,7 +195,7 @@ def test_default_is_the_offline_engine() -> None:
     outcome = run(TEXT)
     assert outcome.source == "offline" and outcome.status == "ok"
     assert outcome.route_reason == ROUTE_DEFAULT and outcome.text == compose(TEXT)
-    assert outcome.engine_version == "offline-2"
+    assert outcome.engine_version == "offline-3"
     assert outcome.constitution_version.startswith("1.1.0+")
 
 

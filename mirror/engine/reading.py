@@ -1,0 +1,352 @@
+"""Reading an entry the way a person would before answering it: where its centre is, which
+feelings it holds, whether it means the opposite of what it says, and which of its own
+phrases a question could be built from.
+
+- **The centre by salience, not position.** Each prose sentence is scored by emotional
+  intensity (the VADER sentiment lexicon's valences, read from the vaderSentiment package's
+  data, negation-aware), named feelings (`constitution/mirrorback/<lang>.yaml`), first-person
+  statements, the turn of the entry ("but now", "and yet", "finally"), exclamation, and the
+  closing lines. Markdown headings, code, tables and checklists are never chosen.
+- **Feelings by name.** Feeling words are counted per family, a negation three words before
+  turns one off; two families of opposite valence make a mixed reading.
+- **Sarcasm.** A marker ("#blessed", "living the dream", "/s") in an entry that also names
+  something going wrong is read as irony, never as gratitude or joy.
+- **A phrase of the person's own.** A possessive or definite noun phrase from the centre
+  ("my driving test", "the blue bicycle"), or a name written with a capital inside a sentence.
+
+Everything here is pure: text and analysis in, a `Reading` out, deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import Any
+
+from mirror import constitution
+from mirror.engine.tokenize import Token, as_tokens, clause_break_between, tokenize
+
+_TURN = ("but now", "and yet", "yet", "still", "finally", "now", "at last", "in the end",
+         "but", "although", "though", "however")
+_FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "us", "our"})
+_MAX_CENTRE_WORDS = 22
+_LEXICON_VALENCE_CAP = 4.0
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A stretch of the entry worth quoting: token range [first, last) and its score."""
+
+    first: int
+    last: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    centre: Moment | None
+    second: Moment | None           # a second moment from another paragraph (long entries)
+    feelings: tuple[str, ...]       # feeling family keys, strongest first (at most two)
+    valence: str                    # positive | negative | mixed | neutral
+    sarcasm: bool
+    asking: bool                    # the centre is the person's own question
+    phrase: str | None              # a phrase of theirs a question can be built from
+
+
+# -- data -------------------------------------------------------------------------------------
+@cache
+def frames(language: str) -> dict[str, Any] | None:
+    """The language's feelings, sarcasm cues and frames, or None when there is no file."""
+    try:
+        return constitution.mirrorback_data(language)
+    except FileNotFoundError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def valences() -> dict[str, float]:
+    """Word -> valence (-4..4) from the VADER lexicon shipped by vaderSentiment (the data
+    file only: the package's module imports an HTTP client it never needs here)."""
+    try:
+        text = (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            try:
+                out[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return out
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    single: dict[str, str]                          # word -> family
+    prefixes: tuple[tuple[str, str], ...]           # (prefix, family)
+    phrases: tuple[tuple[tuple[str, ...], str], ...]  # (words, family)
+    negators: frozenset[str]
+    sarcasm: tuple[tuple[str, ...], ...]
+    trouble: tuple[tuple[str, ...], ...]
+    stopwords: frozenset[str]
+    openers: frozenset[str]
+    you: dict[str, str]                             # "my" -> "your", as the mirror says it
+    valence: dict[str, str]                         # family -> valence
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(phrase.lower())) or (phrase.lower(),)
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon | None:
+    data = frames(language)
+    if data is None:
+        return None
+    single: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    for family, spec in (data.get("feelings") or {}).items():
+        for word in spec.get("words") or ():
+            word = str(word).lower()
+            if word.endswith("*"):
+                prefixes.append((word[:-1], family))
+            elif len(_words(word)) > 1:
+                phrases.append((_words(word), family))
+            else:
+                single.setdefault(_words(word)[0], family)
+    sarcasm = data.get("sarcasm") or {}
+    return _Lexicon(
+        single=single, prefixes=tuple(prefixes), phrases=tuple(phrases),
+        negators=frozenset(str(w).lower() for w in data.get("negators") or ()),
+        sarcasm=tuple(_phrase(m) for m in sarcasm.get("markers") or ()),
+        trouble=tuple(_words(str(w)) for w in sarcasm.get("trouble") or ()),
+        stopwords=frozenset(str(w).lower() for w in data.get("stopwords") or ()),
+        openers=frozenset(str(w).lower() for w in data.get("phrase_openers") or ()),
+        you={str(k).lower(): str(v) for k, v in (data.get("second_person") or {}).items()},
+        valence={f: str(s.get("valence", "neutral")) for f, s in (data.get("feelings") or {}).items()},
+    )
+
+
+def _phrase(marker: Any) -> tuple[str, ...]:
+    marker = str(marker).lower()
+    words = tuple(t.norm for t in tokenize(marker))
+    return words or (marker,)          # "/s", "10/10": matched as raw text
+
+
+# -- prose ------------------------------------------------------------------------------------
+_CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+_NOT_PROSE = re.compile(r"^\s*(#{1,6}\s|\||[-*+]\s+\[[ xX]\]|>\s*$|---+\s*$|\s{4,}\S)")
+
+
+def prose_mask(text: str) -> list[bool]:
+    """Per character: True where the text is prose (not a Markdown heading, code, a table
+    row or a checklist item), so the centre is never chosen from markup."""
+    mask = [True] * len(text)
+    pos = 0
+    in_code = False
+    for line in text.splitlines(keepends=True):
+        fence = bool(_CODE_FENCE.match(line))
+        if fence or in_code or _NOT_PROSE.match(line):
+            for i in range(pos, pos + len(line)):
+                mask[i] = False
+        if fence:
+            in_code = not in_code
+        pos += len(line)
+    return mask
+
+
+# -- the reading --------------------------------------------------------------------------------
+def _families(norms: Sequence[str], lex: _Lexicon) -> list[tuple[int, str]]:
+    """(token index, family) of every feeling word not governed by a negation."""
+    found: list[tuple[int, str]] = []
+    for i, w in enumerate(norms):
+        family = lex.single.get(w)
+        if family is None:
+            family = next((f for p, f in lex.prefixes if w.startswith(p)), None)
+        if family is None:
+            for words, f in lex.phrases:
+                if tuple(norms[i : i + len(words)]) == words:
+                    family = f
+                    break
+        if family is None:
+            continue
+        if any(norms[j] in lex.negators or norms[j].endswith("n't") for j in range(max(0, i - 3), i)):
+            continue
+        found.append((i, family))
+    return found
+
+
+def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
+    k = len(words)
+    return any(tuple(norms[i : i + k]) == words for i in range(len(norms) - k + 1))
+
+
+def _is_sarcastic(text: str, norms: Sequence[str], lex: _Lexicon) -> bool:
+    lowered = text.lower()
+    marked = any((_contains(norms, m) if m and m[0].isalnum() else " ".join(m) in lowered)
+                 for m in lex.sarcasm)
+    if "/s" in lowered.split() or lowered.rstrip().endswith("/s"):
+        return True
+    return marked and any(_contains(norms, t) for t in lex.trouble)
+
+
+def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en") -> Reading:
+    """The reading of an entry (see module docstring)."""
+    toks = as_tokens(tokenize(text) if tokens is None else tokens)
+    lex = _lexicon(language)
+    if lex is None or not toks:
+        return Reading(None, None, (), "neutral", False, False, None)
+    norms = toks.norms
+    prose = prose_mask(text)
+    vader = valences() if language == "en" else {}
+    families = _families(norms, lex)
+    sarcasm = _is_sarcastic(text, norms, lex)
+
+    # Sentence scores.
+    bounds = toks.sentence_bounds()
+    fam_at = dict(families)
+    sentences = list(bounds.values())
+    scored: list[Moment] = []
+    for k, (lo, hi) in enumerate(sentences):
+        if not prose[toks[lo].start]:
+            continue
+        words = norms[lo:hi]
+        score = 0.0
+        for i in range(lo, hi):
+            v = vader.get(norms[i], 0.0)
+            if v and any(norms[j] in lex.negators or norms[j].endswith("n't")
+                         for j in range(max(lo, i - 3), i)):
+                v = -0.5 * v
+            score += min(abs(v), _LEXICON_VALENCE_CAP) / 2
+            if i in fam_at:
+                score += 1.5
+        if any(w in _FIRST_PERSON for w in words):
+            score += 0.5
+        joined = " ".join(words)
+        if any(joined.startswith(t + " ") or f" {t} " in f" {joined} " for t in _TURN[:7]):
+            score += 1.0
+        end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
+        if "!" in end:
+            score += 0.5
+        if k == len(sentences) - 1 and len(sentences) > 2:
+            score += 0.5
+        if hi - lo < 4:
+            score -= 1.0
+        scored.append(Moment(lo, hi, score))
+    if not scored:  # all markup: fall back to any sentence
+        scored = [Moment(lo, hi, 0.0) for lo, hi in sentences]
+    centre_sentence = max(scored, key=lambda m: (m.score, -m.first))
+    if sarcasm:  # the irony is in the whole line, not its loudest word
+        centre_sentence = _sarcastic_moment(scored, norms, lex) or centre_sentence
+    centre = _window(text, toks, centre_sentence, fam_at, vader)
+
+    # A second moment from a different paragraph, for long entries.
+    second = None
+    if len(toks) > 150:
+        para = _paragraph_of(text, toks[centre.first].start)
+        others = [m for m in scored if _paragraph_of(text, toks[m.first].start) != para
+                  and m.score > 1.0]
+        if others:
+            second = _window(text, toks, max(others, key=lambda m: (m.score, -m.first)), fam_at, vader)
+
+    # Feelings, strongest first: counted over the whole entry, the centre's weigh double.
+    weight: dict[str, float] = {}
+    for i, fam in families:
+        weight[fam] = weight.get(fam, 0.0) + (2.0 if centre.first <= i < centre.last else 1.0)
+    ranked = sorted(weight, key=lambda f: (-weight[f], f))
+    chosen = ranked[:1]
+    if len(ranked) > 1:
+        va, vb = lex.valence.get(ranked[0]), lex.valence.get(ranked[1])
+        if va != vb or weight[ranked[1]] >= weight[ranked[0]] * 0.6:
+            chosen = ranked[:2]
+    kinds = {lex.valence.get(f, "neutral") for f in chosen}
+    if {"positive", "negative"} <= kinds:
+        valence = "mixed"
+    elif kinds:
+        valence = sorted(kinds)[0] if len(kinds) == 1 else "mixed"
+    else:
+        total = sum(vader.get(w, 0.0) for w in norms)
+        valence = "positive" if total > 1.5 else "negative" if total < -1.5 else "neutral"
+    if sarcasm:
+        chosen, valence = [], "mixed"
+    asking = "?" in text[toks[centre.last - 1].end : toks[centre.last - 1].end + 2]
+    candidates = [(score + 1, p) for score, p in _phrases(text, toks, centre, lex)]
+    for moment in sorted(scored, key=lambda m: (-m.score, m.first))[:3]:
+        if moment is not centre_sentence:
+            candidates += _phrases(text, toks, moment, lex)
+    phrase = max(candidates, key=lambda c: c[0])[1] if candidates else None
+    return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase)
+
+
+def _sarcastic_moment(scored: list[Moment], norms: Sequence[str], lex: _Lexicon) -> Moment | None:
+    """The sentence that names what went wrong (the joke is about it), else the first."""
+    for m in scored:
+        if any(_contains(norms[m.first:m.last], t) for t in lex.trouble) and m.last - m.first >= 2:
+            return m
+    return scored[0] if scored else None
+
+
+def _paragraph_of(text: str, pos: int) -> int:
+    return text.count("\n\n", 0, pos)
+
+
+def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
+            vader: dict[str, float]) -> Moment:
+    """A sentence as quotable: whole when short, else the clause(s) around its peak word,
+    cut only where a clause ends (never inside one, never just before a negation)."""
+    if m.last - m.first <= _MAX_CENTRE_WORDS:
+        return m
+    peak = max(range(m.first, m.last),
+               key=lambda i: (1.5 if i in fam_at else 0.0) + abs(vader.get(toks[i].norm, 0.0)) / 2)
+    cuts = [i for i in range(m.first + 1, m.last) if clause_break_between(text, toks[i - 1], toks[i])]
+    starts = [m.first] + cuts
+    ends = cuts + [m.last]
+    lo = max(s for s in starts if s <= peak)
+    hi = min(e for e in ends if e > peak)
+    while hi - lo < 6 and (lo > m.first or hi < m.last):  # too short alone: add a neighbour
+        if hi < m.last:
+            hi = min(e for e in ends if e > hi)
+        else:
+            lo = max(s for s in starts if s < lo)
+    if hi - lo > _MAX_CENTRE_WORDS + 8:
+        hi = lo + _MAX_CENTRE_WORDS
+    return Moment(lo, hi, m.score)
+
+
+def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list[tuple[int, str]]:
+    """(score, phrase) of the person's own noun phrases in a moment: "my driving test",
+    "the old house" (a possessive scores higher), and capitalised names inside a sentence."""
+    norms = [t.norm for t in toks]
+    found: list[tuple[int, str]] = []
+    for i in range(m.first, m.last):
+        if norms[i] in lex.openers and i + 1 < m.last:
+            words = [i]
+            j = i + 1
+            while j < m.last and len(words) < 4 and norms[j] not in lex.stopwords \
+                    and not clause_break_between(text, toks[j - 1], toks[j]):
+                # A word ending like a verb form ends the phrase, unless a noun follows it
+                # ("my driving test", but "my heart racing", "the dog died").
+                verbish = norms[j].endswith(("ed", "ing")) and len(norms[j]) > 3
+                if verbish and (len(words) > 1 or j + 1 >= m.last or norms[j + 1] in lex.stopwords
+                                or norms[j + 1].endswith(("ed", "ing"))):
+                    break
+                words.append(j)
+                j += 1
+            if len(words) >= 2:
+                raw = " ".join(text[toks[words[0]].start : toks[words[-1]].end].split())
+                first, _, rest = raw.partition(" ")
+                # The person's "my driving test" is "your driving test" when the mirror asks.
+                said = (lex.you.get(first.lower(), first) + " " + rest).strip()
+                found.append((len(words) + (3 if norms[i] in lex.you else 0), said))
+    for i in range(m.first + 1, m.last):
+        t = toks[i]
+        if t.text[:1].isupper() and t.norm not in lex.stopwords and t.norm != "i" \
+                and not clause_break_between(text, toks[i - 1], t) and len(t.text) > 1:
+            found.append((2, t.text))
+    return found

@@ -1,0 +1,122 @@
+"""Reading an entry before answering it: the centre, the feelings, sarcasm, the person's
+own phrase; and the offline mirrorbacks built from that reading."""
+
+from __future__ import annotations
+
+import re
+
+from mirror.engine.checks import check
+from mirror.engine.offline import compose
+from mirror.engine.patterns import detect_patterns
+from mirror.engine.reading import read
+from mirror.engine.tokenize import tokenize
+
+LAKE = "We got to the lake by noon and everyone swam. Nobody wanted to leave."
+MONDAY = "Oh great, another Monday. Truly living the dream. #blessed"
+DRIVING = "Passed my driving test on the third try!!! Windows down all the way home, singing badly."
+GRIEF = ("Mum's birthday would have been today. I made her lemon cake and ate a slice alone in "
+         "the kitchen. The house is so quiet without her.")
+MIXED = ("Finally handed in the thesis. I'm relieved, but honestly I feel a bit guilty that I "
+         "snapped at Sam all week.")
+LONG = (
+    "Work was a blur of meetings today. The printer jammed twice and the coffee machine was "
+    "out again. Lunch was a sandwich at my desk.\n\n"
+    "On the way home I called Dad. He told me the scan came back clear and I had to pull over "
+    "because I was crying so hard I couldn't see the road. I didn't know how scared I'd been "
+    "until that moment.\n\n"
+    "Now I'm on the sofa with the cat. Tomorrow is another long day of meetings and reports."
+)
+
+
+def versions(text: str, n: int = 12) -> list[str]:
+    return [compose(text, version=f"t{i}") for i in range(n)]
+
+
+def quotes(mirrorback: str) -> list[str]:
+    return re.findall("\u201c([^\u201d]+)\u201d", mirrorback)
+
+
+def unquote(quote: str) -> str:
+    return quote.replace("\u2018", '"').replace("\u2019", '"')
+
+
+def test_a_happy_memory_is_never_disputed_as_all_or_nothing() -> None:
+    assert not [m for m in detect_patterns(LAKE) if m.name == "absolute_thinking"]
+    for m in versions(LAKE):
+        assert "exception" not in m and "all-or-nothing" not in m and "room for" not in m, m
+
+
+def test_sarcasm_is_reflected_neutrally_never_as_gratitude() -> None:
+    assert read(MONDAY).sarcasm
+    for m in versions(MONDAY):
+        lowered = m.lower()
+        assert not any(w in lowered for w in ("gratitude", "appreciation", "warmth", "joy")), m
+        assert check(m, MONDAY).passed, m
+
+
+def test_joy_is_met_not_given_a_form_letter() -> None:
+    r = read(DRIVING)
+    assert {"pride", "joy"} & set(r.feelings) and r.valence == "positive"
+    assert r.phrase == "your driving test"
+    for m in versions(DRIVING):
+        assert "Thank you for writing" not in m
+        assert "pride" in m.lower() or "joy" in m.lower(), m
+
+
+def test_grief_is_named_and_the_question_comes_from_the_entry() -> None:
+    r = read(GRIEF)
+    assert r.feelings[0] == "grief" and r.valence == "negative"
+    asked = {m.rsplit(". ", 1)[-1] for m in versions(GRIEF)}
+    assert any("her lemon cake" in q or "the kitchen" in q or "the house" in q for q in asked), asked
+
+
+def test_mixed_feelings_are_named_together() -> None:
+    r = read(MIXED)
+    assert set(r.feelings) == {"relief", "guilt"} and r.valence == "mixed"
+    assert any("relief" in m and "guilt" in m for m in versions(MIXED))
+
+
+def test_the_centre_of_a_long_entry_is_found_by_salience_not_position() -> None:
+    r = read(LONG)
+    toks = tokenize(LONG)
+    centre = LONG[toks[r.centre.first].start:toks[r.centre.last - 1].end]
+    assert "scan came back clear" in centre or "crying" in centre or "scared" in centre, centre
+    for m in versions(LONG):
+        assert "printer" not in m and "Work was a blur" not in m, m
+
+
+def test_quotes_are_the_persons_exact_words() -> None:
+    text = 'She said "take your time" (which was kind) and I laughed so hard I cried, honestly.'
+    for m in versions(text) + versions(MIXED) + versions(GRIEF):
+        for q in quotes(m):
+            body = unquote(q).removeprefix("\u2026 ").removesuffix(" \u2026")
+            flat = " ".join(body.split())
+            source = " ".join((text + " " + MIXED + " " + GRIEF).split())
+            assert flat in source, (q, m)
+
+
+def test_markdown_code_and_checklists_are_never_the_centre() -> None:
+    text = ("# Sunday\n\n- [ ] laundry\n- [x] call Ana\n\n```\nrm -rf build\n```\n\n"
+            "Talking to Ana made me feel less alone, like the week finally loosened its grip.")
+    for m in versions(text):
+        assert "laundry" not in m and "rm -rf" not in m and "Sunday" not in m, m
+        assert check(m, text).passed, m
+
+
+def test_asking_for_advice_is_reflected_as_asking() -> None:
+    text = "Should I quit my job? I keep going back and forth and I can't sleep."
+    for m in versions(text):
+        assert "Should I quit my job?" in m, m
+        assert check(m, text).passed, m
+
+
+def test_openings_and_questions_vary_across_entries() -> None:
+    texts = [LAKE, MONDAY, DRIVING, GRIEF, MIXED, LONG,
+             "Tired after the night shift. The bus was late and my feet hurt.",
+             "I finally told Ana how I feel about the move, and she listened.",
+             "Can't stop thinking about the interview on Thursday. What if I freeze?",
+             "The garden is full of tomatoes. I ate one warm from the vine and laughed."]
+    mirrorbacks = [compose(t) for t in texts]
+    openings = {m.split(". ")[0][:30] for m in mirrorbacks}
+    questions = {m.rsplit("?", 1)[0].rsplit(". ", 1)[-1] for m in mirrorbacks}
+    assert len(openings) >= 8 and len(questions) >= 8, mirrorbacks
