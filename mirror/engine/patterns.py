@@ -201,15 +201,21 @@ def _clause(text: str, toks: Sequence[Token], first: int, last: int) -> tuple[in
     return lo, hi
 
 
+def _writer_before(toks: Sequence[Token], first: int, reach: int = 2) -> bool:
+    """The writer is the subject: "I always", "I've never", "I'm always", "we must"."""
+    return any(toks[k].norm in _SUBJECT and toks[k].sent == toks[first].sent
+               for k in range(max(0, first - reach), first))
+
+
 def _judges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
     """An absolute counts as all-or-nothing thinking only where it quantifies a judgement
-    of the writer or of people ("I always ruin it", "nobody ever listens to me"), never in
-    a plain fact or a happy memory ("everyone swam; nobody wanted to leave")."""
+    of the writer or of people ("I always ruin it", "nobody ever listens to me"), or a rule
+    ("everything must be perfect"); never in a plain fact or a happy memory ("everyone
+    swam; nobody wanted to leave", "I've never grown anything that lived, until now!")."""
     lo, hi = _clause(text, toks, first, last)
     norms = [t.norm for t in toks[lo:hi]]
-    rule = any(w in ("must", "should", "have", "has", "need") for w in norms)
-    if not rule and not any(w in _PEOPLE for w in norms):
-        return False
+    if any(_binding_rule(text, toks, k) for k in range(lo, hi)):
+        return True  # a rule the writer holds: "everything must be perfect"
     valence = valences()
     negated = False
     total = 0.0
@@ -218,17 +224,39 @@ def _judges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
         total += -v if negated else v
         if w in ("not", "never", "no", "nothing") or w.endswith("n't"):
             negated = True
-    if total <= -1.0:
+    if any(w in _FIRST for w in norms) and total <= -1.0:
+        return True  # a harsh verdict that involves the writer: "everyone hates me"
+    if toks[first].norm in _NEGATIVE_QUANTIFIERS and any(
+            toks[k].norm in ("me", "myself") for k in range(first + 1, min(hi, first + 6))):
+        return True  # "nobody ever listens to me"
+    sentence = [t.norm for t in toks if t.sent == toks[first].sent]
+    if not _writer_before(toks, first) or _warm(sentence):
+        return False
+    # "I always do this" characterises the writer; "I've never managed anyone before" only
+    # tells something new, unless it judges how well ("I never get anything right").
+    if toks[first].norm != "never" or any(w in _COMPETENCE for w in norms):
         return True
-    if any(w in ("must", "should", "have", "has", "need") for w in norms):
-        return True  # a rule for how things or people are to be ("everything must be perfect")
-    # The writer characterising themselves ("why do I always do this?"), unless the clause
-    # is warm (a happy memory: "we always went to the lake in June").
-    return any(w in _FIRST for w in norms) and total <= 0.5 and not _warm(norms)
+    perfect = any(toks[k].norm in ("i've", "we've", "have", "has", "i'd", "we'd")
+                  for k in range(max(lo, first - 3), first))
+    return not perfect and "before" not in sentence
+
+
+_COMPETENCE = frozenset({"right", "good", "enough", "well", "properly", "ever"})
+_SUBJECT = frozenset({"i", "i'm", "i've", "i'll", "we", "we're", "we've"})
+
+
+def _binding_rule(text: str, toks: Sequence[Token], k: int) -> bool:
+    w = toks[k].norm
+    if w in ("must", "should"):
+        return _obliges(text, toks, k, k + 1) and not _writer_before(toks, k, reach=0)
+    if w in ("have", "has", "need") and k + 1 < len(toks) and toks[k + 1].norm == "to":
+        return _obliges(text, toks, k, k + 2)
+    return False
 
 
 _WARM = frozenset({"love", "loved", "loves", "happy", "fun", "favourite", "favorite", "best",
                    "beautiful", "laughed", "laughing", "together", "swam", "played"})
+_IDIOMS = frozenset({"admit", "say", "confess", "hand", "laugh", "wonder"})
 
 
 def _warm(norms: Sequence[str]) -> bool:
@@ -236,20 +264,36 @@ def _warm(norms: Sequence[str]) -> bool:
 
 
 def _obliges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
-    """Obligation language binds the writer; not movement or chance ("got to the lake",
-    "got to see her"), inference ("it must be the weather"), questions or conditions."""
+    """Obligation language binds the writer: "I have to call her back", "I must finish",
+    "have to finish the report" (a diary's dropped "I"). Not movement or chance ("got to the
+    lake"), inference ("it must be the weather"), other people's schedules ("the kids have
+    to be at school"), a past event told ("had to change trains"), idioms ("have to
+    admit"), questions or conditions."""
     words = tuple(t.norm for t in toks[first:last])
-    after = toks[last].norm if last < len(toks) and toks[last].sent == toks[first].sent else ""
-    before = toks[first - 1].norm if first > 0 and toks[first - 1].sent == toks[first].sent else ""
-    if words == ("got", "to") and before not in ("i've", "we've", "you've", "have", "has", "'ve"):
+    sent = toks[first].sent
+    after = toks[last].norm if last < len(toks) and toks[last].sent == sent else ""
+    before = toks[first - 1].norm if first > 0 and toks[first - 1].sent == sent else ""
+    if words == ("got", "to") and before not in ("i've", "we've", "have", "'ve"):
         return False
-    if words == ("must",) and after in ("be", "have", "been", "'ve") and before not in _FIRST:
-        return False  # inference about something else ("it must be the weather")
+    if words[0] == "had":
+        return False  # a past event told, not a pressure felt now
+    if after in _IDIOMS and words[-1] == "to" and words[0] in ("have", "has", "got"):
+        return False  # "have to admit", "got to say"
+    sentence_start = first == 0 or toks[first - 1].sent != sent
+    # A standard held for everything ("everything must be perfect") binds the writer too.
+    universal = before in ("everything", "everyone", "everybody", "things", "all")
+    if not (_writer_before(toks, first) or sentence_start or universal):
+        return False
+    if words == ("must",) and after in ("be", "have", "been", "'ve"):
+        then = toks[last + 1].norm if last + 1 < len(toks) and toks[last + 1].sent == sent else ""
+        if (before not in _FIRST and not universal) or then in ("the", "a", "an", "that", "why"):
+            return False  # inference ("it must be the weather", "I must be the only one")
     lo, hi = _clause(text, toks, first, last)
     if any(toks[k].norm in _CONDITIONALS for k in range(max(lo, first - 4), first)):
         return False
-    end = toks[hi - 1].end
-    return "?" not in text[end : end + 2]
+    end_of_sentence = max(k for k in range(first, len(toks)) if toks[k].sent == sent)
+    tail = text[toks[end_of_sentence].end : toks[end_of_sentence].end + 3]
+    return "?" not in tail
 
 
 def cue_sentences(tokens: Sequence[Token], patterns: Sequence[PatternMatch]) -> frozenset[int]:

@@ -187,13 +187,46 @@ def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
     return any(tuple(norms[i : i + k]) == words for i in range(len(norms) - k + 1))
 
 
-def _is_sarcastic(text: str, norms: Sequence[str], lex: _Lexicon) -> bool:
+def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict[str, float]) -> bool:
+    """Irony: a marker ("living the dream", "/s") in an entry that names something going
+    wrong, or praise that does not fit its own sentence: strong positive words (VADER 2+,
+    or lifted by "absolutely", "really", "so") sitting beside a bad event, with no plainly
+    sad or angry word to show the praise is sincere relief."""
     lowered = text.lower()
-    marked = any((_contains(norms, m) if m and m[0].isalnum() else " ".join(m) in lowered)
-                 for m in lex.sarcasm)
+    norms = [t.norm for t in toks]
     if "/s" in lowered.split() or lowered.rstrip().endswith("/s"):
         return True
-    return marked and any(_contains(norms, t) for t in lex.trouble)
+    trouble = any(_contains(norms, t) for t in lex.trouble)
+    marked = any((_contains(norms, m) if m and m[0].isalnum() else " ".join(m) in lowered)
+                 for m in lex.sarcasm)
+    if marked and trouble:
+        return True
+    if not valence:
+        return False
+    spans = list(as_tokens(toks).sentence_bounds().values())
+    sentences = [norms[lo:hi] for lo, hi in spans]
+
+    def bad(words: Sequence[str]) -> bool:
+        return any(valence.get(w, 0.0) <= -1.0 for w in words) or \
+            any(_contains(words, t) for t in lex.trouble)
+
+    incongruent = 0
+    pointed = False
+    for k, words in enumerate(sentences):
+        praise = [i for i, w in enumerate(words) if valence.get(w, 0.0) >= 2.0
+                  and not any(x in lex.negators or x.endswith("n't") for x in words[max(0, i - 3):i])]
+        if not praise:
+            continue
+        near = sentences[max(0, k - 1):k + 2]
+        if not any(bad(w) for w in near):
+            continue
+        if any(lex.valence.get(lex.single.get(w, ""), "") == "negative" for ws in near for w in ws):
+            continue  # "so proud, so sad": feelings named plainly are sincere, and mixed
+        incongruent += 1
+        lifted = any(i > 0 and words[i - 1] in ("absolutely", "really", "so", "truly", "such")
+                     for i in praise)
+        pointed = pointed or lifted
+    return incongruent >= 1 and (marked or pointed)
 
 
 def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en") -> Reading:
@@ -206,7 +239,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     prose = prose_mask(text)
     vader = valences() if language == "en" else {}
     families = _families(norms, lex)
-    sarcasm = _is_sarcastic(text, norms, lex)
+    sarcasm = _is_sarcastic(text, toks, lex, vader)
 
     # Sentence scores.
     bounds = toks.sentence_bounds()

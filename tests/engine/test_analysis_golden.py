@@ -26,7 +26,7 @@ from mirror.engine.samples import generated_reflections
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "reflections.yaml"
 
-GOLDEN_DIGEST = "433024784e400c6692437f40047d057bf2ceb7576c92fbd9302b45d76971a109"
+GOLDEN_DIGEST = "0c41030d5e5700699e62098dfd6d10223828913db01f0416db82495bb6062ee3"
 
 TRICKY = [
     "",
