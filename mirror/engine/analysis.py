@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from mirror.engine.care import CARE, GENTLE, CareFinding, assess, response_language
 from mirror.engine.language import guess_language
+from mirror.engine.language_id import identify
 from mirror.engine.patterns import PatternMatch, analyze_patterns, cue_sentences
 from mirror.engine.tensions import Contrast, Tension, find_contrasts, find_tensions
 from mirror.engine.tokenize import Token, tokenize
@@ -64,6 +65,12 @@ def analyze(text: str) -> Analysis:
     tokens = tokenize(text)
     contrasts = tuple(find_contrasts(text, tokens))
     language, english = guess_language(tokens)
+    if not english and len(tokens) > 4:
+        # Not plainly English: the language identifier the care detector uses (lingua) names
+        # it, so the mirror answers in the writer's language, not a look-alike's.
+        found_language = identify(text)
+        if found_language:
+            language, english = found_language, found_language == "en"
     found, own_stance = analyze_patterns(text, tokens, contrasts)
     patterns = tuple(found)
     # Only tension *language* ("torn between") licenses both poles in one sentence without a

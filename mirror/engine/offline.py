@@ -239,6 +239,29 @@ _LOCALIZED: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         "Obrigado por escrever isso.",
     ),
 }
+_LOCALIZED.update({
+    "it": (
+        ("Hai scritto: \u201c{t}\u201d.", "Una frase resta: \u201c{t}\u201d.",
+         "Le tue parole: \u201c{t}\u201d."),
+        ("Che cosa noti rileggendolo?", "Che cosa c'\u00e8 sotto queste parole?",
+         "Che cosa pesa di pi\u00f9, oggi, in tutto questo?"),
+        "Grazie per averlo scritto.",
+    ),
+    "nl": (
+        ("Je schreef: \u201c{t}\u201d.", "E\u00e9n zin blijft hangen: \u201c{t}\u201d.",
+         "Jouw woorden: \u201c{t}\u201d."),
+        ("Wat merk je als je het terugleest?", "Wat ligt er onder deze woorden?",
+         "Wat weegt hier vandaag het zwaarst?"),
+        "Dank je dat je dit hebt opgeschreven.",
+    ),
+    "pl": (
+        ("W twoich s\u0142owach: \u201e{t}\u201d.", "Jedno zdanie zostaje: \u201e{t}\u201d.",
+         "Twoje s\u0142owa: \u201e{t}\u201d."),
+        ("Co zauwa\u017casz, czytaj\u0105c to jeszcze raz?", "Co kryje si\u0119 pod tymi s\u0142owami?",
+         "Co z tego wa\u017cy dzi\u015b najwi\u0119cej?"),
+        "Dzi\u0119kuj\u0119 za te s\u0142owa.",
+    ),
+})
 _NEUTRAL = (
     ("You wrote: \u201c{t}\u201d.", "Your words: \u201c{t}\u201d."),
     ("What do these words hold for you today?", "What stays with you as you read this back?",
@@ -248,12 +271,13 @@ _NEUTRAL = (
 
 
 def _clean(raw: str) -> str:
-    """Quote-safe text: no quotation marks, control/format characters or line breaks
-    (each becomes a space, which never changes where words begin and end)."""
+    """Quote-safe text: inner quotation marks become apostrophes (so the mirror's own
+    marks still pair up), control/format characters and line breaks become spaces (which
+    never changes where words begin and end)."""
     out = []
     for ch in raw:
         if ch in QUOTE_CHARS:
-            out.append(" ")
+            out.append("'")
         elif ch.isprintable() or ch in _KEEP_FORMAT:
             out.append(ch)
         elif unicodedata.category(ch) in ("Mn", "Mc", "Me"):
@@ -278,9 +302,10 @@ def _quote(text: str, tokens: Sequence[Token], first: int, last: int, *, cut_lef
     if not body:
         return None
     if not cut_right:
-        after = text[tokens[last - 1].end : tokens[last - 1].end + 4].lstrip()
-        if after[:1] in ("?", "!"):
-            body += after[0]
+        after = text[tokens[last - 1].end : tokens[last - 1].end + 4]
+        stripped = after.lstrip(" \u00a0\u202f")
+        if stripped[:1] in ("?", "!"):
+            body += after[: len(after) - len(stripped) + 1]  # "marathon !" keeps its space
     if cut_left:
         body = f"{_ELLIPSIS} {body}"
     if cut_right:
@@ -481,23 +506,26 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
     if last <= first:
         return None
     start, end = tokens[first].start, tokens[last - 1].end
-    while end < len(text) and text[end] in _CLOSERS + "?!":
-        end += 1
+    while end < len(text) and (text[end] in _CLOSERS + "?!" or (
+            text[end] in ".," and end + 1 < len(text) and text[end + 1] in _CLOSERS)):
+        end += 1  # "… like this.'" keeps its full stop inside the person's own quotation
     body: list[str] = []
-    opened = False
     for ch in text[start:end]:
         if ch in _OPENERS:
             body.append("\u2018")
         elif ch in "\u201d\u00bb\u203a\u300d\u300f":
             body.append("\u2019")
-        elif ch == '"':
-            body.append("\u2019" if opened else "\u2018")
-            opened = not opened
+        elif ch == '"':  # opening after a space, closing after a word
+            prev = body[-1] if body else " "
+            closing = not (prev.isspace() or prev in "(\u2018")
+            body.append("\u2019" if closing else "\u2018")
         elif ch.isprintable() or ch in _KEEP_FORMAT or unicodedata.category(ch) in ("Mn", "Mc", "Me"):
             body.append(ch)
         else:
             body.append(" ")
     quoted = " ".join("".join(body).split())
+    if quoted.count("\u2018") > quoted.count("\u2019"):
+        quoted += "\u2019"  # an inner quotation the person closed after their full stop
     if len(quoted) > _MAX_QUOTE_CHARS * 2:
         return None
     return f"\u201c{quoted}\u201d" if quoted else None

@@ -27,12 +27,19 @@ from importlib.resources import files
 from typing import Any
 
 from mirror import constitution
-from mirror.engine.tokenize import Token, as_tokens, clause_break_between, tokenize
+from mirror.engine.tokenize import (
+    Token,
+    as_tokens,
+    clause_break_between,
+    quoted_spans,
+    tokenize,
+    tokens_in_spans,
+)
 
 _TURN = ("but now", "and yet", "yet", "still", "finally", "now", "at last", "in the end",
          "but", "although", "though", "however")
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "us", "our"})
-_MAX_CENTRE_WORDS = 22
+_MAX_CENTRE_WORDS = 28
 _LEXICON_VALENCE_CAP = 4.0
 
 
@@ -47,6 +54,8 @@ class Moment:
 
 @dataclass(frozen=True)
 class Reading:
+    """What the entry holds, as the offline engine reads it."""
+
     centre: Moment | None
     second: Moment | None           # a second moment from another paragraph (long entries)
     feelings: tuple[str, ...]       # feeling family keys, strongest first (at most two)
@@ -162,10 +171,17 @@ def prose_mask(text: str) -> list[bool]:
 
 
 # -- the reading --------------------------------------------------------------------------------
-def _families(norms: Sequence[str], lex: _Lexicon) -> list[tuple[int, str]]:
-    """(token index, family) of every feeling word not governed by a negation."""
+def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, str]]:
+    """(token index, family) of every feeling word that is the writer's own: not governed
+    by a negation, not inside someone else's quoted words, not a simile ("smiling like an
+    idiot"), and not said of another person ("the men were laughing") unless the writer is
+    in the same clause or the sentence drops its "I" as diaries do ("Still shaking")."""
+    norms = [t.norm for t in toks]
+    quoted = set(tokens_in_spans(toks, quoted_spans(text)))
     found: list[tuple[int, str]] = []
     for i, w in enumerate(norms):
+        if i in quoted or any(norms[j] in ("like", "as") for j in range(max(0, i - 2), i)):
+            continue  # someone else's words, or a simile ("smiling like an idiot")
         family = lex.single.get(w)
         if family is None:
             family = next((f for p, f in lex.prefixes if w.startswith(p)), None)
@@ -178,8 +194,35 @@ def _families(norms: Sequence[str], lex: _Lexicon) -> list[tuple[int, str]]:
             continue
         if any(norms[j] in lex.negators or norms[j].endswith("n't") for j in range(max(0, i - 3), i)):
             continue
+        if not _writers(text, toks, i):
+            continue
         found.append((i, family))
     return found
+
+
+_OTHERS = frozenset({"he", "she", "they", "he's", "she's", "they're", "it", "it's"})
+
+
+def _writers(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Whether the feeling at token i is plausibly the writer's own."""
+    lo = i
+    while lo > 0 and toks[lo - 1].sent == toks[i].sent and \
+            not clause_break_between(text, toks[lo - 1], toks[lo]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(toks) and toks[hi].sent == toks[i].sent and \
+            not clause_break_between(text, toks[hi - 1], toks[hi]):
+        hi += 1
+    clause = [t.norm for t in toks[lo:hi]]
+    if any(w in _FIRST_PERSON for w in clause):
+        return True
+    subject = clause[:i - lo]
+    # Someone else is the subject: a pronoun, or a determiner and noun ("the men were").
+    if any(w in _OTHERS for w in subject) or (subject[:1] and subject[0] in ("the", "a", "an")
+                                             and i - lo >= 2 and toks[lo + 1].text[:1].islower()
+                                             and clause[i - lo - 1] in ("was", "were", "is", "are")):
+        return False
+    return True
 
 
 def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
@@ -238,7 +281,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     norms = toks.norms
     prose = prose_mask(text)
     vader = valences() if language == "en" else {}
-    families = _families(norms, lex)
+    families = _families(text, toks, lex)
     sarcasm = _is_sarcastic(text, toks, lex, vader)
 
     # Sentence scores.
@@ -306,13 +349,17 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     else:
         total = sum(vader.get(w, 0.0) for w in norms)
         valence = "positive" if total > 1.5 else "negative" if total < -1.5 else "neutral"
+    if valence == "positive" and vader and not sarcasm:
+        # Praise in an entry that is otherwise going badly may be irony the cues missed:
+        # the feeling is then left unnamed rather than taken literally.
+        if any(_contains(norms, t) for t in lex.trouble):
+            chosen, valence = [], "neutral"
     if sarcasm:
         chosen, valence = [], "mixed"
     asking = "?" in text[toks[centre.last - 1].end : toks[centre.last - 1].end + 2]
-    candidates = [(score + 1, p) for score, p in _phrases(text, toks, centre, lex)]
-    for moment in sorted(scored, key=lambda m: (-m.score, m.first))[:3]:
-        if moment is not centre_sentence:
-            candidates += _phrases(text, toks, moment, lex)
+    # The question's phrase comes from the quoted moment itself: a person, something of the
+    # writer's own, or a two-word thing; a stray detail elsewhere would read as random.
+    candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3]
     phrase = max(candidates, key=lambda c: c[0])[1] if candidates else None
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase)
 
@@ -369,11 +416,16 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                 if verbish and (len(words) > 1 or j + 1 >= m.last or norms[j + 1] in lex.stopwords
                                 or norms[j + 1].endswith(("ed", "ing"))):
                     break
+                # After a noun, a word in -s is most often its verb ("the diet starts").
+                if len(words) >= 2 and norms[j].endswith("s") and not norms[j].endswith("ss") \
+                        and not valences().get(norms[words[-1]]):
+                    break  # but "the bad months": after an adjective it is a plural noun
                 words.append(j)
                 j += 1
             if len(words) >= 2:
                 raw = " ".join(text[toks[words[0]].start : toks[words[-1]].end].split())
                 first, _, rest = raw.partition(" ")
+                first = first.lower() if first.lower() in lex.openers else first
                 # The person's "my driving test" is "your driving test" when the mirror asks.
                 said = (lex.you.get(first.lower(), first) + " " + rest).strip()
                 found.append((len(words) + (3 if norms[i] in lex.you else 0), said))
@@ -381,5 +433,8 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
         t = toks[i]
         if t.text[:1].isupper() and t.norm not in lex.stopwords and t.norm != "i" \
                 and not clause_break_between(text, toks[i - 1], t) and len(t.text) > 1:
-            found.append((2, t.text))
+            if t.norm.endswith("'s") and i + 1 < m.last and toks[i + 1].norm not in lex.stopwords:
+                found.append((3, f"{t.text} {toks[i + 1].text}"))  # "Dad's shed"
+            elif not t.norm.endswith("'s"):
+                found.append((3, t.text))  # a name: "Sam", "Ana"
     return found

@@ -26,7 +26,7 @@ from mirror.engine.samples import generated_reflections
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "reflections.yaml"
 
-GOLDEN_DIGEST = "0c41030d5e5700699e62098dfd6d10223828913db01f0416db82495bb6062ee3"
+GOLDEN_DIGEST = "3ea098ac2d29f11d3654c49278ea062dd6048b904f63ae75f48d62320285029e"
 
 TRICKY = [
     "",
