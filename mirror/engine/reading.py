@@ -98,7 +98,7 @@ def valences() -> dict[str, float]:
 class _Lexicon:
     single: dict[str, str]                          # word -> family
     prefixes: tuple[tuple[str, str], ...]           # (prefix, family)
-    phrases: tuple[tuple[tuple[str, ...], str], ...]  # (words, family)
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, family)
     negators: frozenset[str]
     sarcasm: tuple[tuple[str, ...], ...]
     trouble: tuple[tuple[str, ...], ...]
@@ -131,7 +131,7 @@ def _lexicon(language: str) -> _Lexicon | None:
                 single.setdefault(_words(word)[0], family)
     sarcasm = data.get("sarcasm") or {}
     return _Lexicon(
-        single=single, prefixes=tuple(prefixes), phrases=tuple(phrases),
+        single=single, prefixes=tuple(prefixes), phrases=_by_first(phrases),
         negators=frozenset(str(w).lower() for w in data.get("negators") or ()),
         sarcasm=tuple(_phrase(m) for m in sarcasm.get("markers") or ()),
         trouble=tuple(_words(str(w)) for w in sarcasm.get("trouble") or ()),
@@ -140,6 +140,13 @@ def _lexicon(language: str) -> _Lexicon | None:
         you={str(k).lower(): str(v) for k, v in (data.get("second_person") or {}).items()},
         valence={f: str(s.get("valence", "neutral")) for f, s in (data.get("feelings") or {}).items()},
     )
+
+
+def _by_first(phrases: list[tuple[tuple[str, ...], str]]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, family in phrases:
+        index.setdefault(words[0], []).append((words, family))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _phrase(marker: Any) -> tuple[str, ...]:
@@ -186,7 +193,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         if family is None:
             family = next((f for p, f in lex.prefixes if w.startswith(p)), None)
         if family is None:
-            for words, f in lex.phrases:
+            for words, f in lex.phrases.get(w, ()):
                 if tuple(norms[i : i + len(words)]) == words:
                     family = f
                     break
@@ -226,8 +233,11 @@ def _writers(text: str, toks: Sequence[Token], i: int) -> bool:
 
 
 def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
+    if not words:
+        return False
     k = len(words)
-    return any(tuple(norms[i : i + k]) == words for i in range(len(norms) - k + 1))
+    first = words[0]
+    return any(w == first and tuple(norms[i : i + k]) == words for i, w in enumerate(norms))
 
 
 def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict[str, float]) -> bool:
@@ -239,7 +249,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     norms = [t.norm for t in toks]
     if "/s" in lowered.split() or lowered.rstrip().endswith("/s"):
         return True
-    trouble = any(_contains(norms, t) for t in lex.trouble)
+    present = set(norms)
+    trouble = any(t[0] in present and _contains(norms, t) for t in lex.trouble)
     marked = any((_contains(norms, m) if m and m[0].isalnum() else " ".join(m) in lowered)
                  for m in lex.sarcasm)
     if marked and trouble:
@@ -251,7 +262,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
 
     def bad(words: Sequence[str]) -> bool:
         return any(valence.get(w, 0.0) <= -1.0 for w in words) or \
-            any(_contains(words, t) for t in lex.trouble)
+            any(t[0] in present and _contains(words, t) for t in lex.trouble)
 
     incongruent = 0
     pointed = False
