@@ -1,21 +1,24 @@
 """The offline mirrorback composer: no model, always available, always within the rules.
 
-It builds two to five short sentences from the reflection itself: a line the person wrote
-(quoted verbatim), the patterns and tensions the analysis found, and one open question.
+It reads the entry first (`mirror.engine.reading`: its centre, the writer's feelings,
+sarcasm, a phrase of their own) and composes two or three sentences from the frames in
+`constitution/mirrorback/<lang>.yaml`: the centre quoted exactly, the feeling named, at most
+one more moment (a second paragraph's line, a tension or contrast in their words, sharp
+words about themselves), and one question built from their phrase.
 
 - **Deterministic**: every choice comes from a BLAKE2 digest of the engine version and the
   text (not Python's salted `hash()`), so the same text always gets the same mirrorback and
   snapshots stay stable; a new engine version may answer differently.
-- **Varied**: many opening families and sentence variants, chosen by that digest and by
-  what the reflection contains, so a hundred reflections do not read like one template.
+- **Varied**: several frames for every kind of reading, chosen by that digest and by what
+  the entry holds, so a hundred entries do not read like one template.
 - **Specific**: it always quotes something the person wrote (when they wrote any words).
 - **Within the constitution by construction**: its own words contain no directive,
   advice, outcome, diagnosis or promise vocabulary, and everything it quotes is cut at
   word boundaries from the reflection, so the checks exempt it as the person's own words.
   A property test holds it to that for arbitrary text.
-- **Language-aware**: English templates only for English; Spanish, French, German and
-  Portuguese get short localized answers; anything else a short, plain answer that
-  quotes the person's words back.
+- **Language-aware**: a language with a frames file gets the full reading (English today);
+  Spanish, French, German, Portuguese, Italian, Dutch and Polish get short localized
+  answers; a few words get them back with a question.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ import unicodedata
 from collections.abc import Sequence
 
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.patterns import pattern_label
 from mirror.engine.reading import frames, read
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import QUOTE_CHARS, Token
@@ -75,20 +77,6 @@ class _Picker:
 # words (see invariants.yaml), and quotes ({q}, {a}, {b}, {words}) arrive already wrapped
 # in quotation marks.
 
-_OPEN_QUOTE = (
-    "You wrote: {q}.",
-    "One line stands out: {q}.",
-    "Reading this back, one phrase stays: {q}.",
-    "There is a lot held in these words: {q}.",
-    "{q} \u2014 that sentence seems to carry real weight.",
-    "Of everything here, this seems closest to the centre: {q}.",
-    "This reads like a moment of taking stock, especially here: {q}.",
-    "Something in this line seems to matter: {q}.",
-    "It is striking to see it put this way: {q}.",
-    "A lot seems to rest on this: {q}.",
-    "These words seem to sit at the heart of it: {q}.",
-    "{q} \u2014 there it is, in your own words.",
-)
 _OPEN_PLAIN = (
     "Thank you for writing this down.",
     "There's a lot in what you wrote today.",
@@ -102,68 +90,6 @@ _OPEN_SHORT = (
     "Short and to the point: {q}.",
     "{q} \u2014 a few words, and maybe more behind them.",
 )
-_QUOTE_LINE = (
-    "In your own words: {q}.",
-    "One line in particular: {q}.",
-    "You put it this way: {q}.",
-)
-_CONTRAST = (
-    "You wrote {a}, and then {b}.",
-    "Two things sit side by side here: {a} and {b}.",
-    "There's a turn in what you wrote: first {a}, then {b}.",
-    "On one side, {a}; on the other, {b}.",
-)
-_TENSION = (
-    "Something here seems to pull between {A} and {B}.",
-    "There's a tension in this between {A} and {B}, {lean}.",
-    "Both {A} and {B} seem to have a claim on you here.",
-)
-# The same, named in the person's words: {a} and {b} are the two sides of the contrast the
-# tension was found in, quoted.
-_TENSION_WORDS = (
-    "Between {a} and {b}, {A} and {B} seem to pull against each other.",
-    "There's a pull in this, between {a} and {b}: {A} on one side, {B} on the other.",
-    "{a}, and then {b} \u2014 both {A} and {B} seem to have a claim on you here.",
-    "Two pulls sit close together in {a} and {b}, something like {A} and {B}.",
-)
-_PATTERN: dict[str, tuple[str, ...]] = {
-    "obligation": (
-        "Words like {words} carry a sense of obligation.",
-        "There's a thread of obligation running through this, in {words}.",
-        "The language of obligation shows up here: {words}.",
-    ),
-    "absolute_thinking": (
-        "Words like {words} leave little room for exceptions.",
-        "Some sweeping words appear here, like {words}.",
-        "There's an all-or-nothing quality in {words}.",
-    ),
-    "internal_tension": (
-        "You describe being pulled two ways, in {words}.",
-        "Phrases like {words} point to a divided feeling.",
-        "There's a sense of being divided here: {words}.",
-    ),
-    "self_judgment": (
-        "Some of the words you use about yourself are sharp: {words}.",
-        "There's a harsh voice in {words}.",
-        "Words like {words} sound like judgment turned inward.",
-    ),
-    "past_reference": (
-        "Part of this reaches back in time: {words}.",
-        "The past seems close in this, in {words}.",
-        "Something from before is present here, in {words}.",
-    ),
-    "future_anxiety": (
-        "There's some worry about what comes next, in {words}.",
-        "Words like {words} lean toward what might happen.",
-        "A sense of what lies ahead sits under {words}.",
-    ),
-    "gratitude": (
-        "There's appreciation here too, in {words}.",
-        "Words like {words} carry some warmth.",
-        "Gratitude shows up here: {words}.",
-    ),
-}
-_PATTERN_GENERIC = ("Something recurs here, in {words}: {label}.",)
 _ASK = (
     "What do you notice as you read this back?",
     "What feels most true in it for you right now?",
@@ -178,27 +104,6 @@ _ASK = (
     "What else is there, beneath what you wrote?",
     "Which of these words feels heaviest, and which feels lightest?",
 )
-_ASK_TENSION = (
-    "What is it like to hold both {A} and {B}?",
-    "What does each side, {A} and {B}, seem to care about?",
-    "When you picture {A} and {B} side by side, what do you notice?",
-)
-_ASK_PATTERN: dict[str, tuple[str, ...]] = {
-    "obligation": ("Whose voice do those obligations sound like?",
-                   "Where do those obligations come from, as you see it?"),
-    "absolute_thinking": ("Are there moments that don't quite fit that picture?",
-                          "What happens to this picture when you think of the exceptions, "
-                          "if there are any?"),
-    "self_judgment": ("Whose voice does that judgment sound like?",
-                      "If a friend wrote this, what would you hear in it?"),
-    "past_reference": ("What does that time carry into today?",
-                       "What from back then is still with you?"),
-    "future_anxiety": ("What feels most uncertain about what comes next?",
-                       "What might the worry be trying to protect?"),
-    "internal_tension": ("What does each part of you seem to want?",),
-    "gratitude": ("What made that feel good?",
-                  "What does that appreciation say about what matters to you?"),
-}
 _WORDLESS = (
     "There are no words here yet, and that is all right. What is here for you right now?",
     "Nothing written yet, and that is all right too. What would you like these pages to hold?",
@@ -355,14 +260,6 @@ def _salient_quote(a: Analysis, pick: _Picker) -> str | None:
     return None
 
 
-def _contrast_quotes(a: Analysis) -> tuple[str, str] | None:
-    for con in a.contrasts:
-        sides = _contrast_sides(a, con)
-        if sides:
-            return sides
-    return None
-
-
 def _contrast_sides(a: Analysis, con: Contrast) -> tuple[str, str] | None:
     (l0, l1), (r0, r1) = con.left, con.right
     ls = max(l0, l1 - _MAX_SIDE_WORDS)
@@ -397,101 +294,6 @@ def _pattern_words(a: Analysis, name: str) -> str | None:
         if len(seen) == 2:
             break
     return " and ".join(seen.values()) or None
-
-
-def _top_pattern(a: Analysis) -> str | None:
-    """The most frequent pattern that has words to quote (a structural tension alone has
-    none: it is reflected as a contrast or a tension instead)."""
-    counts: dict[str, int] = {}
-    for m in a.patterns:
-        if not m.parts:
-            counts[m.name] = counts.get(m.name, 0) + 1
-    if not counts:
-        return None
-    first_seen = list(counts)
-    return max(first_seen, key=lambda n: (counts[n], -first_seen.index(n)))
-
-
-def _axis_words(t: Tension) -> dict[str, str]:
-    if t.position > 0.2:
-        lean = f"leaning toward {t.axis_b}"
-    elif t.position < -0.2:
-        lean = f"leaning toward {t.axis_a}"
-    else:
-        lean = "with neither side settled yet"
-    return {"A": t.axis_a, "B": t.axis_b, "lean": lean}
-
-
-def _compose_english(a: Analysis, pick: _Picker) -> str:
-    quote = _salient_quote(a, pick)
-    if quote is None:  # only giant unbroken "words": nothing quotable at word boundaries
-        return " ".join([pick.choice(_OPEN_PLAIN), pick.choice(_ASK)])
-    if len(a.tokens) <= _SHORT_TEXT_WORDS:
-        return " ".join([pick.choice(_OPEN_SHORT).format(q=quote), pick.choice(_ASK)])
-
-    pattern = _top_pattern(a)
-    pattern_words = _pattern_words(a, pattern) if pattern else None
-    tension = a.tensions[0] if a.tensions else None
-    contrast = _contrast_quotes(a)
-    # Most of the time a tension found in a contrast is named in the person's words, and
-    # then that line stands for the contrast too (the same quotes twice would read oddly).
-    tension_sides = _tension_sides(a, tension) if tension else None
-    if tension_sides and not pick.index(3):
-        tension_sides = None
-    if tension_sides and tension_sides == contrast:
-        contrast = None
-
-    def pattern_line() -> str:
-        options = _PATTERN.get(pattern or "", _PATTERN_GENERIC)
-        return pick.choice(options).format(words=pattern_words,
-                                           label=pattern_label(pattern or ""))
-
-    def tension_line() -> str:
-        assert tension is not None
-        if tension_sides:
-            used.add("quote")  # the line quotes the person
-            a_, b_ = tension_sides
-            return pick.choice(_TENSION_WORDS).format(a=a_, b=b_, **_axis_words(tension))
-        return pick.choice(_TENSION).format(**_axis_words(tension))
-
-    def contrast_line() -> str:
-        assert contrast is not None
-        return pick.choice(_CONTRAST).format(a=contrast[0], b=contrast[1])
-
-    features: dict[str, object] = {}
-    if pattern_words:
-        features["pattern"] = pattern_line
-    if tension:
-        features["tension"] = tension_line
-    if contrast:
-        features["contrast"] = contrast_line
-    quoting = {"pattern", "contrast", "quote"}
-
-    families = ["quote", "plain", *features]
-    family = pick.choice(families)
-    used: set[str] = set()
-    if family == "quote":
-        sentences = [pick.choice(_OPEN_QUOTE).format(q=quote)]
-    elif family == "plain":
-        sentences = [pick.choice(_OPEN_PLAIN)]
-    else:
-        sentences = [features.pop(family)()]  # type: ignore[operator]
-    used.add(family)
-    middle = pick.shuffled(list(features))[: pick.index(3)]
-    for name in middle:
-        sentences.append(features[name]())  # type: ignore[operator]
-        used.add(name)
-    if not used & quoting:
-        sentences.append(pick.choice(_QUOTE_LINE).format(q=quote))
-
-    if "tension" in used and tension and pick.index(2):
-        ask = pick.choice(_ASK_TENSION).format(**_axis_words(tension))
-    elif "pattern" in used and pattern in _ASK_PATTERN and pick.index(2):
-        ask = pick.choice(_ASK_PATTERN[pattern or ""])
-    else:
-        ask = pick.choice(_ASK)
-    sentences.append(ask)
-    return " ".join(sentences)
 
 
 _OPENERS = "\u201c\u201e\u00ab\u2039\u300c\u300e"
@@ -624,6 +426,14 @@ def _contrast_outside(a: Analysis, centre) -> tuple[str, str] | None:
     return None
 
 
+def _compose_short(a: Analysis, pick: _Picker) -> str:
+    """A few words (or nothing quotable at word boundaries): the words back, and a question."""
+    quote = _salient_quote(a, pick)
+    if quote is None:  # only giant unbroken "words": nothing quotable
+        return " ".join([pick.choice(_OPEN_PLAIN), pick.choice(_ASK)])
+    return " ".join([pick.choice(_OPEN_SHORT).format(q=quote), pick.choice(_ASK)])
+
+
 def _self_judgment_words(a: Analysis) -> str | None:
     words = _pattern_words(a, "self_judgment")
     return words
@@ -655,6 +465,6 @@ def compose(text: str, analysis: Analysis | None = None, *, version: str = ENGIN
     if data is not None and len(a.tokens) > _SHORT_TEXT_WORDS:
         return _compose_framed(a, pick, data)
     if a.english:
-        return _compose_english(a, pick)
+        return _compose_short(a, pick)
     return _compose_localized(a, pick)
 

@@ -49,6 +49,7 @@ from mirror.engine.reading import valences
 from mirror.engine.tokenize import (
     Token,
     as_tokens,
+    clause_bounds,
     clause_break_between,
     phrase_tokens,
     quoted_spans,
@@ -189,18 +190,6 @@ _NEGATIVE_QUANTIFIERS = frozenset({"never", "nothing", "nobody", "no"})
 _CONDITIONALS = frozenset({"if", "unless", "whether", "when", "whenever", "in case"})
 
 
-def _clause(text: str, toks: Sequence[Token], first: int, last: int) -> tuple[int, int]:
-    lo = first
-    while lo > 0 and toks[lo].sent == toks[lo - 1].sent and \
-            not clause_break_between(text, toks[lo - 1], toks[lo]):
-        lo -= 1
-    hi = last
-    while hi < len(toks) and toks[hi].sent == toks[hi - 1].sent and \
-            not clause_break_between(text, toks[hi - 1], toks[hi]):
-        hi += 1
-    return lo, hi
-
-
 def _writer_before(toks: Sequence[Token], first: int, reach: int = 2) -> bool:
     """The writer is the subject: "I always", "I've never", "I'm always", "we must"."""
     return any(toks[k].norm in _SUBJECT and toks[k].sent == toks[first].sent
@@ -212,7 +201,7 @@ def _judges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
     of the writer or of people ("I always ruin it", "nobody ever listens to me"), or a rule
     ("everything must be perfect"); never in a plain fact or a happy memory ("everyone
     swam; nobody wanted to leave", "I've never grown anything that lived, until now!")."""
-    lo, hi = _clause(text, toks, first, last)
+    lo, hi = clause_bounds(text, toks, first, last)
     norms = [t.norm for t in toks[lo:hi]]
     if any(_binding_rule(text, toks, k) for k in range(lo, hi)):
         return True  # a rule the writer holds: "everything must be perfect"
@@ -288,7 +277,7 @@ def _obliges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
         then = toks[last + 1].norm if last + 1 < len(toks) and toks[last + 1].sent == sent else ""
         if (before not in _FIRST and not universal) or then in ("the", "a", "an", "that", "why"):
             return False  # inference ("it must be the weather", "I must be the only one")
-    lo, hi = _clause(text, toks, first, last)
+    lo, hi = clause_bounds(text, toks, first, last)
     if any(toks[k].norm in _CONDITIONALS for k in range(max(lo, first - 4), first)):
         return False
     end_of_sentence = max(k for k in range(first, len(toks)) if toks[k].sent == sent)

@@ -30,6 +30,7 @@ from mirror import constitution
 from mirror.engine.tokenize import (
     Token,
     as_tokens,
+    clause_bounds,
     clause_break_between,
     quoted_spans,
     tokenize,
@@ -199,7 +200,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
                     break
         if family is None:
             continue
-        if any(norms[j] in lex.negators or norms[j].endswith("n't") for j in range(max(0, i - 3), i)):
+        if _negated(norms, i, lex):
             continue
         if not _writers(text, toks, i):
             continue
@@ -207,19 +208,17 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     return found
 
 
+def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
+    """A negation within the three words before word i (not before `lo`): "not happy"."""
+    return any(norms[j] in lex.negators or norms[j].endswith("n't") for j in range(max(lo, i - 3), i))
+
+
 _OTHERS = frozenset({"he", "she", "they", "he's", "she's", "they're", "it", "it's"})
 
 
 def _writers(text: str, toks: Sequence[Token], i: int) -> bool:
     """Whether the feeling at token i is plausibly the writer's own."""
-    lo = i
-    while lo > 0 and toks[lo - 1].sent == toks[i].sent and \
-            not clause_break_between(text, toks[lo - 1], toks[lo]):
-        lo -= 1
-    hi = i + 1
-    while hi < len(toks) and toks[hi].sent == toks[i].sent and \
-            not clause_break_between(text, toks[hi - 1], toks[hi]):
-        hi += 1
+    lo, hi = clause_bounds(text, toks, i, i + 1)
     clause = [t.norm for t in toks[lo:hi]]
     if any(w in _FIRST_PERSON for w in clause):
         return True
@@ -268,7 +267,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     pointed = False
     for k, words in enumerate(sentences):
         praise = [i for i, w in enumerate(words) if valence.get(w, 0.0) >= 2.0
-                  and not any(x in lex.negators or x.endswith("n't") for x in words[max(0, i - 3):i])]
+                  and not _negated(words, i, lex)]
         if not praise:
             continue
         near = sentences[max(0, k - 1):k + 2]
@@ -307,8 +306,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         score = 0.0
         for i in range(lo, hi):
             v = vader.get(norms[i], 0.0)
-            if v and any(norms[j] in lex.negators or norms[j].endswith("n't")
-                         for j in range(max(lo, i - 3), i)):
+            if v and _negated(norms, i, lex, lo):
                 v = -0.5 * v
             score += min(abs(v), _LEXICON_VALENCE_CAP) / 2
             if i in fam_at:

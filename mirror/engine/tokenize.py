@@ -203,6 +203,20 @@ def clause_break_between(text: str, left: Token, right: Token) -> bool:
     return _CLAUSE_BREAK_RE.search(text, left.end, right.start) is not None
 
 
+def clause_bounds(text: str, tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    """The clause holding tokens [first, last): widened to the nearest clause breaks
+    (punctuation, line breaks) within the sentence, as a token range [lo, hi)."""
+    lo = first
+    while lo > 0 and tokens[lo].sent == tokens[lo - 1].sent and \
+            not clause_break_between(text, tokens[lo - 1], tokens[lo]):
+        lo -= 1
+    hi = last
+    while hi < len(tokens) and tokens[hi].sent == tokens[hi - 1].sent and \
+            not clause_break_between(text, tokens[hi - 1], tokens[hi]):
+        hi += 1
+    return lo, hi
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of the inside of every quoted passage, in order."""
     spans: list[tuple[int, int]] = []
