@@ -197,3 +197,16 @@ def test_a_denial_brings_the_gentle_line_never_the_care_response() -> None:
 def test_the_care_text_says_only_what_was_written(text: str, said: str, not_said: str) -> None:
     response = care_response(assess(text).signals)
     assert said in response and not_said not in response
+
+
+def test_common_first_names_are_not_signs_of_self_starvation() -> None:
+    # "Ana" and "Mia" are also names people write about every day.
+    assert assess("My sister Ana read my short story and texted me twice.").tier is None
+    assert assess("Mia and I baked bread all afternoon.").tier is None
+    assert assess("found an ana coach online, she sends me tips every day").tier is not None
+
+
+def test_having_a_place_is_not_a_plan() -> None:
+    # Polish "mieć miejsce" is "to have a place": everyday words, not a chosen date or method.
+    assert assess("Chyba po raz pierwszy poczułem, że mam tu swoje miejsce.").tier is None
+    assert assess("Wybrałem już datę i miejsce. To koniec.").tier is not None
