@@ -440,7 +440,7 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                 found.append((len(words) + (3 if norms[i] in lex.you else 0), said))
     for i in range(m.first + 1, m.last):
         t = toks[i]
-        if t.text[:1].isupper() and t.norm not in lex.stopwords and t.norm != "i" \
+        if t.text[:1].isupper() and t.norm not in lex.stopwords and t.norm not in _FIRST_PERSON \
                 and not clause_break_between(text, toks[i - 1], t) and len(t.text) > 1:
             if t.norm.endswith("'s") and i + 1 < m.last and toks[i + 1].norm not in lex.stopwords:
                 found.append((3, f"{t.text} {toks[i + 1].text}"))  # "Dad's shed"

@@ -120,3 +120,10 @@ def test_openings_and_questions_vary_across_entries() -> None:
     openings = {m.split(". ")[0][:30] for m in mirrorbacks}
     questions = {m.rsplit("?", 1)[0].rsplit(". ", 1)[-1] for m in mirrorbacks}
     assert len(openings) >= 8 and len(questions) >= 8, mirrorbacks
+
+
+def test_the_writers_own_pronouns_are_never_a_name_to_ask_about() -> None:
+    text = ("Joking aside, and I've been joking all day because otherwise I'd scream: I'm "
+            "scared it won't feel like ours by the time we get there.")
+    assert read(text).phrase is None
+    assert "think of I" not in compose(text)
