@@ -379,7 +379,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     if r.second is not None:
         second = _exact_quote(a.text, a.tokens, r.second.first, r.second.last)
         if second and second != quote:
-            sentences.append(_say(pick.choice(fr["second"]), q=second))
+            before = r.centre is not None and r.second.first < r.centre.first
+            sentences.append(_say(pick.choice(fr["second_before" if before else "second"]), q=second))
     elif not r.sarcasm and not r.asking:
         extra = _contrast_outside(a, r.centre) if r.centre else None
         tension = a.tensions[0] if a.tensions else None
