@@ -456,16 +456,35 @@ def _compose_localized(a: Analysis, pick: _Picker) -> str:
     return " ".join([pick.choice(opens).format(t=quote[1:-1]), pick.choice(asks)])
 
 
-def compose(text: str, analysis: Analysis | None = None, *, version: str = ENGINE_VERSION) -> str:
-    """The offline mirrorback for `text` (pass `analysis` when already computed)."""
+def compose(text: str, analysis: Analysis | None = None, *, version: str = ENGINE_VERSION,
+            memory: str | None = None) -> str:
+    """The offline mirrorback for `text` (pass `analysis` when already computed).
+
+    `memory` is one descriptive sentence about the person's earlier reflections, already in
+    the entry's language (written by the service layer, which alone may read the journal);
+    it goes just before the closing question."""
     a = analyze(text) if analysis is None else analysis
     pick = _Picker(f"{version}\x00{text}")
     if not a.tokens:
-        return _compose_marks(text, pick)
-    data = frames(a.language if not a.english else "en")
-    if data is not None and len(a.tokens) > _SHORT_TEXT_WORDS:
-        return _compose_framed(a, pick, data)
-    if a.english:
-        return _compose_short(a, pick)
-    return _compose_localized(a, pick)
+        reply = _compose_marks(text, pick)
+    else:
+        data = frames(a.language if not a.english else "en")
+        if data is not None and len(a.tokens) > _SHORT_TEXT_WORDS:
+            reply = _compose_framed(a, pick, data)
+        elif a.english:
+            reply = _compose_short(a, pick)
+        else:
+            reply = _compose_localized(a, pick)
+    return _with_memory(reply, memory)
+
+
+def _with_memory(reply: str, memory: str | None) -> str:
+    """`reply` with the memory sentence placed before its closing question (or at the end
+    when the reply has no question)."""
+    if not memory:
+        return reply
+    cut = max(reply.rfind(". "), reply.rfind("! "), reply.rfind("\u201d "))
+    if not reply.rstrip().endswith("?") or cut < 0:
+        return f"{reply} {memory}"
+    return f"{reply[:cut + 1]} {memory}{reply[cut + 1:]}"
 
