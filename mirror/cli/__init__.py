@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from mirror import __version__
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, common_options, invoked_command
+from mirror.display import terminal_safe
 from mirror.errors import MirrorError
 
 # Each command group registers its subcommands; modules stay light to import.
@@ -88,7 +89,7 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Co
 
 def _print_error(message: str) -> None:
     first_line = message.strip().splitlines()[0] if message.strip() else "error"
-    sys.stderr.write(f"mirror: {first_line}\n")
+    sys.stderr.write(f"mirror: {terminal_safe(first_line)}\n")  # may quote an ID or a file name
     sys.stderr.flush()
 
 

@@ -7,6 +7,7 @@ import argparse
 from mirror.cli import render
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
+from mirror.display import terminal_safe
 from mirror.errors import InvalidInput, UsageError
 
 
@@ -173,7 +174,7 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     if not args.yes:
         if not ctx.stdin_is_terminal():
             raise UsageError("deleting needs confirmation: add --yes when not at a terminal")
-        ctx.out.stderr.write(f"Delete {reflection.id[:render.SHORT_ID]} “{reflection.title[:50]}” "
+        ctx.out.stderr.write(f"Delete {reflection.id[:render.SHORT_ID]} “{terminal_safe(reflection.title[:50])}” "
                              f"and everything derived from it? {warning} [y/N] ")
         ctx.out.stderr.flush()
         try:

@@ -1,6 +1,12 @@
 """Everything the CLI prints goes through here: one JSON document on stdout with `--json`,
 human text otherwise; messages and progress on stderr; colour only on a terminal and never
-when NO_COLOR is set."""
+when NO_COLOR is set.
+
+Human text is made terminal-safe here, at the one place it leaves (`display.terminal_safe`):
+reflection text can come from bundles and importers, and a control sequence in it must be
+shown, never obeyed. Mirror's own styling survives because `style()` writes it as markers
+(Unicode noncharacters, which `terminal_safe` replaces in stored text) that become real
+escape sequences only after the line is made safe. `--json` keeps the exact text."""
 
 from __future__ import annotations
 
@@ -9,6 +15,28 @@ import os
 import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
+
+from mirror.display import terminal_safe
+
+# Mirror's own SGR sequence, `\x1b[<code>m`, as it travels inside a line before printing.
+_SGR_OPEN, _SGR_CLOSE = "\ufdd0", "\ufdd1"
+_CODES = frozenset({"0", "1", "2", "1;33"})  # the only styles Mirror writes
+
+
+def _printable(text: str) -> str:
+    """Stored text neutralised, then Mirror's own styling markers turned into escapes.
+    A marker pair in stored text can at most ask for one of Mirror's few styles."""
+    if _SGR_OPEN not in text:
+        return terminal_safe(text)
+    first, *rest = text.split(_SGR_OPEN)
+    pieces = [terminal_safe(first)]
+    for part in rest:
+        code, closed, tail = part.partition(_SGR_CLOSE)
+        if closed and code in _CODES:
+            pieces.append(f"\x1b[{code}m{terminal_safe(tail)}")
+        else:
+            pieces.append(terminal_safe(_SGR_OPEN + part))
+    return "".join(pieces)
 
 
 class Output:
@@ -23,7 +51,7 @@ class Output:
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
     def line(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        self.stdout.write(_printable(text) + "\n")
 
     def lines(self, texts: Iterable[str]) -> None:
         for text in texts:
@@ -31,11 +59,13 @@ class Output:
 
     def note(self, text: str) -> None:
         """A message for the person, never part of the data (stderr)."""
-        self.stderr.write(text + "\n")
+        self.stderr.write(_printable(text) + "\n")
         self.stderr.flush()
 
     def style(self, text: str, code: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
+        if not self.color:
+            return text
+        return f"{_SGR_OPEN}{code}{_SGR_CLOSE}{text}{_SGR_OPEN}0{_SGR_CLOSE}"
 
     def bold(self, text: str) -> str:
         return self.style(text, "1")
