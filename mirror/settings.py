@@ -47,6 +47,8 @@ KEYS: dict[str, Key] = {k.name: k for k in (
     Key("budget.monthly_usd", "float", None, "monthly spending limit for remote models (unset: none)"),
     Key("budget.daily_tokens", "int", None, "daily token limit for remote models (unset: none)"),
     Key("budget.monthly_tokens", "int", None, "monthly token limit for remote models (unset: none)"),
+    Key("bundles.require_signature", "bool", False,
+        "refuse every bundle not signed by a trusted key (verify and import)"),
 )}
 
 _SECRET_WORDS = ("key", "secret", "token", "password", "passphrase")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="import another journal format instead of a Mirror bundle")
     p.add_argument("--tz", help="IANA time zone for entries without one (default: this "
                    "machine's)")
-    p.add_argument("--dry-run", action="store_true", help="only say what would change")
+    p.add_argument("--dry-run", action="store_true",
+                   help="only say what would change (added, updated, deleted); change nothing")
+    p.add_argument("--allow-deletes", action="store_true",
+                   help="accept a bundle that deletes reflections here without asking "
+                   "(needed when not at a terminal)")
     _bundle_options(p)
 
     p = add_command(sub, "key", "this device's signing key (same as `key show`)", cmd_key_show)
@@ -179,8 +184,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     path = Path(args.path)
     journal = ctx.journal
     if args.source:
-        if args.passphrase_file or args.require_signature:
-            raise UsageError("--passphrase-file and --require-signature apply to bundles only")
+        if args.passphrase_file or args.require_signature or args.allow_deletes:
+            raise UsageError("--passphrase-file, --require-signature and --allow-deletes "
+                             "apply to bundles only")
         with render.Progress(ctx.out, "importing") as progress:
             foreign = journal.import_foreign(args.source, path, tz=args.tz,
                                              dry_run=args.dry_run, progress=progress.bar)
@@ -199,12 +205,17 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     with render.Progress(ctx.out, "importing") as progress:
         result = journal.import_bundle(path, passphrase=passphrase, dry_run=args.dry_run,
                                        progress=progress.bar,
-                                       require_signature=args.require_signature)
+                                       require_signature=args.require_signature,
+                                       confirm_deletes=_confirm_deletes(args, ctx, path))
     if ctx.out.as_json:
         ctx.out.json(result.to_json())
         return 0
     c = result.changes
     head = "dry run: would change" if args.dry_run else "imported"
+    if args.dry_run:
+        ctx.out.note(f"dry run (nothing changed): would add {c['reflections_added']}, update "
+                     f"{c['reflections_updated']} and delete {c['reflections_deleted']} "
+                     "reflection(s)")
     if not result.changed:
         ctx.out.note(("dry run: " if args.dry_run else "") + "nothing to change: this journal "
                      "already holds everything in the bundle")
@@ -215,6 +226,27 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out.note(f"note: {c['reflections_deleted']} reflection(s) deleted in the bundle's "
                      "journal were deleted here too (tombstones win)")
     return 0
+
+
+def _confirm_deletes(args: argparse.Namespace, ctx: Context, path: Path) -> Callable[[int], bool]:
+    """Asked by the import, before it writes, when the bundle's tombstones would delete
+    reflections here: --allow-deletes says yes; a terminal asks; a script is refused."""
+    def confirm(count: int) -> bool:
+        if args.allow_deletes:
+            return True
+        if not ctx.stdin_is_terminal():
+            raise BundleRefused(f"{path.name} would delete {count} reflection(s) from this "
+                                "journal: not imported (add --allow-deletes to accept)")
+        ctx.out.stderr.write(f"Importing {path.name} would delete {count} reflection(s) from "
+                             "this journal (deleted in the bundle's journal). Go ahead? [y/N] ")
+        ctx.out.stderr.flush()
+        try:
+            answer = input()
+        except EOFError:  # ctrl-D means no
+            answer = ""
+        return answer.strip().lower() in ("y", "yes")
+
+    return confirm
 
 
 def cmd_key_show(args: argparse.Namespace, ctx: Context) -> int:
@@ -264,6 +296,8 @@ def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
     else:
         ctx.out.note(("now trusting " if key.added else "already trusted: ")
                      + key.fingerprint_display)
+        ctx.out.note("to refuse unsigned bundles too from now on: "
+                     "mirror config set bundles.require_signature true")
     return 0
 
 

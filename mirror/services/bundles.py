@@ -43,13 +43,15 @@ from mirror.models.bundles import (
     TrustedKey,
 )
 from mirror.services.context import JournalContext
-from mirror.services.deriving import derive_ids
+from mirror.services.deriving import derive_after_import, finish_pending, note_pending
 from mirror.storage import merge, migrations, trust
 from mirror.storage.db import transaction
 from mirror.storage.foreign import DEVICE_TABLES, NOT_EXPORTED, stage_for_import
 from mirror.storage.reflections import NewReflection
 
 Progress = Callable[[int, int], None]
+#: Asked with how many reflections an import would delete; True lets it go ahead.
+ConfirmDeletes = Callable[[int], bool]
 FOREIGN_KINDS = ("jrnl", "dayone", "markdown")
 PLACEHOLDER_KEY = "placeholder_text"
 
@@ -162,7 +164,7 @@ def verify_bundle(ctx: JournalContext, path: str | Path, passphrase: str | None 
     (exit 6) with one line naming the first problem."""
     clean_leftovers(ctx.paths.home)
     with checked_bundle(ctx.paths.home, Path(path), passphrase, trusted_keys(ctx),
-                        require_signature) as checked:
+                        _signature_required(ctx, require_signature)) as checked:
         return checked.report()
 
 
@@ -170,16 +172,26 @@ class _DryRun(Exception):
     """Raised inside the import transaction to roll a dry run back."""
 
 
+def _signature_required(ctx: JournalContext, asked: bool) -> bool:
+    """Asked for this once, or always (the `bundles.require_signature` setting)."""
+    return asked or bool(ctx.settings.get("bundles.require_signature"))
+
+
 def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | None = None,
                   dry_run: bool = False, progress: Progress | None = None,
-                  require_signature: bool = False) -> BundleImport:
-    """Verify a bundle, then merge it and re-derive what is new, in one transaction (or
-    only report what would change, with `dry_run`)."""
+                  require_signature: bool = False,
+                  confirm_deletes: ConfirmDeletes | None = None) -> BundleImport:
+    """Verify a bundle, then merge it in one transaction and re-derive what is new after
+    it committed (or only report what would change, with `dry_run`). When the bundle's
+    tombstones would delete reflections here, `confirm_deletes(count)` is asked first,
+    outside any transaction; False refuses the import (`BundleRefused`)."""
     clean_leftovers(ctx.paths.home)
+    if not dry_run:
+        finish_pending(ctx)
     path = Path(path)
     tick = progress or (lambda done, total: None)
-    with checked_bundle(ctx.paths.home, path, passphrase, trusted_keys(ctx), require_signature,
-                        "import") as checked:
+    with checked_bundle(ctx.paths.home, path, passphrase, trusted_keys(ctx),
+                        _signature_required(ctx, require_signature), "import") as checked:
         tick(1, 4)
         manifest = checked.manifest
         staged = checked.extracted.path("mirror.db")
@@ -188,7 +200,8 @@ def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | No
                          if manifest["schema_version"] < migrations.latest_version()
                          else manifest["schema_version"])
         tick(2, 4)
-        result = _merge_checked(ctx, checked, path, migrated_from, dry_run, progress)
+        result = _merge_checked(ctx, checked, path, migrated_from, dry_run, progress,
+                                confirm_deletes)
         tick(4, 4)
         report = checked.report()
     merged, import_id = result
@@ -200,9 +213,10 @@ def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | No
 
 
 def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migrated_from: int,
-                   dry_run: bool, progress: Progress | None) -> tuple[merge.MergeResult, str]:
-    """The one transaction of a bundle import: merge, re-derive, record (a crash or kill
-    before COMMIT leaves the journal exactly as it was)."""
+                   dry_run: bool, progress: Progress | None,
+                   confirm_deletes: ConfirmDeletes | None) -> tuple[merge.MergeResult, str]:
+    """The one transaction of a bundle import: merge and record (a crash or kill before
+    COMMIT leaves the journal exactly as it was); then re-derive in short transactions."""
     manifest = checked.manifest
     conn = ctx.store.conn
     now = utc_iso(ctx.clock.now())
@@ -218,14 +232,23 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
     merge.attach(conn, str(checked.extracted.path("mirror.db")))
     result: merge.MergeResult | None = None
     try:
+        allowed = None
+        if confirm_deletes is not None and not dry_run:
+            allowed = merge.count_deletions(conn)
+            if allowed and not confirm_deletes(allowed):
+                raise BundleRefused(f"{path.name}: not imported (it would delete {allowed} "
+                                    "reflection(s) here)")
         with transaction(conn):
             result = merge.merge_attached(conn, ctx.store.identity_id, now, import_id,
                                           ctx.clock.new_id)
             if dry_run:
                 raise _DryRun
-            derive_ids(ctx, result.to_derive, progress)
+            if allowed is not None and result.deleted > allowed:
+                raise BundleRefused(f"{path.name}: not imported (it would now delete "
+                                    f"{result.deleted} reflection(s), not {allowed})")
             merge.record_import(conn, import_id, "bundle", manifest["bundle_id"], now,
                                 details, _summary(result.counts))
+            note_pending(ctx, result.to_derive)
     except _DryRun:
         pass
     except InvalidInput as exc:  # a row the journal's constraints refuse: rolled back
@@ -236,6 +259,8 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
     assert result is not None  # merge_attached either returned or raised
     if result.deleted and not dry_run:
         ctx.store.reflections.purge_deleted_text()
+    if not dry_run:
+        derive_after_import(ctx, result.to_derive, progress)
     return result, import_id
 
 
@@ -269,7 +294,8 @@ def _reader(kind: str) -> Callable[[Path, str | None], list[ImportedEntry]]:
 def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str | None = None,
                    dry_run: bool = False, progress: Progress | None = None) -> ForeignImport:
     """jrnl (text or JSON), Day One (zip or JSON) or a folder of Markdown files: new
-    entries are added and derived in one transaction; entries imported before are skipped."""
+    entries are added in one transaction, then derived; entries imported before are
+    skipped."""
     if kind not in FOREIGN_KINDS:
         raise UsageError(f"--from must be one of: {', '.join(FOREIGN_KINDS)}")
     path = Path(path)
@@ -298,13 +324,16 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
                "reflections_skipped_existing": len(news) - len(fresh),
                "placeholders": placeholders}
     if not dry_run:
+        finish_pending(ctx)
+        ids: list[str] = []
         with transaction(conn):
             if fresh:
                 ids = merge.insert_reflections(ctx.store.reflections, fresh,
                                                {"import": import_id})
-                derive_ids(ctx, ids, progress)
             merge.record_import(conn, import_id, kind, None, now,
                                 {"path": path.name, "tz": tz}, summary)
+            note_pending(ctx, ids)
+        derive_after_import(ctx, ids, progress)
     return ForeignImport(source=kind, path=str(path), dry_run=dry_run,
                          import_id=None if dry_run else import_id, changes=summary,
                          changed=bool(fresh),

@@ -5,6 +5,16 @@ journal) and imports (the reflections whose text is new) — so they all write t
 records at the same speed. Analysis is pure CPU work on text: past PARALLEL_THRESHOLD
 reflections it is spread over forked worker processes while this process writes results.
 Nothing here trusts derived rows from elsewhere: they are always recomputed from the text.
+
+Imports derive after their merge has committed, one short transaction per batch
+(`derive_after_import`), so `reflect` and edits from other processes never wait behind a
+long import. The IDs still to derive are kept in MIRROR_HOME/PENDING_FILE until done: an
+import killed after its merge committed leaves them there, and the next import (or
+`analyze --all`) finishes the work.
+
+Worker processes die with the process that started them: on Linux the kernel kills them
+(PR_SET_PDEATHSIG); everywhere, each watches a pipe whose only writer is the parent, and
+leaves when it reads end-of-file (the parent is gone, however it ended).
 """
 
 from __future__ import annotations
@@ -12,9 +22,11 @@ from __future__ import annotations
 import collections
 import json
 import os
+import signal
+import sys
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mirror.engine.analysis import Analysis, analyze
@@ -37,6 +49,8 @@ BATCH = 500
 #: Below this many reflections, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 2_000
 MAX_WORKERS = 4
+#: Reflections an import merged whose derived rows are not written yet (JSON list of IDs).
+PENDING_FILE = "derive-pending.json"
 
 
 # -- records ------------------------------------------------------------------------------------
@@ -87,6 +101,51 @@ def derive_ids(ctx: JournalContext, ids: list[str], progress: Progress | None = 
     return _derive(ctx, batches(), len(ids), progress, own_transactions=False)
 
 
+def note_pending(ctx: JournalContext, ids: list[str]) -> None:
+    """Remember `ids` as still to derive (called inside an import's merge transaction,
+    before COMMIT: a kill afterwards leaves the list for `finish_pending`)."""
+    if not ids:
+        return
+    path = ctx.paths.home / PENDING_FILE
+    earlier = _pending_ids(path)
+    tmp = path.with_name(f".{PENDING_FILE}.part")
+    tmp.write_text(json.dumps(list(dict.fromkeys([*earlier, *ids]))), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def derive_after_import(ctx: JournalContext, ids: list[str],
+                        progress: Progress | None = None) -> DeriveReport:
+    """Derive what an import merged, after its merge committed: one transaction per batch,
+    so the write lock is free between batches for other writers. Also finishes what an
+    earlier, killed import left pending."""
+    path = ctx.paths.home / PENDING_FILE
+    todo = list(dict.fromkeys([*_pending_ids(path), *ids]))
+
+    def batches() -> Iterator[list[Row]]:
+        for start in range(0, len(todo), BATCH):
+            yield ctx.store.reflections.texts_for_analysis(todo[start:start + BATCH])
+
+    report = _derive(ctx, batches(), len(todo), progress, own_transactions=True)
+    path.unlink(missing_ok=True)
+    return report
+
+
+def finish_pending(ctx: JournalContext) -> int:
+    """Derive what a killed import left pending; returns how many reflections."""
+    path = ctx.paths.home / PENDING_FILE
+    if not path.exists():
+        return 0
+    return derive_after_import(ctx, []).reflections
+
+
+def _pending_ids(path: Path) -> list[str]:
+    try:
+        ids = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
+
+
 def derive_all(ctx: JournalContext, progress: Progress | None = None) -> DeriveReport:
     """Re-derive every reflection, streaming in batches (memory stays flat) with one
     transaction per batch, so a long run can be interrupted and loses only one batch."""
@@ -100,8 +159,10 @@ def derive_all(ctx: JournalContext, progress: Progress | None = None) -> DeriveR
         if batch:
             yield batch
 
-    return _derive(ctx, batches(), ctx.store.reflections.count(), progress,
-                   own_transactions=True)
+    report = _derive(ctx, batches(), ctx.store.reflections.count(), progress,
+                     own_transactions=True)
+    (ctx.paths.home / PENDING_FILE).unlink(missing_ok=True)  # everything is derived now
+    return report
 
 
 def _derive(ctx: JournalContext, batches: Iterator[list[Row]], total: int,
@@ -142,27 +203,59 @@ def _analysed(batches: Iterator[list[Row]], total: int) -> Iterator[list[Analysi
     # fork: workers start instantly with the engine loaded and never touch the database
     # (they only analyse text handed to them and exit with os._exit).
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-        pending: collections.deque[Future[list[AnalysisRecord]]] = collections.deque()
-        for batch in batches:
-            pending.append(pool.submit(analyse_rows, batch))
-            if len(pending) >= 2 * workers:
+    lifeline, keep = os.pipe()  # the parent holds `keep`; workers read `lifeline`
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                 initializer=_worker_start,
+                                 initargs=(os.getpid(), lifeline, keep)) as pool:
+            pending: collections.deque[Future[list[AnalysisRecord]]] = collections.deque()
+            for batch in batches:
+                pending.append(pool.submit(analyse_rows, batch))
+                if len(pending) >= 2 * workers:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    finally:
+        os.close(keep)
+        os.close(lifeline)
 
 
-def _worker_start(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
+    """Ask the kernel to kill this process when its parent ends (Linux only; elsewhere the
+    lifeline pipe does it)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes  # Linux only, and only in forked workers
+
+    pr_set_pdeathsig = 1
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the request took effect
+        os._exit(1)
+
+
+def _worker_start(parent: int, lifeline: int, keep: int) -> None:
     """In each analysis worker: its own connection to the care index (a SQLite connection
-    must not cross a fork), and a watchdog that ends the worker when the deriving process
-    is gone (killed mid-import, its workers would otherwise wait forever to hand over
-    results nobody reads)."""
+    must not cross a fork), and two ways of ending when the deriving process is gone
+    (killed mid-import, its workers would otherwise wait forever to hand over results
+    nobody reads): the kernel's parent-death signal, and end-of-file on the lifeline pipe
+    (this worker closes its copy of the write end, so only the parent keeps it open)."""
     detector.cache_clear()
+    os.close(keep)
+    die_with_parent(parent)
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
+        while True:
+            try:
+                if not os.read(lifeline, 1):
+                    break
+            except InterruptedError:
+                continue
+            except OSError:
+                break
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()

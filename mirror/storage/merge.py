@@ -82,6 +82,13 @@ def detach(conn: sqlite3.Connection) -> None:
         pass
 
 
+def count_deletions(conn: sqlite3.Connection) -> int:
+    """How many of this journal's reflections the attached bundle's tombstones would
+    delete (read only: asked before the write transaction, so a person can say no)."""
+    return conn.execute("SELECT count(*) FROM main.reflections r"
+                        " JOIN src.tombstones t ON t.id = r.id").fetchone()[0]
+
+
 def merge_attached(conn: sqlite3.Connection, identity_id: str, now: str, import_id: str,
                    new_id) -> MergeResult:
     """Apply `src` to the live journal (see the module docstring). `new_id` mints IDs."""
