@@ -6,9 +6,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +18,8 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests import processes
 
 settings.register_profile(
     "ci", derandomize=True, deadline=None, print_blob=True,
@@ -35,6 +39,38 @@ os.environ.setdefault("MIRROR_CARE_CACHE", str(REPO / ".pytest_cache" / "mirror-
 FIXED_START = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
 pytest_plugins = ["tests.fakeservers.fixtures"]
+
+# Every process a test starts carries this run's marker, so the check below finds it even
+# after it was orphaned (its parent killed) and adopted by init.
+os.environ[processes.MARKER] = str(os.getpid())
+#: How long processes may take to end once the last test is done (they may be exiting).
+LEFTOVER_GRACE_S = 10.0
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_process_left_behind():
+    """Fail the run if any process it started outlives it (a `mirror import` or one of its
+    analysis workers left running would hold a journal's files forever). What is found is
+    listed, then ended by its ID so it does not outlive the report."""
+    yield
+    if not processes.available():
+        return
+    token = os.environ[processes.MARKER]
+    deadline = time.monotonic() + LEFTOVER_GRACE_S
+    left = processes.started_by_this_run(token)
+    while left and time.monotonic() < deadline:
+        time.sleep(0.1)  # polling observable state: each of them ending
+        left = processes.started_by_this_run(token)
+    if not left:
+        return
+    described = [f"{pid} {processes.command_line(pid)}" for pid in left]
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    pytest.fail("processes started by the test run are still alive: " + "; ".join(described),
+                pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -243,9 +243,9 @@ def _worker_start(parent: int, lifeline: int, keep: int) -> None:
     (killed mid-import, its workers would otherwise wait forever to hand over results
     nobody reads): the kernel's parent-death signal, and end-of-file on the lifeline pipe
     (this worker closes its copy of the write end, so only the parent keeps it open)."""
-    detector.cache_clear()
-    os.close(keep)
     die_with_parent(parent)
+    os.close(keep)
+    detector.cache_clear()
 
     def watch() -> None:
         while True:

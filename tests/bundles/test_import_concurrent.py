@@ -1,0 +1,78 @@
+"""Writers are not blocked by a long import (issue 12, item 5): the import holds the write
+lock only for its merge; derivation runs afterwards in short transactions, so `reflect`
+and `edit` from other processes succeed, and finish, while it is still deriving."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mirror.services.deriving import PARALLEL_THRESHOLD, PENDING_FILE
+from tests.bundles.journalkit import open_journal
+from tests.conftest import REPO
+
+SIZE = PARALLEL_THRESHOLD + 3_000
+
+
+def _wait_for(condition, what: str, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
+@pytest.mark.slow
+def test_reflect_and_edit_succeed_while_an_import_derives(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    from journal_gen import entries
+
+    source = open_journal(tmp_path / "source")
+    source.store.reflections.create_many(entries(SIZE))
+    source.export_bundle(tmp_path / "big.zip")
+    source.close()
+    home = tmp_path / "home"
+    own = open_journal(home, seed=7)
+    mine = own.write("My own words before the import").id
+    own.close()
+
+    env = {**os.environ, "MIRROR_HOME": str(home)}
+    importer = subprocess.Popen([sys.executable, "-m", "mirror", "import", str(tmp_path / "big.zip")],
+                                env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    pending = home / PENDING_FILE
+    try:
+        # observable state: the merge committed and derivation is under way
+        _wait_for(lambda: pending.exists() or importer.poll() is not None, "the import to derive")
+        assert importer.poll() is None, "the import ended before deriving"
+        commands = [["reflect", f"Written during the import, number {i}"] for i in range(3)]
+        commands.append(["edit", mine, "--text", "My own words, edited during the import"])
+        writers = [subprocess.Popen([sys.executable, "-m", "mirror", *args], env=env, cwd=REPO,
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE) for args in commands]
+        results = [(w.wait(timeout=120), w.stderr.read().decode()) for w in writers]
+        for w in writers:
+            w.stdout.close()
+            w.stderr.close()
+        still_deriving = importer.poll() is None and pending.exists()
+    finally:
+        _, err = importer.communicate(timeout=600)
+
+    assert [code for code, _ in results] == [0] * len(commands), results
+    assert still_deriving  # every writer finished while the import was still working
+    assert importer.returncode == 0, err.decode()
+    assert not pending.exists()
+    journal = open_journal(home, seed=8)
+    try:
+        assert journal.store.reflections.count() == SIZE + 4
+        assert journal.get(mine).content == "My own words, edited during the import"
+        conn = journal.store.conn
+        derived = conn.execute("SELECT count(DISTINCT reflection_id) FROM reflection_patterns"
+                               ).fetchone()[0]
+        assert derived > SIZE // 2  # the import's reflections were derived after all
+    finally:
+        journal.close()
