@@ -45,7 +45,7 @@ from mirror.bundles.manifest import check_counts
 from mirror.errors import BundleRefused, NotFound
 from mirror.models.bundles import BundleCheck, BundleSignature
 from mirror.storage import migrations
-from mirror.storage.foreign import ForeignReport, check_foreign_database
+from mirror.storage.foreign import ForeignReport, check_foreign_database, database_head_problem
 
 TMP_FOLDER = "tmp"
 _WORK_NAME = re.compile(r"^(export|import|verify)-(\d+)-[A-Za-z0-9_]+$")
@@ -61,8 +61,11 @@ def work_area(home: Path, purpose: str) -> Iterator[Path]:
     """A private folder (0700) under MIRROR_HOME/tmp, removed afterwards. Kept on the
     journal's file system so staged files never cross devices."""
     root = Path(home) / TMP_FOLDER
-    root.mkdir(mode=0o700, parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=f"{purpose}-{os.getpid()}-", dir=root))
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=f"{purpose}-{os.getpid()}-", dir=root))
+    except OSError:  # a read-only journal (mount, snapshot) can still be exported
+        folder = Path(tempfile.mkdtemp(prefix=f"mirror-{purpose}-{os.getpid()}-"))
     try:
         yield folder
     finally:
@@ -145,7 +148,8 @@ def checked_bundle(home: Path, path: Path, passphrase: str | None, trusted_keys:
     policy = SignaturePolicy(trusted_keys=trusted_keys, require_signature=require_signature)
     with work_area(home, purpose) as work:
         encrypted = crypto.is_age_file(path)
-        with open_bundle(path, work, policy, passphrase=passphrase) as extracted:
+        with open_bundle(path, work, policy, passphrase=passphrase,
+                         head_checks={"mirror.db": database_head_problem}) as extracted:
             manifest = extracted.manifest
             names = [m["path"] for m in manifest["members"]]
             for required in REQUIRED_MEMBERS:

@@ -19,7 +19,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -93,6 +93,7 @@ def write_bundle(dest: Path, members: Mapping[str, Path], info: BundleInfo, *,
             raise InvalidInput(f"bundle member {show(name)} {problem or 'is a folder'}")
     if len(members) + 2 > BUNDLE_LIMITS.max_members:
         raise InvalidInput(f"too many bundle members ({len(members)})")
+    _check_sizes(members)
     dest = Path(dest)
     if dest.exists() and not overwrite:
         raise InvalidInput(f"{dest} already exists")
@@ -109,6 +110,21 @@ def write_bundle(dest: Path, members: Mapping[str, Path], info: BundleInfo, *,
         raise
     _fsync_dir(dest.parent)
     return manifest
+
+
+def _check_sizes(members: Mapping[str, Path]) -> None:
+    """Mirror never writes a bundle its own reader would refuse: the reader's size limits
+    are checked here, before a byte is written (content, however repetitive, is not)."""
+    total = 0
+    for name, source in members.items():
+        size = Path(source).stat().st_size
+        if size > BUNDLE_LIMITS.max_member_bytes:
+            raise StorageError(f"{name} is {size} bytes, more than a bundle member may hold "
+                               f"({BUNDLE_LIMITS.max_member_bytes}); export as Markdown or JSON")
+        total += size
+    if total > BUNDLE_LIMITS.max_total_bytes:
+        raise StorageError(f"the journal is {total} bytes, more than a bundle may hold "
+                           f"({BUNDLE_LIMITS.max_total_bytes}); export as Markdown or JSON")
 
 
 def _write_zip(handle: BinaryIO, members: Mapping[str, Path], info: BundleInfo,
@@ -214,14 +230,22 @@ class ExtractedBundle:
         self.cleanup()
 
 
+#: A check on the first bytes of one member and its declared size: returns why the member
+#: cannot be what it claims ("" when it can). Run as soon as enough bytes have inflated,
+#: so a member that is not what it says costs one chunk of work, not its declared size.
+HeadCheck = Callable[[bytes, int], str]
+HEAD_BYTES = 100
+
+
 def extract_bundle(path: Path, work_dir: Path | None = None,
                    policy: SignaturePolicy = SignaturePolicy(), *,
-                   deadline: Deadline | None = None) -> ExtractedBundle:
+                   deadline: Deadline | None = None,
+                   head_checks: Mapping[str, HeadCheck] | None = None) -> ExtractedBundle:
     """Verify and unpack in one streaming pass. `work_dir` should be on the journal's file
     system (so the importer can rename files into place); a refusal removes everything."""
     root = Path(tempfile.mkdtemp(prefix="mirror-bundle-", dir=work_dir))
     try:
-        verified = _process(Path(path), policy, deadline, root)
+        verified = _process(Path(path), policy, deadline, root, head_checks or {})
     except BaseException:
         shutil.rmtree(root, ignore_errors=True)
         raise
@@ -230,12 +254,13 @@ def extract_bundle(path: Path, work_dir: Path | None = None,
 
 def open_bundle(path: Path, work_dir: Path | None = None,
                 policy: SignaturePolicy = SignaturePolicy(), *, passphrase: str | None = None,
-                deadline: Deadline | None = None) -> ExtractedBundle:
+                deadline: Deadline | None = None,
+                head_checks: Mapping[str, HeadCheck] | None = None) -> ExtractedBundle:
     """`extract_bundle` for a `.zip` or an age-encrypted `.zip.age` alike. The decrypted
     zip only ever exists inside a private temporary folder, removed before returning."""
     path = Path(path)
     if not crypto.is_age_file(path):
-        return extract_bundle(path, work_dir, policy, deadline=deadline)
+        return extract_bundle(path, work_dir, policy, deadline=deadline, head_checks=head_checks)
     if not passphrase:
         raise UsageError(f"{path.name} is encrypted: a passphrase is needed "
                          "(prompt or --passphrase-file)")
@@ -243,13 +268,15 @@ def open_bundle(path: Path, work_dir: Path | None = None,
     try:
         plain = scratch / path.name.removesuffix(".age")
         crypto.decrypt_file(path, plain, passphrase)
-        return extract_bundle(plain, work_dir, policy, deadline=deadline)
+        return extract_bundle(plain, work_dir, policy, deadline=deadline,
+                              head_checks=head_checks)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _process(path: Path, policy: SignaturePolicy, deadline: Deadline | None,
-             root: Path | None) -> VerifiedBundle:
+             root: Path | None, head_checks: Mapping[str, HeadCheck] | None = None
+             ) -> VerifiedBundle:
     deadline = deadline or Deadline(VERIFY_TIME_LIMIT_SECONDS)
     label = path.name
     with SafeZip(path, BUNDLE_LIMITS, deadline=deadline, label=label) as archive:
@@ -270,8 +297,13 @@ def _process(path: Path, policy: SignaturePolicy, deadline: Deadline | None,
                 raise BundleRefused(f"{label}: member {show(name)} is listed in the manifest "
                                     "but missing")
         _check_layout(archive, label)
+        for name in present:  # every declared size, before any member is inflated
+            _check_declared_size(archive, name, listed[name], label)
+        if root is not None:
+            _check_room(root, sum(listed[name]["size"] for name in present))
         for name in present:
-            _check_member(archive, name, listed[name], root, label)
+            _check_member(archive, name, listed[name], root, label,
+                          (head_checks or {}).get(name))
         manifest_entry = archive.get(MANIFEST_NAME)
         assert manifest_entry is not None
         if archive.raw_digest(0, manifest_entry.header_offset) != manifest["archive_sha256"]:
@@ -315,16 +347,41 @@ def _check_signature(label: str, manifest: dict[str, Any], raw_manifest: bytes,
     return result
 
 
-def _check_member(archive: SafeZip, name: str, listed: Mapping[str, Any], root: Path | None,
-                  label: str) -> None:
+def _check_room(root: Path, needed: int) -> None:
+    """Unpacking needs the declared sizes on disk: say so before writing, not when the
+    disk is full halfway (the declared sizes are already capped by `BUNDLE_LIMITS`)."""
+    free = shutil.disk_usage(root).free
+    if needed + COPY_CHUNK_BYTES > free:
+        raise StorageError(f"unpacking the bundle needs {needed} bytes; only {free} are free "
+                           f"on the disk holding {root.parent}")
+
+
+def _check_declared_size(archive: SafeZip, name: str, listed: Mapping[str, Any],
+                         label: str) -> None:
+    """The zip header and the manifest must declare the same size: the manifest (signed,
+    when the bundle is) is the budget each member's inflation is held to."""
     entry = archive.get(name)
     assert entry is not None
     if entry.size != listed["size"]:
         raise BundleRefused(f"{label}: member {show(name)} is {entry.size} bytes, the "
                             f"manifest says {listed['size']}")
+
+
+def _check_member(archive: SafeZip, name: str, listed: Mapping[str, Any], root: Path | None,
+                  label: str, head_check: HeadCheck | None = None) -> None:
+    _check_declared_size(archive, name, listed, label)
+    entry = archive.get(name)
+    assert entry is not None
     digest = hashlib.sha256()
+    head = b""
     with _sink(root, name) as out:
         for chunk in archive.iter_member(entry):
+            if head_check is not None and len(head) < HEAD_BYTES:
+                head += chunk[:HEAD_BYTES - len(head)]
+                if len(head) == min(HEAD_BYTES, entry.size):
+                    problem = head_check(head, entry.size)
+                    if problem:
+                        raise BundleRefused(f"{label}: {name}: {problem}")
             digest.update(chunk)
             if out is not None:
                 out.write(chunk)

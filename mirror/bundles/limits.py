@@ -25,17 +25,18 @@ COPY_CHUNK_BYTES = 1 * MiB
 class ZipLimits:
     """Limits for reading one zip file as hostile input.
 
-    `max_ratio` only applies to members larger than `ratio_floor_bytes`: tiny members
-    (an empty file, a short config) can have extreme ratios without costing anything,
-    while a large member with a high ratio is the signature of a zip bomb. A real SQLite
-    snapshot (`VACUUM INTO`, no free pages) compresses well under 20:1.
+    Bombs are bounded by *absolute* sizes, never by a compression ratio: a journal holding
+    a long repetitive paste (a log, one line repeated) legitimately compresses at 200:1
+    or more, and Mirror must read back every bundle it writes. A member is inflated as a
+    stream whose output stops at its declared size (`SafeZip.iter_member`), declared sizes
+    are capped per member and in total here, and a bundle's declared sizes must also equal
+    its manifest's; so the work one file can cause is the size it admits to, at most
+    `max_total_bytes`, and a header that lies is refused after at most one extra chunk.
     """
 
     max_members: int
     max_total_bytes: int
     max_member_bytes: int
-    max_ratio: int
-    ratio_floor_bytes: int
     max_name_bytes: int
     max_component_bytes: int
     max_depth: int
@@ -53,8 +54,6 @@ BUNDLE_LIMITS = ZipLimits(
     max_members=1_000,
     max_total_bytes=8 * GiB,
     max_member_bytes=4 * GiB,
-    max_ratio=100,
-    ratio_floor_bytes=1 * MiB,
     max_name_bytes=255,
     max_component_bytes=128,
     max_depth=8,
@@ -69,8 +68,6 @@ DAYONE_LIMITS = ZipLimits(
     max_members=200_000,
     max_total_bytes=64 * GiB,
     max_member_bytes=8 * GiB,
-    max_ratio=100,
-    ratio_floor_bytes=1 * MiB,
     max_name_bytes=1024,
     max_component_bytes=255,
     max_depth=16,

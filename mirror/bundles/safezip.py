@@ -186,7 +186,8 @@ class _Central:
 class SafeZip:
     """A zip file opened for strict reading. Construction parses and checks the whole
     structure (no member data is inflated yet); `iter_member`/`read_member` then stream
-    one member with its size, ratio and CRC enforced.
+    one member with its size and CRC enforced (no compression ratio is refused: see
+    `limits.ZipLimits`).
     """
 
     def __init__(self, path: Path, limits: ZipLimits, *, deadline: Deadline | None = None,
@@ -524,11 +525,6 @@ class SafeZip:
                              "(zip bomb?)")
             if central.method == STORED and central.size != central.compressed_size:
                 self._refuse(f"{where} is stored but its two sizes differ")
-            if (central.size > self.limits.ratio_floor_bytes
-                    and central.size > self.limits.max_ratio * central.compressed_size):
-                ratio = central.size // max(central.compressed_size, 1)
-                self._refuse(f"{where} has a compression ratio of {ratio}:1, above the "
-                             f"{self.limits.max_ratio}:1 limit (zip bomb?)")
         clash = set(files) & set(folders)
         if clash:
             self._refuse(f"member {show(files[min(clash)])} is both a file and a folder")

@@ -101,6 +101,25 @@ def open_readonly(path: Path, deadline: _Deadline) -> sqlite3.Connection:
     return conn
 
 
+def database_head_problem(head: bytes, size: int) -> str:
+    """Why a file starting with `head` (its first 100 bytes) and `size` bytes long cannot be
+    a SQLite database, or "". The header states the page size and, when its "valid for"
+    counter matches, the page count: a member that declares more bytes than its own header
+    accounts for (a bomb dressed as a database) is refused after its first chunk."""
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        return "not a SQLite database"
+    page_size = int.from_bytes(head[16:18], "big")
+    if page_size == 1:
+        page_size = 65536
+    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
+        return f"damaged SQLite file (page size {page_size}, {size} bytes)"
+    pages = int.from_bytes(head[28:32], "big")
+    if pages and head[92:96] == head[24:28] and pages * page_size != size:
+        return (f"damaged SQLite file (its header accounts for {pages * page_size} bytes, "
+                f"the file has {size})")
+    return ""
+
+
 def check_foreign_database(path: Path, label: str, *, claimed_version: int | None = None,
                            time_limit: float = FOREIGN_TIME_LIMIT_SECONDS) -> ForeignReport:
     """Every check on a bundled database, without changing it; `BundleRefused` with one
@@ -109,14 +128,9 @@ def check_foreign_database(path: Path, label: str, *, claimed_version: int | Non
     size = path.stat().st_size
     with open(path, "rb") as handle:
         header = handle.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise BundleRefused(f"{label}: not a SQLite database")
-    page_size = int.from_bytes(header[16:18], "big") or 65536
-    if page_size == 1:
-        page_size = 65536
-    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
-        raise BundleRefused(f"{label}: damaged SQLite file (page size {page_size}, "
-                            f"{size} bytes)")
+    problem = database_head_problem(header, size)
+    if problem:
+        raise BundleRefused(f"{label}: {problem}")
     deadline = _Deadline(time_limit)
     conn = None
     try:
@@ -138,12 +152,16 @@ def check_foreign_database(path: Path, label: str, *, claimed_version: int | Non
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise BundleRefused(f"{label}: the database has rows pointing at missing rows")
         counts = row_counts(conn)
+        _check_text(conn, label, counts)
         conn.close()
         conn = None
         try:
             _check_constraints(path, deadline)
         except BundleRefused as exc:
             raise BundleRefused(f"{label}: {exc}") from None
+    except UnicodeDecodeError:  # SQLite's own error text quoted bytes that are not UTF-8
+        raise BundleRefused(f"{label}: the database is damaged or not a Mirror database "
+                            "(SQLite described the problem in text that is not UTF-8)") from None
     except sqlite3.Error as exc:
         if deadline.hit:
             raise BundleRefused(f"{label}: checking the database took longer than "
@@ -154,6 +172,21 @@ def check_foreign_database(path: Path, label: str, *, claimed_version: int | Non
         if conn is not None:
             conn.close()
     return ForeignReport(version, counts, size)
+
+
+def _check_text(conn: sqlite3.Connection, label: str, tables: dict[str, int]) -> None:
+    """Every text value must be valid UTF-8: SQLite stores whatever bytes it is given, and
+    one bad value merged into the live journal would make every later read of it fail.
+    The refusal names the table, never the bytes."""
+    for table in tables:
+        try:
+            for _row in conn.execute(f'SELECT * FROM "{table}"'):
+                pass
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc).lower():
+                raise
+            raise BundleRefused(f"{label}: table '{table}' holds text that is not valid UTF-8 "
+                                "(refused)") from None
 
 
 def _check_constraints(path: Path, deadline: _Deadline) -> None:

@@ -209,10 +209,12 @@ def test_windows_reparse_point_is_refused_as_a_link(tmp_path: Path) -> None:
 
 # -- bombs --------------------------------------------------------------------------------
 
-def test_ratio_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
+def test_unlisted_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
+    """No ratio is refused (a repetitive journal compresses at 200:1 and more, see
+    test_bundle_bombs.py): a member the manifest does not budget for is never inflated."""
     zeros = bytes(20 * 1024 * 1024)
     members = bundle_members() + [Raw("bomb.bin", zeros)]
-    refused(write(tmp_path, build_zip(members)), "'bomb.bin'", "compression ratio", "zip bomb")
+    refused(write(tmp_path, build_zip(members)), "'bomb.bin'", "is not in the manifest")
 
 
 def test_lying_declared_size_is_caught_while_inflating(tmp_path: Path) -> None:
