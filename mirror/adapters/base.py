@@ -36,6 +36,9 @@ class GenerateOptions:
     temperature: float = KEYS["generation.temperature"].default
     connect_timeout_s: float = KEYS["timeouts.connect_s"].default
     read_timeout_s: float = KEYS["timeouts.read_s"].default
+    #: The context window the request needs (prompt and answer), set by the engine for each
+    #: request; adapters of servers with a configurable window pass it on (Ollama's num_ctx).
+    context_tokens: int | None = None
 
 
 @dataclass(frozen=True)

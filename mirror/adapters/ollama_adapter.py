@@ -124,16 +124,17 @@ class OllamaAdapter:
         payload = ([{"role": "system", "content": system}] if system else []) + [
             {"role": m.role, "content": m.content} for m in messages
         ]
+        settings: dict[str, Any] = {"temperature": options.temperature,
+                                    "num_predict": options.max_tokens}
+        if options.context_tokens:
+            # Without it Ollama keeps only the end of a prompt longer than its default window
+            # (the system prompt, the constitution, goes first), and says nothing.
+            settings["num_ctx"] = options.context_tokens
         stream = None
         final: Any = None
         failure: AdapterError | None = None
         try:
-            stream = client.chat(
-                model=model,
-                messages=payload,
-                stream=True,
-                options={"temperature": options.temperature, "num_predict": options.max_tokens},
-            )
+            stream = client.chat(model=model, messages=payload, stream=True, options=settings)
             for part in stream:
                 content = part.message.content if part.message is not None else None
                 if content:

@@ -28,6 +28,7 @@ COMMAND_GROUPS = (
     "mirror.cli.model_cmds",
     "mirror.cli.completion_cmds",
     "mirror.cli.bundle_cmds",
+    "mirror.cli.memory_cmds",
 )
 
 

@@ -18,6 +18,12 @@ call is decided here, in one place, and recorded as attempts:
    is not worth making the person wait: fall back instead). `sleep` is injectable.
 5. **Fall back.** A non-retryable error, an unexpected exception from an adapter, or
    exhausted attempts end with the offline engine's mirrorback, which always passes.
+
+Every model attempt records `PROMPT_VERSION`, the version of the prompt template it was sent
+(the constitution's own version is recorded beside it). The offline engine gets the
+person's `memory` sentence (mirror.services.remembering) when it answers an ordinary
+mirrorback, never with care or the gentle line; a sentence that would make the mirrorback
+fail the checks is left out.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mirror import constitution
 from mirror.adapters.base import (
@@ -40,10 +46,14 @@ from mirror.engine.care import NO_FINDING, CareSignal, care_response, gentle_lin
 from mirror.engine.checks import CheckReport, check
 from mirror.engine.offline_adapter import OfflineAdapter
 from mirror.engine.prompt import (
+    PROMPT_VERSION,
     Prompt,
     RelatedReflection,
     build_prompt,
+    context_size,
     estimate_tokens,
+    messages_tokens,
+    prompt_labels,
     retry_message,
 )
 
@@ -83,6 +93,8 @@ class Attempt:
     error: str | None
     outcome: str
     remote: bool = False
+    #: The prompt template a model was sent (None for the offline engine: no prompt).
+    prompt_version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,10 +218,6 @@ def _model_of(adapter: Adapter, options: GenerateOptions) -> str | None:
     return options.model or getattr(adapter, "model", None)
 
 
-def _short_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-
-
 def run(
     text: str,
     adapter: Adapter | None = None,
@@ -228,8 +236,14 @@ def run(
     max_violation_retries: int | None = None,
     max_error_retries: int | None = None,
     budget_tokens: int | None = None,
+    date: str = "",
+    memory: str | None = None,
 ) -> EngineOutcome:
-    """Produce the mirrorback for `text` under the contract (see module docstring)."""
+    """Produce the mirrorback for `text` under the contract (see module docstring).
+
+    `date` is the day the reflection was written, as the prompt shows it
+    (`prompt.reflection_date`); `memory` one descriptive sentence about earlier
+    reflections for the offline engine."""
     a = analyze(text) if analysis is None else analysis
     cfg = constitution.invariants()["engine"]
     violations_left = int(cfg["max_violation_retries"] if max_violation_retries is None
@@ -242,14 +256,13 @@ def run(
 
     if chosen is None:
         return _care(a, care_resources, (), reason, version)
+    gentle = a.gentle and a.care_language is not None
     outcome = _answer(text, a, chosen, reason, version, related, opts, reflection_id,
                       on_progress, on_egress, sleep, clock, violations_left, errors_left,
-                      budget_tokens)
+                      budget_tokens, date, None if gentle else memory)
     if outcome.by_sentinel:
         return _care(a, care_resources, outcome.attempts, ROUTE_SENTINEL, version)
-    if a.gentle and a.care_language is not None:
-        from dataclasses import replace
-
+    if gentle and a.care_language is not None:
         return replace(outcome, care_note=gentle_line(a.care_language))
     return outcome
 
@@ -276,14 +289,15 @@ def _answer(text: str, a: Analysis, chosen: Adapter, reason: str, version: str,
             reflection_id: str | None, on_progress: Callable[[int], None] | None,
             on_egress: Callable[[EgressRecord], None] | None, sleep: Callable[[float], None],
             clock: Callable[[], float], violations_left: int, errors_left: int,
-            budget_tokens: int | None) -> EngineOutcome:
+            budget_tokens: int | None, date: str, memory: str | None) -> EngineOutcome:
     attempts: list[Attempt] = []
     if isinstance(chosen, OfflineAdapter):
-        return _offline(text, a, chosen, attempts, reason, version, clock)
+        return _offline(text, a, chosen, attempts, reason, version, clock, memory)
 
     remote = chosen.is_remote()
     context = [r for r in related if not (remote and r.private)]
-    prompt = build_prompt(text, context, budget_tokens=budget_tokens)
+    prompt = build_prompt(text, context, budget_tokens=budget_tokens, date=date,
+                          noticed=prompt_labels(a.pattern_counts))
     messages: list[Message] = list(prompt.messages)
     model = _model_of(chosen, opts)
     error_retries = 0
@@ -292,7 +306,9 @@ def _answer(text: str, a: Analysis, chosen: Adapter, reason: str, version: str,
         try:
             if remote and on_egress is not None:
                 on_egress(_egress(chosen, prompt, messages, reflection_id))
-            reply, usage = _collect(chosen.generate(prompt.system, messages, opts), on_progress)
+            sized = replace(opts, context_tokens=context_size(
+                messages_tokens(prompt.system, messages), opts.max_tokens))
+            reply, usage = _collect(chosen.generate(prompt.system, messages, sized), on_progress)
         except AdapterError as exc:
             attempts.append(_failed(chosen, model, started, clock, exc, remote))
             delay = backoff_delay(error_retries, exc.retry_after_s) if exc.retryable else None
@@ -310,7 +326,8 @@ def _answer(text: str, a: Analysis, chosen: Adapter, reason: str, version: str,
             attempts.append(Attempt(
                 engine=chosen.name, model=model, duration_ms=_ms(started, clock),
                 input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
-                flags=(), error=None, outcome=SENTINEL, remote=remote))
+                flags=(), error=None, outcome=SENTINEL, remote=remote,
+                prompt_version=PROMPT_VERSION))
             return EngineOutcome(
                 text="", source=CARE_SOURCE, engine_version=version, model=model, report=None,
                 attempts=tuple(attempts), route_reason=ROUTE_SENTINEL, analysis=a,
@@ -321,20 +338,21 @@ def _answer(text: str, a: Analysis, chosen: Adapter, reason: str, version: str,
             input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
             flags=tuple(report.flags), error=None,
             outcome=PASSED if report.passed else VIOLATION, remote=remote,
+            prompt_version=PROMPT_VERSION,
         ))
         if report.passed:
             return EngineOutcome(
                 text=reply, source=chosen.name, engine_version=chosen.engine_version,
                 model=model, report=report, attempts=tuple(attempts), route_reason=reason,
                 analysis=a, constitution_version=version,
-                prompt_version=_short_hash(prompt.system), context_ids=prompt.included_ids,
+                prompt_version=PROMPT_VERSION, context_ids=prompt.included_ids,
             )
         if violations_left <= 0:
             break
         violations_left -= 1
         messages = [*prompt.messages, Message(role="assistant", content=reply),
                     retry_message(report.describe_violations())]
-    return _offline(text, a, OfflineAdapter(), attempts, reason, version, clock)
+    return _offline(text, a, OfflineAdapter(), attempts, reason, version, clock, memory)
 
 
 def _offline(
@@ -345,10 +363,14 @@ def _offline(
     reason: str,
     version: str,
     clock: Callable[[], float],
+    memory: str | None = None,
 ) -> EngineOutcome:
     started = clock()
-    reply = engine.respond(text, a)
+    reply = engine.respond(text, a, memory=memory)
     report = check(reply, text)
+    if memory and not report.passed:  # the memory line is what failed: answer without it
+        reply = engine.respond(text, a)
+        report = check(reply, text)
     attempts.append(Attempt(
         engine=engine.name, model=None, duration_ms=_ms(started, clock),
         input_tokens=0, output_tokens=0, flags=tuple(report.flags), error=None,
@@ -372,7 +394,7 @@ def _failed(
     return Attempt(
         engine=adapter.name, model=model, duration_ms=_ms(started, clock), input_tokens=0,
         output_tokens=0, flags=(), error=f"{type(exc).__name__}: {exc}", outcome=ERROR,
-        remote=remote,
+        remote=remote, prompt_version=PROMPT_VERSION,
     )
 
 

@@ -29,9 +29,12 @@ class OfflineAdapter:
     def endpoint(self) -> str:
         return "local"
 
-    def respond(self, text: str, analysis: Analysis | None = None) -> str:
-        """The mirrorback for `text` (deterministic for a text and engine version)."""
-        return compose(text, analysis, version=self.engine_version)
+    def respond(self, text: str, analysis: Analysis | None = None, *,
+                memory: str | None = None) -> str:
+        """The mirrorback for `text` (deterministic for a text, engine version and memory
+        sentence). `memory`: one descriptive sentence about earlier reflections, placed
+        before the closing question (mirror.services.remembering writes it)."""
+        return compose(text, analysis, version=self.engine_version, memory=memory)
 
     def generate(
         self, system: str, messages: list[Message], options: GenerateOptions

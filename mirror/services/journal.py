@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these record
     from mirror.models.derived import CareDismissal
     from mirror.models.egress import EgressTotals, SentRequest
     from mirror.models.insights import Feedback, PatternCount, Tension
+    from mirror.models.memory import OnThisDay
     from mirror.models.status import CareInfo, ConstitutionStatus, DeriveReport, DoctorReport, JournalStats
     from mirror.services.results import ReflectionDetails, ReflectResult
 
@@ -272,6 +273,16 @@ class Journal:
                                  derived.patterns_for(reflection.id),
                                  derived.tensions_for(reflection.id),
                                  derived.care_for(reflection.id))
+
+    # -- memory --------------------------------------------------------------------------------
+    def on_this_day(self, day: str | None = None) -> OnThisDay:
+        """Reflections written on this month and day in earlier years, newest year first
+        (`day`: YYYY-MM-DD; default today in the journal's zone). Reflections that received
+        care are not resurfaced."""
+        from mirror.services import remembering  # the memory views only
+
+        return remembering.on_this_day(self.context,
+                                       remembering.parse_day(day) if day else None)
 
     # -- care ----------------------------------------------------------------------------------
     def care_info(self, language: str | None = None) -> CareInfo:

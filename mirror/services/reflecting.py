@@ -24,11 +24,12 @@ from mirror.adapters.pricing import estimate_cost_usd
 from mirror.engine import contract
 from mirror.engine.analysis import analyze
 from mirror.engine.contract import EgressRecord, EngineOutcome
-from mirror.engine.prompt import RelatedReflection
+from mirror.engine.prompt import RelatedReflection, reflection_date
 from mirror.models import ListFilter, Reflection
 from mirror.services.context import JournalContext
 from mirror.services.deriving import store_analysis
 from mirror.services.engines import budget_refusal, configured_adapter, local_fallback
+from mirror.services.remembering import cue_words, remember
 from mirror.services.results import ReflectResult
 from mirror.storage.db import transaction
 from mirror.storage.derived import MirrorbackRecord, RunRecord
@@ -186,13 +187,9 @@ class TokenProgress:
 
 
 def _cue_words(text: str, count: int = RELATED_CUES) -> list[str]:
-    """The longest distinct words of a text (long words tend to be the telling ones)."""
-    seen: dict[str, str] = {}
-    for raw in text.split():
-        word = raw.strip(".,;:!?\"'()[]{}«»“”‘’…#@*")
-        if len(word) > 6:
-            seen.setdefault(word.casefold(), word)
-    return sorted(seen.values(), key=len, reverse=True)[:count]
+    """The telling words of a text: its names ("Sam"), the content words it repeats, then
+    its longest words (mirror.services.remembering.cue_words)."""
+    return cue_words(text, count)
 
 
 def related_context(ctx: JournalContext, reflection: Reflection, limit: int = RELATED_LIMIT, *,
@@ -223,10 +220,14 @@ def related_context(ctx: JournalContext, reflection: Reflection, limit: int = RE
     add(store.related_by_words(_cue_words(reflection.content), exclude_id=reflection.id,
                                until=until, include_private=include_private, limit=limit + 2,
                                window=RELATED_WINDOW), 0.6, 0.01)
-    add(store.list(ListFilter(until=until, private=private, care=False), limit=3).items, 0.3)
+    # The three most recent *earlier* ones: the reflection itself is the newest row here.
+    recent = store.list(ListFilter(until=until, private=private, care=False), limit=4).items
+    add([r for r in recent if r.id != reflection.id][:3], 0.3)
     chosen = sorted(picked.values(), key=lambda pair: -pair[1])[:limit]
     return [RelatedReflection(id=r.id, text=r.content, created_at=r.created_at,
-                              relevance=relevance, private=r.private) for r, relevance in chosen]
+                              relevance=relevance, private=r.private,
+                              date=reflection_date(r.created_at, r.created_tz))
+            for r, relevance in chosen]
 
 
 # -- the whole answer --------------------------------------------------------------------------
@@ -272,6 +273,9 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
     answering = chosen if isinstance(chosen, MeteredAdapter) else None
     related = (related_context(ctx, reflection, include_private=not answering.is_remote())
                if answering is not None else [])
+    # The offline engine's one sentence about earlier reflections (it answers when no model
+    # does, and when a model fails); never computed for care.
+    memory = None if analysis.needs_care else remember(ctx, reflection, analysis)
     outcome = contract.run(
         reflection.content, metered, analysis=analysis, private=reflection.private,
         related=related, local_fallback=metered_fallback, options=options,
@@ -279,6 +283,7 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
         on_progress=progress, on_egress=answering.on_egress if answering else None,
         max_violation_retries=ctx.settings.get("checks.max_retries"),
         sleep=time.sleep if sleep is None else sleep,
+        date=reflection_date(reflection.created_at, reflection.created_tz), memory=memory,
     )
     notices += outcome_notices(outcome, adapter)
     with transaction(ctx.store.conn):

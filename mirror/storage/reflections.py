@@ -336,6 +336,26 @@ class ReflectionStore:
                 for row in self.conn.execute(SELECT + where, (*seqs, exclude_id, until))}
         return [rows[q] for q in seqs if q in rows]
 
+    def written_with(self, needle: str, *, since: str, until: str, exclude_id: str,
+                     include_private: bool, limit: int) -> Iterable[tuple[str, str, str]]:
+        """(id, content, created_at) of reflections written in [since, until) whose text
+        holds `needle` exactly (case-sensitive: a name), newest first, at most `limit`;
+        never `exclude_id`, never one that received care, private ones only with
+        `include_private`. The date range walks the created_at index: the cost follows the
+        reflections of the period, not the size of the journal."""
+        sql = ("SELECT r.id, r.content, r.created_at FROM reflections r"
+               " WHERE r.created_at >= ? AND r.created_at < ? AND r.id != ?"
+               " AND instr(r.content, ?) > 0"
+               " AND NOT EXISTS (SELECT 1 FROM care_markers cm WHERE cm.reflection_id = r.id)"
+               + ("" if include_private else " AND r.private = 0")
+               + " ORDER BY r.created_at DESC LIMIT ?")
+        return [(row[0], row[1], row[2]) for row in self.conn.execute(
+            sql, (since, until, exclude_id, needle, limit))]
+
+    def first_written(self) -> str | None:
+        """The created_at of the oldest reflection (None for an empty journal)."""
+        return self.conn.execute("SELECT min(created_at) FROM reflections").fetchone()[0]
+
     def _where(self, filters: ListFilter) -> tuple[list[str], list[Any]]:
         where: list[str] = []
         params: list[Any] = []

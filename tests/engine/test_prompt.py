@@ -58,11 +58,12 @@ def test_related_context_most_related_first_and_dropped_when_over_budget() -> No
 
 def test_reflection_is_never_cut_for_context_but_cut_when_alone_too_long() -> None:
     text = "word " * 2000
-    small = build_prompt("short", [RelatedReflection("r", "x " * 50)], budget_tokens=900)
+    budget = estimate_tokens(system_prompt()) + 300
+    small = build_prompt("short", [RelatedReflection("r", "x " * 50)], budget_tokens=budget)
     assert not small.truncated
-    long = build_prompt(text, [RelatedReflection("r", "context")], budget_tokens=900)
+    long = build_prompt(text, [RelatedReflection("r", "context")], budget_tokens=budget)
     assert long.truncated and long.included_ids == () and long.dropped_ids == ("r",)
-    assert long.estimated_tokens <= 900
+    assert long.estimated_tokens <= budget
     recovered = extract_reflection(list(long.messages))
     assert recovered is not None and text.startswith(recovered.split("\n[")[0])
 

@@ -1,0 +1,303 @@
+"""The journal's memory, without a model: one descriptive sentence about earlier
+reflections for the offline engine, the cue words that find related reflections for a
+model's prompt, and what was written on this day in earlier years.
+
+The memory sentence says what is there, never what to do with it:
+
+- **A recurring name.** A name in this reflection (a capitalised word inside a sentence,
+  not a month, weekday or pronoun) that appears in at least two earlier reflections of the
+  last 30 days: "Sam comes up for the third time this month."
+- **An echo.** An earlier reflection, more than a week old, sharing a phrase of two or three
+  of the person's content words: "On 3 March you wrote “I keep thinking about the old
+  house”." The whole clause, quoted exactly, and short.
+
+Privacy and care: a private reflection is never quoted into (nor counted for) a reflection
+that is not private; a reflection that received care is never quoted or counted. Only
+English has the sentence frames so far; another language gets no sentence rather than a
+wrong one. Cost: two indexed queries with small limits (the names of the last 30 days by
+the created_at index, the echo by one full-text phrase query), so it stays cheap on every
+`reflect` however large the journal (bench/bench_memory.py).
+
+Windows are measured back from the reflection's own timestamp (written from the journal's
+clock), so the sentence is deterministic and a regenerated mirrorback remembers what came
+before the reflection, not what came after.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from mirror.clock import utc_iso
+from mirror.engine.analysis import Analysis
+from mirror.engine.checks import check
+from mirror.engine.prompt import reflection_date
+from mirror.engine.reading import frames
+from mirror.engine.tokenize import Token, clause_bounds, clause_break_between, tokenize
+from mirror.errors import InvalidInput
+from mirror.models import ListFilter, Reflection
+from mirror.models.memory import DayEntry, OnThisDay
+from mirror.services.context import JournalContext
+
+NAME_WINDOW_DAYS = 30
+NAME_MIN_EARLIER = 2      # earlier reflections naming them, for "for the third time"
+NAMES_CHECKED = 3
+ECHO_MIN_AGE_DAYS = 7
+ECHO_PHRASES = 6
+ECHO_CANDIDATES = 4
+ECHO_WINDOW = 1_000       # the phrase query ranks among this many newest reflections first
+QUOTE_MAX_WORDS = 14
+QUOTE_MAX_CHARS = 100
+QUOTE_MIN_WORDS = 3
+EXCERPT_CHARS = 72
+DAY_LIMIT = 20            # reflections shown per earlier year
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_NOT_NAMES = frozenset({
+    *_MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "us", "our", "you",
+    "your", "he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "god",
+    "ok", "okay", "today", "tonight", "tomorrow", "yesterday",
+})
+#: Characters before a capital that make it the start of something (a quotation, a list
+#: item, a heading, a tag) rather than a name inside a sentence.
+_STARTS = re.compile(r"[\n:;\"“”‘(\[#@*\-–—•]")
+_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+             "eighth", "ninth", "tenth")
+_QUOTES = "\"“”„«»"
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    data = frames("en") or {}
+    return frozenset(str(w).lower() for w in data.get("stopwords") or ())
+
+
+def _bare(token: Token) -> str:
+    """A token without a possessive ending: "Sam's" -> "Sam"."""
+    text = token.text
+    for ending in ("'s", "\u2019s"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def names_in(text: str) -> list[str]:
+    """Names in `text`, in order of first appearance: words written with a capital inside a
+    sentence (the way mirror.engine.reading finds them), never a sentence's first word, a
+    month, a weekday, a pronoun, a word in capitals ("OK") or one after a quotation mark,
+    colon or line break (those capitals start something)."""
+    toks = tokenize(text)
+    stop = _stopwords()
+    found: dict[str, None] = {}
+    for i in range(1, len(toks)):
+        t, prev = toks[i], toks[i - 1]
+        word = _bare(t)
+        if len(word) < 2 or not word[0].isupper() or word.isupper() or not word.isalpha():
+            continue
+        if t.sent != prev.sent or _STARTS.search(text, prev.end, t.start):
+            continue
+        norm = word.casefold()
+        if norm in _NOT_NAMES or norm in stop:
+            continue
+        found.setdefault(word, None)
+    return list(found)
+
+
+def _content(token: Token, stop: frozenset[str]) -> bool:
+    return token.norm.isalpha() and len(token.norm) >= 3 and token.norm not in stop
+
+
+def cue_words(text: str, count: int) -> list[str]:
+    """The words most telling of what a reflection is about, for finding related ones:
+    its names first, then content words it repeats, then its longest words."""
+    stop = _stopwords()
+    toks = tokenize(text)
+    counts: dict[str, int] = {}
+    spelled: dict[str, str] = {}
+    for t in toks:
+        if _content(t, stop) and len(t.norm) >= 4:
+            counts[t.norm] = counts.get(t.norm, 0) + 1
+            spelled.setdefault(t.norm, t.text)
+    cues: dict[str, str] = {}
+    for name in names_in(text):
+        cues.setdefault(name.casefold(), name)
+    for norm, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if n >= 2:
+            cues.setdefault(norm, spelled[norm])
+    for norm in sorted(counts, key=len, reverse=True):
+        if len(norm) > 6:
+            cues.setdefault(norm, spelled[norm])
+    return list(cues.values())[:count]
+
+
+def echo_phrases(text: str, count: int = ECHO_PHRASES) -> list[str]:
+    """Phrases of two or three words from one clause of `text` that start and end with a
+    content word ("old house", "call my mother"), longest first, as full-text phrases."""
+    stop = _stopwords()
+    toks = tokenize(text)
+    found: dict[str, int] = {}
+    for i, first in enumerate(toks):
+        if not _content(first, stop):
+            continue
+        for size in (3, 2):
+            j = i + size - 1
+            if j >= len(toks):
+                continue
+            span = toks[i : j + 1]
+            if any(a.sent != b.sent or clause_break_between(text, a, b)
+                   for a, b in zip(span, span[1:], strict=False)):
+                continue
+            if not _content(toks[j], stop) or not all(t.norm.isalpha() for t in span):
+                continue
+            phrase = " ".join(t.norm for t in span)
+            found.setdefault(phrase, sum(len(t.norm) for t in span if t.norm not in stop))
+    return sorted(found, key=lambda p: -found[p])[:count]
+
+
+def _ordinal_sentence(name: str, earlier: int) -> str:
+    times = earlier + 1
+    if times < len(_ORDINALS):
+        return f"{name} comes up for the {_ORDINALS[times]} time this month."
+    return f"{name} comes up again this month, as in {earlier} earlier reflections."
+
+
+def _spoken_day(created_at: str, zone: str, year_of_now: int) -> str:
+    """"3 March", or "3 March 2024" when it was another year."""
+    day = reflection_date(created_at, zone)
+    suffix = f" {year_of_now}"
+    return day[: -len(suffix)] if day.endswith(suffix) else day
+
+
+def _clause_with(text: str, phrase: str) -> str | None:
+    """The whole clause of `text` that holds `phrase` (normalised words), when it is short
+    enough to quote and free of quotation marks; else None."""
+    words = phrase.split()
+    toks = tokenize(text)
+    norms = toks.norms
+    for i in range(len(toks) - len(words) + 1):
+        if tuple(norms[i : i + len(words)]) != tuple(words):
+            continue
+        lo, hi = clause_bounds(text, toks, i, i + len(words))
+        quote = text[toks[lo].start : toks[hi - 1].end]
+        if (QUOTE_MIN_WORDS <= hi - lo <= QUOTE_MAX_WORDS and len(quote) <= QUOTE_MAX_CHARS
+                and "\n" not in quote and not any(q in quote for q in _QUOTES)):
+            return quote
+    return None
+
+
+def _moment(created_at: str) -> datetime:
+    return datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+
+
+def remember(ctx: JournalContext, reflection: Reflection, analysis: Analysis) -> str | None:
+    """At most one short descriptive sentence about the person's earlier reflections, for
+    the offline engine's mirrorback of `reflection` (see the module docstring), or None."""
+    if not analysis.english or analysis.needs_care or analysis.gentle:
+        return None
+    text = reflection.content
+    written = _moment(reflection.created_at)
+    include_private = reflection.private
+    store = ctx.store.reflections
+    since = utc_iso(written - timedelta(days=NAME_WINDOW_DAYS))
+    for name in names_in(text)[:NAMES_CHECKED]:
+        whole = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        rows = store.written_with(name, since=since, until=reflection.created_at,
+                                  exclude_id=reflection.id, include_private=include_private,
+                                  limit=12)
+        earlier = sum(1 for _, content, _ in rows if whole.search(content))
+        if earlier >= NAME_MIN_EARLIER:
+            sentence = _ordinal_sentence(name, earlier)
+            if check(sentence, text).passed:
+                return sentence
+    phrases = echo_phrases(text)
+    if not phrases:
+        return None
+    until = utc_iso(written - timedelta(days=ECHO_MIN_AGE_DAYS))
+    candidates: Sequence[Reflection] = store.related_by_words(
+        phrases, exclude_id=reflection.id, until=until, include_private=include_private,
+        limit=ECHO_CANDIDATES, window=ECHO_WINDOW)
+    for other in candidates:
+        if other.care or (other.private and not include_private):
+            continue
+        for phrase in phrases:
+            quote = _clause_with(other.content, phrase)
+            if quote is None:
+                continue
+            day = _spoken_day(other.created_at, other.created_tz,
+                              _local(written, reflection.created_tz).year)
+            sentence = f"On {day} you wrote \u201c{quote}\u201d."
+            if check(sentence, text).passed:
+                return sentence
+    return None
+
+
+# -- on this day -------------------------------------------------------------------------------
+def _local(moment: datetime, zone: str) -> datetime:
+    try:
+        return moment.astimezone(ZoneInfo(zone))
+    except (KeyError, ValueError):
+        return moment
+
+
+def parse_day(text: str) -> date:
+    """A YYYY-MM-DD date, or InvalidInput saying what was expected."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"not a date: {text!r} (expected YYYY-MM-DD, e.g. 2026-03-14)") from None
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The first words of a reflection on one line, cut at a word with an ellipsis."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line.rfind(" ", 0, limit)
+    return line[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "\u2026"
+
+
+def day_label(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1].capitalize()}"
+
+
+def on_this_day(ctx: JournalContext, day: date | None = None) -> OnThisDay:
+    """Reflections written on `day`'s month and day (each in its writer's own zone) in
+    earlier years, newest year first; `day` defaults to today in the journal's zone.
+    One indexed date-range query per earlier year, back to the oldest reflection.
+    Reflections that received care are left out: resurfacing them unasked is not kind."""
+    if day is None:
+        day = _local(ctx.clock.now(), ctx.timezone).date()
+    store = ctx.store.reflections
+    first = store.first_written()
+    entries: list[DayEntry] = []
+    if first is not None:
+        for year in range(day.year - 1, _moment(first).year - 2, -1):
+            entries += _written_on(ctx, day, year)
+    return OnThisDay(date=day.isoformat(), label=day_label(day), entries=tuple(entries))
+
+
+def _written_on(ctx: JournalContext, day: date, year: int) -> Sequence[DayEntry]:
+    try:
+        target = day.replace(year=year)
+    except ValueError:  # 29 February in a year without one
+        return ()
+    midnight = datetime(target.year, target.month, target.day)
+    # Every zone's version of that day lies within these bounds (UTC-12 .. UTC+14).
+    since = utc_iso((midnight - timedelta(hours=14)).replace(tzinfo=ZoneInfo("UTC")))
+    until = utc_iso((midnight + timedelta(hours=36)).replace(tzinfo=ZoneInfo("UTC")))
+    page = ctx.store.reflections.list(ListFilter(since=since, until=until, care=False),
+                                      limit=DAY_LIMIT * 3)
+    found = []
+    for r in page.items:
+        local = _local(_moment(r.created_at), r.created_tz)
+        if local.date() == target:
+            found.append(DayEntry(id=r.id, created_at=r.created_at, year=local.year,
+                                  excerpt=excerpt(r.content), private=r.private,
+                                  starred=r.starred))
+    return found[:DAY_LIMIT]
