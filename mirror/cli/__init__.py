@@ -29,6 +29,7 @@ COMMAND_GROUPS = (
     "mirror.cli.completion_cmds",
     "mirror.cli.bundle_cmds",
     "mirror.cli.memory_cmds",
+    "mirror.cli.runs_cmds",
 )
 
 

@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these record
     from mirror.models.egress import EgressTotals, SentRequest
     from mirror.models.insights import Feedback, PatternCount, Tension
     from mirror.models.memory import OnThisDay
+    from mirror.models.runs import EngineRun
     from mirror.models.status import CareInfo, ConstitutionStatus, DeriveReport, DoctorReport, JournalStats
     from mirror.services.results import ReflectionDetails, ReflectResult
 
@@ -241,6 +242,15 @@ class Journal:
         from mirror.services import deriving  # the engine: only for this command
 
         return deriving.derive_all(self.context, progress)
+
+    def runs(self, limit: int = 20) -> builtins.list[EngineRun]:
+        """Engine runs, newest first: which engine answered each reflection, every attempt,
+        and the prompt template version a model was sent."""
+        if limit < 1:
+            raise InvalidInput("the number of runs to list must be at least 1")
+        from mirror.models.runs import EngineRun  # the runs view only
+
+        return [EngineRun.from_row(row) for row in self.store.derived.runs(limit)]
 
     def egress(self, remote_only: bool = False, limit: int = 50) -> builtins.list[SentRequest]:
         """What was sent to model servers, newest first (the egress ledger)."""

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from mirror.engine.prompt import PROMPT_VERSION, context_size, estimate_tokens
+from tests.cli.test_json_schemas import validate
 from tests.fakeservers import AnthropicServer, OllamaServer, RecordedRequest, Reply
 from tests.models.conftest import GOOD, model_calls, runs, sent_text
 
@@ -61,6 +62,14 @@ def _assert_recorded(cli, home: Path, reflection_id: str, engine: str) -> None:
     assert shown["prompt_version"] == PROMPT_VERSION
     earlier_run = runs(home)[-1]  # an offline answer: no prompt was sent
     assert [a["prompt_version"] for a in earlier_run["attempts"]] == [None]
+    listed = cli("runs", "--json")  # where a person sees it
+    assert listed.code == 0, listed.err
+    validate("runs", listed.json)
+    newest, *older = listed.json["runs"]
+    assert (newest["reflection_id"], newest["prompt_version"]) == (reflection_id, PROMPT_VERSION)
+    assert [r["prompt_version"] for r in older] == [None] * 4
+    text = cli("runs", "-n", "1")
+    assert text.code == 0 and f"prompt {PROMPT_VERSION}" in text.out
 
 
 def test_ollama_receives_dated_name_matched_context_and_a_fitting_num_ctx(
