@@ -15,9 +15,17 @@ def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+#: Shown instead of a stored time that is not one (a row damaged before migration 006).
+DAMAGED_DATE = "damaged: bad date"
+
+
 def local_time(utc_text: str, tz: str) -> str:
-    """A stored UTC time shown in the zone it was written in."""
-    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
+    """A stored UTC time shown in the zone it was written in. A value that is not a time
+    is shown as damaged: one bad row must never hide the rest of the journal."""
+    try:
+        moment = datetime.fromisoformat(str(utc_text).replace("Z", "+00:00"))
+    except ValueError:
+        return DAMAGED_DATE
     try:
         moment = moment.astimezone(_zone(tz))
     except Exception:  # an unknown zone from an import: show UTC rather than fail

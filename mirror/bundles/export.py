@@ -28,6 +28,8 @@ from typing import Any
 from mirror.errors import InvalidInput
 from mirror.models import Reflection
 from mirror.resources import constitution_dir
+from mirror.storage.domain import readable
+from mirror.storage.merge import SNAPSHOT_FALLBACK_TIME
 
 CONFIG_FORMAT = "mirror-config"
 
@@ -85,11 +87,15 @@ def constitution_members(folder: Path) -> dict[str, Path]:
 
 
 def plain_record(r: Reflection) -> dict[str, Any]:
-    """A reflection as the Markdown and JSON exports write it."""
-    return {"id": r.id, "created_at": r.created_at, "tz": r.created_tz, "text": r.content,
-            "tags": list(r.tags), "starred": r.starred, "updated_at": r.updated_at,
+    """A reflection as the Markdown and JSON exports write it (a time damaged before
+    migration 006 is replaced, the original kept in `metadata.damaged`)."""
+    created_at, updated_at, tz, damaged = readable(r.created_at, r.updated_at, r.created_tz,
+                                                   SNAPSHOT_FALLBACK_TIME)
+    metadata = {**r.metadata, "damaged": damaged} if damaged else r.metadata
+    return {"id": r.id, "created_at": created_at, "tz": tz, "text": r.content,
+            "tags": list(r.tags), "starred": r.starred, "updated_at": updated_at,
             "source": r.source, "content_type": r.content_type,
-            "visibility": r.visibility, "metadata": r.metadata}
+            "visibility": r.visibility, "metadata": metadata}
 
 
 def write_atomic(dest: Path, data: bytes) -> None:

@@ -42,6 +42,12 @@ def mirrorback_lines(out: Output, mirrorback: Mirrorback | None, care: bool) -> 
     if not mirrorback:
         return []
     label = "care" if care else f"mirror · {mirrorback.engine}"
+    if mirrorback.verdict == "failed":
+        # Kept as history only: a mirrorback that fails the constitution's checks (one
+        # imported from a bundle, say) is never shown as the mirror's answer.
+        origin = "imported mirrorback" if "imported" in mirrorback.flags else "mirrorback"
+        return ["", out.dim(f"{label} · {origin} not shown: it fails the constitution's checks"
+                            f" ({', '.join(f for f in mirrorback.flags if f != 'imported')})")]
     return ["", out.dim(label), mirrorback.content]
 
 

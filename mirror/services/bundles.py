@@ -44,6 +44,7 @@ from mirror.models.bundles import (
 )
 from mirror.services.context import JournalContext
 from mirror.services.deriving import derive_after_import, finish_pending, note_pending
+from mirror.services.recheck import recheck_imported
 from mirror.storage import merge, migrations, trust
 from mirror.storage.db import transaction
 from mirror.storage.foreign import DEVICE_TABLES, NOT_EXPORTED, stage_for_import
@@ -241,6 +242,7 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
         with transaction(conn):
             result = merge.merge_attached(conn, ctx.store.identity_id, now, import_id,
                                           ctx.clock.new_id)
+            result.add("mirrorbacks_failed_checks", recheck_imported(conn, result.mirrorbacks))
             if dry_run:
                 raise _DryRun
             if allowed is not None and result.deleted > allowed:

@@ -13,7 +13,9 @@ database is only ever:
   table, index or column, or one changed character, refuses it;
 - refused when its migrations ledger is from a newer Mirror, or lists a migration whose
   checksum differs from the one this Mirror ships;
-- checked with `PRAGMA integrity_check` and `foreign_key_check`.
+- checked with `PRAGMA integrity_check` and `foreign_key_check`, and every value the
+  merge reads checked against its domain (`storage.domain`: real dates, zones, UUIDs,
+  UTF-8, sizes, enums).
 
 Only after all of that is a *private copy* of it migrated (if older) and read by the
 importer. The foreign file is never adopted as a live database.
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mirror.errors import BundleRefused
-from mirror.storage import migrations
+from mirror.storage import domain, migrations
 from mirror.storage.migrations import reference_schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -153,6 +155,10 @@ def check_foreign_database(path: Path, label: str, *, claimed_version: int | Non
             raise BundleRefused(f"{label}: the database has rows pointing at missing rows")
         counts = row_counts(conn)
         _check_text(conn, label, counts)
+        try:
+            domain.check_rows(conn)
+        except BundleRefused as exc:
+            raise BundleRefused(f"{label}: {exc}") from None
         conn.close()
         conn = None
         try:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mirror.models.bundles import ImportRecord
-from mirror.storage import audit, migrations
+from mirror.storage import audit, domain, migrations
 from mirror.storage import tags as tagstore
 from mirror.storage.db import transaction
 from mirror.storage.foreign import row_counts
@@ -65,6 +65,8 @@ class MergeResult:
     #: reflections whose text is new here: their derived data must be recomputed
     to_derive: list[str] = field(default_factory=list)
     deleted: int = 0
+    #: mirrorbacks added from the bundle (to be re-checked before they can be shown)
+    mirrorbacks: list[str] = field(default_factory=list)
 
     def add(self, key: str, n: int = 1) -> None:
         self.counts[key] = self.counts.get(key, 0) + n
@@ -246,6 +248,11 @@ def merge_attached(conn: sqlite3.Connection, identity_id: str, now: str, import_
         " OR (lower(m.axis_a) = lower(s.axis_b) AND lower(m.axis_b) = lower(s.axis_a)))").rowcount)
 
     # -- mirrorbacks and feedback: the person's history, added by ID ---------------------
+    # (each one added is re-checked against the constitution by the service before COMMIT:
+    # a bundle's own "passed" is a claim, not a verdict)
+    result.mirrorbacks = [row[0] for row in conn.execute(
+        "SELECT s.id FROM src.mirrorbacks s WHERE s.reflection_id IN (SELECT id FROM main.reflections)"
+        " AND NOT EXISTS (SELECT 1 FROM main.mirrorbacks m WHERE m.id = s.id) ORDER BY s.id")]
     result.add("mirrorbacks_added", conn.execute(
         "INSERT INTO main.mirrorbacks (id, reflection_id, content, engine, engine_version, model,"
         " constitution_version, prompt_version, answered_text_sha256, verdict, flags, created_at)"
@@ -269,6 +276,25 @@ def merge_attached(conn: sqlite3.Connection, identity_id: str, now: str, import_
         conn.execute(f"DROP TABLE temp.{name}")
     result.to_derive = list(dict.fromkeys(result.to_derive))
     return result
+
+
+def mirrorbacks_to_recheck(conn: sqlite3.Connection, ids: list[str]
+                           ) -> list[tuple[str, str, str, str, list[str]]]:
+    """(id, content, verdict, the reflection's text, flags) of imported mirrorbacks."""
+    rows: list[tuple[str, str, str, str, list[str]]] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows += [(row[0], row[1], row[2], row[3], json.loads(row[4])) for row in conn.execute(
+            "SELECT m.id, m.content, m.verdict, r.content, m.flags FROM main.mirrorbacks m"
+            f" JOIN main.reflections r ON r.id = m.reflection_id WHERE m.id IN ({marks})", chunk)]
+    return rows
+
+
+def mark_mirrorback_failed(conn: sqlite3.Connection, mirrorback_id: str, flags: list[str]) -> None:
+    """Keep an imported mirrorback as history only: `failed` is never shown as an answer."""
+    conn.execute("UPDATE main.mirrorbacks SET verdict = 'failed', flags = ? WHERE id = ?",
+                 (json.dumps(flags), mirrorback_id))
 
 
 def add_revision(conn: sqlite3.Connection, reflection_id: str, content: str, revised_at: str,
@@ -362,15 +388,23 @@ class SnapshotFacts:
     audit_head: str
 
 
+#: What a damaged time becomes in a bundle when no other time of the row is sound (the
+#: original is kept in the reflection's `metadata.damaged`).
+SNAPSHOT_FALLBACK_TIME = "1970-01-01T00:00:00.000000Z"
+
+
 def scrub_snapshot(path: str, tables: Iterable[str]) -> SnapshotFacts:
     """Empty `tables` in a snapshot copy, VACUUM it so no trace of their rows is left in
-    free pages, fsync it, and return its row counts, schema version and audit head."""
+    free pages, fsync it, and return its row counts, schema version and audit head. Times
+    outside their domain are repaired in the copy (`domain.repair_times`), so Mirror never
+    writes a bundle its own import refuses."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("BEGIN IMMEDIATE")
-        removed = 0
+        # A row damaged before migration 006 must not make the bundle one Mirror refuses.
+        removed = domain.repair_times(conn, SNAPSHOT_FALLBACK_TIME)
         for table in tables:
             if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                             (table,)).fetchone():

@@ -3,6 +3,7 @@ edit it, star it, delete it, or ask for a fresh mirrorback."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -96,6 +97,9 @@ class ReaderScreen(Screen):
         panels = []
         for mb in event.details.mirrorbacks:
             panel = MirrorbackPanel()
+            if mb.verdict == "failed":  # history only, never shown as the mirror's answer
+                mb = replace(mb, content="Not shown: this mirrorback fails the constitution's "
+                             f"checks ({', '.join(mb.flags)}).")
             panels.append((panel, mb))
         await box.mount_all([p for p, _ in panels])
         for panel, mb in panels:
