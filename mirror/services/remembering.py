@@ -115,7 +115,8 @@ def _content(token: Token, stop: frozenset[str]) -> bool:
 
 def cue_words(text: str, count: int) -> list[str]:
     """The words most telling of what a reflection is about, for finding related ones:
-    its names first, then content words it repeats, then its longest words."""
+    its names first, then its two longest phrases ("old house", searched as phrases), then
+    content words it repeats, then its longest words."""
     stop = _stopwords()
     toks = tokenize(text)
     counts: dict[str, int] = {}
@@ -127,6 +128,8 @@ def cue_words(text: str, count: int) -> list[str]:
     cues: dict[str, str] = {}
     for name in names_in(text):
         cues.setdefault(name.casefold(), name)
+    for phrase in echo_phrases(text, 2):
+        cues.setdefault(phrase, phrase)
     for norm, n in sorted(counts.items(), key=lambda kv: -kv[1]):
         if n >= 2:
             cues.setdefault(norm, spelled[norm])

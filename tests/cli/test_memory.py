@@ -173,3 +173,14 @@ def test_a_date_that_is_not_one_exits_4_with_one_line(cli):
 def test_shell_completion_offers_onthisday(cli):
     run = cli("completion", "bash")
     assert run.code == 0 and "onthisday" in run.out
+
+
+# -- what counts as a name and a cue ----------------------------------------------------------
+def test_names_are_capitals_inside_a_sentence_never_months_weekdays_or_pronouns():
+    from mirror.services.remembering import cue_words, names_in
+
+    text = ("Sam was late. On Monday in March I met Ana and Sam's brother; I'm tired. "
+            "She said: \"Never again\" and OK, fine.\nToday Priya called.")
+    assert names_in(text) == ["Ana", "Sam", "Priya"]
+    assert cue_words("Then Sam rang me again.", 6)[0] == "Sam"  # no long word to find it by
+    assert "old house" in cue_words("I dreamt of the old house by the lake.", 6)
