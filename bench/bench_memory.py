@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -42,18 +43,24 @@ COMMANDS = {
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def timed(cmd: list[str], home: Path) -> float:
+def timed(cmd: list[str], home: Path) -> tuple[float, float]:
+    """Wall-clock and CPU (user + system) milliseconds of one whole `mirror` process. On a
+    shared, busy machine the CPU time is the steadier figure: wall time then mostly
+    measures waiting for the processor and for fsync."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "mirror", "--home", str(home), *cmd],
                           capture_output=True, cwd=HERE.parent, env=ENV)
     elapsed = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"{cmd} failed: {proc.stderr.decode()}")
-    return elapsed * 1000
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed * 1000, cpu * 1000
 
 
 def in_process(home: Path, runs: int) -> tuple[float, str | None]:
-    """Median ms of `remember()` alone for the name text, and the sentence it gives."""
+    """Median CPU ms of `remember()` alone for the name text, and the sentence it gives."""
     from mirror.engine.analysis import analyze
     from mirror.services import remembering
     from mirror.services.journal import Journal
@@ -65,9 +72,9 @@ def in_process(home: Path, runs: int) -> tuple[float, str | None]:
         sentence = remembering.remember(journal.context, reflection, analysis)
         samples = []
         for _ in range(runs):
-            began = time.perf_counter()
+            began = time.process_time()
             remembering.remember(journal.context, reflection, analysis)
-            samples.append((time.perf_counter() - began) * 1000)
+            samples.append((time.process_time() - began) * 1000)
     return statistics.median(samples), sentence
 
 
@@ -84,9 +91,12 @@ def main() -> None:
         generate(size, home)
         for name, cmd in COMMANDS.items():
             timed(cmd, home)  # warm the page cache once
-            samples = [timed(cmd, home) for _ in range(args.runs)]
-            print(f"[{size:>7}] {name:<28} median {statistics.median(samples):6.1f} ms"
-                  f"  (min {min(samples):.1f}, max {max(samples):.1f}, n={args.runs})")
+            pairs = [timed(cmd, home) for _ in range(args.runs)]
+            wall = [w for w, _ in pairs]
+            cpu = [c for _, c in pairs]
+            print(f"[{size:>7}] {name:<28} median {statistics.median(wall):6.1f} ms wall,"
+                  f" {statistics.median(cpu):6.1f} ms CPU  (wall min {min(wall):.1f},"
+                  f" max {max(wall):.1f}, n={args.runs})")
         median, sentence = in_process(home, args.runs * 4)
         print(f"[{size:>7}] remember() in process        median {median:6.2f} ms  -> {sentence!r}")
 

@@ -45,6 +45,7 @@ from mirror.services.context import JournalContext
 NAME_WINDOW_DAYS = 30
 NAME_MIN_EARLIER = 2      # earlier reflections naming them, for "for the third time"
 NAMES_CHECKED = 3
+NAME_COUNT_LIMIT = 10     # earlier ones counted exactly ("for the tenth time"), then "often"
 ECHO_MIN_AGE_DAYS = 7
 ECHO_PHRASES = 6
 ECHO_CANDIDATES = 4
@@ -164,10 +165,12 @@ def echo_phrases(text: str, count: int = ECHO_PHRASES) -> list[str]:
 
 
 def _ordinal_sentence(name: str, earlier: int) -> str:
+    """"Sam comes up for the third time this month." up to the tenth time; beyond that
+    (NAME_COUNT_LIMIT earlier ones or more) the count is not exact, and not needed."""
     times = earlier + 1
     if times < len(_ORDINALS):
         return f"{name} comes up for the {_ORDINALS[times]} time this month."
-    return f"{name} comes up again this month, as in {earlier} earlier reflections."
+    return f"{name} comes up often this month."
 
 
 def _spoken_day(created_at: str, zone: str, year_of_now: int) -> str:
@@ -210,10 +213,13 @@ def remember(ctx: JournalContext, reflection: Reflection, analysis: Analysis) ->
     since = utc_iso(written - timedelta(days=NAME_WINDOW_DAYS))
     for name in names_in(text)[:NAMES_CHECKED]:
         whole = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-        rows = store.written_with(name, since=since, until=reflection.created_at,
-                                  exclude_id=reflection.id, include_private=include_private,
-                                  limit=12)
+        rows = list(store.written_with(name, since=since, until=reflection.created_at,
+                                       exclude_id=reflection.id,
+                                       include_private=include_private,
+                                       limit=NAME_COUNT_LIMIT))
         earlier = sum(1 for _, content, _ in rows if whole.search(content))
+        if len(rows) == NAME_COUNT_LIMIT and earlier < NAME_COUNT_LIMIT:
+            continue  # "Samantha" filled the rows: the count of "Sam" is not known exactly
         if earlier >= NAME_MIN_EARLIER:
             sentence = _ordinal_sentence(name, earlier)
             if check(sentence, text).passed:

@@ -184,3 +184,12 @@ def test_names_are_capitals_inside_a_sentence_never_months_weekdays_or_pronouns(
     assert names_in(text) == ["Ana", "Sam", "Priya"]
     assert cue_words("Then Sam rang me again.", 6)[0] == "Sam"  # no long word to find it by
     assert "old house" in cue_words("I dreamt of the old house by the lake.", 6)
+
+
+def test_a_name_past_the_tenth_time_comes_up_often_not_with_a_guessed_count(cli):
+    for day in range(1, 13):
+        reflect(cli, f"2026-03-{day:02d} 08:00", f"Breakfast, and then Sam phoned, day {day}.")
+
+    text = mirrorback(reflect(cli, "2026-03-14 20:00", "Work was long, and then Sam called."))
+
+    assert "Sam comes up often this month." in text
