@@ -57,4 +57,6 @@ def ensure_home(home: Path) -> JournalPaths:
         raise StorageError(f"cannot create the journal folder {home}: {exc.strerror}") from exc
     if not home.is_dir():
         raise StorageError(f"{home} is not a folder")
+    if not os.access(home, os.R_OK | os.X_OK):
+        raise StorageError(f"Mirror cannot read the journal folder {home}: check its permissions")
     return JournalPaths(home)

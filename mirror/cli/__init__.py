@@ -16,7 +16,7 @@ from mirror import __version__
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, common_options, invoked_command
 from mirror.display import terminal_safe
-from mirror.errors import MirrorError
+from mirror.errors import InvalidInput, MirrorError, storage_error_from
 
 # Each command group registers its subcommands; modules stay light to import.
 COMMAND_GROUPS = (
@@ -58,6 +58,7 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Co
     try:
         parser = build_parser(invoked_command(args_list))
         args = parser.parse_args(args_list)
+        _require_utf8(args)
         ctx = context_factory(args)
         handler = getattr(args, "handler", None)
         if handler is None:
@@ -81,12 +82,34 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Co
     except SystemExit as exc:  # --help and --version exit through argparse
         return int(exc.code or 0)
     except Exception as exc:  # a bug: one line here, the traceback in the log
+        storage = storage_error_from(exc)  # unless the disk or the file system said no
+        if storage is not None:
+            _print_error(str(storage))
+            return storage.exit_code
         where = _log_bug(ctx, exc)
         _print_error(f"internal error: {type(exc).__name__}: {exc} (details in {where})")
         return 1
     finally:
         if ctx is not None:
             ctx.close()
+
+
+# Arguments that name files: a file name may be any bytes the system allows.
+_PATH_ARGUMENTS = frozenset({"home", "path", "bundle", "keyfile", "passphrase_file", "from"})
+
+
+def _require_utf8(args: argparse.Namespace) -> None:
+    """Text arguments (a query, a reflection, a tag) must be UTF-8: the shell hands over
+    raw bytes, which Python keeps as lone surrogates that nothing downstream can store."""
+    for name, value in vars(args).items():
+        if name in _PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and not item.isascii():
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise InvalidInput(f"the {name.replace('_', ' ')} argument is not valid UTF-8") from None
 
 
 def _print_error(message: str) -> None:

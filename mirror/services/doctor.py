@@ -9,11 +9,14 @@ from mirror.adapters.base import AdapterUnavailable
 from mirror.adapters.secrets import load_anthropic_key
 from mirror.engine.care import care_languages
 from mirror.engine.care.detect import detector
-from mirror.errors import InvalidInput
+from mirror.errors import InvalidInput, StorageError
 from mirror.models.status import ConstitutionFile, ConstitutionStatus, DoctorCheck, DoctorReport
 from mirror.services.context import JournalContext
 from mirror.services.engines import SET_KEY_HINT
 from mirror.storage import migrations
+
+RECOVER_HINT = ("salvage what can be read with `sqlite3 mirror.db .recover` into a new file "
+                "(keep the damaged one), or restore your latest bundle (mirror import)")
 
 
 def _check(name: str, ok: bool, detail: str, kind: str, fix: str = "") -> DoctorCheck:
@@ -33,10 +36,20 @@ def constitution_status(ctx: JournalContext) -> ConstitutionStatus:
 
 def diagnose(ctx: JournalContext) -> DoctorReport:
     checks = []
-    integrity = ctx.store.integrity_check()
-    checks.append(_check("database", integrity == "ok",
-                         f"{ctx.paths.db} integrity {integrity}", "storage",
-                         "restore from your latest bundle (mirror import)"))
+    try:
+        integrity = ctx.store.integrity_check()
+    except StorageError as exc:  # too damaged even to check: say so, and how to recover
+        integrity = str(exc)
+    if integrity != "ok":
+        checks.append(_check("database", False, f"{ctx.paths.db} is damaged: {integrity}",
+                             "storage", RECOVER_HINT))
+        # Every other check reads the same damaged file: report this one clearly instead.
+        try:
+            head = ctx.store.audit_head()
+        except Exception:  # noqa: BLE001 - the damaged file may not yield its head either
+            head = ""
+        return DoctorReport(tuple(checks), head, str(ctx.paths.home))
+    checks.append(_check("database", True, f"{ctx.paths.db} integrity ok", "storage"))
     version, latest = ctx.store.schema_version, migrations.latest_version()
     checks.append(_check("schema", version == latest, f"version {version} of {latest}", "storage",
                          "open the journal with this Mirror to migrate it"))

@@ -10,6 +10,7 @@ writers never deadlock upgrading a read lock.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,24 +19,41 @@ from pathlib import Path
 from mirror.errors import InvalidInput, StorageError
 
 BUSY_TIMEOUT_MS = 30_000
+#: What to do about a damaged journal file (Mirror has no salvage command of its own yet).
+DAMAGED_HINT = "salvage it with `sqlite3 mirror.db .recover` or restore your latest bundle"
 CACHE_KIB = 32_768  # page cache ceiling per connection; bulk FTS writes need room to merge
 
 
-def connect(path: Path, *, readonly: bool = False, wal: bool = True) -> sqlite3.Connection:
+class JournalConnection(sqlite3.Connection):
+    """A connection to the live journal, carrying what `transaction()` must know before
+    the first write: why the journal cannot be written (None when it can), and whether
+    this process has already checked the file for damage."""
+
+    readonly_reason: str | None = None
+    checked: bool = False
+
+
+def connect(path: Path, *, readonly: bool = False, wal: bool = True,
+            readonly_reason: str | None = None, immutable: bool = False) -> sqlite3.Connection:
     """Open `path` with Mirror's pragmas. Autocommit mode: transactions are explicit.
 
     `wal=False` leaves the journal mode alone: switching to WAL rewrites the file header, so
-    a file must be known to be a Mirror journal (or new) before `enable_wal` is called."""
+    a file must be known to be a Mirror journal (or new) before `enable_wal` is called.
+    `readonly_reason` is what a write will be refused with; `immutable` (only for a file
+    nothing can change, e.g. on a read-only mount) lets SQLite read a WAL journal without
+    creating its shared-memory file."""
     try:
         if readonly:
             conn = sqlite3.connect(
-                f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None,
-                timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                f"{path.as_uri()}?{'immutable=1' if immutable else 'mode=ro'}", uri=True,
+                isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                check_same_thread=False, factory=JournalConnection,
             )
+            conn.readonly_reason = readonly_reason or "the journal was opened read-only"
         else:
             conn = sqlite3.connect(
                 path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                check_same_thread=False,
+                check_same_thread=False, factory=JournalConnection,
             )
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -47,7 +65,36 @@ def connect(path: Path, *, readonly: bool = False, wal: bool = True) -> sqlite3.
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     except sqlite3.Error as exc:
         raise translate(exc, path) from exc
+    except UnicodeDecodeError:  # SQLite's error text quoted bytes that are not UTF-8
+        raise StorageError(f"the journal database is damaged ({path}): "
+                           + DAMAGED_HINT) from None
     return conn
+
+
+def writable(conn: sqlite3.Connection) -> bool:
+    """False for a journal opened read-only because it cannot be written."""
+    return not getattr(conn, "readonly_reason", None)
+
+
+def check_before_writing(conn: sqlite3.Connection) -> None:
+    """Refuse the first write of a process into a journal that cannot be written or that
+    fails `PRAGMA quick_check`: writing into a damaged file spreads the damage. Reads never
+    pay for the check (it reads every page: ~1 s for 100k reflections); a writer pays once."""
+    reason = getattr(conn, "readonly_reason", None)
+    if reason:
+        raise StorageError(f"cannot save: {reason}")
+    if not isinstance(conn, JournalConnection) or conn.checked:
+        return
+    try:
+        result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        result = str(exc)
+    except UnicodeDecodeError:
+        result = "unreadable"
+    if result != "ok":
+        raise StorageError("the journal database is damaged; nothing was written: "
+                           + DAMAGED_HINT)
+    conn.checked = True
 
 
 def enable_wal(conn: sqlite3.Connection, path: Path) -> None:
@@ -59,6 +106,7 @@ def enable_wal(conn: sqlite3.Connection, path: Path) -> None:
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """`BEGIN IMMEDIATE` … `COMMIT`, rolled back on any exception, errors translated."""
+    check_before_writing(conn)
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as exc:
@@ -95,9 +143,32 @@ def translate(exc: sqlite3.Error, path: Path | None = None) -> Exception:
     if "disk is full" in lowered or "database or disk is full" in lowered:
         return StorageError(f"the disk is full{where}; nothing was saved — free space and try again")
     if "readonly" in lowered or "read-only" in lowered:
-        return StorageError(f"the journal is read-only{where}; check the folder's permissions")
-    if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        return StorageError(f"the journal is read-only{where}: its file system, file or folder "
+                            "cannot be written")
+    if "malformed" in lowered or "corrupt" in lowered:
+        return StorageError(f"the journal database is damaged ({message}){where}: "
+                            + DAMAGED_HINT)
+    if "not a database" in lowered:
         return StorageError(f"the journal database is not a valid Mirror database{where}: {message}")
     if "unable to open" in lowered:
-        return StorageError(f"cannot open the journal database{where}: check that the folder exists and is writable")
+        return StorageError(f"cannot open the journal database{where}: {_why_unopenable(path)}")
+    if "disk i/o error" in lowered:
+        return StorageError(f"a disk read or write failed{where} (disk full, file size limit "
+                            "or failing disk)")
     return StorageError(f"storage error{where}: {message}")
+
+
+def _why_unopenable(path: Path | None) -> str:
+    """The first thing that stands in the way, found by asking the file system."""
+    if path is None:
+        return "check that its folder exists and can be read and written"
+    folder = path.parent
+    if not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    if not os.access(folder, os.R_OK | os.X_OK):
+        return f"Mirror cannot read the folder {folder}"
+    if path.exists() and not os.access(path, os.R_OK):
+        return f"Mirror cannot read {path.name}"
+    if not path.exists() and not os.access(folder, os.W_OK):
+        return f"Mirror cannot create files in {folder}"
+    return "check the permissions of the file and its folder"

@@ -36,7 +36,7 @@ from typing import Any
 from mirror.models.bundles import ImportRecord
 from mirror.storage import audit, domain, migrations
 from mirror.storage import tags as tagstore
-from mirror.storage.db import transaction
+from mirror.storage.db import transaction, writable
 from mirror.storage.foreign import row_counts
 from mirror.storage.reflections import _Bulk
 
@@ -359,6 +359,8 @@ def record_import(conn: sqlite3.Connection, import_id: str, kind: str, bundle_id
 
 
 def record_export(conn: sqlite3.Connection, now: str, bundle_id: str, details: dict[str, Any]) -> None:
+    if not writable(conn):
+        return  # a read-only journal can still be exported; its audit log cannot say so
     with transaction(conn):
         audit.append(conn, now, "export", "bundle", bundle_id, details)
 

@@ -7,7 +7,9 @@ and migrate, make sure the default identity exists.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 from mirror.clock import Clock, utc_iso
 from mirror.errors import StorageError
 from mirror.storage import audit, migrations
-from mirror.storage.db import connect, enable_wal, transaction, translate
+from mirror.storage.db import DAMAGED_HINT, connect, enable_wal, transaction, translate
 from mirror.storage.reflections import ReflectionStore
 from mirror.storage.threads import ThreadStore
 
@@ -24,23 +26,43 @@ if TYPE_CHECKING:
     from mirror.storage.derived import DerivedStore
     from mirror.storage.egress import EgressStore
 
+#: How long an empty mirror.db may be another process's journal being created.
+EMPTY_GRACE_SECONDS = 60
+
 
 class Store:
     def __init__(self, path: Path, clock: Clock | None = None) -> None:
         self.path = path
         self.clock = clock or Clock()
-        self.conn = connect(path, wal=False)
+        _check_openable(path)
+        #: Why this journal cannot be written (a read-only mount, a snapshot, permissions),
+        #: or None. A journal that cannot be written is still opened, read-only, so it can
+        #: be listed, searched and exported; each write says why it cannot be saved.
+        self.readonly_reason = _unwritable(path)
+        if self.readonly_reason is None:
+            self.conn = connect(path, wal=False)
+        else:
+            self.conn = connect(path, readonly=True, readonly_reason=self.readonly_reason,
+                                immutable=_nothing_can_write(path))
         try:
             # Refuse a foreign, corrupt or newer file before anything writes to it (even
             # switching to WAL rewrites the header).
             self._check_header()
             migrations.check(self.conn, path)
-            enable_wal(self.conn, path)
-            migrations.migrate(self.conn, path, utc_iso(self.clock.now()))
+            if self.readonly_reason is None:
+                enable_wal(self.conn, path)
+                migrations.migrate(self.conn, path, utc_iso(self.clock.now()))
+            elif migrations.schema_version(self.conn) != migrations.latest_version():
+                raise StorageError(f"this journal needs an upgrade Mirror cannot write: "
+                                   f"{self.readonly_reason}")
             self.identity_id = self._default_identity()
         except sqlite3.Error as exc:
             self.conn.close()
             raise translate(exc, path) from exc
+        except UnicodeDecodeError:  # SQLite's error text quoted bytes that are not UTF-8
+            self.conn.close()
+            raise StorageError(f"the journal database is damaged ({path}): "
+                               + DAMAGED_HINT) from None
         except BaseException:
             self.conn.close()
             raise
@@ -70,6 +92,8 @@ class Store:
         row = self.conn.execute("SELECT id FROM identities WHERE is_default = 1").fetchone()
         if row:
             return row[0]
+        if self.readonly_reason is not None:
+            return ""  # nothing can be written, so nothing needs an author
         with transaction(self.conn):
             row = self.conn.execute("SELECT id FROM identities WHERE is_default = 1").fetchone()
             if row:
@@ -98,7 +122,14 @@ class Store:
         return audit.head(self.conn)
 
     def integrity_check(self) -> str:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        """'ok', or SQLite's first finding (a damaged file can also fail to answer)."""
+        try:
+            rows = self.conn.execute("PRAGMA integrity_check(3)").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self.path) from exc
+        except UnicodeDecodeError:
+            return "unreadable"
+        return "; ".join(row[0] for row in rows)
 
     def close(self) -> None:
         try:
@@ -109,3 +140,48 @@ class Store:
             self.conn.close()
         except sqlite3.Error as exc:  # pragma: no cover - closing rarely fails
             raise StorageError(f"could not close the journal: {exc}") from exc
+
+
+def _check_openable(path: Path) -> None:
+    """Problems SQLite would report vaguely ("unable to open"), named precisely."""
+    folder = path.parent
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise StorageError(f"Mirror cannot read the journal folder {folder}: check its permissions")
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StorageError(f"Mirror cannot read {path}: {exc.strerror}") from None
+    if stat.st_size == 0 and time.time() - stat.st_mtime > EMPTY_GRACE_SECONDS:
+        # SQLite would take an empty file for a new journal. Mirror writes a new journal's
+        # schema within milliseconds of creating the file (another process may be doing so
+        # right now), so an empty file that old is a truncated journal, not a new one.
+        raise StorageError(f"{path} is empty (0 bytes), not a journal: restore it from a "
+                           "bundle (mirror import) or move it away to start a new journal")
+    if not os.access(path, os.R_OK):
+        raise StorageError(f"Mirror cannot read {path}: check its permissions")
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why the journal cannot be written, asked of the file system; None if it can."""
+    if _read_only_mount(path.parent):
+        return "the journal is on a read-only file system"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path.name} cannot be written (its permissions or an immutable flag)"
+    if not os.access(path.parent, os.W_OK):
+        return f"the journal folder {path.parent} cannot be written"
+    return None
+
+
+def _nothing_can_write(path: Path) -> bool:
+    """True when no process can change the file (a read-only mount, or a folder nobody
+    may create the journal's lock files in): SQLite may then read it as immutable."""
+    return _read_only_mount(path.parent) or not os.access(path.parent, os.W_OK)
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows): rely on access checks
+        return False
