@@ -24,18 +24,19 @@ words about themselves), and one question built from their phrase.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Sequence
 
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.reading import frames, read
+from mirror.engine.reading import Reading, frames, read
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import QUOTE_CHARS, Token
 
 ENGINE_VERSION = "offline-3"
 
 _MAX_QUOTE_WORDS = 14
-_MAX_SIDE_WORDS = 8
+_MAX_SIDE_WORDS = 14
 _MAX_QUOTE_CHARS = 160
 _MAX_EVIDENCE_CHARS = 40
 _SHORT_TEXT_WORDS = 5
@@ -264,8 +265,10 @@ def _contrast_sides(a: Analysis, con: Contrast) -> tuple[str, str] | None:
     (l0, l1), (r0, r1) = con.left, con.right
     ls = max(l0, l1 - _MAX_SIDE_WORDS)
     re_ = min(r1, r0 + _MAX_SIDE_WORDS)
-    left = _quote(a.text, a.tokens, ls, l1, cut_left=ls > l0, max_chars=90)
-    right = _quote(a.text, a.tokens, r0, re_, cut_right=re_ < r1, max_chars=90)
+    if ls > l0 or re_ < r1:
+        return None  # a side cut short reads as not listening: say nothing of it
+    left = _quote(a.text, a.tokens, ls, l1, max_chars=90)
+    right = _quote(a.text, a.tokens, r0, re_, max_chars=90)
     if left and right and left != right:
         return left, right
     return None
@@ -296,6 +299,7 @@ def _pattern_words(a: Analysis, name: str) -> str | None:
     return " and ".join(seen.values()) or None
 
 
+_FRENCH_CLOSE = re.compile("[.,]?[ \u00a0\u202f]?[\u00bb\u203a]")
 _OPENERS = "\u201c\u201e\u00ab\u2039\u300c\u300e"
 _CLOSERS = ")]}\u201d\u00bb\u203a\u300d\u300f'\u2019\""
 
@@ -309,7 +313,9 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
         return None
     start, end = tokens[first].start, tokens[last - 1].end
     while end < len(text) and (text[end] in _CLOSERS + "?!" or (
-            text[end] in ".," and end + 1 < len(text) and text[end + 1] in _CLOSERS)):
+            text[end] in ".," and end + 1 < len(text) and text[end + 1] in _CLOSERS) or (
+            # French spacing: « Tu me manques. » keeps its closing mark, after a space
+            text[end] in " \u00a0\u202f.," and _FRENCH_CLOSE.match(text, end))):
         end += 1  # "… like this.'" keeps its full stop inside the person's own quotation
     body: list[str] = []
     for ch in text[start:end]:
@@ -325,7 +331,8 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
             body.append(ch)
         else:
             body.append(" ")
-    quoted = " ".join("".join(body).split())
+    # French spacing inside the marks (« Tu me manques ») is not kept inside the mirror's.
+    quoted = " ".join("".join(body).split()).replace("\u2018 ", "\u2018").replace(" \u2019", "\u2019")
     if quoted.count("\u2018") > quoted.count("\u2019"):
         quoted += "\u2019"  # an inner quotation the person closed after their full stop
     if len(quoted) > _MAX_QUOTE_CHARS * 2:
@@ -359,6 +366,20 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         feeling, feeling2 = f"{feeling} {data.get('and', 'and')} {feeling2}", ""
     values = {"q": quote, "feeling": feeling, "feeling2": feeling2}
     sentences: list[str] = []
+    # A tension or a second moment says more than the halves; they keep their own frames.
+    halves = (_halves(a, r) if not r.asking and not r.sarcasm and not a.tensions
+              and r.second is None and "ask_sides" in fr else None)
+    if halves is not None:
+        # A centre that turns inside itself is given back in its two halves, in the
+        # question, so neither side is favoured and nothing is quoted twice.
+        kind = ("mixed" if feeling2 else "positive" if r.valence == "positive"
+                else "heavy" if r.feelings and r.feelings[0] in _HEAVY else "negative")
+        if feeling:
+            sentences.append(_say(pick.choice(fr["feeling_short"][kind]), **values))
+        if not sentences:
+            sentences.append(pick.choice(fr["sides_open"]))
+        sentences.append(_say(pick.choice(fr["ask_sides"]), a=halves[0], b=halves[1]))
+        return _in_language_marks(" ".join(sentences), a.language)
     if r.asking and not r.sarcasm:
         sentences.append(_say(pick.choice(fr["asking"]), **values))
     elif r.sarcasm:
@@ -406,14 +427,36 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         t = a.tensions[0]
         ask = pick.choice(fr["ask_tension"]).format(A=t.axis_a, B=t.axis_b)
     elif r.phrase:
-        ask = pick.choice(fr["ask_phrase"][r.valence]).format(p=r.phrase)
+        # The tone of the question follows a feeling the person named; an entry whose
+        # feeling is not named gets an open one (no "remember" for a divorce).
+        tone = r.valence if r.feelings else "neutral"
+        ask = pick.choice(fr["ask_phrase"][tone]).format(p=r.phrase)
     elif feeling:
         ask = pick.choice(fr["ask_feeling"]).format(feeling=feeling)
     else:
         ask = pick.choice(fr["ask_generic"])
     sentences.append(ask)
     # A quotation that ends on its own ? or ! needs no full stop after it.
-    return " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
+    said = " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
+    return _in_language_marks(said, a.language)
+
+
+def _in_language_marks(said: str, language: str) -> str:
+    """French quotes the person in « », as French is written; other languages keep “ ”."""
+    if language != "fr":
+        return said
+    return said.replace("\u201c", "\u00ab ").replace("\u201d", " \u00bb")
+
+
+def _halves(a: Analysis, r: Reading) -> tuple[str, str] | None:
+    """The centre's two halves, each quoted exactly, or None."""
+    if r.sides is None:
+        return None
+    left = _exact_quote(a.text, a.tokens, r.sides[0].first, r.sides[0].last)
+    right = _exact_quote(a.text, a.tokens, r.sides[1].first, r.sides[1].last)
+    if left is None or right is None:
+        return None
+    return left, right
 
 
 def _contrast_outside(a: Analysis, centre) -> tuple[str, str] | None:

@@ -40,7 +40,7 @@ from mirror.engine.tokenize import (
 _TURN = ("but now", "and yet", "yet", "still", "finally", "now", "at last", "in the end",
          "but", "although", "though", "however")
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "us", "our"})
-_MAX_CENTRE_WORDS = 28
+_MAX_CENTRE_WORDS = 36
 _LEXICON_VALENCE_CAP = 4.0
 
 
@@ -64,6 +64,7 @@ class Reading:
     sarcasm: bool
     asking: bool                    # the centre is the person's own question
     phrase: str | None              # a phrase of theirs a question can be built from
+    sides: tuple[Moment, Moment] | None = None  # the centre's two halves around its turn
 
 
 # -- data -------------------------------------------------------------------------------------
@@ -97,9 +98,9 @@ def valences() -> dict[str, float]:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    single: dict[str, str]                          # word -> family
-    prefixes: tuple[tuple[str, str], ...]           # (prefix, family)
-    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, family)
+    single: dict[str, tuple[str, float]]                 # word -> (family, weight)
+    prefixes: tuple[tuple[str, str, float], ...]        # (prefix, family, weight)
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]  # first word -> ...
     negators: frozenset[str]
     sarcasm: tuple[tuple[str, ...], ...]
     trouble: tuple[tuple[str, ...], ...]
@@ -107,10 +108,19 @@ class _Lexicon:
     openers: frozenset[str]
     you: dict[str, str]                             # "my" -> "your", as the mirror says it
     valence: dict[str, str]                         # family -> valence
+    unreal: frozenset[str]                          # "would", "if": a feeling imagined
+
+
+#: How much a feeling word counts: `words` name a feeling, `hints` only suggest one.
+WORD_WEIGHT, HINT_WEIGHT = 1.0, 0.5
 
 
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(phrase.lower())) or (phrase.lower(),)
+
+
+def _lowered(values: Any) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in values or ())
 
 
 @cache
@@ -118,35 +128,38 @@ def _lexicon(language: str) -> _Lexicon | None:
     data = frames(language)
     if data is None:
         return None
-    single: dict[str, str] = {}
-    prefixes: list[tuple[str, str]] = []
-    phrases: list[tuple[tuple[str, ...], str]] = []
+    single: dict[str, tuple[str, float]] = {}
+    prefixes: list[tuple[str, str, float]] = []
+    phrases: list[tuple[tuple[str, ...], str, float]] = []
     for family, spec in (data.get("feelings") or {}).items():
-        for word in spec.get("words") or ():
-            word = str(word).lower()
-            if word.endswith("*"):
-                prefixes.append((word[:-1], family))
-            elif len(_words(word)) > 1:
-                phrases.append((_words(word), family))
-            else:
-                single.setdefault(_words(word)[0], family)
+        for key, weight in (("words", WORD_WEIGHT), ("hints", HINT_WEIGHT)):
+            for word in spec.get(key) or ():
+                word = str(word).lower()
+                if word.endswith("*"):
+                    prefixes.append((word[:-1], family, weight))
+                elif len(_words(word)) > 1:
+                    phrases.append((_words(word), family, weight))
+                else:
+                    single.setdefault(_words(word)[0], (family, weight))
     sarcasm = data.get("sarcasm") or {}
     return _Lexicon(
         single=single, prefixes=tuple(prefixes), phrases=_by_first(phrases),
-        negators=frozenset(str(w).lower() for w in data.get("negators") or ()),
+        negators=_lowered(data.get("negators")),
         sarcasm=tuple(_phrase(m) for m in sarcasm.get("markers") or ()),
         trouble=tuple(_words(str(w)) for w in sarcasm.get("trouble") or ()),
-        stopwords=frozenset(str(w).lower() for w in data.get("stopwords") or ()),
-        openers=frozenset(str(w).lower() for w in data.get("phrase_openers") or ()),
+        stopwords=_lowered(data.get("stopwords")),
+        openers=_lowered(data.get("phrase_openers")),
         you={str(k).lower(): str(v) for k, v in (data.get("second_person") or {}).items()},
         valence={f: str(s.get("valence", "neutral")) for f, s in (data.get("feelings") or {}).items()},
+        unreal=_lowered(data.get("unreal")),
     )
 
 
-def _by_first(phrases: list[tuple[tuple[str, ...], str]]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for words, family in phrases:
-        index.setdefault(words[0], []).append((words, family))
+def _by_first(phrases: list[tuple[tuple[str, ...], str, float]]
+              ) -> dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]:
+    index: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
+    for words, family, weight in phrases:
+        index.setdefault(words[0], []).append((words, family, weight))
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -179,32 +192,32 @@ def prose_mask(text: str) -> list[bool]:
 
 
 # -- the reading --------------------------------------------------------------------------------
-def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, str]]:
-    """(token index, family) of every feeling word that is the writer's own: not governed
+def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, str, float]]:
+    """(token index, family, weight) of every feeling word that is the writer's own: not governed
     by a negation, not inside someone else's quoted words, not a simile ("smiling like an
     idiot"), and not said of another person ("the men were laughing") unless the writer is
     in the same clause or the sentence drops its "I" as diaries do ("Still shaking")."""
     norms = [t.norm for t in toks]
     quoted = set(tokens_in_spans(toks, quoted_spans(text)))
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, float]] = []
     for i, w in enumerate(norms):
         if i in quoted or any(norms[j] in ("like", "as") for j in range(max(0, i - 2), i)):
             continue  # someone else's words, or a simile ("smiling like an idiot")
-        family = lex.single.get(w)
-        if family is None:
-            family = next((f for p, f in lex.prefixes if w.startswith(p)), None)
-        if family is None:
-            for words, f in lex.phrases.get(w, ()):
+        hit = lex.single.get(w)
+        if hit is None:
+            hit = next(((f, wt) for p, f, wt in lex.prefixes if w.startswith(p)), None)
+        if hit is None:
+            for words, f, wt in lex.phrases.get(w, ()):
                 if tuple(norms[i : i + len(words)]) == words:
-                    family = f
+                    hit = (f, wt)
                     break
-        if family is None:
+        if hit is None:
             continue
-        if _negated(norms, i, lex):
+        if _negated(norms, i, lex) or _unreal(text, toks, i, lex):
             continue
         if not _writers(text, toks, i):
             continue
-        found.append((i, family))
+        found.append((i, hit[0], hit[1]))
     return found
 
 
@@ -213,6 +226,16 @@ def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
     return any(norms[j] in lex.negators or norms[j].endswith("n't") for j in range(max(lo, i - 3), i))
 
 
+def _unreal(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """A feeling only imagined, expected or wished, not felt: "I thought I'd cry, or be
+    furious", "maybe be secretly thrilled". Up to ten words before it in its sentence decide."""
+    lo = i
+    while lo > 0 and i - lo < 10 and toks[lo - 1].sent == toks[i].sent:
+        lo -= 1
+    return any(toks[j].norm in lex.unreal for j in range(lo, i))
+
+
+_OBJECTS = frozenset({"you", "him", "her", "them", "he", "she", "they", "everyone"})
 _OTHERS = frozenset({"he", "she", "they", "he's", "she's", "they're", "it", "it's"})
 
 
@@ -220,6 +243,10 @@ def _writers(text: str, toks: Sequence[Token], i: int) -> bool:
     """Whether the feeling at token i is plausibly the writer's own."""
     lo, hi = clause_bounds(text, toks, i, i + 1)
     clause = [t.norm for t in toks[lo:hi]]
+    before = clause[max(0, i - lo - 4) : i - lo]
+    if before[-2:-1] == ["to"] or before[-1:] in (["be"], ["feel"], ["seem"], ["look"]):
+        if any(w in _OBJECTS for w in before):
+            return False  # "I don't need you to be happy": their feeling, not the writer's
     if any(w in _FIRST_PERSON for w in clause):
         return True
     subject = clause[:i - lo]
@@ -273,7 +300,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         near = sentences[max(0, k - 1):k + 2]
         if not any(bad(w) for w in near):
             continue
-        if any(lex.valence.get(lex.single.get(w, ""), "") == "negative" for ws in near for w in ws):
+        if any(lex.valence.get(lex.single.get(w, ("", 0.0))[0], "") == "negative"
+               for ws in near for w in ws):
             continue  # "so proud, so sad": feelings named plainly are sincere, and mixed
         incongruent += 1
         lifted = any(i > 0 and words[i - 1] in ("absolutely", "really", "so", "truly", "such")
@@ -296,7 +324,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
 
     # Sentence scores.
     bounds = toks.sentence_bounds()
-    fam_at = dict(families)
+    fam_at = {i: fam for i, fam, _ in families}
+    fam_weight = {i: wt for i, _, wt in families}
     sentences = list(bounds.values())
     scored: list[Moment] = []
     for k, (lo, hi) in enumerate(sentences):
@@ -310,7 +339,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 v = -0.5 * v
             score += min(abs(v), _LEXICON_VALENCE_CAP) / 2
             if i in fam_at:
-                score += 1.5
+                score += 1.5 * fam_weight[i]
         if any(w in _FIRST_PERSON for w in words):
             score += 0.5
         joined = " ".join(words)
@@ -341,15 +370,23 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             second = _window(text, toks, max(others, key=lambda m: (m.score, -m.first)), fam_at, vader)
 
     # Feelings, strongest first: counted over the whole entry, the centre's weigh double.
+    # A feeling is named only on a word that names it or two hints of it: a wrong name
+    # reads as not having listened, an unnamed one only as reticence.
     weight: dict[str, float] = {}
-    for i, fam in families:
-        weight[fam] = weight.get(fam, 0.0) + (2.0 if centre.first <= i < centre.last else 1.0)
-    ranked = sorted(weight, key=lambda f: (-weight[f], f))
+    evidence: dict[str, float] = {}
+    first_at: dict[str, int] = {}
+    for i, fam, wt in families:
+        weight[fam] = weight.get(fam, 0.0) + wt * (2.0 if centre.first <= i < centre.last else 1.0)
+        evidence[fam] = evidence.get(fam, 0.0) + wt
+        first_at.setdefault(fam, i)
+    ranked = sorted((f for f in weight if evidence[f] >= WORD_WEIGHT),
+                    key=lambda f: (-weight[f], f))
     chosen = ranked[:1]
     if len(ranked) > 1:
         va, vb = lex.valence.get(ranked[0]), lex.valence.get(ranked[1])
         if va != vb or weight[ranked[1]] >= weight[ranked[0]] * 0.6:
-            chosen = ranked[:2]
+            # Two at once are said in the order the person wrote them.
+            chosen = sorted(ranked[:2], key=lambda f: first_at[f])
     kinds = {lex.valence.get(f, "neutral") for f in chosen}
     if {"positive", "negative"} <= kinds:
         valence = "mixed"
@@ -361,7 +398,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if valence == "positive" and vader and not sarcasm:
         # Praise in an entry that is otherwise going badly may be irony the cues missed:
         # the feeling is then left unnamed rather than taken literally.
-        if any(_contains(norms, t) for t in lex.trouble):
+        if any(_contains(norms, t) for t in lex.trouble) or _praise_beside_harm(
+                text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
+                lex, vader):
             chosen, valence = [], "neutral"
     if sarcasm:
         chosen, valence = [], "mixed"
@@ -370,7 +409,70 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # writer's own, or a two-word thing; a stray detail elsewhere would read as random.
     candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3]
     phrase = max(candidates, key=lambda c: c[0])[1] if candidates else None
-    return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase)
+    return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
+                   _sides(text, toks, centre, vader))
+
+
+_TURN_WORDS = frozenset({"but", "yet", "though", "although"})
+_SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "we", "we're", "she", "he", "they", "it",
+                       "it's", "nobody", "everyone", "everybody", "no", "nothing", "that",
+                       "there", "my", "his", "her", "their", "our"})
+
+
+def _sides(text: str, toks: Sequence[Token], centre: Moment,
+           vader: dict[str, float]) -> tuple[Moment, Moment] | None:
+    """The two halves of a centre that turns inside itself: "I do feel free, and also like
+    I want to sit in the dark", "I'm happy and I feel a bit like a thief". Split at "but",
+    "yet", "though", or at an "and" that starts a new clause (a subject follows it); each
+    half must be a real clause (three words and two)."""
+    norms = [t.norm for t in toks]
+    for j in range(centre.first + 2, centre.last - 2):
+        w = norms[j]
+        if w == "yet" and not (norms[j - 1] == "and" or clause_break_between(text, toks[j - 1], toks[j])):
+            continue  # "we don't own chairs yet": not a turn
+        turn = (w in _TURN_WORDS and norms[j - 1] != "and") or w == "yet" or (w == "and" and norms[j + 1] in _SUBJECTS
+                                    and _opposed(norms[centre.first:j], norms[j + 1:centre.last], vader))
+        if not turn or any(norms[k] in _TURN_WORDS for k in range(j + 1, centre.last)):
+            continue
+        left, right = Moment(centre.first, j, 0.0), Moment(j + 1, centre.last, 0.0)
+        if norms[j + 1] in ("also", "still", "then") and right.last - right.first > 3:
+            right = Moment(j + 2, centre.last, 0.0)
+        return left, right
+    return None
+
+
+def _opposed(left: Sequence[str], right: Sequence[str], vader: dict[str, float]) -> bool:
+    """Whether two halves lean opposite ways ("I'm happy" and "I feel like a thief"): an
+    "and" between them is then a turn, not a list."""
+    a, b = (sum(vader.get(w, 0.0) for w in half) for half in (left, right))
+    if (a > 0 > b) or (a < 0 < b):
+        return True
+    # "His room is tidy … and I hate it": a plain fact, then the writer's own strong word.
+    return a == 0 and abs(b) >= 2.0 and right[:1] != () and right[0] in _FIRST_PERSON
+
+
+_LIFTS = frozenset({"so", "such", "truly", "really", "absolutely", "glorious", "wonderful",
+                    "fantastic", "lovely", "great", "yay", "wait", "totally", "super"})
+
+
+def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex: _Lexicon,
+                        vader: dict[str, float]) -> bool:
+    """Praise that may be irony the markers missed ("Can't wait for Christmas." after a
+    dinner of being lectured; "Feeling so refreshed" after three hours' sleep): lifted
+    words, no exclamation, and something plainly bad said in another sentence."""
+    if not praise or not vader:
+        return False
+    norms = [t.norm for t in toks]
+    bounds = as_tokens(toks).sentence_bounds()
+    own = {toks[i].sent for i in praise}
+    for s in own:
+        lo, hi = bounds[s]
+        if "!" in text[toks[hi - 1].end : toks[hi - 1].end + 3]:
+            return False  # "Passed my driving test on the third try!!!" is sincere
+    lifted = any(norms[j] in _LIFTS for i in praise for j in range(max(0, i - 2), min(len(norms), i + 2)))
+    harm = any(vader.get(norms[i], 0.0) <= -1.5 and not _negated(norms, i, lex)
+               for s, (lo, hi) in bounds.items() if s not in own for i in range(lo, hi))
+    return lifted and harm
 
 
 def _sarcastic_moment(scored: list[Moment], norms: Sequence[str], lex: _Lexicon) -> Moment | None:
@@ -417,7 +519,8 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
         if norms[i] in lex.openers and i + 1 < m.last:
             words = [i]
             j = i + 1
-            while j < m.last and len(words) < 4 and norms[j] not in lex.stopwords \
+            while j < m.last and len(words) < 3 and norms[j] not in lex.stopwords \
+                    and "'" not in norms[j] and norms[j].isalpha() \
                     and not clause_break_between(text, toks[j - 1], toks[j]):
                 # A word ending like a verb form ends the phrase, unless a noun follows it
                 # ("my driving test", but "my heart racing", "the dog died").

@@ -199,7 +199,10 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
 
 
 def clause_break_between(text: str, left: Token, right: Token) -> bool:
-    """True when punctuation or a line break separates two tokens (a new clause)."""
+    """True when punctuation or a line break separates two tokens (a new clause); not the
+    colon, point or comma inside a number ("8:40", "3.5", "1,000")."""
+    if right.start - left.end == 1 and left.text[-1:].isdigit() and right.text[:1].isdigit():
+        return False
     return _CLAUSE_BREAK_RE.search(text, left.end, right.start) is not None
 
 
