@@ -97,7 +97,8 @@ def write_bundle(dest: Path, members: Mapping[str, Path], info: BundleInfo, *,
     dest = Path(dest)
     if dest.exists() and not overwrite:
         raise InvalidInput(f"{dest} already exists")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.{os.getpid()}-", suffix=".part",
+                                    dir=dest.parent)  # export.clean_stale_parts reads the pid
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w+b") as handle:

@@ -16,11 +16,20 @@ A bundle holds:
 
 Memory stays flat: SQLite copies the database page by page and the zip writer streams.
 Passphrase encryption is the exception (pyrage works on whole buffers: see limits.py).
+
+Exports write only regular files: an existing device node, symlink, pipe or socket at the
+destination is refused even with --force (as root, replacing /dev/null would break the
+system). Files are written under a temporary `.NAME.PID….part` name and renamed; a killed
+export leaves its part behind, and the next export to that folder removes it
+(`clean_stale_parts`: Mirror's names only, and only when the writer is gone).
 """
 
 from __future__ import annotations
 
 import os
+import re
+import stat
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +41,13 @@ from mirror.storage.domain import readable
 from mirror.storage.merge import SNAPSHOT_FALLBACK_TIME
 
 CONFIG_FORMAT = "mirror-config"
+#: A part file left by a writer that is still running but has not written for this long
+#: is stale too (a live export writes continuously, then renames).
+STALE_PART_S = 600
+#: The temporary names Mirror's writers use in an export's folder (container.write_bundle,
+#: fileio.write_private, write_atomic): `.NAME.PID[-random].part`, NAME an export's file.
+_PART = re.compile(r"^\.(?P<name>[^/]+\.(?:zip|zip\.age|json|md))"
+                   r"\.(?P<pid>[0-9]+)(?:-[a-z0-9_]+)?\.part$")
 
 
 def default_name(now: datetime, suffix: str) -> str:
@@ -48,11 +64,72 @@ def destination(path: str | Path | None, now: datetime, suffix: str, overwrite: 
         dest = dest / default_name(now, suffix)
     if suffix == ".zip.age" and not dest.name.endswith(".age"):
         dest = dest.with_name(dest.name + ".age")
+    refuse_special(dest)
     if dest.exists() and not overwrite:
         raise InvalidInput(f"{dest} already exists (choose another name, or --force)")
     if not dest.parent.is_dir():
         raise InvalidInput(f"{dest.parent} is not a folder")
+    clean_stale_parts(dest.parent)
     return dest
+
+
+def refuse_special(dest: Path, folder_ok: bool = False) -> None:
+    """An export replaces only a regular file (or writes a new path; a Markdown export
+    also a real folder): never a device, a symlink (it could point anywhere), a pipe or a
+    socket."""
+    try:
+        mode = os.lstat(dest).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InvalidInput(f"{dest}: cannot check it ({exc.strerror})") from None
+    kind = ("a symlink" if stat.S_ISLNK(mode) else "a device" if stat.S_ISCHR(mode)
+            or stat.S_ISBLK(mode) else "a pipe" if stat.S_ISFIFO(mode) else "a socket"
+            if stat.S_ISSOCK(mode) else "a folder" if stat.S_ISDIR(mode) and not folder_ok
+            else None)
+    if kind is not None:
+        raise InvalidInput(f"{dest} is {kind}, not a regular file: Mirror exports only to "
+                           "regular files or new paths")
+
+
+def clean_stale_parts(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove part files a killed export left in `folder`: Mirror's own names only
+    (`_PART`), and only when the process that wrote one is gone or it has not been written
+    for STALE_PART_S seconds (`now`: the file system's clock, for tests)."""
+    removed = []
+    now = time.time() if now is None else now
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _PART.match(entry.name)
+        if match is None or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            idle = now - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        if _running(int(match["pid"])) and idle < STALE_PART_S:
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def export_folder(path: str | Path | None, now: datetime, overwrite: bool) -> Path:
@@ -60,7 +137,9 @@ def export_folder(path: str | Path | None, now: datetime, overwrite: bool) -> Pa
     dest = Path(path) if path else Path.cwd() / default_name(now, "")
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())) and not overwrite:
         raise InvalidInput(f"{dest} already exists and is not an empty folder")
+    refuse_special(dest, folder_ok=True)
     dest.mkdir(parents=True, exist_ok=True, mode=0o700)
+    clean_stale_parts(dest)
     return dest
 
 
@@ -100,7 +179,8 @@ def plain_record(r: Reflection) -> dict[str, Any]:
 
 def write_atomic(dest: Path, data: bytes) -> None:
     """Write `dest` whole or not at all (a temporary file, fsynced, then renamed)."""
-    tmp = dest.with_name(f".{dest.name}.part")
+    refuse_special(dest)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.part")
     with open(tmp, "wb") as handle:
         handle.write(data)
         handle.flush()

@@ -11,7 +11,7 @@ import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from mirror.cli import render
 from mirror.cli.context import Context
@@ -27,8 +27,9 @@ MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "export", "write the whole journal to one bundle (or Markdown/JSON)",
                     cmd_export)
-    p.add_argument("path", nargs="?", help="where to write (default: "
-                   "mirror_bundle_<UTC time>.zip in the current folder)")
+    p.add_argument("path", nargs="?", help="where to write: a new path or a regular file "
+                   "(default: mirror_bundle_<UTC time>.zip in the current folder); - for "
+                   "stdout (bundle, json)")
     p.add_argument("--format", choices=("bundle", "markdown", "json"), default="bundle",
                    help="bundle (default: restorable zip), markdown (a folder of files), "
                    "json (one document)")
@@ -128,16 +129,32 @@ def _passphrase_for(args: argparse.Namespace, ctx: Context, bundle: Path) -> str
 
 # -- commands -------------------------------------------------------------------------------------
 
+def _stdout_bytes(args: argparse.Namespace, ctx: Context) -> BinaryIO | None:
+    """The byte stream behind stdout when the path is `-`, else None."""
+    if args.path != "-":
+        return None
+    if args.format == "markdown":
+        raise UsageError("a Markdown export is a folder of files: give a folder, not -")
+    if ctx.out.as_json:
+        raise UsageError("--json and - both write to stdout: choose one")
+    stream = getattr(ctx.out.stdout, "buffer", None)
+    if stream is None or (args.format == "bundle" and ctx.out.stdout.isatty()):
+        raise UsageError("a bundle is binary: send stdout to a file or a pipe")
+    ctx.out.stdout.flush()
+    return stream
+
+
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal
+    to = _stdout_bytes(args, ctx)
     if args.format != "bundle":
         if args.encrypt or args.sign or args.passphrase_file:
             raise UsageError("--encrypt, --sign and --passphrase-file apply to bundles only")
         with render.Progress(ctx.out, "exporting") as progress:
             result = journal.export_plain(args.path, args.format, progress=progress.bar,
-                                          overwrite=args.force)
+                                          overwrite=args.force, to=to)
         _emit(ctx, result, f"exported {result.reflections} reflection(s) as {args.format} "
-                           f"to {result.path}")
+                           f"to {'stdout' if to else result.path}")
         return 0
     if args.passphrase_file and not args.encrypt:
         raise UsageError("--passphrase-file needs --encrypt")
@@ -147,9 +164,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             else _prompt(ctx, confirm=True)
     with render.Progress(ctx.out, "exporting") as progress:
         bundle = journal.export_bundle(args.path, passphrase=passphrase, sign=args.sign,
-                                       progress=progress.bar, overwrite=args.force)
+                                       progress=progress.bar, overwrite=args.force, to=to)
     extras = [w for w, on in (("encrypted", bundle.encrypted), ("signed", bundle.signed)) if on]
-    _emit(ctx, bundle, f"wrote {bundle.path} ({bundle.counts.get('reflections', 0)} "
+    _emit(ctx, bundle, f"wrote {'stdout' if to else bundle.path} ({bundle.counts.get('reflections', 0)} "
                        f"reflection(s){', ' + ', '.join(extras) if extras else ''})")
     return 0
 

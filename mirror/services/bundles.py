@@ -11,9 +11,10 @@ tools' files; `mirror.storage.merge` holds every SQL statement an import runs.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from mirror import __version__, constitution
 from mirror.bundles import crypto, exporters
@@ -22,6 +23,7 @@ from mirror.bundles.container import write_bundle
 from mirror.bundles.export import (
     CONFIG_FORMAT,
     constitution_members,
+    default_name,
     destination,
     export_folder,
     plain_record,
@@ -66,17 +68,22 @@ def _tick(progress: Progress | None, done: int, total: int) -> None:
 
 def export_bundle(ctx: JournalContext, path: str | Path | None = None, *,
                   passphrase: str | None = None, sign: bool = False,
-                  progress: Progress | None = None, overwrite: bool = False) -> BundleExport:
+                  progress: Progress | None = None, overwrite: bool = False,
+                  to: BinaryIO | None = None) -> BundleExport:
     """A bundle of the whole journal: snapshot, scrubbed of what never leaves this machine,
-    with config and constitution, signed and/or encrypted as asked."""
+    with config and constitution, signed and/or encrypted as asked. With `to` (stdout),
+    the bundle is built in the private work area and streamed there; `path` is ignored."""
     clean_leftovers(ctx.paths.home)
     if passphrase is not None and not passphrase:
         raise InvalidInput("the passphrase is empty")
     now = ctx.clock.now()
-    dest = destination(path, now, ".zip.age" if passphrase else ".zip", overwrite)
+    suffix = ".zip.age" if passphrase else ".zip"
+    dest = destination(path, now, suffix, overwrite) if to is None else Path("-")
     steps = 5 if passphrase else 4
     key = crypto.load_or_create_device_key(ctx.paths.home) if sign else None
     with work_area(ctx.paths.home, "export") as work:
+        if to is not None:
+            dest = work / default_name(now, suffix)
         snap = work / "mirror.db"
         merge.snapshot(ctx.store.conn, str(snap))
         _tick(progress, 1, steps)
@@ -101,13 +108,19 @@ def export_bundle(ctx: JournalContext, path: str | Path | None = None, *,
         else:
             manifest = write_bundle(dest, members, info, signing_key=key, overwrite=overwrite)
         _tick(progress, steps - 1, steps)
+        size = dest.stat().st_size
+        if to is not None:
+            with open(dest, "rb") as handle:
+                shutil.copyfileobj(handle, to)
+            to.flush()
+            dest = Path("-")
     details = {"path": dest.name, "encrypted": bool(passphrase), "signed": key is not None,
                "reflections": facts.counts.get("reflections", 0), "audit_head": facts.audit_head}
     merge.record_export(ctx.store.conn, utc_iso(ctx.clock.now()), info.bundle_id, details)
     _tick(progress, steps, steps)
     return BundleExport(
         path=str(dest), bundle_id=info.bundle_id, created_at=manifest["created_at"],
-        size=dest.stat().st_size, encrypted=bool(passphrase), signed=key is not None,
+        size=size, encrypted=bool(passphrase), signed=key is not None,
         signer_fingerprint=crypto.fingerprint(key) if key is not None else None,
         schema_version=facts.schema_version, constitution_version=info.constitution_version,
         audit_head=facts.audit_head, counts=facts.counts,
@@ -116,16 +129,24 @@ def export_bundle(ctx: JournalContext, path: str | Path | None = None, *,
 
 
 def export_plain(ctx: JournalContext, path: str | Path | None, fmt: str, *,
-                 progress: Progress | None = None, overwrite: bool = False) -> PlainExport:
-    """Markdown (a folder of files that import back) or JSON (one document)."""
+                 progress: Progress | None = None, overwrite: bool = False,
+                 to: BinaryIO | None = None) -> PlainExport:
+    """Markdown (a folder of files that import back) or JSON (one document; with `to`,
+    written there instead of to `path`)."""
     total = ctx.store.reflections.count()
     records = (plain_record(r) for r in ctx.store.reflections.iter_all())
     now = ctx.clock.now()
+    if to is not None and fmt != "json":
+        raise UsageError(f"a {fmt} export cannot go to stdout (only json and bundle can)")
     if fmt == "json":
-        dest = destination(path, now, ".json", overwrite)
+        dest = destination(path, now, ".json", overwrite) if to is None else Path("-")
         document = exporters.reflections_to_json(records, exported_at=now,
                                                  app_version=__version__)
-        write_atomic(dest, exporters.json_document_bytes(document))
+        if to is None:
+            write_atomic(dest, exporters.json_document_bytes(document))
+        else:
+            to.write(exporters.json_document_bytes(document))
+            to.flush()
         written = len(document["reflections"])
     elif fmt == "markdown":
         dest = export_folder(path, now, overwrite)

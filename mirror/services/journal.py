@@ -17,7 +17,7 @@ import builtins
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from mirror import constitution
 from mirror.clock import Clock, utc_iso
@@ -363,20 +363,21 @@ class Journal:
     # The bundle code (zip, age, signatures) is imported only by these commands.
     def export_bundle(self, path: str | Path | None = None, passphrase: str | None = None,
                       sign: bool = False, progress: Progress | None = None,
-                      overwrite: bool = False) -> BundleExport:
-        """Write a bundle of the whole journal."""
+                      overwrite: bool = False, to: BinaryIO | None = None) -> BundleExport:
+        """Write a bundle of the whole journal (to `path`, or streamed to `to`: stdout)."""
         from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.export_bundle(self.context, path, passphrase=passphrase, sign=sign,
-                                     progress=progress, overwrite=overwrite)
+                                     progress=progress, overwrite=overwrite, to=to)
 
     def export_plain(self, path: str | Path | None, fmt: str, progress: Progress | None = None,
-                     overwrite: bool = False) -> PlainExport:
-        """Markdown (a folder of files that import back) or JSON (one document)."""
+                     overwrite: bool = False, to: BinaryIO | None = None) -> PlainExport:
+        """Markdown (a folder of files that import back) or JSON (one document; to `to`,
+        stdout, when given)."""
         from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.export_plain(self.context, path, fmt, progress=progress,
-                                    overwrite=overwrite)
+                                    overwrite=overwrite, to=to)
 
     def verify_bundle(self, path: str | Path, passphrase: str | None = None,
                       require_signature: bool = False) -> BundleCheck:
