@@ -47,6 +47,15 @@ class BundleRefused(MirrorError):
     exit_code = 6
 
 
+class UntrustedSigner(BundleRefused):
+    """A bundle whose signature is valid but made by a key this journal does not trust:
+    `fingerprint` lets the command line say exactly how to trust it."""
+
+    def __init__(self, message: str, fingerprint: str) -> None:
+        super().__init__(message)
+        self.fingerprint = fingerprint
+
+
 class StorageError(MirrorError):
     """The journal cannot be read or written: locked, corrupt, read-only, disk full,
     or written by a newer Mirror."""

@@ -43,7 +43,7 @@ from mirror.bundles.manifest import (
     parse_manifest,
 )
 from mirror.bundles.safezip import CANONICAL_EXTERNAL_ATTR, STORED, Deadline, SafeZip, check_member_name, show
-from mirror.errors import BundleRefused, InvalidInput, StorageError, UsageError
+from mirror.errors import BundleRefused, InvalidInput, StorageError, UntrustedSigner, UsageError
 
 RESERVED_NAMES = frozenset({MANIFEST_NAME, SIGNATURE_NAME})
 
@@ -343,8 +343,9 @@ def _check_signature(label: str, manifest: dict[str, Any], raw_manifest: bytes,
     if result.status == "unsigned" and policy.require_signature:
         raise BundleRefused(f"{label}: the bundle is not signed, and a signature is required")
     if result.status == "untrusted" and not policy.allow_untrusted:
-        raise BundleRefused(f"{label}: signed by an untrusted key "
-                            f"({crypto.format_fingerprint(result.fingerprint or '')})")
+        raise UntrustedSigner(f"{label}: signed by an untrusted key "
+                              f"({crypto.format_fingerprint(result.fingerprint or '')})",
+                              result.fingerprint or "")
     return result
 
 

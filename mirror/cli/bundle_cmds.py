@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,10 +17,10 @@ from typing import TYPE_CHECKING, BinaryIO
 from mirror.cli import render
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, add_command
-from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
+from mirror.errors import BundleRefused, InvalidInput, NotFound, UntrustedSigner, UsageError
 
 if TYPE_CHECKING:  # annotations only: every command's parser is built from this module
-    from mirror.models.bundles import BundleExport, ForeignImport, PlainExport
+    from mirror.models.bundles import BundleExport, ForeignImport, PlainExport, TrustedKey
 
 MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
@@ -69,10 +70,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "trust", "keys whose signed bundles this journal accepts (same as "
                     "`trust list`)", cmd_trust_list)
     actions = p.add_subparsers(dest="trust_action", metavar="ACTION", parser_class=MirrorArgumentParser)
-    a = add_command(actions, "add", "trust a public key (a file from `mirror key export-public`)",
-                    cmd_trust_add)
-    a.add_argument("keyfile", help="the key file, or - for stdin")
+    a = add_command(actions, "add", "trust a public key (a file from `mirror key export-public`)"
+                    ", or the key that signed a bundle (with --fingerprint)", cmd_trust_add)
+    a.add_argument("keyfile", help="the key file, or - for stdin; or a signed bundle")
     a.add_argument("--label", help="a name to remember it by")
+    a.add_argument("--fingerprint", metavar="FP", help="with a bundle: its signer's "
+                   "fingerprint, which must match (shown when the bundle was refused)")
+    a.add_argument("--passphrase-file", metavar="FILE",
+                   help="with an encrypted bundle: its passphrase (else asked)")
     add_command(actions, "list", "trusted keys", cmd_trust_list)
     a = add_command(actions, "remove", "stop trusting a key", cmd_trust_remove)
     a.add_argument("fingerprint", help="fingerprint or unique prefix")
@@ -177,8 +182,11 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
         raise NotFound(f"{path}: no such file")
     passphrase = _passphrase_for(args, ctx, path)
     try:
-        report = ctx.journal.verify_bundle(path, passphrase=passphrase,
-                                       require_signature=args.require_signature)
+        try:
+            report = ctx.journal.verify_bundle(path, passphrase=passphrase,
+                                               require_signature=args.require_signature)
+        except UntrustedSigner as untrusted:
+            raise _untrusted(path, untrusted) from None
     except BundleRefused as exc:
         if ctx.out.as_json:
             ctx.out.json({"ok": False, "path": str(path), "error": str(exc)})
@@ -219,11 +227,14 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if not path.is_file():
         raise NotFound(f"{path}: no such file")
     passphrase = _passphrase_for(args, ctx, path)
-    with render.Progress(ctx.out, "importing") as progress:
-        result = journal.import_bundle(path, passphrase=passphrase, dry_run=args.dry_run,
-                                       progress=progress.bar,
-                                       require_signature=args.require_signature,
-                                       confirm_deletes=_confirm_deletes(args, ctx, path))
+    try:
+        with render.Progress(ctx.out, "importing") as progress:
+            result = journal.import_bundle(path, passphrase=passphrase, dry_run=args.dry_run,
+                                           progress=progress.bar,
+                                           require_signature=args.require_signature,
+                                           confirm_deletes=_confirm_deletes(args, ctx, path))
+    except UntrustedSigner as untrusted:
+        raise _untrusted(path, untrusted) from None
     if ctx.out.as_json:
         ctx.out.json(result.to_json())
         return 0
@@ -295,7 +306,35 @@ def cmd_key_export(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _untrusted(path: Path, exc: UntrustedSigner) -> BundleRefused:
+    """The refusal of a bundle signed by a key not trusted here, with the exact command
+    that trusts it (a signed backup restored on a new machine lands here)."""
+    return BundleRefused(f"{path.name}: signed by an untrusted key; if it is yours, trust it "
+                         f"with: mirror trust add {shlex.quote(str(path))} --fingerprint "
+                         f"{exc.fingerprint}")
+
+
 def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
+    if args.fingerprint:
+        path = Path(args.keyfile)
+        passphrase = _passphrase_for(args, ctx, path)
+        key = ctx.journal.trust_signer(path, args.fingerprint, passphrase=passphrase,
+                                       label=args.label)
+    elif args.passphrase_file:
+        raise UsageError("--passphrase-file applies to bundles (with --fingerprint) only")
+    else:
+        key = _trust_key_file(args, ctx)
+    if ctx.out.as_json:
+        ctx.out.json({"key": key.to_json()})
+    else:
+        ctx.out.note(("now trusting " if key.added else "already trusted: ")
+                     + key.fingerprint_display)
+        ctx.out.note("to refuse unsigned bundles too from now on: "
+                     "mirror config set bundles.require_signature true")
+    return 0
+
+
+def _trust_key_file(args: argparse.Namespace, ctx: Context) -> TrustedKey:
     if args.keyfile == "-":
         text = ctx.read_stdin()
     else:
@@ -307,15 +346,7 @@ def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise InvalidInput(f"{args.keyfile}: not a text key file") from None
-    key = ctx.journal.trust_add(text, args.label)
-    if ctx.out.as_json:
-        ctx.out.json({"key": key.to_json()})
-    else:
-        ctx.out.note(("now trusting " if key.added else "already trusted: ")
-                     + key.fingerprint_display)
-        ctx.out.note("to refuse unsigned bundles too from now on: "
-                     "mirror config set bundles.require_signature true")
-    return 0
+    return ctx.journal.trust_add(text, args.label)
 
 
 def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:

@@ -11,7 +11,9 @@ tools' files; `mirror.storage.merge` holds every SQL statement an import runs.
 
 from __future__ import annotations
 
+import json
 import shutil
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -19,7 +21,7 @@ from typing import Any, BinaryIO
 from mirror import __version__, constitution
 from mirror.bundles import crypto, exporters
 from mirror.bundles.checked import CheckedBundle, checked_bundle, clean_leftovers, work_area
-from mirror.bundles.container import write_bundle
+from mirror.bundles.container import SignaturePolicy, open_bundle, write_bundle
 from mirror.bundles.export import (
     CONFIG_FORMAT,
     constitution_members,
@@ -31,7 +33,7 @@ from mirror.bundles.export import (
 )
 from mirror.bundles.importers.base import ImportedEntry, placeholder_text
 from mirror.bundles.jsonio import canonical_bytes
-from mirror.bundles.manifest import BundleInfo
+from mirror.bundles.manifest import SIGNATURE_NAME, BundleInfo
 from mirror.clock import utc_iso
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
 from mirror.models.bundles import (
@@ -390,6 +392,38 @@ def trust_add(ctx: JournalContext, key_text: str, label: str | None = None) -> T
     row, new = trust.add(ctx.store.conn, ctx.clock, crypto.fingerprint(key),
                          crypto.public_key_text(key), label)
     return _trusted_key(row, added=new)
+
+
+def trust_signer(ctx: JournalContext, path: str | Path, fingerprint: str, *,
+                 passphrase: str | None = None, label: str | None = None) -> TrustedKey:
+    """Trust the key that signed a bundle (a signed backup restored on a new machine, whose
+    old device key is gone). The bundle is verified completely first, and `fingerprint`,
+    which the person compares with what they know, must be its signer's."""
+    path = Path(path)
+    wanted = "".join(fingerprint.split()).lower()
+    if len(wanted) < 16 or any(c not in "0123456789abcdef" for c in wanted):
+        raise InvalidInput("--fingerprint: the signer's fingerprint (16 or more hex digits)")
+    if not path.is_file():
+        raise NotFound(f"{path}: no such file")
+    clean_leftovers(ctx.paths.home)
+    with work_area(ctx.paths.home, "trust") as work:
+        policy = SignaturePolicy(allow_untrusted=True)
+        with open_bundle(path, work, policy, passphrase=passphrase) as extracted:
+            signer = extracted.verified.signature.fingerprint
+        if signer is None:
+            raise InvalidInput(f"{path.name} is not signed: there is no key to trust")
+        if not signer.startswith(wanted):
+            raise InvalidInput(f"{path.name} was signed by {crypto.format_fingerprint(signer)},"
+                               f" not {fingerprint}: nothing trusted")
+        plain = path
+        if crypto.is_age_file(path):
+            plain = work / "bundle.zip"
+            crypto.decrypt_file(path, plain, passphrase or "")
+        with zipfile.ZipFile(plain) as archive:
+            key_text = json.loads(archive.read(SIGNATURE_NAME))["public_key"]
+    if crypto.fingerprint(crypto.parse_public_key(key_text)) != signer:
+        raise BundleRefused(f"{path.name}: the bundle changed while it was read")
+    return trust_add(ctx, key_text, label)
 
 
 def trust_list(ctx: JournalContext) -> list[TrustedKey]:

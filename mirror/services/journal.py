@@ -425,6 +425,15 @@ class Journal:
 
         return bundles.trust_add(self.context, key_text, label)
 
+    def trust_signer(self, path: str | Path, fingerprint: str, passphrase: str | None = None,
+                     label: str | None = None) -> TrustedKey:
+        """Trust the key that signed a bundle, once the bundle verified and `fingerprint`
+        is its signer's (a signed backup restored on a new machine)."""
+        from mirror.services import bundles  # zip, age, signatures: only bundle commands
+
+        return bundles.trust_signer(self.context, path, fingerprint, passphrase=passphrase,
+                                    label=label)
+
     def trust_list(self) -> builtins.list[TrustedKey]:
         from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
