@@ -7,16 +7,16 @@ The memory sentence says what is there, never what to do with it:
 - **A recurring name.** A name in this reflection (a capitalised word inside a sentence,
   not a month, weekday or pronoun) that appears in at least two earlier reflections of the
   last 30 days: "Sam comes up for the third time this month."
-- **An echo.** An earlier reflection, more than a week old, sharing a phrase of two or three
-  of the person's content words: "On 3 March you wrote “I keep thinking about the old
-  house”." The whole clause, quoted exactly, and short.
+- **An echo.** The newest earlier reflection, more than a week old, sharing a phrase of two
+  or three of the person's content words: "On 3 March you wrote “I keep thinking about the
+  old house”." The whole clause, quoted exactly, and short.
 
 Privacy and care: a private reflection is never quoted into (nor counted for) a reflection
 that is not private; a reflection that received care is never quoted or counted. Only
 English has the sentence frames so far; another language gets no sentence rather than a
-wrong one. Cost: two indexed queries with small limits (the names of the last 30 days by
-the created_at index, the echo by one full-text phrase query), so it stays cheap on every
-`reflect` however large the journal (bench/bench_memory.py).
+wrong one. Cost: indexed queries with small limits (a name by the created_at index over
+the last 30 days, the echo by one full-text phrase query walked newest first), so it stays
+cheap on every `reflect` however large the journal (bench/bench_memory.py).
 
 Windows are measured back from the reflection's own timestamp (written from the journal's
 clock), so the sentence is deterministic and a regenerated mirrorback remembers what came
@@ -48,8 +48,7 @@ NAMES_CHECKED = 3
 NAME_COUNT_LIMIT = 10     # earlier ones counted exactly ("for the tenth time"), then "often"
 ECHO_MIN_AGE_DAYS = 7
 ECHO_PHRASES = 6
-ECHO_CANDIDATES = 4
-ECHO_WINDOW = 1_000       # the phrase query ranks among this many newest reflections first
+ECHO_CANDIDATES = 4       # the newest earlier reflections holding a phrase, tried in turn
 QUOTE_MAX_WORDS = 14
 QUOTE_MAX_CHARS = 100
 QUOTE_MIN_WORDS = 3
@@ -228,18 +227,14 @@ def remember(ctx: JournalContext, reflection: Reflection, analysis: Analysis) ->
     if not phrases:
         return None
     until = utc_iso(written - timedelta(days=ECHO_MIN_AGE_DAYS))
-    candidates: Sequence[Reflection] = store.related_by_words(
-        phrases, exclude_id=reflection.id, until=until, include_private=include_private,
-        limit=ECHO_CANDIDATES, window=ECHO_WINDOW)
-    for other in candidates:
-        if other.care or (other.private and not include_private):
-            continue
+    candidates = store.with_phrases(phrases, until=until, exclude_id=reflection.id,
+                                    include_private=include_private, limit=ECHO_CANDIDATES)
+    for _, content, created_at, created_tz in candidates:
         for phrase in phrases:
-            quote = _clause_with(other.content, phrase)
+            quote = _clause_with(content, phrase)
             if quote is None:
                 continue
-            day = _spoken_day(other.created_at, other.created_tz,
-                              _local(written, reflection.created_tz).year)
+            day = _spoken_day(created_at, created_tz, _local(written, reflection.created_tz).year)
             sentence = f"On {day} you wrote \u201c{quote}\u201d."
             if check(sentence, text).passed:
                 return sentence

@@ -352,6 +352,26 @@ class ReflectionStore:
         return [(row[0], row[1], row[2]) for row in self.conn.execute(
             sql, (since, until, exclude_id, needle, limit))]
 
+    def with_phrases(self, phrases: list[str], *, until: str, exclude_id: str,
+                     include_private: bool, limit: int) -> Iterable[tuple[str, str, str, str]]:
+        """(id, content, created_at, created_tz) of reflections holding any of `phrases`
+        (each matched as a phrase), written before `until`, newest first, at most `limit`;
+        never `exclude_id`, never one that received care, private ones only with
+        `include_private`. The full-text index is walked newest first and stops at
+        `limit`: no ranking over every match, so a common phrase costs no more than a rare
+        one."""
+        if not phrases:
+            return []
+        match = " OR ".join('"' + p.replace('"', '""') + '"' for p in phrases)
+        sql = ("SELECT r.id, r.content, r.created_at, r.created_tz FROM reflections_fts f"
+               " JOIN reflections r ON r.seq = f.rowid"
+               " WHERE reflections_fts MATCH ? AND r.created_at < ? AND r.id != ?"
+               " AND NOT EXISTS (SELECT 1 FROM care_markers cm WHERE cm.reflection_id = r.id)"
+               + ("" if include_private else " AND r.private = 0")
+               + " ORDER BY f.rowid DESC LIMIT ?")
+        return [(row[0], row[1], row[2], row[3]) for row in self.conn.execute(
+            sql, (match, until, exclude_id, limit))]
+
     def first_written(self) -> str | None:
         """The created_at of the oldest reflection (None for an empty journal)."""
         return self.conn.execute("SELECT min(created_at) FROM reflections").fetchone()[0]
