@@ -60,7 +60,8 @@ HOSTILE = {
     "corrupt file": (_corrupt, "mirror.db"),
     "not sqlite": (lambda db: db.write_bytes(b"hello" * 1000), "not a SQLite database"),
     "row breaking a CHECK": (sql_edit("PRAGMA ignore_check_constraints = ON",
-                                      "UPDATE reflections SET private = 7"), "CHECK constraint failed"),
+                                      "UPDATE reflections SET private = 7"),
+                             "reflections.private is not 0 or 1"),
     "altered migration": (sql_edit("UPDATE schema_migrations SET checksum = 'x' WHERE version = 1"),
                           "not the one this Mirror ships"),
 }
@@ -118,11 +119,17 @@ def test_older_schema_is_migrated_on_a_private_copy(exported, target, cli, tmp_p
     """A bundle written at schema 3 (before bundles' own tables) imports: the staged copy is
     migrated, the journal's own file is never replaced."""
     def downgrade(db: Path) -> None:
-        # Undo 005 (care tiers) and 004 (bundles' tables): care_markers as 002 created it.
+        # Undo 006 (domain triggers), 005 (care tiers) and 004 (bundles' tables):
+        # care_markers as 002 created it.
         care_markers = [s for s in (REPO / "schemas/sqlite/002_engine.sql").read_text().split(";")
                         if "CREATE TABLE care_markers" in s][0].split("\n\n")[-1].strip()
         care_markers = care_markers[care_markers.index("CREATE TABLE"):]
-        sql_edit("DROP TABLE care_dismissals", "DROP TABLE constitution_amendments",
+        sql_edit(*(f"DROP TRIGGER {t}" for t in ("reflections_domain_insert",
+                   "reflections_domain_update", "reflection_revisions_domain_insert",
+                   "tombstones_domain_insert", "mirrorbacks_domain_insert",
+                   "threads_domain_insert")),
+                 "DELETE FROM schema_migrations WHERE version = 6",
+                 "DROP TABLE care_dismissals", "DROP TABLE constitution_amendments",
                  "DROP TABLE care_markers", care_markers,
                  "DELETE FROM schema_migrations WHERE version = 5",
                  "DROP TABLE trusted_keys", "DROP TABLE bundle_imports",
