@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from mirror.clock import Clock, utc_iso
 from mirror.errors import StorageError
 from mirror.storage import audit, migrations
-from mirror.storage.db import DAMAGED_HINT, connect, enable_wal, transaction, translate
+from mirror.storage.db import DAMAGED_HINT, connect, enable_wal, seal, transaction, translate
 from mirror.storage.reflections import ReflectionStore
 from mirror.storage.threads import ThreadStore
 
@@ -140,6 +140,7 @@ class Store:
             self.conn.close()
         except sqlite3.Error as exc:  # pragma: no cover - closing rarely fails
             raise StorageError(f"could not close the journal: {exc}") from exc
+        seal(self.conn)
 
 
 def _check_openable(path: Path) -> None:

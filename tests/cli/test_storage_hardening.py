@@ -151,6 +151,9 @@ def _damage(db: Path) -> None:
 
 def test_nothing_is_written_into_a_damaged_database(journal_home):
     db = journal_home / "mirror.db"
+    # The clean close sealed the checked file (so the next writer skips the full check);
+    # damage done afterwards changes the file, and the check runs again.
+    assert (journal_home / "mirror.db-checked").exists()
     _damage(db)
     damaged = db.read_bytes()
     run = mirror(journal_home, "reflect", "a new thought")
