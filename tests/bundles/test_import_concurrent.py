@@ -1,10 +1,13 @@
 """Writers are not blocked by a long import (issue 12, item 5): the import holds the write
 lock only for its merge; derivation runs afterwards in short transactions, so `reflect`
-and `edit` from other processes succeed, and finish, while it is still deriving."""
+and `edit` from other processes succeed, and finish, while it is still deriving. An import
+killed after its merge committed leaves the rest of the derivation to the next import."""
 
 from __future__ import annotations
 
 import os
+import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -27,27 +30,54 @@ def _wait_for(condition, what: str, timeout: float = 180) -> None:
         time.sleep(0.02)
 
 
-@pytest.mark.slow
-def test_reflect_and_edit_succeed_while_an_import_derives(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def big_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sys.path.insert(0, str(REPO / "bench"))
     from journal_gen import entries
 
-    source = open_journal(tmp_path / "source")
+    folder = tmp_path_factory.mktemp("concurrent")
+    source = open_journal(folder / "source")
     source.store.reflections.create_many(entries(SIZE))
-    source.export_bundle(tmp_path / "big.zip")
+    source.export_bundle(folder / "big.zip")
     source.close()
+    return folder / "big.zip"
+
+
+def _deriving(home: Path) -> bool:
+    """The import's merge has committed (a reader sees its reflections) and its derivation
+    has not finished (the pending list is still there)."""
+    if not (home / PENDING_FILE).exists():
+        return False
+    conn = sqlite3.connect(f"file:{home / 'mirror.db'}?mode=ro", uri=True, timeout=30)
+    try:
+        return conn.execute("SELECT count(*) FROM reflections").fetchone()[0] >= SIZE
+    finally:
+        conn.close()
+
+
+def _derived(home: Path) -> int:
+    journal = open_journal(home, seed=9)
+    try:
+        return journal.store.conn.execute(
+            "SELECT count(DISTINCT reflection_id) FROM reflection_patterns").fetchone()[0]
+    finally:
+        journal.close()
+
+
+@pytest.mark.slow
+def test_reflect_and_edit_succeed_while_an_import_derives(tmp_path: Path, big_bundle: Path) -> None:
     home = tmp_path / "home"
     own = open_journal(home, seed=7)
     mine = own.write("My own words before the import").id
     own.close()
 
     env = {**os.environ, "MIRROR_HOME": str(home)}
-    importer = subprocess.Popen([sys.executable, "-m", "mirror", "import", str(tmp_path / "big.zip")],
+    importer = subprocess.Popen([sys.executable, "-m", "mirror", "import", str(big_bundle)],
                                 env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     pending = home / PENDING_FILE
     try:
         # observable state: the merge committed and derivation is under way
-        _wait_for(lambda: pending.exists() or importer.poll() is not None, "the import to derive")
+        _wait_for(lambda: _deriving(home) or importer.poll() is not None, "the import to derive")
         assert importer.poll() is None, "the import ended before deriving"
         commands = [["reflect", f"Written during the import, number {i}"] for i in range(3)]
         commands.append(["edit", mine, "--text", "My own words, edited during the import"])
@@ -70,9 +100,34 @@ def test_reflect_and_edit_succeed_while_an_import_derives(tmp_path: Path) -> Non
     try:
         assert journal.store.reflections.count() == SIZE + 4
         assert journal.get(mine).content == "My own words, edited during the import"
-        conn = journal.store.conn
-        derived = conn.execute("SELECT count(DISTINCT reflection_id) FROM reflection_patterns"
-                               ).fetchone()[0]
-        assert derived > SIZE // 2  # the import's reflections were derived after all
     finally:
         journal.close()
+    assert _derived(home) > SIZE // 2  # the import's reflections were derived after all
+
+
+@pytest.mark.slow
+def test_an_import_killed_while_deriving_is_finished_by_the_next(tmp_path: Path,
+                                                                big_bundle: Path) -> None:
+    home = tmp_path / "home"
+    open_journal(home, seed=7).close()
+    env = {**os.environ, "MIRROR_HOME": str(home)}
+    pending = home / PENDING_FILE
+    importer = subprocess.Popen([sys.executable, "-m", "mirror", "import", str(big_bundle)],
+                                env=env, cwd=REPO, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(lambda: _deriving(home) or importer.poll() is not None, "the import to derive")
+    finally:
+        importer.send_signal(signal.SIGKILL)
+        importer.wait(timeout=60)
+    assert pending.exists()  # killed after the merge committed, before derivation ended
+    partly = _derived(home)
+    assert partly < SIZE // 2
+
+    again = subprocess.run([sys.executable, "-m", "mirror", "import", str(big_bundle)], env=env,
+                           cwd=REPO, capture_output=True, timeout=600)
+
+    assert again.returncode == 0, again.stderr
+    assert "nothing to change" in again.stderr.decode()  # the merge itself was complete
+    assert not pending.exists()
+    assert _derived(home) > SIZE // 2
