@@ -42,6 +42,11 @@ def mirrorback_lines(out: Output, mirrorback: Mirrorback | None, care: bool) -> 
     if not mirrorback:
         return []
     label = "care" if care else f"mirror · {mirrorback.engine}"
+    if mirrorback.outdated:
+        # Kept as history, but it answers words that have since been edited.
+        label += (f" · answers version {mirrorback.answered_version}, before the text was edited"
+                  f" (`mirror mirrorback regenerate {mirrorback.reflection_id[:SHORT_ID]}`"
+                  " answers the current text)")
     if mirrorback.verdict == "failed":
         # Kept as history only: a mirrorback that fails the constitution's checks (one
         # imported from a bundle, say) is never shown as the mirror's answer.

@@ -60,7 +60,8 @@ class TensionMark:
 @dataclass(frozen=True)
 class Mirrorback:
     """The mirror's answer to a reflection. `route` and `cached` are known only right after
-    it was written (how the engine was chosen; whether the reply came from the cache)."""
+    it was written (how the engine was chosen; whether the reply came from the cache);
+    `answered_version` and `outdated` when it is read with its reflection."""
 
     id: str
     reflection_id: str
@@ -76,11 +77,15 @@ class Mirrorback:
     created_at: str | None = None
     route: str | None = None
     cached: bool | None = None
+    #: Which version of the reflection's text it answered (earlier versions 1..n, the
+    #: current text n+1) and whether that text has since been edited; None when not known.
+    answered_version: int | None = None
+    outdated: bool | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["flags"] = list(self.flags)
-        for key in ("route", "cached"):
+        for key in ("route", "cached", "answered_version", "outdated"):
             if data[key] is None:
                 del data[key]
         return data

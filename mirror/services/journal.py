@@ -146,6 +146,16 @@ class Journal:
             deriving.derive_ids(self.context, [reflection.id])
         return reflection
 
+    def redate(self, prefix: str, when: str) -> Reflection:
+        """Move a reflection to another date ("yesterday 21:00", "2026-03-01"), in the
+        journal's zone. Its tension observations follow (they are dated by the reflection)."""
+        reflection = self.store.reflections.redate(self.resolve(prefix), self.parse_date(when),
+                                                   self.timezone)
+        from mirror.services import deriving  # the engine: observations carry the date
+
+        deriving.derive_ids(self.context, [reflection.id])
+        return reflection
+
     def history(self, prefix: str) -> tuple[Reflection, list[Revision]]:
         reflection = self.get(prefix)
         return reflection, self.store.reflections.revisions(reflection.id)

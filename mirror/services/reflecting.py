@@ -36,6 +36,8 @@ from mirror.storage.derived import MirrorbackRecord, RunRecord
 from mirror.storage.egress import EgressEntry
 
 RELATED_LIMIT = 6
+SAME_ANSWER = ("the mirror gave the same mirrorback as before for this text; "
+               "it was not stored again")
 RELATED_CUES = 6          # words of the reflection used to find related ones
 RELATED_WINDOW = 1_000    # full-text matches are ranked among this many newest reflections first
 
@@ -328,11 +330,19 @@ def record_outcome(ctx: JournalContext, reflection: Reflection, outcome: EngineO
         derived.record_model_care(reflection.id, outcome.analysis.care_language)
     # The gentle line is the constitution's text, added after the checks ran on the rest.
     content = f"{outcome.text}\n\n{outcome.care_note}" if outcome.care_note else outcome.text
-    mirrorback_id = derived.add_mirrorback(reflection.id, MirrorbackRecord(
-        content=content, engine=outcome.source, engine_version=outcome.engine_version,
-        answered_text_sha256=sha256_text(reflection.content), verdict=verdict,
-        flags=list(outcome.flags), model=outcome.model,
-        constitution_version=outcome.constitution_version, prompt_version=outcome.prompt_version))
+    answered = sha256_text(reflection.content)
+    # The offline engine is deterministic: regenerating an unchanged text gives the same
+    # words, and a second copy of them is clutter, not history. Say so instead.
+    mirrorback_id = derived.same_mirrorback(reflection.id, answered, content, outcome.source,
+                                            outcome.model)
+    if mirrorback_id is not None:
+        notices.append(SAME_ANSWER)
+    else:
+        mirrorback_id = derived.add_mirrorback(reflection.id, MirrorbackRecord(
+            content=content, engine=outcome.source, engine_version=outcome.engine_version,
+            answered_text_sha256=answered, verdict=verdict,
+            flags=list(outcome.flags), model=outcome.model,
+            constitution_version=outcome.constitution_version, prompt_version=outcome.prompt_version))
     attempts = [asdict(a) for a in outcome.attempts]
     flags = sorted({f for a in outcome.attempts for f in a.flags})
     derived.add_run(reflection.id, RunRecord(

@@ -7,10 +7,11 @@ swaps a reflection's whole analysis in one transaction rather than patching it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mirror.clock import Clock, utc_iso
@@ -22,6 +23,11 @@ from mirror.storage.db import transaction
 
 if TYPE_CHECKING:
     from mirror.models.insights import Feedback, PatternCount, Tension, TrajectoryPoint
+
+
+def text_sha256(text: str) -> str:
+    """The hash a mirrorback keeps of the text it answered (`answered_text_sha256`)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _spans(evidence_json: str) -> tuple[Span, ...]:
@@ -281,8 +287,43 @@ class DerivedStore:
             "SELECT version, genesis_sha256, adopted_at, how FROM constitution_versions ORDER BY adopted_at")]
 
     def mirrorbacks_for(self, reflection_id: str) -> list[Mirrorback]:
-        return [self._mirrorback(r) for r in self.conn.execute(
-            "SELECT * FROM mirrorbacks WHERE reflection_id = ? ORDER BY created_at", (reflection_id,))]
+        """Oldest first, each marked with the version of the text it answered: after an edit
+        the earlier mirrorbacks are kept, but they answer words that are no longer there,
+        and the reader and `mirror show` say so (matched by the stored text hash)."""
+        versions = self._text_versions(reflection_id)
+        current = max(versions.values(), default=None)
+        out = []
+        for row in self.conn.execute(
+                "SELECT * FROM mirrorbacks WHERE reflection_id = ? ORDER BY created_at", (reflection_id,)):
+            mirrorback = self._mirrorback(row)
+            version = versions.get(mirrorback.answered_text_sha256 or "")
+            out.append(replace(mirrorback, answered_version=version,
+                               outdated=None if version is None else version != current))
+        return out
+
+    def _text_versions(self, reflection_id: str) -> dict[str, int]:
+        """Text hash -> version number (earlier versions 1..n, the current text n+1). A text
+        that came back after an edit counts as its newest version."""
+        rows = self.conn.execute(
+            "SELECT revision, content FROM reflection_revisions WHERE reflection_id = ?"
+            " ORDER BY revision", (reflection_id,)).fetchall()
+        current = self.conn.execute("SELECT content FROM reflections WHERE id = ?",
+                                    (reflection_id,)).fetchone()
+        texts = [(r[0], r[1]) for r in rows]
+        if current is not None:
+            texts.append((len(rows) + 1, current[0]))
+        return {text_sha256(content): number for number, content in texts}
+
+    def same_mirrorback(self, reflection_id: str, answered_text_sha256: str, content: str,
+                        engine: str, model: str | None) -> str | None:
+        """The ID of a stored mirrorback with exactly these words from the same engine and
+        model for exactly this version of the reflection, if any: regenerating must not
+        store the same answer twice (another model's identical words are its own answer)."""
+        row = self.conn.execute(
+            "SELECT id FROM mirrorbacks WHERE reflection_id = ? AND answered_text_sha256 = ?"
+            " AND content = ? AND engine = ? AND model IS ? ORDER BY created_at LIMIT 1",
+            (reflection_id, answered_text_sha256, content, engine, model)).fetchone()
+        return row[0] if row else None
 
     def mirrorback(self, prefix: str) -> Mirrorback:
         prefix = prefix.strip().lower()

@@ -199,6 +199,21 @@ class ReflectionStore:
                              {"changed": sorted(set(changed))})
         return self.get(reflection_id)
 
+    def redate(self, reflection_id: str, created_at: str, created_tz: str) -> Reflection:
+        """Give a reflection another date (it was about another day): the text is
+        unchanged, so no revision is kept; the move is audited with both dates."""
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT created_at FROM reflections WHERE id = ?",
+                                    (reflection_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no reflection with ID {reflection_id}")
+            now = utc_iso(self.clock.now())
+            self.conn.execute("UPDATE reflections SET created_at = ?, created_tz = ?, updated_at = ?"
+                              " WHERE id = ?", (created_at, created_tz, now, reflection_id))
+            audit.append(self.conn, now, "redate", "reflection", reflection_id,
+                         {"from": row["created_at"], "to": created_at})
+        return self.get(reflection_id)
+
     def delete(self, reflection_id: str) -> bool:
         """Remove the reflection and everything derived from it, leaving only a tombstone,
         then purge the text from the full-text index and the write-ahead log. Returns False

@@ -11,6 +11,7 @@ work) inside thread workers, which answer with typed messages (`mirror.tui.messa
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -62,16 +63,19 @@ class MirrorApp(App[int]):
     }
     DEFAULT_MODE = "boot"
     COMMANDS = App.COMMANDS | {MirrorCommands}
+    # The global keys are priority bindings: they work from every screen, whatever has the
+    # focus. Without it the editor kept F6 (select line) and F7 (select all), and the next
+    # letter typed replaced the whole entry. `?` is not one: it is a character to type.
     BINDINGS = [
-        Binding("f1", "help", "Help", id="mirror.help"),
+        Binding("f1", "help", "Help", id="mirror.help", priority=True),
         Binding("question_mark", "help", "Help", show=False, id="mirror.help_alt"),
-        Binding("f2", "mode('write')", "Write", id="mirror.write"),
-        Binding("f3", "mode('timeline')", "Timeline", id="mirror.timeline"),
-        Binding("f4", "mode('search')", "Search", id="mirror.search"),
-        Binding("f5", "mode('threads')", "Threads", id="mirror.threads"),
-        Binding("f6", "mode('insights')", "Patterns", id="mirror.insights"),
-        Binding("f7", "mode('sovereignty')", "Sovereignty", id="mirror.sovereignty"),
-        Binding("ctrl+q", "quit", "Quit", id="mirror.quit"),
+        Binding("f2", "mode('write')", "Write", id="mirror.write", priority=True),
+        Binding("f3", "mode('timeline')", "Timeline", id="mirror.timeline", priority=True),
+        Binding("f4", "mode('search')", "Search", id="mirror.search", priority=True),
+        Binding("f5", "mode('threads')", "Threads", id="mirror.threads", priority=True),
+        Binding("f6", "mode('insights')", "Patterns", id="mirror.insights", priority=True),
+        Binding("f7", "mode('sovereignty')", "Sovereignty", id="mirror.sovereignty", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="mirror.quit", priority=True),
     ]
 
     def __init__(self, journal: Journal | None = None, *,
@@ -107,7 +111,7 @@ class MirrorApp(App[int]):
 
     @staticmethod
     def _read_draft(journal: Journal) -> dict[str, Any] | None:
-        return DraftStore(journal.paths.drafts).load()
+        return DraftStore(journal.paths.drafts).take()
 
     @work(thread=True, group="boot", exit_on_error=False)
     def open_journal(self) -> None:
@@ -145,13 +149,26 @@ class MirrorApp(App[int]):
         self.refresh_bindings()
 
     def _draft_answer(self, draft: dict[str, Any]) -> Callable[[bool | None], None]:
+        """Restore: into the editor. Discard: the kept file goes. Anything else (escape, or
+        no answer at all) keeps it, to be offered again."""
         def answer(restore: bool | None) -> None:
             if restore:
                 self.pending_draft = draft
                 self.switch_mode("write")
             elif restore is False:
-                self.require_drafts().clear(0)
+                self.require_drafts().forget(draft)
+            else:
+                self.notify("Your draft is kept. It is offered again next time, or now with "
+                            "ctrl+p → Restore kept draft.", title="Draft kept")
         return answer
+
+    def action_restore_draft(self) -> None:
+        """Offer the newest kept draft again (the command palette's Restore kept draft)."""
+        draft = self.require_drafts().newest_kept()
+        if draft is None:
+            self.notify("There is no kept draft.", title="Drafts")
+            return
+        self.push_screen(DraftOfferScreen(draft), self._draft_answer(draft))
 
     # -- shared services for screens (`mirror.tui.host.MirrorHost` lists them) ----------------
     def require_gateway(self) -> JournalGateway:
@@ -243,6 +260,21 @@ class MirrorApp(App[int]):
                 description = binding.description or binding.action.replace("_", " ")
                 rows.append((keys.replace(",", " / "), description, binding.id))
         return rows
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Screenshots (the palette's "Screenshot") go into the journal's folder, or the
+        current one before a journal is open: Textual's default, ~/Downloads, does not exist
+        on many machines, and the screenshot then failed."""
+        folder = path or (str(self.gateway.paths.home) if self.gateway is not None else os.getcwd())
+        try:
+            saved = self.save_screenshot(filename, folder, time_format)
+        except OSError as exc:
+            self.notify(f"The screenshot could not be saved in {folder}: {exc.strerror or exc}",
+                        title="Screenshot", severity="error")
+            return None
+        self.notify(f"Saved {saved}", title="Screenshot")
+        return saved
 
     async def action_quit(self) -> None:
         self.flush_draft()

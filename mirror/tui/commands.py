@@ -29,11 +29,15 @@ COMMANDS: list[tuple[str, str, str | None, str | None]] = [
     ("Export bundle", "Write the whole journal to one zip (optionally encrypted)", "sovereignty", "bundle('export')"),
     ("Verify bundle", "Check a bundle without importing it", "sovereignty", "bundle('verify')"),
     ("Import bundle", "Bring a bundle into this journal", "sovereignty", "bundle('import')"),
+    ("Restore kept draft", "Offer a draft kept from an earlier session again", None, "app.restore_draft"),
     ("Help", "Keys and how Mirror works (F1)", None, "app.help"),
 ]
 
 READER_COMMANDS = [
     ("Edit this reflection", "Change its text, tags, star or privacy", "edit"),
+    ("Edit this reflection in $EDITOR", "Open the text in your own editor", "external_edit"),
+    ("Change this reflection's date", "Move it to the day it was about", "redate"),
+    ("Add this reflection to a thread", "Pick a thread or start one", "thread"),
     ("Delete this reflection", "Remove it from this journal", "delete"),
     ("New mirrorback", "Ask the mirror to read this reflection again", "regenerate"),
     ("Star or unstar this reflection", "Toggle the star", "star"),

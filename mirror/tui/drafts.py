@@ -4,6 +4,11 @@ One JSON file, ``MIRROR_HOME/drafts/tui-draft.json``, written atomically (tempor
 the same folder, fsync, rename) and owner-only. Writes come from worker threads, debounced
 by the editor; each carries a sequence number so an older write that finishes late can
 never overwrite a newer one, nor resurrect a draft cleared after saving.
+
+A draft left by an earlier session is first moved aside (``tui-draft-kept-*.json``) and then
+offered back: this session's editor writes its own draft file, so typing can never overwrite
+the one on offer, whether the person restores it now, later, or never answers. Only an
+explicit Discard removes a kept draft.
 """
 
 from __future__ import annotations
@@ -12,10 +17,13 @@ import json
 import os
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 DRAFT_NAME = "tui-draft.json"
+KEPT_PREFIX = "tui-draft-kept-"
+FILE_KEY = "_file"    # in a taken draft: the kept file it came from
 
 
 class DraftStore:
@@ -48,9 +56,45 @@ class DraftStore:
             return True
 
     def load(self) -> dict[str, Any] | None:
-        """The draft left by an earlier session, or None (a damaged file counts as none)."""
+        """The current draft file's content, or None (a damaged file counts as none)."""
+        return self._read(self.path)
+
+    def take(self) -> dict[str, Any] | None:
+        """The draft an earlier session left, to offer back: the current draft file is moved
+        aside first (so this session's editor cannot overwrite it), then the newest kept
+        draft is returned with the name of its file under FILE_KEY."""
+        with self._lock:
+            if self.load() is not None:
+                os.replace(self.path, self.folder / f"{KEPT_PREFIX}{time.time_ns()}.json")
+        return self.newest_kept()
+
+    def newest_kept(self) -> dict[str, Any] | None:
+        """The newest draft set aside (with FILE_KEY), or None."""
+        for path in self.kept():
+            data = self._read(path)
+            if data is not None:
+                return {**data, FILE_KEY: path.name}
+        return None
+
+    def kept(self) -> list[Path]:
+        """Drafts set aside, newest first."""
         try:
-            data = json.loads(self.path.read_text("utf-8"))
+            found = list(self.folder.glob(f"{KEPT_PREFIX}*.json"))
+        except OSError:
+            return []
+        return sorted(found, key=lambda p: p.name, reverse=True)
+
+    def forget(self, draft: dict[str, Any]) -> None:
+        """Remove the kept file a taken draft came from (after Discard, or once restored
+        into the editor and written as this session's draft)."""
+        name = draft.get(FILE_KEY)
+        if isinstance(name, str) and name.startswith(KEPT_PREFIX) and "/" not in name:
+            (self.folder / name).unlink(missing_ok=True)
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, Any] | None:
+        try:
+            data = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(data, dict) or not str(data.get("text", "")).strip():

@@ -11,13 +11,18 @@ from pathlib import Path
 
 from rich.text import Text
 
-from mirror.display import SHORT_ID, local_time  # noqa: F401 - shared with the CLI
+from mirror.display import SHORT_ID, local_time, terminal_safe  # noqa: F401 - shared with the CLI
 
 STAR = "★"
 PRIVATE = "⌂"
 PATTERN = "◇"
 
 
+def shown(text: str) -> str:
+    """Stored text (a reflection, a mirrorback, a tag, a title) as the TUI may draw it:
+    control characters and escape sequences are shown, never obeyed (rich passes ESC
+    through). Every place the TUI draws such text goes through here."""
+    return terminal_safe(text)
 
 
 def short_id(reflection_id: str) -> str:

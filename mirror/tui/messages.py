@@ -90,6 +90,9 @@ class EditorChoices(Message):
 
 
 # -- reading ---------------------------------------------------------------------------------
+PATTERN_SEPARATOR = ", "
+
+
 class TimelineRow(NamedTuple):
     """One line of the timeline, formatted in the worker so the UI thread only draws."""
 
@@ -99,21 +102,27 @@ class TimelineRow(NamedTuple):
     tags: str
     starred: bool
     private: bool
-    patterns: str = ""      # pattern names, comma separated
+    patterns: str = ""      # pattern labels, joined by PATTERN_SEPARATOR
 
 
 class TimelinePage(Message):
+    """A page of rows; `problem` when the filters as typed could not be applied (a date
+    that is not one), to be said on the timeline itself."""
+
     def __init__(self, rows: list[TimelineRow], next_cursor: str | None, generation: int,
-                 first: bool) -> None:
+                 first: bool, problem: str | None = None) -> None:
         super().__init__()
         self.rows = rows
         self.next_cursor = next_cursor
         self.generation = generation
         self.first = first
+        self.problem = problem
 
 
 class FilterChoices(Message):
-    def __init__(self, threads: list[str], tags: list[str], patterns: list[str]) -> None:
+    """Filter options: thread titles, tag names, and patterns as (label, name) pairs."""
+
+    def __init__(self, threads: list[str], tags: list[str], patterns: list[tuple[str, str]]) -> None:
         super().__init__()
         self.threads = threads
         self.tags = tags
@@ -134,9 +143,12 @@ class ReflectionDeleted(Message):
 
 
 class ReflectionEdited(Message):
-    def __init__(self, reflection: Reflection) -> None:
+    """A reflection was changed; `note` says how, when it was not a text edit."""
+
+    def __init__(self, reflection: Reflection, note: str | None = None) -> None:
         super().__init__()
         self.reflection = reflection
+        self.note = note
 
 
 class SearchResults(Message):

@@ -72,6 +72,7 @@ def test_a_tension_seen_again_is_an_observation_of_the_same_tension(cli):
 
 def test_regenerate_keeps_the_earlier_mirrorback(cli):
     rid = reflect(cli, "Tired of always pretending I'm fine.")["reflection"]["id"]
+    assert cli("edit", rid, "--text", "Tired of pretending. Today I said so.").code == 0
     again = cli("mirrorback", "regenerate", rid, "--json")
     assert again.code == 0
     assert len(cli("show", rid, "--json").json["mirrorbacks"]) == 2

@@ -207,7 +207,8 @@ def test_identical_request_is_answered_from_the_cache_and_regenerate_bypasses_it
     assert regenerated.code == 0 and GOOD in regenerated.out
     assert len(model_calls(ollama_server)) == 2
     assert len(cli("egress", "--json").json["entries"]) == 2
-    assert len(journal.details(reflection.id).mirrorbacks) == 3  # earlier ones are kept
+    assert len(journal.details(reflection.id).mirrorbacks) == 1  # the same words, stored once
+    assert "not stored again" in regenerated.err
 
 
 def test_a_different_model_is_not_served_from_the_cache(cli, journal, ollama_server, use_ollama):

@@ -51,16 +51,18 @@ async def test_care_response_is_gentle_and_distinct(make_app, journal):
 
 
 async def test_regenerate_from_the_reader(make_app, journal):
-    journal.answer(journal.write("I should call my sister but I keep putting it off."))
+    saved = journal.write("I should call my sister but I keep putting it off.")
+    journal.answer(saved)
+    journal.edit(saved.id, text="I should call my sister. Tomorrow, maybe.")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        before = len(journal.details(journal.list().items[0].id).mirrorbacks)
+        before = len(journal.details(saved.id).mirrorbacks)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("g")
         await settle(pilot)
-        after = journal.details(journal.list().items[0].id).mirrorbacks
+        after = journal.details(saved.id).mirrorbacks
         assert len(after) == before + 1
         assert len(app.screen.query("#reader-mirrorbacks MirrorbackPanel")) == len(after)
 

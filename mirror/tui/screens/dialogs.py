@@ -152,3 +152,49 @@ class FlagScreen(ModalScreen[dict[str, Any] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ThreadPickScreen(ModalScreen[str | None]):
+    """Add a reflection to a thread: pick one of the threads, or type a new title (the
+    thread is then started). Dismisses with the title, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, titles: list[str], already: tuple[str, ...] = ()) -> None:
+        super().__init__(classes="dialog-screen")
+        self.titles = [t for t in titles if t not in already]
+        self.already = already
+
+    def compose(self) -> ComposeResult:
+        from textual.suggester import SuggestFromList
+
+        with Vertical(classes="dialog"):
+            yield Label("Add to a thread", classes="dialog-title")
+            if self.titles:
+                yield Static(Text("Threads: " + " · ".join(self.titles)), classes="dialog-body")
+            if self.already:
+                yield Static(Text("Already in: " + ", ".join(self.already), style="dim"),
+                             classes="dialog-body")
+            yield Input(placeholder="a thread title (a new title starts a thread)", id="thread-title",
+                        suggester=SuggestFromList(self.titles, case_sensitive=False))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Add", id="ok", variant="primary")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._finish()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._finish()
+        else:
+            self.dismiss(None)
+
+    def _finish(self) -> None:
+        value = " ".join(self.query_one(Input).value.split())
+        match = next((t for t in self.titles if t.casefold() == value.casefold()), value)
+        self.dismiss(match or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,5 +1,6 @@
-"""Read one reflection with its mirrorbacks, patterns, tensions and earlier versions;
-edit it, star it, delete it, or ask for a fresh mirrorback."""
+"""Read one reflection with its mirrorbacks, patterns, tensions and earlier versions, as
+one page that scrolls as a whole; edit it (here or in $EDITOR), star it, move it to another
+date, add it to a thread, delete it, or ask for a fresh mirrorback."""
 
 from __future__ import annotations
 
@@ -16,14 +17,16 @@ from textual.widgets import Button, Checkbox, Collapsible, Footer, Input, Label,
 
 from mirror.models import Reflection, Revision
 from mirror.tui import messages as m
-from mirror.tui.format import PRIVATE, STAR, local_time, parse_tags, plural, word_count
+from mirror.tui.external import Edited, edit_in_editor, editor_command
+from mirror.tui.format import PRIVATE, STAR, local_time, parse_tags, plural, shown, word_count
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
-from mirror.tui.screens.dialogs import ConfirmScreen, FlagScreen
+from mirror.tui.screens.dialogs import ConfirmScreen, FlagScreen, PromptScreen, ThreadPickScreen
 from mirror.tui.widgets.mirrorback import MirrorbackPanel
 from mirror.tui.work import FAILED, guarded
 
 if TYPE_CHECKING:
+    from mirror.models.derived import Mirrorback
     from mirror.services.journal import Journal
     from mirror.services.results import ReflectionDetails, ReflectResult
 
@@ -38,8 +41,11 @@ class ReaderScreen(Screen):
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="reader.back"),
         Binding("e", "edit", "Edit", id="reader.edit"),
+        Binding("o", "external_edit", "$EDITOR", id="reader.external_edit"),
         Binding("s", "star", "Star", id="reader.star"),
         Binding("g", "regenerate", "New mirrorback", id="reader.regenerate"),
+        Binding("c", "redate", "Date", id="reader.redate"),
+        Binding("t", "thread", "Thread", id="reader.thread"),
         Binding("delete,d", "delete", "Delete", id="reader.delete"),
     ]
 
@@ -82,15 +88,17 @@ class ReaderScreen(Screen):
         self.query_one("#reader-head", Static).update(Text.assemble(
             (local_time(r.created_at, r.created_tz), "bold"), f"  ({r.created_tz})", (marks, "bold yellow"),
             "\n", (f"id {r.id} · {plural(word_count(r.content), 'word')}", "dim")))
-        self.query_one("#reader-text", Static).update(Text(r.content))
+        self.query_one("#reader-text", Static).update(Text(shown(r.content)))
         meta: list[str] = []
         if r.tags:
             meta.append("tags: " + " ".join(f"#{t}" for t in r.tags))
         if r.threads:
             meta.append("threads: " + ", ".join(r.threads))
-        if r.updated_at != r.created_at:
-            meta.append(f"edited {local_time(r.updated_at, r.created_tz)}")
-        self.query_one("#reader-meta", Static).update(Text(" · ".join(meta), style="dim"))
+        if event.revisions:
+            # Only a changed text is an edit: a date given at writing time, a star or a tag
+            # move `updated_at` too, and none of those rewrote what was written.
+            meta.append(f"edited {local_time(event.revisions[-1].revised_at, r.created_tz)}")
+        self.query_one("#reader-meta", Static).update(Text(shown(" · ".join(meta)), style="dim"))
 
         box = self.query_one("#reader-mirrorbacks", Vertical)
         await box.remove_children()
@@ -104,9 +112,8 @@ class ReaderScreen(Screen):
         await box.mount_all([p for p, _ in panels])
         for panel, mb in panels:
             care = mb.verdict == "care"
-            panel.show(mb, care=care, heading=f"{'A caring note' if care else 'Mirror · ' + mb.engine}"
-                                              f" · {local_time(mb.created_at, r.created_tz)}"
-                       if mb.created_at else "")
+            panel.show(mb, care=care, heading=self._heading(mb, r))
+            panel.set_class(bool(mb.outdated), "-outdated")
         if not event.details.mirrorbacks:
             await box.mount(Static(Text("No mirrorback yet. Press g to ask for one.", style="dim")))
 
@@ -120,10 +127,27 @@ class ReaderScreen(Screen):
         await revisions.remove_children()
         if event.revisions:
             items = [Static(Text.assemble((f"version {rev.revision} · {local_time(rev.revised_at, r.created_tz)}\n", "dim"),
-                                          rev.content), classes="revision")
+                                          shown(rev.content)), classes="revision")
                      for rev in reversed(event.revisions)]
             await revisions.mount(Collapsible(*items, title=f"{plural(len(event.revisions), 'earlier version')}",
                                               collapsed=True))
+
+    def _heading(self, mb: Mirrorback, r: Reflection) -> Text:
+        """Who answered and when; for an answer to words since edited, which version it
+        answered and the key that asks for one on the current text."""
+        care = mb.verdict == "care"
+        heading = Text("A caring note" if care else f"Mirror · {mb.engine}")
+        if mb.created_at:
+            heading.append(f" · {local_time(mb.created_at, r.created_tz)}")
+        if mb.outdated:
+            heading.append(f"\nAnswers version {mb.answered_version}, before the text was edited · "
+                           f"press {self._key('reader.regenerate')} for a mirrorback on the current text",
+                           style="bold yellow")
+        return heading
+
+    def _key(self, binding_id: str) -> str:
+        """The key(s) a binding answers to now, keymap.toml applied (as the help screen shows)."""
+        return next((keys for keys, _, bid in host(self.app).key_table() if bid == binding_id), binding_id)
 
     # -- actions ---------------------------------------------------------------------------------
     def action_back(self) -> None:
@@ -147,8 +171,88 @@ class ReaderScreen(Screen):
     def on_reflection_edited(self, event: m.ReflectionEdited) -> None:
         app = host(self.app)
         app.journal_changed()
-        self.notify("Saved. The earlier version is kept.", title="Edited")
+        self.notify(event.note or "Saved. The earlier version is kept.", title="Edited")
         self.load(app.require_gateway())
+
+    def action_external_edit(self) -> None:
+        """The text in $VISUAL/$EDITOR (the app steps aside while it runs); saved as an edit,
+        the earlier text kept as a version, like the edit dialog."""
+        if self.details is None:
+            return
+        command = editor_command()
+        if command is None:
+            self.notify("Set $EDITOR (or $VISUAL) to edit in your own editor; e edits here.",
+                        title="No editor", severity="warning")
+            return
+        folder = host(self.app).require_gateway().paths.drafts
+        try:
+            with self.app.suspend():
+                edited = edit_in_editor(command, folder, self.details.reflection.content)
+        except Exception:  # noqa: BLE001 - a terminal that cannot step aside (tests, web)
+            edited = edit_in_editor(command, folder, self.details.reflection.content)
+        self._apply_external(edited)
+
+    def _apply_external(self, edited: Edited) -> None:
+        if edited.problem:
+            self.notify(edited.problem, title="Not changed", severity="warning", timeout=8)
+        elif edited.text is None:
+            self.notify("The text is unchanged.", title="Editor")
+        else:
+            self.save_edit(host(self.app).require_gateway(), {"text": edited.text})
+
+    def action_redate(self) -> None:
+        if self.details is None:
+            return
+        r = self.details.reflection
+
+        def answered(when: str | None) -> None:
+            if when and when != local_time(r.created_at, r.created_tz):
+                self.save_date(host(self.app).require_gateway(), when)
+
+        self.app.push_screen(PromptScreen("Move this reflection to another date",
+                                          placeholder="2026-03-01 21:00, yesterday, last friday",
+                                          value=local_time(r.created_at, r.created_tz), ok="Move"),
+                             answered)
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def save_date(self, gateway: JournalGateway, when: str) -> None:
+        got = guarded(self, gateway, "changing the date", lambda j: j.redate(self.reflection_id, when))
+        if got is not FAILED:
+            self.post_message(m.ReflectionEdited(got, "Moved to " + local_time(got.created_at, got.created_tz)
+                                                 + "."))
+
+    def action_thread(self) -> None:
+        if self.details is None:
+            return
+        self.pick_thread(host(self.app).require_gateway())
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def pick_thread(self, gateway: JournalGateway) -> None:
+        got = guarded(self, gateway, "loading threads", lambda j: [t.title for t in j.threads()])
+        if got is not FAILED:
+            self.app.call_from_thread(self._ask_thread, got)
+
+    def _ask_thread(self, titles: list[str]) -> None:
+        already = self.details.reflection.threads if self.details else ()
+
+        def answered(title: str | None) -> None:
+            if title and title not in already:
+                self.add_to_thread(host(self.app).require_gateway(), title, title in titles)
+
+        self.app.push_screen(ThreadPickScreen(titles, already), answered)
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def add_to_thread(self, gateway: JournalGateway, title: str, exists: bool) -> None:
+        def add(j: Journal) -> Reflection:
+            if not exists:
+                j.create_thread(title)
+            j.add_to_thread(title, self.reflection_id)
+            return j.get(self.reflection_id)
+
+        got = guarded(self, gateway, "adding it to the thread", add)
+        if got is not FAILED:
+            self.post_message(m.ReflectionEdited(got, f"Added to the thread “{title}”."
+                                                 + ("" if exists else " (a new thread)")))
 
     def action_star(self) -> None:
         if self.details is not None:

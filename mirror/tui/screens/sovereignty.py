@@ -342,21 +342,56 @@ class BundleScreen(ModalScreen[bool]):
         if isinstance(event.report, BundleImport) and not event.report.dry_run:
             self.changed = True
         title = {"export": "Exported ✓", "verify": "Verified ✓", "import": "Imported ✓"}[event.action]
-        shown = event.report.to_json() if event.report is not None else {}
-        report.update(Text.assemble((title + "\n", "bold green"), render_report(shown)))
+        report.update(Text.assemble((title + "\n", "bold green"), bundle_summary(event.report)))
 
 
-def render_report(report: dict[str, Any], indent: str = "") -> Text:
+def _counted(counts: dict[str, int], names: list[tuple[str, str]]) -> str:
+    """ "5 reflections, 3 mirrorbacks" for the non-zero counts among `names`."""
+    parts = [plural(counts.get(key, 0), word) for key, word in names if counts.get(key)]
+    return ", ".join(parts) or "nothing"
+
+
+_CONTENT = [("reflections", "reflection"), ("mirrorbacks", "mirrorback"), ("threads", "thread"),
+            ("tags", "tag"), ("reflection_revisions", "earlier version")]
+_CHANGES = [("reflections_added", "new reflection"), ("reflections_updated", "updated reflection"),
+            ("revisions_added", "earlier version"), ("reflections_deleted", "deletion"),
+            ("threads_added", "new thread"), ("mirrorbacks_added", "mirrorback"),
+            ("tensions_added", "new tension")]
+_SIGNATURES = {"trusted": "signed by a key you trust", "untrusted": "signed by a key you have not trusted",
+               "unsigned": "not signed"}
+
+
+def bundle_summary(report: BundleExport | BundleCheck | BundleImport | None) -> Text:
+    """A few plain lines a person can read at a glance (the full record is `--json` on the
+    command line): what is in the bundle, whether it is encrypted and signed, what changed."""
     text = Text()
-    for key, value in report.items():
-        if isinstance(value, dict):
-            text.append(f"{indent}{key}:\n", "dim")
-            text.append_text(render_report(value, indent + "  "))
-        elif isinstance(value, list):
-            shown = ", ".join(str(v) for v in value[:8]) + (" …" if len(value) > 8 else "")
-            text.append(f"{indent}{key}: ", "dim")
-            text.append(f"{shown or '—'}\n")
+    if isinstance(report, BundleExport):
+        text.append(f"{tilde(report.path)} ({human_size(report.size)})\n")
+        text.append(f"Holds {_counted(report.counts, _CONTENT)}.\n")
+        text.append(("Encrypted with your passphrase" if report.encrypted else "Not encrypted")
+                    + (", signed by this device." if report.signed else ", not signed."))
+    elif isinstance(report, BundleImport):
+        check = report.check
+        changes = _counted(report.changes, _CHANGES)
+        if report.dry_run:
+            text.append("Dry run, nothing was changed. " + (f"Importing would bring {changes}."
+                                                            if report.changed else "Importing would change nothing."))
+        elif report.changed:
+            text.append(f"Brought in {changes}.")
         else:
-            text.append(f"{indent}{key}: ", "dim")
-            text.append(f"{value}\n")
+            text.append("Nothing changed: everything in it is already in this journal.")
+        unchanged = report.changes.get("reflections_unchanged", 0)
+        if unchanged:
+            text.append(f"\n{plural(unchanged, 'reflection')} already here.", "dim")
+        text.append(f"\nFrom {local_time(check.created_at, 'UTC')} UTC, {_SIGNATURES.get(check.signature.status, check.signature.status)}.",
+                    "dim")
+    elif isinstance(report, BundleCheck):
+        text.append(f"Made {local_time(report.created_at, 'UTC')} UTC by Mirror {report.app_version}; "
+                    f"holds {_counted(report.counts, _CONTENT)}.\n")
+        text.append(("Encrypted" if report.encrypted else "Not encrypted") + ", "
+                    + _SIGNATURES.get(report.signature.status, report.signature.status) + ".")
+        if report.needs_migration:
+            text.append("\nAn older journal format: it is updated as it is imported.", "dim")
+        if not report.constitution_matches_ours:
+            text.append("\nIts constitution differs from yours (kept as a record, never adopted).", "dim")
     return text

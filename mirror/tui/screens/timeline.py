@@ -6,6 +6,7 @@ demo bundle."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from rich.text import Text
@@ -16,10 +17,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, ContentSwitcher, Footer, Input, Label, Select, Static
 
+from mirror.errors import InvalidInput
 from mirror.models import Reflection
 from mirror.services.journal import Filters, Journal
 from mirror.tui import messages as m
-from mirror.tui.format import local_time, plural
+from mirror.tui.format import local_time, plural, shown
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
 from mirror.tui.widgets.timeline_list import TimelineList
@@ -47,10 +49,15 @@ tells you what to do.
 
 
 def reflection_row(r: Reflection, patterns: dict[str, list[str]] | None = None) -> m.TimelineRow:
+    """A timeline line's data. Tags the title already shows (`#work` typed in the text) are
+    not repeated beside it; patterns come as the constitution's labels."""
+    title = shown(r.title)
+    in_title = {t.casefold() for t in re.findall(r"#([\w-]+)", title)}
     return m.TimelineRow(
-        id=r.id, when=local_time(r.created_at, r.created_tz), title=r.title,
-        tags=" ".join(f"#{t}" for t in r.tags), starred=r.starred, private=r.private,
-        patterns=", ".join((patterns or {}).get(r.id, ())))
+        id=r.id, when=local_time(r.created_at, r.created_tz), title=title,
+        tags=" ".join(f"#{shown(t)}" for t in r.tags if t.casefold() not in in_title),
+        starred=r.starred, private=r.private,
+        patterns=m.PATTERN_SEPARATOR.join((patterns or {}).get(r.id, ())))
 
 
 def fetch_rows(journal: Journal, filters: Filters, limit: int,
@@ -92,6 +99,7 @@ class TimelineScreen(Screen):
         self._cursor: str | None = None
         self._loaded_version = -1
         self._loading = False
+        self._pattern_labels: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-body"):
@@ -153,12 +161,21 @@ class TimelineScreen(Screen):
     @work(thread=True, group="journal", exit_on_error=False)
     def load_page(self, gateway: JournalGateway, filters: Filters, cursor: str | None, generation: int,
                   first: bool) -> None:
-        got = guarded(self, gateway, "loading the timeline",
-                      lambda j: fetch_rows(j, filters, PAGE_SIZE, cursor))
+        problem: str | None = None
+
+        def fetch(j: Journal) -> tuple[list[m.TimelineRow], str | None]:
+            nonlocal problem
+            try:
+                return fetch_rows(j, filters, PAGE_SIZE, cursor)
+            except InvalidInput as exc:     # a filter as typed ("since: blorp"): said in place
+                problem = str(exc)
+                return [], None
+
+        got = guarded(self, gateway, "loading the timeline", fetch)
         if got is FAILED:
             got = ([], None)
         rows, next_cursor = got
-        self.post_message(m.TimelinePage(rows, next_cursor, generation, first))
+        self.post_message(m.TimelinePage(rows, next_cursor, generation, first, problem))
 
     def on_timeline_page(self, event: m.TimelinePage) -> None:
         if event.generation != self._generation:
@@ -171,6 +188,14 @@ class TimelineScreen(Screen):
         else:
             timeline.extend(event.rows, event.next_cursor is not None)
         switcher = self.query_one(ContentSwitcher)
+        if event.problem:
+            switcher.current = "timeline-empty"
+            self.query_one("#timeline-empty", Static).update(Text.assemble(
+                (f"Filter not applied: {event.problem}.", "bold yellow"),
+                ("\nCorrect it, or press escape to clear the filters.", "dim")))
+            self.query_one("#timeline-status", Static).update(
+                Text(f"filter not applied: {event.problem}", style="yellow"))
+            return
         if timeline.rows:
             switcher.current = "timeline-list"
         elif self._filtered():
@@ -195,10 +220,11 @@ class TimelineScreen(Screen):
     # -- filters -------------------------------------------------------------------------------------
     @work(thread=True, group="journal", exit_on_error=False)
     def load_choices(self, gateway: JournalGateway) -> None:
-        def choices(j: Journal) -> tuple[list[str], list[str], list[str]]:
+        def choices(j: Journal) -> tuple[list[str], list[str], list[tuple[str, str]]]:
             threads = [t.title for t in j.threads(include_archived=True)]
             tags = [name for name, _ in j.tags()]
-            patterns = sorted({row.pattern for row in j.pattern_counts(bucket="year")})
+            # (label, name): the constitution's words are shown, the name is what filters.
+            patterns = sorted({(row.label, row.pattern) for row in j.pattern_counts(bucket="year")})
             return threads, tags, patterns
 
         got = guarded(self, gateway, "loading filter choices", choices)
@@ -206,12 +232,14 @@ class TimelineScreen(Screen):
             self.post_message(m.FilterChoices(*got))
 
     def on_filter_choices(self, event: m.FilterChoices) -> None:
-        for select_id, values in (("#f-thread", event.threads), ("#f-pattern", event.patterns)):
+        self._pattern_labels = dict((name, label) for label, name in event.patterns)
+        options = (("#f-thread", [(shown(t), t) for t in event.threads]), ("#f-pattern", event.patterns))
+        for select_id, pairs in options:
             select = self.query_one(select_id, Select)
             current = select.value
             with select.prevent(Select.Changed):
-                select.set_options([(v, v) for v in values])
-                if isinstance(current, str) and current in values:
+                select.set_options(pairs)
+                if isinstance(current, str) and current in {value for _, value in pairs}:
                     select.value = current
 
     def _filtered(self) -> bool:
@@ -227,8 +255,8 @@ class TimelineScreen(Screen):
             parts.append("★")
         if f.thread:
             parts.append(f"thread “{f.thread}”")
-        if getattr(f, "pattern", None):
-            parts.append(f"pattern {f.pattern}")
+        if f.pattern:
+            parts.append(self._pattern_labels.get(f.pattern, f.pattern))
         return ", ".join(parts)
 
     def _set_filter_fields(self, filters: Filters) -> None:

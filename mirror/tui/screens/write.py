@@ -37,6 +37,9 @@ class EditorFields(TypedDict):
 
 
 class WriteScreen(Screen):
+    # Below 100 columns the mirror goes under the editor (mirror.tcss, `-narrow`): side by
+    # side, an 80-column window left the tags field one letter wide.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         # Not a priority binding: the key then waits its turn behind the letters typed before
         # it (a priority binding would run first and save only part of a fast-typed text).
@@ -184,19 +187,25 @@ class WriteScreen(Screen):
             return
         app.pending_draft = None
         self._restoring = True
-        try:
-            self.query_one("#editor", TextArea).text = str(draft.get("text", ""))
-            self.query_one("#tags", Input).value = str(draft.get("tags", ""))
-            self.query_one("#star", Checkbox).value = bool(draft.get("starred"))
-            self.query_one("#private", Checkbox).value = bool(draft.get("private"))
-            self._pending_thread = draft.get("thread")
-        finally:
-            self.call_after_refresh(self._restored)
         editor = self.query_one("#editor", TextArea)
+        text = str(draft.get("text", ""))
+        try:
+            if editor.text.strip():
+                # Words typed this session stay: the draft comes after them (undo removes it).
+                editor.move_cursor(editor.document.end)
+                editor.insert("\n\n" + text)
+            else:
+                editor.text = text
+                self.query_one("#tags", Input).value = str(draft.get("tags", ""))
+                self.query_one("#star", Checkbox).value = bool(draft.get("starred"))
+                self.query_one("#private", Checkbox).value = bool(draft.get("private"))
+                self._pending_thread = draft.get("thread")
+        finally:
+            self.call_after_refresh(self._restored, draft)
         editor.move_cursor(editor.document.end)
         editor.focus()
 
-    def _restored(self) -> None:
+    def _restored(self, draft: dict[str, Any]) -> None:
         self._restoring = False
         thread = self._pending_thread
         if thread:
@@ -205,6 +214,12 @@ class WriteScreen(Screen):
                 select.value = thread
             except Exception:  # the thread is gone or not loaded yet: keep the text, skip it
                 pass
+        # The restored text is now this session's draft; only then does the kept copy go.
+        try:
+            self.flush_draft(wait=True)
+        except OSError:
+            return          # could not be written: the kept copy stays
+        host(self.app).require_drafts().forget(draft)
 
     # -- saving ------------------------------------------------------------------------------------
     def action_save(self) -> None:

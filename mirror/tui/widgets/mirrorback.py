@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Button, Label, LoadingIndicator, Static
 
 from mirror.models.derived import Mirrorback, PatternMark
+from mirror.tui.format import shown
 
 
 class MirrorbackPanel(Vertical):
@@ -32,6 +33,7 @@ class MirrorbackPanel(Vertical):
     MirrorbackPanel .mb-rate Label { padding: 0 1 0 0; }
     MirrorbackPanel.-care { border: round $primary 60%; background: $primary 8%; }
     MirrorbackPanel.-care .mb-body { color: $text; text-style: none; }
+    MirrorbackPanel.-outdated .mb-body { color: $text-muted; }
     MirrorbackPanel .mb-thanks { color: $text-muted; }
     """
     BINDINGS = [
@@ -84,7 +86,10 @@ class MirrorbackPanel(Vertical):
         yield Static("", classes="mb-thanks")
 
     def _set(self, cls: str, content: str | Text) -> None:
-        self.query_one(f".{cls}", Static).update(content)
+        widget = self.query_one(f".{cls}", Static)
+        widget.update(content)
+        if cls != "mb-status":          # an empty line is no use to anyone (and costs a row)
+            widget.display = bool(content.plain if isinstance(content, Text) else content)
 
     def clear(self) -> None:
         self.mirrorback_id = None
@@ -110,14 +115,14 @@ class MirrorbackPanel(Vertical):
         else:
             self.mirrorback_id = mirrorback.id
             self._set("mb-status", heading or ("A caring note" if care else f"Mirror · {mirrorback.engine}"))
-            self._set("mb-body", Text(mirrorback.content))
+            self._set("mb-body", Text(shown(mirrorback.content)))
             if not care:
                 self.add_class("-rated-able")
         if patterns and not care:
             # The constitution's labels, as `mirror reflect` prints them.
             self._set("mb-patterns", "Noticed: " + " · ".join(dict.fromkeys(p.label for p in patterns)))
         if notices:
-            self._set("mb-notices", Text("\n".join(notices)))
+            self._set("mb-notices", Text(shown("\n".join(notices))))
 
     def thanks(self, text: str) -> None:
         self._set("mb-thanks", text)

@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from mirror.tui.format import PATTERN, PRIVATE, STAR
-from mirror.tui.messages import TimelineRow
+from mirror.tui.messages import PATTERN_SEPARATOR, TimelineRow
 
 PREFETCH = 60   # rows from the end at which the next page is asked for
 
@@ -193,21 +193,17 @@ class TimelineList(ScrollView, can_focus=True):
 
     def _line(self, row: TimelineRow, width: int, styles: dict[str, Style]) -> Text:
         style = styles.__getitem__
-        tail = Text(no_wrap=True, overflow="ellipsis")
-        if row.tags:
-            tail.append(row.tags, style("timeline--tags"))
-        if row.patterns:
-            tail.append(("  " if row.tags else "") + PATTERN + " " + row.patterns,
-                        style("timeline--pattern"))
-        tail_width = min(tail.cell_len, max(0, width // 3))
-        tail.truncate(tail_width, overflow="ellipsis")
         head = Text(no_wrap=True)
         head.append(" " + row.when + "  ", style("timeline--date"))
         head.append(STAR if row.starred else " ", style("timeline--star"))
         head.append(PRIVATE if row.private else " ", style("timeline--date"))
         head.append(" ")
-        room = max(0, width - head.cell_len - tail_width - 2)
         title = Text(row.title, no_wrap=True, overflow="ellipsis")
+        # Tags and patterns get a third of the line, or whatever a short title leaves.
+        budget = max(width // 3, width - head.cell_len - title.cell_len - 2)
+        tail = fit_items(row.tags.split(), row.patterns.split(PATTERN_SEPARATOR) if row.patterns else [],
+                         max(0, budget), style("timeline--tags"), style("timeline--pattern"))
+        room = max(0, width - head.cell_len - tail.cell_len - 2)
         title.truncate(room, overflow="ellipsis", pad=True)
         line = head + title + Text("  ") + tail
         line.no_wrap = True
@@ -216,3 +212,24 @@ class TimelineList(ScrollView, can_focus=True):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:  # pragma: no cover
         return len(self.rows)
+
+
+def fit_items(tags: list[str], patterns: list[str], room: int, tag_style: Style,
+              pattern_style: Style) -> Text:
+    """Tags, then pattern labels, each whole or not at all: what does not fit is counted
+    ("+2"), never cut mid-word. Patterns follow one PATTERN marker."""
+    items = [(t, tag_style, False) for t in tags] + [(p, pattern_style, True) for p in patterns]
+    text = Text(no_wrap=True)
+    marked = False
+    for index, (item, item_style, is_pattern) in enumerate(items):
+        piece = ("  " if text.cell_len else "") + (PATTERN + " " if is_pattern and not marked else "") + item
+        after = len(items) - index - 1
+        reserve = len(f" +{after}") if after else 0     # room for the count of what follows
+        if text.cell_len + Text(piece).cell_len + reserve > room:
+            marker = (" " if text.cell_len else "") + f"+{len(items) - index}"
+            if text.cell_len + len(marker) <= room:
+                text.append(marker, tag_style)
+            break
+        text.append(piece, item_style)
+        marked = marked or is_pattern
+    return text
