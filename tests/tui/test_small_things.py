@@ -184,3 +184,33 @@ async def test_a_failing_editor_changes_nothing_and_says_so(make_app, journal):
         await settle(pilot)
         assert journal.get(r.id).content == "first words"
         assert any("exited with status 1" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_bundle_results_are_a_short_summary_that_keeps_the_buttons_in_view(make_app, journal,
+                                                                                tmp_path, size):
+    journal.write("exported words", tags=["x"])
+    bundle = tmp_path / "out.zip"
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        for action, path in (("x", bundle), ("i", bundle)):
+            await pilot.press(action)
+            await settle(pilot)
+            app.screen.query_one("#bundle-path", Input).value = str(path)
+            await pilot.click("#go")
+            await settle(pilot)
+            report = app.screen.query_one("#bundle-report", Static).render().plain
+            assert "encrypted:" not in report and "None" not in report and "{" not in report
+            assert len(report.splitlines()) <= 5, report
+            if action == "x":
+                assert "Holds 1 reflection" in report and "Not encrypted, not signed." in report
+            else:
+                assert "Nothing changed: everything in it is already in this journal." in report
+            for button in app.screen.query("Button"):
+                if button.display:
+                    assert app.screen.region.contains_region(button.region), (button, size)
+            await pilot.press("escape")
+            await settle(pilot)

@@ -230,15 +230,19 @@ class BundleScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         action = self.action_name
         default = str(Path.home() / f"mirror-{date.today().isoformat()}.zip") if action == "export" else ""
-        with Vertical(classes="dialog bundle-dialog"):
+        # Compact fields in a scrolling dialog: at 80×24 the full-height fields pushed the
+        # buttons below the dialog's edge.
+        with VerticalScroll(classes="dialog bundle-dialog"):
             yield Label(self.TITLES[action], classes="dialog-title")
-            yield Input(default, placeholder="path to the bundle (.zip or .zip.age)", id="bundle-path")
-            yield Input(placeholder="passphrase (leave empty for none)", password=True, id="bundle-pass")
+            yield Input(default, placeholder="path to the bundle (.zip or .zip.age)", id="bundle-path",
+                        compact=True)
+            yield Input(placeholder="passphrase (leave empty for none)", password=True, id="bundle-pass",
+                        compact=True)
             if action == "export":
-                yield Input(placeholder="passphrase again", password=True, id="bundle-pass2")
-                yield Checkbox("sign with this device's key", id="bundle-sign")
+                yield Input(placeholder="passphrase again", password=True, id="bundle-pass2", compact=True)
+                yield Checkbox("sign with this device's key", id="bundle-sign", compact=True)
             if action == "import":
-                yield Checkbox("dry run: check and report, change nothing", id="bundle-dry")
+                yield Checkbox("dry run: check and report, change nothing", id="bundle-dry", compact=True)
             yield ProgressBar(total=None, show_eta=False, id="bundle-progress")
             yield Static("", id="bundle-report")
             with Horizontal(classes="dialog-buttons"):
