@@ -346,7 +346,7 @@ def _say(template: str, **values: str) -> str:
     return template.format(**values, **caps)
 
 
-_HEAVY = frozenset({"grief", "sadness", "loneliness"})
+_HEAVY = frozenset({"grief", "sadness", "loneliness", "hurt"})
 
 
 def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
@@ -426,6 +426,9 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     elif a.tensions and not r.phrase or (a.tensions and pick.index(3) == 0):
         t = a.tensions[0]
         ask = pick.choice(fr["ask_tension"]).format(A=t.axis_a, B=t.axis_b)
+    elif r.image is not None and "ask_image" in fr and (
+            image := _exact_quote(a.text, a.tokens, r.image.first, r.image.last)):
+        ask = pick.choice(fr["ask_image"]).format(i=image)
     elif r.phrase:
         # The tone of the question follows a feeling the person named; an entry whose
         # feeling is not named gets an open one (no "remember" for a divorce).

@@ -37,10 +37,11 @@ from mirror.engine.tokenize import (
     tokens_in_spans,
 )
 
-_TURN = ("but now", "and yet", "yet", "still", "finally", "now", "at last", "in the end",
-         "but", "although", "though", "however")
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "us", "our"})
 _MAX_CENTRE_WORDS = 36
+#: Where an entry lands and where it starts: the closing line is often its heart (the
+#: rubric's "often not the first sentence"), the opening line its setting.
+_LAST_LINE, _FIRST_LINE = 1.5, 1.0
 _LEXICON_VALENCE_CAP = 4.0
 
 
@@ -65,6 +66,7 @@ class Reading:
     asking: bool                    # the centre is the person's own question
     phrase: str | None              # a phrase of theirs a question can be built from
     sides: tuple[Moment, Moment] | None = None  # the centre's two halves around its turn
+    image: Moment | None = None     # a likeness the person drew: "like I was reading the weather"
 
 
 # -- data -------------------------------------------------------------------------------------
@@ -109,6 +111,10 @@ class _Lexicon:
     you: dict[str, str]                             # "my" -> "your", as the mirror says it
     valence: dict[str, str]                         # family -> valence
     unreal: frozenset[str]                          # "would", "if": a feeling imagined
+    turns: tuple[str, ...]                          # "but now", "and yet": where an entry turns
+    opening_turns: frozenset[str]                   # "But …", "Instead …" opening a sentence
+    first_person: frozenset[str]                    # "i", "my", "we": the writer speaking
+    images: tuple[tuple[str, ...], ...]             # "like", "as if": a likeness begins
 
 
 #: How much a feeling word counts: `words` name a feeling, `hints` only suggest one.
@@ -152,6 +158,10 @@ def _lexicon(language: str) -> _Lexicon | None:
         you={str(k).lower(): str(v) for k, v in (data.get("second_person") or {}).items()},
         valence={f: str(s.get("valence", "neutral")) for f, s in (data.get("feelings") or {}).items()},
         unreal=_lowered(data.get("unreal")),
+        turns=tuple(" ".join(_words(str(t))) for t in data.get("turns") or ()),
+        opening_turns=_lowered(data.get("opening_turns")),
+        first_person=_lowered(data.get("first_person")),
+        images=tuple(_words(str(w)) for w in data.get("images") or ()),
     )
 
 
@@ -215,7 +225,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue
         if _negated(norms, i, lex) or _unreal(text, toks, i, lex):
             continue
-        if not _writers(text, toks, i):
+        if not _writers(text, toks, i, lex):
             continue
         found.append((i, hit[0], hit[1]))
     return found
@@ -239,7 +249,7 @@ _OBJECTS = frozenset({"you", "him", "her", "them", "he", "she", "they", "everyon
 _OTHERS = frozenset({"he", "she", "they", "he's", "she's", "they're", "it", "it's"})
 
 
-def _writers(text: str, toks: Sequence[Token], i: int) -> bool:
+def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     """Whether the feeling at token i is plausibly the writer's own."""
     lo, hi = clause_bounds(text, toks, i, i + 1)
     clause = [t.norm for t in toks[lo:hi]]
@@ -247,7 +257,7 @@ def _writers(text: str, toks: Sequence[Token], i: int) -> bool:
     if before[-2:-1] == ["to"] or before[-1:] in (["be"], ["feel"], ["seem"], ["look"]):
         if any(w in _OBJECTS for w in before):
             return False  # "I don't need you to be happy": their feeling, not the writer's
-    if any(w in _FIRST_PERSON for w in clause):
+    if any(w in lex.first_person for w in clause):
         return True
     subject = clause[:i - lo]
     # Someone else is the subject: a pronoun, or a determiner and noun ("the men were").
@@ -340,17 +350,22 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += min(abs(v), _LEXICON_VALENCE_CAP) / 2
             if i in fam_at:
                 score += 1.5 * fam_weight[i]
-        if any(w in _FIRST_PERSON for w in words):
+        if any(w in lex.first_person for w in words):
             score += 0.5
         joined = " ".join(words)
-        if any(joined.startswith(t + " ") or f" {t} " in f" {joined} " for t in _TURN[:7]):
+        if any(joined.startswith(t + " ") or f" {t} " in f" {joined} " for t in lex.turns):
             score += 1.0
+        elif words and words[0] in lex.opening_turns:
+            score += 1.0  # "But the men carrying it out were laughing", "Instead I made toast"
         end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
         if "!" in end:
             score += 0.5
-        if k == len(sentences) - 1 and len(sentences) > 2:
-            score += 0.5
-        if hi - lo < 4:
+        last = k == len(sentences) - 1
+        if last and len(sentences) > 2:
+            score += _LAST_LINE
+        elif k == 0 and len(sentences) > 2:
+            score -= _FIRST_LINE  # the setting, more often than the heart
+        if hi - lo < 4 and not (last and hi - lo >= 2):
             score -= 1.0
         scored.append(Moment(lo, hi, score))
     if not scored:  # all markup: fall back to any sentence
@@ -377,6 +392,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     first_at: dict[str, int] = {}
     for i, fam, wt in families:
         weight[fam] = weight.get(fam, 0.0) + wt * (2.0 if centre.first <= i < centre.last else 1.0)
+        if wt < WORD_WEIGHT and _hint_confirmed(text, toks, i, lex.valence.get(fam), vader):
+            wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt
         evidence[fam] = evidence.get(fam, 0.0) + wt
         first_at.setdefault(fam, i)
     ranked = sorted((f for f in weight if evidence[f] >= WORD_WEIGHT),
@@ -410,13 +427,52 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3]
     phrase = max(candidates, key=lambda c: c[0])[1] if candidates else None
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
-                   _sides(text, toks, centre, vader))
+                   _sides(text, toks, centre, vader), _image(text, toks, centre, lex))
+
+
+#: How long a likeness may be to be given back whole.
+_IMAGE_WORDS = (3, 10)
+
+
+def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> Moment | None:
+    """A likeness in the centre ("like I was reading the weather", "as if the answer will
+    change"), to its clause's end: the person's own picture of how it felt, which a
+    question can hold up. Not "I like it", "would like to", "felt like going"."""
+    norms = [t.norm for t in toks]
+    for j in range(centre.first + 1, centre.last):
+        words = next((w for w in lex.images if tuple(norms[j:j + len(w)]) == w), None)
+        if words is None:
+            continue
+        prev = norms[j - 1]
+        if prev in lex.first_person or prev in _OBJECTS or prev in ("would", "i'd", "you'd", "d") \
+                or (j + len(words) < len(norms) and norms[j + len(words)] in ("to", "that", "this", "it")):
+            continue
+        _, end = clause_bounds(text, toks, j, j + 1)
+        end = min(end, centre.last)
+        # "smell like damp and cost half my salary": the likeness ends where a new verb
+        # phrase is joined on.
+        end = next((k for k in range(j + len(words) + 1, end) if norms[k] in ("and", "but", "so")), end)
+        if _IMAGE_WORDS[0] <= end - j <= _IMAGE_WORDS[1]:
+            return Moment(j, end, 0.0)
+    return None
 
 
 _TURN_WORDS = frozenset({"but", "yet", "though", "although"})
 _SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "we", "we're", "she", "he", "they", "it",
                        "it's", "nobody", "everyone", "everybody", "no", "nothing", "that",
                        "there", "my", "his", "her", "their", "our"})
+
+
+def _hint_confirmed(text: str, toks: Sequence[Token], i: int, valence: str | None,
+                    vader: dict[str, float]) -> bool:
+    """Whether a hint's own sentence shows the feeling it suggests: an exclamation, or
+    words that lean the same way (VADER) and clearly so."""
+    bounds = as_tokens(toks).sentence_bounds()[toks[i].sent]
+    lo, hi = bounds
+    if valence == "positive" and "!" in text[toks[hi - 1].end : toks[hi - 1].end + 3]:
+        return True
+    lean = sum(vader.get(toks[k].norm, 0.0) for k in range(lo, hi) if k != i)
+    return (valence == "positive" and lean >= 2.0) or (valence == "negative" and lean <= -2.0)
 
 
 def _sides(text: str, toks: Sequence[Token], centre: Moment,
@@ -516,7 +572,7 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
     norms = [t.norm for t in toks]
     found: list[tuple[int, str]] = []
     for i in range(m.first, m.last):
-        if norms[i] in lex.openers and i + 1 < m.last:
+        if norms[i] in lex.openers and i + 1 < m.last and text[toks[i].start - 1 : toks[i].start] != "-":
             words = [i]
             j = i + 1
             while j < m.last and len(words) < 3 and norms[j] not in lex.stopwords \
@@ -534,16 +590,20 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                     break  # but "the bad months": after an adjective it is a plural noun
                 words.append(j)
                 j += 1
-            if len(words) >= 2:
+            after = toks[words[-1] + 1].text if words[-1] + 1 < len(toks) else ""
+            if len(words) >= 2 and not after[:1].isdigit() and "-" not in text[
+                    toks[words[0]].start : toks[words[-1]].end]:  # not "your Year" (9), not "the-floor"
                 raw = " ".join(text[toks[words[0]].start : toks[words[-1]].end].split())
                 first, _, rest = raw.partition(" ")
                 first = first.lower() if first.lower() in lex.openers else first
                 # The person's "my driving test" is "your driving test" when the mirror asks.
                 said = (lex.you.get(first.lower(), first) + " " + rest).strip()
-                found.append((len(words) + (3 if norms[i] in lex.you else 0), said))
+                # The sentence's own subject ("The house is so quiet") is what it is about.
+                found.append((len(words) + (3 if norms[i] in lex.you else 0)
+                              + (1 if i == m.first else 0), said))
     for i in range(m.first + 1, m.last):
         t = toks[i]
-        if t.text[:1].isupper() and t.norm not in lex.stopwords and t.norm not in _FIRST_PERSON \
+        if t.text[:1].isupper() and t.norm not in lex.stopwords and t.norm not in lex.first_person \
                 and not clause_break_between(text, toks[i - 1], t) and len(t.text) > 1:
             if t.norm.endswith("'s") and i + 1 < m.last and toks[i + 1].norm not in lex.stopwords:
                 found.append((3, f"{t.text} {toks[i + 1].text}"))  # "Dad's shed"
