@@ -10,16 +10,15 @@ answer: `show`, the TUI reader and `--json` say which it is.
 
 from __future__ import annotations
 
-import sqlite3
-
 from mirror.engine import checks
 from mirror.storage import merge
+from mirror.storage.db import Connection
 
 #: The flag an imported mirrorback carries when this Mirror's checks refused it.
 IMPORTED_FLAG = "imported"
 
 
-def recheck_imported(conn: sqlite3.Connection, ids: list[str]) -> int:
+def recheck_imported(conn: Connection, ids: list[str]) -> int:
     """Re-check imported mirrorbacks `ids` inside the import's transaction; return how
     many were marked failed."""
     failed = 0

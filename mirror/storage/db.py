@@ -18,6 +18,9 @@ from pathlib import Path
 
 from mirror.errors import InvalidInput, StorageError
 
+#: The connection type, for the layers above that pass one along without touching SQL.
+Connection = sqlite3.Connection
+
 BUSY_TIMEOUT_MS = 30_000
 #: What to do about a damaged journal file (Mirror has no salvage command of its own yet).
 DAMAGED_HINT = "salvage it with `sqlite3 mirror.db .recover` or restore your latest bundle"
