@@ -92,8 +92,8 @@ def store_analysis(ctx: JournalContext, reflection: Reflection, analysis: Analys
 
 
 def derive_ids(ctx: JournalContext, ids: list[str], progress: Progress | None = None) -> DeriveReport:
-    """Re-derive the reflections `ids` inside the caller's transaction (an import's: the
-    merge and its derived rows commit together or not at all)."""
+    """Re-derive the reflections `ids` inside the caller's transaction (an edit's: the new
+    text and its derived rows commit together or not at all)."""
     def batches() -> Iterator[list[Row]]:
         for start in range(0, len(ids), BATCH):
             yield ctx.store.reflections.texts_for_analysis(ids[start:start + BATCH])
@@ -107,9 +107,12 @@ def note_pending(ctx: JournalContext, ids: list[str]) -> None:
     if not ids:
         return
     path = ctx.paths.home / PENDING_FILE
-    earlier = _pending_ids(path)
-    tmp = path.with_name(f".{PENDING_FILE}.part")
-    tmp.write_text(json.dumps(list(dict.fromkeys([*earlier, *ids]))), encoding="utf-8")
+    _write_pending(path, list(dict.fromkeys([*_pending_ids(path), *ids])))
+
+
+def _write_pending(path: Path, ids: list[str]) -> None:
+    tmp = path.with_name(f".{PENDING_FILE}.{os.getpid()}.part")
+    tmp.write_text(json.dumps(ids), encoding="utf-8")
     os.replace(tmp, path)
 
 
@@ -126,7 +129,12 @@ def derive_after_import(ctx: JournalContext, ids: list[str],
             yield ctx.store.reflections.texts_for_analysis(todo[start:start + BATCH])
 
     report = _derive(ctx, batches(), len(todo), progress, own_transactions=True)
-    path.unlink(missing_ok=True)
+    done = set(todo)
+    left = [i for i in _pending_ids(path) if i not in done]  # noted meanwhile by another import
+    if left:
+        _write_pending(path, left)
+    else:
+        path.unlink(missing_ok=True)
     return report
 
 
