@@ -376,7 +376,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
                 else "heavy" if r.feelings and r.feelings[0] in _HEAVY else "negative")
         if feeling:
             sentences.append(_say(pick.choice(fr["feeling_short"][kind]), **values))
-        if not sentences:
+        if not sentences and fr.get("sides_open"):
             sentences.append(pick.choice(fr["sides_open"]))
         sentences.append(_say(pick.choice(fr["ask_sides"]), a=halves[0], b=halves[1]))
         return _in_language_marks(" ".join(sentences), a.language)
@@ -395,6 +395,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     else:
         sentences.append(_say(pick.choice(fr["plain"]), **values))
 
+    two = False
     # One more moment, at most: a second paragraph's line, or the two sides of a contrast
     # the person drew outside the quoted words, or sharp words they used about themselves.
     if r.second is not None:
@@ -402,6 +403,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         if second and second != quote:
             before = r.centre is not None and r.second.first < r.centre.first
             sentences.append(_say(pick.choice(fr["second_before" if before else "second"]), q=second))
+            two = True
     elif not r.sarcasm and not r.asking:
         extra = _contrast_outside(a, r.centre) if r.centre else None
         tension = a.tensions[0] if a.tensions else None
@@ -419,7 +421,9 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             if words and pick.index(2):
                 sentences.append(pick.choice(fr["self_judgment"]).format(words=words))
 
-    if r.asking and not r.sarcasm:
+    if two and "ask_two" in fr:
+        ask = pick.choice(fr["ask_two"])  # the question holds both moments it quoted
+    elif r.asking and not r.sarcasm:
         ask = pick.choice(fr["ask_asking"])
     elif r.sarcasm:
         ask = pick.choice(fr["ask_sarcasm"])

@@ -365,8 +365,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += _LAST_LINE
         elif k == 0 and len(sentences) > 2:
             score -= _FIRST_LINE  # the setting, more often than the heart
-        if hi - lo < 4 and not (last and hi - lo >= 2):
-            score -= 1.0
+        if hi - lo < 4 and not any(i in fam_at for i in range(lo, hi)):
+            score -= 1.0  # "Fair enough.": a short line holds the heart only with a feeling word
         scored.append(Moment(lo, hi, score))
     if not scored:  # all markup: fall back to any sentence
         scored = [Moment(lo, hi, 0.0) for lo, hi in sentences]
@@ -591,6 +591,9 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                 words.append(j)
                 j += 1
             after = toks[words[-1] + 1].text if words[-1] + 1 < len(toks) else ""
+            if len(words) == 3 and j < m.last and norms[j].isalpha() and norms[j] not in lex.stopwords \
+                    and not clause_break_between(text, toks[j - 1], toks[j]):
+                continue  # "the purple lava [lamp]": a phrase cut short is not the person's
             if len(words) >= 2 and not after[:1].isdigit() and "-" not in text[
                     toks[words[0]].start : toks[words[-1]].end]:  # not "your Year" (9), not "the-floor"
                 raw = " ".join(text[toks[words[0]].start : toks[words[-1]].end].split())
