@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
@@ -115,6 +115,8 @@ class _Lexicon:
     opening_turns: frozenset[str]                   # "But …", "Instead …" opening a sentence
     first_person: frozenset[str]                    # "i", "my", "we": the writer speaking
     images: tuple[tuple[str, ...], ...]             # "like", "as if": a likeness begins
+    prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
+                                                             hash=False)
 
 
 #: How much a feeling word counts: `words` name a feeling, `hints` only suggest one.
@@ -215,7 +217,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # someone else's words, or a simile ("smiling like an idiot")
         hit = lex.single.get(w)
         if hit is None:
-            hit = next(((f, wt) for p, f, wt in lex.prefixes if w.startswith(p)), None)
+            hit = _by_prefix(lex, w)
         if hit is None:
             for words, f, wt in lex.phrases.get(w, ()):
                 if tuple(norms[i : i + len(words)]) == words:
@@ -229,6 +231,18 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue
         found.append((i, hit[0], hit[1]))
     return found
+
+
+def _by_prefix(lex: _Lexicon, word: str) -> tuple[str, float] | None:
+    """The (family, weight) of a word matched by a prefix entry ("celebrat*"), remembered
+    per word: every word of every entry is looked up, and most never match."""
+    try:
+        return lex.prefix_seen[word]
+    except KeyError:
+        hit = next(((f, wt) for p, f, wt in lex.prefixes if word.startswith(p)), None)
+        if len(lex.prefix_seen) < 50_000:
+            lex.prefix_seen[word] = hit
+        return hit
 
 
 def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
@@ -273,7 +287,15 @@ def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
         return False
     k = len(words)
     first = words[0]
-    return any(w == first and tuple(norms[i : i + k]) == words for i, w in enumerate(norms))
+    start = 0
+    while True:  # list.index finds each candidate start at C speed
+        try:
+            i = norms.index(first, start)
+        except ValueError:
+            return False
+        if tuple(norms[i : i + k]) == words:
+            return True
+        start = i + 1
 
 
 def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict[str, float]) -> bool:
