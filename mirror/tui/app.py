@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from mirror.clock import Clock
     from mirror.tui.host import MirrorHost
 
-JOURNAL_MODES = ("write", "timeline", "search", "threads", "insights", "sovereignty")
+JOURNAL_MODES = ("write", "timeline", "search", "threads", "insights", "sovereignty", "onthisday")
 
 
 def _lazy(module: str, name: str) -> Callable[[], Screen[Any]]:
@@ -60,6 +60,7 @@ class MirrorApp(App[int]):
         "threads": _lazy("threads", "ThreadsScreen"),
         "insights": _lazy("insights", "InsightsScreen"),
         "sovereignty": _lazy("sovereignty", "SovereigntyScreen"),
+        "onthisday": _lazy("onthisday", "OnThisDayScreen"),
     }
     DEFAULT_MODE = "boot"
     COMMANDS = App.COMMANDS | {MirrorCommands}
@@ -75,6 +76,7 @@ class MirrorApp(App[int]):
         Binding("f5", "mode('threads')", "Threads", id="mirror.threads", priority=True),
         Binding("f6", "mode('insights')", "Patterns", id="mirror.insights", priority=True),
         Binding("f7", "mode('sovereignty')", "Sovereignty", id="mirror.sovereignty", priority=True),
+        Binding("f8", "mode('onthisday')", "On this day", id="mirror.onthisday", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="mirror.quit", priority=True),
     ]
 
@@ -241,6 +243,7 @@ class MirrorApp(App[int]):
         """(keys, description, binding id) for every binding that has an id, keymap applied."""
         # Every screen, which the first paint does without (see `_lazy`): only help needs them all.
         from mirror.tui.screens.insights import InsightsScreen
+        from mirror.tui.screens.onthisday import OnThisDayScreen
         from mirror.tui.screens.reader import EditScreen, ReaderScreen
         from mirror.tui.screens.search import SearchScreen
         from mirror.tui.screens.sovereignty import SovereigntyScreen
@@ -251,7 +254,8 @@ class MirrorApp(App[int]):
         rows: list[tuple[str, str, str]] = []
         seen: set[str] = set()
         for owner in (type(self), WriteScreen, TimelineScreen, TimelineList, ReaderScreen, EditScreen,
-                      SearchScreen, ThreadsScreen, InsightsScreen, SovereigntyScreen, MirrorbackPanel):
+                      SearchScreen, ThreadsScreen, InsightsScreen, SovereigntyScreen, OnThisDayScreen,
+                      MirrorbackPanel):
             for binding in owner.BINDINGS:
                 if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
                     continue

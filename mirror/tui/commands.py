@@ -29,6 +29,7 @@ COMMANDS: list[tuple[str, str, str | None, str | None]] = [
     ("Export bundle", "Write the whole journal to one zip (optionally encrypted)", "sovereignty", "bundle('export')"),
     ("Verify bundle", "Check a bundle without importing it", "sovereignty", "bundle('verify')"),
     ("Import bundle", "Bring a bundle into this journal", "sovereignty", "bundle('import')"),
+    ("On this day", "What you wrote on this day in earlier years (F8)", "onthisday", None),
     ("Restore kept draft", "Offer a draft kept from an earlier session again", None, "app.restore_draft"),
     ("Help", "Keys and how Mirror works (F1)", None, "app.help"),
 ]

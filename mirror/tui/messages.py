@@ -16,6 +16,7 @@ from mirror.models.bundles import BundleCheck, BundleExport, BundleImport
 from mirror.models.insights import Feedback, PatternCount, Tension
 
 if TYPE_CHECKING:
+    from mirror.models.memory import OnThisDay
     from mirror.services.journal import Journal
     from mirror.services.results import ReflectionDetails, ReflectResult
 
@@ -157,6 +158,14 @@ class SearchResults(Message):
         self.query = query
         self.hits = hits
         self.serial = serial
+
+
+class OnThisDayLoaded(Message):
+    """What was written on this month and day in earlier years (`Journal.on_this_day`)."""
+
+    def __init__(self, found: OnThisDay) -> None:
+        super().__init__()
+        self.found = found
 
 
 # -- threads ---------------------------------------------------------------------------------

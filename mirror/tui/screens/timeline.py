@@ -86,6 +86,7 @@ class TimelineScreen(Screen):
     BINDINGS = [
         Binding("f,ctrl+f", "toggle_filters", "Filters", id="timeline.filters"),
         Binding("s", "filter_starred", "Starred", id="timeline.starred"),
+        Binding("o", "app.mode('onthisday')", "On this day", id="timeline.onthisday"),
         Binding("w", "app.mode('write')", "Write", show=False, id="timeline.write"),
         Binding("slash", "app.mode('search')", "Search", show=False, id="timeline.search"),
         Binding("r", "reload", "Reload", show=False, id="timeline.reload"),
