@@ -398,13 +398,16 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     two = False
     # One more moment, at most: a second paragraph's line, or the two sides of a contrast
     # the person drew outside the quoted words, or sharp words they used about themselves.
-    if r.second is not None:
+    # A long entry's second moment comes only when the centre offers no question of its own
+    # (a likeness, a phrase of theirs): then the question holds the two moments.
+    own_question = r.image is not None or (r.phrase is not None and not r.sarcasm)
+    if r.second is not None and (not own_question or "ask_two" not in fr):
         second = _exact_quote(a.text, a.tokens, r.second.first, r.second.last)
         if second and second != quote:
             before = r.centre is not None and r.second.first < r.centre.first
             sentences.append(_say(pick.choice(fr["second_before" if before else "second"]), q=second))
             two = True
-    elif not r.sarcasm and not r.asking:
+    elif not r.sarcasm and not r.asking and r.second is None:
         extra = _contrast_outside(a, r.centre) if r.centre else None
         tension = a.tensions[0] if a.tensions else None
         if tension is not None:
