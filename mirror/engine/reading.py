@@ -382,6 +382,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
         if "!" in end:
             score += 0.5
+        if "?" in end and any(w in lex.first_person for w in words):
+            score += 1.5  # the person's own question ("Should I quit?") is what they hold
         last = k == len(sentences) - 1
         if last and len(sentences) > 2:
             score += _LAST_LINE
