@@ -1,4 +1,4 @@
-"""Everyday journaling: reflect, list, show, edit, history, delete, search, tags, stats."""
+"""Everyday journaling: reflect, list, show, edit, redate, history, delete, search, tags, stats."""
 
 from __future__ import annotations
 
@@ -37,6 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="mark private or not")
     p.add_argument("--tag", action="append", default=[], help="add a tag")
     p.add_argument("--untag", action="append", default=[], help="remove a tag")
+
+    p = add_command(sub, "redate", "move a reflection to another date (in the journal's zone)", cmd_redate)
+    p.add_argument("id", help="reflection ID or unique prefix")
+    p.add_argument("date", help="the new date: 2024-03-05 21:30, 'yesterday 21:30', ...")
 
     p = add_command(sub, "history", "show every earlier version of a reflection", cmd_history)
     p.add_argument("id", help="reflection ID or unique prefix")
@@ -148,6 +152,16 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     else:
         ctx.out.note(f"saved {reflection.id[:render.SHORT_ID]}"
                      + (f" (revision {reflection.revisions} kept)" if reflection.revisions else ""))
+    return 0
+
+
+def cmd_redate(args: argparse.Namespace, ctx: Context) -> int:
+    reflection = ctx.journal.redate(args.id, args.date)
+    if ctx.out.as_json:
+        ctx.out.json({"reflection": reflection.to_json()})
+    else:
+        ctx.out.note(f"moved {reflection.id[:render.SHORT_ID]} to "
+                     f"{render.local_time(reflection.created_at, reflection.created_tz)}")
     return 0
 
 

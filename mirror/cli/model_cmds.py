@@ -20,7 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "set-key", "store an API key in secrets.toml (mode 0600), read from stdin or a prompt", cmd_set_key)
     p.add_argument("engine", choices=("anthropic",))
 
-    add_command(sub, "doctor", "check the database, constitution, audit chain and engines", cmd_doctor)
+    p = add_command(sub, "doctor", "check the database, constitution, audit chain and engines", cmd_doctor)
+    p.add_argument("--recover", action="store_true",
+                   help="salvage a damaged journal into a new mirror.db (the damaged file is kept)")
 
 
 def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
@@ -62,6 +64,8 @@ def cmd_set_key(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
+    if args.recover:
+        return _recover(ctx)
     report = ctx.journal.doctor()
     if ctx.out.as_json:
         ctx.out.json(report.to_json())
@@ -78,3 +82,17 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
             else EngineUnavailable.exit_code)
     ctx.out.note(f"mirror: {len(failing)} problem(s) found")
     return code
+
+
+def _recover(ctx: Context) -> int:
+    from mirror.services.journal import Journal  # a damaged journal may not open: no ctx.journal
+
+    result = Journal.recover(ctx.home, clock=ctx.clock)
+    if ctx.out.as_json:
+        ctx.out.json(result.to_json())
+        return 0
+    of = "" if result.damaged_reflections is None else f" of {result.damaged_reflections}"
+    ctx.out.line(f"recovered {result.reflections}{of} reflection(s) into a new journal "
+                 f"({result.method}); the damaged file is kept as {result.kept_as}")
+    ctx.out.note("run `mirror analyze` to re-derive patterns, tensions and care markers")
+    return 0

@@ -3,20 +3,33 @@ with what to do about a problem. Probes engines without sending any reflection."
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from mirror import constitution
 from mirror.adapters import registry
 from mirror.adapters.base import AdapterUnavailable
 from mirror.adapters.secrets import load_anthropic_key
+from mirror.clock import Clock
 from mirror.engine.care import care_languages
 from mirror.engine.care.detect import detector
 from mirror.errors import InvalidInput, StorageError
 from mirror.models.status import ConstitutionFile, ConstitutionStatus, DoctorCheck, DoctorReport
 from mirror.services.context import JournalContext
 from mirror.services.engines import SET_KEY_HINT
-from mirror.storage import migrations
+from mirror.storage import migrations, salvage
 
-RECOVER_HINT = ("salvage what can be read with `sqlite3 mirror.db .recover` into a new file "
-                "(keep the damaged one), or restore your latest bundle (mirror import)")
+RECOVER_HINT = ("salvage what can be read with `mirror doctor --recover` (SQLite's .recover into "
+                "a new file; the damaged one is kept), or restore your latest bundle (mirror import)")
+
+
+def recover(db: Path, clock: Clock) -> salvage.Recovery:
+    """Salvage a damaged journal into a new file that takes its place (the damaged files
+    are kept beside it). Uses SQLite's own `.recover` when the `sqlite3` tool is installed:
+    it also finds rows the damaged tables no longer reach; otherwise Mirror reads what it
+    can, row by row. Works on a journal too damaged to open, so it takes a path, not a
+    context."""
+    return salvage.recover(db, clock, shutil.which("sqlite3"))
 
 
 def _check(name: str, ok: bool, detail: str, kind: str, fix: str = "") -> DoctorCheck:

@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these record
     from mirror.models.runs import EngineRun
     from mirror.models.status import CareInfo, ConstitutionStatus, DeriveReport, DoctorReport, JournalStats
     from mirror.services.results import ReflectionDetails, ReflectResult
+    from mirror.storage.salvage import Recovery
 
 Progress = Callable[[int, int], None]
 
@@ -282,6 +283,16 @@ class Journal:
         from mirror.services import doctor  # probes engines: only for `mirror doctor`
 
         return doctor.diagnose(self.context)
+
+    @classmethod
+    def recover(cls, home: str | Path | None = None, clock: Clock | None = None) -> Recovery:
+        """Salvage a damaged journal into a new file that takes its place; the damaged
+        files are kept beside it as `mirror.db.damaged-<time>`. A class method: a damaged
+        journal may not open. Refuses a healthy journal (InvalidInput) and, when nothing
+        could be recovered, leaves every file as it was (StorageError)."""
+        from mirror.services import doctor  # probes engines: only for `mirror doctor`
+
+        return doctor.recover(ensure_home(resolve_home(home)).db, clock or Clock())
 
     def details(self, prefix: str) -> ReflectionDetails:
         """A reflection with its mirrorbacks, patterns and tensions (the reader's view)."""

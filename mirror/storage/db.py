@@ -22,8 +22,9 @@ from mirror.errors import InvalidInput, StorageError
 Connection = sqlite3.Connection
 
 BUSY_TIMEOUT_MS = 30_000
-#: What to do about a damaged journal file (Mirror has no salvage command of its own yet).
-DAMAGED_HINT = "salvage it with `sqlite3 mirror.db .recover` or restore your latest bundle"
+#: What to do about a damaged journal file.
+DAMAGED_HINT = ("salvage it with `mirror doctor --recover` (SQLite's .recover into a new file) "
+                "or restore your latest bundle")
 CACHE_KIB = 32_768  # page cache ceiling per connection; bulk FTS writes need room to merge
 
 
