@@ -115,6 +115,7 @@ class _Lexicon:
     opening_turns: frozenset[str]                   # "But …", "Instead …" opening a sentence
     first_person: frozenset[str]                    # "i", "my", "we": the writer speaking
     images: tuple[tuple[str, ...], ...]             # "like", "as if": a likeness begins
+    nouns_capitalised: bool                         # German: a capital is not a name
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -164,6 +165,7 @@ def _lexicon(language: str) -> _Lexicon | None:
         opening_turns=_lowered(data.get("opening_turns")),
         first_person=_lowered(data.get("first_person")),
         images=tuple(_words(str(w)) for w in data.get("images") or ()),
+        nouns_capitalised=bool(data.get("nouns_capitalised", False)),
     )
 
 
@@ -215,6 +217,9 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     for i, w in enumerate(norms):
         if i in quoted or any(norms[j] in ("like", "as") for j in range(max(0, i - 2), i)):
             continue  # someone else's words, or a simile ("smiling like an idiot")
+        if i and not lex.nouns_capitalised and toks[i].text[:1].isupper() and toks[i - 1].sent == toks[i].sent \
+                and "\n" not in text[toks[i - 1].end : toks[i].start] and w not in lex.first_person:
+            continue  # a name inside a sentence ("the nurse, Joy, held my hand"; "Hope Street")
         hit = lex.single.get(w)
         if hit is None:
             hit = _by_prefix(lex, w)
