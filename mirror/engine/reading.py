@@ -633,8 +633,8 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                 # The sentence's own subject ("The house is so quiet") is what it is about.
                 found.append((len(words) + (3 if norms[i] in lex.you else 0)
                               + (1 if i == m.first else 0), said))
-    for i in range(m.first + 1, m.last):
-        t = toks[i]
+    for i in range(m.first + 1, m.last if not lex.nouns_capitalised else m.first + 1):
+        t = toks[i]  # (German capitalises every noun: no name can be told by its capital)
         if t.text[:1].isupper() and t.norm not in lex.stopwords and t.norm not in lex.first_person \
                 and not clause_break_between(text, toks[i - 1], t) and len(t.text) > 1:
             if t.norm.endswith("'s") and i + 1 < m.last and toks[i + 1].norm not in lex.stopwords:
