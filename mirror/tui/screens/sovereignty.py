@@ -5,6 +5,7 @@ left this machine — and export, verification and import of bundles, with progr
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from mirror.errors import MirrorError
 from mirror.models.bundles import BundleCheck, BundleExport, BundleImport
@@ -28,9 +30,16 @@ from mirror.tui import messages as m
 from mirror.tui.format import human_size, local_time, plural, tilde
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
+from mirror.tui.screens.dialogs import ConfirmScreen
 
 if TYPE_CHECKING:
     from mirror.services.journal import Journal
+
+DELETES_BODY = (
+    "They were deleted in the journal this bundle comes from; the bundle keeps only their IDs. "
+    "Delete removes them here too, with their earlier versions, mirrorbacks and everything "
+    "derived from them, and imports the rest.\n\n"
+    "Cancel imports nothing: this journal stays exactly as it is.")
 
 SECTIONS = ("storage", "counts", "constitution", "audit", "engine", "egress")
 
@@ -226,6 +235,7 @@ class BundleScreen(ModalScreen[bool]):
         self.action_name = action
         self.running = False
         self.changed = False
+        self.declined = 0       # reflections the person chose to keep (an import cancelled)
 
     def compose(self) -> ComposeResult:
         action = self.action_name
@@ -290,6 +300,7 @@ class BundleScreen(ModalScreen[bool]):
         if self.action_name == "import":
             options["dry_run"] = self.query_one("#bundle-dry", Checkbox).value
         self.running = True
+        self.declined = 0
         self.query_one("#go", Button).disabled = True
         bar = self.query_one("#bundle-progress", ProgressBar)
         bar.display = True
@@ -315,7 +326,8 @@ class BundleScreen(ModalScreen[bool]):
             if action == "verify":
                 return j.verify_bundle(path, passphrase=options["passphrase"])
             return j.import_bundle(path, passphrase=options["passphrase"],
-                                   dry_run=options["dry_run"], progress=progress)
+                                   dry_run=options["dry_run"], progress=progress,
+                                   confirm_deletes=self.confirm_deletes)
 
         try:
             report = gateway.call_long(call)
@@ -328,6 +340,31 @@ class BundleScreen(ModalScreen[bool]):
             return
         self.post_message(m.BundleFinished(action, report))
 
+    def confirm_deletes(self, count: int) -> bool:
+        """Asked by the import (in this worker, before it writes) when the bundle's tombstones
+        would delete `count` reflections here: the dialog, Cancel focused. The worker waits
+        for the answer; a closing app counts as Cancel."""
+        answer: list[bool] = []
+        answered = threading.Event()
+
+        def done(yes: bool | None) -> None:
+            answer.append(bool(yes))
+            answered.set()
+
+        def ask() -> None:
+            self.app.push_screen(ConfirmScreen(
+                f"This bundle would delete {plural(count, 'reflection')} from this journal",
+                DELETES_BODY, yes="Delete"), done)
+
+        self.app.call_from_thread(ask)
+        worker = get_current_worker()
+        while not answered.wait(0.1):
+            if worker.is_cancelled or not self.app.is_running:
+                return False
+        if not answer[0]:
+            self.declined = count
+        return answer[0]
+
     def on_bundle_progress(self, event: m.BundleProgress) -> None:
         self.query_one("#bundle-progress", ProgressBar).update(total=event.total or None, progress=event.done)
 
@@ -336,6 +373,12 @@ class BundleScreen(ModalScreen[bool]):
         self.query_one("#go", Button).disabled = False
         bar = self.query_one("#bundle-progress", ProgressBar)
         report = self.query_one("#bundle-report", Static)
+        if event.problem is not None and self.declined:
+            bar.display = False
+            report.update(Text.assemble(("Not imported — your journal is exactly as it was\n", "bold"),
+                                        f"You kept the {plural(self.declined, 'reflection')} the bundle "
+                                        "would have deleted."))
+            return
         if event.problem is not None:
             bar.display = False
             verb = {"export": "Export failed", "verify": "The bundle did not verify",
