@@ -122,3 +122,18 @@ async def test_an_answer_to_an_earlier_version_says_so_and_g_answers_the_current
         assert len(journal.details(r.id).mirrorbacks) == 2
         assert len(app.screen.query("#reader-mirrorbacks MirrorbackPanel")) == 2
         assert any("not stored again" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_mirrorbacks_are_set_apart(make_app, journal, size):
+    """The next mirrorback's heading does not sit on the previous one's Rate row: two blank
+    rows between them (issue 12, item 4)."""
+    r = long_entry_with_two_mirrorbacks(journal)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = await open_reader(pilot, r.id)
+        first, second = screen.query("#reader-mirrorbacks MirrorbackPanel")
+        rate = first.query_one(".mb-rate")
+        assert rate.region.bottom == first.region.bottom          # the Rate row ends the first
+        assert second.region.y - first.region.bottom == 2
