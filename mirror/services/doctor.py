@@ -3,7 +3,6 @@ with what to do about a problem. Probes engines without sending any reflection."
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from mirror import constitution
@@ -29,7 +28,7 @@ def recover(db: Path, clock: Clock) -> salvage.Recovery:
     it also finds rows the damaged tables no longer reach; otherwise Mirror reads what it
     can, row by row. Works on a journal too damaged to open, so it takes a path, not a
     context."""
-    return salvage.recover(db, clock, shutil.which("sqlite3"))
+    return salvage.recover(db, clock)
 
 
 def _check(name: str, ok: bool, detail: str, kind: str, fix: str = "") -> DoctorCheck:

@@ -1,9 +1,10 @@
 """Salvaging a damaged journal file into a new one (`mirror doctor --recover`).
 
 The damaged file is never written: its bytes (and its write-ahead log) are copied into a
-work folder beside it, and everything is done on the copy. Rows are read out of the copy
-(after SQLite's own `.recover` when the `sqlite3` tool is installed: it also finds rows on
-pages the table no longer reaches) and inserted, table by table, into a fresh journal built
+work folder beside it, and everything is done on the copy. Rows are read out of the copy,
+stepping over damaged pages (Mirror's own salvage: the `sqlite3` tool's `.recover` is not in
+every build — Debian's 3.40 fails on a damaged WAL journal — so one tested way is used
+everywhere), and inserted, table by table, into a fresh journal built
 by Mirror's migrations, so the new file has exactly Mirror's schema, indexes and full-text
 index, and every row passes the same CHECK constraints, domain triggers and foreign keys a
 new row would. Only after the new file opens as a journal and passes `PRAGMA
@@ -15,7 +16,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
@@ -30,8 +30,6 @@ from mirror.storage.store import Store
 
 #: Files SQLite keeps beside a journal; a damaged journal keeps them with it.
 SIDE_FILES = ("-wal", "-shm")
-#: How long the `sqlite3` tool may take to read a damaged file (it reads every page once).
-RECOVER_TIMEOUT_S = 600
 #: How many rowids before a damaged stretch's end are looked up one by one.
 POINT_LOOKUPS = 4096
 
@@ -54,12 +52,11 @@ class Recovery:
                 "rows_skipped": self.rows_skipped}
 
 
-def recover(db: Path, clock: Clock, sqlite_tool: str | None = None) -> Recovery:
+def recover(db: Path, clock: Clock) -> Recovery:
     """Salvage `db` into a new journal that takes its place; the damaged files are renamed
     `<name>.damaged-<timestamp>` (never deleted). Raises `InvalidInput` for a healthy
     journal and `StorageError` when nothing could be recovered; in both cases every file of
-    the journal is left exactly as it was. `sqlite_tool`: the `sqlite3` program, or None
-    for Mirror's own row-by-row salvage."""
+    the journal is left exactly as it was."""
     if not db.exists():
         raise NotFound(f"there is no journal at {db}: nothing to recover")
     stamp = clock.now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -72,13 +69,9 @@ def recover(db: Path, clock: Clock, sqlite_tool: str | None = None) -> Recovery:
         if _healthy(copy):
             raise InvalidInput(f"{db} passes SQLite's integrity check: nothing to recover")
         damaged_count = _count_reflections(copy)
-        source, method = copy, "row by row"
-        if sqlite_tool:
-            recovered = work / "recovered-raw.db"
-            if _sqlite_recover(sqlite_tool, copy, recovered, work):
-                source, method = recovered, "sqlite3 .recover"
+        method = "row by row"
         fresh = work / "recovered.db"
-        rows, skipped = _rebuild(source, fresh)
+        rows, skipped = _rebuild(copy, fresh)
         reflections = _check_new_journal(fresh, clock)
         if reflections == 0 and damaged_count != 0:
             raise StorageError(f"nothing could be recovered from {db}; it was left as it was")
@@ -130,36 +123,6 @@ def _count_reflections(copy: Path) -> int | None:
             conn.close()
     except sqlite3.Error:
         return None
-
-
-def _sqlite_recover(tool: str, copy: Path, target: Path, work: Path) -> bool:
-    """SQLite's `.recover` of `copy` replayed into `target`. False when the tool failed
-    (Mirror's own salvage then reads the copy instead)."""
-    script = work / "recover.sql"
-    try:
-        with script.open("wb") as out:
-            done = subprocess.run([tool, str(copy), ".recover"], stdout=out,
-                                  stderr=subprocess.DEVNULL, timeout=RECOVER_TIMEOUT_S, check=False)
-        if done.returncode != 0:
-            return False
-        with script.open("rb") as sql:
-            done = subprocess.run([tool, str(target)], stdin=sql, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL, timeout=RECOVER_TIMEOUT_S, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return target.exists() and _has_table(target, "reflections")
-
-
-def _has_table(path: Path, name: str) -> bool:
-    try:
-        conn = _open(path)
-        try:
-            return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                (name,)).fetchone() is not None
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
 
 
 def _readable_rows(conn: sqlite3.Connection, table: str, columns: list[str],

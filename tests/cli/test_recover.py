@@ -7,9 +7,7 @@ pages that hold chosen reflections, and recovered by a real `python -m mirror` p
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -60,24 +58,6 @@ def _files(home: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(home.iterdir()) if p.is_file()}
 
 
-def _no_sqlite3(tmp_path: Path) -> dict[str, str]:
-    """An environment whose PATH has no `sqlite3` (Mirror's own salvage then runs)."""
-    empty = tmp_path / "bin"
-    empty.mkdir(exist_ok=True)
-    return {"PATH": str(empty)}
-
-
-def _sqlite_tool_recovers(tmp_path: Path) -> bool:
-    """Whether this machine's `sqlite3` tool has a working `.recover` (some builds lack the
-    page reader it needs)."""
-    tool = shutil.which("sqlite3")
-    if tool is None:
-        return False
-    probe = tmp_path / "probe.db"
-    sqlite3.connect(probe).execute("CREATE TABLE t (a)").connection.close()
-    return subprocess.run([tool, str(probe), ".recover"], capture_output=True).returncode == 0
-
-
 def _damage_lost(mirror_home: Path) -> bytes:
     db = mirror_home / "mirror.db"
     data = db.read_bytes()
@@ -110,28 +90,21 @@ def _assert_recovered(mirror_proc, mirror_home: Path, written: dict[int, str], d
     assert found.code == 0 and len(found.json["results"]) >= len(kept)
 
 
-def test_a_damaged_journal_is_recovered_without_sqlite3(mirror_proc, mirror_home, written, tmp_path):
+def test_a_damaged_journal_is_recovered_row_by_row(mirror_proc, mirror_home, written, tmp_path):
     damaged = _damage_lost(mirror_home)
     assert mirror_proc("reflect", "one more").code == 7  # damaged: nothing can be written
-    _assert_recovered(mirror_proc, mirror_home, written, damaged, _no_sqlite3(tmp_path), "row by row")
+    _assert_recovered(mirror_proc, mirror_home, written, damaged, None, "row by row")
     assert mirror_proc("reflect", "after the recovery").code == 0
 
 
 def test_the_human_summary_counts_what_came_back(mirror_proc, mirror_home, written, tmp_path):
     _damage_lost(mirror_home)
-    run = mirror_proc("doctor", "--recover", env=_no_sqlite3(tmp_path))
+    run = mirror_proc("doctor", "--recover")
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert len(lines) == 1 and lines[0].startswith("recovered ")
     assert "reflection(s)" in lines[0] and "mirror.db.damaged-" in lines[0]
     assert "mirror analyze" in run.err
-
-
-def test_a_damaged_journal_is_recovered_with_sqlite3(mirror_proc, mirror_home, written, tmp_path):
-    if not _sqlite_tool_recovers(tmp_path):
-        pytest.skip("this machine's sqlite3 tool has no working .recover")
-    damaged = _damage_lost(mirror_home)
-    _assert_recovered(mirror_proc, mirror_home, written, damaged, None, "sqlite3 .recover")
 
 
 def test_a_journal_damaged_in_the_middle_is_recovered(mirror_proc, mirror_home, written):
@@ -161,7 +134,7 @@ def test_when_nothing_can_be_recovered_the_journal_is_left_byte_identical(
     pages = sorted({_page_of(data, n) for n in range(12)} | {_root_page(db, "reflections")})
     _scramble_pages(db, pages)
     before, names = _files(mirror_home), sorted(p.name for p in mirror_home.iterdir())
-    run = mirror_proc("doctor", "--recover", env=_no_sqlite3(tmp_path))
+    run = mirror_proc("doctor", "--recover")
     assert_clean_error(run, 7, "nothing could be recovered")
     assert _files(mirror_home) == before
     assert sorted(p.name for p in mirror_home.iterdir()) == names
