@@ -154,14 +154,13 @@ class FlagScreen(ModalScreen[dict[str, Any] | None]):
         self.dismiss(None)
 
 
-class ThreadPickScreen(ModalScreen[str | None]):
+class ThreadPickScreen(PromptScreen):
     """Add a reflection to a thread: pick one of the threads, or type a new title (the
-    thread is then started). Dismisses with the title, or None."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    thread is then started). Dismisses with the title, or None. A prompt whose answer is
+    matched to an existing title whatever its case."""
 
     def __init__(self, titles: list[str], already: tuple[str, ...] = ()) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__("Add to a thread", ok="Add")
         self.titles = [t for t in titles if t not in already]
         self.already = already
 
@@ -169,7 +168,7 @@ class ThreadPickScreen(ModalScreen[str | None]):
         from textual.suggester import SuggestFromList
 
         with Vertical(classes="dialog"):
-            yield Label("Add to a thread", classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title")
             if self.titles:
                 yield Static(Text("Threads: " + " · ".join(self.titles)), classes="dialog-body")
             if self.already:
@@ -179,22 +178,9 @@ class ThreadPickScreen(ModalScreen[str | None]):
                         suggester=SuggestFromList(self.titles, case_sensitive=False))
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
-                yield Button("Add", id="ok", variant="primary")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._finish()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._finish()
-        else:
-            self.dismiss(None)
+                yield Button(self.ok, id="ok", variant="primary")
 
     def _finish(self) -> None:
         value = " ".join(self.query_one(Input).value.split())
         match = next((t for t in self.titles if t.casefold() == value.casefold()), value)
         self.dismiss(match or None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
