@@ -9,7 +9,8 @@ apply it all in one transaction (all-or-nothing). A malformed file raises `Inval
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,8 @@ class ImportedEntry:
     `source_id` is stable across re-imports of the same file, so importing twice changes
     nothing: Day One's own uuid, or for formats without IDs a SHA-256 of the source, the
     local wall-clock time and the text (wall-clock, not UTC, so re-importing with another
-    `--tz` is still recognised as the same entry).
+    `--tz` is still recognised as the same entry); an entry written more than once in the
+    same file is told apart by its occurrence number (`number_repeats`).
     """
 
     source: str
@@ -100,6 +102,21 @@ def normalize_tags(tags: list[str]) -> list[str]:
 def content_source_id(source: str, created_at: datetime, text: str) -> str:
     wall = created_at.replace(tzinfo=None).isoformat(timespec="seconds")
     return hashlib.sha256(f"{source}\x00{wall}\x00{text}".encode()).hexdigest()
+
+
+def number_repeats(entries: Iterable[ImportedEntry]) -> Iterator[ImportedEntry]:
+    """Give every copy of a repeated entry (same time, same text: jrnl keeps both when
+    save is pressed twice) its own ID, so the copies do not collide and abort the import.
+    The n-th copy's ID is seeded with n, in file order, so it is the same on every
+    re-import; the first copy keeps its plain ID, which journals imported before this
+    rule already hold."""
+    seen: dict[str, int] = {}
+    for entry in entries:
+        occurrence = seen[entry.source_id] = seen.get(entry.source_id, 0) + 1
+        if occurrence > 1:
+            seed = f"{entry.source_id}\x00{occurrence}"
+            entry = replace(entry, source_id=hashlib.sha256(seed.encode()).hexdigest())
+        yield entry
 
 
 def read_text(path: Path, data: bytes | None = None) -> str:

@@ -25,6 +25,7 @@ from mirror.bundles.importers.base import (
     localize,
     normalize_tags,
     normalize_text,
+    number_repeats,
     read_text,
     resolve_zone,
 )
@@ -117,7 +118,7 @@ def parse_jrnl_text(content: str, tz: str, label: str) -> list[ImportedEntry]:
         current = {"wall": _parse_stamp(match["stamp"], label, number), "starred": starred,
                    "lines": [rest], "line": number}
     finish()
-    return entries
+    return list(number_repeats(entries))
 
 
 def _field(entry: dict[str, Any], key: str, kind: type, label: str, index: int) -> Any:
@@ -154,4 +155,4 @@ def parse_jrnl_json(content: str, tz: str, label: str) -> list[ImportedEntry]:
             source=SOURCE, source_id=content_source_id(SOURCE, created, text),
             created_at=created, tz=tz, text=text, tags=normalize_tags(tags), starred=starred,
             metadata={"title": title.strip(), "format": "jrnl-json"}))
-    return entries
+    return list(number_repeats(entries))

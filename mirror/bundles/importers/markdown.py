@@ -30,6 +30,7 @@ from mirror.bundles.importers.base import (
     midnight,
     normalize_tags,
     normalize_text,
+    number_repeats,
     read_text,
     resolve_zone,
 )
@@ -57,8 +58,9 @@ def import_markdown(folder: Path, tz: str | None = None) -> list[ImportedEntry]:
         if len(paths) > MAX_MARKDOWN_FILES:
             raise InvalidInput(f"{folder}: more than {MAX_MARKDOWN_FILES} Markdown files")
     paths.sort()
-    return [parse_markdown_file(read_text(path), path.relative_to(folder).as_posix(), zone,
-                                str(path)) for path in paths]
+    return list(number_repeats(
+        parse_markdown_file(read_text(path), path.relative_to(folder).as_posix(), zone, str(path))
+        for path in paths))
 
 
 def split_front_matter(content: str, label: str) -> tuple[dict[str, Any], str]:
