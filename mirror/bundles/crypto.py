@@ -1,10 +1,11 @@
 """Passphrase encryption (age) and signatures (Ed25519) for bundles.
 
 Encryption produces a *standard* age file with a single scrypt (passphrase) recipient, so
-the stock `age -d` opens a Mirror bundle without Mirror (no lock-in). It uses pyrage, whose
-passphrase API works on whole `bytes` objects: it does not stream. Ciphertext and plaintext
-are both held in memory, so files are capped at `MAX_AGE_FILE_BYTES` (see limits.py for the
-memory arithmetic) and anything larger gets a clear error instead of an out-of-memory kill.
+the stock `age -d` opens a Mirror bundle without Mirror (no lock-in). Encrypting streams
+(`agewriter`: one 64 KiB chunk at a time, so an export's memory stays flat). Decrypting uses
+pyrage, whose passphrase API works on whole `bytes` objects: ciphertext and plaintext are
+both held in memory, so files are capped at `MAX_AGE_FILE_BYTES` both ways (Mirror never
+writes a bundle it could not read back; see limits.py for the memory arithmetic).
 
 Signing uses an Ed25519 device key kept as a PKCS#8 PEM file (mode 0600) in the journal
 folder. The signature covers the exact bytes of MANIFEST.json behind a domain-separation
@@ -19,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import io
 import os
 import re
 import stat
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from mirror.bundles import agewriter
 from mirror.bundles.jsonio import StrictJSONError, canonical_bytes, strict_loads
 from mirror.bundles.limits import MAX_AGE_FILE_BYTES, MAX_SCRYPT_LOG_N, MAX_SIGNATURE_BYTES
 from mirror.errors import BundleRefused, InvalidInput, StorageError
@@ -110,17 +113,18 @@ def _check_passphrase(passphrase: str) -> None:
 def _check_plain_size(size: int) -> None:
     if size > MAX_AGE_FILE_BYTES:
         raise InvalidInput(f"the bundle is {size} bytes; passphrase encryption is limited to "
-                           f"{MAX_AGE_FILE_BYTES} bytes because it runs in memory. Export "
-                           "without encryption and rely on disk encryption instead")
+                           f"{MAX_AGE_FILE_BYTES} bytes because decrypting it runs in memory. "
+                           "Export without encryption and rely on disk encryption instead")
 
 
 def encrypt_bytes(plaintext: bytes, passphrase: str) -> bytes:
-    """A standard age file (one scrypt recipient) holding `plaintext`."""
-    from pyrage import passphrase as age_passphrase
-
+    """A standard age file (one scrypt recipient) holding `plaintext` (small payloads;
+    bundles go through `encrypt_file`, which streams)."""
     _check_passphrase(passphrase)
     _check_plain_size(len(plaintext))
-    return age_passphrase.encrypt(plaintext, passphrase)
+    out = io.BytesIO()
+    agewriter.encrypt_stream(io.BytesIO(plaintext), out, passphrase)
+    return out.getvalue()
 
 
 def decrypt_bytes(ciphertext: bytes, passphrase: str, label: str = "bundle") -> bytes:
@@ -148,11 +152,24 @@ def decrypt_bytes(ciphertext: bytes, passphrase: str, label: str = "bundle") -> 
 
 
 def encrypt_file(source: Path, dest: Path, passphrase: str) -> None:
-    """`source` (a bundle zip) to `dest` (`*.zip.age`), written atomically with mode 0600.
-    The size is checked before the file is read, so an oversized bundle fails fast."""
+    """`source` (a bundle zip) to `dest` (`*.zip.age`), streamed chunk by chunk into a
+    temporary file created with mode 0600, fsynced, then renamed: `dest` is absent or
+    complete. The size is checked first, so an oversized bundle fails fast."""
     _check_passphrase(passphrase)
     _check_plain_size(source.stat().st_size)
-    write_private(dest, encrypt_bytes(source.read_bytes(), passphrase))
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.part")  # export.clean_stale_parts
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0),
+                 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as reader:
+            os.fchmod(out.fileno(), 0o600)  # a stale part file would keep its old mode
+            agewriter.encrypt_stream(reader, out, passphrase)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def decrypt_file(source: Path, dest: Path, passphrase: str) -> None:

@@ -90,11 +90,12 @@ MAX_SIGNATURE_BYTES = 4 * KiB
 
 # -- age encryption ------------------------------------------------------------------------
 
-#: pyrage's passphrase API (`pyrage.passphrase.encrypt/decrypt`) takes and returns whole
-#: `bytes`: the plaintext and the ciphertext are both in memory, plus scrypt's own working
-#: memory (512 MiB at log2 N = 19). Peak memory is therefore about 2 x the bundle + 512 MiB;
-#: 1 GiB keeps that near 2.5 GiB. Larger journals must be exported unencrypted (and
-#: protected by the disk's encryption) until encryption streams.
+#: Encrypting streams (`agewriter`: 64 KiB at a time plus scrypt's 256 MiB at log2 N = 18).
+#: Decrypting uses pyrage's passphrase API (`pyrage.passphrase.decrypt`), which takes and
+#: returns whole `bytes`: the plaintext and the ciphertext are both in memory, plus scrypt's
+#: working memory (512 MiB at log2 N = 19). Peak memory on import is therefore about
+#: 2 x the bundle + 512 MiB; 1 GiB keeps that near 2.5 GiB. The export refuses the same
+#: size, so Mirror never writes an encrypted bundle it could not read back.
 MAX_AGE_FILE_BYTES = 1 * GiB
 
 #: age's scrypt stanza carries the work factor chosen by the encrypter. A hostile file could

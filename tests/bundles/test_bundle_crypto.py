@@ -109,7 +109,7 @@ def test_size_limit_is_enforced_both_ways(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(crypto, "MAX_AGE_FILE_BYTES", 1000)
     big = tmp_path / "big.zip"
     big.write_bytes(os.urandom(2000))
-    with pytest.raises(InvalidInput, match="limited to 1000 bytes because it runs in memory"):
+    with pytest.raises(InvalidInput, match="limited to 1000 bytes because decrypting it runs in memory"):
         crypto.encrypt_file(big, tmp_path / "big.zip.age", PASSPHRASE)
     assert not (tmp_path / "big.zip.age").exists()
     with pytest.raises(crypto.DamagedFile, match="1000-byte limit"):
