@@ -9,9 +9,10 @@ written only in the last):
    everything is unpacked into a private folder under MIRROR_HOME/tmp.
 2. `foreign.check_foreign_database`: the bundled mirror.db opened read-only/immutable with
    `trusted_schema=OFF` under a time limit, compared with the exact schema Mirror's own
-   migrations produce for its version, integrity-checked; its row counts against the
-   manifest (`manifest.check_counts`).
-3. `foreign.stage_for_import`: an older schema is migrated — on that private copy only.
+   migrations produce for its version (less the full-text index from bundle format 2 on),
+   integrity-checked; its row counts against the manifest (`manifest.check_counts`).
+3. `foreign.stage_for_import`: an older schema is migrated — on that private copy only
+   (its full-text index restored and rebuilt first when the bundle left it out).
 4. (`services.bundles.import_bundle`) One `BEGIN IMMEDIATE` transaction on the live
    journal, with the staged copy ATTACHed:
    `storage.merge.merge_attached`, re-derivation of patterns, tensions and care markers
@@ -41,7 +42,7 @@ from mirror import constitution
 from mirror.bundles import crypto
 from mirror.bundles.container import ExtractedBundle, SignaturePolicy, open_bundle
 from mirror.bundles.jsonio import StrictJSONError, strict_loads
-from mirror.bundles.manifest import check_counts
+from mirror.bundles.manifest import carries_fts, check_counts
 from mirror.errors import BundleRefused, NotFound
 from mirror.models.bundles import BundleCheck, BundleSignature
 from mirror.storage import migrations
@@ -175,6 +176,7 @@ def checked_bundle(home: Path, path: Path, passphrase: str | None, trusted_keys:
             if not isinstance(config, dict):
                 raise BundleRefused(f"{label}: config.json is not a JSON object")
             report = check_foreign_database(extracted.path("mirror.db"), f"{label}: mirror.db",
-                                            claimed_version=manifest["schema_version"])
+                                            claimed_version=manifest["schema_version"],
+                                            with_fts=carries_fts(manifest))
             check_counts(manifest, report.counts, f"{label}: MANIFEST.json")
             yield CheckedBundle(path, extracted, report, config, encrypted, work)

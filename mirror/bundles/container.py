@@ -46,6 +46,12 @@ from mirror.bundles.safezip import CANONICAL_EXTERNAL_ATTR, STORED, Deadline, Sa
 from mirror.errors import BundleRefused, InvalidInput, StorageError, UntrustedSigner, UsageError
 
 RESERVED_NAMES = frozenset({MANIFEST_NAME, SIGNATURE_NAME})
+#: zlib level for deflated members. Measured on the database snapshot (no FTS index) of a
+#: generated 100k journal, 167 MB: level 1 -> 42.4 MB in 2.4 s, 3 -> 40.1 MB in 2.9 s,
+#: 6 (zlib's default) -> 36.4 MB in 6.3 s; at 10k the same ratios. Level 1 is 16 % larger
+#: than 6 for 38 % of the time, and compression was most of an export's time. Any level
+#: inflates with the same code at the same speed, so readers are unaffected.
+DEFLATE_LEVEL = 1
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -60,6 +66,7 @@ def _zip_info(name: str, info: BundleInfo, size: int) -> zipfile.ZipInfo:
              moment.second - moment.second % 2)
     zinfo = zipfile.ZipInfo(name, date_time=stamp)
     zinfo.compress_type = zipfile.ZIP_STORED if name in RESERVED_NAMES else zipfile.ZIP_DEFLATED
+    zinfo._compresslevel = DEFLATE_LEVEL  # type: ignore[attr-defined]  # `compress_level` from 3.13
     zinfo.create_system = 3
     zinfo.external_attr = CANONICAL_EXTERNAL_ATTR
     zinfo.file_size = size  # lets zipfile choose zip64 headers up front for huge members

@@ -22,7 +22,10 @@ MANIFEST_NAME = "MANIFEST.json"
 SIGNATURE_NAME = "MANIFEST.sig"
 FORMAT_NAME = "mirror-bundle"
 #: Bumped when a Mirror would misread an older/newer bundle; readers refuse newer versions.
-FORMAT_VERSION = 1
+#: 2: mirror.db no longer carries the full-text index (rebuilt by the importing journal).
+FORMAT_VERSION = 2
+#: The first format whose database snapshot leaves the full-text index out.
+NO_FTS_FROM = 2
 SCHEMA_FILE = "manifest.schema.json"
 
 
@@ -111,6 +114,11 @@ def parse_manifest(data: bytes, label: str = MANIFEST_NAME) -> dict[str, Any]:
     if manifest_bytes(manifest) != data:
         raise BundleRefused(f"{label}: manifest is not in Mirror's canonical form (altered)")
     return manifest
+
+
+def carries_fts(manifest: Mapping[str, Any]) -> bool:
+    """Whether the bundle's mirror.db holds the full-text index (format 1 bundles do)."""
+    return int(manifest["format_version"]) < NO_FTS_FROM
 
 
 def check_counts(manifest: Mapping[str, Any], actual: Mapping[str, int],

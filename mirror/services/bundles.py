@@ -33,7 +33,7 @@ from mirror.bundles.export import (
 )
 from mirror.bundles.importers.base import ImportedEntry, placeholder_text
 from mirror.bundles.jsonio import canonical_bytes
-from mirror.bundles.manifest import SIGNATURE_NAME, BundleInfo
+from mirror.bundles.manifest import SIGNATURE_NAME, BundleInfo, carries_fts
 from mirror.clock import utc_iso
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
 from mirror.models.bundles import (
@@ -220,7 +220,8 @@ def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | No
         manifest = checked.manifest
         staged = checked.extracted.path("mirror.db")
         migrated_from = (stage_for_import(staged, f"{path.name}: mirror.db",
-                                          utc_iso(ctx.clock.now()))
+                                          utc_iso(ctx.clock.now()),
+                                          with_fts=carries_fts(manifest))
                          if manifest["schema_version"] < migrations.latest_version()
                          else manifest["schema_version"])
         tick(2, 4)

@@ -10,7 +10,8 @@ database is only ever:
 - run under a progress handler that interrupts any statement past a time budget;
 - compared, object by object (type, name, table, SQL text), against the schema Mirror's
   own migrations produce for the schema version it claims — one extra trigger, view,
-  table, index or column, or one changed character, refuses it;
+  table, index or column, or one changed character, refuses it (bundles from format 2 on
+  carry no full-text index: its table, shadow tables and triggers must then be absent);
 - refused when its migrations ledger is from a newer Mirror, or lists a migration whose
   checksum differs from the one this Mirror ships;
 - checked with `PRAGMA integrity_check` and `foreign_key_check`, and every value the
@@ -49,12 +50,47 @@ DEVICE_TABLES = ("trusted_keys", "bundle_imports")
 NOT_EXPORTED = ("care_markers", "care_dismissals", "response_cache")
 
 
+#: The full-text index: its FTS5 table, shadow tables and triggers all carry this prefix.
+#: It is derived from the reflections (external content), so bundles leave it out (a fifth
+#: of a snapshot) and the importing journal indexes what it merges.
+FTS_PREFIX = "reflections_fts"
+
+Schema = frozenset[tuple[str, str, str, str | None]]
+
+
+def without_fts(schema: Schema) -> Schema:
+    """`schema` less every object of the full-text index."""
+    return frozenset(obj for obj in schema if not obj[1].startswith(FTS_PREFIX))
+
+
+def drop_fts(conn: sqlite3.Connection) -> None:
+    """Remove the full-text index (table, shadow tables, triggers) from a snapshot copy;
+    the caller VACUUMs afterwards so its pages are gone too."""
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                                " AND substr(name, 1, ?) = ?",
+                                (len(FTS_PREFIX), FTS_PREFIX)).fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute(f'DROP TABLE IF EXISTS "{FTS_PREFIX}"')
+
+
+def restore_fts(conn: sqlite3.Connection, version: int) -> None:
+    """Put the full-text index of schema `version` back into a checked private copy (exact
+    SQL from Mirror's own migrations) and rebuild it from the reflections, so migrations
+    that touch reflections find the schema they were written for."""
+    objects = [obj for obj in reference_schema(version) if obj[1].startswith(FTS_PREFIX)]
+    for kind in ("table", "trigger"):
+        for _kind, _name, _tbl, sql in sorted(o for o in objects if o[0] == kind):
+            if sql and (kind == "trigger" or sql.upper().startswith("CREATE VIRTUAL")):
+                conn.execute(sql)
+    conn.execute(f"INSERT INTO {FTS_PREFIX}({FTS_PREFIX}) VALUES ('rebuild')")
+
+
 def counted_tables(schema: frozenset[tuple[str, str, str, str | None]]) -> list[str]:
     """The tables whose row counts a manifest lists: every real table of the schema except
     the full-text index's shadow tables (they are rebuilt, not data)."""
     return sorted(name for kind, name, _tbl, sql in schema
                   if kind == "table" and not name.startswith("sqlite_")
-                  and not name.startswith("reflections_fts")
+                  and not name.startswith(FTS_PREFIX)
                   and not (sql or "").upper().startswith("CREATE VIRTUAL"))
 
 
@@ -123,9 +159,11 @@ def database_head_problem(head: bytes, size: int) -> str:
 
 
 def check_foreign_database(path: Path, label: str, *, claimed_version: int | None = None,
+                           with_fts: bool = True,
                            time_limit: float = FOREIGN_TIME_LIMIT_SECONDS) -> ForeignReport:
     """Every check on a bundled database, without changing it; `BundleRefused` with one
-    line naming the first problem otherwise."""
+    line naming the first problem otherwise. `with_fts`: whether the full-text index must
+    be there (bundle format 1) or must not (format 2 on)."""
     path = Path(path)
     size = path.stat().st_size
     with open(path, "rb") as handle:
@@ -144,6 +182,8 @@ def check_foreign_database(path: Path, label: str, *, claimed_version: int | Non
             raise BundleRefused(f"{label}: the manifest says schema version {claimed_version}, "
                                 f"the database is at version {version}")
         expected = reference_schema(version)
+        if not with_fts:
+            expected = without_fts(expected)
         if found != expected:
             raise BundleRefused(f"{label}: the database holds {_difference(found, expected)}, "
                                 f"outside Mirror's schema version {version} (refused as "
@@ -246,16 +286,20 @@ def _difference(found, expected) -> str:
     return f"no {missing[0][0]} {missing[0][1]!r}"
 
 
-def stage_for_import(path: Path, label: str, now_iso: str) -> int:
+def stage_for_import(path: Path, label: str, now_iso: str, *, with_fts: bool = True) -> int:
     """Bring a *private copy* of a checked foreign database to this Mirror's schema
     version (older bundles), then check the result against the newest allow-list.
-    Returns the version it was migrated from."""
+    A copy without its full-text index (`with_fts` False) gets it back first, rebuilt,
+    so every migration runs on the schema it was written for. Returns the version it was
+    migrated from."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         # The schema was just compared, object by object, with Mirror's own: it is now as
         # trusted as the live journal's (whose CHECK constraints need json_valid()).
         conn.execute("PRAGMA foreign_keys = ON")
         before = migrations.schema_version(conn)
+        if not with_fts:
+            restore_fts(conn, before)
         if before < migrations.latest_version():
             migrations.migrate(conn, path, now_iso)
         conn.execute("PRAGMA journal_mode = DELETE")

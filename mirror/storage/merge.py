@@ -37,7 +37,7 @@ from mirror.models.bundles import ImportRecord
 from mirror.storage import audit, domain, migrations
 from mirror.storage import tags as tagstore
 from mirror.storage.db import transaction, writable
-from mirror.storage.foreign import row_counts
+from mirror.storage.foreign import drop_fts, row_counts
 from mirror.storage.reflections import _Bulk
 
 #: Namespace for IDs Mirror derives during imports (revisions made by a merge, and
@@ -396,8 +396,9 @@ SNAPSHOT_FALLBACK_TIME = "1970-01-01T00:00:00.000000Z"
 
 
 def scrub_snapshot(path: str, tables: Iterable[str]) -> SnapshotFacts:
-    """Empty `tables` in a snapshot copy, VACUUM it so no trace of their rows is left in
-    free pages, fsync it, and return its row counts, schema version and audit head. Times
+    """Empty `tables` and drop the full-text index in a snapshot copy, VACUUM it so no
+    trace of their rows is left in free pages, fsync it, and return its row counts,
+    schema version and audit head. Times
     outside their domain are repaired in the copy (`domain.repair_times`), so Mirror never
     writes a bundle its own import refuses."""
     conn = sqlite3.connect(path, isolation_level=None)
@@ -411,6 +412,8 @@ def scrub_snapshot(path: str, tables: Iterable[str]) -> SnapshotFacts:
             if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                             (table,)).fetchone():
                 removed += conn.execute(f'DELETE FROM "{table}"').rowcount
+        drop_fts(conn)  # derived from the reflections: the importing journal indexes them
+        removed += 1
         for stats in ("sqlite_stat1", "sqlite_stat4"):
             if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (stats,)).fetchone():
                 conn.execute(f"DROP TABLE {stats}")

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from mirror.bundles import crypto
 from mirror.bundles.container import SignaturePolicy, extract_bundle, verify_bundle, write_bundle
 from mirror.bundles.limits import BUNDLE_LIMITS, DAYONE_LIMITS
-from mirror.bundles.manifest import MANIFEST_NAME, SIGNATURE_NAME, check_counts
+from mirror.bundles.manifest import FORMAT_VERSION, MANIFEST_NAME, SIGNATURE_NAME, check_counts
 from mirror.bundles.safezip import Deadline, SafeZip
 from mirror.errors import BundleRefused, InvalidInput
 from tests.bundles.kit import (
@@ -374,7 +374,7 @@ def test_size_mismatch(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("edit, problem", [
-    (lambda m: m.update(format_version=2), "newer than this Mirror"),
+    (lambda m: m.update(format_version=FORMAT_VERSION + 1), "newer than this Mirror"),
     (lambda m: m.update(unexpected="field"), "invalid manifest"),
     (lambda m: m.pop("counts"), "invalid manifest"),
     (lambda m: m["members"].append(dict(m["members"][0])), "lists a member twice"),
