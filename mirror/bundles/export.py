@@ -9,13 +9,15 @@ A bundle holds:
   rows that never leave the machine are deleted before it is VACUUMed again (so no trace
   is left in free pages) and fsynced: care markers (derived, DESIGN §4), the response
   cache (derived), trusted keys and import records (this device's policy and history);
+  the full-text index is dropped too (derived; the importing journal indexes what it
+  merges), which makes the snapshot about a sixth smaller (bundle format 2);
 - `config.json`: this journal's settings (config.toml as typed values; secrets are never
   settings, so an API key in the environment or secrets.toml cannot end up here);
 - `constitution/…`: the constitution in force, byte for byte;
 - `MANIFEST.json` (+ `MANIFEST.sig` when signed), written by `container.write_bundle`.
 
-Memory stays flat: SQLite copies the database page by page and the zip writer streams.
-Passphrase encryption is the exception (pyrage works on whole buffers: see limits.py).
+Memory stays flat: SQLite copies the database page by page, the zip writer streams and
+passphrase encryption streams (`agewriter`, 64 KiB chunks; scrypt's 256 MiB once).
 
 Exports write only regular files: an existing device node, symlink, pipe or socket at the
 destination is refused even with --force (as root, replacing /dev/null would break the
