@@ -6,7 +6,6 @@ clock and predictable IDs while the real program uses the system clock and rando
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -30,13 +29,19 @@ class Clock:
     """System time and random UUIDv4s unless told otherwise."""
 
     now_fn: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
-    id_fn: Callable[[], str] = field(default=lambda: str(uuid.uuid4()))
+    id_fn: Callable[[], str] = field(default=lambda: _random_id())
 
     def now(self) -> datetime:
         return self.now_fn()
 
     def new_id(self) -> str:
         return self.id_fn()
+
+
+def _random_id() -> str:
+    import uuid  # only when an ID is minted: `uuid` brings `platform` (~4 ms) to every start-up
+
+    return str(uuid.uuid4())
 
 
 class FixedClock(Clock):
@@ -55,5 +60,7 @@ class FixedClock(Clock):
         return current
 
     def _next_id(self) -> str:
+        import uuid  # as in `_random_id`: only when an ID is minted
+
         self._counter += 1
         return str(uuid.UUID(int=self._counter, version=4))

@@ -19,11 +19,13 @@ import os
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mirror.resources import constitution_dir
+
+if TYPE_CHECKING:  # annotations only: importing importlib.resources costs every command ~4 ms
+    from importlib.resources.abc import Traversable
 
 GENESIS_NAME = "GENESIS.json"
 INVARIANTS_NAME = "invariants.yaml"

@@ -15,6 +15,8 @@ from mirror.errors import StorageError
 
 @dataclass(frozen=True)
 class JournalPaths:
+    """The files of one journal folder, named in one place."""
+
     home: Path
 
     @property

@@ -19,6 +19,8 @@ from mirror.errors import InvalidInput, NotFound, StorageError
 
 @dataclass(frozen=True)
 class Key:
+    """One setting: its name, kind, default, help and allowed values."""
+
     name: str
     kind: str                      # "str" | "bool" | "int" | "float" | "list"
     default: Any

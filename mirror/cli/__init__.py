@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mirror import __version__
+from mirror.cli import lazy_stdlib  # noqa: F401 - first, so `inspect` loads only when used
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, common_options, invoked_command
 from mirror.display import terminal_safe
@@ -32,6 +33,24 @@ COMMAND_GROUPS = (
     "mirror.cli.runs_cmds",
 )
 
+#: Which group registers each command, so running one imports only its group (the others
+#: pull in getpass, shlex and more). A command missing here still works: the whole tree is
+#: built. tests/test_startup.py checks this table against what the groups register.
+COMMAND_GROUP_OF = {
+    **dict.fromkeys(("reflect", "list", "ls", "show", "edit", "redate", "history", "delete",
+                     "search", "tags", "stats"), "mirror.cli.journal_cmds"),
+    "threads": "mirror.cli.thread_cmds",
+    "config": "mirror.cli.config_cmds",
+    "audit": "mirror.cli.audit_cmds",
+    **dict.fromkeys(("constitution", "patterns", "tensions", "feedback", "mirrorback", "care",
+                     "analyze"), "mirror.cli.engine_cmds"),
+    **dict.fromkeys(("egress", "set-key", "doctor"), "mirror.cli.model_cmds"),
+    "completion": "mirror.cli.completion_cmds",
+    **dict.fromkeys(("export", "verify", "import", "key", "trust"), "mirror.cli.bundle_cmds"),
+    "onthisday": "mirror.cli.memory_cmds",
+    "runs": "mirror.cli.runs_cmds",
+}
+
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command tree, or (with `only`) just that command's branch: the fast path
@@ -45,7 +64,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mirror {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=MirrorArgumentParser)
     sub.mirror_wanted = only  # type: ignore[attr-defined]  # read by add_command's fast path
-    for module in COMMAND_GROUPS:
+    group = COMMAND_GROUP_OF.get(only) if only is not None else None
+    for module in (group,) if group is not None else COMMAND_GROUPS:
         importlib.import_module(module).register(sub)
     if only is not None and not sub.choices:
         return build_parser()

@@ -19,6 +19,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Reflection:
+    """One reflection as stored, with its tags, threads and care marker."""
+
     id: str
     content: str
     created_at: str            # UTC, ISO-8601 with 'Z'
@@ -52,6 +54,8 @@ class Reflection:
 
 @dataclass(frozen=True)
 class Revision:
+    """An earlier text of a reflection, kept when it was edited."""
+
     reflection_id: str
     revision: int
     content: str
@@ -63,6 +67,8 @@ class Revision:
 
 @dataclass(frozen=True)
 class Thread:
+    """A named thread of reflections, with how many it holds."""
+
     id: str
     title: str
     created_at: str
@@ -75,6 +81,8 @@ class Thread:
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One search result: the reflection, its rank and the matching snippet."""
+
     reflection: Reflection
     rank: float
     snippet: tuple[tuple[str, bool], ...]   # (text, is_match) segments
@@ -97,6 +105,8 @@ class Page:
 
 @dataclass(frozen=True)
 class ListFilter:
+    """Listing filters as storage applies them (resolved dates and thread ID)."""
+
     since: str | None = None        # UTC ISO bounds, inclusive
     until: str | None = None
     tags: tuple[str, ...] = ()      # all of these

@@ -24,6 +24,8 @@ class DoctorCheck:
 
 @dataclass(frozen=True)
 class DoctorReport:
+    """What `mirror doctor` found: each check, the audit head and the journal folder."""
+
     checks: tuple[DoctorCheck, ...]
     audit_head: str
     home: str
@@ -39,6 +41,8 @@ class DoctorReport:
 
 @dataclass(frozen=True)
 class MonthCount:
+    """How many reflections were written in one month (YYYY-MM)."""
+
     month: str
     reflections: int
 
@@ -101,6 +105,8 @@ class CareInfo:
 
 @dataclass(frozen=True)
 class ConstitutionFile:
+    """One constitution file's integrity, as `mirror constitution verify` shows it."""
+
     path: str
     expected: str | None
     actual: str | None

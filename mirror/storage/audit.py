@@ -46,6 +46,8 @@ def append(conn: sqlite3.Connection, at: str, action: str, entity: str,
 
 @dataclass(frozen=True)
 class AuditReport:
+    """Whether the audit log's hash chain holds, and where it first breaks."""
+
     ok: bool
     entries: int
     head: str

@@ -78,6 +78,8 @@ class AnalysisRecord(NamedTuple):
 
 @dataclass(frozen=True)
 class MirrorbackRecord:
+    """A mirrorback to store, with the checks' verdict and what produced it."""
+
     content: str
     engine: str
     engine_version: str
@@ -91,6 +93,8 @@ class MirrorbackRecord:
 
 @dataclass(frozen=True)
 class RunRecord:
+    """One engine run to log: timing, outcome, tokens and the attempts made."""
+
     engine: str
     duration_ms: float
     status: str                       # ok | fallback | care | error

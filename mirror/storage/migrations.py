@@ -26,6 +26,8 @@ _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
 @dataclass(frozen=True)
 class Migration:
+    """One numbered schema migration shipped in schemas/sqlite/."""
+
     version: int
     name: str
     sql: str
