@@ -67,13 +67,24 @@ def _chunks(source: BinaryIO) -> Iterator[tuple[bytes, bool]]:
         current = following
 
 
-def encrypt_stream(source: BinaryIO, out: BinaryIO, passphrase: str,
+class Sealer:
+    """A file key and its header, made up front: scrypt's 256 MiB is then spent while the
+    process is small (an export derives it before snapshotting), so the peaks never add."""
+
+    def __init__(self, passphrase: str, log_n: int = SCRYPT_LOG_N) -> None:
+        self.file_key = os.urandom(16)
+        self.header = header(passphrase, self.file_key, log_n)
+
+
+def encrypt_stream(source: BinaryIO, out: BinaryIO, passphrase: str | Sealer,
                    log_n: int = SCRYPT_LOG_N) -> None:
-    """Write `source` to `out` as an age passphrase file, chunk by chunk."""
+    """Write `source` to `out` as an age passphrase file, chunk by chunk (a `Sealer` is
+    used once: one file key per file)."""
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-    file_key = os.urandom(16)
-    out.write(header(passphrase, file_key, log_n))
+    sealer = passphrase if isinstance(passphrase, Sealer) else Sealer(passphrase, log_n)
+    file_key = sealer.file_key
+    out.write(sealer.header)
     nonce = os.urandom(16)
     out.write(nonce)
     stream = ChaCha20Poly1305(_hkdf(nonce, b"payload", file_key))

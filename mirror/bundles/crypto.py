@@ -151,11 +151,18 @@ def decrypt_bytes(ciphertext: bytes, passphrase: str, label: str = "bundle") -> 
                           f"({detail})") from None
 
 
-def encrypt_file(source: Path, dest: Path, passphrase: str) -> None:
+def prepare_encryption(passphrase: str) -> agewriter.Sealer:
+    """Run scrypt now (see `agewriter.Sealer`); pass the result to `encrypt_file`."""
+    _check_passphrase(passphrase)
+    return agewriter.Sealer(passphrase)
+
+
+def encrypt_file(source: Path, dest: Path, passphrase: str | agewriter.Sealer) -> None:
     """`source` (a bundle zip) to `dest` (`*.zip.age`), streamed chunk by chunk into a
     temporary file created with mode 0600, fsynced, then renamed: `dest` is absent or
     complete. The size is checked first, so an oversized bundle fails fast."""
-    _check_passphrase(passphrase)
+    if not isinstance(passphrase, agewriter.Sealer):
+        _check_passphrase(passphrase)
     _check_plain_size(source.stat().st_size)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.part")  # export.clean_stale_parts
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0),

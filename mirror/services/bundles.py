@@ -83,6 +83,8 @@ def export_bundle(ctx: JournalContext, path: str | Path | None = None, *,
     dest = destination(path, now, suffix, overwrite) if to is None else Path("-")
     steps = 5 if passphrase else 4
     key = crypto.load_or_create_device_key(ctx.paths.home) if sign else None
+    # scrypt's 256 MiB before the snapshot, not after it: the two peaks never add up
+    sealer = crypto.prepare_encryption(passphrase) if passphrase else None
     with work_area(ctx.paths.home, "export") as work:
         if to is not None:
             dest = work / default_name(now, suffix)
@@ -106,7 +108,7 @@ def export_bundle(ctx: JournalContext, path: str | Path | None = None, *,
             _tick(progress, 3, steps)
             if overwrite:
                 dest.unlink(missing_ok=True)
-            crypto.encrypt_file(plain, dest, passphrase)
+            crypto.encrypt_file(plain, dest, sealer or passphrase)
         else:
             manifest = write_bundle(dest, members, info, signing_key=key, overwrite=overwrite)
         _tick(progress, steps - 1, steps)
