@@ -3,17 +3,19 @@ memory, each operation measured in a fresh child process (`resource.getrusage` o
 process, so the numbers are what `mirror export` etc. cost). Not part of the test suite.
 
     python bench/bench_bundles.py                    # 100k reflections, 3 runs each
-    python bench/bench_bundles.py --size 10000 --runs 5
-    python bench/bench_bundles.py --encrypted         # also the .zip.age figures
+    python bench/bench_bundles.py --size 1000 --size 10000 --size 100000 --encrypted
+    python bench/bench_bundles.py --size 10000 --runs 5 --ops export,import
 
-Targets (100k): export <= 10 s, verify <= 10 s, import into an empty journal <= 20 s,
-re-import of the same bundle <= 20 s with no changes; peak memory <= 200 MB each.
+Journals are generated once per size (bench/journal_gen.py) under --work and reused.
+Targets (100k): export <= 10 s, encrypted export <= 15 s and <= 300 MB peak, verify <= 10 s,
+import into an empty journal <= 20 s, re-import of the same bundle <= 20 s, no changes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -69,34 +71,47 @@ def measure(label: str, runs: int, fn) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--size", type=int, action="append", help="repeatable; 100000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default="/tmp/mirror-bench-bundles")
     parser.add_argument("--encrypted", action="store_true", help="also measure .zip.age")
+    parser.add_argument("--ops", default="export,verify,import,reimport")
     args = parser.parse_args()
+    for size in args.size or [100_000]:
+        bench_size(size, args.runs, Path(args.work), args.encrypted, args.ops.split(","))
+
+
+def bench_size(size: int, runs: int, root: Path, encrypted_too: bool, ops: list[str]) -> None:
     from journal_gen import generate
 
-    work = Path(args.work) / str(args.size)
+    work = root / str(size)
     source = work / "source"
     if not (source / "mirror.db").exists():
         shutil.rmtree(source, ignore_errors=True)
-        print(f"generating {args.size} reflections…", flush=True)
-        generate(args.size, source)
-    variants = [False, True] if args.encrypted else [False]
+        print(f"generating {size} reflections…", flush=True)
+        generate(size, source)
+    print(f"-- {size} reflections (load {os.getloadavg()[0]:.2f})", flush=True)
+    variants = [False, True] if encrypted_too else [False]
     for encrypted in variants:
         tag = " (age)" if encrypted else ""
         bundle = work / ("bundle.zip.age" if encrypted else "bundle.zip")
-        measure(f"export{tag}", args.runs, lambda i: run_child("export", source, bundle, encrypted))
-        measure(f"verify{tag}", args.runs, lambda i: run_child("verify", source, bundle, encrypted))
+        if "export" in ops or not bundle.exists():
+            measure(f"export{tag}", runs, lambda i: run_child("export", source, bundle, encrypted))
+        if "verify" in ops:
+            measure(f"verify{tag}", runs, lambda i: run_child("verify", source, bundle, encrypted))
         target = work / "target"
 
         def fresh_import(i: int) -> dict:
             shutil.rmtree(target, ignore_errors=True)
             return run_child("import", target, bundle, encrypted)
 
-        measure(f"import into empty{tag}", args.runs, fresh_import)
-        measure(f"re-import (no changes){tag}", args.runs,
-                lambda i: run_child("import", target, bundle, encrypted))
+        if "import" in ops:
+            measure(f"import into empty{tag}", runs, fresh_import)
+        if "reimport" in ops:
+            if not target.exists():
+                fresh_import(0)
+            measure(f"re-import (no changes){tag}", runs,
+                    lambda i: run_child("import", target, bundle, encrypted))
         print(f"bundle size{tag}: {bundle.stat().st_size / 1e6:.1f} MB", flush=True)
 
 
