@@ -249,10 +249,13 @@ class Journal:
 
     def analyze_all(self, progress: Progress | None = None) -> DeriveReport:
         """Re-derive patterns, tensions and care markers for every reflection (the same
-        loop imports use: batched, on worker processes for large journals)."""
+        loop imports use: batched, on worker processes for large journals), then rebuild
+        the counts `stats` and `patterns` read from the rows."""
         from mirror.services import deriving  # the engine: only for this command
 
-        return deriving.derive_all(self.context, progress)
+        report = deriving.derive_all(self.context, progress)
+        self.store.derived.rebuild_counts()
+        return report
 
     def runs(self, limit: int = 20) -> builtins.list[EngineRun]:
         """Engine runs, newest first: which engine answered each reflection, every attempt,

@@ -420,26 +420,23 @@ class DerivedStore:
             " WHERE o.tension_id = ? ORDER BY o.observed_at", (tension_id,))]
 
     def pattern_counts(self, since: str | None, bucket: str) -> list[PatternCount]:
-        """Pattern frequency per period (by the reflection's own date, not detection time)."""
-        width = {"month": 7, "year": 4, "day": 10}.get(bucket)
-        params: list[Any] = []
-        where = ""
-        if since:
-            where = " WHERE r.created_at >= ?"
-            params.append(since)
-        if bucket == "week":
-            period = "strftime('%Y-W%W', r.created_at)"
-        elif width:
-            period = f"substr(r.created_at, 1, {width})"
-        else:
+        """Pattern frequency per period (by the reflection's own date, not detection time),
+        from the counts kept per day (`storage.stats`)."""
+        if bucket not in ("day", "week", "month", "year"):
             raise InvalidInput("the period must be day, week, month or year")
         from mirror.models.insights import PatternCount  # records over time: not built by reflect, list or show
+        from mirror.storage import stats  # `patterns` and `analyze` only
 
-        return [PatternCount(r["period"], r["pattern"], pattern_label(r["pattern"]), r["reflections"])
-                for r in self.conn.execute(
-            f"SELECT {period} AS period, p.pattern AS pattern, count(*) AS reflections"
-            " FROM reflection_patterns p JOIN reflections r ON r.id = p.reflection_id"
-            f"{where} GROUP BY period, p.pattern ORDER BY period, p.pattern", params)]
+        return [PatternCount(period, pattern, pattern_label(pattern), n)
+                for period, pattern, n in stats.pattern_counts(self.conn, since, bucket)]
+
+    def rebuild_counts(self) -> None:
+        """Recompute the counts `stats` and `patterns` read from every row (they are kept
+        by triggers; this is the repair `analyze --all` performs)."""
+        from mirror.storage import stats  # `patterns` and `analyze` only
+
+        with self._tx():
+            stats.rebuild_counts(self.conn)
 
     def runs(self, limit: int = 50) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT * FROM engine_runs ORDER BY started_at DESC LIMIT ?", (limit,))

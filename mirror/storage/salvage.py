@@ -26,6 +26,7 @@ from mirror.clock import Clock, utc_iso
 from mirror.errors import InvalidInput, NotFound, StorageError
 from mirror.storage import audit, migrations
 from mirror.storage.db import transaction, translate
+from mirror.storage.stats import MAINTAINED_TABLES
 from mirror.storage.store import Store
 
 #: Files SQLite keeps beside a journal; a damaged journal keeps them with it.
@@ -148,6 +149,9 @@ def _readable_rows(conn: sqlite3.Connection, table: str, columns: list[str],
         try:
             for row in conn.execute(
                     f'SELECT rowid, {cols} FROM "{table}" WHERE rowid > ? ORDER BY rowid', (after,)):
+                if row[0] <= after:  # a scrambled page hands back rowids out of order
+                    failed = True
+                    break
                 after = row[0]
                 yield tuple(row[1:])
         except sqlite3.Error:
@@ -155,6 +159,8 @@ def _readable_rows(conn: sqlite3.Connection, table: str, columns: list[str],
         if not failed:
             return
         following = _seek(conn, table, after)
+        if isinstance(following, int) and following <= after:  # out of order: damaged too
+            following = _DAMAGED
         if following is None:  # no row after it: done
             return
         if following is not _DAMAGED:  # read the next row alone, or step over it
@@ -237,11 +243,13 @@ def _create_schema(conn: sqlite3.Connection, version: int) -> None:
 
 def _tables(conn: sqlite3.Connection) -> list[tuple[str, bool]]:
     """Mirror's tables in the order the migrations create them (parents before children),
-    each with whether it has a rowid; the full-text index is rebuilt by its triggers."""
+    each with whether it has a rowid; the full-text index and the maintained counts are
+    rebuilt by their triggers (copying counts would count lost rows)."""
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY rowid")
     return [(name, "WITHOUT ROWID" not in (sql or "").upper()) for name, sql in rows
             if not name.startswith(("sqlite_", "reflections_fts")) and name != "schema_migrations"
-            and not (sql or "").upper().startswith("CREATE VIRTUAL")]
+            and not (sql or "").upper().startswith("CREATE VIRTUAL")
+            and name not in MAINTAINED_TABLES]
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:

@@ -119,12 +119,20 @@ def test_older_schema_is_migrated_on_a_private_copy(exported, target, cli, tmp_p
     """A bundle written at schema 3 (before bundles' own tables) imports: the staged copy is
     migrated, the journal's own file is never replaced."""
     def downgrade(db: Path) -> None:
-        # Undo 006 (domain triggers), 005 (care tiers) and 004 (bundles' tables):
-        # care_markers as 002 created it.
+        # Undo 007 (maintained counts: added by issue 13, so a schema-3 bundle has none),
+        # 006 (domain triggers), 005 (care tiers) and 004 (bundles' tables): care_markers
+        # as 002 created it.
         care_markers = [s for s in (REPO / "schemas/sqlite/002_engine.sql").read_text().split(";")
                         if "CREATE TABLE care_markers" in s][0].split("\n\n")[-1].strip()
         care_markers = care_markers[care_markers.index("CREATE TABLE"):]
-        sql_edit(*(f"DROP TRIGGER {t}" for t in ("reflections_domain_insert",
+        sql_edit(*(f"DROP TRIGGER {t}" for t in (
+                   "reflection_counts_insert", "reflection_counts_update",
+                   "reflection_pattern_counts_redate", "reflection_counts_delete",
+                   "reflection_pattern_counts_delete", "pattern_counts_insert",
+                   "pattern_counts_delete", "pattern_counts_update")),
+                 "DROP TABLE reflection_counts_by_day", "DROP TABLE pattern_counts_by_day",
+                 "DELETE FROM schema_migrations WHERE version = 7",
+                 *(f"DROP TRIGGER {t}" for t in ("reflections_domain_insert",
                    "reflections_domain_update", "reflection_revisions_domain_insert",
                    "tombstones_domain_insert", "mirrorbacks_domain_insert",
                    "threads_domain_insert")),
