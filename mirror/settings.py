@@ -9,6 +9,7 @@ the environment, and this module refuses to store anything that looks like one.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ class Key:
     default: Any
     help: str
     choices: tuple[str, ...] = ()
+    env: str = ""                  # the environment variable other tools read, used when unset here
 
 
 KEYS: dict[str, Key] = {k.name: k for k in (
@@ -36,10 +38,11 @@ KEYS: dict[str, Key] = {k.name: k for k in (
         "mark every new reflection private (never sent to a remote engine)"),
     Key("care.resources", "list", [],
         "your own support contacts, shown with every care response"),
-    Key("ollama.endpoint", "str", "http://127.0.0.1:11434", "Ollama server URL"),
+    Key("ollama.endpoint", "str", "http://127.0.0.1:11434", "Ollama server URL", env="OLLAMA_HOST"),
     Key("ollama.model", "str", "llama3.2", "Ollama model name"),
     Key("anthropic.model", "str", "claude-haiku-4-5", "Anthropic model name"),
-    Key("anthropic.base_url", "str", "https://api.anthropic.com", "Anthropic API URL"),
+    Key("anthropic.base_url", "str", "https://api.anthropic.com", "Anthropic API URL",
+        env="ANTHROPIC_BASE_URL"),
     Key("timeouts.connect_s", "float", 5.0, "seconds to wait for a model server to answer"),
     Key("timeouts.read_s", "float", 60.0, "seconds to wait between streamed tokens"),
     Key("checks.max_retries", "int", 2, "retries of a model mirrorback that fails a check"),
@@ -51,7 +54,11 @@ KEYS: dict[str, Key] = {k.name: k for k in (
     Key("budget.monthly_tokens", "int", None, "monthly token limit for remote models (unset: none)"),
     Key("bundles.require_signature", "bool", False,
         "refuse every bundle not signed by a trusted key (verify and import)"),
+    Key("tui.theme", "str", "textual-dark", "the TUI's colour theme (ctrl+p → Change theme saves it here)"),
 )}
+
+#: Where a value came from, as `mirror config list` shows it.
+SOURCES = ("config", "environment", "default")
 
 _SECRET_WORDS = ("key", "secret", "token", "password", "passphrase")
 
@@ -91,11 +98,60 @@ def parse_value(key: Key, raw: list[str]) -> Any:
     return value
 
 
-class Settings:
-    """Typed access to one journal's config.toml."""
+DEFAULT_OLLAMA_PORT = 11434
 
-    def __init__(self, path: Path) -> None:
+
+def ollama_host_url(raw: str) -> str:
+    """`OLLAMA_HOST` as the ollama client reads it (`ollama._client._parse_host`): `host`,
+    `host:port`, `:port`, `scheme://host[:port][/path]`, IPv6 in brackets; port 11434 unless
+    a scheme says 80/443. One difference, on purpose: `0.0.0.0` (and `::`) is how people tell
+    the Ollama *server* to listen everywhere, and the same variable then reaches clients; a
+    client connecting there reaches this machine, so Mirror writes it as the loopback address
+    it is — which also keeps it local for privacy routing (an unspecified address is not
+    loopback, and would count as remote)."""
+    from urllib.parse import urlsplit  # only when OLLAMA_HOST is set
+
+    text = raw.strip()
+    port = DEFAULT_OLLAMA_PORT
+    scheme, _, hostport = text.partition("://")
+    if not hostport:
+        scheme, hostport = "http", text
+    elif scheme == "http":
+        port = 80
+    elif scheme == "https":
+        port = 443
+    else:
+        raise InvalidInput(f"OLLAMA_HOST must be http(s), not {scheme!r}")
+    split = urlsplit(f"{scheme}://{hostport}")
+    try:
+        port = split.port or port
+    except ValueError:
+        raise InvalidInput(f"OLLAMA_HOST has an invalid port: {text!r}") from None
+    if split.username is not None or split.password is not None:
+        raise InvalidInput("OLLAMA_HOST must not contain a user name or password")
+    host = split.hostname or "127.0.0.1"
+    if host == "0.0.0.0":
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "::1"
+    if ":" in host:
+        host = f"[{host}]"  # urlsplit drops the brackets of an IPv6 address
+    path = split.path.strip("/")
+    return f"{scheme}://{host}:{port}/{path}" if path else f"{scheme}://{host}:{port}"
+
+
+#: How an environment variable's text becomes the setting's value (as given, otherwise).
+_FROM_ENV = {"OLLAMA_HOST": ollama_host_url}
+
+
+class Settings:
+    """Typed access to one journal's config.toml, with the environment variables that
+    other tools honour (`OLLAMA_HOST`, `ANTHROPIC_BASE_URL`) filling in what the file does
+    not set: the file wins, so one journal can differ from the rest of the machine."""
+
+    def __init__(self, path: Path, environ: Mapping[str, str] | None = None) -> None:
         self.path = path
+        self._environ = os.environ if environ is None else environ
         self._data: dict[str, Any] | None = None
         self._stamp: tuple[int, int] | None = None
 
@@ -131,13 +187,28 @@ class Settings:
         raise NotFound(f"unknown setting '{name}' (see `mirror config list`)")
 
     def get(self, name: str) -> Any:
+        """The value in effect: config.toml's, else the environment's, else the default."""
+        return self.get_with_source(name)[0]
+
+    def source(self, name: str) -> str:
+        """Where `get(name)` comes from: one of SOURCES."""
+        return self.get_with_source(name)[1]
+
+    def get_with_source(self, name: str, *, environment: bool = True) -> tuple[Any, str]:
         key = self.key(name)
         node: Any = self._load()
         for part in name.split("."):
             if not isinstance(node, dict) or part not in node:
-                return key.default
+                break
             node = node[part]
-        return node
+        else:
+            return node, "config"
+        if environment and key.env:
+            raw = (self._environ.get(key.env) or "").strip()
+            if raw:
+                convert = _FROM_ENV.get(key.env)
+                return (convert(raw) if convert else raw), "environment"
+        return key.default, "default"
 
     def validate(self) -> None:
         """Check every value in config.toml against its declared type and choices, so a
@@ -198,16 +269,18 @@ class Settings:
             data.pop(parts[0], None)  # a value where a table belongs: remove it too
         self._write(data)
 
-    def as_flat(self) -> dict[str, Any]:
-        """Every setting that has a value, as dotted keys (what the adapter registry reads)."""
-        return {k: v for k in KEYS if (v := self.get(k)) is not None}
+    def as_flat(self, *, environment: bool = True) -> dict[str, Any]:
+        """Every setting that has a value, as dotted keys (what the adapter registry reads).
+        `environment=False` leaves this machine's environment out (what a bundle carries)."""
+        return {k: v for k in KEYS if (v := self.get_with_source(k, environment=environment)[0]) is not None}
 
     def all(self) -> list[dict[str, Any]]:
-        return [
-            {"key": k.name, "value": self.get(k.name), "default": k.default,
-             "set": self.is_set(k.name), "help": k.help}
-            for k in KEYS.values()
-        ]
+        rows = []
+        for k in KEYS.values():
+            value, source = self.get_with_source(k.name)
+            rows.append({"key": k.name, "value": value, "default": k.default, "set": source == "config",
+                         "source": source, "env": k.env or None, "help": k.help})
+        return rows
 
     def _write(self, data: dict[str, Any]) -> None:
         """Atomic: write a temporary file, fsync, rename over the old one."""

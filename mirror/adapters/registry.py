@@ -6,7 +6,12 @@ modules are imported only for the engine asked for, so choosing `offline` never 
 SDK. The API key is a separate argument because it never lives in the settings.
 
 Recognised keys (all optional; each one's default, and the engine names, are declared once,
-in `mirror.settings.KEYS`, which `mirror config list` shows):
+in `mirror.settings.KEYS`, which `mirror config list` shows). The endpoints arrive already
+resolved: `Settings.as_flat()` fills `ollama.endpoint` from `OLLAMA_HOST` and
+`anthropic.base_url` from `ANTHROPIC_BASE_URL` when config.toml sets neither, so an
+environment-given host goes through the same URL checks, and the same loopback test
+(`_endpoints.url_is_loopback`: anything but a loopback address is remote, and private
+reflections never go there), as a configured one:
 
     engine                 one of ENGINES
     ollama.model, ollama.endpoint

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, add_command
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "config", "read and change settings (config.toml; never secrets)", _needs_action)
     actions = p.add_subparsers(dest="config_action", metavar="ACTION", parser_class=MirrorArgumentParser)
-    add_command(actions, "list", "every setting with its value and default", cmd_list)
+    add_command(actions, "list", "every setting with its value and where it came from (config.toml, environment, default)", cmd_list)
     a = add_command(actions, "get", "one setting's value", cmd_get)
     a.add_argument("key")
     a = add_command(actions, "set", "change a setting (lists take several values)", cmd_set)
@@ -45,9 +45,17 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     width = max(len(r["key"]) for r in rows)
     for r in rows:
-        marker = "" if r["set"] else ctx.out.dim("  (default)")
-        ctx.out.line(f"{r['key'].ljust(width)}  {r['value']!r}{marker}")
+        ctx.out.line(f"{r['key'].ljust(width)}  {r['value']!r}  {ctx.out.dim(_where(r))}")
     return 0
+
+
+def _where(row: dict[str, Any]) -> str:
+    """Where a value came from, in words: the file, which variable, or the default."""
+    if row["source"] == "config":
+        return "(config.toml)"
+    if row["source"] == "environment":
+        return f"(environment: {row['env']})"
+    return "(default)"
 
 
 def cmd_get(args: argparse.Namespace, ctx: Context) -> int:

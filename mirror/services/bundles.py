@@ -95,7 +95,7 @@ def export_bundle(ctx: JournalContext, path: str | Path | None = None, *,
         _tick(progress, 2, steps)
         members = {"mirror.db": snap, "config.json": work / "config.json"}
         members["config.json"].write_bytes(canonical_bytes(
-            {"format": CONFIG_FORMAT, "settings": ctx.settings.as_flat()}))
+            {"format": CONFIG_FORMAT, "settings": ctx.settings.as_flat(environment=False)}))
         members.update(constitution_members(work / "constitution"))
         info = BundleInfo(
             schema_version=facts.schema_version, app_version=__version__,
