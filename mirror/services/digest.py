@@ -1,0 +1,317 @@
+"""Digests ("dreaming", DESIGN §7): a descriptive summary of one week or one month.
+
+A digest says what is there and never what to do about it: the patterns and tensions that
+recurred (with counts), a few of the person's own most salient lines (quoted exactly, with
+their dates), the people, tags and threads that came up, and how the counts moved against
+the period before. Its text is checked by the constitutional guardian like a mirrorback
+(`mirror.engine.checks.check`), with the period's own words as the reflection, so words
+quoted from the person never count against it.
+
+- **Salience** is the offline engine's own reading (`mirror.engine.reading.read`): the
+  centre of an entry by feeling, the turn, the person's own question. Reading costs about
+  2 ms an entry, so a cheap pre-score (feeling and VADER words, "?", "!") keeps the
+  `CANDIDATES` most promising entries of the period, and only those are read.
+- **Names** are what Mirror already detects as names (`remembering.names_in`).
+- **Care.** A reflection that received care is never quoted, counted for names, patterns or
+  tensions: the digest says how many there were and shows the line that help exists and
+  the person's saved resources, as `reflect` does.
+- **Models.** With `engine=True` the configured engine (the reflect path's choice,
+  `engines.configured_adapter`) rewrites the offline digest from its facts under the same
+  rules: care reflections never sent, private ones never to a remote engine, every request
+  in the egress ledger, the answer checked and replaced by the offline digest when it fails.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from mirror import constitution
+from mirror.clock import utc_iso
+from mirror.dates import parse_when
+from mirror.engine.care import gentle_line
+from mirror.engine.checks import check
+from mirror.engine.language import guess_language
+from mirror.engine.prompt import reflection_date
+from mirror.engine.reading import frames, read, valences
+from mirror.engine.tokenize import tokenize
+from mirror.errors import InvalidInput
+from mirror.models.digests import Counted, Digest, DigestCare, Period, SalientLine
+from mirror.services.context import JournalContext
+from mirror.services.remembering import names_in
+from mirror.storage import periods
+from mirror.storage.periods import PeriodEntry
+
+KINDS = ("week", "month")
+CANDIDATES = 40        # entries read in full for their centre (see module docstring)
+LINES = 5              # salient lines shown
+LINE_MAX_WORDS = 36
+PEOPLE = 8
+THEMES = 8
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_WORD = re.compile(r"[\w']+")
+#: A capital inside a sentence, not "I": only entries with one can hold a name.
+_MAYBE_NAME = re.compile(r"[^\s.!?:;\"“”‘(\[#@*\-–—•]\s+(?!I\b)[^\W\d_a-z]")
+
+
+# -- the period ---------------------------------------------------------------------------------
+def period_of(kind: str, day: date, tz: str) -> Period:
+    """The week (Monday to Sunday, ISO) or calendar month holding `day`, in zone `tz`."""
+    if kind == "week":
+        first = day - timedelta(days=day.weekday())
+        after = first + timedelta(days=7)
+        year, week, _ = first.isocalendar()
+        label = f"week of {first.day} {_MONTHS[first.month - 1]} {first.year} ({year}-W{week:02d})"
+    elif kind == "month":
+        first = day.replace(day=1)
+        after = (first + timedelta(days=32)).replace(day=1)
+        label = f"{_MONTHS[first.month - 1]} {first.year}"
+    else:
+        raise InvalidInput(f"a digest covers a week or a month, not {kind!r}")
+    zone = ZoneInfo(tz)
+    return Period(kind, label, first.isoformat(), (after - timedelta(days=1)).isoformat(),
+                  utc_iso(datetime.combine(first, time.min, zone)),
+                  utc_iso(datetime.combine(after, time.min, zone)))
+
+
+def previous_of(period: Period, tz: str) -> Period:
+    return period_of(period.kind, date.fromisoformat(period.start) - timedelta(days=1), tz)
+
+
+def resolve_period(ctx: JournalContext, kind: str, when: str | None) -> Period:
+    tz = ctx.timezone
+    now = ctx.clock.now()
+    moment = parse_when(when, tz, now, end_of_day=False) if when else now
+    return period_of(kind, moment.astimezone(ZoneInfo(tz)).date(), tz)
+
+
+# -- salience -----------------------------------------------------------------------------------
+def _feeling_words() -> frozenset[str]:
+    data = frames("en") or {}
+    words: set[str] = set()
+    for spec in (data.get("feelings") or {}).values():
+        for key in ("words", "hints"):
+            words.update(str(w).lower().rstrip("*") for w in spec.get(key) or ()
+                         if " " not in str(w))
+    return frozenset(words)
+
+
+def _pre_score(text: str, feelings: frozenset[str], vader: dict[str, float]) -> float:
+    """A cheap guess at how much an entry holds (no tokenizer): feeling words, strong
+    words, questions and exclamations, per the square root of its length."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return 0.0
+    score = sum(1.5 for w in words if w in feelings)
+    score += sum(min(abs(vader.get(w, 0.0)), 4.0) / 2 for w in words)
+    score += 1.5 * min(text.count("?"), 2) + 0.5 * min(text.count("!"), 2)
+    return score / max(1.0, (len(words) / 12) ** 0.5)
+
+
+def _exact(text: str, first: int, last: int) -> str:
+    """The centre's words as written, with the sentence's own closing mark; runs of
+    white space (a line break inside a sentence) read as one space."""
+    end = last
+    while end < len(text) and text[end] in ".!?…\"”’)":
+        end += 1
+    return " ".join(text[first:end].split())
+
+
+def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES) -> list[SalientLine]:
+    """The person's own most salient lines of the period, one per entry, oldest first."""
+    feelings, vader = _feeling_words(), valences()
+    ranked = sorted(entries, key=lambda e: (-_pre_score(e.content, feelings, vader), e.created_at))
+    scored: list[tuple[float, PeriodEntry, SalientLine]] = []
+    seen: set[str] = set()
+    for entry in ranked[:CANDIDATES]:
+        toks = tokenize(entry.content)
+        language, _ = guess_language(toks)
+        reading = read(entry.content, toks, language if frames(language) else "en")
+        centre = reading.centre
+        if centre is None or centre.last - centre.first > LINE_MAX_WORDS:
+            continue
+        line = _exact(entry.content, toks[centre.first].start, toks[centre.last - 1].end)
+        if len(line.split()) < 3 or line.casefold() in seen:
+            continue
+        seen.add(line.casefold())
+        bonus = 1.0 * bool(reading.feelings) + 0.5 * reading.asking
+        scored.append((centre.score + bonus, entry, SalientLine(
+            entry.id, reflection_date(entry.created_at, entry.created_tz), line,
+            reading.feelings, reading.asking, entry.private)))
+    best = sorted(scored, key=lambda s: (-s[0], s[1].created_at))[:limit]
+    return [line for _, entry, line in sorted(best, key=lambda s: s[1].created_at)]
+
+
+def people(entries: Sequence[PeriodEntry]) -> Counter[str]:
+    """Name -> how many of the entries mention it."""
+    found: Counter[str] = Counter()
+    for entry in entries:
+        if _MAYBE_NAME.search(entry.content):
+            found.update(names_in(entry.content))
+    return found
+
+
+# -- the digest -----------------------------------------------------------------------------------
+def _counted(now: dict[str, int], before: dict[str, int], limit: int,
+             label: dict[str, str] | None = None) -> tuple[Counted, ...]:
+    """The `limit` most frequent this period, then those of the period before that did
+    not come up at all (count 0: "quieter than the week before")."""
+    names = sorted(now, key=lambda k: (-now[k], k))[:limit]
+    gone = sorted((k for k in before if k not in now), key=lambda k: (-before[k], k))[:limit]
+    return tuple(Counted(k, now.get(k, 0), before.get(k, 0), (label or {}).get(k, ""))
+                 for k in (*names, *gone))
+
+
+def write(ctx: JournalContext, kind: str, when: str | None = None, *,
+          engine: bool = False) -> Digest:
+    """The digest of the week or month holding `when` (default: now): offline, or with
+    `engine` by the configured model engine (falling back to the offline digest, with a
+    notice, whenever the model cannot be used or its answer fails the checks)."""
+    period = resolve_period(ctx, kind, when)
+    previous = previous_of(period, ctx.timezone)
+    offline = _build(ctx, period, previous)
+    if not engine:
+        return offline
+    from mirror.services import digest_model  # adapters and the ledger: only with --engine
+
+    def facts(include_private: bool) -> tuple[str, str, tuple[str, ...]]:
+        """What a model may be sent: the digest's text without its care lines, the words
+        it may quote, and the IDs of the reflections behind them (for the egress ledger)."""
+        entries = [e for e in periods.entries(ctx.store.conn, period.since, period.until)
+                   if e.care != "care" and (include_private or not e.private)]
+        shown = offline if include_private else _build(ctx, period, previous, False)
+        return (render(replace(shown, care=None)), own_words(shown, entries),
+                tuple(e.id for e in entries))
+
+    private = any(e.private for e in periods.entries(ctx.store.conn, period.since, period.until))
+    return digest_model.rewrite(ctx, offline, facts, private, care_lines(offline))
+
+
+def _build(ctx: JournalContext, period: Period, previous: Period,
+           include_private: bool = True) -> Digest:
+    conn = ctx.store.conn
+    entries = periods.entries(conn, period.since, period.until)
+    cared = [e for e in entries if e.care == "care"]
+    gentle = [e for e in entries if e.care == "gentle"]
+    ordinary = [e for e in entries if e.care != "care" and (include_private or not e.private)]
+    before_count, _ = periods.count(conn, previous.since, previous.until)
+    words = sum(len(e.content.split()) for e in entries)
+    before_words = _words_between(ctx, previous) if before_count else 0
+
+    labels = constitution.pattern_labels()
+    patterns = tuple(
+        Counted(c.name, c.count, c.previous, labels.get(c.name, c.name.replace("_", " ")))
+        for c in _counted(periods.pattern_counts(conn, period.since, period.until),
+                          periods.pattern_counts(conn, previous.since, previous.until), 10))
+    tension_now = {f"{t.axis_a} / {t.axis_b}": t.reflections
+                   for t in periods.tension_counts(conn, period.since, period.until)}
+    tension_before = {f"{t.axis_a} / {t.axis_b}": t.reflections
+                      for t in periods.tension_counts(conn, previous.since, previous.until)}
+    tensions = _counted(tension_now, tension_before, 8)
+    tags = _counted(periods.tag_counts(conn, period.since, period.until),
+                    periods.tag_counts(conn, previous.since, previous.until), THEMES)
+    threads = _counted(periods.thread_counts(conn, period.since, period.until),
+                       periods.thread_counts(conn, previous.since, previous.until), THEMES)
+    names = people(ordinary)
+    persons = tuple(Counted(n, c, 0) for n, c in names.most_common(PEOPLE))
+    lines = tuple(salient_lines(ordinary))
+    care = None
+    if cared or gentle:
+        care = DigestCare(len(cared) + len(gentle), gentle_line("en"),
+                          tuple(ctx.settings.get("care.resources") or ()))
+    digest = Digest(period, previous, len(entries), words, before_count, before_words,
+                    patterns, tensions, lines, persons, tags, threads, care, "", "offline", True)
+    return guarded(digest, ordinary)
+
+
+def _words_between(ctx: JournalContext, period: Period) -> int:
+    return sum(len(e.content.split())
+               for e in periods.entries(ctx.store.conn, period.since, period.until))
+
+
+def own_words(digest: Digest, entries: Sequence[PeriodEntry]) -> str:
+    """Everything the digest may quote as the person's own: the period's text, tags,
+    thread titles and names (the guardian's exemption for quoted words)."""
+    extra = [c.name for c in (*digest.tags, *digest.threads, *digest.people)]
+    return "\n".join([*(e.content for e in entries), *extra])
+
+
+def guarded(digest: Digest, entries: Sequence[PeriodEntry]) -> Digest:
+    """The digest with its text, checked by the guardian. A text that fails (a tag or a
+    thread title that reads as advice) loses its themes and is checked again; the flags
+    stay on the record either way."""
+    text = render(digest)
+    report = check(text, own_words(digest, entries))
+    if report.passed:
+        return replace(digest, text=text, checks_passed=True)
+    bare = replace(digest, tags=(), threads=(), people=())
+    text = render(bare)
+    second = check(text, own_words(digest, entries))
+    return replace(bare, text=text, checks_passed=second.passed,
+                   flags=tuple(report.flags), notices=(
+                       "themes left out: their words did not pass the constitution's checks",))
+
+
+# -- words ------------------------------------------------------------------------------------------
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _moved(c: Counted) -> str:
+    if c.previous == 0:
+        return "new"
+    if c.count == c.previous:
+        return "same"
+    return f"{'+' if c.count > c.previous else '−'}{abs(c.count - c.previous)}"
+
+
+def care_lines(d: Digest) -> list[str]:
+    """The period's care, in the words `reflect` uses: never a summary of those entries."""
+    if d.care is None:
+        return []
+    return [f"{_plural(d.care.reflections, 'reflection')} of this {d.period.kind} received care; "
+            "they are not summarised here.", d.care.line, *(f"- {r}" for r in d.care.resources)]
+
+
+def render(d: Digest) -> str:
+    """The digest as text: descriptive sentences and counts, the person's lines quoted."""
+    before = "the week before" if d.period.kind == "week" else "the month before"
+    out = [f"Digest · {d.period.label}", ""]
+    if not d.reflections:
+        out.append(f"No reflections were written in this {d.period.kind}"
+                   + (f" ({_plural(d.previous_reflections, 'reflection')} in {before})."
+                      if d.previous_reflections else "."))
+        return "\n".join(out)
+    out.append(f"You wrote {_plural(d.reflections, 'reflection')} this {d.period.kind} "
+               f"({_plural(d.words, 'word')}); {before}, "
+               f"{d.previous_reflections or 'none'}.")
+    if d.care is not None:
+        out += ["", *care_lines(d)]
+    if any(c.count for c in d.patterns):
+        out += ["", f"Patterns that came up (reflections; change since {before}):"]
+        out += [f"  {c.label}: {c.count} ({_moved(c)})" for c in d.patterns if c.count]
+    if any(c.count for c in d.tensions):
+        out += ["", f"Tensions (reflections; change since {before}):"]
+        out += [f"  {c.name}: {c.count} ({_moved(c)})" for c in d.tensions if c.count]
+    if d.lines:
+        out += ["", "In your own words:"]
+        for line in d.lines:
+            mark = " (private)" if line.private else ""
+            out.append(f"  {line.date}{mark}: “{line.text}”")
+    if d.people:
+        out += ["", "Names that came up: " + ", ".join(f"{c.name} ({c.count})" for c in d.people)]
+    tags = [c for c in d.tags if c.count]
+    if tags:
+        out += ["", "Tags: " + ", ".join(f"#{c.name} ({c.count}, {_moved(c)})" for c in tags)]
+    threads = [c for c in d.threads if c.count]
+    if threads:
+        out += ["", "Threads: " + ", ".join(f"“{c.name}” ({c.count})" for c in threads)]
+    gone = [c.label or c.name for c in (*d.patterns, *d.tensions) if c.previous and not c.count]
+    if gone:
+        out += ["", f"Not seen this {d.period.kind}, unlike {before}: " + ", ".join(gone)]
+    return "\n".join(out)
