@@ -31,6 +31,8 @@ COMMAND_GROUPS = (
     "mirror.cli.bundle_cmds",
     "mirror.cli.memory_cmds",
     "mirror.cli.runs_cmds",
+    "mirror.cli.digest_cmds",
+    "mirror.cli.telemetry_cmds",
 )
 
 #: Which group registers each command, so running one imports only its group (the others
@@ -49,6 +51,8 @@ COMMAND_GROUP_OF = {
     **dict.fromkeys(("export", "verify", "import", "key", "trust"), "mirror.cli.bundle_cmds"),
     "onthisday": "mirror.cli.memory_cmds",
     "runs": "mirror.cli.runs_cmds",
+    "digest": "mirror.cli.digest_cmds",
+    "telemetry": "mirror.cli.telemetry_cmds",
 }
 
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these record
         TrustedKey,
     )
     from mirror.models.derived import CareDismissal
+    from mirror.models.digests import Digest
     from mirror.models.egress import EgressTotals, SentRequest
     from mirror.models.insights import Feedback, PatternCount, Tension
     from mirror.models.memory import OnThisDay
@@ -467,3 +468,23 @@ class Journal:
         from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.trust_remove(self.context, fingerprint)
+
+    # -- digests and telemetry ---------------------------------------------------------------
+    def digest(self, kind: str, when: str | None = None, *, engine: bool = False) -> Digest:
+        """A descriptive summary of the week or month holding `when` (default: now);
+        with `engine`, written by the configured model engine under the mirrorback rules."""
+        from mirror.services import digest  # the reading engine: only for `mirror digest`
+
+        return digest.write(self.context, kind, when, engine=engine)
+
+    def telemetry_packet(self) -> str:
+        """The packet of anonymised aggregates, exactly as `write_telemetry` saves it."""
+        from mirror.services import telemetry  # only for `mirror telemetry`
+
+        return telemetry.serialise(telemetry.packet(self.context))
+
+    def write_telemetry(self, path: str | Path, overwrite: bool = False) -> str:
+        """Save the telemetry packet to a file (never sent anywhere); returns its text."""
+        from mirror.services import telemetry  # only for `mirror telemetry`
+
+        return telemetry.write(self.context, Path(path), overwrite)
