@@ -7,12 +7,11 @@ import argparse
 
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, add_command
-from mirror.errors import UsageError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "telemetry", "anonymised counts and rates, written to a file only "
-                    "(never sent)", cmd_help)
+                    "(never sent); alone: the same as `telemetry show`", cmd_show)
     inner = p.add_subparsers(dest="telemetry_command", metavar="SUBCOMMAND",
                              parser_class=MirrorArgumentParser)
     add_command(inner, "show", "print exactly what `telemetry write` would save", cmd_show)
@@ -20,11 +19,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                     cmd_write)
     w.add_argument("path", metavar="FILE", help="where to save the packet")
     w.add_argument("--force", action="store_true", help="replace FILE if it exists")
-
-
-def cmd_help(args: argparse.Namespace, ctx: Context) -> int:
-    raise UsageError("telemetry needs a subcommand: show or write FILE "
-                     "(see `mirror telemetry --help`)")
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
