@@ -1,10 +1,13 @@
-"""Reflections out as Markdown and JSON: pure formatting, no I/O.
+"""Reflections out as Markdown, JSON and jrnl text: pure formatting, no I/O.
 
 The service layer reads reflections from storage as plain dicts (`id`, `created_at` as an
 aware datetime or a UTC ISO string, `tz`, `text`, `tags`, `starred`, optionally
 `updated_at`, `source`, `content_type`, `visibility`, `metadata`) and writes what these
 functions return. Markdown files carry front matter that `importers.markdown` reads back
-to the same entries; the JSON document follows `schemas/bundle/export.schema.json`.
+to the same entries; the JSON document follows `schemas/bundle/export.schema.json`. Both
+carry each reflection's ID, so importing them back (`--from markdown`, `--from json`)
+merges by ID instead of duplicating. The jrnl text is what `jrnl --import` reads (see
+`reflections_to_jrnl`).
 """
 
 from __future__ import annotations
@@ -16,11 +19,11 @@ from datetime import datetime
 from typing import Any
 
 from mirror.bundles.importers.base import get_zone
+from mirror.bundles.importers.jrnl import tags_in
+from mirror.bundles.importers.mirrorjson import EXPORT_FORMAT, EXPORT_FORMAT_VERSION
 from mirror.bundles.jsonio import canonical_bytes
 from mirror.clock import parse_utc_iso, utc_iso
 
-EXPORT_FORMAT = "mirror-export"
-EXPORT_FORMAT_VERSION = 1
 _OPTIONAL = ("source", "content_type", "visibility", "metadata")
 
 
@@ -135,3 +138,32 @@ def markdown_document(reflections: Iterable[Mapping[str, Any]],
             parts.append("Tags: " + ", ".join(tags) + "\n")
         parts.append(reflection["text"].rstrip() + "\n")
     return "\n".join(parts)
+
+
+# -- jrnl ---------------------------------------------------------------------------------
+
+def reflection_to_jrnl(reflection: Mapping[str, Any]) -> str:
+    """One reflection as a jrnl entry: `[YYYY-MM-DD HH:MM] first line` (`:SS` added when
+    the seconds are not zero; jrnl reads both), ` *` at the end of that line when starred
+    (where jrnl writes its star), then the rest of the text. The time is the wall clock
+    of the reflection's own zone: jrnl has no zones. Tags jrnl would not find in the text
+    (given explicitly in Mirror) are added on a last line as `@tag`, spaces as dashes, so
+    `jrnl --import` sees every tag."""
+    local = _local(reflection)
+    stamp = f"{local:%Y-%m-%d %H:%M}" + (f":{local:%S}" if local.second else "")
+    text = reflection["text"].strip()
+    present = {t.casefold() for t in tags_in(text)}
+    missing = ["@" + "-".join(tag.split()) for tag in dict.fromkeys(reflection.get("tags") or [])
+               if tag.casefold() not in present and "-".join(tag.split()).casefold() not in present]
+    if missing:
+        text = f"{text}\n{' '.join(missing)}" if text else " ".join(missing)
+    first, _, body = text.partition("\n")
+    header = f"[{stamp}] {first.rstrip()}" + (" *" if reflection.get("starred") else "")
+    return header + (f"\n{body.rstrip()}" if body.strip() else "") + "\n"
+
+
+def reflections_to_jrnl(reflections: Iterable[Mapping[str, Any]]) -> Iterable[str]:
+    """The whole journal as jrnl text, oldest first, entries separated by a blank line as
+    jrnl writes them (yielded piece by piece: 100k reflections are not held twice)."""
+    for index, reflection in enumerate(_ordered(reflections)):
+        yield ("\n" if index else "") + reflection_to_jrnl(reflection)

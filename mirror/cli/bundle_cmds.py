@@ -30,10 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                     cmd_export)
     p.add_argument("path", nargs="?", help="where to write: a new path or a regular file "
                    "(default: mirror_bundle_<UTC time>.zip in the current folder); - for "
-                   "stdout (bundle, json)")
-    p.add_argument("--format", choices=("bundle", "markdown", "json"), default="bundle",
+                   "stdout (bundle, json, jrnl)")
+    p.add_argument("--format", choices=("bundle", "markdown", "json", "jrnl"), default="bundle",
                    help="bundle (default: restorable zip), markdown (a folder of files), "
-                   "json (one document)")
+                   "json (one document), jrnl (a text file `jrnl --import` reads)")
     p.add_argument("--encrypt", action="store_true",
                    help="encrypt with a passphrase as a standard age file (.zip.age)")
     p.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
@@ -47,9 +47,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "import", "merge a bundle, or another journal (--from), into this one",
                     cmd_import)
     p.add_argument("path", help="a bundle; with --from: a jrnl file, a Day One export, "
-                   "or a folder of Markdown files")
-    p.add_argument("--from", dest="source", choices=("jrnl", "dayone", "markdown"),
-                   help="import another journal format instead of a Mirror bundle")
+                   "a folder of Markdown files, or Mirror's JSON export")
+    p.add_argument("--from", dest="source", choices=("jrnl", "dayone", "markdown", "json"),
+                   help="import another journal format (json: Mirror's own JSON export) "
+                   "instead of a Mirror bundle")
+    p.add_argument("--date-from", choices=("frontmatter", "filename", "mtime"),
+                   default="frontmatter", help="markdown: where a note's date is looked for "
+                   "first (default: frontmatter, then the file name, then the file's "
+                   "modification time)")
+    p.add_argument("--timeformat", metavar="FORMAT", help="jrnl: the journal's timeformat "
+                   "(e.g. '%%d.%%m.%%Y %%H:%%M'; default: from the jrnl config)")
+    p.add_argument("--jrnl-config", metavar="FILE", help="jrnl: the jrnl config to read "
+                   "timeformat and tagsymbols from (default: jrnl's own, when present)")
     p.add_argument("--tz", help="IANA time zone for entries without one (default: this "
                    "machine's)")
     p.add_argument("--dry-run", action="store_true",
@@ -212,18 +221,21 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         if args.passphrase_file or args.require_signature or args.allow_deletes:
             raise UsageError("--passphrase-file, --require-signature and --allow-deletes "
                              "apply to bundles only")
+        if (args.timeformat or args.jrnl_config) and args.source != "jrnl":
+            raise UsageError("--timeformat and --jrnl-config apply to --from jrnl only")
         with render.Progress(ctx.out, "importing") as progress:
             foreign = journal.import_foreign(args.source, path, tz=args.tz,
-                                             dry_run=args.dry_run, progress=progress.bar)
-        c = foreign.changes
-        verb = "would import" if args.dry_run else "imported"
-        _emit(ctx, foreign, f"{verb} {c['reflections_added']} of {c['entries']} {args.source} "
-                           f"entr{'y' if c['entries'] == 1 else 'ies'}"
-                           + (f" ({c['reflections_skipped_existing']} already here)"
-                              if c["reflections_skipped_existing"] else ""))
+                                             dry_run=args.dry_run, progress=progress.bar,
+                                             date_from=args.date_from,
+                                             timeformat=args.timeformat,
+                                             jrnl_config=args.jrnl_config)
+        _emit(ctx, foreign, _foreign_summary(foreign, args.source, args.dry_run))
+        if not ctx.out.as_json:
+            _list_report(ctx, "skipped", [(i["where"], i["reason"]) for i in foreign.skipped])
+            _list_report(ctx, "note", [(i["where"], i["note"]) for i in foreign.notes])
         return 0
-    if args.tz:
-        raise UsageError("--tz applies to --from imports only")
+    if args.tz or args.timeformat or args.jrnl_config:
+        raise UsageError("--tz, --timeformat and --jrnl-config apply to --from imports only")
     if not path.is_file():
         raise NotFound(f"{path}: no such file")
     passphrase = _passphrase_for(args, ctx, path)
@@ -254,6 +266,31 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out.note(f"note: {c['reflections_deleted']} reflection(s) deleted in the bundle's "
                      "journal were deleted here too (tombstones win)")
     return 0
+
+
+def _foreign_summary(foreign: ForeignImport, source: str, dry_run: bool) -> str:
+    """The one summary line of every `--from` import: counts, then what was skipped or
+    noted (each listed on its own line after it)."""
+    c = foreign.changes
+    verb = "would import" if dry_run else "imported"
+    extra = [f"{c[key]} {label}" for key, label in (
+        ("reflections_skipped_existing", "already here"), ("skipped", "skipped"),
+        ("notes", "noted")) if c.get(key)]
+    return (f"{verb} {c['reflections_added']} of {c['entries']} {source} "
+            f"entr{'y' if c['entries'] == 1 else 'ies'}"
+            + (f" ({', '.join(extra)})" if extra else ""))
+
+
+REPORT_LINES = 20
+
+
+def _list_report(ctx: Context, head: str, items: list[tuple[str, str]]) -> None:
+    """One line per skipped or noted item, the first REPORT_LINES of each (all of them
+    are in `--json`)."""
+    for where, what in items[:REPORT_LINES]:
+        ctx.out.note(f"{head} {where}: {what}")
+    if len(items) > REPORT_LINES:
+        ctx.out.note(f"{head}: … and {len(items) - REPORT_LINES} more (all of them with --json)")
 
 
 def _confirm_deletes(args: argparse.Namespace, ctx: Context, path: Path) -> Callable[[int], bool]:

@@ -120,7 +120,10 @@ class BundleImport:
 @dataclass(frozen=True)
 class ForeignImport:
     """An import of another journal's files (`mirror import --from`): `source` is the tool
-    ('jrnl', 'dayone' or 'markdown'; "from" in JSON), `ids` the first 1,000 new reflections."""
+    ('jrnl', 'dayone', 'markdown' or 'json'; "from" in JSON), `ids` the first 1,000 new
+    reflections; `skipped` what could not be imported ({"where", "reason"}) and `notes`
+    what was imported but interpreted ({"where", "note"}: DST gaps and folds, dates from
+    file times, removed links) — one report shape for every source."""
 
     source: str
     path: str
@@ -129,11 +132,14 @@ class ForeignImport:
     changes: dict[str, int]
     changed: bool
     ids: tuple[str, ...]
+    skipped: tuple[dict[str, str], ...] = ()
+    notes: tuple[dict[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {"ok": True, "from": self.source, "path": self.path, "dry_run": self.dry_run,
                 "import_id": self.import_id, "changes": dict(self.changes),
-                "changed": self.changed, "ids": list(self.ids)}
+                "changed": self.changed, "ids": list(self.ids),
+                "skipped": [dict(s) for s in self.skipped], "notes": [dict(n) for n in self.notes]}
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,12 @@ from mirror.bundles.export import (
     plain_record,
     write_atomic,
 )
-from mirror.bundles.importers.base import ImportedEntry, placeholder_text
+from mirror.bundles.importers.base import (
+    ImportedEntry,
+    ImportOptions,
+    ImportReport,
+    placeholder_text,
+)
 from mirror.bundles.jsonio import canonical_bytes
 from mirror.bundles.manifest import SIGNATURE_NAME, BundleInfo, carries_fts
 from mirror.clock import utc_iso
@@ -57,7 +62,7 @@ from mirror.storage.reflections import NewReflection
 Progress = Callable[[int, int], None]
 #: Asked with how many reflections an import would delete; True lets it go ahead.
 ConfirmDeletes = Callable[[int], bool]
-FOREIGN_KINDS = ("jrnl", "dayone", "markdown")
+FOREIGN_KINDS = ("jrnl", "dayone", "markdown", "json")
 PLACEHOLDER_KEY = "placeholder_text"
 
 
@@ -135,13 +140,14 @@ def export_bundle(ctx: JournalContext, path: str | Path | None = None, *,
 def export_plain(ctx: JournalContext, path: str | Path | None, fmt: str, *,
                  progress: Progress | None = None, overwrite: bool = False,
                  to: BinaryIO | None = None) -> PlainExport:
-    """Markdown (a folder of files that import back) or JSON (one document; with `to`,
-    written there instead of to `path`)."""
+    """Markdown (a folder of files that import back), JSON (one document) or jrnl (one
+    text file `jrnl --import` reads); with `to`, JSON and jrnl are written there instead
+    of to `path`."""
     total = ctx.store.reflections.count()
     records = (plain_record(r) for r in ctx.store.reflections.iter_all())
     now = ctx.clock.now()
-    if to is not None and fmt != "json":
-        raise UsageError(f"a {fmt} export cannot go to stdout (only json and bundle can)")
+    if to is not None and fmt not in ("json", "jrnl"):
+        raise UsageError(f"a {fmt} export cannot go to stdout (only json, jrnl and bundle can)")
     if fmt == "json":
         dest = destination(path, now, ".json", overwrite) if to is None else Path("-")
         document = exporters.reflections_to_json(records, exported_at=now,
@@ -160,8 +166,17 @@ def export_plain(ctx: JournalContext, path: str | Path | None, fmt: str, *,
             written += 1
             if written % 500 == 0:
                 _tick(progress, written, total)
+    elif fmt == "jrnl":
+        dest = destination(path, now, ".txt", overwrite) if to is None else Path("-")
+        data = "".join(exporters.reflections_to_jrnl(records)).encode("utf-8")
+        if to is None:
+            write_atomic(dest, data)
+        else:
+            to.write(data)
+            to.flush()
+        written = total
     else:
-        raise InvalidInput(f"unknown export format {fmt!r} (bundle, markdown or json)")
+        raise InvalidInput(f"unknown export format {fmt!r} (bundle, markdown, json or jrnl)")
     _tick(progress, total, total)
     merge.record_export(ctx.store.conn, utc_iso(ctx.clock.now()), ctx.clock.new_id(),
                         {"path": dest.name, "format": fmt, "reflections": written})
@@ -307,50 +322,70 @@ def _changed(counts: dict[str, int]) -> bool:
                if k not in ("reflections_unchanged", "reflections_skipped_deleted"))
 
 
-def _reader(kind: str) -> Callable[[Path, str | None], list[ImportedEntry]]:
-    # Each reader is imported only for its own kind: a Day One import never loads jrnl's.
+def _reader(kind: str) -> Callable[..., list[ImportedEntry]]:
+    """The reader of one source: `(path, options=, report=) -> entries`. Each is imported
+    only for its own kind: a Day One import never loads jrnl's."""
     if kind == "jrnl":
         from mirror.bundles.importers.jrnl import import_jrnl  # this kind's reader only
         return import_jrnl
     if kind == "dayone":
         from mirror.bundles.importers.dayone import import_dayone  # this kind's reader only
         return import_dayone
+    if kind == "json":
+        from mirror.bundles.importers.mirrorjson import import_mirror_json  # this kind's reader only
+        return import_mirror_json
     from mirror.bundles.importers.markdown import import_markdown  # this kind's reader only
     return import_markdown
 
 
+def _new_reflection(entry: ImportedEntry) -> tuple[NewReflection, bool]:
+    """The reflection an imported entry becomes, and whether its text is a placeholder.
+    An entry exported by Mirror keeps its ID (the import merges by it); others get an ID
+    derived from their source's own, so re-importing a file adds nothing."""
+    metadata = {**entry.metadata, "source_id": entry.source_id}
+    text = entry.text
+    placeholder = not text.strip()
+    if placeholder:
+        text = placeholder_text(metadata)
+        metadata[PLACEHOLDER_KEY] = True
+    return NewReflection(
+        id=entry.reflection_id or merge.derived_id("import", entry.source, entry.source_id),
+        content=text, created_at=utc_iso(entry.created_at), created_tz=entry.tz,
+        tags=list(entry.tags), starred=entry.starred, source=entry.source,
+        metadata=metadata), placeholder
+
+
 def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str | None = None,
-                   dry_run: bool = False, progress: Progress | None = None) -> ForeignImport:
-    """jrnl (text or JSON), Day One (zip or JSON) or a folder of Markdown files: new
-    entries are added in one transaction, then derived; entries imported before are
-    skipped."""
+                   dry_run: bool = False, progress: Progress | None = None,
+                   options: ImportOptions | None = None) -> ForeignImport:
+    """jrnl (text or JSON), Day One (zip or JSON), a folder of Markdown files or Mirror's
+    own JSON export: new entries are added in one transaction, then derived; entries
+    imported before (or exported from here: same ID) are skipped. What the reader skipped
+    or had to interpret comes back in the one report every source shares."""
     if kind not in FOREIGN_KINDS:
         raise UsageError(f"--from must be one of: {', '.join(FOREIGN_KINDS)}")
     path = Path(path)
     if not path.exists():
         raise NotFound(f"{path}: no such file or folder")
-    entries = _reader(kind)(path, tz)
-    news: list[NewReflection] = []
-    placeholders = 0
-    for entry in entries:
-        metadata = {**entry.metadata, "source_id": entry.source_id}
-        text = entry.text
-        if not text.strip():
-            text = placeholder_text(metadata)
-            metadata[PLACEHOLDER_KEY] = True
-            placeholders += 1
-        news.append(NewReflection(
-            id=merge.derived_id("import", entry.source, entry.source_id), content=text,
-            created_at=utc_iso(entry.created_at), created_tz=entry.tz, tags=list(entry.tags),
-            starred=entry.starred, source=entry.source, metadata=metadata))
+    options = options or ImportOptions(tz=tz)
+    report = ImportReport()
+    entries = _reader(kind)(path, options=options, report=report)
+    built = [_new_reflection(entry) for entry in entries]
+    news = [new for new, _ in built]
+    fresh_ids: set[str] = set()
+    fresh: list[NewReflection] = []
+    seen = merge.existing_ids(ctx.store.conn, [n.id for n in news if n.id is not None])
+    for new in news:
+        if new.id not in seen and new.id not in fresh_ids:
+            fresh.append(new)
+            fresh_ids.add(str(new.id))
+    summary = {"entries": len(entries) + len(report.skipped), "reflections_added": len(fresh),
+               "reflections_skipped_existing": len(news) - len(fresh),
+               "placeholders": sum(1 for _new, placeholder in built if placeholder),
+               "skipped": len(report.skipped), "notes": len(report.notes)}
     conn = ctx.store.conn
     import_id = ctx.clock.new_id()
     now = utc_iso(ctx.clock.now())
-    seen = merge.existing_ids(conn, [n.id for n in news if n.id is not None])
-    fresh = [n for n in news if n.id not in seen]
-    summary = {"entries": len(entries), "reflections_added": len(fresh),
-               "reflections_skipped_existing": len(news) - len(fresh),
-               "placeholders": placeholders}
     if not dry_run:
         finish_pending(ctx)
         ids: list[str] = []
@@ -359,13 +394,16 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
                 ids = merge.insert_reflections(ctx.store.reflections, fresh,
                                                {"import": import_id})
             merge.record_import(conn, import_id, kind, None, now,
-                                {"path": path.name, "tz": tz}, summary)
+                                {"path": path.name, "tz": options.tz,
+                                 "skipped": report.skipped[:1000],
+                                 "notes": report.notes[:1000]}, summary)
             note_pending(ctx, ids)
         derive_after_import(ctx, ids, progress)
     return ForeignImport(source=kind, path=str(path), dry_run=dry_run,
                          import_id=None if dry_run else import_id, changes=summary,
                          changed=bool(fresh),
-                         ids=tuple(n.id for n in fresh[:1000] if n.id is not None))
+                         ids=tuple(n.id for n in fresh[:1000] if n.id is not None),
+                         skipped=tuple(report.skipped), notes=tuple(report.notes))
 
 
 def imports(ctx: JournalContext, limit: int = 50) -> list[ImportRecord]:

@@ -426,12 +426,20 @@ class Journal:
                                      confirm_deletes=confirm_deletes)
 
     def import_foreign(self, kind: str, path: str | Path, tz: str | None = None,
-                       dry_run: bool = False, progress: Progress | None = None) -> ForeignImport:
-        """Import jrnl, Day One or Markdown files; entries imported before are skipped."""
+                       dry_run: bool = False, progress: Progress | None = None, *,
+                       date_from: str = "frontmatter", timeformat: str | None = None,
+                       jrnl_config: str | Path | None = None) -> ForeignImport:
+        """Import jrnl, Day One, Markdown files or Mirror's JSON export; entries imported
+        before (or with an ID already here) are skipped. `date_from`: where undated
+        Markdown notes get their date first; `timeformat`/`jrnl_config`: a jrnl journal's
+        custom time format."""
+        from mirror.bundles.importers.base import ImportOptions  # only bundle commands
         from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
+        options = ImportOptions(tz=tz, date_from=date_from, timeformat=timeformat,
+                                jrnl_config=Path(jrnl_config) if jrnl_config else None)
         return bundles.import_foreign(self.context, kind, path, tz=tz, dry_run=dry_run,
-                                      progress=progress)
+                                      progress=progress, options=options)
 
     def imports(self, limit: int = 50) -> builtins.list[ImportRecord]:
         """Earlier imports, newest first."""

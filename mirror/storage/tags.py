@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 import sqlite3
 
-_TAG = re.compile(r"(?<![\w#@&/])[#@](\w[\w\-]*)", re.UNICODE)
+#: Nested tags (`#work/deep`, as Obsidian and jrnl write them) are one tag; a word
+#: followed by `+` (`@c++`, `#C++`) is a name, not a tag.
+_TAG = re.compile(r"(?<![\w#@&/])[#@](\w[\w\-]*+(?:/\w[\w\-]*+)*+)(?![+])", re.UNICODE)
 
 
 def parse_tags(text: str) -> list[str]:

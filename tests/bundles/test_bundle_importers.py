@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mirror.bundles.importers.base import ImportedEntry, resolve_zone
+from mirror.bundles.importers.base import ImportedEntry, ImportReport, resolve_zone
 from mirror.bundles.importers.dayone import import_dayone
 from mirror.bundles.importers.jrnl import import_jrnl
 from mirror.bundles.importers.markdown import import_markdown
@@ -181,7 +181,8 @@ def test_dayone_export_zip(tmp_path: Path) -> None:
     assert first.created_at == datetime(2017, 12, 25, 3, 4, 32, tzinfo=UTC)
     assert first.created_at.utcoffset().total_seconds() == 7 * 3600  # shown in Bangkok time
     assert first.tz == "Asia/Bangkok"
-    assert first.text.startswith("Caf\u00e9 day!\n\n![](dayone-moment://")
+    assert first.text.startswith("Caf\u00e9 day!\n\n[photo: photos/2b1e6a2ba1b5a1d4b6c0f0e0d0c0b0a0"
+                                 ".jpeg]\n\n")
     assert first.text.endswith("Fixed bugs all day. Score 3.5")
     assert first.tags == ["Travel", "coffee"] and first.starred
     assert first.metadata["journal"] == "Journal"
@@ -298,7 +299,6 @@ def test_markdown_offset_matching_the_given_zone_keeps_its_name(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("content, problem", [
-    ("no date here\n", "no date"),
     ("---\ndate: 2024-03-05\ntags: [a\n---\nx\n", ":3: bad front matter"),
     ("---\ndate: 2024-03-05\n", "never ends"),
     ("---\ndate: someday\n---\nx\n", "bad date 'someday'"),
@@ -309,10 +309,14 @@ def test_markdown_offset_matching_the_given_zone_keeps_its_name(tmp_path: Path) 
     ("---\ndate: 2024-03-05\n---\n\n", "empty"),
 ])
 def test_markdown_malformed_files(tmp_path: Path, content: str, problem: str) -> None:
-    folder = write_files(tmp_path, {"note.md": content})
-    with pytest.raises(InvalidInput) as caught:
-        import_markdown(folder, tz="UTC")
-    assert "note.md" in str(caught.value) and problem in str(caught.value)
+    """A file that cannot be read is skipped with its reason; the good one next to it is
+    still imported (one bad note never aborts the whole folder)."""
+    folder = write_files(tmp_path, {"note.md": content, "2024-03-01.md": "Fine.\n"})
+    report = ImportReport()
+    entries = import_markdown(folder, tz="UTC", report=report)
+    assert [e.text for e in entries] == ["Fine."]
+    (skipped,) = report.skipped
+    assert skipped["where"] == "note.md" and problem in skipped["reason"]
 
 
 def test_markdown_missing_folder(tmp_path: Path) -> None:

@@ -11,13 +11,46 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mirror.bundles.limits import MAX_IMPORT_FILE_BYTES
 from mirror.errors import InvalidInput, NotFound
+
+
+@dataclass
+class ImportReport:
+    """What a reader noticed besides its entries, in one shape for every source: items it
+    skipped (with the reason) and notes on entries it imported but had to interpret (a DST
+    gap, a date taken from the file's modification time, a removed link). `where` names
+    the file and, where known, the line or entry."""
+
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    notes: list[dict[str, str]] = field(default_factory=list)
+
+    def skip(self, where: str, reason: str) -> None:
+        self.skipped.append({"where": where, "reason": reason})
+
+    def note(self, where: str, note: str) -> None:
+        self.notes.append({"where": where, "note": note})
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to read a foreign journal, from the command line: `tz` for entries without a
+    zone; `date_from`, where an undated Markdown note's date comes from first
+    (`frontmatter`, `filename` or `mtime`, the others follow in that order); `timeformat`
+    and `jrnl_config` for jrnl journals written with a custom `timeformat`."""
+
+    tz: str | None = None
+    date_from: str = "frontmatter"
+    timeformat: str | None = None
+    jrnl_config: Path | None = None
+
+
+DATE_SOURCES = ("frontmatter", "filename", "mtime")
 
 
 @dataclass(frozen=True)
@@ -39,6 +72,9 @@ class ImportedEntry:
     tags: list[str] = field(default_factory=list)
     starred: bool = False
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: The Mirror reflection ID this entry was exported from (Mirror's own Markdown and
+    #: JSON exports carry it): the import merges by it instead of adding a copy.
+    reflection_id: str | None = None
 
 
 def resolve_zone(tz: str | None) -> str:
@@ -71,10 +107,23 @@ def is_zone(tz: object) -> bool:
         return False
 
 
-def localize(wall: datetime, tz: str) -> datetime:
-    """A naive wall-clock time in zone `tz` as an aware datetime. In a DST gap or overlap
-    the earlier reading (fold=0) is taken, as clocks on the wall would suggest."""
-    return wall.replace(tzinfo=get_zone(tz))
+def localize(wall: datetime, tz: str, report: ImportReport | None = None,
+             where: str = "") -> datetime:
+    """A naive wall-clock time in zone `tz` as an aware datetime. In a DST overlap (fold)
+    the earlier reading (fold=0) is taken; a time in a DST gap (that never showed on the
+    clocks there) is kept as the instant Python's zone rules give it, which reads an hour
+    later. Either is noted in `report` so the person can check those entries."""
+    zone = get_zone(tz)
+    aware = wall.replace(tzinfo=zone)
+    if report is not None:
+        shown = aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+        if shown != wall:
+            report.note(where, f"{wall:%Y-%m-%d %H:%M} does not exist in {tz} (a DST gap): "
+                        f"stored as {shown:%H:%M}")
+        elif wall.replace(tzinfo=zone, fold=1).utcoffset() != aware.utcoffset():
+            report.note(where, f"{wall:%Y-%m-%d %H:%M} happens twice in {tz} (a DST fold): "
+                        "the earlier one was taken")
+    return aware
 
 
 def midnight(day: date) -> datetime:

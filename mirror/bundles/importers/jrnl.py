@@ -1,26 +1,36 @@
 """jrnl journals: the plain-text file and `jrnl --export json`.
 
 The text format (jrnl 4.6) is a sequence of entries, each starting with a header line
-`[<timestamp>] <title>`; the default timestamp format is `%F %r` (`2024-03-05 09:41:00 PM`),
-and `%Y-%m-%d %H:%M` (and with seconds) is accepted too. A star marks an entry: jrnl writes
-it as ` *` at the end of the header line; `[<timestamp>] * <title>` is also read. Tags are
-words starting with `@`, found anywhere in the entry and lowercased, as jrnl does.
+`[<timestamp>] <title>`; the timestamp is in the journal's `timeformat` (jrnl's default
+`%F %r`, `2024-03-05 09:41:00 PM`), read from `--timeformat`, else from the jrnl config
+(`--jrnl-config`, else jrnl's own default place when it exists); `YYYY-MM-DD HH:MM` (and
+with seconds, or AM/PM) is always accepted too. jrnl 1.x journals have no brackets
+(`2013-06-09 15:39 Title`). A star marks an entry: jrnl writes it as ` *` at the end of
+the header line; `[<timestamp>] * <title>` is also read. Tags follow jrnl's rule: a tag
+symbol (`tagsymbols`, default `#@`) after a space, then letters, digits and `-+*#/`, so
+`#work/deep` and `@c++` are tags, lowercased, as jrnl lists them.
 
 The title follows jrnl's own rule (`split_title`): the header line when the entry has more
 lines, else the first sentence. Mirror keeps the text as written (title line, then body),
 so the title is only recorded in the metadata. jrnl stores no time zone: times are read as
-wall-clock times in the zone given (`--tz`, default: this machine's).
+wall-clock times in the zone given (`--tz`, default: this machine's); a time in a DST gap
+or fold is noted in the import report. An encrypted journal is refused with one line
+("decrypt with `jrnl --decrypt` first").
 """
 
 from __future__ import annotations
 
+import os
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from mirror.bundles.importers.base import (
     ImportedEntry,
+    ImportOptions,
+    ImportReport,
     content_source_id,
     localize,
     normalize_tags,
@@ -30,42 +40,140 @@ from mirror.bundles.importers.base import (
     resolve_zone,
 )
 from mirror.bundles.jsonio import load_document
-from mirror.errors import InvalidInput
+from mirror.errors import InvalidInput, NotFound
 
 SOURCE = "jrnl"
 
-_HEADER = re.compile(r"\[(?P<stamp>\d{4}-\d{2}-\d{2}[^\]\n]*)\](?: (?P<rest>.*))?")
+_BRACKETED = re.compile(r"\[(?P<stamp>[^\]\n]+)\](?: (?P<rest>.*))?")
+_LOOKS_DATED = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2}) (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][Mm]))?")
-_TAG = re.compile(r"(?<!\S)@[-+*#/\w]+")
 #: jrnl's SENTENCE_SPLITTER: sentence punctuation, an optional closing quote, whitespace.
 _SENTENCE_END = re.compile(r"[.!?\u203C\u203D\u2047-\u2049\u3002\uFE52\uFE57\uFF01\uFF0E"
                            r"\uFF1F\uFF61]['\u2019\"\u201D]?\s+")
+#: strftime codes jrnl users write that Python's strptime does not know.
+_SHORTHANDS = {"%F": "%Y-%m-%d", "%r": "%I:%M:%S %p", "%T": "%H:%M:%S", "%R": "%H:%M",
+               "%D": "%m/%d/%y"}
+#: jrnl 1.x's default: no brackets, `2013-06-09 15:39 Title`.
+JRNL1_TIMEFORMAT = "%Y-%m-%d %H:%M"
+DEFAULT_TAGSYMBOLS = "#@"
+DECRYPT_FIRST = "decrypt with `jrnl --decrypt` first"
 
 
-def import_jrnl(path: Path, tz: str | None = None) -> list[ImportedEntry]:
-    """Entries from a jrnl text journal or its JSON export (told apart by content)."""
-    text = read_text(Path(path))
-    zone = resolve_zone(tz)
+@dataclass(frozen=True)
+class JrnlConfig:
+    """What Mirror needs from a jrnl config file: how dates and tags are written."""
+
+    timeformat: str | None = None
+    tagsymbols: str = DEFAULT_TAGSYMBOLS
+
+
+def default_config_path() -> Path:
+    """Where jrnl keeps its config (XDG), as jrnl 2+ looks for it."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "jrnl" / "jrnl.yaml"
+
+
+def read_config(path: Path | None) -> JrnlConfig:
+    """The jrnl config at `path` (must exist), or at jrnl's default place (if there), or
+    jrnl's defaults."""
+    explicit = path is not None
+    path = Path(path) if path is not None else default_config_path()
+    if not path.is_file():
+        if explicit:
+            raise NotFound(f"{path}: no such jrnl config file")
+        return JrnlConfig()
+    import yaml
+
+    try:
+        data = yaml.safe_load(read_text(path))
+    except yaml.YAMLError:
+        raise InvalidInput(f"{path}: not a jrnl config (invalid YAML)") from None
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{path}: not a jrnl config (not a mapping)")
+    timeformat = data.get("timeformat")
+    symbols = data.get("tagsymbols")
+    return JrnlConfig(timeformat=timeformat if isinstance(timeformat, str) and timeformat else None,
+                      tagsymbols=symbols if isinstance(symbols, str) and symbols
+                      else DEFAULT_TAGSYMBOLS)
+
+
+def python_format(timeformat: str) -> str:
+    for short, full in _SHORTHANDS.items():
+        timeformat = timeformat.replace(short, full)
+    return timeformat
+
+
+def import_jrnl(path: Path, tz: str | None = None, *, options: ImportOptions | None = None,
+                report: ImportReport | None = None) -> list[ImportedEntry]:
+    """Entries from a jrnl text journal (brackets or jrnl 1.x style) or its JSON export
+    (told apart by content). An encrypted journal is refused with one line."""
+    options = options or ImportOptions(tz=tz)
+    report = report if report is not None else ImportReport()
+    path = Path(path)
+    data = _read_bytes(path)
+    if data.startswith((b"JRNLv3", b"gAAAAA")):  # jrnl 4.6's format, and jrnl 2-4.5's
+        raise InvalidInput(f"{path}: this jrnl journal is encrypted: {DECRYPT_FIRST}")
+    try:
+        text = read_text(path, data)
+    except InvalidInput:
+        raise InvalidInput(f"{path}: not UTF-8 text (if it is an encrypted jrnl 1.x journal, "
+                           f"{DECRYPT_FIRST})") from None
+    zone = resolve_zone(options.tz if options.tz is not None else tz)
     if text.lstrip().startswith("{"):
-        return parse_jrnl_json(text, zone, str(path))
-    return parse_jrnl_text(text, zone, str(path))
+        return parse_jrnl_json(text, zone, str(path), report)
+    config = read_config(options.jrnl_config)
+    formats = [python_format(f) for f in (options.timeformat, config.timeformat) if f]
+    return parse_jrnl_text(text, zone, str(path), formats=formats,
+                           tagsymbols=config.tagsymbols, report=report)
 
 
-def _parse_stamp(stamp: str, label: str, line: int) -> datetime:
-    match = _STAMP.fullmatch(stamp.strip())
-    if match is None:
+def _read_bytes(path: Path) -> bytes:
+    read_text(path)  # size cap and "no such file", before the bytes are held
+    return path.read_bytes()
+
+
+def _parse_stamp(stamp: str, label: str, line: int, formats: list[str] = ()) -> datetime:
+    parsed = _try_stamp(stamp, formats)
+    if parsed is None:
         raise InvalidInput(f"{label}:{line}: unrecognised timestamp [{stamp}] (expected "
-                           "'YYYY-MM-DD hh:mm:ss AM/PM' or 'YYYY-MM-DD HH:MM')")
+                           "'YYYY-MM-DD hh:mm:ss AM/PM' or 'YYYY-MM-DD HH:MM'; for another "
+                           "format give --timeformat or --jrnl-config)")
+    return parsed
+
+
+def _check_stamp(stamp: str, label: str, line: int, formats: list[str]) -> None:
+    """A header-shaped line (`[YYYY-MM-DD …]`) whose time cannot be read is an error
+    naming the line, not text silently joined to the entry before it."""
+    match = _STAMP.fullmatch(stamp.strip())
+    if match is not None and match[7] and not 1 <= int(match[4]) <= 12:
+        raise InvalidInput(f"{label}:{line}: hour {int(match[4])} is not valid with AM/PM")
+    if match is not None:
+        raise InvalidInput(f"{label}:{line}: impossible date or time [{stamp}]")
+    _parse_stamp(stamp, label, line, formats)
+
+
+def _try_stamp(stamp: str, formats: list[str] | tuple[str, ...]) -> datetime | None:
+    """The wall-clock time in a jrnl timestamp: the journal's own `timeformat` first, then
+    the forms jrnl 4 reads without one; None when it is not a timestamp."""
+    stamp = stamp.strip()
+    for fmt in formats:
+        try:
+            return datetime.strptime(stamp, fmt)
+        except ValueError:
+            continue
+    match = _STAMP.fullmatch(stamp)
+    if match is None:
+        return None
     year, month, day, hour, minute = (int(match[i]) for i in range(1, 6))
     second = int(match[6] or 0)
     if match[7]:
         if not 1 <= hour <= 12:
-            raise InvalidInput(f"{label}:{line}: hour {hour} is not valid with AM/PM")
+            return None
         hour = hour % 12 + (12 if match[7].lower() == "pm" else 0)
     try:
         return datetime(year, month, day, hour, minute, second)
-    except ValueError as err:
-        raise InvalidInput(f"{label}:{line}: impossible date or time [{stamp}] ({err})") from None
+    except ValueError:
+        return None
 
 
 def jrnl_title(text: str) -> str:
@@ -78,11 +186,49 @@ def jrnl_title(text: str) -> str:
     return stripped[: match.end()].strip() if match else stripped
 
 
-def _tags_in(text: str) -> list[str]:
-    return normalize_tags([tag.lower() for tag in _TAG.findall(text)])
+def tags_in(text: str, tagsymbols: str = DEFAULT_TAGSYMBOLS) -> list[str]:
+    """jrnl's tags of a text (its own rule: a tag symbol after a space, then letters,
+    digits and `-+*#/`; lowercased), without the symbol; nested tags stay whole."""
+    pattern = re.compile(rf"(?<!\S)[{re.escape(tagsymbols)}][-+*#/\w]+")
+    found = [tag.lower() for tag in pattern.findall(text)]
+    return [t for t in normalize_tags(found) if re.search(r"\w", t)]
 
 
-def parse_jrnl_text(content: str, tz: str, label: str) -> list[ImportedEntry]:
+def _header(line: str, formats: list[str], jrnl1: bool) -> tuple[datetime, str] | None:
+    """(wall time, rest of the line) when `line` starts an entry."""
+    if not jrnl1:
+        match = _BRACKETED.fullmatch(line)
+        if match is None:
+            return None
+        wall = _try_stamp(match["stamp"], formats)
+        return None if wall is None else (wall, match["rest"] or "")
+    for fmt in formats or [JRNL1_TIMEFORMAT]:
+        width = len(datetime(2000, 12, 28, 23, 59, 59).strftime(fmt))
+        try:
+            return datetime.strptime(line[:width], fmt), line[width:].strip()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_jrnl_text(content: str, tz: str, label: str, *, formats: list[str] | None = None,
+                    tagsymbols: str = DEFAULT_TAGSYMBOLS,
+                    report: ImportReport | None = None) -> list[ImportedEntry]:
+    """A jrnl text journal. Bracketed headers (jrnl 2+) are looked for first; a journal
+    with none is read as jrnl 1.x (`YYYY-MM-DD HH:MM Title`, or its `timeformat`)."""
+    formats = list(formats or [])
+    lines = content.replace("\r\n", "\n").split("\n")
+    first = next((n for n, line in enumerate(lines, start=1) if line.strip()), None)
+    if first is None:
+        return []
+    jrnl1 = _header(lines[first - 1], formats, jrnl1=False) is None
+    if jrnl1 and _header(lines[first - 1], formats, jrnl1=True) is None:
+        bracket = _BRACKETED.fullmatch(lines[first - 1])
+        if bracket is not None:
+            _parse_stamp(bracket["stamp"], label, first, formats)  # says which format it wants
+        raise InvalidInput(f"{label}:{first}: text before the first '[date time] title' "
+                           "header; not a jrnl journal? (for a custom timeformat give "
+                           "--timeformat or --jrnl-config)")
     entries: list[ImportedEntry] = []
     current: dict[str, Any] | None = None
 
@@ -90,33 +236,32 @@ def parse_jrnl_text(content: str, tz: str, label: str) -> list[ImportedEntry]:
         if current is None:
             return
         text = normalize_text("\n".join(current["lines"]))
-        created = localize(current["wall"], tz)
+        created = localize(current["wall"], tz, report, f"{label}:{current['line']}")
         entries.append(ImportedEntry(
             source=SOURCE, source_id=content_source_id(SOURCE, created, text),
-            created_at=created, tz=tz, text=text, tags=_tags_in(text),
+            created_at=created, tz=tz, text=text, tags=tags_in(text, tagsymbols),
             starred=current["starred"],
-            metadata={"title": jrnl_title(text), "format": "jrnl-text",
+            metadata={"title": jrnl_title(text), "format": "jrnl1-text" if jrnl1 else "jrnl-text",
                       "line": current["line"]}))
 
-    for number, line in enumerate(content.replace("\r\n", "\n").split("\n"), start=1):
-        match = _HEADER.fullmatch(line)
-        if match is None:
-            if current is None:
-                if line.strip():
-                    raise InvalidInput(f"{label}:{number}: text before the first "
-                                       "'[date time] title' header; not a jrnl journal?")
-                continue
-            current["lines"].append(line)
+    for number, line in enumerate(lines, start=1):
+        header = _header(line, formats, jrnl1)
+        if header is None:
+            bracket = None if jrnl1 else _BRACKETED.fullmatch(line)
+            if bracket is not None and _LOOKS_DATED.match(bracket["stamp"]):
+                _check_stamp(bracket["stamp"], label, number, formats)
+            if current is not None:
+                current["lines"].append(line)
             continue
         finish()
-        rest = (match["rest"] or "").rstrip()
+        wall, rest = header
+        rest = rest.rstrip()
         starred = False
-        if rest.endswith(" *") or rest == "*":
-            starred, rest = True, rest[:-1].rstrip()
+        if rest.endswith("*"):  # jrnl: a first line ending in '*' marks the entry
+            starred, rest = True, rest.rstrip(" *")
         elif rest.startswith("* "):
             starred, rest = True, rest[2:].lstrip()
-        current = {"wall": _parse_stamp(match["stamp"], label, number), "starred": starred,
-                   "lines": [rest], "line": number}
+        current = {"wall": wall, "starred": starred, "lines": [rest], "line": number}
     finish()
     return list(number_repeats(entries))
 
@@ -129,7 +274,8 @@ def _field(entry: dict[str, Any], key: str, kind: type, label: str, index: int) 
     return value
 
 
-def parse_jrnl_json(content: str, tz: str, label: str) -> list[ImportedEntry]:
+def parse_jrnl_json(content: str, tz: str, label: str,
+                    report: ImportReport | None = None) -> list[ImportedEntry]:
     """`jrnl --export json`: {"tags": {...}, "entries": [{title, body, date, time, tags,
     starred}]}. jrnl drops seconds here, so times are to the minute."""
     document = load_document(content, label, "jrnl JSON")
@@ -150,7 +296,7 @@ def parse_jrnl_json(content: str, tz: str, label: str) -> list[ImportedEntry]:
             raise InvalidInput(f"{label}: entry {index}: 'tags' must be a list of strings "
                                "and 'starred' true or false")
         text = normalize_text(f"{title.strip()}\n{body.strip()}" if body.strip() else title)
-        created = localize(wall, tz)
+        created = localize(wall, tz, report, f"{label}: entry {index}")
         entries.append(ImportedEntry(
             source=SOURCE, source_id=content_source_id(SOURCE, created, text),
             created_at=created, tz=tz, text=text, tags=normalize_tags(tags), starred=starred,

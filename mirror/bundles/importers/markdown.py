@@ -11,6 +11,13 @@ it), because it is part of what the person wrote; a title taken from a file name
 recorded in the metadata, since slugs lose capitals and punctuation. Times without an
 offset are wall-clock times in `tz`; times with an offset keep their instant, in the
 front matter's zone, or the given zone when its offset agrees, else a fixed-offset zone.
+
+Obsidian vaults read the same way: a note with no date in its front matter or name takes
+its file's modification time (`--date-from` chooses which source is tried first) and is
+noted in the import report; a note that cannot be read is skipped with its reason, never
+aborting the rest. Inline `#tags` (nested `#work/deep` kept whole) are found by Mirror's
+tag rule when the text is stored; `[[wikilinks]]` stay in the text and are listed in the
+metadata (`links`). Front matter `id` (Mirror's own export) makes the import merge by ID.
 """
 
 from __future__ import annotations
@@ -22,7 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from mirror.bundles.importers.base import (
+    DATE_SOURCES,
     ImportedEntry,
+    ImportOptions,
+    ImportReport,
     content_source_id,
     get_zone,
     is_zone,
@@ -41,15 +51,26 @@ SOURCE = "markdown"
 _DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[-_ ](.+))?")
 _CLOSERS = ("---", "...")
 _KNOWN_KEYS = {"date", "created", "tags", "starred", "title", "tz", "id"}
+#: `[[Note]]`, `[[Note|shown text]]`, `[[Note#heading]]`: the note linked to.
+_WIKILINK = re.compile(r"\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-def import_markdown(folder: Path, tz: str | None = None) -> list[ImportedEntry]:
+def import_markdown(folder: Path, tz: str | None = None, *,
+                    options: ImportOptions | None = None,
+                    report: ImportReport | None = None) -> list[ImportedEntry]:
     """Entries from every `*.md` file under `folder` (hidden folders such as `.obsidian`
-    skipped, folder symlinks not followed), in path order."""
+    skipped, folder symlinks not followed), in path order. A file that cannot be read as
+    an entry (empty, bad front matter) is skipped with its reason in `report`; the others
+    are imported."""
+    options = options or ImportOptions(tz=tz)
+    report = report if report is not None else ImportReport()
+    if options.date_from not in DATE_SOURCES:
+        raise InvalidInput(f"--date-from must be one of: {', '.join(DATE_SOURCES)}")
     folder = Path(folder)
     if not folder.is_dir():
         raise NotFound(f"{folder}: no such folder")
-    zone = resolve_zone(tz)
+    zone = resolve_zone(options.tz if options.tz is not None else tz)
     paths: list[Path] = []
     for current, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -58,9 +79,16 @@ def import_markdown(folder: Path, tz: str | None = None) -> list[ImportedEntry]:
         if len(paths) > MAX_MARKDOWN_FILES:
             raise InvalidInput(f"{folder}: more than {MAX_MARKDOWN_FILES} Markdown files")
     paths.sort()
-    return list(number_repeats(
-        parse_markdown_file(read_text(path), path.relative_to(folder).as_posix(), zone, str(path))
-        for path in paths))
+    entries = []
+    for path in paths:
+        name = path.relative_to(folder).as_posix()
+        try:
+            entries.append(parse_markdown_file(read_text(path), name, zone, str(path),
+                                               date_from=options.date_from,
+                                               mtime=path.stat().st_mtime, report=report))
+        except InvalidInput as err:
+            report.skip(name, str(err).removeprefix(f"{path}: "))
+    return list(number_repeats(entries))
 
 
 def split_front_matter(content: str, label: str) -> tuple[dict[str, Any], str]:
@@ -110,12 +138,8 @@ def _zone_for_offset(moment: datetime, tz: str) -> str:
     return "UTC"
 
 
-def _when(front: dict[str, Any], name: str, default_tz: str,
-          label: str) -> tuple[datetime, str]:
-    """(created_at, IANA zone) from the front matter, else from the file name."""
-    tz = front.get("tz")
-    if tz is not None and not is_zone(tz):
-        raise InvalidInput(f"{label}: unknown time zone {tz!r} in front matter")
+def _front_date(front: dict[str, Any], tz: str | None, default_tz: str,
+                label: str) -> tuple[datetime, str] | None:
     value = front.get("date", front.get("created"))
     if isinstance(value, str):
         try:
@@ -125,30 +149,71 @@ def _when(front: dict[str, Any], name: str, default_tz: str,
                                "8601, e.g. 2024-03-05 or 2024-03-05T21:14:00+01:00)") from None
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            zone = tz or default_tz
-            return localize(value, zone), zone
+            return value, tz or default_tz
         zone = tz or _zone_for_offset(value, default_tz)
         return value.astimezone(get_zone(zone)), zone
-    zone = tz or default_tz
     if isinstance(value, date):
-        return localize(midnight(value), zone), zone
+        return midnight(value), tz or default_tz
     if value is not None:
         raise InvalidInput(f"{label}: bad date {value!r} in front matter")
+    return None
+
+
+def _name_date(name: str) -> datetime | None:
     match = _DATED_NAME.fullmatch(Path(name).name[:-3])
     if match is None:
-        raise InvalidInput(f"{label}: no date: add 'date:' front matter or name the file "
-                           "YYYY-MM-DD[-title].md")
+        return None
     try:
-        return localize(midnight(date.fromisoformat(match[1])), zone), zone
+        return midnight(date.fromisoformat(match[1]))
     except ValueError:
-        raise InvalidInput(f"{label}: the file name has an impossible date") from None
+        return None
 
 
-def parse_markdown_file(content: str, name: str, tz: str, label: str) -> ImportedEntry:
-    """One file's entry. `name` is its path relative to the imported folder."""
+def _when(front: dict[str, Any], name: str, default_tz: str, label: str, *,
+          date_from: str = "frontmatter", mtime: float | None = None,
+          report: ImportReport | None = None) -> tuple[datetime, str]:
+    """(created_at, IANA zone): from the source `date_from` names first, then the others
+    in the order front matter, file name, modification time. A date taken from the
+    modification time is noted in `report` (it is when the file was last saved, which
+    may not be when it was written)."""
+    tz = front.get("tz")
+    if tz is not None and not is_zone(tz):
+        raise InvalidInput(f"{label}: unknown time zone {tz!r} in front matter")
+    zone = tz or default_tz
+    order = [date_from, *(s for s in DATE_SOURCES if s != date_from)]
+    for source in order:
+        if source == "frontmatter":
+            found = _front_date(front, tz, default_tz, label)
+            if found is not None:
+                moment, zone_found = found
+                if moment.tzinfo is None:
+                    return localize(moment, zone_found, report, name), zone_found
+                return moment, zone_found
+        elif source == "filename":
+            wall = _name_date(name)
+            if wall is not None:
+                return localize(wall, zone, report, name), zone
+        elif mtime is not None:
+            moment = datetime.fromtimestamp(mtime, get_zone(zone))
+            if report is not None:
+                report.note(name, f"no date in its front matter or name: dated "
+                            f"{moment:%Y-%m-%d %H:%M} from the file's modification time")
+            return moment.replace(microsecond=0), zone
+    raise InvalidInput(f"{label}: no date: add 'date:' front matter or name the file "
+                       "YYYY-MM-DD[-title].md")
+
+
+def parse_markdown_file(content: str, name: str, tz: str, label: str, *,
+                        date_from: str = "frontmatter", mtime: float | None = None,
+                        report: ImportReport | None = None) -> ImportedEntry:
+    """One file's entry. `name` is its path relative to the imported folder; `mtime`
+    its modification time, for notes with no date of their own."""
     front, body = split_front_matter(content.replace("\r\n", "\n"), label)
-    created, entry_tz = _when(front, name, tz, label)
+    created, entry_tz = _when(front, name, tz, label, date_from=date_from, mtime=mtime,
+                              report=report)
     tags = front.get("tags", [])
+    if tags is None:
+        tags = []
     if isinstance(tags, str):
         tags = [t for t in re.split(r"[,\s]+", tags) if t]
     if not isinstance(tags, list) or not all(isinstance(t, (str, int, float)) for t in tags):
@@ -171,17 +236,25 @@ def parse_markdown_file(content: str, name: str, tz: str, label: str) -> Importe
         match = _DATED_NAME.fullmatch(Path(name).name[:-3])
         if match and match[2] and "id" not in front:  # Mirror's own names end in an ID
             metadata["title"] = match[2].replace("-", " ").replace("_", " ").strip()
+        elif match is None and "id" not in front:  # an Obsidian note: its name is its title
+            metadata["title"] = Path(name).name[:-3]
     if not text:
         raise InvalidInput(f"{label}: the entry is empty")
+    links = list(dict.fromkeys(m.strip() for m in _WIKILINK.findall(text)))
+    if links:
+        metadata["links"] = links
+    reflection_id = None
     if "id" in front:
         metadata["mirror_id"] = str(front["id"])
+        if _UUID.fullmatch(str(front["id"])):
+            reflection_id = str(front["id"])
     extra = {k: _jsonable(v) for k, v in front.items() if k not in _KNOWN_KEYS}
     if extra:
         metadata["front_matter"] = extra
     return ImportedEntry(
         source=SOURCE, source_id=content_source_id(SOURCE, created, text), created_at=created,
         tz=entry_tz, text=text, tags=normalize_tags([str(t) for t in tags]), starred=starred,
-        metadata=metadata)
+        metadata=metadata, reflection_id=reflection_id)
 
 
 def _jsonable(value: Any) -> Any:
