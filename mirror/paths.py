@@ -2,6 +2,10 @@
 
 `--home` beats the MIRROR_HOME environment variable, which beats the platform's user data
 folder. Tests and scripts pass `--home` so they never touch a person's real journal.
+
+Several journals: the default home's config.toml may name others in a `[journals]`
+table (`work = "/path/to/work"`, a relative path read from the default home), each one
+its own home; `--journal NAME` picks one, and `default` is the default home itself.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from mirror.errors import StorageError
+from mirror.errors import InvalidInput, NotFound, StorageError
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,10 @@ class JournalPaths:
     def log(self) -> Path:
         return self.home / "mirror.log"
 
+    @property
+    def templates(self) -> Path:
+        return self.home / "templates"
+
 
 def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
     if explicit:
@@ -62,3 +70,39 @@ def ensure_home(home: Path) -> JournalPaths:
     if not os.access(home, os.R_OK | os.X_OK):
         raise StorageError(f"Mirror cannot read the journal folder {home}: check its permissions")
     return JournalPaths(home)
+
+
+DEFAULT_JOURNAL = "default"
+
+
+def journals(default_home: Path) -> dict[str, Path]:
+    """The journals named in `default_home`'s config.toml, `default` first."""
+    found = {DEFAULT_JOURNAL: default_home}
+    config = default_home / "config.toml"
+    if not config.is_file():
+        return found
+    import tomllib  # ~5 ms: only for --journal and `mirror journals`
+
+    try:
+        table = tomllib.loads(config.read_text("utf-8")).get("journals", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{config} is not valid TOML: {exc}") from exc
+    if not isinstance(table, dict):
+        raise InvalidInput(f"{config}: [journals] must be a table of name = \"folder\"")
+    for name, folder in sorted(table.items()):
+        if not isinstance(folder, str) or not folder.strip() or name == DEFAULT_JOURNAL:
+            raise InvalidInput(f"{config}: journals.{name} must be a folder path"
+                               + (" (and 'default' is the default home itself)"
+                                  if name == DEFAULT_JOURNAL else ""))
+        path = Path(folder).expanduser()
+        found[name] = path if path.is_absolute() else default_home / path
+    return found
+
+
+def journal_home(default_home: Path, name: str) -> Path:
+    """The home of the journal called `name`, or NotFound naming the ones that exist."""
+    known = journals(default_home)
+    if name not in known:
+        raise NotFound(f"no journal named '{name}'; known: {', '.join(known)}"
+                       f" (name one in {default_home / 'config.toml'}: [journals] {name} = \"/path\")")
+    return known[name]

@@ -33,6 +33,7 @@ COMMAND_GROUPS = (
     "mirror.cli.runs_cmds",
     "mirror.cli.digest_cmds",
     "mirror.cli.telemetry_cmds",
+    "mirror.cli.journals_cmds",
 )
 
 #: Which group registers each command, so running one imports only its group (the others
@@ -53,6 +54,7 @@ COMMAND_GROUP_OF = {
     "runs": "mirror.cli.runs_cmds",
     "digest": "mirror.cli.digest_cmds",
     "telemetry": "mirror.cli.telemetry_cmds",
+    "journals": "mirror.cli.journals_cmds",
 }
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from mirror.cli.output import Output
 from mirror.clock import Clock
 from mirror.errors import InvalidInput
-from mirror.paths import resolve_home
+from mirror.paths import journal_home, resolve_home
 
 if TYPE_CHECKING:
     from mirror.services.journal import Journal
@@ -27,6 +27,15 @@ class Context:
 
     @property
     def home(self) -> Path:
+        """--home (or $MIRROR_HOME, or the user data folder); with --journal NAME, the
+        folder that home's config.toml names NAME."""
+        name = getattr(self.args, "journal", None)
+        return journal_home(self.default_home, name) if name else self.default_home
+
+    @property
+    def default_home(self) -> Path:
+        """The home --home (or $MIRROR_HOME, or the user data folder) names: its
+        config.toml names the other journals."""
         return resolve_home(getattr(self.args, "home", None))
 
     @property

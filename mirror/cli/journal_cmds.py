@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from mirror.cli import render
+from mirror.cli import formats, render
 from mirror.cli.context import Context
+from mirror.cli.filter_args import (
+    add_filters,
+    any_filter,
+    filter_words,
+    filters_from,
+    journal_words,
+    quoted,
+)
 from mirror.cli.parser import add_command
 from mirror.display import terminal_safe
 from mirror.errors import InvalidInput, UsageError
@@ -20,23 +28,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--thread", help="add it to this thread (title or ID)")
     p.add_argument("--private", action="store_true", default=None,
                    help="never send it to a remote engine")
+    p.add_argument("--template", metavar="NAME",
+                   help="start from templates/NAME.md in the journal folder")
 
     p = add_command(sub, "list", "list reflections, newest first", cmd_list, aliases=("ls",))
-    _add_filters(p)
+    add_filters(p, "list")
     p.add_argument("-n", "--limit", type=int, default=20, help="how many (default 20)")
     p.add_argument("--cursor", help="continue after a previous page (from --json output)")
+    p.add_argument("--format", choices=formats.FORMATS, default="short",
+                   help="short (one line each, the default), full, markdown or json")
 
     p = add_command(sub, "show", "show one reflection", cmd_show)
     p.add_argument("id", help="reflection ID or unique prefix")
+    p.add_argument("--format", choices=formats.FORMATS, default="full",
+                   help="full (with mirrorbacks, the default), short, markdown or json")
 
-    p = add_command(sub, "edit", "edit a reflection (the old text is kept as a revision)", cmd_edit)
-    p.add_argument("id", help="reflection ID or unique prefix")
+    p = add_command(sub, "edit", "edit a reflection (the old text is kept as a revision),"
+                    " or several chosen by filters", cmd_edit)
+    p.add_argument("id", nargs="?", help="reflection ID or unique prefix (omit to edit every"
+                   " reflection the filters choose)")
     p.add_argument("--text", help="the new text (else stdin, else $EDITOR)")
+    p.add_argument("--date", help="move it to this date (as `mirror redate` does)")
     p.add_argument("--star", action=argparse.BooleanOptionalAction, default=None, help="star or unstar")
     p.add_argument("--private", action=argparse.BooleanOptionalAction, default=None,
                    help="mark private or not")
     p.add_argument("--tag", action="append", default=[], help="add a tag")
     p.add_argument("--untag", action="append", default=[], help="remove a tag")
+    add_filters(p, "edit")
+    p.add_argument("-y", "--yes", action="store_true",
+                   help="edit several without asking for confirmation")
 
     p = add_command(sub, "redate", "move a reflection to another date (in the journal's zone)", cmd_redate)
     p.add_argument("id", help="reflection ID or unique prefix")
@@ -45,29 +65,48 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "history", "show every earlier version of a reflection", cmd_history)
     p.add_argument("id", help="reflection ID or unique prefix")
 
-    p = add_command(sub, "delete", "delete a reflection and everything derived from it", cmd_delete)
-    p.add_argument("id", help="reflection ID or unique prefix")
+    p = add_command(sub, "delete", "delete a reflection and everything derived from it,"
+                    " or several chosen by filters", cmd_delete)
+    p.add_argument("id", nargs="?", help="reflection ID or unique prefix (omit to delete every"
+                   " reflection the filters choose)")
+    add_filters(p, "delete")
     p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
 
     p = add_command(sub, "search", "full-text search, best matches first", cmd_search)
     p.add_argument("query", nargs="+", help="words to find (a trailing * matches a prefix)")
     p.add_argument("-n", "--limit", type=int, default=20, help="how many (default 20)")
+    add_filters(p, "search")
 
     add_command(sub, "tags", "list tags with how often each is used", cmd_tags)
     add_command(sub, "stats", "numbers about the journal", cmd_stats)
 
 
-def _add_filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--since", help="from this date (inclusive)")
-    p.add_argument("--until", help="up to this date (inclusive)")
-    p.add_argument("--tag", action="append", default=[], help="only with this tag (repeatable: all of them)")
-    p.add_argument("--starred", action="store_true", default=None, help="only starred")
-    p.add_argument("--thread", help="only in this thread")
-    p.add_argument("--private", action=argparse.BooleanOptionalAction, default=None,
-                   help="only private (--no-private: only not private)")
-    p.add_argument("--care", action="store_true", default=None,
-                   help="only reflections with a care marker (shown as [care] or [gentle])")
-    p.add_argument("--pattern", help="only reflections showing this pattern (e.g. obligation)")
+def _confirm(args: argparse.Namespace, ctx: Context, question: str) -> bool:
+    """Yes with --yes; at a terminal, ask; anywhere else a usage error (DESIGN §8): a
+    script must say --yes before Mirror changes or removes what it chose."""
+    if args.yes:
+        return True
+    if not ctx.stdin_is_terminal():
+        raise UsageError(f"{args.command} needs confirmation: add --yes when not at a terminal")
+    ctx.out.stderr.write(f"{question} [y/N] ")
+    ctx.out.stderr.flush()
+    try:
+        answer = input()
+    except EOFError:  # ctrl-D means no
+        answer = ""
+    return answer.strip().lower() in ("y", "yes")
+
+
+def _one_or_filtered(args: argparse.Namespace) -> bool:
+    """True when the command acts on the filters' choice; a usage error when it has
+    neither an ID nor a filter, or both."""
+    filtered = any_filter(args, args.command)
+    if args.id and filtered:
+        raise UsageError(f"give {args.command} an ID or filters, not both")
+    if not args.id and not filtered:
+        raise UsageError(f"{args.command} needs a reflection ID, or filters (e.g. --tag, --on)"
+                         " to choose several")
+    return filtered
 
 
 def _text_argument(args: argparse.Namespace, ctx: Context, words: list[str] | None,
@@ -81,13 +120,21 @@ def _text_argument(args: argparse.Namespace, ctx: Context, words: list[str] | No
 
 
 def cmd_reflect(args: argparse.Namespace, ctx: Context) -> int:
+    template = ctx.journal.template(args.template) if args.template else None
     if not args.text and ctx.stdin_is_terminal():
         # Check what can be wrong before the person spends time in the editor.
         if args.date:
             ctx.journal.parse_date(args.date)
         if args.thread:
             ctx.journal.thread(args.thread)
-    text = _text_argument(args, ctx, args.text)
+    if template is not None and not args.text and ctx.stdin_is_terminal():
+        text = ctx.edit_in_editor(template)
+        if text.strip() == template.strip():
+            raise InvalidInput(f"the template {args.template} was left as it was: nothing saved")
+    else:
+        text = _text_argument(args, ctx, args.text)
+        if template is not None and text.strip():  # text given at once follows the template
+            text = template.rstrip("\n") + "\n\n" + text
     if not text.strip():
         raise InvalidInput("a reflection cannot be empty")
     journal = ctx.journal
@@ -103,38 +150,42 @@ def cmd_reflect(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services.journal import Filters  # storage and all (~50 ms): --help and other commands skip it
-
-    filters = Filters(since=args.since, until=args.until, tags=tuple(args.tag),
-                      starred=args.starred, thread=args.thread, private=args.private,
-                      care=args.care, pattern=args.pattern)
+    filters = filters_from(args, "list")
     page = ctx.journal.list(filters, limit=args.limit, cursor=args.cursor)
-    if ctx.out.as_json:
+    if ctx.out.as_json or args.format == "json":
         ctx.out.json({"reflections": [r.to_json() for r in page.items],
                       "next_cursor": page.next_cursor})
         return 0
     if not page.items:
-        ctx.out.note("no reflections yet: write one with `mirror reflect`" if not any(
-            vars(filters).values()) else "no reflections match")
-    ctx.out.lines(render.one_line(ctx.out, r) for r in page.items)
+        ctx.out.note("no reflections yet: write one with `mirror reflect`" if not any_filter(
+            args, "list") else "no reflections match")
+    ctx.out.lines(formats.reflections(ctx.out, page.items, args.format))
     if page.next_cursor:
-        ctx.out.note(f"more: mirror list -n {args.limit} --cursor {page.next_cursor}")
+        # Every filter again, and the same journal: following the hint continues this list.
+        words = [*journal_words(args), "list", "-n", str(args.limit), *filter_words(args, "list"),
+                 *(["--format", args.format] if args.format != "short" else []),
+                 "--cursor", page.next_cursor]
+        ctx.out.note(f"more: mirror {quoted(words)}")
     return 0
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    details = ctx.journal.details(args.id)
-    if ctx.out.as_json:
-        ctx.out.json(details.to_json())
-        return 0
-    ctx.out.lines(render.details(ctx.out, details))
+    if ctx.out.as_json or args.format == "json":
+        ctx.out.json(ctx.journal.details(args.id).to_json())
+    elif args.format == "full":
+        ctx.out.lines(render.details(ctx.out, ctx.journal.details(args.id)))
+    else:
+        ctx.out.lines(formats.reflections(ctx.out, [ctx.journal.get(args.id)], args.format))
     return 0
 
 
 def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
+    if _one_or_filtered(args):
+        return _edit_many(args, ctx)
     journal = ctx.journal
     text = args.text
-    nothing_else = args.star is None and args.private is None and not args.tag and not args.untag
+    nothing_else = (args.star is None and args.private is None and not args.tag
+                    and not args.untag and args.date is None)
     if text is None and not ctx.stdin_is_terminal() and nothing_else:
         text = ctx.read_stdin()
     elif text is None and nothing_else:
@@ -145,13 +196,43 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     if text is not None and not text.strip():
         raise InvalidInput("a reflection cannot be empty (use `mirror delete` to remove it)")
     reflection = journal.edit(args.id, text=text, starred=args.star, private=args.private,
-                              add_tags=args.tag, remove_tags=args.untag)
+                              add_tags=args.tag, remove_tags=args.untag, when=args.date)
     ctx.discard_draft()
     if ctx.out.as_json:
         ctx.out.json({"reflection": reflection.to_json()})
     else:
         ctx.out.note(f"saved {reflection.id[:render.SHORT_ID]}"
                      + (f" (revision {reflection.revisions} kept)" if reflection.revisions else ""))
+    return 0
+
+
+def _edit_many(args: argparse.Namespace, ctx: Context) -> int:
+    """Star, mark private or (un)tag every reflection the filters choose, after saying how
+    many. Text and date belong to one reflection: they need an ID."""
+    if args.text is not None or args.date is not None:
+        raise UsageError("--text and --date edit one reflection: give its ID")
+    changes = [*(["star" if args.star else "unstar"] if args.star is not None else []),
+               *(["mark private" if args.private else "mark not private"]
+                 if args.private is not None else []),
+               *(f"add #{t}" for t in args.tag), *(f"remove #{t}" for t in args.untag)]
+    if not changes:
+        raise UsageError("editing several reflections needs a change: --star, --no-star,"
+                         " --private, --no-private, --tag or --untag")
+    journal = ctx.journal
+    ids = journal.matching(filters_from(args, "edit"))
+    count = len(ids)
+    if count and not _confirm(args, ctx, f"{', '.join(changes).capitalize()} on {count}"
+                              f" reflection{'s' if count != 1 else ''}?"):
+        ctx.out.note("nothing changed")
+        ids = []
+    edited = [journal.edit(i, starred=args.star, private=args.private, add_tags=args.tag,
+                           remove_tags=args.untag) for i in ids]
+    if ctx.out.as_json:
+        ctx.out.json({"reflections": [r.to_json() for r in edited], "count": len(edited)})
+    elif not count:
+        ctx.out.note("no reflections match: nothing changed")
+    elif edited:
+        ctx.out.note(f"edited {len(edited)} reflection{'s' if len(edited) != 1 else ''}")
     return 0
 
 
@@ -182,6 +263,8 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
+    if _one_or_filtered(args):
+        return _delete_many(args, ctx)
     journal = ctx.journal
     reflection = journal.get(args.id)
     warning = "Bundles exported earlier still contain it."
@@ -209,8 +292,33 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _delete_many(args: argparse.Namespace, ctx: Context) -> int:
+    """Delete every reflection the filters choose, after saying how many; all or none."""
+    journal = ctx.journal
+    ids = journal.matching(filters_from(args, "delete"))
+    count = len(ids)
+    plural = "s" if count != 1 else ""
+    warning = "Bundles exported earlier still contain them."
+    if count and not _confirm(args, ctx, f"Delete {count} reflection{plural} and everything"
+                              f" derived from them? {warning}"):
+        ctx.out.note("kept")
+        ids = []
+    purged = journal.delete_many(ids) if ids else True
+    if not purged:
+        warning += (" Another open Mirror is still reading the journal: the text leaves the"
+                    " write-ahead log when it closes.")
+    if ctx.out.as_json:
+        ctx.out.json({"deleted": ids, "count": len(ids), "note": warning})
+    elif not count:
+        ctx.out.note("no reflections match: nothing deleted")
+    elif ids:
+        ctx.out.note(f"deleted {count} reflection{plural}. {warning}")
+    return 0
+
+
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
-    hits = ctx.journal.search(" ".join(args.query), limit=args.limit)
+    hits = ctx.journal.search(" ".join(args.query), limit=args.limit,
+                              filters=filters_from(args, "search"))
     if ctx.out.as_json:
         ctx.out.json({"query": " ".join(args.query), "results": [h.to_json() for h in hits]})
         return 0

@@ -7,6 +7,7 @@ import argparse
 
 from mirror.cli import render
 from mirror.cli.context import Context
+from mirror.cli.filter_args import add_filters, filters_from
 from mirror.cli.parser import add_command
 
 
@@ -15,10 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                     cmd_onthisday)
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help="another day than today (its month and day are looked up)")
+    add_filters(p, "onthisday")
 
 
 def cmd_onthisday(args: argparse.Namespace, ctx: Context) -> int:
-    found = ctx.journal.on_this_day(args.date)
+    found = ctx.journal.on_this_day(args.date, filters_from(args, "onthisday"))
     if ctx.out.as_json:
         ctx.out.json(found.to_json())
         return 0

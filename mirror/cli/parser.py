@@ -30,6 +30,9 @@ def common_options(top_level: bool = False) -> argparse.ArgumentParser:
                         help="print one JSON document on stdout")
     parent.add_argument("--home", metavar="DIR", default=default(None),
                         help="journal folder (default: $MIRROR_HOME or the user data folder)")
+    parent.add_argument("--journal", metavar="NAME", default=default(None),
+                        help="use the journal named NAME in the default home's config.toml"
+                             " ([journals] NAME = \"/path\"; see `mirror journals`)")
     return parent
 
 
@@ -66,7 +69,7 @@ def invoked_command(argv: list[str]) -> str | None:
     for word in words:
         if word in ("-h", "--help", "--version"):
             return None
-        if word == "--home":
+        if word in ("--home", "--journal"):
             next(words, None)
         elif word.startswith("-"):
             continue

@@ -105,7 +105,8 @@ class Page:
 
 @dataclass(frozen=True)
 class ListFilter:
-    """Listing filters as storage applies them (resolved dates and thread ID)."""
+    """Listing filters as storage applies them (resolved dates and thread ID). The one
+    filter record: `list`, `search`, `onthisday` and bulk `edit`/`delete` all take it."""
 
     since: str | None = None        # UTC ISO bounds, inclusive
     until: str | None = None
@@ -115,3 +116,6 @@ class ListFilter:
     private: bool | None = None
     care: bool | None = None        # reflections with an active care marker (either tier)
     pattern: str | None = None      # reflections showing this pattern
+    any_tags: tuple[str, ...] = ()  # at least one of these
+    not_tags: tuple[str, ...] = ()  # none of these
+    contains: str | None = None     # this text anywhere, ignoring case (not full-text)

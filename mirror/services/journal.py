@@ -24,7 +24,7 @@ from mirror.clock import Clock, utc_iso
 from mirror.dates import parse_when
 from mirror.errors import InvalidInput, NotFound
 from mirror.models import ListFilter, Page, Reflection, Revision, SearchHit, Thread
-from mirror.paths import JournalPaths, ensure_home, resolve_home
+from mirror.paths import JournalPaths, ensure_home, journals, resolve_home
 from mirror.services.context import JournalContext
 from mirror.settings import Settings
 from mirror.storage.audit import AuditReport
@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these record
     from mirror.models.digests import Digest
     from mirror.models.egress import EgressTotals, SentRequest
     from mirror.models.insights import Feedback, PatternCount, Tension
+    from mirror.models.journals import NamedJournal
     from mirror.models.memory import OnThisDay
     from mirror.models.runs import EngineRun
     from mirror.models.status import CareInfo, ConstitutionStatus, DeriveReport, DoctorReport, JournalStats
@@ -58,7 +59,9 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Filters:
-    """Listing filters as a person types them (dates as phrases, thread by title)."""
+    """Listing filters as a person types them (dates as phrases, thread by title).
+    `tags`: all of them; `any_tags`: at least one; `not_tags`: none; `on`: that whole day
+    (narrowing `since`/`until`); `contains`: the text, ignoring case."""
 
     since: str | None = None
     until: str | None = None
@@ -68,6 +71,10 @@ class Filters:
     private: bool | None = None
     care: bool | None = None
     pattern: str | None = None
+    on: str | None = None
+    any_tags: tuple[str, ...] = ()
+    not_tags: tuple[str, ...] = ()
+    contains: str | None = None
 
 
 class Journal:
@@ -88,6 +95,15 @@ class Journal:
         settings = Settings(paths.config)
         settings.validate()  # a hand-edited mistake is named before anything is saved
         return cls(paths, Store(paths.db, clock), settings, clock)
+
+    @staticmethod
+    def named_journals(default_home: Path) -> builtins.list[NamedJournal]:
+        """The journals `--journal NAME` can open: `default` (this home) and those named in
+        its config.toml's `[journals]` table, each its own home."""
+        from mirror.models.journals import NamedJournal  # `mirror journals` only
+
+        return [NamedJournal(name, str(home), (home / "mirror.db").is_file())
+                for name, home in journals(default_home).items()]
 
     def close(self) -> None:
         self.store.close()
@@ -133,11 +149,14 @@ class Journal:
 
     def edit(self, prefix: str, *, text: str | None = None, starred: bool | None = None,
              private: bool | None = None, add_tags: list[str] | None = None,
-             remove_tags: list[str] | None = None) -> Reflection:
+             remove_tags: list[str] | None = None, when: str | None = None) -> Reflection:
         """Edit a reflection. A changed text is re-analysed at once, so patterns, tensions
         and the care marker always describe the current words (earlier mirrorbacks stay, as
-        history, linked to the hash of the text they answered)."""
+        history, linked to the hash of the text they answered). `when` moves it to another
+        date, exactly as `redate` does."""
         reflection_id = self.resolve(prefix)
+        if when is not None:
+            self.redate(reflection_id, when)
         before = self.store.reflections.get(reflection_id).content if text is not None else None
         reflection = self.store.reflections.update(
             reflection_id, content=text, starred=starred, private=private,
@@ -169,6 +188,11 @@ class Journal:
         purged = self.store.reflections.delete(reflection_id)
         return reflection_id, purged
 
+    def delete_many(self, reflection_ids: builtins.list[str]) -> bool:
+        """Delete these reflections (full IDs, from `matching`) all or none, in one
+        transaction; returns whether their text is already gone from every file."""
+        return self.store.reflections.delete_many(list(reflection_ids))
+
     def list(self, filters: Filters = Filters(), limit: int = 20, cursor: str | None = None) -> Page:
         if limit < 1:
             raise InvalidInput("the number of reflections to list must be at least 1")
@@ -179,15 +203,31 @@ class Journal:
         until = self.parse_date(filters.until, end_of_day=True) if filters.until else None
         if since and until and since > until:
             raise InvalidInput("--since is after --until")
+        if filters.on:  # the whole day in the journal's zone, within --since/--until if given
+            day_start = self.parse_date(filters.on, end_of_day=False)
+            day_end = self.parse_date(filters.on, end_of_day=True)
+            since = max(since, day_start) if since else day_start
+            until = min(until, day_end) if until else day_end
+        if filters.contains is not None and not filters.contains.strip():
+            raise InvalidInput("--contains needs some text")
         thread_id = self.store.threads.find(filters.thread).id if filters.thread else None
         return ListFilter(since=since, until=until, tags=tuple(filters.tags),
                           starred=filters.starred, thread_id=thread_id,
-                          private=filters.private, care=filters.care, pattern=filters.pattern)
+                          private=filters.private, care=filters.care, pattern=filters.pattern,
+                          any_tags=tuple(filters.any_tags), not_tags=tuple(filters.not_tags),
+                          contains=filters.contains)
 
-    def search(self, query: str, limit: int = 20) -> builtins.list[SearchHit]:
+    def matching(self, filters: Filters) -> builtins.list[str]:
+        """The IDs of every reflection `filters` selects, newest first: bulk edit and
+        delete count them and ask before changing anything."""
+        return self.store.reflections.ids(self._filter(filters))
+
+    def search(self, query: str, limit: int = 20,
+               filters: Filters = Filters()) -> builtins.list[SearchHit]:
+        """Full-text search among the reflections `filters` selects (as `list` does)."""
         if limit < 1:
             raise InvalidInput("the number of results must be at least 1")
-        return self.store.reflections.search(query, limit)
+        return self.store.reflections.search(query, limit, self._filter(filters))
 
     def tags(self) -> builtins.list[tuple[str, int]]:
         return tag_counts(self.store.conn)
@@ -310,14 +350,30 @@ class Journal:
                                  derived.care_for(reflection.id))
 
     # -- memory --------------------------------------------------------------------------------
-    def on_this_day(self, day: str | None = None) -> OnThisDay:
+    def on_this_day(self, day: str | None = None, filters: Filters = Filters()) -> OnThisDay:
         """Reflections written on this month and day in earlier years, newest year first
-        (`day`: YYYY-MM-DD; default today in the journal's zone). Reflections that received
-        care are not resurfaced."""
+        (`day`: YYYY-MM-DD; default today in the journal's zone), among those `filters`
+        selects (its dates are ignored: the day decides). Reflections that received care
+        are not resurfaced."""
         from mirror.services import remembering  # the memory views only
 
+        chosen = replace(self._filter(replace(filters, since=None, until=None, on=None)),
+                         care=False)
         return remembering.on_this_day(self.context,
-                                       remembering.parse_day(day) if day else None)
+                                       remembering.parse_day(day) if day else None, chosen)
+
+    # -- templates -------------------------------------------------------------------------------
+    def template(self, name: str) -> str:
+        """The text of template `name` (templates/NAME.md in the journal folder)."""
+        from mirror.services import templates  # only `reflect --template`
+
+        return templates.read(self.context, name)
+
+    def templates(self) -> builtins.list[str]:
+        """The names of the journal's templates, sorted."""
+        from mirror.services import templates  # only `reflect --template`
+
+        return templates.names(self.context)
 
     # -- care ----------------------------------------------------------------------------------
     def care_info(self, language: str | None = None) -> CareInfo:

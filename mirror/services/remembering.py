@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -270,23 +271,27 @@ def day_label(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1].capitalize()}"
 
 
-def on_this_day(ctx: JournalContext, day: date | None = None) -> OnThisDay:
+def on_this_day(ctx: JournalContext, day: date | None = None,
+                chosen: ListFilter | None = None) -> OnThisDay:
     """Reflections written on `day`'s month and day (each in its writer's own zone) in
-    earlier years, newest year first; `day` defaults to today in the journal's zone.
+    earlier years, newest year first, among those `chosen` selects (its dates are set
+    here); `day` defaults to today in the journal's zone.
     One indexed date-range query per earlier year, back to the oldest reflection.
     Reflections that received care are left out: resurfacing them unasked is not kind."""
     if day is None:
         day = _local(ctx.clock.now(), ctx.timezone).date()
+    chosen = chosen or ListFilter(care=False)
     store = ctx.store.reflections
     first = store.first_written()
     entries: list[DayEntry] = []
     if first is not None:
         for year in range(day.year - 1, _moment(first).year - 2, -1):
-            entries += _written_on(ctx, day, year)
+            entries += _written_on(ctx, day, year, chosen)
     return OnThisDay(date=day.isoformat(), label=day_label(day), entries=tuple(entries))
 
 
-def _written_on(ctx: JournalContext, day: date, year: int) -> Sequence[DayEntry]:
+def _written_on(ctx: JournalContext, day: date, year: int,
+                chosen: ListFilter) -> Sequence[DayEntry]:
     try:
         target = day.replace(year=year)
     except ValueError:  # 29 February in a year without one
@@ -295,7 +300,7 @@ def _written_on(ctx: JournalContext, day: date, year: int) -> Sequence[DayEntry]
     # Every zone's version of that day lies within these bounds (UTC-12 .. UTC+14).
     since = utc_iso((midnight - timedelta(hours=14)).replace(tzinfo=ZoneInfo("UTC")))
     until = utc_iso((midnight + timedelta(hours=36)).replace(tzinfo=ZoneInfo("UTC")))
-    page = ctx.store.reflections.list(ListFilter(since=since, until=until, care=False),
+    page = ctx.store.reflections.list(replace(chosen, since=since, until=until),
                                       limit=DAY_LIMIT * 3)
     found = []
     for r in page.items:

@@ -36,6 +36,9 @@ _REVISIONS_OF = (
     "(SELECT count(*) FROM reflection_revisions rv WHERE rv.reflection_id = r.id) AS revision_count"
 )
 RANK_WINDOW = 20_000  # see ReflectionStore.search
+#: A reflection's tags, for EXISTS filters (tag names compare without case: NOCASE column).
+_TAGGED = ("SELECT 1 FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
+           " WHERE rt.reflection_id = r.id")
 
 #: The tier of a care marker the person has not dismissed for the text as it reads now.
 ACTIVE_CARE = (
@@ -219,22 +222,29 @@ class ReflectionStore:
         """Remove the reflection and everything derived from it, leaving only a tombstone,
         then purge the text from the full-text index and the write-ahead log. Returns False
         when another open Mirror kept the log from being truncated (retried on close)."""
+        return self.delete_many([reflection_id])
+
+    def delete_many(self, reflection_ids: list[str]) -> bool:
+        """Delete several reflections as `delete` does, all or none in one transaction,
+        purging the index and the log once at the end (bulk `mirror delete` over a filter)."""
         with transaction(self.conn):
-            if not self.conn.execute("SELECT 1 FROM reflections WHERE id = ?",
-                                     (reflection_id,)).fetchone():
-                raise NotFound(f"no reflection with ID {reflection_id}")
             now = utc_iso(self.clock.now())
-            # Children first: their ON DELETE CASCADE would do it, but explicit deletes keep
-            # the statement list obvious for anyone auditing what a deletion removes.
-            for table in ("reflection_revisions", "reflection_patterns", "tension_observations",
-                          "mirrorbacks", "engine_runs", "care_markers", "care_dismissals", "response_cache",
-                          "reflection_tags", "thread_members"):
-                self.conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?", (reflection_id,))
-            self.conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
-            self.conn.execute("INSERT OR REPLACE INTO tombstones (id, deleted_at) VALUES (?, ?)",
-                              (reflection_id, now))
+            for reflection_id in reflection_ids:
+                if not self.conn.execute("SELECT 1 FROM reflections WHERE id = ?",
+                                         (reflection_id,)).fetchone():
+                    raise NotFound(f"no reflection with ID {reflection_id}")
+                # Children first: their ON DELETE CASCADE would do it, but explicit deletes
+                # keep the statement list obvious for anyone auditing what a deletion removes.
+                for table in ("reflection_revisions", "reflection_patterns", "tension_observations",
+                              "mirrorbacks", "engine_runs", "care_markers", "care_dismissals",
+                              "response_cache", "reflection_tags", "thread_members"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?",
+                                      (reflection_id,))
+                self.conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
+                self.conn.execute("INSERT OR REPLACE INTO tombstones (id, deleted_at) VALUES (?, ?)",
+                                  (reflection_id, now))
+                audit.append(self.conn, now, "delete", "reflection", reflection_id, {})
             tagstore.prune(self.conn)
-            audit.append(self.conn, now, "delete", "reflection", reflection_id, {})
         return self.purge_deleted_text()
 
     purge_pending = False
@@ -313,6 +323,14 @@ class ReflectionStore:
             if page.next_cursor is None:
                 return
             cursor = page.next_cursor
+
+    def ids(self, filters: ListFilter) -> list[str]:
+        """The IDs of every reflection `filters` selects, newest first (bulk edit and
+        delete show the count before anything changes)."""
+        where, params = self._where(filters)
+        sql = ("SELECT r.id FROM reflections r" + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY r.created_at DESC, r.seq DESC")
+        return [row[0] for row in self.conn.execute(sql, params)]
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM reflections").fetchone()[0]
@@ -402,9 +420,20 @@ class ReflectionStore:
             where.append("r.created_at <= ?")
             params.append(filters.until)
         for name in filters.tags:
-            where.append("EXISTS (SELECT 1 FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
-                         " WHERE rt.reflection_id = r.id AND t.name = ?)")
+            where.append(f"EXISTS ({_TAGGED} AND t.name = ?)")
             params.append(name.lstrip("#@"))
+        if filters.any_tags:
+            names = [name.lstrip("#@") for name in filters.any_tags]
+            where.append(f"EXISTS ({_TAGGED} AND t.name IN ({','.join('?' * len(names))}))")
+            params += names
+        if filters.not_tags:
+            names = [name.lstrip("#@") for name in filters.not_tags]
+            where.append(f"NOT EXISTS ({_TAGGED} AND t.name IN ({','.join('?' * len(names))}))")
+            params += names
+        if filters.contains:
+            clause, value = _contains(self.conn, filters.contains)
+            where.append(clause)
+            params.append(value)
         if filters.starred is not None:
             where.append("r.starred = ?")
             params.append(int(filters.starred))
@@ -423,8 +452,10 @@ class ReflectionStore:
             where.append(f"{ACTIVE_CARE} IS NOT NULL" if filters.care else f"{ACTIVE_CARE} IS NULL")
         return where, params
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Full-text search ranked by BM25, with highlighted snippets.
+    def search(self, query: str, limit: int = 20,
+               filters: ListFilter | None = None) -> list[SearchHit]:
+        """Full-text search ranked by BM25, with highlighted snippets, among the
+        reflections `filters` selects (the same filters as `list`).
 
         The person's words are quoted term by term, so punctuation or FTS operators in a
         query never raise a syntax error; a trailing `*` asks for a prefix match."""
@@ -433,15 +464,22 @@ class ReflectionStore:
         # for the few winners. BM25 costs time per matching row, so a word found in tens of
         # thousands of reflections is ranked within the most recent RANK_WINDOW first; only
         # when that window holds too few hits does the search rank the whole journal.
-        ranked = ("SELECT rowid, rank FROM reflections_fts WHERE reflections_fts MATCH ?"
-                  " {extra} ORDER BY rank LIMIT ?")
+        where, params = self._where(filters or ListFilter())
+        if where:  # filters are checked on the reflection row of each match
+            ranked = ("SELECT f.rowid, f.rank FROM reflections_fts f JOIN reflections r"
+                      " ON r.seq = f.rowid WHERE reflections_fts MATCH ? AND "
+                      + " AND ".join(where).replace("{", "{{").replace("}", "}}")
+                      + " {extra} ORDER BY f.rank LIMIT ?")
+        else:
+            ranked = ("SELECT rowid, rank FROM reflections_fts WHERE reflections_fts MATCH ?"
+                      " {extra} ORDER BY rank LIMIT ?")
         newest = self.conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
         top = []
         if newest > RANK_WINDOW:
             top = self.conn.execute(ranked.format(extra="AND rowid > ?"),
-                                    (match, newest - RANK_WINDOW, limit)).fetchall()
+                                    (match, *params, newest - RANK_WINDOW, limit)).fetchall()
         if len(top) < limit:
-            top = self.conn.execute(ranked.format(extra=""), (match, limit)).fetchall()
+            top = self.conn.execute(ranked.format(extra=""), (match, *params, limit)).fetchall()
         if not top:
             return []
         marks = ",".join("?" * len(top))
@@ -459,6 +497,19 @@ class ReflectionStore:
         return [row[0] for row in self.conn.execute(
             "SELECT t.name FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
             " WHERE rt.reflection_id = ? ORDER BY t.name", (reflection_id,))]
+
+
+def _contains(conn: sqlite3.Connection, needle: str) -> tuple[str, str]:
+    """A WHERE clause finding `needle` anywhere in the text, ignoring case. SQLite's LIKE
+    folds only ASCII letters (and runs in C); a needle with other letters ("Ärger", "Σ")
+    is compared casefolded by a Python function, registered on the connection when needed."""
+    if needle.isascii():
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return "r.content LIKE ? ESCAPE '\\'", f"%{escaped}%"
+    conn.create_function("mirror_contains", 2,
+                         lambda text, sought: sought in text.casefold() if text else False,
+                         deterministic=True)
+    return "mirror_contains(r.content, ?)", needle.casefold()
 
 
 def fts_query(query: str) -> str:
