@@ -75,6 +75,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "search", "full-text search, best matches first", cmd_search)
     p.add_argument("query", nargs="+", help="words to find (a trailing * matches a prefix)")
     p.add_argument("-n", "--limit", type=int, default=20, help="how many (default 20)")
+    p.add_argument("--fts", action="store_true",
+                   help="the query is FTS5 syntax: \"a phrase\", OR, NOT, NEAR(a b, 5), pre*")
     add_filters(p, "search")
 
     add_command(sub, "tags", "list tags with how often each is used", cmd_tags)
@@ -318,7 +320,7 @@ def _delete_many(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     hits = ctx.journal.search(" ".join(args.query), limit=args.limit,
-                              filters=filters_from(args, "search"))
+                              filters=filters_from(args, "search"), fts=args.fts)
     if ctx.out.as_json:
         ctx.out.json({"query": " ".join(args.query), "results": [h.to_json() for h in hits]})
         return 0

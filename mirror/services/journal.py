@@ -25,6 +25,7 @@ from mirror.dates import parse_when
 from mirror.errors import InvalidInput, NotFound
 from mirror.models import ListFilter, Page, Reflection, Revision, SearchHit, Thread
 from mirror.paths import JournalPaths, ensure_home, journals, resolve_home
+from mirror.services import searching
 from mirror.services.context import JournalContext
 from mirror.settings import Settings
 from mirror.storage.audit import AuditReport
@@ -223,11 +224,11 @@ class Journal:
         return self.store.reflections.ids(self._filter(filters))
 
     def search(self, query: str, limit: int = 20,
-               filters: Filters = Filters()) -> builtins.list[SearchHit]:
-        """Full-text search among the reflections `filters` selects (as `list` does)."""
-        if limit < 1:
-            raise InvalidInput("the number of results must be at least 1")
-        return self.store.reflections.search(query, limit, self._filter(filters))
+               filters: Filters = Filters(), *, fts: bool = False) -> builtins.list[SearchHit]:
+        """Full-text search among the reflections `filters` selects (as `list` does): words
+        in any script, substrings of Chinese, Japanese, emoji...; `fts`: the query is FTS5
+        syntax (phrases, OR, NOT, NEAR), a malformed one is `InvalidInput`."""
+        return searching.search(self.context, query, limit, self._filter(filters), fts=fts)
 
     def tags(self) -> builtins.list[tuple[str, int]]:
         return tag_counts(self.store.conn)

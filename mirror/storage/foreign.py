@@ -70,7 +70,10 @@ def drop_fts(conn: sqlite3.Connection) -> None:
                                 " AND substr(name, 1, ?) = ?",
                                 (len(FTS_PREFIX), FTS_PREFIX)).fetchall():
         conn.execute(f'DROP TRIGGER "{name}"')
-    conn.execute(f'DROP TABLE IF EXISTS "{FTS_PREFIX}"')
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                " AND substr(name, 1, ?) = ? AND sql LIKE 'CREATE VIRTUAL%'",
+                                (len(FTS_PREFIX), FTS_PREFIX)).fetchall():
+        conn.execute(f'DROP TABLE IF EXISTS "{name}"')  # the word and trigram indexes
 
 
 def restore_fts(conn: sqlite3.Connection, version: int) -> None:
@@ -82,7 +85,9 @@ def restore_fts(conn: sqlite3.Connection, version: int) -> None:
         for _kind, _name, _tbl, sql in sorted(o for o in objects if o[0] == kind):
             if sql and (kind == "trigger" or sql.upper().startswith("CREATE VIRTUAL")):
                 conn.execute(sql)
-    conn.execute(f"INSERT INTO {FTS_PREFIX}({FTS_PREFIX}) VALUES ('rebuild')")
+    for _kind, name, _tbl, sql in objects:
+        if (sql or "").upper().startswith("CREATE VIRTUAL"):  # the word and trigram indexes
+            conn.execute(f"INSERT INTO \"{name}\"(\"{name}\") VALUES ('rebuild')")
 
 
 def counted_tables(schema: frozenset[tuple[str, str, str, str | None]]) -> list[str]:

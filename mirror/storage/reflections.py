@@ -255,6 +255,8 @@ class ReflectionStore:
         (`secure_delete` zeroes the freed pages)."""
         with transaction(self.conn):
             self.conn.execute("INSERT INTO reflections_fts(reflections_fts) VALUES ('optimize')")
+            self.conn.execute("INSERT INTO reflections_fts_trigram(reflections_fts_trigram)"
+                              " VALUES ('optimize')")
         return self.checkpoint()
 
     def checkpoint(self, busy_timeout_ms: int = 2000) -> bool:

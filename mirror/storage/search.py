@@ -1,0 +1,132 @@
+"""Full-text search over the two indexes of migration 008.
+
+- The **word index** (`reflections_fts`, unicode61 with combining marks kept inside words)
+  answers ordinary words in every script written with spaces, Tamil and Khmer included,
+  ranked by BM25 — the search Mirror always had.
+- The **trigram index** (`reflections_fts_trigram`) holds only the reflections with
+  characters of scripts written without spaces (Chinese, Japanese, Korean, Thai, Khmer...)
+  or emoji, and finds any substring of three characters or more there. A query holding
+  such a character is answered from it; its terms shorter than three characters (東京, 😀)
+  are found by reading the text of those reflections only.
+- `raw=True` passes the person's FTS5 query (phrases, OR, NOT, NEAR, prefix*) to the word
+  index unchanged; a malformed one is `InvalidInput` with SQLite's reason, never a crash.
+
+Every query runs among the reflections a `ListFilter` selects (as `list` does).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from mirror.errors import InvalidInput
+from mirror.models import ListFilter, SearchHit
+from mirror.storage import reflections as stored
+from mirror.storage.reflections import SELECT, _segments, fts_query, row_to_reflection
+
+if TYPE_CHECKING:
+    from mirror.storage.reflections import ReflectionStore
+
+WORD_INDEX = "reflections_fts"
+TRIGRAM_INDEX = "reflections_fts_trigram"
+#: Characters the trigram index is for: the ranges of the view `reflections_unspaced`
+#: (schemas/sqlite/008_search.sql), which decides what the index holds.
+UNSPACED_RANGES = (
+    (0x0E00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x19E0, 0x19FF),
+    (0x2190, 0x2BFF), (0x2E80, 0xA4CF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x1F000, 0x1FAFF), (0x20000, 0x3FFFF),
+)
+TRIGRAM = 3            # the trigram index cannot look up fewer characters
+SNIPPET_TOKENS = 16    # as many tokens around a match as the word index's snippets show
+_SHORT_CONTEXT = 24    # characters either side of a short match in a trigram-only snippet
+#: Words in SQLite's messages about a malformed FTS5 query (not about the database).
+_QUERY_ERRORS = ("fts5", "syntax error", "unterminated", "no such column",
+                 "unknown special query", "malformed match", "parse error")
+
+
+def unspaced(text: str) -> bool:
+    """Whether `text` holds a character the word index cannot cut into words."""
+    return any(lo <= ord(ch) <= hi for ch in text if ord(ch) >= 0x0E00
+               for lo, hi in UNSPACED_RANGES)
+
+
+def search(store: ReflectionStore, query: str, limit: int = 20,
+           filters: ListFilter | None = None, *, raw: bool = False) -> list[SearchHit]:
+    """The best `limit` matches of `query` among the reflections `filters` selects."""
+    where, params = store._where(filters or ListFilter())
+    if raw:
+        if not query.strip():
+            raise InvalidInput("the search query is empty")
+        return _ranked(store.conn, WORD_INDEX, query, where, params, limit, raw=True)
+    if not unspaced(query):
+        return _ranked(store.conn, WORD_INDEX, fts_query(query), where, params, limit)
+    terms = [t.rstrip("*") for t in query.split() if t.rstrip("*")]
+    long_terms = [t for t in terms if len(t) >= TRIGRAM]
+    short = [t for t in terms if len(t) < TRIGRAM]
+    for term in short:
+        where = [*where, "instr(r.content, ?) > 0"]
+        params = [*params, term]
+    if long_terms:
+        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        return _ranked(store.conn, TRIGRAM_INDEX, match, where, params, limit)
+    return _scanned(store.conn, short, where, params, limit)
+
+
+def _ranked(conn: sqlite3.Connection, index: str, match: str, where: list[str],
+            params: Sequence[Any], limit: int, *, raw: bool = False) -> list[SearchHit]:
+    """Rank with the index alone (FTS5's `rank`, BM25), then read rows and snippets for the
+    winners. BM25 costs time per matching row, so a term found in tens of thousands of
+    reflections is ranked within the newest RANK_WINDOW first, and over the whole journal
+    only when that window holds too few."""
+    if where:  # filters are checked on the reflection row of each match
+        ranked = (f"SELECT f.rowid, f.rank FROM {index} f JOIN reflections r ON r.seq = f.rowid"
+                  f" WHERE {index} MATCH ? AND "
+                  + " AND ".join(where).replace("{", "{{").replace("}", "}}")
+                  + " {extra} ORDER BY f.rank LIMIT ?")
+    else:
+        ranked = f"SELECT rowid, rank FROM {index} WHERE {index} MATCH ? {{extra}} ORDER BY rank LIMIT ?"
+    try:
+        newest = conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
+        top: list[Any] = []
+        if newest > stored.RANK_WINDOW:
+            top = conn.execute(ranked.format(extra="AND f.rowid > ?" if where else "AND rowid > ?"),
+                               (match, *params, newest - stored.RANK_WINDOW, limit)).fetchall()
+        if len(top) < limit:
+            top = conn.execute(ranked.format(extra=""), (match, *params, limit)).fetchall()
+        if not top:
+            return []
+        marks = ",".join("?" * len(top))
+        seqs = [row[0] for row in top]
+        snippets = dict(conn.execute(
+            f"SELECT rowid, snippet({index}, 0, char(2), char(3), '…', {SNIPPET_TOKENS})"
+            f" FROM {index} WHERE {index} MATCH ? AND rowid IN ({marks})",
+            (match, *seqs)).fetchall())
+    except sqlite3.OperationalError as exc:
+        if raw and any(word in str(exc).lower() for word in _QUERY_ERRORS):
+            reason = str(exc).removeprefix("fts5: ")
+            raise InvalidInput(f"not a valid FTS5 query: {reason}") from None
+        raise
+    rows = {row["seq"]: row for row in conn.execute(f"{SELECT} WHERE r.seq IN ({marks})", seqs)}
+    return [SearchHit(row_to_reflection(rows[seq]), rank, _segments(snippets[seq]))
+            for seq, rank in top if seq in rows]
+
+
+def _scanned(conn: sqlite3.Connection, terms: list[str], where: list[str],
+             params: Sequence[Any], limit: int) -> list[SearchHit]:
+    """Terms too short for trigrams: read the text of the reflections in the trigram index
+    (its docsize table lists them) and keep those holding every term, newest first."""
+    sql = (f"{SELECT} JOIN {TRIGRAM_INDEX}_docsize d ON d.id = r.seq WHERE "
+           + " AND ".join(where) + " ORDER BY r.created_at DESC, r.seq DESC LIMIT ?")
+    rows = conn.execute(sql, (*params, limit)).fetchall()
+    return [SearchHit(row_to_reflection(row), 0.0, _around(row["content"], terms[0]))
+            for row in rows]
+
+
+def _around(text: str, term: str) -> tuple[tuple[str, bool], ...]:
+    """A snippet of `text` around the first `term`, as the index's snippets look."""
+    at = text.find(term)
+    start, end = max(0, at - _SHORT_CONTEXT), at + len(term) + _SHORT_CONTEXT
+    before = ("…" if start else "") + text[start:at]
+    after = text[at + len(term):end] + ("…" if end < len(text) else "")
+    return tuple(part for part in ((before, False), (term, True), (after, False)) if part[0])
