@@ -34,6 +34,7 @@ COMMAND_GROUPS = (
     "mirror.cli.digest_cmds",
     "mirror.cli.telemetry_cmds",
     "mirror.cli.journals_cmds",
+    "mirror.cli.evolve_cmds",
 )
 
 #: Which group registers each command, so running one imports only its group (the others
@@ -55,6 +56,7 @@ COMMAND_GROUP_OF = {
     "digest": "mirror.cli.digest_cmds",
     "telemetry": "mirror.cli.telemetry_cmds",
     "journals": "mirror.cli.journals_cmds",
+    "evolve": "mirror.cli.evolve_cmds",
 }
 
 

@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these record
     from mirror.models.derived import CareDismissal
     from mirror.models.digests import Digest
     from mirror.models.egress import EgressTotals, SentRequest
+    from mirror.models.evolution import EvolutionReport, ProfileInfo, Proposal
     from mirror.models.insights import Feedback, PatternCount, Tension
     from mirror.models.journals import NamedJournal
     from mirror.models.memory import OnThisDay
@@ -533,6 +534,54 @@ class Journal:
         from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.trust_remove(self.context, fingerprint)
+
+    # -- evolution by approval (DESIGN §7) -----------------------------------------------------
+    def evolve_report(self, days: int = 30) -> EvolutionReport:
+        """What the critics see over the last `days` days; files the proposals it supports
+        (as drafts, checked against the invariants, each change once while open)."""
+        from mirror.services.evolution import lifecycle  # only for `mirror evolve` and the TUI
+
+        return lifecycle.report(self.context, days)
+
+    def evolve_proposals(self, status: str | None = None) -> builtins.list[Proposal]:
+        from mirror.services.evolution import lifecycle  # only for `mirror evolve` and the TUI
+
+        return lifecycle.proposals(self.context, status)
+
+    def evolve_show(self, prefix: str) -> Proposal:
+        """One proposal with its history and, once applied, its measured effect."""
+        from mirror.services.evolution import lifecycle  # only for `mirror evolve` and the TUI
+
+        return lifecycle.show(self.context, prefix)
+
+    def evolve_approve(self, prefix: str, confirmation: str | None = None) -> Proposal:
+        """Approve a proposal in review; a constitutional amendment needs `confirmation`."""
+        from mirror.services.evolution import lifecycle  # only for `mirror evolve` and the TUI
+
+        return lifecycle.approve(self.context, prefix, confirmation)
+
+    def evolve_reject(self, prefix: str, note: str = "") -> Proposal:
+        from mirror.services.evolution import lifecycle  # only for `mirror evolve` and the TUI
+
+        return lifecycle.reject(self.context, prefix, note)
+
+    def evolve_apply(self, prefix: str) -> Proposal:
+        """Apply an approved proposal: a new engine profile, used by the next reflect."""
+        from mirror.services.evolution import lifecycle  # only for `mirror evolve` and the TUI
+
+        return lifecycle.apply(self.context, prefix)
+
+    def evolve_rollback(self, prefix: str) -> Proposal:
+        """Put the profile before an applied change back in force, exactly."""
+        from mirror.services.evolution import lifecycle  # only for `mirror evolve` and the TUI
+
+        return lifecycle.rollback(self.context, prefix)
+
+    def engine_profile(self) -> ProfileInfo:
+        """The engine profile in force (version 1: the engine as shipped)."""
+        from mirror.services.evolution import lifecycle  # only for `mirror evolve` and the TUI
+
+        return lifecycle.profile_info(self.context)
 
     # -- digests and telemetry ---------------------------------------------------------------
     def digest(self, kind: str, when: str | None = None, *, engine: bool = False) -> Digest:

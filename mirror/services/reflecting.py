@@ -29,6 +29,7 @@ from mirror.models import ListFilter, Reflection
 from mirror.services.context import JournalContext
 from mirror.services.deriving import store_analysis
 from mirror.services.engines import budget_refusal, configured_adapter, local_fallback
+from mirror.services.evolution import hook as evolution
 from mirror.services.remembering import cue_words, remember
 from mirror.services.results import ReflectResult
 from mirror.storage.db import transaction
@@ -259,8 +260,12 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
     # one the person set up, if any, else to the offline engine.
     fallback = local_fallback(ctx, adapter, notices) if reflection.private else None
     progress = TokenProgress(on_progress) if on_progress is not None else None
+    # The engine profile the person approved (DESIGN §7): its prompt lines join the system
+    # prompt on the way to the model, inside the meter, so the ledger hashes what is sent.
+    profile = evolution.load_profile(ctx)
 
     def meter(inner: Adapter | None) -> MeteredAdapter | None:
+        inner = evolution.with_profile(inner, profile)
         return (MeteredAdapter(inner, ctx, reflection.id, loaded.version_string,
                                use_cache=use_cache, progress=progress, before_send=store_derived)
                 if inner is not None else None)
@@ -293,7 +298,8 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
         for m in meters:
             m.finish(outcome)
         return record_outcome(ctx, reflection, outcome, notices,
-                              cache_hits=sum(m.cache_hits for m in meters))
+                              cache_hits=sum(m.cache_hits for m in meters),
+                              profile_version=profile.version)
 
 
 def _reason(error: str) -> str:
@@ -323,7 +329,8 @@ def outcome_notices(outcome: EngineOutcome, adapter: Adapter | None) -> list[str
 
 
 def record_outcome(ctx: JournalContext, reflection: Reflection, outcome: EngineOutcome,
-                   notices: list[str], cache_hits: int = 0) -> ReflectResult:
+                   notices: list[str], cache_hits: int = 0,
+                   profile_version: int | None = None) -> ReflectResult:
     verdict = "care" if outcome.is_care else ("passed" if not outcome.flags else "failed")
     derived = ctx.store.derived
     if outcome.by_sentinel:
@@ -345,13 +352,19 @@ def record_outcome(ctx: JournalContext, reflection: Reflection, outcome: EngineO
             constitution_version=outcome.constitution_version, prompt_version=outcome.prompt_version))
     attempts = [asdict(a) for a in outcome.attempts]
     flags = sorted({f for a in outcome.attempts for f in a.flags})
-    derived.add_run(reflection.id, RunRecord(
+    run = RunRecord(
         engine=(outcome.attempts[0].engine if outcome.attempts else outcome.source),
         duration_ms=outcome.duration_ms, status=outcome.status, final_source=outcome.source,
         patterns=sorted(outcome.analysis.pattern_counts), flags=flags,
         tokens_in=outcome.input_tokens, tokens_out=outcome.output_tokens,
         route_reason=outcome.route_reason + (" (cache)" if cache_hits else ""),
-        attempts=attempts))
+        attempts=attempts)
+    run_id = derived.add_run(reflection.id, run)
+    evolution.run_recorded(
+        ctx, run_id, engine=run.engine, status=run.status, flags=flags,
+        duration_ms=run.duration_ms, attempts=len(attempts),
+        profile_version=(evolution.load_profile(ctx).version if profile_version is None
+                         else profile_version))
     checks = list(outcome.report.results) if outcome.report else []
     return ReflectResult(
         reflection=reflection,

@@ -38,7 +38,8 @@ if TYPE_CHECKING:
     from mirror.clock import Clock
     from mirror.tui.host import MirrorHost
 
-JOURNAL_MODES = ("write", "timeline", "search", "threads", "insights", "sovereignty", "onthisday")
+JOURNAL_MODES = ("write", "timeline", "search", "threads", "insights", "sovereignty", "onthisday",
+                 "evolution")
 
 
 def _lazy(module: str, name: str) -> Callable[[], Screen[Any]]:
@@ -61,6 +62,7 @@ class MirrorApp(App[int]):
         "insights": _lazy("insights", "InsightsScreen"),
         "sovereignty": _lazy("sovereignty", "SovereigntyScreen"),
         "onthisday": _lazy("onthisday", "OnThisDayScreen"),
+        "evolution": _lazy("evolution", "EvolutionScreen"),
     }
     DEFAULT_MODE = "boot"
     COMMANDS = App.COMMANDS | {MirrorCommands}
@@ -77,6 +79,7 @@ class MirrorApp(App[int]):
         Binding("f6", "mode('insights')", "Patterns", id="mirror.insights", priority=True),
         Binding("f7", "mode('sovereignty')", "Sovereignty", id="mirror.sovereignty", priority=True),
         Binding("f8", "mode('onthisday')", "On this day", id="mirror.onthisday", priority=True),
+        Binding("f9", "mode('evolution')", "Evolution", id="mirror.evolution", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="mirror.quit", priority=True),
     ]
 
@@ -242,6 +245,7 @@ class MirrorApp(App[int]):
     def key_table(self) -> list[tuple[str, str, str]]:
         """(keys, description, binding id) for every binding that has an id, keymap applied."""
         # Every screen, which the first paint does without (see `_lazy`): only help needs them all.
+        from mirror.tui.screens.evolution import EvolutionScreen
         from mirror.tui.screens.insights import InsightsScreen
         from mirror.tui.screens.onthisday import OnThisDayScreen
         from mirror.tui.screens.reader import EditScreen, ReaderScreen
@@ -255,7 +259,7 @@ class MirrorApp(App[int]):
         seen: set[str] = set()
         for owner in (type(self), WriteScreen, TimelineScreen, TimelineList, ReaderScreen, EditScreen,
                       SearchScreen, ThreadsScreen, InsightsScreen, SovereigntyScreen, OnThisDayScreen,
-                      MirrorbackPanel):
+                      EvolutionScreen, MirrorbackPanel):
             for binding in owner.BINDINGS:
                 if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
                     continue

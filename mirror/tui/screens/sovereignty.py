@@ -118,7 +118,8 @@ class SovereigntyScreen(Screen):
             "constitution": lambda j: j.constitution_status(),
             "audit": lambda j: j.audit_verify(),
             "engine": lambda j: {"engine": j.settings.get("engine"),
-                                 "private_by_default": j.settings.get("private_by_default")},
+                                 "private_by_default": j.settings.get("private_by_default"),
+                                 "profile": j.engine_profile().version},
             "egress": lambda j: j.egress(remote_only=False, limit=50),
         }
         for section, read in readers.items():
@@ -191,6 +192,10 @@ class SovereigntyScreen(Screen):
         text = Text.assemble((engine, "bold"), f" — {where}")
         if data.get("private_by_default"):
             text.append("\nnew reflections are private by default", "dim")
+        if data.get("profile") is not None:
+            profile = data["profile"]
+            text.append(f"\nengine profile {profile} in force", "bold" if profile > 1 else "")
+            text.append(" (as shipped)" if profile == 1 else " (changes you approved: F9)", "dim")
         return text
 
     @staticmethod

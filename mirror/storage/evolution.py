@@ -1,0 +1,259 @@
+"""Evolution's tables (migration 009): the versioned engine profile, proposals and their
+history, and the window queries the critics read.
+
+Everything here is plain SQL over the journal; the decisions (what a proposal is, whether
+it may be approved) belong to `mirror.services.evolution`. Profiles are kept whole and
+never rewritten: a rollback makes an earlier body the one in force again, so the profile
+after a rollback is byte for byte the one before the change.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import nullcontext
+from typing import Any
+
+from mirror.clock import Clock, utc_iso
+from mirror.errors import InvalidInput, NotFound
+from mirror.storage import audit
+from mirror.storage.db import transaction
+
+PROPOSAL_COLUMNS = ("id", "kind", "title", "status", "change", "evidence", "prediction",
+                    "verdict", "origin", "fingerprint", "created_at", "updated_at",
+                    "applied_at", "profile_before", "profile_after")
+_JSON_COLUMNS = ("change", "evidence", "prediction", "verdict")
+#: Feedback flags and check names that count as the mirror prescribing (I2).
+DIRECTIVE_CHECKS = ("directive_ratio", "explicit_advice")
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+class EvolutionStore:
+    def __init__(self, conn: sqlite3.Connection, clock: Clock) -> None:
+        self.conn = conn
+        self.clock = clock
+
+    def _tx(self) -> Any:
+        """Join the caller's transaction if one is open, else open our own."""
+        return nullcontext(self.conn) if self.conn.in_transaction else transaction(self.conn)
+
+    # -- the profile ---------------------------------------------------------------------------
+    def profile_in_force(self) -> tuple[int, str]:
+        """(version, body) of the profile the engine answers with now."""
+        row = self.conn.execute(
+            "SELECT p.version, p.body FROM engine_profile_in_force f"
+            " JOIN engine_profiles p ON p.version = f.version WHERE f.id = 1").fetchone()
+        return (int(row[0]), str(row[1])) if row else (1, "{}")
+
+    def profile_since(self) -> str | None:
+        row = self.conn.execute("SELECT since FROM engine_profile_in_force WHERE id = 1").fetchone()
+        return str(row[0]) if row else None
+
+    def profile(self, version: int) -> str:
+        row = self.conn.execute("SELECT body FROM engine_profiles WHERE version = ?",
+                                (version,)).fetchone()
+        if row is None:
+            raise NotFound(f"no engine profile version {version}")
+        return str(row[0])
+
+    def profiles(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT version, created_at, proposal_id, reason FROM engine_profiles ORDER BY version")
+        return [dict(r) for r in rows]
+
+    def add_profile(self, body: str, proposal_id: str | None, reason: str) -> int:
+        """Store a new profile body and put it in force; joins the caller's transaction."""
+        now = utc_iso(self.clock.now())
+        with self._tx():
+            version = int(self.conn.execute(
+                "SELECT coalesce(max(version), 0) + 1 FROM engine_profiles").fetchone()[0])
+            self.conn.execute(
+                "INSERT INTO engine_profiles (version, body, created_at, proposal_id, reason)"
+                " VALUES (?, ?, ?, ?, ?)", (version, body, now, proposal_id, reason))
+            self.put_in_force(version)
+        return version
+
+    def put_in_force(self, version: int) -> None:
+        self.profile(version)  # NotFound for a version never stored
+        now = utc_iso(self.clock.now())
+        with self._tx():
+            self.conn.execute(
+                "INSERT INTO engine_profile_in_force (id, version, since) VALUES (1, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
+                " since = excluded.since", (version, now))
+
+    def stamp_run(self, run_id: str, version: int) -> None:
+        """Record which profile answered a run (in the caller's transaction)."""
+        self.conn.execute("UPDATE engine_runs SET profile_version = ? WHERE id = ?",
+                          (version, run_id))
+
+    # -- proposals -----------------------------------------------------------------------------
+    def add_proposal(self, record: dict[str, Any], note: str) -> str:
+        """Insert a proposal (its `status` as given) with the first history step, audited."""
+        now = utc_iso(self.clock.now())
+        proposal_id = self.clock.new_id()
+        values = {**record, "id": proposal_id, "created_at": now, "updated_at": now}
+        for key in _JSON_COLUMNS:
+            values[key] = _j(values.get(key, {}))
+        columns = [c for c in PROPOSAL_COLUMNS if c in values]
+        with self._tx():
+            self.conn.execute(
+                f"INSERT INTO evolution_proposals ({', '.join(columns)})"
+                f" VALUES ({', '.join('?' for _ in columns)})", [values[c] for c in columns])
+            self._step(proposal_id, None, values["status"], note, now)
+        return proposal_id
+
+    def open_fingerprints(self, since: str) -> set[str]:
+        """Changes not to propose again: those still open, and those rejected or rolled back
+        since `since` (the window start: they come back only on evidence newer than the
+        person's no)."""
+        rows = self.conn.execute(
+            "SELECT fingerprint FROM evolution_proposals"
+            " WHERE status NOT IN ('rejected', 'rolled_back') OR updated_at >= ?", (since,))
+        return {r[0] for r in rows}
+
+    def proposal(self, prefix: str) -> dict[str, Any]:
+        """One proposal by ID or unique prefix (NotFound otherwise)."""
+        rows = self.conn.execute(
+            "SELECT * FROM evolution_proposals WHERE id >= ? AND id < ? || x'ff' LIMIT 2",
+            (prefix, prefix)).fetchall() if prefix else []
+        if not rows:
+            raise NotFound(f"no proposal {prefix!r}")
+        if len(rows) > 1:
+            raise NotFound(f"proposal prefix {prefix!r} is ambiguous: give more characters")
+        return self._decode(rows[0])
+
+    def proposals(self, status: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM evolution_proposals"
+        args: tuple[Any, ...] = ()
+        if status:
+            sql += " WHERE status = ?"
+            args = (status,)
+        rows = self.conn.execute(sql + " ORDER BY created_at DESC, id", args)
+        return [self._decode(r) for r in rows]
+
+    def _decode(self, row: sqlite3.Row) -> dict[str, Any]:
+        data = dict(row)
+        for key in _JSON_COLUMNS:
+            data[key] = json.loads(data[key])
+        return data
+
+    def history(self, proposal_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT at, from_status, to_status, note FROM evolution_history"
+            " WHERE proposal_id = ? ORDER BY seq", (proposal_id,))
+        return [dict(r) for r in rows]
+
+    def move(self, proposal_id: str, from_status: str, to_status: str, note: str,
+             **fields: Any) -> None:
+        """One lifecycle step: the status (only from `from_status`: a second process that
+        moved it first wins), extra columns, a history row and an audit entry, together."""
+        now = utc_iso(self.clock.now())
+        for key in fields:
+            if key not in PROPOSAL_COLUMNS or key in ("id", "status"):
+                raise ValueError(f"not a proposal column: {key}")
+        sets = ", ".join(f"{k} = ?" for k in fields)
+        values = [(_j(v) if k in _JSON_COLUMNS else v) for k, v in fields.items()]
+        with self._tx():
+            changed = self.conn.execute(
+                "UPDATE evolution_proposals SET status = ?, updated_at = ?"
+                + (f", {sets}" if sets else "") + " WHERE id = ? AND status = ?",
+                (to_status, now, *values, proposal_id, from_status)).rowcount
+            if not changed:
+                raise InvalidInput(f"proposal {proposal_id[:8]} is no longer {from_status}")
+            self._step(proposal_id, from_status, to_status, note, now)
+
+    def _step(self, proposal_id: str, from_status: str | None, to_status: str, note: str,
+              now: str) -> None:
+        self.conn.execute(
+            "INSERT INTO evolution_history (proposal_id, at, from_status, to_status, note)"
+            " VALUES (?, ?, ?, ?, ?)", (proposal_id, now, from_status, to_status, note))
+        audit.append(self.conn, now, f"evolution_{to_status}", "proposal", proposal_id,
+                     {"from": from_status, "note": note})
+
+    # -- what the critics read -----------------------------------------------------------------
+    def run_rows(self, since: str, until: str) -> list[tuple[Any, ...]]:
+        """Per engine: runs, fallbacks, model runs passing at the first attempt, retries,
+        care, errors, tokens — one pass over the window's runs."""
+        return self.conn.execute(
+            "SELECT engine, count(*),"
+            " sum(status = 'fallback'),"
+            " sum(json_extract(attempts, '$[0].outcome') = 'passed'),"
+            " sum(max(json_array_length(attempts) - 1, 0)),"
+            " sum(status = 'care'), sum(status = 'error'),"
+            " sum(tokens_in), sum(tokens_out)"
+            " FROM engine_runs WHERE started_at >= ? AND started_at < ?"
+            " GROUP BY engine ORDER BY engine", (since, until)).fetchall()
+
+    def flag_rows(self, since: str, until: str) -> list[tuple[str, str, int]]:
+        """(engine, check, runs flagged by it) over the window."""
+        return self.conn.execute(
+            "SELECT r.engine, f.value, count(*) FROM engine_runs r, json_each(r.flags) f"
+            " WHERE r.started_at >= ? AND r.started_at < ? AND r.flags != '[]'"
+            " GROUP BY r.engine, f.value ORDER BY r.engine, f.value", (since, until)).fetchall()
+
+    def durations(self, since: str, until: str) -> list[tuple[str, float]]:
+        return self.conn.execute(
+            "SELECT engine, duration_ms FROM engine_runs WHERE started_at >= ? AND started_at < ?"
+            " ORDER BY engine, duration_ms", (since, until)).fetchall()
+
+    def directive_runs(self, since: str, until: str, engine: str | None = None,
+                       profile_version: int | None = None) -> tuple[int, int, list[str]]:
+        """(model runs, runs with a directive flag, up to 5 example run IDs) in a window,
+        optionally for one engine and one profile version."""
+        where = " WHERE started_at >= ? AND started_at < ? AND engine != 'offline'"
+        args: list[Any] = [since, until]
+        if engine:
+            where += " AND engine = ?"
+            args.append(engine)
+        if profile_version is not None:
+            where += " AND profile_version = ?"
+            args.append(profile_version)
+        flagged = ("EXISTS (SELECT 1 FROM json_each(flags) WHERE value IN ("
+                   + ", ".join(f"'{c}'" for c in DIRECTIVE_CHECKS) + "))")
+        total, hits = self.conn.execute(
+            f"SELECT count(*), coalesce(sum({flagged}), 0) FROM engine_runs" + where,
+            args).fetchone()
+        ids = [r[0] for r in self.conn.execute(
+            f"SELECT id FROM engine_runs{where} AND {flagged} ORDER BY started_at DESC LIMIT 5",
+            args)]
+        return int(total), int(hits), ids
+
+    def feedback_rows(self, since: str, until: str) -> list[tuple[int | None, str]]:
+        """(rating, flags JSON) of the feedback given in the window."""
+        return self.conn.execute(
+            "SELECT rating, flags FROM engine_feedback WHERE created_at >= ? AND created_at < ?",
+            (since, until)).fetchall()
+
+    def inaccurate_cues(self, since: str, until: str) -> list[tuple[str, str, int, str]]:
+        """(pattern, matched cue, times flagged inaccurate, one mirrorback ID): the patterns
+        Mirror found in reflections whose mirrorback the person flagged 'inaccurate'. The cue
+        is the lexicon phrase that matched (lower-cased), never the surrounding text."""
+        return self.conn.execute(
+            "SELECT p.pattern, lower(json_extract(e.value, '$.text')) AS cue,"
+            " count(DISTINCT fb.id), max(m.id)"
+            " FROM engine_feedback fb JOIN mirrorbacks m ON m.id = fb.mirrorback_id"
+            " JOIN reflection_patterns p ON p.reflection_id = m.reflection_id,"
+            " json_each(p.evidence) e"
+            " WHERE fb.created_at >= ? AND fb.created_at < ?"
+            " AND EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value = 'inaccurate')"
+            " GROUP BY p.pattern, cue ORDER BY 3 DESC, 1, 2", (since, until)).fetchall()
+
+    def care_dismissal_rows(self, since: str, until: str) -> list[tuple[str, str, str]]:
+        """(tier, signals JSON, reflection ID) of the care alarms dismissed in the window."""
+        return self.conn.execute(
+            "SELECT cm.tier, cm.signals, d.reflection_id FROM care_dismissals d"
+            " JOIN care_markers cm ON cm.reflection_id = d.reflection_id"
+            " WHERE d.dismissed_at >= ? AND d.dismissed_at < ?", (since, until)).fetchall()
+
+    def user_axes(self, since: str, until: str) -> list[tuple[str, str, int]]:
+        """Tension axes the person created by hand, with how often they were observed."""
+        return self.conn.execute(
+            "SELECT t.axis_a, t.axis_b, count(o.id) FROM tensions t"
+            " LEFT JOIN tension_observations o ON o.tension_id = t.id"
+            " AND o.observed_at >= ? AND o.observed_at < ?"
+            " WHERE t.origin = 'user_created' GROUP BY t.id ORDER BY 3 DESC",
+            (since, until)).fetchall()

@@ -1,0 +1,67 @@
+"""The Evolution screen (F9) through Pilot: observations as small text charts, a proposal
+with its evidence and verdict, approve → apply → roll back each after a confirmation, and
+the sovereignty screen showing the profile version in force."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, Static
+
+from tests.evolution.kit import DIRECTIVE, GOOD, Model, reflect, use_model
+from tests.tui.conftest import SIZE, settle
+
+
+def text_of(app, selector: str) -> str:
+    return app.screen.query_one(selector, Static).render().plain
+
+
+async def _yes(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("y")
+    await settle(pilot)
+
+
+async def test_approve_apply_and_roll_back_from_the_screen(make_app, journal, monkeypatch):
+    model = Model()
+    use_model(monkeypatch, model)
+    for i in range(12):
+        model.queue(DIRECTIVE, GOOD)
+        reflect(journal, f"Morning {i}: the kettle, the window, the list I did not write.")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        observed = text_of(app, "#evo-observations")
+        assert "scripted" in observed and "explicit_advice" in observed and "█" in observed
+        assert app.screen.query_one("#evo-proposals", OptionList).option_count == 1
+        detail = text_of(app, "#evo-detail")
+        assert "directive_runs: 12" in detail and "✓ invariants: no refusal" in detail
+        assert "kettle" not in detail
+
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("escape")          # cancelled: nothing changes
+        await settle(pilot)
+        assert journal.evolve_proposals()[0].status == "review"
+        await pilot.press("a")
+        await _yes(pilot)
+        assert "approved ·" not in text_of(app, "#evo-detail")
+        assert journal.evolve_proposals()[0].status == "approved"
+        await pilot.press("p")
+        await _yes(pilot)
+        assert journal.engine_profile().version == 2
+        assert "u roll back" in text_of(app, "#evo-detail")
+
+        await pilot.press("f7")
+        await settle(pilot)
+        assert "engine profile 2 in force" in text_of(app, "#sov-engine")
+        await pilot.press("f9")
+        await settle(pilot)
+        await pilot.press("u")
+        await _yes(pilot)
+        assert journal.engine_profile().version == 1
+        assert journal.evolve_proposals()[0].status == "rolled_back"
+        assert "rolled_back" in text_of(app, "#evo-detail")
+        await pilot.press("f7")
+        await settle(pilot)
+        assert "engine profile 1 in force (as shipped)" in text_of(app, "#sov-engine")
