@@ -10,8 +10,16 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mirror.bundles.exporters import json_document_bytes, markdown_document, markdown_files, reflections_to_json
+from mirror.bundles.exporters import (
+    json_document_bytes,
+    markdown_document,
+    markdown_files,
+    reflection_to_jrnl,
+    reflections_to_jrnl,
+    reflections_to_json,
+)
 from mirror.bundles.importers.base import normalize_tags, normalize_text
+from mirror.bundles.importers.jrnl import parse_jrnl_text
 from mirror.bundles.importers.markdown import import_markdown
 from mirror.bundles.jsonio import schema_errors
 from tests.bundles.kit import Reflection
@@ -136,3 +144,38 @@ def test_markdown_document() -> None:
     assert text.index("## 2024-03-05 21:14 (Europe/Berlin) \u2605") < text.index(
         "## 2024-03-06 05:29 (Asia/Kolkata)")
     assert "Tags: plans, yes" in text and SAMPLE[0].text in text
+
+
+# -- jrnl ---------------------------------------------------------------------------------
+
+jrnl_lines = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+                     min_size=1, max_size=40).map(str.strip).filter(
+    lambda line: line and not line.endswith("*") and not line.startswith(("[", "* ")))
+jrnl_reflections = st.builds(
+    Reflection, id=st.uuids().map(str),
+    created_at=st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2100, 1, 1),
+                            timezones=st.just(UTC)).map(lambda d: d.replace(microsecond=0)),
+    tz=st.just("UTC"), text=st.lists(jrnl_lines, min_size=1, max_size=4).map("\n".join),
+    tags=st.just([]), starred=st.booleans())
+
+
+@settings(**KIT, max_examples=60)
+@given(items=st.lists(jrnl_reflections, min_size=1, max_size=5, unique_by=lambda r: r.id))
+def test_jrnl_text_reads_back_with_every_time_star_and_word(items: list[Reflection]) -> None:
+    """What `reflections_to_jrnl` writes, jrnl's rules read back: same wall-clock second,
+    star and text (tags written inline come back from the text)."""
+    text = "".join(reflections_to_jrnl([r.as_dict() for r in items]))
+    back = parse_jrnl_text(text, "UTC", "export.txt")
+    ordered = sorted(items, key=lambda r: (r.created_at, r.id))
+    assert [(e.created_at, e.text, e.starred) for e in back] == \
+        [(r.created_at, r.text, r.starred) for r in ordered]
+
+
+def test_jrnl_entry_shape() -> None:
+    berlin, kolkata = (r.as_dict() for r in SAMPLE)
+    assert reflection_to_jrnl(berlin) == (
+        "[2024-03-05 21:14] Caf\u00e9 thoughts: must I always plan? *\n\n---\nstill here\n"
+        "@plans @yes\n")
+    assert reflection_to_jrnl(kolkata) == "[2024-03-06 05:29:59] Late.\n"
+    inline = {**kolkata, "text": "Late. #yes @Plans", "tags": ["yes", "plans", "two words"]}
+    assert reflection_to_jrnl(inline) == "[2024-03-06 05:29:59] Late. #yes @Plans\n@two-words\n"
