@@ -76,10 +76,9 @@ def packet(ctx: JournalContext) -> dict[str, Any]:
     totals = periods.journal_totals(conn)
     known_patterns = set(constitution.pattern_labels())
     patterns = periods.journal_pattern_counts(conn)
-    seeded = {tuple(entry["axis"]) for entry in constitution.invariants()["tension_axes"]}
-    tensions = {f"{a}/{b}": suppressed(n)
-                for (a, b), n in sorted(periods.seeded_tension_counts(conn).items())
-                if (a, b) in seeded}
+    observed = periods.seeded_tension_counts(conn)
+    tensions = {f"{a}/{b}": suppressed(observed.get((a, b), 0))
+                for a, b in (entry["axis"] for entry in constitution.invariants()["tension_axes"])}
     data = {
         "format": FORMAT,
         "version": VERSION,
