@@ -3,6 +3,7 @@ Quickstart is exactly the two commands, the second being what CI runs."""
 
 from __future__ import annotations
 
+import argparse
 import re
 from pathlib import Path
 
@@ -17,6 +18,25 @@ def test_every_top_level_command_is_in_the_readme_table():
     documented = set(re.findall(r"^\| `mirror ([a-z-]+)", README, flags=re.M))
     top_level = {command.split()[0] for command in leaf_commands(build_parser())}
     assert sorted(top_level - documented) == []
+
+
+def test_every_filter_and_everyday_option_is_in_the_readme():
+    """The filters (one table, mirror/cli/filter_args.py), formats, bulk and journal options
+    of list/show/edit/delete/search/onthisday/reflect each appear in the README: an option
+    added to the parser without docs fails here."""
+    from mirror.cli.filter_args import FLAGS
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    everyday = {o for f in FLAGS for o in f.flags} | {
+        "--no-private", "--format", "--template", "--has-tag", "--journal", "--date", "--yes"}
+    missing = []
+    for command in ("list", "show", "edit", "delete", "search", "onthisday", "reflect"):
+        for action in sub.choices[command]._actions:
+            for option in set(action.option_strings) & everyday:
+                if not re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", README):
+                    missing.append(f"{command} {option}")
+    assert sorted(missing) == []
 
 
 def test_quickstart_has_two_commands_and_ci_runs_the_second():

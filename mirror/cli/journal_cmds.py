@@ -132,6 +132,7 @@ def cmd_reflect(args: argparse.Namespace, ctx: Context) -> int:
     if template is not None and not args.text and ctx.stdin_is_terminal():
         text = ctx.edit_in_editor(template)
         if text.strip() == template.strip():
+            ctx.discard_draft()  # only the template's own words: nothing to keep
             raise InvalidInput(f"the template {args.template} was left as it was: nothing saved")
     else:
         text = _text_argument(args, ctx, args.text)
@@ -357,4 +358,6 @@ def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out.line(f"{key.replace('_', ' '):<15} {value if value is not None else '—'}")
     for month in stats.per_month:
         ctx.out.line(f"  {month.month}  {month.reflections}")
+    if stats.writing is not None:
+        ctx.out.lines(stats.writing.lines())
     return 0

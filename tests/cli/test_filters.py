@@ -52,6 +52,17 @@ def test_contains_finds_text_inside_words_ignoring_case_in_any_script(cli):
     assert cli("list", "--contains", "  ").code == 4
 
 
+def test_contains_with_several_words_matches_inside_the_first_and_last_word(cli):
+    write(cli, "2026-03-01", "The unleaking tapestry of the old house")
+    write(cli, "2026-03-02", "A leaking tap, again")
+    write(cli, "2026-03-03", "leaking and a tap")
+
+    assert listed(cli, "--contains", "leaking tap") == ["A leaking tap, again",
+                                                       "The unleaking tapestry of the old house"]
+    assert listed(cli, "--contains", "tapestry OF the") == ["The unleaking tapestry of the old house"]
+    assert listed(cli, "--contains", "leaking tap ") == []  # the space after "tap" counts
+
+
 def test_tags_combine_with_and_or_and_not(cli):
     write(cli, "2026-03-01", "one #work #health")
     write(cli, "2026-03-02", "two #work")
