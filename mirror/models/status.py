@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from mirror.models.writing import WritingStats
+
 
 @dataclass(frozen=True)
 class DoctorCheck:
@@ -69,10 +71,12 @@ class JournalStats:
     per_month: tuple[MonthCount, ...] = ()     # the latest twelve months, newest first
     home: str = ""
     schema_version: int = 0
+    writing: WritingStats | None = None        # words, streaks, busiest times (`mirror stats`)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["per_month"] = [m.to_json() for m in self.per_month]
+        data["writing"] = self.writing.to_json() if self.writing else None
         return data
 
 

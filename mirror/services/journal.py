@@ -235,8 +235,10 @@ class Journal:
         return tag_counts(self.store.conn)
 
     def stats(self) -> JournalStats:
-        return replace(self.store.stats(), home=str(self.paths.home),
-                       schema_version=self.store.schema_version)
+        """Counts, dates, and how the person writes (words, streaks, busiest times)."""
+        from mirror.services import stats  # the writing statistics: `stats` and the TUI only
+
+        return stats.journal_stats(self.context)
 
     # -- threads ---------------------------------------------------------------------------
     def threads(self, include_archived: bool = False) -> builtins.list[Thread]:

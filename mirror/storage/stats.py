@@ -15,7 +15,8 @@ import sqlite3
 from mirror.models.status import JournalStats, MonthCount
 
 #: The tables of maintained counts: derived from other rows, never copied from elsewhere.
-MAINTAINED_TABLES = ("reflection_counts_by_day", "pattern_counts_by_day")
+MAINTAINED_TABLES = ("reflection_counts_by_day", "pattern_counts_by_day",
+                     "reflection_counts_by_hour")
 
 #: A period of a day (YYYY-MM-DD) per bucket; by day, every bucket is a sum of days.
 _PERIOD = {"day": "substr({d}, 1, 10)", "month": "substr({d}, 1, 7)", "year": "substr({d}, 1, 4)",
@@ -30,6 +31,20 @@ _REBUILD = (
     "INSERT INTO pattern_counts_by_day (day, pattern, reflections)"
     " SELECT substr(r.created_at, 1, 10), p.pattern, count(*) FROM reflection_patterns p"
     " JOIN reflections r ON r.id = p.reflection_id GROUP BY 1, 2",
+    "DELETE FROM reflection_counts_by_hour",
+    "INSERT INTO reflection_counts_by_hour (hour, reflections, words)"
+    " SELECT hour, count(*), sum(words) FROM reflection_words GROUP BY hour",
+)
+
+#: Far enough in days to make every local minute positive before integer division (floor).
+_SHIFT_DAYS = 1_000_000
+#: The hours of the journal in its own zone: each counted UTC hour moved by the zone's
+#: offset (minutes) in force then. `:intervals` rows are (first hour, last hour, offset).
+_LOCAL = (
+    "WITH o(lo, hi, off) AS (VALUES {values}),"
+    " m(minute, reflections, words) AS (SELECT h.hour * 60 + o.off + {shift} * 1440,"
+    "  h.reflections, h.words FROM o JOIN reflection_counts_by_hour h"
+    "  ON h.hour BETWEEN o.lo AND o.hi)"
 )
 
 
@@ -114,3 +129,46 @@ def rebuild_counts(conn: sqlite3.Connection) -> None:
     """Recompute the maintained counts from the rows (in the caller's transaction)."""
     for statement in _REBUILD:
         conn.execute(statement)
+
+
+def hour_span(conn: sqlite3.Connection) -> tuple[int | None, int | None]:
+    """The first and last hour (since 1970, UTC) with writing."""
+    row = conn.execute("SELECT min(hour), max(hour) FROM reflection_counts_by_hour").fetchone()
+    return row[0], row[1]
+
+
+def local_days(conn: sqlite3.Connection,
+               intervals: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """(day since 1970-01-01, reflections, words) of each local day with writing, in
+    order; `intervals` are (first hour, last hour, offset in minutes) of the zone."""
+    if not intervals:
+        return []
+    values = ",".join("(?, ?, ?)" for _ in intervals)
+    sql = (_LOCAL.format(values=values, shift=_SHIFT_DAYS)
+           + f" SELECT minute / 1440 - {_SHIFT_DAYS} AS day, sum(reflections), sum(words)"
+           " FROM m GROUP BY day ORDER BY day")
+    return [tuple(r) for r in conn.execute(sql, [v for i in intervals for v in i])]
+
+
+def local_hours_of_week(conn: sqlite3.Connection,
+                        intervals: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """(weekday 0 = Monday, hour 0..23, reflections) in the journal's zone."""
+    if not intervals:
+        return []
+    values = ",".join("(?, ?, ?)" for _ in intervals)
+    # 1970-01-01 was a Thursday (3 from Monday); 999,999 days are 142,857 weeks.
+    sql = (_LOCAL.format(values=values, shift=_SHIFT_DAYS)
+           + f" SELECT (minute / 1440 - {_SHIFT_DAYS} + 999999 + 3) % 7 AS weekday,"
+           " (minute / 60) % 24 AS hour, sum(reflections) FROM m GROUP BY weekday, hour")
+    return [tuple(r) for r in conn.execute(sql, [v for i in intervals for v in i])]
+
+
+def maintained_hour_counts(conn: sqlite3.Connection) -> list[tuple[int, int, int]]:
+    return [tuple(r) for r in conn.execute(
+        "SELECT hour, reflections, words FROM reflection_counts_by_hour ORDER BY hour")]
+
+
+def full_hour_counts(conn: sqlite3.Connection) -> list[tuple[int, int, int]]:
+    """The per-hour counts from every row (what the maintained table must equal)."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT hour, count(*), sum(words) FROM reflection_words GROUP BY hour ORDER BY hour")]

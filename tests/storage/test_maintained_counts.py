@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from mirror.clock import FixedClock
 from mirror.services import deriving
 from mirror.services.journal import Journal
-from mirror.storage import stats
+from mirror.storage import migrations, stats
 from tests.bundles.journalkit import open_journal
 
 TEXTS = [
@@ -139,13 +139,14 @@ def test_a_journal_from_before_the_counts_gets_them_when_migrated(tmp_path: Path
         conn = journal.store.conn
         # Make it the journal an older Mirror left: no counts, schema 6.
         for name, kind in conn.execute("SELECT name, type FROM sqlite_master WHERE type IN"
-                                       " ('trigger', 'table') AND (name LIKE '%counts%')").fetchall():
+                                       " ('trigger', 'table') AND name LIKE '%counts%'"
+                                       " AND name NOT LIKE '%hour%'").fetchall():  # 007's only
             conn.execute(f"DROP {kind.upper()} {name}")
         conn.execute("DELETE FROM schema_migrations WHERE version = 7")
     run = cli("--home", str(home), "stats", "--json")
     assert run.code == 0, run.err
     assert run.json["reflections"] == expected.reflections == 15
-    assert run.json["schema_version"] == 7
+    assert run.json["schema_version"] == migrations.latest_version()
     with Journal.open(home) as journal:
         assert journal.stats().per_month == expected.per_month
         assert journal.pattern_counts(bucket="week") == patterns != []

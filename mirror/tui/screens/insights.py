@@ -1,4 +1,5 @@
-"""Tensions and patterns as pictures. From a period in the chart, Enter (or a click) opens
+"""Tensions and patterns as pictures, and how the person writes (words, streaks, busiest
+times). From a period in the chart, Enter (or a click) opens
 the timeline filtered to that period."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 
 from mirror.models.insights import PatternCount
+from mirror.models.writing import WritingStats
 from mirror.services.journal import Filters
 from mirror.tui import messages as m
 from mirror.tui.format import period_range
@@ -38,6 +40,8 @@ class InsightsScreen(Screen):
             with Vertical(id="tensions-column"):
                 yield Label("Tensions", classes="screen-title")
                 yield VerticalScroll(id="tension-cards")
+                yield Label("Writing", classes="screen-title")
+                yield Static("", id="writing")
             with Vertical(id="patterns-column"):
                 yield Label("Patterns per month", classes="screen-title", id="patterns-title")
                 yield Static("", id="pattern-legend")
@@ -55,6 +59,7 @@ class InsightsScreen(Screen):
         self._version = app.data_version
         self.load_tensions(app.require_gateway())
         self.load_patterns(app.require_gateway(), self.bucket)
+        self.load_writing(app.require_gateway())
 
     def action_toggle_bucket(self) -> None:
         self.bucket = "week" if self.bucket == "month" else "month"
@@ -73,6 +78,15 @@ class InsightsScreen(Screen):
         got = guarded(self, gateway, "counting patterns", lambda j: j.pattern_counts(bucket=bucket))
         if got is not FAILED:
             self.post_message(m.PatternCountsLoaded(got, bucket))
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def load_writing(self, gateway: JournalGateway) -> None:
+        got = guarded(self, gateway, "counting words", lambda j: j.stats().writing)
+        if got is not FAILED and got is not None:
+            self.app.call_from_thread(self._show_writing, got)
+
+    def _show_writing(self, writing: WritingStats) -> None:
+        self.query_one("#writing", Static).update(Text("\n".join(writing.lines())))
 
     async def on_tensions_loaded(self, event: m.TensionsLoaded) -> None:
         box = self.query_one("#tension-cards", VerticalScroll)

@@ -1,0 +1,105 @@
+"""`mirror stats`: the journal's counts, and how the person writes — words per entry and
+per month, streaks of days with writing, the busiest weekday and hour.
+
+Everything is read from counts kept by triggers (per day: migration 007; per hour with
+words: migration 008), so the cost follows the hours with writing, not the reflections.
+Days and hours are the journal's zone: each counted UTC hour is moved by the offset the
+zone had then (daylight saving included), to the hour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from mirror.models.status import JournalStats
+from mirror.models.writing import WEEKDAYS, MonthWords, WritingStats
+from mirror.services.context import JournalContext
+from mirror.storage import stats as counts
+
+_EPOCH = date(1970, 1, 1)
+MONTHS_SHOWN = 12
+
+
+def journal_stats(ctx: JournalContext) -> JournalStats:
+    return replace(ctx.store.stats(), home=str(ctx.paths.home),
+                   schema_version=ctx.store.schema_version, writing=writing(ctx))
+
+
+def writing(ctx: JournalContext) -> WritingStats:
+    conn, zone_name = ctx.store.conn, ctx.timezone
+    zone = ZoneInfo(zone_name)
+    first, last = counts.hour_span(conn)
+    intervals = [] if first is None or last is None else offset_intervals(zone, first, last)
+    days = counts.local_days(conn, intervals)
+    hours = counts.local_hours_of_week(conn, intervals)
+    reflections = sum(n for _, n, _ in days)
+    words = sum(w for _, _, w in days)
+    by_weekday, by_hour = [0] * 7, [0] * 24
+    for weekday, hour, n in hours:
+        by_weekday[weekday] += n
+        by_hour[hour] += n
+    today = (ctx.clock.now().astimezone(zone).date() - _EPOCH).days
+    current, longest, longest_end = streaks([d for d, _, _ in days], today)
+    return WritingStats(
+        timezone=zone_name, words=words,
+        words_per_entry=round(words / reflections, 1) if reflections else 0.0,
+        words_per_month=per_month(days), days_written=len(days),
+        current_streak=current, longest_streak=longest,
+        longest_streak_end=_day(longest_end) if longest_end is not None else None,
+        by_weekday=tuple(by_weekday), by_hour=tuple(by_hour),
+        busiest_weekday=WEEKDAYS[_busiest(by_weekday)] if reflections else None,
+        busiest_hour=_busiest(by_hour) if reflections else None,
+    )
+
+
+def offset_intervals(zone: ZoneInfo, first: int, last: int) -> list[tuple[int, int, int]]:
+    """(first hour, last hour, offset in minutes) covering [first, last], one per stretch
+    of constant offset: a day's step finds a change, an hour's step places it."""
+    def offset(hour: int) -> int:
+        moment = datetime.fromtimestamp(hour * 3600, UTC).astimezone(zone)
+        return int(moment.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+
+    intervals: list[tuple[int, int, int]] = []
+    start, current, hour = first, offset(first), first
+    while hour < last:
+        step = min(hour + 24, last)
+        if offset(step) == current:
+            hour = step
+            continue
+        change = next(h for h in range(hour + 1, step + 1) if offset(h) != current)
+        intervals.append((start, change - 1, current))
+        start, current, hour = change, offset(change), change
+    intervals.append((start, last, current))
+    return intervals
+
+
+def streaks(days: list[int], today: int) -> tuple[int, int, int | None]:
+    """(current, longest, last day of the latest longest) runs of consecutive `days`
+    (sorted); the current run ends today or yesterday, else it is 0."""
+    longest, longest_end, run = 0, None, 0
+    for i, day in enumerate(days):
+        run = run + 1 if i and days[i - 1] == day - 1 else 1
+        if run >= longest:
+            longest, longest_end = run, day
+    current = run if days and days[-1] >= today - 1 else 0
+    return current, longest, longest_end
+
+
+def per_month(days: list[tuple[int, int, int]]) -> tuple[MonthWords, ...]:
+    months: dict[str, list[int]] = {}
+    for day, n, words in days:
+        totals = months.setdefault(_day(day)[:7], [0, 0])
+        totals[0] += n
+        totals[1] += words
+    latest = sorted(months, reverse=True)[:MONTHS_SHOWN]
+    return tuple(MonthWords(m, months[m][0], months[m][1]) for m in latest)
+
+
+def _day(day: int) -> str:
+    return (_EPOCH + timedelta(days=day)).isoformat()
+
+
+def _busiest(values: list[int]) -> int:
+    return max(range(len(values)), key=lambda i: (values[i], -i))

@@ -1,0 +1,123 @@
+"""Stats people ask for (issue 14, item 6): words per entry and per month, writing streaks
+in the journal's own days, the busiest weekday and hour — in `mirror stats` (text and
+--json) and the TUI's insights screen — read from counts kept by triggers (migration 008)
+that always equal the rows."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import jsonschema
+import pytest
+from textual.widgets import Static
+
+from mirror.clock import FixedClock
+from mirror.services.journal import Journal
+from mirror.storage import stats
+from tests.tui.conftest import settle
+
+TODAY = datetime(2026, 3, 31, 10, 0, tzinfo=UTC)   # Tuesday 31 March 2026, 12:00 in Berlin
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas" / "json"
+
+
+@pytest.fixture
+def berlin(mirror_home: Path):
+    j = Journal.open(mirror_home, clock=FixedClock(TODAY))
+    j.settings.set("timezone", ["Europe/Berlin"])
+    yield j
+    j.close()
+
+
+def write_month(j: Journal) -> None:
+    # Berlin local times: a three-day run ending today (across the DST change of 29 March),
+    # a four-day run in February; 00:30 on the 1st belongs to the 1st, not (UTC) the 28th.
+    j.write("one two three", when="2026-03-29 21:15")         # Sunday, summer time
+    j.write("four  five\nsix seven", when="2026-03-30 21:40")  # Monday
+    j.write("eight nine", when="2026-03-31 08:05")            # Tuesday, today
+    for day in ("2026-02-01 00:30", "2026-02-02 21:30", "2026-02-03 21:10", "2026-02-04 07:00"):
+        j.write("a b c d e", when=day)
+
+
+def test_words_streaks_and_busiest_times_in_the_journals_zone(berlin):
+    write_month(berlin)
+    w = berlin.stats().writing
+    assert w is not None and w.timezone == "Europe/Berlin"
+    assert w.words == 3 + 4 + 2 + 4 * 5
+    assert w.words_per_entry == round(29 / 7, 1)
+    assert [(m.month, m.reflections, m.words) for m in w.words_per_month] == \
+        [("2026-03", 3, 9), ("2026-02", 4, 20)]
+    assert (w.current_streak, w.longest_streak, w.longest_streak_end) == (3, 4, "2026-02-04")
+    assert w.days_written == 7
+    assert w.busiest_hour == 21            # 21:15, 21:40, 21:30, 21:10 local, across DST
+    assert sum(w.by_hour) == 7 and w.by_hour[0] == 1 and w.by_hour[7] == 1
+    assert w.by_weekday == (2, 2, 1, 0, 0, 0, 2)   # Mon 30 Mar + 2 Feb, Tue, Wed, ..., Sun
+    assert w.busiest_weekday == "Monday"   # ties go to the earlier weekday
+
+
+def test_a_streak_ends_when_a_day_is_missed(mirror_home):
+    with Journal.open(mirror_home, clock=FixedClock(datetime(2026, 4, 2, 12, tzinfo=UTC))) as j:
+        j.settings.set("timezone", ["UTC"])
+        j.write("x", when="2026-03-30 10:00")
+        j.write("y", when="2026-03-31 10:00")
+        w = j.stats().writing
+        assert (w.current_streak, w.longest_streak) == (0, 2)
+        j.write("z", when="2026-04-01 10:00")
+        assert j.stats().writing.current_streak == 3
+
+
+def test_counts_follow_edits_redates_deletes_and_equal_the_rows(berlin):
+    write_month(berlin)
+    conn = berlin.store.conn
+    first = conn.execute("SELECT id FROM reflections ORDER BY seq LIMIT 1").fetchone()[0]
+    berlin.edit(first, text="now  with\n\nmore words than before ")  # two blanks: one gap
+    berlin.redate(first, "2025-12-24 18:00")
+    last = conn.execute("SELECT id FROM reflections ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    berlin.delete(last)
+    assert stats.maintained_hour_counts(conn) == stats.full_hour_counts(conn)
+    w = berlin.stats().writing
+    assert w.words == 6 + 4 + 2 + 3 * 5
+    assert w.words_per_month[-1].month == "2025-12"
+
+
+def test_stats_text_and_json(cli, mirror_home):
+    clock = FixedClock(TODAY)
+    cli("config", "set", "timezone", "Europe/Berlin")
+    for when in ("2026-03-30 21:40", "2026-03-31 08:05"):
+        assert cli("reflect", "--date", when, "four words right here", clock=clock).code == 0
+    run = cli("stats", "--json", clock=clock)
+    assert run.code == 0, run.err
+    schema = json.loads((SCHEMAS / "stats.schema.json").read_text())
+    registry = None
+    try:
+        from referencing import Registry, Resource
+
+        defs = json.loads((SCHEMAS / "definitions.schema.json").read_text())
+        registry = Registry().with_resource(defs["$id"], Resource.from_contents(defs))
+        registry = registry.with_resource("definitions.schema.json", Resource.from_contents(defs))
+    except ImportError:
+        pass
+    jsonschema.validate(run.json, schema, **({"registry": registry} if registry else {}))
+    writing = run.json["writing"]
+    assert (writing["words"], writing["current_streak"], writing["busiest_weekday"]) == \
+        (8, 2, "Monday")
+    text = cli("stats", clock=clock)
+    assert "words           8 (4 per reflection)" in text.out
+    assert "streak          2 days now, longest 2 (to 2026-03-31)" in text.out
+    assert "busiest         Mondays, 08:00-09:00 (Europe/Berlin)" in text.out  # each a tie: the first
+
+
+async def test_the_insights_screen_shows_how_the_person_writes(berlin):
+    from mirror.tui.app import MirrorApp
+
+    write_month(berlin)
+    app = MirrorApp(berlin, search_debounce=0, draft_debounce=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        shown = app.screen.query_one("#writing", Static).render().plain
+        assert "words           29 (4.1 per reflection)" in shown
+        assert "streak          3 days now, longest 4 (to 2026-02-04)" in shown
+        assert "busiest         Mondays, 21:00-22:00 (Europe/Berlin)" in shown
