@@ -1,7 +1,7 @@
 """Stats people ask for (issue 14, item 6): words per entry and per month, writing streaks
-in the journal's own days, the busiest weekday and hour — in `mirror stats` (text and
---json) and the TUI's insights screen — read from counts kept by triggers (migration 008)
-that always equal the rows."""
+in the journal's own days, the busiest weekday and hour, in `mirror stats` (text and
+--json; the TUI's insights screen: tests/tui/test_writing_insights.py), read from counts
+kept by triggers (migration 008) that always equal the rows."""
 
 from __future__ import annotations
 
@@ -11,12 +11,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from textual.widgets import Static
 
 from mirror.clock import FixedClock
 from mirror.services.journal import Journal
 from mirror.storage import stats
-from tests.tui.conftest import settle
 
 TODAY = datetime(2026, 3, 31, 10, 0, tzinfo=UTC)   # Tuesday 31 March 2026, 12:00 in Berlin
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas" / "json"
@@ -106,18 +104,3 @@ def test_stats_text_and_json(cli, mirror_home):
     assert "words           8 (4 per reflection)" in text.out
     assert "streak          2 days now, longest 2 (to 2026-03-31)" in text.out
     assert "busiest         Mondays, 08:00-09:00 (Europe/Berlin)" in text.out  # each a tie: the first
-
-
-async def test_the_insights_screen_shows_how_the_person_writes(berlin):
-    from mirror.tui.app import MirrorApp
-
-    write_month(berlin)
-    app = MirrorApp(berlin, search_debounce=0, draft_debounce=60)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("f6")
-        await settle(pilot)
-        shown = app.screen.query_one("#writing", Static).render().plain
-        assert "words           29 (4.1 per reflection)" in shown
-        assert "streak          3 days now, longest 4 (to 2026-02-04)" in shown
-        assert "busiest         Mondays, 21:00-22:00 (Europe/Berlin)" in shown
