@@ -16,10 +16,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from mirror.bundles.importers.base import get_zone
-from mirror.bundles.importers.jrnl import tags_in
 from mirror.bundles.importers.mirrorjson import EXPORT_FORMAT, EXPORT_FORMAT_VERSION
 from mirror.bundles.jsonio import canonical_bytes
 from mirror.clock import parse_utc_iso, utc_iso
@@ -149,12 +149,14 @@ def reflection_to_jrnl(reflection: Mapping[str, Any]) -> str:
     of the reflection's own zone: jrnl has no zones. Tags jrnl would not find in the text
     (given explicitly in Mirror) are added on a last line as `@tag`, spaces as dashes, so
     `jrnl --import` sees every tag."""
-    local = _local(reflection)
-    stamp = f"{local:%Y-%m-%d %H:%M}" + (f":{local:%S}" if local.second else "")
+    return _jrnl_entry(reflection, _local(reflection))
+
+
+def _jrnl_entry(reflection: Mapping[str, Any], local: datetime) -> str:
+    stamp = (f"{local.year:04d}-{local.month:02d}-{local.day:02d} "
+             f"{local.hour:02d}:{local.minute:02d}" + (f":{local.second:02d}" if local.second else ""))
     text = reflection["text"].strip()
-    present = {t.casefold() for t in tags_in(text)}
-    missing = ["@" + "-".join(tag.split()) for tag in dict.fromkeys(reflection.get("tags") or [])
-               if tag.casefold() not in present and "-".join(tag.split()).casefold() not in present]
+    missing = _tags_not_in_text(text, reflection.get("tags") or [])
     if missing:
         text = f"{text}\n{' '.join(missing)}" if text else " ".join(missing)
     first, _, body = text.partition("\n")
@@ -162,8 +164,32 @@ def reflection_to_jrnl(reflection: Mapping[str, Any]) -> str:
     return header + (f"\n{body.rstrip()}" if body.strip() else "") + "\n"
 
 
+def _tags_not_in_text(text: str, tags: Iterable[str]) -> list[str]:
+    """`@tag` for each tag jrnl would not find written in `text` (jrnl's rule: `#` or `@`
+    after a space, the name, then no further tag character). A plain substring test
+    settles most tags before the rule is checked for that one tag."""
+    missing: list[str] = []
+    folded = text.casefold()
+    for tag in dict.fromkeys(tags):
+        name = "-".join(tag.split())
+        key = name.casefold()
+        if (f"#{key}" in folded or f"@{key}" in folded) and _written_tag(key).search(folded):
+            continue
+        missing.append(f"@{name}")
+    return missing
+
+
+@lru_cache(maxsize=4096)
+def _written_tag(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\S)[#@]{re.escape(key)}(?![-+*#/\w])")
+
+
 def reflections_to_jrnl(reflections: Iterable[Mapping[str, Any]]) -> Iterable[str]:
     """The whole journal as jrnl text, oldest first, entries separated by a blank line as
-    jrnl writes them (yielded piece by piece: 100k reflections are not held twice)."""
-    for index, reflection in enumerate(_ordered(reflections)):
-        yield ("\n" if index else "") + reflection_to_jrnl(reflection)
+    jrnl writes them (yielded entry by entry). Each time is parsed once, for both the
+    order and the entry's wall clock."""
+    timed = sorted(((_moment(r["created_at"]), str(r["id"]), r) for r in reflections),
+                   key=lambda item: (item[0], item[1]))
+    for index, (moment, _id, reflection) in enumerate(timed):
+        local = moment.astimezone(get_zone(reflection["tz"]))
+        yield ("\n" if index else "") + _jrnl_entry(reflection, local)

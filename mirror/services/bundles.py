@@ -342,7 +342,9 @@ def _new_reflection(entry: ImportedEntry) -> tuple[NewReflection, bool]:
     """The reflection an imported entry becomes, and whether its text is a placeholder.
     An entry exported by Mirror keeps its ID (the import merges by it); others get an ID
     derived from their source's own, so re-importing a file adds nothing."""
-    metadata = {**entry.metadata, "source_id": entry.source_id}
+    metadata = dict(entry.metadata)  # a reflection exported by Mirror keeps its own as it was
+    if entry.reflection_id is None:
+        metadata["source_id"] = entry.source_id
     text = entry.text
     placeholder = not text.strip()
     if placeholder:

@@ -179,3 +179,5 @@ def test_jrnl_entry_shape() -> None:
     assert reflection_to_jrnl(kolkata) == "[2024-03-06 05:29:59] Late.\n"
     inline = {**kolkata, "text": "Late. #yes @Plans", "tags": ["yes", "plans", "two words"]}
     assert reflection_to_jrnl(inline) == "[2024-03-06 05:29:59] Late. #yes @Plans\n@two-words\n"
+    nested = {**kolkata, "text": "Deep #work/deep and me@work.org", "tags": ["work/deep", "work"]}
+    assert reflection_to_jrnl(nested).endswith("me@work.org\n@work\n")

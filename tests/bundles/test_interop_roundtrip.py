@@ -141,22 +141,27 @@ def test_jrnl_export_to_stdout_is_what_jrnl_reads(cli, mirror_proc, tmp_path: Pa
 
 
 def test_json_export_imports_back_by_id(cli, mirror_home: Path, tmp_path: Path) -> None:
-    source = write_source_journal(cli)
+    write_source_journal(cli)
+    jrnl1 = Path(__file__).resolve().parent.parent / "fixtures" / "jrnl" / "jrnl1.txt"
+    assert cli("import", "--from", "jrnl", str(jrnl1), "--tz", "UTC").code == 0  # metadata
+    source = listed(cli)
     doc = tmp_path / "journal.json"
     assert cli("export", "--format", "json", str(doc)).code == 0
     other = tmp_path / "other-home"
     run = cli("import", "--from", "json", str(doc), "--json", "--home", str(other))
     assert run.code == 0, run.err
     validate("import", run.json)
-    assert run.json["changes"]["reflections_added"] == 5
-    assert [as_entry(r) for r in listed(cli, "--home", str(other))] == [as_entry(r) for r in source]
+    assert run.json["changes"]["reflections_added"] == len(source) == 8
+    assert [(*as_entry(r), r["metadata"], r["source"]) for r in listed(cli, "--home", str(other))] \
+        == [(*as_entry(r), r["metadata"], r["source"]) for r in source]
+    assert {r["source"] for r in source} == {"cli", "jrnl"}
     again = cli("import", "--from", "json", str(doc), "--home", str(other))
     assert again.code == 0
-    assert "imported 0 of 5 json entries (5 already here)" in again.err
+    assert "imported 0 of 8 json entries (8 already here)" in again.err
     # into the journal it came from: every reflection is recognised by its ID
     home = cli("import", "--from", "json", str(doc), "--json")
-    assert home.json["changes"]["reflections_skipped_existing"] == 5
-    assert len(listed(cli)) == 5
+    assert home.json["changes"]["reflections_skipped_existing"] == 8
+    assert len(listed(cli)) == 8
 
 
 def test_markdown_export_then_bundle_never_duplicates(cli, mirror_home: Path, tmp_path: Path) -> None:

@@ -86,10 +86,11 @@ def _entry(item: Any, where: str) -> ImportedEntry:
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags) \
             or not isinstance(starred, bool):
         raise InvalidInput(f"{where}: 'tags' must be a list of strings, 'starred' true or false")
+    # kept as exported: it is this reflection's own (an earlier import's `source_id` too)
     metadata = item.get("metadata") if isinstance(item.get("metadata"), dict) else {}
     source = item.get("source") if isinstance(item.get("source"), str) and item["source"] \
         else SOURCE
     return ImportedEntry(
         source=source, source_id=rid, created_at=moment.astimezone(get_zone(tz)), tz=tz,
         text=normalize_text(text), tags=normalize_tags(tags), starred=starred,
-        metadata={**metadata, "format": "mirror-json"}, reflection_id=rid)
+        metadata=dict(metadata), reflection_id=rid)
