@@ -21,6 +21,7 @@ class EngineStats:
     runs: int
     flag_rates: dict[str, float]
     flag_counts: dict[str, int]
+    directive_runs: int                     # runs flagged by a directive check (I2)
     first_attempt_pass_rate: float | None   # model engines only
     fallback_rate: float
     retries: int

@@ -25,6 +25,8 @@ class EngineRun:
     flags: tuple[str, ...]
     prompt_version: str | None
     attempts: tuple[dict[str, Any], ...]
+    #: The engine profile that answered (DESIGN §7; 1 = as shipped, None before migration 9).
+    profile_version: int | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> EngineRun:
@@ -36,7 +38,7 @@ class EngineRun:
             route_reason=row.get("route_reason"), duration_ms=float(row["duration_ms"]),
             tokens_in=int(row["tokens_in"]), tokens_out=int(row["tokens_out"]),
             flags=tuple(row.get("flags") or ()), prompt_version=versions[0] if versions else None,
-            attempts=attempts)
+            attempts=attempts, profile_version=row.get("profile_version"))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -46,4 +48,5 @@ class EngineRun:
             "tokens_in": self.tokens_in, "tokens_out": self.tokens_out,
             "flags": list(self.flags), "prompt_version": self.prompt_version,
             "attempts": [dict(a) for a in self.attempts],
+            "profile_version": self.profile_version,
         }

@@ -25,6 +25,8 @@ PROPOSAL_COLUMNS = ("id", "kind", "title", "status", "change", "evidence", "pred
 _JSON_COLUMNS = ("change", "evidence", "prediction", "verdict")
 #: Feedback flags and check names that count as the mirror prescribing (I2).
 DIRECTIVE_CHECKS = ("directive_ratio", "explicit_advice")
+_FLAGGED = ("(flags != '[]' AND EXISTS (SELECT 1 FROM json_each(flags) WHERE value IN ("
+            + ", ".join(f"'{c}'" for c in DIRECTIVE_CHECKS) + ")))")
 
 
 def _j(value: Any) -> str:
@@ -175,30 +177,30 @@ class EvolutionStore:
                      {"from": from_status, "note": note})
 
     # -- what the critics read -----------------------------------------------------------------
-    def run_rows(self, since: str, until: str) -> list[tuple[Any, ...]]:
-        """Per engine: runs, fallbacks, model runs passing at the first attempt, retries,
-        care, errors, tokens — one pass over the window's runs."""
+    def window_runs(self, since: str, until: str) -> list[tuple[Any, ...]]:
+        """One pass over the window's runs, compact: (engine, status, duration_ms, flags
+        JSON, first attempt's outcome, attempts made, tokens in, tokens out). The attempts
+        JSON is read only for model runs (the offline engine answers in one attempt), and
+        the scan is a plain table scan: a window holding most runs would otherwise be read
+        row by row through the started_at index."""
+        inside = self.conn.execute(
+            "SELECT count(*) FROM engine_runs WHERE started_at >= ? AND started_at < ?",
+            (since, until)).fetchone()[0]
+        total = self.conn.execute("SELECT count(*) FROM engine_runs").fetchone()[0]
+        column = "+started_at" if inside * 4 > total else "started_at"  # '+': no index
         return self.conn.execute(
-            "SELECT engine, count(*),"
-            " sum(status = 'fallback'),"
-            " sum(json_extract(attempts, '$[0].outcome') = 'passed'),"
-            " sum(max(json_array_length(attempts) - 1, 0)),"
-            " sum(status = 'care'), sum(status = 'error'),"
-            " sum(tokens_in), sum(tokens_out)"
-            " FROM engine_runs WHERE started_at >= ? AND started_at < ?"
-            " GROUP BY engine ORDER BY engine", (since, until)).fetchall()
+            "SELECT engine, status, duration_ms, flags,"
+            " CASE WHEN engine != 'offline' THEN json_extract(attempts, '$[0].outcome') END,"
+            " CASE WHEN engine != 'offline' THEN json_array_length(attempts) ELSE 1 END,"
+            " tokens_in, tokens_out"
+            f" FROM engine_runs WHERE {column} >= ? AND {column} < ?",
+            (since, until)).fetchall()
 
-    def flag_rows(self, since: str, until: str) -> list[tuple[str, str, int]]:
-        """(engine, check, runs flagged by it) over the window."""
-        return self.conn.execute(
-            "SELECT r.engine, f.value, count(*) FROM engine_runs r, json_each(r.flags) f"
-            " WHERE r.started_at >= ? AND r.started_at < ? AND r.flags != '[]'"
-            " GROUP BY r.engine, f.value ORDER BY r.engine, f.value", (since, until)).fetchall()
-
-    def durations(self, since: str, until: str) -> list[tuple[str, float]]:
-        return self.conn.execute(
-            "SELECT engine, duration_ms FROM engine_runs WHERE started_at >= ? AND started_at < ?"
-            " ORDER BY engine, duration_ms", (since, until)).fetchall()
+    def example_runs(self, since: str, until: str, engine: str, limit: int = 5) -> list[str]:
+        """The newest runs of `engine` with a directive flag (newest first, via the index)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM engine_runs WHERE started_at >= ? AND started_at < ? AND engine = ?"
+            f" AND {_FLAGGED} ORDER BY started_at DESC LIMIT ?", (since, until, engine, limit))]
 
     def directive_runs(self, since: str, until: str, engine: str | None = None,
                        profile_version: int | None = None) -> tuple[int, int, list[str]]:
@@ -212,13 +214,11 @@ class EvolutionStore:
         if profile_version is not None:
             where += " AND profile_version = ?"
             args.append(profile_version)
-        flagged = ("EXISTS (SELECT 1 FROM json_each(flags) WHERE value IN ("
-                   + ", ".join(f"'{c}'" for c in DIRECTIVE_CHECKS) + "))")
         total, hits = self.conn.execute(
-            f"SELECT count(*), coalesce(sum({flagged}), 0) FROM engine_runs" + where,
+            f"SELECT count(*), coalesce(sum({_FLAGGED}), 0) FROM engine_runs" + where,
             args).fetchone()
         ids = [r[0] for r in self.conn.execute(
-            f"SELECT id FROM engine_runs{where} AND {flagged} ORDER BY started_at DESC LIMIT 5",
+            f"SELECT id FROM engine_runs{where} AND {_FLAGGED} ORDER BY started_at DESC LIMIT 5",
             args)]
         return int(total), int(hits), ids
 

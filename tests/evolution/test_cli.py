@@ -70,3 +70,10 @@ def test_reject_and_not_found(cli, seeded):
     assert cli("evolve", "approve", pid, clock=LATER).code == 4
     missing = cli("evolve", "show", "ffffffff", clock=LATER)
     assert missing.code == 3 and "no proposal" in missing.err
+
+
+def test_every_run_records_the_profile_version(cli):
+    assert cli("reflect", "A quiet morning with the radio on.").code == 0
+    runs = cli("runs", "--json")
+    validate("runs", runs.json)
+    assert [r["profile_version"] for r in runs.json["runs"]] == [1]

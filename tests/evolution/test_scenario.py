@@ -92,3 +92,26 @@ def test_a_change_that_made_things_worse_is_offered_for_rollback(journal, model)
     shown = journal.evolve_show(proposal.id)
     assert shown.effect.worse and shown.to_json()["offer_rollback"]
     assert (shown.effect.after_count, shown.effect.after_total) == (5, 5)
+
+
+def test_observers_see_each_run_as_it_is_recorded(journal, model):
+    from mirror.services.evolution import observers
+
+    seen: list[observers.RunSeen] = []
+    observers.register(seen.append)
+
+    def broken(run: observers.RunSeen) -> None:
+        raise RuntimeError("an observer that fails")
+
+    observers.register(broken)
+    try:
+        model.queue(DIRECTIVE, GOOD)
+        result = reflect(journal, "The bus was late and I waited in the rain.")
+    finally:
+        observers.unregister(seen.append)
+        observers.unregister(broken)
+    assert result.mirrorback.content == GOOD          # a failing observer costs nothing
+    [run] = seen
+    assert (run.engine, run.status, run.attempts, run.profile_version) == ("scripted", "ok", 2, 1)
+    assert "explicit_advice" in run.flags
+    assert run.run_id == journal.store.derived.runs(1)[0]["id"]

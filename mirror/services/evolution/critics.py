@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from datetime import timedelta
+from typing import Any
 
 from mirror.clock import utc_iso
 from mirror.models.evolution import EngineStats, Observations
 from mirror.services.context import JournalContext
-from mirror.storage.evolution import EvolutionStore
+from mirror.storage.evolution import DIRECTIVE_CHECKS, EvolutionStore
 
 DEFAULT_WINDOW_DAYS = 30
 
@@ -34,33 +35,49 @@ def _percentile(ordered: list[float], q: float) -> float:
     return float(ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))])
 
 
+def _by_engine(rows: list[tuple[Any, ...]]) -> dict[str, list[tuple[Any, ...]]]:
+    grouped: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        grouped[row[0]].append(row)
+    return grouped
+
+
+def _engine_stats(engine: str, rows: list[tuple[Any, ...]]) -> EngineStats:
+    """One engine's rates from its runs in the window (see EvolutionStore.window_runs)."""
+    runs = len(rows)
+    statuses = Counter(r[1] for r in rows)
+    flags: Counter[str] = Counter()
+    directive = 0
+    for r in rows:
+        if r[3] != "[]":
+            found = set(json.loads(r[3]))
+            flags.update(found)
+            directive += bool(found & set(DIRECTIVE_CHECKS))
+    model = engine != "offline"
+    answered = runs - statuses["care"]
+    first_pass = sum(1 for r in rows if r[4] == "passed")
+    durations = sorted(float(r[2]) for r in rows)
+    return EngineStats(
+        engine=engine, runs=runs,
+        flag_rates={k: round(v / runs, 4) for k, v in sorted(flags.items())},
+        flag_counts=dict(sorted(flags.items())),
+        directive_runs=directive,
+        first_attempt_pass_rate=(round(first_pass / answered, 4) if model and answered
+                                 else None),
+        fallback_rate=round(statuses["fallback"] / runs, 4),
+        retries=sum(max(int(r[5] or 1) - 1, 0) for r in rows),
+        care=statuses["care"], errors=statuses["error"],
+        latency_ms_p50=_percentile(durations, 0.5),
+        latency_ms_p95=_percentile(durations, 0.95),
+        tokens_in=sum(int(r[6]) for r in rows), tokens_out=sum(int(r[7]) for r in rows))
+
+
 def observe(ctx: JournalContext, days: int = DEFAULT_WINDOW_DAYS) -> Observations:
     """Every critic over the last `days` days."""
     store = store_of(ctx)
     since, until = window(ctx, days)
-    flags: dict[str, dict[str, int]] = defaultdict(dict)
-    for engine, check, count in store.flag_rows(since, until):
-        flags[engine][check] = int(count)
-    durations: dict[str, list[float]] = defaultdict(list)
-    for engine, ms in store.durations(since, until):
-        durations[engine].append(float(ms))
-    engines = []
-    for (engine, runs, fallback, first_pass, retries, care, errors, t_in,
-         t_out) in store.run_rows(since, until):
-        runs = int(runs)
-        model = engine != "offline"
-        answered = runs - int(care or 0)
-        engines.append(EngineStats(
-            engine=engine, runs=runs,
-            flag_rates={k: round(v / runs, 4) for k, v in flags[engine].items()},
-            flag_counts=dict(flags[engine]),
-            first_attempt_pass_rate=(round(int(first_pass or 0) / answered, 4)
-                                     if model and answered else None),
-            fallback_rate=round(int(fallback or 0) / runs, 4),
-            retries=int(retries or 0), care=int(care or 0), errors=int(errors or 0),
-            latency_ms_p50=_percentile(durations[engine], 0.5),
-            latency_ms_p95=_percentile(durations[engine], 0.95),
-            tokens_in=int(t_in or 0), tokens_out=int(t_out or 0)))
+    engines = [_engine_stats(name, rows)
+               for name, rows in sorted(_by_engine(store.window_runs(since, until)).items())]
     ratings: Counter[str] = Counter()
     feedback_flags: Counter[str] = Counter()
     for rating, flag_json in store.feedback_rows(since, until):

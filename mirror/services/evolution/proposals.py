@@ -61,10 +61,11 @@ def _prompt(ctx: JournalContext, obs: Observations, profile: Profile) -> list[di
     for stats in obs.engines:
         if stats.engine == "offline" or stats.runs < MIN_MODEL_RUNS:
             continue
-        runs, hits, examples = store_of(ctx).directive_runs(since, until, stats.engine)
-        rate = hits / runs if runs else 0.0
-        if runs < MIN_MODEL_RUNS or rate <= DIRECTIVE_RATE:
+        runs, hits = stats.runs, stats.directive_runs
+        rate = hits / runs
+        if rate <= DIRECTIVE_RATE:
             continue
+        examples = store_of(ctx).example_runs(since, until, stats.engine)
         out.append(draft(
             "prompt_adjustment",
             f"directive flags in {rate:.0%} of {stats.engine} runs over the last "
