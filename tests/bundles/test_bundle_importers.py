@@ -215,10 +215,14 @@ def test_dayone_lone_json_and_missing_zone(tmp_path: Path) -> None:
     ({"photos": {"md5": "x"}}, "entry 1: 'photos' must be a list"),
 ])
 def test_dayone_malformed_entries(tmp_path: Path, override: dict, problem: str) -> None:
-    path = dayone_zip(tmp_path, {"Journal": [dayone_entry(**override)]})
-    with pytest.raises(InvalidInput) as caught:
-        import_dayone(path, tz="UTC")
-    assert "export.zip:Journal.json" in str(caught.value) and problem in str(caught.value)
+    """An entry that cannot be read is skipped with its reason; the next one still comes in."""
+    good = dayone_entry(uuid="0123456789ABCDEF0123456789ABCDEF", photos=[], audios=[])
+    path = dayone_zip(tmp_path, {"Journal": [dayone_entry(**override), good]})
+    report = ImportReport()
+    assert [e.source_id for e in import_dayone(path, tz="UTC", report=report)] == [good["uuid"]]
+    (skipped,) = report.skipped
+    assert skipped["where"].endswith("export.zip:Journal.json: entry 1")
+    assert problem.removeprefix("entry 1: ") in skipped["reason"]
 
 
 def test_dayone_bad_json_names_the_line(tmp_path: Path) -> None:

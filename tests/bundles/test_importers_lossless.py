@@ -180,3 +180,22 @@ def test_dayone_rich_text_attachments_and_moments(cli, mirror_home: Path, tmp_pa
     assert "dayone-moment" not in "".join(r["content"] for r in rows.values())
     video = rows["D1000000000000000000000000000004"]
     assert video["metadata"]["media"][0]["present"] is False
+
+
+def test_jrnl_timeformat_from_jrnls_default_config(cli, mirror_home: Path, tmp_path: Path,
+                                                  monkeypatch) -> None:
+    """Without --jrnl-config, jrnl's own config is read where jrnl keeps it (jrnl 1.x's
+    `~/.jrnl_config` when there is no jrnl 2+ config)."""
+    home = tmp_path / "user"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    (home / ".jrnl_config").write_text(json.dumps({"timeformat": "%d.%m.%Y %H:%M",
+                                                   "tagsymbols": "@"}))
+    report = imported(cli, "--from", "jrnl", str(JRNL / "custom-timeformat.txt"), "--tz", "UTC")
+    assert report["changes"]["reflections_added"] == 4
+    config = home / ".config" / "jrnl" / "jrnl.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text("timeformat: '%F %r'\n")  # jrnl 2+'s file wins over 1.x's
+    refused = cli("import", "--from", "jrnl", str(JRNL / "custom-timeformat.txt"), "--tz", "UTC")
+    assert refused.code == 4 and "unrecognised timestamp [05.03.2024 21:14]" in refused.err

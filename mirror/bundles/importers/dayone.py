@@ -90,8 +90,14 @@ def parse_dayone_json(content: str, tz: str, label: str, members: set[str] | Non
     whether each media file is present), or None for a lone JSON file."""
     document = load_document(content, label, "Day One")
     report = report if report is not None else ImportReport()
-    return [_entry(raw, index, tz, label, members, journal, report)
-            for index, raw in enumerate(document["entries"], start=1)]
+    entries = []
+    for index, raw in enumerate(document["entries"], start=1):
+        try:
+            entries.append(_entry(raw, index, tz, label, members, journal, report))
+        except InvalidInput as err:  # one unreadable entry never costs the others
+            where = f"{label}: entry {index}"
+            report.skip(where, str(err).removeprefix(f"{where}: ").removeprefix(where).strip())
+    return entries
 
 
 def _instant(value: Any, what: str, where: str) -> datetime:

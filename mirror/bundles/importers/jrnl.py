@@ -68,9 +68,11 @@ class JrnlConfig:
 
 
 def default_config_path() -> Path:
-    """Where jrnl keeps its config (XDG), as jrnl 2+ looks for it."""
+    """Where jrnl keeps its config: jrnl 2+'s XDG file, else jrnl 1.x's `~/.jrnl_config`
+    (JSON, which the YAML reader reads too) when only that one exists."""
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "jrnl" / "jrnl.yaml"
+    modern, legacy = Path(base) / "jrnl" / "jrnl.yaml", Path.home() / ".jrnl_config"
+    return legacy if not modern.is_file() and legacy.is_file() else modern
 
 
 def read_config(path: Path | None) -> JrnlConfig:
