@@ -243,7 +243,12 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
     together with the analysis, so a crash mid-call loses neither); then the mirrorback, the
     engine run, the cache and the token counts together (with the analysis, if no request
     was sent). Each commit is an fsync: they are kept few."""
-    analysis = analyze(reflection.content)
+    # The engine profile the person approved (DESIGN §7): the lexicon cues they dropped and
+    # the gentle-tier cues they excluded shape the analysis; its prompt lines join the
+    # system prompt on the way to the model, inside the meter, so the ledger hashes what is
+    # sent.
+    profile = evolution.load_profile(ctx)
+    analysis = profile.read(analyze(reflection.content))
     loaded = constitution.load()
     analysis_stored = False
 
@@ -260,9 +265,6 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
     # one the person set up, if any, else to the offline engine.
     fallback = local_fallback(ctx, adapter, notices) if reflection.private else None
     progress = TokenProgress(on_progress) if on_progress is not None else None
-    # The engine profile the person approved (DESIGN §7): its prompt lines join the system
-    # prompt on the way to the model, inside the meter, so the ledger hashes what is sent.
-    profile = evolution.load_profile(ctx)
 
     def meter(inner: Adapter | None) -> MeteredAdapter | None:
         inner = evolution.with_profile(inner, profile)

@@ -85,3 +85,25 @@ def _file(journal, kind, change) -> str:
 
     return lifecycle.file_draft(journal.context, kind, "a test change", change, {}, {},
                                 origin="import").id
+
+
+def test_a_care_exclusion_clears_only_a_gentle_finding_raised_by_excluded_cues():
+    from dataclasses import replace
+
+    from mirror.engine.analysis import analyze
+    from mirror.engine.care.detect import CareFinding, CareSignal
+    from mirror.services.evolution.profile import Profile
+
+    def signal(rule: str) -> CareSignal:
+        return CareSignal("burden", rule, 0.5, 0, 4, "tired", "en")
+
+    base = analyze("I am so tired of all of it.")
+    profile = Profile(2, {"care_exclusions": [{"category": "burden", "cue": "tired_of",
+                                               "tier": "gentle"}]})
+    gentle = replace(base, care_finding=CareFinding("gentle", 0.5, (signal("tired_of"),)))
+    assert gentle.gentle and not profile.read(gentle).gentle
+    mixed = replace(base, care_finding=CareFinding("gentle", 0.9, (signal("tired_of"),
+                                                                   signal("other"))))
+    assert profile.read(mixed).gentle                    # another cue still raises it
+    care = replace(base, care_finding=CareFinding("care", 1.0, (signal("tired_of"),)))
+    assert profile.read(care).needs_care                 # the care tier is never touched

@@ -115,3 +115,19 @@ def test_observers_see_each_run_as_it_is_recorded(journal, model):
     assert (run.engine, run.status, run.attempts, run.profile_version) == ("scripted", "ok", 2, 1)
     assert "explicit_advice" in run.flags
     assert run.run_id == journal.store.derived.runs(1)[0]["id"]
+
+
+def test_a_dropped_lexicon_cue_is_no_longer_read_from_the_next_reflect(journal):
+    from mirror.services.evolution import lifecycle
+
+    first = reflect(journal, "I have got to finish the report before Friday.")
+    assert "obligation" in {p.pattern for p in first.patterns}
+    proposal = lifecycle.file_draft(journal.context, "lexicon_overlay", "drop 'got to'",
+                                    {"pattern": "obligation", "drop": ["got to"]}, {}, {})
+    journal.evolve_approve(proposal.id)
+    journal.evolve_apply(proposal.id)
+    after = reflect(journal, "I have got to call the plumber tomorrow.")
+    assert "obligation" not in {p.pattern for p in after.patterns}
+    journal.evolve_rollback(proposal.id)
+    again = reflect(journal, "I have got to pack for the trip.")
+    assert "obligation" in {p.pattern for p in again.patterns}

@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from mirror.adapters.base import Adapter, Chunk, GenerateOptions, Message
+
+if TYPE_CHECKING:  # only the type: `mirror evolve` and the TUI never load the engine for it
+    from mirror.engine.analysis import Analysis
+
+#: The gentle care tier (mirror.engine.care.detect.GENTLE), the only one a profile touches.
+GENTLE = "gentle"
 
 #: Introduces the approved prompt lines in the system prompt, so a reader of a prompt (or
 #: of the egress ledger's hash) can tell the profile's part from the shipped template.
@@ -58,6 +64,24 @@ class Profile:
     @property
     def care_exclusions(self) -> tuple[dict[str, str], ...]:
         return tuple(self.body.get("care_exclusions", ()))
+
+    def read(self, analysis: Analysis) -> Analysis:
+        """The engine's analysis as the profile reads it: pattern matches on a cue the
+        person dropped are left out, and a gentle-tier finding raised only by cues they
+        excluded is cleared. The care tier is never touched: a clear signal always gets
+        the care response (the invariant checker refuses anything else)."""
+        lexicon = self.body.get("lexicon", {})
+        patterns = tuple(m for m in analysis.patterns
+                         if m.text.lower() not in lexicon.get(m.name, {}).get("drop", ()))
+        finding = analysis.care_finding
+        excluded = {(e["category"], e["cue"]) for e in self.care_exclusions
+                    if e.get("tier") == GENTLE}
+        if (finding.tier == GENTLE and excluded and finding.signals
+                and all((s.category, s.rule) in excluded for s in finding.signals)):
+            finding = replace(finding, tier=None, score=0.0, signals=(), fired=())
+        if patterns == analysis.patterns and finding is analysis.care_finding:
+            return analysis
+        return replace(analysis, patterns=patterns, care_finding=finding)
 
     def system_prompt(self, system: str) -> str:
         """The system prompt with the approved lines appended (unchanged when none)."""
