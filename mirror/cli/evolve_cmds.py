@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from mirror.cli import render
+from mirror.cli import evolve_import_cmds, render
 from mirror.cli.context import Context
 from mirror.cli.parser import MirrorArgumentParser, add_command
 from mirror.models.evolution import STATUSES, EvolutionReport, Proposal
@@ -43,6 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a = add_command(actions, "rollback", "restore the engine profile before a change",
                     cmd_rollback)
     a.add_argument("id", help="proposal ID or unique prefix")
+    evolve_import_cmds.register(actions)  # `evolve import FILE` (issue 15, item 7)
 
 
 def bar(rate: float | None, width: int = BAR) -> str:

@@ -56,6 +56,10 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 _WORD = re.compile(r"[\w']+")
 #: A capital inside a sentence, not "I": only entries with one can hold a name.
+#: Two German function words: only such entries pay for a language guess (see `people`).
+_MAYBE_GERMAN = re.compile(r"\b(?:und|ich|nicht|ist|aber|auch|mit|der|die|das)\b"
+                           r".*\b(?:und|ich|nicht|ist|aber|auch|mit|der|die|das)\b",
+                           re.IGNORECASE | re.DOTALL)
 _MAYBE_NAME = re.compile(r"[^\s.!?:;\"“”‘(\[#@*\-–—•]\s+(?!I\b)[^\W\d_a-z]")
 
 
@@ -148,12 +152,23 @@ def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES) -> list[Sa
 
 
 def people(entries: Sequence[PeriodEntry]) -> Counter[str]:
-    """Name -> how many of the entries mention it."""
+    """Name -> how many of the entries mention it. Only entries with a capital inside a
+    sentence are read (`_MAYBE_NAME`), and names found in a language that capitalises its
+    nouns (German: "Arbeit" is not a person) are left out."""
     found: Counter[str] = Counter()
     for entry in entries:
-        if _MAYBE_NAME.search(entry.content):
-            found.update(names_in(entry.content))
+        if not _MAYBE_NAME.search(entry.content):
+            continue
+        names = names_in(entry.content)
+        if names and _MAYBE_GERMAN.search(entry.content) and _nouns_capitalised(entry.content):
+            continue
+        found.update(names)
     return found
+
+
+def _nouns_capitalised(text: str) -> bool:
+    language, _ = guess_language(tokenize(text))
+    return bool((frames(language) or {}).get("nouns_capitalised"))
 
 
 # -- the digest -----------------------------------------------------------------------------------
@@ -198,7 +213,9 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     entries = periods.entries(conn, period.since, period.until)
     cared = [e for e in entries if e.care == "care"]
     gentle = [e for e in entries if e.care == "gentle"]
-    ordinary = [e for e in entries if e.care != "care" and (include_private or not e.private)]
+    # Entries with any active care marker are counted, never quoted or mined for names:
+    # a digest that said "not summarised here" and then quoted one would not be true.
+    ordinary = [e for e in entries if e.care is None and (include_private or not e.private)]
     before_count, _ = periods.count(conn, previous.since, previous.until)
     words = sum(len(e.content.split()) for e in entries)
     before_words = _words_between(ctx, previous) if before_count else 0
@@ -259,7 +276,7 @@ def guarded(digest: Digest, entries: Sequence[PeriodEntry]) -> Digest:
 
 # -- words ------------------------------------------------------------------------------------------
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def _moved(c: Counted) -> str:
@@ -289,14 +306,14 @@ def render(d: Digest) -> str:
         return "\n".join(out)
     out.append(f"You wrote {_plural(d.reflections, 'reflection')} this {d.period.kind} "
                f"({_plural(d.words, 'word')}); {before}, "
-               f"{d.previous_reflections or 'none'}.")
+               f"{f'{d.previous_reflections:,}' if d.previous_reflections else 'none'}.")
     if d.care is not None:
         out += ["", *care_lines(d)]
     if any(c.count for c in d.patterns):
-        out += ["", f"Patterns that came up (reflections; change since {before}):"]
+        out += ["", f"Patterns, in how many reflections (change from {before}):"]
         out += [f"  {c.label}: {c.count} ({_moved(c)})" for c in d.patterns if c.count]
     if any(c.count for c in d.tensions):
-        out += ["", f"Tensions (reflections; change since {before}):"]
+        out += ["", f"Tensions, in how many reflections (change from {before}):"]
         out += [f"  {c.name}: {c.count} ({_moved(c)})" for c in d.tensions if c.count]
     if d.lines:
         out += ["", "In your own words:"]

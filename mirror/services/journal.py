@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these record
     from mirror.models.digests import Digest
     from mirror.models.egress import EgressTotals, SentRequest
     from mirror.models.evolution import EvolutionReport, ProfileInfo, Proposal
+    from mirror.models.evolution_import import EvolutionImport
     from mirror.models.insights import Feedback, PatternCount, Tension
     from mirror.models.journals import NamedJournal
     from mirror.models.memory import OnThisDay
@@ -604,3 +605,11 @@ class Journal:
         from mirror.services import telemetry  # only for `mirror telemetry`
 
         return telemetry.write(self.context, Path(path), overwrite)
+
+    def evolve_import(self, path: str | Path, require_signature: bool = False) -> EvolutionImport:
+        """Verify a proposal or telemetry packet from elsewhere (signature and trust as for
+        bundles, the invariant checker for a proposal); a proposal enters as a draft for
+        review, never applied. Refusals raise before anything is stored."""
+        from mirror.services.evolution import incoming  # signatures: only for `evolve import`
+
+        return incoming.import_file(self.context, Path(path), require_signature)

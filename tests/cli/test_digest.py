@@ -161,3 +161,26 @@ def test_digests_of_the_corpus_pass_the_guardian_and_quote_exactly(journal):
         assert check(digest.text, "\n".join(texts.values())).passed
         for line in digest.lines:
             assert _normalised(line.text) in texts[line.reflection_id]
+
+
+def test_an_entry_with_the_gentle_care_line_is_counted_not_quoted(cli):
+    gentle = "I'm not suicidal, I just feel empty and numb all the time."
+    gentle_id = _write(cli, gentle, "2026-03-10 22:00")
+    _write(cli, "Baked bread with Ines this morning, the kitchen smelled wonderful.",
+           "2026-03-11 09:00")
+
+    digest = cli("digest", "--week", "--date", "2026-03-10", "--json").json
+
+    assert digest["care"]["reflections"] == 1
+    assert all(line["reflection_id"] != gentle_id for line in digest["lines"])
+    assert "numb" not in digest["text"]
+
+
+def test_capitalised_german_nouns_are_not_names(cli):
+    _write(cli, "Ich bin müde nach der Arbeit, aber auch ein bisschen stolz auf mich und Lena.",
+           "2026-03-10 22:00")
+    _write(cli, "Coffee with Lena and a long talk about the move.", "2026-03-11 09:00")
+
+    digest = cli("digest", "--week", "--date", "2026-03-10", "--json").json
+
+    assert [p["name"] for p in digest["people"]] == ["Lena"]
