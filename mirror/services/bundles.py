@@ -377,6 +377,10 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
     fresh_ids: set[str] = set()
     fresh: list[NewReflection] = []
     seen = merge.existing_ids(ctx.store.conn, [n.id for n in news if n.id is not None])
+    if kind == "jrnl":  # no IDs in jrnl: Mirror's own jrnl export is known by time and text
+        from mirror.services.foreign_match import already_here  # jrnl imports only
+
+        seen |= {str(news[index].id) for index in already_here(ctx, entries)}
     for new in news:
         if new.id not in seen and new.id not in fresh_ids:
             fresh.append(new)

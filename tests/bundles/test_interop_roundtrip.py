@@ -125,6 +125,14 @@ def test_mirror_to_jrnl_and_back_entry_by_entry(cli, mirror_home: Path, tmp_path
         else:  # jrnl kept no zone: documented, the entry is read in --tz
             assert again["created_tz"] == "Europe/Berlin"
 
+    # Back into the journal it came from: jrnl keeps no IDs, yet nothing is added twice
+    # (each entry is the same wall-clock second and text as a reflection here).
+    home = cli("import", "--from", "jrnl", str(tmp_path / "jrnl-home" / "journal.txt"),
+               "--tz", "Europe/Berlin", "--json")
+    assert home.json["changes"]["reflections_added"] == 0
+    assert home.json["changes"]["reflections_skipped_existing"] == 5
+    assert [r["id"] for r in listed(cli)] == [r["id"] for r in source]
+
 
 def test_jrnl_export_to_stdout_is_what_jrnl_reads(cli, mirror_proc, tmp_path: Path) -> None:
     assert cli("config", "set", "timezone", "UTC").code == 0
