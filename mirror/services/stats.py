@@ -13,8 +13,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from mirror.models.status import JournalStats
-from mirror.models.writing import WEEKDAYS, MonthWords, WritingStats
+from mirror.models.status import WEEKDAYS, JournalStats, MonthWords, WritingStats
 from mirror.services.context import JournalContext
 from mirror.storage import stats as counts
 

@@ -125,7 +125,13 @@ def test_older_schema_is_migrated_on_a_private_copy(exported, target, cli, tmp_p
         care_markers = [s for s in (REPO / "schemas/sqlite/002_engine.sql").read_text().split(";")
                         if "CREATE TABLE care_markers" in s][0].split("\n\n")[-1].strip()
         care_markers = care_markers[care_markers.index("CREATE TABLE"):]
-        sql_edit(*(f"DROP TRIGGER {t}" for t in (
+        sql_edit(*(f"DROP TRIGGER {t}" for t in (  # 008 (the indexes left with the FTS)
+                   "reflection_hour_counts_insert", "reflection_hour_counts_unwrite",
+                   "reflection_hour_counts_rewrite", "reflection_hour_counts_delete")),
+                 "DROP VIEW reflections_unspaced", "DROP VIEW reflection_words",
+                 "DROP TABLE reflection_counts_by_hour",
+                 "DELETE FROM schema_migrations WHERE version = 8",
+                 *(f"DROP TRIGGER {t}" for t in (
                    "reflection_counts_insert", "reflection_counts_update",
                    "reflection_pattern_counts_redate", "reflection_counts_delete",
                    "reflection_pattern_counts_delete", "pattern_counts_insert",

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 
 from mirror.models.insights import PatternCount
-from mirror.models.writing import WritingStats
+from mirror.models.status import WritingStats
 from mirror.services.journal import Filters
 from mirror.tui import messages as m
 from mirror.tui.format import period_range
