@@ -3,6 +3,9 @@
 NOT, combined filters, `onthisday` with and without filters, and `search` with filters,
 medians over runs, on the generated journals bench_startup.py uses (bench/journals/
 startup-N, made once by journal_gen.py). The journal is copied first: runs never change it.
+Beside each, the same command run in this process (`mirror.cli.main`: parsing, opening the
+journal, the query, printing; no interpreter start-up or imports), which shows what the
+filter itself costs when the machine is shared.
 
     python bench/bench_filters.py --sizes 100000
     python bench/bench_filters.py --sizes 1000 10000 100000 --runs 11
@@ -55,6 +58,22 @@ def wall(source: Path, home: Path, args: list[str]) -> float:
     return time.perf_counter() - began
 
 
+def in_process(home: Path, args: list[str]) -> float:
+    """One command through `mirror.cli.main` in this process, its output discarded."""
+    import contextlib
+    import io
+
+    from mirror.cli import main as mirror_main
+
+    began = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        code = mirror_main(["--home", str(home), *args])
+    elapsed = time.perf_counter() - began
+    if code != 0:
+        raise SystemExit(f"mirror {' '.join(args)} exited with {code}")
+    return elapsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=HERE.parent)
@@ -67,10 +86,13 @@ def main() -> None:
             home = Path(tmp) / "home"
             shutil.copytree(journal(size), home)
             wall(args.source, home, ["list"])  # migrate the copy, compile bytecode
+            sys.path.insert(0, str(args.source))
             for name, cmd in COMMANDS.items():
                 times = sorted(wall(args.source, home, cmd) for _ in range(args.runs))
+                inner = statistics.median(in_process(home, cmd) for _ in range(args.runs))
                 print(f"[{size:>6}] {name:<30} median {statistics.median(times) * 1000:6.0f} ms"
-                      f"  (min {times[0] * 1000:.0f}, max {times[-1] * 1000:.0f})", flush=True)
+                      f"  (min {times[0] * 1000:.0f}, max {times[-1] * 1000:.0f})"
+                      f"  in-process {inner * 1000:6.1f} ms", flush=True)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # the record is built at run time only (storage and all: ~50 
 
 @dataclass(frozen=True)
 class _Flag:
+    """One filter option (a docstring: without one, dataclass would import `inspect`)."""
+
     dest: str                   # the argparse destination
     field: str                  # the Filters field it fills
     flags: tuple[str, ...]

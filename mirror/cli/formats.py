@@ -8,8 +8,6 @@ from mirror.cli import render
 from mirror.cli.output import Output
 from mirror.models import Reflection
 
-FORMATS = ("short", "full", "markdown", "json")
-
 
 def markdown(r: Reflection) -> list[str]:
     """One reflection as Markdown: a level-2 heading with its local date and time, a line

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import argparse
 
-from mirror.cli import formats, render
+from mirror.cli import render
 from mirror.cli.context import Context
-from mirror.cli.filter_args import (
-    add_filters,
-    any_filter,
-    filter_words,
-    filters_from,
-    journal_words,
-    quoted,
-)
-from mirror.cli.parser import add_command
+from mirror.cli.parser import SKIPPED, add_command
 from mirror.display import terminal_safe
 from mirror.errors import InvalidInput, UsageError
+
+#: `--format` for list and show (rendered by mirror.cli.formats).
+FORMATS = ("short", "full", "markdown", "json")
+
+
+def _filters(p: argparse.ArgumentParser, command: str) -> None:
+    """The shared filter options (mirror.cli.filter_args), imported only for a command that
+    takes them: `show`, `reflect` and the rest load one module less."""
+    if p is not SKIPPED:
+        from mirror.cli.filter_args import add_filters
+
+        add_filters(p, command)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,15 +36,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="start from templates/NAME.md in the journal folder")
 
     p = add_command(sub, "list", "list reflections, newest first", cmd_list, aliases=("ls",))
-    add_filters(p, "list")
+    _filters(p, "list")
     p.add_argument("-n", "--limit", type=int, default=20, help="how many (default 20)")
     p.add_argument("--cursor", help="continue after a previous page (from --json output)")
-    p.add_argument("--format", choices=formats.FORMATS, default="short",
+    p.add_argument("--format", choices=FORMATS, default="short",
                    help="short (one line each, the default), full, markdown or json")
 
     p = add_command(sub, "show", "show one reflection", cmd_show)
     p.add_argument("id", help="reflection ID or unique prefix")
-    p.add_argument("--format", choices=formats.FORMATS, default="full",
+    p.add_argument("--format", choices=FORMATS, default="full",
                    help="full (with mirrorbacks, the default), short, markdown or json")
 
     p = add_command(sub, "edit", "edit a reflection (the old text is kept as a revision),"
@@ -54,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="mark private or not")
     p.add_argument("--tag", action="append", default=[], help="add a tag")
     p.add_argument("--untag", action="append", default=[], help="remove a tag")
-    add_filters(p, "edit")
+    _filters(p, "edit")
     p.add_argument("-y", "--yes", action="store_true",
                    help="edit several without asking for confirmation")
 
@@ -69,7 +73,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     " or several chosen by filters", cmd_delete)
     p.add_argument("id", nargs="?", help="reflection ID or unique prefix (omit to delete every"
                    " reflection the filters choose)")
-    add_filters(p, "delete")
+    _filters(p, "delete")
     p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
 
     p = add_command(sub, "search", "full-text search, best matches first", cmd_search)
@@ -77,7 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-n", "--limit", type=int, default=20, help="how many (default 20)")
     p.add_argument("--fts", action="store_true",
                    help="the query is FTS5 syntax: \"a phrase\", OR, NOT, NEAR(a b, 5), pre*")
-    add_filters(p, "search")
+    _filters(p, "search")
 
     add_command(sub, "tags", "list tags with how often each is used", cmd_tags)
     add_command(sub, "stats", "numbers about the journal", cmd_stats)
@@ -102,6 +106,8 @@ def _confirm(args: argparse.Namespace, ctx: Context, question: str) -> bool:
 def _one_or_filtered(args: argparse.Namespace) -> bool:
     """True when the command acts on the filters' choice; a usage error when it has
     neither an ID nor a filter, or both."""
+    from mirror.cli.filter_args import any_filter
+
     filtered = any_filter(args, args.command)
     if args.id and filtered:
         raise UsageError(f"give {args.command} an ID or filters, not both")
@@ -153,6 +159,8 @@ def cmd_reflect(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.cli.filter_args import any_filter, filter_words, filters_from, journal_words, quoted
+
     filters = filters_from(args, "list")
     page = ctx.journal.list(filters, limit=args.limit, cursor=args.cursor)
     if ctx.out.as_json or args.format == "json":
@@ -162,7 +170,12 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     if not page.items:
         ctx.out.note("no reflections yet: write one with `mirror reflect`" if not any_filter(
             args, "list") else "no reflections match")
-    ctx.out.lines(formats.reflections(ctx.out, page.items, args.format))
+    if args.format == "short":
+        ctx.out.lines(render.one_line(ctx.out, r) for r in page.items)
+    else:
+        from mirror.cli import formats  # full text and Markdown only
+
+        ctx.out.lines(formats.reflections(ctx.out, page.items, args.format))
     if page.next_cursor:
         # Every filter again, and the same journal: following the hint continues this list.
         words = [*journal_words(args), "list", "-n", str(args.limit), *filter_words(args, "list"),
@@ -178,6 +191,8 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     elif args.format == "full":
         ctx.out.lines(render.details(ctx.out, ctx.journal.details(args.id)))
     else:
+        from mirror.cli import formats  # short and Markdown only
+
         ctx.out.lines(formats.reflections(ctx.out, [ctx.journal.get(args.id)], args.format))
     return 0
 
@@ -222,6 +237,8 @@ def _edit_many(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("editing several reflections needs a change: --star, --no-star,"
                          " --private, --no-private, --tag or --untag")
     journal = ctx.journal
+    from mirror.cli.filter_args import filters_from
+
     ids = journal.matching(filters_from(args, "edit"))
     count = len(ids)
     if count and not _confirm(args, ctx, f"{', '.join(changes).capitalize()} on {count}"
@@ -297,6 +314,8 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
 
 def _delete_many(args: argparse.Namespace, ctx: Context) -> int:
     """Delete every reflection the filters choose, after saying how many; all or none."""
+    from mirror.cli.filter_args import filters_from
+
     journal = ctx.journal
     ids = journal.matching(filters_from(args, "delete"))
     count = len(ids)
@@ -320,6 +339,8 @@ def _delete_many(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
+    from mirror.cli.filter_args import filters_from
+
     hits = ctx.journal.search(" ".join(args.query), limit=args.limit,
                               filters=filters_from(args, "search"), fts=args.fts)
     if ctx.out.as_json:
