@@ -45,3 +45,16 @@ def test_quickstart_has_two_commands_and_ci_runs_the_second():
     assert len(commands) == 2
     ci = (REPO / ".ci" / "run").read_text()
     assert commands[1] in ci
+
+
+def test_interop_formats_and_import_flags_are_documented():
+    """Every `export --format` and `import --from` choice, and the import flags for other
+    tools' journals, are in the README's command table."""
+    sub = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
+    export, imp = sub.choices["export"], sub.choices["import"]
+    formats = next(a.choices for a in export._actions if a.dest == "format")
+    sources = next(a.choices for a in imp._actions if a.dest == "source")
+    assert f"--format {'|'.join(f for f in formats if f != 'bundle')}" in README
+    assert f"--from {'|'.join(sources)}" in README
+    for flag in ("--date-from frontmatter|filename|mtime", "--timeformat", "--jrnl-config", "--tz"):
+        assert flag in README
