@@ -34,6 +34,7 @@ COMMAND_GROUPS = (
     "mirror.cli.digest_cmds",
     "mirror.cli.telemetry_cmds",
     "mirror.cli.journals_cmds",
+    "mirror.cli.encryption_cmds",
     "mirror.cli.evolve_cmds",
 )
 
@@ -55,6 +56,7 @@ COMMAND_GROUP_OF = {
     "runs": "mirror.cli.runs_cmds",
     "digest": "mirror.cli.digest_cmds",
     "telemetry": "mirror.cli.telemetry_cmds",
+    **dict.fromkeys(("init", "encrypt", "decrypt", "unlock", "lock"), "mirror.cli.encryption_cmds"),
     "journals": "mirror.cli.journals_cmds",
     "evolve": "mirror.cli.evolve_cmds",
 }

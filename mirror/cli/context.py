@@ -41,9 +41,11 @@ class Context:
     @property
     def journal(self) -> Journal:
         if self._journal is None:
+            from mirror.cli.passphrase import passphrase_prompt  # an encrypted journal may ask
             from mirror.services.journal import Journal  # storage and all (~50 ms): only commands that open it
 
-            self._journal = Journal.open(self.home, clock=self.clock)
+            self._journal = Journal.open(self.home, clock=self.clock,
+                                         ask_passphrase=passphrase_prompt(confirm=False))
         return self._journal
 
     def log_path(self) -> Path | None:

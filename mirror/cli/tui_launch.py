@@ -14,7 +14,11 @@ def launch(ctx: Context) -> int:
     if not (ctx.stdin_is_terminal() and _isatty(ctx.out.stdout)):
         # From cron or a pipe the TUI would wait forever for keys nobody can press.
         raise UsageError("no terminal; run a command such as `mirror list` (see `mirror --help`)")
+    from mirror.cli.passphrase import passphrase_prompt
+    from mirror.services.journal import Journal  # an encrypted journal's passphrase is asked first
     from mirror.tui.app import run  # Textual (~300 ms): only a bare `mirror` pays for it
+
+    Journal.unlock_in_process(ctx.home, passphrase_prompt(confirm=False))
 
     return run(ctx.home, clock=ctx.clock)
 

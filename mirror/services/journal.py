@@ -29,6 +29,7 @@ from mirror.services import searching
 from mirror.services.context import JournalContext
 from mirror.settings import Settings
 from mirror.storage.audit import AuditReport
+from mirror.storage.journalfile import is_encrypted
 from mirror.storage.reflections import NewReflection
 from mirror.storage.store import Store
 from mirror.storage.tags import counts as tag_counts
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these record
     from mirror.models.derived import CareDismissal
     from mirror.models.digests import Digest
     from mirror.models.egress import EgressTotals, SentRequest
+    from mirror.models.encryption import EncryptionChange
     from mirror.models.evolution import EvolutionReport, ProfileInfo, Proposal
     from mirror.models.evolution_import import EvolutionImport
     from mirror.models.insights import Feedback, PatternCount, Tension
@@ -55,6 +57,7 @@ if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these record
     from mirror.models.runs import EngineRun
     from mirror.models.status import CareInfo, ConstitutionStatus, DeriveReport, DoctorReport, JournalStats
     from mirror.services.results import ReflectionDetails, ReflectResult
+    from mirror.storage.encryption import DraftSeal
     from mirror.storage.salvage import Recovery
 
 Progress = Callable[[int, int], None]
@@ -91,13 +94,73 @@ class Journal:
         self.context = JournalContext(paths, store, settings, clock)
 
     @classmethod
-    def open(cls, home: str | Path | None = None, clock: Clock | None = None) -> Journal:
+    def open(cls, home: str | Path | None = None, clock: Clock | None = None, *,
+             ask_passphrase: Callable[[], str] | None = None) -> Journal:
+        """`ask_passphrase`: how to ask for an encrypted journal's passphrase when the
+        environment gives none and no key is kept for this session (None: do not ask)."""
         paths = ensure_home(resolve_home(home))
         clock = clock or Clock()
         constitution.set_cache_dir(paths.home / "cache")
         settings = Settings(paths.config)
         settings.validate()  # a hand-edited mistake is named before anything is saved
-        return cls(paths, Store(paths.db, clock), settings, clock)
+        return cls(paths, Store(paths.db, clock, ask_passphrase=ask_passphrase), settings, clock)
+
+    # -- encryption at rest (opt-in; the journal is closed while it changes) -----------------
+    @staticmethod
+    def create(home: str | Path | None, *, encrypted: bool = False, passphrase_file: Path | None = None,
+               ask_passphrase: Callable[[], str] | None = None, remember: bool = False,
+               clock: Clock | None = None) -> EncryptionChange:
+        """A new journal, encrypted at rest if asked (SQLCipher, the `encrypted` extra)."""
+        from mirror.services import encryption  # only the encryption commands
+
+        return encryption.create(ensure_home(resolve_home(home)), clock or Clock(), encrypted=encrypted,
+                                 source=encryption.keys(passphrase_file, ask_passphrase), remember=remember)
+
+    @staticmethod
+    def convert_at_rest(home: str | Path | None, *, encrypt: bool, passphrase_file: Path | None = None,
+                        ask_passphrase: Callable[[], str] | None = None, remember: bool = False,
+                        clock: Clock | None = None) -> EncryptionChange:
+        """Encrypt (or decrypt) the journal in place: a verified copy replaces it."""
+        from mirror.services import encryption  # only the encryption commands
+
+        paths, source = ensure_home(resolve_home(home)), encryption.keys(passphrase_file, ask_passphrase)
+        if encrypt:
+            return encryption.encrypt(paths, clock or Clock(), source=source, remember=remember)
+        return encryption.decrypt(paths, clock or Clock(), source=source)
+
+    @staticmethod
+    def unlock(home: str | Path | None, *, passphrase_file: Path | None = None,
+               ask_passphrase: Callable[[], str] | None = None, clock: Clock | None = None) -> EncryptionChange:
+        """Keep the derived key for this login session, so commands skip the passphrase."""
+        from mirror.services import encryption  # only the encryption commands
+
+        return encryption.unlock(ensure_home(resolve_home(home)), clock or Clock(),
+                                 source=encryption.keys(passphrase_file, ask_passphrase))
+
+    @staticmethod
+    def lock(home: str | Path | None) -> EncryptionChange:
+        """Forget the key kept by `unlock`."""
+        from mirror.services import encryption  # only the encryption commands
+
+        return encryption.lock(ensure_home(resolve_home(home)))
+
+    @staticmethod
+    def unlock_in_process(home: str | Path | None, ask_passphrase: Callable[[], str] | None) -> None:
+        """If the journal is encrypted, ask for its passphrase now (before the TUI owns the
+        terminal); this process's later opens then reuse the key."""
+        paths = ensure_home(resolve_home(home))
+        if is_encrypted(paths.db):
+            Store(paths.db, ask_passphrase=ask_passphrase).close()
+
+    @property
+    def encrypted(self) -> bool:
+        return self.store.encrypted
+
+    def draft_seal(self) -> DraftSeal | None:
+        """What seals the TUI's drafts of an encrypted journal (None: a plain journal)."""
+        from mirror.services import encryption  # only for an encrypted journal's drafts
+
+        return encryption.draft_seal(self.store.cipher_key)
 
     @staticmethod
     def named_journals(default_home: Path) -> builtins.list[NamedJournal]:

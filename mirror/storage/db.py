@@ -15,8 +15,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mirror.errors import InvalidInput, StorageError
+from mirror.storage.journalfile import JournalFile
+
+if TYPE_CHECKING:
+    from mirror.storage.encryption import CipherKey
 
 #: The connection type, for the layers above that pass one along without touching SQL.
 Connection = sqlite3.Connection
@@ -28,27 +33,31 @@ DAMAGED_HINT = ("salvage it with `mirror doctor --recover` (SQLite's .recover in
 CACHE_KIB = 32_768  # page cache ceiling per connection; bulk FTS writes need room to merge
 
 
-class JournalConnection(sqlite3.Connection):
-    """A connection to the live journal, carrying what `transaction()` must know before
-    the first write: why the journal cannot be written (None when it can), and whether
-    this process has already checked the file for damage."""
-
-    readonly_reason: str | None = None
-    checked: bool = False
-    path: Path | None = None
+class JournalConnection(JournalFile, sqlite3.Connection):
+    """A connection to the live (plain) journal."""
 
 
 def connect(path: Path, *, readonly: bool = False, wal: bool = True,
-            readonly_reason: str | None = None, immutable: bool = False) -> sqlite3.Connection:
+            readonly_reason: str | None = None, immutable: bool = False,
+            key: CipherKey | None = None) -> sqlite3.Connection:
     """Open `path` with Mirror's pragmas. Autocommit mode: transactions are explicit.
 
     `wal=False` leaves the journal mode alone: switching to WAL rewrites the file header, so
     a file must be known to be a Mirror journal (or new) before `enable_wal` is called.
     `readonly_reason` is what a write will be refused with; `immutable` (only for a file
     nothing can change, e.g. on a read-only mount) lets SQLite read a WAL journal without
-    creating its shared-memory file."""
+    creating its shared-memory file. `key`: the journal is encrypted (SQLCipher, opt-in)."""
     try:
-        if readonly:
+        if key is not None:
+            from mirror.storage import encryption  # the optional extra: encrypted journals only
+
+            conn = encryption.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000, readonly=readonly,
+                                      immutable=immutable)
+            if readonly:
+                conn.readonly_reason = readonly_reason or "the journal was opened read-only"
+            else:
+                conn.path = path
+        elif readonly:
             conn = sqlite3.connect(
                 f"{path.as_uri()}?{'immutable=1' if immutable else 'mode=ro'}", uri=True,
                 isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
@@ -61,7 +70,8 @@ def connect(path: Path, *, readonly: bool = False, wal: bool = True,
                 check_same_thread=False, factory=JournalConnection,
             )
             conn.path = path
-        conn.row_factory = sqlite3.Row
+        if key is None:
+            conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if wal and not readonly:
             enable_wal(conn, path)
@@ -89,7 +99,7 @@ def check_before_writing(conn: sqlite3.Connection) -> None:
     reason = getattr(conn, "readonly_reason", None)
     if reason:
         raise StorageError(f"cannot save: {reason}")
-    if not isinstance(conn, JournalConnection) or conn.checked:
+    if not isinstance(conn, JournalFile) or conn.checked:
         return
     if conn.path is not None and _sealed_state(conn.path) == _file_state(conn.path):
         conn.checked = True  # nothing but Mirror has touched the file since it was checked
@@ -141,7 +151,7 @@ def seal(conn: sqlite3.Connection) -> None:
     """After closing `conn`: record the checked file's state, so the next writer trusts it.
     Only for a file this process checked (or found sealed); a failure to seal costs the
     next writer one check, nothing else."""
-    if not isinstance(conn, JournalConnection) or not conn.checked or conn.path is None:
+    if not isinstance(conn, JournalFile) or not conn.checked or conn.path is None:
         return
     target = _seal_path(conn.path)
     try:

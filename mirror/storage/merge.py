@@ -378,6 +378,11 @@ def imports(conn: sqlite3.Connection, limit: int = 50) -> list[ImportRecord]:
 
 def snapshot(conn: sqlite3.Connection, dest: str) -> None:
     """A consistent copy of the live database (`VACUUM INTO`: one read transaction)."""
+    if getattr(conn, "encrypted", False):  # an encrypted journal's copy is a plain one
+        from mirror.storage.encryption import plain_snapshot  # the optional extra
+
+        plain_snapshot(conn, dest)
+        return
     conn.execute("VACUUM INTO ?", (dest,))
 
 

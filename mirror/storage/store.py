@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from mirror.clock import Clock, utc_iso
 from mirror.errors import StorageError
 from mirror.storage import audit, migrations
 from mirror.storage.db import DAMAGED_HINT, connect, enable_wal, seal, transaction, translate
+from mirror.storage.journalfile import is_encrypted
 from mirror.storage.reflections import ReflectionStore
 from mirror.storage.threads import ThreadStore
 
@@ -25,25 +27,37 @@ if TYPE_CHECKING:
     from mirror.models.status import JournalStats
     from mirror.storage.derived import DerivedStore
     from mirror.storage.egress import EgressStore
+    from mirror.storage.encryption import CipherKey, Keys
 
 #: How long an empty mirror.db may be another process's journal being created.
 EMPTY_GRACE_SECONDS = 60
 
 
 class Store:
-    def __init__(self, path: Path, clock: Clock | None = None) -> None:
+    def __init__(self, path: Path, clock: Clock | None = None, *, keys: Keys | None = None,
+                 ask_passphrase: Callable[[], str] | None = None,
+                 create_key: CipherKey | None = None) -> None:
+        """`keys`: where the passphrase of an encrypted journal comes from (by default the
+        environment, the session's kept key, then `ask_passphrase`); `create_key`: create a
+        new journal encrypted with this key (ignored for an existing one)."""
         self.path = path
         self.clock = clock or Clock()
         _check_openable(path)
+        #: The key of an encrypted journal (SQLCipher), or None for a plain one.
+        self.cipher_key = _cipher_key(path, keys, ask_passphrase, create_key)
         #: Why this journal cannot be written (a read-only mount, a snapshot, permissions),
         #: or None. A journal that cannot be written is still opened, read-only, so it can
         #: be listed, searched and exported; each write says why it cannot be saved.
         self.readonly_reason = _unwritable(path)
         if self.readonly_reason is None:
-            self.conn = connect(path, wal=False)
+            self.conn = connect(path, wal=False, key=self.cipher_key)
         else:
             self.conn = connect(path, readonly=True, readonly_reason=self.readonly_reason,
-                                immutable=_nothing_can_write(path))
+                                immutable=_nothing_can_write(path), key=self.cipher_key)
+        if self.cipher_key is not None:
+            from mirror.storage.encryption import opened_with  # encrypted journals only
+
+            opened_with(path, self.cipher_key)
         try:
             # Refuse a foreign, corrupt or newer file before anything writes to it (even
             # switching to WAL rewrites the header).
@@ -107,6 +121,10 @@ class Store:
         return identity_id
 
     @property
+    def encrypted(self) -> bool:
+        return self.cipher_key is not None
+
+    @property
     def schema_version(self) -> int:
         return migrations.schema_version(self.conn)
 
@@ -141,6 +159,19 @@ class Store:
         except sqlite3.Error as exc:  # pragma: no cover - closing rarely fails
             raise StorageError(f"could not close the journal: {exc}") from exc
         seal(self.conn)
+
+
+def _cipher_key(path: Path, keys: Keys | None, ask: Callable[[], str] | None,
+                create_key: CipherKey | None) -> CipherKey | None:
+    """The key to open `path` with: an encrypted file's (asked of `keys`), a new file's
+    `create_key`, or None for a plain journal (which never imports the encryption code)."""
+    if is_encrypted(path):
+        from mirror.storage.encryption import Keys  # the key derivation: encrypted journals only
+
+        return (keys or Keys(ask=ask)).key_for(path)
+    if create_key is not None and (not path.exists() or path.stat().st_size == 0):
+        return create_key
+    return None
 
 
 def _check_openable(path: Path) -> None:

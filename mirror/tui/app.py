@@ -116,7 +116,7 @@ class MirrorApp(App[int]):
 
     @staticmethod
     def _read_draft(journal: Journal) -> dict[str, Any] | None:
-        return DraftStore(journal.paths.drafts).take()
+        return DraftStore(journal.paths.drafts, journal.draft_seal()).take()
 
     @work(thread=True, group="boot", exit_on_error=False)
     def open_journal(self) -> None:
@@ -142,7 +142,7 @@ class MirrorApp(App[int]):
 
     def _journal_ready(self, journal: Journal, draft: dict[str, Any] | None) -> None:
         self.gateway = JournalGateway(journal)
-        self.drafts = DraftStore(journal.paths.drafts)
+        self.drafts = DraftStore(journal.paths.drafts, journal.draft_seal())
         keymap, problem = load_keymap(journal.paths.home)
         if keymap:
             self.set_keymap(keymap)

@@ -19,17 +19,27 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 DRAFT_NAME = "tui-draft.json"
 KEPT_PREFIX = "tui-draft-kept-"
 FILE_KEY = "_file"    # in a taken draft: the kept file it came from
 
 
+class Seal(Protocol):
+    """Encrypts draft files of an encrypted journal (`Journal.draft_seal()`)."""
+
+    def seal(self, data: bytes) -> bytes: ...
+
+    def open(self, data: bytes) -> bytes: ...
+
+
 class DraftStore:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, seal: Seal | None = None) -> None:
+        """`seal`: the journal is encrypted, so its drafts are too (never plaintext on disk)."""
         self.folder = folder
         self.path = folder / DRAFT_NAME
+        self.seal = seal
         self._lock = threading.Lock()
         self._newest = 0
 
@@ -44,9 +54,10 @@ class DraftStore:
                 return True
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tui-draft-", suffix=".tmp", dir=self.folder)
+            body = json.dumps(data, ensure_ascii=False).encode("utf-8")
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(data, handle, ensure_ascii=False)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(self.seal.seal(body) if self.seal is not None else body)
                     handle.flush()
                     os.fsync(handle.fileno())
                 os.replace(tmp, self.path)
@@ -91,11 +102,11 @@ class DraftStore:
         if isinstance(name, str) and name.startswith(KEPT_PREFIX) and "/" not in name:
             (self.folder / name).unlink(missing_ok=True)
 
-    @staticmethod
-    def _read(path: Path) -> dict[str, Any] | None:
+    def _read(self, path: Path) -> dict[str, Any] | None:
         try:
-            data = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
+            raw = path.read_bytes()
+            data = json.loads(self.seal.open(raw) if self.seal is not None else raw.decode("utf-8"))
+        except (OSError, ValueError):  # a sealed draft of another key reads as none
             return None
         if not isinstance(data, dict) or not str(data.get("text", "")).strip():
             return None
