@@ -2,7 +2,8 @@
 
 Errors Mirror expects become one line on stderr and a documented exit code (DESIGN §8);
 anything unexpected is a bug: one line, exit 1, and the traceback goes to the log file in
-MIRROR_HOME so nothing alarming or private reaches the terminal.
+MIRROR_HOME so nothing alarming or private reaches the terminal. Under `--json` the same
+line also goes to stdout as one JSON object (`error`, `code`, `exit`), usage errors too.
 """
 
 from __future__ import annotations
@@ -85,9 +86,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Context] = Context) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     ctx: Context | None = None
+    as_json = _wants_json(args_list)  # before parsing: a usage error is reported in JSON too
     try:
         parser = build_parser(invoked_command(args_list))
         args = parser.parse_args(args_list)
+        as_json = bool(getattr(args, "json", False))
         _require_utf8(args)
         ctx = context_factory(args)
         handler = getattr(args, "handler", None)
@@ -95,13 +98,13 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Co
             from mirror.cli.tui_launch import launch  # only a bare `mirror` opens the TUI: commands skip it
 
             return launch(ctx)
-        return int(handler(args, ctx) or 0)
+        code = int(handler(args, ctx) or 0)
+        ctx.out.flush()
+        return code
     except MirrorError as exc:
-        _print_error(str(exc))
-        return exc.exit_code
+        return _print_error(str(exc), exc.exit_code, as_json, ctx)
     except KeyboardInterrupt:
-        _print_error("interrupted")
-        return 130
+        return _print_error("interrupted", 130, as_json, ctx)
     except BrokenPipeError:
         # The reader went away (e.g. `mirror list | head`): not an error for the person.
         try:
@@ -114,11 +117,9 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Co
     except Exception as exc:  # a bug: one line here, the traceback in the log
         storage = storage_error_from(exc)  # unless the disk or the file system said no
         if storage is not None:
-            _print_error(str(storage))
-            return storage.exit_code
+            return _print_error(str(storage), storage.exit_code, as_json, ctx)
         where = _log_bug(ctx, exc)
-        _print_error(f"internal error: {type(exc).__name__}: {exc} (details in {where})")
-        return 1
+        return _print_error(f"internal error: {type(exc).__name__}: {exc} (details in {where})", 1, as_json, ctx)
     finally:
         if ctx is not None:
             ctx.close()
@@ -142,10 +143,34 @@ def _require_utf8(args: argparse.Namespace) -> None:
                     raise InvalidInput(f"the {name.replace('_', ' ')} argument is not valid UTF-8") from None
 
 
-def _print_error(message: str) -> None:
+def _wants_json(argv: list[str]) -> bool:
+    """Whether `--json` is among the options (not after `--`, where it would be text)."""
+    for word in argv:
+        if word == "--":
+            return False
+        if word == "--json":
+            return True
+    return False
+
+
+def _print_error(message: str, exit_code: int, as_json: bool, ctx: Context | None = None) -> int:
+    """The one line on stderr, and under --json the JSON object on stdout (completing the
+    document the command held for its failure, if any); returns the exit code."""
     first_line = message.strip().splitlines()[0] if message.strip() else "error"
     sys.stderr.write(f"mirror: {terminal_safe(first_line)}\n")  # may quote an ID or a file name
     sys.stderr.flush()
+    if as_json:
+        import json  # already loaded by the output module; local to keep the happy path's imports plain
+
+        from mirror.cli.output import error_document
+
+        try:
+            held = ctx.out.take_held() if ctx is not None else None
+            sys.stdout.write(json.dumps(error_document(first_line, exit_code, held), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        except (BrokenPipeError, OSError):
+            pass  # nobody reads stdout: the exit code and stderr still say it
+    return exit_code
 
 
 def _log_bug(ctx: Context | None, exc: BaseException) -> str:

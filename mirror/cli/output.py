@@ -39,6 +39,22 @@ def _printable(text: str) -> str:
     return "".join(pieces)
 
 
+#: The kind of failure behind each exit code (DESIGN §8), as `code` in a --json error.
+ERROR_CODES = {
+    1: "internal", 2: "usage", 3: "not_found", 4: "invalid_input", 5: "engine_unavailable",
+    6: "bundle_refused", 7: "storage", 130: "interrupted",
+}
+
+
+def error_document(message: str, exit_code: int, details: Any = None) -> dict[str, Any]:
+    """What a failed command prints on stdout under --json (schemas/json/error.schema.json):
+    a script reads the same three fields whatever failed, a usage error included. `details`
+    is the document the command itself held for the failure (e.g. verify's `ok`, `path`):
+    its fields are kept, so there is still exactly one object."""
+    base = dict(details) if isinstance(details, dict) else {}
+    return {**base, "error": message, "code": ERROR_CODES.get(exit_code, "internal"), "exit": exit_code}
+
+
 class Output:
     def __init__(self, as_json: bool, stdout: TextIO | None = None, stderr: TextIO | None = None) -> None:
         self.as_json = as_json
@@ -46,9 +62,25 @@ class Output:
         self.stderr = stderr or sys.stderr
         self.color = (not os.environ.get("NO_COLOR")) and _isatty(self.stdout)
         self.err_color = (not os.environ.get("NO_COLOR")) and _isatty(self.stderr)
+        self._held: Any = None
 
     def json(self, data: Any) -> None:
-        self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        """Print `data` as the command's JSON document — when the command ends (`flush`): a
+        command that reports a failure in its own document and then raises must still leave
+        one object on stdout, which the error path completes with `error`, `code`, `exit`."""
+        self.flush()
+        self._held = data
+
+    def flush(self) -> None:
+        """Write the held JSON document, if any (the CLI calls this when a command returns)."""
+        held, self._held = self._held, None
+        if held is not None:
+            self.stdout.write(json.dumps(held, ensure_ascii=False, indent=2) + "\n")
+
+    def take_held(self) -> Any:
+        """The JSON document not yet written, taken away (None if none): for the error path."""
+        held, self._held = self._held, None
+        return held
 
     def line(self, text: str = "") -> None:
         self.stdout.write(_printable(text) + "\n")
