@@ -208,7 +208,8 @@ def man_page(parser: argparse.ArgumentParser, version: str, prog: str = "mirror"
                 ".PP", f"\\fBusage:\\fR {_roff(_usage(sub))}"]
         for action in positionals(sub):
             if action.help and action.help != argparse.SUPPRESS:
-                out += [".TP", f"\\fI{_roff(action.metavar or action.dest)}\\fR", _roff(action.help)]
+                name = action.metavar if isinstance(action.metavar, str) else action.dest
+                out += [".TP", f"\\fI{_roff(name)}\\fR", _roff(action.help)]
         for action in options(sub):
             if action.dest not in common:  # the global options are described once, above
                 out += [".TP", _option_term(action), _roff(action.help or "")]
