@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="import another journal format (json: Mirror's own JSON export) "
                    "instead of a Mirror bundle")
     p.add_argument("--date-from", choices=("frontmatter", "filename", "mtime"),
-                   default="frontmatter", help="markdown: where a note's date is looked for "
+                   help="markdown: where a note's date is looked for "
                    "first (default: frontmatter, then the file name, then the file's "
                    "modification time)")
     p.add_argument("--timeformat", metavar="FORMAT", help="jrnl: the journal's timeformat "
@@ -223,10 +223,12 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                              "apply to bundles only")
         if (args.timeformat or args.jrnl_config) and args.source != "jrnl":
             raise UsageError("--timeformat and --jrnl-config apply to --from jrnl only")
+        if args.date_from and args.source != "markdown":
+            raise UsageError("--date-from applies to --from markdown only")
         with render.Progress(ctx.out, "importing") as progress:
             foreign = journal.import_foreign(args.source, path, tz=args.tz,
                                              dry_run=args.dry_run, progress=progress.bar,
-                                             date_from=args.date_from,
+                                             date_from=args.date_from or "frontmatter",
                                              timeformat=args.timeformat,
                                              jrnl_config=args.jrnl_config)
         _emit(ctx, foreign, _foreign_summary(foreign, args.source, args.dry_run))
@@ -234,8 +236,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             _list_report(ctx, "skipped", [(i["where"], i["reason"]) for i in foreign.skipped])
             _list_report(ctx, "note", [(i["where"], i["note"]) for i in foreign.notes])
         return 0
-    if args.tz or args.timeformat or args.jrnl_config:
-        raise UsageError("--tz, --timeformat and --jrnl-config apply to --from imports only")
+    if args.tz or args.timeformat or args.jrnl_config or args.date_from:
+        raise UsageError("--tz, --date-from, --timeformat and --jrnl-config apply to --from "
+                         "imports only")
     if not path.is_file():
         raise NotFound(f"{path}: no such file")
     passphrase = _passphrase_for(args, ctx, path)

@@ -199,3 +199,16 @@ def test_jrnl_timeformat_from_jrnls_default_config(cli, mirror_home: Path, tmp_p
     config.write_text("timeformat: '%F %r'\n")  # jrnl 2+'s file wins over 1.x's
     refused = cli("import", "--from", "jrnl", str(JRNL / "custom-timeformat.txt"), "--tz", "UTC")
     assert refused.code == 4 and "unrecognised timestamp [05.03.2024 21:14]" in refused.err
+
+
+def test_source_flags_elsewhere_are_usage_errors(cli, mirror_home: Path, tmp_path: Path) -> None:
+    bundle = tmp_path / "b.zip"
+    for args, message in [
+        (("--from", "dayone", str(bundle), "--timeformat", "%d"), "apply to --from jrnl only"),
+        (("--from", "jrnl", str(JRNL / "edge.txt"), "--date-from", "mtime"),
+         "--date-from applies to --from markdown only"),
+        ((str(bundle), "--date-from", "mtime"), "apply to --from imports only"),
+    ]:
+        run = cli("import", *args)
+        assert run.code == 2 and len(run.err.strip().splitlines()) == 1 and message in run.err
+    assert listed(cli) == []
