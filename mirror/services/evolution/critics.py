@@ -29,12 +29,6 @@ def window(ctx: JournalContext, days: int = DEFAULT_WINDOW_DAYS) -> tuple[str, s
     return utc_iso(now - timedelta(days=days)), utc_iso(now + timedelta(microseconds=1))
 
 
-def _percentile(ordered: list[float], q: float) -> float:
-    if not ordered:
-        return 0.0
-    return float(ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))])
-
-
 def _by_engine(rows: list[tuple[Any, ...]]) -> dict[str, list[tuple[Any, ...]]]:
     grouped: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for row in rows:
@@ -42,42 +36,52 @@ def _by_engine(rows: list[tuple[Any, ...]]) -> dict[str, list[tuple[Any, ...]]]:
     return grouped
 
 
-def _engine_stats(engine: str, rows: list[tuple[Any, ...]]) -> EngineStats:
-    """One engine's rates from its runs in the window (see EvolutionStore.window_runs)."""
-    runs = len(rows)
-    statuses = Counter(r[1] for r in rows)
+def _quantile(latency: list[tuple[int, int]], runs: int, q: float) -> float:
+    """The q-quantile (nearest rank) of durations given as sorted (ms, count) pairs."""
+    rank = min(runs - 1, int(q * (runs - 1) + 0.5))
+    seen = 0
+    for ms, count in latency:
+        seen += count
+        if seen > rank:
+            return float(ms)
+    return 0.0
+
+
+def _engine(engine: str, groups: list[tuple[Any, ...]]) -> EngineStats:
+    """One engine's rates from its grouped runs (EvolutionStore.window_groups)."""
+    totals = [0] * 8   # runs, fallback, care, error, first pass, retries, tokens in/out
     flags: Counter[str] = Counter()
+    latency: Counter[int] = Counter()
     directive = 0
-    for r in rows:
-        if r[3] != "[]":
-            found = set(json.loads(r[3]))
-            flags.update(found)
-            directive += bool(found & set(DIRECTIVE_CHECKS))
-    model = engine != "offline"
-    answered = runs - statuses["care"]
-    first_pass = sum(1 for r in rows if r[4] == "passed")
-    durations = sorted(float(r[2]) for r in rows)
+    parsed: dict[str, set[str]] = {}
+    for _engine, ms, flag_json, *sums in groups:
+        for i, value in enumerate(sums):
+            totals[i] += int(value or 0)
+        latency[int(ms)] += int(sums[0])
+        if flag_json != "[]":
+            found = parsed.setdefault(flag_json, set(json.loads(flag_json)))
+            flags.update(dict.fromkeys(found, int(sums[0])))
+            directive += int(sums[0]) if found & set(DIRECTIVE_CHECKS) else 0
+    runs, fallback, care, errors, first_pass, retries, t_in, t_out = totals
+    answered = runs - care
+    ordered = sorted(latency.items())
     return EngineStats(
         engine=engine, runs=runs,
         flag_rates={k: round(v / runs, 4) for k, v in sorted(flags.items())},
-        flag_counts=dict(sorted(flags.items())),
-        directive_runs=directive,
-        first_attempt_pass_rate=(round(first_pass / answered, 4) if model and answered
-                                 else None),
-        fallback_rate=round(statuses["fallback"] / runs, 4),
-        retries=sum(max(int(r[5] or 1) - 1, 0) for r in rows),
-        care=statuses["care"], errors=statuses["error"],
-        latency_ms_p50=_percentile(durations, 0.5),
-        latency_ms_p95=_percentile(durations, 0.95),
-        tokens_in=sum(int(r[6]) for r in rows), tokens_out=sum(int(r[7]) for r in rows))
+        flag_counts=dict(sorted(flags.items())), directive_runs=directive,
+        first_attempt_pass_rate=(round(first_pass / answered, 4)
+                                 if engine != "offline" and answered else None),
+        fallback_rate=round(fallback / runs, 4), retries=retries, care=care, errors=errors,
+        latency_ms_p50=_quantile(ordered, runs, 0.5),
+        latency_ms_p95=_quantile(ordered, runs, 0.95), tokens_in=t_in, tokens_out=t_out)
 
 
 def observe(ctx: JournalContext, days: int = DEFAULT_WINDOW_DAYS) -> Observations:
     """Every critic over the last `days` days."""
     store = store_of(ctx)
     since, until = window(ctx, days)
-    engines = [_engine_stats(name, rows)
-               for name, rows in sorted(_by_engine(store.window_runs(since, until)).items())]
+    engines = [_engine(name, groups) for name, groups
+               in sorted(_by_engine(store.window_groups(since, until)).items())]
     ratings: Counter[str] = Counter()
     feedback_flags: Counter[str] = Counter()
     for rating, flag_json in store.feedback_rows(since, until):

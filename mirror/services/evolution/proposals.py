@@ -109,8 +109,8 @@ def _threshold(obs: Observations, profile: Profile) -> list[dict[str, Any]]:
         return []
     return [draft(
         "check_threshold",
-        f"you flagged {flagged} mirrorbacks as directive that passed the checks: lower the "
-        f"directive limit from {current:.0%} to {stricter:.0%}",
+        f"you flagged {flagged} mirrorbacks as directive, all of which had passed the "
+        f"checks: lower the directive limit from {current:.0%} to {stricter:.0%}",
         {"check": "directive_ratio", "max_ratio": stricter},
         {"feedback_directive": flagged, "limit_now": current, "window_days": obs.window_days},
         {"metric": "directive_feedback", "before": flagged, "expected_at_most": flagged // 2,
