@@ -111,8 +111,13 @@ def _pre_score(text: str, feelings: frozenset[str], vader: dict[str, float]) -> 
     words = _WORD.findall(text.lower())
     if not words:
         return 0.0
-    score = sum(1.5 for w in words if w in feelings)
-    score += sum(min(abs(vader.get(w, 0.0)), 4.0) / 2 for w in words)
+    score = 0.0
+    for w, n in Counter(words).items():  # each distinct word looked up once
+        if w in feelings:
+            score += 1.5 * n
+        v = vader.get(w)
+        if v:
+            score += n * min(abs(v), 4.0) / 2
     score += 1.5 * min(text.count("?"), 2) + 0.5 * min(text.count("!"), 2)
     return score / max(1.0, (len(words) / 12) ** 0.5)
 
@@ -252,10 +257,14 @@ def _words_between(ctx: JournalContext, period: Period) -> int:
 
 
 def own_words(digest: Digest, entries: Sequence[PeriodEntry]) -> str:
-    """Everything the digest may quote as the person's own: the period's text, tags,
-    thread titles and names (the guardian's exemption for quoted words)."""
+    """What the digest may quote as the person's own (the guardian's exemption for quoted
+    words): its lines — each an exact piece of one of `entries` — tags, thread titles and
+    names. Only these, not the whole period: the guardian tokenizes what it is given, and a
+    month at 100k reflections is a megabyte of text."""
+    ids = {e.id for e in entries}
+    lines = [line.text for line in digest.lines if line.reflection_id in ids]
     extra = [c.name for c in (*digest.tags, *digest.threads, *digest.people)]
-    return "\n".join([*(e.content for e in entries), *extra])
+    return "\n".join([*lines, *extra])
 
 
 def guarded(digest: Digest, entries: Sequence[PeriodEntry]) -> Digest:
