@@ -212,9 +212,9 @@ class EvolutionStore:
             f" AND {_FLAGGED} ORDER BY started_at DESC LIMIT ?", (since, until, engine, limit))]
 
     def directive_runs(self, since: str, until: str, engine: str | None = None,
-                       profile_version: int | None = None) -> tuple[int, int, list[str]]:
-        """(model runs, runs with a directive flag, up to 5 example run IDs) in a window,
-        optionally for one engine and one profile version."""
+                       profile_version: int | None = None) -> tuple[int, int]:
+        """(model runs, runs with a directive flag) in a window, optionally for one engine
+        and one profile version: the measured effect of an applied change."""
         where = " WHERE started_at >= ? AND started_at < ? AND engine != 'offline'"
         args: list[Any] = [since, until]
         if engine:
@@ -226,10 +226,7 @@ class EvolutionStore:
         total, hits = self.conn.execute(
             f"SELECT count(*), coalesce(sum({_FLAGGED}), 0) FROM engine_runs" + where,
             args).fetchone()
-        ids = [r[0] for r in self.conn.execute(
-            f"SELECT id FROM engine_runs{where} AND {_FLAGGED} ORDER BY started_at DESC LIMIT 5",
-            args)]
-        return int(total), int(hits), ids
+        return int(total), int(hits)
 
     def feedback_rows(self, since: str, until: str) -> list[tuple[int | None, str]]:
         """(rating, flags JSON) of the feedback given in the window."""

@@ -183,9 +183,9 @@ def measure(ctx: JournalContext, proposal: Proposal) -> Effect | None:
     applied = parse_utc_iso(proposal.applied_at)
     days = int(proposal.evidence.get("window_days", DEFAULT_WINDOW_DAYS))
     engine = proposal.evidence.get("engine")
-    before_total, before_hits, _ = store.directive_runs(
+    before_total, before_hits = store.directive_runs(
         utc_iso(applied - timedelta(days=days)), proposal.applied_at, engine)
-    after_total, after_hits, _ = store.directive_runs(
+    after_total, after_hits = store.directive_runs(
         proposal.applied_at, utc_iso(ctx.clock.now() + timedelta(microseconds=1)), engine,
         profile_version=proposal.profile_after)
     enough = after_total >= MIN_RUNS_AFTER and before_total > 0
