@@ -60,6 +60,7 @@ class WriteScreen(Screen):
         self._choices_version = -1                 # data version the thread choices were loaded at
         self._pending_thread: str | None = None    # a restored draft's thread, set once restored
         self._saving_text = ""                     # the text being saved
+        self._template_text = ""                   # the template last put in the editor
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="write-body"):
@@ -72,6 +73,9 @@ class WriteScreen(Screen):
                     yield Select[str]([], prompt="no thread", id="thread", allow_blank=True, compact=True)
                     yield Checkbox("★ star", id="star", compact=True)
                     yield Checkbox("private", id="private", compact=True)
+                    # Shown once the journal has templates (templates/NAME.md).
+                    yield Select[str]([], prompt="template", id="template", allow_blank=True,
+                                      compact=True)
                 yield Static("0 words", id="word-count")
             with VerticalScroll(id="mirror-column"):
                 yield Label("Mirror", classes="screen-title")
@@ -82,6 +86,7 @@ class WriteScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#template", Select).display = False
         self.query_one("#editor", TextArea).focus()
         self.load_choices(host(self.app).require_gateway())
         self._take_pending_draft()
@@ -100,6 +105,40 @@ class WriteScreen(Screen):
                       lambda j: (j.threads(), bool(j.settings.get("private_by_default"))))
         if got is not FAILED:
             self.post_message(m.EditorChoices(*got))
+        names = guarded(self, gateway, "loading templates", lambda j: j.templates())
+        if names is not FAILED:
+            self.app.call_from_thread(self._show_templates, names)
+
+    # -- templates ---------------------------------------------------------------------------
+    def _show_templates(self, names: list[str]) -> None:
+        select = self.query_one("#template", Select)
+        select.set_options([(name, name) for name in names])
+        select.display = bool(names)
+
+    @on(Select.Changed, "#template")
+    def _template_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.load_template(host(self.app).require_gateway(), event.value)
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def load_template(self, gateway: JournalGateway, name: str) -> None:
+        text = guarded(self, gateway, "opening the template", lambda j: j.template(name))
+        if text is not FAILED:
+            self.app.call_from_thread(self._start_from_template, text)
+
+    def _start_from_template(self, text: str) -> None:
+        """Start the reflection from the template: only into an empty editor (or one that
+        still holds the previous template as it was); words typed are never replaced."""
+        editor = self.query_one("#editor", TextArea)
+        self.query_one("#template", Select).clear()  # back to blank: the same one can be chosen again
+        if editor.text.strip() and editor.text != self._template_text:
+            self.notify("The editor already holds words: the template starts a new reflection.",
+                        title="Template not used")
+            return
+        editor.text = text
+        self._template_text = text
+        editor.move_cursor(editor.document.end)
+        editor.focus()
 
     def on_editor_choices(self, event: m.EditorChoices) -> None:
         select = self.query_one("#thread", Select)
@@ -226,6 +265,9 @@ class WriteScreen(Screen):
         fields = self._fields()
         if not fields["text"].strip():
             self.notify("Nothing to save yet: write a few words first.", title="Empty")
+            return
+        if self._template_text and fields["text"].strip() == self._template_text.strip():
+            self.notify("The template is as it was: write into it first.", title="Empty")
             return
         if self._saving:
             return
