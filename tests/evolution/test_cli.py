@@ -77,3 +77,8 @@ def test_every_run_records_the_profile_version(cli):
     runs = cli("runs", "--json")
     validate("runs", runs.json)
     assert [r["profile_version"] for r in runs.json["runs"]] == [1]
+
+
+def test_a_window_out_of_range_is_refused(cli):
+    run = cli("evolve", "report", "--days", "0")
+    assert run.code == 4 and run.err.strip() == "mirror: the window is 1 to 3660 days, not 0"

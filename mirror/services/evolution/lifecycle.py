@@ -79,6 +79,8 @@ def file_draft(ctx: JournalContext, kind: str, title: str, change: dict[str, Any
 def report(ctx: JournalContext, days: int = DEFAULT_WINDOW_DAYS) -> EvolutionReport:
     """Observe the window, file the proposals the observations support (each change once
     while it is open), and show applied changes with their measured effect."""
+    if not 1 <= days <= 3660:
+        raise InvalidInput(f"the window is 1 to 3660 days, not {days}")
     obs = observe(ctx, days)
     profile = profile_in_force(ctx)
     store = store_of(ctx)
