@@ -26,6 +26,7 @@ from mirror.adapters import registry
 from mirror.adapters.base import Adapter, AdapterError, Message, Usage
 from mirror.adapters.pricing import estimate_cost_usd
 from mirror.engine.checks import check
+from mirror.engine.contract import care_sentinel
 from mirror.engine.prompt import escape
 from mirror.models.digests import Digest
 from mirror.services.context import JournalContext
@@ -73,6 +74,10 @@ def rewrite(ctx: JournalContext, offline: Digest,
             return replace(offline, notices=(*offline.notices, *notices,
                                              f"the {adapter.name} engine could not answer ({exc}); "
                                              "the offline digest"))
+        if care_sentinel() in text:  # a digest never holds care text: the offline one answers
+            return replace(offline, notices=(*offline.notices, *notices,
+                                             f"the {adapter.name} engine answered with its care "
+                                             "signal; the offline digest"))
         report = check(text, own)
         if report.passed and text.strip():
             text = "\n\n".join([text.strip(), *(["\n".join(care_lines)] if care_lines else [])])

@@ -78,3 +78,18 @@ def test_with_the_offline_engine_configured_the_offline_digest_answers(cli):
     assert run.code == 0
     assert "the configured engine is offline: the offline digest" in run.err
     assert run.out.startswith("Digest · week of 9 March 2026")
+
+
+def test_a_care_signal_from_the_model_is_never_shown_as_a_digest(cli, ollama_server, use_ollama):
+    from mirror.engine.contract import care_sentinel
+
+    _week(cli)
+    use_ollama(ollama_server.url)
+    ollama_server.default = Reply(care_sentinel())
+
+    run = cli("digest", "--week", "--date", "2026-03-10", "--engine", "--json")
+
+    assert run.code == 0
+    assert run.json["engine"] == "offline"
+    assert care_sentinel() not in run.json["text"]
+    assert "answered with its care signal; the offline digest" in run.err
