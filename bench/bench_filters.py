@@ -33,6 +33,7 @@ COMMANDS = {
     "list --on": ["list", "--on", "2024-06-15"],
     "list --contains (common)": ["list", "--contains", "leaking tap"],
     "list --contains (absent)": ["list", "--contains", "no such words anywhere"],
+    "list --contains (absent word)": ["list", "--contains", "zzqqx"],
     "list --contains (non-ASCII)": ["list", "--contains", "Ärger"],
     "list --tag --tag (AND)": ["list", "--tag", "work", "--tag", "family"],
     "list --any-tag (OR)": ["list", "--any-tag", "travel,sleep"],
