@@ -1,4 +1,5 @@
-"""Reflections: create, read, edit (keeping revisions), delete without trace, list, search.
+"""Reflections: create, read, edit (keeping revisions), delete without trace, list (search:
+mirror.storage.search).
 
 Every write runs in one `BEGIN IMMEDIATE` transaction together with its audit entry, so a
 reflection the user was told is saved is durably saved, and the audit chain never misses it.
@@ -15,7 +16,7 @@ from typing import Any
 
 from mirror.clock import Clock, utc_iso
 from mirror.errors import InvalidInput, NotFound
-from mirror.models import ListFilter, Page, Reflection, Revision, SearchHit
+from mirror.models import ListFilter, Page, Reflection, Revision
 from mirror.storage import audit
 from mirror.storage import tags as tagstore
 from mirror.storage.db import BUSY_TIMEOUT_MS, transaction
@@ -35,7 +36,7 @@ _THREADS_OF = (
 _REVISIONS_OF = (
     "(SELECT count(*) FROM reflection_revisions rv WHERE rv.reflection_id = r.id) AS revision_count"
 )
-RANK_WINDOW = 20_000  # see ReflectionStore.search
+RANK_WINDOW = 20_000  # see mirror.storage.search
 #: A reflection's tags, for EXISTS filters (tag names compare without case: NOCASE column).
 _TAGGED = ("SELECT 1 FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
            " WHERE rt.reflection_id = r.id")
@@ -454,47 +455,6 @@ class ReflectionStore:
             where.append(f"{ACTIVE_CARE} IS NOT NULL" if filters.care else f"{ACTIVE_CARE} IS NULL")
         return where, params
 
-    def search(self, query: str, limit: int = 20,
-               filters: ListFilter | None = None) -> list[SearchHit]:
-        """Full-text search ranked by BM25, with highlighted snippets, among the
-        reflections `filters` selects (the same filters as `list`).
-
-        The person's words are quoted term by term, so punctuation or FTS operators in a
-        query never raise a syntax error; a trailing `*` asks for a prefix match."""
-        match = fts_query(query)
-        # Rank using only the index (FTS5's built-in `rank`), then build rows and snippets
-        # for the few winners. BM25 costs time per matching row, so a word found in tens of
-        # thousands of reflections is ranked within the most recent RANK_WINDOW first; only
-        # when that window holds too few hits does the search rank the whole journal.
-        where, params = self._where(filters or ListFilter())
-        if where:  # filters are checked on the reflection row of each match
-            ranked = ("SELECT f.rowid, f.rank FROM reflections_fts f JOIN reflections r"
-                      " ON r.seq = f.rowid WHERE reflections_fts MATCH ? AND "
-                      + " AND ".join(where).replace("{", "{{").replace("}", "}}")
-                      + " {extra} ORDER BY f.rank LIMIT ?")
-        else:
-            ranked = ("SELECT rowid, rank FROM reflections_fts WHERE reflections_fts MATCH ?"
-                      " {extra} ORDER BY rank LIMIT ?")
-        newest = self.conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
-        top = []
-        if newest > RANK_WINDOW:
-            top = self.conn.execute(ranked.format(extra="AND rowid > ?"),
-                                    (match, *params, newest - RANK_WINDOW, limit)).fetchall()
-        if len(top) < limit:
-            top = self.conn.execute(ranked.format(extra=""), (match, *params, limit)).fetchall()
-        if not top:
-            return []
-        marks = ",".join("?" * len(top))
-        seqs = [row[0] for row in top]
-        snippets = dict(self.conn.execute(
-            "SELECT rowid, snippet(reflections_fts, 0, char(2), char(3), '…', 16)"
-            f" FROM reflections_fts WHERE reflections_fts MATCH ? AND rowid IN ({marks})",
-            (match, *seqs)).fetchall())
-        rows = {row["seq"]: row for row in self.conn.execute(
-            f"{SELECT} WHERE r.seq IN ({marks})", seqs)}
-        return [SearchHit(row_to_reflection(rows[seq]), rank, _segments(snippets[seq]))
-                for seq, rank in top if seq in rows]
-
     def _tag_names(self, reflection_id: str) -> list[str]:
         return [row[0] for row in self.conn.execute(
             "SELECT t.name FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
@@ -529,33 +489,6 @@ def _contains(conn: sqlite3.Connection, needle: str) -> tuple[str, list[str]]:
                   f" AND {clause}")
         params = [" ".join(terms), *params]
     return clause, params
-
-
-def fts_query(query: str) -> str:
-    terms = []
-    for word in query.split():
-        prefix = word.endswith("*")
-        word = word.rstrip("*")
-        if not word:
-            continue
-        quoted = '"' + word.replace('"', '""') + '"'
-        terms.append(quoted + ("*" if prefix else ""))
-    if not terms:
-        raise InvalidInput("the search query is empty")
-    return " AND ".join(terms)
-
-
-def _segments(snippet: str) -> tuple[tuple[str, bool], ...]:
-    parts: list[tuple[str, bool]] = []
-    for chunk in snippet.split("\x02"):
-        if "\x03" in chunk:
-            hit, rest = chunk.split("\x03", 1)
-            parts.append((hit, True))
-            if rest:
-                parts.append((rest, False))
-        elif chunk:
-            parts.append((chunk, False))
-    return tuple(parts)
 
 
 def _encode_cursor(row: sqlite3.Row) -> str:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from mirror.errors import InvalidInput
 from mirror.models import ListFilter, SearchHit
 from mirror.storage import reflections as stored
-from mirror.storage.reflections import SELECT, _segments, fts_query, row_to_reflection
+from mirror.storage.reflections import SELECT, row_to_reflection
 
 if TYPE_CHECKING:
     from mirror.storage.reflections import ReflectionStore
@@ -130,3 +130,30 @@ def _around(text: str, term: str) -> tuple[tuple[str, bool], ...]:
     before = ("…" if start else "") + text[start:at]
     after = text[at + len(term):end] + ("…" if end < len(text) else "")
     return tuple(part for part in ((before, False), (term, True), (after, False)) if part[0])
+
+
+def fts_query(query: str) -> str:
+    terms = []
+    for word in query.split():
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if not word:
+            continue
+        quoted = '"' + word.replace('"', '""') + '"'
+        terms.append(quoted + ("*" if prefix else ""))
+    if not terms:
+        raise InvalidInput("the search query is empty")
+    return " AND ".join(terms)
+
+
+def _segments(snippet: str) -> tuple[tuple[str, bool], ...]:
+    parts: list[tuple[str, bool]] = []
+    for chunk in snippet.split("\x02"):
+        if "\x03" in chunk:
+            hit, rest = chunk.split("\x03", 1)
+            parts.append((hit, True))
+            if rest:
+                parts.append((rest, False))
+        elif chunk:
+            parts.append((chunk, False))
+    return tuple(parts)
