@@ -56,6 +56,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 _WORD = re.compile(r"[\w']+")
 #: A capital inside a sentence, not "I": only entries with one can hold a name.
+#: "Saturdays", "Mondays": a day of the week in the plural is not a person.
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: Two German function words: only such entries pay for a language guess (see `people`).
 _MAYBE_GERMAN = re.compile(r"\b(?:und|ich|nicht|ist|aber|auch|mit|der|die|das)\b"
                            r".*\b(?:und|ich|nicht|ist|aber|auch|mit|der|die|das)\b",
@@ -167,7 +169,7 @@ def people(entries: Sequence[PeriodEntry]) -> Counter[str]:
         names = names_in(entry.content)
         if names and _MAYBE_GERMAN.search(entry.content) and _nouns_capitalised(entry.content):
             continue
-        found.update(names)
+        found.update(n for n in names if n.casefold().removesuffix("s") not in _DAYS)
     return found
 
 

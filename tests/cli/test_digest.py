@@ -176,10 +176,11 @@ def test_an_entry_with_the_gentle_care_line_is_counted_not_quoted(cli):
     assert "numb" not in digest["text"]
 
 
-def test_capitalised_german_nouns_are_not_names(cli):
+def test_capitalised_german_nouns_and_plural_weekdays_are_not_names(cli):
     _write(cli, "Ich bin müde nach der Arbeit, aber auch ein bisschen stolz auf mich und Lena.",
            "2026-03-10 22:00")
-    _write(cli, "Coffee with Lena and a long talk about the move.", "2026-03-11 09:00")
+    _write(cli, "Coffee with Lena on one of our slow Saturdays, a long talk about the move.",
+           "2026-03-11 09:00")
 
     digest = cli("digest", "--week", "--date", "2026-03-10", "--json").json
 
