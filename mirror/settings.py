@@ -283,17 +283,15 @@ class Settings:
         return rows
 
     def _write(self, data: dict[str, Any]) -> None:
-        """Atomic: write a temporary file, fsync, rename over the old one."""
-        import tomli_w  # only `mirror config set/unset` write: reading never loads it
+        """Atomic and private (`fileio.write_private`): a temporary file, fsync, rename over
+        the old one; a crash leaves the old settings or the new, never half of them."""
+        import tomli_w  # only `mirror config set/unset` and the TUI's choices write: reading never loads it
 
-        tmp = self.path.with_suffix(".toml.tmp")
+        from mirror.fileio import write_private
+
         try:
-            with open(tmp, "wb") as handle:
-                tomli_w.dump(data, handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
+            write_private(self.path, tomli_w.dumps(data).encode("utf-8"))
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise StorageError(f"cannot write {self.path}: {exc.strerror}") from exc
         self._data = data
+        self._stamp = None  # re-read on next use: the file on disk is the truth

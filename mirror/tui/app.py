@@ -25,6 +25,7 @@ from textual.screen import Screen
 from mirror.errors import MirrorError
 from mirror.services.journal import Filters, Journal
 from mirror.tui import messages as m
+from mirror.tui.choices import restore_theme
 from mirror.tui.commands import MirrorCommands
 from mirror.tui.drafts import DraftStore
 from mirror.tui.gateway import JournalGateway
@@ -148,6 +149,7 @@ class MirrorApp(App[int]):
             self.set_keymap(keymap)
         if problem:
             self.notify(problem, title="Keymap", severity="warning")
+        restore_theme(self, journal)  # the theme chosen last time, saved again when changed
         self.switch_mode("timeline")
         if draft and self.offer_drafts:
             self.push_screen(DraftOfferScreen(draft), self._draft_answer(draft))
