@@ -39,7 +39,7 @@ from typing import Any
 
 from mirror import constitution
 from mirror.engine.care.index import CareIndex, IndexRows, build_rows, cache_key, open_index
-from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match
+from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.rules import LanguageRules, RuleError, make_atom
 from mirror.engine.care.text import Normaliser, Word, build_normaliser, sentences
@@ -117,6 +117,8 @@ class _Detector:
         self._load_rules = load_rules
         self._languages: dict[str, LanguageRules | None] = {}
         self._scan_atoms: list[tuple[Atom, str, int]] | None = None
+        self._scan_slots: frozenset[tuple[str, int]] | None = None
+        self._unanchored: dict[str, frozenset[tuple[str, int]]] | None = None
 
     def rules(self, lang: str) -> LanguageRules | None:
         if lang not in self._languages:
@@ -127,6 +129,22 @@ class _Detector:
                 self.errors.append(f"{lang}: {exc}")
                 self._languages[lang] = None
         return self._languages[lang]
+
+    def unanchored_by_script(self) -> dict[str, frozenset[tuple[str, int]]]:
+        """Rules with no anchor word, by the script of their language: each is tried in
+        every sentence written in that script."""
+        if self._unanchored is None:
+            grouped: dict[str, set[tuple[str, int]]] = {}
+            for lang, ri in self.index.unanchored:
+                grouped.setdefault(SCRIPTS.get(lang, "latin"), set()).add((lang, ri))
+            self._unanchored = {script: frozenset(slots) for script, slots in grouped.items()}
+        return self._unanchored
+
+    def scan_slots(self) -> frozenset[tuple[str, int]]:
+        """The rules that begin with a scanned atom (see `scan_atoms`)."""
+        if self._scan_slots is None:
+            self._scan_slots = frozenset((lang, ri) for _, lang, ri in self.scan_atoms())
+        return self._scan_slots
 
     def scan_atoms(self) -> list[tuple[Atom, str, int]]:
         """Rules that begin with a suffix, infix or regex, as atoms (few; compiled once)."""
@@ -207,14 +225,23 @@ class _Sentence:
     """One sentence's words, with each language's lemmas (from the index's forms for
     this text's words) computed on first use."""
 
-    __slots__ = ("words", "norms", "_lemmas", "_forms", "_spans")
+    __slots__ = ("words", "norms", "norm_set", "_lemmas", "_present", "_forms", "_spans")
 
     def __init__(self, words: Sequence[Word], forms: Mapping[str, Mapping[str, str]]):
         self.words = words
         self.norms = [w.norm for w in words]
+        self.norm_set = set(self.norms)
         self._lemmas: dict[str, list[str]] = {}
+        self._present: dict[str, set[str]] = {}
         self._forms = forms
         self._spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
+
+    def may_match(self, pattern: Pattern, lang: str) -> bool:
+        """Whether `pattern` can match in this sentence at all (see matcher.may_match)."""
+        present = self._present.get(lang)
+        if present is None:
+            present = self._present[lang] = self.norm_set.union(self.lemmas(lang))
+        return may_match(pattern, present)
 
     def lemmas(self, lang: str) -> list[str]:
         found = self._lemmas.get(lang)
@@ -275,12 +302,13 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
         keys_of[w] = [w] + [t[w] for t in forms.values() if w in t]
     every = {k for ks in keys_of.values() for k in ks}
     exact, heads = d.index.anchors(every)
-    unanchored = d.index.unanchored
+    unanchored = d.unanchored_by_script()
     actives: list[set[tuple[str, int]]] = []
     for sent in sents:
         scripts = _scripts(sent.norms)
-        active: set[tuple[str, int]] = {(lang, ri) for lang, ri in unanchored
-                                        if SCRIPTS.get(lang, "latin") in scripts}
+        active: set[tuple[str, int]] = set()
+        for script in scripts:
+            active |= unanchored.get(script, frozenset())
         for norm in sent.norms:
             for key in keys_of.get(norm, ()):
                 hit = exact.get(key)
@@ -295,9 +323,12 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
                 # A language whose own script is in the sentence always counts: in
                 # "honestly I can't anymore, хочу умереть" English words outnumber Russian.
                 listed = d.index.has_common
-                active = {(lang, ri) for lang, ri in active
-                          if lang in plausible or lang not in listed
-                          or SCRIPTS.get(lang, "latin") in scripts - {"latin"}}
+                own = scripts - {"latin"}
+                languages = {lang for lang, _ in active}
+                allowed = {lang for lang in languages
+                           if lang in plausible or lang not in listed or SCRIPTS.get(lang, "latin") in own}
+                if len(allowed) < len(languages):
+                    active = {slot for slot in active if slot[0] in allowed}
         actives.append(active)
     anywhere = set().union(*actives) if actives else set()
     if not anywhere:
@@ -310,21 +341,37 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
             out.append({})
             continue
         found: dict[tuple[str, int], list[int]] = {}
+        # A rule whose required words are not all in the sentence cannot match: it is
+        # dropped the first time it is proposed, before any of its starts are collected.
+        dead: set[tuple[str, int]] = set()
         for pos, norm in enumerate(sent.norms):
             for key in keys_of.get(norm, ()):
                 can = starts.get(key)
                 if can:
-                    for slot in (active & can if len(active) < len(can) else
-                                 [c for c in can if c in active]):
-                        lst = found.setdefault(slot, [])
+                    for slot in active & can:
+                        lst = found.get(slot)
+                        if lst is None:
+                            if slot in dead:
+                                continue
+                            if not _possible(d, slot, sent):
+                                dead.add(slot)
+                                continue
+                            lst = found[slot] = []
                         if not lst or lst[-1] != pos:
                             lst.append(pos)
                 for prefix, lang, ri in prefixes.get(key[:2], ()):
-                    if (lang, ri) in active and key.startswith(prefix):
-                        lst = found.setdefault((lang, ri), [])
+                    slot = (lang, ri)
+                    if slot in active and slot not in dead and key.startswith(prefix):
+                        lst = found.get(slot)
+                        if lst is None:
+                            if not _possible(d, slot, sent):
+                                dead.add(slot)
+                                continue
+                            lst = found[slot] = []
                         if not lst or lst[-1] != pos:
                             lst.append(pos)
-        scans = [s for s in d.scan_atoms() if (s[1], s[2]) in active] if d.index.scans else []
+        scans = ([s for s in d.scan_atoms() if (s[1], s[2]) in active and (s[1], s[2]) not in dead]
+                 if d.index.scans and not active.isdisjoint(d.scan_slots()) else [])
         if scans:
             joined = " ".join(sent.norms)
             for atom, lang, ri in scans:
@@ -336,6 +383,19 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
                         found.setdefault((lang, ri), []).append(pos)
         out.append(found)
     return out
+
+
+def _possible(d: _Detector, slot: tuple[str, int], sent: _Sentence) -> bool:
+    """Whether rule `slot` can match in `sent` at all (see matcher.may_match). A rule that
+    cannot be loaded is kept: `assess` skips it and the rule-file check reports it."""
+    rules = d.rules(slot[0])
+    if rules is None:
+        return True
+    try:
+        pattern = rules.rule(slot[1]).pattern
+    except (RuleError, IndexError):
+        return True
+    return sent.may_match(pattern, slot[0])
 
 
 def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
@@ -503,7 +563,7 @@ def assess(text: str) -> CareFinding:
     signals = _strongest_per_span(best.values())
     score = sum(s.weight for s in signals)
     totals: dict[str, float] = {}
-    for s in best.values():
+    for s in sorted(best.values(), key=lambda s: s.rule):  # one order: float sums agree
         totals[s.language] = totals.get(s.language, 0.0) + s.weight
     fired = tuple(sorted(totals, key=lambda k: (-totals[k], k)))
     # A denial ("I'm not suicidal": a clear statement, negated) is the person's own word

@@ -14,7 +14,7 @@ few elements long, so this is cheap.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 CLAUSE = ","
@@ -65,6 +65,10 @@ class Element:
     sequences: tuple[tuple[Atom, ...], ...] = ()
     by_first: dict[str, tuple[tuple[Atom, ...], ...]] = field(default_factory=dict)
     loose: tuple[tuple[Atom, ...], ...] = ()
+    #: Every word that can begin a match of this element (written form or lemma), and
+    #: whether it also has tests no word list can answer (affixes): see `may_match`.
+    keys: frozenset[str] = frozenset()
+    open: bool = False
 
     @staticmethod
     def of(optional: bool, lemmas: frozenset[str], surfaces: frozenset[str],
@@ -82,7 +86,8 @@ class Element:
                 loose.append(seq)
         return Element(optional=optional, lemmas=lemmas, surfaces=surfaces, affixes=affixes,
                        sequences=sequences, by_first={k: tuple(v) for k, v in by_first.items()},
-                       loose=tuple(loose))
+                       loose=tuple(loose), keys=lemmas | surfaces | frozenset(by_first),
+                       open=bool(affixes or loose))
 
     def ends(self, norms: Sequence[str], lemmas: Sequence[str], pos: int) -> list[int]:
         """Every position where this element, starting at word `pos`, can end."""
@@ -162,10 +167,26 @@ def _heads(pattern: Pattern) -> tuple[frozenset[str] | None, tuple[Atom, ...]]:
     return result
 
 
+def may_match(pattern: Pattern, present: Set[str]) -> bool:
+    """False when `pattern` cannot match anywhere in a sentence whose written forms and
+    lemmas are `present`: some required element has none of its words there. Most rules
+    the index proposes for a sentence fail this way, and one set test per element is far
+    cheaper than trying the rule at each of its starting words. Elements that test
+    affixes are assumed possible (the full match decides), so this never refuses a
+    pattern `match` would accept."""
+    for el in pattern:
+        if el.gap < 0 and not el.optional and not el.open and el.keys.isdisjoint(present):
+            return False
+    return True
+
+
 def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int]]:
     """[first, last) of every match of any of `patterns`, at every starting word."""
     out: list[tuple[int, int]] = []
+    present = set(norms).union(lemmas)
     for p in patterns:
+        if not may_match(p, present):
+            continue
         keys, tests = _heads(p)
         for start in range(len(norms)):
             if keys is not None:
