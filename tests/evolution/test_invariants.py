@@ -33,6 +33,8 @@ REFUSED = [
     ("lexicon_overlay", {"pattern": "obligation", "drop": ["must"], "schema": 12}, "I6", "migration"),
     ("tension_axis", {"axis_a": "a", "axis_b": "b", "constitution": {"I2": None}}, "I4", "amendment"),
     ("lexicon_overlay", {"pattern": "not_a_pattern", "drop": ["x"]}, "I6", "not a pattern"),
+    ("lexicon_overlay", {"pattern": "obligation", "drop": ["my boss said so"]}, "I6", "own lexicon"),
+    ("lexicon_overlay", {"pattern": "obligation"}, "I6", "list of cues"),
     ("remove_export", {}, "I6", "migration path"),
     ("constitution_amendment", {"summary": "drop I2", "removes": "I2"}, "I2", "cannot remove"),
 ]

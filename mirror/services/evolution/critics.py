@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from datetime import timedelta
 from typing import Any
 
+from mirror import constitution
 from mirror.clock import utc_iso
 from mirror.models.evolution import EngineStats, Observations
 from mirror.services.context import JournalContext
@@ -76,6 +77,18 @@ def _engine(engine: str, groups: list[tuple[Any, ...]]) -> EngineStats:
         latency_ms_p95=_quantile(ordered, runs, 0.95), tokens_in=t_in, tokens_out=t_out)
 
 
+def _is_term(pattern: str, cue: str) -> bool:
+    """Whether a matched cue is one of the pattern's own lexicon terms: only those are
+    shown or proposed, so a match that spans the person's own words (a wildcard, a
+    structural tension) never leaves the reflection."""
+    return cue.replace("’", "'") in lexicon_terms(pattern)
+
+
+def lexicon_terms(pattern: str) -> frozenset[str]:
+    entry = constitution.invariants()["patterns"].get(pattern, {})
+    return frozenset(str(t).lower() for t in entry.get("terms", ()))
+
+
 def observe(ctx: JournalContext, days: int = DEFAULT_WINDOW_DAYS) -> Observations:
     """Every critic over the last `days` days."""
     store = store_of(ctx)
@@ -96,7 +109,8 @@ def observe(ctx: JournalContext, days: int = DEFAULT_WINDOW_DAYS) -> Observation
         ratings={str(k): ratings.get(str(k), 0) for k in range(1, 6)},
         feedback_flags=dict(sorted(feedback_flags.items())),
         inaccurate_labels=tuple({"pattern": p, "cue": c, "count": int(n)}
-                                for p, c, n, _ in store.inaccurate_cues(since, until) if c),
+                                for p, c, n, _ in store.inaccurate_cues(since, until)
+                                if c and _is_term(p, c)),
         care_dismissals=dict(sorted(dismissed.items())),
         user_axes=tuple({"axis_a": a, "axis_b": b, "observations": int(n)}
                         for a, b, n in store.user_axes(since, until)))

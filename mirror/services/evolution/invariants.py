@@ -150,8 +150,17 @@ def _kind_refusals(kind: str, change: dict[str, Any]) -> list[Refusal]:
                                   "may only make it stricter")]
         return []
     if kind == "lexicon_overlay":
-        if change.get("pattern") not in inv["patterns"]:
-            return [Refusal("I6", f"{change.get('pattern')!r} is not a pattern Mirror knows")]
+        pattern = change.get("pattern")
+        if pattern not in inv["patterns"]:
+            return [Refusal("I6", f"{pattern!r} is not a pattern Mirror knows")]
+        terms = {str(t).lower() for t in inv["patterns"][pattern].get("terms", ())}
+        drops, adds = change.get("drop") or [], change.get("add") or []
+        if not isinstance(drops, list) or not isinstance(adds, list) or not (drops or adds):
+            return [Refusal("I6", "a lexicon overlay drops or adds a list of cues")]
+        if any(str(c).lower() not in terms for c in drops):
+            return [Refusal("I6", f"only {pattern}'s own lexicon terms can be dropped")]
+        if any(not isinstance(c, str) or not 0 < len(c.split()) <= 4 for c in adds):
+            return [Refusal("I6", "an added cue is a phrase of one to four words")]
         return []
     if kind == "tension_axis":
         if not (isinstance(change.get("axis_a"), str) and isinstance(change.get("axis_b"), str)):
