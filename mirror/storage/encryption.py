@@ -41,7 +41,7 @@ KDF_ITERATIONS = 256_000
 INSTALL_HINT = "install the encryption extra: pip install 'mirror-journal[encrypted]'"
 PASSPHRASE_ENV = "MIRROR_PASSPHRASE"
 PASSPHRASE_FILE_ENV = "MIRROR_PASSPHRASE_FILE"
-WRONG = "wrong passphrase for the encrypted journal {path}; nothing was changed"
+WRONG = "wrong passphrase for the encrypted journal {path} (or the file is damaged); nothing was changed"
 
 _ERRORS = ("Error", "Warning", "InterfaceError", "DatabaseError", "DataError",
            "OperationalError", "IntegrityError", "InternalError", "ProgrammingError",
@@ -121,7 +121,9 @@ class Keys:
             cached = cached_key(path, salt)
             if cached is not None:
                 return cached
-        return derive(self.passphrase_or_ask(f"{path} is an encrypted journal"), salt)
+        # An encrypted file and a damaged one look alike (no SQLite header): say both.
+        return derive(self.passphrase_or_ask(
+            f"{path} is not a valid Mirror database as plain SQLite; if it is an encrypted journal"), salt)
 
 
 #: Keys that opened a journal in this process: a second connection (the TUI's worker
