@@ -35,6 +35,7 @@ from mirror.storage.store import Store
 from mirror.storage.tags import counts as tag_counts
 
 if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these records
+    from mirror.models.sync import SyncDevice, SyncPairing, SyncReport, SyncStatus
     from mirror.models.bundles import (
         BundleCheck,
         BundleExport,
@@ -676,3 +677,42 @@ class Journal:
         from mirror.services.evolution import incoming  # signatures: only for `evolve import`
 
         return incoming.import_file(self.context, Path(path), require_signature)
+
+    # -- sync (issue 16) ----------------------------------------------------------------------
+    # age, signatures and the merge: imported only by `mirror sync` and the TUI's sync action.
+    def sync(self, folder: str | Path | None = None, dry_run: bool = False,
+             progress: Progress | None = None) -> SyncReport:
+        """Write this device's changes as a change set into the folder and apply the other
+        devices' new ones (each in one transaction); refused ones are reported."""
+        from mirror.services import sync  # age, signatures, the merge: only sync
+
+        return sync.sync(self.context, folder, dry_run=dry_run, progress=progress)
+
+    def sync_watch(self, folder: str | Path | None, interval: float,
+                   on_report: Callable[[SyncReport], None], should_stop: Callable[[], bool]) -> int:
+        """Sync now and whenever the folder or the journal changes, until `should_stop()`."""
+        from mirror.services import sync  # age, signatures, the merge: only sync
+
+        return sync.watch(self.context, folder, interval=interval, on_report=on_report,
+                          should_stop=should_stop)
+
+    def sync_status(self) -> SyncStatus:
+        """This device, its folder, the paired devices and what waits to be synced."""
+        from mirror.services import sync  # age, signatures, the merge: only sync
+
+        return sync.status(self.context)
+
+    def sync_pair(self, folder: str | Path, code: str | None = None, include_private: bool = False,
+                  label: str | None = None) -> SyncPairing:
+        """Pair this journal with a sync folder: the first device gets a short code to give
+        the others; the others give it (`code`, or a passphrase the person chose)."""
+        from mirror.services import sync  # age, signatures, the merge: only sync
+
+        return sync.pair(self.context, folder, code=code, include_private=include_private,
+                         label=label)
+
+    def sync_unpair(self, device: str | None = None) -> SyncDevice | None:
+        """Refuse a device's change sets from now on, or (no device) leave sync here."""
+        from mirror.services import sync  # age, signatures, the merge: only sync
+
+        return sync.unpair(self.context, device)

@@ -45,7 +45,8 @@ _PROGRESS_EVERY = 10_000  # SQLite VM instructions between deadline checks
 
 #: Tables that describe this device, not the person's journal: they are emptied in every
 #: snapshot before it is bundled and never read from a bundle.
-DEVICE_TABLES = ("trusted_keys", "bundle_imports")
+DEVICE_TABLES = ("trusted_keys", "bundle_imports", "sync_state", "sync_devices", "sync_ledger",
+                 "sync_versions", "sync_dirty")
 #: Derived or cached rows that never enter a bundle (re-derived after an import).
 NOT_EXPORTED = ("care_markers", "care_dismissals", "response_cache")
 

@@ -29,7 +29,7 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,9 +91,21 @@ def count_deletions(conn: sqlite3.Connection) -> int:
                         " JOIN src.tombstones t ON t.id = r.id").fetchone()[0]
 
 
+#: Decides, for a reflection on both sides that differs, whether the attached side's version
+#: wins: (reflection ID, local row, their row) -> bool.
+TheirsWins = Callable[[str, sqlite3.Row, sqlite3.Row], bool]
+
+
+def newer_updated_at(reflection_id: str, local: sqlite3.Row, theirs: sqlite3.Row) -> bool:
+    """Bundles: the newer `updated_at` wins; a tie keeps the local version."""
+    return bool(theirs["updated_at"] > local["updated_at"])
+
+
 def merge_attached(conn: sqlite3.Connection, identity_id: str, now: str, import_id: str,
-                   new_id) -> MergeResult:
-    """Apply `src` to the live journal (see the module docstring). `new_id` mints IDs."""
+                   new_id, theirs_wins: TheirsWins = newer_updated_at) -> MergeResult:
+    """Apply `src` to the live journal (see the module docstring). `new_id` mints IDs.
+    `theirs_wins` orders two versions of one reflection (sync passes its revision
+    counters; bundles keep the newer `updated_at`)."""
     result = MergeResult()
     tail = _tail(conn)
     details = {"import": import_id}
@@ -164,7 +176,7 @@ def merge_attached(conn: sqlite3.Connection, identity_id: str, now: str, import_
         theirs = conn.execute(f"SELECT {cols} FROM src.reflections WHERE id = ?",
                               (reflection_id,)).fetchone()
         changed: list[str] = []
-        if theirs["updated_at"] > local["updated_at"]:
+        if theirs_wins(reflection_id, local, theirs):
             values = {f: theirs[f] for f in _REFLECTION_FIELDS}
             values["private"] = max(int(local["private"]), int(theirs["private"]))
             changed += [f for f in _REFLECTION_FIELDS if values[f] != local[f]]

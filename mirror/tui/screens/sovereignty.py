@@ -18,6 +18,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -26,6 +27,7 @@ from mirror.errors import MirrorError
 from mirror.models.bundles import BundleCheck, BundleExport, BundleImport
 from mirror.models.egress import SentRequest
 from mirror.models.status import ConstitutionStatus, JournalStats
+from mirror.models.sync import SyncReport, SyncStatus
 from mirror.tui import messages as m
 from mirror.tui.format import human_size, local_time, plural, tilde
 from mirror.tui.gateway import JournalGateway
@@ -78,11 +80,14 @@ class SovereigntyScreen(Screen):
         Binding("v", "bundle('verify')", "Verify bundle…", id="sovereignty.verify"),
         Binding("i", "bundle('import')", "Import…", id="sovereignty.import"),
         Binding("r", "reload", "Reload", id="sovereignty.reload"),
+        Binding("s", "sync", "Sync now", id="sovereignty.sync"),
     ]
 
     def __init__(self) -> None:
         super().__init__(id="sovereignty")
         self._version = -1
+        self._sync: SyncStatus | None = None
+        self._syncing = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="sovereignty-body"):
@@ -94,11 +99,20 @@ class SovereigntyScreen(Screen):
                     with Vertical(classes="panel", id=f"panel-{section}"):
                         yield Label(title, classes="panel-title")
                         yield Static(Text("…", style="dim"), id=f"sov-{section}")
+            # Shown once this journal is paired for sync (`mirror sync pair DIR`).
+            with Vertical(classes="panel", id="panel-sync"):
+                yield Label("Your devices (sync)", classes="panel-title")
+                yield Static(Text("…", style="dim"), id="sov-sync")
             with Horizontal(id="bundle-buttons"):
                 yield Button("Export…", id="export", variant="primary")
                 yield Button("Verify a bundle…", id="verify")
                 yield Button("Import…", id="import")
+                yield Button("Sync now", id="sync")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#panel-sync").display = False
+        self.query_one("#sync", Button).display = False
 
     def on_screen_resume(self) -> None:
         if self._version != host(self.app).data_version:
@@ -121,6 +135,7 @@ class SovereigntyScreen(Screen):
                                  "private_by_default": j.settings.get("private_by_default"),
                                  "profile": j.engine_profile().version},
             "egress": lambda j: j.egress(remote_only=False, limit=50),
+            "sync": lambda j: j.sync_status(),
         }
         for section, read in readers.items():
             try:
@@ -135,6 +150,9 @@ class SovereigntyScreen(Screen):
             self.post_message(m.SovereigntySection(section, data))
 
     def on_sovereignty_section(self, event: m.SovereigntySection) -> None:
+        if event.section == "sync":
+            self._show_sync(event.data if event.problem is None else None)
+            return
         target = self.query_one(f"#sov-{event.section}", Static)
         if event.problem is not None:
             target.update(Text(event.problem, style="italic"))
@@ -215,10 +233,81 @@ class SovereigntyScreen(Screen):
 
         return Group(summary, table)
 
+    # -- sync ------------------------------------------------------------------------------------
+    def _show_sync(self, status: SyncStatus | None) -> None:
+        """The devices panel and the Sync button appear only on a paired journal."""
+        self._sync = status if status is not None and status.paired else None
+        paired = self._sync is not None
+        self.query_one("#panel-sync").display = paired
+        self.query_one("#sync", Button).display = paired
+        self.refresh_bindings()
+        if status is not None and paired:
+            self.query_one("#sov-sync", Static).update(self._render_sync(status))
+
+    @staticmethod
+    def _render_sync(status: SyncStatus) -> Text:
+        text = Text.assemble(("folder  ", "dim"), tilde(status.folder or ""), "\n",
+                             ("last    ", "dim"), local_time(status.last_sync_at, "UTC") + " UTC"
+                             if status.last_sync_at else "never", "\n",
+                             ("waiting ", "dim"), f"{plural(status.pending_here, 'change')} here, "
+                             f"{plural(status.waiting_in_folder, 'change set')} in the folder")
+        for device in status.devices:
+            seen = "this device" if device.this_device else (
+                "unpaired" if device.unpaired_at else
+                "last seen " + (local_time(device.last_seen_at, "UTC") + " UTC" if device.last_seen_at else "never"))
+            text.append(f"\n{device.device_id}  {device.label or ''}  ", "bold" if device.this_device else "")
+            text.append(seen, "dim")
+        return text
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "sync":
+            return self._sync is not None
+        return True
+
+    def action_sync(self) -> None:
+        if self._sync is None or self._syncing:
+            return
+        self._syncing = True
+        self.query_one("#sync", Button).disabled = True
+        self.query_one("#sov-sync", Static).update(Text("Syncing…", style="dim"))
+        self.run_sync(host(self.app).require_gateway())
+
+    @work(thread=True, group="journal", exit_on_error=False)
+    def run_sync(self, gateway: JournalGateway) -> None:
+        try:
+            report = gateway.call_long(lambda j: j.sync())
+        except MirrorError as exc:
+            self.post_message(SyncFinished(None, str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001
+            log = gateway.log_unexpected("sync", exc)
+            self.post_message(SyncFinished(None, f"Something unexpected went wrong; details are in {log}."))
+            return
+        self.post_message(SyncFinished(report))
+
+    def on_sync_finished(self, event: SyncFinished) -> None:
+        self._syncing = False
+        self.query_one("#sync", Button).disabled = False
+        report = event.report
+        if report is None:
+            self.notify(f"Sync failed: {event.problem}", severity="error")
+        else:
+            sent = report.sent.get("reflections", 0) + report.sent.get("tombstones", 0)
+            message = (f"Synced: sent {plural(sent, 'change')}, applied "
+                       f"{plural(len(report.applied), 'change set')} from your other devices.")
+            if report.refused:
+                message += f" {len(report.refused)} refused: " + report.refused[0].reason
+            self.notify(message, severity="warning" if report.refused else "information")
+            if report.applied:
+                host(self.app).journal_changed()
+        self.action_reload()
+
     # -- bundles -----------------------------------------------------------------------------------
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id in ("export", "verify", "import"):
             self.action_bundle(event.button.id)
+        elif event.button.id == "sync":
+            self.action_sync()
 
     def action_bundle(self, action: str) -> None:
         def done(changed: bool | None) -> None:
@@ -227,6 +316,15 @@ class SovereigntyScreen(Screen):
                 self.action_reload()
 
         self.app.push_screen(BundleScreen(action), done)
+
+
+class SyncFinished(Message):
+    """A sync started from this screen ended: its report, or why it failed."""
+
+    def __init__(self, report: SyncReport | None, problem: str | None = None) -> None:
+        super().__init__()
+        self.report = report
+        self.problem = problem
 
 
 class BundleScreen(ModalScreen[bool]):
