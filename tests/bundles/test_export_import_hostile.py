@@ -125,7 +125,12 @@ def test_older_schema_is_migrated_on_a_private_copy(exported, target, cli, tmp_p
         care_markers = [s for s in (REPO / "schemas/sqlite/002_engine.sql").read_text().split(";")
                         if "CREATE TABLE care_markers" in s][0].split("\n\n")[-1].strip()
         care_markers = care_markers[care_markers.index("CREATE TABLE"):]
-        sql_edit(*(f"DROP TRIGGER {t}" for t in (  # 008 (the indexes left with the FTS)
+        sql_edit(*(f"DROP TRIGGER sync_dirty_{t}" for t in (  # 010 (sync)
+                   "reflection_insert", "reflection_update", "tombstone", "thread_insert",
+                   "thread_member", "feedback")),
+                 *(f"DROP TABLE sync_{t}" for t in ("state", "devices", "ledger", "versions", "dirty")),
+                 "DELETE FROM schema_migrations WHERE version = 10",
+                 *(f"DROP TRIGGER {t}" for t in (  # 008 (the indexes left with the FTS)
                    "reflection_hour_counts_insert", "reflection_hour_counts_unwrite",
                    "reflection_hour_counts_rewrite", "reflection_hour_counts_delete")),
                  "DROP VIEW reflections_unspaced", "DROP VIEW reflection_words",
