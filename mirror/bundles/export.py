@@ -174,7 +174,8 @@ def plain_record(r: Reflection) -> dict[str, Any]:
                                                    SNAPSHOT_FALLBACK_TIME)
     metadata = {**r.metadata, "damaged": damaged} if damaged else r.metadata
     return {"id": r.id, "created_at": created_at, "tz": tz, "text": r.content,
-            "tags": list(r.tags), "starred": r.starred, "updated_at": updated_at,
+            "tags": list(r.tags), "starred": r.starred, "private": r.private,
+            "updated_at": updated_at,
             "source": r.source, "content_type": r.content_type,
             "visibility": r.visibility, "metadata": metadata}
 

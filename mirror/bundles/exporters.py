@@ -24,7 +24,9 @@ from mirror.bundles.importers.mirrorjson import EXPORT_FORMAT, EXPORT_FORMAT_VER
 from mirror.bundles.jsonio import canonical_bytes
 from mirror.clock import parse_utc_iso, utc_iso
 
-_OPTIONAL = ("source", "content_type", "visibility", "metadata")
+#: `private` (never sent to a remote engine) travels with the reflection, so a journal
+#: rebuilt from an export keeps it.
+_OPTIONAL = ("private", "source", "content_type", "visibility", "metadata")
 
 
 def _moment(value: datetime | str) -> datetime:
@@ -95,6 +97,8 @@ def reflection_to_markdown(reflection: Mapping[str, Any]) -> str:
         "tags": list(dict.fromkeys(reflection.get("tags") or [])),
         "starred": bool(reflection.get("starred", False)),
     }
+    if reflection.get("private"):
+        fields["private"] = True
     return f"---\n{_front_matter(fields)}---\n\n{reflection['text'].rstrip()}\n"
 
 

@@ -338,10 +338,11 @@ def _reader(kind: str) -> Callable[..., list[ImportedEntry]]:
     return import_markdown
 
 
-def _new_reflection(entry: ImportedEntry) -> tuple[NewReflection, bool]:
+def _new_reflection(entry: ImportedEntry, private: bool = False) -> tuple[NewReflection, bool]:
     """The reflection an imported entry becomes, and whether its text is a placeholder.
     An entry exported by Mirror keeps its ID (the import merges by it); others get an ID
-    derived from their source's own, so re-importing a file adds nothing."""
+    derived from their source's own, so re-importing a file adds nothing. `private`: the
+    journal's `private_by_default`, which an import honours as `reflect` does."""
     metadata = dict(entry.metadata)  # a reflection exported by Mirror keeps its own as it was
     if entry.reflection_id is None:
         metadata["source_id"] = entry.source_id
@@ -353,8 +354,8 @@ def _new_reflection(entry: ImportedEntry) -> tuple[NewReflection, bool]:
     return NewReflection(
         id=entry.reflection_id or merge.derived_id("import", entry.source, entry.source_id),
         content=text, created_at=utc_iso(entry.created_at), created_tz=entry.tz,
-        tags=list(entry.tags), starred=entry.starred, source=entry.source,
-        metadata=metadata), placeholder
+        tags=list(entry.tags), starred=entry.starred, private=entry.private or private,
+        source=entry.source, metadata=metadata), placeholder
 
 
 def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str | None = None,
@@ -372,7 +373,8 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
     options = options or ImportOptions(tz=tz)
     report = ImportReport()
     entries = _reader(kind)(path, options=options, report=report)
-    built = [_new_reflection(entry) for entry in entries]
+    private = bool(ctx.settings.get("private_by_default"))
+    built = [_new_reflection(entry, private) for entry in entries]
     news = [new for new, _ in built]
     fresh_ids: set[str] = set()
     fresh: list[NewReflection] = []

@@ -212,3 +212,11 @@ def test_source_flags_elsewhere_are_usage_errors(cli, mirror_home: Path, tmp_pat
         run = cli("import", *args)
         assert run.code == 2 and len(run.err.strip().splitlines()) == 1 and message in run.err
     assert listed(cli) == []
+
+
+def test_imports_honour_private_by_default(cli, mirror_home: Path) -> None:
+    """A journal that keeps everything private by default keeps imported entries private
+    too (never sent to a remote engine), as `reflect` does."""
+    assert cli("config", "set", "private_by_default", "true").code == 0
+    imported(cli, "--from", "jrnl", str(JRNL / "jrnl1.txt"), "--tz", "UTC")
+    assert [r["private"] for r in listed(cli)] == [True, True, True]

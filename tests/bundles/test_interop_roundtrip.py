@@ -152,6 +152,7 @@ def test_json_export_imports_back_by_id(cli, mirror_home: Path, tmp_path: Path) 
     write_source_journal(cli)
     jrnl1 = Path(__file__).resolve().parent.parent / "fixtures" / "jrnl" / "jrnl1.txt"
     assert cli("import", "--from", "jrnl", str(jrnl1), "--tz", "UTC").code == 0  # metadata
+    assert cli("reflect", "Not for any server", "--private", "--date", "2024-02-02 10:00").code == 0
     source = listed(cli)
     doc = tmp_path / "journal.json"
     assert cli("export", "--format", "json", str(doc)).code == 0
@@ -159,17 +160,24 @@ def test_json_export_imports_back_by_id(cli, mirror_home: Path, tmp_path: Path) 
     run = cli("import", "--from", "json", str(doc), "--json", "--home", str(other))
     assert run.code == 0, run.err
     validate("import", run.json)
-    assert run.json["changes"]["reflections_added"] == len(source) == 8
-    assert [(*as_entry(r), r["metadata"], r["source"]) for r in listed(cli, "--home", str(other))] \
-        == [(*as_entry(r), r["metadata"], r["source"]) for r in source]
+    assert run.json["changes"]["reflections_added"] == len(source) == 9
+    assert [(*as_entry(r), r["metadata"], r["source"], r["private"])
+            for r in listed(cli, "--home", str(other))] \
+        == [(*as_entry(r), r["metadata"], r["source"], r["private"]) for r in source]
+    assert [r["private"] for r in source].count(True) == 1  # and it stays private
+    folder, third = tmp_path / "md", tmp_path / "third-home"
+    assert cli("export", "--format", "markdown", str(folder)).code == 0
+    assert cli("import", "--from", "markdown", str(folder), "--home", str(third)).code == 0
+    assert [(r["id"], r["private"]) for r in listed(cli, "--home", str(third))] == \
+        [(r["id"], r["private"]) for r in source]
     assert {r["source"] for r in source} == {"cli", "jrnl"}
     again = cli("import", "--from", "json", str(doc), "--home", str(other))
     assert again.code == 0
-    assert "imported 0 of 8 json entries (8 already here)" in again.err
+    assert "imported 0 of 9 json entries (9 already here)" in again.err
     # into the journal it came from: every reflection is recognised by its ID
     home = cli("import", "--from", "json", str(doc), "--json")
-    assert home.json["changes"]["reflections_skipped_existing"] == 8
-    assert len(listed(cli)) == 8
+    assert home.json["changes"]["reflections_skipped_existing"] == 9
+    assert len(listed(cli)) == 9
 
 
 def test_markdown_export_then_bundle_never_duplicates(cli, mirror_home: Path, tmp_path: Path) -> None:

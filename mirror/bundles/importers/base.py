@@ -72,6 +72,8 @@ class ImportedEntry:
     tags: list[str] = field(default_factory=list)
     starred: bool = False
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: Never sent to a remote engine (Mirror's own exports say so per reflection).
+    private: bool = False
     #: The Mirror reflection ID this entry was exported from (Mirror's own Markdown and
     #: JSON exports carry it): the import merges by it instead of adding a copy.
     reflection_id: str | None = None

@@ -50,7 +50,7 @@ from mirror.errors import InvalidInput, NotFound
 SOURCE = "markdown"
 _DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[-_ ](.+))?")
 _CLOSERS = ("---", "...")
-_KNOWN_KEYS = {"date", "created", "tags", "starred", "title", "tz", "id"}
+_KNOWN_KEYS = {"date", "created", "tags", "starred", "title", "tz", "id", "private"}
 #: `[[Note]]`, `[[Note|shown text]]`, `[[Note#heading]]`: the note linked to.
 _WIKILINK = re.compile(r"\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -218,9 +218,11 @@ def parse_markdown_file(content: str, name: str, tz: str, label: str, *,
         tags = [t for t in re.split(r"[,\s]+", tags) if t]
     if not isinstance(tags, list) or not all(isinstance(t, (str, int, float)) for t in tags):
         raise InvalidInput(f"{label}: 'tags' must be a list or a comma-separated string")
-    starred = front.get("starred", False)
+    starred, private = front.get("starred", False), front.get("private", False)
     if not isinstance(starred, bool):
         raise InvalidInput(f"{label}: 'starred' must be true or false")
+    if not isinstance(private, bool):
+        raise InvalidInput(f"{label}: 'private' must be true or false")
     title = front.get("title")
     if title is not None and not isinstance(title, (str, int, float)):
         raise InvalidInput(f"{label}: 'title' must be text")
@@ -254,7 +256,7 @@ def parse_markdown_file(content: str, name: str, tz: str, label: str, *,
     return ImportedEntry(
         source=SOURCE, source_id=content_source_id(SOURCE, created, text), created_at=created,
         tz=entry_tz, text=text, tags=normalize_tags([str(t) for t in tags]), starred=starred,
-        metadata=metadata, reflection_id=reflection_id)
+        metadata=metadata, private=private, reflection_id=reflection_id)
 
 
 def _jsonable(value: Any) -> Any:

@@ -83,9 +83,11 @@ def _entry(item: Any, where: str) -> ImportedEntry:
     if moment.tzinfo is None:
         raise InvalidInput(f"{where}: 'created_at' {created!r} has no UTC offset")
     tags, starred = item.get("tags", []), item.get("starred", False)
+    private = item.get("private", False)
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags) \
-            or not isinstance(starred, bool):
-        raise InvalidInput(f"{where}: 'tags' must be a list of strings, 'starred' true or false")
+            or not isinstance(starred, bool) or not isinstance(private, bool):
+        raise InvalidInput(f"{where}: 'tags' must be a list of strings, 'starred' and "
+                           "'private' true or false")
     # kept as exported: it is this reflection's own (an earlier import's `source_id` too)
     metadata = item.get("metadata") if isinstance(item.get("metadata"), dict) else {}
     source = item.get("source") if isinstance(item.get("source"), str) and item["source"] \
@@ -93,4 +95,4 @@ def _entry(item: Any, where: str) -> ImportedEntry:
     return ImportedEntry(
         source=source, source_id=rid, created_at=moment.astimezone(get_zone(tz)), tz=tz,
         text=normalize_text(text), tags=normalize_tags(tags), starred=starred,
-        metadata=dict(metadata), reflection_id=rid)
+        metadata=dict(metadata), private=private, reflection_id=rid)
