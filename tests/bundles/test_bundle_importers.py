@@ -326,3 +326,26 @@ def test_markdown_malformed_files(tmp_path: Path, content: str, problem: str) ->
 def test_markdown_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(NotFound):
         import_markdown(tmp_path / "nope", tz="UTC")
+
+
+# -- Mirror's own JSON export -----------------------------------------------------------------
+
+def test_mirror_json_bad_reflection_is_skipped_the_rest_come_in(tmp_path: Path) -> None:
+    from mirror.bundles.importers.mirrorjson import import_mirror_json
+
+    good = {"id": "b2f1c3d4-0000-4000-8000-000000000001", "created_at": "2024-03-05T20:14:00.000000Z",
+            "local_time": "2024-03-05T21:14:00+01:00", "tz": BERLIN, "text": "kept",
+            "tags": ["a"], "starred": True, "private": True}
+    bad = {**good, "id": "not-an-id"}
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"format": "mirror-export", "format_version": 1,
+                                "reflections": [bad, good]}))
+    report = ImportReport()
+    (entry,) = import_mirror_json(path, report=report)
+    assert (entry.reflection_id, entry.text, entry.private, entry.tz) == (good["id"], "kept", True, BERLIN)
+    assert report.skipped == [{"where": f"{path}: reflection 1",
+                               "reason": "'id' is missing or not a Mirror ID"}]
+    other = tmp_path / "jrnl.json"
+    other.write_text('{"tags": {}, "entries": []}')
+    with pytest.raises(InvalidInput, match="not a Mirror JSON export"):
+        import_mirror_json(other)
