@@ -275,14 +275,22 @@ def touch(conn: sqlite3.Connection, now: str) -> None:
 # -- applying a change set -------------------------------------------------------------------
 
 def stage(conn: sqlite3.Connection, body: dict[str, Any]) -> None:
-    """ATTACH an in-memory `src` holding the change set's rows (outside any transaction)."""
+    """ATTACH an in-memory `src` holding the change set's rows (outside any transaction).
+    Rows SQLite cannot even hold are a `ValueError` (the change set is refused)."""
     conn.execute("ATTACH DATABASE ':memory:' AS src")
+    try:
+        _fill(conn, body)
+    except sqlite3.Error as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _fill(conn: sqlite3.Connection, body: dict[str, Any]) -> None:
     for name, columns in _SRC_TABLES.items():
         conn.execute(f"CREATE TABLE src.{name} ({columns})")
     fields = ", ".join(REFLECTION_FIELDS)
-    conn.executemany(f"INSERT INTO src.reflections ({fields}) VALUES ({', '.join('?' * len(REFLECTION_FIELDS))})",
+    conn.executemany(f"INSERT OR IGNORE INTO src.reflections ({fields}) VALUES ({', '.join('?' * len(REFLECTION_FIELDS))})",
                      [[r[f] for f in REFLECTION_FIELDS] for r in body["reflections"]])
-    conn.executemany("INSERT INTO src.sync_versions VALUES (?, ?, ?)",
+    conn.executemany("INSERT OR IGNORE INTO src.sync_versions VALUES (?, ?, ?)",
                      [(r["id"], r["counter"], r["device"]) for r in body["reflections"]])
     names = sorted({t for r in body["reflections"] for t in r["tags"]}, key=str.casefold)
     conn.executemany("INSERT OR IGNORE INTO src.tags (name) VALUES (?)", [(n,) for n in names])

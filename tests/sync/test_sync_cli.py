@@ -165,3 +165,34 @@ def test_idle_sync_knows_where_derivation_leaves_its_pending_list() -> None:
     from mirror.services import deriving, sync
 
     assert sync.PENDING_FILE == deriving.PENDING_FILE
+
+
+def test_watch_from_the_command_line_shows_a_progress_line_per_sync(root: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO
+
+    env = {**os.environ, "MIRROR_HOME": str(root / "b")}
+    proc = subprocess.Popen([sys.executable, "-m", "mirror", "sync", str(root / "shared"), "--watch",
+                             "--interval", "0.2"], env=env, cwd=REPO, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    try:
+        assert proc.stderr is not None
+        lines.append(proc.stderr.readline())  # the first sync, at start
+        assert "synced: sent 0, applied 0 change set(s); watching" in lines[0]
+        a = open_device(root / "a", 1)
+        a.write("arrives while the command watches")
+        a.sync(root / "shared")
+        a.close()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and "applied 1" not in lines[-1]:
+            lines.append(proc.stderr.readline())
+        assert "applied 1 change set(s)" in lines[-1], lines
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 0

@@ -181,3 +181,34 @@ def test_wrong_pairing_code_pairs_nothing(cli, devices: Path, tmp_path: Path) ->
     assert run.code == 6
     assert run.err.strip() == "mirror: wrong pairing code (or passphrase): nothing paired"
     assert not (tmp_path / "c" / "sync_journal.key").exists()
+
+
+@pytest.mark.parametrize("bad", ["date", "missing"])
+def test_signed_change_set_with_bad_rows_is_refused_whole(cli, devices: Path, bad: str) -> None:
+    from mirror.bundles import crypto
+    from mirror.services.sync import changeset, keys
+
+    assert cli("--home", str(devices / "b"), "sync", str(devices / "shared")).code == 0
+    a = open_device(devices / "a", 1)
+    device = a.sync_status().device_id
+    a.close()
+    key = keys.load_key(devices / "a")
+    assert key is not None
+    good = {"id": "00000000-0000-4000-8000-00000000000a", "content": "fine words",
+            "content_type": "text/plain", "visibility": "local_only", "private": 0, "source": "cli",
+            "created_at": "2026-05-01T08:00:00.000000Z", "created_tz": "UTC",
+            "updated_at": "2026-05-01T08:00:00.000000Z", "starred": 0, "metadata": "{}", "tags": [],
+            "counter": 1, "device": device}
+    broken = dict(good, id="00000000-0000-4000-8000-00000000000b")
+    if bad == "date":
+        broken["created_at"] = "2026-13-45T08:00:00.000000Z"
+    else:
+        del broken["content"]
+    body = {"format": changeset.FORMAT, "device": device, "seq": 7,
+            "id": "00000000-0000-4000-8000-000000000007", "created_at": "2026-05-01T08:00:00.000000Z",
+            "reflections": [good, broken], "revisions": [], "tombstones": [], "threads": [],
+            "mirrorbacks": [], "feedback": []}
+    sealed = changeset.seal(body, crypto.load_or_create_device_key(devices / "a"), key)
+    (devices / "shared" / device / changeset.file_name(7, body["id"])).write_bytes(sealed)
+    line = _refused(cli, devices, "nothing applied")
+    assert ("breaks the journal's rules" if bad == "date" else "malformed") in line

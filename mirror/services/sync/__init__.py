@@ -27,7 +27,7 @@ from typing import Any
 
 from mirror.bundles import crypto
 from mirror.clock import utc_iso
-from mirror.errors import BundleRefused, InvalidInput, NotFound, StorageError, UsageError
+from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
 from mirror.models.sync import Refusal, SyncDevice, SyncPairing, SyncReport, SyncStatus
 from mirror.services.context import JournalContext
 from mirror.services.sync import changeset, keys
@@ -43,6 +43,10 @@ PENDING_FILE = "derive-pending.json"
 
 class _DryRun(Exception):
     """Raised inside a dry run's transaction so that it rolls back."""
+
+
+class _AppliedMeanwhile(Exception):
+    """Another Mirror process of this journal applied the change set first."""
 
 
 def _now(ctx: JournalContext) -> str:
@@ -317,10 +321,15 @@ def _apply(ctx: JournalContext, path: Path, key: str, known: dict[str, dict], de
     from mirror.services.recheck import recheck_imported
 
     now = _now(ctx)
-    store.stage(conn, opened.body)
     result: merge.MergeResult | None = None
     try:
+        try:
+            store.stage(conn, opened.body)
+        except (KeyError, TypeError, ValueError, IndexError):
+            raise BundleRefused("its content is malformed; nothing applied") from None
         with transaction(conn):
+            if store.seen(conn, opened.changeset_id):
+                raise _AppliedMeanwhile
             before = store.marks(conn)
             result = merge.merge_attached(conn, ctx.store.identity_id, now, opened.changeset_id,
                                           ctx.clock.new_id, theirs_wins=store.theirs_wins(conn))
@@ -333,9 +342,9 @@ def _apply(ctx: JournalContext, path: Path, key: str, known: dict[str, dict], de
             note_pending(ctx, result.to_derive)
     except _DryRun:
         pass
-    except (InvalidInput, StorageError) as exc:
-        if isinstance(exc, StorageError) and "locked" in str(exc):
-            raise
+    except _AppliedMeanwhile:
+        return merge.MergeResult()
+    except InvalidInput as exc:  # a row the journal's constraints refuse: rolled back
         raise BundleRefused(f"its data breaks the journal's rules ({exc}); nothing applied") from None
     finally:
         store.unstage(conn)

@@ -97,6 +97,8 @@ def open_sealed(data: bytes, journal_key: str, device: str, name: str, public_ke
         raise BundleRefused("damaged body; nothing applied") from None
     if not isinstance(body, dict) or set(body) != _BODY_KEYS or body["format"] != FORMAT:
         raise BundleRefused("unknown change set format; nothing applied")
+    if not isinstance(body["seq"], int) or not isinstance(body["id"], str) or body["seq"] < 1:
+        raise BundleRefused("unknown change set format; nothing applied")
     if body["device"] != device or file_name(body["seq"], body["id"]) != name:
         raise BundleRefused(f"says it is {body['device']}/{file_name(body['seq'], body['id'])}:"
                             " moved or replayed; nothing applied")
