@@ -48,6 +48,7 @@ OPS = st.lists(st.one_of(write, write, edit, redate, delete, derive, jrnl, bundl
 
 def assert_counts_match(conn: sqlite3.Connection) -> None:
     assert stats.maintained_reflection_counts(conn) == stats.full_reflection_counts(conn)
+    assert stats.maintained_hour_counts(conn) == stats.full_hour_counts(conn)  # 008
     for bucket in BUCKETS:
         for since in SINCE:
             assert stats.pattern_counts(conn, since, bucket) == \
