@@ -62,6 +62,9 @@ def diagnose(ctx: JournalContext) -> DoctorReport:
             head = ""
         return DoctorReport(tuple(checks), head, str(ctx.paths.home))
     checks.append(_check("database", True, f"{ctx.paths.db} integrity ok", "storage"))
+    checks.append(_check("encryption", True, "the journal file is encrypted at rest (SQLCipher)"
+                         if ctx.store.encrypted else "the journal file is plain SQLite (disk encryption"
+                         " protects it; `mirror encrypt` encrypts it)", "storage"))
     version, latest = ctx.store.schema_version, migrations.latest_version()
     checks.append(_check("schema", version == latest, f"version {version} of {latest}", "storage",
                          "open the journal with this Mirror to migrate it"))

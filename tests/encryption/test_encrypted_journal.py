@@ -12,6 +12,7 @@ import pytest
 
 from mirror.services.journal import Journal
 from mirror.storage import encryption
+from tests.cli.test_json_schemas import validate
 from tests.storage.helpers import assert_clean_error
 
 PASS = "correct horse battery staple"
@@ -100,7 +101,11 @@ def test_every_command_works_on_an_encrypted_journal(cli, mirror_home, passfile,
     assert SECRET in cli("search", SECRET).out
     assert cli("edit", rid[:8], "--text", f"Back from {SECRET}.").code == 0
     assert cli("stats").code == 0
-    assert cli("doctor").code == 0, cli("doctor").out
+    doctor = cli("doctor", "--json")
+    assert doctor.code == 0, doctor.out
+    validate("doctor", doctor.json)
+    assert {"name": "encryption", "ok": True, "kind": "storage", "fix": "",
+            "detail": "the journal file is encrypted at rest (SQLCipher)"} in doctor.json["checks"]
     bundle = tmp_path / "out.zip"
     assert cli("export", str(bundle)).code == 0  # a bundle is written as always
     other = tmp_path / "other"
@@ -138,6 +143,7 @@ def test_encrypt_then_decrypt_keeps_every_reflection_and_revision(cli, mirror_ho
     run = cli("encrypt", "--passphrase-file", str(passfile), "--json")
     assert run.code == 0, run.err
     assert run.json["encrypted"] is True and run.json["rows"] > 0
+    validate("encrypt", run.json)
     assert scan(mirror_home, SECRET.encode()) == []
     assert_clean_error(cli("list"), 7, "encrypted journal")
     monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASS)
@@ -148,6 +154,7 @@ def test_encrypt_then_decrypt_keeps_every_reflection_and_revision(cli, mirror_ho
     run = cli("decrypt", "--passphrase-file", str(passfile), "--json")
     assert run.code == 0, run.err
     assert run.json["encrypted"] is False
+    validate("decrypt", run.json)
     assert (mirror_home / "mirror.db").read_bytes().startswith(encryption.SQLITE_MAGIC)
     assert listing(cli) == before
     assert [p.name for p in mirror_home.iterdir() if p.name.endswith(".converting")] == []
@@ -182,6 +189,7 @@ def test_unlock_keeps_the_key_for_the_session_and_lock_forgets_it(cli, mirror_ho
     assert_clean_error(cli("list"), 7, "encrypted journal")
     run = cli("unlock", "--passphrase-file", str(passfile), "--json")
     assert run.code == 0, run.err
+    validate("unlock", run.json)
     kept = Path(run.json["key_cached"])
     assert kept.parent.parent == runtime_dir and (kept.stat().st_mode & 0o777) == 0o600
     assert PASS.encode() not in kept.read_bytes()  # the derived key, never the passphrase
