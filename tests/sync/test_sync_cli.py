@@ -196,3 +196,28 @@ def test_watch_from_the_command_line_shows_a_progress_line_per_sync(root: Path) 
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=60) == 0
+
+
+def test_tags_stars_threads_and_feedback_travel(root: Path) -> None:
+    a = open_device(root / "a", 1)
+    b = open_device(root / "b", 2)
+    try:
+        first = a.write("I must finish the report but part of me wants to rest #work", starred=True)
+        a.answer(first)
+        a.feedback(first.id, 4, ["generic"], "kind")
+        a.create_thread("Evenings")
+        a.add_to_thread("Evenings", first.id)
+        a.sync(root / "shared")
+        b.sync(root / "shared")
+        got = b.get(first.id)
+        assert got.starred and "work" in got.tags and got.threads == ("Evenings",)
+        rows = b.store.conn.execute("SELECT rating, note FROM engine_feedback").fetchall()
+        assert [tuple(r) for r in rows] == [(4, "kind")]
+        b.edit(first.id, starred=False, add_tags=["later"])
+        b.sync(root / "shared")
+        a.sync(root / "shared")
+        back = a.get(first.id)
+        assert not back.starred and set(back.tags) == {"work", "later"}
+    finally:
+        a.close()
+        b.close()
