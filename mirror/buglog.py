@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from mirror import __version__
+from mirror.fileio import append_private
 
 FALLBACK_NAME = "mirror-error.log"
 
@@ -19,10 +20,8 @@ def log_bug(log: Path | None, where: str, exc: BaseException) -> str:
     where it went, or a sentence saying it could not be written."""
     path = log if log is not None else Path(tempfile.gettempdir()) / FALLBACK_NAME
     try:
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now(UTC).isoformat()} mirror {__version__} "
-                         f"{where}\n")
-            handle.write("".join(traceback.format_exception(exc)))
+        append_private(path, f"--- {datetime.now(UTC).isoformat()} mirror {__version__} {where}\n"
+                       + "".join(traceback.format_exception(exc)))
     except OSError:
         return "no log file: the journal folder is not writable"
     return str(path)

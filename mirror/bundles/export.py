@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from mirror.errors import InvalidInput
+from mirror.fileio import write_private
 from mirror.models import Reflection
 from mirror.resources import constitution_dir
 from mirror.storage.domain import readable
@@ -181,11 +182,7 @@ def plain_record(r: Reflection) -> dict[str, Any]:
 
 
 def write_atomic(dest: Path, data: bytes) -> None:
-    """Write `dest` whole or not at all (a temporary file, fsynced, then renamed)."""
+    """Write `dest` whole or not at all, readable by its owner only (`fileio.write_private`:
+    a 0600 temporary file, fsynced, then renamed)."""
     refuse_special(dest)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.part")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, dest)
+    write_private(dest, data)

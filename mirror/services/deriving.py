@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.care.detect import detector
+from mirror.fileio import write_private
 from mirror.models import Reflection
 from mirror.services.context import JournalContext
 from mirror.storage.db import transaction
@@ -111,9 +112,7 @@ def note_pending(ctx: JournalContext, ids: list[str]) -> None:
 
 
 def _write_pending(path: Path, ids: list[str]) -> None:
-    tmp = path.with_name(f".{PENDING_FILE}.{os.getpid()}.part")
-    tmp.write_text(json.dumps(ids), encoding="utf-8")
-    os.replace(tmp, path)
+    write_private(path, json.dumps(ids).encode("utf-8"))  # IDs of journal entries: 0600
 
 
 def derive_after_import(ctx: JournalContext, ids: list[str],

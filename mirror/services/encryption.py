@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mirror.clock import Clock
 from mirror.errors import InvalidInput, StorageError
+from mirror.fileio import write_private
 from mirror.models.encryption import EncryptionChange
 from mirror.paths import JournalPaths
 from mirror.storage import encryption
@@ -125,9 +126,6 @@ def _reseal_drafts(folder: Path, old: DraftSeal | None, new: DraftSeal | None) -
         if old is None and data.startswith(encryption.DRAFT_MAGIC):
             continue
         sealed = new.seal(plain) if new is not None else plain
-        part = file.with_name(file.name + ".part")
-        part.write_bytes(sealed)
-        part.chmod(0o600)
-        part.replace(file)
+        write_private(file, sealed)  # 0600 from the start: a decrypted draft is plain text
         count += 1
     return count

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mirror.errors import InvalidInput, StorageError
+from mirror.fileio import make_private
 from mirror.storage.journalfile import JournalFile
 
 if TYPE_CHECKING:
@@ -70,6 +71,8 @@ def connect(path: Path, *, readonly: bool = False, wal: bool = True,
                 check_same_thread=False, factory=JournalConnection,
             )
             conn.path = path
+            # 0600 before SQLite makes the WAL and SHM files, which take the database's mode.
+            make_private(path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
         if key is None:
             conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

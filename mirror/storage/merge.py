@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from mirror.fileio import create_private
 from mirror.models.bundles import ImportRecord
 from mirror.storage import audit, domain, migrations
 from mirror.storage import tags as tagstore
@@ -395,6 +396,7 @@ def snapshot(conn: sqlite3.Connection, dest: str) -> None:
 
         plain_snapshot(conn, dest)
         return
+    create_private(dest)  # VACUUM INTO would create it under the umask
     conn.execute("VACUUM INTO ?", (dest,))
 
 

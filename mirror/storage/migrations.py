@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mirror import __version__
 from mirror.errors import StorageError
+from mirror.fileio import create_private
 from mirror.resources import schemas_dir
 from mirror.storage.db import translate
 
@@ -116,6 +117,7 @@ def migrate(conn: sqlite3.Connection, db_path: Path, now_iso: str) -> int:
     if applied(conn):
         backup = db_path.with_name(f"{db_path.name}.before-schema-{pending[0].version:03d}.bak")
         backup.unlink(missing_ok=True)
+        create_private(backup)  # a copy of the journal: 0600, not the umask's mode
         conn.execute("VACUUM INTO ?", (str(backup),))
     for migration in pending:
         try:

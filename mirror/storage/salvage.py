@@ -24,6 +24,7 @@ from typing import Any
 
 from mirror.clock import Clock, utc_iso
 from mirror.errors import InvalidInput, NotFound, StorageError
+from mirror.fileio import copy_private
 from mirror.storage import audit, migrations
 from mirror.storage.db import transaction, translate
 from mirror.storage.stats import MAINTAINED_TABLES
@@ -87,10 +88,10 @@ def recover(db: Path, clock: Clock) -> Recovery:
 def _copy_journal(db: Path, copy: Path) -> None:
     """The journal and its write-ahead log (committed writes may live only there)."""
     try:
-        shutil.copyfile(db, copy)
+        copy_private(db, copy)
         wal = db.with_name(db.name + "-wal")
         if wal.exists():
-            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+            copy_private(wal, copy.with_name(copy.name + "-wal"))
     except OSError as exc:
         raise StorageError(f"cannot copy {db} to recover it: {exc.strerror}") from None
 
