@@ -85,7 +85,9 @@ class Context:
         import tempfile
 
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        drafts = self.home / "drafts"
+        from mirror.services.journal import Journal  # where an encrypted journal's editor file goes
+
+        drafts = Journal.editor_folder(self.home)
         drafts.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix="draft-", suffix=".md", dir=drafts)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -153,6 +153,20 @@ class Journal:
         if is_encrypted(paths.db):
             Store(paths.db, ask_passphrase=ask_passphrase).close()
 
+    @staticmethod
+    def editor_folder(home: str | Path | None) -> Path:
+        """Where `$EDITOR` gets its file: the journal's drafts folder, or for an encrypted
+        journal this login session's memory-backed runtime folder (the editor needs the
+        text in clear; it must not land on the disk beside the encrypted file)."""
+        paths = JournalPaths(resolve_home(home))
+        if is_encrypted(paths.db):
+            from mirror.storage.encryption import runtime_dir  # encrypted journals only
+
+            folder = runtime_dir()
+            if folder is not None:
+                return folder / "drafts"
+        return paths.drafts
+
     @property
     def encrypted(self) -> bool:
         return self.store.encrypted

@@ -225,3 +225,20 @@ def test_plain_journals_open_through_the_standard_library(cli, mirror_home):
         assert type(journal.store.conn).__mro__[1:].count(sqlite3.Connection) == 1
         assert not journal.encrypted and journal.draft_seal() is None
     assert os.path.exists(mirror_home / "mirror.db")
+
+
+def test_the_editor_file_of_an_encrypted_journal_stays_off_the_journal_disk(
+        cli, mirror_home, passfile, monkeypatch, runtime_dir, tmp_path):
+    """$EDITOR needs the text in clear: for an encrypted journal its file lives in the
+    session's runtime folder, never in the journal folder, and is gone after saving."""
+    assert cli("init", "--encrypted", "--passphrase-file", str(passfile)).code == 0
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASS)
+    record = tmp_path / "editor-file.txt"
+    monkeypatch.setenv("EDITOR", f"sh -c 'printf \"%s\" \"written about {SECRET}\" > \"$1\"; "
+                                 f"echo \"$1\" > {record}' editor")
+    run = cli("reflect", tty=True)
+    assert run.code == 0, run.err
+    used = Path(record.read_text().strip())
+    assert used.parent == runtime_dir / "mirror" / "drafts" and not used.exists()
+    assert SECRET in cli("list").out
+    assert scan(mirror_home, SECRET.encode()) == []
