@@ -79,12 +79,12 @@ def configured_adapter(ctx: JournalContext, notices: list[str]) -> Adapter | Non
 def local_fallback(ctx: JournalContext, adapter: Adapter | None, notices: list[str]) -> Adapter | None:
     """The local engine a private reflection goes to instead of a remote configured one
     (DESIGN §4, privacy routing): the person's Ollama, when they set it up themselves
-    (`ollama.endpoint` or `ollama.model` in config.toml) on a loopback address. None when
+    (`ollama.endpoint` or `ollama.model` in config.toml, or OLLAMA_HOST) on a loopback address. None when
     the configured engine is not remote, when no Ollama is set up, or when the one set up is
     not on this machine (then it is remote too, and the offline engine answers)."""
     if adapter is None or not adapter.is_remote():
         return None
-    if not (ctx.settings.is_set("ollama.endpoint") or ctx.settings.is_set("ollama.model")):
+    if ctx.settings.source("ollama.endpoint") == "default" and not ctx.settings.is_set("ollama.model"):
         return None
     try:
         fallback = _adapter_for({**ctx.settings.as_flat(), "engine": "ollama"}, None)

@@ -147,3 +147,31 @@ def test_a_bundle_carries_config_toml_not_this_machines_environment(tmp_path, mo
     settings = Settings(tmp_path / "config.toml", environ={"OLLAMA_HOST": "10.0.0.7"})
     assert settings.get("ollama.endpoint") == "http://10.0.0.7:11434"
     assert settings.as_flat(environment=False)["ollama.endpoint"] == "http://127.0.0.1:11434"
+
+
+def test_a_local_ollama_host_answers_private_reflections_instead_of_anthropic(
+        cli, anthropic_server, ollama_server, use_anthropic, monkeypatch, loopback_only):
+    """OLLAMA_HOST sets up Ollama as surely as `ollama.endpoint` does: with Anthropic
+    configured, a private reflection goes to that local Ollama, never to Anthropic."""
+    use_anthropic(anthropic_server)
+    monkeypatch.setenv("OLLAMA_HOST", _hostport(ollama_server.url))
+    ollama_server.default = Reply(GOOD)
+
+    result = cli("reflect", "--private", "--json", f"Only for me: {SECRET_WORD}.")
+
+    assert result.code == 0, result.err
+    assert anthropic_server.requests == []
+    assert result.json["mirrorback"]["engine"] == "ollama"
+    assert len(model_calls(ollama_server)) == 1 and loopback_only == []
+
+
+def test_a_remote_ollama_host_is_no_local_fallback(cli, anthropic_server, use_anthropic, monkeypatch,
+                                                   loopback_only):
+    use_anthropic(anthropic_server)
+    monkeypatch.setenv("OLLAMA_HOST", "http://10.255.255.1:11434")
+
+    result = cli("reflect", "--private", "--json", f"Only for me: {SECRET_WORD}.")
+
+    assert result.code == 0, result.err
+    assert result.json["mirrorback"]["engine"] == "offline"
+    assert anthropic_server.requests == [] and loopback_only == []
