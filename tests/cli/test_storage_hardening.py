@@ -142,10 +142,18 @@ def test_a_bundle_with_invalid_utf8_text_is_refused_without_echoing_it(cli, jour
 # -- item 9: damaged databases ----------------------------------------------------------------
 
 def _damage(db: Path) -> None:
-    """Scramble pages in the middle of the file: the schema still reads, the data does not."""
+    """Scramble pages in the middle of the file: the schema still reads, the data does not.
+    The schema can span several pages as migrations add to it: the run starts after them."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    schema = {row[0] for row in conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")}  # page numbers from 1
+    conn.close()
     data = bytearray(db.read_bytes())
     page, pages = 4096, len(data) // 4096
-    for offset in range((pages // 2) * page + 100, (pages // 2 + 6) * page, 7):
+    start = pages // 2
+    while schema & set(range(start + 1, start + 7)):
+        start += 1
+    for offset in range(start * page + 100, (start + 6) * page, 7):
         data[offset] ^= 0x5A
     db.write_bytes(bytes(data))
 
