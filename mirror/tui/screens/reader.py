@@ -184,7 +184,9 @@ class ReaderScreen(Screen):
             self.notify("Set $EDITOR (or $VISUAL) to edit in your own editor; e edits here.",
                         title="No editor", severity="warning")
             return
-        folder = host(self.app).require_gateway().paths.drafts
+        from mirror.services.journal import Journal  # an encrypted journal's editor file stays off its disk
+
+        folder = Journal.editor_folder(host(self.app).require_gateway().paths.home)
         try:
             with self.app.suspend():
                 edited = edit_in_editor(command, folder, self.details.reflection.content)
