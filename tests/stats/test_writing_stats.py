@@ -5,19 +5,17 @@ kept by triggers (migration 008) that always equal the rows."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from mirror.clock import FixedClock
 from mirror.services.journal import Journal
 from mirror.storage import stats
+from tests.cli.test_json_schemas import validate
 
 TODAY = datetime(2026, 3, 31, 10, 0, tzinfo=UTC)   # Tuesday 31 March 2026, 12:00 in Berlin
-SCHEMAS = Path(__file__).resolve().parents[2] / "schemas" / "json"
 
 
 @pytest.fixture
@@ -86,17 +84,7 @@ def test_stats_text_and_json(cli, mirror_home):
         assert cli("reflect", "--date", when, "four words right here", clock=clock).code == 0
     run = cli("stats", "--json", clock=clock)
     assert run.code == 0, run.err
-    schema = json.loads((SCHEMAS / "stats.schema.json").read_text())
-    registry = None
-    try:
-        from referencing import Registry, Resource
-
-        defs = json.loads((SCHEMAS / "definitions.schema.json").read_text())
-        registry = Registry().with_resource(defs["$id"], Resource.from_contents(defs))
-        registry = registry.with_resource("definitions.schema.json", Resource.from_contents(defs))
-    except ImportError:
-        pass
-    jsonschema.validate(run.json, schema, **({"registry": registry} if registry else {}))
+    validate("stats", run.json)
     writing = run.json["writing"]
     assert (writing["words"], writing["current_streak"], writing["busiest_weekday"]) == \
         (8, 2, "Monday")
@@ -104,3 +92,12 @@ def test_stats_text_and_json(cli, mirror_home):
     assert "words           8 (4 per reflection)" in text.out
     assert "streak          2 days now, longest 2 (to 2026-03-31)" in text.out
     assert "busiest         Mondays, 08:00-09:00 (Europe/Berlin)" in text.out  # each a tie: the first
+
+
+def test_an_empty_journal_says_so(cli):
+    run = cli("stats", "--json")
+    assert run.code == 0, run.err
+    validate("stats", run.json)
+    assert run.json["writing"]["busiest_hour"] is None
+    assert run.json["writing"]["longest_streak_end"] is None
+    assert "words           0 (nothing written yet)" in cli("stats").out
