@@ -23,7 +23,7 @@ import socket
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mirror.bundles import crypto
 from mirror.clock import utc_iso
@@ -31,9 +31,11 @@ from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
 from mirror.models.sync import Refusal, SyncDevice, SyncPairing, SyncReport, SyncStatus
 from mirror.services.context import JournalContext
 from mirror.services.sync import changeset, keys
-from mirror.storage import merge
 from mirror.storage import sync as store
 from mirror.storage.db import transaction
+
+if TYPE_CHECKING:
+    from mirror.storage.merge import MergeResult
 
 Progress = Callable[[int, int], None]
 #: `deriving.PENDING_FILE` (tests/sync check they agree): an idle sync looks for it without
@@ -304,7 +306,7 @@ def _publish(folder: Path, name: str, data: bytes) -> None:
 
 
 def _apply(ctx: JournalContext, path: Path, key: str, known: dict[str, dict], device: str,
-           name: str, dry_run: bool) -> merge.MergeResult:
+           name: str, dry_run: bool) -> MergeResult:
     """Open one change set and merge it in one transaction (or refuse it: nothing applied)."""
     conn = ctx.store.conn
     row = known.get(device)
@@ -319,9 +321,10 @@ def _apply(ctx: JournalContext, path: Path, key: str, known: dict[str, dict], de
         raise BundleRefused("replayed: this change set was applied already; nothing applied")
     from mirror.services.deriving import note_pending  # the engine: only when something arrives
     from mirror.services.recheck import recheck_imported
+    from mirror.storage import merge  # the bundle merge: only when something arrives
 
     now = _now(ctx)
-    result: merge.MergeResult | None = None
+    result: MergeResult | None = None
     try:
         try:
             store.stage(conn, opened.body)
