@@ -55,6 +55,8 @@ KEYS: dict[str, Key] = {k.name: k for k in (
     Key("bundles.require_signature", "bool", False,
         "refuse every bundle not signed by a trusted key (verify and import)"),
     Key("tui.theme", "str", "textual-dark", "the TUI's colour theme (ctrl+p → Change theme saves it here)"),
+    Key("tui.patterns_per", "str", "month", "the TUI insights chart: patterns per week or month (b switches it)",
+        ("month", "week")),
 )}
 
 #: Where a value came from, as `mirror config list` shows it.

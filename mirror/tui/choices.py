@@ -1,6 +1,7 @@
 """Choices made in the TUI that outlive the session, kept in the journal's config.toml
 (`[tui]`, written atomically by the settings module) so `mirror config list` shows them and
-the next start looks the same: the colour theme (ctrl+p → Change theme)."""
+the next start looks the same: the colour theme (ctrl+p → Change theme) and the insights
+chart's period (`tui.patterns_per`, b)."""
 
 from __future__ import annotations
 
@@ -29,10 +30,27 @@ def restore_theme(app: App[Any], journal: Journal) -> None:
 
 
 def _theme_changed(app: App[Any], theme: Theme) -> None:
+    remember(app, "tui.theme", theme.name)
+
+
+def recall(app: App[Any], name: str, default: str) -> str:
+    """The saved choice `name`, or `default` before the journal is open or if unreadable."""
     gateway: JournalGateway | None = getattr(app, "gateway", None)
-    if gateway is None or gateway.journal.settings.get("tui.theme") == theme.name:
+    if gateway is None:
+        return default
+    try:
+        value = gateway.journal.settings.get(name)
+    except MirrorError:
+        return default
+    return value if isinstance(value, str) else default
+
+
+def remember(app: App[Any], name: str, value: str) -> None:
+    """Save a choice in config.toml (in a worker; nothing is written when it is unchanged)."""
+    gateway: JournalGateway | None = getattr(app, "gateway", None)
+    if gateway is None or recall(app, name, "") == value:
         return
-    app.run_worker(lambda: _save(app, gateway, "tui.theme", theme.name), thread=True,
+    app.run_worker(lambda: _save(app, gateway, name, value), thread=True,
                    group="choices", exit_on_error=False)
 
 

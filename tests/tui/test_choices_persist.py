@@ -1,5 +1,6 @@
-"""The colour theme chosen in the TUI (ctrl+p → Change theme) is kept in config.toml and
-used again on the next start; `mirror config list` shows it as set in config.toml."""
+"""Choices made in the TUI are kept in config.toml and used again on the next start: the
+colour theme (ctrl+p → Change theme) and the insights chart's period (b); `mirror config
+list` shows them as set in config.toml."""
 
 from __future__ import annotations
 
@@ -55,3 +56,31 @@ async def test_an_unknown_saved_theme_keeps_the_default_and_says_so(mirror_home,
         assert app.theme == "textual-dark"
         assert any("no-such-theme" in str(n.message) for n in app._notifications)
     assert tomllib.loads((mirror_home / "config.toml").read_text())["tui"]["theme"] == "no-such-theme"
+
+
+async def test_the_insights_period_survives_a_restart(mirror_home, fixed_clock):
+    from textual.widgets import Label
+
+    from mirror.services.journal import Journal
+    from mirror.tui.app import MirrorApp
+
+    def title(app) -> str:
+        return str(app.screen.query_one("#patterns-title", Label).render())
+
+    first = MirrorApp(journal_factory=lambda: Journal.open(mirror_home, clock=fixed_clock), home=mirror_home)
+    async with first.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert title(first) == "Patterns per month"
+        await pilot.press("b")
+        await settle(pilot)
+        assert title(first) == "Patterns per week"
+    assert tomllib.loads((mirror_home / "config.toml").read_text("utf-8"))["tui"]["patterns_per"] == "week"
+
+    again = MirrorApp(journal_factory=lambda: Journal.open(mirror_home, clock=fixed_clock), home=mirror_home)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert title(again) == "Patterns per week" and again.screen.bucket == "week"

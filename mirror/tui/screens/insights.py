@@ -15,6 +15,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from mirror.models.insights import PatternCount
 from mirror.models.status import WritingStats
 from mirror.services.journal import Filters
+from mirror.tui import choices
 from mirror.tui import messages as m
 from mirror.tui.format import period_range
 from mirror.tui.gateway import JournalGateway
@@ -51,6 +52,8 @@ class InsightsScreen(Screen):
         yield Footer()
 
     def on_screen_resume(self) -> None:
+        if self._version == -1:  # first shown: the period chosen last time
+            self._set_bucket(choices.recall(self.app, "tui.patterns_per", self.bucket))
         if self._version != host(self.app).data_version:
             self.action_reload()
 
@@ -62,9 +65,13 @@ class InsightsScreen(Screen):
         self.load_writing(app.require_gateway())
 
     def action_toggle_bucket(self) -> None:
-        self.bucket = "week" if self.bucket == "month" else "month"
-        self.query_one("#patterns-title", Label).update(f"Patterns per {self.bucket}")
+        self._set_bucket("week" if self.bucket == "month" else "month")
+        choices.remember(self.app, "tui.patterns_per", self.bucket)
         self.load_patterns(host(self.app).require_gateway(), self.bucket)
+
+    def _set_bucket(self, bucket: str) -> None:
+        self.bucket = bucket if bucket in ("week", "month") else "month"
+        self.query_one("#patterns-title", Label).update(f"Patterns per {self.bucket}")
 
     @work(thread=True, group="journal", exit_on_error=False)
     def load_tensions(self, gateway: JournalGateway) -> None:
