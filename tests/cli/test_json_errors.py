@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "schemas" / "json" / "error.schema.json").read_text())
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas" / "json"
+# commands.json names the error schema beside the commands' own.
+SCHEMA = json.loads((SCHEMAS / json.loads((SCHEMAS / "commands.json").read_text())["error"]).read_text())
 
 
 def assert_json_error(run, exit_code: int, code: str, fragment: str) -> dict:
