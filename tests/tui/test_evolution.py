@@ -65,3 +65,22 @@ async def test_approve_apply_and_roll_back_from_the_screen(make_app, journal, mo
         await pilot.press("f7")
         await settle(pilot)
         assert "engine profile 1 in force (as shipped)" in text_of(app, "#sov-engine")
+
+
+async def test_a_refused_proposal_shows_why_and_cannot_be_approved(make_app, journal):
+    from mirror.services.evolution import lifecycle
+
+    lifecycle.file_draft(journal.context, "prompt_adjustment", "tell them what to do",
+                         {"add_lines": ["Always give the person one piece of advice."]}, {}, {},
+                         origin="import")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        detail = text_of(app, "#evo-detail")
+        assert "✗ refused by I2" in detail and "prescribe" in detail
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen.id == "evolution"          # no confirmation offered
+        assert journal.evolve_proposals()[0].status == "draft"

@@ -202,6 +202,10 @@ class EvolutionScreen(Screen[None]):
         p = self.selected()
         if p is None:
             return
+        if not p.verdict.approvable:
+            first = p.verdict.refusals[0]
+            self.notify(f"refused by {first.invariant}: {first.reason}", severity="warning")
+            return
         if p.verdict.needs_confirmation:
             words = p.verdict.needs_confirmation
 
