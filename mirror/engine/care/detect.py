@@ -39,7 +39,7 @@ from typing import Any
 
 from mirror import constitution
 from mirror.engine.care.index import CareIndex, IndexRows, build_rows, cache_key, open_index
-from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match
+from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, required_words
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.rules import LanguageRules, RuleError, make_atom
 from mirror.engine.care.text import Normaliser, Word, build_normaliser, sentences
@@ -119,6 +119,10 @@ class _Detector:
         self._scan_atoms: list[tuple[Atom, str, int]] | None = None
         self._scan_slots: frozenset[tuple[str, int]] | None = None
         self._unanchored: dict[str, frozenset[tuple[str, int]]] | None = None
+        #: How each written token normalised (see text.sentences).
+        self.word_cache: dict[str, list[str]] = {}
+        self._slots: dict[str, tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = {}
+        self._needs: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
 
     def rules(self, lang: str) -> LanguageRules | None:
         if lang not in self._languages:
@@ -129,6 +133,43 @@ class _Detector:
                 self.errors.append(f"{lang}: {exc}")
                 self._languages[lang] = None
         return self._languages[lang]
+
+    def slots_of(self, keys: Iterable[str]) -> dict[str, tuple[frozenset[tuple[str, int]],
+                                                                frozenset[tuple[str, int]]]]:
+        """key -> (rules anchored on it, rules that can begin with it), by whole word or
+        prefix, for these keys and every key asked about before (kept per process: an
+        entry's words are mostly words earlier entries had)."""
+        memo = self._slots
+        missing = [k for k in keys if k not in memo]
+        if missing:
+            if len(memo) > 300_000:
+                memo.clear()
+                missing = list(keys)
+            exact, heads = self.index.anchors(missing)
+            starts = self.index.starts(missing)
+            prefixes = self.index.prefixes({k[:2] for k in missing})
+            for key in missing:
+                anchored = set(exact.get(key, ()))
+                anchored.update((lang, ri) for prefix, lang, ri in heads.get(key[:2], ())
+                                if key.startswith(prefix))
+                begin = set(starts.get(key, ()))
+                begin.update((lang, ri) for prefix, lang, ri in prefixes.get(key[:2], ())
+                             if key.startswith(prefix))
+                memo[key] = (frozenset(anchored), frozenset(begin))
+        return memo
+
+    def needs_of(self, slot: tuple[str, int]) -> tuple[frozenset[str], ...]:
+        """The word sets rule `slot` requires (matcher.required_words); () when it cannot
+        be loaded (`assess` skips it and the rule-file check reports it)."""
+        found = self._needs.get(slot)
+        if found is None:
+            rules = self.rules(slot[0])
+            try:
+                found = required_words(rules.rule(slot[1]).pattern) if rules is not None else ()
+            except (RuleError, IndexError):
+                found = ()
+            self._needs[slot] = found
+        return found
 
     def unanchored_by_script(self) -> dict[str, frozenset[tuple[str, int]]]:
         """Rules with no anchor word, by the script of their language: each is tried in
@@ -236,12 +277,12 @@ class _Sentence:
         self._forms = forms
         self._spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
 
-    def may_match(self, pattern: Pattern, lang: str) -> bool:
-        """Whether `pattern` can match in this sentence at all (see matcher.may_match)."""
+    def present(self, lang: str) -> set[str]:
+        """Every written form and (in `lang`) lemma in this sentence."""
         present = self._present.get(lang)
         if present is None:
             present = self._present[lang] = self.norm_set.union(self.lemmas(lang))
-        return may_match(pattern, present)
+        return present
 
     def lemmas(self, lang: str) -> list[str]:
         found = self._lemmas.get(lang)
@@ -301,7 +342,7 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     for w in words:
         keys_of[w] = [w] + [t[w] for t in forms.values() if w in t]
     every = {k for ks in keys_of.values() for k in ks}
-    exact, heads = d.index.anchors(every)
+    slots = d.slots_of(every)
     unanchored = d.unanchored_by_script()
     actives: list[set[tuple[str, int]]] = []
     for sent in sents:
@@ -311,12 +352,7 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
             active |= unanchored.get(script, frozenset())
         for norm in sent.norms:
             for key in keys_of.get(norm, ()):
-                hit = exact.get(key)
-                if hit:
-                    active |= hit
-                for prefix, lang, ri in heads.get(key[:2], ()):
-                    if key.startswith(prefix):
-                        active.add((lang, ri))
+                active |= slots[key][0]
         if active:
             plausible = _plausible(sent, common)
             if plausible is not None:
@@ -330,11 +366,6 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
                 if len(allowed) < len(languages):
                     active = {slot for slot in active if slot[0] in allowed}
         actives.append(active)
-    anywhere = set().union(*actives) if actives else set()
-    if not anywhere:
-        return [{} for _ in sents]
-    starts = d.index.starts(every)
-    prefixes = d.index.prefixes({k[:2] for k in every})
     out: list[dict[tuple[str, int], list[int]]] = []
     for sent, active in zip(sents, actives):
         if not active:
@@ -346,30 +377,20 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
         dead: set[tuple[str, int]] = set()
         for pos, norm in enumerate(sent.norms):
             for key in keys_of.get(norm, ()):
-                can = starts.get(key)
-                if can:
-                    for slot in active & can:
-                        lst = found.get(slot)
-                        if lst is None:
-                            if slot in dead:
-                                continue
-                            if not _possible(d, slot, sent):
-                                dead.add(slot)
-                                continue
-                            lst = found[slot] = []
-                        if not lst or lst[-1] != pos:
-                            lst.append(pos)
-                for prefix, lang, ri in prefixes.get(key[:2], ()):
-                    slot = (lang, ri)
-                    if slot in active and slot not in dead and key.startswith(prefix):
-                        lst = found.get(slot)
-                        if lst is None:
-                            if not _possible(d, slot, sent):
-                                dead.add(slot)
-                                continue
-                            lst = found[slot] = []
-                        if not lst or lst[-1] != pos:
-                            lst.append(pos)
+                can = slots[key][1]
+                if not can:
+                    continue
+                for slot in active & can:
+                    lst = found.get(slot)
+                    if lst is None:
+                        if slot in dead:
+                            continue
+                        if not _possible(d, slot, sent):
+                            dead.add(slot)
+                            continue
+                        lst = found[slot] = []
+                    if lst[-1:] != [pos]:
+                        lst.append(pos)
         scans = ([s for s in d.scan_atoms() if (s[1], s[2]) in active and (s[1], s[2]) not in dead]
                  if d.index.scans and not active.isdisjoint(d.scan_slots()) else [])
         if scans:
@@ -386,16 +407,17 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
 
 
 def _possible(d: _Detector, slot: tuple[str, int], sent: _Sentence) -> bool:
-    """Whether rule `slot` can match in `sent` at all (see matcher.may_match). A rule that
-    cannot be loaded is kept: `assess` skips it and the rule-file check reports it."""
-    rules = d.rules(slot[0])
-    if rules is None:
+    """Whether rule `slot` can match in `sent` at all: every word set it requires has a
+    word in the sentence (see matcher.required_words). A rule that cannot be loaded is kept:
+    `assess` skips it."""
+    needs = d.needs_of(slot)
+    if not needs:
         return True
-    try:
-        pattern = rules.rule(slot[1]).pattern
-    except (RuleError, IndexError):
-        return True
-    return sent.may_match(pattern, slot[0])
+    present = sent.present(slot[0])
+    for words in needs:
+        if words.isdisjoint(present):
+            return False
+    return True
 
 
 def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
@@ -519,7 +541,7 @@ def assess(text: str) -> CareFinding:
     if not text or not text.strip():
         return NO_FINDING
     d = detector()
-    raw = sentences(text, d.normaliser, d.index.known)
+    raw = sentences(text, d.normaliser, d.index.known, d.word_cache)
     words = {w.norm for ws in raw for w in ws}
     forms = d.index.forms(words)
     sentences_ = [_Sentence(ws, forms) for ws in raw]

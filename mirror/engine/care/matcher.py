@@ -167,17 +167,19 @@ def _heads(pattern: Pattern) -> tuple[frozenset[str] | None, tuple[Atom, ...]]:
     return result
 
 
+def required_words(pattern: Pattern) -> tuple[frozenset[str], ...]:
+    """For each element every match needs (not a gap, not optional) and that a word list
+    can answer (no affix tests), the words that can begin it, written or lemma. A sentence
+    holding no word of one of these sets cannot match the pattern: most rules an index
+    proposes for a sentence fail this way, and one set test per element is far cheaper
+    than trying the rule at each of its starting words."""
+    return tuple(el.keys for el in pattern if el.gap < 0 and not el.optional and not el.open)
+
+
 def may_match(pattern: Pattern, present: Set[str]) -> bool:
-    """False when `pattern` cannot match anywhere in a sentence whose written forms and
-    lemmas are `present`: some required element has none of its words there. Most rules
-    the index proposes for a sentence fail this way, and one set test per element is far
-    cheaper than trying the rule at each of its starting words. Elements that test
-    affixes are assumed possible (the full match decides), so this never refuses a
-    pattern `match` would accept."""
-    for el in pattern:
-        if el.gap < 0 and not el.optional and not el.open and el.keys.isdisjoint(present):
-            return False
-    return True
+    """False when `pattern` cannot match in a sentence whose written forms and lemmas are
+    `present` (see `required_words`); never False for a pattern `match` would accept."""
+    return all(not words.isdisjoint(present) for words in required_words(pattern))
 
 
 def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int]]:

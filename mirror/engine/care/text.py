@@ -177,22 +177,32 @@ def build_normaliser(data: Mapping, typo_words: Iterable[str]) -> Normaliser:
 
 
 def sentences(text: str, normaliser: Normaliser,
-              known: Callable[[Iterable[str]], set[str]] = lambda words: set()) -> list[list[Word]]:
+              known: Callable[[Iterable[str]], set[str]] = lambda words: set(),
+              cache: dict[str, list[str]] | None = None) -> list[list[Word]]:
     """The text as sentences of words, with `CLAUSE` words where a clause ends. `known`
-    answers, for many words at once, which of them the rules know."""
+    answers, for many words at once, which of them the rules know. `cache` (kept by the
+    caller for one `known`, whose answers never change) remembers how each written token
+    normalised: most words of an entry were seen in earlier entries, and the index is
+    then asked only about new ones."""
     items = [(m.groups(), m.start(), m.end()) for m in _token_re().finditer(text)]
+    seen = cache if cache is not None else {}
     asked: set[str] = set()
     for (_cjk, word, _, _), _, _ in items:
-        if word is not None:
+        if word is not None and word not in seen:
             asked.update(normaliser.needs_lookup(fold(word)))
     known_words = known(asked) if asked else set()
+    if cache is not None and len(cache) > 200_000:
+        cache.clear()  # bounded: a long import's vocabulary, not its every typo
     out: list[list[Word]] = []
     current: list[Word] = []
     for (cjk, word, stop, _clause), start, end in items:
         if cjk is not None:
             current.append(Word(fold(cjk), start, end))
         elif word is not None:
-            for norm in normaliser.words(word, known_words):
+            norms = seen.get(word)
+            if norms is None:
+                norms = seen[word] = normaliser.words(word, known_words)
+            for norm in norms:
                 current.append(Word(norm, start, end))
         elif stop is not None:
             if current:
