@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -24,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 
+CPU: list[float] = []
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
@@ -55,12 +57,20 @@ def child(home: str, folder: str) -> None:
                       "added": report.changes.get("reflections_added", 0)}))
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def mirror(home: Path, *args: str) -> tuple[float, str]:
+    """Run `mirror ARGS`; returns (wall seconds, stdout). CPU seconds go to `CPU[-1]`."""
     env = {**os.environ, "MIRROR_HOME": str(home)}
+    cpu = children_cpu()
     began = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "mirror", *args], env=env, cwd=REPO,
                          capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - began
+    CPU.append(children_cpu() - cpu)
     if run.returncode != 0:
         raise SystemExit(f"mirror {' '.join(args)} failed: {run.stderr.strip()}")
     return elapsed, run.stdout
@@ -103,6 +113,9 @@ def bench_size(size: int, new: int, runs: int, root: Path) -> None:
         generate(size, source)
     print(f"-- {size} reflections, {new} new (load {os.getloadavg()[0]:.2f})", flush=True)
     write, receive, merge_part, derive_part, idle = [], [], [], [], []
+    write_cpu: list[float] = []
+    receive_cpu: list[float] = []
+    idle_cpu: list[float] = []
     for run in range(runs):
         a, b, folder = setup(source, work)
         store = Store(a / "mirror.db")
@@ -110,23 +123,28 @@ def bench_size(size: int, new: int, runs: int, root: Path) -> None:
         store.close()
         elapsed, _ = mirror(a, "sync", str(folder))
         write.append(elapsed)
+        write_cpu.append(CPU[-1])
+        cpu = children_cpu()
         began = time.perf_counter()
         run_child = subprocess.run([sys.executable, __file__, "--child", str(b), str(folder)],
                                    capture_output=True, text=True, check=False, cwd=REPO)
         if run_child.returncode != 0:
             raise SystemExit(f"the receiving sync failed: {run_child.stderr.strip()}")
         receive.append(time.perf_counter() - began)
+        receive_cpu.append(children_cpu() - cpu)
         figures = json.loads(run_child.stdout)
         assert figures["added"] == new - sum(1 for e in entries(new, seed=1000 + run) if e.private), figures
         derive_part.append(figures["derive"])
         merge_part.append(figures["total"] - figures["derive"])
-        for _ in range(3):
+        for _ in range(5):
             idle.append(mirror(b, "sync", str(folder))[0])
-    print(f"write {new} on A (whole process):   median {statistics.median(write):.2f} s", flush=True)
-    print(f"receive on B (whole process):       median {statistics.median(receive):.2f} s"
-          f"  (merge {statistics.median(merge_part):.2f} s + re-derive {statistics.median(derive_part):.2f} s)",
-          flush=True)
-    print(f"idle sync (whole process):          median {statistics.median(idle):.3f} s", flush=True)
+            idle_cpu.append(CPU[-1])
+    med = statistics.median
+    print(f"write {new} on A (whole process): wall {med(write):.2f} s, CPU {med(write_cpu):.2f} s", flush=True)
+    print(f"receive on B (whole process): wall {med(receive):.2f} s, CPU {med(receive_cpu):.2f} s"
+          f" (wall: merge {med(merge_part):.2f} s + re-derive {med(derive_part):.2f} s)", flush=True)
+    print(f"idle sync (whole process): wall {med(idle):.3f} s, CPU {med(idle_cpu):.3f} s"
+          f" (load {os.getloadavg()[0]:.2f})", flush=True)
 
 
 def main() -> None:
