@@ -275,7 +275,11 @@ def _rebuild(source_path: Path, fresh: Path) -> tuple[int, int]:
             columns = [c for c in _columns(target, table) if c in have]
             if not columns:
                 continue
-            insert = (f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
+            # Rows a migration seeded (the engine profile in force, say) give way to the
+            # journal's own: the salvaged value is the one the person had.
+            seeded = target.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is not None
+            verb = "INSERT OR REPLACE" if seeded else "INSERT"
+            insert = (f'{verb} INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
                       f'VALUES ({", ".join("?" for _ in columns)})')
             for row in _readable_rows(source, table, columns, rowid):
                 try:

@@ -143,3 +143,13 @@ def test_when_nothing_can_be_recovered_the_journal_is_left_byte_identical(
 def test_the_damaged_hint_points_at_the_recover_command(mirror_proc, mirror_home, written):
     _damage_lost(mirror_home)
     assert_clean_error(mirror_proc("reflect", "x"), 7, "mirror doctor --recover")
+
+
+def test_rows_the_migrations_seed_come_back_as_the_journal_had_them(mirror_home, written, tmp_path):
+    """Rows a migration seeds in every new journal (the engine profile in force) are not
+    refused as duplicates when a journal's own rows are copied into the fresh file: a
+    healthy journal copies with nothing skipped."""
+    from mirror.storage.salvage import _rebuild
+
+    copied, skipped = _rebuild(mirror_home / "mirror.db", tmp_path / "fresh.db")
+    assert copied >= 12 and skipped == 0
