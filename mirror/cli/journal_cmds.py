@@ -245,8 +245,8 @@ def _edit_many(args: argparse.Namespace, ctx: Context) -> int:
                               f" reflection{'s' if count != 1 else ''}?"):
         ctx.out.note("nothing changed")
         ids = []
-    edited = [journal.edit(i, starred=args.star, private=args.private, add_tags=args.tag,
-                           remove_tags=args.untag) for i in ids]
+    edited = journal.edit_many(ids, starred=args.star, private=args.private,
+                               add_tags=args.tag, remove_tags=args.untag) if ids else []
     if ctx.out.as_json:
         ctx.out.json({"reflections": [r.to_json() for r in edited], "count": len(edited)})
     elif not count:

@@ -274,6 +274,15 @@ class Journal:
         transaction; returns whether their text is already gone from every file."""
         return self.store.reflections.delete_many(list(reflection_ids))
 
+    def edit_many(self, reflection_ids: builtins.list[str], *, starred: bool | None = None,
+                  private: bool | None = None, add_tags: builtins.list[str] | None = None,
+                  remove_tags: builtins.list[str] | None = None) -> builtins.list[Reflection]:
+        """Star, mark private or (un)tag these reflections (full IDs, from `matching`) all
+        or none, in one transaction. The texts are unchanged: nothing to re-analyse."""
+        return self.store.reflections.update_many(list(reflection_ids), starred=starred,
+                                                  private=private, add_tags=add_tags,
+                                                  remove_tags=remove_tags)
+
     def list(self, filters: Filters = Filters(), limit: int = 20, cursor: str | None = None) -> Page:
         if limit < 1:
             raise InvalidInput("the number of reflections to list must be at least 1")

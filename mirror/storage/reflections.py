@@ -157,52 +157,70 @@ class ReflectionStore:
                starred: bool | None = None, private: bool | None = None,
                add_tags: list[str] | None = None, remove_tags: list[str] | None = None) -> Reflection:
         """Edit in place; a changed text keeps the previous one as a numbered revision."""
-        changed: list[str] = []
         with transaction(self.conn):
-            row = self.conn.execute(
-                "SELECT content FROM reflections WHERE id = ?", (reflection_id,)).fetchone()
-            if row is None:
-                raise NotFound(f"no reflection with ID {reflection_id}")
-            now = utc_iso(self.clock.now())
-            if content is not None and content != row["content"]:
-                validate_text(content)
-                number = self.conn.execute(
-                    "SELECT coalesce(max(revision), 0) + 1 FROM reflection_revisions"
-                    " WHERE reflection_id = ?", (reflection_id,)).fetchone()[0]
-                self.conn.execute(
-                    "INSERT INTO reflection_revisions (id, reflection_id, revision, content,"
-                    " revised_at) VALUES (?, ?, ?, ?, ?)",
-                    (self.clock.new_id(), reflection_id, number, row["content"], now))
-                self.conn.execute("UPDATE reflections SET content = ? WHERE id = ?",
-                                  (content, reflection_id))
-                current = self._tag_names(reflection_id)
-                inline_old = {t.casefold() for t in tagstore.parse_tags(row["content"])}
-                kept = [t for t in current if t.casefold() not in inline_old]
-                tagstore.replace(self.conn, reflection_id,
-                                 tagstore.normalise([*tagstore.parse_tags(content), *kept]))
-                changed.append("content")
-            if starred is not None:
-                self.conn.execute("UPDATE reflections SET starred = ? WHERE id = ?",
-                                  (int(starred), reflection_id))
-                changed.append("starred")
-            if private is not None:
-                self.conn.execute("UPDATE reflections SET private = ? WHERE id = ?",
-                                  (int(private), reflection_id))
-                changed.append("private")
-            if add_tags:
-                tagstore.attach(self.conn, reflection_id, tagstore.normalise(add_tags))
-                changed.append("tags")
-            if remove_tags:
-                gone = {t.casefold() for t in tagstore.normalise(remove_tags)}
-                tagstore.replace(self.conn, reflection_id,
-                                 [t for t in self._tag_names(reflection_id) if t.casefold() not in gone])
-                changed.append("tags")
-            if changed:
-                self.conn.execute("UPDATE reflections SET updated_at = ? WHERE id = ?",
-                                  (now, reflection_id))
-                audit.append(self.conn, now, "edit", "reflection", reflection_id,
-                             {"changed": sorted(set(changed))})
+            self._update(reflection_id, content=content, starred=starred, private=private,
+                         add_tags=add_tags, remove_tags=remove_tags)
         return self.get(reflection_id)
+
+    def update_many(self, reflection_ids: list[str], *, starred: bool | None = None,
+                    private: bool | None = None, add_tags: list[str] | None = None,
+                    remove_tags: list[str] | None = None) -> list[Reflection]:
+        """The same marks and tags on several reflections, all or none, in one transaction
+        (bulk `mirror edit` over a filter: one commit, not one per reflection)."""
+        with transaction(self.conn):
+            for reflection_id in reflection_ids:
+                self._update(reflection_id, starred=starred, private=private,
+                             add_tags=add_tags, remove_tags=remove_tags)
+        return [self.get(reflection_id) for reflection_id in reflection_ids]
+
+    def _update(self, reflection_id: str, *, content: str | None = None,
+                starred: bool | None = None, private: bool | None = None,
+                add_tags: list[str] | None = None, remove_tags: list[str] | None = None) -> None:
+        """`update` inside the caller's transaction."""
+        changed: list[str] = []
+        row = self.conn.execute(
+            "SELECT content FROM reflections WHERE id = ?", (reflection_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no reflection with ID {reflection_id}")
+        now = utc_iso(self.clock.now())
+        if content is not None and content != row["content"]:
+            validate_text(content)
+            number = self.conn.execute(
+                "SELECT coalesce(max(revision), 0) + 1 FROM reflection_revisions"
+                " WHERE reflection_id = ?", (reflection_id,)).fetchone()[0]
+            self.conn.execute(
+                "INSERT INTO reflection_revisions (id, reflection_id, revision, content,"
+                " revised_at) VALUES (?, ?, ?, ?, ?)",
+                (self.clock.new_id(), reflection_id, number, row["content"], now))
+            self.conn.execute("UPDATE reflections SET content = ? WHERE id = ?",
+                              (content, reflection_id))
+            current = self._tag_names(reflection_id)
+            inline_old = {t.casefold() for t in tagstore.parse_tags(row["content"])}
+            kept = [t for t in current if t.casefold() not in inline_old]
+            tagstore.replace(self.conn, reflection_id,
+                             tagstore.normalise([*tagstore.parse_tags(content), *kept]))
+            changed.append("content")
+        if starred is not None:
+            self.conn.execute("UPDATE reflections SET starred = ? WHERE id = ?",
+                              (int(starred), reflection_id))
+            changed.append("starred")
+        if private is not None:
+            self.conn.execute("UPDATE reflections SET private = ? WHERE id = ?",
+                              (int(private), reflection_id))
+            changed.append("private")
+        if add_tags:
+            tagstore.attach(self.conn, reflection_id, tagstore.normalise(add_tags))
+            changed.append("tags")
+        if remove_tags:
+            gone = {t.casefold() for t in tagstore.normalise(remove_tags)}
+            tagstore.replace(self.conn, reflection_id,
+                             [t for t in self._tag_names(reflection_id) if t.casefold() not in gone])
+            changed.append("tags")
+        if changed:
+            self.conn.execute("UPDATE reflections SET updated_at = ? WHERE id = ?",
+                              (now, reflection_id))
+            audit.append(self.conn, now, "edit", "reflection", reflection_id,
+                         {"changed": sorted(set(changed))})
 
     def redate(self, reflection_id: str, created_at: str, created_tz: str) -> Reflection:
         """Give a reflection another date (it was about another day): the text is
