@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from mirror.models.status import DeriveReport
+    from mirror.services.evolution.profile import Profile
 
 Progress = Callable[[int, int], None]
 #: (id, text, created_at): what analysing one reflection needs.
@@ -79,10 +80,15 @@ def analysis_record(reflection_id: str, created_at: str, analysis: Analysis) -> 
     return AnalysisRecord(reflection_id, tuple(patterns), tuple(observations), care, created_at)
 
 
-def analyse_rows(rows: list[Row]) -> list[AnalysisRecord]:
-    """Analyse a batch of reflections. Runs in worker processes, too."""
-    return [analysis_record(reflection_id, created_at, analyze(text))
-            for reflection_id, text, created_at in rows]
+def analyse_rows(rows: list[Row], profile: Profile | None = None) -> list[AnalysisRecord]:
+    """Analyse a batch of reflections, read through the engine profile in force (the
+    same reading `reflect` gives one reflection). Runs in worker processes, too."""
+    out = []
+    for reflection_id, text, created_at in rows:
+        analysis = analyze(text)
+        out.append(analysis_record(reflection_id, created_at,
+                                   profile.read(analysis) if profile is not None else analysis))
+    return out
 
 
 # -- the one loop ----------------------------------------------------------------------------------
@@ -176,8 +182,10 @@ def _derive(ctx: JournalContext, batches: Iterator[list[Row]], total: int,
             progress: Progress | None, *, own_transactions: bool) -> DeriveReport:
     from mirror.models.status import DeriveReport  # its record: not built by reflect or edit
 
+    from mirror.services.evolution.hook import load_profile  # derivation only, not reflect's path
+
     done = patterns = care = 0
-    for records in _analysed(batches, total):
+    for records in _analysed(batches, total, load_profile(ctx)):
         if own_transactions:
             with transaction(ctx.store.conn):
                 ctx.store.derived.replace_analyses(records)
@@ -193,13 +201,14 @@ def _derive(ctx: JournalContext, batches: Iterator[list[Row]], total: int,
     return DeriveReport(done, patterns, care)
 
 
-def _analysed(batches: Iterator[list[Row]], total: int) -> Iterator[list[AnalysisRecord]]:
+def _analysed(batches: Iterator[list[Row]], total: int,
+              profile: Profile | None) -> Iterator[list[AnalysisRecord]]:
     # One worker per core: writing the results is light (a few inserts per reflection),
     # so this process mostly waits and would leave a core idle if it kept one for itself.
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if total < PARALLEL_THRESHOLD or workers < 2:
         for batch in batches:
-            yield analyse_rows(batch)
+            yield analyse_rows(batch, profile)
         return
     # multiprocessing and concurrent.futures (~25 modules): only for large jobs, never for
     # the one reflection `mirror reflect` or an edit derives.
@@ -217,7 +226,7 @@ def _analysed(batches: Iterator[list[Row]], total: int) -> Iterator[list[Analysi
                                  initargs=(os.getpid(), lifeline, keep)) as pool:
             pending: collections.deque[Future[list[AnalysisRecord]]] = collections.deque()
             for batch in batches:
-                pending.append(pool.submit(analyse_rows, batch))
+                pending.append(pool.submit(analyse_rows, batch, profile))
                 if len(pending) >= 2 * workers:
                     yield pending.popleft().result()
             while pending:

@@ -131,3 +131,26 @@ def test_a_dropped_lexicon_cue_is_no_longer_read_from_the_next_reflect(journal):
     journal.evolve_rollback(proposal.id)
     again = reflect(journal, "I have got to pack for the trip.")
     assert "obligation" in {p.pattern for p in again.patterns}
+
+
+def test_re_deriving_the_journal_reads_it_through_the_profile_in_force(journal):
+    """`mirror analyze --all` (and the derivation after an import) gives each reflection the
+    reading `reflect` gives it: a cue the person dropped is not read back in."""
+    from mirror.services.evolution import lifecycle
+
+    written = journal.write("I have got to finish the report before Friday.")
+    journal.answer(written)
+
+    def labels() -> list[str]:
+        return journal.store.derived.pattern_names([written.id]).get(written.id, [])
+
+    assert "obligation" in labels()
+    proposal = lifecycle.file_draft(journal.context, "lexicon_overlay", "drop 'got to'",
+                                    {"pattern": "obligation", "drop": ["got to"]}, {}, {})
+    journal.evolve_approve(proposal.id)
+    journal.evolve_apply(proposal.id)
+    journal.analyze_all()
+    assert "obligation" not in labels()
+    journal.evolve_rollback(proposal.id)
+    journal.analyze_all()
+    assert "obligation" in labels()
