@@ -181,7 +181,6 @@ def derive_all(ctx: JournalContext, progress: Progress | None = None) -> DeriveR
 def _derive(ctx: JournalContext, batches: Iterator[list[Row]], total: int,
             progress: Progress | None, *, own_transactions: bool) -> DeriveReport:
     from mirror.models.status import DeriveReport  # its record: not built by reflect or edit
-
     from mirror.services.evolution.hook import load_profile  # derivation only, not reflect's path
 
     done = patterns = care = 0
