@@ -101,3 +101,29 @@ def test_an_empty_journal_says_so(cli):
     assert run.json["writing"]["busiest_hour"] is None
     assert run.json["writing"]["longest_streak_end"] is None
     assert "words           0 (nothing written yet)" in cli("stats").out
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York", "Africa/Casablanca",
+                                  "Australia/Lord_Howe", "Asia/Kolkata", "UTC"])
+def test_offset_stretches_equal_an_hour_by_hour_walk(zone):
+    """Weekly strides and halving find every change of offset (Casablanca's Ramadan
+    months, Lord Howe's half hour) exactly where an hour-by-hour walk does."""
+    from zoneinfo import ZoneInfo
+
+    from mirror.services.stats import offset_intervals
+
+    tz = ZoneInfo(zone)
+    first = int(datetime(2018, 1, 1, tzinfo=UTC).timestamp()) // 3600
+    last = int(datetime(2026, 6, 1, tzinfo=UTC).timestamp()) // 3600
+
+    def offset(hour: int) -> int:
+        moment = datetime.fromtimestamp(hour * 3600, UTC).astimezone(tz)
+        return int(moment.utcoffset().total_seconds() // 60)
+
+    walk, start = [], first
+    for hour in range(first + 1, last + 1):
+        if offset(hour) != offset(hour - 1):
+            walk.append((start, hour - 1, offset(hour - 1)))
+            start = hour
+    walk.append((start, last, offset(last)))
+    assert offset_intervals(tz, first, last) == walk
