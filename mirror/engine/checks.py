@@ -170,17 +170,20 @@ def _directive_positions(text: str, tokens: Sequence[Token]) -> list[int]:
     return found
 
 
-def _ratio_check(text: str, tokens: Sequence[Token], exempt: list[bool]) -> CheckResult:
+def _ratio_check(text: str, tokens: Sequence[Token], exempt: list[bool],
+                 limit: float | None = None) -> CheckResult:
     c = _compiled()
+    # A person's engine profile may only make the limit stricter, never looser.
+    max_ratio = c.max_ratio if limit is None else min(limit, c.max_ratio)
     positions = [i for i in _directive_positions(text, tokens) if not exempt[i]]
     total = len(tokens)
     ratio = len(positions) / total if total else 0.0
-    passed = ratio <= c.max_ratio
+    passed = ratio <= max_ratio
     return CheckResult(
         name=DIRECTIVE_RATIO,
         passed=passed,
         evidence=tuple(tokens[i].text for i in positions),
-        detail=f"{len(positions)} directive words of {total} ({ratio:.0%}, limit {c.max_ratio:.0%})",
+        detail=f"{len(positions)} directive words of {total} ({ratio:.0%}, limit {max_ratio:.0%})",
     )
 
 
@@ -205,8 +208,10 @@ def _phrase_check(
     )
 
 
-def check(mirrorback: str, reflection: str) -> CheckReport:
-    """Run every constitutional check on `mirrorback`, written in answer to `reflection`."""
+def check(mirrorback: str, reflection: str, *, max_directive_ratio: float | None = None) -> CheckReport:
+    """Run every constitutional check on `mirrorback`, written in answer to `reflection`.
+    `max_directive_ratio` is a stricter limit from the person's engine profile (DESIGN §7);
+    a looser one is ignored."""
     tokens = tokenize(mirrorback)
     exempt = exempt_tokens(mirrorback, tokens, reflection)
     results = [
@@ -216,7 +221,7 @@ def check(mirrorback: str, reflection: str) -> CheckReport:
             evidence=(),
             detail="has words" if tokens else "the mirrorback has no words",
         ),
-        _ratio_check(mirrorback, tokens, exempt),
+        _ratio_check(mirrorback, tokens, exempt, max_directive_ratio),
     ]
     results.extend(_phrase_check(spec, mirrorback, tokens, exempt) for spec in _compiled().phrase_checks)
     return CheckReport(results=tuple(results))

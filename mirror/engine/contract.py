@@ -238,6 +238,7 @@ def run(
     budget_tokens: int | None = None,
     date: str = "",
     memory: str | None = None,
+    max_directive_ratio: float | None = None,
 ) -> EngineOutcome:
     """Produce the mirrorback for `text` under the contract (see module docstring).
 
@@ -259,7 +260,7 @@ def run(
     gentle = a.gentle and a.care_language is not None
     outcome = _answer(text, a, chosen, reason, version, related, opts, reflection_id,
                       on_progress, on_egress, sleep, clock, violations_left, errors_left,
-                      budget_tokens, date, None if gentle else memory)
+                      budget_tokens, date, None if gentle else memory, max_directive_ratio)
     if outcome.by_sentinel:
         return _care(a, care_resources, outcome.attempts, ROUTE_SENTINEL, version)
     if gentle and a.care_language is not None:
@@ -289,10 +290,12 @@ def _answer(text: str, a: Analysis, chosen: Adapter, reason: str, version: str,
             reflection_id: str | None, on_progress: Callable[[int], None] | None,
             on_egress: Callable[[EgressRecord], None] | None, sleep: Callable[[float], None],
             clock: Callable[[], float], violations_left: int, errors_left: int,
-            budget_tokens: int | None, date: str, memory: str | None) -> EngineOutcome:
+            budget_tokens: int | None, date: str, memory: str | None,
+            max_directive_ratio: float | None = None) -> EngineOutcome:
     attempts: list[Attempt] = []
     if isinstance(chosen, OfflineAdapter):
-        return _offline(text, a, chosen, attempts, reason, version, clock, memory)
+        return _offline(text, a, chosen, attempts, reason, version, clock, memory,
+                        max_directive_ratio)
 
     remote = chosen.is_remote()
     context = [r for r in related if not (remote and r.private)]
@@ -332,7 +335,7 @@ def _answer(text: str, a: Analysis, chosen: Adapter, reason: str, version: str,
                 text="", source=CARE_SOURCE, engine_version=version, model=model, report=None,
                 attempts=tuple(attempts), route_reason=ROUTE_SENTINEL, analysis=a,
                 constitution_version=version)
-        report = check(reply, text)
+        report = check(reply, text, max_directive_ratio=max_directive_ratio)
         attempts.append(Attempt(
             engine=chosen.name, model=model, duration_ms=_ms(started, clock),
             input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
@@ -352,7 +355,8 @@ def _answer(text: str, a: Analysis, chosen: Adapter, reason: str, version: str,
         violations_left -= 1
         messages = [*prompt.messages, Message(role="assistant", content=reply),
                     retry_message(report.describe_violations())]
-    return _offline(text, a, OfflineAdapter(), attempts, reason, version, clock, memory)
+    return _offline(text, a, OfflineAdapter(), attempts, reason, version, clock, memory,
+                    max_directive_ratio)
 
 
 def _offline(
@@ -364,13 +368,14 @@ def _offline(
     version: str,
     clock: Callable[[], float],
     memory: str | None = None,
+    max_directive_ratio: float | None = None,
 ) -> EngineOutcome:
     started = clock()
     reply = engine.respond(text, a, memory=memory)
-    report = check(reply, text)
+    report = check(reply, text, max_directive_ratio=max_directive_ratio)
     if memory and not report.passed:  # the memory line is what failed: answer without it
         reply = engine.respond(text, a)
-        report = check(reply, text)
+        report = check(reply, text, max_directive_ratio=max_directive_ratio)
     attempts.append(Attempt(
         engine=engine.name, model=None, duration_ms=_ms(started, clock),
         input_tokens=0, output_tokens=0, flags=tuple(report.flags), error=None,

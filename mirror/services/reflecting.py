@@ -23,6 +23,7 @@ from mirror.adapters.base import Adapter, AdapterUnavailable, GenerateOptions, M
 from mirror.adapters.pricing import estimate_cost_usd
 from mirror.engine import contract
 from mirror.engine.analysis import analyze
+from mirror.engine.checks import max_directive_ratio
 from mirror.engine.contract import EgressRecord, EngineOutcome
 from mirror.engine.prompt import RelatedReflection, reflection_date
 from mirror.models import ListFilter, Reflection
@@ -293,6 +294,7 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
         max_violation_retries=ctx.settings.get("checks.max_retries"),
         sleep=time.sleep if sleep is None else sleep,
         date=reflection_date(reflection.created_at, reflection.created_tz), memory=memory,
+        max_directive_ratio=profile.threshold("directive_ratio", max_directive_ratio()),
     )
     notices += outcome_notices(outcome, adapter)
     with transaction(ctx.store.conn):

@@ -154,3 +154,24 @@ def test_re_deriving_the_journal_reads_it_through_the_profile_in_force(journal):
     journal.evolve_rollback(proposal.id)
     journal.analyze_all()
     assert "obligation" in labels()
+
+
+def test_an_applied_stricter_directive_limit_holds_the_next_answers_to_it(journal, model):
+    """A check-threshold proposal changes what the guardian accepts at once: an answer
+    within the constitution's limit but over the person's stricter one is refused (and the
+    offline engine answers); rolled back, the same answer is accepted again."""
+    from mirror.services.evolution import lifecycle
+
+    mild = "You wrote that the walk felt long. Imagine the stretch after the bridge. What was the longest part?"
+    model.queue(mild)
+    assert reflect(journal, "The walk home felt long tonight.").mirrorback.engine == "scripted"
+    proposal = lifecycle.file_draft(journal.context, "check_threshold", "stricter directive limit",
+                                    {"check": "directive_ratio", "max_ratio": 0.05}, {}, {})
+    journal.evolve_approve(proposal.id)
+    journal.evolve_apply(proposal.id)
+    model.queue(mild, mild, mild, mild)
+    stricter = reflect(journal, "The walk to work felt long today.")
+    assert stricter.mirrorback.engine != "scripted" and mild not in stricter.mirrorback.content
+    journal.evolve_rollback(proposal.id)
+    model.queue(mild)
+    assert reflect(journal, "The walk back felt long as well.").mirrorback.engine == "scripted"
