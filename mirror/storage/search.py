@@ -38,6 +38,9 @@ UNSPACED_RANGES = (
     (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x1F000, 0x1FAFF), (0x20000, 0x3FFFF),
 )
 TRIGRAM = 3            # the trigram index cannot look up fewer characters
+#: A filter choosing at most this many reflections (`--on`, a week) is searched among them
+#: (see _ranked); a broader one is checked on each match instead.
+NARROW = 2000
 SNIPPET_TOKENS = 16    # as many tokens around a match as the word index's snippets show
 _SHORT_CONTEXT = 24    # characters either side of a short match in a trigram-only snippet
 #: Words in SQLite's messages about a malformed FTS5 query (not about the database).
@@ -89,10 +92,19 @@ def _ranked(conn: sqlite3.Connection, index: str, match: str, where: list[str],
     try:
         newest = conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
         top: list[Any] = []
-        if newest > stored.RANK_WINDOW:
+        chosen = _narrow(conn, where, params)
+        if chosen is not None:
+            # Few reflections chosen (one day, say): rank only the matches within their rowid
+            # span, which the index seeks to, instead of every match of a common word.
+            low, high = (min(chosen), max(chosen)) if chosen else (1, 0)  # none: the query is still checked
+            spanned = conn.execute(
+                f"SELECT rowid, rank FROM {index} WHERE {index} MATCH ? AND rowid >= ?"
+                " AND rowid <= ? ORDER BY rank", (match, low, high)).fetchall()
+            top = [row for row in spanned if row[0] in chosen][:limit]
+        elif newest > stored.RANK_WINDOW:
             top = conn.execute(ranked.format(extra="AND f.rowid > ?" if where else "AND rowid > ?"),
                                (match, *params, newest - stored.RANK_WINDOW, limit)).fetchall()
-        if len(top) < limit:
+        if chosen is None and len(top) < limit:
             top = conn.execute(ranked.format(extra=""), (match, *params, limit)).fetchall()
         if not top:
             return []
@@ -110,6 +122,16 @@ def _ranked(conn: sqlite3.Connection, index: str, match: str, where: list[str],
     rows = {row["seq"]: row for row in conn.execute(f"{SELECT} WHERE r.seq IN ({marks})", seqs)}
     return [SearchHit(row_to_reflection(rows[seq]), rank, _segments(snippets[seq]))
             for seq, rank in top if seq in rows]
+
+
+def _narrow(conn: sqlite3.Connection, where: list[str], params: Sequence[Any]) -> set[int] | None:
+    """The rowids a filter chooses when they are at most NARROW (None: no filter, or a
+    broad one). Walks the filter's own indexes and stops past NARROW."""
+    if not where:
+        return None
+    rows = conn.execute("SELECT r.seq FROM reflections r WHERE " + " AND ".join(where)
+                        + " LIMIT ?", (*params, NARROW + 1)).fetchall()
+    return {row[0] for row in rows} if len(rows) <= NARROW else None
 
 
 def _scanned(conn: sqlite3.Connection, terms: list[str], where: list[str],

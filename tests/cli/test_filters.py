@@ -116,6 +116,24 @@ def test_search_takes_every_list_filter(cli):
     assert found("--since", "2026-03-04") == []
 
 
+def test_search_among_a_few_chosen_reflections_ranks_only_them(cli):
+    """A narrow filter (here two of five) is searched among its own reflections: matches
+    in between that the filter leaves out never appear, and ranking still holds."""
+    write(cli, "2026-03-01", "garden once #home")
+    write(cli, "2026-03-02", "garden garden garden #work")
+    write(cli, "2026-03-03", "garden garden, the garden again #home")
+    write(cli, "2026-03-04", "garden #work")
+    write(cli, "2026-03-05", "no match here #home")
+
+    run = cli("search", "garden", "--tag", "home", "--json")
+    assert run.code == 0, run.err
+    assert [h["reflection"]["content"] for h in run.json["results"]] == [
+        "garden garden, the garden again #home", "garden once #home"]
+    assert cli("search", "garden", "--on", "2026-03-05", "--json").json["results"] == []
+    bad = cli("search", "--fts", '"unclosed', "--on", "2026-03-05")
+    assert bad.code == 4  # a malformed query is still named when the filter chooses nothing
+
+
 def test_format_for_list_and_show(cli):
     rid = write(cli, "2026-03-01 09:15", "First line\nsecond line #home", "--star")
 
