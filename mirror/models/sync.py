@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -71,7 +71,6 @@ class SyncReport:
     refused: tuple[Refusal, ...]
     new_devices: tuple[str, ...] = ()
     rederived: int = 0
-    pending: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"folder": self.folder, "device_id": self.device_id, "dry_run": self.dry_run,
