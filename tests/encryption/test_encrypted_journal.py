@@ -242,3 +242,32 @@ def test_the_editor_file_of_an_encrypted_journal_stays_off_the_journal_disk(
     assert used.parent == runtime_dir / "mirror" / "drafts" and not used.exists()
     assert SECRET in cli("list").out
     assert scan(mirror_home, SECRET.encode()) == []
+
+
+def test_init_without_encryption_makes_a_plain_journal_and_lock_is_harmless(cli, mirror_home):
+    run = cli("init", "--json")
+    assert run.code == 0, run.err
+    validate("init", run.json)
+    assert run.json["encrypted"] is False
+    assert (mirror_home / "mirror.db").read_bytes().startswith(encryption.SQLITE_MAGIC)
+    run = cli("lock", "--json")
+    assert run.code == 0 and run.json["encrypted"] is False
+    validate("lock", run.json)
+
+
+def test_a_migration_backup_of_an_encrypted_journal_is_encrypted_too(cli, mirror_home, passfile, monkeypatch):
+    """Migrations back up with `VACUUM INTO`; on an encrypted journal that copy is
+    encrypted with the same key, so a backup never holds the text in clear."""
+    assert cli("init", "--encrypted", "--passphrase-file", str(passfile)).code == 0
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASS)
+    assert cli("reflect", input=f"before the upgrade, {SECRET}").code == 0
+    backup = mirror_home / "backup.db"
+    with Journal.open(mirror_home) as journal:
+        journal.store.conn.execute("VACUUM INTO ?", (str(backup),))  # as migrations.migrate does
+        key = journal.store.cipher_key
+    assert scan(mirror_home, SECRET.encode()) == []
+    conn = encryption.connect(backup, key, timeout=5.0)
+    try:
+        assert conn.execute("SELECT count(*) FROM reflections").fetchone()[0] == 1
+    finally:
+        conn.close()
