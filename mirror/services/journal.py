@@ -35,7 +35,6 @@ from mirror.storage.store import Store
 from mirror.storage.tags import counts as tag_counts
 
 if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these records
-    from mirror.models.sync import SyncDevice, SyncPairing, SyncReport, SyncStatus
     from mirror.models.bundles import (
         BundleCheck,
         BundleExport,
@@ -57,6 +56,7 @@ if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these record
     from mirror.models.memory import OnThisDay
     from mirror.models.runs import EngineRun
     from mirror.models.status import CareInfo, ConstitutionStatus, DeriveReport, DoctorReport, JournalStats
+    from mirror.models.sync import SyncDevice, SyncPairing, SyncReport, SyncStatus
     from mirror.services.results import ReflectionDetails, ReflectResult
     from mirror.storage.encryption import DraftSeal
     from mirror.storage.salvage import Recovery
