@@ -13,6 +13,7 @@ the version before (`--source` a checkout of it) and after:
     python bench/bench_search.py --source /tmp/before --label before
     python bench/bench_search.py --label after --datasette /tmp/dsvenv/bin/python
     python bench/bench_search.py --against /tmp/before   # runs alternate: fair under load
+    python bench/bench_search.py --cjk 10000             # the trigram index's size, CJK share
 
 Not part of the test suite (timings are noisy).
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -66,15 +68,25 @@ def env_for(source: Path) -> dict[str, str]:
     return env
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def mirror(source: Path, home: Path, *args: str) -> float:
-    """Wall seconds of one `mirror` process of `source`."""
-    began = time.perf_counter()
+    """Wall seconds of one `mirror` process of `source` (`cpu` keeps its CPU seconds: on a
+    loaded machine the steadier figure)."""
+    began, cpu = time.perf_counter(), children_cpu()
     proc = subprocess.run([sys.executable, "-m", "mirror", "--home", str(home), *args],
                           capture_output=True, cwd=source, env=env_for(source))
     wall = time.perf_counter() - began
+    LAST_CPU[0] = children_cpu() - cpu
     if proc.returncode not in (0, 4):  # 4: a query the version before cannot read
         raise SystemExit(f"{args} failed ({proc.returncode}): {proc.stderr.decode()}")
     return wall
+
+
+LAST_CPU = [0.0]
 
 
 def journal(source: Path, size: int, workdir: Path, label: str) -> tuple[Path, float]:
@@ -95,13 +107,16 @@ def journal(source: Path, size: int, workdir: Path, label: str) -> tuple[Path, f
 
 
 def generate(source: Path, size: int, home: Path) -> float:
-    """Reflections per second of journal_gen.generate with `source`'s library."""
+    """Reflections per second of journal_gen.generate with `source`'s library (wall; per
+    CPU second in LAST_CPU)."""
     shutil.rmtree(home, ignore_errors=True)
+    cpu = children_cpu()
     code = (f"import sys; sys.path[:0] = [{str(source)!r}, {str(source / 'bench')!r}]\n"
             "from pathlib import Path\nfrom journal_gen import generate\n"
             f"print(generate({size}, Path({str(home)!r})))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=env_for(source), cwd=source, check=True)
+    LAST_CPU[0] = children_cpu() - cpu
     return float(proc.stdout.strip().splitlines()[-1])
 
 
@@ -134,8 +149,13 @@ def main() -> None:
     parser.add_argument("--datasette", help="a Python with datasette installed")
     parser.add_argument("--against", type=Path,
                         help="the version before: its runs alternate with this one's")
+    parser.add_argument("--cjk", type=int, default=0,
+                        help="only measure the trigram index on journals of this size")
     args = parser.parse_args()
     source = args.source.resolve()
+    if args.cjk:
+        cjk_sizes(source, args.cjk, args.workdir)
+        return
     if args.against:
         compare(args.against.resolve(), source, args)
         return
@@ -165,24 +185,70 @@ def compare(before: Path, after: Path, args: argparse.Namespace) -> None:
     print(f"before {before} → after {after}, load {os.getloadavg()[0]:.1f}")
     if args.insert:
         rates: dict[str, list[float]] = {"before": [], "after": []}
+        per_cpu: dict[str, list[float]] = {"before": [], "after": []}
         for _ in range(3):
             for label, src in (("before", before), ("after", after)):
                 rates[label].append(generate(src, args.insert, args.workdir / f"insert-{label}"))
-        print(f"bulk insert of {args.insert}: " + " → ".join(
-            f"{statistics.median(rates[k]):,.0f}/s" for k in ("before", "after")))
+                per_cpu[label].append(args.insert / LAST_CPU[0])
+        print(f"bulk insert of {args.insert}, wall: " + " → ".join(
+            f"{statistics.median(rates[k]):,.0f}/s" for k in ("before", "after"))
+            + "; per CPU second (whole process, start-up included): " + " → ".join(
+            f"{statistics.median(per_cpu[k]):,.0f}/s" for k in ("before", "after")))
     for size in args.sizes:
         homes = {label: journal(src, size, args.workdir, label)[0]
                  for label, src in (("before", before), ("after", after))}
-        print(f"\n{size} reflections (ms)")
+        print(f"\n{size} reflections: CPU / wall ms, before → after")
         for name, cmd in COMMANDS.items():
             if name == "search --fts":
                 continue
             walls: dict[str, list[float]] = {"before": [], "after": []}
+            cpus: dict[str, list[float]] = {"before": [], "after": []}
             for _ in range(args.runs):
                 for label, src in (("before", before), ("after", after)):
                     walls[label].append(mirror(src, homes[label], *cmd) * 1000)
-            b, a = (statistics.median(walls[k]) for k in ("before", "after"))
-            print(f"  {name:<18} {b:6.0f} → {a:6.0f}")
+                    cpus[label].append(LAST_CPU[0] * 1000)
+            b, a = (f"{statistics.median(cpus[k]):4.0f}/{statistics.median(walls[k]):4.0f}"
+                    for k in ("before", "after"))
+            print(f"  {name:<18} {b} → {a}")
+
+
+JAPANESE = ("今日は朝から雨が降っていて、駅まで歩くのが少し大変だった。会社では新しいプロジェクトの"
+            "会議があり、みんなの意見を聞きながら計画を立てた。夜は家族と一緒に晩ご飯を食べて、"
+            "久しぶりにゆっくり話した。")
+
+
+def cjk_sizes(source: Path, size: int, workdir: Path) -> None:
+    """The trigram index's share of journals where 0, 10, 30 and 100 % of the reflections
+    are Japanese (60-440 characters), the rest the generated English ones."""
+    code = f"""
+import os, random, shutil, sqlite3, sys
+from dataclasses import replace
+from pathlib import Path
+sys.path[:0] = [{str(source)!r}, {str(source / 'bench')!r}]
+from journal_gen import entries
+from mirror.storage.store import Store
+for share in (0.0, 0.1, 0.3, 1.0):
+    home = Path({str(workdir)!r}) / f"cjk-{{share}}"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir(mode=0o700, parents=True)
+    store, rng, rows = Store(home / "mirror.db"), random.Random(1), []
+    for r in entries({size}, seed=5):
+        if rng.random() < share:
+            k = rng.randint(1, 4)
+            r = replace(r, content=({JAPANESE!r} * k)[: rng.randint(60, 110) * k])
+        rows.append(r)
+    for i in range(0, {size}, 1000):
+        store.reflections.create_many(rows[i:i + 1000])
+    store.close()
+    conn = sqlite3.connect(home / "mirror.db")
+    conn.execute("VACUUM")
+    total = os.path.getsize(home / "mirror.db")
+    tri = conn.execute("SELECT coalesce(sum(pgsize), 0) FROM dbstat"
+                       " WHERE name LIKE 'reflections_fts_trigram%'").fetchone()[0]
+    print(f"{{share:4.0%}} Japanese: file {{total / 1e6:.1f}} MB, trigram index"
+          f" {{tri / 1e6:.1f}} MB (+{{tri / (total - tri):.0%}})")
+"""
+    subprocess.run([sys.executable, "-c", code], env=env_for(source), cwd=source, check=True)
 
 
 if __name__ == "__main__":
