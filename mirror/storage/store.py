@@ -166,8 +166,11 @@ def _cipher_key(path: Path, keys: Keys | None, ask: Callable[[], str] | None,
     """The key to open `path` with: an encrypted file's (asked of `keys`), a new file's
     `create_key`, or None for a plain journal (which never imports the encryption code)."""
     if is_encrypted(path):
-        from mirror.storage.encryption import Keys  # the key derivation: encrypted journals only
+        from mirror.storage.encryption import INSTALL_HINT, Keys, available  # encrypted journals only
 
+        if not available():  # said before a passphrase is asked for
+            raise StorageError(f"{path} is not a valid Mirror database as plain SQLite; if it is an "
+                               f"encrypted journal, {INSTALL_HINT}")
         return (keys or Keys(ask=ask)).key_for(path)
     if create_key is not None and (not path.exists() or path.stat().st_size == 0):
         return create_key

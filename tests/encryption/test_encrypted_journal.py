@@ -271,3 +271,14 @@ def test_a_migration_backup_of_an_encrypted_journal_is_encrypted_too(cli, mirror
         assert conn.execute("SELECT count(*) FROM reflections").fetchone()[0] == 1
     finally:
         conn.close()
+
+
+def test_without_the_encryption_extra_the_message_says_what_to_install(cli, passfile, monkeypatch, tmp_path):
+    import sys
+
+    assert cli("init", "--encrypted", "--passphrase-file", str(passfile)).code == 0
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, PASS)
+    monkeypatch.setitem(sys.modules, "sqlcipher3", None)  # as if the extra were not installed
+    monkeypatch.setitem(sys.modules, "sqlcipher3.dbapi2", None)
+    assert_clean_error(cli("list"), 7, "mirror-journal[encrypted]")
+    assert_clean_error(cli("init", "--encrypted", "--home", str(tmp_path / "elsewhere")), 7, "mirror-journal[encrypted]")
