@@ -212,7 +212,7 @@ def driver() -> Any:
     try:
         from sqlcipher3 import dbapi2  # the optional extra, only for encrypted journals
     except ImportError:
-        raise StorageError(f"this journal is encrypted and this Mirror cannot open it: {INSTALL_HINT}") from None
+        raise StorageError(f"encrypted journals need the encryption extra: {INSTALL_HINT}") from None
     return dbapi2
 
 
