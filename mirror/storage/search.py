@@ -67,21 +67,24 @@ def search(store: ReflectionStore, query: str, limit: int = 20,
     terms = [t.rstrip("*") for t in query.split() if t.rstrip("*")]
     long_terms = [t for t in terms if len(t) >= TRIGRAM]
     short = [t for t in terms if len(t) < TRIGRAM]
-    for term in short:
-        where = [*where, "instr(r.content, ?) > 0"]
-        params = [*params, term]
+    holds = ["instr(r.content, ?) > 0"] * len(short)   # the short terms, checked on rows
     if long_terms:
         match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        return _ranked(store.conn, TRIGRAM_INDEX, match, where, params, limit)
-    return _scanned(store.conn, short, where, params, limit)
+        return _ranked(store.conn, TRIGRAM_INDEX, match, where, params, limit,
+                       checks=(holds, short))
+    return _scanned(store.conn, short, [*where, *holds], [*params, *short], limit)
 
 
 def _ranked(conn: sqlite3.Connection, index: str, match: str, where: list[str],
-            params: Sequence[Any], limit: int, *, raw: bool = False) -> list[SearchHit]:
+            params: Sequence[Any], limit: int, *, raw: bool = False,
+            checks: tuple[list[str], Sequence[Any]] = ([], ())) -> list[SearchHit]:
     """Rank with the index alone (FTS5's `rank`, BM25), then read rows and snippets for the
     winners. BM25 costs time per matching row, so a term found in tens of thousands of
     reflections is ranked within the newest RANK_WINDOW first, and over the whole journal
-    only when that window holds too few."""
+    only when that window holds too few. `checks`: more conditions on each matching row,
+    not part of the person's filters (so they never make a filter look narrow)."""
+    chooses, chosen_params = where, params
+    where, params = [*where, *checks[0]], [*params, *checks[1]]
     if where:  # filters are checked on the reflection row of each match
         ranked = (f"SELECT f.rowid, f.rank FROM {index} f JOIN reflections r ON r.seq = f.rowid"
                   f" WHERE {index} MATCH ? AND "
@@ -92,7 +95,12 @@ def _ranked(conn: sqlite3.Connection, index: str, match: str, where: list[str],
     try:
         newest = conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
         top: list[Any] = []
-        chosen = _narrow(conn, where, params)
+        chosen = _narrow(conn, chooses, chosen_params)
+        if chosen and checks[0]:
+            marks = ",".join("?" * len(chosen))
+            chosen = {row[0] for row in conn.execute(
+                f"SELECT r.seq FROM reflections r WHERE r.seq IN ({marks}) AND "
+                + " AND ".join(checks[0]), (*chosen, *checks[1]))}
         if chosen is not None:
             # Few reflections chosen (one day, say): rank only the matches within their rowid
             # span, which the index seeks to, instead of every match of a common word.

@@ -115,6 +115,10 @@ def test_filters_apply_to_trigram_and_short_searches(journal, written):
     assert found(journal, "北京", filters=Filters(starred=True)) == {TEXTS["zh"]}
     assert found(journal, "東京", filters=Filters(starred=True)) == set()
     assert found(journal, "吃了饺子", filters=Filters(starred=True)) == {TEXTS["zh"]}
+    # a long and a short term together, with and without a filter choosing few reflections
+    for filters in (Filters(), Filters(starred=True)):
+        assert found(journal, "吃了饺子 北京", filters=filters) == {TEXTS["zh"]}
+        assert found(journal, "吃了饺子 東京", filters=filters) == set()
 
 
 def test_datasette_and_sqlite_utils_detect_the_word_index(journal, written):
