@@ -204,8 +204,9 @@ class WritingStats:
         out = [f"words           {self.words:,} ({self.words_per_entry:g} per reflection)",
                f"streak          {streak}",
                f"days written    {self.days_written:,}",
-               f"busiest         {self.busiest_weekday}s, {self.busiest_hour:02d}:00-"
-               f"{(self.busiest_hour or 0) + 1:02d}:00 ({self.timezone})",
+               f"busiest day     {self.busiest_weekday}",
+               f"busiest hour    {self.busiest_hour:02d}:00-{(self.busiest_hour or 0) + 1:02d}:00"
+               f" ({self.timezone})",
                "words per month"]
         out += [f"  {m.month}  {m.words:>8,}  ({m.reflections} reflections)"
                 for m in self.words_per_month]

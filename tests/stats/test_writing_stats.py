@@ -91,7 +91,8 @@ def test_stats_text_and_json(cli, mirror_home):
     text = cli("stats", clock=clock)
     assert "words           8 (4 per reflection)" in text.out
     assert "streak          2 days now, longest 2 (to 2026-03-31)" in text.out
-    assert "busiest         Mondays, 08:00-09:00 (Europe/Berlin)" in text.out  # each a tie: the first
+    assert "busiest day     Monday" in text.out               # each a tie: the first
+    assert "busiest hour    08:00-09:00 (Europe/Berlin)" in text.out
 
 
 def test_an_empty_journal_says_so(cli):

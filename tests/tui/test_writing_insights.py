@@ -36,7 +36,8 @@ async def test_the_insights_screen_shows_how_the_person_writes(berlin):
         shown = app.screen.query_one("#writing", Static).render().plain
         assert "words           29 (4.1 per reflection)" in shown
         assert "streak          3 days now, longest 4 (to 2026-02-04)" in shown
-        assert "busiest         Mondays, 21:00-22:00 (Europe/Berlin)" in shown
+        assert "busiest day     Monday" in shown
+        assert "busiest hour    21:00-22:00 (Europe/Berlin)" in shown
 
 
 async def test_live_search_finds_japanese_emoji_and_tamil(make_app, journal):
