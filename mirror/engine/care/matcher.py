@@ -176,10 +176,19 @@ def required_words(pattern: Pattern) -> tuple[frozenset[str], ...]:
     return tuple(el.keys for el in pattern if el.gap < 0 and not el.optional and not el.open)
 
 
+_REQUIRED: dict[int, tuple[Pattern, tuple[frozenset[str], ...]]] = {}
+
+
 def may_match(pattern: Pattern, present: Set[str]) -> bool:
     """False when `pattern` cannot match in a sentence whose written forms and lemmas are
     `present` (see `required_words`); never False for a pattern `match` would accept."""
-    return all(not words.isdisjoint(present) for words in required_words(pattern))
+    cached = _REQUIRED.get(id(pattern))
+    if cached is None or cached[0] is not pattern:
+        cached = _REQUIRED[id(pattern)] = (pattern, required_words(pattern))
+    for words in cached[1]:
+        if words.isdisjoint(present):
+            return False
+    return True
 
 
 def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int]]:

@@ -1,0 +1,67 @@
+"""Time `mirror analyze --all` (whole process, with its worker processes) on generated
+journals of 1k, 10k and 100k reflections; print wall and CPU medians. The budget at 100k
+is 30 s wall. Not part of the test suite (timings are noisy): the machine's load is
+printed beside the figures.
+
+Journals are generated once with bench/journal_gen.py into the work folder and reused;
+each run re-derives the whole journal (the same work every time).
+
+    python bench/bench_analyze.py                           # 1k, 10k, 100k, 3 runs each
+    python bench/bench_analyze.py --sizes 1000 10000 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from journal_gen import generate  # noqa: E402
+
+# Bytecode compiled as pip would (see bench_aggregates.py).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def analyse(home: Path) -> tuple[float, float]:
+    """(wall s, CPU s including workers) of one `mirror analyze --all`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mirror", "--home", str(home), "analyze", "--all"],
+                          capture_output=True, cwd=HERE.parent, env=ENV)
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"analyze --all failed: {proc.stderr.decode()}")
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workdir", type=Path, default=HERE / "journals")
+    args = parser.parse_args()
+    for size in args.sizes:
+        home = args.workdir / f"analyse-{size}"
+        if not (home / "mirror.db").exists():
+            generate(size, home)
+        analyse(home)  # warm-up: migrations, the care index cache
+        runs = [analyse(home) for _ in range(args.runs)]
+        wall = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        load = os.getloadavg()[0]
+        print(f"{size:>7} reflections: wall {wall:7.2f} s  CPU {cpu:7.2f} s  "
+              f"({size / wall:,.0f}/s wall; load {load:.1f} on {os.cpu_count()} cores)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
