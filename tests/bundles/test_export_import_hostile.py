@@ -130,6 +130,10 @@ def test_older_schema_is_migrated_on_a_private_copy(exported, target, cli, tmp_p
                    "thread_member", "feedback")),
                  *(f"DROP TABLE sync_{t}" for t in ("state", "devices", "ledger", "versions", "dirty")),
                  "DELETE FROM schema_migrations WHERE version = 10",
+                 *(f"DROP TABLE {t}" for t in ("evolution_history", "evolution_proposals",  # 009
+                   "engine_profile_in_force", "engine_profiles")),
+                 "ALTER TABLE engine_runs DROP COLUMN profile_version",
+                 "DELETE FROM schema_migrations WHERE version = 9",
                  *(f"DROP TRIGGER {t}" for t in (  # 008 (the indexes left with the FTS)
                    "reflection_hour_counts_insert", "reflection_hour_counts_unwrite",
                    "reflection_hour_counts_rewrite", "reflection_hour_counts_delete")),
