@@ -54,6 +54,7 @@ from mirror.models.bundles import (
 from mirror.services.context import JournalContext
 from mirror.services.deriving import derive_after_import, finish_pending, note_pending
 from mirror.services.recheck import recheck_imported
+from mirror.services.trusted import trusted_keys
 from mirror.storage import merge, migrations, trust
 from mirror.storage.db import transaction
 from mirror.storage.foreign import DEVICE_TABLES, NOT_EXPORTED, stage_for_import
@@ -189,15 +190,6 @@ def is_encrypted(path: Path) -> bool:
 
 
 # -- verify and import ----------------------------------------------------------------------
-
-def trusted_keys(ctx: JournalContext) -> tuple[str, ...]:
-    """This journal's trusted keys, plus this device's own key when it has one."""
-    keys = [row["public_key"] for row in trust.keys(ctx.store.conn)]
-    own = ctx.paths.home / crypto.DEVICE_KEY_FILENAME
-    if own.exists():
-        keys.append(crypto.public_key_text(crypto.load_or_create_device_key(ctx.paths.home)))
-    return tuple(keys)
-
 
 def verify_bundle(ctx: JournalContext, path: str | Path, passphrase: str | None = None,
                   require_signature: bool = False) -> BundleCheck:

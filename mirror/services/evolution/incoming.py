@@ -30,11 +30,11 @@ from mirror.bundles.jsonio import StrictJSONError, canonical_bytes, strict_loads
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UntrustedSigner
 from mirror.models.evolution import KINDS
 from mirror.models.evolution_import import EvolutionImport
-from mirror.services import bundles
 from mirror.services.context import JournalContext
 from mirror.services.evolution import lifecycle
 from mirror.services.telemetry import FORMAT as PACKET_FORMAT
 from mirror.services.telemetry import validate as validate_packet
+from mirror.services.trusted import trusted_keys
 
 SIGNED_FORMAT = "mirror-evolution-signed"
 PROPOSAL_FORMAT = "mirror-proposal"
@@ -80,7 +80,7 @@ def read(ctx: JournalContext, path: Path, require_signature: bool = False
         except ValueError:
             raise BundleRefused(f"{label}: bad signature") from None
         check = crypto.check_signature(signature_bytes, _signed_bytes(document),
-                                       bundles.trusted_keys(ctx), label=label)
+                                       trusted_keys(ctx), label=label)
     else:
         document, check = outer, crypto.SignatureCheck("unsigned")
     required = require_signature or bool(ctx.settings.get("bundles.require_signature"))
