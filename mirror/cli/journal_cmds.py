@@ -377,8 +377,10 @@ def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
                 "mirrorbacks", "tensions", "first", "last", "home", "schema_version"):
         value = getattr(stats, key)
         ctx.out.line(f"{key.replace('_', ' '):<15} {value if value is not None else '—'}")
-    for month in stats.per_month:
-        ctx.out.line(f"  {month.month}  {month.reflections}")
-    if stats.writing is not None:
+    if stats.writing is not None:  # its "words per month" lines count reflections too
         ctx.out.lines(stats.writing.lines())
+    elif stats.per_month:
+        ctx.out.line("per month")
+        for month in stats.per_month:
+            ctx.out.line(f"  {month.month}  {month.reflections}")
     return 0
