@@ -54,7 +54,8 @@ def imported(home: Path, *command: str) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("command", [("list",), ("show", "ID"), ("search", "river"), ("tags",),
-                                     ("stats",)], ids=lambda c: c[0])
+                                     ("stats",), ("onthisday",), ("list", "--contains", "river")],
+                         ids=lambda c: " ".join(c))
 def test_read_commands_import_only_what_they_use(journal_home, command):
     home, reflection_id = journal_home
     modules = imported(home, *(reflection_id if word == "ID" else word for word in command))

@@ -447,12 +447,12 @@ class Journal:
         (`day`: YYYY-MM-DD; default today in the journal's zone), among those `filters`
         selects (its dates are ignored: the day decides). Reflections that received care
         are not resurfaced."""
-        from mirror.services import remembering  # the memory views only
+        from mirror.services import onthisday  # the memory views only
 
         chosen = replace(self._filter(replace(filters, since=None, until=None, on=None)),
                          care=False)
-        return remembering.on_this_day(self.context,
-                                       remembering.parse_day(day) if day else None, chosen)
+        return onthisday.on_this_day(self.context,
+                                     onthisday.parse_day(day) if day else None, chosen)
 
     # -- templates -------------------------------------------------------------------------------
     def template(self, name: str) -> str:

@@ -26,11 +26,8 @@ before the reflection, not what came after.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from functools import cache
-from zoneinfo import ZoneInfo
 
 from mirror.clock import utc_iso
 from mirror.engine.analysis import Analysis
@@ -38,10 +35,11 @@ from mirror.engine.checks import check
 from mirror.engine.prompt import reflection_date
 from mirror.engine.reading import frames
 from mirror.engine.tokenize import Token, clause_bounds, clause_break_between, tokenize
-from mirror.errors import InvalidInput
-from mirror.models import ListFilter, Reflection
-from mirror.models.memory import DayEntry, OnThisDay
+from mirror.models import Reflection
 from mirror.services.context import JournalContext
+from mirror.services.onthisday import MONTHS as _MONTHS
+from mirror.services.onthisday import in_zone as _local
+from mirror.services.onthisday import moment_of as _moment
 
 NAME_WINDOW_DAYS = 30
 NAME_MIN_EARLIER = 2      # earlier reflections naming them, for "for the third time"
@@ -53,11 +51,6 @@ ECHO_CANDIDATES = 4       # the newest earlier reflections holding a phrase, tri
 QUOTE_MAX_WORDS = 14
 QUOTE_MAX_CHARS = 100
 QUOTE_MIN_WORDS = 3
-EXCERPT_CHARS = 72
-DAY_LIMIT = 20            # reflections shown per earlier year
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
 _NOT_NAMES = frozenset({
     *_MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -197,10 +190,6 @@ def _clause_with(text: str, phrase: str) -> str | None:
     return None
 
 
-def _moment(created_at: str) -> datetime:
-    return datetime.fromisoformat(created_at.replace("Z", "+00:00"))
-
-
 def remember(ctx: JournalContext, reflection: Reflection, analysis: Analysis) -> str | None:
     """At most one short descriptive sentence about the person's earlier reflections, for
     the offline engine's mirrorback of `reflection` (see the module docstring), or None."""
@@ -240,73 +229,3 @@ def remember(ctx: JournalContext, reflection: Reflection, analysis: Analysis) ->
             if check(sentence, text).passed:
                 return sentence
     return None
-
-
-# -- on this day -------------------------------------------------------------------------------
-def _local(moment: datetime, zone: str) -> datetime:
-    try:
-        return moment.astimezone(ZoneInfo(zone))
-    except (KeyError, ValueError):
-        return moment
-
-
-def parse_day(text: str) -> date:
-    """A YYYY-MM-DD date, or InvalidInput saying what was expected."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInput(f"not a date: {text!r} (expected YYYY-MM-DD, e.g. 2026-03-14)") from None
-
-
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """The first words of a reflection on one line, cut at a word with an ellipsis."""
-    line = " ".join(text.split())
-    if len(line) <= limit:
-        return line
-    cut = line.rfind(" ", 0, limit)
-    return line[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "\u2026"
-
-
-def day_label(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1].capitalize()}"
-
-
-def on_this_day(ctx: JournalContext, day: date | None = None,
-                chosen: ListFilter | None = None) -> OnThisDay:
-    """Reflections written on `day`'s month and day (each in its writer's own zone) in
-    earlier years, newest year first, among those `chosen` selects (its dates are set
-    here); `day` defaults to today in the journal's zone.
-    One indexed date-range query per earlier year, back to the oldest reflection.
-    Reflections that received care are left out: resurfacing them unasked is not kind."""
-    if day is None:
-        day = _local(ctx.clock.now(), ctx.timezone).date()
-    chosen = chosen or ListFilter(care=False)
-    store = ctx.store.reflections
-    first = store.first_written()
-    entries: list[DayEntry] = []
-    if first is not None:
-        for year in range(day.year - 1, _moment(first).year - 2, -1):
-            entries += _written_on(ctx, day, year, chosen)
-    return OnThisDay(date=day.isoformat(), label=day_label(day), entries=tuple(entries))
-
-
-def _written_on(ctx: JournalContext, day: date, year: int,
-                chosen: ListFilter) -> Sequence[DayEntry]:
-    try:
-        target = day.replace(year=year)
-    except ValueError:  # 29 February in a year without one
-        return ()
-    midnight = datetime(target.year, target.month, target.day)
-    # Every zone's version of that day lies within these bounds (UTC-12 .. UTC+14).
-    since = utc_iso((midnight - timedelta(hours=14)).replace(tzinfo=ZoneInfo("UTC")))
-    until = utc_iso((midnight + timedelta(hours=36)).replace(tzinfo=ZoneInfo("UTC")))
-    page = ctx.store.reflections.list(replace(chosen, since=since, until=until),
-                                      limit=DAY_LIMIT * 3)
-    found = []
-    for r in page.items:
-        local = _local(_moment(r.created_at), r.created_tz)
-        if local.date() == target:
-            found.append(DayEntry(id=r.id, created_at=r.created_at, year=local.year,
-                                  excerpt=excerpt(r.content), private=r.private,
-                                  starred=r.starred))
-    return found[:DAY_LIMIT]
