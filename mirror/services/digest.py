@@ -302,8 +302,9 @@ def care_lines(d: Digest) -> list[str]:
     """The period's care, in the words `reflect` uses: never a summary of those entries."""
     if d.care is None:
         return []
+    which = "it is" if d.care.reflections == 1 else "they are"
     return [f"{_plural(d.care.reflections, 'reflection')} of this {d.period.kind} received care; "
-            "they are not summarised here.", d.care.line, *(f"- {r}" for r in d.care.resources)]
+            f"{which} not summarised here.", d.care.line, *(f"- {r}" for r in d.care.resources)]
 
 
 def render(d: Digest) -> str:
@@ -339,7 +340,7 @@ def render(d: Digest) -> str:
     threads = [c for c in d.threads if c.count]
     if threads:
         out += ["", "Threads: " + ", ".join(f"“{c.name}” ({c.count})" for c in threads)]
-    gone = [c.label or c.name for c in (*d.patterns, *d.tensions) if c.previous and not c.count]
-    if gone:
-        out += ["", f"Not seen this {d.period.kind}, unlike {before}: " + ", ".join(gone)]
+    # What was absent is not listed: "not seen this week: gratitude" tells a person what
+    # they supposedly did not feel, and a reading that missed it would say so wrongly.
+    # The JSON keeps the counts (count 0, previous N) for scripts.
     return "\n".join(out)

@@ -103,7 +103,7 @@ def test_crisis_entries_are_counted_never_summarised_and_care_is_shown(cli):
     assert all(line["reflection_id"] != crisis_id for line in digest["lines"])
     assert "Jonas" not in {p["name"] for p in digest["people"]}
     text = digest["text"]
-    assert "1 reflection of this week received care; they are not summarised here." in text
+    assert "1 reflection of this week received care; it is not summarised here." in text
     assert "help exists" in text and "- Samaritans: 116 123" in text
     assert "pills" not in text and "kill" not in text
 
@@ -185,3 +185,18 @@ def test_capitalised_german_nouns_and_plural_weekdays_are_not_names(cli):
     digest = cli("digest", "--week", "--date", "2026-03-10", "--json").json
 
     assert [p["name"] for p in digest["people"]] == ["Lena"]
+
+
+def test_what_was_absent_this_week_is_not_announced(cli):
+    """A pattern from the week before that this week's reflections do not show is kept in
+    the JSON (count 0) but never printed as "not seen": the digest describes what the
+    person wrote, not what they supposedly did not feel."""
+    _write(cli, "I have to finish the report tonight and I must not be late again.", "2026-03-03 21:00")
+    _write(cli, "Walked by the river in the morning. The water was high after the rain.", "2026-03-10 09:00")
+    run = cli("digest", "--week", "--date", "2026-03-10", "--json")
+    assert run.code == 0, run.err
+    obligation = {p["name"]: p for p in run.json["patterns"]}["obligation"]
+    assert (obligation["count"], obligation["previous"]) == (0, 1)
+    shown = cli("digest", "--week", "--date", "2026-03-10")
+    assert shown.code == 0
+    assert "Not seen" not in shown.out and "obligation" not in shown.out
