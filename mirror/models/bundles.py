@@ -148,7 +148,7 @@ class ImportRecord:
     manifest facts, config and constitution, and a summary of the changes)."""
 
     id: str
-    kind: str                     # bundle | jrnl | dayone | markdown
+    kind: str                     # bundle | jrnl | dayone | markdown | json
     bundle_id: str | None
     imported_at: str
     details: dict[str, Any]

@@ -393,9 +393,8 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
             if fresh:
                 ids = merge.insert_reflections(ctx.store.reflections, fresh,
                                                {"import": import_id})
-            # The journal's import ledger knows bundle|jrnl|dayone|markdown (its CHECK is
-            # in migration 004): Mirror's own JSON export is recorded as Mirror's own kind.
-            merge.record_import(conn, import_id, "bundle" if kind == "json" else kind, None,
+            # Mirror's own JSON export is recorded as kind 'json' (migration 011).
+            merge.record_import(conn, import_id, kind, None,
                                 now, {"path": path.name, "from": kind, "tz": options.tz,
                                  "skipped": report.skipped[:1000],
                                  "notes": report.notes[:1000]}, summary)
