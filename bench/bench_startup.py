@@ -1,12 +1,15 @@
 """What CLI start-up costs: for each command, the modules it imports and the time spent
-importing them (`python -X importtime`, summed "self" times), the process's CPU time and
-wall time, medians over runs. Point `--source` at another checkout to compare two versions
-of Mirror on the same machine. With `--sizes`, each size gets a generated journal in
-bench/journals/startup-N (made once by journal_gen.py, then reused).
+importing them (`python -X importtime`, summed "self" times), the process's CPU time
+(user + system) and wall time, medians over runs, beside the interpreter's floor
+(`python -c "import sqlite3"`). With `--against` another checkout runs in alternation with
+this one (A, B, A, B, ... as hyperfine does), so both see the same machine load, and each
+line reads `before → after`. With `--sizes`, each size gets a generated journal in
+bench/journals/startup-N (made once by journal_gen.py, then reused; runs never write to it
+except `reflect`, which adds one reflection per run).
 
-    python bench/bench_startup.py                      # this checkout, a new empty journal
-    python bench/bench_startup.py --source /tmp/old    # another checkout, same venv
-    python bench/bench_startup.py --sizes 1000 10000 100000
+    python bench/bench_startup.py                               # this checkout, a new empty journal
+    python bench/bench_startup.py --sizes 1000 100000 --runs 11
+    python bench/bench_startup.py --sizes 100000 --against /tmp/old --only list tags
 """
 
 from __future__ import annotations
@@ -29,26 +32,47 @@ COMMANDS = {
     "search": ["search", "river"],
     "tags": ["tags"],
     "stats": ["stats"],
+    "onthisday": ["onthisday"],
+    "list --on": ["list", "--on", "2024-06-15"],
+    "list --tag": ["list", "--tag", "work"],
+    "list --any-tag": ["list", "--any-tag", "travel,sleep"],
+    "list --not-tag": ["list", "--not-tag", "work,family"],
+    "list --contains": ["list", "--contains", "leaking tap"],
+    "list --contains absent": ["list", "--contains", "zzqqx"],
+    "list --contains Ärger": ["list", "--contains", "Ärger"],
     "reflect": ["reflect", "Walked by the river and thought about work, but it felt calm."],
 }
+FLOOR = "floor"  # `python -c "import sqlite3"`: the interpreter and SQLite, nothing of Mirror's
 
 
-def run(source: Path, home: Path, args: list[str]) -> tuple[int, float, float, float]:
-    """(modules imported, import microseconds, CPU seconds, wall seconds) of one process:
-    CPU and wall from a run without -X importtime, modules from one with it."""
+def _env(source: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(source)
-    command = [sys.executable, "-m", "mirror", "--home", str(home), *args]
+    return env
+
+
+def _command(home: Path, args: list[str]) -> list[str]:
+    if args == [FLOOR]:
+        return [sys.executable, "-c", "import sqlite3"]
+    return [sys.executable, "-m", "mirror", "--home", str(home), *args]
+
+
+def timed(source: Path, home: Path, args: list[str]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one process."""
     began = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             env=env, cwd=source)
+    child = subprocess.Popen(_command(home, args), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, env=_env(source), cwd=source)
     _, _, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - began
+    return usage.ru_utime + usage.ru_stime, time.perf_counter() - began
+
+
+def imports(source: Path, home: Path, args: list[str]) -> tuple[int, float]:
+    """(modules imported, milliseconds spent importing them) of one `-X importtime` run."""
+    command = _command(home, args)
     proc = subprocess.run([command[0], "-X", "importtime", *command[1:]], capture_output=True,
-                          text=True, env=env, cwd=source)
+                          text=True, env=_env(source), cwd=source)
     lines = [x for x in proc.stderr.splitlines() if x.startswith("import time:")][1:]
-    micros = sum(int(x.split("|")[0].split(":")[1]) for x in lines)
-    return len(lines), micros, usage.ru_utime + usage.ru_stime, wall
+    return len(lines), sum(int(x.split("|")[0].split(":")[1]) for x in lines) / 1000
 
 
 def journal(size: int) -> Path:
@@ -63,44 +87,58 @@ def journal(size: int) -> Path:
 
 
 def first_id(source: Path, home: Path) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(source)
     out = subprocess.run([sys.executable, "-m", "mirror", "--home", str(home), "--json", "list",
-                          "-n", "1"], capture_output=True, text=True, env=env, cwd=source,
+                          "-n", "1"], capture_output=True, text=True, env=_env(source), cwd=source,
                          check=True).stdout
     return str(json.loads(out)["reflections"][0]["id"])[:8]
 
 
-def measure(source: Path, home: Path, runs: int, label: str) -> None:
-    run(source, home, ["list"])  # create or migrate the journal and compile bytecode
-    reflection_id = first_id(source, home) if label else ""
-    for name, cmd in COMMANDS.items():
-        if name == "show" and not reflection_id:
-            continue
+def measure(sources: list[Path], home: Path, runs: int, label: str, only: list[str]) -> None:
+    """One line per command: modules, import ms, CPU and wall medians (before → after)."""
+    for source in sources:
+        timed(source, home, ["list"])  # create or migrate the journal, compile bytecode
+    reflection_id = first_id(sources[-1], home)
+    commands = {FLOOR: [FLOOR], **{k: v for k, v in COMMANDS.items() if not only or k in only}}
+    for name, cmd in commands.items():
         cmd = [reflection_id if word == "ID" else word for word in cmd]
-        results = [run(source, home, cmd) for _ in range(runs)]
-        modules = statistics.median(r[0] for r in results)
-        imports = statistics.median(r[1] for r in results) / 1000
-        cpu = statistics.median(r[2] for r in results) * 1000
-        wall = statistics.median(r[3] for r in results) * 1000
-        print(f"{label}{name:<8} {modules:>5.0f} modules  imports {imports:6.1f} ms  "
-              f"cpu {cpu:6.1f} ms  wall {wall:6.1f} ms", flush=True)
+        samples: list[list[tuple[float, float]]] = [[] for _ in sources]
+        for _ in range(runs):
+            for i, source in enumerate(sources):  # alternate: the same load for each
+                samples[i].append(timed(source, home, cmd))
+        cells = []
+        for i, source in enumerate(sources):
+            modules, import_ms = imports(source, home, cmd)
+            cpu = statistics.median(s[0] for s in samples[i]) * 1000
+            wall = statistics.median(s[1] for s in samples[i]) * 1000
+            cells.append((modules, import_ms, cpu, wall))
+        arrow = lambda k, fmt: " → ".join(format(c[k], fmt) for c in cells)  # noqa: E731
+        print(f"{label}{name:<24} modules {arrow(0, '3d'):>9}  imports {arrow(1, '5.1f'):>13} ms"
+              f"  cpu {arrow(2, '5.1f'):>13} ms  wall {arrow(3, '5.1f'):>13} ms", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=HERE.parent)
+    parser.add_argument("--against", type=Path, help="another checkout, run in alternation (before)")
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--only", nargs="*", default=[], help="these commands (names as printed)")
     parser.add_argument("--sizes", type=int, nargs="*", default=[],
                         help="generated journals of these sizes (default: a new empty one)")
     args = parser.parse_args()
-    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    sources = [args.against, args.source] if args.against else [args.source]
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+          + (f"; before = {args.against}, after = {args.source}" if args.against else ""))
     if args.sizes:
         for size in args.sizes:
-            measure(args.source, journal(size), args.runs, f"[{size:>6}] ")
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        measure(args.source, Path(tmp) / "home", args.runs, "")
+            measure(sources, journal(size), args.runs, f"[{size:>6}] ", args.only)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            home = Path(tmp) / "home"
+            subprocess.run([sys.executable, "-m", "mirror", "--home", str(home), "reflect",
+                            "Walked by the river."], env=_env(sources[-1]), cwd=sources[-1],
+                           capture_output=True, check=True)
+            measure(sources, home, args.runs, "", args.only)
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} (at the end)")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from mirror.resources import constitution_dir
+from mirror.resources import constitution_dir, journal_cache
 
 if TYPE_CHECKING:  # annotations only: importing importlib.resources costs every command ~4 ms
     from importlib.resources.abc import Traversable
@@ -101,14 +101,16 @@ def set_cache_dir(folder: Path | None) -> None:
 
 
 def cache_dir() -> Path | None:
-    """The cache folder set for this process, if any."""
-    return _cache_dir
+    """The cache folder set for this process, if any: the one given here, else the open
+    journal's (`Journal.open` names it in `mirror.resources` without importing this module)."""
+    return _cache_dir if _cache_dir is not None else journal_cache()
 
 
 def _yaml_load(text: str) -> Any:
     """Parse invariants.yaml, through a JSON copy keyed by the text's SHA-256 when a cache
     folder is set. The cache is derived data: a missing or unreadable copy is re-made."""
-    cached = _cache_dir / f"invariants-{_digest(text.encode('utf-8'))[:32]}.json" if _cache_dir else None
+    folder = cache_dir()
+    cached = folder / f"invariants-{_digest(text.encode('utf-8'))[:32]}.json" if folder else None
     if cached is not None:
         try:
             return json.loads(cached.read_text(encoding="utf-8"))

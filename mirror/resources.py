@@ -19,6 +19,20 @@ if TYPE_CHECKING:
 
 _PACKAGE = Path(__file__).resolve().parent
 _FOUND: dict[str, Traversable] = {}
+_JOURNAL_CACHE: list[Path] = []
+
+
+def set_journal_cache(folder: Path | None) -> None:
+    """The open journal's `cache/` folder, where derived data (parsed invariants, the care
+    index) may be kept. Set by `Journal.open` here rather than in `mirror.constitution`, so
+    opening a journal does not import the constitution (and `hashlib`) for commands that
+    never read it; the constitution asks `journal_cache()` when it first needs the folder."""
+    _JOURNAL_CACHE[:] = [folder] if folder is not None else []
+
+
+def journal_cache() -> Path | None:
+    """The folder `set_journal_cache` named last, if any."""
+    return _JOURNAL_CACHE[0] if _JOURNAL_CACHE else None
 
 
 def resource_dir(name: str) -> Traversable:

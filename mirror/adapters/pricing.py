@@ -19,6 +19,9 @@ from mirror.errors import InvalidInput
 
 @dataclass(frozen=True)
 class Price:
+    """List prices in USD per million tokens (a docstring: without one, dataclass would
+    import `inspect` on every `reflect`)."""
+
     input_usd_per_mtok: float
     output_usd_per_mtok: float
 
@@ -99,6 +102,8 @@ class BudgetLimits:
 
 @dataclass(frozen=True)
 class BudgetDecision:
+    """Whether a remote call may happen, and why not."""
+
     allowed: bool
     reason: str = ""  # one line when refused: which limit, how much spent
 

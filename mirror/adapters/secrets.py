@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -89,10 +88,14 @@ def read_secrets(home: Path) -> dict[str, object]:
     path = secrets_path(home)
     try:
         _check_mode(path)
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        fh = path.open("rb")
     except FileNotFoundError:
         return {}
+    import tomllib  # only when there is a secrets file: `reflect` without one skips it
+
+    try:
+        with fh:
+            return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         # The decoder's message quotes a position, not the file's content.
         raise SecretsError(f"{path} is not valid TOML ({exc})") from None

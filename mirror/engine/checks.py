@@ -58,6 +58,8 @@ class CheckReport:
 
 @dataclass(frozen=True)
 class _PhraseCheck:
+    """One phrase check, compiled (a docstring keeps dataclass from importing `inspect`)."""
+
     name: str
     description: str
     matcher: PhraseMatcher
@@ -66,6 +68,8 @@ class _PhraseCheck:
 
 @dataclass(frozen=True)
 class _Compiled:
+    """The lexicon compiled once per process (a docstring keeps dataclass from importing `inspect`)."""
+
     max_ratio: float
     anywhere: frozenset[str]
     imperatives: frozenset[str]

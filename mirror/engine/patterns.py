@@ -76,6 +76,8 @@ class PatternMatch:
 
 @dataclass(frozen=True)
 class _Compiled:
+    """The lexicon compiled once per process (a docstring keeps dataclass from importing `inspect`)."""
+
     matcher: PhraseMatcher
     negatable: frozenset[str]
     negators: frozenset[str]

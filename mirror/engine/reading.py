@@ -23,7 +23,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any
 
 from mirror import constitution
@@ -79,12 +78,32 @@ def frames(language: str) -> dict[str, Any] | None:
         return None
 
 
+def _vader_lexicon() -> str:
+    """vaderSentiment's lexicon file, found through the package's import spec (which neither
+    imports the package nor `importlib.resources`, whose `tempfile`, `shutil` and `zipfile`
+    cost every `reflect` ~8 ms); `importlib.resources` only for a zipped installation."""
+    import os
+    from importlib.util import find_spec
+
+    spec = find_spec("vaderSentiment")
+    if spec is None:
+        raise ModuleNotFoundError("vaderSentiment")
+    for folder in spec.submodule_search_locations or ():
+        candidate = os.path.join(folder, "vader_lexicon.txt")
+        if os.path.isfile(candidate):
+            with open(candidate, encoding="utf-8") as handle:
+                return handle.read()
+    from importlib.resources import files
+
+    return (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def valences() -> dict[str, float]:
     """Word -> valence (-4..4) from the VADER lexicon shipped by vaderSentiment (the data
     file only: the package's module imports an HTTP client it never needs here)."""
     try:
-        text = (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+        text = _vader_lexicon()
     except (ModuleNotFoundError, FileNotFoundError):
         return {}
     out: dict[str, float] = {}
@@ -100,6 +119,8 @@ def valences() -> dict[str, float]:
 
 @dataclass(frozen=True)
 class _Lexicon:
+    """One language's reading lexicon (a docstring: without one, dataclass imports `inspect`)."""
+
     single: dict[str, tuple[str, float]]                 # word -> (family, weight)
     prefixes: tuple[tuple[str, str, float], ...]        # (prefix, family, weight)
     phrases: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]  # first word -> ...

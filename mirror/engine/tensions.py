@@ -63,6 +63,8 @@ class Tension:
 
 @dataclass(frozen=True)
 class _Compiled:
+    """The lexicon compiled once per process (a docstring keeps dataclass from importing `inspect`)."""
+
     poles: PhraseMatcher
     axes: tuple[tuple[str, str], ...]
     intensifiers: frozenset[str]

@@ -29,7 +29,8 @@ class Counted:
 
 @dataclass(frozen=True, slots=True)
 class SalientLine:
-    """One of the person's own lines, quoted exactly, with the day it was written."""
+    """One of the person's own lines, quoted exactly (whole sentences or clauses), with
+    the day it was written."""
 
     reflection_id: str
     date: str
@@ -37,6 +38,7 @@ class SalientLine:
     feelings: tuple[str, ...]
     asking: bool
     private: bool
+    wry: bool = False     # said with irony: shown as such, never as a sincere line
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,7 @@ class Digest:
     checks_passed: bool
     flags: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()
+    feeling: str = ""     # the period's feeling in one plain sentence ("" when untold)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

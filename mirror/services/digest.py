@@ -8,10 +8,17 @@ the period before. Its text is checked by the constitutional guardian like a mir
 quoted from the person never count against it.
 
 - **Salience** is the offline engine's own reading (`mirror.engine.reading.read`): the
-  centre of an entry by feeling, the turn, the person's own question. Reading costs about
-  2 ms an entry, so a cheap pre-score (feeling and VADER words, "?", "!") keeps the
-  `CANDIDATES` most promising entries of the period, and only those are read.
-- **Names** are what Mirror already detects as names (`remembering.names_in`).
+  centre of an entry by feeling, the turn, the person's own question — and, above all of
+  those, a life event told in it (a death, a birth, a diagnosis, a break-up: see
+  `digest_reading`), so a one-line "Dad died this morning." is never lost among long
+  entries. Reading costs about 2 ms an entry, so a cheap pre-score (feeling and VADER
+  words, "?", "!", events) keeps the `CANDIDATES` most promising entries of the period,
+  and only those are read. Quotes are whole sentences or clauses, never cut before a turn;
+  an ironic line is shown as said wryly, never as sincere (`digest_reading`).
+- **The feeling of the period** is said in one plain sentence ("A week that held grief
+  and, near its end, relief"), from the feeling words of every ordinary entry.
+- **People** are those the person does things with or feels about, relations included
+  ("your sister", "Mum"); nationalities, holidays and places are not (`services.people`).
 - **Care.** A reflection that received care is never quoted, counted for names, patterns or
   tensions: the digest says how many there were and shows the line that help exists and
   the person's saved resources, as `reflect` does.
@@ -26,7 +33,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -38,31 +45,35 @@ from mirror.engine.checks import check
 from mirror.engine.language import guess_language
 from mirror.engine.prompt import reflection_date
 from mirror.engine.reading import frames, read, valences
-from mirror.engine.tokenize import tokenize
+from mirror.engine.tokenize import as_tokens, tokenize
 from mirror.errors import InvalidInput
 from mirror.models.digests import Counted, Digest, DigestCare, Period, SalientLine
+from mirror.services import people as people_in
 from mirror.services.context import JournalContext
-from mirror.services.remembering import names_in
+from mirror.services.digest_reading import (
+    QUOTE_MAX_WORDS,
+    event,
+    exact,
+    marked,
+    marks_of,
+    mood,
+    whole,
+    wry,
+    wry_span,
+)
 from mirror.storage import periods
 from mirror.storage.periods import PeriodEntry
 
 KINDS = ("week", "month")
 CANDIDATES = 40        # entries read in full for their centre (see module docstring)
 LINES = 5              # salient lines shown
-LINE_MAX_WORDS = 36
+EVENT_LINES = 3        # of which at most this many are taken first for a major event
+MAJOR_EVENT = 4.0      # an event this heavy (death, birth, diagnosis, break-up) goes first
 PEOPLE = 8
 THEMES = 8
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _WORD = re.compile(r"[\w']+")
-#: A capital inside a sentence, not "I": only entries with one can hold a name.
-#: "Saturdays", "Mondays": a day of the week in the plural is not a person.
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-#: Two German function words: only such entries pay for a language guess (see `people`).
-_MAYBE_GERMAN = re.compile(r"\b(?:und|ich|nicht|ist|aber|auch|mit|der|die|das)\b"
-                           r".*\b(?:und|ich|nicht|ist|aber|auch|mit|der|die|das)\b",
-                           re.IGNORECASE | re.DOTALL)
-_MAYBE_NAME = re.compile(r"[^\s.!?:;\"“”‘(\[#@*\-–—•]\s+(?!I\b)[^\W\d_a-z]")
 
 
 # -- the period ---------------------------------------------------------------------------------
@@ -109,7 +120,9 @@ def _feeling_words() -> frozenset[str]:
 
 def _pre_score(text: str, feelings: frozenset[str], vader: dict[str, float]) -> float:
     """A cheap guess at how much an entry holds (no tokenizer): feeling words, strong
-    words, questions and exclamations, per the square root of its length."""
+    words, questions and exclamations, per the square root of its length — plus, far
+    above any of those, a life event told in it (`digest_reading.event`), so a one-line
+    "Dad died this morning." is always among the entries read in full."""
     words = _WORD.findall(text.lower())
     if not words:
         return 0.0
@@ -121,61 +134,101 @@ def _pre_score(text: str, feelings: frozenset[str], vader: dict[str, float]) -> 
         if v:
             score += n * min(abs(v), 4.0) / 2
     score += 1.5 * min(text.count("?"), 2) + 0.5 * min(text.count("!"), 2)
-    return score / max(1.0, (len(words) / 12) ** 0.5)
+    return score / max(1.0, (len(words) / 12) ** 0.5) + 3.0 * event(text)[0]
 
 
-def _exact(text: str, first: int, last: int) -> str:
-    """The centre's words as written, with the sentence's own closing mark; runs of
-    white space (a line break inside a sentence) read as one space."""
-    end = last
-    while end < len(text) and text[end] in ".!?…\"”’)":
-        end += 1
-    return " ".join(text[first:end].split())
+@dataclass(frozen=True)
+class _Read:
+    """What reading a period's most promising entries gave: its lines, and the entries
+    found to speak with irony (their praise is not counted as a feeling of the period)."""
+
+    lines: tuple[SalientLine, ...]
+    wry: frozenset[str]
 
 
-def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES) -> list[SalientLine]:
-    """The person's own most salient lines of the period, one per entry, oldest first."""
+def _quote(entry: PeriodEntry) -> tuple[float, SalientLine, bool] | None:
+    """(salience, the line to quote, said wryly) of one entry, or None (nothing quotable)."""
+    text = entry.content
+    toks = as_tokens(tokenize(text))
+    language, _ = guess_language(toks)
+    language = language if frames(language) else "en"
+    reading = read(text, toks, language)
+    centre = reading.centre
+    if centre is None:
+        return None
+    weight, _, offset = event(text)
+    is_wry = wry(text, toks, reading, language)
+    lo, hi = whole(text, toks, centre.first, centre.last)
+    if weight >= 3.0 and offset >= 0:
+        k = next(i for i, t in enumerate(toks) if t.end > offset)
+        elo, ehi = whole(text, toks, k, k + 1)
+        if elo < lo or ehi > hi:  # what happened is told in another sentence
+            a, b = min(lo, elo), max(hi, ehi)
+            if b - a <= QUOTE_MAX_WORDS:
+                lo, hi = a, b
+            elif not reading.feelings:
+                lo, hi = elo, ehi
+    if is_wry:  # the complaint and the joke together: the irony shows
+        lo, hi = wry_span(text, toks) or (lo, hi)
+    line = exact(text, toks, lo, hi)
+    if len(line.split()) < 2 or (hi - lo > QUOTE_MAX_WORDS + 20):
+        return None
+    score = centre.score + 1.0 * bool(reading.feelings) + 0.5 * reading.asking + 1.5 * weight
+    return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz), line,
+                              () if is_wry else reading.feelings, reading.asking, entry.private,
+                              is_wry), is_wry
+
+
+def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES) -> _Read:
     feelings, vader = _feeling_words(), valences()
     ranked = sorted(entries, key=lambda e: (-_pre_score(e.content, feelings, vader), e.created_at))
     scored: list[tuple[float, PeriodEntry, SalientLine]] = []
     seen: set[str] = set()
+    wry_ids: set[str] = set()
     for entry in ranked[:CANDIDATES]:
-        toks = tokenize(entry.content)
-        language, _ = guess_language(toks)
-        reading = read(entry.content, toks, language if frames(language) else "en")
-        centre = reading.centre
-        if centre is None or centre.last - centre.first > LINE_MAX_WORDS:
+        quoted = _quote(entry)
+        if quoted is None:
             continue
-        line = _exact(entry.content, toks[centre.first].start, toks[centre.last - 1].end)
-        if len(line.split()) < 3 or line.casefold() in seen:
+        score, line, is_wry = quoted
+        if is_wry:
+            wry_ids.add(entry.id)
+        if line.text.casefold() in seen:
             continue
-        seen.add(line.casefold())
-        bonus = 1.0 * bool(reading.feelings) + 0.5 * reading.asking
-        scored.append((centre.score + bonus, entry, SalientLine(
-            entry.id, reflection_date(entry.created_at, entry.created_tz), line,
-            reading.feelings, reading.asking, entry.private)))
-    best = sorted(scored, key=lambda s: (-s[0], s[1].created_at))[:limit]
-    return [line for _, entry, line in sorted(best, key=lambda s: s[1].created_at)]
+        seen.add(line.text.casefold())
+        scored.append((score, entry, line))
+    # What happened outranks how much was said about it: entries telling a major event
+    # (a death, a birth, a diagnosis, a break-up) come first, up to EVENT_LINES of them.
+    major = sorted((x for x in scored if event(x[1].content)[0] >= MAJOR_EVENT),
+                   key=lambda s: (-s[0], s[1].created_at))[:EVENT_LINES]
+    rest = sorted((x for x in scored if x not in major), key=lambda s: (-s[0], s[1].created_at))
+    best = (major + rest)[:limit]
+    return _Read(tuple(line for _, entry, line in sorted(best, key=lambda s: s[1].created_at)),
+                 frozenset(wry_ids))
+
+
+def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES) -> list[SalientLine]:
+    """The person's own most salient lines of the period, one per entry, oldest first."""
+    return list(_read_period(entries, limit).lines)
 
 
 def people(entries: Sequence[PeriodEntry]) -> Counter[str]:
-    """Name -> how many of the entries mention it. Only entries with a capital inside a
-    sentence are read (`_MAYBE_NAME`), and names found in a language that capitalises its
-    nouns (German: "Arbeit" is not a person) are left out."""
-    found: Counter[str] = Counter()
-    for entry in entries:
-        if not _MAYBE_NAME.search(entry.content):
-            continue
-        names = names_in(entry.content)
-        if names and _MAYBE_GERMAN.search(entry.content) and _nouns_capitalised(entry.content):
-            continue
-        found.update(n for n in names if n.casefold().removesuffix("s") not in _DAYS)
-    return found
+    """Person -> how many of the entries mention them (`mirror.services.people`)."""
+    return people_in.count(e.content for e in entries)
 
 
-def _nouns_capitalised(text: str) -> bool:
-    language, _ = guess_language(tokenize(text))
-    return bool((frames(language) or {}).get("nouns_capitalised"))
+def feeling(entries: Sequence[PeriodEntry], period: Period, wry_ids: frozenset[str]) -> str:
+    """The period's feeling in one plain sentence ("" when too little was said to tell)."""
+    since, until = (datetime.fromisoformat(period.since.replace("Z", "+00:00")),
+                    datetime.fromisoformat(period.until.replace("Z", "+00:00")))
+    span = (until - since).total_seconds() or 1.0
+
+    def position(e: PeriodEntry) -> float:
+        at = datetime.fromisoformat(e.created_at.replace("Z", "+00:00"))
+        return min(1.0, max(0.0, (at - since).total_seconds() / span))
+
+    marks = marks_of([(position(e), e.content, e.id in wry_ids or marked(e.content))
+                      for e in entries])
+    return mood(marks, period.kind) or ""
 
 
 # -- the digest -----------------------------------------------------------------------------------
@@ -243,13 +296,15 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                        periods.thread_counts(conn, previous.since, previous.until), THEMES)
     names = people(ordinary)
     persons = tuple(Counted(n, c, 0) for n, c in names.most_common(PEOPLE))
-    lines = tuple(salient_lines(ordinary))
+    reading = _read_period(ordinary)
+    lines = reading.lines
     care = None
     if cared or gentle:
         care = DigestCare(len(cared) + len(gentle), gentle_line("en"),
                           tuple(ctx.settings.get("care.resources") or ()))
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
-                    patterns, tensions, lines, persons, tags, threads, care, "", "offline", True)
+                    patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
+                    feeling=feeling(ordinary, period, reading.wry))
     return guarded(digest, ordinary)
 
 
@@ -319,6 +374,8 @@ def render(d: Digest) -> str:
     out.append(f"You wrote {_plural(d.reflections, 'reflection')} this {d.period.kind} "
                f"({_plural(d.words, 'word')}); {before}, "
                f"{f'{d.previous_reflections:,}' if d.previous_reflections else 'none'}.")
+    if d.feeling:
+        out.append(d.feeling)
     if d.care is not None:
         out += ["", *care_lines(d)]
     if any(c.count for c in d.patterns):
@@ -330,10 +387,10 @@ def render(d: Digest) -> str:
     if d.lines:
         out += ["", "In your own words:"]
         for line in d.lines:
-            mark = " (private)" if line.private else ""
+            mark = (" (private)" if line.private else "") + (" (said wryly)" if line.wry else "")
             out.append(f"  {line.date}{mark}: “{line.text}”")
     if d.people:
-        out += ["", "Names that came up: " + ", ".join(f"{c.name} ({c.count})" for c in d.people)]
+        out += ["", "People who came up: " + ", ".join(f"{c.name} ({c.count})" for c in d.people)]
     tags = [c for c in d.tags if c.count]
     if tags:
         out += ["", "Tags: " + ", ".join(f"#{c.name} ({c.count}, {_moved(c)})" for c in tags)]

@@ -39,7 +39,8 @@ SYSTEM = (
     "is there, in plain, warm sentences addressed to the person as 'you': which patterns "
     "and tensions came up and how often, which people and themes, what changed from the "
     "period before. Quote their own lines exactly, inside quotation marks, with their "
-    "dates. Never advise, recommend, diagnose, praise, promise or suggest what to do; "
+    "dates; a line marked 'said wryly' was said with irony: never present it as sincere. "
+    "Never advise, recommend, diagnose, praise, promise or suggest what to do; "
     "never set goals. At most 180 words.")
 
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from mirror import constitution
 from mirror.clock import Clock, utc_iso
 from mirror.dates import parse_when
 from mirror.errors import InvalidInput, NotFound
 from mirror.models import ListFilter, Page, Reflection, Revision, SearchHit, Thread
 from mirror.paths import JournalPaths, ensure_home, journals, resolve_home
+from mirror.resources import set_journal_cache
 from mirror.services import searching
 from mirror.services.context import JournalContext
 from mirror.settings import Settings
@@ -101,7 +101,7 @@ class Journal:
         environment gives none and no key is kept for this session (None: do not ask)."""
         paths = ensure_home(resolve_home(home))
         clock = clock or Clock()
-        constitution.set_cache_dir(paths.home / "cache")
+        set_journal_cache(paths.home / "cache")  # for the constitution, imported only if used
         settings = Settings(paths.config)
         settings.validate()  # a hand-edited mistake is named before anything is saved
         return cls(paths, Store(paths.db, clock, ask_passphrase=ask_passphrase), settings, clock)
@@ -498,6 +498,8 @@ class Journal:
         """Which patterns each of these reflections shows, by the constitution's labels
         (timeline markers: the words `mirror reflect` and the reader use)."""
         names = self.store.derived.pattern_names(list(reflection_ids))
+        from mirror import constitution  # the labels: only commands that show patterns
+
         return {rid: [constitution.pattern_label(n) for n in found] for rid, found in names.items()}
 
     def tensions(self) -> builtins.list[Tension]:

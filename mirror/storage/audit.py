@@ -8,7 +8,6 @@ is shown by `mirror audit verify` / `mirror doctor` and written into every bundl
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -19,6 +18,8 @@ GENESIS = "0" * 64
 
 def entry_hash(prev_hash: str, seq: int, at: str, action: str, entity: str,
                entity_id: str | None, details: str) -> str:
+    import hashlib  # writes and verify only: a read command never loads OpenSSL (~3 ms)
+
     payload = json.dumps([seq, at, action, entity, entity_id, details],
                          ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(f"{prev_hash}\n{payload}".encode()).hexdigest()

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class EgressEntry:
+    """One row of the egress ledger (a docstring keeps dataclass from importing `inspect`)."""
+
     adapter: str
     endpoint_host: str
     remote: bool

@@ -5,13 +5,19 @@ with the SHA-256 of its file; if a recorded file later changes, the journal is r
 rather than silently diverging. A journal carrying a migration newer than this Mirror knows
 is refused too (a newer Mirror wrote it). Before an existing journal is migrated, a
 `VACUUM INTO` backup is taken and kept until the migration has committed.
+
+Every open compares the shipped files with the journal's ledger. The files are read once
+per process; their SHA-256 digests come from the journal's `cache/migrations.json`, keyed
+by each file's length and CRC-32, so a read command loads neither `hashlib` (OpenSSL,
+~3 ms) nor hashes anything unless a file changed since the cache was written.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import re
 import sqlite3
+from binascii import crc32
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,11 +41,18 @@ class Migration:
 
     @property
     def checksum(self) -> str:
+        import hashlib  # only when a digest is not in the journal's cache
+
         return hashlib.sha256(self.sql.encode("utf-8")).hexdigest()
 
 
 def available() -> list[Migration]:
-    """The migrations this Mirror ships, in order."""
+    """The migrations this Mirror ships, in order (the files are read once per process)."""
+    return list(_shipped())
+
+
+@cache
+def _shipped() -> tuple[Migration, ...]:
     found = []
     for entry in (schemas_dir() / "sqlite").iterdir():
         match = _NAME.match(entry.name)
@@ -49,7 +62,7 @@ def available() -> list[Migration]:
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
         raise StorageError(f"Mirror's migrations are not numbered 1..N: {versions}")
-    return found
+    return tuple(found)
 
 
 def latest_version() -> int:
@@ -85,22 +98,24 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return max(done) if done else 0
 
 
-def check(conn: sqlite3.Connection, db_path: Path) -> list[Migration]:
-    """Validate the journal against the shipped migrations; return those still pending."""
+def check(conn: sqlite3.Connection, db_path: Path, cache_folder: Path | None = None) -> list[Migration]:
+    """Validate the journal against the shipped migrations; return those still pending.
+    `cache_folder`: where the shipped files' digests may be kept (the journal's `cache/`)."""
     tables = _user_tables(conn)
     if tables and "schema_migrations" not in tables:
         raise StorageError(f"{db_path} is a SQLite database but not a Mirror journal")
     shipped = available()
-    done = applied(conn)
+    done = _ledger(conn) if tables else {}
     newest = max(done) if done else 0
     if newest > len(shipped):
         raise StorageError(
             f"this journal was written by a newer Mirror (schema {newest}; this Mirror knows "
             f"{len(shipped)}): upgrade Mirror to open it"
         )
+    digests = _digests(shipped, cache_folder) if done else {}
     for migration in shipped:
         recorded = done.get(migration.version)
-        if recorded is not None and recorded != migration.checksum:
+        if recorded is not None and recorded != digests[migration.version]:
             raise StorageError(
                 f"migration {migration.version:03d}_{migration.name} was changed after it was "
                 "applied to this journal; refusing to continue"
@@ -108,8 +123,54 @@ def check(conn: sqlite3.Connection, db_path: Path) -> list[Migration]:
     return [m for m in shipped if m.version not in done]
 
 
-def migrate(conn: sqlite3.Connection, db_path: Path, now_iso: str) -> int:
-    """Bring the journal to the latest schema. Returns how many migrations were applied."""
+def _ledger(conn: sqlite3.Connection) -> dict[int, str]:
+    return {row[0]: row[1] for row in conn.execute("SELECT version, checksum FROM schema_migrations")}
+
+
+_DIGESTS_FILE = "migrations.json"
+
+
+def _digests(shipped: list[Migration], folder: Path | None) -> dict[int, str]:
+    """version -> SHA-256 of each shipped migration. With a cache folder, a digest is
+    reused while the file's length and CRC-32 are those it was computed for (a cache is
+    derived data: a missing, damaged or stale entry is recomputed and the file rewritten).
+    The CRC guards against an edited file, as the ledger check does; it is not a defence
+    against someone who can already rewrite Mirror's own files."""
+    keys = {m.version: f"{len(m.sql)}:{crc32(m.sql.encode('utf-8'))}" for m in shipped}
+    cached: dict[str, list[str]] = {}
+    if folder is not None:
+        try:
+            cached = json.loads((folder / _DIGESTS_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            cached = {}
+    digests, fresh = {}, True
+    for migration in shipped:
+        entry = cached.get(str(migration.version)) if isinstance(cached, dict) else None
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == keys[migration.version]:
+            digests[migration.version] = str(entry[1])
+        else:
+            digests[migration.version], fresh = migration.checksum, False
+    if folder is not None and not fresh:
+        _save_digests(folder, {str(v): [keys[v], d] for v, d in digests.items()})
+    return digests
+
+
+def _save_digests(folder: Path, data: dict[str, list[str]]) -> None:
+    """Write the cache atomically; failing to write it only costs the next open a hash."""
+    import os
+
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        part = folder / f"{_DIGESTS_FILE}.{os.getpid()}.part"
+        part.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(part, folder / _DIGESTS_FILE)
+    except OSError:
+        pass
+
+
+def migrate(conn: sqlite3.Connection, db_path: Path, now_iso: str, cache_folder: Path | None = None) -> int:
+    """Bring the journal to the latest schema. Returns how many migrations were applied.
+    `cache_folder`: where to keep the shipped files' digests for the next open."""
     pending = check(conn, db_path)
     if not pending:
         return 0
@@ -141,6 +202,8 @@ def migrate(conn: sqlite3.Connection, db_path: Path, now_iso: str) -> int:
             raise translate(exc, db_path) from exc
     if backup is not None:
         backup.unlink(missing_ok=True)
+    if cache_folder is not None:  # digested above: the next open reads them instead
+        _digests(available(), cache_folder)
     return len(pending)
 
 

@@ -127,10 +127,8 @@ class ReflectionStore:
     def _insert(self, new: NewReflection, bulk: _Bulk) -> tuple[str, tuple[int, str]]:
         validate_text(new.content)
         now = utc_iso(self.clock.now())
-        import uuid  # here, not at the top: `uuid` brings `platform` (~4 ms) to every read command
-
         try:  # one canonical spelling, so a tombstone cannot be dodged by letter case
-            reflection_id = str(uuid.UUID(new.id)) if new.id else self.clock.new_id()
+            reflection_id = _canonical_id(new.id) if new.id else self.clock.new_id()
         except ValueError as exc:
             raise InvalidInput(f"not a valid reflection ID: {new.id}") from exc
         if self.conn.execute("SELECT 1 FROM tombstones WHERE id = ?", (reflection_id,)).fetchone():
@@ -521,3 +519,11 @@ def _decode_cursor(cursor: str) -> tuple[str, int]:
         return str(created_at), int(seq)
     except (ValueError, TypeError) as exc:
         raise InvalidInput(f"not a valid page cursor: {cursor}") from exc
+
+
+def _canonical_id(given: str) -> str:
+    """A given ID in its one spelling (ValueError if it is not a UUID). `uuid` is imported
+    here, not at the top: it brings `platform` (~4 ms), and only imports give IDs."""
+    import uuid
+
+    return str(uuid.UUID(given))

@@ -62,11 +62,13 @@ class Store:
             # Refuse a foreign, corrupt or newer file before anything writes to it (even
             # switching to WAL rewrites the header).
             self._check_header()
-            migrations.check(self.conn, path)
+            cache = None if self.readonly_reason else path.parent / "cache"
+            pending = migrations.check(self.conn, path, cache)
             if self.readonly_reason is None:
                 enable_wal(self.conn, path)
-                migrations.migrate(self.conn, path, utc_iso(self.clock.now()))
-            elif migrations.schema_version(self.conn) != migrations.latest_version():
+                if pending:  # migrate() checks again, inside the write lock
+                    migrations.migrate(self.conn, path, utc_iso(self.clock.now()), cache)
+            elif pending:
                 raise StorageError(f"this journal needs an upgrade Mirror cannot write: "
                                    f"{self.readonly_reason}")
             self.identity_id = self._default_identity()

@@ -1,0 +1,422 @@
+"""How a digest reads a period: which entries matter most, what to quote from them, and
+the feeling of the period said in plain words.
+
+- **What happened weighs most.** A death, a birth, a diagnosis, a break-up, a new or lost
+  job is the centre of a week however briefly it is written: "Dad died this morning."
+  must never lose to a long chatty entry. Such events (`EVENTS`, in English, Spanish,
+  German and French; not when negated) add to an entry's salience far more than any
+  sentence's feeling can, and put the entry among those read in full.
+- **Quotes are whole.** A quote is a whole sentence (with the sentence the event is told
+  in, when that is a different one close by), or, for a very long sentence, whole clauses
+  around the centre — never ending before a turn ("…, but …"), a negation, or a
+  conjunction left hanging. It is the person's words exactly.
+- **Irony is read as irony.** An entry the offline reading finds sarcastic, or one with an
+  ironic marker ("#blessed", "living the dream", "just what I needed") whose other
+  sentences are not plainly happy, is quoted whole with the complaint and marked as said
+  wryly — never as a sincere line of gratitude — and its praise never counts as joy.
+- **The feeling of the period** is the feeling words of every ordinary entry (the offline
+  engine's feeling families, in the entry's language; a negation just before turns one
+  off), weighed by how many entries hold them, plus grief, fear and the like from events.
+  Where in the period a feeling sits (its start, its end, throughout) is said too: "A
+  week that held grief and, near its end, relief." Descriptive: never a diagnosis.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from mirror.engine.reading import Reading, frames, valences
+from mirror.engine.tokenize import Tokens, clause_break_between
+
+#: Life events: (weight, the feeling family they bring, pattern). Weights: what happened
+#: outweighs how it was said (a sentence's feeling score is rarely above 6).
+EVENTS: tuple[tuple[float, str, str], ...] = (
+    (6.0, "grief", r"died|dies|has died|passed away|passed on|death of|funeral|was killed|"
+                   r"stillborn|miscarriage|murió|muri[óe]|falleci\w*|entierro|gestorben|"
+                   r"starb|verstorben|beerdigung|ist tot|est mort|est morte|décéd\w*|"
+                   r"décès|enterrement|obsèques|funérailles"),
+    (5.0, "joy", r"had the baby|had her baby|had a baby|was born|gave birth|newborn|"
+                 r"(?:i'?m|we'?re|she'?s) pregnant|nació|embarazada|geboren|schwanger|"
+                 r"est née?|naissance|enceinte"),
+    (4.0, "fear", r"diagnos\w+|cancer|tumou?r|biopsy|benign|malignant|ambulance|a&e|"
+                  r"intensive care|icu|stroke|heart attack|surgery|chemo\w*|hospital|"
+                  r"accident|crash(?:ed)?|diagnóstico|cáncer|benigno|la ingresan|ingresad[oa]|"
+                  r"krankenhaus|diagnose|krebs|notaufnahme|unfall|hôpital|urgences|cancer"),
+    (4.0, "hurt", r"broke up|break ?up|split up|left me|moved (?:his|her|their) stuff out|"
+                  r"moved out|divorce\w*|separated|rompimos|nos separamos|divorcio|"
+                  r"trennung|getrennt|schluss gemacht|scheidung|rupture|séparés|divorcé\w*"),
+    (3.0, "joy", r"got engaged|we'?re engaged|proposed|got married|our wedding|"
+                 r"nos casamos|verlobt|geheiratet|fiancés|mariés"),
+    (3.0, "fear", r"fired|laid off|made redundant|redundancy|lost my job|despid\w+|"
+                  r"gekündigt|entlassen|licencié\w*|viré\w*"),
+    (2.5, "hope", r"new job|first day|got the job|job offer|promot(?:ed|ion)|resigned|"
+                  r"handed in my notice|nuevo trabajo|primer día|neuer job|erster tag|"
+                  r"nouveau (?:travail|poste|boulot)|premier jour"),
+    (2.0, "hope", r"moved in|moving day|new flat|new house|piso nuevo|casa nueva|mudanza|"
+                  r"umzug|neue wohnung|déménag\w+|nouvel appartement"),
+)
+_EVENT_RE = [(w, fam, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for w, fam, p in EVENTS]
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|didn't|hasn't|wasn't|won't|nicht|kein\w*|"
+                       r"nie|pas|jamais|nunca)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_UNREAL = re.compile(r"\b(?:if|what if|afraid|scared|worried|terrified|might|could|would|"
+                     r"si|wenn|falls|peur)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+#: The first letters of every event word: an entry without any skips the patterns (most
+#: entries of a month tell no event; the patterns cost ~1 ms an entry, this ~20 µs).
+_EVENT_START = re.compile(r"\b(?:die|pass|death|funer|kill|still|miscar|muri|falle|entier|"
+                          r"gestor|starb|verst|beerd|tot|mort|décé|décè|enter|obsè|funé|had|"
+                          r"was|gave|new|preg|i'?m|we'?re|she'?s|naci|embar|gebor|schwang|"
+                          r"est|naiss|ence|diag|canc|tum|biop|beni|malig|ambu|a&e|intens|icu|"
+                          r"stroke|heart|surg|chemo|hosp|acci|crash|cánc|la ingr|ingr|krank|"
+                          r"krebs|notauf|unfall|hôp|urgen|broke|break|split|left|moved|divor|"
+                          r"separ|romp|nos|trenn|getr|schluss|schei|ruptu|sépar|got|our|verlob|"
+                          r"geheir|fianc|mari|fired|laid|made|redund|lost|despi|gekünd|entlass|"
+                          r"licen|viré|first|job|promot|resign|handed|nuev|prim|neu|erst|nouv|"
+                          r"prem|piso|casa|mudan|umzug|déménag)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def event(text: str) -> tuple[float, str | None, int]:
+    """(weight, feeling family, character offset) of the heaviest life event told in
+    `text` (0, None, -1 when none): told, not negated, not only feared or imagined."""
+    best: tuple[float, str | None, int] = (0.0, None, -1)
+    if not _EVENT_START.search(text):
+        return best
+    for weight, family, pattern in _EVENT_RE:
+        if weight <= best[0]:
+            continue
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 40):m.start()]
+            if _NEGATION.search(before) or _UNREAL.search(before):
+                continue
+            best = (weight, family, m.start())
+            break
+    return best
+
+
+# -- quoting -----------------------------------------------------------------------------------
+QUOTE_MAX_WORDS = 45      # a sentence up to this long is quoted whole
+_TURNS = frozenset({"but", "yet", "though", "although", "except", "however", "still",
+                    "pero", "aber", "doch", "mais", "sino", "sondern", "obwohl", "aunque",
+                    "not", "never", "no", "nicht", "pas", "jamais", "nunca"})
+_OPENING_TURNS = frozenset({"but", "yet", "still", "though", "although", "pero", "aber",
+                            "doch", "mais", "sin"})
+_HANGING = frozenset({"and", "or", "but", "so", "because", "that", "which", "who", "if",
+                      "when", "as", "to", "the", "a", "my", "y", "o", "pero", "que", "und",
+                      "oder", "aber", "dass", "et", "ou", "mais"})
+
+
+def whole(text: str, toks: Tokens, first: int, last: int) -> tuple[int, int]:
+    """The token range to quote for a moment [first, last): its whole sentence(s) when they
+    are short enough, else whole clauses around it that never end before a turn or on a
+    word left hanging, nor start on a turn without what it turns from."""
+    bounds = toks.sentence_bounds()
+    lo, _ = bounds[toks[first].sent]
+    _, hi = bounds[toks[last - 1].sent]
+    if toks.norms[lo] in _OPENING_TURNS and toks[lo].sent - 1 in bounds:
+        before, _ = bounds[toks[lo].sent - 1]  # "But it also felt true.": and what it turns from
+        if hi - before <= QUOTE_MAX_WORDS:
+            lo = before
+    if hi - lo <= QUOTE_MAX_WORDS:
+        return lo, hi
+    cuts = [i for i in range(lo + 1, hi) if clause_break_between(text, toks[i - 1], toks[i])]
+    starts, ends = [lo, *cuts], [*cuts, hi]
+    a = max(s for s in starts if s <= first)
+    b = min(e for e in ends if e >= last)
+    norms = toks.norms
+    while b < hi and (norms[b] in _TURNS or norms[b - 1] in _HANGING
+                      or (b + 1 < hi and norms[b + 1] in _TURNS and norms[b] in ("and", "y", "et", "und"))):
+        b = min(e for e in ends if e > b)  # "…, but" / "… and": the turn's other half too
+    if norms[a] in _TURNS and a > lo:
+        a = max(s for s in starts if s < a)  # "but I know…": what it turns from
+    return a, b
+
+
+def exact(text: str, toks: Tokens, lo: int, hi: int) -> str:
+    """Tokens [lo, hi) as written, with the sentence's own closing marks; runs of white
+    space (a line break inside a sentence) read as one space."""
+    start, end = toks[lo].start, toks[hi - 1].end
+    if hi == len(toks):
+        end = len(text.rstrip())  # the entry's last words as written ("… #blessed")
+    while end < len(text) and text[end] in ".!?…\"”’)":
+        end += 1
+    return " ".join(text[start:end].split())
+
+
+# -- irony -------------------------------------------------------------------------------------
+@cache
+def _markers(language: str) -> tuple[str, ...]:
+    data = frames(language) or {}
+    return tuple(str(m).lower() for m in (data.get("sarcasm") or {}).get("markers") or ())
+
+
+def _marked(lowered: str, language: str) -> bool:
+    for m in _markers(language):
+        if m[:1].isalnum():
+            if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", lowered):
+                return True
+        elif m in lowered:
+            return True
+    return False
+
+
+def marked(text: str) -> bool:
+    """A cheap guess for entries not read in full: an ironic marker and no exclamation."""
+    return "!" not in text and _marked(text.lower(), "en")
+
+
+def wry(text: str, toks: Tokens, reading: Reading, language: str) -> bool:
+    """Whether the entry says something with irony: the reading found sarcasm, or an
+    ironic marker sits in an entry — unless its other sentences are plainly happy (an
+    exclamation or clearly positive words) with nothing going wrong in them: "Slept three
+    hours. Truly living the dream #blessed" is irony; "Ana had the baby!!! #blessed" is not."""
+    is_marked = language == "en" and _marked(text.lower(), language)
+    if not (reading.sarcasm or is_marked):
+        return False
+    vader = valences()
+    plain, wrong = 0.0, False
+    for lo, hi in toks.sentence_bounds().values():
+        end = toks[hi - 1].end
+        if _marked(text[toks[lo].start:end].lower(), "en"):
+            continue
+        words = toks.norms[lo:hi]
+        plain += sum(vader.get(w, 0.0) for w in words)
+        wrong = wrong or any(vader.get(w, 0.0) <= -1.0 for w in words) or _troubled(words)
+        if "!" in text[end:end + 3]:
+            plain += 2.0
+    return wrong or plain < 2.0
+
+
+_WRY_CONTEXT_WORDS = 30
+
+
+def wry_span(text: str, toks: Tokens) -> tuple[int, int] | None:
+    """The token range to quote for an ironic entry: all of a short one, else the sentence
+    with the ironic marker,
+    with the sentences before it that say what it is about (up to about 30 words), so the
+    complaint and the joke are read together; None when no marker is found."""
+    if len(toks) <= _WRY_CONTEXT_WORDS:
+        return 0, len(toks)  # short: the whole entry
+    bounds = list(toks.sentence_bounds().values())
+    for k, (lo, hi) in enumerate(bounds):
+        end = toks[hi - 1].end if hi < len(toks) else len(text)
+        if not _marked(text[toks[lo].start:end].lower(), "en"):
+            continue
+        if any(valences().get(w, 0.0) <= -1.0 for w in toks.norms[lo:hi]) or \
+                _troubled(toks.norms[lo:hi]):
+            return lo, hi  # "Oh great, the tap is leaking again": the joke holds its complaint
+        first = lo
+        for j in range(k - 1, -1, -1):
+            if hi - bounds[j][0] > _WRY_CONTEXT_WORDS:
+                break
+            first = bounds[j][0]
+        return first, hi
+    return None
+
+
+@cache
+def _trouble() -> frozenset[str]:
+    data = frames("en") or {}
+    return frozenset(str(w).lower() for w in (data.get("sarcasm") or {}).get("trouble") or ()
+                     if " " not in str(w))
+
+
+def _troubled(norms: Sequence[str]) -> bool:
+    return any(w in _trouble() for w in norms)
+
+
+# -- the feeling of the period ---------------------------------------------------------------
+#: The weight an entry gives the feeling of a death or a birth told in it: always named.
+ESSENTIAL = 5.0
+#: Feeling family -> how a digest says it (plain nouns; never a clinical word).
+FEELINGS = {
+    "joy": "joy", "pride": "pride", "relief": "relief", "gratitude": "gratitude",
+    "love": "love", "hope": "hope", "calm": "calm", "sadness": "sadness", "hurt": "hurt",
+    "numbness": "numbness", "boredom": "boredom", "wonder": "wonder", "envy": "envy",
+    "belonging": "belonging", "grief": "grief", "longing": "longing",
+    "loneliness": "loneliness", "anger": "anger", "frustration": "frustration",
+    "fear": "fear", "anxiety": "worry", "shame": "embarrassment", "guilt": "guilt",
+    "tiredness": "tiredness", "confusion": "uncertainty", "nostalgia": "nostalgia",
+}
+#: Words whose family's plain noun would misname them ("fraud" is not embarrassment).
+_NOUN_OF_WORD = {"fraud": "self-doubt", "impostor": "self-doubt", "imposter": "self-doubt"}
+LANGUAGES = ("en", "es", "de", "fr", "it", "nl", "pt", "pl")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    family: dict[str, str]                                   # word -> family
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> phrases
+    prefixes: tuple[tuple[str, str], ...]
+    negators: frozenset[str]
+    valence: dict[str, str]
+    prefix_seen: dict[str, str | None]
+
+
+@cache
+def _lexicon(language: str) -> _Lexicon | None:
+    data = frames(language)
+    if not data:
+        return None
+    family: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for fam, spec in (data.get("feelings") or {}).items():
+        for word in spec.get("words") or ():  # hints only suggest a feeling: left out here
+            word = str(word).lower()
+            parts = tuple(_FEELING_WORD.findall(word.rstrip("*")))
+            if word.endswith("*") and len(parts) == 1:
+                prefixes.append((parts[0], fam))
+            elif len(parts) == 1:
+                family.setdefault(parts[0], fam)
+            elif parts:
+                phrases.setdefault(parts[0], []).append((parts, fam))
+    negators = frozenset(str(n).lower() for n in data.get("negators") or () if isinstance(n, str))
+    return _Lexicon(family, {k: tuple(v) for k, v in phrases.items()},
+                    tuple(sorted(prefixes, key=lambda p: -len(p[0]))), negators,
+                    {f: str(s.get("valence", "neutral")) for f, s in (data.get("feelings") or {}).items()},
+                    {})
+
+
+@cache
+def _function_words() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for language in LANGUAGES:
+        data = frames(language) or {}
+        for w in data.get("stopwords") or ():
+            index.setdefault(str(w).lower(), []).append(language)
+    return {w: tuple(v) for w, v in index.items()}
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def language_of(text: str) -> str:
+    """The entry's language by its function words (the first 80 words; English when
+    unsure): cheap enough for every entry of a month."""
+    counts: dict[str, int] = {}
+    index = _function_words()
+    for w in _WORDS.findall(text[:600].lower()):
+        for language in index.get(w, ()):
+            counts[language] = counts.get(language, 0) + 1
+    if not counts:
+        return "en"
+    best = max(counts, key=lambda k: (counts[k], k == "en"))
+    return best if counts[best] > counts.get("en", 0) else "en"
+
+
+def feelings_in(text: str, language: str) -> dict[str, float]:
+    """Feeling family -> weight in one entry (one per family; a negated word counts none).
+    Word by word (a dictionary lookup each, prefixes remembered per word): a month of a
+    large journal is a few thousand entries."""
+    lex = _lexicon(language) or _lexicon("en")
+    if lex is None:
+        return {}
+    found: dict[str, float] = {}
+    words = list(_FEELING_WORD.finditer(text))
+    norms = [m.group(0).lower() for m in words]
+    for i, w in enumerate(norms):
+        fam = lex.family.get(w)
+        length = 1
+        if fam is None:
+            fam = _prefixed(lex, w)
+        for phrase, pfam in lex.phrases.get(w, ()):
+            if tuple(norms[i:i + len(phrase)]) == phrase:
+                fam, length = pfam, len(phrase)
+                break
+        if fam is None:
+            continue
+        m = words[i]
+        if language != "de" and m.group(0)[:1].isupper() and m.start() > 0 \
+                and not re.search(r"[.!?…\n\"“]\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue  # a name inside a sentence ("the nurse, Joy"), not a feeling
+        if any(n in lex.negators or n.endswith("n't") for n in norms[max(0, i - 3):i]):
+            continue
+        found[_NOUN_OF_WORD.get(" ".join(norms[i:i + length]), fam)] = 1.0
+    return found
+
+
+_FEELING_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _prefixed(lex: _Lexicon, word: str) -> str | None:
+    try:
+        return lex.prefix_seen[word]
+    except KeyError:
+        hit = next((f for p, f in lex.prefixes if word.startswith(p)), None)
+        if len(lex.prefix_seen) < 50_000:
+            lex.prefix_seen[word] = hit
+        return hit
+
+
+def valence_of(family: str) -> str:
+    lex = _lexicon("en")
+    return lex.valence.get(family, "neutral") if lex else "neutral"
+
+
+def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str) -> str | None:
+    """The period's feeling in one plain sentence, from (position in the period 0..1,
+    family -> weight) of each ordinary entry; None when too little was said to tell."""
+    weight: dict[str, float] = {}
+    places: dict[str, list[float]] = {}
+    for position, families in marks:
+        for fam, w in families.items():
+            weight[fam] = weight.get(fam, 0.0) + w
+            places.setdefault(fam, []).append(position)
+    if not weight:
+        return None
+    entries = len(marks)
+    ranked = sorted(weight, key=lambda f: (-weight[f], min(places[f]), f))
+    floor = max(1.0, 0.15 * entries) if entries > 3 else 1.0
+    essential = [f for f in ranked if any(m.get(f, 0.0) >= ESSENTIAL for _, m in marks)]
+    chosen = (essential + [f for f in ranked if weight[f] >= floor and f not in essential])[:3]
+    if not chosen:
+        return None
+
+    def when(fam: str) -> str:
+        ps = places[fam]
+        if entries < 3 or (len(ps) >= 2 and max(ps) - min(ps) >= 0.5):
+            return "throughout"
+        mean = sum(ps) / len(ps)
+        return "start" if mean < 0.34 else "end" if mean > 0.66 else "throughout"
+
+    def join(fams: list[str]) -> str:
+        nouns = [FEELINGS.get(f, f) for f in fams]
+        return nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " and " + nouns[-1]
+
+    chosen.sort(key=lambda f: (sum(places[f]) / len(places[f]), f))
+    start = [f for f in chosen if when(f) == "start"]
+    middle = [f for f in chosen if when(f) == "throughout"]
+    end = [f for f in chosen if when(f) == "end"]
+    said = f"A {kind} that"
+    if start and middle and end:
+        return f"{said} began with {join(start)}, held {join(middle)} and, near its end, {join(end)}."
+    if start and end:
+        return f"{said} began with {join(start)} and ended with {join(end)}."
+    if start and middle:
+        return f"{said} began with {join(start)} and held {join(middle)}."
+    if middle and end:
+        return f"{said} held {join(middle)} and, near its end, {join(end)}."
+    if start:
+        return f"{said} held {join(start)} at its start."
+    if end:
+        return f"{said} held {join(end)} near its end."
+    return f"{said} held {join(middle)}."
+
+
+def marks_of(language_text: Sequence[tuple[float, str, bool]]) -> list[tuple[float, dict[str, float]]]:
+    """(position, feelings) of each entry from (position, text, wry): events add their
+    feeling; a wry entry's praise is not counted as joy."""
+    out: list[tuple[float, dict[str, float]]] = []
+    for position, text, is_wry in language_text:
+        families = feelings_in(text, language_of(text))
+        weight, fam, _ = event(text)
+        if fam and weight >= 3.0:
+            families[fam] = max(families.get(fam, 0.0), ESSENTIAL if weight >= 5 else 1.0)
+        if is_wry:
+            families = {f: w for f, w in families.items() if valence_of(f) != "positive"}
+        out.append((position, families))
+    return out
+

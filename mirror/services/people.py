@@ -1,0 +1,294 @@
+"""Who a piece of writing is about: the people the writer does things with or feels about.
+
+A capital letter is not a person. "English", "Christmas", "Glasgow", "Tesco" and a
+sentence's first word are all capitalised, and "my sister" or "mum" are people without
+one. So a person is found by how the writer speaks of them, not by spelling alone.
+
+Rules (English, Spanish, German, French; other languages get names only):
+
+1. **Relations** are people with or without a capital: a kinship or role word after a
+   possessive ("my sister", "our neighbour", "mi hermana", "meine Mutter", "ma sœur",
+   "my best friend", "my ex") and the kin names people use as names ("Mum", "dad",
+   "Grandma", "mamá", "Oma", "maman"). Each is shown the way the digest speaks to the
+   writer: "your sister", "Mum" (a kin name keeps its capital).
+2. **Names** are capitalised words inside a sentence (never a sentence's first word, a
+   word in capitals, or one after a quotation mark, colon or line break) that stand where
+   a person stands at least once in the text: after "with", "and", "told", "asked",
+   "met", "called", "texted", "hugged", "talked to"…; before a verb only people do
+   ("said", "laughed", "cried", "texted", "slept"…) or "and I"; after a role word
+   ("my manager, Priya", "the nurse, Joy", "his neighbour Pat", "a colleague, Claire");
+   ("visited" and "love" are left out: people visit and love places too);
+   or as the owner of something ("Ana's nose"). Once a word has stood as a person, its
+   other mentions in the same period count too, a sentence's first word included.
+3. **Never people**: nationalities and languages ("English", "Polish"), holidays and
+   festivals ("Christmas", "Easter", "Eid"), months and weekdays, a word that also appears
+   in lower case in the same text (an ordinary word capitalised by position), a function
+   word of any language Mirror reads ("Me llamó", "Sie hat"), and a word
+   right after "in", "at", "from", "to" without a person verb before it (a place: "in
+   Lyon", "drove up to Glasgow"). In a language that capitalises its nouns (German) a
+   name is taken only after "mit"/"und" or before a person verb, and never a word with a
+   noun's ending ("Freunden", "Zeitung").
+
+Everything here is pure and regex-based (no tokenizer): a month of a large journal is a
+thousand entries, read in a few milliseconds each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+
+from mirror import constitution
+
+#: Relation word (any of the four languages) -> how the digest names it to the writer.
+_RELATIONS: dict[str, str] = {
+    # English
+    "mother": "mother", "father": "father", "sister": "sister", "brother": "brother",
+    "sis": "sister", "bro": "brother", "parents": "parents", "grandmother": "grandmother",
+    "grandfather": "grandfather", "grandparents": "grandparents", "aunt": "aunt",
+    "auntie": "aunt", "uncle": "uncle", "cousin": "cousin", "niece": "niece", "nephew": "nephew",
+    "son": "son", "daughter": "daughter", "kids": "kids", "children": "children",
+    "baby": "baby", "wife": "wife", "husband": "husband", "partner": "partner",
+    "boyfriend": "boyfriend", "girlfriend": "girlfriend", "fiancé": "fiancé",
+    "fiance": "fiancé", "fiancée": "fiancée", "ex": "ex", "friend": "friend",
+    "friends": "friends", "boss": "boss", "manager": "manager", "colleague": "colleague",
+    "colleagues": "colleagues", "coworker": "colleague", "co-worker": "colleague",
+    "flatmate": "flatmate", "roommate": "roommate", "housemate": "housemate",
+    "neighbour": "neighbour", "neighbor": "neighbor", "therapist": "therapist",
+    "doctor": "doctor", "teacher": "teacher", "stepmother": "stepmother",
+    "stepfather": "stepfather", "stepdad": "stepdad", "stepmum": "stepmum",
+    "mother-in-law": "mother-in-law", "father-in-law": "father-in-law",
+    # Spanish
+    "madre": "mother", "padre": "father", "hermana": "sister", "hermano": "brother",
+    "abuela": "grandmother", "abuelo": "grandfather", "tía": "aunt", "tío": "uncle",
+    "prima": "cousin", "primo": "cousin", "hija": "daughter", "hijo": "son",
+    "hijos": "children", "esposa": "wife", "esposo": "husband", "mujer": "wife",
+    "marido": "husband", "pareja": "partner", "novio": "boyfriend", "novia": "girlfriend",
+    "amiga": "friend", "amigo": "friend", "amigas": "friends", "amigos": "friends",
+    "jefe": "boss", "jefa": "boss", "padres": "parents", "vecina": "neighbour",
+    "vecino": "neighbour", "compañera": "colleague", "compañero": "colleague",
+    # German
+    "mutter": "mother", "vater": "father", "schwester": "sister", "bruder": "brother",
+    "eltern": "parents", "großmutter": "grandmother", "großvater": "grandfather",
+    "tante": "aunt", "onkel": "uncle", "tochter": "daughter", "sohn": "son",
+    "kinder": "children", "frau": "wife", "mann": "husband", "freundin": "friend",
+    "freund": "friend", "chef": "boss", "chefin": "boss", "kollegin": "colleague",
+    "kollege": "colleague", "nachbarin": "neighbour", "nachbar": "neighbour",
+    "partnerin": "partner",
+    # French
+    "mère": "mother", "père": "father", "sœur": "sister", "soeur": "sister",
+    "frère": "brother", "grand-mère": "grandmother", "grand-père": "grandfather",
+    "tante ": "aunt", "oncle": "uncle", "fille": "daughter", "fils": "son",
+    "enfants": "children", "femme": "wife", "mari": "husband", "copain": "boyfriend",
+    "copine": "girlfriend", "ami": "friend", "amie": "friend", "amis": "friends",
+    "patron": "boss", "patronne": "boss", "cheffe": "boss", "collègue": "colleague",
+    "voisin": "neighbour", "voisine": "neighbour", "compagnon": "partner",
+    "compagne": "partner",
+}
+#: Possessives before a relation ("my", "mi", "meine", "ma", ...): the writer's own.
+_POSSESSIVE = (r"my|our|mi|mis|nuestra|nuestro|mein|meine|meinem|meinen|meiner|unsere|unser"
+               r"|unserer|unserem|ma|mon|mes|notre|nos")
+_ADJECTIVE = r"(?:(?:late|little|big|older|younger|old|best|dear|new|ex-|step-?)\s*)?"
+#: Kin names people use as names, capitalised or not ("Mum", "dad", "Oma", "maman").
+_KIN: dict[str, str] = {
+    "mum": "Mum", "mom": "Mom", "mam": "Mam", "mummy": "Mummy", "mommy": "Mommy",
+    "mama": "Mama", "mamá": "Mamá", "maman": "Maman", "dad": "Dad", "daddy": "Daddy",
+    "papa": "Papa", "papá": "Papá", "grandma": "Grandma", "granny": "Granny",
+    "gran": "Gran", "nan": "Nan", "nana": "Nana", "nanna": "Nanna", "grandad": "Grandad",
+    "granddad": "Granddad", "grandpa": "Grandpa", "oma": "Oma", "opa": "Opa",
+    "abuelita": "Abuelita", "abuelito": "Abuelito", "mamie": "Mamie", "papi": "Papi",
+    "papy": "Papy",
+}
+_RELATION_RE = re.compile(
+    rf"\b(?:{_POSSESSIVE})\s+{_ADJECTIVE}({'|'.join(sorted(map(re.escape, _RELATIONS), key=len, reverse=True))})\b",
+    re.IGNORECASE)
+_KIN_RE = re.compile(rf"\b({'|'.join(sorted(map(re.escape, _KIN), key=len, reverse=True))})\b"
+                     r"(?!-in-law)", re.IGNORECASE)
+
+#: Nationalities, languages, peoples: capitalised, never a person of the writer's life.
+_NATIONALITIES = frozenset("""
+english british scottish welsh irish american canadian australian mexican brazilian
+argentinian argentine chilean colombian peruvian cuban venezuelan spanish french german
+italian portuguese dutch belgian swiss austrian polish czech slovak hungarian romanian
+bulgarian greek turkish russian ukrainian swedish norwegian danish finnish icelandic
+estonian latvian lithuanian serbian croatian bosnian albanian chinese japanese korean
+vietnamese thai indonesian malaysian filipino indian pakistani bangladeshi nepalese
+iranian persian iraqi syrian lebanese israeli jewish arab arabic egyptian moroccan
+algerian tunisian nigerian ghanaian kenyan ethiopian somali african asian european latin
+latino latina hispanic catalan basque galician cantonese mandarin hindi urdu bengali
+punjabi tamil swahili hebrew yiddish celtic nordic scandinavian caribbean jamaican
+christian muslim catholic protestant buddhist hindu sikh anglican orthodox
+inglés inglesa francés francesa alemán alemana español española italiano italiana
+englisch deutsch französisch spanisch italienisch anglais anglaise français française
+allemand allemande espagnol espagnole italien italienne
+""".split())
+#: Holidays and festivals, and the calendar: capitalised, never people.
+_CALENDAR = frozenset("""
+christmas xmas easter halloween thanksgiving passover hanukkah chanukah diwali eid
+ramadan lent advent pentecost whitsun hogmanay midsummer valentine valentine's
+navidad pascua nochebuena nochevieja weihnachten ostern silvester noël noel pâques toussaint
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
+thursdays fridays saturdays sundays today tomorrow yesterday tonight
+enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+lunes martes miércoles jueves viernes sábado domingo
+januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag
+freitag samstag sonntag janvier février mars avril mai juin juillet août septembre
+octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche
+god lord jesus allah internet wifi tv covid
+""".split())
+#: Words before a name that make it a person ("with Sam", "told Maya", "con Ana").
+_BEFORE = frozenset("""
+with and told tell tells asked ask asks met meet meets called call calls texted text
+texts phoned rang messaged emailed hugged hug kissed thanked invited helped
+miss missed trust trusted forgave blamed dinner lunch
+coffee date drinks beside behind w/ con y mit und avec et dear
+""".split())
+#: "talked to Sam", "wrote to Ana": a "to" that follows one of these is a person's.
+_TO_VERBS = frozenset("talked spoke speak talk wrote write said say lied listened listen "
+                      "sent gave give apologised apologized explained explain replied "
+                      "waved smiled".split())
+#: Verbs only people do (after a name: "Sam said", "Ana slept", "Lena hat").
+_AFTER = frozenset("""
+said says told tells asked asks called calls rang texted texts messaged replied laughed
+laughs cried cries smiled smiles hugged hugs kissed kisses thinks thought knows knew
+wants wanted loves loved hates hated feels felt promised admitted apologised apologized
+yelled shouted sighed whispered agreed offered invited helped presented brought made
+took walked drove came left slept sleeps woke sent gave read listened met moved
+pretended looked looks seemed seems sounded noticed remembered forgot forgets hasn't
+doesn't didn't wasn't isn't won't can't couldn't wouldn't has had is was does did
+and
+dijo llamó vino habló sonrió lloró rió está estaba tiene
+sagte sagt hat hatte ist war lacht lachte weint weinte kam ruft rief
+a dit est était rit riait pleure pleurait vient venait m'a
+""".split())
+_AFTER_STRONG = _AFTER - {"is", "was", "has", "had", "does", "did", "and", "est", "a",
+                          "ist", "war", "hat", "hatte", "está", "estaba", "tiene"}
+#: A role before a name in apposition: "my manager, Priya", "the nurse, Joy".
+_ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coach tutor "
+                                        "colleague friend neighbour neighbor boss manager "
+                                        "therapist counsellor counselor teacher landlord "
+                                        "landlady surgeon consultant".split()))
+_PLACE_BEFORE = frozenset("in at from to into near towards toward via en à au aux de del "
+                          "nach bei im am aus zum zur von".split())
+_NOUN_ENDINGS = ("en", "ung", "heit", "keit", "schaft", "tion", "tät", "ei", "nis", "chen")
+#: A capitalised word and where it stands.
+_CAP = re.compile(r"(?<![\w'’])([^\W\d_a-z][^\W\d_]+)(?:['’]s)?(?![\w'’-])")
+#: A break that makes the next capital the start of something (not a name by position).
+_STARTER = re.compile(r"(?:[.!?…:;\"“”‘(\[#@*•\-–—]\s*|\n\s*|^\s*)$")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Up to two words before `start` (same clause) and two after `end`, lower case."""
+    before = text[max(0, start - 40):start]
+    cut = max(before.rfind(c) for c in ".!?;:\n")
+    before_words = [w.lower() for w in _WORD.findall(before[cut + 1:])][-2:]
+    after = text[end:end + 40]
+    stop = min([i for i in (after.find(c) for c in ".!?;:\n") if i >= 0] or [len(after)])
+    after_words = [w.lower() for w in _WORD.findall(after[:stop])][:2]
+    return before_words, after_words
+
+
+def _as_person(text: str, m: re.Match[str], capitalised_nouns: bool) -> bool:
+    """Whether the capitalised word at `m` stands where a person stands (rule 2)."""
+    before, after = _context(text, m.start(), m.end())
+    owner = m.group(0).endswith(("'s", "’s"))
+    prev = before[-1] if before else ""
+    if prev in _PLACE_BEFORE and not (prev == "to" and len(before) > 1 and before[-2] in _TO_VERBS):
+        return False
+    if capitalised_nouns:
+        return prev in ("mit", "und") or bool(after and after[0] in _AFTER_STRONG)
+    if prev in _BEFORE or (prev == "to" and len(before) > 1 and before[-2] in _TO_VERBS):
+        return True
+    if prev in _ROLES and (text[max(0, m.start() - 2):m.start()].strip(" ") in (",", "")):
+        return True
+    if owner and after and after[0].isalpha():
+        return True
+    if after and after[0] in _AFTER and not (after[0] == "and" and after[1:2] != ["i"]):
+        return after[0] not in ("is", "was", "has", "had", "does", "did", "and") or \
+            (len(after) > 1 and after[1] in ("i", "me", "my", "so", "always", "never", "still"))
+    return False
+
+
+def _language_capitalises_nouns(text: str) -> bool:
+    """German text: two of its commonest function words (a cheap, good-enough guess)."""
+    words = _WORD.findall(text.lower())
+    return sum(1 for w in words if w in _GERMAN) >= 2
+
+
+_GERMAN = frozenset("und ich nicht ist aber auch mit der die das habe bin wir sie".split())
+
+
+def _scan(text: str) -> tuple[list[str], set[str]]:
+    """(the people of one text, in order; every capitalised word of it that could be a
+    name: not excluded by rule 3, and not right after a place word)."""
+    found: dict[str, None] = {}
+    german = _language_capitalises_nouns(text)
+    for m in _RELATION_RE.finditer(text):
+        found.setdefault("your " + _RELATIONS[m.group(1).lower()], None)
+    for m in _KIN_RE.finditer(text):
+        word = m.group(1)
+        if german and word.lower() not in ("oma", "opa", "mama", "papa"):
+            continue
+        found.setdefault(_KIN[word.lower()], None)
+    lowered = set() if german else {w for w in _WORD.findall(text) if w[:1].islower()}
+    possible: set[str] = set()
+    for m in _CAP.finditer(text):
+        word = m.group(1)
+        norm = word.lower()
+        if len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR \
+                or norm in _KIN or norm in _RELATIONS or norm in _STOP or norm in _function_words():
+            continue
+        if norm in lowered or (german and norm.endswith(_NOUN_ENDINGS)):
+            continue  # an ordinary word, capitalised here by position; a German noun
+        starts = m.start() == 0 or bool(_STARTER.search(text, max(0, m.start() - 3), m.start()))
+        before, after = _context(text, m.start(), m.end())
+        if not (before and before[-1] in _PLACE_BEFORE):
+            possible.add(word)
+        if not starts and _as_person(text, m, german):
+            found.setdefault(word, None)
+        elif starts and not german and after and after[0] in _AFTER_STRONG:
+            found.setdefault(word, None)  # "Kevin presented…", "Tom moved…": a person acting
+    return list(found), possible
+
+
+def in_text(text: str) -> list[str]:
+    """The people of one text (display forms, in order of first appearance)."""
+    return _scan(text)[0]
+
+
+#: Words capitalised at a sentence's start that are never names (pronouns, fillers).
+_STOP = frozenset("""
+i i'm i've i'd i'll we you he she they it everyone everybody someone somebody nobody
+noone anyone anybody no yes ok okay oh ah um hmm well so and but then also just still
+maybe perhaps honestly apparently actually really anyway finally sometimes lately
+this that these those there here what when where why how who which
+ich du er sie es wir ihr yo tú él ella nosotros je tu il elle nous vous ils elles on
+""".split())
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """The stopwords of every language Mirror reads ("Me", "Sie", "Elle" start sentences)."""
+    words: set[str] = set()
+    for language in ("en", "es", "de", "fr", "it", "nl", "pt", "pl"):
+        try:
+            data = constitution.mirrorback_data(language)
+        except FileNotFoundError:
+            continue
+        words.update(str(w).lower() for w in data.get("stopwords") or ())
+    return frozenset(words)
+
+
+def count(texts: Iterable[str]) -> Counter[str]:
+    """Person -> in how many of `texts` they come up. A name that stood as a person in
+    one text counts in every text where it is written as a possible name (rule 2)."""
+    scans = [_scan(text) for text in texts]
+    names = {p for people, _ in scans for p in people}
+    found: Counter[str] = Counter()
+    for people, possible in scans:
+        found.update({*people, *(possible & names)})
+    return found
