@@ -32,6 +32,7 @@ import os
 import re
 import stat
 import time
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -186,3 +187,24 @@ def write_atomic(dest: Path, data: bytes) -> None:
     a 0600 temporary file, fsynced, then renamed)."""
     refuse_special(dest)
     write_private(dest, data)
+
+
+def write_atomic_chunks(dest: Path, chunks: Iterable[bytes]) -> None:
+    """`write_atomic` for content produced piece by piece (a streaming export: memory
+    stays flat however large the journal): a 0600 temporary file, fsynced, then renamed;
+    interrupted, it leaves the old `dest` or none, never half a file."""
+    refuse_special(dest)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+            if os.name == "posix":
+                os.fchmod(handle.fileno(), 0o600)  # a stale temporary file keeps its old mode
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

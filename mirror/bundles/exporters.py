@@ -12,9 +12,10 @@ merges by ID instead of duplicating. The jrnl text is what `jrnl --import` reads
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -186,6 +187,31 @@ def _tags_not_in_text(text: str, tags: Iterable[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def _written_tag(key: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)[#@]{re.escape(key)}(?![-+*#/\w])")
+
+
+def jrnl_streamed(oldest_first: Iterable[Mapping[str, Any]],
+                  aside: Iterable[Mapping[str, Any]] = ()) -> Iterator[str]:
+    """The text `reflections_to_jrnl` writes, without holding the journal: `oldest_first`
+    arrives in stored-time order (whole seconds in order: only the reflections of one
+    second are held, to order them by their exact moment and ID), `aside` (a few
+    reflections whose exported time is not their stored one) is sorted and merged in."""
+    def by_second(records: Iterable[Mapping[str, Any]]) -> Iterator[tuple[datetime, str, Any]]:
+        group: list[tuple[datetime, str, Any]] = []
+        second = ""
+        for r in records:
+            key = str(r["created_at"])[:19]
+            if key != second:
+                yield from sorted(group, key=lambda item: (item[0], item[1]))
+                group, second = [], key
+            group.append((_moment(r["created_at"]), str(r["id"]), r))
+        yield from sorted(group, key=lambda item: (item[0], item[1]))
+
+    apart = sorted(((_moment(r["created_at"]), str(r["id"]), r) for r in aside),
+                   key=lambda item: (item[0], item[1]))
+    merged = heapq.merge(by_second(oldest_first), apart, key=lambda item: (item[0], item[1]))
+    for index, (moment, _id, reflection) in enumerate(merged):
+        local = moment.astimezone(get_zone(reflection["tz"]))
+        yield ("\n" if index else "") + _jrnl_entry(reflection, local)
 
 
 def reflections_to_jrnl(reflections: Iterable[Mapping[str, Any]]) -> Iterable[str]:

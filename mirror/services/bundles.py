@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -30,6 +30,7 @@ from mirror.bundles.export import (
     export_folder,
     plain_record,
     write_atomic,
+    write_atomic_chunks,
 )
 from mirror.bundles.importers.base import (
     ImportedEntry,
@@ -169,11 +170,12 @@ def export_plain(ctx: JournalContext, path: str | Path | None, fmt: str, *,
                 _tick(progress, written, total)
     elif fmt == "jrnl":
         dest = destination(path, now, ".txt", overwrite) if to is None else Path("-")
-        data = "".join(exporters.reflections_to_jrnl(records)).encode("utf-8")
+        chunks = _jrnl_chunks(ctx, progress, total)
         if to is None:
-            write_atomic(dest, data)
+            write_atomic_chunks(dest, chunks)
         else:
-            to.write(data)
+            for chunk in chunks:
+                to.write(chunk)
             to.flush()
         written = total
     else:
@@ -182,6 +184,28 @@ def export_plain(ctx: JournalContext, path: str | Path | None, fmt: str, *,
     merge.record_export(ctx.store.conn, utc_iso(ctx.clock.now()), ctx.clock.new_id(),
                         {"path": dest.name, "format": fmt, "reflections": written})
     return PlainExport(format=fmt, path=str(dest), reflections=written)
+
+
+def _jrnl_chunks(ctx: JournalContext, progress: Progress | None, total: int) -> Iterator[bytes]:
+    """The jrnl export as UTF-8 pieces of about 1 MB, entry by entry in time order (the
+    `created_at` index's order; the few reflections with a damaged stored time are placed
+    apart), so memory stays flat at any size."""
+    store = ctx.store.reflections
+    damaged = store.with_damaged_time()
+    aside = [plain_record(store.get(i)) for i in sorted(damaged)]
+    records = (plain_record(r) for r in store.iter_oldest_first() if r.id not in damaged)
+    pending: list[str] = []
+    size = done = 0
+    for entry in exporters.jrnl_streamed(records, aside):
+        pending.append(entry)
+        size += len(entry)
+        done += 1
+        if size >= 1 << 20:
+            yield "".join(pending).encode("utf-8")
+            pending, size = [], 0
+            _tick(progress, done, total)
+    if pending:
+        yield "".join(pending).encode("utf-8")
 
 
 def is_encrypted(path: Path) -> bool:
@@ -314,12 +338,12 @@ def _changed(counts: dict[str, int]) -> bool:
                if k not in ("reflections_unchanged", "reflections_skipped_deleted"))
 
 
-def _reader(kind: str) -> Callable[..., list[ImportedEntry]]:
+def _reader(kind: str) -> Callable[..., Iterable[ImportedEntry]]:
     """The reader of one source: `(path, options=, report=) -> entries`. Each is imported
     only for its own kind: a Day One import never loads jrnl's."""
     if kind == "jrnl":
-        from mirror.bundles.importers.jrnl import import_jrnl  # this kind's reader only
-        return import_jrnl
+        from mirror.bundles.importers.jrnl import iter_jrnl  # this kind's reader only
+        return iter_jrnl
     if kind == "dayone":
         from mirror.bundles.importers.dayone import import_dayone  # this kind's reader only
         return import_dayone
@@ -356,7 +380,12 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
     """jrnl (text or JSON), Day One (zip or JSON), a folder of Markdown files or Mirror's
     own JSON export: new entries are added in one transaction, then derived; entries
     imported before (or exported from here: same ID) are skipped. What the reader skipped
-    or had to interpret comes back in the one report every source shares."""
+    or had to interpret comes back in the one report every source shares.
+
+    The reader's entries are streamed through the bulk write path (`storage.bulk`) in
+    chunks, and each chunk's new reflections are handed to the analysis workers at once
+    (`deriving.Overlapped`), so reading, writing and analysing overlap and memory stays
+    flat; a problem anywhere in the file rolls the whole import back."""
     if kind not in FOREIGN_KINDS:
         raise UsageError(f"--from must be one of: {', '.join(FOREIGN_KINDS)}")
     path = Path(path)
@@ -366,45 +395,88 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
     report = ImportReport()
     entries = _reader(kind)(path, options=options, report=report)
     private = bool(ctx.settings.get("private_by_default"))
-    built = [_new_reflection(entry, private) for entry in entries]
-    news = [new for new, _ in built]
-    fresh_ids: set[str] = set()
-    fresh: list[NewReflection] = []
-    seen = merge.existing_ids(ctx.store.conn, [n.id for n in news if n.id is not None])
-    if kind == "jrnl":  # no IDs in jrnl: Mirror's own jrnl export is known by time and text
-        from mirror.services.foreign_match import already_here  # jrnl imports only
-
-        seen |= {str(news[index].id) for index in already_here(ctx, entries)}
-    for new in news:
-        if new.id not in seen and new.id not in fresh_ids:
-            fresh.append(new)
-            fresh_ids.add(str(new.id))
-    summary = {"entries": len(entries) + len(report.skipped), "reflections_added": len(fresh),
-               "reflections_skipped_existing": len(news) - len(fresh),
-               "placeholders": sum(1 for _new, placeholder in built if placeholder),
-               "skipped": len(report.skipped), "notes": len(report.notes)}
     conn = ctx.store.conn
     import_id = ctx.clock.new_id()
     now = utc_iso(ctx.clock.now())
     if not dry_run:
         finish_pending(ctx)
-        ids: list[str] = []
-        with transaction(conn):
-            if fresh:
-                ids = merge.insert_reflections(ctx.store.reflections, fresh,
-                                               {"import": import_id})
-            # Mirror's own JSON export is recorded as kind 'json' (migration 011).
-            merge.record_import(conn, import_id, kind, None,
-                                now, {"path": path.name, "from": kind, "tz": options.tz,
-                                 "skipped": report.skipped[:1000],
-                                 "notes": report.notes[:1000]}, summary)
-            note_pending(ctx, ids)
-        derive_after_import(ctx, ids, progress)
+    from mirror.services.deriving import Overlapped  # the engine: imports only
+    from mirror.storage.bulk import BulkInserter  # imports only
+
+    # Mirror's own jrnl export has no IDs: it is known by time and text, among the
+    # reflections that were here before this import (none in an empty journal).
+    match = kind == "jrnl" and ctx.store.reflections.count() > 0
+    counts = {"entries": 0, "added": 0, "placeholders": 0}
+    first_ids: list[str] = []
+    analyser = None if dry_run else Overlapped(ctx)
+    try:
+        try:
+            with transaction(conn):
+                writer = BulkInserter(conn, ctx.store.identity_id, now)
+                added_here: set[str] = set()
+                for chunk in _chunks(entries, IMPORT_CHUNK):
+                    built = [_new_reflection(entry, private) for entry in chunk]
+                    counts["entries"] += len(chunk)
+                    counts["placeholders"] += sum(1 for _new, placeholder in built if placeholder)
+                    news = [new for new, _ in built]
+                    if match:
+                        from mirror.services.foreign_match import already_here  # jrnl only
+
+                        known = {i for i, rid in already_here(ctx, chunk).items()
+                                 if rid not in added_here}
+                        news = [new for i, new in enumerate(news) if i not in known]
+                    added = writer.add(news)
+                    counts["added"] += len(added)
+                    if match:
+                        added_here.update(row[0] for row in added)
+                    first_ids += [row[0] for row in added[:1000 - len(first_ids)]]
+                    if analyser is not None:
+                        analyser.offer(added)
+                    _tick(progress, counts["added"], 0)
+                summary = _foreign_summary(counts, report)
+                writer.close()
+                if dry_run:
+                    raise _DryRun
+                merge.record_import(conn, import_id, kind, None, now,
+                                    {"path": path.name, "from": kind, "tz": options.tz,
+                                     "skipped": report.skipped[:1000],
+                                     "notes": report.notes[:1000]}, summary)
+                if analyser is not None:
+                    analyser.note()
+        except _DryRun:
+            pass
+        if analyser is not None:
+            analyser.finish(progress)
+    finally:
+        if analyser is not None:
+            analyser.close()
     return ForeignImport(source=kind, path=str(path), dry_run=dry_run,
                          import_id=None if dry_run else import_id, changes=summary,
-                         changed=bool(fresh),
-                         ids=tuple(n.id for n in fresh[:1000] if n.id is not None),
+                         changed=bool(counts["added"]), ids=tuple(first_ids),
                          skipped=tuple(report.skipped), notes=tuple(report.notes))
+
+
+#: Entries written per chunk of a foreign import (one staged `executemany` each).
+IMPORT_CHUNK = 2_000
+
+
+def _chunks(entries: Iterable[ImportedEntry], size: int) -> Iterator[list[ImportedEntry]]:
+    chunk: list[ImportedEntry] = []
+    for entry in entries:
+        chunk.append(entry)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _foreign_summary(counts: dict[str, int], report: ImportReport) -> dict[str, int]:
+    return {"entries": counts["entries"] + len(report.skipped),
+            "reflections_added": counts["added"],
+            "reflections_skipped_existing": counts["entries"] - counts["added"],
+            "placeholders": counts["placeholders"], "skipped": len(report.skipped),
+            "notes": len(report.notes)}
 
 
 def imports(ctx: JournalContext, limit: int = 50) -> list[ImportRecord]:

@@ -49,7 +49,7 @@ Row = tuple[str, str, str]
 
 BATCH = 500
 #: Below this many reflections, worker processes cost more than they save.
-PARALLEL_THRESHOLD = 2_000
+PARALLEL_THRESHOLD = 600
 MAX_WORKERS = 4
 #: Reflections an import merged whose derived rows are not written yet (JSON list of IDs).
 PENDING_FILE = "derive-pending.json"
@@ -143,6 +143,118 @@ def derive_after_import(ctx: JournalContext, ids: list[str],
     return report
 
 
+class Overlapped:
+    """Analysis that runs *while* an import writes (issue 13, item 2): the importer offers
+    each chunk it added, inside its write transaction; once the import is large enough for
+    workers, chunks go to them at once, so analysing overlaps parsing and writing. The
+    pipeline is bounded: at most two batches per worker in flight and HOLD records
+    waiting; a chunk offered when it is full is derived after the commit instead (read
+    back from the journal), so the writer never waits for analysis and memory stays flat.
+
+    Results are written only after the import's transaction committed (`finish`), in
+    short transactions as `derive_after_import` writes them: the write lock is held for
+    the import's rows alone. The IDs are noted as pending before COMMIT (`note`), so an
+    import killed before `finish` is completed by the next one."""
+
+    HOLD = 10_000
+
+    def __init__(self, ctx: JournalContext) -> None:
+        from mirror.services.evolution.hook import load_profile  # derivation only
+
+        self.ctx = ctx
+        self.profile = load_profile(ctx)
+        self.pool: _Pool | None = None
+        self.inflight: collections.deque[Future[list[AnalysisRecord]]] = collections.deque()
+        self.ready: list[list[AnalysisRecord]] = []
+        self.later: list[str] = []
+        self.ids: list[str] = []
+
+    def offer(self, rows: list[Row]) -> None:
+        """Rows the import just added (inside its transaction)."""
+        if not rows:
+            return
+        self.ids += [row[0] for row in rows]
+        while self.inflight and self.inflight[0].done():
+            self.ready.append(self.inflight.popleft().result())
+        if self.pool is None and len(self.ids) >= PARALLEL_THRESHOLD and _workers() >= 2:
+            self.pool = _Pool(_workers())
+            backlog, self.later = self.later, []
+            for start in range(0, len(backlog), BATCH):  # what came before the pool started
+                self._submit_or_defer(self.ctx.store.reflections.texts_for_analysis(
+                    backlog[start:start + BATCH]))
+        for start in range(0, len(rows), BATCH):
+            self._submit_or_defer(rows[start:start + BATCH])
+
+    def _submit_or_defer(self, rows: list[Row]) -> None:
+        held = sum(len(batch) for batch in self.ready)
+        if self.pool is not None and len(self.inflight) < 2 * self.pool.workers \
+                and held < self.HOLD:
+            self.inflight.append(self.pool.submit(rows, self.profile))
+        else:
+            self.later += [row[0] for row in rows]
+
+    def note(self) -> None:
+        """Inside the import's transaction, before COMMIT: every ID it added is pending."""
+        note_pending(self.ctx, self.ids)
+
+    def finish(self, progress: Progress | None = None) -> DeriveReport:
+        """After COMMIT: write what was analysed meanwhile, then derive the rest (and what
+        an earlier, killed import left pending); the pending list is then cleared."""
+        from mirror.models.status import DeriveReport
+
+        total = len(self.ids)
+        done = patterns = care = 0
+
+        def write(records: list[AnalysisRecord]) -> None:
+            nonlocal done, patterns, care
+            with transaction(self.ctx.store.conn):
+                self.ctx.store.derived.replace_analyses(records)
+            done += len(records)
+            patterns += sum(len(r.patterns) for r in records)
+            care += sum(r.care is not None for r in records)
+            if progress is not None:
+                progress(done, total)
+
+        try:
+            for records in self.ready:
+                write(records)
+            self.ready = []
+            while self.inflight:
+                write(self.inflight.popleft().result())
+            path = self.ctx.paths.home / PENDING_FILE
+            derived = set(self.ids) - set(self.later)
+            rest = [i for i in dict.fromkeys([*_pending_ids(path), *self.later])
+                    if i not in derived]
+            total = done + len(rest)
+
+            def batches() -> Iterator[list[Row]]:
+                for start in range(0, len(rest), BATCH):
+                    yield self.ctx.store.reflections.texts_for_analysis(rest[start:start + BATCH])
+
+            for records in _analysed(batches(), len(rest), self.profile, self.pool):
+                write(records)
+        finally:
+            self.close()
+        done_ids = set(self.ids) | set(rest)
+        path = self.ctx.paths.home / PENDING_FILE
+        left = [i for i in _pending_ids(path) if i not in done_ids]  # noted meanwhile elsewhere
+        if left:
+            _write_pending(path, left)
+        else:
+            path.unlink(missing_ok=True)
+        if progress is not None and total == 0:
+            progress(0, 0)
+        return DeriveReport(done, patterns, care)
+
+    def close(self) -> None:
+        """End the workers (also when the import failed: its rows were rolled back)."""
+        self.inflight.clear()
+        self.ready = []
+        if self.pool is not None:
+            pool, self.pool = self.pool, None
+            pool.close(cancel=True)
+
+
 def finish_pending(ctx: JournalContext) -> int:
     """Derive what a killed import left pending; returns how many reflections."""
     path = ctx.paths.home / PENDING_FILE
@@ -200,39 +312,72 @@ def _derive(ctx: JournalContext, batches: Iterator[list[Row]], total: int,
     return DeriveReport(done, patterns, care)
 
 
-def _analysed(batches: Iterator[list[Row]], total: int,
-              profile: Profile | None) -> Iterator[list[AnalysisRecord]]:
+def _workers() -> int:
     # One worker per core: writing the results is light (a few inserts per reflection),
     # so this process mostly waits and would leave a core idle if it kept one for itself.
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if total < PARALLEL_THRESHOLD or workers < 2:
+    return min(os.cpu_count() or 1, MAX_WORKERS)
+
+
+class _Pool:
+    """Forked analysis workers (see the module docstring for how they end with us).
+    multiprocessing and concurrent.futures (~25 modules) are imported only here: for large
+    jobs, never for the one reflection `mirror reflect` or an edit derives."""
+
+    def __init__(self, workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        analyze("warm up")  # load the lexicons once; forked workers inherit them
+        # fork: workers start instantly with the engine loaded and never touch the database
+        # (they only analyse text handed to them and exit with os._exit).
+        self.workers = workers
+        self._lifeline, self._keep = os.pipe()  # we hold `keep`; workers read `lifeline`
+        try:
+            self.executor = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                initializer=_worker_start, initargs=(os.getpid(), self._lifeline, self._keep))
+        except BaseException:
+            self._close_pipe()
+            raise
+
+    def submit(self, rows: list[Row], profile: Profile | None) -> Future[list[AnalysisRecord]]:
+        return self.executor.submit(analyse_rows, rows, profile)
+
+    def close(self, cancel: bool = False) -> None:
+        try:
+            self.executor.shutdown(wait=True, cancel_futures=cancel)
+        finally:
+            self._close_pipe()
+
+    def _close_pipe(self) -> None:
+        for fd in (self._keep, self._lifeline):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def _analysed(batches: Iterator[list[Row]], total: int, profile: Profile | None,
+              pool: _Pool | None = None) -> Iterator[list[AnalysisRecord]]:
+    """Each batch's analysis records, in order: in this process for small jobs, else on
+    forked workers (`pool` when the caller already has one running)."""
+    own = pool is None
+    if own and (total < PARALLEL_THRESHOLD or _workers() < 2):
         for batch in batches:
             yield analyse_rows(batch, profile)
         return
-    # multiprocessing and concurrent.futures (~25 modules): only for large jobs, never for
-    # the one reflection `mirror reflect` or an edit derives.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    analyze("warm up")  # load the lexicons once; forked workers inherit them
-    # fork: workers start instantly with the engine loaded and never touch the database
-    # (they only analyse text handed to them and exit with os._exit).
-    context = multiprocessing.get_context("fork")
-    lifeline, keep = os.pipe()  # the parent holds `keep`; workers read `lifeline`
+    pool = pool or _Pool(_workers())
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                 initializer=_worker_start,
-                                 initargs=(os.getpid(), lifeline, keep)) as pool:
-            pending: collections.deque[Future[list[AnalysisRecord]]] = collections.deque()
-            for batch in batches:
-                pending.append(pool.submit(analyse_rows, batch, profile))
-                if len(pending) >= 2 * workers:
-                    yield pending.popleft().result()
-            while pending:
+        pending: collections.deque[Future[list[AnalysisRecord]]] = collections.deque()
+        for batch in batches:
+            pending.append(pool.submit(batch, profile))
+            if len(pending) >= 2 * pool.workers:
                 yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
     finally:
-        os.close(keep)
-        os.close(lifeline)
+        if own:
+            pool.close(cancel=True)
 
 
 def die_with_parent(parent: int) -> None:

@@ -170,17 +170,22 @@ def number_repeats(entries: Iterable[ImportedEntry]) -> Iterator[ImportedEntry]:
         yield entry
 
 
+def check_size(path: Path) -> None:
+    """NotFound, or InvalidInput when the file is larger than an import reads."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise NotFound(f"{path}: no such file") from None
+    if size > MAX_IMPORT_FILE_BYTES:
+        raise InvalidInput(f"{path}: {size} bytes, more than the import limit of "
+                           f"{MAX_IMPORT_FILE_BYTES}")
+
+
 def read_text(path: Path, data: bytes | None = None) -> str:
     """A foreign text file as str: size-capped, UTF-8 (a BOM is dropped), and a decoding
     error reported with its line number."""
     if data is None:
-        try:
-            size = path.stat().st_size
-        except FileNotFoundError:
-            raise NotFound(f"{path}: no such file") from None
-        if size > MAX_IMPORT_FILE_BYTES:
-            raise InvalidInput(f"{path}: {size} bytes, more than the import limit of "
-                               f"{MAX_IMPORT_FILE_BYTES}")
+        check_size(path)
         data = path.read_bytes()
     try:
         text = data.decode("utf-8")

@@ -20,8 +20,10 @@ or fold is noted in the import report. An encrypted journal is refused with one 
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +33,7 @@ from mirror.bundles.importers.base import (
     ImportedEntry,
     ImportOptions,
     ImportReport,
+    check_size,
     content_source_id,
     localize,
     normalize_tags,
@@ -109,29 +112,45 @@ def import_jrnl(path: Path, tz: str | None = None, *, options: ImportOptions | N
                 report: ImportReport | None = None) -> list[ImportedEntry]:
     """Entries from a jrnl text journal (brackets or jrnl 1.x style) or its JSON export
     (told apart by content). An encrypted journal is refused with one line."""
+    return list(iter_jrnl(path, tz, options=options, report=report))
+
+
+def iter_jrnl(path: Path, tz: str | None = None, *, options: ImportOptions | None = None,
+              report: ImportReport | None = None) -> Iterator[ImportedEntry]:
+    """`import_jrnl`, streamed: a text journal is read line by line, entry by entry, so a
+    journal of any size is never held whole (the importer writes entries as they come; a
+    problem found further on rolls the whole import back). A JSON export is one document
+    and is read whole."""
     options = options or ImportOptions(tz=tz)
     report = report if report is not None else ImportReport()
     path = Path(path)
-    data = _read_bytes(path)
-    if data.startswith((b"JRNLv3", b"gAAAAA")):  # jrnl 4.6's format, and jrnl 2-4.5's
+    check_size(path)
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    if head.startswith((b"JRNLv3", b"gAAAAA")):  # jrnl 4.6's format, and jrnl 2-4.5's
         raise InvalidInput(f"{path}: this jrnl journal is encrypted: {DECRYPT_FIRST}")
-    try:
-        text = read_text(path, data)
-    except InvalidInput:
-        raise InvalidInput(f"{path}: not UTF-8 text (if it is an encrypted jrnl 1.x journal, "
-                           f"{DECRYPT_FIRST})") from None
     zone = resolve_zone(options.tz if options.tz is not None else tz)
-    if text.lstrip().startswith("{"):
-        return parse_jrnl_json(text, zone, str(path), report)
+    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+        return iter(parse_jrnl_json(read_text(path), zone, str(path), report))
     config = read_config(options.jrnl_config)
     formats = [python_format(f) for f in (options.timeformat, config.timeformat) if f]
-    return parse_jrnl_text(text, zone, str(path), formats=formats,
-                           tagsymbols=config.tagsymbols, report=report)
+    return number_repeats(parse_jrnl_lines(_file_lines(path), zone, str(path), formats=formats,
+                                           tagsymbols=config.tagsymbols, report=report))
 
 
-def _read_bytes(path: Path) -> bytes:
-    read_text(path)  # size cap and "no such file", before the bytes are held
-    return path.read_bytes()
+def _file_lines(path: Path) -> Iterator[str]:
+    """The lines of a text file without their line ends ('\\n' or '\\r\\n'), decoded one
+    by one (a BOM dropped)."""
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise InvalidInput(f"{path}:{number}: not valid UTF-8 text (if it is an "
+                                   f"encrypted jrnl 1.x journal, {DECRYPT_FIRST})") from None
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            yield line[:-2] if line.endswith("\r\n") else line.removesuffix("\n")
 
 
 def _parse_stamp(stamp: str, label: str, line: int, formats: list[str] = ()) -> datetime:
@@ -218,36 +237,49 @@ def parse_jrnl_text(content: str, tz: str, label: str, *, formats: list[str] | N
                     report: ImportReport | None = None) -> list[ImportedEntry]:
     """A jrnl text journal. Bracketed headers (jrnl 2+) are looked for first; a journal
     with none is read as jrnl 1.x (`YYYY-MM-DD HH:MM Title`, or its `timeformat`)."""
+    return list(number_repeats(parse_jrnl_lines(
+        content.replace("\r\n", "\n").split("\n"), tz, label, formats=formats,
+        tagsymbols=tagsymbols, report=report)))
+
+
+def parse_jrnl_lines(lines: Iterable[str], tz: str, label: str, *,
+                     formats: list[str] | None = None, tagsymbols: str = DEFAULT_TAGSYMBOLS,
+                     report: ImportReport | None = None) -> Iterator[ImportedEntry]:
+    """`parse_jrnl_text` over lines as they are read, yielding each entry when the next
+    header (or the end) closes it. Repeated entries are not numbered here: the caller
+    passes the entries through `number_repeats`."""
     formats = list(formats or [])
-    lines = content.replace("\r\n", "\n").split("\n")
-    first = next((n for n, line in enumerate(lines, start=1) if line.strip()), None)
+    numbered: Iterator[tuple[int, str]] = enumerate(lines, start=1)
+    first = jrnl1 = None
+    for number, line in numbered:
+        if line.strip():
+            first = number
+            jrnl1 = _header(line, formats, jrnl1=False) is None
+            if jrnl1 and _header(line, formats, jrnl1=True) is None:
+                bracket = _BRACKETED.fullmatch(line)
+                if bracket is not None:
+                    _parse_stamp(bracket["stamp"], label, first, formats)  # names the format
+                raise InvalidInput(f"{label}:{first}: text before the first '[date time] title' "
+                                   "header; not a jrnl journal? (for a custom timeformat give "
+                                   "--timeformat or --jrnl-config)")
+            numbered = itertools.chain([(number, line)], numbered)
+            break
     if first is None:
-        return []
-    jrnl1 = _header(lines[first - 1], formats, jrnl1=False) is None
-    if jrnl1 and _header(lines[first - 1], formats, jrnl1=True) is None:
-        bracket = _BRACKETED.fullmatch(lines[first - 1])
-        if bracket is not None:
-            _parse_stamp(bracket["stamp"], label, first, formats)  # says which format it wants
-        raise InvalidInput(f"{label}:{first}: text before the first '[date time] title' "
-                           "header; not a jrnl journal? (for a custom timeformat give "
-                           "--timeformat or --jrnl-config)")
-    entries: list[ImportedEntry] = []
+        return
     current: dict[str, Any] | None = None
 
-    def finish() -> None:
-        if current is None:
-            return
+    def finished(current: dict[str, Any]) -> ImportedEntry:
         text = normalize_text("\n".join(current["lines"]))
         created = localize(current["wall"], tz, report, f"{label}:{current['line']}")
-        entries.append(ImportedEntry(
+        return ImportedEntry(
             source=SOURCE, source_id=content_source_id(SOURCE, created, text),
             created_at=created, tz=tz, text=text, tags=tags_in(text, tagsymbols),
             starred=current["starred"],
             metadata={"title": jrnl_title(text), "format": "jrnl1-text" if jrnl1 else "jrnl-text",
-                      "line": current["line"]}))
+                      "line": current["line"]})
 
-    for number, line in enumerate(lines, start=1):
-        header = _header(line, formats, jrnl1)
+    for number, line in numbered:
+        header = _header(line, formats, bool(jrnl1))
         if header is None:
             bracket = None if jrnl1 else _BRACKETED.fullmatch(line)
             if bracket is not None and _LOOKS_DATED.match(bracket["stamp"]):
@@ -255,7 +287,8 @@ def parse_jrnl_text(content: str, tz: str, label: str, *, formats: list[str] | N
             if current is not None:
                 current["lines"].append(line)
             continue
-        finish()
+        if current is not None:
+            yield finished(current)
         wall, rest = header
         rest = rest.rstrip()
         starred = False
@@ -264,8 +297,8 @@ def parse_jrnl_text(content: str, tz: str, label: str, *, formats: list[str] | N
         elif rest.startswith("* "):
             starred, rest = True, rest[2:].lstrip()
         current = {"wall": wall, "starred": starred, "lines": [rest], "line": number}
-    finish()
-    return list(number_repeats(entries))
+    if current is not None:
+        yield finished(current)
 
 
 def _field(entry: dict[str, Any], key: str, kind: type, label: str, index: int) -> Any:
