@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mirror import constitution
 from mirror.engine.care.index import CareIndex, IndexRows, build_rows, cache_key, open_index
@@ -122,6 +122,7 @@ class _Detector:
         #: How each written token normalised (see text.sentences).
         self.word_cache: dict[str, list[str]] = {}
         self._slots: dict[str, tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = {}
+        self.word_slots: dict[str, _WordSlots] = {}
         self._needs: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
 
     def rules(self, lang: str) -> LanguageRules | None:
@@ -166,6 +167,8 @@ class _Detector:
             rules = self.rules(slot[0])
             try:
                 found = required_words(rules.rule(slot[1]).pattern) if rules is not None else ()
+                # The smallest sets first: the rarest words, so an absent one is found soonest.
+                found = tuple(sorted(found, key=len))
             except (RuleError, IndexError):
                 found = ()
             self._needs[slot] = found
@@ -316,18 +319,90 @@ SCRIPTS = {"ru": "cyrillic", "uk": "cyrillic", "ja": "cjk", "zh": "cjk", "ko": "
            "hi": "devanagari"}
 
 
+def _script_of(ch: str) -> str:
+    o = ord(ch)
+    return ("latin" if o < 0x250 else "cyrillic" if 0x400 <= o < 0x530
+            else "devanagari" if 0x900 <= o < 0x980
+            else "hangul" if 0xAC00 <= o < 0xD7B0 or 0x1100 <= o < 0x1200 or 0x3130 <= o < 0x3190
+            else "cjk" if 0x3040 <= o < 0xA000 or 0xF900 <= o < 0xFB00 else "other")
+
+
+#: First letter -> script (a few hundred letters at most: kept for the process).
+_SCRIPT_OF: dict[str, str] = {}
+
+
 def _scripts(norms: Sequence[str]) -> set[str]:
+    """The scripts a sentence's words begin in (by their first letters)."""
     found: set[str] = set()
-    for norm in norms:
-        ch = norm[:1]
+    for ch in {norm[:1] for norm in norms}:
         if not ch or ch == CLAUSE:
             continue
-        o = ord(ch)
-        found.add("latin" if o < 0x250 else "cyrillic" if 0x400 <= o < 0x530
-                  else "devanagari" if 0x900 <= o < 0x980
-                  else "hangul" if 0xAC00 <= o < 0xD7B0 or 0x1100 <= o < 0x1200 or 0x3130 <= o < 0x3190
-                  else "cjk" if 0x3040 <= o < 0xA000 or 0xF900 <= o < 0xFB00 else "other")
+        script = _SCRIPT_OF.get(ch)
+        if script is None:
+            script = _SCRIPT_OF[ch] = _script_of(ch)
+        found.add(script)
     return found
+
+
+class _WordSlots(NamedTuple):
+    """What the index says about one normalised word, united over its keys (the word and
+    its lemma in each language): the rules anchored on it and the rules that can begin
+    with it. Kept per process (`_Detector.word_slots`): a journal's entries share most of
+    their words, so an entry mostly costs one dictionary look-up per word."""
+
+    keys: tuple[str, ...]
+    anchored: frozenset[tuple[str, int]]
+    begins: frozenset[tuple[str, int]]
+
+
+def _word_slots(d: _Detector, words: Iterable[str],
+                forms: Mapping[str, Mapping[str, str]]) -> dict[str, _WordSlots]:
+    """`_WordSlots` for these words (an entry's), from the memo or the index."""
+    memo = d.word_slots
+    missing = [w for w in words if w not in memo]
+    if missing:
+        if len(memo) > 300_000:
+            memo.clear()  # bounded, like the index's own memo
+            missing = list(words)
+        keys_of = {w: (w, *[t[w] for t in forms.values() if w in t]) for w in missing}
+        slots = d.slots_of({k for ks in keys_of.values() for k in ks})
+        for w, keys in keys_of.items():
+            anchored = [slots[k][0] for k in keys if slots[k][0]]
+            begins = [slots[k][1] for k in keys if slots[k][1]]
+            memo[w] = _WordSlots(
+                keys,
+                anchored[0] if len(anchored) == 1 else frozenset().union(*anchored),
+                begins[0] if len(begins) == 1 else frozenset().union(*begins))
+    return memo
+
+
+def _active(d: _Detector, sent: _Sentence, info: Mapping[str, _WordSlots],
+            common: Mapping[str, list[str]]) -> set[tuple[str, int]]:
+    """The rules worth trying in one sentence: those anchored on one of its words, and
+    those with no anchor written in its script; less those of languages its common
+    words rule out (see `_plausible`)."""
+    scripts = _scripts(sent.norms)
+    active: set[tuple[str, int]] = set()
+    unanchored = d.unanchored_by_script()
+    for script in scripts:
+        active |= unanchored.get(script, frozenset())
+    for norm in sent.norm_set:
+        slots = info.get(norm)
+        if slots is not None and slots.anchored:
+            active |= slots.anchored
+    if not active:
+        return active
+    plausible = _plausible(sent, common)
+    if plausible is None:
+        return active
+    # A language whose own script is in the sentence always counts: in
+    # "honestly I can't anymore, хочу умереть" English words outnumber Russian.
+    own = scripts - {"latin"}
+    ruled_out = {lang for lang in d.index.has_common
+                 if lang not in plausible and SCRIPTS.get(lang, "latin") not in own}
+    if ruled_out:
+        active = {slot for slot in active if slot[0] not in ruled_out}
+    return active
 
 
 def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Mapping[str, str]],
@@ -337,76 +412,81 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     A rule is tried in a sentence only when one of its anchor words (its most telling
     required word, see rules.anchor_words) is in that sentence, so a long ordinary entry
     costs a few look-ups per word. Three index queries serve the whole text."""
-    words = {n for s in sents for n in s.norms if n != CLAUSE}
-    keys_of: dict[str, list[str]] = {}
-    for w in words:
-        keys_of[w] = [w] + [t[w] for t in forms.values() if w in t]
-    every = {k for ks in keys_of.values() for k in ks}
-    slots = d.slots_of(every)
-    unanchored = d.unanchored_by_script()
-    actives: list[set[tuple[str, int]]] = []
-    for sent in sents:
-        scripts = _scripts(sent.norms)
-        active: set[tuple[str, int]] = set()
-        for script in scripts:
-            active |= unanchored.get(script, frozenset())
-        for norm in sent.norms:
-            for key in keys_of.get(norm, ()):
-                active |= slots[key][0]
-        if active:
-            plausible = _plausible(sent, common)
-            if plausible is not None:
-                # A language whose own script is in the sentence always counts: in
-                # "honestly I can't anymore, хочу умереть" English words outnumber Russian.
-                listed = d.index.has_common
-                own = scripts - {"latin"}
-                languages = {lang for lang, _ in active}
-                allowed = {lang for lang in languages
-                           if lang in plausible or lang not in listed or SCRIPTS.get(lang, "latin") in own}
-                if len(allowed) < len(languages):
-                    active = {slot for slot in active if slot[0] in allowed}
-        actives.append(active)
+    info = _word_slots(d, {n for s in sents for n in s.norm_set if n != CLAUSE}, forms)
+    # A rule lacking a required word in the whole entry lacks it in every sentence: it is
+    # checked once per entry (most proposed rules fail here), then once per sentence.
+    in_entry: dict[tuple[str, int], bool] = {}
+    entry = _Words({n for s in sents for n in s.norm_set}, forms) if len(sents) > 1 else None
     out: list[dict[tuple[str, int], list[int]]] = []
-    for sent, active in zip(sents, actives):
+    for sent in sents:
+        active = _active(d, sent, info, common)
         if not active:
             out.append({})
             continue
         found: dict[tuple[str, int], list[int]] = {}
-        # A rule whose required words are not all in the sentence cannot match: it is
-        # dropped the first time it is proposed, before any of its starts are collected.
-        dead: set[tuple[str, int]] = set()
         for pos, norm in enumerate(sent.norms):
-            for key in keys_of.get(norm, ()):
-                can = slots[key][1]
-                if not can:
-                    continue
-                for slot in active & can:
-                    lst = found.get(slot)
-                    if lst is None:
-                        if slot in dead:
-                            continue
-                        if not _possible(d, slot, sent):
-                            dead.add(slot)
-                            continue
-                        lst = found[slot] = []
-                    if lst[-1:] != [pos]:
-                        lst.append(pos)
-        scans = ([s for s in d.scan_atoms() if (s[1], s[2]) in active and (s[1], s[2]) not in dead]
-                 if d.index.scans and not active.isdisjoint(d.scan_slots()) else [])
-        if scans:
-            joined = " ".join(sent.norms)
-            for atom, lang, ri in scans:
-                if atom.kind in ("contains", "suffix") and atom.value not in joined:
-                    continue
-                lemmas = sent.lemmas(lang)
-                for pos, norm in enumerate(sent.norms):
-                    if atom.test(norm, lemmas[pos]):
-                        found.setdefault((lang, ri), []).append(pos)
+            slots = info.get(norm)
+            if slots is None or not slots.begins:
+                continue
+            for slot in active & slots.begins:
+                lst = found.get(slot)
+                if lst is None:
+                    # A rule whose required words are not all in the sentence cannot
+                    # match: dropped the first time it is proposed.
+                    possible = in_entry.get(slot)
+                    if possible is None:
+                        possible = in_entry[slot] = entry is None or _possible(d, slot, entry)
+                    if not possible or not _possible(d, slot, sent):
+                        active.discard(slot)
+                        continue
+                    found[slot] = [pos]
+                else:
+                    lst.append(pos)  # `begins` names a rule once per word
+        if d.index.scans and not active.isdisjoint(d.scan_slots()):
+            _scan(d, sent, active, found)
         out.append(found)
     return out
 
 
-def _possible(d: _Detector, slot: tuple[str, int], sent: _Sentence) -> bool:
+def _scan(d: _Detector, sent: _Sentence, active: set[tuple[str, int]],
+          found: dict[tuple[str, int], list[int]]) -> None:
+    """Add the starts of the active rules that begin with a suffix, infix or regex."""
+    joined: str | None = None
+    for atom, lang, ri in d.scan_atoms():
+        if (lang, ri) not in active:
+            continue
+        if atom.kind in ("contains", "suffix"):
+            if joined is None:
+                joined = " ".join(sent.norms)
+            if atom.value not in joined:
+                continue
+        lemmas = sent.lemmas(lang)
+        for pos, norm in enumerate(sent.norms):
+            if atom.test(norm, lemmas[pos]):
+                found.setdefault((lang, ri), []).append(pos)
+
+
+class _Words:
+    """A whole entry's words, for the required-word check (`_possible`) at entry level."""
+
+    __slots__ = ("norm_set", "_forms", "_present")
+
+    def __init__(self, norm_set: set[str], forms: Mapping[str, Mapping[str, str]]):
+        self.norm_set = norm_set
+        self._forms = forms
+        self._present: dict[str, set[str]] = {}
+
+    def present(self, lang: str) -> set[str]:
+        """Every written form and (in `lang`) lemma in the entry."""
+        present = self._present.get(lang)
+        if present is None:
+            table = self._forms.get(lang) or {}
+            present = self._present[lang] = self.norm_set.union(
+                [table[n] for n in self.norm_set if n in table])
+        return present
+
+
+def _possible(d: _Detector, slot: tuple[str, int], sent: _Sentence | _Words) -> bool:
     """Whether rule `slot` can match in `sent` at all: every word set it requires has a
     word in the sentence (see matcher.required_words). A rule that cannot be loaded is kept:
     `assess` skips it."""

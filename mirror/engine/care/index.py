@@ -26,7 +26,7 @@ from mirror.storage.care_index import CareIndex, IndexRows, open_index
 __all__ = ["INDEX_FORMAT", "CareIndex", "IndexRows", "build_rows", "cache_key", "open_index"]
 
 #: Bump when the index's layout or the way it is built changes.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 
 
 def cache_key(parts: Iterable[str]) -> str:

@@ -173,7 +173,41 @@ def required_words(pattern: Pattern) -> tuple[frozenset[str], ...]:
     holding no word of one of these sets cannot match the pattern: most rules an index
     proposes for a sentence fail this way, and one set test per element is far cheaper
     than trying the rule at each of its starting words."""
-    return tuple(el.keys for el in pattern if el.gap < 0 and not el.optional and not el.open)
+    out: list[frozenset[str]] = []
+    for el in pattern:
+        if el.gap < 0 and not el.optional and not el.open:
+            out.append(el.keys)
+            out += _phrase_words(el)
+    return tuple(dict.fromkeys(out))
+
+
+def _atom_words(atom: Atom) -> frozenset[str] | None:
+    """The words (written or lemma) one atom can match, or None when it is no plain word."""
+    if atom.kind == "word":
+        return frozenset((atom.value, atom.lemma))
+    if atom.kind == "surface":
+        return frozenset((atom.value,))
+    return None
+
+
+def _phrase_words(el: Element) -> list[frozenset[str]]:
+    """More word sets an element needs when it has phrases ("i love you all"): every word
+    of a phrase must be in the sentence, not only its first, so for each k the k-th word of
+    every phrase (or another of its words when that one is no plain word), with the
+    one-word alternatives, is a set one of whose words a match needs."""
+    if not el.sequences:
+        return []
+    single = el.lemmas | el.surfaces
+    out: list[frozenset[str]] = []
+    for k in range(1, max(len(seq) for seq in el.sequences)):
+        words = set(single)
+        for seq in el.sequences:
+            found = _atom_words(seq[min(k, len(seq) - 1)])
+            if found is None:
+                found = next(w for w in map(_atom_words, seq) if w is not None)
+            words |= found
+        out.append(frozenset(words))
+    return out
 
 
 _REQUIRED: dict[int, tuple[Pattern, tuple[frozenset[str], ...]]] = {}

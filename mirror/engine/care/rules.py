@@ -336,23 +336,86 @@ def first_words(pattern: str, classes: Mapping[str, list[str]]) -> list[tuple[st
     return out
 
 
+def _item_word(item: str) -> tuple[str, str]:
+    """(kind, folded text) of one word item of a phrase, as `make_atom` reads it: word,
+    surface, prefix, or scan (a suffix, infix or regex) and clause (usable as no anchor)."""
+    if item == ",":
+        return "clause", item
+    if item.startswith("re:"):
+        return "scan", item
+    if item.startswith("=") and len(item) > 1:
+        return "surface", fold(item[1:])
+    body = fold(item)
+    if len(body) > 2 and body.startswith("*") and body.endswith("*"):
+        return "scan", item
+    if body.endswith("*") and len(body) > 1:
+        return "prefix", body[:-1]
+    if body.startswith("*") and len(body) > 1:
+        return "scan", item
+    return "word", body
+
+
+def phrase_words(alternative: str) -> list[tuple[str, str]]:
+    """(kind, text) of every word one alternative ("end_it", "=i'm", "死にたい") is
+    compiled to, in order, exactly as `Compiler._sequence` splits it."""
+    if alternative.startswith("re:"):
+        return [("scan", alternative)]
+    out: list[tuple[str, str]] = []
+    for chunk in alternative.replace("_", " ").split():
+        if _CJK_RE.search(chunk) and not chunk.startswith(("re:", "=")) and "*" not in chunk:
+            out += [_item_word(ch) for ch in chunk if not ch.isspace()]
+        elif _CJK_RE.search(chunk) and chunk.startswith("=") and len(chunk) > 2:
+            out += [("surface", fold(ch)) for ch in chunk[1:]]
+        else:
+            out.append(_item_word(chunk))
+    return out
+
+
+def _telling(words: list[tuple[str, str]], common: frozenset[str]) -> tuple[str, str]:
+    """The word of one alternative most worth anchoring on: every word of a phrase must be
+    in the sentence for it to match, so any of them will do, and the rarest is best. A
+    word that is not very common beats one that is, a longer word a shorter one; a suffix,
+    infix, regex or clause mark cannot be looked up (returned only when nothing else is)."""
+    usable = [(k, w) for k, w in words
+              if k in ("word", "surface") or (k == "prefix" and len(w) >= 2)]
+    if not usable:
+        return next(((k, w) for k, w in words if k == "scan"), ("scan", words[0][1] if words else ""))
+    return min(usable, key=lambda kw: (kw[1] in common, kw[0] == "prefix", -len(kw[1]), kw[1]))
+
+
+def _element_anchors(token: str, classes: Mapping[str, list[str]],
+                     common: frozenset[str]) -> list[tuple[str, str]]:
+    """One telling word per alternative of a pattern element (see `_telling`)."""
+    body = token[:-1] if token.endswith("?") and len(token) > 1 and "re:" not in token else token
+    out: list[tuple[str, str]] = []
+    for alt in alternatives(body):
+        if alt.startswith("@"):
+            out += [_telling(phrase_words(e), common) for e in classes.get(alt[1:], []) if e.strip()]
+        elif alt:
+            out.append(_telling(phrase_words(alt), common))
+    return out
+
+
 def anchor_words(pattern: str, classes: Mapping[str, list[str]],
                  common: frozenset[str]) -> list[tuple[str, str]]:
     """The words of the pattern's most telling required element: one of them must be in
-    a sentence for the pattern to match there. Elements made of very common words ("i",
-    "to") or that need a scan are avoided when the pattern has a better one; among the
-    rest, the one with the fewest alternatives wins."""
+    a sentence for the pattern to match there. Each alternative of the element offers its
+    rarest word (any word of a phrase is required, not only its first: "i_love_you_all"
+    anchors on "love", so a sentence with "i" alone proposes nothing). Elements whose
+    alternatives leave only very common words ("i", "to") or need a scan are avoided when
+    the pattern has a better one; among the rest, the one with the fewest alternatives
+    wins."""
     best: tuple[tuple[int, int, int], list[tuple[str, str]]] | None = None
     for token in pattern.split():
         if _GAP_RE.fullmatch(token) or (token.endswith("?") and len(token) > 1):
             continue
-        words = _element_words(token, classes)
+        words = _element_anchors(token, classes, common)
         if not words:
             continue
         score = (int(any(w in common for k, w in words if k == "word")),
-                 int(any(k == "scan" for k, _ in words)), len(words))
+                 int(any(k == "scan" for k, _ in words)), len(set(words)))
         if best is None or score < best[0]:
-            best = (score, words)
+            best = (score, list(dict.fromkeys(words)))
     return best[1] if best else []
 
 
