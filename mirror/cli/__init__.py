@@ -8,17 +8,20 @@ line also goes to stdout as one JSON object (`error`, `code`, `exit`), usage err
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from mirror import __version__
 from mirror.cli import lazy_stdlib  # noqa: F401 - first, so `inspect` loads only when used
 from mirror.cli.context import Context
-from mirror.cli.parser import MirrorArgumentParser, common_options, invoked_command
+from mirror.cli.parser import invoked_command
 from mirror.display import terminal_safe
 from mirror.errors import InvalidInput, MirrorError, storage_error_from
+
+if TYPE_CHECKING:  # argparse is imported only when a command line needs it (see main)
+    import argparse
 
 # Each command group registers its subcommands; modules stay light to import.
 COMMAND_GROUPS = (
@@ -69,6 +72,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command tree, or (with `only`) just that command's branch: the fast path
     for running one command. An unknown `only` builds everything, so argparse can list
     the valid choices in its error."""
+    from mirror.cli.argparser import MirrorArgumentParser, common_options
+
     parser = MirrorArgumentParser(
         prog="mirror",
         description="Mirror: a local-first reflection journal. With no command, opens the TUI.",
@@ -90,8 +95,10 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Co
     ctx: Context | None = None
     as_json = _wants_json(args_list)  # before parsing: a usage error is reported in JSON too
     try:
-        parser = build_parser(invoked_command(args_list))
-        args = parser.parse_args(args_list)
+        command = invoked_command(args_list)
+        args = fast_parse(args_list, command) if command is not None else None
+        if args is None:  # help, an error, or more than the fast path reads: argparse
+            args = build_parser(command).parse_args(args_list)
         as_json = bool(getattr(args, "json", False))
         _require_utf8(args)
         ctx = context_factory(args)
@@ -125,6 +132,19 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Co
     finally:
         if ctx is not None:
             ctx.close()
+
+
+def fast_parse(argv: list[str], command: str) -> Any:
+    """argv parsed without argparse from the command's own definition (mirror.cli.argspec),
+    or None when argparse must parse it."""
+    from mirror.cli.argspec import SpecRecorder, parse
+
+    group = COMMAND_GROUP_OF.get(command)
+    if group is None:
+        return None
+    recorder = SpecRecorder(command)
+    importlib.import_module(group).register(recorder)
+    return parse(argv, command, recorder.spec)
 
 
 # Arguments that name files: a file name may be any bytes the system allows.

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from mirror.cli import render
+from mirror.cli.argparser import MirrorArgumentParser
 from mirror.cli.context import Context
-from mirror.cli.parser import MirrorArgumentParser, add_command
+from mirror.cli.parser import add_command
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UntrustedSigner, UsageError
 
 if TYPE_CHECKING:  # annotations only: every command's parser is built from this module

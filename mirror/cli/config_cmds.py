@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from mirror.cli.argparser import MirrorArgumentParser
 from mirror.cli.context import Context
-from mirror.cli.parser import MirrorArgumentParser, add_command
+from mirror.cli.parser import add_command
 from mirror.errors import UsageError
 from mirror.paths import ensure_home
 

@@ -3,7 +3,6 @@ only when the command needs it (so `mirror --help` never touches the database)."
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -15,6 +14,8 @@ from mirror.errors import InvalidInput
 from mirror.paths import journal_home, resolve_home
 
 if TYPE_CHECKING:
+    import argparse
+
     from mirror.services.journal import Journal
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 
 from mirror.cli import render
+from mirror.cli.argparser import MirrorArgumentParser
 from mirror.cli.context import Context
-from mirror.cli.parser import Handler, MirrorArgumentParser, add_command
+from mirror.cli.parser import Handler, add_command
 from mirror.errors import StorageError, UsageError
 
 FEEDBACK_FLAGS = ("directive", "inaccurate", "generic", "too_long", "off_topic", "insensitive")

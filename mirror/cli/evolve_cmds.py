@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 
 from mirror.cli import evolve_import_cmds, render
+from mirror.cli.argparser import MirrorArgumentParser
 from mirror.cli.context import Context
-from mirror.cli.parser import MirrorArgumentParser, add_command
+from mirror.cli.parser import add_command
 from mirror.models.evolution import STATUSES, EvolutionReport, Proposal
 
 #: Width of the small text bars in `report`.

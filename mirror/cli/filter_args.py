@@ -8,11 +8,14 @@ Tags combine the way jrnl users expect to spell them: `--tag a --tag b` wants bo
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from mirror.cli.parser import BOOLEAN_OPTIONAL
+
 if TYPE_CHECKING:  # the record is built at run time only (storage and all: ~50 ms)
+    import argparse
+
     from mirror.services.journal import Filters
 
 
@@ -82,7 +85,7 @@ def add_filters(p: Any, command: str) -> None:
         elif flag.kind == "true":
             p.add_argument(*names, dest=dest, action="store_true", default=None, help=flag.help)
         elif flag.kind == "bool":
-            p.add_argument(*names, dest=dest, action=argparse.BooleanOptionalAction,
+            p.add_argument(*names, dest=dest, action=BOOLEAN_OPTIONAL,
                            default=None, help=flag.help)
         else:
             p.add_argument(*names, dest=dest, help=flag.help, metavar=flag.metavar)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
 
 from mirror.cli import render
 from mirror.cli.context import Context
-from mirror.cli.parser import SKIPPED, add_command
+from mirror.cli.parser import BOOLEAN_OPTIONAL, SKIPPED, add_command
 from mirror.display import terminal_safe
 from mirror.errors import InvalidInput, UsageError
+
+if TYPE_CHECKING:  # annotations only: most command lines are parsed without argparse
+    import argparse
 
 #: `--format` for list and show (rendered by mirror.cli.formats).
 FORMATS = ("short", "full", "markdown", "json")
@@ -53,8 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    " reflection the filters choose)")
     p.add_argument("--text", help="the new text (else stdin, else $EDITOR)")
     p.add_argument("--date", help="move it to this date (as `mirror redate` does)")
-    p.add_argument("--star", action=argparse.BooleanOptionalAction, default=None, help="star or unstar")
-    p.add_argument("--private", action=argparse.BooleanOptionalAction, default=None,
+    p.add_argument("--star", action=BOOLEAN_OPTIONAL, default=None, help="star or unstar")
+    p.add_argument("--private", action=BOOLEAN_OPTIONAL, default=None,
                    help="mark private or not")
     p.add_argument("--tag", action="append", default=[], help="add a tag")
     p.add_argument("--untag", action="append", default=[], help="remove a tag")

@@ -3,12 +3,15 @@ month and day in earlier years."""
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
 
 from mirror.cli import render
 from mirror.cli.context import Context
 from mirror.cli.filter_args import add_filters, filters_from
 from mirror.cli.parser import add_command
+
+if TYPE_CHECKING:  # annotations only: most command lines are parsed without argparse
+    import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:

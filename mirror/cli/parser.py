@@ -1,71 +1,23 @@
-"""argparse, set up the way Mirror's CLI promises: one-line usage errors with exit code 2,
-and `--json` / `--home` accepted both before and after the command name."""
+"""How a command group declares its commands (`add_command`), without importing argparse:
+the same definitions build argparse's parser (help, errors, every command) or, for the
+command being run, the small spec `mirror.cli.fastparse` parses most command lines with."""
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
-from mirror.errors import UsageError
+from mirror.cli.argspec import BOOLEAN_OPTIONAL, CommandSpec, SpecRecorder
 
 if TYPE_CHECKING:
+    import argparse
+
     from mirror.cli.context import Context
 
 #: A command handler: parsed arguments and the context in, exit code out.
-Handler = Callable[[argparse.Namespace, "Context"], int]
+Handler = Callable[["argparse.Namespace", "Context"], int]
 
-
-class HelpFormatter(argparse.HelpFormatter):
-    """argparse's formatter, told the terminal's width without `shutil`: argparse builds
-    one for every option it adds, and its own default imports `shutil` (with `bz2`, `lzma`
-    and `zlib`, ~4 ms) on every command's start-up just to ask the width."""
-
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
-        super().__init__(prog, indent_increment, max_help_position,
-                         terminal_columns() - 2 if width is None else width)
-
-
-def terminal_columns() -> int:
-    """What `shutil.get_terminal_size().columns` answers: $COLUMNS, else the terminal's
-    width, else 80."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns if columns > 0 else 80
-
-
-class MirrorArgumentParser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", HelpFormatter)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see `{self.prog} --help`)")
-
-
-def common_options(top_level: bool = False) -> argparse.ArgumentParser:
-    """The options every command takes. On subcommands their default is SUPPRESS so a value
-    given before the command name is not overwritten by the subcommand's default."""
-    parent = MirrorArgumentParser(add_help=False)
-    default = (lambda value: value) if top_level else (lambda value: argparse.SUPPRESS)
-    parent.add_argument("--json", action="store_true", default=default(False),
-                        help="print one JSON document on stdout")
-    parent.add_argument("--home", metavar="DIR", default=default(None),
-                        help="journal folder (default: $MIRROR_HOME or the user data folder)")
-    parent.add_argument("--journal", metavar="NAME", default=default(None),
-                        help="use the journal named NAME in the default home's config.toml"
-                             " ([journals] NAME = \"/path\"; see `mirror journals`)")
-    return parent
+__all__ = ["BOOLEAN_OPTIONAL", "SKIPPED", "Handler", "add_command", "invoked_command"]
 
 
 class _Skipped:
@@ -81,13 +33,17 @@ SKIPPED = _Skipped()
 
 def add_command(sub: Any, name: str, help_text: str, handler: Handler, *,
                 aliases: tuple[str, ...] = ()) -> Any:
-    """Add a command to `sub` (an argparse subparsers action, or SKIPPED), returning its
-    parser, or SKIPPED when another command was invoked (nothing to build)."""
+    """Add a command to `sub` (an argparse subparsers action, a SpecRecorder, or SKIPPED),
+    returning its parser (or spec), or SKIPPED when another command was invoked."""
     if isinstance(sub, _Skipped):
         return SKIPPED
     wanted = getattr(sub, "mirror_wanted", None)
     if wanted is not None and wanted not in (name, *aliases):
         return SKIPPED
+    if isinstance(sub, SpecRecorder):
+        return sub.record(CommandSpec(name, handler))
+    from mirror.cli.argparser import common_options
+
     parser = sub.add_parser(name, help=help_text, description=help_text,
                             parents=[common_options()], aliases=list(aliases))
     parser.set_defaults(handler=handler)

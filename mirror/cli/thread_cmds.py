@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from mirror.cli import render
+from mirror.cli.argparser import MirrorArgumentParser
 from mirror.cli.context import Context
-from mirror.cli.parser import MirrorArgumentParser, add_command
+from mirror.cli.parser import add_command
 from mirror.models import Thread
 
 
