@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -511,12 +511,14 @@ def _contains(conn: sqlite3.Connection, needle: str) -> tuple[str, list[str]]:
     the index names are read; the exact test decides. (`+r.seq` keeps the newest-first
     walk of the date index, so a common needle still stops after one page.)"""
     if not needle.isascii():
-        conn.create_function("mirror_contains", 2,
-                             lambda text, sought: sought in text.casefold() if text else False,
-                             deterministic=True)
-        # As fast as SQLite's own instr or LIKE with such a needle (both slow down on
-        # characters outside ASCII): reading each text is most of the cost.
-        return "mirror_contains(r.content, ?)", [needle.casefold()]
+        sought = needle.casefold()
+        # A text of ASCII only casefolds to ASCII, so it cannot hold a casefolded needle
+        # with other letters ("ärger"; not "strasse" from "Straße"): `isascii` answers in
+        # constant time, and only the texts with other letters are folded (~0.3 → ~0.12 s
+        # at 100k mostly-English reflections). As fast as SQLite's own instr or LIKE with
+        # such a needle otherwise: reading each text is most of the cost.
+        conn.create_function("mirror_contains", 2, _folded_test(sought.isascii()), deterministic=True)
+        return "mirror_contains(r.content, ?)", [sought]
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     clause, params = "r.content LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
     words = needle.split()
@@ -550,3 +552,10 @@ def _canonical_id(given: str) -> str:
     import uuid
 
     return str(uuid.UUID(given))
+
+
+def _folded_test(sought_is_ascii: bool) -> Callable[[str | None, str], bool]:
+    """mirror_contains(text, sought): `sought` (casefolded) in the casefolded text."""
+    if sought_is_ascii:
+        return lambda text, sought: sought in text.casefold() if text else False
+    return lambda text, sought: bool(text) and not text.isascii() and sought in text.casefold()
