@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 
@@ -25,18 +24,24 @@ def parse_utc_iso(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-@dataclass
 class Clock:
-    """System time and random UUIDv4s unless told otherwise."""
+    """System time and random UUIDv4s unless told otherwise. (A plain class: a dataclass
+    costs every command ~0.5 ms to define, and nothing compares or prints clocks.)"""
 
-    now_fn: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
-    id_fn: Callable[[], str] = field(default=lambda: _random_id())
+    def __init__(self, now_fn: Callable[[], datetime] | None = None,
+                 id_fn: Callable[[], str] | None = None) -> None:
+        self.now_fn = now_fn or _utc_now
+        self.id_fn = id_fn or _random_id
 
     def now(self) -> datetime:
         return self.now_fn()
 
     def new_id(self) -> str:
         return self.id_fn()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _random_id() -> str:

@@ -11,15 +11,15 @@ its own home; `--journal NAME` picks one, and `default` is the default home itse
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from mirror.errors import InvalidInput, NotFound, StorageError
 
 
-@dataclass(frozen=True)
-class JournalPaths:
-    """The files of one journal folder, named in one place."""
+class JournalPaths(NamedTuple):
+    """The files of one journal folder, named in one place (a named tuple: cheaper to
+    define than a dataclass on every command's start-up path)."""
 
     home: Path
 

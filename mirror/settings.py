@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mirror.errors import InvalidInput, NotFound, StorageError
 
 
-@dataclass(frozen=True)
-class Key:
-    """One setting: its name, kind, default, help and allowed values."""
+class Key(NamedTuple):
+    """One setting: its name, kind, default, help and allowed values (a named tuple: cheaper
+    to define than a dataclass, and every command that opens a journal defines it)."""
 
     name: str
     kind: str                      # "str" | "bool" | "int" | "float" | "list"

@@ -18,9 +18,9 @@ import json
 import re
 import sqlite3
 from binascii import crc32
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from mirror import __version__
 from mirror.errors import StorageError
@@ -31,9 +31,9 @@ from mirror.storage.db import translate
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
 
-@dataclass(frozen=True)
-class Migration:
-    """One numbered schema migration shipped in schemas/sqlite/."""
+class Migration(NamedTuple):
+    """One numbered schema migration shipped in schemas/sqlite/ (a named tuple: cheaper to
+    define than a dataclass, and every open reads them)."""
 
     version: int
     name: str
