@@ -84,6 +84,16 @@ def settled(home: Path) -> None:
     conn.close()
 
 
+def warm_care_index(home: Path) -> None:
+    """Build the care index into the journal's cache/ once, as on any device that has
+    analysed a reflection before (a fresh home pays ~2.5 s for it on its first analysis,
+    once; `--cold` measures that)."""
+    code = ("import sys; from mirror.services.journal import Journal;"
+            " from mirror.engine.analysis import analyze;"
+            " j = Journal.open(sys.argv[1]); analyze('warm up'); j.close()")
+    subprocess.run([sys.executable, "-c", code, str(home)], cwd=REPO, check=True)
+
+
 def setup(source: Path, work: Path) -> tuple[Path, Path, Path]:
     a, b, folder = work / "a", work / "b", work / "shared"
     for path in (a, b, folder):
@@ -100,7 +110,7 @@ def setup(source: Path, work: Path) -> tuple[Path, Path, Path]:
     return a, b, folder
 
 
-def bench_size(size: int, new: int, runs: int, root: Path) -> None:
+def bench_size(size: int, new: int, runs: int, root: Path, cold: bool = False) -> None:
     from journal_gen import entries, generate
 
     from mirror.storage.store import Store
@@ -111,7 +121,12 @@ def bench_size(size: int, new: int, runs: int, root: Path) -> None:
         shutil.rmtree(source, ignore_errors=True)
         print(f"generating {size} reflections…", flush=True)
         generate(size, source)
-    print(f"-- {size} reflections, {new} new (load {os.getloadavg()[0]:.2f})", flush=True)
+    if cold:
+        shutil.rmtree(source / "cache", ignore_errors=True)
+    else:
+        warm_care_index(source)
+    print(f"-- {size} reflections, {new} new (load {os.getloadavg()[0]:.2f})"
+          + (" (cold: no care index yet)" if cold else ""), flush=True)
     write, receive, merge_part, derive_part, idle = [], [], [], [], []
     write_cpu: list[float] = []
     receive_cpu: list[float] = []
@@ -153,9 +168,11 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default="/tmp/mirror-bench-sync")
+    parser.add_argument("--cold", action="store_true",
+                        help="devices that never analysed anything (no care index in cache/)")
     args = parser.parse_args()
     for size in args.size or [100_000]:
-        bench_size(size, args.new, args.runs, Path(args.work))
+        bench_size(size, args.new, args.runs, Path(args.work), args.cold)
 
 
 if __name__ == "__main__":

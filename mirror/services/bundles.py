@@ -53,7 +53,7 @@ from mirror.models.bundles import (
     TrustedKey,
 )
 from mirror.services.context import JournalContext
-from mirror.services.deriving import derive_after_import, finish_pending, note_pending
+from mirror.services.deriving import Overlapped, finish_pending, note_pending
 from mirror.services.recheck import recheck_imported
 from mirror.services.trusted import trusted_keys
 from mirror.storage import merge, migrations, trust
@@ -287,39 +287,50 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
         "constitution_files": checked.constitution_files(), "config": checked.config,
         "signature": checked.report().signature.to_json(), "encrypted": checked.encrypted,
     }
-    merge.attach(conn, str(checked.extracted.path("mirror.db")))
+    staged = str(checked.extracted.path("mirror.db"))
+    merge.attach(conn, staged)
     result: merge.MergeResult | None = None
+    analyser: Overlapped | None = None
+    texts = merge.StagedTexts(staged)
     try:
-        allowed = None
-        if confirm_deletes is not None and not dry_run:
-            allowed = merge.count_deletions(conn)
-            if allowed and not confirm_deletes(allowed):
-                raise BundleRefused(f"{path.name}: not imported (it would delete {allowed} "
-                                    "reflection(s) here)")
-        with transaction(conn):
-            result = merge.merge_attached(conn, ctx.store.identity_id, now, import_id,
-                                          ctx.clock.new_id)
-            result.add("mirrorbacks_failed_checks", recheck_imported(conn, result.mirrorbacks))
-            if dry_run:
-                raise _DryRun
-            if allowed is not None and result.deleted > allowed:
-                raise BundleRefused(f"{path.name}: not imported (it would now delete "
-                                    f"{result.deleted} reflection(s), not {allowed})")
-            merge.record_import(conn, import_id, "bundle", manifest["bundle_id"], now,
-                                details, _summary(result.counts))
-            note_pending(ctx, result.to_derive)
-    except _DryRun:
-        pass
-    except InvalidInput as exc:  # a row the journal's constraints refuse: rolled back
-        raise BundleRefused(f"{path.name}: the bundle's data breaks the journal's rules "
-                            f"({exc})") from None
+        try:
+            if not dry_run:  # analysis starts now, beside the merge (read from the staged copy)
+                analyser = Overlapped(ctx)
+                analyser.feed(merge.new_ids(conn), texts)
+            allowed = None
+            if confirm_deletes is not None and not dry_run:
+                allowed = merge.count_deletions(conn)
+                if allowed and not confirm_deletes(allowed):
+                    raise BundleRefused(f"{path.name}: not imported (it would delete {allowed} "
+                                        "reflection(s) here)")
+            with transaction(conn):
+                result = merge.merge_attached(conn, ctx.store.identity_id, now, import_id,
+                                              ctx.clock.new_id)
+                result.add("mirrorbacks_failed_checks", recheck_imported(conn, result.mirrorbacks))
+                if dry_run:
+                    raise _DryRun
+                if allowed is not None and result.deleted > allowed:
+                    raise BundleRefused(f"{path.name}: not imported (it would now delete "
+                                        f"{result.deleted} reflection(s), not {allowed})")
+                merge.record_import(conn, import_id, "bundle", manifest["bundle_id"], now,
+                                    details, _summary(result.counts))
+                note_pending(ctx, result.to_derive)
+        except _DryRun:
+            pass
+        except InvalidInput as exc:  # a row the journal's constraints refuse: rolled back
+            raise BundleRefused(f"{path.name}: the bundle's data breaks the journal's rules "
+                                f"({exc})") from None
+        finally:
+            merge.detach(conn)
+        assert result is not None  # merge_attached either returned or raised
+        if result.deleted and not dry_run:
+            ctx.store.reflections.purge_deleted_text()
+        if analyser is not None:  # after COMMIT, in short transactions (what was fed first)
+            analyser.finish(progress, merged=result.to_derive)
     finally:
-        merge.detach(conn)
-    assert result is not None  # merge_attached either returned or raised
-    if result.deleted and not dry_run:
-        ctx.store.reflections.purge_deleted_text()
-    if not dry_run:
-        derive_after_import(ctx, result.to_derive, progress)
+        if analyser is not None:
+            analyser.close()
+        texts.close()
     return result, import_id
 
 

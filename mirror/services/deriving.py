@@ -168,6 +168,46 @@ class Overlapped:
         self.ready: list[list[AnalysisRecord]] = []
         self.later: list[str] = []
         self.ids: list[str] = []
+        self._feeder: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._error: BaseException | None = None
+
+    def feed(self, ids: list[str], texts: Callable[[list[str]], list[Row]]) -> None:
+        """Analyse `ids` while this thread is busy with one long merge (a bundle's): a
+        feeder thread reads their texts with `texts` (on its own connection: the staged
+        bundle, not the journal) and keeps the workers busy, within the same bounds as
+        `offer`. Only records of reflections the merge really added are written."""
+        if len(ids) < PARALLEL_THRESHOLD or _workers() < 2:
+            return
+        pool = self.pool = _Pool(_workers())
+
+        def run() -> None:
+            try:
+                for start in range(0, len(ids), BATCH):
+                    while self.inflight and (self.inflight[0].done()
+                                             or len(self.inflight) >= 2 * pool.workers):
+                        if self._stop.is_set():
+                            return
+                        # the oldest batch (waited for here, in this thread: the merge is not)
+                        self.ready.append(self.inflight.popleft().result())
+                    if self._stop.is_set():
+                        return
+                    if sum(len(batch) for batch in self.ready) >= self.HOLD:
+                        self.later += ids[start:]
+                        return
+                    chunk = ids[start:start + BATCH]
+                    self.ids += chunk
+                    self.inflight.append(pool.submit(texts(chunk), self.profile))
+            except BaseException as exc:  # noqa: BLE001 - re-raised by finish()
+                self._error = exc
+
+        self._feeder = threading.Thread(target=run, name="analysis-feeder", daemon=True)
+        self._feeder.start()
+
+    def _join_feeder(self) -> None:
+        if self._feeder is not None:
+            self._feeder.join()
+            self._feeder = None
 
     def offer(self, rows: list[Row]) -> None:
         """Rows the import just added (inside its transaction)."""
@@ -197,16 +237,31 @@ class Overlapped:
         """Inside the import's transaction, before COMMIT: every ID it added is pending."""
         note_pending(self.ctx, self.ids)
 
-    def finish(self, progress: Progress | None = None) -> DeriveReport:
+    def finish(self, progress: Progress | None = None,
+               merged: list[str] | None = None) -> DeriveReport:
         """After COMMIT: write what was analysed meanwhile, then derive the rest (and what
-        an earlier, killed import left pending); the pending list is then cleared."""
+        an earlier, killed import left pending); the pending list is then cleared.
+        `merged`: what a merge says it added or changed (a fed merge): only those are
+        written, and those not analysed yet are derived now."""
         from mirror.models.status import DeriveReport
 
+        self._join_feeder()
+        if self._error is not None:  # the IDs stay pending: the next import derives them
+            raise self._error
+        if merged is not None:
+            wanted = set(merged)
+            fed = set(self.ids) - set(self.later)
+            self.later = [i for i in merged if i not in fed]
+            self.ids = list(merged)
+        else:
+            wanted = None
         total = len(self.ids)
         done = patterns = care = 0
 
         def write(records: list[AnalysisRecord]) -> None:
             nonlocal done, patterns, care
+            if wanted is not None:
+                records = [r for r in records if r.reflection_id in wanted]
             with transaction(self.ctx.store.conn):
                 self.ctx.store.derived.replace_analyses(records)
             done += len(records)
@@ -248,6 +303,8 @@ class Overlapped:
 
     def close(self) -> None:
         """End the workers (also when the import failed: its rows were rolled back)."""
+        self._stop.set()
+        self._join_feeder()
         self.inflight.clear()
         self.ready = []
         if self.pool is not None:
@@ -336,6 +393,9 @@ class _Pool:
             self.executor = ProcessPoolExecutor(
                 max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                 initializer=_worker_start, initargs=(os.getpid(), self._lifeline, self._keep))
+            # Fork every worker now, from this thread, between statements: a fork from the
+            # feeder thread while this one is inside SQLite could copy a held lock.
+            self.executor.submit(os.getpid).result()
         except BaseException:
             self._close_pipe()
             raise

@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from mirror.fileio import create_private
 from mirror.models.bundles import ImportRecord
 from mirror.storage import audit, domain, migrations
 from mirror.storage import tags as tagstore
+from mirror.storage.bulk import audit_rows
 from mirror.storage.db import transaction, writable
 from mirror.storage.foreign import drop_fts, row_counts
 from mirror.storage.reflections import _Bulk
@@ -92,6 +94,38 @@ def count_deletions(conn: sqlite3.Connection) -> int:
                         " JOIN src.tombstones t ON t.id = r.id").fetchone()[0]
 
 
+def new_ids(conn: sqlite3.Connection) -> list[str]:
+    """IDs of the attached bundle's reflections that a merge now would add (read only,
+    before the merge's transaction: their analysis can start while it runs)."""
+    return [row[0] for row in conn.execute(
+        "SELECT s.id FROM src.reflections s WHERE NOT EXISTS (SELECT 1 FROM main.reflections m"
+        " WHERE m.id = s.id) AND NOT EXISTS (SELECT 1 FROM main.tombstones t WHERE t.id = s.id)"
+        " AND NOT EXISTS (SELECT 1 FROM src.tombstones t WHERE t.id = s.id) ORDER BY s.seq")]
+
+
+class StagedTexts:
+    """(id, text, created_at) of reflections in a staged bundle database (already checked),
+    read on a connection of its own, opened by the thread that first asks (the analysis
+    feeder, while the merge runs on the journal's connection)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.conn: sqlite3.Connection | None = None
+
+    def __call__(self, ids: list[str]) -> list[tuple[str, str, str]]:
+        if self.conn is None:
+            self.conn = sqlite3.connect(f"file:{urllib.parse.quote(self.path)}?mode=ro", uri=True,
+                                        check_same_thread=False)
+        marks = ",".join("?" * len(ids))
+        return [(row[0], row[1], row[2]) for row in self.conn.execute(
+            f"SELECT id, content, created_at FROM reflections WHERE id IN ({marks})", ids)]
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
 #: Decides, for a reflection on both sides that differs, whether the attached side's version
 #: wins: (reflection ID, local row, their row) -> bool.
 TheirsWins = Callable[[str, sqlite3.Row, sqlite3.Row], bool]
@@ -130,9 +164,8 @@ def merge_attached(conn: sqlite3.Connection, identity_id: str, now: str, import_
         for table in _CHILD_TABLES:
             conn.execute(f"DELETE FROM main.{table} WHERE reflection_id IN (SELECT id FROM m_doomed)")
         conn.execute("DELETE FROM main.reflections WHERE id IN (SELECT id FROM m_doomed)")
-        for reflection_id in doomed:
-            tail = audit.append(conn, now, "delete", "reflection", reflection_id,
-                                {**details, "by": "bundle tombstone"}, after=tail)
+        tail = audit_rows(conn, now, "delete", "reflection",
+                          ((i, {**details, "by": "bundle tombstone"}) for i in doomed), after=tail)
         conn.execute("DROP TABLE m_doomed")
         result.deleted = len(doomed)
         result.add("reflections_deleted", len(doomed))
@@ -162,12 +195,13 @@ def merge_attached(conn: sqlite3.Connection, identity_id: str, now: str, import_
         " WHERE s.id IN (SELECT id FROM m_new) ORDER BY s.seq", (identity_id,)).rowcount
     result.add("reflections_added", added)
     conn.execute("INSERT INTO m_won SELECT id FROM m_new")
-    for row in conn.execute(
-            "SELECT s.id, s.source, s.private FROM src.reflections s"
-            " WHERE s.id IN (SELECT id FROM m_new) ORDER BY s.seq").fetchall():
-        tail = audit.append(conn, now, "create", "reflection", row[0],
-                            {**details, "source": row[1], "private": bool(row[2])}, after=tail)
-        result.to_derive.append(row[0])
+    created = conn.execute(
+        "SELECT s.id, s.source, s.private FROM src.reflections s"
+        " WHERE s.id IN (SELECT id FROM m_new) ORDER BY s.seq").fetchall()
+    tail = audit_rows(conn, now, "create", "reflection",
+                      ((row[0], {**details, "source": row[1], "private": bool(row[2])})
+                       for row in created), after=tail)  # one executemany, chained in order
+    result.to_derive += [row[0] for row in created]
 
     # -- reflections on both sides that differ: the newer wins --------------------------
     cols = ", ".join(_REFLECTION_FIELDS)

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
+from mirror.services.deriving import PARALLEL_THRESHOLD, PENDING_FILE
 from mirror.services.journal import Journal
+from tests.bundles.journalkit import open_journal
+from tests.conftest import REPO
 
 
 def _kinds(home: Path) -> list[str]:
@@ -32,3 +36,66 @@ def test_mirror_json_import_is_recorded_as_json(cli, mirror_home: Path, tmp_path
     with Journal.open(other) as journal:
         assert [i.kind for i in journal.imports()] == ["json"]
         assert json.loads(json.dumps(journal.imports()[0].details))["from"] == "json"
+
+
+# -- analysis overlapped with the writes ------------------------------------------------------
+
+SIZE = PARALLEL_THRESHOLD + 150  # past the threshold: analysed by workers while rows are written
+
+
+def _derived(journal: Journal) -> list[tuple]:
+    """Every derived row, without the IDs and times minted when it was written."""
+    conn = journal.store.conn
+    return [
+        *conn.execute("SELECT reflection_id, pattern, evidence FROM reflection_patterns ORDER BY 1, 2"),
+        *conn.execute("SELECT o.reflection_id, t.axis_a, t.axis_b, o.position, o.intensity, o.evidence,"
+                      " o.observed_at FROM tension_observations o JOIN tensions t ON t.id = o.tension_id"
+                      " ORDER BY 1, 2, 3"),
+        *conn.execute("SELECT reflection_id, tier, score, signals, language FROM care_markers"
+                      " ORDER BY 1"),
+    ]
+
+
+def _jrnl_file(path: Path, count: int) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    from journal_gen import entries
+
+    with open(path, "w", encoding="utf-8") as out:
+        for i, entry in enumerate(entries(count, seed=3)):
+            out.write(f"[2020-{i // 600 + 1:02d}-{i % 28 + 1:02d} {i % 24:02d}:{i % 60:02d}]"
+                      f" {entry.content}\n\n")
+
+
+def test_a_large_jrnl_import_is_derived_as_analyze_all_derives_it(tmp_path: Path) -> None:
+    source = tmp_path / "journal.txt"
+    _jrnl_file(source, SIZE)
+    with open_journal(tmp_path / "home") as journal:
+        result = journal.import_foreign("jrnl", source, tz="Europe/Berlin")
+        assert result.changes["reflections_added"] == SIZE
+        assert not (tmp_path / "home" / PENDING_FILE).exists()
+        imported = _derived(journal)
+        assert len({row[0] for row in imported}) > SIZE // 2
+        journal.analyze_all()
+        assert _derived(journal) == imported
+        again = journal.import_foreign("jrnl", source, tz="Europe/Berlin")
+        assert again.changes["reflections_added"] == 0
+        assert again.changes["reflections_skipped_existing"] == SIZE
+        assert _derived(journal) == imported
+
+
+def test_a_large_bundle_import_is_derived_as_analyze_all_derives_it(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    from journal_gen import entries
+
+    with open_journal(tmp_path / "source") as source:
+        source.store.reflections.create_many(entries(SIZE, seed=5))
+        source.analyze_all()
+        expected = _derived(source)
+        source.export_bundle(tmp_path / "journal.zip")
+    with open_journal(tmp_path / "home", seed=3) as journal:
+        result = journal.import_bundle(tmp_path / "journal.zip")
+        assert result.changes["reflections_added"] == SIZE == result.rederived
+        assert not (tmp_path / "home" / PENDING_FILE).exists()
+        assert _derived(journal) == expected
+        assert journal.import_bundle(tmp_path / "journal.zip").changed is False
+        assert _derived(journal) == expected

@@ -19,7 +19,7 @@ from mirror.services.deriving import PARALLEL_THRESHOLD, PENDING_FILE
 from tests.bundles.journalkit import open_journal
 from tests.conftest import REPO
 
-SIZE = PARALLEL_THRESHOLD + 500  # past the threshold: forked workers derive, for seconds
+SIZE = max(PARALLEL_THRESHOLD + 500, 2_500)  # past the threshold: forked workers derive, for seconds
 
 
 def _wait_for(condition, what: str, timeout: float = 180) -> None:
