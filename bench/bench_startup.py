@@ -10,6 +10,7 @@ except `reflect`, which adds one reflection per run).
     python bench/bench_startup.py                               # this checkout, a new empty journal
     python bench/bench_startup.py --sizes 1000 100000 --runs 11
     python bench/bench_startup.py --sizes 100000 --against /tmp/old --only list tags
+    python bench/bench_startup.py --sizes 1000 --reflect-split    # reflect: imports vs work
 """
 
 from __future__ import annotations
@@ -116,6 +117,44 @@ def measure(sources: list[Path], home: Path, runs: int, label: str, only: list[s
               f"  cpu {arrow(2, '5.1f'):>13} ms  wall {arrow(3, '5.1f'):>13} ms", flush=True)
 
 
+_SPLIT = """
+import contextlib, importlib, io, sys, time
+began = time.process_time()
+for name in sys.argv[2:]:
+    try:
+        importlib.import_module(name)
+    except Exception:
+        pass
+imported = time.process_time()
+import mirror.cli
+def reflect(text):
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        mirror.cli.main(["--home", sys.argv[1], "reflect", text])
+reflect("Walked by the river and thought about work, but it felt calm.")
+first = time.process_time()
+reflect("Walked by the river again, and it felt calm.")
+second = time.process_time()
+print(began, imported - began, first - imported, second - first)
+"""
+
+
+def reflect_split(source: Path, home: Path, runs: int) -> None:
+    """`reflect`'s CPU split: the interpreter, importing every module it imports (with their
+    import-time work), the first reflect in the process (open, the engine's first use, the
+    write) and a second one (the engine's steady cost). Medians in ms."""
+    command = _command(home, COMMANDS["reflect"])
+    proc = subprocess.run([command[0], "-X", "importtime", *command[1:]], capture_output=True,
+                          text=True, env=_env(source), cwd=source)
+    modules = [x.rsplit("|", 1)[1].strip() for x in proc.stderr.splitlines()
+               if x.startswith("import time:")][1:]
+    samples = [[float(v) for v in subprocess.run(
+        [sys.executable, "-c", _SPLIT, str(home), *modules], capture_output=True, text=True,
+        env=_env(source), cwd=source, check=True).stdout.split()] for _ in range(runs)]
+    parts = ("interpreter", "imports", "first reflect", "second reflect")
+    print("reflect CPU: " + ", ".join(f"{name} {statistics.median(s[i] for s in samples) * 1000:.0f} ms"
+                                      for i, name in enumerate(parts)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=HERE.parent)
@@ -124,7 +163,14 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=[], help="these commands (names as printed)")
     parser.add_argument("--sizes", type=int, nargs="*", default=[],
                         help="generated journals of these sizes (default: a new empty one)")
+    parser.add_argument("--reflect-split", action="store_true",
+                        help="only reflect's CPU split: imports, first use, steady cost")
     args = parser.parse_args()
+    if args.reflect_split:
+        for size in args.sizes or [1000]:
+            print(f"[{size:>6}] ", end="")
+            reflect_split(args.source, journal(size), args.runs)
+        return
     sources = [args.against, args.source] if args.against else [args.source]
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
           + (f"; before = {args.against}, after = {args.source}" if args.against else ""))
