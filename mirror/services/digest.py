@@ -19,6 +19,8 @@ quoted from the person never count against it.
   and, near its end, relief"), from the feeling words of every ordinary entry.
 - **People** are those the person does things with or feels about, relations included
   ("your sister", "Mum"); nationalities, holidays and places are not (`services.people`).
+  Like patterns, they are counted in the period before too (by the same rules: care
+  entries never, private ones only when this period's are).
 - **Care.** A reflection that received care is never quoted, counted for names, patterns or
   tensions: the digest says how many there were and shows the line that help exists and
   the person's saved resources, as `reflect` does.
@@ -211,9 +213,12 @@ def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES) -> list[Sa
     return list(_read_period(entries, limit).lines)
 
 
-def people(entries: Sequence[PeriodEntry]) -> Counter[str]:
-    """Person -> how many of the entries mention them (`mirror.services.people`)."""
-    return people_in.count(e.content for e in entries)
+def people(entries: Sequence[PeriodEntry],
+           before: Sequence[PeriodEntry] = ()) -> tuple[Counter[str], Counter[str]]:
+    """(person -> how many of the entries mention them, the same over the entries of the
+    period before), by `mirror.services.people` (a name that stood as a person in this
+    period counts in the one before too)."""
+    return people_in.compare([e.content for e in entries], [e.content for e in before])
 
 
 def feeling(entries: Sequence[PeriodEntry], period: Period, wry_ids: frozenset[str]) -> str:
@@ -276,9 +281,14 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     # Entries with any active care marker are counted, never quoted or mined for names:
     # a digest that said "not summarised here" and then quoted one would not be true.
     ordinary = [e for e in entries if e.care is None and (include_private or not e.private)]
-    before_count, _ = periods.count(conn, previous.since, previous.until)
+    earlier = periods.entries(conn, previous.since, previous.until)
+    before_count = len(earlier)
     words = sum(len(e.content.split()) for e in entries)
-    before_words = _words_between(ctx, previous) if before_count else 0
+    before_words = sum(len(e.content.split()) for e in earlier)
+    # The period before is read by the same rules: care entries never mined for names,
+    # private ones only when this period's are.
+    earlier_ordinary = [e for e in earlier
+                        if e.care is None and (include_private or not e.private)]
 
     labels = constitution.pattern_labels()
     patterns = tuple(
@@ -294,8 +304,11 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                     periods.tag_counts(conn, previous.since, previous.until), THEMES)
     threads = _counted(periods.thread_counts(conn, period.since, period.until),
                        periods.thread_counts(conn, previous.since, previous.until), THEMES)
-    names = people(ordinary)
-    persons = tuple(Counted(n, c, 0) for n, c in names.most_common(PEOPLE))
+    now_people, before_people = people(ordinary, earlier_ordinary)
+    gone = sorted((n for n in before_people if n not in now_people),
+                  key=lambda n: (-before_people[n], n))[:PEOPLE]  # count 0, as patterns
+    persons = (*(Counted(n, c, before_people[n]) for n, c in now_people.most_common(PEOPLE)),
+               *(Counted(n, 0, before_people[n]) for n in gone))
     reading = _read_period(ordinary)
     lines = reading.lines
     care = None
@@ -306,11 +319,6 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
                     feeling=feeling(ordinary, period, reading.wry))
     return guarded(digest, ordinary)
-
-
-def _words_between(ctx: JournalContext, period: Period) -> int:
-    return sum(len(e.content.split())
-               for e in periods.entries(ctx.store.conn, period.since, period.until))
 
 
 def own_words(digest: Digest, entries: Sequence[PeriodEntry]) -> str:
@@ -389,8 +397,10 @@ def render(d: Digest) -> str:
         for line in d.lines:
             mark = (" (private)" if line.private else "") + (" (said wryly)" if line.wry else "")
             out.append(f"  {line.date}{mark}: “{line.text}”")
-    if d.people:
-        out += ["", "People who came up: " + ", ".join(f"{c.name} ({c.count})" for c in d.people)]
+    persons = [c for c in d.people if c.count]
+    if persons:
+        out += ["", "People who came up: "
+                + ", ".join(f"{c.name} ({c.count}, {_moved(c)})" for c in persons)]
     tags = [c for c in d.tags if c.count]
     if tags:
         out += ["", "Tags: " + ", ".join(f"#{c.name} ({c.count}, {_moved(c)})" for c in tags)]

@@ -5,7 +5,9 @@ the feeling of the period said in plain words.
   job is the centre of a week however briefly it is written: "Dad died this morning."
   must never lose to a long chatty entry. Such events (`EVENTS`, in English, Spanish,
   German and French; not when negated) add to an entry's salience far more than any
-  sentence's feeling can, and put the entry among those read in full.
+  sentence's feeling can, and put the entry among those read in full. Every entry of a
+  month is checked word by word: only an entry holding one of an event's trigger words
+  ("died", "baby", "hospital"…) is read by that event's pattern.
 - **Quotes are whole.** A quote is a whole sentence (with the sentence the event is told
   in, when that is a different one close by), or, for a very long sentence, whole clauses
   around the centre — never ending before a turn ("…, but …"), a negation, or a
@@ -24,12 +26,14 @@ the feeling of the period said in plain words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from mirror.engine.reading import Reading, frames, valences
 from mirror.engine.tokenize import Tokens, clause_break_between
+from mirror.services.people import plain_lower
 
 #: Life events: (weight, the feeling family they bring, pattern). Weights: what happened
 #: outweighs how it was said (a sentence's feeling score is rarely above 6).
@@ -63,18 +67,103 @@ _NEGATION = re.compile(r"\b(?:not|never|no|n't|didn't|hasn't|wasn't|won't|nicht|
                        r"nie|pas|jamais|nunca)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 _UNREAL = re.compile(r"\b(?:if|what if|afraid|scared|worried|terrified|might|could|would|"
                      r"si|wenn|falls|peur)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
-#: The first letters of every event word: an entry without any skips the patterns (most
-#: entries of a month tell no event; the patterns cost ~1 ms an entry, this ~20 µs).
-_EVENT_START = re.compile(r"\b(?:die|pass|death|funer|kill|still|miscar|muri|falle|entier|"
-                          r"gestor|starb|verst|beerd|tot|mort|décé|décè|enter|obsè|funé|had|"
-                          r"was|gave|new|preg|i'?m|we'?re|she'?s|naci|embar|gebor|schwang|"
-                          r"est|naiss|ence|diag|canc|tum|biop|beni|malig|ambu|a&e|intens|icu|"
-                          r"stroke|heart|surg|chemo|hosp|acci|crash|cánc|la ingr|ingr|krank|"
-                          r"krebs|notauf|unfall|hôp|urgen|broke|break|split|left|moved|divor|"
-                          r"separ|romp|nos|trenn|getr|schluss|schei|ruptu|sépar|got|our|verlob|"
-                          r"geheir|fianc|mari|fired|laid|made|redund|lost|despi|gekünd|entlass|"
-                          r"licen|viré|first|job|promot|resign|handed|nuev|prim|neu|erst|nouv|"
-                          r"prem|piso|casa|mudan|umzug|déménag)", re.IGNORECASE)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of an event pattern ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
+    out, depth, current = [], 0, ""
+    for ch in pattern:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and not depth:
+            out.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*out, current]
+
+
+_GAP = "\x00"
+
+
+def _trigger(alternative: str, common: frozenset[str]) -> tuple[str, str]:
+    """(kind, word) an entry must hold for `alternative` to match it: ("word", w) a whole
+    word, ("stem", w) the start of a word, ("text", w) a piece of the lowered text. Groups,
+    character classes, optional letters and `\\w*` are gaps; of the literal words left
+    (never one that follows a gap), a rare one is preferred: not a function word, whole,
+    long ("had the baby" -> "baby"). Any match holds its trigger, so an entry without a
+    trigger cannot match and skips the pattern: the result never changes."""
+    s = re.sub(r"\((?:[^()]|\([^()]*\))*\)[?*+]?", _GAP, alternative)
+    s = re.sub(r"\[[^\]]*\][?*+]?", _GAP, s)
+    s = re.sub(r"\\w[*+]", _GAP, s)
+    s = re.sub(r".\?", _GAP, s)
+    if re.search(r"[\\()\[\]*+?{}.|^$]", s):
+        raise ValueError(f"an event pattern the trigger words cannot read: {alternative!r}")
+    found: list[tuple[bool, bool, int, int, str, str]] = []
+    for k, m in enumerate(re.finditer(r"[^ '\x00]+", s)):
+        word = m.group(0)
+        if m.start() and s[m.start() - 1] == _GAP:
+            continue  # "we'?re": the "re" follows a gap, no word starts there
+        is_whole = m.end() == len(s) or s[m.end()] != _GAP
+        kind = "text" if re.fullmatch(r"\w+", word) is None else "word" if is_whole else "stem"
+        found.append((word not in common, is_whole, len(word), k, kind, word))
+    if not found:
+        raise ValueError(f"an event pattern without a literal word: {alternative!r}")
+    *_, kind, word = max(found)
+    return kind, word
+
+
+@dataclass(frozen=True)
+class _Triggers:
+    words: dict[str, frozenset[int]]      # whole word -> the EVENTS it may start
+    stems: tuple[tuple[str, int], ...]
+    stem_starts: tuple[str, ...]
+    texts: tuple[tuple[str, int], ...]
+
+
+@cache
+def _triggers() -> _Triggers:
+    common = frozenset(_function_words())
+    words: dict[str, set[int]] = {}
+    stems: list[tuple[str, int]] = []
+    texts: list[tuple[str, int]] = []
+    for index, (_, _, pattern) in enumerate(EVENTS):
+        for alternative in _alternatives(pattern):
+            kind, word = _trigger(alternative, common)
+            if kind == "word":
+                words.setdefault(word, set()).add(index)
+            elif kind == "stem":
+                stems.append((word, index))
+            else:
+                texts.append((word, index))
+    return _Triggers({w: frozenset(v) for w, v in words.items()}, tuple(stems),
+                     tuple(s for s, _ in stems), tuple(texts))
+
+
+_TOKEN = re.compile(r"\w+")
+#: Letters `re.IGNORECASE` folds onto a Latin letter but `str.lower` does not ("ſ", the
+#: Kelvin sign, dotless and dotted i): an entry holding one is read by every pattern.
+_ODD_CASE = frozenset("\u017f\u212a\u0131\u0130")
+
+
+def _possible(text: str) -> set[int] | range:
+    """The EVENTS whose trigger words the entry holds, word by word (a set lookup per
+    distinct word): most entries of a month tell no event and hold none, so the patterns
+    (~1 ms an entry together) run only where they might match."""
+    if not text.isascii() and not _ODD_CASE.isdisjoint(text):
+        return range(len(EVENTS))
+    lowered = text.lower()
+    found: set[int] = set()
+    triggers = _triggers()
+    for word in set(_TOKEN.findall(lowered)):
+        hit = triggers.words.get(word)
+        if hit:
+            found |= hit
+        if word.startswith(triggers.stem_starts):
+            found.update(i for stem, i in triggers.stems if word.startswith(stem))
+    for piece, index in triggers.texts:
+        if piece in lowered:
+            found.add(index)
+    return found
 
 
 @lru_cache(maxsize=8192)
@@ -82,10 +171,11 @@ def event(text: str) -> tuple[float, str | None, int]:
     """(weight, feeling family, character offset) of the heaviest life event told in
     `text` (0, None, -1 when none): told, not negated, not only feared or imagined."""
     best: tuple[float, str | None, int] = (0.0, None, -1)
-    if not _EVENT_START.search(text):
+    possible = _possible(text)
+    if not possible:
         return best
-    for weight, family, pattern in _EVENT_RE:
-        if weight <= best[0]:
+    for index, (weight, family, pattern) in enumerate(_EVENT_RE):
+        if weight <= best[0] or index not in possible:
             continue
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 40):m.start()]
@@ -152,14 +242,20 @@ def _markers(language: str) -> tuple[str, ...]:
     return tuple(str(m).lower() for m in (data.get("sarcasm") or {}).get("markers") or ())
 
 
+@cache
+def _marker_patterns(language: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """(one pattern for the markers that start with a letter or digit, each a whole word
+    or phrase; the other markers, found as they are): one search of a text, not one a marker."""
+    words = [re.escape(m) for m in _markers(language) if m[:1].isalnum()]
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)") if words else None
+    return pattern, tuple(m for m in _markers(language) if not m[:1].isalnum())
+
+
 def _marked(lowered: str, language: str) -> bool:
-    for m in _markers(language):
-        if m[:1].isalnum():
-            if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", lowered):
-                return True
-        elif m in lowered:
-            return True
-    return False
+    pattern, others = _marker_patterns(language)
+    if pattern is not None and pattern.search(lowered):
+        return True
+    return any(m in lowered for m in others)
 
 
 def marked(text: str) -> bool:
@@ -252,7 +348,7 @@ class _Lexicon:
     prefixes: tuple[tuple[str, str], ...]
     negators: frozenset[str]
     valence: dict[str, str]
-    prefix_seen: dict[str, str | None]
+    seen: dict[str, tuple[str | None, tuple[tuple[tuple[str, ...], str], ...]] | None]
 
 
 @cache
@@ -296,11 +392,9 @@ _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 def language_of(text: str) -> str:
     """The entry's language by its function words (the first 80 words; English when
     unsure): cheap enough for every entry of a month."""
-    counts: dict[str, int] = {}
     index = _function_words()
-    for w in _WORDS.findall(text[:600].lower()):
-        for language in index.get(w, ()):
-            counts[language] = counts.get(language, 0) + 1
+    counts = Counter([language for w in _WORDS.findall(text[:600].lower())
+                      for language in index.get(w, ())])
     if not counts:
         return "en"
     best = max(counts, key=lambda k: (counts[k], k == "en"))
@@ -309,46 +403,62 @@ def language_of(text: str) -> str:
 
 def feelings_in(text: str, language: str) -> dict[str, float]:
     """Feeling family -> weight in one entry (one per family; a negated word counts none).
-    Word by word (a dictionary lookup each, prefixes remembered per word): a month of a
-    large journal is a few thousand entries."""
+    Word by word, one dictionary lookup each (what a word starts — a feeling, a phrase —
+    is remembered per language): a month of a large journal is a few thousand entries."""
     lex = _lexicon(language) or _lexicon("en")
     if lex is None:
         return {}
     found: dict[str, float] = {}
-    words = list(_FEELING_WORD.finditer(text))
-    norms = [m.group(0).lower() for m in words]
+    lowered = text.lower()
+    same = plain_lower(text, lowered)
+    originals: list[str] | None = None if same else _FEELING_WORD.findall(text)
+    norms = _FEELING_WORD.findall(lowered) if originals is None else [w.lower() for w in originals]
+    words: list[re.Match[str]] | None = None
+    seen = lex.seen
     for i, w in enumerate(norms):
-        fam = lex.family.get(w)
-        length = 1
-        if fam is None:
-            fam = _prefixed(lex, w)
-        for phrase, pfam in lex.phrases.get(w, ()):
+        try:
+            starts = seen[w]
+        except KeyError:
+            starts = _starts(lex, w)
+        if starts is None:
+            continue
+        fam, length = starts[0], 1
+        for phrase, pfam in starts[1]:
             if tuple(norms[i:i + len(phrase)]) == phrase:
                 fam, length = pfam, len(phrase)
                 break
         if fam is None:
             continue
-        m = words[i]
-        if language != "de" and m.group(0)[:1].isupper() and m.start() > 0 \
-                and not re.search(r"[.!?…\n\"“]\s*$", text[max(0, m.start() - 3):m.start()]):
-            continue  # a name inside a sentence ("the nurse, Joy"), not a feeling
+        if language != "de":
+            if originals is None:
+                originals = _FEELING_WORD.findall(text)
+            if originals[i][:1].isupper():  # where it stands only for a capital
+                if words is None:
+                    words = list(_FEELING_WORD.finditer(text))
+                start = words[i].start()
+                if start > 0 and not _AFTER_BREAK.search(text[max(0, start - 3):start]):
+                    continue  # a name inside a sentence ("the nurse, Joy"), not a feeling
         if any(n in lex.negators or n.endswith("n't") for n in norms[max(0, i - 3):i]):
             continue
         found[_NOUN_OF_WORD.get(" ".join(norms[i:i + length]), fam)] = 1.0
     return found
 
 
+_AFTER_BREAK = re.compile(r"[.!?…\n\"“]\s*$")
 _FEELING_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def _prefixed(lex: _Lexicon, word: str) -> str | None:
-    try:
-        return lex.prefix_seen[word]
-    except KeyError:
-        hit = next((f for p, f in lex.prefixes if word.startswith(p)), None)
-        if len(lex.prefix_seen) < 50_000:
-            lex.prefix_seen[word] = hit
-        return hit
+def _starts(lex: _Lexicon, word: str) -> tuple[str | None, tuple[tuple[tuple[str, ...], str], ...]] | None:
+    """What `word` may start in `lex`: (its feeling family, by the word or a prefix; the
+    phrases it begins), or None for most words, remembered (up to 50,000 words)."""
+    fam = lex.family.get(word)
+    if fam is None:
+        fam = next((f for p, f in lex.prefixes if word.startswith(p)), None)
+    phrases = lex.phrases.get(word, ())
+    starts = (fam, phrases) if fam is not None or phrases else None
+    if len(lex.seen) < 50_000:
+        lex.seen[word] = starts
+    return starts
 
 
 def valence_of(family: str) -> str:

@@ -200,3 +200,25 @@ def test_what_was_absent_this_week_is_not_announced(cli):
     shown = cli("digest", "--week", "--date", "2026-03-10")
     assert shown.code == 0
     assert "Not seen" not in shown.out and "obligation" not in shown.out
+
+
+def test_people_are_compared_with_the_week_before_as_patterns_are(cli):
+    """People who came up carry the week before's count, like patterns and tags: a name
+    that stood as a person this week counts in last week's "Sam is away…" too, someone
+    only in the week before stays in the JSON with count 0 (and is not printed), and a
+    reflection of the week before that received care is never mined for names."""
+    _write(cli, "Sam is away until the weekend, and the flat is very quiet.", "2026-03-03 20:00")
+    _write(cli, "Coffee with Priya, then a long call with my sister.", "2026-03-04 20:00")
+    _write(cli, "I want to kill myself. I told Jonas I was fine but I have the pills ready.",
+           "2026-03-05 23:00")
+    _write(cli, "Lunch with Sam and Maya by the river.", "2026-03-10 13:00")
+    _write(cli, "Maya laughed at my terrible joke about the kettle.", "2026-03-11 19:00")
+    _write(cli, "Sam cooked tonight; I did the dishes and we watched the rain.", "2026-03-12 21:00")
+
+    digest = cli("digest", "--week", "--date", "2026-03-11", "--json").json
+
+    assert [(p["name"], p["count"], p["previous"]) for p in digest["people"]] == [
+        ("Sam", 2, 1), ("Maya", 2, 0), ("Priya", 0, 1), ("your sister", 0, 1)]
+    shown = cli("digest", "--week", "--date", "2026-03-11").out
+    assert "People who came up: Sam (2, +1), Maya (2, new)\n" in shown + "\n"
+    assert "Priya" not in shown and "Jonas" not in shown
