@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from mirror import __version__
 from mirror.errors import StorageError
-from mirror.fileio import create_private
+from mirror.fileio import create_private, write_private
 from mirror.resources import schemas_dir
 from mirror.storage.db import translate
 
@@ -156,14 +156,11 @@ def _digests(shipped: list[Migration], folder: Path | None) -> dict[int, str]:
 
 
 def _save_digests(folder: Path, data: dict[str, list[str]]) -> None:
-    """Write the cache atomically; failing to write it only costs the next open a hash."""
-    import os
-
+    """Write the cache atomically (0600, like every file in a journal's folder); failing to
+    write it only costs the next open a hash."""
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
-        part = folder / f"{_DIGESTS_FILE}.{os.getpid()}.part"
-        part.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(part, folder / _DIGESTS_FILE)
+        write_private(folder / _DIGESTS_FILE, json.dumps(data).encode("utf-8"))
     except OSError:
         pass
 
