@@ -27,9 +27,11 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.reading import Reading, frames, read
+from mirror.engine.echo import Echo, echo
+from mirror.engine.reading import Moment, Reading, frames, read, valences
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import QUOTE_CHARS, Token
 
@@ -347,6 +349,10 @@ def _say(template: str, **values: str) -> str:
 
 
 _HEAVY = frozenset({"grief", "sadness", "loneliness", "hurt"})
+#: How much a neighbouring sentence must carry (`reading` scores) to be said back.
+_NEIGHBOUR_SCORE = 1.5
+#: How much the other moment must carry to open a mirrorback whose question holds the centre.
+_OTHER_SCORE = 0.0
 
 
 def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
@@ -366,6 +372,20 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         feeling, feeling2 = f"{feeling} {data.get('and', 'and')} {feeling2}", ""
     values = {"q": quote, "feeling": feeling, "feeling2": feeling2}
     sentences: list[str] = []
+    turned = _turned_centre(a, r, fr)
+    if turned is not None:
+        # The centre is one clause that the question can say back whole: the opening quotes
+        # the entry's other moment instead, so neither repeats the other.
+        other, whole = turned
+        values["q"] = other
+        sentences.append(_say(pick.choice(fr.get("turned_open") or fr["plain"]), **values))
+        if feeling:
+            kind = ("mixed" if feeling2 else "positive" if r.valence == "positive"
+                    else "heavy" if r.feelings[0] in _HEAVY else "negative")
+            sentences.append(_say(pick.choice(fr["feeling_short"][kind]), **values))
+        sentences.append(_echo_question(fr, r, whole, pick))
+        return _in_language_marks(" ".join(sentences).replace("?\u201d.", "?\u201d")
+                                  .replace("!\u201d.", "!\u201d"), a.language)
     # A tension or a second moment says more than the halves; they keep their own frames.
     halves = (_halves(a, r) if not r.asking and not r.sarcasm and not a.tensions
               and r.second is None and "ask_sides" in fr else None)
@@ -384,6 +404,13 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         sentences.append(_say(pick.choice(fr["asking"]), **values))
     elif r.sarcasm:
         sentences.append(_say(pick.choice(fr["sarcasm"]), **values))
+    elif feeling and not r.felt_in_centre and "feeling_also" in fr:
+        # The feeling's words are elsewhere in the entry: named beside the quote, never
+        # pinned on it ("Pride, in your own words: 'I drove home with the seat empty'").
+        kind = ("mixed" if feeling2 else "positive" if r.valence == "positive"
+                else "heavy" if r.feelings[0] in _HEAVY else "negative")
+        sentences.append(_say(pick.choice(fr["plain"]), **values))
+        sentences.append(_say(pick.choice(fr["feeling_also"][kind]), **values))
     elif feeling2:
         sentences.append(_say(pick.choice(fr["mixed"]), **values))
     elif feeling and r.valence == "positive":
@@ -403,6 +430,10 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     own_question = r.image is not None or (r.phrase is not None and not r.sarcasm)
     if r.second is not None and (not own_question or "ask_two" not in fr):
         second = _exact_quote(a.text, a.tokens, r.second.first, r.second.last)
+        # A second moment is quoted only when the question can take it up in the person's
+        # own words; "how do those two lines sit together?" invents a link between them.
+        if "ask_echo" in fr and echo(a.text, a.tokens, r.second.first, r.second.last) is None:
+            second = None
         if second and second != quote:
             before = r.centre is not None and r.second.first < r.centre.first
             sentences.append(_say(pick.choice(fr["second_before" if before else "second"]), q=second))
@@ -420,11 +451,15 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         elif extra is not None and pick.index(2):
             sentences.append(pick.choice(fr["contrast"]).format(a=extra[0], b=extra[1]))
         else:
-            words = _self_judgment_words(a)
+            words = _self_judgment_words(a) if r.valence == "negative" else None
             if words and pick.index(2):
                 sentences.append(pick.choice(fr["self_judgment"]).format(words=words))
 
-    if two and "ask_two" in fr:
+    second_said = (echo(a.text, a.tokens, r.second.first, r.second.last, _weight)
+                   if two and r.second is not None and "ask_echo" in fr else None)
+    if second_said is not None:
+        ask = _echo_question(fr, r, second_said, pick)  # the later moment, in their words
+    elif two and "ask_two" in fr:
         ask = pick.choice(fr["ask_two"])  # the question holds both moments it quoted
     elif r.asking and not r.sarcasm:
         ask = pick.choice(fr["ask_asking"])
@@ -436,6 +471,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     elif r.image is not None and "ask_image" in fr and (
             image := _exact_quote(a.text, a.tokens, r.image.first, r.image.last)):
         ask = pick.choice(fr["ask_image"]).format(i=image)
+    elif "ask_echo" in fr and (near := _echo_near(a, r)) is not None:
+        ask = _echo_question(fr, r, near, pick)
     elif r.phrase:
         # The tone of the question follows a feeling the person named; an entry whose
         # feeling is not named gets an open one (no "remember" for a divorce).
@@ -449,6 +486,70 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     # A quotation that ends on its own ? or ! needs no full stop after it.
     said = " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
     return _in_language_marks(said, a.language)
+
+
+def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None:
+    """(another moment, quoted; the centre said back) when the centre is a single clause
+    the question can hold whole and the entry has another line worth quoting."""
+    if (r.centre is None or r.asking or r.sarcasm or r.second is not None or r.image is not None
+            or "ask_echo" not in fr or len(r.moments) < 2):
+        return None
+    centre = r.centre
+    said = echo(a.text, a.tokens, centre.first, centre.last, _weight)
+    if said is None or len(said.text.split()) * 3 <= 2 * (centre.last - centre.first):
+        return None  # nothing to say back, or only a part of it (asked as usual)
+    others = [m for m in r.moments if m.last <= centre.first or m.first >= centre.last]
+    if not others:
+        return None
+    best = max(others, key=lambda m: (m.score, -m.first))
+    if best.score < _OTHER_SCORE or best.last - best.first < 3:
+        return None
+    other = _exact_quote(a.text, a.tokens, best.first, best.last)
+    same = " ".join(a.text[a.tokens[centre.first].start:a.tokens[centre.last - 1].end].split())
+    if not other or same.casefold() in other.casefold():
+        return None  # the entry says the same line twice: nothing else to quote
+    return other, said
+
+
+def _weight(said: str) -> float:
+    """How much feeling a clause carries (VADER intensities): the clause said back should be
+    "you still want her to be proud of you", not "you talked about work"."""
+    vader = valences()
+    return sum(abs(vader.get(w.strip(".,!?'").lower(), 0.0)) for w in said.split())
+
+
+def _echo_question(fr: dict, r: Reading, said: Echo, pick: _Picker) -> str:
+    """The closing question around a clause of theirs, by its tense and the entry's tone."""
+    tone = r.valence if r.valence in ("positive", "negative") else "neutral"
+    options = fr["ask_echo"]["past"][tone] if said.past else fr["ask_echo"]["present"]
+    return str(pick.choice(options)).format(e=said.text)
+
+
+def _echo_near(a: Analysis, r: Reading) -> Echo | None:
+    """A clause of the person's to say back in the question: from the centre when the quote
+    holds more than that clause, else from the sentence just after or before it (what led up
+    to the moment, or what followed), so the question adds to the quote instead of
+    repeating it."""
+    if r.centre is None:
+        return None
+    centre = r.centre
+    inside = echo(a.text, a.tokens, centre.first, centre.last, _weight)
+    if inside is not None and len(inside.text.split()) * 3 <= 2 * (centre.last - centre.first):
+        return inside
+    moments = r.moments
+    at = next((k for k, m in enumerate(moments) if m.first <= centre.first < m.last), None)
+    if at is None:
+        return None
+    for k in (at + 1, at - 1):
+        # A neighbour is said back only when it carries something (a feeling, a turn, the
+        # writer's stance): "Made soup" beside "Didn't talk to anyone and didn't mind" is not.
+        if 0 <= k < len(moments) and moments[k].score >= _NEIGHBOUR_SCORE:
+            m = moments[k]
+            if m.last <= centre.first or m.first >= centre.last:
+                found = echo(a.text, a.tokens, m.first, m.last, _weight)
+                if found is not None:
+                    return found
+    return None
 
 
 def _in_language_marks(said: str, language: str) -> str:
@@ -469,7 +570,7 @@ def _halves(a: Analysis, r: Reading) -> tuple[str, str] | None:
     return left, right
 
 
-def _contrast_outside(a: Analysis, centre) -> tuple[str, str] | None:
+def _contrast_outside(a: Analysis, centre: Moment) -> tuple[str, str] | None:
     """The two sides of the first contrast that lies outside the quoted centre."""
     for con in a.contrasts:
         lo, hi = min(con.left[0], con.right[0]), max(con.left[1], con.right[1])
@@ -510,17 +611,34 @@ def _compose_localized(a: Analysis, pick: _Picker) -> str:
 
 
 def compose(text: str, analysis: Analysis | None = None, *, version: str = ENGINE_VERSION,
-            memory: str | None = None) -> str:
+            memory: str | None = None, avoid: str | None = None) -> str:
     """The offline mirrorback for `text` (pass `analysis` when already computed).
 
     `memory` is one descriptive sentence about the person's earlier reflections, already in
     the entry's language (written by the service layer, which alone may read the journal);
-    it goes just before the closing question."""
+    it goes just before the closing question. `avoid` is the question the journal's last
+    mirrorback closed with: a stock question is never asked twice in a row, so the choice
+    is drawn again (a few times) when it would repeat."""
     a = analyze(text) if analysis is None else analysis
-    pick = _Picker(f"{version}\x00{text}")
+    reply = _compose(text, a, memory, f"{version}\x00{text}")
+    for attempt in range(1, 4):
+        if not avoid or _closing_question(reply) != _closing_question(avoid):
+            break
+        reply = _compose(text, a, memory, f"{version}\x00{text}\x00{attempt}")
+    return reply
+
+
+def _closing_question(reply: str) -> str:
+    """The last sentence of a mirrorback (its question), for comparison."""
+    return re.split(r"(?<=[.!?\u201d])\s+", reply.strip())[-1]
+
+
+def _compose(text: str, a: Analysis, memory: str | None, key: str) -> str:
+    pick = _Picker(key)
     if not a.tokens:
         reply = _compose_marks(text, pick)
     else:
+        a = _in_own_language(a)
         data = frames(a.language if not a.english else "en")
         if data is not None and len(a.tokens) > _SHORT_TEXT_WORDS:
             reply = _compose_framed(a, pick, data)
@@ -529,6 +647,28 @@ def compose(text: str, analysis: Analysis | None = None, *, version: str = ENGIN
         else:
             reply = _compose_localized(a, pick)
     return _with_memory(reply, memory)
+
+
+#: Share of accented Latin letters above which an entry the function-word guess called
+#: English is checked by the language identifier: Polish "i", "do", "go", "no" are English
+#: function words too, and an English template would answer it in the wrong language.
+_ACCENTED_SHARE = 0.02
+
+
+def _in_own_language(a: Analysis) -> Analysis:
+    """`a`, with its language confirmed by the identifier when "English" looks doubtful."""
+    if not a.english or len(a.tokens) <= _SHORT_TEXT_WORDS:
+        return a
+    letters = [ch for t in a.tokens[:200] for ch in t.text if ch.isalpha()]
+    accented = sum(1 for ch in letters if "\u00c0" <= ch < "\u0250")
+    if not letters or accented / len(letters) < _ACCENTED_SHARE:
+        return a
+    from mirror.engine.language_id import identify  # lingua: only for these entries
+
+    found = identify(a.text)
+    if found and found != "en":
+        return replace(a, language=found, english=False)
+    return a
 
 
 def _with_memory(reply: str, memory: str | None) -> str:

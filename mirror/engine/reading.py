@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from mirror import constitution
+from mirror.engine import feeling_forms
 from mirror.engine.tokenize import (
     Token,
     as_tokens,
@@ -41,7 +42,11 @@ _MAX_CENTRE_WORDS = 36
 #: Where an entry lands and where it starts: the closing line is often its heart (the
 #: rubric's "often not the first sentence"), the opening line its setting.
 _LAST_LINE, _FIRST_LINE = 1.5, 1.0
+#: The last paragraph of a long entry (three paragraphs or more) is where it often lands.
+_LAST_PARAGRAPH = 0.75
 _LEXICON_VALENCE_CAP = 4.0
+#: How many of a sentence's most intense words count toward its salience.
+_STRONGEST = 3
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class Reading:
     phrase: str | None              # a phrase of theirs a question can be built from
     sides: tuple[Moment, Moment] | None = None  # the centre's two halves around its turn
     image: Moment | None = None     # a likeness the person drew: "like I was reading the weather"
+    moments: tuple[Moment, ...] = ()  # every prose sentence, scored, in the entry's order
+    felt_in_centre: bool = True     # a feeling named is shown by a word inside the centre
 
 
 # -- data -------------------------------------------------------------------------------------
@@ -126,6 +133,8 @@ class _Lexicon:
     phrases: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]  # first word -> ...
     negators: frozenset[str]
     sarcasm: tuple[tuple[str, ...], ...]
+    sarcasm_strong: tuple[tuple[str, ...], ...]     # markers that are irony on their own
+    sarcasm_tags: tuple[tuple[str, ...], ...]       # "#blessed": irony unless joy is exclaimed
     trouble: tuple[tuple[str, ...], ...]
     stopwords: frozenset[str]
     openers: frozenset[str]
@@ -135,8 +144,17 @@ class _Lexicon:
     turns: tuple[str, ...]                          # "but now", "and yet": where an entry turns
     opening_turns: frozenset[str]                   # "But …", "Instead …" opening a sentence
     first_person: frozenset[str]                    # "i", "my", "we": the writer speaking
+    others: frozenset[str]                          # "he", "sie", "ela": someone else speaking
     images: tuple[tuple[str, ...], ...]             # "like", "as if": a likeness begins
+    images_not: frozenset[str]                      # "idiot": "like an idiot" is no picture
+    idioms: tuple[tuple[str, ...], ...]             # "happy birthday": no feeling of the writer's
+    hedges: tuple[tuple[str, ...], ...]             # "kind of": a feeling only half said
+    unreal_phrases: tuple[tuple[str, ...], ...]     # "used to", "instead of": several words
     nouns_capitalised: bool                         # German: a capital is not a name
+    people: frozenset[str]                          # "sister", "boss": who a question may name
+    vague: frozenset[str]                           # "kind", "thing": no question's subject
+    forms: dict[str, str]                           # "loneliest" -> "lonely" (feeling_forms)
+    by_lemma: dict[str, tuple[str, float]]          # "lonely" -> (family, weight)
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -172,10 +190,14 @@ def _lexicon(language: str) -> _Lexicon | None:
                 else:
                     single.setdefault(_words(word)[0], (family, weight))
     sarcasm = data.get("sarcasm") or {}
+    forms = feeling_forms.load(language)
+    by_lemma = {forms[w]: hit for w, hit in single.items() if hit[1] >= WORD_WEIGHT and w in forms}
     return _Lexicon(
         single=single, prefixes=tuple(prefixes), phrases=_by_first(phrases),
         negators=_lowered(data.get("negators")),
         sarcasm=tuple(_phrase(m) for m in sarcasm.get("markers") or ()),
+        sarcasm_strong=tuple(_phrase(m) for m in sarcasm.get("strong") or ()),
+        sarcasm_tags=tuple((str(m).lower(),) for m in sarcasm.get("tags") or ()),
         trouble=tuple(_words(str(w)) for w in sarcasm.get("trouble") or ()),
         stopwords=_lowered(data.get("stopwords")),
         openers=_lowered(data.get("phrase_openers")),
@@ -185,8 +207,14 @@ def _lexicon(language: str) -> _Lexicon | None:
         turns=tuple(" ".join(_words(str(t))) for t in data.get("turns") or ()),
         opening_turns=_lowered(data.get("opening_turns")),
         first_person=_lowered(data.get("first_person")),
+        others=_lowered(data.get("third_person")) or _OTHERS,
         images=tuple(_words(str(w)) for w in data.get("images") or ()),
+        images_not=_lowered(data.get("images_not")),
+        idioms=tuple(_words(str(w)) for w in data.get("not_feelings") or ()),
+        hedges=tuple(_words(str(w)) for w in data.get("hedges") or ()),
+        unreal_phrases=tuple(w for w in (_words(str(u)) for u in data.get("unreal") or ()) if len(w) > 1),
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
+        people=_lowered(data.get("people")), vague=_lowered(data.get("vague")), forms=forms, by_lemma=by_lemma,
     )
 
 
@@ -233,7 +261,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     idiot"), and not said of another person ("the men were laughing") unless the writer is
     in the same clause or the sentence drops its "I" as diaries do ("Still shaking")."""
     norms = [t.norm for t in toks]
-    quoted = set(tokens_in_spans(toks, quoted_spans(text)))
+    quoted = {i for i, span in enumerate(tokens_in_spans(toks, quoted_spans(text))) if span >= 0}
     found: list[tuple[int, str, float]] = []
     for i, w in enumerate(norms):
         if i in quoted or any(norms[j] in ("like", "as") for j in range(max(0, i - 2), i)):
@@ -242,6 +270,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
                 and "\n" not in text[toks[i - 1].end : toks[i].start] and w not in lex.first_person:
             continue  # a name inside a sentence ("the nurse, Joy, held my hand"; "Hope Street")
         hit = lex.single.get(w)
+        if hit is None and w in lex.forms:
+            hit = lex.by_lemma.get(lex.forms[w])  # "the loneliest bit", "angrier than ever"
         if hit is None:
             hit = _by_prefix(lex, w)
         if hit is None:
@@ -253,10 +283,43 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue
         if _negated(norms, i, lex) or _unreal(text, toks, i, lex):
             continue
-        if not _writers(text, toks, i, lex):
+        if not _writers(text, toks, i, lex) or (
+                w in lex.single or w in lex.forms) and _describes_a_thing(text, toks, norms, i, lex):
             continue
-        found.append((i, hit[0], hit[1]))
+        weight = hit[1]
+        if any(tuple(norms[max(0, i - len(h)):i]) == h for h in lex.hedges):
+            weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
+        found.append((i, hit[0], weight))
     return found
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "such", "some"})
+_LINKS = frozenset({"was", "were", "is", "are", "seemed", "looked", "got", "sounded", "felt"})
+
+
+def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i: int,
+                       lex: _Lexicon) -> bool:
+    """Whether a feeling word describes something or someone other than the writer: "the sad
+    meal deal", "singing happy birthday", "it was embarrassing", "a client was furious".
+    Naming those as the writer's feeling is the costliest mistake a mirror makes."""
+    nxt = norms[i + 1] if i + 1 < len(norms) and not clause_break_between(text, toks[i], toks[i + 1]) else ""
+    if any(tuple(norms[i:i + len(words)]) == words for words in lex.idioms):
+        return True  # "happy birthday", "happy hour"
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if norms[j] in _DETERMINERS:
+            # an adjective before its noun: "the sad meal deal", "a short, calm, factual note"
+            after = next((norms[k] for k in range(i + 1, min(len(norms), i + 3))
+                          if norms[k] not in lex.stopwords), "")
+            listed = j < i - 1 and "," in text[toks[i - 1].end : toks[i].start]
+            if (nxt and nxt.isalpha() and nxt not in lex.stopwords) or (listed and after):
+                return True
+            break
+        if norms[j] in lex.stopwords or norms[j] in lex.first_person:
+            break
+    if i >= 2 and norms[i - 1] in _LINKS and norms[i - 2] not in lex.first_person \
+            and norms[i - 2] not in lex.stopwords - {"it", "he", "she", "they", "that", "this"}:
+        return True  # "Mum was furious", "it was embarrassing": someone else's, or a thing's
+    return False
 
 
 def _by_prefix(lex: _Lexicon, word: str) -> tuple[str, float] | None:
@@ -282,7 +345,11 @@ def _unreal(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     lo = i
     while lo > 0 and i - lo < 10 and toks[lo - 1].sent == toks[i].sent:
         lo -= 1
-    return any(toks[j].norm in lex.unreal for j in range(lo, i))
+    norms = [toks[j].norm for j in range(lo, i)]
+    if any(w in lex.unreal for w in norms):
+        return True
+    joined = f" {' '.join(norms)} "
+    return any(f" {' '.join(p)} " in joined for p in lex.unreal_phrases)  # "used to", "instead of"
 
 
 _OBJECTS = frozenset({"you", "him", "her", "them", "he", "she", "they", "everyone"})
@@ -297,11 +364,16 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     if before[-2:-1] == ["to"] or before[-1:] in (["be"], ["feel"], ["seem"], ["look"]):
         if any(w in _OBJECTS for w in before):
             return False  # "I don't need you to be happy": their feeling, not the writer's
+    for w in reversed(clause[:i - lo]):  # the nearest subject before it decides
+        if w in lex.others and w not in ("it", "it's", "het", "es"):
+            return False  # "I think she's scared": her fear, not the writer's
+        if w in lex.first_person:
+            return True
     if any(w in lex.first_person for w in clause):
         return True
     subject = clause[:i - lo]
     # Someone else is the subject: a pronoun, or a determiner and noun ("the men were").
-    if any(w in _OTHERS for w in subject) or (subject[:1] and subject[0] in ("the", "a", "an")
+    if any(w in lex.others for w in subject) or (subject[:1] and subject[0] in ("the", "a", "an")
                                              and i - lo >= 2 and toks[lo + 1].text[:1].islower()
                                              and clause[i - lo - 1] in ("was", "were", "is", "are")):
         return False
@@ -337,15 +409,23 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     trouble = any(t[0] in present and _contains(norms, t) for t in lex.trouble)
     marked = any((_contains(norms, m) if m and m[0].isalnum() else " ".join(m) in lowered)
                  for m in lex.sarcasm)
-    if marked and trouble:
+    if marked and trouble and (valence or _marker_opens(toks, norms, lex)):
+        # Without a sentiment lexicon to confirm it, a marker counts only where irony puts
+        # it: opening a sentence ("Super, der Zug hat …", "Qué maravilla, otra vez …").
         return True
+    if any(_contains(norms, m) if m[0].isalnum() else " ".join(m) in lowered for m in lex.sarcasm_strong):
+        return True  # "love that for me", "/s": irony whatever the entry names
+    if any(" ".join(m) in lowered for m in lex.sarcasm_tags) and "!" not in text:
+        return True  # "#blessed" after a complaint; "Ana had the baby!!! #blessed" is sincere
     if not valence:
         return False
     spans = list(as_tokens(toks).sentence_bounds().values())
     sentences = [norms[lo:hi] for lo, hi in spans]
 
     def bad(words: Sequence[str]) -> bool:
-        return any(valence.get(w, 0.0) <= -1.0 for w in words) or \
+        # (not inside a likeness: "like a total weirdo" describes the writer, not a mishap)
+        return any(valence.get(w, 0.0) <= -1.0 and w not in lex.stopwords and w not in lex.negators
+                   and "like" not in words[max(0, k - 3):k] for k, w in enumerate(words)) or \
             any(t[0] in present and _contains(words, t) for t in lex.trouble)
 
     incongruent = 0
@@ -355,6 +435,14 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
                   and not _negated(words, i, lex)]
         if not praise:
             continue
+        strong_lift = any(words[j] in ("absolutely", "truly", "totally", "really")
+                          for i in praise for j in range(max(0, i - 2), i))
+        if not bad(words) and not strong_lift and all(words[i] in lex.single for i in praise):
+            continue  # "I'm so proud of him": a feeling named in a sentence with no harm in it
+        opener = min(praise)
+        if opener <= 1 and bad(words) and not any(w in lex.first_person for w in words[:opener + 1]) \
+                and lex.single.get(words[opener], ("", 0.0))[1] < WORD_WEIGHT:
+            pointed = True  # "Wonderful news: the flight is delayed", "Fantastic. Spilled …"
         near = sentences[max(0, k - 1):k + 2]
         if not any(bad(w) for w in near):
             continue
@@ -366,6 +454,13 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
                      for i in praise)
         pointed = pointed or lifted
     return incongruent >= 1 and (marked or pointed)
+
+
+def _marker_opens(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether a sarcasm marker opens a sentence of the entry."""
+    starts = [lo for lo, _ in as_tokens(toks).sentence_bounds().values()]
+    return any(m and m[0].isalnum() and tuple(norms[lo:lo + len(m)]) == m
+               for lo in starts for m in lex.sarcasm)
 
 
 def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en") -> Reading:
@@ -384,20 +479,26 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     bounds = toks.sentence_bounds()
     fam_at = {i: fam for i, fam, _ in families}
     fam_weight = {i: wt for i, _, wt in families}
-    sentences = list(bounds.values())
+    sentences = _prose_runs(list(bounds.values()), [prose[t.start] for t in toks],
+                            _item_starts(text, toks))
     scored: list[Moment] = []
+    paragraphs = _paragraph_of(text, toks[-1].start) + 1
     for k, (lo, hi) in enumerate(sentences):
-        if not prose[toks[lo].start]:
+        if not prose[toks[lo].start] or _tags_only(text, toks, lo, hi):
             continue
         words = norms[lo:hi]
         score = 0.0
+        intensities: list[float] = []
         for i in range(lo, hi):
             v = vader.get(norms[i], 0.0)
             if v and _negated(norms, i, lex, lo):
                 v = -0.5 * v
-            score += min(abs(v), _LEXICON_VALENCE_CAP) / 2
+            intensities.append(min(abs(v), _LEXICON_VALENCE_CAP) / 2)
             if i in fam_at:
                 score += 1.5 * fam_weight[i]
+        # Its strongest few words, not all of them: a long sentence of mild words ("normal",
+        # "boring", "nice") must not outweigh "I just really miss him".
+        score += sum(sorted(intensities, reverse=True)[:_STRONGEST])
         if any(w in lex.first_person for w in words):
             score += 0.5
         joined = " ".join(words)
@@ -413,6 +514,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         last = k == len(sentences) - 1
         if last and len(sentences) > 2:
             score += _LAST_LINE
+        elif paragraphs > 2 and _paragraph_of(text, toks[lo].start) == paragraphs - 1:
+            score += _LAST_PARAGRAPH  # a long entry lands in its last paragraph
         elif k == 0 and len(sentences) > 2:
             score -= _FIRST_LINE  # the setting, more often than the heart
         if hi - lo < 4 and not any(i in fam_at for i in range(lo, hi)):
@@ -474,10 +577,64 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     asking = "?" in text[toks[centre.last - 1].end : toks[centre.last - 1].end + 2]
     # The question's phrase comes from the quoted moment itself: a person, something of the
     # writer's own, or a two-word thing; a stray detail elsewhere would read as random.
-    candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3]
+    candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3
+                  and _meaningful(c[1], lex, vader)]
     phrase = max(candidates, key=lambda c: c[0])[1] if candidates else None
+    in_centre = any(centre.first <= i < centre.last for i, fam, _ in families if fam in chosen)
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
-                   _sides(text, toks, centre, vader), _image(text, toks, centre, lex))
+                   _sides(text, toks, centre, vader), _image(text, toks, centre, lex),
+                   tuple(scored), in_centre)
+
+
+_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d+[.)])[ \t]")
+
+
+def _tags_only(text: str, toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """A run of hashtags ("#blessed #livingmybestlife"): a label, not a moment."""
+    return all(toks[k].start and text[toks[k].start - 1] == "#" for k in range(lo, hi))
+
+
+def _item_starts(text: str, toks: Sequence[Token]) -> set[int]:
+    """Tokens that open a list item ("- lunch: leftover dal"): each item is a line of its
+    own even without a full stop."""
+    return {i for i in range(1, len(toks)) if "\n" in text[toks[i - 1].end : toks[i].start]
+            and _LIST_ITEM.search(text, toks[i - 1].end, toks[i].start)}
+
+
+def _prose_runs(sentences: list[tuple[int, int]], prose: list[bool],
+                items: set[int]) -> list[tuple[int, int]]:
+    """Sentences split where prose meets markup (a checklist item and the line of prose
+    after it share no full stop, but only the prose may be quoted) and between list items."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sentences:
+        start = lo
+        for i in range(lo + 1, hi):
+            if prose[i] != prose[i - 1] or i in items:
+                out.append((start, i))
+                start = i
+        out.append((start, hi))
+    return out
+
+
+def _meaningful(phrase: str, lex: _Lexicon, vader: dict[str, float]) -> bool:
+    """Whether a phrase can carry a question: a person ("your sister", "Sam"), or a thing
+    that carries feeling in its own words ("the bad months"). "Your hands", "your head",
+    "the best kind" would ask about whatever noun stood nearest. Languages without a list
+    of people keep every phrase."""
+    if not lex.people:
+        return True
+    words = [w.lower().strip(".,'’") for w in phrase.split()]
+    if any(w in lex.people or w.removesuffix("'s") in lex.people for w in words):
+        return True
+    if len(words) == 1 and phrase[:1].isupper():
+        return True  # a name: "Sam", "Ana"
+    if any(w[:1].isupper() for w in phrase.split()[1:]):
+        return True  # "your Gran", "Dad's shed"
+    if words[-1] in lex.vague:
+        return False  # "the best kind", "your head": whatever noun stood nearest
+    if len(words) >= 3 and words[0] in lex.openers | set(lex.you.values()) and words[0] != "the":
+        return True  # "your driving test", "her lemon cake": something of someone's own
+    return any(abs(vader.get(w, 0.0)) >= 1.5 for w in words)
 
 
 #: How long a likeness may be to be given back whole.
@@ -502,6 +659,8 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
         # "smell like damp and cost half my salary": the likeness ends where a new verb
         # phrase is joined on.
         end = next((k for k in range(j + len(words) + 1, end) if norms[k] in ("and", "but", "so")), end)
+        if any(norms[k] in lex.images_not for k in range(j, min(end, j + 5))):
+            continue  # "like an absolute idiot": a way of speaking, not a picture
         if _IMAGE_WORDS[0] <= end - j <= _IMAGE_WORDS[1]:
             return Moment(j, end, 0.0)
     return None
@@ -601,7 +760,10 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
         return m
     peak = max(range(m.first, m.last),
                key=lambda i: (1.5 if i in fam_at else 0.0) + abs(vader.get(toks[i].norm, 0.0)) / 2)
-    cuts = [i for i in range(m.first + 1, m.last) if clause_break_between(text, toks[i - 1], toks[i])]
+    inside = tokens_in_spans(toks, quoted_spans(text))
+    # Never inside someone's quoted words ("she said 'well, as long as you're happy'").
+    cuts = [i for i in range(m.first + 1, m.last) if clause_break_between(text, toks[i - 1], toks[i])
+            and not (inside[i] >= 0 and inside[i] == inside[i - 1])]
     starts = [m.first] + cuts
     ends = cuts + [m.last]
     lo = max(s for s in starts if s <= peak)
@@ -656,10 +818,17 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                               + (1 if i == m.first else 0), said))
     for i in range(m.first + 1, m.last if not lex.nouns_capitalised else m.first + 1):
         t = toks[i]  # (German capitalises every noun: no name can be told by its capital)
-        if t.text[:1].isupper() and t.norm not in lex.stopwords and t.norm not in lex.first_person \
+        if t.text[:1].isupper() and not t.text.isupper() and t.norm not in lex.stopwords \
+                and t.norm not in lex.first_person \
                 and not clause_break_between(text, toks[i - 1], t) and len(t.text) > 1:
             if t.norm.endswith("'s") and i + 1 < m.last and toks[i + 1].norm not in lex.stopwords:
                 found.append((3, f"{t.text} {toks[i + 1].text}"))  # "Dad's shed"
-            elif not t.norm.endswith("'s"):
-                found.append((3, t.text))  # a name: "Sam", "Ana"
+            elif not t.norm.endswith("'s") and not (
+                    toks[i - 1].text[:1].isupper() and not clause_break_between(text, toks[i - 1], t)
+                    and i - 1 > m.first):
+                k = i + 1  # "Auntie Val", "Dr Okafor": the whole name
+                while k < m.last and toks[k].text[:1].isupper() and not toks[k].text.isupper() \
+                        and not clause_break_between(text, toks[k - 1], toks[k]) and k - i < 3:
+                    k += 1
+                found.append((3, " ".join(x.text for x in toks[i:k])))  # a name: "Sam", "Ana"
     return found

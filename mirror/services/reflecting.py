@@ -295,6 +295,7 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
         sleep=time.sleep if sleep is None else sleep,
         date=reflection_date(reflection.created_at, reflection.created_tz), memory=memory,
         max_directive_ratio=profile.threshold("directive_ratio", max_directive_ratio()),
+        avoid=None if analysis.needs_care else ctx.store.derived.last_mirrorback_text(reflection.id),
     )
     notices += outcome_notices(outcome, adapter)
     with transaction(ctx.store.conn):

@@ -305,6 +305,14 @@ class DerivedStore:
                                outdated=None if version is None else version != current))
         return out
 
+    def last_mirrorback_text(self, excluding: str) -> str | None:
+        """The newest mirrorback of another reflection (the journal's last answer), so the
+        next one does not close with the same question; one reverse step along the rowid."""
+        row = self.conn.execute(
+            "SELECT content FROM mirrorbacks WHERE reflection_id != ? AND verdict = 'passed'"
+            " ORDER BY rowid DESC LIMIT 1", (excluding,)).fetchone()
+        return str(row[0]) if row else None
+
     def _text_versions(self, reflection_id: str) -> dict[str, int]:
         """Text hash -> version number (earlier versions 1..n, the current text n+1). A text
         that came back after an edit counts as its newest version."""

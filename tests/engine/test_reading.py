@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from mirror.engine.checks import check
 from mirror.engine.offline import compose
 from mirror.engine.patterns import detect_patterns
@@ -141,3 +143,22 @@ def test_a_second_moment_is_placed_where_it_was_written() -> None:
         said_earlier = any(w in m for w in ("Earlier you wrote", "Before that:", "Further up"))
         said_later = any(w in m for w in ("Later you wrote", "And further on", "Further down"))
         assert said_earlier == earlier and said_later != earlier, m
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "pt", "it", "nl", "pl"])
+def test_feeling_forms_are_what_simplemma_gives(lang: str) -> None:
+    """The shipped forms table is regenerated from the frames file and simplemma."""
+    import json
+
+    from mirror import constitution
+    from mirror.engine.feeling_forms import generate, load, render
+
+    fresh = json.loads(render(generate(constitution.mirrorback_data(lang))))
+    assert load(lang) == fresh, f"python -m mirror.engine.feeling_forms --write {lang}"
+
+
+def test_an_inflected_feeling_word_is_named_like_its_base_form() -> None:
+    r = read("Bank holidays are the loneliest bit of the year. Everyone is with family "
+             "and I'm eating crackers in front of a film.")
+    assert r.feelings[:1] == ("loneliness",)

@@ -1,0 +1,233 @@
+"""The person's own clause said back to them in the second person ("I keep picking up my
+phone" → "you keep picking up your phone"), for a closing question only this entry could get.
+
+Why: a question built from a noun alone ("What is it about your phone?") picks the wrong
+thing as often as the right one, and a bank of open questions fits every entry equally.
+What the person *did or felt* — the clause at the centre of the entry, with its verb — is
+what they wrote about; given back with the pronouns turned, it shows the entry was read.
+This is the listener's oldest move (reflecting the speaker's words) and needs no model.
+
+English only: other languages change the verb with the person (yo tengo → tú tienes), which
+a word swap cannot do, so they keep their frames. The clause is taken only when the swap is
+safe: it starts with the writer as subject, holds no "you" of its own (whose would it be?),
+no modal or obligation word (the mirror never says "you should"), no quotation, and is short
+enough to ask about in one breath.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from mirror.engine.tokenize import Token, clause_break_between
+
+#: The writer's words → the mirror's. "we" stays plural in meaning ("you" covers both).
+_SWAP = {
+    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+    "i'm": "you're", "im": "you're", "i've": "you've", "ive": "you've", "i'd": "you'd",
+    "i'll": "you'll", "we": "you", "us": "you", "our": "your", "ours": "yours",
+    "ourselves": "yourselves", "we're": "you're", "we've": "you've", "we'd": "you'd",
+    "we'll": "you'll",
+}
+#: Verb forms that follow "I"/"we" and must change with "you".
+_AGREE = {"am": "are", "was": "were", "wasn't": "weren't"}
+_SUBJECTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "we", "we're", "we've", "we'd"})
+#: Words that must not be said back as the mirror's own: obligation, advice, someone else
+#: addressed, or a conditional the person only imagined.
+_REFUSE = frozenset({
+    "you", "your", "you're", "yours", "yourself", "should", "shouldn't", "must", "mustn't",
+    "ought", "need", "needs", "needed", "have", "has", "gotta", "if", "would", "could",
+    "might", "will", "i'll", "we'll", "i'd", "we'd", "shall", "please", "maybe", "kill",
+    "die", "dead", "suicide", "hurt", "hate",
+})
+#: Past-tense markers beyond the regular "-ed" ending.
+_PAST = frozenset({
+    "was", "were", "wasn't", "weren't", "had", "did", "didn't", "went", "came", "got", "made",
+    "said", "told", "took", "gave", "saw", "felt", "knew", "thought", "left", "sat", "stood",
+    "ran", "ate", "drank", "slept", "woke", "fell", "held", "found", "brought", "bought",
+    "caught", "taught", "wrote", "spoke", "heard", "met", "lost", "won", "kept", "sent",
+    "spent", "cried", "lay", "let", "put", "read", "cut", "hit", "began", "sang", "swam",
+    "drove", "rode", "flew", "forgot", "couldn't", "finally", "broke", "chose",
+    "stopped", "tried", "laughed", "hugged", "walked", "called", "finished", "passed",
+})
+_MIN_WORDS, _MAX_WORDS = 3, 14
+#: Words that may sit between the subject and its verb.
+_ADVERBS = frozenset({"just", "still", "really", "actually", "genuinely", "honestly", "even",
+                      "only", "finally", "already", "never", "always", "kind", "sort", "also",
+                      "so", "literally", "almost", "nearly", "barely"})
+#: Present-tense verbs of feeling and stance: said back, they show what the person holds.
+_STANCE_VERBS = frozenset({"feel", "want", "miss", "love", "keep", "can't", "cannot", "don't",
+                           "wish", "know", "worry", "care", "mind", "think", "like", "hope",
+                           "can", "do", "doubt", "fear", "dread", "remember", "forget",
+                           "wonder", "believe", "trust", "regret", "envy", "adore", "hold",
+                           "carry", "notice", "feels", "won't", "haven't", "didn't"}) - {"can", "do"}
+#: Present verbs a diary opens on without its "I" ("can't sleep", "keep checking").
+_DIARY_STANCE = frozenset({"can't", "cant", "keep", "miss", "don't", "dont", "feel", "want",
+                           "wish", "love", "still"})
+_AUXILIARIES = frozenset({"can't", "cant", "don't", "dont", "didn't", "won't", "wasn't", "am",
+                          "was", "do", "did", "can", "is", "are", "were", "haven't", "hadn't"})
+#: Words ending in -ed that are not past verbs.
+_NOT_PAST = frozenset({"tired", "scared", "bored", "worried", "excited", "red", "bed", "need",
+                       "naked", "wicked", "sacred", "hundred", "indeed", "speed", "seed"})
+
+
+@dataclass(frozen=True)
+class Echo:
+    """A clause of the person's, turned to the second person, and its tense."""
+
+    text: str      # "you keep picking up your phone"
+    past: bool
+
+
+def echo(text: str, tokens: Sequence[Token], first: int, last: int,
+         weigh: Callable[[str], float] | None = None) -> Echo | None:
+    """The clause in tokens [first, last) that can be said back safely, in the second person
+    (the one `weigh` scores highest, else the first); None when none can."""
+    found = list(echoes(text, tokens, first, last))
+    if not found:
+        return None
+    if weigh is None:
+        return found[0]
+    return max(found, key=lambda e: (weigh(e.text), -found.index(e)))
+
+
+def echoes(text: str, tokens: Sequence[Token], first: int, last: int) -> Iterator[Echo]:
+    """Every clause in tokens [first, last) that can be said back, in order."""
+    i = first
+    while i < last:
+        lo = i
+        hi = lo + 1
+        while hi < last and not clause_break_between(text, tokens[hi - 1], tokens[hi]):
+            hi += 1
+        # A clause may also start mid-way, at a conjunction before a new subject
+        # ("first person I wanted to call was grandpa and I had my thumb on his name").
+        starts = [lo] + [j for j in range(lo + 1, hi - 1) if tokens[j].norm in _JOINS
+                         and (tokens[j + 1].norm in _SUBJECTS or tokens[j + 1].norm in _PRONOUNS)]
+        for start in starts:
+            found = _clause(text, tokens, start, hi)
+            if found is not None:
+                yield found
+                break
+        i = hi
+
+
+_JOINS = frozenset({"and", "but", "so", "then", "because", "when", "until", "while"})
+
+
+def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None:
+    toks = list(tokens[lo:hi])
+    # A conjunction may lead in ("and I cried").
+    if toks and toks[0].norm in _JOINS:
+        toks = toks[1:]
+    if not toks:
+        return None
+    own = [t.norm for t in toks]
+    subject = _subject(text, tokens, toks, own)
+    if subject is None:
+        return None
+    size, diary = subject
+    norms = (["i"] if diary else []) + own  # the writer as subject, said or implied
+    verb_at = 1 if diary else size
+    if not _MIN_WORDS <= len(norms) <= _MAX_WORDS or verb_at >= len(norms):
+        return None
+    if any(w in _REFUSE for w in norms[1:]) or norms[0] in ("i'd", "we'd"):
+        return None
+    if norms[-1] in _AUXILIARIES:
+        return None  # "you still can't": the verb it stands for is elsewhere
+    verb = norms[verb_at]
+    past = _is_past(verb) or (verb in _ADVERBS and verb_at + 1 < len(norms)
+                              and _is_past(norms[verb_at + 1]))
+    writer = diary or own[0] in _SUBJECTS
+    if not past and not (writer and _stance(norms)):
+        return None  # "you're writing this on the ferry", "she lives in Leeds": only a report
+    span = text[toks[0].start : toks[-1].end]
+    if any(ch in span for ch in "\"\u201c\u201d\u201e\u00ab\u00bb\u2018\n"):
+        return None  # someone else's words inside: not the writer's own to turn
+    parts: list[str] = []
+    for k, tok in enumerate(toks):
+        if k:  # the person's own spacing and punctuation between words ("thirty-four")
+            parts.append(re.sub(r"\s+", " ", text[toks[k - 1].end : tok.start]))
+        w = tok.norm
+        if w in _SWAP:
+            parts.append(_SWAP[w])
+        elif w in _AGREE and k and own[k - 1] in ("i", "we"):
+            parts.append(_AGREE[w])
+        elif tok.text.isupper() and len(tok.text) > 1:
+            parts.append(tok.text.lower())  # "ONE" shouted is said back plainly
+        elif k == 0 and not diary and w in _PRONOUNS:
+            parts.append(w)  # "She waved it off" -> "she waved it off"
+        else:
+            parts.append(tok.text.replace("\u2019", "'"))
+    said = " ".join("".join(parts).split())
+    if diary:
+        said = "you " + said[:1].lower() + said[1:]
+    elif own[0] in _SWAP_LOWER:
+        said = said[:1].lower() + said[1:]
+    return Echo(said, past)
+
+
+_PRONOUNS = frozenset({"he", "she", "they"})
+_SWAP_LOWER = frozenset({"my", "our", "his", "her", "their"})
+
+
+def _subject(text: str, tokens: Sequence[Token], toks: list[Token],
+             own: list[str]) -> tuple[int, bool] | None:
+    """(words in the subject, whether the diary dropped its "I") when the clause opens on a
+    subject that can be said back: the writer ("I", "we", or a diary's past verb), or a
+    person ("she", "Mum", "my sister", "Gloria") — never a thing ("the printer", "it")."""
+    first = own[0]
+    if first in _SUBJECTS:
+        return 1, False
+    at = tokens.index(toks[0]) if toks[0] in tokens else 0
+    opens_sentence = at == 0 or tokens[at - 1].sent != toks[0].sent
+    if opens_sentence and (_is_past(first) or first in _DIARY_STANCE):
+        # A diary drops its "I" ("Walked the long way round", "Can't sleep").
+        return 1, True
+    if first in _PRONOUNS:
+        return 1, False
+    if first in _SWAP_LOWER and len(own) > 2 and own[1] in _PEOPLE:
+        return 2, False  # "my sister", "his mum"
+    if first in _PEOPLE and toks[0].text[:1].isupper():
+        return 1, False  # "Mum", "Dad"
+    if toks[0].text[:1].isupper() and not toks[0].text.isupper() and len(first) > 1 \
+            and first not in _NOT_NAMES and len(own) > 1 and _is_past(own[1]):
+        return 1, False  # a name before a past verb: "Gloria waved it off"
+    return None
+
+
+#: Relations a clause may open on ("my sister rang"), said back as they are.
+_PEOPLE = frozenset({
+    "mum", "mom", "mother", "dad", "father", "mam", "sister", "brother", "son", "daughter",
+    "wife", "husband", "partner", "boyfriend", "girlfriend", "friend", "flatmate", "boss",
+    "manager", "colleague", "neighbour", "neighbor", "grandma", "grandad", "grandpa", "gran",
+    "nana", "nan", "aunt", "auntie", "uncle", "cousin", "nephew", "niece", "kids", "baby",
+    "teacher", "doctor", "therapist", "parents", "family", "dog", "cat",
+})
+#: Capitalised words that open sentences but name nobody.
+_NOT_NAMES = frozenset({
+    "today", "yesterday", "tonight", "tomorrow", "this", "that", "it", "there", "then", "work",
+    "everyone", "everything", "nobody", "nothing", "someone", "something", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening",
+    "lunch", "dinner", "breakfast", "the", "a", "an", "one", "two", "three", "what", "which",
+    "who", "when", "where", "why", "how", "all", "most", "some", "life", "time",
+})
+
+
+def _is_past(word: str) -> bool:
+    return word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
+
+
+def _stance(norms: Sequence[str]) -> bool:
+    """A present-tense clause worth saying back: the writer's stance toward something
+    ("I keep picking up my phone", "I miss her", "I'm so tired"), not a plain report."""
+    rest = [w for w in norms[1:4] if w not in _ADVERBS or w == "still"]
+    if rest and rest[0] == "still":
+        rest = rest[1:] or ["still"]
+    if not rest:
+        return False
+    if norms[0] in ("i'm", "im", "we're") or rest[0] in ("am", "are"):
+        # "I'm so tired", "I'm scared of it"; not "I'm writing this on the ferry"
+        return not rest[-1 if rest[0] in ("am", "are") else 0].endswith("ing") or rest[0] in (
+            "feeling", "missing", "dreading", "hoping", "wondering", "struggling")
+    return rest[0] in _STANCE_VERBS or rest[0] in _DIARY_STANCE

@@ -1,0 +1,55 @@
+"""The person's clause said back in the second person, for the closing question."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.checks import check
+from mirror.engine.echo import echo
+from mirror.engine.offline import compose
+from mirror.engine.tokenize import tokenize
+
+
+def said(text: str) -> str | None:
+    toks = tokenize(text)
+    found = echo(text, toks, 0, len(toks))
+    return found.text if found else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I keep picking up my phone to check for a call.", "you keep picking up your phone to check for a call"),
+    ("I was so angry at Sam, and I left.", "you were so angry at Sam"),
+    ("And I cried in the shower because the shampoo bottle was empty.",
+     "you cried in the shower because the shampoo bottle was empty"),
+    ("I'm thirty-four and I'm so tired of it.", "you're thirty-four and you're so tired of it"),
+    ("Walked the long way round.", "you walked the long way round"),
+    ("can't sleep, keep rearranging the furniture in my head", "you can't sleep"),
+    ("Dad made me a cup of tea without saying anything.",
+     "Dad made you a cup of tea without saying anything"),
+    ("My sister drove four hours to sit with me.", "your sister drove four hours to sit with you"),
+    ("She said I was overreacting.", "she said you were overreacting"),
+])
+def test_the_writers_clause_comes_back_in_the_second_person(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I should call my mother tonight.",          # the mirror never says "you should"
+    "I have to finish the report by Friday.",    # nor "you have to"
+    "I told her you were right.",                # a "you" of the person's own: whose?
+    "I'm writing this on the ferry home.",       # a plain report: said back it only repeats
+    "The printer jammed twice.",                 # a thing, not a person, did it
+    "He lives in Leeds now.",                    # someone else's present: only a report
+    "Still can't.",                              # the verb it stands for is elsewhere
+    "I'd love to go back there one day.",        # only imagined
+])
+def test_clauses_that_cannot_be_said_back_safely_are_left_alone(text: str) -> None:
+    assert said(text) is None
+
+
+def test_a_question_built_from_the_entry_passes_the_guardian_and_uses_its_words() -> None:
+    text = ("Mum's birthday would have been today. I made her lemon cake and ate a slice "
+            "alone in the kitchen. The house is so quiet without her.")
+    reply = compose(text)
+    assert "lemon cake" in reply.rsplit("\u201d", 1)[-1]  # in the question, not only the quote
+    assert check(reply, text).passed

@@ -1,0 +1,30 @@
+"""A stock closing question is never asked twice in a row in one journal."""
+
+from __future__ import annotations
+
+import re
+
+from mirror.engine.offline import compose
+from mirror.services.journal import Journal
+
+#: Entries whose mirrorbacks close with a question that could follow any entry.
+PLAIN = ["the emails are still there", "Best tuesday in ages. Nothing else to report today."]
+
+
+def question(reply: str) -> str:
+    return re.split(r"(?<=[.!?\u201d])\s+", reply.strip())[-1]
+
+
+def test_the_question_just_asked_is_not_asked_again() -> None:
+    for text in PLAIN:
+        first = compose(text)
+        again = compose(text, avoid=first)
+        assert question(again) != question(first), (first, again)
+        assert compose(text, avoid=first) == again  # still deterministic
+
+
+def test_a_journal_does_not_close_two_answers_in_a_row_with_the_same_question(journal: Journal) -> None:
+    first = journal.answer(journal.write("the emails are still there"))
+    second = journal.answer(journal.write("the emails are still there"))
+    assert first.mirrorback is not None and second.mirrorback is not None
+    assert question(first.mirrorback.content) != question(second.mirrorback.content)
