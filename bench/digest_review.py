@@ -33,8 +33,8 @@ from mirror.services.journal import Journal  # noqa: E402
 DATA = Path(__file__).resolve().parent / "digest_journals.yaml"
 
 
-def journals() -> list[dict]:
-    return yaml.safe_load(DATA.read_text("utf-8"))["journals"]
+def journals(data: Path = DATA) -> list[dict]:
+    return yaml.safe_load(data.read_text("utf-8"))["journals"]
 
 
 def _weeks(days: list[date]) -> list[date]:
@@ -84,10 +84,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sheet", type=Path, help="write the sheet here (default: stdout)")
     parser.add_argument("--key", type=Path, help="sheet number -> life and period (JSON)")
+    parser.add_argument("--data", type=Path, default=DATA,
+                        help="journals to digest (default: bench/digest_journals.yaml); a set "
+                             "written by someone else keeps the review blind to the tuning data")
     args = parser.parse_args()
     items: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="mirror-digest-review-") as tmp:
-        for k, journal in enumerate(journals()):
+        for k, journal in enumerate(journals(args.data)):
             items += periods_of(journal, Path(tmp) / f"j{k}")
     items.sort(key=lambda i: hashlib.sha256(f"{i['life']}{i['period']}".encode()).hexdigest())
     text = sheet(items)

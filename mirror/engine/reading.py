@@ -547,12 +547,20 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         weight[fam] = weight.get(fam, 0.0) + wt * (2.0 if centre.first <= i < centre.last else 1.0)
         if wt < WORD_WEIGHT and _hint_confirmed(text, toks, i, lex.valence.get(fam), vader):
             wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt
+        if wt < WORD_WEIGHT and not vader:
+            wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
         evidence[fam] = evidence.get(fam, 0.0) + wt
         first_at.setdefault(fam, i)
     ranked = sorted((f for f in weight if evidence[f] >= WORD_WEIGHT),
                     key=lambda f: (-weight[f], f))
     chosen = ranked[:1]
-    if len(ranked) > 1:
+    in_centre_fams = {fam for i, fam, _ in families if centre.first <= i < centre.last}
+    # Without a sentiment lexicon to confirm them (every language but English), two
+    # feelings are named together only when both are in the quoted moment itself: a second
+    # name picked up elsewhere is more often wrong than right ("calm and tiredness" for grief).
+    second_ok = bool(vader) or (len(ranked) > 1 and ranked[1] in in_centre_fams
+                                and ranked[0] in in_centre_fams)
+    if len(ranked) > 1 and second_ok:
         va, vb = lex.valence.get(ranked[0]), lex.valence.get(ranked[1])
         if va != vb or weight[ranked[1]] >= weight[ranked[0]] * 0.6:
             # Two at once are said in the order the person wrote them.
