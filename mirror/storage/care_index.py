@@ -18,6 +18,11 @@ from typing import Any, NamedTuple
 
 _CHUNK = 900  # host parameters per query (well under SQLite's limit)
 
+#: How many of each rule's required word sets the index keeps (a rule with fewer repeats
+#: its last one). One: its anchor and one more set drop most rules an entry proposes;
+#: keeping three measured no faster (the entry's look-up grows with them).
+NEEDS = 1
+
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE forms (form TEXT NOT NULL, lang TEXT NOT NULL, lemma TEXT NOT NULL,
@@ -36,6 +41,9 @@ CREATE TABLE unanchored (lang TEXT NOT NULL, rule INTEGER NOT NULL);
 CREATE TABLE common (word TEXT NOT NULL, lang TEXT NOT NULL, PRIMARY KEY (word, lang)) WITHOUT ROWID;
 CREATE TABLE has_common (lang TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE vocabulary (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE needs (word TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL,
+                    k INTEGER NOT NULL, PRIMARY KEY (word, lang, rule, k)) WITHOUT ROWID;
+CREATE TABLE unfiltered (lang TEXT NOT NULL, rule INTEGER NOT NULL);
 CREATE TABLE errors (lang TEXT NOT NULL, message TEXT NOT NULL);
 """
 
@@ -54,6 +62,10 @@ class IndexRows(NamedTuple):
     unanchored: list[tuple[str, int]]
     common: list[tuple[str, str]]                    # word, lang
     has_common: list[str]
+    #: NEEDS word sets each rule requires (word, lang, rule, k), and the rules that
+    #: require none (lang, rule): see `CareIndex.needs`.
+    needs: list[tuple[str, str, int, int]]
+    unfiltered: list[tuple[str, int]]
 
 
 def write_rows(conn: sqlite3.Connection, rows: IndexRows) -> None:
@@ -69,6 +81,8 @@ def write_rows(conn: sqlite3.Connection, rows: IndexRows) -> None:
     conn.executemany("INSERT INTO unanchored VALUES (?, ?)", rows.unanchored)
     conn.executemany("INSERT INTO common VALUES (?, ?)", rows.common)
     conn.executemany("INSERT INTO has_common VALUES (?)", [(lang,) for lang in rows.has_common])
+    conn.executemany("INSERT INTO needs VALUES (?, ?, ?, ?)", rows.needs)
+    conn.executemany("INSERT INTO unfiltered VALUES (?, ?)", rows.unfiltered)
 
 
 class CareIndex:
@@ -85,6 +99,8 @@ class CareIndex:
         self.has_common = {str(r[0]) for r in conn.execute("SELECT lang FROM has_common")}
         self.unanchored = {(str(lang), int(r)) for lang, r in
                            conn.execute("SELECT lang, rule FROM unanchored")}
+        self.unfiltered = frozenset((str(lang), int(r)) for lang, r in
+                                    conn.execute("SELECT lang, rule FROM unfiltered"))
         self._memo: dict[str, dict[str, Any]] = {}
 
     def _rows(self, sql: str, keys: Sequence[str]) -> Iterable[tuple]:
@@ -93,7 +109,7 @@ class CareIndex:
             yield from self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
     def _lookup(self, kind: str, sql: str, words: Iterable[str], empty: Any,
-                add) -> dict[str, Any]:
+                add: Callable[[Any, tuple], None]) -> dict[str, Any]:
         """word -> answer for `kind`, from the memo or one query for the words not yet
         asked about. `add(answer, row)` folds one row into a word's answer."""
         memo = self._memo.setdefault(kind, {})
@@ -149,6 +165,15 @@ class CareIndex:
         found = self._lookup("starts", "SELECT word, lang, rule FROM starts WHERE word IN ({})",
                              words, set, lambda ans, row: ans.add((str(row[1]), int(row[2]))))
         return {w: v for w, v in found.items() if v}
+
+    def needs(self, words: Iterable[str]) -> dict[str, tuple[set[tuple[str, int]], ...]]:
+        """word -> for each k < NEEDS, the (language, rule) of every rule whose k-th
+        required word set holds it. A rule (not in `unfiltered`) with a set that has no
+        word in an entry cannot match anywhere in it, whatever its anchor found."""
+        return self._lookup(
+            "needs", "SELECT word, lang, rule, k FROM needs WHERE word IN ({})", words,
+            lambda: tuple(set() for _ in range(NEEDS)),
+            lambda ans, row: ans[int(row[3])].add((str(row[1]), int(row[2]))))
 
     def prefixes(self, heads: Iterable[str]) -> dict[str, list[tuple[str, str, int]]]:
         """First two letters -> (prefix, language, rule) of rules that can begin with a

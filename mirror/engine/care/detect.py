@@ -32,13 +32,14 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from mirror import constitution
-from mirror.engine.care.index import CareIndex, IndexRows, build_rows, cache_key, open_index
+from mirror.engine.care.index import NEEDS, CareIndex, IndexRows, build_rows, cache_key, open_index
 from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, required_words
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.rules import LanguageRules, RuleError, make_atom
@@ -353,6 +354,8 @@ class _WordSlots(NamedTuple):
     keys: tuple[str, ...]
     anchored: frozenset[tuple[str, int]]
     begins: frozenset[tuple[str, int]]
+    #: For each k, the rules whose k-th required word set (`CareIndex.needs`) holds it.
+    needs: tuple[frozenset[tuple[str, int]], ...]
 
 
 def _word_slots(d: _Detector, words: Iterable[str],
@@ -365,22 +368,41 @@ def _word_slots(d: _Detector, words: Iterable[str],
             memo.clear()  # bounded, like the index's own memo
             missing = list(words)
         keys_of = {w: (w, *[t[w] for t in forms.values() if w in t]) for w in missing}
-        slots = d.slots_of({k for ks in keys_of.values() for k in ks})
+        every = {k for ks in keys_of.values() for k in ks}
+        slots = d.slots_of(every)
+        needs = d.index.needs(every)
         for w, keys in keys_of.items():
-            anchored = [slots[k][0] for k in keys if slots[k][0]]
-            begins = [slots[k][1] for k in keys if slots[k][1]]
-            memo[w] = _WordSlots(
-                keys,
-                anchored[0] if len(anchored) == 1 else frozenset().union(*anchored),
-                begins[0] if len(begins) == 1 else frozenset().union(*begins))
+            memo[w] = _WordSlots(keys, _union(slots[k][0] for k in keys),
+                                 _union(slots[k][1] for k in keys),
+                                 tuple(_union(needs[k][i] for k in keys) for i in range(NEEDS)))
     return memo
 
 
+def _union(sets: Iterable[AbstractSet[tuple[str, int]]]) -> frozenset[tuple[str, int]]:
+    found = [s for s in sets if s]
+    if len(found) == 1 and isinstance(found[0], frozenset):
+        return found[0]
+    return frozenset().union(*found)
+
+
+def _entry_needs(info: Mapping[str, _WordSlots], words: Iterable[str]) -> AbstractSet[tuple[str, int]]:
+    """The rules (of those the index keeps required word sets for) that have a word of
+    each set somewhere in the entry: set algebra over the entry's words, so the rules an
+    entry cannot hold are dropped before any sentence is read."""
+    held: AbstractSet[tuple[str, int]] | None = None
+    for k in range(NEEDS):
+        having = frozenset().union(*[info[w].needs[k] for w in words])
+        held = having if held is None else held & having
+    return held or frozenset()
+
+
 def _active(d: _Detector, sent: _Sentence, info: Mapping[str, _WordSlots],
-            common: Mapping[str, list[str]]) -> set[tuple[str, int]]:
+            common: Mapping[str, list[str]],
+            allowed: AbstractSet[tuple[str, int]]) -> set[tuple[str, int]]:
     """The rules worth trying in one sentence: those anchored on one of its words, and
-    those with no anchor written in its script; less those of languages its common
-    words rule out (see `_plausible`)."""
+    those with no anchor written in its script, that the entry `allowed` (it holds their
+    second required words); less those of languages its common words rule out (see
+    `_plausible`)."""
     scripts = _scripts(sent.norms)
     active: set[tuple[str, int]] = set()
     unanchored = d.unanchored_by_script()
@@ -390,6 +412,7 @@ def _active(d: _Detector, sent: _Sentence, info: Mapping[str, _WordSlots],
         slots = info.get(norm)
         if slots is not None and slots.anchored:
             active |= slots.anchored
+    active &= allowed
     if not active:
         return active
     plausible = _plausible(sent, common)
@@ -412,14 +435,16 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     A rule is tried in a sentence only when one of its anchor words (its most telling
     required word, see rules.anchor_words) is in that sentence, so a long ordinary entry
     costs a few look-ups per word. Three index queries serve the whole text."""
-    info = _word_slots(d, {n for s in sents for n in s.norm_set if n != CLAUSE}, forms)
+    words = {n for s in sents for n in s.norm_set if n != CLAUSE}
+    info = _word_slots(d, words, forms)
+    allowed = d.index.unfiltered.union(_entry_needs(info, words))
     # A rule lacking a required word in the whole entry lacks it in every sentence: it is
     # checked once per entry (most proposed rules fail here), then once per sentence.
     in_entry: dict[tuple[str, int], bool] = {}
     entry = _Words({n for s in sents for n in s.norm_set}, forms) if len(sents) > 1 else None
     out: list[dict[tuple[str, int], list[int]]] = []
     for sent in sents:
-        active = _active(d, sent, info, common)
+        active = _active(d, sent, info, common, allowed)
         if not active:
             out.append({})
             continue

@@ -19,14 +19,15 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from mirror.engine.care.matcher import required_words
 from mirror.engine.care.rules import LanguageRules, RuleError
 from mirror.engine.care.text import fold
-from mirror.storage.care_index import CareIndex, IndexRows, open_index
+from mirror.storage.care_index import NEEDS, CareIndex, IndexRows, open_index
 
-__all__ = ["INDEX_FORMAT", "CareIndex", "IndexRows", "build_rows", "cache_key", "open_index"]
+__all__ = ["INDEX_FORMAT", "NEEDS", "CareIndex", "IndexRows", "build_rows", "cache_key", "open_index"]
 
 #: Bump when the index's layout or the way it is built changes.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 10
 
 
 def cache_key(parts: Iterable[str]) -> str:
@@ -49,6 +50,8 @@ def build_rows(files: Sequence[Mapping[str, Any]],
     unanchored: list[tuple[str, int]] = []
     commons: set[tuple[str, str]] = set()
     has_common: list[str] = []
+    needs: set[tuple[str, str, int, int]] = set()
+    unfiltered: list[tuple[str, int]] = []
     for data in files:
         lang = str(data.get("language"))
         if "error" in data:
@@ -77,6 +80,11 @@ def build_rows(files: Sequence[Mapping[str, Any]],
 
         for ri, words in enumerate(first):
             anchor = rules.anchor_words(ri)
+            sets = _needed_sets(rules, ri, anchor, common_words)
+            if sets:
+                needs.update((w, lang, ri, k) for k, words in enumerate(sets) for w in words)
+            else:
+                unfiltered.append((lang, ri))
             if not anchor or any(k == "scan" or (k == "prefix" and len(i) < 2) for k, i in anchor):
                 unanchored.append((lang, ri))
             for kind, item in anchor:
@@ -99,4 +107,24 @@ def build_rows(files: Sequence[Mapping[str, Any]],
         starts=sorted(starts), prefixes=sorted(prefixes), scans=scans,
         vocabulary=sorted(vocabulary), errors=errors, anchors=sorted(anchors),
         anchor_prefixes=sorted(anchor_prefixes), unanchored=sorted(set(unanchored)),
-        common=sorted(commons), has_common=sorted(set(has_common)))
+        common=sorted(commons), has_common=sorted(set(has_common)),
+        needs=sorted(needs), unfiltered=sorted(set(unfiltered)))
+
+
+def _needed_sets(rules: LanguageRules, ri: int, anchor: list[tuple[str, str]],
+                 common: set[str]) -> list[frozenset[str]]:
+    """`NEEDS` word sets rule `ri` requires (matcher.required_words, compiled with the
+    language's lemmas, so supersets of what the detector's own patterns need): the
+    detector drops a rule from an entry lacking a word of one of them before looking at
+    any sentence. The most telling first: not the anchor's, without very common words,
+    smallest; a rule with fewer repeats its last. Empty when the rule requires nothing a
+    word list can answer."""
+    try:
+        needs = required_words(rules.rule(ri).pattern)
+    except (RuleError, KeyError, TypeError, ValueError, IndexError):
+        return []
+    if not needs:
+        return []
+    anchored = {w for _, w in anchor}
+    ranked = sorted(needs, key=lambda ws: (anchored <= ws, not common.isdisjoint(ws), len(ws), sorted(ws)))
+    return [ranked[min(k, len(ranked) - 1)] for k in range(NEEDS)]

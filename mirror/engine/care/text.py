@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # A word: letters/digits with combining marks and inner apostrophes; or one Han/kana char.
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
@@ -57,10 +58,11 @@ _RUN_RE = re.compile(r"(\w)\1{2,}")
 CLAUSE = ","
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """One matching form, and the characters [start, end) of the text it came from
-    (the parts of an expanded contraction share their token's span)."""
+    (the parts of an expanded contraction share their token's span). A named tuple: an
+    entry makes one per word, and a tuple is made three times faster than a frozen
+    dataclass."""
 
     norm: str
     start: int
