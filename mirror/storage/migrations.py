@@ -174,9 +174,7 @@ def migrate(conn: sqlite3.Connection, db_path: Path, now_iso: str, cache_folder:
     backup = None
     if applied(conn):
         backup = db_path.with_name(f"{db_path.name}.before-schema-{pending[0].version:03d}.bak")
-        backup.unlink(missing_ok=True)
-        create_private(backup)  # a copy of the journal: 0600, not the umask's mode
-        conn.execute("VACUUM INTO ?", (str(backup),))
+        _back_up(conn, db_path, backup)
     for migration in pending:
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -202,6 +200,23 @@ def migrate(conn: sqlite3.Connection, db_path: Path, now_iso: str, cache_folder:
     if cache_folder is not None:  # digested above: the next open reads them instead
         _digests(available(), cache_folder)
     return len(pending)
+
+
+def _back_up(conn: sqlite3.Connection, db_path: Path, backup: Path) -> None:
+    """`VACUUM INTO` a file of this process's own, renamed over `backup`: processes that
+    open a journal together may all decide to back it up, and two `VACUUM INTO` the same
+    file fail with a disk I/O error (each copy is a whole journal; the last rename wins)."""
+    import os
+
+    part = backup.with_name(f".{backup.name}.{os.getpid()}.part")
+    part.unlink(missing_ok=True)
+    create_private(part)  # a copy of the journal: 0600, not the umask's mode
+    try:
+        conn.execute("VACUUM INTO ?", (str(part),))
+        os.replace(part, backup)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
 
 
 def _statements(sql: str) -> list[str]:
