@@ -138,6 +138,8 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     verb = norms[verb_at]
     past = _is_past(verb) or (verb in _ADVERBS and verb_at + 1 < len(norms)
                               and _is_past(norms[verb_at + 1]))
+    if own[0] in ("i've", "ive", "we've"):
+        past = False  # "you've thought about it all evening": asked as now, not as then
     writer = diary or own[0] in _SUBJECTS
     if not past and not (writer and _stance(norms)):
         return None  # "you're writing this on the ferry", "she lives in Leeds": only a report
@@ -191,7 +193,8 @@ def _subject(text: str, tokens: Sequence[Token], toks: list[Token],
     if first in _PEOPLE and toks[0].text[:1].isupper():
         return 1, False  # "Mum", "Dad"
     if toks[0].text[:1].isupper() and not toks[0].text.isupper() and len(first) > 1 \
-            and first not in _NOT_NAMES and len(own) > 1 and _is_past(own[1]):
+            and first not in _NOT_NAMES and first not in _ADVERBS and not first.endswith("ly") \
+            and len(own) > 1 and _is_past(own[1]):
         return 1, False  # a name before a past verb: "Gloria waved it off"
     return None
 

@@ -409,8 +409,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # pinned on it ("Pride, in your own words: 'I drove home with the seat empty'").
         kind = ("mixed" if feeling2 else "positive" if r.valence == "positive"
                 else "heavy" if r.feelings[0] in _HEAVY else "negative")
-        sentences.append(_say(pick.choice(fr["plain"]), **values))
         sentences.append(_say(pick.choice(fr["feeling_also"][kind]), **values))
+        sentences.append(_say(pick.choice(fr["plain"]), **values))
     elif feeling2:
         sentences.append(_say(pick.choice(fr["mixed"]), **values))
     elif feeling and r.valence == "positive":
@@ -498,7 +498,11 @@ def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None
     said = echo(a.text, a.tokens, centre.first, centre.last, _weight)
     if said is None or len(said.text.split()) * 3 <= 2 * (centre.last - centre.first):
         return None  # nothing to say back, or only a part of it (asked as usual)
-    others = [m for m in r.moments if m.last <= centre.first or m.first >= centre.last]
+    at = next((k for k, m in enumerate(r.moments) if m.first <= centre.first < m.last), None)
+    # Only a neighbour: the line just before or after is part of the same moment ("ate dinner
+    # over the sink again. The house is so quiet"); a line from elsewhere reads as a non sequitur.
+    others = [r.moments[k] for k in (at - 1, at + 1) if at is not None and 0 <= k < len(r.moments)
+              and (r.moments[k].last <= centre.first or r.moments[k].first >= centre.last)]
     if not others:
         return None
     best = max(others, key=lambda m: (m.score, -m.first))

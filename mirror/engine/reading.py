@@ -153,6 +153,7 @@ class _Lexicon:
     nouns_capitalised: bool                         # German: a capital is not a name
     people: frozenset[str]                          # "sister", "boss": who a question may name
     vague: frozenset[str]                           # "kind", "thing": no question's subject
+    not_names: frozenset[str]                       # "friday", "christmas": capitals, no one
     forms: dict[str, str]                           # "loneliest" -> "lonely" (feeling_forms)
     by_lemma: dict[str, tuple[str, float]]          # "lonely" -> (family, weight)
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
@@ -214,7 +215,8 @@ def _lexicon(language: str) -> _Lexicon | None:
         hedges=tuple(_words(str(w)) for w in data.get("hedges") or ()),
         unreal_phrases=tuple(w for w in (_words(str(u)) for u in data.get("unreal") or ()) if len(w) > 1),
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
-        people=_lowered(data.get("people")), vague=_lowered(data.get("vague")), forms=forms, by_lemma=by_lemma,
+        people=_lowered(data.get("people")), vague=_lowered(data.get("vague")),
+        not_names=_lowered(data.get("not_names")), forms=forms, by_lemma=by_lemma,
     )
 
 
@@ -588,7 +590,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3
                   and _meaningful(c[1], lex, vader)]
     phrase = max(candidates, key=lambda c: c[0])[1] if candidates else None
-    in_centre = any(centre.first <= i < centre.last for i, fam, _ in families if fam in chosen)
+    in_centre = all(any(centre.first <= i < centre.last and fam == f for i, fam, _ in families)
+                    for f in chosen)
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
                    _sides(text, toks, centre, vader), _image(text, toks, centre, lex),
                    tuple(scored), in_centre)
@@ -635,7 +638,7 @@ def _meaningful(phrase: str, lex: _Lexicon, vader: dict[str, float]) -> bool:
     if any(w in lex.people or w.removesuffix("'s") in lex.people for w in words):
         return True
     if len(words) == 1 and phrase[:1].isupper():
-        return True  # a name: "Sam", "Ana"
+        return words[0] not in lex.not_names  # a name: "Sam", "Ana"; not "Friday", "Christmas"
     if any(w[:1].isupper() for w in phrase.split()[1:]):
         return True  # "your Gran", "Dad's shed"
     if words[-1] in lex.vague:
@@ -699,8 +702,11 @@ def _sides(text: str, toks: Sequence[Token], centre: Moment,
     "yet", "though", or at an "and" that starts a new clause (a subject follows it); each
     half must be a real clause (three words and two)."""
     norms = [t.norm for t in toks]
+    inside = tokens_in_spans(toks, quoted_spans(text))
     for j in range(centre.first + 2, centre.last - 2):
         w = norms[j]
+        if inside[j] >= 0:
+            continue  # inside someone's quoted words: their turn, not the writer's
         if w == "yet" and not (norms[j - 1] == "and" or clause_break_between(text, toks[j - 1], toks[j])):
             continue  # "we don't own chairs yet": not a turn
         turn = (w in _TURN_WORDS and norms[j - 1] != "and") or w == "yet" or (w == "and" and norms[j + 1] in _SUBJECTS
@@ -718,8 +724,9 @@ def _opposed(left: Sequence[str], right: Sequence[str], vader: dict[str, float])
     """Whether two halves lean opposite ways ("I'm happy" and "I feel like a thief"): an
     "and" between them is then a turn, not a list."""
     a, b = (sum(vader.get(w, 0.0) for w in half) for half in (left, right))
-    if (a > 0 > b) or (a < 0 < b):
-        return True
+    if ((a > 0 > b) or (a < 0 < b)) and min(abs(a), abs(b)) >= 1.0 and right[:1] != () \
+            and right[0] in _FIRST_PERSON:
+        return True  # not "they're droopy" and "I keep smiling at them": one small joy
     # "His room is tidy … and I hate it": a plain fact, then the writer's own strong word.
     return a == 0 and abs(b) >= 2.0 and right[:1] != () and right[0] in _FIRST_PERSON
 
