@@ -154,28 +154,52 @@ class Settings:
         self.path = path
         self._environ = os.environ if environ is None else environ
         self._data: dict[str, Any] | None = None
-        self._stamp: tuple[int, int] | None = None
+        self._stamp: tuple[int, int, int] | None = None
 
     def _load(self) -> dict[str, Any]:
         """The file's contents, re-read when it changed on disk: a long-running TUI (or a
         test) sees `mirror config set` from another process."""
         try:
             info = self.path.stat()
-            stamp: tuple[int, int] | None = (info.st_mtime_ns, info.st_size)
+            stamp: tuple[int, int, int] | None = (info.st_mtime_ns, info.st_size, info.st_ino)
         except FileNotFoundError:
             stamp = None
         if self._data is None or stamp != self._stamp:
-            if stamp is None:
-                self._data = {}
-            else:
-                import tomllib  # ~5 ms: only when a config.toml exists
-
-                try:
-                    self._data = tomllib.loads(self.path.read_text("utf-8"))
-                except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                    raise InvalidInput(f"{self.path} is not valid TOML: {exc}") from exc
+            self._data = {} if stamp is None else self._parsed(list(stamp))
             self._stamp = stamp
         return self._data
+
+    def _parsed(self, stamp: list[int]) -> dict[str, Any]:
+        """config.toml parsed, through a JSON copy in the journal's `cache/` keyed by the
+        file's modification time, size and inode: every command that opens the journal
+        reads its settings, and `tomllib` costs each of them ~3 ms to import. The copy is
+        derived data (a missing, damaged or stale one is re-made); values JSON cannot hold
+        (TOML dates) are simply not cached."""
+        import json
+
+        cache = self.path.parent / "cache" / "config.json"
+        try:
+            cached = json.loads(cache.read_text("utf-8"))
+            if isinstance(cached, dict) and cached.get("stamp") == stamp and isinstance(cached.get("data"), dict):
+                return dict(cached["data"])
+        except (OSError, ValueError):
+            pass
+        import tomllib  # only when the file changed since it was cached (or cannot be)
+
+        try:
+            data = tomllib.loads(self.path.read_text("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"{self.path} is not valid TOML: {exc}") from exc
+        try:
+            from mirror.fileio import write_private
+
+            text = json.dumps({"stamp": stamp, "data": data})
+            if json.loads(text)["data"] == data:  # round-trips exactly (no nan, no dates)
+                cache.parent.mkdir(mode=0o700, exist_ok=True)
+                write_private(cache, text.encode("utf-8"))
+        except (OSError, TypeError, ValueError):
+            pass
+        return data
 
     @staticmethod
     def key(name: str) -> Key:

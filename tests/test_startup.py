@@ -205,3 +205,26 @@ def test_everyday_command_lines_skip_argparse(argv):
     fast = fast_parse(argv, command)
     assert fast is not None
     assert vars(fast) == _argparse_reads(argv, command)
+
+
+@pytest.mark.slow
+def test_settings_are_read_without_a_toml_parser_once_cached_and_follow_every_edit(tmp_path):
+    """config.toml is parsed once and kept as JSON in the journal's cache/, so a command
+    does not import tomllib; an edit of the file (even to the same size) is seen at once."""
+    home = tmp_path / "home"
+    with Journal.open(home) as journal:
+        journal.write("a reflection")
+    config = home / "config.toml"
+    config.write_text('timezone = "Asia/Tokyo"\n', encoding="utf-8")
+
+    def get_timezone() -> str:
+        proc = subprocess.run([sys.executable, "-m", "mirror", "--home", str(home), "config", "get",
+                               "timezone"], capture_output=True, text=True, cwd=REPO, check=True)
+        return proc.stdout.strip()
+
+    assert get_timezone() == "Asia/Tokyo"
+    assert "tomllib" not in imported(home, "list")
+    config.write_text('timezone = "Asia/Dubai"\n', encoding="utf-8")  # the same size
+    assert get_timezone() == "Asia/Dubai"
+    (home / "cache" / "config.json").write_text("{not json", encoding="utf-8")
+    assert get_timezone() == "Asia/Dubai"
