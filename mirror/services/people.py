@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from mirror import constitution
@@ -177,7 +178,7 @@ _PLACE_BEFORE = frozenset("in at from to into near towards toward via en à au a
                           "nach bei im am aus zum zur von".split())
 _NOUN_ENDINGS = ("en", "ung", "heit", "keit", "schaft", "tion", "tät", "ei", "nis", "chen")
 #: A capitalised word and where it stands.
-_CAP = re.compile(r"(?<![\w'’])([^\W\d_a-z][^\W\d_]+)(?:['’]s)?(?![\w'’-])")
+_CAP = re.compile(r"(?<![\w'’-])([^\W\d_a-z][^\W\d_]+(?:-[^\W\d_]+)*)(?:['’]s)?(?![\w'’-])")
 #: A break that makes the next capital the start of something (not a name by position).
 _STARTER = re.compile(r"(?:[.!?…:;\"“”‘(\[#@*•\-–—]\s*|\n\s*|^\s*)$")
 _WORD = re.compile(r"[\w'’-]+")
@@ -234,36 +235,105 @@ def plain_lower(text: str, lowered: str) -> bool:
     return len(lowered) == len(text) and (text.isascii() or _ODD_CASE.isdisjoint(text))
 
 
-def _scan(text: str) -> tuple[list[str], set[str]]:
-    """(the people of one text, in order; every capitalised word of it that could be a
-    name: not excluded by rule 3, and not right after a place word). One pass of each
-    pattern: the text's words are found once, the relation and kin patterns run over
-    its lower case, and the words around a capital are read once."""
+#: Kin names and the relation they stand for: "your mother" and "Mum" are one person.
+_KIN_RELATION: dict[str, str] = {
+    **dict.fromkeys(("Mum", "Mom", "Mam", "Mummy", "Mommy", "Mama", "Mamá", "Maman"), "mother"),
+    **dict.fromkeys(("Dad", "Daddy", "Papa", "Papá", "Papi"), "father"),
+    **dict.fromkeys(("Grandma", "Granny", "Gran", "Nan", "Nana", "Nanna", "Oma", "Abuelita",
+                     "Mamie"), "grandmother"),
+    **dict.fromkeys(("Grandad", "Granddad", "Grandpa", "Opa", "Abuelito", "Papy"), "grandfather"),
+}
+#: A kin word after one of these is someone else's ("a dad at the park", "her mum").
+_SOMEONE_ELSES = re.compile(r"(?:^|\W)(?:an|the|his|her|their|your|some|another|every|any|one|"
+                            r"that|this|other|whose|el|la|un|una|der|die|ein|eine|le|une)\s+$")
+_SOMEONE_ELSES_EN = re.compile(r"(?:^|\W)a\s+$")  # "a dad"; in Spanish "a mamá" is "to Mum"
+_ENGLISH_KIN = frozenset("mum mom mam mummy mommy dad daddy grandma granny gran nan nanna "
+                         "grandad granddad grandpa".split())
+#: A relation followed by its name ("my sister Ana", "my partner is Haruka"): the name is
+#: the person, counted once.
+_NAMED = re.compile(r"(?:,\s*|\s+(?:is|was|es|era|ist|war|est|était)\s+|\s+)"
+                    r"([^\W\d_a-z][^\W\d_]+(?:-[^\W\d_]+)*)")
+#: Abbreviations written with a capital that are never a person on their own.
+_ABBREVIATIONS = frozenset("st rd ave mt dr mr mrs ms prof jr sr ln sq co ltd inc dept uni "
+                           "av avda pl bd".split())
+#: Endings of abstract nouns: "Expectations", "Management", "Happiness" are never people.
+_ABSTRACT_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "nesses",
+                     "ity", "ities", "ism", "isms", "ship", "ships")
+#: Words after a capitalised word that make it a place or a thing ("Praed St", "the
+#: Northern General", "Covered Market").
+_PLACE_AFTER = frozenset("st street rd road lane avenue ave park station hospital general "
+                         "market square bridge hotel cafe café centre center school "
+                         "university college church hall house inn pub bar club line "
+                         "account team".split())
+_THING_BEFORE = frozenset("the a an this that".split())
+#: Uses of a capitalised word that make it a person without a person verb near it.
+RECURRING = 3
+
+
+@dataclass
+class _Scan:
+    """What one text says about people: who stood as a person (in order); who was found
+    only as a sentence's first word before a verb (weaker: "School rang"); every word that
+    could be a name, with how often it is written and how often inside a sentence; and
+    the words written where a place or a thing stands ("in Lyon", "the Henderson account")."""
+
+    people: list[str]
+    weak: set[str]
+    possible: set[str]
+    uses: Counter[str]
+    inside: Counter[str]
+    placed: set[str]
+
+
+def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
+    return (len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR
+            or norm in _KIN or norm in _RELATIONS or norm in _STOP or norm in function_words
+            or norm in _ABBREVIATIONS
+            or (len(norm) > 6 and norm.endswith(_ABSTRACT_ENDINGS)))
+
+
+def _scan(text: str) -> _Scan:
+    """What one text says about people (see `_Scan`). One pass of each pattern: the
+    text's words are found once, the relation and kin patterns run over its lower case,
+    and the words around a capital are read once."""
     found: dict[str, None] = {}
+    weak: set[str] = set()
     lowered = text.lower()
     german = sum(map(_GERMAN.__contains__, _WORD.findall(lowered))) >= 2
     if plain_lower(text, lowered):
         relations, kin = _RELATION_LOWER.finditer(lowered), _KIN_LOWER.finditer(lowered)
     else:
         relations, kin = _RELATION_RE.finditer(text), _KIN_RE.finditer(text)
+    function_words = _function_words()
     for m in relations:
+        named = _NAMED.match(text, m.end())
+        if named and not german:
+            name = named.group(1)
+            if not _excluded(name, name.lower(), function_words):
+                found.setdefault(name, None)  # "my sister Ana": Ana, once
+                continue
         found.setdefault("your " + _RELATIONS[m.group(1).lower()], None)
     for m in kin:
         word = m.group(1).lower()
         if german and word not in _GERMAN_KIN:
             continue
+        if _SOMEONE_ELSES.search(lowered, max(0, m.start() - 10), m.start()) or (
+                word in _ENGLISH_KIN and _SOMEONE_ELSES_EN.search(lowered, max(0, m.start() - 3),
+                                                                 m.start())):
+            continue  # "a dad at the park", "her mum": not the writer's
         found.setdefault(_KIN[word], None)
     # A word also written in lower case: a token equal to its lower case (so starting
     # with a lower-case letter). The text's words, found only for a capital that gets
     # this far (most are sentence openers like "Today", already left out).
     words: set[str] | None = set() if german else None
     possible: set[str] = set()
-    function_words = _function_words()
+    uses: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    placed: set[str] = set()
     for m in _CAP.finditer(text):
         word = m.group(1)
         norm = word.lower()
-        if len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR \
-                or norm in _KIN or norm in _RELATIONS or norm in _STOP or norm in function_words:
+        if _excluded(word, norm, function_words):
             continue
         if words is None:
             words = set(_WORD.findall(text))
@@ -271,18 +341,26 @@ def _scan(text: str) -> tuple[list[str], set[str]]:
             continue  # an ordinary word, capitalised here by position; a German noun
         starts = m.start() == 0 or bool(_STARTER.search(text, max(0, m.start() - 3), m.start()))
         before, after = _context(text, m.start(), m.end())
-        if not (before and before[-1] in _PLACE_BEFORE):
+        prev = before[-1] if before else ""
+        if prev in _PLACE_BEFORE or prev in _THING_BEFORE or (after and after[0] in _PLACE_AFTER):
+            placed.add(word)
+        else:
             possible.add(word)
+        uses[word] += 1
+        if not starts:
+            inside[word] += 1
         if not starts and _as_person(text, m, german, before, after):
             found.setdefault(word, None)
         elif starts and not german and after and after[0] in _AFTER_STRONG:
             found.setdefault(word, None)  # "Kevin presented…", "Tom moved…": a person acting
-    return list(found), possible
+            weak.add(word)
+    strong = {w for w in found if w not in weak}
+    return _Scan(list(found), weak - strong, possible, uses, inside, placed)
 
 
 def in_text(text: str) -> list[str]:
     """The people of one text (display forms, in order of first appearance)."""
-    return _scan(text)[0]
+    return _scan(text).people
 
 
 #: Words capitalised at a sentence's start that are never names (pronouns, fillers).
@@ -311,8 +389,10 @@ def _function_words() -> frozenset[str]:
 def count(texts: Iterable[str]) -> Counter[str]:
     """Person -> in how many of `texts` they come up. A name that stood as a person in
     one text counts in every text where it is written as a possible name (rule 2)."""
+    texts = list(texts)
     scans = [_scan(text) for text in texts]
-    return _tally(scans, {p for people, _ in scans for p in people})
+    names, rename = _names(scans, texts)
+    return _tally(scans, names, rename)
 
 
 def compare(texts: Iterable[str], before: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
@@ -320,16 +400,53 @@ def compare(texts: Iterable[str], before: Iterable[str]) -> tuple[Counter[str], 
     as a person in either period counts in the period before wherever it is written as a
     possible name, so "Sam" who was met this week is counted in last week's "Sam is
     away", not shown as new."""
+    texts, before = list(texts), list(before)
     scans = [_scan(text) for text in texts]
     earlier = [_scan(text) for text in before]
-    names = {p for people, _ in scans for p in people}
-    return _tally(scans, names), _tally(earlier, names | {p for people, _ in earlier for p in people})
+    names, rename = _names(scans, texts)
+    names_before, rename_before = _names(earlier, before)
+    return (_tally(scans, names, rename),
+            _tally(earlier, names | names_before, {**rename_before, **rename}))
 
 
-def _tally(scans: list[tuple[list[str], set[str]]], names: set[str]) -> Counter[str]:
+def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, str]]:
+    """(who is a person over a whole period, relation -> the kin name it is written as).
+
+    Over the period, not one text: a word found only as a sentence's first word before a
+    verb ("School rang") is a person only if it is never written in lower case anywhere
+    in the period; a capitalised word written `RECURRING` times or more, at least once
+    inside a sentence and never where a place or thing stands, is a person without a
+    person verb ("Ollie" of a week about Ollie); and "your mother" is "Mum" when the
+    period calls her that."""
+    names: set[str] = set()
+    strong: set[str] = set()
+    uses: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    placed: set[str] = set()
+    for s in scans:
+        names.update(s.people)
+        strong.update(p for p in s.people if p not in s.weak)
+        uses.update(s.uses)
+        inside.update(s.inside)
+        placed |= s.placed
+    recurring = {w for w, n in uses.items()
+                 if n >= RECURRING and inside[w] and w not in placed and w not in names}
+    doubtful = (names - strong) | recurring
+    if doubtful:
+        pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+            re.escape(w.lower()) for w in sorted(doubtful)) + r")(?![\w'’-])")
+        lower = {m.group(0) for t in texts for m in pattern.finditer(t)}
+        names -= {w for w in names - strong if w.lower() in lower}
+        names |= {w for w in recurring if w.lower() not in lower}
+    rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}
+    return names, rename
+
+
+def _tally(scans: list[_Scan], names: set[str], rename: dict[str, str]) -> Counter[str]:
     """Person -> in how many scanned texts they come up; counted in order of appearance
     (a set's order would change with every process, and with it the order of a tie)."""
     found: Counter[str] = Counter()
-    for people, possible in scans:
-        found.update(list(dict.fromkeys([*people, *sorted(possible & names)])))
+    for s in scans:
+        people = [rename.get(p, p) for p in s.people if p in names]
+        found.update(list(dict.fromkeys([*people, *sorted(s.possible & names)])))
     return found
