@@ -112,7 +112,9 @@ def echoes(text: str, tokens: Sequence[Token], first: int, last: int) -> Iterato
         i = hi
 
 
-_JOINS = frozenset({"and", "but", "so", "then", "because", "when", "until", "while"})
+#: Where a new main clause may start mid-sentence; never "when"/"because" (a subordinate
+#: clause, "when I had chickenpox", is a detail, not the moment).
+_JOINS = frozenset({"and", "but", "so", "then"})
 
 
 def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None:
@@ -123,6 +125,13 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     if not toks:
         return None
     own = [t.norm for t in toks]
+    at = _index(tokens, toks[0])
+    before = [tokens[k].norm for k in range(max(0, at - 2), at)
+              if tokens[k].sent == toks[0].sent]
+    if any(w in _NEGATING for w in before):
+        return None  # "Not because I was worried about Rosa": said back, it contradicts her
+    if own[-1] in _SPEECH:
+        return None  # "… I said" before a quotation: the words said are the moment
     subject = _subject(text, tokens, toks, own)
     if subject is None:
         return None
@@ -169,6 +178,37 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     return Echo(said, past)
 
 
+def _index(tokens: Sequence[Token], tok: Token) -> int:
+    """The position of `tok` in `tokens` (by its start, which is unique)."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < tok.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _after_other(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the sentence before token `at` opens on someone else (he, she, a name)."""
+    if at == 0:
+        return False
+    sent = tokens[at - 1].sent
+    k = at - 1
+    while k > 0 and tokens[k - 1].sent == sent:
+        k -= 1
+    first = tokens[k]
+    return first.norm in _PRONOUNS or first.norm in _PEOPLE or (
+        first.text[:1].isupper() and first.norm not in _NOT_NAMES and first.norm not in _SUBJECTS
+        and k + 1 < at and _is_past(tokens[k + 1].norm))
+
+
+#: Words that turn what follows into what was not so.
+_NEGATING = frozenset({"not", "never", "no", "nor", "without"})
+#: Verbs of saying that end a clause whose content is the quotation after it.
+_SPEECH = frozenset({"said", "say", "says", "asked", "told", "wrote", "replied", "added",
+                     "thought", "went"})
 _PRONOUNS = frozenset({"he", "she", "they"})
 _SWAP_LOWER = frozenset({"my", "our", "his", "her", "their"})
 
@@ -181,10 +221,11 @@ def _subject(text: str, tokens: Sequence[Token], toks: list[Token],
     first = own[0]
     if first in _SUBJECTS:
         return 1, False
-    at = tokens.index(toks[0]) if toks[0] in tokens else 0
+    at = _index(tokens, toks[0])
     opens_sentence = at == 0 or tokens[at - 1].sent != toks[0].sent
-    if opens_sentence and (_is_past(first) or first in _DIARY_STANCE):
-        # A diary drops its "I" ("Walked the long way round", "Can't sleep").
+    if opens_sentence and (_is_past(first) or first in _DIARY_STANCE) and not _after_other(tokens, at):
+        # A diary drops its "I" ("Walked the long way round", "Can't sleep") — unless the
+        # sentence before was about someone else ("He hummed. Came out pink and cheerful").
         return 1, True
     if first in _PRONOUNS:
         return 1, False

@@ -147,6 +147,7 @@ class _Lexicon:
     others: frozenset[str]                          # "he", "sie", "ela": someone else speaking
     images: tuple[tuple[str, ...], ...]             # "like", "as if": a likeness begins
     images_not: frozenset[str]                      # "idiot": "like an idiot" is no picture
+    simile: frozenset[str]                          # "like", "comme": a likeness's first word
     idioms: tuple[tuple[str, ...], ...]             # "happy birthday": no feeling of the writer's
     hedges: tuple[tuple[str, ...], ...]             # "kind of": a feeling only half said
     unreal_phrases: tuple[tuple[str, ...], ...]     # "used to", "instead of": several words
@@ -211,6 +212,7 @@ def _lexicon(language: str) -> _Lexicon | None:
         others=_lowered(data.get("third_person")) or _OTHERS,
         images=tuple(_words(str(w)) for w in data.get("images") or ()),
         images_not=_lowered(data.get("images_not")),
+        simile=frozenset({"like", "as"} | {_words(str(w))[0] for w in data.get("images") or ()}),
         idioms=tuple(_words(str(w)) for w in data.get("not_feelings") or ()),
         hedges=tuple(_words(str(w)) for w in data.get("hedges") or ()),
         unreal_phrases=tuple(w for w in (_words(str(u)) for u in data.get("unreal") or ()) if len(w) > 1),
@@ -266,7 +268,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     quoted = {i for i, span in enumerate(tokens_in_spans(toks, quoted_spans(text))) if span >= 0}
     found: list[tuple[int, str, float]] = []
     for i, w in enumerate(norms):
-        if i in quoted or any(norms[j] in ("like", "as") for j in range(max(0, i - 2), i)):
+        if i in quoted or any(norms[j] in lex.simile for j in range(max(0, i - 2), i)):
             continue  # someone else's words, or a simile ("smiling like an idiot")
         if i and not lex.nouns_capitalised and toks[i].text[:1].isupper() and toks[i - 1].sent == toks[i].sent \
                 and "\n" not in text[toks[i - 1].end : toks[i].start] and w not in lex.first_person:
@@ -285,6 +287,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue
         if _negated(norms, i, lex) or _unreal(text, toks, i, lex):
             continue
+        if _in_question(text, toks, i):
+            continue  # "Do something fun???": asked about, not felt
         if not _writers(text, toks, i, lex) or (
                 w in lex.single or w in lex.forms) and _describes_a_thing(text, toks, norms, i, lex):
             continue
@@ -293,6 +297,25 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))
     return found
+
+
+def _tone_contradicts(chosen: Sequence[str], centre: Moment, norms: Sequence[str],
+                      families: Sequence[tuple[int, str, float]], lex: _Lexicon,
+                      vader: dict[str, float]) -> bool:
+    """Whether the feelings found lean one way and the quoted moment plainly the other, with
+    none of the feelings' own words inside it: "grinned like a fool" called anger, a happy
+    garden day called loneliness."""
+    kinds = {lex.valence.get(f) for f in chosen}
+    if len(kinds) != 1 or any(centre.first <= i < centre.last for i, _, _ in families):
+        return False
+    lean = sum(vader.get(w, 0.0) for w in norms[centre.first:centre.last])
+    return (kinds == {"negative"} and lean >= 2.0) or (kinds == {"positive"} and lean <= -2.0)
+
+
+def _in_question(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Whether token i's sentence ends with a question mark."""
+    lo, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
+    return "?" in text[toks[hi - 1].end : toks[hi - 1].end + 3]
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "such", "some"})
@@ -419,6 +442,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True  # "love that for me", "/s": irony whatever the entry names
     if any(" ".join(m) in lowered for m in lex.sarcasm_tags) and "!" not in text:
         return True  # "#blessed" after a complaint; "Ana had the baby!!! #blessed" is sincere
+    if "!!" in text and not trouble:
+        return False  # "MADE VARSITY!!!! … best day ever": joy shouted, not irony
     if not valence:
         return False
     spans = list(as_tokens(toks).sentence_bounds().values())
@@ -481,8 +506,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     bounds = toks.sentence_bounds()
     fam_at = {i: fam for i, fam, _ in families}
     fam_weight = {i: wt for i, _, wt in families}
-    sentences = _prose_runs(list(bounds.values()), [prose[t.start] for t in toks],
-                            _item_starts(text, toks))
+    sentences = _prose_runs(_joined_abbreviations(text, toks, list(bounds.values())),
+                            [prose[t.start] for t in toks], _item_starts(text, toks))
     scored: list[Moment] = []
     paragraphs = _paragraph_of(text, toks[-1].start) + 1
     for k, (lo, hi) in enumerate(sentences):
@@ -528,6 +553,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     centre_sentence = max(scored, key=lambda m: (m.score, -m.first))
     if sarcasm:  # the irony is in the whole line, not its loudest word
         centre_sentence = _sarcastic_moment(scored, norms, lex) or centre_sentence
+    centre_sentence = _with_short_tail(text, toks, scored, centre_sentence)
     centre = _window(text, toks, centre_sentence, fam_at, vader)
 
     # A second moment from a different paragraph, for long entries.
@@ -582,9 +608,13 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
                 lex, vader):
             chosen, valence = [], "neutral"
+    if vader and chosen and not sarcasm and _tone_contradicts(chosen, centre, norms, families, lex, vader):
+        chosen, valence = [], "neutral"  # a name against the moment's own tone is worse than none
     if sarcasm:
         chosen, valence = [], "mixed"
-    asking = "?" in text[toks[centre.last - 1].end : toks[centre.last - 1].end + 2]
+    ending = text[toks[centre.last - 1].end : toks[centre.last - 1].end + 3]
+    # "I kind of look forward to it now??": bemused, not a question the person is weighing
+    asking = "?" in ending[:2] and "??" not in ending and "?!" not in ending
     # The question's phrase comes from the quoted moment itself: a person, something of the
     # writer's own, or a two-word thing; a stray detail elsewhere would read as random.
     candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3
@@ -598,6 +628,37 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
 
 
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d+[.)])[ \t]")
+
+
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "vs", "etc", "approx", "prof",
+                            "jr", "sr", "no", "e", "i", "a", "p", "m", "g"})
+
+
+def _joined_abbreviations(text: str, toks: Sequence[Token],
+                          spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences rejoined where a full stop only ended an abbreviation ("at 3 a.m. if I
+    was", "Mr. Okafor"): a quote must never stop at "3 a"."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out:
+            plo, phi = out[-1]
+            last = toks[phi - 1]
+            gap = text[last.end : toks[lo].start]
+            if gap.strip() == "." and "\n" not in gap and last.norm in _ABBREVIATIONS \
+                    and (len(last.norm) == 1 or toks[lo].text[:1].isupper()):
+                out[-1] = (plo, hi)
+                continue
+        out.append((lo, hi))
+    return out
+
+
+def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: Moment) -> Moment:
+    """A centre sentence with the very short one after it in the same paragraph ("No sé si
+    me quedaré para siempre. Hoy sí."): the tail often turns it, and must not be cut off."""
+    nxt = next((n for n in scored if n.first == m.last), None)
+    if nxt is None or nxt.last - nxt.first > 3 or "\n" in text[toks[m.last - 1].end : toks[nxt.first].start]:
+        return m
+    return Moment(m.first, nxt.last, m.score)
 
 
 def _tags_only(text: str, toks: Sequence[Token], lo: int, hi: int) -> bool:
@@ -633,7 +694,9 @@ def _meaningful(phrase: str, lex: _Lexicon, vader: dict[str, float]) -> bool:
     "the best kind" would ask about whatever noun stood nearest. Languages without a list
     of people keep every phrase."""
     if not lex.people:
-        return True
+        # No list of people for this language: only a possessive phrase of some length
+        # ("il mio vecchio quaderno"), never a lone capital ("Lisboa", "Duomo") or "ta main".
+        return len(phrase.split()) >= 3
     words = [w.lower().strip(".,'’") for w in phrase.split()]
     if any(w in lex.people or w.removesuffix("'s") in lex.people for w in words):
         return True
