@@ -53,3 +53,15 @@ def test_a_question_built_from_the_entry_passes_the_guardian_and_uses_its_words(
     reply = compose(text)
     assert "lemon cake" in reply.rsplit("\u201d", 1)[-1]  # in the question, not only the quote
     assert check(reply, text).passed
+
+
+@pytest.mark.parametrize("text", [
+    "I cried. Not because I was worried about Rosa.",            # what she said was NOT so
+    "He hummed the whole time. Came out pink and asked for pie.",  # the diary's "I" is him
+])
+def test_what_the_entry_denies_or_gives_to_someone_else_is_never_said_back(text: str) -> None:
+    toks = tokenize(text)
+    sentences = {t.sent for t in toks}
+    last = max(sentences)
+    lo = next(i for i, t in enumerate(toks) if t.sent == last)
+    assert echo(text, toks, lo, len(toks)) is None

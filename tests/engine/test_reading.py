@@ -162,3 +162,23 @@ def test_an_inflected_feeling_word_is_named_like_its_base_form() -> None:
     r = read("Bank holidays are the loneliest bit of the year. Everyone is with family "
              "and I'm eating crackers in front of a film.")
     assert r.feelings[:1] == ("loneliness",)
+
+
+def test_joy_shouted_is_not_read_as_irony() -> None:
+    r = read("MADE THE TEAM!!!! coach read the list and my name was on it and my best friend "
+             "screamed louder than me. best day ever")
+    assert not r.sarcasm
+
+
+def test_a_feeling_in_a_likeness_or_a_question_is_not_named() -> None:
+    assert read("Les premières fèves sont sorties ce matin. Je suis restée accroupie à les "
+                "regarder comme une idiote, le café qui refroidissait.", language="fr").feelings == ()
+    assert "joy" not in read("To do this weekend: call about the gutter, reply to the "
+                             "invite. Do something fun??? No idea what that is.").feelings
+
+
+def test_a_quote_does_not_stop_at_an_abbreviation() -> None:
+    text = ("Night shift. A very polite lady asked me at 3 a.m. if I was the one who does the "
+            "breakfast, and I laughed so hard I had to leave the room.")
+    quoted = compose(text)
+    assert "3 a\u201d" not in quoted and "3 a.\u201d" not in quoted, quoted
