@@ -480,6 +480,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_phrase"][tone]).format(p=r.phrase)
     elif feeling:
         ask = pick.choice(fr["ask_feeling"]).format(feeling=feeling)
+    elif r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:
+        ask = pick.choice(fr["ask_generic_by_tone"][r.valence])  # tone-matched, at least
     else:
         ask = pick.choice(fr["ask_generic"])
     sentences.append(ask)
