@@ -5,6 +5,7 @@ process, so the numbers are what `mirror export` etc. cost). Not part of the tes
     python bench/bench_bundles.py                    # 100k reflections, 3 runs each
     python bench/bench_bundles.py --size 1000 --size 10000 --size 100000 --encrypted
     python bench/bench_bundles.py --size 10000 --runs 5 --ops export,import
+    python bench/bench_bundles.py --ops import --write-only   # the import without analysis
 
 Journals are generated once per size (bench/journal_gen.py) under --work and reused.
 Targets (100k): export <= 10 s, encrypted export <= 15 s and <= 300 MB peak, verify <= 10 s,
@@ -31,10 +32,21 @@ sys.path.insert(0, str(HERE))
 PASSPHRASE = "bench passphrase"
 
 
+def _no_analysis(rows, profile=None):  # type: ignore[no-untyped-def]
+    """--write-only: the import's own work without the engine's (workers fork from this
+    process, so they find this function here)."""
+    return []
+
+
 def child(op: str, home: str, bundle: str, encrypted: bool) -> None:
     """Run one operation in this process and print its time and peak memory."""
 
     from mirror.services.journal import Journal
+
+    if os.environ.get("BENCH_WRITE_ONLY"):
+        from mirror.services import deriving
+
+        deriving.analyse_rows = _no_analysis
 
     passphrase = PASSPHRASE if encrypted else None
     began = time.perf_counter()
@@ -54,19 +66,28 @@ def child(op: str, home: str, bundle: str, encrypted: bool) -> None:
 
 
 def run_child(op: str, home: Path, bundle: Path, encrypted: bool) -> dict:
+    """One operation in a fresh process: its figures, plus the CPU seconds (user + system)
+    of that process and of the analysis workers it forked (they are reaped by it, so they
+    count in its children's usage)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = usage.ru_utime + usage.ru_stime
     proc = subprocess.run([sys.executable, __file__, "--child", op, str(home), str(bundle),
                            "1" if encrypted else "0"], capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"{op} failed: {proc.stderr.strip()}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {**json.loads(proc.stdout.strip().splitlines()[-1]),
+            "cpu": usage.ru_utime + usage.ru_stime - before}
 
 
 def measure(label: str, runs: int, fn) -> None:
     results = [fn(i) for i in range(runs)]
     secs = statistics.median(r["seconds"] for r in results)
+    cpu = statistics.median(r["cpu"] for r in results)
     mem = statistics.median(r["peak_mb"] for r in results)
-    extra = {k: v for k, v in results[-1].items() if k not in ("seconds", "peak_mb")}
-    print(f"{label:<28} median {secs:6.2f} s   peak {mem:6.0f} MB   {extra}", flush=True)
+    extra = {k: v for k, v in results[-1].items() if k not in ("seconds", "peak_mb", "cpu")}
+    print(f"{label:<28} median {secs:6.2f} s wall, {cpu:6.2f} s CPU   peak {mem:6.0f} MB"
+          f"   {extra}", flush=True)
 
 
 def main() -> None:
@@ -76,7 +97,11 @@ def main() -> None:
     parser.add_argument("--work", default="/tmp/mirror-bench-bundles")
     parser.add_argument("--encrypted", action="store_true", help="also measure .zip.age")
     parser.add_argument("--ops", default="export,verify,import,reimport")
+    parser.add_argument("--write-only", action="store_true",
+                        help="imports without the analysis (what the import itself costs)")
     args = parser.parse_args()
+    if args.write_only:
+        os.environ["BENCH_WRITE_ONLY"] = "1"
     for size in args.size or [100_000]:
         bench_size(size, args.runs, Path(args.work), args.encrypted, args.ops.split(","))
 

@@ -4,6 +4,7 @@ fresh process, as a person runs it) and its peak memory. Not part of the test su
 
     python bench/bench_interop.py                       # 100k reflections, 3 runs
     python bench/bench_interop.py --size 10000 --runs 5 --ops export-jrnl,export-json,import-jrnl
+    python bench/bench_interop.py --ops import-jrnl-write   # the import without analysis
 
 Journals are generated once per size (bench/journal_gen.py) under --work and reused.
 Target (100k): export --format jrnl <= 10 s.
@@ -80,6 +81,46 @@ def bench_size(size: int, runs: int, root: Path, ops: list[str]) -> None:
             return run_mirror(target, "import", "--from", "jrnl", str(out), "--tz", "UTC")
 
         measure("import --from jrnl (empty)", runs, fresh)
+    if "import-jrnl-write" in ops:  # the same import with the analysis stubbed out
+        target = work / "target"
+
+        def write_only(i: int) -> dict:
+            shutil.rmtree(target, ignore_errors=True)
+            return run_write_only(target, out)
+
+        measure("import --from jrnl, no analysis", runs, write_only)
+
+
+WRITE_ONLY = r"""
+import json, sys
+from mirror.services import deriving
+from mirror.services.journal import Journal
+
+
+def analyse_rows(rows, profile=None):  # forked workers find it here too
+    return []
+
+
+deriving.analyse_rows = analyse_rows
+with Journal.open(sys.argv[1]) as journal:
+    print(json.dumps(journal.import_foreign("jrnl", sys.argv[2], tz="UTC").changes))
+"""
+
+
+def run_write_only(home: Path, source: Path) -> dict:
+    """`import --from jrnl` through the service in a fresh process, analysis stubbed: the
+    import's own reading and writing (wall, CPU, peak RSS as for `run_mirror`)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    began = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", WRITE_ONLY, str(home), str(source)],
+                          capture_output=True, text=True, cwd=HERE.parent)
+    seconds = time.perf_counter() - began
+    if proc.returncode != 0:
+        raise SystemExit(f"write-only import failed: {proc.stderr.strip()}")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime - cpu_before,
+            "peak_mb": max(usage.ru_maxrss, before) / 1024}
 
 
 def main() -> None:

@@ -6,9 +6,14 @@ idempotent, duplicates told apart, the import recorded under its own kind."""
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
+import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from mirror.services.deriving import PARALLEL_THRESHOLD, PENDING_FILE
 from mirror.services.journal import Journal
@@ -99,3 +104,42 @@ def test_a_large_bundle_import_is_derived_as_analyze_all_derives_it(tmp_path: Pa
         assert _derived(journal) == expected
         assert journal.import_bundle(tmp_path / "journal.zip").changed is False
         assert _derived(journal) == expected
+
+
+KILLED_CHILD = r"""
+import sys
+from mirror.services.journal import Journal
+
+with Journal.open(sys.argv[1]) as journal:
+    journal.import_foreign("jrnl", sys.argv[2], tz="UTC")
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_jrnl_import_leaves_before_or_after(tmp_path: Path) -> None:
+    """Killed while it writes, the import left nothing; killed while it derives, all its
+    reflections are there and the next import derives the rest."""
+    source = tmp_path / "journal.txt"
+    _jrnl_file(source, SIZE * 2)
+    home = tmp_path / "home"
+    open_journal(home).close()
+    for delay in (0.2, 0.6, 1.2, 2.5):
+        proc = subprocess.Popen([sys.executable, "-c", KILLED_CHILD, str(home), str(source)],
+                                cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        conn = sqlite3.connect(home / "mirror.db", timeout=30)
+        try:
+            count = conn.execute("SELECT count(*) FROM reflections").fetchone()[0]
+        finally:
+            conn.close()
+        assert count in (0, SIZE * 2), delay
+    with open_journal(home, seed=4) as journal:
+        again = journal.import_foreign("jrnl", source, tz="UTC")  # finishes what was left
+        assert journal.store.reflections.count() == SIZE * 2
+        assert again.changes["reflections_added"] in (0, SIZE * 2)
+        assert not (home / PENDING_FILE).exists()
+        derived = _derived(journal)
+        journal.analyze_all()
+        assert _derived(journal) == derived
