@@ -150,6 +150,8 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     if own[0] in ("i've", "ive", "we've"):
         past = False  # "you've thought about it all evening": asked as now, not as then
     writer = diary or own[0] in _SUBJECTS
+    if not writer and not any(w in _SWAP for w in own[size:]):
+        return None  # someone else's doing is said back only when it touched the writer
     if not past and not (writer and _stance(norms)):
         return None  # "you're writing this on the ferry", "she lives in Leeds": only a report
     span = text[toks[0].start : toks[-1].end]

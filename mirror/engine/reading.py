@@ -44,6 +44,8 @@ _MAX_CENTRE_WORDS = 36
 _LAST_LINE, _FIRST_LINE = 1.5, 1.0
 #: The last paragraph of a long entry (three paragraphs or more) is where it often lands.
 _LAST_PARAGRAPH = 0.75
+#: Words just before a feeling word that say it of the writer outright ("I'm proud").
+_SELF_STATEMENT = frozenset({"i'm", "im", "am", "feel", "felt", "feeling", "i"})
 _LEXICON_VALENCE_CAP = 4.0
 #: How many of a sentence's most intense words count toward its salience.
 _STRONGEST = 3
@@ -571,8 +573,15 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     weight: dict[str, float] = {}
     evidence: dict[str, float] = {}
     first_at: dict[str, int] = {}
+    hinted: set[tuple[str, str]] = set()
     for i, fam, wt in families:
-        weight[fam] = weight.get(fam, 0.0) + wt * (2.0 if centre.first <= i < centre.last else 1.0)
+        said_of_self = any(norms[j] in _SELF_STATEMENT for j in range(max(0, i - 2), i))
+        weight[fam] = weight.get(fam, 0.0) + wt * (2.0 if centre.first <= i < centre.last else 1.0) \
+            * (1.5 if said_of_self else 1.0)  # "I'm proud of it" says it of the writer outright
+        if wt < WORD_WEIGHT:
+            if (fam, norms[i]) in hinted:
+                continue  # one hint said twice ("Boring is fine. Boring is …") is one hint
+            hinted.add((fam, norms[i]))
         if wt < WORD_WEIGHT and _hint_confirmed(text, toks, i, lex.valence.get(fam), vader):
             wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt
         if wt < WORD_WEIGHT and not vader:
