@@ -72,6 +72,7 @@ class Digest:
     flags: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()
     feeling: str = ""     # the period's feeling in one plain sentence ("" when untold)
+    event: str = ""       # what happened, as the first line names it ("Mum's stroke")
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

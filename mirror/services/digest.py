@@ -53,13 +53,18 @@ from mirror.models.digests import Counted, Digest, DigestCare, Period, SalientLi
 from mirror.services import people as people_in
 from mirror.services.context import JournalContext
 from mirror.services.digest_reading import (
+    ESSENTIAL,
     QUOTE_MAX_WORDS,
     event,
+    event_name,
     exact,
+    felt,
+    is_list_line,
     marked,
     marks_of,
     mood,
     whole,
+    with_antecedent,
     wry,
     wry_span,
 )
@@ -69,9 +74,10 @@ from mirror.storage.periods import PeriodEntry
 KINDS = ("week", "month")
 CANDIDATES = 40        # entries read in full for their centre (see module docstring)
 LINES = 5              # salient lines shown
-EVENT_LINES = 3        # of which at most this many are taken first for a major event
-MAJOR_EVENT = 4.0      # an event this heavy (death, birth, diagnosis, break-up) goes first
+ACROSS = 0.35         # a part's best line is taken first only if it weighs this much of the best's
+JOB_EVENT = 3.0       # losing a job, an engagement: said in the first line too
 PEOPLE = 8
+UNNAMED = 2           # entries a relation without a name must come up in to be listed
 THEMES = 8
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -149,33 +155,43 @@ class _Read:
 
 
 def _quote(entry: PeriodEntry) -> tuple[float, SalientLine, bool] | None:
-    """(salience, the line to quote, said wryly) of one entry, or None (nothing quotable)."""
+    """(salience, the line to quote, said wryly) of one entry, or None (nothing quotable).
+
+    The line is the entry's sentence that says most of what the person felt (`felt`:
+    the offline reading's score of each sentence, plus the feeling and stance in it, less
+    for a bare fact), quoted whole, with the sentence before it when it leans on that one;
+    never an item of a list. What happened is said in the digest's first line, so a line
+    that only tells it ("It's a stroke.") is not what is quoted."""
     text = entry.content
     toks = as_tokens(tokenize(text))
     language, _ = guess_language(toks)
     language = language if frames(language) else "en"
     reading = read(text, toks, language)
-    centre = reading.centre
-    if centre is None:
+    if reading.centre is None:
         return None
-    weight, _, offset = event(text)
     is_wry = wry(text, toks, reading, language)
-    lo, hi = whole(text, toks, centre.first, centre.last)
-    if weight >= 3.0 and offset >= 0:
-        k = next(i for i, t in enumerate(toks) if t.end > offset)
-        elo, ehi = whole(text, toks, k, k + 1)
-        if elo < lo or ehi > hi:  # what happened is told in another sentence
-            a, b = min(lo, elo), max(hi, ehi)
-            if b - a <= QUOTE_MAX_WORDS:
-                lo, hi = a, b
-            elif not reading.feelings:
-                lo, hi = elo, ehi
+    best: tuple[float, int, int] | None = None
     if is_wry:  # the complaint and the joke together: the irony shows
-        lo, hi = wry_span(text, toks) or (lo, hi)
+        lo, hi = wry_span(text, toks) or whole(text, toks, reading.centre.first,
+                                                reading.centre.last)
+        best = (reading.centre.score, lo, hi)
+    else:
+        for moment in reading.moments or (reading.centre,):
+            if is_list_line(text, toks, moment.first):
+                continue
+            span = with_antecedent(text, toks, *whole(text, toks, moment.first, moment.last))
+            if span is None:
+                continue
+            score = felt(text, toks, span[0], span[1], moment.score, language)
+            if best is None or score >= best[0]:  # a tie: the later line, where it lands
+                best = (score, *span)
+    if best is None:
+        return None
+    score, lo, hi = best
     line = exact(text, toks, lo, hi)
     if len(line.split()) < 2 or (hi - lo > QUOTE_MAX_WORDS + 20):
         return None
-    score = centre.score + 1.0 * bool(reading.feelings) + 0.5 * reading.asking + 1.5 * weight
+    score += 0.5 * reading.asking
     return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz), line,
                               () if is_wry else reading.feelings, reading.asking, entry.private,
                               is_wry), is_wry
@@ -184,6 +200,7 @@ def _quote(entry: PeriodEntry) -> tuple[float, SalientLine, bool] | None:
 def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES) -> _Read:
     feelings, vader = _feeling_words(), valences()
     ranked = sorted(entries, key=lambda e: (-_pre_score(e.content, feelings, vader), e.created_at))
+    order = {e.id: k for k, e in enumerate(sorted(entries, key=lambda e: e.created_at))}
     scored: list[tuple[float, PeriodEntry, SalientLine]] = []
     seen: set[str] = set()
     wry_ids: set[str] = set()
@@ -198,14 +215,30 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES) -> _Read:
             continue
         seen.add(line.text.casefold())
         scored.append((score, entry, line))
-    # What happened outranks how much was said about it: entries telling a major event
-    # (a death, a birth, a diagnosis, a break-up) come first, up to EVENT_LINES of them.
-    major = sorted((x for x in scored if event(x[1].content)[0] >= MAJOR_EVENT),
-                   key=lambda s: (-s[0], s[1].created_at))[:EVENT_LINES]
-    rest = sorted((x for x in scored if x not in major), key=lambda s: (-s[0], s[1].created_at))
-    best = (major + rest)[:limit]
+    best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
     return _Read(tuple(line for _, entry, line in sorted(best, key=lambda s: s[1].created_at)),
                  frozenset(wry_ids))
+
+
+def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict[str, float],
+            limit: int) -> list[tuple[float, PeriodEntry, SalientLine]]:
+    """The `limit` lines to quote, from across the period so that, read in order, they
+    tell how it went: the best line of each of `limit` equal parts of the period first
+    (when it says something felt: at least `ACROSS` of the best line's weight), then the
+    best of the rest. A bare fact (score at or below 0) is
+    quoted only when nothing else was written."""
+    by_score = sorted(scored, key=lambda s: (-s[0], s[1].created_at))
+    felt_lines = [s for s in by_score if s[0] > 0] or by_score[:1]
+    # A death or a birth told in a line is quoted whatever else the period held: "Dad
+    # died this morning." never loses to a month of long happy entries.
+    chosen = [s for s in by_score if event(s[2].text)[0] >= ESSENTIAL][:1]
+    top = felt_lines[0][0] if felt_lines else 0.0
+    for part in range(limit):
+        here = [s for s in felt_lines if int(min(position[s[1].id], 0.999) * limit) == part]
+        if here and len(chosen) < limit and here[0][0] >= ACROSS * top and here[0] not in chosen:
+            chosen.append(here[0])
+    chosen += [s for s in felt_lines if s not in chosen][:limit - len(chosen)]
+    return chosen
 
 
 def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES) -> list[SalientLine]:
@@ -234,6 +267,27 @@ def feeling(entries: Sequence[PeriodEntry], period: Period, wry_ids: frozenset[s
     marks = marks_of([(position(e), e.content, e.id in wry_ids or marked(e.content))
                       for e in entries])
     return mood(marks, period.kind) or ""
+
+
+def _happened(entries: Sequence[PeriodEntry], persons: Sequence[str]) -> str:
+    """What happened in the period, said plainly for the digest's first line ("Mum's
+    stroke", "a death", "losing your job"): the heaviest life event told (`JOB_EVENT` or
+    heavier: losing a job, an engagement, a diagnosis, a death…), named by its most specific word, and whose it was when one
+    of the period's people — the most mentioned first — is in the entry that tells it."""
+    told = [(event(e.content)[0], e) for e in entries]
+    heaviest = max((w for w, _ in told), default=0.0)
+    if heaviest < JOB_EVENT:
+        return ""
+    best: tuple[int, str] | None = None
+    for weight, entry in told:
+        if weight < heaviest:
+            continue
+        there = set(people_in.in_text(entry.content))
+        who = next((p for p in persons if p in there and not p.startswith("your ")), None)
+        named = event_name(entry.content, who)
+        if named and (best is None or named[0] < best[0]):
+            best = named
+    return best[1] if best else ""
 
 
 # -- the digest -----------------------------------------------------------------------------------
@@ -305,19 +359,26 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     threads = _counted(periods.thread_counts(conn, period.since, period.until),
                        periods.thread_counts(conn, previous.since, previous.until), THEMES)
     now_people, before_people = people(ordinary, earlier_ordinary)
+    # A relation named once without a name ("my cousin's wedding") is rarely who the
+    # period was about; one who comes up in two entries or more is.
+    now_people = Counter({n: c for n, c in now_people.items()
+                          if c >= UNNAMED or not n.startswith("your ")})
+    before_people = Counter({n: c for n, c in before_people.items()
+                             if c >= UNNAMED or not n.startswith("your ") or n in now_people})
     gone = sorted((n for n in before_people if n not in now_people),
                   key=lambda n: (-before_people[n], n))[:PEOPLE]  # count 0, as patterns
     persons = (*(Counted(n, c, before_people[n]) for n, c in now_people.most_common(PEOPLE)),
                *(Counted(n, 0, before_people[n]) for n in gone))
     reading = _read_period(ordinary)
     lines = reading.lines
+    happened = _happened(ordinary, [c.name for c in persons if c.count])
     care = None
     if cared or gentle:
         care = DigestCare(len(cared) + len(gentle), gentle_line("en"),
                           tuple(ctx.settings.get("care.resources") or ()))
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
-                    feeling=feeling(ordinary, period, reading.wry))
+                    feeling=feeling(ordinary, period, reading.wry), event=happened)
     return guarded(digest, ordinary)
 
 
@@ -370,8 +431,28 @@ def care_lines(d: Digest) -> list[str]:
             f"{which} not summarised here.", d.care.line, *(f"- {r}" for r in d.care.resources)]
 
 
+def _lead(d: Digest) -> str:
+    """The sentence that opens a digest: what happened, when something did ("A week that
+    held Mum's stroke, and with it fear and love."), else the feeling of the period."""
+    if not d.event:
+        return d.feeling
+    said = f"A {d.period.kind} that held {d.event}"
+    tail = d.feeling.removeprefix(f"A {d.period.kind} that ").rstrip(".")
+    if not d.feeling:
+        return said + "."
+    if tail.startswith("held "):
+        return f"{said}, and with it {tail.removeprefix('held ')}."
+    return f"{said}; it {tail}."
+
+
 def render(d: Digest) -> str:
-    """The digest as text: descriptive sentences and counts, the person's lines quoted."""
+    """The digest as text: descriptive sentences and counts, the person's lines quoted.
+
+    What leads depends on what the period held: what happened, when a life event was told;
+    the feeling, when it moved across the period ("began with… ended with…"); else the
+    counts. Patterns are not printed: a name like "obligation language" reads as a verdict
+    on the person (they stay in `--json`). Care is said after the person's own words, so a
+    week is not introduced by its care line; the help line is shown whenever there is one."""
     before = "the week before" if d.period.kind == "week" else "the month before"
     out = [f"Digest · {d.period.label}", ""]
     if not d.reflections:
@@ -379,24 +460,28 @@ def render(d: Digest) -> str:
                    + (f" ({_plural(d.previous_reflections, 'reflection')} in {before})."
                       if d.previous_reflections else "."))
         return "\n".join(out)
-    out.append(f"You wrote {_plural(d.reflections, 'reflection')} this {d.period.kind} "
-               f"({_plural(d.words, 'word')}); {before}, "
-               f"{f'{d.previous_reflections:,}' if d.previous_reflections else 'none'}.")
-    if d.feeling:
-        out.append(d.feeling)
-    if d.care is not None:
-        out += ["", *care_lines(d)]
-    if any(c.count for c in d.patterns):
-        out += ["", f"Patterns, in how many reflections (change from {before}):"]
-        out += [f"  {c.label}: {c.count} ({_moved(c)})" for c in d.patterns if c.count]
+    counts = (f"You wrote {_plural(d.reflections, 'reflection')} this {d.period.kind} "
+              f"({_plural(d.words, 'word')}); {before}, "
+              f"{f'{d.previous_reflections:,}' if d.previous_reflections else 'none'}.")
+    lead = _lead(d)
+    moved = " began with " in lead or " ended with " in lead or ", near its end," in lead
+    if lead and (d.event or moved):
+        out += [lead, counts]
+    else:
+        out += [counts, *([lead] if lead else [])]
     if any(c.count for c in d.tensions):
-        out += ["", f"Tensions, in how many reflections (change from {before}):"]
-        out += [f"  {c.name}: {c.count} ({_moved(c)})" for c in d.tensions if c.count]
+        out += ["", "Pulled two ways, in how many reflections:"]
+        out += [f"  {c.name.replace(' / ', ' and ')}: {c.count} ({_moved(c)})"
+                for c in d.tensions if c.count]
     if d.lines:
-        out += ["", "In your own words:"]
+        heading = "How it went, in your own words:" if (d.event or moved) and \
+            len(d.lines) > 2 else "In your own words:"
+        out += ["", heading]
         for line in d.lines:
             mark = (" (private)" if line.private else "") + (" (said wryly)" if line.wry else "")
             out.append(f"  {line.date}{mark}: “{line.text}”")
+    if d.care is not None:
+        out += ["", *care_lines(d)]
     persons = [c for c in d.people if c.count]
     if persons:
         out += ["", "People who came up: "

@@ -186,6 +186,46 @@ def event(text: str) -> tuple[float, str | None, int]:
     return best
 
 
+#: How the digest's first line names what happened, by the word that told it.
+_EVENT_NAMES: tuple[tuple[str, str, str], ...] = (
+    # (pattern of the telling word, name alone, name with whose it was: {who})
+    (r"died|dies|passed|death|funeral|killed|murió|muri|falleci|entierro|gestorben|starb|"
+     r"verstorben|beerdigung|tot|mort|décéd|décès|enterrement|obsèques|funérailles",
+     "a death", "{who}'s death"),
+    (r"baby|born|birth|newborn|pregnant|nació|embarazada|geboren|schwanger|née?|naissance|"
+     r"enceinte", "a birth", "a birth"),
+    (r"stroke", "a stroke", "{who}'s stroke"),
+    (r"heart attack", "a heart attack", "{who}'s heart attack"),
+    (r"cancer|cáncer|krebs|tumou?r|malignant|chemo", "cancer", "{who}'s cancer"),
+    (r"surgery", "an operation", "{who}'s operation"),
+    (r"accident|crash|unfall", "an accident", "{who}'s accident"),
+    (r"diagnos|biopsy|benign", "a diagnosis", "{who}'s diagnosis"),
+    (r"hospital|ambulance|a&e|intensive|icu|ingres|krankenhaus|notaufnahme|hôpital|urgences",
+     "a hospital stay", "{who} in hospital"),
+    (r"broke|break|split|left me|moved|divorc|rompimos|separa|trennung|getrennt|schluss|"
+     r"scheidung|rupture", "a break-up", "a break-up"),
+    (r"engaged|proposed|verlobt|fiancés", "an engagement", "an engagement"),
+    (r"married|wedding|casamos|geheiratet|mariés", "a wedding", "a wedding"),
+    (r"fired|laid off|redundan|lost my job|despid|gekündigt|entlassen|licenci|viré",
+     "losing your job", "losing your job"),
+)
+_EVENT_NAME_RE = [(re.compile(p, re.IGNORECASE), alone, whose) for p, alone, whose in _EVENT_NAMES]
+
+
+def event_name(text: str, who: str | None = None) -> tuple[int, str] | None:
+    """(how specific, how the digest says it) of the heaviest event told in `text` ("a
+    stroke", "Mum's stroke" when `who` is whose it was; a lower number is more specific:
+    "a stroke" over "a hospital stay"), or None when none is told."""
+    weight, _, offset = event(text)
+    if weight <= 0 or offset < 0:
+        return None
+    told = text[offset:offset + 24]
+    for k, (pattern, alone, whose) in enumerate(_EVENT_NAME_RE):
+        if pattern.match(told):
+            return k, (whose.format(who=who) if who and "{who}" in whose else alone)
+    return None
+
+
 # -- quoting -----------------------------------------------------------------------------------
 QUOTE_MAX_WORDS = 45      # a sentence up to this long is quoted whole
 _TURNS = frozenset({"but", "yet", "though", "although", "except", "however", "still",
@@ -222,6 +262,111 @@ def whole(text: str, toks: Tokens, first: int, last: int) -> tuple[int, int]:
     if norms[a] in _TURNS and a > lo:
         a = max(s for s in starts if s < a)  # "but I know…": what it turns from
     return a, b
+
+
+#: A line that leans on the one before it: it opens on a word pointing back ("That's my
+#: mother.", "Eso es lo que quiero recordar.") or ends on one, or on a verb left without
+#: its object ("I'm holding on to that.", "I wish they wouldn't.").
+_LEANS_START = frozenset("that that's this it it's which so eso esto esa ese aquello das "
+                         "dies ça cela c'est".split())
+_LEANS_END = frozenset("that this it eso esto lo ello das es ça cela too either wouldn't "
+                       "won't don't didn't doesn't can't couldn't isn't wasn't aren't "
+                       "weren't hasn't haven't shouldn't do did does would will can could "
+                       "should is was were am are have has had".split())
+#: After the person's own "I" or "we": a word of feeling, thinking or holding on ("I think
+#: that's actually the brave one", "I'm holding on to that", "we were both just scared").
+_STANCE = frozenset("feel feels felt think thought know knew wish want wanted love loved "
+                    "miss missed hope hoped hate need needed remember forget wonder "
+                    "believe realise realised realize realized holding hold held guess "
+                    "mean meant can't couldn't cried laughed keep kept siento sentí creo "
+                    "quiero quería echo pienso sé recuerdo espero fühle glaube weiß "
+                    "will wünsche vermisse sens pense crois veux sais espère".split())
+_LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-*•·]|\d+[.)])[ \t]+")
+#: How much a feeling word in a line weighs against a bare fact (see `felt`).
+FELT_WORD, FELT_MINE, FELT_STANCE, BARE_FACT, EVENT_FACT = 1.5, 1.0, 2.0, 2.0, 1.0
+#: How much of the offline reading's own score of a sentence (its strong words, where it
+#: stands in the entry) counts beside what `felt` finds.
+BASE = 0.3
+
+
+_FRAGMENT = 5  # a line this short is read with a short one before it
+
+
+def leans_back(toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether the sentence [lo, hi) needs the one before it to be understood."""
+    norms = toks.norms
+    words = [w for w in norms[lo:hi] if any(c.isalnum() for c in w)]
+    if not words:
+        return False
+    return words[0] in _LEANS_START or (words[-1] in _LEANS_END and len(words) <= 8)
+
+
+def with_antecedent(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int] | None:
+    """[lo, hi) with the sentence before it when it leans on that one ("She knew me. I'm
+    holding on to that."); None when it leans back and nothing whole can be given."""
+    bounds = toks.sentence_bounds()
+    sent = toks[lo].sent
+    if not leans_back(toks, lo, hi):
+        if hi - lo <= _FRAGMENT and sent - 1 in bounds and \
+                any(w in _TURNS or w in _OPENING_TURNS for w in toks.norms[lo:hi]) and \
+                hi - bounds[sent - 1][0] <= _FRAGMENT + 8 and \
+                not is_list_line(text, toks, bounds[sent - 1][0]):
+            return bounds[sent - 1][0], hi  # "She laughed today. Lopsided, but a laugh."
+        return lo, hi
+    if sent - 1 not in bounds:
+        return None
+    before, _ = bounds[sent - 1]
+    if hi - before > QUOTE_MAX_WORDS or is_list_line(text, toks, before):
+        return None
+    return before, hi
+
+
+def felt(text: str, toks: Tokens, lo: int, hi: int, base: float, language: str) -> float:
+    """How much the line [lo, hi) says of what the person felt, over what happened: a
+    feeling word weighs, more in the person's own voice ("I", "we") and with a word of
+    holding or thinking after it; a bare fact (no feeling word, no strong word, no
+    question, not the person's own stance) weighs less than nothing, and a life event told
+    without feeling ("It's a stroke.") is said once in the digest's first line instead —
+    except a death or a birth, which a single line carries whole."""
+    data = frames(language) or {}
+    first_person = frozenset(str(w) for w in data.get("first_person") or ())
+    norms = toks.norms[lo:hi]
+    line = text[toks[lo].start:toks[hi - 1].end]
+    families = feelings_in(line, language)
+    lex = _lexicon(language) or _lexicon("en")
+    felt_at = [i for i, w in enumerate(norms)
+               if lex is not None and (lex.seen[w] if w in lex.seen else _starts(lex, w))]
+    # The person's own feeling: "I" or "we" just before the feeling word ("I've been so
+    # angry"), not a word about someone else ("the doctor, very calm").
+    own = any(w in first_person for i in felt_at for w in norms[max(0, i - 4):i])
+    stance = any(w in first_person and any(v in _STANCE for v in norms[i + 1:i + 4])
+                 for i, w in enumerate(norms))
+    vader = valences() if language == "en" else {}
+    strong = max((abs(vader.get(w, 0.0)) for w in norms), default=0.0)
+    end = text[toks[hi - 1].end:toks[hi - 1].end + 2]
+    if language != "en":
+        own = own or bool(families)  # "Tengo miedo": the person is in the verb, not a pronoun
+    score = BASE * base + (FELT_WORD if own else FELT_WORD / 2) * min(len(families), 2)
+    if families and own:
+        score += FELT_MINE
+    if stance:
+        score += FELT_STANCE
+    weight = event(line)[0]
+    if weight >= ESSENTIAL:
+        return score  # "Dad died this morning.": a death or a birth told is itself felt
+    if not families and not stance and "?" not in end and strong < 1.5:
+        score -= BARE_FACT
+    if not families and weight:
+        score -= EVENT_FACT
+    return score
+
+
+def is_list_line(text: str, toks: Tokens, lo: int) -> bool:
+    """Whether the sentence starting at token `lo` is an item of a list ("- glasses case")."""
+    start = toks[lo].start
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LIST_ITEM.match(text, line_start)) or \
+        len(_LIST_ITEM.findall(text)) >= 3
 
 
 def exact(text: str, toks: Tokens, lo: int, hi: int) -> str:
@@ -326,6 +471,8 @@ def _troubled(norms: Sequence[str]) -> bool:
 # -- the feeling of the period ---------------------------------------------------------------
 #: The weight an entry gives the feeling of a death or a birth told in it: always named.
 ESSENTIAL = 5.0
+#: Up to this many entries, one feeling word is enough to name a feeling of the period.
+FEW = 20
 #: Feeling family -> how a digest says it (plain nouns; never a clinical word).
 FEELINGS = {
     "joy": "joy", "pride": "pride", "relief": "relief", "gratitude": "gratitude",
@@ -479,7 +626,9 @@ def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str) -> str | No
         return None
     entries = len(marks)
     ranked = sorted(weight, key=lambda f: (-weight[f], min(places[f]), f))
-    floor = max(1.0, 0.15 * entries) if entries > 3 else 1.0
+    # A feeling word the person wrote once is theirs to be named in a week or a month of
+    # a few dozen entries; in a long month it must come up in more of them.
+    floor = 1.0 if entries <= FEW else 0.1 * entries
     essential = [f for f in ranked if any(m.get(f, 0.0) >= ESSENTIAL for _, m in marks)]
     chosen = (essential + [f for f in ranked if weight[f] >= floor and f not in essential])[:3]
     if not chosen:
@@ -492,8 +641,15 @@ def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str) -> str | No
         mean = sum(ps) / len(ps)
         return "start" if mean < 0.34 else "end" if mean > 0.66 else "throughout"
 
+    def together(a: str, b: str) -> bool:
+        """Two feelings of opposite sides in the same entries: both held at once."""
+        return {valence_of(a), valence_of(b)} == {"positive", "negative"} and \
+            any(a in m and b in m for _, m in marks)
+
     def join(fams: list[str]) -> str:
         nouns = [FEELINGS.get(f, f) for f in fams]
+        if len(nouns) == 2 and together(*fams):
+            return f"{nouns[0]} and {nouns[1]} together"
         return nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " and " + nouns[-1]
 
     chosen.sort(key=lambda f: (sum(places[f]) / len(places[f]), f))
@@ -524,7 +680,9 @@ def marks_of(language_text: Sequence[tuple[float, str, bool]]) -> list[tuple[flo
         families = feelings_in(text, language_of(text))
         weight, fam, _ = event(text)
         if fam and weight >= 3.0:
-            families[fam] = max(families.get(fam, 0.0), ESSENTIAL if weight >= 5 else 1.0)
+            # What happened suggests a feeling the person may not have named: it counts
+            # half a word of theirs (a death or a birth is always named).
+            families[fam] = max(families.get(fam, 0.0), ESSENTIAL if weight >= 5 else 0.5)
         if is_wry:
             families = {f: w for f, w in families.items() if valence_of(f) != "positive"}
         out.append((position, families))

@@ -218,7 +218,7 @@ def test_people_are_compared_with_the_week_before_as_patterns_are(cli):
     digest = cli("digest", "--week", "--date", "2026-03-11", "--json").json
 
     assert [(p["name"], p["count"], p["previous"]) for p in digest["people"]] == [
-        ("Sam", 2, 1), ("Maya", 2, 0), ("Priya", 0, 1), ("your sister", 0, 1)]
+        ("Sam", 2, 1), ("Maya", 2, 0), ("Priya", 0, 1)]
     shown = cli("digest", "--week", "--date", "2026-03-11").out
     assert "People who came up: Sam (2, +1), Maya (2, new)\n" in shown + "\n"
     assert "Priya" not in shown and "Jonas" not in shown

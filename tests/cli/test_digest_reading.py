@@ -42,8 +42,8 @@ def test_nationalities_holidays_and_places_are_not_people_and_relations_are(cli)
     _write(cli, "The new English teacher asked about the Christmas fair again. Took the train "
                 "to Glasgow and met my sister at the station; we talked about mum the whole way.",
            "2026-03-10 20:00")
-    _write(cli, "Lunch with Tomasz, who is very Polish about coffee. I told Priya about the move "
-                "and Mum rang twice.", "2026-03-11 20:00")
+    _write(cli, "Lunch with Tomasz, who is very Polish about coffee. I told Priya and my sister "
+                "about the move and Mum rang twice.", "2026-03-11 20:00")
 
     digest = cli("digest", "--week", "--date", "2026-03-10", "--json").json
 
@@ -111,7 +111,10 @@ def test_the_feeling_of_the_week_is_said_in_plain_words_with_where_it_sat(cli):
     digest = cli("digest", "--week", "--date", "2026-03-10", "--json").json
 
     assert digest["feeling"] == "A week that held grief and, near its end, relief."
-    assert digest["text"].splitlines()[3] == digest["feeling"]
+    # What happened leads, then the feeling of the week, in one sentence.
+    assert digest["event"] == "Dad's death"
+    assert digest["text"].splitlines()[2] == \
+        "A week that held Dad's death, and with it grief and, near its end, relief."
     assert digest["checks_passed"]
 
 
@@ -134,3 +137,92 @@ def test_people_rules(text, expected):
 def test_a_name_that_stood_as_a_person_counts_where_it_opens_a_sentence():
     assert people.count(["Ana had the baby!!!", "She has Ana's nose.", "Glasgow was grey."]) == \
         {"Ana": 2}
+
+
+def test_a_line_of_feeling_is_quoted_over_a_bare_fact_and_the_event_leads(cli):
+    """A week of a parent's stroke: what happened is said in the first line; the quotes are
+    the person's lines of feeling ("She knew me. I'm holding on to that."), with the line
+    they lean on, never the bare facts ("It's a stroke.", "Mum's in hospital.")."""
+    _write(cli, "Mum's in hospital.", "2026-05-06 14:00")
+    stroke = _write(cli, "They'd already scanned Mum. It's a stroke. A clot, left side. "
+                         "She knew me. I'm holding on to that.", "2026-05-06 23:00")
+    _write(cli, "She's been moved to the stroke unit.", "2026-05-07 20:00")
+    _write(cli, "Rob and me had a row about what happens next. We were both just scared.",
+           "2026-05-09 21:00")
+
+    digest = cli("digest", "--week", "--date", "2026-05-06", "--json").json
+
+    quoted = [line["text"] for line in digest["lines"]]
+    assert {line["reflection_id"]: line["text"] for line in digest["lines"]}[stroke] == \
+        "She knew me. I'm holding on to that."
+    assert "It's a stroke." not in quoted and "Mum's in hospital." not in quoted
+    assert "She's been moved to the stroke unit." not in quoted
+    assert "We were both just scared." in " ".join(quoted)
+    assert digest["event"] == "Mum's stroke"
+    assert digest["text"].splitlines()[2].startswith("A week that held Mum's stroke")
+    assert digest["checks_passed"]
+
+
+def test_quotes_come_from_across_the_period_in_order(cli):
+    """A month's quotes are not all from its last days: read in order they tell its arc."""
+    feelings = ["I felt so lonely in the new flat tonight.", "I'm scared I made the wrong move.",
+                "I was proud of myself for asking for help.", "I think I'm starting to belong here.",
+                "I'm grateful for Mateo, he makes me laugh."]
+    for day, line in zip((2, 8, 14, 20, 27), feelings, strict=True):
+        _write(cli, line, f"2026-04-{day:02d} 20:00")
+    for day in range(21, 30):  # the month's end is busy, and full of feeling too
+        _write(cli, f"I love the light here on day {day}, I feel happy and calm and grateful!",
+               f"2026-04-{day:02d} 09:00")
+
+    digest = cli("digest", "--month", "--date", "2026-04-10", "--json").json
+
+    days = [int(line["date"].split()[0]) for line in digest["lines"]]
+    assert days == sorted(days)
+    assert min(days) < 10  # the start of the month is in it, not only its busy end
+
+
+def test_no_pattern_label_is_printed_at_the_person(cli):
+    """Pattern names read as verdicts ("obligation language", "absolute thinking",
+    "self-judgment"): they stay in --json, never in the printed digest."""
+    from mirror import constitution
+
+    _write(cli, "I must finish everything, I always ruin it, I'm so stupid and lazy.",
+           "2026-03-10 20:00")
+    _write(cli, "I should call my mother. I never get anything right.", "2026-03-11 20:00")
+
+    digest = cli("digest", "--week", "--date", "2026-03-10", "--json").json
+    shown = cli("digest", "--week", "--date", "2026-03-10").out
+
+    assert {p["name"] for p in digest["patterns"] if p["count"]}  # found, and in the JSON
+    for label in constitution.pattern_labels().values():
+        assert label.lower() not in shown.lower()
+    assert "Patterns" not in shown
+
+
+@pytest.mark.parametrize("texts, person, expected", [
+    (["School rang at lunch and my stomach dropped.", "I drove to school to get him."],
+     "School", False),
+    (["Walked down Praed St with Priya.", "St Pancras was heaving."], "St", False),
+    (["Expectations and I are on first-name terms now."], "Expectations", False),
+    (["Ollie's numbers were high all night.", "We watched a film, Ollie chose it.",
+      "Tired, but Ollie is fine."], "Ollie", True),
+    (["Mateo and Sun-hee came over.", "Lunch with Sun-hee."], "Sun-hee", True),
+    (["my partner is Haruka, she is kind."], "Haruka", True),
+    (["Rang Mum twice.", "My mother is tougher than anyone."], "your mother", False),
+    (["A dad at the park waved at me."], "Dad", False),
+])
+def test_who_a_period_is_about(texts, person, expected):
+    assert (person in people.count(texts)) is expected
+
+
+def test_a_name_written_three_times_is_a_person():
+    """Without a person verb near it: three mentions, inside sentences, never as a place."""
+    texts = ["Long night, Ollie kept dropping low.", "Packed the kit for Ollie at camp.",
+             "Drove home; Ollie quiet today, me too."]
+    assert people.count(texts)["Ollie"] == 3
+    assert "Ollie" not in people.count(texts[:2])  # twice is not yet enough on its own
+
+
+def test_mum_and_your_mother_are_one_person():
+    counted = people.count(["Rang Mum after work.", "My mother laughed today."])
+    assert counted["Mum"] == 2 and "your mother" not in counted
