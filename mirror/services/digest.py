@@ -7,14 +7,15 @@ the period before. Its text is checked by the constitutional guardian like a mir
 (`mirror.engine.checks.check`), with the period's own words as the reflection, so words
 quoted from the person never count against it.
 
-- **Salience** is the offline engine's own reading (`mirror.engine.reading.read`): the
-  centre of an entry by feeling, the turn, the person's own question — and, above all of
-  those, a life event told in it (a death, a birth, a diagnosis, a break-up: see
-  `digest_reading`), so a one-line "Dad died this morning." is never lost among long
-  entries. Reading costs about 2 ms an entry, so a cheap pre-score (feeling and VADER
-  words, "?", "!", events) keeps the `CANDIDATES` most promising entries of the period,
-  and only those are read. Quotes are whole sentences or clauses, never cut before a turn;
-  an ironic line is shown as said wryly, never as sincere (`digest_reading`).
+- **Salience** is what the person felt, not what happened: each sentence of an entry is
+  weighed by the offline reading (`mirror.engine.reading.read`) and by `felt` (the
+  feeling words in it, more in the person's own voice, their stance: "I'm holding on to
+  that"), a bare fact weighing less than nothing; a line leaning on the one before comes
+  with it. Reading costs about 2 ms an entry, so a cheap pre-score (feeling and VADER
+  words, "?", "!", life events) keeps the `CANDIDATES` most promising entries of the
+  period, and only those are read. The lines are drawn from across the period (`_across`)
+  so that in order they tell how it went; a death or a birth told in a line is always
+  quoted. What happened is said in the first line (`_happened`: "Mum's stroke").
 - **The feeling of the period** is said in one plain sentence ("A week that held grief
   and, near its end, relief"), from the feeling words of every ordinary entry.
 - **People** are those the person does things with or feels about, relations included
