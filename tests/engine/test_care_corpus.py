@@ -74,3 +74,16 @@ def test_everyday_entries_almost_never_raise_care():
     texts = [reflection_text(rng) for _ in range(500)]
     raised = [t for t in texts if assess(t).tier is not None]
     assert len(raised) <= 5, raised[:3]
+
+
+def test_everyday_idioms_near_care_words_rarely_raise_care():
+    """tests/corpus/care/idioms/: ordinary entries with "need to cut the hedge", "going to
+    do it", "when I go", "could kill for", a window ledge, pills in a weekly box. Written
+    before the rules were split into strong and veiled forms; a false crisis response is
+    the worst the app can do to someone having an ordinary day."""
+    texts = [e["text"] for path in sorted((CORPUS / "idioms").glob("*.yaml"))
+             for e in yaml.safe_load(path.read_text(encoding="utf-8")).get("negatives") or []]
+    assert len(texts) >= 60
+    raised = [t for t in texts if assess(t).tier is not None]
+    assert not [t for t in texts if assess(t).tier == CARE], "care on an ordinary day"
+    assert len(raised) / len(texts) <= 0.03, raised
