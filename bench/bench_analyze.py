@@ -8,6 +8,7 @@ each run re-derives the whole journal (the same work every time).
 
     python bench/bench_analyze.py                           # 1k, 10k, 100k, 3 runs each
     python bench/bench_analyze.py --sizes 1000 10000 --runs 5
+    python bench/bench_analyze.py --in-process 1500        # ms of CPU per reflection
 """
 
 from __future__ import annotations
@@ -43,12 +44,44 @@ def analyse(home: Path) -> tuple[float, float]:
     return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
+def in_process(count: int, passes: int = 4) -> None:
+    """CPU ms per generated reflection for `analyze` and for its care detector alone, in
+    this process, best of `passes` over the same reflections after one warm-up pass (the
+    per-process memos then hold the journal's vocabulary, as they soon do in a long run)."""
+    import random
+
+    from journal_gen import reflection_text
+
+    from mirror.engine.analysis import analyze
+    from mirror.engine.care import assess
+
+    rng = random.Random(11)
+    texts = [reflection_text(rng) for _ in range(count)]
+    words = sum(len(t.split()) for t in texts) / count
+    for text in texts:
+        analyze(text)
+    best: dict[str, float] = {}
+    for name, fn in [("analyze", analyze), ("care", assess)] * passes:
+        began = time.process_time()
+        for text in texts:
+            fn(text)
+        ms = (time.process_time() - began) / count * 1000
+        best[name] = min(best.get(name, ms), ms)
+    print(f"{count} reflections of ~{words:.0f} words: analyze {best['analyze']:.3f} ms CPU each, "
+          f"of which care {best['care']:.3f} ms (load {os.getloadavg()[0]:.1f})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workdir", type=Path, default=HERE / "journals")
+    parser.add_argument("--in-process", type=int, metavar="N", default=0,
+                        help="time analyze() on N generated reflections in this process instead")
     args = parser.parse_args()
+    if args.in_process:
+        in_process(args.in_process)
+        return 0
     for size in args.sizes:
         home = args.workdir / f"analyse-{size}"
         if not (home / "mirror.db").exists():
