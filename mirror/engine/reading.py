@@ -150,6 +150,7 @@ class _Lexicon:
     images: tuple[tuple[str, ...], ...]             # "like", "as if": a likeness begins
     images_not: frozenset[str]                      # "idiot": "like an idiot" is no picture
     simile: frozenset[str]                          # "like", "comme": a likeness's first word
+    body: frozenset[str]                            # "arm", "face": a sensation, not a feeling
     idioms: tuple[tuple[str, ...], ...]             # "happy birthday": no feeling of the writer's
     hedges: tuple[tuple[str, ...], ...]             # "kind of": a feeling only half said
     unreal_phrases: tuple[tuple[str, ...], ...]     # "used to", "instead of": several words
@@ -215,6 +216,7 @@ def _lexicon(language: str) -> _Lexicon | None:
         images=tuple(_words(str(w)) for w in data.get("images") or ()),
         images_not=_lowered(data.get("images_not")),
         simile=frozenset({"like", "as"} | {_words(str(w))[0] for w in data.get("images") or ()}),
+        body=_lowered(data.get("body")),
         idioms=tuple(_words(str(w)) for w in data.get("not_feelings") or ()),
         hedges=tuple(_words(str(w)) for w in data.get("hedges") or ()),
         unreal_phrases=tuple(w for w in (_words(str(u)) for u in data.get("unreal") or ()) if len(w) > 1),
@@ -291,6 +293,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue
         if _in_question(text, toks, i):
             continue  # "Do something fun???": asked about, not felt
+        if any(norms[j] in lex.body for j in range(max(0, i - 3), i)):
+            continue  # "my arm went numb", "my face hurt": the body's, not a feeling
         if not _writers(text, toks, i, lex) or (
                 w in lex.single or w in lex.forms) and _describes_a_thing(text, toks, norms, i, lex):
             continue

@@ -433,25 +433,19 @@ def care_lines(d: Digest) -> list[str]:
 
 
 def _lead(d: Digest) -> str:
-    """The sentence that opens a digest: what happened, when something did ("A week that
-    held Mum's stroke, and with it fear and love."), else the feeling of the period."""
-    if not d.event:
-        return d.feeling
-    said = f"A {d.period.kind} that held {d.event}"
-    tail = d.feeling.removeprefix(f"A {d.period.kind} that ").rstrip(".")
-    if not d.feeling:
-        return said + "."
-    if tail.startswith("held "):
-        return f"{said}, and with it {tail.removeprefix('held ')}."
-    return f"{said}; it {tail}."
+    """The sentence that opens a digest: the feeling of the period. What happened is left to
+    the person's own lines (and to `event` in --json): a header naming the event and whose
+    it was misread it too often in blind review ("the dog's cancer" as a daughter's, a job
+    at a surgery as an operation), and one wrong first line makes a true digest read as a
+    misreading."""
+    return d.feeling
 
 
 def render(d: Digest) -> str:
     """The digest as text: descriptive sentences and counts, the person's lines quoted.
 
-    What leads depends on what the period held: what happened, when a life event was told;
-    the feeling, when it moved across the period ("began with… ended with…"); else the
-    counts. Patterns are not printed: a name like "obligation language" reads as a verdict
+    What leads depends on what the period held: the feeling, when it moved across the period
+    ("began with… ended with…"); else the counts. Patterns are not printed: a name like "obligation language" reads as a verdict
     on the person (they stay in `--json`). Care is said after the person's own words, so a
     week is not introduced by its care line; the help line is shown whenever there is one."""
     before = "the week before" if d.period.kind == "week" else "the month before"
@@ -466,7 +460,7 @@ def render(d: Digest) -> str:
               f"{f'{d.previous_reflections:,}' if d.previous_reflections else 'none'}.")
     lead = _lead(d)
     moved = " began with " in lead or " ended with " in lead or ", near its end," in lead
-    if lead and (d.event or moved):
+    if lead and moved:
         out += [lead, counts]
     else:
         out += [counts, *([lead] if lead else [])]
@@ -475,7 +469,7 @@ def render(d: Digest) -> str:
         out += [f"  {c.name.replace(' / ', ' and ')}: {c.count} ({_moved(c)})"
                 for c in d.tensions if c.count]
     if d.lines:
-        heading = "How it went, in your own words:" if (d.event or moved) and \
+        heading = "How it went, in your own words:" if moved and \
             len(d.lines) > 2 else "In your own words:"
         out += ["", heading]
         for line in d.lines:

@@ -111,10 +111,10 @@ def test_the_feeling_of_the_week_is_said_in_plain_words_with_where_it_sat(cli):
     digest = cli("digest", "--week", "--date", "2026-03-10", "--json").json
 
     assert digest["feeling"] == "A week that held grief and, near its end, relief."
-    # What happened leads, then the feeling of the week, in one sentence.
+    # What happened is in --json; the printed digest opens with the feeling (a header naming
+    # the event, and whose it was, misread it too often) and the person's lines tell it.
     assert digest["event"] == "Dad's death"
-    assert digest["text"].splitlines()[2] == \
-        "A week that held Dad's death, and with it grief and, near its end, relief."
+    assert digest["text"].splitlines()[2] == "A week that held grief and, near its end, relief."
     assert digest["checks_passed"]
 
 
@@ -159,7 +159,7 @@ def test_a_line_of_feeling_is_quoted_over_a_bare_fact_and_the_event_leads(cli):
     assert "She's been moved to the stroke unit." not in quoted
     assert "We were both just scared." in " ".join(quoted)
     assert digest["event"] == "Mum's stroke"
-    assert digest["text"].splitlines()[2].startswith("A week that held Mum's stroke")
+    assert "held Mum's stroke" not in digest["text"]
     assert digest["checks_passed"]
 
 
