@@ -701,6 +701,21 @@ def _prose_runs(sentences: list[tuple[int, int]], prose: list[bool],
     return out
 
 
+_BEFORE_PERSON = frozenset({"with", "and", "to", "told", "met", "called", "texted", "asked",
+                            "from", "for", "like", "about", "by", "saw", "hugged", "thanked"})
+_AFTER_PERSON = frozenset({"said", "says", "told", "asked", "and", "was", "is", "has", "had",
+                           "texted", "called", "laughed", "cried", "came", "brought", "sent",
+                           "made", "gave", "took", "looked", "smiled", "hugged", "wants", "wanted"})
+
+
+def _said_like_a_person(toks: Sequence[Token], i: int, k: int) -> bool:
+    """Whether a capitalised word is used as people are ("with Sam", "Ana said", "told
+    Priya"), not as a thing ("the Word doc", "in Leeds"): only then is a question built on it."""
+    before = toks[i - 1].norm if i else ""
+    after = toks[k].norm if k < len(toks) else ""
+    return before in _BEFORE_PERSON or after in _AFTER_PERSON
+
+
 def _meaningful(phrase: str, lex: _Lexicon, vader: dict[str, float]) -> bool:
     """Whether a phrase can carry a question: a person ("your sister", "Sam"), or a thing
     that carries feeling in its own words ("the bad months"). "Your hands", "your head",
@@ -921,5 +936,6 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                 while k < m.last and toks[k].text[:1].isupper() and not toks[k].text.isupper() \
                         and not clause_break_between(text, toks[k - 1], toks[k]) and k - i < 3:
                     k += 1
-                found.append((3, " ".join(x.text for x in toks[i:k])))  # a name: "Sam", "Ana"
+                if _said_like_a_person(toks, i, k):
+                    found.append((3, " ".join(x.text for x in toks[i:k])))  # "Sam", "Ana"
     return found
