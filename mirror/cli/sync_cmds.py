@@ -86,6 +86,9 @@ def _print_report(ctx: Context, report: SyncReport, *, final: bool) -> int:
             + (f"; {len(report.refused)} refused" if report.refused else ""))
         for device in report.new_devices:
             ctx.out.line(f"paired device {device} (announced in the folder)")
+        if changes.get("thread_title_clashes"):
+            ctx.out.line(f"{changes['thread_title_clashes']} thread(s) given a title another"
+                         " thread holds: both kept, the younger as 'Title (2)' (mirror threads)")
     if final and report.refused:
         return BundleRefused.exit_code
     return 0

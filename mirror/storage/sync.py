@@ -12,9 +12,15 @@ the winner of two versions of a reflection is the one with the higher (counter, 
 text) — the same answer on every device whatever the order of arrival — instead of the
 newer `updated_at` (clocks of two devices disagree).
 
-What changed here is kept by the triggers of migration 010 in `sync_dirty`, only once the
-device is paired, so an idle sync reads one small table and a journal that never syncs
-pays nothing.
+Threads are merged here before the bundle merge runs (`merge_threads`; the bundle merge
+then finds each one by ID and only adds its members): a thread's title and archived state
+are one version, stamped when it last changed (migration 012), and the later stamp wins,
+then the title and archived state themselves, so any order of arrival ends the same. Two
+threads that want one title are both kept (`threads.settle_titles`).
+
+What changed here is kept by the triggers of migrations 010 and 012 in `sync_dirty`, only
+once the device is paired, so an idle sync reads one small table and a journal that never
+syncs pays nothing.
 """
 
 from __future__ import annotations
@@ -26,8 +32,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from mirror.storage import audit
+from mirror.storage import audit, domain
 from mirror.storage.db import transaction
+from mirror.storage.threads import settle_titles
 
 #: Reflection fields a change set carries (the merge's fields, plus the ID).
 REFLECTION_FIELDS = ("id", "content", "content_type", "visibility", "private", "source",
@@ -42,7 +49,7 @@ _SRC_TABLES = {
     "tombstones": "id TEXT PRIMARY KEY, deleted_at",
     "tags": "id INTEGER PRIMARY KEY, name TEXT UNIQUE COLLATE NOCASE",
     "reflection_tags": "reflection_id, tag_id, PRIMARY KEY (reflection_id, tag_id)",
-    "threads": "id TEXT PRIMARY KEY, title, created_at, archived_at",
+    "threads": "id TEXT PRIMARY KEY, title, created_at, archived_at, changed_at",
     "thread_members": "thread_id, reflection_id, added_at, PRIMARY KEY (thread_id, reflection_id)",
     "tensions": "id TEXT PRIMARY KEY, axis_a, axis_b, origin, created_at",
     "mirrorbacks": "id TEXT PRIMARY KEY, reflection_id, content, engine, engine_version, model,"
@@ -225,7 +232,8 @@ def collect(conn: sqlite3.Connection, device_id: str, include_private: bool) -> 
     hidden = "" if include_private else \
         " AND reflection_id NOT IN (SELECT id FROM reflections WHERE private = 1)"
     for chunk in _chunks(by_kind["h"]):
-        for row in conn.execute("SELECT id, title, created_at, archived_at FROM threads"
+        for row in conn.execute("SELECT id, coalesce(wanted_title, title) AS title, created_at,"
+                                " archived_at, changed_at FROM threads"
                                 f" WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
             members = [[m[0], m[1]] for m in conn.execute(
                 "SELECT reflection_id, added_at FROM thread_members WHERE thread_id = ?" + hidden
@@ -301,14 +309,75 @@ def _fill(conn: sqlite3.Connection, body: dict[str, Any]) -> None:
                       for v in body["revisions"]])
     conn.executemany("INSERT OR IGNORE INTO src.tombstones VALUES (?, ?)",
                      [(t["id"], t["deleted_at"]) for t in body["tombstones"]])
-    conn.executemany("INSERT OR IGNORE INTO src.threads VALUES (?, ?, ?, ?)",
-                     [(t["id"], t["title"], t["created_at"], t["archived_at"]) for t in body["threads"]])
+    conn.executemany("INSERT OR IGNORE INTO src.threads VALUES (?, ?, ?, ?, ?)",
+                     [(t["id"], _text(t["title"]), t["created_at"], t["archived_at"],
+                       _time(t.get("changed_at")))  # absent: an older Mirror
+                      for t in body["threads"]])
     conn.executemany("INSERT OR IGNORE INTO src.thread_members VALUES (?, ?, ?)",
                      [(t["id"], m[0], m[1]) for t in body["threads"] for m in t["members"]])
     conn.executemany(f"INSERT OR IGNORE INTO src.mirrorbacks VALUES ({', '.join('?' * len(_MIRRORBACK_FIELDS))})",
                      [[m[f] for f in _MIRRORBACK_FIELDS] for m in body["mirrorbacks"]])
     conn.executemany(f"INSERT OR IGNORE INTO src.engine_feedback VALUES ({', '.join('?' * len(_FEEDBACK_FIELDS))})",
                      [[f[k] for k in _FEEDBACK_FIELDS] for f in body["feedback"]])
+
+
+def _text(value: Any) -> str:
+    """A title as a change set must hold it (anything else refuses the change set whole)."""
+    if not isinstance(value, str):
+        raise ValueError(f"not text: {value!r:.40}")
+    return value
+
+
+def _time(value: Any) -> str | None:
+    """When a thread last changed, as `clock.utc_iso` writes it, or None (never, or an
+    older Mirror). Checked here, not only by the journal's CHECK: a version that loses is
+    never written, and a bad one must not pass unnoticed either."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or domain.utc_time(value.encode("utf-8")) or len(value) != 27:
+        raise ValueError(f"not a UTC time: {value!r:.40}")
+    return value
+
+
+def thread_key(row: sqlite3.Row | dict[str, Any]) -> tuple[str, str, str]:
+    """The order of two versions of one thread: when its title or archived state last
+    changed (its creation when never), then the title the person gave, then the archived
+    state (the same answer on every device, and a tie between two different versions is
+    still ordered)."""
+    return (row["changed_at"] or row["created_at"], row["title"], row["archived_at"] or "")
+
+
+def merge_threads(conn: sqlite3.Connection, now: str, import_id: str) -> dict[str, int]:
+    """Inside the merge's transaction, before the bundle merge: each thread of `src` is
+    added here, or replaces this journal's version when it is newer (`thread_key`); then
+    every thread gets the title it should show. Returns counts for the report
+    (`thread_title_clashes`: threads that now show "Title (n)")."""
+    details = {"import": import_id}
+    added = changed = 0
+    for theirs in conn.execute("SELECT id, title, created_at, archived_at, changed_at"
+                               " FROM src.threads ORDER BY id").fetchall():
+        mine = conn.execute("SELECT coalesce(wanted_title, title) AS title, created_at, archived_at,"
+                            " changed_at FROM main.threads WHERE id = ?", (theirs["id"],)).fetchone()
+        if mine is None:
+            conn.execute("INSERT INTO main.threads (id, title, created_at, archived_at, changed_at,"
+                         " wanted_title) VALUES (?, char(31) || ?, ?, ?, ?, ?)",
+                         (theirs["id"], theirs["id"], theirs["created_at"], theirs["archived_at"],
+                          theirs["changed_at"], theirs["title"]))
+            audit.append(conn, now, "create", "thread", theirs["id"], details)
+            added += 1
+        elif thread_key(theirs) > thread_key(mine):
+            conn.execute("UPDATE main.threads SET wanted_title = ?, archived_at = ?, changed_at = ?"
+                         " WHERE id = ?", (theirs["title"], theirs["archived_at"],
+                                           theirs["changed_at"], theirs["id"]))
+            what = [name for name in ("title", "archived_at") if theirs[name] != mine[name]]
+            audit.append(conn, now, "edit", "thread", theirs["id"], {**details, "changed": what})
+            changed += 1
+    clashes = settle_titles(conn) if added or changed else []
+    for thread_id, wanted, shown in clashes:
+        audit.append(conn, now, "rename", "thread", thread_id,
+                     {**details, "wanted": wanted, "shown": shown})
+    return {"threads_added": added, "threads_changed": changed,
+            "thread_title_clashes": len(clashes)}
 
 
 def version_key(counter: int, device_id: str, row: sqlite3.Row | dict[str, Any]) -> tuple:

@@ -119,13 +119,17 @@ def test_older_schema_is_migrated_on_a_private_copy(exported, target, cli, tmp_p
     """A bundle written at schema 3 (before bundles' own tables) imports: the staged copy is
     migrated, the journal's own file is never replaced."""
     def downgrade(db: Path) -> None:
-        # Undo 011 (the import ledger rebuilt: dropped below anyway), 007 (maintained counts: added by issue 13, so a schema-3 bundle has none),
+        # Undo 012 (threads' change columns), 011 (the import ledger rebuilt: dropped below anyway), 007 (maintained counts: added by issue 13, so a schema-3 bundle has none),
         # 006 (domain triggers), 005 (care tiers) and 004 (bundles' tables): care_markers
         # as 002 created it.
         care_markers = [s for s in (REPO / "schemas/sqlite/002_engine.sql").read_text().split(";")
                         if "CREATE TABLE care_markers" in s][0].split("\n\n")[-1].strip()
         care_markers = care_markers[care_markers.index("CREATE TABLE"):]
-        sql_edit("DELETE FROM schema_migrations WHERE version = 11",  # 011 (import kinds)
+        sql_edit("DROP TRIGGER sync_dirty_thread_change",  # 012 (thread changes)
+                 "ALTER TABLE threads DROP COLUMN wanted_title",
+                 "ALTER TABLE threads DROP COLUMN changed_at",
+                 "DELETE FROM schema_migrations WHERE version = 12",
+                 "DELETE FROM schema_migrations WHERE version = 11",  # 011 (import kinds)
                  *(f"DROP TRIGGER sync_dirty_{t}" for t in (  # 010 (sync)
                    "reflection_insert", "reflection_update", "tombstone", "thread_insert",
                    "thread_member", "feedback")),

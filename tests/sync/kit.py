@@ -56,14 +56,17 @@ def copy_template(template: Path, dest: Path) -> Path:
 
 def journal_state(journal: Journal) -> dict:
     """What a person sees: `list --json` of every reflection, and each one's earlier texts
-    (as a set: the numbering follows the order in which a device learnt of them)."""
+    (as a set: the numbering follows the order in which a device learnt of them), and
+    `threads --all --json`."""
     page = journal.list(limit=100_000)
     items = [r.to_json() for r in page.items]
     history = {}
     for item in items:
         _, revisions = journal.history(item["id"])
         history[item["id"]] = sorted(r.content for r in revisions)
-    return {"list": sorted(items, key=lambda r: r["id"]), "history": history}
+    threads = sorted((t.to_json() for t in journal.threads(include_archived=True)),
+                     key=lambda t: t["id"])
+    return {"list": sorted(items, key=lambda r: r["id"]), "history": history, "threads": threads}
 
 
 def digest(journal: Journal) -> str:

@@ -1,6 +1,7 @@
 """Three devices, one shared folder: whatever the interleaving of writes, edits, deletes,
-syncs, half-copied files and conflict copies, every device ends with the same journal, no
-acknowledged text is lost, and deleted reflections stay deleted (issue 16, item 2)."""
+thread creations, renames and (un)archiving, syncs, half-copied files and conflict copies,
+every device ends with the same journal (threads and their titles too), no acknowledged
+text is lost, and deleted reflections stay deleted (issue 16, item 2)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mirror.errors import InvalidInput
 from tests.sync.kit import NAMES, copy_template, digest, journal_state, make_template, open_device, tombstones
 
 DEVICE = st.sampled_from(range(len(NAMES)))
 WORD = st.sampled_from(["rain", "Sam", "work #job", "river", "tired #tired", "glad"])
+TITLE = st.sampled_from(["Sam", "Work", "Work (2)"])  # few titles: clashes are common
 OPS = st.lists(st.one_of(
     st.tuples(st.just("write"), DEVICE, WORD),
     st.tuples(st.just("edit"), DEVICE, st.integers(0, 50), WORD),
     st.tuples(st.just("star"), DEVICE, st.integers(0, 50)),
     st.tuples(st.just("delete"), DEVICE, st.integers(0, 50)),
+    st.tuples(st.just("thread"), DEVICE, TITLE),
+    st.tuples(st.just("rename"), DEVICE, st.integers(0, 50), TITLE),
+    st.tuples(st.just("archive"), DEVICE, st.integers(0, 50)),
+    st.tuples(st.just("file"), DEVICE, st.integers(0, 50), st.integers(0, 50)),
     st.tuples(st.just("sync"), DEVICE),
     st.tuples(st.just("sync"), DEVICE),
     st.tuples(st.just("hold"), DEVICE),
@@ -83,6 +90,8 @@ def _run(root: Path, ops: list[tuple]) -> None:
                 else:
                     journal.delete(target.id)
                     deleted.add(target.id)
+            elif kind in ("thread", "rename", "archive", "file"):
+                _thread_op(devices[op[1]], op)
             elif kind == "sync":
                 devices[op[1]].sync(folder)
             elif kind == "hold":  # the sync tool is still copying the newest file
@@ -122,3 +131,25 @@ def _run(root: Path, ops: list[tuple]) -> None:
     finally:
         for journal in devices:
             journal.close()
+
+
+def _thread_op(journal, op: tuple) -> None:
+    """Create, rename, (un)archive a thread or put a reflection in it, as a person would:
+    a title this device already shows is refused here, as on the command line."""
+    threads = journal.threads(include_archived=True)
+    try:
+        if op[0] == "thread":
+            journal.create_thread(op[2])
+        elif not threads:
+            return
+        elif op[0] == "rename":
+            journal.rename_thread(threads[op[2] % len(threads)].id, op[3])
+        elif op[0] == "archive":
+            thread = threads[op[2] % len(threads)]
+            journal.archive_thread(thread.id, thread.archived_at is None)
+        else:
+            items = journal.list(limit=1000).items
+            if items:
+                journal.add_to_thread(threads[op[2] % len(threads)].id, items[op[3] % len(items)].id)
+    except InvalidInput:
+        pass

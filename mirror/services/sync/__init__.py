@@ -11,7 +11,9 @@ One sync (`sync`):
 3. every change set in the folder that this journal has not applied is opened
    (`changeset`: decrypt, verify the device's signature, check its place) and merged in
    one transaction with the bundle merge (`storage.merge`) under sync's ordering
-   (`storage.sync`); a refused one changes nothing and is reported in one line;
+   (`storage.sync`, which merges threads itself: renames and archiving travel, and two
+   threads given one title are both kept); a refused one changes nothing and is reported
+   in one line;
 4. what arrived is re-derived after the merges committed (`deriving`), as for bundles.
 """
 
@@ -334,8 +336,12 @@ def _apply(ctx: JournalContext, path: Path, key: str, known: dict[str, dict], de
             if store.seen(conn, opened.changeset_id):
                 raise _AppliedMeanwhile
             before = store.marks(conn)
+            threads = store.merge_threads(conn, now, opened.changeset_id)
             result = merge.merge_attached(conn, ctx.store.identity_id, now, opened.changeset_id,
                                           ctx.clock.new_id, theirs_wins=store.theirs_wins(conn))
+            for count, n in threads.items():
+                if n:
+                    result.add(count, n)
             result.add("mirrorbacks_failed_checks", recheck_imported(conn, result.mirrorbacks))
             store.after_merge(conn, before)
             if dry_run:
