@@ -13,8 +13,13 @@ from mirror.engine.care import CARE, GENTLE, CareFinding, assess, response_langu
 from mirror.engine.language import guess_language
 from mirror.engine.language_id import identify
 from mirror.engine.patterns import PatternMatch, analyze_patterns, cue_sentences
+from mirror.engine.reading import sarcastic
 from mirror.engine.tensions import Contrast, Tension, find_contrasts, find_tensions
 from mirror.engine.tokenize import Token, tokenize
+
+
+#: Patterns that take the person's words at face value as praise or thanks.
+_PRAISE = frozenset({"gratitude"})
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,10 @@ def analyze(text: str) -> Analysis:
             language, english = found_language, found_language == "en"
     found, own_stance = analyze_patterns(text, tokens, contrasts)
     patterns = tuple(found)
+    if any(m.name in _PRAISE for m in patterns) and sarcastic(text, tokens, language if not english else "en"):
+        # "Another Monday. Truly living the dream. #blessed": praise meant as its opposite is
+        # not the person's gratitude (issue: sarcasm read as gratitude).
+        patterns = tuple(m for m in patterns if m.name not in _PRAISE)
     # Only tension *language* ("torn between") licenses both poles in one sentence without a
     # contrast; a structural internal tension already is a contrast.
     cues = cue_sentences(tokens, patterns)

@@ -427,6 +427,15 @@ def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
         start = i + 1
 
 
+def sarcastic(text: str, tokens: Sequence[Token], language: str = "en") -> bool:
+    """Whether the entry means the opposite of its praise (see `_is_sarcastic`); for the
+    analysis, so "#blessed" after a complaint is never counted as gratitude."""
+    lex = _lexicon(language)
+    if lex is None or not tokens:
+        return False
+    return _is_sarcastic(text, as_tokens(tokens), lex, valences() if language == "en" else {})
+
+
 def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict[str, float]) -> bool:
     """Irony: a marker ("living the dream", "/s") in an entry that names something going
     wrong, or praise that does not fit its own sentence: strong positive words (VADER 2+,

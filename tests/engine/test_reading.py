@@ -182,3 +182,12 @@ def test_a_quote_does_not_stop_at_an_abbreviation() -> None:
             "breakfast, and I laughed so hard I had to leave the room.")
     quoted = compose(text)
     assert "3 a\u201d" not in quoted and "3 a.\u201d" not in quoted, quoted
+
+
+def test_praise_meant_as_its_opposite_is_not_counted_as_gratitude() -> None:
+    from mirror.engine.analysis import analyze
+
+    ironic = analyze("Car towed on my birthday, the boiler's gone again. Truly living the dream. #blessed")
+    sincere = analyze("So grateful for my sister today, she drove four hours to sit with me.")
+    assert "gratitude" not in {m.name for m in ironic.patterns}
+    assert "gratitude" in {m.name for m in sincere.patterns}
