@@ -17,7 +17,6 @@ from mirror.engine.reading import sarcastic
 from mirror.engine.tensions import Contrast, Tension, find_contrasts, find_tensions
 from mirror.engine.tokenize import Token, tokenize
 
-
 #: Patterns that take the person's words at face value as praise or thanks.
 _PRAISE = frozenset({"gratitude"})
 
