@@ -480,6 +480,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_phrase"][tone]).format(p=r.phrase)
     elif feeling:
         ask = pick.choice(fr["ask_feeling"]).format(feeling=feeling)
+    elif _laughs(a, data) and "ask_light" in fr:
+        ask = pick.choice(fr["ask_light"])  # a joke is answered lightly
     elif r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:
         ask = pick.choice(fr["ask_generic_by_tone"][r.valence])  # tone-matched, at least
     else:
@@ -498,7 +500,7 @@ def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None
         return None
     centre = r.centre
     said = echo(a.text, a.tokens, centre.first, centre.last, _weight)
-    if said is None or len(said.text.split()) * 3 <= 2 * (centre.last - centre.first):
+    if said is None or len(said.text.split()) * 2 <= centre.last - centre.first:
         return None  # nothing to say back, or only a part of it (asked as usual)
     at = next((k for k, m in enumerate(r.moments) if m.first <= centre.first < m.last), None)
     # Only a neighbour: the line just before or after is part of the same moment ("ate dinner
@@ -515,6 +517,12 @@ def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None
     if not other or same.casefold() in other.casefold():
         return None  # the entry says the same line twice: nothing else to quote
     return other, said
+
+
+def _laughs(a: Analysis, data: dict) -> bool:
+    """Whether the entry laughs at itself ("lol", "haha", a laughing emoji)."""
+    marks = {str(w).lower() for w in data.get("laughter") or ()}
+    return any(t.norm in marks for t in a.tokens) or any(ch in a.text for ch in "\U0001f602\U0001f923\U0001f605\U0001f606")
 
 
 def _weight(said: str) -> float:
@@ -540,8 +548,8 @@ def _echo_near(a: Analysis, r: Reading) -> Echo | None:
         return None
     centre = r.centre
     inside = echo(a.text, a.tokens, centre.first, centre.last, _weight)
-    if inside is not None and len(inside.text.split()) * 3 <= 2 * (centre.last - centre.first):
-        return inside
+    if inside is not None and len(inside.text.split()) * 2 <= centre.last - centre.first:
+        return inside  # a part of the quote, not the quote again
     moments = r.moments
     at = next((k for k, m in enumerate(moments) if m.first <= centre.first < m.last), None)
     if at is None:
