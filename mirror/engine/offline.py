@@ -482,7 +482,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_feeling"]).format(feeling=feeling)
     elif _laughs(a, data) and "ask_light" in fr:
         ask = pick.choice(fr["ask_light"])  # a joke is answered lightly
-    elif r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:
+    elif r.feelings and r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:
+        # (only with a feeling named: a tone guessed from loose words may be irony)
         ask = pick.choice(fr["ask_generic_by_tone"][r.valence])  # tone-matched, at least
     else:
         ask = pick.choice(fr["ask_generic"])
