@@ -78,6 +78,7 @@ class Echo:
 
     text: str      # "you keep picking up your phone"
     past: bool
+    verdict: bool = False  # "It was the best dinner of the year": text is the judgement
 
 
 def echo(text: str, tokens: Sequence[Token], first: int, last: int,
@@ -132,6 +133,9 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
         return None  # "Not because I was worried about Rosa": said back, it contradicts her
     if own[-1] in _SPEECH:
         return None  # "… I said" before a quotation: the words said are the moment
+    judged = _verdict(text, toks, own)
+    if judged is not None:
+        return judged
     subject = _subject(text, tokens, toks, own)
     if subject is None:
         return None
@@ -213,6 +217,46 @@ _SPEECH = frozenset({"said", "say", "says", "asked", "told", "wrote", "replied",
                      "thought", "went"})
 _PRONOUNS = frozenset({"he", "she", "they"})
 _SWAP_LOWER = frozenset({"my", "our", "his", "her", "their"})
+
+
+_VERDICT_OPENERS = {("it", "was"): True, ("it", "felt"): True, ("that", "was"): True,
+                    ("this", "was"): True, ("it's",): False, ("it", "is"): False,
+                    ("it", "feels"): False, ("that's",): False, ("this", "is"): False}
+_SUPERLATIVES = frozenset({"best", "worst", "most", "least", "hardest", "easiest", "nicest",
+                           "strangest", "weirdest", "happiest", "saddest", "loveliest"})
+
+
+def _verdict(text: str, toks: list[Token], own: list[str]) -> Echo | None:
+    """A judgement the person made of a moment ("It was the best dinner of the year", "That
+    was perfect"), for "What made it the best dinner of the year?": the complement said back,
+    when it carries a judgement (a superlative or a word with feeling of its own)."""
+    from mirror.engine.reading import valences  # the VADER lexicon, already loaded to read
+
+    for opener, past in _VERDICT_OPENERS.items():
+        if tuple(own[:len(opener)]) != opener:
+            continue
+        rest = toks[len(opener):]
+        words = own[len(opener):]
+        if len(words) > 1 and words[0] == "been":  # "it's been a long week"
+            rest, words = rest[1:], words[1:]
+        if not 1 <= len(words) <= 8 or any(w in _REFUSE or w in ("you", "your") for w in words):
+            return None
+        if words[0].endswith("ing") or "like" in words or words[0] == "as" or (
+                words[0] in ("a", "the") and len(words) == 1):
+            return None  # "It was raining": an event; "It felt like a hug": a likeness
+        vader = valences()
+        if not (any(w in _SUPERLATIVES for w in words) or any(abs(vader.get(w, 0.0)) >= 1.5 for w in words)):
+            return None
+        parts = [rest[0].text.lower() if rest[0].text.isupper() else rest[0].text]
+        for k in range(1, len(rest)):
+            parts.append(re.sub(r"\s+", " ", text[rest[k - 1].end : rest[k].start]))
+            w = rest[k].norm
+            parts.append(_SWAP.get(w, rest[k].text if not rest[k].text.isupper() else w))
+        said = " ".join("".join(parts).split())
+        if _SWAP.get(words[0]):
+            said = _SWAP[words[0]] + said[len(rest[0].text):]
+        return Echo(said, past, verdict=True)
+    return None
 
 
 def _subject(text: str, tokens: Sequence[Token], toks: list[Token],

@@ -535,6 +535,9 @@ def _weight(said: str) -> float:
 
 def _echo_question(fr: dict, r: Reading, said: Echo, pick: _Picker) -> str:
     """The closing question around a clause of theirs, by its tense and the entry's tone."""
+    if said.verdict and "ask_verdict" in fr:
+        options = fr["ask_verdict"]["past" if said.past else "present"]
+        return str(pick.choice(options)).format(e=said.text)
     tone = r.valence if r.valence in ("positive", "negative") else "neutral"
     options = fr["ask_echo"]["past"][tone] if said.past else fr["ask_echo"]["present"]
     return str(pick.choice(options)).format(e=said.text)

@@ -65,3 +65,22 @@ def test_what_the_entry_denies_or_gives_to_someone_else_is_never_said_back(text:
     last = max(sentences)
     lo = next(i for i, t in enumerate(toks) if t.sent == last)
     assert echo(text, toks, lo, len(toks)) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was the best dinner of the year.", "the best dinner of the year"),
+    ("That was perfect.", "perfect"),
+    ("It's the best part of this job.", "the best part of this job"),
+])
+def test_a_judgement_of_the_moment_is_asked_about(text: str, expected: str) -> None:
+    toks = tokenize(text)
+    found = echo(text, toks, 0, len(toks))
+    assert found is not None and found.verdict and found.text == expected
+
+
+@pytest.mark.parametrize("text", ["It was raining all day.", "It felt like a hug.",
+                                  "It was a Tuesday.", "It's more like a tide."])
+def test_an_event_or_a_likeness_is_not_taken_for_a_judgement(text: str) -> None:
+    toks = tokenize(text)
+    found = echo(text, toks, 0, len(toks))
+    assert found is None or not found.verdict
