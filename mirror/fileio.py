@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -10,13 +11,20 @@ def write_private(path: Path, data: bytes, *, sync_dir: bool = False) -> None:
     """Write `path` atomically with mode 0600: a temporary file created 0600 (no window in
     which the content sits under the umask's looser mode), fsync, rename over `path`.
     A crash leaves the old file or the new one, never a truncated one."""
+    write_private_chunks(path, (data,), sync_dir=sync_dir)
+
+
+def write_private_chunks(path: Path, chunks: Iterable[bytes], *, sync_dir: bool = False) -> None:
+    """`write_private` for content produced piece by piece (a streamed export): memory
+    stays flat however large the file, with the same 0600, fsync and rename guarantees."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
             if os.name == "posix":
                 os.fchmod(handle.fileno(), 0o600)  # a stale temp file would keep its old mode
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from mirror.errors import InvalidInput
-from mirror.fileio import write_private
+from mirror.fileio import write_private, write_private_chunks
 from mirror.models import Reflection
 from mirror.resources import constitution_dir
 from mirror.storage.domain import readable
@@ -194,17 +194,4 @@ def write_atomic_chunks(dest: Path, chunks: Iterable[bytes]) -> None:
     stays flat however large the journal): a 0600 temporary file, fsynced, then renamed;
     interrupted, it leaves the old `dest` or none, never half a file."""
     refuse_special(dest)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
-            if os.name == "posix":
-                os.fchmod(handle.fileno(), 0o600)  # a stale temporary file keeps its old mode
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_private_chunks(dest, chunks)
