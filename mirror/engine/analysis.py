@@ -7,6 +7,7 @@ trusting a bundle's copy of them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mirror.engine.care import CARE, GENTLE, CareFinding, assess, response_language
@@ -64,12 +65,27 @@ class Analysis:
         return counts
 
 
+#: Share of accented Latin letters above which a text the function-word guess called English
+#: is checked by the language identifier: Polish "i", "do", "go", "no" are English function
+#: words too, and an English template would answer Polish.
+_ACCENTED_SHARE = 0.02
+
+
+def _doubtful_english(tokens: Sequence[Token]) -> bool:
+    """Whether an entry guessed English has too many accented letters to be taken as such."""
+    if len(tokens) <= 5:
+        return False
+    letters = [ch for t in tokens[:200] for ch in t.text if ch.isalpha()]
+    accented = sum(1 for ch in letters if "\u00c0" <= ch < "\u0250")
+    return bool(letters) and accented / len(letters) >= _ACCENTED_SHARE
+
+
 def analyze(text: str) -> Analysis:
     """Tokens, patterns, tensions, contrasts, crisis signals and a language guess."""
     tokens = tokenize(text)
     contrasts = tuple(find_contrasts(text, tokens))
     language, english = guess_language(tokens)
-    if not english and len(tokens) > 4:
+    if (not english and len(tokens) > 4) or (english and _doubtful_english(tokens)):
         # Not plainly English: the language identifier the care detector uses (lingua) names
         # it, so the mirror answers in the writer's language, not a look-alike's.
         found_language = identify(text)

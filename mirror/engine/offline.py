@@ -27,7 +27,6 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo
@@ -656,7 +655,6 @@ def _compose(text: str, a: Analysis, memory: str | None, key: str) -> str:
     if not a.tokens:
         reply = _compose_marks(text, pick)
     else:
-        a = _in_own_language(a)
         data = frames(a.language if not a.english else "en")
         if data is not None and len(a.tokens) > _SHORT_TEXT_WORDS:
             reply = _compose_framed(a, pick, data)
@@ -665,28 +663,6 @@ def _compose(text: str, a: Analysis, memory: str | None, key: str) -> str:
         else:
             reply = _compose_localized(a, pick)
     return _with_memory(reply, memory)
-
-
-#: Share of accented Latin letters above which an entry the function-word guess called
-#: English is checked by the language identifier: Polish "i", "do", "go", "no" are English
-#: function words too, and an English template would answer it in the wrong language.
-_ACCENTED_SHARE = 0.02
-
-
-def _in_own_language(a: Analysis) -> Analysis:
-    """`a`, with its language confirmed by the identifier when "English" looks doubtful."""
-    if not a.english or len(a.tokens) <= _SHORT_TEXT_WORDS:
-        return a
-    letters = [ch for t in a.tokens[:200] for ch in t.text if ch.isalpha()]
-    accented = sum(1 for ch in letters if "\u00c0" <= ch < "\u0250")
-    if not letters or accented / len(letters) < _ACCENTED_SHARE:
-        return a
-    from mirror.engine.language_id import identify  # lingua: only for these entries
-
-    found = identify(a.text)
-    if found and found != "en":
-        return replace(a, language=found, english=False)
-    return a
 
 
 def _with_memory(reply: str, memory: str | None) -> str:

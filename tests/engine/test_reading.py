@@ -191,3 +191,11 @@ def test_praise_meant_as_its_opposite_is_not_counted_as_gratitude() -> None:
     sincere = analyze("So grateful for my sister today, she drove four hours to sit with me.")
     assert "gratitude" not in {m.name for m in ironic.patterns}
     assert "gratitude" in {m.name for m in sincere.patterns}
+
+
+def test_polish_that_looks_like_english_to_function_words_is_read_as_polish() -> None:
+    from mirror.engine.analysis import analyze
+
+    a = analyze("Mój brat znowu pożyczył samochód i oddał go z pustym bakiem. "
+                "Trzeci raz w tym miesiącu! Rano spóźniłam się do pracy.")
+    assert (a.language, a.english) == ("pl", False)
