@@ -350,6 +350,7 @@ def _say(template: str, **values: str) -> str:
 _HEAVY = frozenset({"grief", "sadness", "loneliness", "hurt"})
 #: How much a neighbouring sentence must carry (`reading` scores) to be said back.
 _NEIGHBOUR_SCORE = 1.5
+_STRONG_SCORE = 2.0  # a line elsewhere in the entry is said back only when it carries this much
 #: How much the other moment must carry to open a mirrorback whose question holds the centre.
 _OTHER_SCORE = 0.0
 
@@ -367,10 +368,18 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
                          pick.choice(fr["ask_generic"])])
     feeling = names.get(r.feelings[0], r.feelings[0]) if r.feelings else ""
     feeling2 = names.get(r.feelings[1], r.feelings[1]) if len(r.feelings) > 1 else ""
+    if len(r.feelings) > 2:  # several listed side by side: all of them, as the person did
+        feeling = ", ".join(names.get(f, f) for f in r.feelings[:-1])
+        feeling2 = names.get(r.feelings[-1], r.feelings[-1])
     if feeling2 and r.valence != "mixed":  # two feelings of one kind are named together
         feeling, feeling2 = f"{feeling} {data.get('and', 'and')} {feeling2}", ""
     values = {"q": quote, "feeling": feeling, "feeling2": feeling2}
     sentences: list[str] = []
+    if len(r.feelings) > 2 and "many" in fr and "ask_many" in fr:
+        # Several feelings the person listed side by side: named together, as they wrote
+        # them, and the question keeps them all instead of favouring one.
+        return _in_language_marks(" ".join([_say(pick.choice(fr["many"]), **values),
+                                            pick.choice(fr["ask_many"])]), a.language)
     turned = _turned_centre(a, r, fr)
     if turned is not None:
         # The centre is one clause that the question can say back whole: the opening quotes
@@ -472,6 +481,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_image"]).format(i=image)
     elif "ask_echo" in fr and (near := _echo_near(a, r)) is not None:
         ask = _echo_question(fr, r, near, pick)
+    elif "ask_echo" in fr and (far := _echo_strongest(a, r)) is not None:
+        ask = _echo_question(fr, r, far, pick)
     elif r.phrase:
         # The tone of the question follows a feeling the person named; an entry whose
         # feeling is not named gets an open one (no "remember" for a divorce).
@@ -566,6 +577,23 @@ def _echo_near(a: Analysis, r: Reading) -> Echo | None:
                 found = echo(a.text, a.tokens, m.first, m.last, _weight)
                 if found is not None:
                     return found
+    return None
+
+
+def _echo_strongest(a: Analysis, r: Reading) -> Echo | None:
+    """A clause of the person's from the entry's strongest other lines, when neither the
+    centre nor its neighbours can be said back: the person's own doing or feeling, asked
+    about, is specific to this entry where a stock question would fit any. Only lines that
+    carry something (a feeling, a turn, the writer's stance) are used, the strongest first."""
+    if r.centre is None:
+        return None
+    others = sorted((m for m in r.moments if m.score >= _STRONG_SCORE
+                     and (m.last <= r.centre.first or m.first >= r.centre.last)),
+                    key=lambda m: (-m.score, m.first))
+    for m in others[:3]:
+        found = echo(a.text, a.tokens, m.first, m.last, _weight)
+        if found is not None:
+            return found
     return None
 
 

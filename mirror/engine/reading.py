@@ -42,6 +42,7 @@ _MAX_CENTRE_WORDS = 36
 #: Where an entry lands and where it starts: the closing line is often its heart (the
 #: rubric's "often not the first sentence"), the opening line its setting.
 _LAST_LINE, _FIRST_LINE = 1.5, 1.0
+_LAST_PLAIN = 0.5  # a last line that only makes a plan: an afterthought, not the heart
 #: The last paragraph of a long entry (three paragraphs or more) is where it often lands.
 _LAST_PARAGRAPH = 0.75
 #: Words just before a feeling word that say it of the writer outright ("I'm proud").
@@ -49,6 +50,7 @@ _SELF_STATEMENT = frozenset({"i'm", "im", "am", "feel", "felt", "feeling", "i"})
 _LEXICON_VALENCE_CAP = 4.0
 #: How many of a sentence's most intense words count toward its salience.
 _STRONGEST = 3
+_MANY = 5  # at most this many feelings named together
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ class Reading:
 
     centre: Moment | None
     second: Moment | None           # a second moment from another paragraph (long entries)
-    feelings: tuple[str, ...]       # feeling family keys, strongest first (at most two)
+    feelings: tuple[str, ...]       # feeling family keys, strongest first (at most two,
+                                    # or up to five the person listed side by side)
     valence: str                    # positive | negative | mixed | neutral
     sarcasm: bool
     asking: bool                    # the centre is the person's own question
@@ -126,6 +129,9 @@ def valences() -> dict[str, float]:
     return out
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "such", "some"})
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     """One language's reading lexicon (a docstring: without one, dataclass imports `inspect`)."""
@@ -160,6 +166,9 @@ class _Lexicon:
     not_names: frozenset[str]                       # "friday", "christmas": capitals, no one
     forms: dict[str, str]                           # "loneliest" -> "lonely" (feeling_forms)
     by_lemma: dict[str, tuple[str, float]]          # "lonely" -> (family, weight)
+    determiners: frozenset[str] = _DETERMINERS      # "the", "el": a noun phrase begins
+    adjectives_follow: bool = False                 # "el plato vacío": the noun comes first
+    plans: tuple[tuple[str, ...], ...] = ()         # "going to", "tomorrow": a closing plan
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -223,6 +232,9 @@ def _lexicon(language: str) -> _Lexicon | None:
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
         people=_lowered(data.get("people")), vague=_lowered(data.get("vague")),
         not_names=_lowered(data.get("not_names")), forms=forms, by_lemma=by_lemma,
+        determiners=_lowered(data.get("determiners")) or _DETERMINERS,
+        adjectives_follow=bool(data.get("adjectives_follow", False)),
+        plans=tuple(_words(str(w)) for w in data.get("plans") or ()),
     )
 
 
@@ -282,6 +294,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             hit = lex.by_lemma.get(lex.forms[w])  # "the loneliest bit", "angrier than ever"
         if hit is None:
             hit = _by_prefix(lex, w)
+        one_word = hit is not None  # a word, not a phrase, can describe a thing
         if hit is None:
             for words, f, wt in lex.phrases.get(w, ()):
                 if tuple(norms[i : i + len(words)]) == words:
@@ -296,13 +309,31 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         if any(norms[j] in lex.body for j in range(max(0, i - 3), i)):
             continue  # "my arm went numb", "my face hurt": the body's, not a feeling
         if not _writers(text, toks, i, lex) or (
-                w in lex.single or w in lex.forms) and _describes_a_thing(text, toks, norms, i, lex):
+                one_word and _describes_a_thing(text, toks, norms, i, lex)):
             continue
         weight = hit[1]
         if any(tuple(norms[max(0, i - len(h)):i]) == h for h in lex.hedges):
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))
     return found
+
+
+def _many_at_once(text: str, toks: Sequence[Token], families: Sequence[tuple[int, str, float]],
+                  lex: _Lexicon) -> list[str]:
+    """The feelings a person lists side by side ("Happy they were here. Sad that the
+    apartment echoes. Angry at myself…"), in the order written: three or more named outright
+    in one paragraph, of both kinds. Naming only the loudest would cut the mix in half."""
+    by_paragraph: dict[int, list[str]] = {}
+    for i, fam, wt in families:
+        if wt >= WORD_WEIGHT:
+            names = by_paragraph.setdefault(_paragraph_of(text, toks[i].start), [])
+            if fam not in names:
+                names.append(fam)
+    for names in by_paragraph.values():
+        kinds = {lex.valence.get(f) for f in names}
+        if len(names) >= 3 and {"positive", "negative"} <= kinds:
+            return names[:_MANY]
+    return []
 
 
 def _tone_contradicts(chosen: Sequence[str], centre: Moment, norms: Sequence[str],
@@ -324,7 +355,6 @@ def _in_question(text: str, toks: Sequence[Token], i: int) -> bool:
     return "?" in text[toks[hi - 1].end : toks[hi - 1].end + 3]
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "such", "some"})
 _LINKS = frozenset({"was", "were", "is", "are", "seemed", "looked", "got", "sounded", "felt"})
 
 
@@ -336,8 +366,13 @@ def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i
     nxt = norms[i + 1] if i + 1 < len(norms) and not clause_break_between(text, toks[i], toks[i + 1]) else ""
     if any(tuple(norms[i:i + len(words)]) == words for words in lex.idioms):
         return True  # "happy birthday", "happy hour"
+    if lex.adjectives_follow and i >= 2 and norms[i - 2] in lex.determiners \
+            and norms[i - 1].isalpha() and norms[i - 1] not in lex.stopwords \
+            and norms[i - 1] not in lex.first_person \
+            and not clause_break_between(text, toks[i - 1], toks[i]):
+        return True  # "el plato vacío", "une soirée triste": the noun's, not the writer's
     for j in range(i - 1, max(-1, i - 4), -1):
-        if norms[j] in _DETERMINERS:
+        if norms[j] in lex.determiners:
             # an adjective before its noun: "the sad meal deal", "a short, calm, factual note"
             after = next((norms[k] for k in range(i + 1, min(len(norms), i + 3))
                           if norms[k] not in lex.stopwords), "")
@@ -555,7 +590,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += 1.5  # the person's own question ("Should I quit?") is what they hold
         last = k == len(sentences) - 1
         if last and len(sentences) > 2:
-            score += _LAST_LINE
+            pass  # weighed against the others below, once every sentence has its score
         elif paragraphs > 2 and _paragraph_of(text, toks[lo].start) == paragraphs - 1:
             score += _LAST_PARAGRAPH  # a long entry lands in its last paragraph
         elif k == 0 and len(sentences) > 2:
@@ -563,6 +598,18 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if hi - lo < 4 and not any(i in fam_at for i in range(lo, hi)):
             score -= 1.0  # "Fair enough.": a short line holds the heart only with a feeling word
         scored.append(Moment(lo, hi, score))
+    if len(sentences) > 2 and scored and scored[-1].first == sentences[-1][0]:
+        # An entry lands on its last line, unless that line only makes a plan, with no
+        # feeling in it ("We should be doing the free install day twice a year", "Going to
+        # write the justification out properly tonight"): that is an afterthought.
+        final = scored[-1]
+        said = norms[final.first:final.last]
+        plan = (any(_contains(said, p) for p in lex.plans)
+                and "?" not in text[toks[final.last - 1].end : toks[final.last - 1].end + 2]
+                and not any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in range(final.first, final.last)))
+        lands = not plan
+        scored[-1] = Moment(final.first, final.last,
+                            final.score + (_LAST_LINE if lands else _LAST_PLAIN))
     if not scored:  # all markup: fall back to any sentence
         scored = [Moment(lo, hi, 0.0) for lo, hi in sentences]
     centre_sentence = max(scored, key=lambda m: (m.score, -m.first))
@@ -615,6 +662,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if va != vb or weight[ranked[1]] >= weight[ranked[0]] * 0.6:
             # Two at once are said in the order the person wrote them.
             chosen = sorted(ranked[:2], key=lambda f: first_at[f])
+    many = _many_at_once(text, toks, families, lex)
+    if len(many) >= 3 and not sarcasm:
+        chosen = many  # "Happy they were here. Sad that the apartment echoes. Angry…"
     kinds = {lex.valence.get(f, "neutral") for f in chosen}
     if {"positive", "negative"} <= kinds:
         valence = "mixed"

@@ -126,3 +126,22 @@ def test_names_a_tension_gently_in_the_persons_words() -> None:
         assert m.endswith("?") and 2 <= len(sentences(m)) <= 5, m
         assert m.count(left) <= 1, m  # the tension line stands for the contrast line
     assert compose(HEADLINE) == compose(HEADLINE)
+
+
+def test_the_question_says_back_a_strong_line_when_the_centre_cannot_be() -> None:
+    """When the quoted moment offers nothing to say back, the question takes the person's
+    own doing from the entry's strongest other line ("he decided you were safer…"), not a
+    stock question that could follow any entry."""
+    text = ("Week six with Biscuit. The first two weeks he hid behind the couch and would only "
+            "eat if I turned my back. Today at the park a guy went past on a bike and he looked "
+            "at me instead of barking. I had to sit down on a bench. But six weeks ago this "
+            "animal thought the whole world was a threat, and today he decided I was safer than "
+            "the thing he was scared of. Progress with him is a tide. I wanted to write it down "
+            "so I remember it on the bad days.")
+    stock = {"What was that like, from the inside?", "What did that moment hold for you?",
+             "What is it like to read that back now?", "What was going on in you just then?",
+             "What is still with you from it tonight?"}
+    replies = [compose(text, version=f"t{i}") for i in range(6)]
+    for reply in replies:
+        assert reply.rsplit(". ", 1)[-1] not in stock, reply
+        assert "you remember it on the bad days" in reply, reply

@@ -199,3 +199,81 @@ def test_polish_that_looks_like_english_to_function_words_is_read_as_polish() ->
     a = analyze("Mój brat znowu pożyczył samochód i oddał go z pustym bakiem. "
                 "Trzeci raz w tym miesiącu! Rano spóźniłam się do pracy.")
     assert (a.language, a.english) == ("pl", False)
+
+
+# -- a thing's adjective, a wish, a closing plan, several feelings at once, the person's doing --
+
+@pytest.mark.parametrize("text, language", [
+    ("Hoy el crítico pidió repetir el arroz. Solo levantó el plato vacío hacia la cocina.", "es"),
+    ("C'était une soirée triste, avec un match nul et de la pluie.", "fr"),
+    ("Das war eine traurige Nachricht aus dem Verein, aber egal.", "de"),
+])
+def test_a_feeling_word_describing_a_thing_is_not_named_in_any_language(text: str, language: str) -> None:
+    """"The empty plate" (el plato vacío) is the plate's: naming sadness for a critic's
+    praise is the costliest misreading, in languages where the adjective follows the noun
+    as well as where it comes first."""
+    assert read(text, language=language).feelings == ()
+
+
+@pytest.mark.parametrize("text, language, feeling", [
+    ("Hoy me siento un poco triste. Mi hermana se fue a Chile.", "es", "sadness"),
+    ("Je suis triste ce soir, vraiment triste.", "fr", "sadness"),
+    ("Me siento vacío desde que se fue.", "es", "sadness"),
+])
+def test_the_writers_own_feeling_is_still_named(text: str, language: str, feeling: str) -> None:
+    assert feeling in read(text, language=language).feelings
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ich hoffe, der Zug kommt morgen pünktlich. Glaube ich. Hoffe ich.", "de"),
+    ("I hope the parcel gets here before Friday.", "en"),
+    ("J'espère que le train sera à l'heure demain.", "fr"),
+])
+def test_hoping_for_an_outcome_is_not_named_hope(text: str, language: str) -> None:
+    """"Hoffe ich" after "Glaube ich" is a hedge, and "I hope the parcel comes" a wish
+    about an outcome: the mirror does not tell the person they are full of hope."""
+    assert "hope" not in read(text, language=language).feelings
+
+
+def test_a_closing_plan_is_not_taken_for_where_the_entry_lands() -> None:
+    text = ("Advisor meeting today and I blanked on the simplest question. Three years in and "
+            "I still can't defend my own choices out loud, and it makes me feel like a fraud. "
+            "Kept replaying it on the bike home. Going to write the justification out properly "
+            "tonight so it is ready next time.")
+    r = read(text)
+    toks = tokenize(text)
+    centre = text[toks[r.centre.first].start:toks[r.centre.last - 1].end]
+    assert "can't defend my own choices" in centre
+    assert "Going to write" not in centre
+
+
+def test_a_last_line_that_carries_the_feeling_still_lands() -> None:
+    text = ("Cleared out the flat today. Boxes, tape, the landlord's checklist. Found his old "
+            "scarf behind the radiator. I'm going to miss him so much.")
+    r = read(text)
+    toks = tokenize(text)
+    assert "miss him" in text[toks[r.centre.first].start:toks[r.centre.last - 1].end]
+
+
+SIX_THINGS = ("After they went to bed I stood in the kitchen and felt about six things at once. "
+              "Happy they were here. Sad that the apartment echoes. Angry at myself for things "
+              "I did in the marriage. Grateful that the handover on Sunday was polite.")
+
+
+def test_feelings_listed_side_by_side_are_all_named_in_the_order_written() -> None:
+    r = read(SIX_THINGS)
+    assert r.feelings == ("joy", "sadness", "anger", "gratitude")
+    assert r.valence == "mixed"
+
+
+def test_the_mirrorback_names_every_listed_feeling_and_favours_none() -> None:
+    for reply in versions(SIX_THINGS, 6):
+        for name in ("joy", "sadness", "anger", "gratitude"):
+            assert name in reply.lower()
+        assert reply.rstrip().endswith("?")
+        assert check(reply, SIX_THINGS).passed, reply
+
+
+def test_one_feeling_said_among_events_is_not_a_list() -> None:
+    text = "Happy they were here. The train was late again and the cafe was shut, so we walked."
+    assert len(read(text).feelings) <= 2
