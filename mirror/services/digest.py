@@ -47,7 +47,7 @@ from mirror.engine.care import gentle_line
 from mirror.engine.checks import check
 from mirror.engine.language import guess_language
 from mirror.engine.prompt import reflection_date
-from mirror.engine.reading import frames, read, valences
+from mirror.engine.reading import Moment, frames, read, valences
 from mirror.engine.tokenize import as_tokens, tokenize
 from mirror.errors import InvalidInput
 from mirror.models.digests import Counted, Digest, DigestCare, Period, SalientLine
@@ -56,14 +56,21 @@ from mirror.services.context import JournalContext
 from mirror.services.digest_reading import (
     ESSENTIAL,
     QUOTE_MAX_WORDS,
+    around,
+    death_told,
+    emphasis,
     event,
     event_name,
     exact,
     felt,
     is_list_line,
+    is_short,
     marked,
     marks_of,
     mood,
+    sarcastic_span,
+    told,
+    turns,
     whole,
     with_antecedent,
     wry,
@@ -76,6 +83,13 @@ KINDS = ("week", "month")
 CANDIDATES = 40        # entries read in full for their centre (see module docstring)
 LINES = 5              # salient lines shown
 ACROSS = 0.35         # a part's best line is taken first only if it weighs this much of the best's
+TURN = 0.75           # a line holding the entry's turn ("but", "yet")
+LANDING = 0.5         # a line that ends the entry: where it lands
+SHORT = 0.75          # a short entry quoted whole: its few words carry more each
+BARE_SHORT = 1.0      # a short entry the reading found nothing in: below a felt line
+FEWEST = 3            # lines shown when the period has them, even if faintly felt
+FAINT = -1.0          # ...but never a line weighing this little (a bare fact)
+EVENT_WEIGHT = 0.4    # of a diagnosis, a break-up, a new job's weight, added to its entry
 JOB_EVENT = 3.0       # losing a job, an engagement: said in the first line too
 PEOPLE = 8
 UNNAMED = 2           # entries a relation without a name must come up in to be listed
@@ -160,42 +174,72 @@ def _quote(entry: PeriodEntry) -> tuple[float, SalientLine, bool] | None:
 
     The line is the entry's sentence that says most of what the person felt (`felt`:
     the offline reading's score of each sentence, plus the feeling and stance in it, less
-    for a bare fact), quoted whole, with the sentence before it when it leans on that one;
-    never an item of a list. What happened is said in the digest's first line, so a line
-    that only tells it ("It's a stroke.") is not what is quoted."""
+    for a bare fact), how loudly it is said (`emphasis`: capitals, exclamations), whether
+    it turns ("but", "yet") or is where the entry lands (its last words), quoted whole
+    with the short sentences that belong to it (`around`: "I don't want a boat. I'd like a
+    boat a bit.") and the sentence before it when it leans on that one; never an item of
+    a list. A short entry is one thought and is quoted whole. A death or a birth told in
+    the entry is what is quoted from it, and weighs above any feeling (`ESSENTIAL`); a
+    diagnosis or a break-up adds to the entry's weight. The third value says whether the
+    entry speaks with irony at all (its praise is then not a feeling of the period), even
+    when no part of it can be quoted as the ironic line."""
     text = entry.content
     toks = as_tokens(tokenize(text))
     language, _ = guess_language(toks)
     language = language if frames(language) else "en"
     reading = read(text, toks, language)
-    if reading.centre is None:
+    if reading.centre is None and not (toks and is_short(text, toks)):
         return None
-    is_wry = wry(text, toks, reading, language)
+    weight, _, offset = event(text)
+    is_wry = reading.centre is not None and wry(text, toks, reading, language)
     best: tuple[float, int, int] | None = None
+    line_wry = False
     if is_wry:  # the complaint and the joke together: the irony shows
-        lo, hi = wry_span(text, toks) or whole(text, toks, reading.centre.first,
-                                                reading.centre.last)
-        best = (reading.centre.score, lo, hi)
-    else:
-        for moment in reading.moments or (reading.centre,):
+        span = wry_span(text, toks) or sarcastic_span(text, toks, language)
+        if span is not None and reading.centre is not None:
+            best, line_wry = (reading.centre.score, *span), True
+    short = is_short(text, toks)
+    telling: tuple[float, int, int] | None = None
+    if best is None:
+        moments = list(reading.moments or ((reading.centre,) if reading.centre else ()))
+        if told(text):  # the sentence that tells a death or a birth, however short
+            at = next((i for i, t in enumerate(toks) if t.end > offset), None)
+            if at is not None:
+                moments.append(Moment(at, at + 1, 0.0))
+        for moment in moments:
             if is_list_line(text, toks, moment.first):
                 continue
             span = with_antecedent(text, toks, *whole(text, toks, moment.first, moment.last))
             if span is None:
                 continue
+            lo, hi = (0, len(toks)) if short else around(text, toks, *span)
             score = felt(text, toks, span[0], span[1], moment.score, language)
+            score += emphasis(text, toks, lo, hi) + TURN * turns(toks, lo, hi)
+            if hi == len(toks):
+                score += LANDING  # where the entry lands
+            if told(text) and toks[lo].start <= offset < toks[hi - 1].end:
+                telling = (score, lo, hi)  # "He's gone. It was peaceful.": what the entry is
             if best is None or score >= best[0]:  # a tie: the later line, where it lands
-                best = (score, *span)
+                best = (score, lo, hi)
+        if telling is not None and best is not None:  # quoted whatever else it says,
+            _, lo, hi = telling  # weighing what its best line weighs, and more
+            best = (max(best[0], telling[0]) + ESSENTIAL, lo, hi)
+        if best is None and short:
+            best = (emphasis(text, toks, 0, len(toks)) - BARE_SHORT, 0, len(toks))
     if best is None:
         return None
     score, lo, hi = best
     line = exact(text, toks, lo, hi)
     if len(line.split()) < 2 or (hi - lo > QUOTE_MAX_WORDS + 20):
         return None
+    if score > 0 and weight < ESSENTIAL:  # a diagnosis felt, not only told ("It's benign.
+        score += EVENT_WEIGHT * weight     # I cried in the corridor"): the week's centre
     score += 0.5 * reading.asking
+    if short:
+        score += SHORT  # a few words: each carries more (intensity per word, not length)
     return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz), line,
                               () if is_wry else reading.feelings, reading.asking, entry.private,
-                              is_wry), is_wry
+                              line_wry), is_wry
 
 
 def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES) -> _Read:
@@ -229,10 +273,13 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
     best of the rest. A bare fact (score at or below 0) is
     quoted only when nothing else was written."""
     by_score = sorted(scored, key=lambda s: (-s[0], s[1].created_at))
-    felt_lines = [s for s in by_score if s[0] > 0] or by_score[:1]
+    felt_lines = [s for s in by_score if s[0] > 0]
+    if len(felt_lines) < min(limit, FEWEST):  # a week of few words still shows a few lines
+        felt_lines += [s for s in by_score if FAINT < s[0] <= 0][:min(limit, FEWEST) - len(felt_lines)]
+    felt_lines = felt_lines or by_score[:1]
     # A death or a birth told in a line is quoted whatever else the period held: "Dad
     # died this morning." never loses to a month of long happy entries.
-    chosen = [s for s in by_score if event(s[2].text)[0] >= ESSENTIAL][:1]
+    chosen = [s for s in by_score if told(s[2].text)][:1]
     top = felt_lines[0][0] if felt_lines else 0.0
     for part in range(limit):
         here = [s for s in felt_lines if int(min(position[s[1].id], 0.999) * limit) == part]
@@ -441,6 +488,19 @@ def _lead(d: Digest) -> str:
     return d.feeling
 
 
+def _loss(d: Digest) -> str:
+    """A plain line that a death was written about, and when ("On 15 October you wrote of
+    a loss, and of the days after it."): the period's counts and feelings alone would pass
+    over it. Descriptive only — no condolence, nothing to do — and only from a line the
+    digest quotes (a death told is always quoted), so it is never about a care entry."""
+    for k, line in enumerate(d.lines):
+        if death_told(line.text):
+            day = line.date.rsplit(" ", 1)[0] if line.date.endswith(d.period.start[:4]) else line.date
+            after = ", and of the days after it" if k + 1 < len(d.lines) else ""
+            return f"On {day} you wrote of a loss{after}."
+    return ""
+
+
 def render(d: Digest) -> str:
     """The digest as text: descriptive sentences and counts, the person's lines quoted.
 
@@ -464,6 +524,9 @@ def render(d: Digest) -> str:
         out += [lead, counts]
     else:
         out += [counts, *([lead] if lead else [])]
+    loss = _loss(d)
+    if loss:
+        out.append(loss)
     if any(c.count for c in d.tensions):
         out += ["", "Pulled two ways, in how many reflections:"]
         out += [f"  {c.name.replace(' / ', ' and ')}: {c.count} ({_moved(c)})"

@@ -41,11 +41,15 @@ EVENTS: tuple[tuple[float, str, str], ...] = (
     (6.0, "grief", r"died|dies|has died|passed away|passed on|death of|funeral|was killed|"
                    r"stillborn|miscarriage|murió|muri[óe]|falleci\w*|entierro|gestorben|"
                    r"starb|verstorben|beerdigung|ist tot|est mort|est morte|décéd\w*|"
-                   r"décès|enterrement|obsèques|funérailles"),
+                   r"décès|enterrement|obsèques|funérailles|"
+                   r"(?:he|she)(?:'s| is| has) gone(?=\s*(?:[.!…]|$))|put (?:him|her) to sleep|"
+                   r"had (?:him|her) put down|no longer with us|took (?:his|her) last breath|"
+                   r"se nos fue|nos dejó|ist von uns gegangen|nous a quitté\w*"),
     (5.0, "joy", r"had the baby|had her baby|had a baby|was born|gave birth|newborn|"
                  r"(?:i'?m|we'?re|she'?s) pregnant|nació|embarazada|geboren|schwanger|"
                  r"est née?|naissance|enceinte"),
-    (4.0, "fear", r"diagnos\w+|cancer|tumou?r|biopsy|benign|malignant|ambulance|a&e|"
+    (4.0, "fear", r"diagnos\w+|cancer|tumou?r|lymphoma|leuka?emia|biopsy|benign|malignant|"
+                  r"ambulance|a&e|"
                   r"intensive care|icu|stroke|heart attack|surgery|chemo\w*|hospital|"
                   r"accident|crash(?:ed)?|diagnóstico|cáncer|benigno|la ingresan|ingresad[oa]|"
                   r"krankenhaus|diagnose|krebs|notaufnahme|unfall|hôpital|urgences|cancer"),
@@ -67,6 +71,13 @@ _NEGATION = re.compile(r"\b(?:not|never|no|n't|didn't|hasn't|wasn't|won't|nicht|
                        r"nie|pas|jamais|nunca)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 _UNREAL = re.compile(r"\b(?:if|what if|afraid|scared|worried|terrified|might|could|would|"
                      r"si|wenn|falls|peur)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+
+
+#: Before "died": a thing that stops working, or the writer's own figure of speech.
+_NOT_A_DEATH = re.compile(r"\b(?:phone|battery|laptop|car|plant|plants|computer|tv|wifi|"
+                          r"fridge|conversation|engine|boiler|printer|mood|party|signal|"
+                          r"i|i've|nearly|almost|basically|literally|practically|"
+                          r"handy|móvil|handy|portable)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -181,6 +192,8 @@ def event(text: str) -> tuple[float, str | None, int]:
             before = text[max(0, m.start() - 40):m.start()]
             if _NEGATION.search(before) or _UNREAL.search(before):
                 continue
+            if family == "grief" and _NOT_A_DEATH.search(before):
+                continue  # "my phone died", "I nearly died laughing"
             best = (weight, family, m.start())
             break
     return best
@@ -190,7 +203,8 @@ def event(text: str) -> tuple[float, str | None, int]:
 _EVENT_NAMES: tuple[tuple[str, str, str], ...] = (
     # (pattern of the telling word, name alone, name with whose it was: {who})
     (r"died|dies|passed|death|funeral|killed|murió|muri|falleci|entierro|gestorben|starb|"
-     r"verstorben|beerdigung|tot|mort|décéd|décès|enterrement|obsèques|funérailles",
+     r"verstorben|beerdigung|tot|mort|décéd|décès|enterrement|obsèques|funérailles|he|she|"
+     r"put|had|no longer|took|se nos|nos dej|ist von|nous a",
      "a death", "{who}'s death"),
     (r"baby|born|birth|newborn|pregnant|nació|embarazada|geboren|schwanger|née?|naissance|"
      r"enceinte", "a birth", "a birth"),
@@ -400,7 +414,8 @@ def _marked(lowered: str, language: str) -> bool:
     pattern, others = _marker_patterns(language)
     if pattern is not None and pattern.search(lowered):
         return True
-    return any(m in lowered for m in others)
+    # "/s" ends a sarcastic line; "Sat/Sun" is no marker
+    return any(re.search(re.escape(m) + r"(?!\w)", lowered) for m in others if m in lowered)
 
 
 def marked(text: str) -> bool:
@@ -688,3 +703,117 @@ def marks_of(language_text: Sequence[tuple[float, str, bool]]) -> list[tuple[flo
         out.append((position, families))
     return out
 
+
+
+# -- how a line is said ---------------------------------------------------------------------
+#: Words written in capitals that are names of things, not a raised voice.
+_ACRONYMS = frozenset("ok okay tv uk us usa eu nhs gp it pe bbc ceo hr pr dj id ai pc pm am "
+                      "fyi asap diy bbq atm sms wifi pdf ipad mri ct ecg icu ae".split())
+EMPHASIS_MAX = 2.5
+SHORT_ENTRY = 16          # an entry of this many words or fewer is one thought: quoted whole
+_NEIGHBOUR = 6            # a sentence this short beside the line is its landing or its shout
+#: Words that turn a line: where an entry turns is where it says most ("…but now").
+_TURN_WORDS = frozenset("but yet though although still instead anyway pero aunque sin "
+                        "embargo aber doch trotzdem mais pourtant quand".split())
+
+
+def emphasis(text: str, toks: Tokens, lo: int, hi: int) -> float:
+    """How loudly the line [lo, hi) is said: words in capitals ("SMALL WIN", "PAID", "JE
+    VAIS ÊTRE TATIE"), exclamations and a double "??" — intensity that no feeling word
+    carries, and that a short entry says as strongly as a long one."""
+    shouted = sum(1 for t in toks[lo:hi]
+                  if len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
+                  and t.norm not in _ACRONYMS)
+    piece = text[toks[lo].start:min(len(text), toks[hi - 1].end + 6)]
+    loud = min(shouted, 3) * 0.4 + min(piece.count("!"), 3) * 0.4 + (0.4 if "??" in piece else 0.0)
+    return min(loud, EMPHASIS_MAX)
+
+
+def turns(toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether the line [lo, hi) holds a turn ("but", "yet", "still")."""
+    return any(w in _TURN_WORDS for w in toks.norms[lo:hi])
+
+
+def is_short(text: str, toks: Tokens) -> bool:
+    """A short entry (at most `SHORT_ENTRY` words, no list): quoted whole, as one thought —
+    "put his bowl away. got it back out. put it away." says nothing in any one sentence."""
+    words = sum(1 for w in toks.norms if any(c.isalnum() for c in w))
+    return 2 <= words <= SHORT_ENTRY and not _LIST_ITEM.search(text)
+
+
+def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
+    """[lo, hi) with the short sentences that belong to it: the one after it when it is
+    its landing or its turn ("I don't want a boat. I'd like a boat a bit.", "I want to put
+    it on the wall. He'd hate that."), and a shout just before it ("JE VAIS ÊTRE TATIE
+    !!!!! Léa est enceinte."). Never past `QUOTE_MAX_WORDS`, never into a list."""
+    bounds = toks.sentence_bounds()
+    order = list(bounds)  # sentence numbers, in order (a number may be skipped)
+    first, last = order.index(toks[lo].sent), order.index(toks[hi - 1].sent)
+    for step in (1, 2):  # "…keep walking it. habit. or something more than habit."
+        after = bounds[order[last + step]] if last + step < len(order) else None
+        if after is None or is_list_line(text, toks, after[0]) or \
+                "\n" in text[toks[hi - 1].end:toks[after[0]].start]:
+            break
+        size = after[1] - after[0]
+        turning = turns(toks, *after) or toks.norms[after[0]] in _OPENING_TURNS | {"not"}
+        if not ((size <= _NEIGHBOUR or (turning and size <= 20))
+                and after[1] - lo <= QUOTE_MAX_WORDS):
+            break
+        hi = after[1]
+    before = bounds[order[first - 1]] if first else None
+    if before is not None and not is_list_line(text, toks, before[0]):
+        if before[1] - before[0] <= _NEIGHBOUR and emphasis(text, toks, *before) >= 1.0 and \
+                hi - before[0] <= QUOTE_MAX_WORDS:
+            lo = before[0]
+    return lo, hi
+
+
+def sarcastic_span(text: str, toks: Tokens, language: str) -> tuple[int, int] | None:
+    """Where an entry the offline reading found sarcastic says it with irony: the first
+    sentence that, with the one before it, `reading.sarcastic` still reads as irony; None
+    when no part of it does on its own (the entry is then quoted as a plain line, and
+    only its praise is left out of the period's feeling)."""
+    from mirror.engine.reading import sarcastic
+    from mirror.engine.tokenize import as_tokens, tokenize
+
+    spans = list(toks.sentence_bounds().values())
+    for k, (lo, hi) in enumerate(spans):
+        start = spans[k - 1][0] if k else lo
+        piece = text[toks[start].start:toks[hi - 1].end + 3]
+        if sarcastic(piece, as_tokens(tokenize(piece)), language) and \
+                (language != "en" or _praises(toks.norms[start:hi])):
+            return start, hi
+    return None
+
+
+#: Words a sentiment lexicon counts as praise that name a thing or a person, not a
+#: judgement ("Sofia's friend", "statutory interest").
+_NOT_PRAISE = frozenset("friend friends interest party gift gifts care hope help support "
+                        "free fixed kind like well thanks please yes sure ok okay".split())
+
+
+def _praises(norms: Sequence[str]) -> bool:
+    """Whether words [lo, hi) hold praise to be read as irony ("great", "love", "perfect"),
+    not only a positive noun ("friend", "interest")."""
+    vader = valences()
+    return any(vader.get(w, 0.0) >= 1.5 and w not in _NOT_PRAISE for w in norms)
+
+
+#: How a death itself is told (not a funeral, a "death certificate", the ashes).
+_DEATH_TOLD = re.compile(r"died|dies|has died|passed|was killed|stillborn|miscarriage|murió|"
+                         r"muri|falleci|gestorben|starb|verstorben|ist tot|est mort|décéd|"
+                         r"he|she|put|had|no longer|took|se nos|nos dej|ist von|nous a",
+                         re.IGNORECASE)
+
+
+def death_told(text: str) -> bool:
+    """Whether `text` tells a death ("Dad died this morning.", "He's gone."), not only
+    what follows one ("The funeral is on Friday.")."""
+    weight, family, offset = event(text)
+    return family == "grief" and weight >= ESSENTIAL and bool(_DEATH_TOLD.match(text, offset))
+
+
+def told(text: str) -> bool:
+    """Whether `text` tells a death or a birth: the line the digest quotes from it."""
+    weight, family, _ = event(text)
+    return weight >= ESSENTIAL and (family != "grief" or death_told(text))

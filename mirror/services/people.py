@@ -37,11 +37,13 @@ kin patterns run over its lower case, and the words around a capital are read on
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from mirror import constitution
 
@@ -142,6 +144,43 @@ freitag samstag sonntag janvier février mars avril mai juin juillet août septe
 octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche
 god lord jesus allah internet wifi tv covid
 """.split())
+#: Short forms of the calendar people write ("Tues and Thurs", "Sat/Sun") beyond those
+#: dateparser knows.
+_CALENDAR_SHORT = frozenset("mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr "
+                            "jun jul aug sep sept oct nov dec".split())
+
+
+@cache
+def _calendar_names() -> frozenset[str]:
+    """Month and weekday names and their short forms in every language Mirror reads, from
+    dateparser's maintained translation data (installed with Mirror), and `_CALENDAR_SHORT`.
+    The data files are read as text, not imported: importing dateparser costs ~130 ms, a
+    digest's whole budget for names. A name of three letters or fewer is taken only from
+    the English data: "Pn" or "Mi" elsewhere are too likely initials or a word."""
+    names: set[str] = set(_CALENDAR_SHORT)
+    spec = importlib.util.find_spec("dateparser")  # a top-level package: found, not imported
+    if spec is None or spec.origin is None:
+        return frozenset(names)
+    root = Path(spec.origin).parent / "data" / "date_translation_data"
+    for language in ("en", "es", "de", "fr", "it", "nl", "pt", "pl"):
+        try:
+            source = (root / f"{language}.py").read_text("utf-8")
+        except OSError:
+            continue
+        for block in _CALENDAR_ENTRY.findall(source):
+            for name in re.findall(r'"([^"]+)"', block):
+                name = name.lower().rstrip(".")
+                if len(name) > 3 or language == "en":
+                    names.add(name)
+    return frozenset(names)
+
+
+#: `"january": ["jan", "january", ...]` in dateparser's data: a month's or a weekday's names.
+_CALENDAR_ENTRY = re.compile(r'^\s*"(?:january|february|march|april|may|june|july|august|'
+                             r'september|october|november|december|monday|tuesday|wednesday|'
+                             r'thursday|friday|saturday|sunday)":\s*\[([^\]]*)\]', re.MULTILINE)
+
+
 #: Words before a name that make it a person ("with Sam", "told Maya", "con Ana").
 _BEFORE = frozenset("""
 with and told tell tells asked ask asks met meet meets called call calls texted text
@@ -184,11 +223,16 @@ _STARTER = re.compile(r"(?:[.!?…:;\"“”‘(\[#@*•\-–—]\s*|\n\s*|^\s*)
 _WORD = re.compile(r"[\w'’-]+")
 
 
+#: How many words before a capital are read: "said something in Italian to Murphy" is a
+#: "to" of speaking four words after its verb.
+_REACH = 5
+
+
 def _context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
-    """Up to two words before `start` (same clause) and two after `end`, lower case."""
-    before = text[max(0, start - 40):start]
+    """Up to `_REACH` words before `start` (same clause) and two after `end`, lower case."""
+    before = text[max(0, start - 60):start]
     cut = max(before.rfind(c) for c in ".!?;:\n")
-    before_words = [w.lower() for w in _WORD.findall(before[cut + 1:])][-2:]
+    before_words = [w.lower() for w in _WORD.findall(before[cut + 1:])][-_REACH:]
     after = text[end:end + 40]
     stop = min([i for i in (after.find(c) for c in ".!?;:\n") if i >= 0] or [len(after)])
     after_words = [w.lower() for w in _WORD.findall(after[:stop])][:2]
@@ -201,11 +245,16 @@ def _as_person(text: str, m: re.Match[str], capitalised_nouns: bool,
     stands where a person stands (rule 2)."""
     owner = m.group(0).endswith(("'s", "’s"))
     prev = before[-1] if before else ""
-    if prev in _PLACE_BEFORE and not (prev == "to" and len(before) > 1 and before[-2] in _TO_VERBS):
+    spoken_to = prev == "to" and any(w in _TO_VERBS for w in before[:-1])
+    if prev in _PLACE_BEFORE and not spoken_to:
         return False
     if capitalised_nouns:
         return prev in ("mit", "und") or bool(after and after[0] in _AFTER_STRONG)
-    if prev in _BEFORE or (prev == "to" and len(before) > 1 and before[-2] in _TO_VERBS):
+    if prev == "and":
+        # "Ollie and Dev", "Mum and Ana": an "and" joins a person to a person; "his pension
+        # and Oasis", "Tues and Thurs" join things.
+        return _joined_to_a_name(text, m.start())
+    if prev in _BEFORE or spoken_to:
         return True
     if prev in _ROLES and (text[max(0, m.start() - 2):m.start()].strip(" ") in (",", "")):
         return True
@@ -215,6 +264,23 @@ def _as_person(text: str, m: re.Match[str], capitalised_nouns: bool,
         return after[0] not in ("is", "was", "has", "had", "does", "did", "and") or \
             (len(after) > 1 and after[1] in ("i", "me", "my", "so", "always", "never", "still"))
     return False
+
+
+_AND_BEFORE = re.compile(r"([\w'’-]+)\s+and\s+$")
+_PEOPLE_WORDS = frozenset("me him her us them i you".split())
+
+
+def _joined_to_a_name(text: str, start: int) -> bool:
+    """Whether the "and" just before `start` follows a name or a person's word ("Ollie
+    and", "me and", "Mum and"), not a thing ("pension and", "Tues and")."""
+    m = _AND_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1).removesuffix("'s").removesuffix("’s")
+    norm = word.lower()
+    if norm in _PEOPLE_WORDS or norm in _KIN or norm in _RELATIONS:
+        return True
+    return word[:1].isupper() and not _excluded(word, norm, _function_words())
 
 
 _GERMAN = frozenset("und ich nicht ist aber auch mit der die das habe bin wir sie".split())
@@ -287,6 +353,7 @@ class _Scan:
 
 def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
     return (len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR
+            or norm in _calendar_names()
             or norm in _KIN or norm in _RELATIONS or norm in _STOP or norm in function_words
             or norm in _ABBREVIATIONS
             or (len(norm) > 6 and norm.endswith(_ABSTRACT_ENDINGS)))

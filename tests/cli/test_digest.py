@@ -69,8 +69,8 @@ def test_a_week_in_counts_lines_names_and_what_changed(cli):
     assert "You wrote 4 reflections this week" in shown.out
     assert "the week before, 1." in shown.out
     assert "Not seen this week, unlike the week before" not in shown.out
-    assert "“Why do I always put it off?”" in shown.out or \
-        "“I should call my mother but I'm too tired.”" in shown.out
+    # A short entry is one thought, quoted whole: the turn and the question with it.
+    assert "“I should call my mother but I'm too tired. Why do I always put it off?”" in shown.out
     assert "#family (2, new)" in shown.out
 
 

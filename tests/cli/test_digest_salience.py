@@ -1,0 +1,114 @@
+"""What a weekly digest quotes, as the person would judge it: the week's most important
+entry is there however short it is, a loss written about is acknowledged in one plain
+line, a quote keeps the turn that follows it, a shout counts as much as a long paragraph,
+and only people are listed as people."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.services import people
+
+ORDINARY = [
+    ("Long day at the office. The printer jammed twice and the meeting about the new filing "
+     "system ran over by forty minutes, then I stopped at the shop for milk, bread and the "
+     "good cheese, and I felt quite happy walking home in the sun with my bag of shopping."),
+    ("Cleaned the kitchen, answered emails, and watched a documentary about lighthouses that "
+     "was better than it had any right to be; I loved the keeper who painted every evening."),
+    ("Walked the long way round the park with a podcast about Roman roads. Bought a new "
+     "notebook, a nice one, and sorted the spare room, which felt good and calm."),
+]
+
+
+def _write(cli, text: str, date: str) -> str:
+    run = cli("reflect", "--json", "--date", date, input=text)
+    assert run.code == 0, run.err
+    return run.json["reflection"]["id"]
+
+
+def _week(cli, date: str) -> tuple[dict, str]:
+    return (cli("digest", "--week", "--date", date, "--json").json,
+            cli("digest", "--week", "--date", date).out)
+
+
+def test_a_short_death_is_quoted_and_the_loss_is_acknowledged_plainly(cli):
+    for day, text in zip((12, 13, 14), ORDINARY, strict=True):
+        _write(cli, text, f"2026-10-{day:02d} 20:00")
+    gone = _write(cli, "He's gone. It was peaceful. Dr Fraser cried a bit too, which I didn't "
+                       "expect, and I will always love her for it.", "2026-10-15 14:00")
+    _write(cli, "put his bowl away. got it back out. put it away.", "2026-10-16 07:05")
+
+    digest, shown = _week(cli, "2026-10-15")
+
+    assert {line["reflection_id"]: line["text"] for line in digest["lines"]}[gone] == \
+        "He's gone. It was peaceful."
+    assert "grief" in digest["feeling"]
+    assert "On 15 October you wrote of a loss." in shown
+    for word in ("condolence", "sorry", "take care", "should", "try to"):
+        assert word not in shown.lower()
+
+
+def test_a_thing_that_died_or_a_funeral_planned_is_not_a_loss_told(cli):
+    _write(cli, "My phone died on the train and I felt oddly free for an hour.", "2026-10-13 20:00")
+    _write(cli, "The funeral is on Friday. I've written three versions of what I want to say "
+                "and hate all of them.", "2026-10-14 20:00")
+
+    digest, shown = _week(cli, "2026-10-14")
+
+    assert "you wrote of a loss" not in shown
+    assert "I've written three versions of what I want to say and hate all of them." in \
+        [line["text"] for line in digest["lines"]]
+
+
+def test_a_quote_keeps_the_short_turn_or_landing_that_follows_it(cli):
+    _write(cli, "Marked the first essays tonight and one kid handed me something real, and I "
+                "remembered why I didn't go into marketing like Rob, who has a boat now. "
+                "I don't want a boat. I'd like a boat a bit.", "2026-09-10 22:40")
+    _write(cli, "Afterwards at the pub I felt something I didn't expect, which was relief. Not "
+                "that he's gone, but that the waiting is over and he isn't struggling anymore.",
+           "2026-09-11 18:30")
+
+    lines = [line["text"] for line in _week(cli, "2026-09-10")[0]["lines"]]
+
+    assert any(line.endswith("I don't want a boat. I'd like a boat a bit.") for line in lines)
+    assert "Afterwards at the pub I felt something I didn't expect, which was relief. Not that " \
+           "he's gone, but that the waiting is over and he isn't struggling anymore." in lines
+
+
+def test_a_shouted_short_entry_is_quoted_with_its_shout(cli):
+    for day, text in zip((28, 29, 30), ORDINARY, strict=True):
+        _write(cli, text, f"2026-09-{day:02d} 20:00")
+    news = _write(cli, "JE VAIS ÊTRE TATIE !!!!!\n\nLéa est enceinte. 13 semaines. J'ai pleuré "
+                       "au milieu du restaurant, Thomas aussi a pleuré, Karim a fait semblant "
+                       "que non.", "2026-10-03 23:30")
+
+    digest, _ = _week(cli, "2026-10-01")
+
+    assert {line["reflection_id"]: line["text"] for line in digest["lines"]}[news] == \
+        "JE VAIS ÊTRE TATIE !!!!! Léa est enceinte. 13 semaines."
+
+
+def test_a_weekday_list_or_a_praised_noun_is_not_read_as_irony(cli):
+    _write(cli, "New routine, as it stands:\nTues - food bank\nWed - Poppy\nSat/Sun - Maggie.\n"
+                "Not bad for a man with nothing to do.", "2027-01-17 19:40")
+    _write(cli, "Sofia's friend Ana is an accountant and says: send a formal letter, quote the "
+                "Late Payment of Commercial Debts Act, add statutory interest. Drafting it now. "
+                "Feels like bringing a sword to a tea party. Good.", "2027-01-16 16:20")
+
+    digest, shown = _week(cli, "2027-01-17")
+
+    assert digest["lines"] and not any(line["wry"] for line in digest["lines"])
+    assert "said wryly" not in shown
+
+
+@pytest.mark.parametrize("texts, person, expected", [
+    (["Aoife asked Ollie about his pension and Oasis vs Blur.", "He sings Oasis in the shower."],
+     "Oasis", False),
+    (["Food bank needs a van driver, Tues and Thurs mornings."], "Thurs", False),
+    (["Keys at ten. Dev and Ollie carried the sofa and swore the whole way."], "Ollie", True),
+    (["He went quiet and then said something in Italian to Murphy, rubbing his ears."],
+     "Murphy", True),
+    (["Drove up to Glasgow with the kids."], "Glasgow", False),
+])
+def test_who_a_week_is_about(texts, person, expected):
+    assert (person in people.count(texts)) is expected
