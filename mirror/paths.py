@@ -12,16 +12,27 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import NamedTuple
 
 from mirror.errors import InvalidInput, NotFound, StorageError
 
 
-class JournalPaths(NamedTuple):
-    """The files of one journal folder, named in one place (a named tuple: cheaper to
-    define than a dataclass on every command's start-up path)."""
+class JournalPaths:
+    """The files of one journal folder, named in one place (a plain class: defining a
+    named tuple or a dataclass costs every command's start-up, and `typing` with it)."""
 
-    home: Path
+    __slots__ = ("home",)
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, JournalPaths) and other.home == self.home
+
+    def __hash__(self) -> int:
+        return hash(self.home)
+
+    def __repr__(self) -> str:
+        return f"JournalPaths(home={self.home!r})"
 
     @property
     def db(self) -> Path:

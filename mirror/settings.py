@@ -11,22 +11,30 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mirror.errors import InvalidInput, NotFound, StorageError
 
+TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
-class Key(NamedTuple):
-    """One setting: its name, kind, default, help and allowed values (a named tuple: cheaper
-    to define than a dataclass, and every command that opens a journal defines it)."""
 
-    name: str
-    kind: str                      # "str" | "bool" | "int" | "float" | "list"
-    default: Any
-    help: str
-    choices: tuple[str, ...] = ()
-    env: str = ""                  # the environment variable other tools read, used when unset here
+class Key:
+    """One setting: its name, kind, default, help and allowed values (a plain class: every
+    command that opens a journal defines it, and a named tuple or a dataclass costs that
+    start-up time, and `typing` with it)."""
+
+    __slots__ = ("name", "kind", "default", "help", "choices", "env")
+
+    def __init__(self, name: str, kind: str, default: Any, help: str,
+                 choices: tuple[str, ...] = (), env: str = "") -> None:
+        self.name = name
+        self.kind = kind                # "str" | "bool" | "int" | "float" | "list"
+        self.default = default
+        self.help = help
+        self.choices = choices
+        self.env = env                  # the environment variable other tools read, used when unset here
 
 
 KEYS: dict[str, Key] = {k.name: k for k in (

@@ -25,9 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 #: `locale` (plain command lines are read by mirror.cli.argspec), `shutil` and its compressors
 #: (argparse's formatter asks it the terminal width: Mirror's asks `os`), `hashlib` (the
 #: migrations' digests are cached per journal; the audit chain hashes only when written),
-#: the constitution, the other command groups, the TUI, the engine, the bundle formats,
-#: the model adapters and their libraries.
-FORBIDDEN = ("inspect", "ast", "dis", "tokenize", "linecache", "uuid", "platform",
+#: the constitution, `typing` (annotations only: Mirror's modules read `TYPE_CHECKING` from a
+#: flag of their own), the other command groups, the TUI, the engine, the bundle formats, the
+#: model adapters and their libraries.
+FORBIDDEN = ("inspect", "ast", "dis", "tokenize", "linecache", "uuid", "platform", "typing",
              "importlib.resources", "getpass", "shlex", "tempfile", "shutil", "bz2", "lzma",
              "hashlib", "tomllib", "mirror.constitution", "argparse", "gettext", "locale",
              "textual", "rich", "yaml", "lingua", "simplemma", "dateparser", "httpx", "pyrage",
@@ -37,8 +38,9 @@ FORBIDDEN = ("inspect", "ast", "dis", "tokenize", "linecache", "uuid", "platform
              "mirror.cli.thread_cmds", "mirror.cli.config_cmds", "mirror.cli.audit_cmds")
 
 #: What one command may load beyond the rest: `show` prints the reflection's mirrorback and
-#: patterns by the constitution's labels (read through its hashed invariants).
-ALLOWED = {"show": ("mirror.constitution", "hashlib")}
+#: patterns by the constitution's labels (read through its hashed invariants), and the
+#: derived records' store defines named tuples (`typing`).
+ALLOWED = {"show": ("mirror.constitution", "hashlib", "typing")}
 
 #: Measured 127–134 modules (tags 127; list, search and the filters 128; stats and
 #: onthisday 130; show 134) with Python 3.11, down from 141–144: a small margin for the

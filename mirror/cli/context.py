@@ -6,13 +6,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mirror.cli.output import Output
 from mirror.clock import Clock
 from mirror.errors import InvalidInput
 from mirror.paths import journal_home, resolve_home
 
+TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:
     import argparse
 

@@ -8,26 +8,30 @@ Tags combine the way jrnl users expect to spell them: `--tag a --tag b` wants bo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
-
 from mirror.cli.parser import BOOLEAN_OPTIONAL
 
+TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:  # the record is built at run time only (storage and all: ~50 ms)
     import argparse
+    from typing import Any
 
     from mirror.services.journal import Filters
 
 
-class _Flag(NamedTuple):
-    """One filter option (a named tuple: cheaper to define than a dataclass on the start-up
-    path of every listing)."""
+class _Flag:
+    """One filter option (a plain class: a named tuple or a dataclass costs the start-up
+    of every listing to define, and `typing` with it)."""
 
-    dest: str                   # the argparse destination
-    field: str                  # the Filters field it fills
-    flags: tuple[str, ...]
-    kind: str                   # "text" | "list" | "csv" | "true" | "bool"
-    help: str
-    metavar: str | None = None
+    __slots__ = ("dest", "field", "flags", "kind", "help", "metavar")
+
+    def __init__(self, dest: str, field: str, flags: tuple[str, ...], kind: str,
+                 help: str, metavar: str | None = None) -> None:
+        self.dest = dest            # the argparse destination
+        self.field = field          # the Filters field it fills
+        self.flags = flags
+        self.kind = kind            # "text" | "list" | "csv" | "true" | "bool"
+        self.help = help
+        self.metavar = metavar
 
 
 FLAGS = (

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from mirror.cli import render
 from mirror.cli.context import Context
 from mirror.cli.parser import BOOLEAN_OPTIONAL, SKIPPED, add_command
 from mirror.display import terminal_safe
 from mirror.errors import InvalidInput, UsageError
 
+TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:  # annotations only: most command lines are parsed without argparse
     import argparse
 

@@ -5,12 +5,13 @@ command being run, the small spec `mirror.cli.fastparse` parses most command lin
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 from mirror.cli.argspec import BOOLEAN_OPTIONAL, CommandSpec, SpecRecorder
 
+TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:
     import argparse
+    from typing import Any
 
     from mirror.cli.context import Context
 

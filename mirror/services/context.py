@@ -7,8 +7,6 @@ behind, and each one's dependencies are visible in its signature.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from mirror.clock import Clock
 from mirror.dates import local_zone_name
 from mirror.paths import JournalPaths
@@ -16,14 +14,17 @@ from mirror.settings import Settings
 from mirror.storage.store import Store
 
 
-class JournalContext(NamedTuple):
-    """An open journal's paths, store, settings and clock (a named tuple: immutable, and
-    cheaper to define than a dataclass on every command's start-up path)."""
+class JournalContext:
+    """An open journal's paths, store, settings and clock (a plain class: a named tuple or
+    a dataclass costs every command's start-up to define, and `typing` with it)."""
 
-    paths: JournalPaths
-    store: Store
-    settings: Settings
-    clock: Clock
+    __slots__ = ("paths", "store", "settings", "clock")
+
+    def __init__(self, paths: JournalPaths, store: Store, settings: Settings, clock: Clock) -> None:
+        self.paths = paths
+        self.store = store
+        self.settings = settings
+        self.clock = clock
 
     @property
     def timezone(self) -> str:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
+
+TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 GENESIS = "0" * 64
 

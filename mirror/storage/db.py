@@ -15,12 +15,12 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mirror.errors import InvalidInput, StorageError
 from mirror.fileio import make_private
 from mirror.storage.journalfile import JournalFile
 
+TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:
     from mirror.storage.encryption import CipherKey
 

@@ -20,7 +20,6 @@ import sqlite3
 from binascii import crc32
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 from mirror import __version__
 from mirror.errors import StorageError
@@ -31,13 +30,27 @@ from mirror.storage.db import translate
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
 
-class Migration(NamedTuple):
-    """One numbered schema migration shipped in schemas/sqlite/ (a named tuple: cheaper to
-    define than a dataclass, and every open reads them)."""
+class Migration:
+    """One numbered schema migration shipped in schemas/sqlite/ (a plain class: every open
+    reads them, and a named tuple or a dataclass costs start-up time to define, and
+    `typing` with it)."""
 
-    version: int
-    name: str
-    sql: str
+    __slots__ = ("version", "name", "sql")
+
+    def __init__(self, version: int, name: str, sql: str) -> None:
+        self.version = version
+        self.name = name
+        self.sql = sql
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Migration)
+                and (other.version, other.name, other.sql) == (self.version, self.name, self.sql))
+
+    def __hash__(self) -> int:
+        return hash((self.version, self.name, self.sql))
+
+    def __repr__(self) -> str:
+        return f"Migration({self.version}, {self.name!r})"
 
     @property
     def checksum(self) -> str:

@@ -12,7 +12,6 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from mirror.clock import Clock, utc_iso
 from mirror.errors import InvalidInput, NotFound
@@ -20,6 +19,10 @@ from mirror.models import ListFilter, Page, Reflection, Revision
 from mirror.storage import audit
 from mirror.storage import tags as tagstore
 from mirror.storage.db import BUSY_TIMEOUT_MS, transaction
+
+TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 _COLUMNS = (
     "r.seq, r.id, r.content, r.content_type, r.visibility, r.private, r.source, r.created_at,"

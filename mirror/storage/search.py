@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from mirror.errors import InvalidInput
 from mirror.models import ListFilter, SearchHit
 from mirror.storage import reflections as stored
 from mirror.storage.reflections import SELECT, row_to_reflection
 
+TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:
+    from typing import Any
+
     from mirror.storage.reflections import ReflectionStore
 
 WORD_INDEX = "reflections_fts"

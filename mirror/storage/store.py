@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mirror.clock import Clock, utc_iso
 from mirror.errors import StorageError
@@ -23,6 +22,7 @@ from mirror.storage.journalfile import is_encrypted
 from mirror.storage.reflections import ReflectionStore
 from mirror.storage.threads import ThreadStore
 
+TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:
     from mirror.models.status import JournalStats
     from mirror.storage.derived import DerivedStore
