@@ -169,6 +169,9 @@ class _Lexicon:
     determiners: frozenset[str] = _DETERMINERS      # "the", "el": a noun phrase begins
     adjectives_follow: bool = False                 # "el plato vacío": the noun comes first
     plans: tuple[tuple[str, ...], ...] = ()         # "going to", "tomorrow": a closing plan
+    self_statement: frozenset[str] = frozenset()    # "am", "feel", "estoy", "bin": the writer's state
+    intensifiers: frozenset[str] = frozenset()      # "so", "really": may open a diary fragment
+    reported: frozenset[str] = frozenset()          # "said", "told": someone's words reported
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -235,6 +238,9 @@ def _lexicon(language: str) -> _Lexicon | None:
         determiners=_lowered(data.get("determiners")) or _DETERMINERS,
         adjectives_follow=bool(data.get("adjectives_follow", False)),
         plans=tuple(_words(str(w)) for w in data.get("plans") or ()),
+        self_statement=_lowered(data.get("self_statement")) | _SELF_STATEMENT,
+        intensifiers=_lowered(data.get("intensifiers")),
+        reported=_lowered(data.get("reported")),
     )
 
 
@@ -316,6 +322,31 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))
     return found
+
+
+def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the feeling word at token i is said by the writer of themselves: the writer
+    is in its clause ("I'm so proud", "Estoy tan orgullosa", "je suis fier", "it made me
+    furious"), or the word opens its sentence as diaries do ("Exhausted.", "So tired of it",
+    "Endlich."), with no "said"/"told" between the writer and the word. A feeling word
+    anywhere else belongs to the story, and naming it was the mirror's commonest misreading."""
+    sent = toks[i].sent
+    lo = i
+    while lo > 0 and toks[lo - 1].sent == sent and i - lo < 3:
+        lo -= 1
+    before = [toks[j].norm for j in range(lo, i)]
+    opening = lo == 0 or toks[lo - 1].sent != sent
+    if opening and all(w in lex.intensifiers for w in before):
+        return True  # "Exhausted.", "So tired of it", "Honestly relieved"
+    hi = i + 1
+    while hi < len(toks) and toks[hi].sent == sent and hi - i <= 2:
+        hi += 1
+    near = before + [toks[j].norm for j in range(i + 1, hi)]
+    writer = lex.first_person | lex.self_statement
+    if not any(w in writer for w in near):
+        return False
+    reported = [k for k, w in enumerate(before) if w in lex.reported]
+    return not reported or any(w in writer for w in before[reported[-1] + 1:])
 
 
 def _many_at_once(text: str, toks: Sequence[Token], families: Sequence[tuple[int, str, float]],
@@ -646,6 +677,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt
         if wt < WORD_WEIGHT and not vader:
             wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
+        elif wt >= WORD_WEIGHT and not _stated(text, toks, i, lex):
+            wt = 0.0  # a feeling word in the story ("I thought someone had died", "I said
+            #           tired", "per fortuna") is not a feeling the person says they have
         evidence[fam] = evidence.get(fam, 0.0) + wt
         first_at.setdefault(fam, i)
     ranked = sorted((f for f in weight if evidence[f] >= WORD_WEIGHT),

@@ -159,9 +159,21 @@ def test_feeling_forms_are_what_simplemma_gives(lang: str) -> None:
 
 
 def test_an_inflected_feeling_word_is_named_like_its_base_form() -> None:
-    r = read("Bank holidays are the loneliest bit of the year. Everyone is with family "
+    r = read("Bank holidays I'm at my loneliest. Everyone is with family "
              "and I'm eating crackers in front of a film.")
     assert r.feelings[:1] == ("loneliness",)
+
+
+@pytest.mark.parametrize("text", [
+    "At dinner Sam asked what's wrong and I said tired. Results should come Thursday.",
+    "The phone rang at 3am and I honestly thought someone had died. It was a wrong number.",
+    "she said yes!! the ring was in my sock and i nearly cried in front of the whole trail",
+])
+def test_a_feeling_word_in_the_story_is_not_named_as_the_writers(text: str) -> None:
+    """"I said tired" is a cover story and "I nearly cried" did not happen: naming
+    tiredness or sadness there tells the person the mirror did not listen."""
+    r = read(text)
+    assert not {"tiredness", "grief", "sadness"} & set(r.feelings), r.feelings
 
 
 def test_joy_shouted_is_not_read_as_irony() -> None:
