@@ -45,10 +45,16 @@ EVENTS: tuple[tuple[float, str, str], ...] = (
                    r"(?:he|she)(?:'s| is| has) gone(?=\s*(?:[.!…]|$))|put (?:him|her) to sleep|"
                    r"had (?:him|her) put down|no longer with us|took (?:his|her) last breath|"
                    r"se nos fue|nos dejó|ist von uns gegangen|nous a quitté\w*"),
+    (4.0, "grief", r"would have been (?:\d+|(?:her|his) \w+ birthday)|"
+                   r"first (?:birthday|christmas|mother's day|father's day|anniversary|"
+                   r"summer|winter) without (?:her|him|them)|anniversary of (?:her|his) death|"
+                   r"(?:her|his) grave|(?:her|his) ashes"),
     (5.0, "joy", r"had the baby|had her baby|had a baby|was born|gave birth|newborn|"
                  r"(?:i'?m|we'?re|she'?s) pregnant|nació|embarazada|geboren|schwanger|"
                  r"est née?|naissance|enceinte"),
-    (4.0, "fear", r"diagnos\w+|cancer|tumou?r|lymphoma|leuka?emia|biopsy|benign|malignant|"
+    (4.0, "relief", r"benign|all clear|came back clear|came back negative|in remission|"
+                    r"es benigno|es benigna|gutartig|bénigne?"),
+    (4.0, "fear", r"diagnos\w+|cancer|tumou?r|lymphoma|leuka?emia|biopsy|malignant|"
                   r"ambulance|a&e|"
                   r"intensive care|icu|stroke|heart attack|surgery|chemo\w*|hospital|"
                   r"accident|crash(?:ed)?|diagnóstico|cáncer|benigno|la ingresan|ingresad[oa]|"
@@ -345,18 +351,24 @@ def felt(text: str, toks: Tokens, lo: int, hi: int, base: float, language: str) 
     data = frames(language) or {}
     first_person = frozenset(str(w) for w in data.get("first_person") or ())
     norms = toks.norms[lo:hi]
-    line = text[toks[lo].start:toks[hi - 1].end]
+    line = unquoted(text[toks[lo].start:toks[hi - 1].end + 3])  # with its closing marks
+    base_at = toks[lo].start
+    # Feeling words inside quotation marks are someone else's ("we'd love to work with
+    # you again"), never the person's; what they said stays in the line's stance ("I said
+    # "I know"").
     families = feelings_in(line, language)
     lex = _lexicon(language) or _lexicon("en")
     felt_at = [i for i, w in enumerate(norms)
-               if lex is not None and (lex.seen[w] if w in lex.seen else _starts(lex, w))]
+               if line[toks[lo + i].start - base_at] != " " and lex is not None
+               and (lex.seen[w] if w in lex.seen else _starts(lex, w))]
     # The person's own feeling: "I" or "we" just before the feeling word ("I've been so
     # angry"), not a word about someone else ("the doctor, very calm").
     own = any(w in first_person for i in felt_at for w in norms[max(0, i - 4):i])
     stance = any(w in first_person and any(v in _STANCE for v in norms[i + 1:i + 4])
                  for i, w in enumerate(norms))
     vader = valences() if language == "en" else {}
-    strong = max((abs(vader.get(w, 0.0)) for w in norms), default=0.0)
+    strong = max((abs(vader.get(w, 0.0)) for i, w in enumerate(norms)
+                  if line[toks[lo + i].start - base_at] != " "), default=0.0)
     end = text[toks[hi - 1].end:toks[hi - 1].end + 2]
     if language != "en":
         own = own or bool(families)  # "Tengo miedo": the person is in the verb, not a pronoun
@@ -365,7 +377,10 @@ def felt(text: str, toks: Tokens, lo: int, hi: int, base: float, language: str) 
         score += FELT_MINE
     if stance:
         score += FELT_STANCE
-    weight = event(line)[0]
+    weight, family, _ = event(line)
+    if family == "relief" and not families:  # "Biopsy came back benign.": news that is
+        families = {"relief": 1.0}           # itself a feeling, however plainly told
+        score += FELT_WORD
     if weight >= ESSENTIAL:
         return score  # "Dad died this morning.": a death or a birth told is itself felt
     if not families and not stance and "?" not in end and strong < 1.5:
@@ -373,6 +388,18 @@ def felt(text: str, toks: Tokens, lo: int, hi: int, base: float, language: str) 
     if not families and weight:
         score -= EVENT_FACT
     return score
+
+
+_QUOTED = re.compile(r'"[^"\n]{2,300}"|“[^”\n]{2,300}”|«[^»\n]{2,300}»|„[^“\n]{2,300}“')
+
+
+def unquoted(text: str) -> str:
+    """`text` with what is inside quotation marks blanked out (the same length, so every
+    offset still holds): someone else's words, or a sign's, are not the person's feeling
+    ("Gareth: "…we'd love to work with you again!"")."""
+    if '"' not in text and "“" not in text and "«" not in text and "„" not in text:
+        return text
+    return _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
 
 
 def is_list_line(text: str, toks: Tokens, lo: int) -> bool:
@@ -442,7 +469,17 @@ def wry(text: str, toks: Tokens, reading: Reading, language: str) -> bool:
         wrong = wrong or any(vader.get(w, 0.0) <= -1.0 for w in words) or _troubled(words)
         if "!" in text[end:end + 3]:
             plain += 2.0
-    return wrong or plain < 2.0
+    # A marker alone needs something gone wrong beside it: "rang my brother… exactly what
+    # I needed" is sincere; the reading's own irony may stand on flat words ("Slept three
+    # hours. Truly living the dream #blessed").
+    if not wrong and any(m in text.lower() for m in _NEEDS_TROUBLE):
+        return False  # "…talked for an hour and it was exactly what I needed": sincere
+    return wrong or (reading.sarcasm and plain < 2.0)
+
+
+#: Markers that are irony only beside something gone wrong ("The boiler broke. Just what I
+#: needed."); after a warm evening they are meant.
+_NEEDS_TROUBLE = ("just what i needed", "exactly what i needed")
 
 
 _WRY_CONTEXT_WORDS = 30
@@ -511,6 +548,7 @@ class _Lexicon:
     negators: frozenset[str]
     valence: dict[str, str]
     seen: dict[str, tuple[str | None, tuple[tuple[tuple[str, ...], str], ...]] | None]
+    body: frozenset[str] = frozenset()
 
 
 @cache
@@ -535,7 +573,7 @@ def _lexicon(language: str) -> _Lexicon | None:
     return _Lexicon(family, {k: tuple(v) for k, v in phrases.items()},
                     tuple(sorted(prefixes, key=lambda p: -len(p[0]))), negators,
                     {f: str(s.get("valence", "neutral")) for f, s in (data.get("feelings") or {}).items()},
-                    {})
+                    {}, frozenset(str(w).lower() for w in data.get("body") or ()))
 
 
 @cache
@@ -602,6 +640,8 @@ def feelings_in(text: str, language: str) -> dict[str, float]:
                     continue  # a name inside a sentence ("the nurse, Joy"), not a feeling
         if any(n in lex.negators or n.endswith("n't") for n in norms[max(0, i - 3):i]):
             continue
+        if lex.body and any(n in lex.body for n in norms[max(0, i - 3):i]):
+            continue  # "my face hurt", "my legs ached": the body's, not a feeling
         found[_NOUN_OF_WORD.get(" ".join(norms[i:i + length]), fam)] = 1.0
     return found
 
@@ -692,12 +732,16 @@ def marks_of(language_text: Sequence[tuple[float, str, bool]]) -> list[tuple[flo
     feeling; a wry entry's praise is not counted as joy."""
     out: list[tuple[float, dict[str, float]]] = []
     for position, text, is_wry in language_text:
-        families = feelings_in(text, language_of(text))
+        families = feelings_in(unquoted(text), language_of(text))
         weight, fam, _ = event(text)
         if fam and weight >= 3.0:
             # What happened suggests a feeling the person may not have named: it counts
             # half a word of theirs (a death or a birth is always named).
-            families[fam] = max(families.get(fam, 0.0), ESSENTIAL if weight >= 5 else 0.5)
+            # A remembrance ("Mum would have been 70 today") is grief the person wrote, a
+            # benign result relief.
+            said = ESSENTIAL if weight >= 5 else 2.0 if fam == "grief" else 1.5 if fam == "relief" \
+                else 0.5
+            families[fam] = max(families.get(fam, 0.0), said)
         if is_wry:
             families = {f: w for f, w in families.items() if valence_of(f) != "positive"}
         out.append((position, families))
@@ -721,17 +765,36 @@ def emphasis(text: str, toks: Tokens, lo: int, hi: int) -> float:
     """How loudly the line [lo, hi) is said: words in capitals ("SMALL WIN", "PAID", "JE
     VAIS ÊTRE TATIE"), exclamations and a double "??" — intensity that no feeling word
     carries, and that a short entry says as strongly as a long one."""
-    shouted = sum(1 for t in toks[lo:hi]
-                  if len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
-                  and t.norm not in _ACRONYMS)
-    piece = text[toks[lo].start:min(len(text), toks[hi - 1].end + 6)]
-    loud = min(shouted, 3) * 0.4 + min(piece.count("!"), 3) * 0.4 + (0.4 if "??" in piece else 0.0)
+    piece = unquoted(text[toks[lo].start:min(len(text), toks[hi - 1].end + 6)])
+    words = [t for t in toks[lo:hi] if piece[t.start - toks[lo].start] != " "]  # not a sign's
+    shouted = [t for t in words if len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
+               and t.norm not in _ACRONYMS]
+    whole_line = bool(shouted) and len(shouted) == len(words)
+    if len(shouted) >= 3 and not whole_line:
+        shouted = []  # "a sign saying PLEASE LABEL YOUR MILK": a notice, not a voice raised
+    loud = min(len(shouted), 3) * 0.4 + min(piece.count("!"), 3) * 0.4 + \
+        (0.4 if "??" in piece else 0.0)
+    if whole_line:
+        loud += 1.0  # a whole line shouted: "PAID.", "SMALL WIN."
     return min(loud, EMPHASIS_MAX)
 
 
 def turns(toks: Tokens, lo: int, hi: int) -> bool:
     """Whether the line [lo, hi) holds a turn ("but", "yet", "still")."""
     return any(w in _TURN_WORDS for w in toks.norms[lo:hi])
+
+
+_ME = frozenset("i i'm i've i'd i'll we we're me my yo me mi ich wir mir mich je j'ai moi "
+                "nous".split())
+
+
+def _turns_to_me(toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether [lo, hi) turns to the writer: a turn word with "I" or "we" just after it
+    ("Small thing but I grinned all the way to the station."), not news that turns
+    ("…again but nobody knows anything for sure yet.")."""
+    norms = toks.norms
+    return any(norms[i] in _TURN_WORDS and any(w in _ME for w in norms[i + 1:min(hi, i + 3)])
+               for i in range(lo, hi))
 
 
 def is_short(text: str, toks: Tokens) -> bool:
@@ -755,7 +818,8 @@ def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
                 "\n" in text[toks[hi - 1].end:toks[after[0]].start]:
             break
         size = after[1] - after[0]
-        turning = turns(toks, *after) or toks.norms[after[0]] in _OPENING_TURNS | {"not"}
+        opens = toks.norms[after[0]] in _OPENING_TURNS | {"not"}  # "Not that he's gone, but…"
+        turning = opens or (size <= 15 and _turns_to_me(toks, *after))
         if not ((size <= _NEIGHBOUR or (turning and size <= 20))
                 and after[1] - lo <= QUOTE_MAX_WORDS):
             break

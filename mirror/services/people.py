@@ -453,6 +453,22 @@ def _function_words() -> frozenset[str]:
     return frozenset(words)
 
 
+#: Nouns a week's news opens a sentence with ("Biopsy came back benign", "Scan showed…").
+_NEWS = frozenset("biopsy scan scans results result test tests bloods surgery operation "
+                  "appointment interview offer contract letter email call meeting shift "
+                  "train bus flight parcel landlord rent payment invoice".split())
+
+
+@cache
+def _common() -> frozenset[str]:
+    """Ordinary words: a word found as a person only by opening a sentence before a verb
+    ("Biopsy came back benign", "Rain came in") is not one when it is one of these — the
+    words of the sentiment lexicon Mirror has (VADER's) and `_NEWS`."""
+    from mirror.engine.reading import valences
+
+    return frozenset(valences()) | _NEWS
+
+
 def count(texts: Iterable[str]) -> Counter[str]:
     """Person -> in how many of `texts` they come up. A name that stood as a person in
     one text counts in every text where it is written as a possible name (rule 2)."""
@@ -503,7 +519,7 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
         pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
             re.escape(w.lower()) for w in sorted(doubtful)) + r")(?![\w'’-])")
         lower = {m.group(0) for t in texts for m in pattern.finditer(t)}
-        names -= {w for w in names - strong if w.lower() in lower}
+        names -= {w for w in names - strong if w.lower() in lower or w.lower() in _common()}
         names |= {w for w in recurring if w.lower() not in lower}
     rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}
     return names, rename

@@ -112,3 +112,34 @@ def test_a_weekday_list_or_a_praised_noun_is_not_read_as_irony(cli):
 ])
 def test_who_a_week_is_about(texts, person, expected):
     assert (person in people.count(texts)) is expected
+
+
+def test_a_benign_result_and_a_first_birthday_without_her_are_quoted(cli):
+    for day, text in zip((4, 5, 7), ORDINARY, strict=True):
+        _write(cli, text, f"2026-05-{day:02d} 20:00")
+    news = _write(cli, "Biopsy came back benign.", "2026-05-06 16:10")
+    _write(cli, "Mum would have been 70 today. First birthday without her. Lit the candle she "
+                "liked.", "2026-05-08 07:40")
+
+    digest, shown = _week(cli, "2026-05-06")
+
+    lines = {line["reflection_id"]: line["text"] for line in digest["lines"]}
+    assert lines[news] == "Biopsy came back benign."
+    assert "Mum would have been 70 today. First birthday without her. Lit the candle she liked." \
+        in lines.values()
+    assert "grief" in digest["feeling"] and "relief" in digest["feeling"]
+    assert "Biopsy (" not in shown  # a sentence's first word before a verb, not a person
+    assert "you wrote of a loss" not in shown  # a remembrance, not a death told this week
+
+
+def test_someone_elses_words_and_the_body_are_not_the_persons_feeling(cli):
+    _write(cli, 'Gareth: "All sorted, really sorry for the delay, we\'d love to work with you '
+                'again!" Transferred the rent.', "2026-11-12 15:02")
+    _write(cli, "Pub quiz, we came third. I laughed so much my face hurt.", "2026-11-13 22:00")
+    _write(cli, "Rang my brother. We talked for an hour about nothing much and it was exactly "
+                "what I needed.", "2026-11-14 10:00")
+
+    digest, shown = _week(cli, "2026-11-12")
+
+    assert "love" not in digest["feeling"] and "hurt" not in digest["feeling"]
+    assert "said wryly" not in shown  # warm, with nothing gone wrong: meant
