@@ -43,9 +43,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
-
-from mirror import constitution
 
 #: Relation word (any of the four languages) -> how the digest names it to the writer.
 _RELATIONS: dict[str, str] = {
@@ -284,6 +283,9 @@ def _joined_to_a_name(text: str, start: int) -> bool:
 
 
 _GERMAN = frozenset("und ich nicht ist aber auch mit der die das habe bin wir sie".split())
+#: A word of `_GERMAN` standing as a whole word of `_WORD` (the same test as splitting the
+#: text into words, without building the list: a month is thousands of texts).
+_GERMAN_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_GERMAN)) + r")(?![\w'’-])")
 _GERMAN_KIN = ("oma", "opa", "mama", "papa")
 #: Letters `re.IGNORECASE` folds onto a Latin letter but `str.lower` does not ("ſ", the
 #: Kelvin sign, dotless and dotted i).
@@ -366,7 +368,7 @@ def _scan(text: str) -> _Scan:
     found: dict[str, None] = {}
     weak: set[str] = set()
     lowered = text.lower()
-    german = sum(map(_GERMAN.__contains__, _WORD.findall(lowered))) >= 2
+    german = next(islice(_GERMAN_RE.finditer(lowered), 1, None), None) is not None  # two or more
     if plain_lower(text, lowered):
         relations, kin = _RELATION_LOWER.finditer(lowered), _KIN_LOWER.finditer(lowered)
     else:
@@ -442,12 +444,15 @@ ich du er sie es wir ihr yo tú él ella nosotros je tu il elle nous vous ils el
 
 @cache
 def _function_words() -> frozenset[str]:
-    """The stopwords of every language Mirror reads ("Me", "Sie", "Elle" start sentences)."""
+    """The stopwords of every language Mirror reads ("Me", "Sie", "Elle" start sentences),
+    through the offline engine's `frames`, which keeps each language's file once parsed
+    (the digest reads the same files: parsing them twice cost 60 ms a digest)."""
+    from mirror.engine.reading import frames
+
     words: set[str] = set()
     for language in ("en", "es", "de", "fr", "it", "nl", "pt", "pl"):
-        try:
-            data = constitution.mirrorback_data(language)
-        except FileNotFoundError:
+        data = frames(language)
+        if data is None:
             continue
         words.update(str(w).lower() for w in data.get("stopwords") or ())
     return frozenset(words)
