@@ -50,6 +50,7 @@ _SELF_STATEMENT = frozenset({"i'm", "im", "am", "feel", "felt", "feeling", "i"})
 _LEXICON_VALENCE_CAP = 4.0
 #: How many of a sentence's most intense words count toward its salience.
 _STRONGEST = 3
+_LINGERS = 1.0  # a list item the person says more about than its errand
 _MANY = 5  # at most this many feelings named together
 
 
@@ -260,18 +261,25 @@ def _phrase(marker: Any) -> tuple[str, ...]:
 
 # -- prose ------------------------------------------------------------------------------------
 _CODE_FENCE = re.compile(r"^\s*(```|~~~)")
-_NOT_PROSE = re.compile(r"^\s*(#{1,6}\s|\||[-*+]\s+\[[ xX]\]|>\s*$|---+\s*$|\s{4,}\S)")
+_NOT_PROSE = re.compile(r"^\s*(#{1,6}\s|\||>\s*$|---+\s*$|\s{4,}\S|\*\*[^*\n]+\*\*:?\s*$)")
+_ITEM_LINE = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s")
 
 
 def prose_mask(text: str) -> list[bool]:
-    """Per character: True where the text is prose (not a Markdown heading, code, a table
-    row or a checklist item), so the centre is never chosen from markup."""
+    """Per character: True where the text is prose or a list item (not a Markdown heading,
+    a bold or bare title over a list, code or a table row), so the centre is never chosen
+    from markup. A checklist item is the person's own words ("call Dad back. he sounded
+    small on the voicemail"), and in a list it is often where the feeling hides."""
     mask = [True] * len(text)
     pos = 0
     in_code = False
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    for k, line in enumerate(lines):
         fence = bool(_CODE_FENCE.match(line))
-        if fence or in_code or _NOT_PROSE.match(line):
+        following = next((nxt for nxt in lines[k + 1:] if nxt.strip()), "")
+        title = (len(line.split()) <= 4 and not _ITEM_LINE.match(line)
+                 and line.rstrip()[-1:] not in ".!?" and bool(_ITEM_LINE.match(following)))
+        if fence or in_code or title or _NOT_PROSE.match(line):
             for i in range(pos, pos + len(line)):
                 mask[i] = False
         if fence:
@@ -587,8 +595,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     bounds = toks.sentence_bounds()
     fam_at = {i: fam for i, fam, _ in families}
     fam_weight = {i: wt for i, _, wt in families}
-    sentences = _prose_runs(_joined_abbreviations(text, toks, list(bounds.values())),
-                            [prose[t.start] for t in toks], _item_starts(text, toks))
+    items = _item_starts(text, toks)
+    sentences = _without_checkboxes(text, toks, _prose_runs(
+        _joined_abbreviations(text, toks, list(bounds.values())), [prose[t.start] for t in toks], items))
+    lingering = _lingering_items(text, toks, sentences)
     scored: list[Moment] = []
     paragraphs = _paragraph_of(text, toks[-1].start) + 1
     for k, (lo, hi) in enumerate(sentences):
@@ -628,8 +638,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score -= _FIRST_LINE  # the setting, more often than the heart
         if hi - lo < 4 and not any(i in fam_at for i in range(lo, hi)):
             score -= 1.0  # "Fair enough.": a short line holds the heart only with a feeling word
+        if lo in lingering:
+            score += _LINGERS  # "call Dad back. he sounded small on the voicemail"
         scored.append(Moment(lo, hi, score))
-    if len(sentences) > 2 and scored and scored[-1].first == sentences[-1][0]:
+    if len(sentences) > 2 and scored and scored[-1].first == sentences[-1][0] \
+            and not _ITEM_LINE.match(_line_at(text, toks[sentences[-1][0]].start)):
+        # (a list's last item is only the last errand, not where an entry lands)
         # An entry lands on its last line, unless that line only makes a plan, with no
         # feeling in it ("We should be doing the free install day twice a year", "Going to
         # write the justification out properly tonight"): that is an afterthought.
@@ -720,7 +734,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen, valence = [], "mixed"
     ending = text[toks[centre.last - 1].end : toks[centre.last - 1].end + 3]
     # "I kind of look forward to it now??": bemused, not a question the person is weighing
-    asking = "?" in ending[:2] and "??" not in ending and "?!" not in ending
+    asking = "?" in ending[:2] and "??" not in ending and "?!" not in ending \
+        and not any(q in ending for q in "\"\u201d\u00bb'")  # "Is it going, Bethany?": someone's words
     # The question's phrase comes from the quoted moment itself: a person, something of the
     # writer's own, or a two-word thing; a stray detail elsewhere would read as random.
     candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3
@@ -729,11 +744,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     in_centre = all(any(centre.first <= i < centre.last and fam == f for i, fam, _ in families)
                     for f in chosen)
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
-                   _sides(text, toks, centre, vader), _image(text, toks, centre, lex),
+                   _felt_sides(_sides(text, toks, centre, vader), norms, fam_at, vader),
+                   _image(text, toks, centre, lex),
                    tuple(scored), in_centre)
 
 
-_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d+[.)])[ \t]")
 
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "vs", "etc", "approx", "prof",
@@ -772,11 +787,46 @@ def _tags_only(text: str, toks: Sequence[Token], lo: int, hi: int) -> bool:
     return all(toks[k].start and text[toks[k].start - 1] == "#" for k in range(lo, hi))
 
 
+def _line_at(text: str, pos: int) -> str:
+    """The whole line of the text that holds character `pos`."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:] if end < 0 else text[start:end]
+
+
+def _without_checkboxes(text: str, toks: Sequence[Token],
+                        sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences with a leading checkbox mark ("[x] bins") or item number ("3.") left out, so
+    a quoted item starts on the person's words."""
+    out = []
+    for lo, hi in sentences:
+        if hi - lo > 1 and toks[lo].norm == "x" and text[max(0, toks[lo].start - 1)] == "[":
+            lo += 1
+        elif hi - lo > 1 and toks[lo].text.isdigit() and text[toks[lo].end : toks[lo].end + 1] in (".", ")") \
+                and _ITEM_LINE.match(_line_at(text, toks[lo].start)) \
+                and not text[text.rfind("\n", 0, toks[lo].start) + 1 : toks[lo].start].strip():
+            lo += 1  # "3. Mo texted": the item's number is not the person's words
+        out.append((lo, hi))
+    return out
+
+
+def _lingering_items(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]]) -> set[int]:
+    """The sentences of list items the person lingered on: an item that says more than its
+    errand ("call Dad back. he sounded small on the voicemail") is where a list's feeling
+    hides."""
+    by_line: dict[int, list[int]] = {}
+    for lo, _ in sentences:
+        start = text.rfind("\n", 0, toks[lo].start) + 1
+        if _ITEM_LINE.match(_line_at(text, toks[lo].start)):
+            by_line.setdefault(start, []).append(lo)
+    return {lo for starts in by_line.values() if len(starts) > 1 for lo in starts}
+
+
 def _item_starts(text: str, toks: Sequence[Token]) -> set[int]:
     """Tokens that open a list item ("- lunch: leftover dal"): each item is a line of its
     own even without a full stop."""
     return {i for i in range(1, len(toks)) if "\n" in text[toks[i - 1].end : toks[i].start]
-            and _LIST_ITEM.search(text, toks[i - 1].end, toks[i].start)}
+            and _ITEM_LINE.match(_line_at(text, toks[i].start))}
 
 
 def _prose_runs(sentences: list[tuple[int, int]], prose: list[bool],
@@ -902,6 +952,21 @@ def _sides(text: str, toks: Sequence[Token], centre: Moment,
             right = Moment(j + 2, centre.last, 0.0)
         return left, right
     return None
+
+
+def _felt_sides(sides: tuple[Moment, Moment] | None, norms: Sequence[str], fam_at: dict[int, str],
+                vader: dict[str, float]) -> tuple[Moment, Moment] | None:
+    """The two halves, kept only when each carries a feeling of its own (a feeling word, or
+    strong words): "It was meant to be my dahlias, but I had the phone the wrong way round"
+    is a mishap told, not two feelings to hold side by side, and asking how they "sit
+    together" reads as a form filled in."""
+    if sides is None:
+        return None
+    for half in sides:
+        span = range(half.first, half.last)
+        if not any(i in fam_at for i in span) and abs(sum(vader.get(norms[i], 0.0) for i in span)) < 1.0:
+            return None
+    return sides
 
 
 def _opposed(left: Sequence[str], right: Sequence[str], vader: dict[str, float]) -> bool:

@@ -289,3 +289,32 @@ def test_the_mirrorback_names_every_listed_feeling_and_favours_none() -> None:
 def test_one_feeling_said_among_events_is_not_a_list() -> None:
     text = "Happy they were here. The train was late again and the cafe was shut, so we walked."
     assert len(read(text).feelings) <= 2
+
+
+CHECKLIST = ("Saturday\n- [x] laundry\n- [x] return library books (late again, 40p, whatever)\n"
+             "- [ ] oil change\n- [ ] call Dad back. he sounded small on the voicemail\n"
+             "- [ ] fix the kitchen drawer\n- [x] bins\n")
+
+
+def test_a_checklist_is_read_item_by_item_and_its_title_is_never_the_centre() -> None:
+    """A list's feeling hides in one item ("he sounded small on the voicemail"); the bare
+    title above it ("Saturday") was quoted back as if it were the heart of the entry."""
+    r = read(CHECKLIST)
+    toks = tokenize(CHECKLIST)
+    centre = CHECKLIST[toks[r.centre.first].start:toks[r.centre.last - 1].end]
+    assert centre != "Saturday"
+    assert "voicemail" in centre or "Dad" in centre
+
+
+def test_someones_quoted_question_is_not_the_persons_own() -> None:
+    text = ("Posted my first video. It's 38 seconds of my chin and me saying \"Is it going, "
+            "Bethany? Is it going?\"")
+    assert not read(text).asking
+
+
+def test_a_mishap_told_with_but_is_not_split_into_two_feelings() -> None:
+    text = ("It was meant to be me showing my dahlias but I had the phone the wrong way round "
+            "so it's 38 seconds of my chin. It has 14,000 views.")
+    assert read(text).sides is None
+    mixed = "I'm so relieved it's over, but I feel guilty that I snapped at Sam all week."
+    assert read(mixed).sides is not None
