@@ -756,6 +756,8 @@ _ACRONYMS = frozenset("ok okay tv uk us usa eu nhs gp it pe bbc ceo hr pr dj id 
 EMPHASIS_MAX = 2.5
 SHORT_ENTRY = 16          # an entry of this many words or fewer is one thought: quoted whole
 _NEIGHBOUR = 6            # a sentence this short beside the line is its landing or its shout
+_TERSE = 4                # a line this short is quoted with what it answers...
+_TERSE_CONTEXT = 25       # ...up to this many words in all
 #: Words that turn a line: where an entry turns is where it says most ("…but now").
 _TURN_WORDS = frozenset("but yet though although still instead anyway pero aunque sin "
                         "embargo aber doch trotzdem mais pourtant quand".split())
@@ -824,6 +826,15 @@ def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
                 and after[1] - lo <= QUOTE_MAX_WORDS):
             break
         hi = after[1]
+    # A line of a few words needs what it answers: "best day." alone is a riddle; "He lay
+    # down in the shallows like a hippo and wouldn't get up. best day." is the day.
+    step = first
+    while step and hi - lo <= _TERSE:
+        prior = bounds[order[step - 1]]
+        if is_list_line(text, toks, prior[0]) or hi - prior[0] > _TERSE_CONTEXT:
+            break
+        lo, step = prior[0], step - 1
+    first = step
     before = bounds[order[first - 1]] if first else None
     if before is not None and not is_list_line(text, toks, before[0]):
         if before[1] - before[0] <= _NEIGHBOUR and emphasis(text, toks, *before) >= 1.0 and \

@@ -143,3 +143,12 @@ def test_someone_elses_words_and_the_body_are_not_the_persons_feeling(cli):
 
     assert "love" not in digest["feeling"] and "hurt" not in digest["feeling"]
     assert "said wryly" not in shown  # warm, with nothing gone wrong: meant
+
+
+def test_a_line_of_a_few_words_comes_with_what_it_answers(cli):
+    _write(cli, "Pete said why wait. Drove to Weston instead. Sand everywhere. He lay down in the "
+                "shallows like a hippo and wouldn't get up. best day.", "2026-10-11 20:15")
+
+    lines = [line["text"] for line in _week(cli, "2026-10-11")[0]["lines"]]
+
+    assert lines == ["He lay down in the shallows like a hippo and wouldn't get up. best day."]
