@@ -6,11 +6,20 @@ queried is here, with the rest of Mirror's SQL.
 The file is `care-index-<key>.sqlite` in the cache folder (the journal's `cache/`, or
 `$MIRROR_CARE_CACHE`), written atomically and then opened read-only; without a cache
 folder (a library caller, a worker process) the index lives in memory.
+
+Building takes seconds, and a new journal would otherwise pay them on its first `reflect`.
+So an index is also kept once per machine, in the user's cache folder
+(`$XDG_CACHE_HOME/mirror`, else `~/.cache/mirror`), named by a hash of what it is built
+from (the care files' and the builder's contents, not their times): a journal that lacks
+its index links (or copies) the machine's instead of building it. Only the rules shipped
+with Mirror are in it, nothing a person wrote. `$MIRROR_CARE_CACHE` (tests, benchmarks)
+is then the only folder used.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -184,36 +193,109 @@ class CareIndex:
         return {h: v for h, v in found.items() if v}
 
 
-def open_index(folder: Path | None, key: str, build: Callable[[], IndexRows]) -> CareIndex:
-    """The index for `key`: read from `folder` if built before, else written from `build()`
-    (written atomically, so concurrent processes never see half an index)."""
+def machine_cache() -> Path | None:
+    """The folder an index is shared in by every journal of this user on this machine, or
+    None when `$MIRROR_CARE_CACHE` names the only folder to use."""
+    if os.environ.get("MIRROR_CARE_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base and os.path.isabs(base):
+        return Path(base) / "mirror"
+    try:
+        return Path.home() / ".cache" / "mirror"
+    except RuntimeError:  # no home folder to speak of
+        return None
+
+
+def _open_file(path: Path, key: str | None) -> CareIndex | None:
+    """The index in `path` if it is a complete one (its meta row is written last) for
+    `key` (None: for whatever key it was built, as a journal's link to the machine's index
+    is named by the journal's key but built for its content key); None when missing or
+    damaged (then it is rebuilt)."""
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
+                               check_same_thread=False)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+        if row is not None and (key is None or row == (key,)):
+            return CareIndex(conn)
+        conn.close()
+    except sqlite3.Error:
+        pass
+    return None
+
+
+def _write_file(folder: Path, key: str, rows: IndexRows) -> Path:
+    """Write an index atomically as `folder/care-index-<key>.sqlite`. No journal and no
+    fsync: a file cut short by a crash is never renamed into place."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = folder / f".care-index-{key}.{os.getpid()}.tmp"
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        write_rows(conn, rows)
+        conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
+        conn.commit()
+    finally:
+        conn.close()
+    path = folder / f"care-index-{key}.sqlite"
+    os.replace(tmp, path)
+    return path
+
+
+def _place(source: Path, folder: Path, key: str) -> None:
+    """Put the machine's index into `folder` under this journal's `key`: a hard link
+    (no copy, no space) or, across file systems, a copy; renamed into place atomically."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = folder / f".care-index-{key}.{os.getpid()}.link"
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(source, tmp)
+    except OSError:
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, folder / f"care-index-{key}.sqlite")
+
+
+def open_index(folder: Path | None, key: str, build: Callable[[], IndexRows],
+               content_key: Callable[[], str | None] | None = None) -> CareIndex:
+    """The index for `key`: read from `folder` if built before; else the machine's copy
+    for `content_key()` (see the module docstring), built there first if need be; else
+    written into `folder` from `build()` (atomically, so concurrent processes never see
+    half an index)."""
     if folder is None:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         write_rows(conn, build())
         return CareIndex(conn)
     path = folder / f"care-index-{key}.sqlite"
-    if path.exists():
+    found = _open_file(path, None)
+    if found is not None:
+        return found
+    shared = machine_cache() if content_key is not None else None
+    if shared is not None and content_key is not None:
         try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
-                                   check_same_thread=False)
-            if conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone() == (key,):
-                return CareIndex(conn)
-            conn.close()
-        except sqlite3.Error:
-            pass  # a damaged cache is rebuilt
+            ck = content_key()
+            if ck:
+                source = shared / f"care-index-{ck}.sqlite"
+                machine = _open_file(source, ck)
+                if machine is None:
+                    _write_file(shared, ck, build())
+                else:
+                    machine.conn.close()
+                _place(source, folder, key)
+                found = _open_file(path, ck)
+                if found is not None:
+                    return found
+        except (OSError, sqlite3.Error):
+            pass  # an unwritable machine cache: the journal's own folder still works
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = folder / f".care-index-{key}.{os.getpid()}.tmp"
-        tmp.unlink(missing_ok=True)
-        conn = sqlite3.connect(tmp)
-        write_rows(conn, build())
-        conn.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
-        conn.commit()
-        conn.close()
-        os.replace(tmp, path)
-        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-        return CareIndex(conn)
+        found = _open_file(_write_file(folder, key, build()), key)
+        if found is not None:
+            return found
     except (OSError, sqlite3.Error):
-        conn = sqlite3.connect(":memory:", check_same_thread=False)  # a read-only cache folder
-        write_rows(conn, build())
-        return CareIndex(conn)
+        pass
+    conn = sqlite3.connect(":memory:", check_same_thread=False)  # a read-only cache folder
+    write_rows(conn, build())
+    return CareIndex(conn)

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from mirror import constitution
-from mirror.engine.care.index import NEEDS, CareIndex, IndexRows, build_rows, cache_key, open_index
+from mirror.engine.care.index import NEEDS, CareIndex, IndexRows, build_rows, cache_key, content_key, open_index
 from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, required_words
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.rules import LanguageRules, RuleError, make_atom
@@ -260,7 +260,9 @@ def detector() -> _Detector:
         files, forms = _load_all(names)
         return build_rows(files, forms)
 
-    index = open_index(_cache_folder(), key, build)
+    root = constitution_dir()
+    index = open_index(_cache_folder(), key, build,  # a machine's shared copy: see index.py
+                       lambda: content_key(root / "care" if isinstance(root, Path) else None))
     typo_words = normalise.get("typo_tolerant") or []
     return _Detector(index, build_normaliser(normalise, typo_words), scoring,
                      lambda lang: constitution.care_data(f"rules/{lang}.yaml"))

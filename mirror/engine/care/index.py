@@ -8,7 +8,8 @@ about a second per process, far beyond `mirror reflect`'s budget, while one entr
 ever needs the rows for its own words. So the index is built once (~1-2 s) into
 `care-index-<key>.sqlite` in the cache folder (the journal's `cache/`, or
 `$MIRROR_CARE_CACHE`), keyed by the constitution's genesis hash and the care files'
-sizes and times, and each entry then asks it for its words only.
+sizes and times (and once per machine by their contents: see `mirror.storage.care_index`),
+and each entry then asks it for its words only.
 
 Without a cache folder (a library caller, a worker process) the index is built in memory.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from mirror.engine.care.matcher import required_words
@@ -24,7 +26,8 @@ from mirror.engine.care.rules import LanguageRules, RuleError
 from mirror.engine.care.text import fold
 from mirror.storage.care_index import NEEDS, CareIndex, IndexRows, open_index
 
-__all__ = ["INDEX_FORMAT", "NEEDS", "CareIndex", "IndexRows", "build_rows", "cache_key", "open_index"]
+__all__ = ["INDEX_FORMAT", "NEEDS", "CareIndex", "IndexRows", "build_rows", "cache_key", "content_key",
+           "open_index"]
 
 #: Bump when the index's layout or the way it is built changes.
 INDEX_FORMAT = 10
@@ -35,6 +38,28 @@ def cache_key(parts: Iterable[str]) -> str:
     for p in parts:
         h.update(b"\x00" + p.encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:24]
+
+
+#: The modules whose code decides what goes into the index (see `content_key`).
+_BUILDERS = ("index.py", "rules.py", "matcher.py", "text.py")
+
+
+def content_key(care_folder: Path | None) -> str | None:
+    """A key for the index from what it is built from: the bytes of every care file and
+    of the code that builds it (not their times, unlike the journal's key), so journals
+    on one machine share one index (`storage.care_index.machine_cache`). None when the
+    files are not plain files (then each journal keeps its own)."""
+    if care_folder is None:
+        return None
+    h = hashlib.sha256(f"care-index {INDEX_FORMAT}".encode())
+    here = Path(__file__).resolve().parent
+    paths = sorted([*care_folder.glob("*.yaml"), *care_folder.glob("rules/*.yaml"),
+                    *care_folder.glob("forms/*.json")])
+    named = [(str(p.relative_to(care_folder)), p) for p in paths]
+    named += [(f"code:{name}", here / name) for name in _BUILDERS]
+    for name, path in named:
+        h.update(b"\x00" + name.encode() + b"\x00" + path.read_bytes())
+    return h.hexdigest()[:32]
 
 
 def build_rows(files: Sequence[Mapping[str, Any]],
@@ -126,5 +151,24 @@ def _needed_sets(rules: LanguageRules, ri: int, anchor: list[tuple[str, str]],
     if not needs:
         return []
     anchored = {w for _, w in anchor}
-    ranked = sorted(needs, key=lambda ws: (anchored <= ws, not common.isdisjoint(ws), len(ws), sorted(ws)))
+    ranked = _ranked(needs, lambda ws: (anchored <= ws, not common.isdisjoint(ws), len(ws)))
     return [ranked[min(k, len(ranked) - 1)] for k in range(NEEDS)]
+
+
+def _ranked(sets: Iterable[frozenset[str]], key: Any) -> list[frozenset[str]]:
+    """`sets` sorted by `key`, ties broken by their sorted words: the order of
+    `sorted(sets, key=lambda ws: (*key(ws), sorted(ws)))`, but the word lists (thousands of
+    inflected forms for some sets) are sorted only inside a tie, which is rare; sorting
+    them for every set was a third of building the index."""
+    ranked = sorted(sets, key=key)
+    out: list[frozenset[str]] = []
+    i = 0
+    while i < len(ranked):
+        j = i + 1
+        k = key(ranked[i])
+        while j < len(ranked) and key(ranked[j]) == k:
+            j += 1
+        run = ranked[i:j]
+        out += sorted(run, key=sorted) if len(run) > 1 else run
+        i = j
+    return out
