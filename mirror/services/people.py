@@ -334,6 +334,11 @@ _PLACE_AFTER = frozenset("st street rd road lane avenue ave park station hospita
                          "university college church hall house inn pub bar club line "
                          "account team".split())
 _THING_BEFORE = frozenset("the a an this that".split())
+#: Where a person is from in the writer's life: "Marta from work", "Rob from uni".
+_FROM_SOMEWHERE = re.compile(r"(?:['’]s)?\s+from\s+(?:work|uni|university|college|school|"
+                             r"next door|upstairs|downstairs|across the road|the office|"
+                             r"the team|church|choir|book club|the gym|my course|my class)\b",
+                             re.IGNORECASE)
 #: Uses of a capitalised word that make it a person without a person verb near it.
 RECURRING = 3
 
@@ -418,8 +423,10 @@ def _scan(text: str) -> _Scan:
         uses[word] += 1
         if not starts:
             inside[word] += 1
-        if not starts and _as_person(text, m, german, before, after):
-            found.setdefault(word, None)
+        if (not starts and _as_person(text, m, german, before, after)) or \
+                (not german and after[:1] == ["from"] and prev not in _PLACE_BEFORE
+                 and _FROM_SOMEWHERE.match(text, m.end())):
+            found.setdefault(word, None)  # "Marta from work brought a tortilla"
         elif starts and not german and after and after[0] in _AFTER_STRONG:
             found.setdefault(word, None)  # "Kevin presented…", "Tom moved…": a person acting
             weak.add(word)

@@ -152,3 +152,11 @@ def test_a_line_of_a_few_words_comes_with_what_it_answers(cli):
     lines = [line["text"] for line in _week(cli, "2026-10-11")[0]["lines"]]
 
     assert lines == ["He lay down in the shallows like a hippo and wouldn't get up. best day."]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("housewarming!! Marta from work brought a tortilla.", "Marta"),
+    ("I didn't go into marketing like Rob from uni, who has a boat now.", "Rob"),
+])
+def test_someone_from_work_or_uni_is_a_person(text, person):
+    assert person in people.count([text])
