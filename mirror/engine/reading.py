@@ -1005,7 +1005,14 @@ def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex
 
 
 def _sarcastic_moment(scored: list[Moment], norms: Sequence[str], lex: _Lexicon) -> Moment | None:
-    """The sentence that names what went wrong (the joke is about it), else the first."""
+    """The ironic line itself ("Vielen Dank, liebe Bahn", "Living the dream"): quoted with
+    "said dryly", it shows the irony was heard; else the sentence that names what went wrong
+    (the joke is about it), else the first."""
+    markers = [m for m in lex.sarcasm + lex.sarcasm_strong if m and m[0].isalnum()]
+    for m in scored:
+        said = norms[m.first:m.last]
+        if any(_contains(said, k) and len(said) - len(k) >= 2 for k in markers):
+            return m  # (a line of the marker alone, "love that for me", says too little)
     for m in scored:
         if any(_contains(norms[m.first:m.last], t) for t in lex.trouble) and m.last - m.first >= 2:
             return m

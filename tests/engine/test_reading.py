@@ -318,3 +318,24 @@ def test_a_mishap_told_with_but_is_not_split_into_two_feelings() -> None:
     assert read(text).sides is None
     mixed = "I'm so relieved it's over, but I feel guilty that I snapped at Sam all week."
     assert read(mixed).sides is not None
+
+
+def test_a_layoff_thanked_for_is_read_as_irony_and_gratitude_is_not_named() -> None:
+    text = ("Got laid off over a nine minute Zoom call today. My badge stopped working at 11:02. "
+            "Anyway! More time for family and self-care now. So grateful for the journey. #blessed")
+    r = read(text)
+    assert r.sarcasm
+    assert "gratitude" not in r.feelings
+
+
+def test_ironic_thanks_in_german_is_quoted_as_the_ironic_line() -> None:
+    text = ("Zug nach Hamburg. Erst Verzögerungen, dann Reparatur an der Strecke. Angekommen mit "
+            "2 Stunden Verspätung. Vielen Dank, liebe Bahn. Morgen wieder.")
+    r = read(text, language="de")
+    toks = tokenize(text)
+    assert r.sarcasm
+    assert text[toks[r.centre.first].start:toks[r.centre.last - 1].end].startswith("Vielen Dank")
+
+
+def test_bursting_with_pride_is_not_a_bad_event() -> None:
+    assert not read("Sam got the job. I'm so proud of him I could burst.").sarcasm
