@@ -86,6 +86,11 @@ _NOT_A_DEATH = re.compile(r"\b(?:phone|battery|laptop|car|plant|plants|computer|
                           r"handy|móvil|handy|portable)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
+#: Event words that are also places ("at the surgery", "to the hospital" stays an event).
+_PLACES_TOO = frozenset({"surgery"})
+_AT_A_PLACE = re.compile(r"\b(?:at|to|from|outside|in|near) the\s+$", re.IGNORECASE)
+
+
 def _alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of an event pattern ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
     out, depth, current = [], 0, ""
@@ -200,6 +205,8 @@ def event(text: str) -> tuple[float, str | None, int]:
                 continue
             if family == "grief" and _NOT_A_DEATH.search(before):
                 continue  # "my phone died", "I nearly died laughing"
+            if m.group(0).lower() in _PLACES_TOO and _AT_A_PLACE.search(before):
+                continue  # "three days at the surgery": where she works, not an operation
             best = (weight, family, m.start())
             break
     return best
@@ -740,7 +747,7 @@ def marks_of(language_text: Sequence[tuple[float, str, bool]]) -> list[tuple[flo
             # A remembrance ("Mum would have been 70 today") is grief the person wrote, a
             # benign result relief.
             said = ESSENTIAL if weight >= 5 else 2.0 if fam == "grief" else 1.5 if fam == "relief" \
-                else 0.5
+                else 1.0 if weight >= 4 else 0.5  # a diagnosis, a break-up: as a word of theirs
             families[fam] = max(families.get(fam, 0.0), said)
         if is_wry:
             families = {f: w for f, w in families.items() if valence_of(f) != "positive"}

@@ -160,3 +160,12 @@ def test_a_line_of_a_few_words_comes_with_what_it_answers(cli):
 ])
 def test_someone_from_work_or_uni_is_a_person(text, person):
     assert person in people.count([text])
+
+
+def test_a_diagnosis_is_feared_but_a_surgery_where_someone_works_is_not(cli):
+    _write(cli, "Maggie still does three days at the surgery and on the other days I follow her "
+                "round the house like the cat.", "2027-01-07 11:45")
+    assert "fear" not in _week(cli, "2027-01-07")[0]["feeling"]
+
+    _write(cli, "Lymphoma. Multicentric, quite advanced. The vet was very direct.", "2027-01-13 17:20")
+    assert "fear" in _week(cli, "2027-01-13")[0]["feeling"]
