@@ -133,7 +133,10 @@ def rebuild_counts(conn: sqlite3.Connection) -> None:
 
 def hour_span(conn: sqlite3.Connection) -> tuple[int | None, int | None]:
     """The first and last hour (since 1970, UTC) with writing."""
-    row = conn.execute("SELECT min(hour), max(hour) FROM reflection_counts_by_hour").fetchone()
+    # Two subqueries: SQLite answers a lone min() or max() from the key's ends, but reads
+    # every row (58k at 100k reflections) when one SELECT asks for both.
+    row = conn.execute("SELECT (SELECT min(hour) FROM reflection_counts_by_hour),"
+                       " (SELECT max(hour) FROM reflection_counts_by_hour)").fetchone()
     return row[0], row[1]
 
 
