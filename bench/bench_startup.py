@@ -11,6 +11,7 @@ except `reflect`, which adds one reflection per run).
     python bench/bench_startup.py --sizes 1000 100000 --runs 11
     python bench/bench_startup.py --sizes 100000 --against /tmp/old --only list tags
     python bench/bench_startup.py --sizes 1000 --reflect-split    # reflect: imports vs work
+    python bench/bench_startup.py --sizes 100000 --split --only list tags   # the same for any command
 """
 
 from __future__ import annotations
@@ -118,41 +119,52 @@ def measure(sources: list[Path], home: Path, runs: int, label: str, only: list[s
 
 
 _SPLIT = """
-import contextlib, importlib, io, sys, time
+import contextlib, importlib, io, json, sys, time
 began = time.process_time()
-for name in sys.argv[2:]:
+for name in sys.argv[3:]:
     try:
         importlib.import_module(name)
     except Exception:
         pass
 imported = time.process_time()
 import mirror.cli
-def reflect(text):
+def run(args):
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        mirror.cli.main(["--home", sys.argv[1], "reflect", text])
-reflect("Walked by the river and thought about work, but it felt calm.")
+        mirror.cli.main(["--home", sys.argv[1], *args])
+first_args, second_args = json.loads(sys.argv[2])
+run(first_args)
 first = time.process_time()
-reflect("Walked by the river again, and it felt calm.")
+run(second_args)
 second = time.process_time()
 print(began, imported - began, first - imported, second - first)
 """
 
 
-def reflect_split(source: Path, home: Path, runs: int) -> None:
-    """`reflect`'s CPU split: the interpreter, importing every module it imports (with their
-    import-time work), the first reflect in the process (open, the engine's first use, the
-    write) and a second one (the engine's steady cost). Medians in ms."""
-    command = _command(home, COMMANDS["reflect"])
+def split(source: Path, home: Path, runs: int, name: str, args: list[str], label: str = "") -> None:
+    """One command's CPU split: the interpreter, importing every module the command imports
+    (with their import-time work), the first run in the process (opening the journal, first
+    use of lazily built tables, the work) and a second run (the work alone). Medians in ms.
+    `reflect` runs a second, different text (the same one would be answered from the cache)."""
+    command = _command(home, args)
     proc = subprocess.run([command[0], "-X", "importtime", *command[1:]], capture_output=True,
                           text=True, env=_env(source), cwd=source)
     modules = [x.rsplit("|", 1)[1].strip() for x in proc.stderr.splitlines()
                if x.startswith("import time:")][1:]
+    second = ["reflect", "Walked by the river again, and it felt calm."] if name == "reflect" else args
     samples = [[float(v) for v in subprocess.run(
-        [sys.executable, "-c", _SPLIT, str(home), *modules], capture_output=True, text=True,
-        env=_env(source), cwd=source, check=True).stdout.split()] for _ in range(runs)]
-    parts = ("interpreter", "imports", "first reflect", "second reflect")
-    print("reflect CPU: " + ", ".join(f"{name} {statistics.median(s[i] for s in samples) * 1000:.0f} ms"
-                                      for i, name in enumerate(parts)))
+        [sys.executable, "-c", _SPLIT, str(home), json.dumps([args, second]), *modules],
+        capture_output=True, text=True, env=_env(source), cwd=source, check=True).stdout.split()]
+        for _ in range(runs)]
+    parts = ("interpreter", "imports", "first run", "second run")
+    print(f"{label}{name:<24} CPU: " + ", ".join(
+        f"{part} {statistics.median(s[i] for s in samples) * 1000:.0f} ms" for i, part in enumerate(parts)),
+        flush=True)
+
+
+def reflect_split(source: Path, home: Path, runs: int) -> None:
+    """`reflect`'s CPU split (see `split`): the first reflect in a process pays for the
+    engine's first use and the write, a second one for the engine's steady cost."""
+    split(source, home, runs, "reflect", COMMANDS["reflect"])
 
 
 def main() -> None:
@@ -165,11 +177,22 @@ def main() -> None:
                         help="generated journals of these sizes (default: a new empty one)")
     parser.add_argument("--reflect-split", action="store_true",
                         help="only reflect's CPU split: imports, first use, steady cost")
+    parser.add_argument("--split", action="store_true",
+                        help="the same CPU split for every command (or those of --only)")
     args = parser.parse_args()
     if args.reflect_split:
         for size in args.sizes or [1000]:
             print(f"[{size:>6}] ", end="")
             reflect_split(args.source, journal(size), args.runs)
+        return
+    if args.split:
+        for size in args.sizes or [1000]:
+            home = journal(size)
+            reflection_id = first_id(args.source, home)
+            for name, cmd in COMMANDS.items():
+                if (not args.only or name in args.only) and name != "--help":
+                    cmd = [reflection_id if word == "ID" else word for word in cmd]
+                    split(args.source, home, args.runs, name, cmd, f"[{size:>6}] ")
         return
     sources = [args.against, args.source] if args.against else [args.source]
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
