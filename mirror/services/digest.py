@@ -68,6 +68,7 @@ from mirror.services.digest_reading import (
     marked,
     marks_of,
     mood,
+    prose_tail,
     sarcastic_span,
     told,
     turns,
@@ -208,8 +209,13 @@ def _quote(entry: PeriodEntry) -> tuple[float, SalientLine, bool] | None:
                 moments.append(Moment(at, at + 1, 0.0))
         for moment in moments:
             if is_list_line(text, toks, moment.first):
-                continue
-            span = with_antecedent(text, toks, *whole(text, toks, moment.first, moment.last))
+                tail = prose_tail(text, toks, moment.first)  # the line after a list
+                if tail is None:
+                    continue
+                moment = Moment(*tail, moment.score)
+                span = tail
+            else:
+                span = with_antecedent(text, toks, *whole(text, toks, moment.first, moment.last))
             if span is None:
                 continue
             lo, hi = (0, len(toks)) if short else around(text, toks, *span)

@@ -410,11 +410,27 @@ def unquoted(text: str) -> str:
 
 
 def is_list_line(text: str, toks: Tokens, lo: int) -> bool:
-    """Whether the sentence starting at token `lo` is an item of a list ("- glasses case")."""
+    """Whether the sentence starting at token `lo` is an item of a list ("- glasses case")
+    or runs into one ("What we did:\n- ducks at Eaton Park…"). The prose line after a list
+    is not ("I'm more tired than after any night shift and I'd do it again tomorrow.")."""
     start = toks[lo].start
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_LIST_ITEM.match(text, line_start)) or \
-        len(_LIST_ITEM.findall(text)) >= 3
+    if _LIST_ITEM.match(text, line_start):
+        return True
+    _, hi = toks.sentence_bounds()[toks[lo].sent]
+    return _LIST_ITEM.search(text[start:toks[hi - 1].end + 2]) is not None  # "…forgot:\n1. "
+
+
+def prose_tail(text: str, toks: Tokens, lo: int) -> tuple[int, int] | None:
+    """The prose line that ends the sentence starting at `lo` when the sentence runs on
+    from a list item without a full stop ("- nap, me 20 mins\nI'm more tired than after
+    any night shift…"); None when its last line is a list item too."""
+    _, hi = toks.sentence_bounds()[toks[lo].sent]
+    cut = text.rfind("\n", toks[lo].start, toks[hi - 1].start)
+    if cut < 0 or _LIST_ITEM.match(text, cut + 1):
+        return None
+    first = next((i for i in range(lo, hi) if toks[i].start > cut), None)
+    return None if first is None or hi - first < 3 else (first, hi)
 
 
 def exact(text: str, toks: Tokens, lo: int, hi: int) -> str:

@@ -169,3 +169,17 @@ def test_a_diagnosis_is_feared_but_a_surgery_where_someone_works_is_not(cli):
 
     _write(cli, "Lymphoma. Multicentric, quite advanced. The vet was very direct.", "2027-01-13 17:20")
     assert "fear" in _week(cli, "2027-01-13")[0]["feeling"]
+
+
+def test_the_prose_line_after_a_list_is_quoted_never_the_list(cli):
+    _write(cli, "Poppy day. What we did:\n- ducks at the park\n- lunch, she ate the cucumber\n"
+                "- nap, her 1 hour, me 20 mins\n"
+                "I'm more tired than after any night shift I ever did and I'd do it again tomorrow.",
+           "2027-01-13 18:00")
+    _write(cli, "Rules for next time, written down so I can't pretend I forgot:\n1. 50% upfront\n"
+                "2. ask about payment terms\n3. invoice the day I deliver", "2027-01-14 20:00")
+
+    lines = [line["text"] for line in _week(cli, "2027-01-13")[0]["lines"]]
+
+    assert lines == ["I'm more tired than after any night shift I ever did and I'd do it again "
+                     "tomorrow."]
