@@ -191,6 +191,10 @@ coffee date drinks beside behind w/ con y mit und avec et dear
 _TO_VERBS = frozenset("talked spoke speak talk wrote write said say lied listened listen "
                       "sent gave give apologised apologized explained explain replied "
                       "waved smiled".split())
+#: "a text from Sam", "heard from Ana": a "from" after one of these is a person's.
+#: (Not "a card from", "a parcel from": those come from places too.)
+_FROM_NOUNS = frozenset("text texts message messages call calls email emails present gift gifts "
+                        "note notes hug heard voicemail invite invitation".split())
 #: Verbs only people do (after a name: "Sam said", "Ana slept", "Lena hat").
 _AFTER = frozenset("""
 said says told tells asked asks called calls rang texted texts messaged replied laughed
@@ -244,7 +248,8 @@ def _as_person(text: str, m: re.Match[str], capitalised_nouns: bool,
     stands where a person stands (rule 2)."""
     owner = m.group(0).endswith(("'s", "’s"))
     prev = before[-1] if before else ""
-    spoken_to = prev == "to" and any(w in _TO_VERBS for w in before[:-1])
+    spoken_to = (prev == "to" and any(w in _TO_VERBS for w in before[:-1])) or \
+        (prev == "from" and len(before) > 1 and before[-2] in _FROM_NOUNS)  # "a text from Sam"
     if prev in _PLACE_BEFORE and not spoken_to:
         return False
     if capitalised_nouns:

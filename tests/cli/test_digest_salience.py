@@ -157,6 +157,7 @@ def test_a_line_of_a_few_words_comes_with_what_it_answers(cli):
 @pytest.mark.parametrize("text, person", [
     ("housewarming!! Marta from work brought a tortilla.", "Marta"),
     ("I didn't go into marketing like Rob from uni, who has a boat now.", "Rob"),
+    ("Got a text from Sam at midnight and smiled.", "Sam"),
 ])
 def test_someone_from_work_or_uni_is_a_person(text, person):
     assert person in people.count([text])
