@@ -7,15 +7,18 @@ the period before. Its text is checked by the constitutional guardian like a mir
 (`mirror.engine.checks.check`), with the period's own words as the reflection, so words
 quoted from the person never count against it.
 
-- **Salience** is what the person felt, not what happened: each sentence of an entry is
-  weighed by the offline reading (`mirror.engine.reading.read`) and by `felt` (the
-  feeling words in it, more in the person's own voice, their stance: "I'm holding on to
-  that"), a bare fact weighing less than nothing; a line leaning on the one before comes
-  with it. Reading costs about 2 ms an entry, so a cheap pre-score (feeling and VADER
+- **Salience** is what the person felt, not what happened, nor how long they wrote: each
+  sentence of an entry is weighed by the offline reading (`mirror.engine.reading.read`)
+  and by `felt` (the feeling words in it, more in the person's own voice, their stance:
+  "I'm holding on to that"), by how loudly it is said (`emphasis`), its turn and where the
+  entry lands; a bare fact weighs less than nothing. A short entry is one thought, quoted
+  whole; a quote keeps the short sentence that turns or lands it (`around`) and the line
+  it leans on. Reading costs about 2 ms an entry, so a cheap pre-score (feeling and VADER
   words, "?", "!", life events) keeps the `CANDIDATES` most promising entries of the
-  period, and only those are read. The lines are drawn from across the period (`_across`)
-  so that in order they tell how it went; a death or a birth told in a line is always
-  quoted. What happened is said in the first line (`_happened`: "Mum's stroke").
+  period — every entry of a week — and only those are read. The lines are drawn from
+  across the period (`_across`) so that in order they tell how it went; a death or a
+  birth told is always quoted, by the sentence that tells it, and a death told is said in
+  one plain line (`_loss`). What happened stays in `--json` (`_happened`: "Mum's stroke").
 - **The feeling of the period** is said in one plain sentence ("A week that held grief
   and, near its end, relief"), from the feeling words of every ordinary entry.
 - **People** are those the person does things with or feels about, relations included
