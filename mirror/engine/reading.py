@@ -50,6 +50,9 @@ _SELF_STATEMENT = frozenset({"i'm", "im", "am", "feel", "felt", "feeling", "i"})
 _LEXICON_VALENCE_CAP = 4.0
 #: How many of a sentence's most intense words count toward its salience.
 _STRONGEST = 3
+#: Feelings a loss tells by itself ("Hoy hace un año que murió el abuelo"): named without
+#: the writer saying "I grieve", as every other feeling must be said.
+_TOLD_BY_EVENTS = frozenset({"grief"})
 _LINGERS = 1.0  # a list item the person says more about than its errand
 _MANY = 5  # at most this many feelings named together
 
@@ -679,6 +682,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     evidence: dict[str, float] = {}
     first_at: dict[str, int] = {}
     hinted: set[tuple[str, str]] = set()
+    counted: list[tuple[int, str, float]] = []  # the occurrences that may name a feeling
     for i, fam, wt in families:
         said_of_self = any(norms[j] in _SELF_STATEMENT for j in range(max(0, i - 2), i))
         weight[fam] = weight.get(fam, 0.0) + wt * (2.0 if centre.first <= i < centre.last else 1.0) \
@@ -691,9 +695,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt
         if wt < WORD_WEIGHT and not vader:
             wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
-        elif wt >= WORD_WEIGHT and not _stated(text, toks, i, lex):
-            wt = 0.0  # a feeling word in the story ("I thought someone had died", "I said
-            #           tired", "per fortuna") is not a feeling the person says they have
+        elif wt >= WORD_WEIGHT and fam not in _TOLD_BY_EVENTS and not _stated(text, toks, i, lex):
+            wt = 0.0  # a feeling word in the story ("I said tired", "per fortuna") is not a
+            #           feeling the person says they have
+        if wt >= WORD_WEIGHT:
+            counted.append((i, fam, wt))
         evidence[fam] = evidence.get(fam, 0.0) + wt
         first_at.setdefault(fam, i)
     ranked = sorted((f for f in weight if evidence[f] >= WORD_WEIGHT),
@@ -710,7 +716,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if va != vb or weight[ranked[1]] >= weight[ranked[0]] * 0.6:
             # Two at once are said in the order the person wrote them.
             chosen = sorted(ranked[:2], key=lambda f: first_at[f])
-    many = _many_at_once(text, toks, families, lex)
+    many = _many_at_once(text, toks, counted, lex)
     if len(many) >= 3 and not sarcasm:
         chosen = many  # "Happy they were here. Sad that the apartment echoes. Angry…"
     kinds = {lex.valence.get(f, "neutral") for f in chosen}

@@ -166,14 +166,14 @@ def test_an_inflected_feeling_word_is_named_like_its_base_form() -> None:
 
 @pytest.mark.parametrize("text", [
     "At dinner Sam asked what's wrong and I said tired. Results should come Thursday.",
-    "The phone rang at 3am and I honestly thought someone had died. It was a wrong number.",
+    "Lovely dinner. At the end Priya said she was furious with the waiter, and we all laughed.",
     "she said yes!! the ring was in my sock and i nearly cried in front of the whole trail",
 ])
 def test_a_feeling_word_in_the_story_is_not_named_as_the_writers(text: str) -> None:
-    """"I said tired" is a cover story and "I nearly cried" did not happen: naming
-    tiredness or sadness there tells the person the mirror did not listen."""
+    """"I said tired" is a cover story, "I nearly cried" did not happen, and Priya's fury is
+    hers: naming tiredness, sadness or anger there tells the person the mirror did not listen."""
     r = read(text)
-    assert not {"tiredness", "grief", "sadness"} & set(r.feelings), r.feelings
+    assert not {"tiredness", "anger", "sadness"} & set(r.feelings), r.feelings
 
 
 def test_joy_shouted_is_not_read_as_irony() -> None:
@@ -339,3 +339,11 @@ def test_ironic_thanks_in_german_is_quoted_as_the_ironic_line() -> None:
 
 def test_bursting_with_pride_is_not_a_bad_event() -> None:
     assert not read("Sam got the job. I'm so proud of him I could burst.").sarcasm
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Hoy hace un año que murió el abuelo. Su silla seguía en la puerta de casa.", "es"),
+    ("Minął rok od śmierci taty. Mama dalej nakrywa do stołu na trzy osoby.", "pl"),
+])
+def test_a_death_told_is_grief_without_the_word_grief(text: str, language: str) -> None:
+    assert read(text, language=language).feelings[:1] == ("grief",)
