@@ -21,7 +21,14 @@ How a decision is made (constitution/07-care-in-crisis.md says the same for peop
    - told as distant past ("used to", "years ago") with nothing about now in the
      sentence: reduced below the gentle line, and cancelled when the entry also says the
      writer is safe now.
-4. A rule counts once however often it matches; the entry's score is the sum of its
+4. Some signs mean little alone and much together: a decision with nothing decided, a
+   day named, and a wish that no one notice; pills counted and "probably enough";
+   cherished things given away and "if anything happens". Each language says how its
+   people write each sign (`cues` in its rules file); `compounds.yaml` says which signs,
+   the writer's own and found within a few sentences, make a signal, and which ordinary
+   reasons stated beside them (a trip, a refill, a move) undo it (`_compound_signals`).
+   A compound and the rules matching inside it are one sign: the heavier reading counts.
+5. A rule counts once however often it matches; the entry's score is the sum of its
    rules' strongest weights. At or above `thresholds.care` the entry gets the care
    response; at or above `thresholds.gentle`, the ordinary mirrorback and one fixed line
    that help exists.
@@ -40,9 +47,9 @@ from typing import Any, NamedTuple
 
 from mirror import constitution
 from mirror.engine.care.index import NEEDS, CareIndex, IndexRows, build_rows, cache_key, content_key, open_index
-from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, required_words
+from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match, required_words
 from mirror.engine.care.matcher import spans as matcher_spans
-from mirror.engine.care.rules import LanguageRules, RuleError, make_atom
+from mirror.engine.care.rules import Compound, LanguageRules, RuleError, make_atom, parse_compounds, parse_ordinary
 from mirror.engine.care.text import Normaliser, Word, build_normaliser, sentences
 from mirror.resources import constitution_dir
 
@@ -109,8 +116,13 @@ class _Detector:
     compiled only when an entry has words they can begin with)."""
 
     def __init__(self, index: CareIndex, normaliser: Normaliser, scoring: Mapping[str, Any],
-                 load_rules: Callable[[str], Mapping[str, Any]]):
+                 load_rules: Callable[[str], Mapping[str, Any]],
+                 compounds: Sequence[Compound] = ()):
         self.index = index
+        self.compounds = tuple(compounds)
+        #: (cue names, categories): a veiled sign of these categories in a sentence that
+        #: states an ordinary purpose (a move, a refill) is ordinary life.
+        self.ordinary: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
         self.normaliser = normaliser
         self.thresholds = {"care": 1.0, "gentle": 0.5, **(scoring.get("thresholds") or {})}
         self.factors = dict(scoring.get("factors") or {})
@@ -264,8 +276,17 @@ def detector() -> _Detector:
     index = open_index(_cache_folder(), key, build,  # a machine's shared copy: see index.py
                        lambda: content_key(root / "care" if isinstance(root, Path) else None))
     typo_words = normalise.get("typo_tolerant") or []
-    return _Detector(index, build_normaliser(normalise, typo_words), scoring,
-                     lambda lang: constitution.care_data(f"rules/{lang}.yaml"))
+    found = _Detector(index, build_normaliser(normalise, typo_words), scoring,
+                      lambda lang: constitution.care_data(f"rules/{lang}.yaml"))
+    try:
+        data = constitution.care_data("compounds.yaml")
+        found.compounds = tuple(parse_compounds(data))
+        found.ordinary = tuple(parse_ordinary(data))
+    except FileNotFoundError:
+        pass
+    except (RuleError, ValueError) as exc:  # a maintainer's fault: reported, never raised
+        found.errors.append(f"compounds: {exc}")
+    return found
 
 
 class _Sentence:
@@ -687,6 +708,14 @@ def assess(text: str) -> CareFinding:
                 held = best.get(rule.id)
                 if held is None or weight > held.weight:
                     best[rule.id] = signal
+    if d.compounds or d.ordinary:
+        made, hits = _compound_signals(d, sentences_, text, common, best, recovered)
+        for rid in _ordinary_signals(d, best, hits, sentences_):
+            del best[rid]
+        for signal in made:
+            held = best.get(signal.rule)
+            if held is None or signal.weight > held.weight:
+                best[signal.rule] = signal
     if not best:
         return NO_FINDING
     signals = _strongest_per_span(best.values())
@@ -708,3 +737,222 @@ def assess(text: str) -> CareFinding:
     else:
         tier = None
     return CareFinding(tier, score, signals, fired)
+
+
+class _CueHit(NamedTuple):
+    sentence: int
+    start: int  # character offsets in the text
+    end: int
+    language: str
+
+
+def _is_bare(rules: LanguageRules, sent: _Sentence, end: int, strict: bool) -> bool:
+    """Whether nothing but very common words (`strict`: nothing at all) follows word `end`
+    in its clause: the decision stands alone ("Decided.", "C'est décidé, ce sera
+    samedi"), "if anything happens" is not "if anything happens to it"."""
+    rest = 0
+    for norm in sent.norms[end:]:
+        if norm == CLAUSE:
+            break
+        rest += 1
+        if strict or rest > 2 or norm not in rules.common:
+            return False
+    return True
+
+
+def _entry_languages(d: _Detector, sents: Sequence[_Sentence], common: Mapping[str, list[str]],
+                     best: Mapping[str, CareSignal]) -> list[str]:
+    """Languages whose cues are read: those with at least half the common-word hits of
+    the best over the whole entry, a sentence's own clear best (a code-switched line,
+    two hits or more), and those of signals already found. Per sentence alone, "I slept."
+    would be Polish too ("i" is "and")."""
+    langs: set[str] = {s.language for s in best.values()}
+    total: dict[str, int] = {}
+    for sent in sents:
+        hits: dict[str, int] = {}
+        for norm in sent.norms:
+            for lang in common.get(norm, ()):
+                hits[lang] = hits.get(lang, 0) + 1
+        if hits:
+            top = max(hits.values())
+            leaders = [lang for lang, n in hits.items() if n == top]
+            if top >= 2 and len(leaders) == 1:
+                langs.add(leaders[0])
+            for lang, n in hits.items():
+                total[lang] = total.get(lang, 0) + n
+    if total:
+        top = max(total.values())
+        langs |= {lang for lang, n in total.items() if n * 2 >= top}
+    return sorted(langs)
+
+
+def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Sentence],
+              recovered: _Lazy) -> list[_CueHit]:
+    """Where the writer's own cue `name` is, in this language: a cue inside a figure of
+    speech, about someone else, negated, joked about or told as distant past is none."""
+    try:
+        cue = rules.cue(name)
+    except RuleError as exc:
+        d.errors.append(str(exc))
+        return []
+    if cue is None:
+        return []
+    lang = rules.language
+    out: list[_CueHit] = []
+    for k, sent in enumerate(sents):
+        present = sent.present(lang)
+        if not any(may_match(p, present) for p in cue.patterns):
+            continue
+        for first, last in sent.spans(cue.patterns, lang):
+            if cue.bare and not _is_bare(rules, sent, last, cue.bare == "strict"):
+                continue
+            try:
+                factor, _ = _context(d, rules, sent, first, last, cue.subject, recovered)
+            except RuleError:
+                continue
+            if factor < 0.99:
+                continue
+            out.append(_CueHit(k, sent.words[first].start, sent.words[last - 1].end, lang))
+    return out
+
+
+def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
+                      common: Mapping[str, list[str]], best: Mapping[str, CareSignal],
+                      recovered: dict[str, _Lazy]) -> tuple[list[CareSignal], dict[str, list[_CueHit]]]:
+    """Signals made of cues found together (compounds.yaml), and the hits of every cue
+    read. Cue hits are pooled over the entry's languages, so "gave my plants to Sofia,
+    escribí las cartas" holds two."""
+    langs = [lang for lang in _entry_languages(d, sents, common, best)
+             if (r := d.rules(lang)) is not None and r.cue_names]
+    if not langs:
+        return [], {}
+    veiled = {s.category for s in best.values() if s.weight < d.thresholds["care"] - 1e-9}
+    # Cues no word of the entry can begin are skipped before any sentence is read; which
+    # are possible is asked only for the slots a compound reaches (see `could`).
+    entry_present: dict[str, set[str]] = {}
+    possible_memo: dict[str, list[str]] = {}
+
+    def possible(name: str) -> list[str]:
+        found = possible_memo.get(name)
+        if found is None:
+            found = possible_memo[name] = []
+            for lang in langs:
+                rules = d.rules(lang)
+                if rules is None or name not in rules.cue_names:
+                    continue
+                try:
+                    cue = rules.cue(name)
+                except RuleError as exc:
+                    d.errors.append(str(exc))
+                    continue
+                present = entry_present.get(lang)
+                if present is None:
+                    present = entry_present[lang] = set().union(*[s.present(lang) for s in sents])
+                if cue and any(may_match(p, present) for p in cue.patterns):
+                    found.append(lang)
+        return found
+
+    starts = [s.words[0].start if s.words else 0 for s in sents]
+    sig_hits: dict[str, list[_CueHit]] = {}
+    for sig in best.values():
+        if sig.weight >= 0.3:
+            k = max(bisect_right(starts, sig.start) - 1, 0)
+            sig_hits.setdefault("%" + sig.category, []).append(_CueHit(k, sig.start, sig.end, sig.language))
+
+    def could(comp: Compound) -> bool:
+        filled, left = 0, len(comp.slots)
+        for slot in comp.slots:
+            left -= 1
+            if any(c in sig_hits or (not c.startswith("%") and possible(c)) for c in slot):
+                filled += 1
+            if filled + left < comp.need:
+                return False
+        return filled >= comp.need
+
+    todo = [c for c in d.compounds if could(c)]
+    ordinary = {c for cues, cats in d.ordinary if not cats.isdisjoint(veiled) for c in cues
+                if possible(c)}
+    if not todo and not ordinary:
+        return [], {}
+    hits: dict[str, list[_CueHit]] = dict(sig_hits)
+
+    def read(name: str) -> list[_CueHit]:
+        """The hits of cue `name` in every language that may hold it, read once."""
+        found = hits.get(name)
+        if found is None:
+            found = hits[name] = []
+            for lang in possible(name) if not name.startswith("%") else ():
+                rules = d.rules(lang)
+                assert rules is not None
+                if lang not in recovered:
+                    recovered[lang] = _Lazy(lambda r=rules: any(
+                        s.spans(r.patterns("recovery"), r.language) for s in sents))
+                found += _cue_hits(d, rules, name, sents, recovered[lang])
+        return found
+
+    out: list[CareSignal] = []
+    for comp in todo:
+        # Slots are read in order and reading stops once `need` can no longer be met:
+        # most entries hold a word of several cues but the signs of few.
+        filled, left = 0, len(comp.slots)
+        for slot in comp.slots:
+            left -= 1
+            if any(read(c) for c in slot):
+                filled += 1
+            if filled + left < comp.need:
+                break
+        if filled < comp.need:
+            continue
+        for v in comp.veto:
+            read(v)
+        signal = _compound_at(comp, hits, len(sents), text)
+        if signal is not None:
+            out.append(signal)
+    for name in ordinary:
+        read(name)
+    return out, hits
+
+
+def _ordinary_signals(d: _Detector, best: Mapping[str, CareSignal],
+                      hits: Mapping[str, list[_CueHit]], sents: Sequence[_Sentence]) -> list[str]:
+    """Rules whose veiled sign shares its sentence with an ordinary purpose stated by the
+    writer ("handed my plants to Jo before maternity leave", pills counted "for the week's
+    organiser"): that sentence is ordinary life. A clear statement is never undone."""
+    if not d.ordinary or not hits:
+        return []
+    starts = [s.words[0].start if s.words else 0 for s in sents]
+    out: list[str] = []
+    for rid, sig in best.items():
+        if sig.weight >= d.thresholds["care"] - 1e-9:
+            continue
+        k = max(bisect_right(starts, sig.start) - 1, 0)
+        for cues, cats in d.ordinary:
+            if sig.category in cats and any(h.sentence == k for c in cues for h in hits.get(c, ())):
+                out.append(rid)
+                break
+    return out
+
+
+def _compound_at(comp: Compound, hits: Mapping[str, list[_CueHit]], n: int,
+                 text: str) -> CareSignal | None:
+    """The first window of `comp.within` sentences holding `need` of its slots and none
+    of its vetoes, as one signal spanning the cues."""
+    for lo in range(n):
+        hi = lo + comp.within
+        # An ordinary purpose may be said just before or after ("... Booking that trip.").
+        if any(lo - 1 <= h.sentence <= hi for v in comp.veto for h in hits.get(v, ())):
+            continue
+        chosen: list[_CueHit] = []
+        for slot in comp.slots:
+            inside = [h for c in slot for h in hits.get(c, ()) if lo <= h.sentence < hi]
+            if inside:
+                chosen.append(min(inside, key=lambda h: (h.start, h.end)))
+        if len(chosen) >= comp.need:
+            start, end = min(h.start for h in chosen), max(h.end for h in chosen)
+            langs = [h.language for h in chosen]
+            lang = max(dict.fromkeys(langs), key=langs.count)
+            return CareSignal(comp.category, f"compound.{comp.id}", comp.weight, start, end,
+                              text[start:end], lang, "compound")
+        if lo + comp.within >= n:
+            break
+    return None

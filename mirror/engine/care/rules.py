@@ -17,7 +17,19 @@ rules:                # [category, weight, pattern] or a mapping with id/cat/w/p
   - [wish_to_be_dead, 1, "@WANT ~2 to? die"]
 figures: ["could|would kill for"]      # a signal inside a figure of speech is cancelled
 hyperbole: ["kill me now"]             # a signal inside hyperbole is halved
+cues:                 # signs that mean little alone, much together (../compounds.yaml)
+  WHEN: ["@DAY", "tonight"]                    # a list of patterns: anyone's words
+  DECIDED: {p: ["decided"], subject: self, bare: true}
 ```
+
+A cue is a named sign ("a decision with nothing decided", "a day named", "letters
+written to loved ones"); `constitution/care/compounds.yaml` says which cues, found
+together in a few sentences, are a signal. The names are shared by every language, so
+the structure is written once and each language only says how its people put each sign.
+`subject: self` counts the cue only as the writer's own (as for rules); `bare: true`
+only when nothing but very common words follows it in its clause ("Decided." and
+"C'est décidé, ..." but not "decided to repaint the hall"); `bare: strict` only when
+nothing at all does ("if anything happens", not "if anything happens to it").
 
 A pattern is a sequence of elements, each matching whole words:
 
@@ -60,6 +72,75 @@ SUICIDE_CATEGORIES = (
 CATEGORIES = SUICIDE_CATEGORIES + ("self_harm", "self_starvation", "abuse_coercion")
 
 
+@dataclass(frozen=True)
+class Cue:
+    """One language's way of writing a named sign (see `Compound`)."""
+
+    name: str
+    patterns: tuple[Pattern, ...]
+    subject: str = "any"
+    #: "" (anything may follow), "common" (up to two very common words) or "strict".
+    bare: str = ""
+
+
+@dataclass(frozen=True)
+class Compound:
+    """A signal made of signs that mean little alone: `need` of its `slots` (each a cue
+    name, or `%category` for a rule signal of that category) within `within` sentences,
+    and no `veto` cue (an ordinary reason stated: a trip, a refill, a move) among them."""
+
+    id: str
+    category: str
+    weight: float
+    slots: tuple[tuple[str, ...], ...]
+    need: int
+    within: int
+    veto: tuple[str, ...] = ()
+
+    @property
+    def cue_names(self) -> set[str]:
+        return {c for slot in self.slots for c in slot if not c.startswith("%")} | set(self.veto)
+
+
+def parse_compounds(data: Any) -> list[Compound]:
+    """`compounds.yaml`, checked (raises RuleError on a malformed entry)."""
+    out: list[Compound] = []
+    for n, entry in enumerate((data or {}).get("compounds") or [], 1):
+        try:
+            slots = tuple(tuple(str(x).split("|")) for x in entry["slots"])
+            cat = str(entry["cat"])
+            compound = Compound(str(entry["id"]), cat, float(entry["w"]), slots,
+                                int(entry.get("need", len(slots))), int(entry.get("within", 2)),
+                                tuple(str(v) for v in entry.get("veto") or ()))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise RuleError(f"compound {n}: {exc!r}") from exc
+        if cat not in CATEGORIES:
+            raise RuleError(f"compound {compound.id}: unknown category {cat!r}")
+        if not 1 <= compound.need <= len(slots) or compound.within < 1:
+            raise RuleError(f"compound {compound.id}: need/within out of range")
+        for slot in slots:
+            for name in slot:
+                if name.startswith("%") and name[1:] not in CATEGORIES:
+                    raise RuleError(f"compound {compound.id}: unknown category {name}")
+        out.append(compound)
+    return out
+
+
+def parse_ordinary(data: Any) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """`ordinary:` of compounds.yaml: (cue names, categories) pairs, checked."""
+    out: list[tuple[frozenset[str], frozenset[str]]] = []
+    for n, entry in enumerate((data or {}).get("ordinary") or [], 1):
+        try:
+            cues = frozenset(str(c) for c in entry["cues"])
+            cats = frozenset(str(c) for c in entry["categories"])
+        except (KeyError, TypeError) as exc:
+            raise RuleError(f"ordinary {n}: {exc!r}") from exc
+        if not cats <= set(CATEGORIES):
+            raise RuleError(f"ordinary {n}: unknown category in {sorted(cats)}")
+        out.append((cues, cats))
+    return out
+
+
 class RuleError(ValueError):
     """A care rule file that cannot be compiled (a maintainer's error, caught by tests)."""
 
@@ -95,6 +176,30 @@ class LanguageRules:
         self._rules: dict[int, Rule] = {}
         self._lists: dict[str, list[Pattern]] = {}
         self._common: frozenset[str] | None = None
+        self._cues: dict[str, Cue | None] = {}
+
+    @property
+    def cue_names(self) -> frozenset[str]:
+        return frozenset(str(k) for k in (self.data.get("cues") or {}))
+
+    def cue(self, name: str) -> Cue | None:
+        """The language's way of writing cue `name`, compiled once (None: it has none)."""
+        if name not in self._cues:
+            spec = (self.data.get("cues") or {}).get(name)
+            if spec is None:
+                self._cues[name] = None
+            else:
+                if isinstance(spec, dict):
+                    texts, subject = _strings(spec.get("p")), str(spec.get("subject", "any"))
+                    raw = spec.get("bare")
+                    bare = "strict" if raw == "strict" else "common" if raw else ""
+                else:
+                    texts, subject, bare = _strings(spec), "any", ""
+                if subject not in ("self", "any"):
+                    raise RuleError(f"{self.language}: cue {name} has unknown subject {subject!r}")
+                self._cues[name] = Cue(name, tuple(self.compiler.pattern(t) for t in texts),
+                                       subject, bare)
+        return self._cues[name]
 
     @property
     def common(self) -> frozenset[str]:
@@ -128,6 +233,8 @@ class LanguageRules:
             self.rule(i)
         for key in ("figures", "hyperbole", *self._CONTEXT):
             self.patterns(key)
+        for name in self.cue_names:
+            self.cue(name)
 
     def first_words(self, index: int) -> list[tuple[str, str]]:
         """(kind, text) of every word a match of rule `index` can begin with — read from
@@ -425,6 +532,8 @@ def rule_words(data: Mapping[str, Any]) -> set[str]:
     found: set[str] = set()
 
     def add(text: str) -> None:
+        # A regex runs to the end of its element and may hold `|`: never words.
+        text = " ".join(t.partition("re:")[0] for t in text.split())
         for element in text.replace("|", " ").replace("_", " ").split():
             element = element.rstrip("?")
             if element.startswith(("@", "~", "=", "re:", "*")) or element.endswith("*"):
@@ -441,4 +550,7 @@ def rule_words(data: Mapping[str, Any]) -> set[str]:
     for entries in (data.get("classes") or {}).values():
         for e in _strings(entries):
             add(e)
+    for spec in (data.get("cues") or {}).values():
+        for p in _strings(spec.get("p") if isinstance(spec, dict) else spec):
+            add(p)
     return found

@@ -1,0 +1,144 @@
+"""Compound care signs (constitution/care/compounds.yaml): signs that mean little alone
+are a signal together, in the writer's own words, and an ordinary purpose said beside
+them undoes them. Each positive is paired with a negative that shares its surface words."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror import constitution
+from mirror.engine.care import CARE, assess
+from mirror.engine.care.rules import CATEGORIES, RuleError, parse_compounds, parse_ordinary
+
+
+def _rules(finding) -> set[str]:
+    return {s.rule for s in finding.signals}
+
+
+@pytest.mark.parametrize("text", [
+    "Made up my mind. Friday night, when the flat is empty. I feel oddly calm.",
+    "It's decided: Saturday, after the kids go to their dad's, before anyone notices.",
+    "C'est décidé. Dimanche, quand tout le monde sera parti. Je me sens calme.",
+    "Es steht fest. Am Samstag, wenn die Wohnung leer ist. Niemand wird es merken.",
+])
+def test_a_decision_with_nothing_decided_a_time_and_secrecy_is_an_intent(text: str):
+    finding = assess(text)
+    assert finding.tier == CARE
+    assert "intent_plan" in finding.categories
+
+
+@pytest.mark.parametrize("text", [
+    "It's settled: Saturday, when the house is empty, I'm finally painting the hallway. Feel calm about it already.",
+    "Made up my mind: Sunday, after the football, I'm clearing out the garage while everyone is out.",
+    "Decided to repaint the hall on Sunday while everyone is out, so nobody will notice the mess.",
+])
+def test_a_decision_whose_content_is_said_is_a_plan_for_the_day(text: str):
+    assert not any(r.startswith("compound.decided") for r in _rules(assess(text)))
+    assert assess(text).tier is None
+
+
+def test_pills_gathered_counted_and_enough_is_clear_without_the_word():
+    finding = assess("Been putting aside two of my sleeping pills every night. There are about "
+                     "sixty now. Should be enough.")
+    assert finding.tier == CARE
+    assert "method_means" in finding.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Counted my tablets into the weekly organiser. Enough until the next repeat prescription.",
+    "Grandad's carers counted his pills twice because the pharmacy sent the wrong dose. Should be enough now, thank goodness.",
+    "Policzyłam tabletki babci do pojemnika na leki, wystarczy na tydzień.",
+])
+def test_pills_counted_for_a_routine_or_for_someone_else_are_not(text: str):
+    assert assess(text).tier is None
+
+
+def test_things_given_away_with_ones_absence_spoken_of_reach_at_least_the_gentle_line():
+    finding = assess("Gave my guitar to my nephew and the cat to Mum. If anything happens, "
+                     "the passwords are in the blue notebook.")
+    assert finding.tier is not None
+    assert "preparatory_acts" in finding.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Gave my old bike to the neighbour's kid. If anything happens to it, he knows where the pump is.",
+    "Gave my old guitar and half my books to the charity shop before the move. If anything happens to the van, the insurance covers it.",
+    "Tied up loose ends at work and handed my plants to Jo before maternity leave. Feels like a goodbye to the old team.",
+])
+def test_giving_things_away_for_an_ordinary_reason_is_ordinary_life(text: str):
+    assert assess(text).tier is None
+
+
+def test_three_preparations_together_are_clear():
+    text = ("Hab heute meinem Bruder die Playstation geschenkt und Oma einen langen Brief "
+            "geschrieben. Fühlt sich an wie Abschied. Bald hab ich Ruhe.")
+    assert assess(text).tier is not None
+
+
+def test_cues_in_two_languages_of_one_entry_make_one_sign():
+    finding = assess("Tomé la decisión. Friday night, when the flat is empty. Nadie se va a enterar.")
+    assert finding.tier == CARE
+    assert any(r == "compound.decided_when_unseen" for r in _rules(finding))
+
+
+def test_control_with_the_writers_fear_is_abuse_clear():
+    finding = assess("He read every message on my phone again and said if I talk to Jade I'll "
+                     "regret it. I'm hiding in the bathroom writing this.")
+    assert finding.tier == CARE
+    assert "abuse_coercion" in finding.categories
+
+
+def test_fear_for_a_friend_is_not_the_writers_own():
+    text = ("My friend told me her husband checks her phone and she's scared of him. I'm going "
+            "with her to the advice centre tomorrow.")
+    assert assess(text).tier is None
+
+
+def test_picturing_a_lethal_place_and_then_nothing_is_a_method_rehearsed():
+    finding = assess("On the walk home I couldn't stop imagining the platform edge, the rush of "
+                     "the express, and then nothing at all.")
+    assert finding.tier is not None
+    assert "method_means" in finding.categories
+
+
+@pytest.mark.parametrize("text", [
+    "I keep picturing the cliffs at Etretat and then nothing but blue sky. Booking that trip this year.",
+    "I keep picturing the bridge at Ironbridge at sunrise for my painting: the water, the light, then nothing but fog.",
+    "In the novel she keeps imagining the bridge, the cold river, and then nothing. Chilling last chapter.",
+])
+def test_a_view_a_painting_or_a_story_is_not(text: str):
+    assert assess(text).tier is None
+
+
+def test_a_compound_never_lowers_a_clear_statement():
+    text = "I want to kill myself. Decided. Sunday, when the flat is empty. Moving house anyway."
+    finding = assess(text)
+    assert finding.tier == CARE
+    assert finding.clear
+
+
+def test_a_past_told_as_recovered_stays_quiet():
+    text = ("Two years ago I counted out pills and thought it would be enough. Today I threw the "
+            "old stash away and I'm proud of how far I've come.")
+    assert assess(text).tier is None
+
+
+def test_the_shipped_compounds_parse_and_name_cues_english_writes():
+    data = constitution.care_data("compounds.yaml")
+    compounds = parse_compounds(data)
+    assert compounds and parse_ordinary(data)
+    english = set(constitution.care_data("rules/en.yaml")["cues"])
+    for comp in compounds:
+        assert comp.category in CATEGORIES
+        assert comp.cue_names <= english, comp.id
+
+
+@pytest.mark.parametrize("entry", [
+    {"id": "x", "cat": "nonsense", "w": 1, "slots": ["A"]},
+    {"id": "x", "cat": "intent_plan", "w": 1, "slots": ["A"], "need": 3},
+    {"id": "x", "cat": "intent_plan", "w": 1, "slots": ["%nonsense"]},
+    {"cat": "intent_plan", "w": 1, "slots": ["A"]},
+])
+def test_a_malformed_compound_is_a_maintainers_error(entry):
+    with pytest.raises(RuleError):
+        parse_compounds({"compounds": [entry]})
