@@ -7,6 +7,7 @@ which modules it never loads and how many it loads in all, never how long it tak
 from __future__ import annotations
 
 import importlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -250,3 +251,66 @@ def test_settings_are_read_without_a_toml_parser_once_cached_and_follow_every_ed
     assert get_timezone() == "Asia/Dubai"
     (home / "cache" / "config.json").write_text("{not json", encoding="utf-8")
     assert get_timezone() == "Asia/Dubai"
+
+
+# -- records' methods compiled once (mirror.cli.dataclass_cache) ----------------------------
+
+_PROBE = '''
+import sys
+import mirror
+mirror.__path__.append(sys.argv[1])
+import mirror.cli
+from mirror.cli import dataclass_cache
+from mirror.probe_records import Probe
+a, b = Probe("x", 1), Probe("x", 1)
+print(repr(a), a == b, hash(a) == hash(b), sorted(dataclass_cache._missed))
+try:
+    a.name = "y"
+except AttributeError as exc:
+    print(type(exc).__name__)
+'''
+
+_RECORD = '''
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A record defined by a module of the mirror package."""
+
+    name: str
+    count: int{extra}
+'''
+
+
+def _probe(folder: Path, extra: str = "", *, write: bool = True) -> list[str]:
+    (folder / "probe_records.py").write_text(_RECORD.format(extra=extra), "utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if not write:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    out = subprocess.run([sys.executable, "-c", _PROBE, str(folder)], capture_output=True, text=True,
+                         cwd=REPO, env=env, check=True).stdout
+    return out.splitlines()
+
+
+def _cache_files(folder: Path) -> list[str]:
+    return sorted(p.name.split(".")[1] for p in (folder / "__pycache__").glob("*.marshal"))
+
+
+def test_record_methods_are_compiled_once_then_read_back_unchanged(tmp_path):
+    first = _probe(tmp_path)
+    assert first == ["Probe(name='x', count=1) True True ['mirror.probe_records']",
+                     "FrozenInstanceError"]
+    assert _cache_files(tmp_path) == ["dataclasses"]
+    again = _probe(tmp_path)  # the methods come from the file: nothing compiled, same record
+    assert again == ["Probe(name='x', count=1) True True []", "FrozenInstanceError"]
+
+
+def test_a_changed_record_is_compiled_anew_and_no_cache_is_written_without_bytecode(tmp_path):
+    _probe(tmp_path)
+    changed = _probe(tmp_path, "\n    note: str = 'kept'")
+    assert changed[0] == "Probe(name='x', count=1, note='kept') True True ['mirror.probe_records']"
+    other = tmp_path / "other"
+    other.mkdir()
+    assert _probe(other, write=False)[0].endswith("['mirror.probe_records']")
+    assert not (other / "__pycache__").exists() or _cache_files(other) == []

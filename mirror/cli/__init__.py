@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mirror import __version__
-from mirror.cli import lazy_stdlib  # noqa: F401 - first, so `inspect` loads only when used
+from mirror.cli import dataclass_cache, lazy_stdlib  # noqa: F401 - before any record is defined (see each)
 from mirror.cli.context import Context
 from mirror.cli.parser import invoked_command
 from mirror.display import terminal_safe
