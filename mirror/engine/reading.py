@@ -53,6 +53,9 @@ _STRONGEST = 3
 #: Feelings a loss tells by itself ("Hoy hace un año que murió el abuelo"): named without
 #: the writer saying "I grieve", as every other feeling must be said.
 _TOLD_BY_EVENTS = frozenset({"grief"})
+#: …unless the death is no one's in particular ("I thought someone had died").
+_NO_ONE_IN_PARTICULAR = frozenset({"someone", "somebody", "anyone", "anybody", "alguien",
+                                   "quelqu'un", "jemand", "qualcuno", "alguém", "iemand", "ktoś"})
 _LINGERS = 1.0  # a list item the person says more about than its errand
 _MANY = 5  # at most this many feelings named together
 
@@ -176,6 +179,7 @@ class _Lexicon:
     self_statement: frozenset[str] = frozenset()    # "am", "feel", "estoy", "bin": the writer's state
     intensifiers: frozenset[str] = frozenset()      # "so", "really": may open a diary fragment
     reported: frozenset[str] = frozenset()          # "said", "told": someone's words reported
+    not_praise: frozenset[str] = frozenset()        # "friend", "interest": scored as praise, are not
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -245,6 +249,7 @@ def _lexicon(language: str) -> _Lexicon | None:
         self_statement=_lowered(data.get("self_statement")) | _SELF_STATEMENT,
         intensifiers=_lowered(data.get("intensifiers")),
         reported=_lowered(data.get("reported")),
+        not_praise=_lowered(sarcasm.get("not_praise")),
     )
 
 
@@ -524,7 +529,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True
     present = set(norms)
     trouble = any(t[0] in present and _contains(norms, t) for t in lex.trouble)
-    marked = any((_contains(norms, m) if m and m[0].isalnum() else " ".join(m) in lowered)
+    spans = list(as_tokens(toks).sentence_bounds().values())
+    marked = any(_marker_points(norms, spans, m, lex) if m and m[0].isalnum() else " ".join(m) in lowered
                  for m in lex.sarcasm)
     if marked and trouble and (valence or _marker_opens(toks, norms, lex)):
         # Without a sentiment lexicon to confirm it, a marker counts only where irony puts
@@ -538,7 +544,6 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return False  # "MADE VARSITY!!!! … best day ever": joy shouted, not irony
     if not valence:
         return False
-    spans = list(as_tokens(toks).sentence_bounds().values())
     sentences = [norms[lo:hi] for lo, hi in spans]
 
     def bad(words: Sequence[str]) -> bool:
@@ -551,7 +556,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     pointed = False
     for k, words in enumerate(sentences):
         praise = [i for i, w in enumerate(words) if valence.get(w, 0.0) >= 2.0
-                  and not _negated(words, i, lex)]
+                  and w not in lex.not_praise and not _negated(words, i, lex)]
         if not praise:
             continue
         strong_lift = any(words[j] in ("absolutely", "truly", "totally", "really")
@@ -573,6 +578,23 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
                      for i in praise)
         pointed = pointed or lifted
     return incongruent >= 1 and (marked or pointed)
+
+
+def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marker: tuple[str, ...],
+                   lex: _Lexicon) -> bool:
+    """Whether a marker stands where irony puts it: in a sentence of its own ("Just what I
+    needed."), or beside the trouble it mocks ("Oh great, another Monday"). "A hot bath and
+    soup, exactly what I needed" says what it praises, and means it."""
+    for lo, hi in spans:
+        said = norms[lo:hi]
+        if not _contains(said, marker):
+            continue
+        if any(t[0] in said and _contains(said, t) for t in lex.trouble):
+            return True
+        rest = [w for w in said if w not in marker and w not in lex.stopwords and w.isalpha()]
+        if len(rest) <= 2:
+            return True
+    return False
 
 
 def _marker_opens(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:
@@ -695,6 +717,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt
         if wt < WORD_WEIGHT and not vader:
             wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
+        elif wt >= WORD_WEIGHT and fam in _TOLD_BY_EVENTS and not _stated(text, toks, i, lex) \
+                and any(t.norm in _NO_ONE_IN_PARTICULAR for t in toks if t.sent == toks[i].sent):
+            wt = 0.0  # "I thought someone had died": no one's death, a figure of fright
         elif wt >= WORD_WEIGHT and fam not in _TOLD_BY_EVENTS and not _stated(text, toks, i, lex):
             wt = 0.0  # a feeling word in the story ("I said tired", "per fortuna") is not a
             #           feeling the person says they have
