@@ -73,8 +73,8 @@ _ACCENTED_SHARE = 0.02
 
 def _doubtful_english(tokens: Sequence[Token]) -> bool:
     """Whether an entry guessed English has too many accented letters to be taken as such."""
-    if len(tokens) <= 5:
-        return False
+    if len(tokens) <= 5 or "".join([t[0] for t in tokens[:200]]).isascii():
+        return False  # no accented letter at all (most entries): nothing to count
     letters = [ch for t in tokens[:200] for ch in t.text if ch.isalpha()]
     accented = sum(1 for ch in letters if "\u00c0" <= ch < "\u0250")
     return bool(letters) and accented / len(letters) >= _ACCENTED_SHARE

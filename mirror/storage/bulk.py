@@ -126,3 +126,21 @@ def audit_rows(conn: sqlite3.Connection, at: str, action: str, entity: str,
     conn.executemany("INSERT INTO main.audit_log (seq, at, action, entity, entity_id, details,"
                      " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return seq, prev
+
+
+def analysis_rows(conn: sqlite3.Connection, batch: int = 500) -> Iterable[list[Added]]:
+    """(ID, text, created_at) of every reflection, newest first as `Reflections.list` pages
+    them (by `created_at`, then `seq`), `batch` at a time: what re-deriving the whole
+    journal reads. Only these three columns: building whole reflections (tags, threads,
+    revisions and care tier, one subquery each) cost `analyze --all` ~0.1 ms a reflection."""
+    rows = conn.execute(
+        "SELECT id, content, created_at, seq FROM reflections"
+        " ORDER BY created_at DESC, seq DESC LIMIT ?", (batch,)).fetchall()
+    while rows:
+        yield [(row[0], row[1], row[2]) for row in rows]
+        if len(rows) < batch:
+            return
+        last = rows[-1]
+        rows = conn.execute(
+            "SELECT id, content, created_at, seq FROM reflections WHERE (created_at, seq) < (?, ?)"
+            " ORDER BY created_at DESC, seq DESC LIMIT ?", (last[2], last[3], batch)).fetchall()

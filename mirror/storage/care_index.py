@@ -19,7 +19,6 @@ is then the only folder used.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -255,6 +254,8 @@ def _place(source: Path, folder: Path, key: str) -> None:
     try:
         os.link(source, tmp)
     except OSError:
+        import shutil  # only across file systems (it brings bz2 and lzma with it)
+
         shutil.copyfile(source, tmp)
     os.replace(tmp, folder / f"care-index-{key}.sqlite")
 

@@ -225,14 +225,38 @@ def may_match(pattern: Pattern, present: Set[str]) -> bool:
     return True
 
 
+#: id(pattern list) -> (the list, its plan): see `_plan`.
+_PLANS: dict[int, tuple[Sequence[Pattern], tuple[_Step, ...]]] = {}
+#: One pattern of a context list, ready to try: its required word sets (`required_words`),
+#: the words a match can begin with (None: anywhere) and the atoms to test besides.
+_Step = tuple[Pattern, tuple[frozenset[str], ...], frozenset[str] | None, tuple[Atom, ...]]
+
+
+def _plan(patterns: Sequence[Pattern]) -> tuple[_Step, ...]:
+    """What `spans` needs of each pattern of a context list, computed once per list
+    (context lists are tried in every sentence a signal is found in, and were looked up
+    pattern by pattern in two memos each time)."""
+    cached = _PLANS.get(id(patterns))
+    if cached is not None and cached[0] is patterns:
+        return cached[1]
+    steps = []
+    for p in patterns:
+        keys, tests = _heads(p)
+        steps.append((p, required_words(p), keys, tests))
+    plan = tuple(steps)
+    _PLANS[id(patterns)] = (patterns, plan)
+    return plan
+
+
 def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int]]:
     """[first, last) of every match of any of `patterns`, at every starting word."""
     out: list[tuple[int, int]] = []
     present = set(norms).union(lemmas)
-    for p in patterns:
-        if not may_match(p, present):
-            continue
-        keys, tests = _heads(p)
+    for p, needs, keys, tests in _plan(patterns):
+        if needs and any(words.isdisjoint(present) for words in needs):
+            continue  # a word every match needs is missing (as `may_match` says)
+        if keys is not None and not tests and keys.isdisjoint(present):
+            continue  # no word of the sentence can begin a match
         for start in range(len(norms)):
             if keys is not None:
                 norm, lemma = norms[start], lemmas[start]
