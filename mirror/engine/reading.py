@@ -180,6 +180,7 @@ class _Lexicon:
     intensifiers: frozenset[str] = frozenset()      # "so", "really": may open a diary fragment
     reported: frozenset[str] = frozenset()          # "said", "told": someone's words reported
     not_praise: frozenset[str] = frozenset()        # "friend", "interest": scored as praise, are not
+    belongings: frozenset[str] = frozenset()        # "his", "her": another person's things
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -250,6 +251,7 @@ def _lexicon(language: str) -> _Lexicon | None:
         intensifiers=_lowered(data.get("intensifiers")),
         reported=_lowered(data.get("reported")),
         not_praise=_lowered(sarcasm.get("not_praise")),
+        belongings=_lowered(data.get("belongings")),
     )
 
 
@@ -910,6 +912,8 @@ def _meaningful(phrase: str, lex: _Lexicon, vader: dict[str, float]) -> bool:
         return False  # "the best kind", "your head": whatever noun stood nearest
     if len(words) >= 3 and words[0] in lex.openers | set(lex.you.values()) and words[0] != "the":
         return True  # "your driving test", "her lemon cake": something of someone's own
+    if len(words) == 2 and words[0] in lex.belongings and words[1] not in lex.body:
+        return True  # "her coat", "his mug": another person's things, kept, carry them
     return any(abs(vader.get(w, 0.0)) >= 1.5 for w in words)
 
 

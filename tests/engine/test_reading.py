@@ -356,3 +356,8 @@ def test_a_death_told_is_grief_without_the_word_grief(text: str, language: str) 
 ])
 def test_sincere_lines_beside_a_bad_day_are_not_irony(text: str) -> None:
     assert not read(text).sarcasm
+
+
+def test_someone_elses_kept_thing_can_carry_the_question() -> None:
+    reply = compose("Her coat is still on the hook by the door. I walk around it every morning.")
+    assert "her coat" in reply.rsplit("\u201d", 1)[-1], reply
