@@ -9,6 +9,7 @@ each run re-derives the whole journal (the same work every time).
     python bench/bench_analyze.py                           # 1k, 10k, 100k, 3 runs each
     python bench/bench_analyze.py --sizes 1000 10000 --runs 5
     python bench/bench_analyze.py --in-process 1500        # ms of CPU per reflection
+    python bench/bench_analyze.py --first-reflect 3        # a new journal's first reflect
 """
 
 from __future__ import annotations
@@ -71,6 +72,40 @@ def in_process(count: int, passes: int = 4) -> None:
           f"of which care {best['care']:.3f} ms (load {os.getloadavg()[0]:.1f})")
 
 
+def first_reflect(runs: int) -> None:
+    """Wall and CPU of the first `mirror reflect` in a new journal (after `mirror init`),
+    with this user's machine-wide care index absent (a machine's first journal) and
+    present (every later one); a private cache folder stands in for the user's."""
+    import shutil
+    import tempfile
+
+    env = {k: v for k, v in ENV.items() if k != "MIRROR_CARE_CACHE"}
+    text = "I should call my mother but I'm afraid she'll be disappointed"
+    with tempfile.TemporaryDirectory(prefix="mirror-first-") as tmp:
+        env["XDG_CACHE_HOME"] = str(Path(tmp) / "xdg")
+        results: dict[str, list[tuple[float, float]]] = {"absent": [], "present": []}
+        for run in range(runs):
+            for state in ("absent", "present"):
+                if state == "absent":
+                    shutil.rmtree(Path(tmp) / "xdg", ignore_errors=True)
+                home = Path(tmp) / f"home-{run}-{state}"
+                subprocess.run([sys.executable, "-m", "mirror", "--home", str(home), "init"],
+                               capture_output=True, cwd=HERE.parent, env=env, check=True)
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                began = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "mirror", "--home", str(home), "reflect", text],
+                               capture_output=True, cwd=HERE.parent, env=env, check=True)
+                wall = time.perf_counter() - began
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                results[state].append((wall, after.ru_utime - before.ru_utime
+                                       + after.ru_stime - before.ru_stime))
+    for state, runs_ in results.items():
+        print(f"first reflect, machine's care index {state:7}: wall "
+              f"{statistics.median(r[0] for r in runs_):5.2f} s  CPU "
+              f"{statistics.median(r[1] for r in runs_):5.2f} s  (median of {len(runs_)}; "
+              f"load {os.getloadavg()[0]:.1f})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
@@ -78,7 +113,12 @@ def main() -> int:
     parser.add_argument("--workdir", type=Path, default=HERE / "journals")
     parser.add_argument("--in-process", type=int, metavar="N", default=0,
                         help="time analyze() on N generated reflections in this process instead")
+    parser.add_argument("--first-reflect", type=int, metavar="RUNS", default=0,
+                        help="time the first reflect in a new journal instead")
     args = parser.parse_args()
+    if args.first_reflect:
+        first_reflect(args.first_reflect)
+        return 0
     if args.in_process:
         in_process(args.in_process)
         return 0
