@@ -52,6 +52,10 @@ _PAST = frozenset({
     "stopped", "tried", "laughed", "hugged", "walked", "called", "finished", "passed",
 })
 _MIN_WORDS, _MAX_WORDS = 3, 14
+#: A present-tense doing is said back when it is a habit the person keeps ("I still take
+#: his mug down", "I walk around it every morning"): what someone keeps doing is what they
+#: live with. ("Always"/"never" are left out: said back, a self-judgement would be repeated.)
+_HABIT = frozenset({"still", "every", "each", "anymore", "usually", "sometimes", "nightly"})
 #: Words that may sit between the subject and its verb.
 _ADVERBS = frozenset({"just", "still", "really", "actually", "genuinely", "honestly", "even",
                       "only", "finally", "already", "never", "always", "kind", "sort", "also",
@@ -156,7 +160,7 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     writer = diary or own[0] in _SUBJECTS
     if not writer and not any(w in _SWAP for w in own[size:]):
         return None  # someone else's doing is said back only when it touched the writer
-    if not past and not (writer and _stance(norms)):
+    if not past and not (writer and (_stance(norms) or any(w in _HABIT for w in norms))):
         return None  # "you're writing this on the ferry", "she lives in Leeds": only a report
     span = text[toks[0].start : toks[-1].end]
     if any(ch in span for ch in "\"\u201c\u201d\u201e\u00ab\u00bb\u2018\n"):

@@ -84,3 +84,18 @@ def test_an_event_or_a_likeness_is_not_taken_for_a_judgement(text: str) -> None:
     toks = tokenize(text)
     found = echo(text, toks, 0, len(toks))
     assert found is None or not found.verdict
+
+
+def test_a_habit_the_person_keeps_is_said_back_but_a_plain_report_is_not() -> None:
+    from mirror.engine.echo import echo
+    from mirror.engine.tokenize import tokenize
+
+    def said(text: str) -> str | None:
+        toks = tokenize(text)
+        found = echo(text, toks, 0, len(toks))
+        return found.text if found else None
+
+    assert said("I walk around it every morning.") == "you walk around it every morning"
+    assert said("I still take his mug down when I make tea.") == "you still take his mug down when you make tea"
+    assert said("I work in Leeds.") is None
+    assert said("I always ruin everything.") is None
