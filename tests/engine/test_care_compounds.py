@@ -142,3 +142,20 @@ def test_the_shipped_compounds_parse_and_name_cues_english_writes():
 def test_a_malformed_compound_is_a_maintainers_error(entry):
     with pytest.raises(RuleError):
         parse_compounds({"compounds": [entry]})
+
+
+def test_a_means_tested_is_a_method_made_ready():
+    assert assess("The rope is in the shed. I checked it holds.").tier == CARE
+    assert assess("Tied the new rope swing to the oak and checked it holds. The kids were thrilled.").tier is None
+
+
+def test_someone_elses_trip_is_a_time_not_an_ordinary_purpose():
+    # his business trip sets the day; the writer's own move would make it a plan
+    assert assess("Я всё решила. В пятницу, когда муж уедет в командировку. Никто не узнает.").tier == CARE
+    assert assess("Решила. В субботу переезд, когда родители уедут на дачу, спокойно соберу вещи.").tier is None
+
+
+def test_others_moving_on_and_relieved_is_burden_without_the_word():
+    finding = assess("They'd all move on in a week. Honestly they'd probably be relieved.")
+    assert finding.tier is not None and "burden_hopelessness" in finding.categories
+    assert assess("Everyone would be fine in a week if I skipped the reunion, honestly they'd be relieved.").tier is None

@@ -49,7 +49,15 @@ from mirror import constitution
 from mirror.engine.care.index import NEEDS, CareIndex, IndexRows, build_rows, cache_key, content_key, open_index
 from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match, required_words
 from mirror.engine.care.matcher import spans as matcher_spans
-from mirror.engine.care.rules import Compound, LanguageRules, RuleError, make_atom, parse_compounds, parse_ordinary
+from mirror.engine.care.rules import (
+    Compound,
+    LanguageRules,
+    RuleError,
+    cue_base,
+    make_atom,
+    parse_compounds,
+    parse_ordinary,
+)
 from mirror.engine.care.text import Normaliser, Word, build_normaliser, sentences
 from mirror.resources import constitution_dir
 
@@ -790,13 +798,15 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
               recovered: _Lazy) -> list[_CueHit]:
     """Where the writer's own cue `name` is, in this language: a cue inside a figure of
     speech, about someone else, negated, joked about or told as distant past is none."""
+    base, _, mark = name.partition("!")
     try:
-        cue = rules.cue(name)
+        cue = rules.cue(base)
     except RuleError as exc:
         d.errors.append(str(exc))
         return []
     if cue is None:
         return []
+    subject = "self" if mark == "self" else cue.subject
     lang = rules.language
     out: list[_CueHit] = []
     for k, sent in enumerate(sents):
@@ -807,7 +817,7 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
             if cue.bare and not _is_bare(rules, sent, last, cue.bare == "strict"):
                 continue
             try:
-                factor, _ = _context(d, rules, sent, first, last, cue.subject, recovered)
+                factor, _ = _context(d, rules, sent, first, last, subject, recovered)
             except RuleError:
                 continue
             if factor < 0.99:
@@ -836,12 +846,13 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         found = possible_memo.get(name)
         if found is None:
             found = possible_memo[name] = []
+            base = cue_base(name)
             for lang in langs:
                 rules = d.rules(lang)
-                if rules is None or name not in rules.cue_names:
+                if rules is None or base not in rules.cue_names:
                     continue
                 try:
-                    cue = rules.cue(name)
+                    cue = rules.cue(base)
                 except RuleError as exc:
                     d.errors.append(str(exc))
                     continue

@@ -99,7 +99,15 @@ class Compound:
 
     @property
     def cue_names(self) -> set[str]:
-        return {c for slot in self.slots for c in slot if not c.startswith("%")} | set(self.veto)
+        """Cue names it reads, without a `!self` mark (see `cue_base`)."""
+        return {cue_base(c) for slot in self.slots for c in slot if not c.startswith("%")} | {
+            cue_base(v) for v in self.veto}
+
+
+def cue_base(name: str) -> str:
+    """`ORDINARY!self` is the cue ORDINARY counted only as the writer's own: "when he's away
+    on a business trip" names his trip as a time, "Saturday we move" is the writer's plan."""
+    return name.partition("!")[0]
 
 
 def parse_compounds(data: Any) -> list[Compound]:
