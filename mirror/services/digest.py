@@ -19,8 +19,11 @@ quoted from the person never count against it.
   across the period (`_across`) so that in order they tell how it went; a death or a
   birth told is always quoted, by the sentence that tells it, and a death told is said in
   one plain line (`_loss`). What happened stays in `--json` (`_happened`: "Mum's stroke").
-- **The feeling of the period** is said in one plain sentence ("A week that held grief
-  and, near its end, relief"), from the feeling words of every ordinary entry.
+- **The feeling of the period** is said in one plain sentence ("A week that began with
+  worry and ended with pride"), only from feelings the person said of themselves (the
+  offline reading of each entry read in full, and of the period's last `LAST_READ`),
+  weighed toward the period's end and each entry's last line (`feeling`); with none
+  said, the digest opens with its counts.
 - **People** are those the person does things with or feels about, relations included
   ("your sister", "Mum"); nationalities, holidays and places are not (`services.people`).
   Like patterns, they are counted in the period before too (by the same rules: care
@@ -39,7 +42,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -50,13 +53,14 @@ from mirror.engine.care import gentle_line
 from mirror.engine.checks import check
 from mirror.engine.language import guess_language
 from mirror.engine.prompt import reflection_date
-from mirror.engine.reading import Moment, frames, read, valences
-from mirror.engine.tokenize import as_tokens, tokenize
+from mirror.engine.reading import Moment, Reading, frames, read, valences
+from mirror.engine.tokenize import Tokens, as_tokens, tokenize
 from mirror.errors import InvalidInput
 from mirror.models.digests import Counted, Digest, DigestCare, Period, SalientLine
 from mirror.services import people as people_in
 from mirror.services.context import JournalContext
 from mirror.services.digest_reading import (
+    DEATH_WORDS,
     ESSENTIAL,
     QUOTE_MAX_WORDS,
     around,
@@ -65,16 +69,17 @@ from mirror.services.digest_reading import (
     event,
     event_name,
     exact,
+    feelings_in,
     felt,
     is_list_line,
     is_short,
     marked,
-    marks_of,
     mood,
     prose_tail,
     sarcastic_span,
     told,
     turns,
+    valence_of,
     whole,
     with_antecedent,
     wry,
@@ -95,6 +100,10 @@ FEWEST = 3            # lines shown when the period has them, even if faintly fe
 FAINT = -1.0          # ...but never a line weighing this little (a bare fact)
 EVENT_WEIGHT = 0.4    # of a diagnosis, a break-up, a new job's weight, added to its entry
 JOB_EVENT = 3.0       # losing a job, an engagement: said in the first line too
+LAST_READ = 8         # the period's last entries, read in full for how it ended
+EARLY = 0.6           # a feeling at the period's start weighs this much of one at its end
+STRONGEST = 1.25      # an entry's strongest feeling, over a second one
+LANDS = 1.5           # a feeling said in an entry's last sentence, where it lands
 PEOPLE = 8
 UNNAMED = 2           # entries a relation without a name must come up in to be listed
 THEMES = 8
@@ -171,9 +180,46 @@ class _Read:
 
     lines: tuple[SalientLine, ...]
     wry: frozenset[str]
+    #: entry ID -> (the feelings its writer says of themselves, strongest first; those said
+    #: in its last sentence, where the entry lands), for every entry read in full.
+    stated: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(default_factory=dict)
 
 
-def _quote(entry: PeriodEntry) -> tuple[float, SalientLine, bool] | None:
+def _grief_said(text: str, language: str) -> bool:
+    """Whether an entry the reading finds grief in says it: it tells a death ("Dad died
+    this morning."), remembers one ("First birthday without her"), or names grief in a word
+    of its own ("I'm grieving"). A funeral or a death in the story ("Gran's funeral is on
+    Monday") is what happened, not a feeling said — a birth week was called grief by it."""
+    weight, family, _ = event(text)
+    if family != "grief" or death_told(text) or weight < ESSENTIAL:
+        return True
+    return "grief" in feelings_in(DEATH_WORDS.sub(" ", text), language)
+
+
+def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
+               is_wry: bool) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The feelings the writer says of themselves in an entry (the offline reading's, which
+    names one only when the writer is in its clause), and those of them said in its last
+    sentence — where the entry lands ("I was terrified walking in. … So proud."). A wry
+    entry's praise is not a feeling."""
+    fams = tuple(f for f in reading.feelings if not (is_wry and valence_of(f) == "positive"))
+    if "grief" in fams and not _grief_said(text, language):
+        fams = tuple(f for f in fams if f != "grief")
+    if "shame" in fams and "self-doubt" in feelings_in(text, language):
+        fams = tuple("self-doubt" if f == "shame" else f for f in fams)  # "I'm a fraud"
+    if not fams or not reading.moments:
+        return fams, frozenset()
+    last = reading.moments[-1]
+    if last.last < len(toks) - 3:  # the last prose sentence is not the entry's end (a list)
+        return fams, frozenset()
+    said = feelings_in(text[toks[last.first].start:toks[last.last - 1].end], language)
+    if "self-doubt" in said:
+        said["shame"] = said.get("shame", 0.0)
+    return fams, frozenset(f for f in fams if f in said or (f == "self-doubt" and "shame" in said))
+
+
+def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozenset[str]]]
+           | None = None) -> tuple[float, SalientLine, bool] | None:
     """(salience, the line to quote, said wryly) of one entry, or None (nothing quotable).
 
     The line is the entry's sentence that says most of what the person felt (`felt`:
@@ -196,6 +242,8 @@ def _quote(entry: PeriodEntry) -> tuple[float, SalientLine, bool] | None:
         return None
     weight, _, offset = event(text)
     is_wry = reading.centre is not None and wry(text, toks, reading, language)
+    if stated is not None:
+        stated[entry.id] = _stated_in(text, toks, reading, language, is_wry or marked(text))
     best: tuple[float, int, int] | None = None
     line_wry = False
     if is_wry:  # the complaint and the joke together: the irony shows
@@ -258,8 +306,14 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES) -> _Read:
     scored: list[tuple[float, PeriodEntry, SalientLine]] = []
     seen: set[str] = set()
     wry_ids: set[str] = set()
-    for entry in ranked[:CANDIDATES]:
-        quoted = _quote(entry)
+    stated: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+    # The most promising entries, and the period's last few: where it ends says most of
+    # how it went (the feeling of the period leans on them).
+    latest = sorted(entries, key=lambda e: e.created_at)[-LAST_READ:]
+    chosen = ranked[:CANDIDATES]
+    chosen += [e for e in latest if e not in chosen]
+    for entry in chosen:
+        quoted = _quote(entry, stated)
         if quoted is None:
             continue
         score, line, is_wry = quoted
@@ -271,7 +325,7 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES) -> _Read:
         scored.append((score, entry, line))
     best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
     return _Read(tuple(line for _, entry, line in sorted(best, key=lambda s: s[1].created_at)),
-                 frozenset(wry_ids))
+                 frozenset(wry_ids), stated)
 
 
 def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict[str, float],
@@ -311,8 +365,13 @@ def people(entries: Sequence[PeriodEntry],
     return people_in.compare([e.content for e in entries], [e.content for e in before])
 
 
-def feeling(entries: Sequence[PeriodEntry], period: Period, wry_ids: frozenset[str]) -> str:
-    """The period's feeling in one plain sentence ("" when too little was said to tell)."""
+def feeling(entries: Sequence[PeriodEntry], period: Period,
+            stated: dict[str, tuple[tuple[str, ...], frozenset[str]]]) -> str:
+    """The period's feeling in one plain sentence, or "" (then the digest opens with its
+    counts): only feelings the writer said of themselves (`_stated_in`), never one an event
+    or a word of the story suggests ("fear" for a triumph told with a funeral in it,
+    "grief" for a birth). Each counts more where its entry lands (its last sentence) and
+    the later in the period its entry is: a week is remembered by how it ended."""
     since, until = (datetime.fromisoformat(period.since.replace("Z", "+00:00")),
                     datetime.fromisoformat(period.until.replace("Z", "+00:00")))
     span = (until - since).total_seconds() or 1.0
@@ -321,9 +380,23 @@ def feeling(entries: Sequence[PeriodEntry], period: Period, wry_ids: frozenset[s
         at = datetime.fromisoformat(e.created_at.replace("Z", "+00:00"))
         return min(1.0, max(0.0, (at - since).total_seconds() / span))
 
-    marks = marks_of([(position(e), e.content, e.id in wry_ids or marked(e.content))
-                      for e in entries])
-    return mood(marks, period.kind) or ""
+    marks: list[tuple[float, dict[str, float]]] = []
+    grieved = False
+    for e in sorted(entries, key=lambda e: e.created_at):
+        if e.id not in stated:
+            continue
+        if death_told(e.content):
+            if "grief" not in stated[e.id][0]:
+                # A loss told without a feeling word: any feeling named beside it ("calm",
+                # "love") would misread the period; the loss line says what happened.
+                return ""
+            grieved = True
+        fams, landing = stated[e.id]
+        at = position(e)
+        later = EARLY + (1.0 - EARLY) * at  # the period's start weighs EARLY of its end
+        marks.append((at, {f: later * (STRONGEST if k == 0 else 1.0)
+                           * (LANDS if f in landing else 1.0) for k, f in enumerate(fams)}))
+    return mood(marks, period.kind, frozenset({"grief"}) if grieved else frozenset()) or ""
 
 
 def _happened(entries: Sequence[PeriodEntry], persons: Sequence[str]) -> str:
@@ -435,7 +508,7 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                           tuple(ctx.settings.get("care.resources") or ()))
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
-                    feeling=feeling(ordinary, period, reading.wry), event=happened)
+                    feeling=feeling(ordinary, period, reading.stated), event=happened)
     return guarded(digest, ordinary)
 
 

@@ -73,6 +73,8 @@ EVENTS: tuple[tuple[float, str, str], ...] = (
                   r"umzug|neue wohnung|déménag\w+|nouvel appartement"),
 )
 _EVENT_RE = [(w, fam, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for w, fam, p in EVENTS]
+#: A death told or in the story ("died", "funeral"): what happened, not a feeling word.
+DEATH_WORDS = _EVENT_RE[0][2]
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|didn't|hasn't|wasn't|won't|nicht|kein\w*|"
                        r"nie|pas|jamais|nunca)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 _UNREAL = re.compile(r"\b(?:if|what if|afraid|scared|worried|terrified|might|could|would|"
@@ -546,8 +548,15 @@ def _troubled(norms: Sequence[str]) -> bool:
 # -- the feeling of the period ---------------------------------------------------------------
 #: The weight an entry gives the feeling of a death or a birth told in it: always named.
 ESSENTIAL = 5.0
-#: Up to this many entries, one feeling word is enough to name a feeling of the period.
+#: Up to this many entries read, one entry saying a feeling is enough to name it.
 FEW = 20
+#: A feeling of the period weighs at least this share of its strongest one.
+SHARE = 0.4
+#: ...or, for a period of both, this share for the strongest feeling of the other side.
+OTHER_SIDE = 0.1
+#: Feelings more often said of someone or something than of a time: named when said in
+#: half the entries read, and two at least.
+SAID_OF_SOMEONE = frozenset({"love"})
 #: Feeling family -> how a digest says it (plain nouns; never a clinical word).
 FEELINGS = {
     "joy": "joy", "pride": "pride", "relief": "relief", "gratitude": "gratitude",
@@ -691,24 +700,45 @@ def valence_of(family: str) -> str:
     return lex.valence.get(family, "neutral") if lex else "neutral"
 
 
-def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str) -> str | None:
+def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str,
+         essential: frozenset[str] = frozenset()) -> str | None:
     """The period's feeling in one plain sentence, from (position in the period 0..1,
-    family -> weight) of each ordinary entry; None when too little was said to tell."""
+    feeling family -> weight) of each entry read; None when no feeling was said.
+
+    Up to three feelings, each weighing at least `SHARE` of the strongest (a feeling said
+    once in passing does not colour a week that said another throughout), and the strongest
+    of the other side too when the period held both (`OTHER_SIDE`); in a long period
+    one must be said in several entries, and love — more often said of someone ("I will
+    always love her for it", "I love the light here") than the feeling of a period — in
+    half of them. An `essential` feeling (grief, where a death was told) is always named.
+    Named in the order the period held them."""
     weight: dict[str, float] = {}
     places: dict[str, list[float]] = {}
-    for position, families in marks:
-        for fam, w in families.items():
+    said_in: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for k, (position, families) in enumerate(marks):
+        for rank, (fam, w) in enumerate(families.items()):
             weight[fam] = weight.get(fam, 0.0) + w
             places.setdefault(fam, []).append(position)
+            said_in[fam] += 1
+            first.setdefault(fam, 10 * k + rank)
     if not weight:
         return None
     entries = len(marks)
-    ranked = sorted(weight, key=lambda f: (-weight[f], min(places[f]), f))
-    # A feeling word the person wrote once is theirs to be named in a week or a month of
-    # a few dozen entries; in a long month it must come up in more of them.
-    floor = 1.0 if entries <= FEW else 0.1 * entries
-    essential = [f for f in ranked if any(m.get(f, 0.0) >= ESSENTIAL for _, m in marks)]
-    chosen = (essential + [f for f in ranked if weight[f] >= floor and f not in essential])[:3]
+    top = max(weight.values())
+    fewest = 1 if entries <= FEW else max(2, round(0.05 * entries))
+    ranked = sorted(weight, key=lambda f: (-weight[f], first[f]))
+    chosen = [f for f in ranked if f in essential]
+    chosen += [f for f in ranked if f not in essential and weight[f] >= SHARE * top
+               and said_in[f] >= fewest
+               and (f not in SAID_OF_SOMEONE or said_in[f] >= max(2, entries / 2))]
+    sides = {valence_of(f) for f in chosen} & {"positive", "negative"}
+    if len(sides) == 1:  # a week of both is said as both: the other side, if said at all
+        other = [f for f in ranked if valence_of(f) in {"positive", "negative"} - sides
+                 and weight[f] >= OTHER_SIDE * top and said_in[f] >= fewest
+                 and f not in SAID_OF_SOMEONE]
+        chosen = chosen[:2] + other[:1]
+    chosen = chosen[:3]
     if not chosen:
         return None
 
@@ -730,7 +760,7 @@ def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str) -> str | No
             return f"{nouns[0]} and {nouns[1]} together"
         return nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " and " + nouns[-1]
 
-    chosen.sort(key=lambda f: (sum(places[f]) / len(places[f]), f))
+    chosen.sort(key=lambda f: (sum(places[f]) / len(places[f]), first[f]))
     start = [f for f in chosen if when(f) == "start"]
     middle = [f for f in chosen if when(f) == "throughout"]
     end = [f for f in chosen if when(f) == "end"]
@@ -748,28 +778,6 @@ def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str) -> str | No
     if end:
         return f"{said} held {join(end)} near its end."
     return f"{said} held {join(middle)}."
-
-
-def marks_of(language_text: Sequence[tuple[float, str, bool]]) -> list[tuple[float, dict[str, float]]]:
-    """(position, feelings) of each entry from (position, text, wry): events add their
-    feeling; a wry entry's praise is not counted as joy."""
-    out: list[tuple[float, dict[str, float]]] = []
-    for position, text, is_wry in language_text:
-        families = feelings_in(unquoted(text), language_of(text))
-        weight, fam, _ = event(text)
-        if fam and weight >= 3.0:
-            # What happened suggests a feeling the person may not have named: it counts
-            # half a word of theirs (a death or a birth is always named).
-            # A remembrance ("Mum would have been 70 today") is grief the person wrote, a
-            # benign result relief.
-            said = ESSENTIAL if weight >= 5 else 2.0 if fam == "grief" else 1.5 if fam == "relief" \
-                else 1.0 if weight >= 4 else 0.5  # a diagnosis, a break-up: as a word of theirs
-            families[fam] = max(families.get(fam, 0.0), said)
-        if is_wry:
-            families = {f: w for f, w in families.items() if valence_of(f) != "positive"}
-        out.append((position, families))
-    return out
-
 
 
 # -- how a line is said ---------------------------------------------------------------------
