@@ -17,6 +17,7 @@ to complete one ("You wrote: 'should I stay?'" is not "you * should").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -108,6 +109,9 @@ def max_directive_ratio() -> float:
     return _compiled().max_ratio
 
 
+_QUOTE_MARKS = re.compile("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]")
+
+
 def _joined(tokens: Sequence[Token]) -> str:
     return _SEP + _SEP.join(t.norm for t in tokens) + _SEP
 
@@ -118,7 +122,7 @@ def exempt_tokens(mirrorback: str, tokens: Sequence[Token], reflection: str) -> 
     spans = quoted_spans(mirrorback)
     if not spans or not reflection:
         return exempt
-    source = _joined(tokenize(reflection))
+    source = _joined(tokenize(_QUOTE_MARKS.sub(" ", reflection)))
     k = 0
     for start, end in spans:
         while k < len(tokens) and tokens[k].start < start:
@@ -126,8 +130,11 @@ def exempt_tokens(mirrorback: str, tokens: Sequence[Token], reflection: str) -> 
         first = k
         while k < len(tokens) and tokens[k].end <= end:
             k += 1
-        inside = tokens[first:k]
-        if inside and _joined(inside) in source:
+        # Compared with every quotation mark as a space on both sides: the mirror gives the
+        # person's inner quotation marks as its own ("I“0" quoted as “I'0”), and a mark
+        # inside a word must not split it on one side only.
+        inside = tokenize(_QUOTE_MARKS.sub(" ", mirrorback[start:end]))
+        if inside and k > first and _joined(inside) in source:
             for i in range(first, k):
                 exempt[i] = True
     return exempt

@@ -155,12 +155,15 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     verb = norms[verb_at]
     past = _is_past(verb) or (verb in _ADVERBS and verb_at + 1 < len(norms)
                               and _is_past(norms[verb_at + 1]))
+    perfect = False
     if own[0] in ("i've", "ive", "we've"):
         past = False  # "you've thought about it all evening": asked as now, not as then
+        done = next((w for w in norms[1:] if w not in _ADVERBS), "")
+        perfect = _is_past(done)  # "I've changed my mind nine times since lunch"
     writer = diary or own[0] in _SUBJECTS
     if not writer and not any(w in _SWAP for w in own[size:]):
         return None  # someone else's doing is said back only when it touched the writer
-    if not past and not (writer and (_stance(norms) or any(w in _HABIT for w in norms))):
+    if not past and not (writer and (perfect or _stance(norms) or any(w in _HABIT for w in norms))):
         return None  # "you're writing this on the ferry", "she lives in Leeds": only a report
     span = text[toks[0].start : toks[-1].end]
     if any(ch in span for ch in "\"\u201c\u201d\u201e\u00ab\u00bb\u2018\n"):

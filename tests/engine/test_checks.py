@@ -100,3 +100,11 @@ def test_violations_are_described_for_a_rewrite() -> None:
     text = check("You should rest. I promise it will get better.", REFLECTION).describe_violations()
     assert "explicit_advice" in text and '"You should"' in text
     assert "absolute_promise" in text and '"I promise"' in text
+
+
+def test_a_quote_whose_inner_marks_the_mirror_changed_is_still_the_persons_own() -> None:
+    """The mirror gives the person's inner quotation marks as its own (“I“0” → “I'0”); the
+    quote is still theirs word for word, so their "should" in it is not the mirror's advice."""
+    reflection = "should\u201b~I\u201c0"
+    assert check("You wrote: \u201cshould\u201b~I'0\u201d. What might it be?", reflection).passed
+    assert not check("You should rest. \u201cshould\u201d", "I am tired").passed

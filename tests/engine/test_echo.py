@@ -99,3 +99,13 @@ def test_a_habit_the_person_keeps_is_said_back_but_a_plain_report_is_not() -> No
     assert said("I still take his mug down when I make tea.") == "you still take his mug down when you make tea"
     assert said("I work in Leeds.") is None
     assert said("I always ruin everything.") is None
+
+
+def test_something_the_person_has_done_is_said_back_as_now() -> None:
+    from mirror.engine.echo import echo
+    from mirror.engine.tokenize import tokenize
+
+    text = "I've changed my mind about nine times since lunch."
+    found = echo(text, tokenize(text), 0, len(tokenize(text)))
+    assert found is not None and found.text == "you've changed your mind about nine times since lunch"
+    assert not found.past
