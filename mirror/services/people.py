@@ -19,7 +19,9 @@ Rules (English, Spanish, German, French; other languages get names only):
    ("my manager, Priya", "the nurse, Joy", "his neighbour Pat", "a colleague, Claire");
    ("visited" and "love" are left out: people visit and love places too);
    or as the owner of something ("Ana's nose"). Once a word has stood as a person, its
-   other mentions in the same period count too, a sentence's first word included.
+   other mentions in the same period count too, a sentence's first word included. Two
+   capitalised words side by side are one name ("Old Pete", "Mary Hughes"), and the name
+   alone in the same period is the same person ("Pete", "Mary").
 3. **Never people**: nationalities and languages ("English", "Polish"), holidays and
    festivals ("Christmas", "Easter", "Eid"), months and weekdays, a word that also appears
    in lower case in the same text (an ordinary word capitalised by position), a function
@@ -27,7 +29,10 @@ Rules (English, Spanish, German, French; other languages get names only):
    right after "in", "at", "from", "to" without a person verb before it (a place: "in
    Lyon", "drove up to Glasgow"). In a language that capitalises its nouns (German) a
    name is taken only after "mit"/"und" or before a person verb, and never a word with a
-   noun's ending ("Freunden", "Zeitung").
+   noun's ending ("Freunden", "Zeitung"). A name of two words ending in a place's word
+   ("Victoria Park", "Church Street") is a place; a name written where a place stands
+   ("an interview at Brightwave") that never stood where only a person stands ("with",
+   "told", "laughed", "my boss, Ann") is a company or a shop ("Brightwave said no").
 
 Everything here is pure and regex-based (no tokenizer): a month of a large journal is a
 thousand entries or more, and the month before is read too (a digest compares the people
@@ -41,7 +46,7 @@ import importlib.util
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
 from pathlib import Path
@@ -242,7 +247,7 @@ def _context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     return before_words, after_words
 
 
-def _as_person(text: str, m: re.Match[str], capitalised_nouns: bool,
+def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
                before: list[str], after: list[str]) -> bool:
     """Whether the capitalised word at `m`, with the words `_context` found around it,
     stands where a person stands (rule 2)."""
@@ -268,6 +273,32 @@ def _as_person(text: str, m: re.Match[str], capitalised_nouns: bool,
         return after[0] not in ("is", "was", "has", "had", "does", "did", "and") or \
             (len(after) > 1 and after[1] in ("i", "me", "my", "so", "always", "never", "still"))
     return False
+
+
+#: Verbs after a name that only a person does (a company "says", "sends" and "calls" too).
+_ONLY_PEOPLE_DO = frozenset("laughed laughs cried cries smiled smiles hugged hugs kissed kisses "
+                            "sighed whispered yelled shouted slept sleeps woke apologised "
+                            "apologized pretended forgot forgets admitted lloró rió sonrió "
+                            "lacht lachte weint weinte rit riait pleure pleurait".split())
+_NOT_ONLY_PEOPLE = frozenset({"and", "coffee", "lunch", "dinner", "drinks", "date"})
+
+
+def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], after: list[str]) -> bool:
+    """Whether the name at `m` stood where only a person stands: "with Sam", "told Maya",
+    "my boss, Ann", "Sam laughed" — not where a company stands as well ("an email from
+    Brightwave", "Brightwave said no", "Brightwave's offer")."""
+    prev = before[-1] if before else ""
+    if prev in _BEFORE and prev not in _NOT_ONLY_PEOPLE and prev not in _PLACE_BEFORE:
+        return True
+    if prev in _ROLES and (text[max(0, m.start() - 2):m.start()].strip(" ") in (",", "")):
+        return True
+    if prev == "and" and _joined_to_a_name(text, m.start()):
+        return True
+    if prev == "to" and any(w in ("talked", "spoke", "talk", "speak", "listened", "waved",
+                                  "smiled", "apologised", "apologized", "lied")
+                            for w in before[:-1]):
+        return True
+    return bool(after) and after[0] in _ONLY_PEOPLE_DO
 
 
 _AND_BEFORE = re.compile(r"([\w'’-]+)\s+and\s+$")
@@ -339,6 +370,10 @@ _PLACE_AFTER = frozenset("st street rd road lane avenue ave park station hospita
                          "university college church hall house inn pub bar club line "
                          "account team".split())
 _THING_BEFORE = frozenset("the a an this that".split())
+#: Words before a name that are part of how it is said ("Old Pete", "Aunt May"): the name
+#: alone is the person too.
+_EPITHETS = frozenset("old little big young uncle aunt auntie cousin granny grandma grandpa "
+                      "nan sister brother father mother saint".split())
 #: Where a person is from in the writer's life: "Marta from work", "Rob from uni".
 _FROM_SOMEWHERE = re.compile(r"(?:['’]s)?\s+from\s+(?:work|uni|university|college|school|"
                              r"next door|upstairs|downstairs|across the road|the office|"
@@ -353,7 +388,9 @@ class _Scan:
     """What one text says about people: who stood as a person (in order); who was found
     only as a sentence's first word before a verb (weaker: "School rang"); every word that
     could be a name, with how often it is written and how often inside a sentence; and
-    the words written where a place or a thing stands ("in Lyon", "the Henderson account")."""
+    the words written where a place or a thing stands ("in Lyon", "the Henderson account"),
+    and those found by a cue only a person gets ("with Sam", "Sam laughed", "my boss, Ann"),
+    not one a company gets too ("Brightwave said no", "an email from Brightwave")."""
 
     people: list[str]
     weak: set[str]
@@ -361,6 +398,7 @@ class _Scan:
     uses: Counter[str]
     inside: Counter[str]
     placed: set[str]
+    personal: set[str] = field(default_factory=set)
 
 
 def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
@@ -409,8 +447,9 @@ def _scan(text: str) -> _Scan:
     uses: Counter[str] = Counter()
     inside: Counter[str] = Counter()
     placed: set[str] = set()
-    for m in _CAP.finditer(text):
-        word = m.group(1)
+    personal: set[str] = set()
+    for c in _capitals(text, german, function_words):
+        word = c.group(1)
         norm = word.lower()
         if _excluded(word, norm, function_words):
             continue
@@ -418,25 +457,86 @@ def _scan(text: str) -> _Scan:
             words = set(_WORD.findall(text))
         if (norm in words and norm[:1].islower()) or (german and norm.endswith(_NOUN_ENDINGS)):
             continue  # an ordinary word, capitalised here by position; a German noun
-        starts = m.start() == 0 or bool(_STARTER.search(text, max(0, m.start() - 3), m.start()))
-        before, after = _context(text, m.start(), m.end())
+        starts = c.start() == 0 or bool(_STARTER.search(text, max(0, c.start() - 3), c.start()))
+        before, after = _context(text, c.start(), c.end())
         prev = before[-1] if before else ""
-        if prev in _PLACE_BEFORE or prev in _THING_BEFORE or (after and after[0] in _PLACE_AFTER):
-            placed.add(word)
+        owner = c.group(0).endswith(("'s", "’s"))
+        acting = not starts and _as_person(text, c, german, before, after)
+        if ((prev in _PLACE_BEFORE and not owner) or prev in _THING_BEFORE or
+                (after and after[0] in _PLACE_AFTER) or norm.rsplit(" ", 1)[-1] in _PLACE_AFTER) \
+                and not (acting and prev in _PLACE_BEFORE):  # "said … to Murphy", "a text from Sam"
+            placed.add(word)  # ("at Jamie's" is Jamie's home, and Jamie a person)
         else:
             possible.add(word)
         uses[word] += 1
         if not starts:
             inside[word] += 1
-        if (not starts and _as_person(text, m, german, before, after)) or \
-                (not german and after[:1] == ["from"] and prev not in _PLACE_BEFORE
-                 and _FROM_SOMEWHERE.match(text, m.end())):
+        if norm.rsplit(" ", 1)[-1] in _PLACE_AFTER:
+            continue  # "Victoria Park", "Church Street"
+        from_somewhere = not german and after[:1] == ["from"] and prev not in _PLACE_BEFORE \
+            and bool(_FROM_SOMEWHERE.match(text, c.end()))
+        if acting or from_somewhere:
             found.setdefault(word, None)  # "Marta from work brought a tortilla"
+            if from_somewhere or _only_a_person(text, c, before, after):
+                personal.add(word)
         elif starts and not german and after and after[0] in _AFTER_STRONG:
             found.setdefault(word, None)  # "Kevin presented…", "Tom moved…": a person acting
             weak.add(word)
+            if after[0] in _ONLY_PEOPLE_DO:
+                personal.add(word)
     strong = {w for w in found if w not in weak}
-    return _Scan(list(found), weak - strong, possible, uses, inside, placed)
+    return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal)
+
+
+class _Joined:
+    """Two capitalised words read as one name ("Old Pete", "Mary Jane"): the part of
+    `re.Match` the scan reads."""
+
+    def __init__(self, text: str, first: re.Match[str], last: re.Match[str]) -> None:
+        self._text, self._start, self._end = text, first.start(), last.end()
+        self._name = f"{first.group(1)} {last.group(1)}"
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, n: int = 0) -> str:
+        return self._name if n == 1 else self._text[self._start:self._end]
+
+
+def _capitals(text: str, german: bool, function_words: frozenset[str]) -> list[re.Match[str] | _Joined]:
+    """The capitalised words of `text`, two side by side joined into one name ("with Old
+    Pete", "Victoria Park") — never after an owner's "'s", never a word that is no name
+    on its own ("Dr", "Sunday", "Thanks"), and not in German, where nouns have capitals."""
+    found = list(_CAP.finditer(text))
+    if german or len(found) < 2:
+        return list(found)
+    out: list[re.Match[str] | _Joined] = []
+    k = 0
+    while k < len(found):
+        m = found[k]
+        n = found[k + 1] if k + 1 < len(found) else None
+        if n is not None and text[m.end():n.start()] == " " and m.group(0) == m.group(1) \
+                and _may_join(text, m, function_words) and _may_join(text, n, function_words):
+            out.append(_Joined(text, m, n))
+            k += 2
+            continue
+        out.append(m)
+        k += 1
+    return out
+
+
+def _may_join(text: str, m: re.Match[str] | _Joined, function_words: frozenset[str]) -> bool:
+    """Whether the capitalised word at `m` may be part of a name of two words: not a word
+    that is never a name, nor an ordinary word opening a sentence ("Thanks Sam")."""
+    word = m.group(1)
+    norm = word.lower()
+    if _excluded(word, norm, function_words):
+        return False
+    starts = m.start() == 0 or bool(_STARTER.search(text, max(0, m.start() - 3), m.start()))
+    return not (starts and norm in _common())
 
 
 def in_text(text: str) -> list[str]:
@@ -523,12 +623,18 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
     uses: Counter[str] = Counter()
     inside: Counter[str] = Counter()
     placed: set[str] = set()
+    personal: set[str] = set()
     for s in scans:
         names.update(s.people)
         strong.update(p for p in s.people if p not in s.weak)
         uses.update(s.uses)
         inside.update(s.inside)
         placed |= s.placed
+        personal |= s.personal
+    # A name written where a place stands ("an interview at Brightwave") that never stood
+    # where only a person stands is a company or a shop ("Brightwave said no").
+    names -= {w for w in placed & names if w not in personal}
+    strong &= names
     recurring = {w for w, n in uses.items()
                  if n >= RECURRING and inside[w] and w not in placed and w not in names}
     doubtful = (names - strong) | recurring
@@ -539,6 +645,17 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
         names -= {w for w in names - strong if w.lower() in lower or w.lower() in _common()}
         names |= {w for w in recurring if w.lower() not in lower}
     rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}
+    # "Pete" of a period that says "Old Pete" (or "Mary" of one that says "Mary Hughes")
+    # is the same person: one name, kept whole.
+    whole: dict[str, list[str]] = {}
+    for name in sorted(names):
+        if " " in name:
+            first, last = name.split(" ", 1)
+            whole.setdefault(last if first.lower() in _EPITHETS else first, []).append(name)
+    for part, fulls in whole.items():
+        if len(fulls) == 1 and part in uses:
+            rename[part] = fulls[0]
+            names.add(part)
     return names, rename
 
 
@@ -548,5 +665,6 @@ def _tally(scans: list[_Scan], names: set[str], rename: dict[str, str]) -> Count
     found: Counter[str] = Counter()
     for s in scans:
         people = [rename.get(p, p) for p in s.people if p in names]
-        found.update(list(dict.fromkeys([*people, *sorted(s.possible & names)])))
+        found.update(list(dict.fromkeys([*people, *(rename.get(p, p)
+                                                    for p in sorted(s.possible & names))])))
     return found

@@ -1,0 +1,61 @@
+"""Who a digest lists as the people of a period, as the writer would check the list: no
+word that is not a person ("Old" of "Old Pete", a park, a company), a name of two words
+kept whole, and the person a period was about never left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.services import people
+
+
+def test_a_name_of_two_words_keeps_its_parts_together():
+    found = people.count(["Had a pint with Old Pete at the Crown, he told the fish story again.",
+                          "Old Pete says the river is too low for trout this year.",
+                          "Pete rang about the boat."])
+    assert "Old" not in found
+    assert found["Old Pete"] == 3  # "Pete" alone is the same man
+
+
+def test_a_park_or_a_street_of_two_words_is_a_place():
+    found = people.count(["Walked round Victoria Park with Sam, then coffee on Church Street.",
+                          "Sam and I went back to Victoria Park on Sunday."])
+    assert set(found) == {"Sam"}
+
+
+def test_a_company_is_not_a_person():
+    found = people.count(["Final interview at Brightwave today. My hands shook the whole time.",
+                          "Got an email from Brightwave at six. Brightwave said no.",
+                          "Told Priya about Brightwave. She said their loss."])
+    assert "Brightwave" not in found
+    assert found["Priya"] == 1
+
+
+def test_the_person_a_breakup_week_is_about_is_listed_first():
+    week = ["Jamie came for the last of his things. I stayed in the kitchen.",
+            "A week without Jamie. The flat is so quiet.",
+            "Kept reaching for my phone to tell Jamie something.",
+            "Lunch with Ana, who did not mention Jamie once, bless her."]
+    found = people.count(week)
+    assert found.most_common(1) == [("Jamie", 4)]
+
+
+def test_a_late_wife_named_in_a_remembrance_is_listed():
+    week = ["First Valentine's without Elena. Bought the tulips anyway.",
+            "Put the tulips where Elena liked them, by the window.",
+            "Miss you, Elena."]
+    assert people.count(week)["Elena"] == 3
+
+
+@pytest.mark.parametrize("text", [
+    "Lunch at Nando's with the team.",
+    "Stopped at Tesco on the way home.",
+])
+def test_a_shop_is_not_a_person(text):
+    assert people.count([text]) == {}
+
+
+def test_a_first_name_after_the_full_name_is_the_same_person():
+    found = people.count(["Coffee with Mary Hughes from church. Mary told me about her knee.",
+                          "Mary rang to say the knee is better."])
+    assert found == {"Mary Hughes": 2}
