@@ -159,3 +159,16 @@ def test_others_moving_on_and_relieved_is_burden_without_the_word():
     finding = assess("They'd all move on in a week. Honestly they'd probably be relieved.")
     assert finding.tier is not None and "burden_hopelessness" in finding.categories
     assert assess("Everyone would be fine in a week if I skipped the reunion, honestly they'd be relieved.").tier is None
+
+
+@pytest.mark.parametrize("text", ["feeling suisidal again tonight", "been cuting myself again",
+                                  "thinking about overdoseing"])
+def test_key_words_are_read_through_typing_errors(text: str):
+    assert assess(text).tier == CARE
+
+
+def test_a_word_the_rules_know_is_never_taken_for_a_typo():
+    # "suicidio" is two edits from "suicide" but is Italian and Spanish, read as such
+    finding = assess("penso al suicidio ogni giorno")
+    assert finding.tier == CARE
+    assert "it" in finding.languages

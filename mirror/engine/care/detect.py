@@ -284,7 +284,8 @@ def detector() -> _Detector:
     index = open_index(_cache_folder(), key, build,  # a machine's shared copy: see index.py
                        lambda: content_key(root / "care" if isinstance(root, Path) else None))
     typo_words = normalise.get("typo_tolerant") or []
-    found = _Detector(index, build_normaliser(normalise, typo_words), scoring,
+    found = _Detector(index, build_normaliser(normalise, typo_words, normalise.get("typo_far") or []),
+                      scoring,
                       lambda lang: constitution.care_data(f"rules/{lang}.yaml"))
     try:
         data = constitution.care_data("compounds.yaml")

@@ -57,7 +57,7 @@ def response_language(text: str, finding: CareFinding) -> str:
         found = identify(text, among=fired)
         return found if found in fired else fired[0]
     found = identify(text)
-    return found if found in available else DEFAULT_LANGUAGE
+    return found if found is not None and found in available else DEFAULT_LANGUAGE
 
 
 def _best_covered(text: str, languages: list[str]) -> list[str]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -100,6 +100,7 @@ class Normaliser:
     suffixes: Mapping[str, tuple[str, ...]]
     prefixes: Mapping[str, tuple[str, ...]]
     typo_index: Mapping[str, str]
+    typo_far: Mapping[str, str] = field(default_factory=dict)
 
     def needs_lookup(self, folded: str) -> list[str]:
         """The words whose being known decides how `folded` normalises."""
@@ -144,7 +145,8 @@ class Normaliser:
         return out + [part for part in w.split("'") if part]
 
     def _typo(self, w: str) -> str | None:
-        """A misspelling one edit away from a long signal word ("sucidal", "myslef")."""
+        """A misspelling one edit away from a long signal word ("sucidal", "myslef"), or
+        two from one of the few key words (`typo_far`: "suicidle")."""
         index = self.typo_index
         hit = index.get(w)
         if hit is not None:
@@ -153,10 +155,27 @@ class Normaliser:
             hit = index.get(w[:i] + w[i + 1:])
             if hit is not None and hit[0] == w[0]:
                 return hit
+        far = self.typo_far
+        if far and len(w) >= 6:
+            for variant in _deletions(w, 2):
+                hit = far.get(variant)
+                if hit is not None and hit[0] == w[0] and abs(len(hit) - len(w)) <= 2:
+                    return hit
         return None
 
 
-def build_normaliser(data: Mapping, typo_words: Iterable[str]) -> Normaliser:
+def _deletions(word: str, depth: int) -> set[str]:
+    """`word` with up to `depth` letters left out (itself included)."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def build_normaliser(data: Mapping, typo_words: Iterable[str],
+                     far_words: Iterable[str] = ()) -> Normaliser:
     """A `Normaliser` from the parsed normalise.yaml."""
 
     def table(section: str) -> dict[str, tuple[str, ...]]:
@@ -175,6 +194,8 @@ def build_normaliser(data: Mapping, typo_words: Iterable[str]) -> Normaliser:
         suffixes=dict(sorted(suffixes.items(), key=lambda kv: -len(kv[0]))),
         prefixes=table("prefixes"),
         typo_index=index,
+        typo_far={v: word for word in sorted(set(map(fold, far_words)))
+                  for v in sorted(_deletions(word, 2), reverse=True)},
     )
 
 
