@@ -245,6 +245,21 @@ def _write_file(folder: Path, key: str, rows: IndexRows) -> Path:
     return path
 
 
+#: Machine indexes kept (the newest): one per set of rules in use; a checkout whose rules
+#: are being edited would otherwise add ~12 MB per edit, for ever.
+MACHINE_KEEP = 3
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove all but the newest MACHINE_KEEP indexes of the machine cache. A journal's
+    hard link keeps its own copy readable; a journal whose index is gone builds or links
+    it again."""
+    found = sorted((p for p in folder.glob("care-index-*.sqlite") if p != keep),
+                   key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in found[MACHINE_KEEP - 1:]:
+        old.unlink(missing_ok=True)
+
+
 def _place(source: Path, folder: Path, key: str) -> None:
     """Put the machine's index into `folder` under this journal's `key`: a hard link
     (no copy, no space) or, across file systems, a copy; renamed into place atomically."""
@@ -283,6 +298,7 @@ def open_index(folder: Path | None, key: str, build: Callable[[], IndexRows],
                 machine = _open_file(source, ck)
                 if machine is None:
                     _write_file(shared, ck, build())
+                    _prune(shared, keep=source)
                 else:
                     machine.conn.close()
                 _place(source, folder, key)

@@ -90,3 +90,21 @@ def test_the_machine_key_follows_every_care_file_byte(tmp_path: Path) -> None:
     rules.write_bytes(rules.read_bytes() + b"\n# one more line\n")
     assert content_key(care) != before
     assert content_key(None) is None
+
+
+def test_the_machine_keeps_only_the_newest_indexes(tmp_path: Path, machine: Path) -> None:
+    """Every edit of the rules makes a new machine index: old ones are removed, while a
+    journal's link to one stays readable."""
+    rows = care_index.IndexRows(
+        forms=[("dying", "en", "die")], starts=[], prefixes=[], scans=[], vocabulary=["die"],
+        errors=[], anchors=[], anchor_prefixes=[], unanchored=[], common=[], has_common=[],
+        needs=[], unfiltered=[])
+    first = care_index.open_index(tmp_path / "j0", "k0", lambda: rows, lambda: "c0")
+    first.conn.close()
+    for n in range(1, 6):
+        care_index.open_index(tmp_path / f"j{n}", f"k{n}", lambda: rows, lambda n=n: f"c{n}").conn.close()
+    kept = sorted(p.name for p in machine.glob("care-index-*.sqlite"))
+    assert len(kept) == care_index.MACHINE_KEEP
+    assert "care-index-c5.sqlite" in kept and "care-index-c0.sqlite" not in kept
+    again = care_index.open_index(tmp_path / "j0", "k0", lambda: pytest.fail("rebuilt"), lambda: "c0")
+    assert again.forms(["dying"]) == {"en": {"dying": "die"}}
