@@ -64,6 +64,7 @@ from mirror.services.digest_reading import (
     ESSENTIAL,
     QUOTE_MAX_WORDS,
     around,
+    aside,
     death_told,
     emphasis,
     event,
@@ -93,6 +94,7 @@ CANDIDATES = 40        # entries read in full for their centre (see module docst
 LINES = 5              # salient lines shown
 ACROSS = 0.35         # a part's best line is taken first only if it weighs this much of the best's
 TURN = 0.75           # a line holding the entry's turn ("but", "yet")
+ASIDE = 1.0           # a line with laughter written in it: a funny aside, not the turn
 LANDING = 0.5         # a line that ends the entry: where it lands
 SHORT = 0.75          # a short entry quoted whole: its few words carry more each
 BARE_SHORT = 1.0      # a short entry the reading found nothing in: below a felt line
@@ -271,6 +273,7 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
                 continue
             lo, hi = (0, len(toks)) if short else around(text, toks, *span)
             score = felt(text, toks, span[0], span[1], moment.score, language)
+            score -= ASIDE * aside(toks, *span)  # "…, ha, of course it did": a joke on the way
             score += emphasis(text, toks, lo, hi) + TURN * turns(toks, lo, hi)
             if hi == len(toks):
                 score += LANDING  # where the entry lands

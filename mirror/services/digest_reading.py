@@ -487,9 +487,12 @@ def wry(text: str, toks: Tokens, reading: Reading, language: str) -> bool:
     plain, wrong = 0.0, False
     for lo, hi in toks.sentence_bounds().values():
         end = toks[hi - 1].end
-        if _marked(text[toks[lo].start:end].lower(), "en"):
-            continue
         words = toks.norms[lo:hi]
+        if _marked(text[toks[lo].start:end].lower(), "en"):
+            # the marker's line is not plain praise, but what it mocks is trouble: "Oh
+            # great, they tell us the coffee budget is cut."
+            wrong = wrong or any(vader.get(w, 0.0) <= -1.0 for w in words) or _troubled(words)
+            continue
         plain += sum(vader.get(w, 0.0) for w in words)
         wrong = wrong or any(vader.get(w, 0.0) <= -1.0 for w in words) or _troubled(words)
         if "!" in text[end:end + 3]:
@@ -787,6 +790,8 @@ _ACRONYMS = frozenset("ok okay tv uk us usa eu nhs gp it pe bbc ceo hr pr dj id 
 EMPHASIS_MAX = 2.5
 SHORT_ENTRY = 16          # an entry of this many words or fewer is one thought: quoted whole
 _NEIGHBOUR = 6            # a sentence this short beside the line is its landing or its shout
+_LANDING_LINE = 10        # the entry's last sentence, this short and turning, goes with it
+_VERDICT = 4              # the entry's last words, this short, are quoted with the line before
 _TERSE = 4                # a line this short is quoted with what it answers...
 _TERSE_CONTEXT = 25       # ...up to this many words in all
 #: Words that turn a line: where an entry turns is where it says most ("…but now").
@@ -810,6 +815,16 @@ def emphasis(text: str, toks: Tokens, lo: int, hi: int) -> float:
     if whole_line:
         loud += 1.0  # a whole line shouted: "PAID.", "SMALL WIN."
     return min(loud, EMPHASIS_MAX)
+
+
+#: Laughter written into a line: a joke on the way, rarely where the entry turns.
+_LAUGHS = frozenset("ha haha hahaha hah heh lol lmao rofl".split())
+
+
+def aside(toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether the line [lo, hi) is a funny aside ("The printer jammed, ha, of course it
+    did"): blind review found such lines quoted over the one where the entry turns."""
+    return any(w in _LAUGHS for w in toks.norms[lo:hi])
 
 
 def turns(toks: Tokens, lo: int, hi: int) -> bool:
@@ -847,14 +862,21 @@ def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     first, last = order.index(toks[lo].sent), order.index(toks[hi - 1].sent)
     for step in (1, 2):  # "…keep walking it. habit. or something more than habit."
         after = bounds[order[last + step]] if last + step < len(order) else None
-        if after is None or is_list_line(text, toks, after[0]) or \
-                "\n" in text[toks[hi - 1].end:toks[after[0]].start]:
+        if after is None or is_list_line(text, toks, after[0]):
             break
         size = after[1] - after[0]
+        # The entry's last words, a line of their own ("…\n\nEarned it."): its verdict on
+        # the line before, which without it says something else.
+        verdict = size <= _VERDICT and after[1] >= len(toks) - 1 and \
+            text[toks[after[1] - 1].end:].strip(" \t\n.!…") == ""
+        if "\n" in text[toks[hi - 1].end:toks[after[0]].start] and not verdict:
+            break
         opens = toks.norms[after[0]] in _OPENING_TURNS | {"not"}  # "Not that he's gone, but…"
-        turning = opens or (size <= 15 and _turns_to_me(toks, *after))
+        turning = opens or (size <= 15 and _turns_to_me(toks, *after)) or (
+            after[1] >= len(toks) - 1 and size <= _LANDING_LINE and turns(toks, *after))
+        # ("Dad would have loved these. I still set out two plates sometimes.")
         if not ((size <= _NEIGHBOUR or (turning and size <= 20))
-                and after[1] - lo <= QUOTE_MAX_WORDS):
+                and after[1] - lo <= QUOTE_MAX_WORDS + (_VERDICT if verdict else 0)):
             break
         hi = after[1]
     # A line of a few words needs what it answers: "best day." alone is a riddle; "He lay

@@ -1,0 +1,59 @@
+"""What a digest quotes, cut where the meaning stays whole: a line with the verdict that
+ends its entry ("Earned it."), an ironic line with the complaint it mocks, a memory with the
+short line that turns it, and the line where an entry turns rather than a joke on the way."""
+
+from __future__ import annotations
+
+
+def _write(cli, text: str, date: str) -> str:
+    run = cli("reflect", "--json", "--date", date, input=text)
+    assert run.code == 0, run.err
+    return run.json["reflection"]["id"]
+
+
+def _lines(cli, date: str) -> dict[str, dict]:
+    digest = cli("digest", "--week", "--date", date, "--json").json
+    return {line["reflection_id"]: line for line in digest["lines"]}, digest
+
+
+def test_a_line_keeps_the_verdict_on_its_own_line_after_it(cli):
+    rid = _write(cli, "Signed for the house. Eleven months of viewings, two collapsed chains and "
+                      "one night crying on the stairs of a flat that wasn't ours.\n\nEarned it.",
+                 "2026-09-07 20:00")
+
+    lines, _ = _lines(cli, "2026-09-07")
+
+    assert " ".join(lines[rid]["text"].split()).endswith("wasn't ours. Earned it.")
+
+
+def test_an_ironic_line_is_quoted_with_what_it_mocks_and_is_no_love(cli):
+    rid = _write(cli, "Oh great, another all-hands at 7am where they tell us the coffee budget "
+                      "is cut. Love this job.", "2026-09-08 07:30")
+    _write(cli, "Slept badly, the neighbours' dog again.", "2026-09-09 07:30")
+
+    lines, digest = _lines(cli, "2026-09-08")
+
+    assert lines[rid]["wry"]
+    assert lines[rid]["text"] == ("Oh great, another all-hands at 7am where they tell us the "
+                                  "coffee budget is cut. Love this job.")
+    assert "love" not in digest["feeling"] and "joy" not in digest["feeling"]
+
+
+def test_a_memory_comes_with_the_short_line_that_turns_it(cli):
+    rid = _write(cli, "Sunday. Made pancakes, burned the first one as always. Dad would have "
+                      "loved these. I still set out two plates sometimes.", "2026-09-13 10:00")
+
+    lines, _ = _lines(cli, "2026-09-13")
+
+    assert lines[rid]["text"] == "Dad would have loved these. I still set out two plates sometimes."
+
+
+def test_the_turn_of_an_entry_is_quoted_over_a_joke_on_the_way(cli):
+    rid = _write(cli, "The printer jammed, ha, of course it did, that printer hates me and I hate "
+                      "it right back. On the walk home I realised I don't want to go back after "
+                      "Christmas.", "2026-09-10 22:00")
+
+    lines, _ = _lines(cli, "2026-09-10")
+
+    assert lines[rid]["text"] == ("On the walk home I realised I don't want to go back after "
+                                  "Christmas.")
