@@ -40,6 +40,11 @@ _REVISIONS_OF = (
     "(SELECT count(*) FROM reflection_revisions rv WHERE rv.reflection_id = r.id) AS revision_count"
 )
 RANK_WINDOW = 20_000  # see mirror.storage.search
+#: The trigram index of the reflections with letters outside ASCII (migration 013).
+SUBSTRING_INDEX = "reflections_fts_substring"
+#: At most this many reflections named by the substring index (or carrying the rarest tag
+#: asked) are looked up by key; more mean a common needle or tag: the date index is walked.
+CANDIDATES = 2000
 #: A reflection's tags, for EXISTS filters (tag names compare without case: NOCASE column).
 _TAGGED = ("SELECT 1 FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
            " WHERE rt.reflection_id = r.id")
@@ -110,6 +115,10 @@ class ReflectionStore:
         self.conn = conn
         self.clock = clock
         self.identity_id = identity_id
+        #: What `_where` looked up for `--contains` and `--tag`, kept while the journal is
+        #: unchanged (`onthisday` asks the same filter once a year back).
+        self._decided: dict[tuple[str, ...], tuple[str, list[Any]]] = {}
+        self._decided_at: tuple[int, int] = (-1, -1)
 
     # -- writing -----------------------------------------------------------------------
     def create(self, new: NewReflection) -> Reflection:
@@ -277,6 +286,7 @@ class ReflectionStore:
             self.conn.execute("INSERT INTO reflections_fts(reflections_fts) VALUES ('optimize')")
             self.conn.execute("INSERT INTO reflections_fts_trigram(reflections_fts_trigram)"
                               " VALUES ('optimize')")
+            self.conn.execute(f"INSERT INTO {SUBSTRING_INDEX}({SUBSTRING_INDEX}) VALUES ('optimize')")
         return self.checkpoint()
 
     def checkpoint(self, busy_timeout_ms: int = 2000) -> bool:
@@ -464,9 +474,11 @@ class ReflectionStore:
         if filters.until:
             where.append("r.created_at <= ?")
             params.append(filters.until)
-        for name in filters.tags:
-            where.append(f"EXISTS ({_TAGGED} AND t.name = ?)")
-            params.append(name.lstrip("#@"))
+        if filters.tags:
+            names = [name.lstrip("#@") for name in filters.tags]
+            clause, values = self._decide(("tags", *names), lambda: _all_tags(self.conn, names))
+            where.append(clause)
+            params += values
         if filters.any_tags:
             names = [name.lstrip("#@") for name in filters.any_tags]
             where.append(f"EXISTS ({_TAGGED} AND t.name IN ({','.join('?' * len(names))}))")
@@ -476,7 +488,8 @@ class ReflectionStore:
             where.append(f"NOT EXISTS ({_TAGGED} AND t.name IN ({','.join('?' * len(names))}))")
             params += names
         if filters.contains:
-            clause, values = _contains(self.conn, filters.contains)
+            needle = filters.contains
+            clause, values = self._decide(("contains", needle), lambda: _contains(self.conn, needle))
             where.append(clause)
             params += values
         if filters.starred is not None:
@@ -497,42 +510,102 @@ class ReflectionStore:
             where.append(f"{ACTIVE_CARE} IS NOT NULL" if filters.care else f"{ACTIVE_CARE} IS NULL")
         return where, params
 
+    def _decide(self, key: tuple[str, ...],
+                look_up: Callable[[], tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
+        """`look_up()`, or what it gave for `key` while nothing was written since (by this
+        connection: total_changes; by another: data_version). Never inside a transaction,
+        which may yet roll back what was looked up."""
+        if self.conn.in_transaction:
+            return look_up()
+        state = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        if state != self._decided_at:
+            self._decided.clear()
+            self._decided_at = state
+        if key not in self._decided:
+            self._decided[key] = look_up()
+        clause, values = self._decided[key]
+        return clause, list(values)
+
     def _tag_names(self, reflection_id: str) -> list[str]:
         return [row[0] for row in self.conn.execute(
             "SELECT t.name FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
             " WHERE rt.reflection_id = ? ORDER BY t.name", (reflection_id,))]
 
 
-def _contains(conn: sqlite3.Connection, needle: str) -> tuple[str, list[str]]:
+def _contains(conn: sqlite3.Connection, needle: str) -> tuple[str, list[Any]]:
     """A WHERE clause finding `needle` anywhere in the text, ignoring case. SQLite's LIKE
     folds only ASCII letters (and runs in C); a needle with other letters ("Ärger", "Σ")
     is compared casefolded by a Python function, registered on the connection when needed.
 
-    Reading every text costs ~0.5 s at 100k reflections, so an ASCII needle of several
-    words is first narrowed by the word index: its inner words (spaces on both sides) are
-    whole words of any text that holds it, and its last word begins one. Only the texts
-    the index names are read; the exact test decides. (`+r.seq` keeps the newest-first
-    walk of the date index, so a common needle still stops after one page.)"""
-    if not needle.isascii():
-        sought = needle.casefold()
-        # A text of ASCII only casefolds to ASCII, so it cannot hold a casefolded needle
-        # with other letters ("ärger"; not "strasse" from "Straße"): `isascii` answers in
-        # constant time, and only the texts with other letters are folded (~0.3 → ~0.12 s
-        # at 100k mostly-English reflections). As fast as SQLite's own instr or LIKE with
-        # such a needle otherwise: reading each text is most of the cost.
-        conn.create_function("mirror_contains", 2, _folded_test(sought.isascii()), deterministic=True)
-        return "mirror_contains(r.content, ?)", [sought]
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    clause, params = "r.content LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
-    words = needle.split()
-    terms = [f'"{w}"' for w in words[1:-1] if w.isalnum()]
-    if len(words) > 1 and words[-1].isalnum():
-        terms.append(f'"{words[-1]}"' + ("" if needle[-1].isspace() else "*"))
-    if terms:
-        clause = ("+r.seq IN (SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ?)"
-                  f" AND {clause}")
-        params = [" ".join(terms), *params]
-    return clause, params
+    Reading every text costs ~0.3-0.5 s at 100k reflections, so:
+    - an ASCII needle of several words is first narrowed by the word index: its inner
+      words (spaces on both sides) are whole words of any text that holds it, and its last
+      word begins one. (`+r.seq` keeps the newest-first walk of the date index, so a common
+      needle still stops after one page.) One ASCII word is still looked for in every
+      text: only a vocabulary of words could narrow it (see README, Performance).
+    - a needle that casefolds to letters outside ASCII can only be in a text with such
+      letters, and those are in the substring index (migration 013): it names the texts
+      holding every trigram the needle is sure to leave there (mirror.storage.substring).
+      Up to CANDIDATES are looked up by seq (an absent word: none, answered at once); more
+      mean a common needle, and the newest-first walk with the exact test alone finds a
+      page among the first rows. A needle with no sure trigram reads every text with
+      letters outside ASCII, as before.
+    Only the texts named are read; the exact test decides."""
+    if needle.isascii():
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clause, params = "r.content LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
+        words = needle.split()
+        terms = [f'"{w}"' for w in words[1:-1] if w.isalnum()]
+        if len(words) > 1 and words[-1].isalnum():
+            terms.append(f'"{words[-1]}"' + ("" if needle[-1].isspace() else "*"))
+        if terms:
+            clause = ("+r.seq IN (SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ?)"
+                      f" AND {clause}")
+            params = [" ".join(terms), *params]
+        return clause, list(params)
+    sought = needle.casefold()
+    # One name per test: a clause `_decide` kept must still call the same one.
+    name = "mirror_contains" if sought.isascii() else "mirror_contains_wide"
+    conn.create_function(name, 2, _folded_test(sought.isascii()), deterministic=True)
+    clause = f"{name}(r.content, ?)"
+    if sought.isascii():  # "strasse" from "Straße": a text of ASCII only may hold it
+        return clause, [sought]
+    from mirror.storage import substring  # only such a `--contains` needs it (start-up)
+
+    groups = substring.trigrams(sought)
+    if not groups:
+        return clause, [sought]
+    seqs = [row[0] for row in conn.execute(
+        f"SELECT rowid FROM {SUBSTRING_INDEX} WHERE {SUBSTRING_INDEX} MATCH ? LIMIT ?",
+        (substring.match_query(groups), CANDIDATES + 1))]
+    if len(seqs) > CANDIDATES:  # common: the newest-first walk finds a page soon
+        return clause, [sought]
+    return f"r.seq IN ({','.join('?' * len(seqs))}) AND {clause}", [*seqs, sought]
+
+
+def _all_tags(conn: sqlite3.Connection, names: list[str]) -> tuple[str, list[Any]]:
+    """A WHERE clause for reflections carrying every tag of `names` (`--tag a --tag b`).
+
+    The names are looked up once (NOCASE, as the tags table compares them) with how many
+    reflections carry each, counted up to CANDIDATES + 1: a name no tag has selects nothing
+    at once, instead of a walk over every reflection looking for it. When the rarest tag
+    is on at most CANDIDATES reflections, the query starts from those (looked up by ID,
+    then sorted); otherwise it walks the date index newest first and stops after a page,
+    each row tested by tag ID (one primary-key probe, no join to `tags`)."""
+    found = []
+    for name in dict.fromkeys(names):
+        row = conn.execute("SELECT t.id, (SELECT count(*) FROM (SELECT 1 FROM reflection_tags rt"
+                           " WHERE rt.tag_id = t.id LIMIT ?)) FROM tags t WHERE t.name = ?",
+                           (CANDIDATES + 1, name)).fetchone()
+        if row is None:
+            return "0", []
+        found.append((row[1], row[0]))
+    found = sorted(dict.fromkeys(found))  # the rarest first; one tag named twice counts once
+    tagged = "EXISTS (SELECT 1 FROM reflection_tags rt WHERE rt.reflection_id = r.id AND rt.tag_id = ?)"
+    clauses = [tagged] * len(found)
+    if found[0][0] <= CANDIDATES:
+        clauses[0] = "r.id IN (SELECT rt.reflection_id FROM reflection_tags rt WHERE rt.tag_id = ?)"
+    return " AND ".join(clauses), [tag_id for _count, tag_id in found]
 
 
 def _encode_cursor(row: sqlite3.Row) -> str:
@@ -558,7 +631,7 @@ def _canonical_id(given: str) -> str:
 
 
 def _folded_test(sought_is_ascii: bool) -> Callable[[str | None, str], bool]:
-    """mirror_contains(text, sought): `sought` (casefolded) in the casefolded text."""
+    """mirror_contains[_wide](text, sought): `sought` (casefolded) in the casefolded text."""
     if sought_is_ascii:
         return lambda text, sought: sought in text.casefold() if text else False
     return lambda text, sought: bool(text) and not text.isascii() and sought in text.casefold()
