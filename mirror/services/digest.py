@@ -385,9 +385,13 @@ def feeling(entries: Sequence[PeriodEntry], period: Period,
 
     marks: list[tuple[float, dict[str, float]]] = []
     grieved = False
+    happened: set[str] = set()  # the sides of what happened: a birth, a break-up, a job
     for e in sorted(entries, key=lambda e: e.created_at):
         if e.id not in stated:
             continue
+        side = _direction(e.content)
+        if side:
+            happened.add(side)
         if death_told(e.content):
             if "grief" not in stated[e.id][0]:
                 # A loss told without a feeling word: any feeling named beside it ("calm",
@@ -399,7 +403,28 @@ def feeling(entries: Sequence[PeriodEntry], period: Period,
         later = EARLY + (1.0 - EARLY) * at  # the period's start weighs EARLY of its end
         marks.append((at, {f: later * (STRONGEST if k == 0 else 1.0)
                            * (LANDS if f in landing else 1.0) for k, f in enumerate(fams)}))
+    said = {valence_of(f) for _, m in marks for f in m} & {"positive", "negative"}
+    if any(side not in said for side in happened) and said:
+        # A birth with only fear said, a break-up with only gratitude: the feeling named
+        # would stand against what happened ("love" for a week of heartbreak).
+        return ""
     return mood(marks, period.kind, frozenset({"grief"}) if grieved else frozenset()) or ""
+
+
+_GOOD_NEWS = re.compile(r"got the job|job offer|promot|offered me the", re.IGNORECASE)
+
+
+def _direction(text: str) -> str:
+    """The side of a life event that sets a period's direction whatever words surround it:
+    "positive" for a birth, an engagement, a job won; "negative" for a break-up or a job
+    lost; "" for none, and for a diagnosis or a hospital (told of others and of good news
+    too: "visited Gran in hospital, she was chatty")."""
+    weight, family, offset = event(text)
+    if family in ("joy", "hurt") and weight >= 3.0 or family == "fear" and weight == 3.0:
+        return valence_of(family)
+    if family == "hope" and _GOOD_NEWS.match(text, offset):
+        return "positive"
+    return ""
 
 
 def _happened(entries: Sequence[PeriodEntry], persons: Sequence[str]) -> str:

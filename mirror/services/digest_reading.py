@@ -67,6 +67,7 @@ EVENTS: tuple[tuple[float, str, str], ...] = (
     (3.0, "fear", r"fired|laid off|made redundant|redundancy|lost my job|despid\w+|"
                   r"gekündigt|entlassen|licencié\w*|viré\w*"),
     (2.5, "hope", r"new job|first day|got the job|job offer|promot(?:ed|ion)|resigned|"
+                  r"offered me the (?:job|role|position|post)|"
                   r"handed in my notice|nuevo trabajo|primer día|neuer job|erster tag|"
                   r"nouveau (?:travail|poste|boulot)|premier jour"),
     (2.0, "hope", r"moved in|moving day|new flat|new house|piso nuevo|casa nueva|mudanza|"

@@ -102,3 +102,19 @@ def test_the_end_of_the_week_outweighs_its_start(cli):
     feeling, _ = _week(cli, "2026-07-15")
 
     assert feeling.index("worry") < feeling.index("calm")
+
+
+def test_a_feeling_against_what_happened_is_not_the_weeks(cli):
+    """A break-up week where the only feeling said is gratitude for a friend is not "a week
+    that held gratitude"; a week with a job won where only the nerves before it were said
+    is not "a week of fear"."""
+    _write(cli, "Sam moved his stuff out. We broke up on Sunday and it's real now.",
+           "2026-08-03 21:00")
+    _write(cli, "Cat came round with wine. I'm so grateful for her.", "2026-08-05 21:00")
+    _write(cli, "Slept in his hoodie. The flat echoes.", "2026-08-07 23:00")
+    assert _week(cli, "2026-08-05")[0] == ""
+
+    _write(cli, "Second interview tomorrow. I'm terrified.", "2026-08-10 21:00")
+    _write(cli, "They offered me the job. Sat in the car for ten minutes. Earned it.",
+           "2026-08-12 18:00")
+    assert _week(cli, "2026-08-12")[0] == ""
