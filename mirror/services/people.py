@@ -301,6 +301,13 @@ def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], aft
     return bool(after) and after[0] in _ONLY_PEOPLE_DO
 
 
+#: Words after a sentence's first word that make it someone acting or being ("Helen would
+#: have been 60", "Tom always…"), beside `_AFTER`.
+_OPENING_NEXT = frozenset("would will can could should might must always never still just "
+                          "really finally used keeps kept".split())
+#: Texts a name must open a sentence in, before a verb, to be a person by that alone.
+OPENINGS = 2
+
 _AND_BEFORE = re.compile(r"([\w'’-]+)\s+and\s+$")
 _PEOPLE_WORDS = frozenset("me him her us them i you".split())
 
@@ -350,6 +357,7 @@ _KIN_RELATION: dict[str, str] = {
 #: A kin word after one of these is someone else's ("a dad at the park", "her mum").
 _SOMEONE_ELSES = re.compile(r"(?:^|\W)(?:an|the|his|her|their|your|some|another|every|any|one|"
                             r"that|this|other|whose|el|la|un|una|der|die|ein|eine|le|une)\s+$")
+_OWNER_BEFORE = re.compile(r"\w['’]s\s+$")  # "Tom's mum": his, not the writer's
 _SOMEONE_ELSES_EN = re.compile(r"(?:^|\W)a\s+$")  # "a dad"; in Spanish "a mamá" is "to Mum"
 _ENGLISH_KIN = frozenset("mum mom mam mummy mommy dad daddy grandma granny gran nan nanna "
                          "grandad granddad grandpa".split())
@@ -360,6 +368,12 @@ _NAMED = re.compile(r"(?:,\s*|\s+(?:is|was|es|era|ist|war|est|était)\s+|\s+)"
 #: Abbreviations written with a capital that are never a person on their own.
 _ABBREVIATIONS = frozenset("st rd ave mt dr mr mrs ms prof jr sr ln sq co ltd inc dept uni "
                            "av avda pl bd".split())
+#: Companies and services everyone writes about as if they acted ("Netflix is my only
+#: friend this week", "Amazon sent the wrong one"): never people.
+_BRANDS = frozenset("""netflix spotify amazon google apple microsoft tesco sainsbury's sainsburys
+asda lidl aldi waitrose morrisons ikea zoom teams slack uber deliveroo facebook instagram
+whatsapp tiktok youtube twitter linkedin starbucks costa mcdonald's ryanair easyjet
+hmrc nhs""".split())
 #: Endings of abstract nouns: "Expectations", "Management", "Happiness" are never people.
 _ABSTRACT_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "nesses",
                      "ity", "ities", "ism", "isms", "ship", "ships")
@@ -399,13 +413,14 @@ class _Scan:
     inside: Counter[str]
     placed: set[str]
     personal: set[str] = field(default_factory=set)
+    opened: set[str] = field(default_factory=set)
 
 
 def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
     return (len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR
             or norm in _calendar_names()
             or norm in _KIN or norm in _RELATIONS or norm in _STOP or norm in function_words
-            or norm in _ABBREVIATIONS
+            or norm in _ABBREVIATIONS or norm in _BRANDS
             or (len(norm) > 6 and norm.endswith(_ABSTRACT_ENDINGS)))
 
 
@@ -434,7 +449,8 @@ def _scan(text: str) -> _Scan:
         word = m.group(1).lower()
         if german and word not in _GERMAN_KIN:
             continue
-        if _SOMEONE_ELSES.search(lowered, max(0, m.start() - 10), m.start()) or (
+        if _SOMEONE_ELSES.search(lowered, max(0, m.start() - 10), m.start()) or \
+                _OWNER_BEFORE.search(lowered, max(0, m.start() - 4), m.start()) or (
                 word in _ENGLISH_KIN and _SOMEONE_ELSES_EN.search(lowered, max(0, m.start() - 3),
                                                                  m.start())):
             continue  # "a dad at the park", "her mum": not the writer's
@@ -448,6 +464,7 @@ def _scan(text: str) -> _Scan:
     inside: Counter[str] = Counter()
     placed: set[str] = set()
     personal: set[str] = set()
+    opened: set[str] = set()
     for c in _capitals(text, german, function_words):
         word = c.group(1)
         norm = word.lower()
@@ -475,6 +492,9 @@ def _scan(text: str) -> _Scan:
             continue  # "Victoria Park", "Church Street"
         from_somewhere = not german and after[:1] == ["from"] and prev not in _PLACE_BEFORE \
             and bool(_FROM_SOMEWHERE.match(text, c.end()))
+        if starts and not german and after and (
+                after[0] in _AFTER or after[0] in _OPENING_NEXT or (owner and after[0].isalpha())):
+            opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum"
         if acting or from_somewhere:
             found.setdefault(word, None)  # "Marta from work brought a tortilla"
             if from_somewhere or _only_a_person(text, c, before, after):
@@ -485,7 +505,7 @@ def _scan(text: str) -> _Scan:
             if after[0] in _ONLY_PEOPLE_DO:
                 personal.add(word)
     strong = {w for w in found if w not in weak}
-    return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal)
+    return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal, opened)
 
 
 class _Joined:
@@ -624,7 +644,9 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
     inside: Counter[str] = Counter()
     placed: set[str] = set()
     personal: set[str] = set()
+    opened: Counter[str] = Counter()
     for s in scans:
+        opened.update(s.opened)
         names.update(s.people)
         strong.update(p for p in s.people if p not in s.weak)
         uses.update(s.uses)
@@ -637,6 +659,10 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
     strong &= names
     recurring = {w for w, n in uses.items()
                  if n >= RECURRING and inside[w] and w not in placed and w not in names}
+    # Someone a period is about may only ever open its sentences ("Tom is moving out…",
+    # "Tom was at the pub…"): a name doing so in `OPENINGS` texts, never an ordinary word.
+    recurring |= {w for w, n in opened.items() if n >= OPENINGS and w not in placed
+                  and w not in names and w.lower() not in _common()}
     doubtful = (names - strong) | recurring
     if doubtful:
         pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(

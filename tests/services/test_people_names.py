@@ -59,3 +59,24 @@ def test_a_first_name_after_the_full_name_is_the_same_person():
     found = people.count(["Coffee with Mary Hughes from church. Mary told me about her knee.",
                           "Mary rang to say the knee is better."])
     assert found == {"Mary Hughes": 2}
+
+
+def test_someone_who_only_ever_opens_the_weeks_sentences_is_listed():
+    """The ex of a break-up week, the late wife of a remembrance: named only at the start
+    of sentences, beside no verb of the usual cues."""
+    breakup = ["Tom is moving his things out on Saturday. I can't watch.",
+               "Everything in this flat is ours and now it is mine.",
+               "Tom was at the pub with Jess. I saw it on her story."]
+    assert people.count(breakup)["Tom"] == 2
+    remembrance = ["Helen would have been 60 today.",
+                   "Made her lemon cake. Helen always burned the top."]
+    assert people.count(remembrance) == {"Helen": 2}
+
+
+def test_someone_elses_mum_is_not_the_writers():
+    found = people.count(["Tom's mum rang me, which was kind and awful."])
+    assert "Mum" not in found
+
+
+def test_a_service_written_as_if_it_acted_is_not_a_person():
+    assert people.count(["Netflix was down again.", "Netflix is my only friend this week."]) == {}
