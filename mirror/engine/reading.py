@@ -54,6 +54,9 @@ _STRONGEST = 3
 #: the writer saying "I grieve", as every other feeling must be said.
 _TOLD_BY_EVENTS = frozenset({"grief"})
 #: …unless the death is no one's in particular ("I thought someone had died").
+_DYING = frozenset({"died", "dies", "dying"})  # a verb whose subject says whose end it was
+_BEFORE_DYING = frozenset({"just", "finally", "has", "had", "have", "suddenly", "quietly",
+                           "peacefully", "actually", "basically", "completely", "totally"})
 _NO_ONE_IN_PARTICULAR = frozenset({"someone", "somebody", "anyone", "anybody", "alguien",
                                    "quelqu'un", "jemand", "qualcuno", "alguém", "iemand", "ktoś"})
 _LINGERS = 1.0  # a list item the person says more about than its errand
@@ -181,6 +184,7 @@ class _Lexicon:
     reported: frozenset[str] = frozenset()          # "said", "told": someone's words reported
     not_praise: frozenset[str] = frozenset()        # "friend", "interest": scored as praise, are not
     belongings: frozenset[str] = frozenset()        # "his", "her": another person's things
+    acts: frozenset[str] = frozenset()              # "cried", "yelled": acts, not feelings
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -252,6 +256,7 @@ def _lexicon(language: str) -> _Lexicon | None:
         reported=_lowered(data.get("reported")),
         not_praise=_lowered(sarcasm.get("not_praise")),
         belongings=_lowered(data.get("belongings")),
+        acts=_lowered(data.get("acts")),
     )
 
 
@@ -332,14 +337,44 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "Do something fun???": asked about, not felt
         if any(norms[j] in lex.body for j in range(max(0, i - 3), i)):
             continue  # "my arm went numb", "my face hurt": the body's, not a feeling
-        if not _writers(text, toks, i, lex) or (
+        if hit[0] not in _TOLD_BY_EVENTS and not _writers(text, toks, i, lex) or (
                 one_word and _describes_a_thing(text, toks, norms, i, lex)):
-            continue
+            continue  # (a death is always someone else's: "since she died" is the writer's grief)
         weight = hit[1]
         if any(tuple(norms[max(0, i - len(h)):i]) == h for h in lex.hedges):
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))
     return found
+
+
+def _someone_in_particular(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the sentence of a death word names who died: kin or a person ("Dad", "el
+    abuelo", "our dog"), a name ("Biscuit died today"), or he/she; not a thing ("the scanner
+    died twice", "my phone died") and not "someone" ("I thought someone had died")."""
+    sent = toks[i].sent
+    words = [t for t in toks if t.sent == sent]
+    if any(t.norm in _NO_ONE_IN_PARTICULAR for t in words):
+        return False
+    j = i - 1
+    while j >= 0 and toks[j].sent == sent and toks[j].norm in _BEFORE_DYING:
+        j -= 1
+    if lex.people and toks[i].norm in _DYING and j >= 0 and toks[j].sent == sent \
+            and toks[j].text.isalpha():
+        subject = toks[j]
+        if subject.norm in lex.people or subject.norm in lex.others:
+            return True
+        if subject.text[:1].isupper() and subject.norm not in lex.not_names \
+                and subject.norm not in lex.first_person:
+            return True  # "Biscuit died today"
+        if subject.norm not in lex.stopwords and subject.norm not in lex.first_person:
+            return False  # "scanner died twice", "my phone died": a thing's end
+    for k, t in enumerate(words):
+        if t.norm in lex.people or t.norm.removesuffix("'s") in lex.people or t.norm in lex.others:
+            return True
+        if k and t.text[:1].isupper() and not lex.nouns_capitalised and t.norm not in lex.not_names \
+                and t.norm not in lex.first_person:
+            return True  # a name inside the sentence: "O Tobias morreu hoje"
+    return not lex.people  # a language without a list of people cannot tell: keep it
 
 
 def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
@@ -715,13 +750,13 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             if (fam, norms[i]) in hinted:
                 continue  # one hint said twice ("Boring is fine. Boring is …") is one hint
             hinted.add((fam, norms[i]))
-        if wt < WORD_WEIGHT and _hint_confirmed(text, toks, i, lex.valence.get(fam), vader):
+        if wt < WORD_WEIGHT and norms[i] not in lex.acts \
+                and _hint_confirmed(text, toks, i, lex.valence.get(fam), vader):
             wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt
         if wt < WORD_WEIGHT and not vader:
             wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
-        elif wt >= WORD_WEIGHT and fam in _TOLD_BY_EVENTS and not _stated(text, toks, i, lex) \
-                and any(t.norm in _NO_ONE_IN_PARTICULAR for t in toks if t.sent == toks[i].sent):
-            wt = 0.0  # "I thought someone had died": no one's death, a figure of fright
+        elif wt >= WORD_WEIGHT and fam in _TOLD_BY_EVENTS and not _someone_in_particular(text, toks, i, lex):
+            wt = 0.0  # "the scanner died twice", "I thought someone had died": no one's death
         elif wt >= WORD_WEIGHT and fam not in _TOLD_BY_EVENTS and not _stated(text, toks, i, lex):
             wt = 0.0  # a feeling word in the story ("I said tired", "per fortuna") is not a
             #           feeling the person says they have

@@ -361,3 +361,24 @@ def test_sincere_lines_beside_a_bad_day_are_not_irony(text: str) -> None:
 def test_someone_elses_kept_thing_can_carry_the_question() -> None:
     reply = compose("Her coat is still on the hook by the door. I walk around it every morning.")
     assert "her coat" in reply.rsplit("\u201d", 1)[-1], reply
+
+
+@pytest.mark.parametrize("text, grief", [
+    ("I keep thinking about Mum. It's a year since she died.", True),
+    ("Biscuit died today. The lead is still on its hook.", True),
+    ("163 stops, scanner died twice, some guy on Maple yelled at me.", False),
+    ("My phone died halfway through the call, so I walked home.", False),
+])
+def test_grief_is_named_for_someones_death_not_a_things(text: str, grief: bool) -> None:
+    assert ("grief" in read(text).feelings) is grief
+
+
+@pytest.mark.parametrize("text, language, wrong", [
+    ("asked her. she said yes and then cried into my jacket for ten minutes, you idiot.", "en", "sadness"),
+    ("JE SUIS PRISE !!!! J'ai hurlé tellement fort que mon père est arrivé avec une poêle.", "fr", "anger"),
+    ("I've stopped being angry about the squirrels. Mostly.", "en", "anger"),
+])
+def test_crying_or_screaming_is_an_act_not_a_named_feeling(text: str, language: str, wrong: str) -> None:
+    """Tears at a proposal and a scream at an acceptance: naming sadness or anger there is the
+    misreading readers mind most."""
+    assert wrong not in read(text, language=language).feelings
