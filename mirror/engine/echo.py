@@ -166,6 +166,9 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     if not past and not (writer and (perfect or _stance(norms) or any(w in _HABIT for w in norms))):
         return None  # "you're writing this on the ferry", "she lives in Leeds": only a report
     span = text[toks[0].start : toks[-1].end]
+    line_start = text.rfind("\n", 0, toks[0].start) + 1
+    if text.count("(", line_start, toks[0].start) > text.count(")", line_start, toks[0].start):
+        return None  # "(I don't want to know)": an aside, not the moment
     if any(ch in span for ch in "\"\u201c\u201d\u201e\u00ab\u00bb\u2018\n"):
         return None  # someone else's words inside: not the writer's own to turn
     parts: list[str] = []
@@ -179,8 +182,8 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
             parts.append(_AGREE[w])
         elif tok.text.isupper() and len(tok.text) > 1:
             parts.append(tok.text.lower())  # "ONE" shouted is said back plainly
-        elif k == 0 and not diary and w in _PRONOUNS:
-            parts.append(w)  # "She waved it off" -> "she waved it off"
+        elif k == 0 and not diary and (w in _PRONOUNS or w.split("'")[0] in _PRONOUNS):
+            parts.append(tok.text[:1].lower() + tok.text[1:])  # "She waved it off", "He'd put"
         else:
             parts.append(tok.text.replace("\u2019", "'"))
     said = " ".join("".join(parts).split())

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo
-from mirror.engine.reading import Moment, Reading, frames, read, valences
+from mirror.engine.reading import Reading, frames, read, valences
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import QUOTE_CHARS, Token
 
@@ -431,6 +431,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         sentences.append(_say(pick.choice(fr["plain"]), **values))
 
     two = False
+    tension_said = False  # a tension named with the person's words on both sides
     # One more moment, at most: a second paragraph's line, or the two sides of a contrast
     # the person drew outside the quoted words, or sharp words they used about themselves.
     # A long entry's second moment comes only when the centre offers no question of its own
@@ -447,17 +448,16 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             sentences.append(_say(pick.choice(fr["second_before" if before else "second"]), q=second))
             two = True
     elif not r.sarcasm and not r.asking and r.second is None:
-        extra = _contrast_outside(a, r.centre) if r.centre else None
         tension = a.tensions[0] if a.tensions else None
-        if tension is not None:
+        # A tension is named only with the person's own words on both sides: an axis alone
+        # ("between stability and growth") reads as a frame laid over the entry. A contrast
+        # outside the quote ("$140 saved, and at the same time $170 short") invented a mixed
+        # feeling more often than it found one, and is left out.
+        sides = _tension_sides(a, tension) if tension is not None else None
+        if tension is not None and sides and sides[0] not in quote and sides[1] not in quote:
             axes = {"A": tension.axis_a, "B": tension.axis_b}
-            sides = _tension_sides(a, tension)
-            if sides and sides[0] not in quote and sides[1] not in quote and pick.index(2):
-                sentences.append(pick.choice(fr["tension_words"]).format(a=sides[0], b=sides[1], **axes))
-            else:
-                sentences.append(pick.choice(fr["tension"]).format(**axes))
-        elif extra is not None and pick.index(2):
-            sentences.append(pick.choice(fr["contrast"]).format(a=extra[0], b=extra[1]))
+            sentences.append(pick.choice(fr["tension_words"]).format(a=sides[0], b=sides[1], **axes))
+            tension_said = True
         else:
             words = _self_judgment_words(a) if r.valence == "negative" else None
             if words and pick.index(2):
@@ -473,7 +473,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_asking"])
     elif r.sarcasm:
         ask = pick.choice(fr["ask_sarcasm"])
-    elif a.tensions and not r.phrase or (a.tensions and pick.index(3) == 0):
+    elif tension_said and (not r.phrase or pick.index(3) == 0):
         t = a.tensions[0]
         ask = pick.choice(fr["ask_tension"]).format(A=t.axis_a, B=t.axis_b)
     elif r.image is not None and "ask_image" in fr and (
@@ -592,7 +592,8 @@ def _echo_strongest(a: Analysis, r: Reading) -> Echo | None:
                     key=lambda m: (-m.score, m.first))
     for m in others[:3]:
         found = echo(a.text, a.tokens, m.first, m.last, _weight)
-        if found is not None:
+        # (a clause ending on "that" or "it" points at a line that is not quoted here)
+        if found is not None and found.text.rsplit(" ", 1)[-1] not in ("that", "it", "this", "them"):
             return found
     return None
 
@@ -613,17 +614,6 @@ def _halves(a: Analysis, r: Reading) -> tuple[str, str] | None:
     if left is None or right is None:
         return None
     return left, right
-
-
-def _contrast_outside(a: Analysis, centre: Moment) -> tuple[str, str] | None:
-    """The two sides of the first contrast that lies outside the quoted centre."""
-    for con in a.contrasts:
-        lo, hi = min(con.left[0], con.right[0]), max(con.left[1], con.right[1])
-        if hi <= centre.first or lo >= centre.last:
-            sides = _contrast_sides(a, con)
-            if sides:
-                return sides
-    return None
 
 
 def _compose_short(a: Analysis, pick: _Picker) -> str:

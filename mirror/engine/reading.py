@@ -59,7 +59,8 @@ _BEFORE_DYING = frozenset({"just", "finally", "has", "had", "have", "suddenly", 
                            "peacefully", "actually", "basically", "completely", "totally"})
 _NO_ONE_IN_PARTICULAR = frozenset({"someone", "somebody", "anyone", "anybody", "alguien",
                                    "quelqu'un", "jemand", "qualcuno", "alguém", "iemand", "ktoś"})
-_LINGERS = 1.0  # a list item the person says more about than its errand
+_LINGERS = 1.0
+_POINTS = 1.5  # a line where the person says what stays with them  # a list item the person says more about than its errand
 _MANY = 5  # at most this many feelings named together
 
 
@@ -185,6 +186,7 @@ class _Lexicon:
     not_praise: frozenset[str] = frozenset()        # "friend", "interest": scored as praise, are not
     belongings: frozenset[str] = frozenset()        # "his", "her": another person's things
     acts: frozenset[str] = frozenset()              # "cried", "yelled": acts, not feelings
+    pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -257,6 +259,7 @@ def _lexicon(language: str) -> _Lexicon | None:
         not_praise=_lowered(sarcasm.get("not_praise")),
         belongings=_lowered(data.get("belongings")),
         acts=_lowered(data.get("acts")),
+        pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
     )
 
 
@@ -337,6 +340,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "Do something fun???": asked about, not felt
         if any(norms[j] in lex.body for j in range(max(0, i - 3), i)):
             continue  # "my arm went numb", "my face hurt": the body's, not a feeling
+        if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
+            continue  # "scanner died twice": no one's death
         if hit[0] not in _TOLD_BY_EVENTS and not _writers(text, toks, i, lex) or (
                 one_word and _describes_a_thing(text, toks, norms, i, lex)):
             continue  # (a death is always someone else's: "since she died" is the writer's grief)
@@ -369,7 +374,8 @@ def _someone_in_particular(text: str, toks: Sequence[Token], i: int, lex: _Lexic
         if subject.norm not in lex.stopwords and subject.norm not in lex.first_person:
             return False  # "scanner died twice", "my phone died": a thing's end
     for k, t in enumerate(words):
-        if t.norm in lex.people or t.norm.removesuffix("'s") in lex.people or t.norm in lex.others:
+        if t.norm in lex.people or t.norm.removesuffix("'s") in lex.people or t.norm in lex.others \
+                or t.norm in lex.belongings or t.norm in ("him", "them"):
             return True
         if k and t.text[:1].isupper() and not lex.nouns_capitalised and t.norm not in lex.not_names \
                 and t.norm not in lex.first_person:
@@ -702,6 +708,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score -= 1.0  # "Fair enough.": a short line holds the heart only with a feeling word
         if lo in lingering:
             score += _LINGERS  # "call Dad back. he sounded small on the voicemail"
+        if any(_contains(words, p) for p in lex.pointers):
+            score += _POINTS  # "Still thinking about the lemonade": the person says where it is
         scored.append(Moment(lo, hi, score))
     if len(sentences) > 2 and scored and scored[-1].first == sentences[-1][0] \
             and not _ITEM_LINE.match(_line_at(text, toks[sentences[-1][0]].start)):
@@ -755,8 +763,6 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt
         if wt < WORD_WEIGHT and not vader:
             wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
-        elif wt >= WORD_WEIGHT and fam in _TOLD_BY_EVENTS and not _someone_in_particular(text, toks, i, lex):
-            wt = 0.0  # "the scanner died twice", "I thought someone had died": no one's death
         elif wt >= WORD_WEIGHT and fam not in _TOLD_BY_EVENTS and not _stated(text, toks, i, lex):
             wt = 0.0  # a feeling word in the story ("I said tired", "per fortuna") is not a
             #           feeling the person says they have
@@ -1032,10 +1038,13 @@ def _felt_sides(sides: tuple[Moment, Moment] | None, norms: Sequence[str], fam_a
     together" reads as a form filled in."""
     if sides is None:
         return None
-    for half in sides:
-        span = range(half.first, half.last)
-        if not any(i in fam_at for i in span) and abs(sum(vader.get(norms[i], 0.0) for i in span)) < 1.0:
-            return None
+    felt = [any(i in fam_at for i in range(h.first, h.last)) for h in sides]
+    strong = [abs(sum(vader.get(norms[i], 0.0) for i in range(h.first, h.last))) >= 1.0 for h in sides]
+    # The writer's own feeling on one side at least ("I'm happy"), and something felt on the
+    # other ("and I feel a bit like a thief"); "Eli pretended to find it annoying" and "I
+    # saw him smile" are his, not two feelings of the writer's to hold together.
+    if not any(felt) or not all(f or g for f, g in zip(felt, strong)):
+        return None
     return sides
 
 

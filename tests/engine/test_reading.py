@@ -382,3 +382,19 @@ def test_crying_or_screaming_is_an_act_not_a_named_feeling(text: str, language: 
     """Tears at a proposal and a scream at an acceptance: naming sadness or anger there is the
     misreading readers mind most."""
     assert wrong not in read(text, language=language).feelings
+
+
+def test_the_line_where_the_person_says_what_stays_with_them_is_the_centre() -> None:
+    text = ("Route 14 again. 163 stops, scanner died twice, some guy yelled at me about a box of "
+            "dog food. Around 4 the old man on Birch held up a glass of lemonade as I came up the "
+            "walk. I drank it standing on his steps. Rest of the route was the same. Home by 8. "
+            "Still thinking about the lemonade.")
+    r = read(text)
+    toks = tokenize(text)
+    assert "lemonade" in text[toks[r.centre.first].start:toks[r.centre.last - 1].end]
+    assert "grief" not in r.feelings
+
+
+def test_two_halves_of_someone_elses_moment_are_not_held_as_the_writers_mixed_feeling() -> None:
+    text = "His roommate has a ukulele, which Eli pretended to find annoying, but I saw him smile."
+    assert read(text).sides is None
