@@ -198,6 +198,30 @@ def _grief_said(text: str, language: str) -> bool:
     return "grief" in feelings_in(DEATH_WORDS.sub(" ", text), language)
 
 
+#: Words a diary fragment may hold beside its feeling ("Mostly just tired.", "Relieved,
+#: and tired."): the writer is its unspoken subject.
+_FRAGMENT_WORDS = frozenset("just so so very really still mostly quite pretty too a bit "
+                            "kind sort of and but also now again tonight today honestly "
+                            "utterly totally bone dead".split())
+
+
+def _fragments(text: str, toks: Tokens, language: str) -> list[str]:
+    """Feelings said as a diary says them, in a sentence of a few words with nothing but
+    the feeling and words like "mostly", "just" ("Mostly just tired.", "Mostly relieved,
+    and tired."): the reading takes an opening made only of its intensifiers as the
+    writer's, and these are too."""
+    found: list[str] = []
+    for lo, hi in toks.sentence_bounds().values():
+        words = [w for w in toks.norms[lo:hi] if any(c.isalnum() for c in w)]
+        if not words or len(words) > 6:
+            continue
+        said = feelings_in(text[toks[lo].start:toks[hi - 1].end], language)
+        if said and all(w in _FRAGMENT_WORDS or w.endswith("ly") or feelings_in(w, language)
+                        for w in words):
+            found += [f for f in said if f not in found]
+    return found
+
+
 def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
                is_wry: bool) -> tuple[tuple[str, ...], frozenset[str]]:
     """The feelings the writer says of themselves in an entry (the offline reading's, which
@@ -205,6 +229,8 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
     sentence — where the entry lands ("I was terrified walking in. … So proud."). A wry
     entry's praise is not a feeling."""
     fams = tuple(f for f in reading.feelings if not (is_wry and valence_of(f) == "positive"))
+    fams += tuple(f for f in _fragments(text, toks, language) if f not in fams
+                  and not (is_wry and valence_of(f) == "positive"))
     if "grief" in fams and not _grief_said(text, language):
         fams = tuple(f for f in fams if f != "grief")
     if "shame" in fams and "self-doubt" in feelings_in(text, language):

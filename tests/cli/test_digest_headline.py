@@ -118,3 +118,14 @@ def test_a_feeling_against_what_happened_is_not_the_weeks(cli):
     _write(cli, "They offered me the job. Sat in the car for ten minutes. Earned it.",
            "2026-08-12 18:00")
     assert _week(cli, "2026-08-12")[0] == ""
+
+
+def test_a_feeling_said_as_a_diary_fragment_is_the_writers(cli):
+    _write(cli, "The scan was clear. I'm so relieved I sat in the car and laughed.",
+           "2026-08-19 17:00")
+    _write(cli, "Mostly just tired.", "2026-08-23 22:00")
+
+    feeling, _ = _week(cli, "2026-08-19")
+
+    assert "relief" in feeling and "tiredness" in feeling
+    assert feeling.index("relief") < feeling.index("tiredness")
