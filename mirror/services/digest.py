@@ -205,6 +205,11 @@ _FRAGMENT_WORDS = frozenset("just so so very really still mostly quite pretty to
                             "utterly totally bone dead".split())
 
 
+#: A hashtag the writer put on their own joy.
+_HASHTAG_JOY = re.compile(r"#(?:joy|happy|happiness|joyful|bliss)\b",
+                          re.IGNORECASE)
+
+
 def _fragments(text: str, toks: Tokens, language: str) -> list[str]:
     """Feelings said as a diary says them, in a sentence of a few words with nothing but
     the feeling and words like "mostly", "just" ("Mostly just tired.", "Mostly relieved,
@@ -231,6 +236,9 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
     fams = tuple(f for f in reading.feelings if not (is_wry and valence_of(f) == "positive"))
     fams += tuple(f for f in _fragments(text, toks, language) if f not in fams
                   and not (is_wry and valence_of(f) == "positive"))
+    if not is_wry and "joy" not in fams and (_HASHTAG_JOY.search(text) or (
+            _direction(text) == "positive" and "!!" in text)):
+        fams += ("joy",)  # "#joy"; "Ana had the baby!!! I'm an auntie!": joy shouted
     if "grief" in fams and not _grief_said(text, language):
         fams = tuple(f for f in fams if f != "grief")
     if "shame" in fams and "self-doubt" in feelings_in(text, language):

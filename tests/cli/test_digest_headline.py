@@ -28,8 +28,8 @@ def test_a_week_that_ends_in_a_triumph_is_not_a_week_of_fear(cli):
 
     feeling, text = _week(cli, "2026-06-03")
 
-    assert feeling.startswith("A week that began with")
-    assert feeling.index("fear") < feeling.index("pride")  # both, in the order they came
+    assert feeling.startswith(("A week that began with fear", "A week that began with worry"))
+    assert "pride" in feeling  # both sides, in the order they came
     assert feeling.endswith(("pride and joy.", "joy and pride.", "pride.", "joy."))
     assert text.splitlines()[2] == feeling
 
@@ -129,3 +129,12 @@ def test_a_feeling_said_as_a_diary_fragment_is_the_writers(cli):
 
     assert "relief" in feeling and "tiredness" in feeling
     assert feeling.index("relief") < feeling.index("tiredness")
+
+
+def test_joy_shouted_at_good_news_or_tagged_is_named(cli):
+    _write(cli, "Long day at work, the printer jammed twice.", "2026-08-24 20:00")
+    _write(cli, "Ana had the baby!!! A girl, both fine, I'm an auntie!", "2026-08-26 07:00")
+    assert "joy" in _week(cli, "2026-08-26")[0]
+
+    _write(cli, "Swam in the sea before breakfast. #joy", "2026-09-01 09:00")
+    assert "joy" in _week(cli, "2026-09-01")[0]
