@@ -375,6 +375,15 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         feeling, feeling2 = f"{feeling} {data.get('and', 'and')} {feeling2}", ""
     values = {"q": quote, "feeling": feeling, "feeling2": feeling2}
     sentences: list[str] = []
+    if r.request is not None and "request" in fr and "ask_request" in fr:
+        # Advice asked for outright: the mirror says it heard the question, gives no answer
+        # (it never prescribes), and asks after what the person already knows of it.
+        asked = _exact_quote(a.text, a.tokens, r.request.first, r.request.last)
+        if asked:
+            opening = _say(pick.choice(fr["request"]), q=asked)
+            ask = pick.choice(fr["ask_request"])
+            return _in_language_marks(" ".join([opening, ask]).replace("?\u201d.", "?\u201d"),
+                                      a.language)
     if len(r.feelings) > 2 and "many" in fr and "ask_many" in fr:
         # Several feelings the person listed side by side: named together, as they wrote
         # them, and the question keeps them all instead of favouring one.

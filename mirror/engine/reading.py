@@ -89,6 +89,7 @@ class Reading:
     image: Moment | None = None     # a likeness the person drew: "like I was reading the weather"
     moments: tuple[Moment, ...] = ()  # every prose sentence, scored, in the entry's order
     felt_in_centre: bool = True     # a feeling named is shown by a word inside the centre
+    request: Moment | None = None   # the person asks for advice outright ("What actually works?")
 
 
 # -- data -------------------------------------------------------------------------------------
@@ -187,6 +188,7 @@ class _Lexicon:
     belongings: frozenset[str] = frozenset()        # "his", "her": another person's things
     acts: frozenset[str] = frozenset()              # "cried", "yelled": acts, not feelings
     pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
+    requests: tuple[tuple[str, ...], ...] = ()      # "what should i", "any advice": asked outright
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -260,6 +262,7 @@ def _lexicon(language: str) -> _Lexicon | None:
         belongings=_lowered(data.get("belongings")),
         acts=_lowered(data.get("acts")),
         pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
+        requests=tuple(_words(str(w)) for w in data.get("requests") or ()),
     )
 
 
@@ -817,10 +820,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     phrase = max(candidates, key=lambda c: c[0])[1] if candidates else None
     in_centre = all(any(centre.first <= i < centre.last and fam == f for i, fam, _ in families)
                     for f in chosen)
+    request = None if sarcasm else next(
+        (m for m in scored if any(_contains(norms[m.first:m.last], q) for q in lex.requests)), None)
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
                    _felt_sides(_sides(text, toks, centre, vader), norms, fam_at, vader),
                    _image(text, toks, centre, lex),
-                   tuple(scored), in_centre)
+                   tuple(scored), in_centre, request)
 
 
 

@@ -145,3 +145,15 @@ def test_the_question_says_back_a_strong_line_when_the_centre_cannot_be() -> Non
     for reply in replies:
         assert reply.rsplit(". ", 1)[-1] not in stock, reply
         assert "you remember it on the bad days" in reply, reply
+
+
+def test_advice_asked_for_outright_is_heard_and_not_answered() -> None:
+    """"What actually works? Give me one thing to try tonight." The mirror says it heard
+    the question, quotes it, gives no answer and asks after what the person knows."""
+    text = ("I'm tired by 10 but then I watch videos in bed until 2. Every night. I've tried "
+            "melatonin. What actually works? Give me one thing to try tonight.")
+    for version in ("a", "b", "c", "d"):
+        reply = compose(text, version=version)
+        assert "What actually works?" in reply or "Give me one thing to try tonight" in reply, reply
+        assert reply.rstrip().endswith("?")
+        assert check(reply, text).passed, reply
