@@ -559,10 +559,17 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                              if c >= UNNAMED or not n.startswith("your ") or n in now_people})
     gone = sorted((n for n in before_people if n not in now_people),
                   key=lambda n: (-before_people[n], n))[:PEOPLE]  # count 0, as patterns
-    persons = (*(Counted(n, c, before_people[n]) for n, c in now_people.most_common(PEOPLE)),
-               *(Counted(n, 0, before_people[n]) for n in gone))
     reading = _read_period(ordinary)
     lines = reading.lines
+    # Among those who came up as often, the ones in the entries quoted first: the period
+    # was about them ("I kept reaching for my phone to tell Jamie… I miss him so much").
+    texts = {e.id: e.content for e in ordinary}
+    quoted = " ".join(texts.get(line.reflection_id, "") for line in lines)
+    order = {n: k for k, n in enumerate(now_people)}
+    central = sorted(now_people, key=lambda n: (-now_people[n], n.removeprefix("your ") not in quoted,
+                                                order[n]))[:PEOPLE]
+    persons = (*(Counted(n, now_people[n], before_people[n]) for n in central),
+               *(Counted(n, 0, before_people[n]) for n in gone))
     happened = _happened(ordinary, [c.name for c in persons if c.count])
     care = None
     if cared or gentle:

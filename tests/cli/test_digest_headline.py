@@ -138,3 +138,14 @@ def test_joy_shouted_at_good_news_or_tagged_is_named(cli):
 
     _write(cli, "Swam in the sea before breakfast. #joy", "2026-09-01 09:00")
     assert "joy" in _week(cli, "2026-09-01")[0]
+
+
+def test_who_the_quoted_lines_are_about_is_listed_first_among_equals(cli):
+    _write(cli, "Lunch with Priya, we talked about her new flat and the bathroom tiles.",
+           "2026-09-14 13:00")
+    _write(cli, "I kept reaching for my phone to tell Jamie about my day, and then "
+                "remembering. I miss him so much it hurts.", "2026-09-16 22:00")
+
+    digest = cli("digest", "--week", "--date", "2026-09-15", "--json").json
+
+    assert [p["name"] for p in digest["people"]][:2] == ["Jamie", "Priya"]
