@@ -37,6 +37,7 @@ How a decision is made (constitution/07-care-in-crisis.md says the same for peop
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -52,6 +53,7 @@ from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.rules import (
     Compound,
     LanguageRules,
+    Ordinary,
     RuleError,
     cue_base,
     make_atom,
@@ -62,6 +64,7 @@ from mirror.engine.care.text import Normaliser, Word, build_normaliser, sentence
 from mirror.resources import constitution_dir
 
 CARE = "care"
+_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n")
 GENTLE = "gentle"
 
 
@@ -128,12 +131,17 @@ class _Detector:
                  compounds: Sequence[Compound] = ()):
         self.index = index
         self.compounds = tuple(compounds)
-        #: (cue names, categories): a veiled sign of these categories in a sentence that
-        #: states an ordinary purpose (a move, a refill) is ordinary life.
-        self.ordinary: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+        #: A sign beside an ordinary purpose or situation (a move, a refill, a form to
+        #: fill in before "I'll do it tonight") is ordinary life (rules.Ordinary).
+        self.ordinary: tuple[Ordinary, ...] = ()
         self.normaliser = normaliser
         self.thresholds = {"care": 1.0, "gentle": 0.5, **(scoring.get("thresholds") or {})}
         self.factors = dict(scoring.get("factors") or {})
+        self.distress = frozenset(str(c) for c in scoring.get("distress") or ())
+        near = scoring.get("near") or {}
+        #: (sentences, categories): veiled signs that add up only when near each other
+        #: in an entry without distress (scoring.yaml).
+        self.near = (int(near.get("within", 0)), frozenset(str(c) for c in near.get("categories") or ()))
         self.errors = list(index.errors)
         self._load_rules = load_rules
         self._languages: dict[str, LanguageRules | None] = {}
@@ -605,6 +613,10 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
         why.append("past")
     negations = [(s, e) for s, e in sent.spans(rules.patterns("negators"), lang)
                  if clause <= s and e <= first and first - e <= 3]
+    if negations and rules.data.get("answers"):
+        # "When I said no he locked me in": the "no" is what was said, not a denial.
+        said = sent.spans(rules.patterns("answers"), lang)
+        negations = [n for n in negations if not _overlaps(n, said)]
     if negations:
         factor *= f.get("negated", 0.5)
         why.append("negated")
@@ -728,6 +740,8 @@ def assess(text: str) -> CareFinding:
     if not best:
         return NO_FINDING
     signals = _strongest_per_span(best.values())
+    if d.near[0] and not _distress(d, best):
+        signals = _nearest(d, signals, [s.words[0].start if s.words else 0 for s in sentences_], text)
     score = sum(s.weight for s in signals)
     totals: dict[str, float] = {}
     for s in sorted(best.values(), key=lambda s: s.rule):  # one order: float sums agree
@@ -837,7 +851,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
              if (r := d.rules(lang)) is not None and r.cue_names]
     if not langs:
         return [], {}
-    veiled = {s.category for s in best.values() if s.weight < d.thresholds["care"] - 1e-9}
+    clear = d.thresholds["care"] - 1e-9
     # Cues no word of the entry can begin are skipped before any sentence is read; which
     # are possible is asked only for the slots a compound reaches (see `could`).
     entry_present: dict[str, set[str]] = {}
@@ -882,8 +896,8 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         return filled >= comp.need
 
     todo = [c for c in d.compounds if could(c)]
-    ordinary = {c for cues, cats in d.ordinary if not cats.isdisjoint(veiled) for c in cues
-                if possible(c)}
+    ordinary = {c for o in d.ordinary if any(_undoes(d, o, s, clear) for s in best.values())
+                for c in o.cues | o.keep if possible(c)}
     if not todo and not ordinary:
         return [], {}
     hits: dict[str, list[_CueHit]] = dict(sig_hits)
@@ -925,23 +939,90 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
     return out, hits
 
 
+def _nearest(d: _Detector, signals: tuple[CareSignal, ...],
+             starts: Sequence[int], text: str) -> tuple[CareSignal, ...]:
+    """In an entry without distress, the veiled signs of the `near` categories that count
+    together: the heaviest group within `within` consecutive sentences of one paragraph
+    (a blank line starts another subject; ties: the first).
+    Clear signs and those of other categories (control is spread out by nature: the phone
+    checked on Monday, the keys taken on Friday) all count."""
+    within, cats = d.near
+    clear = d.thresholds["care"] - 1e-9
+    loose = [s for s in signals if s.category in cats and s.weight < clear]
+    if len(loose) < 2:
+        return signals
+    at = [(_sentence_of(starts, s.start), len(_PARAGRAPH_RE.findall(text, 0, s.start)), s)
+          for s in loose]
+    best: list[CareSignal] = []
+    best_w = -1.0
+    for k0, p0, _ in sorted(at, key=lambda x: x[0]):
+        group = [s for k, p, s in at if k0 <= k < k0 + within and p == p0]
+        w = sum(s.weight for s in group)
+        if w > best_w + 1e-12:
+            best, best_w = group, w
+    keep = {id(s) for s in best}
+    return tuple(s for s in signals if s.category not in cats or s.weight >= clear or id(s) in keep)
+
+
+def _kind(d: _Detector, sig: CareSignal) -> str:
+    rules = d.rules(sig.language)
+    return rules.kinds.get(sig.rule, "") if rules is not None else ""
+
+
+def _undoes(d: _Detector, o: Ordinary, sig: CareSignal, clear: float) -> bool:
+    """Whether ordinary entry `o` may undo `sig` at all (before its cues are read)."""
+    return (sig.category in o.categories and (o.clear or sig.weight < clear)
+            and (not o.kinds or _kind(d, sig) in o.kinds))
+
+
+def _sentence_of(starts: Sequence[int], offset: int) -> int:
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+def _distress(d: _Detector, best: Mapping[str, CareSignal]) -> bool:
+    """Whether the entry speaks of distress anywhere: a sign, even a faint one, of wishing
+    to be dead, of ending one's life, a method, hopelessness, self-harm or starving
+    (scoring.yaml `distress`). Intent and preparations alone are not distress: "made up my
+    mind" and "I'll do it tonight" are how people speak of errands too."""
+    cats = d.distress
+    return any(s.category in cats for s in best.values())
+
+
 def _ordinary_signals(d: _Detector, best: Mapping[str, CareSignal],
                       hits: Mapping[str, list[_CueHit]], sents: Sequence[_Sentence]) -> list[str]:
-    """Rules whose veiled sign shares its sentence with an ordinary purpose stated by the
-    writer ("handed my plants to Jo before maternity leave", pills counted "for the week's
-    organiser"): that sentence is ordinary life. A clear statement is never undone."""
+    """Rules whose sign shares its sentence (or, for `before`, follows one) with an
+    ordinary purpose stated by the writer ("handed my plants to Jo before maternity leave",
+    pills counted "for the week's organiser", "the council sent a form. I'll do it
+    tonight."): that is ordinary life. A clear statement is undone only by an entry marked
+    `clear`, and a `guarded` entry undoes nothing in an entry with distress, beside
+    another sign of weight, or beside a cover story."""
     if not d.ordinary or not hits:
         return []
     starts = [s.words[0].start if s.words else 0 for s in sents]
+    clear = d.thresholds["care"] - 1e-9
     out: list[str] = []
     for rid, sig in best.items():
-        if sig.weight >= d.thresholds["care"] - 1e-9:
-            continue
-        k = max(bisect_right(starts, sig.start) - 1, 0)
-        for cues, cats in d.ordinary:
-            if sig.category in cats and any(h.sentence == k for c in cues for h in hits.get(c, ())):
-                out.append(rid)
-                break
+        k = _sentence_of(starts, sig.start)
+        for o in d.ordinary:
+            if not _undoes(d, o, sig, clear):
+                continue
+            lo = k - o.before
+            if not any(lo <= h.sentence <= k for c in o.cues for h in hits.get(c, ())):
+                continue
+            if o.guarded:
+                if any(lo <= h.sentence <= k + 1 for c in o.keep for h in hits.get(c, ())):
+                    continue
+                # Other signs: not those on the same words (one sign read by two rules)
+                # nor those the same entry reads as ordinary too ("do it" and "do it
+                # tonight").
+                if any(other.category in d.distress or (
+                        other.weight >= 0.3 and lo <= _sentence_of(starts, other.start) <= k + 1)
+                       for other in best.values()
+                       if other.rule != rid and not (other.start < sig.end and sig.start < other.end)
+                       and not (o.kinds and _kind(d, other) in o.kinds)):
+                    continue
+            out.append(rid)
+            break
     return out
 
 

@@ -13,10 +13,11 @@ past: [used to, years ago]             # distance in time ...
 now: [again, lately, tonight]          # ... unless the sentence is also about now
 recovery: [clean, sober, recovered]    # the writer is safe now
 jokes: [lol, jk, kidding]              # laughter in the sentence halves a signal
-rules:                # [category, weight, pattern] or a mapping with id/cat/w/p/subject
+rules:                # [category, weight, pattern] or a mapping with id/cat/w/p/subject/kind
   - [wish_to_be_dead, 1, "@WANT ~2 to? die"]
 figures: ["could|would kill for"]      # a signal inside a figure of speech is cancelled
 hyperbole: ["kill me now"]             # a signal inside hyperbole is halved
+answers: ["said|say ~1 no"]           # a negator said as a word ("when I said no he ...") negates nothing
 cues:                 # signs that mean little alone, much together (../compounds.yaml)
   WHEN: ["@DAY", "tonight"]                    # a list of patterns: anyone's words
   DECIDED: {p: ["decided"], subject: self, bare: true}
@@ -134,18 +135,42 @@ def parse_compounds(data: Any) -> list[Compound]:
     return out
 
 
-def parse_ordinary(data: Any) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """`ordinary:` of compounds.yaml: (cue names, categories) pairs, checked."""
-    out: list[tuple[frozenset[str], frozenset[str]]] = []
+@dataclass(frozen=True)
+class Ordinary:
+    """Signs that an ordinary purpose or situation said beside them undoes
+    (compounds.yaml, `ordinary:`): a sign of `categories` (and, when `kinds` is set, only
+    rules marked with one of those kinds) whose sentence, or one of the `before` sentences
+    before it, holds one of `cues`. Only veiled signs, unless `clear`. `guarded`: not when
+    the entry holds distress or another care sign near it, nor when a `keep` cue (a cover
+    story: "told them I fell") is near: the ordinary reading must be the only one."""
+
+    cues: frozenset[str]
+    categories: frozenset[str]
+    kinds: frozenset[str] = frozenset()
+    before: int = 0
+    clear: bool = False
+    guarded: bool = False
+    keep: frozenset[str] = frozenset()
+
+
+def parse_ordinary(data: Any) -> list[Ordinary]:
+    """`ordinary:` of compounds.yaml, checked."""
+    out: list[Ordinary] = []
     for n, entry in enumerate((data or {}).get("ordinary") or [], 1):
         try:
-            cues = frozenset(str(c) for c in entry["cues"])
-            cats = frozenset(str(c) for c in entry["categories"])
-        except (KeyError, TypeError) as exc:
+            item = Ordinary(frozenset(str(c) for c in entry["cues"]),
+                            frozenset(str(c) for c in entry["categories"]),
+                            frozenset(str(k) for k in entry.get("kinds") or ()),
+                            int(entry.get("before", 0)), bool(entry.get("clear", False)),
+                            bool(entry.get("guarded", False)),
+                            frozenset(str(c) for c in entry.get("keep") or ()))
+        except (KeyError, TypeError, ValueError) as exc:
             raise RuleError(f"ordinary {n}: {exc!r}") from exc
-        if not cats <= set(CATEGORIES):
-            raise RuleError(f"ordinary {n}: unknown category in {sorted(cats)}")
-        out.append((cues, cats))
+        if not item.categories <= set(CATEGORIES):
+            raise RuleError(f"ordinary {n}: unknown category in {sorted(item.categories)}")
+        if item.before < 0 or (item.clear and not item.guarded):
+            raise RuleError(f"ordinary {n}: before < 0, or clear without guarded")
+        out.append(item)
     return out
 
 
@@ -180,6 +205,11 @@ class LanguageRules:
         self.data = data
         self.classes = {str(k): _strings(v) for k, v in (data.get("classes") or {}).items()}
         self.entries = list(iter_rules(data))
+        #: rule id -> its `kind` (a rule mapping's `kind:`), read by `ordinary:` entries:
+        #: "do it" whose antecedent decides (`refers`), a refusal, an injury.
+        self.kinds = {f"{self.language}.{e.get('id', n)}": str(e["kind"])
+                      for n, e in enumerate(data.get("rules") or [], 1)
+                      if isinstance(e, dict) and "kind" in e}
         self.compiler = Compiler(self.language, self.classes, lemmas)
         self._rules: dict[int, Rule] = {}
         self._lists: dict[str, list[Pattern]] = {}
@@ -224,7 +254,7 @@ class LanguageRules:
         return found
 
     def patterns(self, key: str) -> list[Pattern]:
-        """`figures`, `hyperbole`, or one of the context word lists, compiled once."""
+        """`figures`, `hyperbole`, `answers`, or one of the context word lists, compiled once."""
         found = self._lists.get(key)
         if found is None:
             texts = _strings(self.data.get(key))
@@ -239,7 +269,7 @@ class LanguageRules:
         """Compile everything now (tests and the rule-file check use this)."""
         for i in range(len(self.entries)):
             self.rule(i)
-        for key in ("figures", "hyperbole", *self._CONTEXT):
+        for key in ("figures", "hyperbole", "answers", *self._CONTEXT):
             self.patterns(key)
         for name in self.cue_names:
             self.cue(name)
@@ -551,8 +581,8 @@ def rule_words(data: Mapping[str, Any]) -> set[str]:
 
     for _, _, _, pattern, _ in iter_rules(data):
         add(pattern)
-    for key in ("figures", "hyperbole", "first_person", "others", "negators", "past", "now",
-                "recovery", "jokes"):
+    for key in ("figures", "hyperbole", "answers", "first_person", "others", "negators", "past",
+                "now", "recovery", "jokes"):
         for p in _strings(data.get(key)):
             add(p)
     for entries in (data.get("classes") or {}).values():
