@@ -76,6 +76,7 @@ from mirror.services.digest_reading import (
     is_short,
     marked,
     mood,
+    praise_span,
     prose_tail,
     sarcastic_span,
     told,
@@ -283,7 +284,8 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     best: tuple[float, int, int] | None = None
     line_wry = False
     if is_wry:  # the complaint and the joke together: the irony shows
-        span = wry_span(text, toks) or sarcastic_span(text, toks, language)
+        span = wry_span(text, toks) or sarcastic_span(text, toks, language) or \
+            praise_span(text, toks)
         if span is not None and reading.centre is not None:
             best, line_wry = (reading.centre.score, *span), True
     short = is_short(text, toks)

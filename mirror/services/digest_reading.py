@@ -482,6 +482,8 @@ def wry(text: str, toks: Tokens, reading: Reading, language: str) -> bool:
     exclamation or clearly positive words) with nothing going wrong in them: "Slept three
     hours. Truly living the dream #blessed" is irony; "Ana had the baby!!! #blessed" is not."""
     is_marked = language == "en" and _marked(text.lower(), language)
+    if language == "en" and not reading.sarcasm and _praise_after_trouble(text, toks):
+        return True  # "Third rejection this month. I love this job hunt, honestly."
     if not (reading.sarcasm or is_marked):
         return False
     vader = valences()
@@ -504,6 +506,43 @@ def wry(text: str, toks: Tokens, reading: Reading, language: str) -> bool:
     if not wrong and any(m in text.lower() for m in _NEEDS_TROUBLE):
         return False  # "…talked for an hour and it was exactly what I needed": sincere
     return wrong or (reading.sarcasm and plain < 2.0)
+
+
+#: Praise of the situation itself, the shape irony takes in English ("I love this job
+#: hunt", "just perfect", "the highlight of my week").
+_SITUATION_PRAISE = re.compile(r"\b(?:lov(?:e|ing) (?:it when|(?:this|that) (?:\w+ )?(?:job|"
+                               r"hunt|week|day|month|weather|commute|train|company|life|timing|"
+                               r"system|landlord|council|bank|airline|country)\b)|just (?:perfect|great|"
+                               r"brilliant|fantastic|wonderful)|what a (?:great|lovely|perfect) "
+                               r"(?:start|day|week|way)|highlight of my|best \w+ ever)\b",
+                               re.IGNORECASE)
+
+
+_SOMEONE = frozenset("he him his she her hers they them their".split())
+
+
+def _praise_after_trouble(text: str, toks: Tokens) -> bool:
+    return praise_span(text, toks) is not None
+
+
+def praise_span(text: str, toks: Tokens) -> tuple[int, int] | None:
+    """Whether a sentence praises the situation itself right after one that tells of
+    something plainly bad ("Third rejection this month. I love this job hunt, honestly,
+    it's the highlight of my week."), with no turn between them ("…but I love that she's
+    still laughing" is meant). The reading's cues miss irony with no marker. The span of
+    the two sentences, or None."""
+    vader = valences()
+    if event(text)[1] == "grief":
+        return None  # "The funeral was awful. I love this photo of him.": meant
+    bounds = list(toks.sentence_bounds().values())
+    for (lo, hi), (lo2, hi2) in zip(bounds, bounds[1:]):
+        piece = text[toks[lo2].start:toks[hi2 - 1].end]
+        if not _SITUATION_PRAISE.search(piece) or turns(toks, lo2, hi2) or "!" in piece \
+                or any(w in _SOMEONE for w in toks.norms[lo2:hi2]):
+            continue  # (praise of someone is meant: "I love this photo of him")
+        if any(vader.get(w, 0.0) <= -2.0 for w in toks.norms[lo:hi]):
+            return lo, hi2
+    return None
 
 
 #: Markers that are irony only beside something gone wrong ("The boiler broke. Just what I

@@ -57,3 +57,16 @@ def test_the_turn_of_an_entry_is_quoted_over_a_joke_on_the_way(cli):
 
     assert lines[rid]["text"] == ("On the walk home I realised I don't want to go back after "
                                   "Christmas.")
+
+
+def test_praise_of_the_situation_after_bad_news_is_said_wryly_and_is_no_love(cli):
+    rid = _write(cli, "Third rejection this month. I love this job hunt, honestly, it's the "
+                      "highlight of my week.", "2026-09-21 19:00")
+    meant = _write(cli, "The funeral was awful. I love this photo of him, though, his daft hat.",
+                   "2026-09-23 21:00")
+
+    lines, digest = _lines(cli, "2026-09-22")
+
+    assert lines[rid]["wry"] and lines[rid]["text"].startswith("Third rejection this month.")
+    assert meant not in lines or not lines[meant]["wry"]
+    assert "love" not in digest["feeling"] and "joy" not in digest["feeling"]
