@@ -16,11 +16,14 @@ the feeling of the period said in plain words.
   ironic marker ("#blessed", "living the dream", "just what I needed") whose other
   sentences are not plainly happy, is quoted whole with the complaint and marked as said
   wryly — never as a sincere line of gratitude — and its praise never counts as joy.
-- **The feeling of the period** is the feeling words of every ordinary entry (the offline
-  engine's feeling families, in the entry's language; a negation just before turns one
-  off), weighed by how many entries hold them, plus grief, fear and the like from events.
-  Where in the period a feeling sits (its start, its end, throughout) is said too: "A
-  week that held grief and, near its end, relief." Descriptive: never a diagnosis.
+- **The feeling of the period** (`mood`) is only what the person said of themselves:
+  the offline reading's feelings of each entry read in full (`digest._stated_in`), never
+  grief, fear or joy from what happened alone, weighed toward the period's end and each
+  entry's last sentence. Where in the period a feeling sits (its start, its end,
+  throughout) is said too: "A week that began with grief and ended with relief."
+  Descriptive: never a diagnosis.
+- **Irony without a marker** (`praise_span`): praise of the situation itself right after
+  plainly bad news ("Third rejection this month. I love this job hunt").
 """
 
 from __future__ import annotations
