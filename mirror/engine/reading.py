@@ -1089,17 +1089,23 @@ def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex
 
 
 def _sarcastic_moment(scored: list[Moment], norms: Sequence[str], lex: _Lexicon) -> Moment | None:
-    """The ironic line itself ("Vielen Dank, liebe Bahn", "Living the dream"): quoted with
-    "said dryly", it shows the irony was heard; else the sentence that names what went wrong
-    (the joke is about it), else the first."""
+    """The line that holds both the irony and what it mocks ("Vielen Dank, liebe Bahn"),
+    else the sentence that names what went wrong (the joke is about it), else the ironic
+    line itself, else the first."""
     markers = [m for m in lex.sarcasm + lex.sarcasm_strong if m and m[0].isalnum()]
-    for m in scored:
+
+    def troubled(m: Moment) -> bool:
+        return any(_contains(norms[m.first:m.last], t) for t in lex.trouble) and m.last - m.first >= 2
+
+    def marked(m: Moment) -> bool:
         said = norms[m.first:m.last]
-        if any(_contains(said, k) and len(said) - len(k) >= 2 for k in markers):
-            return m  # (a line of the marker alone, "love that for me", says too little)
-    for m in scored:
-        if any(_contains(norms[m.first:m.last], t) for t in lex.trouble) and m.last - m.first >= 2:
-            return m
+        # (a line of the marker alone, "love that for me", says too little)
+        return any(_contains(said, k) and len(said) - len(k) >= 2 for k in markers)
+
+    for test in (lambda m: troubled(m) and marked(m), troubled, marked):
+        found = next((m for m in scored if test(m)), None)
+        if found is not None:
+            return found
     return scored[0] if scored else None
 
 
