@@ -84,6 +84,7 @@ from mirror.services.digest_reading import (
     valence_of,
     whole,
     with_antecedent,
+    with_who,
     wry,
     wry_span,
 )
@@ -307,6 +308,7 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
                 span = with_antecedent(text, toks, *whole(text, toks, moment.first, moment.last))
             if span is None:
                 continue
+            span = with_who(text, toks, *span)
             lo, hi = (0, len(toks)) if short else around(text, toks, *span)
             score = felt(text, toks, span[0], span[1], moment.score, language)
             score -= ASIDE * aside(toks, *span)  # "…, ha, of course it did": a joke on the way

@@ -354,6 +354,31 @@ def with_antecedent(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int
     return before, hi
 
 
+_HIM_OR_HER = frozenset("he him his she her".split())
+_WHO_BEFORE = 20  # words of the sentence before that may name who "him" or "her" is
+
+
+def with_who(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
+    """[lo, hi) with the sentence before it when the line speaks of "him" or "her" and
+    only that sentence names them ("I kept reaching for my phone to tell Jamie about my
+    day, and then remembering. I miss him so much it hurts."): a digest is read a week
+    later, out of its entry, and "I miss him" alone could be anyone."""
+    norms = toks.norms
+    if not any(w in _HIM_OR_HER for w in norms[lo:hi]) or \
+            any(t.text[:1].isupper() and t.norm not in ("i", "i'm", "i've", "i'd", "i'll")
+                for t in toks[lo + 1:hi]):
+        return lo, hi
+    bounds = toks.sentence_bounds()
+    before = bounds.get(toks[lo].sent - 1)
+    if before is None or before[1] != lo or before[1] - before[0] > _WHO_BEFORE or \
+            hi - before[0] > QUOTE_MAX_WORDS or is_list_line(text, toks, before[0]) or \
+            "\n" in text[toks[before[1] - 1].end:toks[lo].start]:
+        return lo, hi
+    named = any(t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper()
+                and t.norm not in _HIM_OR_HER for t in toks[before[0] + 1:before[1]])
+    return (before[0], hi) if named else (lo, hi)
+
+
 def felt(text: str, toks: Tokens, lo: int, hi: int, base: float, language: str) -> float:
     """How much the line [lo, hi) says of what the person felt, over what happened: a
     feeling word weighs, more in the person's own voice ("I", "we") and with a word of

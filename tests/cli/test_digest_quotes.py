@@ -70,3 +70,13 @@ def test_praise_of_the_situation_after_bad_news_is_said_wryly_and_is_no_love(cli
     assert lines[rid]["wry"] and lines[rid]["text"].startswith("Third rejection this month.")
     assert meant not in lines or not lines[meant]["wry"]
     assert "love" not in digest["feeling"] and "joy" not in digest["feeling"]
+
+
+def test_a_line_about_him_comes_with_the_line_that_names_him(cli):
+    rid = _write(cli, "Quiet day. I kept reaching for my phone to tell Jamie about my day, and then "
+                      "remembering. I miss him so much it hurts.", "2026-09-28 22:00")
+
+    lines, _ = _lines(cli, "2026-09-28")
+
+    assert lines[rid]["text"] == ("I kept reaching for my phone to tell Jamie about my day, and "
+                                  "then remembering. I miss him so much it hurts.")
