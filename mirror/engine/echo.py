@@ -279,6 +279,10 @@ def _subject(text: str, tokens: Sequence[Token], toks: list[Token],
         return 1, False
     at = _index(tokens, toks[0])
     opens_sentence = at == 0 or tokens[at - 1].sent != toks[0].sent
+    line = text[text.rfind("\n", 0, toks[0].start) + 1 : toks[0].start]
+    in_list = bool(re.match(r"\s*(?:[-*+\u2022]|\d+[.)])\s", line + " "))
+    if in_list and first in ("don't", "dont"):
+        return None  # "- cutlery: split. don't argue about the forks": a note to self, not a doing
     if opens_sentence and (_is_past(first) or first in _DIARY_STANCE) and not _after_other(tokens, at):
         # A diary drops its "I" ("Walked the long way round", "Can't sleep") — unless the
         # sentence before was about someone else ("He hummed. Came out pink and cheerful").

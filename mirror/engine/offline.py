@@ -318,6 +318,14 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
             # French spacing: « Tu me manques. » keeps its closing mark, after a space
             text[end] in " \u00a0\u202f.," and _FRENCH_CLOSE.match(text, end))):
         end += 1  # "… like this.'" keeps its full stop inside the person's own quotation
+    # A bracket the quote closes is opened in it too: "(not calming down)", never "not
+    # calming down)"; one it cannot reach is left out.
+    while text.count(")", start, end) > text.count("(", start, end):
+        if start > 0 and text[start - 1] == "(":
+            start -= 1
+        else:
+            end = text.rindex(")", start, end)
+            end = len(text[start:end].rstrip()) + start
     body: list[str] = []
     for ch in text[start:end]:
         if ch in _OPENERS:

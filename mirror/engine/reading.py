@@ -495,7 +495,9 @@ def _by_prefix(lex: _Lexicon, word: str) -> tuple[str, float] | None:
 
 def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
     """A negation within the three words before word i (not before `lo`): "not happy"."""
-    return any(norms[j] in lex.negators or norms[j].endswith("n't") for j in range(max(lo, i - 3), i))
+    elided = [n for n in lex.negators if n.endswith("'")]  # French "n'ai", "n'est": the elided "ne"
+    return any(norms[j] in lex.negators or norms[j].endswith("n't")
+               or any(norms[j].startswith(n) for n in elided) for j in range(max(lo, i - 3), i))
 
 
 def _unreal(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

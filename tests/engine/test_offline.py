@@ -157,3 +157,16 @@ def test_advice_asked_for_outright_is_heard_and_not_answered() -> None:
         assert "What actually works?" in reply or "Give me one thing to try tonight" in reply, reply
         assert reply.rstrip().endswith("?")
         assert check(reply, text).passed, reply
+
+
+def test_a_bracketed_aside_is_quoted_with_both_brackets() -> None:
+    reply = compose("she said yes. to a second date. calm down, me. (not calming down)")
+    for quote in re.findall("\u201c([^\u201d]+)\u201d", reply):
+        assert quote.count("(") == quote.count(")"), reply
+
+
+def test_a_note_to_self_in_a_list_is_not_said_back_as_something_done() -> None:
+    text = ("# Moving out\n- [x] my pans (the blue ones)\n- [ ] cutlery: split. don't argue about "
+            "the forks\n- [ ] books (mine are the ones with broken spines)\n")
+    for version in ("a", "b", "c"):
+        assert "you don't argue" not in compose(text, version=version)

@@ -398,3 +398,8 @@ def test_the_line_where_the_person_says_what_stays_with_them_is_the_centre() -> 
 def test_two_halves_of_someone_elses_moment_are_not_held_as_the_writers_mixed_feeling() -> None:
     text = "His roommate has a ukulele, which Eli pretended to find annoying, but I saw him smile."
     assert read(text).sides is None
+
+
+@pytest.mark.parametrize("text", ["Je ne m'inquiète pas. Il est grand maintenant.", "Je n'ai pas peur."])
+def test_french_negation_before_the_verb_is_heard(text: str) -> None:
+    assert not {"anxiety", "fear"} & set(read(text, language="fr").feelings)
