@@ -84,6 +84,14 @@ def test_an_annoyance_as_the_condition_is_a_joke() -> None:
     assert assess(joke).tier is None
     threat = "If he hits me one more time I'm going to walk into the sea and not come back. I mean it."
     assert assess(threat).tier == CARE
+    weary = "If I have to wake up one more time in this house I'm going to walk into the sea."
+    assert assess(weary).tier == CARE
+
+
+def test_the_joke_frame_holds_with_laughter_and_leaves_a_joking_wish_its_line() -> None:
+    assert assess("If I have to sit through one more budget meeting I will throw myself off "
+                  "the roof lol").tier is None
+    assert assess("If I hear that song one more time I'm going to kill myself lol.").tier == GENTLE
 
 
 def test_no_as_an_answer_is_not_a_refusal() -> None:

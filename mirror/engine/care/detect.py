@@ -835,7 +835,7 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
                 factor, _ = _context(d, rules, sent, first, last, subject, recovered)
             except RuleError:
                 continue
-            if factor < 0.99:
+            if factor < 0.99 and not (cue.light and factor < 0):
                 continue
             out.append(_CueHit(k, sent.words[first].start, sent.words[last - 1].end, lang))
     return out

@@ -27,7 +27,8 @@ A cue is a named sign ("a decision with nothing decided", "a day named", "letter
 written to loved ones"); `constitution/care/compounds.yaml` says which cues, found
 together in a few sentences, are a signal. The names are shared by every language, so
 the structure is written once and each language only says how its people put each sign.
-`subject: self` counts the cue only as the writer's own (as for rules); `bare: true`
+`subject: self` counts the cue only as the writer's own (as for rules); `light: true`
+counts it in a joking sentence too (a joke's own frame); `bare: true`
 only when nothing but very common words follows it in its clause ("Decided." and
 "C'est décidé, ..." but not "decided to repaint the hall"); `bare: strict` only when
 nothing at all does ("if anything happens", not "if anything happens to it").
@@ -82,6 +83,9 @@ class Cue:
     subject: str = "any"
     #: "" (anything may follow), "common" (up to two very common words) or "strict".
     bare: str = ""
+    #: counts in a joking or hyperbolic sentence too (a joke's own frame: "if I hear that
+    #: song one more time ... lol").
+    light: bool = False
 
 
 @dataclass(frozen=True)
@@ -235,8 +239,9 @@ class LanguageRules:
                     texts, subject, bare = _strings(spec), "any", ""
                 if subject not in ("self", "any"):
                     raise RuleError(f"{self.language}: cue {name} has unknown subject {subject!r}")
+                light = bool(spec.get("light")) if isinstance(spec, dict) else False
                 self._cues[name] = Cue(name, tuple(self.compiler.pattern(t) for t in texts),
-                                       subject, bare)
+                                       subject, bare, light)
         return self._cues[name]
 
     @property
