@@ -979,9 +979,14 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
         if words is None:
             continue
         prev = norms[j - 1]
+        after = norms[j + len(words)] if j + len(words) < len(norms) else ""
         if prev in lex.first_person or prev in _OBJECTS or prev in ("would", "i'd", "you'd", "d") \
-                or (j + len(words) < len(norms) and norms[j + len(words)] in ("to", "that", "this", "it")):
+                or after in ("to", "that", "this", "it"):
             continue
+        if words == ("like",) and (prev in _HEDGE_BEFORE_LIKE or after[:1].isdigit()
+                                   or after in _NUMBER_WORDS or after.endswith("ly")
+                                   or after in _FILLER_AFTER_LIKE):
+            continue  # "for like a week", "like nine times", "like properly laughed": a filler
         _, end = clause_bounds(text, toks, j, j + 1)
         end = min(end, centre.last)
         # "smell like damp and cost half my salary": the likeness ends where a new verb
@@ -994,6 +999,13 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
     return None
 
 
+#: "like" as a filler, not a likeness: after these, or before a number or an adverb.
+_HEDGE_BEFORE_LIKE = frozenset({"for", "about", "just", "was", "is", "and", "so", "im", "i'm",
+                                "literally", "only", "at", "in", "took", "takes"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                           "ten", "twenty", "thirty", "forty", "fifty", "a", "an", "half", "maybe"})
+_FILLER_AFTER_LIKE = frozenset({"really", "so", "super", "totally", "actually", "literally", "idk",
+                                "kinda", "sorta", "legit", "genuinely", "proper"})
 _TURN_WORDS = frozenset({"but", "yet", "though", "although"})
 _SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "we", "we're", "she", "he", "they", "it",
                        "it's", "nobody", "everyone", "everybody", "no", "nothing", "that",

@@ -403,3 +403,17 @@ def test_two_halves_of_someone_elses_moment_are_not_held_as_the_writers_mixed_fe
 @pytest.mark.parametrize("text", ["Je ne m'inquiète pas. Il est grand maintenant.", "Je n'ai pas peur."])
 def test_french_negation_before_the_verb_is_heard(text: str) -> None:
     assert not {"anxiety", "fear"} & set(read(text, language="fr").feelings)
+
+
+@pytest.mark.parametrize("text", [
+    "laughed at something Jess said at work, like properly laughed",
+    "I start strong, write every day for like a week, then miss one day.",
+    "Mo texted for no reason. I read it like nine times.",
+])
+def test_like_as_a_filler_is_not_a_likeness(text: str) -> None:
+    """"for like a week", "like nine times": the way people talk, not a picture to hold up."""
+    assert read(text).image is None
+
+
+def test_a_real_likeness_is_still_held_up() -> None:
+    assert read("It stopped raining exactly when I left, like the sky was being considerate.").image is not None
