@@ -188,6 +188,7 @@ class _Lexicon:
     belongings: frozenset[str] = frozenset()        # "his", "her": another person's things
     acts: frozenset[str] = frozenset()              # "cried", "yelled": acts, not feelings
     pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
+    laughter: frozenset[str] = frozenset()          # "lol", "haha": the person laughing
     requests: tuple[tuple[str, ...], ...] = ()      # "what should i", "any advice": asked outright
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
@@ -262,6 +263,7 @@ def _lexicon(language: str) -> _Lexicon | None:
         belongings=_lowered(data.get("belongings")),
         acts=_lowered(data.get("acts")),
         pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
+        laughter=_lowered(data.get("laughter")),
         requests=tuple(_words(str(w)) for w in data.get("requests") or ()),
     )
 
@@ -580,7 +582,11 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     spans = list(as_tokens(toks).sentence_bounds().values())
     marked = any(_marker_points(norms, spans, m, lex) if m and m[0].isalnum() else " ".join(m) in lowered
                  for m in lex.sarcasm)
-    if marked and trouble and (valence or _marker_opens(toks, norms, lex)):
+    laughing = any(w in lex.laughter for w in present) or any(
+        ch in text for ch in "\U0001f602\U0001f923\U0001f606") or "crying-laughing" in lowered
+    if marked and trouble and not laughing and (valence or _marker_opens(toks, norms, lex)):
+        # (a story the person is laughing at, "forty crying-laughing faces … 10/10 would not
+        # repeat", is told for the joke, not to mask what went wrong)
         # Without a sentiment lexicon to confirm it, a marker counts only where irony puts
         # it: opening a sentence ("Super, der Zug hat …", "Qué maravilla, otra vez …").
         return True

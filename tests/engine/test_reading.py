@@ -417,3 +417,11 @@ def test_like_as_a_filler_is_not_a_likeness(text: str) -> None:
 
 def test_a_real_likeness_is_still_held_up() -> None:
     assert read("It stopped raining exactly when I left, like the sky was being considerate.").image is not None
+
+
+def test_a_story_the_person_laughs_at_is_humour_not_irony() -> None:
+    text = ("Tonight's date brought his mum. She ordered the patatas bravas and asked about my "
+            "intentions. I got the bill. Texted the girls from the toilets and Nadia replied "
+            "with forty crying-laughing faces. Best story I've had in years. 10/10 would not repeat.")
+    assert not read(text).sarcasm
+    assert read("Landlord fixed the heating by texting me to wear a jumper. love that for me lol").sarcasm
