@@ -119,3 +119,17 @@ def test_an_ordinary_entry_that_may_undo_a_clear_sign_must_be_guarded() -> None:
                                             "kinds": ["refers"], "before": 2, "clear": True,
                                             "guarded": True, "keep": ["PERIL"]}]})
     assert entry.before == 2 and entry.kinds == {"refers"} and entry.keep == {"PERIL"}
+
+
+@pytest.mark.parametrize("text", [
+    "if one more person says 'per my last email' to me today i will walk into the sea",
+    "If another email comes in tonight I'm going to walk into the sea lol",
+])
+def test_an_annoyance_counted_before_the_verb_is_exasperation_too(text: str) -> None:
+    """"If one more person says …": the annoyance is counted before its verb, not after
+    ("says it one more time"); the absurd destination is still a joke."""
+    assert assess(text).tier is None
+
+
+def test_a_life_one_more_day_of_which_is_too_much_is_still_care() -> None:
+    assert assess("If I have to wake up one more time in this house I'm going to walk into the sea.").tier == CARE
