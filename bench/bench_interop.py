@@ -28,22 +28,28 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 
-def run_mirror(home: Path, *args: str) -> dict:
-    """One `mirror` command in its own process: wall seconds, CPU seconds (user + system:
-    what the command itself costs, less inflated than wall time on a shared machine) and
-    the child's peak RSS."""
-    env = {**os.environ, "MIRROR_HOME": str(home)}
+def _timed(cmd: list[str], what: str, env: dict | None = None) -> tuple[dict, str]:
+    """One process timed: wall seconds, CPU seconds (user + system: what the command itself
+    costs, less inflated than wall time on a shared machine) and the child's peak RSS, with
+    its standard output. A failing process stops the bench with its error."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     began = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "mirror", *args, "--json"], env=env,
-                          capture_output=True, text=True, cwd=HERE.parent)
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=HERE.parent)
     seconds = time.perf_counter() - began
     if proc.returncode != 0:
-        raise SystemExit(f"mirror {' '.join(args)} failed: {proc.stderr.strip()}")
+        raise SystemExit(f"{what} failed: {proc.stderr.strip()}")
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime - cpu_before,
-            "peak_mb": max(usage.ru_maxrss, before) / 1024, **json.loads(proc.stdout)}
+    return ({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime - cpu_before,
+             "peak_mb": max(usage.ru_maxrss, before) / 1024}, proc.stdout)
+
+
+def run_mirror(home: Path, *args: str) -> dict:
+    """One `mirror` command in its own process, timed as `_timed` says."""
+    env = {**os.environ, "MIRROR_HOME": str(home)}
+    figures, out = _timed([sys.executable, "-m", "mirror", *args, "--json"],
+                          f"mirror {' '.join(args)}", env)
+    return {**figures, **json.loads(out)}
 
 
 def measure(label: str, runs: int, fn) -> None:
@@ -110,17 +116,7 @@ with Journal.open(sys.argv[1]) as journal:
 def run_write_only(home: Path, source: Path) -> dict:
     """`import --from jrnl` through the service in a fresh process, analysis stubbed: the
     import's own reading and writing (wall, CPU, peak RSS as for `run_mirror`)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
-    began = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", WRITE_ONLY, str(home), str(source)],
-                          capture_output=True, text=True, cwd=HERE.parent)
-    seconds = time.perf_counter() - began
-    if proc.returncode != 0:
-        raise SystemExit(f"write-only import failed: {proc.stderr.strip()}")
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime - cpu_before,
-            "peak_mb": max(usage.ru_maxrss, before) / 1024}
+    return _timed([sys.executable, "-c", WRITE_ONLY, str(home), str(source)], "write-only import")[0]
 
 
 def main() -> None:
