@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from mirror.engine.tokenize import Token, clause_break_between
+from mirror.engine.tokenize import LIST_ITEM, Token, clause_break_between
 
 #: The writer's words → the mirror's. "we" stays plural in meaning ("you" covers both).
 _SWAP = {
@@ -280,7 +280,7 @@ def _subject(text: str, tokens: Sequence[Token], toks: list[Token],
     at = _index(tokens, toks[0])
     opens_sentence = at == 0 or tokens[at - 1].sent != toks[0].sent
     line = text[text.rfind("\n", 0, toks[0].start) + 1 : toks[0].start]
-    in_list = bool(re.match(r"\s*(?:[-*+\u2022]|\d+[.)])\s", line + " "))
+    in_list = bool(LIST_ITEM.match(line))
     if in_list and first in ("don't", "dont"):
         return None  # "- cutlery: split. don't argue about the forks": a note to self, not a doing
     if opens_sentence and (_is_past(first) or first in _DIARY_STANCE) and not _after_other(tokens, at):

@@ -28,6 +28,7 @@ from typing import Any
 from mirror import constitution
 from mirror.engine import feeling_forms
 from mirror.engine.tokenize import (
+    LIST_ITEM,
     Token,
     as_tokens,
     clause_bounds,
@@ -285,7 +286,6 @@ def _phrase(marker: Any) -> tuple[str, ...]:
 # -- prose ------------------------------------------------------------------------------------
 _CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 _NOT_PROSE = re.compile(r"^\s*(#{1,6}\s|\||>\s*$|---+\s*$|\s{4,}\S|\*\*[^*\n]+\*\*:?\s*$)")
-_ITEM_LINE = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s")
 
 
 def prose_mask(text: str) -> list[bool]:
@@ -300,8 +300,8 @@ def prose_mask(text: str) -> list[bool]:
     for k, line in enumerate(lines):
         fence = bool(_CODE_FENCE.match(line))
         following = next((nxt for nxt in lines[k + 1:] if nxt.strip()), "")
-        title = (len(line.split()) <= 4 and not _ITEM_LINE.match(line)
-                 and line.rstrip()[-1:] not in ".!?" and bool(_ITEM_LINE.match(following)))
+        title = (len(line.split()) <= 4 and not LIST_ITEM.match(line)
+                 and line.rstrip()[-1:] not in ".!?" and bool(LIST_ITEM.match(following)))
         if fence or in_code or title or _NOT_PROSE.match(line):
             for i in range(pos, pos + len(line)):
                 mask[i] = False
@@ -723,7 +723,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += _POINTS  # "Still thinking about the lemonade": the person says where it is
         scored.append(Moment(lo, hi, score))
     if len(sentences) > 2 and scored and scored[-1].first == sentences[-1][0] \
-            and not _ITEM_LINE.match(_line_at(text, toks[sentences[-1][0]].start)):
+            and not LIST_ITEM.match(_line_at(text, toks[sentences[-1][0]].start)):
         # (a list's last item is only the last errand, not where an entry lands)
         # An entry lands on its last line, unless that line only makes a plan, with no
         # feeling in it ("We should be doing the free install day twice a year", "Going to
@@ -890,7 +890,7 @@ def _without_checkboxes(text: str, toks: Sequence[Token],
         if hi - lo > 1 and toks[lo].norm == "x" and text[max(0, toks[lo].start - 1)] == "[":
             lo += 1
         elif hi - lo > 1 and toks[lo].text.isdigit() and text[toks[lo].end : toks[lo].end + 1] in (".", ")") \
-                and _ITEM_LINE.match(_line_at(text, toks[lo].start)) \
+                and LIST_ITEM.match(_line_at(text, toks[lo].start)) \
                 and not text[text.rfind("\n", 0, toks[lo].start) + 1 : toks[lo].start].strip():
             lo += 1  # "3. Mo texted": the item's number is not the person's words
         out.append((lo, hi))
@@ -904,7 +904,7 @@ def _lingering_items(text: str, toks: Sequence[Token], sentences: list[tuple[int
     by_line: dict[int, list[int]] = {}
     for lo, _ in sentences:
         start = text.rfind("\n", 0, toks[lo].start) + 1
-        if _ITEM_LINE.match(_line_at(text, toks[lo].start)):
+        if LIST_ITEM.match(_line_at(text, toks[lo].start)):
             by_line.setdefault(start, []).append(lo)
     return {lo for starts in by_line.values() if len(starts) > 1 for lo in starts}
 
@@ -913,7 +913,7 @@ def _item_starts(text: str, toks: Sequence[Token]) -> set[int]:
     """Tokens that open a list item ("- lunch: leftover dal"): each item is a line of its
     own even without a full stop."""
     return {i for i in range(1, len(toks)) if "\n" in text[toks[i - 1].end : toks[i].start]
-            and _ITEM_LINE.match(_line_at(text, toks[i].start))}
+            and LIST_ITEM.match(_line_at(text, toks[i].start))}
 
 
 def _prose_runs(sentences: list[tuple[int, int]], prose: list[bool],

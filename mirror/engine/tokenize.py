@@ -38,6 +38,9 @@ _WORD_RE = re.compile(
 )
 # The same words as a capturing split: `split` alternates gaps and words (see _tokenize).
 _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+#: A line that is a list item ("- milk", "* [ ] call Dad", "3. Mo texted"): read as an item,
+#: by the reading's centre and by the clause said back, never as running prose.
+LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s")
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]+|\n[ \t\r\f\v]*\n")
 _CLAUSE_BREAK_RE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f,;:\u2014\u2013()\n]")
 _NORM_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'"})

@@ -31,7 +31,7 @@ _SAID = {"q", "feeling", "feeling2", "Q", "Feeling", "Feeling2"}
 PLACEHOLDERS: dict[str, set[str]] = {
     "feeling": _SAID, "mixed": _SAID, "positive": _SAID, "heavy": _SAID, "sarcasm": _SAID,
     "asking": _SAID, "plain": {"q"}, "second": {"q", "Q"}, "second_before": {"q", "Q"},
-    "contrast": {"a", "b"}, "tension": {"A", "B"}, "tension_words": {"a", "b", "A", "B"},
+    "tension_words": {"a", "b", "A", "B"},
     "ask_tension": {"A", "B"}, "self_judgment": {"words"}, "ask_phrase": {"p"},
     "ask_feeling": {"feeling"}, "ask_sarcasm": set(), "ask_generic": set(), "ask_asking": set(),
     "ask_generic_by_tone": set(),
