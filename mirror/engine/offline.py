@@ -30,9 +30,9 @@ from collections.abc import Sequence
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo
-from mirror.engine.reading import Reading, frames, read, valences
+from mirror.engine.reading import Moment, Reading, frames, read, valences
 from mirror.engine.tensions import Contrast, Tension
-from mirror.engine.tokenize import QUOTE_CHARS, Token
+from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token
 
 ENGINE_VERSION = "offline-3"
 
@@ -361,6 +361,11 @@ _NEIGHBOUR_SCORE = 1.5
 _STRONG_SCORE = 2.0  # a line elsewhere in the entry is said back only when it carries this much
 #: How much the other moment must carry to open a mirrorback whose question holds the centre.
 _OTHER_SCORE = 0.0
+_SCENE_SCORE = -1.0  # a line that sets the scene may be plain narration ("Babcia sent a parcel")
+_ANY_SCORE = 0.5     # the last step before a stock question: a line that carries a little
+_SHORT_ENTRY_MOMENTS = 5
+_OPENING_MARKS = "\u201c\u201e\u00ab\u2039\u300c\u300e"
+_CLOSING_MARKS = "\u201d\u00bb\u203a\u300d\u300f"  # in a short entry every line is near the centre
 
 
 def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
@@ -512,6 +517,13 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     elif r.feelings and r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:
         # (only with a feeling named: a tone guessed from loose words may be irony)
         ask = pick.choice(fr["ask_generic_by_tone"][r.valence])  # tone-matched, at least
+    elif "ask_echo" in fr and (told := _centre_told_back(a, r, quote, sentences)) is not None:
+        # The quoted line itself is the person's doing: the question says it back and the
+        # opening quotes the line that set the scene instead, so nothing is said twice.
+        sentences, said = told
+        ask = _echo_question(fr, r, said, pick)
+    elif "ask_echo" in fr and (plain := _echo_any(a, r)) is not None:
+        ask = _echo_question(fr, r, plain, pick)
     else:
         ask = pick.choice(fr["ask_generic"])
     sentences.append(ask)
@@ -613,6 +625,61 @@ def _echo_strongest(a: Analysis, r: Reading) -> Echo | None:
         if found is not None and found.text.rsplit(" ", 1)[-1] not in ("that", "it", "this", "them"):
             return found
     return None
+
+
+def _centre_told_back(a: Analysis, r: Reading, quote: str, sentences: list[str]
+                      ) -> tuple[list[str], Echo] | None:
+    """(the opening, re-quoting the scene; the centre said back) for a short entry whose
+    quoted centre is one clause of the person's own and whose question would otherwise be
+    a stock one: "Babcia sent a parcel: …" opens, and the question asks what it was like
+    when "you cried a little over the pierogi". Only when the opening is the plain quote
+    alone (a named feeling, irony or a question of theirs keep their own frames)."""
+    if r.centre is None or len(sentences) != 1 or quote not in sentences[0] \
+            or len(r.moments) > _SHORT_ENTRY_MOMENTS:
+        return None
+    said = echo(a.text, a.tokens, r.centre.first, r.centre.last, _weight)
+    if said is None:
+        return None
+    centre = r.centre
+    others = [m for m in r.moments if (m.last <= centre.first or m.first >= centre.last)
+              and m.last - m.first >= 4 and m.score >= _SCENE_SCORE]
+    if not others:
+        return None
+    # The line just before the centre leads into it; then the nearest, then the strongest.
+    scene = min(others, key=lambda m: (m.last > centre.first, abs(m.first - centre.first), -m.score))
+    other = _exact_quote(a.text, a.tokens, scene.first, scene.last)
+    if not other:
+        return None
+    return [sentences[0].replace(quote, other)], said
+
+
+def _echo_any(a: Analysis, r: Reading) -> Echo | None:
+    """A clause of the person's from any other line that carries at least a little (a
+    stance, a detail of their own doing), the strongest first: the last step before a stock
+    question, which would fit any entry."""
+    if r.centre is None:
+        return None
+    others = sorted((m for m in r.moments if m.score >= _ANY_SCORE
+                     and (m.last <= r.centre.first or m.first >= r.centre.last)),
+                    key=lambda m: (-m.score, m.first))
+    for m in [m for m in others if _own_prose(a, m)][:4]:
+        found = echo(a.text, a.tokens, m.first, m.last, _weight)
+        if found is not None and found.text.rsplit(" ", 1)[-1] not in ("that", "it", "this", "them"):
+            return found
+    return None
+
+
+def _own_prose(a: Analysis, m: Moment) -> bool:
+    """Whether a line is the person's own prose: not a list item ("- Cooked every night"
+    under "What went well" is one of many, not a moment) and not someone's words quoted
+    ("“I'm not crying, my eyes are just leaking”" is the child's, never "you")."""
+    start = a.tokens[m.first].start
+    line_start = a.text.rfind("\n", 0, start) + 1
+    before = a.text[line_start:start]
+    if LIST_ITEM.match(a.text[line_start:start + 1]):
+        return False
+    opened = sum(before.count(q) for q in _OPENING_MARKS) - sum(before.count(q) for q in _CLOSING_MARKS)
+    return opened <= 0 and before.count('"') % 2 == 0  # not inside someone's quoted words
 
 
 def _in_language_marks(said: str, language: str) -> str:

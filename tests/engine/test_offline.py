@@ -170,3 +170,43 @@ def test_a_note_to_self_in_a_list_is_not_said_back_as_something_done() -> None:
             "the forks\n- [ ] books (mine are the ones with broken spines)\n")
     for version in ("a", "b", "c"):
         assert "you don't argue" not in compose(text, version=version)
+
+
+def test_a_short_entry_whose_centre_is_their_doing_is_asked_about_it_not_a_stock_question() -> None:
+    # The line that carries it is one clause of the person's own: the question says it back
+    # ("when you sat on the stairs …") and the opening quotes the line that set the scene,
+    # instead of quoting the same words twice or ending on "What did that moment hold?".
+    text = ("Grandma posted a tin of her shortbread and a card with a cat drawn on it. "
+            "I'm forty-one. I cried a little over the shortbread on the stairs.")
+    mirrorback = compose(text)
+    quoted = QUOTED.findall(mirrorback)
+    assert "you cried a little over the shortbread" in mirrorback
+    assert quoted and quoted[0].startswith("Grandma posted a tin of her shortbread")
+    assert "moment hold" not in mirrorback and "from the inside" not in mirrorback
+
+
+def test_the_question_never_says_back_someones_quoted_words_or_a_list_item_as_yours() -> None:
+    text = ("Things Leo said this week (age 5):\n"
+            "- \"I'm not scared, my legs are just wobbly.\"\n"
+            "- \"The bath is too wet today.\"\n\n"
+            "I wrote the first one inside the cover of his baby book.")
+    mirrorback = compose(text)
+    assert "you're not scared" not in mirrorback and "your legs" not in mirrorback
+    listed = "# Week\n- Walked the dog every morning.\n- Paid the gas bill.\n\nI still feel odd about Sunday."
+    assert "you walked the dog" not in compose(listed)
+
+
+def test_a_plain_moment_is_quoted_without_claiming_it_is_where_the_entry_turns() -> None:
+    # With no feeling named, the quote is given back plainly in every language: "here the
+    # entry seems to turn" was said of lines that turn nothing ("We ate tortilla").
+    entries = {
+        "de": "Mussten heute in Würzburg umsteigen, weil die Strecke gesperrt war. Am Bahnsteig roch es nach Bratwurst.",
+        "es": "Llegamos al pueblo a las nueve. Cenamos tortilla en la terraza con los primos.",
+        "fr": "Arrivés à Annecy vers midi. On a mangé une tartiflette beaucoup trop lourde pour juillet.",
+        "it": "Arrivati a Verona verso mezzogiorno. Abbiamo mangiato un risotto all'amarone in piazza.",
+    }
+    claims = ("drehen", "girar", "tourner", "girare", "Kern", "centro", "cœur", "cuore", "tragen", "sostener")
+    for language, text in entries.items():
+        mirrorback = compose(text)
+        outside = QUOTED.sub("Q", mirrorback)
+        assert not any(c in outside for c in claims), (language, mirrorback)
