@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mirror.engine.care import CARE, GENTLE, CareFinding, assess, response_language
-from mirror.engine.language import guess_language
+from mirror.engine.language import guess_language, weakly_english
 from mirror.engine.language_id import identify
 from mirror.engine.patterns import PatternMatch, analyze_patterns, cue_sentences
 from mirror.engine.reading import sarcastic
@@ -85,7 +85,8 @@ def analyze(text: str) -> Analysis:
     tokens = tokenize(text)
     contrasts = tuple(find_contrasts(text, tokens))
     language, english = guess_language(tokens)
-    if (not english and len(tokens) > 4) or (english and _doubtful_english(tokens)):
+    if (not english and len(tokens) > 4) or (english and (_doubtful_english(tokens)
+                                                             or weakly_english(tokens))):
         # Not plainly English: the language identifier the care detector uses (lingua) names
         # it, so the mirror answers in the writer's language, not a look-alike's.
         found_language = identify(text)

@@ -52,6 +52,12 @@ _PAST = frozenset({
     "stopped", "tried", "laughed", "hugged", "walked", "called", "finished", "passed",
 })
 _MIN_WORDS, _MAX_WORDS = 3, 14
+#: Words a clause cannot end on when said back: it was cut before what they lead to
+#: ("I hope they're very, very safe" cut at the comma).
+_DANGLING = frozenset({"very", "so", "really", "too", "quite", "such", "the", "a", "an", "my",
+                       "our", "and", "but", "or", "of", "to", "with", "for", "at", "in", "on"})
+_OPENING = "\u201c\u201e\u00ab\u2039\u300c\u300e"
+_CLOSING = "\u201d\u00bb\u203a\u300d\u300f"
 #: A present-tense doing is said back when it is a habit the person keeps ("I still take
 #: his mug down", "I walk around it every morning"): what someone keeps doing is what they
 #: live with. ("Always"/"never" are left out: said back, a self-judgement would be repeated.)
@@ -130,6 +136,11 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     if not toks:
         return None
     own = [t.norm for t in toks]
+    line_start = text.rfind("\n", 0, toks[0].start) + 1
+    lead = text[line_start : toks[0].start]
+    if sum(lead.count(q) for q in _OPENING) > sum(lead.count(q) for q in _CLOSING) \
+            or lead.count('"') % 2:
+        return None  # inside someone's quoted words ("oh wow, that's great Dad"): not the writer's
     at = _index(tokens, toks[0])
     before = [tokens[k].norm for k in range(max(0, at - 2), at)
               if tokens[k].sent == toks[0].sent]
@@ -150,8 +161,8 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
         return None
     if any(w in _REFUSE for w in norms[1:]) or norms[0] in ("i'd", "we'd"):
         return None
-    if norms[-1] in _AUXILIARIES:
-        return None  # "you still can't": the verb it stands for is elsewhere
+    if norms[-1] in _AUXILIARIES or norms[-1] in _DANGLING:
+        return None  # "you still can't", "you hope they're very": the rest is elsewhere
     verb = norms[verb_at]
     past = _is_past(verb) or (verb in _ADVERBS and verb_at + 1 < len(norms)
                               and _is_past(norms[verb_at + 1]))
@@ -166,7 +177,6 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     if not past and not (writer and (perfect or _stance(norms) or any(w in _HABIT for w in norms))):
         return None  # "you're writing this on the ferry", "she lives in Leeds": only a report
     span = text[toks[0].start : toks[-1].end]
-    line_start = text.rfind("\n", 0, toks[0].start) + 1
     if text.count("(", line_start, toks[0].start) > text.count(")", line_start, toks[0].start):
         return None  # "(I don't want to know)": an aside, not the moment
     if any(ch in span for ch in "\"\u201c\u201d\u201e\u00ab\u00bb\u2018\n"):
@@ -188,7 +198,9 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
             parts.append(tok.text.replace("\u2019", "'"))
     said = " ".join("".join(parts).split())
     if diary:
-        said = "you " + said[:1].lower() + said[1:]
+        doing = next((w for w in own if w not in _ADVERBS), "")
+        # "Still checking." is "you're still checking", never "you still checking".
+        said = ("you're " if doing.endswith("ing") else "you ") + said[:1].lower() + said[1:]
     elif own[0] in _SWAP_LOWER:
         said = said[:1].lower() + said[1:]
     return Echo(said, past)

@@ -577,7 +577,10 @@ def _echo_question(fr: dict, r: Reading, said: Echo, pick: _Picker) -> str:
     if said.verdict and "ask_verdict" in fr:
         options = fr["ask_verdict"]["past" if said.past else "present"]
         return str(pick.choice(options)).format(e=said.text)
-    tone = r.valence if r.valence in ("positive", "negative") else "neutral"
+    # The tone follows a feeling the person named; words that only lean one way ("love",
+    # "joke", "birthday" in a breakup) leave it open: "what do you want to keep from the
+    # moment you did it like adults?" answered a parting as a treasure.
+    tone = r.valence if r.feelings and r.valence in ("positive", "negative") else "neutral"
     options = fr["ask_echo"]["past"][tone] if said.past else fr["ask_echo"]["present"]
     return str(pick.choice(options)).format(e=said.text)
 

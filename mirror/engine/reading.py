@@ -808,8 +808,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         valence = "positive" if total > 1.5 else "negative" if total < -1.5 else "neutral"
     if valence == "positive" and vader and not sarcasm:
         # Praise in an entry that is otherwise going badly may be irony the cues missed:
-        # the feeling is then left unnamed rather than taken literally.
-        if any(_contains(norms, t) for t in lex.trouble) or _praise_beside_harm(
+        # the feeling is then left unnamed rather than taken literally. An event shouted
+        # ("Got the job!!!!!") is not praise that irony borrows: a mishap elsewhere in the
+        # entry ("then Mum again because I forgot") does not unsay it.
+        shouted = any(wt < WORD_WEIGHT and fam in chosen and norms[i] not in lex.acts
+                      and "!!" in _sentence_end(text, toks, i) for i, fam, wt in families)
+        if (not shouted and any(_contains(norms, t) for t in lex.trouble)) or _praise_beside_harm(
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
                 lex, vader):
             chosen, valence = [], "neutral"
@@ -1016,6 +1020,12 @@ _TURN_WORDS = frozenset({"but", "yet", "though", "although"})
 _SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "we", "we're", "she", "he", "they", "it",
                        "it's", "nobody", "everyone", "everybody", "no", "nothing", "that",
                        "there", "my", "his", "her", "their", "our"})
+
+
+def _sentence_end(text: str, toks: Sequence[Token], i: int) -> str:
+    """The few characters after the last word of token i's sentence ("!!!", "?", ".")."""
+    _, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
+    return text[toks[hi - 1].end : toks[hi - 1].end + 3]
 
 
 def _hint_confirmed(text: str, toks: Sequence[Token], i: int, valence: str | None,

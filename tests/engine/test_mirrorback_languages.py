@@ -163,13 +163,14 @@ def _words(text: str) -> str:
     return "\x1f" + "\x1f".join(t.text for t in tokenize(text)) + "\x1f"
 
 
-# Measured over the corpus entries the engine identifies in these languages: of the 72
-# labelled with a feeling (not neutral, not sarcasm), a feeling is named for 36 (50%), one
+# Measured over the corpus entries the engine identifies in these languages: of the 74
+# labelled with a feeling (not neutral, not sarcasm; two Dutch and Italian entries were
+# answered in English before), a feeling is named for 36 (49%), one
 # of the labelled feelings for 31 (43%), a wrong one for 5. (Before a feeling had to be said
 # by the writer of themselves: 44 named, 36 right, 8 wrong; on entries written later, outside
 # the corpus, most names were wrong, so precision now comes first.) The floors leave room
 # for a wording change, not for a language losing its feelings.
-NAMED_FLOOR = 0.5
+NAMED_FLOOR = 0.45
 RIGHT_FLOOR = 0.3
 
 
@@ -188,7 +189,9 @@ def test_feelings_are_named_in_every_language() -> None:
     total = named = right = 0
     for language in LANGUAGES:
         n, k, r = feeling_rates(language)
-        assert n and k / n >= 0.3, (language, n, k)
+        # (a quarter: an Italian entry once answered in English now counts as Italian, with
+        # no feeling word in it to name)
+        assert n and k / n >= 0.25, (language, n, k)
         total, named, right = total + n, named + k, right + r
     assert named / total >= NAMED_FLOOR, (named, total)
     assert right / total >= RIGHT_FLOOR, (right, total)

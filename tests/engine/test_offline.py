@@ -210,3 +210,16 @@ def test_a_plain_moment_is_quoted_without_claiming_it_is_where_the_entry_turns()
         mirrorback = compose(text)
         outside = QUOTED.sub("Q", mirrorback)
         assert not any(c in outside for c in claims), (language, mirrorback)
+
+
+def test_dutch_and_italian_that_share_short_words_with_english_are_answered_in_their_language() -> None:
+    # "we", "in", "is", "me", "so" are English function words too: a few of them once made
+    # these entries English, and the mirror answered in English.
+    dutch = ("Vandaag met Joris naar de markt in Haarlem. We hebben stroopwafels gegeten in de regen "
+             "en over zijn nieuwe baan gepraat. Hij is nog steeds dezelfde.")
+    italian = ("I bambini dormono. Tutti e due. Prima delle nove. Non so cosa fare di me stessa "
+               "con questo silenzio, sono seduta in cucina con il tè freddo.")
+    assert analyze(dutch).language == "nl" and analyze(italian).language == "it"
+    for text in (dutch, italian):
+        outside = QUOTED.sub("Q", compose(text))
+        assert not re.search(r"\b(?:you|what|the)\b", outside, re.IGNORECASE), compose(text)
