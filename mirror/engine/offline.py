@@ -517,6 +517,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     elif r.feelings and r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:
         # (only with a feeling named: a tone guessed from loose words may be irony)
         ask = pick.choice(fr["ask_generic_by_tone"][r.valence])  # tone-matched, at least
+    elif "ask_list" in fr and _errands_only(a, r):
+        ask = pick.choice(fr["ask_list"])  # errands only: the list is asked about, not one item
     elif "ask_echo" in fr and (told := _centre_told_back(a, r, quote, sentences)) is not None:
         # The quoted line itself is the person's doing: the question says it back and the
         # opening quotes the line that set the scene instead, so nothing is said twice.
@@ -670,6 +672,24 @@ def _echo_any(a: Analysis, r: Reading) -> Echo | None:
         if found is not None and found.text.rsplit(" ", 1)[-1] not in ("that", "it", "this", "them"):
             return found
     return None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|myself|we|us|our)\b", re.IGNORECASE)
+
+
+def _errands_only(a: Analysis, r: Reading) -> bool:
+    """Whether the entry is a list of things to do: every line a list item or a heading
+    ("things to do before thursday:"), and none with the writer in it ("I apologised but I
+    still feel it" in a weekly review is a moment, not an errand)."""
+    if not r.moments:
+        return False
+    for m in r.moments:
+        said = a.text[a.tokens[m.first].start : a.tokens[m.last - 1].end + 1]
+        if _FIRST_PERSON.search(said):
+            return False
+        if _own_prose(a, m) and not said.rstrip().endswith(":"):
+            return False
+    return True
 
 
 def _own_prose(a: Analysis, m: Moment) -> bool:

@@ -351,6 +351,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
                 one_word and _describes_a_thing(text, toks, norms, i, lex)):
             continue  # (a death is always someone else's: "since she died" is the writer's grief)
         weight = hit[1]
+        if "which" in norms[max(0, i - 3):i]:
+            weight = min(weight, HINT_WEIGHT)  # "the vet came, which I'm glad about": an aside
         if any(tuple(norms[max(0, i - len(h)):i]) == h for h in lex.hedges):
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))

@@ -223,3 +223,19 @@ def test_dutch_and_italian_that_share_short_words_with_english_are_answered_in_t
     for text in (dutch, italian):
         outside = QUOTED.sub("Q", compose(text))
         assert not re.search(r"\b(?:you|what|the)\b", outside, re.IGNORECASE), compose(text)
+
+
+def test_a_list_of_errands_is_asked_about_as_a_list() -> None:
+    text = ("before the weekend:\n- renew the parking permit\n- pick up the prescription\n"
+            "- email Mrs. Ortiz about the school trip\n- buy a present for Uncle Dev")
+    mirrorback = compose(text)
+    assert "these" in mirrorback.rsplit(". ", 1)[-1]  # "Which of these …?", not one item probed
+    review = ("- Ran twice this week.\n- Snapped at my brother about the car. I said sorry but it "
+              "still sits with me.\n- Paid the rent.")
+    assert "these" not in compose(review).rsplit(". ", 1)[-1]  # a moment of theirs inside a list
+
+
+def test_a_glad_aside_in_a_hard_entry_is_not_named_as_joy() -> None:
+    text = ("Pepper went this morning. The vet came out to us, which I was glad about, and she "
+            "was in her basket by the back door. Twelve years. I keep looking at the door.")
+    assert "joy" not in compose(text).lower()
