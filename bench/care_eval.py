@@ -62,10 +62,17 @@ def ordinary(show: bool) -> int:
     return 0
 
 
+def corpus_folder(name: str | None, holdout: bool) -> Path:
+    """A named set under tests/corpus/care/, or any folder of yaml files given by its path."""
+    if name and (Path(name).is_absolute() or Path(name).is_dir()):
+        return Path(name).resolve()
+    return ROOT / "tests/corpus/care" / (name or ("holdout" if holdout else ""))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--holdout", action="store_true")
-    ap.add_argument("--set", help="another folder under tests/corpus/care/ (e.g. holdout2)")
+    ap.add_argument("--set", help="another folder under tests/corpus/care/ (e.g. holdout2), or a folder path")
     ap.add_argument("--lang")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--ordinary", action="store_true",
@@ -73,7 +80,7 @@ def main() -> int:
     args = ap.parse_args()
     if args.ordinary:
         return ordinary(args.misses)
-    folder = ROOT / "tests/corpus/care" / (args.set or ("holdout" if args.holdout else ""))
+    folder = corpus_folder(args.set, args.holdout)
     files = load(folder, args.lang)
     by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # clear hit/n, veiled hit/n, veiled care
     by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # pos hit/n, neg fa/n, gentle hit/n
@@ -122,7 +129,7 @@ def main() -> int:
 
     for error in detector().errors:
         print(f"RULE FILE ERROR (that language is skipped): {error}")
-    print(f"corpus: {folder.relative_to(ROOT)}")
+    print(f"corpus: {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}")
     print(f"\n{'category':24} {'clear recall':>20} {'veiled recall':>20} {'veiled→care':>14}")
     tc = [0, 0, 0, 0, 0]
     for cat, c in sorted(by_cat.items()):

@@ -578,9 +578,11 @@ def _nearest_subject(mine: list[tuple[int, int]], theirs: list[tuple[int, int]],
 
 
 def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, last: int,
-             subject: str, recovered: _Lazy) -> tuple[float, str]:
+             subject: str, recovered: _Lazy, written_in: Iterable[str] = ()) -> tuple[float, str]:
     """The factor context applies to a signal at words [first, last), and why. A negative
-    factor is a cap (joking, hyperbole): see `assess`."""
+    factor is a cap (joking, hyperbole): see `assess`. `written_in`: other languages the
+    sentence may be in, whose frames of a confidence told to the writer count too (an
+    English "suicidal" in a Hinglish "Neha ne bataya ...")."""
     f = d.factors
     lang = rules.language
     if _overlaps((first, last), sent.spans(rules.patterns("figures"), lang)):
@@ -588,8 +590,21 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
     factor, why = 1.0, []
     clause = sent.clause_of(first)
     if subject == "self":
+        # Someone else's confidence told to the writer ("Carmen me contó que ha pensado
+        # en suicidarse", "友達から死にたいって打ち明けられた"): a frame holding the signal
+        # makes it theirs; one before it names them as its subject, unless the writer is
+        # named again after it ("she told me that I ...").
+        told: list[tuple[int, int]] = []
+        for frames in _framing(d, rules, written_in):
+            if frames.data.get("reported") and any(
+                    s <= first and last <= e
+                    for s, e in sent.spans(frames.patterns("reported"), frames.language)):
+                return f.get("other_person", 0.0), "about someone else"
+            if frames.data.get("reporting"):
+                told += [(s, e) for s, e in sent.spans(frames.patterns("reporting"), frames.language)
+                         if e <= first]
         mine = sent.spans(rules.patterns("first_person"), lang)
-        theirs = sent.spans(rules.patterns("others"), lang)
+        theirs = sent.spans(rules.patterns("others"), lang) + told
         if not _overlaps((first, last), mine):
             # Inside the signal's own words only pronouns count ("write his last words");
             # a noun there ("end the story") is what the signal is about, not who.
@@ -628,6 +643,15 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
         cap = d.thresholds["gentle"]
         why.append("joking")
     return (factor, ", ".join(why)) if cap is None else (-min(factor, 1.0) * cap, ", ".join(why))
+
+
+def _framing(d: _Detector, rules: LanguageRules, written_in: Iterable[str]) -> list[LanguageRules]:
+    """The rules' own language and the sentence's other languages, for their frames."""
+    out = [rules]
+    for lang in written_in:
+        if lang != rules.language and (other := d.rules(lang)) is not None:
+            out.append(other)
+    return out
 
 
 class _Lazy:
@@ -685,6 +709,25 @@ def _plausible(sent: _Sentence, common: Mapping[str, list[str]]) -> set[str] | N
     return {lang for lang, n in hits.items() if n * 2 >= top}
 
 
+def _other_languages_word(sent: _Sentence, first: int, last: int, lang: str,
+                          common: Mapping[str, list[str]]) -> bool:
+    """Whether a one-word match is a very common word of the language the sentence is
+    written in, not of the rule's: "od" is Polish "from" ("a card from everyone"), not
+    English for an overdose. Only when that language has more common words in the
+    sentence than the rule's: "i will od tonight" stays English."""
+    if last - first != 1 or not common:
+        return False
+    owners = common.get(sent.norms[first])
+    if not owners or lang in owners:
+        return False
+    hits: dict[str, int] = {}
+    for norm in sent.norms:
+        for other in common.get(norm, ()):
+            hits[other] = hits.get(other, 0) + 1
+    mine = hits.get(lang, 0)
+    return any(hits.get(other, 0) > mine for other in owners)
+
+
 def assess(text: str) -> CareFinding:
     """The care finding for `text`. Never raises on any text (property-tested)."""
     if not text or not text.strip():
@@ -696,6 +739,7 @@ def assess(text: str) -> CareFinding:
     sentences_ = [_Sentence(ws, forms) for ws in raw]
     best: dict[str, CareSignal] = {}
     recovered: dict[str, _Lazy] = {}
+    written_in: dict[_Sentence, list[str]] = {}
     common = d.index.common(words) if d.index.has_common else {}
     for sent, found in zip(sentences_, _candidates(d, sentences_, forms, common)):
         for (lang, ri), starts in found.items():
@@ -709,13 +753,16 @@ def assess(text: str) -> CareFinding:
             lemmas = sent.lemmas(lang)
             for pos in starts:
                 end = match(rule.pattern, sent.norms, lemmas, pos)
-                if end <= pos:
+                if end <= pos or _other_languages_word(sent, pos, end, lang, common):
                     continue
                 if lang not in recovered:
                     recovered[lang] = _Lazy(lambda r=rules: any(
                         s.spans(r.patterns("recovery"), r.language) for s in sentences_))
+                if rule.subject == "self" and sent not in written_in:
+                    written_in[sent] = sorted(_plausible(sent, common) or ())
                 try:
-                    factor, why = _context(d, rules, sent, pos, end, rule.subject, recovered[lang])
+                    factor, why = _context(d, rules, sent, pos, end, rule.subject, recovered[lang],
+                                           written_in.get(sent, ()))
                 except RuleError:
                     factor, why = 1.0, ""
                 # A negative factor is a cap: joking and hyperbole bring a signal down to
@@ -810,9 +857,11 @@ def _entry_languages(d: _Detector, sents: Sequence[_Sentence], common: Mapping[s
 
 
 def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Sentence],
-              recovered: _Lazy) -> list[_CueHit]:
+              recovered: _Lazy, common: Mapping[str, list[str]] | None = None) -> list[_CueHit]:
     """Where the writer's own cue `name` is, in this language: a cue inside a figure of
-    speech, about someone else, negated, joked about or told as distant past is none."""
+    speech, about someone else, negated, joked about or told as distant past is none, nor
+    one word that is a very common word of the language the sentence is written in (the
+    Spanish "en" is no Italian "en")."""
     base, _, mark = name.partition("!")
     try:
         cue = rules.cue(base)
@@ -830,6 +879,8 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
             continue
         for first, last in sent.spans(cue.patterns, lang):
             if cue.bare and not _is_bare(rules, sent, last, cue.bare == "strict"):
+                continue
+            if common and _other_languages_word(sent, first, last, lang, common):
                 continue
             try:
                 factor, _ = _context(d, rules, sent, first, last, subject, recovered)
@@ -913,7 +964,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 if lang not in recovered:
                     recovered[lang] = _Lazy(lambda r=rules: any(
                         s.spans(r.patterns("recovery"), r.language) for s in sents))
-                found += _cue_hits(d, rules, name, sents, recovered[lang])
+                found += _cue_hits(d, rules, name, sents, recovered[lang], common)
         return found
 
     out: list[CareSignal] = []
@@ -1032,14 +1083,23 @@ def _compound_at(comp: Compound, hits: Mapping[str, list[_CueHit]], n: int,
     of its vetoes, as one signal spanning the cues."""
     for lo in range(n):
         hi = lo + comp.within
-        # An ordinary purpose may be said just before or after ("... Booking that trip.").
-        if any(lo - 1 <= h.sentence <= hi for v in comp.veto for h in hits.get(v, ())):
-            continue
         chosen: list[_CueHit] = []
         for slot in comp.slots:
-            inside = [h for c in slot for h in hits.get(c, ()) if lo <= h.sentence < hi]
+            # In a `distinct` compound one sign fills one slot: "Het is besloten" is the
+            # decision, not also the act.
+            inside = [h for c in slot for h in hits.get(c, ()) if lo <= h.sentence < hi
+                      and not (comp.distinct and any(h.start < o.end and o.start < h.end
+                                                     for o in chosen))]
             if inside:
                 chosen.append(min(inside, key=lambda h: (h.start, h.end)))
+        # An ordinary purpose may be said just before or after ("... Booking that trip.");
+        # a purpose that must be the writer's own (`!self`) inside a sign's own words is
+        # that sign: "when everyone is on holiday" is when no one is home.
+        if any(lo - 1 <= h.sentence <= hi
+               and not (v.endswith("!self") and any(o.start <= h.start and h.end <= o.end
+                                                    for o in chosen))
+               for v in comp.veto for h in hits.get(v, ())):
+            continue
         if len(chosen) >= comp.need:
             start, end = min(h.start for h in chosen), max(h.end for h in chosen)
             langs = [h.language for h in chosen]

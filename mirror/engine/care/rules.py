@@ -18,6 +18,8 @@ rules:                # [category, weight, pattern] or a mapping with id/cat/w/p
 figures: ["could|would kill for"]      # a signal inside a figure of speech is cancelled
 hyperbole: ["kill me now"]             # a signal inside hyperbole is halved
 answers: ["said|say ~1 no"]           # a negator said as a word ("when I said no he ...") negates nothing
+reported: ["から ~20 って ~4 打ち明け"]   # someone else's confidence, the signal inside it ...
+reporting: ["me ~1 contó ~1 que"]     # ... or after its frame, unless the writer is named again
 cues:                 # signs that mean little alone, much together (../compounds.yaml)
   WHEN: ["@DAY", "tonight"]                    # a list of patterns: anyone's words
   DECIDED: {p: ["decided"], subject: self, bare: true}
@@ -101,6 +103,9 @@ class Compound:
     need: int
     within: int
     veto: tuple[str, ...] = ()
+    #: Each slot filled by other words: where one sign can be read by two slots ("Het is
+    #: besloten" is a decision and a rule of intent), it counts for one only.
+    distinct: bool = False
 
     @property
     def cue_names(self) -> set[str]:
@@ -124,7 +129,8 @@ def parse_compounds(data: Any) -> list[Compound]:
             cat = str(entry["cat"])
             compound = Compound(str(entry["id"]), cat, float(entry["w"]), slots,
                                 int(entry.get("need", len(slots))), int(entry.get("within", 2)),
-                                tuple(str(v) for v in entry.get("veto") or ()))
+                                tuple(str(v) for v in entry.get("veto") or ()),
+                                bool(entry.get("distinct", False)))
         except (KeyError, TypeError, ValueError) as exc:
             raise RuleError(f"compound {n}: {exc!r}") from exc
         if cat not in CATEGORIES:
@@ -259,7 +265,8 @@ class LanguageRules:
         return found
 
     def patterns(self, key: str) -> list[Pattern]:
-        """`figures`, `hyperbole`, `answers`, or one of the context word lists, compiled once."""
+        """`figures`, `hyperbole`, `answers`, `reported`, `reporting`, or one of the context
+        word lists, compiled once."""
         found = self._lists.get(key)
         if found is None:
             texts = _strings(self.data.get(key))
@@ -274,7 +281,7 @@ class LanguageRules:
         """Compile everything now (tests and the rule-file check use this)."""
         for i in range(len(self.entries)):
             self.rule(i)
-        for key in ("figures", "hyperbole", "answers", *self._CONTEXT):
+        for key in ("figures", "hyperbole", "answers", "reported", "reporting", *self._CONTEXT):
             self.patterns(key)
         for name in self.cue_names:
             self.cue(name)
@@ -586,7 +593,8 @@ def rule_words(data: Mapping[str, Any]) -> set[str]:
 
     for _, _, _, pattern, _ in iter_rules(data):
         add(pattern)
-    for key in ("figures", "hyperbole", "answers", "first_person", "others", "negators", "past",
+    for key in ("figures", "hyperbole", "answers", "reported", "reporting", "first_person", "others",
+                "negators", "past",
                 "now", "recovery", "jokes"):
         for p in _strings(data.get(key)):
             add(p)

@@ -101,6 +101,9 @@ class Normaliser:
     prefixes: Mapping[str, tuple[str, ...]]
     typo_index: Mapping[str, str]
     typo_far: Mapping[str, str] = field(default_factory=dict)
+    #: Endings that name a person ("suicidarme" / "suicidarse"): a word that differs from
+    #: a signal word only there is another person's form of it, never a typo.
+    persons: tuple[str, ...] = ()
 
     def needs_lookup(self, folded: str) -> list[str]:
         """The words whose being known decides how `folded` normalises."""
@@ -150,11 +153,11 @@ class Normaliser:
         index = self.typo_index
         hit = index.get(w)
         if hit is not None:
-            return hit
+            return None if self._other_person(w, hit) else hit
         for i in range(len(w)):
             hit = index.get(w[:i] + w[i + 1:])
             if hit is not None and hit[0] == w[0]:
-                return hit
+                return None if self._other_person(w, hit) else hit
         far = self.typo_far
         if far and len(w) >= 6:
             for variant in _deletions(w, 2):
@@ -162,6 +165,17 @@ class Normaliser:
                 if hit is not None and hit[0] == w[0] and abs(len(hit) - len(w)) <= 2:
                     return hit
         return None
+
+
+    def _other_person(self, w: str, hit: str) -> bool:
+        """Whether `w` is `hit` with another person's ending ("suicidarse" for the
+        writer's "suicidarme", "uccidersi" for "uccidermi"): a form about someone else."""
+        for mine in self.persons:
+            if hit.endswith(mine):
+                stem = hit[: -len(mine)]
+                if w.startswith(stem) and w[len(stem):] in self.persons and w != hit:
+                    return True
+        return False
 
 
 def _deletions(word: str, depth: int) -> set[str]:
@@ -194,6 +208,7 @@ def build_normaliser(data: Mapping, typo_words: Iterable[str],
         suffixes=dict(sorted(suffixes.items(), key=lambda kv: -len(kv[0]))),
         prefixes=table("prefixes"),
         typo_index=index,
+        persons=tuple(sorted({fold(str(e)) for e in data.get("person_endings") or ()}, key=len, reverse=True)),
         typo_far={v: word for word in sorted(set(map(fold, far_words)))
                   for v in sorted(_deletions(word, 2), reverse=True)},
     )
