@@ -6,11 +6,14 @@ startup-N, made once by journal_gen.py). The journal is copied first: runs never
 Beside each, the same command run in this process (`mirror.cli.main`: parsing, opening the
 journal, the query, printing; no interpreter start-up or imports), which shows what the
 filter itself costs when the machine is shared. CPU time (user + sys) is given beside each
-wall time: on a shared machine it is the steadier figure. After the copy is migrated, the
-file's size and the substring index's share of it (migration 013) are printed.
+wall time: on a shared machine it is the steadier figure. After the copy is migrated (and
+three reflections with a rare word written), the first `--contains` is timed apart (it
+reads every text into the vocabulary, migration 014), then the file's size and the shares
+of the substring index (migration 013) and the vocabulary are printed.
 
     python bench/bench_filters.py --sizes 100000
     python bench/bench_filters.py --sizes 1000 10000 100000 --runs 11
+    python bench/bench_filters.py --only contains --journal /tmp/journals/100000
     git archive HEAD~1 | tar -x -C /tmp/before     # the version before, same journal:
     python bench/bench_filters.py --source /tmp/before --journal /tmp/bench-cache/100000
     python bench/bench_filters.py --insert 100000 --against /tmp/before   # bulk insert A/B
@@ -42,6 +45,8 @@ COMMANDS = {
     "list --contains (common)": ["list", "--contains", "leaking tap"],
     "list --contains (absent)": ["list", "--contains", "no such words anywhere"],
     "list --contains (absent word)": ["list", "--contains", "zzqqx"],
+    "list --contains (rare word)": ["list", "--contains", "ighthous"],
+    "list --contains (common word)": ["list", "--contains", "patience"],
     "list --contains (non-ASCII)": ["list", "--contains", "Ärger"],
     "list --contains (common trigrams, absent)": ["list", "--contains", "rivers"],
     "list --contains (no sure trigram)": ["list", "--contains", "Straße"],
@@ -58,6 +63,9 @@ COMMANDS = {
     "search + filters": ["search", "river", "--tag", "work", "--since", "2024-01-01"],
     "search --on": ["search", "river", "--on", "2024-06-15"],
 }
+
+#: Written into the copy before timing: the rare word of `list --contains (rare word)`.
+RARE = ("The lighthouse keeper waved", "Dreamt of a lighthouse again", "LIGHTHOUSES, all of them")
 
 
 def children_cpu() -> float:
@@ -94,16 +102,18 @@ def in_process(home: Path, args: list[str]) -> tuple[float, float]:
 
 
 def sizes(db: Path) -> str:
-    """The file's size and the substring index's pages (migration 013), if it has one."""
+    """The file's size, the substring index's pages (migration 013) and the vocabulary's
+    (migration 014), where the journal has them."""
     conn = sqlite3.connect(db)
     try:
-        index = conn.execute("SELECT coalesce(sum(pgsize), 0) FROM dbstat"
-                             " WHERE name LIKE 'reflections_fts_substring%'").fetchone()[0]
+        index, words = (conn.execute("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name"
+                                     " LIKE ? || '%'", (name,)).fetchone()[0]
+                        for name in ("reflections_fts_substring", "reflections_fts_words"))
     finally:
         conn.close()
     total = db.stat().st_size
     return (f"file {total / 1e6:.1f} MB, substring index {index / 1e6:.1f} MB"
-            f" (+{index / max(total - index, 1):.0%} on the rest)")
+            f" (+{index / max(total - index, 1):.0%} on the rest), vocabulary {words / 1e6:.2f} MB")
 
 
 def median_ms(pairs: list[tuple[float, float]]) -> tuple[float, float]:
@@ -181,6 +191,8 @@ def main() -> None:
     parser.add_argument("--insert", type=int, default=0,
                         help="only time bulk insert of this many reflections (with --against)")
     parser.add_argument("--against", type=Path, help="the version before, for --insert")
+    parser.add_argument("--only", nargs="+", default=[],
+                        help="only the commands whose name contains one of these")
     parser.add_argument("--trigram-cost", type=int, default=0,
                         help="only measure what a trigram index costs each write")
     args = parser.parse_args()
@@ -198,10 +210,17 @@ def main() -> None:
             home = Path(tmp) / "home"
             shutil.copytree(args.journal or journal(size), home)
             migrated = wall(args.source, home, ["list"])  # migrate the copy, compile bytecode
+            for text in RARE:
+                wall(args.source, home, ["reflect", text])
+            first = wall(args.source, home, ["list", "--contains", "qqzzx"])
             print(f"[{size:>6}] first run (migrating) {migrated[0]:.1f} s wall,"
-                  f" {migrated[1]:.1f} s CPU; {sizes(home / 'mirror.db')}", flush=True)
+                  f" {migrated[1]:.1f} s CPU; first --contains {first[0]:.1f} s wall"
+                  f" (reads the vocabulary, migration 014); {sizes(home / 'mirror.db')}",
+                  flush=True)
             sys.path.insert(0, str(args.source))
             for name, cmd in COMMANDS.items():
+                if args.only and not any(part in name for part in args.only):
+                    continue
                 outer = median_ms([wall(args.source, home, cmd) for _ in range(args.runs)])
                 inner = median_ms([in_process(home, cmd) for _ in range(args.runs)])
                 print(f"[{size:>6}] {name:<42} process {outer[0]:6.0f} ms wall {outer[1]:5.0f} CPU"

@@ -538,11 +538,13 @@ def _contains(conn: sqlite3.Connection, needle: str) -> tuple[str, list[Any]]:
     is compared casefolded by a Python function, registered on the connection when needed.
 
     Reading every text costs ~0.3-0.5 s at 100k reflections, so:
-    - an ASCII needle of several words is first narrowed by the word index: its inner
-      words (spaces on both sides) are whole words of any text that holds it, and its last
-      word begins one. (`+r.seq` keeps the newest-first walk of the date index, so a common
-      needle still stops after one page.) One ASCII word is still looked for in every
-      text: only a vocabulary of words could narrow it (see README, Performance).
+    - an ASCII needle with a run of at least three letters or digits: the vocabulary of
+      the word index and the substring index name the texts that can hold it
+      (mirror.storage.vocabulary, migration 014); up to CANDIDATES are looked up by seq, as
+      below. A needle they cannot narrow (common, or too short) is, when of several words,
+      narrowed by the word index: its inner words (spaces on both sides) are whole words of
+      any text that holds it, and its last word begins one. (`+r.seq` keeps the newest-
+      first walk of the date index, so a common needle still stops after one page.)
     - a needle that casefolds to letters outside ASCII can only be in a text with such
       letters, and those are in the substring index (migration 013): it names the texts
       holding every trigram the needle is sure to leave there (mirror.storage.substring).
@@ -554,6 +556,11 @@ def _contains(conn: sqlite3.Connection, needle: str) -> tuple[str, list[Any]]:
     if needle.isascii():
         escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         clause, params = "r.content LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
+        from mirror.storage import vocabulary  # only an ASCII `--contains` needs it (start-up)
+
+        named = vocabulary.candidates(conn, needle, CANDIDATES)
+        if named is not None:
+            return f"r.seq IN ({','.join('?' * len(named))}) AND {clause}", [*named, *params]
         words = needle.split()
         terms = [f'"{w}"' for w in words[1:-1] if w.isalnum()]
         if len(words) > 1 and words[-1].isalnum():
