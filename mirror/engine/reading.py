@@ -43,7 +43,9 @@ _MAX_CENTRE_WORDS = 36
 #: Where an entry lands and where it starts: the closing line is often its heart (the
 #: rubric's "often not the first sentence"), the opening line its setting.
 _LAST_LINE, _FIRST_LINE = 1.5, 1.0
-_LAST_PLAIN = 0.5  # a last line that only makes a plan: an afterthought, not the heart
+_LAST_PLAIN = 0.5
+_LANDING_TURN = 1.25
+_LEAD_IN_WORDS = 14  # the line before a short centre, quoted with it when no longer than this  # the last line turns: the entry lands there  # a last line that only makes a plan: an afterthought, not the heart
 #: The last paragraph of a long entry (three paragraphs or more) is where it often lands.
 _LAST_PARAGRAPH = 0.75
 #: Words just before a feeling word that say it of the writer outright ("I'm proud").
@@ -600,7 +602,9 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return False  # "MADE VARSITY!!!! … best day ever": joy shouted, not irony
     if not valence:
         return False
-    sentences = [norms[lo:hi] for lo, hi in spans]
+    names = _names(toks)
+    # (a name is not the word VADER scores: "Mia laughed" is not "missing in action")
+    sentences = [["" if i in names else norms[i] for i in range(lo, hi)] for lo, hi in spans]
 
     def bad(words: Sequence[str]) -> bool:
         # (not inside a likeness: "like a total weirdo" describes the writer, not a mishap)
@@ -686,6 +690,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if not prose[toks[lo].start] or _tags_only(text, toks, lo, hi):
             continue
         words = norms[lo:hi]
+        last = k == len(sentences) - 1
         score = 0.0
         intensities: list[float] = []
         for i in range(lo, hi):
@@ -710,15 +715,18 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += 0.5
         if "?" in end and any(w in lex.first_person for w in words):
             score += 1.5  # the person's own question ("Should I quit?") is what they hold
-        last = k == len(sentences) - 1
         if last and len(sentences) > 2:
             pass  # weighed against the others below, once every sentence has its score
         elif paragraphs > 2 and _paragraph_of(text, toks[lo].start) == paragraphs - 1:
             score += _LAST_PARAGRAPH  # a long entry lands in its last paragraph
         elif k == 0 and len(sentences) > 2:
             score -= _FIRST_LINE  # the setting, more often than the heart
-        if hi - lo < 4 and not any(i in fam_at for i in range(lo, hi)):
-            score -= 1.0  # "Fair enough.": a short line holds the heart only with a feeling word
+        if hi - lo < 4 and not any(i in fam_at for i in range(lo, hi)) and not (
+                last and len(sentences) > 2 and hi - lo >= 2):
+            # "Fair enough.": a short line holds the heart only with a feeling word, unless it
+            # is where the entry ends ("Yo no pude.", "It's very quiet."): a short last line
+            # is more often the punch than an afterthought.
+            score -= 1.0
         if lo in lingering:
             score += _LINGERS  # "call Dad back. he sounded small on the voicemail"
         if any(_contains(words, p) for p in lex.pointers):
@@ -736,8 +744,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 and "?" not in text[toks[final.last - 1].end : toks[final.last - 1].end + 2]
                 and not any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in range(final.first, final.last)))
         lands = not plan
-        scored[-1] = Moment(final.first, final.last,
-                            final.score + (_LAST_LINE if lands else _LAST_PLAIN))
+        # A last line that turns ("But I went to put the invite on the fridge and put it in
+        # the drawer instead") is where the entry lands twice over.
+        turning = bool(said) and (said[0] in lex.opening_turns or any(
+            _contains(said, tuple(t.split())) for t in lex.turns))
+        scored[-1] = Moment(final.first, final.last, final.score
+                            + (_LAST_LINE if lands else _LAST_PLAIN) + (_LANDING_TURN if turning else 0.0))
     if not scored:  # all markup: fall back to any sentence
         scored = [Moment(lo, hi, 0.0) for lo, hi in sentences]
     centre_sentence = max(scored, key=lambda m: (m.score, -m.first))
@@ -869,6 +881,14 @@ def _joined_abbreviations(text: str, toks: Sequence[Token],
 def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: Moment) -> Moment:
     """A centre sentence with the very short one after it in the same paragraph ("No sé si
     me quedaré para siempre. Hoy sí."): the tail often turns it, and must not be cut off."""
+    if m.last - m.first <= 3:
+        # A short centre ("Yo no pude.", "Ik niet.") is the turn of the line before it
+        # ("Lucía se rió al ponerlas."): quoted alone it says nothing.
+        prev = next((n for n in scored if n.last == m.first), None)
+        if prev is not None and prev.last - prev.first <= _LEAD_IN_WORDS \
+                and "\n" not in text[toks[prev.last - 1].end : toks[m.first].start]:
+            return Moment(prev.first, m.last, m.score)
+        return m
     nxt = next((n for n in scored if n.first == m.last), None)
     if nxt is None or nxt.last - nxt.first > 3 or "\n" in text[toks[m.last - 1].end : toks[nxt.first].start]:
         return m
@@ -913,6 +933,21 @@ def _lingering_items(text: str, toks: Sequence[Token], sentences: list[tuple[int
         if LIST_ITEM.match(_line_at(text, toks[lo].start)):
             by_line.setdefault(start, []).append(lo)
     return {lo for starts in by_line.values() if len(starts) > 1 for lo in starts}
+
+
+def _names(toks: Sequence[Token]) -> set[int]:
+    """Tokens that are people's names, not words: capitalised inside a sentence ("with
+    Mia"), or opening one as the subject of a past verb ("Mia laughed", "Joy called")."""
+    found: set[int] = set()
+    for i, t in enumerate(toks):
+        if not t.text[:1].isupper() or t.text.isupper() or len(t.text) < 2:
+            continue
+        if i and toks[i - 1].sent == t.sent:
+            found.add(i)
+        elif i + 1 < len(toks) and toks[i + 1].sent == t.sent and (
+                toks[i + 1].norm.endswith("ed") or toks[i + 1].norm in _AFTER_PERSON):
+            found.add(i)
+    return found
 
 
 def _item_starts(text: str, toks: Sequence[Token]) -> set[int]:

@@ -26,7 +26,7 @@ from mirror.engine.samples import generated_reflections
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "reflections.yaml"
 
-GOLDEN_DIGEST = "3ea098ac2d29f11d3654c49278ea062dd6048b904f63ae75f48d62320285029e"
+GOLDEN_DIGEST = "378be6c01cf6359c7fa50a68828d3e98a5cb0551571a9e22c1f21d42de0dc212"
 
 TRICKY = [
     "",

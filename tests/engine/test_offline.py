@@ -239,3 +239,17 @@ def test_a_glad_aside_in_a_hard_entry_is_not_named_as_joy() -> None:
     text = ("Pepper went this morning. The vet came out to us, which I was glad about, and she "
             "was in her basket by the back door. Twelve years. I keep looking at the door.")
     assert "joy" not in compose(text).lower()
+
+
+def test_a_short_last_line_that_turns_the_one_before_is_quoted_with_it() -> None:
+    text = ("We went to the cinema for Dad's birthday, like every year since. "
+            "Mia laughed all the way through the film. I couldn't.")
+    assert "\u201cMia laughed all the way through the film. I couldn't\u201d" in compose(text)
+
+
+def test_a_last_line_that_turns_is_where_the_entry_lands() -> None:
+    text = ("Told everyone at dinner I'm fine with them selling the house. I'm glad for them, "
+            "honestly. They deserve the sea. But I took the long way home so I wouldn't pass it.")
+    mirrorback = compose(text)
+    # quoted, or said back in the question ("when you took the long way home …")
+    assert "long way home" in mirrorback, mirrorback
