@@ -816,10 +816,14 @@ class _CueHit(NamedTuple):
     language: str
 
 
-def _is_bare(rules: LanguageRules, sent: _Sentence, end: int, strict: bool) -> bool:
+def _is_bare(rules: LanguageRules, sent: _Sentence, end: int, strict: bool | str) -> bool:
     """Whether nothing but very common words (`strict`: nothing at all) follows word `end`
     in its clause: the decision stands alone ("Decided.", "C'est décidé, ce sera
-    samedi"), "if anything happens" is not "if anything happens to it"."""
+    samedi"), "if anything happens" is not "if anything happens to it". "end": nothing
+    follows in the sentence ("I'm going to do it." names nothing; "... do it, ask her
+    out" does)."""
+    if strict == "end":
+        return all(norm == CLAUSE for norm in sent.norms[end:])
     rest = 0
     for norm in sent.norms[end:]:
         if norm == CLAUSE:
@@ -878,7 +882,8 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
         if not any(may_match(p, present) for p in cue.patterns):
             continue
         for first, last in sent.spans(cue.patterns, lang):
-            if cue.bare and not _is_bare(rules, sent, last, cue.bare == "strict"):
+            if cue.bare and not _is_bare(rules, sent, last,
+                                         cue.bare if cue.bare == "end" else cue.bare == "strict"):
                 continue
             if common and _other_languages_word(sent, first, last, lang, common):
                 continue
@@ -974,7 +979,10 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         filled, left = 0, len(comp.slots)
         for slot in comp.slots:
             left -= 1
-            if any(read(c) for c in slot):
+            # A `distinct` compound may need a slot's other signs when the first found
+            # shares its words with another slot's: all are read.
+            found = [read(c) for c in slot] if comp.distinct else None
+            if any(found) if found is not None else any(read(c) for c in slot):
                 filled += 1
             if filled + left < comp.need:
                 break

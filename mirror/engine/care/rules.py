@@ -33,7 +33,9 @@ the structure is written once and each language only says how its people put eac
 counts it in a joking sentence too (a joke's own frame); `bare: true`
 only when nothing but very common words follows it in its clause ("Decided." and
 "C'est décidé, ..." but not "decided to repaint the hall"); `bare: strict` only when
-nothing at all does ("if anything happens", not "if anything happens to it").
+nothing at all does ("if anything happens", not "if anything happens to it"); `bare: end`
+only when it ends its sentence ("I'm going to do it.", not "I'm going to do it: cut my
+hair").
 
 A pattern is a sequence of elements, each matching whole words:
 
@@ -83,7 +85,8 @@ class Cue:
     name: str
     patterns: tuple[Pattern, ...]
     subject: str = "any"
-    #: "" (anything may follow), "common" (up to two very common words) or "strict".
+    #: "" (anything may follow), "common" (up to two very common words), "strict"
+    #: (nothing in its clause) or "end" (nothing in its sentence).
     bare: str = ""
     #: counts in a joking or hyperbolic sentence too (a joke's own frame: "if I hear that
     #: song one more time ... lol").
@@ -240,7 +243,7 @@ class LanguageRules:
                 if isinstance(spec, dict):
                     texts, subject = _strings(spec.get("p")), str(spec.get("subject", "any"))
                     raw = spec.get("bare")
-                    bare = "strict" if raw == "strict" else "common" if raw else ""
+                    bare = raw if raw in ("strict", "end") else "common" if raw else ""
                 else:
                     texts, subject, bare = _strings(spec), "any", ""
                 if subject not in ("self", "any"):
