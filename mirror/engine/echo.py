@@ -56,6 +56,7 @@ _MIN_WORDS, _MAX_WORDS = 3, 14
 #: ("I hope they're very, very safe" cut at the comma).
 _DANGLING = frozenset({"very", "so", "really", "too", "quite", "such", "the", "a", "an", "my",
                        "our", "and", "but", "or", "of", "to", "with", "for", "at", "in", "on"})
+_PRESENT_STATE = frozenset({"i'm", "im", "we're", "i am"})
 _OPENING = "\u201c\u201e\u00ab\u2039\u300c\u300e"
 _CLOSING = "\u201d\u00bb\u203a\u300d\u300f"
 #: A present-tense doing is said back when it is a habit the person keeps ("I still take
@@ -161,11 +162,18 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
         return None
     if any(w in _REFUSE for w in norms[1:]) or norms[0] in ("i'd", "we'd"):
         return None
+    after = text[toks[-1].end : toks[-1].end + 3]
+    if after[:1] == "." and toks[-1].text[:1].isupper() and len(toks[-1].text) <= 3 \
+            and after[1:].strip()[:1].isupper():
+        return None  # "Don't tell Dr. K.": cut at a title's full stop, not the clause's end
     if norms[-1] in _AUXILIARIES or norms[-1] in _DANGLING:
         return None  # "you still can't", "you hope they're very": the rest is elsewhere
     verb = norms[verb_at]
-    past = _is_past(verb) or (verb in _ADVERBS and verb_at + 1 < len(norms)
-                              and _is_past(norms[verb_at + 1]))
+    if norms[0] in _PRESENT_STATE:
+        past = False  # "I'm still annoyed at myself": a state now, not a past doing
+    else:
+        past = _is_past(verb) or (verb in _ADVERBS and verb_at + 1 < len(norms)
+                                  and _is_past(norms[verb_at + 1]))
     perfect = False
     if own[0] in ("i've", "ive", "we've"):
         past = False  # "you've thought about it all evening": asked as now, not as then

@@ -302,6 +302,7 @@ def _pattern_words(a: Analysis, name: str) -> str | None:
 
 _FRENCH_CLOSE = re.compile("[.,]?[ \u00a0\u202f]?[\u00bb\u203a]")
 _OPENERS = "\u201c\u201e\u00ab\u2039\u300c\u300e"
+_UNIT_SIGNS = "%\u2030\u00b0"  # "4%", "38°": the number's sign is part of it
 _CLOSERS = ")]}\u201d\u00bb\u203a\u300d\u300f'\u2019\""
 
 
@@ -313,7 +314,7 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
     if last <= first:
         return None
     start, end = tokens[first].start, tokens[last - 1].end
-    while end < len(text) and (text[end] in _CLOSERS + "?!" or (
+    while end < len(text) and (text[end] in _CLOSERS + "?!" + _UNIT_SIGNS or (
             text[end] in ".," and end + 1 < len(text) and text[end + 1] in _CLOSERS) or (
             # French spacing: « Tu me manques. » keeps its closing mark, after a space
             text[end] in " \u00a0\u202f.," and _FRENCH_CLOSE.match(text, end))):
@@ -408,11 +409,15 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # the entry's other moment instead, so neither repeats the other.
         other, whole = turned
         values["q"] = other
-        sentences.append(_say(pick.choice(fr.get("turned_open") or fr["plain"]), **values))
         if feeling:
+            # The feeling is the centre's, which the question says back: it is named of the
+            # entry first, never pinned on the other line quoted ("'She was nice about it'.
+            # There's frustration in that").
             kind = ("mixed" if feeling2 else "positive" if r.valence == "positive"
                     else "heavy" if r.feelings[0] in _HEAVY else "negative")
-            sentences.append(_say(pick.choice(fr["feeling_short"][kind]), **values))
+            table = fr.get("feeling_also") or fr["feeling_short"]
+            sentences.append(_say(pick.choice(table[kind]), **values))
+        sentences.append(_say(pick.choice(fr.get("turned_open") or fr["plain"]), **values))
         sentences.append(_echo_question(fr, r, whole, pick))
         return _in_language_marks(" ".join(sentences).replace("?\u201d.", "?\u201d")
                                   .replace("!\u201d.", "!\u201d"), a.language)

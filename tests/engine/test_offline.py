@@ -253,3 +253,21 @@ def test_a_last_line_that_turns_is_where_the_entry_lands() -> None:
     mirrorback = compose(text)
     # quoted, or said back in the question ("when you took the long way home …")
     assert "long way home" in mirrorback, mirrorback
+
+
+def test_a_state_said_now_is_asked_about_as_now_and_a_title_never_ends_a_clause() -> None:
+    from mirror.engine.echo import echo, echoes
+
+    text = "I'm still annoyed at myself for snapping at Omar over the bins."
+    toks = analyze(text).tokens
+    said = echo(text, toks, 0, len(toks))
+    assert said is not None and said.text.startswith("you're still annoyed") and not said.past
+    titled = "Honestly it helped a bit. Don't tell Dr. Patel."
+    toks = analyze(titled).tokens
+    assert not any(e.text.endswith("Dr") for e in echoes(titled, toks, 0, len(toks)))
+
+
+def test_a_number_keeps_its_sign_and_irony_is_not_asked_to_drop_its_voice() -> None:
+    mirrorback = compose("Pay rise came through. 3%. Rent went up 9%. Congratulations to me on my pay cut.")
+    assert "3%\u201d" in mirrorback, mirrorback
+    assert "without the irony" not in mirrorback and "straight version" not in mirrorback
