@@ -210,3 +210,65 @@ def test_having_a_place_is_not_a_plan() -> None:
     # Polish "mieć miejsce" is "to have a place": everyday words, not a chosen date or method.
     assert assess("Chyba po raz pierwszy poczułem, że mam tu swoje miejsce.").tier is None
     assert assess("Wybrałem już datę i miejsce. To koniec.").tier is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Mi compañera de piso me confesó que ha pensado en suicidarse varias veces.",
+    "La mia collega mi ha confidato che pensa di uccidersi.",
+    "Priya ne bataya ki use suicidal thoughts aate hain, hum kal doctor ke paas jayenge.",
+    "同僚から死にたいと相談された。話を聞いて病院を一緒に探した。",
+])
+def test_a_confidence_told_to_the_writer_is_about_the_one_who_told_it(text: str) -> None:
+    assert tier(text) is None
+
+
+def test_the_writer_named_again_after_a_confidence_is_the_writers_own() -> None:
+    assert tier("Mi padre me dijo que quiere matarme si vuelvo tarde.") == CARE
+    assert tier("Le conté a mi madre que he pensado en suicidarme.") == CARE
+
+
+def test_a_typo_never_turns_someone_elses_form_into_the_writers() -> None:
+    from mirror.engine.care.detect import detector
+
+    words = detector().normaliser.words
+    assert words("suicidarse", set()) == ["suicidarse"]
+    assert words("uccidersi", set()) == ["uccidersi"]
+    assert words("sucidarme", set()) == ["suicidarme"]
+    assert tier("Pensé en sucidarme otra vez.") == CARE
+
+
+def test_a_common_word_of_the_sentences_language_is_not_another_languages_sign() -> None:
+    # Polish "od" ("from") is no English overdose; an English sentence keeps it.
+    assert "method_means" not in assess("Kwiaty od Ani i czekoladki.").categories
+    assert tier("i will od tonight on everything i have") == CARE
+
+
+def test_so_x_i_could_die_of_a_passing_state_is_a_figure_but_of_pain_is_not() -> None:
+    assert tier("饿得想死，赶紧点了外卖。") is None
+    assert tier("每天都痛苦得想死。") == CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Kept picking at my arm till it bled, it was the only thing that helped.",
+    "Расчесала плечи до крови вчера вечером.",
+    "Знову розчесала руки до крові, поки всі спали.",
+    "Podrapałem sobie nogi do krwi, żeby przestać myśleć.",
+    "Ik heb mijn armen weer opengekrabd tot ze bloedden.",
+    "Tadi aku garuk pahaku pakai jarum sampai berdarah.",
+])
+def test_an_injury_to_ones_own_body_carried_until_it_bleeds_is_self_harm(text: str) -> None:
+    finding = assess(text)
+    assert finding.tier == CARE
+    assert "self_harm" in finding.categories
+
+
+def test_an_itch_scratched_until_it_bled_is_not_self_harm() -> None:
+    assert tier("Scratched my mosquito bites until they bled, so annoying.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Gdybym umarła, byłoby najlepiej dla wszystkich.",
+    "Najlepiej by było, gdybym po prostu umarła.",
+])
+def test_the_writers_death_wished_as_the_better_outcome_is_care(text: str) -> None:
+    assert tier(text) == CARE

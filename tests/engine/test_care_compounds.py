@@ -172,3 +172,56 @@ def test_a_word_the_rules_know_is_never_taken_for_a_typo():
     finding = assess("penso al suicidio ogni giorno")
     assert finding.tier == CARE
     assert "it" in finding.languages
+
+
+@pytest.mark.parametrize("text", [
+    "Everything is planned. Next Friday, when the house is empty. I'm going to do it.",
+    "Tout est prévu. Dimanche, quand la maison sera vide. Je vais le faire.",
+    "Alles is geregeld. Zaterdag, als iedereen weg is. Dan doe ik het.",
+    "Я знаю як і коли. У суботу, коли всі поїдуть.",
+])
+def test_a_plan_with_nothing_named_a_day_and_the_act_is_an_intent(text: str):
+    finding = assess(text)
+    assert finding.tier == CARE
+    assert "intent_plan" in finding.categories
+
+
+def test_the_act_named_after_do_it_is_the_days_plan():
+    text = "Everything is planned for Saturday. I'm going to do it: I'm finally asking her out."
+    assert assess(text).tier is None
+
+
+def test_a_day_named_beside_pills_counted_is_no_decision():
+    assert assess("Counted the dog's pills, should be enough until the vet reopens on Monday.").tier is None
+
+
+def test_debts_paid_back_and_a_phone_wiped_with_everything_in_order_is_preparing_to_be_gone():
+    finding = assess("Paid back everyone I owed and wiped my phone. Everything is in order now.")
+    assert finding.tier == CARE
+    assert "preparatory_acts" in finding.categories
+    assert assess("Paid back Tom and deleted Instagram before the move to Leeds.").tier is None
+
+
+def test_a_thought_of_dying_that_keeps_returning_is_ideation():
+    assert assess("매일 밤 옥상에서 뛰어내리면 어떨까 생각한다. 요즘 자주 그런다.").tier == CARE
+    assert assess("I keep thinking about how easy it would be to quit my job and move to Lisbon.").tier is None
+
+
+def test_a_compound_that_asks_for_distinct_signs_needs_other_words_for_each():
+    [parsed] = parse_compounds({"compounds": [
+        {"id": "x", "cat": "intent_plan", "w": 1, "slots": ["DECIDED", "WHEN"], "distinct": True}]})
+    assert parsed.distinct
+    # "Decided." is a decision, not also the act: a decision and a day alone stay veiled.
+    assert assess("Het is besloten. Vrijdag.").tier != CARE
+
+
+def test_a_burden_of_ones_own_and_others_said_to_deserve_better_is_burden():
+    finding = assess("aku cuma nyusahin keluarga. mereka pantas dapat yang lebih baik.")
+    assert finding.tier == CARE
+    assert "burden_hopelessness" in finding.categories
+    assert assess("aku cuma nyusahin hari ini karena hujan. mereka pantas dapat libur.").tier is None
+
+
+def test_everyone_elses_trip_is_when_no_one_is_home_but_the_writers_own_is_a_trip():
+    assert assess("Já decidi. Domingo, quando todo mundo viajar. Já separei os comprimidos.").tier == CARE
+    assert assess("Já decidi: domingo vou viajar com a família toda. Já separei as malas.").tier is None

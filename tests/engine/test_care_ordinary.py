@@ -133,3 +133,12 @@ def test_an_annoyance_counted_before_the_verb_is_exasperation_too(text: str) -> 
 
 def test_a_life_one_more_day_of_which_is_too_much_is_still_care() -> None:
     assert assess("If I have to wake up one more time in this house I'm going to walk into the sea.").tier == CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Farewell party at the office, I'm moving to Madrid. Gave my plants and books to the team.",
+    "Pot de départ au bureau, je déménage à Nantes. J'ai distribué mes plantes à l'équipe.",
+    "Perpisahan di kantor, bulan depan aku pindah ke Medan. Barang-barang di meja aku bagiin ke temen-temen.",
+])
+def test_a_move_said_in_the_sentence_before_makes_giving_away_ordinary(text: str) -> None:
+    assert assess(text).tier is None
