@@ -345,6 +345,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue
         if _in_question(text, toks, i):
             continue  # "Do something fun???": asked about, not felt
+        if quoted and _repeats_their_word(toks, i, quoted):
+            continue  # 'they all said "how lovely, so calm". Yes. Calm.': their word, said back dryly
         if any(norms[j] in lex.body for j in range(max(0, i - 3), i)):
             continue  # "my arm went numb", "my face hurt": the body's, not a feeling
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
@@ -359,6 +361,15 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))
     return found
+
+
+def _repeats_their_word(toks: Sequence[Token], i: int, quoted: set[int]) -> bool:
+    """Whether token i, in a fragment of at most three words, repeats a word of someone's
+    quoted words before it ("tutti hanno detto 'che bello, tranquillo'. Sì. Tranquillo."):
+    the writer turns their word over, which is not saying they feel it."""
+    sent = toks[i].sent
+    size = sum(1 for t in toks if t.sent == sent)
+    return size <= 3 and any(j in quoted and toks[j].norm == toks[i].norm for j in range(i))
 
 
 def _someone_in_particular(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
@@ -404,6 +415,13 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         lo -= 1
     before = [toks[j].norm for j in range(lo, i)]
     opening = lo == 0 or toks[lo - 1].sent != sent
+    start = i
+    while start > 0 and toks[start - 1].sent == sent and not clause_break_between(
+            text, toks[start - 1], toks[start]):
+        start -= 1
+    clause = [toks[j].norm for j in range(start, i)]
+    if clause and clause[0] in lex.determiners and not any(w in lex.first_person for w in clause):
+        return False  # "De dierenarts was heel rustig", "the nurse was calm": theirs, not the writer's
     if opening and all(w in lex.intensifiers for w in before):
         return True  # "Exhausted.", "So tired of it", "Honestly relieved"
     hi = i + 1

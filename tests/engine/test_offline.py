@@ -271,3 +271,13 @@ def test_a_number_keeps_its_sign_and_irony_is_not_asked_to_drop_its_voice() -> N
     mirrorback = compose("Pay rise came through. 3%. Rent went up 9%. Congratulations to me on my pay cut.")
     assert "3%\u201d" in mirrorback, mirrorback
     assert "without the irony" not in mirrorback and "straight version" not in mirrorback
+
+
+def test_a_feeling_word_said_of_someone_else_or_echoing_their_words_is_not_named() -> None:
+    # the vet's calm is the vet's; "Tranquilo." after they all said it is their word, turned over
+    said = compose("Vandaag afscheid van Max genomen. De dierenarts was heel rustig. "
+                   "Zijn mand staat nog in de gang.")
+    assert "rust" not in QUOTED.sub("Q", said).lower(), said
+    text = ("Cena con los del instituto. Todos dijeron \"qué bien, qué tranquilo\" cuando conté lo "
+            "de la biblioteca. Sí. Tranquilo. Volví andando bajo la lluvia.")
+    assert "calma" not in QUOTED.sub("Q", compose(text)).lower()
