@@ -1087,10 +1087,13 @@ def _hint_confirmed(text: str, toks: Sequence[Token], i: int, valence: str | Non
                     vader: dict[str, float]) -> bool:
     """Whether a hint's own sentence shows the feeling it suggests: an exclamation, or
     words that lean the same way (VADER) and clearly so."""
-    bounds = as_tokens(toks).sentence_bounds()[toks[i].sent]
-    lo, hi = bounds
+    sentence_bounds = as_tokens(toks).sentence_bounds()
+    lo, hi = sentence_bounds[toks[i].sent]
     if valence == "positive" and "!" in text[toks[hi - 1].end : toks[hi - 1].end + 3]:
         return True
+    if valence == "positive" and lo > 0 and "!!" in text[toks[lo - 1].end : toks[lo - 1].end + 3] \
+            and "\n\n" not in text[toks[lo - 1].end : toks[lo].start]:
+        return True  # "ran 10k without stopping!!! first time ever.": the shout carries on
     lean = sum(vader.get(toks[k].norm, 0.0) for k in range(lo, hi) if k != i)
     return (valence == "positive" and lean >= 2.0) or (valence == "negative" and lean <= -2.0)
 

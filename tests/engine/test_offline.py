@@ -281,3 +281,9 @@ def test_a_feeling_word_said_of_someone_else_or_echoing_their_words_is_not_named
     text = ("Cena con los del instituto. Todos dijeron \"qué bien, qué tranquilo\" cuando conté lo "
             "de la biblioteca. Sí. Tranquilo. Volví andando bajo la lluvia.")
     assert "calma" not in QUOTED.sub("Q", compose(text)).lower()
+
+
+def test_an_achievement_shouted_is_named_as_pride() -> None:
+    said = compose("Sold my first painting! A woman at the Saturday market bought the little one "
+                   "of the pier and asked me to sign the back.")
+    assert "pride" in QUOTED.sub("Q", said).lower(), said
