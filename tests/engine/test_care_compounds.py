@@ -225,3 +225,21 @@ def test_a_burden_of_ones_own_and_others_said_to_deserve_better_is_burden():
 def test_everyone_elses_trip_is_when_no_one_is_home_but_the_writers_own_is_a_trip():
     assert assess("Já decidi. Domingo, quando todo mundo viajar. Já separei os comprimidos.").tier == CARE
     assert assess("Já decidi: domingo vou viajar com a família toda. Já separei as malas.").tier is None
+
+
+def test_a_note_to_whoever_finds_it_with_a_pet_left_in_care_is_a_goodbye():
+    finding = assess("If anyone finds this, it's not your fault. Please look after Miso for me.")
+    assert finding.tier == CARE
+    assert "preparatory_acts" in finding.categories
+    text = "If anyone finds this wallet, please hand it in at the front desk. Not your fault if it's empty."
+    assert assess(text).tier is None
+
+
+def test_what_is_needed_got_in_with_a_day_and_no_one_awake_is_an_intent():
+    assert assess("Ho comprato tutto il necessario. Sabato notte, quando dormono tutti.").tier == CARE
+    text = "Ho comprato tutto il necessario per la torta. Sabato, quando dormono tutti, la preparo."
+    assert assess(text).tier is None
+
+
+def test_pills_saved_up_and_a_day_decided_is_a_plan():
+    assert assess("睡眠薬がけっこう集まった。来週の金曜日に決めた。").tier == CARE
