@@ -614,6 +614,10 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True
     if any(_contains(norms, m) if m[0].isalnum() else " ".join(m) in lowered for m in lex.sarcasm_strong):
         return True  # "love that for me", "/s": irony whatever the entry names
+    if _scare_quote_turned(text, toks):
+        return True  # 'a "minimalist" organiser … Very minimalist.': their word, held up dryly
+    if valence and _opens_on_marker(text, toks, norms, lex, valence):
+        return True  # "Oh good, the review form is now 14 pages": the entry opens on the irony
     if any(" ".join(m) in lowered for m in lex.sarcasm_tags) and "!" not in text:
         return True  # "#blessed" after a complaint; "Ana had the baby!!! #blessed" is sincere
     if "!!" in text and not trouble:
@@ -672,6 +676,57 @@ def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marke
         rest = [w for w in said if w not in marker and w not in lex.stopwords and w.isalpha()]
         if len(rest) <= 2:
             return True
+    return False
+
+
+#: Words that lift a word to hold it up ("Very minimalist.", "My health is …").
+_HOLDING_UP = frozenset({"very", "so", "really", "truly", "my", "such"})
+
+
+def _scare_quote_turned(text: str, toks: Sequence[Token]) -> bool:
+    """Whether a word the writer put in quotation marks of their own (one or two words, not
+    someone's sentence: 'a "minimalist" desk organiser', 'for my "health."') comes back
+    later outside them, held up ("Very minimalist.", "My health is currently lying face
+    down"): the classic dry turn, where the quotation marks already doubted the word."""
+    spans = quoted_spans(text)
+    if not spans:
+        return False
+    owner = tokens_in_spans(toks, spans)
+    inside: dict[int, list[int]] = {}
+    for i, span in enumerate(owner):
+        if span >= 0:
+            inside.setdefault(span, []).append(i)
+    bounds = as_tokens(toks).sentence_bounds()
+    for members in inside.values():
+        if len(members) > 2:
+            continue  # someone's words, not a word held at arm's length
+        words = {toks[i].norm for i in members if len(toks[i].norm) > 3}
+        for j in range(members[-1] + 1, len(toks)):
+            if owner[j] >= 0 or toks[j].norm not in words:
+                continue
+            lo, hi = bounds[toks[j].sent]
+            if j > lo and toks[j - 1].norm in _HOLDING_UP and (hi - lo <= 4 or toks[j - 1].norm == "my"):
+                return True
+    return False
+
+
+def _opens_on_marker(text: str, toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon,
+                     valence: dict[str, float]) -> bool:
+    """Whether the entry opens on a marker of irony followed by a comma and nothing it
+    could be glad about ("Oh good, the form is now 14 pages"): at the very start, set off,
+    the marker is the entry's tone, not a reaction inside a story."""
+    for m in lex.sarcasm:
+        if not m or not m[0].isalnum() or tuple(norms[:len(m)]) != m or len(toks) <= len(m):
+            continue
+        gap = text[toks[len(m) - 1].end : toks[len(m)].start]
+        if "," not in gap and "\u2014" not in gap and ":" not in gap:
+            continue
+        _, hi = as_tokens(toks).sentence_bounds()[toks[0].sent]
+        if "!" in text[toks[hi - 1].end : toks[hi - 1].end + 2]:
+            continue  # "Oh great, it snowed!": glee shouted is meant
+        owner = tokens_in_spans(toks, quoted_spans(text))
+        if not any(valence.get(norms[k], 0.0) > 0.5 for k in range(len(m), hi) if owner[k] < 0):
+            return True  # (words in quotation marks are the form's, not the writer's praise)
     return False
 
 

@@ -287,3 +287,14 @@ def test_an_achievement_shouted_is_named_as_pride() -> None:
     said = compose("Sold my first painting! A woman at the Saturday market bought the little one "
                    "of the pier and asked me to sign the back.")
     assert "pride" in QUOTED.sub("Q", said).lower(), said
+
+
+def test_a_scare_quoted_word_held_up_again_and_an_opening_oh_good_are_read_as_irony() -> None:
+    from mirror.engine.reading import read
+
+    assert read("Bought a \"smart\" kettle so mornings would be easier. It needs an app, a "
+                "firmware update and my postcode. Very smart.").sarcasm
+    assert read("Oh good, the school wants another form signed, this one in triplicate.").sarcasm
+    # sincere: glee shouted, and a quoted word never held up again
+    assert not read("Oh good, the snow came! The kids built a snowman by the gate.").sarcasm
+    assert not read("Mum called the flat \"cosy\" and I think she meant it. We had tea on the floor.").sarcasm
