@@ -22,15 +22,23 @@ quoted from the person never count against it.
 - **The feeling of the period** is said in one plain sentence ("A week that began with
   worry and ended with pride"), only from feelings the person said of themselves (the
   offline reading of each entry read in full, and of the period's last `LAST_READ`),
-  weighed toward the period's end and each entry's last line (`feeling`); with none
-  said, the digest opens with its counts.
+  and the feelings said in so many words with "I" just before them (`_own_feelings`:
+  "I'm sad, and I'm also a bit excited" is both), never one the reading found only in a
+  hint ("I laughed … then felt guilty": no joy); weighed toward the period's end and each
+  entry's last line (`feeling`). One feeling said once in a week of several entries, not
+  at its end, is not the week's (`LONE`); with none said, the digest opens with its counts.
+- **News told short** ("Girl. 7lb 2oz.", "passed. two minors.") is quoted where the period
+  first tells it (`NEWS`), and the period's last entry, where it lands, is shown when there
+  is room even without a feeling word.
 - **People** are those the person does things with or feels about, relations included
   ("your sister", "Mum"); nationalities, holidays and places are not (`services.people`).
   Like patterns, they are counted in the period before too (by the same rules: care
   entries never, private ones only when this period's are).
-- **Care.** A reflection that received care is never quoted, counted for names, patterns or
-  tensions: the digest says how many there were and shows the line that help exists and
-  the person's saved resources, as `reflect` does.
+- **Care.** A reflection answered with care (the care tier) is never quoted, counted for
+  names, patterns or tensions: after the person's own lines the digest says plainly how
+  many were answered with care and shows the line that help exists and the person's saved
+  resources, as `reflect` does. One that got a mirrorback with the gentle line beside it is
+  not quoted either, but is no care response: the digest says nothing of care for it.
 - **Models.** With `engine=True` the configured engine (the reflect path's choice,
   `engines.configured_adapter`) rewrites the offline digest from its facts under the same
   rules: care reflections never sent, private ones never to a remote engine, every request
@@ -70,6 +78,7 @@ from mirror.services.digest_reading import (
     event,
     event_name,
     exact,
+    feeling_lexicon,
     feelings_in,
     felt,
     is_list_line,
@@ -79,6 +88,7 @@ from mirror.services.digest_reading import (
     praise_span,
     prose_tail,
     sarcastic_span,
+    starts_feeling,
     told,
     turns,
     valence_of,
@@ -104,10 +114,12 @@ FEWEST = 3            # lines shown when the period has them, even if faintly fe
 FAINT = -1.0          # ...but never a line weighing this little (a bare fact)
 EVENT_WEIGHT = 0.4    # of a diagnosis, a break-up, a new job's weight, added to its entry
 JOB_EVENT = 3.0       # losing a job, an engagement: said in the first line too
+NEWS = 2.5            # an event this heavy told in a short entry is quoted (a new job, an exam)
 LAST_READ = 8         # the period's last entries, read in full for how it ended
 EARLY = 0.6           # a feeling at the period's start weighs this much of one at its end
 STRONGEST = 1.25      # an entry's strongest feeling, over a second one
 LANDS = 1.5           # a feeling said in an entry's last sentence, where it lands
+OWN_REACH = 5         # "I'm also a bit excited", "Ich bin erleichtert und ein bisschen stolz"
 PEOPLE = 8
 UNNAMED = 2           # entries a relation without a name must come up in to be listed
 THEMES = 8
@@ -229,14 +241,67 @@ def _fragments(text: str, toks: Tokens, language: str) -> list[str]:
     return found
 
 
+#: Words that put a feeling in someone else's mouth or in another time between the writer
+#: and it ("I think she was happy", "I'd be so relieved if…", "I wonder if he's sad").
+_NOT_MINE = frozenset("he he's she she's they they're you you're it it's that which this "
+                      "if would wonder hope whether forgot stopped less without instead "
+                      "pretend pretended pretending".split())
+
+
+def _own_feelings(text: str, toks: Tokens, language: str) -> list[str]:
+    """Feelings the writer says of themselves in so many words that the reading, which
+    names at most two an entry, left out: a feeling word with "I" or "we" at most
+    `OWN_REACH` words before it in its sentence and nobody else, no "if", between them ("I'm actually
+    proud of myself", "I'm sad, and I'm also a bit excited", "I was just happy doing it").
+    A week whose headline rests on one of two feelings said side by side misnames it."""
+    data = frames(language) or {}
+    mine = frozenset(str(w) for w in data.get("first_person") or ())
+    if not mine:
+        return []
+    lex = feeling_lexicon(language)
+    if lex is None:
+        return []
+    norms = toks.norms
+    found: list[str] = []
+    last_own = -1  # the last feeling word of the writer's: "I'm relieved and a bit proud"
+    for i, word in enumerate(norms):
+        if not (lex.seen[word] if word in lex.seen else starts_feeling(lex, word)):
+            continue  # most words: one dictionary lookup
+        lo = i
+        while lo > 0 and i - lo < OWN_REACH and toks[lo - 1].sent == toks[i].sent:
+            lo -= 1
+        before = norms[lo:i]
+        at = max((k for k, w in enumerate(before) if w in mine), default=-1)
+        if at < 0 and last_own >= lo and toks[last_own].sent == toks[i].sent:
+            at = last_own - lo
+        if at < 0 or any(w in _NOT_MINE for w in before[at + 1:]):
+            continue
+        if "?" in text[toks[i].end:toks[i].end + 40].split(".")[0]:
+            continue  # "am I happy?": asked, not said
+        said = feelings_in(text[toks[lo].start:toks[min(i + 3, len(toks)) - 1].end], language)
+        for fam in said:
+            if fam in feelings_in(word, language):
+                last_own = i
+                if fam not in found:
+                    found.append(fam)
+    return found
+
+
 def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
                is_wry: bool) -> tuple[tuple[str, ...], frozenset[str]]:
     """The feelings the writer says of themselves in an entry (the offline reading's, which
     names one only when the writer is in its clause), and those of them said in its last
     sentence — where the entry lands ("I was terrified walking in. … So proud."). A wry
     entry's praise is not a feeling."""
-    fams = tuple(f for f in reading.feelings if not (is_wry and valence_of(f) == "positive"))
-    fams += tuple(f for f in _fragments(text, toks, language) if f not in fams
+    # A feeling the reading found only in a hint ("I laughed at one point and then felt
+    # guilty": no word of joy) is not said: a break-up week was headed "joy" by it.
+    # (Grief told by a remembrance, "First birthday without her", has no word of its own.)
+    words = feelings_in(text, language)
+    told_family = event(text)[1]
+    fams = tuple(f for f in reading.feelings if not (is_wry and valence_of(f) == "positive")
+                 and (f in words or f == told_family or (f == "shame" and "self-doubt" in words)))
+    fams += tuple(f for f in (*_fragments(text, toks, language),
+                              *_own_feelings(text, toks, language)) if f not in fams
                   and not (is_wry and valence_of(f) == "positive"))
     if not is_wry and "joy" not in fams and (_HASHTAG_JOY.search(text) or (
             _direction(text) == "positive" and "!!" in text)):
@@ -257,7 +322,7 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
 
 
 def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozenset[str]]]
-           | None = None) -> tuple[float, SalientLine, bool] | None:
+           | None = None, news: bool = True) -> tuple[float, SalientLine, bool] | None:
     """(salience, the line to quote, said wryly) of one entry, or None (nothing quotable).
 
     The line is the entry's sentence that says most of what the person felt (`felt`:
@@ -268,7 +333,8 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     boat a bit.") and the sentence before it when it leans on that one; never an item of
     a list. A short entry is one thought and is quoted whole. A death or a birth told in
     the entry is what is quoted from it, and weighs above any feeling (`ESSENTIAL`); a
-    diagnosis or a break-up adds to the entry's weight. The third value says whether the
+    diagnosis or a break-up adds to the entry's weight, and a short entry that tells such
+    news (`news`: where the period first tells it) is quoted. The third value says whether the
     entry speaks with irony at all (its praise is then not a feeling of the period), even
     when no part of it can be quoted as the ironic line."""
     text = entry.content
@@ -330,7 +396,12 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     line = exact(text, toks, lo, hi)
     if len(line.split()) < 2 or (hi - lo > QUOTE_MAX_WORDS + 20):
         return None
-    if score > 0 and weight < ESSENTIAL:  # a diagnosis felt, not only told ("It's benign.
+    if short and news and NEWS <= weight < ESSENTIAL:
+        # A short entry that tells news ("passed. AM2 done.", "Lymphoma. Quite advanced.")
+        # is how the period turned, however plainly it is said: it is quoted, not passed
+        # over as a bare fact (the digest's first line no longer names what happened).
+        score = max(score, 0.0) + weight
+    elif score > 0 and weight < ESSENTIAL:  # a diagnosis felt, not only told ("It's benign.
         score += EVENT_WEIGHT * weight     # I cried in the corridor"): the week's centre
     score += 0.5 * reading.asking
     if short:
@@ -353,8 +424,17 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES) -> _Read:
     latest = sorted(entries, key=lambda e: e.created_at)[-LAST_READ:]
     chosen = ranked[:CANDIDATES]
     chosen += [e for e in latest if e not in chosen]
+    # A short entry's news weighs only where the period first tells it: "Mum's in
+    # hospital." opens a week; "She's been moved to the stroke unit." after it is a detail.
+    news: set[str | None] = set()
+    first_news: set[str] = set()
+    for e in sorted(entries, key=lambda e: e.created_at):
+        weight, family, _ = event(e.content)
+        if NEWS <= weight < ESSENTIAL and family not in news:
+            news.add(family)
+            first_news.add(e.id)
     for entry in chosen:
-        quoted = _quote(entry, stated)
+        quoted = _quote(entry, stated, entry.id in first_news)
         if quoted is None:
             continue
         score, line, is_wry = quoted
@@ -375,9 +455,13 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
     tell how it went: the best line of each of `limit` equal parts of the period first
     (when it says something felt: at least `ACROSS` of the best line's weight), then the
     best of the rest. A bare fact (score at or below 0) is
-    quoted only when nothing else was written."""
+    quoted only when nothing else was written, or when it ends the period."""
     by_score = sorted(scored, key=lambda s: (-s[0], s[1].created_at))
-    felt_lines = [s for s in by_score if s[0] > 0]
+    # The period's last entry is where it lands ("Nobody needed anything from me for a whole
+    # morning.", "It was the first time I could breathe properly in weeks."): shown when
+    # there is room, even said without a feeling word, unless it is a bare fact.
+    last = max((s[1].created_at for s in scored), default="")
+    felt_lines = [s for s in by_score if s[0] > 0 or (s[1].created_at == last and s[0] > FAINT)]
     if len(felt_lines) < min(limit, FEWEST):  # a week of few words still shows a few lines
         felt_lines += [s for s in by_score if FAINT < s[0] <= 0][:min(limit, FEWEST) - len(felt_lines)]
     felt_lines = felt_lines or by_score[:1]
@@ -526,10 +610,12 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
            include_private: bool = True) -> Digest:
     conn = ctx.store.conn
     entries = periods.entries(conn, period.since, period.until)
+    # Only a care response (the tier `reflect` answers with help instead of a mirrorback)
+    # is said in the digest. An entry that got a mirrorback with the gentle line beside it
+    # is counted and, like a care entry, never quoted or mined for names; but announcing
+    # care for it turned an ordinary week (a break-up's "it was my fault") into one that
+    # "received care".
     cared = [e for e in entries if e.care == "care"]
-    gentle = [e for e in entries if e.care == "gentle"]
-    # Entries with any active care marker are counted, never quoted or mined for names:
-    # a digest that said "not summarised here" and then quoted one would not be true.
     ordinary = [e for e in entries if e.care is None and (include_private or not e.private)]
     earlier = periods.entries(conn, previous.since, previous.until)
     before_count = len(earlier)
@@ -576,8 +662,8 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                *(Counted(n, 0, before_people[n]) for n in gone))
     happened = _happened(ordinary, [c.name for c in persons if c.count])
     care = None
-    if cared or gentle:
-        care = DigestCare(len(cared) + len(gentle), gentle_line("en"),
+    if cared:
+        care = DigestCare(len(cared), gentle_line("en"),
                           tuple(ctx.settings.get("care.resources") or ()))
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
@@ -626,12 +712,17 @@ def _moved(c: Counted) -> str:
 
 
 def care_lines(d: Digest) -> list[str]:
-    """The period's care, in the words `reflect` uses: never a summary of those entries."""
+    """The period's care, in the words `reflect` uses: never a summary of those entries,
+    and said as what happened (those entries were answered with care), not as a label
+    on the person or the week."""
     if d.care is None:
         return []
-    which = "it is" if d.care.reflections == 1 else "they are"
-    return [f"{_plural(d.care.reflections, 'reflection')} of this {d.period.kind} received care; "
-            f"{which} not summarised here.", d.care.line, *(f"- {r}" for r in d.care.resources)]
+    n = d.care.reflections
+    said = (f"One reflection this {d.period.kind} was answered with care rather than a "
+            "reflection, so it is left out of this summary." if n == 1 else
+            f"{n:,} reflections this {d.period.kind} were answered with care rather than a "
+            "reflection, so they are left out of this summary.")
+    return [said, d.care.line, *(f"- {r}" for r in d.care.resources)]
 
 
 def _lead(d: Digest) -> str:

@@ -54,7 +54,12 @@ EVENTS: tuple[tuple[float, str, str], ...] = (
                    r"(?:her|his) grave|(?:her|his) ashes"),
     (5.0, "joy", r"had the baby|had her baby|had a baby|was born|gave birth|newborn|"
                  r"(?:i'?m|we'?re|she'?s) pregnant|nació|embarazada|geboren|schwanger|"
-                 r"est née?|naissance|enceinte"),
+                 r"est née?|naissance|enceinte|it'?s a boy|it'?s a girl|baby boy|baby girl|"
+                 r"\d+ ?lbs? ?\d+ ?oz"),  # a birth weight: "Boy. 6 lb 11 oz."
+    (2.5, "pride", r"passed(?= ?[.!,]|$)|passed (?:my|the|our|both|all) (?:\w+ )?(?:\w+ )?(?:"
+                   r"exams?|tests?|assessments?|viva|finals|course|modules?|boards|audition|"
+                   r"probation|inspection|interview|theory|practical|mot)|aprobé|bestanden|"
+                   r"j'ai réussi"),  # an exam passed: "passed. AM2 done."
     (4.0, "relief", r"benign|all clear|came back clear|came back negative|in remission|"
                     r"es benigno|es benigna|gutartig|bénigne?"),
     (4.0, "fear", r"diagnos\w+|cancer|tumou?r|lymphoma|leuka?emia|biopsy|malignant|"
@@ -77,6 +82,12 @@ EVENTS: tuple[tuple[float, str, str], ...] = (
                   r"umzug|neue wohnung|déménag\w+|nouvel appartement"),
 )
 _EVENT_RE = [(w, fam, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for w, fam, p in EVENTS]
+#: Alternatives with no literal word for `_trigger` to find: the piece of text they need.
+_TEXT_TRIGGERS = {r"\d+ ?lbs? ?\d+ ?oz": "oz"}
+#: Before an exam's bare "passed": nothing but the writer ("passed.", "I passed!", "finally
+#: passed."); "Mum passed." is a death and "Time passed." no news.
+_EXAM_BEFORE = re.compile(r"(?:^|[.!?…\n]\s*)(?:(?:i|we|i've|we've|finally|just|both|so|and|"
+                          r"yes|officially|actually)\s+)*$", re.IGNORECASE)
 #: A death told or in the story ("died", "funeral"): what happened, not a feeling word.
 DEATH_WORDS = _EVENT_RE[0][2]
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|didn't|hasn't|wasn't|won't|nicht|kein\w*|"
@@ -156,6 +167,9 @@ def _triggers() -> _Triggers:
     texts: list[tuple[str, int]] = []
     for index, (_, _, pattern) in enumerate(EVENTS):
         for alternative in _alternatives(pattern):
+            if alternative in _TEXT_TRIGGERS:
+                texts.append((_TEXT_TRIGGERS[alternative], index))
+                continue
             kind, word = _trigger(alternative, common)
             if kind == "word":
                 words.setdefault(word, set()).add(index)
@@ -213,6 +227,9 @@ def event(text: str) -> tuple[float, str | None, int]:
                 continue  # "my phone died", "I nearly died laughing"
             if m.group(0).lower() in _PLACES_TOO and _AT_A_PLACE.search(before):
                 continue  # "three days at the surgery": where she works, not an operation
+            if family == "pride" and m.group(0).lower() == "passed" and \
+                    not _EXAM_BEFORE.search(before):
+                continue  # "Nan passed.", "Time passed.": not an exam
             best = (weight, family, m.start())
             break
     return best
@@ -226,7 +243,7 @@ _EVENT_NAMES: tuple[tuple[str, str, str], ...] = (
      r"put|had|no longer|took|se nos|nos dej|ist von|nous a",
      "a death", "{who}'s death"),
     (r"baby|born|birth|newborn|pregnant|nació|embarazada|geboren|schwanger|née?|naissance|"
-     r"enceinte", "a birth", "a birth"),
+     r"enceinte|it'?s a|\d", "a birth", "a birth"),
     (r"stroke", "a stroke", "{who}'s stroke"),
     (r"heart attack", "a heart attack", "{who}'s heart attack"),
     (r"cancer|cáncer|krebs|tumou?r|malignant|chemo", "cancer", "{who}'s cancer"),
@@ -300,8 +317,8 @@ def whole(text: str, toks: Tokens, first: int, last: int) -> tuple[int, int]:
 #: A line that leans on the one before it: it opens on a word pointing back ("That's my
 #: mother.", "Eso es lo que quiero recordar.") or ends on one, or on a verb left without
 #: its object ("I'm holding on to that.", "I wish they wouldn't.").
-_LEANS_START = frozenset("that that's this it it's which so eso esto esa ese aquello das "
-                         "dies ça cela c'est".split())
+_LEANS_START = frozenset("that that's this it it's which so then eso esto esa ese aquello "
+                         "das dies ça cela c'est".split())
 _LEANS_END = frozenset("that this it eso esto lo ello das es ça cela too either wouldn't "
                        "won't don't didn't doesn't can't couldn't isn't wasn't aren't "
                        "weren't hasn't haven't shouldn't do did does would will can could "
@@ -621,6 +638,8 @@ def _troubled(norms: Sequence[str]) -> bool:
 ESSENTIAL = 5.0
 #: Up to this many entries read, one entry saying a feeling is enough to name it.
 FEW = 20
+#: Entries read from which one feeling said once is not the period's, unless it ends it.
+LONE = 4
 #: A feeling of the period weighs at least this share of its strongest one.
 SHARE = 0.4
 #: ...or, for a period of both, this share for the strongest feeling of the other side.
@@ -803,6 +822,12 @@ def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str,
     chosen += [f for f in ranked if f not in essential and weight[f] >= SHARE * top
                and said_in[f] >= fewest
                and (f not in SAID_OF_SOMEONE or said_in[f] >= max(2, entries / 2))]
+    if len(chosen) == 1 and said_in[chosen[0]] == 1 and entries >= LONE and \
+            chosen[0] not in essential and chosen[0] not in marks[-1][1]:
+        # One feeling said once, in one entry of a week of several, and not where the week
+        # ends: "a week that held embarrassment" of a week of failing, numbness and "Better."
+        # names a moment as the week. Its line is quoted; the digest opens with its counts.
+        return None
     sides = {valence_of(f) for f in chosen} & {"positive", "negative"}
     if len(sides) == 1:  # a week of both is said as both: the other side, if said at all
         other = [f for f in ranked if valence_of(f) in {"positive", "negative"} - sides
@@ -1013,3 +1038,13 @@ def told(text: str) -> bool:
     """Whether `text` tells a death or a birth: the line the digest quotes from it."""
     weight, family, _ = event(text)
     return weight >= ESSENTIAL and (family != "grief" or death_told(text))
+
+
+def feeling_lexicon(language: str) -> _Lexicon | None:
+    """The feeling words of `language` (English when it has none), as `feelings_in` reads them."""
+    return _lexicon(language) or _lexicon("en")
+
+
+def starts_feeling(lex: _Lexicon, word: str) -> bool:
+    """Whether `word` may start a feeling word or phrase of `lex` (remembered per word)."""
+    return _starts(lex, word) is not None

@@ -22,7 +22,8 @@ Rules (English, Spanish, German, French; other languages get names only):
    other mentions in the same period count too, a sentence's first word included. Two
    capitalised words side by side are one name ("Old Pete", "Mary Hughes"), and the name
    alone in the same period is the same person ("Pete", "Mary").
-3. **Never people**: nationalities and languages ("English", "Polish"), holidays and
+3. **Never people**: a role on its own ("Midwife says come in", "Nurse was kind"),
+   nationalities and languages ("English", "Polish"), holidays and
    festivals ("Christmas", "Easter", "Eid"), months and weekdays, a word that also appears
    in lower case in the same text (an ordinary word capitalised by position), a function
    word of any language Mirror reads ("Me llamó", "Sie hat"), and a word
@@ -259,10 +260,13 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
         return False
     if capitalised_nouns:
         return prev in ("mit", "und") or bool(after and after[0] in _AFTER_STRONG)
-    if prev == "and":
+    if prev == "and" and _joined_to_a_name(text, m.start()):
         # "Ollie and Dev", "Mum and Ana": an "and" joins a person to a person; "his pension
-        # and Oasis", "Tues and Thurs" join things.
-        return _joined_to_a_name(text, m.start())
+        # and Oasis", "Tues and Thurs" join things, and only a person's verb after it makes
+        # one a person ("…jammed twice, and Ruth brought in lemon cake").
+        return True
+    if prev == "and":
+        return bool(after) and after[0] in _AFTER_STRONG and after[0] not in _TRADE
     if prev in _BEFORE or spoken_to:
         return True
     if prev in _ROLES and (text[max(0, m.start() - 2):m.start()].strip(" ") in (",", "")):
@@ -275,6 +279,8 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
     return False
 
 
+#: Verbs a company does as often as a person ("…and Octopus took the gas money").
+_TRADE = frozenset("and took sent gave made moved".split())
 #: Verbs after a name that only a person does (a company "says", "sends" and "calls" too).
 _ONLY_PEOPLE_DO = frozenset("laughed laughs cried cries smiled smiles hugged hugs kissed kisses "
                             "sighed whispered yelled shouted slept sleeps woke apologised "
@@ -320,6 +326,9 @@ def _joined_to_a_name(text: str, start: int) -> bool:
         return False
     word = m.group(1).removesuffix("'s").removesuffix("’s")
     norm = word.lower()
+    ahead = _WORD.findall(text[max(0, m.start() - 30):m.start()])
+    if ahead and ahead[-1].lower() in _PLACE_BEFORE | _THING_BEFORE:
+        return False  # "at Boots and Primark": a place joined to a place
     if norm in _PEOPLE_WORDS or norm in _KIN or norm in _RELATIONS:
         return True
     return word[:1].isupper() and not _excluded(word, norm, _function_words())
@@ -419,7 +428,7 @@ class _Scan:
 def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
     return (len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR
             or norm in _calendar_names()
-            or norm in _KIN or norm in _RELATIONS or norm in _STOP or norm in function_words
+            or norm in _KIN or norm in _ROLES or norm in _STOP or norm in function_words
             or norm in _ABBREVIATIONS or norm in _BRANDS
             or (len(norm) > 6 and norm.endswith(_ABSTRACT_ENDINGS)))
 
@@ -499,6 +508,9 @@ def _scan(text: str) -> _Scan:
             found.setdefault(word, None)  # "Marta from work brought a tortilla"
             if from_somewhere or _only_a_person(text, c, before, after):
                 personal.add(word)
+        elif starts and not german and after[:2] in (["and", "i"], ["and", "me"]):
+            found.setdefault(word, None)  # "Kofi and I painted the fence"
+            weak.add(word)
         elif starts and not german and after and after[0] in _AFTER_STRONG:
             found.setdefault(word, None)  # "Kevin presented…", "Tom moved…": a person acting
             weak.add(word)

@@ -103,7 +103,7 @@ def test_crisis_entries_are_counted_never_summarised_and_care_is_shown(cli):
     assert all(line["reflection_id"] != crisis_id for line in digest["lines"])
     assert "Jonas" not in {p["name"] for p in digest["people"]}
     text = digest["text"]
-    assert "1 reflection of this week received care; it is not summarised here." in text
+    assert "One reflection this week was answered with care rather than a reflection, so it is left out of this summary." in text
     assert "help exists" in text and "- Samaritans: 116 123" in text
     assert "pills" not in text and "kill" not in text
 
@@ -163,7 +163,9 @@ def test_digests_of_the_corpus_pass_the_guardian_and_quote_exactly(journal):
             assert _normalised(line.text) in texts[line.reflection_id]
 
 
-def test_an_entry_with_the_gentle_care_line_is_counted_not_quoted(cli):
+def test_an_entry_with_the_gentle_care_line_is_counted_not_quoted_nor_called_care(cli):
+    """The gentle tier is a mirrorback with a line beside it, not a care response: the
+    digest neither quotes the entry nor tells an ordinary week it "received care"."""
     gentle = "I'm not suicidal, I just feel empty and numb all the time."
     gentle_id = _write(cli, gentle, "2026-03-10 22:00")
     _write(cli, "Baked bread with Ines this morning, the kitchen smelled wonderful.",
@@ -171,9 +173,11 @@ def test_an_entry_with_the_gentle_care_line_is_counted_not_quoted(cli):
 
     digest = cli("digest", "--week", "--date", "2026-03-10", "--json").json
 
-    assert digest["care"]["reflections"] == 1
+    assert digest["reflections"] == 2
+    assert digest["care"] is None
     assert all(line["reflection_id"] != gentle_id for line in digest["lines"])
     assert "numb" not in digest["text"]
+    assert "care" not in digest["text"] and "help exists" not in digest["text"]
 
 
 def test_capitalised_german_nouns_and_plural_weekdays_are_not_names(cli):

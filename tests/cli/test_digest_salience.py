@@ -43,7 +43,10 @@ def test_a_short_death_is_quoted_and_the_loss_is_acknowledged_plainly(cli):
     assert {line["reflection_id"]: line["text"] for line in digest["lines"]}[gone] == \
         "He's gone. It was peaceful."
     assert digest["feeling"] == ""  # no feeling was said of the loss: none is named for it
-    assert "On 15 October you wrote of a loss." in shown
+    # The week ends on the bowl put away: its last entry is quoted, so the loss line says
+    # the days after it were written of too.
+    assert "On 15 October you wrote of a loss, and of the days after it." in shown
+    assert "put his bowl away. got it back out. put it away." in shown
     for word in ("condolence", "sorry", "take care", "should", "try to"):
         assert word not in shown.lower()
 

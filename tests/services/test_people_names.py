@@ -80,3 +80,26 @@ def test_someone_elses_mum_is_not_the_writers():
 
 def test_a_service_written_as_if_it_acted_is_not_a_person():
     assert people.count(["Netflix was down again.", "Netflix is my only friend this week."]) == {}
+
+
+def test_someone_after_an_and_who_then_acts_is_a_person():
+    texts = ["The kettle broke, the boiler clicked all morning, and Wren brought round her "
+             "spare one."]
+    assert people.count(texts) == {"Wren": 1}
+
+
+def test_two_shops_joined_by_and_are_not_people():
+    texts = ["Queued at Boots and Superdrug for the same shampoo, then tea with Oona."]
+    assert people.count(texts) == {"Oona": 1}
+
+
+def test_a_name_opening_a_sentence_with_and_i_is_a_person():
+    assert people.count(["Tobias and I repainted the shed. Green this time."]) == {"Tobias": 1}
+
+
+@pytest.mark.parametrize("text", [
+    "Contractions all night. Midwife says another few hours.",
+    "Surgeon was brisk but kind. Back on the ward by four.",
+])
+def test_a_role_opening_a_sentence_is_not_a_name(text):
+    assert people.count([text]) == {}
