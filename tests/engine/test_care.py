@@ -272,3 +272,23 @@ def test_an_itch_scratched_until_it_bled_is_not_self_harm() -> None:
 ])
 def test_the_writers_death_wished_as_the_better_outcome_is_care(text: str) -> None:
     assert tier(text) == CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Jag vill inte leva längre, allt känns meningslöst.",
+    "Har skurit mig i armen igen ikväll.",
+    "Familjen klarar sig bättre utan mig.",
+])
+def test_swedish_is_read_and_answered_in_swedish(text: str) -> None:
+    finding = assess(text)
+    assert finding.tier == CARE
+    assert response_language(text, finding) == "sv"
+
+
+@pytest.mark.parametrize("text", [
+    "Skar mig i fingret när jag skalade potatis, lite blod bara.",
+    "Jobbet tar livet av mig den här veckan.",
+    "Min kompis sa att hon vill dö, vi ringde en läkare tillsammans.",
+])
+def test_swedish_figures_accidents_and_someone_elses_words_are_not_alarms(text: str) -> None:
+    assert tier(text) is None
