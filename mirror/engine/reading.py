@@ -614,7 +614,9 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True
     if any(_contains(norms, m) if m[0].isalnum() else " ".join(m) in lowered for m in lex.sarcasm_strong):
         return True  # "love that for me", "/s": irony whatever the entry names
-    if _scare_quote_turned(text, toks):
+    # (their word turned over in a fragment counts where no sentiment lexicon can tell irony
+    # otherwise; in English "Without the drama." is as often hurt as dry)
+    if _scare_quote_turned(text, toks, lex.stopwords, fragments=not valence):
         return True  # 'a "minimalist" organiser … Very minimalist.': their word, held up dryly
     if valence and _opens_on_marker(text, toks, norms, lex, valence):
         return True  # "Oh good, the review form is now 14 pages": the entry opens on the irony
@@ -683,7 +685,8 @@ def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marke
 _HOLDING_UP = frozenset({"very", "so", "really", "truly", "my", "such"})
 
 
-def _scare_quote_turned(text: str, toks: Sequence[Token]) -> bool:
+def _scare_quote_turned(text: str, toks: Sequence[Token], stopwords: frozenset[str] = frozenset(),
+                        fragments: bool = False) -> bool:
     """Whether a word the writer put in quotation marks of their own (one or two words, not
     someone's sentence: 'a "minimalist" desk organiser', 'for my "health."') comes back
     later outside them, held up ("Very minimalist.", "My health is currently lying face
@@ -698,15 +701,17 @@ def _scare_quote_turned(text: str, toks: Sequence[Token]) -> bool:
             inside.setdefault(span, []).append(i)
     bounds = as_tokens(toks).sentence_bounds()
     for members in inside.values():
-        if len(members) > 2:
-            continue  # someone's words, not a word held at arm's length
-        words = {toks[i].norm for i in members if len(toks[i].norm) > 3}
+        words = {toks[i].norm for i in members if len(toks[i].norm) > 3 and toks[i].norm not in stopwords}
         for j in range(members[-1] + 1, len(toks)):
             if owner[j] >= 0 or toks[j].norm not in words:
                 continue
             lo, hi = bounds[toks[j].sent]
-            if j > lo and toks[j - 1].norm in _HOLDING_UP and (hi - lo <= 4 or toks[j - 1].norm == "my"):
-                return True
+            if fragments and hi - lo <= 3 and toks[j].sent != toks[members[-1]].sent \
+                    and text[toks[hi - 1].end : toks[hi - 1].end + 1] not in ("!", "?"):
+                return True  # their word, turned over in a fragment: "Família, pois.", "Sì. Tranquillo."
+            if len(members) <= 2 and j > lo and toks[j - 1].norm in _HOLDING_UP \
+                    and (hi - lo <= 4 or toks[j - 1].norm == "my"):
+                return True  # a word held at arm's length, held up again: "Very minimalist."
     return False
 
 

@@ -298,3 +298,16 @@ def test_a_scare_quoted_word_held_up_again_and_an_opening_oh_good_are_read_as_ir
     # sincere: glee shouted, and a quoted word never held up again
     assert not read("Oh good, the snow came! The kids built a snowman by the gate.").sarcasm
     assert not read("Mum called the flat \"cosy\" and I think she meant it. We had tea on the floor.").sarcasm
+
+
+def test_their_word_turned_over_in_a_fragment_is_irony_where_no_lexicon_can_tell() -> None:
+    from mirror.engine.reading import read
+
+    text = ("La directora dijo en la reunión que \"aquí somos un equipo\". Luego nos quitó el "
+            "teletrabajo a todos menos a ella. Equipo, claro.")
+    a = analyze(text)
+    assert a.language == "es" and read(text, a.tokens, a.language).sarcasm
+    shouted = ("Mi jefe dijo que mi informe estaba \"bien\". Bien! Tres semanas de trabajo. "
+               "Estoy tan frustrada que no puedo dormir.")
+    b = analyze(shouted)
+    assert not read(shouted, b.tokens, b.language).sarcasm  # outrage shouted, not irony
