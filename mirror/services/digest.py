@@ -213,10 +213,17 @@ def _grief_said(text: str, language: str) -> bool:
 
 
 #: Words a diary fragment may hold beside its feeling ("Mostly just tired.", "Relieved,
-#: and tired."): the writer is its unspoken subject.
+#: and tired.", "Ridiculously pleased about it."): the writer is its unspoken subject.
 _FRAGMENT_WORDS = frozenset("just so so very really still mostly quite pretty too a bit "
                             "kind sort of and but also now again tonight today honestly "
-                            "utterly totally bone dead".split())
+                            "utterly totally bone dead about it that this all at the same "
+                            "time".split())
+
+
+#: Tired of something: fed up with it. Worn out by something: tired.
+_FED_UP = re.compile(r"\b(?:tired|sick|weary) of\b", re.IGNORECASE)
+_WORN_OUT = re.compile(r"\b(?:exhausted|knackered|shattered|tired (?:out|now|today|"
+                       r"tonight)|so tired\.|wrecked|drained)\b", re.IGNORECASE)
 
 
 #: A hashtag the writer put on their own joy.
@@ -248,6 +255,24 @@ _NOT_MINE = frozenset("he he's she she's they they're you you're it it's that wh
                       "pretend pretended pretending".split())
 
 
+#: Verbs a diary opens a sentence with, its "I" left out ("Went home and…", "Sat in the
+#: car…"): the sentence is the writer's.
+_DIARY_VERBS = frozenset("went got felt read sat came took made ate slept woke spent kept "
+                         "left ran drove had did saw told said rang called texted tried "
+                         "cried laughed walked stayed lay".split())
+#: Words that put the writer into a feeling ("got worried", "felt stupid", "was so happy").
+_BECAME = frozenset("got felt feel feeling getting was am been went".split())
+
+
+def _subjectless(toks: Tokens, i: int) -> bool:
+    """Whether the sentence holding token `i` opens on a verb with its "I" left out."""
+    lo = i
+    while lo > 0 and toks[lo - 1].sent == toks[i].sent:
+        lo -= 1
+    first = toks.norms[lo]
+    return first in _DIARY_VERBS or (first.endswith("ed") and len(first) > 4)
+
+
 def _own_feelings(text: str, toks: Tokens, language: str) -> list[str]:
     """Feelings the writer says of themselves in so many words that the reading, which
     names at most two an entry, left out: a feeling word with "I" or "we" at most
@@ -274,6 +299,9 @@ def _own_feelings(text: str, toks: Tokens, language: str) -> list[str]:
         at = max((k for k, w in enumerate(before) if w in mine), default=-1)
         if at < 0 and last_own >= lo and toks[last_own].sent == toks[i].sent:
             at = last_own - lo
+        if at < 0 and language == "en" and _subjectless(toks, i):
+            # "Read about blight and got unreasonably worried": a diary drops its "I"
+            at = max((k for k, w in enumerate(before) if w in _BECAME), default=-1)
         if at < 0 or any(w in _NOT_MINE for w in before[at + 1:]):
             continue
         if "?" in text[toks[i].end:toks[i].end + 40].split(".")[0]:
@@ -308,6 +336,9 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
         fams += ("joy",)  # "#joy"; "Ana had the baby!!! I'm an auntie!": joy shouted
     if "grief" in fams and not _grief_said(text, language):
         fams = tuple(f for f in fams if f != "grief")
+    if "tiredness" in fams and _FED_UP.search(text) and not _WORN_OUT.search(text):
+        # "I'm so tired of being the one who notices things": fed up, not sleepy
+        fams = tuple("frustration" if f == "tiredness" else f for f in fams)
     if "shame" in fams and "self-doubt" in feelings_in(text, language):
         fams = tuple("self-doubt" if f == "shame" else f for f in fams)  # "I'm a fraud"
     if not fams or not reading.moments:
@@ -463,7 +494,8 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
     last = max((s[1].created_at for s in scored), default="")
     felt_lines = [s for s in by_score if s[0] > 0 or (s[1].created_at == last and s[0] > FAINT)]
     if len(felt_lines) < min(limit, FEWEST):  # a week of few words still shows a few lines
-        felt_lines += [s for s in by_score if FAINT < s[0] <= 0][:min(limit, FEWEST) - len(felt_lines)]
+        felt_lines += [s for s in by_score if FAINT < s[0] <= 0 and s not in felt_lines][
+            :min(limit, FEWEST) - len(felt_lines)]
     felt_lines = felt_lines or by_score[:1]
     # A death or a birth told in a line is quoted whatever else the period held: "Dad
     # died this morning." never loses to a month of long happy entries.

@@ -487,7 +487,7 @@ def exact(text: str, toks: Tokens, lo: int, hi: int) -> str:
     start, end = toks[lo].start, toks[hi - 1].end
     if hi == len(toks):
         end = len(text.rstrip())  # the entry's last words as written ("… #blessed")
-    while end < len(text) and text[end] in ".!?…\"”’)":
+    while end < len(text) and text[end] in ".!?…\"”’)'":  # "…said 'my girl'."
         end += 1
     return " ".join(text[start:end].split())
 
@@ -804,12 +804,14 @@ def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str,
     Named in the order the period held them."""
     weight: dict[str, float] = {}
     places: dict[str, list[float]] = {}
+    indices: dict[str, list[int]] = {}
     said_in: Counter[str] = Counter()
     first: dict[str, int] = {}
     for k, (position, families) in enumerate(marks):
         for rank, (fam, w) in enumerate(families.items()):
             weight[fam] = weight.get(fam, 0.0) + w
             places.setdefault(fam, []).append(position)
+            indices.setdefault(fam, []).append(k)
             said_in[fam] += 1
             first.setdefault(fam, 10 * k + rank)
     if not weight:
@@ -839,11 +841,19 @@ def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str,
         return None
 
     def when(fam: str) -> str:
+        """Where in the period a feeling sits, by the clock and by the entries: "near
+        its end" only when one of its last entries says it, "at its start" one of its
+        first ("worry near its end" of a week whose last entry was "I like him" placed a
+        Thursday by the clock)."""
         ps = places[fam]
         if entries < 3 or (len(ps) >= 2 and max(ps) - min(ps) >= 0.5):
             return "throughout"
         mean = sum(ps) / len(ps)
-        return "start" if mean < 0.34 else "end" if mean > 0.66 else "throughout"
+        if mean < 0.34 and min(indices[fam]) <= entries // 4:
+            return "start"
+        if mean > 0.66 and max(indices[fam]) >= entries - 1 - entries // 4:
+            return "end"
+        return "throughout"
 
     def together(a: str, b: str) -> bool:
         """Two feelings of opposite sides in the same entries: both held at once."""
@@ -882,6 +892,7 @@ _ACRONYMS = frozenset("ok okay tv uk us usa eu nhs gp it pe bbc ceo hr pr dj id 
                       "fyi asap diy bbq atm sms wifi pdf ipad mri ct ecg icu ae".split())
 EMPHASIS_MAX = 2.5
 SHORT_ENTRY = 16          # an entry of this many words or fewer is one thought: quoted whole
+PAIR_ENTRY = 24           # ...and one of two sentences (what happened, what it did) this long
 _NEIGHBOUR = 6            # a sentence this short beside the line is its landing or its shout
 _LANDING_LINE = 10        # the entry's last sentence, this short and turning, goes with it
 _VERDICT = 4              # the entry's last words, this short, are quoted with the line before
@@ -939,10 +950,14 @@ def _turns_to_me(toks: Tokens, lo: int, hi: int) -> bool:
 
 
 def is_short(text: str, toks: Tokens) -> bool:
-    """A short entry (at most `SHORT_ENTRY` words, no list): quoted whole, as one thought —
-    "put his bowl away. got it back out. put it away." says nothing in any one sentence."""
+    """A short entry (at most `SHORT_ENTRY` words, or two sentences of at most `PAIR_ENTRY`,
+    no list): quoted whole, as one thought — "put his bowl away. got it back out. put it
+    away." says nothing in any one sentence, and "I didn't know what to do with my face."
+    needs the apology before it."""
     words = sum(1 for w in toks.norms if any(c.isalnum() for c in w))
-    return 2 <= words <= SHORT_ENTRY and not _LIST_ITEM.search(text)
+    if words > SHORT_ENTRY and (words > PAIR_ENTRY or len(toks.sentence_bounds()) != 2):
+        return False
+    return 2 <= words and not _LIST_ITEM.search(text)
 
 
 def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:

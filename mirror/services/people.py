@@ -502,8 +502,10 @@ def _scan(text: str) -> _Scan:
         from_somewhere = not german and after[:1] == ["from"] and prev not in _PLACE_BEFORE \
             and bool(_FROM_SOMEWHERE.match(text, c.end()))
         if starts and not german and after and (
-                after[0] in _AFTER or after[0] in _OPENING_NEXT or (owner and after[0].isalpha())):
-            opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum"
+                after[0] in _AFTER or after[0] in _OPENING_NEXT or after[0] == "from"
+                or (owner and after[0].isalpha())):
+            opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum",
+            # "Hal from plot 9 gave me his spare seed potatoes"
         if acting or from_somewhere:
             found.setdefault(word, None)  # "Marta from work brought a tortilla"
             if from_somewhere or _only_a_person(text, c, before, after):

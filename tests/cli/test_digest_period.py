@@ -148,3 +148,38 @@ def test_a_week_with_a_care_response_says_so_plainly_after_the_persons_words(cli
     assert said in text
     assert text.index("descant") < text.index(said)
     assert "notes" not in text and "end my life" not in text
+
+
+def test_a_reaction_is_quoted_with_what_it_reacts_to(cli):
+    """An entry of two sentences, what happened and what it did to the writer, is one
+    thought: "I didn't know where to look." alone says nothing a week later."""
+    entry = _write(cli, "Greta thanked me by name at the all-hands, in front of the whole "
+                        "floor. I didn't know where to look.", "2026-05-12 19:00")
+
+    digest = _week(cli, "2026-05-12")
+
+    assert {line["reflection_id"]: line["text"] for line in digest["lines"]}[entry] == \
+        "Greta thanked me by name at the all-hands, in front of the whole floor. I didn't " \
+        "know where to look."
+
+
+def test_tired_of_something_is_frustration_not_tiredness(cli):
+    _write(cli, "Another hour on hold with the insurer. I'm so tired of chasing people to do "
+                "their jobs.", "2026-05-19 18:00")
+
+    digest = _week(cli, "2026-05-19")
+
+    assert "tiredness" not in digest["feeling"]
+    assert "frustration" in digest["feeling"]
+
+
+def test_a_feeling_is_near_the_weeks_end_only_when_its_last_entry_says_it(cli):
+    _write(cli, "Fixed the gate hinge. Small job, took all morning.", "2026-05-25 12:00")
+    _write(cli, "Wrote the eulogy draft for Uncle Tam. I'm heartbroken, honestly.",
+           "2026-05-29 22:00")
+    _write(cli, "Waiting for the dentist. Read the same page of a magazine four times.",
+           "2026-05-31 18:00")
+
+    digest = _week(cli, "2026-05-27")
+
+    assert "near its end" not in digest["feeling"] and "ended with" not in digest["feeling"]

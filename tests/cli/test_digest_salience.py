@@ -59,8 +59,9 @@ def test_a_thing_that_died_or_a_funeral_planned_is_not_a_loss_told(cli):
     digest, shown = _week(cli, "2026-10-14")
 
     assert "you wrote of a loss" not in shown
-    assert "I've written three versions of what I want to say and hate all of them." in \
-        [line["text"] for line in digest["lines"]]
+    # Two sentences, what is coming and what it does to the writer: quoted as one thought.
+    assert "The funeral is on Friday. I've written three versions of what I want to say and " \
+        "hate all of them." in [line["text"] for line in digest["lines"]]
 
 
 def test_a_quote_keeps_the_short_turn_or_landing_that_follows_it(cli):
