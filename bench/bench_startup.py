@@ -12,6 +12,7 @@ except `reflect`, which adds one reflection per run).
     python bench/bench_startup.py --sizes 100000 --against /tmp/old --only list tags
     python bench/bench_startup.py --sizes 1000 --reflect-split    # reflect: imports vs work
     python bench/bench_startup.py --sizes 100000 --split --only list tags   # the same for any command
+    python bench/bench_startup.py --sizes 100000 --journals /tmp/copies   # /tmp/copies/startup-100000
 """
 
 from __future__ import annotations
@@ -77,9 +78,13 @@ def imports(source: Path, home: Path, args: list[str]) -> tuple[int, float]:
     return len(lines), sum(int(x.split("|")[0].split(":")[1]) for x in lines) / 1000
 
 
+JOURNALS = HERE / "journals"
+
+
 def journal(size: int) -> Path:
-    """bench/journals/startup-N, generated once and reused."""
-    home = HERE / "journals" / f"startup-{size}"
+    """startup-N in the journals folder (bench/journals unless --journals), generated once
+    and reused."""
+    home = JOURNALS / f"startup-{size}"
     if not home.exists():
         sys.path.insert(0, str(HERE))
         from journal_gen import generate
@@ -179,7 +184,12 @@ def main() -> None:
                         help="only reflect's CPU split: imports, first use, steady cost")
     parser.add_argument("--split", action="store_true",
                         help="the same CPU split for every command (or those of --only)")
+    parser.add_argument("--journals", type=Path, default=HERE / "journals",
+                        help="where the startup-N journals are made and reused (a copy can be "
+                             "measured without touching bench/journals)")
     args = parser.parse_args()
+    global JOURNALS
+    JOURNALS = args.journals
     if args.reflect_split:
         for size in args.sizes or [1000]:
             print(f"[{size:>6}] ", end="")

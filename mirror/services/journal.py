@@ -24,7 +24,6 @@ from mirror.errors import InvalidInput, NotFound
 from mirror.models import ListFilter, Page, Reflection, Revision, SearchHit, Thread
 from mirror.paths import JournalPaths, ensure_home, journals, resolve_home
 from mirror.resources import set_journal_cache
-from mirror.services import searching
 from mirror.services.context import JournalContext
 from mirror.settings import Settings
 from mirror.storage.audit import AuditReport
@@ -319,6 +318,8 @@ class Journal:
         """Full-text search among the reflections `filters` selects (as `list` does): words
         in any script, substrings of Chinese, Japanese, emoji...; `fts`: the query is FTS5
         syntax (phrases, OR, NOT, NEAR), a malformed one is `InvalidInput`."""
+        from mirror.services import searching  # only `search` ranks: `list` and the rest never load it
+
         return searching.search(self.context, query, limit, self._filter(filters), fts=fts)
 
     def tags(self) -> builtins.list[tuple[str, int]]:

@@ -18,6 +18,7 @@ from mirror.services.context import JournalContext
 from mirror.storage import stats as counts
 
 _EPOCH = date(1970, 1, 1)
+_THURSDAY = 3  # 1970-01-01's weekday, Monday = 0
 MONTHS_SHOWN = 12
 
 
@@ -32,12 +33,12 @@ def writing(ctx: JournalContext) -> WritingStats:
     first, last = counts.hour_span(conn)
     intervals = [] if first is None or last is None else offset_intervals(zone, first, last)
     days = counts.local_days(conn, intervals)
-    hours = counts.local_hours_of_week(conn, intervals)
     reflections = sum(n for _, n, _ in days)
     words = sum(w for _, _, w in days)
     by_weekday, by_hour = [0] * 7, [0] * 24
-    for weekday, hour, n in hours:
-        by_weekday[weekday] += n
+    for day, n, _ in days:
+        by_weekday[(day + _THURSDAY) % 7] += n
+    for hour, n in counts.local_hours(conn, intervals):
         by_hour[hour] += n
     today = (ctx.clock.now().astimezone(zone).date() - _EPOCH).days
     current, longest, longest_end = streaks([d for d, _, _ in days], today)
@@ -98,13 +99,20 @@ def streaks(days: list[int], today: int) -> tuple[int, int, int | None]:
 
 
 def per_month(days: list[tuple[int, int, int]]) -> tuple[MonthWords, ...]:
+    """The latest MONTHS_SHOWN months with writing, newest first. `days` are in order, so
+    they are read from the end and only as far back as those months (a year of days, not
+    every day of the journal)."""
     months: dict[str, list[int]] = {}
-    for day, n, words in days:
-        totals = months.setdefault(_day(day)[:7], [0, 0])
+    for day, n, words in reversed(days):
+        month = _day(day)[:7]
+        totals = months.get(month)
+        if totals is None:
+            if len(months) == MONTHS_SHOWN:
+                break
+            totals = months[month] = [0, 0]
         totals[0] += n
         totals[1] += words
-    latest = sorted(months, reverse=True)[:MONTHS_SHOWN]
-    return tuple(MonthWords(m, months[m][0], months[m][1]) for m in latest)
+    return tuple(MonthWords(m, n, words) for m, (n, words) in months.items())
 
 
 def _day(day: int) -> str:

