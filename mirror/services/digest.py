@@ -674,9 +674,10 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                        periods.thread_counts(conn, previous.since, previous.until), THEMES)
     now_people, before_people = people(ordinary, earlier_ordinary)
     # A relation named once without a name ("my cousin's wedding") is rarely who the
-    # period was about; one who comes up in two entries or more is.
+    # period was about; one who comes up in two entries or more is, and so is one who
+    # came up in the period before too (the sister of a funeral week, there all along).
     now_people = Counter({n: c for n, c in now_people.items()
-                          if c >= UNNAMED or not n.startswith("your ")})
+                          if c >= UNNAMED or not n.startswith("your ") or before_people[n]})
     before_people = Counter({n: c for n, c in before_people.items()
                              if c >= UNNAMED or not n.startswith("your ") or n in now_people})
     gone = sorted((n for n in before_people if n not in now_people),

@@ -196,7 +196,8 @@ coffee date drinks beside behind w/ con y mit und avec et dear
 #: "talked to Sam", "wrote to Ana": a "to" that follows one of these is a person's.
 _TO_VERBS = frozenset("talked spoke speak talk wrote write said say lied listened listen "
                       "sent gave give apologised apologized explained explain replied "
-                      "waved smiled".split())
+                      "waved smiled apologise apologize reply wave smile lie "
+                      "listening talking speaking writing".split())
 #: "a text from Sam", "heard from Ana": a "from" after one of these is a person's.
 #: (Not "a card from", "a parcel from": those come from places too.)
 _FROM_NOUNS = frozenset("text texts message messages call calls email emails present gift gifts "

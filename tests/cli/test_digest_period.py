@@ -183,3 +183,16 @@ def test_a_feeling_is_near_the_weeks_end_only_when_its_last_entry_says_it(cli):
     digest = _week(cli, "2026-05-27")
 
     assert "near its end" not in digest["feeling"] and "ended with" not in digest["feeling"]
+
+
+def test_a_relation_named_once_who_was_there_the_week_before_is_listed(cli):
+    _write(cli, "My brother drove down and we cleared the loft. My brother found our old "
+                "conkers in a jar.", "2026-06-02 20:00")
+    _write(cli, "Rang my brother about the skip hire.", "2026-06-04 20:00")
+    _write(cli, "Walked the coast path with my brother before his train. Hardly spoke, "
+                "didn't need to.", "2026-06-10 18:00")
+    _write(cli, "Quiet evening, finished the jigsaw.", "2026-06-11 21:00")
+
+    digest = _week(cli, "2026-06-10")
+
+    assert "your brother" in {p["name"] for p in digest["people"] if p["count"]}

@@ -103,3 +103,9 @@ def test_a_name_opening_a_sentence_with_and_i_is_a_person():
 ])
 def test_a_role_opening_a_sentence_is_not_a_name(text):
     assert people.count([text]) == {}
+
+
+def test_someone_spoken_to_in_the_present_tense_is_a_person():
+    texts = ["I should apologise to Priyanka for snapping at the meeting.",
+             "Kept talking to Wim about the move until the lights went off."]
+    assert people.count(texts) == {"Priyanka": 1, "Wim": 1}
