@@ -243,3 +243,10 @@ def test_what_is_needed_got_in_with_a_day_and_no_one_awake_is_an_intent():
 
 def test_pills_saved_up_and_a_day_decided_is_a_plan():
     assert assess("睡眠薬がけっこう集まった。来週の金曜日に決めた。").tier == CARE
+
+
+def test_money_come_in_explains_debts_paid_but_after_payday_is_still_a_time():
+    assert assess("Віддав борги другу після зарплати. Тепер нікому нічого не винен, приємно.").tier is None
+    assert assess("Gave my sister my old laptop since I got a new one. Won't need it anymore.").tier is None
+    text = "It's settled. The weekend after payday, when the flat is empty. I feel oddly calm."
+    assert assess(text).tier == CARE

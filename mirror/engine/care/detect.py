@@ -1101,11 +1101,14 @@ def _compound_at(comp: Compound, hits: Mapping[str, list[_CueHit]], n: int,
             if inside:
                 chosen.append(min(inside, key=lambda h: (h.start, h.end)))
         # An ordinary purpose may be said just before or after ("... Booking that trip.");
-        # a purpose that must be the writer's own (`!self`) inside a sign's own words is
-        # that sign: "when everyone is on holiday" is when no one is home.
+        # a purpose that must be the writer's own (`!self`) inside the words of one of the
+        # compound's signs is that sign: "when everyone is on holiday" is when no one is
+        # home, "the weekend after payday" is a time.
+        signs = [h for slot in comp.slots for c in slot for h in hits.get(c, ())
+                 if lo <= h.sentence < hi]
         if any(lo - 1 <= h.sentence <= hi
                and not (v.endswith("!self") and any(o.start <= h.start and h.end <= o.end
-                                                    for o in chosen))
+                                                    for o in signs))
                for v in comp.veto for h in hits.get(v, ())):
             continue
         if len(chosen) >= comp.need:
