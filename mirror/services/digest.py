@@ -255,6 +255,13 @@ _NOT_MINE = frozenset("he he's she she's they they're you you're it it's that wh
                       "pretend pretended pretending".split())
 
 
+#: Verbs that hold the writer where a language drops its "I" ("Tengo miedo", "Estoy feliz",
+#: "Je suis contente", "Ich bin stolz").
+_FIRST_PERSON_VERBS: dict[str, frozenset[str]] = {
+    language: frozenset(words.split()) for language, words in {
+        "es": "tengo estoy estaba siento sentí", "pt": "estou estava tenho sinto senti",
+        "fr": "suis j'ai sens étais", "de": "bin war fühle", "it": "sono ho sento ero",
+        "nl": "ben voel was", "pl": "jestem czuję"}.items()}
 #: Verbs a diary opens a sentence with, its "I" left out ("Went home and…", "Sat in the
 #: car…"): the sentence is the writer's.
 _DIARY_VERBS = frozenset("went got felt read sat came took made ate slept woke spent kept "
@@ -280,7 +287,8 @@ def _own_feelings(text: str, toks: Tokens, language: str) -> list[str]:
     proud of myself", "I'm sad, and I'm also a bit excited", "I was just happy doing it").
     A week whose headline rests on one of two feelings said side by side misnames it."""
     data = frames(language) or {}
-    mine = frozenset(str(w) for w in data.get("first_person") or ())
+    mine = frozenset(str(w) for w in data.get("first_person") or ()) | \
+        _FIRST_PERSON_VERBS.get(language, frozenset())
     if not mine:
         return []
     lex = feeling_lexicon(language)

@@ -268,8 +268,8 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
         return True
     if prev == "and":
         return bool(after) and after[0] in _AFTER_STRONG and after[0] not in _TRADE
-    if prev in _BEFORE or spoken_to:
-        return True
+    if prev in _BEFORE or spoken_to or prev in _TITLES:
+        return True  # "with Sam", "told Maya", "Dr Okafor"
     if prev in _ROLES and (text[max(0, m.start() - 2):m.start()].strip(" ") in (",", "")):
         return True
     if owner and after and after[0].isalpha():
@@ -280,6 +280,8 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
     return False
 
 
+#: Titles before a surname ("Dr Okafor", "Mrs Patel"): a person, however the sentence goes.
+_TITLES = frozenset("dr mr mrs ms miss prof mx sr sra herr frau mme mlle".split())
 #: Verbs a company does as often as a person ("…and Octopus took the gas money").
 _TRADE = frozenset("and took sent gave made moved".split())
 #: Verbs after a name that only a person does (a company "says", "sends" and "calls" too).
@@ -295,7 +297,8 @@ def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], aft
     "my boss, Ann", "Sam laughed" — not where a company stands as well ("an email from
     Brightwave", "Brightwave said no", "Brightwave's offer")."""
     prev = before[-1] if before else ""
-    if prev in _BEFORE and prev not in _NOT_ONLY_PEOPLE and prev not in _PLACE_BEFORE:
+    if (prev in _BEFORE and prev not in _NOT_ONLY_PEOPLE and prev not in _PLACE_BEFORE) or \
+            prev in _TITLES:
         return True
     if prev in _ROLES and (text[max(0, m.start() - 2):m.start()].strip(" ") in (",", "")):
         return True

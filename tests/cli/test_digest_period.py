@@ -196,3 +196,15 @@ def test_a_relation_named_once_who_was_there_the_week_before_is_listed(cli):
     digest = _week(cli, "2026-06-10")
 
     assert "your brother" in {p["name"] for p in digest["people"] if p["count"]}
+
+
+def test_a_feeling_said_in_the_verb_of_a_language_without_its_i_is_the_writers(cli):
+    _write(cli, "Mañana es el examen de conducir. Tengo miedo de suspender otra vez.",
+           "2026-06-15 21:00")
+    _write(cli, "Aprobé. Estoy feliz y un poco nerviosa todavía, no me lo creo.",
+           "2026-06-18 19:00")
+
+    digest = _week(cli, "2026-06-16")
+
+    assert "fear" in digest["feeling"] or "worry" in digest["feeling"]
+    assert "joy" in digest["feeling"]

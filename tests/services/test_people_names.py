@@ -109,3 +109,8 @@ def test_someone_spoken_to_in_the_present_tense_is_a_person():
     texts = ["I should apologise to Priyanka for snapping at the meeting.",
              "Kept talking to Wim about the move until the lights went off."]
     assert people.count(texts) == {"Priyanka": 1, "Wim": 1}
+
+
+def test_a_surname_after_a_title_is_a_person():
+    texts = ["Supervision with Dr Adeyemi ran long.", "Adeyemi emailed back within the hour."]
+    assert people.count(texts) == {"Adeyemi": 2}
