@@ -23,9 +23,7 @@ import collections
 import gc
 import json
 import os
-import signal
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -169,6 +167,8 @@ class Overlapped:
         self.ready: list[list[AnalysisRecord]] = []
         self.later: list[str] = []
         self.ids: list[str] = []
+        import threading  # an overlapped derive only (imports): `reflect` never starts one
+
         self._feeder: threading.Thread | None = None
         self._stop = threading.Event()
         self._error: BaseException | None = None
@@ -201,6 +201,8 @@ class Overlapped:
                     self.inflight.append(pool.submit(texts(chunk), self.profile))
             except BaseException as exc:  # noqa: BLE001 - re-raised by finish()
                 self._error = exc
+
+        import threading
 
         self._feeder = threading.Thread(target=run, name="analysis-feeder", daemon=True)
         self._feeder.start()
@@ -439,6 +441,7 @@ def die_with_parent(parent: int) -> None:
     if not sys.platform.startswith("linux"):
         return
     import ctypes  # Linux only, and only in forked workers
+    import signal  # (its enums cost `reflect`'s start-up ~1.5 ms, which never forks)
 
     pr_set_pdeathsig = 1
     try:
@@ -476,5 +479,7 @@ def _worker_start(parent: int, lifeline: int, keep: int) -> None:
             except OSError:
                 break
         os._exit(1)
+
+    import threading
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
