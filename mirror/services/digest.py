@@ -759,10 +759,10 @@ def care_lines(d: Digest) -> list[str]:
     if d.care is None:
         return []
     n = d.care.reflections
-    said = (f"One reflection this {d.period.kind} was answered with care rather than a "
-            "reflection, so it is left out of this summary." if n == 1 else
-            f"{n:,} reflections this {d.period.kind} were answered with care rather than a "
-            "reflection, so they are left out of this summary.")
+    said = (f"One reflection this {d.period.kind} was answered with care, so it is left out "
+            "of this summary." if n == 1 else
+            f"{n:,} reflections this {d.period.kind} were answered with care, so they are left "
+            "out of this summary.")
     return [said, d.care.line, *(f"- {r}" for r in d.care.resources)]
 
 

@@ -244,7 +244,9 @@ def _context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     cut = max(before.rfind(c) for c in ".!?;:\n")
     before_words = [w.lower() for w in _WORD.findall(before[cut + 1:])][-_REACH:]
     after = text[end:end + 40]
-    stop = min([i for i in (after.find(c) for c in ".!?;:\n") if i >= 0] or [len(after)])
+    # A comma ends what follows a name too: "Finished Normal People, cried at the end" is
+    # the writer crying, not "People".
+    stop = min([i for i in (after.find(c) for c in ".!?;:,\n") if i >= 0] or [len(after)])
     after_words = [w.lower() for w in _WORD.findall(after[:stop])][:2]
     return before_words, after_words
 
@@ -256,7 +258,9 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
     owner = m.group(0).endswith(("'s", "’s"))
     prev = before[-1] if before else ""
     spoken_to = (prev == "to" and any(w in _TO_VERBS for w in before[:-1])) or \
-        (prev == "from" and len(before) > 1 and before[-2] in _FROM_NOUNS)  # "a text from Sam"
+        (prev == "from" and len(before) > 1 and before[-2] in _FROM_NOUNS) or \
+        (prev in ("for", "of") and len(before) > 1 and before[-2] in _FELT_FOR)
+    # ("a text from Sam", "grateful for Ellie", "so proud of Ife")
     if prev in _PLACE_BEFORE and not spoken_to:
         return False
     if capitalised_nouns:
@@ -267,7 +271,7 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
         # one a person ("…jammed twice, and Ruth brought in lemon cake").
         return True
     if prev == "and":
-        return bool(after) and after[0] in _AFTER_STRONG and after[0] not in _TRADE
+        return bool(after) and after[0] in _AND_ACTS
     if prev in _BEFORE or spoken_to or prev in _TITLES:
         return True  # "with Sam", "told Maya", "Dr Okafor"
     if prev in _ROLES and (text[max(0, m.start() - 2):m.start()].strip(" ") in (",", "")):
@@ -282,8 +286,12 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
 
 #: Titles before a surname ("Dr Okafor", "Mrs Patel"): a person, however the sentence goes.
 _TITLES = frozenset("dr mr mrs ms miss prof mx sr sra herr frau mme mlle".split())
-#: Verbs a company does as often as a person ("…and Octopus took the gas money").
-_TRADE = frozenset("and took sent gave made moved".split())
+#: After "and", verbs that make the name a person ("…jammed twice, and Ruth brought in
+#: lemon cake"); not those a company does as well ("…and Evri says it was delivered").
+_AND_ACTS = frozenset("brought told asked texted hugged came cooked drove walked sat cried "
+                      "laughed smiled sighed kissed hugs laughs cries smiles".split())
+#: Feelings for someone before "for" or "of": "grateful for Ellie", "so proud of Ife".
+_FELT_FOR = frozenset("grateful thankful proud fond scared jealous".split())
 #: Verbs after a name that only a person does (a company "says", "sends" and "calls" too).
 _ONLY_PEOPLE_DO = frozenset("laughed laughs cried cries smiled smiles hugged hugs kissed kisses "
                             "sighed whispered yelled shouted slept sleeps woke apologised "

@@ -143,8 +143,7 @@ def test_a_week_with_a_care_response_says_so_plainly_after_the_persons_words(cli
 
     assert digest["care"]["reflections"] == 1
     text = digest["text"]
-    said = "One reflection this week was answered with care rather than a reflection, so it " \
-           "is left out of this summary."
+    said = "One reflection this week was answered with care, so it is left out of this summary."
     assert said in text
     assert text.index("descant") < text.index(said)
     assert "notes" not in text and "end my life" not in text

@@ -38,7 +38,7 @@ def test_a_remote_engine_writes_the_digest_without_private_or_care_text(
     assert run.code == 0, run.err
     assert run.json["engine"] == "anthropic" and run.json["checks_passed"]
     assert run.json["text"].startswith(MODEL_DIGEST)
-    assert "One reflection this week was answered with care rather than a reflection, so it is left out of this summary." in run.json["text"]
+    assert "One reflection this week was answered with care, so it is left out of this summary." in run.json["text"]
     (call,) = model_calls(anthropic_server)
     sent = sent_text(call)
     assert SECRET not in sent and "pills" not in sent and "kill" not in sent

@@ -114,3 +114,17 @@ def test_someone_spoken_to_in_the_present_tense_is_a_person():
 def test_a_surname_after_a_title_is_a_person():
     texts = ["Supervision with Dr Adeyemi ran long.", "Adeyemi emailed back within the hour."]
     assert people.count(texts) == {"Adeyemi": 2}
+
+
+def test_someone_the_writer_is_grateful_for_or_proud_of_is_a_person():
+    texts = ["Grateful for Noor today, she sat with me through the whole appointment.",
+             "So proud of Tayo, his first solo gig."]
+    assert people.count(texts) == {"Noor": 1, "Tayo": 1}
+
+
+@pytest.mark.parametrize("text", [
+    "Finished Small Things, cried at the end.",
+    "The parcel vanished and Yodel says it was delivered.",
+])
+def test_a_title_or_a_courier_beside_a_verb_is_not_a_person(text):
+    assert people.count([text]) == {}
