@@ -289,7 +289,8 @@ _TITLES = frozenset("dr mr mrs ms miss prof mx sr sra herr frau mme mlle".split(
 #: After "and", verbs that make the name a person ("…jammed twice, and Ruth brought in
 #: lemon cake"); not those a company does as well ("…and Evri says it was delivered").
 _AND_ACTS = frozenset("brought told asked texted hugged came cooked drove walked sat cried "
-                      "laughed smiled sighed kissed hugs laughs cries smiles".split())
+                      "laughed smiled sighed kissed hugs laughs cries smiles swapped helped "
+                      "covered invited lent picked stayed".split())
 #: Feelings for someone before "for" or "of": "grateful for Ellie", "so proud of Ife".
 _FELT_FOR = frozenset("grateful thankful proud fond scared jealous".split())
 #: Verbs after a name that only a person does (a company "says", "sends" and "calls" too).
@@ -412,7 +413,9 @@ _EPITHETS = frozenset("old little big young uncle aunt auntie cousin granny gran
 #: Where a person is from in the writer's life: "Marta from work", "Rob from uni".
 _FROM_SOMEWHERE = re.compile(r"(?:['’]s)?\s+from\s+(?:work|uni|university|college|school|"
                              r"next door|upstairs|downstairs|across the road|the office|"
-                             r"the team|church|choir|book club|the gym|my course|my class)\b",
+                             r"the team|church|choir|book club|the gym|my course|my class|"
+                             r"plot \d+|number \d+|flat \d+|down the road|the allotments?|"
+                             r"the ward|the library|the pub|the club|the shop)\b",
                              re.IGNORECASE)
 #: Uses of a capitalised word that make it a person without a person verb near it.
 RECURRING = 3

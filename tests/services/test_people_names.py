@@ -128,3 +128,10 @@ def test_someone_the_writer_is_grateful_for_or_proud_of_is_a_person():
 ])
 def test_a_title_or_a_courier_beside_a_verb_is_not_a_person(text):
     assert people.count([text]) == {}
+
+
+def test_a_neighbour_from_a_numbered_house_or_a_plot_is_a_person():
+    texts = ["Rain again. Bodhan from plot 14 lent me his spare fork.",
+             "Orla from number 6 took in the parcel and the rota is a mess and Wes swapped "
+             "with me again."]
+    assert people.count(texts) == {"Bodhan": 1, "Orla": 1, "Wes": 1}
