@@ -23,10 +23,11 @@ quoted from the person never count against it.
   worry and ended with pride"), only from feelings the person said of themselves (the
   offline reading of each entry read in full, and of the period's last `LAST_READ`),
   and the feelings said in so many words with "I" just before them (`_own_feelings`:
-  "I'm sad, and I'm also a bit excited" is both), never one the reading found only in a
-  hint ("I laughed … then felt guilty": no joy); weighed toward the period's end and each
+  "I'm sad, and I'm also a bit excited" is both), never joy the reading found only in
+  laughter ("I laughed … then felt guilty"); weighed toward the period's end and each
   entry's last line (`feeling`). One feeling said once in a week of several entries, not
-  at its end, is not the week's (`LONE`); with none said, the digest opens with its counts.
+  at its end, is not the week's alone (`LONE`): it is said with the week's other feelings,
+  or not at all; with none said, the digest opens with its counts.
 - **News told short** ("Girl. 7lb 2oz.", "passed. two minors.") is quoted where the period
   first tells it (`NEWS`), and the period's last entry, where it lands, is shown when there
   is room even without a feeling word.
@@ -220,6 +221,8 @@ _FRAGMENT_WORDS = frozenset("just so so very really still mostly quite pretty to
                             "time".split())
 
 
+#: Laughter written down: a hint of joy, never joy said.
+_LAUGHED = re.compile(r"\b(?:laugh\w*|giggl\w*|lol|haha\w*)\b", re.IGNORECASE)
 #: Tired of something: fed up with it. Worn out by something: tired.
 _FED_UP = re.compile(r"\b(?:tired|sick|weary) of\b", re.IGNORECASE)
 _WORN_OUT = re.compile(r"\b(?:exhausted|knackered|shattered|tired (?:out|now|today|"
@@ -314,6 +317,8 @@ def _own_feelings(text: str, toks: Tokens, language: str) -> list[str]:
             continue
         if "?" in text[toks[i].end:toks[i].end + 40].split(".")[0]:
             continue  # "am I happy?": asked, not said
+        if DEATH_WORDS.match(text, toks[i].start):
+            continue  # "I nearly died of embarrassment": what happens, not a feeling
         said = feelings_in(text[toks[lo].start:toks[min(i + 3, len(toks)) - 1].end], language)
         for fam in said:
             if fam in feelings_in(word, language):
@@ -329,13 +334,12 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
     names one only when the writer is in its clause), and those of them said in its last
     sentence — where the entry lands ("I was terrified walking in. … So proud."). A wry
     entry's praise is not a feeling."""
-    # A feeling the reading found only in a hint ("I laughed at one point and then felt
+    # Joy the reading found only in laughter ("I laughed at one point and then felt
     # guilty": no word of joy) is not said: a break-up week was headed "joy" by it.
-    # (Grief told by a remembrance, "First birthday without her", has no word of its own.)
-    words = feelings_in(text, language)
-    told_family = event(text)[1]
+    laughed_only = "joy" in reading.feelings and _LAUGHED.search(text) is not None and \
+        "joy" not in feelings_in(text, language)
     fams = tuple(f for f in reading.feelings if not (is_wry and valence_of(f) == "positive")
-                 and (f in words or f == told_family or (f == "shame" and "self-doubt" in words)))
+                 and not (f == "joy" and laughed_only))
     fams += tuple(f for f in (*_fragments(text, toks, language),
                               *_own_feelings(text, toks, language)) if f not in fams
                   and not (is_wry and valence_of(f) == "positive"))
@@ -357,6 +361,8 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
     said = feelings_in(text[toks[last.first].start:toks[last.last - 1].end], language)
     if "self-doubt" in said:
         said["shame"] = said.get("shame", 0.0)
+    if "tiredness" in said and "frustration" in fams:
+        said["frustration"] = said["tiredness"]  # "…and I am tired of hearing it."
     return fams, frozenset(f for f in fams if f in said or (f == "self-doubt" and "shame" in said))
 
 

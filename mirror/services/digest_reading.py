@@ -828,8 +828,13 @@ def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str,
             chosen[0] not in essential and chosen[0] not in marks[-1][1]:
         # One feeling said once, in one entry of a week of several, and not where the week
         # ends: "a week that held embarrassment" of a week of failing, numbness and "Better."
-        # names a moment as the week. Its line is quoted; the digest opens with its counts.
-        return None
+        # names a moment as the week. With other feelings said in it, the week is said as
+        # all of them; else its line is quoted and the digest opens with its counts.
+        others = [f for f in ranked if f != chosen[0] and said_in[f] >= fewest
+                  and f not in SAID_OF_SOMEONE]
+        if not others:
+            return None
+        chosen += others[:2]
     sides = {valence_of(f) for f in chosen} & {"positive", "negative"}
     if len(sides) == 1:  # a week of both is said as both: the other side, if said at all
         other = [f for f in ranked if valence_of(f) in {"positive", "negative"} - sides

@@ -207,3 +207,28 @@ def test_a_feeling_said_in_the_verb_of_a_language_without_its_i_is_the_writers(c
 
     assert "fear" in digest["feeling"] or "worry" in digest["feeling"]
     assert "joy" in digest["feeling"]
+
+
+def test_nearly_dying_of_embarrassment_is_not_grief(cli):
+    _write(cli, "I nearly died of embarrassment when I called my teacher Mum in front of the "
+                "whole class.", "2026-06-22 20:00")
+
+    digest = _week(cli, "2026-06-22")
+
+    assert "grief" not in digest["feeling"]
+    assert "loss" not in digest["text"]
+
+
+def test_a_week_of_different_feelings_said_once_each_is_said_as_all_of_them(cli):
+    _write(cli, "Bins, laundry, the usual Monday.", "2026-06-29 19:00")
+    _write(cli, "Stuck on the motorway for three hours. I'm so frustrated with this commute.",
+           "2026-06-30 21:00")
+    _write(cli, "Found my grandad's old watch in a drawer. I miss him more than I expected to.",
+           "2026-07-01 21:00")
+    _write(cli, "Results tomorrow. I'm so nervous I can't settle to anything.",
+           "2026-07-02 22:00")
+    _write(cli, "Cut the grass and fixed the bike chain.", "2026-07-04 12:00")
+
+    feeling = _week(cli, "2026-07-01")["feeling"]
+
+    assert "frustration" in feeling and "worry" in feeling
