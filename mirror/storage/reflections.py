@@ -576,6 +576,11 @@ def _contains(conn: sqlite3.Connection, needle: str) -> tuple[str, list[Any]]:
     conn.create_function(name, 2, _folded_test(sought.isascii()), deterministic=True)
     clause = f"{name}(r.content, ?)"
     if sought.isascii():  # "strasse" from "Straße": a text of ASCII only may hold it
+        from mirror.storage import vocabulary  # (start-up: only such a needle needs it)
+
+        named = vocabulary.candidates(conn, sought, CANDIDATES, casefolded=True)
+        if named is not None:
+            return f"r.seq IN ({','.join('?' * len(named))}) AND {clause}", [*named, sought]
         return clause, [sought]
     from mirror.storage import substring  # only such a `--contains` needs it (start-up)
 

@@ -49,9 +49,15 @@ UNREAD_AS_IS = 500
 _READ_BATCH = 2000
 
 
-def candidates(conn: sqlite3.Connection, needle: str, limit: int) -> list[int] | None:
+def candidates(conn: sqlite3.Connection, needle: str, limit: int, *,
+               casefolded: bool = False) -> list[int] | None:
     """The seqs of reflections that may hold the ASCII `needle` (see the module docstring),
-    at most `limit`; None when they cannot be narrowed so far."""
+    at most `limit`; None when they cannot be narrowed so far.
+
+    `casefolded`: `needle` is the casefold of one with letters outside ASCII ("strasse"
+    from "Straße"), compared casefolded: a text of ASCII only holds it as LIKE would, but a
+    text with other letters may hold it through them ("Straße"), so those are named by the
+    substring index's sure trigrams of a casefolded needle, or, with none, all of them."""
     lowered = needle.lower()
     runs = list(WORD.finditer(lowered))
     if not runs or len(lowered) < SHORTEST:
@@ -75,10 +81,16 @@ def candidates(conn: sqlite3.Connection, needle: str, limit: int) -> list[int] |
                 (" OR ".join(f'"{word}"' for word in words), limit + 1)))
         if len(found) > limit:
             return None
-        groups = substring.trigrams(lowered, casefolded=False)
-        found.update(row[0] for row in conn.execute(
-            "SELECT rowid FROM reflections_fts_substring WHERE reflections_fts_substring MATCH ?"
-            " LIMIT ?", (substring.match_query(groups), limit + 1)))
+        groups = substring.trigrams(lowered, casefolded=casefolded)
+        if groups:
+            found.update(row[0] for row in conn.execute(
+                "SELECT rowid FROM reflections_fts_substring WHERE reflections_fts_substring MATCH ?"
+                " LIMIT ?", (substring.match_query(groups), limit + 1)))
+        else:  # no sure trigram: every text with a character outside ASCII may hold it
+            # (listed by the partial index of migration 015, not by reading every text)
+            found.update(row[0] for row in conn.execute(
+                "SELECT seq FROM reflections INDEXED BY reflections_wide_seq"
+                " WHERE length(CAST(content AS BLOB)) > length(content) LIMIT ?", (limit + 1,)))
     except sqlite3.OperationalError:  # a journal not migrated to 014 (read-only): read all
         return None
     return sorted(found) if len(found) <= limit else None

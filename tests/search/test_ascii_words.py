@@ -209,3 +209,48 @@ def test_every_write_path_keeps_the_vocabulary_exact(tmp_path_factory, ops, need
         for needle in [*needles, *pieces]:
             if needle.strip():
                 assert journal.matching(Filters(contains=needle)) == expected_ids(conn, needle), needle
+
+
+#: Needles with letters outside ASCII whose casefold is ASCII ("Straße" → "strasse",
+#: "ﬁle" → "file", the long s and the Kelvin sign): a text of ASCII only may hold them.
+_FOLDS_TO_ASCII = st.text(alphabet="aAsSteEfFiIkK" + "ßẞﬁſ\u212a", min_size=3, max_size=8).filter(
+    lambda t: not t.isascii() and t.casefold().isascii())
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(_TEXT, min_size=1, max_size=4), needle=_FOLDS_TO_ASCII,
+       candidates=st.sampled_from([stored.CANDIDATES, 3]), read=st.booleans())
+def test_a_needle_that_casefolds_to_ascii_finds_exactly_what_reading_every_text_finds(
+        shared: Journal, texts, needle, candidates, read) -> None:
+    for k, text in enumerate(texts):
+        shared.write(text, when=(datetime(2025, 6, 1) + timedelta(days=k)).strftime("%Y-%m-%d %H:%M"))
+    shared.write(f"x {needle.casefold().upper()} y")  # one text of ASCII only that holds it
+    conn = shared.store.conn
+    if read:
+        assert vocabulary.read_texts(conn)
+    original = stored.CANDIDATES
+    stored.CANDIDATES = candidates
+    try:
+        found = paged_ids(shared, Filters(contains=needle), limit=3)
+        matched = shared.matching(Filters(contains=needle))
+    finally:
+        stored.CANDIDATES = original
+    assert found == matched == expected_ids(conn, needle)
+
+
+def test_a_needle_with_no_sure_trigram_is_narrowed_not_read_in_full(journal) -> None:
+    """'Straße' casefolds to "strasse" and no trigram of it is sure in a text with other
+    letters: those texts are listed by the partial index of migration 015, so the needle is
+    still narrowed (the candidates are named, not every text read)."""
+    journal.write("Walked down the Hauptstrasse to the bakery.")
+    wide = journal.write("Die Straße war nass.").id
+    journal.write("Nothing to see here.")
+    conn = journal.store.conn
+    assert vocabulary.read_texts(conn)  # (texts not yet read are candidates as they are)
+    named = vocabulary.candidates(conn, "strasse", 10, casefolded=True)
+    assert named is not None and len(named) == 2
+    seq = conn.execute("SELECT seq FROM reflections WHERE id = ?", (wide,)).fetchone()[0]
+    assert seq in named
+    found = set(journal.matching(Filters(contains="Straße")))
+    texts = {journal.get(i).content for i in found}
+    assert texts == {"Walked down the Hauptstrasse to the bakery.", "Die Straße war nass."}
