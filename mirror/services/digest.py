@@ -79,6 +79,7 @@ from mirror.services.digest_reading import (
     event,
     event_name,
     exact,
+    feeling_families,
     feeling_lexicon,
     feelings_in,
     felt,
@@ -89,7 +90,6 @@ from mirror.services.digest_reading import (
     praise_span,
     prose_tail,
     sarcastic_span,
-    starts_feeling,
     told,
     turns,
     valence_of,
@@ -301,7 +301,8 @@ def _own_feelings(text: str, toks: Tokens, language: str) -> list[str]:
     found: list[str] = []
     last_own = -1  # the last feeling word of the writer's: "I'm relieved and a bit proud"
     for i, word in enumerate(norms):
-        if not (lex.seen[word] if word in lex.seen else starts_feeling(lex, word)):
+        own = feeling_families(lex, word)
+        if not own:
             continue  # most words: one dictionary lookup
         lo = i
         while lo > 0 and i - lo < OWN_REACH and toks[lo - 1].sent == toks[i].sent:
@@ -321,7 +322,7 @@ def _own_feelings(text: str, toks: Tokens, language: str) -> list[str]:
             continue  # "I nearly died of embarrassment": what happens, not a feeling
         said = feelings_in(text[toks[lo].start:toks[min(i + 3, len(toks)) - 1].end], language)
         for fam in said:
-            if fam in feelings_in(word, language):
+            if fam in own:
                 last_own = i
                 if fam not in found:
                     found.append(fam)

@@ -1065,6 +1065,12 @@ def feeling_lexicon(language: str) -> _Lexicon | None:
     return _lexicon(language) or _lexicon("en")
 
 
-def starts_feeling(lex: _Lexicon, word: str) -> bool:
-    """Whether `word` may start a feeling word or phrase of `lex` (remembered per word)."""
-    return _starts(lex, word) is not None
+def feeling_families(lex: _Lexicon, word: str) -> frozenset[str]:
+    """The feeling families `word` may start in `lex`, as a word or a phrase's first word
+    (remembered per word: most words are one dictionary lookup)."""
+    starts = lex.seen[word] if word in lex.seen else _starts(lex, word)
+    if starts is None:
+        return frozenset()
+    fam, phrases = starts
+    found = {_NOUN_OF_WORD.get(word, fam)} if fam is not None else set()
+    return frozenset(found | {f for _, f in phrases})
