@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 
 from mirror.engine.reading import Reading, frames, valences
 from mirror.engine.tokenize import Tokens, clause_break_between
-from mirror.services.people import plain_lower
+from mirror.services.people import in_text, mentions_someone, plain_lower
 
 #: Life events: (weight, the feeling family they bring, pattern). Weights: what happened
 #: outweighs how it was said (a sentence's feeling score is rarely above 6).
@@ -381,9 +381,10 @@ def with_who(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     day, and then remembering. I miss him so much it hurts."): a digest is read a week
     later, out of its entry, and "I miss him" alone could be anyone."""
     norms = toks.norms
-    if not any(w in _HIM_OR_HER for w in norms[lo:hi]) or \
-            any(t.text[:1].isupper() and t.norm not in ("i", "i'm", "i've", "i'd", "i'll")
-                for t in toks[lo + 1:hi]):
+    opens = norms[lo] in ("he", "she")  # "She told the story about how she met Dad": who?
+    if not any(w in _HIM_OR_HER for w in norms[lo:hi]) or (not opens and any(
+            t.text[:1].isupper() and t.norm not in ("i", "i'm", "i've", "i'd", "i'll")
+            for t in toks[lo + 1:hi])):
         return lo, hi
     bounds = toks.sentence_bounds()
     before = bounds.get(toks[lo].sent - 1)
@@ -391,8 +392,12 @@ def with_who(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
             hi - before[0] > QUOTE_MAX_WORDS or is_list_line(text, toks, before[0]) or \
             "\n" in text[toks[before[1] - 1].end:toks[lo].start]:
         return lo, hi
-    named = any(t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper()
-                and t.norm not in _HIM_OR_HER for t in toks[before[0] + 1:before[1]])
+    piece = text[toks[before[0]].start:toks[before[1] - 1].end]
+    capital = any(t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper()
+                  and t.norm not in _HIM_OR_HER for t in toks[before[0] + 1:before[1]])
+    # A line opening on "She" needs the one who is named, not any capital ("the Italian
+    # place"); "my mum" names her without one.
+    named = mentions_someone(piece) or (bool(in_text(piece)) if opens else capital)
     return (before[0], hi) if named else (lo, hi)
 
 

@@ -588,6 +588,12 @@ def _may_join(text: str, m: re.Match[str] | _Joined, function_words: frozenset[s
     return not (starts and norm in _common())
 
 
+def mentions_someone(text: str) -> bool:
+    """Whether `text` names someone by relation or kin name ("My mum's birthday.",
+    "Rang Dad."): what a line's "she" or "he" may point back to."""
+    return _RELATION_RE.search(text) is not None or _KIN_RE.search(text) is not None
+
+
 def in_text(text: str) -> list[str]:
     """The people of one text (display forms, in order of first appearance)."""
     return _scan(text).people

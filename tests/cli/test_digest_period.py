@@ -232,3 +232,15 @@ def test_a_week_of_different_feelings_said_once_each_is_said_as_all_of_them(cli)
     feeling = _week(cli, "2026-07-01")["feeling"]
 
     assert "frustration" in feeling and "worry" in feeling
+
+
+def test_a_line_opening_on_she_comes_with_the_relation_it_points_to(cli):
+    entry = _write(cli, "Three meetings back to back and a fire drill in the middle of the last "
+                        "one, so nothing got decided. Drove over to see my gran after work. She "
+                        "held my hand the whole time and told me I was her favourite, which she "
+                        "says to all of us, but I believed it tonight.", "2026-07-07 21:00")
+
+    digest = _week(cli, "2026-07-07")
+
+    line = {line["reflection_id"]: line["text"] for line in digest["lines"]}[entry]
+    assert line.startswith("Drove over to see my gran after work. She held my hand")
