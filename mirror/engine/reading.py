@@ -349,6 +349,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # 'they all said "how lovely, so calm". Yes. Calm.': their word, said back dryly
         if any(norms[j] in lex.body for j in range(max(0, i - 3), i)):
             continue  # "my arm went numb", "my face hurt": the body's, not a feeling
+        if _said_of_it(toks, i, lex):
+            continue  # "it was windy and miserable": the weather's, not the writer's
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
             continue  # "scanner died twice": no one's death
         if hit[0] not in _TOLD_BY_EVENTS and not _writers(text, toks, i, lex) or (
@@ -361,6 +363,26 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))
     return found
+
+
+#: Subjects that are a thing or the day, not a person: "it was miserable", "that was sad".
+_IMPERSONAL = frozenset({"it", "it's", "its", "itwas", "that", "this", "weather"})
+
+
+def _said_of_it(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the nearest subject before token i in its sentence is "it" or "that" ("it
+    was windy and miserable and I was complaining": the weather is miserable), with no
+    person between them."""
+    sent = toks[i].sent
+    j = i - 1
+    while j >= 0 and toks[j].sent == sent and i - j <= 6:
+        w = toks[j].norm
+        if w in lex.first_person or (w in lex.others and w not in _IMPERSONAL):
+            return False
+        if w in _IMPERSONAL:
+            return True
+        j -= 1
+    return False
 
 
 def _repeats_their_word(toks: Sequence[Token], i: int, quoted: set[int]) -> bool:
@@ -639,8 +661,10 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     incongruent = 0
     pointed = False
     for k, words in enumerate(sentences):
+        # (a praise word before a harm word is one thing, not praise: "heart attack")
         praise = [i for i, w in enumerate(words) if valence.get(w, 0.0) >= 2.0
-                  and w not in lex.not_praise and not _negated(words, i, lex)]
+                  and w not in lex.not_praise and not _negated(words, i, lex)
+                  and not (i + 1 < len(words) and valence.get(words[i + 1], 0.0) <= -1.0)]
         if not praise:
             continue
         strong_lift = any(words[j] in ("absolutely", "truly", "totally", "really")

@@ -311,3 +311,14 @@ def test_their_word_turned_over_in_a_fragment_is_irony_where_no_lexicon_can_tell
                "Estoy tan frustrada que no puedo dormir.")
     b = analyze(shouted)
     assert not read(shouted, b.tokens, b.language).sarcasm  # outrage shouted, not irony
+
+
+def test_a_death_by_heart_attack_is_not_irony_and_miserable_weather_is_not_sadness() -> None:
+    from mirror.engine.reading import read
+
+    grief = ("Found out this morning that Wendell from the print room died over the weekend. "
+             "Heart attack, at home. He was 61.")
+    assert not read(grief).sarcasm
+    said = compose("We walked up to the castle like every Sunday, and it was windy and miserable "
+                   "and I moaned about my cold hands the whole way. Then Ruth knelt down with a ring.")
+    assert "sadness" not in QUOTED.sub("Q", said).lower(), said
