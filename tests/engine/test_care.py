@@ -292,3 +292,17 @@ def test_swedish_is_read_and_answered_in_swedish(text: str) -> None:
 ])
 def test_swedish_figures_accidents_and_someone_elses_words_are_not_alarms(text: str) -> None:
     assert tier(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "I can't do this anymore. I've been thinking about taking all of Nan's tablets. Nobody would even notice.",
+    "could just take all of Dad's sleeping pills tonight and be done",
+])
+def test_taking_all_of_someone_elses_pills_is_means(text: str) -> None:
+    # Whose pills they are sits between "all" and the pills; the medicine in a house is
+    # often a parent's or a grandparent's.
+    assert assess(text).tier == CARE
+
+
+def test_returning_someone_elses_pills_is_not_means() -> None:
+    assert assess("Took all of Mum's old tablets back to the pharmacy for disposal.").tier is None
