@@ -17,7 +17,7 @@ from mirror.clock import FixedClock
 from mirror.services.journal import Filters, Journal
 from mirror.storage import reflections as stored
 from mirror.storage import vocabulary
-from tests.search.test_substring_index import _apply, expected_ids, paged_ids
+from tests.search.test_substring_index import _apply, assert_found_as_read, expected_ids
 
 WORDS = vocabulary.WORDS
 #: Words of ASCII letters in both cases and digits, some with a character outside ASCII
@@ -80,14 +80,7 @@ def test_an_ascii_needle_finds_exactly_what_reading_every_text_finds(
                        label="needle")
     if not needle.strip():
         return
-    original = stored.CANDIDATES
-    stored.CANDIDATES = candidates  # both ways: candidates listed, or a common needle walked
-    try:
-        found = paged_ids(shared, Filters(contains=needle), limit=3)
-        matched = shared.matching(Filters(contains=needle))
-    finally:
-        stored.CANDIDATES = original
-    assert found == matched == expected_ids(conn, needle)
+    assert_found_as_read(shared, needle, candidates)
     assert as_indexed(vocabulary_words(conn)) <= index_terms(conn)
 
 
@@ -228,14 +221,7 @@ def test_a_needle_that_casefolds_to_ascii_finds_exactly_what_reading_every_text_
     conn = shared.store.conn
     if read:
         assert vocabulary.read_texts(conn)
-    original = stored.CANDIDATES
-    stored.CANDIDATES = candidates
-    try:
-        found = paged_ids(shared, Filters(contains=needle), limit=3)
-        matched = shared.matching(Filters(contains=needle))
-    finally:
-        stored.CANDIDATES = original
-    assert found == matched == expected_ids(conn, needle)
+    assert_found_as_read(shared, needle, candidates)
 
 
 def test_a_needle_with_no_sure_trigram_is_narrowed_not_read_in_full(journal) -> None:

@@ -50,6 +50,20 @@ def expected_ids(conn: sqlite3.Connection, needle: str) -> list[str]:
         "SELECT id, content FROM reflections ORDER BY created_at DESC, seq DESC") if held(row[1])]
 
 
+def assert_found_as_read(journal: Journal, needle: str, candidates: int) -> None:
+    """`--contains needle` pages and bulk selection both find what reading every text
+    finds, with `candidates` as the most the indexes may name (small: a common needle is
+    walked instead; as shipped: the candidates are listed)."""
+    original = stored.CANDIDATES
+    stored.CANDIDATES = candidates
+    try:
+        found = paged_ids(journal, Filters(contains=needle), limit=3)
+        matched = journal.matching(Filters(contains=needle))
+    finally:
+        stored.CANDIDATES = original
+    assert found == matched == expected_ids(journal.store.conn, needle)
+
+
 def paged_ids(journal: Journal, filters: Filters, limit: int) -> list[str]:
     """Every page of `list`, following the cursors."""
     found, cursor = [], None
@@ -77,7 +91,6 @@ def test_contains_finds_exactly_what_reading_every_text_finds(shared: Journal, t
     for text in texts:
         day = data.draw(st.integers(0, 400), label="day")
         shared.write(text, when=(datetime(2025, 1, 1) + timedelta(days=day)).strftime("%Y-%m-%d %H:%M"))
-    conn = shared.store.conn
     # A needle drawn from the alphabet, or a piece of a text written, in another case.
     source = data.draw(st.sampled_from(texts), label="source")
     start = data.draw(st.integers(0, len(source) - 1), label="start")
@@ -86,14 +99,7 @@ def test_contains_finds_exactly_what_reading_every_text_finds(shared: Journal, t
                        label="needle")
     if not needle.strip():
         return
-    original = stored.CANDIDATES
-    stored.CANDIDATES = candidates  # both ways: candidates listed, or a common needle walked
-    try:
-        found = paged_ids(shared, Filters(contains=needle), limit=3)
-        matched = shared.matching(Filters(contains=needle))
-    finally:
-        stored.CANDIDATES = original
-    assert found == matched == expected_ids(conn, needle)
+    assert_found_as_read(shared, needle, candidates)
 
 
 def test_the_sharp_s_and_its_capitals_meet_only_through_a_needle_outside_ascii(journal) -> None:
