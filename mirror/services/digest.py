@@ -773,15 +773,6 @@ def care_lines(d: Digest) -> list[str]:
     return [said, d.care.line, *(f"- {r}" for r in d.care.resources)]
 
 
-def _lead(d: Digest) -> str:
-    """The sentence that opens a digest: the feeling of the period. What happened is left to
-    the person's own lines (and to `event` in --json): a header naming the event and whose
-    it was misread it too often in blind review ("the dog's cancer" as a daughter's, a job
-    at a surgery as an operation), and one wrong first line makes a true digest read as a
-    misreading."""
-    return d.feeling
-
-
 def _loss(d: Digest) -> str:
     """A plain line that a death was written about, and when ("On 15 October you wrote of
     a loss, and of the days after it."): the period's counts and feelings alone would pass
@@ -798,8 +789,7 @@ def _loss(d: Digest) -> str:
 def render(d: Digest) -> str:
     """The digest as text: descriptive sentences and counts, the person's lines quoted.
 
-    What leads depends on what the period held: the feeling, when it moved across the period
-    ("began with… ended with…"); else the counts. Patterns are not printed: a name like "obligation language" reads as a verdict
+    The counts lead; the period's feeling stays in `--json` (see below). Patterns are not printed: a name like "obligation language" reads as a verdict
     on the person (they stay in `--json`). Care is said after the person's own words, so a
     week is not introduced by its care line; the help line is shown whenever there is one."""
     before = "the week before" if d.period.kind == "week" else "the month before"
@@ -812,12 +802,11 @@ def render(d: Digest) -> str:
     counts = (f"You wrote {_plural(d.reflections, 'reflection')} this {d.period.kind} "
               f"({_plural(d.words, 'word')}); {before}, "
               f"{f'{d.previous_reflections:,}' if d.previous_reflections else 'none'}.")
-    lead = _lead(d)
-    moved = " began with " in lead or " ended with " in lead or ", near its end," in lead
-    if lead and moved:
-        out += [lead, counts]
-    else:
-        out += [counts, *([lead] if lead else [])]
+    # The period's feeling in one line (`feeling` in --json) is not printed: in a blind
+    # review of fresh journals, digests that opened with it averaged 2.45 of 5 against 3.38
+    # without it, and 7 of its 11 lines named the wrong feeling ("worry" for a week that
+    # ended in a job offer). The person's own lines say how it felt.
+    out.append(counts)
     loss = _loss(d)
     if loss:
         out.append(loss)
@@ -826,8 +815,7 @@ def render(d: Digest) -> str:
         out += [f"  {c.name.replace(' / ', ' and ')}: {c.count} ({_moved(c)})"
                 for c in d.tensions if c.count]
     if d.lines:
-        heading = "How it went, in your own words:" if moved and \
-            len(d.lines) > 2 else "In your own words:"
+        heading = "In your own words:"
         out += ["", heading]
         for line in d.lines:
             mark = (" (private)" if line.private else "") + (" (said wryly)" if line.wry else "")
