@@ -27,7 +27,7 @@ def _filters(p: argparse.ArgumentParser, command: str) -> None:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "reflect", "write a reflection (text, stdin, or $EDITOR)", cmd_reflect)
-    p.add_argument("text", nargs="*", help="the reflection; omit to read stdin or open $EDITOR")
+    p.add_argument("text", nargs="*", help="the reflection; '-' or omit to read stdin, or open $EDITOR")
     p.add_argument("--date", help="when it happened: 2024-03-05 21:30, 'yesterday 21:30', ...")
     p.add_argument("--tag", action="append", default=[], help="add a tag (repeatable)")
     p.add_argument("--star", action="store_true", help="star it")
@@ -121,7 +121,11 @@ def _one_or_filtered(args: argparse.Namespace) -> bool:
 
 def _text_argument(args: argparse.Namespace, ctx: Context, words: list[str] | None,
                    initial: str = "") -> str:
-    """Text from the command line, else stdin, else the editor on a terminal."""
+    """Text from the command line, else stdin, else the editor on a terminal. A lone "-"
+    means stdin, as for every tool that reads a file: `… | mirror reflect -` once saved
+    the reflection "-"."""
+    if words == ["-"]:
+        return ctx.read_stdin()
     if words:
         return " ".join(words)
     if not ctx.stdin_is_terminal():

@@ -30,6 +30,11 @@ def test_reflect_reads_stdin_when_no_text_is_given(cli):
     assert cli("show", rid, "--json").json["reflection"]["content"] == "line one\nline two\n"
 
 
+def test_a_lone_dash_reads_stdin_as_other_tools_do(cli):
+    rid = reflect_id(cli, "-", input="from a pipe\n")
+    assert cli("show", rid, "--json").json["reflection"]["content"] == "from a pipe\n"
+
+
 def test_reflect_opens_the_editor_on_a_terminal(cli, tmp_path, monkeypatch):
     editor = tmp_path / "fake-editor"
     editor.write_text("#!/bin/sh\nprintf 'written in the editor' > \"$1\"\n")
