@@ -41,7 +41,8 @@ _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 #: A line that is a list item ("- milk", "* [ ] call Dad", "3. Mo texted"): read as an item,
 #: by the reading's centre and by the clause said back, never as running prose.
 LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s")
-_SENTENCE_END_RE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]+|\n[ \t\r\f\v]*\n")
+#: (a full stop between digits is a decimal or a time, "€4.17", "8.30", never a sentence's end)
+_SENTENCE_END_RE = re.compile(r"(?!(?<=\d)\.\d)[.!?\u2026\u3002\uff01\uff1f]+|\n[ \t\r\f\v]*\n")
 _CLAUSE_BREAK_RE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f,;:\u2014\u2013()\n]")
 _NORM_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 

@@ -322,3 +322,12 @@ def test_a_death_by_heart_attack_is_not_irony_and_miserable_weather_is_not_sadne
     said = compose("We walked up to the castle like every Sunday, and it was windy and miserable "
                    "and I moaned about my cold hands the whole way. Then Ruth knelt down with a ring.")
     assert "sadness" not in QUOTED.sub("Q", said).lower(), said
+
+
+def test_a_decimal_or_a_time_never_ends_a_sentence() -> None:
+    from mirror.engine.tokenize import as_tokens, tokenize
+
+    text = "Paid €4.17 for one croissant and it will haunt me. The train left at 8.30 anyway."
+    toks = as_tokens(tokenize(text))
+    said = [text[toks[lo].start:toks[hi - 1].end] for lo, hi in toks.sentence_bounds().values()]
+    assert said == ["Paid €4.17 for one croissant and it will haunt me", "The train left at 8.30 anyway"]
