@@ -56,6 +56,8 @@ _MIN_WORDS, _MAX_WORDS = 3, 14
 #: ("I hope they're very, very safe" cut at the comma).
 _DANGLING = frozenset({"very", "so", "really", "too", "quite", "such", "the", "a", "an", "my",
                        "our", "and", "but", "or", "of", "to", "with", "for", "at", "in", "on"})
+_SPANS_OF_TIME = frozenset({"day", "week", "month", "year", "morning", "night", "evening",
+                            "weekend", "afternoon", "life"})
 _PRESENT_STATE = frozenset({"i'm", "im", "we're", "i am"})
 _OPENING = "\u201c\u201e\u00ab\u2039\u300c\u300e"
 _CLOSING = "\u201d\u00bb\u203a\u300d\u300f"
@@ -156,6 +158,9 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     if subject is None:
         return None
     size, diary = subject
+    if diary and own[0] in ("made", "makes") and len(own) > 2 and own[1] == "my" \
+            and any(w in _SPANS_OF_TIME for w in own[2:5]):
+        return None  # "made my whole week tbh": the day's event did, not the writer
     norms = (["i"] if diary else []) + own  # the writer as subject, said or implied
     verb_at = 1 if diary else size
     if not _MIN_WORDS <= len(norms) <= _MAX_WORDS or verb_at >= len(norms):

@@ -331,3 +331,9 @@ def test_a_decimal_or_a_time_never_ends_a_sentence() -> None:
     toks = as_tokens(tokenize(text))
     said = [text[toks[lo].start:toks[hi - 1].end] for lo, hi in toks.sentence_bounds().values()]
     assert said == ["Paid €4.17 for one croissant and it will haunt me", "The train left at 8.30 anyway"]
+
+
+def test_made_my_week_is_the_days_doing_not_the_writers() -> None:
+    said = compose("a stranger on the bus gave me her umbrella and just got off in the rain. "
+                   "made my whole week tbh")
+    assert "you made your" not in said, said
