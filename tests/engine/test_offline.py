@@ -337,3 +337,12 @@ def test_made_my_week_is_the_days_doing_not_the_writers() -> None:
     said = compose("a stranger on the bus gave me her umbrella and just got off in the rain. "
                    "made my whole week tbh")
     assert "you made your" not in said, said
+
+
+def test_love_said_plainly_beside_a_hard_day_is_not_irony() -> None:
+    from mirror.engine.reading import read
+
+    text = ("O Rui esqueceu outra vez de buscar a Lia na escola e eu tive de sair da reunião a correr. "
+            "Amo esse homem. Hoje amava e ao mesmo tempo queria gritar com ele.")
+    a = analyze(text)
+    assert a.language == "pt" and not read(text, a.tokens, a.language).sarcasm
