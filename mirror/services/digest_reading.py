@@ -55,7 +55,9 @@ EVENTS: tuple[tuple[float, str, str], ...] = (
     (5.0, "joy", r"had the baby|had her baby|had a baby|was born|gave birth|newborn|"
                  r"(?:i'?m|we'?re|she'?s) pregnant|nació|embarazada|geboren|schwanger|"
                  r"est née?|naissance|enceinte|it'?s a boy|it'?s a girl|baby boy|baby girl|"
-                 r"\d+ ?lbs? ?\d+ ?oz"),  # a birth weight: "Boy. 6 lb 11 oz."
+                 r"\d+ ?lbs? ?\d+ ?oz|"  # a birth weight: "Boy. 6 lb 11 oz."
+                 r"(?:boy|girl|baby|bebé|niña|niño|junge|mädchen|garçon|fille)\W+\d+(?:[.,]\d+)? ?kg"),
+                 # "Girl. 3.2kg. Both fine."
     (2.5, "pride", r"passed(?= ?[.!,]|$)|passed (?:my|the|our|both|all) (?:\w+ )?(?:\w+ )?(?:"
                    r"exams?|tests?|assessments?|viva|finals|course|modules?|boards|audition|"
                    r"probation|inspection|interview|theory|practical|mot)|aprobé|bestanden|"
@@ -83,7 +85,8 @@ EVENTS: tuple[tuple[float, str, str], ...] = (
 )
 _EVENT_RE = [(w, fam, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for w, fam, p in EVENTS]
 #: Alternatives with no literal word for `_trigger` to find: the piece of text they need.
-_TEXT_TRIGGERS = {r"\d+ ?lbs? ?\d+ ?oz": "oz"}
+_TEXT_TRIGGERS = {r"\d+ ?lbs? ?\d+ ?oz": "oz",
+                  r"(?:boy|girl|baby|bebé|niña|niño|junge|mädchen|garçon|fille)\W+\d+(?:[.,]\d+)? ?kg": "kg"}
 #: Before an exam's bare "passed": nothing but the writer ("passed.", "I passed!", "finally
 #: passed."); "Mum passed." is a death and "Time passed." no news.
 _EXAM_BEFORE = re.compile(r"(?:^|[.!?…\n]\s*)(?:(?:i|we|i've|we've|finally|just|both|so|and|"
@@ -243,7 +246,7 @@ _EVENT_NAMES: tuple[tuple[str, str, str], ...] = (
      r"put|had|no longer|took|se nos|nos dej|ist von|nous a",
      "a death", "{who}'s death"),
     (r"baby|born|birth|newborn|pregnant|nació|embarazada|geboren|schwanger|née?|naissance|"
-     r"enceinte|it'?s a|\d", "a birth", "a birth"),
+     r"enceinte|it'?s a|boy|girl|bebé|niñ|junge|mädchen|garçon|fille|\d", "a birth", "a birth"),
     (r"stroke", "a stroke", "{who}'s stroke"),
     (r"heart attack", "a heart attack", "{who}'s heart attack"),
     (r"cancer|cáncer|krebs|tumou?r|malignant|chemo", "cancer", "{who}'s cancer"),

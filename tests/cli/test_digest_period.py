@@ -34,6 +34,20 @@ def test_a_birth_told_by_its_weight_alone_is_quoted(cli):
     assert digest["event"] == "a birth"
 
 
+def test_a_birth_weight_in_kilograms_is_a_birth_too(cli):
+    _write(cli, "Contractions all night, then nothing. The midwife says any day now. I have "
+                "eaten a whole pineapple on the strength of one forum post.", "2026-05-04 22:00")
+    born = _write(cli, "Boy. 3.4kg. Both fine.", "2026-05-06 11:40")
+    _write(cli, "Home. His name is Milo. Took twenty minutes to work out the car seat straps.",
+           "2026-05-07 16:00")
+
+    digest = _week(cli, "2026-05-05")
+
+    lines = {line["reflection_id"]: line["text"] for line in digest["lines"]}
+    assert lines[born] == "Boy. 3.4kg. Both fine."
+    assert digest["event"] == "a birth"
+
+
 def test_a_short_line_of_news_carries_the_week_it_ends(cli):
     """A week of dread before a test, then a few plain words that it went well: they are
     quoted, not passed over as a bare fact among the louder lines."""
