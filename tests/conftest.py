@@ -170,3 +170,15 @@ def journal(mirror_home: Path, fixed_clock):
     j = Journal.open(mirror_home, clock=fixed_clock)
     yield j
     j.close()
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One journal a module's examples keep adding to (each checks the whole of it), with a
+    fixed clock: Hypothesis tests write into it instead of opening a journal per example."""
+    from mirror.clock import FixedClock
+    from mirror.services.journal import Journal
+
+    home = tmp_path_factory.mktemp("shared")
+    with Journal.open(home, clock=FixedClock(datetime(2026, 3, 14, tzinfo=UTC))) as journal:
+        yield journal

@@ -5,7 +5,6 @@ text finds, and a deleted or changed text's words do not outlive it in the vocab
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -51,13 +50,6 @@ def as_indexed(words: set[str]) -> set[str]:
     query's token the same way, so the whole word still finds its text)."""
     return {word[:32768] for word in words}
 
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory) -> Iterator[Journal]:
-    """One journal the examples keep adding to (each checks the whole of it)."""
-    home = tmp_path_factory.mktemp("words")
-    with Journal.open(home, clock=FixedClock(datetime(2026, 3, 14, tzinfo=UTC))) as journal:
-        yield journal
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,7 +11,6 @@ Georgian, emoji, CJK)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -74,13 +73,6 @@ def paged_ids(journal: Journal, filters: Filters, limit: int) -> list[str]:
             return found
         cursor = page.next_cursor
 
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory) -> Iterator[Journal]:
-    """One journal the examples keep adding to (each checks the whole of it)."""
-    home = tmp_path_factory.mktemp("substring")
-    with Journal.open(home, clock=FixedClock(datetime(2026, 3, 14, tzinfo=UTC))) as journal:
-        yield journal
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

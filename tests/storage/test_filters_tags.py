@@ -4,25 +4,16 @@ rarest tag's reflections or walks the dates (issue 14, performance)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mirror.clock import FixedClock
 from mirror.services.journal import Filters, Journal
 from mirror.storage import reflections as stored
 
 TAGS = ["work", "Family", "sleep", "run"]
 
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory) -> Iterator[Journal]:
-    home = tmp_path_factory.mktemp("tags")
-    with Journal.open(home, clock=FixedClock(datetime(2026, 3, 14, tzinfo=UTC))) as journal:
-        yield journal
 
 
 def _pages(journal: Journal, filters: Filters) -> list[str]:
