@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from mirror.engine.tokenize import LIST_ITEM, Token, clause_break_between
+from mirror.engine.tokenize import LIST_ITEM, Token, clause_break_between, inside_quotation
 
 #: The writer's words → the mirror's. "we" stays plural in meaning ("you" covers both).
 _SWAP = {
@@ -59,8 +59,6 @@ _DANGLING = frozenset({"very", "so", "really", "too", "quite", "such", "the", "a
 _SPANS_OF_TIME = frozenset({"day", "week", "month", "year", "morning", "night", "evening",
                             "weekend", "afternoon", "life"})
 _PRESENT_STATE = frozenset({"i'm", "im", "we're", "i am"})
-_OPENING = "\u201c\u201e\u00ab\u2039\u300c\u300e"
-_CLOSING = "\u201d\u00bb\u203a\u300d\u300f"
 #: A present-tense doing is said back when it is a habit the person keeps ("I still take
 #: his mug down", "I walk around it every morning"): what someone keeps doing is what they
 #: live with. ("Always"/"never" are left out: said back, a self-judgement would be repeated.)
@@ -140,9 +138,7 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
         return None
     own = [t.norm for t in toks]
     line_start = text.rfind("\n", 0, toks[0].start) + 1
-    lead = text[line_start : toks[0].start]
-    if sum(lead.count(q) for q in _OPENING) > sum(lead.count(q) for q in _CLOSING) \
-            or lead.count('"') % 2:
+    if inside_quotation(text, toks[0].start):
         return None  # inside someone's quoted words ("oh wow, that's great Dad"): not the writer's
     at = _index(tokens, toks[0])
     before = [tokens[k].norm for k in range(max(0, at - 2), at)

@@ -32,7 +32,7 @@ from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo
 from mirror.engine.reading import Moment, Reading, frames, read, valences
 from mirror.engine.tensions import Contrast, Tension
-from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token
+from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation
 
 ENGINE_VERSION = "offline-3"
 
@@ -364,9 +364,7 @@ _STRONG_SCORE = 2.0  # a line elsewhere in the entry is said back only when it c
 _OTHER_SCORE = 0.0
 _SCENE_SCORE = -1.0  # a line that sets the scene may be plain narration ("Babcia sent a parcel")
 _ANY_SCORE = 0.5     # the last step before a stock question: a line that carries a little
-_SHORT_ENTRY_MOMENTS = 5
-_OPENING_MARKS = "\u201c\u201e\u00ab\u2039\u300c\u300e"
-_CLOSING_MARKS = "\u201d\u00bb\u203a\u300d\u300f"  # in a short entry every line is near the centre
+_SHORT_ENTRY_MOMENTS = 5  # in a short entry every line is near the centre
 
 
 def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
@@ -703,11 +701,7 @@ def _own_prose(a: Analysis, m: Moment) -> bool:
     ("“I'm not crying, my eyes are just leaking”" is the child's, never "you")."""
     start = a.tokens[m.first].start
     line_start = a.text.rfind("\n", 0, start) + 1
-    before = a.text[line_start:start]
-    if LIST_ITEM.match(a.text[line_start:start + 1]):
-        return False
-    opened = sum(before.count(q) for q in _OPENING_MARKS) - sum(before.count(q) for q in _CLOSING_MARKS)
-    return opened <= 0 and before.count('"') % 2 == 0  # not inside someone's quoted words
+    return not LIST_ITEM.match(a.text[line_start:start + 1]) and not inside_quotation(a.text, start)
 
 
 def _in_language_marks(said: str, language: str) -> str:

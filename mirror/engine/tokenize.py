@@ -65,6 +65,19 @@ _QUOTED_RE = re.compile(
 QUOTE_CHARS = '"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f'
 
 
+_OPENING_QUOTES = "\u201c\u201e\u00ab\u2039\u300c\u300e"
+_CLOSING_QUOTES = "\u201d\u00bb\u203a\u300d\u300f"
+
+
+def inside_quotation(text: str, pos: int) -> bool:
+    """Whether `pos` falls inside quotation marks opened earlier on its line and not yet
+    closed ('she said "oh wow, that's great|'): someone's words, which the mirror never
+    turns into "you" nor takes for the writer's own line."""
+    lead = text[text.rfind("\n", 0, pos) + 1 : pos]
+    opened = sum(lead.count(q) for q in _OPENING_QUOTES) - sum(lead.count(q) for q in _CLOSING_QUOTES)
+    return opened > 0 or lead.count('"') % 2 == 1
+
+
 class Token(NamedTuple):
     """One word: `text` as written, `norm` for matching, [start, end) in the source,
     and the index of the sentence it belongs to."""
