@@ -334,15 +334,18 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         if hit is None:
             hit = _by_prefix(lex, w)
         one_word = hit is not None  # a word, not a phrase, can describe a thing
+        size = 1
         if hit is None:
             for words, f, wt in lex.phrases.get(w, ()):
                 if tuple(norms[i : i + len(words)]) == words:
-                    hit = (f, wt)
+                    hit, size = (f, wt), len(words)
                     break
         if hit is None:
             continue
         if _negated(norms, i, lex) or _unreal(text, toks, i, lex):
             continue
+        if _undone(toks, i, i + size):
+            continue  # "Todo bien hasta que salió el tema": fine only until it was not
         if _in_question(text, toks, i):
             continue  # "Do something fun???": asked about, not felt
         if quoted and _repeats_their_word(toks, i, quoted):
@@ -383,6 +386,17 @@ def _said_of_it(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
             return True
         j -= 1
     return False
+
+
+#: "Until", in the engine's languages: a feeling said up to a point that then undid it.
+_UNTIL = frozenset({"until", "till", "hasta", "fino", "finché", "jusqu'à", "jusqu", "bis", "até",
+                    "tot", "dopóki", "aż"})
+
+
+def _undone(toks: Sequence[Token], i: int, after: int) -> bool:
+    """Whether the words just after a feeling phrase, in its sentence, say it lasted only
+    until something ("Tutto bene fino al secondo", "Everything was fine until Dad …")."""
+    return any(t.norm in _UNTIL and t.sent == toks[i].sent for t in toks[after:after + 2])
 
 
 def _repeats_their_word(toks: Sequence[Token], i: int, quoted: set[int]) -> bool:

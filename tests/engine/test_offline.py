@@ -346,3 +346,13 @@ def test_love_said_plainly_beside_a_hard_day_is_not_irony() -> None:
             "Amo esse homem. Hoje amava e ao mesmo tempo queria gritar com ele.")
     a = analyze(text)
     assert a.language == "pt" and not read(text, a.tokens, a.language).sarcasm
+
+
+def test_a_feeling_that_lasted_only_until_something_is_not_named() -> None:
+    from mirror.engine.reading import read
+
+    for text in ("Comida con mamá. Todo bien hasta que salió el tema de mi hermana otra vez.",
+                 "Cena dai miei. Tutto bene fino al dolce, poi papà ha chiesto del lavoro."):
+        a = analyze(text)
+        assert not {"relief"} & set(read(text, a.tokens, a.language).feelings), text
+    assert "joy" in read("So happy. Till next week, then.").feelings
