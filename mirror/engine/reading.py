@@ -663,8 +663,11 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     if not valence:
         return False
     names = _names(toks)
-    # (a name is not the word VADER scores: "Mia laughed" is not "missing in action")
-    sentences = [["" if i in names else norms[i] for i in range(lo, hi)] for lo, hi in spans]
+    inside = tokens_in_spans(toks, quoted_spans(text))
+    # (a name is not the word VADER scores: "Mia laughed" is not "missing in action"; and
+    # praise inside quotation marks is someone's, "the app says 'you're doing great!'")
+    sentences = [["" if i in names or inside[i] >= 0 else norms[i] for i in range(lo, hi)]
+                 for lo, hi in spans]
 
     def bad(words: Sequence[str]) -> bool:
         # (not inside a likeness: "like a total weirdo" describes the writer, not a mishap)
@@ -719,6 +722,10 @@ def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marke
     return False
 
 
+#: The dry "sure" that turns someone's word over, in the languages without a sentiment
+#: lexicon ("Família, pois.", "La situación, claro.", "Sì. Tranquillo.").
+_DRY_PARTICLES = frozenset({"claro", "pois", "sí", "si", "sì", "certo", "già", "oui", "ja",
+                            "klar", "genau", "tuurlijk", "jasne", "tak", "sure", "right"})
 #: Words that lift a word to hold it up ("Very minimalist.", "My health is …").
 _HOLDING_UP = frozenset({"very", "so", "really", "truly", "my", "such"})
 
@@ -745,8 +752,11 @@ def _scare_quote_turned(text: str, toks: Sequence[Token], stopwords: frozenset[s
                 continue
             lo, hi = bounds[toks[j].sent]
             if fragments and hi - lo <= 3 and toks[j].sent != toks[members[-1]].sent \
-                    and text[toks[hi - 1].end : toks[hi - 1].end + 1] not in ("!", "?"):
-                return True  # their word, turned over in a fragment: "Família, pois.", "Sì. Tranquillo."
+                    and text[toks[hi - 1].end : toks[hi - 1].end + 1] not in ("!", "?") \
+                    and any(toks[k].norm in _DRY_PARTICLES for k in range(max(0, lo - 2), hi)):
+                # their word, turned over in a fragment with a dry "sure": "Família, pois.",
+                # "Sì. Tranquillo." (without one, "Raczej." is doubt, not irony)
+                return True
             if len(members) <= 2 and j > lo and toks[j - 1].norm in _HOLDING_UP \
                     and (hi - lo <= 4 or toks[j - 1].norm == "my"):
                 return True  # a word held at arm's length, held up again: "Very minimalist."
@@ -898,7 +908,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if wt < WORD_WEIGHT:
             if (fam, norms[i]) in hinted:
                 continue  # one hint said twice ("Boring is fine. Boring is …") is one hint
+            if norms[i] in lex.acts and (fam, "") in hinted:
+                continue  # acts count once: "laughed … laughing" is one act, from joy or not
             hinted.add((fam, norms[i]))
+            if norms[i] in lex.acts:
+                hinted.add((fam, ""))
         if wt < WORD_WEIGHT and norms[i] not in lex.acts \
                 and _hint_confirmed(text, toks, i, lex.valence.get(fam), vader):
             wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt

@@ -356,3 +356,23 @@ def test_a_feeling_that_lasted_only_until_something_is_not_named() -> None:
         a = analyze(text)
         assert not {"relief"} & set(read(text, a.tokens, a.language).feelings), text
     assert "joy" in read("So happy. Till next week, then.").feelings
+
+
+def test_two_acts_of_one_kind_do_not_name_a_feeling() -> None:
+    from mirror.engine.reading import read
+
+    # laughing (or crying) said twice is one act, from joy or grief alike
+    assert "joy" not in read("We laughed at the echo and were still laughing at midnight.").feelings
+    assert "sadness" not in read("I cried at the vet and was crying again at tea.").feelings
+
+
+def test_praise_in_someones_quoted_words_and_a_doubting_echo_are_not_irony() -> None:
+    from mirror.engine.reading import read
+
+    run = ("FINISHED THE 10K. Not fast. The app lady kept saying \"you're doing great!\" and my "
+           "knee was making its opinions known on the hill again, but I crossed the line.")
+    assert not read(run).sarcasm
+    doubt = ("Powiedziałam szefowi, że chcę podwyżki. Powiedział, że to \"raczej nie będzie "
+             "problem\". Raczej. Kupiłam sobie pączka w drodze do domu.")
+    a = analyze(doubt)
+    assert a.language == "pl" and not read(doubt, a.tokens, a.language).sarcasm
