@@ -19,8 +19,9 @@ quoted from the person never count against it.
   across the period (`_across`) so that in order they tell how it went; a death or a
   birth told is always quoted, by the sentence that tells it, and a death told is said in
   one plain line (`_loss`). What happened stays in `--json` (`_happened`: "Mum's stroke").
-- **The feeling of the period** is said in one plain sentence ("A week that began with
-  worry and ended with pride"), only from feelings the person said of themselves (the
+- **The feeling of the period** is worked out for `--json` only (`feeling`: "A week that
+  began with worry and ended with pride"; the printed digest leaves it out, see `render`),
+  only from feelings the person said of themselves (the
   offline reading of each entry read in full, and of the period's last `LAST_READ`),
   and the feelings said in so many words with "I" just before them (`_own_feelings`:
   "I'm sad, and I'm also a bit excited" is both), never joy the reading found only in

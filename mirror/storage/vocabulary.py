@@ -30,7 +30,7 @@ import sqlite3
 
 from mirror.errors import MirrorError
 from mirror.storage import substring
-from mirror.storage.db import BUSY_TIMEOUT_MS, transaction
+from mirror.storage.db import BUSY_TIMEOUT_MS, transaction, writable
 
 WORDS = "reflections_fts_words"
 #: A word of a text of ASCII only, lowercased, as the word index (migration 008) cuts it.
@@ -132,7 +132,7 @@ def read_texts(conn: sqlite3.Connection) -> bool:
     transaction. False when this connection cannot write now (read-only, inside another
     transaction, or another writer holds the lock): the caller reads every text instead of
     waiting."""
-    if getattr(conn, "readonly_reason", None) or conn.in_transaction:
+    if not writable(conn) or conn.in_transaction:
         return False
     conn.execute("PRAGMA busy_timeout = 0")
     try:

@@ -51,7 +51,6 @@ def as_indexed(words: set[str]) -> set[str]:
     return {word[:32768] for word in words}
 
 
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts=st.lists(_TEXT, min_size=1, max_size=4), data=st.data(),
        candidates=st.sampled_from([stored.CANDIDATES, 3]), read=st.booleans())

@@ -74,7 +74,6 @@ def paged_ids(journal: Journal, filters: Filters, limit: int) -> list[str]:
         cursor = page.next_cursor
 
 
-
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts=st.lists(_TEXT, min_size=1, max_size=4), data=st.data(),
        candidates=st.sampled_from([stored.CANDIDATES, 2]))

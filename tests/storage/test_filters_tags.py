@@ -15,7 +15,6 @@ from mirror.storage import reflections as stored
 TAGS = ["work", "Family", "sleep", "run"]
 
 
-
 def _pages(journal: Journal, filters: Filters) -> list[str]:
     found, cursor = [], None
     while True:
