@@ -193,6 +193,8 @@ class _Lexicon:
     pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
     laughter: frozenset[str] = frozenset()          # "lol", "haha": the person laughing
     requests: tuple[tuple[str, ...], ...] = ()      # "what should i", "any advice": asked outright
+    signs: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    # ^ first word -> (words, family): events that tell a feeling without its word ("was born")
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -227,6 +229,12 @@ def _lexicon(language: str) -> _Lexicon | None:
                     phrases.append((_words(word), family, weight))
                 else:
                     single.setdefault(_words(word)[0], (family, weight))
+    signs: list[tuple[tuple[str, ...], str, float]] = [
+        ((("^",) if str(w).startswith("^") else ())
+         + tuple(t for piece in str(w).lower().strip("^!").split()
+                 for t in (("*",) if piece == "*" else _words(piece)))
+         + (("!",) if str(w).endswith("!") else ()), family, WORD_WEIGHT)
+        for family, spec in (data.get("feelings") or {}).items() for w in spec.get("signs") or ()]
     sarcasm = data.get("sarcasm") or {}
     forms = feeling_forms.load(language)
     by_lemma = {forms[w]: hit for w, hit in single.items() if hit[1] >= WORD_WEIGHT and w in forms}
@@ -268,6 +276,7 @@ def _lexicon(language: str) -> _Lexicon | None:
         pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
         laughter=_lowered(data.get("laughter")),
         requests=tuple(_words(str(w)) for w in data.get("requests") or ()),
+        signs=_signs_by_first(signs),
     )
 
 
@@ -276,6 +285,15 @@ def _by_first(phrases: list[tuple[tuple[str, ...], str, float]]
     index: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
     for words, family, weight in phrases:
         index.setdefault(words[0], []).append((words, family, weight))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _signs_by_first(signs: list[tuple[tuple[str, ...], str, float]]
+                    ) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Signs indexed by their first word (the one after a leading `^`)."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, family, _ in signs:
+        index.setdefault(words[1] if words[0] == "^" else words[0], []).append((words, family))
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -365,6 +383,45 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         if any(tuple(norms[max(0, i - len(h)):i]) == h for h in lex.hedges):
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))
+    return found
+
+
+def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, str, float]]:
+    """(token index, family, weight) of every event that tells a feeling without naming it
+    (`signs` in the language's frames): a birth ("Our daughter was born at 4:12"), a
+    proposal, results that came back clear, "what if" turned on the writer's own coming
+    days. Unlike a feeling word, such an event need not have the writer as its subject (the
+    baby is born, the scan is clear): it is the writer's news. It still counts only when it
+    happened: not negated, not imagined, not inside someone else's quoted words. A `*` in a
+    sign stands for any one word ("would have been * today"); a leading `^` asks that the
+    sign open its sentence, perhaps after one short word ("What if I freeze", "And what if",
+    "¿Y si no llama?"), since "y si" and "e se" inside a sentence are mostly not a worry; a
+    trailing `!` asks that its sentence be exclaimed ("Ben proposed!!!", not "Ben proposed
+    a new rota")."""
+    if not lex.signs:
+        return []
+    norms = [t.norm for t in toks]
+    quoted: set[int] | None = None
+    found: list[tuple[int, str, float]] = []
+    for i, w in enumerate(norms):
+        for words, family in lex.signs.get(w, ()):
+            opening, shouted = words[0] == "^", words[-1] == "!"
+            words = words[1 if opening else 0:-1 if shouted else None]
+            if opening and i and toks[i - 1].sent == toks[i].sent and not (
+                    len(norms[i - 1]) <= 3 and (i == 1 or toks[i - 2].sent != toks[i].sent)):
+                continue
+            end = i + len(words)
+            if end > len(norms) or toks[end - 1].sent != toks[i].sent or any(
+                    want != "*" and want != got for want, got in zip(words, norms[i:end])):
+                continue
+            if quoted is None:
+                quoted = {k for k, span in enumerate(tokens_in_spans(toks, quoted_spans(text)))
+                          if span >= 0}
+            if i in quoted or _negated(norms, i, lex) or _unreal(text, toks, i, lex) \
+                    or _undone(toks, i, end) or (shouted and "!" not in _sentence_end(text, toks, i)):
+                continue
+            found.append((i, family, WORD_WEIGHT))
+            break
     return found
 
 
@@ -799,7 +856,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     norms = toks.norms
     prose = prose_mask(text)
     vader = valences() if language == "en" else {}
+    signs = _signs(text, toks, lex)
+    told = {i for i, _, _ in signs}  # events that tell a feeling, not words the writer says of it
     families = _families(text, toks, lex)
+    if signs:  # an event read whole outranks a hint found at its first word ("would have been")
+        families = sorted([f for f in families if f[0] not in told] + signs)
     sarcasm = _is_sarcastic(text, toks, lex, vader)
 
     # Sentence scores.
@@ -918,7 +979,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt
         if wt < WORD_WEIGHT and not vader:
             wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
-        elif wt >= WORD_WEIGHT and fam not in _TOLD_BY_EVENTS and not _stated(text, toks, i, lex):
+        elif wt >= WORD_WEIGHT and fam not in _TOLD_BY_EVENTS and i not in told \
+                and not _stated(text, toks, i, lex):
             wt = 0.0  # a feeling word in the story ("I said tired", "per fortuna") is not a
             #           feeling the person says they have
         if wt >= WORD_WEIGHT:
@@ -932,8 +994,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # Without a sentiment lexicon to confirm them (every language but English), two
     # feelings are named together only when both are in the quoted moment itself: a second
     # name picked up elsewhere is more often wrong than right ("calm and tiredness" for grief).
-    second_ok = bool(vader) or (len(ranked) > 1 and ranked[1] in in_centre_fams
-                                and ranked[0] in in_centre_fams)
+    # An event that tells its feeling (a birth, results come back clear) is evidence enough
+    # to stand beside a feeling of the quoted moment: "Dziś urodziła się Zosia!" … "Jestem
+    # tak zmęczona" is joy and tiredness, not tiredness alone.
+    pair = set(ranked[:2])
+    second_ok = bool(vader) or (len(ranked) > 1 and (pair <= in_centre_fams or (
+        bool(pair & {fam for _, fam, _ in signs}) and bool(pair & in_centre_fams))))
     if len(ranked) > 1 and second_ok:
         va, vb = lex.valence.get(ranked[0]), lex.valence.get(ranked[1])
         if va != vb or weight[ranked[1]] >= weight[ranked[0]] * 0.6:

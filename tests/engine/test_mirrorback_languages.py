@@ -34,7 +34,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "tension_words": {"a", "b", "A", "B"},
     "ask_tension": {"A", "B"}, "self_judgment": {"words"}, "ask_phrase": {"p"},
     "ask_feeling": {"feeling"}, "ask_sarcasm": set(), "ask_generic": set(), "ask_asking": set(),
-    "ask_generic_by_tone": set(),
+    "ask_generic_by_tone": set(), "feeling_also": _SAID,
 }
 QUOTE = re.compile("[\u201c\u201e\u00ab] ?([^\u201c\u201d\u00bb]+?) ?[\u201d\u00bb]")
 

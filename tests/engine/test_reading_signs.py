@@ -1,0 +1,68 @@
+"""Events that tell a feeling without its word (`signs` in the frames): a birth, a proposal,
+results that came back clear, a "what if" about the writer's own coming days. The person
+reads "There's joy in this" after "Our son was born at 2:40", and never after "Dad was born
+in 1951"; worry after "What if they say no?", never after "and if it rains we'll stay in"."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.offline import compose
+from mirror.engine.reading import read
+
+NAMED = [
+    ("en", "Our son was born at 2:40 this morning. Eight pounds. I can't stop looking at his ears.",
+     "joy"),
+    ("en", "Priya proposed!!! In the car park of the garden centre, of all places.", "joy"),
+    ("en", "Biopsy results came back clear. I sat in the car for ten minutes before I could drive.",
+     "relief"),
+    ("en", "Interview at nine. What if they ask about the gap on my CV? I've rehearsed the "
+           "answer so often it sounds fake.", "anxiety"),
+    ("en", "Gran would have been ninety today. I bought the almond biscuits she liked.", "grief"),
+    ("es", "¿Y si no me renuevan el contrato? Llevo toda la semana sin dormir bien.", "anxiety"),
+    ("fr", "Et si elle ne rappelle jamais ? J'ai vérifié mon téléphone vingt fois ce soir.",
+     "anxiety"),
+    ("de", "Unsere Tochter kam heute zur Welt, um 5:10 Uhr. Drei Kilo und ganz viel Haar.", "joy"),
+    ("nl", "Morgen de uitslag van de echo. Ik heb de hele avond de badkamer geboend.", "anxiety"),
+    ("pt", "A biópsia deu negativo. Chorei no corredor do hospital.", "relief"),
+    ("it", "Il nonno avrebbe compiuto cent'anni. Ho fatto il suo sugo della domenica.", "grief"),
+]
+
+NOT_NAMED = [
+    ("en", "Dad was born in 1951 in a village outside Cork. We drove past the house today.",
+     "joy"),
+    ("en", "Ben proposed a new rota at the team meeting. Everyone nodded.", "joy"),
+    ("en", "We'll go to the beach, and what if it rains is tomorrow's problem.", "anxiety"),
+    ("es", "Fui al mercado y si no hubiera llovido habría comprado flores.", "anxiety"),
+    ("en", "The results weren't clear and the doctor wants another scan.", "relief"),
+    ("en", 'She said "what if we just left" and we laughed about it.', "anxiety"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "family"), NAMED)
+def test_an_event_that_tells_a_feeling_names_it(language: str, text: str, family: str) -> None:
+    assert family in read(text, language=language).feelings
+
+
+@pytest.mark.parametrize(("language", "text", "family"), NOT_NAMED)
+def test_the_same_words_without_the_event_name_nothing(language: str, text: str,
+                                                       family: str) -> None:
+    assert family not in read(text, language=language).feelings
+
+
+def test_a_birth_stands_beside_the_tiredness_said_in_the_quoted_line() -> None:
+    # Without a sentiment lexicon two feelings are named together only when both are in the
+    # quoted moment, unless one is told by an event: the birth is not lost to the tiredness.
+    text = ("Dziś urodził się Staś! 3100 g, o 2:50 w nocy. Marta śpi, ja nie mogę. "
+            "Jestem tak zmęczony, że ledwo widzę, a i tak nie chcę zamknąć oczu.")
+    r = read(text, language="pl")
+    assert set(r.feelings) == {"joy", "tiredness"} and r.valence == "mixed"
+
+
+def test_a_feeling_told_elsewhere_is_said_of_the_whole_entry_in_every_language() -> None:
+    # The worry is in the first line; the quote is another line: the mirror does not claim
+    # the quoted words themselves show it ("… : hay preocupación en cómo lo dices").
+    text = ("Mañana me dan los resultados de la biopsia. He limpiado la nevera dos veces. "
+            "No le he contado nada a mi hermano todavía.")
+    said = compose(text)
+    assert "preocupación" in said and "en cómo lo dices" not in said
