@@ -13,6 +13,10 @@ except `reflect`, which adds one reflection per run).
     python bench/bench_startup.py --sizes 1000 --reflect-split    # reflect: imports vs work
     python bench/bench_startup.py --sizes 100000 --split --only list tags   # the same for any command
     python bench/bench_startup.py --sizes 100000 --journals /tmp/copies   # /tmp/copies/startup-100000
+    python bench/bench_startup.py --sizes 100000 --against /tmp/old --against-journals /tmp/old-copies
+
+`--against-journals` gives the checkout before its own copies of the journals: needed when
+this one migrates them to a schema the other cannot open.
 """
 
 from __future__ import annotations
@@ -100,21 +104,23 @@ def first_id(source: Path, home: Path) -> str:
     return str(json.loads(out)["reflections"][0]["id"])[:8]
 
 
-def measure(sources: list[Path], home: Path, runs: int, label: str, only: list[str]) -> None:
-    """One line per command: modules, import ms, CPU and wall medians (before → after)."""
-    for source in sources:
+def measure(sources: list[Path], homes: list[Path], runs: int, label: str, only: list[str]) -> None:
+    """One line per command: modules, import ms, CPU and wall medians (before → after).
+    `homes[i]` is the journal `sources[i]` runs on (the same one, or a copy apiece)."""
+    for source, home in zip(sources, homes, strict=True):
         timed(source, home, ["list"])  # create or migrate the journal, compile bytecode
-    reflection_id = first_id(sources[-1], home)
+        timed(source, home, ["stats"])  # and fill what the first `stats` in a zone keeps
+    reflection_id = first_id(sources[-1], homes[-1])
     commands = {FLOOR: [FLOOR], **{k: v for k, v in COMMANDS.items() if not only or k in only}}
     for name, cmd in commands.items():
         cmd = [reflection_id if word == "ID" else word for word in cmd]
         samples: list[list[tuple[float, float]]] = [[] for _ in sources]
         for _ in range(runs):
             for i, source in enumerate(sources):  # alternate: the same load for each
-                samples[i].append(timed(source, home, cmd))
+                samples[i].append(timed(source, homes[i], cmd))
         cells = []
         for i, source in enumerate(sources):
-            modules, import_ms = imports(source, home, cmd)
+            modules, import_ms = imports(source, homes[i], cmd)
             cpu = statistics.median(s[0] for s in samples[i]) * 1000
             wall = statistics.median(s[1] for s in samples[i]) * 1000
             cells.append((modules, import_ms, cpu, wall))
@@ -176,6 +182,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=HERE.parent)
     parser.add_argument("--against", type=Path, help="another checkout, run in alternation (before)")
+    parser.add_argument("--against-journals", type=Path,
+                        help="--against's own copies of the startup-N journals (default: --journals)")
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--only", nargs="*", default=[], help="these commands (names as printed)")
     parser.add_argument("--sizes", type=int, nargs="*", default=[],
@@ -209,14 +217,17 @@ def main() -> None:
           + (f"; before = {args.against}, after = {args.source}" if args.against else ""))
     if args.sizes:
         for size in args.sizes:
-            measure(sources, journal(size), args.runs, f"[{size:>6}] ", args.only)
+            homes = [journal(size)] * len(sources)
+            if args.against and args.against_journals:
+                homes[0] = args.against_journals / f"startup-{size}"
+            measure(sources, homes, args.runs, f"[{size:>6}] ", args.only)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             home = Path(tmp) / "home"
             subprocess.run([sys.executable, "-m", "mirror", "--home", str(home), "reflect",
                             "Walked by the river."], env=_env(sources[-1]), cwd=sources[-1],
                            capture_output=True, check=True)
-            measure(sources, home, args.runs, "", args.only)
+            measure(sources, [home] * len(sources), args.runs, "", args.only)
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} (at the end)")
 
 

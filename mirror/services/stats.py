@@ -2,16 +2,20 @@
 per month, streaks of days with writing, the busiest weekday and hour.
 
 Everything is read from counts kept by triggers (per day: migration 007; per hour with
-words: migration 008), so the cost follows the hours with writing, not the reflections.
-Days and hours are the journal's zone: each counted UTC hour is moved by the offset the
-zone had then (daylight saving included), to the hour.
+words: migration 008). Days and hours are the journal's zone: each counted UTC hour is moved
+by the offset the zone had then (daylight saving included), to the hour. Those local counts
+are kept too (migration 016: a few thousand days, not tens of thousands of hours), once the
+first `stats` in a zone has written the zone's offsets; until then, and whenever the zone,
+its rules or an hour outside the kept span differ, every counted hour is grouped here.
 """
 
 from __future__ import annotations
 
+import os
+from binascii import crc32
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import TZPATH, ZoneInfo
 
 from mirror.models.status import WEEKDAYS, JournalStats, MonthWords, WritingStats
 from mirror.services.context import JournalContext
@@ -28,17 +32,15 @@ def journal_stats(ctx: JournalContext) -> JournalStats:
 
 
 def writing(ctx: JournalContext) -> WritingStats:
-    conn, zone_name = ctx.store.conn, ctx.timezone
+    zone_name = ctx.timezone
     zone = ZoneInfo(zone_name)
-    first, last = counts.hour_span(conn)
-    intervals = [] if first is None or last is None else offset_intervals(zone, first, last)
-    days = counts.local_days(conn, intervals)
+    days, hours = local_counts(ctx, zone_name, zone)
     reflections = sum(n for _, n, _ in days)
     words = sum(w for _, _, w in days)
     by_weekday, by_hour = [0] * 7, [0] * 24
     for day, n, _ in days:
         by_weekday[(day + _THURSDAY) % 7] += n
-    for hour, n in counts.local_hours(conn, intervals):
+    for hour, n in hours:
         by_hour[hour] += n
     today = (ctx.clock.now().astimezone(zone).date() - _EPOCH).days
     current, longest, longest_end = streaks([d for d, _, _ in days], today)
@@ -52,6 +54,53 @@ def writing(ctx: JournalContext) -> WritingStats:
         busiest_weekday=WEEKDAYS[_busiest(by_weekday)] if reflections else None,
         busiest_hour=_busiest(by_hour) if reflections else None,
     )
+
+
+#: The span whose offsets are kept with the local counts (hours since 1970): 1900 to 2100,
+#: widened to the journal's own first and last hour when it reaches beyond.
+KEPT_FIRST_HOUR = -613_608    # 1900-01-01T00:00Z
+KEPT_LAST_HOUR = 1_139_567    # 2099-12-31T23:00Z
+
+
+def local_counts(ctx: JournalContext, zone_name: str,
+                 zone: ZoneInfo) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
+    """(days, hours): (day since 1970-01-01, reflections, words) of each local day with
+    writing, in order, and (hour of the day, reflections). From the kept local counts when
+    they are in this zone, under the rules this machine has for it, and cover every counted
+    hour; else grouped from every counted hour, and kept from then on if the journal can be
+    written now."""
+    conn = ctx.store.conn
+    first, last = counts.hour_span(conn)
+    if first is None or last is None:
+        return [], []
+    fingerprint = zone_fingerprint(zone_name)
+    kept = counts.local_zone(conn)
+    if kept is not None and kept[:2] == (zone_name, fingerprint) and kept[2] <= first \
+            and last <= kept[3]:
+        return counts.kept_local_days(conn), counts.kept_local_hours(conn)
+    intervals = offset_intervals(zone, first, last)
+    days, hours = counts.local_days(conn, intervals), counts.local_hours(conn, intervals)
+    counts.keep_local_counts(conn, zone_name, fingerprint, offset_intervals(
+        zone, min(first, KEPT_FIRST_HOUR), max(last, KEPT_LAST_HOUR)))
+    return days, hours
+
+
+def zone_fingerprint(name: str) -> str:
+    """Which rules this machine has for the zone `name`, as `ZoneInfo` finds them: the
+    length and CRC-32 of its TZif file, else the version of the tzdata package. The kept
+    local counts carry it, so a tzdata update that moves an offset regroups them."""
+    for base in TZPATH:
+        try:
+            with open(os.path.join(base, name), "rb") as file:
+                data = file.read()
+        except (OSError, ValueError):
+            continue
+        return f"{len(data)}:{crc32(data)}"
+    try:
+        import tzdata  # type: ignore[import-untyped,unused-ignore]  # no zone files: Windows, slim images
+    except ImportError:
+        return "builtin"
+    return f"tzdata {tzdata.IANA_VERSION}"
 
 
 #: Hours between two looks at the zone's offset: a week (no zone changes its offset twice

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from mirror.errors import MirrorError
 from mirror.models.status import JournalStats, MonthCount
+from mirror.storage.db import BUSY_TIMEOUT_MS, transaction, writable
 
 TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:
@@ -20,7 +22,8 @@ if TYPE_CHECKING:
 
 #: The tables of maintained counts: derived from other rows, never copied from elsewhere.
 MAINTAINED_TABLES = ("reflection_counts_by_day", "pattern_counts_by_day",
-                     "reflection_counts_by_hour")
+                     "reflection_counts_by_hour", "local_zone", "local_zone_offsets",
+                     "reflection_counts_by_local_day", "reflection_counts_by_local_hour")
 
 #: A period of a day (YYYY-MM-DD) per bucket; by day, every bucket is a sum of days.
 _PERIOD = {"day": "substr({d}, 1, 10)", "month": "substr({d}, 1, 7)", "year": "substr({d}, 1, 4)",
@@ -36,6 +39,10 @@ _REBUILD = (
     " SELECT substr(r.created_at, 1, 10), p.pattern, count(*) FROM reflection_patterns p"
     " JOIN reflections r ON r.id = p.reflection_id GROUP BY 1, 2",
     "DELETE FROM reflection_counts_by_hour",
+    # the local counts follow the per-hour ones by their triggers (migration 016); emptied
+    # after the hours left, so the zone's kept offsets count them afresh from the rows
+    "DELETE FROM reflection_counts_by_local_day",
+    "DELETE FROM reflection_counts_by_local_hour",
     "INSERT INTO reflection_counts_by_hour (hour, reflections, words)"
     " SELECT hour, count(*), sum(words) FROM reflection_words GROUP BY hour",
 )
@@ -187,3 +194,74 @@ def full_hour_counts(conn: sqlite3.Connection) -> list[tuple[int, int, int]]:
     """The per-hour counts from every row (what the maintained table must equal)."""
     return [tuple(r) for r in conn.execute(
         "SELECT hour, count(*), sum(words) FROM reflection_words GROUP BY hour ORDER BY hour")]
+
+
+# -- the same, kept in the journal's zone (migration 016) ------------------------------------
+
+#: Each counted hour with the offset of the zone kept in `local_zone_offsets`, as the
+#: triggers of migration 016 find it.
+_KEPT = (f"SELECT h.hour * 60 + o.offset_minutes + {_SHIFT_DAYS} * 1440 AS minute, h.reflections,"
+         " h.words FROM reflection_counts_by_hour h JOIN local_zone_offsets o"
+         " ON h.hour BETWEEN o.first_hour AND o.last_hour")
+
+
+def local_zone(conn: sqlite3.Connection) -> tuple[str, str, int, int] | None:
+    """(zone, fingerprint of its rules, first hour, last hour its offsets cover) of the
+    kept local counts, or None when none are kept."""
+    row = conn.execute("SELECT zone, fingerprint, first_hour, last_hour FROM local_zone").fetchone()
+    return None if row is None else (row[0], row[1], row[2], row[3])
+
+
+def kept_local_days(conn: sqlite3.Connection) -> list[tuple[int, int, int]]:
+    """`local_days` as kept by the triggers: (day since 1970-01-01, reflections, words)."""
+    return _tuples(conn, "SELECT day, reflections, words FROM reflection_counts_by_local_day"
+                         " ORDER BY day", [])
+
+
+def kept_local_hours(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    """`local_hours` as kept by the triggers: (hour of the day, reflections)."""
+    return _tuples(conn, "SELECT hour, reflections FROM reflection_counts_by_local_hour"
+                         " ORDER BY hour", [])
+
+
+def full_kept_local_counts(conn: sqlite3.Connection) -> tuple[list[Any], list[Any]]:
+    """The kept local counts computed from every per-hour count with the kept offsets
+    (what the maintained tables must equal)."""
+    days = _tuples(conn, f"SELECT minute / 1440 - {_SHIFT_DAYS} AS day, sum(reflections),"
+                         f" sum(words) FROM ({_KEPT}) GROUP BY day ORDER BY day", [])
+    hours = _tuples(conn, f"SELECT minute / 60 % 24 AS h, sum(reflections) FROM ({_KEPT})"
+                          " GROUP BY h ORDER BY h", [])
+    return days, hours
+
+
+def keep_local_counts(conn: sqlite3.Connection, zone: str, fingerprint: str,
+                      intervals: list[tuple[int, int, int]]) -> bool:
+    """Keep the local counts in `zone` from now on: its offsets (`intervals`: first hour,
+    last hour, offset in minutes, contiguous and in order) written, the counts computed from
+    the per-hour ones, in one transaction. False when this connection cannot write now
+    (read-only, inside another transaction, or another writer holds the lock): the caller
+    has its answer already and the next `stats` tries again."""
+    if not intervals or not writable(conn) or conn.in_transaction:
+        return False
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        with transaction(conn):
+            for table in ("local_zone", "local_zone_offsets", "reflection_counts_by_local_day",
+                          "reflection_counts_by_local_hour"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.executemany("INSERT INTO local_zone_offsets (first_hour, last_hour,"
+                             " offset_minutes) VALUES (?, ?, ?)", intervals)
+            conn.execute("INSERT INTO local_zone (id, zone, fingerprint, first_hour, last_hour)"
+                         " VALUES (1, ?, ?, ?, ?)",
+                         (zone, fingerprint, intervals[0][0], intervals[-1][1]))
+            conn.execute("INSERT INTO reflection_counts_by_local_day (day, reflections, words)"
+                         f" SELECT minute / 1440 - {_SHIFT_DAYS} AS day, sum(reflections),"
+                         f" sum(words) FROM ({_KEPT}) GROUP BY day")
+            conn.execute("INSERT INTO reflection_counts_by_local_hour (hour, reflections)"
+                         f" SELECT minute / 60 % 24 AS h, sum(reflections) FROM ({_KEPT})"
+                         " GROUP BY h")
+    except (sqlite3.Error, MirrorError):  # rolled back: the local counts are as they were
+        return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return True
