@@ -23,15 +23,18 @@ quoted from the person never count against it.
   began with worry and ended with pride"; the printed digest leaves it out, see `render`),
   only from feelings the person said of themselves (the
   offline reading of each entry read in full, and of the period's last `LAST_READ`),
-  and the feelings said in so many words with "I" just before them (`_own_feelings`:
-  "I'm sad, and I'm also a bit excited" is both), never joy the reading found only in
-  laughter ("I laughed … then felt guilty"); weighed toward the period's end and each
+  and each sentence with a feeling word read on its own by the same reading
+  (`_said_by_sentence`: "I'm sad, and I'm also a bit excited" is both), never joy the
+  reading found only in laughter ("I laughed … then felt guilty"); weighed toward the period's end and each
   entry's last line (`feeling`). One feeling said once in a week of several entries, not
   at its end, is not the week's alone (`LONE`): it is said with the week's other feelings,
-  or not at all; with none said, the digest opens with its counts.
+  or not at all.
 - **News told short** ("Girl. 7lb 2oz.", "passed. two minors.") is quoted where the period
   first tells it (`NEWS`), and the period's last entry, where it lands, is shown when there
   is room even without a feeling word.
+- **Words.** The digest speaks the period's language (`digest_words`): its frame comes
+  from `constitution/digest/<language>.yaml`, or signs and ISO dates for a language
+  without one. The person's lines come first and the counts last; names carry no tallies.
 - **People** are those the person does things with or feels about, relations included
   ("your sister", "Mum"); nationalities, holidays and places are not (`services.people`).
   Like patterns, they are counted in the period before too (by the same rules: care
@@ -67,6 +70,7 @@ from mirror.engine.reading import Moment, Reading, frames, read, valences
 from mirror.engine.tokenize import Tokens, as_tokens, tokenize
 from mirror.errors import InvalidInput
 from mirror.models.digests import Counted, Digest, DigestCare, Period, SalientLine
+from mirror.services import digest_words
 from mirror.services import people as people_in
 from mirror.services.context import JournalContext
 from mirror.services.digest_reading import (
@@ -88,6 +92,7 @@ from mirror.services.digest_reading import (
     is_short,
     marked,
     mood,
+    outburst,
     praise_span,
     prose_tail,
     sarcastic_span,
@@ -105,10 +110,12 @@ from mirror.storage.periods import PeriodEntry
 
 KINDS = ("week", "month")
 CANDIDATES = 40        # entries read in full for their centre (see module docstring)
-LINES = 5              # salient lines shown
+LINES = 5              # salient lines shown in a week
+MONTH_LINES = 7        # ...and in a month, whose turn a week's five lines missed
 ACROSS = 0.35         # a part's best line is taken first only if it weighs this much of the best's
 TURN = 0.75           # a line holding the entry's turn ("but", "yet")
 ASIDE = 1.0           # a line with laughter written in it: a funny aside, not the turn
+OUTBURST = 3.0        # news said aloud in a few words ("Accepted!", "OFFER!!!!"): felt
 LANDING = 0.5         # a line that ends the entry: where it lands
 SHORT = 0.75          # a short entry quoted whole: its few words carry more each
 BARE_SHORT = 1.0      # a short entry the reading found nothing in: below a felt line
@@ -118,10 +125,10 @@ EVENT_WEIGHT = 0.4    # of a diagnosis, a break-up, a new job's weight, added to
 JOB_EVENT = 3.0       # losing a job, an engagement: said in the first line too
 NEWS = 2.5            # an event this heavy told in a short entry is quoted (a new job, an exam)
 LAST_READ = 8         # the period's last entries, read in full for how it ended
+SENTENCES_READ = 3    # an entry's sentences with feelings read on their own (its last ones)
 EARLY = 0.6           # a feeling at the period's start weighs this much of one at its end
 STRONGEST = 1.25      # an entry's strongest feeling, over a second one
 LANDS = 1.5           # a feeling said in an entry's last sentence, where it lands
-OWN_REACH = 5         # "I'm also a bit excited", "Ich bin erleichtert und ein bisschen stolz"
 PEOPLE = 8
 UNNAMED = 2           # entries a relation without a name must come up in to be listed
 THEMES = 8
@@ -214,119 +221,32 @@ def _grief_said(text: str, language: str) -> bool:
     return "grief" in feelings_in(DEATH_WORDS.sub(" ", text), language)
 
 
-#: Words a diary fragment may hold beside its feeling ("Mostly just tired.", "Relieved,
-#: and tired.", "Ridiculously pleased about it."): the writer is its unspoken subject.
-_FRAGMENT_WORDS = frozenset("just so so very really still mostly quite pretty too a bit "
-                            "kind sort of and but also now again tonight today honestly "
-                            "utterly totally bone dead about it that this all at the same "
-                            "time".split())
-
-
 #: Laughter written down: a hint of joy, never joy said.
 _LAUGHED = re.compile(r"\b(?:laugh\w*|giggl\w*|lol|haha\w*)\b", re.IGNORECASE)
-#: Tired of something: fed up with it. Worn out by something: tired.
-_FED_UP = re.compile(r"\b(?:tired|sick|weary) of\b", re.IGNORECASE)
-_WORN_OUT = re.compile(r"\b(?:exhausted|knackered|shattered|tired (?:out|now|today|"
-                       r"tonight)|so tired\.|wrecked|drained)\b", re.IGNORECASE)
-
-
 #: A hashtag the writer put on their own joy.
 _HASHTAG_JOY = re.compile(r"#(?:joy|happy|happiness|joyful|bliss)\b",
                           re.IGNORECASE)
 
 
-def _fragments(text: str, toks: Tokens, language: str) -> list[str]:
-    """Feelings said as a diary says them, in a sentence of a few words with nothing but
-    the feeling and words like "mostly", "just" ("Mostly just tired.", "Mostly relieved,
-    and tired."): the reading takes an opening made only of its intensifiers as the
-    writer's, and these are too."""
-    found: list[str] = []
-    for lo, hi in toks.sentence_bounds().values():
-        words = [w for w in toks.norms[lo:hi] if any(c.isalnum() for c in w)]
-        if not words or len(words) > 6:
-            continue
-        said = feelings_in(text[toks[lo].start:toks[hi - 1].end], language)
-        if said and all(w in _FRAGMENT_WORDS or w.endswith("ly") or feelings_in(w, language)
-                        for w in words):
-            found += [f for f in said if f not in found]
-    return found
-
-
-#: Words that put a feeling in someone else's mouth or in another time between the writer
-#: and it ("I think she was happy", "I'd be so relieved if…", "I wonder if he's sad").
-_NOT_MINE = frozenset("he he's she she's they they're you you're it it's that which this "
-                      "if would wonder hope whether forgot stopped less without instead "
-                      "pretend pretended pretending".split())
-
-
-#: Verbs that hold the writer where a language drops its "I" ("Tengo miedo", "Estoy feliz",
-#: "Je suis contente", "Ich bin stolz").
-_FIRST_PERSON_VERBS: dict[str, frozenset[str]] = {
-    language: frozenset(words.split()) for language, words in {
-        "es": "tengo estoy estaba siento sentí", "pt": "estou estava tenho sinto senti",
-        "fr": "suis j'ai sens étais", "de": "bin war fühle", "it": "sono ho sento ero",
-        "nl": "ben voel was", "pl": "jestem czuję"}.items()}
-#: Verbs a diary opens a sentence with, its "I" left out ("Went home and…", "Sat in the
-#: car…"): the sentence is the writer's.
-_DIARY_VERBS = frozenset("went got felt read sat came took made ate slept woke spent kept "
-                         "left ran drove had did saw told said rang called texted tried "
-                         "cried laughed walked stayed lay".split())
-#: Words that put the writer into a feeling ("got worried", "felt stupid", "was so happy").
-_BECAME = frozenset("got felt feel feeling getting was am been went".split())
-
-
-def _subjectless(toks: Tokens, i: int) -> bool:
-    """Whether the sentence holding token `i` opens on a verb with its "I" left out."""
-    lo = i
-    while lo > 0 and toks[lo - 1].sent == toks[i].sent:
-        lo -= 1
-    first = toks.norms[lo]
-    return first in _DIARY_VERBS or (first.endswith("ed") and len(first) > 4)
-
-
-def _own_feelings(text: str, toks: Tokens, language: str) -> list[str]:
-    """Feelings the writer says of themselves in so many words that the reading, which
-    names at most two an entry, left out: a feeling word with "I" or "we" at most
-    `OWN_REACH` words before it in its sentence and nobody else, no "if", between them ("I'm actually
-    proud of myself", "I'm sad, and I'm also a bit excited", "I was just happy doing it").
-    A week whose headline rests on one of two feelings said side by side misnames it."""
-    data = frames(language) or {}
-    mine = frozenset(str(w) for w in data.get("first_person") or ()) | \
-        _FIRST_PERSON_VERBS.get(language, frozenset())
-    if not mine:
-        return []
+def _said_by_sentence(text: str, toks: Tokens, reading: Reading, language: str) -> list[str]:
+    """Feelings the writer says of themselves that the entry's reading, which names at
+    most two, left out: each sentence holding a feeling word is read on its own by the
+    same reading (`mirror.engine.reading.read`), which decides whether the writer says it
+    of themselves ("I'm sad, and I'm also a bit excited", "Mostly just tired.") or of
+    someone else ("I think she was happy"). A week whose feeling rests on one of two
+    feelings said side by side misnames it."""
     lex = feeling_lexicon(language)
     if lex is None:
         return []
-    norms = toks.norms
     found: list[str] = []
-    last_own = -1  # the last feeling word of the writer's: "I'm relieved and a bit proud"
-    for i, word in enumerate(norms):
-        own = feeling_families(lex, word)
-        if not own:
-            continue  # most words: one dictionary lookup
-        lo = i
-        while lo > 0 and i - lo < OWN_REACH and toks[lo - 1].sent == toks[i].sent:
-            lo -= 1
-        before = norms[lo:i]
-        at = max((k for k, w in enumerate(before) if w in mine), default=-1)
-        if at < 0 and last_own >= lo and toks[last_own].sent == toks[i].sent:
-            at = last_own - lo
-        if at < 0 and language == "en" and _subjectless(toks, i):
-            # "Read about blight and got unreasonably worried": a diary drops its "I"
-            at = max((k for k, w in enumerate(before) if w in _BECAME), default=-1)
-        if at < 0 or any(w in _NOT_MINE for w in before[at + 1:]):
-            continue
-        if "?" in text[toks[i].end:toks[i].end + 40].split(".")[0]:
-            continue  # "am I happy?": asked, not said
-        if DEATH_WORDS.match(text, toks[i].start):
-            continue  # "I nearly died of embarrassment": what happens, not a feeling
-        said = feelings_in(text[toks[lo].start:toks[min(i + 3, len(toks)) - 1].end], language)
-        for fam in said:
-            if fam in own:
-                last_own = i
-                if fam not in found:
-                    found.append(fam)
+    named = set(reading.feelings)
+    unread = [m for m in reading.moments if any(
+        feeling_families(lex, w) - named for w in toks.norms[m.first:m.last])]
+    # The last few, where an entry lands: reading a sentence costs about a third of a
+    # millisecond, and a month reads CANDIDATES entries.
+    for moment in sorted(unread[-SENTENCES_READ:], key=lambda m: m.first):
+        sentence = text[toks[moment.first].start:toks[moment.last - 1].end]
+        found += [f for f in read(sentence, language=language).feelings if f not in found]
     return found
 
 
@@ -342,17 +262,13 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
         "joy" not in feelings_in(text, language)
     fams = tuple(f for f in reading.feelings if not (is_wry and valence_of(f) == "positive")
                  and not (f == "joy" and laughed_only))
-    fams += tuple(f for f in (*_fragments(text, toks, language),
-                              *_own_feelings(text, toks, language)) if f not in fams
+    fams += tuple(f for f in _said_by_sentence(text, toks, reading, language) if f not in fams
                   and not (is_wry and valence_of(f) == "positive"))
     if not is_wry and "joy" not in fams and (_HASHTAG_JOY.search(text) or (
             _direction(text) == "positive" and "!!" in text)):
         fams += ("joy",)  # "#joy"; "Ana had the baby!!! I'm an auntie!": joy shouted
     if "grief" in fams and not _grief_said(text, language):
         fams = tuple(f for f in fams if f != "grief")
-    if "tiredness" in fams and _FED_UP.search(text) and not _WORN_OUT.search(text):
-        # "I'm so tired of being the one who notices things": fed up, not sleepy
-        fams = tuple("frustration" if f == "tiredness" else f for f in fams)
     if "shame" in fams and "self-doubt" in feelings_in(text, language):
         fams = tuple("self-doubt" if f == "shame" else f for f in fams)  # "I'm a fraud"
     if not fams or not reading.moments:
@@ -363,8 +279,6 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
     said = feelings_in(text[toks[last.first].start:toks[last.last - 1].end], language)
     if "self-doubt" in said:
         said["shame"] = said.get("shame", 0.0)
-    if "tiredness" in said and "frustration" in fams:
-        said["frustration"] = said["tiredness"]  # "…and I am tired of hearing it."
     return fams, frozenset(f for f in fams if f in said or (f == "self-doubt" and "shame" in said))
 
 
@@ -425,6 +339,8 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             lo, hi = (0, len(toks)) if short else around(text, toks, *span)
             score = felt(text, toks, span[0], span[1], moment.score, language)
             score -= ASIDE * aside(toks, *span)  # "…, ha, of course it did": a joke on the way
+            if outburst(text, toks, lo, hi):  # news said aloud: felt, never a bare fact
+                score = max(score, 0.0) + OUTBURST
             score += emphasis(text, toks, lo, hi) + TURN * turns(toks, lo, hi)
             if hi == len(toks):
                 score += LANDING  # where the entry lands
@@ -639,6 +555,9 @@ def write(ctx: JournalContext, kind: str, when: str | None = None, *,
     offline = _build(ctx, period, previous)
     if not engine:
         return offline
+    language = digest_words.period_language(
+        [e.content for p in (period, previous)
+         for e in periods.entries(ctx.store.conn, p.since, p.until) if e.care is None])
     from mirror.services import digest_model  # adapters and the ledger: only with --engine
 
     def facts(include_private: bool) -> tuple[str, str, tuple[str, ...]]:
@@ -647,11 +566,12 @@ def write(ctx: JournalContext, kind: str, when: str | None = None, *,
         entries = [e for e in periods.entries(ctx.store.conn, period.since, period.until)
                    if e.care != "care" and (include_private or not e.private)]
         shown = offline if include_private else _build(ctx, period, previous, False)
-        return (render(replace(shown, care=None)), own_words(shown, entries),
+        return (render(replace(shown, care=None), language), own_words(shown, entries),
                 tuple(e.id for e in entries))
 
     private = any(e.private for e in periods.entries(ctx.store.conn, period.since, period.until))
-    return digest_model.rewrite(ctx, offline, facts, private, care_lines(offline))
+    return digest_model.rewrite(ctx, offline, facts, private,
+                                care_lines(offline, digest_words.words(language)))
 
 
 def _build(ctx: JournalContext, period: Period, previous: Period,
@@ -698,7 +618,7 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                              if c >= UNNAMED or not n.startswith("your ") or n in now_people})
     gone = sorted((n for n in before_people if n not in now_people),
                   key=lambda n: (-before_people[n], n))[:PEOPLE]  # count 0, as patterns
-    reading = _read_period(ordinary)
+    reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES)
     lines = reading.lines
     # Among those who came up as often, the ones in the entries quoted first: the period
     # was about them ("I kept reaching for my phone to tell Jamie… I miss him so much").
@@ -717,7 +637,10 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
                     feeling=feeling(ordinary, period, reading.stated), event=happened)
-    return guarded(digest, ordinary)
+    # The period's language, judged with the period before it: a week of one short line
+    # ("Un peu triste, un peu libre.") is read with the journal around it.
+    language = digest_words.period_language([e.content for e in (*ordinary, *earlier_ordinary)])
+    return guarded(digest, ordinary, language)
 
 
 def own_words(digest: Digest, entries: Sequence[PeriodEntry]) -> str:
@@ -731,16 +654,16 @@ def own_words(digest: Digest, entries: Sequence[PeriodEntry]) -> str:
     return "\n".join([*lines, *extra])
 
 
-def guarded(digest: Digest, entries: Sequence[PeriodEntry]) -> Digest:
+def guarded(digest: Digest, entries: Sequence[PeriodEntry], language: str | None = None) -> Digest:
     """The digest with its text, checked by the guardian. A text that fails (a tag or a
     thread title that reads as advice) loses its themes and is checked again; the flags
     stay on the record either way."""
-    text = render(digest)
+    text = render(digest, language)
     report = check(text, own_words(digest, entries))
     if report.passed:
         return replace(digest, text=text, checks_passed=True)
     bare = replace(digest, tags=(), threads=(), people=())
-    text = render(bare)
+    text = render(bare, language)
     second = check(text, own_words(digest, entries))
     return replace(bare, text=text, checks_passed=second.passed,
                    flags=tuple(report.flags), notices=(
@@ -748,91 +671,97 @@ def guarded(digest: Digest, entries: Sequence[PeriodEntry]) -> Digest:
 
 
 # -- words ------------------------------------------------------------------------------------------
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
+def _words(d: Digest) -> digest_words.Words:
+    """The digest's frame words, in the language of the person's lines it quotes."""
+    return digest_words.words(digest_words.language_of(line.text for line in d.lines))
 
 
-def _moved(c: Counted) -> str:
-    if c.previous == 0:
-        return "new"
-    if c.count == c.previous:
-        return "same"
-    return f"{'+' if c.count > c.previous else '−'}{abs(c.count - c.previous)}"
-
-
-def care_lines(d: Digest) -> list[str]:
-    """The period's care, in the words `reflect` uses: never a summary of those entries,
-    and said as what happened (those entries were answered with care), not as a label
-    on the person or the week."""
+def care_lines(d: Digest, said: digest_words.Words | None = None) -> list[str]:
+    """The period's care, in the words `reflect` uses and the journal's language: never a
+    summary of those entries, and said as what happened (those entries were answered with
+    care), not as a label on the person or the week."""
     if d.care is None:
         return []
-    n = d.care.reflections
-    said = (f"One reflection this {d.period.kind} was answered with care, so it is left out "
-            "of this summary." if n == 1 else
-            f"{n:,} reflections this {d.period.kind} were answered with care, so they are left "
-            "out of this summary.")
-    return [said, d.care.line, *(f"- {r}" for r in d.care.resources)]
+    w = said or _words(d)
+    line = gentle_line(w.language) if w.language != digest_words.NEUTRAL else d.care.line
+    return [w.counted("care", d.care.reflections, d.period.kind), line,
+            *(f"- {r}" for r in d.care.resources)]
 
 
-def _loss(d: Digest) -> str:
+def _loss(d: Digest, w: digest_words.Words) -> str:
     """A plain line that a death was written about, and when ("On 15 October you wrote of
     a loss, and of the days after it."): the period's counts and feelings alone would pass
     over it. Descriptive only — no condolence, nothing to do — and only from a line the
     digest quotes (a death told is always quoted), so it is never about a care entry."""
     for k, line in enumerate(d.lines):
         if death_told(line.text):
-            day = line.date.rsplit(" ", 1)[0] if line.date.endswith(d.period.start[:4]) else line.date
-            after = ", and of the days after it" if k + 1 < len(d.lines) else ""
-            return f"On {day} you wrote of a loss{after}."
+            day = digest_words.line_day(line.date)
+            shown = w.day(day, short=True) if day else line.date
+            return w.say("loss_after" if k + 1 < len(d.lines) else "loss", day=shown)
     return ""
 
 
-def render(d: Digest) -> str:
-    """The digest as text: descriptive sentences and counts, the person's lines quoted.
+def render(d: Digest, language: str | None = None) -> str:
+    """The digest as text, in the period's `language` (`digest_words.period_language`;
+    when not given, that of the lines it quotes): the person's own words first,
+    then who came up, then the counts, quietly, at the end.
 
-    The counts lead; the period's feeling stays in `--json` (see below). Patterns are not printed: a name like "obligation language" reads as a verdict
-    on the person (they stay in `--json`). Care is said after the person's own words, so a
-    week is not introduced by its care line; the help line is shown whenever there is one."""
-    before = "the week before" if d.period.kind == "week" else "the month before"
-    out = [f"Digest · {d.period.label}", ""]
+    A summary that opens with counts and "(1, new)" beside each name reads as a form —
+    coldest in a week of grief, where "Dad (1, new)" stood under the day he died. So the
+    person's lines lead; people are named without tallies; tags keep a count only where
+    it says something (more than one); a week with a loss in it says so plainly first and
+    is not set against the week before. The period's feeling and the patterns stay in
+    `--json` (a pattern's name, "obligation language", reads as a verdict on the person;
+    the feeling line named the wrong feeling in 7 of 11 graded digests). Care is said after
+    the person's own words, so a week is not introduced by its care line."""
+    w = digest_words.words(language) if language else _words(d)
+    kind = d.period.kind
+    out = [w.title(d.period), ""]
     if not d.reflections:
-        out.append(f"No reflections were written in this {d.period.kind}"
-                   + (f" ({_plural(d.previous_reflections, 'reflection')} in {before})."
-                      if d.previous_reflections else "."))
+        out.append(w.by_kind("nothing_before", kind, reflections=w.counted(
+            "reflections", d.previous_reflections)) if d.previous_reflections
+            else w.by_kind("nothing", kind))
         return "\n".join(out)
-    counts = (f"You wrote {_plural(d.reflections, 'reflection')} this {d.period.kind} "
-              f"({_plural(d.words, 'word')}); {before}, "
-              f"{f'{d.previous_reflections:,}' if d.previous_reflections else 'none'}.")
-    # The period's feeling in one line (`feeling` in --json) is not printed: in a blind
-    # review of fresh journals, digests that opened with it averaged 2.45 of 5 against 3.38
-    # without it, and 7 of its 11 lines named the wrong feeling ("worry" for a week that
-    # ended in a job offer). The person's own lines say how it felt.
-    out.append(counts)
-    loss = _loss(d)
+    loss = _loss(d, w)
     if loss:
-        out.append(loss)
-    if any(c.count for c in d.tensions):
-        out += ["", "Pulled two ways, in how many reflections:"]
-        out += [f"  {c.name.replace(' / ', ' and ')}: {c.count} ({_moved(c)})"
-                for c in d.tensions if c.count]
+        out += [loss, ""]
     if d.lines:
-        heading = "In your own words:"
-        out += ["", heading]
+        out.append(w.say("own_words"))
         for line in d.lines:
-            mark = (" (private)" if line.private else "") + (" (said wryly)" if line.wry else "")
-            out.append(f"  {line.date}{mark}: “{line.text}”")
+            marks = [w.say("private")] * line.private + [w.say("wry")] * line.wry
+            mark = "".join(f" ({m})" for m in marks)
+            day = digest_words.line_day(line.date)
+            out.append(f"  {w.day(day) if day else line.date}{mark}: “{line.text}”")
+        out.append("")
     if d.care is not None:
-        out += ["", *care_lines(d)]
-    persons = [c for c in d.people if c.count]
+        out += [*care_lines(d, w), ""]
+    persons = [w.relation(c.name) for c in d.people if c.count]
     if persons:
-        out += ["", "People who came up: "
-                + ", ".join(f"{c.name} ({c.count}, {_moved(c)})" for c in persons)]
+        out.append(w.say("people", names=", ".join(persons)))
+    # Tension axes are named in English only (the constitution's template axes); in a
+    # week with a loss they read as a diagnosis of grief and are left to --json.
+    pairs = [c for c in d.tensions if c.count]
+    if pairs and w.language == "en" and not loss:
+        out.append(w.say("tensions", pairs=", ".join(
+            f"{w.say('pair', a=a, b=b)} ({c.count})"
+            for c in pairs for a, _, b in [c.name.partition(" / ")])))
     tags = [c for c in d.tags if c.count]
     if tags:
-        out += ["", "Tags: " + ", ".join(f"#{c.name} ({c.count}, {_moved(c)})" for c in tags)]
+        out.append(w.say("tags", tags=", ".join(
+            f"#{c.name}" + (f" ({c.count})" if c.count > 1 else "") for c in tags)))
     threads = [c for c in d.threads if c.count]
     if threads:
-        out += ["", "Threads: " + ", ".join(f"“{c.name}” ({c.count})" for c in threads)]
+        out.append(w.say("threads", threads=", ".join(f"“{c.name}” ({c.count})" for c in threads)))
+    if out[-1]:
+        out.append("")
+    reflections = w.counted("reflections", d.reflections)
+    written = w.counted("words", d.words)
+    if loss:
+        out.append(w.by_kind("written_alone", kind, reflections=reflections, words=written))
+    else:
+        before = w.number(d.previous_reflections) if d.previous_reflections else w.say("none")
+        out.append(w.by_kind("written", kind, reflections=reflections, words=written,
+                             before=before))
     # What was absent is not listed: "not seen this week: gratitude" tells a person what
     # they supposedly did not feel, and a reading that missed it would say so wrongly.
     # The JSON keeps the counts (count 0, previous N) for scripts.

@@ -41,7 +41,7 @@ SYSTEM = (
     "period before. Quote their own lines exactly, inside quotation marks, with their "
     "dates; a line marked 'said wryly' was said with irony: never present it as sincere. "
     "Never advise, recommend, diagnose, praise, promise or suggest what to do; "
-    "never set goals. At most 180 words.")
+    "never set goals. Write in the language the facts are written in. At most 180 words.")
 
 
 def rewrite(ctx: JournalContext, offline: Digest,

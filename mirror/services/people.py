@@ -209,12 +209,15 @@ laughs cried cries smiled smiles hugged hugs kissed kisses thinks thought knows 
 wants wanted loves loved hates hated feels felt promised admitted apologised apologized
 yelled shouted sighed whispered agreed offered invited helped presented brought made
 took walked drove came left slept sleeps woke sent gave read listened met moved
-pretended looked looks seemed seems sounded noticed remembered forgot forgets hasn't
+heard screamed pretended looked looks seemed seems sounded noticed remembered forgot forgets hasn't
 doesn't didn't wasn't isn't won't can't couldn't wouldn't has had is was does did
 and
 dijo llamó vino habló sonrió lloró rió está estaba tiene
 sagte sagt hat hatte ist war lacht lachte weint weinte kam ruft rief
 a dit est était rit riait pleure pleurait vient venait m'a
+dice cuenta contó preguntó llegó escribió piensa quiere dit pense veut arrive
+meint meinte fragt fragte schreibt schrieb disse ride chiede chiese diz pergunta
+perguntou zegt zei vraagt vroeg belde mówi powiedział powiedziała pyta zapytała
 """.split())
 _AFTER_STRONG = _AFTER - {"is", "was", "has", "had", "does", "did", "and", "est", "a",
                           "ist", "war", "hat", "hatte", "está", "estaba", "tiene"}
@@ -222,7 +225,12 @@ _AFTER_STRONG = _AFTER - {"is", "was", "has", "had", "does", "did", "and", "est"
 _ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coach tutor "
                                         "colleague friend neighbour neighbor boss manager "
                                         "therapist counsellor counselor teacher landlord "
-                                        "landlady surgeon consultant".split()))
+                                        "landlady surgeon consultant".split())
+                  # someone not yet known by name ("a woman, Kendra", "una chica, Ainhoa")
+                  | set("woman man girl guy lady chica chico mujer hombre señora señor "
+                        "homme garçon mädchen ragazza ragazzo donna uomo mulher homem "
+                        "rapaz moça vrouw meisje jongen kobieta mężczyzna dziewczyna "
+                        "chłopak".split()))
 _PLACE_BEFORE = frozenset("in at from to into near towards toward via en à au aux de del "
                           "nach bei im am aus zum zur von".split())
 _NOUN_ENDINGS = ("en", "ung", "heit", "keit", "schaft", "tion", "tät", "ei", "nis", "chen")
@@ -295,7 +303,7 @@ _AND_ACTS = frozenset("brought told asked texted hugged came cooked drove walked
 _FELT_FOR = frozenset("grateful thankful proud fond scared jealous".split())
 #: Verbs after a name that only a person does (a company "says", "sends" and "calls" too).
 _ONLY_PEOPLE_DO = frozenset("laughed laughs cried cries smiled smiles hugged hugs kissed kisses "
-                            "sighed whispered yelled shouted slept sleeps woke apologised "
+                            "sighed whispered yelled shouted screamed slept sleeps woke apologised "
                             "apologized pretended forgot forgets admitted lloró rió sonrió "
                             "lacht lachte weint weinte rit riait pleure pleurait".split())
 _NOT_ONLY_PEOPLE = frozenset({"and", "coffee", "lunch", "dinner", "drinks", "date"})
@@ -404,7 +412,27 @@ _ABSTRACT_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", 
 _PLACE_AFTER = frozenset("st street rd road lane avenue ave park station hospital general "
                          "market square bridge hotel cafe café centre center school "
                          "university college church hall house inn pub bar club line "
-                         "account team".split())
+                         "account team".split()) | frozenset(
+    # A company's last word ("Halvorsen Health", "Tristate Logistics", "Midwest Freight"):
+    # a company is written where a person is ("an interview with Halvorsen Health").
+    "health logistics solutions systems group labs ltd inc llc gmbh bank insurance "
+    "partners consulting technologies tech media capital freight analytics software "
+    "services foods energy motors airlines airways holdings industries corp corporation "
+    "company agency studio studios pharma financial finance digital global recruitment "
+    "associates networks telecom ventures".split())
+#: How a name is given ("Her name is Iris", "a woman named Kendra", "They've called her
+#: Inés", "se llama Marta", "sie heißt Lena", "elle s'appelle Julie"): the name is a person
+#: wherever it stands in the sentence, its first word included.
+_NAMING = re.compile(
+    r"(?i:\b(?:(?:her|his|their|its|the baby's|baby's|whose) name(?:'s|\s+is|\s+was)"
+    r"|named|called (?:her|him|them)|christened|se llama|se llamaba|la llamamos|lo llamamos"
+    r"|le pusimos|le pusieron|heißt|hieß|genannt|nennen (?:sie|ihn)|s'appelle|s'appelait"
+    r"|l'ont appelée?|l'avons appelée?|si chiama|si chiamava|l'hanno chiamat[ao]|heet|heette"
+    r"|ma na imię|nazywa się|nazwali (?:ją|go)|chama-se|se chama|se chamava))"
+    r"\s+([^\W\d_a-z][^\W\d_]+(?:-[^\W\d_]+)*)")
+#: A piece of every cue of `_NAMING`: most texts hold none and skip the pattern.
+_NAMING_KEYS = ("name", "called", "christened", "llam", "pusi", "heißt", "hieß", "genannt",
+                "nennen", "appel", "chiam", "heet", "imię", "nazyw", "nazwali", "chama")
 _THING_BEFORE = frozenset("the a an this that".split())
 #: Words before a name that are part of how it is said ("Old Pete", "Aunt May"): the name
 #: alone is the person too.
@@ -417,6 +445,10 @@ _FROM_SOMEWHERE = re.compile(r"(?:['’]s)?\s+from\s+(?:work|uni|university|coll
                              r"plot \d+|number \d+|flat \d+|down the road|the allotments?|"
                              r"the ward|the library|the pub|the club|the shop)\b",
                              re.IGNORECASE)
+#: A word then its verb then the sentence's end ("Lunches made.", "Bed made."): a thing
+#: something was done to, not a person doing it.
+_ENDS_ON_VERB = re.compile(r"(?:['’]s)?\s+[\w'’]+\s*[.!…;]")
+_NEEDS_OBJECT = frozenset("made sent brought read took gave offered presented".split())
 #: Uses of a capitalised word that make it a person without a person verb near it.
 RECURRING = 3
 
@@ -513,6 +545,7 @@ def _scan(text: str) -> _Scan:
         if not starts:
             inside[word] += 1
         if norm.rsplit(" ", 1)[-1] in _PLACE_AFTER:
+            placed.add(word.split(" ", 1)[0])  # "Halvorsen" of "Halvorsen Health", alone
             continue  # "Victoria Park", "Church Street"
         from_somewhere = not german and after[:1] == ["from"] and prev not in _PLACE_BEFORE \
             and bool(_FROM_SOMEWHERE.match(text, c.end()))
@@ -528,11 +561,23 @@ def _scan(text: str) -> _Scan:
         elif starts and not german and after[:2] in (["and", "i"], ["and", "me"]):
             found.setdefault(word, None)  # "Kofi and I painted the fence"
             weak.add(word)
-        elif starts and not german and after and after[0] in _AFTER_STRONG:
+        elif starts and not german and after and after[0] in _AFTER_STRONG and not (
+                after[0] in _FROM_NOUNS and after[1:2] not in (["me"], ["him"], ["her"],
+                                                              ["us"], ["them"])) \
+                and not (after[0] in _NEEDS_OBJECT and _ENDS_ON_VERB.match(text, c.end())):
+            # ("Phone calls all day.": a noun before a word that is a verb only with
+            # someone after it, "Sam calls me"; "Lunches made.": a thing done, not a doer)
             found.setdefault(word, None)  # "Kevin presented…", "Tom moved…": a person acting
             weak.add(word)
             if after[0] in _ONLY_PEOPLE_DO:
                 personal.add(word)
+    for m in (_NAMING.finditer(text) if any(k in lowered for k in _NAMING_KEYS) else ()):
+        name = m.group(1)
+        if not _excluded(name, name.lower(), function_words):
+            found.setdefault(name, None)  # "Her name is Iris.": Iris, from that line on
+            possible.add(name)
+            personal.add(name)
+            weak.discard(name)
     strong = {w for w in found if w not in weak}
     return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal, opened)
 

@@ -59,7 +59,7 @@ def test_irony_is_not_gratitude_or_love(cli):
         assert wrong not in feeling
 
 
-def test_a_week_with_no_feeling_said_opens_with_its_counts(cli):
+def test_a_week_with_no_feeling_said_opens_with_its_own_words(cli):
     _write(cli, "Lymphoma. Multicentric, quite advanced. The vet was very direct.",
            "2026-06-23 17:20")
     _write(cli, "Picked up the tablets. He ate his dinner. Walked to the end of the road.",
@@ -68,7 +68,8 @@ def test_a_week_with_no_feeling_said_opens_with_its_counts(cli):
     feeling, text = _week(cli, "2026-06-23")
 
     assert feeling == ""
-    assert text.splitlines()[2].startswith("You wrote 2 reflections this week")
+    assert text.splitlines()[2] == "In your own words:"
+    assert text.splitlines()[-1].startswith("You wrote 2 reflections this week")
     assert "A week that" not in text
 
 
@@ -123,7 +124,7 @@ def test_a_feeling_against_what_happened_is_not_the_weeks(cli):
 def test_a_feeling_said_as_a_diary_fragment_is_the_writers(cli):
     _write(cli, "The scan was clear. I'm so relieved I sat in the car and laughed.",
            "2026-08-19 17:00")
-    _write(cli, "Mostly just tired.", "2026-08-23 22:00")
+    _write(cli, "Just tired.", "2026-08-23 22:00")  # read as the reading reads a fragment
 
     feeling, _ = _week(cli, "2026-08-19")
 

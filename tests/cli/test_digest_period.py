@@ -176,16 +176,6 @@ def test_a_reaction_is_quoted_with_what_it_reacts_to(cli):
         "know where to look."
 
 
-def test_tired_of_something_is_frustration_not_tiredness(cli):
-    _write(cli, "Another hour on hold with the insurer. I'm so tired of chasing people to do "
-                "their jobs.", "2026-05-19 18:00")
-
-    digest = _week(cli, "2026-05-19")
-
-    assert "tiredness" not in digest["feeling"]
-    assert "frustration" in digest["feeling"]
-
-
 def test_a_feeling_is_near_the_weeks_end_only_when_its_last_entry_says_it(cli):
     _write(cli, "Fixed the gate hinge. Small job, took all morning.", "2026-05-25 12:00")
     _write(cli, "Wrote the eulogy draft for Uncle Tam. I'm heartbroken, honestly.",

@@ -80,3 +80,36 @@ def test_a_line_about_him_comes_with_the_line_that_names_him(cli):
 
     assert lines[rid]["text"] == ("I kept reaching for my phone to tell Jamie about my day, and "
                                   "then remembering. I miss him so much it hurts.")
+
+
+def test_a_line_is_never_cut_at_an_abbreviation(cli):
+    rid = _write(cli, "Semesterabschluss-Grillen bei Jonas. Fatma hat eine Gitarre mitgebracht und "
+                      "konnte nur zwei Lieder, die haben wir dann ca. 9 mal gesungen. Schönster "
+                      "Abend seit Monaten.", "2026-07-25 23:00")
+
+    lines, _ = _lines(cli, "2026-07-25")
+
+    assert "die haben wir dann ca. 9 mal gesungen." in lines[rid]["text"]
+
+
+def test_news_said_aloud_is_quoted_over_the_nerves_before_it(cli):
+    rid = _write(cli, "Negotiated. I was so nervous I wrote a script. Asked for 8k more, they "
+                      "came back with 6k plus an extra week off. Accepted! Start date July 13.",
+                 "2026-06-29 12:30")
+    _write(cli, "Bought flowers on the way home. Two weeks of nothing before I start.",
+           "2026-07-01 18:00")
+
+    lines, _ = _lines(cli, "2026-06-29")
+
+    assert "Accepted!" in lines[rid]["text"]
+
+
+def test_a_line_that_starts_inside_a_quotation_starts_at_its_opening_mark(cli):
+    rid = _write(cli, '"Entry-level analyst. Five years experience required. Must know '
+                      'everything and have a positive attitude." Love that last one. Very '
+                      'achievable after reading the rest of it.', "2026-06-04 22:45")
+
+    lines, _ = _lines(cli, "2026-06-04")
+
+    text = lines[rid]["text"]
+    assert text.count('"') % 2 == 0

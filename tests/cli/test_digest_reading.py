@@ -32,7 +32,7 @@ def test_a_one_line_death_is_quoted_among_a_month_of_long_happy_entries(cli):
 
     digest = cli("digest", "--month", "--date", "2026-03-10", "--json").json
 
-    assert len(digest["lines"]) == 5
+    assert len(digest["lines"]) == 7  # a month shows seven lines (a week five)
     assert {line["reflection_id"]: line["text"] for line in digest["lines"]}[death] == \
         "Dad died this morning."
     assert "grief" in digest["feeling"]

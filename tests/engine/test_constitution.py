@@ -19,10 +19,11 @@ DOCUMENTS = {
 def test_shipped_constitution_matches_its_genesis() -> None:
     report = constitution.verify()
     assert report.ok, [f for f in report.drift]
-    data = ("care/", "mirrorback/")
+    data = ("care/", "mirrorback/", "digest/")
     assert {f.path for f in report.files if not f.path.startswith(data)} == \
         DOCUMENTS | {"README.md", "invariants.yaml"}
     assert "mirrorback/en.yaml" in {f.path for f in report.files}  # the frames are hashed too
+    assert {"digest/en.yaml", "digest/neutral.yaml"} <= {f.path for f in report.files}
     care = {f.path for f in report.files if f.path.startswith("care/")}
     assert {"care/scoring.yaml", "care/normalise.yaml", "care/responses.yaml",
             "care/rules/en.yaml", "care/forms/en.json"} <= care  # the care data is hashed too

@@ -135,3 +135,32 @@ def test_a_neighbour_from_a_numbered_house_or_a_plot_is_a_person():
              "Orla from number 6 took in the parcel and the rota is a mess and Wes swapped "
              "with me again."]
     assert people.count(texts) == {"Bodhan": 1, "Orla": 1, "Wes": 1}
+
+
+def test_a_baby_named_the_next_day_is_a_person_from_then_on():
+    found = people.count(["Girl. 3.2kg. Both fine. Tom cried more than me.",
+                          "Her name is Iris. Iris Margaret after Tom's nan.",
+                          "First walk with the pram. Iris slept the whole way."])
+    assert found["Iris"] == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Recruiter screen today. A woman named Kendra asked why I left.", "Kendra"),
+    ("They've called her Inés, after Grandma.", "Inés"),
+    ("Una chica, Ainhoa, me explicó cómo poner el pie en la regleta.", "Ainhoa"),
+    ("Iñaki dice que allí va medio Bilbao.", "Iñaki"),
+])
+def test_a_name_given_or_said_in_apposition_is_a_person(text, name):
+    assert name in people.count([text])
+
+
+@pytest.mark.parametrize("texts, thing", [
+    (["Recruiter screen with Halvorsen Health.", "OFFER!!!! Halvorsen Health. Kendra rang."],
+     "Halvorsen Health"),
+    (["Left Tristate Logistics in May and I told Priya about it."], "Tristate Logistics"),
+    (["Phone calls all day. Funeral home, church, the bank."], "Phone"),
+    (["Laundry's folded. Lunches made. Bed by ten."], "Lunches"),
+])
+def test_things_that_sit_where_people_do_are_not_people(texts, thing):
+    found = people.count(texts)
+    assert thing not in found and thing.split()[0] not in found
