@@ -345,7 +345,11 @@ def whole(text: str, toks: Tokens, first: int, last: int) -> tuple[int, int]:
 #: mother.", "Eso es lo que quiero recordar.") or ends on one, or on a verb left without
 #: its object ("I'm holding on to that.", "I wish they wouldn't.").
 _LEANS_START = frozenset("that that's this it it's which so then eso esto esa ese aquello "
-                         "das dies ça cela c'est".split())
+                         "das dies ça cela c'est "
+                         # a sentence opening on "or", "and": the one before goes on in it
+                         # ("The room feels like mine now, not ours. Or at least like a
+                         # different room.")
+                         "or and y o und oder et ou e of lub albo".split())
 _LEANS_END = frozenset("that this it eso esto lo ello das es ça cela too either wouldn't "
                        "won't don't didn't doesn't can't couldn't isn't wasn't aren't "
                        "weren't hasn't haven't shouldn't do did does would will can could "
@@ -519,7 +523,9 @@ def exact(text: str, toks: Tokens, lo: int, hi: int) -> str:
     start, end = toks[lo].start, toks[hi - 1].end
     if hi == len(toks):
         end = len(text.rstrip())  # the entry's last words as written ("… #blessed")
-    while end < len(text) and text[end] in ".!?…\"”’)'":  # "…said 'my girl'."
+    if text[end:end + 1] in (" ", "\u00a0", "\u202f") and text[end + 1:end + 2] in ("!", "?", "»"):
+        end += 1  # French sets its marks apart: "Comme avant !"
+    while end < len(text) and text[end] in ".!?…\"”’)'»":  # "…said 'my girl'."
         end += 1
     start, end = _balanced(text, start, end)
     return " ".join(text[start:end].split())
@@ -1008,7 +1014,7 @@ def outburst(text: str, toks: Tokens, lo: int, hi: int) -> bool:
         if not words or len(words) > OUTBURST_WORDS or not any(
                 len(t.text) >= 4 and t.text.isalpha() for t in words):
             continue
-        ending = text[toks[b - 1].end:toks[b - 1].end + 2]
+        ending = text[toks[b - 1].end:toks[b - 1].end + 3].lstrip(" \u00a0\u202f")  # "avant !"
         shouted = all(t.text.isupper() and t.norm not in _ACRONYMS for t in words
                       if t.text.isalpha())
         if (ending.startswith("!") and len(words) <= 2) or (

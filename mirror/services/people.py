@@ -267,7 +267,8 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
     prev = before[-1] if before else ""
     spoken_to = (prev == "to" and any(w in _TO_VERBS for w in before[:-1])) or \
         (prev == "from" and len(before) > 1 and before[-2] in _FROM_NOUNS) or \
-        (prev in ("for", "of") and len(before) > 1 and before[-2] in _FELT_FOR)
+        (prev in ("for", "of") and len(before) > 1 and before[-2] in _FELT_FOR) or \
+        (prev == "at" and len(before) > 1 and before[-2] in _AT_SOMEONE)
     # ("a text from Sam", "grateful for Ellie", "so proud of Ife")
     if prev in _PLACE_BEFORE and not spoken_to:
         return False
@@ -299,6 +300,9 @@ _TITLES = frozenset("dr mr mrs ms miss prof mx sr sra herr frau mme mlle".split(
 _AND_ACTS = frozenset("brought told asked texted hugged came cooked drove walked sat cried "
                       "laughed smiled sighed kissed hugs laughs cries smiles swapped helped "
                       "covered invited lent picked stayed".split())
+#: What is done "at" someone, never at a place: "she smiled at Tom", "shouted at Kevin".
+_AT_SOMEONE = frozenset("smiled smiles laughed laughs shouted shouts yelled yells snapped "
+                        "grinned winked waved stared glared".split())
 #: Feelings for someone before "for" or "of": "grateful for Ellie", "so proud of Ife".
 _FELT_FOR = frozenset("grateful thankful proud fond scared jealous".split())
 #: Verbs after a name that only a person does (a company "says", "sends" and "calls" too).
@@ -697,15 +701,19 @@ def count(texts: Iterable[str]) -> Counter[str]:
 
 def compare(texts: Iterable[str], before: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
     """(`count(texts)`, the same over the texts of the period `before`): a name that stood
-    as a person in either period counts in the period before wherever it is written as a
-    possible name, so "Sam" who was met this week is counted in last week's "Sam is
-    away", not shown as new."""
+    as a person in either period counts in both wherever it is written as a possible name,
+    so "Sam" who was met this week is counted in last week's "Sam is away", and "Iris",
+    named last week, in this week's "Iris slept the whole way"."""
     texts, before = list(texts), list(before)
     scans = [_scan(text) for text in texts]
     earlier = [_scan(text) for text in before]
     names, rename = _names(scans, texts)
     names_before, rename_before = _names(earlier, before)
-    return (_tally(scans, names, rename),
+    # Who stood as a person in the period before is still one ("Her name is Iris." last
+    # week; "She smiled at Iris" this week), unless this period writes them as a place.
+    placed = set().union(*(s.placed for s in scans)) - set().union(*(s.personal for s in scans))
+    carried = {n for n in names_before if " " not in n and n not in placed}
+    return (_tally(scans, names | carried, {**rename_before, **rename}),
             _tally(earlier, names | names_before, {**rename_before, **rename}))
 
 

@@ -113,3 +113,27 @@ def test_a_line_that_starts_inside_a_quotation_starts_at_its_opening_mark(cli):
 
     text = lines[rid]["text"]
     assert text.count('"') % 2 == 0
+
+
+def test_a_line_that_opens_on_or_keeps_what_it_corrects(cli):
+    rid = _write(cli, "Moved the couch to the other wall and rehung the pictures, and bought "
+                      "three plants from the nursery. Bold, given my track record. The room "
+                      "feels like mine now, not ours. Or at least like a different room.",
+                 "2026-08-22 16:00")
+
+    lines, _ = _lines(cli, "2026-08-22")
+
+    text = lines[rid]["text"]
+    assert not text.startswith("Or at least")
+    assert "The room feels like mine now, not ours." in text
+
+
+def test_a_french_line_keeps_the_mark_it_sets_apart(cli):
+    rid = _write(cli, "Elle a aboyé sur le facteur ! Comme avant ! Le facteur a moins apprécié "
+                      "que moi, il est reparti en vélo sans dire bonjour. Ensuite on a fait le "
+                      "tour du pâté de maisons, doucement, et elle a dormi tout l'après-midi.",
+                 "2026-11-16 18:00")
+
+    lines, _ = _lines(cli, "2026-11-16")
+
+    assert lines[rid]["text"] == "Elle a aboyé sur le facteur ! Comme avant !"

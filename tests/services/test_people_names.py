@@ -164,3 +164,11 @@ def test_a_name_given_or_said_in_apposition_is_a_person(text, name):
 def test_things_that_sit_where_people_do_are_not_people(texts, thing):
     found = people.count(texts)
     assert thing not in found and thing.split()[0] not in found
+
+
+def test_someone_named_the_week_before_is_still_a_person_this_week():
+    now, before = people.compare(["Two weeks old. She smiled at Tom this evening. Iris is back "
+                                  "above her birth weight!!"],
+                                 ["Her name is Iris. Tom cried more than me."])
+    assert now["Iris"] == 1 and now["Tom"] == 1
+    assert before["Iris"] == 1
