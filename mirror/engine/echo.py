@@ -257,6 +257,18 @@ _SUPERLATIVES = frozenset({"best", "worst", "most", "least", "hardest", "easiest
                            "strangest", "weirdest", "happiest", "saddest", "loveliest"})
 
 
+#: Words in -ly that are adjectives, not adverbs: they can carry a judgement ("lovely").
+_LY_ADJECTIVES = frozenset({"lovely", "lonely", "ugly", "friendly", "silly", "lively", "holy",
+                            "jolly", "deadly", "homely", "costly", "unlikely", "unfriendly",
+                            "ungodly", "beastly", "ghastly", "heavenly", "godly"})
+
+
+def _adverb(word: str) -> bool:
+    """Whether a word scored for feeling is an adverb of certainty or degree ("definitely",
+    "really", "totally"), which says how sure, not what the person judged."""
+    return word.endswith("ly") and word not in _LY_ADJECTIVES
+
+
 def _verdict(text: str, toks: list[Token], own: list[str]) -> Echo | None:
     """A judgement the person made of a moment ("It was the best dinner of the year", "That
     was perfect"), for "What made it the best dinner of the year?": the complement said back,
@@ -276,7 +288,9 @@ def _verdict(text: str, toks: list[Token], own: list[str]) -> Echo | None:
                 words[0] in ("a", "the") and len(words) == 1):
             return None  # "It was raining": an event; "It felt like a hug": a likeness
         vader = valences()
-        if not (any(w in _SUPERLATIVES for w in words) or any(abs(vader.get(w, 0.0)) >= 1.5 for w in words)):
+        if not (any(w in _SUPERLATIVES for w in words) or any(
+                abs(vader.get(w, 0.0)) >= 1.5 and not _adverb(w) for w in words)):
+            # ("It was definitely the same seagull": "definitely" is sure, not a judgement)
             return None
         parts = [rest[0].text.lower() if rest[0].text.isupper() else rest[0].text]
         for k in range(1, len(rest)):

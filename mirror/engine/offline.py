@@ -394,13 +394,11 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         if asked:
             opening = _say(pick.choice(fr["request"]), q=asked)
             ask = pick.choice(fr["ask_request"])
-            return _in_language_marks(" ".join([opening, ask]).replace("?\u201d.", "?\u201d"),
-                                      a.language)
+            return " ".join([opening, ask]).replace("?\u201d.", "?\u201d")
     if len(r.feelings) > 2 and "many" in fr and "ask_many" in fr:
         # Several feelings the person listed side by side: named together, as they wrote
         # them, and the question keeps them all instead of favouring one.
-        return _in_language_marks(" ".join([_say(pick.choice(fr["many"]), **values),
-                                            pick.choice(fr["ask_many"])]), a.language)
+        return " ".join([_say(pick.choice(fr["many"]), **values), pick.choice(fr["ask_many"])])
     turned = _turned_centre(a, r, fr)
     if turned is not None:
         # The centre is one clause that the question can say back whole: the opening quotes
@@ -417,8 +415,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             sentences.append(_say(pick.choice(table[kind]), **values))
         sentences.append(_say(pick.choice(fr.get("turned_open") or fr["plain"]), **values))
         sentences.append(_echo_question(fr, r, whole, pick))
-        return _in_language_marks(" ".join(sentences).replace("?\u201d.", "?\u201d")
-                                  .replace("!\u201d.", "!\u201d"), a.language)
+        return " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
     # A tension or a second moment says more than the halves; they keep their own frames.
     halves = (_halves(a, r) if not r.asking and not r.sarcasm and not a.tensions
               and r.second is None and "ask_sides" in fr else None)
@@ -432,7 +429,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         if not sentences and fr.get("sides_open"):
             sentences.append(pick.choice(fr["sides_open"]))
         sentences.append(_say(pick.choice(fr["ask_sides"]), a=halves[0], b=halves[1]))
-        return _in_language_marks(" ".join(sentences), a.language)
+        return " ".join(sentences)
     if r.asking and not r.sarcasm:
         sentences.append(_say(pick.choice(fr["asking"]), **values))
     elif r.sarcasm:
@@ -533,8 +530,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_generic"])
     sentences.append(ask)
     # A quotation that ends on its own ? or ! needs no full stop after it.
-    said = " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
-    return _in_language_marks(said, a.language)
+    return " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
 
 
 def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None:
@@ -704,11 +700,20 @@ def _own_prose(a: Analysis, m: Moment) -> bool:
     return not LIST_ITEM.match(a.text[line_start:start + 1]) and not inside_quotation(a.text, start)
 
 
+#: How each language sets a quotation, where it is not “ ”: German „…“, Polish „…”.
+_LOW_QUOTES: dict[str, tuple[str, str]] = {"de": ("\u201e", "\u201c"), "pl": ("\u201e", "\u201d")}
+
+
 def _in_language_marks(said: str, language: str) -> str:
-    """French quotes the person in « », as French is written; other languages keep “ ”."""
-    if language != "fr":
-        return said
-    return said.replace("\u201c", "\u00ab ").replace("\u201d", " \u00bb")
+    """The person quoted in the marks their language is written with: French « », German
+    „…“, Polish „…”; other languages keep “ ” (a German reader sees English marks as
+    foreign)."""
+    if language == "fr":
+        return said.replace("\u201c", "\u00ab ").replace("\u201d", " \u00bb")
+    if language in _LOW_QUOTES:
+        opening, closing = _LOW_QUOTES[language]
+        return said.replace("\u201c", "\x00").replace("\u201d", closing).replace("\x00", opening)
+    return said
 
 
 def _halves(a: Analysis, r: Reading) -> tuple[str, str] | None:
@@ -786,7 +791,8 @@ def _compose(text: str, a: Analysis, memory: str | None, key: str) -> str:
             reply = _compose_short(a, pick)
         else:
             reply = _compose_localized(a, pick)
-    return _with_memory(reply, memory)
+    # The marks are set once, on the whole reply (the memory line quotes the person too).
+    return _in_language_marks(_with_memory(reply, memory), a.language if not a.english else "en")
 
 
 def _with_memory(reply: str, memory: str | None) -> str:

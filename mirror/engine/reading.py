@@ -1429,6 +1429,8 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                     break  # but "the bad months": after an adjective it is a plural noun
                 words.append(j)
                 j += 1
+                if norms[j - 1] in lex.people:
+                    break  # a person is the whole phrase: "mi madre [lleva]" is "tu madre"
             after = toks[words[-1] + 1].text if words[-1] + 1 < len(toks) else ""
             if len(words) == 3 and j < m.last and norms[j].isalpha() and norms[j] not in lex.stopwords \
                     and not clause_break_between(text, toks[j - 1], toks[j]):

@@ -36,7 +36,8 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "ask_feeling": {"feeling"}, "ask_sarcasm": set(), "ask_generic": set(), "ask_asking": set(),
     "ask_generic_by_tone": set(), "feeling_also": _SAID,
 }
-QUOTE = re.compile("[\u201c\u201e\u00ab] ?([^\u201c\u201d\u00bb]+?) ?[\u201d\u00bb]")
+# (“…” in most languages, « … » in French, „…“ in German and „…” in Polish)
+QUOTE = re.compile("[\u201c\u201e\u00ab] ?([^\u201c\u201d\u201e\u00bb]+?) ?[\u201d\u00bb\u201c]")
 
 
 def data(language: str) -> dict[str, Any]:
@@ -204,3 +205,15 @@ def test_sarcasm_is_never_met_with_a_named_pleasant_feeling() -> None:
                 found = named_feelings(language, compose(e["text"]))
                 pleasant = {f for f in found if data(language)["feelings"][f]["valence"] == "positive"}
                 assert not pleasant, (e["id"], compose(e["text"]))
+
+
+@pytest.mark.parametrize(("text", "opening", "closing"), [
+    ("Heute den Gesellenbrief bekommen. Mein Gesellenstück steht jetzt in der Ausstellung, mit "
+     "meinem Namen auf einem kleinen Schild. Papa hat sofort ein Foto gemacht.", "\u201e", "\u201c"),
+    ("Wyniki matur o 9:00. Strona padła o 9:01. O 9:26 w końcu weszło. Tata wyszedł wcześniej "
+     "z pracy i przyniósł pączki.", "\u201e", "\u201d"),
+])
+def test_the_person_is_quoted_in_the_marks_their_language_is_written_with(
+        text: str, opening: str, closing: str) -> None:
+    said = compose(text)
+    assert opening in said and closing in said and "\u201c" not in said.replace(closing, "")

@@ -66,3 +66,20 @@ def test_a_feeling_told_elsewhere_is_said_of_the_whole_entry_in_every_language()
             "No le he contado nada a mi hermano todavía.")
     said = compose(text)
     assert "preocupación" in said and "en cómo lo dices" not in said
+
+
+def test_a_word_of_certainty_is_not_a_judgement_to_ask_about() -> None:
+    # "definitely" scores as feeling in the sentiment lexicon, but it says how sure the
+    # person is, not what they judged: no "What made it definitely the same seagull?".
+    said = compose("Back at the caravan park for the first time in years. The same chip shop, "
+                   "the same sea wall. It was definitely the same seagull.")
+    assert "made it definitely" not in said
+
+
+def test_a_person_ends_the_phrase_a_question_is_built_from() -> None:
+    # "Mi madre lleva desde las ocho …": the question says "tu madre", never "tu madre lleva".
+    text = ("Lista publicada a las 8:00. Puesto 37 de 412. Mi madre lleva desde las ocho "
+            "llamando a toda la familia, incluida la tía Pili.")
+    r = read(text, language="es")
+    assert r.phrase is None or "lleva" not in r.phrase
+    assert "madre lleva?" not in compose(text)
