@@ -117,6 +117,7 @@ TURN = 0.75           # a line holding the entry's turn ("but", "yet")
 ASIDE = 1.0           # a line with laughter written in it: a funny aside, not the turn
 OUTBURST = 3.0        # news said aloud in a few words ("Accepted!", "OFFER!!!!"): felt
 LANDING = 0.5         # a line that ends the entry: where it lands
+TOLD_DETAIL = 8       # words of the sentence after a birth or a death told, quoted with it
 SHORT = 0.75          # a short entry quoted whole: its few words carry more each
 BARE_SHORT = 1.0      # a short entry the reading found nothing in: below a felt line
 FEWEST = 3            # lines shown when the period has them, even if faintly felt
@@ -345,7 +346,8 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             if hi == len(toks):
                 score += LANDING  # where the entry lands
             if told(text) and toks[lo].start <= offset < toks[hi - 1].end:
-                telling = (score, lo, hi)  # "He's gone. It was peaceful.": what the entry is
+                telling = (score, lo, _with_detail(text, toks, lo, hi))
+                # ("He's gone. It was peaceful.": what the entry is)
             if best is None or score >= best[0]:  # a tie: the later line, where it lands
                 best = (score, lo, hi)
         if telling is not None and best is not None:  # quoted whatever else it says,
@@ -372,6 +374,18 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz), line,
                               () if is_wry else reading.feelings, reading.asking, entry.private,
                               line_wry), is_wry
+
+
+def _with_detail(text: str, toks: Tokens, lo: int, hi: int) -> int:
+    """The end of a line that tells a birth or a death, with the short sentence after it
+    that says who and how ("Ana had the baby!!! A girl, 3.2 kilos, both fine."), when it
+    follows on the same line and the quote stays within `QUOTE_MAX_WORDS`."""
+    bounds = toks.sentence_bounds()
+    after = bounds.get(toks[hi - 1].sent + 1) if hi < len(toks) else None
+    if after is None or after[0] != hi or "\n" in text[toks[hi - 1].end:toks[hi].start]:
+        return hi
+    words = sum(1 for t in toks[after[0]:after[1]] if t.text[:1].isalnum())
+    return after[1] if words <= TOLD_DETAIL and after[1] - lo <= QUOTE_MAX_WORDS else hi
 
 
 def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES) -> _Read:

@@ -248,3 +248,15 @@ def test_a_line_opening_on_she_comes_with_the_relation_it_points_to(cli):
 
     line = {line["reflection_id"]: line["text"] for line in digest["lines"]}[entry]
     assert line.startswith("Drove over to see my gran after work. She held my hand")
+
+
+def test_a_birth_told_is_quoted_with_the_short_line_that_says_who(cli):
+    _write(cli, "Quiet Monday. Bought strawberries and read on the balcony until the light went.",
+           "2026-06-01 20:00")
+    born = _write(cli, "Ana had the baby!!! A girl, 3.2 kilos, both fine. I'm an auntie. I cried "
+                       "in the car park.", "2026-06-02 06:30")
+
+    digest = _week(cli, "2026-06-02")
+
+    lines = {line["reflection_id"]: line["text"] for line in digest["lines"]}
+    assert lines[born].startswith("Ana had the baby!!! A girl, 3.2 kilos, both fine.")
