@@ -13,7 +13,6 @@ Regenerate the genesis file after an approved change:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from mirror.hashing import sha256_hex
 from mirror.resources import constitution_dir, journal_cache
 
 TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
@@ -183,7 +183,7 @@ def _walk_files(root: Traversable, prefix: str = "") -> dict[str, Traversable]:
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return sha256_hex(data)
 
 
 def _read_genesis(root: Traversable) -> dict[str, Any]:

@@ -6,7 +6,10 @@ are grouped."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+
+TYPE_CHECKING = False  # typing's flag without importing typing (`show` builds these records)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,8 @@ from mirror.engine.care.detect import detector
 from mirror.fileio import write_private
 from mirror.models import Reflection
 from mirror.services.context import JournalContext
+from mirror.storage.analysis_records import AnalysisRecord, CareRecord, ObservationRecord, PatternRecord
 from mirror.storage.db import transaction
-from mirror.storage.derived import AnalysisRecord, CareRecord, ObservationRecord, PatternRecord
 
 if TYPE_CHECKING:
     from concurrent.futures import Future

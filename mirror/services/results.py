@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from mirror.models import Reflection
 from mirror.models.derived import CheckResult, Mirrorback, PatternMark, TensionMark
+
+TYPE_CHECKING = False  # typing's flag without importing typing (`show` builds these records)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True)

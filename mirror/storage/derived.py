@@ -7,27 +7,42 @@ swaps a reflection's whole analysis in one transaction rather than patching it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mirror.clock import Clock, utc_iso
 from mirror.constitution import pattern_label
 from mirror.errors import InvalidInput, NotFound
+from mirror.hashing import sha256_hex
 from mirror.models.derived import CareDismissal, Mirrorback, PatternMark, Span, TensionMark
 from mirror.storage import audit
 from mirror.storage.db import transaction
 
+TYPE_CHECKING = False  # typing's flag without importing typing (`show` reads this module)
 if TYPE_CHECKING:
+    from typing import Any
+
     from mirror.models.insights import Feedback, PatternCount, Tension, TrajectoryPoint
+    from mirror.storage.analysis_records import AnalysisRecord
+
+#: The records an analysis is stored as (named tuples: `typing` to define them, so they live
+#: in `analysis_records`, which `show` and `list` never import); still found here by name.
+_ANALYSIS_RECORDS = ("PatternRecord", "ObservationRecord", "CareRecord", "AnalysisRecord")
+
+
+def __getattr__(name: str) -> object:
+    if name in _ANALYSIS_RECORDS:
+        from mirror.storage import analysis_records  # see _ANALYSIS_RECORDS
+
+        return getattr(analysis_records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def text_sha256(text: str) -> str:
     """The hash a mirrorback keeps of the text it answered (`answered_text_sha256`)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 def _spans(evidence_json: str) -> tuple[Span, ...]:
@@ -36,44 +51,6 @@ def _spans(evidence_json: str) -> tuple[Span, ...]:
 
 def _j(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-class PatternRecord(NamedTuple):
-    """One pattern found in a reflection, its evidence spans already as JSON text: records
-    are built where the analysis runs (worker processes during an import) and cross process
-    boundaries, so they are plain tuples of strings and numbers."""
-
-    pattern: str
-    evidence_json: str = "[]"
-
-
-class ObservationRecord(NamedTuple):
-    axis_a: str
-    axis_b: str
-    position: float
-    intensity: float
-    evidence_json: str = "[]"
-    origin: str = "system_seed"
-
-
-class CareRecord(NamedTuple):
-    """A care marker found by the detector: its tier ('care' or 'gentle'), score, the
-    signals as JSON-ready dicts, and the language of the care text."""
-
-    tier: str
-    score: float
-    signals: tuple[dict[str, Any], ...]
-    language: str | None
-
-
-class AnalysisRecord(NamedTuple):
-    """Everything derived from one reflection's text, as one unit to store."""
-
-    reflection_id: str
-    patterns: tuple[PatternRecord, ...]
-    observations: tuple[ObservationRecord, ...]
-    care: CareRecord | None
-    observed_at: str | None
 
 
 @dataclass(frozen=True)

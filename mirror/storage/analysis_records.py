@@ -1,0 +1,49 @@
+"""The records one reflection's analysis is stored as (`DerivedStore.replace_analyses`).
+
+They are built where the analysis runs (worker processes during an import and `analyze
+--all`) and cross process boundaries, so they are named tuples of strings and numbers. Kept
+apart from `mirror.storage.derived`, which the read commands import: defining them needs
+`typing`, which those commands never load.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+
+class PatternRecord(NamedTuple):
+    """One pattern found in a reflection, its evidence spans already as JSON text: records
+    are built where the analysis runs (worker processes during an import) and cross process
+    boundaries, so they are plain tuples of strings and numbers."""
+
+    pattern: str
+    evidence_json: str = "[]"
+
+
+class ObservationRecord(NamedTuple):
+    axis_a: str
+    axis_b: str
+    position: float
+    intensity: float
+    evidence_json: str = "[]"
+    origin: str = "system_seed"
+
+
+class CareRecord(NamedTuple):
+    """A care marker found by the detector: its tier ('care' or 'gentle'), score, the
+    signals as JSON-ready dicts, and the language of the care text."""
+
+    tier: str
+    score: float
+    signals: tuple[dict[str, Any], ...]
+    language: str | None
+
+
+class AnalysisRecord(NamedTuple):
+    """Everything derived from one reflection's text, as one unit to store."""
+
+    reflection_id: str
+    patterns: tuple[PatternRecord, ...]
+    observations: tuple[ObservationRecord, ...]
+    care: CareRecord | None
+    observed_at: str | None

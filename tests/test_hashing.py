@@ -1,0 +1,33 @@
+"""`mirror.hashing` gives the read commands SHA-256 without loading OpenSSL through
+`hashlib`: its digests must be hashlib's, or mirrorbacks would look outdated after an
+upgrade and the constitution's cached invariants would be looked up under another name."""
+
+from __future__ import annotations
+
+import hashlib
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mirror import constitution
+from mirror.hashing import sha256_hex
+from mirror.storage import derived
+
+
+@given(st.binary(max_size=5000))
+def test_the_digest_is_hashlibs(data: bytes) -> None:
+    assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+
+
+@given(st.text(max_size=500))
+def test_a_mirrorbacks_text_hash_and_the_constitutions_digest_are_unchanged(text: str) -> None:
+    expected = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert derived.text_sha256(text) == expected
+    assert constitution._digest(text.encode("utf-8")) == expected
+
+
+def test_the_analysis_records_are_still_found_beside_the_derived_store() -> None:
+    from mirror.storage import analysis_records
+
+    for name in ("PatternRecord", "ObservationRecord", "CareRecord", "AnalysisRecord"):
+        assert getattr(derived, name) is getattr(analysis_records, name)
