@@ -118,6 +118,7 @@ ASIDE = 1.0           # a line with laughter written in it: a funny aside, not t
 OUTBURST = 3.0        # news said aloud in a few words ("Accepted!", "OFFER!!!!"): felt
 LANDING = 0.5         # a line that ends the entry: where it lands
 TOLD_DETAIL = 8       # words of the sentence after a birth or a death told, quoted with it
+PLAN = 2.0            # a last line that only makes a plan ("I think" in it is no stance)
 SHORT = 0.75          # a short entry quoted whole: its few words carry more each
 BARE_SHORT = 1.0      # a short entry the reading found nothing in: below a felt line
 FEWEST = 3            # lines shown when the period has them, even if faintly felt
@@ -343,8 +344,8 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             if outburst(text, toks, lo, hi):  # news said aloud: felt, never a bare fact
                 score = max(score, 0.0) + OUTBURST
             score += emphasis(text, toks, lo, hi) + TURN * turns(toks, lo, hi)
-            if hi == len(toks):
-                score += LANDING  # where the entry lands
+            if hi == len(toks):  # where the entry lands, unless it only makes a plan
+                score += -PLAN if not short and _plan(text, toks, lo, hi, language) else LANDING
             if told(text) and toks[lo].start <= offset < toks[hi - 1].end:
                 telling = (score, lo, _with_detail(text, toks, lo, hi))
                 # ("He's gone. It was peaceful.": what the entry is)
@@ -374,6 +375,23 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz), line,
                               () if is_wry else reading.feelings, reading.asking, entry.private,
                               line_wry), is_wry
+
+
+_PLAN_SUBJECT = frozenset("i i'm im we we're am are and so then just really probably je on "
+                          "et yo y ich und wir io eu ik en ja".split())
+
+
+def _plan(text: str, toks: Tokens, lo: int, hi: int, language: str) -> bool:
+    """Whether the line [lo, hi) only makes a plan, with no feeling in it and not asked
+    ("je vais mettre le réveil pour une sortie à 2h", "Getting it in writing tomorrow"):
+    the practical line an entry ends on after a hard stretch, not where it lands."""
+    norms = toks.norms[lo:hi]
+    # The plan opens the line, with at most its subject before it ("Going to…", "I need
+    # to…", "Je vais…"): "I keep going to tell him things" is no plan.
+    said = any(tuple(norms[k:k + len(p)]) == p and all(w in _PLAN_SUBJECT for w in norms[:k])
+               for p in digest_words.plans(language) for k in range(min(3, len(norms))))
+    line = text[toks[lo].start:toks[hi - 1].end + 1]
+    return said and "?" not in line and not feelings_in(line, language)
 
 
 def _with_detail(text: str, toks: Tokens, lo: int, hi: int) -> int:

@@ -136,6 +136,14 @@ def words(language: str) -> Words:
     return Words(language, data)
 
 
+@cache
+def plans(language: str) -> tuple[tuple[str, ...], ...]:
+    """The words that make a line a plan in `language` ("going to", "je vais", "mañana"),
+    each as the tokenizer's lower-case words."""
+    data = _load(language) or {}
+    return tuple(tuple(t.norm for t in tokenize(str(p))) for p in data.get("plans") or ())
+
+
 def line_day(said: str) -> date | None:
     """The day of a quoted line, from the date it carries ("3 March 2026")."""
     parts = said.split()

@@ -137,3 +137,17 @@ def test_a_french_line_keeps_the_mark_it_sets_apart(cli):
     lines, _ = _lines(cli, "2026-11-16")
 
     assert lines[rid]["text"] == "Elle a aboyé sur le facteur ! Comme avant !"
+
+
+def test_a_last_line_that_only_makes_a_plan_is_not_where_the_entry_lands(cli):
+    rid = _write(cli, "Accident on the kitchen floor last night. He looked so embarrassed, poor "
+                      "thing. Cleaned it up, no telling off. Going to set an alarm for a walk at "
+                      "two I think.", "2026-05-12 09:00")
+    kept = _write(cli, "Sorted the kitchen drawer, found his old lead and the first collar. I "
+                       "keep going to tell him things.", "2026-05-13 21:00")
+
+    lines, _ = _lines(cli, "2026-05-12")
+
+    assert "Going to set an alarm" not in lines[rid]["text"]
+    assert "He looked so embarrassed, poor thing." in lines[rid]["text"]
+    assert "I keep going to tell him things." in lines[kept]["text"]  # no plan
