@@ -310,7 +310,7 @@ class _Sentence:
     """One sentence's words, with each language's lemmas (from the index's forms for
     this text's words) computed on first use."""
 
-    __slots__ = ("words", "norms", "norm_set", "_lemmas", "_present", "_forms", "_spans")
+    __slots__ = ("words", "norms", "norm_set", "_lemmas", "_present", "_forms", "_spans", "_hits")
 
     def __init__(self, words: Sequence[Word], forms: Mapping[str, Mapping[str, str]]):
         self.words = words
@@ -320,6 +320,19 @@ class _Sentence:
         self._present: dict[str, set[str]] = {}
         self._forms = forms
         self._spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
+        self._hits: dict[str, int] | None = None
+
+    def language_hits(self, common: Mapping[str, list[str]]) -> dict[str, int]:
+        """How many of this sentence's words are very common words of each language
+        (`common`: the entry's words -> their languages, one mapping per entry). Counted
+        once: which languages the sentence may be in is asked in several places."""
+        hits = self._hits
+        if hits is None:
+            hits = self._hits = {}
+            for norm in self.norms:
+                for lang in common.get(norm, ()):
+                    hits[lang] = hits.get(lang, 0) + 1
+        return hits
 
     def present(self, lang: str) -> set[str]:
         """Every written form and (in `lang`) lemma in this sentence."""
@@ -357,13 +370,14 @@ class _Sentence:
 #: The script each language is written in (Latin unless listed): a rule that cannot be
 #: anchored on a word (it begins with an infix) is tried only in sentences of its script.
 SCRIPTS = {"ru": "cyrillic", "uk": "cyrillic", "ja": "cjk", "zh": "cjk", "ko": "hangul",
-           "hi": "devanagari"}
+           "hi": "devanagari", "ar": "arabic"}
 
 
 def _script_of(ch: str) -> str:
     o = ord(ch)
     return ("latin" if o < 0x250 else "cyrillic" if 0x400 <= o < 0x530
             else "devanagari" if 0x900 <= o < 0x980
+            else "arabic" if 0x600 <= o < 0x700 or 0x750 <= o < 0x780
             else "hangul" if 0xAC00 <= o < 0xD7B0 or 0x1100 <= o < 0x1200 or 0x3130 <= o < 0x3190
             else "cjk" if 0x3040 <= o < 0xA000 or 0xF900 <= o < 0xFB00 else "other")
 
@@ -697,12 +711,7 @@ def _plausible(sent: _Sentence, common: Mapping[str, list[str]]) -> set[str] | N
     own context words (figures, other people) are Polish. A language counts when it has
     at least half the hits of the best one; a sentence with no common words at all
     ("kms", "unalive") is plausible in every language (None)."""
-    hits: dict[str, int] = {}
-    for norm in sent.norms:
-        if norm == CLAUSE:
-            continue
-        for lang in common.get(norm, ()):
-            hits[lang] = hits.get(lang, 0) + 1
+    hits = sent.language_hits(common)
     if not hits:
         return None
     top = max(hits.values())
@@ -720,10 +729,7 @@ def _other_languages_word(sent: _Sentence, first: int, last: int, lang: str,
     owners = common.get(sent.norms[first])
     if not owners or lang in owners:
         return False
-    hits: dict[str, int] = {}
-    for norm in sent.norms:
-        for other in common.get(norm, ()):
-            hits[other] = hits.get(other, 0) + 1
+    hits = sent.language_hits(common)
     mine = hits.get(lang, 0)
     return any(hits.get(other, 0) > mine for other in owners)
 
@@ -843,10 +849,7 @@ def _entry_languages(d: _Detector, sents: Sequence[_Sentence], common: Mapping[s
     langs: set[str] = {s.language for s in best.values()}
     total: dict[str, int] = {}
     for sent in sents:
-        hits: dict[str, int] = {}
-        for norm in sent.norms:
-            for lang in common.get(norm, ()):
-                hits[lang] = hits.get(lang, 0) + 1
+        hits = sent.language_hits(common)
         if hits:
             top = max(hits.values())
             leaders = [lang for lang, n in hits.items() if n == top]

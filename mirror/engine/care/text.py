@@ -9,7 +9,10 @@ therefore reduced to one matching form that all of these share:
   ё is е; Devanagari vowel signs stay, they are letters there), dotless ı and ł as i and l;
 - letters repeated three or more times collapsed, to the form the vocabulary knows;
 - contractions and elisions expanded from data ("don't" -> "do not", "j'ai" -> "je ai");
-- sentences end at . ! ? … and the CJK and Devanagari stops (。！？ । ॥) or a blank line;
+- Arabic letters written several ways are one (أ إ آ are ا, ة is ه, ى is ي; short vowels
+  and tatweel dropped), and the Devanagari nukta is dropped (ज़ is ज);
+- sentences end at . ! ? … and the CJK, Devanagari and Arabic stops (。！？ । ॥ ؟) or a
+  blank line; the Arabic comma and semicolon (، ؛) end a clause;
 - Han and kana characters are one token each, so phrases in Chinese and Japanese match
   without a word segmenter (a phrase rule for them is a sequence of characters).
 
@@ -44,14 +47,22 @@ def _token_re() -> re.Pattern[str]:
         rf"([{_CJK}])"
         rf"|((?:(?![{_CJK}])[^\W_]|[{_MARKS}])(?:(?:(?![{_CJK}])\w|[{_MARKS}])*"
         rf"(?:[{_APOS}](?:(?![{_CJK}])\w|[{_MARKS}])+)*[{_APOS}]?))"
-        r"|([.!?\u2026\u3002\uff01\uff1f\u0964\u0965]+|\n\s*\n)"
-        r"|([,;:\u2014\u2013()\[\]\n\u3001\uff0c\uff1b\uff1a]|\s-\s)"
+        r"|([.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]+|\n\s*\n)"
+        r"|([,;:\u2014\u2013()\[\]\n\u3001\uff0c\uff1b\uff1a\u060c\u061b]|\s-\s)"
     )
 
 
 _APOS_TABLE = str.maketrans({c: "'" for c in _APOS[1:]})
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th",
-                          "æ": "ae", "œ": "oe", "ё": "е", "ß": "ss"})
+                          "æ": "ae", "œ": "oe", "ё": "е", "ß": "ss",
+                          # Arabic: the hamza forms of alef are alef, ta marbuta is ha,
+                          # alef maqsura is ya, tatweel is dropped (people write "انا"
+                          # and "أنا", "حياة" and "حياه" alike).
+                          "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي",
+                          "ـ": None})
+#: Marks dropped in every script: Arabic short vowels, and the Devanagari nukta (ज़ and
+#: ज, फ़ and फ are written for one another).
+_DROPPED_MARKS = frozenset(map(chr, (*range(0x64B, 0x660), 0x670, 0x93C)))
 _RUN_RE = re.compile(r"(\w)\1{2,}")
 
 #: The clause mark that stands between clauses in a sentence's token list.
@@ -80,7 +91,7 @@ def fold(word: str) -> str:
     base_latin = False
     for ch in decomposed:
         if unicodedata.combining(ch):
-            if base_latin:
+            if base_latin or ch in _DROPPED_MARKS:
                 continue
         else:
             base_latin = ch < "\u0250"

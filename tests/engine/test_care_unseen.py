@@ -1,0 +1,160 @@
+"""Care signs as people write them who never saw the rules, one test per way a sign used
+to be missed: a language without rules (Vietnamese, Arabic), harm to oneself by other
+means than a blade, a burden that ends soon, a note's last words, a last chance taken, a
+wish not to wake said as regret, affairs settled in a language that had no words for it,
+spellings the normaliser did not unify. Each positive is paired with ordinary words that
+share its surface (a burn while cooking, a notebook filled, "I'd die for you")."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.care import CARE, assess, care_response, gentle_line, response_language
+from mirror.engine.care.text import fold
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Dạo này mình chẳng muốn thức dậy nữa, chán sống lắm rồi.", "wish_to_be_dead"),
+    ("Tuần nào mình cũng nghĩ đến chuyện tự tử.", "suicidal_thoughts"),
+    ("Hôm qua lại rạch tay trong nhà tắm.", "self_harm"),
+    ("Không có mình chắc cả nhà sẽ nhẹ nhõm hơn.", "burden_hopelessness"),
+    ("صرت افكر في الانتحار كل يوم", "suicidal_thoughts"),
+    ("يا رب خذني وريحني من هالدنيا", "wish_to_be_dead"),
+    ("أنا عبء على أهلي وما عاد أبي أكمل", "burden_hopelessness"),
+])
+def test_vietnamese_and_arabic_have_care_of_their_own(text: str, category: str):
+    finding = assess(text)
+    assert finding.tier == CARE, finding.to_json()
+    assert category in finding.categories
+    language = response_language(text, finding)
+    assert language in ("vi", "ar")
+    assert "{acknowledgement}" not in care_response(finding.signals, language=language)
+    assert "`mirror care`" in gentle_line(language)
+
+
+@pytest.mark.parametrize("text", [
+    "Mệt muốn chết, làm từ sáng tới tối không nghỉ.",
+    "Xem phim hài cười chết mất.",
+    "Đọc bài báo về một vụ tự tử ở Hà Nội, buồn quá.",
+    "والله اموت فيك يا حبيبي",
+    "قتلني الضحك على المقطع",
+    "جوعان موت، ما أكلت من الصبح",
+])
+def test_their_figures_of_speech_and_the_news_are_not(text: str):
+    assert assess(text).tier is None, assess(text).to_json()
+
+
+def test_arabic_letters_written_several_ways_are_one_word():
+    assert fold("أنتحر") == fold("انتحر") and fold("حياة") == fold("حياه")
+    assert fold("إِنْتِحَار") == fold("انتحار")
+    assert fold("शिफ़्ट") == fold("शिफ्ट")  # the nukta is written or left out
+
+
+@pytest.mark.parametrize("text", [
+    "Smoked half a pack and pressed the cigarette into my forearm. It calms me down somehow.",
+    "Ho preso a pugni le mie gambe finché non sono diventate viola. Nessuno deve saperlo.",
+    "Uderzałam głową o ścianę aż do krwi.",
+    "Бил себя кулаками по голове, пока не пошла кровь.",
+    "Me quemé el brazo con el mechero a propósito.",
+    "Ik heb mezelf weer geslagen tot er blauwe plekken kwamen.",
+    "Kendimi bilerek sigarayla yaktım.",
+])
+def test_harm_to_oneself_by_burns_bites_and_blows_with_its_trace_is_clear(text: str):
+    finding = assess(text)
+    assert finding.tier == CARE, finding.to_json()
+    assert "self_harm" in finding.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Burned my hand on the oven tray making pizza, big red mark.",
+    "Bit my lip at lunch, ouch.",
+    "Mi sono scottata con la padella mentre cucinavo, che male.",
+    "Me quemé con la sartén haciendo la cena.",
+    "Uderzyłam się w głowę o szafkę, mam guza.",
+])
+def test_an_accidental_burn_or_knock_is_not(text: str):
+    assert assess(text).tier is None, assess(text).to_json()
+
+
+@pytest.mark.parametrize("text", [
+    "Bald bin ich niemandem mehr zur Last.",
+    "Dentro de poco no voy a ser un problema para nadie.",
+    "Presto non sarò più un peso per nessuno.",
+    "Скоро никому не придётся со мной возиться.",
+    "Незабаром я не буду тягарем нікому.",
+    "Binnenkort hoeft niemand meer rekening met me te houden.",
+    "Wkrótce nie będę dla nikogo ciężarem.",
+    "再过不久我就不会再拖累家里了。",
+    "Snart behöver ingen bry sig om mig längre.",
+])
+def test_a_burden_that_ends_soon_reaches_at_least_the_gentle_line(text: str):
+    finding = assess(text)
+    assert finding.tier is not None, finding.to_json()
+    assert "burden_hopelessness" in finding.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Whoever reads this notebook: keep my records, they are yours now. This is my last page.",
+    "Si quelqu'un trouve ce carnet : garde mes dessins, Léa. C'est ma dernière page.",
+    "Quem ler este diário: fique com meus livros, Bia. Fiz o que pude.",
+    "Wer dieses Tagebuch findet: behaltet meine Platten. Das ist die letzte Seite.",
+])
+def test_a_notes_last_words_with_a_thing_left_to_someone_are_a_goodbye(text: str):
+    finding = assess(text)
+    assert finding.tier == CARE, finding.to_json()
+    assert "preparatory_acts" in finding.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Last page of this notebook! Starting a fresh one tomorrow, thanks Mum for the new one.",
+    "If anyone finds this notebook please return it to room 12, reward!",
+    "Dernière page de ce carnet de recettes, il faut que j'en rachète un.",
+])
+def test_a_notebook_filled_or_lost_is_not(text: str):
+    assert assess(text).tier is None, assess(text).to_json()
+
+
+@pytest.mark.parametrize("text", [
+    "Prima di sparire voglio salutare tutti.",
+    "Ще підписала фото для мами, щоб залишилось щось від мене.",
+    "Lo hice para que tengan algo de mí cuando ya no esté.",
+])
+def test_a_last_chance_taken_reaches_at_least_the_gentle_line(text: str):
+    finding = assess(text)
+    assert finding.tier is not None, finding.to_json()
+
+
+@pytest.mark.parametrize("text", [
+    "лучше бы я тогда не очнулась",
+    "Молюся щоразу, щоб не прокинутись зранку.",
+    "keşke ölsem artık",
+])
+def test_a_wish_not_to_have_woken_said_as_regret_is_clear(text: str):
+    finding = assess(text)
+    assert finding.tier == CARE, finding.to_json()
+    assert "wish_to_be_dead" in finding.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Pagué todas mis deudas y cerré mis cuentas. Ella pensó que era solo papeleo.",
+    "Betalade alla räkningar och la lösenorden i ett kuvert till min syster. Allt är ordnat.",
+    "Попросила подругу, якщо що, забрати кота до себе. Вона не зрозуміла навіщо.",
+])
+def test_affairs_settled_with_their_meaning_kept_back_reach_the_gentle_line(text: str):
+    finding = assess(text)
+    assert finding.tier is not None, finding.to_json()
+    assert "preparatory_acts" in finding.categories
+
+
+@pytest.mark.parametrize("text", [
+    "I want to die every time my boss mentions the quarterly targets.",
+    "I want to disappear into the ground, I called my teacher mum.",
+    "Ammazzerei per una pizza adesso.",
+    "ऑफ़िस में विदाई थी, अगले महीने शिफ़्ट हो रहा हूँ। अपनी किताबें सबको बाँट दीं।",
+])
+def test_figures_found_by_structure_are_not(text: str):
+    assert assess(text).tier is None, assess(text).to_json()
+
+
+def test_a_reaction_to_something_inside_the_writer_stays_a_wish():
+    assert assess("I want to die every time I wake up.").tier == CARE
