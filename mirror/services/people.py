@@ -216,7 +216,7 @@ dijo llamó vino habló sonrió lloró rió está estaba tiene
 sagte sagt hat hatte ist war lacht lachte weint weinte kam ruft rief
 a dit est était rit riait pleure pleurait vient venait m'a
 dice cuenta contó preguntó llegó escribió piensa quiere dit pense veut arrive
-meint meinte fragt fragte schreibt schrieb disse ride chiede chiese diz pergunta
+disse ride chiede chiese diz pergunta
 perguntou zegt zei vraagt vroeg belde mówi powiedział powiedziała pyta zapytała
 """.split())
 _AFTER_STRONG = _AFTER - {"is", "was", "has", "had", "does", "did", "and", "est", "a",
