@@ -110,17 +110,19 @@ def measure(sources: list[Path], homes: list[Path], runs: int, label: str, only:
     for source, home in zip(sources, homes, strict=True):
         timed(source, home, ["list"])  # create or migrate the journal, compile bytecode
         timed(source, home, ["stats"])  # and fill what the first `stats` in a zone keeps
-    reflection_id = first_id(sources[-1], homes[-1])
+    # each journal's own newest reflection (copies apart may have been written differently)
+    reflection_ids = [first_id(source, home) for source, home in zip(sources, homes, strict=True)]
     commands = {FLOOR: [FLOOR], **{k: v for k, v in COMMANDS.items() if not only or k in only}}
-    for name, cmd in commands.items():
-        cmd = [reflection_id if word == "ID" else word for word in cmd]
+    for name, command in commands.items():
+        cmds = [[reflection_ids[i] if word == "ID" else word for word in command]
+                for i in range(len(sources))]
         samples: list[list[tuple[float, float]]] = [[] for _ in sources]
         for _ in range(runs):
             for i, source in enumerate(sources):  # alternate: the same load for each
-                samples[i].append(timed(source, homes[i], cmd))
+                samples[i].append(timed(source, homes[i], cmds[i]))
         cells = []
         for i, source in enumerate(sources):
-            modules, import_ms = imports(source, homes[i], cmd)
+            modules, import_ms = imports(source, homes[i], cmds[i])
             cpu = statistics.median(s[0] for s in samples[i]) * 1000
             wall = statistics.median(s[1] for s in samples[i]) * 1000
             cells.append((modules, import_ms, cpu, wall))

@@ -1,5 +1,5 @@
 """`python -m mirror` runs the same entry point as the `mirror` console script."""
 
-from mirror.cli import main
+from mirror.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -135,6 +135,22 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[..., Co
             ctx.close()
 
 
+def entry() -> None:
+    """The `mirror` command (console script and `python -m mirror`): `main`, then the exit.
+
+    The interpreter's exit ends with a full garbage collection over every object the command
+    made: the engine's lexicons and care rules, records, compiled patterns (~30 ms after a
+    `reflect`, 5-10 ms after a read command). Nothing left at that point needs it (the
+    journal is closed, output flushed, and no finaliser of Mirror's waits for a cycle), so
+    the objects are frozen out of it; the process then exits as usual (atexit handlers,
+    buffered files). Tests call `main` in-process and keep their collector."""
+    code = main()
+    import gc  # built in: no cost
+
+    gc.freeze()
+    raise SystemExit(code)
+
+
 def fast_parse(argv: list[str], command: str) -> Any:
     """argv parsed without argparse from the command's own definition (mirror.cli.argspec),
     or None when argparse must parse it."""
