@@ -64,7 +64,6 @@ from mirror.clock import utc_iso
 from mirror.dates import parse_when
 from mirror.engine.care import gentle_line
 from mirror.engine.checks import check
-from mirror.engine.language import guess_language
 from mirror.engine.prompt import reflection_date
 from mirror.engine.reading import Moment, Reading, frames, read, valences
 from mirror.engine.tokenize import Tokens, as_tokens, tokenize
@@ -302,7 +301,7 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     when no part of it can be quoted as the ironic line."""
     text = entry.content
     toks = as_tokens(tokenize(text))
-    language, _ = guess_language(toks)
+    language = digest_words.text_language(text, toks)
     language = language if frames(language) else "en"
     reading = read(text, toks, language)
     if reading.centre is None and not (toks and is_short(text, toks)):

@@ -17,9 +17,10 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from mirror.constitution import yaml_load_text
-from mirror.engine.language import UNDETERMINED, guess_language
-from mirror.engine.tokenize import as_tokens, tokenize
+from mirror.constitution import invariants, yaml_load_text
+from mirror.engine.language import OTHER, UNDETERMINED, guess_language, weakly_english
+from mirror.engine.language_id import identify
+from mirror.engine.tokenize import Tokens, as_tokens, tokenize
 from mirror.models.digests import Period
 from mirror.resources import constitution_dir
 
@@ -53,13 +54,34 @@ def period_language(texts: Sequence[str]) -> str:
 def language_of(texts: Iterable[str]) -> str:
     """The language of `texts` (English when there are none or too few words to tell);
     a language Mirror has no digest words for is `NEUTRAL`."""
-    toks = as_tokens(tokenize("\n".join(texts)))
-    if not toks:
-        return "en"
-    language, _ = guess_language(toks)
+    text = "\n".join(texts)
+    language = text_language(text, as_tokens(tokenize(text)))
     if _load(language) is not None:
         return language
     return "en" if language == UNDETERMINED else NEUTRAL
+
+
+@cache
+def _guessed() -> frozenset[str]:
+    """The languages whose function words `guess_language` knows (the constitution's)."""
+    return frozenset(invariants().get("languages") or {})
+
+
+def text_language(text: str, toks: Tokens) -> str:
+    """`text`'s language: the engine's function-word guess, and where it finds none of
+    its languages (Italian, Dutch, Polish, Swedish…) or English only weakly, the language
+    identifier the engine's analysis asks too (`language_id.identify`)."""
+    if not toks:
+        return UNDETERMINED
+    language, english = guess_language(toks)
+    if language == OTHER and len(toks) > 4:
+        found = identify(text)
+        # Not a language whose function words the guess knows and found none of (a
+        # Swedish journal is no German one): the identifier chooses among a few.
+        return found if found and found not in _guessed() else OTHER
+    if english and weakly_english(toks):
+        return identify(text) or language
+    return language
 
 
 @dataclass(frozen=True)

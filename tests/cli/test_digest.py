@@ -65,7 +65,7 @@ def test_a_week_in_counts_lines_names_and_what_changed(cli):
 
     shown = cli("digest", "--week", "--date", "2026-03-11")
     assert shown.code == 0
-    assert shown.out.startswith("Digest · week of 9 March 2026 (2026-W11)\n")
+    assert shown.out.startswith("Digest · week of 9 March 2026\n")  # no ISO week number
     assert "You wrote 4 reflections this week" in shown.out
     assert "the week before, 1." in shown.out
     assert "Not seen this week, unlike the week before" not in shown.out

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 ENGLISH_FRAME = ("You wrote", "In your own words", "People who came up", "the week before",
                  "week of", "reflections")
 
@@ -117,3 +119,29 @@ def test_a_week_of_grief_opens_with_the_loss_and_is_not_set_against_the_week_bef
     assert "Dad died this morning." in shown
     assert lines[-1] == "You wrote 3 reflections this week (37 words)."
     assert "the week before" not in shown and "Pulled two ways" not in shown
+
+
+@pytest.mark.parametrize("texts, title, frame", [
+    (["Dziś urodziła się Zosia! Jestem ciocią. Płakałam w samochodzie ze szczęścia.",
+      "Byłam u mamy w szpitalu. Jestem zmęczona, ale spokojna."],
+     "Podsumowanie · tydzień od 4 maja 2026", "W tym tygodniu: 2 wpisy"),
+    (["Oggi primo giorno nel nuovo lavoro. Ero così nervosa che ho cambiato maglia tre volte.",
+      "Cena con Giulia e mia sorella. Mi sento finalmente a casa in questa città."],
+     "Riepilogo · settimana del 4 maggio 2026", "Hai scritto 2 riflessioni questa settimana"),
+    (["Vandaag met mijn zus naar het strand geweest. Ik voelde me eindelijk rustig.",
+      "Slecht geslapen. Ik ben zo moe van alles op het werk, echt op."],
+     "Overzicht · week van 4 mei 2026", "Je schreef deze week 2 reflecties"),
+    (["Hoje a minha mãe ligou e chorou ao telefone. Fiquei com o coração apertado.",
+      "Almocei com a Ana. Estou cansada mas feliz, acho."],
+     "Resumo · semana de 4 de maio de 2026", "Você escreveu 2 reflexões esta semana"),
+])
+def test_polish_italian_dutch_and_portuguese_weeks_are_framed_in_their_language(
+        cli, texts, title, frame):
+    for day, text in enumerate(texts, 5):
+        _write(cli, text, f"2026-05-{day:02d} 20:00")
+
+    shown = _shown(cli, "2026-05-05")
+
+    assert shown.startswith(title)
+    assert frame in shown
+    assert not any(w in _frame(shown) for w in ENGLISH_FRAME)
