@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo
+from mirror.engine.portuguese import written_in_portugal
 from mirror.engine.reading import Moment, Reading, frames, read, valences
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation
@@ -147,6 +148,13 @@ _LOCALIZED: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
     ),
 }
 _LOCALIZED.update({
+    "pt-PT": (
+        ("Escreveste: \u201c{t}\u201d.", "Fica uma frase: \u201c{t}\u201d.",
+         "As tuas palavras: \u201c{t}\u201d."),
+        ("O que notas ao ler isto outra vez?", "O que h\u00e1 por baixo destas palavras?",
+         "O que \u00e9 que disto pesa mais hoje?"),
+        "Obrigado por escreveres isto.",
+    ),
     "it": (
         ("Hai scritto: \u201c{t}\u201d.", "Una frase resta: \u201c{t}\u201d.",
          "Le tue parole: \u201c{t}\u201d."),
@@ -371,7 +379,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     """The mirrorback from a reading of the entry (`mirror.engine.reading`) and the
     language's frames (`constitution/mirrorback/<lang>.yaml`): the centre quoted exactly,
     the feeling named in plain words, and a question built from the person's own phrase."""
-    r = read(a.text, a.tokens, a.language)
+    r = read(a.text, a.tokens, str(data.get("language", a.language)))
     fr = data["frames"]
     names = {f: str(spec.get("name", f)) for f, spec in (data.get("feelings") or {}).items()}
     quote = _exact_quote(a.text, a.tokens, r.centre.first, r.centre.last) if r.centre else None
@@ -700,20 +708,20 @@ def _own_prose(a: Analysis, m: Moment) -> bool:
     return not LIST_ITEM.match(a.text[line_start:start + 1]) and not inside_quotation(a.text, start)
 
 
-#: How each language sets a quotation, where it is not “ ”: German „…“, Polish „…”.
-_LOW_QUOTES: dict[str, tuple[str, str]] = {"de": ("\u201e", "\u201c"), "pl": ("\u201e", "\u201d")}
+#: How each language sets a quotation, where it is not “ ”: French « … », German „…“,
+#: Polish „…”, Portugal's Portuguese «…».
+_QUOTE_MARKS: dict[str, tuple[str, str]] = {
+    "fr": ("\u00ab ", " \u00bb"), "de": ("\u201e", "\u201c"), "pl": ("\u201e", "\u201d"),
+    "pt-PT": ("\u00ab", "\u00bb")}
 
 
 def _in_language_marks(said: str, language: str) -> str:
-    """The person quoted in the marks their language is written with: French « », German
-    „…“, Polish „…”; other languages keep “ ” (a German reader sees English marks as
-    foreign)."""
-    if language == "fr":
-        return said.replace("\u201c", "\u00ab ").replace("\u201d", " \u00bb")
-    if language in _LOW_QUOTES:
-        opening, closing = _LOW_QUOTES[language]
-        return said.replace("\u201c", "\x00").replace("\u201d", closing).replace("\x00", opening)
-    return said
+    """The person quoted in the marks their language is written with (`_QUOTE_MARKS`);
+    other languages keep “ ”. A German reader sees English marks as foreign."""
+    if language not in _QUOTE_MARKS:
+        return said
+    opening, closing = _QUOTE_MARKS[language]
+    return said.replace("\u201c", "\x00").replace("\u201d", closing).replace("\x00", opening)
 
 
 def _halves(a: Analysis, r: Reading) -> tuple[str, str] | None:
@@ -748,8 +756,8 @@ def _compose_marks(text: str, pick: _Picker) -> str:
     return pick.choice(_MARKS_ONLY).format(q=f"\u201c{body}\u201d")
 
 
-def _compose_localized(a: Analysis, pick: _Picker) -> str:
-    opens, asks, thanks = _LOCALIZED.get(a.language, _NEUTRAL)
+def _compose_localized(a: Analysis, pick: _Picker, register: str) -> str:
+    opens, asks, thanks = _LOCALIZED.get(register, _LOCALIZED.get(a.language, _NEUTRAL))
     quote = _salient_quote(a, pick)
     if quote is None:
         return " ".join([thanks, pick.choice(asks)])
@@ -784,15 +792,22 @@ def _compose(text: str, a: Analysis, memory: str | None, key: str) -> str:
     if not a.tokens:
         reply = _compose_marks(text, pick)
     else:
-        data = frames(a.language if not a.english else "en")
+        data = frames(_register(text, a))
         if data is not None and len(a.tokens) > _SHORT_TEXT_WORDS:
             reply = _compose_framed(a, pick, data)
         elif a.english:
             reply = _compose_short(a, pick)
         else:
-            reply = _compose_localized(a, pick)
+            reply = _compose_localized(a, pick, _register(text, a))
     # The marks are set once, on the whole reply (the memory line quotes the person too).
-    return _in_language_marks(_with_memory(reply, memory), a.language if not a.english else "en")
+    return _in_language_marks(_with_memory(reply, memory), _register(text, a) if a.tokens else "en")
+
+
+def _register(text: str, a: Analysis) -> str:
+    """The frames to answer in: the entry's language, and for Portuguese, Portugal's or
+    Brazil's (a Lisbon writer is not answered with "você")."""
+    language = a.language if not a.english else "en"
+    return "pt-PT" if language == "pt" and written_in_portugal(text) else language
 
 
 def _with_memory(reply: str, memory: str | None) -> str:

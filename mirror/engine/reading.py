@@ -98,11 +98,21 @@ class Reading:
 # -- data -------------------------------------------------------------------------------------
 @cache
 def frames(language: str) -> dict[str, Any] | None:
-    """The language's feelings, sarcasm cues and frames, or None when there is no file."""
+    """The language's feelings, sarcasm cues and frames, or None when there is no file.
+
+    A variant's file ("pt-PT": Portugal's Portuguese) `extends` its language's: it holds
+    only what differs (the frames in "tu", how "my" is said back), frame by frame; the
+    feelings, cues and word lists are the language's own."""
     try:
-        return constitution.mirrorback_data(language)
+        data: dict[str, Any] = constitution.mirrorback_data(language)
     except FileNotFoundError:
         return None
+    base = frames(str(data["extends"])) if data.get("extends") else None
+    if base is None:
+        return data
+    merged = {**base, **{k: v for k, v in data.items() if k != "frames"}}
+    merged["frames"] = {**base.get("frames", {}), **data.get("frames", {})}
+    return merged
 
 
 def _vader_lexicon() -> str:
@@ -236,7 +246,7 @@ def _lexicon(language: str) -> _Lexicon | None:
          + (("!",) if str(w).endswith("!") else ()), family, WORD_WEIGHT)
         for family, spec in (data.get("feelings") or {}).items() for w in spec.get("signs") or ()]
     sarcasm = data.get("sarcasm") or {}
-    forms = feeling_forms.load(language)
+    forms = feeling_forms.load(str(data.get("extends") or language))  # a variant: its language's
     by_lemma = {forms[w]: hit for w, hit in single.items() if hit[1] >= WORD_WEIGHT and w in forms}
     return _Lexicon(
         single=single, prefixes=tuple(prefixes), phrases=_by_first(phrases),

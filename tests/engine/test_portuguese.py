@@ -1,0 +1,53 @@
+"""Portugal's Portuguese is answered in its own register: a writer from Lisbon reads
+"escreves", "o que notas", quotes in «…», never "você"; a writer from São Paulo keeps
+"você". The variant is told from how people write, not from a list of entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.offline import compose
+from mirror.engine.portuguese import written_in_portugal
+
+PORTUGAL = [
+    "Estou a tentar arrumar o quarto dos miúdos há duas horas e desisti. Ficámos a ver "
+    "desenhos animados no sofá, os três, com uma taça de pipocas.",
+    "O meu irmão ligou-me do Porto a dizer que vem no Natal. Já não o vejo há quatro anos. "
+    "Fiquei a olhar para o telemóvel muito tempo depois de desligar.",
+    "Tenho de entregar o relatório amanhã e o autocarro avariou a meio da ponte. Cheguei ao "
+    "escritório às dez e a minha chefe nem olhou para mim.",
+]
+BRAZIL = [
+    "Estou tentando arrumar o quarto das crianças faz duas horas e desisti. Ficamos vendo "
+    "desenho no sofá, os três, com uma tigela de pipoca.",
+    "Meu irmão me ligou de Recife dizendo que vem pro Natal. Faz quatro anos que não vejo ele. "
+    "Fiquei olhando pro celular um tempão depois de desligar.",
+    "Tenho que entregar o relatório amanhã e o ônibus quebrou no meio da ponte. Cheguei no "
+    "escritório às dez e minha chefe nem olhou pra mim.",
+]
+
+
+@pytest.mark.parametrize("text", PORTUGAL)
+def test_portugals_portuguese_is_told_and_answered_in_tu(text: str) -> None:
+    assert written_in_portugal(text)
+    said = compose(text)
+    assert "você" not in said.lower() and "\u00ab" in said and "\u201c" not in said
+
+
+@pytest.mark.parametrize("text", BRAZIL)
+def test_brazils_portuguese_keeps_voce(text: str) -> None:
+    assert not written_in_portugal(text)
+    said = compose(text)
+    assert "\u201c" in said and "escreves" not in said and "\u00ab" not in said
+
+
+def test_a_portuguese_entry_with_no_mark_of_either_stays_in_the_frames_first_register() -> None:
+    assert not written_in_portugal("Hoje choveu o dia todo. Li um livro inteiro.")
+
+
+def test_my_is_said_back_with_portugals_article() -> None:
+    # "a minha mãe" is "a tua mãe" when asked back, never "sua mãe" nor "a a tua mãe".
+    said = " ".join(compose("Hoje a minha mãe ligou-me a meio da tarde. Falámos uma hora "
+                            "sobre nada, sobre o jardim dela e sobre o gato.", version=f"v{i}")
+                    for i in range(6))
+    assert "sua mãe" not in said and "a a tua" not in said
