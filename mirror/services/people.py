@@ -474,6 +474,9 @@ class _Scan:
     placed: set[str]
     personal: set[str] = field(default_factory=set)
     opened: set[str] = field(default_factory=set)
+    #: German names found only after "mit" or "und", where a capitalised noun stands too
+    #: ("mit Lineal und allem", "Rechnungswesen und Java kommen noch").
+    beside: set[str] = field(default_factory=set)
 
 
 def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
@@ -525,6 +528,7 @@ def _scan(text: str) -> _Scan:
     placed: set[str] = set()
     personal: set[str] = set()
     opened: set[str] = set()
+    beside: set[str] = set()
     for c in _capitals(text, german, function_words):
         word = c.group(1)
         norm = word.lower()
@@ -562,6 +566,8 @@ def _scan(text: str) -> _Scan:
             found.setdefault(word, None)  # "Marta from work brought a tortilla"
             if from_somewhere or _only_a_person(text, c, before, after):
                 personal.add(word)
+            if german and not (after and after[0] in _AFTER_STRONG):
+                beside.add(word)  # "mit Jonas", "mit Lineal": a noun stands there too
         elif starts and not german and after[:2] in (["and", "i"], ["and", "me"]):
             found.setdefault(word, None)  # "Kofi and I painted the fence"
             weak.add(word)
@@ -583,7 +589,8 @@ def _scan(text: str) -> _Scan:
             personal.add(name)
             weak.discard(name)
     strong = {w for w in found if w not in weak}
-    return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal, opened)
+    return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal, opened,
+                 beside)
 
 
 class _Joined:
@@ -744,6 +751,16 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
     # A name written where a place stands ("an interview at Brightwave") that never stood
     # where only a person stands is a company or a shop ("Brightwave said no").
     names -= {w for w in placed & names if w not in personal}
+    # In German every noun has a capital: a word found only after "mit" or "und" is a
+    # person when the period writes it in two entries ("mit Lena telefoniert", "mit Lena
+    # am See"), or it stood beside "und" with one ("mit Jonas und Fatma").
+    beside = set().union(*(s.beside for s in scans)) - set().union(
+        *(set(s.people) - s.beside for s in scans))
+    if beside:
+        written = Counter(w for s in scans for w in (set(s.people) | s.possible) & beside)
+        paired = {w for s, t in zip(scans, texts, strict=True) for w in s.beside
+                  if _paired(t, w, names - beside)}
+        names -= {w for w in beside if written[w] < 2 and w not in paired}
     strong &= names
     recurring = {w for w, n in uses.items()
                  if n >= RECURRING and inside[w] and w not in placed and w not in names}
@@ -771,6 +788,20 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
             rename[part] = fulls[0]
             names.add(part)
     return names, rename
+
+
+def _paired(text: str, word: str, people: set[str]) -> bool:
+    """Whether `word` is joined by "und" to a name that stood as a person by another cue,
+    or to a second name found after the same "mit" ("mit Jonas und Fatma")."""
+    name = re.escape(word)
+    for m in re.finditer(rf"(?<![\w'’-])(?:([^\W\d_]+)\s+und\s+{name}|{name}\s+und\s+"
+                         rf"([^\W\d_a-z][^\W\d_]+))(?![\w'’-])", text):
+        other = m.group(1) or m.group(2)
+        before = text[max(0, m.start() - 5):m.start()].lower()
+        if other in people or (before.rstrip().endswith("mit") and other[:1].isupper()
+                               and not other.lower().endswith(_NOUN_ENDINGS)):
+            return True
+    return False
 
 
 def _tally(scans: list[_Scan], names: set[str], rename: dict[str, str]) -> Counter[str]:

@@ -179,3 +179,13 @@ def test_a_german_noun_before_a_verb_is_not_a_person():
                           "Rechnungswesen schreibt.", "Lerngruppe mit Jonas und Fatma."])
     assert "Rechnungswesen" not in found
     assert {"Jonas", "Fatma"} <= set(found)
+
+
+def test_a_german_noun_after_mit_or_und_is_no_one_but_a_friend_met_twice_is():
+    found = people.count(["Lernplan gemacht, farbcodiert, mit Lineal und allem.",
+                          "Rechnungswesen und Java kommen noch, aber das war die große.",
+                          "Aufgabe 4 war irgendwas mit Poisson, was nie in der Vorlesung dran "
+                          "war, und ich bin müde.",
+                          "Habe mit Lena telefoniert. Sie hat mich zum Lachen gebracht.",
+                          "Sonntag mit Lena am See."])
+    assert set(found) == {"Lena"}
