@@ -19,6 +19,18 @@ def test_the_digest_is_hashlibs(data: bytes) -> None:
     assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
 
 
+def test_the_built_in_module_and_large_data_give_hashlibs_digest(monkeypatch) -> None:
+    """Both ways `sha256_hex` takes: the built-in module while `hashlib` is not loaded,
+    `hashlib` for data above LARGE."""
+    import sys
+
+    from mirror import hashing
+
+    monkeypatch.delitem(sys.modules, "hashlib")
+    for data in (b"", b"abc", bytes(range(256)) * 40, b"x" * (hashing.LARGE + 1)):
+        assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+
+
 @given(st.text(max_size=500))
 def test_a_mirrorbacks_text_hash_and_the_constitutions_digest_are_unchanged(text: str) -> None:
     expected = hashlib.sha256(text.encode("utf-8")).hexdigest()
