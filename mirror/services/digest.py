@@ -451,6 +451,13 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
     best of the rest. A bare fact (score at or below 0) is
     quoted only when nothing else was written, or when it ends the period."""
     by_score = sorted(scored, key=lambda s: (-s[0], s[1].created_at))
+    if len(scored) <= limit:
+        # A period of few entries is told one line from each entry the person wrote at
+        # some length, however plainly: read in order, the lines are how it went, and an
+        # entry left out is a day of it missing. A bare line of its own ("She's been moved
+        # to the stroke unit.") is still left out.
+        return [s for s in by_score if s[0] > FAINT
+                or not is_short(s[1].content, as_tokens(tokenize(s[1].content)))]
     # The period's last entry is where it lands ("Nobody needed anything from me for a whole
     # morning.", "It was the first time I could breathe properly in weeks."): shown when
     # there is room, even said without a feeling word, unless it is a bare fact.

@@ -260,3 +260,17 @@ def test_a_birth_told_is_quoted_with_the_short_line_that_says_who(cli):
 
     lines = {line["reflection_id"]: line["text"] for line in digest["lines"]}
     assert lines[born].startswith("Ana had the baby!!! A girl, 3.2 kilos, both fine.")
+
+
+def test_a_week_of_few_entries_quotes_a_line_from_each_written_at_length(cli):
+    ids = [_write(cli, text, date) for text, date in (
+        ("El martes clase de cerámica con Lucía. Hice un cuenco que parece un plato. Lo dejé "
+         "secando en la estantería.", "2026-10-06 22:00"),
+        ("Fuimos en tren a Toledo con Pilar y paseamos por el casco viejo toda la tarde. "
+         "Hablamos de su trabajo, de mi padre, de las vacaciones. Compramos mazapán para mi "
+         "tía.", "2026-10-10 21:00"),
+    )]
+
+    digest = _week(cli, "2026-10-06")
+
+    assert {line["reflection_id"] for line in digest["lines"]} == set(ids)
