@@ -511,6 +511,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_image"]).format(i=image)
     elif "ask_echo" in fr and (near := _echo_near(a, r)) is not None:
         ask = _echo_question(fr, r, near, pick)
+    elif _laughs(a, data) and "ask_light" in fr and not r.feelings:
+        ask = pick.choice(fr["ask_light"])  # a joke is answered lightly, not with a far echo
     elif "ask_echo" in fr and (far := _echo_strongest(a, r)) is not None:
         ask = _echo_question(fr, r, far, pick)
     elif r.phrase:
@@ -568,10 +570,15 @@ def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None
     return other, said
 
 
+#: Laughter written out in any language: "haha", "jajaja", "hehe", "hihi", "kkkk", "rsrs", "xD".
+_LAUGHTER = re.compile(r"a?(?:[hj]a){2,}h?|(?:[hj]e){2,}|(?:hi){2,}|k{3,}|(?:rs){2,}|xd+")
+
+
 def _laughs(a: Analysis, data: dict) -> bool:
-    """Whether the entry laughs at itself ("lol", "haha", a laughing emoji)."""
+    """Whether the entry laughs at itself ("lol", "haha", "mdr", "kkkk", a laughing emoji)."""
     marks = {str(w).lower() for w in data.get("laughter") or ()}
-    return any(t.norm in marks for t in a.tokens) or any(ch in a.text for ch in "\U0001f602\U0001f923\U0001f605\U0001f606")
+    return any(t.norm in marks or _LAUGHTER.fullmatch(t.norm) for t in a.tokens) or any(
+        ch in a.text for ch in "\U0001f602\U0001f923\U0001f605\U0001f606\U0001f639")
 
 
 def _weight(said: str) -> float:

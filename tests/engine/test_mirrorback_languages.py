@@ -36,7 +36,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "tension_words": {"a", "b", "A", "B"},
     "ask_tension": {"A", "B"}, "self_judgment": {"words"}, "ask_phrase": {"p"},
     "ask_feeling": {"feeling"}, "ask_sarcasm": set(), "ask_generic": set(), "ask_asking": set(),
-    "ask_generic_by_tone": set(), "feeling_also": _SAID,
+    "ask_generic_by_tone": set(), "feeling_also": _SAID, "ask_light": set(),
 }
 # (“…” in most languages, « … » in French, „…“ in German and „…” in Polish)
 QUOTE = re.compile("[\u201c\u201e\u00ab] ?([^\u201c\u201d\u201e\u00bb]+?) ?[\u201d\u00bb\u201c]")

@@ -1,0 +1,40 @@
+"""An entry that laughs at itself is answered lightly in every language: "jajaja", "mdr",
+"kkkk" and "xD" count as laughter, and the question is one of the language's light ones,
+never a far echo of another line nor a heavy "what is underneath"."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.offline import compose
+from mirror.engine.reading import frames
+
+LAUGHING = [
+    ("es", "Mi hermano intentó montar el mueble de Ikea sin instrucciones. Sobraron once "
+           "tornillos y el armario se inclina hacia la izquierda. Lo hemos llamado Pisa. jajajaja"),
+    ("fr", "Ma voisine a cru que mon aspirateur robot était un rat et a appelé la mairie. Il "
+           "s'appelle Gérard maintenant. ptdr"),
+    ("pt", "Tentei fazer pão pela primeira vez e saiu um tijolo. O Caio usou de peso de porta "
+           "a tarde toda kkkkkk"),
+    ("de", "Der Kater hat heute die Videokonferenz übernommen und sich auf die Tastatur "
+           "gelegt. Mein Chef hat ihn begrüßt. hahaha"),
+    ("pl", "Tata pomylił sól z cukrem w bigosie. Wszyscy jedli i nikt nic nie powiedział. xD"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), LAUGHING)
+def test_a_laughing_entry_gets_a_light_question(language: str, text: str) -> None:
+    data = frames(language)
+    assert data is not None
+    light = set(data["frames"]["ask_light"])
+    for version in range(4):
+        said = compose(text, version=f"v{version}")
+        assert any(said.endswith(q) for q in light), said
+
+
+def test_a_word_that_only_looks_like_laughter_is_not() -> None:
+    # "Kha" and "Hajar" are names; "haha" inside a longer word is not laughter.
+    text = ("Dinner with Hajar and Kha at the new place on Mill Road. We talked about her "
+            "sister's wedding and the flat they are trying to buy before spring.")
+    light = set((frames("en") or {})["frames"]["ask_light"])
+    assert not any(compose(text, version=f"v{i}").endswith(q) for i in range(4) for q in light)
