@@ -557,7 +557,8 @@ def _scan(text: str) -> _Scan:
             continue  # "Victoria Park", "Church Street"
         from_somewhere = not german and after[:1] == ["from"] and prev not in _PLACE_BEFORE \
             and bool(_FROM_SOMEWHERE.match(text, c.end()))
-        if starts and not german and after and (
+        done_to = bool(after) and after[0] in _NEEDS_OBJECT and bool(_ENDS_ON_VERB.match(text, c.end()))
+        if starts and not german and after and not done_to and (
                 after[0] in _AFTER or after[0] in _OPENING_NEXT or after[0] == "from"
                 or (owner and after[0].isalpha())):
             opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum",
@@ -574,7 +575,7 @@ def _scan(text: str) -> _Scan:
         elif starts and not german and after and after[0] in _AFTER_STRONG and not (
                 after[0] in _FROM_NOUNS and after[1:2] not in (["me"], ["him"], ["her"],
                                                               ["us"], ["them"])) \
-                and not (after[0] in _NEEDS_OBJECT and _ENDS_ON_VERB.match(text, c.end())):
+                and not done_to:
             # ("Phone calls all day.": a noun before a word that is a verb only with
             # someone after it, "Sam calls me"; "Lunches made.": a thing done, not a doer)
             found.setdefault(word, None)  # "Kevin presented…", "Tom moved…": a person acting

@@ -32,12 +32,12 @@ def _frame(text: str) -> str:
 
 
 def test_a_spanish_week_is_summed_up_in_spanish(cli):
-    _write(cli, "Primera noche en el piso nuevo. Estoy cansada pero contenta, creo.",
+    _write(cli, "Primer día en la oficina nueva. Estoy nerviosa pero con ganas, la verdad.",
            "2026-09-07 22:00")
-    _write(cli, "Me llamó mi hermana: a mamá la ingresan el jueves para las pruebas. No me lo "
-                "esperaba.", "2026-09-08 20:30")
-    _write(cli, "Los resultados son buenos. Es benigno. Lloré en el pasillo del hospital de "
-                "puro alivio. Llamé a mi hermana desde el coche.", "2026-09-12 19:00")
+    _write(cli, "Mi hermana me llamó para contarme que se casa en primavera. Me quedé sin "
+                "palabras.", "2026-09-08 20:30")
+    _write(cli, "Cena con mi hermana y su novio. Me reí tanto que me dolía la cara. Volví a "
+                "casa andando bajo la lluvia.", "2026-09-12 19:00")
 
     shown = _shown(cli, "2026-09-09")
 
@@ -50,9 +50,9 @@ def test_a_spanish_week_is_summed_up_in_spanish(cli):
 
 
 def test_a_short_french_line_is_framed_in_french_by_the_journal_around_it(cli):
-    _write(cli, "Premier lundi à Lyon. Je ne connais personne ici. Le bureau est sympa mais le "
-                "soir, l'appartement est vraiment silencieux.", "2026-11-02 20:00")
-    _write(cli, "Un peu triste, un peu libre.", "2026-11-11 21:40")
+    _write(cli, "Première semaine à Nantes. Je ne connais encore personne et le soir, "
+                "l'appartement résonne un peu trop.", "2026-11-02 20:00")
+    _write(cli, "Fatiguée, mais plutôt sereine.", "2026-11-11 21:40")
 
     shown = _shown(cli, "2026-11-11")  # the second week holds only the short line
 
@@ -62,11 +62,11 @@ def test_a_short_french_line_is_framed_in_french_by_the_journal_around_it(cli):
 
 
 def test_a_german_month_and_its_care_line_are_in_german(cli):
-    _write(cli, "Heute wieder bis acht im Büro. Ich bin so müde und der Chef will alles bis "
-                "Freitag.", "2026-10-05 21:00")
+    _write(cli, "Wieder ein langer Tag in der Werkstatt. Ich bin erschöpft und der Kunde will "
+                "alles bis Freitag.", "2026-10-05 21:00")
     _write(cli, "Ich will nicht mehr leben. Ich habe die Tabletten schon gezählt.",
            "2026-10-07 23:00")
-    _write(cli, "Die Präsentation lief gut! Ich bin erleichtert und ein bisschen stolz.",
+    _write(cli, "Die Abnahme lief gut! Ich bin erleichtert und ein bisschen stolz.",
            "2026-10-09 18:30")
 
     shown = _shown(cli, "2026-10-09", "--month")
@@ -105,19 +105,19 @@ def test_the_persons_words_come_before_the_counts_and_names_carry_no_tally(cli):
 
 
 def test_a_week_of_grief_opens_with_the_loss_and_is_not_set_against_the_week_before(cli):
-    _write(cli, "Quiet week at the library. Made soup.", "2026-03-03 21:00")
-    _write(cli, "Dad's breathing was worse when I visited. I held his hand and talked about "
-                "the allotment.", "2026-03-10 22:30")
-    _write(cli, "Dad died this morning.", "2026-03-12 07:20")
-    _write(cli, "Sorted his shed with my sister. Found his old pipe, the smell of it undid me "
+    _write(cli, "Quiet week at the shop. Made a stew.", "2026-03-03 21:00")
+    _write(cli, "Mum was very weak when I visited. I read her the crossword clues and she "
+                "answered two.", "2026-03-10 22:30")
+    _write(cli, "Mum died in the night.", "2026-03-12 07:20")
+    _write(cli, "Went through her sewing box with my brother. Her thimble undid me "
                 "completely.", "2026-03-14 20:00")
 
     shown = _shown(cli, "2026-03-11")
     lines = shown.splitlines()
 
     assert lines[2] == "On 12 March you wrote of a loss, and of the days after it."
-    assert "Dad died this morning." in shown
-    assert lines[-1] == "You wrote 3 reflections this week (37 words)."
+    assert "Mum died in the night." in shown
+    assert lines[-1].startswith("You wrote 3 reflections this week (")
     assert "the week before" not in shown and "Pulled two ways" not in shown
 
 

@@ -83,71 +83,74 @@ def test_a_line_about_him_comes_with_the_line_that_names_him(cli):
 
 
 def test_a_line_is_never_cut_at_an_abbreviation(cli):
-    rid = _write(cli, "Semesterabschluss-Grillen bei Jonas. Fatma hat eine Gitarre mitgebracht und "
-                      "konnte nur zwei Lieder, die haben wir dann ca. 9 mal gesungen. Schönster "
-                      "Abend seit Monaten.", "2026-07-25 23:00")
+    rid = _write(cli, "Geburtstagsfeier im Hof bei Nils. Wir haben ca. 12 mal dasselbe Lied "
+                      "gesungen, immer lauter und immer falscher. Bester Abend seit Wochen.",
+                 "2026-07-25 23:00")
 
     lines, _ = _lines(cli, "2026-07-25")
 
-    assert "die haben wir dann ca. 9 mal gesungen." in lines[rid]["text"]
+    assert lines[rid]["text"].startswith("Wir haben ca. 12 mal dasselbe Lied gesungen")
 
 
 def test_news_said_aloud_is_quoted_over_the_nerves_before_it(cli):
-    rid = _write(cli, "Negotiated. I was so nervous I wrote a script. Asked for 8k more, they "
-                      "came back with 6k plus an extra week off. Accepted! Start date July 13.",
-                 "2026-06-29 12:30")
-    _write(cli, "Bought flowers on the way home. Two weeks of nothing before I start.",
+    rid = _write(cli, "Went back and forth with them all morning. I was so anxious I drafted "
+                      "the email four times. They met me halfway on the rent and the deposit. "
+                      "Signed! Keys on Friday.", "2026-06-29 12:30")
+    _write(cli, "Bought a plant for the new windowsill. Two weeks of boxes ahead.",
            "2026-07-01 18:00")
 
     lines, _ = _lines(cli, "2026-06-29")
 
-    assert "Accepted!" in lines[rid]["text"]
+    assert "Signed!" in lines[rid]["text"]
+    assert "anxious" not in lines[rid]["text"]
 
 
-def test_a_line_that_starts_inside_a_quotation_starts_at_its_opening_mark(cli):
-    rid = _write(cli, '"Entry-level analyst. Five years experience required. Must know '
-                      'everything and have a positive attitude." Love that last one. Very '
-                      'achievable after reading the rest of it.', "2026-06-04 22:45")
+def test_a_quoted_line_never_starts_inside_a_quotation():
+    from mirror.engine.tokenize import as_tokens, tokenize
+    from mirror.services.digest_reading import exact
 
-    lines, _ = _lines(cli, "2026-06-04")
+    text = ('Read the advert twice. "Friendly team. Unpaid trial week. Must love overtime '
+            'and keep a sunny attitude." Honestly that made me furious.')
+    toks = as_tokens(tokenize(text))
+    inside = next(i for i, t in enumerate(toks) if t.text == "Must")
 
-    text = lines[rid]["text"]
-    assert text.count('"') % 2 == 0
+    line = exact(text, toks, inside, len(toks))
+
+    assert line.count('"') % 2 == 0
+    assert line.startswith('"Friendly team.') and line.endswith("made me furious.")
 
 
 def test_a_line_that_opens_on_or_keeps_what_it_corrects(cli):
-    rid = _write(cli, "Moved the couch to the other wall and rehung the pictures, and bought "
-                      "three plants from the nursery. Bold, given my track record. The room "
-                      "feels like mine now, not ours. Or at least like a different room.",
-                 "2026-08-22 16:00")
+    rid = _write(cli, "Painted the hallway and put the bike in the shed, and hung the mirror "
+                      "from Gran by the door. Ambitious, for me. The flat feels like home now, "
+                      "not a stopover. Or at least like somewhere I live.", "2026-08-22 16:00")
 
     lines, _ = _lines(cli, "2026-08-22")
 
     text = lines[rid]["text"]
     assert not text.startswith("Or at least")
-    assert "The room feels like mine now, not ours." in text
+    assert "The flat feels like home now, not a stopover." in text
 
 
 def test_a_french_line_keeps_the_mark_it_sets_apart(cli):
-    rid = _write(cli, "Elle a aboyé sur le facteur ! Comme avant ! Le facteur a moins apprécié "
-                      "que moi, il est reparti en vélo sans dire bonjour. Ensuite on a fait le "
-                      "tour du pâté de maisons, doucement, et elle a dormi tout l'après-midi.",
-                 "2026-11-16 18:00")
+    rid = _write(cli, "Le chat a sauté sur le canapé ! Tout seul ! Il n'avait pas fait ça "
+                      "depuis l'opération, le vétérinaire sera content. Ensuite il a dormi "
+                      "tout l'après-midi au soleil.", "2026-11-16 18:00")
 
     lines, _ = _lines(cli, "2026-11-16")
 
-    assert lines[rid]["text"] == "Elle a aboyé sur le facteur ! Comme avant !"
+    assert lines[rid]["text"] == "Le chat a sauté sur le canapé ! Tout seul !"
 
 
 def test_a_last_line_that_only_makes_a_plan_is_not_where_the_entry_lands(cli):
-    rid = _write(cli, "Accident on the kitchen floor last night. He looked so embarrassed, poor "
-                      "thing. Cleaned it up, no telling off. Going to set an alarm for a walk at "
-                      "two I think.", "2026-05-12 09:00")
-    kept = _write(cli, "Sorted the kitchen drawer, found his old lead and the first collar. I "
-                       "keep going to tell him things.", "2026-05-13 21:00")
+    rid = _write(cli, "Rain all day. She looked so cold and miserable at the door, poor thing. "
+                      "Dried her off, no scolding. Going to take her out early tomorrow I think.",
+                 "2026-05-12 09:00")
+    kept = _write(cli, "Cleared his desk at last, found the old pocket watch and the ticket "
+                       "stubs. I keep going to ring him.", "2026-05-13 21:00")
 
     lines, _ = _lines(cli, "2026-05-12")
 
-    assert "Going to set an alarm" not in lines[rid]["text"]
-    assert "He looked so embarrassed, poor thing." in lines[rid]["text"]
-    assert "I keep going to tell him things." in lines[kept]["text"]  # no plan
+    assert "Going to take her out" not in lines[rid]["text"]
+    assert "poor thing" in lines[rid]["text"]
+    assert "I keep going to ring him." in lines[kept]["text"]  # no plan

@@ -138,28 +138,29 @@ def test_a_neighbour_from_a_numbered_house_or_a_plot_is_a_person():
 
 
 def test_a_baby_named_the_next_day_is_a_person_from_then_on():
-    found = people.count(["Girl. 3.2kg. Both fine. Tom cried more than me.",
-                          "Her name is Iris. Iris Margaret after Tom's nan.",
-                          "First walk with the pram. Iris slept the whole way."])
-    assert found["Iris"] == 2
+    found = people.count(["Boy. 3.4kg. Both asleep. Sam cried more than me.",
+                          "His name is Noah. Noah James after Sam's grandad.",
+                          "First trip to the park. Noah slept the whole way."])
+    assert found["Noah"] == 2
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Recruiter screen today. A woman named Kendra asked why I left.", "Kendra"),
-    ("They've called her Inés, after Grandma.", "Inés"),
-    ("Una chica, Ainhoa, me explicó cómo poner el pie en la regleta.", "Ainhoa"),
-    ("Iñaki dice que allí va medio Bilbao.", "Iñaki"),
+    ("Open day at the school. A teacher named Odile showed us round.", "Odile"),
+    ("They've called him Mateo, after Dad.", "Mateo"),
+    ("Primera clase de yoga. Una mujer, Itziar, me enseñó a respirar sin parecer un globo.",
+     "Itziar"),
+    ("Koldo dice que el barrio se llena en fiestas.", "Koldo"),
 ])
 def test_a_name_given_or_said_in_apposition_is_a_person(text, name):
     assert name in people.count([text])
 
 
 @pytest.mark.parametrize("texts, thing", [
-    (["Recruiter screen with Halvorsen Health.", "OFFER!!!! Halvorsen Health. Kendra rang."],
-     "Halvorsen Health"),
-    (["Left Tristate Logistics in May and I told Priya about it."], "Tristate Logistics"),
-    (["Phone calls all day. Funeral home, church, the bank."], "Phone"),
-    (["Laundry's folded. Lunches made. Bed by ten."], "Lunches"),
+    (["Call with Northwind Analytics about the contract.",
+      "OFFER!!! Northwind Analytics. Omar rang."], "Northwind Analytics"),
+    (["Left Brookfield Partners in March and told Omar about it."], "Brookfield Partners"),
+    (["Phone calls all morning. The bank, the council, the insurer."], "Phone"),
+    (["Bins out. Beds made. Dinner by seven.", "Lunches packed. Beds made."], "Beds"),
 ])
 def test_things_that_sit_where_people_do_are_not_people(texts, thing):
     found = people.count(texts)
@@ -167,25 +168,25 @@ def test_things_that_sit_where_people_do_are_not_people(texts, thing):
 
 
 def test_someone_named_the_week_before_is_still_a_person_this_week():
-    now, before = people.compare(["Two weeks old. She smiled at Tom this evening. Iris is back "
-                                  "above her birth weight!!"],
-                                 ["Her name is Iris. Tom cried more than me."])
-    assert now["Iris"] == 1 and now["Tom"] == 1
-    assert before["Iris"] == 1
+    now, before = people.compare(["Three weeks old. She grinned at Sam this morning. Noah is "
+                                  "back above his birth weight!!"],
+                                 ["His name is Noah. Sam cried more than me."])
+    assert now["Noah"] == 1 and now["Sam"] == 1
+    assert before["Noah"] == 1
 
 
 def test_a_german_noun_before_a_verb_is_not_a_person():
-    found = people.count(["11 Stunden geschlafen. Ein neuer Mensch, der nächste Woche "
-                          "Rechnungswesen schreibt.", "Lerngruppe mit Jonas und Fatma."])
-    assert "Rechnungswesen" not in found
-    assert {"Jonas", "Fatma"} <= set(found)
+    found = people.count(["Zwölf Stunden geschlafen. Ein neuer Mensch, der nächste Woche "
+                          "Statistik schreibt.", "Lernen mit Emre und Selin."])
+    assert "Statistik" not in found
+    assert {"Emre", "Selin"} <= set(found)
 
 
 def test_a_german_noun_after_mit_or_und_is_no_one_but_a_friend_met_twice_is():
-    found = people.count(["Lernplan gemacht, farbcodiert, mit Lineal und allem.",
-                          "Rechnungswesen und Java kommen noch, aber das war die große.",
-                          "Aufgabe 4 war irgendwas mit Poisson, was nie in der Vorlesung dran "
-                          "war, und ich bin müde.",
-                          "Habe mit Lena telefoniert. Sie hat mich zum Lachen gebracht.",
-                          "Sonntag mit Lena am See."])
-    assert set(found) == {"Lena"}
+    found = people.count(["Schreibtisch aufgeräumt, mit Tesafilm und allem. Ich bin zufrieden.",
+                          "Mathe und Python kommen noch, aber das war die schwerste Prüfung.",
+                          "Die letzte Aufgabe war irgendwas mit Bayes, was so nie in der "
+                          "Vorlesung dran war, und ich bin müde.",
+                          "Habe mit Mira telefoniert. Sie hat mich zum Lachen gebracht.",
+                          "Samstag mit Mira im Park."])
+    assert set(found) == {"Mira"}
