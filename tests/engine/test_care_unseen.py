@@ -158,3 +158,61 @@ def test_figures_found_by_structure_are_not(text: str):
 
 def test_a_reaction_to_something_inside_the_writer_stays_a_wish():
     assert assess("I want to die every time I wake up.").tier == CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Après le déménagement je ne serai plus un problème pour personne avec le bruit.",
+    "Feeling hopeless about the job hunt. Interview soon though!",
+])
+def test_no_burden_without_a_time_or_soon_without_a_burden_is_not(text: str):
+    assert assess(text).tier is None, assess(text).to_json()
+
+
+@pytest.mark.parametrize("text", [
+    "Long shift. Transferred my savings to my sister tonight and wrote down the account "
+    "passwords for her. She thinks I'm just being organised.",
+    "Passei o carro pro nome do meu irmão e deixei as senhas com ele. Ele nem desconfiou.",
+])
+def test_property_signed_over_with_its_meaning_hidden_reaches_the_gentle_line(text: str):
+    finding = assess(text)
+    assert finding.tier is not None, finding.to_json()
+
+
+@pytest.mark.parametrize("text", [
+    "Hoy fui al banco y puse la casa a nombre de los dos, por fin casados. Ya está todo en orden.",
+    "Transferred my savings to my ISA and wrote the passwords into my password manager.",
+])
+def test_paperwork_for_a_couple_or_oneself_is_not(text: str):
+    assert assess(text).tier is None, assess(text).to_json()
+
+
+@pytest.mark.parametrize("text", [
+    "Ich habe den Tag gewählt. Nach Omas Geburtstag, damit ich ihn nicht kaputt mache.",
+    "C'est décidé, ce sera après les examens. Personne ne s'en doutera.",
+])
+def test_a_day_chosen_with_a_time_and_secrecy_or_sparing_others_is_an_intent(text: str):
+    finding = assess(text)
+    assert finding.tier == CARE, finding.to_json()
+    assert "intent_plan" in finding.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Picked the date for the party! After my brother's wedding, so we don't clash.",
+    "Tired of being here at the office until 9pm every night, need a new job.",
+    "Je ne vois plus aucune issue à ce puzzle, je laisse tomber.",
+    "Before I disappear on holiday next week, I gave my plants to the neighbour.",
+    "Laper banget mau mati rasanya.",
+])
+def test_a_thing_named_or_a_trip_makes_the_words_ordinary(text: str):
+    assert assess(text).tier is None, assess(text).to_json()
+
+
+def test_an_entry_without_common_words_is_read_in_the_languages_of_its_script():
+    # No very common Korean word: the cues are still read as Korean.
+    assert assess("손목을 피가 나도록 깨물었다.").tier == CARE
+
+
+def test_the_arabic_question_mark_ends_a_sentence():
+    finding = assess("ليش انا لسه عايش؟ ما ابي اعيش")
+    assert finding.tier == CARE
+    assert all("؟" not in s.text for s in finding.signals)

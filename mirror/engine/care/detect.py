@@ -844,8 +844,9 @@ def _entry_languages(d: _Detector, sents: Sequence[_Sentence], common: Mapping[s
                      best: Mapping[str, CareSignal]) -> list[str]:
     """Languages whose cues are read: those with at least half the common-word hits of
     the best over the whole entry, a sentence's own clear best (a code-switched line,
-    two hits or more), and those of signals already found. Per sentence alone, "I slept."
-    would be Polish too ("i" is "and")."""
+    two hits or more), and those of signals already found; in an entry with no common
+    word at all, the languages of the scripts it is written in (other than Latin). Per
+    sentence alone, "I slept." would be Polish too ("i" is "and")."""
     langs: set[str] = {s.language for s in best.values()}
     total: dict[str, int] = {}
     for sent in sents:
@@ -860,6 +861,11 @@ def _entry_languages(d: _Detector, sents: Sequence[_Sentence], common: Mapping[s
     if total:
         top = max(total.values())
         langs |= {lang for lang, n in total.items() if n * 2 >= top}
+    else:
+        # No very common word anywhere ("손목을 피가 나도록 깨물었다"): a script of
+        # its own still says which languages the entry may be in.
+        own = set().union(*[_scripts(sent.norms) for sent in sents]) - {"latin"}
+        langs |= {lang for lang in d.index.has_common if SCRIPTS.get(lang, "latin") in own}
     return sorted(langs)
 
 
