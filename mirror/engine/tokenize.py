@@ -100,6 +100,7 @@ class Tokens(tuple):
     sents: tuple[int, ...]
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    _bounds: dict[int, tuple[int, int]]  # set by sentence_bounds() on first use
 
     def sentence_bounds(self) -> dict[int, tuple[int, int]]:
         """Sentence number -> token range [first, last), in sentence order. Sentence
