@@ -1070,7 +1070,7 @@ def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     bounds = toks.sentence_bounds()
     order = list(bounds)  # sentence numbers, in order (a number may be skipped)
     first, last = order.index(toks[lo].sent), order.index(toks[hi - 1].sent)
-    for step in (1, 2):  # "…keep walking it. habit. or something more than habit."
+    for step in (1, 2, 3):  # "…keep walking it. habit. or something more than habit."
         after = bounds[order[last + step]] if last + step < len(order) else None
         if after is None or is_list_line(text, toks, after[0]):
             break
@@ -1079,6 +1079,8 @@ def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
         # the line before, which without it says something else.
         verdict = size <= _VERDICT and after[1] >= len(toks) - 1 and \
             text[toks[after[1] - 1].end:].strip(" \t\n.!…") == ""
+        if step == 3 and not verdict:
+            break  # a third short sentence only when it is the verdict: "…Both true."
         if "\n" in text[toks[hi - 1].end:toks[after[0]].start] and not verdict:
             break
         opens = toks.norms[after[0]] in _OPENING_TURNS | {"not"}  # "Not that he's gone, but…"

@@ -154,3 +154,14 @@ def test_a_last_line_that_only_makes_a_plan_is_not_where_the_entry_lands(cli):
     assert "Going to take her out" not in lines[rid]["text"]
     assert "poor thing" in lines[rid]["text"]
     assert "I keep going to ring him." in lines[kept]["text"]  # no plan
+
+
+def test_a_line_keeps_the_entrys_last_short_verdict_after_two_short_sentences(cli):
+    rid = _write(cli, "Dad has been staying for three days and the garden has never looked "
+                      "better. He also rewired the doorbell and moved all my spices so I can't "
+                      "find anything. Love him. Also want him to go home. Both true.",
+                 "2026-05-07 21:00")
+
+    lines, _ = _lines(cli, "2026-05-07")
+
+    assert lines[rid]["text"].endswith("Love him. Also want him to go home. Both true.")
