@@ -628,6 +628,25 @@ def _echo_near(a: Analysis, r: Reading) -> Echo | None:
     return None
 
 
+#: How far from the quoted moment a line the question says back may be, in sentences: a
+#: question about a line from another part of the entry reads as answering something else.
+_CLOSE = 2
+
+
+def _close_to_centre(a: Analysis, r: Reading) -> list[Moment]:
+    """The entry's other lines within `_CLOSE` sentences of the centre, in its paragraph."""
+    if r.centre is None:
+        return []
+    centre = r.centre
+    at = next((k for k, m in enumerate(r.moments) if m.first <= centre.first < m.last), None)
+    if at is None:
+        return []
+    para = a.text.count("\n\n", 0, a.tokens[centre.first].start)
+    return [m for k, m in enumerate(r.moments) if 0 < abs(k - at) <= _CLOSE
+            and (m.last <= centre.first or m.first >= centre.last)
+            and a.text.count("\n\n", 0, a.tokens[m.first].start) == para]
+
+
 def _echo_strongest(a: Analysis, r: Reading) -> Echo | None:
     """A clause of the person's from the entry's strongest other lines, when neither the
     centre nor its neighbours can be said back: the person's own doing or feeling, asked
@@ -635,8 +654,7 @@ def _echo_strongest(a: Analysis, r: Reading) -> Echo | None:
     carry something (a feeling, a turn, the writer's stance) are used, the strongest first."""
     if r.centre is None:
         return None
-    others = sorted((m for m in r.moments if m.score >= _STRONG_SCORE
-                     and (m.last <= r.centre.first or m.first >= r.centre.last)),
+    others = sorted((m for m in _close_to_centre(a, r) if m.score >= _STRONG_SCORE),
                     key=lambda m: (-m.score, m.first))
     for m in others[:3]:
         found = echo(a.text, a.tokens, m.first, m.last, _weight)
@@ -678,8 +696,7 @@ def _echo_any(a: Analysis, r: Reading) -> Echo | None:
     question, which would fit any entry."""
     if r.centre is None:
         return None
-    others = sorted((m for m in r.moments if m.score >= _ANY_SCORE
-                     and (m.last <= r.centre.first or m.first >= r.centre.last)),
+    others = sorted((m for m in _close_to_centre(a, r) if m.score >= _ANY_SCORE),
                     key=lambda m: (-m.score, m.first))
     for m in [m for m in others if _own_prose(a, m)][:4]:
         found = echo(a.text, a.tokens, m.first, m.last, _weight)

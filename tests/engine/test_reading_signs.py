@@ -83,3 +83,23 @@ def test_a_person_ends_the_phrase_a_question_is_built_from() -> None:
     r = read(text, language="es")
     assert r.phrase is None or "lleva" not in r.phrase
     assert "madre lleva?" not in compose(text)
+
+
+def test_a_habit_that_outlives_someone_is_where_the_entry_lands() -> None:
+    # "without thinking", "out of habit", "half expect": the person shows where it is.
+    text = ("Ordinary day. Worked from home, did the big shop, fixed the shelf with a folded "
+            "beer mat, which I'm very proud of. Made the chilli. Watched the baking thing.\n\n"
+            "Laid out two mugs out of habit.")
+    assert "\u201cLaid out two mugs out of habit\u201d" in compose(text)
+
+
+def test_the_question_never_says_back_a_line_from_another_part_of_the_entry() -> None:
+    # The quoted moment is in the second paragraph; the shopping in the first is not what
+    # the question may turn to ("What was it like when you bought a birthday card?").
+    text = ("Busy Saturday. Car in for its MOT, so I walked into town. Bought a birthday card "
+            "for Auntie Lorraine and got my glasses adjusted, they'd been sliding for weeks.\n\n"
+            "Walked back past the hospital. Stood across the road from the ward windows for a "
+            "bit. I still know which window. I still half expect to find her doing the crossword.")
+    for version in range(6):
+        said = compose(text, version=f"v{version}")
+        assert "birthday card" not in said.split("\u201d")[-1], said
