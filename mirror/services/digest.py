@@ -338,6 +338,8 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
                 continue
             span = with_who(text, toks, *span)
             lo, hi = (0, len(toks)) if short else around(text, toks, *span)
+            if not short:
+                lo = _with_then(text, toks, lo, hi, language)
             score = felt(text, toks, span[0], span[1], moment.score, language)
             score -= ASIDE * aside(toks, *span)  # "…, ha, of course it did": a joke on the way
             if outburst(text, toks, lo, hi):  # news said aloud: felt, never a bare fact
@@ -391,6 +393,29 @@ def _plan(text: str, toks: Tokens, lo: int, hi: int, language: str) -> bool:
                for p in digest_words.plans(language) for k in range(min(3, len(norms))))
     line = text[toks[lo].start:toks[hi - 1].end + 1]
     return said and "?" not in line and not feelings_in(line, language)
+
+
+def _with_then(text: str, toks: Tokens, lo: int, hi: int, language: str) -> int:
+    """The start of a line that says how things are now ("On prend notre temps
+    maintenant."), moved back to the sentence just before it (or the one before that) that
+    says how they were ("Avant on faisait le tour du lac deux fois."): the turn is the two
+    together. Unchanged when there is none, or the quote would grow past
+    `QUOTE_MAX_WORDS` or across a paragraph."""
+    then, now = digest_words.then_and_now(language)
+    if not now or not digest_words.has_phrase(toks.norms[lo:hi], now):
+        return lo
+    bounds = toks.sentence_bounds()
+    order = list(bounds)
+    at = order.index(toks[lo].sent)
+    for back in (1, 2):
+        if at - back < 0:
+            break
+        first, last = bounds[order[at - back]]
+        if hi - first > QUOTE_MAX_WORDS or "\n\n" in text[toks[first].start:toks[lo].start]:
+            break
+        if digest_words.has_phrase(toks.norms[first:last], then):
+            return first
+    return lo
 
 
 def _with_detail(text: str, toks: Tokens, lo: int, hi: int) -> int:

@@ -166,6 +166,24 @@ def plans(language: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(t.norm for t in tokenize(str(p))) for p in data.get("plans") or ())
 
 
+@cache
+def then_and_now(language: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """The words that say how things were ("before", "avant") and how they are now ("now",
+    "maintenant") in `language`, each as the tokenizer's lower-case words."""
+    data = _load(language) or {}
+
+    def said(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(t.norm for t in tokenize(str(p))) for p in data.get(key) or ())
+
+    return said("then"), said("now")
+
+
+def has_phrase(norms: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether any of `phrases` (token tuples) occurs in `norms`."""
+    norms = tuple(norms)
+    return any(norms[k:k + len(p)] == p for p in phrases for k in range(len(norms) - len(p) + 1))
+
+
 def line_day(said: str) -> date | None:
     """The day of a quoted line, from the date it carries ("3 March 2026")."""
     parts = said.split()

@@ -165,3 +165,14 @@ def test_a_line_keeps_the_entrys_last_short_verdict_after_two_short_sentences(cl
     lines, _ = _lines(cli, "2026-05-07")
 
     assert lines[rid]["text"].endswith("Love him. Also want him to go home. Both true.")
+
+
+def test_a_line_about_now_keeps_the_sentence_about_how_it_was(cli):
+    rid = _write(cli, "Pasamos la tarde en el parque, se paraba en cada banco a mirar las "
+                      "palomas. Antes dábamos la vuelta entera dos veces. Da igual. Ahora vamos "
+                      "despacio.", "2026-11-07 17:00")
+
+    lines, _ = _lines(cli, "2026-11-07")
+
+    assert lines[rid]["text"] == ("Antes dábamos la vuelta entera dos veces. Da igual. Ahora "
+                                  "vamos despacio.")
