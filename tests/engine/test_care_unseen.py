@@ -216,3 +216,24 @@ def test_the_arabic_question_mark_ends_a_sentence():
     finding = assess("ليش انا لسه عايش؟ ما ابي اعيش")
     assert finding.tier == CARE
     assert all("؟" not in s.text for s in finding.signals)
+
+
+@pytest.mark.parametrize("text", [
+    "没有我大家都会轻松一点。",
+    "私がいないほうが、みんな楽だと思う。",
+    "Alla skulle må bättre om jag inte fanns.",
+    "Sab ki life easy ho jayegi agar main na rahun.",
+    "我真希望自己从来没有出生过。",
+    "Ho cercato quante pastiglie servirebbero.",
+])
+def test_others_better_without_the_writer_never_born_and_pills_counted_are_clear(text: str):
+    finding = assess(text)
+    assert finding.tier == CARE, finding.to_json()
+
+
+@pytest.mark.parametrize("text", [
+    "没有我，你们也可以去。",
+    "How many tablets of ibuprofen can I take in a day? The leaflet is confusing.",
+])
+def test_without_me_as_a_plan_and_a_daily_dose_asked_are_not(text: str):
+    assert assess(text).tier is None, assess(text).to_json()
