@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mirror.clock import FixedClock
 from mirror.services import stats as writing_stats
@@ -54,13 +55,16 @@ def _write_some(journal: Journal) -> None:
 
 @pytest.mark.slow
 @settings(max_examples=20)
-@given(ops=OPS)
-def test_kept_local_counts_equal_grouping_every_hour(tmp_path_factory, ops) -> None:
+@given(ops=OPS, around_changes=st.lists(st.sampled_from(WHEN), max_size=4))
+def test_kept_local_counts_equal_grouping_every_hour(tmp_path_factory, ops, around_changes) -> None:
     work = tmp_path_factory.mktemp("local")
     with _berlin(work / "home") as journal:
         journal.write("the first one", when="2024-03-31 01:59")
         journal.stats()  # keeps the zone's offsets and counts from here on
         assert stats.local_zone(journal.store.conn)[0] == "Europe/Berlin"
+        for when in around_changes:  # hours beside a change of offset, then edited below
+            journal.write("written around the clock change", when=when)
+            assert_kept_counts_match(journal.store.conn, "Europe/Berlin")
         for step, op in enumerate(ops):
             _apply(journal, op, work, step)
             assert_kept_counts_match(journal.store.conn, "Europe/Berlin")
