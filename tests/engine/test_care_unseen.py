@@ -237,3 +237,27 @@ def test_others_better_without_the_writer_never_born_and_pills_counted_are_clear
 ])
 def test_without_me_as_a_plan_and_a_daily_dose_asked_are_not(text: str):
     assert assess(text).tier is None, assess(text).to_json()
+
+
+@pytest.mark.parametrize("text", [
+    "Normal Tuesday. Gym, then groceries. Called Gran and told her she was the best thing in "
+    "my life, just in case I don't get another chance.",
+    "Normaler Dienstag. Habe Oma angerufen und ihr gesagt, dass ich sie liebe, falls ich keine "
+    "Gelegenheit mehr habe.",
+    "Zwykły wtorek. Zadzwoniłam do babci, żeby powiedzieć, że ją kocham, na wypadek gdybym nie "
+    "miała już okazji.",
+    "普通的星期二。给奶奶打电话说我爱她，怕以后没机会说了。",
+])
+def test_love_said_as_if_for_the_last_time_reaches_the_gentle_line(text: str):
+    finding = assess(text)
+    assert finding.tier is not None, finding.to_json()
+    assert "preparatory_acts" in finding.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Told my son I love him before his flight to Sydney, just in case the line is bad later.",
+    "Normal Tuesday. Called Gran and told her she was the best, she loved the flowers.",
+    "Bought the tickets just in case I don't get another chance to see them live.",
+])
+def test_love_said_before_a_trip_or_a_chance_for_a_concert_is_not(text: str):
+    assert assess(text).tier is None, assess(text).to_json()
