@@ -50,6 +50,11 @@ _PAST = frozenset({
     "spent", "cried", "lay", "let", "put", "read", "cut", "hit", "began", "sang", "swam",
     "drove", "rode", "flew", "forgot", "couldn't", "finally", "broke", "chose",
     "stopped", "tried", "laughed", "hugged", "walked", "called", "finished", "passed",
+    # the other common irregular pasts: "Set the table for three", "Paid the gas bill"
+    "set", "shut", "quit", "laid", "paid", "built", "threw", "wore", "hid", "dug", "fed", "led",
+    "lit", "sold", "grew", "drew", "blew", "meant", "dreamt", "learnt", "burnt", "shook",
+    "stuck", "struck", "swore", "tore", "hung", "rang", "sank", "stole", "bent", "lent",
+    "dealt", "fought", "understood", "forgave", "became", "rose", "froze", "bit", "spun",
 })
 _MIN_WORDS, _MAX_WORDS = 3, 14
 #: Words a clause cannot end on when said back: it was cut before what they lead to
