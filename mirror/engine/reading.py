@@ -1439,12 +1439,17 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                     break  # but "the bad months": after an adjective it is a plural noun
                 words.append(j)
                 j += 1
-                if norms[j - 1] in lex.people:
-                    break  # a person is the whole phrase: "mi madre [lleva]" is "tu madre"
+                if norms[j - 1] in lex.people or lex.adjectives_follow:
+                    # A person is the whole phrase ("mi madre [lleva]" is "tu madre"); where
+                    # adjectives follow the noun, what follows may as well be its verb ("ses
+                    # mains [tremblent]"), so the noun ends the phrase.
+                    break
             after = toks[words[-1] + 1].text if words[-1] + 1 < len(toks) else ""
             if len(words) == 3 and j < m.last and norms[j].isalpha() and norms[j] not in lex.stopwords \
                     and not clause_break_between(text, toks[j - 1], toks[j]):
                 continue  # "the purple lava [lamp]": a phrase cut short is not the person's
+            if len(words) >= 2 and norms[words[1]] in lex.body:
+                continue  # "his head [round]", "mis manos": a body, not what the entry is about
             if len(words) >= 2 and not after[:1].isdigit() and "-" not in text[
                     toks[words[0]].start : toks[words[-1]].end]:  # not "your Year" (9), not "the-floor"
                 raw = " ".join(text[toks[words[0]].start : toks[words[-1]].end].split())

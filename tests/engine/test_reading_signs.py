@@ -111,3 +111,15 @@ def test_a_diary_line_on_an_irregular_past_is_said_back() -> None:
             "episodes of the baking thing.\n\nSet the table for three again without thinking.")
     said = [compose(text, version=f"v{i}") for i in range(4)]
     assert all("you set the table for three again without thinking" in s for s in said), said
+
+
+@pytest.mark.parametrize(("language", "text", "never"), [
+    ("fr", "Papa a réparé le portail aujourd'hui. Ses mains tremblent un peu maintenant, il "
+           "s'y est repris à trois fois pour la vis.", "mains tremblent"),
+    ("en", "I rang Mum from the stairwell and she screamed so loud that Kev put his head round "
+           "the door.", "head round"),
+])
+def test_a_question_is_never_built_on_a_noun_and_its_verb_or_a_body(language: str, text: str,
+                                                                   never: str) -> None:
+    assert all(never not in compose(text, version=f"v{i}").split("\u00bb")[-1].split("\u201d")[-1]
+               for i in range(6))
