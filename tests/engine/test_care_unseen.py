@@ -261,3 +261,23 @@ def test_love_said_as_if_for_the_last_time_reaches_the_gentle_line(text: str):
 ])
 def test_love_said_before_a_trip_or_a_chance_for_a_concert_is_not(text: str):
     assert assess(text).tier is None, assess(text).to_json()
+
+
+@pytest.mark.parametrize("text", [
+    "もう決めた。金曜日、みんなが寝たら。薬は引き出しにある。",
+    "결정했다. 금요일, 다들 잠들면. 약은 서랍에 있다.",
+    "我已经决定了。周五，等大家都睡了。药在抽屉里。",
+    "Aku udah mutusin. Jumat, pas semua udah tidur. Obatnya di laci.",
+    "Ich habe mich entschieden. Freitag, wenn alle schlafen, nehme ich die Tabletten.",
+])
+def test_a_decision_a_day_the_house_asleep_and_the_means_are_an_intent(text: str):
+    finding = assess(text)
+    assert finding.tier == CARE, finding.to_json()
+
+
+@pytest.mark.parametrize("text", [
+    "Ich habe mich entschieden: Freitag streiche ich die Küche, wenn alle schlafen.",
+    "もう決めた。金曜日にキッチンを塗り直す。",
+])
+def test_a_decision_whose_content_is_an_errand_is_not(text: str):
+    assert assess(text).tier is None, assess(text).to_json()
