@@ -570,6 +570,9 @@ def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None
     return other, said
 
 
+#: Emoji people laugh at themselves with: tears of laughter, rolling, sweat-smile, grinning
+#: squint, cat with tears, upside-down face, facepalm, shrug, skull ("I'm dead").
+_LAUGHING_EMOJI = "\U0001f602\U0001f923\U0001f605\U0001f606\U0001f639\U0001f643\U0001f926\U0001f937\U0001f480"
 #: Laughter written out in any language: "haha", "jajaja", "hehe", "hihi", "kkkk", "rsrs", "xD".
 _LAUGHTER = re.compile(r"a?(?:[hj]a){2,}h?|(?:[hj]e){2,}|(?:hi){2,}|k{3,}|(?:rs){2,}|xd+")
 
@@ -578,7 +581,7 @@ def _laughs(a: Analysis, data: dict) -> bool:
     """Whether the entry laughs at itself ("lol", "haha", "mdr", "kkkk", a laughing emoji)."""
     marks = {str(w).lower() for w in data.get("laughter") or ()}
     return any(t.norm in marks or _LAUGHTER.fullmatch(t.norm) for t in a.tokens) or any(
-        ch in a.text for ch in "\U0001f602\U0001f923\U0001f605\U0001f606\U0001f639")
+        ch in a.text for ch in _LAUGHING_EMOJI)
 
 
 def _weight(said: str) -> float:

@@ -19,6 +19,8 @@ LAUGHING = [
     ("de", "Der Kater hat heute die Videokonferenz übernommen und sich auf die Tastatur "
            "gelegt. Mein Chef hat ihn begrüßt. hahaha"),
     ("pl", "Tata pomylił sól z cukrem w bigosie. Wszyscy jedli i nikt nic nie powiedział. xD"),
+    ("en", "The cat knocked the Christmas tree over. Again. Third time this week, the baubles "
+           "are under the sofa \U0001f643"),
 ]
 
 
