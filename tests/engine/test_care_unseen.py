@@ -281,3 +281,17 @@ def test_a_decision_a_day_the_house_asleep_and_the_means_are_an_intent(text: str
 ])
 def test_a_decision_whose_content_is_an_errand_is_not(text: str):
     assert assess(text).tier is None, assess(text).to_json()
+
+
+def test_arabic_and_written_onto_a_word_is_read_as_two():
+    assert assess("تعبت من الحياة ومابي اكمل").tier == CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Đọc tin một nam sinh tự tử vì áp lực thi cử, thấy thương quá.",
+    "قريت خبر عن شاب انتحر في الجامعة، حزنت كثير.",
+    "مابي اكمل الجامعة، ابي اغير تخصصي",
+    "جرحت ايدي وانا اقطع البصل",
+])
+def test_news_of_someone_else_and_ordinary_plans_are_not_in_vietnamese_or_arabic(text: str):
+    assert assess(text).tier is None, assess(text).to_json()

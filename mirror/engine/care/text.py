@@ -10,7 +10,8 @@ therefore reduced to one matching form that all of these share:
 - letters repeated three or more times collapsed, to the form the vocabulary knows;
 - contractions and elisions expanded from data ("don't" -> "do not", "j'ai" -> "je ai");
 - Arabic letters written several ways are one (أ إ آ are ا, ة is ه, ى is ي; short vowels
-  and tatweel dropped), and the Devanagari nukta is dropped (ज़ is ज);
+  and tatweel dropped), and the Devanagari nukta is dropped (ज़ is ज); an Arabic word
+  the rules do not know that is "و" (and) before one they know is that word ("ومابي");
 - sentences end at . ! ? … and the CJK, Devanagari and Arabic stops (。！？ । ॥ ؟) or a
   blank line; the Arabic comma and semicolon (، ؛) end a clause;
 - Han and kana characters are one token each, so phrases in Chinese and Japanese match
@@ -60,6 +61,9 @@ _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d",
                           # and "أنا", "حياة" and "حياه" alike).
                           "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي",
                           "ـ": None})
+#: The Arabic conjunction "and", written onto the word that follows it.
+_AND = "\u0648"
+
 #: Marks dropped in every script: Arabic short vowels, and the Devanagari nukta (ज़ and
 #: ज, फ़ and फ are written for one another).
 _DROPPED_MARKS = frozenset(map(chr, (*range(0x64B, 0x660), 0x670, 0x93C)))
@@ -121,6 +125,8 @@ class Normaliser:
         out = [folded]
         if _RUN_RE.search(folded):
             out.append(_RUN_RE.sub(r"\1\1", folded))
+        if folded.startswith(_AND) and len(folded) > 3:
+            out.append(folded[1:])
         return out
 
     def words(self, raw: str, known: set[str]) -> list[str]:
@@ -134,6 +140,8 @@ class Normaliser:
             return list(hit)
         if "'" in w:
             return self._split_apostrophes(w)
+        if w.startswith(_AND) and len(w) > 3 and w not in known and w[1:] in known:
+            return [w[1:]]  # Arabic "and" written onto the word: "ومابي" is "و" + "مابي"
         if len(w) >= 5 and w not in known:
             fixed = self._typo(w)
             if fixed is not None:
