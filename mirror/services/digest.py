@@ -133,6 +133,7 @@ LANDS = 1.5           # a feeling said in an entry's last sentence, where it lan
 PEOPLE = 8
 UNNAMED = 2           # entries a relation without a name must come up in to be listed
 THEMES = 8
+TAG_SHARE = 0.4      # of the period's entries a tag must be on to be named in the text
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _WORD = re.compile(r"[\w']+")
@@ -772,8 +773,9 @@ def render(d: Digest, language: str | None = None) -> str:
     A summary that opens with counts and "(1, new)" beside each name reads as a form —
     coldest in a week of grief, where "Dad (1, new)" stood under the day he died. So the
     person's lines lead; people are named without tallies; tags keep a count only where
-    it says something (more than one); a week with a loss in it says so plainly first and
-    is not set against the week before. The period's feeling and the patterns stay in
+    it says something (more than one) and are named only when on `TAG_SHARE` of the
+    entries; a week with a loss in it says so plainly first and is not set against the
+    week before. The period's feeling and the patterns stay in
     `--json` (a pattern's name, "obligation language", reads as a verdict on the person;
     the feeling line named the wrong feeling in 7 of 11 graded digests). Care is said after
     the person's own words, so a week is not introduced by its care line."""
@@ -808,7 +810,9 @@ def render(d: Digest, language: str | None = None) -> str:
         out.append(w.say("tensions", pairs=", ".join(
             f"{w.say('pair', a=a, b=b)} ({c.count})"
             for c in pairs for a, _, b in [c.name.partition(" / ")])))
-    tags = [c for c in d.tags if c.count]
+    # A tag is the period's when it is on a fair share of its entries: "#work" on one
+    # entry of thirteen labelled a month that was about something else.
+    tags = [c for c in d.tags if c.count and c.count >= TAG_SHARE * d.reflections]
     if tags:
         out.append(w.say("tags", tags=", ".join(
             f"#{c.name}" + (f" ({c.count})" if c.count > 1 else "") for c in tags)))

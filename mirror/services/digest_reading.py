@@ -296,13 +296,22 @@ _HANGING = frozenset({"and", "or", "but", "so", "because", "that", "which", "who
 _ABBREVIATED = re.compile(r"(?:^|[\s(])[^\W\d_]{1,5}\.\s+$")
 
 
+#: A title and its full stop before a name ("O Sr. Armando", "la Dra. Ruiz", "Mrs. Lowe"):
+#: the name goes on the sentence, whatever its capital says.
+_TITLE_BEFORE = re.compile(r"(?:^|[\s(])(?:sr|sra|srta|sr\.ª|sra\.ª|dr|dra|dña|dª|d\.ª|mr|mrs|ms"
+                           r"|prof|profa|mme|mlle|hr|fr|sig|sig\.ra|ing|lic)\.\s+$", re.IGNORECASE)
+
+
 def continues(text: str, toks: Tokens, i: int) -> bool:
     """Whether the sentence the splitter starts at token `i` goes on from the one before,
     cut only at an abbreviation's full stop ("Wir haben ca. 9 mal gesungen", "approx. 5
-    miles"): a quote never starts at "9 mal gesungen" nor ends at "ca."."""
+    miles") or a title's before a name ("O Sr. Armando aceitou"): a quote never starts at
+    "9 mal gesungen" nor ends at "ca." or "Sr."."""
     if i <= 0 or i >= len(toks):
         return False
     head = toks[i].text[:1]
+    if head.isupper() and _TITLE_BEFORE.search(text, max(0, toks[i].start - 8), toks[i].start):
+        return True
     if not (head.isdigit() or head.islower()):
         return False
     window = text[max(0, toks[i].start - 8):toks[i].start]
@@ -402,34 +411,57 @@ def with_antecedent(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int
     return before, hi
 
 
-_HIM_OR_HER = frozenset("he him his she her".split())
+_HIM_OR_HER = frozenset("he him his she her ihn ihm lui él ela ele".split())
 _WHO_BEFORE = 20  # words of the sentence before that may name who "him" or "her" is
+_WHO_BACK = 2     # sentences back the one named may be ("Priya took… Didn't ask. Owe her…")
+#: Words after which "it" is its sentence's subject ("so it was fine"), not a thing the line
+#: leans on ("Rolling on it", "I gave it to him").
+_IT_SUBJECT = frozenset("that and but because so if when as though although or".split())
+
+
+def _points_at_it(toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether the short line [lo, hi) holds an "it" that is not its subject: the thing
+    is named in the sentence before ("She gave me a foam roller. Rolling on it feels…")."""
+    norms = toks.norms
+    return hi - lo <= _FRAGMENT + 10 and any(
+        norms[i] == "it" and norms[i - 1] not in _IT_SUBJECT for i in range(lo + 1, hi))
 
 
 def with_who(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     """[lo, hi) with the sentence before it when the line speaks of "him" or "her" and
     only that sentence names them ("I kept reaching for my phone to tell Jamie about my
-    day, and then remembering. I miss him so much it hurts."): a digest is read a week
-    later, out of its entry, and "I miss him" alone could be anyone."""
+    day, and then remembering. I miss him so much it hurts."), or of a short "it" that
+    sentence says: a digest is read a week later, out of its entry, and "I miss him" or
+    "I gave it to him" alone could be anyone, anything. The one named may stand two
+    sentences back ("Priya took the budget off me. Didn't even ask. Owe her a gin.")."""
     norms = toks.norms
     opens = norms[lo] in ("he", "she")  # "She told the story about how she met Dad": who?
-    if not any(w in _HIM_OR_HER for w in norms[lo:hi]) or (not opens and any(
+    it = _points_at_it(toks, lo, hi)
+    if not (it or any(w in _HIM_OR_HER for w in norms[lo:hi])) or (not opens and any(
             t.text[:1].isupper() and t.norm not in ("i", "i'm", "i've", "i'd", "i'll")
             for t in toks[lo + 1:hi])):
         return lo, hi
     bounds = toks.sentence_bounds()
-    before = bounds.get(toks[lo].sent - 1)
-    if before is None or before[1] != lo or before[1] - before[0] > _WHO_BEFORE or \
-            hi - before[0] > QUOTE_MAX_WORDS or is_list_line(text, toks, before[0]) or \
-            "\n" in text[toks[before[1] - 1].end:toks[lo].start]:
-        return lo, hi
-    piece = text[toks[before[0]].start:toks[before[1] - 1].end]
-    capital = any(t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper()
-                  and t.norm not in _HIM_OR_HER for t in toks[before[0] + 1:before[1]])
-    # A line opening on "She" needs the one who is named, not any capital ("the Italian
-    # place"); "my mum" names her without one.
-    named = mentions_someone(piece) or (bool(in_text(piece)) if opens else capital)
-    return (before[0], hi) if named else (lo, hi)
+    first = lo
+    for back in range(1, _WHO_BACK + 1):
+        before = bounds.get(toks[lo].sent - back)
+        if before is None or before[1] != first or before[1] - before[0] > _WHO_BEFORE or \
+                hi - before[0] > QUOTE_MAX_WORDS or is_list_line(text, toks, before[0]) or \
+                "\n\n" in text[toks[before[1] - 1].end:toks[first].start]:
+            return lo, hi
+        if it and back == 1:
+            return before[0], hi  # the thing "it" is, said just before
+        piece = text[toks[before[0]].start:toks[before[1] - 1].end]
+        capital = any(t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper()
+                      and t.norm not in _HIM_OR_HER for t in toks[before[0] + 1:before[1]])
+        # A line opening on "She" needs the one who is named, not any capital ("the
+        # Italian place"); "my mum" names her without one.
+        named = mentions_someone(piece) or (bool(in_text(piece)) if opens else capital) or \
+            (back > 1 and bool(in_text(piece)))
+        if named:
+            return before[0], hi
+        first = before[0]
+    return lo, hi
 
 
 def felt(text: str, toks: Tokens, lo: int, hi: int, base: float, language: str) -> float:

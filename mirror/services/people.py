@@ -190,7 +190,7 @@ _CALENDAR_ENTRY = re.compile(r'^\s*"(?:january|february|march|april|may|june|jul
 _BEFORE = frozenset("""
 with and told tell tells asked ask asks met meet meets called call calls texted text
 texts phoned rang messaged emailed hugged hug kissed thanked invited helped
-miss missed trust trusted forgave blamed dinner lunch
+miss missed trust trusted forgave blamed dinner lunch dropped visited fetched
 coffee date drinks beside behind w/ con y mit und avec et dear
 """.split())
 #: "talked to Sam", "wrote to Ana": a "to" that follows one of these is a person's.
@@ -223,6 +223,14 @@ _AFTER_STRONG = _AFTER - {"is", "was", "has", "had", "does", "did", "and", "est"
                           "ist", "war", "hat", "hatte", "está", "estaba", "tiene"}
 #: A role before a name in apposition: "my manager, Priya", "the nurse, Joy".
 _ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coach tutor "
+                                        "physio physiotherapist dentist optician pharmacist "
+                                        "paramedic receptionist postman plumber electrician "
+                                        "recruiter solicitor lawyer accountant "
+                                        "arzt ärztin hausarzt hausärztin pfleger pflegerin "
+                                        "krankenschwester hebamme anwalt anwältin "
+                                        "médecin pédiatre infirmière infirmier avocat avocate "
+                                        "médico médica doctora enfermera enfermero enfermeira "
+                                        "pediatra abogado abogada advogado advogada "
                                         "colleague friend neighbour neighbor boss manager "
                                         "therapist counsellor counselor teacher landlord "
                                         "landlady surgeon consultant".split())
@@ -246,9 +254,19 @@ _WORD = re.compile(r"[\w'’-]+")
 _REACH = 5
 
 
+#: A title's full stop ("O Sr. Armando", "Mrs. Lowe", "la Dra. Ruiz"): no sentence ends there.
+_TITLE_DOT = re.compile(r"(?<![\w'’-])(dr|dra|mr|mrs|ms|prof|sr|sra|srta|dña|mme|mlle|hr)\.(?=\s)",
+                        re.IGNORECASE)
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a title and its full stop ("Sr. Vasco")."""
+    return _TITLE_DOT.search(text, max(0, start - 7), start) is not None
+
+
 def _context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Up to `_REACH` words before `start` (same clause) and two after `end`, lower case."""
-    before = text[max(0, start - 60):start]
+    before = _TITLE_DOT.sub(r"\1 ", text[max(0, start - 60):start])
     cut = max(before.rfind(c) for c in ".!?;:\n")
     before_words = [w.lower() for w in _WORD.findall(before[cut + 1:])][-_REACH:]
     after = text[end:end + 40]
@@ -294,7 +312,8 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
 
 
 #: Titles before a surname ("Dr Okafor", "Mrs Patel"): a person, however the sentence goes.
-_TITLES = frozenset("dr mr mrs ms miss prof mx sr sra herr frau mme mlle".split())
+_TITLES = frozenset("dr dra mr mrs ms miss prof mx sr sra srta dña doña don dona dom herr frau "
+                    "mme mlle".split())
 #: After "and", verbs that make the name a person ("…jammed twice, and Ruth brought in
 #: lemon cake"); not those a company does as well ("…and Evri says it was delivered").
 _AND_ACTS = frozenset("brought told asked texted hugged came cooked drove walked sat cried "
@@ -364,6 +383,19 @@ _GERMAN = frozenset("und ich nicht ist aber auch mit der die das habe bin wir si
 #: text into words, without building the list: a month is thousands of texts).
 _GERMAN_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_GERMAN)) + r")(?![\w'’-])")
 _GERMAN_KIN = ("oma", "opa", "mama", "papa")
+#: Words only Portuguese writes, two of which make a text Portuguese: there a name takes
+#: the article ("a Rita chorou", "com o Bruno"), and a capital after "a" or "o" inside a
+#: sentence is someone, not a thing (English "a Greggs sausage roll").
+_PORTUGUESE = frozenset("não uma eu ele ela isto isso também você nós com muito já está "
+                        "estou tenho foi ao pelo pela do na nas das às é são meu minha".split())
+_PORTUGUESE_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_PORTUGUESE)) + r")(?![\w'’-])")
+_ARTICLES_PT = frozenset({"a", "o"})
+#: "Sophie et moi", "Julián y yo": a name joined to the writer is someone.
+_WITH_ME = (["and", "i"], ["and", "me"], ["et", "moi"], ["y", "yo"], ["e", "eu"], ["und", "ich"],
+            ["e", "io"], ["en", "ik"], ["i", "ja"])
+#: French and Portuguese past participles after "a" ("Inès a perdu", "Léo a ramé"): a
+#: sentence opened by someone who did something.
+_PARTICIPLE_ENDS = ("é", "ée", "i", "u", "is", "it", "ert", "ado", "ido")
 #: Letters `re.IGNORECASE` folds onto a Latin letter but `str.lower` does not ("ſ", the
 #: Kelvin sign, dotless and dotted i).
 _ODD_CASE = frozenset("\u017f\u212a\u0131\u0130")
@@ -391,6 +423,25 @@ _KIN_RELATION: dict[str, str] = {
 #: A kin word after one of these is someone else's ("a dad at the park", "her mum").
 _SOMEONE_ELSES = re.compile(r"(?:^|\W)(?:an|the|his|her|their|your|some|another|every|any|one|"
                             r"that|this|other|whose|el|la|un|una|der|die|ein|eine|le|une)\s+$")
+#: ...or after an article and one word: "the best dad", "le meilleur papa", "una buena mamá".
+_SOMEONE_ELSES_FAR = re.compile(r"(?:^|\W)(?:the|an|le|la|un|une|el|una|der|die|ein|eine|"
+                                r"um|uma)\s+(?:[^\W\d_]+\s+){1,2}$")
+_JOINS = frozenset("and or y o et ou und oder e".split())  # "the move and Mum": a new phrase
+_OPENING_MARKS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether `at` lies inside a quotation opened on its line: someone else's words."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    for opening, closing in _OPENING_MARKS.items():
+        if opening == closing:
+            if line.count(opening) % 2:
+                return True
+        elif line.rfind(opening) > line.rfind(closing):
+            return True
+    return False
+
+
 _OWNER_BEFORE = re.compile(r"\w['’]s\s+$")  # "Tom's mum": his, not the writer's
 _SOMEONE_ELSES_EN = re.compile(r"(?:^|\W)a\s+$")  # "a dad"; in Spanish "a mamá" is "to Mum"
 _ENGLISH_KIN = frozenset("mum mom mam mummy mommy dad daddy grandma granny gran nan nanna "
@@ -474,6 +525,8 @@ class _Scan:
     placed: set[str]
     personal: set[str] = field(default_factory=set)
     opened: set[str] = field(default_factory=set)
+    #: Names found only by a cue a company gets as well ("an email from Crestline").
+    shared: set[str] = field(default_factory=set)
     #: German names found only after "mit" or "und", where a capitalised noun stands too
     #: ("mit Lineal und allem", "Rechnungswesen und Java kommen noch").
     beside: set[str] = field(default_factory=set)
@@ -495,6 +548,8 @@ def _scan(text: str) -> _Scan:
     weak: set[str] = set()
     lowered = text.lower()
     german = next(islice(_GERMAN_RE.finditer(lowered), 1, None), None) is not None  # two or more
+    portuguese = not german and len({m.group(0) for m in islice(
+        _PORTUGUESE_RE.finditer(lowered), 12)}) >= 2
     if plain_lower(text, lowered):
         relations, kin = _RELATION_LOWER.finditer(lowered), _KIN_LOWER.finditer(lowered)
     else:
@@ -517,6 +572,11 @@ def _scan(text: str) -> _Scan:
                 word in _ENGLISH_KIN and _SOMEONE_ELSES_EN.search(lowered, max(0, m.start() - 3),
                                                                  m.start())):
             continue  # "a dad at the park", "her mum": not the writer's
+        far = _SOMEONE_ELSES_FAR.search(lowered, max(0, m.start() - 24), m.start())
+        if (far is not None and not _JOINS & set(far.group(0).split())) or \
+                _in_quotation(text, m.start()):
+            continue  # "le meilleur papa du monde", "la maison de papa" said by a child:
+            # a kin word said of someone, or in someone's mouth (the writer, often)
         found.setdefault(_KIN[word], None)
     # A word also written in lower case: a token equal to its lower case (so starting
     # with a lower-case letter). The text's words, found only for a capital that gets
@@ -529,6 +589,7 @@ def _scan(text: str) -> _Scan:
     personal: set[str] = set()
     opened: set[str] = set()
     beside: set[str] = set()
+    shared: set[str] = set()
     for c in _capitals(text, german, function_words):
         word = c.group(1)
         norm = word.lower()
@@ -538,14 +599,23 @@ def _scan(text: str) -> _Scan:
             words = set(_WORD.findall(text))
         if (norm in words and norm[:1].islower()) or (german and norm.endswith(_NOUN_ENDINGS)):
             continue  # an ordinary word, capitalised here by position; a German noun
-        starts = c.start() == 0 or bool(_STARTER.search(text, max(0, c.start() - 3), c.start()))
+        starts = (c.start() == 0 or bool(_STARTER.search(text, max(0, c.start() - 3), c.start()))) \
+            and not _after_title(text, c.start())
         before, after = _context(text, c.start(), c.end())
         prev = before[-1] if before else ""
         owner = c.group(0).endswith(("'s", "’s"))
         acting = not starts and _as_person(text, c, german, before, after)
+        # "a Rita chorou", "o Tiago", "a Dona Fátima": Portuguese names take the article
+        article = portuguese and not starts and prev in _ARTICLES_PT and not (
+            after and after[0] in _PLACE_AFTER) and before[-2:-1] not in (["para"], ["em"],
+                                                                        ["por"], ["sobre"])
+        # ("olhar para o Excel": a thing looked at)
+        if article:
+            acting = True
         if ((prev in _PLACE_BEFORE and not owner) or prev in _THING_BEFORE or
                 (after and after[0] in _PLACE_AFTER) or norm.rsplit(" ", 1)[-1] in _PLACE_AFTER) \
-                and not (acting and prev in _PLACE_BEFORE):  # "said … to Murphy", "a text from Sam"
+                and not (acting and prev in _PLACE_BEFORE) and not article:
+            # ("said … to Murphy", "a text from Sam")
             placed.add(word)  # ("at Jamie's" is Jamie's home, and Jamie a person)
         else:
             possible.add(word)
@@ -563,14 +633,23 @@ def _scan(text: str) -> _Scan:
                 or (owner and after[0].isalpha())):
             opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum",
             # "Hal from plot 9 gave me his spare seed potatoes"
+        if not acting and not starts and after[:1] in (["who"], ["whom"]):
+            acting = True  # "a Kayla who said 'super' eleven times"
+            personal.add(word)
+            placed.discard(word)
         if acting or from_somewhere:
+            if acting and not from_somewhere and prev == "from" and before[-2:-1] in (
+                    ["email"], ["emails"], ["call"], ["calls"], ["message"], ["messages"]):
+                shared.add(word)  # "a rejection email from Crestline": a company's too
             found.setdefault(word, None)  # "Marta from work brought a tortilla"
-            if from_somewhere or _only_a_person(text, c, before, after):
+            if from_somewhere or article or _only_a_person(text, c, before, after):
                 personal.add(word)
             if german and not (after and after[0] in _AFTER_STRONG):
                 beside.add(word)  # "mit Jonas", "mit Lineal": a noun stands there too
-        elif starts and not german and after[:2] in (["and", "i"], ["and", "me"]):
-            found.setdefault(word, None)  # "Kofi and I painted the fence"
+        elif starts and not german and (after[:2] in _WITH_ME or (
+                after[:1] == ["a"] and len(after) > 1 and len(after[1]) > 3
+                and after[1].endswith(_PARTICIPLE_ENDS))):
+            found.setdefault(word, None)  # "Kofi and I painted the fence", "Inès a perdu"
             weak.add(word)
         elif starts and not german and after and after[0] in _AFTER_STRONG and not (
                 after[0] in _FROM_NOUNS and after[1:2] not in (["me"], ["him"], ["her"],
@@ -591,7 +670,7 @@ def _scan(text: str) -> _Scan:
             weak.discard(name)
     strong = {w for w in found if w not in weak}
     return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal, opened,
-                 beside)
+                 shared=shared - personal, beside=beside)
 
 
 class _Joined:
@@ -752,6 +831,11 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
     # A name written where a place stands ("an interview at Brightwave") that never stood
     # where only a person stands is a company or a shop ("Brightwave said no").
     names -= {w for w in placed & names if w not in personal}
+    # A name found only where a company is found too, in no text by another cue.
+    shared = set().union(*(s.shared for s in scans))
+    if shared:
+        other = set().union(*(set(s.people) - s.shared for s in scans))
+        names -= {w for w in shared - other if w not in personal}
     # In German every noun has a capital: a word found only after "mit" or "und" is a
     # person when the period writes it in two entries ("mit Lena telefoniert", "mit Lena
     # am See"), or it stood beside "und" with one ("mit Jonas und Fatma").

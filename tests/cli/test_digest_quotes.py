@@ -176,3 +176,39 @@ def test_a_line_about_now_keeps_the_sentence_about_how_it_was(cli):
 
     assert lines[rid]["text"] == ("Antes dábamos la vuelta entera dos veces. Da igual. Ahora "
                                   "vamos despacio.")
+
+
+def test_a_line_goes_on_past_a_title_before_a_name(cli):
+    rid = _write(cli, "Dia comprido no escritório. A resposta do banco ainda não veio. O Sr. Duarte "
+                      "da gráfica disse que espera pelo pagamento até ao fim do mês e sorriu. "
+                      "Fiquei tão aliviada que quase chorei.", "2026-05-13 19:00")
+
+    lines, _ = _lines(cli, "2026-05-13")
+
+    assert not lines[rid]["text"].endswith("O Sr.")
+    assert "Sr." not in lines[rid]["text"] or "Sr. Duarte" in lines[rid]["text"]
+
+
+def test_a_short_line_about_her_comes_with_who_she_is_two_sentences_back(cli):
+    rid = _write(cli, "Carmen took the whole rota off me while I was on the phone with the school. "
+                      "Never said a word about it. I owe her lunch for a month.",
+                 "2026-05-14 21:00")
+
+    lines, _ = _lines(cli, "2026-05-14")
+
+    if "owe her" in lines[rid]["text"]:
+        assert lines[rid]["text"].startswith("Carmen took the whole rota")
+
+
+def test_a_tag_on_one_entry_of_many_is_not_the_weeks(cli):
+    texts = ["The garden is finally dug over and my back knows it.",
+             "Sat with Grandad at the home, he told me about the war again and I listened.",
+             "Grandad didn't know my name today. I held his hand anyway.",
+             "Drove back from the home in silence, radio off, thinking about Grandad."]
+    cli("reflect", "--date", "2026-05-11 20:00", "--tag", "garden", input=texts[0])
+    for k, text in enumerate(texts[1:], 12):
+        _write(cli, text, f"2026-05-{k} 20:00")
+
+    shown = cli("digest", "--week", "--date", "2026-05-12")
+
+    assert "#garden" not in shown.out

@@ -190,3 +190,50 @@ def test_a_german_noun_after_mit_or_und_is_no_one_but_a_friend_met_twice_is():
                           "Habe mit Mira telefoniert. Sie hat mich zum Lachen gebracht.",
                           "Samstag mit Mira im Park."])
     assert set(found) == {"Mira"}
+
+
+def test_portuguese_names_that_take_the_article_are_people():
+    found = people.count([
+        "Fui à feira com a Marta e o Henrique. A Marta comprou flores e eu não comprei nada.",
+        "Liguei ao Henrique, ele está melhor. Jantámos com a Dona Lurdes, a vizinha de cima.",
+        "Passei a tarde a olhar para o Excel e não percebi nada das contas.",
+    ])
+    assert {"Marta", "Henrique", "Dona Lurdes"} <= set(found)
+    assert "Excel" not in found
+
+
+def test_a_name_after_a_title_and_its_full_stop_is_a_person():
+    found = people.count(["A reunião correu bem. O Sr. Moreira deu-nos mais um mês para pagar.",
+                          "Hoy vino la Dra. Quintana a ver a mamá."])
+    assert {"Moreira", "Quintana"} <= set(found)
+
+
+def test_a_name_beside_the_writer_or_doing_something_in_french_is_a_person():
+    found = people.count(["Camille et moi on a parlé longtemps hier soir.",
+                          "Journée au parc. Théo a couru partout et il est tombé deux fois."])
+    assert {"Camille", "Théo"} <= set(found)
+
+
+def test_a_name_known_only_by_an_email_from_it_is_no_one():
+    found = people.count(["Another email from Norvale this morning, the third refusal this month.",
+                          "Went over it with Ruth, who said their loss."])
+    assert "Norvale" not in found
+    assert "Ruth" in found
+
+
+def test_someone_introduced_with_who_is_a_person():
+    found = people.count(["Spent an hour on the phone with a Marguerite who called me 'pet' twice."])
+    assert "Marguerite" in found
+
+
+def test_a_job_title_opening_a_sentence_is_no_one():
+    found = people.count(["Dentist came out to the waiting room herself. Physio tomorrow at ten."])
+    assert not {"Dentist", "Physio"} & set(found)
+
+
+def test_a_kin_word_in_a_childs_mouth_or_after_an_article_is_not_the_writers_kin():
+    found = people.count([
+        "Nina a collé un dessin \"le vélo de papa\" sur la porte.",
+        "Elle m'a dit que j'étais le plus gentil papa du monde.",
+    ])
+    assert "Papa" not in found
