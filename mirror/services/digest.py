@@ -78,6 +78,7 @@ from mirror.services.digest_reading import (
     QUOTE_MAX_WORDS,
     around,
     aside,
+    continues,
     death_told,
     emphasis,
     event,
@@ -89,6 +90,7 @@ from mirror.services.digest_reading import (
     felt,
     is_list_line,
     is_short,
+    leans_back,
     marked,
     mood,
     outburst,
@@ -117,6 +119,9 @@ ASIDE = 1.0           # a line with laughter written in it: a funny aside, not t
 OUTBURST = 3.0        # news said aloud in a few words ("Accepted!", "OFFER!!!!"): felt
 LANDING = 0.5         # a line that ends the entry: where it lands
 TOLD_DETAIL = 8       # words of the sentence after a birth or a death told, quoted with it
+LANDING_WORDS = 10    # the entry's last sentence, this short, goes with a line before it
+LANDING_SHORT = 6     # ...felt, or this short, with the sentence it answers
+LANDING_GAP = 12      # ...joined whole when this few words lie between, else after "…"
 PLAN = 2.0            # a last line that only makes a plan ("I think" in it is no stance)
 SHORT = 0.75          # a short entry quoted whole: its few words carry more each
 BARE_SHORT = 1.0      # a short entry the reading found nothing in: below a felt line
@@ -362,6 +367,8 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
         return None
     score, lo, hi = best
     line = exact(text, toks, lo, hi)
+    if not short and not line_wry:
+        line = _with_landing(text, toks, lo, hi, language) or line
     if len(line.split()) < 2 or (hi - lo > QUOTE_MAX_WORDS + 20):
         return None
     if short and news and NEWS <= weight < ESSENTIAL:
@@ -417,6 +424,40 @@ def _with_then(text: str, toks: Tokens, lo: int, hi: int, language: str) -> int:
         if digest_words.has_phrase(toks.norms[first:last], then):
             return first
     return lo
+
+
+def _with_landing(text: str, toks: Tokens, lo: int, hi: int, language: str) -> str | None:
+    """The line [lo, hi) with the entry's last sentence when that one is short and felt
+    and the line stops before it: where an entry lands ("…3.1 kg, 50 cm. … I can't stop
+    looking at her.", "…went in the garden and felt awful. … Said sorry to a sleeping man.
+    Will say it again tomorrow.") is what a week later it was about. Joined whole when
+    little lies between, else after "…"; a last line that only makes a plan, or is a few
+    words that lean back, comes with the sentence before it, which it answers."""
+    bounds = toks.sentence_bounds()
+    last = toks[len(toks) - 1].sent
+    a, b = bounds[last]
+    while a > 0 and continues(text, toks, a):
+        a = bounds[toks[a - 1].sent][0]
+    if hi >= a or b - a > LANDING_WORDS or is_list_line(text, toks, a):
+        return None
+    piece = text[toks[a].start:toks[b - 1].end + 1]
+    terse = b - a <= LANDING_SHORT or leans_back(toks, a, b)
+    plan = _plan(text, toks, a, b, language)
+    if not terse and not plan and b - a > LANDING_SHORT and \
+            not feelings_in(piece, language) and felt(text, toks, a, b, 0.0, language) <= 0:
+        return None  # a bare fact after the line ("My mum brings me water") is no landing
+    if terse or plan:
+        # what it answers: "Will say it again tomorrow." after the apology, "Ich hab's
+        # gesehen." after what was seen, "Quase o abracei." after who
+        before = bounds.get(toks[a].sent - 1)
+        if before is None or b - before[0] > LANDING_WORDS + LANDING_SHORT:
+            return None
+        a = max(before[0], hi)
+    if a - hi <= LANDING_GAP and b - lo <= QUOTE_MAX_WORDS:
+        return exact(text, toks, lo, b)
+    if (hi - lo) + (b - a) > QUOTE_MAX_WORDS + LANDING_WORDS:
+        return None
+    return f"{exact(text, toks, lo, hi)} … {exact(text, toks, a, b)}"
 
 
 def _with_detail(text: str, toks: Tokens, lo: int, hi: int) -> int:

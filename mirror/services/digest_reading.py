@@ -1102,10 +1102,15 @@ def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     bounds = toks.sentence_bounds()
     order = list(bounds)  # sentence numbers, in order (a number may be skipped)
     first, last = order.index(toks[lo].sent), order.index(toks[hi - 1].sent)
+    nxt = last + 1
     for step in (1, 2, 3):  # "…keep walking it. habit. or something more than habit."
-        after = bounds[order[last + step]] if last + step < len(order) else None
+        after = bounds[order[nxt]] if nxt < len(order) else None
         if after is None or is_list_line(text, toks, after[0]):
             break
+        nxt += 1
+        while after[1] < len(toks) and continues(text, toks, after[1]):
+            # "O Sr. Armando aceitou…": a title's full stop ends no sentence
+            after, nxt = (after[0], bounds[toks[after[1]].sent][1]), order.index(toks[after[1]].sent) + 1
         size = after[1] - after[0]
         # The entry's last words, a line of their own ("…\n\nEarned it."): its verdict on
         # the line before, which without it says something else.

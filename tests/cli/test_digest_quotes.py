@@ -212,3 +212,15 @@ def test_a_tag_on_one_entry_of_many_is_not_the_weeks(cli):
     shown = cli("digest", "--week", "--date", "2026-05-12")
 
     assert "#garden" not in shown.out
+
+
+def test_a_line_keeps_where_its_entry_lands_when_the_end_is_short(cli):
+    rid = _write(cli, "Long shift. Argued with Tomek about the stock count and stormed out to the "
+                      "loading bay feeling like an idiot. Came back, he had made me a tea with "
+                      "three sugars the way I never take it and did not say a word about it "
+                      "all afternoon, just kept passing me boxes. Drank the whole thing anyway. "
+                      "Felt forgiven.", "2026-05-20 22:00")
+
+    lines, _ = _lines(cli, "2026-05-20")
+
+    assert lines[rid]["text"].endswith("Drank the whole thing anyway. Felt forgiven.")
