@@ -125,7 +125,8 @@ LANDING_GAP = 12      # ...joined whole when this few words lie between, else af
 PLAN = 2.0            # a last line that only makes a plan ("I think" in it is no stance)
 SHORT = 0.75          # a short entry quoted whole: its few words carry more each
 BARE_SHORT = 1.0      # a short entry the reading found nothing in: below a felt line
-FEWEST = 3            # lines shown when the period has them, even if faintly felt
+FEWEST = 3            # lines shown when the period has them, even if faintly felt (more
+                      # in a period of many entries: two in five of them, up to its limit)
 FAINT = -1.0          # ...but never a line weighing this little (a bare fact)
 EVENT_WEIGHT = 0.4    # of a diagnosis, a break-up, a new job's weight, added to its entry
 JOB_EVENT = 3.0       # losing a job, an engagement: said in the first line too
@@ -426,29 +427,42 @@ def _with_then(text: str, toks: Tokens, lo: int, hi: int, language: str) -> int:
     return lo
 
 
+#: Words that say a last line is the other side of a mixed feeling ("I love him. I also
+#: really want one night's sleep."): it lands there, said plainly or not.
+_ALSO = frozenset("also too también aussi auch também anche ook też".split())
+
+
 def _with_landing(text: str, toks: Tokens, lo: int, hi: int, language: str) -> str | None:
     """The line [lo, hi) with the entry's last sentence when that one is short and felt
     and the line stops before it: where an entry lands ("…3.1 kg, 50 cm. … I can't stop
-    looking at her.", "…went in the garden and felt awful. … Said sorry to a sleeping man.
-    Will say it again tomorrow.") is what a week later it was about. Joined whole when
-    little lies between, else after "…"; a last line that only makes a plan, or is a few
-    words that lean back, comes with the sentence before it, which it answers."""
+    looking at her.", "…went in the garden and felt awful. … Said sorry to a sleeping
+    man.") is what a week later it was about. Joined whole when little lies between, else
+    after "…"; a last line of a few words that lean back comes with the sentence before
+    it, which it answers; one that only makes a plan gives way to that sentence."""
     bounds = toks.sentence_bounds()
     last = toks[len(toks) - 1].sent
     a, b = bounds[last]
     while a > 0 and continues(text, toks, a):
         a = bounds[toks[a - 1].sent][0]
-    if hi >= a or b - a > LANDING_WORDS or is_list_line(text, toks, a):
+    if hi > a or b - a > LANDING_WORDS or is_list_line(text, toks, a):
         return None
     piece = text[toks[a].start:toks[b - 1].end + 1]
     terse = b - a <= LANDING_SHORT or leans_back(toks, a, b)
     plan = _plan(text, toks, a, b, language)
-    if not terse and not plan and b - a > LANDING_SHORT and \
+    other_side = turns(toks, a, b) or any(w in _ALSO for w in toks.norms[a:b])
+    if not terse and not plan and not other_side and b - a > LANDING_SHORT and \
             not feelings_in(piece, language) and felt(text, toks, a, b, 0.0, language) <= 0:
         return None  # a bare fact after the line ("My mum brings me water") is no landing
-    if terse or plan:
-        # what it answers: "Will say it again tomorrow." after the apology, "Ich hab's
-        # gesehen." after what was seen, "Quase o abracei." after who
+    if plan:
+        # A plan is no landing ("Going to take her out early tomorrow"): the short
+        # sentence before it is ("Said sorry to a sleeping man."), when it is one.
+        before = bounds.get(toks[a].sent - 1)
+        if before is None or before[0] < hi or before[1] - before[0] > LANDING_SHORT:
+            return None
+        a, b = before
+    elif terse:
+        # with what it answers: "Ich hab's gesehen." after what was seen, "Quase o
+        # abracei." after who
         before = bounds.get(toks[a].sent - 1)
         if before is None or b - before[0] > LANDING_WORDS + LANDING_SHORT:
             return None
@@ -530,9 +544,12 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
     # there is room, even said without a feeling word, unless it is a bare fact.
     last = max((s[1].created_at for s in scored), default="")
     felt_lines = [s for s in by_score if s[0] > 0 or (s[1].created_at == last and s[0] > FAINT)]
-    if len(felt_lines) < min(limit, FEWEST):  # a week of few words still shows a few lines
+    # A week of few words still shows a few lines, and a period of many entries a share of
+    # them: a month of thirteen entries told in three lines lost most of its days.
+    fewest = min(limit, max(FEWEST, len(scored) * 2 // 5))
+    if len(felt_lines) < fewest:
         felt_lines += [s for s in by_score if FAINT < s[0] <= 0 and s not in felt_lines][
-            :min(limit, FEWEST) - len(felt_lines)]
+            :fewest - len(felt_lines)]
     felt_lines = felt_lines or by_score[:1]
     # A death or a birth told in a line is quoted whatever else the period held: "Dad
     # died this morning." never loses to a month of long happy entries.

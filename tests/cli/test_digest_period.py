@@ -274,3 +274,21 @@ def test_a_week_of_few_entries_quotes_a_line_from_each_written_at_length(cli):
     digest = _week(cli, "2026-10-06")
 
     assert {line["reflection_id"] for line in digest["lines"]} == set(ids)
+
+
+def test_a_month_of_many_short_plain_entries_is_told_in_more_than_three_lines(cli):
+    days = ["Packed the last boxes and labelled them wrong.", "Van came late, driver was lovely.",
+            "First night in the new flat, slept on the mattress on the floor.",
+            "Found the kettle. Tea on the balcony, the street is noisy but I like it.",
+            "Neighbour brought round a plant and stayed for an hour, we laughed a lot.",
+            "Assembled the bed. Two screws left over.", "Walked to the river after work.",
+            "Cooked properly for the first time in the new kitchen.",
+            "Rain all day, read on the sofa.", "My sister visited and said it feels like me.",
+            "Hung the pictures at last.", "Quiet Sunday, it already feels like home."]
+    for k, text in enumerate(days, 2):
+        run = cli("reflect", "--date", f"2026-03-{k:02d} 20:00", input=text)
+        assert run.code == 0, run.err
+
+    digest = cli("digest", "--month", "--date", "2026-03-15", "--json").json
+
+    assert len(digest["lines"]) >= 4

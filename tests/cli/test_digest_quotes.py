@@ -224,3 +224,15 @@ def test_a_line_keeps_where_its_entry_lands_when_the_end_is_short(cli):
     lines, _ = _lines(cli, "2026-05-20")
 
     assert lines[rid]["text"].endswith("Drank the whole thing anyway. Felt forgiven.")
+
+
+def test_a_mixed_feeling_keeps_its_second_side_at_the_end(cli):
+    rid = _write(cli, "Half four and the baby monitor again. I have walked the landing so many "
+                      "times I know which boards creak and I could sleep standing up against "
+                      "the wall. I adore her. I also want to hand her to anyone at all.",
+                 "2026-05-21 04:30")
+
+    lines, _ = _lines(cli, "2026-05-21")
+
+    if "I adore her." in lines[rid]["text"]:
+        assert lines[rid]["text"].endswith("I also want to hand her to anyone at all.")
