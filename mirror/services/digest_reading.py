@@ -371,6 +371,10 @@ _STANCE = frozenset("feel feels felt think thought know knew wish want wanted lo
                     "mean meant can't couldn't cried laughed keep kept siento sentí creo "
                     "quiero quería echo pienso sé recuerdo espero fühle glaube weiß "
                     "will wünsche vermisse sens pense crois veux sais espère".split())
+#: Words that point at people or things named before ("these two", "estes dois", "ces
+#: deux-là"): a short line holding one leans on the sentence before, wherever it stands.
+_POINTING = frozenset("these those estes estas esses essas aqueles aquelas estos esos "
+                      "aquellos ces ceux celles diese jene questi quelli deze".split())
 _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-*•·]|\d+[.)])[ \t]+")
 #: How much a feeling word in a line weighs against a bare fact (see `felt`).
 FELT_WORD, FELT_MINE, FELT_STANCE, BARE_FACT, EVENT_FACT = 1.5, 1.0, 2.0, 2.0, 1.0
@@ -388,7 +392,8 @@ def leans_back(toks: Tokens, lo: int, hi: int) -> bool:
     words = [w for w in norms[lo:hi] if any(c.isalnum() for c in w)]
     if not words:
         return False
-    return words[0] in _LEANS_START or (words[-1] in _LEANS_END and len(words) <= 8)
+    return words[0] in _LEANS_START or (words[-1] in _LEANS_END and len(words) <= 8) or (
+        len(words) <= 10 and any(w in _POINTING for w in words))
 
 
 def with_antecedent(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int] | None:
@@ -1006,7 +1011,7 @@ PAIR_ENTRY = 24           # ...and one of two sentences (what happened, what it 
 _NEIGHBOUR = 6            # a sentence this short beside the line is its landing or its shout
 _LANDING_LINE = 10        # the entry's last sentence, this short and turning, goes with it
 _VERDICT = 4              # the entry's last words, this short, are quoted with the line before
-_TERSE = 4                # a line this short is quoted with what it answers...
+_TERSE = 6                # a line this short is quoted with what it answers...
 _TERSE_CONTEXT = 25       # ...up to this many words in all
 #: Words that turn a line: where an entry turns is where it says most ("…but now").
 _TURN_WORDS = frozenset("but yet though although still instead anyway pero aunque sin "

@@ -45,7 +45,9 @@ def test_a_memory_comes_with_the_short_line_that_turns_it(cli):
 
     lines, _ = _lines(cli, "2026-09-13")
 
-    assert lines[rid]["text"] == "Dad would have loved these. I still set out two plates sometimes."
+    # ...and with what "these" were: the pancakes of the sentence before.
+    assert lines[rid]["text"] == ("Made pancakes, burned the first one as always. Dad would have "
+                                  "loved these. I still set out two plates sometimes.")
 
 
 def test_the_turn_of_an_entry_is_quoted_over_a_joke_on_the_way(cli):
@@ -236,3 +238,13 @@ def test_a_mixed_feeling_keeps_its_second_side_at_the_end(cli):
 
     if "I adore her." in lines[rid]["text"]:
         assert lines[rid]["text"].endswith("I also want to hand her to anyone at all.")
+
+
+def test_a_few_words_that_judge_what_came_before_come_with_it(cli):
+    rid = _write(cli, "Sold the car to a man from Leeds. He haggled me down by two hundred, then "
+                      "threw in his old bike rack for nothing. I think I came out ahead.",
+                 "2026-05-22 19:00")
+
+    lines, _ = _lines(cli, "2026-05-22")
+
+    assert lines[rid]["text"] != "I think I came out ahead."
