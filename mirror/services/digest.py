@@ -427,16 +427,16 @@ def _with_then(text: str, toks: Tokens, lo: int, hi: int, language: str) -> int:
     return lo
 
 
-#: Words that say a last line is the other side of a mixed feeling ("I love him. I also
-#: really want one night's sleep."): it lands there, said plainly or not.
+#: Words that say a last line is the other side of a mixed feeling ("I adore her. I also
+#: want to hand her to anyone at all."): it lands there, said plainly or not.
 _ALSO = frozenset("also too también aussi auch também anche ook też".split())
 
 
 def _with_landing(text: str, toks: Tokens, lo: int, hi: int, language: str) -> str | None:
     """The line [lo, hi) with the entry's last sentence when that one is short and felt
-    and the line stops before it: where an entry lands ("…3.1 kg, 50 cm. … I can't stop
-    looking at her.", "…went in the garden and felt awful. … Said sorry to a sleeping
-    man.") is what a week later it was about. Joined whole when little lies between, else
+    and the line stops before it: where an entry lands ("…born at six, 3.4 kilos. … I
+    keep checking she's breathing.", "…stormed out feeling like an idiot. … Felt
+    forgiven.") is what a week later it was about. Joined whole when little lies between, else
     after "…"; a last line of a few words that lean back comes with the sentence before
     it, which it answers; one that only makes a plan gives way to that sentence."""
     bounds = toks.sentence_bounds()
@@ -452,17 +452,17 @@ def _with_landing(text: str, toks: Tokens, lo: int, hi: int, language: str) -> s
     other_side = turns(toks, a, b) or any(w in _ALSO for w in toks.norms[a:b])
     if not terse and not plan and not other_side and b - a > LANDING_SHORT and \
             not feelings_in(piece, language) and felt(text, toks, a, b, 0.0, language) <= 0:
-        return None  # a bare fact after the line ("My mum brings me water") is no landing
+        return None  # a bare fact after the line ("The bus was late again") is no landing
     if plan:
         # A plan is no landing ("Going to take her out early tomorrow"): the short
-        # sentence before it is ("Said sorry to a sleeping man."), when it is one.
+        # sentence before it is ("Dried her off, no scolding."), when it is one.
         before = bounds.get(toks[a].sent - 1)
         if before is None or before[0] < hi or before[1] - before[0] > LANDING_SHORT:
             return None
         a, b = before
     elif terse:
-        # with what it answers: "Ich hab's gesehen." after what was seen, "Quase o
-        # abracei." after who
+        # with what it answers: "Saw it myself." after what was seen, "Nearly hugged
+        # him." after who
         before = bounds.get(toks[a].sent - 1)
         if before is None or b - before[0] > LANDING_WORDS + LANDING_SHORT:
             return None

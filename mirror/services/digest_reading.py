@@ -296,7 +296,7 @@ _HANGING = frozenset({"and", "or", "but", "so", "because", "that", "which", "who
 _ABBREVIATED = re.compile(r"(?:^|[\s(])[^\W\d_]{1,5}\.\s+$")
 
 
-#: A title and its full stop before a name ("O Sr. Armando", "la Dra. Ruiz", "Mrs. Lowe"):
+#: A title and its full stop before a name ("O Sr. Duarte", "la Dra. Quintana", "Mrs. Hale"):
 #: the name goes on the sentence, whatever its capital says.
 _TITLE_BEFORE = re.compile(r"(?:^|[\s(])(?:sr|sra|srta|sr\.ª|sra\.ª|dr|dra|dña|dª|d\.ª|mr|mrs|ms"
                            r"|prof|profa|mme|mlle|hr|fr|sig|sig\.ra|ing|lic)\.\s+$", re.IGNORECASE)
@@ -305,7 +305,7 @@ _TITLE_BEFORE = re.compile(r"(?:^|[\s(])(?:sr|sra|srta|sr\.ª|sra\.ª|dr|dra|dñ
 def continues(text: str, toks: Tokens, i: int) -> bool:
     """Whether the sentence the splitter starts at token `i` goes on from the one before,
     cut only at an abbreviation's full stop ("Wir haben ca. 9 mal gesungen", "approx. 5
-    miles") or a title's before a name ("O Sr. Armando aceitou"): a quote never starts at
+    miles") or a title's before a name ("O Sr. Duarte esperou"): a quote never starts at
     "9 mal gesungen" nor ends at "ca." or "Sr."."""
     if i <= 0 or i >= len(toks):
         return False
@@ -371,7 +371,7 @@ _STANCE = frozenset("feel feels felt think thought know knew wish want wanted lo
                     "mean meant can't couldn't cried laughed keep kept siento sentí creo "
                     "quiero quería echo pienso sé recuerdo espero fühle glaube weiß "
                     "will wünsche vermisse sens pense crois veux sais espère".split())
-#: Words that point at people or things named before ("these two", "estes dois", "ces
+#: Words that point at people or things named before ("these two", "esos tres", "ces
 #: deux-là"): a short line holding one leans on the sentence before, wherever it stands.
 _POINTING = frozenset("these those estes estas esses essas aqueles aquelas estos esos "
                       "aquellos ces ceux celles diese jene questi quelli deze".split())
@@ -418,15 +418,15 @@ def with_antecedent(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int
 
 _HIM_OR_HER = frozenset("he him his she her ihn ihm lui él ela ele".split())
 _WHO_BEFORE = 20  # words of the sentence before that may name who "him" or "her" is
-_WHO_BACK = 2     # sentences back the one named may be ("Priya took… Didn't ask. Owe her…")
+_WHO_BACK = 2     # sentences back the one named may be ("Carmen took… Never said. I owe her…")
 #: Words after which "it" is its sentence's subject ("so it was fine"), not a thing the line
-#: leans on ("Rolling on it", "I gave it to him").
+#: leans on ("Sleeping in it", "I handed it to her").
 _IT_SUBJECT = frozenset("that and but because so if when as though although or".split())
 
 
 def _points_at_it(toks: Tokens, lo: int, hi: int) -> bool:
     """Whether the short line [lo, hi) holds an "it" that is not its subject: the thing
-    is named in the sentence before ("She gave me a foam roller. Rolling on it feels…")."""
+    is named in the sentence before ("They lent us a tent. Sleeping in it was…")."""
     norms = toks.norms
     return hi - lo <= _FRAGMENT + 10 and any(
         norms[i] == "it" and norms[i - 1] not in _IT_SUBJECT for i in range(lo + 1, hi))
@@ -437,8 +437,8 @@ def with_who(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     only that sentence names them ("I kept reaching for my phone to tell Jamie about my
     day, and then remembering. I miss him so much it hurts."), or of a short "it" that
     sentence says: a digest is read a week later, out of its entry, and "I miss him" or
-    "I gave it to him" alone could be anyone, anything. The one named may stand two
-    sentences back ("Priya took the budget off me. Didn't even ask. Owe her a gin.")."""
+    "I handed it to her" alone could be anyone, anything. The one named may stand two
+    sentences back ("Carmen took the rota off me. Never said a word. I owe her lunch.")."""
     norms = toks.norms
     opens = norms[lo] in ("he", "she")  # "She told the story about how she met Dad": who?
     it = _points_at_it(toks, lo, hi)
@@ -1114,7 +1114,7 @@ def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
             break
         nxt += 1
         while after[1] < len(toks) and continues(text, toks, after[1]):
-            # "O Sr. Armando aceitou…": a title's full stop ends no sentence
+            # "O Sr. Duarte esperou…": a title's full stop ends no sentence
             after, nxt = (after[0], bounds[toks[after[1]].sent][1]), order.index(toks[after[1]].sent) + 1
         size = after[1] - after[0]
         # The entry's last words, a line of their own ("…\n\nEarned it."): its verdict on

@@ -254,13 +254,13 @@ _WORD = re.compile(r"[\w'’-]+")
 _REACH = 5
 
 
-#: A title's full stop ("O Sr. Armando", "Mrs. Lowe", "la Dra. Ruiz"): no sentence ends there.
+#: A title's full stop ("O Sr. Duarte", "Mrs. Hale", "la Dra. Quintana"): no sentence ends there.
 _TITLE_DOT = re.compile(r"(?<![\w'’-])(dr|dra|mr|mrs|ms|prof|sr|sra|srta|dña|mme|mlle|hr)\.(?=\s)",
                         re.IGNORECASE)
 
 
 def _after_title(text: str, start: int) -> bool:
-    """Whether the word at `start` follows a title and its full stop ("Sr. Vasco")."""
+    """Whether the word at `start` follows a title and its full stop ("Sr. Moreira")."""
     return _TITLE_DOT.search(text, max(0, start - 7), start) is not None
 
 
@@ -384,16 +384,16 @@ _GERMAN = frozenset("und ich nicht ist aber auch mit der die das habe bin wir si
 _GERMAN_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_GERMAN)) + r")(?![\w'’-])")
 _GERMAN_KIN = ("oma", "opa", "mama", "papa")
 #: Words only Portuguese writes, two of which make a text Portuguese: there a name takes
-#: the article ("a Rita chorou", "com o Bruno"), and a capital after "a" or "o" inside a
+#: the article ("a Marta comprou", "com o Henrique"), and a capital after "a" or "o" inside a
 #: sentence is someone, not a thing (English "a Greggs sausage roll").
 _PORTUGUESE = frozenset("não uma eu ele ela isto isso também você nós com muito já está "
                         "estou tenho foi ao pelo pela do na nas das às é são meu minha".split())
 _PORTUGUESE_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_PORTUGUESE)) + r")(?![\w'’-])")
 _ARTICLES_PT = frozenset({"a", "o"})
-#: "Sophie et moi", "Julián y yo": a name joined to the writer is someone.
+#: "Camille et moi", "Nuria y yo": a name joined to the writer is someone.
 _WITH_ME = (["and", "i"], ["and", "me"], ["et", "moi"], ["y", "yo"], ["e", "eu"], ["und", "ich"],
             ["e", "io"], ["en", "ik"], ["i", "ja"])
-#: French and Portuguese past participles after "a" ("Inès a perdu", "Léo a ramé"): a
+#: French and Portuguese past participles after "a" ("Théo a couru", "Zoé a fini"): a
 #: sentence opened by someone who did something.
 _PARTICIPLE_ENDS = ("é", "ée", "i", "u", "is", "it", "ert", "ado", "ido")
 #: Letters `re.IGNORECASE` folds onto a Latin letter but `str.lower` does not ("ſ", the
@@ -525,7 +525,7 @@ class _Scan:
     placed: set[str]
     personal: set[str] = field(default_factory=set)
     opened: set[str] = field(default_factory=set)
-    #: Names found only by a cue a company gets as well ("an email from Crestline").
+    #: Names found only by a cue a company gets as well ("another email from Norvale").
     shared: set[str] = field(default_factory=set)
     #: German names found only after "mit" or "und", where a capitalised noun stands too
     #: ("mit Lineal und allem", "Rechnungswesen und Java kommen noch").
@@ -575,7 +575,7 @@ def _scan(text: str) -> _Scan:
         far = _SOMEONE_ELSES_FAR.search(lowered, max(0, m.start() - 24), m.start())
         if (far is not None and not _JOINS & set(far.group(0).split())) or \
                 _in_quotation(text, m.start()):
-            continue  # "le meilleur papa du monde", "la maison de papa" said by a child:
+            continue  # "le plus gentil papa du monde", "le vélo de papa" said by a child:
             # a kin word said of someone, or in someone's mouth (the writer, often)
         found.setdefault(_KIN[word], None)
     # A word also written in lower case: a token equal to its lower case (so starting
@@ -605,11 +605,11 @@ def _scan(text: str) -> _Scan:
         prev = before[-1] if before else ""
         owner = c.group(0).endswith(("'s", "’s"))
         acting = not starts and _as_person(text, c, german, before, after)
-        # "a Rita chorou", "o Tiago", "a Dona Fátima": Portuguese names take the article
+        # "a Marta comprou", "o Henrique", "a Dona Lurdes": Portuguese names take the article
         article = portuguese and not starts and prev in _ARTICLES_PT and not (
             after and after[0] in _PLACE_AFTER) and before[-2:-1] not in (["para"], ["em"],
                                                                         ["por"], ["sobre"])
-        # ("olhar para o Excel": a thing looked at)
+        # ("a olhar para o Excel": a thing looked at)
         if article:
             acting = True
         if ((prev in _PLACE_BEFORE and not owner) or prev in _THING_BEFORE or
@@ -634,13 +634,13 @@ def _scan(text: str) -> _Scan:
             opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum",
             # "Hal from plot 9 gave me his spare seed potatoes"
         if not acting and not starts and after[:1] in (["who"], ["whom"]):
-            acting = True  # "a Kayla who said 'super' eleven times"
+            acting = True  # "a Marguerite who called me 'pet'"
             personal.add(word)
             placed.discard(word)
         if acting or from_somewhere:
             if acting and not from_somewhere and prev == "from" and before[-2:-1] in (
                     ["email"], ["emails"], ["call"], ["calls"], ["message"], ["messages"]):
-                shared.add(word)  # "a rejection email from Crestline": a company's too
+                shared.add(word)  # "another email from Norvale": a company's too
             found.setdefault(word, None)  # "Marta from work brought a tortilla"
             if from_somewhere or article or _only_a_person(text, c, before, after):
                 personal.add(word)
@@ -649,7 +649,7 @@ def _scan(text: str) -> _Scan:
         elif starts and not german and (after[:2] in _WITH_ME or (
                 after[:1] == ["a"] and len(after) > 1 and len(after[1]) > 3
                 and after[1].endswith(_PARTICIPLE_ENDS))):
-            found.setdefault(word, None)  # "Kofi and I painted the fence", "Inès a perdu"
+            found.setdefault(word, None)  # "Kofi and I painted the fence", "Théo a couru"
             weak.add(word)
         elif starts and not german and after and after[0] in _AFTER_STRONG and not (
                 after[0] in _FROM_NOUNS and after[1:2] not in (["me"], ["him"], ["her"],
