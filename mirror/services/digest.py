@@ -576,6 +576,26 @@ def people(entries: Sequence[PeriodEntry],
     return people_in.compare([e.content for e in entries], [e.content for e in before])
 
 
+def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
+                     entries: Sequence[PeriodEntry]) -> Counter[str]:
+    """`found` with the people a quoted line shows acting ("Marek wanted it shorter"),
+    though the period also wrote them where a place stands ("the draft to Marek"): whoever
+    the digest quotes is listed among who came up, counted in the entries that name them."""
+    parts = {w for n in found for w in n.split()}  # "Lurdes" of "Dona Lurdes"
+    quoted = [n for line in lines for n in people_in.count([line.text])
+              if n not in found and n not in parts and not n.startswith("your ")
+              and n not in people_in.KIN_NAMES]
+    if not quoted:
+        return found
+    out = Counter(found)
+    for name in dict.fromkeys(quoted):
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w’-])")
+        if any(name.lower() in e.content.split() for e in entries):
+            continue  # written in lower case too: an ordinary word opening a sentence
+        out[name] = sum(1 for e in entries if pattern.search(e.content))
+    return out
+
+
 def feeling(entries: Sequence[PeriodEntry], period: Period,
             stated: dict[str, tuple[tuple[str, ...], frozenset[str]]]) -> str:
     """The period's feeling in one plain sentence, or "" (then the digest opens with its
@@ -742,6 +762,7 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                   key=lambda n: (-before_people[n], n))[:PEOPLE]  # count 0, as patterns
     reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES)
     lines = reading.lines
+    now_people = _with_the_quoted(now_people, lines, ordinary)
     # Among those who came up as often, the ones in the entries quoted first: the period
     # was about them ("I kept reaching for my phone to tell Jamie… I miss him so much").
     texts = {e.id: e.content for e in ordinary}

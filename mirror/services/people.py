@@ -111,6 +111,8 @@ _KIN: dict[str, str] = {
     "abuelita": "Abuelita", "abuelito": "Abuelito", "mamie": "Mamie", "papi": "Papi",
     "papy": "Papy",
 }
+#: The kin names as written in a digest ("Mum", "Oma").
+KIN_NAMES = frozenset(_KIN.values())
 _RELATION_RE = re.compile(
     rf"\b(?:{_POSSESSIVE})\s+{_ADJECTIVE}({'|'.join(sorted(map(re.escape, _RELATIONS), key=len, reverse=True))})\b",
     re.IGNORECASE)

@@ -292,3 +292,15 @@ def test_a_month_of_many_short_plain_entries_is_told_in_more_than_three_lines(cl
     digest = cli("digest", "--month", "--date", "2026-03-15", "--json").json
 
     assert len(digest["lines"]) >= 4
+
+
+def test_someone_a_quoted_line_shows_acting_is_among_who_came_up(cli):
+    _write(cli, "Sent the grant draft to Marek before lunch. Not my best, but it's in.",
+           "2026-05-25 18:00")
+    rid = _write(cli, "Marek wanted the whole summary rewritten by Friday and I nearly cried "
+                      "at my desk. Furious, then just tired.", "2026-05-27 21:00")
+
+    digest = _week(cli, "2026-05-27")
+
+    if any(line["reflection_id"] == rid and "Marek" in line["text"] for line in digest["lines"]):
+        assert "Marek" in {p["name"] for p in digest["people"]}
