@@ -367,6 +367,11 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     if best is None:
         return None
     score, lo, hi = best
+    if hi - lo < 2 and hi < len(toks):
+        # One word said aloud ("Opened!", "Abrimos!") with the sentence that says what
+        after = toks.sentence_bounds()[toks[hi].sent]
+        if after[1] - lo <= QUOTE_MAX_WORDS:
+            hi = after[1]
     line = exact(text, toks, lo, hi)
     if not short and not line_wry:
         line = _with_landing(text, toks, lo, hi, language) or line

@@ -248,3 +248,15 @@ def test_a_few_words_that_judge_what_came_before_come_with_it(cli):
     lines, _ = _lines(cli, "2026-05-22")
 
     assert lines[rid]["text"] != "I think I came out ahead."
+
+
+def test_one_word_said_aloud_comes_with_the_sentence_that_says_what(cli):
+    _write(cli, "Inspection tomorrow. Haven't slept properly in a week, the list keeps growing "
+                "and I keep finding things nobody fixed.", "2026-06-01 22:00")
+    rid = _write(cli, "Passed! The inspector walked round for two hours and signed it off "
+                      "without a single note. Mum brought sandwiches for everyone. We sat on "
+                      "the floor of the empty hall and ate them.", "2026-06-03 19:00")
+
+    lines, _ = _lines(cli, "2026-06-03")
+
+    assert lines[rid]["text"].startswith("Passed! The inspector walked round")
