@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mirror.engine.care import CARE, GENTLE, CareFinding, assess, response_language
-from mirror.engine.language import guess_language, weakly_english
+from mirror.engine.language import OTHER, guess_language, latin_share, weakly_english
 from mirror.engine.language_id import identify
 from mirror.engine.patterns import PatternMatch, analyze_patterns, cue_sentences
 from mirror.engine.reading import sarcastic
@@ -85,10 +85,11 @@ def analyze(text: str) -> Analysis:
     tokens = tokenize(text)
     contrasts = tuple(find_contrasts(text, tokens))
     language, english = guess_language(tokens)
-    if (not english and len(tokens) > 4) or (english and (_doubtful_english(tokens)
-                                                             or weakly_english(tokens))):
+    if (not english and (len(tokens) > 4 or (language == OTHER and latin_share(tokens) < 0.9))) or (
+            english and (_doubtful_english(tokens) or weakly_english(tokens))):
         # Not plainly English: the language identifier the care detector uses (lingua) names
-        # it, so the mirror answers in the writer's language, not a look-alike's.
+        # it, so the mirror answers in the writer's language, not a look-alike's. A short text
+        # in another script ("今日は疲れた。") is named by its script, however few its words.
         found_language = identify(text)
         if found_language:
             language, english = found_language, found_language == "en"

@@ -29,7 +29,7 @@ def _stopwords() -> dict[str, dict[str, None]]:
     return index
 
 
-def _latin_share(tokens: Sequence[Token]) -> float:
+def latin_share(tokens: Sequence[Token]) -> float:
     letters = [ch for t in tokens[:200] for ch in t.text if ch.isalpha()]
     if not letters:
         return 0.0
@@ -77,6 +77,6 @@ def guess_language(tokens: Sequence[Token]) -> tuple[str, bool]:
         best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
         if counts[best] / n >= _MIN_SHARE or n <= 3:
             return best, best == "en"
-    if _latin_share(tokens) >= 0.9:
+    if latin_share(tokens) >= 0.9:
         return (UNDETERMINED, True) if n <= 4 else (OTHER, False)
     return OTHER, False

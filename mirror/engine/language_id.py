@@ -1,7 +1,7 @@
 """Which language a text is written in, by script and, within a script, by lingua.
 
 The script settles most cases exactly and for free: Hangul is Korean, kana is Japanese,
-Han without kana is Chinese, Devanagari is Hindi. Latin and Cyrillic texts are given to
+Han without kana is Chinese, Devanagari is Hindi, Arabic script is Arabic. Latin and Cyrillic texts are given to
 lingua (a maintained identifier), restricted to the languages of that script that Mirror
 supports. lingua loads its models on first use (~0.2 s for the Latin languages, in low
 accuracy mode, which is accurate enough on journal-length text), so it is imported and
@@ -13,23 +13,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-LATIN = ("en", "es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id")
+LATIN = ("en", "es", "fr", "de", "pt", "it", "nl", "pl", "tr", "id", "sv", "vi")
 CYRILLIC = ("ru", "uk")
 _LINGUA_NAMES = {
     "en": "ENGLISH", "es": "SPANISH", "fr": "FRENCH", "de": "GERMAN", "pt": "PORTUGUESE",
     "it": "ITALIAN", "nl": "DUTCH", "pl": "POLISH", "tr": "TURKISH", "id": "INDONESIAN",
-    "ru": "RUSSIAN", "uk": "UKRAINIAN",
+    "sv": "SWEDISH", "vi": "VIETNAMESE", "ru": "RUSSIAN", "uk": "UKRAINIAN",
 }
 
 
 def script_counts(text: str) -> dict[str, int]:
-    """Letters per script: latin, cyrillic, hangul, kana, han, devanagari."""
-    counts = {"latin": 0, "cyrillic": 0, "hangul": 0, "kana": 0, "han": 0, "devanagari": 0}
+    """Letters per script: latin, cyrillic, hangul, kana, han, devanagari, arabic."""
+    counts = {"latin": 0, "cyrillic": 0, "hangul": 0, "kana": 0, "han": 0, "devanagari": 0,
+              "arabic": 0}
     for ch in text[:4000]:
         o = ord(ch)
-        if o < 0x250:
+        if o < 0x250 or 0x1E00 <= o < 0x1F00:  # (Latin Extended Additional: "ế", "ở")
             if ch.isalpha():
                 counts["latin"] += 1
+        elif 0x600 <= o < 0x700 or 0x750 <= o < 0x780:
+            counts["arabic"] += 1
         elif 0x400 <= o < 0x530:
             counts["cyrillic"] += 1
         elif 0xAC00 <= o < 0xD7B0 or 0x1100 <= o < 0x1200 or 0x3130 <= o < 0x3190:
@@ -81,6 +84,8 @@ def identify(text: str, among: Iterable[str] | None = None) -> str | None:
         found = "ko"
     elif script == "devanagari":
         found = "hi"
+    elif script == "arabic":
+        found = "ar"
     else:
         pool = LATIN if script == "latin" else CYRILLIC
         if allowed is not None:

@@ -147,6 +147,67 @@ _LOCALIZED: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         "Obrigado por escrever isso.",
     ),
 }
+#: The languages care reads but the engine has no frames for: a plain answer in the
+#: writer's own language (the quote and an open question), never another language's.
+_LOCALIZED.update({
+    "sv": (("Du skrev: \u201c{t}\u201d.", "Dina ord: \u201c{t}\u201d."),
+           ("Vad betyder de här orden för dig i dag?",
+            "Vad stannar kvar när du läser det igen?",
+            "Vad är viktigast i det här för dig just nu?"),
+           "Tack för att du skrev det här."),
+    "tr": (("Şöyle yazmışsın: \u201c{t}\u201d.", "Senin sözlerin: \u201c{t}\u201d."),
+           ("Bu sözler bugün senin için ne taşıyor?",
+            "Tekrar okuyunca aklında ne kalıyor?",
+            "Şu an bunun içinde senin için en önemli olan ne?"),
+           "Bunu yazdığın için teşekkürler."),
+    "id": (("Kamu menulis: \u201c{t}\u201d.", "Kata-katamu: \u201c{t}\u201d."),
+           ("Apa arti kata-kata ini bagimu hari ini?",
+            "Apa yang tertinggal saat kamu membacanya lagi?",
+            "Apa yang paling penting bagimu dari semua ini sekarang?"),
+           "Terima kasih sudah menuliskannya."),
+    "vi": (("Bạn viết: \u201c{t}\u201d.", "Lời của bạn: \u201c{t}\u201d."),
+           ("Hôm nay những lời này có ý nghĩa gì với bạn?",
+            "Đọc lại, điều gì còn đọng lại trong bạn?",
+            "Lúc này, điều gì trong đây quan trọng nhất với bạn?"),
+           "Cảm ơn bạn đã viết ra điều này."),
+})
+_LOCALIZED.update({
+    "ru": (("Твои слова: \u201c{t}\u201d.", "Одна строка отсюда: \u201c{t}\u201d."),
+           ("Что эти слова значат для тебя сегодня?",
+            "Что остаётся с тобой, когда ты это перечитываешь?",
+            "Что в этом сейчас для тебя самое важное?"),
+           "Спасибо за эти строки."),
+    "uk": (("Твої слова: \u201c{t}\u201d.", "Один рядок звідси: \u201c{t}\u201d."),
+           ("Що ці слова означають для тебе сьогодні?",
+            "Що лишається з тобою, коли ти це перечитуєш?",
+            "Що в цьому зараз для тебе найважливіше?"),
+           "Дякую за ці рядки."),
+    "ja": (("あなたはこう書いています：\u201c{t}\u201d。", "あなたの言葉：\u201c{t}\u201d。"),
+           ("今日、この言葉はあなたにとってどんな意味がありますか？",
+            "読み返してみて、何が心に残りますか？",
+            "この中で、今いちばん大切なのは何ですか？"),
+           "書いてくれてありがとう。"),
+    "zh": (("你写道：\u201c{t}\u201d。", "你的话：\u201c{t}\u201d。"),
+           ("今天，这些话对你来说意味着什么？",
+            "再读一遍，有什么留在你心里？",
+            "这里面，此刻对你最重要的是什么？"),
+           "谢谢你写下这些。"),
+    "ko": (("이렇게 썼어요: \u201c{t}\u201d.", "당신의 말: \u201c{t}\u201d."),
+           ("오늘 이 말들은 당신에게 어떤 의미인가요?",
+            "다시 읽어 보면 무엇이 마음에 남나요?",
+            "지금 이 안에서 가장 중요한 것은 무엇인가요?"),
+           "적어 주셔서 고마워요."),
+    "hi": (("आपने लिखा: \u201c{t}\u201d।", "आपके शब्द: \u201c{t}\u201d।"),
+           ("आज ये शब्द आपके लिए क्या मायने रखते हैं?",
+            "इसे दोबारा पढ़कर आपके मन में क्या रह जाता है?",
+            "इसमें अभी आपके लिए सबसे ज़रूरी क्या है?"),
+           "यह लिखने के लिए धन्यवाद।"),
+    "ar": (("كلماتك: \u201c{t}\u201d.", "من كلماتك: \u201c{t}\u201d."),
+           ("ماذا تعني لك هذه الكلمات اليوم؟",
+            "عند قراءة هذا من جديد، ما الذي يبقى معك؟",
+            "ما الأهم بالنسبة لك في هذا الآن؟"),
+           "شكرًا على كتابة هذا."),
+})
 _LOCALIZED.update({
     "pt-PT": (
         ("Escreveste: \u201c{t}\u201d.", "Fica uma frase: \u201c{t}\u201d.",
@@ -736,10 +797,12 @@ def _own_prose(a: Analysis, m: Moment) -> bool:
 
 
 #: How each language sets a quotation, where it is not “ ”: French « … », German „…“,
-#: Polish „…”, Portugal's Portuguese «…».
+#: Polish „…”, Portugal's Portuguese, Russian, Ukrainian and Arabic «…», Japanese 「…」,
+#: Swedish ”…”.
 _QUOTE_MARKS: dict[str, tuple[str, str]] = {
     "fr": ("\u00ab ", " \u00bb"), "de": ("\u201e", "\u201c"), "pl": ("\u201e", "\u201d"),
-    "pt-PT": ("\u00ab", "\u00bb")}
+    "pt-PT": ("\u00ab", "\u00bb"), "ru": ("\u00ab", "\u00bb"), "uk": ("\u00ab", "\u00bb"),
+    "ja": ("\u300c", "\u300d"), "sv": ("\u201d", "\u201d"), "ar": ("\u00ab", "\u00bb")}
 
 
 def _in_language_marks(said: str, language: str) -> str:
@@ -788,7 +851,9 @@ def _compose_localized(a: Analysis, pick: _Picker, register: str) -> str:
     quote = _salient_quote(a, pick)
     if quote is None:
         return " ".join([thanks, pick.choice(asks)])
-    return " ".join([pick.choice(opens).format(t=quote[1:-1]), pick.choice(asks)])
+    opening = pick.choice(opens).format(t=quote[1:-1])
+    # (Chinese and Japanese set no space after a full stop)
+    return ("" if opening.endswith("\u3002") else " ").join([opening, pick.choice(asks)])
 
 
 def compose(text: str, analysis: Analysis | None = None, *, version: str = ENGINE_VERSION,

@@ -42,8 +42,11 @@ _SPLIT_RE = re.compile(f"({_WORD})")
 #: by the reading's centre and by the clause said back, never as running prose.
 LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s")
 #: (a full stop between digits is a decimal or a time, "€4.17", "8.30", never a sentence's end)
-_SENTENCE_END_RE = re.compile(r"(?!(?<=\d)\.\d)[.!?\u2026\u3002\uff01\uff1f]+|\n[ \t\r\f\v]*\n")
-_CLAUSE_BREAK_RE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f,;:\u2014\u2013()\n]")
+# (Devanagari's danda "।" and "॥", and the Arabic question mark "؟", end sentences too;
+# the Arabic comma "،" breaks a clause.)
+_SENTENCE_END_RE = re.compile(
+    r"(?!(?<=\d)\.\d)[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f]+|\n[ \t\r\f\v]*\n")
+_CLAUSE_BREAK_RE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f,;:\u060c\u2014\u2013()\n]")
 _NORM_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
 # Quoted passages. Each alternative is one quoting convention; contents are bounded so an

@@ -26,7 +26,7 @@ from mirror.engine.samples import generated_reflections
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "reflections.yaml"
 
-GOLDEN_DIGEST = "378be6c01cf6359c7fa50a68828d3e98a5cb0551571a9e22c1f21d42de0dc212"
+GOLDEN_DIGEST = "c00f038e59be54682a5ed01dd995752c638aac1a2ee0a7df6e6035f3561c9606"
 
 TRICKY = [
     "",

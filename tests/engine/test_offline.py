@@ -85,7 +85,8 @@ def test_non_english_gets_a_localized_or_neutral_answer() -> None:
     fr = compose("Il pleut depuis trois jours et je suis fatigué de rester à la maison.")
     assert "\u00ab" in fr and "?" in fr
     ja = compose("今日はとても疲れた。でも夕焼けがきれいだった。")
-    assert ("今日はとても疲れた" in ja or "でも夕焼けがきれいだった" in ja) and ja.endswith("?")
+    assert ("今日はとても疲れた" in ja or "でも夕焼けがきれいだった" in ja) and ja.endswith("\uff1f")
+    assert "あなた" in ja and "You wrote" not in ja  # answered in Japanese
     assert "obligation" not in ja and "tension" not in ja
 
 

@@ -1,0 +1,51 @@
+"""Languages the engine has no frames for are still answered in the writer's own language:
+a Swedish entry is never met with Dutch, a Vietnamese one never with Indonesian, Japanese,
+Russian or Arabic never with English. The answer is plain (their words quoted, one open
+question) and passes the constitution's checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.checks import check
+from mirror.engine.language_id import identify
+from mirror.engine.offline import _LOCALIZED, compose
+
+#: (language, an ordinary entry, a word of the answer's language)
+ENTRIES = [
+    ("sv", "Idag var en lång dag på jobbet. Jag cyklade hem i regnet och lagade soppa. "
+           "Mamma ringde och vi pratade i en timme om ingenting.", "dig"),
+    ("vi", "Hôm nay tôi đi làm về muộn. Mẹ gọi điện hỏi tôi đã ăn cơm chưa. Tôi nói rồi, "
+           "nhưng thật ra chưa.", "bạn"),
+    ("ar", "اليوم كان طويلاً في العمل. اتصلت أمي وسألتني إذا أكلت. قلت نعم لكنني لم آكل.", "كلماتك"),
+    ("ja", "今日は仕事が長かった。母から電話があって、ご飯を食べたか聞かれた。", "あなた"),
+    ("zh", "今天上班很累。妈妈打电话问我吃饭了没有。我说吃了，其实还没吃。", "你"),
+    ("ko", "오늘 일이 길었다. 엄마가 전화해서 밥 먹었냐고 물었다.", "말"),
+    ("ru", "Сегодня был длинный день. Мама позвонила и спросила, поел ли я.", "слова"),
+    ("uk", "Сьогодні був довгий день. Мама подзвонила і спитала, чи я поїв.", "слова"),
+    ("tr", "Bugün iş çok uzundu. Annem aradı, yemek yedin mi diye sordu. Yedim dedim ama "
+           "aslında yemedim.", "sen"),
+    ("id", "Hari ini kerja lama sekali. Ibu menelepon dan bertanya apakah aku sudah makan. "
+           "Aku bilang sudah, padahal belum.", "kamu"),
+    ("hi", "आज काम बहुत लंबा था। माँ ने फ़ोन करके पूछा कि खाना खाया या नहीं।", "आप"),
+]
+#: Words of the English fallback and of the two look-alikes that used to answer.
+FOREIGN = ("You wrote", "Your words", "What ", "Je schrijft", "Wat ")
+
+
+@pytest.mark.parametrize(("language", "text", "own"), ENTRIES)
+def test_an_entry_is_answered_in_its_own_language(language: str, text: str, own: str) -> None:
+    assert identify(text) == language
+    opens, asks, _ = _LOCALIZED[language]
+    answers = [compose(text, version=f"v{version}") for version in range(6)]
+    assert any(own in said for said in answers), answers
+    for said in answers:
+        assert not any(w in said for w in FOREIGN), said
+        assert said.endswith(tuple(asks)), said
+        assert said.startswith(tuple(o.split("\u201c")[0] for o in opens)), said
+        assert check(said, text).passed, said
+
+
+def test_a_short_entry_in_another_script_is_named_by_its_script() -> None:
+    # Three words of Japanese are too few for a function-word guess, not for the script.
+    assert "あなた" in compose("今日は疲れた。")
