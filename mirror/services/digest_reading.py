@@ -375,6 +375,10 @@ _STANCE = frozenset("feel feels felt think thought know knew wish want wanted lo
 #: deux-là"): a short line holding one leans on the sentence before, wherever it stands.
 _POINTING = frozenset("these those estes estas esses essas aqueles aquelas estos esos "
                       "aquellos ces ceux celles diese jene questi quelli deze".split())
+#: Words that concede to the sentence before ("Said yes anyway", "Hab trotzdem ja gesagt"):
+#: a short line holding one is an answer to it.
+_CONCEDING = frozenset("anyway anyhow regardless nonetheless nevertheless trotzdem dennoch "
+                       "igualmente comunque toch".split())
 _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-*•·]|\d+[.)])[ \t]+")
 #: How much a feeling word in a line weighs against a bare fact (see `felt`).
 FELT_WORD, FELT_MINE, FELT_STANCE, BARE_FACT, EVENT_FACT = 1.5, 1.0, 2.0, 2.0, 1.0
@@ -393,7 +397,7 @@ def leans_back(toks: Tokens, lo: int, hi: int) -> bool:
     if not words:
         return False
     return words[0] in _LEANS_START or (words[-1] in _LEANS_END and len(words) <= 8) or (
-        len(words) <= 10 and any(w in _POINTING for w in words))
+        len(words) <= 10 and any(w in _POINTING or w in _CONCEDING for w in words))
 
 
 def with_antecedent(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int] | None:

@@ -260,3 +260,16 @@ def test_one_word_said_aloud_comes_with_the_sentence_that_says_what(cli):
     lines, _ = _lines(cli, "2026-06-03")
 
     assert lines[rid]["text"].startswith("Passed! The inspector walked round")
+
+
+def test_a_short_line_that_concedes_comes_with_what_it_concedes_to(cli):
+    rid = _write(cli, "Long day at the depot, then the bus broke down on the ring road and we "
+                      "walked the last mile in the rain. My sister rang and asked me to host "
+                      "Christmas this year. The flat is tiny and I am exhausted. Said yes anyway.",
+                 "2026-06-02 22:00")
+
+    lines, _ = _lines(cli, "2026-06-02")
+
+    if "Said yes anyway." in lines[rid]["text"]:
+        assert lines[rid]["text"] != "Said yes anyway."
+        assert "exhausted" in lines[rid]["text"]
