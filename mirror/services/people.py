@@ -723,7 +723,7 @@ def _may_join(text: str, m: re.Match[str] | _Joined, function_words: frozenset[s
     if _excluded(word, norm, function_words):
         return False
     starts = m.start() == 0 or bool(_STARTER.search(text, max(0, m.start() - 3), m.start()))
-    return not (starts and norm in _common())
+    return not (starts and (norm in _common() or norm in _BEFORE))  # "Dropped Dev at…"
 
 
 def mentions_someone(text: str) -> bool:

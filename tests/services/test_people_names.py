@@ -237,3 +237,10 @@ def test_a_kin_word_in_a_childs_mouth_or_after_an_article_is_not_the_writers_kin
         "Elle m'a dit que j'étais le plus gentil papa du monde.",
     ])
     assert "Papa" not in found
+
+
+def test_a_verb_opening_a_sentence_is_not_part_of_the_name_after_it():
+    found = people.count(["Dropped Rafe at the station at seven, then straight to work.",
+                          "Visited Nkechi on the ward after lunch."])
+    assert {"Rafe", "Nkechi"} <= set(found)
+    assert not any(" " in name for name in found)
