@@ -233,6 +233,7 @@ _ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coac
                                         "médecin pédiatre infirmière infirmier avocat avocate "
                                         "médico médica doctora enfermera enfermero enfermeira "
                                         "pediatra abogado abogada advogado advogada "
+                                        "matrona comadrona partera sage-femme parteira "
                                         "colleague friend neighbour neighbor boss manager "
                                         "therapist counsellor counselor teacher landlord "
                                         "landlady surgeon consultant".split())
@@ -303,7 +304,7 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
         return bool(after) and after[0] in _AND_ACTS
     if prev in _BEFORE or spoken_to or prev in _TITLES:
         return True  # "with Sam", "told Maya", "Dr Okafor"
-    if prev in _ROLES and (text[max(0, m.start() - 2):m.start()].strip(" ") in (",", "")):
+    if prev in _ROLES and _apposed(text, m.start(), prev):
         return True
     if owner and after and after[0].isalpha():
         return True
@@ -334,6 +335,15 @@ _ONLY_PEOPLE_DO = frozenset("laughed laughs cried cries smiled smiles hugged hug
 _NOT_ONLY_PEOPLE = frozenset({"and", "coffee", "lunch", "dinner", "drinks", "date"})
 
 
+def _apposed(text: str, start: int, role: str) -> bool:
+    """Whether the name at `start` stands beside the `role` before it: after a comma ("my
+    boss, Ann", "a woman, Kendra"), or right after a job's name ("la enfermera Lupita",
+    "Coach Dale"), never a relation's, which is also a word of another language ("son
+    Lego": his Lego)."""
+    gap = text[max(0, start - 2):start].strip(" ")
+    return gap in (",", "") or (gap == role[-1:] and role not in _RELATIONS)
+
+
 def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], after: list[str]) -> bool:
     """Whether the name at `m` stood where only a person stands: "with Sam", "told Maya",
     "my boss, Ann", "Sam laughed" — not where a company stands as well ("an email from
@@ -342,7 +352,7 @@ def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], aft
     if (prev in _BEFORE and prev not in _NOT_ONLY_PEOPLE and prev not in _PLACE_BEFORE) or \
             prev in _TITLES:
         return True
-    if prev in _ROLES and (text[max(0, m.start() - 2):m.start()].strip(" ") in (",", "")):
+    if prev in _ROLES and _apposed(text, m.start(), prev):
         return True
     if prev == "and" and _joined_to_a_name(text, m.start()):
         return True

@@ -244,3 +244,10 @@ def test_a_verb_opening_a_sentence_is_not_part_of_the_name_after_it():
                           "Visited Nkechi on the ward after lunch."])
     assert {"Rafe", "Nkechi"} <= set(found)
     assert not any(" " in name for name in found)
+
+
+def test_a_name_right_after_a_job_is_a_person_but_not_after_a_word_that_is_also_kin():
+    found = people.count(["Al final la matrona Itziar me agarró la mano y no me soltó.",
+                          "Il a rangé son Meccano sans qu'on lui demande."])
+    assert "Itziar" in found
+    assert "Meccano" not in found
