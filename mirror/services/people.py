@@ -438,6 +438,7 @@ _SOMEONE_ELSES = re.compile(r"(?:^|\W)(?:an|the|his|her|their|your|some|another|
 #: ...or after an article and one word: "the best dad", "le meilleur papa", "una buena mamá".
 _SOMEONE_ELSES_FAR = re.compile(r"(?:^|\W)(?:the|an|le|la|un|une|el|una|der|die|ein|eine|"
                                 r"um|uma)\s+(?:[^\W\d_]+\s+){1,2}$")
+_MINE = frozenset("my mi mis mon ma mes mein meine meinem meiner meu minha".split())  # "el de mi papá"
 _JOINS = frozenset("and or y o et ou und oder e".split())  # "the move and Mum": a new phrase
 _OPENING_MARKS = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
@@ -585,7 +586,7 @@ def _scan(text: str) -> _Scan:
                                                                  m.start())):
             continue  # "a dad at the park", "her mum": not the writer's
         far = _SOMEONE_ELSES_FAR.search(lowered, max(0, m.start() - 24), m.start())
-        if (far is not None and not _JOINS & set(far.group(0).split())) or \
+        if (far is not None and not (_JOINS | _MINE) & set(far.group(0).split())) or \
                 _in_quotation(text, m.start()):
             continue  # "le plus gentil papa du monde", "le vélo de papa" said by a child:
             # a kin word said of someone, or in someone's mouth (the writer, often)

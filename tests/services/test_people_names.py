@@ -251,3 +251,8 @@ def test_a_name_right_after_a_job_is_a_person_but_not_after_a_word_that_is_also_
                           "Il a rangé son Meccano sans qu'on lui demande."])
     assert "Itziar" in found
     assert "Meccano" not in found
+
+
+def test_a_kin_word_after_my_is_the_writers_even_after_an_article():
+    found = people.count(["Tiene los ojos grandes, como los de mi papá."])
+    assert "Papá" in found
