@@ -20,9 +20,10 @@ Everything here is pure: text and analysis in, a `Reading` out, deterministic.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from mirror import constitution
@@ -37,6 +38,8 @@ from mirror.engine.tokenize import (
     tokenize,
     tokens_in_spans,
 )
+from mirror.fileio import write_private
+from mirror.hashing import sha256_hex
 
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "us", "our"})
 _MAX_CENTRE_WORDS = 36
@@ -115,10 +118,72 @@ def frames(language: str) -> dict[str, Any] | None:
     return merged
 
 
-def _vader_lexicon() -> str:
-    """vaderSentiment's lexicon file, found through the package's import spec (which neither
-    imports the package nor `importlib.resources`, whose `tempfile`, `shutil` and `zipfile`
-    cost every `reflect` ~8 ms); `importlib.resources` only for a zipped installation."""
+# -- tables kept between processes -----------------------------------------------------------
+# Parsing the VADER word list (~6 ms) and building a language's lexicon (~4.5 ms) happened in
+# every `reflect`; reading either back with `marshal` takes ~1 ms. Like the invariants and the
+# phrase matchers' indexes, a kept table is derived data named by what it is derived from: a
+# SHA-256 of the source texts and of the code that builds it, so a new word list, frames file
+# or builder makes a new name. It holds word lists only, never anything a person wrote, in the
+# open journal's `cache/` folder (`constitution.cache_dir`); with none, nothing is kept. A
+# missing, damaged or unreadable file is rebuilt.
+
+@cache
+def _code_hash(*modules: str) -> str:
+    """The builder's identity: the source text of these modules ('' when one has none, and
+    then nothing is kept)."""
+    import sys
+
+    texts = []
+    for name in modules:
+        try:
+            texts.append(Path(sys.modules[name].__file__ or "").read_bytes())
+        except (KeyError, OSError):
+            return ""
+    return sha256_hex(b"\0".join(texts))
+
+
+def _kept_path(kind: str, code: str, sources: Sequence[bytes]) -> Path | None:
+    import sys
+
+    folder = constitution.cache_dir()
+    if folder is None or not code:
+        return None
+    named = b"\0".join((kind.encode(), code.encode(), repr(sys.version_info[:2]).encode(),
+                        *(sha256_hex(s).encode() for s in sources)))
+    return folder / f"{kind}-{sha256_hex(named)[:32]}.marshal"
+
+
+def _kept(kind: str, code: str, sources: Sequence[bytes], build: Callable[[], Any],
+          valid: Callable[[Any], bool]) -> Any:
+    """`build()`, or the copy kept under a name derived from `kind`, the builder's `code`
+    hash and the `sources` it reads. A kept copy that `valid` refuses is rebuilt."""
+    import marshal
+
+    path = _kept_path(kind, code, sources)
+    if path is not None:
+        try:
+            value = marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        else:
+            if valid(value):
+                return value
+    value = build()
+    if path is not None:
+        try:
+            encoded = marshal.dumps(value)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_private(path, encoded)
+        except (OSError, ValueError):
+            pass  # a table that cannot be kept only costs the next process the build
+    return value
+
+
+def _vader_lexicon() -> bytes:
+    """vaderSentiment's lexicon file (UTF-8), found through the package's import spec (which
+    neither imports the package nor `importlib.resources`, whose `tempfile`, `shutil` and
+    `zipfile` cost every `reflect` ~8 ms); `importlib.resources` only for a zipped
+    installation."""
     import os
     from importlib.util import find_spec
 
@@ -128,23 +193,32 @@ def _vader_lexicon() -> str:
     for folder in spec.submodule_search_locations or ():
         candidate = os.path.join(folder, "vader_lexicon.txt")
         if os.path.isfile(candidate):
-            with open(candidate, encoding="utf-8") as handle:
+            with open(candidate, "rb") as handle:
                 return handle.read()
     from importlib.resources import files
 
-    return (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    return (files("vaderSentiment") / "vader_lexicon.txt").read_bytes()
 
 
 @lru_cache(maxsize=1)
 def valences() -> dict[str, float]:
     """Word -> valence (-4..4) from the VADER lexicon shipped by vaderSentiment (the data
-    file only: the package's module imports an HTTP client it never needs here)."""
+    file only: the package's module imports an HTTP client it never needs here). Parsing
+    its 7,500 lines took ~6 ms of every `reflect`: the table is kept, named by the file's
+    hash (`_kept`)."""
     try:
-        text = _vader_lexicon()
+        data = _vader_lexicon()
     except (ModuleNotFoundError, FileNotFoundError):
         return {}
+    table: dict[str, float] = _kept(
+        "valences", _code_hash(__name__), (data,), lambda: _parse_valences(data),
+        lambda value: isinstance(value, dict))
+    return table
+
+
+def _parse_valences(data: bytes) -> dict[str, float]:
     out: dict[str, float] = {}
-    for line in text.splitlines():
+    for line in data.decode("utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) >= 2:
             try:
@@ -223,9 +297,56 @@ def _lowered(values: Any) -> frozenset[str]:
 
 @cache
 def _lexicon(language: str) -> _Lexicon | None:
+    """The language's reading lexicon. Building it (every feeling word tokenised, the
+    inflected forms loaded) took ~4.5 ms of every `reflect`: its fields are kept, named by
+    the hash of the frames files and forms table it is built from and of this module's and
+    the tokenizer's source (`_kept`)."""
     data = frames(language)
     if data is None:
         return None
+    sources = _lexicon_sources(language, data)
+    if sources is None:
+        return _build_lexicon(language, data)
+    values = _kept(
+        f"lexicon-{language}", _code_hash(__name__, "mirror.engine.tokenize"), sources,
+        lambda: _lexicon_values(_build_lexicon(language, data)), _lexicon_valid)
+    return _Lexicon(*values)
+
+
+#: The fields a kept lexicon holds, in order (`prefix_seen` is a per-process memo).
+_KEPT_FIELDS = tuple(name for name in _Lexicon.__dataclass_fields__ if name != "prefix_seen")
+
+
+def _lexicon_values(lex: _Lexicon) -> tuple[Any, ...]:
+    return tuple(getattr(lex, name) for name in _KEPT_FIELDS)
+
+
+def _lexicon_valid(values: Any) -> bool:
+    return isinstance(values, tuple) and len(values) == len(_KEPT_FIELDS)
+
+
+def _lexicon_sources(language: str, data: dict[str, Any]) -> tuple[bytes, ...] | None:
+    """The texts a language's lexicon is built from: its frames file, those it extends, and
+    the forms table; None when one cannot be read (then nothing is kept)."""
+    from mirror.resources import constitution_dir
+
+    folder = constitution_dir() / "mirrorback"
+    names = [language]
+    base = data.get("extends")
+    while base and str(base) not in names:
+        names.append(str(base))
+        parent = frames(str(base))
+        base = parent.get("extends") if parent else None
+    try:
+        texts = [(folder / f"{name}.yaml").read_bytes() for name in names]
+        forms = folder / "forms" / f"{data.get('extends') or language}.json"
+        texts.append(forms.read_bytes() if forms.is_file() else b"")
+    except OSError:
+        return None
+    return tuple(texts)
+
+
+def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
     single: dict[str, tuple[str, float]] = {}
     prefixes: list[tuple[str, str, float]] = []
     phrases: list[tuple[tuple[str, ...], str, float]] = []

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 #: The tables of maintained counts: derived from other rows, never copied from elsewhere.
 MAINTAINED_TABLES = ("reflection_counts_by_day", "pattern_counts_by_day",
                      "reflection_counts_by_hour", "local_zone", "local_zone_offsets",
-                     "reflection_counts_by_local_day", "reflection_counts_by_local_hour")
+                     "reflection_counts_by_local_day", "reflection_counts_by_local_hour",
+                     "tag_counts")
 
 #: A period of a day (YYYY-MM-DD) per bucket; by day, every bucket is a sum of days.
 _PERIOD = {"day": "substr({d}, 1, 10)", "month": "substr({d}, 1, 7)", "year": "substr({d}, 1, 4)",
@@ -137,8 +138,11 @@ def maintained_reflection_counts(conn: sqlite3.Connection) -> list[tuple[str, in
 
 
 def rebuild_counts(conn: sqlite3.Connection) -> None:
-    """Recompute the maintained counts from the rows (in the caller's transaction)."""
-    for statement in _REBUILD:
+    """Recompute the maintained counts from the rows (in the caller's transaction), the
+    reflections per tag (migration 017) with them."""
+    from mirror.storage.tags import REBUILD_COUNTS
+
+    for statement in (*_REBUILD, *REBUILD_COUNTS):
         conn.execute(statement)
 
 
