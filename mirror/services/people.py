@@ -659,11 +659,13 @@ def _scan(text: str) -> _Scan:
                 personal.add(word)
             if german and not (after and after[0] in _AFTER_STRONG):
                 beside.add(word)  # "mit Jonas", "mit Lineal": a noun stands there too
-        elif starts and not german and (after[:2] in _WITH_ME or (
-                after[:1] == ["a"] and len(after) > 1 and len(after[1]) > 3
-                and after[1].endswith(_PARTICIPLE_ENDS))):
-            found.setdefault(word, None)  # "Kofi and I painted the fence", "Théo a couru"
-            weak.add(word)
+        elif starts and (after[:2] in _WITH_ME or (not german and (
+                after[:1] in (["a"], ["est"]) and len(after) > 1 and len(after[1]) > 3
+                and after[1].endswith(_PARTICIPLE_ENDS)))):
+            found.setdefault(word, None)  # "Kofi and I painted the fence", "Théo a couru",
+            weak.add(word)  # "Malik est venu", "Greta und ich" (German too: nouns are no "ich")
+            if german:
+                personal.add(word)
         elif starts and not german and after and after[0] in _AFTER_STRONG and not (
                 after[0] in _FROM_NOUNS and after[1:2] not in (["me"], ["him"], ["her"],
                                                               ["us"], ["them"])) \

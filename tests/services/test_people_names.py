@@ -256,3 +256,9 @@ def test_a_name_right_after_a_job_is_a_person_but_not_after_a_word_that_is_also_
 def test_a_kin_word_after_my_is_the_writers_even_after_an_article():
     found = people.count(["Tiene los ojos grandes, como los de mi papá."])
     assert "Papá" in found
+
+
+def test_a_name_beside_the_writer_in_german_and_one_who_came_in_french_are_people():
+    found = people.count(["Greta und ich haben der Vermieterin einen Brief geschrieben.",
+                          "Malik est venu avec sa perceuse, on a tout monté en une heure."])
+    assert {"Greta", "Malik"} <= set(found)
