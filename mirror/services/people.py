@@ -438,6 +438,11 @@ _SOMEONE_ELSES = re.compile(r"(?:^|\W)(?:an|the|his|her|their|your|some|another|
 #: ...or after an article and one word: "the best dad", "le meilleur papa", "una buena mamá".
 _SOMEONE_ELSES_FAR = re.compile(r"(?:^|\W)(?:the|an|le|la|un|une|el|una|der|die|ein|eine|"
                                 r"um|uma)\s+(?:[^\W\d_]+\s+){1,2}$")
+#: What only a person has: "Nadia's birthday", "Tom's wedding", "Ana's mum".
+_ONLY_A_PERSON_HAS = frozenset("birthday birthdays wedding funeral hen stag christening "
+                               "baby mum mom dad husband wife boyfriend girlfriend partner "
+                               "kids children son daughter sister brother parents leaving "
+                               "retirement graduation".split())
 _MINE = frozenset("my mi mis mon ma mes mein meine meinem meiner meu minha".split())  # "el de mi papá"
 _JOINS = frozenset("and or y o et ou und oder e".split())  # "the move and Mum": a new phrase
 _OPENING_MARKS = {'"': '"', "“": "”", "«": "»", "„": "“"}
@@ -646,6 +651,10 @@ def _scan(text: str) -> _Scan:
                 or (owner and after[0].isalpha())):
             opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum",
             # "Hal from plot 9 gave me his spare seed potatoes"
+        if owner and after[:1] and after[0] in _ONLY_A_PERSON_HAS:
+            acting = True  # "went to Nadia's birthday", "at Tom's wedding": someone's
+            personal.add(word)
+            placed.discard(word)
         if not acting and not starts and after[:1] in (["who"], ["whom"]):
             acting = True  # "a Marguerite who called me 'pet'"
             personal.add(word)

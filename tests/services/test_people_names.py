@@ -262,3 +262,10 @@ def test_a_name_beside_the_writer_in_german_and_one_who_came_in_french_are_peopl
     found = people.count(["Greta und ich haben der Vermieterin einen Brief geschrieben.",
                           "Malik est venu avec sa perceuse, on a tout monté en une heure."])
     assert {"Greta", "Malik"} <= set(found)
+
+
+def test_someone_whose_birthday_or_wedding_it_was_is_a_person():
+    found = people.count(["Went to Orla's birthday at the Anchor and stayed far too late.",
+                          "Dinner at Nando's, then the long bus home."])
+    assert "Orla" in found
+    assert "Nando" not in found
