@@ -1015,7 +1015,8 @@ PAIR_ENTRY = 24           # ...and one of two sentences (what happened, what it 
 _NEIGHBOUR = 6            # a sentence this short beside the line is its landing or its shout
 _LANDING_LINE = 10        # the entry's last sentence, this short and turning, goes with it
 _VERDICT = 4              # the entry's last words, this short, are quoted with the line before
-_TERSE = 6                # a line this short is quoted with what it answers...
+_TERSE_ALWAYS = 4         # a line this short is quoted with what it answers...
+_TERSE = 6                # ...and one this short when it names nothing ("Sigue lista.")
 _TERSE_CONTEXT = 25       # ...up to this many words in all
 #: Words that turn a line: where an entry turns is where it says most ("…but now").
 _TURN_WORDS = frozenset("but yet though although still instead anyway pero aunque sin "
@@ -1103,6 +1104,13 @@ def is_short(text: str, toks: Tokens) -> bool:
     return 2 <= words and not _LIST_ITEM.search(text)
 
 
+def _names_a_thing(toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether [lo, hi) holds a capitalised word after its first ("Ich habe meine Mutter
+    endlich angerufen.", "Rang Sam."): it says what it is about on its own."""
+    return any(t.text[:1].isupper() and t.norm not in ("i", "i'm", "i've", "i'd", "i'll")
+               for t in toks[lo + 1:hi])
+
+
 def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     """[lo, hi) with the short sentences that belong to it: the one after it when it is
     its landing or its turn ("I don't want a boat. I'd like a boat a bit.", "I want to put
@@ -1140,7 +1148,7 @@ def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     # A line of a few words needs what it answers: "best day." alone is a riddle; "He lay
     # down in the shallows like a hippo and wouldn't get up. best day." is the day.
     step = first
-    while step and hi - lo <= _TERSE:
+    while step and (hi - lo <= _TERSE_ALWAYS or (hi - lo <= _TERSE and not _names_a_thing(toks, lo, hi))):
         prior = bounds[order[step - 1]]
         if is_list_line(text, toks, prior[0]) or hi - prior[0] > _TERSE_CONTEXT:
             break
