@@ -465,8 +465,9 @@ def with_who(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
                       and t.norm not in _HIM_OR_HER for t in toks[before[0] + 1:before[1]])
         # A line opening on "She" needs the one who is named, not any capital ("the
         # Italian place"); "my mum" names her without one.
-        named = mentions_someone(piece) or (bool(in_text(piece)) if opens else capital) or \
-            (back > 1 and bool(in_text(piece)))
+        named = (back == 1 and (mentions_someone(piece) or (
+            bool(in_text(piece)) if opens else capital))) or (
+            back > 1 and toks[before[0]].text in in_text(piece))  # further back: who opens it
         if named:
             return before[0], hi
         first = before[0]
@@ -1107,8 +1108,9 @@ def is_short(text: str, toks: Tokens) -> bool:
 def _names_a_thing(toks: Tokens, lo: int, hi: int) -> bool:
     """Whether [lo, hi) holds a capitalised word after its first ("Ich habe meine Mutter
     endlich angerufen.", "Rang Sam."): it says what it is about on its own."""
-    return any(t.text[:1].isupper() and t.norm not in ("i", "i'm", "i've", "i'd", "i'll")
-               for t in toks[lo + 1:hi])
+    return any(toks[i].text[:1].isupper() and toks[i].sent == toks[i - 1].sent
+               and toks[i].norm not in ("i", "i'm", "i've", "i'd", "i'll")
+               for i in range(lo + 1, hi))  # a sentence's first word says nothing
 
 
 def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
