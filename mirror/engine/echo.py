@@ -129,6 +129,25 @@ def echoes(text: str, tokens: Sequence[Token], first: int, last: int) -> Iterato
         i = hi
 
 
+#: Verbs that report someone's words or view without quotation marks ("Kieran says",
+#: "Mum reckons", "she told me").
+_REPORTING = frozenset({"says", "said", "say", "reckons", "reckoned", "thinks", "thought",
+                        "told", "tells", "claims", "claimed", "insists", "insisted"})
+
+
+def _reported(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the clause starting at token `at` follows, in its sentence, a reporting verb
+    whose subject is someone else: then it is their words, said back as the writer's."""
+    sent = tokens[at].sent
+    k = at - 1
+    while k >= 0 and tokens[k].sent == sent:
+        if tokens[k].norm in _REPORTING:
+            subject = tokens[k - 1].norm if k and tokens[k - 1].sent == sent else ""
+            return subject not in ("i", "we", "i'd", "i've")
+        k -= 1
+    return False
+
+
 #: Where a new main clause may start mid-sentence; never "when"/"because" (a subordinate
 #: clause, "when I had chickenpox", is a detail, not the moment).
 _JOINS = frozenset({"and", "but", "so", "then"})
@@ -152,6 +171,8 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
         return None  # "Not because I was worried about Rosa": said back, it contradicts her
     if own[-1] in _SPEECH:
         return None  # "… I said" before a quotation: the words said are the moment
+    if _reported(tokens, at):
+        return None  # "Kieran says let it go, it's not worth the stress": his words, not hers
     judged = _verdict(text, toks, own)
     if judged is not None:
         return judged

@@ -123,3 +123,18 @@ def test_a_question_is_never_built_on_a_noun_and_its_verb_or_a_body(language: st
                                                                    never: str) -> None:
     assert all(never not in compose(text, version=f"v{i}").split("\u00bb")[-1].split("\u201d")[-1]
                for i in range(6))
+
+
+def test_someone_elses_view_reported_without_quotes_is_never_said_back_as_the_writers() -> None:
+    text = ("Got the deposit back, £310 of £1,150. Have started a dispute with the deposit "
+            "scheme. Kieran says let it go, it's not worth the stress. It's £840.")
+    for version in range(6):
+        said = compose(text, version=f"v{version}")
+        assert "not worth the stress?" not in said, said
+
+
+def test_calm_as_an_interjection_is_not_the_writers_calm() -> None:
+    # "Spokojnie." ("Easy now.") before a talk she dreads is what she tells herself.
+    text = ("Szef znowu o 16:55 kazał zostać. Wyszłam o 20:40. Jutro mam szefowi powiedzieć. "
+            "Spokojnie. Ćwiczyłam w tramwaju i za każdym razem kończyło się przekleństwem.")
+    assert "calm" not in read(text, language="pl").feelings
