@@ -654,7 +654,9 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
         cap = d.thresholds["gentle"]
         why.append("hyperbole")
     if sent.spans(rules.patterns("jokes"), lang):
-        cap = d.thresholds["gentle"]
+        # Hyperbole and laughter together ("someone put me out of my misery lol") are
+        # a joke twice over: below the gentle line. Either alone keeps the line.
+        cap = d.thresholds["gentle"] * (f.get("hyperbole_joking", 1.0) if cap else 1.0)
         why.append("joking")
     return (factor, ", ".join(why)) if cap is None else (-min(factor, 1.0) * cap, ", ".join(why))
 
@@ -761,6 +763,8 @@ def assess(text: str) -> CareFinding:
                 end = match(rule.pattern, sent.norms, lemmas, pos)
                 if end <= pos or _other_languages_word(sent, pos, end, lang, common):
                     continue
+                if _in_title(rules, sent, text, pos, end):
+                    continue
                 if lang not in recovered:
                     recovered[lang] = _Lazy(lambda r=rules: any(
                         s.spans(r.patterns("recovery"), r.language) for s in sentences_))
@@ -813,6 +817,35 @@ def assess(text: str) -> CareFinding:
     else:
         tier = None
     return CareFinding(tier, score, signals, fired)
+
+
+def _in_title(rules: LanguageRules, sent: _Sentence, text: str, first: int, last: int) -> bool:
+    """Whether words [first, last) are part of a title or a name written in capitals
+    ("finished The Virgin Suicides", "watched Suicide Squad"): every word of the signal
+    capitalised, in a run of at least two capitalised words that does not merely start
+    the sentence (or of three or more) and is not the whole sentence. A book, a film or a band is not the writer. Not
+    read in languages whose nouns all take a capital (`titles: false`: German)."""
+    if rules.data.get("titles", True) is False:
+        return False
+
+    def capital(k: int) -> bool:
+        w = sent.words[k]
+        raw = text[w.start:w.end]
+        return len(raw) > 1 and raw[0].isupper() and not raw.isupper() and raw[1:].islower()
+
+    if not all(capital(k) for k in range(first, last)):
+        return False
+    lo, hi = first, last
+    while lo > 0 and capital(lo - 1):
+        lo -= 1
+    while hi < len(sent.words) and capital(hi):
+        hi += 1
+    # "I Want To Die", "Me And Suicide Thoughts Again": the writer's own words in
+    # capitals (a whole sentence so written is a way of writing), not a name.
+    if (lo == 0 and hi == len(sent.words)) or any(e == lo for _, e in sent.spans(rules.patterns("first_person"), rules.language)):
+        return False
+    run = hi - lo
+    return run >= 3 or (run >= 2 and lo > 0)
 
 
 class _CueHit(NamedTuple):
