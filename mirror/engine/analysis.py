@@ -7,12 +7,10 @@ trusting a bundle's copy of them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mirror.engine.care import CARE, GENTLE, CareFinding, assess, response_language
-from mirror.engine.language import OTHER, guess_language, latin_share, weakly_english
-from mirror.engine.language_id import identify
+from mirror.engine.language import language_of
 from mirror.engine.patterns import PatternMatch, analyze_patterns, cue_sentences
 from mirror.engine.reading import sarcastic
 from mirror.engine.tensions import Contrast, Tension, find_contrasts, find_tensions
@@ -65,34 +63,11 @@ class Analysis:
         return counts
 
 
-#: Share of accented Latin letters above which a text the function-word guess called English
-#: is checked by the language identifier: Polish "i", "do", "go", "no" are English function
-#: words too, and an English template would answer Polish.
-_ACCENTED_SHARE = 0.02
-
-
-def _doubtful_english(tokens: Sequence[Token]) -> bool:
-    """Whether an entry guessed English has too many accented letters to be taken as such."""
-    if len(tokens) <= 5 or "".join([t[0] for t in tokens[:200]]).isascii():
-        return False  # no accented letter at all (most entries): nothing to count
-    letters = [ch for t in tokens[:200] for ch in t.text if ch.isalpha()]
-    accented = sum(1 for ch in letters if "\u00c0" <= ch < "\u0250")
-    return bool(letters) and accented / len(letters) >= _ACCENTED_SHARE
-
-
 def analyze(text: str) -> Analysis:
     """Tokens, patterns, tensions, contrasts, crisis signals and a language guess."""
     tokens = tokenize(text)
     contrasts = tuple(find_contrasts(text, tokens))
-    language, english = guess_language(tokens)
-    if (not english and (len(tokens) > 4 or (language == OTHER and latin_share(tokens) < 0.9))) or (
-            english and (_doubtful_english(tokens) or weakly_english(tokens))):
-        # Not plainly English: the language identifier the care detector uses (lingua) names
-        # it, so the mirror answers in the writer's language, not a look-alike's. A short text
-        # in another script ("今日は疲れた。") is named by its script, however few its words.
-        found_language = identify(text)
-        if found_language:
-            language, english = found_language, found_language == "en"
+    language, english = language_of(text, tokens)
     found, own_stance = analyze_patterns(text, tokens, contrasts)
     patterns = tuple(found)
     if any(m.name in _PRAISE for m in patterns) and sarcastic(text, tokens, language if not english else "en"):

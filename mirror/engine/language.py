@@ -80,3 +80,36 @@ def guess_language(tokens: Sequence[Token]) -> tuple[str, bool]:
     if latin_share(tokens) >= 0.9:
         return (UNDETERMINED, True) if n <= 4 else (OTHER, False)
     return OTHER, False
+
+
+#: Share of accented Latin letters above which a text the function-word guess called English
+#: is checked by the language identifier: Polish "i", "do", "go", "no" are English function
+#: words too, and an English template would answer Polish.
+_ACCENTED_SHARE = 0.02
+
+
+def _doubtful_english(tokens: Sequence[Token]) -> bool:
+    """Whether an entry guessed English has too many accented letters to be taken as such."""
+    if len(tokens) <= 5 or "".join([t[0] for t in tokens[:200]]).isascii():
+        return False  # no accented letter at all (most entries): nothing to count
+    letters = [ch for t in tokens[:200] for ch in t.text if ch.isalpha()]
+    accented = sum(1 for ch in letters if "\u00c0" <= ch < "\u0250")
+    return bool(letters) and accented / len(letters) >= _ACCENTED_SHARE
+
+
+def language_of(text: str, tokens: Sequence[Token]) -> tuple[str, bool]:
+    """(language code, English enough for English templates): the function-word guess,
+    checked by the language identifier (lingua, as care uses) whenever the text is not
+    plainly English. Dutch and Spanish share "de" and "en", Polish and English "i" and "no":
+    the guess alone answered a Dutch journal in Spanish. A short text in another script
+    ("今日は疲れた。") is named by its script, however few its words. The engine's analysis
+    and the digest both ask this, so an entry and its period speak the same language."""
+    language, english = guess_language(tokens)
+    if (not english and (len(tokens) > 4 or (language == OTHER and latin_share(tokens) < 0.9))) or (
+            english and (_doubtful_english(tokens) or weakly_english(tokens))):
+        from mirror.engine.language_id import identify  # lingua loads only when needed
+
+        found = identify(text)
+        if found:
+            return found, found == "en"
+    return language, english

@@ -126,15 +126,15 @@ _LOCALIZED: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
         "Gracias por escribir esto.",
     ),
     "fr": (
-        ("Tu as \u00e9crit : \u00ab {t} \u00bb.", "Une phrase reste : \u00ab {t} \u00bb.",
-         "Ces mots sont les tiens : \u00ab {t} \u00bb."),
+        ("Tu as \u00e9crit : \u201c{t}\u201d.", "Une phrase reste : \u201c{t}\u201d.",
+         "Ces mots sont les tiens : \u201c{t}\u201d."),
         ("Qu'est-ce que tu remarques en les relisant ?", "Qu'y a-t-il sous ces mots ?",
          "Qu'est-ce qui compte le plus pour toi, l\u00e0-dedans ?"),
         "Merci d'avoir \u00e9crit cela.",
     ),
     "de": (
-        ("Du hast geschrieben: \u201e{t}\u201c.", "Ein Satz bleibt h\u00e4ngen: \u201e{t}\u201c.",
-         "Deine Worte: \u201e{t}\u201c."),
+        ("Du hast geschrieben: \u201c{t}\u201d.", "Ein Satz bleibt h\u00e4ngen: \u201c{t}\u201d.",
+         "Deine Worte: \u201c{t}\u201d."),
         ("Was bemerkst du, wenn du das noch einmal liest?", "Was liegt unter diesen Worten?",
          "Was davon wiegt heute am schwersten?"),
         "Danke, dass du das aufgeschrieben hast.",
@@ -798,7 +798,7 @@ def _own_prose(a: Analysis, m: Moment) -> bool:
 
 #: How each language sets a quotation, where it is not “ ”: French « … », German „…“,
 #: Polish „…”, Portugal's Portuguese, Russian, Ukrainian and Arabic «…», Japanese 「…」,
-#: Swedish ”…”.
+#: Swedish ”…”. (Every frame writes “…”; the marks are set once, on the whole reply.)
 _QUOTE_MARKS: dict[str, tuple[str, str]] = {
     "fr": ("\u00ab ", " \u00bb"), "de": ("\u201e", "\u201c"), "pl": ("\u201e", "\u201d"),
     "pt-PT": ("\u00ab", "\u00bb"), "ru": ("\u00ab", "\u00bb"), "uk": ("\u00ab", "\u00bb"),

@@ -17,9 +17,9 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from mirror.constitution import invariants, yaml_load_text
-from mirror.engine.language import OTHER, UNDETERMINED, guess_language, weakly_english
-from mirror.engine.language_id import identify
+from mirror.constitution import yaml_load_text
+from mirror.engine.language import UNDETERMINED
+from mirror.engine.language import language_of as language_of_text
 from mirror.engine.tokenize import Tokens, as_tokens, tokenize
 from mirror.models.digests import Period
 from mirror.resources import constitution_dir
@@ -61,27 +61,11 @@ def language_of(texts: Iterable[str]) -> str:
     return "en" if language == UNDETERMINED else NEUTRAL
 
 
-@cache
-def _guessed() -> frozenset[str]:
-    """The languages whose function words `guess_language` knows (the constitution's)."""
-    return frozenset(invariants().get("languages") or {})
-
-
 def text_language(text: str, toks: Tokens) -> str:
-    """`text`'s language: the engine's function-word guess, and where it finds none of
-    its languages (Italian, Dutch, Polish, Swedish…) or English only weakly, the language
-    identifier the engine's analysis asks too (`language_id.identify`)."""
+    """`text`'s language, as the engine's analysis reads it (`language.language_of`)."""
     if not toks:
         return UNDETERMINED
-    language, english = guess_language(toks)
-    if language == OTHER and len(toks) > 4:
-        found = identify(text)
-        # Not a language whose function words the guess knows and found none of (a
-        # Swedish journal is no German one): the identifier chooses among a few.
-        return found if found and found not in _guessed() else OTHER
-    if english and weakly_english(toks):
-        return identify(text) or language
-    return language
+    return language_of_text(text, toks)[0]
 
 
 @dataclass(frozen=True)

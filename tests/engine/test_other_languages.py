@@ -49,3 +49,15 @@ def test_an_entry_is_answered_in_its_own_language(language: str, text: str, own:
 def test_a_short_entry_in_another_script_is_named_by_its_script() -> None:
     # Three words of Japanese are too few for a function-word guess, not for the script.
     assert "あなた" in compose("今日は疲れた。")
+
+
+def test_an_entry_and_its_period_are_read_in_the_same_language() -> None:
+    # Dutch and Spanish share "de" and "en": the function words alone took a Dutch week for
+    # Spanish and its digest was framed in Spanish.
+    from mirror.services.digest_words import period_language
+
+    dutch = ["Ik ben zo kwaad dat ik bij de bouwmarkt heb rondgelopen zonder iets te kopen.",
+             "Ik wil boos op hem blijven want dat is makkelijker dan de rest."]
+    assert period_language(dutch) == "nl"
+    said = compose(" ".join(dutch))
+    assert not any(w in said for w in ("Escribes", "Con tus palabras", "¿")), said

@@ -3,7 +3,7 @@ always the same answer for the same text."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mirror.engine.analysis import analyze
@@ -30,6 +30,7 @@ TEXTS = st.one_of(
 
 @settings(max_examples=300)
 @given(TEXTS)
+@example("RECOMMEND \u00df(\u00df RECOMMEND(\u00df")  # German, its marks once set twice: the quote unseen
 def test_offline_engine_never_raises_and_always_passes_its_checks(text: str) -> None:
     analysis = analyze(text)
     mirrorback = compose(text, analysis)
