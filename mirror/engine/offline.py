@@ -797,12 +797,13 @@ def _own_prose(a: Analysis, m: Moment) -> bool:
 
 
 #: How each language sets a quotation, where it is not “ ”: French « … », German „…“,
-#: Polish „…”, Portugal's Portuguese, Russian, Ukrainian and Arabic «…», Japanese 「…」,
-#: Swedish ”…”. (Every frame writes “…”; the marks are set once, on the whole reply.)
+#: Polish „…”, Portugal's Portuguese, Russian, Ukrainian and Arabic «…», Japanese 「…」.
+#: (Every frame writes “…”; the marks are set once, on the whole reply. Swedish ”…” opens
+#: and closes on one mark, which would hide a quote from the checks: “…” is kept.)
 _QUOTE_MARKS: dict[str, tuple[str, str]] = {
     "fr": ("\u00ab ", " \u00bb"), "de": ("\u201e", "\u201c"), "pl": ("\u201e", "\u201d"),
     "pt-PT": ("\u00ab", "\u00bb"), "ru": ("\u00ab", "\u00bb"), "uk": ("\u00ab", "\u00bb"),
-    "ja": ("\u300c", "\u300d"), "sv": ("\u201d", "\u201d"), "ar": ("\u00ab", "\u00bb")}
+    "ja": ("\u300c", "\u300d"), "ar": ("\u00ab", "\u00bb")}
 
 
 def _in_language_marks(said: str, language: str) -> str:
