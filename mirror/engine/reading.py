@@ -1016,7 +1016,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             if v and _negated(norms, i, lex, lo):
                 v = -0.5 * v
             intensities.append(min(abs(v), _LEXICON_VALENCE_CAP) / 2)
-            if i in fam_at:
+            if i in fam_at and i not in told:
+                # (an event that tells a feeling names it, but the moment is how it was
+                # lived: "Morgen de uitslag" is the news, scrubbing the cupboards the worry)
                 score += 1.5 * fam_weight[i]
         # Its strongest few words, not all of them: a long sentence of mild words ("normal",
         # "boring", "nice") must not outweigh "I just really miss him".

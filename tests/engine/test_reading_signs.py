@@ -138,3 +138,13 @@ def test_calm_as_an_interjection_is_not_the_writers_calm() -> None:
     text = ("Szef znowu o 16:55 kazał zostać. Wyszłam o 20:40. Jutro mam szefowi powiedzieć. "
             "Spokojnie. Ćwiczyłam w tramwaju i za każdym razem kończyło się przekleństwem.")
     assert "calm" not in read(text, language="pl").feelings
+
+
+def test_an_event_names_the_feeling_but_the_moment_is_how_it_was_lived() -> None:
+    # The news ("the results tomorrow") names the worry; the quote is what the person did
+    # with it (all the windows cleaned), and the worry is said of the whole entry.
+    text = ("Morgen de uitslag van papa's biopsie. Ik heb vanavond alle ramen gelapt, ook "
+            "die van de zolder.")
+    said = compose(text)
+    assert "anxiety" in read(text, language="nl").feelings
+    assert "ramen gelapt" in said and "Morgen de uitslag" not in said, said
