@@ -495,6 +495,10 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue
         if _undone(toks, i, i + size):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
+        if _someone_elses_measure(toks, i, i + size):
+            continue  # "l'avis de quelqu'un de plus calme que moi": the calm she lacks
+        if hit[0] not in _TOLD_BY_EVENTS and _told_to_someone(text, toks, i, lex):
+            continue  # "Jan gesagt, dass ich einfach müde bin": what was said, maybe a cover
         if _in_question(text, toks, i):
             continue  # "Do something fun???": asked about, not felt
         if quoted and _repeats_their_word(toks, i, quoted):
@@ -585,6 +589,45 @@ def _undone(toks: Sequence[Token], i: int, after: int) -> bool:
     """Whether the words just after a feeling phrase, in its sentence, say it lasted only
     until something ("Tutto bene fino al secondo", "Everything was fine until Dad …")."""
     return any(t.norm in _UNTIL and t.sent == toks[i].sent for t in toks[after:after + 2])
+
+
+#: Someone unnamed: a feeling said of "someone" is a wish for a kind of person, not a state.
+_SOMEONE = frozenset({"someone", "somebody", "anyone", "quelqu'un", "jemand", "jemanden",
+                      "jemandem", "alguien", "qualcuno", "iemand", "ktoś", "kogoś", "alguém"})
+#: "Than" in the engine's languages, and the writer as what is measured against.
+_THAN = frozenset({"than", "que", "di", "che", "als", "dan", "niż", "od", "do"})
+_AGAINST_ME = frozenset({"me", "moi", "mí", "yo", "mich", "ich", "mij", "ik", "mnie", "ja",
+                         "eu", "io", "myself"})
+
+
+def _someone_elses_measure(toks: Sequence[Token], i: int, after: int) -> bool:
+    """Whether a feeling word measures someone other than the writer: said of "someone"
+    just before it ("quelqu'un de plus calme", "someone braver"), or compared against the
+    writer just after it ("calmer than me", "ruhiger als ich", "spokojniejsza niż ja").
+    The word then names what the writer lacks: "calm" for a sleepless night is the reverse."""
+    sent = toks[i].sent
+    if any(toks[j].norm in _SOMEONE and toks[j].sent == sent for j in range(max(0, i - 3), i)):
+        return True
+    for j in range(after, min(len(toks) - 1, after + 3)):
+        if toks[j].sent != sent:
+            break
+        if toks[j].norm in _THAN:
+            nxt = toks[j + 1]
+            return nxt.sent == sent and nxt.norm in _AGAINST_ME
+    return False
+
+
+def _told_to_someone(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether a feeling word sits in what someone said or told, earlier in its sentence
+    ("told Jan I was just tired", "ha detto che ero tranquilla"): the words said, which may be
+    the cover a person gives, not the feeling they write about."""
+    sent = toks[i].sent
+    for j in range(i - 1, max(-1, i - 9), -1):
+        if toks[j].sent != sent:
+            return False
+        if toks[j].norm in lex.reported and j < i - 1:
+            return True
+    return False
 
 
 def _repeats_their_word(toks: Sequence[Token], i: int, quoted: set[int]) -> bool:
@@ -723,8 +766,14 @@ def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i
             break
         if norms[j] in lex.stopwords or norms[j] in lex.first_person:
             break
-    if i >= 2 and norms[i - 1] in _LINKS and norms[i - 2] not in lex.first_person \
-            and norms[i - 2] not in lex.stopwords - {"it", "he", "she", "they", "that", "this"}:
+    link = i - 1
+    while link > 0 and i - link <= 2 and norms[link] in lex.intensifiers:
+        link -= 1  # "the frog was absolutely furious"
+    if link >= 2 and norms[link] not in _LINKS and norms[link - 1] in _LINKS \
+            and "," in text[toks[link].end : toks[link + 1].start]:
+        link -= 1  # "The frog was fine, just furious": a second word said of the same subject
+    if link >= 1 and norms[link] in _LINKS and norms[link - 1] not in lex.first_person \
+            and norms[link - 1] not in lex.stopwords - {"it", "he", "she", "they", "that", "this"}:
         return True  # "Mum was furious", "it was embarrassing": someone else's, or a thing's
     return False
 
@@ -787,6 +836,15 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
                                              and clause[i - lo - 1] in ("was", "were", "is", "are")):
         return False
     return True
+
+
+def _asks(norms: Sequence[str], m: Moment, words: tuple[str, ...], quoted: Sequence[bool]) -> bool:
+    """Whether a moment holds a request for advice ("what should I do") in the writer's own
+    words: one inside quotation marks is someone else's ("'how do I stop it, Tony how do I—'",
+    a mother's voicemail), and answering it as the writer's question misreads the entry."""
+    k, n = len(words), m.last - m.first
+    return any(tuple(norms[j:j + k]) == words and not any(quoted[j:j + k])
+               for j in range(m.first, m.first + n - k + 1))
 
 
 def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
@@ -1164,6 +1222,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen, valence = [], "neutral"  # a name against the moment's own tone is worse than none
     if sarcasm:
         chosen, valence = [], "mixed"
+    quoted_at = [span >= 0 for span in tokens_in_spans(toks, quoted_spans(text))]
     ending = text[toks[centre.last - 1].end : toks[centre.last - 1].end + 3]
     # "I kind of look forward to it now??": bemused, not a question the person is weighing
     asking = "?" in ending[:2] and "??" not in ending and "?!" not in ending \
@@ -1176,7 +1235,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     in_centre = all(any(centre.first <= i < centre.last and fam == f for i, fam, _ in families)
                     for f in chosen)
     request = None if sarcasm else next(
-        (m for m in scored if any(_contains(norms[m.first:m.last], q) for q in lex.requests)), None)
+        (m for m in scored if any(_asks(norms, m, q, quoted_at) for q in lex.requests)), None)
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
                    _felt_sides(_sides(text, toks, centre, vader), norms, fam_at, vader),
                    _image(text, toks, centre, lex),
