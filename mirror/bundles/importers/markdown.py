@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -80,8 +81,13 @@ def import_markdown(folder: Path, tz: str | None = None, *,
             raise InvalidInput(f"{folder}: more than {MAX_MARKDOWN_FILES} Markdown files")
     paths.sort()
     entries = []
+    root = folder.resolve()
     for path in paths:
         name = path.relative_to(folder).as_posix()
+        refused = _not_a_note(path, root)
+        if refused:
+            report.skip(name, refused)
+            continue
         try:
             entries.append(parse_markdown_file(read_text(path), name, zone, str(path),
                                                date_from=options.date_from,
@@ -89,6 +95,24 @@ def import_markdown(folder: Path, tz: str | None = None, *,
         except InvalidInput as err:
             report.skip(name, str(err).removeprefix(f"{path}: "))
     return list(number_repeats(entries))
+
+
+def _not_a_note(path: Path, root: Path) -> str | None:
+    """Why a `.md` path in the folder is not read as a note, or None. A link to a file
+    outside the folder would import whatever it points at (a key, a password file) into
+    the journal, and from there into every bundle; a pipe, socket or device has no end to
+    read to (an import would wait forever on a pipe). Links inside the folder are followed,
+    as Obsidian vaults use them."""
+    try:
+        target = path.resolve(strict=True)
+        mode = target.stat().st_mode
+    except (OSError, RuntimeError):
+        return "a link to nothing (or a loop of links)"
+    if path.is_symlink() and not target.is_relative_to(root):
+        return "a link to a file outside the folder: not read"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe, socket or device): not read"
+    return None
 
 
 def split_front_matter(content: str, label: str) -> tuple[dict[str, Any], str]:
