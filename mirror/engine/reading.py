@@ -1133,7 +1133,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     centre_sentence = max(scored, key=lambda m: (m.score, -m.first))
     if sarcasm:  # the irony is in the whole line, not its loudest word
         centre_sentence = _sarcastic_moment(scored, norms, lex) or centre_sentence
-    centre_sentence = _with_short_tail(text, toks, scored, centre_sentence)
+    centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns)
     centre = _window(text, toks, centre_sentence, fam_at, vader)
 
     # A second moment from a different paragraph, for long entries.
@@ -1266,9 +1266,13 @@ def _joined_abbreviations(text: str, toks: Sequence[Token],
     return out
 
 
-def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: Moment) -> Moment:
+def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: Moment,
+                     opening_turns: frozenset[str] = frozenset()) -> Moment:
     """A centre sentence with the very short one after it in the same paragraph ("No sé si
-    me quedaré para siempre. Hoy sí."): the tail often turns it, and must not be cut off."""
+    me quedaré para siempre. Hoy sí."): the tail often turns it, and must not be cut off.
+    So with a sentence after it that opens on a turn ("I've done nights for two years and I
+    still mostly hate it. But I'd never have seen that from a desk."), when the two fit in
+    one quote: the line and its turn are one moment, and quoting half of it keeps one side."""
     if m.last - m.first <= 3:
         # A short centre ("Yo no pude.", "Ik niet.") is the turn of the line before it
         # ("Lucía se rió al ponerlas."): quoted alone it says nothing.
@@ -1278,7 +1282,10 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
             return Moment(prev.first, m.last, m.score)
         return m
     nxt = next((n for n in scored if n.first == m.last), None)
-    if nxt is None or nxt.last - nxt.first > 3 or "\n" in text[toks[m.last - 1].end : toks[nxt.first].start]:
+    if nxt is None or "\n" in text[toks[m.last - 1].end : toks[nxt.first].start]:
+        return m
+    turns = toks[nxt.first].norm in opening_turns and nxt.last - m.first <= _MAX_CENTRE_WORDS
+    if nxt.last - nxt.first > 3 and not turns:
         return m
     return Moment(m.first, nxt.last, m.score)
 
