@@ -240,13 +240,15 @@ def run(
     memory: str | None = None,
     max_directive_ratio: float | None = None,
     avoid: str | None = None,
+    hour: int | None = None,
 ) -> EngineOutcome:
     """Produce the mirrorback for `text` under the contract (see module docstring).
 
     `date` is the day the reflection was written, as the prompt shows it
     (`prompt.reflection_date`); `memory` one descriptive sentence about earlier
     reflections for the offline engine; `avoid` the closing question of the journal's last
-    mirrorback, which the offline engine does not ask twice in a row."""
+    mirrorback, which the offline engine does not ask twice in a row; `hour` the local
+    hour it was written at, so the offline engine asks a morning writer about their day."""
     a = analyze(text) if analysis is None else analysis
     cfg = constitution.invariants()["engine"]
     violations_left = int(cfg["max_violation_retries"] if max_violation_retries is None
@@ -263,7 +265,7 @@ def run(
     outcome = _answer(text, a, chosen, reason, version, related, opts, reflection_id,
                       on_progress, on_egress, sleep, clock, violations_left, errors_left,
                       budget_tokens, date, None if gentle else memory, max_directive_ratio,
-                      avoid)
+                      avoid, hour)
     if outcome.by_sentinel:
         return _care(a, care_resources, outcome.attempts, ROUTE_SENTINEL, version)
     if gentle and a.care_language is not None:
@@ -294,11 +296,12 @@ def _answer(text: str, a: Analysis, chosen: Adapter, reason: str, version: str,
             on_egress: Callable[[EgressRecord], None] | None, sleep: Callable[[float], None],
             clock: Callable[[], float], violations_left: int, errors_left: int,
             budget_tokens: int | None, date: str, memory: str | None,
-            max_directive_ratio: float | None = None, avoid: str | None = None) -> EngineOutcome:
+            max_directive_ratio: float | None = None, avoid: str | None = None,
+            hour: int | None = None) -> EngineOutcome:
     attempts: list[Attempt] = []
     if isinstance(chosen, OfflineAdapter):
         return _offline(text, a, chosen, attempts, reason, version, clock, memory,
-                        max_directive_ratio, avoid)
+                        max_directive_ratio, avoid, hour)
 
     remote = chosen.is_remote()
     context = [r for r in related if not (remote and r.private)]
@@ -359,7 +362,7 @@ def _answer(text: str, a: Analysis, chosen: Adapter, reason: str, version: str,
         messages = [*prompt.messages, Message(role="assistant", content=reply),
                     retry_message(report.describe_violations())]
     return _offline(text, a, OfflineAdapter(), attempts, reason, version, clock, memory,
-                    max_directive_ratio, avoid)
+                    max_directive_ratio, avoid, hour)
 
 
 def _offline(
@@ -373,12 +376,13 @@ def _offline(
     memory: str | None = None,
     max_directive_ratio: float | None = None,
     avoid: str | None = None,
+    hour: int | None = None,
 ) -> EngineOutcome:
     started = clock()
-    reply = engine.respond(text, a, memory=memory, avoid=avoid)
+    reply = engine.respond(text, a, memory=memory, avoid=avoid, hour=hour)
     report = check(reply, text, max_directive_ratio=max_directive_ratio)
     if memory and not report.passed:  # the memory line is what failed: answer without it
-        reply = engine.respond(text, a, avoid=avoid)
+        reply = engine.respond(text, a, avoid=avoid, hour=hour)
         report = check(reply, text, max_directive_ratio=max_directive_ratio)
     attempts.append(Attempt(
         engine=engine.name, model=None, duration_ms=_ms(started, clock),

@@ -27,6 +27,8 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
+from typing import Any
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo
@@ -622,6 +624,15 @@ def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None
     if not others:
         return None
     best = max(others, key=lambda m: (m.score, -m.first))
+    # One line further, when it carries far more than the neighbours in the same paragraph
+    # ("I set out two cups this morning without thinking" two lines before "I miss him so
+    # much", with only "The house is so quiet" between): still the same moment, told.
+    para = a.text.count("\n\n", 0, a.tokens[centre.first].start)
+    further = [r.moments[k] for k in ((at - 2, at + 2) if at is not None else ()) if 0 <= k < len(r.moments)
+               and r.moments[k].score >= max(_STRONG_SCORE, best.score + 1.0)
+               and a.text.count("\n\n", 0, a.tokens[r.moments[k].first].start) == para]
+    if further:
+        best = max(further, key=lambda m: (m.score, -m.first))
     if best.score < _OTHER_SCORE or best.last - best.first < 3:
         return None
     other = _exact_quote(a.text, a.tokens, best.first, best.last)
@@ -746,8 +757,11 @@ def _centre_told_back(a: Analysis, r: Reading, quote: str, sentences: list[str]
               and m.last - m.first >= 4 and m.score >= _SCENE_SCORE]
     if not others:
         return None
-    # The line just before the centre leads into it; then the nearest, then the strongest.
-    scene = min(others, key=lambda m: (m.last > centre.first, abs(m.first - centre.first), -m.score))
+    # A line that carries something (a feeling, a habit that outlives someone: "set out two
+    # cups this morning without thinking") before a plain one; then the line just before the
+    # centre, which leads into it; then the nearest, then the strongest.
+    scene = min(others, key=lambda m: (m.score < _STRONG_SCORE, m.last > centre.first,
+                                       abs(m.first - centre.first), -m.score))
     other = _exact_quote(a.text, a.tokens, scene.first, scene.last)
     if not other:
         return None
@@ -858,21 +872,51 @@ def _compose_localized(a: Analysis, pick: _Picker, register: str) -> str:
 
 
 def compose(text: str, analysis: Analysis | None = None, *, version: str = ENGINE_VERSION,
-            memory: str | None = None, avoid: str | None = None) -> str:
+            memory: str | None = None, avoid: str | None = None, hour: int | None = None) -> str:
     """The offline mirrorback for `text` (pass `analysis` when already computed).
 
     `memory` is one descriptive sentence about the person's earlier reflections, already in
     the entry's language (written by the service layer, which alone may read the journal);
     it goes just before the closing question. `avoid` is the question the journal's last
     mirrorback closed with: a stock question is never asked twice in a row, so the choice
-    is drawn again (a few times) when it would repeat."""
+    is drawn again (a few times) when it would repeat. `hour` is the local hour the
+    reflection was written at, when known: by day the frames ask about the day, not "tonight"."""
     a = analyze(text) if analysis is None else analysis
-    reply = _compose(text, a, memory, f"{version}\x00{text}")
+    daytime = hour is not None and _DAY_STARTS <= hour < _EVENING_STARTS
+    reply = _compose(text, a, memory, f"{version}\x00{text}", daytime)
     for attempt in range(1, 4):
         if not avoid or _closing_question(reply) != _closing_question(avoid):
             break
-        reply = _compose(text, a, memory, f"{version}\x00{text}\x00{attempt}")
+        reply = _compose(text, a, memory, f"{version}\x00{text}\x00{attempt}", daytime)
     return reply
+
+
+#: Local hours that are the day, not the evening or the night, for the frames' words.
+_DAY_STARTS, _EVENING_STARTS = 4, 17
+
+
+@cache
+def _daytime_frames(register: str) -> dict[str, Any] | None:
+    """The register's frames with their evening words put as the day's ("tonight" →
+    "today", "stasera" → "oggi", the file's `daytime` map), in the templates only: the
+    person's own words, quoted into them later, are never changed."""
+    data = frames(register)
+    if data is None or not data.get("daytime"):
+        return data
+    swaps = sorted(((str(k), str(v)) for k, v in data["daytime"].items()), key=lambda kv: -len(kv[0]))
+
+    def day(value: Any) -> Any:
+        if isinstance(value, str):
+            for night, light in swaps:
+                value = value.replace(night, light)
+            return value
+        if isinstance(value, list):
+            return [day(v) for v in value]
+        if isinstance(value, dict):
+            return {k: day(v) for k, v in value.items()}
+        return value
+
+    return {**data, "frames": day(data.get("frames", {}))}
 
 
 def _closing_question(reply: str) -> str:
@@ -880,12 +924,12 @@ def _closing_question(reply: str) -> str:
     return re.split(r"(?<=[.!?\u201d])\s+", reply.strip())[-1]
 
 
-def _compose(text: str, a: Analysis, memory: str | None, key: str) -> str:
+def _compose(text: str, a: Analysis, memory: str | None, key: str, daytime: bool = False) -> str:
     pick = _Picker(key)
     if not a.tokens:
         reply = _compose_marks(text, pick)
     else:
-        data = frames(_register(text, a))
+        data = (_daytime_frames if daytime else frames)(_register(text, a))
         if data is not None and len(a.tokens) > _SHORT_TEXT_WORDS:
             reply = _compose_framed(a, pick, data)
         elif a.english:

@@ -30,12 +30,15 @@ class OfflineAdapter:
         return "local"
 
     def respond(self, text: str, analysis: Analysis | None = None, *,
-                memory: str | None = None, avoid: str | None = None) -> str:
+                memory: str | None = None, avoid: str | None = None,
+                hour: int | None = None) -> str:
         """The mirrorback for `text` (deterministic for a text, engine version and memory
         sentence). `memory`: one descriptive sentence about earlier reflections, placed
         before the closing question (mirror.services.remembering writes it); `avoid`: the
-        question the journal's last mirrorback closed with, never asked twice in a row."""
-        return compose(text, analysis, version=self.engine_version, memory=memory, avoid=avoid)
+        question the journal's last mirrorback closed with, never asked twice in a row;
+        `hour`: the local hour it was written at (by day the frames ask about the day)."""
+        return compose(text, analysis, version=self.engine_version, memory=memory, avoid=avoid,
+                       hour=hour)
 
     def generate(
         self, system: str, messages: list[Message], options: GenerateOptions

@@ -238,6 +238,21 @@ def reflection_date(created_at: str, zone: str | None = None) -> str:
     return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
 
 
+def reflection_hour(created_at: str, zone: str | None = None) -> int | None:
+    """The hour (0–23) a reflection was written at, in the writer's zone when it is known
+    (else UTC); None for a timestamp that does not parse."""
+    try:
+        moment = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if zone and moment.tzinfo is not None:
+        try:
+            moment = moment.astimezone(ZoneInfo(zone))
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return moment.hour
+
+
 def prompt_labels(patterns: Iterable[str]) -> tuple[str, ...]:
     """The constitution's labels of the precise patterns among `patterns` (PROMPT_PATTERNS),
     in the order given, each once."""

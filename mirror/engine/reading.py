@@ -934,6 +934,11 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
                           for i in praise for j in range(max(0, i - 2), i))
         if not bad(words) and not strong_lift and all(words[i] in lex.single for i in praise):
             continue  # "I'm so proud of him": a feeling named in a sentence with no harm in it
+        lo = spans[k][0]
+        if not strong_lift and any(words[i] in lex.single and lex.valence.get(
+                lex.single[words[i]][0]) == "positive" and _stated(text, toks, lo + i, lex)
+                for i in range(len(words))):
+            continue  # "Honestly I'm proud of myself …, even the bad days": the writer says it
         opener = min(praise)
         if opener <= 1 and bad(words) and not any(w in lex.first_person for w in words[:opener + 1]) \
                 and lex.single.get(words[opener], ("", 0.0))[1] < WORD_WEIGHT:
@@ -1024,9 +1029,25 @@ def _opens_on_marker(text: str, toks: Sequence[Token], norms: Sequence[str], lex
         if "!" in text[toks[hi - 1].end : toks[hi - 1].end + 2]:
             continue  # "Oh great, it snowed!": glee shouted is meant
         owner = tokens_in_spans(toks, quoted_spans(text))
-        if not any(valence.get(norms[k], 0.0) > 0.5 for k in range(len(m), hi) if owner[k] < 0):
-            return True  # (words in quotation marks are the form's, not the writer's praise)
+        if any(valence.get(norms[k], 0.0) > 0.5 for k in range(len(m), hi) if owner[k] < 0):
+            continue  # (words in quotation marks are the form's, not the writer's praise)
+        if m[0] not in _INTERJECTIONS and not any(
+                valence.get(norms[k], 0.0) <= -1.0 or norms[k] in _trouble_words(lex)
+                for k in range(len(m), hi)):
+            continue  # "Just what I needed: a long hot bath": a comfort named, said plainly
+        return True
     return False
+
+
+#: Markers that open on an interjection ("Oh good, …", "Oh great, …") are a tone of voice
+#: whatever follows; a marker that states satisfaction ("Just what I needed: …") is ironic
+#: only beside something going wrong, since it is as often said of a hot bath.
+_INTERJECTIONS = frozenset({"oh", "ah", "wow", "ooh"})
+
+
+def _trouble_words(lex: _Lexicon) -> frozenset[str]:
+    """The one-word `trouble` cues of a language ("late", "cancelled", "again")."""
+    return frozenset(t[0] for t in lex.trouble if len(t) == 1)
 
 
 def _marker_opens(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:

@@ -24,7 +24,7 @@ from mirror.engine import contract
 from mirror.engine.analysis import analyze
 from mirror.engine.checks import max_directive_ratio
 from mirror.engine.contract import EgressRecord, EngineOutcome
-from mirror.engine.prompt import RelatedReflection, reflection_date
+from mirror.engine.prompt import RelatedReflection, reflection_date, reflection_hour
 from mirror.models import ListFilter, Reflection
 from mirror.services.context import JournalContext
 from mirror.services.deriving import store_analysis
@@ -295,6 +295,7 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
         max_violation_retries=ctx.settings.get("checks.max_retries"),
         sleep=time.sleep if sleep is None else sleep,
         date=reflection_date(reflection.created_at, reflection.created_tz), memory=memory,
+        hour=reflection_hour(reflection.created_at, reflection.created_tz),
         max_directive_ratio=profile.threshold("directive_ratio", max_directive_ratio()),
         avoid=None if analysis.needs_care else ctx.store.derived.last_mirrorback_text(reflection.id),
     )

@@ -26,7 +26,7 @@ from mirror.engine.samples import generated_reflections
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "reflections.yaml"
 
-GOLDEN_DIGEST = "c00f038e59be54682a5ed01dd995752c638aac1a2ee0a7df6e6035f3561c9606"
+GOLDEN_DIGEST = "8b6c19c96f1ccf24a6ea22362de1f91e2bfad25e7875f8bec17cc46da097e04b"
 
 TRICKY = [
     "",
