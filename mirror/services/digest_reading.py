@@ -955,7 +955,8 @@ def mood(marks: Sequence[tuple[float, dict[str, float]]], kind: str,
         other = [f for f in ranked if valence_of(f) in {"positive", "negative"} - sides
                  and weight[f] >= OTHER_SIDE * top and said_in[f] >= fewest
                  and f not in SAID_OF_SOMEONE]
-        chosen = chosen[:2] + other[:1]
+        if other:  # (room for the other side; with none, the week's own three stay)
+            chosen = chosen[:2] + other[:1]
     chosen = chosen[:3]
     if not chosen:
         return None
