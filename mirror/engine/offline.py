@@ -885,7 +885,7 @@ def compose(text: str, analysis: Analysis | None = None, *, version: str = ENGIN
     daytime = hour is not None and _DAY_STARTS <= hour < _EVENING_STARTS
     reply = _compose(text, a, memory, f"{version}\x00{text}", daytime)
     for attempt in range(1, 4):
-        if not avoid or _closing_question(reply) != _closing_question(avoid):
+        if not avoid or not _same_skeleton(_closing_question(reply), _closing_question(avoid)):
             break
         reply = _compose(text, a, memory, f"{version}\x00{text}\x00{attempt}", daytime)
     return reply
@@ -917,6 +917,15 @@ def _daytime_frames(register: str) -> dict[str, Any] | None:
         return value
 
     return {**data, "frames": day(data.get("frames", {}))}
+
+
+def _same_skeleton(question: str, before: str) -> bool:
+    """Whether two closing questions are the same one, or open the same way ("What comes up
+    when you read back that …" twice in a row, about different lines, reads as a form)."""
+    if question == before:
+        return True
+    head = question.casefold().split()[:4]
+    return len(head) == 4 and head == before.casefold().split()[:4]
 
 
 def _closing_question(reply: str) -> str:

@@ -28,3 +28,21 @@ def test_a_journal_does_not_close_two_answers_in_a_row_with_the_same_question(jo
     second = journal.answer(journal.write("the emails are still there"))
     assert first.mirrorback is not None and second.mirrorback is not None
     assert question(first.mirrorback.content) != question(second.mirrorback.content)
+
+
+
+def test_two_answers_in_a_row_do_not_open_their_question_the_same_way() -> None:
+    """"What comes up when you read back that …" about one entry's line, then about the
+    next entry's, reads as a form: the next answer draws a question that opens differently."""
+    texts = ["Work was fine. I still think about the job in Leeds I turned down. Pasta for tea.",
+             "Train was late. I still feel guilty about what I said to Ana at the party. She "
+             "was kind about it.",
+             "Long day at the depot. I keep checking my phone even though I know he won't text. "
+             "The kettle is on.",
+             "Dusted the front room. I keep her reading glasses on the windowsill where she "
+             "left them. The sun was nice."]
+    before = compose(texts[0])
+    for text in texts[1:]:
+        reply = compose(text, avoid=before)
+        assert question(reply).split()[:4] != question(before).split()[:4], (before, reply)
+        before = reply
