@@ -13,6 +13,7 @@ past: [used to, years ago]             # distance in time ...
 now: [again, lately, tonight]          # ... unless the sentence is also about now
 recovery: [clean, sober, recovered]    # the writer is safe now
 jokes: [lol, jk, kidding]              # laughter in the sentence halves a signal
+trivial: [exam, wifi, boss, derby]     # with laughter, a trivial thing makes it hyperbole
 rules:                # [category, weight, pattern] or a mapping with id/cat/w/p/subject/kind
   - [wish_to_be_dead, 1, "@WANT ~2 to? die"]
 figures: ["could|would kill for"]      # a signal inside a figure of speech is cancelled
@@ -209,7 +210,7 @@ class LanguageRules:
     hundreds of patterns and an entry touches a few of them, so `mirror reflect` only
     pays for what it matches."""
 
-    _CONTEXT = ("first_person", "others", "negators", "past", "now", "recovery", "jokes")
+    _CONTEXT = ("first_person", "others", "negators", "past", "now", "recovery", "jokes", "trivial")
 
     def __init__(self, data: Mapping[str, Any], lemmas: Mapping[str, str]):
         self.language = str(data.get("language") or "")
@@ -598,7 +599,7 @@ def rule_words(data: Mapping[str, Any]) -> set[str]:
         add(pattern)
     for key in ("figures", "hyperbole", "answers", "reported", "reporting", "first_person", "others",
                 "negators", "past",
-                "now", "recovery", "jokes"):
+                "now", "recovery", "jokes", "trivial"):
         for p in _strings(data.get(key)):
             add(p)
     for entries in (data.get("classes") or {}).values():
