@@ -1,0 +1,41 @@
+"""Affairs put in order for those who stay, and a goodbye not named (compounds.yaml:
+affairs_for_after, farewell_unnamed and the weak signs each is made of).
+
+Each sign is an ordinary kindness or errand alone; with whom it is for ("so no one has to
+deal with it afterwards") or with words that close ("everything is said", "none of it is
+your fault"), it is a goodbye, and gets at least the gentle line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.care import assess
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for everything, Mum. None of this is your fault.",
+    "Told Dad none of it was his fault. Thanked him for everything.",
+    "Merci pour tout. Ce n'est pas ta faute, rien de tout ça.",
+    "Tack för allt. Det är inte ditt fel.",
+    "Gracias por todo. Ya está todo dicho.",
+    "谢谢你们这些年。以后就不用再为我操心了。",
+    "Hab Papa alle Passwörter aufgeschrieben, damit er sich später nicht darum kümmern muss.",
+    "Записала маме все пароли от счетов, чтобы потом никому не пришлось разбираться.",
+])
+def test_a_goodbye_or_affairs_settled_for_after_reach_at_least_the_gentle_line(text: str) -> None:
+    assert assess(text).tier is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Wrote down the wifi password for the babysitter so she doesn't have to text us later.",
+    "Made a will because the baby is due in March, everything sorted so nobody has to worry.",
+    "Last day at the office: thanked everyone for everything. New job on Monday!",
+    "Told Sam it's not her fault the party got cancelled, and thanked her for everything she organised.",
+    "Grandma's funeral today. I thanked everyone for everything they did.",
+    "Sorted out the insurance papers and wrote down the PINs so Mark won't have to search for them while I'm travelling.",
+    "Danke für alles! Die Abschiedsfeier im Büro war wunderschön, ab Montag bin ich in München.",
+    "Last weekend of the summer, thanks to everyone who came to the barbecue.",
+])
+def test_errands_work_farewells_and_grief_are_not(text: str) -> None:
+    assert assess(text).tier is None
