@@ -39,3 +39,23 @@ def test_a_goodbye_or_affairs_settled_for_after_reach_at_least_the_gentle_line(t
 ])
 def test_errands_work_farewells_and_grief_are_not(text: str) -> None:
     assert assess(text).tier is None
+
+
+@pytest.mark.parametrize("text", [
+    "Po co mi ten dyplom. W czerwcu i tak mnie nie będzie.",
+    "Jag tror inte att jag finns kvar till våren.",
+    "Don't bother saving me a seat. By then I won't be here anymore.",
+    "Asked Jo if she would take my cat. Nobody will have to worry about me anymore.",
+])
+def test_an_absence_to_come_or_two_signs_of_leaving_reach_at_least_the_gentle_line(text: str) -> None:
+    assert assess(text).tier is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Mnie nie będzie w pracy w czerwcu, lecę do Hiszpanii.",
+    "Jag finns inte kvar på jobbet efter mars, jag flyttar till Malmö.",
+    "Thanks for everything, Jo! See you after the holidays.",
+    "Opened the window, then the other window: the flat was so hot tonight.",
+])
+def test_a_stay_away_with_its_reason_and_one_sign_twice_are_not(text: str) -> None:
+    assert assess(text).tier is None
