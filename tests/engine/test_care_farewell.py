@@ -59,3 +59,31 @@ def test_an_absence_to_come_or_two_signs_of_leaving_reach_at_least_the_gentle_li
 ])
 def test_a_stay_away_with_its_reason_and_one_sign_twice_are_not(text: str) -> None:
     assert assess(text).tier is None
+
+
+def test_a_cue_of_two_words_is_read_in_either_order() -> None:
+    from mirror.engine.care.rules import reversed_pair
+
+    assert reversed_pair("wrote|written ~3 letters") == "letters ~3 wrote|written"
+    assert reversed_pair("end_it ~2 tonight?") is None
+    assert reversed_pair("so ~3 nobody ~2 has_to") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Letters for mum and dad: written and sealed. In the drawer where they'll find them.",
+    "Jag har skrivit brev till mamma och pappa. De ligger där de hittar dem.",
+])
+def test_letters_left_to_be_found_reach_the_gentle_line_in_any_order(text: str) -> None:
+    assert assess(text).tier is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Me operan el lunes y no puedo comer nada desde el domingo por la noche.",
+    "Morgen Darmspiegelung, ich darf seit gestern nichts essen.",
+])
+def test_not_eating_before_an_operation_or_a_test_is_not_self_starvation(text: str) -> None:
+    assert assess(text).tier is None
+
+
+def test_not_eating_as_punishment_still_is() -> None:
+    assert assess("No puedo comer nada, no me lo merezco. Quiero desaparecer.").tier is not None
