@@ -87,3 +87,20 @@ def test_not_eating_before_an_operation_or_a_test_is_not_self_starvation(text: s
 
 def test_not_eating_as_punishment_still_is() -> None:
     assert assess("No puedo comer nada, no me lo merezco. Quiero desaparecer.").tier is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Llevo tres días sin comer y no pienso parar. Si mi corazón para, que así sea.",
+    "Seit vier Tagen nichts gegessen. Soll mein Körper doch aufgeben.",
+    "Haven't eaten since Monday. If my heart gives out, fine.",
+])
+def test_days_without_food_and_the_body_let_fail_are_self_starvation(text: str) -> None:
+    assert assess(text).tier is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Haven't eaten since Monday, stomach bug. If my body stops being so dramatic I'll try toast tomorrow.",
+    "Seit gestern nichts gegessen, morgen ist die Operation. Hoffentlich macht mein Herz die Narkose gut mit.",
+])
+def test_days_without_food_for_an_operation_or_a_bug_are_not(text: str) -> None:
+    assert assess(text).tier is None
