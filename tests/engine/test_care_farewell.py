@@ -104,3 +104,21 @@ def test_days_without_food_and_the_body_let_fail_are_self_starvation(text: str) 
 ])
 def test_days_without_food_for_an_operation_or_a_bug_are_not(text: str) -> None:
     assert assess(text).tier is None
+
+
+@pytest.mark.parametrize("text", [
+    "Sometimes I think if a bus hit me on the way to work I wouldn't mind. It would be a relief.",
+    "Wenn mir der Arzt sagen würde, es ist unheilbar, wäre ich erleichtert.",
+    "Si un coche me atropellara mañana, sería un alivio.",
+])
+def test_death_by_chance_imagined_with_relief_is_a_wish_to_be_dead(text: str) -> None:
+    assert assess(text).tier is not None
+
+
+@pytest.mark.parametrize("text", [
+    "If my laptop crashed before the deadline it would honestly be a relief.",
+    "The car that hit my bike yesterday only scratched the paint, what a relief.",
+    "Relieved the scan showed no tumour. Celebrating with cake.",
+])
+def test_relief_about_a_gadget_a_scrape_or_good_news_is_not(text: str) -> None:
+    assert assess(text).tier is None
