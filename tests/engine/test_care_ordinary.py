@@ -91,7 +91,10 @@ def test_an_annoyance_as_the_condition_is_a_joke() -> None:
 def test_the_joke_frame_holds_with_laughter_and_leaves_a_joking_wish_its_line() -> None:
     assert assess("If I have to sit through one more budget meeting I will throw myself off "
                   "the roof lol").tier is None
-    assert assess("If I hear that song one more time I'm going to kill myself lol.").tier == GENTLE
+    # about a trivial thing (a song), laughter makes it hyperbole twice over (levity.py);
+    # a joking wish about nothing named keeps its line
+    assert assess("If I hear that song one more time I'm going to kill myself lol.").tier is None
+    assert assess("Honestly I'm going to kill myself lol.").tier == GENTLE
 
 
 def test_no_as_an_answer_is_not_a_refusal() -> None:

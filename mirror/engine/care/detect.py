@@ -48,6 +48,7 @@ from typing import Any, NamedTuple
 
 from mirror import constitution
 from mirror.engine.care.index import NEEDS, CareIndex, IndexRows, build_rows, cache_key, content_key, open_index
+from mirror.engine.care.levity import laughing
 from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match, required_words
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.rules import (
@@ -310,10 +311,13 @@ class _Sentence:
     """One sentence's words, with each language's lemmas (from the index's forms for
     this text's words) computed on first use."""
 
-    __slots__ = ("words", "norms", "norm_set", "_lemmas", "_present", "_forms", "_spans", "_hits")
+    __slots__ = ("words", "norms", "norm_set", "_lemmas", "_present", "_forms", "_spans", "_hits",
+                 "laughing")
 
     def __init__(self, words: Sequence[Word], forms: Mapping[str, Mapping[str, str]]):
         self.words = words
+        #: laughter by its form (levity.py), set by `assess`, which has the raw text
+        self.laughing = False
         self.norms = [w.norm for w in words]
         self.norm_set = set(self.norms)
         self._lemmas: dict[str, list[str]] = {}
@@ -653,7 +657,12 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
     if _overlaps((first, last), sent.spans(rules.patterns("hyperbole"), lang)):
         cap = d.thresholds["gentle"]
         why.append("hyperbole")
-    if sent.spans(rules.patterns("jokes"), lang):
+    joking = sent.laughing or bool(sent.spans(rules.patterns("jokes"), lang))
+    if joking and cap is None and sent.spans(rules.patterns("trivial"), lang):
+        # Laughter about a trivial thing (an exam, a match, the Wi-Fi, a song) is hyperbole.
+        cap = d.thresholds["gentle"]
+        why.append("hyperbole")
+    if joking:
         # Hyperbole and laughter together ("someone put me out of my misery lol") are
         # a joke twice over: below the gentle line. Either alone keeps the line.
         cap = d.thresholds["gentle"] * (f.get("hyperbole_joking", 1.0) if cap else 1.0)
@@ -745,6 +754,8 @@ def assess(text: str) -> CareFinding:
     words = {w.norm for ws in raw for w in ws}
     forms = d.index.forms(words)
     sentences_ = [_Sentence(ws, forms) for ws in raw]
+    for sent, laughs in zip(sentences_, laughing(text, _sentence_spans(raw, len(text)))):
+        sent.laughing = laughs
     best: dict[str, CareSignal] = {}
     recovered: dict[str, _Lazy] = {}
     written_in: dict[_Sentence, list[str]] = {}
@@ -817,6 +828,13 @@ def assess(text: str) -> CareFinding:
     else:
         tier = None
     return CareFinding(tier, score, signals, fired)
+
+
+def _sentence_spans(raw: Sequence[Sequence[Word]], size: int) -> list[tuple[int, int]]:
+    """Each sentence's characters, to where the next begins (its stop and a face after
+    it belong to it)."""
+    starts = [ws[0].start for ws in raw]
+    return list(zip(starts, starts[1:] + [size]))
 
 
 def _in_title(rules: LanguageRules, sent: _Sentence, text: str, first: int, last: int) -> bool:

@@ -13,6 +13,7 @@ past: [used to, years ago]             # distance in time ...
 now: [again, lately, tonight]          # ... unless the sentence is also about now
 recovery: [clean, sober, recovered]    # the writer is safe now
 jokes: [lol, jk, kidding]              # laughter in the sentence halves a signal
+trivial: [exam, wifi, boss, derby]     # with laughter, a trivial thing makes it hyperbole
 rules:                # [category, weight, pattern] or a mapping with id/cat/w/p/subject/kind
   - [wish_to_be_dead, 1, "@WANT ~2 to? die"]
 figures: ["could|would kill for"]      # a signal inside a figure of speech is cancelled
@@ -209,7 +210,7 @@ class LanguageRules:
     hundreds of patterns and an entry touches a few of them, so `mirror reflect` only
     pays for what it matches."""
 
-    _CONTEXT = ("first_person", "others", "negators", "past", "now", "recovery", "jokes")
+    _CONTEXT = ("first_person", "others", "negators", "past", "now", "recovery", "jokes", "trivial")
 
     def __init__(self, data: Mapping[str, Any], lemmas: Mapping[str, str]):
         self.language = str(data.get("language") or "")
@@ -249,6 +250,7 @@ class LanguageRules:
                 if subject not in ("self", "any"):
                     raise RuleError(f"{self.language}: cue {name} has unknown subject {subject!r}")
                 light = bool(spec.get("light")) if isinstance(spec, dict) else False
+                texts += [r for t in texts if (r := reversed_pair(t)) and r not in texts]
                 self._cues[name] = Cue(name, tuple(self.compiler.pattern(t) for t in texts),
                                        subject, bare, light)
         return self._cues[name]
@@ -297,6 +299,19 @@ class LanguageRules:
     def anchor_words(self, index: int) -> list[tuple[str, str]]:
         """The words one of which a sentence must hold for rule `index` to match."""
         return anchor_words(self.entries[index][3], self.classes, self.common)
+
+
+def reversed_pair(text: str) -> str | None:
+    """A cue of two words with a gap between ("wrote ~3 letters", "zapisałam ~4 hasła")
+    also read the other way round ("list napisany", "le lettere le ho lasciate", "hasła
+    zapisane"): what was done and to what are a sign in either order, and word order is
+    free or verb-last in many of the languages. None for any other shape (a phrase's
+    order is the phrase)."""
+    tokens = text.split()
+    if len(tokens) != 3 or not _GAP_RE.fullmatch(tokens[1]) or any(
+            t.endswith("?") or t == "," or _GAP_RE.fullmatch(t) for t in (tokens[0], tokens[2])):
+        return None
+    return f"{tokens[2]} {tokens[1]} {tokens[0]}"
 
 
 def _strings(items: Any) -> list[str]:
@@ -598,7 +613,7 @@ def rule_words(data: Mapping[str, Any]) -> set[str]:
         add(pattern)
     for key in ("figures", "hyperbole", "answers", "reported", "reporting", "first_person", "others",
                 "negators", "past",
-                "now", "recovery", "jokes"):
+                "now", "recovery", "jokes", "trivial"):
         for p in _strings(data.get(key)):
             add(p)
     for entries in (data.get("classes") or {}).values():

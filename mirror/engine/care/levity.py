@@ -1,0 +1,83 @@
+"""Laughter read by its form, in any language and script.
+
+A person who writes "se l'Inter perde mi butto 😂", "想死的心都有了哈哈" or "kendimi
+asacağım 😂" is joking, and says so with a mark that is not a word of any language: a
+laughing emoji, a laughing syllable said again and again ("hahaha", "jajaja", "kkkk",
+"wkwk", "ㅋㅋㅋ", "哈哈", "ههههه", "хаха", "www"), or an international shorthand ("lol",
+"xD", "mdr"). Listing every spelling per language misses the next one ("ahahahah",
+"jajsjsja", "kkkkkkk"), so the marks are read as a closed class of forms: a laughing
+syllable repeated, or a laughing face. The tokeniser drops emoji and punctuation, so this
+reads the raw text of each sentence.
+
+Laughter is a cap, never a silencer (scoring.yaml `hyperbole_joking`): alone it brings a
+signal down to the gentle line; with hyperbole (a trivial object named beside it) below
+it. A clear statement with no joke is untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+#: Faces that laugh, wink or tease. A plain smile (":)", "🙂") is not here: it is as often
+#: a brave face as a joke.
+_FACES = "😂🤣😹😆😅😜😝😛🤪😉🙃😄😁"
+
+#: Laughing syllables said again and again, by script. Each is a whole token, so "hehe"
+#: but not "hehemoth"; Han and Hangul laughter is written without spaces and is read as
+#: a run wherever it stands.
+_LATIN = (
+    r"(?:bw|mu|mw|bu)?a?(?:h+[aeiou]+){2,}h*",   # haha, ahahah, hehe, hihi, muahaha
+    r"(?:j+[aeiou]+){2,}j*",                      # jaja, jejeje, jiji
+    r"a?(?:j+[aeis]+){3,}",                       # jajsjsja (laughing keyboard)
+    r"k{3,}",                                     # kkkk
+    r"(?:rs){2,}",                                # rsrs
+    r"(?:wk)+w?k?(?:wk)+|(?:kw){2,}|awok(?:wok)+",  # wkwk, kwkw, awokwok
+    r"(?:xi){2,}|(?:ke){2,}",                     # xixi, keke
+    r"(?:s[kj]){2,}s?",                           # sksksk, sjsj
+    r"x+d+|l+o+l+(?:o+l+)*|lm+f?a+o+|rofl|mdr+|ptdr+|kek|jk",  # xD, lol, lmao, mdr, ptdr
+)
+_CYRILLIC = r"а?(?:х+[аеио]+){2,}х*|(?:ах){2,}х?|л+о+л+|ржу+"   # хаха, ахах, лол
+_DEVANAGARI = r"(?:हा|हे|ही){2,}"
+_ARABIC = r"ه{3,}|(?:خخ){2,}"
+#: Runs that stand inside unspaced text ("仕事行くwww", "笑死hhh"), bounded only by Latin
+#: letters and digits (so no "www." address and no "h" inside a word).
+_RUNS = (r"[ㅋㅎ]{2,}|(?:크){2,}|(?:哈|呵|嘿|嘻){2,}|[（(]笑[)）]"
+         r"|(?<![A-Za-z0-9./])(?:[wｗ]{2,}|h{3,})(?![A-Za-z0-9./])"
+         r"|(?<![0-9])(?:5{3,}|2333+)(?![0-9])"
+         r"|(?<![^\W\d_])ha(?:[ \-]+ha){2,}(?![^\W\d_])")
+_EMOTICONS = r"(?<![\w])(?:[:;=]-?[dp]+|;-?\)|[:=]\){2,}|\^[_\-]?\^|\){3,})(?![\w])"
+
+
+@lru_cache(maxsize=1)
+def _laugh_re() -> re.Pattern[str]:
+    words = "|".join((*_LATIN, _CYRILLIC, _DEVANAGARI, _ARABIC))
+    return re.compile(
+        rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])"    # a whole token of letters
+        rf"|{_RUNS}|{_EMOTICONS}|[{_FACES}]",
+        re.IGNORECASE)
+
+
+def laughs(text: str) -> bool:
+    """Whether `text` holds laughter: a laughing syllable repeated, a laughing face or
+    emoticon, or the shorthand every language borrows ("lol", "xD")."""
+    return _laugh_re().search(text) is not None
+
+
+def only_laughter(text: str) -> bool:
+    """Whether `text` is laughter and nothing else ("Hahaha.", "😂😂", "ㅋㅋㅋ"): such a
+    sentence laughs at the one before it."""
+    rest = _laugh_re().sub("", text)
+    return laughs(text) and not any(ch.isalnum() for ch in rest)
+
+
+def laughing(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each sentence (its [start, end) in `text`, end where the next begins, so the
+    stop and a face after it belong to it), whether it laughs: itself, or a sentence of
+    laughter alone right after it ("I'll hang myself. hahaha")."""
+    if not laughs(text):
+        return [False] * len(spans)
+    own = [laughs(text[s:e]) for s, e in spans]
+    alone = [flag and only_laughter(text[s:e]) for flag, (s, e) in zip(own, spans)]
+    return [flag or (k + 1 < len(own) and alone[k + 1]) for k, flag in enumerate(own)]
