@@ -573,21 +573,54 @@ def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES) -> list[Sa
     return list(_read_period(entries, limit).lines)
 
 
-def people(entries: Sequence[PeriodEntry],
-           before: Sequence[PeriodEntry] = ()) -> tuple[Counter[str], Counter[str]]:
+def people(entries: Sequence[PeriodEntry], before: Sequence[PeriodEntry] = (),
+           language: str | None = None) -> tuple[Counter[str], Counter[str]]:
     """(person -> how many of the entries mention them, the same over the entries of the
     period before), by `mirror.services.people` (a name that stood as a person in this
-    period counts in the one before too)."""
-    return people_in.compare([e.content for e in entries], [e.content for e in before])
+    period counts in the one before too), every entry read in the period's `language`
+    (a German week's capitals are its nouns, even in a line of three words)."""
+    return people_in.compare([e.content for e in entries], [e.content for e in before], language)
+
+
+def _tagged(found: Counter[str], entries: Sequence[PeriodEntry],
+            tags: dict[str, tuple[str, ...]], language: str | None) -> Counter[str]:
+    """`found` with the people the person named in their tags ("#Henk", "#Sam",
+    `people.tag_person`), counted in the entries tagged with them or naming them: a week
+    about a neighbour written as "he" and tagged with his name is about him. A tag is
+    someone only on an entry that writes the name or speaks of someone ("he", "hem",
+    "ella"; "#Erasmus" on a first night abroad is not), never a word the period writes in
+    lower case (an ordinary word) or where a place stands ("#Lyon" of "en Lyon")."""
+    named: dict[str, str] = {}
+    for entry in entries:
+        for tag in tags.get(entry.id, ()):
+            person = people_in.tag_person(tag, language)
+            if person is not None and person not in found and (
+                    person in people_in.KIN_NAMES or person in entry.content
+                    or people_in.speaks_of_someone(entry.content, language)):
+                named.setdefault(person, tag)
+    texts = [e.content for e in entries]
+    named = {p: t for p, t in named.items() if not people_in.written_as_place(p, texts)}
+    if not named:
+        return found
+    out = Counter(found)
+    for person in named:
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(person)}(?![\w-])")
+        if person not in people_in.KIN_NAMES and any(
+                re.search(rf"(?<![\w'’-]){re.escape(person.lower())}(?![\w-])", e.content)
+                for e in entries):
+            continue  # "#Hope" of entries that write "hope": a word, not a name
+        out[person] = sum(1 for e in entries if named[person] in tags.get(e.id, ())
+                          or pattern.search(e.content))
+    return out
 
 
 def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
-                     entries: Sequence[PeriodEntry]) -> Counter[str]:
+                     entries: Sequence[PeriodEntry], language: str | None = None) -> Counter[str]:
     """`found` with the people a quoted line shows acting ("Marek wanted it shorter"),
     though the period also wrote them where a place stands ("the draft to Marek"): whoever
     the digest quotes is listed among who came up, counted in the entries that name them."""
     parts = {w for n in found for w in n.split()}  # "Lurdes" of "Dona Lurdes"
-    quoted = [n for line in lines for n in people_in.count([line.text])
+    quoted = [n for line in lines for n in people_in.count([line.text], language)
               if n not in found and n not in parts and not n.startswith("your ")
               and n not in people_in.KIN_NAMES]
     if not quoted:
@@ -755,7 +788,14 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                     periods.tag_counts(conn, previous.since, previous.until), THEMES)
     threads = _counted(periods.thread_counts(conn, period.since, period.until),
                        periods.thread_counts(conn, previous.since, previous.until), THEMES)
-    now_people, before_people = people(ordinary, earlier_ordinary)
+    # The period's language, judged with the period before it: a week of one short line
+    # ("Un peu triste, un peu libre.") is read with the journal around it.
+    language = digest_words.period_language([e.content for e in (*ordinary, *earlier_ordinary)])
+    now_people, before_people = people(ordinary, earlier_ordinary, language)
+    now_people = _tagged(now_people, ordinary, periods.tags_by_entry(conn, period.since, period.until),
+                         language)
+    before_people = _tagged(before_people, earlier_ordinary,
+                            periods.tags_by_entry(conn, previous.since, previous.until), language)
     # A relation named once without a name ("my cousin's wedding") is rarely who the
     # period was about; one who comes up in two entries or more is, and so is one who
     # came up in the period before too (the sister of a funeral week, there all along).
@@ -767,7 +807,7 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                   key=lambda n: (-before_people[n], n))[:PEOPLE]  # count 0, as patterns
     reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES)
     lines = reading.lines
-    now_people = _with_the_quoted(now_people, lines, ordinary)
+    now_people = _with_the_quoted(now_people, lines, ordinary, language)
     # Among those who came up as often, the ones in the entries quoted first: the period
     # was about them ("I kept reaching for my phone to tell Jamie… I miss him so much").
     texts = {e.id: e.content for e in ordinary}
@@ -785,9 +825,6 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
                     feeling=feeling(ordinary, period, reading.stated), event=happened)
-    # The period's language, judged with the period before it: a week of one short line
-    # ("Un peu triste, un peu libre.") is read with the journal around it.
-    language = digest_words.period_language([e.content for e in (*ordinary, *earlier_ordinary)])
     return guarded(digest, ordinary, language)
 
 

@@ -306,7 +306,7 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
         return True  # "with Sam", "told Maya", "Dr Okafor"
     if prev in _ROLES and _apposed(text, m.start(), prev):
         return True
-    if owner and after and after[0].isalpha():
+    if owner and _owns(text, m.end(), after):
         return True
     if after and after[0] in _AFTER and not (after[0] == "and" and after[1:2] != ["i"]):
         return after[0] not in ("is", "was", "has", "had", "does", "did", "and") or \
@@ -315,8 +315,8 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
 
 
 #: Titles before a surname ("Dr Okafor", "Mrs Patel"): a person, however the sentence goes.
-_TITLES = frozenset("dr dra mr mrs ms miss prof mx sr sra srta dña doña don dona dom herr frau "
-                    "mme mlle".split())
+_TITLES = frozenset("dr dra mr mrs ms miss prof mx sr sra srta dña doña don dona dom herr herrn "
+                    "frau mme mlle".split())
 #: After "and", verbs that make the name a person ("…jammed twice, and Ruth brought in
 #: lemon cake"); not those a company does as well ("…and Evri says it was delivered").
 _AND_ACTS = frozenset("brought told asked texted hugged came cooked drove walked sat cried "
@@ -333,6 +333,21 @@ _ONLY_PEOPLE_DO = frozenset("laughed laughs cried cries smiled smiles hugged hug
                             "apologized pretended forgot forgets admitted lloró rió sonrió "
                             "lacht lachte weint weinte rit riait pleure pleurait".split())
 _NOT_ONLY_PEOPLE = frozenset({"and", "coffee", "lunch", "dinner", "drinks", "date"})
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_])")
+
+
+def _owns(text: str, end: int, after: list[str]) -> bool:
+    """Whether the word before `end`, written with "'s", owns the word after it ("Ana's
+    nose", "Tom's mum"): a word in lower case that is no function word. Not a title's
+    next capital ("World's Okayest Teacher") nor a conjunction or preposition after a
+    disease or a firm ("Alzheimer's plus some vascular", "Schwebel's for 31 years")."""
+    if not after or not after[0].isalpha() or after[0] in _function_words() or \
+            after[0] in ("plus", "disease", "syndrome"):
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).islower()
 
 
 def _apposed(text: str, start: int, role: str) -> bool:
@@ -391,6 +406,60 @@ def _joined_to_a_name(text: str, start: int) -> bool:
 
 
 _GERMAN = frozenset("und ich nicht ist aber auch mit der die das habe bin wir sie".split())
+#: Words a German noun follows and a name does not: articles, possessives, determiners and a
+#: preposition joined to its article ("meine Stimme", "nach der Probe", "auf die Füße",
+#: "im Chor"). German writes every noun with a capital, so the capital says nothing there;
+#: a word written after one of these anywhere in the period is a thing.
+_GERMAN_DETERMINERS = frozenset("""
+der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+keines mein meine meinen meinem meiner meines dein deine deinen deinem deiner deines sein
+seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere unseren
+unserem unserer unseres euer eure euren eurem eurer eures jede jeden jedem jeder jedes
+diese diesen diesem dieser dieses jene jenen jenem jener welche welchen welchem welcher
+alle allen aller viele vielen beide beiden einige einigen manche manchen mehrere
+im am zum zur beim vom ins ans aufs übers fürs durchs ums unterm hinterm vorm
+""".split())
+#: German verbs after a name that say someone spoke, felt or acted ("Ute sagt", "Jonas
+#: lachte", "Mira meinte"); not "ist", "war", "hat" alone, which nouns take as often.
+_GERMAN_ACTS = frozenset("""
+sagt sagte fragt fragte meint meinte erzählt erzählte ruft rief lacht lachte weint weinte
+lächelt lächelte umarmt umarmte schreibt schrieb antwortet antwortete kommt kam bringt brachte
+schickt schickte hilft half weiß wusste will wollte findet fand denkt dachte glaubt glaubte
+hofft hoffte versteht verstand liebt liebte vermisst vermisste freut freute schimpft schimpfte
+meckert meckerte schläft schlief spricht sprach redet redete telefoniert telefonierte besucht
+besuchte kocht kochte nickt nickte flüstert flüsterte schreit schrie singt sang
+""".split())
+#: "Ute hat mich umarmt und gesagt…", "Mama hat angerufen", "Opa ist gestorben": the
+#: auxiliary right after the name, then within the clause a participle only a person's
+#: doing takes (not "Die Stimme hat gehalten", "Es hat geklappt").
+_GERMAN_DONE = re.compile(
+    r"(?:['’]s?)?\s+(?:hat|hatte|ist|war|haben|hatten)\b[^.!?;:\n]{0,70}?(?<![\w-])(?:"
+    r"gesagt|gefragt|angerufen|zurückgerufen|geschrieben|erzählt|gelacht|geweint|umarmt|"
+    r"geholfen|mitgebracht|gebracht|gegeben|geschenkt|entschuldigt|gemeint|geantwortet|"
+    r"gezischt|geflüstert|geschrien|gerufen|angeschaut|angesehen|angenickt|angelächelt|"
+    r"gelächelt|gekocht|geschickt|besucht|geküsst|versprochen|erklärt|gefreut|geschimpft|"
+    r"gemeckert|gewunken|gewartet|abgeholt|angeboten|vorgeschlagen|zugehört|getröstet|"
+    r"gestritten|telefoniert|geschlafen|aufgewacht|gekommen|angekommen|vorbeigekommen|"
+    r"gestorben|eingeschlafen|geheiratet|verlassen|gekündigt|angeschrien|gelogen)(?![\w-])")
+
+
+def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[str],
+                starts: bool) -> str:
+    """How a capitalised word of a German text stands: "strong" where only a person
+    stands (after a title or a relation: "Herr Albrecht", "Oma Hilde"; before a verb of
+    speech or doing: "Ute sagt", "Ute hat mich umarmt", "Mama hat angerufen"), "beside"
+    after "mit" or "und" (where a noun without its article stands too: "mit Kopfhörern"),
+    else ""."""
+    if prev in _TITLES or prev in _RELATIONS or prev in _KIN:
+        return "strong"
+    if after and (after[0] in _GERMAN_ACTS or after[0] in _AFTER_STRONG):
+        return "strong"
+    if after and after[0] in ("hat", "hatte", "ist", "war", "haben", "hatten") and \
+            _GERMAN_DONE.match(text, m.end()):
+        return "strong"
+    if not starts and prev in ("mit", "und"):
+        return "beside"
+    return ""
 #: A word of `_GERMAN` standing as a whole word of `_WORD` (the same test as splitting the
 #: text into words, without building the list: a month is thousands of texts).
 _GERMAN_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_GERMAN)) + r")(?![\w'’-])")
@@ -548,6 +617,14 @@ class _Scan:
     #: German names found only after "mit" or "und", where a capitalised noun stands too
     #: ("mit Lineal und allem", "Rechnungswesen und Java kommen noch").
     beside: set[str] = field(default_factory=set)
+    #: Read as German: a capital there says nothing, so a word written often is no name by
+    #: that alone (`RECURRING` does not apply).
+    german: bool = False
+    #: German words written after an article or a possessive ("die Stimme"): nouns.
+    nouned: set[str] = field(default_factory=set)
+    #: German names after a title or a relation ("Herr Albrecht", "Oma Hilde"): people,
+    #: whatever else the period writes before them.
+    titled: set[str] = field(default_factory=set)
 
 
 def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
@@ -558,14 +635,16 @@ def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
             or (len(norm) > 6 and norm.endswith(_ABSTRACT_ENDINGS)))
 
 
-def _scan(text: str) -> _Scan:
+def _scan(text: str, nouns: bool = False) -> _Scan:
     """What one text says about people (see `_Scan`). One pass of each pattern: the
     text's words are found once, the relation and kin patterns run over its lower case,
-    and the words around a capital are read once."""
+    and the words around a capital are read once. With `nouns` the text is read as German
+    (its period is), however few German words this one text has ("heiser. Salbeitee und
+    Emser Pastillen")."""
     found: dict[str, None] = {}
     weak: set[str] = set()
     lowered = text.lower()
-    german = next(islice(_GERMAN_RE.finditer(lowered), 1, None), None) is not None  # two or more
+    german = nouns or next(islice(_GERMAN_RE.finditer(lowered), 1, None), None) is not None
     portuguese = not german and len({m.group(0) for m in islice(
         _PORTUGUESE_RE.finditer(lowered), 12)}) >= 2
     if plain_lower(text, lowered):
@@ -608,6 +687,8 @@ def _scan(text: str) -> _Scan:
     opened: set[str] = set()
     beside: set[str] = set()
     shared: set[str] = set()
+    nouned: set[str] = set()
+    titled: set[str] = set()
     for c in _capitals(text, german, function_words):
         word = c.group(1)
         norm = word.lower()
@@ -622,7 +703,21 @@ def _scan(text: str) -> _Scan:
         before, after = _context(text, c.start(), c.end())
         prev = before[-1] if before else ""
         owner = c.group(0).endswith(("'s", "’s"))
-        acting = not starts and _as_person(text, c, german, before, after)
+        cue = ""
+        if german:
+            if prev in _GERMAN_DETERMINERS or (len(before) > 1 and before[-2] in _GERMAN_DETERMINERS
+                                               and prev[:1].islower() and prev not in _JOINS):
+                nouned.add(word)  # "meine Stimme", "nach der Probe", "eine ganze Tafel"
+                continue
+            if prev in _KIN:
+                continue  # "Oma Hilde": Oma, already counted
+            cue = "" if _in_quotation(text, c.start()) else _german_cue(text, c, prev, after, starts)
+            # (someone's words, "„Atmen, Frau Köhler“", may name the writer)
+            if cue == "strong" and (prev in _TITLES or prev in _RELATIONS or prev in _KIN):
+                titled.add(word)
+            acting = bool(cue)
+        else:
+            acting = not starts and _as_person(text, c, german, before, after)
         # "a Marta comprou", "o Henrique", "a Dona Lurdes": Portuguese names take the article
         article = portuguese and not starts and prev in _ARTICLES_PT and not (
             after and after[0] in _PLACE_AFTER) and before[-2:-1] not in (["para"], ["em"],
@@ -648,7 +743,7 @@ def _scan(text: str) -> _Scan:
         done_to = bool(after) and after[0] in _NEEDS_OBJECT and bool(_ENDS_ON_VERB.match(text, c.end()))
         if starts and not german and after and not done_to and (
                 after[0] in _AFTER or after[0] in _OPENING_NEXT or after[0] == "from"
-                or (owner and after[0].isalpha())):
+                or (owner and _owns(text, c.end(), after))):
             opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum",
             # "Hal from plot 9 gave me his spare seed potatoes"
         if owner and after[:1] and after[0] in _ONLY_A_PERSON_HAS:
@@ -664,9 +759,10 @@ def _scan(text: str) -> _Scan:
                     ["email"], ["emails"], ["call"], ["calls"], ["message"], ["messages"]):
                 shared.add(word)  # "another email from Norvale": a company's too
             found.setdefault(word, None)  # "Marta from work brought a tortilla"
-            if from_somewhere or article or _only_a_person(text, c, before, after):
+            if from_somewhere or article or cue == "strong" or \
+                    _only_a_person(text, c, before, after):
                 personal.add(word)
-            if german and not (after and after[0] in _AFTER_STRONG):
+            if cue == "beside":
                 beside.add(word)  # "mit Jonas", "mit Lineal": a noun stands there too
         elif starts and (after[:2] in _WITH_ME or (not german and (
                 after[:1] in (["a"], ["est"]) and len(after) > 1 and len(after[1]) > 3
@@ -694,7 +790,8 @@ def _scan(text: str) -> _Scan:
             weak.discard(name)
     strong = {w for w in found if w not in weak}
     return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal, opened,
-                 shared=shared - personal, beside=beside)
+                 shared=shared - personal, beside=beside, german=german, nouned=nouned,
+                 titled=titled)
 
 
 class _Joined:
@@ -754,6 +851,46 @@ def mentions_someone(text: str) -> bool:
     return _RELATION_RE.search(text) is not None or _KIN_RE.search(text) is not None
 
 
+def tag_person(tag: str, language: str | None = None) -> str | None:
+    """The person a tag names, or None: a kin name ("#Mum", "#oma") or a name written with
+    its capital ("#Henk", "#Sam") that is no month, nationality, role, brand or ordinary
+    word. The writer put it on their entries: who the entries are about, even where the
+    text only says "him". Not in a language that capitalises its nouns ("#Chor",
+    "#Generalprobe"): there a tag with a capital is as likely a thing."""
+    word = tag.strip().lstrip("#")
+    if word.lower() in _KIN:
+        return _KIN[word.lower()]
+    if language in NOUN_CAPITALS or not _CAP.fullmatch(word) or not word[1:].islower():
+        return None
+    norm = word.lower()
+    if _excluded(word, norm, _function_words()) or norm in _common() or norm in _RELATIONS:
+        return None
+    return word
+
+
+#: Words for a third person in each language Mirror reads (not those that are also an
+#: article or another pronoun there: Italian "il", German "er", Dutch "zijn").
+_THIRD_PERSON: dict[str, str] = {
+    "en": "he him his she her hers", "nl": "hij hem haar", "de": "ihn ihm", "es": "él ella",
+    "fr": "il elle lui", "it": "lui lei", "pt": "ele ela dele dela", "pl": "on ona jego jej"}
+_THIRD_PERSON_RE = {lang: re.compile(r"(?<![\w'’-])(?:" + "|".join(words.split()) + r")(?![\w'’-])",
+                                     re.IGNORECASE) for lang, words in _THIRD_PERSON.items()}
+
+
+def speaks_of_someone(text: str, language: str | None) -> bool:
+    """Whether `text` speaks of a third person in `language` ("he", "hem", "ihm", "ella")."""
+    pattern = _THIRD_PERSON_RE.get(language or "en")
+    return pattern is not None and pattern.search(text) is not None
+
+
+def written_as_place(word: str, texts: Iterable[str]) -> bool:
+    """Whether `word` stands where a place stands in any of `texts` ("en Lyon", "in Leeds",
+    "nach Kassel")."""
+    pattern = re.compile(rf"(?<![\w'’-])(?i:{'|'.join(sorted(_PLACE_BEFORE))})\s+{re.escape(word)}"
+                         r"(?![\w-])")
+    return any(pattern.search(t) for t in texts)
+
+
 def in_text(text: str) -> list[str]:
     """The people of one text (display forms, in order of first appearance)."""
     return _scan(text).people
@@ -801,23 +938,31 @@ def _common() -> frozenset[str]:
     return frozenset(valences()) | _NEWS
 
 
-def count(texts: Iterable[str]) -> Counter[str]:
+def count(texts: Iterable[str], language: str | None = None) -> Counter[str]:
     """Person -> in how many of `texts` they come up. A name that stood as a person in
-    one text counts in every text where it is written as a possible name (rule 2)."""
+    one text counts in every text where it is written as a possible name (rule 2). A
+    `language` that capitalises its nouns (German) has every text read as one of it."""
     texts = list(texts)
-    scans = [_scan(text) for text in texts]
+    nouns = language in NOUN_CAPITALS
+    scans = [_scan(text, nouns) for text in texts]
     names, rename = _names(scans, texts)
     return _tally(scans, names, rename)
 
 
-def compare(texts: Iterable[str], before: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+#: Languages that write every noun with a capital.
+NOUN_CAPITALS = frozenset({"de"})
+
+
+def compare(texts: Iterable[str], before: Iterable[str],
+            language: str | None = None) -> tuple[Counter[str], Counter[str]]:
     """(`count(texts)`, the same over the texts of the period `before`): a name that stood
     as a person in either period counts in both wherever it is written as a possible name,
     so "Sam" who was met this week is counted in last week's "Sam is away", and "Iris",
     named last week, in this week's "Iris slept the whole way"."""
     texts, before = list(texts), list(before)
-    scans = [_scan(text) for text in texts]
-    earlier = [_scan(text) for text in before]
+    nouns = language in NOUN_CAPITALS
+    scans = [_scan(text, nouns) for text in texts]
+    earlier = [_scan(text, nouns) for text in before]
     names, rename = _names(scans, texts)
     names_before, rename_before = _names(earlier, before)
     # Who stood as a person in the period before is still one ("Her name is Iris." last
@@ -844,14 +989,23 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
     placed: set[str] = set()
     personal: set[str] = set()
     opened: Counter[str] = Counter()
+    nouned: set[str] = set()
+    titled: set[str] = set()
     for s in scans:
         opened.update(s.opened)
         names.update(s.people)
         strong.update(p for p in s.people if p not in s.weak)
-        uses.update(s.uses)
-        inside.update(s.inside)
+        if not s.german:  # a German noun is written with a capital wherever it stands
+            uses.update(s.uses)
+            inside.update(s.inside)
         placed |= s.placed
         personal |= s.personal
+        nouned |= s.nouned
+        titled |= s.titled
+    # A German word written after an article or a possessive anywhere in the period is a
+    # noun ("Die Stimme hat gehalten", "auf die Füße"), unless a title or a relation
+    # stood before it ("Herr Albrecht").
+    names -= nouned - titled
     # A name written where a place stands ("an interview at Brightwave") that never stood
     # where only a person stands is a company or a shop ("Brightwave said no").
     names -= {w for w in placed & names if w not in personal}
