@@ -39,6 +39,14 @@ quoted from the person never count against it.
   ("your sister", "Mum"); nationalities, holidays and places are not (`services.people`).
   Like patterns, they are counted in the period before too (by the same rules: care
   entries never, private ones only when this period's are).
+- **Private** entries follow one rule everywhere. A digest is written for the person on
+  their own machine and is never stored, so a private entry is read like any other: its
+  line quoted where it holds the period, marked "(private)" in the text and `private` in
+  `--json`, its people named, its counts counted (a week does not lose its heart because
+  the person kept it to themselves). Whatever leaves the machine — a remote engine's
+  request — is a digest built as if the private entries had not been written: no line,
+  name or count from them (`_build(..., include_private=False)`). An entry not quoted is
+  left out by its salience or its care tier, never by being private.
 - **Care.** A reflection answered with care (the care tier) is never quoted, counted for
   names, patterns or tensions: after the person's own lines the digest says plainly how
   many were answered with care and shows the line that help exists and the person's saved

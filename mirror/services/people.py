@@ -689,6 +689,7 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
     shared: set[str] = set()
     nouned: set[str] = set()
     titled: set[str] = set()
+    sure: set[str] = set()
     for c in _capitals(text, german, function_words):
         word = c.group(1)
         norm = word.lower()
@@ -764,6 +765,8 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
                 personal.add(word)
             if cue == "beside":
                 beside.add(word)  # "mit Jonas", "mit Lineal": a noun stands there too
+            elif cue == "strong":
+                sure.add(word)  # "Greta hat gelacht": the "mit Greta" beside it is her too
         elif starts and (after[:2] in _WITH_ME or (not german and (
                 after[:1] in (["a"], ["est"]) and len(after) > 1 and len(after[1]) > 3
                 and after[1].endswith(_PARTICIPLE_ENDS)))):
@@ -790,7 +793,7 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
             weak.discard(name)
     strong = {w for w in found if w not in weak}
     return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal, opened,
-                 shared=shared - personal, beside=beside, german=german, nouned=nouned,
+                 shared=shared - personal, beside=beside - sure, german=german, nouned=nouned,
                  titled=titled)
 
 

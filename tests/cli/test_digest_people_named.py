@@ -1,0 +1,80 @@
+"""Who a digest names: the people a period is about, in the person's own words and tags,
+and never a German noun because it has a capital (German writes every noun with one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.services import people
+
+
+def _write(cli, text: str, date: str, *extra: str) -> str:
+    run = cli("reflect", "--json", "--date", date, *extra, input=text)
+    assert run.code == 0, run.err
+    return run.json["reflection"]["id"]
+
+
+def _people(cli, date: str, kind: str = "--week") -> list[str]:
+    digest = cli("digest", kind, "--date", date, "--json").json
+    return [p["name"] for p in digest["people"] if p["count"]]
+
+
+def test_a_german_week_names_its_people_and_none_of_its_nouns(cli):
+    _write(cli, "Erste Lesung nach dem Urlaub. Frau Brandt hat angekündigt, dass wir im Mai "
+                "auftreten, und dabei hat sie mich angeschaut.", "2026-03-02 21:00")
+    _write(cli, "Bei der Lesung hat meine Stimme gezittert. Malte hat mir danach gesagt, ich "
+                "soll auf die Hände achten. Hände. Immer die Hände.", "2026-03-04 21:00")
+    _write(cli, "Die Stimme hat heute gehalten. Mit Greta geübt, bei ihr in der Küche, und "
+                "Greta hat gelacht, als ich die Hände vergessen hab.", "2026-03-06 21:00")
+    _write(cli, "kann nicht schlafen. Lesung. Hände. Stimme.", "2026-03-07 23:30")
+
+    named = _people(cli, "2026-03-04")
+
+    assert {"Brandt", "Malte", "Greta"} <= set(named)
+    assert not {"Stimme", "Hände", "Lesung"} & set(named)
+
+
+def test_a_short_german_line_is_read_as_german_with_its_week():
+    # Four words of the week have no German function word of their own: their capitals
+    # are still nouns ("Salbeitee und Halspastillen").
+    texts = ["heiser. klar. Salbeitee und Halspastillen aus der Apotheke",
+             "Ich habe heute geübt. Jonte hat gesagt, es klingt gut."]
+
+    assert set(people.count(texts, "de")) == {"Jonte"}
+
+
+@pytest.mark.parametrize("text", [
+    "Meine Schwester hat angerufen, die Probe war gut und die Stimme auch.",
+    "Nach der Probe bin ich mit dem Rad nach Hause, die Beine schwer.",
+])
+def test_a_german_noun_after_an_article_is_never_a_person(text):
+    assert not {"Probe", "Stimme", "Rad", "Beine"} & set(people.count([text, text], "de"))
+
+
+def test_someone_the_person_tagged_is_named_though_the_week_says_him(cli):
+    _write(cli, "He left his boots in the hall again. I said nothing. We ate in silence.",
+           "2026-05-04 20:00", "--tag", "Rafa")
+    _write(cli, "Talked it through at last. He said he's been scared of the move too.",
+           "2026-05-06 21:00", "--tag", "Rafa", "--tag", "home")
+
+    named = _people(cli, "2026-05-04")
+
+    assert named == ["Rafa"]
+
+
+@pytest.mark.parametrize("tag", ["Lisbon", "work", "Erasmus"])
+def test_a_tag_for_a_place_a_thing_or_an_entry_about_no_one_is_not_a_person(cli, tag):
+    _write(cli, "First night in Lisbon. The room is tiny and the window looks onto a car park. "
+                "Cereal for dinner.", "2026-05-04 22:00", "--tag", tag)
+
+    assert tag not in _people(cli, "2026-05-04")
+
+
+def test_a_title_or_an_illness_with_an_apostrophe_owns_nothing():
+    texts = ["A card that says World's Best Aunt. Mixed dementia, Alzheimer's plus vascular, "
+             "the consultant said. Tomas's sister came too."]
+
+    found = set(people.count(texts))
+
+    assert "World" not in found and "Alzheimer" not in found
+    assert "Tomas" in found
