@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -590,6 +590,55 @@ def people(entries: Sequence[PeriodEntry], before: Sequence[PeriodEntry] = (),
     return people_in.compare([e.content for e in entries], [e.content for e in before], language)
 
 
+HISTORY_DAYS = 56  # weeks read for who "he" or "she" is, when a period never says
+SPOKEN_OF = 2  # entries that say "he" or "she" of no one named, for the period's person to be them
+
+
+def _spoken_of(found: Counter[str], before: Counter[str], entries: Sequence[PeriodEntry],
+               history: Callable[[], Sequence[PeriodEntry]], language: str | None) -> Counter[str]:
+    """`found` with the person a period speaks of only as "he" or "she": the week after
+    the surgery that says "Had him walking to the kitchen", "Snapped at him over the bins"
+    and never his name is about the partner named all the week before. When `SPOKEN_OF`
+    entries or more say "he" (or "she") and name no one the digest lists, the person of
+    this period or the one before who is named most over the `HISTORY_DAYS` before it and
+    the period itself — in two entries or more, more than anyone else, and spoken of as
+    "he" (or "she") where named alone — is counted in them. Nobody is, when the pronoun
+    names no one clearly."""
+    listed = [n for n in (*found, *before) if not n.startswith("your ")]
+    if not listed:
+        return found
+    words = {n: re.compile(rf"(?<![\w'’-]){re.escape(n)}(?![\w-])") for n in listed}
+    unnamed: dict[int, list[str]] = {0: [], 1: []}
+    for e in entries:
+        if any(p.search(e.content) for p in words.values()) or people_in.mentions_someone(e.content):
+            continue
+        he, she = people_in.he_or_she(e.content, language)
+        if he > she:  # ("Physio came - Helen… Had him walking… She says…": mostly him)
+            unnamed[0].append(e.id)
+        elif she > he:
+            unnamed[1].append(e.id)
+    side = max((0, 1), key=lambda k: len(unnamed[k]))
+    if len(unnamed[side]) < SPOKEN_OF or len(unnamed[1 - side]) >= SPOKEN_OF:
+        return found
+    # Who is spoken of that way where named alone, by entries named in, both periods.
+    named_in: Counter[str] = Counter()
+    pronoun: Counter[str] = Counter()
+    for e in (*history(), *entries):
+        here = [n for n, p in words.items() if p.search(e.content)]
+        if len(here) != 1:
+            continue
+        named_in[here[0]] += 1
+        he, she = people_in.he_or_she(e.content, language)
+        pronoun[here[0]] += (he - she) if side == 0 else (she - he)
+    ranked = sorted((n for n in named_in if named_in[n] >= 2 and pronoun[n] > 0),
+                    key=lambda n: (-named_in[n], n))
+    if not ranked or (len(ranked) > 1 and named_in[ranked[1]] == named_in[ranked[0]]):
+        return found
+    out = Counter(found)
+    out[ranked[0]] += len(unnamed[side])
+    return out
+
+
 def _tagged(found: Counter[str], entries: Sequence[PeriodEntry],
             tags: dict[str, tuple[str, ...]], language: str | None) -> Counter[str]:
     """`found` with the people the person named in their tags ("#Henk", "#Sam",
@@ -804,6 +853,14 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                          language)
     before_people = _tagged(before_people, earlier_ordinary,
                             periods.tags_by_entry(conn, previous.since, previous.until), language)
+    def history() -> list[PeriodEntry]:
+        """The weeks before the period, read by the same rules (only when needed)."""
+        since = utc_iso(datetime.fromisoformat(period.since.replace("Z", "+00:00"))
+                        - timedelta(days=HISTORY_DAYS))
+        return [e for e in periods.entries(conn, since, period.since)
+                if e.care is None and (include_private or not e.private)]
+
+    now_people = _spoken_of(now_people, before_people, ordinary, history, language)
     # A relation named once without a name ("my cousin's wedding") is rarely who the
     # period was about; one who comes up in two entries or more is, and so is one who
     # came up in the period before too (the sister of a funeral week, there all along).

@@ -200,6 +200,16 @@ _TO_VERBS = frozenset("talked spoke speak talk wrote write said say lied listene
                       "sent gave give apologised apologized explained explain replied "
                       "waved smiled apologise apologize reply wave smile lie "
                       "listening talking speaking writing".split())
+#: "je ne le dis à personne, même pas à Karim", "se lo conté a Lucía", "ho detto a Marco":
+#: an "à" or "a" after one of these is a person's (not "je vais à Lyon", "fui a Sevilla").
+_SAID_TO = frozenset("""
+dis dit dire parlé parle parler écrit écris demandé demande raconté raconte expliqué
+explique envoyé envoie donné donne téléphoné répondu avoué menti souri
+dije dijo digo decir conté contó cuento pregunté preguntó hablé habló escribí escribió
+mandé mandó expliqué explicó llamé llamó sonreí sonrió
+detto dico chiesto parlato raccontato spiegato telefonato mandato scritto
+disse contei perguntei falei escrevi mandei expliquei liguei
+""".split())
 #: "a text from Sam", "heard from Ana": a "from" after one of these is a person's.
 #: (Not "a card from", "a parcel from": those come from places too.)
 _FROM_NOUNS = frozenset("text texts message messages call calls email emails present gift gifts "
@@ -254,7 +264,7 @@ _WORD = re.compile(r"[\w'’-]+")
 
 #: How many words before a capital are read: "said something in Italian to Murphy" is a
 #: "to" of speaking four words after its verb.
-_REACH = 5
+_REACH = 6
 
 
 #: A title's full stop ("O Sr. Duarte", "Mrs. Hale", "la Dra. Quintana"): no sentence ends there.
@@ -267,9 +277,15 @@ def _after_title(text: str, start: int) -> bool:
     return _TITLE_DOT.search(text, max(0, start - 7), start) is not None
 
 
+_WRAPPED = re.compile(r"(?<=[^\W\d_,])[ \t]*\n[ \t]*(?=[^\W\d_A-ZÀ-ÖØ-Þ])")
+
+
 def _context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Up to `_REACH` words before `start` (same clause) and two after `end`, lower case."""
     before = _TITLE_DOT.sub(r"\1 ", text[max(0, start - 60):start])
+    # A line break inside a sentence (prose wrapped by hand: "même\npas à Karim") is a
+    # space; one before a capital, a mark or a blank line ends what came before.
+    before = _WRAPPED.sub(" ", before)
     cut = max(before.rfind(c) for c in ".!?;:\n")
     before_words = [w.lower() for w in _WORD.findall(before[cut + 1:])][-_REACH:]
     after = text[end:end + 40]
@@ -287,6 +303,7 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
     owner = m.group(0).endswith(("'s", "’s"))
     prev = before[-1] if before else ""
     spoken_to = (prev == "to" and any(w in _TO_VERBS for w in before[:-1])) or \
+        (prev in ("à", "a", "al") and any(w in _SAID_TO for w in before[:-1])) or \
         (prev == "from" and len(before) > 1 and before[-2] in _FROM_NOUNS) or \
         (prev in ("for", "of") and len(before) > 1 and before[-2] in _FELT_FOR) or \
         (prev == "at" and len(before) > 1 and before[-2] in _AT_SOMEONE)
@@ -884,6 +901,23 @@ def speaks_of_someone(text: str, language: str | None) -> bool:
     """Whether `text` speaks of a third person in `language` ("he", "hem", "ihm", "ella")."""
     pattern = _THIRD_PERSON_RE.get(language or "en")
     return pattern is not None and pattern.search(text) is not None
+
+
+#: Pronouns that say a third person is a man or a woman, per language: only those that
+#: are nothing else there (not French "il", which is also "it", nor German "sie", also "they").
+_HE_SHE: dict[str, tuple[str, str]] = {
+    "en": ("he him his himself", "she her hers herself"), "nl": ("hij hem", "haar"),
+    "de": ("ihn ihm", ""), "es": ("él", "ella"), "fr": ("", "elle"), "it": ("lui", "lei"),
+    "pt": ("ele dele", "ela dela"), "pl": ("on jego", "ona jej")}
+_HE_SHE_RE = {lang: tuple(re.compile(r"(?<![\w'’-])(?:" + "|".join(words.split()) + r")(?![\w-])",
+                                     re.IGNORECASE) if words else None for words in pair)
+              for lang, pair in _HE_SHE.items()}
+
+
+def he_or_she(text: str, language: str | None) -> tuple[int, int]:
+    """(how many times `text` says "he"/"him", how many "she"/"her") in `language`."""
+    pair = _HE_SHE_RE.get(language or "en", (None, None))
+    return tuple(len(p.findall(text)) if p is not None else 0 for p in pair)  # type: ignore[return-value]
 
 
 def written_as_place(word: str, texts: Iterable[str]) -> bool:

@@ -78,3 +78,36 @@ def test_a_title_or_an_illness_with_an_apostrophe_owns_nothing():
 
     assert "World" not in found and "Alzheimer" not in found
     assert "Tomas" in found
+
+
+def test_a_week_that_only_says_him_is_about_the_man_named_in_the_weeks_before(cli):
+    _write(cli, "At the hospital with Tomasz at six. They took him in at eight and I sat in "
+                "the car park.", "2026-04-01 09:00")
+    _write(cli, "Home. Tomasz said he wanted the sofa, and he looked so pleased with himself.",
+           "2026-04-03 20:00")
+    _write(cli, "Ruth from work sent flowers. She is kind.", "2026-04-04 12:00")
+    # The week after names no one: only "him" and "he".
+    _write(cli, "Had him walking to the kitchen and back twice. He was furious, then proud.",
+           "2026-04-07 20:00")
+    _write(cli, "Snapped at him over the bins. He had fallen asleep when I went back in.",
+           "2026-04-09 22:00")
+
+    assert "Tomasz" in _people(cli, "2026-04-08")
+
+
+def test_him_stays_unnamed_when_two_men_are_named_as_often(cli):
+    _write(cli, "Walked with Tomasz to the station. He was quiet.", "2026-04-01 09:00")
+    _write(cli, "Lunch with Piotr. He talked about his boat.", "2026-04-02 13:00")
+    _write(cli, "Had him on the phone for an hour. He cried.", "2026-04-07 20:00")
+    _write(cli, "He texted again at midnight. I didn't answer him.", "2026-04-09 22:00")
+
+    named = _people(cli, "2026-04-08")
+
+    assert "Tomasz" not in named and "Piotr" not in named
+
+
+def test_someone_a_secret_is_kept_from_is_a_person_in_french():
+    texts = ["Je ne le dis à personne, même\npas à Karim. Les week-ends sont longs.",
+             "Je vais à Lyon demain, puis à Marseille."]
+
+    assert set(people.count(texts, "fr")) == {"Karim"}
