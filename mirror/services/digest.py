@@ -639,35 +639,41 @@ def _spoken_of(found: Counter[str], before: Counter[str], entries: Sequence[Peri
     return out
 
 
-def _tagged(found: Counter[str], entries: Sequence[PeriodEntry],
-            tags: dict[str, tuple[str, ...]], language: str | None) -> Counter[str]:
-    """`found` with the people the person named in their tags ("#Henk", "#Sam",
-    `people.tag_person`), counted in the entries tagged with them or naming them: a week
-    about a neighbour written as "he" and tagged with his name is about him. A tag is
-    someone only on an entry that writes the name or speaks of someone ("he", "hem",
-    "ella"; "#Erasmus" on a first night abroad is not), never a word the period writes in
-    lower case (an ordinary word) or where a place stands ("#Lyon" of "en Lyon")."""
-    named: dict[str, str] = {}
+def _tag_people(entries: Sequence[PeriodEntry], tags: dict[str, tuple[str, ...]],
+                language: str | None) -> set[str]:
+    """The people the person named in their tags ("#Henk", "#Sam", `people.tag_person`):
+    a tag is someone only on an entry that writes the name or speaks of someone ("he",
+    "hem", "ella"; "#Erasmus" on a first night abroad is not), never a word the entries
+    write in lower case (an ordinary word) or where a place stands ("#Lyon" of "en Lyon")."""
+    named: set[str] = set()
     for entry in entries:
         for tag in tags.get(entry.id, ()):
             person = people_in.tag_person(tag, language)
-            if person is not None and person not in found and (
-                    person in people_in.KIN_NAMES or person in entry.content
-                    or people_in.speaks_of_someone(entry.content, language)):
-                named.setdefault(person, tag)
+            if person is not None and (person in people_in.KIN_NAMES or person in entry.content
+                                       or people_in.speaks_of_someone(entry.content, language)):
+                named.add(person)
     texts = [e.content for e in entries]
-    named = {p: t for p, t in named.items() if not people_in.written_as_place(p, texts)}
-    if not named:
-        return found
+    return {p for p in named if not people_in.written_as_place(p, texts) and (
+        p in people_in.KIN_NAMES or not any(
+            re.search(rf"(?<![\w'’-]){re.escape(p.lower())}(?![\w-])", t) for t in texts))}
+
+
+def _tagged(found: Counter[str], entries: Sequence[PeriodEntry], tags: dict[str, tuple[str, ...]],
+            language: str | None, named: set[str]) -> Counter[str]:
+    """`found` with the people tags name (`_tag_people`, of this period or the other one),
+    counted in the entries tagged with them or writing their name: a week about a
+    neighbour written as "he" and tagged with his name is about him."""
     out = Counter(found)
-    for person in named:
+    texts = [e.content for e in entries]
+    for person in sorted(named - set(found)):
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(person)}(?![\w-])")
-        if person not in people_in.KIN_NAMES and any(
-                re.search(rf"(?<![\w'’-]){re.escape(person.lower())}(?![\w-])", e.content)
-                for e in entries):
+        if person not in people_in.KIN_NAMES and (people_in.written_as_place(person, texts) or any(
+                re.search(rf"(?<![\w'’-]){re.escape(person.lower())}(?![\w-])", t) for t in texts)):
             continue  # "#Hope" of entries that write "hope": a word, not a name
-        out[person] = sum(1 for e in entries if named[person] in tags.get(e.id, ())
-                          or pattern.search(e.content))
+        n = sum(1 for e in entries if any(people_in.tag_person(t, language) == person
+                                          for t in tags.get(e.id, ())) or pattern.search(e.content))
+        if n:
+            out[person] = n
     return out
 
 
@@ -849,10 +855,14 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     # ("Un peu triste, un peu libre.") is read with the journal around it.
     language = digest_words.period_language([e.content for e in (*ordinary, *earlier_ordinary)])
     now_people, before_people = people(ordinary, earlier_ordinary, language)
-    now_people = _tagged(now_people, ordinary, periods.tags_by_entry(conn, period.since, period.until),
-                         language)
-    before_people = _tagged(before_people, earlier_ordinary,
-                            periods.tags_by_entry(conn, previous.since, previous.until), language)
+    now_tags = periods.tags_by_entry(conn, period.since, period.until)
+    before_tags = periods.tags_by_entry(conn, previous.since, previous.until)
+    # Who one period's tags name is counted in the other wherever written ("#Henk" last
+    # week; "Henk niet gekomen" this week), as a name found by its words is (`people.compare`).
+    tagged = _tag_people(ordinary, now_tags, language) | _tag_people(earlier_ordinary, before_tags,
+                                                                     language)
+    now_people = _tagged(now_people, ordinary, now_tags, language, tagged)
+    before_people = _tagged(before_people, earlier_ordinary, before_tags, language, tagged)
     def history() -> list[PeriodEntry]:
         """The weeks before the period, read by the same rules (only when needed)."""
         since = utc_iso(datetime.fromisoformat(period.since.replace("Z", "+00:00"))

@@ -111,3 +111,12 @@ def test_someone_a_secret_is_kept_from_is_a_person_in_french():
              "Je vais à Lyon demain, puis à Marseille."]
 
     assert set(people.count(texts, "fr")) == {"Karim"}
+
+
+def test_someone_tagged_last_week_is_named_where_this_week_writes_them(cli):
+    _write(cli, "He left his boots in the hall again. I said nothing.", "2026-05-04 20:00",
+           "--tag", "Rafa")
+    _write(cli, "Meeting at the club. Rafa not there. Decided to move the shed anyway.",
+           "2026-05-11 20:00")
+
+    assert "Rafa" in _people(cli, "2026-05-11")
