@@ -607,12 +607,14 @@ def _spoken_of(found: Counter[str], before: Counter[str], entries: Sequence[Peri
     listed = [n for n in (*found, *before) if not n.startswith("your ")]
     if not listed:
         return found
-    words = {n: re.compile(rf"(?<![\w'’-]){re.escape(n)}(?![\w-])") for n in listed}
+    # One pattern for every name: a month is a thousand entries and more.
+    names = re.compile(r"(?<![\w'’-])(" + "|".join(
+        re.escape(n) for n in sorted(set(listed), key=len, reverse=True)) + r")(?![\w-])")
     unnamed: dict[int, list[str]] = {0: [], 1: []}
     for e in entries:
-        if any(p.search(e.content) for p in words.values()) or people_in.mentions_someone(e.content):
-            continue
         he, she = people_in.he_or_she(e.content, language)
+        if he == she or names.search(e.content) or people_in.mentions_someone(e.content):
+            continue
         if he > she:  # ("Physio came - Helen… Had him walking… She says…": mostly him)
             unnamed[0].append(e.id)
         elif she > he:
@@ -624,12 +626,13 @@ def _spoken_of(found: Counter[str], before: Counter[str], entries: Sequence[Peri
     named_in: Counter[str] = Counter()
     pronoun: Counter[str] = Counter()
     for e in (*history(), *entries):
-        here = [n for n, p in words.items() if p.search(e.content)]
+        here = {m.group(1) for m in names.finditer(e.content)}
         if len(here) != 1:
             continue
-        named_in[here[0]] += 1
+        (name,) = here
+        named_in[name] += 1
         he, she = people_in.he_or_she(e.content, language)
-        pronoun[here[0]] += (he - she) if side == 0 else (she - he)
+        pronoun[name] += (he - she) if side == 0 else (she - he)
     ranked = sorted((n for n in named_in if named_in[n] >= 2 and pronoun[n] > 0),
                     key=lambda n: (-named_in[n], n))
     if not ranked or (len(ranked) > 1 and named_in[ranked[1]] == named_in[ranked[0]]):

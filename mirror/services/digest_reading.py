@@ -285,6 +285,7 @@ _TURNS = frozenset({"but", "yet", "though", "although", "except", "however", "st
                     "pero", "aber", "doch", "mais", "sino", "sondern", "obwohl", "aunque",
                     "not", "never", "no", "nicht", "pas", "jamais", "nunca"})
 _OPENING_TURNS = frozenset({"but", "yet", "still", "though", "although", "pero", "aber",
+                            "maar", "però", "eppure", "mas", "porém", "ale", "jednak",
                             "doch", "mais", "sin"})
 _HANGING = frozenset({"and", "or", "but", "so", "because", "that", "which", "who", "if",
                       "when", "as", "to", "the", "a", "my", "y", "o", "pero", "que", "und",
@@ -1065,7 +1066,10 @@ _TERSE = 6                # ...and one this short when it names nothing ("Sigue 
 _TERSE_CONTEXT = 25       # ...up to this many words in all
 #: Words that turn a line: where an entry turns is where it says most ("…but now").
 _TURN_WORDS = frozenset("but yet though although still instead anyway pero aunque sin "
-                        "embargo aber doch trotzdem mais pourtant quand".split())
+                        "embargo aber doch trotzdem mais pourtant quand "
+                        # Dutch, Italian, Portuguese, Polish turn too ("Maar ik heb hem…")
+                        "maar toch echter però eppure comunque invece mas porém contudo "
+                        "todavia ale jednak".split())
 
 
 def emphasis(text: str, toks: Tokens, lo: int, hi: int) -> float:
