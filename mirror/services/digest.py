@@ -65,6 +65,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from mirror import constitution
@@ -582,12 +583,14 @@ def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES) -> list[Sa
 
 
 def people(entries: Sequence[PeriodEntry], before: Sequence[PeriodEntry] = (),
-           language: str | None = None) -> tuple[Counter[str], Counter[str]]:
+           language: str | None = None, history: Callable[[], Sequence[str]] | None = None
+           ) -> tuple[Counter[str], Counter[str]]:
     """(person -> how many of the entries mention them, the same over the entries of the
     period before), by `mirror.services.people` (a name that stood as a person in this
     period counts in the one before too), every entry read in the period's `language`
     (a German week's capitals are its nouns, even in a line of three words)."""
-    return people_in.compare([e.content for e in entries], [e.content for e in before], language)
+    return people_in.compare([e.content for e in entries], [e.content for e in before], language,
+                             history)
 
 
 HISTORY_DAYS = 56  # weeks read for who "he" or "she" is, when a period never says
@@ -857,7 +860,16 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     # The period's language, judged with the period before it: a week of one short line
     # ("Un peu triste, un peu libre.") is read with the journal around it.
     language = digest_words.period_language([e.content for e in (*ordinary, *earlier_ordinary)])
-    now_people, before_people = people(ordinary, earlier_ordinary, language)
+    @cache
+    def history() -> tuple[PeriodEntry, ...]:
+        """The weeks before the two periods, read by the same rules (only when needed)."""
+        since = utc_iso(datetime.fromisoformat(period.since.replace("Z", "+00:00"))
+                        - timedelta(days=HISTORY_DAYS))
+        return tuple(e for e in periods.entries(conn, since, period.since)
+                     if e.care is None and (include_private or not e.private))
+
+    now_people, before_people = people(ordinary, earlier_ordinary, language,
+                                       lambda: [e.content for e in history()])
     now_tags = periods.tags_by_entry(conn, period.since, period.until)
     before_tags = periods.tags_by_entry(conn, previous.since, previous.until)
     # Who one period's tags name is counted in the other wherever written ("#Henk" last
@@ -866,13 +878,6 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                                                                      language)
     now_people = _tagged(now_people, ordinary, now_tags, language, tagged)
     before_people = _tagged(before_people, earlier_ordinary, before_tags, language, tagged)
-    def history() -> list[PeriodEntry]:
-        """The weeks before the period, read by the same rules (only when needed)."""
-        since = utc_iso(datetime.fromisoformat(period.since.replace("Z", "+00:00"))
-                        - timedelta(days=HISTORY_DAYS))
-        return [e for e in periods.entries(conn, since, period.since)
-                if e.care is None and (include_private or not e.private)]
-
     now_people = _spoken_of(now_people, before_people, ordinary, history, language)
     # A relation named once without a name ("my cousin's wedding") is rarely who the
     # period was about; one who comes up in two entries or more is, and so is one who

@@ -46,7 +46,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -209,6 +209,7 @@ dije dijo digo decir conté contó cuento pregunté preguntó hablé habló escr
 mandé mandó expliqué explicó llamé llamó sonreí sonrió
 detto dico chiesto parlato raccontato spiegato telefonato mandato scritto
 disse contei perguntei falei escrevi mandei expliquei liguei
+dizer contar falar decir contar hablar explicar escribir dire raconter parler écrire dirlo
 """.split())
 #: "a text from Sam", "heard from Ana": a "from" after one of these is a person's.
 #: (Not "a card from", "a parcel from": those come from places too.)
@@ -230,6 +231,7 @@ a dit est était rit riait pleure pleurait vient venait m'a
 dice cuenta contó preguntó llegó escribió piensa quiere dit pense veut arrive
 disse ride chiede chiese diz pergunta
 perguntou zegt zei vraagt vroeg belde mówi powiedział powiedziała pyta zapytała
+died nació murió falleció nasceu morreu faleceu nacque morì urodziła urodził zmarła zmarł
 """.split())
 _AFTER_STRONG = _AFTER - {"is", "was", "has", "had", "does", "did", "and", "est", "a",
                           "ist", "war", "hat", "hatte", "está", "estaba", "tiene"}
@@ -348,7 +350,9 @@ _FELT_FOR = frozenset("grateful thankful proud fond scared jealous".split())
 _ONLY_PEOPLE_DO = frozenset("laughed laughs cried cries smiled smiles hugged hugs kissed kisses "
                             "sighed whispered yelled shouted screamed slept sleeps woke apologised "
                             "apologized pretended forgot forgets admitted lloró rió sonrió "
-                            "lacht lachte weint weinte rit riait pleure pleurait".split())
+                            "lacht lachte weint weinte rit riait pleure pleurait "
+                            # born and dying: "Emilia nació a las 18:02"
+                            "nació murió falleció nasceu morreu faleceu nacque morì".split())
 _NOT_ONLY_PEOPLE = frozenset({"and", "coffee", "lunch", "dinner", "drinks", "date"})
 
 
@@ -450,7 +454,8 @@ besuchte kocht kochte nickt nickte flüstert flüsterte schreit schrie singt san
 #: auxiliary right after the name, then within the clause a participle only a person's
 #: doing takes (not "Die Stimme hat gehalten", "Es hat geklappt").
 _GERMAN_DONE = re.compile(
-    r"(?:['’]s?)?\s+(?:hat|hatte|ist|war|haben|hatten)\b[^.!?;:\n]{0,70}?(?<![\w-])(?:"
+    r"(?:['’]s?)?\s+(?:hat|hatte|ist|war|haben|hatten)\b"
+    r"(?:[^.!?;:\n„“”\"»«]|„[^“”\n]{0,30}[“”]|\"[^\"\n]{0,30}\"|»[^«\n]{0,30}«){0,70}?(?<![\w-])(?:"
     r"gesagt|gefragt|angerufen|zurückgerufen|geschrieben|erzählt|gelacht|geweint|umarmt|"
     r"geholfen|mitgebracht|gebracht|gegeben|geschenkt|entschuldigt|gemeint|geantwortet|"
     r"gezischt|geflüstert|geschrien|gerufen|angeschaut|angesehen|angenickt|angelächelt|"
@@ -924,10 +929,15 @@ def he_or_she(text: str, language: str | None) -> tuple[int, int]:
     return men, len(found) - men
 
 
+#: Words before a place and never before a person ("en Lyon", "in Leeds", "nach Kassel"),
+#: unlike "de" or "at" ("en casa de Chloé", "at Tom's").
+_IN_A_PLACE = frozenset("in into near towards toward via en à au aux nach im zum zur".split())
+
+
 def written_as_place(word: str, texts: Iterable[str]) -> bool:
     """Whether `word` stands where a place stands in any of `texts` ("en Lyon", "in Leeds",
     "nach Kassel")."""
-    pattern = re.compile(rf"(?<![\w'’-])(?i:{'|'.join(sorted(_PLACE_BEFORE))})\s+{re.escape(word)}"
+    pattern = re.compile(rf"(?<![\w'’-])(?i:{'|'.join(sorted(_IN_A_PLACE))})\s+{re.escape(word)}"
                          r"(?![\w-])")
     return any(pattern.search(t) for t in texts)
 
@@ -994,17 +1004,19 @@ def count(texts: Iterable[str], language: str | None = None) -> Counter[str]:
 NOUN_CAPITALS = frozenset({"de"})
 
 
-def compare(texts: Iterable[str], before: Iterable[str],
-            language: str | None = None) -> tuple[Counter[str], Counter[str]]:
+def compare(texts: Iterable[str], before: Iterable[str], language: str | None = None,
+            history: Callable[[], Sequence[str]] | None = None) -> tuple[Counter[str], Counter[str]]:
     """(`count(texts)`, the same over the texts of the period `before`): a name that stood
     as a person in either period counts in both wherever it is written as a possible name,
     so "Sam" who was met this week is counted in last week's "Sam is away", and "Iris",
-    named last week, in this week's "Iris slept the whole way"."""
+    named last week, in this week's "Iris slept the whole way". `history` gives the
+    journal's texts before both, read only for a German name this period writes only
+    after "mit" ("mit Lea"), which is a person when the journal wrote them as one."""
     texts, before = list(texts), list(before)
     nouns = language in NOUN_CAPITALS
     scans = [_scan(text, nouns) for text in texts]
     earlier = [_scan(text, nouns) for text in before]
-    names, rename = _names(scans, texts)
+    names, rename = _names(scans, texts, history)
     names_before, rename_before = _names(earlier, before)
     # Who stood as a person in the period before is still one ("Her name is Iris." last
     # week; "She smiled at Iris" this week), unless this period writes them as a place.
@@ -1014,7 +1026,12 @@ def compare(texts: Iterable[str], before: Iterable[str],
             _tally(earlier, names | names_before, {**rename_before, **rename}))
 
 
-def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, str]]:
+#: Texts of the journal before a period read for a German name found there only after "mit".
+HISTORY_TEXTS = 12
+
+
+def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[str]] | None = None
+           ) -> tuple[set[str], dict[str, str]]:
     """(who is a person over a whole period, relation -> the kin name it is written as).
 
     Over the period, not one text: a word found only as a sentence's first word before a
@@ -1064,7 +1081,17 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
         written = Counter(w for s in scans for w in (set(s.people) | s.possible) & beside)
         paired = {w for s, t in zip(scans, texts, strict=True) for w in s.beside
                   if _paired(t, w, names - beside)}
-        names -= {w for w in beside if written[w] < 2 and w not in paired}
+        dropped = {w for w in beside if written[w] < 2 and w not in paired}
+        if dropped and history is not None:
+            # ...or when the journal before the period wrote them as a person ("mit Lea"
+            # this week; "Lea hat mich angerufen" a month ago): a few texts, read only then.
+            past = history()
+            for w in sorted(dropped):
+                holding = [t for t in past if w in t][-HISTORY_TEXTS:]
+                if any(w in sc.people and w not in sc.beside
+                       for sc in (_scan(t, True) for t in holding)):
+                    dropped.discard(w)
+        names -= dropped
     strong &= names
     recurring = {w for w, n in uses.items()
                  if n >= RECURRING and inside[w] and w not in placed and w not in names}

@@ -120,3 +120,29 @@ def test_someone_tagged_last_week_is_named_where_this_week_writes_them(cli):
            "2026-05-11 20:00")
 
     assert "Rafa" in _people(cli, "2026-05-11")
+
+
+def test_a_german_name_found_only_after_mit_is_a_person_the_journal_named_before(cli):
+    _write(cli, "Lea hat mich angerufen und gefragt, wie es mir geht.", "2026-06-03 20:00")
+    _write(cli, "Makro lernen mit Lea per Zoom bis spät. Danach Pizza.", "2026-06-24 22:00")
+    _write(cli, "Statistik mit Kopfhörern in der Bahn geübt.", "2026-06-25 19:00")
+
+    named = _people(cli, "2026-06-24")
+
+    assert "Lea" in named and "Kopfhörern" not in named
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Emilia nació a las 18:02. Tiene mucho pelo.", "es", "Emilia"),
+    ("Não posso dizer isto à Rita, ela está a dar tudo.", "pt", "Rita"),
+    ("Probe. Jonas hat „Füße!“ gezischt. Hat geholfen.", "de", "Jonas"),
+])
+def test_someone_born_told_or_whispering_is_a_person(text, language, name):
+    assert name in people.count([text], language)
+
+
+def test_a_tag_is_someone_at_whose_home_the_entry_was(cli):
+    _write(cli, "Soirée en casa de Chloé. Ella ha hecho una tarta enorme.", "2026-09-29 23:00",
+           "--tag", "Chloé")
+
+    assert "Chloé" in _people(cli, "2026-09-29")
