@@ -103,6 +103,7 @@ from mirror.services.digest_reading import (
     marked,
     mood,
     outburst,
+    pivots,
     praise_span,
     prose_tail,
     sarcastic_span,
@@ -124,6 +125,7 @@ LINES = 5              # salient lines shown in a week
 MONTH_LINES = 7        # ...and in a month, whose turn a week's five lines missed
 ACROSS = 0.35         # a part's best line is taken first only if it weighs this much of the best's
 TURN = 0.75           # a line holding the entry's turn ("but", "yet")
+PIVOT = 2.5            # a line opening the second half of its entry on a turn ("But…", "In the end…")
 ASIDE = 1.0           # a line with laughter written in it: a funny aside, not the turn
 OUTBURST = 3.0        # news said aloud in a few words ("Accepted!", "OFFER!!!!"): felt
 LANDING = 0.5         # a line that ends the entry: where it lands
@@ -361,6 +363,9 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             if outburst(text, toks, lo, hi):  # news said aloud: felt, never a bare fact
                 score = max(score, 0.0) + OUTBURST
             score += emphasis(text, toks, lo, hi) + TURN * turns(toks, lo, hi)
+            if pivots(toks, moment.first, moment.last) and 2 * moment.first >= len(toks):
+                score += PIVOT  # "Maar ik heb hem een zak courgettes…", "In the end I just
+                # told her…": where the entry's second half turns is what it came to
             if hi == len(toks):  # where the entry lands, unless it only makes a plan
                 score += -PLAN if not short and _plan(text, toks, lo, hi, language) else LANDING
             if told(text) and toks[lo].start <= offset < toks[hi - 1].end:

@@ -1124,6 +1124,25 @@ def aside(toks: Tokens, lo: int, hi: int) -> bool:
     return any(w in _LAUGHS for w in toks.norms[lo:hi])
 
 
+#: Openings of a line where an entry turns to what it came to: a turn word, or "in the end"
+#: and its kin in the languages Mirror reads.
+_PIVOT_PHRASES = tuple(tuple(p.split()) for p in (
+    "in the end", "in the end i", "eventually", "finally", "after all", "al final", "al fin",
+    "am ende", "schließlich", "letztendlich", "finalement", "au final", "à la fin",
+    "uiteindelijk", "alla fine", "infine", "no fim", "afinal", "no final", "w końcu",
+    "ostatecznie"))
+
+
+def pivots(toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether the line [lo, hi) opens where its entry turns: on "but", "yet", "maar",
+    "aber", "pero", "mais" or on "in the end", "uiteindelijk", "am Ende" and their kin
+    ("But I hung a bag of courgettes on his gate.")."""
+    if lo >= hi:
+        return False
+    norms = toks.norms[lo:hi]
+    return norms[0] in _OPENING_TURNS or any(tuple(norms[:len(p)]) == p for p in _PIVOT_PHRASES)
+
+
 def turns(toks: Tokens, lo: int, hi: int) -> bool:
     """Whether the line [lo, hi) holds a turn ("but", "yet", "still")."""
     return any(w in _TURN_WORDS for w in toks.norms[lo:hi])

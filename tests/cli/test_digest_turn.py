@@ -1,0 +1,27 @@
+"""Where an entry turns: a line that opens its second half on "but" or "in the end" (in
+any language Mirror reads) is what the entry came to, over the practical line it began
+with after a hard stretch."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, turn", [
+    ("Kompost umgesetzt, halber Tag Arbeit, Rücken kaputt. Jens stand daneben und sagte "
+     "nichts. Als ich fertig war, kam er mit einer Schaufel und hat die Kante gerade gemacht. "
+     "Immer noch kein Wort. Von mir auch nicht. Aber ich hab ihm eine Tüte Zucchini an den "
+     "Zaun gehängt.", "Aber ich hab ihm eine Tüte Zucchini an den Zaun gehängt."),
+    ("Compost verplaatst, halve dag werk, rug kapot. Joop stond erbij te kijken en zei niks. "
+     "Toen ik klaar was kwam hij met een schop en heeft de rand recht gemaakt. Nog steeds "
+     "niks gezegd. Ik ook niet. Maar ik heb hem een zak courgettes aan zijn hek gehangen.",
+     "Maar ik heb hem een zak courgettes aan zijn hek gehangen."),
+])
+def test_the_line_where_an_entry_turns_is_quoted_over_its_practical_start(cli, text, turn):
+    run = cli("reflect", "--json", "--date", "2026-08-12 20:00", input=text)
+    assert run.code == 0, run.err
+
+    digest = cli("digest", "--week", "--date", "2026-08-12", "--json").json
+
+    (line,) = digest["lines"]
+    assert line["text"].endswith(turn)
