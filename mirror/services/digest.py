@@ -389,6 +389,15 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     line = exact(text, toks, lo, hi)
     if not short and not line_wry:
         line = _with_landing(text, toks, lo, hi, language) or line
+        opening = toks.sentence_bounds()[toks[0].sent][1]
+        if 0 < opening <= lo and outburst(text, toks, 0, opening) and \
+                not outburst(text, toks, lo, hi):
+            # The news the entry opens with, said aloud ("OFFER. … I said "thank you" in a
+            # very calm voice and then screamed into a cushion"): what arrived, with how it
+            # was felt.
+            gap = " " if opening == lo else " … "
+            line = exact(text, toks, 0, opening) + gap + line
+            score = max(score, 0.0) + OUTBURST
     if len(line.split()) < 2 or (hi - lo > QUOTE_MAX_WORDS + 20):
         return None
     if short and news and NEWS <= weight < ESSENTIAL:

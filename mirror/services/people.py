@@ -1030,6 +1030,19 @@ def compare(texts: Iterable[str], before: Iterable[str], language: str | None = 
 HISTORY_TEXTS = 12
 
 
+def _known(names: set[str], past: Sequence[str], nouns: bool = False) -> set[str]:
+    """Those of `names` that the latest of `past` texts holding them (`HISTORY_TEXTS`
+    each, read only then) show as a person by a cue of their own, not only after "mit" nor
+    only opening a sentence."""
+    known: set[str] = set()
+    for w in sorted(names):
+        holding = [t for t in past if w in t][-HISTORY_TEXTS:]
+        if any(w in sc.people and w not in sc.beside and w not in sc.weak
+               for sc in (_scan(t, nouns) for t in holding)):
+            known.add(w)
+    return known
+
+
 def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[str]] | None = None
            ) -> tuple[set[str], dict[str, str]]:
     """(who is a person over a whole period, relation -> the kin name it is written as).
@@ -1084,13 +1097,8 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
         dropped = {w for w in beside if written[w] < 2 and w not in paired}
         if dropped and history is not None:
             # ...or when the journal before the period wrote them as a person ("mit Lea"
-            # this week; "Lea hat mich angerufen" a month ago): a few texts, read only then.
-            past = history()
-            for w in sorted(dropped):
-                holding = [t for t in past if w in t][-HISTORY_TEXTS:]
-                if any(w in sc.people and w not in sc.beside
-                       for sc in (_scan(t, True) for t in holding)):
-                    dropped.discard(w)
+            # this week; "Lea hat mich angerufen" a month ago).
+            dropped -= _known(dropped, history(), nouns=True)
         names -= dropped
     strong &= names
     recurring = {w for w, n in uses.items()
@@ -1104,7 +1112,14 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
         pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
             re.escape(w.lower()) for w in sorted(doubtful)) + r")(?![\w'’-])")
         lower = {m.group(0) for t in texts for m in pattern.finditer(t)}
-        names -= {w for w in names - strong if w.lower() in lower or w.lower() in _common()}
+        ordinary = {w for w in names - strong if w.lower() in lower or w.lower() in _common()}
+        # A name that is also a word ("Rob called.", "Rose said…") and is never written in
+        # lower case here is a person when the journal before wrote them as one ("The
+        # hiring manager, Rob, was normal").
+        rescue = {w for w in ordinary if w.lower() not in lower}
+        if rescue and history is not None:
+            ordinary -= _known(rescue, history())
+        names -= ordinary
         names |= {w for w in recurring if w.lower() not in lower}
     rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}
     # "Pete" of a period that says "Old Pete" (or "Mary" of one that says "Mary Hughes")

@@ -146,3 +146,12 @@ def test_a_tag_is_someone_at_whose_home_the_entry_was(cli):
            "--tag", "Chloé")
 
     assert "Chloé" in _people(cli, "2026-09-29")
+
+
+def test_a_name_that_is_also_a_word_is_named_when_the_journal_named_them_before(cli):
+    _write(cli, "First interview. The hiring manager, Rob, was kind and asked real questions.",
+           "2026-01-28 17:00")
+    _write(cli, "OFFER. Rob called. I screamed into a cushion.", "2026-02-12 16:00")
+    _write(cli, "Steak dinner to celebrate. Signed the contract.", "2026-02-13 20:00")
+
+    assert "Rob" in _people(cli, "2026-02-12")

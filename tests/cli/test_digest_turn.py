@@ -25,3 +25,16 @@ def test_the_line_where_an_entry_turns_is_quoted_over_its_practical_start(cli, t
 
     (line,) = digest["lines"]
     assert line["text"].endswith(turn)
+
+
+def test_the_news_an_entry_opens_with_is_quoted_with_how_it_was_felt(cli):
+    text = ("OFFER. Rob called this afternoon. Operations manager, hybrid, start in March, more "
+            "than I made before. I said thank you in a very calm voice and then hung up and "
+            "screamed into a cushion until the dog barked.")
+    run = cli("reflect", "--json", "--date", "2026-02-12 16:00", input=text)
+    assert run.code == 0, run.err
+
+    digest = cli("digest", "--week", "--date", "2026-02-12", "--json").json
+
+    (line,) = digest["lines"]
+    assert line["text"].startswith("OFFER.") and "screamed into a cushion" in line["text"]
