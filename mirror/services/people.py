@@ -4,7 +4,8 @@ A capital letter is not a person. "English", "Christmas", "Glasgow", "Tesco" and
 sentence's first word are all capitalised, and "my sister" or "mum" are people without
 one. So a person is found by how the writer speaks of them, not by spelling alone.
 
-Rules (English, Spanish, German, French; other languages get names only):
+Rules (relations in English, Spanish, German, French, Dutch, Italian, Portuguese and Polish;
+names in any language written with capitals):
 
 1. **Relations** are people with or without a capital: a kinship or role word after a
    possessive ("my sister", "our neighbour", "mi hermana", "meine Mutter", "ma sœur",
@@ -96,10 +97,48 @@ _RELATIONS: dict[str, str] = {
     "patron": "boss", "patronne": "boss", "cheffe": "boss", "collègue": "colleague",
     "voisin": "neighbour", "voisine": "neighbour", "compagnon": "partner",
     "compagne": "partner",
+    # Dutch
+    "moeder": "mother", "vader": "father", "zus": "sister", "zusje": "sister",
+    "zuster": "sister", "broer": "brother", "broertje": "brother", "ouders": "parents",
+    "grootmoeder": "grandmother", "grootvader": "grandfather", "oom": "uncle",
+    "dochter": "daughter", "zoon": "son", "kinderen": "children", "vrouw": "wife",
+    "man": "husband", "vriend": "friend", "vriendin": "friend", "vrienden": "friends",
+    "baas": "boss", "collega": "colleague", "collega's": "colleagues", "buurman": "neighbour",
+    "buurvrouw": "neighbour", "schoonmoeder": "mother-in-law", "schoonvader": "father-in-law",
+    # Italian
+    "sorella": "sister", "fratello": "brother", "genitori": "parents", "zia": "aunt",
+    "zio": "uncle", "cugina": "cousin", "cugino": "cousin", "figlia": "daughter",
+    "figlio": "son", "figli": "children", "moglie": "wife", "marito": "husband",
+    "ragazzo": "boyfriend", "ragazza": "girlfriend", "amica": "friend", "amico": "friend",
+    "amici": "friends", "capo": "boss", "colleghi": "colleagues", "vicina": "neighbour",
+    "vicino": "neighbour", "suocera": "mother-in-law", "suocero": "father-in-law",
+    # Portuguese
+    "mãe": "mother", "pai": "father", "irmã": "sister", "irmão": "brother", "pais": "parents",
+    "avó": "grandmother", "avô": "grandfather", "filha": "daughter", "filho": "son",
+    "filhos": "children", "namorado": "boyfriend", "namorada": "girlfriend",
+    "chefe": "boss", "colega": "colleague", "colegas": "colleagues", "vizinha": "neighbour",
+    "vizinho": "neighbour", "sogra": "mother-in-law", "sogro": "father-in-law",
+    # Polish, with the cases a relation is most often written in ("z moją siostrą")
+    "matka": "mother", "matki": "mother", "matką": "mother", "ojciec": "father",
+    "ojca": "father", "siostra": "sister", "siostry": "sister", "siostrą": "sister",
+    "siostrze": "sister", "brat": "brother", "brata": "brother", "bratem": "brother",
+    "rodzice": "parents", "rodzicami": "parents", "rodziców": "parents",
+    "babcia": "grandmother", "babci": "grandmother", "babcią": "grandmother",
+    "dziadek": "grandfather", "dziadka": "grandfather", "ciocia": "aunt", "wujek": "uncle",
+    "córka": "daughter", "córki": "daughter", "córką": "daughter", "syn": "son",
+    "syna": "son", "synem": "son", "dzieci": "children", "żona": "wife", "żony": "wife",
+    "żoną": "wife", "mąż": "husband", "męża": "husband", "mężem": "husband",
+    "chłopak": "boyfriend", "dziewczyna": "girlfriend", "przyjaciółka": "friend",
+    "przyjaciel": "friend", "szef": "boss", "szefowa": "boss", "sąsiad": "neighbour",
+    "sąsiadka": "neighbour", "mama": "mother", "mamy": "mother", "mamą": "mother",
+    "tata": "father", "taty": "father", "tatą": "father",
 }
 #: Possessives before a relation ("my", "mi", "meine", "ma", ...): the writer's own.
 _POSSESSIVE = (r"my|our|mi|mis|nuestra|nuestro|mein|meine|meinem|meinen|meiner|unsere|unser"
-               r"|unserer|unserem|ma|mon|mes|notre|nos")
+               r"|unserer|unserem|ma|mon|mes|notre|nos"
+               r"|mijn|m'n|onze|ons|mia|mio|miei|mie|nostra|nostro|nostri|minha|meu|meus|minhas"
+               r"|nossa|nosso|moja|mój|moje|mojej|mojego|mojemu|moją|moim|nasza|nasz|naszej"
+               r"|naszego")
 _ADJECTIVE = r"(?:(?:late|little|big|older|younger|old|best|dear|new|ex-|step-?)\s*)?"
 #: Kin names people use as names, capitalised or not ("Mum", "dad", "Oma", "maman").
 _KIN: dict[str, str] = {
@@ -109,7 +148,8 @@ _KIN: dict[str, str] = {
     "gran": "Gran", "nan": "Nan", "nana": "Nana", "nanna": "Nanna", "grandad": "Grandad",
     "granddad": "Granddad", "grandpa": "Grandpa", "oma": "Oma", "opa": "Opa",
     "abuelita": "Abuelita", "abuelito": "Abuelito", "mamie": "Mamie", "papi": "Papi",
-    "papy": "Papy",
+    "papy": "Papy", "mamma": "Mamma", "papà": "Papà", "nonna": "Nonna", "nonno": "Nonno",
+    "vovó": "Vovó", "vovô": "Vovô", "babcia": "Babcia", "dziadek": "Dziadek",
 }
 #: The kin names as written in a digest ("Mum", "Oma").
 KIN_NAMES = frozenset(_KIN.values())
@@ -371,13 +411,24 @@ def _owns(text: str, end: int, after: list[str]) -> bool:
     return m is not None and m.group(1).islower()
 
 
+#: Whose a relation is, before it: the writer's (`_POSSESSIVE`) or someone's.
+_WHOSE = re.compile(rf"(?:^|[^\w'’])(?:{_POSSESSIVE}|his|her|their|your|zijn|haar|hun|je|jouw|sein|seine"
+                    rf"|seinem|seiner|ihr|ihre|ihrem|ihrer|son|sa|ses|su|sus|suo|sua|seu|sua|dela|dele"
+                    rf"|jego|jej|ich)\s+{_ADJECTIVE}[^\W\d_'’-]+\s*,?\s*$")
+
+
 def _apposed(text: str, start: int, role: str) -> bool:
     """Whether the name at `start` stands beside the `role` before it: after a comma ("my
     boss, Ann", "a woman, Kendra"), or right after a job's name ("la enfermera Lupita",
     "Coach Dale"), never a relation's, which is also a word of another language ("son
     Lego": his Lego)."""
     gap = text[max(0, start - 2):start].strip(" ")
-    return gap in (",", "") or (gap == role[-1:] and role not in _RELATIONS)
+    if gap in (",", ""):
+        return True
+    # Right after a job's name ("la enfermera Lupita", "Coach Dale"), or after a relation
+    # someone has ("zijn vrouw Riet", "his wife Ann"): not "avec son Lego", where "son" is his.
+    return gap == role[-1:] and (role not in _RELATIONS or _WHOSE.search(
+        text[max(0, start - 40):start].lower()) is not None)
 
 
 def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], after: list[str]) -> bool:
@@ -517,11 +568,13 @@ def plain_lower(text: str, lowered: str) -> bool:
 
 #: Kin names and the relation they stand for: "your mother" and "Mum" are one person.
 _KIN_RELATION: dict[str, str] = {
-    **dict.fromkeys(("Mum", "Mom", "Mam", "Mummy", "Mommy", "Mama", "Mamá", "Maman"), "mother"),
-    **dict.fromkeys(("Dad", "Daddy", "Papa", "Papá", "Papi"), "father"),
+    **dict.fromkeys(("Mum", "Mom", "Mam", "Mummy", "Mommy", "Mama", "Mamá", "Maman", "Mamma"),
+                    "mother"),
+    **dict.fromkeys(("Dad", "Daddy", "Papa", "Papá", "Papi", "Papà"), "father"),
     **dict.fromkeys(("Grandma", "Granny", "Gran", "Nan", "Nana", "Nanna", "Oma", "Abuelita",
-                     "Mamie"), "grandmother"),
-    **dict.fromkeys(("Grandad", "Granddad", "Grandpa", "Opa", "Abuelito", "Papy"), "grandfather"),
+                     "Mamie", "Nonna", "Vovó", "Babcia"), "grandmother"),
+    **dict.fromkeys(("Grandad", "Granddad", "Grandpa", "Opa", "Abuelito", "Papy", "Nonno",
+                     "Vovô", "Dziadek"), "grandfather"),
 }
 #: A kin word after one of these is someone else's ("a dad at the park", "her mum").
 _SOMEONE_ELSES = re.compile(r"(?:^|\W)(?:an|the|his|her|their|your|some|another|every|any|one|"

@@ -155,3 +155,21 @@ def test_a_name_that_is_also_a_word_is_named_when_the_journal_named_them_before(
     _write(cli, "Steak dinner to celebrate. Signed the contract.", "2026-02-13 20:00")
 
     assert "Rob" in _people(cli, "2026-02-12")
+
+
+@pytest.mark.parametrize("texts, language, who", [
+    (["Ruzie gehad met mijn zus over de verhuizing.", "Mijn zus belde en zei sorry."], "nl",
+     "your sister"),
+    (["Ho litigato con mia madre al telefono.", "Mia madre mi ha mandato le foto."], "it",
+     "your mother"),
+    (["Jantei com o meu irmão.", "O meu irmão ligou outra vez."], "pt", "your brother"),
+    (["Rozmawiałam z moją siostrą do późna.", "Moja siostra przyjechała rano."], "pl",
+     "your sister"),
+    (["Sinds zijn vrouw Riet is overleden zit hij in zijn kas."], "nl", "Riet"),
+])
+def test_relations_and_the_names_after_them_in_more_languages(texts, language, who):
+    assert who in people.count(texts, language)
+
+
+def test_a_relation_word_before_a_capital_of_a_thing_names_no_one():
+    assert not people.count(["Il joue avec son Lego tout le temps."], "fr")
