@@ -5,9 +5,11 @@ quotation marks: „…“ and ‚…‘ in German, «…» in French, ”…”
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mirror.engine.tokenize import as_tokens, tokenize
-from mirror.services.digest_reading import exact
+from mirror.services.digest_reading import exact, quoted_spans
 
 
 def _sentences(text: str) -> list[str]:
@@ -55,3 +57,32 @@ def test_the_digest_quotes_a_german_line_with_its_inner_quotation(cli):
 
     for line in digest["lines"]:
         assert line["text"].count("„") == line["text"].count("“"), line["text"]
+
+
+_PAIRS = [("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ("“", "”"), ("‚", "‘"), ("「", "」"),
+          ('"', '"')]
+_WORDS = ["sie", "hat", "gesagt", "nie", "wieder", "und", "ging", "Mira", "endlich", "gut",
+          "ok", "dann", "nach", "Hause"]
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+                          st.one_of(st.none(), st.tuples(st.sampled_from(_PAIRS),
+                                                         st.lists(st.sampled_from(_WORDS), min_size=1,
+                                                                  max_size=4),
+                                                         st.sampled_from(["", ".", "!", "?"]))),
+                          st.sampled_from([".", "!", "?", ","])),
+                min_size=1, max_size=5))
+def test_no_quoted_line_ever_stops_inside_a_quotation(parts):
+    text = " ".join(
+        " ".join(words) + (f" {q[0][0]}{' '.join(q[1])}{q[2]}{q[0][1]}" if q else "") + end
+        for words, q, end in parts)
+    toks = as_tokens(tokenize(text))
+    spans = quoted_spans(text)
+    for lo, hi in toks.sentence_bounds().values():
+        line = exact(text, toks, lo, hi)
+        start = text.find(line)
+        assert start >= 0, (text, line)
+        end = start + len(line)
+        for opening, closing in spans:
+            # a quotation is in the line with both its marks, or not at all
+            assert (start <= opening < end) == (start <= closing < end), (text, line)
