@@ -363,7 +363,7 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
         return bool(after) and after[0] in _AND_ACTS
     if prev in _BEFORE or spoken_to or prev in _TITLES:
         return True  # "with Sam", "told Maya", "Dr Okafor"
-    if prev in _ROLES and _apposed(text, m.start(), prev):
+    if (prev in _ROLES and _apposed(text, m.start(), prev)) or _apposed_far(text, m.start(), before):
         return True
     if owner and _owns(text, m.end(), after):
         return True
@@ -417,6 +417,13 @@ _WHOSE = re.compile(rf"(?:^|[^\w'’])(?:{_POSSESSIVE}|his|her|their|your|zijn|h
                     rf"|jego|jej|ich)\s+{_ADJECTIVE}[^\W\d_'’-]+\s*,?\s*$")
 
 
+def _apposed_far(text: str, start: int, before: list[str]) -> bool:
+    """Whether the name at `start` follows a comma after a role and one word describing
+    it ("una chica italiana, Giulia", "a tall woman, Kendra", "my new physio, Helen")."""
+    return len(before) > 1 and before[-2] in _ROLES and before[-2] not in _RELATIONS and \
+        text[max(0, start - 2):start].strip(" ") == ","
+
+
 def _apposed(text: str, start: int, role: str) -> bool:
     """Whether the name at `start` stands beside the `role` before it: after a comma ("my
     boss, Ann", "a woman, Kendra"), or right after a job's name ("la enfermera Lupita",
@@ -439,7 +446,7 @@ def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], aft
     if (prev in _BEFORE and prev not in _NOT_ONLY_PEOPLE and prev not in _PLACE_BEFORE) or \
             prev in _TITLES:
         return True
-    if prev in _ROLES and _apposed(text, m.start(), prev):
+    if (prev in _ROLES and _apposed(text, m.start(), prev)) or _apposed_far(text, m.start(), before):
         return True
     if prev == "and" and _joined_to_a_name(text, m.start()):
         return True

@@ -136,6 +136,7 @@ def test_a_german_name_found_only_after_mit_is_a_person_the_journal_named_before
     ("Emilia nació a las 18:02. Tiene mucho pelo.", "es", "Emilia"),
     ("Não posso dizer isto à Rita, ela está a dar tudo.", "pt", "Rita"),
     ("Probe. Jonas hat „Füße!“ gezischt. Hat geholfen.", "de", "Jonas"),
+    ("Una chica italiana, Giulia, me ha pedido un boli.", "es", "Giulia"),
 ])
 def test_someone_born_told_or_whispering_is_a_person(text, language, name):
     assert name in people.count([text], language)
