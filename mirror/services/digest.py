@@ -686,6 +686,8 @@ def _tagged(found: Counter[str], entries: Sequence[PeriodEntry], tags: dict[str,
     out = Counter(found)
     texts = [e.content for e in entries]
     for person in sorted(named - set(found)):
+        if people_in.relation_of(person) in found:
+            continue  # "#Dad" of a week that says "my father": one person
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(person)}(?![\w-])")
         if person not in people_in.KIN_NAMES and (people_in.written_as_place(person, texts) or any(
                 re.search(rf"(?<![\w'’-]){re.escape(person.lower())}(?![\w-])", t) for t in texts)):

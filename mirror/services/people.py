@@ -1002,6 +1002,12 @@ def written_as_place(word: str, texts: Iterable[str]) -> bool:
     return any(pattern.search(t) for t in texts)
 
 
+def relation_of(kin: str) -> str | None:
+    """How the digest names the relation a kin name stands for ("Mum" -> "your mother")."""
+    relation = _KIN_RELATION.get(kin)
+    return f"your {relation}" if relation else None
+
+
 def in_text(text: str) -> list[str]:
     """The people of one text (display forms, in order of first appearance)."""
     return _scan(text).people
