@@ -704,8 +704,9 @@ class _Scan:
     german: bool = False
     #: German words written after an article or a possessive ("die Stimme"): nouns.
     nouned: set[str] = field(default_factory=set)
-    #: German names after a title or a relation ("Herr Albrecht", "Oma Hilde"): people,
-    #: whatever else the period writes before them.
+    #: German names after a title or a relation ("Herr Albrecht", "Oma Hilde"), or speaking
+    #: or doing without an article ("Jonas sagt"): people, though the period also writes
+    #: an article before them ("der Jonas", as the south says).
     titled: set[str] = field(default_factory=set)
 
 
@@ -876,7 +877,7 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
     strong = {w for w in found if w not in weak}
     return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal, opened,
                  shared=shared - personal, beside=beside - sure, german=german, nouned=nouned,
-                 titled=titled)
+                 titled=titled | sure)
 
 
 class _Joined:

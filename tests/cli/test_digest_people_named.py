@@ -174,3 +174,14 @@ def test_relations_and_the_names_after_them_in_more_languages(texts, language, w
 
 def test_a_relation_word_before_a_capital_of_a_thing_names_no_one():
     assert not people.count(["Il joue avec son Lego tout le temps."], "fr")
+
+
+def test_a_german_name_written_with_an_article_stays_a_person_where_they_speak():
+    # "der Jonas", as the south says: the article alone does not make him a thing when
+    # he also speaks without one.
+    texts = ["Der Jonas hat wieder nix gemacht.", "Jonas sagt, er putzt morgen.",
+             "Die Zeitung schreibt nichts Neues."]
+
+    found = people.count(texts, "de")
+
+    assert "Jonas" in found and "Zeitung" not in found
