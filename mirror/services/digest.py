@@ -363,9 +363,12 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             if outburst(text, toks, lo, hi):  # news said aloud: felt, never a bare fact
                 score = max(score, 0.0) + OUTBURST
             score += emphasis(text, toks, lo, hi) + TURN * turns(toks, lo, hi)
-            if pivots(toks, moment.first, moment.last) and 2 * moment.first >= len(toks):
+            if not reading.feelings and pivots(toks, moment.first, moment.last) and \
+                    2 * moment.first >= len(toks):
                 score += PIVOT  # "Maar ik heb hem een zak courgettes…", "In the end I just
-                # told her…": where the entry's second half turns is what it came to
+                # told her…": where an entry told plainly, without a feeling said, turns in
+                # its second half is what it came to (not "But it also felt true." after
+                # "I'm so tired… I told my partner I want to leave", said with its feeling)
             if hi == len(toks):  # where the entry lands, unless it only makes a plan
                 score += -PLAN if not short and _plan(text, toks, lo, hi, language) else LANDING
             if told(text) and toks[lo].start <= offset < toks[hi - 1].end:
