@@ -38,3 +38,16 @@ def test_the_news_an_entry_opens_with_is_quoted_with_how_it_was_felt(cli):
 
     (line,) = digest["lines"]
     assert line["text"].startswith("OFFER.") and "screamed into a cushion" in line["text"]
+
+
+def test_an_entry_that_says_its_feeling_keeps_the_line_that_tells_what_happened(cli):
+    text = ("I'm so tired of being the one who notices everything. I told my sister tonight that "
+            "I think I want to quit, not the marriage, the job. Saying it out loud made my "
+            "throat close up. But it also felt right.")
+    run = cli("reflect", "--json", "--date", "2026-02-05 21:30", input=text)
+    assert run.code == 0, run.err
+
+    digest = cli("digest", "--week", "--date", "2026-02-05", "--json").json
+
+    (line,) = digest["lines"]
+    assert "I want to quit" in line["text"]
