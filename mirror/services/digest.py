@@ -39,6 +39,14 @@ quoted from the person never count against it.
   ("your sister", "Mum"); nationalities, holidays and places are not (`services.people`).
   Like patterns, they are counted in the period before too (by the same rules: care
   entries never, private ones only when this period's are).
+- **Private** entries follow one rule everywhere. A digest is written for the person on
+  their own machine and is never stored, so a private entry is read like any other: its
+  line quoted where it holds the period, marked "(private)" in the text and `private` in
+  `--json`, its people named, its counts counted (a week does not lose its heart because
+  the person kept it to themselves). Whatever leaves the machine — a remote engine's
+  request — is a digest built as if the private entries had not been written: no line,
+  name or count from them (`_build(..., include_private=False)`). An entry not quoted is
+  left out by its salience or its care tier, never by being private.
 - **Care.** A reflection answered with care (the care tier) is never quoted, counted for
   names, patterns or tensions: after the person's own lines the digest says plainly how
   many were answered with care and shows the line that help exists and the person's saved
@@ -54,9 +62,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from mirror import constitution
@@ -94,6 +103,7 @@ from mirror.services.digest_reading import (
     marked,
     mood,
     outburst,
+    pivots,
     praise_span,
     prose_tail,
     sarcastic_span,
@@ -115,6 +125,7 @@ LINES = 5              # salient lines shown in a week
 MONTH_LINES = 7        # ...and in a month, whose turn a week's five lines missed
 ACROSS = 0.35         # a part's best line is taken first only if it weighs this much of the best's
 TURN = 0.75           # a line holding the entry's turn ("but", "yet")
+PIVOT = 2.5            # a line opening the second half of its entry on a turn ("But…", "In the end…")
 ASIDE = 1.0           # a line with laughter written in it: a funny aside, not the turn
 OUTBURST = 3.0        # news said aloud in a few words ("Accepted!", "OFFER!!!!"): felt
 LANDING = 0.5         # a line that ends the entry: where it lands
@@ -352,6 +363,12 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             if outburst(text, toks, lo, hi):  # news said aloud: felt, never a bare fact
                 score = max(score, 0.0) + OUTBURST
             score += emphasis(text, toks, lo, hi) + TURN * turns(toks, lo, hi)
+            if not reading.feelings and pivots(toks, moment.first, moment.last) and \
+                    2 * moment.first >= len(toks):
+                score += PIVOT  # "Maar ik heb hem een zak courgettes…", "In the end I just
+                # told her…": where an entry told plainly, without a feeling said, turns in
+                # its second half is what it came to (not "But it also felt true." after
+                # "I'm so tired… I told my partner I want to leave", said with its feeling)
             if hi == len(toks):  # where the entry lands, unless it only makes a plan
                 score += -PLAN if not short and _plan(text, toks, lo, hi, language) else LANDING
             if told(text) and toks[lo].start <= offset < toks[hi - 1].end:
@@ -375,6 +392,15 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     line = exact(text, toks, lo, hi)
     if not short and not line_wry:
         line = _with_landing(text, toks, lo, hi, language) or line
+        opening = toks.sentence_bounds()[toks[0].sent][1]
+        if 0 < opening <= lo and outburst(text, toks, 0, opening) and \
+                not outburst(text, toks, lo, hi):
+            # The news the entry opens with, said aloud ("OFFER. … I said "thank you" in a
+            # very calm voice and then screamed into a cushion"): what arrived, with how it
+            # was felt.
+            gap = " " if opening == lo else " … "
+            line = exact(text, toks, 0, opening) + gap + line
+            score = max(score, 0.0) + OUTBURST
     if len(line.split()) < 2 or (hi - lo > QUOTE_MAX_WORDS + 20):
         return None
     if short and news and NEWS <= weight < ESSENTIAL:
@@ -573,21 +599,116 @@ def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES) -> list[Sa
     return list(_read_period(entries, limit).lines)
 
 
-def people(entries: Sequence[PeriodEntry],
-           before: Sequence[PeriodEntry] = ()) -> tuple[Counter[str], Counter[str]]:
+def people(entries: Sequence[PeriodEntry], before: Sequence[PeriodEntry] = (),
+           language: str | None = None, history: Callable[[], Sequence[str]] | None = None
+           ) -> tuple[Counter[str], Counter[str]]:
     """(person -> how many of the entries mention them, the same over the entries of the
     period before), by `mirror.services.people` (a name that stood as a person in this
-    period counts in the one before too)."""
-    return people_in.compare([e.content for e in entries], [e.content for e in before])
+    period counts in the one before too), every entry read in the period's `language`
+    (a German week's capitals are its nouns, even in a line of three words)."""
+    return people_in.compare([e.content for e in entries], [e.content for e in before], language,
+                             history)
+
+
+HISTORY_DAYS = 56  # weeks read for who "he" or "she" is, when a period never says
+SPOKEN_OF = 2  # entries that say "he" or "she" of no one named, for the period's person to be them
+
+
+def _spoken_of(found: Counter[str], before: Counter[str], entries: Sequence[PeriodEntry],
+               history: Callable[[], Sequence[PeriodEntry]], language: str | None) -> Counter[str]:
+    """`found` with the person a period speaks of only as "he" or "she": the week after
+    the surgery that says "Had him walking to the kitchen", "Snapped at him over the bins"
+    and never his name is about the partner named all the week before. When `SPOKEN_OF`
+    entries or more say "he" (or "she") and name no one the digest lists, the person of
+    this period or the one before who is named most over the `HISTORY_DAYS` before it and
+    the period itself — in two entries or more, more than anyone else, and spoken of as
+    "he" (or "she") where named alone — is counted in them. Nobody is, when the pronoun
+    names no one clearly."""
+    listed = [n for n in (*found, *before) if not n.startswith("your ")]
+    if not listed:
+        return found
+    # One pattern for every name: a month is a thousand entries and more.
+    names = re.compile(r"(?<![\w'’-])(" + "|".join(
+        re.escape(n) for n in sorted(set(listed), key=len, reverse=True)) + r")(?![\w-])")
+    unnamed: dict[int, list[str]] = {0: [], 1: []}
+    for e in entries:
+        he, she = people_in.he_or_she(e.content, language)
+        if he == she or names.search(e.content) or people_in.mentions_someone(e.content):
+            continue
+        if he > she:  # ("Physio came - Helen… Had him walking… She says…": mostly him)
+            unnamed[0].append(e.id)
+        elif she > he:
+            unnamed[1].append(e.id)
+    side = max((0, 1), key=lambda k: len(unnamed[k]))
+    if len(unnamed[side]) < SPOKEN_OF or len(unnamed[1 - side]) >= SPOKEN_OF:
+        return found
+    # Who is spoken of that way where named alone, by entries named in, both periods.
+    named_in: Counter[str] = Counter()
+    pronoun: Counter[str] = Counter()
+    for e in (*history(), *entries):
+        here = {m.group(1) for m in names.finditer(e.content)}
+        if len(here) != 1:
+            continue
+        (name,) = here
+        named_in[name] += 1
+        he, she = people_in.he_or_she(e.content, language)
+        pronoun[name] += (he - she) if side == 0 else (she - he)
+    ranked = sorted((n for n in named_in if named_in[n] >= 2 and pronoun[n] > 0),
+                    key=lambda n: (-named_in[n], n))
+    if not ranked or (len(ranked) > 1 and named_in[ranked[1]] == named_in[ranked[0]]):
+        return found
+    out = Counter(found)
+    out[ranked[0]] += len(unnamed[side])
+    return out
+
+
+def _tag_people(entries: Sequence[PeriodEntry], tags: dict[str, tuple[str, ...]],
+                language: str | None) -> set[str]:
+    """The people the person named in their tags ("#Henk", "#Sam", `people.tag_person`):
+    a tag is someone only on an entry that writes the name or speaks of someone ("he",
+    "hem", "ella"; "#Erasmus" on a first night abroad is not), never a word the entries
+    write in lower case (an ordinary word) or where a place stands ("#Lyon" of "en Lyon")."""
+    named: set[str] = set()
+    for entry in entries:
+        for tag in tags.get(entry.id, ()):
+            person = people_in.tag_person(tag, language)
+            if person is not None and (person in people_in.KIN_NAMES or person in entry.content
+                                       or people_in.speaks_of_someone(entry.content, language)):
+                named.add(person)
+    texts = [e.content for e in entries]
+    return {p for p in named if not people_in.written_as_place(p, texts) and (
+        p in people_in.KIN_NAMES or not any(
+            re.search(rf"(?<![\w'’-]){re.escape(p.lower())}(?![\w-])", t) for t in texts))}
+
+
+def _tagged(found: Counter[str], entries: Sequence[PeriodEntry], tags: dict[str, tuple[str, ...]],
+            language: str | None, named: set[str]) -> Counter[str]:
+    """`found` with the people tags name (`_tag_people`, of this period or the other one),
+    counted in the entries tagged with them or writing their name: a week about a
+    neighbour written as "he" and tagged with his name is about him."""
+    out = Counter(found)
+    texts = [e.content for e in entries]
+    for person in sorted(named - set(found)):
+        if people_in.relation_of(person) in found:
+            continue  # "#Dad" of a week that says "my father": one person
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(person)}(?![\w-])")
+        if person not in people_in.KIN_NAMES and (people_in.written_as_place(person, texts) or any(
+                re.search(rf"(?<![\w'’-]){re.escape(person.lower())}(?![\w-])", t) for t in texts)):
+            continue  # "#Hope" of entries that write "hope": a word, not a name
+        n = sum(1 for e in entries if any(people_in.tag_person(t, language) == person
+                                          for t in tags.get(e.id, ())) or pattern.search(e.content))
+        if n:
+            out[person] = n
+    return out
 
 
 def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
-                     entries: Sequence[PeriodEntry]) -> Counter[str]:
+                     entries: Sequence[PeriodEntry], language: str | None = None) -> Counter[str]:
     """`found` with the people a quoted line shows acting ("Marek wanted it shorter"),
     though the period also wrote them where a place stands ("the draft to Marek"): whoever
     the digest quotes is listed among who came up, counted in the entries that name them."""
     parts = {w for n in found for w in n.split()}  # "Lurdes" of "Dona Lurdes"
-    quoted = [n for line in lines for n in people_in.count([line.text])
+    quoted = [n for line in lines for n in people_in.count([line.text], language)
               if n not in found and n not in parts and not n.startswith("your ")
               and n not in people_in.KIN_NAMES]
     if not quoted:
@@ -755,7 +876,28 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                     periods.tag_counts(conn, previous.since, previous.until), THEMES)
     threads = _counted(periods.thread_counts(conn, period.since, period.until),
                        periods.thread_counts(conn, previous.since, previous.until), THEMES)
-    now_people, before_people = people(ordinary, earlier_ordinary)
+    # The period's language, judged with the period before it: a week of one short line
+    # ("Un peu triste, un peu libre.") is read with the journal around it.
+    language = digest_words.period_language([e.content for e in (*ordinary, *earlier_ordinary)])
+    @cache
+    def history() -> tuple[PeriodEntry, ...]:
+        """The weeks before the two periods, read by the same rules (only when needed)."""
+        since = utc_iso(datetime.fromisoformat(period.since.replace("Z", "+00:00"))
+                        - timedelta(days=HISTORY_DAYS))
+        return tuple(e for e in periods.entries(conn, since, period.since)
+                     if e.care is None and (include_private or not e.private))
+
+    now_people, before_people = people(ordinary, earlier_ordinary, language,
+                                       lambda: [e.content for e in history()])
+    now_tags = periods.tags_by_entry(conn, period.since, period.until)
+    before_tags = periods.tags_by_entry(conn, previous.since, previous.until)
+    # Who one period's tags name is counted in the other wherever written ("#Henk" last
+    # week; "Henk niet gekomen" this week), as a name found by its words is (`people.compare`).
+    tagged = _tag_people(ordinary, now_tags, language) | _tag_people(earlier_ordinary, before_tags,
+                                                                     language)
+    now_people = _tagged(now_people, ordinary, now_tags, language, tagged)
+    before_people = _tagged(before_people, earlier_ordinary, before_tags, language, tagged)
+    now_people = _spoken_of(now_people, before_people, ordinary, history, language)
     # A relation named once without a name ("my cousin's wedding") is rarely who the
     # period was about; one who comes up in two entries or more is, and so is one who
     # came up in the period before too (the sister of a funeral week, there all along).
@@ -767,7 +909,7 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                   key=lambda n: (-before_people[n], n))[:PEOPLE]  # count 0, as patterns
     reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES)
     lines = reading.lines
-    now_people = _with_the_quoted(now_people, lines, ordinary)
+    now_people = _with_the_quoted(now_people, lines, ordinary, language)
     # Among those who came up as often, the ones in the entries quoted first: the period
     # was about them ("I kept reaching for my phone to tell Jamie… I miss him so much").
     texts = {e.id: e.content for e in ordinary}
@@ -785,9 +927,6 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
                     feeling=feeling(ordinary, period, reading.stated), event=happened)
-    # The period's language, judged with the period before it: a week of one short line
-    # ("Un peu triste, un peu libre.") is read with the journal around it.
-    language = digest_words.period_language([e.content for e in (*ordinary, *earlier_ordinary)])
     return guarded(digest, ordinary, language)
 
 

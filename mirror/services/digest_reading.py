@@ -285,6 +285,7 @@ _TURNS = frozenset({"but", "yet", "though", "although", "except", "however", "st
                     "pero", "aber", "doch", "mais", "sino", "sondern", "obwohl", "aunque",
                     "not", "never", "no", "nicht", "pas", "jamais", "nunca"})
 _OPENING_TURNS = frozenset({"but", "yet", "still", "though", "although", "pero", "aber",
+                            "maar", "però", "eppure", "mas", "porém", "ale", "jednak",
                             "doch", "mais", "sin"})
 _HANGING = frozenset({"and", "or", "but", "so", "because", "that", "which", "who", "if",
                       "when", "as", "to", "the", "a", "my", "y", "o", "pero", "que", "und",
@@ -561,49 +562,93 @@ def prose_tail(text: str, toks: Tokens, lo: int) -> tuple[int, int] | None:
 
 def exact(text: str, toks: Tokens, lo: int, hi: int) -> str:
     """Tokens [lo, hi) as written, with the sentence's own closing marks; runs of white
-    space (a line break inside a sentence) read as one space."""
+    space (a line break inside a sentence) read as one space. Never cut inside something
+    the person quoted (`_balanced`)."""
     start, end = toks[lo].start, toks[hi - 1].end
     if hi == len(toks):
         end = len(text.rstrip())  # the entry's last words as written ("… #blessed")
     if text[end:end + 1] in (" ", "\u00a0", "\u202f") and text[end + 1:end + 2] in ("!", "?", "»"):
         end += 1  # French sets its marks apart: "Comme avant !"
-    while end < len(text) and text[end] in ".!?…\"”’)'»":  # "…said 'my girl'."
-        end += 1
+    end = _closing_marks(text, end)
     start, end = _balanced(text, start, end)
     return " ".join(text[start:end].split())
 
 
+#: What may follow a sentence's last word and still belong to it: full stops and the
+#: closing quotation marks of every language Mirror reads ("…said 'my girl'.", German
+#: „endlich“, Polish „dość”, French « assez », Japanese 「はい」).
+_CLOSERS = ".!?…\"”’“‘)'»«›‹」』"
+
+
+def _closing_marks(text: str, end: int) -> int:
+    while end < len(text) and text[end] in _CLOSERS:
+        end += 1
+    return end
+
+
 _OPENING_REACH = 40  # words back a quotation's opening mark is looked for
+#: Words forward its closing mark is looked for, when a line stops inside a quotation.
+_CLOSING_REACH = 30
+
+#: Opening quotation mark -> the marks that close it, for every convention the languages
+#: Mirror reads use: English “…” and ‘…’, German and Polish „…“ / „…”, German ‚…‘ and
+#: »…«, French and Spanish «…», Swedish ”…”, Japanese 「…」 and 『…』, and plain "…".
+_PAIRS: dict[str, str] = {'"': '"', "“": "”", "„": "“”", "‚": "‘’", "‘": "’", "«": "»",
+                          "»": "«", "‹": "›", "›": "‹", "「": "」", "『": "』", "”": "”"}
+_MARKS = re.compile("[" + re.escape("".join(set(_PAIRS) | set("".join(_PAIRS.values())))) + "]")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(opening mark, closing mark) of every quotation in `text`, nested ones included
+    ("Er sagte „sie meinte ‚nie‘“"). A quotation never runs across a blank line; one left
+    open is no quotation; an apostrophe ("don’t", "Jonas’") closes nothing."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[int, str]] = []
+    paragraph = 0
+    for m in _MARKS.finditer(text):
+        at, mark = m.start(), m.group(0)
+        if "\n\n" in text[paragraph:at]:
+            stack.clear()
+        paragraph = at
+        if mark in "’‘" and at > 0 and text[at - 1].isalnum() and text[at + 1:at + 2].isalnum():
+            continue  # an apostrophe inside a word
+        if mark == "’" and at > 0 and text[at - 1] in "sSzxX" and not (
+                stack and "’" in stack[-1][1]):
+            continue  # "Jonas’ Freund": an owner's apostrophe
+        for k in range(len(stack) - 1, -1, -1):
+            if mark in stack[k][1]:
+                spans.append((stack[k][0], at))
+                del stack[k:]
+                break
+        else:
+            if mark in _PAIRS and mark != "’":
+                stack.append((at, _PAIRS[mark]))
+    return sorted(spans)
 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) with its quotation marks paired: a line that starts inside something
-    the person quoted ('…and have a positive attitude." Love that last one.') starts at
-    its opening mark when that is near, else after the stray closing one; one that ends
-    inside a quotation ends before its opening mark when that leaves words."""
-    piece = text[start:end]
-    for opening, closing in (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“")):
-        if opening == closing:
-            if piece.count(opening) % 2 == 0:
-                continue
-            first = piece.find(opening)
-            stray_close = first > 0 and not piece[first - 1].isspace() and \
-                piece[:first].count(opening) == 0
-        else:
-            if piece.count(opening) == piece.count(closing):
-                continue
-            first = piece.find(closing)
-            stray_close = first >= 0 and (piece.find(opening) < 0 or first < piece.find(opening))
-        if stray_close:
-            back = text.rfind(opening, max(0, start - 400), start)
-            if back >= 0 and len(text[back:start].split()) <= _OPENING_REACH and \
-                    "\n\n" not in text[back:start]:
-                return back, end
-            return _balanced(text, start + first + 1, end) if text[start + first + 1:end].strip() \
-                else (start, end)
-        last = piece.rfind(opening)
-        if last > 0 and piece[:last].strip():
-            return start, start + len(piece[:last].rstrip())
+    """[start, end) never cut inside a quotation: a line that starts inside something the
+    person quoted ('…and have a positive attitude." Love that last one.') starts at its
+    opening mark when that is near, else after its closing one; a line that stops inside
+    one (Ute hat mich umarmt und gesagt „endlich“.) goes on to its closing mark when that
+    is near, else ends before its opening mark when that leaves words."""
+    if not _MARKS.search(text, start, end):
+        return start, end
+    for opening, closing in quoted_spans(text):
+        if opening < start <= closing:  # starts inside
+            if len(text[opening:start].split()) <= _OPENING_REACH:
+                start = opening
+            else:
+                start = closing + 1
+                while start < end and (text[start].isspace() or text[start] in _CLOSERS):
+                    start += 1
+        if start <= opening < end <= closing:  # stops inside
+            if len(text[end:closing].split()) <= _CLOSING_REACH:
+                end = _closing_marks(text, closing + 1)
+            elif text[start:opening].strip():
+                end = start + len(text[start:opening].rstrip())
+    if start >= end:
+        return start, start
     return start, end
 
 
@@ -1022,7 +1067,10 @@ _TERSE = 6                # ...and one this short when it names nothing ("Sigue 
 _TERSE_CONTEXT = 25       # ...up to this many words in all
 #: Words that turn a line: where an entry turns is where it says most ("…but now").
 _TURN_WORDS = frozenset("but yet though although still instead anyway pero aunque sin "
-                        "embargo aber doch trotzdem mais pourtant quand".split())
+                        "embargo aber doch trotzdem mais pourtant quand "
+                        # Dutch, Italian, Portuguese, Polish turn too ("Maar ik heb hem…")
+                        "maar toch echter però eppure comunque invece mas porém contudo "
+                        "todavia ale jednak".split())
 
 
 def emphasis(text: str, toks: Tokens, lo: int, hi: int) -> float:
@@ -1075,6 +1123,25 @@ def aside(toks: Tokens, lo: int, hi: int) -> bool:
     """Whether the line [lo, hi) is a funny aside ("The printer jammed, ha, of course it
     did"): blind review found such lines quoted over the one where the entry turns."""
     return any(w in _LAUGHS for w in toks.norms[lo:hi])
+
+
+#: Openings of a line where an entry turns to what it came to: a turn word, or "in the end"
+#: and its kin in the languages Mirror reads.
+_PIVOT_PHRASES = tuple(tuple(p.split()) for p in (
+    "in the end", "in the end i", "eventually", "finally", "after all", "al final", "al fin",
+    "am ende", "schließlich", "letztendlich", "finalement", "au final", "à la fin",
+    "uiteindelijk", "alla fine", "infine", "no fim", "afinal", "no final", "w końcu",
+    "ostatecznie"))
+
+
+def pivots(toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether the line [lo, hi) opens where its entry turns: on "but", "yet", "maar",
+    "aber", "pero", "mais" or on "in the end", "uiteindelijk", "am Ende" and their kin
+    ("But I hung a bag of courgettes on his gate.")."""
+    if lo >= hi:
+        return False
+    norms = toks.norms[lo:hi]
+    return norms[0] in _OPENING_TURNS or any(tuple(norms[:len(p)]) == p for p in _PIVOT_PHRASES)
 
 
 def turns(toks: Tokens, lo: int, hi: int) -> bool:

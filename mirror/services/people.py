@@ -4,7 +4,8 @@ A capital letter is not a person. "English", "Christmas", "Glasgow", "Tesco" and
 sentence's first word are all capitalised, and "my sister" or "mum" are people without
 one. So a person is found by how the writer speaks of them, not by spelling alone.
 
-Rules (English, Spanish, German, French; other languages get names only):
+Rules (relations in English, Spanish, German, French, Dutch, Italian, Portuguese and Polish;
+names in any language written with capitals):
 
 1. **Relations** are people with or without a capital: a kinship or role word after a
    possessive ("my sister", "our neighbour", "mi hermana", "meine Mutter", "ma sœur",
@@ -46,7 +47,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -96,10 +97,48 @@ _RELATIONS: dict[str, str] = {
     "patron": "boss", "patronne": "boss", "cheffe": "boss", "collègue": "colleague",
     "voisin": "neighbour", "voisine": "neighbour", "compagnon": "partner",
     "compagne": "partner",
+    # Dutch
+    "moeder": "mother", "vader": "father", "zus": "sister", "zusje": "sister",
+    "zuster": "sister", "broer": "brother", "broertje": "brother", "ouders": "parents",
+    "grootmoeder": "grandmother", "grootvader": "grandfather", "oom": "uncle",
+    "dochter": "daughter", "zoon": "son", "kinderen": "children", "vrouw": "wife",
+    "man": "husband", "vriend": "friend", "vriendin": "friend", "vrienden": "friends",
+    "baas": "boss", "collega": "colleague", "collega's": "colleagues", "buurman": "neighbour",
+    "buurvrouw": "neighbour", "schoonmoeder": "mother-in-law", "schoonvader": "father-in-law",
+    # Italian
+    "sorella": "sister", "fratello": "brother", "genitori": "parents", "zia": "aunt",
+    "zio": "uncle", "cugina": "cousin", "cugino": "cousin", "figlia": "daughter",
+    "figlio": "son", "figli": "children", "moglie": "wife", "marito": "husband",
+    "ragazzo": "boyfriend", "ragazza": "girlfriend", "amica": "friend", "amico": "friend",
+    "amici": "friends", "capo": "boss", "colleghi": "colleagues", "vicina": "neighbour",
+    "vicino": "neighbour", "suocera": "mother-in-law", "suocero": "father-in-law",
+    # Portuguese
+    "mãe": "mother", "pai": "father", "irmã": "sister", "irmão": "brother", "pais": "parents",
+    "avó": "grandmother", "avô": "grandfather", "filha": "daughter", "filho": "son",
+    "filhos": "children", "namorado": "boyfriend", "namorada": "girlfriend",
+    "chefe": "boss", "colega": "colleague", "colegas": "colleagues", "vizinha": "neighbour",
+    "vizinho": "neighbour", "sogra": "mother-in-law", "sogro": "father-in-law",
+    # Polish, with the cases a relation is most often written in ("z moją siostrą")
+    "matka": "mother", "matki": "mother", "matką": "mother", "ojciec": "father",
+    "ojca": "father", "siostra": "sister", "siostry": "sister", "siostrą": "sister",
+    "siostrze": "sister", "brat": "brother", "brata": "brother", "bratem": "brother",
+    "rodzice": "parents", "rodzicami": "parents", "rodziców": "parents",
+    "babcia": "grandmother", "babci": "grandmother", "babcią": "grandmother",
+    "dziadek": "grandfather", "dziadka": "grandfather", "ciocia": "aunt", "wujek": "uncle",
+    "córka": "daughter", "córki": "daughter", "córką": "daughter", "syn": "son",
+    "syna": "son", "synem": "son", "dzieci": "children", "żona": "wife", "żony": "wife",
+    "żoną": "wife", "mąż": "husband", "męża": "husband", "mężem": "husband",
+    "chłopak": "boyfriend", "dziewczyna": "girlfriend", "przyjaciółka": "friend",
+    "przyjaciel": "friend", "szef": "boss", "szefowa": "boss", "sąsiad": "neighbour",
+    "sąsiadka": "neighbour", "mama": "mother", "mamy": "mother", "mamą": "mother",
+    "tata": "father", "taty": "father", "tatą": "father",
 }
 #: Possessives before a relation ("my", "mi", "meine", "ma", ...): the writer's own.
 _POSSESSIVE = (r"my|our|mi|mis|nuestra|nuestro|mein|meine|meinem|meinen|meiner|unsere|unser"
-               r"|unserer|unserem|ma|mon|mes|notre|nos")
+               r"|unserer|unserem|ma|mon|mes|notre|nos"
+               r"|mijn|m'n|onze|ons|mia|mio|miei|mie|nostra|nostro|nostri|minha|meu|meus|minhas"
+               r"|nossa|nosso|moja|mój|moje|mojej|mojego|mojemu|moją|moim|nasza|nasz|naszej"
+               r"|naszego")
 _ADJECTIVE = r"(?:(?:late|little|big|older|younger|old|best|dear|new|ex-|step-?)\s*)?"
 #: Kin names people use as names, capitalised or not ("Mum", "dad", "Oma", "maman").
 _KIN: dict[str, str] = {
@@ -109,15 +148,40 @@ _KIN: dict[str, str] = {
     "gran": "Gran", "nan": "Nan", "nana": "Nana", "nanna": "Nanna", "grandad": "Grandad",
     "granddad": "Granddad", "grandpa": "Grandpa", "oma": "Oma", "opa": "Opa",
     "abuelita": "Abuelita", "abuelito": "Abuelito", "mamie": "Mamie", "papi": "Papi",
-    "papy": "Papy",
+    "papy": "Papy", "mamma": "Mamma", "papà": "Papà", "nonna": "Nonna", "nonno": "Nonno",
+    "vovó": "Vovó", "vovô": "Vovô", "babcia": "Babcia", "dziadek": "Dziadek",
 }
 #: The kin names as written in a digest ("Mum", "Oma").
 KIN_NAMES = frozenset(_KIN.values())
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A pattern matching any of `words`, longest first, written as a tree of their letters
+    ("m(?:y|i(?:s)?|…)"): a month's texts are read by it in half the time a flat list of
+    alternatives takes, with the same matches."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + pattern(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return pattern(tree)
+
+
 _RELATION_RE = re.compile(
-    rf"\b(?:{_POSSESSIVE})\s+{_ADJECTIVE}({'|'.join(sorted(map(re.escape, _RELATIONS), key=len, reverse=True))})\b",
+    rf"\b(?:{_trie(_POSSESSIVE.split('|'))})\s+{_ADJECTIVE}({_trie(_RELATIONS)})\b",
     re.IGNORECASE)
-_KIN_RE = re.compile(rf"\b({'|'.join(sorted(map(re.escape, _KIN), key=len, reverse=True))})\b"
-                     r"(?!-in-law)", re.IGNORECASE)
+_KIN_RE = re.compile(rf"\b({_trie(_KIN)})\b(?!-in-law)", re.IGNORECASE)
 
 #: Nationalities, languages, peoples: capitalised, never a person of the writer's life.
 _NATIONALITIES = frozenset("""
@@ -200,6 +264,17 @@ _TO_VERBS = frozenset("talked spoke speak talk wrote write said say lied listene
                       "sent gave give apologised apologized explained explain replied "
                       "waved smiled apologise apologize reply wave smile lie "
                       "listening talking speaking writing".split())
+#: "je ne le dis à personne, même pas à Karim", "se lo conté a Lucía", "ho detto a Marco":
+#: an "à" or "a" after one of these is a person's (not "je vais à Lyon", "fui a Sevilla").
+_SAID_TO = frozenset("""
+dis dit dire parlé parle parler écrit écris demandé demande raconté raconte expliqué
+explique envoyé envoie donné donne téléphoné répondu avoué menti souri
+dije dijo digo decir conté contó cuento pregunté preguntó hablé habló escribí escribió
+mandé mandó expliqué explicó llamé llamó sonreí sonrió
+detto dico chiesto parlato raccontato spiegato telefonato mandato scritto
+disse contei perguntei falei escrevi mandei expliquei liguei
+dizer contar falar decir contar hablar explicar escribir dire raconter parler écrire dirlo
+""".split())
 #: "a text from Sam", "heard from Ana": a "from" after one of these is a person's.
 #: (Not "a card from", "a parcel from": those come from places too.)
 _FROM_NOUNS = frozenset("text texts message messages call calls email emails present gift gifts "
@@ -220,6 +295,7 @@ a dit est était rit riait pleure pleurait vient venait m'a
 dice cuenta contó preguntó llegó escribió piensa quiere dit pense veut arrive
 disse ride chiede chiese diz pergunta
 perguntou zegt zei vraagt vroeg belde mówi powiedział powiedziała pyta zapytała
+died nació murió falleció nasceu morreu faleceu nacque morì urodziła urodził zmarła zmarł
 """.split())
 _AFTER_STRONG = _AFTER - {"is", "was", "has", "had", "does", "did", "and", "est", "a",
                           "ist", "war", "hat", "hatte", "está", "estaba", "tiene"}
@@ -254,7 +330,7 @@ _WORD = re.compile(r"[\w'’-]+")
 
 #: How many words before a capital are read: "said something in Italian to Murphy" is a
 #: "to" of speaking four words after its verb.
-_REACH = 5
+_REACH = 6
 
 
 #: A title's full stop ("O Sr. Duarte", "Mrs. Hale", "la Dra. Quintana"): no sentence ends there.
@@ -267,9 +343,15 @@ def _after_title(text: str, start: int) -> bool:
     return _TITLE_DOT.search(text, max(0, start - 7), start) is not None
 
 
+_WRAPPED = re.compile(r"(?<=[^\W\d_,])[ \t]*\n[ \t]*(?=[^\W\d_A-ZÀ-ÖØ-Þ])")
+
+
 def _context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Up to `_REACH` words before `start` (same clause) and two after `end`, lower case."""
     before = _TITLE_DOT.sub(r"\1 ", text[max(0, start - 60):start])
+    # A line break inside a sentence (prose wrapped by hand: "même\npas à Karim") is a
+    # space; one before a capital, a mark or a blank line ends what came before.
+    before = _WRAPPED.sub(" ", before)
     cut = max(before.rfind(c) for c in ".!?;:\n")
     before_words = [w.lower() for w in _WORD.findall(before[cut + 1:])][-_REACH:]
     after = text[end:end + 40]
@@ -287,6 +369,7 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
     owner = m.group(0).endswith(("'s", "’s"))
     prev = before[-1] if before else ""
     spoken_to = (prev == "to" and any(w in _TO_VERBS for w in before[:-1])) or \
+        (prev in ("à", "a", "al") and any(w in _SAID_TO for w in before[:-1])) or \
         (prev == "from" and len(before) > 1 and before[-2] in _FROM_NOUNS) or \
         (prev in ("for", "of") and len(before) > 1 and before[-2] in _FELT_FOR) or \
         (prev == "at" and len(before) > 1 and before[-2] in _AT_SOMEONE)
@@ -304,9 +387,9 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
         return bool(after) and after[0] in _AND_ACTS
     if prev in _BEFORE or spoken_to or prev in _TITLES:
         return True  # "with Sam", "told Maya", "Dr Okafor"
-    if prev in _ROLES and _apposed(text, m.start(), prev):
+    if (prev in _ROLES and _apposed(text, m.start(), prev)) or _apposed_far(text, m.start(), before):
         return True
-    if owner and after and after[0].isalpha():
+    if owner and _owns(text, m.end(), after):
         return True
     if after and after[0] in _AFTER and not (after[0] == "and" and after[1:2] != ["i"]):
         return after[0] not in ("is", "was", "has", "had", "does", "did", "and") or \
@@ -315,8 +398,8 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
 
 
 #: Titles before a surname ("Dr Okafor", "Mrs Patel"): a person, however the sentence goes.
-_TITLES = frozenset("dr dra mr mrs ms miss prof mx sr sra srta dña doña don dona dom herr frau "
-                    "mme mlle".split())
+_TITLES = frozenset("dr dra mr mrs ms miss prof mx sr sra srta dña doña don dona dom herr herrn "
+                    "frau mme mlle".split())
 #: After "and", verbs that make the name a person ("…jammed twice, and Ruth brought in
 #: lemon cake"); not those a company does as well ("…and Evri says it was delivered").
 _AND_ACTS = frozenset("brought told asked texted hugged came cooked drove walked sat cried "
@@ -331,8 +414,38 @@ _FELT_FOR = frozenset("grateful thankful proud fond scared jealous".split())
 _ONLY_PEOPLE_DO = frozenset("laughed laughs cried cries smiled smiles hugged hugs kissed kisses "
                             "sighed whispered yelled shouted screamed slept sleeps woke apologised "
                             "apologized pretended forgot forgets admitted lloró rió sonrió "
-                            "lacht lachte weint weinte rit riait pleure pleurait".split())
+                            "lacht lachte weint weinte rit riait pleure pleurait "
+                            # born and dying: "Emilia nació a las 18:02"
+                            "nació murió falleció nasceu morreu faleceu nacque morì".split())
 _NOT_ONLY_PEOPLE = frozenset({"and", "coffee", "lunch", "dinner", "drinks", "date"})
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_])")
+
+
+def _owns(text: str, end: int, after: list[str]) -> bool:
+    """Whether the word before `end`, written with "'s", owns the word after it ("Ana's
+    nose", "Tom's mum"): a word in lower case that is no function word. Not a title's
+    next capital ("World's Okayest Teacher") nor a conjunction or preposition after a
+    disease or a firm ("Alzheimer's plus some vascular", "Schwebel's for 31 years")."""
+    if not after or not after[0].isalpha() or after[0] in _function_words() or \
+            after[0] in ("plus", "disease", "syndrome"):
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).islower()
+
+
+#: Whose a relation is, before it: the writer's (`_POSSESSIVE`) or someone's.
+_WHOSE = re.compile(rf"(?:^|[^\w'’])(?:{_POSSESSIVE}|his|her|their|your|zijn|haar|hun|je|jouw|sein|seine"
+                    rf"|seinem|seiner|ihr|ihre|ihrem|ihrer|son|sa|ses|su|sus|suo|sua|seu|sua|dela|dele"
+                    rf"|jego|jej|ich)\s+{_ADJECTIVE}[^\W\d_'’-]+\s*,?\s*$")
+
+
+def _apposed_far(text: str, start: int, before: list[str]) -> bool:
+    """Whether the name at `start` follows a comma after a role and one word describing
+    it ("una chica italiana, Giulia", "a tall woman, Kendra", "my new physio, Helen")."""
+    return len(before) > 1 and before[-2] in _ROLES and before[-2] not in _RELATIONS and \
+        text[max(0, start - 2):start].strip(" ") == ","
 
 
 def _apposed(text: str, start: int, role: str) -> bool:
@@ -341,7 +454,12 @@ def _apposed(text: str, start: int, role: str) -> bool:
     "Coach Dale"), never a relation's, which is also a word of another language ("son
     Lego": his Lego)."""
     gap = text[max(0, start - 2):start].strip(" ")
-    return gap in (",", "") or (gap == role[-1:] and role not in _RELATIONS)
+    if gap in (",", ""):
+        return True
+    # Right after a job's name ("la enfermera Lupita", "Coach Dale"), or after a relation
+    # someone has ("zijn vrouw Riet", "his wife Ann"): not "avec son Lego", where "son" is his.
+    return gap == role[-1:] and (role not in _RELATIONS or _WHOSE.search(
+        text[max(0, start - 40):start].lower()) is not None)
 
 
 def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], after: list[str]) -> bool:
@@ -352,7 +470,7 @@ def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], aft
     if (prev in _BEFORE and prev not in _NOT_ONLY_PEOPLE and prev not in _PLACE_BEFORE) or \
             prev in _TITLES:
         return True
-    if prev in _ROLES and _apposed(text, m.start(), prev):
+    if (prev in _ROLES and _apposed(text, m.start(), prev)) or _apposed_far(text, m.start(), before):
         return True
     if prev == "and" and _joined_to_a_name(text, m.start()):
         return True
@@ -391,6 +509,61 @@ def _joined_to_a_name(text: str, start: int) -> bool:
 
 
 _GERMAN = frozenset("und ich nicht ist aber auch mit der die das habe bin wir sie".split())
+#: Words a German noun follows and a name does not: articles, possessives, determiners and a
+#: preposition joined to its article ("meine Stimme", "nach der Probe", "auf die Füße",
+#: "im Chor"). German writes every noun with a capital, so the capital says nothing there;
+#: a word written after one of these anywhere in the period is a thing.
+_GERMAN_DETERMINERS = frozenset("""
+der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+keines mein meine meinen meinem meiner meines dein deine deinen deinem deiner deines sein
+seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere unseren
+unserem unserer unseres euer eure euren eurem eurer eures jede jeden jedem jeder jedes
+diese diesen diesem dieser dieses jene jenen jenem jener welche welchen welchem welcher
+alle allen aller viele vielen beide beiden einige einigen manche manchen mehrere
+im am zum zur beim vom ins ans aufs übers fürs durchs ums unterm hinterm vorm
+""".split())
+#: German verbs after a name that say someone spoke, felt or acted ("Ute sagt", "Jonas
+#: lachte", "Mira meinte"); not "ist", "war", "hat" alone, which nouns take as often.
+_GERMAN_ACTS = frozenset("""
+sagt sagte fragt fragte meint meinte erzählt erzählte ruft rief lacht lachte weint weinte
+lächelt lächelte umarmt umarmte schreibt schrieb antwortet antwortete kommt kam bringt brachte
+schickt schickte hilft half weiß wusste will wollte findet fand denkt dachte glaubt glaubte
+hofft hoffte versteht verstand liebt liebte vermisst vermisste freut freute schimpft schimpfte
+meckert meckerte schläft schlief spricht sprach redet redete telefoniert telefonierte besucht
+besuchte kocht kochte nickt nickte flüstert flüsterte schreit schrie singt sang
+""".split())
+#: "Ute hat mich umarmt und gesagt…", "Mama hat angerufen", "Opa ist gestorben": the
+#: auxiliary right after the name, then within the clause a participle only a person's
+#: doing takes (not "Die Stimme hat gehalten", "Es hat geklappt").
+_GERMAN_DONE = re.compile(
+    r"(?:['’]s?)?\s+(?:hat|hatte|ist|war|haben|hatten)\b"
+    r"(?:[^.!?;:\n„“”\"»«]|„[^“”\n]{0,30}[“”]|\"[^\"\n]{0,30}\"|»[^«\n]{0,30}«){0,70}?(?<![\w-])(?:"
+    r"gesagt|gefragt|angerufen|zurückgerufen|geschrieben|erzählt|gelacht|geweint|umarmt|"
+    r"geholfen|mitgebracht|gebracht|gegeben|geschenkt|entschuldigt|gemeint|geantwortet|"
+    r"gezischt|geflüstert|geschrien|gerufen|angeschaut|angesehen|angenickt|angelächelt|"
+    r"gelächelt|gekocht|geschickt|besucht|geküsst|versprochen|erklärt|gefreut|geschimpft|"
+    r"gemeckert|gewunken|gewartet|abgeholt|angeboten|vorgeschlagen|zugehört|getröstet|"
+    r"gestritten|telefoniert|geschlafen|aufgewacht|gekommen|angekommen|vorbeigekommen|"
+    r"gestorben|eingeschlafen|geheiratet|verlassen|gekündigt|angeschrien|gelogen)(?![\w-])")
+
+
+def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[str],
+                starts: bool) -> str:
+    """How a capitalised word of a German text stands: "strong" where only a person
+    stands (after a title or a relation: "Herr Albrecht", "Oma Hilde"; before a verb of
+    speech or doing: "Ute sagt", "Ute hat mich umarmt", "Mama hat angerufen"), "beside"
+    after "mit" or "und" (where a noun without its article stands too: "mit Kopfhörern"),
+    else ""."""
+    if prev in _TITLES or prev in _RELATIONS or prev in _KIN:
+        return "strong"
+    if after and (after[0] in _GERMAN_ACTS or after[0] in _AFTER_STRONG):
+        return "strong"
+    if after and after[0] in ("hat", "hatte", "ist", "war", "haben", "hatten") and \
+            _GERMAN_DONE.match(text, m.end()):
+        return "strong"
+    if not starts and prev in ("mit", "und"):
+        return "beside"
+    return ""
 #: A word of `_GERMAN` standing as a whole word of `_WORD` (the same test as splitting the
 #: text into words, without building the list: a month is thousands of texts).
 _GERMAN_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_GERMAN)) + r")(?![\w'’-])")
@@ -426,11 +599,13 @@ def plain_lower(text: str, lowered: str) -> bool:
 
 #: Kin names and the relation they stand for: "your mother" and "Mum" are one person.
 _KIN_RELATION: dict[str, str] = {
-    **dict.fromkeys(("Mum", "Mom", "Mam", "Mummy", "Mommy", "Mama", "Mamá", "Maman"), "mother"),
-    **dict.fromkeys(("Dad", "Daddy", "Papa", "Papá", "Papi"), "father"),
+    **dict.fromkeys(("Mum", "Mom", "Mam", "Mummy", "Mommy", "Mama", "Mamá", "Maman", "Mamma"),
+                    "mother"),
+    **dict.fromkeys(("Dad", "Daddy", "Papa", "Papá", "Papi", "Papà"), "father"),
     **dict.fromkeys(("Grandma", "Granny", "Gran", "Nan", "Nana", "Nanna", "Oma", "Abuelita",
-                     "Mamie"), "grandmother"),
-    **dict.fromkeys(("Grandad", "Granddad", "Grandpa", "Opa", "Abuelito", "Papy"), "grandfather"),
+                     "Mamie", "Nonna", "Vovó", "Babcia"), "grandmother"),
+    **dict.fromkeys(("Grandad", "Granddad", "Grandpa", "Opa", "Abuelito", "Papy", "Nonno",
+                     "Vovô", "Dziadek"), "grandfather"),
 }
 #: A kin word after one of these is someone else's ("a dad at the park", "her mum").
 _SOMEONE_ELSES = re.compile(r"(?:^|\W)(?:an|the|his|her|their|your|some|another|every|any|one|"
@@ -548,6 +723,15 @@ class _Scan:
     #: German names found only after "mit" or "und", where a capitalised noun stands too
     #: ("mit Lineal und allem", "Rechnungswesen und Java kommen noch").
     beside: set[str] = field(default_factory=set)
+    #: Read as German: a capital there says nothing, so a word written often is no name by
+    #: that alone (`RECURRING` does not apply).
+    german: bool = False
+    #: German words written after an article or a possessive ("die Stimme"): nouns.
+    nouned: set[str] = field(default_factory=set)
+    #: German names after a title or a relation ("Herr Albrecht", "Oma Hilde"), or speaking
+    #: or doing without an article ("Jonas sagt"): people, though the period also writes
+    #: an article before them ("der Jonas", as the south says).
+    titled: set[str] = field(default_factory=set)
 
 
 def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
@@ -558,14 +742,16 @@ def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
             or (len(norm) > 6 and norm.endswith(_ABSTRACT_ENDINGS)))
 
 
-def _scan(text: str) -> _Scan:
+def _scan(text: str, nouns: bool = False) -> _Scan:
     """What one text says about people (see `_Scan`). One pass of each pattern: the
     text's words are found once, the relation and kin patterns run over its lower case,
-    and the words around a capital are read once."""
+    and the words around a capital are read once. With `nouns` the text is read as German
+    (its period is), however few German words this one text has ("heiser. Salbeitee und
+    Emser Pastillen")."""
     found: dict[str, None] = {}
     weak: set[str] = set()
     lowered = text.lower()
-    german = next(islice(_GERMAN_RE.finditer(lowered), 1, None), None) is not None  # two or more
+    german = nouns or next(islice(_GERMAN_RE.finditer(lowered), 1, None), None) is not None
     portuguese = not german and len({m.group(0) for m in islice(
         _PORTUGUESE_RE.finditer(lowered), 12)}) >= 2
     if plain_lower(text, lowered):
@@ -608,6 +794,9 @@ def _scan(text: str) -> _Scan:
     opened: set[str] = set()
     beside: set[str] = set()
     shared: set[str] = set()
+    nouned: set[str] = set()
+    titled: set[str] = set()
+    sure: set[str] = set()
     for c in _capitals(text, german, function_words):
         word = c.group(1)
         norm = word.lower()
@@ -622,7 +811,21 @@ def _scan(text: str) -> _Scan:
         before, after = _context(text, c.start(), c.end())
         prev = before[-1] if before else ""
         owner = c.group(0).endswith(("'s", "’s"))
-        acting = not starts and _as_person(text, c, german, before, after)
+        cue = ""
+        if german:
+            if prev in _GERMAN_DETERMINERS or (len(before) > 1 and before[-2] in _GERMAN_DETERMINERS
+                                               and prev[:1].islower() and prev not in _JOINS):
+                nouned.add(word)  # "meine Stimme", "nach der Probe", "eine ganze Tafel"
+                continue
+            if prev in _KIN:
+                continue  # "Oma Hilde": Oma, already counted
+            cue = "" if _in_quotation(text, c.start()) else _german_cue(text, c, prev, after, starts)
+            # (someone's words, "„Atmen, Frau Köhler“", may name the writer)
+            if cue == "strong" and (prev in _TITLES or prev in _RELATIONS or prev in _KIN):
+                titled.add(word)
+            acting = bool(cue)
+        else:
+            acting = not starts and _as_person(text, c, german, before, after)
         # "a Marta comprou", "o Henrique", "a Dona Lurdes": Portuguese names take the article
         article = portuguese and not starts and prev in _ARTICLES_PT and not (
             after and after[0] in _PLACE_AFTER) and before[-2:-1] not in (["para"], ["em"],
@@ -648,7 +851,7 @@ def _scan(text: str) -> _Scan:
         done_to = bool(after) and after[0] in _NEEDS_OBJECT and bool(_ENDS_ON_VERB.match(text, c.end()))
         if starts and not german and after and not done_to and (
                 after[0] in _AFTER or after[0] in _OPENING_NEXT or after[0] == "from"
-                or (owner and after[0].isalpha())):
+                or (owner and _owns(text, c.end(), after))):
             opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum",
             # "Hal from plot 9 gave me his spare seed potatoes"
         if owner and after[:1] and after[0] in _ONLY_A_PERSON_HAS:
@@ -664,10 +867,13 @@ def _scan(text: str) -> _Scan:
                     ["email"], ["emails"], ["call"], ["calls"], ["message"], ["messages"]):
                 shared.add(word)  # "another email from Norvale": a company's too
             found.setdefault(word, None)  # "Marta from work brought a tortilla"
-            if from_somewhere or article or _only_a_person(text, c, before, after):
+            if from_somewhere or article or cue == "strong" or \
+                    _only_a_person(text, c, before, after):
                 personal.add(word)
-            if german and not (after and after[0] in _AFTER_STRONG):
+            if cue == "beside":
                 beside.add(word)  # "mit Jonas", "mit Lineal": a noun stands there too
+            elif cue == "strong":
+                sure.add(word)  # "Greta hat gelacht": the "mit Greta" beside it is her too
         elif starts and (after[:2] in _WITH_ME or (not german and (
                 after[:1] in (["a"], ["est"]) and len(after) > 1 and len(after[1]) > 3
                 and after[1].endswith(_PARTICIPLE_ENDS)))):
@@ -694,7 +900,8 @@ def _scan(text: str) -> _Scan:
             weak.discard(name)
     strong = {w for w in found if w not in weak}
     return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal, opened,
-                 shared=shared - personal, beside=beside)
+                 shared=shared - personal, beside=beside - sure, german=german, nouned=nouned,
+                 titled=titled | sure)
 
 
 class _Joined:
@@ -754,6 +961,78 @@ def mentions_someone(text: str) -> bool:
     return _RELATION_RE.search(text) is not None or _KIN_RE.search(text) is not None
 
 
+def tag_person(tag: str, language: str | None = None) -> str | None:
+    """The person a tag names, or None: a kin name ("#Mum", "#oma") or a name written with
+    its capital ("#Henk", "#Sam") that is no month, nationality, role, brand or ordinary
+    word. The writer put it on their entries: who the entries are about, even where the
+    text only says "him". Not in a language that capitalises its nouns ("#Chor",
+    "#Generalprobe"): there a tag with a capital is as likely a thing."""
+    word = tag.strip().lstrip("#")
+    if word.lower() in _KIN:
+        return _KIN[word.lower()]
+    if language in NOUN_CAPITALS or not _CAP.fullmatch(word) or not word[1:].islower():
+        return None
+    norm = word.lower()
+    if _excluded(word, norm, _function_words()) or norm in _common() or norm in _RELATIONS:
+        return None
+    return word
+
+
+#: Words for a third person in each language Mirror reads (not those that are also an
+#: article or another pronoun there: Italian "il", German "er", Dutch "zijn").
+_THIRD_PERSON: dict[str, str] = {
+    "en": "he him his she her hers", "nl": "hij hem haar", "de": "ihn ihm", "es": "él ella",
+    "fr": "il elle lui", "it": "lui lei", "pt": "ele ela dele dela", "pl": "on ona jego jej"}
+_THIRD_PERSON_RE = {lang: re.compile(r"(?<![\w'’-])(?:" + "|".join(words.split()) + r")(?![\w'’-])",
+                                     re.IGNORECASE) for lang, words in _THIRD_PERSON.items()}
+
+
+def speaks_of_someone(text: str, language: str | None) -> bool:
+    """Whether `text` speaks of a third person in `language` ("he", "hem", "ihm", "ella")."""
+    pattern = _THIRD_PERSON_RE.get(language or "en")
+    return pattern is not None and pattern.search(text) is not None
+
+
+#: Pronouns that say a third person is a man or a woman, per language: only those that
+#: are nothing else there (not French "il", which is also "it", nor German "sie", also "they").
+_HE_SHE: dict[str, tuple[str, str]] = {
+    "en": ("he him his himself", "she her hers herself"), "nl": ("hij hem", "haar"),
+    "de": ("ihn ihm", ""), "es": ("él", "ella"), "fr": ("", "elle"), "it": ("lui", "lei"),
+    "pt": ("ele dele", "ela dela"), "pl": ("on jego", "ona jej")}
+_HE_SHE_SETS = {lang: (frozenset(he.split()), frozenset(she.split())) for lang, (he, she) in _HE_SHE.items()}
+#: Both sets of a language in one pattern over lower case (a month is a thousand texts).
+_HE_SHE_RE = {lang: re.compile(r"\b(?:" + "|".join(sorted(he | she, key=len, reverse=True)) + r")\b")
+              for lang, (he, she) in _HE_SHE_SETS.items()}
+
+
+def he_or_she(text: str, language: str | None) -> tuple[int, int]:
+    """(how many times `text` says "he"/"him", how many "she"/"her") in `language`."""
+    lang = language if language in _HE_SHE_RE else "en"
+    he, _ = _HE_SHE_SETS[lang]
+    found = _HE_SHE_RE[lang].findall(text.lower())
+    men = sum(1 for w in found if w in he)
+    return men, len(found) - men
+
+
+#: Words before a place and never before a person ("en Lyon", "in Leeds", "nach Kassel"),
+#: unlike "de" or "at" ("en casa de Chloé", "at Tom's").
+_IN_A_PLACE = frozenset("in into near towards toward via en à au aux nach im zum zur".split())
+
+
+def written_as_place(word: str, texts: Iterable[str]) -> bool:
+    """Whether `word` stands where a place stands in any of `texts` ("en Lyon", "in Leeds",
+    "nach Kassel")."""
+    pattern = re.compile(rf"(?<![\w'’-])(?i:{'|'.join(sorted(_IN_A_PLACE))})\s+{re.escape(word)}"
+                         r"(?![\w-])")
+    return any(pattern.search(t) for t in texts)
+
+
+def relation_of(kin: str) -> str | None:
+    """How the digest names the relation a kin name stands for ("Mum" -> "your mother")."""
+    relation = _KIN_RELATION.get(kin)
+    return f"your {relation}" if relation else None
+
+
 def in_text(text: str) -> list[str]:
     """The people of one text (display forms, in order of first appearance)."""
     return _scan(text).people
@@ -801,24 +1080,34 @@ def _common() -> frozenset[str]:
     return frozenset(valences()) | _NEWS
 
 
-def count(texts: Iterable[str]) -> Counter[str]:
+def count(texts: Iterable[str], language: str | None = None) -> Counter[str]:
     """Person -> in how many of `texts` they come up. A name that stood as a person in
-    one text counts in every text where it is written as a possible name (rule 2)."""
+    one text counts in every text where it is written as a possible name (rule 2). A
+    `language` that capitalises its nouns (German) has every text read as one of it."""
     texts = list(texts)
-    scans = [_scan(text) for text in texts]
+    nouns = language in NOUN_CAPITALS
+    scans = [_scan(text, nouns) for text in texts]
     names, rename = _names(scans, texts)
     return _tally(scans, names, rename)
 
 
-def compare(texts: Iterable[str], before: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+#: Languages that write every noun with a capital.
+NOUN_CAPITALS = frozenset({"de"})
+
+
+def compare(texts: Iterable[str], before: Iterable[str], language: str | None = None,
+            history: Callable[[], Sequence[str]] | None = None) -> tuple[Counter[str], Counter[str]]:
     """(`count(texts)`, the same over the texts of the period `before`): a name that stood
     as a person in either period counts in both wherever it is written as a possible name,
     so "Sam" who was met this week is counted in last week's "Sam is away", and "Iris",
-    named last week, in this week's "Iris slept the whole way"."""
+    named last week, in this week's "Iris slept the whole way". `history` gives the
+    journal's texts before both, read only for a German name this period writes only
+    after "mit" ("mit Lea"), which is a person when the journal wrote them as one."""
     texts, before = list(texts), list(before)
-    scans = [_scan(text) for text in texts]
-    earlier = [_scan(text) for text in before]
-    names, rename = _names(scans, texts)
+    nouns = language in NOUN_CAPITALS
+    scans = [_scan(text, nouns) for text in texts]
+    earlier = [_scan(text, nouns) for text in before]
+    names, rename = _names(scans, texts, history)
     names_before, rename_before = _names(earlier, before)
     # Who stood as a person in the period before is still one ("Her name is Iris." last
     # week; "She smiled at Iris" this week), unless this period writes them as a place.
@@ -828,7 +1117,25 @@ def compare(texts: Iterable[str], before: Iterable[str]) -> tuple[Counter[str], 
             _tally(earlier, names | names_before, {**rename_before, **rename}))
 
 
-def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, str]]:
+#: Texts of the journal before a period read for a German name found there only after "mit".
+HISTORY_TEXTS = 12
+
+
+def _known(names: set[str], past: Sequence[str], nouns: bool = False) -> set[str]:
+    """Those of `names` that the latest of `past` texts holding them (`HISTORY_TEXTS`
+    each, read only then) show as a person by a cue of their own, not only after "mit" nor
+    only opening a sentence."""
+    known: set[str] = set()
+    for w in sorted(names):
+        holding = [t for t in past if w in t][-HISTORY_TEXTS:]
+        if any(w in sc.people and w not in sc.beside and w not in sc.weak
+               for sc in (_scan(t, nouns) for t in holding)):
+            known.add(w)
+    return known
+
+
+def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[str]] | None = None
+           ) -> tuple[set[str], dict[str, str]]:
     """(who is a person over a whole period, relation -> the kin name it is written as).
 
     Over the period, not one text: a word found only as a sentence's first word before a
@@ -844,14 +1151,23 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
     placed: set[str] = set()
     personal: set[str] = set()
     opened: Counter[str] = Counter()
+    nouned: set[str] = set()
+    titled: set[str] = set()
     for s in scans:
         opened.update(s.opened)
         names.update(s.people)
         strong.update(p for p in s.people if p not in s.weak)
-        uses.update(s.uses)
-        inside.update(s.inside)
+        if not s.german:  # a German noun is written with a capital wherever it stands
+            uses.update(s.uses)
+            inside.update(s.inside)
         placed |= s.placed
         personal |= s.personal
+        nouned |= s.nouned
+        titled |= s.titled
+    # A German word written after an article or a possessive anywhere in the period is a
+    # noun ("Die Stimme hat gehalten", "auf die Füße"), unless a title or a relation
+    # stood before it ("Herr Albrecht").
+    names -= nouned - titled
     # A name written where a place stands ("an interview at Brightwave") that never stood
     # where only a person stands is a company or a shop ("Brightwave said no").
     names -= {w for w in placed & names if w not in personal}
@@ -869,7 +1185,12 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
         written = Counter(w for s in scans for w in (set(s.people) | s.possible) & beside)
         paired = {w for s, t in zip(scans, texts, strict=True) for w in s.beside
                   if _paired(t, w, names - beside)}
-        names -= {w for w in beside if written[w] < 2 and w not in paired}
+        dropped = {w for w in beside if written[w] < 2 and w not in paired}
+        if dropped and history is not None:
+            # ...or when the journal before the period wrote them as a person ("mit Lea"
+            # this week; "Lea hat mich angerufen" a month ago).
+            dropped -= _known(dropped, history(), nouns=True)
+        names -= dropped
     strong &= names
     recurring = {w for w, n in uses.items()
                  if n >= RECURRING and inside[w] and w not in placed and w not in names}
@@ -882,7 +1203,14 @@ def _names(scans: list[_Scan], texts: list[str]) -> tuple[set[str], dict[str, st
         pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
             re.escape(w.lower()) for w in sorted(doubtful)) + r")(?![\w'’-])")
         lower = {m.group(0) for t in texts for m in pattern.finditer(t)}
-        names -= {w for w in names - strong if w.lower() in lower or w.lower() in _common()}
+        ordinary = {w for w in names - strong if w.lower() in lower or w.lower() in _common()}
+        # A name that is also a word ("Rob called.", "Rose said…") and is never written in
+        # lower case here is a person when the journal before wrote them as one ("The
+        # hiring manager, Rob, was normal").
+        rescue = {w for w in ordinary if w.lower() not in lower}
+        if rescue and history is not None:
+            ordinary -= _known(rescue, history())
+        names -= ordinary
         names |= {w for w in recurring if w.lower() not in lower}
     rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}
     # "Pete" of a period that says "Old Pete" (or "Mary" of one that says "Mary Hughes")

@@ -84,6 +84,17 @@ def tag_counts(conn: sqlite3.Connection, since: str, until: str) -> dict[str, in
         f" WHERE {_IN_PERIOD} GROUP BY g.id ORDER BY 2 DESC, g.name", (since, until))}
 
 
+def tags_by_entry(conn: sqlite3.Connection, since: str, until: str) -> dict[str, tuple[str, ...]]:
+    """Reflection ID -> its tags, for the period's tagged reflections."""
+    out: dict[str, list[str]] = {}
+    for rid, name in conn.execute(
+            "SELECT r.id, g.name FROM reflections r"
+            " JOIN reflection_tags rt ON rt.reflection_id = r.id JOIN tags g ON g.id = rt.tag_id"
+            f" WHERE {_IN_PERIOD} ORDER BY r.created_at, g.name", (since, until)):
+        out.setdefault(rid, []).append(name)
+    return {rid: tuple(names) for rid, names in out.items()}
+
+
 def thread_counts(conn: sqlite3.Connection, since: str, until: str) -> dict[str, int]:
     return {row[0]: int(row[1]) for row in conn.execute(
         "SELECT th.title, count(*) FROM reflections r"
