@@ -97,3 +97,73 @@ async def test_a_bad_date_keeps_the_redate_dialog_open(make_app, journal, size):
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert journal.get(r.id).created_at.startswith("2026-03-02")
+
+
+def seed(journal) -> None:
+    journal.write("Ran by the river.", tags=["running"], when="2026-03-01 21:00")
+    journal.write("Second run this week.", tags=["running"], when="2026-03-05 20:00")
+    journal.write("A quiet evening in.", when="2026-03-06 22:00")
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#timeline-status", Static).render())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_f_goes_back_into_a_visible_filter_bar(make_app, journal, size):
+    seed(journal)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f", "tab", "tab", *"running")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "2 reflections shown" in status(app) and app.focused.id == "timeline-list"
+        await pilot.press("f", *"last week sw")       # `s` stars and `w` writes only outside a field
+        await settle(pilot)
+        assert app.current_mode == "timeline"
+        assert app.focused.id == "f-since"
+        assert app.screen.query_one("#f-since", Input).value == "last week sw"
+        assert app.screen.filters.starred is None
+        await pilot.press("escape")                   # escape clears the filters and hides the bar
+        await settle(pilot)
+        assert not app.screen.query_one("#filter-bar").display
+        assert "3 reflections shown" in status(app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_date_the_filter_cannot_read_is_said_and_not_applied(make_app, journal, size):
+    seed(journal)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f", "tab", "tab", *"running", "enter")
+        await settle(pilot)
+        await pilot.press("f", *"blorp", "enter")
+        await settle(pilot)
+        problem = str(app.screen.query_one("#f-problem", Static).render())
+        assert "cannot read 'blorp' as a date (try 2024-03-05 21:30" in problem
+        assert app.screen.query_one("#f-problem", Static).display
+        assert "2 reflections shown" in status(app) and "#running" in status(app)   # still the list before
+        assert app.screen.query_one("#timeline-switcher").current == "timeline-list"
+        assert app.focused.id == "f-since"            # the next keys correct the date
+        app.screen.query_one("#f-since", Input).value = "2026-03-02"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "1 reflection shown" in status(app)
+        assert not app.screen.query_one("#f-problem", Static).display
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_filter_field_has_room_to_type(make_app, journal, size):
+    seed(journal)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        for field in ("#f-since", "#f-until", "#f-tag"):
+            assert app.screen.query_one(field, Input).size.width >= 12, field
+        for field in ("#f-thread", "#f-pattern", "#f-starred", "#f-clear"):
+            widget = app.screen.query_one(field)
+            assert widget.region.right <= size[0] and widget.size.width >= 5, field
