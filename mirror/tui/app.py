@@ -242,10 +242,15 @@ class MirrorApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
-        self.push_screen(HelpScreen(self.key_table()))
+        self.push_screen(HelpScreen(self.help_rows()))
 
     def key_table(self) -> list[tuple[str, str, str]]:
         """(keys, description, binding id) for every binding that has an id, keymap applied."""
+        return [(keys, description, binding_id) for _, keys, description, binding_id in self.help_rows()]
+
+    def help_rows(self) -> list[tuple[str, str, str, str]]:
+        """(where, keys, description, binding id): `key_table` with the place each key works,
+        named as that screen's title is (four screens have their own `r`)."""
         # Every screen, which the first paint does without (see `_lazy`): only help needs them all.
         from mirror.tui.screens.evolution import EvolutionScreen
         from mirror.tui.screens.insights import InsightsScreen
@@ -257,19 +262,30 @@ class MirrorApp(App[int]):
         from mirror.tui.screens.write import WriteScreen
         from mirror.tui.widgets.mirrorback import MirrorbackPanel
 
-        rows: list[tuple[str, str, str]] = []
+        rows: list[tuple[str, str, str, str]] = []
         seen: set[str] = set()
-        for owner in (type(self), WriteScreen, TimelineScreen, TimelineList, ReaderScreen, EditScreen,
-                      SearchScreen, ThreadsScreen, InsightsScreen, SovereigntyScreen, OnThisDayScreen,
-                      EvolutionScreen, MirrorbackPanel):
+        owners: list[tuple[str, type[Any]]] = [
+            ("Everywhere", type(self)), ("Write", WriteScreen), ("Timeline", TimelineScreen),
+            ("Timeline", TimelineList), ("Reading one", ReaderScreen), ("Edit dialog", EditScreen),
+            ("Search", SearchScreen), ("Threads", ThreadsScreen), ("Patterns", InsightsScreen),
+            ("Sovereignty", SovereigntyScreen), ("On this day", OnThisDayScreen),
+            ("Evolution", EvolutionScreen), ("A mirrorback", MirrorbackPanel)]
+        for where, owner in owners:
             for binding in owner.BINDINGS:
                 if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
                     continue
                 seen.add(binding.id)
                 keys = self._keymap.get(binding.id, binding.key)
-                description = binding.description or binding.action.replace("_", " ")
-                rows.append((keys.replace(",", " / "), description, binding.id))
+                description = binding.description or binding.action.replace("_", " ").capitalize()
+                rows.append((where, self.keys_shown(keys), description, binding.id))
         return rows
+
+    def keys_shown(self, keys: str) -> str:
+        """Keys as a person reads them ("?", "/", "esc"), not Textual's names ("question_mark",
+        "slash", "escape"); a chord stays spelled out ("ctrl+s", as the README writes it);
+        several keys joined by " / "."""
+        names = [key.strip() for key in keys.split(",") if key.strip()]
+        return " / ".join(key if "+" in key else self.get_key_display(Binding(key, "")) for key in names)
 
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:

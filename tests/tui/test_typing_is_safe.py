@@ -167,3 +167,21 @@ async def test_every_filter_field_has_room_to_type(make_app, journal, size):
         for field in ("#f-thread", "#f-pattern", "#f-starred", "#f-clear"):
             widget = app.screen.query_one(field)
             assert widget.region.right <= size[0] and widget.size.width >= 5, field
+
+
+async def test_help_names_keys_actions_and_screens_as_a_person_reads_them(make_app):
+    from mirror.tui.screens.system import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        rows = {binding_id: (where, keys, does) for where, keys, does, binding_id in app.screen.keys}
+        assert rows["mirror.help_alt"][1] == "?" and rows["timeline.search"][1] == "/"
+        assert rows["mirror.save"][1] == "ctrl+s"
+        assert rows["mirrorback.rate1"][2] == "Rate 1"
+        shown = [(where, keys, does) for where, keys, does in rows.values() if does == "Reload"]
+        assert len(shown) >= 2 and len({where for where, _, _ in shown}) == len(shown)   # each names its screen
+        assert not any("(" in does or "_" in keys for _, keys, does in rows.values())
