@@ -185,3 +185,37 @@ async def test_help_names_keys_actions_and_screens_as_a_person_reads_them(make_a
         shown = [(where, keys, does) for where, keys, does in rows.values() if does == "Reload"]
         assert len(shown) >= 2 and len({where for where, _, _ in shown}) == len(shown)   # each names its screen
         assert not any("(" in does or "_" in keys for _, keys, does in rows.values())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_search_shows_each_result_text_once(make_app, journal, size):
+    from textual.widgets import OptionList
+
+    journal.write("I'm excited about the trip and I'm also scared of the flight, to be honest with you all.")
+    journal.write("A title line about nothing much\nand later the river came up again.")
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f4", *"scared")
+        await settle(pilot)
+        results = app.screen.query_one("#search-results", OptionList)
+        shown = str(results.get_option_at_index(0).prompt)
+        assert shown.count("also") == 1, shown
+        head = shown.split("\n")[0]
+        assert len(head) <= size[0]
+        app.screen.query_one("#search-input").value = "river"
+        await settle(pilot)
+        shown = str(results.get_option_at_index(0).prompt)
+        assert "A title line about nothing much" in shown      # a match further on keeps its title
+
+
+async def test_private_is_marked_as_the_cli_marks_it(make_app, journal):
+    journal.write("kept to myself", private=True)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        line = app.screen.query_one("#timeline-list").render_line(0).text
+        assert "🔒" in line and "⌂" not in line
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "🔒 private" in str(app.screen.query_one("#reader-head", Static).render())
