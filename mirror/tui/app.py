@@ -70,18 +70,20 @@ class MirrorApp(App[int]):
     # The global keys are priority bindings: they work from every screen, whatever has the
     # focus. Without it the editor kept F6 (select line) and F7 (select all), and the next
     # letter typed replaced the whole entry. `?` is not one: it is a character to type.
+    # They are shown by `ScreenKeys` on a row of their own, not in the footer (which is cut
+    # where the window ends, and hid F7–F9 behind each screen's own keys).
     BINDINGS = [
-        Binding("f1", "help", "Help", id="mirror.help", priority=True),
+        Binding("f1", "help", "Help", show=False, id="mirror.help", priority=True),
         Binding("question_mark", "help", "Help", show=False, id="mirror.help_alt"),
-        Binding("f2", "mode('write')", "Write", id="mirror.write", priority=True),
-        Binding("f3", "mode('timeline')", "Timeline", id="mirror.timeline", priority=True),
-        Binding("f4", "mode('search')", "Search", id="mirror.search", priority=True),
-        Binding("f5", "mode('threads')", "Threads", id="mirror.threads", priority=True),
-        Binding("f6", "mode('insights')", "Patterns", id="mirror.insights", priority=True),
-        Binding("f7", "mode('sovereignty')", "Sovereignty", id="mirror.sovereignty", priority=True),
-        Binding("f8", "mode('onthisday')", "On this day", id="mirror.onthisday", priority=True),
-        Binding("f9", "mode('evolution')", "Evolution", id="mirror.evolution", priority=True),
-        Binding("ctrl+q", "quit", "Quit", id="mirror.quit", priority=True),
+        Binding("f2", "mode('write')", "Write", show=False, id="mirror.write", priority=True),
+        Binding("f3", "mode('timeline')", "Timeline", show=False, id="mirror.timeline", priority=True),
+        Binding("f4", "mode('search')", "Search", show=False, id="mirror.search", priority=True),
+        Binding("f5", "mode('threads')", "Threads", show=False, id="mirror.threads", priority=True),
+        Binding("f6", "mode('insights')", "Patterns", show=False, id="mirror.insights", priority=True),
+        Binding("f7", "mode('sovereignty')", "Sovereignty", show=False, id="mirror.sovereignty", priority=True),
+        Binding("f8", "mode('onthisday')", "On this day", show=False, id="mirror.onthisday", priority=True),
+        Binding("f9", "mode('evolution')", "Evolution", show=False, id="mirror.evolution", priority=True),
+        Binding("ctrl+q", "quit", "Quit", show=False, id="mirror.quit", priority=True),
     ]
 
     def __init__(self, journal: Journal | None = None, *,

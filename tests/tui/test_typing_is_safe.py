@@ -219,3 +219,41 @@ async def test_private_is_marked_as_the_cli_marks_it(make_app, journal):
         await pilot.press("enter")
         await settle(pilot)
         assert "🔒 private" in str(app.screen.query_one("#reader-head", Static).render())
+
+
+async def test_patterns_screen_counts_one_reflection_in_the_singular(make_app, journal):
+    journal.write("Only one this month.", when="2026-02-10 20:00")
+    journal.write("One in March.", when="2026-03-10 20:00")
+    journal.write("And another in March.", when="2026-03-11 20:00")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        said = str(app.screen.query_one("#writing", Static).render())
+        assert "(1 reflection)" in said and "(2 reflections)" in said and "1 reflections" not in said
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_screen_key_is_in_view(make_app, journal, size):
+    """F1–F9 and quitting are shown on every screen, never cut off at the window's edge."""
+    from mirror.tui.widgets.screen_keys import ScreenKeys
+
+    journal.write("something to read")
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for key in ("f3", "enter", "escape", "f2", "f4", "f5", "f6", "f7", "f8", "f9"):
+            await pilot.press(key)
+            await settle(pilot)
+            row = app.screen.query_one(ScreenKeys)
+            shown = str(row.render())
+            for n, label in [(1, "Help"), (2, "Write"), (3, "Timeline"), (4, "Search"), (5, "Threads"),
+                             (6, "Patterns"), (7, "Sovereignty"), (8, "On this day"), (9, "Evolution")]:
+                assert f"f{n} {label}" in shown, (key, shown)
+            assert "^q Quit" in shown
+            assert row.region.height == len(shown.split("\n"))
+            assert all(len(line) <= size[0] - 2 for line in shown.split("\n"))
+            assert app.screen.region.contains_region(row.region)
+            footer = app.screen.query_one("Footer")
+            assert not footer.region.overlaps(row.region)

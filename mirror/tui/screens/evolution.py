@@ -27,6 +27,7 @@ from mirror.tui.format import plural
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
 from mirror.tui.screens.dialogs import ConfirmScreen, PromptScreen
+from mirror.tui.widgets.screen_keys import ScreenKeys
 from mirror.tui.work import FAILED, guarded
 
 BAR = 20
@@ -137,6 +138,7 @@ class EvolutionScreen(Screen[None]):
                 yield Label("Proposals", classes="screen-title")
                 yield OptionList(id="evo-proposals")
                 yield Static("", id="evo-detail")
+        yield ScreenKeys()
         yield Footer()
 
     def on_screen_resume(self) -> None:

@@ -24,6 +24,7 @@ from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
 from mirror.tui.screens.dialogs import ConfirmScreen, FlagScreen, PromptScreen, ThreadPickScreen
 from mirror.tui.widgets.mirrorback import MirrorbackPanel
+from mirror.tui.widgets.screen_keys import ScreenKeys
 from mirror.tui.work import FAILED, guarded
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class ReaderScreen(Screen):
             yield Label("Patterns and tensions", classes="section-title")
             yield Static("", id="reader-patterns")
             yield Vertical(id="reader-revisions")
+        yield ScreenKeys()
         yield Footer()
 
     def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from mirror.tui import messages as m
 from mirror.tui.format import PRIVATE, STAR, local_time, plural, shown, snippet_text
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
+from mirror.tui.widgets.screen_keys import ScreenKeys
 
 RESULTS = 50
 
@@ -59,6 +60,7 @@ class SearchScreen(Screen):
             yield Input(placeholder="words to find (a trailing * matches the start of a word)",
                         id="search-input")
             yield OptionList(id="search-results")
+        yield ScreenKeys()
         yield Footer()
 
     def on_mount(self) -> None:

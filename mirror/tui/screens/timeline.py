@@ -24,6 +24,7 @@ from mirror.tui import messages as m
 from mirror.tui.format import local_time, plural, shown
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
+from mirror.tui.widgets.screen_keys import ScreenKeys
 from mirror.tui.widgets.timeline_list import TimelineList
 from mirror.tui.work import FAILED, guarded
 
@@ -101,7 +102,7 @@ class TimelineScreen(Screen):
     BINDINGS = [
         Binding("f,ctrl+f", "filters", "Filters", id="timeline.filters"),
         Binding("s", "filter_starred", "Starred", id="timeline.starred"),
-        Binding("o", "app.mode('onthisday')", "On this day", id="timeline.onthisday"),
+        Binding("o", "app.mode('onthisday')", "On this day", show=False, id="timeline.onthisday"),
         Binding("w", "app.mode('write')", "Write", show=False, id="timeline.write"),
         Binding("slash", "app.mode('search')", "Search", show=False, id="timeline.search"),
         Binding("r", "reload", "Reload", show=False, id="timeline.reload"),
@@ -131,6 +132,7 @@ class TimelineScreen(Screen):
                 with VerticalScroll(id="welcome"):
                     yield Static(id="welcome-text")
                 yield Static("", id="timeline-empty")
+        yield ScreenKeys()
         yield Footer()
 
     def on_mount(self) -> None:
