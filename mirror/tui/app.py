@@ -268,7 +268,7 @@ class MirrorApp(App[int]):
         seen: set[str] = set()
         owners: list[tuple[str, type[Any]]] = [
             ("Everywhere", type(self)), ("Write", WriteScreen), ("Timeline", TimelineScreen),
-            ("Timeline", TimelineList), ("Reading one", ReaderScreen), ("Edit dialog", EditScreen),
+            ("Timeline", TimelineList), ("Reader", ReaderScreen), ("Edit dialog", EditScreen),
             ("Search", SearchScreen), ("Threads", ThreadsScreen), ("Patterns", InsightsScreen),
             ("Sovereignty", SovereigntyScreen), ("On this day", OnThisDayScreen),
             ("Evolution", EvolutionScreen), ("A mirrorback", MirrorbackPanel)]

@@ -83,6 +83,7 @@ class PromptScreen(ModalScreen[str | None]):
     def _finish(self) -> None:
         value = self.query_one(Input).value.strip()
         if value and self.check is not None:
+            self.query_one("#prompt-problem", Static).update(Text("checking…", style="dim"))
             self._check(value)
             return
         self.dismiss(value or None)
