@@ -70,18 +70,20 @@ class MirrorApp(App[int]):
     # The global keys are priority bindings: they work from every screen, whatever has the
     # focus. Without it the editor kept F6 (select line) and F7 (select all), and the next
     # letter typed replaced the whole entry. `?` is not one: it is a character to type.
+    # They are shown by `ScreenKeys` on a row of their own, not in the footer (which is cut
+    # where the window ends, and hid F7–F9 behind each screen's own keys).
     BINDINGS = [
-        Binding("f1", "help", "Help", id="mirror.help", priority=True),
+        Binding("f1", "help", "Help", show=False, id="mirror.help", priority=True),
         Binding("question_mark", "help", "Help", show=False, id="mirror.help_alt"),
-        Binding("f2", "mode('write')", "Write", id="mirror.write", priority=True),
-        Binding("f3", "mode('timeline')", "Timeline", id="mirror.timeline", priority=True),
-        Binding("f4", "mode('search')", "Search", id="mirror.search", priority=True),
-        Binding("f5", "mode('threads')", "Threads", id="mirror.threads", priority=True),
-        Binding("f6", "mode('insights')", "Patterns", id="mirror.insights", priority=True),
-        Binding("f7", "mode('sovereignty')", "Sovereignty", id="mirror.sovereignty", priority=True),
-        Binding("f8", "mode('onthisday')", "On this day", id="mirror.onthisday", priority=True),
-        Binding("f9", "mode('evolution')", "Evolution", id="mirror.evolution", priority=True),
-        Binding("ctrl+q", "quit", "Quit", id="mirror.quit", priority=True),
+        Binding("f2", "mode('write')", "Write", show=False, id="mirror.write", priority=True),
+        Binding("f3", "mode('timeline')", "Timeline", show=False, id="mirror.timeline", priority=True),
+        Binding("f4", "mode('search')", "Search", show=False, id="mirror.search", priority=True),
+        Binding("f5", "mode('threads')", "Threads", show=False, id="mirror.threads", priority=True),
+        Binding("f6", "mode('insights')", "Patterns", show=False, id="mirror.insights", priority=True),
+        Binding("f7", "mode('sovereignty')", "Sovereignty", show=False, id="mirror.sovereignty", priority=True),
+        Binding("f8", "mode('onthisday')", "On this day", show=False, id="mirror.onthisday", priority=True),
+        Binding("f9", "mode('evolution')", "Evolution", show=False, id="mirror.evolution", priority=True),
+        Binding("ctrl+q", "quit", "Quit", show=False, id="mirror.quit", priority=True),
     ]
 
     def __init__(self, journal: Journal | None = None, *,
@@ -242,10 +244,15 @@ class MirrorApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
-        self.push_screen(HelpScreen(self.key_table()))
+        self.push_screen(HelpScreen(self.help_rows()))
 
     def key_table(self) -> list[tuple[str, str, str]]:
         """(keys, description, binding id) for every binding that has an id, keymap applied."""
+        return [(keys, description, binding_id) for _, keys, description, binding_id in self.help_rows()]
+
+    def help_rows(self) -> list[tuple[str, str, str, str]]:
+        """(where, keys, description, binding id): `key_table` with the place each key works,
+        named as that screen's title is (four screens have their own `r`)."""
         # Every screen, which the first paint does without (see `_lazy`): only help needs them all.
         from mirror.tui.screens.evolution import EvolutionScreen
         from mirror.tui.screens.insights import InsightsScreen
@@ -257,19 +264,30 @@ class MirrorApp(App[int]):
         from mirror.tui.screens.write import WriteScreen
         from mirror.tui.widgets.mirrorback import MirrorbackPanel
 
-        rows: list[tuple[str, str, str]] = []
+        rows: list[tuple[str, str, str, str]] = []
         seen: set[str] = set()
-        for owner in (type(self), WriteScreen, TimelineScreen, TimelineList, ReaderScreen, EditScreen,
-                      SearchScreen, ThreadsScreen, InsightsScreen, SovereigntyScreen, OnThisDayScreen,
-                      EvolutionScreen, MirrorbackPanel):
+        owners: list[tuple[str, type[Any]]] = [
+            ("Everywhere", type(self)), ("Write", WriteScreen), ("Timeline", TimelineScreen),
+            ("Timeline", TimelineList), ("Reader", ReaderScreen), ("Edit dialog", EditScreen),
+            ("Search", SearchScreen), ("Threads", ThreadsScreen), ("Patterns", InsightsScreen),
+            ("Sovereignty", SovereigntyScreen), ("On this day", OnThisDayScreen),
+            ("Evolution", EvolutionScreen), ("A mirrorback", MirrorbackPanel)]
+        for where, owner in owners:
             for binding in owner.BINDINGS:
                 if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
                     continue
                 seen.add(binding.id)
                 keys = self._keymap.get(binding.id, binding.key)
-                description = binding.description or binding.action.replace("_", " ")
-                rows.append((keys.replace(",", " / "), description, binding.id))
+                description = binding.description or binding.action.replace("_", " ").capitalize()
+                rows.append((where, self.keys_shown(keys), description, binding.id))
         return rows
+
+    def keys_shown(self, keys: str) -> str:
+        """Keys as a person reads them ("?", "/", "esc"), not Textual's names ("question_mark",
+        "slash", "escape"); a chord stays spelled out ("ctrl+s", as the README writes it);
+        several keys joined by " / "."""
+        names = [key.strip() for key in keys.split(",") if key.strip()]
+        return " / ".join(key if "+" in key else self.get_key_display(Binding(key, "")) for key in names)
 
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:

@@ -14,7 +14,7 @@ COMMANDS: list[tuple[str, str, str | None, str | None]] = [
     ("Write", "Open the editor", "write", None),
     ("Save reflection", "Save what is in the editor (ctrl+s)", "write", "save"),
     ("Timeline", "All reflections, newest first", "timeline", None),
-    ("Timeline: filters", "Show or hide the filter bar", "timeline", "toggle_filters"),
+    ("Timeline: filters", "Show the filter bar and type in it (escape clears and hides it)", "timeline", "filters"),
     ("Timeline: starred only", "Show only starred reflections (toggle)", "timeline", "filter_starred"),
     ("Timeline: clear filters", "Show every reflection again", "timeline", "clear_filters"),
     ("Search", "Full-text search as you type", "search", None),

@@ -14,7 +14,7 @@ from rich.text import Text
 from mirror.display import SHORT_ID, local_time, terminal_safe  # noqa: F401 - shared with the CLI
 
 STAR = "★"
-PRIVATE = "⌂"
+PRIVATE = "🔒"    # the CLI's mark too: one sign for private wherever it is shown
 PATTERN = "◇"
 
 

@@ -111,13 +111,15 @@ class TimelinePage(Message):
     that is not one), to be said on the timeline itself."""
 
     def __init__(self, rows: list[TimelineRow], next_cursor: str | None, generation: int,
-                 first: bool, problem: str | None = None) -> None:
+                 first: bool, problem: str | None = None,
+                 readings: tuple[str | None, str | None] = (None, None)) -> None:
         super().__init__()
         self.rows = rows
         self.next_cursor = next_cursor
         self.generation = generation
         self.first = first
         self.problem = problem
+        self.readings = readings    # the since/until dates as Mirror read them (local days)
 
 
 class FilterChoices(Message):

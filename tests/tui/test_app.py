@@ -339,7 +339,7 @@ async def test_help_screen_lists_binding_ids(make_app):
         from mirror.tui.screens.system import HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
-        keys = {binding_id: key for key, _, binding_id in app.screen.keys}
+        keys = {binding_id: key for _, key, _, binding_id in app.screen.keys}
         assert keys["mirror.save"] == "ctrl+s" and keys["mirror.help"] == "f1"
         await pilot.press("escape")
         await settle(pilot)

@@ -84,3 +84,17 @@ async def test_a_refused_proposal_shows_why_and_cannot_be_approved(make_app, jou
         await settle(pilot)
         assert app.screen.id == "evolution"          # no confirmation offered
         assert journal.evolve_proposals()[0].status == "draft"
+
+
+async def test_one_run_is_said_in_the_singular(make_app, journal, monkeypatch):
+    model = Model()
+    use_model(monkeypatch, model)
+    model.queue(GOOD)
+    reflect(journal, "One morning: the kettle, the window, the list I did not write.")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        said = text_of(app, "#evo-observations")
+        assert "· 1 run ·" in said and "1 runs" not in said, said

@@ -88,10 +88,10 @@ async def test_a_bad_filter_date_says_it_is_not_a_date(make_app, journal, size):
         await pilot.press("f")
         await pilot.press(*"blorp", "enter")
         await settle(pilot)
-        assert app.screen.query_one("#timeline-switcher").current == "timeline-empty"
-        said = app.screen.query_one("#timeline-empty", Static).render().plain
+        assert app.screen.query_one("#timeline-switcher").current == "timeline-list"   # not applied
+        said = app.screen.query_one("#f-problem", Static).render().plain
         assert "cannot read 'blorp' as a date" in said          # the CLI's words
-        assert "not applied" in app.screen.query_one("#timeline-status", Static).render().plain
+        assert "Not applied" in said
 
 
 async def test_an_entry_written_with_a_date_is_not_marked_edited(make_app, journal):

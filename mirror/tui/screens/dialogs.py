@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -45,18 +47,25 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class PromptScreen(ModalScreen[str | None]):
-    """One line of text (a thread title...). Dismisses with the text, or None."""
+    """One line of text (a thread title, a date...). Dismisses with the text, or None.
+
+    `check` (run in a worker: it may read the journal) returns why the text cannot be used,
+    or None: the dialog then stays open with the text as typed and the reason under it, so
+    the next keys keep going into the field and never reach the screen below."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, title: str, placeholder: str = "", value: str = "", ok: str = "OK") -> None:
+    def __init__(self, title: str, placeholder: str = "", value: str = "", ok: str = "OK",
+                 check: Callable[[str], str | None] | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text, self.placeholder, self.value, self.ok = title, placeholder, value, ok
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Static("", id="prompt-problem", classes="dialog-problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button(self.ok, id="ok", variant="primary")
@@ -73,7 +82,24 @@ class PromptScreen(ModalScreen[str | None]):
 
     def _finish(self) -> None:
         value = self.query_one(Input).value.strip()
+        if value and self.check is not None:
+            self.query_one("#prompt-problem", Static).update(Text("checking…", style="dim"))
+            self._check(value)
+            return
         self.dismiss(value or None)
+
+    @work(thread=True, exclusive=True, group="prompt-check", exit_on_error=False)
+    def _check(self, value: str) -> None:
+        assert self.check is not None
+        problem = self.check(value)
+        self.app.call_from_thread(self._checked, value, problem)
+
+    def _checked(self, value: str, problem: str | None) -> None:
+        if problem is None:
+            self.dismiss(value)
+            return
+        self.query_one("#prompt-problem", Static).update(Text(problem, style="bold yellow"))
+        self.query_one(Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

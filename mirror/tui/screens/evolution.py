@@ -23,9 +23,11 @@ from textual.widgets.option_list import Option
 
 from mirror.models.evolution import EvolutionReport, Proposal
 from mirror.services.journal import Journal
+from mirror.tui.format import plural
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
 from mirror.tui.screens.dialogs import ConfirmScreen, PromptScreen
+from mirror.tui.widgets.screen_keys import ScreenKeys
 from mirror.tui.work import FAILED, guarded
 
 BAR = 20
@@ -52,12 +54,12 @@ class ProposalChanged(Message):
 
 def observations_text(report: EvolutionReport) -> Text:
     obs = report.observations
-    text = Text.assemble((f"last {obs.window_days} days · ", "dim"), f"{obs.runs} runs",
+    text = Text.assemble((f"last {plural(obs.window_days, 'day')} · ", "dim"), plural(obs.runs, "run"),
                          (" · engine profile ", "dim"), (str(report.profile.version), "bold"),
                          "\n")
     for e in obs.engines:
         text.append(f"{e.engine}", "bold")
-        text.append(f"  {e.runs} runs · fallback {e.fallback_rate:.0%} · retries {e.retries}"
+        text.append(f"  {plural(e.runs, 'run')} · fallback {e.fallback_rate:.0%} · retries {e.retries}"
                     f" · p50 {e.latency_ms_p50:.0f} ms\n", "dim")
         if e.first_attempt_pass_rate is not None:
             text.append(f"  first attempt passed {bar(e.first_attempt_pass_rate)} "
@@ -136,6 +138,7 @@ class EvolutionScreen(Screen[None]):
                 yield Label("Proposals", classes="screen-title")
                 yield OptionList(id="evo-proposals")
                 yield Static("", id="evo-detail")
+        yield ScreenKeys()
         yield Footer()
 
     def on_screen_resume(self) -> None:

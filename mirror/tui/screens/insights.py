@@ -17,10 +17,11 @@ from mirror.models.status import WritingStats
 from mirror.services.journal import Filters
 from mirror.tui import choices
 from mirror.tui import messages as m
-from mirror.tui.format import period_range
+from mirror.tui.format import period_range, plural
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
 from mirror.tui.widgets.charts import PatternChart, TensionCard
+from mirror.tui.widgets.screen_keys import ScreenKeys
 from mirror.tui.work import FAILED, guarded
 
 
@@ -49,6 +50,7 @@ class InsightsScreen(Screen):
                 yield PatternChart(id="pattern-chart")
                 yield Static(Text("Enter on a period opens its reflections · b switches week/month",
                                   style="dim"), id="patterns-hint")
+        yield ScreenKeys()
         yield Footer()
 
     def on_screen_resume(self) -> None:
@@ -93,7 +95,12 @@ class InsightsScreen(Screen):
             self.app.call_from_thread(self._show_writing, got)
 
     def _show_writing(self, writing: WritingStats) -> None:
-        self.query_one("#writing", Static).update(Text("\n".join(writing.lines())))
+        # The summary `mirror stats` prints, with each month's count said in the singular
+        # when it is one ("1 reflection").
+        lines = writing.lines()[:-len(writing.words_per_month) or None]
+        lines += [f"  {m.month}  {m.words:>8,}  ({plural(m.reflections, 'reflection')})"
+                  for m in writing.words_per_month]
+        self.query_one("#writing", Static).update(Text("\n".join(lines)))
 
     async def on_tensions_loaded(self, event: m.TensionsLoaded) -> None:
         box = self.query_one("#tension-cards", VerticalScroll)

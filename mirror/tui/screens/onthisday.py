@@ -21,6 +21,7 @@ from mirror.tui import messages as m
 from mirror.tui.format import PRIVATE, STAR, plural, shown
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
+from mirror.tui.widgets.screen_keys import ScreenKeys
 from mirror.tui.work import FAILED, guarded
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class OnThisDayScreen(Screen):
             with ContentSwitcher(initial="onthisday-list", id="onthisday-switcher"):
                 yield OptionList(id="onthisday-list")
                 yield Static("", id="onthisday-empty")
+        yield ScreenKeys()
         yield Footer()
 
     def on_screen_resume(self) -> None:

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Collapsible, Footer, Input, Label, Static, TextArea
 
+from mirror.errors import InvalidInput
 from mirror.models import Reflection, Revision
 from mirror.tui import messages as m
 from mirror.tui.external import Edited, edit_in_editor, editor_command
@@ -23,6 +24,7 @@ from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
 from mirror.tui.screens.dialogs import ConfirmScreen, FlagScreen, PromptScreen, ThreadPickScreen
 from mirror.tui.widgets.mirrorback import MirrorbackPanel
+from mirror.tui.widgets.screen_keys import ScreenKeys
 from mirror.tui.work import FAILED, guarded
 
 if TYPE_CHECKING:
@@ -65,6 +67,7 @@ class ReaderScreen(Screen):
             yield Label("Patterns and tensions", classes="section-title")
             yield Static("", id="reader-patterns")
             yield Vertical(id="reader-revisions")
+        yield ScreenKeys()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -211,9 +214,20 @@ class ReaderScreen(Screen):
             if when and when != local_time(r.created_at, r.created_tz):
                 self.save_date(host(self.app).require_gateway(), when)
 
+        gateway = host(self.app).require_gateway()
+
+        def check(when: str) -> str | None:
+            """Why the date cannot be read (the CLI's words), or None (runs in a worker)."""
+            try:
+                gateway.call(lambda j: j.parse_date(when))
+            except InvalidInput as exc:
+                return str(exc)
+            return None
+
         self.app.push_screen(PromptScreen("Move this reflection to another date",
                                           placeholder="2026-03-01 21:00, yesterday, last friday",
-                                          value=local_time(r.created_at, r.created_tz), ok="Move"),
+                                          value=local_time(r.created_at, r.created_tz), ok="Move",
+                                          check=check),
                              answered)
 
     @work(thread=True, group="journal", exit_on_error=False)
@@ -370,18 +384,30 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
         if event.button.id == "save":
             self.action_save()
         else:
-            self.dismiss(None)
+            self.action_cancel()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Leave without saving; changed fields are discarded only after a yes. (The Write
+        screen's draft file holds one new reflection, offered back into the editor: an edit
+        kept there would come back as a second reflection, so here the dialog asks.)"""
+        if not self.changes():
+            self.dismiss(None)
+            return
 
-    def action_save(self) -> None:
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+            else:
+                self.query_one("#edit-text", TextArea).focus()
+
+        self.app.push_screen(ConfirmScreen(
+            "Discard your changes?", "What you changed in this dialog is not saved yet.",
+            yes="Discard", no="Keep editing"), answered)
+
+    def changes(self) -> dict[str, Any]:
+        """What differs from the stored reflection, as `Journal.edit` arguments."""
         r = self.reflection
         text = self.query_one("#edit-text", TextArea).text
-        if not text.strip():
-            self.notify("A reflection cannot be empty. To remove it, delete it instead.",
-                        severity="warning")
-            return
         tags = parse_tags(self.query_one("#edit-tags", Input).value)
         changes: dict[str, Any] = {}
         if text != r.content:
@@ -398,4 +424,11 @@ class EditScreen(ModalScreen[dict[str, Any] | None]):
             changes["add_tags"] = add
         if remove:
             changes["remove_tags"] = remove
-        self.dismiss(changes or None)
+        return changes
+
+    def action_save(self) -> None:
+        if not self.query_one("#edit-text", TextArea).text.strip():
+            self.notify("A reflection cannot be empty. To remove it, delete it instead.",
+                        severity="warning")
+            return
+        self.dismiss(self.changes() or None)

@@ -16,11 +16,25 @@ from textual.widgets.option_list import Option
 from mirror.errors import InvalidInput, MirrorError
 from mirror.models import SearchHit
 from mirror.tui import messages as m
-from mirror.tui.format import PRIVATE, STAR, local_time, plural, snippet_text
+from mirror.tui.format import PRIVATE, STAR, local_time, plural, shown, snippet_text
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
+from mirror.tui.widgets.screen_keys import ScreenKeys
 
 RESULTS = 50
+
+
+def repeats(title: str, snippet: str) -> bool:
+    """Whether the snippet already shows the title (a match near the start of a short text):
+    then the result's first line leaves the title out rather than print the words twice."""
+    def words(text: str) -> str:
+        return " ".join(text.replace("…", " ").split()).casefold()
+
+    title_words, snippet_words = words(title), words(snippet)
+    if not title_words or not snippet_words:
+        return False
+    # The title's start in the snippet, or the snippet's start inside a long first line.
+    return title_words[:40] in snippet_words or snippet_words[:40] in title_words
 
 
 class SearchScreen(Screen):
@@ -46,6 +60,7 @@ class SearchScreen(Screen):
             yield Input(placeholder="words to find (a trailing * matches the start of a word)",
                         id="search-input")
             yield OptionList(id="search-results")
+        yield ScreenKeys()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -109,14 +124,16 @@ class SearchScreen(Screen):
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         options = []
+        width = max(20, results.scrollable_content_region.width - 2)
         for hit in hits:
             r = hit.reflection
+            body = snippet_text(hit.snippet)
             head = Text.assemble(
                 (local_time(r.created_at, r.created_tz), "dim"), "  ",
                 (STAR + " " if r.starred else "", "yellow"), (PRIVATE + " " if r.private else "", "dim"),
-                (r.title[:80], "bold"),
-                ("  " + " ".join(f"#{t}" for t in r.tags) if r.tags else "", "cyan"))
-            body = snippet_text(hit.snippet)
+                ("" if repeats(r.title, body.plain) else shown(r.title), "bold"),
+                ("  " + " ".join(f"#{shown(t)}" for t in r.tags) if r.tags else "", "cyan"))
+            head.truncate(width, overflow="ellipsis")   # one line: a wrapped head looked like the text twice
             options.append(Option(Text.assemble(head, "\n", body, "\n"), id=r.id))
         results.add_options(options)
         status = self.query_one("#search-status", Static)

@@ -33,6 +33,7 @@ from mirror.tui.format import human_size, local_time, plural, tilde
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
 from mirror.tui.screens.dialogs import ConfirmScreen
+from mirror.tui.widgets.screen_keys import ScreenKeys
 
 if TYPE_CHECKING:
     from mirror.services.journal import Journal
@@ -108,6 +109,7 @@ class SovereigntyScreen(Screen):
                 yield Button("Verify a bundle…", id="verify")
                 yield Button("Import…", id="import")
                 yield Button("Sync now", id="sync")
+        yield ScreenKeys()
         yield Footer()
 
     def on_mount(self) -> None:

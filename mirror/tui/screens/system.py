@@ -87,7 +87,8 @@ Every binding has an id. Put a `keymap.toml` in your journal folder:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,f1", "dismiss", "Close", id="help.close")]
 
-    def __init__(self, keys: list[tuple[str, str, str]]) -> None:
+    def __init__(self, keys: list[tuple[str, str, str, str]]) -> None:
+        """`keys`: (where, keys, what it does, binding id), as `MirrorApp.help_rows` gives them."""
         super().__init__(classes="dialog-screen")
         self.keys = keys
 
@@ -96,10 +97,12 @@ class HelpScreen(ModalScreen[None]):
         from rich.table import Table
 
         table = Table(box=None, padding=(0, 2), show_edge=False, header_style="bold")
-        for column in ("key", "does", "binding id"):
+        for column in ("where", "key", "does", "binding id"):
             table.add_column(column)
-        for key, description, binding_id in self.keys:
-            table.add_row(key, description, binding_id, style=None)
+        before = ""
+        for where, key, description, binding_id in self.keys:
+            table.add_row(where if where != before else "", key, description, binding_id, style=None)
+            before = where
         with VerticalScroll(classes="dialog help-dialog"):
             yield Static(RichMarkdown(HELP), id="help-text")
             yield Static(table, id="help-keys")

@@ -21,6 +21,7 @@ from mirror.tui.format import STAR, local_time, plural
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
 from mirror.tui.screens.dialogs import PromptScreen
+from mirror.tui.widgets.screen_keys import ScreenKeys
 from mirror.tui.work import FAILED, guarded
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class ThreadsScreen(Screen):
             with VerticalScroll(id="conversation"):
                 yield Static("", id="conversation-head")
                 yield Vertical(id="turns")
+        yield ScreenKeys()
         yield Footer()
 
     def on_screen_resume(self) -> None:

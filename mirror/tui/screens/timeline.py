@@ -24,6 +24,7 @@ from mirror.tui import messages as m
 from mirror.tui.format import local_time, plural, shown
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
+from mirror.tui.widgets.screen_keys import ScreenKeys
 from mirror.tui.widgets.timeline_list import TimelineList
 from mirror.tui.work import FAILED, guarded
 
@@ -60,6 +61,13 @@ def reflection_row(r: Reflection, patterns: dict[str, list[str]] | None = None) 
         patterns=m.PATTERN_SEPARATOR.join((patterns or {}).get(r.id, ())))
 
 
+def read_day(journal: Journal, typed: str | None, end_of_day: bool) -> str | None:
+    """A date bound as Mirror reads it, as the local day ("2026-10-03"), or None."""
+    if not typed:
+        return None
+    return local_time(journal.parse_date(typed, end_of_day=end_of_day), journal.timezone)[:10]
+
+
 def fetch_rows(journal: Journal, filters: Filters, limit: int,
                cursor: str | None) -> tuple[list[m.TimelineRow], str | None]:
     """One page, formatted (runs in a worker), with each reflection's pattern markers."""
@@ -68,29 +76,37 @@ def fetch_rows(journal: Journal, filters: Filters, limit: int,
     return [reflection_row(r, patterns) for r in page.items], page.next_cursor
 
 
-class FilterBar(Horizontal):
+class FilterBar(Vertical):
     """Date range, tag, thread, pattern and star filters (mounted the first time it is
-    asked for, so the first paint of a large journal does not wait for it)."""
+    asked for, so the first paint of a large journal does not wait for it). Two groups:
+    side by side in a wide window, one above the other in a narrow one, so every field
+    keeps room to type in at 80 columns. A date that cannot be read is said under them."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="since (2026-01-01, last month)", id="f-since", compact=True)
-        yield Input(placeholder="until", id="f-until", compact=True)
-        yield Input(placeholder="tag", id="f-tag", compact=True)
-        yield Select[str]([], prompt="any thread", id="f-thread", compact=True)
-        yield Select[str]([], prompt="any pattern", id="f-pattern", compact=True)
-        yield Checkbox("★ only", id="f-starred", compact=True)
-        yield Button("Clear", id="f-clear", compact=True)
+        with Horizontal(id="f-row"):
+            with Horizontal(id="f-typed"):
+                yield Input(placeholder="since (2026-01-01, last month)", id="f-since", compact=True)
+                yield Input(placeholder="until", id="f-until", compact=True)
+                yield Input(placeholder="tag", id="f-tag", compact=True)
+            with Horizontal(id="f-chosen"):
+                yield Select[str]([], prompt="any thread", id="f-thread", compact=True)
+                yield Select[str]([], prompt="any pattern", id="f-pattern", compact=True)
+                yield Checkbox("★ only", id="f-starred", compact=True)
+                yield Button("Clear", id="f-clear", compact=True)
+        yield Static("", id="f-problem")
 
 
 class TimelineScreen(Screen):
+    # Below 110 columns the filter bar takes two rows (mirror.tcss, `-narrow`).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("f,ctrl+f", "toggle_filters", "Filters", id="timeline.filters"),
+        Binding("f,ctrl+f", "filters", "Filters", id="timeline.filters"),
         Binding("s", "filter_starred", "Starred", id="timeline.starred"),
-        Binding("o", "app.mode('onthisday')", "On this day", id="timeline.onthisday"),
+        Binding("o", "app.mode('onthisday')", "On this day", show=False, id="timeline.onthisday"),
         Binding("w", "app.mode('write')", "Write", show=False, id="timeline.write"),
         Binding("slash", "app.mode('search')", "Search", show=False, id="timeline.search"),
         Binding("r", "reload", "Reload", show=False, id="timeline.reload"),
-        Binding("escape", "clear_filters", "Clear filters", show=False, id="timeline.clear"),
+        Binding("escape", "close_filters", "Clear and hide filters", show=False, id="timeline.clear"),
     ]
 
     def __init__(self) -> None:
@@ -101,6 +117,10 @@ class TimelineScreen(Screen):
         self._loaded_version = -1
         self._loading = False
         self._pattern_labels: dict[str, str] = {}
+        self._applied = Filters()     # the filters the list shows (a date not read is not applied)
+        self._readings: tuple[str | None, str | None] = (None, None)
+        self._to_list_when_loaded = False
+        self._status_text = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-body"):
@@ -112,6 +132,7 @@ class TimelineScreen(Screen):
                 with VerticalScroll(id="welcome"):
                     yield Static(id="welcome-text")
                 yield Static("", id="timeline-empty")
+        yield ScreenKeys()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -163,10 +184,12 @@ class TimelineScreen(Screen):
     def load_page(self, gateway: JournalGateway, filters: Filters, cursor: str | None, generation: int,
                   first: bool) -> None:
         problem: str | None = None
+        readings: tuple[str | None, str | None] = (None, None)
 
         def fetch(j: Journal) -> tuple[list[m.TimelineRow], str | None]:
-            nonlocal problem
+            nonlocal problem, readings
             try:
+                readings = (read_day(j, filters.since, False), read_day(j, filters.until, True))
                 return fetch_rows(j, filters, PAGE_SIZE, cursor)
             except InvalidInput as exc:     # a filter as typed ("since: blorp"): said in place
                 problem = str(exc)
@@ -176,12 +199,20 @@ class TimelineScreen(Screen):
         if got is FAILED:
             got = ([], None)
         rows, next_cursor = got
-        self.post_message(m.TimelinePage(rows, next_cursor, generation, first, problem))
+        self.post_message(m.TimelinePage(rows, next_cursor, generation, first, problem, readings))
 
     def on_timeline_page(self, event: m.TimelinePage) -> None:
         if event.generation != self._generation:
             return  # an answer to a query that has since changed
         self._loading = False
+        if event.problem:
+            self._not_applied(event.problem)
+            return
+        self._applied, self._readings = self.filters, event.readings
+        self._say_problem(None)
+        if self._to_list_when_loaded:
+            self._to_list_when_loaded = False
+            self.query_one(TimelineList).focus()
         self._cursor = event.next_cursor
         timeline = self.query_one(TimelineList)
         if event.first:
@@ -189,14 +220,6 @@ class TimelineScreen(Screen):
         else:
             timeline.extend(event.rows, event.next_cursor is not None)
         switcher = self.query_one(ContentSwitcher)
-        if event.problem:
-            switcher.current = "timeline-empty"
-            self.query_one("#timeline-empty", Static).update(Text.assemble(
-                (f"Filter not applied: {event.problem}.", "bold yellow"),
-                ("\nCorrect it, or press escape to clear the filters.", "dim")))
-            self.query_one("#timeline-status", Static).update(
-                Text(f"filter not applied: {event.problem}", style="yellow"))
-            return
         if timeline.rows:
             switcher.current = "timeline-list"
         elif self._filtered():
@@ -207,8 +230,26 @@ class TimelineScreen(Screen):
             switcher.current = "welcome"
         more = " · scroll for more" if event.next_cursor else ""
         label = "filtered: " + self._describe() if self._filtered() else "newest first"
-        self.query_one("#timeline-status", Static).update(
-            Text(f"{plural(len(timeline.rows), 'reflection')} shown{more} · {label}", style="dim"))
+        self._status_text = f"{plural(len(timeline.rows), 'reflection')} shown{more} · {label}"
+        self.query_one("#timeline-status", Static).update(Text(self._status_text, style="dim"))
+
+    def _not_applied(self, problem: str) -> None:
+        """A filter as typed cannot be read: say why in the CLI's words, keep the list and
+        the filters it shows, and put the cursor back into the field to correct."""
+        self.filters = self._applied
+        self._to_list_when_loaded = False
+        self._say_problem(f"{problem}. Not applied: correct it, or press escape to clear the filters.")
+        self.query_one("#timeline-status", Static).update(Text(self._status_text, style="dim"))
+        if self.bar is not None:
+            bad = next((field for field in ("#f-since", "#f-until")
+                        if f"'{self.query_one(field, Input).value.strip()}'" in problem), "#f-since")
+            self.query_one(bad, Input).focus()
+
+    def _say_problem(self, text: str | None) -> None:
+        if self.bar is not None:
+            problem = self.query_one("#f-problem", Static)
+            problem.update(Text(text or "", style="bold yellow"))
+            problem.display = bool(text)
 
     def on_timeline_list_need_more(self, event: TimelineList.NeedMore) -> None:
         if self._cursor and not self._loading:
@@ -250,7 +291,10 @@ class TimelineScreen(Screen):
         f = self.filters
         parts: list[str] = []
         if f.since or f.until:
-            parts.append(f"{f.since or '…'} – {f.until or '…'}")
+            # As Mirror read them, when that is not what was typed ("x" is October).
+            bounds = [typed if reading in (None, typed) else f"{typed} ({reading})"
+                      for typed, reading in ((f.since, self._readings[0]), (f.until, self._readings[1]))]
+            parts.append(f"{bounds[0] or '…'} – {bounds[1] or '…'}")
         parts += [f"#{t}" for t in f.tags]
         if f.starred:
             parts.append("★")
@@ -281,16 +325,23 @@ class TimelineScreen(Screen):
         options["pattern"] = value("#f-pattern")
         return Filters(**options)
 
-    def apply_filters(self) -> None:
+    def apply_filters(self) -> bool:
+        """Load the list for the fields as they are; False when nothing changed."""
         filters = self._filters_from_fields()
-        if filters != self.filters:  # fields set by code echo back as Changed: ignore those
-            self.filters = filters
-            self.reload()
+        if filters == self.filters:  # fields set by code echo back as Changed: ignore those
+            return False
+        self.filters = filters
+        self.reload()
+        return True
 
     @on(Input.Submitted, "#filter-bar Input")
     def _submitted(self, event: Input.Submitted) -> None:
-        self.apply_filters()
-        self.query_one(TimelineList).focus()
+        """Enter: to the list once the filters are applied. Until then the cursor stays in
+        the field, so keys typed meanwhile (or after a date that cannot be read) are text."""
+        if self.apply_filters():
+            self._to_list_when_loaded = True
+        elif self.filters == self._applied:
+            self.query_one(TimelineList).focus()
 
     @on(Checkbox.Changed, "#f-starred")
     @on(Select.Changed, "#filter-bar Select")
@@ -301,14 +352,18 @@ class TimelineScreen(Screen):
     def _clear_pressed(self) -> None:
         self.action_clear_filters()
 
-    async def action_toggle_filters(self) -> None:
-        bar = self.bar
-        if bar is not None and bar.display:
-            bar.display = False
-            self.query_one(TimelineList).focus()
-            return
-        await self.show_bar()
-        self.query_one("#f-since", Input).focus()
+    async def action_filters(self) -> None:
+        """Into the filter bar (shown first if hidden). It never hides it: after `f` the next
+        keys are typed into a field, never run as commands (escape hides it)."""
+        bar = await self.show_bar()
+        if self.focused is None or bar not in self.focused.ancestors:
+            self.query_one("#f-since", Input).focus()
+
+    def action_close_filters(self) -> None:
+        """Escape: clear the filters and hide the bar."""
+        self.action_clear_filters()
+        if self.bar is not None:
+            self.bar.display = False
 
     def action_filter_starred(self) -> None:
         self.filters = dataclasses.replace(self.filters, starred=None if self.filters.starred else True)

@@ -20,6 +20,7 @@ from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
 from mirror.tui.screens.dialogs import FlagScreen
 from mirror.tui.widgets.mirrorback import MirrorbackPanel
+from mirror.tui.widgets.screen_keys import ScreenKeys
 from mirror.tui.work import FAILED, guarded
 
 SAVING = "saving your reflection"
@@ -83,6 +84,7 @@ class WriteScreen(Screen):
                              id="mirror-hint")
                 yield Static("", id="saved-note")
                 yield MirrorbackPanel(id="mirrorback")
+        yield ScreenKeys()
         yield Footer()
 
     def on_mount(self) -> None:

@@ -37,11 +37,11 @@ class MirrorbackPanel(Vertical):
     MirrorbackPanel .mb-thanks { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("1", "rate(1)", show=False, id="mirrorback.rate1"),
-        Binding("2", "rate(2)", show=False, id="mirrorback.rate2"),
-        Binding("3", "rate(3)", show=False, id="mirrorback.rate3"),
-        Binding("4", "rate(4)", show=False, id="mirrorback.rate4"),
-        Binding("5", "rate(5)", show=False, id="mirrorback.rate5"),
+        Binding("1", "rate(1)", "Rate 1", show=False, id="mirrorback.rate1"),
+        Binding("2", "rate(2)", "Rate 2", show=False, id="mirrorback.rate2"),
+        Binding("3", "rate(3)", "Rate 3", show=False, id="mirrorback.rate3"),
+        Binding("4", "rate(4)", "Rate 4", show=False, id="mirrorback.rate4"),
+        Binding("5", "rate(5)", "Rate 5", show=False, id="mirrorback.rate5"),
         Binding("f", "flag", "Flag", show=False, id="mirrorback.flag"),
     ]
 

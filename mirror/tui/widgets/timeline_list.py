@@ -196,7 +196,7 @@ class TimelineList(ScrollView, can_focus=True):
         head = Text(no_wrap=True)
         head.append(" " + row.when + "  ", style("timeline--date"))
         head.append(STAR if row.starred else " ", style("timeline--star"))
-        head.append(PRIVATE if row.private else " ", style("timeline--date"))
+        head.append(PRIVATE if row.private else " " * Text(PRIVATE).cell_len, style("timeline--date"))
         head.append(" ")
         title = Text(row.title, no_wrap=True, overflow="ellipsis")
         # Tags and patterns get a third of the line, or whatever a short title leaves.
