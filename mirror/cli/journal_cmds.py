@@ -68,8 +68,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", help="reflection ID or unique prefix")
     p.add_argument("date", help="the new date: 2024-03-05 21:30, 'yesterday 21:30', ...")
 
-    p = add_command(sub, "history", "show every earlier version of a reflection", cmd_history)
+    p = add_command(sub, "history", "show every earlier version of a reflection,"
+                    " or restore one", cmd_history)
     p.add_argument("id", help="reflection ID or unique prefix")
+    p.add_argument("--restore", type=int, metavar="N",
+                   help="make revision N the current text (the current text is kept as a revision)")
 
     p = add_command(sub, "delete", "delete a reflection and everything derived from it,"
                     " or several chosen by filters", cmd_delete)
@@ -219,15 +222,34 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
             text = original  # editors add a final newline on save: that is not an edit
     if text is not None and not text.strip():
         raise InvalidInput("a reflection cannot be empty (use `mirror delete` to remove it)")
+    before = journal.get(args.id).tags if text is not None else ()
     reflection = journal.edit(args.id, text=text, starred=args.star, private=args.private,
                               add_tags=args.tag, remove_tags=args.untag, when=args.date)
     ctx.discard_draft()
+    dropped = _dropped_tags(before, reflection.tags, args.untag)
     if ctx.out.as_json:
-        ctx.out.json({"reflection": reflection.to_json()})
+        ctx.out.json({"reflection": reflection.to_json(), "removed_tags": dropped})
     else:
         ctx.out.note(f"saved {reflection.id[:render.SHORT_ID]}"
                      + (f" (revision {reflection.revisions} kept)" if reflection.revisions else ""))
+        _say_dropped(ctx, dropped)
     return 0
+
+
+def _dropped_tags(before: tuple[str, ...], after: tuple[str, ...], untagged: list[str]) -> list[str]:
+    """Inline tags follow the text: one whose #word the new text no longer has is removed
+    with it. The person asked for a text change, not a tag change, so it is said, never done
+    quietly (tags removed with --untag were asked for and are not listed)."""
+    asked = {t.casefold().lstrip("#@") for t in untagged}
+    return [t for t in before if t not in after and t.casefold() not in asked]
+
+
+def _say_dropped(ctx: Context, dropped: list[str]) -> None:
+    if dropped:
+        them = "them" if len(dropped) != 1 else "it"
+        ctx.out.note(f"removed tag{'s' if len(dropped) != 1 else ''} "
+                     + ", ".join(f"#{t}" for t in dropped)
+                     + f": the new text no longer has {them} (`--tag` adds {them} back)")
 
 
 def _edit_many(args: argparse.Namespace, ctx: Context) -> int:
@@ -273,6 +295,8 @@ def cmd_redate(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
+    if args.restore is not None:
+        return _restore(args, ctx)
     reflection, revisions = ctx.journal.history(args.id)
     if ctx.out.as_json:
         ctx.out.json({"reflection": reflection.to_json(),
@@ -285,6 +309,24 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out.line()
     ctx.out.line(ctx.out.bold("current"))
     ctx.out.line(reflection.content)
+    return 0
+
+
+def _restore(args: argparse.Namespace, ctx: Context) -> int:
+    before = ctx.journal.get(args.id)
+    reflection = ctx.journal.restore_revision(before.id, args.restore)
+    dropped = _dropped_tags(before.tags, reflection.tags, [])
+    if ctx.out.as_json:
+        ctx.out.json({"reflection": reflection.to_json(), "removed_tags": dropped,
+                      "restored": args.restore if reflection.content != before.content else None})
+    elif reflection.content == before.content:
+        ctx.out.note(f"{reflection.id[:render.SHORT_ID]} already reads as revision {args.restore}:"
+                     " nothing changed")
+    else:
+        ctx.out.note(f"restored revision {args.restore} of {reflection.id[:render.SHORT_ID]};"
+                     f" the text it replaced is kept as revision {reflection.revisions}"
+                     f" (`mirror history {reflection.id[:render.SHORT_ID]}`)")
+        _say_dropped(ctx, dropped)
     return 0
 
 

@@ -263,6 +263,21 @@ class Journal:
         reflection = self.get(prefix)
         return reflection, self.store.reflections.revisions(reflection.id)
 
+    def restore_revision(self, prefix: str, number: int) -> Reflection:
+        """Make earlier version `number` the current text. It is an edit like any other:
+        the text being replaced becomes the newest revision (so a restore can itself be
+        undone), the audit log records it, and patterns follow the restored words."""
+        reflection, revisions = self.history(prefix)
+        chosen = next((r for r in revisions if r.revision == number), None)
+        if chosen is None:
+            known = ", ".join(str(r.revision) for r in revisions)
+            raise InvalidInput(f"{reflection.id[:8]} has no version {number}"
+                               + (f" (its earlier versions: {known})" if known
+                                  else " (it has never been edited)"))
+        if chosen.content == reflection.content:
+            return reflection  # already the current text: nothing to keep or re-derive
+        return self.edit(reflection.id, text=chosen.content)
+
     def delete(self, prefix: str) -> tuple[str, bool]:
         """Returns the deleted ID and whether its text is already gone from every file
         (False while another open Mirror holds the write-ahead log; purged on close)."""
@@ -290,6 +305,7 @@ class Journal:
         return self.store.reflections.list(self._filter(filters), limit, cursor)
 
     def _filter(self, filters: Filters) -> ListFilter:
+        from mirror.constitution import pattern_name  # the YAML and its cache: only when asked
         since = self.parse_date(filters.since, end_of_day=False) if filters.since else None
         until = self.parse_date(filters.until, end_of_day=True) if filters.until else None
         if since and until and since > until:
@@ -304,7 +320,8 @@ class Journal:
         thread_id = self.store.threads.find(filters.thread).id if filters.thread else None
         return ListFilter(since=since, until=until, tags=tuple(filters.tags),
                           starred=filters.starred, thread_id=thread_id,
-                          private=filters.private, care=filters.care, pattern=filters.pattern,
+                          private=filters.private, care=filters.care,
+                          pattern=pattern_name(filters.pattern) if filters.pattern else None,
                           any_tags=tuple(filters.any_tags), not_tags=tuple(filters.not_tags),
                           contains=filters.contains)
 
