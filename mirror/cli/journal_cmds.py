@@ -136,6 +136,17 @@ def _text_argument(args: argparse.Namespace, ctx: Context, words: list[str] | No
     return ctx.edit_in_editor(initial)
 
 
+def trim_end(text: str) -> str:
+    """The text without the blank lines at its end. A pipe (`echo …`) and every editor end
+    a file with a newline the writer never typed as part of the reflection; the text itself,
+    inner blank lines and indentation included, is kept exactly."""
+    lines = text.split("\n")
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    lines[-1] = lines[-1].rstrip("\r")
+    return "\n".join(lines)
+
+
 def cmd_reflect(args: argparse.Namespace, ctx: Context) -> int:
     template = ctx.journal.template(args.template) if args.template else None
     if not args.text and ctx.stdin_is_terminal():
@@ -155,6 +166,7 @@ def cmd_reflect(args: argparse.Namespace, ctx: Context) -> int:
             text = template.rstrip("\n") + "\n\n" + text
     if not text.strip():
         raise InvalidInput("a reflection cannot be empty")
+    text = trim_end(text)
     journal = ctx.journal
     r = journal.write(text, when=args.date, tags=args.tag, starred=args.star,
                       thread=args.thread, private=args.private)
@@ -214,11 +226,11 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     nothing_else = (args.star is None and args.private is None and not args.tag
                     and not args.untag and args.date is None)
     if text is None and not ctx.stdin_is_terminal() and nothing_else:
-        text = ctx.read_stdin()
+        text = trim_end(ctx.read_stdin())
     elif text is None and nothing_else:
         original = journal.get(args.id).content
-        text = ctx.edit_in_editor(original)
-        if text.rstrip("\n") == original.rstrip("\n"):
+        text = trim_end(ctx.edit_in_editor(original))
+        if text == trim_end(original):
             text = original  # editors add a final newline on save: that is not an edit
     if text is not None and not text.strip():
         raise InvalidInput("a reflection cannot be empty (use `mirror delete` to remove it)")
@@ -335,7 +347,7 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
         return _delete_many(args, ctx)
     journal = ctx.journal
     reflection = journal.get(args.id)
-    warning = "Bundles exported earlier still contain it."
+    warning = "Bundles exported earlier still contain it, but importing one does not bring it back."
     if not args.yes:
         if not ctx.stdin_is_terminal():
             raise UsageError("deleting needs confirmation: add --yes when not at a terminal")
@@ -368,7 +380,7 @@ def _delete_many(args: argparse.Namespace, ctx: Context) -> int:
     ids = journal.matching(filters_from(args, "delete"))
     count = len(ids)
     plural = "s" if count != 1 else ""
-    warning = "Bundles exported earlier still contain them."
+    warning = "Bundles exported earlier still contain them, but importing one does not bring them back."
     if count and not _confirm(args, ctx, f"Delete {count} reflection{plural} and everything"
                               f" derived from them? {warning}"):
         ctx.out.note("kept")
@@ -424,6 +436,8 @@ def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
     for key in ("reflections", "starred", "private", "revisions", "deleted", "tags", "threads",
                 "mirrorbacks", "tensions", "first", "last", "home", "schema_version"):
         value = getattr(stats, key)
+        if key in ("first", "last") and value is not None:  # as every other command shows a date
+            value = render.local_time(value, ctx.journal.timezone)
         ctx.out.line(f"{key.replace('_', ' '):<15} {value if value is not None else '—'}")
     if stats.writing is not None:  # its "words per month" lines count reflections too
         ctx.out.lines(stats.writing.lines())

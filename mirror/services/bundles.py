@@ -41,6 +41,7 @@ from mirror.bundles.importers.base import (
 from mirror.bundles.jsonio import canonical_bytes
 from mirror.bundles.manifest import SIGNATURE_NAME, BundleInfo, carries_fts
 from mirror.clock import utc_iso
+from mirror.display import counted
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
 from mirror.models.bundles import (
     BundleCheck,
@@ -301,8 +302,8 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
             if confirm_deletes is not None and not dry_run:
                 allowed = merge.count_deletions(conn)
                 if allowed and not confirm_deletes(allowed):
-                    raise BundleRefused(f"{path.name}: not imported (it would delete {allowed} "
-                                        "reflection(s) here)")
+                    raise BundleRefused(f"{path.name}: not imported (it would delete "
+                                        f"{counted(allowed, 'reflection')} here)")
             with transaction(conn):
                 result = merge.merge_attached(conn, ctx.store.identity_id, now, import_id,
                                               ctx.clock.new_id)
@@ -311,7 +312,7 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
                     raise _DryRun
                 if allowed is not None and result.deleted > allowed:
                     raise BundleRefused(f"{path.name}: not imported (it would now delete "
-                                        f"{result.deleted} reflection(s), not {allowed})")
+                                        f"{counted(result.deleted, 'reflection')}, not {allowed})")
                 merge.record_import(conn, import_id, "bundle", manifest["bundle_id"], now,
                                     details, _summary(result.counts))
                 note_pending(ctx, result.to_derive)
@@ -444,6 +445,7 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
                     if analyser is not None:
                         analyser.offer(added)
                     _tick(progress, counts["added"], 0)
+                counts["deleted_here"] = writer.deleted_here
                 summary = _foreign_summary(counts, report)
                 writer.close()
                 if dry_run:
@@ -485,7 +487,9 @@ def _chunks(entries: Iterable[ImportedEntry], size: int) -> Iterator[list[Import
 def _foreign_summary(counts: dict[str, int], report: ImportReport) -> dict[str, int]:
     return {"entries": counts["entries"] + len(report.skipped),
             "reflections_added": counts["added"],
-            "reflections_skipped_existing": counts["entries"] - counts["added"],
+            "reflections_skipped_existing": counts["entries"] - counts["added"]
+            - counts.get("deleted_here", 0),
+            "reflections_skipped_deleted": counts.get("deleted_here", 0),
             "placeholders": counts["placeholders"], "skipped": len(report.skipped),
             "notes": len(report.notes)}
 

@@ -85,6 +85,16 @@ class Filters:
     contains: str | None = None
 
 
+def _pattern(typed: str | None) -> str | None:
+    """The pattern name `--pattern` means (the constitution is read only when one is given:
+    a plain listing must not pay for its YAML)."""
+    if not typed:
+        return None
+    from mirror.constitution import pattern_name
+
+    return pattern_name(typed)
+
+
 class Journal:
     # `list` is a method here: annotations below say `builtins.list`.
     def __init__(self, paths: JournalPaths, store: Store, settings: Settings, clock: Clock) -> None:
@@ -305,7 +315,6 @@ class Journal:
         return self.store.reflections.list(self._filter(filters), limit, cursor)
 
     def _filter(self, filters: Filters) -> ListFilter:
-        from mirror.constitution import pattern_name  # the YAML and its cache: only when asked
         since = self.parse_date(filters.since, end_of_day=False) if filters.since else None
         until = self.parse_date(filters.until, end_of_day=True) if filters.until else None
         if since and until and since > until:
@@ -321,7 +330,7 @@ class Journal:
         return ListFilter(since=since, until=until, tags=tuple(filters.tags),
                           starred=filters.starred, thread_id=thread_id,
                           private=filters.private, care=filters.care,
-                          pattern=pattern_name(filters.pattern) if filters.pattern else None,
+                          pattern=_pattern(filters.pattern),
                           any_tags=tuple(filters.any_tags), not_tags=tuple(filters.not_tags),
                           contains=filters.contains)
 

@@ -92,3 +92,90 @@ def test_history_restore_of_a_version_that_does_not_exist_is_invalid_input(cli):
     run = cli("history", rid[:8], "--restore", "1")
     assert run.code == 4 and "has no version 1" in run.err and "never been edited" in run.err
     assert cli("show", rid[:8], "--json").json["reflection"]["content"] == "Only ever one text"
+
+
+JRNL = """[2026-11-10 21:00] Bookshop. I keep thinking about that bookshop on the corner.
+
+[2026-11-12 20:30] Rain all day. Stayed in with soup.
+
+[2026-11-14 19:15] Long walk with Sam @walks.
+"""
+
+
+def test_a_bundle_import_says_plainly_that_a_reflection_deleted_here_was_not_restored(cli, tmp_path):
+    keep = write(cli, "Kept and exported")
+    gone = write(cli, "Exported, then deleted here")
+    bundle = tmp_path / "backup.zip"
+    assert cli("export", str(bundle)).code == 0
+    deleted = cli("delete", gone[:8], "--yes")
+    assert "importing one does not bring it back" in deleted.err
+    run = cli("import", str(bundle))
+    assert run.code == 0
+    assert "1 reflection deleted here was not restored" in run.err
+    assert "reflections skipped deleted" not in run.err and "already holds everything" in run.err
+    assert cli("show", gone[:8]).code == 3 and cli("show", keep[:8]).code == 0
+    as_json = cli("import", str(bundle), "--json")
+    assert as_json.json["changes"]["reflections_skipped_deleted"] == 1
+
+
+def test_a_jrnl_reimport_says_deleted_here_not_already_here(cli, tmp_path):
+    path = tmp_path / "journal.txt"
+    path.write_text(JRNL)
+    first = cli("import", "--from", "jrnl", str(path), "--tz", "UTC", "--json")
+    assert first.json["changes"]["reflections_added"] == 3
+    rain = [r["id"] for r in cli("list", "--json", "--contains", "soup").json["reflections"]]
+    assert cli("delete", rain[0][:8], "--yes").code == 0
+    again = cli("import", "--from", "jrnl", str(path), "--tz", "UTC")
+    assert again.code == 0
+    assert "imported 0 of 3 jrnl entries (2 already here, 1 deleted here, not imported again)" in again.err
+    as_json = cli("import", "--from", "jrnl", str(path), "--tz", "UTC", "--json")
+    validate("import", as_json.json)
+    changes = as_json.json["changes"]
+    assert (changes["reflections_skipped_existing"], changes["reflections_skipped_deleted"]) == (2, 1)
+
+
+def test_counts_read_as_english_one_reflection_two_reflections(cli, tmp_path):
+    rid = write(cli, "First text")
+    assert cli("edit", rid[:8], "--text", "Second text").code == 0
+    shown = cli("show", rid[:8], "--format", "full")
+    assert "1 earlier version" in shown.out and "version(s)" not in shown.out
+    stats = cli("stats")
+    assert "(1 reflection)" in stats.out and "(1 reflections)" not in stats.out
+    exported = cli("export", str(tmp_path / "b.zip"))
+    assert "(1 reflection)" in exported.err and "reflection(s)" not in exported.err
+    write(cli, "Another one")
+    assert "(2 reflections)" in cli("export", str(tmp_path / "c.zip")).err
+    b = tmp_path / "other"
+    assert cli("--home", str(b), "reflect", "Elsewhere").code == 0
+    assert cli("--home", str(b), "delete", "--contains", "Elsewhere", "--yes").code == 0
+    assert cli("--home", str(b), "export", str(tmp_path / "d.zip")).code == 0
+    merged = cli("import", str(tmp_path / "d.zip"))
+    assert "1 tombstone added" in merged.err and "tombstones added" not in merged.err
+
+
+def test_stats_prints_first_and_last_as_the_rest_of_the_cli_does(cli):
+    write(cli, "Late in the evening", "--date", "2026-12-02 21:30")
+    out = cli("stats").out
+    assert "first           2026-12-02 21:30" in out and "T21:30:00" not in out
+    first = cli("stats", "--json").json["first"]  # --json keeps the stored UTC ISO time
+    assert first.startswith("2026-12-02T") and first.endswith("Z")
+
+
+def test_text_from_stdin_is_kept_without_its_trailing_blank_lines(cli):
+    run = cli("reflect", "--json", input="Saw a heron.\n  Then rain.\n\n\n")
+    assert run.json["reflection"]["content"] == "Saw a heron.\n  Then rain."
+    rid = run.json["reflection"]["id"]
+    edited = cli("edit", rid[:8], "--json", input="Saw a heron.\n\nThen sun.\n")
+    assert edited.json["reflection"]["content"] == "Saw a heron.\n\nThen sun."
+
+
+def test_an_unknown_flag_points_to_the_commands_help_and_the_close_flag(cli):
+    run = cli("list", "--tagg", "x")
+    assert run.code == 2
+    assert "did you mean --tag?" in run.err and "`mirror list --help`" in run.err
+    as_json = cli("search", "--json", "--sinse", "x", "river")
+    assert as_json.code == 2 and as_json.json["code"] == "usage"
+    assert "did you mean --since?" in as_json.json["error"]
+    assert "`mirror search --help`" in as_json.json["error"]
+    far = cli("list", "--zzzzzz")
+    assert far.code == 2 and "did you mean" not in far.err
