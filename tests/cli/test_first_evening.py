@@ -179,3 +179,30 @@ def test_an_unknown_flag_points_to_the_commands_help_and_the_close_flag(cli):
     assert "`mirror search --help`" in as_json.json["error"]
     far = cli("list", "--zzzzzz")
     assert far.code == 2 and "did you mean" not in far.err
+
+
+def _memory(cli, when: str, text: str) -> str:
+    run = cli("reflect", "--json", "--date", when, text)
+    assert run.code == 0, run.err
+    return run.json["mirrorback"]["content"]
+
+
+def test_a_name_that_only_ever_opens_its_sentences_still_comes_up(cli):
+    _memory(cli, "2026-11-20 08:15", "Morning coffee on the balcony. Sam says I should just ask her.")
+    _memory(cli, "2026-12-01 21:00", "Sam cooked dinner and we watched the rain.")
+    text = _memory(cli, "2026-12-02 21:30", "Sam forgot our anniversary dinner. I pretended it was fine.")
+    assert "Sam comes up for the third time this month." in text
+
+
+def test_an_ordinary_word_opening_sentences_is_not_taken_for_a_name(cli):
+    _memory(cli, "2026-11-20 08:15", "Walked to the station in the rain. Rain all morning.")
+    _memory(cli, "2026-12-01 21:00", "Walked home slowly. Rain again, and cold.")
+    text = _memory(cli, "2026-12-02 21:30", "Walked the long way round. Rain on the windows tonight.")
+    assert "comes up" not in text
+
+
+def test_a_line_repeated_weeks_later_is_remembered_with_its_date(cli):
+    _memory(cli, "2026-11-10 20:00", "The old bookshop on Mill Street is closing down. "
+                                     "I keep thinking about that bookshop and all the Saturdays there.")
+    text = _memory(cli, "2026-12-02 21:30", "Walked past the bookshop again. I keep thinking about that bookshop.")
+    assert "On 10 November you wrote “I keep thinking about that bookshop" in text
