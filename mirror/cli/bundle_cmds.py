@@ -68,6 +68,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-deletes", action="store_true",
                    help="accept a bundle that deletes reflections here without asking "
                    "(needed when not at a terminal)")
+    p.add_argument("--restore-deleted", action="store_true",
+                   help="bring back, as new reflections, the bundle's reflections deleted here "
+                   "(audited; a deletion is otherwise never undone by an import)")
     _bundle_options(p)
 
     p = add_command(sub, "key", "this device's signing key (same as `key show`)", cmd_key_show)
@@ -221,9 +224,10 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     path = Path(args.path)
     journal = ctx.journal
     if args.source:
-        if args.passphrase_file or args.require_signature or args.allow_deletes:
-            raise UsageError("--passphrase-file, --require-signature and --allow-deletes "
-                             "apply to bundles only")
+        if args.passphrase_file or args.require_signature or args.allow_deletes \
+                or args.restore_deleted:
+            raise UsageError("--passphrase-file, --require-signature, --allow-deletes and "
+                             "--restore-deleted apply to bundles only")
         if (args.timeformat or args.jrnl_config) and args.source != "jrnl":
             raise UsageError("--timeformat and --jrnl-config apply to --from jrnl only")
         if args.date_from and args.source != "markdown":
@@ -250,7 +254,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             result = journal.import_bundle(path, passphrase=passphrase, dry_run=args.dry_run,
                                            progress=progress.bar,
                                            require_signature=args.require_signature,
-                                           confirm_deletes=_confirm_deletes(args, ctx, path))
+                                           confirm_deletes=_confirm_deletes(args, ctx, path),
+                                           restore_deleted=args.restore_deleted)
     except UntrustedSigner as untrusted:
         raise _untrusted(path, untrusted) from None
     if ctx.out.as_json:
@@ -266,15 +271,27 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if not result.changed:
         ctx.out.note(("dry run: " if args.dry_run else "") + "nothing to change: this journal "
                      "already holds everything in the bundle"
-                     + (" it keeps" if gone else ""))
+                     + (" that was not deleted here" if gone else ""))
     else:
-        parts = [_change(k, v) for k, v in c.items()
-                 if v and k not in ("reflections_unchanged", "reflections_skipped_deleted")]
-        ctx.out.note(f"{head}: " + ", ".join(parts))
-    if gone:
+        parts = [_change(k, v) for k, v in c.items() if v and k not in (
+            "reflections_unchanged", "reflections_skipped_deleted", "reflections_restored",
+            "reflections_restored_earlier")]
+        if parts:
+            ctx.out.note(f"{head}: " + ", ".join(parts))
+    back, earlier = c.get("reflections_restored", 0), c.get("reflections_restored_earlier", 0)
+    if back:
+        ctx.out.note(f"{counted(back, 'reflection')} deleted here "
+                     f"{'would come' if args.dry_run else 'came'} back from the bundle under "
+                     f"{'a new ID' if back == 1 else 'new IDs'} (the audit log records "
+                     f"{'it' if back == 1 else 'each'})")
+    if earlier:
+        ctx.out.note(f"note: {counted(earlier, 'reflection')} deleted here "
+                     f"{'was' if earlier == 1 else 'were'} restored by an earlier import already")
+    gone -= back + earlier
+    if gone > 0:
         ctx.out.note(f"note: {counted(gone, 'reflection')} deleted here "
-                     f"{'was' if gone == 1 else 'were'} not restored: a deletion here is never "
-                     "undone by an import (the bundle file still holds the text)")
+                     f"{'was' if gone == 1 else 'were'} not restored; `mirror import "
+                     f"--restore-deleted` brings {'it' if gone == 1 else 'them'} back")
     if c["reflections_deleted"]:
         were = "was" if c["reflections_deleted"] == 1 else "were"
         ctx.out.note(f"note: {counted(c['reflections_deleted'], 'reflection')} deleted in the "

@@ -347,7 +347,8 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
         return _delete_many(args, ctx)
     journal = ctx.journal
     reflection = journal.get(args.id)
-    warning = "Bundles exported earlier still contain it, but importing one does not bring it back."
+    warning = ("Bundles exported earlier still contain it; importing one brings it back only with"
+               " --restore-deleted.")
     if not args.yes:
         if not ctx.stdin_is_terminal():
             raise UsageError("deleting needs confirmation: add --yes when not at a terminal")
@@ -380,7 +381,8 @@ def _delete_many(args: argparse.Namespace, ctx: Context) -> int:
     ids = journal.matching(filters_from(args, "delete"))
     count = len(ids)
     plural = "s" if count != 1 else ""
-    warning = "Bundles exported earlier still contain them, but importing one does not bring them back."
+    warning = ("Bundles exported earlier still contain them; importing one brings them back only"
+               " with --restore-deleted.")
     if count and not _confirm(args, ctx, f"Delete {count} reflection{plural} and everything"
                               f" derived from them? {warning}"):
         ctx.out.note("kept")

@@ -238,11 +238,14 @@ def _signature_required(ctx: JournalContext, asked: bool) -> bool:
 def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | None = None,
                   dry_run: bool = False, progress: Progress | None = None,
                   require_signature: bool = False,
-                  confirm_deletes: ConfirmDeletes | None = None) -> BundleImport:
+                  confirm_deletes: ConfirmDeletes | None = None,
+                  restore_deleted: bool = False) -> BundleImport:
     """Verify a bundle, then merge it in one transaction and re-derive what is new after
     it committed (or only report what would change, with `dry_run`). When the bundle's
     tombstones would delete reflections here, `confirm_deletes(count)` is asked first,
-    outside any transaction; False refuses the import (`BundleRefused`)."""
+    outside any transaction; False refuses the import (`BundleRefused`). `restore_deleted`:
+    the bundle's reflections deleted here come back as new reflections (`merge.restore_deleted`:
+    the tombstones stay)."""
     clean_leftovers(ctx.paths.home)
     if not dry_run:
         finish_pending(ctx)
@@ -260,7 +263,7 @@ def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | No
                          else manifest["schema_version"])
         tick(2, 4)
         result = _merge_checked(ctx, checked, path, migrated_from, dry_run, progress,
-                                confirm_deletes)
+                                confirm_deletes, restore_deleted)
         tick(4, 4)
         report = checked.report()
     merged, import_id = result
@@ -273,7 +276,8 @@ def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | No
 
 def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migrated_from: int,
                    dry_run: bool, progress: Progress | None,
-                   confirm_deletes: ConfirmDeletes | None) -> tuple[merge.MergeResult, str]:
+                   confirm_deletes: ConfirmDeletes | None,
+                   restore_deleted: bool = False) -> tuple[merge.MergeResult, str]:
     """The one transaction of a bundle import: merge and record (a crash or kill before
     COMMIT leaves the journal exactly as it was); then re-derive in short transactions."""
     manifest = checked.manifest
@@ -308,6 +312,13 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
                 result = merge.merge_attached(conn, ctx.store.identity_id, now, import_id,
                                               ctx.clock.new_id)
                 result.add("mirrorbacks_failed_checks", recheck_imported(conn, result.mirrorbacks))
+                if result.counts.get("reflections_skipped_deleted"):
+                    result.add("reflections_restored_earlier", merge.restored_earlier(conn))
+                if restore_deleted:
+                    back = merge.restore_deleted(conn, ctx.store.identity_id, now, ctx.clock.new_id,
+                                                 {"import_id": import_id, "path": path.name})
+                    result.add("reflections_restored", len(back))
+                    result.to_derive += back
                 if dry_run:
                     raise _DryRun
                 if allowed is not None and result.deleted > allowed:
@@ -337,6 +348,7 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
 
 _SUMMARY_KEYS = ("reflections_added", "reflections_updated", "reflections_kept_local",
                  "reflections_unchanged", "reflections_deleted", "reflections_skipped_deleted",
+                 "reflections_restored", "reflections_restored_earlier",
                  "revisions_added", "tombstones_added", "tag_links_added", "threads_added",
                  "thread_members_added", "tensions_added", "mirrorbacks_added", "feedback_added")
 
@@ -347,7 +359,8 @@ def _summary(counts: dict[str, int]) -> dict[str, int]:
 
 def _changed(counts: dict[str, int]) -> bool:
     return any(counts.get(k, 0) for k in _SUMMARY_KEYS
-               if k not in ("reflections_unchanged", "reflections_skipped_deleted"))
+               if k not in ("reflections_unchanged", "reflections_skipped_deleted",
+                            "reflections_restored_earlier"))
 
 
 def _reader(kind: str) -> Callable[..., Iterable[ImportedEntry]]:

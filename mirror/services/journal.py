@@ -594,15 +594,19 @@ class Journal:
     def import_bundle(self, path: str | Path, passphrase: str | None = None, dry_run: bool = False,
                       progress: Progress | None = None,
                       require_signature: bool = False,
-                      confirm_deletes: Callable[[int], bool] | None = None) -> BundleImport:
+                      confirm_deletes: Callable[[int], bool] | None = None,
+                      restore_deleted: bool = False) -> BundleImport:
         """Verify, then merge a bundle in one transaction (or only report, with dry_run).
         `confirm_deletes(count)` is asked before an import that would delete reflections
-        here; False refuses it (None: deletions apply without asking)."""
+        here; False refuses it (None: deletions apply without asking). `restore_deleted`:
+        reflections deleted here come back from the bundle under new IDs (audited; the
+        tombstones stay, so nothing deleted elsewhere is resurrected)."""
         from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.import_bundle(self.context, path, passphrase=passphrase, dry_run=dry_run,
                                      progress=progress, require_signature=require_signature,
-                                     confirm_deletes=confirm_deletes)
+                                     confirm_deletes=confirm_deletes,
+                                     restore_deleted=restore_deleted)
 
     def import_foreign(self, kind: str, path: str | Path, tz: str | None = None,
                        dry_run: bool = False, progress: Progress | None = None, *,

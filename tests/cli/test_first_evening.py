@@ -108,10 +108,10 @@ def test_a_bundle_import_says_plainly_that_a_reflection_deleted_here_was_not_res
     bundle = tmp_path / "backup.zip"
     assert cli("export", str(bundle)).code == 0
     deleted = cli("delete", gone[:8], "--yes")
-    assert "importing one does not bring it back" in deleted.err
+    assert "importing one brings it back only with --restore-deleted" in deleted.err
     run = cli("import", str(bundle))
     assert run.code == 0
-    assert "1 reflection deleted here was not restored" in run.err
+    assert "1 reflection deleted here was not restored; `mirror import --restore-deleted` brings it back" in run.err
     assert "reflections skipped deleted" not in run.err and "already holds everything" in run.err
     assert cli("show", gone[:8]).code == 3 and cli("show", keep[:8]).code == 0
     as_json = cli("import", str(bundle), "--json")
@@ -206,3 +206,75 @@ def test_a_line_repeated_weeks_later_is_remembered_with_its_date(cli):
                                      "I keep thinking about that bookshop and all the Saturdays there.")
     text = _memory(cli, "2026-12-02 21:30", "Walked past the bookshop again. I keep thinking about that bookshop.")
     assert "On 10 November you wrote “I keep thinking about that bookshop" in text
+
+
+def _audit_rows(home) -> list[tuple[str, str, str]]:
+    import sqlite3
+
+    with sqlite3.connect(home / "mirror.db") as conn:
+        return list(conn.execute("SELECT action, entity_id, details FROM audit_log ORDER BY seq"))
+
+
+def test_restore_deleted_brings_a_reflection_back_under_a_new_id_and_the_tombstone_stays(
+        cli, tmp_path, mirror_home):
+    write(cli, "Kept and exported #walks")
+    gone = write(cli, "Exported, then deleted here #rain", "--star")
+    bundle = tmp_path / "backup.zip"
+    assert cli("export", str(bundle)).code == 0
+    assert cli("delete", gone[:8], "--yes").code == 0
+
+    dry = cli("import", str(bundle), "--restore-deleted", "--dry-run")
+    assert "1 reflection deleted here would come back" in dry.err
+    assert listed(cli, "--contains", "deleted here") == []  # a dry run changes nothing
+
+    run = cli("import", str(bundle), "--restore-deleted", "--json")
+    assert run.code == 0
+    validate("import", run.json)
+    assert run.json["changes"]["reflections_restored"] == 1
+    back = cli("list", "--json", "--contains", "deleted here").json["reflections"]
+    assert len(back) == 1
+    restored = back[0]
+    assert restored["id"] != gone  # a new ID: the old one stays deleted (tombstones win)
+    assert restored["content"] == "Exported, then deleted here #rain"
+    assert restored["starred"] is True and restored["tags"] == ["rain"]
+    assert restored["metadata"]["restored_from"] == gone
+    assert cli("show", gone[:8]).code == 3
+
+    creates = [(eid, details) for action, eid, details in _audit_rows(mirror_home)
+               if action == "create" and "restored_from" in details]
+    assert [eid for eid, _ in creates] == [restored["id"]] and gone in creates[0][1]
+    assert cli("audit", "verify").code == 0
+
+    # Neither a plain import nor another restore brings it back twice.
+    plain = cli("import", str(bundle))
+    assert "was restored by an earlier import already" in plain.err
+    assert "was not restored" not in plain.err
+    again = cli("import", str(bundle), "--restore-deleted", "--json")
+    assert again.json["changes"]["reflections_restored"] == 0
+    assert again.json["changes"]["reflections_restored_earlier"] == 1
+    assert len(cli("list", "--json", "--contains", "deleted here").json["reflections"]) == 1
+
+
+def test_restore_deleted_never_undoes_a_deletion_the_bundle_carries(cli, tmp_path):
+    """The bundle's own tombstones still win: what its journal deleted stays deleted here,
+    --restore-deleted or not (it restores only copies the bundle holds)."""
+    rid = write(cli, "Deleted in the other journal")
+    first = tmp_path / "first.zip"
+    assert cli("export", str(first)).code == 0
+    other = tmp_path / "other"
+    assert cli("--home", str(other), "import", str(first)).code == 0
+    assert cli("--home", str(other), "delete", rid[:8], "--yes").code == 0
+    later = tmp_path / "later.zip"
+    assert cli("--home", str(other), "export", str(later)).code == 0
+    run = cli("import", str(later), "--restore-deleted", "--allow-deletes", "--json")
+    assert run.code == 0
+    assert run.json["changes"]["reflections_deleted"] == 1
+    assert run.json["changes"]["reflections_restored"] == 0
+    assert listed(cli) == []
+
+
+def test_restore_deleted_is_for_bundles_only(cli, tmp_path):
+    path = tmp_path / "journal.txt"
+    path.write_text(JRNL)
+    run = cli("import", "--from", "jrnl", str(path), "--restore-deleted")
+    assert run.code == 2 and "--restore-deleted apply to bundles only" in run.err
