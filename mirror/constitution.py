@@ -234,6 +234,25 @@ def pattern_label(name: str) -> str:
     return pattern_labels().get(name, name.replace("_", " "))
 
 
+def pattern_name(typed: str) -> str:
+    """The pattern a person means by `typed`: its name or the label Mirror prints, in any
+    case and with spaces, hyphens or underscores alike ("Future Anxiety", "future-anxiety",
+    "obligation language" -> "future_anxiety", "obligation"). An unknown one is invalid
+    input naming the valid ones: a typo must not look like "no reflections match"."""
+    from mirror.errors import InvalidInput
+
+    def key(text: str) -> str:
+        return " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
+
+    labels = pattern_labels()
+    wanted = key(typed)
+    for name, label in labels.items():
+        if wanted in (key(name), key(label)):
+            return name
+    raise InvalidInput(f"no pattern called {typed!r}; the patterns are: "
+                       + ", ".join(sorted(labels.values())))
+
+
 def care_data(name: str) -> Any:
     """A parsed file of `constitution/care/` (YAML, or JSON for generated tables), read
     through the same hash-keyed cache as the invariants."""

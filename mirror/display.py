@@ -33,6 +33,12 @@ def local_time(utc_text: str, tz: str) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """A count with its noun as English says it: "1 reflection", "2 reflections", "0
+    reflections" (`many`: an irregular plural, "1 entry" / "2 entries")."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def _unsafe_map() -> dict[int, str]:
     """Every code point a terminal could act on, mapped to something it only shows.
 

@@ -51,6 +51,43 @@ class MirrorArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """argparse's, except that words the command does not know are named with the
+        command's own help (`mirror list --help`, not the top level's) and the option that
+        was probably meant ("did you mean --tag?")."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            words = list(sys.argv[1:] if args is None else args)
+            command = _command_parser(self, words)
+            raise UsageError(unknown_words(command, extras))
+        return parsed
+
+
+def _command_parser(parser: argparse.ArgumentParser, words: list[str]) -> argparse.ArgumentParser:
+    """The (sub)command parser the words reach: `threads create --x` is threads create's."""
+    for word in words:
+        if word.startswith("-"):
+            continue
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not subs or word not in subs[0].choices:
+            continue
+        parser = subs[0].choices[word]
+    return parser
+
+
+def unknown_words(parser: argparse.ArgumentParser, extras: list[str]) -> str:
+    """"unrecognized arguments: --tagg; did you mean --tag? (see `mirror list --help`)"."""
+    import difflib  # a usage error only
+
+    known = [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
+    guesses = []
+    for word in extras:
+        if word.startswith("--"):
+            close = difflib.get_close_matches(word.split("=", 1)[0], known, n=1, cutoff=0.6)
+            guesses += [g for g in close if g not in guesses]
+    hint = f"; did you mean {' or '.join(guesses)}?" if guesses else ""
+    return f"unrecognized arguments: {' '.join(extras)}{hint} (see `{parser.prog} --help`)"
+
 
 def common_options(top_level: bool = False) -> argparse.ArgumentParser:
     """The options every command takes. On subcommands their default is SUPPRESS so a value

@@ -18,6 +18,7 @@ from mirror.cli import render
 from mirror.cli.argparser import MirrorArgumentParser
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
+from mirror.display import counted
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UntrustedSigner, UsageError
 
 if TYPE_CHECKING:  # annotations only: every command's parser is built from this module
@@ -67,6 +68,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-deletes", action="store_true",
                    help="accept a bundle that deletes reflections here without asking "
                    "(needed when not at a terminal)")
+    p.add_argument("--restore-deleted", action="store_true",
+                   help="bring back, as new reflections, the bundle's reflections deleted here "
+                   "(audited; a deletion is otherwise never undone by an import)")
     _bundle_options(p)
 
     p = add_command(sub, "key", "this device's signing key (same as `key show`)", cmd_key_show)
@@ -168,7 +172,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         with render.Progress(ctx.out, "exporting") as progress:
             result = journal.export_plain(args.path, args.format, progress=progress.bar,
                                           overwrite=args.force, to=to)
-        _emit(ctx, result, f"exported {result.reflections} reflection(s) as {args.format} "
+        _emit(ctx, result, f"exported {counted(result.reflections, 'reflection')} as {args.format} "
                            f"to {'stdout' if to else result.path}")
         return 0
     if args.passphrase_file and not args.encrypt:
@@ -181,8 +185,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         bundle = journal.export_bundle(args.path, passphrase=passphrase, sign=args.sign,
                                        progress=progress.bar, overwrite=args.force, to=to)
     extras = [w for w, on in (("encrypted", bundle.encrypted), ("signed", bundle.signed)) if on]
-    _emit(ctx, bundle, f"wrote {'stdout' if to else bundle.path} ({bundle.counts.get('reflections', 0)} "
-                       f"reflection(s){', ' + ', '.join(extras) if extras else ''})")
+    _emit(ctx, bundle, f"wrote {'stdout' if to else bundle.path} "
+                       f"({counted(bundle.counts.get('reflections', 0), 'reflection')}"
+                       f"{', ' + ', '.join(extras) if extras else ''})")
     return 0
 
 
@@ -219,9 +224,10 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     path = Path(args.path)
     journal = ctx.journal
     if args.source:
-        if args.passphrase_file or args.require_signature or args.allow_deletes:
-            raise UsageError("--passphrase-file, --require-signature and --allow-deletes "
-                             "apply to bundles only")
+        if args.passphrase_file or args.require_signature or args.allow_deletes \
+                or args.restore_deleted:
+            raise UsageError("--passphrase-file, --require-signature, --allow-deletes and "
+                             "--restore-deleted apply to bundles only")
         if (args.timeformat or args.jrnl_config) and args.source != "jrnl":
             raise UsageError("--timeformat and --jrnl-config apply to --from jrnl only")
         if args.date_from and args.source != "markdown":
@@ -248,7 +254,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             result = journal.import_bundle(path, passphrase=passphrase, dry_run=args.dry_run,
                                            progress=progress.bar,
                                            require_signature=args.require_signature,
-                                           confirm_deletes=_confirm_deletes(args, ctx, path))
+                                           confirm_deletes=_confirm_deletes(args, ctx, path),
+                                           restore_deleted=args.restore_deleted)
     except UntrustedSigner as untrusted:
         raise _untrusted(path, untrusted) from None
     if ctx.out.as_json:
@@ -258,18 +265,54 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     head = "dry run: would change" if args.dry_run else "imported"
     if args.dry_run:
         ctx.out.note(f"dry run (nothing changed): would add {c['reflections_added']}, update "
-                     f"{c['reflections_updated']} and delete {c['reflections_deleted']} "
-                     "reflection(s)")
+                     f"{c['reflections_updated']} and delete "
+                     + counted(c['reflections_deleted'], "reflection"))
+    gone = c.get("reflections_skipped_deleted", 0)
     if not result.changed:
         ctx.out.note(("dry run: " if args.dry_run else "") + "nothing to change: this journal "
-                     "already holds everything in the bundle")
-        return 0
-    parts = [f"{v} {k.replace('_', ' ')}" for k, v in c.items() if v and k != "reflections_unchanged"]
-    ctx.out.note(f"{head}: " + ", ".join(parts))
+                     "already holds everything in the bundle"
+                     + (" that was not deleted here" if gone else ""))
+    else:
+        parts = [_change(k, v) for k, v in c.items() if v and k not in (
+            "reflections_unchanged", "reflections_skipped_deleted", "reflections_restored",
+            "reflections_restored_earlier")]
+        if parts:
+            ctx.out.note(f"{head}: " + ", ".join(parts))
+    back, earlier = c.get("reflections_restored", 0), c.get("reflections_restored_earlier", 0)
+    if back:
+        ctx.out.note(f"{counted(back, 'reflection')} deleted here "
+                     f"{'would come' if args.dry_run else 'came'} back from the bundle under "
+                     f"{'a new ID' if back == 1 else 'new IDs'} (the audit log records "
+                     f"{'it' if back == 1 else 'each'})")
+    if earlier:
+        ctx.out.note(f"note: {counted(earlier, 'reflection')} deleted here "
+                     f"{'was' if earlier == 1 else 'were'} restored by an earlier import already")
+    gone -= back + earlier
+    if gone > 0:
+        ctx.out.note(f"note: {counted(gone, 'reflection')} deleted here "
+                     f"{'was' if gone == 1 else 'were'} not restored; `mirror import "
+                     f"--restore-deleted` brings {'it' if gone == 1 else 'them'} back")
     if c["reflections_deleted"]:
-        ctx.out.note(f"note: {c['reflections_deleted']} reflection(s) deleted in the bundle's "
-                     "journal were deleted here too (tombstones win)")
+        were = "was" if c["reflections_deleted"] == 1 else "were"
+        ctx.out.note(f"note: {counted(c['reflections_deleted'], 'reflection')} deleted in the "
+                     f"bundle's journal {were} deleted here too (tombstones win)")
     return 0
+
+
+#: What each count of a bundle import is of, singular and plural.
+_NOUNS = {"reflections": ("reflection", "reflections"), "revisions": ("revision", "revisions"),
+          "tombstones": ("tombstone", "tombstones"), "tag_links": ("tag link", "tag links"),
+          "threads": ("thread", "threads"), "thread_members": ("thread member", "thread members"),
+          "tensions": ("tension", "tensions"), "mirrorbacks": ("mirrorback", "mirrorbacks"),
+          "feedback": ("feedback", "feedback")}
+
+
+def _change(key: str, count: int) -> str:
+    """One count of an import as English ("1 tombstone added", "3 reflections kept local")."""
+    for noun, (one, many) in _NOUNS.items():
+        if key.startswith(noun + "_"):
+            return f"{count} {one if count == 1 else many} {key[len(noun) + 1:].replace('_', ' ')}"
+    return f"{count} {key.replace('_', ' ')}"
 
 
 def _foreign_summary(foreign: ForeignImport, source: str, dry_run: bool) -> str:
@@ -278,7 +321,8 @@ def _foreign_summary(foreign: ForeignImport, source: str, dry_run: bool) -> str:
     c = foreign.changes
     verb = "would import" if dry_run else "imported"
     extra = [f"{c[key]} {label}" for key, label in (
-        ("reflections_skipped_existing", "already here"), ("skipped", "skipped"),
+        ("reflections_skipped_existing", "already here"),
+        ("reflections_skipped_deleted", "deleted here, not imported again"), ("skipped", "skipped"),
         ("notes", "noted")) if c.get(key)]
     return (f"{verb} {c['reflections_added']} of {c['entries']} {source} "
             f"entr{'y' if c['entries'] == 1 else 'ies'}"
@@ -304,9 +348,9 @@ def _confirm_deletes(args: argparse.Namespace, ctx: Context, path: Path) -> Call
         if args.allow_deletes:
             return True
         if not ctx.stdin_is_terminal():
-            raise BundleRefused(f"{path.name} would delete {count} reflection(s) from this "
+            raise BundleRefused(f"{path.name} would delete {counted(count, 'reflection')} from this "
                                 "journal: not imported (add --allow-deletes to accept)")
-        ctx.out.stderr.write(f"Importing {path.name} would delete {count} reflection(s) from "
+        ctx.out.stderr.write(f"Importing {path.name} would delete {counted(count, 'reflection')} from "
                              "this journal (deleted in the bundle's journal). Go ahead? [y/N] ")
         ctx.out.stderr.flush()
         try:

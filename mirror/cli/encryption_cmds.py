@@ -14,6 +14,7 @@ from pathlib import Path
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
 from mirror.cli.passphrase import passphrase_prompt
+from mirror.display import counted
 from mirror.errors import UsageError
 from mirror.models.encryption import EncryptionChange
 
@@ -60,7 +61,7 @@ def _show(ctx: Context, change: EncryptionChange, text: str) -> int:
         return 0
     ctx.out.line(text)
     if change.drafts_resealed:
-        ctx.out.line(f"{change.drafts_resealed} draft(s) of the TUI re-written for the new state")
+        ctx.out.line(f"{counted(change.drafts_resealed, 'draft')} of the TUI re-written for the new state")
     if change.key_cached:
         ctx.out.note(f"the key is kept for this login session in {change.key_cached} (`mirror lock` forgets it)")
     return 0

@@ -9,6 +9,7 @@ from mirror.cli import render
 from mirror.cli.argparser import MirrorArgumentParser
 from mirror.cli.context import Context
 from mirror.cli.parser import Handler, add_command
+from mirror.display import counted
 from mirror.errors import StorageError, UsageError
 
 FEEDBACK_FLAGS = ("directive", "inaccurate", "generic", "too_long", "off_topic", "insensitive")
@@ -91,7 +92,7 @@ def cmd_care(args: argparse.Namespace, ctx: Context) -> int:
                                  "mirror config set care.resources \"Name: number\""))
     if info.marked:
         ctx.out.line("")
-        ctx.out.line(ctx.out.dim(f"{len(info.marked)} reflection(s) carry a care marker: "
+        ctx.out.line(ctx.out.dim(f"{counted(len(info.marked), 'reflection')} carry a care marker: "
                                  "mirror list --care"))
     return 0
 
@@ -146,7 +147,7 @@ def cmd_tensions(args: argparse.Namespace, ctx: Context) -> int:
     for t in tensions:
         lean = "" if t.mean_position is None else f"  leaning {t.mean_position:+.2f}"
         ctx.out.line(f"{ctx.out.dim(t.id[:8])}  {t.axis_a} ↔ {t.axis_b}  "
-                     f"· {t.observations} observation(s){lean}  ({t.origin.replace('_', ' ')})")
+                     f"· {counted(t.observations, 'observation')}{lean}  ({t.origin.replace('_', ' ')})")
     return 0
 
 
@@ -195,6 +196,6 @@ def cmd_analyze(args: argparse.Namespace, ctx: Context) -> int:
     if ctx.out.as_json:
         ctx.out.json(report.to_json())
     else:
-        ctx.out.note(f"analysed {report.reflections} reflection(s): "
-                     f"{report.patterns} pattern kind(s) found, {report.care} needing care")
+        ctx.out.note(f"analysed {counted(report.reflections, 'reflection')}: "
+                     f"{counted(report.patterns, 'pattern kind')} found, {report.care} needing care")
     return 0

@@ -12,6 +12,7 @@ from mirror.cli import evolve_import_cmds, render
 from mirror.cli.argparser import MirrorArgumentParser
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
+from mirror.display import counted
 from mirror.models.evolution import STATUSES, EvolutionReport, Proposal
 
 #: Width of the small text bars in `report`.
@@ -55,7 +56,7 @@ def bar(rate: float | None, width: int = BAR) -> str:
 
 def report_lines(report: EvolutionReport) -> list[str]:
     obs = report.observations
-    out = [f"last {obs.window_days} days: {obs.runs} engine run(s); engine profile "
+    out = [f"last {obs.window_days} days: {counted(obs.runs, 'engine run')}; engine profile "
            f"{report.profile.version} in force"]
     for e in obs.engines:
         out.append(f"  {e.engine:<10} {e.runs:>6} runs  fallback {e.fallback_rate:>5.0%}  "
@@ -77,7 +78,7 @@ def report_lines(report: EvolutionReport) -> list[str]:
         out.append("care alarms you dismissed: "
                    + ", ".join(f"{k} {n}" for k, n in obs.care_dismissals.items()))
     if report.new_proposals:
-        out.append(f"{len(report.new_proposals)} new proposal(s):")
+        out.append(f"{counted(len(report.new_proposals), 'new proposal')}:")
     for p in report.new_proposals:
         out.append("  " + proposal_line(p))
     for p in report.applied:

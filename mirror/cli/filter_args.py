@@ -53,7 +53,8 @@ FLAGS = (
     _Flag("care", "care", ("--care",), "true",
           "only reflections with a care marker (shown as [care] or [gentle])"),
     _Flag("pattern", "pattern", ("--pattern",), "text",
-          "only reflections showing this pattern (e.g. obligation)", "NAME"),
+          "only reflections showing this pattern, named as `mirror patterns` prints it"
+          " (e.g. 'future anxiety')", "NAME"),
 )
 
 #: Filters that make no sense for a command, by command: onthisday picks its own dates

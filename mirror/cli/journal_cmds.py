@@ -68,8 +68,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", help="reflection ID or unique prefix")
     p.add_argument("date", help="the new date: 2024-03-05 21:30, 'yesterday 21:30', ...")
 
-    p = add_command(sub, "history", "show every earlier version of a reflection", cmd_history)
+    p = add_command(sub, "history", "show every earlier version of a reflection,"
+                    " or restore one", cmd_history)
     p.add_argument("id", help="reflection ID or unique prefix")
+    p.add_argument("--restore", type=int, metavar="N",
+                   help="make revision N the current text (the current text is kept as a revision)")
 
     p = add_command(sub, "delete", "delete a reflection and everything derived from it,"
                     " or several chosen by filters", cmd_delete)
@@ -133,6 +136,17 @@ def _text_argument(args: argparse.Namespace, ctx: Context, words: list[str] | No
     return ctx.edit_in_editor(initial)
 
 
+def trim_end(text: str) -> str:
+    """The text without the blank lines at its end. A pipe (`echo …`) and every editor end
+    a file with a newline the writer never typed as part of the reflection; the text itself,
+    inner blank lines and indentation included, is kept exactly."""
+    lines = text.split("\n")
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    lines[-1] = lines[-1].rstrip("\r")
+    return "\n".join(lines)
+
+
 def cmd_reflect(args: argparse.Namespace, ctx: Context) -> int:
     template = ctx.journal.template(args.template) if args.template else None
     if not args.text and ctx.stdin_is_terminal():
@@ -152,6 +166,7 @@ def cmd_reflect(args: argparse.Namespace, ctx: Context) -> int:
             text = template.rstrip("\n") + "\n\n" + text
     if not text.strip():
         raise InvalidInput("a reflection cannot be empty")
+    text = trim_end(text)
     journal = ctx.journal
     r = journal.write(text, when=args.date, tags=args.tag, starred=args.star,
                       thread=args.thread, private=args.private)
@@ -211,23 +226,42 @@ def cmd_edit(args: argparse.Namespace, ctx: Context) -> int:
     nothing_else = (args.star is None and args.private is None and not args.tag
                     and not args.untag and args.date is None)
     if text is None and not ctx.stdin_is_terminal() and nothing_else:
-        text = ctx.read_stdin()
+        text = trim_end(ctx.read_stdin())
     elif text is None and nothing_else:
         original = journal.get(args.id).content
-        text = ctx.edit_in_editor(original)
-        if text.rstrip("\n") == original.rstrip("\n"):
+        text = trim_end(ctx.edit_in_editor(original))
+        if text == trim_end(original):
             text = original  # editors add a final newline on save: that is not an edit
     if text is not None and not text.strip():
         raise InvalidInput("a reflection cannot be empty (use `mirror delete` to remove it)")
+    before = journal.get(args.id).tags if text is not None else ()
     reflection = journal.edit(args.id, text=text, starred=args.star, private=args.private,
                               add_tags=args.tag, remove_tags=args.untag, when=args.date)
     ctx.discard_draft()
+    dropped = _dropped_tags(before, reflection.tags, args.untag)
     if ctx.out.as_json:
-        ctx.out.json({"reflection": reflection.to_json()})
+        ctx.out.json({"reflection": reflection.to_json(), "removed_tags": dropped})
     else:
         ctx.out.note(f"saved {reflection.id[:render.SHORT_ID]}"
                      + (f" (revision {reflection.revisions} kept)" if reflection.revisions else ""))
+        _say_dropped(ctx, dropped)
     return 0
+
+
+def _dropped_tags(before: tuple[str, ...], after: tuple[str, ...], untagged: list[str]) -> list[str]:
+    """Inline tags follow the text: one whose #word the new text no longer has is removed
+    with it. The person asked for a text change, not a tag change, so it is said, never done
+    quietly (tags removed with --untag were asked for and are not listed)."""
+    asked = {t.casefold().lstrip("#@") for t in untagged}
+    return [t for t in before if t not in after and t.casefold() not in asked]
+
+
+def _say_dropped(ctx: Context, dropped: list[str]) -> None:
+    if dropped:
+        them = "them" if len(dropped) != 1 else "it"
+        ctx.out.note(f"removed tag{'s' if len(dropped) != 1 else ''} "
+                     + ", ".join(f"#{t}" for t in dropped)
+                     + f": the new text no longer has {them} (`--tag` adds {them} back)")
 
 
 def _edit_many(args: argparse.Namespace, ctx: Context) -> int:
@@ -273,6 +307,8 @@ def cmd_redate(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
+    if args.restore is not None:
+        return _restore(args, ctx)
     reflection, revisions = ctx.journal.history(args.id)
     if ctx.out.as_json:
         ctx.out.json({"reflection": reflection.to_json(),
@@ -288,12 +324,31 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _restore(args: argparse.Namespace, ctx: Context) -> int:
+    before = ctx.journal.get(args.id)
+    reflection = ctx.journal.restore_revision(before.id, args.restore)
+    dropped = _dropped_tags(before.tags, reflection.tags, [])
+    if ctx.out.as_json:
+        ctx.out.json({"reflection": reflection.to_json(), "removed_tags": dropped,
+                      "restored": args.restore if reflection.content != before.content else None})
+    elif reflection.content == before.content:
+        ctx.out.note(f"{reflection.id[:render.SHORT_ID]} already reads as revision {args.restore}:"
+                     " nothing changed")
+    else:
+        ctx.out.note(f"restored revision {args.restore} of {reflection.id[:render.SHORT_ID]};"
+                     f" the text it replaced is kept as revision {reflection.revisions}"
+                     f" (`mirror history {reflection.id[:render.SHORT_ID]}`)")
+        _say_dropped(ctx, dropped)
+    return 0
+
+
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> int:
     if _one_or_filtered(args):
         return _delete_many(args, ctx)
     journal = ctx.journal
     reflection = journal.get(args.id)
-    warning = "Bundles exported earlier still contain it."
+    warning = ("Bundles exported earlier still contain it; importing one brings it back only with"
+               " --restore-deleted.")
     if not args.yes:
         if not ctx.stdin_is_terminal():
             raise UsageError("deleting needs confirmation: add --yes when not at a terminal")
@@ -326,7 +381,8 @@ def _delete_many(args: argparse.Namespace, ctx: Context) -> int:
     ids = journal.matching(filters_from(args, "delete"))
     count = len(ids)
     plural = "s" if count != 1 else ""
-    warning = "Bundles exported earlier still contain them."
+    warning = ("Bundles exported earlier still contain them; importing one brings them back only"
+               " with --restore-deleted.")
     if count and not _confirm(args, ctx, f"Delete {count} reflection{plural} and everything"
                               f" derived from them? {warning}"):
         ctx.out.note("kept")
@@ -382,6 +438,8 @@ def cmd_stats(args: argparse.Namespace, ctx: Context) -> int:
     for key in ("reflections", "starred", "private", "revisions", "deleted", "tags", "threads",
                 "mirrorbacks", "tensions", "first", "last", "home", "schema_version"):
         value = getattr(stats, key)
+        if key in ("first", "last") and value is not None:  # as every other command shows a date
+            value = render.local_time(value, ctx.journal.timezone)
         ctx.out.line(f"{key.replace('_', ' '):<15} {value if value is not None else '—'}")
     if stats.writing is not None:  # its "words per month" lines count reflections too
         ctx.out.lines(stats.writing.lines())

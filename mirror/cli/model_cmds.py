@@ -8,6 +8,7 @@ import os
 
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
+from mirror.display import counted
 from mirror.errors import EngineUnavailable, InvalidInput, StorageError
 from mirror.paths import ensure_home
 
@@ -40,9 +41,9 @@ def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
     for e in entries:
         where = "REMOTE" if e.remote else "local "
         ctx.out.line(f"{e.at[:19]}  {where}  {e.adapter:<9} {e.endpoint_host:<22} "
-                     f"{e.bytes_sent:>7} bytes  {len(e.reflection_ids)} reflection(s)  "
+                     f"{e.bytes_sent:>7} bytes  {counted(len(e.reflection_ids), 'reflection')}  "
                      f"{e.tokens_in}+{e.tokens_out} tokens  sha256 {e.payload_sha256[:12]}")
-    ctx.out.note(f"{totals.remote_requests} request(s) left this machine "
+    ctx.out.note(f"{counted(totals.remote_requests, 'request')} left this machine "
                  f"({totals.remote_bytes} bytes); {totals.requests} in all")
     return 0
 
@@ -80,7 +81,7 @@ def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
     failing = [c for c in report.checks if not c.ok]
     code = (StorageError.exit_code if any(c.kind == "storage" for c in failing)
             else EngineUnavailable.exit_code)
-    ctx.out.note(f"mirror: {len(failing)} problem(s) found")
+    ctx.out.note(f"mirror: {counted(len(failing), 'problem')} found")
     return code
 
 
@@ -91,8 +92,10 @@ def _recover(ctx: Context) -> int:
     if ctx.out.as_json:
         ctx.out.json(result.to_json())
         return 0
+    total = result.reflections if result.damaged_reflections is None else result.damaged_reflections
     of = "" if result.damaged_reflections is None else f" of {result.damaged_reflections}"
-    ctx.out.line(f"recovered {result.reflections}{of} reflection(s) into a new journal "
+    ctx.out.line(f"recovered {result.reflections}{of} {'reflection' if total == 1 else 'reflections'}"
+                 " into a new journal "
                  f"({result.method}); the damaged file is kept as {result.kept_as}")
     ctx.out.note("run `mirror analyze` to re-derive patterns, tensions and care markers")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mirror.cli.output import Output
-from mirror.display import SHORT_ID, local_time  # noqa: F401 - re-exported for commands
+from mirror.display import SHORT_ID, counted, local_time  # noqa: F401 - re-exported for commands
 from mirror.models import Reflection
 
 TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
@@ -29,7 +29,7 @@ def full(out: Output, r: Reflection) -> list[str]:
     head = [
         out.bold(f"{local_time(r.created_at, r.created_tz)} ({r.created_tz})") +
         ("  ★" if r.starred else "") + ("  private" if r.private else ""),
-        out.dim(f"id {r.id}" + (f" · {r.revisions} earlier version(s)" if r.revisions else "")),
+        out.dim(f"id {r.id}" + (f" · {counted(r.revisions, 'earlier version')}" if r.revisions else "")),
     ]
     if r.tags:
         head.append(out.dim("tags: " + ", ".join(r.tags)))

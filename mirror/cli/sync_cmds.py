@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from mirror.cli import render
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
+from mirror.display import counted
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
 
 if TYPE_CHECKING:
@@ -78,8 +79,8 @@ def _print_report(ctx: Context, report: SyncReport, *, final: bool) -> int:
         verb = "would send" if report.dry_run else "sent"
         changes = report.changes
         ctx.out.line(
-            f"{verb} {sent} change(s)" + (f" in {report.written}" if report.written else "")
-            + f"; {'would apply' if report.dry_run else 'applied'} {len(report.applied)} change set(s)"
+            f"{verb} {counted(sent, 'change')}" + (f" in {report.written}" if report.written else "")
+            + f"; {'would apply' if report.dry_run else 'applied'} {counted(len(report.applied), 'change set')}"
             + f" (+{changes.get('reflections_added', 0)} new, {changes.get('reflections_updated', 0)}"
             f" updated, {changes.get('reflections_deleted', 0)} deleted,"
             f" {changes.get('revisions_added', 0)} revisions kept)"
@@ -87,7 +88,7 @@ def _print_report(ctx: Context, report: SyncReport, *, final: bool) -> int:
         for device in report.new_devices:
             ctx.out.line(f"paired device {device} (announced in the folder)")
         if changes.get("thread_title_clashes"):
-            ctx.out.line(f"{changes['thread_title_clashes']} thread(s) given a title another"
+            ctx.out.line(f"{counted(changes['thread_title_clashes'], 'thread')} given a title another"
                          " thread holds: both kept, the younger as 'Title (2)' (mirror threads)")
     if final and report.refused:
         return BundleRefused.exit_code
@@ -103,7 +104,7 @@ def _watch(args: argparse.Namespace, ctx: Context) -> int:
     def on_report(report: SyncReport) -> None:
         stamp = time.strftime("%H:%M:%S")
         sent = report.sent.get("reflections", 0) + report.sent.get("tombstones", 0)
-        line = (f"{stamp} synced: sent {sent}, applied {len(report.applied)} change set(s)"
+        line = (f"{stamp} synced: sent {sent}, applied {counted(len(report.applied), 'change set')}"
                 + (f", {len(report.refused)} refused" if report.refused else "")
                 + f"; watching {report.folder} (Ctrl-C to stop)")
         if ctx.out.as_json:
@@ -134,15 +135,15 @@ def _status(args: argparse.Namespace, ctx: Context) -> int:
     ctx.out.line(f"this device  {status.device_id}")
     ctx.out.line(f"folder       {status.folder}")
     ctx.out.line(f"last sync    {status.last_sync_at or 'never'}")
-    ctx.out.line(f"pending      {status.pending_here} change(s) here, "
-                 f"{status.waiting_in_folder} change set(s) waiting in the folder")
+    ctx.out.line(f"pending      {counted(status.pending_here, 'change')} here, "
+                 f"{counted(status.waiting_in_folder, 'change set')} waiting in the folder")
     ctx.out.line(f"private      {'sent' if status.include_private else 'stay on this device'}")
     for device in status.devices:
         state = "this device" if device.this_device else \
             f"unpaired {device.unpaired_at}" if device.unpaired_at else \
             f"last seen {device.last_seen_at or 'never'}"
         ctx.out.line(f"  {device.device_id}  {device.label or '':<16} {device.change_sets:>5}"
-                     f" change set(s)  {state}")
+                     f" change set{'' if device.change_sets == 1 else 's'}  {state}")
     return 0
 
 

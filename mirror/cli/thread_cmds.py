@@ -8,6 +8,7 @@ from mirror.cli import render
 from mirror.cli.argparser import MirrorArgumentParser
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
+from mirror.display import counted
 from mirror.models import Thread
 
 
@@ -40,7 +41,7 @@ def _print_thread(ctx: Context, thread: Thread) -> None:
         ctx.out.json({"thread": thread.to_json()})
     else:
         state = " (archived)" if thread.archived_at else ""
-        ctx.out.line(f"{ctx.out.dim(thread.id[:8])}  {thread.title}{state}  · {thread.reflections} reflection(s)")
+        ctx.out.line(f"{ctx.out.dim(thread.id[:8])}  {thread.title}{state}  · {counted(thread.reflections, 'reflection')}")
 
 
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:

@@ -211,7 +211,7 @@ class WritingStats:
                f"busiest hour    {self.busiest_hour:02d}:00-{(self.busiest_hour or 0) + 1:02d}:00"
                f" ({self.timezone})",
                "words per month"]
-        out += [f"  {m.month}  {m.words:>8,}  ({m.reflections} reflections)"
+        out += [f"  {m.month}  {m.words:>8,}  ({m.reflections} reflection{'' if m.reflections == 1 else 's'})"
                 for m in self.words_per_month]
         return out
 

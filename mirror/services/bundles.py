@@ -41,6 +41,7 @@ from mirror.bundles.importers.base import (
 from mirror.bundles.jsonio import canonical_bytes
 from mirror.bundles.manifest import SIGNATURE_NAME, BundleInfo, carries_fts
 from mirror.clock import utc_iso
+from mirror.display import counted
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
 from mirror.models.bundles import (
     BundleCheck,
@@ -237,11 +238,14 @@ def _signature_required(ctx: JournalContext, asked: bool) -> bool:
 def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | None = None,
                   dry_run: bool = False, progress: Progress | None = None,
                   require_signature: bool = False,
-                  confirm_deletes: ConfirmDeletes | None = None) -> BundleImport:
+                  confirm_deletes: ConfirmDeletes | None = None,
+                  restore_deleted: bool = False) -> BundleImport:
     """Verify a bundle, then merge it in one transaction and re-derive what is new after
     it committed (or only report what would change, with `dry_run`). When the bundle's
     tombstones would delete reflections here, `confirm_deletes(count)` is asked first,
-    outside any transaction; False refuses the import (`BundleRefused`)."""
+    outside any transaction; False refuses the import (`BundleRefused`). `restore_deleted`:
+    the bundle's reflections deleted here come back as new reflections (`merge.restore_deleted`:
+    the tombstones stay)."""
     clean_leftovers(ctx.paths.home)
     if not dry_run:
         finish_pending(ctx)
@@ -259,7 +263,7 @@ def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | No
                          else manifest["schema_version"])
         tick(2, 4)
         result = _merge_checked(ctx, checked, path, migrated_from, dry_run, progress,
-                                confirm_deletes)
+                                confirm_deletes, restore_deleted)
         tick(4, 4)
         report = checked.report()
     merged, import_id = result
@@ -272,7 +276,8 @@ def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | No
 
 def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migrated_from: int,
                    dry_run: bool, progress: Progress | None,
-                   confirm_deletes: ConfirmDeletes | None) -> tuple[merge.MergeResult, str]:
+                   confirm_deletes: ConfirmDeletes | None,
+                   restore_deleted: bool = False) -> tuple[merge.MergeResult, str]:
     """The one transaction of a bundle import: merge and record (a crash or kill before
     COMMIT leaves the journal exactly as it was); then re-derive in short transactions."""
     manifest = checked.manifest
@@ -301,17 +306,24 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
             if confirm_deletes is not None and not dry_run:
                 allowed = merge.count_deletions(conn)
                 if allowed and not confirm_deletes(allowed):
-                    raise BundleRefused(f"{path.name}: not imported (it would delete {allowed} "
-                                        "reflection(s) here)")
+                    raise BundleRefused(f"{path.name}: not imported (it would delete "
+                                        f"{counted(allowed, 'reflection')} here)")
             with transaction(conn):
                 result = merge.merge_attached(conn, ctx.store.identity_id, now, import_id,
                                               ctx.clock.new_id)
                 result.add("mirrorbacks_failed_checks", recheck_imported(conn, result.mirrorbacks))
+                if result.counts.get("reflections_skipped_deleted"):
+                    result.add("reflections_restored_earlier", merge.restored_earlier(conn))
+                if restore_deleted:
+                    back = merge.restore_deleted(conn, ctx.store.identity_id, now, ctx.clock.new_id,
+                                                 {"import_id": import_id, "path": path.name})
+                    result.add("reflections_restored", len(back))
+                    result.to_derive += back
                 if dry_run:
                     raise _DryRun
                 if allowed is not None and result.deleted > allowed:
                     raise BundleRefused(f"{path.name}: not imported (it would now delete "
-                                        f"{result.deleted} reflection(s), not {allowed})")
+                                        f"{counted(result.deleted, 'reflection')}, not {allowed})")
                 merge.record_import(conn, import_id, "bundle", manifest["bundle_id"], now,
                                     details, _summary(result.counts))
                 note_pending(ctx, result.to_derive)
@@ -336,6 +348,7 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
 
 _SUMMARY_KEYS = ("reflections_added", "reflections_updated", "reflections_kept_local",
                  "reflections_unchanged", "reflections_deleted", "reflections_skipped_deleted",
+                 "reflections_restored", "reflections_restored_earlier",
                  "revisions_added", "tombstones_added", "tag_links_added", "threads_added",
                  "thread_members_added", "tensions_added", "mirrorbacks_added", "feedback_added")
 
@@ -346,7 +359,8 @@ def _summary(counts: dict[str, int]) -> dict[str, int]:
 
 def _changed(counts: dict[str, int]) -> bool:
     return any(counts.get(k, 0) for k in _SUMMARY_KEYS
-               if k not in ("reflections_unchanged", "reflections_skipped_deleted"))
+               if k not in ("reflections_unchanged", "reflections_skipped_deleted",
+                            "reflections_restored_earlier"))
 
 
 def _reader(kind: str) -> Callable[..., Iterable[ImportedEntry]]:
@@ -444,6 +458,7 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
                     if analyser is not None:
                         analyser.offer(added)
                     _tick(progress, counts["added"], 0)
+                counts["deleted_here"] = writer.deleted_here
                 summary = _foreign_summary(counts, report)
                 writer.close()
                 if dry_run:
@@ -485,7 +500,9 @@ def _chunks(entries: Iterable[ImportedEntry], size: int) -> Iterator[list[Import
 def _foreign_summary(counts: dict[str, int], report: ImportReport) -> dict[str, int]:
     return {"entries": counts["entries"] + len(report.skipped),
             "reflections_added": counts["added"],
-            "reflections_skipped_existing": counts["entries"] - counts["added"],
+            "reflections_skipped_existing": counts["entries"] - counts["added"]
+            - counts.get("deleted_here", 0),
+            "reflections_skipped_deleted": counts.get("deleted_here", 0),
             "placeholders": counts["placeholders"], "skipped": len(report.skipped),
             "notes": len(report.notes)}
 

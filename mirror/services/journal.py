@@ -85,6 +85,16 @@ class Filters:
     contains: str | None = None
 
 
+def _pattern(typed: str | None) -> str | None:
+    """The pattern name `--pattern` means (the constitution is read only when one is given:
+    a plain listing must not pay for its YAML)."""
+    if not typed:
+        return None
+    from mirror.constitution import pattern_name
+
+    return pattern_name(typed)
+
+
 class Journal:
     # `list` is a method here: annotations below say `builtins.list`.
     def __init__(self, paths: JournalPaths, store: Store, settings: Settings, clock: Clock) -> None:
@@ -263,6 +273,21 @@ class Journal:
         reflection = self.get(prefix)
         return reflection, self.store.reflections.revisions(reflection.id)
 
+    def restore_revision(self, prefix: str, number: int) -> Reflection:
+        """Make earlier version `number` the current text. It is an edit like any other:
+        the text being replaced becomes the newest revision (so a restore can itself be
+        undone), the audit log records it, and patterns follow the restored words."""
+        reflection, revisions = self.history(prefix)
+        chosen = next((r for r in revisions if r.revision == number), None)
+        if chosen is None:
+            known = ", ".join(str(r.revision) for r in revisions)
+            raise InvalidInput(f"{reflection.id[:8]} has no version {number}"
+                               + (f" (its earlier versions: {known})" if known
+                                  else " (it has never been edited)"))
+        if chosen.content == reflection.content:
+            return reflection  # already the current text: nothing to keep or re-derive
+        return self.edit(reflection.id, text=chosen.content)
+
     def delete(self, prefix: str) -> tuple[str, bool]:
         """Returns the deleted ID and whether its text is already gone from every file
         (False while another open Mirror holds the write-ahead log; purged on close)."""
@@ -304,7 +329,8 @@ class Journal:
         thread_id = self.store.threads.find(filters.thread).id if filters.thread else None
         return ListFilter(since=since, until=until, tags=tuple(filters.tags),
                           starred=filters.starred, thread_id=thread_id,
-                          private=filters.private, care=filters.care, pattern=filters.pattern,
+                          private=filters.private, care=filters.care,
+                          pattern=_pattern(filters.pattern),
                           any_tags=tuple(filters.any_tags), not_tags=tuple(filters.not_tags),
                           contains=filters.contains)
 
@@ -568,15 +594,19 @@ class Journal:
     def import_bundle(self, path: str | Path, passphrase: str | None = None, dry_run: bool = False,
                       progress: Progress | None = None,
                       require_signature: bool = False,
-                      confirm_deletes: Callable[[int], bool] | None = None) -> BundleImport:
+                      confirm_deletes: Callable[[int], bool] | None = None,
+                      restore_deleted: bool = False) -> BundleImport:
         """Verify, then merge a bundle in one transaction (or only report, with dry_run).
         `confirm_deletes(count)` is asked before an import that would delete reflections
-        here; False refuses it (None: deletions apply without asking)."""
+        here; False refuses it (None: deletions apply without asking). `restore_deleted`:
+        reflections deleted here come back from the bundle under new IDs (audited; the
+        tombstones stay, so nothing deleted elsewhere is resurrected)."""
         from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.import_bundle(self.context, path, passphrase=passphrase, dry_run=dry_run,
                                      progress=progress, require_signature=require_signature,
-                                     confirm_deletes=confirm_deletes)
+                                     confirm_deletes=confirm_deletes,
+                                     restore_deleted=restore_deleted)
 
     def import_foreign(self, kind: str, path: str | Path, tz: str | None = None,
                        dry_run: bool = False, progress: Progress | None = None, *,

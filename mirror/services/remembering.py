@@ -6,10 +6,16 @@ The memory sentence says what is there, never what to do with it:
 
 - **A recurring name.** A name in this reflection (a capitalised word inside a sentence,
   not a month, weekday or pronoun) that appears in at least two earlier reflections of the
-  last 30 days: "Sam comes up for the third time this month."
-- **An echo.** The newest earlier reflection, more than a week old, sharing a phrase of two
-  or three of the person's content words: "On 3 March you wrote “I keep thinking about the
-  old house”." The whole clause, quoted exactly, and short.
+  last 30 days: "Sam comes up for the third time this month." A capital that opens a
+  sentence ("Sam forgot our anniversary.") counts when these reflections write it where a
+  person stands ("Sam and I", "Sam says", "with Sam": `mirror.services.people`, as the
+  digest finds people): people often start with the person, and a capital at the start
+  alone cannot tell "Sam" from "Walked".
+- **An echo.** The newest earlier reflection, more than a week old, sharing a phrase of
+  two or three words of one clause that starts and ends with a content word ("old house"),
+  or of four ("thinking about that bookshop": a line written again word for word is
+  found; its quote is tried after the shorter phrases'): "On 3 March you wrote “I keep thinking about the old
+  house”." The whole clause, quoted exactly, and short.
 
 Privacy and care: a private reflection is never quoted into (nor counted for) a reflection
 that is not private; a reflection that received care is never quoted or counted. Only
@@ -44,9 +50,11 @@ from mirror.services.onthisday import moment_of as _moment
 NAME_WINDOW_DAYS = 30
 NAME_MIN_EARLIER = 2      # earlier reflections naming them, for "for the third time"
 NAMES_CHECKED = 3
+OPENERS_CHECKED = 2       # capitals opening a sentence, tried as names after those inside one
 NAME_COUNT_LIMIT = 10     # earlier ones counted exactly ("for the tenth time"), then "often"
 ECHO_MIN_AGE_DAYS = 7
 ECHO_PHRASES = 6
+ECHO_BRIDGED = 3          # four-word phrases ("thinking about that bookshop") tried after them
 ECHO_CANDIDATES = 4       # the newest earlier reflections holding a phrase, tried in turn
 QUOTE_MAX_WORDS = 14
 QUOTE_MAX_CHARS = 100
@@ -103,6 +111,34 @@ def names_in(text: str) -> list[str]:
     return list(found)
 
 
+def sentence_openers(text: str) -> list[str]:
+    """Capitalised words that open a sentence of `text` and could be names ("Sam forgot
+    our anniversary"), in order, never a month, weekday, pronoun, common word or one in
+    capitals. Only a candidate: `remember` takes one as a name when the reflections that
+    hold it write it where a person stands (`_a_person`)."""
+    toks = tokenize(text)
+    stop = _stopwords()
+    found: dict[str, None] = {}
+    for i, t in enumerate(toks):
+        if i and t.sent == toks[i - 1].sent:
+            continue
+        word = _bare(t)
+        if len(word) < 2 or not word[0].isupper() or word.isupper() or not word.isalpha():
+            continue
+        if word.casefold() in _NOT_NAMES or word.casefold() in stop:
+            continue
+        found.setdefault(word, None)
+    return list(found)
+
+
+def _a_person(word: str, texts: list[str]) -> bool:
+    """Whether `texts` (this reflection and the earlier ones holding `word`) speak of
+    `word` as a person, by the digest's rules (mirror.services.people)."""
+    from mirror.services import people  # only for a capital opening a sentence
+
+    return word in people.count(texts)
+
+
 def _content(token: Token, stop: frozenset[str]) -> bool:
     return token.norm.isalpha() and len(token.norm) >= 3 and token.norm not in stop
 
@@ -133,16 +169,19 @@ def cue_words(text: str, count: int) -> list[str]:
     return list(cues.values())[:count]
 
 
-def echo_phrases(text: str, count: int = ECHO_PHRASES) -> list[str]:
-    """Phrases of two or three words from one clause of `text` that start and end with a
-    content word ("old house", "call my mother"), longest first, as full-text phrases."""
+def echo_phrases(text: str, count: int = ECHO_PHRASES, sizes: tuple[int, ...] = (3, 2)) -> list[str]:
+    """Phrases of `sizes` words (two or three) from one clause of `text` that start and
+    end with a content word ("old house", "call my mother"), longest first, as full-text
+    phrases. The echo also tries four ("thinking about that bookshop": two content words
+    often have two small words between them), after these: as a cue for a model's prompt a
+    four-word span is weaker than "old house"."""
     stop = _stopwords()
     toks = tokenize(text)
     found: dict[str, int] = {}
     for i, first in enumerate(toks):
         if not _content(first, stop):
             continue
-        for size in (3, 2):
+        for size in sizes:
             j = i + size - 1
             if j >= len(toks):
                 continue
@@ -200,7 +239,9 @@ def remember(ctx: JournalContext, reflection: Reflection, analysis: Analysis) ->
     include_private = reflection.private
     store = ctx.store.reflections
     since = utc_iso(written - timedelta(days=NAME_WINDOW_DAYS))
-    for name in names_in(text)[:NAMES_CHECKED]:
+    inside = names_in(text)[:NAMES_CHECKED]
+    openers = [w for w in sentence_openers(text) if w not in inside][:OPENERS_CHECKED]
+    for name in [*inside, *openers]:
         whole = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
         rows = list(store.written_with(name, since=since, until=reflection.created_at,
                                        exclude_id=reflection.id,
@@ -209,11 +250,15 @@ def remember(ctx: JournalContext, reflection: Reflection, analysis: Analysis) ->
         earlier = sum(1 for _, content, _ in rows if whole.search(content))
         if len(rows) == NAME_COUNT_LIMIT and earlier < NAME_COUNT_LIMIT:
             continue  # "Samantha" filled the rows: the count of "Sam" is not known exactly
+        if name in openers and earlier >= NAME_MIN_EARLIER and not _a_person(
+                name, [text, *(content for _, content, _ in rows)]):
+            continue  # only ever at a sentence's start, and never where a person stands
         if earlier >= NAME_MIN_EARLIER:
             sentence = _ordinal_sentence(name, earlier)
             if check(sentence, text).passed:
                 return sentence
     phrases = echo_phrases(text)
+    phrases += [p for p in echo_phrases(text, ECHO_BRIDGED, (4,)) if p not in phrases]
     if not phrases:
         return None
     until = utc_iso(written - timedelta(days=ECHO_MIN_AGE_DAYS))

@@ -49,6 +49,9 @@ class BulkInserter:
     identity_id: str
     now: str
     audit_tail: tuple[int, str] | None = None
+    #: Reflections skipped because they were deleted here (a tombstone): an import must be
+    #: able to say "deleted here", not "already here", of an entry the person removed.
+    deleted_here: int = 0
 
     def __post_init__(self) -> None:
         self.conn.execute(_STAGE)
@@ -77,6 +80,9 @@ class BulkInserter:
             self.audit_tail = audit_rows(conn, self.now, "create", "reflection", (
                 (row[0], {"source": row[3], "private": bool(row[4])}) for row in added),
                 after=self.audit_tail)
+        self.deleted_here += conn.execute(
+            "SELECT count(DISTINCT s.id) FROM temp.bulk_stage s WHERE EXISTS"
+            " (SELECT 1 FROM main.tombstones t WHERE t.id = s.id)").fetchone()[0]
         conn.execute("DELETE FROM temp.bulk_stage")
         return [(row[0], row[1], row[2]) for row in added]
 

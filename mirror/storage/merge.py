@@ -94,6 +94,68 @@ def count_deletions(conn: sqlite3.Connection) -> int:
                         " JOIN src.tombstones t ON t.id = r.id").fetchone()[0]
 
 
+def restore_deleted(conn: sqlite3.Connection, identity_id: str, now: str,
+                    new_id: Callable[[], str], details: dict[str, Any]) -> list[str]:
+    """Bring back, as new reflections, the attached bundle's reflections that were deleted
+    here (`mirror import --restore-deleted`); returns their new IDs. Inside the import's
+    transaction, after `merge_attached`.
+
+    The tombstone stays and keeps winning: the copy gets a new ID (its metadata names the
+    old one, `restored_from`), so a later import, a sync with a device that saw the delete,
+    or another restore from an older bundle never resurrects the old ID, and a reflection
+    restored once is not restored twice. Text, date, zone, star, private mark and tags come
+    from the bundle; each restore is an audited create naming the ID it came from."""
+    rows, done = _deleted_here(conn)
+    restored: list[str] = []
+    for row in rows:
+        old = row[0]
+        if old in done:
+            continue
+        try:
+            metadata = json.loads(row[9] or "{}")
+        except ValueError:
+            metadata = {}
+        metadata = {**(metadata if isinstance(metadata, dict) else {}), "restored_from": old}
+        fresh = new_id()
+        conn.execute(
+            "INSERT INTO main.reflections (id, identity_id, content, content_type, visibility,"
+            " private, source, created_at, created_tz, updated_at, starred, metadata)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (fresh, identity_id, row[1], row[2], row[3], row[4], row[5], row[6], row[7], now,
+             row[8], json.dumps(metadata, ensure_ascii=False)))
+        names = [r[0] for r in conn.execute(
+            "SELECT st.name FROM src.reflection_tags rt JOIN src.tags st ON st.id = rt.tag_id"
+            " WHERE rt.reflection_id = ? ORDER BY st.name", (old,))]
+        tagstore.attach(conn, fresh, tagstore.normalise(names))
+        audit.append(conn, now, "create", "reflection", fresh,
+                     {**details, "by": "restore deleted", "restored_from": old,
+                      "source": row[5], "private": bool(row[4])})
+        done.add(old)
+        restored.append(fresh)
+    return restored
+
+
+def restored_earlier(conn: sqlite3.Connection) -> int:
+    """How many of the attached bundle's reflections deleted here were brought back by an
+    earlier `--restore-deleted` (an import must not offer to restore them again)."""
+    rows, done = _deleted_here(conn)
+    return sum(1 for row in rows if row[0] in done)
+
+
+def _deleted_here(conn: sqlite3.Connection) -> tuple[list[sqlite3.Row], set[str]]:
+    """(the attached bundle's reflections deleted here, the old IDs already restored)."""
+    rows = conn.execute(
+        "SELECT s.id, s.content, s.content_type, s.visibility, s.private, s.source, s.created_at,"
+        " s.created_tz, s.starred, s.metadata FROM src.reflections s"
+        " WHERE EXISTS (SELECT 1 FROM main.tombstones t WHERE t.id = s.id) ORDER BY s.seq").fetchall()
+    if not rows:
+        return [], set()
+    done = {row[0] for row in conn.execute(
+        "SELECT json_extract(metadata, '$.restored_from') FROM main.reflections"
+        " WHERE json_valid(metadata) AND json_extract(metadata, '$.restored_from') IS NOT NULL")}
+    return rows, done
+
+
 def new_ids(conn: sqlite3.Connection) -> list[str]:
     """IDs of the attached bundle's reflections that a merge now would add (read only,
     before the merge's transaction: their analysis can start while it runs)."""

@@ -48,7 +48,7 @@ def test_a_script_is_refused_with_the_count_and_the_flag(mirror_proc, mirror_hom
 
     assert run.code == 6
     lines = run.err.strip().splitlines()
-    assert len(lines) == 1 and f"would delete {OWN} reflection(s)" in lines[0]
+    assert len(lines) == 1 and f"would delete {OWN} reflections" in lines[0]
     assert "--allow-deletes" in lines[0] and "Traceback" not in run.err
     assert full_digest(mirror_home / "mirror.db") == before
 
@@ -64,7 +64,7 @@ def test_a_terminal_is_asked_and_no_keeps_everything(cli, mirror_home: Path,
     run = cli("import", str(wiping_bundle), input="n\n", tty=True)
 
     assert run.code == 6
-    assert f"would delete {OWN} reflection(s) from this journal" in run.err and "[y/N]" in run.err
+    assert f"would delete {OWN} reflections from this journal" in run.err and "[y/N]" in run.err
     assert full_digest(mirror_home / "mirror.db") == before
 
     run = cli("import", str(wiping_bundle), input="y\n", tty=True)
@@ -79,7 +79,7 @@ def test_dry_run_shows_added_updated_deleted_and_changes_nothing(
     run = cli("import", str(wiping_bundle), "--dry-run")
 
     assert run.code == 0, run.err
-    assert f"would add 1, update 0 and delete {OWN} reflection(s)" in run.err
+    assert f"would add 1, update 0 and delete {OWN} reflections" in run.err
     assert full_digest(mirror_home / "mirror.db") == before
     json_run = cli("import", str(wiping_bundle), "--dry-run", "--json")
     assert json_run.json["changes"]["reflections_deleted"] == OWN

@@ -27,12 +27,12 @@ def test_reflect_from_argument_saves_text_tags_and_star(cli):
 
 def test_reflect_reads_stdin_when_no_text_is_given(cli):
     rid = reflect_id(cli, input="line one\nline two\n")
-    assert cli("show", rid, "--json").json["reflection"]["content"] == "line one\nline two\n"
+    assert cli("show", rid, "--json").json["reflection"]["content"] == "line one\nline two"  # the pipe's final newline is not text
 
 
 def test_a_lone_dash_reads_stdin_as_other_tools_do(cli):
     rid = reflect_id(cli, "-", input="from a pipe\n")
-    assert cli("show", rid, "--json").json["reflection"]["content"] == "from a pipe\n"
+    assert cli("show", rid, "--json").json["reflection"]["content"] == "from a pipe"
 
 
 def test_reflect_opens_the_editor_on_a_terminal(cli, tmp_path, monkeypatch):

@@ -97,7 +97,7 @@ def test_at_a_terminal_the_editor_opens_on_the_template(cli, mirror_home, tmp_pa
     monkeypatch.setenv("EDITOR", str(editor))
     run = cli("reflect", "--json", "--template", "evening", tty=True)
     assert run.code == 0, run.err
-    assert run.json["reflection"]["content"] == "What stayed with me today:\nthe long walk\n"
+    assert run.json["reflection"]["content"] == "What stayed with me today:\nthe long walk"  # not the editor's newline
 
 
 def test_a_template_left_unchanged_in_the_editor_saves_nothing(cli, mirror_home, monkeypatch):

@@ -103,7 +103,7 @@ def test_the_human_summary_counts_what_came_back(mirror_proc, mirror_home, writt
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert len(lines) == 1 and lines[0].startswith("recovered ")
-    assert "reflection(s)" in lines[0] and "mirror.db.damaged-" in lines[0]
+    assert " into a new journal" in lines[0] and "reflection(s)" not in lines[0] and "mirror.db.damaged-" in lines[0]
     assert "mirror analyze" in run.err
 
 

@@ -41,7 +41,7 @@ def test_anthropic_streams_a_checked_reply_and_ledgers_it_as_remote(cli, anthrop
     payload = ledger_payload(call)
     assert entry["bytes_sent"] == len(payload)
     assert entry["payload_sha256"] == hashlib.sha256(payload).hexdigest()
-    assert "1 request(s) left this machine" in cli("egress").err
+    assert "1 request left this machine" in cli("egress").err
 
 
 def test_anthropic_rate_limit_and_overload_are_retried(cli, anthropic_server, use_anthropic,
@@ -264,6 +264,6 @@ def test_egress_ledger_has_one_entry_per_request_with_ids_bytes_and_hash(cli, ol
         e["bytes_sent"] for e in ledger["entries"]), "remote_bytes": 0}
     assert cli("egress", "--json", "--remote-only").json["entries"] == []
     text = cli("egress")
-    assert text.out.count("local ") == 2 and "0 request(s) left this machine" in text.err
+    assert text.out.count("local ") == 2 and "0 requests left this machine" in text.err
     assert "nothing has ever left this machine" in cli("egress", "--remote-only").err
     assert cli("egress", "-n", "0").code == 4

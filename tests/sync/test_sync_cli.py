@@ -56,7 +56,7 @@ def test_sync_json_status_and_idle(cli, root: Path) -> None:
     idle = _sync(cli, root, "b", "--json")
     assert idle.json["written"] is None and idle.json["applied"] == []
     text = cli("--home", str(root / "b"), "sync", "status")
-    assert "0 change(s) here, 0 change set(s) waiting" in text.out
+    assert "0 changes here, 0 change sets waiting" in text.out
 
 
 def test_dry_run_changes_nothing(cli, root: Path) -> None:
@@ -184,7 +184,7 @@ def test_watch_from_the_command_line_shows_a_progress_line_per_sync(root: Path) 
     try:
         assert proc.stderr is not None
         lines.append(proc.stderr.readline())  # the first sync, at start
-        assert "synced: sent 0, applied 0 change set(s); watching" in lines[0]
+        assert "synced: sent 0, applied 0 change sets; watching" in lines[0]
         a = open_device(root / "a", 1)
         a.write("arrives while the command watches")
         a.sync(root / "shared")
@@ -192,7 +192,7 @@ def test_watch_from_the_command_line_shows_a_progress_line_per_sync(root: Path) 
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and "applied 1" not in lines[-1]:
             lines.append(proc.stderr.readline())
-        assert "applied 1 change set(s)" in lines[-1], lines
+        assert "applied 1 change set" in lines[-1], lines
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=60) == 0

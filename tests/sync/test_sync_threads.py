@@ -149,7 +149,7 @@ def test_two_threads_created_with_one_title_on_two_devices_are_both_kept(cli, ro
     _sync(cli, root, "a")
     told = cli("--home", str(root / "b"), "sync", str(root / "shared"))
     assert told.code == 0, told.err
-    assert "1 thread(s) given a title another thread holds" in told.out
+    assert "1 thread given a title another thread holds" in told.out
     _sync(cli, root, "a")
     want = {first: ("Mornings", False), later.json["thread"]["id"]: ("Mornings (2)", False)}
     assert _threads(cli, root, "a") == _threads(cli, root, "b") == want
