@@ -9,6 +9,7 @@ apply it all in one transaction (all-or-nothing). A malformed file raises `Inval
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
@@ -17,7 +18,9 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mirror.bundles.limits import MAX_IMPORT_FILE_BYTES
+from mirror.dates import EARLIEST_YEAR, LATEST_YEAR
 from mirror.errors import InvalidInput, NotFound
+from mirror.fileio import read_limited
 
 
 @dataclass
@@ -114,7 +117,9 @@ def localize(wall: datetime, tz: str, report: ImportReport | None = None,
     """A naive wall-clock time in zone `tz` as an aware datetime. In a DST overlap (fold)
     the earlier reading (fold=0) is taken; a time in a DST gap (that never showed on the
     clocks there) is kept as the instant Python's zone rules give it, which reads an hour
-    later. Either is noted in `report` so the person can check those entries."""
+    later. Either is noted in `report` so the person can check those entries. A time
+    outside the years Mirror stores is InvalidInput naming `where` (see `in_era`)."""
+    in_era(wall, where)
     zone = get_zone(tz)
     aware = wall.replace(tzinfo=zone)
     if report is not None:
@@ -128,8 +133,35 @@ def localize(wall: datetime, tz: str, report: ImportReport | None = None,
     return aware
 
 
+def in_era(moment: datetime, where: str) -> datetime:
+    """`moment`, or InvalidInput when its year is outside EARLIEST_YEAR-LATEST_YEAR (the
+    years `reflect --date` accepts). A foreign file can claim year 1 or 9999: converted
+    to another zone such a time overflows Python's dates (year 9999 in Kiribati is year
+    10000), so it is refused with its place, before any conversion, rather than crashing
+    the import or being stored where later commands would trip on it."""
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        prefix = f"{where}: " if where else ""
+        raise InvalidInput(f"{prefix}{moment.isoformat(timespec='minutes')} is outside the "
+                           f"years {EARLIEST_YEAR}-{LATEST_YEAR}")
+    return moment
+
+
 def midnight(day: date) -> datetime:
     return datetime.combine(day, time())
+
+
+def without_nul(text: str, where: str, report: ImportReport | None) -> str:
+    """`text` with each NUL character replaced by U+FFFD, noted in `report`. SQLite text
+    cannot hold NUL (Mirror refuses it in a reflection), and a NUL in an exported file is
+    damage, not writing: one must not abort an import of thousands of entries with a
+    message that names none of them, nor cost the rest of its entry's text."""
+    count = text.count("\x00")
+    if not count:
+        return text
+    if report is not None:
+        report.note(where, f"{count} NUL character{'s' if count > 1 else ''} (which Mirror "
+                    "cannot store) replaced by \ufffd")
+    return text.replace("\x00", "\ufffd")
 
 
 def normalize_text(text: str) -> str:
@@ -137,17 +169,23 @@ def normalize_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+#: Control characters (NUL included) are no part of a tag name: they become spaces.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def normalize_tags(tags: list[str]) -> list[str]:
-    """Tag names without their sigil ('@work', '#work' -> 'work'), whitespace collapsed,
-    duplicates dropped, first-seen order kept."""
-    seen: list[str] = []
+    """Tag names without their sigil ('@work', '#work' -> 'work'), whitespace and control
+    characters collapsed, duplicates dropped, first-seen order kept. Linear in the number
+    of tags (a set, not a list, remembers the ones seen): a file listing a million tags
+    must not take hours."""
+    seen: dict[str, None] = {}
     for tag in tags:
-        name = " ".join(str(tag).split())
+        name = " ".join(_CONTROLS.sub(" ", str(tag)).split())
         if name[:1] in ("@", "#"):
             name = name[1:]
-        if name and name not in seen:
-            seen.append(name)
-    return seen
+        if name:
+            seen.setdefault(name, None)
+    return list(seen)
 
 
 def content_source_id(source: str, created_at: datetime, text: str) -> str:
@@ -181,12 +219,18 @@ def check_size(path: Path) -> None:
                            f"{MAX_IMPORT_FILE_BYTES}")
 
 
+def read_bytes(path: Path) -> bytes:
+    """A foreign file's bytes, at most the import limit: a folder, a device (`/dev/zero`
+    never ends) or a pipe is refused with one line, never read until memory runs out."""
+    return read_limited(path, MAX_IMPORT_FILE_BYTES,
+                        too_large=f"more than the import limit of {MAX_IMPORT_FILE_BYTES} bytes")
+
+
 def read_text(path: Path, data: bytes | None = None) -> str:
     """A foreign text file as str: size-capped, UTF-8 (a BOM is dropped), and a decoding
     error reported with its line number."""
     if data is None:
-        check_size(path)
-        data = path.read_bytes()
+        data = read_bytes(path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

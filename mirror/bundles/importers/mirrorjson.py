@@ -19,10 +19,12 @@ from mirror.bundles.importers.base import (
     ImportOptions,
     ImportReport,
     get_zone,
+    in_era,
     is_zone,
     normalize_tags,
     normalize_text,
     read_text,
+    without_nul,
 )
 from mirror.bundles.jsonio import StrictJSONError, strict_loads
 from mirror.errors import InvalidInput
@@ -43,7 +45,7 @@ def import_mirror_json(path: Path, tz: str | None = None, *,
     report = report if report is not None else ImportReport()
     label = str(path)
     try:
-        document = strict_loads(read_text(Path(path)))
+        document = strict_loads(read_text(Path(path)), lone_surrogates="replace")
     except StrictJSONError as err:
         where = f":{err.lineno}" if err.lineno else ""
         raise InvalidInput(f"{label}{where}: not valid JSON ({err})") from None
@@ -59,13 +61,13 @@ def import_mirror_json(path: Path, tz: str | None = None, *,
     for index, item in enumerate(document["reflections"], start=1):
         where = f"{label}: reflection {index}"
         try:
-            entries.append(_entry(item, where))
+            entries.append(_entry(item, where, report))
         except InvalidInput as err:
             report.skip(where, str(err).removeprefix(f"{where}: "))
     return entries
 
 
-def _entry(item: Any, where: str) -> ImportedEntry:
+def _entry(item: Any, where: str, report: ImportReport | None = None) -> ImportedEntry:
     if not isinstance(item, dict):
         raise InvalidInput(f"{where}: not an object")
     rid, text, tz = item.get("id"), item.get("text"), item.get("tz")
@@ -82,6 +84,7 @@ def _entry(item: Any, where: str) -> ImportedEntry:
         raise InvalidInput(f"{where}: 'created_at' {created!r} is not an ISO 8601 time") from None
     if moment.tzinfo is None:
         raise InvalidInput(f"{where}: 'created_at' {created!r} has no UTC offset")
+    in_era(moment, f"{where}: 'created_at'")
     tags, starred = item.get("tags", []), item.get("starred", False)
     private = item.get("private", False)
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags) \
@@ -94,5 +97,6 @@ def _entry(item: Any, where: str) -> ImportedEntry:
         else SOURCE
     return ImportedEntry(
         source=source, source_id=rid, created_at=moment.astimezone(get_zone(tz)), tz=tz,
-        text=normalize_text(text), tags=normalize_tags(tags), starred=starred,
+        text=without_nul(normalize_text(text), where, report), tags=normalize_tags(tags),
+        starred=starred,
         metadata=dict(metadata), private=private, reflection_id=rid)
