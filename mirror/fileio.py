@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
+from io import BufferedReader
 from pathlib import Path
-from typing import BinaryIO
 
 from mirror.errors import InvalidInput, NotFound
 
@@ -152,7 +152,7 @@ def read_head(path: Path, limit: int) -> bytes:
             raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
 
 
-def open_limited(path: Path, *, pipes: bool = False) -> BinaryIO:
+def open_limited(path: Path, *, pipes: bool = False) -> BufferedReader:
     """`path` opened for reading after the checks of `_open_readable` (for readers that
     stream a file line by line and bound what they read themselves)."""
     return os.fdopen(_open_readable(path, pipes=pipes), "rb")
