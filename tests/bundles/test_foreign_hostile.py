@@ -142,10 +142,10 @@ def test_a_day_one_date_outside_the_years_is_skipped_with_its_reason(cli, journa
 
 def test_lone_surrogate_escapes_become_replacement_characters(cli, journal_db, tmp_path) -> None:
     path = tmp_path / "Journal.json"
-    path.write_text('{"entries": [{"uuid": "%s", "creationDate": "2024-03-05T09:41:00Z", '
-                    '"text": "half an emoji \\ud83d here", "tags": ["a\\udc00b"], '
-                    '"timeZone": "\\ud800", "location": {"\\ud800": "\\udfff"}}]}' % UUID,
-                    encoding="utf-8")
+    escaped = ('"text": "half an emoji \\ud83d here", "tags": ["a\\udc00b"], '
+               '"timeZone": "\\ud800", "location": {"\\ud800": "\\udfff"}')
+    path.write_text('{"entries": [{"uuid": "' + UUID + '", "creationDate": '
+                    '"2024-03-05T09:41:00Z", ' + escaped + '}]}', encoding="utf-8")
     run = cli("import", "--from", "dayone", str(path))
     assert run.code == 0, run.err
     assert "half an emoji \ufffd here" in _texts(cli)
@@ -154,9 +154,9 @@ def test_lone_surrogate_escapes_become_replacement_characters(cli, journal_db, t
 def test_a_number_of_five_thousand_digits_is_invalid_json_not_a_crash(cli, journal_db,
                                                                       tmp_path) -> None:
     path = tmp_path / "Journal.json"
-    path.write_text('{"entries": [{"uuid": "%s", "creationDate": "2024-03-05T09:41:00Z", '
-                    '"text": "x", "photos": [{"md5": %s}]}]}' % (UUID, "9" * 5000),
-                    encoding="utf-8")
+    path.write_text('{"entries": [{"uuid": "' + UUID + '", "creationDate": '
+                    '"2024-03-05T09:41:00Z", "text": "x", "photos": [{"md5": ' + "9" * 5000
+                    + '}]}]}', encoding="utf-8")
     _refused(cli, journal_db, "--from", "dayone", str(path), code=4, message="not valid JSON")
 
 

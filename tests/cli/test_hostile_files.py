@@ -1,0 +1,157 @@
+"""Small files Mirror reads from elsewhere — templates, config.toml, passphrase and key
+files, evolution proposals, a bundle path — when they are hostile or broken: one line on
+stderr, the documented exit code, no read without end, and nothing in the journal
+changed."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.bundles.journalkit import full_digest
+
+HAS_ZERO = os.path.exists("/dev/zero")
+
+
+@pytest.fixture
+def journal_db(cli, mirror_home: Path) -> Path:
+    assert cli("reflect", "My own reflection, which nothing here may touch").code == 0
+    return mirror_home / "mirror.db"
+
+
+def _one_line(run, code: int, message: str) -> None:
+    assert run.code == code, run.err
+    assert run.err.count("\n") == 1 and message in run.err, run.err
+    assert "Traceback" not in run.err
+
+
+# -- templates -------------------------------------------------------------------------------
+
+def test_a_template_linked_out_of_its_folder_is_not_read(cli, journal_db, mirror_home,
+                                                         tmp_path) -> None:
+    secret = tmp_path / "id_ed25519"
+    secret.write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n", encoding="utf-8")
+    (mirror_home / "templates").mkdir()
+    (mirror_home / "templates" / "gratitude.md").symlink_to(secret)
+    before = full_digest(journal_db)
+    run = cli("reflect", "--template", "gratitude", input="Today\n")
+    _one_line(run, 4, "outside the templates folder")
+    assert full_digest(journal_db) == before
+
+
+def test_a_template_linked_inside_its_folder_is_read(cli, journal_db, mirror_home) -> None:
+    folder = mirror_home / "templates"
+    folder.mkdir()
+    (folder / "base.md").write_text("Grateful for:", encoding="utf-8")
+    (folder / "gratitude.md").symlink_to(folder / "base.md")
+    assert cli("reflect", "--template", "gratitude", input="the sun\n").code == 0
+    texts = [r["content"] for r in cli("--json", "list").json["reflections"]]
+    assert any(t.startswith("Grateful for:") for t in texts)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "huge"])
+def test_a_template_that_is_not_a_page_of_text_is_one_line(cli, journal_db, mirror_home,
+                                                           kind) -> None:
+    folder = mirror_home / "templates"
+    folder.mkdir()
+    path = folder / "odd.md"
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes on this system")
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        with open(path, "wb") as handle:
+            handle.truncate(64 * 1024 * 1024)  # sparse: costs no disk
+    before = full_digest(journal_db)
+    run = cli("reflect", "--template", "odd", input="text\n")
+    _one_line(run, 4, "template" if kind != "huge" else "not a template")
+    assert full_digest(journal_db) == before
+
+
+# -- config.toml -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["deep", "fifo", "huge"])
+def test_a_broken_config_toml_is_one_line_on_every_command(cli, journal_db, mirror_home,
+                                                           kind) -> None:
+    config = mirror_home / "config.toml"
+    config.unlink(missing_ok=True)
+    if kind == "deep":
+        config.write_text("a = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+        message = "nested too deeply"
+    elif kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes on this system")
+        os.mkfifo(config)
+        message = "a pipe"
+    else:
+        with open(config, "wb") as handle:
+            handle.truncate(64 * 1024 * 1024)
+        message = "not a Mirror config file"
+    before = full_digest(journal_db)
+    for command in (("list",), ("reflect", "a new one")):
+        _one_line(cli(*command), 4, message)
+    assert full_digest(journal_db) == before
+
+
+# -- passphrase, key and code files ----------------------------------------------------------
+
+@pytest.mark.skipif(not HAS_ZERO, reason="no /dev/zero here")
+def test_passphrase_and_key_files_are_read_only_as_far_as_they_need(cli, journal_db,
+                                                                    tmp_path) -> None:
+    bundle = tmp_path / "b.zip.age"
+    assert cli("export", str(bundle), "--encrypt", "--passphrase-file", "-",
+               input="a long passphrase\n").code == 0
+    before = full_digest(journal_db)
+    run = cli("import", str(bundle), "--passphrase-file", "/dev/zero")
+    _one_line(run, 4, "not a regular file")
+    _one_line(cli("trust", "add", "/dev/zero"), 4, "not a regular file")
+    _one_line(cli("trust", "add", str(tmp_path)), 4, "a folder, not a file")
+    assert full_digest(journal_db) == before
+
+
+# -- evolution proposals ---------------------------------------------------------------------
+
+def _proposal(**fields) -> dict:
+    return {"format": "mirror-proposal", "version": 1, "kind": "lexicon_overlay",
+            "title": "A proposal", "change": {"x": 1}, "evidence": {}, "prediction": {},
+            **fields}
+
+
+@pytest.mark.parametrize("case", ["deep", "version-true", "folder", "device"])
+def test_a_hostile_proposal_is_refused_before_it_is_stored(cli, journal_db, tmp_path,
+                                                           case) -> None:
+    path = tmp_path / "proposal.json"
+    if case == "deep":  # stored, it broke `evolve show --json` with a RecursionError
+        path.write_text(json.dumps(_proposal()).replace(
+            '"change": {"x": 1}', '"change": ' + '{"a": ' * 900 + "1" + "}" * 900),
+            encoding="utf-8")
+        message = "nested more than"
+    elif case == "version-true":
+        path.write_text(json.dumps(_proposal(version=True)), encoding="utf-8")
+        message = "version True"
+    elif case == "folder":
+        path = tmp_path
+        message = "a folder, not a file"
+    else:
+        if not HAS_ZERO:
+            pytest.skip("no /dev/zero here")
+        path = Path("/dev/zero")
+        message = "not a regular file"
+    before = full_digest(journal_db)
+    _one_line(cli("evolve", "import", str(path)), 4, message)
+    assert full_digest(journal_db) == before
+    assert cli("--json", "evolve", "proposals").code == 0
+
+
+# -- bundles ---------------------------------------------------------------------------------
+
+def test_a_folder_given_as_a_bundle_says_so(cli, journal_db, tmp_path) -> None:
+    before = full_digest(journal_db)
+    for command in ("import", "verify"):
+        _one_line(cli(command, str(tmp_path)), 4, "a folder, not a bundle file")
+    assert full_digest(journal_db) == before
