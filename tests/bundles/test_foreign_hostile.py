@@ -216,3 +216,32 @@ def test_front_matter_nested_thirty_thousand_deep_is_skipped_at_once(cli, journa
     assert run.code == 0, run.err
     assert "nested more than" in run.err
     assert "A fine note." in _texts(cli)
+
+
+def _mirror_export(tmp_path: Path, *reflections: dict, version: object = 1) -> Path:
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"format": "mirror-export", "format_version": version,
+                                "reflections": list(reflections)}), encoding="utf-8")
+    return path
+
+
+def _reflection(**fields) -> dict:
+    return {"id": "12345678-1234-4234-8234-123456789abc", "text": "entry", "tz": "UTC",
+            "created_at": "2024-03-05T09:41:00+00:00", **fields}
+
+
+def test_a_hand_edited_export_repeating_an_id_says_which_copy_was_left(cli, journal_db,
+                                                                      tmp_path) -> None:
+    path = _mirror_export(tmp_path, _reflection(text="first"), _reflection(text="second"))
+    run = cli("import", "--from", "json", str(path))
+    assert run.code == 0, run.err
+    assert "reflection 2: the same id as reflection 1" in run.err  # before: "1 already here"
+    assert "first" in _texts(cli)
+
+
+@pytest.mark.parametrize("version", [True, -5, "1"])
+def test_an_export_format_version_that_is_not_a_number_is_refused(cli, journal_db, tmp_path,
+                                                                  version) -> None:
+    _refused(cli, journal_db, "--from", "json", str(_mirror_export(tmp_path, _reflection(),
+                                                                   version=version)),
+             code=4, message="is not a version number")

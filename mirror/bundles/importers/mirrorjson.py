@@ -54,16 +54,29 @@ def import_mirror_json(path: Path, tz: str | None = None, *,
         raise InvalidInput(f"{label}: not a Mirror JSON export (no \"format\": "
                            f"\"{EXPORT_FORMAT}\" with a \"reflections\" list)")
     version = document.get("format_version")
-    if not isinstance(version, int) or version > EXPORT_FORMAT_VERSION:
+    if type(version) is not int or version < 1:  # not `true`, which Python counts as 1
+        raise InvalidInput(f"{label}: export format version {version!r} is not a version "
+                           "number")
+    if version > EXPORT_FORMAT_VERSION:
         raise InvalidInput(f"{label}: export format version {version!r} is newer than this "
                            "Mirror reads: upgrade Mirror")
     entries = []
+    first: dict[str, int] = {}  # reflection ID -> the index it first appeared at
     for index, item in enumerate(document["reflections"], start=1):
         where = f"{label}: reflection {index}"
         try:
-            entries.append(_entry(item, where, report))
+            entry = _entry(item, where, report)
         except InvalidInput as err:
             report.skip(where, str(err).removeprefix(f"{where}: "))
+            continue
+        # An export never repeats an ID; an edited one may. The merge by ID would count
+        # the second as "already here" and drop its text without a word: say so instead.
+        if entry.source_id in first:
+            report.skip(where, f"the same id as reflection {first[entry.source_id]}: "
+                        "not imported (give it a new id to keep both)")
+            continue
+        first[entry.source_id] = index
+        entries.append(entry)
     return entries
 
 
