@@ -155,3 +155,32 @@ def test_a_folder_given_as_a_bundle_says_so(cli, journal_db, tmp_path) -> None:
     for command in ("import", "verify"):
         _one_line(cli(command, str(tmp_path)), 4, "a folder, not a bundle file")
     assert full_digest(journal_db) == before
+
+
+# -- a disk that fills during an export ------------------------------------------------------
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-folder", "empty-folder"])
+def test_a_markdown_export_that_runs_out_of_disk_takes_back_its_files(cli, journal_db, tmp_path,
+                                                                     monkeypatch, existing) -> None:
+    import errno
+
+    from mirror.services import bundles
+
+    for n in range(4):
+        assert cli("reflect", f"Reflection number {n} about the sea").code == 0
+    real, calls = bundles.write_atomic, []
+
+    def filling(path, data):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(bundles, "write_atomic", filling)
+    dest = tmp_path / "notes"
+    if existing:
+        dest.mkdir()
+    run = cli("export", "--format", "markdown", str(dest))
+    _one_line(run, 7, "no space left")
+    # before: two files stayed, and read back later as a whole export that lost reflections
+    assert dest.is_dir() == existing and (not existing or list(dest.iterdir()) == [])
