@@ -245,3 +245,26 @@ def test_an_export_format_version_that_is_not_a_number_is_refused(cli, journal_d
     _refused(cli, journal_db, "--from", "json", str(_mirror_export(tmp_path, _reflection(),
                                                                    version=version)),
              code=4, message="is not a version number")
+
+
+@pytest.mark.parametrize("how", ["--timeformat", "--jrnl-config"])
+def test_a_time_format_strptime_cannot_compile_is_one_line(cli, journal_db, tmp_path,
+                                                           how) -> None:
+    journal = tmp_path / "j.txt"
+    journal.write_text("[2024-03-05 09:41] A walk.\n", encoding="utf-8")
+    if how == "--timeformat":
+        extra = ["--timeformat", "%Y-%m-%d %Y"]
+    else:
+        config = tmp_path / "jrnl.yaml"
+        config.write_text('timeformat: "%H:%M %H"\n', encoding="utf-8")
+        extra = ["--jrnl-config", str(config)]
+    _refused(cli, journal_db, "--from", "jrnl", str(journal), *extra, code=4,
+             message="is not a time format strptime can read")
+
+
+def test_a_file_given_to_the_markdown_import_is_not_called_missing(cli, journal_db,
+                                                                   tmp_path) -> None:
+    note = tmp_path / "2024-03-05.md"
+    note.write_text("A note.\n", encoding="utf-8")
+    _refused(cli, journal_db, "--from", "markdown", str(note), code=4,
+             message="not a folder (--from markdown reads a folder")

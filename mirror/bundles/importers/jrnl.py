@@ -113,6 +113,20 @@ def read_config(path: Path | None) -> JrnlConfig:
                       else DEFAULT_TAGSYMBOLS)
 
 
+def _usable_format(timeformat: str, where: str) -> str:
+    """`timeformat` when strptime can read with it, else InvalidInput naming `where`. A
+    format strptime cannot compile (`%Y%Y`: a field twice) raises `re.error` on every
+    header; found once, here, it is one line instead of a crash."""
+    try:
+        datetime.strptime(datetime(2000, 12, 28, 23, 59, 59).strftime(timeformat), timeformat)
+    except ValueError:
+        pass  # a format that does not read back its own output may still match real headers
+    except re.error as err:
+        raise InvalidInput(f"{where} {timeformat!r} is not a time format strptime can read "
+                           f"({err.msg})") from None
+    return timeformat
+
+
 def python_format(timeformat: str) -> str:
     for short, full in _SHORTHANDS.items():
         timeformat = timeformat.replace(short, full)
@@ -144,7 +158,9 @@ def iter_jrnl(path: Path, tz: str | None = None, *, options: ImportOptions | Non
     if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
         return iter(parse_jrnl_json(read_text(path), zone, str(path), report))
     config = read_config(options.jrnl_config)
-    formats = [python_format(f) for f in (options.timeformat, config.timeformat) if f]
+    formats = [_usable_format(python_format(f), where)
+               for f, where in ((options.timeformat, "--timeformat"),
+                                (config.timeformat, "the jrnl config's timeformat")) if f]
     return number_repeats(parse_jrnl_lines(_file_lines(path), zone, str(path), formats=formats,
                                            tagsymbols=config.tagsymbols, report=report))
 

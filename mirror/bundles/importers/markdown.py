@@ -74,6 +74,9 @@ def import_markdown(folder: Path, tz: str | None = None, *,
         raise InvalidInput(f"--date-from must be one of: {', '.join(DATE_SOURCES)}")
     folder = Path(folder)
     if not folder.is_dir():
+        if folder.exists():
+            raise InvalidInput(f"{folder}: not a folder (--from markdown reads a folder of "
+                               ".md notes)")
         raise NotFound(f"{folder}: no such folder")
     zone = resolve_zone(options.tz if options.tz is not None else tz)
     paths: list[Path] = []
