@@ -20,9 +20,8 @@ from typing import Any
 
 from mirror.dates import EARLIEST_YEAR, LATEST_YEAR
 from mirror.errors import BundleRefused
+from mirror.storage.db import MAX_TEXT_BYTES  # the longest text one field may hold
 
-#: The longest text one field may hold (a reflection, a mirrorback), as in `foreign.py`.
-MAX_TEXT_BYTES = 64 * 1024 * 1024
 #: Names, titles, labels: a line, not a document.
 MAX_NAME_CHARS = 500
 

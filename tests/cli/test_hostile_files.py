@@ -184,3 +184,49 @@ def test_a_markdown_export_that_runs_out_of_disk_takes_back_its_files(cli, journ
     _one_line(run, 7, "no space left")
     # before: two files stayed, and read back later as a whole export that lost reflections
     assert dest.is_dir() == existing and (not existing or list(dest.iterdir()) == [])
+
+
+# -- standard input and texts longer than a reflection holds ---------------------------------
+
+@pytest.mark.skipif(not HAS_ZERO, reason="no /dev/zero here")
+def test_a_reflection_from_an_endless_stdin_is_one_line(mirror_proc, mirror_home) -> None:
+    assert mirror_proc("reflect", "My own reflection").code == 0
+    before = full_digest(mirror_home / "mirror.db")
+    with open("/dev/zero", "rb") as zero:
+        import subprocess
+        import sys
+
+        proc = subprocess.run([sys.executable, "-m", "mirror", "reflect"], stdin=zero,
+                              capture_output=True, timeout=120,
+                              env={**os.environ, "MIRROR_HOME": str(mirror_home)})
+    assert proc.returncode == 4, proc.stderr
+    assert proc.stderr.decode().count("\n") == 1 and b"longer than 64 MiB" in proc.stderr
+    assert full_digest(mirror_home / "mirror.db") == before
+
+
+def test_a_text_longer_than_a_bundle_carries_is_never_stored(journal_db, mirror_home) -> None:
+    from mirror.errors import InvalidInput
+    from mirror.services.journal import Journal
+
+    before = full_digest(journal_db)
+    journal = Journal.open(mirror_home)
+    try:
+        with pytest.raises(InvalidInput, match="more than the 64 MiB a reflection holds"):
+            journal.write("a" * (64 * 1024 * 1024 + 1))
+    finally:
+        journal.close()
+    assert full_digest(journal_db) == before
+
+
+def test_an_imported_text_longer_than_a_reflection_holds_is_skipped(cli, journal_db,
+                                                                    tmp_path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"format": "mirror-export", "format_version": 1, "reflections": [
+        {"id": "12345678-1234-4234-8234-123456789abc", "text": "a" * (64 * 1024 * 1024 + 1),
+         "tz": "UTC", "created_at": "2024-03-05T09:41:00+00:00"}]}), encoding="utf-8")
+    before = full_digest(journal_db)
+    run = cli("import", "--from", "json", str(path))
+    assert run.code == 0 and "reflection 1: the text is more than" in run.err, run.err
+    assert full_digest(journal_db) != before  # the import itself is recorded
+    texts = [r["content"] for r in cli("--json", "list").json["reflections"]]
+    assert texts == ["My own reflection, which nothing here may touch"]

@@ -21,6 +21,7 @@ from mirror.bundles.limits import MAX_IMPORT_FILE_BYTES
 from mirror.dates import EARLIEST_YEAR, LATEST_YEAR
 from mirror.errors import InvalidInput, NotFound
 from mirror.fileio import read_limited
+from mirror.storage.db import MAX_TEXT_BYTES
 
 
 @dataclass
@@ -150,11 +151,16 @@ def midnight(day: date) -> datetime:
     return datetime.combine(day, time())
 
 
-def without_nul(text: str, where: str, report: ImportReport | None) -> str:
-    """`text` with each NUL character replaced by U+FFFD, noted in `report`. SQLite text
-    cannot hold NUL (Mirror refuses it in a reflection), and a NUL in an exported file is
-    damage, not writing: one must not abort an import of thousands of entries with a
-    message that names none of them, nor cost the rest of its entry's text."""
+def storable_text(text: str, where: str, report: ImportReport | None) -> str:
+    """`text` as Mirror can store it: each NUL character replaced by U+FFFD, noted in
+    `report` (SQLite text cannot hold NUL, and a NUL in an exported file is damage, not
+    writing: it must not abort an import of thousands of entries with a message that names
+    none of them, nor cost the rest of its entry's text). A text longer than a reflection
+    holds (a bundle could not carry it) is InvalidInput naming `where`, so the readers
+    that skip a bad entry skip this one with its reason."""
+    if len(text) > MAX_TEXT_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+        raise InvalidInput(f"{where}: the text is more than the {MAX_TEXT_BYTES // 2 ** 20} MiB "
+                           "a reflection holds")
     count = text.count("\x00")
     if not count:
         return text

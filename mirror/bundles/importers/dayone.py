@@ -35,7 +35,7 @@ from mirror.bundles.importers.base import (
     normalize_text,
     read_text,
     resolve_zone,
-    without_nul,
+    storable_text,
 )
 from mirror.bundles.jsonio import StrictJSONError, load_document, strict_loads
 from mirror.bundles.limits import DAYONE_LIMITS, MAX_IMPORT_FILE_BYTES
@@ -202,7 +202,7 @@ def _entry(raw: Any, index: int, tz: str, label: str, members: set[str] | None,
     text = _resolve_moments(_ESCAPE.sub(r"\1", text), media, where, report)
     return ImportedEntry(
         source=SOURCE, source_id=uuid, created_at=created.astimezone(get_zone(entry_tz)),
-        tz=entry_tz, text=without_nul(normalize_text(text), where, report),
+        tz=entry_tz, text=storable_text(normalize_text(text), where, report),
         tags=normalize_tags(tags),
         starred=starred, metadata=metadata)
 

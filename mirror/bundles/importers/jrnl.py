@@ -41,7 +41,7 @@ from mirror.bundles.importers.base import (
     number_repeats,
     read_text,
     resolve_zone,
-    without_nul,
+    storable_text,
 )
 from mirror.bundles.jsonio import load_document
 from mirror.bundles.limits import MAX_IMPORT_FILE_BYTES
@@ -306,7 +306,7 @@ def parse_jrnl_lines(lines: Iterable[str], tz: str, label: str, *,
 
     def finished(current: dict[str, Any]) -> ImportedEntry:
         where = f"{label}:{current['line']}"
-        text = without_nul(normalize_text("\n".join(current["lines"])), where, report)
+        text = storable_text(normalize_text("\n".join(current["lines"])), where, report)
         created = localize(current["wall"], tz, report, where)
         return ImportedEntry(
             source=SOURCE, source_id=content_source_id(SOURCE, created, text),
@@ -368,11 +368,11 @@ def parse_jrnl_json(content: str, tz: str, label: str,
             raise InvalidInput(f"{label}: entry {index}: 'tags' must be a list of strings "
                                "and 'starred' true or false")
         where = f"{label}: entry {index}"
-        text = without_nul(normalize_text(f"{title.strip()}\n{body.strip()}"
+        text = storable_text(normalize_text(f"{title.strip()}\n{body.strip()}"
                                           if body.strip() else title), where, report)
         created = localize(wall, tz, report, where)
         entries.append(ImportedEntry(
             source=SOURCE, source_id=content_source_id(SOURCE, created, text),
             created_at=created, tz=tz, text=text, tags=normalize_tags(tags), starred=starred,
-            metadata={"title": without_nul(title.strip(), where, None), "format": "jrnl-json"}))
+            metadata={"title": storable_text(title.strip(), where, None), "format": "jrnl-json"}))
     return list(number_repeats(entries))

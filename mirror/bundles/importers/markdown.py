@@ -45,7 +45,7 @@ from mirror.bundles.importers.base import (
     number_repeats,
     read_text,
     resolve_zone,
-    without_nul,
+    storable_text,
 )
 from mirror.bundles.limits import MAX_FRONT_MATTER_BYTES, MAX_MARKDOWN_FILES
 from mirror.errors import InvalidInput, NotFound
@@ -277,7 +277,7 @@ def parse_markdown_file(content: str, name: str, tz: str, label: str, *,
     title = front.get("title")
     if title is not None and not isinstance(title, (str, int, float)):
         raise InvalidInput(f"{label}: 'title' must be text")
-    text = without_nul(normalize_text(body), name, report)
+    text = storable_text(normalize_text(body), name, report)
     metadata: dict[str, Any] = {"format": "markdown", "path": name}
     if title is not None and str(title).strip():
         title = str(title).strip()

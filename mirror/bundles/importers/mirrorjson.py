@@ -24,7 +24,7 @@ from mirror.bundles.importers.base import (
     normalize_tags,
     normalize_text,
     read_text,
-    without_nul,
+    storable_text,
 )
 from mirror.bundles.jsonio import StrictJSONError, strict_loads
 from mirror.errors import InvalidInput
@@ -110,6 +110,6 @@ def _entry(item: Any, where: str, report: ImportReport | None = None) -> Importe
         else SOURCE
     return ImportedEntry(
         source=source, source_id=rid, created_at=moment.astimezone(get_zone(tz)), tz=tz,
-        text=without_nul(normalize_text(text), where, report), tags=normalize_tags(tags),
+        text=storable_text(normalize_text(text), where, report), tags=normalize_tags(tags),
         starred=starred,
         metadata=dict(metadata), private=private, reflection_id=rid)
