@@ -268,3 +268,25 @@ def test_a_file_given_to_the_markdown_import_is_not_called_missing(cli, journal_
     note.write_text("A note.\n", encoding="utf-8")
     _refused(cli, journal_db, "--from", "markdown", str(note), code=4,
              message="not a folder (--from markdown reads a folder")
+
+
+def _deep(levels: int) -> dict:
+    value: dict = {"a": 1}
+    for _ in range(levels):
+        value = {"a": value}
+    return value
+
+
+@pytest.mark.parametrize("source", ["dayone", "json"])
+def test_metadata_nested_hundreds_deep_is_left_out_not_stored(cli, journal_db, tmp_path,
+                                                              source) -> None:
+    if source == "dayone":
+        path = _dayone(tmp_path, location=_deep(900))
+    else:
+        path = _mirror_export(tmp_path, _reflection(text="A quiet morning.", metadata=_deep(900)))
+    run = cli("import", "--from", source, str(path))
+    assert run.code == 0, run.err
+    assert "nested more than 32 deep: not kept" in run.err
+    listed = cli("--json", "list")  # stored, it failed here on every later run
+    assert listed.code == 0, listed.err
+    assert "A quiet morning." in _texts(cli)

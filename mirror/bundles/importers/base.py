@@ -170,6 +170,34 @@ def storable_text(text: str, where: str, report: ImportReport | None) -> str:
     return text.replace("\x00", "\ufffd")
 
 
+#: How deeply lists and objects may nest in metadata kept from a foreign file. Real ones
+#: nest two or three levels; JSON nested ~900 deep parses, but once stored it breaks every
+#: later reader that walks it recursively (`mirror --json list` failed on each run).
+MAX_METADATA_DEPTH = 32
+
+
+def nesting(value: Any) -> int:
+    """How deeply lists and objects nest in `value` (counted without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1)
+                         for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def keepable(value: Any, what: str, where: str, report: ImportReport | None) -> bool:
+    """Whether metadata `value` is shallow enough to store; when not, the entry is still
+    imported without it, and `report` says so."""
+    if nesting(value) <= MAX_METADATA_DEPTH:
+        return True
+    if report is not None:
+        report.note(where, f"{what} nested more than {MAX_METADATA_DEPTH} deep: not kept")
+    return False
+
+
 def normalize_text(text: str) -> str:
     """Newlines as LF, no surrounding blank space: the form Mirror stores."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()

@@ -31,6 +31,7 @@ from mirror.bundles.importers.base import (
     get_zone,
     in_era,
     is_zone,
+    keepable,
     normalize_tags,
     normalize_text,
     read_text,
@@ -192,7 +193,7 @@ def _entry(raw: Any, index: int, tz: str, label: str, members: set[str] | None,
         metadata["modified_at"] = _instant(raw["modifiedDate"], "modifiedDate", where) \
             .astimezone(UTC).isoformat()
     for key in ("location", "weather"):
-        if isinstance(raw.get(key), dict):
+        if isinstance(raw.get(key), dict) and keepable(raw[key], key, where, report):
             metadata[key] = raw[key]
     media = _media(raw, where, members, report)
     if media:

@@ -21,6 +21,7 @@ from mirror.bundles.importers.base import (
     get_zone,
     in_era,
     is_zone,
+    keepable,
     normalize_tags,
     normalize_text,
     read_text,
@@ -106,6 +107,8 @@ def _entry(item: Any, where: str, report: ImportReport | None = None) -> Importe
                            "'private' true or false")
     # kept as exported: it is this reflection's own (an earlier import's `source_id` too)
     metadata = item.get("metadata") if isinstance(item.get("metadata"), dict) else {}
+    if not keepable(metadata, "'metadata'", where, report):
+        metadata = {}
     source = item.get("source") if isinstance(item.get("source"), str) and item["source"] \
         else SOURCE
     return ImportedEntry(
