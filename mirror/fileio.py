@@ -1,10 +1,15 @@
-"""Writing files that must never be seen half-written or readable by others."""
+"""Writing files that must never be seen half-written or readable by others, and reading
+files from elsewhere without letting them cost unbounded memory or time."""
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
+from io import BufferedReader
 from pathlib import Path
+
+from mirror.errors import InvalidInput, NotFound
 
 
 def write_private(path: Path, data: bytes, *, sync_dir: bool = False) -> None:
@@ -86,3 +91,68 @@ def append_private(path: Path, text: str) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0), PRIVATE_MODE)
     with os.fdopen(fd, "a", encoding="utf-8") as handle:
         handle.write(text)
+
+
+def _open_readable(path: Path, *, pipes: bool) -> int:
+    """A descriptor for reading `path`, checked before anything is read: a folder, a
+    device (`/dev/zero`, `/dev/urandom` never end) or a socket is refused with one line, and
+    a pipe only where `pipes` allows it (`--passphrase-file <(pass show x)`). The open is
+    non-blocking, so a named pipe that no one writes to is refused or read as empty instead
+    of waiting forever."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise NotFound(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path}: a folder, not a file") from None
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    mode = os.fstat(fd).st_mode
+    problem = None
+    if stat.S_ISDIR(mode):
+        problem = "a folder, not a file"
+    elif stat.S_ISFIFO(mode) and not pipes:
+        problem = "a pipe, not a file (save it to a file first)"
+    elif not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        problem = "not a regular file (a device or socket)"
+    if problem:
+        os.close(fd)
+        raise InvalidInput(f"{path}: {problem}")
+    os.set_blocking(fd, True)
+    return fd
+
+
+def read_limited(path: Path, limit: int, *, pipes: bool = False,
+                 too_large: str | None = None) -> bytes:
+    """The bytes of a file that came from elsewhere, never more than `limit`: a file larger
+    than that is refused (InvalidInput, `too_large` saying why when given) after reading at
+    most `limit + 1` bytes, so a hostile or mistaken path (`/dev/zero`, a growing log, a
+    1 GB file) costs bounded memory and time. A missing file is NotFound; a folder, device
+    or socket InvalidInput (see `_open_readable`)."""
+    fd = _open_readable(path, pipes=pipes)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    if len(data) > limit:
+        raise InvalidInput(f"{path}: {too_large or f'larger than the {limit}-byte limit'}")
+    return data
+
+
+def read_head(path: Path, limit: int) -> bytes:
+    """At most the first `limit` bytes of a small secret-bearing file (a passphrase file,
+    a pairing code): pipes are welcome (`<(pass show mirror)`), devices and folders are
+    refused, and nothing past `limit` is ever read."""
+    fd = _open_readable(path, pipes=True)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            return handle.read(limit)
+        except OSError as exc:
+            raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+
+
+def open_limited(path: Path, *, pipes: bool = False) -> BufferedReader:
+    """`path` opened for reading after the checks of `_open_readable` (for readers that
+    stream a file line by line and bound what they read themselves)."""
+    return os.fdopen(_open_readable(path, pipes=pipes), "rb")

@@ -98,6 +98,8 @@ def journals(default_home: Path) -> dict[str, Path]:
         table = tomllib.loads(config.read_text("utf-8")).get("journals", {})
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"{config} is not valid TOML: {exc}") from exc
+    except RecursionError:  # tomllib parses nested arrays recursively
+        raise InvalidInput(f"{config} is not valid TOML: nested too deeply") from None
     if not isinstance(table, dict):
         raise InvalidInput(f"{config}: [journals] must be a table of name = \"folder\"")
     for name, folder in sorted(table.items()):

@@ -14,6 +14,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mirror.errors import InvalidInput, NotFound, StorageError
+from mirror.fileio import read_limited, write_private
+
+#: config.toml holds a few dozen settings; nothing larger is read as one.
+MAX_CONFIG_BYTES = 1024 * 1024
 
 TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:
@@ -194,13 +198,17 @@ class Settings:
             pass
         import tomllib  # only when the file changed since it was cached (or cannot be)
 
+        # Bounded: config.toml is a page of settings; a huge file, a device or a pipe put
+        # in its place must cost every command one line, not all its memory or forever.
+        raw = read_limited(self.path, MAX_CONFIG_BYTES, too_large=f"larger than "
+                           f"{MAX_CONFIG_BYTES // 1024} KiB: not a Mirror config file")
         try:
-            data = tomllib.loads(self.path.read_text("utf-8"))
+            data = tomllib.loads(raw.decode("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise InvalidInput(f"{self.path} is not valid TOML: {exc}") from exc
+        except RecursionError:  # tomllib parses nested arrays recursively
+            raise InvalidInput(f"{self.path} is not valid TOML: nested too deeply") from None
         try:
-            from mirror.fileio import write_private
-
             text = json.dumps({"stamp": stamp, "data": data})
             if json.loads(text)["data"] == data:  # round-trips exactly (no nan, no dates)
                 cache.parent.mkdir(mode=0o700, exist_ok=True)
@@ -320,7 +328,6 @@ class Settings:
         the old one; a crash leaves the old settings or the new, never half of them."""
         import tomli_w  # only `mirror config set/unset` and the TUI's choices write: reading never loads it
 
-        from mirror.fileio import write_private
 
         try:
             write_private(self.path, tomli_w.dumps(data).encode("utf-8"))

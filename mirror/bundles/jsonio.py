@@ -9,6 +9,7 @@ the same content always has the same bytes, hash and signature.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from typing import Any
 
@@ -39,9 +40,11 @@ def _no_constants(name: str) -> Any:
 
 def load_document(content: bytes | str, label: str, kind: str) -> dict[str, Any]:
     """A JSON export file (`kind` names the tool) with an "entries" list, or InvalidInput
-    naming the file and line: importers of other journals share this front door."""
+    naming the file and line: importers of other journals share this front door. A lone
+    surrogate escape (half an emoji, cut by the app that wrote the file) becomes U+FFFD
+    rather than costing the whole journal: see `strict_loads`."""
     try:
-        document = strict_loads(content)
+        document = strict_loads(content, lone_surrogates="replace")
     except StrictJSONError as err:
         where = f":{err.lineno}" if err.lineno else ""
         raise InvalidInput(f"{label}{where}: not valid JSON ({err})") from None
@@ -50,19 +53,76 @@ def load_document(content: bytes | str, label: str, kind: str) -> dict[str, Any]
     return document
 
 
-def strict_loads(data: bytes | str) -> Any:
-    """Parse JSON, refusing duplicate keys, NaN/Infinity and invalid UTF-8."""
+#: `\ud800`-`\udfff` written as a JSON escape: the only way a lone surrogate gets into a
+#: parsed document (decoded UTF-8 text cannot hold one).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def strict_loads(data: bytes | str, *, lone_surrogates: str = "refuse") -> Any:
+    """Parse JSON, refusing duplicate keys, NaN/Infinity, invalid UTF-8 and numbers too long
+    for Python to convert. JSON lets `"\\ud800"` (an unpaired surrogate) through, but it is
+    no character: it cannot be stored, hashed or written as UTF-8, so a document holding
+    one is refused, or with `lone_surrogates="replace"` has it replaced by U+FFFD (foreign
+    journals, where one broken emoji must not cost every entry)."""
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError as err:
         raise StrictJSONError(f"not UTF-8 ({err.reason} at byte {err.start})") from None
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        document = json.loads(text, object_pairs_hook=_no_duplicates,
+                              parse_constant=_no_constants)
     except json.JSONDecodeError as err:
         raise StrictJSONError(f"{err.msg} (line {err.lineno}, column {err.colno})",
                               err.lineno) from None
     except RecursionError:
         raise StrictJSONError("nested too deeply") from None
+    except ValueError as err:  # an integer of more than 4,300 digits
+        raise StrictJSONError(f"a number too long to read ({str(err)[:60]})") from None
+    if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(document):
+        if lone_surrogates != "replace":
+            raise StrictJSONError("an unpaired surrogate escape (\\ud800-\\udfff) is not a "
+                                  "character")
+        document = _replace_surrogates(document)
+    return document
+
+
+def _has_lone_surrogate(document: Any) -> bool:
+    stack = [document]
+    while stack:  # iterative: a document may be nested as deep as the parser allows
+        item = stack.pop()
+        if isinstance(item, str):
+            if _LONE_SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def _replace_surrogates(document: Any) -> Any:
+    """A copy of `document` with every lone surrogate, in keys and values, as U+FFFD."""
+    def fix(text: str) -> str:
+        return _LONE_SURROGATE.sub("\ufffd", text)
+
+    if isinstance(document, str):
+        return fix(document)
+    root: list[Any] = [document]
+    stack: list[tuple[Any, Any]] = [(root, 0)]
+    while stack:
+        parent, key = stack.pop()
+        item = parent[key]
+        if isinstance(item, str):
+            parent[key] = fix(item)
+        elif isinstance(item, dict):
+            fixed = {fix(k): v for k, v in item.items()}
+            parent[key] = fixed
+            stack.extend((fixed, k) for k in fixed)
+        elif isinstance(item, list):
+            stack.extend((item, i) for i in range(len(item)))
+    return root[0]
 
 
 def canonical_bytes(document: Any) -> bytes:

@@ -20,6 +20,7 @@ from mirror.cli.context import Context
 from mirror.cli.parser import add_command
 from mirror.display import counted
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UntrustedSigner, UsageError
+from mirror.fileio import read_head
 
 if TYPE_CHECKING:  # annotations only: every command's parser is built from this module
     from mirror.models.bundles import BundleExport, ForeignImport, PlainExport, TrustedKey
@@ -104,17 +105,24 @@ def _bundle_options(p: argparse.ArgumentParser) -> None:
                    help="refuse bundles not signed by a trusted key")
 
 
+def _check_bundle_path(path: Path) -> None:
+    """NotFound for a missing bundle; a folder or a device given as the bundle is invalid
+    input, said as such (not "no such file", which sends a person looking for a typo)."""
+    if path.is_file():
+        return
+    if path.is_dir():
+        raise InvalidInput(f"{path}: a folder, not a bundle file")
+    if path.exists():
+        raise InvalidInput(f"{path}: not a regular file (a device, pipe or socket)")
+    raise NotFound(f"{path}: no such file")
+
+
 # -- passphrases --------------------------------------------------------------------------------
 
 def _read_passphrase_file(name: str) -> str:
-    path = Path(name)
-    try:
-        data = sys.stdin.buffer.read(MAX_PASSPHRASE_FILE_BYTES) if name == "-" else \
-            path.read_bytes()[:MAX_PASSPHRASE_FILE_BYTES]
-    except FileNotFoundError:
-        raise NotFound(f"{name}: no such file") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {name}: {exc.strerror}") from None
+    # read_head: only the first bytes, never all of /dev/zero; a pipe (`<(pass x)`) is fine
+    data = sys.stdin.buffer.read(MAX_PASSPHRASE_FILE_BYTES) if name == "-" else \
+        read_head(Path(name), MAX_PASSPHRASE_FILE_BYTES)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -193,8 +201,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
     path = Path(args.bundle)
-    if not path.is_file():
-        raise NotFound(f"{path}: no such file")
+    _check_bundle_path(path)
     passphrase = _passphrase_for(args, ctx, path)
     try:
         try:
@@ -246,8 +253,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if args.tz or args.timeformat or args.jrnl_config or args.date_from:
         raise UsageError("--tz, --date-from, --timeformat and --jrnl-config apply to --from "
                          "imports only")
-    if not path.is_file():
-        raise NotFound(f"{path}: no such file")
+    _check_bundle_path(path)
     passphrase = _passphrase_for(args, ctx, path)
     try:
         with render.Progress(ctx.out, "importing") as progress:
@@ -423,10 +429,7 @@ def _trust_key_file(args: argparse.Namespace, ctx: Context) -> TrustedKey:
     if args.keyfile == "-":
         text = ctx.read_stdin()
     else:
-        try:
-            data = Path(args.keyfile).read_bytes()[:64 * 1024]
-        except FileNotFoundError:
-            raise NotFound(f"{args.keyfile}: no such file") from None
+        data = read_head(Path(args.keyfile), 64 * 1024)  # a device or folder: one line
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:

@@ -13,6 +13,9 @@ from mirror.errors import InvalidInput
 from mirror.paths import journal_home, resolve_home
 
 TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
+#: The most read from standard input: what one reflection holds (storage.domain.MAX_TEXT_BYTES;
+#: the command line does not import storage), so a runaway pipe costs bounded memory.
+MAX_STDIN_BYTES = 64 * 1024 * 1024
 if TYPE_CHECKING:
     import argparse
 
@@ -71,8 +74,13 @@ class Context:
 
     @staticmethod
     def read_stdin() -> str:
-        """All of stdin as strict UTF-8 (a body may be megabytes: never via argv)."""
-        data = sys.stdin.buffer.read()
+        """All of stdin as strict UTF-8 (a body may be megabytes: never via argv), read no
+        further than the most a reflection holds: `mirror reflect < /dev/zero` is one line,
+        not a read until memory runs out."""
+        data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+        if len(data) > MAX_STDIN_BYTES:
+            raise InvalidInput(f"standard input is longer than {MAX_STDIN_BYTES // 2 ** 20} MiB, "
+                               "the most a reflection holds")
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mirror.cli import render
@@ -23,6 +24,7 @@ from mirror.cli.context import Context
 from mirror.cli.parser import add_command
 from mirror.display import counted
 from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
+from mirror.fileio import read_head
 
 if TYPE_CHECKING:
     from mirror.models.sync import SyncReport
@@ -167,12 +169,8 @@ def _pair(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _read_code_file(name: str) -> str:
-    try:
-        data = sys.stdin.buffer.read(4096) if name == "-" else open(name, "rb").read(4096)  # noqa: SIM115
-    except FileNotFoundError:
-        raise NotFound(f"{name}: no such file") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {name}: {exc.strerror}") from None
+    # read_head: a folder or device is one line, a pipe with no writer is never waited on
+    data = sys.stdin.buffer.read(4096) if name == "-" else read_head(Path(name), 4096)
     text = data.decode("utf-8", "replace").split("\n", 1)[0].strip()
     if not text:
         raise InvalidInput(f"{name}: the file is empty")

@@ -11,6 +11,7 @@ tools' files; `mirror.storage.merge` holds every SQL statement an import runs.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import zipfile
@@ -162,13 +163,10 @@ def export_plain(ctx: JournalContext, path: str | Path | None, fmt: str, *,
             to.flush()
         written = len(document["reflections"])
     elif fmt == "markdown":
+        created = not path or not Path(path).exists()
         dest = export_folder(path, now, overwrite)
-        written = 0
-        for name, content in exporters.markdown_files(records):
-            write_atomic(dest / name, content.encode("utf-8"))
-            written += 1
-            if written % 500 == 0:
-                _tick(progress, written, total)
+        written = _markdown_export(dest, exporters.markdown_files(records), created,
+                                   progress, total)
     elif fmt == "jrnl":
         dest = destination(path, now, ".txt", overwrite) if to is None else Path("-")
         chunks = _jrnl_chunks(ctx, progress, total)
@@ -185,6 +183,34 @@ def export_plain(ctx: JournalContext, path: str | Path | None, fmt: str, *,
     merge.record_export(ctx.store.conn, utc_iso(ctx.clock.now()), ctx.clock.new_id(),
                         {"path": dest.name, "format": fmt, "reflections": written})
     return PlainExport(format=fmt, path=str(dest), reflections=written)
+
+
+def _markdown_export(dest: Path, files: Iterable[tuple[str, str]], created: bool,
+                     progress: Progress | None, total: int) -> int:
+    """Write the Markdown files into `dest`; the number written. A failure part way (the
+    disk full, the folder removed) takes back every file this export added, and the folder
+    when the export made it: a half-written folder would read back later as a complete
+    export that had lost reflections. Files it replaced (`--force`) stay replaced."""
+    new: list[Path] = []
+    written = 0
+    try:
+        for name, content in files:
+            target = dest / name
+            existed = target.exists()
+            write_atomic(target, content.encode("utf-8"))
+            if not existed:
+                new.append(target)
+            written += 1
+            if written % 500 == 0:
+                _tick(progress, written, total)
+    except BaseException:
+        for target in new:
+            target.unlink(missing_ok=True)
+        if created:
+            with contextlib.suppress(OSError):
+                dest.rmdir()
+        raise
+    return written
 
 
 def _jrnl_chunks(ctx: JournalContext, progress: Progress | None, total: int) -> Iterator[bytes]:

@@ -20,6 +20,11 @@ from mirror.errors import InvalidInput, StorageError
 from mirror.fileio import make_private
 from mirror.storage.journalfile import JournalFile
 
+#: The longest text one field may hold (a reflection, a mirrorback): what a bundle accepts
+#: on import (`domain`), so what is stored here must never be longer. (Defined here, which
+#: every command loads anyway, rather than in `domain`, which costs `typing` at start-up.)
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
 TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:
     from mirror.storage.encryption import CipherKey

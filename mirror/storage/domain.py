@@ -20,9 +20,8 @@ from typing import Any
 
 from mirror.dates import EARLIEST_YEAR, LATEST_YEAR
 from mirror.errors import BundleRefused
+from mirror.storage.db import MAX_TEXT_BYTES  # the longest text one field may hold
 
-#: The longest text one field may hold (a reflection, a mirrorback), as in `foreign.py`.
-MAX_TEXT_BYTES = 64 * 1024 * 1024
 #: Names, titles, labels: a line, not a document.
 MAX_NAME_CHARS = 500
 
@@ -151,7 +150,27 @@ def _json(value: Any, kind: type) -> str:
         return "is not valid JSON"
     if not isinstance(parsed, kind):
         return f"is not a JSON {'object' if kind is dict else 'list'}"
+    if _nesting(parsed) > MAX_JSON_DEPTH:
+        return f"is JSON nested more than {MAX_JSON_DEPTH} deep"
     return ""
+
+
+#: How deeply a JSON column may nest. Mirror writes two or three levels; JSON nested ~900
+#: deep still parses, but once merged it breaks every reader that walks it recursively
+#: (`mirror --json list` failed on each run after such a bundle was imported).
+MAX_JSON_DEPTH = 64
+
+
+def _nesting(value: Any) -> int:
+    """How deeply lists and objects nest in `value` (counted without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1)
+                         for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 #: table -> (the column naming a row in messages, {column: check}): every column the merge

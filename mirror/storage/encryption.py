@@ -28,8 +28,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from mirror.errors import StorageError
+from mirror.errors import MirrorError, StorageError
+from mirror.fileio import read_head
 from mirror.storage.journalfile import SQLITE_MAGIC, JournalFile, is_encrypted
+
+#: A passphrase is one line; nothing past this is read from a passphrase file.
+MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
 __all__ = ["SQLITE_MAGIC", "is_encrypted"]  # (re-exported: the one header check lives there)
 
@@ -141,9 +145,11 @@ def opened_with(path: Path, key: CipherKey) -> None:
 
 
 def read_passphrase_file(path: Path) -> str:
+    """The first line of a passphrase file; at most `MAX_PASSPHRASE_FILE_BYTES` are read
+    (a passphrase file pointed at /dev/zero or a huge file must not fill the memory)."""
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_head(path, MAX_PASSPHRASE_FILE_BYTES).decode("utf-8")
+    except (MirrorError, UnicodeDecodeError) as exc:
         raise StorageError(f"cannot read the passphrase file {path}: {exc}") from None
     passphrase = text.rstrip("\r\n")
     if not passphrase:

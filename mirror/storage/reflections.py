@@ -18,7 +18,7 @@ from mirror.errors import InvalidInput, NotFound
 from mirror.models import ListFilter, Page, Reflection, Revision
 from mirror.storage import audit
 from mirror.storage import tags as tagstore
-from mirror.storage.db import BUSY_TIMEOUT_MS, transaction
+from mirror.storage.db import BUSY_TIMEOUT_MS, MAX_TEXT_BYTES, transaction
 
 TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:
@@ -92,9 +92,12 @@ def validate_text(text: str) -> str:
     if "\x00" in text:
         raise InvalidInput("the text contains a NUL character, which Mirror cannot store")
     try:
-        text.encode("utf-8")
+        size = len(text.encode("utf-8"))
     except UnicodeEncodeError as exc:
         raise InvalidInput("the text is not valid Unicode (unpaired surrogate)") from exc
+    if size > MAX_TEXT_BYTES:  # a bundle refuses a longer text: it must never be stored
+        raise InvalidInput(f"the text is {size} bytes, more than the {MAX_TEXT_BYTES // 2 ** 20}"
+                           " MiB a reflection holds")
     return text
 
 

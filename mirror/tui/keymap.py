@@ -26,6 +26,8 @@ def load_keymap(home: Path) -> tuple[dict[str, str], str | None]:
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return {}, f"{path.name} was ignored: {exc}"
+    except RecursionError:  # tomllib parses nested arrays recursively
+        return {}, f"{path.name} was ignored: nested too deeply"
     table = data.get("keymap", {})
     if not isinstance(table, dict):
         return {}, f"{path.name} was ignored: [keymap] must be a table"

@@ -64,6 +64,10 @@ HOSTILE = {
                              "reflections.private is not 0 or 1"),
     "altered migration": (sql_edit("UPDATE schema_migrations SET checksum = 'x' WHERE version = 1"),
                           "not the one this Mirror ships"),
+    # parses, but once merged it broke `mirror --json list` on every later run
+    "metadata nested 900 deep": (sql_edit("UPDATE reflections SET metadata = '"
+                                          + '{"a":' * 900 + "1" + "}" * 900 + "'"),
+                                 "nested more than 64 deep"),
 }
 
 

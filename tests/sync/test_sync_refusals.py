@@ -212,3 +212,27 @@ def test_signed_change_set_with_bad_rows_is_refused_whole(cli, devices: Path, ba
     (devices / "shared" / device / changeset.file_name(7, body["id"])).write_bytes(sealed)
     line = _refused(cli, devices, "nothing applied")
     assert ("breaks the journal's rules" if bad == "date" else "malformed") in line
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_an_announcement_linked_to_a_device_is_not_read_without_end(cli, devices: Path) -> None:
+    """The folder is written by other machines (a sync tool carries links as links): a
+    device.json pointing at /dev/zero was read until memory ran out."""
+    announcement = _a_file(devices).parent / "device.json"
+    announcement.unlink()
+    announcement.symlink_to("/dev/zero")
+    before = _state(devices / "b")
+    run = cli("--home", str(devices / "b"), "sync", str(devices / "shared"))
+    assert "Traceback" not in run.err and "internal error" not in run.err, run.err
+    assert _state(devices / "b") == before  # an unproven device's changes are not applied
+
+
+def test_a_change_set_linked_to_a_huge_file_is_refused_unread(cli, devices: Path,
+                                                              tmp_path: Path) -> None:
+    sealed = _a_file(devices)
+    huge = tmp_path / "huge.bin"
+    with open(huge, "wb") as handle:
+        handle.truncate(2 * 1024 ** 3)  # sparse: no disk, but 2 GiB to read before
+    sealed.unlink()
+    sealed.symlink_to(huge)
+    _refused(cli, devices, "too large to be a change set")

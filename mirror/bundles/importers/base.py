@@ -9,6 +9,7 @@ apply it all in one transaction (all-or-nothing). A malformed file raises `Inval
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
@@ -17,7 +18,10 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mirror.bundles.limits import MAX_IMPORT_FILE_BYTES
+from mirror.dates import EARLIEST_YEAR, LATEST_YEAR
 from mirror.errors import InvalidInput, NotFound
+from mirror.fileio import read_limited
+from mirror.storage.db import MAX_TEXT_BYTES
 
 
 @dataclass
@@ -114,7 +118,9 @@ def localize(wall: datetime, tz: str, report: ImportReport | None = None,
     """A naive wall-clock time in zone `tz` as an aware datetime. In a DST overlap (fold)
     the earlier reading (fold=0) is taken; a time in a DST gap (that never showed on the
     clocks there) is kept as the instant Python's zone rules give it, which reads an hour
-    later. Either is noted in `report` so the person can check those entries."""
+    later. Either is noted in `report` so the person can check those entries. A time
+    outside the years Mirror stores is InvalidInput naming `where` (see `in_era`)."""
+    in_era(wall, where)
     zone = get_zone(tz)
     aware = wall.replace(tzinfo=zone)
     if report is not None:
@@ -128,8 +134,68 @@ def localize(wall: datetime, tz: str, report: ImportReport | None = None,
     return aware
 
 
+def in_era(moment: datetime, where: str) -> datetime:
+    """`moment`, or InvalidInput when its year is outside EARLIEST_YEAR-LATEST_YEAR (the
+    years `reflect --date` accepts). A foreign file can claim year 1 or 9999: converted
+    to another zone such a time overflows Python's dates (year 9999 in Kiribati is year
+    10000), so it is refused with its place, before any conversion, rather than crashing
+    the import or being stored where later commands would trip on it."""
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        prefix = f"{where}: " if where else ""
+        raise InvalidInput(f"{prefix}{moment.isoformat(timespec='minutes')} is outside the "
+                           f"years {EARLIEST_YEAR}-{LATEST_YEAR}")
+    return moment
+
+
 def midnight(day: date) -> datetime:
     return datetime.combine(day, time())
+
+
+def storable_text(text: str, where: str, report: ImportReport | None) -> str:
+    """`text` as Mirror can store it: each NUL character replaced by U+FFFD, noted in
+    `report` (SQLite text cannot hold NUL, and a NUL in an exported file is damage, not
+    writing: it must not abort an import of thousands of entries with a message that names
+    none of them, nor cost the rest of its entry's text). A text longer than a reflection
+    holds (a bundle could not carry it) is InvalidInput naming `where`, so the readers
+    that skip a bad entry skip this one with its reason."""
+    if len(text) > MAX_TEXT_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+        raise InvalidInput(f"{where}: the text is more than the {MAX_TEXT_BYTES // 2 ** 20} MiB "
+                           "a reflection holds")
+    count = text.count("\x00")
+    if not count:
+        return text
+    if report is not None:
+        report.note(where, f"{count} NUL character{'s' if count > 1 else ''} (which Mirror "
+                    "cannot store) replaced by \ufffd")
+    return text.replace("\x00", "\ufffd")
+
+
+#: How deeply lists and objects may nest in metadata kept from a foreign file. Real ones
+#: nest two or three levels; JSON nested ~900 deep parses, but once stored it breaks every
+#: later reader that walks it recursively (`mirror --json list` failed on each run).
+MAX_METADATA_DEPTH = 32
+
+
+def nesting(value: Any) -> int:
+    """How deeply lists and objects nest in `value` (counted without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1)
+                         for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def keepable(value: Any, what: str, where: str, report: ImportReport | None) -> bool:
+    """Whether metadata `value` is shallow enough to store; when not, the entry is still
+    imported without it, and `report` says so."""
+    if nesting(value) <= MAX_METADATA_DEPTH:
+        return True
+    if report is not None:
+        report.note(where, f"{what} nested more than {MAX_METADATA_DEPTH} deep: not kept")
+    return False
 
 
 def normalize_text(text: str) -> str:
@@ -137,17 +203,23 @@ def normalize_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+#: Control characters (NUL included) are no part of a tag name: they become spaces.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def normalize_tags(tags: list[str]) -> list[str]:
-    """Tag names without their sigil ('@work', '#work' -> 'work'), whitespace collapsed,
-    duplicates dropped, first-seen order kept."""
-    seen: list[str] = []
+    """Tag names without their sigil ('@work', '#work' -> 'work'), whitespace and control
+    characters collapsed, duplicates dropped, first-seen order kept. Linear in the number
+    of tags (a set, not a list, remembers the ones seen): a file listing a million tags
+    must not take hours."""
+    seen: dict[str, None] = {}
     for tag in tags:
-        name = " ".join(str(tag).split())
+        name = " ".join(_CONTROLS.sub(" ", str(tag)).split())
         if name[:1] in ("@", "#"):
             name = name[1:]
-        if name and name not in seen:
-            seen.append(name)
-    return seen
+        if name:
+            seen.setdefault(name, None)
+    return list(seen)
 
 
 def content_source_id(source: str, created_at: datetime, text: str) -> str:
@@ -181,12 +253,18 @@ def check_size(path: Path) -> None:
                            f"{MAX_IMPORT_FILE_BYTES}")
 
 
+def read_bytes(path: Path) -> bytes:
+    """A foreign file's bytes, at most the import limit: a folder, a device (`/dev/zero`
+    never ends) or a pipe is refused with one line, never read until memory runs out."""
+    return read_limited(path, MAX_IMPORT_FILE_BYTES,
+                        too_large=f"more than the import limit of {MAX_IMPORT_FILE_BYTES} bytes")
+
+
 def read_text(path: Path, data: bytes | None = None) -> str:
     """A foreign text file as str: size-capped, UTF-8 (a BOM is dropped), and a decoding
     error reported with its line number."""
     if data is None:
-        check_size(path)
-        data = path.read_bytes()
+        data = read_bytes(path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

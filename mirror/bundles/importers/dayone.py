@@ -29,16 +29,20 @@ from mirror.bundles.importers.base import (
     ImportOptions,
     ImportReport,
     get_zone,
+    in_era,
     is_zone,
+    keepable,
     normalize_tags,
     normalize_text,
     read_text,
     resolve_zone,
+    storable_text,
 )
 from mirror.bundles.jsonio import StrictJSONError, load_document, strict_loads
 from mirror.bundles.limits import DAYONE_LIMITS, MAX_IMPORT_FILE_BYTES
 from mirror.bundles.safezip import SafeZip
 from mirror.errors import BundleRefused, InvalidInput
+from mirror.fileio import open_limited
 
 SOURCE = "dayone"
 _MEDIA_KINDS = {"photos": "photos", "audios": "audios", "videos": "videos",
@@ -47,6 +51,9 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _UUID = re.compile(r"[0-9A-Za-z-]{1,64}")
 _MOMENT = re.compile(r"!?\[[^\]\n]*\]\(dayone-moment:/{1,2}(?:[A-Za-z]+/)?(?P<id>[0-9A-Za-z-]+)\)")
 _KIND_NAMES = {"photos": "photo", "audios": "audio", "videos": "video", "pdfAttachments": "PDF"}
+#: Deepest list nesting rendered from `richText`: Day One offers a handful of levels; an
+#: `indentLevel` of 10**9 would otherwise be 2 GB of spaces on one line.
+_MAX_INDENT = 16
 _INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})")
 
 
@@ -56,7 +63,7 @@ def import_dayone(path: Path, tz: str | None = None, *, options: ImportOptions |
     path = Path(path)
     report = report if report is not None else ImportReport()
     zone = resolve_zone(options.tz if options is not None and options.tz is not None else tz)
-    with open(path, "rb") as handle:
+    with open_limited(path) as handle:  # a folder, device or pipe is refused here
         is_zip = handle.read(4) == b"PK\x03\x04"
     if not is_zip:
         return parse_dayone_json(read_text(path), zone, str(path), None, report=report)
@@ -105,9 +112,10 @@ def _instant(value: Any, what: str, where: str) -> datetime:
         raise InvalidInput(f"{where}: {what} {value!r} is not an ISO 8601 time like "
                            "2024-03-05T09:41:00Z")
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise InvalidInput(f"{where}: {what} {value!r} is not a valid time") from None
+    return in_era(moment, f"{where}: {what}")
 
 
 def _media(raw: dict[str, Any], where: str, members: set[str] | None,
@@ -185,7 +193,7 @@ def _entry(raw: Any, index: int, tz: str, label: str, members: set[str] | None,
         metadata["modified_at"] = _instant(raw["modifiedDate"], "modifiedDate", where) \
             .astimezone(UTC).isoformat()
     for key in ("location", "weather"):
-        if isinstance(raw.get(key), dict):
+        if isinstance(raw.get(key), dict) and keepable(raw[key], key, where, report):
             metadata[key] = raw[key]
     media = _media(raw, where, members, report)
     if media:
@@ -195,7 +203,8 @@ def _entry(raw: Any, index: int, tz: str, label: str, members: set[str] | None,
     text = _resolve_moments(_ESCAPE.sub(r"\1", text), media, where, report)
     return ImportedEntry(
         source=SOURCE, source_id=uuid, created_at=created.astimezone(get_zone(entry_tz)),
-        tz=entry_tz, text=normalize_text(text), tags=normalize_tags(tags),
+        tz=entry_tz, text=storable_text(normalize_text(text), where, report),
+        tags=normalize_tags(tags),
         starred=starred, metadata=metadata)
 
 
@@ -208,7 +217,7 @@ def rich_text_markdown(rich: str, where: str) -> str:
     (`bold`, `italic`, `strikethrough`, `inlineCode`, `linkURL`) Markdown marks, and an
     embedded photo/video/audio/PDF a `dayone-moment:` link like the one in `text`."""
     try:
-        document = strict_loads(rich)
+        document = strict_loads(rich, lone_surrogates="replace")
     except StrictJSONError as err:
         raise InvalidInput(f"{where}: 'richText' is not valid JSON ({err})") from None
     contents = document.get("contents") if isinstance(document, dict) else None
@@ -221,7 +230,8 @@ def rich_text_markdown(rich: str, where: str) -> str:
     for piece in contents:
         if not isinstance(piece, dict):
             continue
-        for obj in piece.get("embeddedObjects") or []:
+        objects = piece.get("embeddedObjects")
+        for obj in objects if isinstance(objects, list) else []:
             if isinstance(obj, dict) and isinstance(obj.get("identifier"), str):
                 kind = obj.get("type") if obj.get("type") in ("video", "audio") else None
                 target = f"dayone-moment:/{kind}/" if kind else "dayone-moment://"
@@ -271,8 +281,9 @@ def _line_prefix(attrs: dict[str, Any], number: int) -> tuple[str, int]:
     header = attrs.get("header")
     if isinstance(header, int) and 1 <= header <= 6:
         return "#" * header + " ", 0
-    indent = "  " * max(0, int(attrs["indentLevel"]) - 1) \
-        if isinstance(attrs.get("indentLevel"), int) else ""
+    level = attrs.get("indentLevel")
+    indent = "  " * min(max(0, level - 1), _MAX_INDENT) \
+        if isinstance(level, int) and not isinstance(level, bool) else ""
     style = attrs.get("listStyle")
     if style == "numbered":
         return f"{indent}{number + 1}. ", number + 1

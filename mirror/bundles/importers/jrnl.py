@@ -41,9 +41,12 @@ from mirror.bundles.importers.base import (
     number_repeats,
     read_text,
     resolve_zone,
+    storable_text,
 )
 from mirror.bundles.jsonio import load_document
+from mirror.bundles.limits import MAX_IMPORT_FILE_BYTES
 from mirror.errors import InvalidInput, NotFound
+from mirror.fileio import open_limited
 
 SOURCE = "jrnl"
 
@@ -60,6 +63,8 @@ _SHORTHANDS = {"%F": "%Y-%m-%d", "%r": "%I:%M:%S %p", "%T": "%H:%M:%S", "%R": "%
 JRNL1_TIMEFORMAT = "%Y-%m-%d %H:%M"
 DEFAULT_TAGSYMBOLS = "#@"
 DECRYPT_FIRST = "decrypt with `jrnl --decrypt` first"
+#: A jrnl config is a few dozen lines; YAML parsing of anything far larger is only cost.
+MAX_CONFIG_CHARS = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -83,16 +88,22 @@ def read_config(path: Path | None) -> JrnlConfig:
     jrnl's defaults."""
     explicit = path is not None
     path = Path(path) if path is not None else default_config_path()
-    if not path.is_file():
-        if explicit:
-            raise NotFound(f"{path}: no such jrnl config file")
+    if not explicit and not path.is_file():
         return JrnlConfig()
+    if not path.exists():
+        raise NotFound(f"{path}: no such jrnl config file")
+    text = read_text(path)  # a folder, device or pipe given as the config: one line
+    if len(text) > MAX_CONFIG_CHARS:
+        raise InvalidInput(f"{path}: not a jrnl config (larger than {MAX_CONFIG_CHARS} "
+                           "characters)")
     import yaml
 
     try:
-        data = yaml.safe_load(read_text(path))
+        data = yaml.safe_load(text)
     except yaml.YAMLError:
         raise InvalidInput(f"{path}: not a jrnl config (invalid YAML)") from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise InvalidInput(f"{path}: not a jrnl config (nested too deeply)") from None
     if not isinstance(data, dict):
         raise InvalidInput(f"{path}: not a jrnl config (not a mapping)")
     timeformat = data.get("timeformat")
@@ -100,6 +111,20 @@ def read_config(path: Path | None) -> JrnlConfig:
     return JrnlConfig(timeformat=timeformat if isinstance(timeformat, str) and timeformat else None,
                       tagsymbols=symbols if isinstance(symbols, str) and symbols
                       else DEFAULT_TAGSYMBOLS)
+
+
+def _usable_format(timeformat: str, where: str) -> str:
+    """`timeformat` when strptime can read with it, else InvalidInput naming `where`. A
+    format strptime cannot compile (`%Y%Y`: a field twice) raises `re.error` on every
+    header; found once, here, it is one line instead of a crash."""
+    try:
+        datetime.strptime(datetime(2000, 12, 28, 23, 59, 59).strftime(timeformat), timeformat)
+    except ValueError:
+        pass  # a format that does not read back its own output may still match real headers
+    except re.error as err:
+        raise InvalidInput(f"{where} {timeformat!r} is not a time format strptime can read "
+                           f"({err.msg})") from None
+    return timeformat
 
 
 def python_format(timeformat: str) -> str:
@@ -125,7 +150,7 @@ def iter_jrnl(path: Path, tz: str | None = None, *, options: ImportOptions | Non
     report = report if report is not None else ImportReport()
     path = Path(path)
     check_size(path)
-    with open(path, "rb") as handle:
+    with open_limited(path) as handle:  # a folder, device or pipe is refused here
         head = handle.read(4096)
     if head.startswith((b"JRNLv3", b"gAAAAA")):  # jrnl 4.6's format, and jrnl 2-4.5's
         raise InvalidInput(f"{path}: this jrnl journal is encrypted: {DECRYPT_FIRST}")
@@ -133,24 +158,35 @@ def iter_jrnl(path: Path, tz: str | None = None, *, options: ImportOptions | Non
     if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
         return iter(parse_jrnl_json(read_text(path), zone, str(path), report))
     config = read_config(options.jrnl_config)
-    formats = [python_format(f) for f in (options.timeformat, config.timeformat) if f]
+    formats = [_usable_format(python_format(f), where)
+               for f, where in ((options.timeformat, "--timeformat"),
+                                (config.timeformat, "the jrnl config's timeformat")) if f]
     return number_repeats(parse_jrnl_lines(_file_lines(path), zone, str(path), formats=formats,
                                            tagsymbols=config.tagsymbols, report=report))
 
 
 def _file_lines(path: Path) -> Iterator[str]:
-    """The lines of a text file without their line ends ('\\n' or '\\r\\n'), decoded one
-    by one (a BOM dropped)."""
-    with open(path, "rb") as handle:
+    """The lines of a text file without their line ends, decoded one by one. A line ends
+    at '\\n', '\\r\\n' or a lone '\\r' (a journal saved with classic Mac line ends would
+    otherwise be one line, every entry after the first joined to it); a BOM at the start
+    of a line is dropped (files joined with `cat` carry one per file, which would hide
+    the header it stands before). No more than the import limit is read, whatever the
+    file's size claimed when it was checked (it may grow while it is read)."""
+    read = 0
+    with open_limited(path) as handle:
         for number, raw in enumerate(handle, start=1):
+            read += len(raw)
+            if read > MAX_IMPORT_FILE_BYTES:
+                raise InvalidInput(f"{path}: more than the import limit of "
+                                   f"{MAX_IMPORT_FILE_BYTES} bytes")
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:
                 raise InvalidInput(f"{path}:{number}: not valid UTF-8 text (if it is an "
                                    f"encrypted jrnl 1.x journal, {DECRYPT_FIRST})") from None
-            if number == 1:
-                line = line.removeprefix("\ufeff")
-            yield line[:-2] if line.endswith("\r\n") else line.removesuffix("\n")
+            line = line[:-2] if line.endswith("\r\n") else line.removesuffix("\n")
+            for part in line.split("\r") if "\r" in line else (line,):
+                yield part.removeprefix("\ufeff")
 
 
 def _parse_stamp(stamp: str, label: str, line: int, formats: list[str] = ()) -> datetime:
@@ -238,7 +274,7 @@ def parse_jrnl_text(content: str, tz: str, label: str, *, formats: list[str] | N
     """A jrnl text journal. Bracketed headers (jrnl 2+) are looked for first; a journal
     with none is read as jrnl 1.x (`YYYY-MM-DD HH:MM Title`, or its `timeformat`)."""
     return list(number_repeats(parse_jrnl_lines(
-        content.replace("\r\n", "\n").split("\n"), tz, label, formats=formats,
+        content.replace("\r\n", "\n").replace("\r", "\n").split("\n"), tz, label, formats=formats,
         tagsymbols=tagsymbols, report=report)))
 
 
@@ -269,8 +305,9 @@ def parse_jrnl_lines(lines: Iterable[str], tz: str, label: str, *,
     current: dict[str, Any] | None = None
 
     def finished(current: dict[str, Any]) -> ImportedEntry:
-        text = normalize_text("\n".join(current["lines"]))
-        created = localize(current["wall"], tz, report, f"{label}:{current['line']}")
+        where = f"{label}:{current['line']}"
+        text = storable_text(normalize_text("\n".join(current["lines"])), where, report)
+        created = localize(current["wall"], tz, report, where)
         return ImportedEntry(
             source=SOURCE, source_id=content_source_id(SOURCE, created, text),
             created_at=created, tz=tz, text=text, tags=tags_in(text, tagsymbols),
@@ -330,10 +367,12 @@ def parse_jrnl_json(content: str, tz: str, label: str,
                 or not isinstance(starred, bool):
             raise InvalidInput(f"{label}: entry {index}: 'tags' must be a list of strings "
                                "and 'starred' true or false")
-        text = normalize_text(f"{title.strip()}\n{body.strip()}" if body.strip() else title)
-        created = localize(wall, tz, report, f"{label}: entry {index}")
+        where = f"{label}: entry {index}"
+        text = storable_text(normalize_text(f"{title.strip()}\n{body.strip()}"
+                                          if body.strip() else title), where, report)
+        created = localize(wall, tz, report, where)
         entries.append(ImportedEntry(
             source=SOURCE, source_id=content_source_id(SOURCE, created, text),
             created_at=created, tz=tz, text=text, tags=normalize_tags(tags), starred=starred,
-            metadata={"title": title.strip(), "format": "jrnl-json"}))
+            metadata={"title": storable_text(title.strip(), where, None), "format": "jrnl-json"}))
     return list(number_repeats(entries))

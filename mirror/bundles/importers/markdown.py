@@ -36,6 +36,7 @@ from mirror.bundles.importers.base import (
     ImportReport,
     content_source_id,
     get_zone,
+    in_era,
     is_zone,
     localize,
     midnight,
@@ -44,6 +45,7 @@ from mirror.bundles.importers.base import (
     number_repeats,
     read_text,
     resolve_zone,
+    storable_text,
 )
 from mirror.bundles.limits import MAX_FRONT_MATTER_BYTES, MAX_MARKDOWN_FILES
 from mirror.errors import InvalidInput, NotFound
@@ -54,6 +56,8 @@ _CLOSERS = ("---", "...")
 _KNOWN_KEYS = {"date", "created", "tags", "starred", "title", "tz", "id", "private"}
 #: `[[Note]]`, `[[Note|shown text]]`, `[[Note#heading]]`: the note linked to.
 _WIKILINK = re.compile(r"\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]")
+#: Lists and mappings inside lists and mappings in front matter: a note needs two or three.
+_MAX_FRONT_MATTER_DEPTH = 32
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -70,6 +74,9 @@ def import_markdown(folder: Path, tz: str | None = None, *,
         raise InvalidInput(f"--date-from must be one of: {', '.join(DATE_SOURCES)}")
     folder = Path(folder)
     if not folder.is_dir():
+        if folder.exists():
+            raise InvalidInput(f"{folder}: not a folder (--from markdown reads a folder of "
+                               ".md notes)")
         raise NotFound(f"{folder}: no such folder")
     zone = resolve_zone(options.tz if options.tz is not None else tz)
     paths: list[Path] = []
@@ -128,16 +135,27 @@ def split_front_matter(content: str, label: str) -> tuple[dict[str, Any], str]:
 
 
 def _load_yaml(block: str, label: str) -> dict[str, Any]:
-    """Safe YAML without aliases (an alias bomb expands on use, not on load)."""
+    """Safe YAML without aliases (an alias bomb expands on use, not on load), nested at
+    most `_MAX_FRONT_MATTER_DEPTH` deep: PyYAML's parser takes time quadratic in the depth
+    (`[[[[…` 30,000 deep, well inside the size limit, parses for minutes) and composes
+    recursively, so deeper front matter is refused as soon as the parser reaches it."""
     import yaml
 
     if len(block.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
         raise InvalidInput(f"{label}: front matter larger than {MAX_FRONT_MATTER_BYTES} bytes")
     try:
+        depth = 0
         for event in yaml.parse(block, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 2 if event.start_mark else 1
             if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 2 if event.start_mark else 1
                 raise InvalidInput(f"{label}:{line}: YAML aliases are not allowed in front matter")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_FRONT_MATTER_DEPTH:
+                    raise InvalidInput(f"{label}:{line}: front matter nested more than "
+                                       f"{_MAX_FRONT_MATTER_DEPTH} deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
         data = yaml.safe_load(block)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
@@ -171,6 +189,9 @@ def _front_date(front: dict[str, Any], tz: str | None, default_tz: str,
         except ValueError:
             raise InvalidInput(f"{label}: bad date {value!r} in front matter (expected ISO "
                                "8601, e.g. 2024-03-05 or 2024-03-05T21:14:00+01:00)") from None
+    if isinstance(value, date):
+        in_era(value if isinstance(value, datetime) else midnight(value),
+               f"{label}: date in front matter")
     if isinstance(value, datetime):
         if value.tzinfo is None:
             return value, tz or default_tz
@@ -218,7 +239,13 @@ def _when(front: dict[str, Any], name: str, default_tz: str, label: str, *,
             if wall is not None:
                 return localize(wall, zone, report, name), zone
         elif mtime is not None:
-            moment = datetime.fromtimestamp(mtime, get_zone(zone))
+            try:  # a file time can be set to any year (`touch -d 9999-01-01`)
+                moment = in_era(datetime.fromtimestamp(mtime, get_zone(zone)),
+                                f"{label}: modification time")
+            except (OverflowError, OSError, ValueError) as err:
+                if isinstance(err, InvalidInput):
+                    raise
+                raise InvalidInput(f"{label}: its modification time is not a date") from None
             if report is not None:
                 report.note(name, f"no date in its front matter or name: dated "
                             f"{moment:%Y-%m-%d %H:%M} from the file's modification time")
@@ -250,7 +277,7 @@ def parse_markdown_file(content: str, name: str, tz: str, label: str, *,
     title = front.get("title")
     if title is not None and not isinstance(title, (str, int, float)):
         raise InvalidInput(f"{label}: 'title' must be text")
-    text = normalize_text(body)
+    text = storable_text(normalize_text(body), name, report)
     metadata: dict[str, Any] = {"format": "markdown", "path": name}
     if title is not None and str(title).strip():
         title = str(title).strip()

@@ -27,7 +27,8 @@ from typing import Any
 
 from mirror.bundles import crypto
 from mirror.bundles.jsonio import StrictJSONError, canonical_bytes, strict_loads
-from mirror.errors import BundleRefused, InvalidInput, NotFound, UntrustedSigner
+from mirror.errors import BundleRefused, InvalidInput, UntrustedSigner
+from mirror.fileio import read_limited
 from mirror.models.evolution import KINDS
 from mirror.models.evolution_import import EvolutionImport
 from mirror.services.context import JournalContext
@@ -41,6 +42,10 @@ PROPOSAL_FORMAT = "mirror-proposal"
 SIGNED_PREFIX = b"mirror-evolution-file-v1\x00"
 MAX_FILE_BYTES = 1024 * 1024
 MAX_TITLE = 200
+#: How deep a proposal's change, evidence and prediction may nest. A real one nests two or
+#: three levels; one nested hundreds deep would be stored, then break every reader that
+#: walks it recursively (`evolve show --json`, the invariant checker, a bundle's export).
+MAX_DEPTH = 16
 
 
 def sign(document: dict[str, Any], private_key: Any) -> bytes:
@@ -58,13 +63,10 @@ def read(ctx: JournalContext, path: Path, require_signature: bool = False
          ) -> tuple[dict[str, Any], crypto.SignatureCheck]:
     """The verified document of `path` and how it was signed; raises before anything is
     stored: NotFound (3), InvalidInput (4: not a file Mirror can read), BundleRefused (6)."""
-    if not path.is_file():
-        raise NotFound(f"{path}: no such file")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise InvalidInput(f"{path.name}: larger than {MAX_FILE_BYTES // 1024} KiB: "
-                           "not a proposal or a packet")
+    data = read_limited(path, MAX_FILE_BYTES, too_large=f"larger than {MAX_FILE_BYTES // 1024} "
+                        "KiB: not a proposal or a packet")  # a folder or device: one line
     try:
-        outer = strict_loads(path.read_bytes())
+        outer = strict_loads(data)
     except (StrictJSONError, UnicodeDecodeError) as err:
         raise InvalidInput(f"{path.name}: not a JSON document ({err})") from None
     if not isinstance(outer, dict):
@@ -116,11 +118,23 @@ def import_file(ctx: JournalContext, path: Path, require_signature: bool = False
     return EvolutionImport(str(path), "proposal", check.status, check.fingerprint, filed, None)
 
 
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest in `value` (counted without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1)
+                         for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 def _proposal_fields(label: str, document: dict[str, Any]) -> dict[str, Any]:
     allowed = {"format", "version", "kind", "title", "change", "evidence", "prediction"}
     if set(document) - allowed:
         raise InvalidInput(f"{label}: unknown fields {sorted(set(document) - allowed)}")
-    if document.get("version") != 1:
+    if type(document.get("version")) is not int or document["version"] != 1:
         raise InvalidInput(f"{label}: proposal format version {document.get('version')!r} "
                            "is not one this Mirror reads")
     if document.get("kind") not in KINDS:
@@ -131,6 +145,8 @@ def _proposal_fields(label: str, document: dict[str, Any]) -> dict[str, Any]:
     for key in ("change", "evidence", "prediction"):
         if not isinstance(document.get(key, {}), dict):
             raise InvalidInput(f"{label}: {key} must be a JSON object")
+        if _depth(document.get(key, {})) > MAX_DEPTH:
+            raise InvalidInput(f"{label}: {key} is nested more than {MAX_DEPTH} deep")
     if not document.get("change"):
         raise InvalidInput(f"{label}: the proposal changes nothing")
     return {"kind": document["kind"], "title": " ".join(title.split()),

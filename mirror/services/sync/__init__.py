@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from mirror.bundles import crypto
 from mirror.clock import utc_iso
-from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
+from mirror.errors import BundleRefused, InvalidInput, MirrorError, NotFound, UsageError
+from mirror.fileio import read_limited
 from mirror.models.sync import Refusal, SyncDevice, SyncPairing, SyncReport, SyncStatus
 from mirror.services.context import JournalContext
 from mirror.services.sync import changeset, keys
@@ -314,10 +315,11 @@ def _apply(ctx: JournalContext, path: Path, key: str, known: dict[str, dict], de
     row = known.get(device)
     if row is None or row["unpaired_at"] is not None:
         raise BundleRefused("from an unpaired device; nothing applied")
-    try:
-        data = (path / device / name).read_bytes()
-    except OSError as exc:
-        raise BundleRefused(f"cannot be read ({exc.strerror}); nothing applied") from None
+    try:  # bounded: a change set linked to /dev/zero or a huge file is refused, not read
+        data = read_limited(path / device / name, changeset.MAX_SEALED_BYTES,
+                            too_large="too large to be a change set")
+    except MirrorError as exc:
+        raise BundleRefused(f"cannot be read ({exc}); nothing applied") from None
     opened = changeset.open_sealed(data, key, device, name, row["public_key"])
     if store.seen(conn, opened.changeset_id):
         raise BundleRefused("replayed: this change set was applied already; nothing applied")

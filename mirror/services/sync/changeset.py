@@ -32,6 +32,8 @@ SIGNATURE_DOMAIN = FORMAT.encode("ascii") + b"\x00"
 #: copies ("00000003-….age.tmp", "00000003-… (1).age", ".syncthing.…") are never read.
 NAME = re.compile(r"^(\d{8})-([0-9a-f]{32})\.age$")
 MAX_BODY_BYTES = 512 * 1024 * 1024
+#: The largest sealed (encrypted) change set read from the folder.
+MAX_SEALED_BYTES = MAX_AGE_FILE_BYTES
 _BODY_KEYS = {"format", "device", "seq", "id", "created_at", "reflections", "revisions",
               "tombstones", "threads", "mirrorbacks", "feedback"}
 

@@ -28,12 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from mirror.bundles import crypto
-from mirror.errors import BundleRefused, InvalidInput, NotFound, StorageError
-from mirror.fileio import write_private
+from mirror.errors import BundleRefused, InvalidInput, MirrorError, NotFound, StorageError
+from mirror.fileio import read_limited, write_private
 
 KEY_FILE = "sync_journal.key"
 PAIRING_FILE = "journal.age"
 ANNOUNCEMENT = "device.json"
+#: A pairing file or an announcement is a few hundred bytes; nothing larger is read.
+MAX_SMALL_FILE_BYTES = 64 * 1024
 _MAC_DOMAIN = b"mirror-sync-announce-v1\x00"
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed by hand
 
@@ -94,8 +96,9 @@ def read_pairing(folder: Path, code: str) -> str:
     path = folder / PAIRING_FILE
     if not path.is_file():
         raise NotFound(f"{folder} has no {PAIRING_FILE}: run `mirror sync pair` on the first device")
+    data = read_limited(path, MAX_SMALL_FILE_BYTES, too_large="too large to be a pairing file")
     try:
-        key = crypto.decrypt_bytes(path.read_bytes(), code, label=PAIRING_FILE)
+        key = crypto.decrypt_bytes(data, code, label=PAIRING_FILE)
     except crypto.WrongPassphrase:
         raise BundleRefused("wrong pairing code (or passphrase): nothing paired") from None
     text = key.decode("ascii", "replace").strip()
@@ -128,9 +131,9 @@ def read_announcement(folder: Path, key: str, device_id: str) -> dict[str, str] 
     """The device's announcement when it is authentic (made with the journal key, for the
     folder it sits in, naming the device its key belongs to), else None."""
     path = folder / device_id / ANNOUNCEMENT
-    try:
-        document = json.loads(path.read_bytes()[:16384])
-    except (OSError, ValueError):
+    try:  # bounded and never a pipe or device: the folder is written by other machines
+        document = json.loads(read_limited(path, MAX_SMALL_FILE_BYTES))
+    except (MirrorError, OSError, ValueError, RecursionError):
         return None
     if not isinstance(document, dict) or set(document) != {"device_id", "public_key", "label", "mac"} \
             or not all(isinstance(document[k], str) for k in document):
