@@ -23,7 +23,7 @@ from mirror.cli import render
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
 from mirror.display import counted
-from mirror.errors import BundleRefused, InvalidInput, NotFound, UsageError
+from mirror.errors import BundleRefused, InvalidInput, UsageError
 from mirror.fileio import read_head
 
 if TYPE_CHECKING:
