@@ -20,6 +20,7 @@ from typing import Any
 
 from mirror.dates import EARLIEST_YEAR, LATEST_YEAR
 from mirror.errors import BundleRefused
+from mirror.jsondepth import nesting
 from mirror.storage.db import MAX_TEXT_BYTES  # the longest text one field may hold
 
 #: Names, titles, labels: a line, not a document.
@@ -150,7 +151,7 @@ def _json(value: Any, kind: type) -> str:
         return "is not valid JSON"
     if not isinstance(parsed, kind):
         return f"is not a JSON {'object' if kind is dict else 'list'}"
-    if _nesting(parsed) > MAX_JSON_DEPTH:
+    if nesting(parsed) > MAX_JSON_DEPTH:
         return f"is JSON nested more than {MAX_JSON_DEPTH} deep"
     return ""
 
@@ -159,18 +160,6 @@ def _json(value: Any, kind: type) -> str:
 #: deep still parses, but once merged it breaks every reader that walks it recursively
 #: (`mirror --json list` failed on each run after such a bundle was imported).
 MAX_JSON_DEPTH = 64
-
-
-def _nesting(value: Any) -> int:
-    """How deeply lists and objects nest in `value` (counted without recursion)."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, level)
-            stack.extend((child, level + 1)
-                         for child in (item.values() if isinstance(item, dict) else item))
-    return deepest
 
 
 #: table -> (the column naming a row in messages, {column: check}): every column the merge

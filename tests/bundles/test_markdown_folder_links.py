@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 from mirror.bundles.importers.base import ImportReport
 from mirror.bundles.importers.markdown import import_markdown
 
@@ -40,7 +38,6 @@ def test_a_link_out_of_the_folder_is_skipped_and_one_inside_is_followed(tmp_path
     assert "outside the folder" in skipped["key.md"]
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
 def test_a_pipe_named_like_a_note_is_skipped_not_waited_on(tmp_path: Path) -> None:
     notes, _ = _folder(tmp_path)
     os.mkfifo(notes / "pipe.md")

@@ -21,6 +21,7 @@ from mirror.bundles.limits import MAX_IMPORT_FILE_BYTES
 from mirror.dates import EARLIEST_YEAR, LATEST_YEAR
 from mirror.errors import InvalidInput, NotFound
 from mirror.fileio import read_limited
+from mirror.jsondepth import nesting
 from mirror.storage.db import MAX_TEXT_BYTES
 
 
@@ -174,18 +175,6 @@ def storable_text(text: str, where: str, report: ImportReport | None) -> str:
 #: nest two or three levels; JSON nested ~900 deep parses, but once stored it breaks every
 #: later reader that walks it recursively (`mirror --json list` failed on each run).
 MAX_METADATA_DEPTH = 32
-
-
-def nesting(value: Any) -> int:
-    """How deeply lists and objects nest in `value` (counted without recursion)."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, level)
-            stack.extend((child, level + 1)
-                         for child in (item.values() if isinstance(item, dict) else item))
-    return deepest
 
 
 def keepable(value: Any, what: str, where: str, report: ImportReport | None) -> bool:

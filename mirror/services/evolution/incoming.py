@@ -29,6 +29,7 @@ from mirror.bundles import crypto
 from mirror.bundles.jsonio import StrictJSONError, canonical_bytes, strict_loads
 from mirror.errors import BundleRefused, InvalidInput, UntrustedSigner
 from mirror.fileio import read_limited
+from mirror.jsondepth import nesting
 from mirror.models.evolution import KINDS
 from mirror.models.evolution_import import EvolutionImport
 from mirror.services.context import JournalContext
@@ -118,18 +119,6 @@ def import_file(ctx: JournalContext, path: Path, require_signature: bool = False
     return EvolutionImport(str(path), "proposal", check.status, check.fingerprint, filed, None)
 
 
-def _depth(value: Any) -> int:
-    """How deeply lists and objects nest in `value` (counted without recursion)."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, level)
-            stack.extend((child, level + 1)
-                         for child in (item.values() if isinstance(item, dict) else item))
-    return deepest
-
-
 def _proposal_fields(label: str, document: dict[str, Any]) -> dict[str, Any]:
     allowed = {"format", "version", "kind", "title", "change", "evidence", "prediction"}
     if set(document) - allowed:
@@ -145,7 +134,7 @@ def _proposal_fields(label: str, document: dict[str, Any]) -> dict[str, Any]:
     for key in ("change", "evidence", "prediction"):
         if not isinstance(document.get(key, {}), dict):
             raise InvalidInput(f"{label}: {key} must be a JSON object")
-        if _depth(document.get(key, {})) > MAX_DEPTH:
+        if nesting(document.get(key, {})) > MAX_DEPTH:
             raise InvalidInput(f"{label}: {key} is nested more than {MAX_DEPTH} deep")
     if not document.get("change"):
         raise InvalidInput(f"{label}: the proposal changes nothing")
