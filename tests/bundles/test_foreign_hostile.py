@@ -59,7 +59,6 @@ def test_a_folder_given_as_the_journal_file_says_so(cli, journal_db, tmp_path, k
     _refused(cli, journal_db, "--from", kind, str(tmp_path), code=4, message="a folder, not a file")
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
 @pytest.mark.parametrize("kind", ["jrnl", "dayone", "json"])
 def test_a_pipe_with_no_writer_is_refused_not_waited_on(cli, journal_db, tmp_path, kind) -> None:
     os.mkfifo(tmp_path / "journal.txt")
