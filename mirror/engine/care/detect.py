@@ -356,7 +356,8 @@ class _Sentence:
         key = (id(patterns), lang)
         found = self._spans.get(key)
         if found is None:
-            found = self._spans[key] = matcher_spans(patterns, self.norms, self.lemmas(lang))
+            found = self._spans[key] = matcher_spans(patterns, self.norms, self.lemmas(lang),
+                                                      self.present(lang))
         return found
 
     def clause_of(self, index: int) -> int:

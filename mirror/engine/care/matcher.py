@@ -228,8 +228,12 @@ def may_match(pattern: Pattern, present: Set[str]) -> bool:
 #: id(pattern list) -> (the list, its plan): see `_plan`.
 _PLANS: dict[int, tuple[Sequence[Pattern], tuple[_Step, ...]]] = {}
 #: One pattern of a context list, ready to try: its required word sets (`required_words`),
-#: the words a match can begin with (None: anywhere) and the atoms to test besides.
-_Step = tuple[Pattern, tuple[frozenset[str], ...], frozenset[str] | None, tuple[Atom, ...]]
+#: the words a match can begin with (None: anywhere), the atoms to test besides, and what
+#: those atoms said of each (written form, lemma) asked about (see `_starts`).
+_Step = tuple[Pattern, tuple[frozenset[str], ...], frozenset[str] | None, tuple[Atom, ...],
+              dict[tuple[str, str], bool]]
+#: Words whose atom tests one step remembers before it forgets them all.
+_TESTED_LIMIT = 50_000
 
 
 def _plan(patterns: Sequence[Pattern]) -> tuple[_Step, ...]:
@@ -242,27 +246,52 @@ def _plan(patterns: Sequence[Pattern]) -> tuple[_Step, ...]:
     steps = []
     for p in patterns:
         keys, tests = _heads(p)
-        steps.append((p, required_words(p), keys, tests))
+        steps.append((p, required_words(p), keys, tests, {}))
     plan = tuple(steps)
     _PLANS[id(patterns)] = (patterns, plan)
     return plan
 
 
-def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int]]:
-    """[first, last) of every match of any of `patterns`, at every starting word."""
+def _starts(step: _Step, norms: Sequence[str], lemmas: Sequence[str]) -> Sequence[int]:
+    """The words of a sentence a match of `step`'s pattern can begin at. Affix and regex
+    tests are pure functions of a word and its lemma, so their answers are kept per step:
+    a journal's entries share most of their words."""
+    _, _, keys, tests, tested = step
+    if keys is None:
+        return range(len(norms))
+    if not tests:
+        return [i for i, norm in enumerate(norms) if norm in keys or lemmas[i] in keys]
+    out: list[int] = []
+    for i, norm in enumerate(norms):
+        lemma = lemmas[i]
+        if norm in keys or lemma in keys:
+            out.append(i)
+            continue
+        pair = (norm, lemma)
+        ok = tested.get(pair)
+        if ok is None:
+            if len(tested) > _TESTED_LIMIT:
+                tested.clear()
+            ok = tested[pair] = any(a.test(norm, lemma) for a in tests)
+        if ok:
+            out.append(i)
+    return out
+
+
+def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[str],
+          present: Set[str] | None = None) -> list[tuple[int, int]]:
+    """[first, last) of every match of any of `patterns`, at every starting word.
+    `present`: the sentence's written forms and lemmas, when the caller has them."""
     out: list[tuple[int, int]] = []
-    present = set(norms).union(lemmas)
-    for p, needs, keys, tests in _plan(patterns):
+    if present is None:
+        present = set(norms).union(lemmas)
+    for step in _plan(patterns):
+        p, needs, keys, tests, _ = step
         if needs and any(words.isdisjoint(present) for words in needs):
             continue  # a word every match needs is missing (as `may_match` says)
         if keys is not None and not tests and keys.isdisjoint(present):
             continue  # no word of the sentence can begin a match
-        for start in range(len(norms)):
-            if keys is not None:
-                norm, lemma = norms[start], lemmas[start]
-                if norm not in keys and lemma not in keys and not any(
-                        a.test(norm, lemma) for a in tests):
-                    continue
+        for start in _starts(step, norms, lemmas):
             end = match(p, norms, lemmas, start)
             if end > start:
                 out.append((start, end))
