@@ -48,7 +48,7 @@ from typing import Any, NamedTuple
 
 from mirror import constitution
 from mirror.engine.care.index import NEEDS, CareIndex, IndexRows, build_rows, cache_key, content_key, open_index
-from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match, required_words
+from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match_any, required_words
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.rules import (
     Compound,
@@ -451,23 +451,24 @@ def _entry_needs(info: Mapping[str, _WordSlots], words: Iterable[str]) -> Abstra
     return held or frozenset()
 
 
-def _active(d: _Detector, sent: _Sentence, info: Mapping[str, _WordSlots],
+def _active(d: _Detector, sent: _Sentence, anchored: Mapping[str, AbstractSet[tuple[str, int]]],
             common: Mapping[str, list[str]],
             allowed: AbstractSet[tuple[str, int]]) -> set[tuple[str, int]]:
     """The rules worth trying in one sentence: those anchored on one of its words, and
     those with no anchor written in its script, that the entry `allowed` (it holds their
     second required words); less those of languages its common words rule out (see
-    `_plausible`)."""
+    `_plausible`). `anchored`: each of the entry's words -> the allowed rules anchored
+    on it (see `_candidates`)."""
     scripts = _scripts(sent.norms)
     active: set[tuple[str, int]] = set()
     unanchored = d.unanchored_by_script()
     for script in scripts:
         active |= unanchored.get(script, frozenset())
-    for norm in sent.norm_set:
-        slots = info.get(norm)
-        if slots is not None and slots.anchored:
-            active |= slots.anchored
     active &= allowed
+    for norm in sent.norm_set:
+        slots = anchored.get(norm)
+        if slots is not None:
+            active |= slots
     if not active:
         return active
     plausible = _plausible(sent, common)
@@ -493,22 +494,37 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     words = {n for s in sents for n in s.norm_set if n != CLAUSE}
     info = _word_slots(d, words, forms)
     allowed = d.index.unfiltered.union(_entry_needs(info, words))
+    # Which of the allowed rules each of the entry's words anchors, and can begin, worked
+    # out once for the entry: a sentence then looks only at these few rules, not at every
+    # rule each of its words names.
+    anchored: dict[str, frozenset[tuple[str, int]]] = {}
+    for w in words:
+        slots = info[w].anchored
+        if slots and not slots.isdisjoint(allowed):
+            anchored[w] = slots & allowed
+    reachable = allowed.intersection(d.index.unanchored).union(*anchored.values())
+    begins: dict[str, frozenset[tuple[str, int]]] = {}
+    if reachable:
+        for w in words:
+            slots = info[w].begins
+            if slots and not slots.isdisjoint(reachable):
+                begins[w] = slots & reachable
     # A rule lacking a required word in the whole entry lacks it in every sentence: it is
     # checked once per entry (most proposed rules fail here), then once per sentence.
     in_entry: dict[tuple[str, int], bool] = {}
     entry = _Words({n for s in sents for n in s.norm_set}, forms) if len(sents) > 1 else None
     out: list[dict[tuple[str, int], list[int]]] = []
     for sent in sents:
-        active = _active(d, sent, info, common, allowed)
+        active = _active(d, sent, anchored, common, allowed) if reachable else set()
         if not active:
             out.append({})
             continue
         found: dict[tuple[str, int], list[int]] = {}
         for pos, norm in enumerate(sent.norms):
-            slots = info.get(norm)
-            if slots is None or not slots.begins:
+            slots = begins.get(norm)
+            if slots is None:
                 continue
-            for slot in active & slots.begins:
+            for slot in active & slots:
                 lst = found.get(slot)
                 if lst is None:
                     # A rule whose required words are not all in the sentence cannot
@@ -922,7 +938,7 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
     out: list[_CueHit] = []
     for k, sent in enumerate(sents):
         present = sent.present(lang)
-        if not any(may_match(p, present) for p in cue.patterns):
+        if not may_match_any(cue.patterns, present):
             continue
         for first, last in sent.spans(cue.patterns, lang):
             if cue.bare and not _is_bare(rules, sent, last,
@@ -973,7 +989,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 present = entry_present.get(lang)
                 if present is None:
                     present = entry_present[lang] = set().union(*[s.present(lang) for s in sents])
-                if cue and any(may_match(p, present) for p in cue.patterns):
+                if cue and may_match_any(cue.patterns, present):
                     found.append(lang)
         return found
 

@@ -225,6 +225,26 @@ def may_match(pattern: Pattern, present: Set[str]) -> bool:
     return True
 
 
+#: id(pattern tuple) -> (the tuple, each pattern's required word sets): see `may_match_any`.
+_REQUIRED_ANY: dict[int, tuple[Sequence[Pattern], tuple[tuple[frozenset[str], ...], ...]]] = {}
+
+
+def may_match_any(patterns: Sequence[Pattern], present: Set[str]) -> bool:
+    """`any(may_match(p, present) for p in patterns)`, with the patterns' required word
+    sets looked up once per list (a cue's patterns are asked about in every sentence of
+    every entry that may hold the cue)."""
+    cached = _REQUIRED_ANY.get(id(patterns))
+    if cached is None or cached[0] is not patterns:
+        cached = _REQUIRED_ANY[id(patterns)] = (patterns, tuple(required_words(p) for p in patterns))
+    for needs in cached[1]:
+        for words in needs:
+            if words.isdisjoint(present):
+                break
+        else:
+            return True
+    return False
+
+
 #: id(pattern list) -> (the list, its plan): see `_plan`.
 _PLANS: dict[int, tuple[Sequence[Pattern], tuple[_Step, ...]]] = {}
 #: One pattern of a context list, ready to try: its required word sets (`required_words`),
