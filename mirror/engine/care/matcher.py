@@ -14,7 +14,7 @@ few elements long, so this is cheap.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 
 CLAUSE = ","
@@ -246,20 +246,27 @@ def may_match_any(patterns: Sequence[Pattern], present: Set[str]) -> bool:
 
 
 #: id(pattern list) -> (the list, its plan): see `_plan`.
-_PLANS: dict[int, tuple[Sequence[Pattern], tuple[_Step, ...]]] = {}
+_PLANS: dict[int, tuple[Sequence[Pattern], _Plan]] = {}
 #: One pattern of a context list, ready to try: its required word sets (`required_words`),
 #: the words a match can begin with (None: anywhere), the atoms to test besides, and what
 #: those atoms said of each (written form, lemma) asked about (see `_starts`).
 _Step = tuple[Pattern, tuple[frozenset[str], ...], frozenset[str] | None, tuple[Atom, ...],
               dict[tuple[str, str], bool]]
+#: A context list's steps; for a long list, each word -> the steps (by position) whose
+#: smallest required word set holds it, and the steps that require no word (see `spans`).
+_Plan = tuple[tuple[_Step, ...], dict[str, tuple[int, ...]] | None, tuple[int, ...]]
+#: Lists longer than this are tried through their word index (`_Plan`).
+_INDEXED = 8
 #: Words whose atom tests one step remembers before it forgets them all.
 _TESTED_LIMIT = 50_000
 
 
-def _plan(patterns: Sequence[Pattern]) -> tuple[_Step, ...]:
+def _plan(patterns: Sequence[Pattern]) -> _Plan:
     """What `spans` needs of each pattern of a context list, computed once per list
     (context lists are tried in every sentence a signal is found in, and were looked up
-    pattern by pattern in two memos each time)."""
+    pattern by pattern in two memos each time). A long list (a language's figures of
+    speech: a hundred patterns) is also indexed by a word each pattern requires, so a
+    sentence tries only the few whose word it holds."""
     cached = _PLANS.get(id(patterns))
     if cached is not None and cached[0] is patterns:
         return cached[1]
@@ -267,7 +274,18 @@ def _plan(patterns: Sequence[Pattern]) -> tuple[_Step, ...]:
     for p in patterns:
         keys, tests = _heads(p)
         steps.append((p, required_words(p), keys, tests, {}))
-    plan = tuple(steps)
+    by_word: dict[str, list[int]] | None = None
+    always: list[int] = []
+    if len(steps) > _INDEXED:
+        by_word = {}
+        for i, step in enumerate(steps):
+            if not step[1]:
+                always.append(i)
+                continue
+            for word in min(step[1], key=len):
+                by_word.setdefault(word, []).append(i)
+    plan = (tuple(steps), None if by_word is None else {w: tuple(v) for w, v in by_word.items()},
+             tuple(always))
     _PLANS[id(patterns)] = (patterns, plan)
     return plan
 
@@ -305,7 +323,18 @@ def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[st
     out: list[tuple[int, int]] = []
     if present is None:
         present = set(norms).union(lemmas)
-    for step in _plan(patterns):
+    steps, by_word, always = _plan(patterns)
+    if by_word is not None:
+        # Only the patterns whose indexed required word is in the sentence can match.
+        chosen = set(always)
+        for word in present:
+            found = by_word.get(word)
+            if found is not None:
+                chosen.update(found)
+        tried: Iterable[_Step] = [steps[i] for i in sorted(chosen)]
+    else:
+        tried = steps
+    for step in tried:
         p, needs, keys, tests, _ = step
         if needs and any(words.isdisjoint(present) for words in needs):
             continue  # a word every match needs is missing (as `may_match` says)
