@@ -521,10 +521,10 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
             continue
         found: dict[tuple[str, int], list[int]] = {}
         for pos, norm in enumerate(sent.norms):
-            slots = begins.get(norm)
-            if slots is None:
+            starting = begins.get(norm)
+            if starting is None:
                 continue
-            for slot in active & slots:
+            for slot in active & starting:
                 lst = found.get(slot)
                 if lst is None:
                     # A rule whose required words are not all in the sentence cannot

@@ -270,7 +270,7 @@ def _plan(patterns: Sequence[Pattern]) -> _Plan:
     cached = _PLANS.get(id(patterns))
     if cached is not None and cached[0] is patterns:
         return cached[1]
-    steps = []
+    steps: list[_Step] = []
     for p in patterns:
         keys, tests = _heads(p)
         steps.append((p, required_words(p), keys, tests, {}))
