@@ -1004,8 +1004,10 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         filled, left = 0, len(comp.slots)
         for slot in comp.slots:
             left -= 1
-            if any(c in sig_hits or (not c.startswith("%") and possible(c)) for c in slot):
-                filled += 1
+            for c in slot:
+                if c in sig_hits or (not c.startswith("%") and possible(c)):
+                    filled += 1
+                    break
             if filled + left < comp.need:
                 return False
         return filled >= comp.need
