@@ -453,18 +453,17 @@ def _entry_needs(info: Mapping[str, _WordSlots], words: Iterable[str]) -> Abstra
 
 def _active(d: _Detector, sent: _Sentence, anchored: Mapping[str, AbstractSet[tuple[str, int]]],
             common: Mapping[str, list[str]],
-            allowed: AbstractSet[tuple[str, int]]) -> set[tuple[str, int]]:
+            unanchored: Mapping[str, AbstractSet[tuple[str, int]]]) -> set[tuple[str, int]]:
     """The rules worth trying in one sentence: those anchored on one of its words, and
-    those with no anchor written in its script, that the entry `allowed` (it holds their
+    those with no anchor written in its script, that the entry allows (it holds their
     second required words); less those of languages its common words rule out (see
     `_plausible`). `anchored`: each of the entry's words -> the allowed rules anchored
-    on it (see `_candidates`)."""
+    on it; `unanchored`: each script -> the allowed rules without an anchor (see
+    `_candidates`)."""
     scripts = _scripts(sent.norms)
     active: set[tuple[str, int]] = set()
-    unanchored = d.unanchored_by_script()
     for script in scripts:
         active |= unanchored.get(script, frozenset())
-    active &= allowed
     for norm in sent.norm_set:
         slots = anchored.get(norm)
         if slots is not None:
@@ -502,6 +501,7 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
         slots = info[w].anchored
         if slots and not slots.isdisjoint(allowed):
             anchored[w] = slots & allowed
+    unanchored = {script: slots & allowed for script, slots in d.unanchored_by_script().items()}
     reachable = allowed.intersection(d.index.unanchored).union(*anchored.values())
     begins: dict[str, frozenset[tuple[str, int]]] = {}
     if reachable:
@@ -515,7 +515,7 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     entry = _Words({n for s in sents for n in s.norm_set}, forms) if len(sents) > 1 else None
     out: list[dict[tuple[str, int], list[int]]] = []
     for sent in sents:
-        active = _active(d, sent, anchored, common, allowed) if reachable else set()
+        active = _active(d, sent, anchored, common, unanchored) if reachable else set()
         if not active:
             out.append({})
             continue
