@@ -123,6 +123,7 @@ def _switch_off(mp: pytest.MonkeyPatch) -> None:
     for memo in ("_REQUIRED", "_REQUIRED_ANY", "_PLANS"):
         mp.setattr(matcher, memo, {})
     mp.setattr(detect.detector(), "_needs", {})
+    mp.setattr(detect.detector(), "_cue_index", {})
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -153,6 +153,9 @@ class _Detector:
         self._slots: dict[str, tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = {}
         self.word_slots: dict[str, _WordSlots] = {}
         self._needs: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
+        #: language -> its cues by an indexed required word, and those requiring none
+        #: (see `cue_triggers`).
+        self._cue_index: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {}
 
     def rules(self, lang: str) -> LanguageRules | None:
         if lang not in self._languages:
@@ -201,6 +204,39 @@ class _Detector:
             except (RuleError, IndexError):
                 found = ()
             self._needs[slot] = found
+        return found
+
+    def cue_triggers(self, lang: str, present: AbstractSet[str]) -> set[str]:
+        """The cues of `lang` an entry whose written forms and lemmas are `present` may
+        hold: those with a pattern that requires no word, or with a pattern whose smallest
+        required word set (matcher.required_words) has a word in the entry. A cue that
+        cannot be compiled is among them (reading it reports the fault)."""
+        index = self._cue_index.get(lang)
+        if index is None:
+            by_word: dict[str, set[str]] = {}
+            always: set[str] = set()
+            rules = self.rules(lang)
+            for base in sorted(rules.cue_names) if rules is not None else ():
+                try:
+                    cue = rules.cue(base) if rules is not None else None
+                except RuleError:
+                    always.add(base)
+                    continue
+                for pattern in cue.patterns if cue else ():
+                    needs = required_words(pattern)
+                    if not needs:
+                        always.add(base)
+                        continue
+                    for word in min(needs, key=len):
+                        by_word.setdefault(word, set()).add(base)
+            index = self._cue_index[lang] = ({w: frozenset(b) for w, b in by_word.items()},
+                                             frozenset(always))
+        words, anywhere = index
+        found = set(anywhere)
+        for word in present:
+            bases = words.get(word)
+            if bases is not None:
+                found |= bases
         return found
 
     def unanchored_by_script(self) -> dict[str, frozenset[tuple[str, int]]]:
@@ -971,6 +1007,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
     # are possible is asked only for the slots a compound reaches (see `could`).
     entry_present: dict[str, set[str]] = {}
     possible_memo: dict[str, list[str]] = {}
+    triggered: dict[str, set[str]] = {}
 
     def possible(name: str) -> list[str]:
         found = possible_memo.get(name)
@@ -981,14 +1018,19 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 rules = d.rules(lang)
                 if rules is None or base not in rules.cue_names:
                     continue
+                present = entry_present.get(lang)
+                if present is None:
+                    present = entry_present[lang] = set().union(*[s.present(lang) for s in sents])
+                bases = triggered.get(lang)
+                if bases is None:
+                    bases = triggered[lang] = d.cue_triggers(lang, present)
+                if base not in bases:
+                    continue  # none of its patterns' indexed words is in the entry
                 try:
                     cue = rules.cue(base)
                 except RuleError as exc:
                     d.errors.append(str(exc))
                     continue
-                present = entry_present.get(lang)
-                if present is None:
-                    present = entry_present[lang] = set().union(*[s.present(lang) for s in sents])
                 if cue and may_match_any(cue.patterns, present):
                     found.append(lang)
         return found
