@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 # A word: letters/digits with combining marks and inner apostrophes; or one Han/kana char.
@@ -82,6 +82,11 @@ class Word(NamedTuple):
     norm: str
     start: int
     end: int
+
+
+#: `Word((norm, start, end))` without the named tuple's Python-level `__new__`: a text
+#: makes one per word.
+_new_word = partial(tuple.__new__, Word)
 
 
 @lru_cache(maxsize=65536)
@@ -263,15 +268,15 @@ def sentences(text: str, normaliser: Normaliser,
             if norms is None:
                 norms = seen[value] = normaliser.words(value, known_words)
             for norm in norms:
-                current.append(Word(norm, start, end))
+                current.append(_new_word((norm, start, end)))
         elif kind == 1:
-            current.append(Word(fold(value), start, end))
+            current.append(_new_word((fold(value), start, end)))
         elif kind == 3:
             if current:
                 out.append(current)
                 current = []
         elif current and current[-1].norm != CLAUSE:
-            current.append(Word(CLAUSE, start, end))
+            current.append(_new_word((CLAUSE, start, end)))
     if current:
         out.append(current)
     return out
