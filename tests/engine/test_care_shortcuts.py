@@ -126,10 +126,13 @@ def _switch_off(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(detect.detector(), "_cue_index", {})
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_texts())
-def test_no_shortcut_changes_a_finding_on_the_rules_own_words(text: str) -> None:
-    fast = detect.assess(text)
+@pytest.mark.parametrize("cue_index_after", [0, 10**9])  # a long run's cue index, and reflect's way
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_texts())
+def test_no_shortcut_changes_a_finding_on_the_rules_own_words(text: str, cue_index_after: int) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(detect, "CUE_INDEX_AFTER", cue_index_after)
+        fast = detect.assess(text)
     with pytest.MonkeyPatch.context() as mp:
         _switch_off(mp)
         slow = detect.assess(text)

@@ -122,6 +122,12 @@ class CareFinding:
 NO_FINDING = CareFinding(None, 0.0, ())
 
 
+#: Entries a process reads before it indexes each language's cues (`cue_triggers`):
+#: indexing compiles all of a language's cues (~20 ms for English), which one `reflect`
+#: would pay for a handful of them; a long run saves it many times over.
+CUE_INDEX_AFTER = 20
+
+
 class _Detector:
     """The index, the normaliser, the scoring, and each language's rules (parsed and
     compiled only when an entry has words they can begin with)."""
@@ -156,6 +162,8 @@ class _Detector:
         #: language -> its cues by an indexed required word, and those requiring none
         #: (see `cue_triggers`).
         self._cue_index: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {}
+        #: Entries whose cues were asked about (the index pays off only in a long run).
+        self.compounds_read = 0
 
     def rules(self, lang: str) -> LanguageRules | None:
         if lang not in self._languages:
@@ -1002,6 +1010,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
              if (r := d.rules(lang)) is not None and r.cue_names]
     if not langs:
         return [], {}
+    d.compounds_read += 1
     clear = d.thresholds["care"] - 1e-9
     # Cues no word of the entry can begin are skipped before any sentence is read; which
     # are possible is asked only for the slots a compound reaches (see `could`).
@@ -1021,11 +1030,12 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 present = entry_present.get(lang)
                 if present is None:
                     present = entry_present[lang] = set().union(*[s.present(lang) for s in sents])
-                bases = triggered.get(lang)
-                if bases is None:
-                    bases = triggered[lang] = d.cue_triggers(lang, present)
-                if base not in bases:
-                    continue  # none of its patterns' indexed words is in the entry
+                if d.compounds_read >= CUE_INDEX_AFTER:
+                    bases = triggered.get(lang)
+                    if bases is None:
+                        bases = triggered[lang] = d.cue_triggers(lang, present)
+                    if base not in bases:
+                        continue  # none of its patterns' indexed words is in the entry
                 try:
                     cue = rules.cue(base)
                 except RuleError as exc:
