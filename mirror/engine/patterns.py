@@ -220,7 +220,9 @@ def _judges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
     if toks[first].norm in _NEGATIVE_QUANTIFIERS and any(
             toks[k].norm in ("me", "myself") for k in range(first + 1, min(hi, first + 6))):
         return True  # "nobody ever listens to me"
-    sentence = [t.norm for t in toks if t.sent == toks[first].sent]
+    columns = as_tokens(toks)
+    s_lo, s_hi = columns.sentence_bounds()[columns.sents[first]]
+    sentence = list(columns.norms[s_lo:s_hi])
     if not _writer_before(toks, first) or _warm(sentence):
         return False
     # "I always do this" characterises the writer; "I've never managed anyone before" only

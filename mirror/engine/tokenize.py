@@ -104,6 +104,7 @@ class Tokens(tuple):
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     _bounds: dict[int, tuple[int, int]]  # set by sentence_bounds() on first use
+    _clauses: tuple[str, tuple[int, ...]]  # set by clause_bounds() on first use
 
     def sentence_bounds(self) -> dict[int, tuple[int, int]]:
         """Sentence number -> token range [first, last), in sentence order. Sentence
@@ -250,6 +251,9 @@ def clause_break_between(text: str, left: Token, right: Token) -> bool:
 def clause_bounds(text: str, tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     """The clause holding tokens [first, last): widened to the nearest clause breaks
     (punctuation, line breaks) within the sentence, as a token range [lo, hi)."""
+    if isinstance(tokens, Tokens) and 0 <= first < last <= len(tokens):
+        clauses = _clause_numbers(text, tokens)
+        return bisect_left(clauses, clauses[first]), bisect_right(clauses, clauses[last - 1])
     lo = first
     while lo > 0 and tokens[lo].sent == tokens[lo - 1].sent and \
             not clause_break_between(text, tokens[lo - 1], tokens[lo]):
@@ -259,6 +263,35 @@ def clause_bounds(text: str, tokens: Sequence[Token], first: int, last: int) -> 
             not clause_break_between(text, tokens[hi - 1], tokens[hi]):
         hi += 1
     return lo, hi
+
+
+def _clause_numbers(text: str, tokens: Tokens) -> tuple[int, ...]:
+    """For each token of `text`, how many clause breaks (`clause_break_between`, or a new
+    sentence) come before it: the clause bounds of any tokens are then two bisections.
+    Computed once per text and kept on its tokens (the patterns ask for clauses several
+    times per reflection), from one pass over the text's break characters."""
+    kept = getattr(tokens, "_clauses", None)
+    if kept is not None and kept[0] == text:
+        return kept[1]
+    n = len(tokens)
+    starts, ends, sents = tokens.starts, tokens.ends, tokens.sents
+    marked = bytearray(n)  # token i has a break character between it and token i - 1
+    for match in _CLAUSE_BREAK_RE.finditer(text):
+        at = match.start()
+        i = bisect_right(starts, at)
+        if 0 < i < n and at >= ends[i - 1]:
+            marked[i] = 1
+    numbers = [0] * n
+    count = 0
+    for i in range(1, n):
+        if sents[i] != sents[i - 1] or (marked[i] and not (
+                starts[i] - ends[i - 1] == 1 and tokens[i - 1].text[-1:].isdigit()
+                and tokens[i].text[:1].isdigit())):
+            count += 1
+        numbers[i] = count
+    column = tuple(numbers)
+    tokens._clauses = (text, column)
+    return column
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

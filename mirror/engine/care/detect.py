@@ -49,7 +49,7 @@ from typing import Any, NamedTuple
 from mirror import constitution
 from mirror.engine.care.index import NEEDS, CareIndex, IndexRows, build_rows, cache_key, content_key, open_index
 from mirror.engine.care.levity import laughing
-from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match, required_words
+from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match_any, required_words
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.rules import (
     Compound,
@@ -123,6 +123,12 @@ class CareFinding:
 NO_FINDING = CareFinding(None, 0.0, ())
 
 
+#: Entries a process reads before it indexes each language's cues (`cue_triggers`):
+#: indexing compiles all of a language's cues (~20 ms for English), which one `reflect`
+#: would pay for a handful of them; a long run saves it many times over.
+CUE_INDEX_AFTER = 20
+
+
 class _Detector:
     """The index, the normaliser, the scoring, and each language's rules (parsed and
     compiled only when an entry has words they can begin with)."""
@@ -154,6 +160,11 @@ class _Detector:
         self._slots: dict[str, tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = {}
         self.word_slots: dict[str, _WordSlots] = {}
         self._needs: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
+        #: language -> its cues by an indexed required word, and those requiring none
+        #: (see `cue_triggers`).
+        self._cue_index: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {}
+        #: Entries whose cues were asked about (the index pays off only in a long run).
+        self.compounds_read = 0
 
     def rules(self, lang: str) -> LanguageRules | None:
         if lang not in self._languages:
@@ -202,6 +213,39 @@ class _Detector:
             except (RuleError, IndexError):
                 found = ()
             self._needs[slot] = found
+        return found
+
+    def cue_triggers(self, lang: str, present: AbstractSet[str]) -> set[str]:
+        """The cues of `lang` an entry whose written forms and lemmas are `present` may
+        hold: those with a pattern that requires no word, or with a pattern whose smallest
+        required word set (matcher.required_words) has a word in the entry. A cue that
+        cannot be compiled is among them (reading it reports the fault)."""
+        index = self._cue_index.get(lang)
+        if index is None:
+            by_word: dict[str, set[str]] = {}
+            always: set[str] = set()
+            rules = self.rules(lang)
+            for base in sorted(rules.cue_names) if rules is not None else ():
+                try:
+                    cue = rules.cue(base) if rules is not None else None
+                except RuleError:
+                    always.add(base)
+                    continue
+                for pattern in cue.patterns if cue else ():
+                    needs = required_words(pattern)
+                    if not needs:
+                        always.add(base)
+                        continue
+                    for word in min(needs, key=len):
+                        by_word.setdefault(word, set()).add(base)
+            index = self._cue_index[lang] = ({w: frozenset(b) for w, b in by_word.items()},
+                                             frozenset(always))
+        words, anywhere = index
+        found = set(anywhere)
+        for word in present:
+            bases = words.get(word)
+            if bases is not None:
+                found |= bases
         return found
 
     def unanchored_by_script(self) -> dict[str, frozenset[tuple[str, int]]]:
@@ -360,7 +404,8 @@ class _Sentence:
         key = (id(patterns), lang)
         found = self._spans.get(key)
         if found is None:
-            found = self._spans[key] = matcher_spans(patterns, self.norms, self.lemmas(lang))
+            found = self._spans[key] = matcher_spans(patterns, self.norms, self.lemmas(lang),
+                                                      self.present(lang))
         return found
 
     def clause_of(self, index: int) -> int:
@@ -454,23 +499,23 @@ def _entry_needs(info: Mapping[str, _WordSlots], words: Iterable[str]) -> Abstra
     return held or frozenset()
 
 
-def _active(d: _Detector, sent: _Sentence, info: Mapping[str, _WordSlots],
+def _active(d: _Detector, sent: _Sentence, anchored: Mapping[str, AbstractSet[tuple[str, int]]],
             common: Mapping[str, list[str]],
-            allowed: AbstractSet[tuple[str, int]]) -> set[tuple[str, int]]:
+            unanchored: Mapping[str, AbstractSet[tuple[str, int]]]) -> set[tuple[str, int]]:
     """The rules worth trying in one sentence: those anchored on one of its words, and
-    those with no anchor written in its script, that the entry `allowed` (it holds their
+    those with no anchor written in its script, that the entry allows (it holds their
     second required words); less those of languages its common words rule out (see
-    `_plausible`)."""
+    `_plausible`). `anchored`: each of the entry's words -> the allowed rules anchored
+    on it; `unanchored`: each script -> the allowed rules without an anchor (see
+    `_candidates`)."""
     scripts = _scripts(sent.norms)
     active: set[tuple[str, int]] = set()
-    unanchored = d.unanchored_by_script()
     for script in scripts:
         active |= unanchored.get(script, frozenset())
     for norm in sent.norm_set:
-        slots = info.get(norm)
-        if slots is not None and slots.anchored:
-            active |= slots.anchored
-    active &= allowed
+        slots = anchored.get(norm)
+        if slots is not None:
+            active |= slots
     if not active:
         return active
     plausible = _plausible(sent, common)
@@ -496,22 +541,38 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     words = {n for s in sents for n in s.norm_set if n != CLAUSE}
     info = _word_slots(d, words, forms)
     allowed = d.index.unfiltered.union(_entry_needs(info, words))
+    # Which of the allowed rules each of the entry's words anchors, and can begin, worked
+    # out once for the entry: a sentence then looks only at these few rules, not at every
+    # rule each of its words names.
+    anchored: dict[str, frozenset[tuple[str, int]]] = {}
+    for w in words:
+        slots = info[w].anchored
+        if slots and not slots.isdisjoint(allowed):
+            anchored[w] = slots & allowed
+    unanchored = {script: slots & allowed for script, slots in d.unanchored_by_script().items()}
+    reachable = allowed.intersection(d.index.unanchored).union(*anchored.values())
+    begins: dict[str, frozenset[tuple[str, int]]] = {}
+    if reachable:
+        for w in words:
+            slots = info[w].begins
+            if slots and not slots.isdisjoint(reachable):
+                begins[w] = slots & reachable
     # A rule lacking a required word in the whole entry lacks it in every sentence: it is
     # checked once per entry (most proposed rules fail here), then once per sentence.
     in_entry: dict[tuple[str, int], bool] = {}
     entry = _Words({n for s in sents for n in s.norm_set}, forms) if len(sents) > 1 else None
     out: list[dict[tuple[str, int], list[int]]] = []
     for sent in sents:
-        active = _active(d, sent, info, common, allowed)
+        active = _active(d, sent, anchored, common, unanchored) if reachable else set()
         if not active:
             out.append({})
             continue
         found: dict[tuple[str, int], list[int]] = {}
         for pos, norm in enumerate(sent.norms):
-            slots = info.get(norm)
-            if slots is None or not slots.begins:
+            starting = begins.get(norm)
+            if starting is None:
                 continue
-            for slot in active & slots.begins:
+            for slot in active & starting:
                 lst = found.get(slot)
                 if lst is None:
                     # A rule whose required words are not all in the sentence cannot
@@ -939,7 +1000,7 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
     out: list[_CueHit] = []
     for k, sent in enumerate(sents):
         present = sent.present(lang)
-        if not any(may_match(p, present) for p in cue.patterns):
+        if not may_match_any(cue.patterns, present):
             continue
         for first, last in sent.spans(cue.patterns, lang):
             if cue.bare and not _is_bare(rules, sent, last,
@@ -967,11 +1028,13 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
              if (r := d.rules(lang)) is not None and r.cue_names]
     if not langs:
         return [], {}
+    d.compounds_read += 1
     clear = d.thresholds["care"] - 1e-9
     # Cues no word of the entry can begin are skipped before any sentence is read; which
     # are possible is asked only for the slots a compound reaches (see `could`).
     entry_present: dict[str, set[str]] = {}
     possible_memo: dict[str, list[str]] = {}
+    triggered: dict[str, set[str]] = {}
 
     def possible(name: str) -> list[str]:
         found = possible_memo.get(name)
@@ -982,15 +1045,21 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 rules = d.rules(lang)
                 if rules is None or base not in rules.cue_names:
                     continue
+                present = entry_present.get(lang)
+                if present is None:
+                    present = entry_present[lang] = set().union(*[s.present(lang) for s in sents])
+                if d.compounds_read >= CUE_INDEX_AFTER:
+                    bases = triggered.get(lang)
+                    if bases is None:
+                        bases = triggered[lang] = d.cue_triggers(lang, present)
+                    if base not in bases:
+                        continue  # none of its patterns' indexed words is in the entry
                 try:
                     cue = rules.cue(base)
                 except RuleError as exc:
                     d.errors.append(str(exc))
                     continue
-                present = entry_present.get(lang)
-                if present is None:
-                    present = entry_present[lang] = set().union(*[s.present(lang) for s in sents])
-                if cue and any(may_match(p, present) for p in cue.patterns):
+                if cue and may_match_any(cue.patterns, present):
                     found.append(lang)
         return found
 
@@ -1005,8 +1074,10 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         filled, left = 0, len(comp.slots)
         for slot in comp.slots:
             left -= 1
-            if any(c in sig_hits or (not c.startswith("%") and possible(c)) for c in slot):
-                filled += 1
+            for c in slot:
+                if c in sig_hits or (not c.startswith("%") and possible(c)):
+                    filled += 1
+                    break
             if filled + left < comp.need:
                 return False
         return filled >= comp.need

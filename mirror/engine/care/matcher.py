@@ -14,7 +14,7 @@ few elements long, so this is cheap.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 
 CLAUSE = ","
@@ -225,44 +225,122 @@ def may_match(pattern: Pattern, present: Set[str]) -> bool:
     return True
 
 
+#: id(pattern tuple) -> (the tuple, each pattern's required word sets): see `may_match_any`.
+_REQUIRED_ANY: dict[int, tuple[Sequence[Pattern], tuple[tuple[frozenset[str], ...], ...]]] = {}
+
+
+def may_match_any(patterns: Sequence[Pattern], present: Set[str]) -> bool:
+    """`any(may_match(p, present) for p in patterns)`, with the patterns' required word
+    sets looked up once per list (a cue's patterns are asked about in every sentence of
+    every entry that may hold the cue)."""
+    cached = _REQUIRED_ANY.get(id(patterns))
+    if cached is None or cached[0] is not patterns:
+        cached = _REQUIRED_ANY[id(patterns)] = (patterns, tuple(required_words(p) for p in patterns))
+    for needs in cached[1]:
+        for words in needs:
+            if words.isdisjoint(present):
+                break
+        else:
+            return True
+    return False
+
+
 #: id(pattern list) -> (the list, its plan): see `_plan`.
-_PLANS: dict[int, tuple[Sequence[Pattern], tuple[_Step, ...]]] = {}
+_PLANS: dict[int, tuple[Sequence[Pattern], _Plan]] = {}
 #: One pattern of a context list, ready to try: its required word sets (`required_words`),
-#: the words a match can begin with (None: anywhere) and the atoms to test besides.
-_Step = tuple[Pattern, tuple[frozenset[str], ...], frozenset[str] | None, tuple[Atom, ...]]
+#: the words a match can begin with (None: anywhere), the atoms to test besides, and what
+#: those atoms said of each (written form, lemma) asked about (see `_starts`).
+_Step = tuple[Pattern, tuple[frozenset[str], ...], frozenset[str] | None, tuple[Atom, ...],
+              dict[tuple[str, str], bool]]
+#: A context list's steps; for a long list, each word -> the steps (by position) whose
+#: smallest required word set holds it, and the steps that require no word (see `spans`).
+_Plan = tuple[tuple[_Step, ...], dict[str, tuple[int, ...]] | None, tuple[int, ...]]
+#: Lists longer than this are tried through their word index (`_Plan`).
+_INDEXED = 8
+#: Words whose atom tests one step remembers before it forgets them all.
+_TESTED_LIMIT = 50_000
 
 
-def _plan(patterns: Sequence[Pattern]) -> tuple[_Step, ...]:
+def _plan(patterns: Sequence[Pattern]) -> _Plan:
     """What `spans` needs of each pattern of a context list, computed once per list
     (context lists are tried in every sentence a signal is found in, and were looked up
-    pattern by pattern in two memos each time)."""
+    pattern by pattern in two memos each time). A long list (a language's figures of
+    speech: a hundred patterns) is also indexed by a word each pattern requires, so a
+    sentence tries only the few whose word it holds."""
     cached = _PLANS.get(id(patterns))
     if cached is not None and cached[0] is patterns:
         return cached[1]
-    steps = []
+    steps: list[_Step] = []
     for p in patterns:
         keys, tests = _heads(p)
-        steps.append((p, required_words(p), keys, tests))
-    plan = tuple(steps)
+        steps.append((p, required_words(p), keys, tests, {}))
+    by_word: dict[str, list[int]] | None = None
+    always: list[int] = []
+    if len(steps) > _INDEXED:
+        by_word = {}
+        for i, step in enumerate(steps):
+            if not step[1]:
+                always.append(i)
+                continue
+            for word in min(step[1], key=len):
+                by_word.setdefault(word, []).append(i)
+    plan = (tuple(steps), None if by_word is None else {w: tuple(v) for w, v in by_word.items()},
+             tuple(always))
     _PLANS[id(patterns)] = (patterns, plan)
     return plan
 
 
-def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[str]) -> list[tuple[int, int]]:
-    """[first, last) of every match of any of `patterns`, at every starting word."""
+def _starts(step: _Step, norms: Sequence[str], lemmas: Sequence[str]) -> Sequence[int]:
+    """The words of a sentence a match of `step`'s pattern can begin at. Affix and regex
+    tests are pure functions of a word and its lemma, so their answers are kept per step:
+    a journal's entries share most of their words."""
+    _, _, keys, tests, tested = step
+    if keys is None:
+        return range(len(norms))
+    if not tests:
+        return [i for i, norm in enumerate(norms) if norm in keys or lemmas[i] in keys]
+    out: list[int] = []
+    for i, norm in enumerate(norms):
+        lemma = lemmas[i]
+        if norm in keys or lemma in keys:
+            out.append(i)
+            continue
+        pair = (norm, lemma)
+        ok = tested.get(pair)
+        if ok is None:
+            if len(tested) > _TESTED_LIMIT:
+                tested.clear()
+            ok = tested[pair] = any(a.test(norm, lemma) for a in tests)
+        if ok:
+            out.append(i)
+    return out
+
+
+def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[str],
+          present: Set[str] | None = None) -> list[tuple[int, int]]:
+    """[first, last) of every match of any of `patterns`, at every starting word.
+    `present`: the sentence's written forms and lemmas, when the caller has them."""
     out: list[tuple[int, int]] = []
-    present = set(norms).union(lemmas)
-    for p, needs, keys, tests in _plan(patterns):
+    if present is None:
+        present = set(norms).union(lemmas)
+    steps, by_word, always = _plan(patterns)
+    if by_word is not None:
+        # Only the patterns whose indexed required word is in the sentence can match.
+        chosen = set(always)
+        for word in present:
+            found = by_word.get(word)
+            if found is not None:
+                chosen.update(found)
+        tried: Iterable[_Step] = [steps[i] for i in sorted(chosen)]
+    else:
+        tried = steps
+    for step in tried:
+        p, needs, keys, tests, _ = step
         if needs and any(words.isdisjoint(present) for words in needs):
             continue  # a word every match needs is missing (as `may_match` says)
         if keys is not None and not tests and keys.isdisjoint(present):
             continue  # no word of the sentence can begin a match
-        for start in range(len(norms)):
-            if keys is not None:
-                norm, lemma = norms[start], lemmas[start]
-                if norm not in keys and lemma not in keys and not any(
-                        a.test(norm, lemma) for a in tests):
-                    continue
+        for start in _starts(step, norms, lemmas):
             end = match(p, norms, lemmas, start)
             if end > start:
                 out.append((start, end))

@@ -229,10 +229,15 @@ class LanguageRules:
         self._lists: dict[str, list[Pattern]] = {}
         self._common: frozenset[str] | None = None
         self._cues: dict[str, Cue | None] = {}
+        self._cue_names: frozenset[str] | None = None
 
     @property
     def cue_names(self) -> frozenset[str]:
-        return frozenset(str(k) for k in (self.data.get("cues") or {}))
+        """The names of the cues this language writes (asked for every compound of every
+        entry: kept once made)."""
+        if self._cue_names is None:
+            self._cue_names = frozenset(str(k) for k in (self.data.get("cues") or {}))
+        return self._cue_names
 
     def cue(self, name: str) -> Cue | None:
         """The language's way of writing cue `name`, compiled once (None: it has none)."""

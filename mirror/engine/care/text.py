@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 # A word: letters/digits with combining marks and inner apostrophes; or one Han/kana char.
@@ -82,6 +82,11 @@ class Word(NamedTuple):
     norm: str
     start: int
     end: int
+
+
+#: `Word((norm, start, end))` without the named tuple's Python-level `__new__`: a text
+#: makes one per word.
+_new_word = partial(tuple.__new__, Word)
 
 
 @lru_cache(maxsize=65536)
@@ -241,32 +246,37 @@ def sentences(text: str, normaliser: Normaliser,
     caller for one `known`, whose answers never change) remembers how each written token
     normalised: most words of an entry were seen in earlier entries, and the index is
     then asked only about new ones."""
-    items = [(m.groups(), m.start(), m.end()) for m in _token_re().finditer(text)]
     seen = cache if cache is not None else {}
+    # (which alternative of the pattern matched: 1 CJK, 2 word, 3 stop, 4 clause; its
+    # text; its characters), and the words whose being known is still to be asked.
+    items: list[tuple[int, str, int, int]] = []
     asked: set[str] = set()
-    for (_cjk, word, _, _), _, _ in items:
-        if word is not None and word not in seen:
-            asked.update(normaliser.needs_lookup(fold(word)))
+    for m in _token_re().finditer(text):
+        kind = m.lastindex or 0
+        value = m.group(kind)
+        items.append((kind, value, m.start(), m.end()))
+        if kind == 2 and value not in seen:
+            asked.update(normaliser.needs_lookup(fold(value)))
     known_words = known(asked) if asked else set()
     if cache is not None and len(cache) > 200_000:
         cache.clear()  # bounded: a long import's vocabulary, not its every typo
     out: list[list[Word]] = []
     current: list[Word] = []
-    for (cjk, word, stop, _clause), start, end in items:
-        if cjk is not None:
-            current.append(Word(fold(cjk), start, end))
-        elif word is not None:
-            norms = seen.get(word)
+    for kind, value, start, end in items:
+        if kind == 2:
+            norms = seen.get(value)
             if norms is None:
-                norms = seen[word] = normaliser.words(word, known_words)
+                norms = seen[value] = normaliser.words(value, known_words)
             for norm in norms:
-                current.append(Word(norm, start, end))
-        elif stop is not None:
+                current.append(_new_word((norm, start, end)))
+        elif kind == 1:
+            current.append(_new_word((fold(value), start, end)))
+        elif kind == 3:
             if current:
                 out.append(current)
                 current = []
         elif current and current[-1].norm != CLAUSE:
-            current.append(Word(CLAUSE, start, end))
+            current.append(_new_word((CLAUSE, start, end)))
     if current:
         out.append(current)
     return out

@@ -1,0 +1,153 @@
+"""The care detector's shortcuts never change a finding, on texts written with the rules'
+own words.
+
+To stay cheap, the detector skips work it can prove useless: rules whose required words
+(the index's word sets, built from the rules) are missing from the entry; rules anchored on
+no word of a sentence, worked out once per entry; patterns of a long context list (the
+figures of speech) whose indexed word the sentence lacks; cues whose words the entry lacks.
+Each is exact by construction, and must stay exact whatever the rules say. Here Hypothesis
+writes texts from every language's own rule words (their inflections and stems too), mixed
+with everyday words and punctuation, and each is assessed twice: as shipped, and with every
+shortcut switched off (every anchored rule tried in every sentence, every pattern at every
+word). The findings must be equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mirror import constitution
+from mirror.engine.care import detect, matcher
+from mirror.engine.care.rules import rule_words
+from mirror.engine.care.text import CLAUSE
+from mirror.engine.samples import generated_reflections
+
+
+@cache
+def _vocabulary() -> dict[str, list[str]]:
+    """language -> the words its rules name, a few of their inflected forms, and the stems
+    its prefix patterns name with an ending."""
+    out: dict[str, list[str]] = {}
+    for data in constitution.care_rule_files():
+        lang = str(data["language"])
+        words = set(rule_words(data))
+        for rule in data.get("rules") or []:
+            text = str(rule[2] if isinstance(rule, list) else rule.get("p", ""))
+            for item in text.replace("|", " ").replace("_", " ").split():
+                item = item.rstrip("?")
+                if item.endswith("*") and not item.startswith(("*", "re:", "@")) and len(item) > 2:
+                    words.update({item[:-1], item[:-1] + "al", item[:-1] + "e"})
+        try:
+            forms = constitution.care_data(f"forms/{lang}.json")
+        except (OSError, ValueError):
+            forms = {}
+        words.update(sorted(forms)[::40])
+        out[lang] = sorted(w for w in words if w and " " not in w)
+    return out
+
+
+@cache
+def _everyday() -> list[str]:
+    return sorted({w.strip(".,!?;:") for t in generated_reflections(20, 60) for w in t.split()} - {""})
+
+
+_MARKS = [",", ".", "!", "?", ";", " - ", "\n\n", "...", ":"]
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    vocab = _vocabulary()
+    langs = sorted(vocab)
+    lang = draw(st.sampled_from(langs))
+    other = draw(st.sampled_from(langs))
+    pieces: list[str] = []
+    for _ in range(draw(st.integers(1, 40))):
+        kind = draw(st.integers(0, 9))
+        if kind <= 5:
+            word = draw(st.sampled_from(vocab[lang]))
+        elif kind == 6:
+            word = draw(st.sampled_from(vocab[other]))
+        elif kind == 7:
+            word = draw(st.sampled_from(_everyday()))
+        else:
+            pieces.append(draw(st.sampled_from(_MARKS)))
+            continue
+        if draw(st.integers(0, 12)) == 0:
+            word = word.capitalize()
+        pieces.append(" " + word)
+    return "".join(pieces).strip() or "."
+
+
+def _every_anchored_rule(d: detect._Detector, sents: Sequence[detect._Sentence],
+                         forms: Mapping[str, Mapping[str, str]],
+                         common: Mapping[str, list[str]]) -> list[dict[tuple[str, int], list[int]]]:
+    """`detect._candidates` without its shortcuts: in each sentence, every rule anchored on
+    one of its words or written in its script without an anchor (less the languages its
+    common words rule out), at every word that can begin it; no required-word test."""
+    words = {n for s in sents for n in s.norm_set if n != CLAUSE}
+    info = detect._word_slots(d, words, forms)
+    out: list[dict[tuple[str, int], list[int]]] = []
+    for sent in sents:
+        scripts = detect._scripts(sent.norms)
+        active: set[tuple[str, int]] = set()
+        for script in scripts:
+            active |= d.unanchored_by_script().get(script, frozenset())
+        for norm in sent.norm_set:
+            if norm in info:
+                active |= info[norm].anchored
+        plausible = detect._plausible(sent, common)
+        if plausible is not None:
+            own = scripts - {"latin"}
+            active = {slot for slot in active if slot[0] not in d.index.has_common
+                      or slot[0] in plausible or detect.SCRIPTS.get(slot[0], "latin") in own}
+        found: dict[tuple[str, int], list[int]] = {}
+        for pos, norm in enumerate(sent.norms):
+            if norm in info:
+                for slot in active & info[norm].begins:
+                    found.setdefault(slot, []).append(pos)
+        if d.index.scans and not active.isdisjoint(d.scan_slots()):
+            detect._scan(d, sent, active, found)
+        out.append(found)
+    return out
+
+
+def _switch_off(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(detect, "_candidates", _every_anchored_rule)
+    mp.setattr(detect, "required_words", lambda pattern: ())
+    mp.setattr(matcher, "required_words", lambda pattern: ())
+    for memo in ("_REQUIRED", "_REQUIRED_ANY", "_PLANS"):
+        mp.setattr(matcher, memo, {})
+    mp.setattr(detect.detector(), "_needs", {})
+    mp.setattr(detect.detector(), "_cue_index", {})
+
+
+@pytest.mark.parametrize("cue_index_after", [0, 10**9])  # a long run's cue index, and reflect's way
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_texts())
+def test_no_shortcut_changes_a_finding_on_the_rules_own_words(text: str, cue_index_after: int) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(detect, "CUE_INDEX_AFTER", cue_index_after)
+        fast = detect.assess(text)
+    with pytest.MonkeyPatch.context() as mp:
+        _switch_off(mp)
+        slow = detect.assess(text)
+    assert fast == slow
+
+
+def test_the_generated_texts_reach_every_tier() -> None:
+    """The texts above are worth checking: written with the rules' words, many of them
+    raise care, some the gentle line, some nothing."""
+    import random
+
+    rng = random.Random(3)
+    vocab = _vocabulary()
+    tiers = set()
+    for _ in range(300):
+        lang = rng.choice(sorted(vocab))
+        tiers.add(detect.assess(" ".join(rng.choice(vocab[lang]) for _ in range(12))).tier)
+    assert tiers == {None, detect.GENTLE, detect.CARE}
