@@ -306,3 +306,23 @@ def test_taking_all_of_someone_elses_pills_is_means(text: str) -> None:
 
 def test_returning_someone_elses_pills_is_not_means() -> None:
     assert assess("Took all of Mum's old tablets back to the pharmacy for disposal.").tier is None
+
+
+def test_a_far_typo_reads_as_the_same_word_on_every_run() -> None:
+    """A misspelling two letters from several key words is read as the nearest one, and
+    the same one whatever the interpreter's hash seed: whether an entry gets care must not
+    depend on the run."""
+    import os
+    import subprocess
+    import sys
+
+    probe = ("from mirror.engine.care.detect import detector; "
+             "w = detector().normaliser.words; "
+             "print(w('sucidas', set()), w('suicidle', set()))")
+    seen = set()
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                             text=True, check=True).stdout.strip()
+        seen.add(out)
+    assert seen == {"['suicidal'] ['suicide']"}

@@ -184,10 +184,17 @@ class Normaliser:
                 return None if self._other_person(w, hit) else hit
         far = self.typo_far
         if far and len(w) >= 6:
+            # The nearest key word wins, whatever order the variants come in: letters left
+            # out of the writer's word and of the key word together, then the word itself,
+            # so "sucidas" reads as "suicidal" (three letters apart) on every run.
+            best: tuple[int, str] | None = None
             for variant in _deletions(w, 2):
                 hit = far.get(variant)
                 if hit is not None and hit[0] == w[0] and abs(len(hit) - len(w)) <= 2:
-                    return hit
+                    cost = (len(w) - len(variant)) + (len(hit) - len(variant))
+                    if best is None or (cost, hit) < best:
+                        best = (cost, hit)
+            return best[1] if best else None
         return None
 
 
