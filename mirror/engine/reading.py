@@ -507,12 +507,16 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "my arm went numb", "my face hurt": the body's, not a feeling
         if _said_of_it(toks, i, lex):
             continue  # "it was windy and miserable": the weather's, not the writer's
+        if _felt_towards_writer(toks, i, i + size):
+            continue  # "se había despertado enfadado conmigo", "Mum was so proud of me": theirs
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
             continue  # "scanner died twice": no one's death
         if hit[0] not in _TOLD_BY_EVENTS and not _writers(text, toks, i, lex) or (
                 one_word and _describes_a_thing(text, toks, norms, i, lex)):
             continue  # (a death is always someone else's: "since she died" is the writer's grief)
         weight = hit[1]
+        if _felt_back_then(toks, norms, i):
+            weight = min(weight, HINT_WEIGHT)  # "how angry I was that day. Now he has a beard"
         if "which" in norms[max(0, i - 3):i]:
             weight = min(weight, HINT_WEIGHT)  # "the vet came, which I'm glad about": an aside
         if any(tuple(norms[max(0, i - len(h)):i]) == h for h in lex.hedges):
@@ -628,6 +632,86 @@ def _told_to_someone(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) ->
         if toks[j].norm in lex.reported and j < i - 1:
             return True
     return False
+
+
+#: The writer as the object of a feeling ("angry with me", "enfadado conmigo", "fier de
+#: moi", "trots op mij", "arrabbiato con me", "zły na mnie", "bravo comigo").
+_WRITER_OBJECTS = frozenset({"me", "conmigo", "mí", "moi", "mich", "mir", "mij", "mnie", "mną",
+                             "comigo", "mim"})
+#: Prepositions that put a person after a feeling ("with me", "at me", "of me", "for me").
+_TOWARDS = frozenset({"with", "at", "of", "for", "about", "con", "de", "por", "para", "contra",
+                      "avec", "contre", "pour", "auf", "mit", "über", "für", "wegen", "op", "met",
+                      "voor", "over", "di", "per", "na", "ze", "z", "o", "do", "dla", "com", "em"})
+#: The writer as a subject, in the clause before a feeling ("I", "je", "ich", "yo", "ik").
+_I_SUBJECT = frozenset({"i", "i'm", "im", "i've", "i'd", "i'll", "je", "j'", "j'ai", "j'étais",
+                        "ich", "yo", "io", "ik", "ja", "eu"})
+#: A word that makes the writer's object themselves ("conmigo misma", "de moi-même").
+_MYSELF = frozenset({"misma", "mismo", "même", "selbst", "zelf", "stessa", "stesso", "sama",
+                     "sam", "mesma", "mesmo", "myself"})
+
+
+#: A day long gone, named in a sentence ("that day", "quel giorno", "back then").
+_THEN = (("that", "day"), ("back", "then"), ("in", "those", "days"), ("quel", "giorno"),
+         ("quella", "volta"), ("allora",), ("aquel", "día"), ("ese", "día"), ("aquella", "vez"),
+         ("ce", "jour-là"), ("ce", "jour", "là"), ("à", "l'époque"), ("an", "dem", "tag"),
+         ("damals",), ("die", "dag"), ("toen",), ("tego", "dnia"), ("wtedy",), ("naquele", "dia"),
+         ("naquela", "altura"), ("na", "época"))
+#: Words that bring a memory back to now ("Now he has a beard", "Adesso lui ha…").
+_NOW = frozenset({"now", "nowadays", "today", "adesso", "ora", "oggi", "ahora", "hoy",
+                  "maintenant", "aujourd'hui", "jetzt", "heute", "nu", "vandaag", "teraz", "dziś",
+                  "dzisiaj", "agora", "hoje"})
+
+
+def _exclaimed(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Whether the sentence of token i ends with an exclamation mark."""
+    sent = toks[i].sent
+    hi = i
+    while hi + 1 < len(toks) and toks[hi + 1].sent == sent:
+        hi += 1
+    return "!" in text[toks[hi].end : toks[hi].end + 3]
+
+
+def _long_phrase_at(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
+    """Whether a feeling phrase of three words or more starts at token i ("would have been
+    * today"): specific enough that a second hint anywhere confirms it, unlike "got in"."""
+    return norms[i] not in lex.single and any(
+        len(words) >= 3 and tuple(norms[i:i + len(words)]) == words
+        for words, _, _ in lex.phrases.get(norms[i], ()))
+
+
+def _felt_back_then(toks: Sequence[Token], norms: Sequence[str], i: int) -> bool:
+    """Whether the feeling at token i was felt on a day the entry remembers ("Quanto mi
+    ero arrabbiata quel giorno") and a later sentence comes back to now ("Adesso lui ha la
+    barba"): the feeling of then is part of the memory, not what the person feels writing
+    it, and naming it ("there's anger here") misreads a tender entry."""
+    sent = toks[i].sent
+    words = [norms[k] for k in range(len(toks)) if toks[k].sent == sent]
+    if not any(_contains(words, then) for then in _THEN):
+        return False
+    later = {toks[k].sent for k in range(i, len(toks)) if toks[k].sent > sent and norms[k] in _NOW}
+    return bool(later)
+
+
+def _felt_towards_writer(toks: Sequence[Token], i: int, end: int) -> bool:
+    """Whether the feeling at tokens [i, end) is someone else's about the writer: it is
+    followed by the writer as its object ("angry with me", "enfadado conmigo", "proud of
+    me") and the writer is not its subject ("I was angry with myself", "je suis fière de
+    moi-même" stay the writer's). A feeling aimed at the writer is the other person's; naming
+    it as the writer's turns "he woke up cross with me" into the writer's anger."""
+    sent = toks[i].sent
+    k = end
+    if k < len(toks) and toks[k].sent == sent and toks[k].norm in _TOWARDS:
+        k += 1
+    if k >= len(toks) or toks[k].sent != sent or toks[k].norm not in _WRITER_OBJECTS:
+        return False
+    if toks[k].norm in ("me", "mi") and k == end:
+        return False  # "me" straight after the word is a clitic of what follows, not its object
+    if k + 1 < len(toks) and toks[k + 1].sent == sent and toks[k + 1].norm in _MYSELF:
+        return False
+    lo = i
+    while lo > 0 and toks[lo - 1].sent == sent and i - lo < 6:
+        lo -= 1
+    return not any(toks[j].norm in _I_SUBJECT for j in range(lo, i))
 
 
 def _repeats_their_word(toks: Sequence[Token], i: int, quoted: set[int]) -> bool:
@@ -896,6 +980,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True
     if any(_contains(norms, m) if m[0].isalnum() else " ".join(m) in lowered for m in lex.sarcasm_strong):
         return True  # "love that for me", "/s": irony whatever the entry names
+    if _retort(text, toks, lex):
+        return True  # "No Wouter, I jumped in the canal for fun": an answer to someone absent
     # (their word turned over in a fragment counts where no sentiment lexicon can tell irony
     # otherwise; in English "Without the drama." is as often hurt as dry)
     if _scare_quote_turned(text, toks, lex.stopwords, fragments=not valence):
@@ -954,6 +1040,60 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
                      for i in praise)
         pointed = pointed or lifted
     return incongruent >= 1 and (marked or pointed)
+
+
+#: Words that open an answer to someone: yes, no, thanks, in the engine's languages.
+_ANSWERS = frozenset({"yes", "yeah", "yep", "no", "nope", "sure", "sí", "si", "sì", "oui", "non",
+                      "ja", "nein", "nee", "tak", "nie", "sim", "não"})
+_THANKS = frozenset({"thanks", "thank", "cheers", "gracias", "merci", "danke", "grazie", "bedankt",
+                     "dank", "dzięki", "dziękuję", "obrigado", "obrigada"})
+#: A title before a name in direct address ("Grazie, dottor Bellini").
+_TITLES = frozenset({"dottor", "dottore", "dottoressa", "doctor", "dr", "mr", "mrs", "ms", "signor",
+                     "signora", "señor", "señora", "monsieur", "madame", "herr", "frau", "meneer",
+                     "mevrouw", "pan", "pani", "senhor", "senhora", "don", "doña", "dona"})
+#: What a sincere thanks goes on to name ("Thank you, Mum, for the soup").
+_THANKS_FOR = frozenset({"for", "por", "pour", "für", "per", "voor", "za", "pelo", "pela", "pelos",
+                         "pelas", "de"})
+#: The opening of a letter: an entry written to someone says their name throughout.
+_LETTER = frozenset({"dear", "querido", "querida", "cher", "chère", "lieber", "liebe", "caro",
+                     "cara", "beste", "lieve", "drogi", "droga", "kochany", "kochana"})
+
+
+def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> bool:
+    """Whether the entry answers someone who is not there, later in it: a yes, a no or a
+    thanks, then their name set off by a comma ("Nee Wouter, ik ben even in de gracht
+    gesprongen", "Oui Sandrine, merci, j'ai dormi debout", "Grazie, dottor Bellini,
+    illuminante."). In a journal nobody is there to hear it: it is the comeback the writer
+    did not say, dry by nature. A thanks that names what it is for ("Thank you, Mum, for
+    everything") is sincere, a letter to someone says their name throughout, and the first
+    sentence may still be greeting them."""
+    bounds = sorted(as_tokens(toks).sentence_bounds().values())
+    if not bounds or toks[0].norm in _LETTER:
+        return False
+    for lo, hi in bounds[1:]:
+        j = lo
+        thanks = toks[j].norm in _THANKS
+        if not thanks and toks[j].norm not in _ANSWERS:
+            continue
+        j += 1
+        if j < hi and toks[j].norm in ("you", "je", "u", "ci"):
+            j += 1  # "thank you", "dank je"
+        if j < hi and toks[j].norm in _TITLES:
+            j += 1
+        if j >= hi - 1:
+            continue
+        name = toks[j]
+        if not (name.text[:1].isupper() and name.text.isalpha()) and name.norm not in lex.people:
+            continue
+        if name.norm in lex.not_names or name.norm in lex.first_person or name.norm in _ANSWERS:
+            continue
+        if "," not in text[name.end : toks[j + 1].start]:
+            continue  # "No Kaffee left": not said to anyone
+        rest = [toks[k].norm for k in range(j + 1, hi)]
+        if thanks and (rest[:1] and rest[0] in _THANKS_FOR or len(rest) > 3):
+            continue  # "Thank you, Mum, for the soup": what it is for, said in earnest
+        return True
+    return False
 
 
 def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marker: tuple[str, ...],
@@ -1076,7 +1216,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # Sentence scores.
     bounds = toks.sentence_bounds()
     fam_at = {i: fam for i, fam, _ in families}
-    fam_weight = {i: wt for i, _, wt in families}
+    # A hint that opens a shouted sentence weighs as a word where the moment is chosen
+    # ("Endlich die Masterarbeit abgegeben!"): the shout says how it felt.
+    fam_weight = {i: WORD_WEIGHT if wt < WORD_WEIGHT and (i == 0 or toks[i - 1].sent != toks[i].sent)
+                  and _exclaimed(text, toks, i) else wt for i, _, wt in families}
     items = _item_starts(text, toks)
     sentences = _without_checkboxes(text, toks, _prose_runs(
         _joined_abbreviations(text, toks, list(bounds.values())), [prose[t.start] for t in toks], items))
@@ -1173,6 +1316,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     evidence: dict[str, float] = {}
     first_at: dict[str, int] = {}
     hinted: set[tuple[str, str]] = set()
+    hint_sents: dict[str, list[tuple[int, bool]]] = {}
     counted: list[tuple[int, str, float]] = []  # the occurrences that may name a feeling
     for i, fam, wt in families:
         said_of_self = any(norms[j] in _SELF_STATEMENT for j in range(max(0, i - 2), i))
@@ -1197,9 +1341,20 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             #           feeling the person says they have
         if wt >= WORD_WEIGHT:
             counted.append((i, fam, wt))
-        evidence[fam] = evidence.get(fam, 0.0) + wt
+            evidence[fam] = evidence.get(fam, 0.0) + wt
+        elif wt > 0.0:
+            hint_sents.setdefault(fam, []).append((toks[i].sent, _long_phrase_at(norms, i, lex)))
         first_at.setdefault(fam, i)
-    ranked = sorted((f for f in weight if evidence[f] >= WORD_WEIGHT),
+    for fam, hints in hint_sents.items():
+        # Two hints name a feeling only when they tell one event, in one sentence or two
+        # side by side ("Passed! First time!"), or when one is a phrase that says it nearly
+        # outright ("would have been 70 today" … "so quiet without her"): two single words
+        # far apart, "passed the old man by the canal" and "got in", are unrelated, not pride.
+        sents = sorted(sent for sent, _ in hints)
+        if len(hints) > 1 and (any(b - a <= 1 for a, b in zip(sents, sents[1:]))
+                               or any(phrase for _, phrase in hints)):
+            evidence[fam] = evidence.get(fam, 0.0) + WORD_WEIGHT
+    ranked = sorted((f for f in weight if evidence.get(f, 0.0) >= WORD_WEIGHT),
                     key=lambda f: (-weight[f], f))
     chosen = ranked[:1]
     in_centre_fams = {fam for i, fam, _ in families if centre.first <= i < centre.last}

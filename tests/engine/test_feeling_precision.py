@@ -1,0 +1,77 @@
+"""A feeling is named only on evidence that it is the writer's, now. A wrong name is the
+costliest thing a mirrorback can say ("gratitude" for a sarcastic "thanks", "anger" for a
+love note whose partner dreamt he was cross): the reader knows at once they were not read.
+These entries were written for the tests; each shape also occurs in other languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.offline import compose
+from mirror.engine.reading import read
+
+
+@pytest.mark.parametrize(("text", "language", "wrong"), [
+    # someone else's feeling aimed at the writer
+    ("Tomás me ha preparado el desayuno. Me ha dicho que había soñado que yo lo dejaba y que "
+     "se había despertado enfadado conmigo. Qué tonto es.", "es", "anger"),
+    ("Grandad was so proud of me at the ceremony that he told the whole row.", "en", "pride"),
+    ("Lotte is al dagen boos op mij om die verjaardag. Ik heb thee gezet en een boek gelezen.",
+     "nl", "anger"),
+    # a feeling of a day the entry remembers, with the entry back in the present
+    ("Ho ritrovato il diario delle medie e una foto della gita. Mi ricordo tutto. Quanto mi ero "
+     "arrabbiata quel giorno, per una gomma profumata! Adesso Sara e io siamo colleghe e ci "
+     "prendiamo il caffè insieme.", "it", "anger"),
+    ("Found the photo from the school play in a box. I was so furious that day, stuck in the "
+     "donkey costume. Now it's on the fridge and the kids ask about it.", "en", "anger"),
+    # "finally" is said of a bus or a form as often as felt
+    ("J'ai enfin rempli le formulaire de la CAF. Ensuite courses, lessive, et un épisode de série.",
+     "fr", "relief"),
+    ("Heute endlich die Steuer gemacht, dann Wäsche, dann noch kurz zum Bäcker.", "de", "relief"),
+    # two unrelated small events far apart are not a feeling
+    ("Long day. I passed the old man who walks the greyhound, as every morning. Meetings until "
+     "two. A printer jam. Sandwich at the desk. Got in at eight and Dad had left a message about "
+     "his tomatoes. I listened to it twice. Anyway I'm tired.", "en", "pride"),
+])
+def test_a_feeling_that_is_not_the_writers_now_is_not_named(text: str, language: str, wrong: str) -> None:
+    assert wrong not in read(text, None, language).feelings
+
+
+@pytest.mark.parametrize(("text", "language", "right"), [
+    ("Estaba enfadada conmigo misma por haber vuelto a contestarle así.", "es", "anger"),
+    ("I was so angry with myself for snapping at Leo again.", "en", "anger"),
+    ("Endlich die letzte Prüfung bestanden! Ich bin so erleichtert.", "de", "relief"),
+    ("Mum's birthday would have been today. I made her soup. The kitchen is so quiet without her.",
+     "en", "grief"),
+])
+def test_the_writers_own_feeling_is_still_named(text: str, language: str, right: str) -> None:
+    assert right in read(text, None, language).feelings
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Dritte Woche, dass der Drucker jeden Morgen um acht streikt. Der Chef kam vorbei, schaute "
+     "drauf und sagte „tja, Technik“. Danke, Herr Brandt, sehr hilfreich.", "de"),
+    ("La reunión duró dos horas para decidir la fecha de otra reunión. Luego Carla me preguntó si "
+     "había descansado. Sí Carla, gracias, descansé de pie en el metro.", "es"),
+    ("Stood for fifty minutes on the train with my face in a stranger's rucksack. At my desk Ben "
+     "asked if I'd had a nice commute. Yes Ben, lovely, thanks.", "en"),
+    ("Regen op de heenweg, regen op de terugweg. Op kantoor vroeg Sanne of het buiten nat was. "
+     "Nee Sanne, ik ben even door de gracht gezwommen.", "nl"),
+])
+def test_an_answer_to_someone_absent_is_read_as_dry(text: str, language: str) -> None:
+    """A yes, no or thanks with a name set off by a comma, later in an entry, is the comeback
+    nobody heard: never gratitude taken at its word."""
+    r = read(text, None, language)
+    assert r.sarcasm and "gratitude" not in r.feelings
+    reply = compose(text)
+    for word in ("gratitude", "Dankbarkeit", "gratitud", "dankbaarheid"):
+        assert word not in reply
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Dear Dad, it's been a year. No, Dad, I still haven't sold your car. I drive it on Sundays.", "en"),
+    ("Soup from Mum when I was ill all week. Thank you, Mum, for always knowing.", "en"),
+    ("Lena hat mir einen Kuchen gebracht, einfach so. Danke, Lena, für diesen Nachmittag.", "de"),
+])
+def test_a_letter_or_a_thanks_for_something_is_not_irony(text: str, language: str) -> None:
+    assert not read(text, None, language).sarcasm
