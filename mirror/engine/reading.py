@@ -96,6 +96,7 @@ class Reading:
     moments: tuple[Moment, ...] = ()  # every prose sentence, scored, in the entry's order
     felt_in_centre: bool = True     # a feeling named is shown by a word inside the centre
     request: Moment | None = None   # the person asks for advice outright ("What actually works?")
+    retort: str | None = None       # the name of someone absent the entry answers dryly
 
 
 # -- data -------------------------------------------------------------------------------------
@@ -980,7 +981,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True
     if any(_contains(norms, m) if m[0].isalnum() else " ".join(m) in lowered for m in lex.sarcasm_strong):
         return True  # "love that for me", "/s": irony whatever the entry names
-    if _retort(text, toks, lex):
+    if _retort(text, toks, lex) is not None:
         return True  # "No Wouter, I jumped in the canal for fun": an answer to someone absent
     # (their word turned over in a fragment counts where no sentiment lexicon can tell irony
     # otherwise; in English "Without the drama." is as often hurt as dry)
@@ -1059,17 +1060,17 @@ _LETTER = frozenset({"dear", "querido", "querida", "cher", "chère", "lieber", "
                      "cara", "beste", "lieve", "drogi", "droga", "kochany", "kochana"})
 
 
-def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> bool:
+def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> str | None:
     """Whether the entry answers someone who is not there, later in it: a yes, a no or a
     thanks, then their name set off by a comma ("Nee Wouter, ik ben even in de gracht
     gesprongen", "Oui Sandrine, merci, j'ai dormi debout", "Grazie, dottor Bellini,
     illuminante."). In a journal nobody is there to hear it: it is the comeback the writer
     did not say, dry by nature. A thanks that names what it is for ("Thank you, Mum, for
     everything") is sincere, a letter to someone says their name throughout, and the first
-    sentence may still be greeting them."""
+    sentence may still be greeting them. Returns the name (without a title), or None."""
     bounds = sorted(as_tokens(toks).sentence_bounds().values())
     if not bounds or toks[0].norm in _LETTER:
-        return False
+        return None
     for lo, hi in bounds[1:]:
         j = lo
         thanks = toks[j].norm in _THANKS
@@ -1092,8 +1093,8 @@ def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> bool:
         rest = [toks[k].norm for k in range(j + 1, hi)]
         if thanks and (rest[:1] and rest[0] in _THANKS_FOR or len(rest) > 3):
             continue  # "Thank you, Mum, for the soup": what it is for, said in earnest
-        return True
-    return False
+        return name.text
+    return None
 
 
 def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marker: tuple[str, ...],
@@ -1415,7 +1416,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
                    _felt_sides(_sides(text, toks, centre, vader), norms, fam_at, vader),
                    _image(text, toks, centre, lex),
-                   tuple(scored), in_centre, request)
+                   tuple(scored), in_centre, request,
+                   _retort(text, toks, lex) if sarcasm else None)
 
 
 

@@ -75,3 +75,18 @@ def test_an_answer_to_someone_absent_is_read_as_dry(text: str, language: str) ->
 ])
 def test_a_letter_or_a_thanks_for_something_is_not_irony(text: str, language: str) -> None:
     assert not read(text, None, language).sarcasm
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Stood for fifty minutes on the train with my face in a stranger's rucksack. At my desk Ben "
+     "asked if I'd had a nice commute. Yes Ben, lovely, thanks.", "Ben"),
+    ("Regen op de heenweg, regen op de terugweg. Op kantoor vroeg Sanne of het buiten nat was. "
+     "Nee Sanne, ik ben even door de gracht gezwommen.", "Sanne"),
+    ("La reunión duró dos horas para decidir la fecha de otra reunión. Luego Carla me preguntó si "
+     "había descansado. Sí Carla, gracias, descansé de pie en el metro.", "Carla"),
+])
+def test_the_question_turns_to_the_one_answered(text: str, name: str) -> None:
+    """The comeback is asked about in its own key, with the person's name: not a stock
+    question about what "got to you"."""
+    question = compose(text).rsplit(". ", 1)[-1]
+    assert name in question and question.endswith("?")

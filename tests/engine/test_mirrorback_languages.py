@@ -35,7 +35,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "asking": _SAID, "plain": {"q"}, "second": {"q", "Q"}, "second_before": {"q", "Q"},
     "tension_words": {"a", "b", "A", "B"},
     "ask_tension": {"A", "B"}, "self_judgment": {"words"}, "ask_phrase": {"p"},
-    "ask_feeling": {"feeling"}, "ask_sarcasm": set(), "ask_generic": set(), "ask_asking": set(),
+    "ask_feeling": {"feeling"}, "ask_sarcasm": set(), "ask_retort": {"name"}, "ask_generic": set(), "ask_asking": set(),
     "ask_generic_by_tone": set(), "feeling_also": _SAID, "ask_light": set(),
 }
 # (“…” in most languages, « … » in French, „…“ in German and „…” in Polish)
@@ -123,7 +123,7 @@ def test_every_frame_passes_the_constitutions_checks(language: str) -> None:
     for key, frame in frame_strings(language):
         for name in names:
             values = {"q": "\u201cayer la casa\u201d", "a": "\u201cayer\u201d", "b": "\u201cla casa\u201d",
-                      "words": "\u201cla casa\u201d", "p": "Ana", "A": "Ana", "B": "Ana",
+                      "words": "\u201cla casa\u201d", "p": "Ana", "A": "Ana", "B": "Ana", "name": "Ana",
                       "feeling": name, "feeling2": names[0]}
             values.update({k[:1].upper() + k[1:]: v[:1].upper() + v[1:] for k, v in list(values.items())})
             filled = frame.format(**values)
