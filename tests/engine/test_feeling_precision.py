@@ -90,3 +90,8 @@ def test_the_question_turns_to_the_one_answered(text: str, name: str) -> None:
     question about what "got to you"."""
     question = compose(text).rsplit(". ", 1)[-1]
     assert name in question and question.endswith("?")
+
+
+def test_an_anniversary_of_someone_is_grief_and_of_a_move_is_not() -> None:
+    assert "grief" in read("Two years today since Mum. Made her soup and ate it by the window.").feelings
+    assert "grief" not in read("Three years today since my sister moved to Lisbon. We call on Sundays.").feelings
