@@ -1594,11 +1594,18 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
     change"), to its clause's end: the person's own picture of how it felt, which a
     question can hold up. Not "I like it", "would like to", "felt like going"."""
     norms = [t.norm for t in toks]
+    quoted: list[int] | None = None
     for j in range(centre.first + 1, centre.last):
         words = next((w for w in lex.images if tuple(norms[j:j + len(w)]) == w), None)
         if words is None:
             continue
+        if quoted is None:
+            quoted = tokens_in_spans(toks, quoted_spans(text))
+        if quoted[j] >= 0:
+            continue  # 'she said "looked like you needed this"': her words, not the writer's picture
         prev = norms[j - 1]
+        if words == ("like",) and prev in _APPEARS and "what" in norms[max(centre.first, j - 5):j]:
+            continue  # "what love looks like at this point": how a thing looks, not a likeness
         after = norms[j + len(words)] if j + len(words) < len(norms) else ""
         if prev in lex.first_person or prev in _OBJECTS or prev in ("would", "i'd", "you'd", "d") \
                 or after in ("to", "that", "this", "it"):
@@ -1614,9 +1621,16 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
         end = next((k for k in range(j + len(words) + 1, end) if norms[k] in ("and", "but", "so")), end)
         if any(norms[k] in lex.images_not for k in range(j, min(end, j + 5))):
             continue  # "like an absolute idiot": a way of speaking, not a picture
+        if any(quoted[k] >= 0 for k in range(j, end)):
+            continue  # a likeness running into someone's quoted words would be cut inside them
         if _IMAGE_WORDS[0] <= end - j <= _IMAGE_WORDS[1]:
             return Moment(j, end, 0.0)
     return None
+
+
+#: Verbs of appearance: "what it looks like", "what that sounds like" say how, not a likeness.
+_APPEARS = frozenset({"looks", "look", "looked", "sounds", "sound", "sounded", "feels", "felt",
+                      "seems", "seemed"})
 
 
 #: "like" as a filler, not a likeness: after these, or before a number or an adverb.
