@@ -990,7 +990,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     present = set(norms)
     trouble = any(t[0] in present and _contains(norms, t) for t in lex.trouble)
     spans = list(as_tokens(toks).sentence_bounds().values())
-    marked = any(_marker_points(norms, spans, m, lex) if m and m[0].isalnum() else " ".join(m) in lowered
+    marked = any(_marker_points(norms, spans, m, lex) if m and m[0].isalnum() else _written(" ".join(m), lowered)
                  for m in lex.sarcasm)
     laughing = any(w in lex.laughter for w in present) or any(
         ch in text for ch in "\U0001f602\U0001f923\U0001f606") or "crying-laughing" in lowered
@@ -1000,7 +1000,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # Without a sentiment lexicon to confirm it, a marker counts only where irony puts
         # it: opening a sentence ("Super, der Zug hat …", "Qué maravilla, otra vez …").
         return True
-    if any(_contains(norms, m) if m[0].isalnum() else " ".join(m) in lowered for m in lex.sarcasm_strong):
+    if any(_contains(norms, m) if m[0].isalnum() else _written(" ".join(m), lowered) for m in lex.sarcasm_strong):
         return True  # "love that for me", "/s": irony whatever the entry names
     if _retort(text, toks, lex) is not None:
         return True  # "No Wouter, I jumped in the canal for fun": an answer to someone absent
@@ -1118,6 +1118,12 @@ def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> str | None:
             continue  # "Thank you, Mum, for the soup": what it is for, said in earnest
         return name.text
     return None
+
+
+def _written(marker: str, lowered: str) -> bool:
+    """Whether a marker kept as written ("/s", "10/10") stands in the text on its own, not
+    inside a word ("Sat/Sun", "2/3s")."""
+    return re.search(r"(?<![\w/])" + re.escape(marker) + r"(?![\w/])", lowered) is not None
 
 
 def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marker: tuple[str, ...],

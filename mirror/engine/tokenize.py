@@ -179,8 +179,8 @@ def _tokenize(text: str) -> Tokens:
     sents: list[int] = []
     done = 0
     count = 0
-    for match in _SENTENCE_END_RE.finditer(text):
-        upto = bisect_left(starts, match.end(), done)  # tokens starting before this end
+    for end in _sentence_ends(text):
+        upto = bisect_left(starts, end, done)  # tokens starting before this end
         if upto > done:
             sents += [count] * (upto - done)
             done = upto
@@ -194,6 +194,28 @@ def _tokenize(text: str) -> Tokens:
     tokens.starts = tuple(starts)
     tokens.ends = tuple(ends)
     return tokens
+
+
+#: A line that is a list item, for sentence ends: the item is a sentence of its own.
+_LIST_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[-*+\u2022]|\d+[.)])[ \t]")
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where sentences end: after their punctuation, at a blank line, and around every list
+    item line ("- sabato pioggia, coprire i bancali" / "Stanco ma giornata utile" are two
+    sentences, though no stop ends the item): an item runs into the next line only in the
+    writer's layout, never in what they meant."""
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    if "\n" not in text or not _LIST_LINE_RE.search(text):
+        return ends
+    extra = []
+    for m in _LIST_LINE_RE.finditer(text):
+        if m.start() > 0:
+            extra.append(m.start())  # the line before the item ends here
+        line_end = text.find("\n", m.end())
+        if line_end >= 0:
+            extra.append(line_end + 1)  # and the item ends with its line
+    return sorted(set(ends) | set(extra))
 
 
 @lru_cache(maxsize=128)
