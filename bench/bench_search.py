@@ -38,6 +38,8 @@ EXTRA = ["今日は東京に行きました。楽しかった", "Party tonight �
          "வணக்கம் நண்பரே, இன்று நல்ல நாள்", "សួស្តី ពិភពលោក", "The old house by the river."]
 COMMANDS = {
     "search river": ["search", "river"],
+    "search friend": ["search", "friend"],      # a plain word finds its forms too ("friends")
+    "search the": ["search", "the"],            # the widest range of forms to check
     "search 東京": ["search", "東京"],
     "search 行きました": ["search", "行きました"],
     "search 😀": ["search", "😀"],

@@ -39,6 +39,19 @@ def counted(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
+def clipped(text: str, room: int) -> str:
+    """`text` in at most `room` characters: cut after a whole word and marked with "…", so
+    a preview never ends inside a word ("…I'm afraid she'"). A first word longer than
+    half the room is cut where the room ends."""
+    if len(text) <= room:
+        return text
+    cut = text[:room - 1]
+    space = cut.rfind(" ")
+    if space >= room // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:—–-") + "…"
+
+
 def _unsafe_map() -> dict[int, str]:
     """Every code point a terminal could act on, mapped to something it only shows.
 

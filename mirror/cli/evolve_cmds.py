@@ -59,7 +59,8 @@ def report_lines(report: EvolutionReport) -> list[str]:
     out = [f"last {obs.window_days} days: {counted(obs.runs, 'engine run')}; engine profile "
            f"{report.profile.version} in force"]
     for e in obs.engines:
-        out.append(f"  {e.engine:<10} {e.runs:>6} runs  fallback {e.fallback_rate:>5.0%}  "
+        runs = "run " if e.runs == 1 else "runs"
+        out.append(f"  {e.engine:<10} {e.runs:>6} {runs}  fallback {e.fallback_rate:>5.0%}  "
                    f"retries {e.retries:>4}  p50 {e.latency_ms_p50:>7.0f} ms")
         if e.first_attempt_pass_rate is not None:
             out.append(f"    first attempt passed {bar(e.first_attempt_pass_rate)} "

@@ -82,10 +82,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
 
     p = add_command(sub, "search", "full-text search, best matches first", cmd_search)
-    p.add_argument("query", nargs="+", help="words to find (a trailing * matches a prefix)")
+    p.add_argument("query", nargs="+",
+                   help="words to find, each with its other forms (knee: knees); a trailing * matches a prefix")
     p.add_argument("-n", "--limit", type=int, default=20, help="how many (default 20)")
     p.add_argument("--fts", action="store_true",
-                   help="the query is FTS5 syntax: \"a phrase\", OR, NOT, NEAR(a b, 5), pre*")
+                   help="the query is FTS5 syntax, exact words: \"a phrase\", OR, NOT, NEAR(a b, 5), pre*")
     _filters(p, "search")
 
     add_command(sub, "tags", "list tags with how often each is used", cmd_tags)

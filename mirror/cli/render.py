@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mirror.cli.output import Output
-from mirror.display import SHORT_ID, counted, local_time  # noqa: F401 - re-exported for commands
+from mirror.display import SHORT_ID, clipped, counted, local_time  # noqa: F401 - re-exported for commands
 from mirror.models import Reflection
 
 TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
@@ -15,9 +15,7 @@ if TYPE_CHECKING:  # annotations only: `mirror --help` and `list` need no derive
 
 
 def one_line(out: Output, r: Reflection, width: int = 60) -> str:
-    title = r.title
-    if len(title) > width:
-        title = title[: width - 1] + "…"
+    title = clipped(r.title, width)
     marks = (("★ " if r.starred else "") + ("🔒 " if r.private else "")
              + (f"[{r.care}] " if r.care else ""))
     tags = " ".join(f"#{t}" for t in r.tags)

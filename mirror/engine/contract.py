@@ -269,7 +269,7 @@ def run(
     if outcome.by_sentinel:
         return _care(a, care_resources, outcome.attempts, ROUTE_SENTINEL, version)
     if gentle and a.care_language is not None:
-        return replace(outcome, care_note=gentle_line(a.care_language))
+        return replace(outcome, care_note=gentle_line(a.care_language, care_resources))
     return outcome
 
 

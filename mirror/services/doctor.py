@@ -10,6 +10,7 @@ from mirror.adapters import registry
 from mirror.adapters.base import AdapterUnavailable
 from mirror.adapters.secrets import load_anthropic_key
 from mirror.clock import Clock
+from mirror.display import counted
 from mirror.engine.care import care_languages
 from mirror.engine.care.detect import detector
 from mirror.errors import InvalidInput, StorageError
@@ -75,7 +76,7 @@ def diagnose(ctx: JournalContext) -> DoctorReport:
     checks.append(care_check())
     audit = ctx.store.audit_verify()
     checks.append(_check("audit chain", audit.ok,
-                         f"{audit.entries} entries, head {audit.head}" + ("" if audit.ok else f": {audit.problem}"),
+                         f"{counted(audit.entries, 'entry', 'entries')}, head {audit.head}" + ("" if audit.ok else f": {audit.problem}"),
                          "storage", "compare the head with your latest bundle's manifest"))
     checks.append(engine_check(ctx))
     return DoctorReport(tuple(checks), audit.head, str(ctx.paths.home))

@@ -2,7 +2,10 @@
 
 - The **word index** (`reflections_fts`, unicode61 with combining marks kept inside words)
   answers ordinary words in every script written with spaces, Tamil and Khmer included,
-  ranked by BM25 — the search Mirror always had.
+  ranked by BM25 — the search Mirror always had. A plain word also matches its other
+  forms the journal holds ("knee" finds "Knees"), found at query time with SQLite's Porter
+  stemmer (`word_forms`): the index itself stays exact, so `--fts` queries, phrases and
+  `word*` prefixes mean what they always meant.
 - The **trigram index** (`reflections_fts_trigram`) holds only the reflections with
   characters of scripts written without spaces (Chinese, Japanese, Korean, Thai, Khmer...)
   or emoji, and finds any substring of three characters or more there. A query holding
@@ -17,7 +20,7 @@ Every query runs among the reflections a `ListFilter` selects (as `list` does).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from mirror.errors import InvalidInput
 from mirror.models import ListFilter, SearchHit
@@ -65,7 +68,8 @@ def search(store: ReflectionStore, query: str, limit: int = 20,
             raise InvalidInput("the search query is empty")
         return _ranked(store.conn, WORD_INDEX, query, where, params, limit, raw=True)
     if not unspaced(query):
-        return _ranked(store.conn, WORD_INDEX, fts_query(query), where, params, limit)
+        match = fts_query(query, lambda word: word_forms(store.conn, word))
+        return _ranked(store.conn, WORD_INDEX, match, where, params, limit)
     terms = [t.rstrip("*") for t in query.split() if t.rstrip("*")]
     long_terms = [t for t in terms if len(t) >= TRIGRAM]
     short = [t for t in terms if len(t) < TRIGRAM]
@@ -166,18 +170,103 @@ def _around(text: str, term: str) -> tuple[tuple[str, bool], ...]:
     return tuple(part for part in ((before, False), (term, True), (after, False)) if part[0])
 
 
-def fts_query(query: str) -> str:
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def fts_query(query: str, forms: Callable[[str], Sequence[str]] | None = None) -> str:
+    """The word index's query for what a person typed: every word must be there; `word*`
+    matches words starting with `word`; a plain word also matches the forms `forms` gives
+    for it (its other inflections in the journal: see `word_forms`)."""
     terms = []
     for word in query.split():
         prefix = word.endswith("*")
         word = word.rstrip("*")
         if not word:
             continue
-        quoted = '"' + word.replace('"', '""') + '"'
-        terms.append(quoted + ("*" if prefix else ""))
+        if prefix:
+            terms.append(_quoted(word) + "*")
+            continue
+        others = forms(word) if forms is not None else ()
+        terms.append("(" + " OR ".join(_quoted(w) for w in [word, *others]) + ")" if others
+                     else _quoted(word))
     if not terms:
         raise InvalidInput("the search query is empty")
     return " AND ".join(terms)
+
+
+#: The word index's own tokenizer (migration 008) with the Porter stemmer in front: SQLite's
+#: maintained English stemmer, folding case and accents exactly as the index does.
+_STEMMER = "porter unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
+#: At most this many words of the journal share a word's first letters and are stemmed to
+#: find its forms (a bound on the work for a short word in a very large vocabulary).
+MAX_FORM_CANDIDATES = 2000
+
+
+def word_forms(conn: sqlite3.Connection, word: str) -> list[str]:
+    """The words of the journal's index with the same Porter stem as `word` ("knees" and
+    "kneeling"... for "knee" when the journal holds them; "pony" for "ponies"), so that a
+    plain word finds its plural and other inflections the way a journaler expects.
+
+    The candidates are the index's words sharing the stem's first letters (a stem drops or
+    changes at most its last letter: "pony" -> "poni"), read by range from its vocabulary
+    (a temporary fts5vocab table: nothing is written to the journal, so a read-only one
+    searches the same way); a table of them in memory with the stemmer keeps those with
+    the word's stem. A word the tokenizer cuts in two ("don't") or a stem shorter than
+    three letters gets no other forms."""
+    itself = word.casefold()
+    try:
+        stems = _Stems()
+    except sqlite3.OperationalError:  # an SQLite without FTS5's Porter stemmer: the word alone
+        return []
+    try:
+        stem = stems.stem(word)
+        if stem is None or len(stem) < 3:
+            return []
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words"
+                     f" USING fts5vocab(main, {WORD_INDEX}, row)")
+        start, end = stem[:-1], stem[:-1] + "\U0010ffff"
+        # The vocabulary reads each word's list of reflections: the range is read on both
+        # sides of the word itself, whose list (often the longest) is not needed.
+        ranges = ((start, min(itself, end)), (itself + "\x00", end))
+        candidates = [row[0] for low, high in ranges for row in conn.execute(
+            "SELECT term FROM temp.search_words WHERE term >= ? AND term < ? LIMIT ?",
+            (low, high, MAX_FORM_CANDIDATES))]
+        return stems.sharing(word, candidates)
+    finally:
+        stems.close()
+
+
+class _Stems:
+    """SQLite's Porter stemmer, through a table in a database of its own in memory."""
+
+    def __init__(self) -> None:
+        self.conn = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            self.conn.execute(f"CREATE VIRTUAL TABLE words USING fts5(term, tokenize=\"{_STEMMER}\")")
+            self.conn.execute("CREATE VIRTUAL TABLE tokens USING fts5vocab(words, instance)")
+        except sqlite3.OperationalError:
+            self.conn.close()
+            raise
+
+    def stem(self, word: str) -> str | None:
+        """The stem of `word`, None when the tokenizer makes more or less than one token of it."""
+        self.conn.execute("DELETE FROM words")
+        self.conn.execute("INSERT INTO words (rowid, term) VALUES (1, ?)", (word,))
+        found = [row[0] for row in self.conn.execute("SELECT term FROM tokens")]
+        return found[0] if len(found) == 1 else None
+
+    def sharing(self, word: str, candidates: list[str]) -> list[str]:
+        """Those of `candidates` (single words) with the stem of `word`, in their order."""
+        self.conn.execute("DELETE FROM words")
+        self.conn.executemany("INSERT INTO words (rowid, term) VALUES (?, ?)",
+                              enumerate(candidates, 1))
+        same = {row[0] for row in self.conn.execute(
+            "SELECT rowid FROM words WHERE words MATCH ?", (_quoted(word),))}
+        return [term for i, term in enumerate(candidates, 1) if i in same]
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 def _segments(snippet: str) -> tuple[tuple[str, bool], ...]:

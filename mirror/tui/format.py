@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from mirror.display import SHORT_ID, local_time, terminal_safe  # noqa: F401 - shared with the CLI
+from mirror.display import SHORT_ID, clipped, local_time, terminal_safe  # noqa: F401 - shared with the CLI
 
 STAR = "★"
 PRIVATE = "🔒"    # the CLI's mark too: one sign for private wherever it is shown

@@ -39,8 +39,17 @@ def test_list_care_shows_each_tier_and_show_names_categories_and_words(cli):
 def test_the_gentle_line_follows_an_ordinary_mirrorback(cli):
     result = reflect(cli, "sometimes I wish I could just disappear")
     assert result["care"] is False and result["care_tier"] == "gentle"
+    line = result["mirrorback"]["content"].split("\n\n")[-1]
+    assert line == ("If any of this is heavier than it sounds, help exists wherever you are"
+                    " — people whose work is to listen.")    # no command, no resources never saved
+
+
+def test_the_gentle_line_lists_the_resources_the_person_saved(cli):
+    assert cli("config", "set", "care.resources", "Call my sister Ana", "Dr. Okafor's office").code == 0
+    result = reflect(cli, "sometimes I wish I could just disappear")
+    assert result["care_tier"] == "gentle"
     assert result["mirrorback"]["content"].endswith(
-        "`mirror care` shows the resources you saved.")
+        "people whose work is to listen. Resources you saved: Call my sister Ana; Dr. Okafor's office")
 
 
 def test_dismissing_a_false_alarm_is_audited_and_never_stops_later_care(cli, mirror_home: Path):

@@ -239,3 +239,16 @@ def test_onthisday_takes_the_filters(cli):
     assert years("--not-tag", "home") == [2025]
     assert years("--contains", "GARDEN") == [2023]
     assert cli("onthisday", "--on", "2026-03-14").code == 2  # the day is --date here
+
+
+def test_numbers_alone_are_not_a_date_and_a_month_bound_covers_the_month(cli):
+    write(cli, "2026-02-01 09:00", "First of February")
+    write(cli, "2026-02-28 21:00", "Last of February")
+    write(cli, "2026-03-01 08:00", "First of March")
+    for junk in ("x", "2 20", "one"):                      # "x" was October, "2 20" Feb 20th
+        bad = cli("list", "--since", junk, clock=FixedClock(NOW))
+        assert bad.code == 4
+        assert bad.err.strip() == (f"mirror: cannot read '{junk}' as a date"
+                                   " (try 2024-03-05 21:30 or 'yesterday 21:30')")
+    assert listed(cli, "--since", "february", "--until", "february") == [
+        "Last of February", "First of February"]

@@ -182,9 +182,9 @@ def test_search_survives_fts_syntax_in_the_query(cli):
 
 
 def test_search_prefix_with_star(cli):
-    reflect_id(cli, "gardening today")
+    reflect_id(cli, "gardenias today")
     assert len(cli("search", "garden*", "--json").json["results"]) == 1
-    assert cli("search", "garden", "--json").json["results"] == []
+    assert cli("search", "garden", "--json").json["results"] == []   # another word, not a form of it
 
 
 def test_tags_counts(cli):
@@ -322,3 +322,22 @@ def test_global_options_before_the_command_still_work(cli, tmp_path):
     home = tmp_path / "h"
     assert cli("--json", "--home", str(home), "reflect", "before").code == 0
     assert cli("--home", str(home), "--json", "list").json["reflections"][0]["content"] == "before"
+
+
+def test_a_long_title_in_list_is_cut_after_a_whole_word(cli):
+    text = "I'm also scared that I'm afraid she'll never forgive me for what I said at dinner"
+    reflect_id(cli, text)
+    line = cli("list").out.strip()
+    shown = line[line.index("I'm"):]
+    assert shown.endswith("…") and text.startswith(shown[:-1])
+    assert text[len(shown) - 1] == " "
+
+
+def test_one_run_and_one_audit_entry_read_in_the_singular(cli):
+    reflect_id(cli, "Just one entry tonight")
+    evolve = cli("evolve").out
+    assert "1 run " in evolve and "1 runs" not in evolve
+    doctor = cli("doctor").out
+    audit = next(line for line in doctor.splitlines() if "audit chain" in line)
+    count = int(audit.split("audit chain")[1].split()[0])
+    assert f"{count} {'entry' if count == 1 else 'entries'}," in audit

@@ -202,6 +202,8 @@ def test_a_journal_on_a_read_only_mount_can_be_read_searched_and_exported(journa
     assert len(listed.json["reflections"]) == 12
     found = read_only(journal_home, journal_home, "search", "entry", "--json")
     assert found.code == 0 and found.json["results"], found.err
+    forms = read_only(journal_home, journal_home, "search", "entries", "--json")   # a plural's forms
+    assert forms.code == 0 and len(forms.json["results"]) == 12, forms.err
     for args in (("export", str(out / "b.zip")), ("export", "--format", "json", str(out / "j.json"))):
         run = read_only(journal_home, journal_home, *args)
         assert run.code == 0, (args, run.err)

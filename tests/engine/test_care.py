@@ -154,7 +154,10 @@ def test_every_care_text_holds_in_any_country_and_lists_saved_resources() -> Non
         body = text.split("\n\n")[0]
         assert not re.search(r"\d{3}", body), (lang, body)  # no country's phone number
         assert text.endswith("- Ana: +34 600 000 000")
-        assert "`mirror care`" in gentle_line(lang)
+        line = gentle_line(lang)                          # names no command, no resources
+        assert "`" not in line and "mirror" not in line and "\n" not in line, (lang, line)
+        assert gentle_line(lang, ["Ana: +34 600 000 000"]).startswith(line)
+        assert gentle_line(lang, ["Ana: +34 600 000 000"]).endswith("Ana: +34 600 000 000")
 
 
 @settings(max_examples=300)

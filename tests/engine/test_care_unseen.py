@@ -29,7 +29,7 @@ def test_vietnamese_and_arabic_have_care_of_their_own(text: str, category: str):
     language = response_language(text, finding)
     assert language in ("vi", "ar")
     assert "{acknowledgement}" not in care_response(finding.signals, language=language)
-    assert "`mirror care`" in gentle_line(language)
+    assert gentle_line(language) and "`" not in gentle_line(language)
 
 
 @pytest.mark.parametrize("text", [

@@ -70,5 +70,5 @@ def test_a_gentle_signal_gets_the_models_mirrorback_and_the_line(cli, ollama_ser
 
     assert result.json["care"] is False and result.json["care_tier"] == "gentle"
     content = result.json["mirrorback"]["content"]
-    assert content.startswith(GOOD) and content.endswith("shows the resources you saved.")
+    assert content.startswith(GOOD) and content.endswith("people whose work is to listen.")
     assert len(model_calls(ollama_server)) == 1

@@ -80,18 +80,21 @@ async def test_write_controls_keep_their_room(make_app, journal, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-async def test_a_bad_filter_date_says_it_is_not_a_date(make_app, journal, size):
+@pytest.mark.parametrize("typed", ["blorp", "x", "2 20"])   # "x" was read as October
+async def test_a_bad_filter_date_says_it_is_not_a_date(make_app, journal, size, typed):
     journal.write("something")
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press("f")
-        await pilot.press(*"blorp", "enter")
+        await pilot.press(*typed, "enter")
         await settle(pilot)
         assert app.screen.query_one("#timeline-switcher").current == "timeline-list"   # not applied
         said = app.screen.query_one("#f-problem", Static).render().plain
-        assert "cannot read 'blorp' as a date" in said          # the CLI's words
+        assert f"cannot read '{typed}' as a date (try 2024-03-05 21:30" in said   # the CLI's words
         assert "Not applied" in said
+        assert app.screen.query_one("#f-since", Input).value == typed            # kept as typed
+        assert "1 reflection shown" in str(app.screen.query_one("#timeline-status", Static).render())
 
 
 async def test_an_entry_written_with_a_date_is_not_marked_edited(make_app, journal):
@@ -214,3 +217,24 @@ async def test_bundle_results_are_a_short_summary_that_keeps_the_buttons_in_view
                     assert app.screen.region.contains_region(button.region), (button, size)
             await pilot.press("escape")
             await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_saved_note_never_ends_inside_a_word(make_app, journal, size):
+    from textual.widgets import TextArea
+
+    long_line = ("My knees hurt after the long run by the river. I'm also scared that I'm afraid"
+                 " she'll never forgive me for what I said at dinner, and I keep replaying it.")
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        app.screen.query_one("#editor", TextArea).insert(long_line)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        note = app.screen.query_one("#saved-note", Static).render().plain
+        quoted = note[note.index("“") + 1:note.index("”")]
+        assert quoted.endswith("…") and long_line.startswith(quoted[:-1])
+        assert long_line[len(quoted) - 1] == " "                 # cut after a whole word
+        assert len(quoted) <= 120

@@ -109,8 +109,15 @@ def care_text(language: str = DEFAULT_LANGUAGE) -> str:
     return _one_line(str(chosen["text"]).replace("{acknowledgement}", ""), language)
 
 
-def gentle_line(language: str = DEFAULT_LANGUAGE) -> str:
-    """The one fixed line added under an ordinary mirrorback for an ambiguous signal."""
+def gentle_line(language: str = DEFAULT_LANGUAGE, resources: Sequence[str] = ()) -> str:
+    """The one fixed line added under an ordinary mirrorback for an ambiguous signal: that
+    help exists, then the resources the person saved, when there are any (it names no
+    command: the line is read in the TUI as much as in a terminal)."""
     responses = _responses()
     chosen = responses.get(language) or responses[DEFAULT_LANGUAGE]
-    return _one_line(str(chosen["gentle"]), language)
+    line = _one_line(str(chosen["gentle"]), language)
+    saved = [" ".join(r.split()) for r in resources if r and r.strip()]
+    if not saved:
+        return line
+    space = "" if language in ("ja", "zh") else " "
+    return f"{line}{space}{chosen['resources_heading']} {'; '.join(saved)}"

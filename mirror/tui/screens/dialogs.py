@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from mirror.tui.format import local_time, plural, word_count
+from mirror.tui.format import clipped, local_time, plural, word_count
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -127,7 +127,7 @@ class DraftOfferScreen(ModalScreen[bool | None]):
             yield Label("You left a draft", classes="dialog-title")
             yield Static(Text(f"An unsaved reflection{when_text} ({plural(word_count(text), 'word')}):"),
                          classes="dialog-body")
-            yield Static(Text(f"“{first[:200]}”", style="italic"), classes="dialog-quote")
+            yield Static(Text(f"“{clipped(first, 200)}”", style="italic"), classes="dialog-quote")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Discard", id="discard")
                 yield Button("Restore", id="restore", variant="primary")

@@ -19,7 +19,7 @@ from mirror.errors import InvalidInput
 from mirror.models import Reflection, Revision
 from mirror.tui import messages as m
 from mirror.tui.external import Edited, edit_in_editor, editor_command
-from mirror.tui.format import PRIVATE, STAR, local_time, parse_tags, plural, shown, word_count
+from mirror.tui.format import PRIVATE, STAR, clipped, local_time, parse_tags, plural, shown, word_count
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
 from mirror.tui.screens.dialogs import ConfirmScreen, FlagScreen, PromptScreen, ThreadPickScreen
@@ -282,7 +282,7 @@ class ReaderScreen(Screen):
             if yes:
                 self.delete(host(self.app).require_gateway())
 
-        title = self.details.reflection.title[:60]
+        title = clipped(self.details.reflection.title, 60)
         self.app.push_screen(ConfirmScreen(f"Delete “{title}”?", DELETE_WARNING, yes="Delete"), answered)
 
     @work(thread=True, group="journal", exit_on_error=False)

@@ -57,7 +57,7 @@ class SearchScreen(Screen):
             with Horizontal(id="search-header"):
                 yield Label("Search", classes="screen-title")
                 yield Static("", id="search-status")
-            yield Input(placeholder="words to find (a trailing * matches the start of a word)",
+            yield Input(placeholder="words to find, with their plurals (a trailing * matches the start of a word)",
                         id="search-input")
             yield OptionList(id="search-results")
         yield ScreenKeys()

@@ -15,7 +15,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, Text
 
 from mirror.clock import utc_iso
 from mirror.tui import messages as m
-from mirror.tui.format import local_time, parse_tags, plural, short_id, word_count
+from mirror.tui.format import clipped, local_time, parse_tags, plural, short_id, word_count
 from mirror.tui.gateway import JournalGateway
 from mirror.tui.host import host
 from mirror.tui.screens.dialogs import FlagScreen
@@ -328,7 +328,7 @@ class WriteScreen(Screen):
         self.query_one("#saved-note", Static).update(Text.assemble(
             ("Saved ", "bold"), (short_id(reflection.id), "dim"), "  ",
             local_time(reflection.created_at, reflection.created_tz), "\n",
-            (f"“{reflection.title[:120]}”", "italic")))
+            (f"“{clipped(reflection.title, 120)}”", "italic")))
         self.remove_class("-care")                # that was the previous text's answer
         self.query_one("#mirrorback", MirrorbackPanel).working("Saved. The mirror is reading it…")
 
