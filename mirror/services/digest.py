@@ -710,7 +710,7 @@ def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
     parts = {w for n in found for w in n.split()}  # "Lurdes" of "Dona Lurdes"
     quoted = [n for line in lines for n in people_in.count([line.text], language)
               if n not in found and n not in parts and not n.startswith("your ")
-              and n not in people_in.KIN_NAMES]
+              and n not in people_in.KIN_NAMES and people_in.form_of(n, found, language) is None]
     if not quoted:
         return found
     out = Counter(found)
