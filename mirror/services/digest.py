@@ -351,7 +351,8 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
                 moment = Moment(*tail, moment.score)
                 span = tail
             else:
-                span = with_antecedent(text, toks, *whole(text, toks, moment.first, moment.last))
+                span = with_antecedent(text, toks, *whole(text, toks, moment.first, moment.last),
+                                       language)
             if span is None:
                 continue
             span = with_who(text, toks, *span)
@@ -478,7 +479,7 @@ def _with_landing(text: str, toks: Tokens, lo: int, hi: int, language: str) -> s
     if hi > a or b - a > LANDING_WORDS or is_list_line(text, toks, a):
         return None
     piece = text[toks[a].start:toks[b - 1].end + 1]
-    terse = b - a <= LANDING_SHORT or leans_back(toks, a, b)
+    terse = b - a <= LANDING_SHORT or leans_back(toks, a, b, language)
     plan = _plan(text, toks, a, b, language)
     other_side = turns(toks, a, b) or any(w in _ALSO for w in toks.norms[a:b])
     if not terse and not plan and not other_side and b - a > LANDING_SHORT and \
