@@ -1455,7 +1455,6 @@ def _paired(text: str, word: str, people: set[str]) -> bool:
     for m in re.finditer(rf"(?<![\w'’-])(?:([^\W\d_]+)\s+und\s+{name}|{name}\s+und\s+"
                          rf"({_UP}[^\W\d_]+))(?![\w'’-])", text):
         other = m.group(1) or m.group(2)
-        before = text[max(0, m.start() - 5):m.start()].lower()
         if other in people:
             return True
     return False
