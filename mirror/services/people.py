@@ -35,6 +35,13 @@ names in any language written with capitals):
    ("Victoria Park", "Church Street") is a place; a name written where a place stands
    ("an interview at Brightwave") that never stood where only a person stands ("with",
    "told", "laughed", "my boss, Ann") is a company or a shop ("Brightwave said no").
+   Nor is a title on its own ("Herr"), a kin name that is a function word of the period's
+   language (Polish "Mam", "I have"), or a name given to a thing ("The mouse is called
+   Wren"), and two words after one German "mit" are a person only by another cue ("mit
+   Jacke und Mütze").
+4. **One person, one name**: the cases of a declined name ("Paweł", "o Pawle"; "Zosia",
+   "z Zosią"), a German or Dutch genitive ("Bastis") and a short form of a longer name of
+   the period ("Pri" of "Priya") are listed once, as the name is said alone (`_forms`).
 
 Everything here is pure and regex-based (no tokenizer): a month of a large journal is a
 thousand entries or more, and the month before is read too (a digest compares the people
