@@ -1227,6 +1227,11 @@ def compare(texts: Iterable[str], before: Iterable[str], language: str | None = 
     # week; "She smiled at Iris" this week), unless this period writes them as a place.
     placed = set().union(*(s.placed for s in scans)) - set().union(*(s.personal for s in scans))
     carried = {n for n in names_before if " " not in n and n not in placed}
+    if history is not None:
+        # Someone the journal wrote as a person before both periods is one wherever this
+        # period writes their name ("Priya's working late" in a week that says nothing
+        # more of her; "Dad met Priya properly" a week earlier).
+        carried |= _known_people(scans, texts, names | carried | placed, history, nouns)
     names -= _not_kin(language)
     names_before -= _not_kin(language)
     # One person written in several forms over the two periods ("Paweł", "o Pawle"; "Pri"
@@ -1357,6 +1362,42 @@ def _known(names: set[str], past: Sequence[str], nouns: bool = False) -> set[str
         holding = [t for t in past if w in t][-HISTORY_TEXTS:]
         if any(w in sc.people and w not in sc.beside and w not in sc.weak
                for sc in (_scan(t, nouns) for t in holding)):
+            known.add(w)
+    return known
+
+
+#: Words of a period looked up in the journal before it, the most written first.
+KNOWN_CANDIDATES = 24
+
+
+def _known_people(scans: list[_Scan], texts: list[str], taken: set[str],
+                  history: Callable[[], Sequence[str]], nouns: bool) -> set[str]:
+    """Names this period writes, by no cue of its own, that the journal before it wrote
+    as a person: by a cue only a person gets in one text, or found acting in two (the
+    latest `HISTORY_TEXTS` texts holding each are read). Never a word this period also
+    writes in lower case, nor an ordinary word."""
+    uses: Counter[str] = Counter()
+    for s in scans:
+        uses.update(w for w in s.possible if " " not in w)
+    lower = {w for t in texts for w in _WORD.findall(t) if w[:1].islower()}
+    common = _common()
+    candidates = [w for w, _ in uses.most_common() if w not in taken and w.lower() not in lower
+                  and w.lower() not in common][:KNOWN_CANDIDATES]
+    if not candidates:
+        return set()
+    past = history()
+    read: dict[int, _Scan] = {}
+    known: set[str] = set()
+    for w in candidates:
+        holding = [k for k, t in enumerate(past) if w in t][-HISTORY_TEXTS:]
+        found = 0
+        for k in holding:
+            if k not in read:
+                read[k] = _scan(past[k], nouns)
+            sc = read[k]
+            if w in sc.people and w not in sc.beside:
+                found += 1 if w in sc.weak else 2
+        if found >= 2:
             known.add(w)
     return known
 

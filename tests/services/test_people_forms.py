@@ -74,3 +74,18 @@ def test_a_name_given_to_a_thing_is_not_a_person():
                           "will not be called Keith.", "The mouse is called Wren."], "en")
     assert "Keith" not in found and "Wren" not in found
     assert "Sam" in found
+
+
+def test_someone_the_journal_named_before_is_someone_this_week():
+    """A week that only writes "Priya's working late" is about the Priya the journal
+    named as someone the week before ("Dad met Priya properly")."""
+    now, _ = people.compare(["Rainy Monday. Priya's working late, so I ate cereal for tea."], [],
+                            "en", history=lambda: ["Dad met Priya properly for the first time.",
+                                                   "Told Priya about the badger."])
+    assert "Priya" in now and "Rainy" not in now
+
+
+def test_a_word_the_journal_never_wrote_as_someone_stays_no_one():
+    now, _ = people.compare(["Rainy Monday. Stanage was windy."], [], "en",
+                            history=lambda: ["Walked up Stanage with the dog.", "Rainy again."])
+    assert now == {}
