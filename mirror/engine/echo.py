@@ -40,6 +40,10 @@ _REFUSE = frozenset({
     "ought", "need", "needs", "needed", "have", "has", "gotta", "if", "would", "could",
     "might", "will", "i'll", "we'll", "i'd", "we'd", "shall", "please", "maybe", "kill",
     "die", "dead", "suicide", "hurt", "hate",
+    # a name the person called themselves, which the mirror would be calling them
+    # ("when you laughed at your desk like an idiot")
+    "idiot", "fool", "moron", "loser", "stupid", "pathetic", "useless", "weirdo", "clown",
+    "failure", "rat", "mess", "lunatic", "maniac",
 })
 #: Past-tense markers beyond the regular "-ed" ending.
 _PAST = frozenset({
@@ -148,6 +152,11 @@ def _reported(tokens: Sequence[Token], at: int) -> bool:
     return False
 
 
+#: One-word answers that a comma continues ("said no, honestly, it's fine").
+_ANSWER_WORDS = frozenset({"no", "yes", "sure", "ok", "okay", "fine", "nothing", "thanks",
+                           "yeah", "nope"})
+
+
 #: Where a new main clause may start mid-sentence; never "when"/"because" (a subordinate
 #: clause, "when I had chickenpox", is a detail, not the moment).
 _JOINS = frozenset({"and", "but", "so", "then"})
@@ -171,6 +180,9 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
         return None  # "Not because I was worried about Rosa": said back, it contradicts her
     if own[-1] in _SPEECH:
         return None  # "… I said" before a quotation: the words said are the moment
+    if len(own) >= 2 and own[-2] in _SPEECH and own[-1] in _ANSWER_WORDS \
+            and text[toks[-1].end : toks[-1].end + 1] == ",":
+        return None  # "I said no, honestly, it's fine": the answer goes on past the comma
     if _reported(tokens, at):
         return None  # "Kieran says let it go, it's not worth the stress": his words, not hers
     judged = _verdict(text, toks, own)

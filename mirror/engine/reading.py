@@ -431,8 +431,12 @@ def _signs_by_first(signs: list[tuple[tuple[str, ...], str, float]]
 
 def _phrase(marker: Any) -> tuple[str, ...]:
     marker = str(marker).lower()
+    if "/" in marker:
+        # "/s", "10/10": matched as raw text. As words, "/s" is the letter "s", which the
+        # "s" of "Marisol's" matched, and every entry with one read as irony.
+        return (marker,)
     words = tuple(t.norm for t in tokenize(marker))
-    return words or (marker,)          # "/s", "10/10": matched as raw text
+    return words or (marker,)
 
 
 # -- prose ------------------------------------------------------------------------------------
@@ -508,6 +512,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "my arm went numb", "my face hurt": the body's, not a feeling
         if _said_of_it(toks, i, lex):
             continue  # "it was windy and miserable": the weather's, not the writer's
+        if hit[0] == "love" and _loves_a_thing(text, toks, i + size, lex):
+            continue  # "Amo minha vida corporativa", "I love my commute": said of a thing
         if _felt_towards_writer(toks, i, i + size):
             continue  # "se había despertado enfadado conmigo", "Mum was so proud of me": theirs
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
@@ -678,6 +684,21 @@ def _long_phrase_at(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
     return norms[i] not in lex.single and any(
         len(words) >= 3 and tuple(norms[i:i + len(words)]) == words
         for words, _, _ in lex.phrases.get(norms[i], ()))
+
+
+def _loves_a_thing(text: str, toks: Sequence[Token], after: int, lex: _Lexicon) -> bool:
+    """Whether a word of love is followed by something of the writer's that is not a person
+    ("I love my job", "Amo minha vida corporativa", "j'adore mon bus"): tenderness is felt for
+    someone; love said of a thing is a manner of speaking, and as often irony."""
+    if after + 1 >= len(toks) or toks[after].sent != toks[after - 1].sent \
+            or toks[after].norm not in lex.openers or toks[after + 1].sent != toks[after].sent:
+        return False
+    noun = toks[after + 1]
+    if noun.norm in lex.people or noun.norm.removesuffix("'s") in lex.people:
+        return False  # "I love my sister"
+    if noun.text[:1].isupper() and not lex.nouns_capitalised:
+        return False  # "I love my Ana"
+    return noun.text.isalpha()
 
 
 def _felt_back_then(toks: Sequence[Token], norms: Sequence[str], i: int) -> bool:
@@ -1027,7 +1048,9 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
                 for i in range(len(words))):
             continue  # "Honestly I'm proud of myself …, even the bad days": the writer says it
         opener = min(praise)
-        if opener <= 1 and bad(words) and not any(w in lex.first_person for w in words[:opener + 1]) \
+        # (the harm must be what the praise is said of, close after it: "Best part was
+        # sitting on the steps with Lupe, eating the broken ones" praises the sitting)
+        if opener <= 1 and bad(words[:opener + 8]) and not any(w in lex.first_person for w in words[:opener + 1]) \
                 and lex.single.get(words[opener], ("", 0.0))[1] < WORD_WEIGHT:
             pointed = True  # "Wonderful news: the flight is delayed", "Fantastic. Spilled …"
         near = sentences[max(0, k - 1):k + 2]
@@ -1594,18 +1617,25 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
     change"), to its clause's end: the person's own picture of how it felt, which a
     question can hold up. Not "I like it", "would like to", "felt like going"."""
     norms = [t.norm for t in toks]
+    quoted: list[int] | None = None
     for j in range(centre.first + 1, centre.last):
         words = next((w for w in lex.images if tuple(norms[j:j + len(w)]) == w), None)
         if words is None:
             continue
+        if quoted is None:
+            quoted = tokens_in_spans(toks, quoted_spans(text))
+        if quoted[j] >= 0:
+            continue  # 'she said "looked like you needed this"': her words, not the writer's picture
         prev = norms[j - 1]
+        if words == ("like",) and prev in _APPEARS and "what" in norms[max(centre.first, j - 5):j]:
+            continue  # "what love looks like at this point": how a thing looks, not a likeness
         after = norms[j + len(words)] if j + len(words) < len(norms) else ""
         if prev in lex.first_person or prev in _OBJECTS or prev in ("would", "i'd", "you'd", "d") \
                 or after in ("to", "that", "this", "it"):
             continue
         if words == ("like",) and (prev in _HEDGE_BEFORE_LIKE or after[:1].isdigit()
                                    or after in _NUMBER_WORDS or after.endswith("ly")
-                                   or after in _FILLER_AFTER_LIKE):
+                                   or after in _FILLER_AFTER_LIKE or after in _HABIT_AFTER_LIKE):
             continue  # "for like a week", "like nine times", "like properly laughed": a filler
         _, end = clause_bounds(text, toks, j, j + 1)
         end = min(end, centre.last)
@@ -1614,9 +1644,16 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
         end = next((k for k in range(j + len(words) + 1, end) if norms[k] in ("and", "but", "so")), end)
         if any(norms[k] in lex.images_not for k in range(j, min(end, j + 5))):
             continue  # "like an absolute idiot": a way of speaking, not a picture
+        if any(quoted[k] >= 0 for k in range(j, end)):
+            continue  # a likeness running into someone's quoted words would be cut inside them
         if _IMAGE_WORDS[0] <= end - j <= _IMAGE_WORDS[1]:
             return Moment(j, end, 0.0)
     return None
+
+
+#: Verbs of appearance: "what it looks like", "what that sounds like" say how, not a likeness.
+_APPEARS = frozenset({"looks", "look", "looked", "sounds", "sound", "sounded", "feels", "felt",
+                      "seems", "seemed"})
 
 
 #: "like" as a filler, not a likeness: after these, or before a number or an adverb.
@@ -1626,6 +1663,9 @@ _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven"
                            "ten", "twenty", "thirty", "forty", "fifty", "a", "an", "half", "maybe"})
 _FILLER_AFTER_LIKE = frozenset({"really", "so", "super", "totally", "actually", "literally", "idk",
                                 "kinda", "sorta", "legit", "genuinely", "proper"})
+#: "like every year", "like always", "like last time": as usual, not a likeness.
+_HABIT_AFTER_LIKE = frozenset({"every", "always", "usual", "before", "last", "each", "normal",
+                               "ever", "old"})
 _TURN_WORDS = frozenset({"but", "yet", "though", "although"})
 _SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "we", "we're", "she", "he", "they", "it",
                        "it's", "nobody", "everyone", "everybody", "no", "nothing", "that",

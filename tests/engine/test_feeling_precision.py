@@ -95,3 +95,46 @@ def test_the_question_turns_to_the_one_answered(text: str, name: str) -> None:
 def test_an_anniversary_of_someone_is_grief_and_of_a_move_is_not() -> None:
     assert "grief" in read("Two years today since Mum. Made her soup and ate it by the window.").feelings
     assert "grief" not in read("Three years today since my sister moved to Lisbon. We call on Sundays.").feelings
+
+
+@pytest.mark.parametrize(("text", "language", "wrong"), [
+    # love said of a thing is a manner of speaking, and as often irony
+    ("Três horas no trânsito e uma reunião que podia ser um email. Amo minha vida corporativa, "
+     "juro. Pelo menos tocou Caetano no rádio.", "pt", "love"),
+    ("Forty minutes late again and standing all the way. I love my commute.", "en", "love"),
+    # remembering, or losing a thing, is not nostalgia or confusion
+    ("Esqueci-me do jantar da Marta. Só me lembrei quando vi as fotos. Amanhã levo-lhe um bolo.",
+     "pt", "nostalgia"),
+    ("Journée pénible. J'ai perdu mes clés dans le bus et le serrurier est venu à 22h.", "fr",
+     "confusion"),
+    # exasperation said fondly is not rage
+    ("Mio padre ha riparato la bici con il nastro adesivo, di nuovo. Mi fa impazzire. Gli voglio "
+     "bene.", "it", "anger"),
+])
+def test_a_word_said_of_a_thing_names_no_feeling(text: str, language: str, wrong: str) -> None:
+    assert wrong not in read(text, None, language).feelings
+
+
+def test_the_writers_love_for_someone_is_still_named() -> None:
+    assert "love" in read("I love my sister so much it hurts sometimes. She drove four hours "
+                          "just to bring me soup.").feelings
+
+
+def test_an_apostrophe_s_is_not_the_irony_mark() -> None:
+    """ "/s" marks irony; the "s" of "Marisol's" is not it."""
+    text = ("Sunday lunch at Marisol's, the whole family. Best part was sitting on the back step "
+            "with Lupe after, eating the broken biscuits. Quiet for once.")
+    assert not read(text).sarcasm
+    assert read("Three meetings, lunch at four, and the printer ate my report. /s").sarcasm
+
+
+def test_a_last_trip_to_the_vet_is_grief() -> None:
+    text = ("Took Mabel to the vet for the last time this morning. Fourteen years. I'm glad I was "
+            "holding her. The flat is so quiet. I keep hearing her on the stairs.")
+    assert "grief" in read(text).feelings
+
+
+def test_like_every_year_is_no_likeness() -> None:
+    text = ("Made the Christmas pudding with Gran like every year and she still won't tell me the "
+            "secret. Stirred it three times for luck.")
+    assert "\u201clike every year\u201d" not in compose(text)  # never held up as a picture

@@ -1,0 +1,40 @@
+"""The closing question never holds a broken piece of the entry: a likeness cut out of
+someone's quoted words, "like" from "what it looks like", an answer cut at its comma, or a
+name the person called themselves, said back as the mirror's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.offline import compose
+
+
+def question(text: str) -> str:
+    reply = compose(text)
+    # the question is the reply's last sentence
+    return reply[max(reply.rfind(". "), reply.rfind("\u201d ") + 1) + 1:].strip()
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Awful morning, two trains cancelled and a flat tyre on the bike. Then at lunch Priya walked "
+     "over with a muffin and said \"looked like you needed this,\" and I nearly cried into it. "
+     "Apologised to her properly.", "like you needed this"),
+    ("Dinner with Tom, the same pasta place as always. He drew a little map of our first flat on "
+     "the napkin. I think that's what love looks like at this point and honestly I'll take it.",
+     "like at this point"),
+])
+def test_no_likeness_is_cut_from_someone_elses_words_or_a_way_of_looking(text: str, fragment: str) -> None:
+    assert fragment not in question(text)
+
+
+def test_an_answer_is_not_cut_at_its_comma() -> None:
+    text = ("Walked the old loop by the river. A woman's terrier jumped all over my coat. She "
+            "apologised and I said no, really, it's fine.")
+    assert "you said no" not in compose(text)
+
+
+def test_a_name_the_writer_called_themselves_is_not_said_back() -> None:
+    text = ("Jo left a sticky note on my monitor with a drawing of me asleep on the keyboard. "
+            "I laughed at my desk like an idiot. Seven years and she still does this.")
+    reply = compose(text)
+    assert "you laughed at your desk like an idiot" not in reply
