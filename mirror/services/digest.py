@@ -148,6 +148,9 @@ EARLY = 0.6           # a feeling at the period's start weighs this much of one 
 STRONGEST = 1.25      # an entry's strongest feeling, over a second one
 LANDS = 1.5           # a feeling said in an entry's last sentence, where it lands
 PEOPLE = 8
+CENTRAL = 3           # entries a person comes up in to be one a month is about
+CARRIES = 0.75        # a month's entry naming such a person weighs this much more for each
+CARRIED = 2           # ...of at most this many
 UNNAMED = 2           # entries a relation without a name must come up in to be listed
 THEMES = 8
 TAG_SHARE = 0.4      # of the period's entries a tag must be on to be named in the text
@@ -351,7 +354,8 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
                 moment = Moment(*tail, moment.score)
                 span = tail
             else:
-                span = with_antecedent(text, toks, *whole(text, toks, moment.first, moment.last))
+                span = with_antecedent(text, toks, *whole(text, toks, moment.first, moment.last),
+                                       language)
             if span is None:
                 continue
             span = with_who(text, toks, *span)
@@ -478,7 +482,7 @@ def _with_landing(text: str, toks: Tokens, lo: int, hi: int, language: str) -> s
     if hi > a or b - a > LANDING_WORDS or is_list_line(text, toks, a):
         return None
     piece = text[toks[a].start:toks[b - 1].end + 1]
-    terse = b - a <= LANDING_SHORT or leans_back(toks, a, b)
+    terse = b - a <= LANDING_SHORT or leans_back(toks, a, b, language)
     plan = _plan(text, toks, a, b, language)
     other_side = turns(toks, a, b) or any(w in _ALSO for w in toks.norms[a:b])
     if not terse and not plan and not other_side and b - a > LANDING_SHORT and \
@@ -517,7 +521,17 @@ def _with_detail(text: str, toks: Tokens, lo: int, hi: int) -> int:
     return after[1] if words <= TOLD_DETAIL and after[1] - lo <= QUOTE_MAX_WORDS else hi
 
 
-def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES) -> _Read:
+def _carries(text: str, central: Sequence[str]) -> int:
+    """How many of the period's `central` people (those who come up across it) `text` names."""
+    return sum(1 for name in central
+               if re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text))
+
+
+def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
+                 central: Sequence[str] = ()) -> _Read:
+    """The period's lines (see `_across`). In a month, an entry that names the people who
+    come up across it (`central`) weighs more: it is where the month's story happens
+    ("Café con Carmen…" in a month about the rift with Carmen), not a day beside it."""
     feelings, vader = _feeling_words(), valences()
     ranked = sorted(entries, key=lambda e: (-_pre_score(e.content, feelings, vader), e.created_at))
     order = {e.id: k for k, e in enumerate(sorted(entries, key=lambda e: e.created_at))}
@@ -544,6 +558,8 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES) -> _Read:
         if quoted is None:
             continue
         score, line, is_wry = quoted
+        if central and limit > LINES:
+            score += CARRIES * min(_carries(entry.content, central), CARRIED)
         if is_wry:
             wry_ids.add(entry.id)
         if line.text.casefold() in seen:
@@ -578,6 +594,9 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
     # A week of few words still shows a few lines, and a period of many entries a share of
     # them: a month of thirteen entries told in three lines lost most of its days.
     fewest = min(limit, max(FEWEST, len(scored) * 2 // 5))
+    if limit > LINES:
+        fewest = limit  # a month's arc needs its lines: the reply and the reconciliation
+        # said plainly ("Hemos llorado un poco, luego nos hemos reído") are how it went
     if len(felt_lines) < fewest:
         felt_lines += [s for s in by_score if FAINT < s[0] <= 0 and s not in felt_lines][
             :fewest - len(felt_lines)]
@@ -594,9 +613,11 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
     return chosen
 
 
-def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES) -> list[SalientLine]:
-    """The person's own most salient lines of the period, one per entry, oldest first."""
-    return list(_read_period(entries, limit).lines)
+def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES,
+                  central: Sequence[str] = ()) -> list[SalientLine]:
+    """The person's own most salient lines of the period, one per entry, oldest first
+    (`central`: the people who come up across it, see `_read_period`)."""
+    return list(_read_period(entries, limit, central).lines)
 
 
 def people(entries: Sequence[PeriodEntry], before: Sequence[PeriodEntry] = (),
@@ -710,7 +731,7 @@ def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
     parts = {w for n in found for w in n.split()}  # "Lurdes" of "Dona Lurdes"
     quoted = [n for line in lines for n in people_in.count([line.text], language)
               if n not in found and n not in parts and not n.startswith("your ")
-              and n not in people_in.KIN_NAMES]
+              and n not in people_in.KIN_NAMES and people_in.form_of(n, found, language) is None]
     if not quoted:
         return found
     out = Counter(found)
@@ -907,7 +928,10 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
                              if c >= UNNAMED or not n.startswith("your ") or n in now_people})
     gone = sorted((n for n in before_people if n not in now_people),
                   key=lambda n: (-before_people[n], n))[:PEOPLE]  # count 0, as patterns
-    reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES)
+    # Who comes up across the period: in `CENTRAL` entries or more, by name (a relation
+    # without one, "your sister", is not searched for).
+    central = [n for n, c in now_people.items() if c >= CENTRAL and not n.startswith("your ")]
+    reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES, central)
     lines = reading.lines
     now_people = _with_the_quoted(now_people, lines, ordinary, language)
     # Among those who came up as often, the ones in the entries quoted first: the period

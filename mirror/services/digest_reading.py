@@ -391,22 +391,71 @@ BASE = 0.3
 _FRAGMENT = 5  # a line this short is read with a short one before it
 
 
-def leans_back(toks: Tokens, lo: int, hi: int) -> bool:
-    """Whether the sentence [lo, hi) needs the one before it to be understood."""
+#: Words that stand for what the sentence before said, per language ("I'm choosing to hear
+#: that as love", "Keiner von uns hat es ausgesprochen", "Nie pomyślałam o tym"): a short
+#: line holding one is a punchline without its set-up when quoted alone. Per language,
+#: since one language's pronoun is another's preposition (Polish "to", English "to").
+_POINTS_BACK: dict[str, frozenset[str]] = {
+    "en": frozenset("that it this".split()),
+    "de": frozenset("es das dies davon darüber daran".split()),
+    "fr": frozenset("ça cela le".split()),
+    "es": frozenset("eso esto ello".split()),
+    "it": frozenset("ciò questo quello".split()),
+    "pt": frozenset("isso isto".split()),
+    "nl": frozenset("dat dit het".split()),
+    "pl": frozenset("to tym tego tę".split()),
+}
+#: Openings that say "he" or "she" did it without naming them, in languages that drop
+#: the subject ("Ha dicho «¿Ves?»", "Disse que sim"): who it is stands in the line before.
+_THIRD_OPENING: dict[str, frozenset[str]] = {
+    "es": frozenset("ha dice dijo".split()), "it": frozenset("ha dice disse".split()),
+    "pt": frozenset("disse diz".split())}
+
+
+def _someone_before(words: Sequence[str], language: str | None) -> bool:
+    """Whether a line's verb is someone else's whose name it leaves to the line before: a
+    subjectless third person opening it (`_THIRD_OPENING`), or in Polish a verb in the past
+    of "he" or "she" ("Nic nie powiedział", "ona też nie"), whose "I" ends in -łam/-łem."""
+    if language == "pl":
+        # ...opening on the verb or a small word, not on who did it ("Zosia się obraziła")
+        return (words[0] in _stopwords("pl") or words[0].endswith(("ł", "ła"))) and \
+            any(len(w) > 3 and w.endswith(("ł", "ła")) for w in words)
+    return words[0] in _THIRD_OPENING.get(language or "", frozenset())
+
+
+@cache
+def _stopwords(language: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in (frames(language) or {}).get("stopwords") or ())
+
+
+_POINTING_LINE = 12  # words of a line that leans on what its pronoun points back to
+
+
+def leans_back(toks: Tokens, lo: int, hi: int, language: str | None = None) -> bool:
+    """Whether the sentence [lo, hi) needs the one before it to be understood: it opens
+    on a word that goes on from it, ends on one left without its object, or is short and
+    holds a word standing for what came before (`_POINTS_BACK` in `language`)."""
     norms = toks.norms
     words = [w for w in norms[lo:hi] if any(c.isalnum() for c in w)]
     if not words:
         return False
+    back = _POINTS_BACK.get(language or "", frozenset())
+    if len(words) <= _POINTING_LINE and _someone_before(words, language) and \
+            (language != "pl" or not _names_a_thing(toks, lo, hi)):
+        return True
     return words[0] in _LEANS_START or (words[-1] in _LEANS_END and len(words) <= 8) or (
-        len(words) <= 10 and any(w in _POINTING or w in _CONCEDING for w in words))
+        len(words) <= 10 and any(w in _POINTING or w in _CONCEDING for w in words)) or (
+        len(words) <= _POINTING_LINE and any(w in back for w in words[1:])
+        and not _names_a_thing(toks, lo, hi))
 
 
-def with_antecedent(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int] | None:
+def with_antecedent(text: str, toks: Tokens, lo: int, hi: int,
+                    language: str | None = None) -> tuple[int, int] | None:
     """[lo, hi) with the sentence before it when it leans on that one ("She knew me. I'm
     holding on to that."); None when it leans back and nothing whole can be given."""
     bounds = toks.sentence_bounds()
     sent = toks[lo].sent
-    if not leans_back(toks, lo, hi):
+    if not leans_back(toks, lo, hi, language):
         if hi - lo <= _FRAGMENT and sent - 1 in bounds and \
                 any(w in _TURNS or w in _OPENING_TURNS for w in toks.norms[lo:hi]) and \
                 hi - bounds[sent - 1][0] <= _FRAGMENT + 8 and \
@@ -571,6 +620,8 @@ def exact(text: str, toks: Tokens, lo: int, hi: int) -> str:
         end += 1  # French sets its marks apart: "Comme avant !"
     end = _closing_marks(text, end)
     start, end = _balanced(text, start, end)
+    while start < end and (text[start] in ",;:" or text[start].isspace()):
+        start += 1  # a line never opens on the comma after someone's words
     return " ".join(text[start:end].split())
 
 
@@ -593,7 +644,7 @@ _CLOSING_REACH = 30
 #: Opening quotation mark -> the marks that close it, for every convention the languages
 #: Mirror reads use: English “…” and ‘…’, German and Polish „…“ / „…”, German ‚…‘ and
 #: »…«, French and Spanish «…», Swedish ”…”, Japanese 「…」 and 『…』, and plain "…".
-_PAIRS: dict[str, str] = {'"': '"', "“": "”", "„": "“”", "‚": "‘’", "‘": "’", "«": "»",
+_PAIRS: dict[str, str] = {'"': '"', "“": "”", "„": "“”\"", "‚": "‘’", "‘": "’", "«": "»",
                           "»": "«", "‹": "›", "›": "‹", "「": "」", "『": "』", "”": "”"}
 _MARKS = re.compile("[" + re.escape("".join(set(_PAIRS) | set("".join(_PAIRS.values())))) + "]")
 
@@ -1220,7 +1271,14 @@ def around(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     step = first
     while step and (hi - lo <= _TERSE_ALWAYS or (hi - lo <= _TERSE and not _names_a_thing(toks, lo, hi))):
         prior = bounds[order[step - 1]]
-        if is_list_line(text, toks, prior[0]) or hi - prior[0] > _TERSE_CONTEXT:
+        if is_list_line(text, toks, prior[0]):
+            break
+        if hi - prior[0] > _TERSE_CONTEXT:
+            # A punchline's set-up may be long ("Mama hat mir … fünfzig Euro in die Hand
+            # gedrückt, „für die erste Pizza". Ich bin 31."): the one sentence, when the
+            # two fit in a quote.
+            if step == first and prior[1] - prior[0] <= QUOTE_MAX_WORDS:
+                lo, step = prior[0], step - 1
             break
         lo, step = prior[0], step - 1
     first = step

@@ -35,6 +35,13 @@ names in any language written with capitals):
    ("Victoria Park", "Church Street") is a place; a name written where a place stands
    ("an interview at Brightwave") that never stood where only a person stands ("with",
    "told", "laughed", "my boss, Ann") is a company or a shop ("Brightwave said no").
+   Nor is a title on its own ("Herr"), a kin name that is a function word of the period's
+   language (Polish "Mam", "I have"), or a name given to a thing ("The mouse is called
+   Wren"), and two words after one German "mit" are a person only by another cue ("mit
+   Jacke und Mütze").
+4. **One person, one name**: the cases of a declined name ("Paweł", "o Pawle"; "Zosia",
+   "z Zosią"), a German or Dutch genitive ("Bastis") and a short form of a longer name of
+   the period ("Pri" of "Priya") are listed once, as the name is said alone (`_forms`).
 
 Everything here is pure and regex-based (no tokenizer): a month of a large journal is a
 thousand entries or more, and the month before is read too (a digest compares the people
@@ -183,6 +190,25 @@ _RELATION_RE = re.compile(
     re.IGNORECASE)
 _KIN_RE = re.compile(rf"\b({_trie(_KIN)})\b(?!-in-law)", re.IGNORECASE)
 
+def _upper_class() -> str:
+    """A character class of the capital letters of the alphabets Mirror reads (Latin with
+    its extensions, Greek, Cyrillic): `re` has no class for them, and `[^\\W\\d_a-z]` also
+    takes a lower-case letter outside ASCII ("Zosia śpi" read as a name of two words)."""
+    ranges: list[tuple[int, int]] = []
+    for code in (*range(0x41, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x1F00)):
+        if chr(code).isupper() or chr(code).istitle():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                         for a, b in ranges) + "]"
+
+
+#: A capital letter (`_upper_class`).
+_UP = _upper_class()
+
+
 #: Nationalities, languages, peoples: capitalised, never a person of the writer's life.
 _NATIONALITIES = frozenset("""
 english british scottish welsh irish american canadian australian mexican brazilian
@@ -258,6 +284,7 @@ with and told tell tells asked ask asks met meet meets called call calls texted 
 texts phoned rang messaged emailed hugged hug kissed thanked invited helped
 miss missed trust trusted forgave blamed dinner lunch dropped visited fetched
 coffee date drinks beside behind w/ con y mit und avec et dear
+appelé rencontré embrassé remercié llamé abracé gebeld
 """.split())
 #: "talked to Sam", "wrote to Ana": a "to" that follows one of these is a person's.
 _TO_VERBS = frozenset("talked spoke speak talk wrote write said say lied listened listen "
@@ -271,6 +298,8 @@ dis dit dire parlé parle parler écrit écris demandé demande raconté raconte
 explique envoyé envoie donné donne téléphoné répondu avoué menti souri
 dije dijo digo decir conté contó cuento pregunté preguntó hablé habló escribí escribió
 mandé mandó expliqué explicó llamé llamó sonreí sonrió
+escrito dicho contado hablado preguntado mandado escribirle decirle contarle hablarle
+preguntarle explicarle
 detto dico chiesto parlato raccontato spiegato telefonato mandato scritto
 disse contei perguntei falei escrevi mandei expliquei liguei
 dizer contar falar decir contar hablar explicar escribir dire raconter parler écrire dirlo
@@ -296,7 +325,25 @@ dice cuenta contó preguntó llegó escribió piensa quiere dit pense veut arriv
 disse ride chiede chiese diz pergunta
 perguntou zegt zei vraagt vroeg belde mówi powiedział powiedziała pyta zapytała
 died nació murió falleció nasceu morreu faleceu nacque morì urodziła urodził zmarła zmarł
+cooked baked named suggested caught picked bought fixed phoned stayed arrived joined paid
+ordered grabbed nodded shrugged grinned winked insisted refused explained answered
+kicked waved hugged squeezed teased
+vindt vond kwam komt liep loopt stond lacht lachte huilde knikte denkt dacht wil wilde
+kookte speelde sliep sprak vertelde vertelt appte stuurde bracht
+ha detto dice rideva piangeva
+mówi pyta śmieje płacze krzyczy dzwoni pisze uważa twierdzi chce myśli
 """.split())
+#: Polish words between a name and its verb ("Zosia się obraziła", "Ola mi powiedziała").
+_PL_CLITICS = frozenset("się mi mu jej nam go ją mnie już też nie sam sama znowu".split())
+
+
+def _polish_acts(after: list[str]) -> bool:
+    """Whether the words after a name are a Polish verb in the past of someone ("Ola
+    przyniosła", "Paweł słuchał", "Zosia się obraziła"): a word ending in "ł", "ła" or
+    "ły", a letter only Polish writes and only a verb's past ends on after a name."""
+    if after and after[0] in _PL_CLITICS:
+        after = after[1:]
+    return bool(after) and len(after[0]) > 2 and after[0].endswith(("ł", "ła", "ły"))
 _AFTER_STRONG = _AFTER - {"is", "was", "has", "had", "does", "did", "and", "est", "a",
                           "ist", "war", "hat", "hatte", "está", "estaba", "tiene"}
 #: A role before a name in apposition: "my manager, Priya", "the nurse, Joy".
@@ -312,7 +359,12 @@ _ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coac
                                         "matrona comadrona partera sage-femme parteira "
                                         "colleague friend neighbour neighbor boss manager "
                                         "therapist counsellor counselor teacher landlord "
-                                        "landlady surgeon consultant".split())
+                                        "landlady surgeon consultant carer caregiver editor agent "
+                                        "publisher nanny childminder trainer mentor supervisor "
+                                        "professor lecturer classmate teammate cleaner "
+                                        "pflegerin betreuerin lektorin trainerin "
+                                        "éditrice éditeur nounou editora cuidadora "
+                                        "redacteur verzorgster opiekunka".split())
                   # someone not yet known by name ("a woman, Kendra", "una chica, Ainhoa")
                   | set("woman man girl guy lady chica chico mujer hombre señora señor "
                         "homme garçon mädchen ragazza ragazzo donna uomo mulher homem "
@@ -322,7 +374,7 @@ _PLACE_BEFORE = frozenset("in at from to into near towards toward via en à au a
                           "nach bei im am aus zum zur von".split())
 _NOUN_ENDINGS = ("en", "ung", "heit", "keit", "schaft", "tion", "tät", "ei", "nis", "chen")
 #: A capitalised word and where it stands.
-_CAP = re.compile(r"(?<![\w'’-])([^\W\d_a-z][^\W\d_]+(?:-[^\W\d_]+)*)(?:['’]s)?(?![\w'’-])")
+_CAP = re.compile(rf"(?<![\w'’-])({_UP}[^\W\d_]+(?:-[^\W\d_]+)*)(?:['’]s)?(?![\w'’-])")
 #: A break that makes the next capital the start of something (not a name by position).
 _STARTER = re.compile(r"(?:[.!?…:;\"“”‘(\[#@*•\-–—]\s*|\n\s*|^\s*)$")
 _WORD = re.compile(r"[\w'’-]+")
@@ -385,12 +437,18 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
         return True
     if prev == "and":
         return bool(after) and after[0] in _AND_ACTS
+    if _names_a_thing(before):
+        return False  # "The mouse is called Wren", "will not be called Keith": a naming
     if prev in _BEFORE or spoken_to or prev in _TITLES:
         return True  # "with Sam", "told Maya", "Dr Okafor"
-    if (prev in _ROLES and _apposed(text, m.start(), prev)) or _apposed_far(text, m.start(), before):
+    if (prev in _ROLES and _apposed(text, m.start(), prev)) or _apposed_far(text, m.start(), before, m.end()):
         return True
     if owner and _owns(text, m.end(), after):
         return True
+    if _polish_acts(after) or _with_their_own(text, m.end()):
+        return True  # "Ola przyniosła", "Basti und sein Cousin"
+    if prev in ("z", "ze") and m.group(1).endswith(("ą", "em")):
+        return True  # "z Zosią", "z Pawłem": Polish "with", a name in its instrumental
     if after and after[0] in _AFTER and not (after[0] == "and" and after[1:2] != ["i"]):
         return after[0] not in ("is", "was", "has", "had", "does", "did", "and") or \
             (len(after) > 1 and after[1] in ("i", "me", "my", "so", "always", "never", "still"))
@@ -441,11 +499,29 @@ _WHOSE = re.compile(rf"(?:^|[^\w'’])(?:{_POSSESSIVE}|his|her|their|your|zijn|h
                     rf"|jego|jej|ich)\s+{_ADJECTIVE}[^\W\d_'’-]+\s*,?\s*$")
 
 
-def _apposed_far(text: str, start: int, before: list[str]) -> bool:
+def _apposed_far(text: str, start: int, before: list[str], end: int | None = None) -> bool:
     """Whether the name at `start` follows a comma after a role and one word describing
-    it ("una chica italiana, Giulia", "a tall woman, Kendra", "my new physio, Helen")."""
-    return len(before) > 1 and before[-2] in _ROLES and before[-2] not in _RELATIONS and \
-        text[max(0, start - 2):start].strip(" ") == ","
+    it ("una chica italiana, Giulia", "a tall woman, Kendra", "my new physio, Helen"), or
+    stands between two commas a few words after a role ("Die Kollegin am Nebentisch,
+    Merve, hat…", "the editor of the series, Joanna, said")."""
+    if text[max(0, start - 2):start].strip(" ") != ",":
+        return False
+    if len(before) > 1 and before[-2] in _ROLES and before[-2] not in _RELATIONS:
+        return True
+    return end is not None and text[end:end + 1] == "," and any(w in _ROLES for w in before[-4:-1])
+
+
+#: A name then "and his…", "und sein…", "y su…" and a relation: someone with a relation
+#: of their own ("Basti und sein Cousin haben…", "Lou and her partner Ben").
+_THEIR_OWN = re.compile(r"\s+(?:and|und|y|et|en|e|i)\s+(?:his|her|their|sein|seine|seinem|ihr|ihre|"
+                        r"ihrem|su|sus|son|sa|ses|zijn|haar|jego|jej|suo|sua|seu)\s+([^\W\d_]+)",
+                        re.IGNORECASE)
+
+
+def _with_their_own(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is followed by "and his/her <relation>"."""
+    m = _THEIR_OWN.match(text, end)
+    return m is not None and m.group(1).lower() in _RELATIONS
 
 
 def _apposed(text: str, start: int, role: str) -> bool:
@@ -462,15 +538,28 @@ def _apposed(text: str, start: int, role: str) -> bool:
         text[max(0, start - 40):start].lower()) is not None)
 
 
+#: "is called", "be called": how a thing is named ("The mouse is called Wren"), not a call.
+_BE = frozenset("is was be been being are were 's".split())
+
+
+def _names_a_thing(before: list[str]) -> bool:
+    """Whether the words before a name say what something is called ("The mouse is
+    called Wren", "will not be called Keith"): a name given, to a pet, a book, a boat as
+    often as to a person, and no sign of one ("a woman called Kendra" is, by her role)."""
+    return len(before) > 1 and before[-1] == "called" and before[-2] in _BE
+
+
 def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], after: list[str]) -> bool:
     """Whether the name at `m` stood where only a person stands: "with Sam", "told Maya",
     "my boss, Ann", "Sam laughed" — not where a company stands as well ("an email from
     Brightwave", "Brightwave said no", "Brightwave's offer")."""
     prev = before[-1] if before else ""
+    if _names_a_thing(before):
+        return False
     if (prev in _BEFORE and prev not in _NOT_ONLY_PEOPLE and prev not in _PLACE_BEFORE) or \
             prev in _TITLES:
         return True
-    if (prev in _ROLES and _apposed(text, m.start(), prev)) or _apposed_far(text, m.start(), before):
+    if (prev in _ROLES and _apposed(text, m.start(), prev)) or _apposed_far(text, m.start(), before, m.end()):
         return True
     if prev == "and" and _joined_to_a_name(text, m.start()):
         return True
@@ -548,7 +637,7 @@ _GERMAN_DONE = re.compile(
 
 
 def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[str],
-                starts: bool) -> str:
+                starts: bool, before: Sequence[str] = ()) -> str:
     """How a capitalised word of a German text stands: "strong" where only a person
     stands (after a title or a relation: "Herr Albrecht", "Oma Hilde"; before a verb of
     speech or doing: "Ute sagt", "Ute hat mich umarmt", "Mama hat angerufen"), "beside"
@@ -561,6 +650,9 @@ def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[st
     if after and after[0] in ("hat", "hatte", "ist", "war", "haben", "hatten") and \
             _GERMAN_DONE.match(text, m.end()):
         return "strong"
+    if _apposed_far(text, m.start(), list(before), m.end()) or \
+            _with_their_own(text, m.end()):
+        return "strong"  # "Die Kollegin am Nebentisch, Merve, hat…", "Basti und sein Cousin"
     if not starts and prev in ("mit", "und"):
         return "beside"
     return ""
@@ -575,6 +667,10 @@ _PORTUGUESE = frozenset("não uma eu ele ela isto isso também você nós com mu
                         "estou tenho foi ao pelo pela do na nas das às é são meu minha".split())
 _PORTUGUESE_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_PORTUGUESE)) + r")(?![\w'’-])")
 _ARTICLES_PT = frozenset({"a", "o"})
+#: Words only Polish writes, two of which make a text Polish.
+_POLISH = frozenset("się że już jest był była było nie tylko mnie jej jak przez dla przy "
+                    "więc też bardzo potem jeszcze teraz nas dziś żeby jego ją mu".split())
+_POLISH_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_POLISH)) + r")(?![\w'’-])")
 #: "Camille et moi", "Nuria y yo": a name joined to the writer is someone.
 _WITH_ME = (["and", "i"], ["and", "me"], ["et", "moi"], ["y", "yo"], ["e", "eu"], ["und", "ich"],
             ["e", "io"], ["en", "ik"], ["i", "ja"])
@@ -642,10 +738,10 @@ _ENGLISH_KIN = frozenset("mum mom mam mummy mommy dad daddy grandma granny gran 
 #: A relation followed by its name ("my sister Ana", "my partner is Haruka"): the name is
 #: the person, counted once.
 _NAMED = re.compile(r"(?:,\s*|\s+(?:is|was|es|era|ist|war|est|était)\s+|\s+)"
-                    r"([^\W\d_a-z][^\W\d_]+(?:-[^\W\d_]+)*)")
+                    rf"({_UP}[^\W\d_]+(?:-[^\W\d_]+)*)")
 #: Abbreviations written with a capital that are never a person on their own.
 _ABBREVIATIONS = frozenset("st rd ave mt dr mr mrs ms prof jr sr ln sq co ltd inc dept uni "
-                           "av avda pl bd".split())
+                           "av avda pl bd herr herrn mme mlle sra srta dña doña".split())
 #: Companies and services everyone writes about as if they acted ("Netflix is my only
 #: friend this week", "Amazon sent the wrong one"): never people.
 _BRANDS = frozenset("""netflix spotify amazon google apple microsoft tesco sainsbury's sainsburys
@@ -677,11 +773,19 @@ _NAMING = re.compile(
     r"|le pusimos|le pusieron|heißt|hieß|genannt|nennen (?:sie|ihn)|s'appelle|s'appelait"
     r"|l'ont appelée?|l'avons appelée?|si chiama|si chiamava|l'hanno chiamat[ao]|heet|heette"
     r"|ma na imię|nazywa się|nazwali (?:ją|go)|chama-se|se chama|se chamava))"
-    r"\s+([^\W\d_a-z][^\W\d_]+(?:-[^\W\d_]+)*)")
+    # A title after the naming word is not the name: "Mein Teamleiter heißt Herr Brandt".
+    r"\s+(?:(?i:herr|frau|mr|mrs|ms|miss|dr|prof|monsieur|madame|señor|señora|signor|signora"
+    r"|pan|pani|meneer|mevrouw)\.?\s+)?"
+    rf"({_UP}[^\W\d_]+(?:-[^\W\d_]+)*)")
 #: A piece of every cue of `_NAMING`: most texts hold none and skip the pattern.
 _NAMING_KEYS = ("name", "called", "christened", "llam", "pusi", "heißt", "hieß", "genannt",
                 "nennen", "appel", "chiam", "heet", "imię", "nazyw", "nazwali", "chama")
 _THING_BEFORE = frozenset("the a an this that".split())
+#: "de", "del", "di", "du": whose a thing is after a noun ("le vélo de Noé", "la casa de Ana"),
+#: where a place's name is written too ("vengo de Sevilla").
+_OF = frozenset("de del di du da".split())
+#: Articles before that noun ("le vélo", "la casa", "il libro").
+_ARTICLES = frozenset("le la les l un une el los las il lo gli i una uno o os as".split())
 #: Words before a name that are part of how it is said ("Old Pete", "Aunt May"): the name
 #: alone is the person too.
 _EPITHETS = frozenset("old little big young uncle aunt auntie cousin granny grandma grandpa "
@@ -754,6 +858,9 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
     german = nouns or next(islice(_GERMAN_RE.finditer(lowered), 1, None), None) is not None
     portuguese = not german and len({m.group(0) for m in islice(
         _PORTUGUESE_RE.finditer(lowered), 12)}) >= 2
+    # In Polish "a" is "and" ("a Zosia śpi"), no article before a thing.
+    polish = not german and not portuguese and len({m.group(0) for m in islice(
+        _POLISH_RE.finditer(lowered), 12)}) >= 2
     if plain_lower(text, lowered):
         relations, kin = _RELATION_LOWER.finditer(lowered), _KIN_LOWER.finditer(lowered)
     else:
@@ -813,13 +920,15 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
         owner = c.group(0).endswith(("'s", "’s"))
         cue = ""
         if german:
-            if prev in _GERMAN_DETERMINERS or (len(before) > 1 and before[-2] in _GERMAN_DETERMINERS
-                                               and prev[:1].islower() and prev not in _JOINS):
+            apposed = text[max(0, c.start() - 2):c.start()].strip(" ") == ","  # "am Tisch, Merve"
+            if not apposed and (prev in _GERMAN_DETERMINERS or (
+                    len(before) > 1 and before[-2] in _GERMAN_DETERMINERS and prev[:1].islower()
+                    and prev not in _JOINS)):
                 nouned.add(word)  # "meine Stimme", "nach der Probe", "eine ganze Tafel"
                 continue
             if prev in _KIN:
                 continue  # "Oma Hilde": Oma, already counted
-            cue = "" if _in_quotation(text, c.start()) else _german_cue(text, c, prev, after, starts)
+            cue = "" if _in_quotation(text, c.start()) else _german_cue(text, c, prev, after, starts, before)
             # (someone's words, "„Atmen, Frau Köhler“", may name the writer)
             if cue == "strong" and (prev in _TITLES or prev in _RELATIONS or prev in _KIN):
                 titled.add(word)
@@ -833,10 +942,13 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
         # ("a olhar para o Excel": a thing looked at)
         if article:
             acting = True
-        if ((prev in _PLACE_BEFORE and not owner) or prev in _THING_BEFORE or
+        # "le vélo de Noé", "la casa de Ana": after an article and a noun, "de" says whose
+        of_someone = prev in _OF and len(before) > 2 and before[-3] in _ARTICLES and not acting
+        if ((prev in _PLACE_BEFORE and not owner and not of_someone) or
+                (prev in _THING_BEFORE and not (polish and prev == "a")) or
                 (after and after[0] in _PLACE_AFTER) or norm.rsplit(" ", 1)[-1] in _PLACE_AFTER) \
-                and not (acting and prev in _PLACE_BEFORE) and not article:
-            # ("said … to Murphy", "a text from Sam")
+                and not (acting and (prev in _PLACE_BEFORE or prev in ("a", "al"))) and not article:
+            # ("said … to Murphy", "a text from Sam", "le he escrito a Carmen")
             placed.add(word)  # ("at Jamie's" is Jamie's home, and Jamie a person)
         else:
             possible.add(word)
@@ -850,7 +962,7 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
             and bool(_FROM_SOMEWHERE.match(text, c.end()))
         done_to = bool(after) and after[0] in _NEEDS_OBJECT and bool(_ENDS_ON_VERB.match(text, c.end()))
         if starts and not german and after and not done_to and (
-                after[0] in _AFTER or after[0] in _OPENING_NEXT or after[0] == "from"
+                after[0] in _AFTER or after[0] in _OPENING_NEXT or after[0] == "from" or _polish_acts(after)
                 or (owner and _owns(text, c.end(), after))):
             opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum",
             # "Hal from plot 9 gave me his spare seed potatoes"
@@ -881,7 +993,7 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
             weak.add(word)  # "Malik est venu", "Greta und ich" (German too: nouns are no "ich")
             if german:
                 personal.add(word)
-        elif starts and not german and after and after[0] in _AFTER_STRONG and not (
+        elif starts and not german and after and (after[0] in _AFTER_STRONG or _polish_acts(after)) and not (
                 after[0] in _FROM_NOUNS and after[1:2] not in (["me"], ["him"], ["her"],
                                                               ["us"], ["them"])) \
                 and not done_to:
@@ -1088,7 +1200,9 @@ def count(texts: Iterable[str], language: str | None = None) -> Counter[str]:
     nouns = language in NOUN_CAPITALS
     scans = [_scan(text, nouns) for text in texts]
     names, rename = _names(scans, texts)
-    return _tally(scans, names, rename)
+    names -= _not_kin(language)
+    forms, same = _forms(scans, names, language)
+    return _tally(scans, names | forms, {**rename, **same})
 
 
 #: Languages that write every noun with a capital.
@@ -1113,8 +1227,126 @@ def compare(texts: Iterable[str], before: Iterable[str], language: str | None = 
     # week; "She smiled at Iris" this week), unless this period writes them as a place.
     placed = set().union(*(s.placed for s in scans)) - set().union(*(s.personal for s in scans))
     carried = {n for n in names_before if " " not in n and n not in placed}
-    return (_tally(scans, names | carried, {**rename_before, **rename}),
-            _tally(earlier, names | names_before, {**rename_before, **rename}))
+    if history is not None:
+        # Someone the journal wrote as a person before both periods is one wherever this
+        # period writes their name ("Priya's working late" in a week that says nothing
+        # more of her; "Dad met Priya properly" a week earlier).
+        carried |= _known_people(scans, texts, names | carried | placed, history, nouns)
+    names -= _not_kin(language)
+    names_before -= _not_kin(language)
+    # One person written in several forms over the two periods ("Paweł", "o Pawle"; "Pri"
+    # beside "Priya") is listed once, in the form the journal writes most.
+    forms, same = _forms([*scans, *earlier], names | names_before, language)
+    return (_tally(scans, names | carried | forms, {**rename_before, **rename, **same}),
+            _tally(earlier, names | names_before | forms, {**rename_before, **rename, **same}))
+
+
+@cache
+def _not_kin(language: str | None) -> frozenset[str]:
+    """Kin names that are a function word of `language` and so no one there: Polish
+    "Mam" is "I have", not an Irish "Mam"."""
+    from mirror.engine.reading import frames
+
+    data = frames(language) if language else None
+    words = {str(w).lower() for w in (data or {}).get("stopwords") or ()}
+    return frozenset(_KIN[w] for w in _KIN if w in words)
+
+
+#: Endings of a Polish name's cases, longest first ("Pawłowi", "Zosią", "Oli", "Pawle"):
+#: a name is declined there, and "o Pawle" is Paweł.
+_PL_ENDINGS = ("owi", "iem", "ią", "ię", "iu", "ia", "em", "ie", "om", "ą", "ę", "a", "i",
+               "y", "u", "e", "o")
+_VOWELS = frozenset("aeiouyąęóáéíú")
+
+
+def _stem(word: str, language: str | None) -> str:
+    """What the forms of one name share in `language`: in Polish the name without its
+    case ending, "ł" read as "l" and a fleeting "e" dropped ("Paweł", "Pawła", "Pawle" ->
+    "pawl"; "Marek", "Marka" -> "mark"; "Zosia", "Zosi", "Zosią" -> "zos"); in German and
+    Dutch without a genitive "s" ("Bastis", "Mamas"); elsewhere the name itself."""
+    w = word.lower()
+    if language == "pl":
+        if w.endswith("rze"):
+            w = w[:-2]  # "Piotrze": Piotr
+        else:
+            for ending in _PL_ENDINGS:
+                if w.endswith(ending) and len(w) - len(ending) >= 2:
+                    w = w[:-len(ending)]
+                    break
+        w = w.replace("ł", "l")
+        if len(w) >= 4 and w[-2] == "e" and w[-1] not in _VOWELS:
+            w = w[:-2] + w[-1]
+    return w
+
+
+def _nominative(word: str, language: str | None) -> bool:
+    """Whether `word` may be a name as it is said alone (in Polish, a consonant's end or
+    "-a": "Paweł", "Zosia", not "Pawle", "Zosi"): the form a list of people shows."""
+    if language != "pl":
+        return True
+    w = word.lower()
+    return w[-1:] not in _VOWELS or w.endswith("a")
+
+
+def form_of(name: str, listed: Iterable[str], language: str | None) -> str | None:
+    """The one of `listed` that `name` is another form of (a case of the same declined
+    name, "Zosi" of "Zosia"; a genitive; a short form, "Pri" of "Priya"), or None."""
+    if " " in name or name in KIN_NAMES:
+        return None
+    stem = _stem(name, language)
+    for other in listed:
+        if other == name or " " in other or other.startswith("your "):
+            continue
+        if _stem(other, language) == stem or (len(name) >= 3 and len(other) >= len(name) + 2
+                                              and other.startswith(name)):
+            return other
+        if language in ("de", "nl") and name.endswith("s") and name[:-1] == other:
+            return other
+    return None
+
+
+def _forms(scans: list[_Scan], names: set[str], language: str | None) -> tuple[set[str], dict[str, str]]:
+    """(the forms to list, form -> the one listed) for names that are one person written
+    several ways: the cases of a declined name (`_stem`: "Pawle" beside "Paweł"), a
+    German or Dutch genitive ("Bastis"), and a short form of a longer name of the same
+    period ("Pri" of "Priya"). The form listed is the one written most (the one a case
+    ending or an "s" does not lengthen, when as often)."""
+    uses: Counter[str] = Counter()
+    for s in scans:
+        uses.update(s.uses)
+    single = {n for n in names if " " not in n and n[:1].isupper() and n not in KIN_NAMES}
+    if not single:
+        return set(), {}
+    words = {w for w in uses if " " not in w and w not in KIN_NAMES}
+    by_stem: dict[str, set[str]] = {}
+    for w in words | single:
+        by_stem.setdefault(_stem(w, language), set()).add(w)
+    if language in ("de", "nl"):
+        for w in words | single:
+            if w.endswith("s") and w[:-1] in by_stem.get(_stem(w[:-1], language), ()):
+                by_stem[_stem(w[:-1], language)].add(w)
+    same: dict[str, str] = {}
+    shown: set[str] = set()
+    for name in sorted(single):
+        group = {w for w in by_stem.get(_stem(name, language), {name})
+                 if w in single or w.lower() != w} | {name}
+        group |= {w for w in single if len(w) >= len(name) + 2 and w.startswith(name)
+                  and len(name) >= 3}  # "Pri" of "Priya"
+        if len(group) < 2:
+            if language == "pl" and name.endswith(("ą", "ę")):
+                same[name] = name[:-1] + "a"  # "z Zosią" alone: Zosia
+                shown.add(same[name])
+            continue
+        best = max(sorted(group), key=lambda w: (_nominative(w, language), uses[w],
+                                                 len(_stem(w, language)) - len(w),
+                                                 w.startswith(name) and len(w) > len(name)))
+        if language == "pl" and best.endswith(("ą", "ę")):
+            best = best[:-1] + "a"
+        for w in group:
+            if w != best:
+                same[w] = best
+        shown.add(best)
+    return shown, same
 
 
 #: Texts of the journal before a period read for a German name found there only after "mit".
@@ -1130,6 +1362,42 @@ def _known(names: set[str], past: Sequence[str], nouns: bool = False) -> set[str
         holding = [t for t in past if w in t][-HISTORY_TEXTS:]
         if any(w in sc.people and w not in sc.beside and w not in sc.weak
                for sc in (_scan(t, nouns) for t in holding)):
+            known.add(w)
+    return known
+
+
+#: Words of a period looked up in the journal before it, the most written first.
+KNOWN_CANDIDATES = 24
+
+
+def _known_people(scans: list[_Scan], texts: list[str], taken: set[str],
+                  history: Callable[[], Sequence[str]], nouns: bool) -> set[str]:
+    """Names this period writes, by no cue of its own, that the journal before it wrote
+    as a person: by a cue only a person gets in one text, or found acting in two (the
+    latest `HISTORY_TEXTS` texts holding each are read). Never a word this period also
+    writes in lower case, nor an ordinary word."""
+    uses: Counter[str] = Counter()
+    for s in scans:
+        uses.update(w for w in s.possible if " " not in w)
+    lower = {w for t in texts for w in _WORD.findall(t) if w[:1].islower()}
+    common = _common()
+    candidates = [w for w, _ in uses.most_common() if w not in taken and w.lower() not in lower
+                  and w.lower() not in common][:KNOWN_CANDIDATES]
+    if not candidates:
+        return set()
+    past = history()
+    read: dict[int, _Scan] = {}
+    known: set[str] = set()
+    for w in candidates:
+        holding = [k for k, t in enumerate(past) if w in t][-HISTORY_TEXTS:]
+        found = 0
+        for k in holding:
+            if k not in read:
+                read[k] = _scan(past[k], nouns)
+            sc = read[k]
+            if w in sc.people and w not in sc.beside:
+                found += 1 if w in sc.weak else 2
+        if found >= 2:
             known.add(w)
     return known
 
@@ -1228,15 +1496,14 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
 
 
 def _paired(text: str, word: str, people: set[str]) -> bool:
-    """Whether `word` is joined by "und" to a name that stood as a person by another cue,
-    or to a second name found after the same "mit" ("mit Jonas und Fatma")."""
+    """Whether `word` is joined by "und" to a name that stood as a person by another cue
+    ("mit Jonas und Fatma" where "Jonas hat angerufen"). Two words after one "mit" and
+    nothing else are as often things ("mit Jacke und Mütze", "mit Kaffee und Kuchen")."""
     name = re.escape(word)
     for m in re.finditer(rf"(?<![\w'’-])(?:([^\W\d_]+)\s+und\s+{name}|{name}\s+und\s+"
-                         rf"([^\W\d_a-z][^\W\d_]+))(?![\w'’-])", text):
+                         rf"({_UP}[^\W\d_]+))(?![\w'’-])", text):
         other = m.group(1) or m.group(2)
-        before = text[max(0, m.start() - 5):m.start()].lower()
-        if other in people or (before.rstrip().endswith("mit") and other[:1].isupper()
-                               and not other.lower().endswith(_NOUN_ENDINGS)):
+        if other in people:
             return True
     return False
 

@@ -177,9 +177,19 @@ def test_someone_named_the_week_before_is_still_a_person_this_week():
 
 def test_a_german_noun_before_a_verb_is_not_a_person():
     found = people.count(["Zwölf Stunden geschlafen. Ein neuer Mensch, der nächste Woche "
-                          "Statistik schreibt.", "Lernen mit Emre und Selin."])
+                          "Statistik schreibt.", "Lernen mit Emre und Selin. Emre hat mir seine "
+                          "Notizen geschickt."])
     assert "Statistik" not in found
-    assert {"Emre", "Selin"} <= set(found)
+    assert {"Emre", "Selin"} <= set(found)  # Selin beside Emre, who stood as someone
+
+
+def test_two_german_nouns_after_one_mit_are_no_one():
+    """"mit Jacke und Mütze", like "mit Kaffee und Kuchen", pairs two things: two
+    capitalised words after one "mit" are a person only when another cue says so."""
+    found = people.count(["Sonntagsfrühstück auf dem Balkon mit Jacke und Mütze, weil wir "
+                          "das unbedingt mal machen wollten. Wir sind beide albern geworden."],
+                         "de")
+    assert found == {}
 
 
 def test_a_german_noun_after_mit_or_und_is_no_one_but_a_friend_met_twice_is():
