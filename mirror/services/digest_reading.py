@@ -594,7 +594,14 @@ def is_list_line(text: str, toks: Tokens, lo: int) -> bool:
     if _LIST_ITEM.match(text, line_start):
         return True
     _, hi = toks.sentence_bounds()[toks[lo].sent]
-    return _LIST_ITEM.search(text[start:toks[hi - 1].end + 2]) is not None  # "…forgot:\n1. "
+    if _LIST_ITEM.search(text[start:toks[hi - 1].end + 2]) is not None:
+        return True  # "…forgot:\n1. " inside one sentence
+    # A line that introduces the list after it ("Rules for next time:\n1. 50% upfront") is
+    # the list's heading, a sentence of its own since list items end sentences.
+    end = toks[hi - 1].end
+    newline = text.find("\n", end)
+    return newline >= 0 and text[end:newline].strip() == ":" \
+        and _LIST_ITEM.match(text, newline + 1) is not None
 
 
 def prose_tail(text: str, toks: Tokens, lo: int) -> tuple[int, int] | None:
