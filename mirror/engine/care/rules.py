@@ -230,7 +230,7 @@ class LanguageRules:
         self._common: frozenset[str] | None = None
         self._cues: dict[str, Cue | None] = {}
         self._cue_names: frozenset[str] | None = None
-        self._anchor_memo: dict[str, tuple[str, str]] = {}
+        self._anchor_memo: dict[str, list[tuple[str, str]]] = {}
 
     @property
     def cue_names(self) -> frozenset[str]:
@@ -582,35 +582,38 @@ def _telling(words: list[tuple[str, str]], common: frozenset[str]) -> tuple[str,
 
 
 def _element_anchors(token: str, classes: Mapping[str, list[str]], common: frozenset[str],
-                     memo: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+                     memo: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
     """One telling word per alternative of a pattern element (see `_telling`); `memo`
-    keeps each phrase's (for these common words)."""
-    def telling(phrase: str) -> tuple[str, str]:
-        found = memo.get(phrase)
+    keeps each phrase's and each class's (`@NAME`: its entries'), for these common words."""
+    def telling(alt: str) -> list[tuple[str, str]]:
+        found = memo.get(alt)
         if found is None:
-            found = memo[phrase] = _telling(phrase_words(phrase), common)
+            if alt.startswith("@"):
+                found = [_telling(phrase_words(e), common) for e in classes.get(alt[1:], []) if e.strip()]
+            else:
+                found = [_telling(phrase_words(alt), common)]
+            memo[alt] = found
         return found
 
     body = token[:-1] if token.endswith("?") and len(token) > 1 and "re:" not in token else token
     out: list[tuple[str, str]] = []
     for alt in alternatives(body):
-        if alt.startswith("@"):
-            out += [telling(e) for e in classes.get(alt[1:], []) if e.strip()]
-        elif alt:
-            out.append(telling(alt))
+        if alt:
+            out += telling(alt)
     return out
 
 
 def anchor_words(pattern: str, classes: Mapping[str, list[str]], common: frozenset[str],
-                 memo: dict[str, tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+                 memo: dict[str, list[tuple[str, str]]] | None = None) -> list[tuple[str, str]]:
     """The words of the pattern's most telling required element: one of them must be in
     a sentence for the pattern to match there. Each alternative of the element offers its
     rarest word (any word of a phrase is required, not only its first: "i_love_you_all"
     anchors on "love", so a sentence with "i" alone proposes nothing). Elements whose
     alternatives leave only very common words ("i", "to") or need a scan are avoided when
     the pattern has a better one; among the rest, the one with the fewest alternatives
-    wins. `memo` (phrase -> its telling word, for these common words) saves reading the
-    same phrase again: a language's rules name the same classes hundreds of times."""
+    wins. `memo` (phrase or class -> its telling words, for these classes and common
+    words) saves reading them again: a language's rules name the same classes hundreds of
+    times."""
     memo = {} if memo is None else memo
     best: tuple[tuple[int, int, int], list[tuple[str, str]]] | None = None
     for token in pattern.split():
