@@ -10,11 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mirror.engine.care import CARE, GENTLE, CareFinding, assess, response_language
+from mirror.engine.care.text import pieces
 from mirror.engine.language import language_of
 from mirror.engine.patterns import PatternMatch, analyze_patterns, cue_sentences
 from mirror.engine.reading import sarcastic
 from mirror.engine.tensions import Contrast, Tension, find_contrasts, find_tensions
 from mirror.engine.tokenize import Token, tokenize
+
+#: The most characters of a reflection the engine reads for its patterns, tensions,
+#: language and mirrorback: the beginning of a longer one, cut after a paragraph, line or
+#: word (`care.text.pieces`). Reading costs ~200 bytes of memory a character, so a 50 MB
+#: reflection (storage keeps up to 64 MiB, whole) would need ~10 GB; its care check still
+#: reads all of it, piece by piece (`care.detect.PIECE_CHARS`). `Analysis.text` is what
+#: was read; the service tells the person when it is not the whole reflection.
+READ_CHARS = 100_000
 
 #: Patterns that take the person's words at face value as praise or thanks.
 _PRAISE = frozenset({"gratitude"})
@@ -63,8 +72,17 @@ class Analysis:
         return counts
 
 
+def reading_window(text: str) -> str:
+    """The part of `text` the engine reads (see `READ_CHARS`): all of it, or its beginning."""
+    if len(text) <= READ_CHARS:
+        return text
+    return text[:next(pieces(text, READ_CHARS))[1]]
+
+
 def analyze(text: str) -> Analysis:
-    """Tokens, patterns, tensions, contrasts, crisis signals and a language guess."""
+    """Tokens, patterns, tensions, contrasts, crisis signals and a language guess: of the
+    beginning of a very long text (`READ_CHARS`), but crisis signals of all of it."""
+    whole, text = text, reading_window(text)
     tokens = tokenize(text)
     contrasts = tuple(find_contrasts(text, tokens))
     language, english = language_of(text, tokens)
@@ -77,7 +95,7 @@ def analyze(text: str) -> Analysis:
     # Only tension *language* ("torn between") licenses both poles in one sentence without a
     # contrast; a structural internal tension already is a contrast.
     cues = cue_sentences(tokens, patterns)
-    finding = assess(text)
+    finding = assess(whole)
     return Analysis(
         text=text,
         tokens=tokens,
@@ -87,5 +105,5 @@ def analyze(text: str) -> Analysis:
         care_finding=finding,
         language=language,
         english=english,
-        care_language=response_language(text, finding) if finding.tier else None,
+        care_language=response_language(whole, finding) if finding.tier else None,
     )

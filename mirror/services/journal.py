@@ -404,6 +404,13 @@ class Journal:
         return reflecting.answer(self.context, reflection, on_progress=on_progress,
                                  use_cache=use_cache)
 
+    def care_prepared(self) -> bool:
+        """False when the next `answer` first prepares the care check (its index: a few
+        seconds, once per machine and set of care rules), so an interface can say why."""
+        from mirror.engine.care.detect import prepared
+
+        return prepared()
+
     def regenerate(self, prefix: str, on_progress: Callable[[int], None] | None = None) -> ReflectResult:
         """A fresh mirrorback for a reflection, bypassing the response cache; earlier
         mirrorbacks are kept so they can be compared."""

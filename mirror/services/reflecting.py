@@ -262,6 +262,10 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
             analysis_stored = True
 
     notices: list[str] = []
+    if len(analysis.text) < len(reflection.content):  # engine.analysis.READ_CHARS
+        notices.append(f"a long reflection ({len(reflection.content):,} characters), saved whole: "
+                       f"the care check read all of it, the mirrorback its first "
+                       f"{len(analysis.text):,} characters")
     adapter = None if analysis.needs_care else configured_adapter(ctx, notices)
     # A private reflection never goes to a remote engine: the contract routes it to a local
     # one the person set up, if any, else to the offline engine.
@@ -288,7 +292,7 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
     # does, and when a model fails); never computed for care.
     memory = None if analysis.needs_care else remember(ctx, reflection, analysis)
     outcome = contract.run(
-        reflection.content, metered, analysis=analysis, private=reflection.private,
+        analysis.text, metered, analysis=analysis, private=reflection.private,
         related=related, local_fallback=metered_fallback, options=options,
         care_resources=ctx.settings.get("care.resources"), reflection_id=reflection.id,
         on_progress=progress, on_egress=answering.on_egress if answering else None,

@@ -14,12 +14,19 @@ from (the care files' and the builder's contents, not their times): a journal th
 its index links (or copies) the machine's instead of building it. Only the rules shipped
 with Mirror are in it, nothing a person wrote. `$MIRROR_CARE_CACHE` (tests, benchmarks)
 is then the only folder used.
+
+Each set of rules has its own key, so an upgrade or an edit of the rules leaves the old
+index behind: writing a new one removes the folder's index files that no process has
+opened for a day (`remove_stale`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+import stat
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -36,12 +43,12 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE forms (form TEXT NOT NULL, lang TEXT NOT NULL, lemma TEXT NOT NULL,
                     PRIMARY KEY (form, lang)) WITHOUT ROWID;
 CREATE TABLE starts (word TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL,
-                     PRIMARY KEY (word, lang, rule)) WITHOUT ROWID;
+                     surface INTEGER NOT NULL, PRIMARY KEY (word, lang, rule, surface)) WITHOUT ROWID;
 CREATE TABLE prefixes (head TEXT NOT NULL, prefix TEXT NOT NULL, lang TEXT NOT NULL,
                        rule INTEGER NOT NULL, PRIMARY KEY (head, prefix, lang, rule)) WITHOUT ROWID;
 CREATE TABLE scans (item TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL);
 CREATE TABLE anchors (word TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL,
-                      PRIMARY KEY (word, lang, rule)) WITHOUT ROWID;
+                      surface INTEGER NOT NULL, PRIMARY KEY (word, lang, rule, surface)) WITHOUT ROWID;
 CREATE TABLE anchor_prefixes (head TEXT NOT NULL, prefix TEXT NOT NULL, lang TEXT NOT NULL,
                               rule INTEGER NOT NULL);
 CREATE INDEX anchor_prefixes_head ON anchor_prefixes (head);
@@ -60,12 +67,17 @@ class IndexRows(NamedTuple):
     """Everything an index holds, as rows (a tuple: built once per index, cheap to define)."""
 
     forms: list[tuple[str, str, str]]                # form, lang, lemma
-    starts: list[tuple[str, str, int]]               # word, lang, rule
+    #: word, lang, rule, surface: a rule that can begin with a word is filed under the word
+    #: and its lemma (0), and read under every form whose lemma either is (see
+    #: `CareIndex.starts`); under a written form only when the pattern says so (1).
+    starts: list[tuple[str, str, int, int]]
     prefixes: list[tuple[str, str, str, int]]        # head, prefix, lang, rule
     scans: list[tuple[str, str, int]]                # item, lang, rule
+    #: Words the normaliser must know besides the forms of languages whose rules compiled:
+    #: lemmas that are no form, and first words of rules.
     vocabulary: list[str]
     errors: list[tuple[str, str]]                    # lang, message
-    anchors: list[tuple[str, str, int]]
+    anchors: list[tuple[str, str, int, int]]         # filed as `starts` are
     anchor_prefixes: list[tuple[str, str, str, int]]
     unanchored: list[tuple[str, int]]
     common: list[tuple[str, str]]                    # word, lang
@@ -79,18 +91,29 @@ class IndexRows(NamedTuple):
 def write_rows(conn: sqlite3.Connection, rows: IndexRows) -> None:
     conn.executescript(_SCHEMA)
     conn.executemany("INSERT INTO forms VALUES (?, ?, ?)", rows.forms)
-    conn.executemany("INSERT INTO starts VALUES (?, ?, ?)", rows.starts)
+    conn.executemany("INSERT INTO starts VALUES (?, ?, ?, ?)", rows.starts)
     conn.executemany("INSERT INTO prefixes VALUES (?, ?, ?, ?)", rows.prefixes)
     conn.executemany("INSERT INTO scans VALUES (?, ?, ?)", rows.scans)
     conn.executemany("INSERT INTO vocabulary VALUES (?)", [(w,) for w in rows.vocabulary])
     conn.executemany("INSERT INTO errors VALUES (?, ?)", rows.errors)
-    conn.executemany("INSERT INTO anchors VALUES (?, ?, ?)", rows.anchors)
+    conn.executemany("INSERT INTO anchors VALUES (?, ?, ?, ?)", rows.anchors)
     conn.executemany("INSERT INTO anchor_prefixes VALUES (?, ?, ?, ?)", rows.anchor_prefixes)
     conn.executemany("INSERT INTO unanchored VALUES (?, ?)", rows.unanchored)
     conn.executemany("INSERT INTO common VALUES (?, ?)", rows.common)
     conn.executemany("INSERT INTO has_common VALUES (?)", [(lang,) for lang in rows.has_common])
     conn.executemany("INSERT INTO needs VALUES (?, ?, ?, ?)", rows.needs)
     conn.executemany("INSERT INTO unfiltered VALUES (?, ?)", rows.unfiltered)
+
+
+#: A word is known when it is a form of a language whose rules compiled, or in `vocabulary`.
+_KNOWN = ("SELECT form FROM forms WHERE form IN ({0}) AND lang NOT IN (SELECT lang FROM errors) "
+          "UNION ALL SELECT word FROM vocabulary WHERE word IN ({0})")
+
+#: The rules filed under a word (`IndexRows.starts`): under the word itself, or under its
+#: lemma in the rule's language (then not for a written form only). `{{0}}`: the words.
+_FILED = ("SELECT word, lang, rule FROM {table} WHERE word IN ({{0}}) "
+          "UNION ALL SELECT f.form, t.lang, t.rule FROM forms f JOIN {table} t "
+          "ON t.word = f.lemma AND t.lang = f.lang AND t.surface = 0 WHERE f.form IN ({{0}})")
 
 
 class CareIndex:
@@ -112,9 +135,12 @@ class CareIndex:
         self._memo: dict[str, dict[str, Any]] = {}
 
     def _rows(self, sql: str, keys: Sequence[str]) -> Iterable[tuple]:
-        for i in range(0, len(keys), _CHUNK):
-            chunk = keys[i:i + _CHUNK]
-            yield from self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
+        """Rows of `sql` for `keys`, in chunks; each `{0}` in it is the chunk's list."""
+        times = sql.count("{0}")
+        size = _CHUNK // times
+        for i in range(0, len(keys), size):
+            chunk = list(keys[i:i + size])
+            yield from self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk * times)
 
     def _lookup(self, kind: str, sql: str, words: Iterable[str], empty: Any,
                 add: Callable[[Any, tuple], None]) -> dict[str, Any]:
@@ -133,13 +159,13 @@ class CareIndex:
         return {w: memo[w] for w in wanted}
 
     def known(self, words: Iterable[str]) -> set[str]:
-        found = self._lookup("known", "SELECT word FROM vocabulary WHERE word IN ({})", words,
+        found = self._lookup("known", _KNOWN, words,
                              lambda: [False], lambda ans, row: ans.__setitem__(0, True))
         return {w for w, ans in found.items() if ans[0]}
 
     def forms(self, words: Iterable[str]) -> dict[str, dict[str, str]]:
         """language -> {written form: lemma} for these words."""
-        found = self._lookup("forms", "SELECT form, lang, lemma FROM forms WHERE form IN ({})",
+        found = self._lookup("forms", "SELECT form, lang, lemma FROM forms WHERE form IN ({0})",
                              words, dict, lambda ans, row: ans.__setitem__(row[1], row[2]))
         out: dict[str, dict[str, str]] = {}
         for word, by_lang in found.items():
@@ -149,7 +175,7 @@ class CareIndex:
 
     def common(self, words: Iterable[str]) -> dict[str, list[str]]:
         """word -> languages that list it among their very common words."""
-        found = self._lookup("common", "SELECT word, lang FROM common WHERE word IN ({})",
+        found = self._lookup("common", "SELECT word, lang FROM common WHERE word IN ({0})",
                              words, list, lambda ans, row: ans.append(row[1]))
         return {w: langs for w, langs in found.items() if langs}
 
@@ -159,18 +185,18 @@ class CareIndex:
         first two letters -> (prefix, language, rule) of rules anchored on a prefix. A rule
         is worth matching in a sentence only when one of its anchors is there."""
         words = set(words)
-        exact = self._lookup("anchors", "SELECT word, lang, rule FROM anchors WHERE word IN ({})",
+        exact = self._lookup("anchors", _FILED.format(table="anchors"),
                              words, set, lambda ans, row: ans.add((str(row[1]), int(row[2]))))
         heads = self._lookup(
             "anchor_prefixes",
-            "SELECT head, prefix, lang, rule FROM anchor_prefixes WHERE head IN ({})",
+            "SELECT head, prefix, lang, rule FROM anchor_prefixes WHERE head IN ({0})",
             {w[:2] for w in words}, list,
             lambda ans, row: ans.append((str(row[1]), str(row[2]), int(row[3]))))
         return ({w: v for w, v in exact.items() if v}, {h: v for h, v in heads.items() if v})
 
     def starts(self, words: Iterable[str]) -> dict[str, set[tuple[str, int]]]:
         """word -> (language, rule) of every rule that can begin with it."""
-        found = self._lookup("starts", "SELECT word, lang, rule FROM starts WHERE word IN ({})",
+        found = self._lookup("starts", _FILED.format(table="starts"),
                              words, set, lambda ans, row: ans.add((str(row[1]), int(row[2]))))
         return {w: v for w, v in found.items() if v}
 
@@ -179,7 +205,7 @@ class CareIndex:
         required word set holds it. A rule (not in `unfiltered`) with a set that has no
         word in an entry cannot match anywhere in it, whatever its anchor found."""
         return self._lookup(
-            "needs", "SELECT word, lang, rule, k FROM needs WHERE word IN ({})", words,
+            "needs", "SELECT word, lang, rule, k FROM needs WHERE word IN ({0})", words,
             lambda: tuple(set() for _ in range(NEEDS)),
             lambda ans, row: ans[int(row[3])].add((str(row[1]), int(row[2]))))
 
@@ -187,7 +213,7 @@ class CareIndex:
         """First two letters -> (prefix, language, rule) of rules that can begin with a
         prefix."""
         found = self._lookup(
-            "prefixes", "SELECT head, prefix, lang, rule FROM prefixes WHERE head IN ({})",
+            "prefixes", "SELECT head, prefix, lang, rule FROM prefixes WHERE head IN ({0})",
             heads, list, lambda ans, row: ans.append((str(row[1]), str(row[2]), int(row[3]))))
         return {h: v for h, v in found.items() if v}
 
@@ -206,18 +232,75 @@ def machine_cache() -> Path | None:
         return None
 
 
+#: An index file's name: `care-index-<key>.sqlite`, the key being hexadecimal (24 digits
+#: for a journal's key, 32 for the machine's content key); and what a writer that stopped
+#: halfway leaves (`.care-index-<key>.<pid>.tmp` or `.link`). Only these are ever removed.
+_INDEX_NAME = re.compile(r"care-index-[0-9a-f]{16,64}\.sqlite")
+_LEFTOVER_NAME = re.compile(r"\.care-index-[0-9a-f]{16,64}\.[0-9]+\.(?:tmp|link)")
+
+#: An index for another key (the rules before an upgrade or an edit) is removed when a new
+#: one is written into its folder, once no process has opened it for this long: opening
+#: an index marks it used (`_mark_used`), so one still read by another process, or by
+#: another Mirror installed beside this one, stays.
+STALE_AFTER = 86_400.0
+
+#: Opening an index refreshes its time when it is older than this (one write an hour at
+#: most, so opening stays a read).
+_MARK_AFTER = 3_600.0
+
+
+def _mark_used(path: Path, mtime: float) -> None:
+    """Set the file's modification time to now if it is over `_MARK_AFTER` old: the time
+    `remove_stale` reads as the index's last use. A read-only folder is no fault."""
+    if time.time() - mtime > _MARK_AFTER:
+        try:
+            os.utime(path)
+        except OSError:
+            pass
+
+
+def remove_stale(folder: Path, keep: Path, now: float | None = None) -> list[str]:
+    """Remove from `folder` the index files (by `_INDEX_NAME`, regular files only) other
+    than `keep` and the leftovers of interrupted writes that no process has used for
+    `STALE_AFTER` seconds; return their names. Safe beside other processes: one reading a
+    removed index keeps its open file (POSIX), and one about to open it builds it again;
+    a file another system keeps open (Windows) is left for next time."""
+    now = time.time() if now is None else now
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if name == keep.name or not (_INDEX_NAME.fullmatch(name) or _LEFTOVER_NAME.fullmatch(name)):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(st.st_mode) or now - st.st_mtime < STALE_AFTER:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(name)
+    return removed
+
+
 def _open_file(path: Path, key: str | None) -> CareIndex | None:
     """The index in `path` if it is a complete one (its meta row is written last) for
     `key` (None: for whatever key it was built, as a journal's link to the machine's index
     is named by the journal's key but built for its content key); None when missing or
-    damaged (then it is rebuilt)."""
-    if not path.exists():
+    damaged (then it is rebuilt). Opening it marks it used (`remove_stale`)."""
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
         return None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
                                check_same_thread=False)
         row = conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
         if row is not None and (key is None or row == (key,)):
+            _mark_used(path, mtime)
             return CareIndex(conn)
         conn.close()
     except sqlite3.Error:
@@ -242,6 +325,7 @@ def _write_file(folder: Path, key: str, rows: IndexRows) -> Path:
         conn.close()
     path = folder / f"care-index-{key}.sqlite"
     os.replace(tmp, path)
+    remove_stale(folder, keep=path)
     return path
 
 
@@ -251,10 +335,11 @@ MACHINE_KEEP = 3
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Remove all but the newest MACHINE_KEEP indexes of the machine cache. A journal's
-    hard link keeps its own copy readable; a journal whose index is gone builds or links
-    it again."""
-    found = sorted((p for p in folder.glob("care-index-*.sqlite") if p != keep),
+    """Remove all but the MACHINE_KEEP most recently used indexes of the machine cache
+    (`_mark_used`). A journal's hard link keeps its own copy readable; a journal whose
+    index is gone builds or links it again."""
+    found = sorted((p for p in folder.glob("care-index-*.sqlite")
+                    if p != keep and _INDEX_NAME.fullmatch(p.name)),
                    key=lambda p: p.stat().st_mtime, reverse=True)
     for old in found[MACHINE_KEEP - 1:]:
         old.unlink(missing_ok=True)
@@ -272,7 +357,9 @@ def _place(source: Path, folder: Path, key: str) -> None:
         import shutil  # only across file systems (it brings bz2 and lzma with it)
 
         shutil.copyfile(source, tmp)
-    os.replace(tmp, folder / f"care-index-{key}.sqlite")
+    path = folder / f"care-index-{key}.sqlite"
+    os.replace(tmp, path)
+    remove_stale(folder, keep=path)
 
 
 def open_index(folder: Path | None, key: str, build: Callable[[], IndexRows],

@@ -51,11 +51,13 @@ class JournalUnavailable(Message):
 
 # -- writing -------------------------------------------------------------------------------
 class ReflectionSaved(Message):
-    """The reflection is durably saved (before any analysis)."""
+    """The reflection is durably saved (before any analysis). `preparing`: the answer
+    waits for the care check to be prepared first (`Journal.care_prepared`)."""
 
-    def __init__(self, reflection: Reflection) -> None:
+    def __init__(self, reflection: Reflection, preparing: bool = False) -> None:
         super().__init__()
         self.reflection = reflection
+        self.preparing = preparing
 
 
 class MirrorProgress(Message):

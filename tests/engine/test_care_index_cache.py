@@ -5,7 +5,9 @@ must give a different machine copy, never a stale one."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -68,12 +70,14 @@ def test_an_unwritable_machine_cache_still_gives_the_journal_an_index(
     machine.parent.mkdir(parents=True)
     machine.write_text("not a folder")  # the machine cache cannot be made
     rows = care_index.IndexRows(
-        forms=[("dying", "en", "die")], starts=[("die", "en", 0)], prefixes=[], scans=[],
-        vocabulary=["die", "dying"], errors=[], anchors=[("die", "en", 0)],
+        forms=[("dying", "en", "die")], starts=[("die", "en", 0, 0)], prefixes=[], scans=[],
+        vocabulary=["die"], errors=[], anchors=[("die", "en", 0, 0)],
         anchor_prefixes=[], unanchored=[], common=[("the", "en")], has_common=["en"],
         needs=[], unfiltered=[("en", 0)])
     index = care_index.open_index(tmp_path / "cache", "k1", lambda: rows, lambda: "c1")
     assert index.forms(["dying"]) == {"en": {"dying": "die"}}
+    assert index.starts(["dying", "die", "dead"]) == {"dying": {("en", 0)}, "die": {("en", 0)}}
+    assert index.known(["dying", "die", "dead"]) == {"dying", "die"}
     assert (tmp_path / "cache" / "care-index-k1.sqlite").exists()
 
 
@@ -97,12 +101,94 @@ def test_the_machine_keeps_only_the_newest_indexes(tmp_path: Path, machine: Path
         forms=[("dying", "en", "die")], starts=[], prefixes=[], scans=[], vocabulary=["die"],
         errors=[], anchors=[], anchor_prefixes=[], unanchored=[], common=[], has_common=[],
         needs=[], unfiltered=[])
-    first = care_index.open_index(tmp_path / "j0", "k0", lambda: rows, lambda: "c0")
+    def key(n: int) -> str:
+        return f"c{n}".rjust(32, "0")  # hexadecimal, as every index key is
+
+    first = care_index.open_index(tmp_path / "j0", "k0", lambda: rows, lambda: key(0))
     first.conn.close()
     for n in range(1, 6):
-        care_index.open_index(tmp_path / f"j{n}", f"k{n}", lambda: rows, lambda n=n: f"c{n}").conn.close()
+        care_index.open_index(tmp_path / f"j{n}", f"k{n}", lambda: rows, lambda n=n: key(n)).conn.close()
     kept = sorted(p.name for p in machine.glob("care-index-*.sqlite"))
     assert len(kept) == care_index.MACHINE_KEEP
-    assert "care-index-c5.sqlite" in kept and "care-index-c0.sqlite" not in kept
-    again = care_index.open_index(tmp_path / "j0", "k0", lambda: pytest.fail("rebuilt"), lambda: "c0")
+    assert f"care-index-{key(5)}.sqlite" in kept and f"care-index-{key(0)}.sqlite" not in kept
+    again = care_index.open_index(tmp_path / "j0", "k0", lambda: pytest.fail("rebuilt"), lambda: key(0))
     assert again.forms(["dying"]) == {"en": {"dying": "die"}}
+
+
+def _tiny_rows() -> care_index.IndexRows:
+    return care_index.IndexRows(
+        forms=[("dying", "en", "die")], starts=[], prefixes=[], scans=[], vocabulary=["die"],
+        errors=[], anchors=[], anchor_prefixes=[], unanchored=[], common=[], has_common=[],
+        needs=[], unfiltered=[])
+
+
+def _aged(path: Path, seconds: float) -> Path:
+    path.write_bytes(b"an index")
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+    return path
+
+
+def test_writing_an_index_removes_the_folders_unused_indexes_of_other_keys(tmp_path: Path) -> None:
+    """Each upgrade or edit of the rules gives a new key: the index for the old key must
+    not stay in the journal's cache for ever, but one that another process still uses
+    (opened within the day), and anything not named like an index, must stay."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    two_days, an_hour = 2 * 86_400, 3_600
+    old = _aged(folder / f"care-index-{'a' * 24}.sqlite", two_days)
+    old_machine_named = _aged(folder / f"care-index-{'b' * 32}.sqlite", two_days)
+    crashed_write = _aged(folder / f".care-index-{'c' * 24}.4242.tmp", two_days)
+    in_use = _aged(folder / f"care-index-{'d' * 24}.sqlite", an_hour)
+    writing_now = _aged(folder / f".care-index-{'e' * 24}.4343.tmp", 60)
+    others = [_aged(folder / name, two_days) for name in (
+        "care-index-notes.sqlite", "care-index-aaaa.sqlite.bak", "phrases-0123.marshal",
+        f"my-care-index-{'f' * 24}.sqlite")]
+    (folder / f"care-index-{'9' * 24}.sqlite").mkdir()  # not a file: never touched
+    os.utime(folder / f"care-index-{'9' * 24}.sqlite", (0, 0))
+
+    index = care_index.open_index(folder, "1" * 24, _tiny_rows)
+    assert index.forms(["dying"]) == {"en": {"dying": "die"}}
+
+    assert not old.exists() and not old_machine_named.exists() and not crashed_write.exists()
+    assert in_use.exists() and writing_now.exists()
+    assert all(p.exists() for p in others)
+    assert (folder / f"care-index-{'9' * 24}.sqlite").is_dir()
+    assert (folder / f"care-index-{'1' * 24}.sqlite").exists()
+
+
+def test_opening_an_index_marks_it_used_so_it_is_never_removed_as_stale(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    care_index.open_index(folder, "2" * 24, _tiny_rows).conn.close()
+    path = folder / f"care-index-{'2' * 24}.sqlite"
+    long_ago = time.time() - 3 * 86_400
+    os.utime(path, (long_ago, long_ago))
+
+    # Another process opens it (built days ago, used today) ...
+    care_index.open_index(folder, "2" * 24, lambda: pytest.fail("rebuilt")).conn.close()
+    assert time.time() - path.stat().st_mtime < 60
+    # ... so a new key's index written beside it leaves it in place.
+    care_index.open_index(folder, "3" * 24, _tiny_rows).conn.close()
+    assert path.exists()
+    assert care_index.remove_stale(folder, keep=folder / "x") == []
+    # Unused for a day, both go the next time an index is written there.
+    removed = care_index.remove_stale(folder, keep=folder / "x", now=time.time() + 2 * 86_400)
+    assert sorted(removed) == [f"care-index-{'2' * 24}.sqlite", f"care-index-{'3' * 24}.sqlite"]
+    assert not list(folder.glob("care-index-*.sqlite"))
+
+
+def test_an_interface_can_tell_when_the_next_reflection_prepares_the_index(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mirror import constitution
+    from mirror.engine.care.index import cache_key
+
+    monkeypatch.setenv("MIRROR_CARE_CACHE", str(tmp_path / "care"))
+    detect.detector.cache_clear()
+    try:
+        assert detect.prepared() is False               # a new machine: nothing built yet
+        key = cache_key(detect._fingerprint(constitution.care_rule_names()))
+        (tmp_path / "care").mkdir()
+        (tmp_path / "care" / f"care-index-{key}.sqlite").write_bytes(b"")
+        assert detect.prepared() is True                # built by an earlier process
+    finally:
+        detect.detector.cache_clear()

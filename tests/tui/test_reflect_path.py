@@ -128,6 +128,7 @@ async def test_saved_is_shown_before_the_engine_answers(make_app, journal, monke
         shown.set()
 
     monkeypatch.setattr(Journal, "answer", slow_answer)
+    monkeypatch.setattr(Journal, "care_prepared", lambda self: True)  # whichever test built it
     monkeypatch.setattr(WriteScreen, "on_reflection_saved", saved_then_tell)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -195,3 +196,50 @@ async def test_a_failing_write_is_not_saved_and_keeps_the_text(make_app, journal
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [r.content for r in journal.list().items] == [TEXT]
+
+
+async def test_the_first_reflections_wait_for_the_care_check_is_explained_once(
+        make_app, journal, monkeypatch):
+    """On a new machine the first answer waits seconds while the care check is prepared:
+    the panel says why, and says nothing of it once it is ready."""
+    from mirror.services.journal import Journal
+    from mirror.tui.screens.write import WriteScreen
+
+    answer, on_saved = Journal.answer, WriteScreen.on_reflection_saved
+    release, shown = threading.Event(), asyncio.Event()
+    prepared = [False]
+    statuses: list[str] = []
+
+    def slow_answer(self, reflection, **kwargs):
+        release.wait(10)
+        prepared[0] = True                              # the index now exists
+        return answer(self, reflection, **kwargs)
+
+    def saved_then_tell(screen, event):
+        on_saved(screen, event)
+        statuses.append(status(screen.app))
+        shown.set()
+
+    monkeypatch.setattr(Journal, "answer", slow_answer)
+    monkeypatch.setattr(Journal, "care_prepared", lambda self: prepared[0])
+    monkeypatch.setattr(WriteScreen, "on_reflection_saved", saved_then_tell)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            await settle(pilot)
+            await pilot.press("f2")
+            await settle(pilot)
+            app.screen.query_one("#editor", TextArea).insert(TEXT)
+            await pilot.press("ctrl+s")
+            await asyncio.wait_for(shown.wait(), 10)
+        finally:
+            release.set()
+        await settle(pilot)
+        shown.clear()
+        app.screen.query_one("#editor", TextArea).insert("A second, quieter evening.")
+        await pilot.press("ctrl+s")
+        await asyncio.wait_for(shown.wait(), 10)
+        await settle(pilot)
+    first, second = statuses
+    assert first.startswith("Saved. The mirror is reading it…") and "prepares the safety check" in first
+    assert second == "Saved. The mirror is reading it…"

@@ -41,7 +41,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -61,8 +61,9 @@ from mirror.engine.care.rules import (
     parse_compounds,
     parse_ordinary,
 )
-from mirror.engine.care.text import Normaliser, Word, build_normaliser, sentences
+from mirror.engine.care.text import Normaliser, Word, build_normaliser, pieces, sentences
 from mirror.resources import constitution_dir
+from mirror.storage.care_index import machine_cache
 
 CARE = "care"
 _PARAGRAPH_RE = re.compile(r"\n[ \t]*\n")
@@ -349,6 +350,28 @@ def detector() -> _Detector:
     except (RuleError, ValueError) as exc:  # a maintainer's fault: reported, never raised
         found.errors.append(f"compounds: {exc}")
     return found
+
+
+def prepared() -> bool:
+    """True unless the next `assess` must first build the index (seconds, once per set of
+    rules on a machine): the detector is open in this process, or its index is in the
+    cache folder or the machine's. An interface says why the first reflection waits."""
+    if detector.cache_info().currsize:
+        return True
+    folder = _cache_folder()
+    if folder is None:
+        return False
+    try:
+        key = cache_key(_fingerprint(constitution.care_rule_names()))
+        if (folder / f"care-index-{key}.sqlite").exists():
+            return True
+        shared, root = machine_cache(), constitution_dir()
+        if shared is None or not isinstance(root, Path):
+            return False
+        machine_key = content_key(root / "care")
+        return machine_key is not None and (shared / f"care-index-{machine_key}.sqlite").exists()
+    except (OSError, ValueError):
+        return True  # nothing to explain that can be known
 
 
 class _Sentence:
@@ -806,10 +829,41 @@ def _other_languages_word(sent: _Sentence, first: int, last: int, lang: str,
     return any(hits.get(other, 0) > mine for other in owners)
 
 
+#: The most characters the detector reads at once. A longer text (storage keeps up to
+#: 64 MiB in one reflection) is read piece by piece (`text.pieces`: cut after a blank line,
+#: a line or a word), so its memory stays that of one piece (~15 MB) however long the
+#: text, and a sign is found wherever it is. A rule still counts once for the whole text;
+#: what the detector weighs across sentences (signs that count together, an ordinary
+#: reason beside a sign, "safe now" elsewhere in the entry) is weighed within each piece.
+PIECE_CHARS = 100_000
+
+
 def assess(text: str) -> CareFinding:
     """The care finding for `text`. Never raises on any text (property-tested)."""
     if not text or not text.strip():
         return NO_FINDING
+    if len(text) <= PIECE_CHARS:
+        return _assess(text)[0]
+    best: dict[str, CareSignal] = {}
+    counted: dict[str, CareSignal] = {}
+    for start, end in pieces(text, PIECE_CHARS):
+        found, held = _assess(text[start:end])
+        for group, signals in ((best, held), (counted, found.signals)):
+            for s in signals:
+                s = replace(s, start=s.start + start, end=s.end + start)
+                if s.rule not in group or s.weight > group[s.rule].weight:
+                    group[s.rule] = s
+    if not best:
+        return NO_FINDING
+    return _verdict(detector(), tuple(sorted(counted.values(), key=lambda s: (s.start, s.end, s.rule))),
+                    best.values())
+
+
+def _assess(text: str) -> tuple[CareFinding, list[CareSignal]]:
+    """The finding for one text of at most `PIECE_CHARS`, and every rule's strongest
+    signal (also those another rule's covered: `CareFinding.fired` counts them)."""
+    if not text.strip():
+        return NO_FINDING, []
     d = detector()
     raw = sentences(text, d.normaliser, d.index.known, d.word_cache)
     words = {w.norm for ws in raw for w in ws}
@@ -867,13 +921,18 @@ def assess(text: str) -> CareFinding:
             if held is None or signal.weight > held.weight:
                 best[signal.rule] = signal
     if not best:
-        return NO_FINDING
+        return NO_FINDING, []
     signals = _strongest_per_span(best.values())
     if d.near[0] and not _distress(d, best):
         signals = _nearest(d, signals, [s.words[0].start if s.words else 0 for s in sentences_], text)
+    return _verdict(d, signals, best.values()), list(best.values())
+
+
+def _verdict(d: _Detector, signals: tuple[CareSignal, ...], best: Iterable[CareSignal]) -> CareFinding:
+    """The finding from the signals that count and every rule's strongest signal."""
     score = sum(s.weight for s in signals)
     totals: dict[str, float] = {}
-    for s in sorted(best.values(), key=lambda s: s.rule):  # one order: float sums agree
+    for s in sorted(best, key=lambda s: s.rule):  # one order: float sums agree
         totals[s.language] = totals.get(s.language, 0.0) + s.weight
     fired = tuple(sorted(totals, key=lambda k: (-totals[k], k)))
     # A denial ("I'm not suicidal": a clear statement, negated) is the person's own word

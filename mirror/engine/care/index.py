@@ -3,9 +3,12 @@ here from the rules and stored in a small SQLite file (`mirror.storage.care_inde
 with one query per entry.
 
 The rules name a few thousand patterns; with every inflected form of every word they
-name (forms/<lang>.json) that is ~100,000 entries. Loading that into Python objects costs
+name (forms/<lang>.json) that is ~250,000 rows. Loading that into Python objects costs
 about a second per process, far beyond `mirror reflect`'s budget, while one entry only
-ever needs the rows for its own words. So the index is built once (~1-2 s) into
+ever needs the rows for its own words. A rule is filed under its words and their lemmas
+only; the index reads an inflected form's rules through its lemma in `forms` (filing it
+under every form made the build twice as slow and the file twice as large). So the index
+is built once (~1.5 s, the first reflection on a machine) into
 `care-index-<key>.sqlite` in the cache folder (the journal's `cache/`, or
 `$MIRROR_CARE_CACHE`), keyed by the constitution's genesis hash and the care files'
 sizes and times (and once per machine by their contents: see `mirror.storage.care_index`),
@@ -30,7 +33,7 @@ __all__ = ["INDEX_FORMAT", "NEEDS", "CareIndex", "IndexRows", "build_rows", "cac
            "open_index"]
 
 #: Bump when the index's layout or the way it is built changes.
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 
 
 def cache_key(parts: Iterable[str]) -> str:
@@ -65,12 +68,13 @@ def content_key(care_folder: Path | None) -> str | None:
 def build_rows(files: Sequence[Mapping[str, Any]],
                forms: Mapping[str, Mapping[str, str]]) -> IndexRows:
     """The index's rows for these parsed rule files and forms tables."""
-    starts: set[tuple[str, str, int]] = set()
+    starts: set[tuple[str, str, int, int]] = set()
     prefixes: set[tuple[str, str, str, int]] = set()
     scans: list[tuple[str, str, int]] = []
     vocabulary: set[str] = set()
     errors: list[tuple[str, str]] = []
-    anchors: set[tuple[str, str, int]] = set()
+    anchors: set[tuple[str, str, int, int]] = set()
+    written: set[str] = set()  # every inflected form of a language whose rules compiled
     anchor_prefixes: set[tuple[str, str, str, int]] = set()
     unanchored: list[tuple[str, int]] = []
     commons: set[tuple[str, str]] = set()
@@ -93,15 +97,14 @@ def build_rows(files: Sequence[Mapping[str, Any]],
         commons.update((w, lang) for w in common_words)
         if common_words:
             has_common.append(lang)
-        inverse: dict[str, list[str]] = {}
-        for form, lemma in lemmas.items():
-            inverse.setdefault(lemma, []).append(form)
-        def written(kind: str, item: str) -> set[str]:
-            """Every written form a `word` (its lemma's forms too) or `surface` item takes."""
+        def keys(kind: str, item: str) -> tuple[tuple[str, int], ...]:
+            """The keys a `word` item (itself and its lemma; their inflected forms are
+            found through `forms` when the index is read) or a `surface` item (that written
+            form only: 1) is filed under."""
             if kind == "surface":
-                return {item}
+                return ((item, 1),)
             lemma = lemmas.get(item, item)
-            return {item, lemma, *inverse.get(item, ()), *inverse.get(lemma, ())}
+            return ((item, 0),) if lemma == item else ((item, 0), (lemma, 0))
 
         for ri, words in enumerate(first):
             anchor = rules.anchor_words(ri)
@@ -114,19 +117,20 @@ def build_rows(files: Sequence[Mapping[str, Any]],
                 unanchored.append((lang, ri))
             for kind, item in anchor:
                 if kind in ("word", "surface"):
-                    anchors.update((key, lang, ri) for key in written(kind, item))
+                    anchors.update((key, lang, ri, surface) for key, surface in keys(kind, item))
                 elif kind == "prefix" and len(item) >= 2:
                     anchor_prefixes.add((item[:2], item, lang, ri))
             for kind, item in words:
                 if kind in ("word", "surface"):
-                    starts.update((key, lang, ri) for key in written(kind, item))
+                    starts.update((key, lang, ri, surface) for key, surface in keys(kind, item))
                 elif kind == "prefix" and len(item) >= 2:
                     prefixes.add((item[:2], item, lang, ri))
                 else:
                     scans.append((item if kind == "scan" else f"{item}*", lang, ri))
-        vocabulary.update(lemmas)
+        written.update(lemmas)
         vocabulary.update(lemmas.values())
-    vocabulary.update(w for w, _, _ in starts)
+    vocabulary.update(w for w, _, _, _ in starts)
+    vocabulary.difference_update(written)  # `CareIndex.known` finds those in `forms`
     return IndexRows(
         forms=[(f, lang, lemma) for lang, table in forms.items() for f, lemma in table.items()],
         starts=sorted(starts), prefixes=sorted(prefixes), scans=scans,

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from mirror import constitution
-from mirror.engine.care.detect import CareFinding, CareSignal, detector
+from mirror.engine.care.detect import PIECE_CHARS, CareFinding, CareSignal, detector
 from mirror.engine.care.text import sentences
 
 DEFAULT_LANGUAGE = "en"
@@ -45,6 +45,7 @@ def response_language(text: str, finding: CareFinding) -> str:
     from mirror.engine.language_id import identify  # only for a care finding: an ordinary reflect skips it
 
     available = _responses()
+    text = _around_signals(text, finding)
     fired = [lang for lang in finding.languages if lang in available]
     if len(fired) == 1:
         return fired[0]
@@ -58,6 +59,28 @@ def response_language(text: str, finding: CareFinding) -> str:
         return found if found in fired else fired[0]
     found = identify(text)
     return found if found is not None and found in available else DEFAULT_LANGUAGE
+
+
+#: Characters read on either side of each signal of a long text (`_around_signals`).
+_AROUND = 2_000
+
+
+def _around_signals(text: str, finding: CareFinding) -> str:
+    """What the language is read from: the text, or for one longer than the detector reads
+    at once (`detect.PIECE_CHARS`) the words around its signals (its beginning when it
+    has none), so a long text costs no more than a short one."""
+    if len(text) <= PIECE_CHARS:
+        return text
+    spans = [(max(0, s.start - _AROUND), s.end + _AROUND) for s in finding.signals] or [(0, PIECE_CHARS)]
+    out: list[str] = []
+    size = 0
+    for start, end in spans:
+        part = text[start:min(end, start + PIECE_CHARS - size)]
+        out.append(part)
+        size += len(part)
+        if size >= PIECE_CHARS:
+            break
+    return "\n\n".join(out)
 
 
 def _best_covered(text: str, languages: list[str]) -> list[str]:

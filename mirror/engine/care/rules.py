@@ -230,6 +230,7 @@ class LanguageRules:
         self._common: frozenset[str] | None = None
         self._cues: dict[str, Cue | None] = {}
         self._cue_names: frozenset[str] | None = None
+        self._anchor_memo: dict[str, list[tuple[str, str]]] = {}
 
     @property
     def cue_names(self) -> frozenset[str]:
@@ -303,7 +304,7 @@ class LanguageRules:
 
     def anchor_words(self, index: int) -> list[tuple[str, str]]:
         """The words one of which a sentence must hold for rule `index` to match."""
-        return anchor_words(self.entries[index][3], self.classes, self.common)
+        return anchor_words(self.entries[index][3], self.classes, self.common, self._anchor_memo)
 
 
 def reversed_pair(text: str) -> str | None:
@@ -355,13 +356,24 @@ class Compiler:
         self.classes = classes
         self.lemmas = lemmas
         self._class_cache: dict[str, list[tuple[Atom, ...]]] = {}
+        #: token -> its element: a language's patterns repeat the same elements ("@WANT",
+        #: "to?", "~2") hundreds of times, and elements are immutable, so each is built once.
+        self._elements: dict[str, Element] = {}
+        self._sequences: dict[str, tuple[Atom, ...]] = {}
 
     def _atom(self, item: str) -> Atom:
         """One word item (no spaces)."""
         return make_atom(item, self.lemmas, self.language)
 
     def _sequence(self, phrase: str) -> tuple[Atom, ...]:
-        """Several words ('end it', 'end_it', or CJK characters) in a row."""
+        """Several words ('end it', 'end_it', or CJK characters) in a row (built once per
+        phrase: atoms are immutable, and the same phrases recur across patterns)."""
+        found = self._sequences.get(phrase)
+        if found is None:
+            found = self._sequences[phrase] = self._read_sequence(phrase)
+        return found
+
+    def _read_sequence(self, phrase: str) -> tuple[Atom, ...]:
         atoms: list[Atom] = []
         for chunk in phrase.replace("_", " ").split():
             if (_CJK_RE.search(chunk) and not chunk.startswith(("re:", "=")) and "*" not in chunk):
@@ -407,27 +419,33 @@ class Compiler:
         """Compile one pattern (raises RuleError when malformed)."""
         elements: list[Element] = []
         for token in text.split():
-            gap = _GAP_RE.fullmatch(token)
-            if gap:
-                elements.append(Element(gap=int(gap.group(1))))
-                continue
-            optional = token.endswith("?") and len(token) > 1 and "re:" not in token
-            if optional:
-                token = token[:-1]
-            options: list[tuple[Atom, ...]] = []
-            for alt in alternatives(token):
-                if alt.startswith("@"):
-                    options.extend(self._class(alt[1:]))
-                elif alt.startswith("re:"):
-                    options.append((self._atom(alt),))
-                else:
-                    options.append(self._sequence(alt))
-            if not options:
-                raise RuleError(f"{self.language}: empty alternative in {text!r}")
-            elements.append(self._element(options, optional))
+            found = self._elements.get(token)
+            if found is None:
+                found = self._elements[token] = self._token(token, text)
+            elements.append(found)
         if not any(e.gap < 0 and not e.optional for e in elements):
             raise RuleError(f"{self.language}: pattern {text!r} can match nothing at all")
         return tuple(elements)
+
+    def _token(self, token: str, text: str) -> Element:
+        """One element of pattern `text` (`pattern`'s memo misses come here)."""
+        gap = _GAP_RE.fullmatch(token)
+        if gap:
+            return Element(gap=int(gap.group(1)))
+        optional = token.endswith("?") and len(token) > 1 and "re:" not in token
+        if optional:
+            token = token[:-1]
+        options: list[tuple[Atom, ...]] = []
+        for alt in alternatives(token):
+            if alt.startswith("@"):
+                options.extend(self._class(alt[1:]))
+            elif alt.startswith("re:"):
+                options.append((self._atom(alt),))
+            else:
+                options.append(self._sequence(alt))
+        if not options:
+            raise RuleError(f"{self.language}: empty alternative in {text!r}")
+        return self._element(options, optional)
 
     def word_set(self, entries: list[str]) -> list[Pattern]:
         """A list of context words or phrases as one single-element pattern."""
@@ -563,33 +581,45 @@ def _telling(words: list[tuple[str, str]], common: frozenset[str]) -> tuple[str,
     return min(usable, key=lambda kw: (kw[1] in common, kw[0] == "prefix", -len(kw[1]), kw[1]))
 
 
-def _element_anchors(token: str, classes: Mapping[str, list[str]],
-                     common: frozenset[str]) -> list[tuple[str, str]]:
-    """One telling word per alternative of a pattern element (see `_telling`)."""
+def _element_anchors(token: str, classes: Mapping[str, list[str]], common: frozenset[str],
+                     memo: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """One telling word per alternative of a pattern element (see `_telling`); `memo`
+    keeps each phrase's and each class's (`@NAME`: its entries'), for these common words."""
+    def telling(alt: str) -> list[tuple[str, str]]:
+        found = memo.get(alt)
+        if found is None:
+            if alt.startswith("@"):
+                found = [_telling(phrase_words(e), common) for e in classes.get(alt[1:], []) if e.strip()]
+            else:
+                found = [_telling(phrase_words(alt), common)]
+            memo[alt] = found
+        return found
+
     body = token[:-1] if token.endswith("?") and len(token) > 1 and "re:" not in token else token
     out: list[tuple[str, str]] = []
     for alt in alternatives(body):
-        if alt.startswith("@"):
-            out += [_telling(phrase_words(e), common) for e in classes.get(alt[1:], []) if e.strip()]
-        elif alt:
-            out.append(_telling(phrase_words(alt), common))
+        if alt:
+            out += telling(alt)
     return out
 
 
-def anchor_words(pattern: str, classes: Mapping[str, list[str]],
-                 common: frozenset[str]) -> list[tuple[str, str]]:
+def anchor_words(pattern: str, classes: Mapping[str, list[str]], common: frozenset[str],
+                 memo: dict[str, list[tuple[str, str]]] | None = None) -> list[tuple[str, str]]:
     """The words of the pattern's most telling required element: one of them must be in
     a sentence for the pattern to match there. Each alternative of the element offers its
     rarest word (any word of a phrase is required, not only its first: "i_love_you_all"
     anchors on "love", so a sentence with "i" alone proposes nothing). Elements whose
     alternatives leave only very common words ("i", "to") or need a scan are avoided when
     the pattern has a better one; among the rest, the one with the fewest alternatives
-    wins."""
+    wins. `memo` (phrase or class -> its telling words, for these classes and common
+    words) saves reading them again: a language's rules name the same classes hundreds of
+    times."""
+    memo = {} if memo is None else memo
     best: tuple[tuple[int, int, int], list[tuple[str, str]]] | None = None
     for token in pattern.split():
         if _GAP_RE.fullmatch(token) or (token.endswith("?") and len(token) > 1):
             continue
-        words = _element_anchors(token, classes, common)
+        words = _element_anchors(token, classes, common, memo)
         if not words:
             continue
         score = (int(any(w in common for k, w in words if k == "word")),

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import NamedTuple
@@ -243,6 +243,27 @@ def build_normaliser(data: Mapping, typo_words: Iterable[str],
         typo_far={v: word for word in sorted(set(map(fold, far_words)))
                   for v in sorted(_deletions(word, 2), reverse=True)},
     )
+
+
+#: Where a long text is best cut, best first: between paragraphs, lines, sentences, words.
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def pieces(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """[start, end) spans that cover `text` in order, none longer than `size` characters,
+    each cut at the best break in its second half (`_BREAKS`), or at `size` when there is
+    none (a text without spaces)."""
+    start, n = 0, len(text)
+    while n - start > size:
+        end = start + size
+        for mark in _BREAKS:
+            k = text.rfind(mark, start + size // 2, end)
+            if k >= 0:
+                end = k + len(mark)
+                break
+        yield start, end
+        start = end
+    yield start, n
 
 
 def sentences(text: str, normaliser: Normaliser,

@@ -25,6 +25,8 @@ from mirror.tui.work import FAILED, guarded
 
 SAVING = "saving your reflection"
 ANSWERING = "writing the mirrorback"
+#: Said once, while the first reflection on a machine waits for the care check's index.
+PREPARING = "\nThe first reflection also prepares the safety check: a few seconds, once."
 
 
 class EditorFields(TypedDict):
@@ -301,7 +303,11 @@ class WriteScreen(Screen):
         if reflection is FAILED:
             self.post_message(m.MirrorbackReady(None))
             return
-        self.post_message(m.ReflectionSaved(reflection))
+        try:
+            preparing = not gateway.call(lambda j: j.care_prepared())
+        except Exception:  # noqa: BLE001 - only the explanation of a wait is lost
+            preparing = False
+        self.post_message(m.ReflectionSaved(reflection, preparing=preparing))
         result = guarded(self, gateway, ANSWERING,
                          lambda j: j.answer(reflection, on_progress=progress), long=True)
         self.post_message(m.MirrorbackReady(None if result is FAILED else result))
@@ -330,7 +336,8 @@ class WriteScreen(Screen):
             local_time(reflection.created_at, reflection.created_tz), "\n",
             (f"“{clipped(reflection.title, 120)}”", "italic")))
         self.remove_class("-care")                # that was the previous text's answer
-        self.query_one("#mirrorback", MirrorbackPanel).working("Saved. The mirror is reading it…")
+        self.query_one("#mirrorback", MirrorbackPanel).working(
+            "Saved. The mirror is reading it…" + (PREPARING if event.preparing else ""))
 
     def on_service_failed(self, event: m.ServiceFailed) -> None:
         """Keep why the answer failed for the panel; the app still shows the notification."""
