@@ -854,8 +854,9 @@ def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i
     meal deal", "singing happy birthday", "it was embarrassing", "a client was furious".
     Naming those as the writer's feeling is the costliest mistake a mirror makes."""
     nxt = norms[i + 1] if i + 1 < len(norms) and not clause_break_between(text, toks[i], toks[i + 1]) else ""
-    if any(tuple(norms[i:i + len(words)]) == words for words in lex.idioms):
-        return True  # "happy birthday", "happy hour"
+    if any(tuple(norms[max(0, i - k):i - k + len(words)]) == words
+           for words in lex.idioms for k in range(len(words)) if i - k >= 0):
+        return True  # "happy birthday", "happy hour", "am liebsten" (the word inside an idiom)
     if lex.adjectives_follow and i >= 2 and norms[i - 2] in lex.determiners \
             and norms[i - 1].isalpha() and norms[i - 1] not in lex.stopwords \
             and norms[i - 1] not in lex.first_person \
@@ -1010,7 +1011,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True  # 'a "minimalist" organiser … Very minimalist.': their word, held up dryly
     if valence and _opens_on_marker(text, toks, norms, lex, valence):
         return True  # "Oh good, the review form is now 14 pages": the entry opens on the irony
-    if any(" ".join(m) in lowered for m in lex.sarcasm_tags) and "!" not in text:
+    tags = lex.sarcasm_tags + tuple(t for t in _english_tags() if t not in lex.sarcasm_tags)
+    if any(" ".join(m) in lowered for m in tags) and "!" not in text:
         return True  # "#blessed" after a complaint; "Ana had the baby!!! #blessed" is sincere
     if "!!" in text and not trouble:
         return False  # "MADE VARSITY!!!! … best day ever": joy shouted, not irony
@@ -1034,7 +1036,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     for k, words in enumerate(sentences):
         # (a praise word before a harm word is one thing, not praise: "heart attack")
         praise = [i for i, w in enumerate(words) if valence.get(w, 0.0) >= 2.0
-                  and w not in lex.not_praise and not _negated(words, i, lex)
+                  and w.isalpha() and w not in lex.not_praise and not _negated(words, i, lex)
                   and not (i + 1 < len(words) and valence.get(words[i + 1], 0.0) <= -1.0)]
         if not praise:
             continue
@@ -1118,6 +1120,13 @@ def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> str | None:
             continue  # "Thank you, Mum, for the soup": what it is for, said in earnest
         return name.text
     return None
+
+
+def _english_tags() -> tuple[tuple[str, ...], ...]:
+    """English irony hashtags ("#blessed", "#livingthedream"), which are written in every
+    language's journals as they are."""
+    en = _lexicon("en")
+    return en.sarcasm_tags if en is not None else ()
 
 
 def _written(marker: str, lowered: str) -> bool:

@@ -138,3 +138,24 @@ def test_like_every_year_is_no_likeness() -> None:
     text = ("Made the Christmas pudding with Gran like every year and she still won't tell me the "
             "secret. Stirred it three times for luck.")
     assert "\u201clike every year\u201d" not in compose(text)  # never held up as a picture
+
+
+def test_an_english_irony_tag_is_read_in_any_language() -> None:
+    text = ("Nachbar bohrt seit sieben Uhr, und warmes Wasser gibt es auch keins. Kaffee aus dem "
+            "Wasserkocher, Haare waschen mit dem Wasserkocher. #dankbarkeit #blessed")
+    r = read(text, None, "de")
+    assert r.sarcasm and "gratitude" not in r.feelings
+
+
+@pytest.mark.parametrize("text", [
+    "Visa approved. 143 days of checking that stupid portal and it came at 6am. Called Mum, she cried.",
+    "Heart did that skipping thing again at my desk. Probably the coffee. Walked round the block.",
+])
+def test_a_number_or_a_body_word_is_no_praise_for_irony(text: str) -> None:
+    assert not read(text).sarcasm
+
+
+def test_a_feeling_word_inside_an_idiom_names_nothing() -> None:
+    text = ("Der Huber hat wieder so getan, als wär die Idee seine gewesen. Ich hätt ihm am "
+            "liebsten den Kaffee übers Hemd geschüttet.")
+    assert "love" not in read(text, None, "de").feelings
