@@ -838,9 +838,21 @@ class _Scan:
     titled: set[str] = field(default_factory=set)
 
 
+@cache
+def _body_words() -> frozenset[str]:
+    """Parts of the body in every language the mirrorback reads (each frame file's `body`):
+    "Legs felt springy" opens on a body, not on someone."""
+    from mirror.engine.reading import frames
+
+    words: set[str] = set()
+    for language in ("en", "es", "fr", "de", "it", "nl", "pl", "pt"):
+        words.update(str(w).lower() for w in ((frames(language) or {}).get("body") or ()))
+    return frozenset(words)
+
+
 def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
     return (len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR
-            or norm in _calendar_names()
+            or norm in _calendar_names() or norm in _body_words()
             or norm in _KIN or norm in _ROLES or norm in _STOP or norm in function_words
             or norm in _ABBREVIATIONS or norm in _BRANDS
             or (len(norm) > 6 and norm.endswith(_ABSTRACT_ENDINGS)))

@@ -89,3 +89,13 @@ def test_a_word_the_journal_never_wrote_as_someone_stays_no_one():
     now, _ = people.compare(["Rainy Monday. Stanage was windy."], [], "en",
                             history=lambda: ["Walked up Stanage with the dog.", "Rainy again."])
     assert now == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve miles along the river with Tomás. Legs felt springy, lungs fine.",
+    "Knees complained the whole way up, but Ana said we were nearly there.",
+])
+def test_a_body_part_opening_a_sentence_is_no_one(text: str) -> None:
+    found = people.count([text])
+    assert "Legs" not in found and "Knees" not in found
+    assert found  # the person in the same entry is still there
