@@ -48,8 +48,10 @@ _ARTICLE_POSSESSIVE = re.compile(r"\b(?:o|a|os|as|do|da|dos|das|no|na|nos|nas|ao
                                  r"(?:meu|minha|meus|minhas)\b", re.IGNORECASE)
 _BARE_POSSESSIVE = re.compile(r"(?:^|[.!?]\s+|\b(?:pra|pro|com|de|em|que)\s+)"
                               r"(?:meu|minha|meus|minhas)\b", re.IGNORECASE)
-#: "chegámos", "ficámos": Portugal's accented past; "tenho de ir": its obligation.
-_PORTUGAL_FORMS = re.compile(r"\b[^\W\d_]+ámos\b|\btenho de\b|\btens de\b", re.IGNORECASE)
+#: "chegámos", "ficámos": Portugal's accented past; "tenho de ir": its obligation;
+#: "se calhar": its "maybe".
+_PORTUGAL_FORMS = re.compile(r"\b[^\W\d_]+ámos\b|\btenho de\b|\btens de\b|\bse calhar\b",
+                             re.IGNORECASE)  # (and "se calhar", Portugal's "maybe")
 #: "esperando", "fingindo": Brazil leans on the gerund where Portugal says "à espera".
 _GERUND = re.compile(r"\b[^\W\d_]{2,}(?:ando|endo|indo)\b", re.IGNORECASE)
 _NOT_GERUNDS = frozenset({"quando", "segundo", "lindo", "vindo", "tremendo", "estupendo",
@@ -57,7 +59,8 @@ _NOT_GERUNDS = frozenset({"quando", "segundo", "lindo", "vindo", "tremendo", "es
 #: "disse-me", "chamaram-lhe": a pronoun after its verb, as Portugal writes it.
 _ENCLITIC = re.compile(r"\b[^\W\d_]{2,}-(?:me|te|lhe|lhes|nos|vos)\b", re.IGNORECASE)
 #: "Me disse", "Te amo": a sentence opening on its pronoun, as Brazil writes it.
-_PROCLITIC_OPENING = re.compile(r"(?:^|[.!?]\s+)(?:me|te|se|nos)\s+[^\W\d_]+", re.IGNORECASE)
+#: ("Se" is left out: opening a sentence it is most often "if", in both: "Se chover, …")
+_PROCLITIC_OPENING = re.compile(r"(?:^|[.!?]\s+)(?:me|te|nos)\s+[^\W\d_]+", re.IGNORECASE)
 
 
 def written_in_portugal(text: str) -> bool:

@@ -51,3 +51,14 @@ def test_my_is_said_back_with_portugals_article() -> None:
                             "sobre nada, sobre o jardim dela e sobre o gato.", version=f"v{i}")
                     for i in range(6))
     assert "sua mãe" not in said and "a a tua" not in said
+
+
+def test_se_opening_a_sentence_is_if_and_se_calhar_is_portugals_maybe() -> None:
+    """"Se" opening a sentence is most often "if", in both registers; "se calhar" is how
+    Portugal says "maybe"."""
+    text = ("Domingo de chuva em Braga. Arrumei a gaveta das meias e comi meio pacote de "
+            "bolachas. Pensei em sair mas isso implicava calçar-me. Se calhar amanhã até vou "
+            "gostar de ir trabalhar. Se calhar.")
+    assert written_in_portugal(text)
+    assert "você" not in compose(text).lower()
+    assert not written_in_portugal("Se der tempo, vou no cinema com você. Tô cansada demais.")
