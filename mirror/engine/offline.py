@@ -31,7 +31,7 @@ from functools import cache
 from typing import Any
 
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.echo import Echo, echo
+from mirror.engine.echo import Echo, echo, holds_a_stance
 from mirror.engine.portuguese import written_in_portugal
 from mirror.engine.reading import Moment, Reading, frames, read, valences
 from mirror.engine.tensions import Contrast, Tension
@@ -705,33 +705,13 @@ def _echo_near(a: Analysis, r: Reading) -> Echo | None:
                 # her lemon cake … The house is so quiet without her")
                 set_up = k == at - 1 and centre.last - centre.first <= _SET_UP_TOKENS \
                     and "\n" not in a.text[a.tokens[m.last - 1].end : a.tokens[centre.first].start]
-                if found is not None and (set_up or _holds_a_stance(found)):
+                if found is not None and (set_up or holds_a_stance(found)):
                     return found
     return None
 
 
 #: A centre this short may lean on the line just before it, which may then be asked about.
 _SET_UP_TOKENS = 10
-
-
-def _holds_a_stance(said: Echo) -> bool:
-    """Whether a clause from a line that was not quoted may carry the question: a stance or
-    a habit of the person's, said in the present ("you keep scrolling up", "you're genuinely
-    happy for her", "you love him"), or a judgement ("a nice day"). A past doing from
-    another line ("when you ate it in front of the rugby", "when Robin followed you") reads
-    as a question about something else, and blind readers marked every such splice down."""
-    if not said.past or said.verdict:
-        return True
-    words = [w for w in said.text.split()[1:4] if w not in _ECHO_ADVERBS]
-    return bool(words) and words[0] in _PAST_STANCE  # "you wanted to write it down so …"
-
-
-#: Past verbs that still say what the person held, not only what they did.
-_PAST_STANCE = frozenset({"wanted", "felt", "loved", "missed", "hoped", "wished", "needed",
-                          "kept", "couldn't", "didn't", "wasn't", "weren't", "were", "knew",
-                          "worried", "dreaded", "feared", "longed"})
-_ECHO_ADVERBS = frozenset({"just", "still", "really", "actually", "finally", "honestly", "only",
-                           "even", "already", "genuinely", "so"})
 
 
 #: How far from the quoted moment a line the question says back may be, in sentences: a
@@ -766,7 +746,7 @@ def _echo_strongest(a: Analysis, r: Reading) -> Echo | None:
         found = echo(a.text, a.tokens, m.first, m.last, _weight)
         # (a clause ending on "that" or "it" points at a line that is not quoted here)
         if found is not None and found.text.rsplit(" ", 1)[-1] not in ("that", "it", "this", "them") \
-                and _holds_a_stance(found):
+                and holds_a_stance(found):
             return found
     return None
 
@@ -811,7 +791,7 @@ def _echo_any(a: Analysis, r: Reading) -> Echo | None:
     for m in [m for m in others if _own_prose(a, m)][:4]:
         found = echo(a.text, a.tokens, m.first, m.last, _weight)
         if found is not None and found.text.rsplit(" ", 1)[-1] not in ("that", "it", "this", "them") \
-                and _holds_a_stance(found):
+                and holds_a_stance(found):
             return found
     return None
 

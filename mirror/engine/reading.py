@@ -669,15 +669,6 @@ _NOW = frozenset({"now", "nowadays", "today", "adesso", "ora", "oggi", "ahora", 
                   "dzisiaj", "agora", "hoje"})
 
 
-def _exclaimed(text: str, toks: Sequence[Token], i: int) -> bool:
-    """Whether the sentence of token i ends with an exclamation mark."""
-    sent = toks[i].sent
-    hi = i
-    while hi + 1 < len(toks) and toks[hi + 1].sent == sent:
-        hi += 1
-    return "!" in text[toks[hi].end : toks[hi].end + 3]
-
-
 def _long_phrase_at(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
     """Whether a feeling phrase of three words or more starts at token i ("would have been
     * today"): specific enough that a second hint anywhere confirms it, unlike "got in"."""
@@ -706,12 +697,10 @@ def _felt_back_then(toks: Sequence[Token], norms: Sequence[str], i: int) -> bool
     ero arrabbiata quel giorno") and a later sentence comes back to now ("Adesso lui ha la
     barba"): the feeling of then is part of the memory, not what the person feels writing
     it, and naming it ("there's anger here") misreads a tender entry."""
-    sent = toks[i].sent
-    words = [norms[k] for k in range(len(toks)) if toks[k].sent == sent]
-    if not any(_contains(words, then) for then in _THEN):
+    lo, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
+    if not any(_contains(norms[lo:hi], then) for then in _THEN):
         return False
-    later = {toks[k].sent for k in range(i, len(toks)) if toks[k].sent > sent and norms[k] in _NOW}
-    return bool(later)
+    return any(norms[k] in _NOW for k in range(hi, len(toks)))
 
 
 def _felt_towards_writer(toks: Sequence[Token], i: int, end: int) -> bool:
@@ -1073,10 +1062,6 @@ _ANSWERS = frozenset({"yes", "yeah", "yep", "no", "nope", "sure", "sí", "si", "
                       "ja", "nein", "nee", "tak", "nie", "sim", "não"})
 _THANKS = frozenset({"thanks", "thank", "cheers", "gracias", "merci", "danke", "grazie", "bedankt",
                      "dank", "dzięki", "dziękuję", "obrigado", "obrigada"})
-#: A title before a name in direct address ("Grazie, dottor Bellini").
-_TITLES = frozenset({"dottor", "dottore", "dottoressa", "doctor", "dr", "mr", "mrs", "ms", "signor",
-                     "signora", "señor", "señora", "monsieur", "madame", "herr", "frau", "meneer",
-                     "mevrouw", "pan", "pani", "senhor", "senhora", "don", "doña", "dona"})
 #: What a sincere thanks goes on to name ("Thank you, Mum, for the soup").
 _THANKS_FOR = frozenset({"for", "por", "pour", "für", "per", "voor", "za", "pelo", "pela", "pelos",
                          "pelas", "de"})
@@ -1104,8 +1089,9 @@ def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> str | None:
         j += 1
         if j < hi and toks[j].norm in ("you", "je", "u", "ci"):
             j += 1  # "thank you", "dank je"
-        if j < hi and toks[j].norm in _TITLES:
-            j += 1
+        if j + 1 < hi and "," not in text[toks[j].end : toks[j + 1].start] \
+                and toks[j + 1].text[:1].isupper():
+            j += 1  # a title before the name: "dottor Bellini", "Herr Brandt"
         if j >= hi - 1:
             continue
         name = toks[j]
@@ -1258,7 +1244,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # A hint that opens a shouted sentence weighs as a word where the moment is chosen
     # ("Endlich die Masterarbeit abgegeben!"): the shout says how it felt.
     fam_weight = {i: WORD_WEIGHT if wt < WORD_WEIGHT and (i == 0 or toks[i - 1].sent != toks[i].sent)
-                  and _exclaimed(text, toks, i) else wt for i, _, wt in families}
+                  and "!" in _sentence_end(text, toks, i) else wt for i, _, wt in families}
     items = _item_starts(text, toks)
     sentences = _without_checkboxes(text, toks, _prose_runs(
         _joined_abbreviations(text, toks, list(bounds.values())), [prose[t.start] for t in toks], items))

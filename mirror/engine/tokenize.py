@@ -40,7 +40,8 @@ _WORD = rf"[^\W_][\w{_MARKS}]*(?:[{_APOSTROPHES}][^\W_][\w{_MARKS}]*)*"
 _SPLIT_RE = re.compile(f"({_WORD})")
 #: A line that is a list item ("- milk", "* [ ] call Dad", "3. Mo texted"): read as an item,
 #: by the reading's centre and by the clause said back, never as running prose.
-LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s")
+_LIST_MARK = r"(?:[-*+\u2022]|\d+[.)])"
+LIST_ITEM = re.compile(rf"^\s*{_LIST_MARK}\s")
 #: (a full stop between digits is a decimal or a time, "€4.17", "8.30", never a sentence's end)
 # (Devanagari's danda "।" and "॥", and the Arabic question mark "؟", end sentences too;
 # the Arabic comma "،" breaks a clause.)
@@ -197,7 +198,7 @@ def _tokenize(text: str) -> Tokens:
 
 
 #: A line that is a list item, for sentence ends: the item is a sentence of its own.
-_LIST_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[-*+\u2022]|\d+[.)])[ \t]")
+_LIST_LINE_RE = re.compile(rf"(?m)^[ \t]*{_LIST_MARK}[ \t]")
 
 
 def _sentence_ends(text: str) -> list[int]:

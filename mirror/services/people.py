@@ -98,7 +98,7 @@ _RELATIONS: dict[str, str] = {
     # French
     "mère": "mother", "père": "father", "sœur": "sister", "soeur": "sister",
     "frère": "brother", "grand-mère": "grandmother", "grand-père": "grandfather",
-    "tante ": "aunt", "oncle": "uncle", "fille": "daughter", "fils": "son",
+    "oncle": "uncle", "fille": "daughter", "fils": "son",
     "enfants": "children", "femme": "wife", "mari": "husband", "copain": "boyfriend",
     "copine": "girlfriend", "ami": "friend", "amie": "friend", "amis": "friends",
     "patron": "boss", "patronne": "boss", "cheffe": "boss", "collègue": "colleague",
@@ -838,21 +838,9 @@ class _Scan:
     titled: set[str] = field(default_factory=set)
 
 
-@cache
-def _body_words() -> frozenset[str]:
-    """Parts of the body in every language the mirrorback reads (each frame file's `body`):
-    "Legs felt springy" opens on a body, not on someone."""
-    from mirror.engine.reading import frames
-
-    words: set[str] = set()
-    for language in ("en", "es", "fr", "de", "it", "nl", "pl", "pt"):
-        words.update(str(w).lower() for w in ((frames(language) or {}).get("body") or ()))
-    return frozenset(words)
-
-
 def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
     return (len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR
-            or norm in _calendar_names() or norm in _body_words()
+            or norm in _calendar_names() or norm in _frame_words("body")
             or norm in _KIN or norm in _ROLES or norm in _STOP or norm in function_words
             or norm in _ABBREVIATIONS or norm in _BRANDS
             or (len(norm) > 6 and norm.endswith(_ABSTRACT_ENDINGS)))
@@ -1174,9 +1162,16 @@ ich du er sie es wir ihr yo tú él ella nosotros je tu il elle nous vous ils el
 
 @cache
 def _function_words() -> frozenset[str]:
-    """The stopwords of every language Mirror reads ("Me", "Sie", "Elle" start sentences),
-    through the offline engine's `frames`, which keeps each language's file once parsed
-    (the digest reads the same files: parsing them twice cost 60 ms a digest)."""
+    """The stopwords of every language Mirror reads ("Me", "Sie", "Elle" start sentences)."""
+    return _frame_words("stopwords")
+
+
+@cache
+def _frame_words(key: str) -> frozenset[str]:
+    """One word list (`stopwords`, `body`) of every language Mirror reads, through the
+    offline engine's `frames`, which keeps each language's file once parsed (the digest
+    reads the same files: parsing them twice cost 60 ms a digest). "Legs felt springy"
+    opens on a body, not on someone."""
     from mirror.engine.reading import frames
 
     words: set[str] = set()
@@ -1184,7 +1179,7 @@ def _function_words() -> frozenset[str]:
         data = frames(language)
         if data is None:
             continue
-        words.update(str(w).lower() for w in data.get("stopwords") or ())
+        words.update(str(w).lower() for w in data.get(key) or ())
     return frozenset(words)
 
 
