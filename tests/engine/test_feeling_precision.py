@@ -159,3 +159,10 @@ def test_a_feeling_word_inside_an_idiom_names_nothing() -> None:
     text = ("Der Huber hat wieder so getan, als wär die Idee seine gewesen. Ich hätt ihm am "
             "liebsten den Kaffee übers Hemd geschüttet.")
     assert "love" not in read(text, None, "de").feelings
+
+
+def test_behaving_is_not_pride() -> None:
+    """Italian "fare la brava" is "to behave"; "brava" alone still praises."""
+    text = ("Giulia è partita stamattina per Berlino. In stazione ho fatto la brava, niente "
+            "lacrime. Poi a casa c'era il suo cappotto sull'attaccapanni.")
+    assert "pride" not in read(text, None, "it").feelings
