@@ -166,3 +166,12 @@ def test_behaving_is_not_pride() -> None:
     text = ("Giulia è partita stamattina per Berlino. In stazione ho fatto la brava, niente "
             "lacrime. Poi a casa c'era il suo cappotto sull'attaccapanni.")
     assert "pride" not in read(text, None, "it").feelings
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Fahrprüfung bestanden! Mama hat mir ihren alten Polo überlassen. Morgen fahr ich allein "
+     "zur Arbeit. Nur zur Arbeit. Aber allein.", "de"),
+    ("Permis obtenu ! Demain je vais au marché toute seule. Juste au marché. Mais seule.", "fr"),
+])
+def test_alone_as_by_myself_is_not_loneliness(text: str, language: str) -> None:
+    assert "loneliness" not in read(text, None, language).feelings
