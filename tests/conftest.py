@@ -41,19 +41,24 @@ FIXED_START = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 pytest_plugins = ["tests.fakeservers.fixtures"]
 
 # Every process a test starts carries this run's marker, so the check below finds it even
-# after it was orphaned (its parent killed) and adopted by init.
-os.environ[processes.MARKER] = str(os.getpid())
+# after it was orphaned (its parent killed) and adopted by init. xdist's workers inherit the
+# controller's marker (their conftest import keeps it), so one check covers the whole run.
+os.environ.setdefault(processes.MARKER, str(os.getpid()))
 #: How long processes may take to end once the last test is done (they may be exiting).
 LEFTOVER_GRACE_S = 10.0
 
 
-@pytest.fixture(scope="session", autouse=True)
-def no_process_left_behind():
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Fail the run if any process it started outlives it (a `mirror import` or one of its
     analysis workers left running would hold a journal's files forever). What is found is
-    listed, then ended by its ID so it does not outlive the report."""
-    yield
-    if not processes.available():
+    listed, then ended by its ID so it does not outlive the report.
+
+    Checked once, by the process that ran the session (xdist's controller, after its
+    workers are gone), never inside a worker: a worker still waiting for a child to end
+    when xdist shuts it down is sent SIGINT after 5 s, which printed a stray traceback on a
+    loaded machine."""
+    if hasattr(session.config, "workerinput") or not processes.available():
         return
     token = os.environ[processes.MARKER]
     deadline = time.monotonic() + LEFTOVER_GRACE_S
@@ -69,8 +74,13 @@ def no_process_left_behind():
             os.kill(pid, signal.SIGKILL)
         except OSError:
             pass
-    pytest.fail("processes started by the test run are still alive: " + "; ".join(described),
-                pytrace=False)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    message = "processes started by the test run are still alive: " + "; ".join(described)
+    if reporter is not None:
+        reporter.write_line(message, red=True)
+    else:
+        print(message, file=sys.stderr)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)
