@@ -101,25 +101,6 @@ class Echo:
     verdict: bool = False  # "It was the best dinner of the year": text is the judgement
 
 
-#: Past verbs that still say what the person held, not only what they did.
-_PAST_STANCE = frozenset({"wanted", "felt", "loved", "missed", "hoped", "wished", "needed",
-                          "kept", "couldn't", "didn't", "wasn't", "weren't", "were", "knew",
-                          "worried", "dreaded", "feared", "longed"})
-
-
-def holds_a_stance(said: Echo) -> bool:
-    """Whether a clause said back holds a stance or a habit of the person's, said in the
-    present ("you keep scrolling up", "you're genuinely happy for her"), a judgement ("a
-    nice day"), or a past verb of holding ("you wanted to write it down so …"), rather than
-    a plain past doing ("you ate it in front of the rugby"). Only such a clause may carry a
-    question about a line that was not quoted: a past doing from another line reads as a
-    question about something else, and blind readers marked every such splice down."""
-    if not said.past or said.verdict:
-        return True
-    words = [w for w in said.text.split()[1:4] if w not in _ADVERBS]
-    return bool(words) and words[0] in _PAST_STANCE
-
-
 def echo(text: str, tokens: Sequence[Token], first: int, last: int,
          weigh: Callable[[str], float] | None = None) -> Echo | None:
     """The clause in tokens [first, last) that can be said back safely, in the second person

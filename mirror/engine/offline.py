@@ -31,9 +31,9 @@ from functools import cache
 from typing import Any
 
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.echo import Echo, echo, holds_a_stance
+from mirror.engine.echo import Echo, echo
 from mirror.engine.portuguese import written_in_portugal
-from mirror.engine.reading import Moment, Reading, frames, read, valences
+from mirror.engine.reading import Moment, Reading, frames, opens_a_turn, read, says_i, valences
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation
 
@@ -428,14 +428,9 @@ def _say(template: str, **values: str) -> str:
 
 
 _HEAVY = frozenset({"grief", "sadness", "loneliness", "hurt"})
-#: How much a neighbouring sentence must carry (`reading` scores) to be said back.
-_NEIGHBOUR_SCORE = 1.5
 _STRONG_SCORE = 2.0  # a line elsewhere in the entry is said back only when it carries this much
 #: How much the other moment must carry to open a mirrorback whose question holds the centre.
 _OTHER_SCORE = 0.0
-_SCENE_SCORE = -1.0  # a line that sets the scene may be plain narration ("Babcia sent a parcel")
-_ANY_SCORE = 0.5     # the last step before a stock question: a line that carries a little
-_SHORT_ENTRY_MOMENTS = 5  # in a short entry every line is near the centre
 
 
 def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
@@ -445,7 +440,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     r = read(a.text, a.tokens, str(data.get("language", a.language)))
     fr = data["frames"]
     names = {f: str(spec.get("name", f)) for f, spec in (data.get("feelings") or {}).items()}
-    quote = _exact_quote(a.text, a.tokens, r.centre.first, r.centre.last) if r.centre else None
+    quote = _exact_quote(a.text, a.tokens, *_with_set_up(a, r)) if r.centre else None
     if quote is None:
         return " ".join([pick.choice(fr["plain"]).format(q="\u201c\u2026\u201d"),
                          pick.choice(fr["ask_generic"])])
@@ -454,8 +449,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     if len(r.feelings) > 2:  # several listed side by side: all of them, as the person did
         feeling = ", ".join(names.get(f, f) for f in r.feelings[:-1])
         feeling2 = names.get(r.feelings[-1], r.feelings[-1])
-    if feeling2 and r.valence != "mixed":  # two feelings of one kind are named together
-        feeling, feeling2 = f"{feeling} {data.get('and', 'and')} {feeling2}", ""
+    # Two feelings, of one kind or not, take the frames written for two: "Tiredness and anger
+    # runs through this" read a pair as one feeling.
     values = {"q": quote, "feeling": feeling, "feeling2": feeling2}
     sentences: list[str] = []
     if r.request is not None and "request" in fr and "ask_request" in fr:
@@ -466,6 +461,12 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             opening = _say(pick.choice(fr["request"]), q=asked)
             ask = pick.choice(fr["ask_request"])
             return " ".join([opening, ask]).replace("?\u201d.", "?\u201d")
+    if "log" in fr and "ask_log" in fr and (ends := _log_ends(a, r)) is not None:
+        # A day kept in times and numbers ("Up 6:40. Train 7:52 … Bed 23:00"): no line of it
+        # is the heart, and "what was going on in you just then?" of "Bed 23:00" reads as
+        # not having looked. The record is named as a record, and the question asks what
+        # it leaves out.
+        return " ".join([_say(pick.choice(fr["log"]), a=ends[0], b=ends[1]), pick.choice(fr["ask_log"])])
     if len(r.feelings) > 2 and "many" in fr and "ask_many" in fr:
         # Several feelings the person listed side by side: named together, as they wrote
         # them, and the question keeps them all instead of favouring one.
@@ -595,13 +596,6 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_generic_by_tone"][r.valence])  # tone-matched, at least
     elif "ask_list" in fr and _errands_only(a, r):
         ask = pick.choice(fr["ask_list"])  # errands only: the list is asked about, not one item
-    elif "ask_echo" in fr and (told := _centre_told_back(a, r, quote, sentences)) is not None:
-        # The quoted line itself is the person's doing: the question says it back and the
-        # opening quotes the line that set the scene instead, so nothing is said twice.
-        sentences, said = told
-        ask = _echo_question(fr, r, said, pick)
-    elif "ask_echo" in fr and (plain := _echo_any(a, r)) is not None:
-        ask = _echo_question(fr, r, plain, pick)
     else:
         ask = pick.choice(fr["ask_generic"])
     sentences.append(ask)
@@ -609,16 +603,78 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     return " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
 
 
+#: A turning centre and its set-up are quoted together up to this many words.
+_SET_UP_WORDS = 45
+
+
+def _with_set_up(a: Analysis, r: Reading) -> tuple[int, int]:
+    """The token range to quote for the centre: the centre, and the sentence before it when
+    the centre turns against it ("I've worked Saturdays for three years and I still mostly
+    resent it. But I'd never have met Dolores otherwise"). The two are one moment, and
+    quoting both keeps both sides in the person's words, where a question about the line
+    left out would read as stitched on."""
+    assert r.centre is not None
+    first, last = r.centre.first, r.centre.last
+    toks = a.tokens
+    starts_sentence = first == 0 or toks[first - 1].sent != toks[first].sent
+    if not starts_sentence or not opens_a_turn(str(a.language), toks[first].norm):
+        return first, last
+    before = [m for m in r.moments if m.last <= first]
+    if not before:
+        return first, last
+    prev = before[-1]
+    gap = a.text[toks[prev.last - 1].end : toks[first].start]
+    if "\n" in gap or prev.last - prev.first < 3 or last - prev.first > _SET_UP_WORDS \
+            or toks[prev.last - 1].sent != toks[first].sent - 1:
+        return first, last
+    return prev.first, last
+
+
+#: A log's lines are short: at most this many words each, on average.
+_LOG_LINE_WORDS = 10
+
+
+def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
+    """(its first timed line, its last line), quoted, when the entry is a log: four lines
+    or more, short, at least half of them with a time or a number, hardly any with the
+    writer in them ("Up 6:40", "Di, 7:10 Uhr, 8,2 km", "Puls im Schnitt 152"), and no
+    feeling named. A one-word heading ("Monday.") is not a line of it."""
+    if r.feelings or r.sarcasm or r.asking or r.request is not None:
+        return None
+    lines = [m for m in r.moments if m.last - m.first >= 2]
+    if len(lines) < 4 or sum(m.last - m.first for m in lines) > _LOG_LINE_WORDS * len(lines):
+        return None
+    norms = [t.norm for t in a.tokens]
+    language = str(a.language)
+    timed = [m for m in lines if any(ch.isdigit() for ch in
+                                     a.text[a.tokens[m.first].start : a.tokens[m.last - 1].end])]
+    if len(timed) * 2 < len(lines) or sum(says_i(language, norms[m.first:m.last]) for m in lines) * 5 > len(lines):
+        return None
+    first, last = timed[0], lines[-1]
+    if last.first <= first.first:
+        return None
+    start = first.first  # (a heading on the line above, "Laufprotokoll", is not quoted)
+    while start + 1 < first.last and "\n" in a.text[a.tokens[start].end : a.tokens[start + 1].start]:
+        start += 1
+    opening = _exact_quote(a.text, a.tokens, start, first.last)
+    closing = _exact_quote(a.text, a.tokens, last.first, last.last)
+    return (opening, closing) if opening and closing else None
+
+
 def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None:
-    """(another moment, quoted; the centre said back) when the centre is a single clause
-    the question can hold whole and the entry has another line worth quoting."""
+    """(another moment, quoted; the centre said back) when the centre is a verdict on a line
+    beside it ("I know she's my sister. That's the whole problem"): the two are one thought,
+    so the question can hold the verdict while the opening quotes what it judges. Any other
+    clause asked about beside a different quoted line reads as two replies stitched together
+    ("'Had to hang on to the edge'. What was it like when you bought yourself a hot
+    chocolate?"), which readers took for not having listened."""
     if (r.centre is None or r.asking or r.sarcasm or r.second is not None or r.image is not None
             or "ask_echo" not in fr or len(r.moments) < 2):
         return None
     centre = r.centre
     said = echo(a.text, a.tokens, centre.first, centre.last, _weight)
-    if said is None or len(said.text.split()) * 2 <= centre.last - centre.first:
-        return None  # nothing to say back, or only a part of it (asked as usual)
+    if said is None or len(said.text.split()) * 2 <= centre.last - centre.first or not said.verdict:
+        return None  # nothing to say back, only a part of it (asked as usual), or no verdict
     at = next((k for k, m in enumerate(r.moments) if m.first <= centre.first < m.last), None)
     # Only a neighbour: the line just before or after is part of the same moment ("ate dinner
     # over the sink again. The house is so quiet"); a line from elsewhere reads as a non sequitur.
@@ -680,38 +736,17 @@ def _echo_question(fr: dict, r: Reading, said: Echo, pick: _Picker) -> str:
 
 
 def _echo_near(a: Analysis, r: Reading) -> Echo | None:
-    """A clause of the person's to say back in the question: from the centre when the quote
-    holds more than that clause, else from the sentence just after or before it (what led up
-    to the moment, or what followed), so the question adds to the quote instead of
-    repeating it."""
+    """A clause of the person's to say back in the question, from the centre when the quote
+    holds more than that clause, so the question adds to the quote instead of repeating it.
+    Never from another line: "'Geoff sounds great'. What was going through you
+    when you ate a second stroopwafel?" reads as two replies stitched together."""
     if r.centre is None:
         return None
     centre = r.centre
     inside = echo(a.text, a.tokens, centre.first, centre.last, _weight)
     if inside is not None and len(inside.text.split()) * 2 <= centre.last - centre.first:
         return inside  # a part of the quote, not the quote again
-    moments = r.moments
-    at = next((k for k, m in enumerate(moments) if m.first <= centre.first < m.last), None)
-    if at is None:
-        return None
-    for k in (at + 1, at - 1):
-        # A neighbour is said back only when it carries something (a feeling, a turn, the
-        # writer's stance): "Made soup" beside "Didn't talk to anyone and didn't mind" is not.
-        if 0 <= k < len(moments) and moments[k].score >= _NEIGHBOUR_SCORE:
-            m = moments[k]
-            if m.last <= centre.first or m.first >= centre.last:
-                found = echo(a.text, a.tokens, m.first, m.last, _weight)
-                # (what the person did just before a short centre is its set-up: "I made
-                # her lemon cake … The house is so quiet without her")
-                set_up = k == at - 1 and centre.last - centre.first <= _SET_UP_TOKENS \
-                    and "\n" not in a.text[a.tokens[m.last - 1].end : a.tokens[centre.first].start]
-                if found is not None and (set_up or holds_a_stance(found)):
-                    return found
     return None
-
-
-#: A centre this short may lean on the line just before it, which may then be asked about.
-_SET_UP_TOKENS = 10
 
 
 #: How far from the quoted moment a line the question says back may be, in sentences: a
@@ -734,10 +769,12 @@ def _close_to_centre(a: Analysis, r: Reading) -> list[Moment]:
 
 
 def _echo_strongest(a: Analysis, r: Reading) -> Echo | None:
-    """A clause of the person's from the entry's strongest other lines, when neither the
-    centre nor its neighbours can be said back: the person's own doing or feeling, asked
-    about, is specific to this entry where a stock question would fit any. Only lines that
-    carry something (a feeling, a turn, the writer's stance) are used, the strongest first."""
+    """A verdict of the person's from the lines close to the centre ("It was not easy
+    peasy"), when the centre itself cannot be said back: their own judgement, asked about,
+    is specific to this entry where a stock question would fit any. Only a verdict: any
+    other clause asked about beside a different quoted line reads as two replies stitched
+    together ("'Had to hang on to the edge'. What was it like when you bought yourself a
+    hot chocolate?"), which readers took for not having listened."""
     if r.centre is None:
         return None
     others = sorted((m for m in _close_to_centre(a, r) if m.score >= _STRONG_SCORE),
@@ -745,53 +782,8 @@ def _echo_strongest(a: Analysis, r: Reading) -> Echo | None:
     for m in others[:3]:
         found = echo(a.text, a.tokens, m.first, m.last, _weight)
         # (a clause ending on "that" or "it" points at a line that is not quoted here)
-        if found is not None and found.text.rsplit(" ", 1)[-1] not in ("that", "it", "this", "them") \
-                and holds_a_stance(found):
-            return found
-    return None
-
-
-def _centre_told_back(a: Analysis, r: Reading, quote: str, sentences: list[str]
-                      ) -> tuple[list[str], Echo] | None:
-    """(the opening, re-quoting the scene; the centre said back) for a short entry whose
-    quoted centre is one clause of the person's own and whose question would otherwise be
-    a stock one: "Babcia sent a parcel: …" opens, and the question asks what it was like
-    when "you cried a little over the pierogi". Only when the opening is the plain quote
-    alone (a named feeling, irony or a question of theirs keep their own frames)."""
-    if r.centre is None or len(sentences) != 1 or quote not in sentences[0] \
-            or len(r.moments) > _SHORT_ENTRY_MOMENTS:
-        return None
-    said = echo(a.text, a.tokens, r.centre.first, r.centre.last, _weight)
-    if said is None:
-        return None
-    centre = r.centre
-    others = [m for m in r.moments if (m.last <= centre.first or m.first >= centre.last)
-              and m.last - m.first >= 4 and m.score >= _SCENE_SCORE]
-    if not others:
-        return None
-    # A line that carries something (a feeling, a habit that outlives someone: "set out two
-    # cups this morning without thinking") before a plain one; then the line just before the
-    # centre, which leads into it; then the nearest, then the strongest.
-    scene = min(others, key=lambda m: (m.score < _STRONG_SCORE, m.last > centre.first,
-                                       abs(m.first - centre.first), -m.score))
-    other = _exact_quote(a.text, a.tokens, scene.first, scene.last)
-    if not other:
-        return None
-    return [sentences[0].replace(quote, other)], said
-
-
-def _echo_any(a: Analysis, r: Reading) -> Echo | None:
-    """A clause of the person's from any other line that carries at least a little (a
-    stance, a detail of their own doing), the strongest first: the last step before a stock
-    question, which would fit any entry."""
-    if r.centre is None:
-        return None
-    others = sorted((m for m in _close_to_centre(a, r) if m.score >= _ANY_SCORE),
-                    key=lambda m: (-m.score, m.first))
-    for m in [m for m in others if _own_prose(a, m)][:4]:
-        found = echo(a.text, a.tokens, m.first, m.last, _weight)
-        if found is not None and found.text.rsplit(" ", 1)[-1] not in ("that", "it", "this", "them") \
-                and holds_a_stance(found):
+        if found is not None and found.verdict \
+                and found.text.rsplit(" ", 1)[-1] not in ("that", "it", "this", "them"):
             return found
     return None
 

@@ -31,6 +31,7 @@ from mirror.engine import feeling_forms
 from mirror.engine.tokenize import (
     LIST_ITEM,
     Token,
+    Tokens,
     as_tokens,
     clause_bounds,
     clause_break_between,
@@ -251,6 +252,7 @@ class _Lexicon:
     unreal: frozenset[str]                          # "would", "if": a feeling imagined
     turns: tuple[str, ...]                          # "but now", "and yet": where an entry turns
     opening_turns: frozenset[str]                   # "But …", "Instead …" opening a sentence
+    moves_on: frozenset[str]                        # "Anyway …": of those, the ones not turning
     first_person: frozenset[str]                    # "i", "my", "we": the writer speaking
     others: frozenset[str]                          # "he", "sie", "ela": someone else speaking
     images: tuple[tuple[str, ...], ...]             # "like", "as if": a likeness begins
@@ -316,6 +318,36 @@ def _lexicon(language: str) -> _Lexicon | None:
 
 #: The fields a kept lexicon holds, in order (`prefix_seen` is a per-process memo).
 _KEPT_FIELDS = tuple(name for name in _Lexicon.__dataclass_fields__ if name != "prefix_seen")
+
+
+def _turned_away(toks: Tokens, centre: Moment, families: Sequence[tuple[int, str, float]],
+                 chosen: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether the entry turns against the feelings it named before landing: the centre
+    opens its sentence with a turn ("But …", "Aber …") and none of the chosen feelings is
+    said there or after. "Told everyone I'm fine with it. I'm glad for them, honestly. But
+    I took the long way home so I wouldn't pass it" is not gladness; a brave face before
+    "ma poi" is not pride. Naming the feeling the writer turned away from reads as not
+    having read to the end."""
+    first = centre.first
+    if first and toks[first - 1].sent == toks[first].sent:
+        return False
+    if toks[first].norm not in lex.opening_turns or toks[first].norm in lex.moves_on:
+        return False
+    return all(i < first for i, fam, _ in families if fam in chosen)
+
+
+def says_i(language: str, norms: Sequence[str]) -> bool:
+    """Whether these (normalised) words have the writer in them ("I", "ich", "mi", "we")."""
+    lex = _lexicon(language)
+    return lex is not None and any(w in lex.first_person for w in norms)
+
+
+def opens_a_turn(language: str, word: str) -> bool:
+    """Whether `word` (normalised), opening a sentence, turns it against the one before
+    ("But …", "Aber …", "Mais …"): such a sentence leans on its set-up. A word that moves
+    on instead ("Anyway …", "Bref …") leaves the line before behind."""
+    lex = _lexicon(language)
+    return lex is not None and word in lex.opening_turns and word not in lex.moves_on
 
 
 def _lexicon_values(lex: _Lexicon) -> tuple[Any, ...]:
@@ -384,6 +416,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         unreal=_lowered(data.get("unreal")),
         turns=tuple(" ".join(_words(str(t))) for t in data.get("turns") or ()),
         opening_turns=_lowered(data.get("opening_turns")),
+        moves_on=_lowered(data.get("moves_on")),
         first_person=_lowered(data.get("first_person")),
         others=_lowered(data.get("third_person")) or _OTHERS,
         images=tuple(_words(str(w)) for w in data.get("images") or ()),
@@ -1397,6 +1430,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if va != vb or weight[ranked[1]] >= weight[ranked[0]] * 0.6:
             # Two at once are said in the order the person wrote them.
             chosen = sorted(ranked[:2], key=lambda f: first_at[f])
+    if chosen and _turned_away(toks, centre, families, chosen, lex):
+        chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
     many = _many_at_once(text, toks, counted, lex)
     if len(many) >= 3 and not sarcasm:
         chosen = many  # "Happy they were here. Sad that the apartment echoes. Angry…"

@@ -47,11 +47,13 @@ def test_clauses_that_cannot_be_said_back_safely_are_left_alone(text: str) -> No
     assert said(text) is None
 
 
-def test_a_question_built_from_the_entry_passes_the_guardian_and_uses_its_words() -> None:
-    text = ("Mum's birthday would have been today. I made her lemon cake and ate a slice "
-            "alone in the kitchen. The house is so quiet without her.")
+def test_a_question_built_from_the_quoted_line_passes_the_guardian_and_uses_its_words() -> None:
+    text = ("Went to the hardware shop for picture hooks. The man at the counter had a jumper "
+            "like Dad's. Forty years of him correcting how I held a screwdriver and I still "
+            "hold it wrong.")
     reply = compose(text)
-    assert "lemon cake" in reply.rsplit("\u201d", 1)[-1]  # in the question, not only the quote
+    quoted, asked = reply.rsplit("\u201d", 1)
+    assert "screwdriver" in quoted and "you still hold it wrong" in asked
     assert check(reply, text).passed
 
 

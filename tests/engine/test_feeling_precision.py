@@ -5,6 +5,8 @@ These entries were written for the tests; each shape also occurs in other langua
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mirror.engine.offline import compose
@@ -175,3 +177,40 @@ def test_behaving_is_not_pride() -> None:
 ])
 def test_alone_as_by_myself_is_not_loneliness(text: str, language: str) -> None:
     assert "loneliness" not in read(text, None, language).feelings
+
+
+@pytest.mark.parametrize(("language", "text", "never"), [
+    ("en", "Told everyone at dinner I'm fine with them selling the cottage. I'm glad for them, "
+     "honestly. They deserve the sea. But I drove the long way round so I wouldn't pass it.",
+     "joy"),
+    ("pt", "O Rui conseguiu a vaga em Lisboa. Tô feliz por ele, de verdade. Mas bem que podia ser "
+     "aqui.", "alegria"),
+    ("it", "All'aeroporto sono stata bravissima, tutta sorrisi, sono fiera di me. Ma poi a casa "
+     "ho visto la sua tazza nel lavandino e mi sono seduta per terra.", "orgoglio"),
+])
+def test_a_feeling_the_entry_turns_away_from_is_not_named(language: str, text: str, never: str) -> None:
+    # The entry lands on "But …": the gladness before it was the brave face, not the feeling.
+    assert read(text, None, language).feelings == ()
+    for version in range(4):
+        assert never not in compose(text, version=f"v{version}").lower()
+
+
+def test_a_turn_is_quoted_with_the_line_it_turns_against() -> None:
+    # Both sides in the person's words: "I still mostly resent it. But I'd never have met
+    # Dolores otherwise", not the turn alone with its set-up asked about in a second voice.
+    text = ("Closed the shop at nine again. Counted the till twice because I was too tired to "
+            "trust myself. I've worked Saturdays for three years and I still mostly resent it. "
+            "But I'd never have met Dolores otherwise.")
+    for version in range(4):
+        reply = compose(text, version=f"v{version}")
+        assert ("\u201cI've worked Saturdays for three years and I still mostly resent it. "
+                "But I'd never have met Dolores otherwise\u201d") in reply, reply
+
+
+def test_two_feelings_are_never_read_as_one() -> None:
+    # "Tiredness and anger runs through this": two named feelings take the frames for two.
+    text = "Pete left me to close on my own again. I'm exhausted and furious."
+    replies = [compose(text, version=f"v{i}") for i in range(8)]
+    assert all("tiredness" in r.lower() and "anger" in r.lower() for r in replies), replies
+    for reply in replies:
+        assert not re.search(r"\w+ and \w+ (?:runs|is|sits) ", reply), reply

@@ -129,23 +129,21 @@ def test_names_a_tension_gently_in_the_persons_words() -> None:
     assert compose(HEADLINE) == compose(HEADLINE)
 
 
-def test_the_question_says_back_a_strong_line_when_the_centre_cannot_be() -> None:
-    """When the quoted moment offers nothing to say back, the question takes the person's
-    own doing from the entry's strongest other line ("he decided you were safer…"), not a
-    stock question that could follow any entry."""
+def test_the_question_never_turns_to_a_line_that_was_not_quoted() -> None:
+    """A question about another line than the one quoted reads as two replies stitched
+    together ("'Had to hang on to the edge'. What was it like when you bought yourself a hot
+    chocolate?"): blind readers marked every such pair down. The question may hold the
+    quoted line, a feeling, or nothing of the entry, never a different line's doing."""
     text = ("Week six with Biscuit. The first two weeks he hid behind the couch and would only "
             "eat if I turned my back. Today at the park a guy went past on a bike and he looked "
             "at me instead of barking. I had to sit down on a bench. But six weeks ago this "
             "animal thought the whole world was a threat, and today he decided I was safer than "
             "the thing he was scared of. Progress with him is a tide. I wanted to write it down "
             "so I remember it on the bad days.")
-    stock = {"What was that like, from the inside?", "What did that moment hold for you?",
-             "What is it like to read that back now?", "What was going on in you just then?",
-             "What is still with you from it tonight?"}
-    replies = [compose(text, version=f"t{i}") for i in range(6)]
-    for reply in replies:
-        assert reply.rsplit(". ", 1)[-1] not in stock, reply
-        assert "you remember it on the bad days" in reply, reply
+    for reply in (compose(text, version=f"t{i}") for i in range(6)):
+        quoted, asked = reply.rsplit("\u201d", 1)
+        for words in ("sit down on a bench", "remember it on the bad days", "hid behind the couch"):
+            assert words not in asked or words in quoted, reply
 
 
 def test_advice_asked_for_outright_is_heard_and_not_answered() -> None:
@@ -173,17 +171,17 @@ def test_a_note_to_self_in_a_list_is_not_said_back_as_something_done() -> None:
         assert "you don't argue" not in compose(text, version=version)
 
 
-def test_a_short_entry_whose_centre_is_their_doing_is_asked_about_it_not_a_stock_question() -> None:
-    # The line that carries it is one clause of the person's own: the question says it back
-    # ("when you sat on the stairs …") and the opening quotes the line that set the scene,
-    # instead of quoting the same words twice or ending on "What did that moment hold?".
+def test_a_short_entry_quotes_the_line_that_carries_it_and_does_not_say_it_twice() -> None:
+    # The line that carries it is quoted; the question does not say the same words back
+    # ("What was it like when you cried a little over the shortbread?"), nor a line that
+    # only set the scene.
     text = ("Grandma posted a tin of her shortbread and a card with a cat drawn on it. "
             "I'm forty-one. I cried a little over the shortbread on the stairs.")
-    mirrorback = compose(text)
-    quoted = QUOTED.findall(mirrorback)
-    assert "you cried a little over the shortbread" in mirrorback
-    assert quoted and quoted[0].startswith("Grandma posted a tin of her shortbread")
-    assert "moment hold" not in mirrorback and "from the inside" not in mirrorback
+    for reply in (compose(text, version=f"s{i}") for i in range(4)):
+        quoted = QUOTED.findall(reply)
+        assert quoted and "I cried a little over the shortbread" in quoted[0], reply
+        asked = reply.rsplit("\u201d", 1)[-1]
+        assert "cried" not in asked and "card with a cat" not in asked, reply
 
 
 def test_the_question_never_says_back_someones_quoted_words_or_a_list_item_as_yours() -> None:

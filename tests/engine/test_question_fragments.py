@@ -47,12 +47,3 @@ def test_a_past_doing_from_another_line_is_not_asked_about() -> None:
             "Then home and I ate a whole pizza in front of the rugby.")
     reply = compose(text)
     assert "when you ate a whole pizza" not in reply.lower()
-
-
-def test_a_stance_from_another_line_may_still_carry_the_question() -> None:
-    text = ("Week six with Biscuit. The first two weeks he hid behind the couch and would only "
-            "eat if I turned my back. Today at the park a guy went past on a bike and he looked "
-            "at me instead of barking. I had to sit down on a bench. But six weeks ago this "
-            "animal thought the whole world was a threat, and today he decided I was safer than "
-            "the thing he was scared of. I wanted to write it down so I remember it on the bad days.")
-    assert "you wanted to write it down" in compose(text)

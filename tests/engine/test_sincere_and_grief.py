@@ -27,13 +27,14 @@ def test_irony_beside_something_going_wrong_is_still_irony(text: str) -> None:
     assert read(text).sarcasm
 
 
-def test_an_anniversary_of_a_loss_is_grief_and_the_habit_is_quoted() -> None:
+def test_an_anniversary_of_a_loss_is_grief_and_its_heaviest_line_is_quoted() -> None:
     text = ("Mum's been gone a year today. I put two plates out at lunch without thinking and "
             "stood there holding the second one. The flat is so still. I miss her so much it "
             "aches.")
     assert "grief" in read(text).feelings
     reply = compose(text)
-    assert "two plates out at lunch without thinking" in reply
+    assert "grief" in reply
+    assert "two plates out at lunch without thinking" in reply or "I miss her so much it aches" in reply
 
 
 def test_missing_a_person_is_longing_but_missing_a_bus_is_not() -> None:

@@ -1,0 +1,50 @@
+"""A log kept in times and numbers is answered as a record: its first and last lines
+quoted, and a question about what the numbers leave out. "What was going on in you just
+then?" of "Bed 23:00" reads as not having looked at the entry at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.checks import check
+from mirror.engine.offline import compose
+
+STOCK = ("just then", "from the inside", "moment hold", "read that back",
+         "Was schwingt", "qué te llama", "che cosa noti")
+
+
+@pytest.mark.parametrize(("text", "first", "last", "words"), [
+    ("Thursday.\nUp 6:05. Bus 7:20, late again. Desk 8:10.\nCall with suppliers 9:30-10:15.\n"
+     "Lunch: leftover curry.\nSpreadsheet for Anita, sent 16:40.\nSwim 30 lengths. Bed 22:45.",
+     "Up 6:05", "Bed 22:45", ("numbers", "line")),
+    ("Radtour\nSa, 8:15 Uhr, 62 km, 3:05 h. Start in Kelheim, Donau entlang. Gegenwind ab km 40. "
+     "Schnitt 20,1 km/h. Pause in Weltenburg, 25 min. Zurück mit dem Zug 15:10.",
+     "Sa, 8:15 Uhr, 62 km, 3:05 h", "Zurück mit dem Zug 15:10", ("Zahlen", "Zeile")),
+    ("Registo de sono.\nSegunda: deitei 0:40, acordei 3:10 e 5:30. Terça: 23:50, seguido até 6:45. "
+     "Quarta: 1:15, acordei 4:00. Quinta: 23:30, seguido até 7:00.",
+     "Segunda: deitei 0:40, acordei 3:10 e 5:30", "Quinta: 23:30, seguido até 7:00", ("números", "linha")),
+])
+def test_a_log_is_answered_as_a_record(text: str, first: str, last: str, words: tuple[str, ...]) -> None:
+    for version in range(4):
+        reply = compose(text, version=f"v{version}")
+        assert first in reply and last in reply, reply
+        assert any(w in reply for w in words), reply  # in the log's own language
+        assert not any(s in reply for s in STOCK), reply
+        assert check(reply, text).passed
+
+
+@pytest.mark.parametrize("text", [
+    # times in prose with the writer in it: a day told, not logged
+    "At 7 I finally rang Mum. We talked until 8:30 and I cried twice. I'm so glad I called.",
+    ("Up at 6. I ran 5k in 31 minutes and I hated every second. I kept thinking about what "
+     "Dan said at 9 last night. I don't know why it still stings. I'll sleep on it."),
+])
+def test_a_day_told_with_times_in_it_is_not_a_log(text: str) -> None:
+    assert "numbers" not in compose(text)
+
+
+def test_a_list_of_errands_is_asked_about_as_a_list_in_its_own_language() -> None:
+    text = ("Para el sábado:\n- llevar el coche al taller (9:00)\n- comprar pan\n- pagar la luz\n"
+            "- regalo para la boda de Inés\n- llamar a la abuela, que hace semanas")
+    reply = compose(text)
+    assert reply.rstrip().endswith("?") and "¿Cuál" in reply, reply
