@@ -565,7 +565,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_two"])  # the question holds both moments it quoted
     elif r.asking and not r.sarcasm:
         ask = pick.choice(fr["ask_asking"])
-    elif r.sarcasm and r.retort and "ask_retort" in fr:
+    elif r.retort and "ask_retort" in fr:
         # The comeback nobody heard ("Nee Wouter, …"): asked about, in its own key.
         ask = pick.choice(fr["ask_retort"]).format(name=r.retort)
     elif r.sarcasm:

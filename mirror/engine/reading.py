@@ -1103,6 +1103,10 @@ _LETTER = frozenset({"dear", "querido", "querida", "cher", "chère", "lieber", "
                      "cara", "beste", "lieve", "drogi", "droga", "kochany", "kochana"})
 
 
+#: Feelings a comeback is said from when the writer names them outright.
+_ANGER = frozenset({"anger", "frustration"})
+
+
 def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> str | None:
     """Whether the entry answers someone who is not there, later in it: a yes, a no or a
     thanks, then their name set off by a comma ("Nee Wouter, ik ben even in de gracht
@@ -1270,6 +1274,15 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if signs:  # an event read whole outranks a hint found at its first word ("would have been")
         families = sorted([f for f in families if f[0] not in told] + signs)
     sarcasm = _is_sarcastic(text, toks, lex, vader)
+    retort = _retort(text, toks, lex)
+    if sarcasm and retort is not None and any(
+            fam in _ANGER and wt >= WORD_WEIGHT and _stated(text, toks, i, lex) for i, fam, wt in families):
+        # "No, Kevin, I don't … that's what actually made me furious": the comeback nobody
+        # heard, from someone who says outright they are angry, is anger, not a dry joke,
+        # and the anger is what is named ("calm" from "when I'm calmer" is not beside it).
+        sarcasm, angry_retort = False, True
+    else:
+        angry_retort = False
 
     # Sentence scores.
     bounds = toks.sentence_bounds()
@@ -1430,6 +1443,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if va != vb or weight[ranked[1]] >= weight[ranked[0]] * 0.6:
             # Two at once are said in the order the person wrote them.
             chosen = sorted(ranked[:2], key=lambda f: first_at[f])
+    if angry_retort:
+        chosen = [f for f in chosen if f in _ANGER] or chosen
     if chosen and _turned_away(toks, centre, families, chosen, lex):
         chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
     many = _many_at_once(text, toks, counted, lex)
@@ -1470,13 +1485,24 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     phrase = max(candidates, key=lambda c: c[0])[1] if candidates else None
     in_centre = all(any(centre.first <= i < centre.last and fam == f for i, fam, _ in families)
                     for f in chosen)
+    # (news: a feeling told by an event, shouted, or the entry's opening line)
+    news = {fam for i, fam, wt in families if wt < WORD_WEIGHT or toks[i].sent == toks[0].sent
+            or "!" in _sentence_end(text, toks, i)} | {fam for _, fam, _ in signs}
+    if not vader and not in_centre and valence == "positive" and not news & set(chosen):
+        # Without a sentiment lexicon to weigh the quoted moment, a gladness found only
+        # elsewhere ("Ik ben zo trots", "il gatto era fiero") is not named beside it: the
+        # moment may be the other side ("her room will be empty in September"), and "pride"
+        # over an anxious wait reads as not having listened. News that tells it (a birth,
+        # results back clear, "Passei no concurso!", an entry opening on "Terminei a obra")
+        # is still named.
+        chosen, valence, in_centre = [], "neutral", True
     request = None if sarcasm else next(
         (m for m in scored if any(_asks(norms, m, q, quoted_at) for q in lex.requests)), None)
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
                    _felt_sides(_sides(text, toks, centre, vader), norms, fam_at, vader),
                    _image(text, toks, centre, lex),
                    tuple(scored), in_centre, request,
-                   _retort(text, toks, lex) if sarcasm else None)
+                   retort)
 
 
 

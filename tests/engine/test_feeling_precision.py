@@ -214,3 +214,45 @@ def test_two_feelings_are_never_read_as_one() -> None:
     assert all("tiredness" in r.lower() and "anger" in r.lower() for r in replies), replies
     for reply in replies:
         assert not re.search(r"\w+ and \w+ (?:runs|is|sits) ", reply), reply
+
+
+@pytest.mark.parametrize(("language", "text", "never"), [
+    ("nl", "Morgen komt de uitslag van mijn tentamen. Ik heb de hele avond de site ververst. Mijn "
+     "broer zegt dat ik het zeker gehaald heb omdat ik na afloop zo vrolijk was. Ik ga proberen "
+     "te slapen, lukt toch niet.", "vreugde"),
+    ("it", "Il gatto era fierissimo del topo che mi ha portato alle sei del mattino. Ho pulito il "
+     "tappeto per mezz'ora. Ne valeva la pena? Purtroppo sì.", "orgoglio"),
+])
+def test_a_gladness_found_only_outside_the_quoted_line_is_not_named_beside_it(
+        language: str, text: str, never: str) -> None:
+    # Without a sentiment lexicon to weigh the quoted moment, it may be the other side of
+    # the gladness: "joy" over a sleepless wait for results reads as not having listened.
+    for version in range(4):
+        assert never not in compose(text, version=f"v{version}").lower()
+
+
+def test_a_comeback_from_someone_who_says_they_are_furious_is_anger_not_irony() -> None:
+    # The answer to someone absent is read as dry ("Nee Wouter, …"); but a writer who says
+    # outright that it made them furious is angry, and "said dryly" would belittle it.
+    text = ("Priya moved the team dinner to Friday without asking anyone. \"It's just easier for "
+            "everyone.\" No, Priya, it's easier for you, because Friday is the one night I have "
+            "the kids. What made me furious was Dan nodding along. I drafted a reply and deleted it.")
+    r = read(text)
+    assert not r.sarcasm and r.feelings == ("anger",) and r.retort == "Priya"
+    for version in range(4):
+        reply = compose(text, version=f"v{version}")
+        assert "anger" in reply.lower() and "dry" not in reply.lower(), reply
+        assert "Priya" in reply.rsplit("\u201d", 1)[-1], reply  # asked about the one answered
+
+
+@pytest.mark.parametrize(("language", "text", "both"), [
+    ("it", "Giulia è stata presa a Bologna. Ho urlato più di lei. Sono orgogliosissima e ho un nodo "
+     "in gola, tutte e due le cose insieme.", ("orgoglio", "tristezza")),
+    ("de", "Mia hat heute ihr Zeugnis bekommen, lauter Einsen. Ich bin so stolz und habe trotzdem "
+     "einen Kloß im Hals, weil Papa das nicht mehr sieht.", ("stolz", "traurigkeit")),
+])
+def test_a_lump_in_the_throat_beside_pride_is_both(language: str, text: str, both: tuple[str, str]) -> None:
+    # "Un nodo in gola", "ein Kloß im Hals": the other side of a proud day, said as the body
+    # says it; naming the pride alone keeps one side and loses the other.
+    reply = compose(text).lower()
+    assert all(word in reply for word in both), reply
