@@ -630,14 +630,16 @@ def _with_set_up(a: Analysis, r: Reading) -> tuple[int, int]:
     return prev.first, last
 
 
-#: A log's lines are short: at most this many words each, on average.
+#: A log's lines are short: at most this many words each, on average; most of them carry a
+#: time or a number, or half of them when the lines are terse.
 _LOG_LINE_WORDS = 10
+_LOG_TIMED = 0.6
+_TERSE_WORDS = 6
 
 
 def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     """(its first timed line, its last line), quoted, when the entry is a log: four lines
-    or more, short, at least half of them with a time or a number, hardly any with the
-    writer in them ("Up 6:40", "Di, 7:10 Uhr, 8,2 km", "Puls im Schnitt 152"), and no
+    or more, short, most of them with a time or a number, hardly any with the writer in them ("Up 6:40", "Di, 7:10 Uhr, 8,2 km", "Puls im Schnitt 152"), and no
     feeling named. A one-word heading ("Monday.") is not a line of it."""
     if r.feelings or r.sarcasm or r.asking or r.request is not None:
         return None
@@ -648,7 +650,12 @@ def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     language = str(a.language)
     timed = [m for m in lines if any(ch.isdigit() for ch in
                                      a.text[a.tokens[m.first].start : a.tokens[m.last - 1].end])]
-    if len(timed) * 2 < len(lines) or sum(says_i(language, norms[m.first:m.last]) for m in lines) * 5 > len(lines):
+    words = sum(m.last - m.first for m in lines) / len(lines)
+    # (half the lines timed make a log only when the lines are terse: "Wind von West, leichter
+    # Nieselregen"; a delayed train told in sentences, with its times, is a day told)
+    if len(timed) < _LOG_TIMED * len(lines) and not (len(timed) * 2 >= len(lines) and words <= _TERSE_WORDS):
+        return None
+    if sum(says_i(language, norms[m.first:m.last]) for m in lines) * 5 > len(lines):
         return None
     first, last = timed[0], lines[-1]
     if last.first <= first.first:
