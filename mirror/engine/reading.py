@@ -1655,6 +1655,8 @@ def _meaningful(phrase: str, lex: _Lexicon, vader: dict[str, float]) -> bool:
         # ("il mio vecchio quaderno"), never a lone capital ("Lisboa", "Duomo") or "ta main".
         return len(phrase.split()) >= 3
     words = [w.lower().strip(".,'’") for w in phrase.split()]
+    if any(len(w) > 1 and w.isupper() for w in phrase.split()):
+        return False  # "our KID" off a placard, "the DPS": shouted or initials, not theirs
     if any(w in lex.people or w.removesuffix("'s") in lex.people for w in words):
         return True
     if len(words) == 1 and phrase[:1].isupper():

@@ -47,3 +47,11 @@ def test_a_past_doing_from_another_line_is_not_asked_about() -> None:
             "Then home and I ate a whole pizza in front of the rugby.")
     reply = compose(text)
     assert "when you ate a whole pizza" not in reply.lower()
+
+
+def test_words_in_capitals_are_never_asked_about_as_the_writers_own() -> None:
+    # A placard's shout ("GO ON OUR GIRL") is not "your GIRL"; initials are not a thing of theirs.
+    text = ("Half marathon done in 2:10. Walked a bit at mile 9. Dad was at the finish with a sign "
+            "that said GO ON OUR GIRL with a drawing of me that looks like a potato.")
+    for version in range(4):
+        assert "your GIRL" not in compose(text, version=f"v{version}")
