@@ -101,6 +101,14 @@ class Echo:
     verdict: bool = False  # "It was the best dinner of the year": text is the judgement
 
 
+def _in_capital_run(toks: Sequence[Token], k: int) -> bool:
+    """Whether token k is one of several words in capitals side by side: a label or a sign
+    ("DO NOT USE", "GO ON OUR KID"), said back as written, where one shouted word ("ONE")
+    is said plainly."""
+    return any(0 <= j < len(toks) and toks[j].text.isupper() and len(toks[j].text) > 1
+               for j in (k - 1, k + 1))
+
+
 def echo(text: str, tokens: Sequence[Token], first: int, last: int,
          weigh: Callable[[str], float] | None = None) -> Echo | None:
     """The clause in tokens [first, last) that can be said back safely, in the second person
@@ -237,7 +245,7 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
             parts.append(_SWAP[w])
         elif w in _AGREE and k and own[k - 1] in ("i", "we"):
             parts.append(_AGREE[w])
-        elif tok.text.isupper() and len(tok.text) > 1:
+        elif tok.text.isupper() and len(tok.text) > 1 and not _in_capital_run(toks, k):
             parts.append(tok.text.lower())  # "ONE" shouted is said back plainly
         elif k == 0 and not diary and (w in _PRONOUNS or w.split("'")[0] in _PRONOUNS):
             parts.append(tok.text[:1].lower() + tok.text[1:])  # "She waved it off", "He'd put"

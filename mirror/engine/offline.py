@@ -471,6 +471,12 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # Several feelings the person listed side by side: named together, as they wrote
         # them, and the question keeps them all instead of favouring one.
         return " ".join([_say(pick.choice(fr["many"]), **values), pick.choice(fr["ask_many"])])
+    if "both_open" in fr and "ask_both" in fr and not r.sarcasm and (sides := _both_sides(a, r, data)):
+        # "… ik was echt opgelucht. Maar ik heb ook het gevoel dat ik haar heb achtergelaten.
+        # Allebei tegelijk.": the person names the mix themselves; both lines are given back
+        # and neither is favoured, where naming the one feeling found would drop the other.
+        return " ".join([_say(pick.choice(fr["both_open"]), a=sides[0], b=sides[1]),
+                         pick.choice(fr["ask_both"])])
     turned = _turned_centre(a, r, fr)
     if turned is not None:
         # The centre is one clause that the question can say back whole: the opening quotes
@@ -603,6 +609,38 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     return " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
 
 
+#: A "both at once" said in a line of its own: at most this many words.
+_BOTH_WORDS = 8
+#: Each of its two sides, quoted: at least and at most this many words.
+_SIDE_WORDS = (3, 32)
+
+
+def _both_sides(a: Analysis, r: Reading, data: dict) -> tuple[str, str] | None:
+    """(the two lines before, quoted) when a short line of the entry says both at once
+    ("Allebei tegelijk.", "Both at once, honestly."; the language's `both_at_once`): the
+    person has just said each of the two, one line each."""
+    phrases = [tuple(str(p).lower().split()) for p in data.get("both_at_once") or ()]
+    if not phrases:
+        return None
+    norms = [t.norm for t in a.tokens]
+    moments = r.moments
+    for k, m in enumerate(moments):
+        said = norms[m.first : m.last]
+        if m.last - m.first > _BOTH_WORDS or not any(
+                any(tuple(said[j : j + len(p)]) == p for j in range(len(said) - len(p) + 1))
+                for p in phrases):
+            continue
+        if k < 2 or inside_quotation(a.text, a.tokens[m.first].start):
+            return None
+        sides = moments[k - 2], moments[k - 1]
+        if any(not _SIDE_WORDS[0] <= side.last - side.first <= _SIDE_WORDS[1] for side in sides):
+            return None
+        first = _exact_quote(a.text, a.tokens, sides[0].first, sides[0].last)
+        second = _exact_quote(a.text, a.tokens, sides[1].first, sides[1].last)
+        return (first, second) if first and second else None
+    return None
+
+
 #: A turning centre and its set-up are quoted together up to this many words.
 _SET_UP_WORDS = 45
 
@@ -633,38 +671,67 @@ def _with_set_up(a: Analysis, r: Reading) -> tuple[int, int]:
 #: A log's lines are short: at most this many words each, on average; most of them carry a
 #: time or a number, or half of them when the lines are terse.
 _LOG_LINE_WORDS = 10
+_LOG_LINE_WORDS_LINES = 14  # (a log written line by line may hold a few sentences a line)
 _LOG_TIMED = 0.6
 _TERSE_WORDS = 6
 
 
+def _log_units(a: Analysis, r: Reading) -> tuple[list[tuple[int, int]], int]:
+    """(the token ranges a log would be kept in, the most words such a unit may average):
+    its lines when it is written line by line (a night shift, a gym session: "02:05 bed 12
+    breathing changed. called Dr Hale."), else its sentences ("Up 6:15. Ran 5k, 29:48.
+    Porridge."). A one-word heading ("Monday.") is not a unit of it."""
+    lines: list[tuple[int, int]] = []
+    at = 0
+    for line in a.text.split("\n"):
+        inside = [k for k, t in enumerate(a.tokens) if at <= t.start < at + len(line)] if line.strip() else []
+        if len(inside) >= 2:
+            lines.append((inside[0], inside[-1] + 1))
+        at += len(line) + 1
+    if len(lines) >= 4:
+        return lines, _LOG_LINE_WORDS_LINES
+    return [(m.first, m.last) for m in r.moments if m.last - m.first >= 2], _LOG_LINE_WORDS
+
+
+def _unit_text(a: Analysis, first: int, last: int) -> str:
+    """The text of tokens [first, last), without the number of a numbered list's item ("1.
+    The heron was back" is not a line with a number in it)."""
+    start = a.tokens[first].start
+    line_start = a.text.rfind("\n", 0, start) + 1
+    said = a.text[start : a.tokens[last - 1].end]
+    if not a.text[line_start:start].strip():
+        said = LIST_ITEM.sub("", said, count=1)
+    return said
+
+
 def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     """(its first timed line, its last line), quoted, when the entry is a log: four lines
-    or more, short, most of them with a time or a number, hardly any with the writer in them ("Up 6:40", "Di, 7:10 Uhr, 8,2 km", "Puls im Schnitt 152"), and no
-    feeling named. A one-word heading ("Monday.") is not a line of it."""
+    or more, short, most of them with a time or a number, hardly any with the writer in
+    them ("Up 6:40", "Di, 7:10 Uhr, 8,2 km", "Puls im Schnitt 152"), and no feeling named."""
     if r.feelings or r.sarcasm or r.asking or r.request is not None:
         return None
-    lines = [m for m in r.moments if m.last - m.first >= 2]
-    if len(lines) < 4 or sum(m.last - m.first for m in lines) > _LOG_LINE_WORDS * len(lines):
+    units, most = _log_units(a, r)
+    if len(units) < 4:
+        return None
+    words = sum(last - first for first, last in units) / len(units)
+    if words > most:
         return None
     norms = [t.norm for t in a.tokens]
     language = str(a.language)
-    timed = [m for m in lines if any(ch.isdigit() for ch in
-                                     a.text[a.tokens[m.first].start : a.tokens[m.last - 1].end])]
-    words = sum(m.last - m.first for m in lines) / len(lines)
+    timed = [(first, last) for first, last in units if any(ch.isdigit() for ch in _unit_text(a, first, last))]
     # (half the lines timed make a log only when the lines are terse: "Wind von West, leichter
     # Nieselregen"; a delayed train told in sentences, with its times, is a day told)
-    if len(timed) < _LOG_TIMED * len(lines) and not (len(timed) * 2 >= len(lines) and words <= _TERSE_WORDS):
+    if len(timed) < _LOG_TIMED * len(units) and not (len(timed) * 2 >= len(units) and words <= _TERSE_WORDS):
         return None
-    if sum(says_i(language, norms[m.first:m.last]) for m in lines) * 5 > len(lines):
+    if sum(says_i(language, norms[first:last]) for first, last in units) * 5 > len(units):
         return None
-    first, last = timed[0], lines[-1]
-    if last.first <= first.first:
+    (start, end), (last_first, last_end) = timed[0], units[-1]
+    if last_first <= start:
         return None
-    start = first.first  # (a heading on the line above, "Laufprotokoll", is not quoted)
-    while start + 1 < first.last and "\n" in a.text[a.tokens[start].end : a.tokens[start + 1].start]:
-        start += 1
-    opening = _exact_quote(a.text, a.tokens, start, first.last)
-    closing = _exact_quote(a.text, a.tokens, last.first, last.last)
+    while start + 1 < end and "\n" in a.text[a.tokens[start].end : a.tokens[start + 1].start]:
+        start += 1  # (a heading on the line above, "Laufprotokoll", is not quoted)
+    opening = _exact_quote(a.text, a.tokens, start, end)
+    closing = _exact_quote(a.text, a.tokens, last_first, last_end)
     return (opening, closing) if opening and closing else None
 
 

@@ -258,6 +258,7 @@ class _Lexicon:
     images: tuple[tuple[str, ...], ...]             # "like", "as if": a likeness begins
     images_not: frozenset[str]                      # "idiot": "like an idiot" is no picture
     simile: frozenset[str]                          # "like", "comme": a likeness's first word
+    excepting: frozenset[str]                       # "except", "hors": a rule's exception
     body: frozenset[str]                            # "arm", "face": a sensation, not a feeling
     idioms: tuple[tuple[str, ...], ...]             # "happy birthday": no feeling of the writer's
     hedges: tuple[tuple[str, ...], ...]             # "kind of": a feeling only half said
@@ -422,6 +423,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         images=tuple(_words(str(w)) for w in data.get("images") or ()),
         images_not=_lowered(data.get("images_not")),
         simile=frozenset({"like", "as"} | {_words(str(w))[0] for w in data.get("images") or ()}),
+        excepting=_lowered(data.get("excepting")),
         body=_lowered(data.get("body")),
         idioms=tuple(_words(str(w)) for w in data.get("not_feelings") or ()),
         hedges=tuple(_words(str(w)) for w in data.get("hedges") or ()),
@@ -549,6 +551,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "Amo minha vida corporativa", "I love my commute": said of a thing
         if _felt_towards_writer(toks, i, i + size):
             continue  # "se había despertado enfadado conmigo", "Mum was so proud of me": theirs
+        if hit[0] in _TOLD_BY_EVENTS and any(norms[j] in lex.excepting for j in range(max(0, i - 2), i)):
+            continue  # "never seen him in a tie except at funerals": the rule's exception, no one's
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
             continue  # "scanner died twice": no one's death
         if hit[0] not in _TOLD_BY_EVENTS and not _writers(text, toks, i, lex) or (
@@ -1481,7 +1485,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # The question's phrase comes from the quoted moment itself: a person, something of the
     # writer's own, or a two-word thing; a stray detail elsewhere would read as random.
     candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3
-                  and _meaningful(c[1], lex, vader)]
+                  and _meaningful(c[1], lex, vader) and not _passing_name(c[1], norms, lex)]
     phrase = max(candidates, key=lambda c: c[0])[1] if candidates else None
     in_centre = all(any(centre.first <= i < centre.last and fam == f for i, fam, _ in families)
                     for f in chosen)
@@ -1643,6 +1647,17 @@ def _said_like_a_person(toks: Sequence[Token], i: int, k: int) -> bool:
     before = toks[i - 1].norm if i else ""
     after = toks[k].norm if k < len(toks) else ""
     return before in _BEFORE_PERSON or after in _AFTER_PERSON
+
+
+def _passing_name(phrase: str, norms: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether the phrase is a name the entry says only once ("Lorraine said it was a joke
+    about the old days"): someone passing through the moment, not whom it is about. "What
+    does Lorraine mean to you right now?" asks about a bystander; "Gran", family, is never
+    passing."""
+    words = phrase.split()
+    if len(words) != 1 or not phrase[:1].isupper() or words[0].lower() in lex.people:
+        return False
+    return sum(1 for w in norms if w == words[0].lower()) < 2
 
 
 def _meaningful(phrase: str, lex: _Lexicon, vader: dict[str, float]) -> bool:

@@ -207,7 +207,10 @@ def _sentence_ends(text: str) -> list[int]:
     sentences, though no stop ends the item): an item runs into the next line only in the
     writer's layout, never in what they meant."""
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
-    if "\n" not in text or not _LIST_LINE_RE.search(text):
+    if "\n" not in text:
+        return ends
+    ends = sorted(set(ends) | set(_line_ends(text)))
+    if not _LIST_LINE_RE.search(text):
         return ends
     extra = []
     for m in _LIST_LINE_RE.finditer(text):
@@ -217,6 +220,33 @@ def _sentence_ends(text: str) -> list[int]:
         if line_end >= 0:
             extra.append(line_end + 1)  # and the item ends with its line
     return sorted(set(ends) | set(extra))
+
+
+#: A line this much shorter than the longest line of its text was ended by its writer, not
+#: wrapped by an editor.
+_SHORT_LINE = 0.75
+
+
+def _line_ends(text: str) -> list[int]:
+    """Line breaks that end a sentence though no stop does: before a line that opens on a
+    time or a number ("lunges 3x10, hated every second" / "02:05 bed 12 breathing
+    changed"), and before a capital after a line much shorter than the text's longest (a
+    log's "lunges …, hated every second" / "Coach Benny filmed the 145"). A line wrapped
+    by an editor runs to nearly the full width and goes on in the next line, so prose
+    written with hard line breaks keeps its sentences."""
+    lines = text.split("\n")
+    longest = max(len(line) for line in lines)
+    found: list[int] = []
+    at = 0
+    for line, following in zip(lines, lines[1:]):
+        at += len(line) + 1
+        head = following.lstrip()[:1]
+        if not line.strip() or not head:
+            continue
+        if head.isdigit() or (head.isupper() and len(line.rstrip()) < _SHORT_LINE * longest
+                              and not line.rstrip().endswith((",", "-", "\u2013", ":", "(", "&"))):
+            found.append(at)
+    return found
 
 
 @lru_cache(maxsize=128)

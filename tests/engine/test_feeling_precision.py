@@ -256,3 +256,45 @@ def test_a_lump_in_the_throat_beside_pride_is_both(language: str, text: str, bot
     # says it; naming the pride alone keeps one side and loses the other.
     reply = compose(text).lower()
     assert all(word in reply for word in both), reply
+
+
+@pytest.mark.parametrize(("language", "text", "never"), [
+    ("fr", "J'AI EU MON PERMIS. Papa avait mis une cravate, je l'avais jamais vu en cravate hors "
+     "enterrement. On a fêté ça au resto, c'était trop bien.", "deuil"),
+    ("en", "Graduation day! Grandad wore a suit, which he never does except at funerals. We had "
+     "chips on the pier after and it was perfect.", "grief"),
+])
+def test_a_funeral_named_as_a_rules_exception_is_no_ones_loss(language: str, text: str, never: str) -> None:
+    for version in range(4):
+        assert never not in compose(text, version=f"v{version}").lower()
+
+
+def test_can_t_wait_after_something_going_wrong_is_irony() -> None:
+    text = "Boiler broke again, no hot water till Thursday, landlord not answering. Can't wait."
+    assert read(text).sarcasm
+    assert "hope" not in compose(text).lower()
+
+
+def test_a_label_in_capitals_is_said_back_as_written() -> None:
+    text = ("Cleared Grandad's shed with my brother. Jam jars of screws in his capitals. We laughed "
+            "at DO NOT TOUCH on a jar of perfectly good nails, and then we didn't.")
+    replies = [compose(text, version=f"v{i}") for i in range(6)]
+    assert not any("do not touch" in r for r in replies), replies
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Dropped Jamie at uni today. I'm so proud of him I could burst. The house is already too "
+     "quiet. Both at once.", ("I'm so proud of him I could burst", "The house is already too quiet")),
+    ("Mama is verhuisd naar het verzorgingshuis. Ik ben echt opgelucht. Maar het voelt ook alsof ik "
+     "haar heb weggebracht. Allebei tegelijk.", ("Ik ben echt opgelucht",
+                                                 "Maar het voelt ook alsof ik haar heb weggebracht")),
+    ("Oggi Marta ha firmato il contratto a Milano. Sono felicissima per lei. Mi mancherà da morire. "
+     "Tutte e due le cose insieme.", ("Sono felicissima per lei", "Mi mancherà da morire")),
+])
+def test_both_at_once_said_by_the_writer_keeps_both_lines(text: str, sides: tuple[str, str]) -> None:
+    # The person names the mix themselves: both lines are given back, neither favoured, and
+    # no single feeling is named over the other.
+    for version in range(4):
+        reply = compose(text, version=f"v{version}")
+        assert all(side in reply for side in sides), reply
+        assert not any(w in reply.lower() for w in ("pride", "relief", "opluchting", "gioia")), reply

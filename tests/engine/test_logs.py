@@ -4,10 +4,15 @@ then?" of "Bed 23:00" reads as not having looked at the entry at all."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mirror.engine.checks import check
 from mirror.engine.offline import compose
+
+#: A quotation in any of the frames' marks.
+QUOTED = re.compile("[\u201c\u201e\u00ab] ?([^\u201c\u201d\u201e\u00bb]+?) ?[\u201d\u00bb\u201c]")
 
 STOCK = ("just then", "from the inside", "moment hold", "read that back",
          "Was schwingt", "qué te llama", "che cosa noti")
@@ -49,3 +54,24 @@ def test_a_list_of_errands_is_asked_about_as_a_list_in_its_own_language() -> Non
             "- regalo para la boda de Inés\n- llamar a la abuela, que hace semanas")
     reply = compose(text)
     assert reply.rstrip().endswith("?") and "¿Cuál" in reply, reply
+
+
+def test_a_log_written_line_by_line_is_never_quoted_across_its_lines() -> None:
+    # Lines with no stop at their end are still separate lines of the log: "03:30 paperwork"
+    # and "05:00 bed 3 finally asleep" glued into one quote read as nonsense.
+    text = ("Late shift, ward 7.\n14:00 handover from Tom, 8 patients\n15:30 obs round, bed 4 "
+            "spiking again\n17:10 family meeting for bed 9. his wife held it together till the end\n"
+            "19:00 dinner, half a sandwich\n21:45 bed 9 settled. sat with him a bit\n"
+            "22:00 handover to Aoife\nHome. Can't switch off.")
+    for version in range(4):
+        reply = compose(text, version=f"v{version}")
+        for quoted in QUOTED.findall(reply):
+            assert "\n" not in quoted and not re.search(r"\d\d:\d\d.*\d\d:\d\d", quoted), reply
+        assert check(reply, text).passed
+
+
+def test_a_gym_log_is_not_glued_at_a_line_without_a_stop() -> None:
+    text = ("Thurs upper\nbench: 40x8, 50x5, 57.5x3\nrows 3x10, fine\nface pulls, boring\n"
+            "dips 3x8, last set ugly\nSam spotted me on the 57.5 and said I've got it. Went home happy.")
+    reply = compose(text)
+    assert "boring dips" not in reply and "ugly Sam" not in reply, reply

@@ -38,6 +38,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "ask_feeling": {"feeling"}, "ask_sarcasm": set(), "ask_retort": {"name"}, "ask_generic": set(), "ask_asking": set(),
     "ask_generic_by_tone": set(), "feeling_also": _SAID, "ask_light": set(),
     "log": {"a", "b"}, "ask_log": set(), "ask_list": set(),
+    "both_open": {"a", "b", "A", "B"}, "ask_both": set(),
 }
 # (“…” in most languages, « … » in French, „…“ in German and „…” in Polish)
 QUOTE = re.compile("[\u201c\u201e\u00ab] ?([^\u201c\u201d\u201e\u00bb]+?) ?[\u201d\u00bb\u201c]")

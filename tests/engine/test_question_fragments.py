@@ -55,3 +55,14 @@ def test_words_in_capitals_are_never_asked_about_as_the_writers_own() -> None:
             "that said GO ON OUR GIRL with a drawing of me that looks like a potato.")
     for version in range(4):
         assert "your GIRL" not in compose(text, version=f"v{version}")
+
+
+def test_someone_named_once_in_passing_is_not_what_the_question_asks_about() -> None:
+    # "When you think of Lorraine, what comes up?" asks about a bystander the entry names
+    # once; family ("Gran") and someone the entry keeps naming may still carry the question.
+    text = ("Leaving do for Phil at the Crown, upstairs room, buffet and a banner. There was a cake "
+            "shaped like a fax machine which Lorraine said was a joke about the old days and I "
+            "laughed along.")
+    for version in range(4):
+        reply = compose(text, version=f"v{version}")
+        assert "Lorraine" not in reply.rsplit("\u201d", 1)[-1], reply
