@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -682,11 +683,12 @@ def _log_units(a: Analysis, r: Reading) -> tuple[list[tuple[int, int]], int]:
     breathing changed. called Dr Hale."), else its sentences ("Up 6:15. Ran 5k, 29:48.
     Porridge."). A one-word heading ("Monday.") is not a unit of it."""
     lines: list[tuple[int, int]] = []
+    starts = [t.start for t in a.tokens]
     at = 0
     for line in a.text.split("\n"):
-        inside = [k for k, t in enumerate(a.tokens) if at <= t.start < at + len(line)] if line.strip() else []
-        if len(inside) >= 2:
-            lines.append((inside[0], inside[-1] + 1))
+        first, last = bisect_left(starts, at), bisect_left(starts, at + len(line))
+        if last - first >= 2:
+            lines.append((first, last))
         at += len(line) + 1
     if len(lines) >= 4:
         return lines, _LOG_LINE_WORDS_LINES
