@@ -274,6 +274,7 @@ class _Lexicon:
     plans: tuple[tuple[str, ...], ...] = ()         # "going to", "tomorrow": a closing plan
     self_statement: frozenset[str] = frozenset()    # "am", "feel", "estoy", "bin": the writer's state
     intensifiers: frozenset[str] = frozenset()      # "so", "really": may open a diary fragment
+    exclamatives: frozenset[str] = frozenset()      # "what", "qué", "quel": "What a relief."
     reported: frozenset[str] = frozenset()          # "said", "told": someone's words reported
     not_praise: frozenset[str] = frozenset()        # "friend", "interest": scored as praise, are not
     belongings: frozenset[str] = frozenset()        # "his", "her": another person's things
@@ -436,6 +437,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         plans=tuple(_words(str(w)) for w in data.get("plans") or ()),
         self_statement=_lowered(data.get("self_statement")) | _SELF_STATEMENT,
         intensifiers=_lowered(data.get("intensifiers")),
+        exclamatives=_lowered(data.get("exclamatives")),
         reported=_lowered(data.get("reported")),
         not_praise=_lowered(sarcasm.get("not_praise")),
         belongings=_lowered(data.get("belongings")),
@@ -821,8 +823,8 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     clause = [toks[j].norm for j in range(start, i)]
     if clause and clause[0] in lex.determiners and not any(w in lex.first_person for w in clause):
         return False  # "De dierenarts was heel rustig", "the nurse was calm": theirs, not the writer's
-    if opening and all(w in lex.intensifiers for w in before):
-        return True  # "Exhausted.", "So tired of it", "Honestly relieved"
+    if opening and all(w in lex.intensifiers or w in lex.exclamatives for w in before):
+        return True  # "Exhausted.", "So tired of it", "Honestly relieved", "Que alívio."
     hi = i + 1
     while hi < len(toks) and toks[hi].sent == sent and hi - i <= 2:
         hi += 1
@@ -1512,7 +1514,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
 
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "vs", "etc", "approx", "prof",
-                            "jr", "sr", "no", "e", "i", "a", "p", "m", "g"})
+                            "jr", "sr", "no", "e", "i", "a", "p", "m", "g",
+                            # titles before a name in the other languages: "la Dra. Sônia",
+                            # "la Sra. Gómez", "il dott. Bellini", "Mme. Roussel", "Hr. Brandt",
+                            # "Fr. Weber", "mevr. de Vries", "dhr. Bakker", "ks. Nowak", "D. Maria"
+                            "dra", "sra", "srta", "dott", "mme", "mlle", "hr", "fr", "mevr",
+                            "dhr", "ks", "d", "s"})
 
 
 def _joined_abbreviations(text: str, toks: Sequence[Token],

@@ -298,3 +298,23 @@ def test_both_at_once_said_by_the_writer_keeps_both_lines(text: str, sides: tupl
         reply = compose(text, version=f"v{version}")
         assert all(side in reply for side in sides), reply
         assert not any(w in reply.lower() for w in ("pride", "relief", "opluchting", "gioia")), reply
+
+
+@pytest.mark.parametrize(("language", "text", "feeling"), [
+    ("pt", "Que alívio. A biópsia veio limpa e eu fiquei sentada no carro dez minutos.", "relief"),
+    ("it", "Che rabbia. Il treno delle 7:40 soppresso per la terza volta questa settimana.", "anger"),
+    ("nl", "Wat een opluchting. Het contract is verlengd tot de zomer.", "relief"),
+    ("pl", "Co za ulga. Mama jest już w domu po operacji.", "relief"),
+])
+def test_an_exclamation_of_the_writers_own_names_its_feeling(language: str, text: str, feeling: str) -> None:
+    # "Que alívio.", "Che rabbia.", "What a relief.": the writer's exclamation, not the story's.
+    assert feeling in read(text, None, language).feelings
+
+
+def test_a_title_before_a_name_does_not_end_the_quote() -> None:
+    # "la Dra. Sônia", "il dott. Bellini": the stop ends an abbreviation, not a sentence.
+    text = ("Terapia com a Dra. Sônia, que eu finalmente achei depois de três tentativas. "
+            "Hoje ela disse que eu falo de mim como se fosse de outra pessoa.")
+    for version in range(4):
+        reply = compose(text, version=f"v{version}")
+        assert "\u201cS\u00f4nia" not in reply and "\u201cSônia" not in reply, reply
