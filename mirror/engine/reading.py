@@ -1023,6 +1023,10 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
                  for m in lex.sarcasm)
     laughing = any(w in lex.laughter for w in present) or any(
         ch in text for ch in "\U0001f602\U0001f923\U0001f606") or "crying-laughing" in lowered
+    if trouble and not laughing and "!" not in text and _ends_on_hashtags(text) and (
+            marked or any(_written(" ".join(m), lowered) for m in lex.sarcasm if m and m[0] == "#")
+            or _hashtag_marker(text, lex)):
+        return True  # "… Wagen 9 fehlt komplett. #DeutscheBahn #zukunftsfähig #danke"
     if marked and trouble and not laughing and (valence or _marker_opens(toks, norms, lex)):
         # (a story the person is laughing at, "forty crying-laughing faces … 10/10 would not
         # repeat", is told for the joke, not to mask what went wrong)
@@ -1040,8 +1044,11 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     if valence and _opens_on_marker(text, toks, norms, lex, valence):
         return True  # "Oh good, the review form is now 14 pages": the entry opens on the irony
     tags = lex.sarcasm_tags + tuple(t for t in _english_tags() if t not in lex.sarcasm_tags)
-    if any(" ".join(m) in lowered for m in tags) and "!" not in text:
-        return True  # "#blessed" after a complaint; "Ana had the baby!!! #blessed" is sincere
+    if any(" ".join(m) in lowered for m in tags) and "!" not in text and (
+            trouble or not valence or sum(valence.get(w, 0.0) for w in norms) < 0):
+        # "#blessed" after a complaint; "Ana had the baby!!! #blessed" and, where VADER can
+        # tell, "Got the keys to our first flat today. #blessed", nothing gone wrong, are sincere
+        return True
     if "!!" in text and not trouble:
         return False  # "MADE VARSITY!!!! … best day ever": joy shouted, not irony
     if not valence:
@@ -1111,6 +1118,25 @@ _LETTER = frozenset({"dear", "querido", "querida", "cher", "chère", "lieber", "
 
 #: Feelings a comeback is said from when the writer names them outright.
 _ANGER = frozenset({"anger", "frustration"})
+
+
+_HASHTAG_LINE = re.compile(r"(?:#\w+[ \t]*)+$")
+
+
+def _ends_on_hashtags(text: str) -> bool:
+    """Whether the entry closes on a run of hashtags ("… #DeutscheBahn #danke")."""
+    tail = text.rstrip().rsplit("\n", 1)[-1]
+    found = _HASHTAG_LINE.search(tail)
+    return found is not None and (found.start() == 0 or tail[found.start() - 1] in " \t.")
+
+
+def _hashtag_marker(text: str, lex: _Lexicon) -> bool:
+    """Whether a closing hashtag says one of the language's irony markers ("#danke", "#super",
+    "#toll"): praise stuck on as a tag after what went wrong."""
+    tail = text.rstrip().rsplit("\n", 1)[-1]
+    tags = {t.lower() for t in re.findall(r"#(\w+)", tail)}
+    words = {" ".join(m).replace(" ", "") for m in lex.sarcasm if m and m[0].isalnum()}
+    return bool(tags & words)
 
 
 def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> str | None:

@@ -318,3 +318,22 @@ def test_a_title_before_a_name_does_not_end_the_quote() -> None:
     for version in range(4):
         reply = compose(text, version=f"v{version}")
         assert "\u201cS\u00f4nia" not in reply and "\u201cSônia" not in reply, reply
+
+
+@pytest.mark.parametrize("text", [
+    "Got the keys to our first flat today. #blessed",
+    "Ana had the baby, 3.2 kg, both fine. #blessed #family",
+])
+def test_a_tag_after_good_news_is_sincere(text: str) -> None:
+    # "#blessed" is irony after a complaint, not after keys to a first flat.
+    assert not read(text).sarcasm
+    assert "dry" not in compose(text)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "ICE nach Köln: +50 Minuten, Klimaanlage kaputt, mein Wagen fehlt. Stehe im Gang. "
+           "#DeutscheBahn #danke"),
+    ("es", "Tren cancelado otra vez, dos horas en el andén con la maleta. #genial #renfe"),
+])
+def test_praise_tagged_on_after_what_went_wrong_is_irony(language: str, text: str) -> None:
+    assert read(text, None, language).sarcasm
