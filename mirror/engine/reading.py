@@ -1479,6 +1479,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen = [f for f in chosen if f in _ANGER] or chosen
     if chosen and _turned_away(toks, centre, families, chosen, lex):
         chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
+    shouted_joy = not chosen and not sarcasm and "joy" in lex.valence and _shouted_news(
+        text, toks, families, lex, vader)
+    if shouted_joy:
+        chosen = ["joy"]  # "Nonna Assunta ha compiuto cento anni!!!", "PASSEI!!!!"
     many = _many_at_once(text, toks, counted, lex)
     if len(many) >= 3 and not sarcasm:
         chosen = many  # "Happy they were here. Sad that the apartment echoes. Angry…"
@@ -1519,7 +1523,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                     for f in chosen)
     # (news: a feeling told by an event, shouted, or the entry's opening line)
     news = {fam for i, fam, wt in families if wt < WORD_WEIGHT or toks[i].sent == toks[0].sent
-            or "!" in _sentence_end(text, toks, i)} | {fam for _, fam, _ in signs}
+            or "!" in _sentence_end(text, toks, i)} | {fam for _, fam, _ in signs} \
+        | ({"joy"} if shouted_joy else set())
     if not vader and not in_centre and valence == "positive" and not news & set(chosen):
         # Without a sentiment lexicon to weigh the quoted moment, a gladness found only
         # elsewhere ("Ik ben zo trots", "il gatto era fiero") is not named beside it: the
@@ -1782,6 +1787,27 @@ _TURN_WORDS = frozenset({"but", "yet", "though", "although"})
 _SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "we", "we're", "she", "he", "they", "it",
                        "it's", "nobody", "everyone", "everybody", "no", "nothing", "that",
                        "there", "my", "his", "her", "their", "our"})
+
+
+def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int, str, float]],
+                  lex: _Lexicon, vader: dict[str, float]) -> bool:
+    """Whether the entry opens by shouting good news: its first sentence ends on "!!" or
+    more ("Nonna Assunta ha compiuto cento anni!!!", "PASSEI!!!!", "¡¡Primer bolo!!"), with
+    nothing gone wrong in it and no unhappy feeling anywhere in the entry. Joy said that
+    loudly is the writer's, whatever words it is said in; a shouted complaint ("Flat tyre
+    AGAIN!!") names its trouble, and VADER, where there is one, must not read it as bad."""
+    bounds = as_tokens(toks).sentence_bounds()
+    if not bounds or 0 not in bounds:
+        return False
+    lo, hi = bounds[0]
+    if "!!" not in text[toks[hi - 1].end : toks[hi - 1].end + 4]:
+        return False
+    first = [toks[k].norm for k in range(lo, hi)]
+    if any(_contains(first, t) for t in lex.trouble):
+        return False
+    if any(lex.valence.get(fam) in ("negative", "mixed") for _, fam, _ in families):
+        return False
+    return not vader or sum(vader.get(w, 0.0) for w in first) >= 0
 
 
 def _sentence_end(text: str, toks: Sequence[Token], i: int) -> str:

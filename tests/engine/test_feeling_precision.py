@@ -337,3 +337,21 @@ def test_a_tag_after_good_news_is_sincere(text: str) -> None:
 ])
 def test_praise_tagged_on_after_what_went_wrong_is_irony(language: str, text: str) -> None:
     assert read(text, None, language).sarcasm
+
+
+@pytest.mark.parametrize(("language", "text", "named"), [
+    ("it", "Zia Rosa ha compiuto novant'anni!!! Pranzo in giardino, trenta persone, lei ha ballato "
+     "con il sindaco.", "gioia"),
+    ("nl", "Ons eerste huis!!! Sleutels om vier uur opgehaald, op de kale vloer patat gegeten.", "vreugde"),
+    ("en", "Harriet took her first steps today!! Three of them, from the sofa to the dog.", "joy"),
+])
+def test_good_news_shouted_at_the_start_is_joy(language: str, text: str, named: str) -> None:
+    assert named in compose(text).lower()
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Flat tyre on the motorway AGAIN!! Two hours on the hard shoulder."),
+    ("it", "Il treno è in ritardo di nuovo!!! Due ore ferma a Bologna, sono furiosa."),
+])
+def test_a_shouted_complaint_is_not_joy(language: str, text: str) -> None:
+    assert "joy" not in read(text, None, language).feelings
