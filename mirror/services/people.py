@@ -60,6 +60,8 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
+from mirror.services import people_evidence
+
 #: Relation word (any of the four languages) -> how the digest names it to the writer.
 _RELATIONS: dict[str, str] = {
     # English
@@ -542,11 +544,22 @@ def _apposed(text: str, start: int, role: str) -> bool:
 _BE = frozenset("is was be been being are were 's".split())
 
 
+#: "something called Strategic Initiatives", "une appli qui s'appelle…", "un sitio llamado…":
+#: a thing's name, however it is written after.
+_NAMED_THING = frozenset("called named llamado llamada llamadas appelé appelée genannt chiamato "
+                         "chiamata chamado chamada genaamd zwany zwana".split())
+_THINGS = frozenset("something thing app place company team department project show series "
+                    "band shop restaurant bar café cafe game algo cosa sitio lugar empresa "
+                    "truc chose endroit appli société etwas ding firma laden qualcosa posto "
+                    "azienda coisa lugar iets ding bedrijf coś miejsce firma".split())
+
+
 def _names_a_thing(before: list[str]) -> bool:
     """Whether the words before a name say what something is called ("The mouse is
     called Wren", "will not be called Keith"): a name given, to a pet, a book, a boat as
     often as to a person, and no sign of one ("a woman called Kendra" is, by her role)."""
-    return len(before) > 1 and before[-1] == "called" and before[-2] in _BE
+    return len(before) > 1 and ((before[-1] == "called" and before[-2] in _BE) or (
+        before[-1] in _NAMED_THING and before[-2] in _THINGS))
 
 
 def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], after: list[str]) -> bool:
@@ -574,6 +587,41 @@ def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], aft
 #: have been 60", "Tom always…"), beside `_AFTER`.
 _OPENING_NEXT = frozenset("would will can could should might must always never still just "
                           "really finally used keeps kept".split())
+#: The writer as someone's object or owner ("me", "mi", "moi", "mnie", "my", "mon"): a
+#: name that opens a sentence and does something to them within two words is someone.
+_ME = frozenset("me my mi mis moi mon ma mes mij mijn mnie mój moje moją mich mir mein meine "
+                "meinen meinem".split())
+#: Verbs whose subject is what is liked or lacked, not a doer ("Madrid me encanta").
+_LIKED = frozenset("gusta gustan gustó encanta encantan encantó falta faltan duele duelen "
+                   "apetece preocupa molesta parece pareció piace piacciono piaceva manca "
+                   "mancano plaît plaisait manque manquent agrada faz".split())
+
+
+#: Object pronouns written before their verb ("Chuy me regaló", "Marco mi ha detto"):
+#: a sentence opening on a word and one of these is someone's doing.
+_CLITIC_ME = frozenset("me mi".split())
+#: How the verb after such a pronoun ends in the languages that write it there.
+_VERB_ENDS = ("ó", "ió", "aba", "ía", "é", "ait", "it", "ou", "eu", "iu", "va", "ha", "ho",
+              "dice", "dijo", "disse", "dit", "ado", "ido", "ato", "ito")
+
+
+def _toward_me(after: list[str]) -> bool:
+    """Whether the two words after a sentence's first word are a verb done to the writer
+    ("Slacked me", "pulled my", "vio mi", "me regaló", "m'a dit"): who did it is someone.
+    Not a verb opening a diary line itself ("Texted me back", "Updated my CV"), nor one
+    whose subject is what is liked ("Madrid me encanta")."""
+    if len(after) < 2:
+        return False
+    first, second = after[0], after[1]
+    if first.startswith(("m'", "m’")):
+        return True  # "Julien m'a écrit"
+    if first in _CLITIC_ME:
+        return second in ("ha", "hanno", "ont", "han") or (
+            second not in _LIKED and second not in _function_words() and second.endswith(_VERB_ENDS))
+    return second in _ME and first not in _function_words() and first not in _LIKED \
+        and first not in _ME and first.isalpha()
+
+
 #: Texts a name must open a sentence in, before a verb, to be a person by that alone.
 OPENINGS = 2
 
@@ -636,6 +684,14 @@ _GERMAN_DONE = re.compile(
     r"gestorben|eingeschlafen|geheiratet|verlassen|gekündigt|angeschrien|gelogen)(?![\w-])")
 
 
+#: "mit Till im Büro geredet", "mit Lea telefoniert": what is done with someone, later in
+#: the same clause.
+_TALKED_WITH = re.compile(
+    r"(?:[^.!?;:\n„“”\"»«,]){0,60}?(?<![\w-])(?:geredet|gesprochen|telefoniert|gestritten|"
+    r"getroffen|verabredet|geschrieben|gechattet|gelacht|geweint|gefeiert|geknutscht|"
+    r"reden|sprechen|telefonieren|streiten|treffen)(?![\w-])")
+
+
 def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[str],
                 starts: bool, before: Sequence[str] = ()) -> str:
     """How a capitalised word of a German text stands: "strong" where only a person
@@ -645,6 +701,10 @@ def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[st
     else ""."""
     if prev in _TITLES or prev in _RELATIONS or prev in _KIN:
         return "strong"
+    if prev in people_evidence.IN_A_PLACE:
+        return ""  # "der Kardiologe in Kassel sagt": the verb is the cardiologist's
+    if prev == "mit" and _TALKED_WITH.match(text, m.end()):
+        return "strong"  # "Mit Till im Büro geredet": talked with someone
     if after and (after[0] in _GERMAN_ACTS or after[0] in _AFTER_STRONG):
         return "strong"
     if after and after[0] in ("hat", "hatte", "ist", "war", "haben", "hatten") and \
@@ -993,6 +1053,9 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
             weak.add(word)  # "Malik est venu", "Greta und ich" (German too: nouns are no "ich")
             if german:
                 personal.add(word)
+        elif starts and not german and _toward_me(after) and not done_to:
+            found.setdefault(word, None)  # "Graham Slacked me", "Chuy me regaló", "Lorena vio
+            weak.add(word)  # mi render": someone doing something to the writer
         elif starts and not german and after and (after[0] in _AFTER_STRONG or _polish_acts(after)) and not (
                 after[0] in _FROM_NOUNS and after[1:2] not in (["me"], ["him"], ["her"],
                                                               ["us"], ["them"])) \
@@ -1487,6 +1550,7 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
             ordinary -= _known(rescue, history())
         names -= ordinary
         names |= {w for w in recurring if w.lower() not in lower}
+    names -= _not_people(names - set(_KIN_RELATION), scans, texts, history)
     rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}
     # "Pete" of a period that says "Old Pete" (or "Mary" of one that says "Mary Hughes")
     # is the same person: one name, kept whole.
@@ -1500,6 +1564,61 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
             rename[part] = fulls[0]
             names.add(part)
     return names, rename
+
+
+def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
+                history: Callable[[], Sequence[str]] | None) -> set[str]:
+    """Those of `names` that their uses over the whole period, and the journal before it
+    when given, show to be no one (`people_evidence`): a place written after "in" or
+    "nach" more often than as anyone ("der Kardiologe in Kassel sagt"), an animal ("our
+    dog Biscuit", "la patte de Pistache"), a story's character (named only in texts about
+    a book or a film). A name is kept whenever it stands beside a relation or a role."""
+    out: set[str] = set()
+    past: Sequence[str] | None = None
+    for name in sorted(names):
+        if name.startswith("your "):
+            continue
+        as_person = sum(1 for s in scans if name in s.personal)
+        if people_evidence.place(name, texts, as_person):
+            out.add(name)
+            continue
+        earlier: list[str] = []
+        if history is not None:
+            past = history() if past is None else past
+            earlier = [t for t in past if name in t][-HISTORY_TEXTS:]
+        beside = _beside_someone(name, [*earlier, *texts])
+        if beside == "role":
+            continue
+        if people_evidence.animal(name, texts) or people_evidence.animal(name, earlier):
+            out.add(name)  # "walked with Biscuit" is a dog's walk too
+        elif not beside and people_evidence.character(name, [*earlier, *texts]):
+            out.add(name)
+    return out
+
+
+#: Words that put a name beside the writer ("with Sam", "con Ana", "mit Lea").
+_WITH = frozenset("with con avec mit met com z ze insieme".split())
+
+
+def _beside_someone(name: str, texts: Iterable[str]) -> str:
+    """"role" when a relation, a role or a title stands beside `name` in any of `texts`
+    ("my manager, Priya", "Priya, my manager", "la jefa, Lorena", "Oma Hilde"); "with"
+    when the writer is with them ("with Sam", "mit Lea"); else "". Someone in the
+    writer's life, whatever else is said of them."""
+    n = re.escape(name)
+    pattern = re.compile(rf"([\w'’-]+)\s*,?\s+{n}(?![\w-])"
+                         rf"|(?<![\w'’-]){n},\s+(?:[\w'’-]+\s+)?([\w'’-]+)")
+    found = ""
+    for text in texts:
+        if name not in text:
+            continue
+        for m in pattern.finditer(text):
+            word = (m.group(1) or m.group(2) or "").lower()
+            if word in _ROLES or word in _KIN or word in _TITLES:
+                return "role"
+            if word in _WITH:
+                found = "with"
+    return found
 
 
 def _paired(text: str, word: str, people: set[str]) -> bool:

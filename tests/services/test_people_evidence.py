@@ -1,0 +1,59 @@
+"""Who a digest lists, judged from how each name is used over the whole period: a city, a
+pet, a department or a novel's heroine is no one the writer spent the week with, and
+someone who only ever does something to the writer ("Chuy me regaló…") is."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.services import people
+
+
+def test_a_city_written_after_in_and_nach_is_no_one_even_before_a_verb_of_speech():
+    week = ["Die Ärztin in Lübeck meint, es sei nichts Schlimmes.",
+            "Morgen fahre ich nach Lübeck, Jonas sagt, er fährt mit.",
+            "Zurück aus Lübeck. Müde."]
+    found = people.count(week, "de")
+    assert "Lübeck" not in found
+    assert found["Jonas"] == 1
+
+
+@pytest.mark.parametrize("week, pet, person", [
+    (["Walked with Pepper and Lena along the canal.",
+      "Pepper barked at the postman. Lena said he deserved it."], "Pepper", "Lena"),
+    (["Otis and I did the long loop before work, Maya laughed at our mud.",
+      "Otis sulked by the door all evening. He's a spaniel, he holds grudges."], "Otis", "Maya"),
+    (["Fui con Lucía al veterinario con Canela, que ladra a todo el mundo.",
+      "Lucía me ha dicho que Canela está mejor."], "Canela", "Lucía"),
+])
+def test_a_pet_is_not_listed_with_the_people(week, pet, person):
+    assert set(people.count(week)) == {person}
+
+
+def test_a_department_called_something_is_not_a_person():
+    found = people.count(["Reorg at work. Priya is moving to something called Digital Futures, "
+                          "effective Monday. Nobody knows what it is."])
+    assert "Digital Futures" not in found
+
+
+def test_the_heroines_of_a_novel_read_all_weekend_are_not_people():
+    week = ["Lu Middlemarch d'une traite, tout le week-end, en pyjama. Dorothea et Lydgate "
+            "m'ont plus tenu compagnie que n'importe qui. Commandé un autre roman.",
+            "Déjeuner avec Inès, qui a ri de moi."]
+    found = people.count(week)
+    assert "Dorothea" not in found and "Lydgate" not in found
+    assert found["Inès"] == 1
+
+
+@pytest.mark.parametrize("text, who, language", [
+    ("Chuy me regaló un mezcal para la primera noche. Madrid me encanta.", "Chuy", "es"),
+    ("Lorena vio mi render del mercado y no dijo nada. Texted me back at last.", "Lorena", "es"),
+    ("Yusuf pulled my old mockups out of the archive. Updated my CV.", "Yusuf", "en"),
+    ("Mit Till im Büro geredet. Zwei Wochen Homeoffice sind okay.", "Till", "de"),
+    ("Rita me ligou ontem à noite. Lisboa me faz falta.", "Rita", "pt"),
+    ("Marco mi ha detto di no. Roma mi piace lo stesso.", "Marco", "it"),
+])
+def test_someone_who_does_something_to_the_writer_is_listed(text, who, language):
+    """Not a place the writer likes ("Madrid me encanta") nor a diary's verb ("Updated my
+    CV"): only who did something to them."""
+    assert set(people.count([text], language)) == {who}
