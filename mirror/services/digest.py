@@ -697,7 +697,8 @@ def _tag_people(entries: Sequence[PeriodEntry], tags: dict[str, tuple[str, ...]]
                                        or people_in.speaks_of_someone(entry.content, language)):
                 named.add(person)
     texts = [e.content for e in entries]
-    return {p for p in named if not people_in.written_as_place(p, texts) and (
+    return {p for p in named if not people_in.written_as_place(p, texts)
+            and not people_in.no_one(p, texts) and (
         p in people_in.KIN_NAMES or not any(
             re.search(rf"(?<![\w'’-]){re.escape(p.lower())}(?![\w-])", t) for t in texts))}
 
@@ -739,6 +740,8 @@ def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w’-])")
         if any(name.lower() in e.content.split() for e in entries):
             continue  # written in lower case too: an ordinary word opening a sentence
+        if people_in.no_one(name, [e.content for e in entries]):
+            continue  # a pet, a place, a novel's heroine: the period says so elsewhere
         out[name] = sum(1 for e in entries if pattern.search(e.content))
     return out
 

@@ -310,6 +310,13 @@ dizer contar falar decir contar hablar explicar escribir dire raconter parler é
 #: (Not "a card from", "a parcel from": those come from places too.)
 _FROM_NOUNS = frozenset("text texts message messages call calls email emails present gift gifts "
                         "note notes hug heard voicemail invite invitation".split())
+#: "Message de Julien", "una llamada de Ana", "Nachricht von Till", "wiadomość od Oli": what
+#: someone sends, then whose it is.
+_OF_SENDER = frozenset("de da di von van od".split())
+_SENT = frozenset("message messages mensaje mensajes mensagem mensagens messaggio messaggi "
+                  "nachricht nachrichten bericht berichtje appje wiadomość wiadomości sms texto "
+                  "appel llamada anruf chiamata ligação telefoontje telefon mail email e-mail "
+                  "carta lettre brief lettera list".split())
 #: Verbs only people do (after a name: "Sam said", "Ana slept", "Lena hat").
 _AFTER = frozenset("""
 said says told tells asked asks called calls rang texted texts messaged replied laughed
@@ -425,6 +432,7 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
     spoken_to = (prev == "to" and any(w in _TO_VERBS for w in before[:-1])) or \
         (prev in ("à", "a", "al") and any(w in _SAID_TO for w in before[:-1])) or \
         (prev == "from" and len(before) > 1 and before[-2] in _FROM_NOUNS) or \
+        (prev in _OF_SENDER and len(before) > 1 and before[-2] in _SENT) or \
         (prev in ("for", "of") and len(before) > 1 and before[-2] in _FELT_FOR) or \
         (prev == "at" and len(before) > 1 and before[-2] in _AT_SOMEONE)
     # ("a text from Sam", "grateful for Ellie", "so proud of Ife")
@@ -896,6 +904,16 @@ class _Scan:
     #: or doing without an article ("Jonas sagt"): people, though the period also writes
     #: an article before them ("der Jonas", as the south says).
     titled: set[str] = field(default_factory=set)
+    #: Names that open a sentence before a verb and are then spoken of as "he" or "she"
+    #: ("Graham had approved every direction in private, then in the room he reversed it").
+    told_of: set[str] = field(default_factory=set)
+
+
+#: Subject pronouns that are only "he" or "she" in the language that writes them (not
+#: French "il", also "it", nor German "sie", also "they").
+_SPOKEN_OF_AFTER = re.compile(r"(?<![\w'’-])(?i:he|she|él|ella|elle|lei|ele|ela|hij|ona)(?![\w'’-])")
+#: Characters after such a name where its "he" or "she" is looked for (two sentences or so).
+_SPOKEN_REACH = 160
 
 
 def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
@@ -963,6 +981,7 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
     shared: set[str] = set()
     nouned: set[str] = set()
     titled: set[str] = set()
+    told_of: set[str] = set()
     sure: set[str] = set()
     for c in _capitals(text, german, function_words):
         word = c.group(1)
@@ -1026,6 +1045,8 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
                 or (owner and _owns(text, c.end(), after))):
             opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum",
             # "Hal from plot 9 gave me his spare seed potatoes"
+            if _SPOKEN_OF_AFTER.search(text, c.end(), c.end() + _SPOKEN_REACH):
+                told_of.add(word)  # "Graham had approved every direction…, then he reversed it"
         if owner and after[:1] and after[0] in _ONLY_A_PERSON_HAS:
             acting = True  # "went to Nadia's birthday", "at Tom's wedding": someone's
             personal.add(word)
@@ -1076,7 +1097,7 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
     strong = {w for w in found if w not in weak}
     return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal, opened,
                  shared=shared - personal, beside=beside - sure, german=german, nouned=nouned,
-                 titled=titled | sure)
+                 titled=titled | sure, told_of=told_of)
 
 
 class _Joined:
@@ -1536,6 +1557,10 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
     # "Tom was at the pub…"): a name doing so in `OPENINGS` texts, never an ordinary word.
     recurring |= {w for w, n in opened.items() if n >= OPENINGS and w not in placed
                   and w not in names and w.lower() not in _common()}
+    # ...or in one, when the writer then speaks of them as "he" or "she".
+    told_of = set().union(*(s.told_of for s in scans))
+    recurring |= {w for w in told_of if w not in placed and w not in names
+                  and w.lower() not in _common()}
     doubtful = (names - strong) | recurring
     if doubtful:
         pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
@@ -1594,6 +1619,13 @@ def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
         elif not beside and people_evidence.character(name, [*earlier, *texts]):
             out.add(name)
     return out
+
+
+def no_one(name: str, texts: Sequence[str]) -> bool:
+    """Whether `texts` (a whole period) show `name` to be no one: a place, an animal or a
+    story's character (`_not_people`), however one line of them reads alone."""
+    return bool(_not_people({name}, [_scan(t) for t in texts if name in t],
+                            [t for t in texts if name in t], None))
 
 
 #: Words that put a name beside the writer ("with Sam", "con Ana", "mit Lea").

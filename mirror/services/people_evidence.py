@@ -114,7 +114,7 @@ def _names_in(sentence: str, name: str) -> bool:
 
 #: Words between a name and a word of its animal life ("Grisou a une patte", "Canela, que
 #: ladra"), or between that word and the name after it ("la patte de Grisou").
-LIFE_AFTER, LIFE_BEFORE = 3, 2
+LIFE_AFTER, LIFE_BEFORE = 4, 2
 
 
 def _lives_as_an_animal(name: str, sentence: str) -> bool:

@@ -57,3 +57,15 @@ def test_someone_who_does_something_to_the_writer_is_listed(text, who, language)
     """Not a place the writer likes ("Madrid me encanta") nor a diary's verb ("Updated my
     CV"): only who did something to them."""
     assert set(people.count([text], language)) == {who}
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Review today. Marcus had approved every slide in private, then in the room he tore "
+     "them apart.", "Marcus"),
+    ("Message de Julien : « j'espère que tu vas bien ». J'ai attendu deux heures.", "Julien"),
+    ("Una llamada de Ximena a las once. No contesté.", "Ximena"),
+])
+def test_the_one_a_day_was_about_is_listed_without_a_verb_of_speech(text, who):
+    """Someone who opens a sentence and is then "he" or "she", or whose message it was,
+    is the person of that day, though no "said" or "with" stands beside them."""
+    assert set(people.count([text])) == {who}
