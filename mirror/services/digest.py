@@ -116,6 +116,7 @@ from mirror.services.digest_reading import (
     wry,
     wry_span,
 )
+from mirror.services.digest_setups import DANGLING, dangles, setup_start
 from mirror.storage import periods
 from mirror.storage.periods import PeriodEntry
 
@@ -394,6 +395,15 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
         if after[1] - lo <= QUOTE_MAX_WORDS:
             hi = after[1]
     line = exact(text, toks, lo, hi)
+    if not short and not line_wry and dangles(text, toks, lo, hi, language):
+        # "Il a promis de supprimer la vidéo. Il ment.": who is "il"? Quoted with the line
+        # that says it, or weighing less than a line that stands alone.
+        first = setup_start(text, toks, lo, len(line.split()), language)
+        if first is None:
+            score -= DANGLING
+        else:
+            lo = first
+            line = exact(text, toks, lo, hi)
     if not short and not line_wry:
         line = _with_landing(text, toks, lo, hi, language) or line
         opening = toks.sentence_bounds()[toks[0].sent][1]

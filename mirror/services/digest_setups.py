@@ -1,0 +1,132 @@
+"""Whether a quote opens on words that need the sentence before it, and that sentence.
+
+A digest is read a week later, out of its entry. A line that opens on "He", "Elle", "Er"
+("Il a promis de supprimer la vidéo. Il ment.") or on a word of sequence ("Après, je me
+suis assise par terre…", "Mama am Telefon danach: …", "Afterwards at the pub…") is a
+punchline or an aftermath whose set-up was cut: who is "he", after what? Such a line is
+quoted with the sentence before it when the two fit in a quote (`with_setup`); when they do
+not, the line is left to weigh less than a line that stands alone (`DANGLING`).
+
+The word lists are per language and of two kinds only: subject pronouns of a third person,
+and adverbs of sequence. Names are never listed: a line opening on a name stands alone.
+"""
+
+from __future__ import annotations
+
+from mirror.engine.tokenize import Tokens
+
+#: Subject pronouns of a third person that open a line without saying who.
+_THIRD: dict[str, frozenset[str]] = {
+    "en": frozenset("he she they he's she's they're he'd she'd they'd he'll she'll".split()),
+    "fr": frozenset("il elle ils elles".split()),
+    "de": frozenset("er sie".split()),
+    "es": frozenset("él ella ellos ellas".split()),
+    "it": frozenset("lui lei loro egli".split()),
+    "pt": frozenset("ele ela eles elas".split()),
+    "nl": frozenset("hij zij ze".split()),
+    "pl": frozenset("on ona oni one".split()),
+}
+#: French "il" that is no one: "il y a", "il faut", "il fait froid", "il est 21h".
+_IMPERSONAL = frozenset("y faut fallait fait faisait pleut pleuvait neige paraît semble "
+                        "reste s'agit suffit manque".split())
+#: Adverbs of sequence: an aftermath that says "after that" without saying after what.
+#: Those here lean back wherever they stand in a line's first words ("Mama am Telefon
+#: danach: …").
+_AFTER_THAT: dict[str, frozenset[str]] = {
+    "en": frozenset("afterwards afterward".split()),
+    "fr": frozenset("ensuite après-coup".split()),
+    "de": frozenset("danach daraufhin hinterher anschließend".split()),
+    "es": frozenset("después luego".split()),
+    "it": frozenset("poi dopo".split()),
+    "pt": frozenset("depois".split()),
+    "nl": frozenset("daarna daarop".split()),
+    "pl": frozenset("potem później następnie".split()),
+}
+#: ...and those that lean back only opening a line ("Then…", "Après, …", "Enfin, il est
+#: 21h", "Dann…"), being other words elsewhere ("more then than now").
+_OPENING: dict[str, frozenset[str]] = {
+    "en": frozenset("then later".split()),
+    "fr": frozenset("puis enfin alors".split()),
+    "de": frozenset("dann später".split()),
+    "es": frozenset("entonces".split()),
+    "it": frozenset("allora".split()),
+    "pt": frozenset("então".split()),
+    "nl": frozenset("toen dan later".split()),
+    "pl": frozenset("wtedy".split()),
+}
+#: Prepositions of sequence that lean back only when nothing follows them ("Après, je…",
+#: "Después, …"; not "Après le dîner", which says after what).
+_BARE_AFTER = frozenset("après después dopo depois after".split())
+#: Words of a line's opening read for an adverb of sequence.
+OPENING_WORDS = 4
+#: How much less a line weighs when it opens on such a word and its set-up cannot come
+#: with it (the two together are too long for a quote).
+DANGLING = 2.0
+#: Words a quote may grow to with its set-up.
+SETUP_MAX_WORDS = 55
+
+
+def _words(toks: Tokens, lo: int, hi: int) -> list[int]:
+    return [k for k in range(lo, hi) if any(c.isalnum() for c in toks[k].text)]
+
+
+def dangles(text: str, toks: Tokens, lo: int, hi: int, language: str) -> bool:
+    """Whether the line [lo, hi) opens on a third person not named in it or on an adverb
+    of sequence (see the module's docstring)."""
+    at = _words(toks, lo, hi)
+    if not at:
+        return False
+    first = toks.norms[at[0]]
+    if first in _THIRD.get(language, frozenset()):
+        nxt = toks.norms[at[1]] if len(at) > 1 else ""
+        if language == "fr" and first == "il" and (nxt in _IMPERSONAL or (
+                nxt in ("est", "était") and len(at) > 2 and toks.norms[at[2]][:1].isdigit())):
+            return False
+        return True
+    if first in _OPENING.get(language, frozenset()):
+        return True
+    if first in _BARE_AFTER and at[0] + 1 < hi and toks[at[0] + 1].text in (",", "…"):
+        return True
+    if first in _BARE_AFTER and text[toks[at[0]].end:toks[at[0]].end + 1] == ",":
+        return True
+    seq = _AFTER_THAT.get(language, frozenset())
+    return any(toks.norms[k] in seq for k in at[:OPENING_WORDS])
+
+
+#: Sentences back a set-up is looked for: who "he" is may be named two sentences before
+#: ("Julien est passé chercher les cartons. Douze minutes. Il a demandé…").
+SETUP_BACK = 3
+
+
+def _names_someone(text: str, toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether the sentence [lo, hi) names someone "he" or "she" may be: a name or a
+    relation ("Called Rachel.", "Mama hat wieder Atemnot", "my sister")."""
+    from mirror.services.people import in_text, mentions_someone
+
+    piece = text[toks[lo].start:toks[hi - 1].end]
+    return bool(in_text(piece)) or mentions_someone(piece)
+
+
+def setup_start(text: str, toks: Tokens, lo: int, words: int, language: str) -> int | None:
+    """Where the quote that opens at `lo` and has `words` words should start to carry its
+    set-up, in the same paragraph and within `SETUP_MAX_WORDS`: the sentence just before
+    it, or for a line opening on "he" or "she" the nearest of the `SETUP_BACK` before it
+    that names someone (what lies between comes too). None when no set-up may be given."""
+    bounds = toks.sentence_bounds()
+    first = _words(toks, lo, lo + 1)
+    who = bool(first) and toks.norms[lo] in _THIRD.get(language, frozenset())
+    start = lo
+    for _ in range(SETUP_BACK if who else 1):
+        if start == 0:
+            return None
+        before = bounds.get(toks[start - 1].sent)
+        if before is None or "\n\n" in text[toks[before[1] - 1].end:toks[start].start]:
+            return None
+        if words + len(_words(toks, before[0], lo)) > SETUP_MAX_WORDS:
+            return None
+        start = before[0]
+        if dangles(text, toks, start, before[1], language):
+            continue
+        if not who or _names_someone(text, toks, start, before[1]):
+            return start
+    return None
