@@ -16,7 +16,10 @@ quoted from the person never count against it.
   it leans on. Reading costs about 2 ms an entry, so a cheap pre-score (feeling and VADER
   words, "?", "!", life events) keeps the `CANDIDATES` most promising entries of the
   period — every entry of a week — and only those are read. The lines are drawn from
-  across the period (`_across`) so that in order they tell how it went; a death or a
+  across the period (`_across`) so that in order they tell how it went — a month's from
+  across its weeks, each week's best and then the month's strongest, no week more than its
+  share (`_across_weeks`), not its weekly digests laid end to end. A line that opens on
+  "he" or "danach" comes with its set-up (`digest_setups`); a death or a
   birth told is always quoted, by the sentence that tells it, and a death told is said in
   one plain line (`_loss`). What happened stays in `--json` (`_happened`: "Mum's stroke").
 - **The feeling of the period** is worked out for `--json` only (`feeling`: "A week that
@@ -116,7 +119,7 @@ from mirror.services.digest_reading import (
     wry,
     wry_span,
 )
-from mirror.services.digest_setups import DANGLING, dangles, setup_start
+from mirror.services.digest_setups import DANGLING, cut_from_setup, dangles, setup_start
 from mirror.storage import periods
 from mirror.storage.periods import PeriodEntry
 
@@ -124,6 +127,7 @@ KINDS = ("week", "month")
 CANDIDATES = 40        # entries read in full for their centre (see module docstring)
 LINES = 5              # salient lines shown in a week
 MONTH_LINES = 7        # ...and in a month, whose turn a week's five lines missed
+WEEK_SHARE = 0.4       # of a month's lines, the most one week gives (at least two)
 ACROSS = 0.35         # a part's best line is taken first only if it weighs this much of the best's
 TURN = 0.75           # a line holding the entry's turn ("but", "yet")
 PIVOT = 2.5            # a line opening the second half of its entry on a turn ("But…", "In the end…")
@@ -364,6 +368,9 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             if not short:
                 lo = _with_then(text, toks, lo, hi, language)
             score = felt(text, toks, span[0], span[1], moment.score, language)
+            if not short and cut_from_setup(text, toks, lo, hi, language):
+                score -= DANGLING  # "She pressed one spot…" with who she is too far back:
+                # another line of the entry, or of the period, that stands alone
             score -= ASIDE * aside(toks, *span)  # "…, ha, of course it did": a joke on the way
             if outburst(text, toks, lo, hi):  # news said aloud: felt, never a bare fact
                 score = max(score, 0.0) + OUTBURST
@@ -399,9 +406,7 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
         # "Il a promis de supprimer la vidéo. Il ment.": who is "il"? Quoted with the line
         # that says it, or weighing less than a line that stands alone.
         first = setup_start(text, toks, lo, len(line.split()), language)
-        if first is None:
-            score -= DANGLING
-        else:
+        if first is not None:
             lo = first
             line = exact(text, toks, lo, hi)
     if not short and not line_wry:
@@ -615,11 +620,48 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
     # died this morning." never loses to a month of long happy entries.
     chosen = [s for s in by_score if told(s[2].text)][:1]
     top = felt_lines[0][0] if felt_lines else 0.0
+    if limit > LINES:
+        return _across_weeks(chosen, felt_lines, limit, top)
     for part in range(limit):
         here = [s for s in felt_lines if int(min(position[s[1].id], 0.999) * limit) == part]
         if here and len(chosen) < limit and here[0][0] >= ACROSS * top and here[0] not in chosen:
             chosen.append(here[0])
     chosen += [s for s in felt_lines if s not in chosen][:limit - len(chosen)]
+    return chosen
+
+
+def _week_of(scored: tuple[float, PeriodEntry, SalientLine]) -> tuple[int, int]:
+    """The ISO week a line was written in (the writer's day, else the UTC one)."""
+    day = digest_words.line_day(scored[2].date) or date.fromisoformat(scored[1].created_at[:10])
+    year, week, _ = day.isocalendar()
+    return year, week
+
+
+def _across_weeks(chosen: list[tuple[float, PeriodEntry, SalientLine]],
+                  felt_lines: list[tuple[float, PeriodEntry, SalientLine]], limit: int,
+                  top: float) -> list[tuple[float, PeriodEntry, SalientLine]]:
+    """A month's `limit` lines: the strongest of the month, from across its weeks. Each
+    week's best line first (when it says something felt: `ACROSS` of the month's best),
+    then the strongest of the rest, no week giving more than its share (`WEEK_SHARE` of
+    the lines, at least two): the week of the diagnosis is told by its two strongest
+    lines, not by the two that happened to fall in the same stretch of days, and a month
+    is not its weekly digests laid end to end."""
+    weeks: dict[tuple[int, int], list[tuple[float, PeriodEntry, SalientLine]]] = {}
+    for s in felt_lines:  # strongest first
+        weeks.setdefault(_week_of(s), []).append(s)
+    share = max(2, -(-limit * WEEK_SHARE // 1))
+    taken: Counter[tuple[int, int]] = Counter(_week_of(s) for s in chosen)
+    for week in sorted(weeks):
+        best = weeks[week][0]
+        if len(chosen) < limit and best not in chosen and (best[0] >= ACROSS * top or best[0] > 0):
+            chosen.append(best)
+            taken[week] += 1
+    for s in felt_lines:
+        if len(chosen) >= limit:
+            break
+        if s not in chosen and taken[_week_of(s)] < share:
+            chosen.append(s)
+            taken[_week_of(s)] += 1
     return chosen
 
 

@@ -130,3 +130,17 @@ def setup_start(text: str, toks: Tokens, lo: int, words: int, language: str) -> 
         if not who or _names_someone(text, toks, start, before[1]):
             return start
     return None
+
+
+def cut_from_setup(text: str, toks: Tokens, lo: int, hi: int, language: str) -> bool:
+    """Whether the line [lo, hi) dangles and its set-up, which the entry has, cannot come
+    with it: who "she" is is named too far back, or the line that "Après" follows is too
+    long. A line opening on "she" in an entry that names no one is no worse than the
+    entry itself ("She looked so cold at the door, poor thing", of a dog)."""
+    if lo == 0 or not dangles(text, toks, lo, hi, language) or \
+            setup_start(text, toks, lo, hi - lo, language) is not None:
+        return False
+    if toks.norms[lo] not in _THIRD.get(language, frozenset()):
+        return True
+    bounds = toks.sentence_bounds()
+    return any(_names_someone(text, toks, a, b) for a, b in bounds.values() if b <= lo)
