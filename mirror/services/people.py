@@ -310,6 +310,8 @@ dizer contar falar decir contar hablar explicar escribir dire raconter parler é
 #: (Not "a card from", "a parcel from": those come from places too.)
 _FROM_NOUNS = frozenset("text texts message messages call calls email emails present gift gifts "
                         "note notes hug heard voicemail invite invitation".split())
+#: A capital beside "&" is part of a firm's name ("a place called Ember & Oak messaged me").
+_AMPERSAND = re.compile(r"\s*&\s*")
 #: "Message de Julien", "una llamada de Ana", "Nachricht von Till", "wiadomość od Oli": what
 #: someone sends, then whose it is.
 _OF_SENDER = frozenset("de da di von van od".split())
@@ -317,6 +319,19 @@ _SENT = frozenset("message messages mensaje mensajes mensagem mensagens messaggi
                   "nachricht nachrichten bericht berichtje appje wiadomość wiadomości sms texto "
                   "appel llamada anruf chiamata ligação telefoontje telefon mail email e-mail "
                   "carta lettre brief lettera list".split())
+#: "Pienso en Javier", "je pense à Julien", "ich denke an Lea", "penso em Rui": someone
+#: thought of, missed or trusted, where a place's "en" or "à" stands otherwise.
+_THOUGHT_OF = frozenset("en a à an em aan o about of".split())
+_THINKING = frozenset("""
+pienso pensé pensaba pensando pensar confío confiaba sueño soñé
+pense pensé pensais pensant penser songe songé
+denke dachte denken gedacht
+penso pensato pensavo pensare
+penso pensei pensava pensar
+denk dacht denken gedacht
+myślę myślałam myślałem
+thinking thought think dreamt dreamed worrying worried
+""".split())
 #: Verbs only people do (after a name: "Sam said", "Ana slept", "Lena hat").
 _AFTER = frozenset("""
 said says told tells asked asks called calls rang texted texts messaged replied laughed
@@ -380,7 +395,10 @@ _ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coac
                         "rapaz moça vrouw meisje jongen kobieta mężczyzna dziewczyna "
                         "chłopak".split()))
 _PLACE_BEFORE = frozenset("in at from to into near towards toward via en à au aux de del "
-                          "nach bei im am aus zum zur von".split())
+                          "nach bei im am aus zum zur von "
+                          # Polish "w Krakowie", "do Wrocławia"; Dutch "naar Utrecht", "uit
+                          # Gent"; Portuguese "em Lisboa"; French "dans"
+                          "w we do naar uit em dans".split())
 _NOUN_ENDINGS = ("en", "ung", "heit", "keit", "schaft", "tion", "tät", "ei", "nis", "chen")
 #: A capitalised word and where it stands.
 _CAP = re.compile(rf"(?<![\w'’-])({_UP}[^\W\d_]+(?:-[^\W\d_]+)*)(?:['’]s)?(?![\w'’-])")
@@ -433,6 +451,7 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
         (prev in ("à", "a", "al") and any(w in _SAID_TO for w in before[:-1])) or \
         (prev == "from" and len(before) > 1 and before[-2] in _FROM_NOUNS) or \
         (prev in _OF_SENDER and len(before) > 1 and before[-2] in _SENT) or \
+        (prev in _THOUGHT_OF and len(before) > 1 and before[-2] in _THINKING) or \
         (prev in ("for", "of") and len(before) > 1 and before[-2] in _FELT_FOR) or \
         (prev == "at" and len(before) > 1 and before[-2] in _AT_SOMEONE)
     # ("a text from Sam", "grateful for Ellie", "so proud of Ife")
@@ -851,9 +870,10 @@ _NAMING_KEYS = ("name", "called", "christened", "llam", "pusi", "heißt", "hieß
 _THING_BEFORE = frozenset("the a an this that".split())
 #: "de", "del", "di", "du": whose a thing is after a noun ("le vélo de Noé", "la casa de Ana"),
 #: where a place's name is written too ("vengo de Sevilla").
-_OF = frozenset("de del di du da".split())
+_OF = frozenset("de del di du da van von".split())
 #: Articles before that noun ("le vélo", "la casa", "il libro").
-_ARTICLES = frozenset("le la les l un une el los las il lo gli i una uno o os as".split())
+_ARTICLES = frozenset("le la les l un une el los las il lo gli i una uno o os as "
+                      "de het een der die das den dem ein eine".split())
 #: Words before a name that are part of how it is said ("Old Pete", "Aunt May"): the name
 #: alone is the person too.
 _EPITHETS = frozenset("old little big young uncle aunt auntie cousin granny grandma grandpa "
@@ -1023,6 +1043,11 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
             acting = True
         # "le vélo de Noé", "la casa de Ana": after an article and a noun, "de" says whose
         of_someone = prev in _OF and len(before) > 2 and before[-3] in _ARTICLES and not acting
+        if _AMPERSAND.search(text, max(0, c.start() - 3), c.start()) or \
+                _AMPERSAND.match(text, c.end()):
+            placed.add(word)  # "Harrow & Finch", "Ember & Oak": a firm's name, not someone's
+            uses[word] += 1
+            continue
         if ((prev in _PLACE_BEFORE and not owner and not of_someone) or
                 (prev in _THING_BEFORE and not (polish and prev == "a")) or
                 (after and after[0] in _PLACE_AFTER) or norm.rsplit(" ", 1)[-1] in _PLACE_AFTER) \
@@ -1529,7 +1554,11 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
     names -= nouned - titled
     # A name written where a place stands ("an interview at Brightwave") that never stood
     # where only a person stands is a company or a shop ("Brightwave said no").
-    names -= {w for w in placed & names if w not in personal}
+    # ...and one written where a place stands in as many texts as it stood as anyone ("Pienso
+    # en Javier" once, "Javier y yo" twice: Javier).
+    as_place = Counter(w for s in scans for w in s.placed)
+    as_someone = Counter(w for s in scans for w in s.people)
+    names -= {w for w in placed & names if w not in personal and as_place[w] >= as_someone[w]}
     # A name found only where a company is found too, in no text by another cue.
     shared = set().union(*(s.shared for s in scans))
     if shared:

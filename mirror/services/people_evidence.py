@@ -151,8 +151,10 @@ def animal(name: str, texts: Iterable[str]) -> bool:
             if _lives_as_an_animal(name, sentence):
                 return True
             opens = _WORD.findall(sentence)[:1] in ([name], [f"{name}'s"], [f"{name}’s"])
-            if opens and k + 1 < len(sentences) and _PRONOUN_ANIMAL.match(sentences[k + 1]):
-                return True  # "Biscuit sulked by the door… He's a beagle."
+            if opens and k + 1 < len(sentences) and (_PRONOUN_ANIMAL.match(sentences[k + 1]) or {
+                    w.lower() for w in _WORD.findall(sentences[k + 1])[:LIFE_AFTER]} & _ANIMAL_LIFE):
+                return True  # "Biscuit sulked by the door… He's a beagle.", "Briciola ha
+                # dormito sul mio cuscino. Fa le fusa come un trattore."
     return False
 
 

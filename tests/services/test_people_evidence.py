@@ -69,3 +69,27 @@ def test_the_one_a_day_was_about_is_listed_without_a_verb_of_speech(text, who):
     """Someone who opens a sentence and is then "he" or "she", or whose message it was,
     is the person of that day, though no "said" or "with" stands beside them."""
     assert set(people.count([text])) == {who}
+
+
+@pytest.mark.parametrize("week, language, expected", [
+    # a firm's name joined by "&", though it "messaged"
+    (["Someone from a place called Ember & Oak messaged asking if I'd trial there. Told Dev "
+      "I said no."], "en", {"Dev"}),
+    # the doctor in Kraków spoke, not Kraków
+    (["Lekarz w Krakowie powiedział, że trzeba operować kolano. Zadzwoniłam do córki, Magda "
+      "od razu powiedziała, że przyjedzie."], "pl", {"Magda"}),
+    # a cat whose purring is said in the next sentence, without its name
+    (["Briciola ha dormito sul mio cuscino tutta la notte. Fa le fusa come un trattore.",
+      "Chiara mi ha chiamata, abbiamo parlato tanto."], "it", {"Chiara"}),
+])
+def test_no_one_is_listed_for_a_firm_a_city_or_a_cat(week, language, expected):
+    assert set(people.count(week, language)) == expected
+
+
+def test_someone_thought_of_is_still_someone():
+    """"Pienso en Javier" puts him where a place's "en" stands; twice "Javier y yo" says
+    who he is."""
+    week = ["Javier y yo hemos hablado por fin. Nadie ha gritado.",
+            "No puedo dormir. Pienso en Javier y en mí aquí corrigiendo exámenes.",
+            "Domingo de lluvia, Javier y yo viendo películas en el sofá."]
+    assert people.count(week, "es")["Javier"] == 3
