@@ -936,9 +936,39 @@ _SPOKEN_OF_AFTER = re.compile(r"(?<![\w'’-])(?i:he|she|él|ella|elle|lei|ele|e
 _SPOKEN_REACH = 160
 
 
-def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
+_DIGIT_NEAR = re.compile(r"\d")
+
+
+@cache
+def _stopwords_of(language: str) -> frozenset[str]:
+    from mirror.engine.reading import frames
+
+    return frozenset(str(w).lower() for w in (frames(language) or {}).get("stopwords") or ())
+
+
+#: Distinct function words of a language a text must write to be read as written in it.
+_WRITTEN_IN = 3
+
+
+def _own_function_words(lowered: str) -> frozenset[str]:
+    """The function words of the languages `lowered` is written in (those it writes
+    `_WRITTEN_IN` distinct function words of), or of every language when none is clear."""
+    words = set(_WORD.findall(lowered))
+    own: set[str] = set()
+    for language in ("en", "es", "de", "fr", "it", "nl", "pt", "pl"):
+        stop = _stopwords_of(language)
+        if len(words & stop) >= _WRITTEN_IN:
+            own |= stop
+    return frozenset(own) if own else _function_words()  # the same object: "unclear"
+
+
+def _excluded(word: str, norm: str, function_words: frozenset[str], dated: bool = True) -> bool:
+    """Whether a capitalised word is never a name: a nationality, a day or month (a short
+    form only when `dated`: beside a number), a part of the body, a kin or role word, a
+    function word of `function_words`, an abbreviation, a brand, an abstract noun."""
+    calendar = norm in _calendar_names() and (dated or len(norm) > 3 and norm not in _CALENDAR_SHORT)
     return (len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR
-            or norm in _calendar_names() or norm in _frame_words("body")
+            or calendar or norm in _frame_words("body")
             or norm in _KIN or norm in _ROLES or norm in _STOP or norm in function_words
             or norm in _ABBREVIATIONS or norm in _BRANDS
             or (len(norm) > 6 and norm.endswith(_ABSTRACT_ENDINGS)))
@@ -1003,11 +1033,22 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
     titled: set[str] = set()
     told_of: set[str] = set()
     sure: set[str] = set()
+    own: frozenset[str] | None = None
     for c in _capitals(text, german, function_words):
         word = c.group(1)
         norm = word.lower()
         if _excluded(word, norm, function_words):
-            continue
+            # Inside a sentence, a word of another language's grammar or a short form of a
+            # date is a name ("with Dan", Dutch "then"; "Mia", Italian "my"; "Jan"): only
+            # the grammar of a language the text is written in, or a date beside a number,
+            # keeps a capital from being someone there.
+            if own is None:
+                own = _own_function_words(lowered)
+            opening = _STARTER.search(text, max(0, c.start() - 3), c.start()) or c.start() == 0
+            if (opening and own is function_words) or " " in word or _excluded(
+                    word, norm, own, opening or _DIGIT_NEAR.search(
+                        text, max(0, c.start() - 4), c.end() + 4) is not None):
+                continue
         if words is None:
             words = set(_WORD.findall(text))
         if (norm in words and norm[:1].islower()) or (german and norm.endswith(_NOUN_ENDINGS)):

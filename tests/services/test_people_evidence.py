@@ -93,3 +93,16 @@ def test_someone_thought_of_is_still_someone():
             "No puedo dormir. Pienso en Javier y en mí aquí corrigiendo exámenes.",
             "Domingo de lluvia, Javier y yo viendo películas en el sofá."]
     assert people.count(week, "es")["Javier"] == 3
+
+
+@pytest.mark.parametrize("text, who, language", [
+    ("Lunch with Dan today, he laughed at my terrible jokes.", "Dan", "en"),
+    ("Long walk with Mia after work, we talked about her new flat.", "Mia", "en"),
+    ("Coffee with Jan before the meeting, he was in a good mood.", "Jan", "en"),
+    ("Sem kwam met friet en zei niks over Noor. Precies goed.", "Sem", "nl"),
+])
+def test_a_name_that_is_a_small_word_in_another_language_is_someone(text, who, language):
+    """"Dan" is Dutch for "then", "Mia" Italian for "my", "Sem" Portuguese for "without",
+    "Jan" a month's short form: in a text written in another language, beside "with" or
+    opening a sentence before a verb, they are people."""
+    assert who in people.count([text], language)
