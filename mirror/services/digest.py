@@ -310,7 +310,8 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
 
 
 def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozenset[str]]]
-           | None = None, news: bool = True) -> tuple[float, SalientLine, bool] | None:
+           | None = None, news: bool = True, known: frozenset[str] = frozenset()
+           ) -> tuple[float, SalientLine, bool] | None:
     """(salience, the line to quote, said wryly) of one entry, or None (nothing quotable).
 
     The line is the entry's sentence that says most of what the person felt (`felt`:
@@ -368,7 +369,7 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             if not short:
                 lo = _with_then(text, toks, lo, hi, language)
             score = felt(text, toks, span[0], span[1], moment.score, language)
-            if not short and cut_from_setup(text, toks, lo, hi, language):
+            if not short and cut_from_setup(text, toks, lo, hi, language, known):
                 score -= DANGLING  # "She pressed one spot…" with who she is too far back:
                 # another line of the entry, or of the period, that stands alone
             score -= ASIDE * aside(toks, *span)  # "…, ha, of course it did": a joke on the way
@@ -405,7 +406,7 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     if not short and not line_wry and dangles(text, toks, lo, hi, language):
         # "Il a promis de supprimer la vidéo. Il ment.": who is "il"? Quoted with the line
         # that says it, or weighing less than a line that stands alone.
-        first = setup_start(text, toks, lo, len(line.split()), language)
+        first = setup_start(text, toks, lo, len(line.split()), language, known)
         if first is not None:
             lo = first
             line = exact(text, toks, lo, hi)
@@ -543,10 +544,11 @@ def _carries(text: str, central: Sequence[str]) -> int:
 
 
 def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
-                 central: Sequence[str] = ()) -> _Read:
+                 central: Sequence[str] = (), known: frozenset[str] = frozenset()) -> _Read:
     """The period's lines (see `_across`). In a month, an entry that names the people who
     come up across it (`central`) weighs more: it is where the month's story happens
-    ("Café con Carmen…" in a month about the rift with Carmen), not a day beside it."""
+    ("Café con Carmen…" in a month about the rift with Carmen), not a day beside it. The
+    period's people (`known`) say who "he" of a quoted line may be (`digest_setups`)."""
     feelings, vader = _feeling_words(), valences()
     ranked = sorted(entries, key=lambda e: (-_pre_score(e.content, feelings, vader), e.created_at))
     order = {e.id: k for k, e in enumerate(sorted(entries, key=lambda e: e.created_at))}
@@ -569,7 +571,7 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
             news.add(family)
             first_news.add(e.id)
     for entry in chosen:
-        quoted = _quote(entry, stated, entry.id in first_news)
+        quoted = _quote(entry, stated, entry.id in first_news, known)
         if quoted is None:
             continue
         score, line, is_wry = quoted
@@ -986,7 +988,8 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     # Who comes up across the period: in `CENTRAL` entries or more, by name (a relation
     # without one, "your sister", is not searched for).
     central = [n for n, c in now_people.items() if c >= CENTRAL and not n.startswith("your ")]
-    reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES, central)
+    reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES, central,
+                           frozenset(n for n in now_people if not n.startswith("your ")))
     lines = reading.lines
     now_people = _with_the_quoted(now_people, lines, ordinary, language)
     # Among those who came up as often, the ones in the entries quoted first: the period

@@ -66,6 +66,31 @@ DANGLING = 2.0
 SETUP_MAX_WORDS = 55
 
 
+#: Languages that leave the subject out say "he did it to me" as a pronoun and a verb of
+#: the third person ("Me preguntó por Javier", "Mi ha detto", "Me ligou"): who did it is in
+#: the line before.
+_CLITICS: dict[str, frozenset[str]] = {
+    "es": frozenset("me te le nos les".split()), "it": frozenset("mi ti gli le ci".split()),
+    "pt": frozenset("me te lhe nos".split())}
+_THIRD_VERB: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "es": (("ó", "ió"), frozenset("dijo hizo puso trajo vino dio tuvo quiso pidió ha había".split())),
+    "it": ((), frozenset("ha aveva disse chiese diede fece".split())),
+    "pt": (("ou", "eu"), frozenset("disse deu fez trouxe pôs".split()))}
+
+
+def _someone_unnamed(toks: Tokens, at: list[int], language: str) -> bool:
+    """Whether the line whose words are at `at` opens on a pronoun of the third person or,
+    in a language that leaves the subject out, on "me" and a verb of the third person."""
+    first = toks.norms[at[0]]
+    if first in _THIRD.get(language, frozenset()):
+        return True
+    if first in _CLITICS.get(language, frozenset()) and len(at) > 1:
+        ends, verbs = _THIRD_VERB[language]
+        verb = toks.norms[at[1]]
+        return verb in verbs or (bool(ends) and verb.endswith(ends) and len(verb) > 3)
+    return False
+
+
 def _words(toks: Tokens, lo: int, hi: int) -> list[int]:
     return [k for k in range(lo, hi) if any(c.isalnum() for c in toks[k].text)]
 
@@ -77,7 +102,7 @@ def dangles(text: str, toks: Tokens, lo: int, hi: int, language: str) -> bool:
     if not at:
         return False
     first = toks.norms[at[0]]
-    if first in _THIRD.get(language, frozenset()):
+    if _someone_unnamed(toks, at, language):
         nxt = toks.norms[at[1]] if len(at) > 1 else ""
         if language == "fr" and first == "il" and (nxt in _IMPERSONAL or (
                 nxt in ("est", "était") and len(at) > 2 and toks.norms[at[2]][:1].isdigit())):
@@ -98,49 +123,68 @@ def dangles(text: str, toks: Tokens, lo: int, hi: int, language: str) -> bool:
 SETUP_BACK = 3
 
 
-def _names_someone(text: str, toks: Tokens, lo: int, hi: int) -> bool:
+def _names_someone(text: str, toks: Tokens, lo: int, hi: int,
+                   known: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence [lo, hi) names someone "he" or "she" may be: a name or a
-    relation ("Called Rachel.", "Mama hat wieder Atemnot", "my sister")."""
+    relation ("Called Rachel.", "Mama hat wieder Atemnot", "my sister"), or one of the
+    period's people (`known`: "Sem brak een snaar", where "brak" alone says nothing)."""
     from mirror.services.people import in_text, mentions_someone
 
+    if any(t.text.removesuffix("'s").removesuffix("’s") in known for t in toks[lo:hi]):
+        return True
     piece = text[toks[lo].start:toks[hi - 1].end]
     return bool(in_text(piece)) or mentions_someone(piece)
 
 
-def setup_start(text: str, toks: Tokens, lo: int, words: int, language: str) -> int | None:
+def setup_start(text: str, toks: Tokens, lo: int, words: int, language: str,
+                known: frozenset[str] = frozenset()) -> int | None:
     """Where the quote that opens at `lo` and has `words` words should start to carry its
     set-up, in the same paragraph and within `SETUP_MAX_WORDS`: the sentence just before
     it, or for a line opening on "he" or "she" the nearest of the `SETUP_BACK` before it
     that names someone (what lies between comes too). None when no set-up may be given."""
     bounds = toks.sentence_bounds()
-    first = _words(toks, lo, lo + 1)
-    who = bool(first) and toks.norms[lo] in _THIRD.get(language, frozenset())
+    at = _words(toks, lo, lo + 3)
+    who = bool(at) and _someone_unnamed(toks, at, language)
     start = lo
+    named: int | None = None  # the nearest sentence that names someone anywhere in it
     for _ in range(SETUP_BACK if who else 1):
         if start == 0:
-            return None
+            break
         before = bounds.get(toks[start - 1].sent)
         if before is None or "\n\n" in text[toks[before[1] - 1].end:toks[start].start]:
-            return None
+            break
         if words + len(_words(toks, before[0], lo)) > SETUP_MAX_WORDS:
-            return None
+            break
         start = before[0]
         if dangles(text, toks, start, before[1], language):
             continue
-        if not who or _names_someone(text, toks, start, before[1]):
+        if not who:
             return start
-    return None
+        # Who did it is most often who a sentence opens on ("Mamá ha venido a cenar… Le he
+        # contado lo de Javier. Me dijo…": Mamá said it, not Javier).
+        opening = _words(toks, start, before[1])[:SUBJECT_WORDS]
+        if opening and _names_someone(text, toks, opening[0], opening[-1] + 1, known):
+            return start
+        if named is None and _names_someone(text, toks, start, before[1], known):
+            named = start
+    return named
 
 
-def cut_from_setup(text: str, toks: Tokens, lo: int, hi: int, language: str) -> bool:
+#: Words a sentence opens on where who does something stands ("Mamá ha venido", "my sister
+#: rang", "Called Rachel").
+SUBJECT_WORDS = 3
+
+
+def cut_from_setup(text: str, toks: Tokens, lo: int, hi: int, language: str,
+                   known: frozenset[str] = frozenset()) -> bool:
     """Whether the line [lo, hi) dangles and its set-up, which the entry has, cannot come
     with it: who "she" is is named too far back, or the line that "Après" follows is too
     long. A line opening on "she" in an entry that names no one is no worse than the
     entry itself ("She looked so cold at the door, poor thing", of a dog)."""
     if lo == 0 or not dangles(text, toks, lo, hi, language) or \
-            setup_start(text, toks, lo, hi - lo, language) is not None:
+            setup_start(text, toks, lo, hi - lo, language, known) is not None:
         return False
-    if toks.norms[lo] not in _THIRD.get(language, frozenset()):
+    if not _someone_unnamed(toks, _words(toks, lo, lo + 3), language):
         return True
     bounds = toks.sentence_bounds()
-    return any(_names_someone(text, toks, a, b) for a, b in bounds.values() if b <= lo)
+    return any(_names_someone(text, toks, a, b, known) for a, b in bounds.values() if b <= lo)

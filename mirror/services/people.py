@@ -388,7 +388,12 @@ _ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coac
                                         "professor lecturer classmate teammate cleaner "
                                         "pflegerin betreuerin lektorin trainerin "
                                         "éditrice éditeur nounou editora cuidadora "
-                                        "redacteur verzorgster opiekunka".split())
+                                        "redacteur verzorgster opiekunka "
+                                        "dottoressa dottore infermiera infermiere medica "
+                                        "maestra maestro professoressa professore "
+                                        "dokter huisarts verpleegster verpleegkundige juf "
+                                        "lekarz lekarka pielęgniarka doktor "
+                                        "enfermeira professora".split())
                   # someone not yet known by name ("a woman, Kendra", "una chica, Ainhoa")
                   | set("woman man girl guy lady chica chico mujer hombre señora señor "
                         "homme garçon mädchen ragazza ragazzo donna uomo mulher homem "
@@ -954,11 +959,15 @@ def _own_function_words(lowered: str) -> frozenset[str]:
     """The function words of the languages `lowered` is written in (those it writes
     `_WRITTEN_IN` distinct function words of), or of every language when none is clear."""
     words = set(_WORD.findall(lowered))
+    counts = {language: len(words & _stopwords_of(language))
+              for language in ("en", "es", "de", "fr", "it", "nl", "pt", "pl")}
+    # A language is the text's when it writes as many of its words as half the most
+    # written one's: a Dutch text writes "de" and "me" of Portuguese too.
+    least = max(_WRITTEN_IN, max(counts.values()) / 2)
     own: set[str] = set()
-    for language in ("en", "es", "de", "fr", "it", "nl", "pt", "pl"):
-        stop = _stopwords_of(language)
-        if len(words & stop) >= _WRITTEN_IN:
-            own |= stop
+    for language, n in counts.items():
+        if n >= least:
+            own |= _stopwords_of(language)
     return frozenset(own) if own else _function_words()  # the same object: "unclear"
 
 

@@ -35,3 +35,18 @@ def test_a_line_that_opens_on_him_or_on_afterwards_comes_with_its_setup(text, se
     assert punchline in line
     assert setup in line
 
+
+
+@pytest.mark.parametrize(("text", "setup", "punchline"), [
+    # Spanish leaves "she" out: "Me dijo…" is someone's, and Mamá opens the line that says so
+    ("Mamá ha venido a cenar y ha traído croquetas. Le he contado lo de Javier. Me dijo que "
+     "el amor no entiende de kilómetros, y luego me abrazó mucho rato y lloré un poco.",
+     "Mamá ha venido", "me abrazó"),
+    ("Turno lungo in reparto, poi la riunione. La dottoressa Ferri è passata a salutare. Mi "
+     "ha detto che sono la più paziente del reparto, e mi sono sentita orgogliosa per tutta "
+     "la sera.", "Ferri", "orgogliosa"),
+])
+def test_a_line_that_leaves_out_who_did_it_comes_with_who(text, setup, punchline):
+    line = _quoted(text)
+    assert punchline in line
+    assert setup in line
