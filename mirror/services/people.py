@@ -945,6 +945,16 @@ _DIGIT_NEAR = re.compile(r"\d")
 
 
 @cache
+def _written_in(language: str | None) -> frozenset[str] | None:
+    """The function words of a period written in `language` (with English's, which a
+    journal in any language borrows), or None when it is not known: then each text's own
+    are found from it (`_own_function_words`)."""
+    if language is None or not _stopwords_of(language):
+        return None
+    return _stopwords_of(language) | _stopwords_of("en")
+
+
+@cache
 def _stopwords_of(language: str) -> frozenset[str]:
     from mirror.engine.reading import frames
 
@@ -955,10 +965,9 @@ def _stopwords_of(language: str) -> frozenset[str]:
 _WRITTEN_IN = 3
 
 
-def _own_function_words(lowered: str) -> frozenset[str]:
-    """The function words of the languages `lowered` is written in (those it writes
-    `_WRITTEN_IN` distinct function words of), or of every language when none is clear."""
-    words = set(_WORD.findall(lowered))
+def _own_function_words(words: set[str]) -> frozenset[str]:
+    """The function words of the languages a text of `words` (lower case) is written in
+    (see below), or of every language when none is clear."""
     counts = {language: len(words & _stopwords_of(language))
               for language in ("en", "es", "de", "fr", "it", "nl", "pt", "pl")}
     # A language is the text's when it writes as many of its words as half the most
@@ -983,12 +992,13 @@ def _excluded(word: str, norm: str, function_words: frozenset[str], dated: bool 
             or (len(norm) > 6 and norm.endswith(_ABSTRACT_ENDINGS)))
 
 
-def _scan(text: str, nouns: bool = False) -> _Scan:
+def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> _Scan:
     """What one text says about people (see `_Scan`). One pass of each pattern: the
     text's words are found once, the relation and kin patterns run over its lower case,
     and the words around a capital are read once. With `nouns` the text is read as German
     (its period is), however few German words this one text has ("heiser. Salbeitee und
-    Emser Pastillen")."""
+    Emser Pastillen"). `own`: the function words of the language the text is written in
+    (its period's, `_written_in`), else found from the text itself when needed."""
     found: dict[str, None] = {}
     weak: set[str] = set()
     lowered = text.lower()
@@ -1042,19 +1052,24 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
     titled: set[str] = set()
     told_of: set[str] = set()
     sure: set[str] = set()
-    own: frozenset[str] | None = None
     for c in _capitals(text, german, function_words):
         word = c.group(1)
         norm = word.lower()
         if _excluded(word, norm, function_words):
-            # Inside a sentence, a word of another language's grammar or a short form of a
-            # date is a name ("with Dan", Dutch "then"; "Mia", Italian "my"; "Jan"): only
-            # the grammar of a language the text is written in, or a date beside a number,
-            # keeps a capital from being someone there.
+            # A word of another language's grammar or a short form of a date is a name
+            # ("with Dan", Dutch "then"; "Mia", Italian "my"; "Sem kwam", Portuguese
+            # "without"; "Jan"): only the grammar of the language the text is written in,
+            # or a date beside a number, keeps a capital from being someone there.
+            if " " in word:
+                continue
             if own is None:
-                own = _own_function_words(lowered)
+                if words is None:
+                    words = set(_WORD.findall(text))
+                own = _own_function_words({w.lower() for w in words})
+            if norm in own:
+                continue
             opening = _STARTER.search(text, max(0, c.start() - 3), c.start()) or c.start() == 0
-            if (opening and own is function_words) or " " in word or _excluded(
+            if (opening and own is function_words) or _excluded(
                     word, norm, own, opening or _DIGIT_NEAR.search(
                         text, max(0, c.start() - 4), c.end() + 4) is not None):
                 continue
@@ -1364,7 +1379,8 @@ def count(texts: Iterable[str], language: str | None = None) -> Counter[str]:
     `language` that capitalises its nouns (German) has every text read as one of it."""
     texts = list(texts)
     nouns = language in NOUN_CAPITALS
-    scans = [_scan(text, nouns) for text in texts]
+    own = _written_in(language)
+    scans = [_scan(text, nouns, own) for text in texts]
     names, rename = _names(scans, texts)
     names -= _not_kin(language)
     forms, same = _forms(scans, names, language)
@@ -1385,8 +1401,9 @@ def compare(texts: Iterable[str], before: Iterable[str], language: str | None = 
     after "mit" ("mit Lea"), which is a person when the journal wrote them as one."""
     texts, before = list(texts), list(before)
     nouns = language in NOUN_CAPITALS
-    scans = [_scan(text, nouns) for text in texts]
-    earlier = [_scan(text, nouns) for text in before]
+    own = _written_in(language)
+    scans = [_scan(text, nouns, own) for text in texts]
+    earlier = [_scan(text, nouns, own) for text in before]
     names, rename = _names(scans, texts, history)
     names_before, rename_before = _names(earlier, before)
     # Who stood as a person in the period before is still one ("Her name is Iris." last
@@ -1654,7 +1671,7 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
             ordinary -= _known(rescue, history())
         names -= ordinary
         names |= {w for w in recurring if w.lower() not in lower}
-    names -= _not_people(names - set(_KIN_RELATION), scans, texts, history)
+    names -= _not_people(names - set(_KIN_RELATION), scans, texts, history, strong)
     rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}
     # "Pete" of a period that says "Old Pete" (or "Mary" of one that says "Mary Hughes")
     # is the same person: one name, kept whole.
@@ -1670,13 +1687,22 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
     return names, rename
 
 
+#: Texts of a period few enough for every name to be looked up in the journal before it.
+FEW_TEXTS = 40
+
+
 def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
-                history: Callable[[], Sequence[str]] | None) -> set[str]:
+                history: Callable[[], Sequence[str]] | None,
+                strong: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """Those of `names` that their uses over the whole period, and the journal before it
     when given, show to be no one (`people_evidence`): a place written after "in" or
     "nach" more often than as anyone ("der Kardiologe in Kassel sagt"), an animal ("our
     dog Biscuit", "la patte de Pistache"), a story's character (named only in texts about
-    a book or a film). A name is kept whenever it stands beside a relation or a role."""
+    a book or a film). A name is kept whenever it stands beside a relation or a role.
+    The journal before is read for every name of a period of `FEW_TEXTS` or fewer ("Jen
+    and Biscuit were at mile 11" a month after "He's a beagle"), and in a longer one only
+    for a name found by no cue of a person's own (`strong`): reading eight weeks of a
+    large journal for every name doubled a week's cost."""
     out: set[str] = set()
     past: Sequence[str] | None = None
     for name in sorted(names):
@@ -1687,7 +1713,7 @@ def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
             out.add(name)
             continue
         earlier: list[str] = []
-        if history is not None:
+        if history is not None and (name not in strong or len(texts) <= FEW_TEXTS):
             past = history() if past is None else past
             earlier = [t for t in past if name in t][-HISTORY_TEXTS:]
         beside = _beside_someone(name, [*earlier, *texts])
@@ -1707,6 +1733,10 @@ def no_one(name: str, texts: Sequence[str]) -> bool:
                             [t for t in texts if name in t], None))
 
 
+#: The word just before a name ("my manager, Priya", "Oma Hilde") and the one a comma and
+#: a word after it ("Priya, my manager").
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s*,?\s+$")
+_WORD_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+)?([\w'’-]+)")
 #: Words that put a name beside the writer ("with Sam", "con Ana", "mit Lea").
 _WITH = frozenset("with con avec mit met com z ze insieme".split())
 
@@ -1716,19 +1746,20 @@ def _beside_someone(name: str, texts: Iterable[str]) -> str:
     ("my manager, Priya", "Priya, my manager", "la jefa, Lorena", "Oma Hilde"); "with"
     when the writer is with them ("with Sam", "mit Lea"); else "". Someone in the
     writer's life, whatever else is said of them."""
-    n = re.escape(name)
-    pattern = re.compile(rf"([\w'’-]+)\s*,?\s+{n}(?![\w-])"
-                         rf"|(?<![\w'’-]){n},\s+(?:[\w'’-]+\s+)?([\w'’-]+)")
+    at = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
     found = ""
     for text in texts:
         if name not in text:
             continue
-        for m in pattern.finditer(text):
-            word = (m.group(1) or m.group(2) or "").lower()
-            if word in _ROLES or word in _KIN or word in _TITLES:
-                return "role"
-            if word in _WITH:
-                found = "with"
+        for m in at.finditer(text):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            after = _WORD_AFTER.match(text, m.end())
+            for w in (before, after):
+                word = w.group(1).lower() if w else ""
+                if word in _ROLES or word in _KIN or word in _TITLES:
+                    return "role"
+                if word in _WITH and w is before:
+                    found = "with"
     return found
 
 

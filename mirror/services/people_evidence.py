@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import lru_cache
 
 #: Animals people live with, in the languages Mirror reads (and a few common breeds, which
 #: a writer names as often as the animal: "He's a beagle").
@@ -89,6 +89,9 @@ _WORD = re.compile(r"[\w'’-]+")
 _SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]*")
 
 
+_ANIMAL_WORDS = _ANIMALS | _ANIMAL_LIFE
+
+
 def _animal_pattern(name: str) -> re.Pattern[str]:
     n = re.escape(name)
     animal = "|".join(sorted(_ANIMALS, key=len, reverse=True))
@@ -134,13 +137,21 @@ def _lives_as_an_animal(name: str, sentence: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
+def _tells_of_animals(text: str) -> bool:
+    """Whether `text` holds a word of `_ANIMALS` or `_ANIMAL_LIFE` at all: read once per
+    text, so that a month of a thousand entries is searched for each name only where an
+    animal might be."""
+    return not _ANIMAL_WORDS.isdisjoint(_WORD.findall(text.lower()))
+
+
 def animal(name: str, texts: Iterable[str]) -> bool:
     """Whether `texts` show `name` to be an animal (see the module's docstring)."""
     if " " in name:
         return False
     pattern = _animal_pattern(name)
     for text in texts:
-        if name not in text:
+        if name not in text or not _tells_of_animals(text):
             continue
         if pattern.search(text):
             return True
@@ -180,20 +191,26 @@ def character(name: str, texts: Sequence[str]) -> bool:
     """Whether `name` is written only in texts about a book, a series or a film: a
     story's character (the caller keeps anyone written beside a relation, a role, or
     with the writer)."""
-    holding = [t for t in texts if _names_in(t, name)]
+    holding = [t for t in texts if name in t and _names_in(t, name)]
     return bool(holding) and all(_media(t) for t in holding)
 
 
-@cache
-def _place_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’-])(?i:{'|'.join(sorted(IN_A_PLACE))})\s+{re.escape(name)}"
-                      r"(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 
 
 def placed_in(name: str, texts: Iterable[str]) -> int:
     """In how many of `texts` `name` stands after a preposition of place."""
-    pattern = _place_pattern(name)
-    return sum(1 for t in texts if name in t and pattern.search(t))
+    at = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])")
+    n = 0
+    for text in texts:
+        if name not in text:
+            continue
+        for m in at.finditer(text):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if before is not None and before.group(1).lower() in IN_A_PLACE:
+                n += 1
+                break
+    return n
 
 
 def place(name: str, texts: Sequence[str], as_person: int) -> bool:
