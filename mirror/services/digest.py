@@ -406,7 +406,7 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     if not short and not line_wry and dangles(text, toks, lo, hi, language):
         # "Il a promis de supprimer la vidéo. Il ment.": who is "il"? Quoted with the line
         # that says it, or weighing less than a line that stands alone.
-        first = setup_start(text, toks, lo, len(line.split()), language, known)
+        first = setup_start(text, toks, lo, len(line.split()), language, known, hi)
         if first is not None:
             lo = first
             line = exact(text, toks, lo, hi)

@@ -80,10 +80,18 @@ _THIRD_VERB: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
 
 def _someone_unnamed(toks: Tokens, at: list[int], language: str) -> bool:
     """Whether the line whose words are at `at` opens on a pronoun of the third person or,
-    in a language that leaves the subject out, on "me" and a verb of the third person."""
+    in a language that leaves the subject out, on "me" and a verb of the third person,
+    after any word of sequence ("Après, il est venu…")."""
+    openers = _OPENING.get(language, frozenset()) | _AFTER_THAT.get(language, frozenset()) | \
+        _BARE_AFTER
+    at = [k for n, k in enumerate(at) if n or toks.norms[k] not in openers] if at else at
+    if not at:
+        return False
     first = toks.norms[at[0]]
     if first in _THIRD.get(language, frozenset()):
-        return True
+        nxt = toks.norms[at[1]] if len(at) > 1 else ""
+        return not (language == "fr" and first == "il" and (nxt in _IMPERSONAL or (
+            nxt in ("est", "était") and len(at) > 2 and toks.norms[at[2]][:1].isdigit())))
     if first in _CLITICS.get(language, frozenset()) and len(at) > 1:
         ends, verbs = _THIRD_VERB[language]
         verb = toks.norms[at[1]]
@@ -103,10 +111,6 @@ def dangles(text: str, toks: Tokens, lo: int, hi: int, language: str) -> bool:
         return False
     first = toks.norms[at[0]]
     if _someone_unnamed(toks, at, language):
-        nxt = toks.norms[at[1]] if len(at) > 1 else ""
-        if language == "fr" and first == "il" and (nxt in _IMPERSONAL or (
-                nxt in ("est", "était") and len(at) > 2 and toks.norms[at[2]][:1].isdigit())):
-            return False
         return True
     if first in _OPENING.get(language, frozenset()):
         return True
@@ -115,7 +119,33 @@ def dangles(text: str, toks: Tokens, lo: int, hi: int, language: str) -> bool:
     if first in _BARE_AFTER and text[toks[at[0]].end:toks[at[0]].end + 1] == ",":
         return True
     seq = _AFTER_THAT.get(language, frozenset())
-    return any(toks.norms[k] in seq for k in at[:OPENING_WORDS])
+    if any(toks.norms[k] in seq for k in at[:OPENING_WORDS]):
+        return True
+    return _unnamed_later(text, toks, lo, hi, language)
+
+
+def _unnamed_later(text: str, toks: Tokens, lo: int, hi: int, language: str) -> bool:
+    """Whether a later sentence of the line opens on "he" or "she" (after a word of
+    sequence: "Après, il est venu me dire merci") and nothing in the line before it names
+    anyone: "Personne n'a ri. Après, il est venu me dire merci." — who?"""
+    bounds = toks.sentence_bounds()
+    third = _THIRD.get(language, frozenset())
+    openers = _OPENING.get(language, frozenset()) | _AFTER_THAT.get(language, frozenset()) | \
+        _BARE_AFTER
+    first = toks[lo].sent
+    for sent in sorted(bounds):
+        a, b = bounds[sent]
+        if sent <= first or a >= hi:
+            continue
+        at = _words(toks, a, min(b, hi))
+        while at and toks.norms[at[0]] in openers:
+            at = at[1:]
+        if at and toks.norms[at[0]] in third and not _names_someone(text, toks, lo, a):
+            nxt = toks.norms[at[1]] if len(at) > 1 else ""
+            if language == "fr" and toks.norms[at[0]] == "il" and nxt in _IMPERSONAL:
+                continue
+            return True
+    return False
 
 
 #: Sentences back a set-up is looked for: who "he" is may be named two sentences before
@@ -128,23 +158,32 @@ def _names_someone(text: str, toks: Tokens, lo: int, hi: int,
     """Whether the sentence [lo, hi) names someone "he" or "she" may be: a name or a
     relation ("Called Rachel.", "Mama hat wieder Atemnot", "my sister"), or one of the
     period's people (`known`: "Sem brak een snaar", where "brak" alone says nothing)."""
-    from mirror.services.people import in_text, mentions_someone
+    from mirror.services.people import in_text, mentions_someone, tag_person
 
     if any(t.text.removesuffix("'s").removesuffix("’s") in known for t in toks[lo:hi]):
         return True
+    opening = toks[lo].text
+    if hi - lo > 1 and toks.norms[lo + 1] in _DID and opening[:1].isupper() and opening.isalpha() and \
+            tag_person(opening) == opening:
+        return True  # "Mathis a lu…", "Oma hat…": a name doing something
     piece = text[toks[lo].start:toks[hi - 1].end]
     return bool(in_text(piece)) or mentions_someone(piece)
 
 
+#: Auxiliaries after a sentence's first word that make it someone who did something.
+_DID = frozenset("a est ha hat ist is has was had heeft é foi".split())
+
+
 def setup_start(text: str, toks: Tokens, lo: int, words: int, language: str,
-                known: frozenset[str] = frozenset()) -> int | None:
+                known: frozenset[str] = frozenset(), hi: int | None = None) -> int | None:
     """Where the quote that opens at `lo` and has `words` words should start to carry its
     set-up, in the same paragraph and within `SETUP_MAX_WORDS`: the sentence just before
     it, or for a line opening on "he" or "she" the nearest of the `SETUP_BACK` before it
     that names someone (what lies between comes too). None when no set-up may be given."""
     bounds = toks.sentence_bounds()
-    at = _words(toks, lo, lo + 3)
-    who = bool(at) and _someone_unnamed(toks, at, language)
+    at = _words(toks, lo, lo + 4)
+    who = bool(at) and (_someone_unnamed(toks, at, language) or (
+        hi is not None and _unnamed_later(text, toks, lo, hi, language)))
     start = lo
     named: int | None = None  # the nearest sentence that names someone anywhere in it
     for _ in range(SETUP_BACK if who else 1):
@@ -182,9 +221,10 @@ def cut_from_setup(text: str, toks: Tokens, lo: int, hi: int, language: str,
     long. A line opening on "she" in an entry that names no one is no worse than the
     entry itself ("She looked so cold at the door, poor thing", of a dog)."""
     if lo == 0 or not dangles(text, toks, lo, hi, language) or \
-            setup_start(text, toks, lo, hi - lo, language, known) is not None:
+            setup_start(text, toks, lo, hi - lo, language, known, hi) is not None:
         return False
-    if not _someone_unnamed(toks, _words(toks, lo, lo + 3), language):
+    if not _someone_unnamed(toks, _words(toks, lo, lo + 4), language) and \
+            not _unnamed_later(text, toks, lo, hi, language):
         return True
     bounds = toks.sentence_bounds()
     return any(_names_someone(text, toks, a, b, known) for a, b in bounds.values() if b <= lo)

@@ -1331,7 +1331,12 @@ noone anyone anybody no yes ok okay oh ah um hmm well so and but then also just 
 maybe perhaps honestly apparently actually really anyway finally sometimes lately
 this that these those there here what when where why how who which
 ich du er sie es wir ihr yo tú él ella nosotros je tu il elle nous vous ils elles on
-""".split())
+danach dann später hinterher trotzdem deshalb darum dabei dazu damals heute morgen gestern
+jetzt plötzlich zuerst endlich leider gerade immer nie schon noch eigentlich vielleicht
+wahrscheinlich natürlich wenigstens sonst außerdem anschließend daraufhin inzwischen
+mittlerweile vorher nachher abends morgens mittags nachts zuhause irgendwann manchmal
+""".split())  # German writes its adverbs with a capital opening a sentence, and its nouns
+# anywhere: "Danach hat sie geweint" is no one (a German text has no lower case to tell)
 
 
 @cache

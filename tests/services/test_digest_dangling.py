@@ -50,3 +50,17 @@ def test_a_line_that_leaves_out_who_did_it_comes_with_who(text, setup, punchline
     line = _quoted(text)
     assert punchline in line
     assert setup in line
+
+
+@pytest.mark.parametrize(("text", "setup", "punchline"), [
+    ("Mathis a lu à voix haute devant la classe. Il bégayait. Personne n'a ri. Après, il est "
+     "venu me dire merci.", "Mathis", "me dire merci"),
+    ("Frau Albrecht vom Pflegedienst war da. Sehr ruhig, sehr klar. Sie hat Oma gefragt, was "
+     "sie selbst will. Das hat vorher niemand getan.", "Albrecht", "niemand getan"),
+])
+def test_a_later_he_or_she_of_the_quote_comes_with_who(text, setup, punchline):
+    """"Personne n'a ri. Après, il est venu me dire merci." — the quote's own first line
+    names no one, so who "il" is comes with it."""
+    line = _quoted(text)
+    assert punchline in line
+    assert setup in line

@@ -106,3 +106,9 @@ def test_a_name_that_is_a_small_word_in_another_language_is_someone(text, who, l
     "Jan" a month's short form: in a text written in another language, beside "with" or
     opening a sentence before a verb, they are people."""
     assert who in people.count([text], language)
+
+
+def test_a_german_adverb_opening_a_sentence_is_no_one():
+    week = ["Nach Rosenheim gefahren. Oma hat Kuchen gebacken. Danach hat sie geweint, zum "
+            "ersten Mal seit Opas Tod.", "Mit Jonas telefoniert. Er meint, wir sollten sie holen."]
+    assert set(people.count(week, "de")) == {"Oma", "Jonas"}
