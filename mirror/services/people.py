@@ -1068,7 +1068,8 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
                 own = _own_function_words({w.lower() for w in words})
             if norm in own:
                 continue
-            opening = _STARTER.search(text, max(0, c.start() - 3), c.start()) or c.start() == 0
+            opening = c.start() == 0 or _STARTER.search(text, max(0, c.start() - 3),
+                                                        c.start()) is not None
             if (opening and own is function_words) or _excluded(
                     word, norm, own, opening or _DIGIT_NEAR.search(
                         text, max(0, c.start() - 4), c.end() + 4) is not None):

@@ -169,15 +169,16 @@ def animal(name: str, texts: Iterable[str]) -> bool:
     return False
 
 
-#: Reading and watching: with a word of `_MEDIA`, a text tells a story someone else wrote.
+#: Reading and watching: with a word of `_MEDIA`, a text tells a story someone else wrote
+#: (none that is another word too: Spanish "las", "vi"; "finished").
 _TAKING_IN = frozenset("""
-read reading reread rereading finished watched watching binged binge
-leí leído leyendo leer terminé vi viendo
-lu relu lire lisant lis fini regardé regarde
-gelesen lese las lesen ausgelesen geschaut geguckt gesehen
-letto leggendo leggere finito guardato visto
-li lido lendo ler terminei assisti
-gelezen lees las lezen uitgelezen gekeken
+read reading reread rereading watched watching binged binge
+leí leído leyendo leer viendo
+lu relu lire lisant regardé
+gelesen lese lesen ausgelesen geschaut geguckt
+letto leggendo leggere guardato
+lido lendo ler assisti
+gelezen lezen uitgelezen gekeken
 przeczytałam przeczytałem czytam czytałam czytałem obejrzałam obejrzałem
 """.split())
 
