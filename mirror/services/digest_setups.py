@@ -73,7 +73,8 @@ _CLITICS: dict[str, frozenset[str]] = {
     "es": frozenset("me te le nos les".split()), "it": frozenset("mi ti gli le ci".split()),
     "pt": frozenset("me te lhe nos".split())}
 _THIRD_VERB: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
-    "es": (("ó", "ió"), frozenset("dijo hizo puso trajo vino dio tuvo quiso pidió ha había".split())),
+    "es": (("ó", "ió", "aba", "aban"),
+           frozenset("dijo hizo puso trajo vino dio tuvo quiso pidió ha había".split())),
     "it": ((), frozenset("ha aveva disse chiese diede fece".split())),
     "pt": (("ou", "eu"), frozenset("disse deu fez trouxe pôs".split()))}
 

@@ -42,6 +42,8 @@ def test_a_line_that_opens_on_him_or_on_afterwards_comes_with_its_setup(text, se
     ("Mamá ha venido a cenar y ha traído croquetas. Le he contado lo de Javier. Me dijo que "
      "el amor no entiende de kilómetros, y luego me abrazó mucho rato y lloré un poco.",
      "Mamá ha venido", "me abrazó"),
+    ("Lucas ha leído en voz alta delante de toda la clase por primera vez. Le temblaba la "
+     "voz. Los demás aplaudieron. Yo también.", "Lucas", "aplaudieron"),
     ("Turno lungo in reparto, poi la riunione. La dottoressa Ferri è passata a salutare. Mi "
      "ha detto che sono la più paziente del reparto, e mi sono sentita orgogliosa per tutta "
      "la sera.", "Ferri", "orgogliosa"),
