@@ -16,7 +16,10 @@ quoted from the person never count against it.
   it leans on. Reading costs about 2 ms an entry, so a cheap pre-score (feeling and VADER
   words, "?", "!", life events) keeps the `CANDIDATES` most promising entries of the
   period — every entry of a week — and only those are read. The lines are drawn from
-  across the period (`_across`) so that in order they tell how it went; a death or a
+  across the period (`_across`) so that in order they tell how it went — a month's from
+  across its weeks, each week's best and then the month's strongest, no week more than its
+  share (`_across_weeks`), not its weekly digests laid end to end. A line that opens on
+  "he" or "danach" comes with its set-up (`digest_setups`); a death or a
   birth told is always quoted, by the sentence that tells it, and a death told is said in
   one plain line (`_loss`). What happened stays in `--json` (`_happened`: "Mum's stroke").
 - **The feeling of the period** is worked out for `--json` only (`feeling`: "A week that
@@ -116,6 +119,7 @@ from mirror.services.digest_reading import (
     wry,
     wry_span,
 )
+from mirror.services.digest_setups import DANGLING, cut_from_setup, dangles, setup_start
 from mirror.storage import periods
 from mirror.storage.periods import PeriodEntry
 
@@ -123,6 +127,7 @@ KINDS = ("week", "month")
 CANDIDATES = 40        # entries read in full for their centre (see module docstring)
 LINES = 5              # salient lines shown in a week
 MONTH_LINES = 7        # ...and in a month, whose turn a week's five lines missed
+WEEK_SHARE = 0.4       # of a month's lines, the most one week gives (at least two)
 ACROSS = 0.35         # a part's best line is taken first only if it weighs this much of the best's
 TURN = 0.75           # a line holding the entry's turn ("but", "yet")
 PIVOT = 2.5            # a line opening the second half of its entry on a turn ("But…", "In the end…")
@@ -305,7 +310,8 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
 
 
 def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozenset[str]]]
-           | None = None, news: bool = True) -> tuple[float, SalientLine, bool] | None:
+           | None = None, news: bool = True, known: frozenset[str] = frozenset()
+           ) -> tuple[float, SalientLine, bool] | None:
     """(salience, the line to quote, said wryly) of one entry, or None (nothing quotable).
 
     The line is the entry's sentence that says most of what the person felt (`felt`:
@@ -363,6 +369,9 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             if not short:
                 lo = _with_then(text, toks, lo, hi, language)
             score = felt(text, toks, span[0], span[1], moment.score, language)
+            if not short and cut_from_setup(text, toks, lo, hi, language, known):
+                score -= DANGLING  # "She pressed one spot…" with who she is too far back:
+                # another line of the entry, or of the period, that stands alone
             score -= ASIDE * aside(toks, *span)  # "…, ha, of course it did": a joke on the way
             if outburst(text, toks, lo, hi):  # news said aloud: felt, never a bare fact
                 score = max(score, 0.0) + OUTBURST
@@ -394,6 +403,13 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
         if after[1] - lo <= QUOTE_MAX_WORDS:
             hi = after[1]
     line = exact(text, toks, lo, hi)
+    if not short and not line_wry and dangles(text, toks, lo, hi, language):
+        # "Il a promis de supprimer la vidéo. Il ment.": who is "il"? Quoted with the line
+        # that says it, or weighing less than a line that stands alone.
+        first = setup_start(text, toks, lo, len(line.split()), language, known, hi)
+        if first is not None:
+            lo = first
+            line = exact(text, toks, lo, hi)
     if not short and not line_wry:
         line = _with_landing(text, toks, lo, hi, language) or line
         opening = toks.sentence_bounds()[toks[0].sent][1]
@@ -528,10 +544,11 @@ def _carries(text: str, central: Sequence[str]) -> int:
 
 
 def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
-                 central: Sequence[str] = ()) -> _Read:
+                 central: Sequence[str] = (), known: frozenset[str] = frozenset()) -> _Read:
     """The period's lines (see `_across`). In a month, an entry that names the people who
     come up across it (`central`) weighs more: it is where the month's story happens
-    ("Café con Carmen…" in a month about the rift with Carmen), not a day beside it."""
+    ("Café con Carmen…" in a month about the rift with Carmen), not a day beside it. The
+    period's people (`known`) say who "he" of a quoted line may be (`digest_setups`)."""
     feelings, vader = _feeling_words(), valences()
     ranked = sorted(entries, key=lambda e: (-_pre_score(e.content, feelings, vader), e.created_at))
     order = {e.id: k for k, e in enumerate(sorted(entries, key=lambda e: e.created_at))}
@@ -554,7 +571,7 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
             news.add(family)
             first_news.add(e.id)
     for entry in chosen:
-        quoted = _quote(entry, stated, entry.id in first_news)
+        quoted = _quote(entry, stated, entry.id in first_news, known)
         if quoted is None:
             continue
         score, line, is_wry = quoted
@@ -605,11 +622,48 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
     # died this morning." never loses to a month of long happy entries.
     chosen = [s for s in by_score if told(s[2].text)][:1]
     top = felt_lines[0][0] if felt_lines else 0.0
+    if limit > LINES:
+        return _across_weeks(chosen, felt_lines, limit, top)
     for part in range(limit):
         here = [s for s in felt_lines if int(min(position[s[1].id], 0.999) * limit) == part]
         if here and len(chosen) < limit and here[0][0] >= ACROSS * top and here[0] not in chosen:
             chosen.append(here[0])
     chosen += [s for s in felt_lines if s not in chosen][:limit - len(chosen)]
+    return chosen
+
+
+def _week_of(scored: tuple[float, PeriodEntry, SalientLine]) -> tuple[int, int]:
+    """The ISO week a line was written in (the writer's day, else the UTC one)."""
+    day = digest_words.line_day(scored[2].date) or date.fromisoformat(scored[1].created_at[:10])
+    year, week, _ = day.isocalendar()
+    return year, week
+
+
+def _across_weeks(chosen: list[tuple[float, PeriodEntry, SalientLine]],
+                  felt_lines: list[tuple[float, PeriodEntry, SalientLine]], limit: int,
+                  top: float) -> list[tuple[float, PeriodEntry, SalientLine]]:
+    """A month's `limit` lines: the strongest of the month, from across its weeks. Each
+    week's best line first (when it says something felt: `ACROSS` of the month's best),
+    then the strongest of the rest, no week giving more than its share (`WEEK_SHARE` of
+    the lines, at least two): the week of the diagnosis is told by its two strongest
+    lines, not by the two that happened to fall in the same stretch of days, and a month
+    is not its weekly digests laid end to end."""
+    weeks: dict[tuple[int, int], list[tuple[float, PeriodEntry, SalientLine]]] = {}
+    for s in felt_lines:  # strongest first
+        weeks.setdefault(_week_of(s), []).append(s)
+    share = max(2, -(-limit * WEEK_SHARE // 1))
+    taken: Counter[tuple[int, int]] = Counter(_week_of(s) for s in chosen)
+    for week in sorted(weeks):
+        best = weeks[week][0]
+        if len(chosen) < limit and best not in chosen and (best[0] >= ACROSS * top or best[0] > 0):
+            chosen.append(best)
+            taken[week] += 1
+    for s in felt_lines:
+        if len(chosen) >= limit:
+            break
+        if s not in chosen and taken[_week_of(s)] < share:
+            chosen.append(s)
+            taken[_week_of(s)] += 1
     return chosen
 
 
@@ -697,7 +751,8 @@ def _tag_people(entries: Sequence[PeriodEntry], tags: dict[str, tuple[str, ...]]
                                        or people_in.speaks_of_someone(entry.content, language)):
                 named.add(person)
     texts = [e.content for e in entries]
-    return {p for p in named if not people_in.written_as_place(p, texts) and (
+    return {p for p in named if not people_in.written_as_place(p, texts)
+            and not people_in.no_one(p, texts) and (
         p in people_in.KIN_NAMES or not any(
             re.search(rf"(?<![\w'’-]){re.escape(p.lower())}(?![\w-])", t) for t in texts))}
 
@@ -739,6 +794,8 @@ def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w’-])")
         if any(name.lower() in e.content.split() for e in entries):
             continue  # written in lower case too: an ordinary word opening a sentence
+        if people_in.no_one(name, [e.content for e in entries]):
+            continue  # a pet, a place, a novel's heroine: the period says so elsewhere
         out[name] = sum(1 for e in entries if pattern.search(e.content))
     return out
 
@@ -931,7 +988,8 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     # Who comes up across the period: in `CENTRAL` entries or more, by name (a relation
     # without one, "your sister", is not searched for).
     central = [n for n, c in now_people.items() if c >= CENTRAL and not n.startswith("your ")]
-    reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES, central)
+    reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES, central,
+                           frozenset(n for n in now_people if not n.startswith("your ")))
     lines = reading.lines
     now_people = _with_the_quoted(now_people, lines, ordinary, language)
     # Among those who came up as often, the ones in the entries quoted first: the period

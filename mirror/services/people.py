@@ -60,6 +60,8 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
+from mirror.services import people_evidence
+
 #: Relation word (any of the four languages) -> how the digest names it to the writer.
 _RELATIONS: dict[str, str] = {
     # English
@@ -308,6 +310,28 @@ dizer contar falar decir contar hablar explicar escribir dire raconter parler é
 #: (Not "a card from", "a parcel from": those come from places too.)
 _FROM_NOUNS = frozenset("text texts message messages call calls email emails present gift gifts "
                         "note notes hug heard voicemail invite invitation".split())
+#: A capital beside "&" is part of a firm's name ("a place called Ember & Oak messaged me").
+_AMPERSAND = re.compile(r"\s*&\s*")
+#: "Message de Julien", "una llamada de Ana", "Nachricht von Till", "wiadomość od Oli": what
+#: someone sends, then whose it is.
+_OF_SENDER = frozenset("de da di von van od".split())
+_SENT = frozenset("message messages mensaje mensajes mensagem mensagens messaggio messaggi "
+                  "nachricht nachrichten bericht berichtje appje wiadomość wiadomości sms texto "
+                  "appel llamada anruf chiamata ligação telefoontje telefon mail email e-mail "
+                  "carta lettre brief lettera list".split())
+#: "Pienso en Javier", "je pense à Julien", "ich denke an Lea", "penso em Rui": someone
+#: thought of, missed or trusted, where a place's "en" or "à" stands otherwise.
+_THOUGHT_OF = frozenset("en a à an em aan o about of".split())
+_THINKING = frozenset("""
+pienso pensé pensaba pensando pensar confío confiaba sueño soñé
+pense pensé pensais pensant penser songe songé
+denke dachte denken gedacht
+penso pensato pensavo pensare
+penso pensei pensava pensar
+denk dacht denken gedacht
+myślę myślałam myślałem
+thinking thought think dreamt dreamed worrying worried
+""".split())
 #: Verbs only people do (after a name: "Sam said", "Ana slept", "Lena hat").
 _AFTER = frozenset("""
 said says told tells asked asks called calls rang texted texts messaged replied laughed
@@ -364,14 +388,22 @@ _ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coac
                                         "professor lecturer classmate teammate cleaner "
                                         "pflegerin betreuerin lektorin trainerin "
                                         "éditrice éditeur nounou editora cuidadora "
-                                        "redacteur verzorgster opiekunka".split())
+                                        "redacteur verzorgster opiekunka "
+                                        "dottoressa dottore infermiera infermiere medica "
+                                        "maestra maestro professoressa professore "
+                                        "dokter huisarts verpleegster verpleegkundige juf "
+                                        "lekarz lekarka pielęgniarka doktor "
+                                        "enfermeira professora".split())
                   # someone not yet known by name ("a woman, Kendra", "una chica, Ainhoa")
                   | set("woman man girl guy lady chica chico mujer hombre señora señor "
                         "homme garçon mädchen ragazza ragazzo donna uomo mulher homem "
                         "rapaz moça vrouw meisje jongen kobieta mężczyzna dziewczyna "
                         "chłopak".split()))
 _PLACE_BEFORE = frozenset("in at from to into near towards toward via en à au aux de del "
-                          "nach bei im am aus zum zur von".split())
+                          "nach bei im am aus zum zur von "
+                          # Polish "w Krakowie", "do Wrocławia"; Dutch "naar Utrecht", "uit
+                          # Gent"; Portuguese "em Lisboa"; French "dans"
+                          "w we do naar uit em dans".split())
 _NOUN_ENDINGS = ("en", "ung", "heit", "keit", "schaft", "tion", "tät", "ei", "nis", "chen")
 #: A capitalised word and where it stands.
 _CAP = re.compile(rf"(?<![\w'’-])({_UP}[^\W\d_]+(?:-[^\W\d_]+)*)(?:['’]s)?(?![\w'’-])")
@@ -423,6 +455,8 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
     spoken_to = (prev == "to" and any(w in _TO_VERBS for w in before[:-1])) or \
         (prev in ("à", "a", "al") and any(w in _SAID_TO for w in before[:-1])) or \
         (prev == "from" and len(before) > 1 and before[-2] in _FROM_NOUNS) or \
+        (prev in _OF_SENDER and len(before) > 1 and before[-2] in _SENT) or \
+        (prev in _THOUGHT_OF and len(before) > 1 and before[-2] in _THINKING) or \
         (prev in ("for", "of") and len(before) > 1 and before[-2] in _FELT_FOR) or \
         (prev == "at" and len(before) > 1 and before[-2] in _AT_SOMEONE)
     # ("a text from Sam", "grateful for Ellie", "so proud of Ife")
@@ -542,11 +576,22 @@ def _apposed(text: str, start: int, role: str) -> bool:
 _BE = frozenset("is was be been being are were 's".split())
 
 
+#: "something called Strategic Initiatives", "une appli qui s'appelle…", "un sitio llamado…":
+#: a thing's name, however it is written after.
+_NAMED_THING = frozenset("called named llamado llamada llamadas appelé appelée genannt chiamato "
+                         "chiamata chamado chamada genaamd zwany zwana".split())
+_THINGS = frozenset("something thing app place company team department project show series "
+                    "band shop restaurant bar café cafe game algo cosa sitio lugar empresa "
+                    "truc chose endroit appli société etwas ding firma laden qualcosa posto "
+                    "azienda coisa lugar iets ding bedrijf coś miejsce firma".split())
+
+
 def _names_a_thing(before: list[str]) -> bool:
     """Whether the words before a name say what something is called ("The mouse is
     called Wren", "will not be called Keith"): a name given, to a pet, a book, a boat as
     often as to a person, and no sign of one ("a woman called Kendra" is, by her role)."""
-    return len(before) > 1 and before[-1] == "called" and before[-2] in _BE
+    return len(before) > 1 and ((before[-1] == "called" and before[-2] in _BE) or (
+        before[-1] in _NAMED_THING and before[-2] in _THINGS))
 
 
 def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], after: list[str]) -> bool:
@@ -574,6 +619,41 @@ def _only_a_person(text: str, m: re.Match[str] | _Joined, before: list[str], aft
 #: have been 60", "Tom always…"), beside `_AFTER`.
 _OPENING_NEXT = frozenset("would will can could should might must always never still just "
                           "really finally used keeps kept".split())
+#: The writer as someone's object or owner ("me", "mi", "moi", "mnie", "my", "mon"): a
+#: name that opens a sentence and does something to them within two words is someone.
+_ME = frozenset("me my mi mis moi mon ma mes mij mijn mnie mój moje moją mich mir mein meine "
+                "meinen meinem".split())
+#: Verbs whose subject is what is liked or lacked, not a doer ("Madrid me encanta").
+_LIKED = frozenset("gusta gustan gustó encanta encantan encantó falta faltan duele duelen "
+                   "apetece preocupa molesta parece pareció piace piacciono piaceva manca "
+                   "mancano plaît plaisait manque manquent agrada faz".split())
+
+
+#: Object pronouns written before their verb ("Chuy me regaló", "Marco mi ha detto"):
+#: a sentence opening on a word and one of these is someone's doing.
+_CLITIC_ME = frozenset("me mi".split())
+#: How the verb after such a pronoun ends in the languages that write it there.
+_VERB_ENDS = ("ó", "ió", "aba", "ía", "é", "ait", "it", "ou", "eu", "iu", "va", "ha", "ho",
+              "dice", "dijo", "disse", "dit", "ado", "ido", "ato", "ito")
+
+
+def _toward_me(after: list[str]) -> bool:
+    """Whether the two words after a sentence's first word are a verb done to the writer
+    ("Slacked me", "pulled my", "vio mi", "me regaló", "m'a dit"): who did it is someone.
+    Not a verb opening a diary line itself ("Texted me back", "Updated my CV"), nor one
+    whose subject is what is liked ("Madrid me encanta")."""
+    if len(after) < 2:
+        return False
+    first, second = after[0], after[1]
+    if first.startswith(("m'", "m’")):
+        return True  # "Julien m'a écrit"
+    if first in _CLITIC_ME:
+        return second in ("ha", "hanno", "ont", "han") or (
+            second not in _LIKED and second not in _function_words() and second.endswith(_VERB_ENDS))
+    return second in _ME and first not in _function_words() and first not in _LIKED \
+        and first not in _ME and first.isalpha()
+
+
 #: Texts a name must open a sentence in, before a verb, to be a person by that alone.
 OPENINGS = 2
 
@@ -636,6 +716,14 @@ _GERMAN_DONE = re.compile(
     r"gestorben|eingeschlafen|geheiratet|verlassen|gekündigt|angeschrien|gelogen)(?![\w-])")
 
 
+#: "mit Till im Büro geredet", "mit Lea telefoniert": what is done with someone, later in
+#: the same clause.
+_TALKED_WITH = re.compile(
+    r"(?:[^.!?;:\n„“”\"»«,]){0,60}?(?<![\w-])(?:geredet|gesprochen|telefoniert|gestritten|"
+    r"getroffen|verabredet|geschrieben|gechattet|gelacht|geweint|gefeiert|geknutscht|"
+    r"reden|sprechen|telefonieren|streiten|treffen)(?![\w-])")
+
+
 def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[str],
                 starts: bool, before: Sequence[str] = ()) -> str:
     """How a capitalised word of a German text stands: "strong" where only a person
@@ -645,6 +733,10 @@ def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[st
     else ""."""
     if prev in _TITLES or prev in _RELATIONS or prev in _KIN:
         return "strong"
+    if prev in people_evidence.IN_A_PLACE:
+        return ""  # "der Kardiologe in Kassel sagt": the verb is the cardiologist's
+    if prev == "mit" and _TALKED_WITH.match(text, m.end()):
+        return "strong"  # "Mit Till im Büro geredet": talked with someone
     if after and (after[0] in _GERMAN_ACTS or after[0] in _AFTER_STRONG):
         return "strong"
     if after and after[0] in ("hat", "hatte", "ist", "war", "haben", "hatten") and \
@@ -783,9 +875,10 @@ _NAMING_KEYS = ("name", "called", "christened", "llam", "pusi", "heißt", "hieß
 _THING_BEFORE = frozenset("the a an this that".split())
 #: "de", "del", "di", "du": whose a thing is after a noun ("le vélo de Noé", "la casa de Ana"),
 #: where a place's name is written too ("vengo de Sevilla").
-_OF = frozenset("de del di du da".split())
+_OF = frozenset("de del di du da van von".split())
 #: Articles before that noun ("le vélo", "la casa", "il libro").
-_ARTICLES = frozenset("le la les l un une el los las il lo gli i una uno o os as".split())
+_ARTICLES = frozenset("le la les l un une el los las il lo gli i una uno o os as "
+                      "de het een der die das den dem ein eine".split())
 #: Words before a name that are part of how it is said ("Old Pete", "Aunt May"): the name
 #: alone is the person too.
 _EPITHETS = frozenset("old little big young uncle aunt auntie cousin granny grandma grandpa "
@@ -836,22 +929,76 @@ class _Scan:
     #: or doing without an article ("Jonas sagt"): people, though the period also writes
     #: an article before them ("der Jonas", as the south says).
     titled: set[str] = field(default_factory=set)
+    #: Names that open a sentence before a verb and are then spoken of as "he" or "she"
+    #: ("Graham had approved every direction in private, then in the room he reversed it").
+    told_of: set[str] = field(default_factory=set)
 
 
-def _excluded(word: str, norm: str, function_words: frozenset[str]) -> bool:
+#: Subject pronouns that are only "he" or "she" in the language that writes them (not
+#: French "il", also "it", nor German "sie", also "they").
+_SPOKEN_OF_AFTER = re.compile(r"(?<![\w'’-])(?i:he|she|él|ella|elle|lei|ele|ela|hij|ona)(?![\w'’-])")
+#: Characters after such a name where its "he" or "she" is looked for (two sentences or so).
+_SPOKEN_REACH = 160
+
+
+_DIGIT_NEAR = re.compile(r"\d")
+
+
+@cache
+def _written_in(language: str | None) -> frozenset[str] | None:
+    """The function words of a period written in `language` (with English's, which a
+    journal in any language borrows), or None when it is not known: then each text's own
+    are found from it (`_own_function_words`)."""
+    if language is None or not _stopwords_of(language):
+        return None
+    return _stopwords_of(language) | _stopwords_of("en")
+
+
+@cache
+def _stopwords_of(language: str) -> frozenset[str]:
+    from mirror.engine.reading import frames
+
+    return frozenset(str(w).lower() for w in (frames(language) or {}).get("stopwords") or ())
+
+
+#: Distinct function words of a language a text must write to be read as written in it.
+_WRITTEN_IN = 3
+
+
+def _own_function_words(words: set[str]) -> frozenset[str]:
+    """The function words of the languages a text of `words` (lower case) is written in
+    (see below), or of every language when none is clear."""
+    counts = {language: len(words & _stopwords_of(language))
+              for language in ("en", "es", "de", "fr", "it", "nl", "pt", "pl")}
+    # A language is the text's when it writes as many of its words as half the most
+    # written one's: a Dutch text writes "de" and "me" of Portuguese too.
+    least = max(_WRITTEN_IN, max(counts.values()) / 2)
+    own: set[str] = set()
+    for language, n in counts.items():
+        if n >= least:
+            own |= _stopwords_of(language)
+    return frozenset(own) if own else _function_words()  # the same object: "unclear"
+
+
+def _excluded(word: str, norm: str, function_words: frozenset[str], dated: bool = True) -> bool:
+    """Whether a capitalised word is never a name: a nationality, a day or month (a short
+    form only when `dated`: beside a number), a part of the body, a kin or role word, a
+    function word of `function_words`, an abbreviation, a brand, an abstract noun."""
+    calendar = norm in _calendar_names() and (dated or len(norm) > 3 and norm not in _CALENDAR_SHORT)
     return (len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR
-            or norm in _calendar_names() or norm in _frame_words("body")
+            or calendar or norm in _frame_words("body")
             or norm in _KIN or norm in _ROLES or norm in _STOP or norm in function_words
             or norm in _ABBREVIATIONS or norm in _BRANDS
             or (len(norm) > 6 and norm.endswith(_ABSTRACT_ENDINGS)))
 
 
-def _scan(text: str, nouns: bool = False) -> _Scan:
+def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> _Scan:
     """What one text says about people (see `_Scan`). One pass of each pattern: the
     text's words are found once, the relation and kin patterns run over its lower case,
     and the words around a capital are read once. With `nouns` the text is read as German
     (its period is), however few German words this one text has ("heiser. Salbeitee und
-    Emser Pastillen")."""
+    Emser Pastillen"). `own`: the function words of the language the text is written in
+    (its period's, `_written_in`), else found from the text itself when needed."""
     found: dict[str, None] = {}
     weak: set[str] = set()
     lowered = text.lower()
@@ -903,12 +1050,30 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
     shared: set[str] = set()
     nouned: set[str] = set()
     titled: set[str] = set()
+    told_of: set[str] = set()
     sure: set[str] = set()
     for c in _capitals(text, german, function_words):
         word = c.group(1)
         norm = word.lower()
         if _excluded(word, norm, function_words):
-            continue
+            # A word of another language's grammar or a short form of a date is a name
+            # ("with Dan", Dutch "then"; "Mia", Italian "my"; "Sem kwam", Portuguese
+            # "without"; "Jan"): only the grammar of the language the text is written in,
+            # or a date beside a number, keeps a capital from being someone there.
+            if " " in word:
+                continue
+            if own is None:
+                if words is None:
+                    words = set(_WORD.findall(text))
+                own = _own_function_words({w.lower() for w in words})
+            if norm in own:
+                continue
+            opening = c.start() == 0 or _STARTER.search(text, max(0, c.start() - 3),
+                                                        c.start()) is not None
+            if (opening and own is function_words) or _excluded(
+                    word, norm, own, opening or _DIGIT_NEAR.search(
+                        text, max(0, c.start() - 4), c.end() + 4) is not None):
+                continue
         if words is None:
             words = set(_WORD.findall(text))
         if (norm in words and norm[:1].islower()) or (german and norm.endswith(_NOUN_ENDINGS)):
@@ -944,6 +1109,11 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
             acting = True
         # "le vélo de Noé", "la casa de Ana": after an article and a noun, "de" says whose
         of_someone = prev in _OF and len(before) > 2 and before[-3] in _ARTICLES and not acting
+        if _AMPERSAND.search(text, max(0, c.start() - 3), c.start()) or \
+                _AMPERSAND.match(text, c.end()):
+            placed.add(word)  # "Harrow & Finch", "Ember & Oak": a firm's name, not someone's
+            uses[word] += 1
+            continue
         if ((prev in _PLACE_BEFORE and not owner and not of_someone) or
                 (prev in _THING_BEFORE and not (polish and prev == "a")) or
                 (after and after[0] in _PLACE_AFTER) or norm.rsplit(" ", 1)[-1] in _PLACE_AFTER) \
@@ -966,6 +1136,8 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
                 or (owner and _owns(text, c.end(), after))):
             opened.add(word)  # "Tom is moving out", "Helen would have been 60", "Tom's mum",
             # "Hal from plot 9 gave me his spare seed potatoes"
+            if _SPOKEN_OF_AFTER.search(text, c.end(), c.end() + _SPOKEN_REACH):
+                told_of.add(word)  # "Graham had approved every direction…, then he reversed it"
         if owner and after[:1] and after[0] in _ONLY_A_PERSON_HAS:
             acting = True  # "went to Nadia's birthday", "at Tom's wedding": someone's
             personal.add(word)
@@ -993,6 +1165,9 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
             weak.add(word)  # "Malik est venu", "Greta und ich" (German too: nouns are no "ich")
             if german:
                 personal.add(word)
+        elif starts and not german and _toward_me(after) and not done_to:
+            found.setdefault(word, None)  # "Graham Slacked me", "Chuy me regaló", "Lorena vio
+            weak.add(word)  # mi render": someone doing something to the writer
         elif starts and not german and after and (after[0] in _AFTER_STRONG or _polish_acts(after)) and not (
                 after[0] in _FROM_NOUNS and after[1:2] not in (["me"], ["him"], ["her"],
                                                               ["us"], ["them"])) \
@@ -1013,7 +1188,7 @@ def _scan(text: str, nouns: bool = False) -> _Scan:
     strong = {w for w in found if w not in weak}
     return _Scan(list(found), weak - strong, possible, uses, inside, placed, personal, opened,
                  shared=shared - personal, beside=beside - sure, german=german, nouned=nouned,
-                 titled=titled | sure)
+                 titled=titled | sure, told_of=told_of)
 
 
 class _Joined:
@@ -1157,7 +1332,12 @@ noone anyone anybody no yes ok okay oh ah um hmm well so and but then also just 
 maybe perhaps honestly apparently actually really anyway finally sometimes lately
 this that these those there here what when where why how who which
 ich du er sie es wir ihr yo tú él ella nosotros je tu il elle nous vous ils elles on
-""".split())
+danach dann später hinterher trotzdem deshalb darum dabei dazu damals heute morgen gestern
+jetzt plötzlich zuerst endlich leider gerade immer nie schon noch eigentlich vielleicht
+wahrscheinlich natürlich wenigstens sonst außerdem anschließend daraufhin inzwischen
+mittlerweile vorher nachher abends morgens mittags nachts zuhause irgendwann manchmal
+""".split())  # German writes its adverbs with a capital opening a sentence, and its nouns
+# anywhere: "Danach hat sie geweint" is no one (a German text has no lower case to tell)
 
 
 @cache
@@ -1205,7 +1385,8 @@ def count(texts: Iterable[str], language: str | None = None) -> Counter[str]:
     `language` that capitalises its nouns (German) has every text read as one of it."""
     texts = list(texts)
     nouns = language in NOUN_CAPITALS
-    scans = [_scan(text, nouns) for text in texts]
+    own = _written_in(language)
+    scans = [_scan(text, nouns, own) for text in texts]
     names, rename = _names(scans, texts)
     names -= _not_kin(language)
     forms, same = _forms(scans, names, language)
@@ -1226,8 +1407,9 @@ def compare(texts: Iterable[str], before: Iterable[str], language: str | None = 
     after "mit" ("mit Lea"), which is a person when the journal wrote them as one."""
     texts, before = list(texts), list(before)
     nouns = language in NOUN_CAPITALS
-    scans = [_scan(text, nouns) for text in texts]
-    earlier = [_scan(text, nouns) for text in before]
+    own = _written_in(language)
+    scans = [_scan(text, nouns, own) for text in texts]
+    earlier = [_scan(text, nouns, own) for text in before]
     names, rename = _names(scans, texts, history)
     names_before, rename_before = _names(earlier, before)
     # Who stood as a person in the period before is still one ("Her name is Iris." last
@@ -1445,7 +1627,11 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
     names -= nouned - titled
     # A name written where a place stands ("an interview at Brightwave") that never stood
     # where only a person stands is a company or a shop ("Brightwave said no").
-    names -= {w for w in placed & names if w not in personal}
+    # ...and one written where a place stands in as many texts as it stood as anyone ("Pienso
+    # en Javier" once, "Javier y yo" twice: Javier).
+    as_place = Counter(w for s in scans for w in s.placed)
+    as_someone = Counter(w for s in scans for w in s.people)
+    names -= {w for w in placed & names if w not in personal and as_place[w] >= as_someone[w]}
     # A name found only where a company is found too, in no text by another cue.
     shared = set().union(*(s.shared for s in scans))
     if shared:
@@ -1473,6 +1659,10 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
     # "Tom was at the pub…"): a name doing so in `OPENINGS` texts, never an ordinary word.
     recurring |= {w for w, n in opened.items() if n >= OPENINGS and w not in placed
                   and w not in names and w.lower() not in _common()}
+    # ...or in one, when the writer then speaks of them as "he" or "she".
+    told_of = set().union(*(s.told_of for s in scans))
+    recurring |= {w for w in told_of if w not in placed and w not in names
+                  and w.lower() not in _common()}
     doubtful = (names - strong) | recurring
     if doubtful:
         pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
@@ -1487,6 +1677,7 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
             ordinary -= _known(rescue, history())
         names -= ordinary
         names |= {w for w in recurring if w.lower() not in lower}
+    names -= _not_people(names - set(_KIN_RELATION), scans, texts, history, strong)
     rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}
     # "Pete" of a period that says "Old Pete" (or "Mary" of one that says "Mary Hughes")
     # is the same person: one name, kept whole.
@@ -1500,6 +1691,82 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
             rename[part] = fulls[0]
             names.add(part)
     return names, rename
+
+
+#: Texts of a period few enough for every name to be looked up in the journal before it.
+FEW_TEXTS = 40
+
+
+def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
+                history: Callable[[], Sequence[str]] | None,
+                strong: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Those of `names` that their uses over the whole period, and the journal before it
+    when given, show to be no one (`people_evidence`): a place written after "in" or
+    "nach" more often than as anyone ("der Kardiologe in Kassel sagt"), an animal ("our
+    dog Biscuit", "la patte de Pistache"), a story's character (named only in texts about
+    a book or a film). A name is kept whenever it stands beside a relation or a role.
+    The journal before is read for every name of a period of `FEW_TEXTS` or fewer ("Jen
+    and Biscuit were at mile 11" a month after "He's a beagle"), and in a longer one only
+    for a name found by no cue of a person's own (`strong`): reading eight weeks of a
+    large journal for every name doubled a week's cost."""
+    out: set[str] = set()
+    past: Sequence[str] | None = None
+    for name in sorted(names):
+        if name.startswith("your "):
+            continue
+        as_person = sum(1 for s in scans if name in s.personal)
+        if people_evidence.place(name, texts, as_person):
+            out.add(name)
+            continue
+        earlier: list[str] = []
+        if history is not None and (name not in strong or len(texts) <= FEW_TEXTS):
+            past = history() if past is None else past
+            earlier = [t for t in past if name in t][-HISTORY_TEXTS:]
+        beside = _beside_someone(name, [*earlier, *texts])
+        if beside == "role":
+            continue
+        if people_evidence.animal(name, texts) or people_evidence.animal(name, earlier):
+            out.add(name)  # "walked with Biscuit" is a dog's walk too
+        elif not beside and people_evidence.character(name, [*earlier, *texts]):
+            out.add(name)
+    return out
+
+
+def no_one(name: str, texts: Sequence[str]) -> bool:
+    """Whether `texts` (a whole period) show `name` to be no one: a place, an animal or a
+    story's character (`_not_people`), however one line of them reads alone."""
+    return bool(_not_people({name}, [_scan(t) for t in texts if name in t],
+                            [t for t in texts if name in t], None))
+
+
+#: The word just before a name ("my manager, Priya", "Oma Hilde") and the one a comma and
+#: a word after it ("Priya, my manager").
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s*,?\s+$")
+_WORD_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+)?([\w'’-]+)")
+#: Words that put a name beside the writer ("with Sam", "con Ana", "mit Lea").
+_WITH = frozenset("with con avec mit met com z ze insieme".split())
+
+
+def _beside_someone(name: str, texts: Iterable[str]) -> str:
+    """"role" when a relation, a role or a title stands beside `name` in any of `texts`
+    ("my manager, Priya", "Priya, my manager", "la jefa, Lorena", "Oma Hilde"); "with"
+    when the writer is with them ("with Sam", "mit Lea"); else "". Someone in the
+    writer's life, whatever else is said of them."""
+    at = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
+    found = ""
+    for text in texts:
+        if name not in text:
+            continue
+        for m in at.finditer(text):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            after = _WORD_AFTER.match(text, m.end())
+            for w in (before, after):
+                word = w.group(1).lower() if w else ""
+                if word in _ROLES or word in _KIN or word in _TITLES:
+                    return "role"
+                if word in _WITH and w is before:
+                    found = "with"
+    return found
 
 
 def _paired(text: str, word: str, people: set[str]) -> bool:

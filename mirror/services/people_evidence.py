@@ -1,0 +1,221 @@
+"""Whether a name the words around it made a person is one, judged from all its uses.
+
+`mirror.services.people` finds a person by one cue at a time ("with Sam", "Sam said").
+One cue can mislead: "der Kardiologe in Kassel sagt" puts a city before a verb of speech,
+"Biscuit sulked by the door" is a dog sulking, "Lila et Lenù m'ont tenu compagnie" are a
+novel's heroines. Read over every text of a period (and the journal before it, when given),
+how a name is used most of the time says what it is:
+
+- **a place** when it stands after a preposition of place ("in Kassel", "nach Kassel",
+  "aus Kassel", "en Lyon", "w Krakowie") in more texts than it stands as a person, and in
+  two at least;
+- **an animal** when an animal's word stands beside it ("our dog Biscuit", "Pistache, la
+  chatte", "Hansi ist ein Wellensittich", "Biscuit sulked… He's a beagle") or a word only
+  an animal's body or voice has is said of it ("la patte de Pistache", "Pepper barked");
+- **a character** when every text that writes it tells of reading or watching a book, a
+  series or a film ("Lu L'Amie prodigieuse… Lila et Lenù…") and none writes it beside a
+  relation of the writer's, a role, or with the writer.
+
+Word lists are per language but small and of one kind each (animals, prepositions of
+place, words of reading and watching): they describe how a name is used, never which
+names are which.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+#: Animals people live with, in the languages Mirror reads (and a few common breeds, which
+#: a writer names as often as the animal: "He's a beagle").
+_ANIMALS = frozenset("""
+dog dogs doggo puppy pup cat cats kitten kitty beagle labrador spaniel terrier collie poodle
+dachshund greyhound retriever whippet pug husky hamster rabbit bunny parrot budgie canary
+tortoise goldfish horse pony gerbil ferret
+perro perra perrito perrita gato gata gatito gatita conejo loro periquito caballo tortuga
+chien chienne chiot chat chatte chaton lapin perroquet perruche cheval tortue
+hund hündin welpe katze kater kätzchen kaninchen wellensittich papagei pferd meerschweinchen
+hamster schildkröte
+cane cagna cagnolino cagnolina gatto gatta gattino gattina coniglio pappagallo cavallo
+cão cadela cachorro cachorra gatinho gatinha coelho papagaio periquito cavalo
+hond hondje teckel kat kater poes poesje konijn papegaai parkiet paard schildpad
+pies psa psem piesek suczka kot kota kotem kotek kotka królik papuga koń żółw
+""".split())
+#: Words only an animal's body or voice has: said of a name, the name is an animal's
+#: ("Pistache a une patte vert sauge", "Canela, que ladra a todo el mundo").
+_ANIMAL_LIFE = frozenset("""
+paw paws purred purrs purring barked barks barking wagged wags wagging whiskers meowed
+patte pattes ronronne ronronnait ronronné aboie aboyé aboyait miaule miaulé
+pata patas ronronea ronroneaba ladra ladró ladraba maúlla maulló
+pfote pfoten schnurrt schnurrte bellt bellte miaut miaute
+zampa zampe fusa abbaia abbaiava miagola
+ronrona latiu latia mia miou
+poot poten spint blaft blafte miauwt
+łapa łapę łapy łapką mruczy mruczał szczeka szczekał miauczy
+""".split())
+#: Between a name and the animal it is: a comma, an article or possessive, one adjective.
+_DETERMINERS = (r"the|our|my|his|her|their|a|an|el|la|los|las|mi|nuestro|nuestra|su|un|una"
+                r"|le|les|mon|ma|notre|son|sa|une|der|die|das|den|dem|unser|unsere|unseren"
+                r"|mein|meine|meinen|ein|eine|einen|il|lo|i|gli|mio|mia|nostro|nostra"
+                r"|o|os|as|meu|minha|nosso|nossa|um|uma|de|het|een|mijn|onze|ons|nasz|nasza"
+                r"|naszego|mój|moja")
+#: A copula: "Hansi ist ein Wellensittich", "Biscuit is a beagle".
+_COPULA = r"is|was|'s|’s|es|era|est|était|c'est|ist|war|è|é|jest|był|była|to"
+#: "He's a beagle", "C'est un chat", "Es un perro", "Er ist ein Hund": a sentence that says
+#: what the one just named is.
+_PRONOUN_IS = (r"(?:he|she|it|they)(?:'s|’s|\s+is|\s+was|\s+are)|c['’]est|il\s+est|elle\s+est"
+               r"|es|era|(?:er|sie|es)\s+(?:ist|war)|è|(?:ele|ela)\s+(?:é|era)|é"
+               r"|(?:hij|zij|ze|het)\s+is|(?:on|ona|to)\s+(?:jest|był|była)")
+#: Words that make a text one about a book, a series or a film.
+_MEDIA = frozenset("""
+book books novel novels chapter chapters page pages episode episodes season series sequel
+film movie trilogy audiobook netflix
+libro libros novela capítulo página páginas episodio temporada serie película saga
+livre livres roman romans chapitre page pages tome épisode saison série film lu relu
+buch buches roman romans kapitel seite seiten folge staffel serie film hörbuch gelesen
+libro romanzo capitolo pagina pagine episodio stagione serie film letto
+livro romance capítulo página episódio temporada série filme lido
+boek roman hoofdstuk bladzijde aflevering seizoen serie film gelezen
+książka książkę książki powieść rozdział strona strony odcinek sezon serial film przeczytałam
+przeczytałem
+""".split())
+#: Prepositions after which a name is where someone is or goes, not someone.
+IN_A_PLACE = frozenset("in into nach aus en à au aux dans em naar uit w we".split())
+#: Texts a name must stand in as a place to be one by that.
+PLACED = 2
+
+_WORD = re.compile(r"[\w'’-]+")
+_SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]*")
+
+
+_ANIMAL_WORDS = _ANIMALS | _ANIMAL_LIFE
+
+
+def _animal_pattern(name: str) -> re.Pattern[str]:
+    n = re.escape(name)
+    animal = "|".join(sorted(_ANIMALS, key=len, reverse=True))
+    return re.compile(
+        rf"(?i:\b(?:{animal})\b,?\s+)(?-i:{n})(?![\w'’-])"  # "our dog Biscuit", "le chat, Pistache"
+        rf"|(?<![\w'’-])(?-i:{n})(?i:,?\s+(?:(?:{_DETERMINERS})\s+)?(?:[\w-]+\s+)?(?:{animal})\b)"
+        rf"|(?<![\w'’-])(?-i:{n})(?i:\s+(?:{_COPULA})\s+(?:(?:{_DETERMINERS})\s+)?(?:[\w-]+\s+)?"
+        rf"(?:{animal})\b)")
+
+
+_PRONOUN_ANIMAL = re.compile(
+    rf"^\s*(?i:(?:{_PRONOUN_IS})\s+(?:(?:{_DETERMINERS})\s+)?(?:[\w-]+\s+)?(?:"
+    + "|".join(sorted(_ANIMALS, key=len, reverse=True)) + r")\b)")
+
+
+def _sentences(text: str) -> list[str]:
+    return [m.group(0) for m in _SENTENCE.finditer(text)]
+
+
+def _names_in(sentence: str, name: str) -> bool:
+    return re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", sentence) is not None
+
+
+#: Words between a name and a word of its animal life ("Grisou a une patte", "Canela, que
+#: ladra"), or between that word and the name after it ("la patte de Grisou").
+LIFE_AFTER, LIFE_BEFORE = 4, 2
+
+
+def _lives_as_an_animal(name: str, sentence: str) -> bool:
+    """Whether a word of an animal's life (`_ANIMAL_LIFE`) is said of `name` in `sentence`:
+    a few words after it, or just before it, within one clause."""
+    for clause in re.split(r"[;:()]|,(?!\s*(?:que|qui|who|which|der|die|das|che|wie|który|która)\b)",
+                           sentence):
+        words = [w.lower() for w in _WORD.findall(clause)]
+        at = [k for k, w in enumerate(_WORD.findall(clause)) if w.removesuffix("'s")
+              .removesuffix("’s") == name]
+        for k in at:
+            near = words[k + 1:k + 1 + LIFE_AFTER] + words[max(0, k - LIFE_BEFORE - 1):k]
+            if any(w in _ANIMAL_LIFE for w in near) or (
+                    words[k].endswith(("'s", "’s")) and k + 1 < len(words)
+                    and words[k + 1] in _ANIMAL_LIFE):
+                return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _tells_of_animals(text: str) -> bool:
+    """Whether `text` holds a word of `_ANIMALS` or `_ANIMAL_LIFE` at all: read once per
+    text, so that a month of a thousand entries is searched for each name only where an
+    animal might be."""
+    return not _ANIMAL_WORDS.isdisjoint(_WORD.findall(text.lower()))
+
+
+def animal(name: str, texts: Iterable[str]) -> bool:
+    """Whether `texts` show `name` to be an animal (see the module's docstring)."""
+    if " " in name:
+        return False
+    pattern = _animal_pattern(name)
+    for text in texts:
+        if name not in text or not _tells_of_animals(text):
+            continue
+        if pattern.search(text):
+            return True
+        sentences = _sentences(text)
+        for k, sentence in enumerate(sentences):
+            if not _names_in(sentence, name):
+                continue
+            if _lives_as_an_animal(name, sentence):
+                return True
+            opens = _WORD.findall(sentence)[:1] in ([name], [f"{name}'s"], [f"{name}’s"])
+            if opens and k + 1 < len(sentences) and (_PRONOUN_ANIMAL.match(sentences[k + 1]) or {
+                    w.lower() for w in _WORD.findall(sentences[k + 1])[:LIFE_AFTER]} & _ANIMAL_LIFE):
+                return True  # "Biscuit sulked by the door… He's a beagle.", "Briciola ha
+                # dormito sul mio cuscino. Fa le fusa come un trattore."
+    return False
+
+
+#: Reading and watching: with a word of `_MEDIA`, a text tells a story someone else wrote
+#: (none that is another word too: Spanish "las", "vi"; "finished").
+_TAKING_IN = frozenset("""
+read reading reread rereading watched watching binged binge
+leí leído leyendo leer viendo
+lu relu lire lisant regardé
+gelesen lese lesen ausgelesen geschaut geguckt
+letto leggendo leggere guardato
+lido lendo ler assisti
+gelezen lezen uitgelezen gekeken
+przeczytałam przeczytałem czytam czytałam czytałem obejrzałam obejrzałem
+""".split())
+
+
+def _media(text: str) -> bool:
+    words = {w.lower() for w in _WORD.findall(text)}
+    return bool(words & _MEDIA) and bool(words & _TAKING_IN)
+
+
+def character(name: str, texts: Sequence[str]) -> bool:
+    """Whether `name` is written only in texts about a book, a series or a film: a
+    story's character (the caller keeps anyone written beside a relation, a role, or
+    with the writer)."""
+    holding = [t for t in texts if name in t and _names_in(t, name)]
+    return bool(holding) and all(_media(t) for t in holding)
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+
+
+def placed_in(name: str, texts: Iterable[str]) -> int:
+    """In how many of `texts` `name` stands after a preposition of place."""
+    at = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])")
+    n = 0
+    for text in texts:
+        if name not in text:
+            continue
+        for m in at.finditer(text):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if before is not None and before.group(1).lower() in IN_A_PLACE:
+                n += 1
+                break
+    return n
+
+
+def place(name: str, texts: Sequence[str], as_person: int) -> bool:
+    """Whether `name` is a place: written after a preposition of place in `PLACED` texts
+    or more, and in more texts than it stood as a person in (`as_person`)."""
+    n = placed_in(name, texts)
+    return n >= PLACED and n > as_person
