@@ -1033,6 +1033,9 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # Without a sentiment lexicon to confirm it, a marker counts only where irony puts
         # it: opening a sentence ("Super, der Zug hat …", "Qué maravilla, otra vez …").
         return True
+    if not laughing and _praise_alone(toks, norms, spans, lex) and (trouble or any(
+            lex.valence.get(fam) == "negative" for _, fam, _ in _families(text, toks, lex))):
+        return True  # "… gente que REVENDE citas por 20 euros. Maravilloso.", "Heerlijk hoor."
     if any(_contains(norms, m) if m[0].isalnum() else _written(" ".join(m), lowered) for m in lex.sarcasm_strong):
         return True  # "love that for me", "/s": irony whatever the entry names
     if _retort(text, toks, lex) is not None:
@@ -1118,6 +1121,38 @@ _LETTER = frozenset({"dear", "querido", "querida", "cher", "chère", "lieber", "
 
 #: Feelings a comeback is said from when the writer names them outright.
 _ANGER = frozenset({"anger", "frustration"})
+
+
+#: Words that may stand beside a word of praise in a sentence of its own ("Heerlijk hoor.",
+#: "Great, just.", "Super, echt."): particles, not content.
+_PARTICLES = frozenset({"hoor", "zeg", "eh", "hein", "ja", "doch", "mal", "oh", "ah", "wow", "just",
+                        "then", "alors", "dann", "pues", "allora", "no", "nou", "ну"})
+#: A sentence of praise standing alone has at most this many words.
+_PRAISE_ALONE_WORDS = 3
+
+
+def _praise_alone(toks: Sequence[Token], norms: Sequence[str], spans: Sequence[tuple[int, int]],
+                  lex: _Lexicon) -> bool:
+    """Whether a sentence of its own is nothing but a word of praise ("Maravilloso.",
+    "Heerlijk hoor.", "Great."): said of a day going wrong, that is the dry voice."""
+    for lo, hi in spans:
+        if not 0 < hi - lo <= _PRAISE_ALONE_WORDS:
+            continue
+        words = norms[lo:hi]
+        praise = [w for w in words if _praise_word(w, lex)]
+        rest = [w for w in words if w not in praise]
+        if praise and all(w in lex.intensifiers or w in _PARTICLES for w in rest):
+            return True
+    return False
+
+
+def _praise_word(word: str, lex: _Lexicon) -> bool:
+    """Whether `word` is praise: one of the language's irony markers said as a word ("super",
+    "genial", "toll"), or a word of joy ("maravilloso", "heerlijk", "wonderful")."""
+    if (word,) in lex.sarcasm:
+        return True
+    hit = lex.single.get(word) or _by_prefix(lex, word)
+    return hit is not None and hit[0] in ("joy", "gratitude") and hit[1] >= WORD_WEIGHT
 
 
 _HASHTAG_LINE = re.compile(r"(?:#\w+[ \t]*)+$")

@@ -355,3 +355,23 @@ def test_good_news_shouted_at_the_start_is_joy(language: str, text: str, named: 
 ])
 def test_a_shouted_complaint_is_not_joy(language: str, text: str) -> None:
     assert "joy" not in read(text, None, language).feelings
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("es", "Tercera vez que voy a Tráfico y otra vez sin cita. Dos horas de cola para nada. "
+           "Maravilloso. Estoy hasta el moño."),
+    ("nl", "Heerlijk hoor. Hele dag buiten gepland en om twee uur begon het te hozen. "
+           "Met z'n allen in de schuur gestaan."),
+    ("en", "Third letter from the insurer saying no. Appeal number four it is. Love that for us."),
+])
+def test_praise_standing_alone_beside_what_went_wrong_is_irony(language: str, text: str) -> None:
+    r = read(text, None, language)
+    assert r.sarcasm and not any(f in ("joy", "gratitude", "love") for f in r.feelings)
+
+
+def test_a_smile_kept_up_for_hours_is_not_joy() -> None:
+    # Smiling, like laughing or crying, is an act: "uśmiechać się przez dziewięć godzin" at an
+    # ex's wedding is dread.
+    text = ("Dostałam zaproszenie na ślub Pawła. Jak pojadę, będę siedzieć z jego ciotkami i "
+            "uśmiechać się przez dziewięć godzin. Jak nie pojadę, wszyscy będą gadać.")
+    assert "joy" not in read(text, None, "pl").feelings
