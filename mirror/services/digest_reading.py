@@ -103,7 +103,11 @@ _UNREAL = re.compile(r"\b(?:if|what if|afraid|scared|worried|terrified|might|cou
 _NOT_A_DEATH = re.compile(r"\b(?:phone|battery|laptop|car|plant|plants|computer|tv|wifi|"
                           r"fridge|conversation|engine|boiler|printer|mood|party|signal|"
                           r"i|i've|nearly|almost|basically|literally|practically|"
-                          r"handy|móvil|handy|portable)\W+(?:\w+\W+)?$", re.IGNORECASE)
+                          r"handy|móvil|handy|portable|"
+                          # no one in particular: "a tragedy because everyone dies"
+                          r"everyone|everybody|nobody|people|todos|todo\s+el\s+mundo|"
+                          r"tout\s+le\s+monde|alle|tutti|iedereen|wszyscy|todo\s+mundo)"
+                          r"\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
 #: Event words that are also places ("at the surgery", "to the hospital" stays an event).

@@ -64,6 +64,17 @@ def test_a_thing_that_died_or_a_funeral_planned_is_not_a_loss_told(cli):
         "hate all of them." in [line["text"] for line in digest["lines"]]
 
 
+def test_a_death_said_of_no_one_in_particular_is_not_a_loss_told(cli):
+    # A pupil's essay line, "everyone dies", is a joke about Macbeth, not a loss.
+    _write(cli, 'Marking. One wrote "Hamlet is sad because everyone dies and it goes on for ages". '
+                "Honestly not wrong.", "2026-10-13 20:00")
+    _write(cli, "Staff meeting ran over again. Bought the good biscuits for once.", "2026-10-14 20:00")
+
+    _, shown = _week(cli, "2026-10-14")
+
+    assert "you wrote of a loss" not in shown
+
+
 def test_a_quote_keeps_the_short_turn_or_landing_that_follows_it(cli):
     _write(cli, "Marked the first essays tonight and one kid handed me something real, and I "
                 "remembered why I didn't go into marketing like Rob, who has a boat now. "
