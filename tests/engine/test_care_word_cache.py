@@ -19,3 +19,22 @@ def test_a_full_word_memo_is_emptied_before_a_text_is_read() -> None:
 
     assert sentences(text, d.normaliser, d.index.known, memo) == fresh
     assert "kill" in [w.norm for ws in fresh for w in ws]
+
+
+
+
+def _without(forms: dict[str, dict[str, str]], word: str) -> dict[str, dict[str, str]]:
+    out = {lang: {w: m for w, m in table.items() if w != word} for lang, table in forms.items()}
+    return {lang: table for lang, table in out.items() if table}
+
+
+def test_the_index_answers_the_same_once_its_memo_is_full(monkeypatch) -> None:
+    index = detector().index
+    kept = ["kill", "myself", "tired"]
+    before = (index.forms(kept), index.known(kept), index.common(kept))
+    monkeypatch.setattr(type(index), "MEMO_LIMIT", 0)  # every memo is now over its bound
+
+    both = [*kept, "garden"]  # words it keeps and one it does not
+    forms, known, common = index.forms(both), index.known(both), index.common(both)
+    assert (_without(forms, "garden"), known - {"garden"},
+            {w: langs for w, langs in common.items() if w != "garden"}) == before
