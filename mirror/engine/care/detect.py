@@ -1086,11 +1086,12 @@ def _entry_languages(d: _Detector, sents: Sequence[_Sentence], common: Mapping[s
 
 
 def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Sentence],
-              recovered: _Lazy, common: Mapping[str, list[str]] | None = None) -> list[_CueHit]:
+              recovered: _Lazy, common: Mapping[str, list[str]] | None = None,
+              only: AbstractSet[int] | None = None) -> list[_CueHit]:
     """Where the writer's own cue `name` is, in this language: a cue inside a figure of
     speech, about someone else, negated, joked about or told as distant past is none, nor
     one word that is a very common word of the language the sentence is written in (the
-    Spanish "en" is no Italian "en")."""
+    Spanish "en" is no Italian "en"). `only`: the sentences to read (all by default)."""
     base, _, mark = name.partition("!")
     try:
         cue = rules.cue(base)
@@ -1103,6 +1104,8 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
     lang = rules.language
     out: list[_CueHit] = []
     for k, sent in enumerate(sents):
+        if only is not None and k not in only:
+            continue
         present = sent.present(lang)
         if not may_match_any(cue.patterns, present):
             continue
@@ -1187,14 +1190,25 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         return filled >= comp.need
 
     todo = [c for c in d.compounds if could(c)]
-    ordinary = {c for o in d.ordinary if any(_undoes(d, o, s, clear) for s in best.values())
-                for c in o.cues | o.keep if possible(c)}
+    # The cues of an ordinary purpose count only near a sign it may undo: from `before`
+    # sentences ahead of the sign's to the one after it (`_ordinary_signals`). Those not
+    # also read for a compound are read in those sentences alone.
+    near: dict[str, set[int]] = {}
+    for o in d.ordinary:
+        for sig in best.values():
+            if _undoes(d, o, sig, clear):
+                k = _sentence_of(starts, sig.start)
+                window = range(max(k - o.before, 0), k + 2)
+                for c in o.cues | o.keep:
+                    near.setdefault(c, set()).update(window)
+    ordinary = {c for c in near if possible(c)}
     if not todo and not ordinary:
         return [], {}
     hits: dict[str, list[_CueHit]] = dict(sig_hits)
 
-    def read(name: str) -> list[_CueHit]:
-        """The hits of cue `name` in every language that may hold it, read once."""
+    def read(name: str, only: AbstractSet[int] | None = None) -> list[_CueHit]:
+        """The hits of cue `name` in every language that may hold it, read once (in the
+        sentences `only`, when no other reading will ask for it)."""
         found = hits.get(name)
         if found is None:
             found = hits[name] = []
@@ -1204,7 +1218,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 if lang not in recovered:
                     recovered[lang] = _Lazy(lambda r=rules: any(
                         s.spans(r.patterns("recovery"), r.language) for s in sents))
-                found += _cue_hits(d, rules, name, sents, recovered[lang], common)
+                found += _cue_hits(d, rules, name, sents, recovered[lang], common, only)
         return found
 
     out: list[CareSignal] = []
@@ -1229,7 +1243,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         if signal is not None:
             out.append(signal)
     for name in ordinary:
-        read(name)
+        read(name, near[name])
     return out, hits
 
 
