@@ -1182,9 +1182,16 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         for slot in comp.slots:
             left -= 1
             for c in slot:
-                if c in sig_hits or (not c.startswith("%") and possible(c)):
+                if c in sig_hits:
                     filled += 1
                     break
+                if c[:1] != "%":
+                    langs_ = possible_memo.get(c)  # asked of most names by several compounds
+                    if langs_ is None:
+                        langs_ = possible(c)
+                    if langs_:
+                        filled += 1
+                        break
             if filled + left < comp.need:
                 return False
         return filled >= comp.need
