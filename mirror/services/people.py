@@ -60,6 +60,7 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
+from mirror.lazy_re import LazyPattern
 from mirror.services import people_evidence
 
 #: Relation word (any of the four languages) -> how the digest names it to the writer.
@@ -187,10 +188,10 @@ def _trie(words: Iterable[str]) -> str:
     return pattern(tree)
 
 
-_RELATION_RE = re.compile(
+_RELATION_RE = LazyPattern(
     rf"\b(?:{_trie(_POSSESSIVE.split('|'))})\s+{_ADJECTIVE}({_trie(_RELATIONS)})\b",
     re.IGNORECASE)
-_KIN_RE = re.compile(rf"\b({_trie(_KIN)})\b(?!-in-law)", re.IGNORECASE)
+_KIN_RE = LazyPattern(rf"\b({_trie(_KIN)})\b(?!-in-law)", re.IGNORECASE)
 
 def _upper_class() -> str:
     """A character class of the capital letters of the alphabets Mirror reads (Latin with
@@ -275,7 +276,7 @@ def _calendar_names() -> frozenset[str]:
 
 
 #: `"january": ["jan", "january", ...]` in dateparser's data: a month's or a weekday's names.
-_CALENDAR_ENTRY = re.compile(r'^\s*"(?:january|february|march|april|may|june|july|august|'
+_CALENDAR_ENTRY = LazyPattern(r'^\s*"(?:january|february|march|april|may|june|july|august|'
                              r'september|october|november|december|monday|tuesday|wednesday|'
                              r'thursday|friday|saturday|sunday)":\s*\[([^\]]*)\]', re.MULTILINE)
 
@@ -311,7 +312,7 @@ dizer contar falar decir contar hablar explicar escribir dire raconter parler é
 _FROM_NOUNS = frozenset("text texts message messages call calls email emails present gift gifts "
                         "note notes hug heard voicemail invite invitation".split())
 #: A capital beside "&" is part of a firm's name ("a place called Ember & Oak messaged me").
-_AMPERSAND = re.compile(r"\s*&\s*")
+_AMPERSAND = LazyPattern(r"\s*&\s*")
 #: "Message de Julien", "una llamada de Ana", "Nachricht von Till", "wiadomość od Oli": what
 #: someone sends, then whose it is.
 _OF_SENDER = frozenset("de da di von van od".split())
@@ -406,10 +407,10 @@ _PLACE_BEFORE = frozenset("in at from to into near towards toward via en à au a
                           "w we do naar uit em dans".split())
 _NOUN_ENDINGS = ("en", "ung", "heit", "keit", "schaft", "tion", "tät", "ei", "nis", "chen")
 #: A capitalised word and where it stands.
-_CAP = re.compile(rf"(?<![\w'’-])({_UP}[^\W\d_]+(?:-[^\W\d_]+)*)(?:['’]s)?(?![\w'’-])")
+_CAP = LazyPattern(rf"(?<![\w'’-])({_UP}[^\W\d_]+(?:-[^\W\d_]+)*)(?:['’]s)?(?![\w'’-])")
 #: A break that makes the next capital the start of something (not a name by position).
-_STARTER = re.compile(r"(?:[.!?…:;\"“”‘(\[#@*•\-–—]\s*|\n\s*|^\s*)$")
-_WORD = re.compile(r"[\w'’-]+")
+_STARTER = LazyPattern(r"(?:[.!?…:;\"“”‘(\[#@*•\-–—]\s*|\n\s*|^\s*)$")
+_WORD = LazyPattern(r"[\w'’-]+")
 
 
 #: How many words before a capital are read: "said something in Italian to Murphy" is a
@@ -418,7 +419,7 @@ _REACH = 6
 
 
 #: A title's full stop ("O Sr. Duarte", "Mrs. Hale", "la Dra. Quintana"): no sentence ends there.
-_TITLE_DOT = re.compile(r"(?<![\w'’-])(dr|dra|mr|mrs|ms|prof|sr|sra|srta|dña|mme|mlle|hr)\.(?=\s)",
+_TITLE_DOT = LazyPattern(r"(?<![\w'’-])(dr|dra|mr|mrs|ms|prof|sr|sra|srta|dña|mme|mlle|hr)\.(?=\s)",
                         re.IGNORECASE)
 
 
@@ -427,7 +428,7 @@ def _after_title(text: str, start: int) -> bool:
     return _TITLE_DOT.search(text, max(0, start - 7), start) is not None
 
 
-_WRAPPED = re.compile(r"(?<=[^\W\d_,])[ \t]*\n[ \t]*(?=[^\W\d_A-ZÀ-ÖØ-Þ])")
+_WRAPPED = LazyPattern(r"(?<=[^\W\d_,])[ \t]*\n[ \t]*(?=[^\W\d_A-ZÀ-ÖØ-Þ])")
 
 
 def _context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -512,7 +513,7 @@ _ONLY_PEOPLE_DO = frozenset("laughed laughs cried cries smiled smiles hugged hug
 _NOT_ONLY_PEOPLE = frozenset({"and", "coffee", "lunch", "dinner", "drinks", "date"})
 
 
-_NEXT_WORD = re.compile(r"\s+([^\W\d_])")
+_NEXT_WORD = LazyPattern(r"\s+([^\W\d_])")
 
 
 def _owns(text: str, end: int, after: list[str]) -> bool:
@@ -528,7 +529,7 @@ def _owns(text: str, end: int, after: list[str]) -> bool:
 
 
 #: Whose a relation is, before it: the writer's (`_POSSESSIVE`) or someone's.
-_WHOSE = re.compile(rf"(?:^|[^\w'’])(?:{_POSSESSIVE}|his|her|their|your|zijn|haar|hun|je|jouw|sein|seine"
+_WHOSE = LazyPattern(rf"(?:^|[^\w'’])(?:{_POSSESSIVE}|his|her|their|your|zijn|haar|hun|je|jouw|sein|seine"
                     rf"|seinem|seiner|ihr|ihre|ihrem|ihrer|son|sa|ses|su|sus|suo|sua|seu|sua|dela|dele"
                     rf"|jego|jej|ich)\s+{_ADJECTIVE}[^\W\d_'’-]+\s*,?\s*$")
 
@@ -547,7 +548,7 @@ def _apposed_far(text: str, start: int, before: list[str], end: int | None = Non
 
 #: A name then "and his…", "und sein…", "y su…" and a relation: someone with a relation
 #: of their own ("Basti und sein Cousin haben…", "Lou and her partner Ben").
-_THEIR_OWN = re.compile(r"\s+(?:and|und|y|et|en|e|i)\s+(?:his|her|their|sein|seine|seinem|ihr|ihre|"
+_THEIR_OWN = LazyPattern(r"\s+(?:and|und|y|et|en|e|i)\s+(?:his|her|their|sein|seine|seinem|ihr|ihre|"
                         r"ihrem|su|sus|son|sa|ses|zijn|haar|jego|jej|suo|sua|seu)\s+([^\W\d_]+)",
                         re.IGNORECASE)
 
@@ -657,7 +658,7 @@ def _toward_me(after: list[str]) -> bool:
 #: Texts a name must open a sentence in, before a verb, to be a person by that alone.
 OPENINGS = 2
 
-_AND_BEFORE = re.compile(r"([\w'’-]+)\s+and\s+$")
+_AND_BEFORE = LazyPattern(r"([\w'’-]+)\s+and\s+$")
 _PEOPLE_WORDS = frozenset("me him her us them i you".split())
 
 
@@ -704,7 +705,7 @@ besuchte kocht kochte nickt nickte flüstert flüsterte schreit schrie singt san
 #: "Ute hat mich umarmt und gesagt…", "Mama hat angerufen", "Opa ist gestorben": the
 #: auxiliary right after the name, then within the clause a participle only a person's
 #: doing takes (not "Die Stimme hat gehalten", "Es hat geklappt").
-_GERMAN_DONE = re.compile(
+_GERMAN_DONE = LazyPattern(
     r"(?:['’]s?)?\s+(?:hat|hatte|ist|war|haben|hatten)\b"
     r"(?:[^.!?;:\n„“”\"»«]|„[^“”\n]{0,30}[“”]|\"[^\"\n]{0,30}\"|»[^«\n]{0,30}«){0,70}?(?<![\w-])(?:"
     r"gesagt|gefragt|angerufen|zurückgerufen|geschrieben|erzählt|gelacht|geweint|umarmt|"
@@ -718,7 +719,7 @@ _GERMAN_DONE = re.compile(
 
 #: "mit Till im Büro geredet", "mit Lea telefoniert": what is done with someone, later in
 #: the same clause.
-_TALKED_WITH = re.compile(
+_TALKED_WITH = LazyPattern(
     r"(?:[^.!?;:\n„“”\"»«,]){0,60}?(?<![\w-])(?:geredet|gesprochen|telefoniert|gestritten|"
     r"getroffen|verabredet|geschrieben|gechattet|gelacht|geweint|gefeiert|geknutscht|"
     r"reden|sprechen|telefonieren|streiten|treffen)(?![\w-])")
@@ -750,19 +751,19 @@ def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[st
     return ""
 #: A word of `_GERMAN` standing as a whole word of `_WORD` (the same test as splitting the
 #: text into words, without building the list: a month is thousands of texts).
-_GERMAN_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_GERMAN)) + r")(?![\w'’-])")
+_GERMAN_RE = LazyPattern(r"(?<![\w'’-])(?:" + "|".join(sorted(_GERMAN)) + r")(?![\w'’-])")
 _GERMAN_KIN = ("oma", "opa", "mama", "papa")
 #: Words only Portuguese writes, two of which make a text Portuguese: there a name takes
 #: the article ("a Marta comprou", "com o Henrique"), and a capital after "a" or "o" inside a
 #: sentence is someone, not a thing (English "a Greggs sausage roll").
 _PORTUGUESE = frozenset("não uma eu ele ela isto isso também você nós com muito já está "
                         "estou tenho foi ao pelo pela do na nas das às é são meu minha".split())
-_PORTUGUESE_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_PORTUGUESE)) + r")(?![\w'’-])")
+_PORTUGUESE_RE = LazyPattern(r"(?<![\w'’-])(?:" + "|".join(sorted(_PORTUGUESE)) + r")(?![\w'’-])")
 _ARTICLES_PT = frozenset({"a", "o"})
 #: Words only Polish writes, two of which make a text Polish.
 _POLISH = frozenset("się że już jest był była było nie tylko mnie jej jak przez dla przy "
                     "więc też bardzo potem jeszcze teraz nas dziś żeby jego ją mu".split())
-_POLISH_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_POLISH)) + r")(?![\w'’-])")
+_POLISH_RE = LazyPattern(r"(?<![\w'’-])(?:" + "|".join(sorted(_POLISH)) + r")(?![\w'’-])")
 #: "Camille et moi", "Nuria y yo": a name joined to the writer is someone.
 _WITH_ME = (["and", "i"], ["and", "me"], ["et", "moi"], ["y", "yo"], ["e", "eu"], ["und", "ich"],
             ["e", "io"], ["en", "ik"], ["i", "ja"])
@@ -773,8 +774,8 @@ _PARTICIPLE_ENDS = ("é", "ée", "i", "u", "is", "it", "ert", "ado", "ido")
 #: Kelvin sign, dotless and dotted i).
 _ODD_CASE = frozenset("\u017f\u212a\u0131\u0130")
 #: The relation and kin patterns for lower-cased text (three times faster than IGNORECASE).
-_RELATION_LOWER = re.compile(_RELATION_RE.pattern)
-_KIN_LOWER = re.compile(_KIN_RE.pattern)
+_RELATION_LOWER = LazyPattern(_RELATION_RE.pattern)
+_KIN_LOWER = LazyPattern(_KIN_RE.pattern)
 
 
 def plain_lower(text: str, lowered: str) -> bool:
@@ -796,10 +797,10 @@ _KIN_RELATION: dict[str, str] = {
                      "Vovô", "Dziadek"), "grandfather"),
 }
 #: A kin word after one of these is someone else's ("a dad at the park", "her mum").
-_SOMEONE_ELSES = re.compile(r"(?:^|\W)(?:an|the|his|her|their|your|some|another|every|any|one|"
+_SOMEONE_ELSES = LazyPattern(r"(?:^|\W)(?:an|the|his|her|their|your|some|another|every|any|one|"
                             r"that|this|other|whose|el|la|un|una|der|die|ein|eine|le|une)\s+$")
 #: ...or after an article and one word: "the best dad", "le meilleur papa", "una buena mamá".
-_SOMEONE_ELSES_FAR = re.compile(r"(?:^|\W)(?:the|an|le|la|un|une|el|una|der|die|ein|eine|"
+_SOMEONE_ELSES_FAR = LazyPattern(r"(?:^|\W)(?:the|an|le|la|un|une|el|una|der|die|ein|eine|"
                                 r"um|uma)\s+(?:[^\W\d_]+\s+){1,2}$")
 #: What only a person has: "Nadia's birthday", "Tom's wedding", "Ana's mum".
 _ONLY_A_PERSON_HAS = frozenset("birthday birthdays wedding funeral hen stag christening "
@@ -823,13 +824,13 @@ def _in_quotation(text: str, at: int) -> bool:
     return False
 
 
-_OWNER_BEFORE = re.compile(r"\w['’]s\s+$")  # "Tom's mum": his, not the writer's
-_SOMEONE_ELSES_EN = re.compile(r"(?:^|\W)a\s+$")  # "a dad"; in Spanish "a mamá" is "to Mum"
+_OWNER_BEFORE = LazyPattern(r"\w['’]s\s+$")  # "Tom's mum": his, not the writer's
+_SOMEONE_ELSES_EN = LazyPattern(r"(?:^|\W)a\s+$")  # "a dad"; in Spanish "a mamá" is "to Mum"
 _ENGLISH_KIN = frozenset("mum mom mam mummy mommy dad daddy grandma granny gran nan nanna "
                          "grandad granddad grandpa".split())
 #: A relation followed by its name ("my sister Ana", "my partner is Haruka"): the name is
 #: the person, counted once.
-_NAMED = re.compile(r"(?:,\s*|\s+(?:is|was|es|era|ist|war|est|était)\s+|\s+)"
+_NAMED = LazyPattern(r"(?:,\s*|\s+(?:is|was|es|era|ist|war|est|était)\s+|\s+)"
                     rf"({_UP}[^\W\d_]+(?:-[^\W\d_]+)*)")
 #: Abbreviations written with a capital that are never a person on their own.
 _ABBREVIATIONS = frozenset("st rd ave mt dr mr mrs ms prof jr sr ln sq co ltd inc dept uni "
@@ -859,7 +860,7 @@ _PLACE_AFTER = frozenset("st street rd road lane avenue ave park station hospita
 #: How a name is given ("Her name is Iris", "a woman named Kendra", "They've called her
 #: Inés", "se llama Marta", "sie heißt Lena", "elle s'appelle Julie"): the name is a person
 #: wherever it stands in the sentence, its first word included.
-_NAMING = re.compile(
+_NAMING = LazyPattern(
     r"(?i:\b(?:(?:her|his|their|its|the baby's|baby's|whose) name(?:'s|\s+is|\s+was)"
     r"|named|called (?:her|him|them)|christened|se llama|se llamaba|la llamamos|lo llamamos"
     r"|le pusimos|le pusieron|heißt|hieß|genannt|nennen (?:sie|ihn)|s'appelle|s'appelait"
@@ -884,7 +885,7 @@ _ARTICLES = frozenset("le la les l un une el los las il lo gli i una uno o os as
 _EPITHETS = frozenset("old little big young uncle aunt auntie cousin granny grandma grandpa "
                       "nan sister brother father mother saint".split())
 #: Where a person is from in the writer's life: "Marta from work", "Rob from uni".
-_FROM_SOMEWHERE = re.compile(r"(?:['’]s)?\s+from\s+(?:work|uni|university|college|school|"
+_FROM_SOMEWHERE = LazyPattern(r"(?:['’]s)?\s+from\s+(?:work|uni|university|college|school|"
                              r"next door|upstairs|downstairs|across the road|the office|"
                              r"the team|church|choir|book club|the gym|my course|my class|"
                              r"plot \d+|number \d+|flat \d+|down the road|the allotments?|"
@@ -892,7 +893,7 @@ _FROM_SOMEWHERE = re.compile(r"(?:['’]s)?\s+from\s+(?:work|uni|university|coll
                              re.IGNORECASE)
 #: A word then its verb then the sentence's end ("Lunches made.", "Bed made."): a thing
 #: something was done to, not a person doing it.
-_ENDS_ON_VERB = re.compile(r"(?:['’]s)?\s+[\w'’]+\s*[.!…;]")
+_ENDS_ON_VERB = LazyPattern(r"(?:['’]s)?\s+[\w'’]+\s*[.!…;]")
 _NEEDS_OBJECT = frozenset("made sent brought read took gave offered presented".split())
 #: Uses of a capitalised word that make it a person without a person verb near it.
 RECURRING = 3
@@ -936,12 +937,12 @@ class _Scan:
 
 #: Subject pronouns that are only "he" or "she" in the language that writes them (not
 #: French "il", also "it", nor German "sie", also "they").
-_SPOKEN_OF_AFTER = re.compile(r"(?<![\w'’-])(?i:he|she|él|ella|elle|lei|ele|ela|hij|ona)(?![\w'’-])")
+_SPOKEN_OF_AFTER = LazyPattern(r"(?<![\w'’-])(?i:he|she|él|ella|elle|lei|ele|ela|hij|ona)(?![\w'’-])")
 #: Characters after such a name where its "he" or "she" is looked for (two sentences or so).
 _SPOKEN_REACH = 160
 
 
-_DIGIT_NEAR = re.compile(r"\d")
+_DIGIT_NEAR = LazyPattern(r"\d")
 
 
 @cache
@@ -1270,7 +1271,7 @@ def tag_person(tag: str, language: str | None = None) -> str | None:
 _THIRD_PERSON: dict[str, str] = {
     "en": "he him his she her hers", "nl": "hij hem haar", "de": "ihn ihm", "es": "él ella",
     "fr": "il elle lui", "it": "lui lei", "pt": "ele ela dele dela", "pl": "on ona jego jej"}
-_THIRD_PERSON_RE = {lang: re.compile(r"(?<![\w'’-])(?:" + "|".join(words.split()) + r")(?![\w'’-])",
+_THIRD_PERSON_RE = {lang: LazyPattern(r"(?<![\w'’-])(?:" + "|".join(words.split()) + r")(?![\w'’-])",
                                      re.IGNORECASE) for lang, words in _THIRD_PERSON.items()}
 
 
@@ -1288,7 +1289,7 @@ _HE_SHE: dict[str, tuple[str, str]] = {
     "pt": ("ele dele", "ela dela"), "pl": ("on jego", "ona jej")}
 _HE_SHE_SETS = {lang: (frozenset(he.split()), frozenset(she.split())) for lang, (he, she) in _HE_SHE.items()}
 #: Both sets of a language in one pattern over lower case (a month is a thousand texts).
-_HE_SHE_RE = {lang: re.compile(r"\b(?:" + "|".join(sorted(he | she, key=len, reverse=True)) + r")\b")
+_HE_SHE_RE = {lang: LazyPattern(r"\b(?:" + "|".join(sorted(he | she, key=len, reverse=True)) + r")\b")
               for lang, (he, she) in _HE_SHE_SETS.items()}
 
 
@@ -1741,8 +1742,8 @@ def no_one(name: str, texts: Sequence[str]) -> bool:
 
 #: The word just before a name ("my manager, Priya", "Oma Hilde") and the one a comma and
 #: a word after it ("Priya, my manager").
-_WORD_BEFORE = re.compile(r"([\w'’-]+)\s*,?\s+$")
-_WORD_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+)?([\w'’-]+)")
+_WORD_BEFORE = LazyPattern(r"([\w'’-]+)\s*,?\s+$")
+_WORD_AFTER = LazyPattern(r",\s+(?:[\w'’-]+\s+)?([\w'’-]+)")
 #: Words that put a name beside the writer ("with Sam", "con Ana", "mit Lea").
 _WITH = frozenset("with con avec mit met com z ze insieme".split())
 

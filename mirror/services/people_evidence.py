@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from mirror.lazy_re import LazyPattern
+
 #: Animals people live with, in the languages Mirror reads (and a few common breeds, which
 #: a writer names as often as the animal: "He's a beagle").
 _ANIMALS = frozenset("""
@@ -85,8 +87,8 @@ IN_A_PLACE = frozenset("in into nach aus en à au aux dans em naar uit w we".spl
 #: Texts a name must stand in as a place to be one by that.
 PLACED = 2
 
-_WORD = re.compile(r"[\w'’-]+")
-_SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]*")
+_WORD = LazyPattern(r"[\w'’-]+")
+_SENTENCE = LazyPattern(r"[^.!?…\n]+[.!?…]*")
 
 
 _ANIMAL_WORDS = _ANIMALS | _ANIMAL_LIFE
@@ -102,7 +104,7 @@ def _animal_pattern(name: str) -> re.Pattern[str]:
         rf"(?:{animal})\b)")
 
 
-_PRONOUN_ANIMAL = re.compile(
+_PRONOUN_ANIMAL = LazyPattern(
     rf"^\s*(?i:(?:{_PRONOUN_IS})\s+(?:(?:{_DETERMINERS})\s+)?(?:[\w-]+\s+)?(?:"
     + "|".join(sorted(_ANIMALS, key=len, reverse=True)) + r")\b)")
 
@@ -196,7 +198,7 @@ def character(name: str, texts: Sequence[str]) -> bool:
     return bool(holding) and all(_media(t) for t in holding)
 
 
-_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+_WORD_BEFORE = LazyPattern(r"([\w'’-]+)\s+$")
 
 
 def placed_in(name: str, texts: Iterable[str]) -> int:

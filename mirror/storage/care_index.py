@@ -151,7 +151,8 @@ class CareIndex:
         missing = sorted(w for w in wanted if w not in memo)
         if missing:
             if len(memo) > self.MEMO_LIMIT:
-                memo.clear()
+                memo.clear()  # and every word wanted is asked about again
+                missing = sorted(wanted)
             fresh: dict[str, Any] = {w: empty() for w in missing}
             for row in self._rows(sql, missing):
                 add(fresh[row[0]], row)

@@ -115,8 +115,15 @@ class DerivedStore:
                 if care is not None:
                     care_rows.append((reflection_id, _j(list(care.signals)), now, care.tier,
                                       float(care.score), care.language))
-            for table in ("reflection_patterns", "tension_observations"):
-                self.conn.executemany(f"DELETE FROM {table} WHERE reflection_id = ?", ids)
+            renewed = self._renew_same_patterns(ids, pattern_rows)
+            if renewed:
+                kept = set(renewed)
+                ids_changed = [i for i in ids if i[0] not in kept]
+                pattern_rows = [row for row in pattern_rows if row[1] not in kept]
+            else:
+                ids_changed = ids
+            self.conn.executemany("DELETE FROM reflection_patterns WHERE reflection_id = ?", ids_changed)
+            self.conn.executemany("DELETE FROM tension_observations WHERE reflection_id = ?", ids)
             # A model's care sentinel is not re-derivable from the text: it stays unless the
             # detector now finds something itself (which replaces it).
             self.conn.executemany(
@@ -130,6 +137,39 @@ class DerivedStore:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO care_markers (reflection_id, signals, detected_at, tier,"
                 " score, language, source) VALUES (?, ?, ?, ?, ?, ?, 'detector')", care_rows)
+
+    def _renew_same_patterns(self, ids: list[tuple[str]], pattern_rows: list[tuple]) -> list[str]:
+        """Rewrite in place the pattern rows of the reflections whose stored patterns are
+        the ones found again, in the same order (re-deriving a journal finds most of them
+        unchanged): each row takes its new ID, evidence and time, as a new row would, but
+        the per-day counts' triggers (which fire on a pattern row's insertion, deletion or
+        change of pattern) are not run twice per row for a count that stays the same.
+        Returns those reflections' IDs; the caller replaces the others' rows."""
+        wanted = [i[0] for i in ids]
+        if len(set(wanted)) != len(wanted):
+            return []  # a reflection twice in one batch: replaced the plain way
+        new: dict[str, list[tuple]] = {}
+        for row in pattern_rows:
+            new.setdefault(row[1], []).append(row)
+        old: dict[str, list[tuple[int, str]]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            for rowid, reflection_id, pattern in self.conn.execute(
+                    "SELECT rowid, reflection_id, pattern FROM reflection_patterns"
+                    f" WHERE reflection_id IN ({','.join('?' * len(chunk))})"
+                    " ORDER BY reflection_id, rowid", chunk):
+                old.setdefault(reflection_id, []).append((rowid, pattern))
+        same: list[str] = []
+        updates: list[tuple] = []
+        for reflection_id in wanted:
+            before, after = old.get(reflection_id, []), new.get(reflection_id, [])
+            if before and [p for _, p in before] == [row[2] for row in after]:
+                same.append(reflection_id)
+                updates += [(row[0], row[3], row[4], rowid) for (rowid, _), row in zip(before, after)]
+        self.conn.executemany(
+            "UPDATE reflection_patterns SET id = ?, evidence = ?, detected_at = ? WHERE rowid = ?",
+            updates)
+        return same
 
     def _tension_id(self, axis_a: str, axis_b: str, origin: str, now: str) -> str:
         """The existing tension on this axis pair (either order), else a new one: a tension

@@ -8,9 +8,11 @@ statement with no laughter keeps the care response, whatever it is about.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mirror.engine.care import CARE, GENTLE, assess
-from mirror.engine.care.levity import laughing, laughs
+from mirror.engine.care.levity import _laugh_re, laughing, laughs
 
 
 @pytest.mark.parametrize("text", [
@@ -66,3 +68,21 @@ def test_laughter_alone_keeps_the_gentle_line(text: str) -> None:
 ])
 def test_a_trivial_thing_without_laughter_keeps_a_clear_statement(text: str) -> None:
     assert assess(text).tier == CARE
+
+
+_PIECES = ["ha", "HA", "he", "h", "hhh", "a", "j", "ja", "k", "kk", "w", "W", "ｗ", "Ｗ", "x", "d",
+           "D", "l", "o", "lol", "rs", "s", "i", "xi", "ke", "mdr", "pt", "ptdr", "bw", "mu",
+           "awok", "ха", "ах", "лол", "ржу", "हा", "हे", "ही", "ह", "ه", "خخ", "ㅋ", "ㅎ", "크", "哈",
+           "呵", "(笑)", "（笑）", "5", "2", "3", "1", ":", ";", "=", "-", "^", "_", ")", "(", "p",
+           "😂", "🙂", " ", "  ", "-", ".", "/", "!", "\n", "é", "ł", "K", "\u212a", "ſ", "İ",
+           "ı", "0", "é", "ा", "\u064b", "word", "Hahn", "www.", "kekse"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_laughs_answers_as_the_whole_pattern_does(pieces: list[str]) -> None:
+    """`laughs` reads the pattern's alternatives apart and letter runs by memo: it must
+    answer as one search of the whole pattern does, on every text."""
+    text = "".join(pieces)
+    assert laughs(text) == (_laugh_re().search(text) is not None)
+    assert laughs(text) == (_laugh_re().search(text) is not None)  # answered from the memo

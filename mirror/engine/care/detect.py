@@ -166,6 +166,8 @@ class _Detector:
         self._cue_index: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {}
         #: Entries whose cues were asked about (the index pays off only in a long run).
         self.compounds_read = 0
+        #: (languages a sentence may be in, its own scripts) -> languages ruled out (`_active`).
+        self.ruled_out: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
 
     def rules(self, lang: str) -> LanguageRules | None:
         if lang not in self._languages:
@@ -379,12 +381,14 @@ class _Sentence:
     this text's words) computed on first use."""
 
     __slots__ = ("words", "norms", "norm_set", "_lemmas", "_present", "_forms", "_spans", "_hits",
-                 "laughing")
+                 "_laughter", "_index")
 
-    def __init__(self, words: Sequence[Word], forms: Mapping[str, Mapping[str, str]]):
+    def __init__(self, words: Sequence[Word], forms: Mapping[str, Mapping[str, str]],
+                 laughter: _Laughter | None = None, index: int = 0):
         self.words = words
-        #: laughter by its form (levity.py), set by `assess`, which has the raw text
-        self.laughing = False
+        #: the entry's laughter (levity.py), read only when a signal's context asks
+        self._laughter = laughter
+        self._index = index
         self.norms = [w.norm for w in words]
         self.norm_set = set(self.norms)
         self._lemmas: dict[str, list[str]] = {}
@@ -392,6 +396,11 @@ class _Sentence:
         self._forms = forms
         self._spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
         self._hits: dict[str, int] | None = None
+
+    @property
+    def laughing(self) -> bool:
+        """Whether this sentence laughs, by its form (levity.py)."""
+        return self._laughter is not None and self._laughter.flags()[self._index]
 
     def language_hits(self, common: Mapping[str, list[str]]) -> dict[str, int]:
         """How many of this sentence's words are very common words of each language
@@ -458,7 +467,7 @@ def _script_of(ch: str) -> str:
 _SCRIPT_OF: dict[str, str] = {}
 
 
-def _scripts(norms: Sequence[str]) -> set[str]:
+def _scripts(norms: Iterable[str]) -> set[str]:
     """The scripts a sentence's words begin in (by their first letters)."""
     found: set[str] = set()
     for ch in {norm[:1] for norm in norms}:
@@ -522,16 +531,28 @@ def _entry_needs(info: Mapping[str, _WordSlots], words: Iterable[str]) -> Abstra
     return held or frozenset()
 
 
+def _sentence_scripts(norms: Sequence[str], only: set[str] | None) -> set[str]:
+    """`_scripts(norms)`; `only`: the entry's scripts when it is written in one script,
+    which every sentence with a word in it then shares (no letter need be looked at)."""
+    if only is None:
+        return _scripts(norms)
+    for norm in norms:
+        if norm and norm[0] != CLAUSE:
+            return set(only)
+    return set()
+
+
 def _active(d: _Detector, sent: _Sentence, anchored: Mapping[str, AbstractSet[tuple[str, int]]],
             common: Mapping[str, list[str]],
-            unanchored: Mapping[str, AbstractSet[tuple[str, int]]]) -> set[tuple[str, int]]:
+            unanchored: Mapping[str, AbstractSet[tuple[str, int]]],
+            only_script: set[str] | None = None) -> set[tuple[str, int]]:
     """The rules worth trying in one sentence: those anchored on one of its words, and
     those with no anchor written in its script, that the entry allows (it holds their
     second required words); less those of languages its common words rule out (see
     `_plausible`). `anchored`: each of the entry's words -> the allowed rules anchored
     on it; `unanchored`: each script -> the allowed rules without an anchor (see
-    `_candidates`)."""
-    scripts = _scripts(sent.norms)
+    `_candidates`); `only_script`: see `_sentence_scripts`."""
+    scripts = _sentence_scripts(sent.norms, only_script)
     active: set[tuple[str, int]] = set()
     for script in scripts:
         active |= unanchored.get(script, frozenset())
@@ -547,8 +568,14 @@ def _active(d: _Detector, sent: _Sentence, anchored: Mapping[str, AbstractSet[tu
     # A language whose own script is in the sentence always counts: in
     # "honestly I can't anymore, хочу умереть" English words outnumber Russian.
     own = scripts - {"latin"}
-    ruled_out = {lang for lang in d.index.has_common
-                 if lang not in plausible and SCRIPTS.get(lang, "latin") not in own}
+    key = (frozenset(plausible), frozenset(own))
+    ruled_out = d.ruled_out.get(key)
+    if ruled_out is None:
+        if len(d.ruled_out) >= 4096:
+            d.ruled_out.clear()  # bounded: a journal's sentences fall into a few kinds
+        ruled_out = d.ruled_out[key] = frozenset(
+            lang for lang in d.index.has_common
+            if lang not in plausible and SCRIPTS.get(lang, "latin") not in own)
     if ruled_out:
         active = {slot for slot in active if slot[0] not in ruled_out}
     return active
@@ -584,9 +611,11 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     # checked once per entry (most proposed rules fail here), then once per sentence.
     in_entry: dict[tuple[str, int], bool] = {}
     entry = _Words({n for s in sents for n in s.norm_set}, forms) if len(sents) > 1 else None
+    scripts = _scripts(words) if reachable else set()
+    only_script = scripts if len(scripts) == 1 else None
     out: list[dict[tuple[str, int], list[int]]] = []
     for sent in sents:
-        active = _active(d, sent, anchored, common, unanchored) if reachable else set()
+        active = _active(d, sent, anchored, common, unanchored, only_script) if reachable else set()
         if not active:
             out.append({})
             continue
@@ -763,6 +792,23 @@ def _framing(d: _Detector, rules: LanguageRules, written_in: Iterable[str]) -> l
     return out
 
 
+class _Laughter:
+    """Which sentences of an entry laugh (levity.laughing), worked out the first time a
+    signal's context asks: reading the whole text for laughter costs as much as a tenth of
+    an entry's analysis, and most entries hold no signal to weigh."""
+
+    __slots__ = ("_text", "_raw", "_flags")
+
+    def __init__(self, text: str, raw: Sequence[Sequence[Word]]):
+        self._text, self._raw = text, raw
+        self._flags: list[bool] | None = None
+
+    def flags(self) -> list[bool]:
+        if self._flags is None:
+            self._flags = laughing(self._text, _sentence_spans(self._raw, len(self._text)))
+        return self._flags
+
+
 class _Lazy:
     """A flag computed only when a past-tense signal asks for it."""
 
@@ -868,9 +914,8 @@ def _assess(text: str) -> tuple[CareFinding, list[CareSignal]]:
     raw = sentences(text, d.normaliser, d.index.known, d.word_cache)
     words = {w.norm for ws in raw for w in ws}
     forms = d.index.forms(words)
-    sentences_ = [_Sentence(ws, forms) for ws in raw]
-    for sent, laughs in zip(sentences_, laughing(text, _sentence_spans(raw, len(text)))):
-        sent.laughing = laughs
+    laughter = _Laughter(text, raw)
+    sentences_ = [_Sentence(ws, forms, laughter, k) for k, ws in enumerate(raw)]
     best: dict[str, CareSignal] = {}
     recovered: dict[str, _Lazy] = {}
     written_in: dict[_Sentence, list[str]] = {}
@@ -1041,11 +1086,12 @@ def _entry_languages(d: _Detector, sents: Sequence[_Sentence], common: Mapping[s
 
 
 def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Sentence],
-              recovered: _Lazy, common: Mapping[str, list[str]] | None = None) -> list[_CueHit]:
+              recovered: _Lazy, common: Mapping[str, list[str]] | None = None,
+              only: AbstractSet[int] | None = None) -> list[_CueHit]:
     """Where the writer's own cue `name` is, in this language: a cue inside a figure of
     speech, about someone else, negated, joked about or told as distant past is none, nor
     one word that is a very common word of the language the sentence is written in (the
-    Spanish "en" is no Italian "en")."""
+    Spanish "en" is no Italian "en"). `only`: the sentences to read (all by default)."""
     base, _, mark = name.partition("!")
     try:
         cue = rules.cue(base)
@@ -1058,6 +1104,8 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
     lang = rules.language
     out: list[_CueHit] = []
     for k, sent in enumerate(sents):
+        if only is not None and k not in only:
+            continue
         present = sent.present(lang)
         if not may_match_any(cue.patterns, present):
             continue
@@ -1134,22 +1182,40 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         for slot in comp.slots:
             left -= 1
             for c in slot:
-                if c in sig_hits or (not c.startswith("%") and possible(c)):
+                if c in sig_hits:
                     filled += 1
                     break
+                if c[:1] != "%":
+                    langs_ = possible_memo.get(c)  # asked of most names by several compounds
+                    if langs_ is None:
+                        langs_ = possible(c)
+                    if langs_:
+                        filled += 1
+                        break
             if filled + left < comp.need:
                 return False
         return filled >= comp.need
 
     todo = [c for c in d.compounds if could(c)]
-    ordinary = {c for o in d.ordinary if any(_undoes(d, o, s, clear) for s in best.values())
-                for c in o.cues | o.keep if possible(c)}
+    # The cues of an ordinary purpose count only near a sign it may undo: from `before`
+    # sentences ahead of the sign's to the one after it (`_ordinary_signals`). Those not
+    # also read for a compound are read in those sentences alone.
+    near: dict[str, set[int]] = {}
+    for o in d.ordinary:
+        for sig in best.values():
+            if _undoes(d, o, sig, clear):
+                k = _sentence_of(starts, sig.start)
+                window = range(max(k - o.before, 0), k + 2)
+                for c in o.cues | o.keep:
+                    near.setdefault(c, set()).update(window)
+    ordinary = {c for c in near if possible(c)}
     if not todo and not ordinary:
         return [], {}
     hits: dict[str, list[_CueHit]] = dict(sig_hits)
 
-    def read(name: str) -> list[_CueHit]:
-        """The hits of cue `name` in every language that may hold it, read once."""
+    def read(name: str, only: AbstractSet[int] | None = None) -> list[_CueHit]:
+        """The hits of cue `name` in every language that may hold it, read once (in the
+        sentences `only`, when no other reading will ask for it)."""
         found = hits.get(name)
         if found is None:
             found = hits[name] = []
@@ -1159,7 +1225,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 if lang not in recovered:
                     recovered[lang] = _Lazy(lambda r=rules: any(
                         s.spans(r.patterns("recovery"), r.language) for s in sents))
-                found += _cue_hits(d, rules, name, sents, recovered[lang], common)
+                found += _cue_hits(d, rules, name, sents, recovered[lang], common, only)
         return found
 
     out: list[CareSignal] = []
@@ -1184,7 +1250,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         if signal is not None:
             out.append(signal)
     for name in ordinary:
-        read(name)
+        read(name, near[name])
     return out, hits
 
 

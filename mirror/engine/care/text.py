@@ -274,6 +274,10 @@ def sentences(text: str, normaliser: Normaliser,
     caller for one `known`, whose answers never change) remembers how each written token
     normalised: most words of an entry were seen in earlier entries, and the index is
     then asked only about new ones."""
+    if cache is not None and len(cache) > 200_000:
+        # Bounded: a long import's vocabulary, not its every typo. Emptied before this
+        # text's words are asked about, so none is read without its answer.
+        cache.clear()
     seen = cache if cache is not None else {}
     # (which alternative of the pattern matched: 1 CJK, 2 word, 3 stop, 4 clause; its
     # text; its characters), and the words whose being known is still to be asked.
@@ -286,8 +290,6 @@ def sentences(text: str, normaliser: Normaliser,
         if kind == 2 and value not in seen:
             asked.update(normaliser.needs_lookup(fold(value)))
     known_words = known(asked) if asked else set()
-    if cache is not None and len(cache) > 200_000:
-        cache.clear()  # bounded: a long import's vocabulary, not its every typo
     out: list[list[Word]] = []
     current: list[Word] = []
     for kind, value, start, end in items:
