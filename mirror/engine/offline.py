@@ -33,6 +33,7 @@ from typing import Any
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo
+from mirror.engine.patterns import PatternMatch
 from mirror.engine.portuguese import written_in_portugal
 from mirror.engine.reading import Moment, Reading, frames, opens_a_turn, read, says_i, valences
 from mirror.engine.tensions import Contrast, Tension
@@ -358,11 +359,10 @@ def _tension_sides(a: Analysis, t: Tension) -> tuple[str, str] | None:
     return None
 
 
-def _pattern_words(a: Analysis, name: str) -> str | None:
+def _evidence_words(matches: Sequence[PatternMatch]) -> str | None:
+    """Up to two of the matches' own words, quoted ("“so stupid” and “my fault”")."""
     seen: dict[str, str] = {}
-    for m in a.patterns:
-        if m.name != name or m.parts:  # a structural tension is quoted as a contrast
-            continue
+    for m in matches:
         body = _clean(m.text)
         key = body.casefold()
         if body and len(body) <= _MAX_EVIDENCE_CHARS and key not in seen:
@@ -930,8 +930,29 @@ def _compose_short(a: Analysis, pick: _Picker) -> str:
 
 
 def _self_judgment_words(a: Analysis) -> str | None:
-    words = _pattern_words(a, "self_judgment")
-    return words
+    """The sharp words the person used of themselves ("I'm so stupid", "my fault"): only
+    those said of the writer. "She still laughs at the same stupid stuff" judges no one,
+    and "There's a harsh voice in 'stupid'" misread a fond line as self-criticism."""
+    starts = [t.start for t in a.tokens]
+    norms = [t.norm for t in a.tokens]
+    language = str(a.language)
+    own = [m for m in a.patterns if m.name == "self_judgment" and not m.parts
+           and _said_of_writer(a, starts, norms, language, m.start, m.end)]
+    return _evidence_words(own)
+
+
+def _said_of_writer(a: Analysis, starts: list[int], norms: list[str], language: str,
+                    start: int, end: int) -> bool:
+    """Whether the writer is in the clause of the words at [start, end): in them ("my
+    fault", "hate myself") or in the few words before, in the same sentence ("I'm so")."""
+    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    if first >= len(a.tokens):
+        return False
+    sent = a.tokens[first].sent
+    lo = first
+    while lo > 0 and first - lo < 4 and a.tokens[lo - 1].sent == sent:
+        lo -= 1
+    return says_i(language, norms[lo:last])
 
 
 def _compose_marks(text: str, pick: _Picker) -> str:

@@ -2013,6 +2013,8 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                 if verbish and (len(words) > 1 or j + 1 >= m.last or norms[j + 1] in lex.stopwords
                                 or norms[j + 1].endswith(("ed", "ing"))):
                     break
+                if len(words) >= 2 and norms[j].endswith("ly") and len(norms[j]) > 4:
+                    break  # "my fault entirely": an adverb after the noun is not part of it
                 # After a noun, a word in -s is most often its verb ("the diet starts").
                 if len(words) >= 2 and norms[j].endswith("s") and not norms[j].endswith("ss") \
                         and not valences().get(norms[words[-1]]):

@@ -375,3 +375,23 @@ def test_a_smile_kept_up_for_hours_is_not_joy() -> None:
     text = ("Dostałam zaproszenie na ślub Pawła. Jak pojadę, będę siedzieć z jego ciotkami i "
             "uśmiechać się przez dziewięć godzin. Jak nie pojadę, wszyscy będą gadać.")
     assert "joy" not in read(text, None, "pl").feelings
+
+
+@pytest.mark.parametrize(("language", "text", "never"), [
+    ("es", "La boda de mi prima. Me entró la risa en plena misa y a ella también. Ya es leyenda "
+           "familiar, me temo.", "miedo"),
+    ("en", "Asked if the boiler could be fixed before the weekend. I'm afraid not, he said. Cold "
+           "showers it is, and honestly it was funny by the third one.", "fear"),
+])
+def test_afraid_as_a_turn_of_phrase_is_no_fear(language: str, text: str, never: str) -> None:
+    assert never not in compose(text).lower()
+
+
+def test_a_sharp_word_said_of_something_else_is_no_self_judgment() -> None:
+    # "the same stupid stuff" judges no one; "I'm so stupid" is said of the writer.
+    fond = ("Met Jess for coffee after two years of not speaking. She still laughs at the same "
+            "stupid stuff. Walking home felt lighter than it has in months.")
+    own = "Forgot Mum's birthday again. I'm so stupid. She said it doesn't matter but it does."
+    assert not any("harsh" in r or "sharp" in r for r in (compose(fond, version=f"v{i}") for i in range(8)))
+    assert any("stupid" in r.rsplit("\u201d", 1)[0].split("\u201d")[-1] or "sharp" in r or "harsh" in r
+               for r in (compose(own, version=f"v{i}") for i in range(8)))
