@@ -259,6 +259,9 @@ class _Lexicon:
     images_not: frozenset[str]                      # "idiot": "like an idiot" is no picture
     simile: frozenset[str]                          # "like", "comme": a likeness's first word
     excepting: frozenset[str]                       # "except", "hors": a rule's exception
+    years_back: frozenset[str]                      # "ago", "años", "anni": dated years back
+    relatives: frozenset[str]                       # "who", "que", "der": a clause about someone
+    whose: frozenset[str]                           # "whose", "cuyo", "dont": someone else's
     body: frozenset[str]                            # "arm", "face": a sensation, not a feeling
     idioms: tuple[tuple[str, ...], ...]             # "happy birthday": no feeling of the writer's
     hedges: tuple[tuple[str, ...], ...]             # "kind of": a feeling only half said
@@ -344,6 +347,21 @@ def says_i(language: str, norms: Sequence[str]) -> bool:
     return lex is not None and any(w in lex.first_person for w in norms)
 
 
+def _years_ago(toks: Sequence[Token], norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
+    """Whether the death at token i is told in passing, in a clause about someone: dated
+    years back ("my teacher, who died years ago, …", "que murió hace años", "che è morto
+    anni fa"), or someone else's ("the neighbour, whose wife died"): who someone is, not
+    the loss the entry is about. A death in the entry's own clause stays grief."""
+    sent = toks[i].sent
+    before = [norms[j] for j in range(max(0, i - 2), i) if toks[j].sent == sent]
+    if not any(w in lex.relatives for w in before):
+        return False  # "Mi abuelo murió hace tres años y hoy encontré su reloj": the loss itself
+    if any(w in lex.whose for w in before):
+        return True  # "the neighbour, whose wife died": someone else's loss, told of them
+    return any(norms[j] in lex.years_back for j in range(max(0, i - 4), min(len(norms), i + 5))
+               if toks[j].sent == sent)
+
+
 def opens_a_turn(language: str, word: str) -> bool:
     """Whether `word` (normalised), opening a sentence, turns it against the one before
     ("But …", "Aber …", "Mais …"): such a sentence leans on its set-up. A word that moves
@@ -425,6 +443,9 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         images_not=_lowered(data.get("images_not")),
         simile=frozenset({"like", "as"} | {_words(str(w))[0] for w in data.get("images") or ()}),
         excepting=_lowered(data.get("excepting")),
+        years_back=_lowered(data.get("years_back")),
+        relatives=_lowered(data.get("relatives")),
+        whose=_lowered(data.get("whose")),
         body=_lowered(data.get("body")),
         idioms=tuple(_words(str(w)) for w in data.get("not_feelings") or ()),
         hedges=tuple(_words(str(w)) for w in data.get("hedges") or ()),
@@ -563,6 +584,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         weight = hit[1]
         if _felt_back_then(toks, norms, i):
             weight = min(weight, HINT_WEIGHT)  # "how angry I was that day. Now he has a beard"
+        if hit[0] in _TOLD_BY_EVENTS and _years_ago(toks, norms, i, lex):
+            weight = min(weight, HINT_WEIGHT)  # "my teacher, who died years ago, said…": background
         if "which" in norms[max(0, i - 3):i]:
             weight = min(weight, HINT_WEIGHT)  # "the vet came, which I'm glad about": an aside
         if any(tuple(norms[max(0, i - len(h)):i]) == h for h in lex.hedges):

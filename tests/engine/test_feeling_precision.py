@@ -395,3 +395,22 @@ def test_a_sharp_word_said_of_something_else_is_no_self_judgment() -> None:
     assert not any("harsh" in r or "sharp" in r for r in (compose(fond, version=f"v{i}") for i in range(8)))
     assert any("stupid" in r.rsplit("\u201d", 1)[0].split("\u201d")[-1] or "sharp" in r or "harsh" in r
                for r in (compose(own, version=f"v{i}") for i in range(8)))
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Dreamt I was late for a flight and my old teacher, who died years ago, was at the gate "
+           "telling me to run. Woke up laughing."),
+    ("en", "Mr Patel next door, whose wife died in spring, waved from his garden. I took him soup."),
+    ("es", "Soñé con mi profesor, que murió hace años, corrigiéndome un examen en rojo. Qué risa."),
+])
+def test_a_death_told_in_passing_about_someone_is_not_the_entrys_grief(language: str, text: str) -> None:
+    # "who died years ago", "whose wife died": who someone is, not the loss the entry is about.
+    assert "grief" not in read(text, None, language).feelings
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Dad died two years ago today. I still set out his mug."),
+    ("es", "Mi abuelo murió hace tres años y hoy encontré su reloj en un cajón."),
+])
+def test_a_death_in_the_entrys_own_clause_stays_grief(language: str, text: str) -> None:
+    assert "grief" in read(text, None, language).feelings
