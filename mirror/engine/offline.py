@@ -603,6 +603,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_generic_by_tone"][r.valence])  # tone-matched, at least
     elif "ask_list" in fr and _errands_only(a, r):
         ask = pick.choice(fr["ask_list"])  # errands only: the list is asked about, not one item
+    elif "ask_generic_now" in fr and not _an_event(a, r):
+        ask = pick.choice(fr["ask_generic_now"])  # no "just then" of a line where nothing happens
     else:
         ask = pick.choice(fr["ask_generic"])
     sentences.append(ask)
@@ -735,6 +737,16 @@ def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     opening = _exact_quote(a.text, a.tokens, start, end)
     closing = _exact_quote(a.text, a.tokens, last_first, last_end)
     return (opening, closing) if opening and closing else None
+
+
+def _an_event(a: Analysis, r: Reading) -> bool:
+    """Whether the quoted line tells something that happened ("I cried a little over the
+    shortbread"), which a question may ask after as a moment; "Best Sunday in ages" and
+    "Still like him. More, mostly" are a verdict and a state."""
+    if r.centre is None:
+        return False
+    said = echo(a.text, a.tokens, r.centre.first, r.centre.last)
+    return said is not None and said.past and not said.verdict
 
 
 def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None:

@@ -66,3 +66,15 @@ def test_someone_named_once_in_passing_is_not_what_the_question_asks_about() -> 
     for version in range(4):
         reply = compose(text, version=f"v{version}")
         assert "Lorraine" not in reply.rsplit("\u201d", 1)[-1], reply
+
+
+@pytest.mark.parametrize("text", [
+    "Rain all morning, then the sun came out over the allotment. Best Sunday in ages.",
+    "Twelve years next month. Still like him. More, mostly.",
+])
+def test_a_line_where_nothing_happens_is_not_asked_about_as_a_moment(text: str) -> None:
+    # "What was going on in you just then?" of "Best Sunday in ages" asks after an event
+    # that is not there; a verdict or a state is asked about as it reads now.
+    for version in range(8):
+        asked = compose(text, version=f"v{version}").rsplit("\u201d", 1)[-1]
+        assert not any(w in asked for w in ("just then", "that moment", "from the inside")), asked
