@@ -336,7 +336,7 @@ def _turned_away(toks: Tokens, centre: Moment, families: Sequence[tuple[int, str
     first = centre.first
     if first and toks[first - 1].sent == toks[first].sent:
         return False
-    if toks[first].norm not in lex.opening_turns or toks[first].norm in lex.moves_on:
+    if not _turns(lex, toks[first].norm):
         return False
     return all(i < first for i, fam, _ in families if fam in chosen)
 
@@ -367,7 +367,11 @@ def opens_a_turn(language: str, word: str) -> bool:
     ("But …", "Aber …", "Mais …"): such a sentence leans on its set-up. A word that moves
     on instead ("Anyway …", "Bref …") leaves the line before behind."""
     lex = _lexicon(language)
-    return lex is not None and word in lex.opening_turns and word not in lex.moves_on
+    return lex is not None and _turns(lex, word)
+
+
+def _turns(lex: _Lexicon, word: str) -> bool:
+    return word in lex.opening_turns and word not in lex.moves_on
 
 
 def _lexicon_values(lex: _Lexicon) -> tuple[Any, ...]:
@@ -1030,7 +1034,8 @@ def sarcastic(text: str, tokens: Sequence[Token], language: str = "en") -> bool:
     return _is_sarcastic(text, as_tokens(tokens), lex, valences() if language == "en" else {})
 
 
-def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict[str, float]) -> bool:
+def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict[str, float],
+                  families: Sequence[tuple[int, str, float]] | None = None) -> bool:
     """Irony: a marker ("living the dream", "/s") in an entry that names something going
     wrong, or praise that does not fit its own sentence: strong positive words (VADER 2+,
     or lifted by "absolutely", "really", "so") sitting beside a bad event, with no plainly
@@ -1057,7 +1062,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # it: opening a sentence ("Super, der Zug hat …", "Qué maravilla, otra vez …").
         return True
     if not laughing and _praise_alone(toks, norms, spans, lex) and (trouble or any(
-            lex.valence.get(fam) == "negative" for _, fam, _ in _families(text, toks, lex))):
+            lex.valence.get(fam) == "negative"
+            for _, fam, _ in (families if families is not None else _families(text, toks, lex)))):
         return True  # "… gente que REVENDE citas por 20 euros. Maravilloso.", "Heerlijk hoor."
     if any(_contains(norms, m) if m[0].isalnum() else _written(" ".join(m), lowered) for m in lex.sarcasm_strong):
         return True  # "love that for me", "/s": irony whatever the entry names
@@ -1360,10 +1366,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     vader = valences() if language == "en" else {}
     signs = _signs(text, toks, lex)
     told = {i for i, _, _ in signs}  # events that tell a feeling, not words the writer says of it
-    families = _families(text, toks, lex)
-    if signs:  # an event read whole outranks a hint found at its first word ("would have been")
-        families = sorted([f for f in families if f[0] not in told] + signs)
-    sarcasm = _is_sarcastic(text, toks, lex, vader)
+    feeling_words = _families(text, toks, lex)
+    families = sorted([f for f in feeling_words if f[0] not in told] + signs) if signs else feeling_words
+    # (an event read whole outranks a hint found at its first word: "would have been")
+    sarcasm = _is_sarcastic(text, toks, lex, vader, feeling_words)  # (read once, not twice)
     retort = _retort(text, toks, lex)
     if sarcasm and retort is not None and any(
             fam in _ANGER and wt >= WORD_WEIGHT and _stated(text, toks, i, lex) for i, fam, wt in families):
