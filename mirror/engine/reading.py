@@ -67,7 +67,14 @@ _BEFORE_DYING = frozenset({"just", "finally", "has", "had", "have", "suddenly", 
 _NO_ONE_IN_PARTICULAR = frozenset({"someone", "somebody", "anyone", "anybody", "alguien",
                                    "quelqu'un", "jemand", "qualcuno", "alguém", "iemand", "ktoś"})
 _LINGERS = 1.0
-_POINTS = 1.5  # a line where the person says what stays with them  # a list item the person says more about than its errand
+#: A pointer followed by at most this many words ("I keep thinking about that", "Das geht mir
+#: nicht aus dem Kopf") points at the line before it.
+_POINTS_BACK = 1
+#: The letters of a word that stand for all its forms where intensities are counted once.
+_STEM = 5
+#: ... in a sentence of at most this many words: a long one holds its own moment.
+_POINTS_BACK_WORDS = 7
+_POINTS = 2.5  # a line where the person says what stays with them  # a list item the person says more about than its errand
 _MANY = 5  # at most this many feelings named together
 
 
@@ -283,6 +290,7 @@ class _Lexicon:
     belongings: frozenset[str] = frozenset()        # "his", "her": another person's things
     acts: frozenset[str] = frozenset()              # "cried", "yelled": acts, not feelings
     pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
+    back_words: frozenset[str] = frozenset()        # "that", "das", "eso": a pointer points back
     laughter: frozenset[str] = frozenset()          # "lol", "haha": the person laughing
     requests: tuple[tuple[str, ...], ...] = ()      # "what should i", "any advice": asked outright
     signs: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -468,6 +476,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         belongings=_lowered(data.get("belongings")),
         acts=_lowered(data.get("acts")),
         pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
+        back_words=_lowered(data.get("back_words")),
         laughter=_lowered(data.get("laughter")),
         requests=tuple(_words(str(w)) for w in data.get("requests") or ()),
         signs=_signs_by_first(signs),
@@ -1009,6 +1018,17 @@ def _asks(norms: Sequence[str], m: Moment, words: tuple[str, ...], quoted: Seque
                for j in range(m.first, m.first + n - k + 1))
 
 
+def _pointer_at(words: Sequence[str], pointers: Sequence[tuple[str, ...]]) -> int | None:
+    """How many words follow the first pointer in a sentence ("keep thinking about that"
+    → 1), or None when it holds none: a pointer with almost nothing after it points back."""
+    for p in pointers:
+        k = len(p)
+        for i in range(len(words) - k + 1):
+            if tuple(words[i : i + k]) == p:
+                return len(words) - i - k
+    return None
+
+
 def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
     if not words:
         return False
@@ -1400,8 +1420,13 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         last = k == len(sentences) - 1
         score = 0.0
         intensities: list[float] = []
+        counted: set[str] = set()
         for i in range(lo, hi):
-            v = vader.get(norms[i], 0.0)
+            # (a word said twice is one feeling: "she was laughing and I laughed" is one
+            # laugh; its first letters stand for the word in all its forms)
+            stem = norms[i][:_STEM]
+            v = vader.get(norms[i], 0.0) if stem not in counted else 0.0
+            counted.add(stem)
             if v and _negated(norms, i, lex, lo):
                 v = -0.5 * v
             intensities.append(min(abs(v), _LEXICON_VALENCE_CAP) / 2)
@@ -1438,7 +1463,17 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score -= 1.0
         if lo in lingering:
             score += _LINGERS  # "call Dad back. he sounded small on the voicemail"
-        if any(_contains(words, p) for p in lex.pointers):
+        pointed = _pointer_at(words, lex.pointers)
+        if pointed is not None and pointed <= _POINTS_BACK and len(words) <= _POINTS_BACK_WORDS \
+                and any(w in lex.back_words for w in words) and scored and k > 0 \
+                and scored[-1].last == lo:
+            # "It was so ordinary. That was the best part.": the line says where the heart
+            # is, and it is the line before; said alone, "that" is not a moment anyone could
+            # be asked about. The two are one moment, quoted together.
+            previous = scored[-1]
+            scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _POINTS)
+            continue
+        if pointed is not None:
             score += _POINTS  # "Still thinking about the lemonade": the person says where it is
         scored.append(Moment(lo, hi, score))
     if len(sentences) > 2 and scored and scored[-1].first == sentences[-1][0] \

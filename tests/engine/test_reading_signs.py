@@ -149,3 +149,32 @@ def test_an_event_names_the_feeling_but_the_moment_is_how_it_was_lived() -> None
     said = compose(text)
     assert "anxiety" in read(text, language="nl").feelings
     assert "ramen gelapt" in said and "Morgen de uitslag" not in said, said
+
+
+def test_a_short_line_that_points_back_is_quoted_with_the_line_it_points_at() -> None:
+    # "That was the best part." says where the heart is: in the line before it. Alone,
+    # "that" is nothing to ask about; the two are quoted together.
+    text = ("Dreamt about my grandmother. We were shelling peas on her porch and she was "
+            "telling me off for eating them raw. It was so ordinary. That was the best part. "
+            "Then the alarm went and I lay there for a while.")
+    assert "It was so ordinary. That was the best part" in compose(text)
+
+
+def test_a_picture_that_keeps_coming_back_is_where_the_entry_is() -> None:
+    # "I keep seeing her …", "Todavía la veo …": what the person cannot stop seeing is what
+    # stays with them, over a kind word told earlier and the errands after.
+    en = ("Took the cat carrier back to the shelter today. The man at the desk was lovely and "
+          "asked if she'd been a good cat. It's been a month. I keep seeing her on the "
+          "windowsill. Then I made soup and watched the news.")
+    es = ("Hoy devolví el transportín al refugio. El chico del mostrador fue muy amable y me "
+          "preguntó si había sido una buena gata. Ya hace un mes. Todavía la veo en la "
+          "ventana. Luego hice sopa y vi las noticias.")
+    assert "I keep seeing her on the windowsill" in compose(en)
+    assert "Todavía la veo en la ventana" in compose(es)
+
+
+def test_a_pointer_inside_a_line_about_a_habit_is_not_a_pointer_back() -> None:
+    # "out of habit" has no "that" in it: the line is its own moment.
+    text = ("Ordinary day. Worked from home, fixed the shelf with a folded beer mat. "
+            "Watched the baking thing.\n\nLaid out two mugs out of habit.")
+    assert "laid out two mugs out of habit" in compose(text).lower()
