@@ -462,11 +462,14 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             opening = _say(pick.choice(fr["request"]), q=asked)
             ask = pick.choice(fr["ask_request"])
             return " ".join([opening, ask]).replace("?\u201d.", "?\u201d")
-    if "log" in fr and "ask_log" in fr and (ends := _log_ends(a, r)) is not None:
+    if "log" in fr and "ask_log" in fr and "log_coda" in fr and (ends := _log_ends(a, r)) is not None:
         # A day kept in times and numbers ("Up 6:40. Train 7:52 … Bed 23:00"): no line of it
         # is the heart, and "what was going on in you just then?" of "Bed 23:00" reads as
         # not having looked. The record is named as a record, and the question asks what
         # it leaves out.
+        if not ends[0]:
+            # (the record ends in the person's own voice: that line is quoted, and asked after)
+            return " ".join([_say(pick.choice(fr["log_coda"]), c=ends[1]), pick.choice(fr["ask_log_coda"])])
         return " ".join([_say(pick.choice(fr["log"]), a=ends[0], b=ends[1]), pick.choice(fr["ask_log"])])
     if len(r.feelings) > 2 and "many" in fr and "ask_many" in fr:
         # Several feelings the person listed side by side: named together, as they wrote
@@ -677,6 +680,9 @@ _LOG_LINE_WORDS = 10
 _LOG_LINE_WORDS_LINES = 14  # (a log written line by line may hold a few sentences a line)
 _LOG_TIMED = 0.6
 _TERSE_WORDS = 6
+#: A log's closing line in the person's voice: at least this many words, and at most one
+#: figure for every this many words ("O 3 złapał mnie za palec").
+_CODA_WORDS, _CODA_FIGURES = 4, 8
 
 
 def _log_units(a: Analysis, r: Reading) -> tuple[list[tuple[int, int]], int]:
@@ -711,7 +717,8 @@ def _unit_text(a: Analysis, first: int, last: int) -> str:
 def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     """(its first timed line, its last line), quoted, when the entry is a log: four lines
     or more, short, most of them with a time or a number, hardly any with the writer in
-    them ("Up 6:40", "Di, 7:10 Uhr, 8,2 km", "Puls im Schnitt 152"), and no feeling named."""
+    them ("Up 6:40", "Di, 7:10 Uhr, 8,2 km", "Puls im Schnitt 152"), and no feeling named.
+    A log that ends in the person's own voice gives ("", its closing lines) instead."""
     if r.feelings or r.sarcasm or r.asking or r.request is not None:
         return None
     units, most = _log_units(a, r)
@@ -732,11 +739,35 @@ def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     (start, end), (last_first, last_end) = timed[0], units[-1]
     if last_first <= start:
         return None
+    coda = _log_coda(a, units)
+    if coda is not None:
+        said = _exact_quote(a.text, a.tokens, *coda)
+        return ("", said) if said else None
     while start + 1 < end and "\n" in a.text[a.tokens[start].end : a.tokens[start + 1].start]:
         start += 1  # (a heading on the line above, "Laufprotokoll", is not quoted)
     opening = _exact_quote(a.text, a.tokens, start, end)
     closing = _exact_quote(a.text, a.tokens, last_first, last_end)
     return (opening, closing) if opening and closing else None
+
+
+def _log_coda(a: Analysis, units: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The token range of a log's last lines when they leave the figures behind and speak
+    ("Longest since the surgery. Didn't stop once. Sat on the wall at the end for a bit.",
+    "Kreuz tut weh. Aber der Handlauf, Mann."): where a record ends in the person's own
+    voice, that is its heart, and quoting its first and last figures misses it."""
+    def voiced(first: int, last: int) -> bool:
+        start = a.tokens[first].start
+        if LIST_ITEM.match(a.text[a.text.rfind("\n", 0, start) + 1 :]):
+            return False  # an item of the record's list is the record
+        words = [t for t in a.tokens[first:last] if any(ch.isalpha() for ch in t.text)]
+        figures = sum(any(ch.isdigit() for ch in t.text) for t in a.tokens[first:last])
+        return len(words) >= _CODA_WORDS and figures * _CODA_FIGURES <= len(words)
+    k = len(units)
+    while k > 0 and voiced(*units[k - 1]):
+        k -= 1
+    if k == len(units) or k < len(units) // 2:
+        return None  # no voice at the end, or more voice than record: not a log's coda
+    return units[k][0], units[-1][1]
 
 
 def _an_event(a: Analysis, r: Reading) -> bool:

@@ -75,3 +75,35 @@ def test_a_gym_log_is_not_glued_at_a_line_without_a_stop() -> None:
             "dips 3x8, last set ugly\nSam spotted me on the 57.5 and said I've got it. Went home happy.")
     reply = compose(text)
     assert "boring dips" not in reply and "ugly Sam" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "coda", "record", "words"), [
+    ("Sat 7:05am\n- 12.4 km, 1:08:30\n- avg pace 5:31\n- calf tight from km 9\n- 4°C, drizzle\n"
+     "First time past the lighthouse since the operation. Stood there a while and let the rain do it.",
+     "First time past the lighthouse since the operation. Stood there a while and let the rain do it",
+     "12.4 km", ("line", "numbers")),
+    ("Dienstag, Garten Hoffmann\n7:30 Material geladen\n8:00–12:00 Hecke geschnitten, drei Säcke\n"
+     "12:15 Pause im Auto\n13:00–16:30 Beet umgegraben, Wurzeln ohne Ende\n"
+     "Rücken kaputt. Aber die alte Rose blüht noch, die hat sie selbst gepflanzt.",
+     "Rücken kaputt. Aber die alte Rose blüht noch, die hat sie selbst gepflanzt", "7:30", ("Zeile", "Zahlen")),
+])
+def test_a_log_that_ends_in_the_persons_voice_is_answered_from_that_line(
+        text: str, coda: str, record: str, words: tuple[str, ...]) -> None:
+    # The figures are the record; the last lines in the person's own voice are its heart.
+    # Quoting the first and last figures instead ("From 'Sat 7:05am' to …") misses it.
+    for version in range(4):
+        reply = compose(text, version=f"v{version}")
+        assert coda in reply, reply
+        assert record not in reply, reply
+        assert any(w in reply for w in words), reply
+        assert check(reply, text).passed
+
+
+def test_a_list_item_at_the_end_of_a_log_is_still_the_record() -> None:
+    # "- Marta beat me up the last climb, 4 min, as always" is an item of the list, not a
+    # closing line in the person's own voice.
+    text = ("Sunday ride.\n- 84 km, 1,250 m climbing\n- 3h40 moving\n- 2 gels, 1 banana\n"
+            "- puncture at km 51, 8 min stopped\n- Marta beat me up the last climb, 4 min, as always")
+    reply = compose(text)
+    assert "Sunday ride" in reply or "84 km" in reply, reply
+    assert "Marta beat me" in reply, reply
