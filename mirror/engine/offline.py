@@ -583,6 +583,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     elif tension_said and (not r.phrase or pick.index(3) == 0):
         t = a.tensions[0]
         ask = pick.choice(fr["ask_tension"]).format(A=t.axis_a, B=t.axis_b)
+    elif "ask_list" in fr and _errands_only(a, r):
+        ask = pick.choice(fr["ask_list"])  # errands only: the list is asked about, not one item
     elif r.image is not None and "ask_image" in fr and (
             image := _exact_quote(a.text, a.tokens, r.image.first, r.image.last)):
         ask = pick.choice(fr["ask_image"]).format(i=image)
@@ -604,8 +606,6 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     elif r.feelings and r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:
         # (only with a feeling named: a tone guessed from loose words may be irony)
         ask = pick.choice(fr["ask_generic_by_tone"][r.valence])  # tone-matched, at least
-    elif "ask_list" in fr and _errands_only(a, r):
-        ask = pick.choice(fr["ask_list"])  # errands only: the list is asked about, not one item
     elif "ask_generic_now" in fr and not _an_event(a, r):
         ask = pick.choice(fr["ask_generic_now"])  # no "just then" of a line where nothing happens
     else:

@@ -47,7 +47,7 @@ _MAX_CENTRE_WORDS = 36
 #: Where an entry lands and where it starts: the closing line is often its heart (the
 #: rubric's "often not the first sentence"), the opening line its setting.
 _LAST_LINE, _FIRST_LINE = 1.5, 1.0
-_LAST_PLAIN = 0.5
+_LAST_PLAIN = 0.25
 _LANDING_TURN = 1.25
 _LEAD_IN_WORDS = 14  # the line before a short centre, quoted with it when no longer than this  # the last line turns: the entry lands there  # a last line that only makes a plan: an afterthought, not the heart
 #: The last paragraph of a long entry (three paragraphs or more) is where it often lands.
@@ -1496,7 +1496,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                             + (_LAST_LINE if lands else _LAST_PLAIN) + (_LANDING_TURN if turning else 0.0))
     if not scored:  # all markup: fall back to any sentence
         scored = [Moment(lo, hi, 0.0) for lo, hi in sentences]
-    centre_sentence = max(scored, key=lambda m: (m.score, -m.first))
+    centre_sentence = max(scored, key=lambda m: (m.score, m.first))
     if sarcasm:  # the irony is in the whole line, not its loudest word
         centre_sentence = _sarcastic_moment(scored, norms, lex) or centre_sentence
     centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns)

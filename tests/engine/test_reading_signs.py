@@ -178,3 +178,17 @@ def test_a_pointer_inside_a_line_about_a_habit_is_not_a_pointer_back() -> None:
     text = ("Ordinary day. Worked from home, fixed the shelf with a folded beer mat. "
             "Watched the baking thing.\n\nLaid out two mugs out of habit.")
     assert "laid out two mugs out of habit" in compose(text).lower()
+
+
+@pytest.mark.parametrize(("text", "heart", "plan"), [
+    ("Oggi ho consegnato la tesi in segreteria. Tre anni di lavoro in una busta marrone. La "
+     "signora allo sportello non ha neanche alzato gli occhi. Sono uscita e mi tremavano le mani. "
+     "Stasera pizza con Giulia.", "Sono uscita e mi tremavano le mani", "Stasera pizza"),
+    ("Vandaag de scriptie ingeleverd bij het secretariaat. Drie jaar werk in een bruine envelop. "
+     "De vrouw achter de balie keek niet eens op. Buiten stond ik te trillen op mijn benen. "
+     "Vanavond pizza met Lotte.", "Buiten stond ik te trillen op mijn benen", "Vanavond pizza"),
+])
+def test_an_evening_plan_at_the_end_is_not_where_the_entry_lands(text: str, heart: str, plan: str) -> None:
+    # "Stasera pizza con Giulia" closes the day; the entry landed on the line before it.
+    reply = compose(text)
+    assert heart in reply and plan not in reply, reply
