@@ -35,7 +35,7 @@ from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo
 from mirror.engine.patterns import PatternMatch
 from mirror.engine.portuguese import written_in_portugal
-from mirror.engine.reading import Moment, Reading, frames, opens_a_turn, read, says_i, valences
+from mirror.engine.reading import Moment, Reading, frames, last_clause, opens_a_turn, read, says_i, valences
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation
 
@@ -601,6 +601,11 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_phrase"][tone]).format(p=r.phrase)
     elif feeling:
         ask = pick.choice(fr["ask_feeling"]).format(feeling=feeling)
+    elif "ask_clause" in fr and not _laughs(a, data) and (clause := _last_clause(a, r, data)):
+        # (outside English, where the clause cannot be said back in the second person: the
+        # line's last words, quoted, are what the question asks after: "¿Qué hay para ti en
+        # ese “por si acaso”?")
+        ask = _say(pick.choice(fr["ask_clause"]), f=clause)
     elif _laughs(a, data) and "ask_light" in fr:
         ask = pick.choice(fr["ask_light"])  # a joke is answered lightly
     elif r.feelings and r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:
@@ -768,6 +773,22 @@ def _log_coda(a: Analysis, units: list[tuple[int, int]]) -> tuple[int, int] | No
     if k == len(units) or k < len(units) // 2:
         return None  # no voice at the end, or more voice than record: not a log's coda
     return units[k][0], units[-1][1]
+
+
+def _last_clause(a: Analysis, r: Reading, data: dict) -> str | None:
+    """The quoted centre's last clause, quoted, when it can be asked about by itself
+    (`reading.last_clause`)."""
+    if r.centre is None:
+        return None
+    found = last_clause(str(data.get("language", a.language)), a.text, a.tokens, r.centre.first, r.centre.last)
+    if found is None:
+        return None
+    start, end = a.tokens[found[0]].start, a.tokens[found[1] - 1].end
+    if "(" in a.text[a.tokens[found[0] - 1].end : start]:
+        return None  # an aside in brackets ("(check break clause??)") is not the line's weight
+    if any(m.start < end and start < m.end for m in a.patterns if m.name == "self_judgment"):
+        return None  # "What a failure" asked about would say the judgement back as the mirror's
+    return _exact_quote(a.text, a.tokens, *found)
 
 
 def _an_event(a: Analysis, r: Reading) -> bool:

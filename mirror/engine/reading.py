@@ -35,6 +35,7 @@ from mirror.engine.tokenize import (
     as_tokens,
     clause_bounds,
     clause_break_between,
+    inside_quotation,
     quoted_spans,
     tokenize,
     tokens_in_spans,
@@ -291,6 +292,7 @@ class _Lexicon:
     acts: frozenset[str] = frozenset()              # "cried", "yelled": acts, not feelings
     pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
     back_words: frozenset[str] = frozenset()        # "that", "das", "eso": a pointer points back
+    links: frozenset[str] = frozenset()             # "and", "y", "und": a clause leans on the last
     laughter: frozenset[str] = frozenset()          # "lol", "haha": the person laughing
     requests: tuple[tuple[str, ...], ...] = ()      # "what should i", "any advice": asked outright
     signs: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -368,6 +370,41 @@ def _years_ago(toks: Sequence[Token], norms: Sequence[str], i: int, lex: _Lexico
         return True  # "the neighbour, whose wife died": someone else's loss, told of them
     return any(norms[j] in lex.years_back for j in range(max(0, i - 4), min(len(norms), i + 5))
                if toks[j].sent == sent)
+
+
+def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, last: int
+                ) -> tuple[int, int] | None:
+    """The token range of the last clause of tokens [first, last) when it can be asked
+    about as the person's own words: after a comma or a full stop inside the moment ("…
+    tengo el móvil boca abajo en la mesa, por si acaso"), of three to seven words, not
+    opening on a link word ("y", "aber") and holding a word of content. Said back in
+    quotation marks it needs no change of person, so it serves every language; where the
+    writer ends a line is where they put its weight."""
+    lex = _lexicon(language)
+    if lex is None or last - first < _CLAUSE_WORDS[0] + 1:
+        return None
+    cut = next((i for i in range(last - 1, first, -1)
+                if tokens[i - 1].sent != tokens[i].sent
+                or clause_break_between(text, tokens[i - 1], tokens[i])), None)
+    if cut is None or not _CLAUSE_WORDS[0] <= last - cut <= _CLAUSE_WORDS[1]:
+        return None
+    before = tokens[cut - 1].text
+    if before[:1].isupper() and len(before) <= _TITLE_LETTERS and text[tokens[cut - 1].end : tokens[cut].start].startswith("."):
+        return None  # "Dr. Simi": a title's full stop, not the end of a clause
+    if inside_quotation(text, tokens[cut].start) or inside_quotation(text, tokens[last - 1].end):
+        return None  # someone's words, cut inside their quotation marks
+    norms = [t.norm for t in tokens[cut:last]]
+    if norms[0] in lex.links or norms[0] in lex.opening_turns:
+        return None  # "und dann …", "mais …": the clause leans on the one before
+    if not any(len(w) >= 3 and w not in lex.stopwords for w in norms):
+        return None  # "lo so già", "comme ça": nothing in it to ask after
+    return cut, last
+
+
+#: The words a last clause may have, to be asked about by itself.
+_CLAUSE_WORDS = (3, 7)
+#: A capitalised word this short before a full stop may be a title ("Dr.", "Sra.").
+_TITLE_LETTERS = 3
 
 
 def opens_a_turn(language: str, word: str) -> bool:
@@ -477,6 +514,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         acts=_lowered(data.get("acts")),
         pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
         back_words=_lowered(data.get("back_words")),
+        links=_lowered(data.get("links")),
         laughter=_lowered(data.get("laughter")),
         requests=tuple(_words(str(w)) for w in data.get("requests") or ()),
         signs=_signs_by_first(signs),

@@ -37,7 +37,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "ask_tension": {"A", "B"}, "self_judgment": {"words"}, "ask_phrase": {"p"},
     "ask_feeling": {"feeling"}, "ask_sarcasm": set(), "ask_retort": {"name"}, "ask_generic": set(), "ask_asking": set(),
     "ask_generic_by_tone": set(), "feeling_also": _SAID, "ask_light": set(),
-    "log": {"a", "b"}, "ask_log": set(), "log_coda": {"c"}, "ask_log_coda": set(), "ask_list": set(),
+    "log": {"a", "b"}, "ask_log": set(), "log_coda": {"c"}, "ask_clause": {"f"}, "ask_log_coda": set(), "ask_list": set(),
     "both_open": {"a", "b", "A", "B"}, "ask_both": set(),
 }
 # (“…” in most languages, « … » in French, „…“ in German and „…” in Polish)
@@ -124,7 +124,7 @@ def test_every_frame_passes_the_constitutions_checks(language: str) -> None:
     names = [str(s["name"]) for s in data(language)["feelings"].values()]
     for key, frame in frame_strings(language):
         for name in names:
-            values = {"q": "\u201cayer la casa\u201d", "a": "\u201cayer\u201d", "b": "\u201cla casa\u201d", "c": "\u201cla casa\u201d",
+            values = {"q": "\u201cayer la casa\u201d", "a": "\u201cayer\u201d", "b": "\u201cla casa\u201d", "c": "\u201cla casa\u201d", "f": "\u201cla casa\u201d",
                       "words": "\u201cla casa\u201d", "p": "Ana", "A": "Ana", "B": "Ana", "name": "Ana",
                       "feeling": name, "feeling2": names[0]}
             values.update({k[:1].upper() + k[1:]: v[:1].upper() + v[1:] for k, v in list(values.items())})

@@ -1,0 +1,52 @@
+"""A question asked after the last words of the quoted line, in the person's own words and
+in their marks: "¿Qué hay para ti en ese “por si acaso”?". Outside English the clause cannot
+be said back in the second person, and the bank of open questions fits every entry equally;
+the last clause, where the writer put the line's weight, can be quoted as it stands."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.checks import check
+from mirror.engine.offline import compose
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("Le escribí a Marcos a las nueve. Nada. He fregado los platos dos veces. Ahora me acuesto "
+     "con el móvil debajo de la almohada, por si acaso.", "por si acaso"),
+    ("Papà mi ha chiamato per chiedere come si allega una foto. Gliel'ho spiegato tre volte. "
+     "Ha 84 anni, quante altre volte me lo chiederà.", "quante altre volte me lo chiederà"),
+    ("Heute den Keller ausgeräumt. Omas Einmachgläser standen noch da, mit ihrer Schrift auf "
+     "den Etiketten. Ich hab eins aufgemacht und nur daran gerochen, minutenlang im dunklen Keller.",
+     "minutenlang im dunklen Keller"),
+])
+def test_the_question_asks_after_the_last_words_of_the_quoted_line(text: str, clause: str) -> None:
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert reply.count(clause) == 2, reply  # in the quote, and again in the question
+        assert check(reply, text).passed
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    # a clause that leans on the one before ("y luego …") is not asked about alone
+    ("Hoy he ido al médico con mamá. Esperamos dos horas en la sala, y luego nada de nada.",
+     "y luego nada"),
+    # someone's words, cut inside their quotation marks
+    ("Mon grand-père aurait dit « bon, pas mal, pour un Parisien de la ville ». Je l'entends "
+     "encore le dire.", "pour un Parisien"),
+    # a title's full stop is not the end of a clause
+    ("Esa casa la vendieron hace años y ahora es una farmacia con el Dr. Simi bailando afuera.",
+     "Simi bailando"),
+])
+def test_a_clause_that_cannot_stand_alone_is_not_asked_about(text: str, alone: str) -> None:
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert not any(mark + alone in reply for mark in ("\u201c", "\u00ab ", "\u00ab")), reply
+
+
+def test_a_judgement_of_oneself_is_never_said_back_as_the_question() -> None:
+    # "What a failure", asked after, would put the person's harshest words in the mirror's mouth.
+    text = "Wasted the whole Saturday on my phone again. I never finish anything. What a failure."
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert "that \u201cWhat a failure\u201d" not in reply, reply
