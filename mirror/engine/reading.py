@@ -293,6 +293,9 @@ class _Lexicon:
     pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
     back_words: frozenset[str] = frozenset()        # "that", "das", "eso": a pointer points back
     links: frozenset[str] = frozenset()             # "and", "y", "und": a clause leans on the last
+    laughing_words: frozenset[str] = frozenset()    # "rire", "lachen", "risa": a laugh, as a noun
+    genitive: frozenset[str] = frozenset()          # "de", "di", "von": whose (before a name)
+    dying_of: frozenset[str] = frozenset()          # "of", "de", "van", "z": what one is dying of
     laughter: frozenset[str] = frozenset()          # "lol", "haha": the person laughing
     requests: tuple[tuple[str, ...], ...] = ()      # "what should i", "any advice": asked outright
     signs: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -391,6 +394,8 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
     before = tokens[cut - 1].text
     if before[:1].isupper() and len(before) <= _TITLE_LETTERS and text[tokens[cut - 1].end : tokens[cut].start].startswith("."):
         return None  # "Dr. Simi": a title's full stop, not the end of a clause
+    if "?" in text[tokens[last - 1].end : tokens[last - 1].end + 2]:
+        return None  # a question asked inside a question reads as an echo
     if inside_quotation(text, tokens[cut].start) or inside_quotation(text, tokens[last - 1].end):
         return None  # someone's words, cut inside their quotation marks
     norms = [t.norm for t in tokens[cut:last]]
@@ -515,6 +520,9 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
         back_words=_lowered(data.get("back_words")),
         links=_lowered(data.get("links")),
+        laughing_words=_lowered(data.get("laughing_words")),
+        genitive=_lowered(data.get("genitive")),
+        dying_of=_lowered(data.get("dying_of")),
         laughter=_lowered(data.get("laughter")),
         requests=tuple(_words(str(w)) for w in data.get("requests") or ()),
         signs=_signs_by_first(signs),
@@ -627,6 +635,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "se había despertado enfadado conmigo", "Mum was so proud of me": theirs
         if hit[0] in _TOLD_BY_EVENTS and any(norms[j] in lex.excepting for j in range(max(0, i - 2), i)):
             continue  # "never seen him in a tie except at funerals": the rule's exception, no one's
+        if hit[0] in _TOLD_BY_EVENTS and _dying_of_a_feeling(norms, i + size, lex):
+            continue  # "morts de rire", "morri de vergonha", "dying of boredom": only a lot
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
             continue  # "scanner died twice": no one's death
         if hit[0] not in _TOLD_BY_EVENTS and not _writers(text, toks, i, lex) or (
@@ -635,6 +645,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         weight = hit[1]
         if _felt_back_then(toks, norms, i):
             weight = min(weight, HINT_WEIGHT)  # "how angry I was that day. Now he has a beard"
+        if hit[0] in _TOLD_BY_EVENTS and _anothers_loss(text, toks, i, lex):
+            weight = min(weight, HINT_WEIGHT)  # "Maya's mom died Tuesday": a friend's loss
         if hit[0] in _TOLD_BY_EVENTS and _years_ago(toks, norms, i, lex):
             weight = min(weight, HINT_WEIGHT)  # "my teacher, who died years ago, said…": background
         if "which" in norms[max(0, i - 3):i]:
@@ -950,6 +962,54 @@ def _in_question(text: str, toks: Sequence[Token], i: int) -> bool:
 _LINKS = frozenset({"was", "were", "is", "are", "seemed", "looked", "got", "sounded", "felt"})
 
 
+def _anothers_loss(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the death at token i is of someone belonging to a named person: "Maya's mom
+    died", "la madre de Lucía murió", "die Mutter von Jonas": the writer tells a friend's
+    loss, and what they feel about it is theirs to say, not grief to be named for them."""
+    sent = toks[i].sent
+    for j in range(max(0, i - _LOSS_WINDOW), min(len(toks), i + _LOSS_WINDOW + 1)):
+        t = toks[j]
+        if t.sent != sent or j == i or not t.text[:1].isupper() or t.norm in lex.first_person:
+            continue
+        if t.text.endswith(("'s", "\u2019s")) and t.norm not in lex.others:
+            return True  # "Maya's mom"
+        if j and toks[j - 1].sent == sent and toks[j - 1].norm in lex.genitive:
+            return True  # "la madre de Lucía"
+    return False
+
+
+#: How near the death word the person whose loss it is may be named.
+_LOSS_WINDOW = 4
+
+
+def _dying_of_a_feeling(norms: Sequence[str], after: int, lex: _Lexicon) -> bool:
+    """Whether the death word ending before token `after` is followed by a laugh or by a
+    feeling it is "of" ("died laughing", "morts de rire", "dood van het lachen", "umierałam
+    z nudów", "dying of embarrassment"): a way of saying how much, in every language, never
+    a death. "Died of cancer" and "died at 4am" stay deaths."""
+    def feeling(w: str) -> bool:
+        return w in lex.laughter or w in lex.laughing_words or lex.single.get(w) is not None or (
+            w in lex.forms and lex.by_lemma.get(lex.forms[w]) is not None)
+
+    if after >= len(norms):
+        return False
+    if norms[after] in lex.laughter or norms[after] in lex.laughing_words:
+        return True  # "died laughing"
+    if norms[after] not in lex.dying_of:
+        return False
+    rest = [w for w in norms[after + 1 : after + 1 + _DYING_OF_WORDS] if not any(c.isdigit() for c in w)]
+    for w in rest:
+        if feeling(w):
+            return True
+        if w not in lex.determiners and w not in lex.stopwords:
+            return False  # "of cancer": the cause of a death
+    return False
+
+
+#: How many words after "of" the feeling a death word exaggerates may come ("van het lachen").
+_DYING_OF_WORDS = 2
+
+
 def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i: int,
                        lex: _Lexicon) -> bool:
     """Whether a feeling word describes something or someone other than the writer: "the sad
@@ -1065,6 +1125,49 @@ def _pointer_at(words: Sequence[str], pointers: Sequence[tuple[str, ...]]) -> in
             if tuple(words[i : i + k]) == p:
                 return len(words) - i - k
     return None
+
+
+def _own_question(text: str, toks: Tokens, centre: Moment, lex: _Lexicon) -> bool:
+    """Whether the question closing the centre has the writer in it ("Should I go?", "Was
+    mache ich jetzt?"): one they are weighing. "… und gedacht: wer redet denn da so ruhig?"
+    wonders at something; it is not a choice to imagine the answers to."""
+    first = centre.first
+    for i in range(centre.first + 1, centre.last):
+        if ":" in text[toks[i - 1].end : toks[i].start]:
+            first = i  # (the thought after "und gedacht:" is the question)
+    return any(t.norm in lex.first_person for t in toks[first : centre.last])
+
+
+def _answered(toks: Tokens, centre: Moment) -> bool:
+    """Whether the question at the end of the centre is answered in the next few words
+    ("Can I bring my emotional support iguana? I'm afraid not."): a question told with its
+    answer is one someone asked, or one already settled, not one the person is weighing."""
+    after = [t for t in toks[centre.last : centre.last + _ANSWER_WORDS + 1]]
+    if not after:
+        return False
+    sent = after[0].sent
+    said = [t for t in after if t.sent == sent]
+    ends_there = len(said) < len(after) or centre.last + len(said) == len(toks)
+    return ends_there and len(said) <= _ANSWER_WORDS
+
+
+#: An answer given right after a question: at most this many words.
+_ANSWER_WORDS = 4
+
+
+def _trouble_near(toks: Tokens, norms: Sequence[str], sents: set[int], lex: _Lexicon) -> bool:
+    """Whether a mishap is told within two sentences of the praise ("Love it. Flight
+    cancelled again."): irony the cues missed. One told long before ("he forgot mine was oat
+    milk" … five lines on … "I'm proud of her") does not make a plain pride ironic."""
+    near = [i for i, t in enumerate(toks) if any(abs(t.sent - s) <= _TROUBLE_SENTENCES for s in sents)]
+    if not near:
+        return False
+    window = norms[near[0] : near[-1] + 1]
+    return any(_contains(window, t) for t in lex.trouble)
+
+
+#: How many sentences away from praise a mishap makes it read as irony.
+_TROUBLE_SENTENCES = 2
 
 
 def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
@@ -1485,7 +1588,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
         if "!" in end:
             score += 0.5
-        if "?" in end and any(w in lex.first_person for w in words):
+        if "?" in end and any(w in lex.first_person for w in words) \
+                and not inside_quotation(text, toks[hi - 1].end) and not _answered(toks, Moment(lo, hi, 0.0)):
             score += 1.5  # the person's own question ("Should I quit?") is what they hold
         if last and len(sentences) > 2:
             pass  # weighed against the others below, once every sentence has its score
@@ -1638,7 +1742,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # entry ("then Mum again because I forgot") does not unsay it.
         shouted = any(wt < WORD_WEIGHT and fam in chosen and norms[i] not in lex.acts
                       and "!!" in _sentence_end(text, toks, i) for i, fam, wt in families)
-        if (not shouted and any(_contains(norms, t) for t in lex.trouble)) or _praise_beside_harm(
+        # (where the feeling is said outright, if it is: a hint of it elsewhere, "first time
+        # in twenty years", is not where the praise is)
+        praised = {toks[i].sent for i, fam, wt in families if fam in chosen and wt >= WORD_WEIGHT} \
+            or {toks[i].sent for i, fam, _ in families if fam in chosen}
+        if (not shouted and _trouble_near(toks, norms, praised, lex)) or _praise_beside_harm(
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
                 lex, vader):
             chosen, valence = [], "neutral"
@@ -1650,7 +1758,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     ending = text[toks[centre.last - 1].end : toks[centre.last - 1].end + 3]
     # "I kind of look forward to it now??": bemused, not a question the person is weighing
     asking = "?" in ending[:2] and "??" not in ending and "?!" not in ending \
-        and not any(q in ending for q in "\"\u201d\u00bb'")  # "Is it going, Bethany?": someone's words
+        and not any(q in ending for q in "\"\u201d\u00bb'") \
+        and not inside_quotation(text, toks[centre.last - 1].end) \
+        and not _answered(toks, centre) and _own_question(text, toks, centre, lex)  # "Is it going, Bethany?": someone's words
     # The question's phrase comes from the quoted moment itself: a person, something of the
     # writer's own, or a two-word thing; a stray detail elsewhere would read as random.
     candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3
@@ -2041,8 +2151,12 @@ def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex
         if "!" in text[toks[hi - 1].end : toks[hi - 1].end + 3]:
             return False  # "Passed my driving test on the third try!!!" is sincere
     lifted = any(norms[j] in _LIFTS for i in praise for j in range(max(0, i - 2), min(len(norms), i + 2)))
+    # (harm told near it: "he forgot my oat milk", five lines before "I'm proud of her", is
+    # not what the pride is aimed at)
     harm = any(vader.get(norms[i], 0.0) <= -1.5 and not _negated(norms, i, lex)
-               for s, (lo, hi) in bounds.items() if s not in own for i in range(lo, hi))
+               for s, (lo, hi) in bounds.items()
+               if s not in own and any(abs(s - o) <= _TROUBLE_SENTENCES for o in own)
+               for i in range(lo, hi))
     return lifted and harm
 
 

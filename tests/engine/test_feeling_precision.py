@@ -414,3 +414,54 @@ def test_a_death_told_in_passing_about_someone_is_not_the_entrys_grief(language:
 ])
 def test_a_death_in_the_entrys_own_clause_stays_grief(language: str, text: str) -> None:
     assert "grief" in read(text, None, language).feelings
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Soirée chez Léa. On était morts de rire pendant dix minutes, personne ne sait la fin du film."),
+    ("pt", "Jantar com a turma do colégio. Morri de rir com as histórias do Caio."),
+    ("nl", "Met Sanne naar de film. We lagen dood van het lachen om die hond."),
+    ("pl", "Zebranie zarządu, trzy godziny. Umierałam z nudów do slajdu czterdziestego."),
+    ("en", "Game night at Priya's. I nearly died laughing when the dog took the dice."),
+])
+def test_dying_of_laughter_or_boredom_is_not_a_death(language: str, text: str) -> None:
+    # "morts de rire", "dood van het lachen": a way of saying how much; no grief is named.
+    assert "grief" not in read(text, language=language).feelings
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Mum died of cancer in May. Today I found her reading glasses in the car."),
+    ("en", "Dad died at 4am. I held his hand until the nurse came."),
+])
+def test_a_death_with_its_cause_or_hour_is_still_grief(language: str, text: str) -> None:
+    assert read(text, language=language).feelings == ("grief",)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Maya's mom died Tuesday. I went over with a lasagna and there were already four in "
+           "her fridge. I didn't know what to say."),
+    ("es", "La madre de Lucía murió el martes. Fui a su casa con una tortilla y no supe qué decir."),
+])
+def test_a_friends_loss_is_not_named_as_the_writers_grief(language: str, text: str) -> None:
+    assert "grief" not in read(text, language=language).feelings
+
+
+def test_words_inside_polish_quotation_marks_are_someone_elses() -> None:
+    # „i tu chciałbym podziękować …" is the chairman's sentence, closed with a plain mark.
+    text = ('Zebranie, trzy godziny. Prezes powiedział: „i tu chciałbym podziękować pani Agnieszce". '
+            "Zrobiłam się czerwona. Wieczorem zadzwoniłam do taty.")
+    assert "longing" not in read(text, language="pl").feelings
+
+
+def test_am_ende_as_a_time_is_not_exhaustion() -> None:
+    # "Am Ende hat er gesagt …" is "in the end"; "Ich bin völlig am Ende" is exhaustion.
+    assert read("Am Ende hat er gesagt, ich soll es korrigieren. Halt.", language="de").feelings == ()
+    assert "tiredness" in read("Ich bin völlig am Ende.", language="de").feelings
+
+
+@pytest.mark.parametrize("text", [
+    "Counted today: I said no 41 times on the phones. Can I bring my emotional support iguana? "
+    "I'm afraid not. Then an old lady told me about her grandson for ten minutes.",
+])
+def test_a_question_told_with_its_answer_is_not_one_the_writer_is_weighing(text: str) -> None:
+    assert not read(text, language="en").asking
+    assert "weighing" not in compose(text)
