@@ -675,14 +675,14 @@ def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES,
 
 
 def people(entries: Sequence[PeriodEntry], before: Sequence[PeriodEntry] = (),
-           language: str | None = None, history: Callable[[], Sequence[str]] | None = None
-           ) -> tuple[Counter[str], Counter[str]]:
+           language: str | None = None, history: Callable[[], Sequence[str]] | None = None,
+           nearby: Callable[[], Sequence[str]] | None = None) -> tuple[Counter[str], Counter[str]]:
     """(person -> how many of the entries mention them, the same over the entries of the
     period before), by `mirror.services.people` (a name that stood as a person in this
     period counts in the one before too), every entry read in the period's `language`
     (a German week's capitals are its nouns, even in a line of three words)."""
     return people_in.compare([e.content for e in entries], [e.content for e in before], language,
-                             history)
+                             history, nearby)
 
 
 HISTORY_DAYS = 56  # weeks read for who "he" or "she" is, when a period never says
@@ -779,7 +779,8 @@ def _tagged(found: Counter[str], entries: Sequence[PeriodEntry], tags: dict[str,
 
 
 def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
-                     entries: Sequence[PeriodEntry], language: str | None = None) -> Counter[str]:
+                     entries: Sequence[PeriodEntry], language: str | None = None,
+                     nearby: Callable[[], Sequence[str]] | None = None) -> Counter[str]:
     """`found` with the people a quoted line shows acting ("Marek wanted it shorter"),
     though the period also wrote them where a place stands ("the draft to Marek"): whoever
     the digest quotes is listed among who came up, counted in the entries that name them."""
@@ -794,8 +795,8 @@ def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w’-])")
         if any(name.lower() in e.content.split() for e in entries):
             continue  # written in lower case too: an ordinary word opening a sentence
-        if people_in.no_one(name, [e.content for e in entries]):
-            continue  # a pet, a place, a novel's heroine: the period says so elsewhere
+        if people_in.no_one(name, [e.content for e in entries], nearby):
+            continue  # a pet, a place, a novel's heroine: the journal says so elsewhere
         out[name] = sum(1 for e in entries if pattern.search(e.content))
     return out
 
@@ -965,8 +966,19 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
         return tuple(e for e in periods.entries(conn, since, period.since)
                      if e.care is None and (include_private or not e.private))
 
+    @cache
+    def nearby() -> tuple[str, ...]:
+        """The journal's texts on both sides of the period (`HISTORY_DAYS` each way), read
+        for whether a name is a pet, a place or a character: the digest of a past week
+        knows what the journal has said since ("Forse sto esagerando, e' un cane")."""
+        until = utc_iso(datetime.fromisoformat(period.until.replace("Z", "+00:00"))
+                        + timedelta(days=HISTORY_DAYS))
+        later = [e.content for e in periods.entries(conn, period.until, until)
+                 if e.care is None and (include_private or not e.private)]
+        return (*(e.content for e in history()), *later)
+
     now_people, before_people = people(ordinary, earlier_ordinary, language,
-                                       lambda: [e.content for e in history()])
+                                       lambda: [e.content for e in history()], nearby)
     now_tags = periods.tags_by_entry(conn, period.since, period.until)
     before_tags = periods.tags_by_entry(conn, previous.since, previous.until)
     # Who one period's tags name is counted in the other wherever written ("#Henk" last
@@ -991,7 +1003,7 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES, central,
                            frozenset(n for n in now_people if not n.startswith("your ")))
     lines = reading.lines
-    now_people = _with_the_quoted(now_people, lines, ordinary, language)
+    now_people = _with_the_quoted(now_people, lines, ordinary, language, nearby)
     # Among those who came up as often, the ones in the entries quoted first: the period
     # was about them ("I kept reaching for my phone to tell Jamie… I miss him so much").
     texts = {e.id: e.content for e in ordinary}

@@ -1399,20 +1399,25 @@ NOUN_CAPITALS = frozenset({"de"})
 
 
 def compare(texts: Iterable[str], before: Iterable[str], language: str | None = None,
-            history: Callable[[], Sequence[str]] | None = None) -> tuple[Counter[str], Counter[str]]:
+            history: Callable[[], Sequence[str]] | None = None,
+            around: Callable[[], Sequence[str]] | None = None) -> tuple[Counter[str], Counter[str]]:
     """(`count(texts)`, the same over the texts of the period `before`): a name that stood
     as a person in either period counts in both wherever it is written as a possible name,
     so "Sam" who was met this week is counted in last week's "Sam is away", and "Iris",
     named last week, in this week's "Iris slept the whole way". `history` gives the
     journal's texts before both, read only for a German name this period writes only
-    after "mit" ("mit Lea"), which is a person when the journal wrote them as one."""
+    after "mit" ("mit Lea"), which is a person when the journal wrote them as one.
+    `around` gives the journal's texts on both sides of the periods, read for whether a
+    name is no one (`_not_people`): the dog of a week that says only "Dormo sul divano
+    con Ugo" is the one a later entry calls "un cane" (the journal knows it when the digest
+    is written), and a name carried from the period before is read there too."""
     texts, before = list(texts), list(before)
     nouns = language in NOUN_CAPITALS
     own = _written_in(language)
     scans = [_scan(text, nouns, own) for text in texts]
     earlier = [_scan(text, nouns, own) for text in before]
-    names, rename = _names(scans, texts, history)
-    names_before, rename_before = _names(earlier, before)
+    names, rename = _names(scans, texts, history, around)
+    names_before, rename_before = _names(earlier, before, evidence=around)
     # Who stood as a person in the period before is still one ("Her name is Iris." last
     # week; "She smiled at Iris" this week), unless this period writes them as a place.
     placed = set().union(*(s.placed for s in scans)) - set().union(*(s.personal for s in scans))
@@ -1422,6 +1427,8 @@ def compare(texts: Iterable[str], before: Iterable[str], language: str | None = 
         # period writes their name ("Priya's working late" in a week that says nothing
         # more of her; "Dad met Priya properly" a week earlier).
         carried |= _known_people(scans, texts, names | carried | placed, history, nouns)
+    if around is not None:
+        carried -= _not_people(carried - names, [*scans, *earlier], [*texts, *before], around)
     names -= _not_kin(language)
     names_before -= _not_kin(language)
     # One person written in several forms over the two periods ("Paweł", "o Pawle"; "Pri"
@@ -1592,9 +1599,10 @@ def _known_people(scans: list[_Scan], texts: list[str], taken: set[str],
     return known
 
 
-def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[str]] | None = None
-           ) -> tuple[set[str], dict[str, str]]:
+def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[str]] | None = None,
+           evidence: Callable[[], Sequence[str]] | None = None) -> tuple[set[str], dict[str, str]]:
     """(who is a person over a whole period, relation -> the kin name it is written as).
+    `evidence`: the journal's texts read for whether a name is no one (default `history`).
 
     Over the period, not one text: a word found only as a sentence's first word before a
     verb ("School rang") is a person only if it is never written in lower case anywhere
@@ -1678,7 +1686,7 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
             ordinary -= _known(rescue, history())
         names -= ordinary
         names |= {w for w in recurring if w.lower() not in lower}
-    names -= _not_people(names - set(_KIN_RELATION), scans, texts, history, strong)
+    names -= _not_people(names - set(_KIN_RELATION), scans, texts, evidence or history, strong)
     rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}
     # "Pete" of a period that says "Old Pete" (or "Mary" of one that says "Mary Hughes")
     # is the same person: one name, kept whole.
@@ -1733,11 +1741,12 @@ def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
     return out
 
 
-def no_one(name: str, texts: Sequence[str]) -> bool:
+def no_one(name: str, texts: Sequence[str], around: Callable[[], Sequence[str]] | None = None) -> bool:
     """Whether `texts` (a whole period) show `name` to be no one: a place, an animal or a
-    story's character (`_not_people`), however one line of them reads alone."""
+    story's character (`_not_people`), however one line of them reads alone; `around`:
+    the journal's texts beside the period, read too."""
     return bool(_not_people({name}, [_scan(t) for t in texts if name in t],
-                            [t for t in texts if name in t], None))
+                            [t for t in texts if name in t], around))
 
 
 #: The word just before a name ("my manager, Priya", "Oma Hilde") and the one a comma and

@@ -63,11 +63,11 @@ _DETERMINERS = (r"the|our|my|his|her|their|a|an|el|la|los|las|mi|nuestro|nuestra
                 r"|o|os|as|meu|minha|nosso|nossa|um|uma|de|het|een|mijn|onze|ons|nasz|nasza"
                 r"|naszego|mój|moja")
 #: A copula: "Hansi ist ein Wellensittich", "Biscuit is a beagle".
-_COPULA = r"is|was|'s|’s|es|era|est|était|c'est|ist|war|è|é|jest|był|była|to"
+_COPULA = r"is|was|'s|’s|es|era|est|était|c'est|ist|war|è|e'|e’|é|jest|był|była|to"
 #: "He's a beagle", "C'est un chat", "Es un perro", "Er ist ein Hund": a sentence that says
 #: what the one just named is.
 _PRONOUN_IS = (r"(?:he|she|it|they)(?:'s|’s|\s+is|\s+was|\s+are)|c['’]est|il\s+est|elle\s+est"
-               r"|es|era|(?:er|sie|es)\s+(?:ist|war)|è|(?:ele|ela)\s+(?:é|era)|é"
+               r"|es|era|(?:er|sie|es)\s+(?:ist|war)|è|e['’]|(?:ele|ela)\s+(?:é|era)|é"
                r"|(?:hij|zij|ze|het)\s+is|(?:on|ona|to)\s+(?:jest|był|była)")
 #: Words that make a text one about a book, a series or a film.
 _MEDIA = frozenset("""
@@ -107,6 +107,41 @@ def _animal_pattern(name: str) -> re.Pattern[str]:
 _PRONOUN_ANIMAL = LazyPattern(
     rf"^\s*(?i:(?:{_PRONOUN_IS})\s+(?:(?:{_DETERMINERS})\s+)?(?:[\w-]+\s+)?(?:"
     + "|".join(sorted(_ANIMALS, key=len, reverse=True)) + r")\b)")
+
+
+#: The same said after a clause's break, where a pro-drop language leaves the subject out:
+#: "Forse sto esagerando, e' un cane." ("I'm overdoing it, he's a dog").
+_CLAUSE_ANIMAL = LazyPattern(
+    rf"(?:^|[,;:]|\b(?:but|pero|mais|aber|ma|mas|maar|ale)\b)\s*(?i:(?:{_PRONOUN_IS})\s+"
+    rf"(?:(?:{_DETERMINERS})\s+)?(?:[\w-]+\s+)?(?:" + "|".join(sorted(_ANIMALS, key=len, reverse=True))
+    + r")\b)")
+#: Sentences back from such a line where the one it speaks of is looked for: the nearest
+#: that opens on a name ("Ugo non lo porto fuori… lo fa Chiara. Mi guarda come un estraneo.
+#: Forse sto esagerando, e' un cane.": Ugo, who opens, not Chiara, named inside).
+TOPIC_BACK = 3
+
+
+#: A piece of every cue of `_walked`: most texts hold none and skip its pattern.
+_WALKING = LazyPattern(r"(?i)walk|took|tak|fuori|pasear|promen|sorti|gassi|uit(?:ge)?la|wyprowadz"
+                       r"|passeando")
+
+
+@lru_cache(maxsize=1024)
+def _walked(name: str) -> re.Pattern[str]:
+    """Being walked, taken out or let out ("Walked Gerald round the park", "Ugo non lo porto
+    fuori io", "saqué a pasear a Canela", "mit Bruno Gassi gegangen", "Bobbie uitgelaten"):
+    what is done with a dog, in the languages Mirror reads. "Walked Mum home" and "walked
+    with Sam" are a person's walk: the name must be walked round, through or along a place."""
+    n = rf"(?-i:{re.escape(name)})(?![\w'’-])"
+    return re.compile(
+        rf"(?i)\b(?:walked|walking|walk|took|taking|take)\s+{n}\s+(?:round|around|through|along"
+        rf"|up\s+the|down\s+the|in\s+the\s+park|for\s+a\s+walk|out\s+for)\b"
+        rf"|(?<![\w'’-]){n}\s+(?:[\w'’]+\s+){{0,2}}(?:lo|la)\s+port\w*\s+fuori\b"
+        rf"|\bportat[oa]\s+fuori\s+{n}"
+        rf"|\bsac\w*\s+a\s+pasear\s+a\s+{n}|\bpasear\s+a\s+{n}"
+        rf"|\bpromen\w*\s+{n}|\b(?:sorti|sortir)\s+{n}"
+        rf"|\bmit\s+{n}\s+(?:[\w'’]+\s+)?gassi\b|(?<![\w'’-]){n}\s+(?:[\w'’]+\s+){{0,2}}uit(?:ge)?la(?:ten|at)\b"
+        rf"|\bwyprowadzi\w*\s+{n}|\bpasseando\s+com\s+(?:o|a)\s+{n}")
 
 
 def _sentences(text: str) -> list[str]:
@@ -153,7 +188,11 @@ def animal(name: str, texts: Iterable[str]) -> bool:
         return False
     pattern = _animal_pattern(name)
     for text in texts:
-        if name not in text or not _tells_of_animals(text):
+        if name not in text:
+            continue
+        if _WALKING.search(text) and _walked(name).search(text):
+            return True
+        if not _tells_of_animals(text):
             continue
         if pattern.search(text):
             return True
@@ -168,6 +207,31 @@ def animal(name: str, texts: Iterable[str]) -> bool:
                     w.lower() for w in _WORD.findall(sentences[k + 1])[:LIFE_AFTER]} & _ANIMAL_LIFE):
                 return True  # "Biscuit sulked by the door… He's a beagle.", "Briciola ha
                 # dormito sul mio cuscino. Fa le fusa come un trattore."
+        if _the_topic_is_an_animal(name, sentences):
+            return True
+    return False
+
+
+def _opener(sentence: str) -> str:
+    words = _WORD.findall(sentence)[:1]
+    return words[0].removesuffix("'s").removesuffix("’s") if words else ""
+
+
+def _the_topic_is_an_animal(name: str, sentences: list[str]) -> bool:
+    """Whether a clause says "he's a dog" ("e' un cane", "c'est un chat") of the one the
+    text was speaking of: the nearest of the `TOPIC_BACK` sentences before it (or its own)
+    that opens on a name opens on `name`. A sentence that opens on another capitalised
+    word the text also writes inside a sentence (another name) ends the search."""
+    inside = {w for sentence in sentences for w in _WORD.findall(sentence)[1:] if w[:1].isupper()}
+    for k, sentence in enumerate(sentences):
+        if not _CLAUSE_ANIMAL.search(sentence):
+            continue
+        for back in range(k, max(-1, k - TOPIC_BACK - 1), -1):
+            first = _opener(sentences[back])
+            if first == name:
+                return True
+            if first in inside:
+                break
     return False
 
 

@@ -1,0 +1,41 @@
+"""Who a digest does not list as someone the person spent the period with: a pet the
+journal shows to be one (in this week or the weeks beside it), a place, the writer's own
+nickname, and a word that only opens a sentence."""
+
+from __future__ import annotations
+
+
+def _write(cli, text: str, date: str, *extra: str) -> None:
+    run = cli("reflect", "--json", "--date", date, *extra, input=text)
+    assert run.code == 0, run.err
+
+
+def _people(cli, date: str, kind: str = "--week") -> list[str]:
+    digest = cli("digest", kind, "--date", date, "--json").json
+    return [p["name"] for p in digest["people"] if p["count"]]
+
+
+def test_a_dog_called_a_dog_only_in_a_later_week_is_not_listed_in_the_earlier_one(cli):
+    # The week itself only says "with Briciola"; two weeks later the journal says what she is.
+    _write(cli, "Litigato con Lorenzo per una cavolata. Dormo sul divano con Briciola. Almeno "
+                "lei e' contenta.", "2026-11-02 23:00")
+    _write(cli, "Fatto pace con Lorenzo. Briciola ha dormito tutta la sera.", "2026-11-04 22:00")
+    _write(cli, "Stanca. Briciola non la porto fuori da giorni, lo fa Lorenzo. Mi guarda male. "
+                "Forse esagero, e' una cagna.", "2026-11-18 22:00")
+
+    named = _people(cli, "2026-11-02")
+
+    assert "Lorenzo" in named
+    assert "Briciola" not in named
+
+
+def test_a_dog_walked_round_the_park_is_not_listed_as_a_person(cli):
+    _write(cli, "Walked Maisie round the reservoir before work. Anna texted, we laughed about "
+                "the meeting for ten minutes.", "2026-01-12 08:00")
+    _write(cli, "Maisie slept on my feet all evening. Anna said the new manager seems fine.",
+           "2026-01-14 21:00")
+
+    named = _people(cli, "2026-01-12")
+
+    assert "Anna" in named
+    assert "Maisie" not in named
