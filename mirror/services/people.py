@@ -333,8 +333,8 @@ denk dacht denken gedacht
 myślę myślałam myślałem
 thinking thought think dreamt dreamed worrying worried
 """.split())
-#: Verbs only people do (after a name: "Sam said", "Ana slept", "Lena hat").
-_AFTER = frozenset("""
+#: English verbs only people do (after a name: "Sam said", "Ana slept").
+_AFTER_EN = frozenset("""
 said says told tells asked asks called calls rang texted texts messaged replied laughed
 laughs cried cries smiled smiles hugged hugs kissed kisses thinks thought knows knew
 wants wanted loves loved hates hated feels felt promised admitted apologised apologized
@@ -342,7 +342,13 @@ yelled shouted sighed whispered agreed offered invited helped presented brought 
 took walked drove came left slept sleeps woke sent gave read listened met moved
 heard screamed pretended looked looks seemed seems sounded noticed remembered forgot forgets hasn't
 doesn't didn't wasn't isn't won't can't couldn't wouldn't has had is was does did
-and
+and died
+cooked baked named suggested caught picked bought fixed phoned stayed arrived joined paid
+ordered grabbed nodded shrugged grinned winked insisted refused explained answered
+kicked waved hugged squeezed teased
+""".split())
+#: ...and in every language Mirror reads ("Lena hat", "Femke zegt").
+_AFTER = _AFTER_EN | frozenset("""
 dijo llamó vino habló sonrió lloró rió está estaba tiene
 sagte sagt hat hatte ist war lacht lachte weint weinte kam ruft rief
 a dit est était rit riait pleure pleurait vient venait m'a
@@ -350,9 +356,6 @@ dice cuenta contó preguntó llegó escribió piensa quiere dit pense veut arriv
 disse ride chiede chiese diz pergunta
 perguntou zegt zei vraagt vroeg belde mówi powiedział powiedziała pyta zapytała
 died nació murió falleció nasceu morreu faleceu nacque morì urodziła urodził zmarła zmarł
-cooked baked named suggested caught picked bought fixed phoned stayed arrived joined paid
-ordered grabbed nodded shrugged grinned winked insisted refused explained answered
-kicked waved hugged squeezed teased
 vindt vond kwam komt liep loopt stond lacht lachte huilde knikte denkt dacht wil wilde
 kookte speelde sliep sprak vertelde vertelt appte stuurde bracht
 ha detto dice rideva piangeva
@@ -981,12 +984,20 @@ def _own_function_words(words: set[str]) -> frozenset[str]:
     return frozenset(own) if own else _function_words()  # the same object: "unclear"
 
 
+def _contraction(norm: str) -> bool:
+    """Whether `norm` is an English "n't" written without its apostrophe ("Havent told Dr
+    Feld", "Didnt sleep"): "have", "did", "was" before it are function words."""
+    return len(norm) >= 4 and norm.endswith("nt") and norm[:-2] in _stopwords_of("en")
+
+
 def _excluded(word: str, norm: str, function_words: frozenset[str], dated: bool = True) -> bool:
     """Whether a capitalised word is never a name: a nationality, a day or month (a short
     form only when `dated`: beside a number), a part of the body, a kin or role word, a
-    function word of `function_words`, an abbreviation, a brand, an abstract noun."""
+    function word of `function_words` (or an English one written without its apostrophe),
+    an abbreviation, a brand, an abstract noun."""
     calendar = norm in _calendar_names() and (dated or len(norm) > 3 and norm not in _CALENDAR_SHORT)
     return (len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR
+            or _contraction(norm)
             or calendar or norm in _frame_words("body")
             or norm in _KIN or norm in _ROLES or norm in _STOP or norm in function_words
             or norm in _ABBREVIATIONS or norm in _BRANDS
@@ -1132,6 +1143,13 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
         from_somewhere = not german and after[:1] == ["from"] and prev not in _PLACE_BEFORE \
             and bool(_FROM_SOMEWHERE.match(text, c.end()))
         done_to = bool(after) and after[0] in _NEEDS_OBJECT and bool(_ENDS_ON_VERB.match(text, c.end()))
+        if starts and after and after[0] in _AFTER_EN and after[0] not in _stopwords_of("en"):
+            if own is None:
+                own = _own_function_words({w.lower() for w in (words or set(_WORD.findall(text)))})
+            if after[0] in own:
+                # An English verb that is the grammar of the text's own language: Dutch
+                # "Terug met de trein" ("back with the train"), not "Sam met me".
+                done_to = True
         if starts and not german and after and not done_to and (
                 after[0] in _AFTER or after[0] in _OPENING_NEXT or after[0] == "from" or _polish_acts(after)
                 or (owner and _owns(text, c.end(), after))):

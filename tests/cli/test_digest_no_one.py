@@ -39,3 +39,25 @@ def test_a_dog_walked_round_the_park_is_not_listed_as_a_person(cli):
 
     assert "Anna" in named
     assert "Maisie" not in named
+
+
+def test_a_dutch_sentence_opening_before_met_is_not_a_person(cli):
+    # "met" is Dutch for "with": "Samen met Joris" is no "Samen" meeting anyone.
+    _write(cli, "Samen met Joris naar de markt, daarna koffie bij Anouk.", "2026-05-11 13:00")
+    _write(cli, "Joris zei dat ik te hard werk. Hij heeft gelijk.", "2026-05-13 21:00")
+
+    named = _people(cli, "2026-05-11")
+
+    assert "Joris" in named
+    assert "Samen" not in named
+
+
+def test_an_english_contraction_without_its_apostrophe_is_not_a_person(cli):
+    _write(cli, "Long day. Hadnt said a word to Priya about the move. Wasnt ready.",
+           "2026-02-03 22:00")
+    _write(cli, "Told Priya at lunch. She laughed and said she knew already.", "2026-02-05 20:00")
+
+    named = _people(cli, "2026-02-03")
+
+    assert "Priya" in named
+    assert not {"Hadnt", "Wasnt"} & set(named)
