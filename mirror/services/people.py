@@ -1750,7 +1750,14 @@ def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
             past = history() if past is None else past
             earlier = [t for t in past if name in t][-HISTORY_TEXTS:]
         beside = _beside_someone(name, [*earlier, *texts])
+        if people_evidence.the_writer(name, [*earlier, *texts]):
+            out.add(name)  # "Mi chiamano tutti Torino qui": the writer's nickname
+            continue
         if beside == "role":
+            continue
+        if people_evidence.compound_head(name, [*earlier, *texts]) or any(
+                people_evidence.whole_of(name, t) for t in [*earlier, *texts]):
+            out.add(name)  # "Das Halle-Kapitel", "di tutta Torino": a place, a topic
             continue
         if people_evidence.animal(name, texts) or people_evidence.animal(name, earlier):
             out.add(name)  # "walked with Biscuit" is a dog's walk too

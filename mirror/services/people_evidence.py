@@ -280,6 +280,63 @@ def placed_in(name: str, texts: Iterable[str]) -> int:
     return n
 
 
+#: Words that take a place's whole ("di tutta Torino", "in ganz Leipzig", "en toda Valencia",
+#: "dans tout Lyon", "in heel Utrecht"): no one is "all of" a person.
+_WHOLE = frozenset("tutta tutto toda todo tout toute ganz ganzen heel hele całe cały całą całym".split())
+#: "all of London", "the whole of Leeds".
+_ALL_OF = LazyPattern(r"(?i:\b(?:all|whole)\s+of)\s+$")
+
+
+def whole_of(name: str, text: str) -> bool:
+    """Whether `text` writes `name` as a place's whole ("il caffè più buono di tutta Torino")."""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if (before is not None and before.group(1).lower() in _WHOLE) or \
+                _ALL_OF.search(text, max(0, m.start() - 16), m.start()):
+            return True
+    return False
+
+
+#: How the writer says what they are called ("Mi chiamano tutti Torino qui", "they call me
+#: Bear at work", "me llaman la Jefa"): the writer's own name, not someone in their life.
+_CALLED_ME = LazyPattern(
+    r"(?i:\b(?:call|calls|called|calling)\s+me|\bmi\s+chiam\w*|\bme\s+llam\w*|\bme\s+dicen"
+    r"|\bm['’]appel\w*|\bnenn\w*\s+mich|\bnoem\w*\s+me|\bme\s+cham\w*(?:\s+de)?"
+    r"|\bcham\w*-me(?:\s+de)?|\bnazywa\w*\s+mnie|\bmówi\w*\s+na\s+mnie)"
+    r"(?:\s+(?i:all|everyone|tutti|todos|tous|alle|allemaal|wszyscy|todos|la|el|le|il|o|a|de))*\s+"
+    r"([^\W\d_][\w'’-]*)")
+
+
+def the_writer(name: str, texts: Iterable[str]) -> bool:
+    """Whether `texts` say the writer is called `name` ("Mi chiamano tutti Torino qui"):
+    a nickname they are given, never someone else listed among their people."""
+    return any(m.group(1) == name for text in texts if name in text
+               for m in _CALLED_ME.finditer(text))
+
+
+#: Two compounds or more headed by one name, one of them after an article ("Das
+#: Halle-Kapitel", "Halle-Daten", "der Halle-Vergleich"): a city, a topic, a project, not
+#: a person ("Anne-Marie" is one name, written one way).
+COMPOUNDS = 2
+
+
+def compound_head(name: str, texts: Iterable[str]) -> bool:
+    """Whether `name` heads `COMPOUNDS` different hyphenated compounds in `texts`, at least
+    one after an article or a determiner: what the writer's work or place is about."""
+    heads = re.compile(rf"(?<![\w'’-]){re.escape(name)}-([^\W\d_][\w]*)")
+    seconds: set[str] = set()
+    determined = False
+    for text in texts:
+        if f"{name}-" not in text:
+            continue
+        for m in heads.finditer(text):
+            seconds.add(m.group(1).lower())
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if before is not None and re.fullmatch(_DETERMINERS, before.group(1).lower()):
+                determined = True
+    return len(seconds) >= COMPOUNDS and determined
+
+
 def place(name: str, texts: Sequence[str], as_person: int) -> bool:
     """Whether `name` is a place: written after a preposition of place in `PLACED` texts
     or more, and in more texts than it stood as a person in (`as_person`)."""

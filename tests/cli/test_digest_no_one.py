@@ -61,3 +61,43 @@ def test_an_english_contraction_without_its_apostrophe_is_not_a_person(cli):
 
     assert "Priya" in named
     assert not {"Hadnt", "Wasnt"} & set(named)
+
+
+def test_a_city_a_thesis_is_about_is_not_a_person_though_written_with_mit(cli):
+    # "mit Bochum" stands where "mit Lea" does; "Das Bochum-Kapitel" and "Bochum-Daten"
+    # show what it is.
+    _write(cli, "Sprechstunde bei Frau Albers. Sie will noch einen Vergleich mit Bochum.",
+           "2026-06-01 18:00")
+    _write(cli, "Bochum-Daten runtergeladen. Das Bochum-Kapitel wird lang. Lea hat gekocht, "
+                "zum Glück.", "2026-06-03 22:00")
+    _write(cli, "Bochum kommt in den Anhang. Lea lacht mich aus.", "2026-06-05 21:00")
+
+    named = _people(cli, "2026-06-01")
+
+    assert "Lea" in named
+    assert "Bochum" not in named
+
+
+def test_the_writers_own_nickname_is_not_listed_among_their_people(cli):
+    _write(cli, "In ufficio mi chiamano tutti Napoli. Giulia dice che e' affettuoso.",
+           "2026-03-02 20:00")
+    _write(cli, "Riunione lunga. Ferri alla fine: \"bravo, Napoli\". Pranzo con Giulia.",
+           "2026-03-04 20:00")
+    _write(cli, "Napoli di qua, Napoli di la. Giulia ride.", "2026-03-06 20:00")
+
+    named = _people(cli, "2026-03-02")
+
+    assert "Giulia" in named
+    assert "Napoli" not in named
+
+
+def test_a_city_said_whole_is_not_a_person(cli):
+    _write(cli, "Mi chiede se a Milano si mangia bene. Le dico che il bar sotto casa fa il "
+                "caffè più buono di tutta Genova. Ride mia sorella.", "2026-04-06 20:00")
+    _write(cli, "Cena con Paolo. Genova mi manca, dice lui. Anche a me.", "2026-04-08 20:00")
+    _write(cli, "Genova, Genova, sempre Genova. Paolo ha ragione.", "2026-04-09 20:00")
+
+    named = _people(cli, "2026-04-06")
+
+    assert "Paolo" in named
+    assert "Genova" not in named
