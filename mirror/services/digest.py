@@ -403,6 +403,15 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
         if after[1] - lo <= QUOTE_MAX_WORDS:
             hi = after[1]
     line = exact(text, toks, lo, hi)
+    if not short and not line_wry and lo > 0 and not dangles(text, toks, lo, hi, language) and \
+            _opens_leaning(text, toks, lo, language):
+        # The short sentences `around` gathered open on one that leans back ("RUNDER."
+        # after "…das würde die Arbeit runder machen", "Hat mir dann die Route gezeigt."):
+        # its set-up comes too, when the two fit in a quote.
+        first = setup_start(text, toks, lo, len(line.split()), language, known, hi)
+        if first is not None:
+            lo = first
+            line = exact(text, toks, lo, hi)
     if not short and not line_wry and dangles(text, toks, lo, hi, language):
         # "Il a promis de supprimer la vidéo. Il ment.": who is "il"? Quoted with the line
         # that says it, or weighing less than a line that stands alone.
@@ -436,6 +445,17 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz), line,
                               () if is_wry else reading.feelings, reading.asking, entry.private,
                               line_wry), is_wry
+
+
+def _opens_leaning(text: str, toks: Tokens, lo: int, language: str) -> bool:
+    """Whether the quote opening at `lo` opens on a sentence that leans on the one before
+    (`digest_reading.leans_back`), in the same paragraph."""
+    bounds = toks.sentence_bounds()
+    sent = toks[lo].sent
+    before = bounds.get(sent - 1)
+    if before is None or "\n\n" in text[toks[before[1] - 1].end:toks[lo].start]:
+        return False
+    return leans_back(toks, lo, bounds[sent][1], language)
 
 
 _PLAN_SUBJECT = frozenset("i i'm im we we're am are and so then just really probably je on "

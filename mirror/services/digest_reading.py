@@ -359,7 +359,10 @@ def whole(text: str, toks: Tokens, first: int, last: int) -> tuple[int, int]:
 #: mother.", "Eso es lo que quiero recordar.") or ends on one, or on a verb left without
 #: its object ("I'm holding on to that.", "I wish they wouldn't.").
 _LEANS_START = frozenset("that that's this it it's which so then eso esto esa ese aquello "
-                         "das dies ça cela c'est "
+                         "das dies ça cela c'est dat dit isso isto ciò questo quello "
+                         # thanks for what the line before said ("Papa im Hintergrund:
+                         # „Lass sie doch.“ Danke Papa.")
+                         "thanks danke gracias merci grazie obrigado obrigada bedankt dzięki "
                          # a sentence opening on "or", "and": the one before goes on in it
                          # ("The room feels like mine now, not ours. Or at least like a
                          # different room.")
@@ -412,8 +415,12 @@ _POINTS_BACK: dict[str, frozenset[str]] = {
 #: Openings that say "he" or "she" did it without naming them, in languages that drop
 #: the subject ("Ha dicho «¿Ves?»", "Disse que sim"): who it is stands in the line before.
 _THIRD_OPENING: dict[str, frozenset[str]] = {
-    "es": frozenset("ha dice dijo".split()), "it": frozenset("ha dice disse".split()),
-    "pt": frozenset("disse diz".split())}
+    "es": frozenset("ha dice dijo tiene tenía quiere cree piensa sabe".split()),
+    "it": frozenset("ha dice disse vuole crede pensa sa aveva".split()),
+    "pt": frozenset("disse diz tem tinha quer acha pensa sabe".split()),
+    # German diaries drop the subject too ("Hat mir dann die Route gezeigt."): a third
+    # person's verb opening the line
+    "de": frozenset("hat hatte meinte sagte sagt fand findet".split())}
 
 
 def _someone_before(words: Sequence[str], language: str | None) -> bool:
@@ -447,10 +454,32 @@ def leans_back(toks: Tokens, lo: int, hi: int, language: str | None = None) -> b
     if len(words) <= _POINTING_LINE and _someone_before(words, language) and \
             (language != "pl" or not _names_a_thing(toks, lo, hi)):
         return True
+    if _echoes(toks, lo, hi):
+        return True
     return words[0] in _LEANS_START or (words[-1] in _LEANS_END and len(words) <= 8) or (
         len(words) <= 10 and any(w in _POINTING or w in _CONCEDING for w in words)) or (
         len(words) <= _POINTING_LINE and any(w in back for w in words[1:])
         and not _names_a_thing(toks, lo, hi))
+
+
+#: Words of a line that says again what the sentence before said ("RUNDER.", "KEINE
+#: PFLICHT.", "Waarschijnlijk.", "Per ora."): an echo, meaningless alone.
+_ECHO = 3
+
+
+def _echoes(toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether the line [lo, hi) opens on a sentence of at most `_ECHO` words, every one
+    of them written in the sentence before ("…„das würde die Arbeit runder machen“.
+    RUNDER."): the set-up is that sentence."""
+    bounds = toks.sentence_bounds()
+    sent = toks[lo].sent
+    first = bounds.get(sent)
+    before = bounds.get(sent - 1)
+    if first is None or before is None:
+        return False
+    words = [w for w in toks.norms[first[0]:min(first[1], hi)] if any(c.isalnum() for c in w)]
+    said = {w for w in toks.norms[before[0]:before[1]]}
+    return 0 < len(words) <= _ECHO and all(w in said for w in words)
 
 
 def with_antecedent(text: str, toks: Tokens, lo: int, hi: int,
