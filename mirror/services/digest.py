@@ -394,6 +394,9 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             best = (max(best[0], telling[0]) + ESSENTIAL, lo, hi)
         if best is None and short:
             best = (emphasis(text, toks, 0, len(toks)) - BARE_SHORT, 0, len(toks))
+        summing = None if short or telling is not None else _sums_up(text, toks, language)
+        if summing is not None and best is not None:
+            best = (max(best[0], 0.0) + SUMS, 0, summing)  # the person's own account
     if best is None:
         return None
     score, lo, hi = best
@@ -456,6 +459,43 @@ def _opens_leaning(text: str, toks: Tokens, lo: int, language: str) -> bool:
     if before is None or "\n\n" in text[toks[before[1] - 1].end:toks[lo].start]:
         return False
     return leans_back(toks, lo, bounds[sent][1], language)
+
+
+#: Words that name a stretch of time, in the languages Mirror reads: an entry that opens on
+#: one ("End of June. Weird month.", "Fin de mes.", "Un mese.") sums the period up.
+_PERIOD_WORDS = frozenset("""
+month week fortnight mes semana mois semaine monat woche mese settimana mês maand
+miesiąc tydzień
+""".split())
+SUMS = 3.0            # the person's own summing-up of the period: quoted before the rest
+SUMS_OPENING = 3      # words of the first sentence that names the period ("Primera semana en casa" is
+                      # a week told, not summed up)
+
+
+def _sums_up(text: str, toks: Tokens, language: str) -> int | None:
+    """The end of the person's own account of the period, when the entry opens on one: a
+    first sentence of at most `SUMS_OPENING` words naming a week or a month ("End of June.",
+    "Fin de mes.", "Un mese."), quoted with the sentences after it in its paragraph, within
+    `QUOTE_MAX_WORDS` ("…got the job, still not sure I want it.", "…Pero estamos."). A
+    digest is a summary of a period; the person's own is the line it most needs."""
+    bounds = toks.sentence_bounds()
+    order = sorted(bounds.values())
+    if len(order) < 2:
+        return None
+    a, b = order[0]
+    opening = [w for w in toks.norms[a:b] if any(c.isalnum() for c in w)]
+    months = {str(m).lower() for m in (digest_words.words(language).data.get("months") or ())} | \
+        {m.lower() for m in _MONTHS}
+    if not opening or len(opening) > SUMS_OPENING or not any(
+            w in _PERIOD_WORDS or w in months for w in opening):
+        return None
+    end = b
+    for first, last in order[1:]:
+        if "\n" in text[toks[end - 1].end:toks[first].start] or \
+                sum(1 for t in toks[0:last] if t.text[:1].isalnum()) > QUOTE_MAX_WORDS:
+            break
+        end = last
+    return end if end > b else None
 
 
 _PLAN_SUBJECT = frozenset("i i'm im we we're am are and so then just really probably je on "
