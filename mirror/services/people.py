@@ -81,6 +81,11 @@ _RELATIONS: dict[str, str] = {
     "doctor": "doctor", "teacher": "teacher", "stepmother": "stepmother",
     "stepfather": "stepfather", "stepdad": "stepdad", "stepmum": "stepmum",
     "mother-in-law": "mother-in-law", "father-in-law": "father-in-law",
+    "sister-in-law": "sister-in-law", "brother-in-law": "brother-in-law",
+    "suegra": "mother-in-law", "suegro": "father-in-law", "cuñada": "sister-in-law",
+    "cuñado": "brother-in-law", "schwiegermutter": "mother-in-law",
+    "schwiegervater": "father-in-law", "schwägerin": "sister-in-law", "schwager": "brother-in-law",
+    "teściowa": "mother-in-law", "teść": "father-in-law",
     # Spanish
     "madre": "mother", "padre": "father", "hermana": "sister", "hermano": "brother",
     "abuela": "grandmother", "abuelo": "grandfather", "tía": "aunt", "tío": "uncle",
@@ -106,7 +111,8 @@ _RELATIONS: dict[str, str] = {
     "copine": "girlfriend", "ami": "friend", "amie": "friend", "amis": "friends",
     "patron": "boss", "patronne": "boss", "cheffe": "boss", "collègue": "colleague",
     "voisin": "neighbour", "voisine": "neighbour", "compagnon": "partner",
-    "compagne": "partner",
+    "compagne": "partner", "belle-mère": "mother-in-law", "beau-père": "father-in-law",
+    "belle-sœur": "sister-in-law", "beau-frère": "brother-in-law",
     # Dutch
     "moeder": "mother", "vader": "father", "zus": "sister", "zusje": "sister",
     "zuster": "sister", "broer": "brother", "broertje": "brother", "ouders": "parents",
@@ -379,6 +385,11 @@ _ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coac
                                         "physio physiotherapist dentist optician pharmacist "
                                         "paramedic receptionist postman plumber electrician "
                                         "recruiter solicitor lawyer accountant "
+                                        # a head of state or a monarch, said as a figure
+                                        # ("como se viesse o Presidente"): a role
+                                        "president presidente président präsident prezydent "
+                                        "king queen rei rainha rey reina roi reine könig "
+                                        "königin koning koningin król królowa "
                                         "arzt ärztin hausarzt hausärztin pfleger pflegerin "
                                         "krankenschwester hebamme anwalt anwältin "
                                         "médecin pédiatre infirmière infirmier avocat avocate "

@@ -183,9 +183,11 @@ def _tells_of_animals(text: str) -> bool:
 
 
 def animal(name: str, texts: Iterable[str]) -> bool:
-    """Whether `texts` show `name` to be an animal (see the module's docstring)."""
+    """Whether `texts` show `name` to be an animal (see the module's docstring); a name of
+    two words opening on an animal's ("Kot Psotek spał mi na kolanach", "Hund Bruno") is
+    the animal named with its kind."""
     if " " in name:
-        return False
+        return name.split(" ", 1)[0].lower() in _ANIMALS
     pattern = _animal_pattern(name)
     for text in texts:
         if name not in text:

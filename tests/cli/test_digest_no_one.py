@@ -101,3 +101,35 @@ def test_a_city_said_whole_is_not_a_person(cli):
 
     assert "Paolo" in named
     assert "Genova" not in named
+
+
+def test_a_pet_named_with_its_kind_at_a_sentence_start_is_not_listed(cli):
+    _write(cli, "U mamy w Toruniu. Pies Burek leżał mi na nogach cały wieczór. Mama mówi, że tylko "
+                "u mnie tak leży.", "2026-12-05 20:00")
+    _write(cli, "Zadzwoniła Ola, rozmawiałyśmy godzinę.", "2026-12-06 20:00")
+
+    named = _people(cli, "2026-12-05")
+
+    assert not [n for n in named if "Burek" in n]
+
+
+def test_a_head_of_state_said_as_a_figure_of_speech_is_not_a_person(cli):
+    _write(cli, "O Duarte ligou do Porto. A minha mãe já anda a arrumar a casa como se viesse o "
+                "Presidente.", "2027-02-01 20:00")
+    _write(cli, "Jantar com o Duarte. Rimos muito.", "2027-02-03 20:00")
+
+    named = _people(cli, "2027-02-01")
+
+    assert "Duarte" in named
+    assert "Presidente" not in named
+
+
+def test_a_mother_in_law_is_named_in_the_digests_language(cli):
+    _write(cli, "Ma belle-mère est arrivée de Lille avec deux valises. Julien a soupiré.",
+           "2026-08-03 20:00")
+    _write(cli, "Ma belle-mère est repartie. La maison est calme.", "2026-08-06 20:00")
+
+    text = cli("digest", "--week", "--date", "2026-08-03").out
+
+    assert "ta belle-mère" in text
+    assert "mother-in-law" not in text
