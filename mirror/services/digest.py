@@ -433,6 +433,13 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             gap = " " if opening == lo else " … "
             line = exact(text, toks, 0, opening) + gap + line
             score = max(score, 0.0) + OUTBURST
+    if not short and not line_wry and score < PLAIN and _plain_whole(text, toks):
+        # A plain entry's line means what it means with the rest ("Vendi o barco ao filho
+        # do Baptista. Trinta e dois anos naquele barco. … Voltei para casa a pé pela
+        # marginal, devagar."): an entry this short is quoted whole when no line of it
+        # says a feeling.
+        lo, hi = 0, len(toks)
+        line = exact(text, toks, lo, hi)
     if len(line.split()) < 2 or (hi - lo > QUOTE_MAX_WORDS + 20):
         return None
     if short and news and NEWS <= weight < ESSENTIAL:
@@ -496,6 +503,17 @@ def _sums_up(text: str, toks: Tokens, language: str) -> int | None:
             break
         end = last
     return end if end > b else None
+
+
+PLAIN_WHOLE = 40       # words of an entry quoted whole when no line of it is felt
+PLAIN = 1.0            # ...that is, when its best line weighs less than this (a bare line
+                       # where the entry lands)
+
+
+def _plain_whole(text: str, toks: Tokens) -> bool:
+    """Whether the entry is one paragraph of at most `PLAIN_WHOLE` words, no list."""
+    words = sum(1 for t in toks if t.text[:1].isalnum())
+    return words <= PLAIN_WHOLE and "\n\n" not in text.strip() and not is_list_line(text, toks, 0)
 
 
 _PLAN_SUBJECT = frozenset("i i'm im we we're am are and so then just really probably je on "
