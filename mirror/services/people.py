@@ -779,6 +779,10 @@ _POLISH = frozenset("się że już jest był była było nie tylko mnie jej jak 
                     "więc też bardzo potem jeszcze teraz nas dziś żeby jego ją mu".split())
 _POLISH_RE = LazyPattern(r"(?<![\w'’-])(?:" + "|".join(sorted(_POLISH)) + r")(?![\w'’-])")
 #: "Camille et moi", "Nuria y yo": a name joined to the writer is someone.
+#: Being born, in the languages Mirror reads: "Léa est née hier", "Ana was born at six",
+#: "Tomás nació", "Mia ist geboren": only a person (or an animal, judged elsewhere) is.
+_BORN = frozenset("born née né nées nés nata nato nacida nacido nasceu nascida nascido "
+                  "geboren urodziła urodził urodzona urodzony".split())
 _WITH_ME = (["and", "i"], ["and", "me"], ["et", "moi"], ["y", "yo"], ["e", "eu"], ["und", "ich"],
             ["e", "io"], ["en", "ik"], ["i", "ja"])
 #: French and Portuguese past participles after "a" ("Théo a couru", "Zoé a fini"): a
@@ -1188,7 +1192,7 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
                 beside.add(word)  # "mit Jonas", "mit Lineal": a noun stands there too
             elif cue == "strong":
                 sure.add(word)  # "Greta hat gelacht": the "mit Greta" beside it is her too
-        elif starts and (after[:2] in _WITH_ME or (not german and (
+        elif starts and (after[:2] in _WITH_ME or any(w in _BORN for w in after[:2]) or (not german and (
                 after[:1] in (["a"], ["est"]) and len(after) > 1 and len(after[1]) > 3
                 and after[1].endswith(_PARTICIPLE_ENDS)))):
             found.setdefault(word, None)  # "Kofi and I painted the fence", "Théo a couru",

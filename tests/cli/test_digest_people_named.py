@@ -185,3 +185,13 @@ def test_a_german_name_written_with_an_article_stays_a_person_where_they_speak()
     found = people.count(texts, "de")
 
     assert "Jonas" in found and "Zeitung" not in found
+
+
+def test_a_baby_born_this_week_is_among_its_people(cli):
+    # "Nour est né": a birth, the one the week is about, though no one "said" anything
+    _write(cli, "Nour est né cette nuit à 3h10. 3,4 kilos. Je n'arrive pas à dormir, je le "
+                "regarde respirer.", "2026-09-07 04:00")
+    _write(cli, "Retour à la maison. Inès dort enfin, moi non. Ma mère a pris Nour pour la "
+                "promenade.", "2026-09-09 20:00")
+
+    assert "Nour" in _people(cli, "2026-09-07")
