@@ -1459,7 +1459,10 @@ def compare(texts: Iterable[str], before: Iterable[str], language: str | None = 
         # Someone the journal wrote as a person before both periods is one wherever this
         # period writes their name ("Priya's working late" in a week that says nothing
         # more of her; "Dad met Priya properly" a week earlier).
-        carried |= _known_people(scans, texts, names | carried | placed, history, nouns)
+        # The journal on both sides of the period when given: a digest of the first week
+        # of a new job that says only "Chiara ieri sera era strana" is about the Chiara
+        # the weeks after it write as someone ("Litigato con Chiara", "Detto a Chiara").
+        carried |= _known_people(scans, texts, names | carried | placed, around or history, nouns)
     if around is not None:
         carried -= _not_people(carried - names, [*scans, *earlier], [*texts, *before], around)
     names -= _not_kin(language)

@@ -195,3 +195,14 @@ def test_a_baby_born_this_week_is_among_its_people(cli):
                 "promenade.", "2026-09-09 20:00")
 
     assert "Nour" in _people(cli, "2026-09-07")
+
+
+def test_someone_the_weeks_after_write_as_a_person_is_named_in_the_first_week(cli):
+    # The first week gives no cue ("Lucía ayer estaba rara"); the journal since does.
+    _write(cli, "En el tren. Lucía ayer estaba rara, dice que nada, que está cansada. No me lo "
+                "creo.", "2026-03-03 08:00")
+    _write(cli, "Primer día en la oficina nueva. Mucha gente.", "2026-03-05 20:00")
+    _write(cli, "Discutí con Lucía por una tontería. Dormí en el sofá.", "2026-03-17 23:00")
+    _write(cli, "Hice las paces con Lucía. Hablamos sin gritar.", "2026-03-20 22:00")
+
+    assert "Lucía" in _people(cli, "2026-03-03")
