@@ -816,7 +816,11 @@ _KIN_RELATION: dict[str, str] = {
 }
 #: A kin word after one of these is someone else's ("a dad at the park", "her mum").
 _SOMEONE_ELSES = LazyPattern(r"(?:^|\W)(?:an|the|his|her|their|your|some|another|every|any|one|"
-                            r"that|this|other|whose|el|la|un|una|der|die|ein|eine|le|une)\s+$")
+                            r"that|this|other|whose|el|la|un|una|der|die|ein|eine|le|une|"
+                            # someone else's in the other languages: "ihre Oma in Chemnitz",
+                            # "sa mamie", "su abuela", "zijn moeder", "jej babcia"
+                            r"ihre|ihrer|ihrem|ihren|seine|seiner|seinem|seinen|su|sus|sa|son|"
+                            r"ses|leur|leurs|sua|suo|sue|suoi|haar|zijn|hun|jej|jego)\s+$")
 #: ...or after an article and one word: "the best dad", "le meilleur papa", "una buena mamá".
 _SOMEONE_ELSES_FAR = LazyPattern(r"(?:^|\W)(?:the|an|le|la|un|une|el|una|der|die|ein|eine|"
                                 r"um|uma)\s+(?:[^\W\d_]+\s+){1,2}$")

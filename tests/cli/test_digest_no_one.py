@@ -133,3 +133,14 @@ def test_a_mother_in_law_is_named_in_the_digests_language(cli):
 
     assert "ta belle-mère" in text
     assert "mother-in-law" not in text
+
+
+def test_someone_elses_grandmother_is_not_the_writers(cli):
+    _write(cli, "Mit Nele im Café, drei Stunden geredet, über ihre Oma in Rostock und meine "
+                "Prüfung. Nele hat gelacht.", "2026-05-18 22:00")
+    _write(cli, "Nele hat geschrieben. Freu mich auf Samstag.", "2026-05-20 21:00")
+
+    named = _people(cli, "2026-05-18")
+
+    assert "Nele" in named
+    assert "Oma" not in named
