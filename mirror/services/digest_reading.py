@@ -520,6 +520,13 @@ def _points_at_it(toks: Tokens, lo: int, hi: int) -> bool:
         norms[i] == "it" and norms[i - 1] not in _IT_SUBJECT for i in range(lo + 1, hi))
 
 
+def _bare_el(text: str, toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether the line holds Spanish "él" typed without its accent: "el" before a comma or
+    a full stop is no article ("Lloro el, no yo, por una vez.")."""
+    return any(toks.norms[i] == "el" and text[toks[i].end:toks[i].end + 1] in (",", ".", ";", "!", "?", "…")
+               for i in range(lo, hi))
+
+
 def with_who(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     """[lo, hi) with the sentence before it when the line speaks of "him" or "her" and
     only that sentence names them ("I kept reaching for my phone to tell Jamie about my
@@ -530,7 +537,7 @@ def with_who(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     norms = toks.norms
     opens = norms[lo] in ("he", "she")  # "She told the story about how she met Dad": who?
     it = _points_at_it(toks, lo, hi)
-    if not (it or any(w in _HIM_OR_HER for w in norms[lo:hi])) or (not opens and any(
+    if not (it or any(w in _HIM_OR_HER for w in norms[lo:hi]) or _bare_el(text, toks, lo, hi)) or (not opens and any(
             t.text[:1].isupper() and t.norm not in ("i", "i'm", "i've", "i'd", "i'll")
             for t in toks[lo + 1:hi])):
         return lo, hi

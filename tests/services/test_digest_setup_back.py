@@ -44,3 +44,13 @@ def test_a_line_that_leans_back_comes_with_what_it_leans_on(text, setup, line):
     quoted = _quoted(text)
     assert line in quoted
     assert setup in quoted
+
+
+def test_el_typed_without_its_accent_comes_with_who_he_is():
+    # "Lloro el" is "lloró él": who cried is named two sentences back
+    quoted = _quoted("Mateo y yo cenamos en casa, con Sara. Hablamos por fin, de verdad. Lloro "
+                     "el, no yo, por una vez. Dice que se siente fatal por estar lejos. Le dije "
+                     "que no, que solo un poco. Nos reimos mucho. El gato se comio medio pollo de "
+                     "la encimera y nadie se dio cuenta hasta el postre.")
+    assert "Lloro el, no yo" in quoted
+    assert quoted.startswith("Mateo y yo")
