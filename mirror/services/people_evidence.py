@@ -302,9 +302,12 @@ def whole_of(name: str, text: str) -> bool:
 #: How the writer says what they are called ("Mi chiamano tutti Torino qui", "they call me
 #: Bear at work", "me llaman la Jefa"): the writer's own name, not someone in their life.
 _CALLED_ME = LazyPattern(
-    r"(?i:\b(?:call|calls|called|calling)\s+me|\bmi\s+chiam\w*|\bme\s+llam\w*|\bme\s+dicen"
-    r"|\bm['’]appel\w*|\bnenn\w*\s+mich|\bnoem\w*\s+me|\bme\s+cham\w*(?:\s+de)?"
-    r"|\bcham\w*-me(?:\s+de)?|\bnazywa\w*\s+mnie|\bmówi\w*\s+na\s+mnie)"
+    # (only "they call me" and "I am called": "Me llamó Lucía", "mi chiama Chiara" are
+    # someone phoning)
+    r"(?i:\b(?:they|people|everyone|everybody|all)\s+(?:\w+\s+){0,2}calls?\s+me|\bmi\s+chiam(?:ano|o)\b"
+    r"|\bme\s+llam(?:an|o)\b|\bme\s+dicen|\bm['’]appellent|\bje\s+m['’]appelle|\bnenn\w*\s+mich"
+    r"|\bich\s+heiße|\bnoemen\s+me|\bik\s+heet|\bme\s+chamam(?:\s+de)?|\bchamam-me(?:\s+de)?"
+    r"|\bchamo-me|\bnazywają\s+mnie|\bmówią\s+na\s+mnie|\bmam\s+na\s+imię)"
     r"(?:\s+(?i:all|everyone|tutti|todos|tous|alle|allemaal|wszyscy|todos|la|el|le|il|o|a|de))*\s+"
     r"([^\W\d_][\w'’-]*)")
 

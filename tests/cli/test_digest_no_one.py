@@ -144,3 +144,11 @@ def test_someone_elses_grandmother_is_not_the_writers(cli):
 
     assert "Nele" in named
     assert "Oma" not in named
+
+
+def test_someone_who_phoned_the_writer_is_not_taken_for_their_nickname(cli):
+    # "Me llamó Lucía" is Lucía phoning, not the writer called Lucía
+    _write(cli, "Me llamó Lucía para cenar. Hablamos dos horas.", "2026-10-05 22:00")
+    _write(cli, "Cena con Lucía, por fin.", "2026-10-07 22:00")
+
+    assert "Lucía" in _people(cli, "2026-10-05")
