@@ -423,6 +423,7 @@ _NOUN_ENDINGS = ("en", "ung", "heit", "keit", "schaft", "tion", "tät", "ei", "n
 #: A capitalised word and where it stands.
 _CAP = LazyPattern(rf"(?<![\w'’-])({_UP}[^\W\d_]+(?:-[^\W\d_]+)*)(?:['’]s)?(?![\w'’-])")
 #: A break that makes the next capital the start of something (not a name by position).
+_CLAUSE_END = LazyPattern(r"[,;:]\s*$")
 _STARTER = LazyPattern(r"(?:[.!?…:;\"“”‘(\[#@*•\-–—]\s*|\n\s*|^\s*)$")
 _WORD = LazyPattern(r"[\w'’-]+")
 
@@ -1145,8 +1146,11 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
             placed.add(word)  # "Harrow & Finch", "Ember & Oak": a firm's name, not someone's
             uses[word] += 1
             continue
-        if ((prev in _PLACE_BEFORE and not owner and not of_someone) or
-                (prev in _THING_BEFORE and not (polish and prev == "a")) or
+        # A comma between is a new phrase: "Not telling Sam any of this, Sam will just say…"
+        # is no "this Sam".
+        joined = _CLAUSE_END.search(text, max(0, c.start() - 3), c.start()) is None
+        if ((joined and prev in _PLACE_BEFORE and not owner and not of_someone) or
+                (joined and prev in _THING_BEFORE and not (polish and prev == "a")) or
                 (after and after[0] in _PLACE_AFTER) or norm.rsplit(" ", 1)[-1] in _PLACE_AFTER) \
                 and not (acting and (prev in _PLACE_BEFORE or prev in ("a", "al"))) and not article:
             # ("said … to Murphy", "a text from Sam", "le he escrito a Carmen")

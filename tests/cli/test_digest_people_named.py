@@ -206,3 +206,13 @@ def test_someone_the_weeks_after_write_as_a_person_is_named_in_the_first_week(cl
     _write(cli, "Hice las paces con Lucía. Hablamos sin gritar.", "2026-03-20 22:00")
 
     assert "Lucía" in _people(cli, "2026-03-03")
+
+
+def test_a_name_after_a_comma_is_not_a_thing_of_the_word_before_it():
+    # "any of this, Noor will…": no "this Noor"
+    week = ["Can't sleep. Not telling Noor any of this, Noor will just say I'm overthinking it "
+            "and I know I am.",
+            "Submitted it. Felt sick, then nothing.",
+            "Walked round the park in the rain. Noor made pancakes. Did the big shop."]
+
+    assert people.count(week, "en")["Noor"] == 2
