@@ -758,6 +758,10 @@ def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[st
     if after and after[0] in ("hat", "hatte", "ist", "war", "haben", "hatten") and \
             _GERMAN_DONE.match(text, m.end()):
         return "strong"
+    if starts and after[:1] in (["hat"], ["hatte"]) and after[1:2] in (["mir"], ["mich"], ["uns"]):
+        return "strong"  # "Mira hat mir ein Foto … geschickt": someone did it to the writer
+    if prev == "an" and any(w in _THINKING for w in before[-_REACH:]):
+        return "strong"  # "denk ich die ganze Zeit an Mira": someone thought of
     if _apposed_far(text, m.start(), list(before), m.end()) or \
             _with_their_own(text, m.end()):
         return "strong"  # "Die Kollegin am Nebentisch, Merve, hat…", "Basti und sein Cousin"

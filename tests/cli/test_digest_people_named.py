@@ -216,3 +216,11 @@ def test_a_name_after_a_comma_is_not_a_thing_of_the_word_before_it():
             "Walked round the park in the rain. Noor made pancakes. Did the big shop."]
 
     assert people.count(week, "en")["Noor"] == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Kann nicht schlafen. Und gleichzeitig denk ich die ganze Zeit an Yara, was ist los mit mir.",
+    "Sonntag bei den Eltern. Yara hat mir ein Foto von einem Hamster aus dem Fundus geschickt.",
+])
+def test_someone_a_german_week_thinks_of_or_hears_from_is_listed(text):
+    assert set(people.count([text], "de")) == {"Yara"}
