@@ -394,6 +394,9 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             best = (max(best[0], telling[0]) + ESSENTIAL, lo, hi)
         if best is None and short:
             best = (emphasis(text, toks, 0, len(toks)) - BARE_SHORT, 0, len(toks))
+        summing = None if short or telling is not None else _sums_up(text, toks, language)
+        if summing is not None and best is not None:
+            best = (max(best[0], 0.0) + SUMS, 0, summing)  # the person's own account
     if best is None:
         return None
     score, lo, hi = best
@@ -403,6 +406,15 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
         if after[1] - lo <= QUOTE_MAX_WORDS:
             hi = after[1]
     line = exact(text, toks, lo, hi)
+    if not short and not line_wry and lo > 0 and not dangles(text, toks, lo, hi, language) and \
+            _opens_leaning(text, toks, lo, language):
+        # The short sentences `around` gathered open on one that leans back ("RUNDER."
+        # after "…das würde die Arbeit runder machen", "Hat mir dann die Route gezeigt."):
+        # its set-up comes too, when the two fit in a quote.
+        first = setup_start(text, toks, lo, len(line.split()), language, known, hi)
+        if first is not None:
+            lo = first
+            line = exact(text, toks, lo, hi)
     if not short and not line_wry and dangles(text, toks, lo, hi, language):
         # "Il a promis de supprimer la vidéo. Il ment.": who is "il"? Quoted with the line
         # that says it, or weighing less than a line that stands alone.
@@ -421,6 +433,13 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             gap = " " if opening == lo else " … "
             line = exact(text, toks, 0, opening) + gap + line
             score = max(score, 0.0) + OUTBURST
+    if not short and not line_wry and score < PLAIN and _plain_whole(text, toks):
+        # A plain entry's line means what it means with the rest ("Vendi o barco ao filho
+        # do Baptista. Trinta e dois anos naquele barco. … Voltei para casa a pé pela
+        # marginal, devagar."): an entry this short is quoted whole when no line of it
+        # says a feeling.
+        lo, hi = 0, len(toks)
+        line = exact(text, toks, lo, hi)
     if len(line.split()) < 2 or (hi - lo > QUOTE_MAX_WORDS + 20):
         return None
     if short and news and NEWS <= weight < ESSENTIAL:
@@ -436,6 +455,65 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz), line,
                               () if is_wry else reading.feelings, reading.asking, entry.private,
                               line_wry), is_wry
+
+
+def _opens_leaning(text: str, toks: Tokens, lo: int, language: str) -> bool:
+    """Whether the quote opening at `lo` opens on a sentence that leans on the one before
+    (`digest_reading.leans_back`), in the same paragraph."""
+    bounds = toks.sentence_bounds()
+    sent = toks[lo].sent
+    before = bounds.get(sent - 1)
+    if before is None or "\n\n" in text[toks[before[1] - 1].end:toks[lo].start]:
+        return False
+    return leans_back(toks, lo, bounds[sent][1], language)
+
+
+#: Words that name a stretch of time, in the languages Mirror reads: an entry that opens on
+#: one ("End of June. Weird month.", "Fin de mes.", "Un mese.") sums the period up.
+_PERIOD_WORDS = frozenset("""
+month week fortnight mes semana mois semaine monat woche mese settimana mês maand
+miesiąc tydzień
+""".split())
+SUMS = 3.0            # the person's own summing-up of the period: quoted before the rest
+SUMS_OPENING = 3      # words of the first sentence that names the period ("Primera semana en casa" is
+                      # a week told, not summed up)
+
+
+def _sums_up(text: str, toks: Tokens, language: str) -> int | None:
+    """The end of the person's own account of the period, when the entry opens on one: a
+    first sentence of at most `SUMS_OPENING` words naming a week or a month ("End of June.",
+    "Fin de mes.", "Un mese."), quoted with the sentences after it in its paragraph, within
+    `QUOTE_MAX_WORDS` ("…got the job, still not sure I want it.", "…Pero estamos."). A
+    digest is a summary of a period; the person's own is the line it most needs."""
+    bounds = toks.sentence_bounds()
+    order = sorted(bounds.values())
+    if len(order) < 2:
+        return None
+    a, b = order[0]
+    opening = [w for w in toks.norms[a:b] if any(c.isalnum() for c in w)]
+    months = {str(m).lower() for m in (digest_words.words(language).data.get("months") or ())} | \
+        {m.lower() for m in _MONTHS}
+    if not opening or len(opening) > SUMS_OPENING or not any(
+            w in _PERIOD_WORDS or w in months for w in opening):
+        return None
+    end = b
+    for first, last in order[1:]:
+        if "\n" in text[toks[end - 1].end:toks[first].start] or \
+                sum(1 for t in toks[0:last] if t.text[:1].isalnum()) > QUOTE_MAX_WORDS:
+            break
+        end = last
+    return end if end > b else None
+
+
+PLAIN_WHOLE = 40       # words of an entry quoted whole when no line of it is felt
+PLAIN = 1.0            # ...that is, when its best line weighs less than this (a bare line
+                       # where the entry lands)
+
+
+def _plain_whole(text: str, toks: Tokens) -> bool:
+    """Whether the entry is one paragraph of at most `PLAIN_WHOLE` words, no list."""
+    words = sum(1 for t in toks if t.text[:1].isalnum())
+    return words <= PLAIN_WHOLE and "\n\n" not in text.strip() and not is_list_line(text, toks, 0)
 
 
 _PLAN_SUBJECT = frozenset("i i'm im we we're am are and so then just really probably je on "
@@ -675,14 +753,14 @@ def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES,
 
 
 def people(entries: Sequence[PeriodEntry], before: Sequence[PeriodEntry] = (),
-           language: str | None = None, history: Callable[[], Sequence[str]] | None = None
-           ) -> tuple[Counter[str], Counter[str]]:
+           language: str | None = None, history: Callable[[], Sequence[str]] | None = None,
+           nearby: Callable[[], Sequence[str]] | None = None) -> tuple[Counter[str], Counter[str]]:
     """(person -> how many of the entries mention them, the same over the entries of the
     period before), by `mirror.services.people` (a name that stood as a person in this
     period counts in the one before too), every entry read in the period's `language`
     (a German week's capitals are its nouns, even in a line of three words)."""
     return people_in.compare([e.content for e in entries], [e.content for e in before], language,
-                             history)
+                             history, nearby)
 
 
 HISTORY_DAYS = 56  # weeks read for who "he" or "she" is, when a period never says
@@ -779,7 +857,8 @@ def _tagged(found: Counter[str], entries: Sequence[PeriodEntry], tags: dict[str,
 
 
 def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
-                     entries: Sequence[PeriodEntry], language: str | None = None) -> Counter[str]:
+                     entries: Sequence[PeriodEntry], language: str | None = None,
+                     nearby: Callable[[], Sequence[str]] | None = None) -> Counter[str]:
     """`found` with the people a quoted line shows acting ("Marek wanted it shorter"),
     though the period also wrote them where a place stands ("the draft to Marek"): whoever
     the digest quotes is listed among who came up, counted in the entries that name them."""
@@ -794,8 +873,8 @@ def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w’-])")
         if any(name.lower() in e.content.split() for e in entries):
             continue  # written in lower case too: an ordinary word opening a sentence
-        if people_in.no_one(name, [e.content for e in entries]):
-            continue  # a pet, a place, a novel's heroine: the period says so elsewhere
+        if people_in.no_one(name, [e.content for e in entries], nearby):
+            continue  # a pet, a place, a novel's heroine: the journal says so elsewhere
         out[name] = sum(1 for e in entries if pattern.search(e.content))
     return out
 
@@ -965,8 +1044,19 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
         return tuple(e for e in periods.entries(conn, since, period.since)
                      if e.care is None and (include_private or not e.private))
 
+    @cache
+    def nearby() -> tuple[str, ...]:
+        """The journal's texts on both sides of the period (`HISTORY_DAYS` each way), read
+        for whether a name is a pet, a place or a character: the digest of a past week
+        knows what the journal has said since ("Forse sto esagerando, e' un cane")."""
+        until = utc_iso(datetime.fromisoformat(period.until.replace("Z", "+00:00"))
+                        + timedelta(days=HISTORY_DAYS))
+        later = [e.content for e in periods.entries(conn, period.until, until)
+                 if e.care is None and (include_private or not e.private)]
+        return (*(e.content for e in history()), *later)
+
     now_people, before_people = people(ordinary, earlier_ordinary, language,
-                                       lambda: [e.content for e in history()])
+                                       lambda: [e.content for e in history()], nearby)
     now_tags = periods.tags_by_entry(conn, period.since, period.until)
     before_tags = periods.tags_by_entry(conn, previous.since, previous.until)
     # Who one period's tags name is counted in the other wherever written ("#Henk" last
@@ -991,7 +1081,7 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES, central,
                            frozenset(n for n in now_people if not n.startswith("your ")))
     lines = reading.lines
-    now_people = _with_the_quoted(now_people, lines, ordinary, language)
+    now_people = _with_the_quoted(now_people, lines, ordinary, language, nearby)
     # Among those who came up as often, the ones in the entries quoted first: the period
     # was about them ("I kept reaching for my phone to tell Jamie… I miss him so much").
     texts = {e.id: e.content for e in ordinary}

@@ -29,6 +29,7 @@ the feeling of the period said in plain words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -359,7 +360,10 @@ def whole(text: str, toks: Tokens, first: int, last: int) -> tuple[int, int]:
 #: mother.", "Eso es lo que quiero recordar.") or ends on one, or on a verb left without
 #: its object ("I'm holding on to that.", "I wish they wouldn't.").
 _LEANS_START = frozenset("that that's this it it's which so then eso esto esa ese aquello "
-                         "das dies ça cela c'est "
+                         "das dies ça cela c'est dat dit isso isto ciò questo quello "
+                         # thanks for what the line before said ("Papa im Hintergrund:
+                         # „Lass sie doch.“ Danke Papa.")
+                         "thanks danke gracias merci grazie obrigado obrigada bedankt dzięki "
                          # a sentence opening on "or", "and": the one before goes on in it
                          # ("The room feels like mine now, not ours. Or at least like a
                          # different room.")
@@ -412,8 +416,12 @@ _POINTS_BACK: dict[str, frozenset[str]] = {
 #: Openings that say "he" or "she" did it without naming them, in languages that drop
 #: the subject ("Ha dicho «¿Ves?»", "Disse que sim"): who it is stands in the line before.
 _THIRD_OPENING: dict[str, frozenset[str]] = {
-    "es": frozenset("ha dice dijo".split()), "it": frozenset("ha dice disse".split()),
-    "pt": frozenset("disse diz".split())}
+    "es": frozenset("ha dice dijo tiene tenía quiere cree piensa sabe".split()),
+    "it": frozenset("ha dice disse vuole crede pensa sa aveva".split()),
+    "pt": frozenset("disse diz tem tinha quer acha pensa sabe".split()),
+    # German diaries drop the subject too ("Hat mir dann die Route gezeigt."): a third
+    # person's verb opening the line
+    "de": frozenset("hat hatte meinte sagte sagt fand findet".split())}
 
 
 def _someone_before(words: Sequence[str], language: str | None) -> bool:
@@ -447,10 +455,32 @@ def leans_back(toks: Tokens, lo: int, hi: int, language: str | None = None) -> b
     if len(words) <= _POINTING_LINE and _someone_before(words, language) and \
             (language != "pl" or not _names_a_thing(toks, lo, hi)):
         return True
+    if _echoes(toks, lo, hi):
+        return True
     return words[0] in _LEANS_START or (words[-1] in _LEANS_END and len(words) <= 8) or (
         len(words) <= 10 and any(w in _POINTING or w in _CONCEDING for w in words)) or (
         len(words) <= _POINTING_LINE and any(w in back for w in words[1:])
         and not _names_a_thing(toks, lo, hi))
+
+
+#: Words of a line that says again what the sentence before said ("RUNDER.", "KEINE
+#: PFLICHT.", "Waarschijnlijk.", "Per ora."): an echo, meaningless alone.
+_ECHO = 3
+
+
+def _echoes(toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether the line [lo, hi) opens on a sentence of at most `_ECHO` words, every one
+    of them written in the sentence before ("…„das würde die Arbeit runder machen“.
+    RUNDER."): the set-up is that sentence."""
+    bounds = toks.sentence_bounds()
+    sent = toks[lo].sent
+    first = bounds.get(sent)
+    before = bounds.get(sent - 1)
+    if first is None or before is None:
+        return False
+    words = [w for w in toks.norms[first[0]:min(first[1], hi)] if any(c.isalnum() for c in w)]
+    said = {w for w in toks.norms[before[0]:before[1]]}
+    return 0 < len(words) <= _ECHO and all(w in said for w in words)
 
 
 def with_antecedent(text: str, toks: Tokens, lo: int, hi: int,
@@ -490,6 +520,13 @@ def _points_at_it(toks: Tokens, lo: int, hi: int) -> bool:
         norms[i] == "it" and norms[i - 1] not in _IT_SUBJECT for i in range(lo + 1, hi))
 
 
+def _bare_el(text: str, toks: Tokens, lo: int, hi: int) -> bool:
+    """Whether the line holds Spanish "él" typed without its accent: "el" before a comma or
+    a full stop is no article ("Lloro el, no yo, por una vez.")."""
+    return any(toks.norms[i] == "el" and text[toks[i].end:toks[i].end + 1] in (",", ".", ";", "!", "?", "…")
+               for i in range(lo, hi))
+
+
 def with_who(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     """[lo, hi) with the sentence before it when the line speaks of "him" or "her" and
     only that sentence names them ("I kept reaching for my phone to tell Jamie about my
@@ -500,7 +537,7 @@ def with_who(text: str, toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
     norms = toks.norms
     opens = norms[lo] in ("he", "she")  # "She told the story about how she met Dad": who?
     it = _points_at_it(toks, lo, hi)
-    if not (it or any(w in _HIM_OR_HER for w in norms[lo:hi])) or (not opens and any(
+    if not (it or any(w in _HIM_OR_HER for w in norms[lo:hi]) or _bare_el(text, toks, lo, hi)) or (not opens and any(
             t.text[:1].isupper() and t.norm not in ("i", "i'm", "i've", "i'd", "i'll")
             for t in toks[lo + 1:hi])):
         return lo, hi
@@ -544,6 +581,8 @@ def felt(text: str, toks: Tokens, lo: int, hi: int, base: float, language: str) 
     # you again"), never the person's; what they said stays in the line's stance ("I said
     # "I know"").
     families = feelings_in(line, language)
+    if "tears" not in families and any(_fold(w) in _TEARS for w in norms):
+        families = {**families, "tears": 1.0}  # "Lloro el, no yo", "staan huilen": felt
     lex = _lexicon(language) or _lexicon("en")
     felt_at = [i for i, w in enumerate(norms)
                if line[toks[lo + i].start - base_at] != " " and lex is not None
@@ -575,6 +614,28 @@ def felt(text: str, toks: Tokens, lo: int, hi: int, base: float, language: str) 
     if not families and weight:
         score -= EVENT_FACT
     return score
+
+
+#: Crying, in the languages Mirror reads (written with or without accents): tears are a
+#: feeling shown, whatever word names it ("Ik heb op de groenteafdeling staan huilen",
+#: "Lloro el, no yo, por una vez", "Im Bus fast geheult"), and the line that holds them is
+#: where the entry was felt, not a bare fact.
+_TEARS = frozenset("""
+cried cry crying cries tears tearful sobbed sobbing wept weeping
+llore lloro llorar llorando lloramos lloraba lagrimas
+pleure pleurer pleurait pleurais pleurant larmes
+geweint weinen weinte weine geheult heulen heulte tranen
+pianto piangere piangeva piango piangendo piangevo lacrime
+chorei chorou chorar chorando choro choramos
+huilen huilde huil gehuild huilend tranen
+plakalam plakalem plakac placze plakala plakal lzy
+""".split())
+
+
+def _fold(word: str) -> str:
+    """`word` without accents or Polish letters: a quick hand writes "lloro", "plakalam"."""
+    word = word.replace("ł", "l").replace("Ł", "L")
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 _QUOTED = re.compile(r'"[^"\n]{2,300}"|“[^”\n]{2,300}”|«[^»\n]{2,300}»|„[^“\n]{2,300}“')

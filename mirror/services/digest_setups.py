@@ -13,7 +13,14 @@ and adverbs of sequence. Names are never listed: a line opening on a name stands
 
 from __future__ import annotations
 
+import unicodedata
+
 from mirror.engine.tokenize import Tokens
+
+
+def _fold(word: str) -> str:
+    """`word` without its accents: "Despues se enfado conmigo" is "después" typed fast."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 #: Subject pronouns of a third person that open a line without saying who.
 _THIRD: dict[str, frozenset[str]] = {
@@ -42,6 +49,7 @@ _AFTER_THAT: dict[str, frozenset[str]] = {
     "nl": frozenset("daarna daarop".split()),
     "pl": frozenset("potem później następnie".split()),
 }
+_AFTER_THAT = {k: v | frozenset(_fold(w) for w in v) for k, v in _AFTER_THAT.items()}
 #: ...and those that lean back only opening a line ("Then…", "Après, …", "Enfin, il est
 #: 21h", "Dann…"), being other words elsewhere ("more then than now").
 _OPENING: dict[str, frozenset[str]] = {
@@ -56,7 +64,8 @@ _OPENING: dict[str, frozenset[str]] = {
 }
 #: Prepositions of sequence that lean back only when nothing follows them ("Après, je…",
 #: "Después, …"; not "Après le dîner", which says after what).
-_BARE_AFTER = frozenset("après después dopo depois after".split())
+_BARE_AFTER = frozenset("après después dopo depois after apres despues".split())
+_OPENING = {k: v | frozenset(_fold(w) for w in v) for k, v in _OPENING.items()}
 #: Words of a line's opening read for an adverb of sequence.
 OPENING_WORDS = 4
 #: How much less a line weighs when it opens on such a word and its set-up cannot come
@@ -187,7 +196,9 @@ def setup_start(text: str, toks: Tokens, lo: int, words: int, language: str,
         hi is not None and _unnamed_later(text, toks, lo, hi, language)))
     start = lo
     named: int | None = None  # the nearest sentence that names someone anywhere in it
-    for _ in range(SETUP_BACK if who else 1):
+    # A set-up that itself leans back ("Dann meinte er…" before "RUNDER.") is read with
+    # the one before it, up to `SETUP_BACK` sentences.
+    for _ in range(SETUP_BACK):
         if start == 0:
             break
         before = bounds.get(toks[start - 1].sent)

@@ -81,6 +81,11 @@ _RELATIONS: dict[str, str] = {
     "doctor": "doctor", "teacher": "teacher", "stepmother": "stepmother",
     "stepfather": "stepfather", "stepdad": "stepdad", "stepmum": "stepmum",
     "mother-in-law": "mother-in-law", "father-in-law": "father-in-law",
+    "sister-in-law": "sister-in-law", "brother-in-law": "brother-in-law",
+    "suegra": "mother-in-law", "suegro": "father-in-law", "cuñada": "sister-in-law",
+    "cuñado": "brother-in-law", "schwiegermutter": "mother-in-law",
+    "schwiegervater": "father-in-law", "schwägerin": "sister-in-law", "schwager": "brother-in-law",
+    "teściowa": "mother-in-law", "teść": "father-in-law",
     # Spanish
     "madre": "mother", "padre": "father", "hermana": "sister", "hermano": "brother",
     "abuela": "grandmother", "abuelo": "grandfather", "tía": "aunt", "tío": "uncle",
@@ -106,7 +111,8 @@ _RELATIONS: dict[str, str] = {
     "copine": "girlfriend", "ami": "friend", "amie": "friend", "amis": "friends",
     "patron": "boss", "patronne": "boss", "cheffe": "boss", "collègue": "colleague",
     "voisin": "neighbour", "voisine": "neighbour", "compagnon": "partner",
-    "compagne": "partner",
+    "compagne": "partner", "belle-mère": "mother-in-law", "beau-père": "father-in-law",
+    "belle-sœur": "sister-in-law", "beau-frère": "brother-in-law",
     # Dutch
     "moeder": "mother", "vader": "father", "zus": "sister", "zusje": "sister",
     "zuster": "sister", "broer": "brother", "broertje": "brother", "ouders": "parents",
@@ -333,8 +339,8 @@ denk dacht denken gedacht
 myślę myślałam myślałem
 thinking thought think dreamt dreamed worrying worried
 """.split())
-#: Verbs only people do (after a name: "Sam said", "Ana slept", "Lena hat").
-_AFTER = frozenset("""
+#: English verbs only people do (after a name: "Sam said", "Ana slept").
+_AFTER_EN = frozenset("""
 said says told tells asked asks called calls rang texted texts messaged replied laughed
 laughs cried cries smiled smiles hugged hugs kissed kisses thinks thought knows knew
 wants wanted loves loved hates hated feels felt promised admitted apologised apologized
@@ -342,7 +348,13 @@ yelled shouted sighed whispered agreed offered invited helped presented brought 
 took walked drove came left slept sleeps woke sent gave read listened met moved
 heard screamed pretended looked looks seemed seems sounded noticed remembered forgot forgets hasn't
 doesn't didn't wasn't isn't won't can't couldn't wouldn't has had is was does did
-and
+and died
+cooked baked named suggested caught picked bought fixed phoned stayed arrived joined paid
+ordered grabbed nodded shrugged grinned winked insisted refused explained answered
+kicked waved hugged squeezed teased
+""".split())
+#: ...and in every language Mirror reads ("Lena hat", "Femke zegt").
+_AFTER = _AFTER_EN | frozenset("""
 dijo llamó vino habló sonrió lloró rió está estaba tiene
 sagte sagt hat hatte ist war lacht lachte weint weinte kam ruft rief
 a dit est était rit riait pleure pleurait vient venait m'a
@@ -350,9 +362,6 @@ dice cuenta contó preguntó llegó escribió piensa quiere dit pense veut arriv
 disse ride chiede chiese diz pergunta
 perguntou zegt zei vraagt vroeg belde mówi powiedział powiedziała pyta zapytała
 died nació murió falleció nasceu morreu faleceu nacque morì urodziła urodził zmarła zmarł
-cooked baked named suggested caught picked bought fixed phoned stayed arrived joined paid
-ordered grabbed nodded shrugged grinned winked insisted refused explained answered
-kicked waved hugged squeezed teased
 vindt vond kwam komt liep loopt stond lacht lachte huilde knikte denkt dacht wil wilde
 kookte speelde sliep sprak vertelde vertelt appte stuurde bracht
 ha detto dice rideva piangeva
@@ -376,6 +385,11 @@ _ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coac
                                         "physio physiotherapist dentist optician pharmacist "
                                         "paramedic receptionist postman plumber electrician "
                                         "recruiter solicitor lawyer accountant "
+                                        # a head of state or a monarch, said as a figure
+                                        # ("como se viesse o Presidente"): a role
+                                        "president presidente président präsident prezydent "
+                                        "king queen rei rainha rey reina roi reine könig "
+                                        "königin koning koningin król królowa "
                                         "arzt ärztin hausarzt hausärztin pfleger pflegerin "
                                         "krankenschwester hebamme anwalt anwältin "
                                         "médecin pédiatre infirmière infirmier avocat avocate "
@@ -409,6 +423,7 @@ _NOUN_ENDINGS = ("en", "ung", "heit", "keit", "schaft", "tion", "tät", "ei", "n
 #: A capitalised word and where it stands.
 _CAP = LazyPattern(rf"(?<![\w'’-])({_UP}[^\W\d_]+(?:-[^\W\d_]+)*)(?:['’]s)?(?![\w'’-])")
 #: A break that makes the next capital the start of something (not a name by position).
+_CLAUSE_END = LazyPattern(r"[,;:]\s*$")
 _STARTER = LazyPattern(r"(?:[.!?…:;\"“”‘(\[#@*•\-–—]\s*|\n\s*|^\s*)$")
 _WORD = LazyPattern(r"[\w'’-]+")
 
@@ -743,6 +758,10 @@ def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[st
     if after and after[0] in ("hat", "hatte", "ist", "war", "haben", "hatten") and \
             _GERMAN_DONE.match(text, m.end()):
         return "strong"
+    if starts and after[:1] in (["hat"], ["hatte"]) and after[1:2] in (["mir"], ["mich"], ["uns"]):
+        return "strong"  # "Mira hat mir ein Foto … geschickt": someone did it to the writer
+    if prev == "an" and any(w in _THINKING for w in before[-_REACH:]):
+        return "strong"  # "denk ich die ganze Zeit an Mira": someone thought of
     if _apposed_far(text, m.start(), list(before), m.end()) or \
             _with_their_own(text, m.end()):
         return "strong"  # "Die Kollegin am Nebentisch, Merve, hat…", "Basti und sein Cousin"
@@ -765,6 +784,10 @@ _POLISH = frozenset("się że już jest był była było nie tylko mnie jej jak 
                     "więc też bardzo potem jeszcze teraz nas dziś żeby jego ją mu".split())
 _POLISH_RE = LazyPattern(r"(?<![\w'’-])(?:" + "|".join(sorted(_POLISH)) + r")(?![\w'’-])")
 #: "Camille et moi", "Nuria y yo": a name joined to the writer is someone.
+#: Being born, in the languages Mirror reads: "Léa est née hier", "Ana was born at six",
+#: "Tomás nació", "Mia ist geboren": only a person (or an animal, judged elsewhere) is.
+_BORN = frozenset("born née né nées nés nata nato nacida nacido nasceu nascida nascido "
+                  "geboren urodziła urodził urodzona urodzony".split())
 _WITH_ME = (["and", "i"], ["and", "me"], ["et", "moi"], ["y", "yo"], ["e", "eu"], ["und", "ich"],
             ["e", "io"], ["en", "ik"], ["i", "ja"])
 #: French and Portuguese past participles after "a" ("Théo a couru", "Zoé a fini"): a
@@ -798,7 +821,11 @@ _KIN_RELATION: dict[str, str] = {
 }
 #: A kin word after one of these is someone else's ("a dad at the park", "her mum").
 _SOMEONE_ELSES = LazyPattern(r"(?:^|\W)(?:an|the|his|her|their|your|some|another|every|any|one|"
-                            r"that|this|other|whose|el|la|un|una|der|die|ein|eine|le|une)\s+$")
+                            r"that|this|other|whose|el|la|un|una|der|die|ein|eine|le|une|"
+                            # someone else's in the other languages: "ihre Oma in Chemnitz",
+                            # "sa mamie", "su abuela", "zijn moeder", "jej babcia"
+                            r"ihre|ihrer|ihrem|ihren|seine|seiner|seinem|seinen|su|sus|sa|son|"
+                            r"ses|leur|leurs|sua|suo|sue|suoi|haar|zijn|hun|jej|jego)\s+$")
 #: ...or after an article and one word: "the best dad", "le meilleur papa", "una buena mamá".
 _SOMEONE_ELSES_FAR = LazyPattern(r"(?:^|\W)(?:the|an|le|la|un|une|el|una|der|die|ein|eine|"
                                 r"um|uma)\s+(?:[^\W\d_]+\s+){1,2}$")
@@ -981,12 +1008,20 @@ def _own_function_words(words: set[str]) -> frozenset[str]:
     return frozenset(own) if own else _function_words()  # the same object: "unclear"
 
 
+def _contraction(norm: str) -> bool:
+    """Whether `norm` is an English "n't" written without its apostrophe ("Havent told Dr
+    Feld", "Didnt sleep"): "have", "did", "was" before it are function words."""
+    return len(norm) >= 4 and norm.endswith("nt") and norm[:-2] in _stopwords_of("en")
+
+
 def _excluded(word: str, norm: str, function_words: frozenset[str], dated: bool = True) -> bool:
     """Whether a capitalised word is never a name: a nationality, a day or month (a short
     form only when `dated`: beside a number), a part of the body, a kin or role word, a
-    function word of `function_words`, an abbreviation, a brand, an abstract noun."""
+    function word of `function_words` (or an English one written without its apostrophe),
+    an abbreviation, a brand, an abstract noun."""
     calendar = norm in _calendar_names() and (dated or len(norm) > 3 and norm not in _CALENDAR_SHORT)
     return (len(word) < 2 or word.isupper() or norm in _NATIONALITIES or norm in _CALENDAR
+            or _contraction(norm)
             or calendar or norm in _frame_words("body")
             or norm in _KIN or norm in _ROLES or norm in _STOP or norm in function_words
             or norm in _ABBREVIATIONS or norm in _BRANDS
@@ -1115,8 +1150,11 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
             placed.add(word)  # "Harrow & Finch", "Ember & Oak": a firm's name, not someone's
             uses[word] += 1
             continue
-        if ((prev in _PLACE_BEFORE and not owner and not of_someone) or
-                (prev in _THING_BEFORE and not (polish and prev == "a")) or
+        # A comma between is a new phrase: "Not telling Sam any of this, Sam will just say…"
+        # is no "this Sam".
+        joined = _CLAUSE_END.search(text, max(0, c.start() - 3), c.start()) is None
+        if ((joined and prev in _PLACE_BEFORE and not owner and not of_someone) or
+                (joined and prev in _THING_BEFORE and not (polish and prev == "a")) or
                 (after and after[0] in _PLACE_AFTER) or norm.rsplit(" ", 1)[-1] in _PLACE_AFTER) \
                 and not (acting and (prev in _PLACE_BEFORE or prev in ("a", "al"))) and not article:
             # ("said … to Murphy", "a text from Sam", "le he escrito a Carmen")
@@ -1132,6 +1170,13 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
         from_somewhere = not german and after[:1] == ["from"] and prev not in _PLACE_BEFORE \
             and bool(_FROM_SOMEWHERE.match(text, c.end()))
         done_to = bool(after) and after[0] in _NEEDS_OBJECT and bool(_ENDS_ON_VERB.match(text, c.end()))
+        if starts and after and after[0] in _AFTER_EN and after[0] not in _stopwords_of("en"):
+            if own is None:
+                own = _own_function_words({w.lower() for w in (words or set(_WORD.findall(text)))})
+            if after[0] in own:
+                # An English verb that is the grammar of the text's own language: Dutch
+                # "Terug met de trein" ("back with the train"), not "Sam met me".
+                done_to = True
         if starts and not german and after and not done_to and (
                 after[0] in _AFTER or after[0] in _OPENING_NEXT or after[0] == "from" or _polish_acts(after)
                 or (owner and _owns(text, c.end(), after))):
@@ -1159,7 +1204,7 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
                 beside.add(word)  # "mit Jonas", "mit Lineal": a noun stands there too
             elif cue == "strong":
                 sure.add(word)  # "Greta hat gelacht": the "mit Greta" beside it is her too
-        elif starts and (after[:2] in _WITH_ME or (not german and (
+        elif starts and (after[:2] in _WITH_ME or any(w in _BORN for w in after[:2]) or (not german and (
                 after[:1] in (["a"], ["est"]) and len(after) > 1 and len(after[1]) > 3
                 and after[1].endswith(_PARTICIPLE_ENDS)))):
             found.setdefault(word, None)  # "Kofi and I painted the fence", "Théo a couru",
@@ -1399,20 +1444,25 @@ NOUN_CAPITALS = frozenset({"de"})
 
 
 def compare(texts: Iterable[str], before: Iterable[str], language: str | None = None,
-            history: Callable[[], Sequence[str]] | None = None) -> tuple[Counter[str], Counter[str]]:
+            history: Callable[[], Sequence[str]] | None = None,
+            around: Callable[[], Sequence[str]] | None = None) -> tuple[Counter[str], Counter[str]]:
     """(`count(texts)`, the same over the texts of the period `before`): a name that stood
     as a person in either period counts in both wherever it is written as a possible name,
     so "Sam" who was met this week is counted in last week's "Sam is away", and "Iris",
     named last week, in this week's "Iris slept the whole way". `history` gives the
     journal's texts before both, read only for a German name this period writes only
-    after "mit" ("mit Lea"), which is a person when the journal wrote them as one."""
+    after "mit" ("mit Lea"), which is a person when the journal wrote them as one.
+    `around` gives the journal's texts on both sides of the periods, read for whether a
+    name is no one (`_not_people`): the dog of a week that says only "Dormo sul divano
+    con Ugo" is the one a later entry calls "un cane" (the journal knows it when the digest
+    is written), and a name carried from the period before is read there too."""
     texts, before = list(texts), list(before)
     nouns = language in NOUN_CAPITALS
     own = _written_in(language)
     scans = [_scan(text, nouns, own) for text in texts]
     earlier = [_scan(text, nouns, own) for text in before]
-    names, rename = _names(scans, texts, history)
-    names_before, rename_before = _names(earlier, before)
+    names, rename = _names(scans, texts, history, around)
+    names_before, rename_before = _names(earlier, before, evidence=around)
     # Who stood as a person in the period before is still one ("Her name is Iris." last
     # week; "She smiled at Iris" this week), unless this period writes them as a place.
     placed = set().union(*(s.placed for s in scans)) - set().union(*(s.personal for s in scans))
@@ -1421,7 +1471,12 @@ def compare(texts: Iterable[str], before: Iterable[str], language: str | None = 
         # Someone the journal wrote as a person before both periods is one wherever this
         # period writes their name ("Priya's working late" in a week that says nothing
         # more of her; "Dad met Priya properly" a week earlier).
-        carried |= _known_people(scans, texts, names | carried | placed, history, nouns)
+        # The journal on both sides of the period when given: a digest of the first week
+        # of a new job that says only "Chiara ieri sera era strana" is about the Chiara
+        # the weeks after it write as someone ("Litigato con Chiara", "Detto a Chiara").
+        carried |= _known_people(scans, texts, names | carried | placed, around or history, nouns)
+    if around is not None:
+        carried -= _not_people(carried - names, [*scans, *earlier], [*texts, *before], around)
     names -= _not_kin(language)
     names_before -= _not_kin(language)
     # One person written in several forms over the two periods ("Paweł", "o Pawle"; "Pri"
@@ -1592,9 +1647,10 @@ def _known_people(scans: list[_Scan], texts: list[str], taken: set[str],
     return known
 
 
-def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[str]] | None = None
-           ) -> tuple[set[str], dict[str, str]]:
+def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[str]] | None = None,
+           evidence: Callable[[], Sequence[str]] | None = None) -> tuple[set[str], dict[str, str]]:
     """(who is a person over a whole period, relation -> the kin name it is written as).
+    `evidence`: the journal's texts read for whether a name is no one (default `history`).
 
     Over the period, not one text: a word found only as a sentence's first word before a
     verb ("School rang") is a person only if it is never written in lower case anywhere
@@ -1678,7 +1734,7 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
             ordinary -= _known(rescue, history())
         names -= ordinary
         names |= {w for w in recurring if w.lower() not in lower}
-    names -= _not_people(names - set(_KIN_RELATION), scans, texts, history, strong)
+    names -= _not_people(names - set(_KIN_RELATION), scans, texts, evidence or history, strong)
     rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}
     # "Pete" of a period that says "Old Pete" (or "Mary" of one that says "Mary Hughes")
     # is the same person: one name, kept whole.
@@ -1724,7 +1780,14 @@ def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
             past = history() if past is None else past
             earlier = [t for t in past if name in t][-HISTORY_TEXTS:]
         beside = _beside_someone(name, [*earlier, *texts])
+        if people_evidence.the_writer(name, [*earlier, *texts]):
+            out.add(name)  # "Mi chiamano tutti Torino qui": the writer's nickname
+            continue
         if beside == "role":
+            continue
+        if people_evidence.compound_head(name, [*earlier, *texts]) or any(
+                people_evidence.whole_of(name, t) for t in [*earlier, *texts]):
+            out.add(name)  # "Das Halle-Kapitel", "di tutta Torino": a place, a topic
             continue
         if people_evidence.animal(name, texts) or people_evidence.animal(name, earlier):
             out.add(name)  # "walked with Biscuit" is a dog's walk too
@@ -1733,11 +1796,12 @@ def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
     return out
 
 
-def no_one(name: str, texts: Sequence[str]) -> bool:
+def no_one(name: str, texts: Sequence[str], around: Callable[[], Sequence[str]] | None = None) -> bool:
     """Whether `texts` (a whole period) show `name` to be no one: a place, an animal or a
-    story's character (`_not_people`), however one line of them reads alone."""
+    story's character (`_not_people`), however one line of them reads alone; `around`:
+    the journal's texts beside the period, read too."""
     return bool(_not_people({name}, [_scan(t) for t in texts if name in t],
-                            [t for t in texts if name in t], None))
+                            [t for t in texts if name in t], around))
 
 
 #: The word just before a name ("my manager, Priya", "Oma Hilde") and the one a comma and

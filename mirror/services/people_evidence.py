@@ -63,11 +63,11 @@ _DETERMINERS = (r"the|our|my|his|her|their|a|an|el|la|los|las|mi|nuestro|nuestra
                 r"|o|os|as|meu|minha|nosso|nossa|um|uma|de|het|een|mijn|onze|ons|nasz|nasza"
                 r"|naszego|mój|moja")
 #: A copula: "Hansi ist ein Wellensittich", "Biscuit is a beagle".
-_COPULA = r"is|was|'s|’s|es|era|est|était|c'est|ist|war|è|é|jest|był|była|to"
+_COPULA = r"is|was|'s|’s|es|era|est|était|c'est|ist|war|è|e'|e’|é|jest|był|była|to"
 #: "He's a beagle", "C'est un chat", "Es un perro", "Er ist ein Hund": a sentence that says
 #: what the one just named is.
 _PRONOUN_IS = (r"(?:he|she|it|they)(?:'s|’s|\s+is|\s+was|\s+are)|c['’]est|il\s+est|elle\s+est"
-               r"|es|era|(?:er|sie|es)\s+(?:ist|war)|è|(?:ele|ela)\s+(?:é|era)|é"
+               r"|es|era|(?:er|sie|es)\s+(?:ist|war)|è|e['’]|(?:ele|ela)\s+(?:é|era)|é"
                r"|(?:hij|zij|ze|het)\s+is|(?:on|ona|to)\s+(?:jest|był|była)")
 #: Words that make a text one about a book, a series or a film.
 _MEDIA = frozenset("""
@@ -109,6 +109,41 @@ _PRONOUN_ANIMAL = LazyPattern(
     + "|".join(sorted(_ANIMALS, key=len, reverse=True)) + r")\b)")
 
 
+#: The same said after a clause's break, where a pro-drop language leaves the subject out:
+#: "Forse sto esagerando, e' un cane." ("I'm overdoing it, he's a dog").
+_CLAUSE_ANIMAL = LazyPattern(
+    rf"(?:^|[,;:]|\b(?:but|pero|mais|aber|ma|mas|maar|ale)\b)\s*(?i:(?:{_PRONOUN_IS})\s+"
+    rf"(?:(?:{_DETERMINERS})\s+)?(?:[\w-]+\s+)?(?:" + "|".join(sorted(_ANIMALS, key=len, reverse=True))
+    + r")\b)")
+#: Sentences back from such a line where the one it speaks of is looked for: the nearest
+#: that opens on a name ("Ugo non lo porto fuori… lo fa Chiara. Mi guarda come un estraneo.
+#: Forse sto esagerando, e' un cane.": Ugo, who opens, not Chiara, named inside).
+TOPIC_BACK = 3
+
+
+#: A piece of every cue of `_walked`: most texts hold none and skip its pattern.
+_WALKING = LazyPattern(r"(?i)walk|took|tak|fuori|pasear|promen|sorti|gassi|uit(?:ge)?la|wyprowadz"
+                       r"|passeando")
+
+
+@lru_cache(maxsize=1024)
+def _walked(name: str) -> re.Pattern[str]:
+    """Being walked, taken out or let out ("Walked Gerald round the park", "Ugo non lo porto
+    fuori io", "saqué a pasear a Canela", "mit Bruno Gassi gegangen", "Bobbie uitgelaten"):
+    what is done with a dog, in the languages Mirror reads. "Walked Mum home" and "walked
+    with Sam" are a person's walk: the name must be walked round, through or along a place."""
+    n = rf"(?-i:{re.escape(name)})(?![\w'’-])"
+    return re.compile(
+        rf"(?i)\b(?:walked|walking|walk|took|taking|take)\s+{n}\s+(?:round|around|through|along"
+        rf"|up\s+the|down\s+the|in\s+the\s+park|for\s+a\s+walk|out\s+for)\b"
+        rf"|(?<![\w'’-]){n}\s+(?:[\w'’]+\s+){{0,2}}(?:lo|la)\s+port\w*\s+fuori\b"
+        rf"|\bportat[oa]\s+fuori\s+{n}"
+        rf"|\bsac\w*\s+a\s+pasear\s+a\s+{n}|\bpasear\s+a\s+{n}"
+        rf"|\bpromen\w*\s+{n}|\b(?:sorti|sortir)\s+{n}"
+        rf"|\bmit\s+{n}\s+(?:[\w'’]+\s+)?gassi\b|(?<![\w'’-]){n}\s+(?:[\w'’]+\s+){{0,2}}uit(?:ge)?la(?:ten|at)\b"
+        rf"|\bwyprowadzi\w*\s+{n}|\bpasseando\s+com\s+(?:o|a)\s+{n}")
+
+
 def _sentences(text: str) -> list[str]:
     return [m.group(0) for m in _SENTENCE.finditer(text)]
 
@@ -148,12 +183,18 @@ def _tells_of_animals(text: str) -> bool:
 
 
 def animal(name: str, texts: Iterable[str]) -> bool:
-    """Whether `texts` show `name` to be an animal (see the module's docstring)."""
+    """Whether `texts` show `name` to be an animal (see the module's docstring); a name of
+    two words opening on an animal's ("Kot Psotek spał mi na kolanach", "Hund Bruno") is
+    the animal named with its kind."""
     if " " in name:
-        return False
+        return name.split(" ", 1)[0].lower() in _ANIMALS
     pattern = _animal_pattern(name)
     for text in texts:
-        if name not in text or not _tells_of_animals(text):
+        if name not in text:
+            continue
+        if _WALKING.search(text) and _walked(name).search(text):
+            return True
+        if not _tells_of_animals(text):
             continue
         if pattern.search(text):
             return True
@@ -168,6 +209,31 @@ def animal(name: str, texts: Iterable[str]) -> bool:
                     w.lower() for w in _WORD.findall(sentences[k + 1])[:LIFE_AFTER]} & _ANIMAL_LIFE):
                 return True  # "Biscuit sulked by the door… He's a beagle.", "Briciola ha
                 # dormito sul mio cuscino. Fa le fusa come un trattore."
+        if _the_topic_is_an_animal(name, sentences):
+            return True
+    return False
+
+
+def _opener(sentence: str) -> str:
+    words = _WORD.findall(sentence)[:1]
+    return words[0].removesuffix("'s").removesuffix("’s") if words else ""
+
+
+def _the_topic_is_an_animal(name: str, sentences: list[str]) -> bool:
+    """Whether a clause says "he's a dog" ("e' un cane", "c'est un chat") of the one the
+    text was speaking of: the nearest of the `TOPIC_BACK` sentences before it (or its own)
+    that opens on a name opens on `name`. A sentence that opens on another capitalised
+    word the text also writes inside a sentence (another name) ends the search."""
+    inside = {w for sentence in sentences for w in _WORD.findall(sentence)[1:] if w[:1].isupper()}
+    for k, sentence in enumerate(sentences):
+        if not _CLAUSE_ANIMAL.search(sentence):
+            continue
+        for back in range(k, max(-1, k - TOPIC_BACK - 1), -1):
+            first = _opener(sentences[back])
+            if first == name:
+                return True
+            if first in inside:
+                break
     return False
 
 
@@ -214,6 +280,66 @@ def placed_in(name: str, texts: Iterable[str]) -> int:
                 n += 1
                 break
     return n
+
+
+#: Words that take a place's whole ("di tutta Torino", "in ganz Leipzig", "en toda Valencia",
+#: "dans tout Lyon", "in heel Utrecht"): no one is "all of" a person.
+_WHOLE = frozenset("tutta tutto toda todo tout toute ganz ganzen heel hele całe cały całą całym".split())
+#: "all of London", "the whole of Leeds".
+_ALL_OF = LazyPattern(r"(?i:\b(?:all|whole)\s+of)\s+$")
+
+
+def whole_of(name: str, text: str) -> bool:
+    """Whether `text` writes `name` as a place's whole ("il caffè più buono di tutta Torino")."""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if (before is not None and before.group(1).lower() in _WHOLE) or \
+                _ALL_OF.search(text, max(0, m.start() - 16), m.start()):
+            return True
+    return False
+
+
+#: How the writer says what they are called ("Mi chiamano tutti Torino qui", "they call me
+#: Bear at work", "me llaman la Jefa"): the writer's own name, not someone in their life.
+_CALLED_ME = LazyPattern(
+    # (only "they call me" and "I am called": "Me llamó Lucía", "mi chiama Chiara" are
+    # someone phoning)
+    r"(?i:\b(?:they|people|everyone|everybody|all)\s+(?:\w+\s+){0,2}calls?\s+me|\bmi\s+chiam(?:ano|o)\b"
+    r"|\bme\s+llam(?:an|o)\b|\bme\s+dicen|\bm['’]appellent|\bje\s+m['’]appelle|\bnenn\w*\s+mich"
+    r"|\bich\s+heiße|\bnoemen\s+me|\bik\s+heet|\bme\s+chamam(?:\s+de)?|\bchamam-me(?:\s+de)?"
+    r"|\bchamo-me|\bnazywają\s+mnie|\bmówią\s+na\s+mnie|\bmam\s+na\s+imię)"
+    r"(?:\s+(?i:all|everyone|tutti|todos|tous|alle|allemaal|wszyscy|todos|la|el|le|il|o|a|de))*\s+"
+    r"([^\W\d_][\w'’-]*)")
+
+
+def the_writer(name: str, texts: Iterable[str]) -> bool:
+    """Whether `texts` say the writer is called `name` ("Mi chiamano tutti Torino qui"):
+    a nickname they are given, never someone else listed among their people."""
+    return any(m.group(1) == name for text in texts if name in text
+               for m in _CALLED_ME.finditer(text))
+
+
+#: Two compounds or more headed by one name, one of them after an article ("Das
+#: Halle-Kapitel", "Halle-Daten", "der Halle-Vergleich"): a city, a topic, a project, not
+#: a person ("Anne-Marie" is one name, written one way).
+COMPOUNDS = 2
+
+
+def compound_head(name: str, texts: Iterable[str]) -> bool:
+    """Whether `name` heads `COMPOUNDS` different hyphenated compounds in `texts`, at least
+    one after an article or a determiner: what the writer's work or place is about."""
+    heads = re.compile(rf"(?<![\w'’-]){re.escape(name)}-([^\W\d_][\w]*)")
+    seconds: set[str] = set()
+    determined = False
+    for text in texts:
+        if f"{name}-" not in text:
+            continue
+        for m in heads.finditer(text):
+            seconds.add(m.group(1).lower())
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if before is not None and re.fullmatch(_DETERMINERS, before.group(1).lower()):
+                determined = True
+    return len(seconds) >= COMPOUNDS and determined
 
 
 def place(name: str, texts: Sequence[str], as_person: int) -> bool:

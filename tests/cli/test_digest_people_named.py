@@ -185,3 +185,42 @@ def test_a_german_name_written_with_an_article_stays_a_person_where_they_speak()
     found = people.count(texts, "de")
 
     assert "Jonas" in found and "Zeitung" not in found
+
+
+def test_a_baby_born_this_week_is_among_its_people(cli):
+    # "Nour est né": a birth, the one the week is about, though no one "said" anything
+    _write(cli, "Nour est né cette nuit à 3h10. 3,4 kilos. Je n'arrive pas à dormir, je le "
+                "regarde respirer.", "2026-09-07 04:00")
+    _write(cli, "Retour à la maison. Inès dort enfin, moi non. Ma mère a pris Nour pour la "
+                "promenade.", "2026-09-09 20:00")
+
+    assert "Nour" in _people(cli, "2026-09-07")
+
+
+def test_someone_the_weeks_after_write_as_a_person_is_named_in_the_first_week(cli):
+    # The first week gives no cue ("Lucía ayer estaba rara"); the journal since does.
+    _write(cli, "En el tren. Lucía ayer estaba rara, dice que nada, que está cansada. No me lo "
+                "creo.", "2026-03-03 08:00")
+    _write(cli, "Primer día en la oficina nueva. Mucha gente.", "2026-03-05 20:00")
+    _write(cli, "Discutí con Lucía por una tontería. Dormí en el sofá.", "2026-03-17 23:00")
+    _write(cli, "Hice las paces con Lucía. Hablamos sin gritar.", "2026-03-20 22:00")
+
+    assert "Lucía" in _people(cli, "2026-03-03")
+
+
+def test_a_name_after_a_comma_is_not_a_thing_of_the_word_before_it():
+    # "any of this, Noor will…": no "this Noor"
+    week = ["Can't sleep. Not telling Noor any of this, Noor will just say I'm overthinking it "
+            "and I know I am.",
+            "Submitted it. Felt sick, then nothing.",
+            "Walked round the park in the rain. Noor made pancakes. Did the big shop."]
+
+    assert people.count(week, "en")["Noor"] == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Kann nicht schlafen. Und gleichzeitig denk ich die ganze Zeit an Yara, was ist los mit mir.",
+    "Sonntag bei den Eltern. Yara hat mir ein Foto von einem Hamster aus dem Fundus geschickt.",
+])
+def test_someone_a_german_week_thinks_of_or_hears_from_is_listed(text):
+    assert set(people.count([text], "de")) == {"Yara"}
