@@ -378,6 +378,16 @@ _UNIT_SIGNS = "%\u2030\u00b0"  # "4%", "38°": the number's sign is part of it
 _CLOSERS = ")]}\u201d\u00bb\u203a\u300d\u300f'\u2019\""
 
 
+#: A closing bracket that closes something: not the mouth of a smiley (":)", ";-)").
+_CLOSING_BRACKET = re.compile(r"(?<![:;=\-])\)")
+
+
+def _closing_brackets(text: str, start: int, end: int) -> int:
+    """How many brackets in text[start:end] close something ("just checking in :)" closes
+    nothing: the smiley is quoted whole)."""
+    return sum(1 for _ in _CLOSING_BRACKET.finditer(text, start, end))
+
+
 def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> str | None:
     """Tokens [first, last) quoted as the person wrote them: closing brackets and quotation
     marks right after the last word are kept, and a question or exclamation mark. Only
@@ -393,11 +403,11 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
         end += 1  # "… like this.'" keeps its full stop inside the person's own quotation
     # A bracket the quote closes is opened in it too: "(not calming down)", never "not
     # calming down)"; one it cannot reach is left out.
-    while text.count(")", start, end) > text.count("(", start, end):
+    while _closing_brackets(text, start, end) > text.count("(", start, end):
         if start > 0 and text[start - 1] == "(":
             start -= 1
         else:
-            end = text.rindex(")", start, end)
+            end = max(m.start() for m in _CLOSING_BRACKET.finditer(text, start, end))
             end = len(text[start:end].rstrip()) + start
     body: list[str] = []
     for ch in text[start:end]:
@@ -470,6 +480,9 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         if not ends[0]:
             # (the record ends in the person's own voice: that line is quoted, and asked after)
             return " ".join([_say(pick.choice(fr["log_coda"]), c=ends[1]), pick.choice(fr["ask_log_coda"])])
+        if not ends[1]:
+            # (one line runs far longer than the rest: where the person stopped to write)
+            return " ".join([_say(pick.choice(fr["log_long"]), c=ends[0]), pick.choice(fr["ask_log_long"])])
         return " ".join([_say(pick.choice(fr["log"]), a=ends[0], b=ends[1]), pick.choice(fr["ask_log"])])
     if len(r.feelings) > 2 and "many" in fr and "ask_many" in fr:
         # Several feelings the person listed side by side: named together, as they wrote
@@ -723,7 +736,8 @@ def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     """(its first timed line, its last line), quoted, when the entry is a log: four lines
     or more, short, most of them with a time or a number, hardly any with the writer in
     them ("Up 6:40", "Di, 7:10 Uhr, 8,2 km", "Puls im Schnitt 152"), and no feeling named.
-    A log that ends in the person's own voice gives ("", its closing lines) instead."""
+    A log that ends in the person's own voice gives ("", its closing lines) instead, and one
+    with a line far longer than the rest (that line, "")."""
     if r.feelings or r.sarcasm or r.asking or r.request is not None:
         return None
     units, most = _log_units(a, r)
@@ -748,11 +762,33 @@ def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     if coda is not None:
         said = _exact_quote(a.text, a.tokens, *coda)
         return ("", said) if said else None
+    longest = _log_longest(units)
+    if longest is not None:
+        said = _exact_quote(a.text, a.tokens, *longest)
+        return (said, "") if said else None
     while start + 1 < end and "\n" in a.text[a.tokens[start].end : a.tokens[start + 1].start]:
         start += 1  # (a heading on the line above, "Laufprotokoll", is not quoted)
     opening = _exact_quote(a.text, a.tokens, start, end)
     closing = _exact_quote(a.text, a.tokens, last_first, last_end)
     return (opening, closing) if opening and closing else None
+
+
+def _log_longest(units: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The token range of a log's one line that runs far longer than the others ("03:50
+    fox in the parking lot. sat under the lamp looking at me through the glass for a full
+    minute …" among "01:15 nothing"): where the person stopped to write, the record's heart."""
+    sizes = sorted(last - first for first, last in units)
+    median = sizes[len(sizes) // 2]
+    first, last = max(units, key=lambda u: u[1] - u[0])
+    runner_up = sizes[-2] if len(sizes) > 1 else 0
+    if last - first < _LONG_LINE_WORDS or last - first < _LONG_LINE_TIMES * max(median, runner_up * 0.75):
+        return None
+    return first, last
+
+
+#: A log's longest line is its heart when it has this many words and this many times the
+#: median line's (and clearly more than the next longest).
+_LONG_LINE_WORDS, _LONG_LINE_TIMES = 12, 2.0
 
 
 def _log_coda(a: Analysis, units: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -2216,7 +2216,12 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
     "the old house" (a possessive scores higher), and capitalised names inside a sentence."""
     norms = [t.norm for t in toks]
     found: list[tuple[int, str]] = []
+    # (someone's words are theirs: "minha neta motorista", said by a grandmother, is not the
+    # writer's "neta" to be asked about as "E sua neta")
+    quoted = {i for i, span in enumerate(tokens_in_spans(toks, quoted_spans(text))) if span >= 0}
     for i in range(m.first, m.last):
+        if i in quoted:
+            continue
         if norms[i] in lex.openers and i + 1 < m.last and text[toks[i].start - 1 : toks[i].start] != "-":
             words = [i]
             j = i + 1
@@ -2260,6 +2265,8 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                               + (1 if i == m.first else 0), said))
     for i in range(m.first + 1, m.last if not lex.nouns_capitalised else m.first + 1):
         t = toks[i]  # (German capitalises every noun: no name can be told by its capital)
+        if i in quoted:
+            continue
         if t.text[:1].isupper() and not t.text.isupper() and t.norm not in lex.stopwords \
                 and t.norm not in lex.first_person \
                 and not clause_break_between(text, toks[i - 1], t) and len(t.text) > 1:
@@ -2270,6 +2277,7 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                     and i - 1 > m.first):
                 k = i + 1  # "Auntie Val", "Dr Okafor": the whole name
                 while k < m.last and toks[k].text[:1].isupper() and not toks[k].text.isupper() \
+                        and toks[k].norm not in lex.first_person and toks[k].norm not in lex.stopwords \
                         and not clause_break_between(text, toks[k - 1], toks[k]) and k - i < 3:
                     k += 1
                 if _said_like_a_person(toks, i, k):

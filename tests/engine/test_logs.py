@@ -107,3 +107,17 @@ def test_a_list_item_at_the_end_of_a_log_is_still_the_record() -> None:
     reply = compose(text)
     assert "Sunday ride" in reply or "84 km" in reply, reply
     assert "Marta beat me" in reply, reply
+
+
+def test_a_log_with_one_line_far_longer_than_the_rest_is_answered_from_that_line() -> None:
+    # Where the person stopped to write among "01:15 nothing" lines is the record's heart.
+    text = ("Night shift, depot 4.\n21:00 on. Kettle broken again.\n22:30 rounds, all quiet\n"
+            "00:10 nothing\n01:40 nothing\n"
+            "02:55 owl on the fence by gate B. sat there turning its head at me for ages while the "
+            "rain came down and I stood still under the awning the whole time\n"
+            "04:30 sky lighter\n06:00 off. 14 hrs awake")
+    for version in range(4):
+        reply = compose(text, version=f"v{version}")
+        assert "owl on the fence by gate B" in reply, reply
+        assert "Night shift" not in reply and "06:00 off" not in reply, reply
+        assert check(reply, text).passed

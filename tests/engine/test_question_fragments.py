@@ -78,3 +78,25 @@ def test_a_line_where_nothing_happens_is_not_asked_about_as_a_moment(text: str) 
     for version in range(8):
         asked = compose(text, version=f"v{version}").rsplit("\u201d", 1)[-1]
         assert not any(w in asked for w in ("just then", "that moment", "from the inside")), asked
+
+
+def test_a_smiley_in_a_quoted_line_is_kept_whole() -> None:
+    # ":)" is not a bracket to balance: "just checking in :'" cut the smiley in half.
+    text = ("Thesis day. Moved commas around for six hours. My supervisor emailed at 6pm \"just "
+            "checking in :)\" and that smiley is honestly the scariest thing this week.")
+    reply = compose(text)
+    assert ":)" in reply and ":\u2019" not in reply.replace(":)\u2019", ""), reply
+
+
+def test_words_someone_said_are_not_asked_about_as_the_writers_own() -> None:
+    # 'Só ficou dizendo "minha neta motorista"': the grandmother's "neta", never "E sua neta".
+    text = ("Passei na prova de direção! Fui buscar a vó na igreja. Ela segurou no puxador o "
+            "caminho inteiro e só ficou dizendo \"minha neta motorista\" pra todas as amigas dela.")
+    assert "sua neta" not in compose(text)
+
+
+def test_a_name_is_not_run_into_the_i_after_it() -> None:
+    # "Told Kev I'd murder him": the name is Kev, never "Kev I'd".
+    text = ("New season drops Friday and I cannot wait. Told Kev I'd murder him if he spoils it. "
+            "Bought the good crisps already.")
+    assert "Kev I'd" not in compose(text).rsplit("\u201d", 1)[-1]
