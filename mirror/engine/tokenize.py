@@ -236,6 +236,7 @@ def _line_ends(text: str) -> list[int]:
     written with hard line breaks keeps its sentences."""
     lines = text.split("\n")
     longest = max(len(line) for line in lines)
+    wrapped = _wrapped(lines, longest)
     found: list[int] = []
     at = 0
     for line, following in zip(lines, lines[1:]):
@@ -243,10 +244,39 @@ def _line_ends(text: str) -> list[int]:
         head = following.lstrip()[:1]
         if not line.strip() or not head:
             continue
-        if head.isdigit() or (head.isupper() and len(line.rstrip()) < _SHORT_LINE * longest
-                              and not line.rstrip().endswith((",", "-", "\u2013", ":", "(", "&"))):
+        open_end = line.rstrip().endswith((",", "-", "\u2013", ":", "(", "&"))
+        if head.isdigit() or (head.isupper() and len(line.rstrip()) < _SHORT_LINE * longest and not open_end):
+            found.append(at)
+        elif head.islower() and not wrapped and not open_end and len(line.split()) >= _LINE_WORDS \
+                and line.split()[-1].lower() not in _LINE_GOES_ON:
+            # "… like she read it and made a choice" / "not saying anything tonight": written
+            # a thought a line, in lower case, each line is a sentence of its own.
             found.append(at)
     return found
+
+
+def _wrapped(lines: list[str], longest: int) -> bool:
+    """Whether the text was wrapped by an editor: most of its lines that go on into the next
+    run to nearly the full width, which is at most a screen's."""
+    going_on = [len(line) for line, nxt in zip(lines, lines[1:]) if line.strip() and nxt.strip()]
+    if not going_on or longest > _WRAP_WIDTH:
+        return False
+    full = sum(n >= _SHORT_LINE * longest for n in going_on)
+    return full * 2 >= len(going_on)
+
+
+#: A line at least this many words long may end a sentence with its line break alone.
+_LINE_WORDS = 3
+#: An editor wraps at most this wide.
+_WRAP_WIDTH = 100
+#: Words a line does not end a sentence on, in the languages Mirror reads: "and", "y", "und".
+_LINE_GOES_ON = frozenset({
+    "and", "but", "or", "the", "a", "an", "to", "of", "with", "because", "bc", "so",
+    "y", "e", "o", "pero", "que", "el", "la", "los", "las", "de", "con", "et", "ou", "mais",
+    "le", "les", "du", "des", "und", "oder", "aber", "der", "die", "das", "mit", "dass",
+    "en", "maar", "het", "een", "dat", "van", "ma", "il", "lo", "di", "che",
+    "i", "ale", "że", "w", "z", "na", "mas", "os", "as", "da", "do", "com",
+})
 
 
 @lru_cache(maxsize=128)
@@ -298,7 +328,30 @@ def clause_break_between(text: str, left: Token, right: Token) -> bool:
     colon, point or comma inside a number ("8:40", "3.5", "1,000")."""
     if right.start - left.end == 1 and left.text[-1:].isdigit() and right.text[:1].isdigit():
         return False
-    return _CLAUSE_BREAK_RE.search(text, left.end, right.start) is not None
+    found = _CLAUSE_BREAK_RE.search(text, left.end, right.start)
+    if found is not None and found.group() == "\n" and "\n" in text:
+        soft = _soft_newlines(text)
+        return any(m.start() not in soft for m in _CLAUSE_BREAK_RE.finditer(text, left.end, right.start))
+    return found is not None
+
+
+@lru_cache(maxsize=128)
+def _soft_newlines(text: str) -> frozenset[int]:
+    """The positions of line breaks an editor put in by wrapping ("found the old shed door
+    hanging off its\nhinges again"): inside a paragraph wrapped to a width, a line break
+    with no stop before it and a small letter after it goes on with the same clause."""
+    lines = text.split("\n")
+    if not _wrapped(lines, max(len(line) for line in lines)):
+        return frozenset()
+    soft: set[int] = set()
+    at = 0
+    for line, following in zip(lines, lines[1:]):
+        at += len(line)
+        head = following.lstrip()[:1]
+        if line.strip() and head.islower() and not line.rstrip().endswith((".", "!", "?", ",", ";", ":")):
+            soft.add(at)
+        at += 1
+    return frozenset(soft)
 
 
 def clause_bounds(text: str, tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
@@ -329,8 +382,11 @@ def _clause_numbers(text: str, tokens: Tokens) -> tuple[int, ...]:
     n = len(tokens)
     starts, ends, sents = tokens.starts, tokens.ends, tokens.sents
     marked = bytearray(n)  # token i has a break character between it and token i - 1
+    soft = _soft_newlines(text) if "\n" in text else frozenset()
     for match in _CLAUSE_BREAK_RE.finditer(text):
         at = match.start()
+        if at in soft:
+            continue  # a line an editor wrapped goes on with the same clause
         i = bisect_right(starts, at)
         if 0 < i < n and at >= ends[i - 1]:
             marked[i] = 1

@@ -192,3 +192,22 @@ def test_an_evening_plan_at_the_end_is_not_where_the_entry_lands(text: str, hear
     # "Stasera pizza con Giulia" closes the day; the entry landed on the line before it.
     reply = compose(text)
     assert heart in reply and plan not in reply, reply
+
+
+def test_lines_written_a_thought_at_a_time_in_lower_case_are_not_glued_together() -> None:
+    # Each line is its own sentence; quoting across them spliced three thoughts into one.
+    text = ("ok so Tom left the wet towels on the bed AGAIN. since MONDAY.\n"
+            "i literally moved them to the radiator. he moved them back. like he saw it and made a choice\n"
+            "not saying anything tonight bc i will say something i cant take back\n"
+            "buying him a towel hook for his birthday out of spite")
+    reply = compose(text)
+    assert "made a choice not saying" not in reply and "take back buying" not in reply, reply
+
+
+def test_prose_wrapped_by_an_editor_keeps_its_sentences_across_lines() -> None:
+    text = ("Walked to the allotment after work and found the old shed door hanging off its\n"
+            "hinges again, which would have made Dad laugh because he always said it was held\n"
+            "together by spite and creosote and nothing else, and I stood there for a while.")
+    # (a quote cut where the editor wrapped the line, "… it was held", stops mid-clause)
+    reply = compose(text)
+    assert "held\u201d" not in reply and "its\u201d" not in reply, reply
