@@ -624,7 +624,10 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
             starting = begins.get(norm)
             if starting is None:
                 continue
-            for slot in active & starting:
+            # In one order whatever the hash seed: rules found at the same word are met,
+            # and their signals kept, in this order, and which language a sign read alike by
+            # two languages is credited to follows it (see `_compound_at`).
+            for slot in sorted(active & starting):
                 lst = found.get(slot)
                 if lst is None:
                     # A rule whose required words are not all in the sentence cannot
@@ -1249,7 +1252,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         signal = _compound_at(comp, hits, len(sents), text)
         if signal is not None:
             out.append(signal)
-    for name in ordinary:
+    for name in sorted(ordinary):
         read(name, near[name])
     return out, hits
 
