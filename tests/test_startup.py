@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -326,3 +327,71 @@ def test_a_changed_record_is_compiled_anew_and_no_cache_is_written_without_bytec
     other.mkdir()
     assert _probe(other, write=False)[0].endswith("['mirror.probe_records']")
     assert not (other / "__pycache__").exists() or _cache_files(other) == []
+
+
+# -- regular expressions compiled once per machine (mirror.lazy_re.kept) ----------------------
+
+_KEPT_PATTERNS = [(r"(?P<word>[^\W\d_]+)(?:'s)?", 0), (r"\b(?:mum|dad)\b", re.IGNORECASE),
+                  (r"[\u3040-\u30ff\u4e00-\u9fff]|(\w)\1{2,}", 0), (r"^\s*#", re.M | re.S)]
+
+
+@pytest.fixture
+def kept_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`lazy_re`'s file in a temporary folder, as a new process finds it."""
+    from mirror import lazy_re
+
+    path = tmp_path / "lazy_re.test.marshal"
+    monkeypatch.setattr(lazy_re, "_cache_file", lambda: str(path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    for name, value in (("_table", None), ("_new", {}), ("_used", set())):
+        monkeypatch.setattr(lazy_re, name, value)
+    return path
+
+
+def _new_process() -> None:
+    from mirror import lazy_re
+
+    lazy_re._table, lazy_re._new, lazy_re._used = None, {}, set()
+
+
+def test_a_kept_pattern_is_the_pattern_re_compiles(kept_file: Path) -> None:
+    from mirror import lazy_re
+
+    first = [lazy_re.kept(p, f) for p, f in _KEPT_PATTERNS]
+    lazy_re._save()
+    assert kept_file.exists()
+    _new_process()
+    again = [lazy_re.kept(p, f) for p, f in _KEPT_PATTERNS]
+    assert lazy_re._new == {}  # read from the file, nothing compiled
+    for (p, f), a, b in zip(_KEPT_PATTERNS, first, again, strict=True):
+        expected = re.compile(p, f)
+        assert a == expected and b == expected  # same flags, same compiled code
+        assert (b.groups, b.groupindex) == (expected.groups, expected.groupindex)
+    assert again[0].match("Sam's").group("word") == "Sam"
+    assert again[2].search("sooo").group(0) == "ooo"
+
+
+def test_a_damaged_or_foreign_kept_file_only_costs_the_compile(kept_file: Path) -> None:
+    import marshal
+
+    from mirror import lazy_re
+
+    kept_file.write_bytes(b"\x00not marshal")
+    assert lazy_re.kept(*_KEPT_PATTERNS[1]) == re.compile(*_KEPT_PATTERNS[1])
+    _new_process()
+    program = (0, [1], 0, {}, ())  # nonsense from another interpreter
+    pattern, flags = _KEPT_PATTERNS[1]
+    kept_file.write_bytes(marshal.dumps(((0, 0), {(pattern, int(flags)): program})))
+    assert lazy_re.kept(*_KEPT_PATTERNS[1]) == re.compile(*_KEPT_PATTERNS[1])
+    with pytest.raises(re.error):
+        lazy_re.kept("(unclosed")
+
+
+def test_nothing_is_kept_when_bytecode_is_not_written(kept_file: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from mirror import lazy_re
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert lazy_re.kept(*_KEPT_PATTERNS[0]) == re.compile(*_KEPT_PATTERNS[0])
+    lazy_re._save()
+    assert not kept_file.exists()

@@ -41,6 +41,7 @@ from mirror.engine.tokenize import (
 )
 from mirror.fileio import write_private
 from mirror.hashing import sha256_hex
+from mirror.lazy_re import kept
 
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "us", "our"})
 _MAX_CENTRE_WORDS = 36
@@ -502,8 +503,8 @@ def _phrase(marker: Any) -> tuple[str, ...]:
 
 
 # -- prose ------------------------------------------------------------------------------------
-_CODE_FENCE = re.compile(r"^\s*(```|~~~)")
-_NOT_PROSE = re.compile(r"^\s*(#{1,6}\s|\||>\s*$|---+\s*$|\s{4,}\S|\*\*[^*\n]+\*\*:?\s*$)")
+_CODE_FENCE = kept(r"^\s*(```|~~~)")
+_NOT_PROSE = kept(r"^\s*(#{1,6}\s|\||>\s*$|---+\s*$|\s{4,}\S|\*\*[^*\n]+\*\*:?\s*$)")
 
 
 def prose_mask(text: str) -> list[bool]:
@@ -1184,7 +1185,7 @@ def _praise_word(word: str, lex: _Lexicon) -> bool:
     return hit is not None and hit[0] in ("joy", "gratitude") and hit[1] >= WORD_WEIGHT
 
 
-_HASHTAG_LINE = re.compile(r"(?:#\w+[ \t]*)+$")
+_HASHTAG_LINE = kept(r"(?:#\w+[ \t]*)+$")
 
 
 def _ends_on_hashtags(text: str) -> bool:

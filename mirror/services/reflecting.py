@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, replace
@@ -25,6 +24,7 @@ from mirror.engine.analysis import analyze
 from mirror.engine.checks import max_directive_ratio
 from mirror.engine.contract import EgressRecord, EngineOutcome
 from mirror.engine.prompt import RelatedReflection, reflection_date, reflection_hour
+from mirror.lazy_re import kept
 from mirror.models import ListFilter, Reflection
 from mirror.services.context import JournalContext
 from mirror.services.deriving import store_analysis
@@ -44,7 +44,7 @@ RELATED_WINDOW = 1_000    # full-text matches are ranked among this many newest 
 
 # The context blocks of a prompt (mirror.engine.prompt): inside them `<` is escaped, so text a
 # person wrote can never forge one of these openings; what matches is what the prompt holds.
-_CONTEXT_ID_RE = re.compile(r'<earlier_reflection id="([^"]+)"')
+_CONTEXT_ID_RE = kept(r'<earlier_reflection id="([^"]+)"')
 
 
 def sha256_text(text: str) -> str:

@@ -37,7 +37,6 @@ How a decision is made (constitution/07-care-in-crisis.md says the same for peop
 from __future__ import annotations
 
 import os
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -62,11 +61,12 @@ from mirror.engine.care.rules import (
     parse_ordinary,
 )
 from mirror.engine.care.text import Normaliser, Word, build_normaliser, pieces, sentences
+from mirror.lazy_re import kept
 from mirror.resources import constitution_dir
 from mirror.storage.care_index import machine_cache
 
 CARE = "care"
-_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH_RE = kept(r"\n[ \t]*\n")
 GENTLE = "gentle"
 
 

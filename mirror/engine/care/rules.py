@@ -66,9 +66,10 @@ from typing import Any
 
 from mirror.engine.care.matcher import Atom, Element, Pattern
 from mirror.engine.care.text import fold
+from mirror.lazy_re import kept
 
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_GAP_RE = re.compile(r"~(\d+)")
+_CJK_RE = kept(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_GAP_RE = kept(r"~(\d+)")
 
 #: Categories modelled on clinical suicide-risk scales, plus self-harm, self-starvation
 #: and abuse. The first six are about ending one's life.
@@ -330,7 +331,7 @@ def make_atom(item: str, lemmas: Mapping[str, str] | None = None, language: str 
         return Atom("clause", ",")
     if item.startswith("re:"):
         try:
-            return Atom("regex", item[3:], rx=re.compile(item[3:]))
+            return Atom("regex", item[3:], rx=kept(item[3:]))  # the rule files' own pattern
         except re.error as exc:
             raise RuleError(f"{language}: bad regex {item!r}: {exc}") from exc
     if item.startswith("=") and len(item) > 1:
