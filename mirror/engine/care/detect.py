@@ -56,6 +56,7 @@ from mirror.engine.care.rules import (
     Ordinary,
     RuleError,
     cue_base,
+    cue_triggers,
     make_atom,
     parse_compounds,
     parse_ordinary,
@@ -124,9 +125,10 @@ class CareFinding:
 NO_FINDING = CareFinding(None, 0.0, ())
 
 
-#: Entries a process reads before it indexes each language's cues (`cue_triggers`):
-#: indexing compiles all of a language's cues (~20 ms for English), which one `reflect`
-#: would pay for a handful of them; a long run saves it many times over.
+#: Entries a process reads before it indexes the cues of a language the index holds no
+#: cue triggers for (`_Detector.cue_triggers`): indexing compiles all of a language's cues
+#: (~20 ms for English), which one `reflect` would pay for a handful of them; a long run
+#: saves it many times over. The index's own languages use its triggers from the first entry.
 CUE_INDEX_AFTER = 20
 
 
@@ -222,25 +224,18 @@ class _Detector:
         """The cues of `lang` an entry whose written forms and lemmas are `present` may
         hold: those with a pattern that requires no word, or with a pattern whose smallest
         required word set (matcher.required_words) has a word in the entry. A cue that
-        cannot be compiled is among them (reading it reports the fault)."""
+        cannot be compiled is among them (reading it reports the fault). Read from the
+        index (worked out when it was built: compiling a language's cues to find them
+        cost a process ~20 ms for English), else worked out here once."""
+        if lang in self.index.cue_langs:
+            found = set(self.index.cue_always.get(lang, ()))
+            for pairs in self.index.cues(present).values():
+                found.update(cue for cue_lang, cue in pairs if cue_lang == lang)
+            return found
         index = self._cue_index.get(lang)
         if index is None:
-            by_word: dict[str, set[str]] = {}
-            always: set[str] = set()
             rules = self.rules(lang)
-            for base in sorted(rules.cue_names) if rules is not None else ():
-                try:
-                    cue = rules.cue(base) if rules is not None else None
-                except RuleError:
-                    always.add(base)
-                    continue
-                for pattern in cue.patterns if cue else ():
-                    needs = required_words(pattern)
-                    if not needs:
-                        always.add(base)
-                        continue
-                    for word in min(needs, key=len):
-                        by_word.setdefault(word, set()).add(base)
+            by_word, always = cue_triggers(rules) if rules is not None else ({}, set())
             index = self._cue_index[lang] = ({w: frozenset(b) for w, b in by_word.items()},
                                              frozenset(always))
         words, anywhere = index
@@ -1158,7 +1153,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 present = entry_present.get(lang)
                 if present is None:
                     present = entry_present[lang] = set().union(*[s.present(lang) for s in sents])
-                if d.compounds_read >= CUE_INDEX_AFTER:
+                if lang in d.index.cue_langs or d.compounds_read >= CUE_INDEX_AFTER:
                     bases = triggered.get(lang)
                     if bases is None:
                         bases = triggered[lang] = d.cue_triggers(lang, present)

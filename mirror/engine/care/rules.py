@@ -64,7 +64,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from mirror.engine.care.matcher import Atom, Element, Pattern
+from mirror.engine.care.matcher import Atom, Element, Pattern, required_words
 from mirror.engine.care.text import fold
 from mirror.lazy_re import kept
 
@@ -306,6 +306,30 @@ class LanguageRules:
     def anchor_words(self, index: int) -> list[tuple[str, str]]:
         """The words one of which a sentence must hold for rule `index` to match."""
         return anchor_words(self.entries[index][3], self.classes, self.common, self._anchor_memo)
+
+
+def cue_triggers(rules: LanguageRules) -> tuple[dict[str, set[str]], set[str]]:
+    """Which of a language's cues an entry may hold, by its words: word -> the cues with a
+    pattern whose smallest required word set (matcher.required_words) holds it, and the
+    cues read in every entry (a pattern that requires no word, or a cue that cannot be
+    compiled: reading it reports the fault). A cue none of whose words is in an entry
+    cannot match there, so it is never compiled for it."""
+    by_word: dict[str, set[str]] = {}
+    always: set[str] = set()
+    for base in sorted(rules.cue_names):
+        try:
+            cue = rules.cue(base)
+        except RuleError:
+            always.add(base)
+            continue
+        for pattern in cue.patterns if cue else ():
+            needs = required_words(pattern)
+            if not needs:
+                always.add(base)
+                continue
+            for word in min(needs, key=len):
+                by_word.setdefault(word, set()).add(base)
+    return by_word, always
 
 
 def reversed_pair(text: str) -> str | None:
