@@ -131,7 +131,7 @@ def frames(language: str) -> dict[str, Any] | None:
 # missing, damaged or unreadable file is rebuilt.
 
 @cache
-def _code_hash(*modules: str) -> str:
+def code_hash(*modules: str) -> str:
     """The builder's identity: the source text of these modules ('' when one has none, and
     then nothing is kept)."""
     import sys
@@ -156,10 +156,11 @@ def _kept_path(kind: str, code: str, sources: Sequence[bytes]) -> Path | None:
     return folder / f"{kind}-{sha256_hex(named)[:32]}.marshal"
 
 
-def _kept(kind: str, code: str, sources: Sequence[bytes], build: Callable[[], Any],
-          valid: Callable[[Any], bool]) -> Any:
+def kept_table(kind: str, code: str, sources: Sequence[bytes], build: Callable[[], Any],
+               valid: Callable[[Any], bool]) -> Any:
     """`build()`, or the copy kept under a name derived from `kind`, the builder's `code`
-    hash and the `sources` it reads. A kept copy that `valid` refuses is rebuilt."""
+    hash (`code_hash`) and the `sources` it reads. A kept copy that `valid` refuses is
+    rebuilt. Word lists only: never anything a person wrote."""
     import marshal
 
     path = _kept_path(kind, code, sources)
@@ -208,13 +209,13 @@ def valences() -> dict[str, float]:
     """Word -> valence (-4..4) from the VADER lexicon shipped by vaderSentiment (the data
     file only: the package's module imports an HTTP client it never needs here). Parsing
     its 7,500 lines took ~6 ms of every `reflect`: the table is kept, named by the file's
-    hash (`_kept`)."""
+    hash (`kept_table`)."""
     try:
         data = _vader_lexicon()
     except (ModuleNotFoundError, FileNotFoundError):
         return {}
-    table: dict[str, float] = _kept(
-        "valences", _code_hash(__name__), (data,), lambda: _parse_valences(data),
+    table: dict[str, float] = kept_table(
+        "valences", code_hash(__name__), (data,), lambda: _parse_valences(data),
         lambda value: isinstance(value, dict))
     return table
 
@@ -309,15 +310,15 @@ def _lexicon(language: str) -> _Lexicon | None:
     """The language's reading lexicon. Building it (every feeling word tokenised, the
     inflected forms loaded) took ~4.5 ms of every `reflect`: its fields are kept, named by
     the hash of the frames files and forms table it is built from and of this module's and
-    the tokenizer's source (`_kept`)."""
+    the tokenizer's source (`kept_table`)."""
     data = frames(language)
     if data is None:
         return None
     sources = _lexicon_sources(language, data)
     if sources is None:
         return _build_lexicon(language, data)
-    values = _kept(
-        f"lexicon-{language}", _code_hash(__name__, "mirror.engine.tokenize"), sources,
+    values = kept_table(
+        f"lexicon-{language}", code_hash(__name__, "mirror.engine.tokenize"), sources,
         lambda: _lexicon_values(_build_lexicon(language, data)), _lexicon_valid)
     return _Lexicon(*values)
 
