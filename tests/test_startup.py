@@ -57,12 +57,14 @@ EXTRA_MODULES = {"show": 2}
 
 #: `reflect` analyses the entry and answers it with the offline engine, so it loads the
 #: engine; still never `inspect` (every dataclass on its path has a docstring), `uuid`
-#: (IDs are minted from os.urandom), a TOML parser without a secrets file, or the other
-#: command groups.
+#: (IDs are minted from os.urandom), a TOML parser without a secrets file, the other
+#: command groups, or the model adapters' registry and prices (only a configured model
+#: needs them).
 REFLECT_FORBIDDEN = ("inspect", "ast", "dis", "tokenize", "urllib.parse", "ipaddress", "uuid",
                      "platform", "shutil", "argparse",
                      "tomllib", "getpass", "textual", "rich", "httpx", "mirror.tui",
-                     "mirror.services.bundles", "mirror.cli.bundle_cmds", "mirror.cli.model_cmds")
+                     "mirror.services.bundles", "mirror.cli.bundle_cmds", "mirror.cli.model_cmds",
+                     "mirror.adapters.registry", "mirror.adapters.pricing")
 #: Measured 195 in a new journal (down from 197–199, 200 and 220 before that): `signal` and
 #: `threading` only for the parallel derive of an import, the ranking service only for
 #: `search`. 201 since the care detector reads laughter by its form (`care.levity`) and the
