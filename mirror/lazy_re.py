@@ -39,6 +39,7 @@ _VERSION = (sys.hexversion, _sre.MAGIC)
 KEPT_LIMIT = 4096
 
 _table: dict[tuple[str, int], tuple[Any, ...]] | None = None  # from the file
+_made: dict[tuple[str, int], re.Pattern[str]] = {}              # this process's patterns
 _new: dict[tuple[str, int], tuple[Any, ...]] = {}                # compiled by this process
 _used: set[tuple[str, int]] = set()
 
@@ -94,15 +95,19 @@ def kept(pattern: str, flags: int = 0) -> re.Pattern[str]:
     process compiled it (see the module docstring). Raises `re.error` as re.compile does."""
     flags = int(flags)
     key = (pattern, flags)
+    made = _made.get(key)
+    if made is not None:
+        return made
     table = _table if _table is not None else _load()
     _used.add(key)
     args = table.get(key)
     if args is not None:
         try:
-            return _sre.compile(pattern, *args)
+            made = _made[key] = _sre.compile(pattern, *args)
+            return made
         except Exception:  # noqa: BLE001 - a damaged entry: compiled again below
             pass
-    compiled = re.compile(pattern, flags)
+    compiled = _made[key] = re.compile(pattern, flags)
     if flags & re.DEBUG or sys.dont_write_bytecode:
         return compiled
     program = _program(pattern, flags, compiled)

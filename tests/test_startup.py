@@ -345,7 +345,7 @@ def kept_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "lazy_re.test.marshal"
     monkeypatch.setattr(lazy_re, "_cache_file", lambda: str(path))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    for name, value in (("_table", None), ("_new", {}), ("_used", set())):
+    for name, value in (("_table", None), ("_new", {}), ("_used", set()), ("_made", {})):
         monkeypatch.setattr(lazy_re, name, value)
     return path
 
@@ -353,7 +353,7 @@ def kept_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _new_process() -> None:
     from mirror import lazy_re
 
-    lazy_re._table, lazy_re._new, lazy_re._used = None, {}, set()
+    lazy_re._table, lazy_re._new, lazy_re._used, lazy_re._made = None, {}, set(), {}
 
 
 def test_a_kept_pattern_is_the_pattern_re_compiles(kept_file: Path) -> None:
