@@ -235,6 +235,14 @@ class CareIndex:
                              words, list, lambda ans, row: ans.append((str(row[1]), str(row[2]))))
         return {w: v for w, v in found.items() if v}
 
+    def cue_table(self, lang: str) -> tuple[dict[str, set[str]], set[str]]:
+        """A language's whole cue triggers (`IndexRows.cue_words`): word -> its cues, and
+        the cues read in every entry; for a long run, which looks words up in memory."""
+        by_word: dict[str, set[str]] = {}
+        for word, cue in self.conn.execute("SELECT word, cue FROM cue_words WHERE lang = ?", (lang,)):
+            by_word.setdefault(str(word), set()).add(str(cue))
+        return by_word, set(self.cue_always.get(lang, ()))
+
     def prefixes(self, heads: Iterable[str]) -> dict[str, list[tuple[str, str, int]]]:
         """First two letters -> (prefix, language, rule) of rules that can begin with a
         prefix."""

@@ -129,16 +129,18 @@ def _switch_off(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(detect.detector().index, "cue_langs", frozenset())  # ... not read from the index
 
 
-#: Which cues an entry may hold: from the index's cue triggers (reflect's way), worked out
-#: by the process from the first entry, or only after many (a language the index lacks).
-@pytest.mark.parametrize("cues", ["index", "process", "late"])
+#: Which cues an entry may hold: the index's cue triggers asked per entry (reflect's way)
+#: or read whole (a long run's), or worked out by the process from the first entry, or
+#: only after many (a language the index lacks).
+@pytest.mark.parametrize("cues", ["index", "table", "process", "late"])
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_texts())
 def test_no_shortcut_changes_a_finding_on_the_rules_own_words(text: str, cues: str) -> None:
     with pytest.MonkeyPatch.context() as mp:
-        if cues != "index":
+        if cues in ("process", "late"):
             mp.setattr(detect.detector().index, "cue_langs", frozenset())
-        mp.setattr(detect, "CUE_INDEX_AFTER", 0 if cues == "process" else 10**9)
+        mp.setattr(detect.detector(), "_cue_index", {})
+        mp.setattr(detect, "CUE_INDEX_AFTER", 10**9 if cues in ("index", "late") else 0)
         fast = detect.assess(text)
     with pytest.MonkeyPatch.context() as mp:
         _switch_off(mp)

@@ -224,18 +224,24 @@ class _Detector:
         """The cues of `lang` an entry whose written forms and lemmas are `present` may
         hold: those with a pattern that requires no word, or with a pattern whose smallest
         required word set (matcher.required_words) has a word in the entry. A cue that
-        cannot be compiled is among them (reading it reports the fault). Read from the
-        index (worked out when it was built: compiling a language's cues to find them
-        cost a process ~20 ms for English), else worked out here once."""
-        if lang in self.index.cue_langs:
-            found = set(self.index.cue_always.get(lang, ()))
-            for pairs in self.index.cues(present).values():
-                found.update(cue for cue_lang, cue in pairs if cue_lang == lang)
-            return found
+        cannot be compiled is among them (reading it reports the fault). Worked out when
+        the index was built (compiling a language's cues to find them cost a process ~20 ms
+        for English): a short run asks the index about the entry's words; a long one
+        (`CUE_INDEX_AFTER` entries) reads the language's whole table once and looks words
+        up here. A language the index lacks has its cues compiled here once."""
         index = self._cue_index.get(lang)
         if index is None:
-            rules = self.rules(lang)
-            by_word, always = cue_triggers(rules) if rules is not None else ({}, set())
+            stored = lang in self.index.cue_langs
+            if stored and self.compounds_read < CUE_INDEX_AFTER:
+                found = set(self.index.cue_always.get(lang, ()))
+                for pairs in self.index.cues(present).values():
+                    found.update(cue for cue_lang, cue in pairs if cue_lang == lang)
+                return found
+            if stored:
+                by_word, always = self.index.cue_table(lang)
+            else:
+                rules = self.rules(lang)
+                by_word, always = cue_triggers(rules) if rules is not None else ({}, set())
             index = self._cue_index[lang] = ({w: frozenset(b) for w, b in by_word.items()},
                                              frozenset(always))
         words, anywhere = index
@@ -621,8 +627,10 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
                 continue
             # In one order whatever the hash seed: rules found at the same word are met,
             # and their signals kept, in this order, and which language a sign read alike by
-            # two languages is credited to follows it (see `_compound_at`).
-            for slot in sorted(active & starting):
+            # two languages is credited to follows it (see `_compound_at`). Most words
+            # begin one rule or none: only two or more are sorted.
+            here = active & starting
+            for slot in sorted(here) if len(here) > 1 else here:
                 lst = found.get(slot)
                 if lst is None:
                     # A rule whose required words are not all in the sentence cannot
