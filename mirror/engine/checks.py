@@ -17,7 +17,6 @@ to complete one ("You wrote: 'should I stay?'" is not "you * should").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +24,7 @@ from functools import lru_cache
 from mirror import constitution
 from mirror.engine.lexicon import PhraseMatcher, strings
 from mirror.engine.tokenize import Token, clause_break_between, quoted_spans, tokenize
+from mirror.lazy_re import kept
 from mirror.models.derived import CheckResult
 
 NON_EMPTY = "non_empty"
@@ -109,7 +109,7 @@ def max_directive_ratio() -> float:
     return _compiled().max_ratio
 
 
-_QUOTE_MARKS = re.compile("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]")
+_QUOTE_MARKS = kept("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]")
 
 
 def _joined(tokens: Sequence[Token]) -> str:

@@ -38,6 +38,7 @@ from mirror.engine.portuguese import written_in_portugal
 from mirror.engine.reading import Moment, Reading, frames, last_clause, opens_a_turn, read, says_i, valences
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation
+from mirror.lazy_re import kept
 
 ENGINE_VERSION = "offline-3"
 
@@ -372,7 +373,7 @@ def _evidence_words(matches: Sequence[PatternMatch]) -> str | None:
     return " and ".join(seen.values()) or None
 
 
-_FRENCH_CLOSE = re.compile("[.,]?[ \u00a0\u202f]?[\u00bb\u203a]")
+_FRENCH_CLOSE = kept("[.,]?[ \u00a0\u202f]?[\u00bb\u203a]")
 _OPENERS = "\u201c\u201e\u00ab\u2039\u300c\u300e"
 _UNIT_SIGNS = "%\u2030\u00b0"  # "4%", "38°": the number's sign is part of it
 _CLOSERS = ")]}\u201d\u00bb\u203a\u300d\u300f'\u2019\""
@@ -881,7 +882,7 @@ def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None
 #: squint, cat with tears, upside-down face, facepalm, shrug, skull ("I'm dead").
 _LAUGHING_EMOJI = "\U0001f602\U0001f923\U0001f605\U0001f606\U0001f639\U0001f643\U0001f926\U0001f937\U0001f480"
 #: Laughter written out in any language: "haha", "jajaja", "hehe", "hihi", "kkkk", "rsrs", "xD".
-_LAUGHTER = re.compile(r"a?(?:[hj]a){2,}h?|(?:[hj]e){2,}|(?:hi){2,}|k{3,}|(?:rs){2,}|xd+")
+_LAUGHTER = kept(r"a?(?:[hj]a){2,}h?|(?:[hj]e){2,}|(?:hi){2,}|k{3,}|(?:rs){2,}|xd+")
 
 
 def _laughs(a: Analysis, data: dict) -> bool:
@@ -964,7 +965,7 @@ def _echo_strongest(a: Analysis, r: Reading) -> Echo | None:
     return None
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|myself|we|us|our)\b", re.IGNORECASE)
+_FIRST_PERSON = kept(r"\b(?:I|I'm|I've|I'd|me|my|myself|we|us|our)\b", re.IGNORECASE)
 
 
 def _errands_only(a: Analysis, r: Reading) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from mirror.lazy_re import kept
+
 #: Words of daily life that are Portugal's, not Brazil's.
 _PORTUGAL_WORDS = frozenset({
     "telemóvel", "telemóveis", "autocarro", "autocarros", "comboio", "comboios", "frigorífico",
@@ -32,35 +34,35 @@ _BRAZIL_WORDS = frozenset({
     "paulo", "rio", "curitiba", "recife", "salvador", "fortaleza", "brasília", "manaus",
     "belém", "goiânia", "floripa", "florianópolis", "minas", "bahia", "niterói", "campinas",
 })
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORD = kept(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: "estou a fazer", "andava a pensar": Portugal's progressive.
-_PORTUGAL_PROGRESSIVE = re.compile(
+_PORTUGAL_PROGRESSIVE = kept(
     r"\b(?:estou|estás|está|estamos|estão|estava|estavas|estávamos|estavam|estive|esteve|"
     r"ando|andas|anda|andamos|andava|andei|fiquei|ficou|ficámos|continuo|continua|passei)"
     r"\s+a\s+[^\W\d_]+(?:ar|er|ir)\b", re.IGNORECASE)
 #: "estou fazendo": Brazil's.
-_BRAZIL_PROGRESSIVE = re.compile(
+_BRAZIL_PROGRESSIVE = kept(
     r"\b(?:estou|está|estava|estamos|estão|estavam|fiquei|ficou|ando|anda|andava|continuo|"
     r"continua|passei)\s+[^\W\d_]+ndo\b", re.IGNORECASE)
 #: "o meu chefe", "a minha mãe": Portugal puts the article before a possessive; Brazil
 #: often opens on the bare one ("Minha mãe estava …", "pra minha mãe").
-_ARTICLE_POSSESSIVE = re.compile(r"\b(?:o|a|os|as|do|da|dos|das|no|na|nos|nas|ao|à)\s+"
-                                 r"(?:meu|minha|meus|minhas)\b", re.IGNORECASE)
-_BARE_POSSESSIVE = re.compile(r"(?:^|[.!?]\s+|\b(?:pra|pro|com|de|em|que)\s+)"
-                              r"(?:meu|minha|meus|minhas)\b", re.IGNORECASE)
+_ARTICLE_POSSESSIVE = kept(r"\b(?:o|a|os|as|do|da|dos|das|no|na|nos|nas|ao|à)\s+"
+                           r"(?:meu|minha|meus|minhas)\b", re.IGNORECASE)
+_BARE_POSSESSIVE = kept(r"(?:^|[.!?]\s+|\b(?:pra|pro|com|de|em|que)\s+)"
+                        r"(?:meu|minha|meus|minhas)\b", re.IGNORECASE)
 #: "chegámos", "ficámos": Portugal's accented past; "tenho de ir": its obligation;
 #: "se calhar": its "maybe".
-_PORTUGAL_FORMS = re.compile(r"\b[^\W\d_]+ámos\b|\btenho de\b|\btens de\b|\bse calhar\b",
-                             re.IGNORECASE)  # (and "se calhar", Portugal's "maybe")
+_PORTUGAL_FORMS = kept(r"\b[^\W\d_]+ámos\b|\btenho de\b|\btens de\b|\bse calhar\b",
+                       re.IGNORECASE)  # (and "se calhar", Portugal's "maybe")
 #: "esperando", "fingindo": Brazil leans on the gerund where Portugal says "à espera".
-_GERUND = re.compile(r"\b[^\W\d_]{2,}(?:ando|endo|indo)\b", re.IGNORECASE)
+_GERUND = kept(r"\b[^\W\d_]{2,}(?:ando|endo|indo)\b", re.IGNORECASE)
 _NOT_GERUNDS = frozenset({"quando", "segundo", "lindo", "vindo", "tremendo", "estupendo",
                           "horrendo", "comando", "bando", "brando", "infindo", "mando", "ando"})
 #: "disse-me", "chamaram-lhe": a pronoun after its verb, as Portugal writes it.
-_ENCLITIC = re.compile(r"\b[^\W\d_]{2,}-(?:me|te|lhe|lhes|nos|vos)\b", re.IGNORECASE)
+_ENCLITIC = kept(r"\b[^\W\d_]{2,}-(?:me|te|lhe|lhes|nos|vos)\b", re.IGNORECASE)
 #: "Me disse", "Te amo": a sentence opening on its pronoun, as Brazil writes it.
 #: ("Se" is left out: opening a sentence it is most often "if", in both: "Se chover, …")
-_PROCLITIC_OPENING = re.compile(r"(?:^|[.!?]\s+)(?:me|te|nos)\s+[^\W\d_]+", re.IGNORECASE)
+_PROCLITIC_OPENING = kept(r"(?:^|[.!?]\s+)(?:me|te|nos)\s+[^\W\d_]+", re.IGNORECASE)
 
 
 def written_in_portugal(text: str) -> bool:

@@ -35,13 +35,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mirror import constitution
 from mirror.adapters.base import Message
+from mirror.lazy_re import kept
 
 REFLECTION_TAG = "reflection"
 EARLIER_TAG = "earlier_reflection"
 _SECTION = "## In a mirrorback"
 _TRUNCATION_NOTE = "\n[…the rest of this reflection was too long to include…]"
-_REFLECTION_RE = re.compile(rf"<{REFLECTION_TAG}(?: [^>\n]*)?>\n?(.*?)\n?</{REFLECTION_TAG}>", re.S)
-_ATTR_SAFE_RE = re.compile(r"[^A-Za-z0-9_.:+\- ]")
+_REFLECTION_RE = kept(rf"<{REFLECTION_TAG}(?: [^>\n]*)?>\n?(.*?)\n?</{REFLECTION_TAG}>", re.S)
+_ATTR_SAFE_RE = kept(r"[^A-Za-z0-9_.:+\- ]")
 
 #: The template's version (see the module docstring): bump it with any change to the texts
 #: below, the exemplars, or how the user message is laid out.

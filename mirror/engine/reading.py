@@ -42,6 +42,7 @@ from mirror.engine.tokenize import (
 )
 from mirror.fileio import write_private
 from mirror.hashing import sha256_hex
+from mirror.lazy_re import kept
 
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "us", "our"})
 _MAX_CENTRE_WORDS = 36
@@ -138,7 +139,7 @@ def frames(language: str) -> dict[str, Any] | None:
 # missing, damaged or unreadable file is rebuilt.
 
 @cache
-def _code_hash(*modules: str) -> str:
+def code_hash(*modules: str) -> str:
     """The builder's identity: the source text of these modules ('' when one has none, and
     then nothing is kept)."""
     import sys
@@ -163,10 +164,11 @@ def _kept_path(kind: str, code: str, sources: Sequence[bytes]) -> Path | None:
     return folder / f"{kind}-{sha256_hex(named)[:32]}.marshal"
 
 
-def _kept(kind: str, code: str, sources: Sequence[bytes], build: Callable[[], Any],
-          valid: Callable[[Any], bool]) -> Any:
+def kept_table(kind: str, code: str, sources: Sequence[bytes], build: Callable[[], Any],
+               valid: Callable[[Any], bool]) -> Any:
     """`build()`, or the copy kept under a name derived from `kind`, the builder's `code`
-    hash and the `sources` it reads. A kept copy that `valid` refuses is rebuilt."""
+    hash (`code_hash`) and the `sources` it reads. A kept copy that `valid` refuses is
+    rebuilt. Word lists only: never anything a person wrote."""
     import marshal
 
     path = _kept_path(kind, code, sources)
@@ -215,13 +217,13 @@ def valences() -> dict[str, float]:
     """Word -> valence (-4..4) from the VADER lexicon shipped by vaderSentiment (the data
     file only: the package's module imports an HTTP client it never needs here). Parsing
     its 7,500 lines took ~6 ms of every `reflect`: the table is kept, named by the file's
-    hash (`_kept`)."""
+    hash (`kept_table`)."""
     try:
         data = _vader_lexicon()
     except (ModuleNotFoundError, FileNotFoundError):
         return {}
-    table: dict[str, float] = _kept(
-        "valences", _code_hash(__name__), (data,), lambda: _parse_valences(data),
+    table: dict[str, float] = kept_table(
+        "valences", code_hash(__name__), (data,), lambda: _parse_valences(data),
         lambda value: isinstance(value, dict))
     return table
 
@@ -321,15 +323,15 @@ def _lexicon(language: str) -> _Lexicon | None:
     """The language's reading lexicon. Building it (every feeling word tokenised, the
     inflected forms loaded) took ~4.5 ms of every `reflect`: its fields are kept, named by
     the hash of the frames files and forms table it is built from and of this module's and
-    the tokenizer's source (`_kept`)."""
+    the tokenizer's source (`kept_table`)."""
     data = frames(language)
     if data is None:
         return None
     sources = _lexicon_sources(language, data)
     if sources is None:
         return _build_lexicon(language, data)
-    values = _kept(
-        f"lexicon-{language}", _code_hash(__name__, "mirror.engine.tokenize"), sources,
+    values = kept_table(
+        f"lexicon-{language}", code_hash(__name__, "mirror.engine.tokenize"), sources,
         lambda: _lexicon_values(_build_lexicon(language, data)), _lexicon_valid)
     return _Lexicon(*values)
 
@@ -557,8 +559,8 @@ def _phrase(marker: Any) -> tuple[str, ...]:
 
 
 # -- prose ------------------------------------------------------------------------------------
-_CODE_FENCE = re.compile(r"^\s*(```|~~~)")
-_NOT_PROSE = re.compile(r"^\s*(#{1,6}\s|\||>\s*$|---+\s*$|\s{4,}\S|\*\*[^*\n]+\*\*:?\s*$)")
+_CODE_FENCE = kept(r"^\s*(```|~~~)")
+_NOT_PROSE = kept(r"^\s*(#{1,6}\s|\||>\s*$|---+\s*$|\s{4,}\S|\*\*[^*\n]+\*\*:?\s*$)")
 
 
 def prose_mask(text: str) -> list[bool]:
@@ -1345,7 +1347,7 @@ def _praise_word(word: str, lex: _Lexicon) -> bool:
     return hit is not None and hit[0] in ("joy", "gratitude") and hit[1] >= WORD_WEIGHT
 
 
-_HASHTAG_LINE = re.compile(r"(?:#\w+[ \t]*)+$")
+_HASHTAG_LINE = kept(r"(?:#\w+[ \t]*)+$")
 
 
 def _ends_on_hashtags(text: str) -> bool:
@@ -1411,8 +1413,9 @@ def _english_tags() -> tuple[tuple[str, ...], ...]:
 
 def _written(marker: str, lowered: str) -> bool:
     """Whether a marker kept as written ("/s", "10/10") stands in the text on its own, not
-    inside a word ("Sat/Sun", "2/3s")."""
-    return re.search(r"(?<![\w/])" + re.escape(marker) + r"(?![\w/])", lowered) is not None
+    inside a word ("Sat/Sun", "2/3s"). The markers are the lexicon's, so their patterns are
+    kept (`kept`): compiling them was ~3 ms of every `reflect`."""
+    return kept(r"(?<![\w/])" + re.escape(marker) + r"(?![\w/])").search(lowered) is not None
 
 
 def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marker: tuple[str, ...],

@@ -16,12 +16,13 @@ Rules:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import NamedTuple
+
+from mirror.lazy_re import kept
 
 # Combining marks that Python's \w does not include; without them a word written with a
 # decomposed accent ("cafe\u0301") or an Indic vowel sign would split in two.
@@ -37,23 +38,23 @@ _APOSTROPHES = "'\u2019\u02bc"
 #: is what finds words).
 _WORD = rf"[^\W_][\w{_MARKS}]*(?:[{_APOSTROPHES}][^\W_][\w{_MARKS}]*)*"
 # The same words as a capturing split: `split` alternates gaps and words (see _tokenize).
-_SPLIT_RE = re.compile(f"({_WORD})")
+_SPLIT_RE = kept(f"({_WORD})")
 #: A line that is a list item ("- milk", "* [ ] call Dad", "3. Mo texted"): read as an item,
 #: by the reading's centre and by the clause said back, never as running prose.
 _LIST_MARK = r"(?:[-*+\u2022]|\d+[.)])"
-LIST_ITEM = re.compile(rf"^\s*{_LIST_MARK}\s")
+LIST_ITEM = kept(rf"^\s*{_LIST_MARK}\s")
 #: (a full stop between digits is a decimal or a time, "€4.17", "8.30", never a sentence's end)
 # (Devanagari's danda "।" and "॥", and the Arabic question mark "؟", end sentences too;
 # the Arabic comma "،" breaks a clause.)
-_SENTENCE_END_RE = re.compile(
+_SENTENCE_END_RE = kept(
     r"(?!(?<=\d)\.\d)[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f]+|\n[ \t\r\f\v]*\n")
-_CLAUSE_BREAK_RE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f,;:\u060c\u2014\u2013()\n]")
+_CLAUSE_BREAK_RE = kept(r"[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f,;:\u060c\u2014\u2013()\n]")
 _NORM_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
 # Quoted passages. Each alternative is one quoting convention; contents are bounded so an
 # unbalanced quote cannot swallow a whole journal. Straight single quotes count only when
 # they look like quotes, not apostrophes ("the kids' toys", "don't").
-_QUOTED_RE = re.compile(
+_QUOTED_RE = kept(
     r'"([^"\n]{0,600})"'
     r"|\u201c([^\u201c\u201d]{0,600})\u201d"
     r"|\u201e([^\u201e\u201c\u201d\"\n]{0,600})[\u201c\u201d\"]"
@@ -198,7 +199,7 @@ def _tokenize(text: str) -> Tokens:
 
 
 #: A line that is a list item, for sentence ends: the item is a sentence of its own.
-_LIST_LINE_RE = re.compile(rf"(?m)^[ \t]*{_LIST_MARK}[ \t]")
+_LIST_LINE_RE = kept(rf"(?m)^[ \t]*{_LIST_MARK}[ \t]")
 
 
 def _sentence_ends(text: str) -> list[int]:

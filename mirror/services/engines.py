@@ -10,9 +10,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from mirror.adapters import registry
 from mirror.adapters.base import Adapter, AdapterUnavailable
-from mirror.adapters.pricing import Spend, check_budget
 from mirror.adapters.secrets import ENV_VAR as KEY_ENV_VAR
 from mirror.adapters.secrets import load_anthropic_key, save_anthropic_key
 from mirror.clock import utc_iso
@@ -37,6 +35,8 @@ def _adapter_for(settings: dict[str, Any], api_key: Any) -> Adapter:
     key = (tuple(sorted((k, repr(v)) for k, v in settings.items())), api_key)
     adapter = _ADAPTERS.pop(key, None)
     if adapter is None:
+        from mirror.adapters import registry
+
         adapter = registry.create_adapter(settings, api_key=api_key)
     _ADAPTERS[key] = adapter  # most recently used last
     while len(_ADAPTERS) > _ADAPTERS_KEPT:
@@ -54,6 +54,8 @@ def configured_adapter(ctx: JournalContext, notices: list[str]) -> Adapter | Non
     so `reflect` answers anyway (DESIGN §8, exit 5 is for commands that need the engine)."""
     if ctx.settings.get("engine") == "offline":
         return None  # the common case skips importing the adapter registry
+    from mirror.adapters import registry  # a model is configured: the offline engine skips it
+
     settings = ctx.settings.as_flat()
     name = registry.engine_name(settings)
     if name == "offline":
@@ -95,6 +97,9 @@ def local_fallback(ctx: JournalContext, adapter: Adapter | None, notices: list[s
 
 
 def budget_refusal(ctx: JournalContext) -> str | None:
+    from mirror.adapters import registry
+    from mirror.adapters.pricing import Spend, check_budget
+
     limits = registry.budget_limits_from_settings(ctx.settings.as_flat())
     if all(v is None for v in (limits.daily_usd, limits.monthly_usd, limits.daily_tokens,
                                limits.monthly_tokens)):

@@ -182,8 +182,10 @@ def _trie(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def pattern(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + pattern(node[ch]) for ch in sorted(k for k in node if k)]
+    escape = re.escape
+
+    def pattern(node: dict[str, dict]) -> str:  # built at import: kept lean (~1 ms)
+        branches = [escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -256,29 +258,51 @@ _CALENDAR_SHORT = frozenset("mon tue tues wed weds thu thur thurs fri sat sun ja
                             "jun jul aug sep sept oct nov dec".split())
 
 
+#: The languages whose calendar names and word lists Mirror reads (`_calendar_names`,
+#: `_frame_words`).
+_LANGUAGES = ("en", "es", "de", "fr", "it", "nl", "pt", "pl")
+
+
 @cache
 def _calendar_names() -> frozenset[str]:
     """Month and weekday names and their short forms in every language Mirror reads, from
     dateparser's maintained translation data (installed with Mirror), and `_CALENDAR_SHORT`.
     The data files are read as text, not imported: importing dateparser costs ~130 ms, a
     digest's whole budget for names. A name of three letters or fewer is taken only from
-    the English data: "Pn" or "Mi" elsewhere are too likely initials or a word."""
-    names: set[str] = set(_CALENDAR_SHORT)
+    the English data: "Pn" or "Mi" elsewhere are too likely initials or a word. Kept between
+    processes, named by the files' hashes (`_kept_words`): scanning them cost ~2 ms."""
     spec = importlib.util.find_spec("dateparser")  # a top-level package: found, not imported
     if spec is None or spec.origin is None:
-        return frozenset(names)
+        return frozenset(_CALENDAR_SHORT)
     root = Path(spec.origin).parent / "data" / "date_translation_data"
-    for language in ("en", "es", "de", "fr", "it", "nl", "pt", "pl"):
+    sources: dict[str, str] = {}
+    for language in _LANGUAGES:
         try:
-            source = (root / f"{language}.py").read_text("utf-8")
+            sources[language] = (root / f"{language}.py").read_text("utf-8")
         except OSError:
             continue
-        for block in _CALENDAR_ENTRY.findall(source):
-            for name in re.findall(r'"([^"]+)"', block):
-                name = name.lower().rstrip(".")
-                if len(name) > 3 or language == "en":
-                    names.add(name)
-    return frozenset(names)
+
+    def build() -> frozenset[str]:
+        names: set[str] = set(_CALENDAR_SHORT)
+        for language, source in sources.items():
+            for block in _CALENDAR_ENTRY.findall(source):
+                for name in re.findall(r'"([^"]+)"', block):
+                    name = name.lower().rstrip(".")
+                    if len(name) > 3 or language == "en":
+                        names.add(name)
+        return frozenset(names)
+
+    return _kept_words("calendar-names", [f"{k}\0{v}".encode() for k, v in sources.items()], build)
+
+
+def _kept_words(kind: str, sources: Sequence[bytes], build: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """`build()`, or the word set kept between processes under a name derived from `kind`,
+    the `sources` it reads and this module's code (`reading.kept_table`: word lists only)."""
+    from mirror.engine.reading import code_hash, kept_table
+
+    found: frozenset[str] = kept_table(kind, code_hash(__name__), sources, build,
+                                       lambda value: isinstance(value, frozenset))
+    return found
 
 
 #: `"january": ["jan", "january", ...]` in dateparser's data: a month's or a weekday's names.
@@ -1397,16 +1421,29 @@ def _frame_words(key: str) -> frozenset[str]:
     """One word list (`stopwords`, `body`) of every language Mirror reads, through the
     offline engine's `frames`, which keeps each language's file once parsed (the digest
     reads the same files: parsing them twice cost 60 ms a digest). "Legs felt springy"
-    opens on a body, not on someone."""
+    opens on a body, not on someone. Kept between processes, named by the frames files'
+    hashes (`_kept_words`): parsing eight languages' files cost a `reflect` whose entry
+    opens on a capital ~4 ms."""
     from mirror.engine.reading import frames
+    from mirror.resources import constitution_dir
 
-    words: set[str] = set()
-    for language in ("en", "es", "de", "fr", "it", "nl", "pt", "pl"):
-        data = frames(language)
-        if data is None:
-            continue
-        words.update(str(w).lower() for w in data.get(key) or ())
-    return frozenset(words)
+    def build() -> frozenset[str]:
+        words: set[str] = set()
+        for language in _LANGUAGES:
+            data = frames(language)
+            if data is None:
+                continue
+            words.update(str(w).lower() for w in data.get(key) or ())
+        return frozenset(words)
+
+    folder = constitution_dir() / "mirrorback"
+    try:  # every frames file: a language's may extend another's
+        sources = [entry.name.encode() + b"\0" + entry.read_bytes()
+                   for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+                   if entry.name.endswith(".yaml") and entry.is_file()]
+    except OSError:
+        return build()
+    return _kept_words(f"frame-words-{key}", sources, build)
 
 
 #: Nouns a week's news opens a sentence with ("Biopsy came back benign", "Scan showed…").

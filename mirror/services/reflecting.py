@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, replace
 
 from mirror import constitution
-from mirror.adapters import registry
 from mirror.adapters.base import Adapter, AdapterUnavailable, GenerateOptions, Message, Usage
-from mirror.adapters.pricing import estimate_cost_usd
 from mirror.engine import contract
 from mirror.engine.analysis import analyze
 from mirror.engine.checks import max_directive_ratio
 from mirror.engine.contract import EgressRecord, EngineOutcome
 from mirror.engine.prompt import RelatedReflection, reflection_date, reflection_hour
+from mirror.lazy_re import kept
 from mirror.models import ListFilter, Reflection
 from mirror.services.context import JournalContext
 from mirror.services.deriving import store_analysis
@@ -44,7 +42,7 @@ RELATED_WINDOW = 1_000    # full-text matches are ranked among this many newest 
 
 # The context blocks of a prompt (mirror.engine.prompt): inside them `<` is escaped, so text a
 # person wrote can never forge one of these openings; what matches is what the prompt holds.
-_CONTEXT_ID_RE = re.compile(r'<earlier_reflection id="([^"]+)"')
+_CONTEXT_ID_RE = kept(r'<earlier_reflection id="([^"]+)"')
 
 
 def sha256_text(text: str) -> str:
@@ -126,6 +124,8 @@ class MeteredAdapter:
             yield chunk
         reply = "".join(parts)
         self.replies[reply.strip()] = key
+        from mirror.adapters.pricing import estimate_cost_usd  # a model answered: not offline's
+
         settlement = (entry_id, usage.input_tokens, usage.output_tokens,
                       estimate_cost_usd(self.name, options.model or self.model, usage))
         if self.is_remote():  # the budget for the next request (a retry) counts this one
@@ -280,7 +280,11 @@ def answer(ctx: JournalContext, reflection: Reflection, *,
 
     metered, metered_fallback = meter(adapter), meter(fallback)
     meters = [m for m in (metered, metered_fallback) if m is not None]
-    options = registry.options_from_settings(ctx.settings.as_flat()) if metered else None
+    options = None
+    if metered:  # a model's options: the offline engine's reflect never loads the registry
+        from mirror.adapters import registry
+
+        options = registry.options_from_settings(ctx.settings.as_flat())
     # Context is gathered for the engine that will actually answer (the contract's own
     # route): none for the offline engine or care; private earlier reflections only for a
     # local engine.

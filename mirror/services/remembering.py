@@ -41,6 +41,7 @@ from mirror.engine.checks import check
 from mirror.engine.prompt import reflection_date
 from mirror.engine.reading import frames
 from mirror.engine.tokenize import Token, clause_bounds, clause_break_between, tokenize
+from mirror.lazy_re import kept
 from mirror.models import Reflection
 from mirror.services.context import JournalContext
 from mirror.services.onthisday import MONTHS as _MONTHS
@@ -68,7 +69,7 @@ _NOT_NAMES = frozenset({
 })
 #: Characters before a capital that make it the start of something (a quotation, a list
 #: item, a heading, a tag) rather than a name inside a sentence.
-_STARTS = re.compile(r"[\n:;\"“”‘(\[#@*\-–—•]")
+_STARTS = kept(r"[\n:;\"“”‘(\[#@*\-–—•]")
 _ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
              "eighth", "ninth", "tenth")
 _QUOTES = "\"“”„«»"

@@ -59,6 +59,10 @@ CREATE TABLE vocabulary (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE needs (word TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL,
                     k INTEGER NOT NULL, PRIMARY KEY (word, lang, rule, k)) WITHOUT ROWID;
 CREATE TABLE unfiltered (lang TEXT NOT NULL, rule INTEGER NOT NULL);
+CREATE TABLE cue_words (word TEXT NOT NULL, lang TEXT NOT NULL, cue TEXT NOT NULL,
+                        PRIMARY KEY (word, lang, cue)) WITHOUT ROWID;
+CREATE TABLE cue_always (lang TEXT NOT NULL, cue TEXT NOT NULL);
+CREATE TABLE cue_langs (lang TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE errors (lang TEXT NOT NULL, message TEXT NOT NULL);
 """
 
@@ -86,6 +90,12 @@ class IndexRows(NamedTuple):
     #: require none (lang, rule): see `CareIndex.needs`.
     needs: list[tuple[str, str, int, int]]
     unfiltered: list[tuple[str, int]]
+    #: Which cues an entry may hold, by its words (rules.cue_triggers): word, lang, cue;
+    #: the cues of a language read in every entry (lang, cue); and the languages these
+    #: were worked out for (another's are worked out by the process that reads them).
+    cue_words: list[tuple[str, str, str]] = []
+    cue_always: list[tuple[str, str]] = []
+    cue_langs: list[str] = []
 
 
 def write_rows(conn: sqlite3.Connection, rows: IndexRows) -> None:
@@ -103,6 +113,9 @@ def write_rows(conn: sqlite3.Connection, rows: IndexRows) -> None:
     conn.executemany("INSERT INTO has_common VALUES (?)", [(lang,) for lang in rows.has_common])
     conn.executemany("INSERT INTO needs VALUES (?, ?, ?, ?)", rows.needs)
     conn.executemany("INSERT INTO unfiltered VALUES (?, ?)", rows.unfiltered)
+    conn.executemany("INSERT INTO cue_words VALUES (?, ?, ?)", rows.cue_words)
+    conn.executemany("INSERT INTO cue_always VALUES (?, ?)", rows.cue_always)
+    conn.executemany("INSERT INTO cue_langs VALUES (?)", [(lang,) for lang in rows.cue_langs])
 
 
 #: A word is known when it is a form of a language whose rules compiled, or in `vocabulary`.
@@ -132,6 +145,11 @@ class CareIndex:
                            conn.execute("SELECT lang, rule FROM unanchored")}
         self.unfiltered = frozenset((str(lang), int(r)) for lang, r in
                                     conn.execute("SELECT lang, rule FROM unfiltered"))
+        #: Languages whose cue triggers are stored (`cues`), and their cues read always.
+        self.cue_langs = frozenset(str(r[0]) for r in conn.execute("SELECT lang FROM cue_langs"))
+        self.cue_always: dict[str, frozenset[str]] = {}
+        for lang, cue in conn.execute("SELECT lang, cue FROM cue_always"):
+            self.cue_always[str(lang)] = self.cue_always.get(str(lang), frozenset()) | {str(cue)}
         self._memo: dict[str, dict[str, Any]] = {}
 
     def _rows(self, sql: str, keys: Sequence[str]) -> Iterable[tuple]:
@@ -209,6 +227,21 @@ class CareIndex:
             "needs", "SELECT word, lang, rule, k FROM needs WHERE word IN ({0})", words,
             lambda: tuple(set() for _ in range(NEEDS)),
             lambda ans, row: ans[int(row[3])].add((str(row[1]), int(row[2]))))
+
+    def cues(self, words: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        """word -> (language, cue) of every cue a pattern of which requires it (see
+        `IndexRows.cue_words`), for the words that have any."""
+        found = self._lookup("cues", "SELECT word, lang, cue FROM cue_words WHERE word IN ({0})",
+                             words, list, lambda ans, row: ans.append((str(row[1]), str(row[2]))))
+        return {w: v for w, v in found.items() if v}
+
+    def cue_table(self, lang: str) -> tuple[dict[str, set[str]], set[str]]:
+        """A language's whole cue triggers (`IndexRows.cue_words`): word -> its cues, and
+        the cues read in every entry; for a long run, which looks words up in memory."""
+        by_word: dict[str, set[str]] = {}
+        for word, cue in self.conn.execute("SELECT word, cue FROM cue_words WHERE lang = ?", (lang,)):
+            by_word.setdefault(str(word), set()).add(str(cue))
+        return by_word, set(self.cue_always.get(lang, ()))
 
     def prefixes(self, heads: Iterable[str]) -> dict[str, list[tuple[str, str, int]]]:
         """First two letters -> (prefix, language, rule) of rules that can begin with a

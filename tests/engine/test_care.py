@@ -329,3 +329,27 @@ def test_a_far_typo_reads_as_the_same_word_on_every_run() -> None:
                              text=True, check=True).stdout.strip()
         seen.add(out)
     assert seen == {"['suicidal'] ['suicide']"}
+
+
+def test_the_finding_is_the_same_whatever_the_hash_seed() -> None:
+    """A sign two languages' rules read on the same words ("обуза" is a burden in the
+    Russian and the Ukrainian rules alike) is credited to one language, the same one on
+    every run: which language leads the finding must not depend on the interpreter's hash
+    seed (it decided the order of the languages here, and so which one was answered in)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    text = "Я для них обуза. Без меня им было бы легче. Я хочу померти."
+    probe = ("import sys; from mirror.engine.care import assess; "
+             "from mirror.engine.care.detect import _assess; "
+             "f = assess(sys.argv[1]); "
+             "print(f.tier, f.score, f.signals, f.fired, "
+             "sorted(_assess(sys.argv[1])[1], key=lambda s: s.rule))")
+    seen = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        seen.add(subprocess.run([sys.executable, "-c", probe, text], env=env, capture_output=True,
+                                text=True, check=True, cwd=Path(__file__).resolve().parents[2]).stdout)
+    assert len(seen) == 1, seen

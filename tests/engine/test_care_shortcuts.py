@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from mirror import constitution
 from mirror.engine.care import detect, matcher
+from mirror.engine.care import rules as care_rules
 from mirror.engine.care.rules import rule_words
 from mirror.engine.care.text import CLAUSE
 from mirror.engine.samples import generated_reflections
@@ -124,14 +125,22 @@ def _switch_off(mp: pytest.MonkeyPatch) -> None:
         mp.setattr(matcher, memo, {})
     mp.setattr(detect.detector(), "_needs", {})
     mp.setattr(detect.detector(), "_cue_index", {})
+    mp.setattr(care_rules, "required_words", lambda pattern: ())  # cues worked out here ...
+    mp.setattr(detect.detector().index, "cue_langs", frozenset())  # ... not read from the index
 
 
-@pytest.mark.parametrize("cue_index_after", [0, 10**9])  # a long run's cue index, and reflect's way
+#: Which cues an entry may hold: the index's cue triggers asked per entry (reflect's way)
+#: or read whole (a long run's), or worked out by the process from the first entry, or
+#: only after many (a language the index lacks).
+@pytest.mark.parametrize("cues", ["index", "table", "process", "late"])
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_texts())
-def test_no_shortcut_changes_a_finding_on_the_rules_own_words(text: str, cue_index_after: int) -> None:
+def test_no_shortcut_changes_a_finding_on_the_rules_own_words(text: str, cues: str) -> None:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(detect, "CUE_INDEX_AFTER", cue_index_after)
+        if cues in ("process", "late"):
+            mp.setattr(detect.detector().index, "cue_langs", frozenset())
+        mp.setattr(detect.detector(), "_cue_index", {})
+        mp.setattr(detect, "CUE_INDEX_AFTER", 10**9 if cues in ("index", "late") else 0)
         fast = detect.assess(text)
     with pytest.MonkeyPatch.context() as mp:
         _switch_off(mp)

@@ -1,5 +1,5 @@
 """The VADER valences and the reading lexicons are kept in the journal's cache folder
-(`mirror.engine.reading._kept`): a table read back is exactly the one built from the word lists, other
+(`mirror.engine.reading.kept_table`): a table read back is exactly the one built from the word lists, other
 word lists make another file, and a damaged file is rebuilt, never trusted."""
 
 from __future__ import annotations
@@ -78,10 +78,10 @@ def test_other_word_lists_or_another_builder_make_another_file(cache: Path) -> N
         return {"calm": 1.5}
 
     for sources in [(b"calm\t1.5",), (b"calm\t1.5",), (b"calm\t1.6",)]:
-        assert reading._kept("valences", "code", sources, build, lambda v: isinstance(v, dict)) \
+        assert reading.kept_table("valences", "code", sources, build, lambda v: isinstance(v, dict)) \
             == {"calm": 1.5}
-    reading._kept("valences", "other code", (b"calm\t1.5",), build, lambda v: isinstance(v, dict))
+    reading.kept_table("valences", "other code", (b"calm\t1.5",), build, lambda v: isinstance(v, dict))
     assert len(counted) == 3 and len(list(cache.glob("valences-*.marshal"))) == 3
     constitution.set_cache_dir(None)
-    reading._kept("valences", "code", (b"calm\t1.5",), build, lambda v: True)
+    reading.kept_table("valences", "code", (b"calm\t1.5",), build, lambda v: True)
     assert len(counted) == 4  # no cache folder: built, nothing kept

@@ -37,7 +37,6 @@ How a decision is made (constitution/07-care-in-crisis.md says the same for peop
 from __future__ import annotations
 
 import os
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -57,16 +56,18 @@ from mirror.engine.care.rules import (
     Ordinary,
     RuleError,
     cue_base,
+    cue_triggers,
     make_atom,
     parse_compounds,
     parse_ordinary,
 )
 from mirror.engine.care.text import Normaliser, Word, build_normaliser, pieces, sentences
+from mirror.lazy_re import kept
 from mirror.resources import constitution_dir
 from mirror.storage.care_index import machine_cache
 
 CARE = "care"
-_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH_RE = kept(r"\n[ \t]*\n")
 GENTLE = "gentle"
 
 
@@ -124,9 +125,10 @@ class CareFinding:
 NO_FINDING = CareFinding(None, 0.0, ())
 
 
-#: Entries a process reads before it indexes each language's cues (`cue_triggers`):
-#: indexing compiles all of a language's cues (~20 ms for English), which one `reflect`
-#: would pay for a handful of them; a long run saves it many times over.
+#: Entries a process reads before it indexes the cues of a language the index holds no
+#: cue triggers for (`_Detector.cue_triggers`): indexing compiles all of a language's cues
+#: (~20 ms for English), which one `reflect` would pay for a handful of them; a long run
+#: saves it many times over. The index's own languages use its triggers from the first entry.
 CUE_INDEX_AFTER = 20
 
 
@@ -222,25 +224,24 @@ class _Detector:
         """The cues of `lang` an entry whose written forms and lemmas are `present` may
         hold: those with a pattern that requires no word, or with a pattern whose smallest
         required word set (matcher.required_words) has a word in the entry. A cue that
-        cannot be compiled is among them (reading it reports the fault)."""
+        cannot be compiled is among them (reading it reports the fault). Worked out when
+        the index was built (compiling a language's cues to find them cost a process ~20 ms
+        for English): a short run asks the index about the entry's words; a long one
+        (`CUE_INDEX_AFTER` entries) reads the language's whole table once and looks words
+        up here. A language the index lacks has its cues compiled here once."""
         index = self._cue_index.get(lang)
         if index is None:
-            by_word: dict[str, set[str]] = {}
-            always: set[str] = set()
-            rules = self.rules(lang)
-            for base in sorted(rules.cue_names) if rules is not None else ():
-                try:
-                    cue = rules.cue(base) if rules is not None else None
-                except RuleError:
-                    always.add(base)
-                    continue
-                for pattern in cue.patterns if cue else ():
-                    needs = required_words(pattern)
-                    if not needs:
-                        always.add(base)
-                        continue
-                    for word in min(needs, key=len):
-                        by_word.setdefault(word, set()).add(base)
+            stored = lang in self.index.cue_langs
+            if stored and self.compounds_read < CUE_INDEX_AFTER:
+                found = set(self.index.cue_always.get(lang, ()))
+                for pairs in self.index.cues(present).values():
+                    found.update(cue for cue_lang, cue in pairs if cue_lang == lang)
+                return found
+            if stored:
+                by_word, always = self.index.cue_table(lang)
+            else:
+                rules = self.rules(lang)
+                by_word, always = cue_triggers(rules) if rules is not None else ({}, set())
             index = self._cue_index[lang] = ({w: frozenset(b) for w, b in by_word.items()},
                                              frozenset(always))
         words, anywhere = index
@@ -624,7 +625,12 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
             starting = begins.get(norm)
             if starting is None:
                 continue
-            for slot in active & starting:
+            # In one order whatever the hash seed: rules found at the same word are met,
+            # and their signals kept, in this order, and which language a sign read alike by
+            # two languages is credited to follows it (see `_compound_at`). Most words
+            # begin one rule or none: only two or more are sorted.
+            here = active & starting
+            for slot in sorted(here) if len(here) > 1 else here:
                 lst = found.get(slot)
                 if lst is None:
                     # A rule whose required words are not all in the sentence cannot
@@ -1155,7 +1161,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 present = entry_present.get(lang)
                 if present is None:
                     present = entry_present[lang] = set().union(*[s.present(lang) for s in sents])
-                if d.compounds_read >= CUE_INDEX_AFTER:
+                if lang in d.index.cue_langs or d.compounds_read >= CUE_INDEX_AFTER:
                     bases = triggered.get(lang)
                     if bases is None:
                         bases = triggered[lang] = d.cue_triggers(lang, present)
@@ -1249,7 +1255,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         signal = _compound_at(comp, hits, len(sents), text)
         if signal is not None:
             out.append(signal)
-    for name in ordinary:
+    for name in sorted(ordinary):
         read(name, near[name])
     return out, hits
 

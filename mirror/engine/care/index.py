@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from mirror.engine.care.matcher import required_words
-from mirror.engine.care.rules import LanguageRules, RuleError
+from mirror.engine.care.rules import LanguageRules, RuleError, cue_triggers
 from mirror.engine.care.text import fold
 from mirror.storage.care_index import NEEDS, CareIndex, IndexRows, open_index
 
@@ -33,7 +33,7 @@ __all__ = ["INDEX_FORMAT", "NEEDS", "CareIndex", "IndexRows", "build_rows", "cac
            "open_index"]
 
 #: Bump when the index's layout or the way it is built changes.
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 
 
 def cache_key(parts: Iterable[str]) -> str:
@@ -81,11 +81,22 @@ def build_rows(files: Sequence[Mapping[str, Any]],
     has_common: list[str] = []
     needs: set[tuple[str, str, int, int]] = set()
     unfiltered: list[tuple[str, int]] = []
+    cue_words: set[tuple[str, str, str]] = set()
+    cue_always: set[tuple[str, str]] = set()
+    cue_langs: list[str] = []
     for data in files:
         lang = str(data.get("language"))
         if "error" in data:
             errors.append((lang, str(data["error"])))
             continue
+        try:  # compiled as the detector compiles a language's rules: without its lemmas
+            by_word, always = cue_triggers(LanguageRules(data, {}))
+        except (RuleError, KeyError, TypeError, ValueError, IndexError):
+            pass  # the detector works them out itself, and reports the fault
+        else:
+            cue_words.update((w, lang, cue) for w, cues in by_word.items() for cue in cues)
+            cue_always.update((lang, cue) for cue in always)
+            cue_langs.append(lang)
         lemmas = forms.get(lang, {})
         try:
             rules = LanguageRules(data, lemmas)
@@ -137,7 +148,8 @@ def build_rows(files: Sequence[Mapping[str, Any]],
         vocabulary=sorted(vocabulary), errors=errors, anchors=sorted(anchors),
         anchor_prefixes=sorted(anchor_prefixes), unanchored=sorted(set(unanchored)),
         common=sorted(commons), has_common=sorted(set(has_common)),
-        needs=sorted(needs), unfiltered=sorted(set(unfiltered)))
+        needs=sorted(needs), unfiltered=sorted(set(unfiltered)), cue_words=sorted(cue_words),
+        cue_always=sorted(cue_always), cue_langs=sorted(set(cue_langs)))
 
 
 def _needed_sets(rules: LanguageRules, ri: int, anchor: list[tuple[str, str]],

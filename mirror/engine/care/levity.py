@@ -20,6 +20,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from mirror.lazy_re import kept
+
 #: Faces that laugh, wink or tease. A plain smile (":)", "🙂") is not here: it is as often
 #: a brave face as a joke.
 _FACES = "😂🤣😹😆😅😜😝😛🤪😉🙃😄😁"
@@ -54,7 +56,7 @@ _EMOTICONS = r"(?<![\w])(?:[:;=]-?[dp]+|;-?\)|[:=]\){2,}|\^[_\-]?\^|\){3,})(?![\
 @lru_cache(maxsize=1)
 def _laugh_re() -> re.Pattern[str]:
     words = "|".join((*_LATIN, _CYRILLIC, _DEVANAGARI, _ARABIC))
-    return re.compile(
+    return kept(
         rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])"    # a whole token of letters
         rf"|{_RUNS}|{_EMOTICONS}|[{_FACES}]",
         re.IGNORECASE)
@@ -65,9 +67,9 @@ def _parts() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], .
     """`_laugh_re` taken apart for `laughs` (the same flags, so the same letters): a
     letter run, a whole token of laughter, and the other alternatives one by one."""
     words = "|".join((*_LATIN, _CYRILLIC, _DEVANAGARI, _ARABIC))
-    return (re.compile(r"[^\W\d_]+", re.IGNORECASE),
-            re.compile(rf"(?:{words})", re.IGNORECASE),
-            tuple(re.compile(p, re.IGNORECASE) for p in (*_RUN_PARTS, _EMOTICONS)))
+    return (kept(r"[^\W\d_]+", re.IGNORECASE),
+            kept(rf"(?:{words})", re.IGNORECASE),
+            tuple(kept(p, re.IGNORECASE) for p in (*_RUN_PARTS, _EMOTICONS)))
 
 
 #: The characters without which each of `_parts()`'s other alternatives cannot match (none

@@ -64,11 +64,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from mirror.engine.care.matcher import Atom, Element, Pattern
+from mirror.engine.care.matcher import Atom, Element, Pattern, required_words
 from mirror.engine.care.text import fold
+from mirror.lazy_re import kept
 
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_GAP_RE = re.compile(r"~(\d+)")
+_CJK_RE = kept(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_GAP_RE = kept(r"~(\d+)")
 
 #: Categories modelled on clinical suicide-risk scales, plus self-harm, self-starvation
 #: and abuse. The first six are about ending one's life.
@@ -307,6 +308,30 @@ class LanguageRules:
         return anchor_words(self.entries[index][3], self.classes, self.common, self._anchor_memo)
 
 
+def cue_triggers(rules: LanguageRules) -> tuple[dict[str, set[str]], set[str]]:
+    """Which of a language's cues an entry may hold, by its words: word -> the cues with a
+    pattern whose smallest required word set (matcher.required_words) holds it, and the
+    cues read in every entry (a pattern that requires no word, or a cue that cannot be
+    compiled: reading it reports the fault). A cue none of whose words is in an entry
+    cannot match there, so it is never compiled for it."""
+    by_word: dict[str, set[str]] = {}
+    always: set[str] = set()
+    for base in sorted(rules.cue_names):
+        try:
+            cue = rules.cue(base)
+        except RuleError:
+            always.add(base)
+            continue
+        for pattern in cue.patterns if cue else ():
+            needs = required_words(pattern)
+            if not needs:
+                always.add(base)
+                continue
+            for word in min(needs, key=len):
+                by_word.setdefault(word, set()).add(base)
+    return by_word, always
+
+
 def reversed_pair(text: str) -> str | None:
     """A cue of two words with a gap between ("wrote ~3 letters", "zapisałam ~4 hasła")
     also read the other way round ("list napisany", "le lettere le ho lasciate", "hasła
@@ -330,7 +355,7 @@ def make_atom(item: str, lemmas: Mapping[str, str] | None = None, language: str 
         return Atom("clause", ",")
     if item.startswith("re:"):
         try:
-            return Atom("regex", item[3:], rx=re.compile(item[3:]))
+            return Atom("regex", item[3:], rx=kept(item[3:]))  # the rule files' own pattern
         except re.error as exc:
             raise RuleError(f"{language}: bad regex {item!r}: {exc}") from exc
     if item.startswith("=") and len(item) > 1:

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import NamedTuple
 
+from mirror.lazy_re import kept
+
 # A word: letters/digits with combining marks and inner apostrophes; or one Han/kana char.
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _MARKS = (
@@ -44,7 +46,7 @@ _APOS = "'\u2019\u02bc\u2018`\u00b4"
 def _token_re() -> re.Pattern[str]:
     """Words, CJK characters, sentence stops and clause marks (compiled on first use: a
     large pattern, and `mirror list` never needs it)."""
-    return re.compile(
+    return kept(
         rf"([{_CJK}])"
         rf"|((?:(?![{_CJK}])[^\W_]|[{_MARKS}])(?:(?:(?![{_CJK}])\w|[{_MARKS}])*"
         rf"(?:[{_APOS}](?:(?![{_CJK}])\w|[{_MARKS}])+)*[{_APOS}]?))"
