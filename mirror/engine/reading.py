@@ -1157,21 +1157,6 @@ def _answered(toks: Tokens, centre: Moment) -> bool:
 _ANSWER_WORDS = 4
 
 
-def _trouble_near(toks: Tokens, norms: Sequence[str], sents: set[int], lex: _Lexicon) -> bool:
-    """Whether a mishap is told within two sentences of the praise ("Love it. Flight
-    cancelled again."): irony the cues missed. One told long before ("he forgot mine was oat
-    milk" … five lines on … "I'm proud of her") does not make a plain pride ironic."""
-    near = [i for i, t in enumerate(toks) if any(abs(t.sent - s) <= _TROUBLE_SENTENCES for s in sents)]
-    if not near:
-        return False
-    window = norms[near[0] : near[-1] + 1]
-    return any(_contains(window, t) for t in lex.trouble)
-
-
-#: How many sentences away from praise a mishap makes it read as irony.
-_TROUBLE_SENTENCES = 2
-
-
 def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
     if not words:
         return False
@@ -1745,11 +1730,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # entry ("then Mum again because I forgot") does not unsay it.
         shouted = any(wt < WORD_WEIGHT and fam in chosen and norms[i] not in lex.acts
                       and "!!" in _sentence_end(text, toks, i) for i, fam, wt in families)
-        # (where the feeling is said outright, if it is: a hint of it elsewhere, "first time
-        # in twenty years", is not where the praise is)
-        praised = {toks[i].sent for i, fam, wt in families if fam in chosen and wt >= WORD_WEIGHT} \
-            or {toks[i].sent for i, fam, _ in families if fam in chosen}
-        if (not shouted and _trouble_near(toks, norms, praised, lex)) or _praise_beside_harm(
+        if (not shouted and any(_contains(norms, t) for t in lex.trouble)) or _praise_beside_harm(
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
                 lex, vader):
             chosen, valence = [], "neutral"
@@ -2154,12 +2135,8 @@ def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex
         if "!" in text[toks[hi - 1].end : toks[hi - 1].end + 3]:
             return False  # "Passed my driving test on the third try!!!" is sincere
     lifted = any(norms[j] in _LIFTS for i in praise for j in range(max(0, i - 2), min(len(norms), i + 2)))
-    # (harm told near it: "he forgot my oat milk", five lines before "I'm proud of her", is
-    # not what the pride is aimed at)
     harm = any(vader.get(norms[i], 0.0) <= -1.5 and not _negated(norms, i, lex)
-               for s, (lo, hi) in bounds.items()
-               if s not in own and any(abs(s - o) <= _TROUBLE_SENTENCES for o in own)
-               for i in range(lo, hi))
+               for s, (lo, hi) in bounds.items() if s not in own for i in range(lo, hi))
     return lifted and harm
 
 
