@@ -298,6 +298,7 @@ class _Lexicon:
     laughing_words: frozenset[str] = frozenset()    # "rire", "lachen", "risa": a laugh, as a noun
     genitive: frozenset[str] = frozenset()          # "de", "di", "von": whose (before a name)
     dying_of: frozenset[str] = frozenset()          # "of", "de", "van", "z": what one is dying of
+    would_have_you: tuple[tuple[str, ...], ...] = ()  # "you'd have", "tu aurais": said to the absent
     laughter: frozenset[str] = frozenset()          # "lol", "haha": the person laughing
     requests: tuple[tuple[str, ...], ...] = ()      # "what should i", "any advice": asked outright
     signs: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -525,6 +526,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         laughing_words=_lowered(data.get("laughing_words")),
         genitive=_lowered(data.get("genitive")),
         dying_of=_lowered(data.get("dying_of")),
+        would_have_you=tuple(_words(str(w)) for w in data.get("would_have_you") or ()),
         laughter=_lowered(data.get("laughter")),
         requests=tuple(_words(str(w)) for w in data.get("requests") or ()),
         signs=_signs_by_first(signs),
@@ -695,7 +697,30 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
                 continue
             found.append((i, family, WORD_WEIGHT))
             break
+    missed = _letter_to_the_absent(text, toks, lex)
+    if missed is not None:
+        found.append((missed, "longing", WORD_WEIGHT))
     return found
+
+
+def _letter_to_the_absent(text: str, toks: Sequence[Token], lex: _Lexicon) -> int | None:
+    """The token where an entry written to someone ("Dad,\n\nCleared the gutters today …")
+    says what they would have done or said ("You'd have said 'told you so'", "tu aurais
+    ri", "hättest du gelacht"): written to someone who can no longer answer, it misses them.
+    The salutation is the first line alone (a name or a word for them, then a comma); a
+    letter to someone present says no "would have"."""
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    if not first_line.endswith(",") or len(first_line.split()) > _SALUTATION_WORDS or "\n" not in text.strip():
+        return None
+    norms = [t.norm for t in toks]
+    for i in range(len(norms)):
+        if any(tuple(norms[i : i + len(p)]) == p for p in lex.would_have_you):
+            return i
+    return None
+
+
+#: A letter's salutation ("Dad,", "Querida abuela,"): at most this many words on its line.
+_SALUTATION_WORDS = 3
 
 
 #: Subjects that are a thing or the day, not a person: "it was miserable", "that was sad".

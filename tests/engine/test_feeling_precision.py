@@ -465,3 +465,18 @@ def test_am_ende_as_a_time_is_not_exhaustion() -> None:
 def test_a_question_told_with_its_answer_is_not_one_the_writer_is_weighing(text: str) -> None:
     assert not read(text, language="en").asking
     assert "weighing" not in compose(text)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Mum,\n\nPlanted the sweet peas today, the ones from your packet. The robin came and sat "
+           "on the fork like he used to. You'd have said he was after the worms, not me."),
+    ("fr", "Papi,\n\nJ'ai ressorti ton vieux vélo du garage. La chaîne grince toujours. Tu aurais "
+           "ri de me voir pédaler avec tes gants trop grands."),
+])
+def test_a_letter_to_someone_saying_what_they_would_have_done_misses_them(language: str, text: str) -> None:
+    assert read(text, language=language).feelings == ("longing",)
+
+
+def test_a_letter_to_someone_present_is_not_longing() -> None:
+    text = "Sam,\n\nThanks for the lift today. The soup was great. See you on Friday at the market."
+    assert "longing" not in read(text, language="en").feelings
