@@ -480,3 +480,12 @@ def test_a_letter_to_someone_saying_what_they_would_have_done_misses_them(langua
 def test_a_letter_to_someone_present_is_not_longing() -> None:
     text = "Sam,\n\nThanks for the lift today. The soup was great. See you on Friday at the market."
     assert "longing" not in read(text, language="en").feelings
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Biopsy came back benign. Sat in the car park for twenty minutes before I could drive."),
+    ("es", "La biopsia salió benigna. Me quedé en el coche veinte minutos antes de arrancar."),
+    ("pl", "Wynik przyszedł: to nie rak. Siedziałam w samochodzie dwadzieścia minut."),
+])
+def test_news_that_it_is_not_cancer_is_relief(language: str, text: str) -> None:
+    assert read(text, language=language).feelings == ("relief",)
