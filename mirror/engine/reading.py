@@ -409,8 +409,8 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
     return cut, last
 
 
-#: The words a last clause may have, to be asked about by itself.
-_CLAUSE_WORDS = (3, 7)
+#: The words a last clause may have, to be asked about by itself (a short breath).
+_CLAUSE_WORDS = (3, 9)
 #: A capitalised word this short before a full stop may be a title ("Dr.", "Sra.").
 _TITLE_LETTERS = 3
 
