@@ -619,7 +619,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue
         if _negated(norms, i, lex) or _unreal(text, toks, i, lex):
             continue
-        if _undone(toks, i, i + size):
+        if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
         if _someone_elses_measure(toks, i, i + size):
             continue  # "l'avis de quelqu'un de plus calme que moi": the calm she lacks
@@ -752,6 +752,26 @@ def _undone(toks: Sequence[Token], i: int, after: int) -> bool:
     """Whether the words just after a feeling phrase, in its sentence, say it lasted only
     until something ("Tutto bene fino al secondo", "Everything was fine until Dad …")."""
     return any(t.norm in _UNTIL and t.sent == toks[i].sent for t in toks[after:after + 2])
+
+
+def _then_not(toks: Sequence[Token], after: int, lex: _Lexicon) -> bool:
+    """Whether the sentence takes the feeling back at its end ("Stung a little and then
+    didn't.", "Me dolió y luego no", "Erst wütend, dann nicht mehr"): a "then" and a
+    negation close the sentence, so the feeling passed as it was told."""
+    if after >= len(toks):
+        return False
+    sent = toks[after - 1].sent
+    rest = [t.norm for t in toks[after : after + _THEN_NOT_WORDS] if t.sent == sent]
+    if after + len(rest) < len(toks) and toks[after + len(rest)].sent == sent:
+        return False  # the sentence goes on: "then not" is not where it ends
+    return any(w in _THEN_WORDS and any(n in lex.negators or n.endswith("n't") for n in rest[k + 1 :])
+               for k, w in enumerate(rest))
+
+
+#: "Then" in the engine's languages, and how far after a feeling its taking back may come.
+_THEN_WORDS = frozenset({"then", "luego", "después", "despues", "puis", "ensuite", "dann", "danach",
+                         "poi", "dopo", "toen", "daarna", "potem", "depois"})
+_THEN_NOT_WORDS = 6
 
 
 #: Someone unnamed: a feeling said of "someone" is a wish for a kind of person, not a state.

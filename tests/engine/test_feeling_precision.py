@@ -489,3 +489,16 @@ def test_a_letter_to_someone_present_is_not_longing() -> None:
 ])
 def test_news_that_it_is_not_cancer_is_relief(language: str, text: str) -> None:
     assert read(text, language=language).feelings == ("relief",)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "She hugged me across the gearshift and ran off. Stung a little and then didn't."),
+    ("es", "Me dijo que no fuera. Me dolió un poco y luego no."),
+    ("de", "Er hat wieder abgesagt. Erst war ich wütend, dann nicht mehr."),
+])
+def test_a_feeling_taken_back_in_the_same_breath_is_not_named(language: str, text: str) -> None:
+    assert read(text, language=language).feelings == ()
+
+
+def test_a_feeling_followed_by_what_happened_next_is_still_named() -> None:
+    assert read("I was hurt and then I went home and made soup.", language="en").feelings == ("hurt",)
