@@ -168,6 +168,9 @@ _ANSWER_WORDS = frozenset({"no", "yes", "sure", "ok", "okay", "fine", "nothing",
 #: Where a new main clause may start mid-sentence; never "when"/"because" (a subordinate
 #: clause, "when I had chickenpox", is a detail, not the moment).
 _JOINS = frozenset({"and", "but", "so", "then"})
+#: Clauses that only agree with the one before ("Neither did I", "Nor could she").
+_ELLIPTIC = frozenset({"neither", "nor"})
+_AGREE_AUX = frozenset({"did", "do", "does", "was", "were", "am", "is", "could", "would", "had", "have"})
 
 
 def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None:
@@ -178,6 +181,8 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     if not toks:
         return None
     own = [t.norm for t in toks]
+    if own[0] in _ELLIPTIC or (len(own) > 1 and own[0] == "so" and own[1] in _AGREE_AUX):
+        return None  # "Neither did I", "Nor could I": half a sentence, the other half before it
     line_start = text.rfind("\n", 0, toks[0].start) + 1
     if inside_quotation(text, toks[0].start):
         return None  # inside someone's quoted words ("oh wow, that's great Dad"): not the writer's

@@ -35,7 +35,17 @@ from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo
 from mirror.engine.patterns import PatternMatch
 from mirror.engine.portuguese import written_in_portugal
-from mirror.engine.reading import Moment, Reading, frames, last_clause, opens_a_turn, read, says_i, valences
+from mirror.engine.reading import (
+    Moment,
+    Reading,
+    frames,
+    last_clause,
+    makes_a_plan,
+    opens_a_turn,
+    read,
+    says_i,
+    valences,
+)
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation
 from mirror.lazy_re import kept
@@ -604,7 +614,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_image"]).format(i=image)
     elif "ask_echo" in fr and (near := _echo_near(a, r)) is not None:
         ask = _echo_question(fr, r, near, pick)
-    elif _laughs(a, data) and "ask_light" in fr and not r.feelings:
+    elif _laughs(a, data, r) and "ask_light" in fr and not r.feelings:
         ask = pick.choice(fr["ask_light"])  # a joke is answered lightly, not with a far echo
     elif "ask_echo" in fr and (far := _echo_strongest(a, r)) is not None:
         ask = _echo_question(fr, r, far, pick)
@@ -615,12 +625,12 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_phrase"][tone]).format(p=r.phrase)
     elif feeling:
         ask = pick.choice(fr["ask_feeling"]).format(feeling=feeling)
-    elif "ask_clause" in fr and not _laughs(a, data) and (clause := _last_clause(a, r, data)):
+    elif "ask_clause" in fr and not _laughs(a, data, r) and (clause := _last_clause(a, r, data)):
         # (outside English, where the clause cannot be said back in the second person: the
         # line's last words, quoted, are what the question asks after: "¿Qué hay para ti en
         # ese “por si acaso”?")
         ask = _say(pick.choice(fr["ask_clause"]), f=clause)
-    elif _laughs(a, data) and "ask_light" in fr:
+    elif _laughs(a, data, r) and "ask_light" in fr:
         ask = pick.choice(fr["ask_light"])  # a joke is answered lightly
     elif r.feelings and r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:
         # (only with a feeling named: a tone guessed from loose words may be irony)
@@ -809,6 +819,9 @@ def _log_coda(a: Analysis, units: list[tuple[int, int]]) -> tuple[int, int] | No
         k -= 1
     if k == len(units) or k < len(units) // 2:
         return None  # no voice at the end, or more voice than record: not a log's coda
+    if all(makes_a_plan(str(a.language), [t.norm for t in a.tokens[first : min(last, first + 2)]])
+           for first, last in units[k:]):
+        return None  # "Next week: dentist, finish self-review": the next list, not a voice
     return units[k][0], units[-1][1]
 
 
@@ -885,11 +898,21 @@ _LAUGHING_EMOJI = "\U0001f602\U0001f923\U0001f605\U0001f606\U0001f639\U0001f643\
 _LAUGHTER = kept(r"a?(?:[hj]a){2,}h?|(?:[hj]e){2,}|(?:hi){2,}|k{3,}|(?:rs){2,}|xd+")
 
 
-def _laughs(a: Analysis, data: dict) -> bool:
-    """Whether the entry laughs at itself ("lol", "haha", "mdr", "kkkk", a laughing emoji)."""
+def _laughs(a: Analysis, data: dict, r: Reading) -> bool:
+    """Whether the entry laughs at the moment it is answered from ("lol", "haha", "mdr",
+    "kkkk", a laughing emoji in the quoted line or the one beside it). A laugh elsewhere is
+    often the brave face of a hurt entry ("…for MY 30th lol" before "deleted it 3 times"),
+    and a light question there reads as not having noticed."""
     marks = {str(w).lower() for w in data.get("laughter") or ()}
-    return any(t.norm in marks or _LAUGHTER.fullmatch(t.norm) for t in a.tokens) or any(
-        ch in a.text for ch in _LAUGHING_EMOJI)
+    if r.centre is None:
+        return False
+    sents = {a.tokens[r.centre.first].sent, a.tokens[r.centre.last - 1].sent}
+    near = {s + d for s in sents for d in (-1, 0, 1)}
+    if any(t.sent in near and (t.norm in marks or _LAUGHTER.fullmatch(t.norm)) for t in a.tokens):
+        return True
+    lo = min(t.start for t in a.tokens if t.sent in near)
+    hi = max(t.end for t in a.tokens if t.sent in near)
+    return any(ch in a.text[lo : hi + 4] for ch in _LAUGHING_EMOJI)
 
 
 def _weight(said: str) -> float:

@@ -415,6 +415,13 @@ _CLAUSE_WORDS = (3, 9)
 _TITLE_LETTERS = 3
 
 
+def makes_a_plan(language: str, norms: Sequence[str]) -> bool:
+    """Whether these (normalised) words make a plan ("Next week: dentist", "Mañana, lo de
+    siempre"): an afterthought, not where an entry lands."""
+    lex = _lexicon(language)
+    return lex is not None and any(_contains(norms, p) for p in lex.plans)
+
+
 def opens_a_turn(language: str, word: str) -> bool:
     """Whether `word` (normalised), opening a sentence, turns it against the one before
     ("But …", "Aber …", "Mais …"): such a sentence leans on its set-up. A word that moves
@@ -703,14 +710,42 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     return found
 
 
+def _without_sign_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]]
+                      ) -> list[tuple[int, int]]:
+    """The sentences of an entry written as a letter ("Mamie,\n\n…"), without its sign-off:
+    the short last lines ("Je t'embrasse,\nClaire") close the letter; they are not where it
+    lands."""
+    if not _salutation(text) or len(sentences) < 3:
+        return sentences
+    lines = text.rstrip().split("\n")
+    tail = 0
+    while tail < min(2, len(lines) - 1) and 0 < len(lines[-1 - tail].split()) <= _SIGN_OFF_WORDS:
+        tail += 1
+    if not tail:
+        return sentences
+    cut = len(text.rstrip()) - len("\n".join(lines[-tail:]))
+    kept = [(lo, hi) for lo, hi in sentences if toks[lo].start < cut]
+    return kept if len(kept) >= 2 else sentences
+
+
+#: A letter's sign-off line ("Je t'embrasse,", "Love, Mum"): at most this many words.
+_SIGN_OFF_WORDS = 3
+
+
+def _salutation(text: str) -> bool:
+    """Whether the entry opens as a letter: its first line alone, a name or a word for
+    someone and a comma ("Dad,", "Querida abuela,")."""
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    return first_line.endswith(",") and len(first_line.split()) <= _SALUTATION_WORDS and "\n" in text.strip()
+
+
 def _letter_to_the_absent(text: str, toks: Sequence[Token], lex: _Lexicon) -> int | None:
     """The token where an entry written to someone ("Dad,\n\nCleared the gutters today …")
     says what they would have done or said ("You'd have said 'told you so'", "tu aurais
     ri", "hättest du gelacht"): written to someone who can no longer answer, it misses them.
     The salutation is the first line alone (a name or a word for them, then a comma); a
     letter to someone present says no "would have"."""
-    first_line = text.lstrip().split("\n", 1)[0].strip()
-    if not first_line.endswith(",") or len(first_line.split()) > _SALUTATION_WORDS or "\n" not in text.strip():
+    if not _salutation(text):
         return None
     norms = [t.norm for t in toks]
     for i in range(len(norms)):
@@ -1584,6 +1619,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     items = _item_starts(text, toks)
     sentences = _without_checkboxes(text, toks, _prose_runs(
         _joined_abbreviations(text, toks, list(bounds.values())), [prose[t.start] for t in toks], items))
+    sentences = _without_sign_off(text, toks, sentences)
     lingering = _lingering_items(text, toks, sentences)
     scored: list[Moment] = []
     paragraphs = _paragraph_of(text, toks[-1].start) + 1
@@ -2236,6 +2272,12 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     return Moment(lo, hi, m.score)
 
 
+#: Words that follow a noun as the verb's particle or an adverb, never as part of it
+#: ("moved our bin right back", "left the lights on again").
+_PARTICLES = frozenset({"right", "back", "up", "down", "out", "off", "over", "away", "again",
+                        "too", "there", "here", "now", "then", "anyway", "instead", "still"})
+
+
 def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list[tuple[int, str]]:
     """(score, phrase) of the person's own noun phrases in a moment: "my driving test",
     "the old house" (a possessive scores higher), and capitalised names inside a sentence."""
@@ -2261,6 +2303,8 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                     break
                 if len(words) >= 2 and norms[j].endswith("ly") and len(norms[j]) > 4:
                     break  # "my fault entirely": an adverb after the noun is not part of it
+                if len(words) >= 2 and norms[j] in _PARTICLES:
+                    break  # "our bin [right back]": the verb's particle, not the noun's
                 # After a noun, a word in -s is most often its verb ("the diet starts").
                 if len(words) >= 2 and norms[j].endswith("s") and not norms[j].endswith("ss") \
                         and not valences().get(norms[words[-1]]):
@@ -2296,7 +2340,15 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                 and t.norm not in lex.first_person \
                 and not clause_break_between(text, toks[i - 1], t) and len(t.text) > 1:
             if t.norm.endswith("'s") and i + 1 < m.last and toks[i + 1].norm not in lex.stopwords:
-                found.append((3, f"{t.text} {toks[i + 1].text}"))  # "Dad's shed"
+                k = i + 1  # "Dad's shed", "Jake's terrible coffee" (never "Jake's terrible")
+                while k + 1 < m.last and k - i < 2 and toks[k + 1].norm.isalpha() \
+                        and toks[k + 1].norm not in lex.stopwords and toks[k + 1].norm not in _PARTICLES \
+                        and not clause_break_between(text, toks[k], toks[k + 1]):
+                    k += 1
+                cut = k + 1 < m.last and toks[k + 1].norm.isalpha() and toks[k + 1].norm not in lex.stopwords \
+                    and not clause_break_between(text, toks[k], toks[k + 1])
+                if not cut:
+                    found.append((3, " ".join(x.text for x in toks[i : k + 1])))
             elif not t.norm.endswith("'s") and not (
                     toks[i - 1].text[:1].isupper() and not clause_break_between(text, toks[i - 1], t)
                     and i - 1 > m.first):

@@ -121,3 +121,12 @@ def test_a_log_with_one_line_far_longer_than_the_rest_is_answered_from_that_line
         assert "owl on the fence by gate B" in reply, reply
         assert "Night shift" not in reply and "06:00 off" not in reply, reply
         assert check(reply, text).passed
+
+
+def test_a_plan_at_the_end_of_a_log_is_not_its_voice() -> None:
+    # "Next week: …" closes the review with the next list; the long line is its heart.
+    text = ("## Week 12\n- gym 2/4\n- sleep avg 6h\n- £200 saved\n- 40 pages read\n"
+            "- first weekend since the move where I didn't ring home to check on Mum's hip once\n"
+            "Next week: dentist, tax return, call Aunty Pat")
+    reply = compose(text)
+    assert "first weekend since the move" in reply and "Aunty Pat" not in reply, reply

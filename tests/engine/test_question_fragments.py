@@ -100,3 +100,33 @@ def test_a_name_is_not_run_into_the_i_after_it() -> None:
     text = ("New season drops Friday and I cannot wait. Told Kev I'd murder him if he spoils it. "
             "Bought the good crisps already.")
     assert "Kev I'd" not in compose(text).rsplit("\u201d", 1)[-1]
+
+
+@pytest.mark.parametrize(("text", "never"), [
+    ("Went out after the row and moved our bin right back to the wall, dead straight.", "bin right"),
+    ("Missing my own bed, a shower that works, even Jake's terrible coffee.", "Jake's terrible?"),
+    ("We ate in silence. He didn't say anything. Neither did I.", "when Neither"),
+])
+def test_a_question_never_stops_a_phrase_in_its_middle(text: str, never: str) -> None:
+    # "When you think of your bin right", "Jake's terrible", "when Neither did you".
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        question = reply[reply.index("\u201d") + 1 :]  # after the quoted line
+        assert never.lower() not in question.lower(), reply
+
+
+def test_a_laugh_far_from_the_quoted_line_does_not_make_the_question_light() -> None:
+    # "… for MY 30th lol" is a brave face; the entry lands on a message typed and deleted.
+    text = ("priya's bday dinner was last night apparently. saw it on stories. the whole group, "
+            "at the place we went to for MY 30th lol\nlike it's fine. people are allowed dinner\n"
+            "typed happy birthday and deleted it 3 times. it's still sitting in the box")
+    reply = compose(text)
+    assert "funny" not in reply and "best bit" not in reply, reply
+
+
+def test_a_letters_sign_off_is_not_where_it_lands() -> None:
+    text = ("Nonna,\n\nHo piantato il basilico sul balcone, come facevi tu. Mamma dice che esagero "
+            "con l'acqua. Stamattina ne ho staccato una foglia e l'ho annusata a lungo.\n\n"
+            "Un abbraccio,\nGiulia")
+    reply = compose(text)
+    assert "abbraccio" not in reply and "Giulia" not in reply, reply
