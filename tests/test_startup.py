@@ -58,13 +58,15 @@ EXTRA_MODULES = {"show": 2}
 #: `reflect` analyses the entry and answers it with the offline engine, so it loads the
 #: engine; still never `inspect` (every dataclass on its path has a docstring), `uuid`
 #: (IDs are minted from os.urandom), a TOML parser without a secrets file, the other
-#: command groups, or the model adapters' registry and prices (only a configured model
-#: needs them).
+#: command groups, or the model adapters' registry, prices and secrets file (only a
+#: configured model needs them), or the egress ledger's records (the offline engine sends
+#: nothing).
 REFLECT_FORBIDDEN = ("inspect", "ast", "dis", "tokenize", "urllib.parse", "ipaddress", "uuid",
                      "platform", "shutil", "argparse",
                      "tomllib", "getpass", "textual", "rich", "httpx", "mirror.tui",
                      "mirror.services.bundles", "mirror.cli.bundle_cmds", "mirror.cli.model_cmds",
-                     "mirror.adapters.registry", "mirror.adapters.pricing")
+                     "mirror.adapters.registry", "mirror.adapters.pricing", "mirror.adapters.secrets",
+                     "mirror.storage.egress")
 #: Measured 195 in a new journal (down from 197–199, 200 and 220 before that): `signal` and
 #: `threading` only for the parallel derive of an import, the ranking service only for
 #: `search`. 201 since the care detector reads laughter by its form (`care.levity`) and the

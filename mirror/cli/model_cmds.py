@@ -49,7 +49,8 @@ def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_set_key(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services.engines import KEY_ENV_VAR, save_anthropic_key  # loads the adapters: only set-key needs them
+    from mirror.adapters.secrets import ENV_VAR as KEY_ENV_VAR  # only set-key needs them
+    from mirror.adapters.secrets import save_anthropic_key
 
     key = (ctx.read_stdin() if not ctx.stdin_is_terminal() else getpass.getpass("API key: ")).strip()
     if not key:

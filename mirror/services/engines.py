@@ -11,14 +11,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from mirror.adapters.base import Adapter, AdapterUnavailable
-from mirror.adapters.secrets import ENV_VAR as KEY_ENV_VAR
-from mirror.adapters.secrets import load_anthropic_key, save_anthropic_key
 from mirror.clock import utc_iso
 from mirror.errors import InvalidInput
 from mirror.services.context import JournalContext
 
-__all__ = ["KEY_ENV_VAR", "SET_KEY_HINT", "budget_refusal", "configured_adapter", "local_fallback",
-           "save_anthropic_key"]
+__all__ = ["SET_KEY_HINT", "budget_refusal", "configured_adapter", "local_fallback"]
 
 SET_KEY_HINT = "set ANTHROPIC_API_KEY or run `mirror set-key anthropic`"
 
@@ -63,6 +60,10 @@ def configured_adapter(ctx: JournalContext, notices: list[str]) -> Adapter | Non
     api_key = None
     try:
         if name == "anthropic":
+            # The secrets file only for the model that needs a key: the offline engine's
+            # reflect never loads `mirror.adapters.secrets`.
+            from mirror.adapters.secrets import load_anthropic_key
+
             api_key = load_anthropic_key(ctx.paths.home)
             if not api_key:
                 raise AdapterUnavailable(f"the anthropic engine needs your API key: {SET_KEY_HINT}")
