@@ -7,6 +7,7 @@ used right now means the offline engine answers, with a notice that says why.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,9 +16,26 @@ from mirror.clock import utc_iso
 from mirror.errors import InvalidInput
 from mirror.services.context import JournalContext
 
-__all__ = ["SET_KEY_HINT", "budget_refusal", "configured_adapter", "local_fallback"]
+__all__ = ["SET_KEY_HINT", "budget_refusal", "configured_adapter", "key_env_var", "local_fallback",
+           "save_anthropic_key"]
 
 SET_KEY_HINT = "set ANTHROPIC_API_KEY or run `mirror set-key anthropic`"
+
+
+# The secrets file's module is imported where a key is read or stored: the offline
+# engine's `reflect` never loads it.
+def key_env_var() -> str:
+    """The environment variable whose key is used before the secrets file's."""
+    from mirror.adapters.secrets import ENV_VAR
+
+    return ENV_VAR
+
+
+def save_anthropic_key(home: Path, key: str) -> Path:
+    """Store the key in the journal home's secrets file (`mirror.adapters.secrets`)."""
+    from mirror.adapters.secrets import save_anthropic_key as save
+
+    return save(home, key)
 
 
 _ADAPTERS: dict[tuple[Any, ...], Adapter] = {}
