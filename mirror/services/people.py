@@ -61,7 +61,6 @@ from itertools import islice
 from pathlib import Path
 
 from mirror.lazy_re import LazyPattern
-from mirror.services import people_evidence
 
 #: Relation word (any of the four languages) -> how the digest names it to the writer.
 _RELATIONS: dict[str, str] = {
@@ -775,6 +774,8 @@ def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[st
     else ""."""
     if prev in _TITLES or prev in _RELATIONS or prev in _KIN:
         return "strong"
+    from mirror.services import people_evidence  # a German name's context only
+
     if prev in people_evidence.IN_A_PLACE:
         return ""  # "der Kardiologe in Kassel sagt": the verb is the cardiologist's
     if prev == "mit" and _TALKED_WITH.match(text, m.end()):
@@ -1805,6 +1806,8 @@ def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
     and Biscuit were at mile 11" a month after "He's a beagle"), and in a longer one only
     for a name found by no cue of a person's own (`strong`): reading eight weeks of a
     large journal for every name doubled a week's cost."""
+    from mirror.services import people_evidence  # only once there are names to weigh
+
     out: set[str] = set()
     past: Sequence[str] | None = None
     for name in sorted(names):
