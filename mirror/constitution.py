@@ -17,7 +17,7 @@ import json
 import marshal
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,9 +27,9 @@ from mirror.resources import constitution_dir, journal_cache
 TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:  # annotations only: importing importlib.resources costs every command ~4 ms
     from importlib.resources.abc import Traversable
-    from typing import Any, Literal
+    from typing import Any
 
-    FileStatus = Literal["ok", "changed", "missing", "extra"]
+    from mirror.constitution_report import FileCheck, FileStatus, VerifyReport
 
 GENESIS_NAME = "GENESIS.json"
 INVARIANTS_NAME = "invariants.yaml"
@@ -52,44 +52,6 @@ class Constitution:
         plus a short hash of GENESIS.json, so two builds with the same number but different
         files are never confused."""
         return f"{self.version}+{self.genesis_hash[:12]}"
-
-
-@dataclass(frozen=True)
-class FileCheck:
-    """One file's integrity: `expected`/`actual` are hex digests, None when absent."""
-
-    path: str
-    expected: str | None
-    actual: str | None
-    status: FileStatus
-
-
-@dataclass(frozen=True)
-class VerifyReport:
-    """Result of `verify()`: `ok` is True only when no file is changed, missing or extra."""
-
-    version: str
-    files: tuple[FileCheck, ...] = field(default_factory=tuple)
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None and all(f.status == "ok" for f in self.files)
-
-    @property
-    def drift(self) -> tuple[FileCheck, ...]:
-        return tuple(f for f in self.files if f.status != "ok")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "ok": self.ok,
-            "version": self.version,
-            "error": self.error,
-            "files": [
-                {"path": f.path, "expected": f.expected, "actual": f.actual, "status": f.status}
-                for f in self.files
-            ],
-        }
 
 
 _cache_dir: Path | None = None
@@ -298,6 +260,8 @@ def verify(root: Traversable | None = None) -> VerifyReport:
     Reports each file as ok, changed, missing (listed in genesis, absent on disk) or extra
     (on disk, not in genesis). Never raises for drift: drift is the answer, not an error.
     """
+    from mirror.constitution_report import FileCheck, VerifyReport  # `verify` only
+
     root = constitution_dir() if root is None else root
     try:
         genesis = _read_genesis(root)

@@ -143,14 +143,23 @@ def _save() -> None:
 
 
 class LazyPattern:
-    """`re.compile(pattern, flags)`, compiled on first use (through `kept`)."""
+    """`re.compile(pattern, flags)`, compiled on first use (through `kept`). The pattern may
+    be given as a function that writes it: a text built from word lists (a tree of their
+    letters) is then built on first use too, not by every process that imports the module."""
 
-    __slots__ = ("flags", "pattern", "_compiled")
+    __slots__ = ("flags", "_source", "_compiled")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = pattern
+    def __init__(self, pattern: str | Callable[[], str], flags: int = 0) -> None:
+        self._source = pattern
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> str:
+        source = self._source
+        if not isinstance(source, str):
+            source = self._source = source()
+        return source
 
     def compiled(self) -> re.Pattern[str]:
         found = self._compiled

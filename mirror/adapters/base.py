@@ -8,7 +8,7 @@ what happens after a failure, and every attempt is recorded in one place.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from mirror.errors import EngineUnavailable
@@ -125,11 +125,3 @@ class AdapterMalformed(AdapterError):
     """The server answered something that is not the protocol (bad JSON, cut stream)."""
 
     retryable = True
-
-
-@dataclass
-class GenerationRecord:
-    """What one call produced, assembled by the engine from an adapter's chunks."""
-
-    text: str = ""
-    usage: Usage = field(default_factory=Usage)

@@ -49,7 +49,7 @@ def cmd_egress(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_set_key(args: argparse.Namespace, ctx: Context) -> int:
-    from mirror.services.engines import KEY_ENV_VAR, save_anthropic_key  # loads the adapters: only set-key needs them
+    from mirror.services.engines import key_env_var, save_anthropic_key  # only set-key needs them
 
     key = (ctx.read_stdin() if not ctx.stdin_is_terminal() else getpass.getpass("API key: ")).strip()
     if not key:
@@ -59,8 +59,9 @@ def cmd_set_key(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out.json({"engine": args.engine, "stored_in": str(path)})
     else:
         ctx.out.note(f"key stored in {path} (readable only by you); it is never shown again")
-    if os.environ.get(KEY_ENV_VAR, "").strip():
-        ctx.out.note(f"note: {KEY_ENV_VAR} is set in the environment and is used before this file")
+    env_var = key_env_var()
+    if os.environ.get(env_var, "").strip():
+        ctx.out.note(f"note: {env_var} is set in the environment and is used before this file")
     return 0
 
 

@@ -34,7 +34,6 @@ from typing import Any
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo
 from mirror.engine.patterns import PatternMatch
-from mirror.engine.portuguese import written_in_portugal
 from mirror.engine.reading import (
     Moment,
     Reading,
@@ -1179,7 +1178,11 @@ def _register(text: str, a: Analysis) -> str:
     """The frames to answer in: the entry's language, and for Portuguese, Portugal's or
     Brazil's (a Lisbon writer is not answered with "você")."""
     language = a.language if not a.english else "en"
-    return "pt-PT" if language == "pt" and written_in_portugal(text) else language
+    if language != "pt":
+        return language
+    from mirror.engine.portuguese import written_in_portugal  # Portuguese entries only
+
+    return "pt-PT" if written_in_portugal(text) else language
 
 
 def _with_memory(reply: str, memory: str | None) -> str:

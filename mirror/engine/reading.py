@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from mirror import constitution
-from mirror.engine import feeling_forms
 from mirror.engine.tokenize import (
     LIST_ITEM,
     Token,
@@ -484,6 +483,8 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
          + (("!",) if str(w).endswith("!") else ()), family, WORD_WEIGHT)
         for family, spec in (data.get("feelings") or {}).items() for w in spec.get("signs") or ()]
     sarcasm = data.get("sarcasm") or {}
+    from mirror.engine import feeling_forms  # building the lexicon only: it is kept
+
     forms = feeling_forms.load(str(data.get("extends") or language))  # a variant: its language's
     by_lemma = {forms[w]: hit for w, hit in single.items() if hit[1] >= WORD_WEIGHT and w in forms}
     return _Lexicon(

@@ -7,20 +7,35 @@ used right now means the offline engine answers, with a notice that says why.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from mirror.adapters.base import Adapter, AdapterUnavailable
-from mirror.adapters.secrets import ENV_VAR as KEY_ENV_VAR
-from mirror.adapters.secrets import load_anthropic_key, save_anthropic_key
 from mirror.clock import utc_iso
 from mirror.errors import InvalidInput
 from mirror.services.context import JournalContext
 
-__all__ = ["KEY_ENV_VAR", "SET_KEY_HINT", "budget_refusal", "configured_adapter", "local_fallback",
+__all__ = ["SET_KEY_HINT", "budget_refusal", "configured_adapter", "key_env_var", "local_fallback",
            "save_anthropic_key"]
 
 SET_KEY_HINT = "set ANTHROPIC_API_KEY or run `mirror set-key anthropic`"
+
+
+# The secrets file's module is imported where a key is read or stored: the offline
+# engine's `reflect` never loads it.
+def key_env_var() -> str:
+    """The environment variable whose key is used before the secrets file's."""
+    from mirror.adapters.secrets import ENV_VAR
+
+    return ENV_VAR
+
+
+def save_anthropic_key(home: Path, key: str) -> Path:
+    """Store the key in the journal home's secrets file (`mirror.adapters.secrets`)."""
+    from mirror.adapters.secrets import save_anthropic_key as save
+
+    return save(home, key)
 
 
 _ADAPTERS: dict[tuple[Any, ...], Adapter] = {}
@@ -63,6 +78,10 @@ def configured_adapter(ctx: JournalContext, notices: list[str]) -> Adapter | Non
     api_key = None
     try:
         if name == "anthropic":
+            # The secrets file only for the model that needs a key: the offline engine's
+            # reflect never loads `mirror.adapters.secrets`.
+            from mirror.adapters.secrets import load_anthropic_key
+
             api_key = load_anthropic_key(ctx.paths.home)
             if not api_key:
                 raise AdapterUnavailable(f"the anthropic engine needs your API key: {SET_KEY_HINT}")

@@ -26,7 +26,6 @@ from mirror.paths import JournalPaths, ensure_home, journals, resolve_home
 from mirror.resources import set_journal_cache
 from mirror.services.context import JournalContext
 from mirror.settings import Settings
-from mirror.storage.audit import AuditReport
 from mirror.storage.journalfile import is_encrypted
 from mirror.storage.reflections import NewReflection
 from mirror.storage.store import Store
@@ -59,6 +58,7 @@ if TYPE_CHECKING:  # annotations only: `mirror list` builds none of these record
     from mirror.models.status import CareInfo, ConstitutionStatus, DeriveReport, DoctorReport, JournalStats
     from mirror.models.sync import SyncDevice, SyncPairing, SyncReport, SyncStatus
     from mirror.services.results import ReflectionDetails, ReflectResult
+    from mirror.storage.audit_report import AuditReport
     from mirror.storage.encryption import DraftSeal
     from mirror.storage.salvage import Recovery
 

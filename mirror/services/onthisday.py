@@ -12,8 +12,11 @@ from zoneinfo import ZoneInfo
 from mirror.clock import utc_iso
 from mirror.errors import InvalidInput
 from mirror.models import ListFilter
-from mirror.models.memory import DayEntry, OnThisDay
 from mirror.services.context import JournalContext
+
+TYPE_CHECKING = False  # typing's flag without importing typing
+if TYPE_CHECKING:
+    from mirror.models.memory import DayEntry, OnThisDay
 
 EXCERPT_CHARS = 72
 DAY_LIMIT = 20            # reflections shown per earlier year
@@ -61,6 +64,10 @@ def on_this_day(ctx: JournalContext, day: date | None = None,
     here); `day` defaults to today in the journal's zone.
     One indexed date-range query per earlier year, back to the oldest reflection.
     Reflections that received care are left out: resurfacing them unasked is not kind."""
+    # The records only here: `reflect`'s memory sentence (`remembering`) uses this module's
+    # date helpers and never defines them.
+    from mirror.models.memory import OnThisDay
+
     if day is None:
         day = in_zone(ctx.clock.now(), ctx.timezone).date()
     chosen = chosen or ListFilter(care=False)
@@ -85,6 +92,8 @@ def _written_on(ctx: JournalContext, day: date, year: int,
     until = utc_iso((midnight + timedelta(hours=36)).replace(tzinfo=ZoneInfo("UTC")))
     page = ctx.store.reflections.list(replace(chosen, since=since, until=until),
                                       limit=DAY_LIMIT * 3)
+    from mirror.models.memory import DayEntry
+
     found = []
     for r in page.items:
         here = in_zone(moment_of(r.created_at), r.created_tz)

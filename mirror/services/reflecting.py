@@ -32,7 +32,6 @@ from mirror.services.remembering import cue_words, remember
 from mirror.services.results import ReflectResult
 from mirror.storage.db import transaction
 from mirror.storage.derived import MirrorbackRecord, RunRecord
-from mirror.storage.egress import EgressEntry
 
 RELATED_LIMIT = 6
 SAME_ANSWER = ("the mirror gave the same mirrorback as before for this text; "
@@ -145,6 +144,8 @@ class MeteredAdapter:
             found = _CONTEXT_ID_RE.findall(messages[0].content) if messages else []
             ids = (self.reflection_id, *dict.fromkeys(i for i in found if i != self.reflection_id))
         from urllib.parse import urlsplit  # only a sent request is recorded (ipaddress: ~2 ms)
+
+        from mirror.storage.egress import EgressEntry  # the ledger's record: the offline engine sends nothing
 
         host = urlsplit(self.endpoint()).hostname or self.endpoint()
         entry = EgressEntry(

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 
 TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:
     from typing import Any
+
+    from mirror.storage.audit_report import AuditReport
 
 GENESIS = "0" * 64
 
@@ -48,23 +49,10 @@ def append(conn: sqlite3.Connection, at: str, action: str, entity: str,
     return seq, digest
 
 
-@dataclass(frozen=True)
-class AuditReport:
-    """Whether the audit log's hash chain holds, and where it first breaks."""
-
-    ok: bool
-    entries: int
-    head: str
-    problem: str | None = None      # the first break found, in words
-    broken_at: int | None = None    # its sequence number
-
-    def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "entries": self.entries, "head": self.head,
-                "problem": self.problem, "broken_at": self.broken_at}
-
-
 def verify(conn: sqlite3.Connection) -> AuditReport:
     """Walk the chain from the start, recomputing every hash."""
+    from mirror.storage.audit_report import AuditReport  # verifying only
+
     prev, expected_seq, count = GENESIS, 1, 0
     for row in conn.execute(
         "SELECT seq, at, action, entity, entity_id, details, prev_hash, hash"

@@ -25,6 +25,7 @@ from mirror.storage.threads import ThreadStore
 TYPE_CHECKING = False  # typing's flag without importing typing (~4 ms of every command's start-up)
 if TYPE_CHECKING:
     from mirror.models.status import JournalStats
+    from mirror.storage.audit_report import AuditReport
     from mirror.storage.derived import DerivedStore
     from mirror.storage.egress import EgressStore
     from mirror.storage.encryption import CipherKey, Keys
@@ -135,7 +136,7 @@ class Store:
 
         return journal_stats(self.conn)
 
-    def audit_verify(self) -> audit.AuditReport:
+    def audit_verify(self) -> AuditReport:
         return audit.verify(self.conn)
 
     def audit_head(self) -> str:

@@ -47,7 +47,6 @@ from typing import Any, NamedTuple
 
 from mirror import constitution
 from mirror.engine.care.index import NEEDS, CareIndex, IndexRows, build_rows, cache_key, content_key, open_index
-from mirror.engine.care.levity import laughing
 from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match_any, required_words
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.rules import (
@@ -811,6 +810,8 @@ class _Laughter:
 
     def flags(self) -> list[bool]:
         if self._flags is None:
+            from mirror.engine.care.levity import laughing  # only when a signal's context asks
+
             self._flags = laughing(self._text, _sentence_spans(self._raw, len(self._text)))
         return self._flags
 
