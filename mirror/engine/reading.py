@@ -1145,8 +1145,34 @@ def _by_prefix(lex: _Lexicon, word: str) -> tuple[str, float] | None:
 def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
     """A negation within the three words before word i (not before `lo`): "not happy"."""
     elided = [n for n in lex.negators if n.endswith("'")]  # French "n'ai", "n'est": the elided "ne"
-    return any(norms[j] in lex.negators or norms[j].endswith("n't")
-               or any(norms[j].startswith(n) for n in elided) for j in range(max(lo, i - 3), i))
+
+    def negator(w: str) -> bool:
+        return w in lex.negators or w.endswith("n't") or any(w.startswith(n) for n in elided)
+
+    if any(negator(norms[j]) for j in range(max(lo, i - 3), i)):
+        return True
+    # Further back only across small words: "non mi sono ancora stancata", "no me he
+    # cansado todavía" (pronouns, "have", "be", "yet" between the "not" and the feeling).
+    j = i - 1
+    while j >= max(lo, i - _NEGATION_REACH) and norms[j] in _LIGHT_WORDS:
+        j -= 1
+    return j >= max(lo, 0) and i - j > 3 and negator(norms[j])
+
+
+#: How far back a negation may govern a feeling across small words only.
+_NEGATION_REACH = 6
+#: Pronouns, forms of "have" and "be", and "yet"/"still", in the engine's languages.
+_LIGHT_WORDS = frozenset({
+    "mi", "ti", "si", "ci", "vi", "me", "te", "se", "nos", "os", "lo", "la", "le", "les", "y", "en",
+    "sono", "sei", "è", "siamo", "ho", "hai", "ha", "abbiamo", "ancora", "mai", "più",
+    "he", "has", "hemos", "estoy", "estaba", "soy", "era", "todavía", "aún", "nunca",
+    "suis", "es", "est", "ai", "as", "avons", "encore", "jamais", "plus",
+    "bin", "bist", "ist", "habe", "hast", "hat", "noch", "mich", "dich", "sich",
+    "ben", "heb", "hebt", "nog", "mij", "je", "zich",
+    "jestem", "jeszcze", "się", "już",
+    "sou", "estou", "tenho", "tem", "ainda", "já",
+    "i", "i'm", "am", "was", "have", "i've", "been", "yet", "still", "even", "ever",
+})
 
 
 def _unreal(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

@@ -353,3 +353,13 @@ def test_the_finding_is_the_same_whatever_the_hash_seed() -> None:
         seen.add(subprocess.run([sys.executable, "-c", probe, text], env=env, capture_output=True,
                                 text=True, check=True, cwd=Path(__file__).resolve().parents[2]).stdout)
     assert len(seen) == 1, seen
+
+
+def test_taking_a_few_extra_shifts_in_polish_is_not_a_means() -> None:
+    # "wezmę kilka dodatkowych zmian" (I'll take a few extra shifts): "take a few" is a means
+    # only with pills named; swallowing a few stays one alone.
+    family = ("Zadzwoniliśmy do Zosi razem. Ewa powiedziała pierwsza: jedź. Ja powiedziałem, że "
+              "wezmę kilka dodatkowych zmian w weekendy, damy radę.")
+    assert assess(family).tier is None
+    assert assess("Wezmę całe opakowanie leków i koniec.").tier == "care"
+    assert assess("Łyknę całe opakowanie.").tier == "care"

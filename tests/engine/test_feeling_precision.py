@@ -502,3 +502,12 @@ def test_a_feeling_taken_back_in_the_same_breath_is_not_named(language: str, tex
 
 def test_a_feeling_followed_by_what_happened_next_is_still_named() -> None:
     assert read("I was hurt and then I went home and made soup.", language="en").feelings == ("hurt",)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("it", "Sono quindici anni che lo guardo e non mi sono ancora stancata."),
+    ("es", "Quince años con él y no me he cansado todavía."),
+])
+def test_a_feeling_denied_across_small_words_is_not_named(language: str, text: str) -> None:
+    # "non mi sono ancora stancata": not tired of him after fifteen years, never "tiredness".
+    assert "tiredness" not in read(text, language=language).feelings
