@@ -142,8 +142,9 @@ def test_a_benign_result_and_a_first_birthday_without_her_are_quoted(cli):
     assert lines[news] == "Biopsy came back benign."
     assert "Mum would have been 70 today. First birthday without her. Lit the candle she liked." \
         in lines.values()
-    # The remembrance is grief the person wrote; relief was not said, so it is not named.
-    assert "grief" in digest["feeling"] and "relief" not in digest["feeling"]
+    # The remembrance is grief the person wrote; a biopsy that came back benign tells relief,
+    # as results that "came back clear" do: the week held both.
+    assert "grief" in digest["feeling"] and "relief" in digest["feeling"]
     assert "Biopsy (" not in shown  # a sentence's first word before a verb, not a person
     assert "you wrote of a loss" not in shown  # a remembrance, not a death told this week
 
