@@ -2301,7 +2301,7 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
 
 #: Words that follow a noun as the verb's particle or an adverb, never as part of it
 #: ("moved our bin right back", "left the lights on again").
-_PARTICLES = frozenset({"right", "back", "up", "down", "out", "off", "over", "away", "again",
+_VERB_PARTICLES = frozenset({"right", "back", "up", "down", "out", "off", "over", "away", "again",
                         "too", "there", "here", "now", "then", "anyway", "instead", "still"})
 
 
@@ -2330,7 +2330,7 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
                     break
                 if len(words) >= 2 and norms[j].endswith("ly") and len(norms[j]) > 4:
                     break  # "my fault entirely": an adverb after the noun is not part of it
-                if len(words) >= 2 and norms[j] in _PARTICLES:
+                if len(words) >= 2 and norms[j] in _VERB_PARTICLES:
                     break  # "our bin [right back]": the verb's particle, not the noun's
                 # After a noun, a word in -s is most often its verb ("the diet starts").
                 if len(words) >= 2 and norms[j].endswith("s") and not norms[j].endswith("ss") \
@@ -2369,7 +2369,7 @@ def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list
             if t.norm.endswith("'s") and i + 1 < m.last and toks[i + 1].norm not in lex.stopwords:
                 k = i + 1  # "Dad's shed", "Jake's terrible coffee" (never "Jake's terrible")
                 while k + 1 < m.last and k - i < 2 and toks[k + 1].norm.isalpha() \
-                        and toks[k + 1].norm not in lex.stopwords and toks[k + 1].norm not in _PARTICLES \
+                        and toks[k + 1].norm not in lex.stopwords and toks[k + 1].norm not in _VERB_PARTICLES \
                         and not clause_break_between(text, toks[k], toks[k + 1]):
                     k += 1
                 cut = k + 1 < m.last and toks[k + 1].norm.isalpha() and toks[k + 1].norm not in lex.stopwords \

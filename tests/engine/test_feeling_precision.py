@@ -511,3 +511,12 @@ def test_a_feeling_followed_by_what_happened_next_is_still_named() -> None:
 def test_a_feeling_denied_across_small_words_is_not_named(language: str, text: str) -> None:
     # "non mi sono ancora stancata": not tired of him after fifteen years, never "tiredness".
     assert "tiredness" not in read(text, language=language).feelings
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("nl", "Trein stond een uur stil bij Utrecht, daarna geannuleerd. Heerlijk hoor."),
+    ("de", "Heizung wieder kaputt. Wunderbar, doch."),
+])
+def test_praise_with_a_particle_standing_alone_after_a_mishap_is_irony(language: str, text: str) -> None:
+    # "Heerlijk hoor.": the particle beside the praise is what makes it dry.
+    assert read(text, language=language).sarcasm
