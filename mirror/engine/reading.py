@@ -889,6 +889,8 @@ def _loves_a_thing(text: str, toks: Sequence[Token], after: int, lex: _Lexicon) 
     """Whether a word of love is followed by something of the writer's that is not a person
     ("I love my job", "Amo minha vida corporativa", "j'adore mon bus"): tenderness is felt for
     someone; love said of a thing is a manner of speaking, and as often irony."""
+    if after < len(toks) and toks[after].sent == toks[after - 1].sent and toks[after].norm in _A_SITUATION:
+        return True  # "Love that my landlord 'fixed' the heater", "J'adore quand…": a state of affairs
     if after + 1 >= len(toks) or toks[after].sent != toks[after - 1].sent \
             or toks[after].norm not in lex.openers or toks[after + 1].sent != toks[after].sent:
         return False
@@ -898,6 +900,13 @@ def _loves_a_thing(text: str, toks: Sequence[Token], after: int, lex: _Lexicon) 
     if noun.text[:1].isupper() and not lex.nouns_capitalised:
         return False  # "I love my Ana"
     return noun.text.isalpha()
+
+
+#: Words after "love" that make it said of a state of affairs, not of someone ("love that",
+#: "love how", "j'adore quand", "ich liebe es, wenn"), in the engine's languages.
+_A_SITUATION = frozenset({"that", "how", "when", "it", "it's", "que", "quand", "comment", "cuando",
+                          "como", "cómo", "wie", "dass", "wenn", "es", "come", "quando", "che",
+                          "dat", "hoe", "als", "het", "jak", "że", "kiedy", "to"})
 
 
 def _felt_back_then(toks: Sequence[Token], norms: Sequence[str], i: int) -> bool:

@@ -520,3 +520,12 @@ def test_a_feeling_denied_across_small_words_is_not_named(language: str, text: s
 def test_praise_with_a_particle_standing_alone_after_a_mishap_is_irony(language: str, text: str) -> None:
     # "Heerlijk hoor.": the particle beside the praise is what makes it dry.
     assert read(text, language=language).sarcasm
+
+
+def test_love_said_of_a_state_of_affairs_is_not_tenderness() -> None:
+    # "Love that my landlord 'fixed' the heater …": a manner of speaking, here irony; never
+    # "there's real tenderness in that". Love of someone is still named.
+    text = "Love that my landlord \"fixed\" the heater by telling me to wear a sweater. Innovative."
+    assert "love" not in read(text, language="en").feelings
+    assert "tenderness" not in compose(text)
+    assert read("I love him so much. He drove four hours to bring soup.", language="en").feelings == ("love",)
