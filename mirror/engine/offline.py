@@ -708,6 +708,9 @@ _LOG_LINE_WORDS = 10
 _LOG_LINE_WORDS_LINES = 14  # (a log written line by line may hold a few sentences a line)
 _LOG_TIMED = 0.6
 _TERSE_WORDS = 6
+#: ... and a log half of whose lines are timed has at least this many ("Aos 52 anos. Às 23h."
+#: in a four-line complaint is not a record).
+_TERSE_UNITS = 5
 #: A log's closing line in the person's voice: at least this many words, and at most one
 #: figure for every this many words ("O 3 złapał mnie za palec").
 _CODA_WORDS, _CODA_FIGURES = 4, 8
@@ -761,7 +764,8 @@ def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     timed = [(first, last) for first, last in units if any(ch.isdigit() for ch in _unit_text(a, first, last))]
     # (half the lines timed make a log only when the lines are terse: "Wind von West, leichter
     # Nieselregen"; a delayed train told in sentences, with its times, is a day told)
-    if len(timed) < _LOG_TIMED * len(units) and not (len(timed) * 2 >= len(units) and words <= _TERSE_WORDS):
+    if len(timed) < _LOG_TIMED * len(units) and not (len(timed) * 2 >= len(units) and words <= _TERSE_WORDS
+                                                      and len(units) >= _TERSE_UNITS):
         return None
     if sum(says_i(language, norms[first:last]) for first, last in units) * 5 > len(units):
         return None

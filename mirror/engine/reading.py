@@ -1613,6 +1613,27 @@ def _trouble_words(lex: _Lexicon) -> frozenset[str]:
     return frozenset(t[0] for t in lex.trouble if len(t) == 1)
 
 
+def _praise_opens_a_report(text: str, toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether a sentence opens on an irony marker set off by a comma and goes on to tell
+    what happened, unshouted ("Génial, le stage de yoga m'a bloqué le dos.", "Che
+    meraviglia, il condominio rifà la facciata", "Maravilha, o vizinho decidiu aprender
+    bateria."): the way irony is written in every language. Where no mishap word confirms it,
+    the praise is at least not taken for the writer's joy."""
+    for lo, hi in as_tokens(toks).sentence_bounds().values():
+        for m in lex.sarcasm:
+            k = len(m)
+            if not m or not m[0].isalnum() or tuple(norms[lo : lo + k]) != m or lo + k >= hi:
+                continue
+            if "," in text[toks[lo + k - 1].end : toks[lo + k].start] and hi - lo - k >= _REPORT_WORDS \
+                    and "!" not in _sentence_end(text, toks, lo):
+                return True
+    return False
+
+
+#: Words after an opening marker that make its sentence a report, not an exclamation.
+_REPORT_WORDS = 4
+
+
 def _marker_opens(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:
     """Whether a sarcasm marker opens a sentence of the entry."""
     starts = [lo for lo, _ in as_tokens(toks).sentence_bounds().values()]
@@ -1851,6 +1872,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
                 lex, vader):
             chosen, valence = [], "neutral"
+    if valence == "positive" and not sarcasm and _praise_opens_a_report(text, toks, norms, lex):
+        chosen, valence = [], "neutral"  # "Génial, le stage de yoga m'a bloqué le dos": never "joie"
     if vader and chosen and not sarcasm and _tone_contradicts(chosen, centre, norms, families, lex, vader):
         chosen, valence = [], "neutral"  # a name against the moment's own tone is worse than none
     if sarcasm:

@@ -529,3 +529,21 @@ def test_love_said_of_a_state_of_affairs_is_not_tenderness() -> None:
     assert "love" not in read(text, language="en").feelings
     assert "tenderness" not in compose(text)
     assert read("I love him so much. He drove four hours to bring soup.", language="en").feelings == ("love",)
+
+
+@pytest.mark.parametrize(("language", "text", "never"), [
+    ("fr", "Génial, le stage de yoga « pour se recentrer » m'a bloqué le dos. Je suis recentrée, "
+           "oui, au milieu du salon, par terre.", "joie"),
+    ("pt", "Maravilha, o vizinho decidiu aprender bateria. Aos 52 anos. Às 23h. Estou muito feliz "
+           "pela jornada dele.", "alegria"),
+    ("es", "Mi jefe me felicitó por mi actitud justo después de decirme que no hay aumento. Qué "
+           "bien, qué alegría, voy a pagar el alquiler con actitud positiva.", "alegría"),
+])
+def test_praise_opening_a_report_is_never_taken_for_joy(language: str, text: str, never: str) -> None:
+    # "Génial, …" followed by what went wrong is how irony is written; naming "joie" took it
+    # literally. Said with an exclamation ("Génial ! J'ai eu mon permis") it stays joy.
+    assert read(text, language=language).feelings == ()
+    outside = re.sub("[\u201c\u00ab\u201e][^\u201d\u00bb\u201c]*[\u201d\u00bb\u201c]", "", compose(text))
+    assert never not in outside.lower(), outside  # (the person's own words may hold it)
+    assert "joy" in read("Génial ! J'ai eu mon permis du premier coup. Je suis tellement contente.",
+                         language="fr").feelings
