@@ -109,6 +109,12 @@ def _in_capital_run(toks: Sequence[Token], k: int) -> bool:
                for j in (k - 1, k + 1))
 
 
+def opens_on_the_writer(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the clause starting at token `at` opens on "I" or "we": said back as "you",
+    it keeps its subject; a clause with none ("stayed up", of a bowl) may be about anyone."""
+    return tokens[at].norm in _SUBJECTS
+
+
 def echo(text: str, tokens: Sequence[Token], first: int, last: int,
          weigh: Callable[[str], float] | None = None) -> Echo | None:
     """The clause in tokens [first, last) that can be said back safely, in the second person

@@ -32,7 +32,7 @@ from functools import cache
 from typing import Any
 
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.echo import Echo, echo
+from mirror.engine.echo import Echo, echo, opens_on_the_writer
 from mirror.engine.patterns import PatternMatch
 from mirror.engine.reading import (
     Moment,
@@ -608,6 +608,18 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_tension"]).format(A=t.axis_a, B=t.axis_b)
     elif "ask_list" in fr and _errands_only(a, r):
         ask = pick.choice(fr["ask_list"])  # errands only: the list is asked about, not one item
+    elif "ask_clause" in fr and not _laughs(a, data, r) and (clause := _last_clause(a, r, data)):
+        # The quoted line's last words, quoted again, are what the question asks after
+        # ("¿Qué hay para ti en ese “por si acaso”?", "What is in that “Small wins”, for
+        # you?"): where the writer ends a line is where they put its weight. Read blind,
+        # these were graded above every other kind of question (3.4-3.7 against 3.0 for
+        # the open ones, 2.0-2.7 for one about the feeling named, 2.4 about a thing named).
+        # In English the clause can be said back in the second person, which reads more
+        # naturally ("What is it like to write that you're not moving till morning?").
+        said = echo(a.text, a.tokens, *clause[0]) \
+            if "ask_echo" in fr and opens_on_the_writer(a.tokens, clause[0][0]) else None
+        ask = _echo_question(fr, r, said, pick) if said is not None else \
+            _say(pick.choice(fr["ask_clause"]), f=clause[1])
     elif r.image is not None and "ask_image" in fr and (
             image := _exact_quote(a.text, a.tokens, r.image.first, r.image.last)):
         ask = pick.choice(fr["ask_image"]).format(i=image)
@@ -624,11 +636,6 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_phrase"][tone]).format(p=r.phrase)
     elif feeling:
         ask = pick.choice(fr["ask_feeling"]).format(feeling=feeling)
-    elif "ask_clause" in fr and not _laughs(a, data, r) and (clause := _last_clause(a, r, data)):
-        # (outside English, where the clause cannot be said back in the second person: the
-        # line's last words, quoted, are what the question asks after: "¿Qué hay para ti en
-        # ese “por si acaso”?")
-        ask = _say(pick.choice(fr["ask_clause"]), f=clause)
     elif _laughs(a, data, r) and "ask_light" in fr:
         ask = pick.choice(fr["ask_light"])  # a joke is answered lightly
     elif r.feelings and r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:
@@ -828,9 +835,9 @@ def _log_coda(a: Analysis, units: list[tuple[int, int]]) -> tuple[int, int] | No
     return units[k][0], units[-1][1]
 
 
-def _last_clause(a: Analysis, r: Reading, data: dict) -> str | None:
-    """The quoted centre's last clause, quoted, when it can be asked about by itself
-    (`reading.last_clause`)."""
+def _last_clause(a: Analysis, r: Reading, data: dict) -> tuple[tuple[int, int], str] | None:
+    """The quoted centre's last clause (its token range, and quoted), when it can be asked
+    about by itself (`reading.last_clause`)."""
     if r.centre is None:
         return None
     found = last_clause(str(data.get("language", a.language)), a.text, a.tokens, r.centre.first, r.centre.last)
@@ -841,7 +848,8 @@ def _last_clause(a: Analysis, r: Reading, data: dict) -> str | None:
         return None  # an aside in brackets ("(check break clause??)") is not the line's weight
     if any(m.start < end and start < m.end for m in a.patterns if m.name == "self_judgment"):
         return None  # "What a failure" asked about would say the judgement back as the mirror's
-    return _exact_quote(a.text, a.tokens, *found)
+    quoted = _exact_quote(a.text, a.tokens, *found)
+    return (found, quoted) if quoted else None
 
 
 def _an_event(a: Analysis, r: Reading) -> bool:

@@ -302,6 +302,8 @@ class _Lexicon:
     requests: tuple[tuple[str, ...], ...] = ()      # "what should i", "any advice": asked outright
     signs: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     # ^ first word -> (words, family): events that tell a feeling without its word ("was born")
+    joins: frozenset[str] = frozenset()             # "and", "but", "y": a long line cut there
+    closing_tags: tuple[tuple[str, ...], ...] = ()  # "la verdad", "je pense": a line's tail, no weight
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -381,35 +383,86 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
                 ) -> tuple[int, int] | None:
     """The token range of the last clause of tokens [first, last) when it can be asked
     about as the person's own words: after a comma or a full stop inside the moment ("…
-    tengo el móvil boca abajo en la mesa, por si acaso"), of three to seven words, not
-    opening on a link word ("y", "aber") and holding a word of content. Said back in
-    quotation marks it needs no change of person, so it serves every language; where the
-    writer ends a line is where they put its weight."""
+    tengo el móvil boca abajo en la mesa, por si acaso"; "I'm proud of her. I'm fine."), or,
+    in a long line with no such mark, after its last joining word ("I sat in the car park at
+    work and cried like an idiot"). A link word it opens on is left out ("…, y no se lo he
+    dicho" → "no se lo he dicho"): quoted, the rest stands by itself; a clause that opens
+    on "which", "que" or "anyway" leans on what came before, and is not asked about. Said
+    back in quotation marks it needs no change of person, so it serves every language;
+    where the writer ends a line is where they put its weight."""
     lex = _lexicon(language)
-    if lex is None or last - first < _CLAUSE_WORDS[0] + 1:
+    if lex is None:
+        return None
+    for tag in lex.closing_tags:
+        n = len(tag)
+        if last - n > first and tuple(t.norm for t in tokens[last - n : last]) == tag and (
+                tokens[last - n - 1].sent != tokens[last - n].sent
+                or clause_break_between(text, tokens[last - n - 1], tokens[last - n])):
+            last -= n  # "…, la verdad", "…, je pense": the clause before the tag is asked after
+            break
+    while (found := _last_clause(lex, text, tokens, first, last)) is not None:
+        start, cut = found
+        if last - cut > 3 or tokens[start - 1].sent != tokens[start].sent or \
+                not any(t.norm in lex.reported for t in tokens[cut:last]):
+            return cut, last
+        last = start  # "…, zei de arts": a speech tag; the words before it are asked after
+    return None
+
+
+def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, last: int
+                 ) -> tuple[int, int] | None:
+    """(where the last clause of [first, last) starts, where its quoted words start), by the
+    rules of `last_clause`."""
+    if last - first < _CLAUSE_WORDS[0] + 1:
         return None
     cut = next((i for i in range(last - 1, first, -1)
                 if tokens[i - 1].sent != tokens[i].sent
                 or clause_break_between(text, tokens[i - 1], tokens[i])), None)
-    if cut is None or not _CLAUSE_WORDS[0] <= last - cut <= _CLAUSE_WORDS[1]:
+    if cut is not None:
+        before = tokens[cut - 1].text
+        if before[:1].isupper() and len(before) <= _TITLE_LETTERS and \
+                text[tokens[cut - 1].end : tokens[cut].start].startswith("."):
+            return None  # "Dr. Simi": a title's full stop, not the end of a clause
+    if cut is None or last - cut > _CLAUSE_WORDS[1]:
+        # A long stretch with no mark in it: its last "and", "but", "porque" ends a clause.
+        # A noun's "and" is passed over: "mum and dad" leaves too few words after it, "il
+        # primo e il secondo" has a determiner on both sides.
+        start = first if cut is None else cut
+        cut = next((i + 1 for i in range(last - 2, start + 1, -1)
+                    if tokens[i].norm in lex.joins and not (
+                        tokens[i - 2].norm in lex.determiners and tokens[i + 1].norm in lex.determiners)),
+                   None)
+        if cut is None:
+            return None
+        start = cut - 1
+        fewest = _JOINED_WORDS
+    else:
+        start = cut
+        fewest = _CLAUSE_WORDS[0]
+        if tokens[cut].norm in lex.joins:
+            cut += 1  # ", y no se lo he dicho": the joining word is left out of the quote
+    if tokens[cut - 1].norm in lex.joins:
+        while cut < last and tokens[cut].norm in lex.links and tokens[cut].norm not in lex.joins:
+            cut += 1  # "and then …", "parce que …": so are the link words after it
+    if not fewest <= last - cut <= _CLAUSE_WORDS[1]:
         return None
-    before = tokens[cut - 1].text
-    if before[:1].isupper() and len(before) <= _TITLE_LETTERS and text[tokens[cut - 1].end : tokens[cut].start].startswith("."):
-        return None  # "Dr. Simi": a title's full stop, not the end of a clause
     if "?" in text[tokens[last - 1].end : tokens[last - 1].end + 2]:
         return None  # a question asked inside a question reads as an echo
     if inside_quotation(text, tokens[cut].start) or inside_quotation(text, tokens[last - 1].end):
         return None  # someone's words, cut inside their quotation marks
     norms = [t.norm for t in tokens[cut:last]]
     if norms[0] in lex.links or norms[0] in lex.opening_turns:
-        return None  # "und dann …", "mais …": the clause leans on the one before
-    if not any(len(w) >= 3 and w not in lex.stopwords for w in norms):
-        return None  # "lo so già", "comme ça": nothing in it to ask after
-    return cut, last
+        return None  # "which is …", "anyway …": the clause leans on the one before
+    if not any(len(w) >= 3 and w not in lex.stopwords and not w.isdigit() for w in norms):
+        return None  # "lo so già", "comme ça", "12.99": nothing in it to ask after
+    return start, cut
 
 
-#: The words a last clause may have, to be asked about by itself (a short breath).
-_CLAUSE_WORDS = (3, 9)
+#: The words a last clause may have, to be asked about by itself (a short breath): two
+#: are enough after a mark ("I'm fine.", "Aber allein.", "Small wins.").
+_CLAUSE_WORDS = (2, 9)
+#: A clause cut at a joining word has at least this many words (two come before the word).
+_JOINED_WORDS = 3
 #: A capitalised word this short before a full stop may be a title ("Dr.", "Sra.").
 _TITLE_LETTERS = 3
 
@@ -538,6 +591,8 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         laughter=_lowered(data.get("laughter")),
         requests=tuple(_words(str(w)) for w in data.get("requests") or ()),
         signs=_signs_by_first(signs),
+        joins=_lowered(data.get("clause_joins")),
+        closing_tags=tuple(_words(str(w)) for w in data.get("closing_tags") or ()),
     )
 
 

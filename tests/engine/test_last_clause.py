@@ -50,3 +50,51 @@ def test_a_judgement_of_oneself_is_never_said_back_as_the_question() -> None:
     for version in range(3):
         reply = compose(text, version=f"v{version}")
         assert "that \u201cWhat a failure\u201d" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    # two words are enough when they are a line of their own: the line's verdict
+    ("Worked the late shift again. The printer jammed twice and nobody else knew how to fix "
+     "it. Small wins.", "Small wins"),
+    # a long line with no comma is cut at its last joining word, which is left out
+    ("Drove to the coast after the appointment. I parked facing the water and sat there for "
+     "an hour and ate the sandwich Mum packed.", "ate the sandwich Mum packed"),
+    ("Wyszłam z biura o dziewiątej. W tramwaju zjadłam całą paczkę ciastek i nawet nie było "
+     "mi głupio.", "nawet nie było mi głupio"),
+    # a tag that closes the line without weight ("la verdad") is passed over
+    ("Me llamaron del banco otra vez. Les dije que ya lo había pagado. Estoy tranquila pero "
+     "un poco cansada de todo esto, la verdad.", "un poco cansada de todo esto"),
+    # and so is someone's speech tag: what the doctor said is asked after, not "zei de dokter"
+    ("De scan was schoon. Geen uitzaaiingen en niets om me nog druk over te maken, zei de "
+     "dokter.", "niets om me nog druk over te maken"),
+])
+def test_the_question_finds_the_clause_where_the_line_lands(text: str, clause: str) -> None:
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert reply.count(clause) == 2, reply
+        assert check(reply, text).passed
+
+
+def test_a_noun_joined_by_and_is_not_cut_from_its_pair() -> None:
+    # "il primo e il secondo": a determiner on both sides of "e" joins two nouns, not clauses
+    text = ("Mi sono seduta in macchina prima di entrare. Tra il primo e il secondo colloquio "
+            "ho pianto in bagno per dieci minuti.")
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert "\u201cil secondo colloquio" not in reply, reply
+
+
+def test_an_english_clause_of_the_writer_is_said_back_as_you() -> None:
+    text = "The hearing is at nine. The kids are asleep upstairs and I'm not going to sleep at all."
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert reply.endswith(("you're not going to sleep at all?",)), reply
+
+
+def test_a_clause_with_no_subject_is_quoted_not_given_one() -> None:
+    # "held its shape" is the bowl's: said back as "when you held your shape" it would be
+    # the writer's. It is quoted as written instead.
+    text = "Six weeks of lopsided bowls on the wheel. Tonight one just... held its shape."
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert "you held" not in reply and reply.count("held its shape") == 2, reply
