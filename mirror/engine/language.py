@@ -107,9 +107,11 @@ def language_of(text: str, tokens: Sequence[Token]) -> tuple[str, bool]:
     language, english = guess_language(tokens)
     if (not english and (len(tokens) > 4 or (language == OTHER and latin_share(tokens) < 0.9))) or (
             english and (_doubtful_english(tokens) or weakly_english(tokens))):
-        from mirror.engine.language_id import identify  # lingua loads only when needed
+        from mirror.engine.language_id import SHORT_TEXT, identify, settle  # lingua loads only when needed
 
         found = identify(text)
+        if found and found != language and language not in (OTHER, UNDETERMINED) and len(text) < SHORT_TEXT:
+            found = settle(text, language, found)  # a short text: the two guesses disagree
         if found:
             return found, found == "en"
     return language, english

@@ -689,14 +689,16 @@ _SET_UP_WORDS = 45
 def _with_set_up(a: Analysis, r: Reading) -> tuple[int, int]:
     """The token range to quote for the centre: the centre, and the sentence before it when
     the centre turns against it ("I've worked Saturdays for three years and I still mostly
-    resent it. But I'd never have met Dolores otherwise"). The two are one moment, and
+    resent it. But I'd never have met Dolores otherwise") or is a few words that land on it
+    ("Expliquei-lhe tudo outra vez, devagar. Ela entendeu"). The two are one moment, and
     quoting both keeps both sides in the person's words, where a question about the line
     left out would read as stitched on."""
     assert r.centre is not None
     first, last = r.centre.first, r.centre.last
     toks = a.tokens
     starts_sentence = first == 0 or toks[first - 1].sent != toks[first].sent
-    if not starts_sentence or not opens_a_turn(str(a.language), toks[first].norm):
+    short = toks[first].sent == toks[last - 1].sent and last - first <= _SHORT_CENTRE_WORDS
+    if not starts_sentence or not (short or opens_a_turn(str(a.language), toks[first].norm)):
         return first, last
     before = [m for m in r.moments if m.last <= first]
     if not before:
@@ -704,9 +706,16 @@ def _with_set_up(a: Analysis, r: Reading) -> tuple[int, int]:
     prev = before[-1]
     gap = a.text[toks[prev.last - 1].end : toks[first].start]
     if "\n" in gap or prev.last - prev.first < 3 or last - prev.first > _SET_UP_WORDS \
-            or toks[prev.last - 1].sent != toks[first].sent - 1:
+            or toks[prev.last - 1].sent != toks[first].sent - 1 or (
+                short and prev.last - prev.first > _SHORT_SET_UP_WORDS):
         return first, last
     return prev.first, last
+
+
+#: A centre this short ("Ela entendeu.", "Best Sunday in ages.") is quoted with the line
+#: before it, when that line is no longer than this: the short line lands on it, and the
+#: question can then ask after the short line by itself.
+_SHORT_CENTRE_WORDS, _SHORT_SET_UP_WORDS = 6, 24
 
 
 #: A log's lines are short: at most this many words each, on average; most of them carry a
@@ -840,7 +849,7 @@ def _last_clause(a: Analysis, r: Reading, data: dict) -> tuple[tuple[int, int], 
     about by itself (`reading.last_clause`)."""
     if r.centre is None:
         return None
-    found = last_clause(str(data.get("language", a.language)), a.text, a.tokens, r.centre.first, r.centre.last)
+    found = last_clause(str(data.get("language", a.language)), a.text, a.tokens, *_with_set_up(a, r))
     if found is None:
         return None
     start, end = a.tokens[found[0]].start, a.tokens[found[1] - 1].end

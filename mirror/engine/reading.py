@@ -402,7 +402,8 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
             break
     while (found := _last_clause(lex, text, tokens, first, last)) is not None:
         start, cut = found
-        if last - cut > 3 or tokens[start - 1].sent != tokens[start].sent or \
+        after_comma = tokens[start - 1].sent == tokens[start].sent
+        if last - cut > 3 or not after_comma or \
                 not any(t.norm in lex.reported for t in tokens[cut:last]):
             return cut, last
         last = start  # "…, zei de arts": a speech tag; the words before it are asked after
@@ -421,6 +422,7 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     if cut is not None:
         before = tokens[cut - 1].text
         if before[:1].isupper() and len(before) <= _TITLE_LETTERS and \
+                (tokens[cut - 1].sent == tokens[cut].sent or not set(before[:2].lower()) & set("aeiouy")) and \
                 text[tokens[cut - 1].end : tokens[cut].start].startswith("."):
             return None  # "Dr. Simi": a title's full stop, not the end of a clause
     if cut is None or last - cut > _CLAUSE_WORDS[1]:
@@ -451,8 +453,10 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     if inside_quotation(text, tokens[cut].start) or inside_quotation(text, tokens[last - 1].end):
         return None  # someone's words, cut inside their quotation marks
     norms = [t.norm for t in tokens[cut:last]]
-    if norms[0] in lex.links or norms[0] in lex.opening_turns:
-        return None  # "which is …", "anyway …": the clause leans on the one before
+    # A clause after a comma that opens on "which" or "anyway" leans on the one before; a
+    # sentence of its own may open on a turn ("Sauf sa lettre.").
+    if norms[0] in lex.links or (norms[0] in lex.opening_turns and tokens[cut - 1].sent == tokens[cut].sent):
+        return None
     if not any(len(w) >= 3 and w not in lex.stopwords and not w.isdigit() for w in norms):
         return None  # "lo so già", "comme ça", "12.99": nothing in it to ask after
     return start, cut
@@ -463,7 +467,9 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
 _CLAUSE_WORDS = (2, 9)
 #: A clause cut at a joining word has at least this many words (two come before the word).
 _JOINED_WORDS = 3
-#: A capitalised word this short before a full stop may be a title ("Dr.", "Sra.").
+#: A capitalised word this short before a full stop may be a title ("Dr.", "Sra."): one the
+#: tokenizer kept in its sentence, or one with no vowel in its first two letters ("Dad." ends
+#: a sentence).
 _TITLE_LETTERS = 3
 
 

@@ -98,3 +98,25 @@ def test_a_clause_with_no_subject_is_quoted_not_given_one() -> None:
     for version in range(3):
         reply = compose(text, version=f"v{version}")
         assert "you held" not in reply and reply.count("held its shape") == 2, reply
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    ("Explained the whole thing to Grandad again, slowly, with the photos. He understood.",
+     "He understood"),
+    ("Il a plu toute la journée et j'ai rangé le grenier. Rien trouvé d'intéressant. "
+     "Sauf sa lettre.", "Sauf sa lettre"),
+])
+def test_a_short_line_is_quoted_with_the_line_it_lands_on(text: str, short: str) -> None:
+    # "He understood" alone, asked "what is it like to read that back?", says nothing of
+    # what was understood; quoted with the line before, the question can ask after it.
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert reply.count(short) == 2, reply
+
+
+def test_a_hedge_closing_the_line_is_not_what_is_asked_after() -> None:
+    text = "Le regalé a mi hermana el reloj de papá. Se lo puso sin decir nada, me temo."
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert reply.startswith(("Escribes", "Con tus", "Una línea", "“")), reply  # Spanish
+        assert "\u201cme temo\u201d" not in reply, reply

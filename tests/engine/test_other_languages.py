@@ -61,3 +61,16 @@ def test_an_entry_and_its_period_are_read_in_the_same_language() -> None:
     assert period_language(dutch) == "nl"
     said = compose(" ".join(dutch))
     assert not any(w in said for w in ("Escribes", "Con tus palabras", "¿")), said
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # lingua's quick models were sure these two Spanish lines were Portuguese (0.98)
+    ("Le regalé a mi hermana el reloj de papá. Se lo puso sin decir nada, me temo.", "es"),
+    ("Le regalé a mi hermana el reloj de papá.", "es"),
+    ("Dei à minha irmã o relógio do pai. Ela pôs sem dizer nada.", "pt"),
+    ("Ik ben moe en de kat ook.", "nl"),
+])
+def test_a_short_entry_is_answered_in_its_own_language(text: str, language: str) -> None:
+    from mirror.engine.analysis import analyze
+
+    assert analyze(text).language == language
