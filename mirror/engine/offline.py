@@ -698,14 +698,23 @@ def _with_set_up(a: Analysis, r: Reading) -> tuple[int, int]:
     toks = a.tokens
     starts_sentence = first == 0 or toks[first - 1].sent != toks[first].sent
     short = toks[first].sent == toks[last - 1].sent and last - first <= _SHORT_CENTRE_WORDS
-    if not starts_sentence or not (short or opens_a_turn(str(a.language), toks[first].norm)):
+    turn = opens_a_turn(str(a.language), toks[first].norm)
+    if not starts_sentence or not (short or turn):
         return first, last
     before = [m for m in r.moments if m.last <= first]
     if not before:
         return first, last
     prev = before[-1]
     gap = a.text[toks[prev.last - 1].end : toks[first].start]
-    if "\n" in gap or prev.last - prev.first < 3 or last - prev.first > _SET_UP_WORDS \
+    # A short line may stand on a line of its own under the sentence it lands on ("El mate
+    # se enfrió en la mano.\nMañana otra vez."); a blank line, or a list item, is a new moment.
+    line_start = a.text.rfind("\n", 0, toks[first].start) + 1
+    own_line = short and gap.count("\n") == 1 and gap.lstrip()[:1] in (".", "!", "?") and \
+        not LIST_ITEM.match(a.text[line_start : toks[first].end])
+    # (a set-up of two words is enough for a turn, "Sigo enfadada. Pero me comí dos trozos";
+    # a short line lands on a sentence, not on "Denk ik." or "4:31.")
+    if ("\n" in gap and not own_line) or prev.last - prev.first < (2 if turn else 3) \
+            or last - prev.first > _SET_UP_WORDS \
             or toks[prev.last - 1].sent != toks[first].sent - 1 or (
                 short and prev.last - prev.first > _SHORT_SET_UP_WORDS):
         return first, last

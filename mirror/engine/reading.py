@@ -440,7 +440,14 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
         fewest = _JOINED_WORDS
     else:
         start = cut
-        fewest = _CLAUSE_WORDS[0]
+        # One word is enough when it is a sentence of its own and a word of weight ("Perdi.",
+        # "Nothing."), not a mover, a laugh or a small word ("Anyway.", "Lol.", "Yes.").
+        word = tokens[cut].norm
+        alone = last - cut == 1 and tokens[cut - 1].sent != tokens[cut].sent and word.isalpha() and \
+            len(word) >= _ONE_WORD_LETTERS and word not in lex.stopwords and word not in lex.laughter \
+            and word not in lex.opening_turns and word not in lex.moves_on and word not in lex.links \
+            and (word,) not in lex.closing_tags
+        fewest = 1 if alone else _CLAUSE_WORDS[0]
         if tokens[cut].norm in lex.joins:
             cut += 1  # ", y no se lo he dicho": the joining word is left out of the quote
     if tokens[cut - 1].norm in lex.joins:
@@ -457,14 +464,19 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     # sentence of its own may open on a turn ("Sauf sa lettre.").
     if norms[0] in lex.links or (norms[0] in lex.opening_turns and tokens[cut - 1].sent == tokens[cut].sent):
         return None
-    if not any(len(w) >= 3 and w not in lex.stopwords and not w.isdigit() for w in norms):
-        return None  # "lo so già", "comme ça", "12.99": nothing in it to ask after
+    own_sentence = tokens[cut - 1].sent != tokens[cut].sent
+    if not any(len(w) >= 3 and w not in lex.stopwords and not w.isdigit() for w in norms) and not (
+            own_sentence and len(norms) >= 3):
+        return None  # "…, lo so già", "comme ça", "12.99": nothing in it to ask after (a
+        # sentence of its own, "No sé para qué.", says enough by itself)
     return start, cut
 
 
 #: The words a last clause may have, to be asked about by itself (a short breath): two
 #: are enough after a mark ("I'm fine.", "Aber allein.", "Small wins.").
 _CLAUSE_WORDS = (2, 9)
+#: A one-word sentence asked after has at least this many letters.
+_ONE_WORD_LETTERS = 4
 #: A clause cut at a joining word has at least this many words (two come before the word).
 _JOINED_WORDS = 3
 #: A capitalised word this short before a full stop may be a title ("Dr.", "Sra."): one the

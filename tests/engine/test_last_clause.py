@@ -120,3 +120,31 @@ def test_a_hedge_closing_the_line_is_not_what_is_asked_after() -> None:
         reply = compose(text, version=f"v{version}")
         assert reply.startswith(("Escribes", "Con tus", "Una línea", "“")), reply  # Spanish
         assert "\u201cme temo\u201d" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    # a short last line under the sentence it lands on
+    ("Hoy el tren llegó con cuarenta minutos de retraso y el jefe ni lo notó. Comí en el "
+     "coche.\nMañana lo mismo.", "Mañana lo mismo"),
+    # one word, a sentence of its own
+    ("Spent the morning calling the council about the broken streetlight. They put me on hold "
+     "for an hour. Nothing.", "Nothing"),
+    # small words only, but a sentence of its own: it says enough by itself
+    ("Ho riordinato i cassetti di mia madre. Ho tenuto il suo ditale. Non so perché.",
+     "Non so perché"),
+])
+def test_the_last_short_sentence_is_asked_after(text: str, short: str) -> None:
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert reply.count(short) == 2, reply
+        assert check(reply, text).passed
+
+
+@pytest.mark.parametrize("text", [
+    "Long day at the warehouse, two trucks late and the scanner down. Anyway.",
+    "Me and Priya watched the whole season in one go. Lol.",
+])
+def test_a_word_that_only_moves_on_is_not_asked_after(text: str) -> None:
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert "that \u201cAnyway\u201d" not in reply and "\u201cLol\u201d" not in reply, reply
