@@ -1087,6 +1087,18 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     return not reported or any(w in writer for w in before[reported[-1] + 1:])
 
 
+def _paired(text: str, toks: Sequence[Token], i: int, counted: Sequence[tuple[int, str, float]],
+            lex: _Lexicon) -> bool:
+    """Whether the feeling word at token i is joined to one the writer said of themselves just
+    before it ("fiquei com raiva e feliz ao mesmo tempo", "Felice e triste insieme", "proud,
+    scared"): the pair is one statement, and naming only its first half cut a mixed feeling
+    in two."""
+    said = {j for j, _, _ in counted}
+    if i - 2 in said and toks[i - 1].norm in lex.joins and toks[i - 2].sent == toks[i].sent:
+        return True
+    return i - 1 in said and toks[i - 1].sent == toks[i].sent and clause_break_between(text, toks[i - 1], toks[i])
+
+
 def _many_at_once(text: str, toks: Sequence[Token], families: Sequence[tuple[int, str, float]],
                   lex: _Lexicon) -> list[str]:
     """The feelings a person lists side by side ("Happy they were here. Sad that the
@@ -1879,7 +1891,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if wt < WORD_WEIGHT and not vader:
             wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
         elif wt >= WORD_WEIGHT and fam not in _TOLD_BY_EVENTS and i not in told \
-                and not _stated(text, toks, i, lex):
+                and not _stated(text, toks, i, lex) and not _paired(text, toks, i, counted, lex):
             wt = 0.0  # a feeling word in the story ("I said tired", "per fortuna") is not a
             #           feeling the person says they have
         if wt >= WORD_WEIGHT:

@@ -547,3 +547,18 @@ def test_praise_opening_a_report_is_never_taken_for_joy(language: str, text: str
     assert never not in outside.lower(), outside  # (the person's own words may hold it)
     assert "joy" in read("Génial ! J'ai eu mon permis du premier coup. Je suis tellement contente.",
                          language="fr").feelings
+
+
+@pytest.mark.parametrize(("text", "both"), [
+    ("Felice e triste insieme, non sapevo che si potesse così tanto. Oggi Marta si è laureata "
+     "e papà non c'era.", ("gioia", "tristezza")),
+    ("fiquei com raiva e feliz ao mesmo tempo. passei a noite inteira falando com ela.",
+     ("raiva", "alegria")),
+    ("Ich bin stolz und traurig zugleich. Der Kleine geht ab morgen allein zur Schule.",
+     ("Stolz", "Traurigkeit")),
+])
+def test_two_feelings_said_in_one_breath_are_both_named(text: str, both: tuple[str, str]) -> None:
+    # Naming only the first of "raiva e feliz" cut a mixed feeling in half.
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert all(name.lower() in reply.lower() for name in both), reply
