@@ -975,11 +975,13 @@ def _loves_a_thing(text: str, toks: Sequence[Token], after: int, lex: _Lexicon) 
     return noun.text.isalpha()
 
 
-#: Words after "love" that make it said of a state of affairs, not of someone ("love that",
-#: "love how", "j'adore quand", "ich liebe es, wenn"), in the engine's languages.
+#: Words after "love" that make it said of a state of affairs or of any one of a kind, not of
+#: someone ("love that", "love how", "j'adore quand", "ich liebe es, wenn", "love a 'quick
+#: sync' that runs 94 minutes"), in the engine's languages.
 _A_SITUATION = frozenset({"that", "how", "when", "it", "it's", "que", "quand", "comment", "cuando",
                           "como", "cómo", "wie", "dass", "wenn", "es", "come", "quando", "che",
-                          "dat", "hoe", "als", "het", "jak", "że", "kiedy", "to"})
+                          "dat", "hoe", "als", "het", "jak", "że", "kiedy", "to",
+                          "a", "an", "un", "une", "una", "uno", "ein", "eine", "einen", "een", "um", "uma"})
 
 
 def _felt_back_then(toks: Sequence[Token], norms: Sequence[str], i: int) -> bool:

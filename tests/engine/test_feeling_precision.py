@@ -531,6 +531,16 @@ def test_love_said_of_a_state_of_affairs_is_not_tenderness() -> None:
     assert read("I love him so much. He drove four hours to bring soup.", language="en").feelings == ("love",)
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Love a \"quick sync\" that runs ninety minutes and ends with another sync booked. "
+           "Wrote one line of code today."),
+    ("fr", "J'adore une réunion d'équipe qui finit à 19h un vendredi. Rentrée à 20h."),
+])
+def test_love_said_of_any_one_of_a_kind_is_not_tenderness(language: str, text: str) -> None:
+    # "Love a …": a kind of thing, and here irony; tenderness is felt for someone.
+    assert "love" not in read(text, language=language).feelings
+
+
 @pytest.mark.parametrize(("language", "text", "never"), [
     ("fr", "Génial, le stage de yoga « pour se recentrer » m'a bloqué le dos. Je suis recentrée, "
            "oui, au milieu du salon, par terre.", "joie"),
