@@ -49,6 +49,7 @@ _MAX_CENTRE_WORDS = 36
 #: rubric's "often not the first sentence"), the opening line its setting.
 _LAST_LINE, _FIRST_LINE = 1.5, 1.0
 _LAST_PLAIN = 0.25
+_ASIDE = 2.0  # a last line added on ("also …", "… lol"): the entry's heart is elsewhere
 _LANDING_TURN = 1.25
 _LEAD_IN_WORDS = 14  # the line before a short centre, quoted with it when no longer than this  # the last line turns: the entry lands there  # a last line that only makes a plan: an afterthought, not the heart
 #: The last paragraph of a long entry (three paragraphs or more) is where it often lands.
@@ -303,6 +304,7 @@ class _Lexicon:
     signs: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     # ^ first word -> (words, family): events that tell a feeling without its word ("was born")
     joins: frozenset[str] = frozenset()             # "and", "but", "y": a long line cut there
+    asides: tuple[tuple[str, ...], ...] = ()       # "also", "sinon": a last line added on
     closing_tags: tuple[tuple[str, ...], ...] = ()  # "la verdad", "je pense": a line's tail, no weight
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
@@ -610,6 +612,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         requests=tuple(_words(str(w)) for w in data.get("requests") or ()),
         signs=_signs_by_first(signs),
         joins=_lowered(data.get("clause_joins")),
+        asides=tuple(_words(str(w)) for w in data.get("asides") or ()),
         closing_tags=tuple(_words(str(w)) for w in data.get("closing_tags") or ()),
     )
 
@@ -1526,6 +1529,12 @@ def _praise_alone(toks: Sequence[Token], norms: Sequence[str], spans: Sequence[t
     return False
 
 
+def _is_laugh(word: str, lex: _Lexicon) -> bool:
+    """Whether a word is laughter written out ("lol", "kkkkkk", "jajajaja", "hahaha")."""
+    return word in lex.laughter or any(
+        len(laugh) >= 2 and word.startswith(laugh) and set(word) <= set(laugh) for laugh in lex.laughter)
+
+
 def _praise_word(word: str, lex: _Lexicon) -> bool:
     """Whether `word` is praise: one of the language's irony markers said as a word ("super",
     "genial", "toll"), or a word of joy ("maravilloso", "heerlijk", "wonderful")."""
@@ -1839,15 +1848,19 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # write the justification out properly tonight"): that is an afterthought.
         final = scored[-1]
         said = norms[final.first:final.last]
+        plain = not any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in range(final.first, final.last))
         plan = (any(_contains(said, p) for p in lex.plans)
-                and "?" not in text[toks[final.last - 1].end : toks[final.last - 1].end + 2]
-                and not any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in range(final.first, final.last)))
-        lands = not plan
+                and "?" not in text[toks[final.last - 1].end : toks[final.last - 1].end + 2] and plain)
+        # So is a line added on ("also failed the titration lol", "Sinon, la voiture fait un
+        # bruit"): opened by an "also", or laughed off as it is said.
+        aside = plain and bool(said) and (any(tuple(said[: len(a)]) == a for a in lex.asides)
+                                          or _is_laugh(said[-1], lex))
+        lands = not plan and not aside
         # A last line that turns ("But I went to put the invite on the fridge and put it in
         # the drawer instead") is where the entry lands twice over.
         turning = bool(said) and (said[0] in lex.opening_turns or any(
             _contains(said, tuple(t.split())) for t in lex.turns))
-        scored[-1] = Moment(final.first, final.last, final.score
+        scored[-1] = Moment(final.first, final.last, final.score - (_ASIDE if aside else 0.0)
                             + (_LAST_LINE if lands else _LAST_PLAIN) + (_LANDING_TURN if turning else 0.0))
     if not scored:  # all markup: fall back to any sentence
         scored = [Moment(lo, hi, 0.0) for lo, hi in sentences]

@@ -148,3 +148,12 @@ def test_a_word_that_only_moves_on_is_not_asked_after(text: str) -> None:
     for version in range(3):
         reply = compose(text, version=f"v{version}")
         assert "that \u201cAnyway\u201d" not in reply and "\u201cLol\u201d" not in reply, reply
+
+
+def test_a_last_line_added_on_is_not_where_the_entry_lands() -> None:
+    # "also failed the titration lol": an aside, laughed off; the pen is the entry.
+    text = ("ok so sam sat next to me in chem and asked to borrow a pen and i gave him my GOOD "
+            "pen. the gel one. he gave it back with the lid chewed. why is that cute. it should "
+            "not be cute. keeping the pen forever obviously. also failed the titration lol")
+    for version in range(3):
+        assert "titration" not in compose(text, version=f"v{version}")
