@@ -49,6 +49,7 @@ _MAX_CENTRE_WORDS = 36
 #: rubric's "often not the first sentence"), the opening line its setting.
 _LAST_LINE, _FIRST_LINE = 1.5, 1.0
 _LAST_PLAIN = 0.25
+_SHOUTED = 2.0  # a line shouted in capitals ("PRESO 27!!!"): news, whatever its words
 _ASIDE = 2.0  # a last line added on ("also …", "… lol"): the entry's heart is elsewhere
 _LANDING_TURN = 1.25
 _LEAD_IN_WORDS = 14  # the line before a short centre, quoted with it when no longer than this  # the last line turns: the entry lands there  # a last line that only makes a plan: an afterthought, not the heart
@@ -1808,7 +1809,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         elif words and words[0] in lex.opening_turns:
             score += 1.0  # "But the men carrying it out were laughing", "Instead I made toast"
         end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
-        if "!" in end:
+        shouted = "!!" in end and any(len(toks[j].text) >= 3 and toks[j].text.isalpha()
+                                      and toks[j].text.isupper() for j in range(lo, hi))
+        if shouted and not any(_contains(words, t) for t in lex.trouble):
+            score += _SHOUTED  # "PRESO 27!!!", "GOT THE JOB!!": news shouted is the entry's
+        elif "!" in end:
             score += 0.5
         if "?" in end and any(w in lex.first_person for w in words) \
                 and not inside_quotation(text, toks[hi - 1].end) and not _answered(toks, Moment(lo, hi, 0.0)):
@@ -1819,7 +1824,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += _LAST_PARAGRAPH  # a long entry lands in its last paragraph
         elif k == 0 and len(sentences) > 2:
             score -= _FIRST_LINE  # the setting, more often than the heart
-        if hi - lo < 4 and not any(i in fam_at for i in range(lo, hi)) and not (
+        if hi - lo < 4 and not shouted and not any(i in fam_at for i in range(lo, hi)) and not (
                 last and len(sentences) > 2 and hi - lo >= 2):
             # "Fair enough.": a short line holds the heart only with a feeling word, unless it
             # is where the entry ends ("Yo no pude.", "It's very quiet."): a short last line

@@ -157,3 +157,14 @@ def test_a_last_line_added_on_is_not_where_the_entry_lands() -> None:
             "not be cute. keeping the pen forever obviously. also failed the titration lol")
     for version in range(3):
         assert "titration" not in compose(text, version=f"v{version}")
+
+
+@pytest.mark.parametrize(("text", "news"), [
+    ("Colloquio alle nove con la direttrice. PRESA!!! Mamma ha pianto al telefono, papà mi ha "
+     "parlato dieci minuti del tosaerba nuovo. Stasera pizza con Giulia e Marco.", "PRESA"),
+    ("Dziś rozmowa o pracę w banku. MAM TO!!! Mama płakała przez telefon, tata opowiadał mi "
+     "dziesięć minut o nowej kosiarce. Wieczorem pizza z Olą i Kubą.", "MAM TO"),
+])
+def test_news_shouted_in_capitals_is_the_heart_of_the_entry(text: str, news: str) -> None:
+    for version in range(3):
+        assert news in compose(text, version=f"v{version}")
