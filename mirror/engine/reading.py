@@ -306,6 +306,7 @@ class _Lexicon:
     # ^ first word -> (words, family): events that tell a feeling without its word ("was born")
     joins: frozenset[str] = frozenset()             # "and", "but", "y": a long line cut there
     asides: tuple[tuple[str, ...], ...] = ()       # "also", "sinon": a last line added on
+    remarks: frozenset[str] = frozenset()           # "which", "che": a remark on the clause before
     closing_tags: tuple[tuple[str, ...], ...] = ()  # "la verdad", "je pense": a line's tail, no weight
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
@@ -390,7 +391,7 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
     in a long line with no such mark, after its last joining word ("I sat in the car park at
     work and cried like an idiot"). A link word it opens on is left out ("…, y no se lo he
     dicho" → "no se lo he dicho"): quoted, the rest stands by itself; a clause that opens
-    on "which", "que" or "anyway" leans on what came before, and is not asked about. Said
+    on "and then" or "anyway" leans on what came before, and is not asked about. Said
     back in quotation marks it needs no change of person, so it serves every language;
     where the writer ends a line is where they put its weight."""
     lex = _lexicon(language)
@@ -463,9 +464,11 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     if inside_quotation(text, tokens[cut].start) or inside_quotation(text, tokens[last - 1].end):
         return None  # someone's words, cut inside their quotation marks
     norms = [t.norm for t in tokens[cut:last]]
-    # A clause after a comma that opens on "which" or "anyway" leans on the one before; a
-    # sentence of its own may open on a turn ("Sauf sa lettre.").
-    if norms[0] in lex.links or (norms[0] in lex.opening_turns and tokens[cut - 1].sent == tokens[cut].sent):
+    # A clause after a comma that opens on "and then" or "anyway" leans on the one before; one
+    # that opens on "which" is the writer's remark on it ("…, which made it so much worse"),
+    # quoted whole; a sentence of its own may open on a turn ("Sauf sa lettre.").
+    if (norms[0] in lex.links and norms[0] not in lex.remarks) or (
+            norms[0] in lex.opening_turns and tokens[cut - 1].sent == tokens[cut].sent):
         return None
     own_sentence = tokens[cut - 1].sent != tokens[cut].sent
     if not any(len(w) >= 3 and w not in lex.stopwords and not w.isdigit() for w in norms) and not (
@@ -614,6 +617,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         signs=_signs_by_first(signs),
         joins=_lowered(data.get("clause_joins")),
         asides=tuple(_words(str(w)) for w in data.get("asides") or ()),
+        remarks=_lowered(data.get("remarks")),
         closing_tags=tuple(_words(str(w)) for w in data.get("closing_tags") or ()),
     )
 

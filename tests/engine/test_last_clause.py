@@ -168,3 +168,15 @@ def test_a_last_line_added_on_is_not_where_the_entry_lands() -> None:
 def test_news_shouted_in_capitals_is_the_heart_of_the_entry(text: str, news: str) -> None:
     for version in range(3):
         assert news in compose(text, version=f"v{version}")
+
+
+@pytest.mark.parametrize(("text", "remark"), [
+    ("Everyone at work signed the card for Dev's leaving do and they're all going to the pub on "
+     "Friday, which I won't be at.", "which I won't be at"),
+    ("Sono rimasta in macchina sotto casa per venti minuti con il motore spento, che è la "
+     "cosa più bella di oggi.", "che è la cosa più bella di oggi"),
+])
+def test_a_closing_remark_on_the_line_is_asked_after(text: str, remark: str) -> None:
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert reply.count(remark) == 2, reply
