@@ -619,7 +619,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         said = echo(a.text, a.tokens, *clause[0]) \
             if "ask_echo" in fr and opens_on_the_writer(a.tokens, clause[0][0]) else None
         ask = _echo_question(fr, r, said, pick) if said is not None else \
-            _say(pick.choice(fr["ask_clause"]), f=clause[1])
+            _say(pick.choice(_clause_frames(fr["ask_clause"], clause[1])), f=clause[1])
     elif r.image is not None and "ask_image" in fr and (
             image := _exact_quote(a.text, a.tokens, r.image.first, r.image.last)):
         ask = pick.choice(fr["ask_image"]).format(i=image)
@@ -868,6 +868,15 @@ def _last_clause(a: Analysis, r: Reading, data: dict) -> tuple[tuple[int, int], 
         return None  # "What a failure" asked about would say the judgement back as the mirror's
     quoted = _exact_quote(a.text, a.tokens, *found)
     return (found, quoted) if quoted else None
+
+
+def _clause_frames(options: list[str], clause: str) -> list[str]:
+    """The clause questions that do not say the clause's first word twice: "And that “that
+    was fine”" stumbles, "What do you hear in “that was fine”" does not."""
+    words = clause.strip("\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019\"' \u00a0\u202f").split()
+    first = words[0].lower() if words else ""
+    kept_ = [o for o in options if not re.search(rf"(?i)(?<!\w){re.escape(first)}\s*\{{f\}}", o)]
+    return kept_ or options
 
 
 def _an_event(a: Analysis, r: Reading) -> bool:

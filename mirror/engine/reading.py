@@ -429,7 +429,10 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
                 (tokens[cut - 1].sent == tokens[cut].sent or not set(before[:2].lower()) & set("aeiouy")) and \
                 text[tokens[cut - 1].end : tokens[cut].start].startswith("."):
             return None  # "Dr. Simi": a title's full stop, not the end of a clause
-    if cut is None or last - cut > _CLAUSE_WORDS[1]:
+    # (", and only one of them waited for the real answer": the joining word after the mark
+    # is not counted against the clause's length)
+    opens_joined = cut is not None and tokens[cut].norm in lex.joins
+    if cut is None or last - cut - opens_joined > _CLAUSE_WORDS[1]:
         # A long stretch with no mark in it: its last "and", "but", "porque" ends a clause.
         # A noun's "and" is passed over: "mum and dad" leaves too few words after it, "il
         # primo e il secondo" has a determiner on both sides.
@@ -455,8 +458,9 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
         if tokens[cut].norm in lex.joins:
             cut += 1  # ", y no se lo he dicho": the joining word is left out of the quote
     if tokens[cut - 1].norm in lex.joins:
-        while cut < last and tokens[cut].norm in lex.links and tokens[cut].norm not in lex.joins:
-            cut += 1  # "and then …", "parce que …": so are the link words after it
+        while cut < last and tokens[cut].norm in lex.links and tokens[cut].norm not in lex.joins \
+                and tokens[cut].norm not in lex.determiners and tokens[cut].norm not in lex.remarks:
+            cut += 1  # "and then …", "parce que …": so are the link words after it (not "that")
     if not fewest <= last - cut <= _CLAUSE_WORDS[1]:
         return None
     if "?" in text[tokens[last - 1].end : tokens[last - 1].end + 2]:
@@ -467,7 +471,8 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     # A clause after a comma that opens on "and then" or "anyway" leans on the one before; one
     # that opens on "which" is the writer's remark on it ("…, which made it so much worse"),
     # quoted whole; a sentence of its own may open on a turn ("Sauf sa lettre.").
-    if (norms[0] in lex.links and norms[0] not in lex.remarks) or (
+    after_join = tokens[cut - 1].norm in lex.joins and norms[0] in lex.determiners  # "and that was all"
+    if (norms[0] in lex.links and norms[0] not in lex.remarks and not after_join) or (
             norms[0] in lex.opening_turns and tokens[cut - 1].sent == tokens[cut].sent):
         return None
     own_sentence = tokens[cut - 1].sent != tokens[cut].sent
