@@ -14,7 +14,7 @@ word). The findings must be equal.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
 import pytest
@@ -146,6 +146,45 @@ def test_no_shortcut_changes_a_finding_on_the_rules_own_words(text: str, cues: s
         _switch_off(mp)
         slow = detect.assess(text)
     assert fast == slow
+
+
+#: Texts the property test above once wrote where a sign two languages' rules read on the
+#: same words ("Ана", "хлорка", "autolesion" ...) fills a compound's slot: which of the two
+#: was met first decided the language the compound was credited to, and so `fired`.
+_READ_ALIKE = [
+    "죽어야겠 , , , , , , , , , , , , , , , , Ана",
+    "рождения. передозуваal. решим. самовыпил",
+    "مب. يرتاحون. قررت. хлорка",
+    "autolesion. 편해지e. 홀가분e",
+    "يريحني. sh. سددت. مليت",
+]
+
+
+def _met_in_reverse(candidates: Callable[..., list[dict[tuple[str, int], list[int]]]]
+                    ) -> Callable[..., list[dict[tuple[str, int], list[int]]]]:
+    """`candidates` with each sentence's rules met in the opposite order (a set's order
+    follows the hash seed, and the shortcuts change how the sets are built)."""
+    def reverse(*args: object) -> list[dict[tuple[str, int], list[int]]]:
+        return [dict(reversed(found.items())) for found in candidates(*args)]
+    return reverse
+
+
+def test_the_order_rules_are_met_in_changes_no_finding() -> None:
+    """With and without the shortcuts, and whichever order a sentence's rules are met in,
+    one finding, `fired` order included: read one after another in one process, as the
+    property test reads its examples."""
+    for text in _READ_ALIKE:
+        findings = []
+        for slow in (False, True):
+            for reverse in (False, True):
+                with pytest.MonkeyPatch.context() as mp:
+                    if slow:
+                        _switch_off(mp)
+                    if reverse:
+                        mp.setattr(detect, "_candidates", _met_in_reverse(detect._candidates))
+                    findings.append(detect.assess(text))
+        assert findings[0].fired, text  # a sign was read: the comparison says something
+        assert all(f == findings[0] for f in findings), (text, [f.fired for f in findings])
 
 
 def test_the_generated_texts_reach_every_tier() -> None:

@@ -624,12 +624,9 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
             starting = begins.get(norm)
             if starting is None:
                 continue
-            # In one order whatever the hash seed: rules found at the same word are met,
-            # and their signals kept, in this order, and which language a sign read alike by
-            # two languages is credited to follows it (see `_compound_at`). Most words
-            # begin one rule or none: only two or more are sorted.
-            here = active & starting
-            for slot in sorted(here) if len(here) > 1 else here:
+            # In whatever order the set gives: no finding depends on the order rules are
+            # met in (see `_compound_signals`), which varies with the hash seed.
+            for slot in active & starting:
                 lst = found.get(slot)
                 if lst is None:
                     # A rule whose required words are not all in the sentence cannot
@@ -1179,7 +1176,11 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
 
     starts = [s.words[0].start if s.words else 0 for s in sents]
     sig_hits: dict[str, list[_CueHit]] = {}
-    for sig in best.values():
+    # In one order, not the order the rules were met in (that follows the hash seed and
+    # the shortcuts taken): a sign two languages' rules read on the same words ("Ана" in
+    # the Russian and the Ukrainian rules) fills a slot with the first of its hits, and the
+    # compound is credited to that hit's language (`_compound_at`).
+    for sig in sorted(best.values(), key=lambda s: (s.start, s.end, s.language, s.rule)):
         if sig.weight >= 0.3:
             k = max(bisect_right(starts, sig.start) - 1, 0)
             sig_hits.setdefault("%" + sig.category, []).append(_CueHit(k, sig.start, sig.end, sig.language))
