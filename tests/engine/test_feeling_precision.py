@@ -572,3 +572,29 @@ def test_two_feelings_said_in_one_breath_are_both_named(text: str, both: tuple[s
     for version in range(3):
         reply = compose(text, version=f"v{version}")
         assert all(name.lower() in reply.lower() for name in both), reply
+
+
+@pytest.mark.parametrize(("language", "text", "joy"), [
+    ("nl", "Geweldig nieuws van de garage: de auto is \"bijna klaar\". Dat was hij vorige maand "
+           "ook al. Vandaag kwam de monteur om elf uur in plaats van negen en vertrok na een "
+           "kwartier. Ik ben zo blij met deze mensen.", "vreugde"),
+    ("pl", "Wspaniały wieczór: pociąg stał godzinę pod Kutnem, w Warsie nie było kawy, a "
+           "konduktor kazał mi zmienić wagon. W domu byłam o północy. Cieszę się niezmiernie.",
+     "radość"),
+])
+def test_joy_said_flat_after_a_run_of_mishaps_is_not_named(language: str, text: str, joy: str) -> None:
+    # Without a sentiment lexicon to weigh the words around it, flat joy read blind as irony
+    # taken literally more often than as joy.
+    for version in range(3):
+        assert joy not in compose(text, version=f"v{version}").lower()
+
+
+@pytest.mark.parametrize(("language", "text", "joy"), [
+    ("it", "È NATO! Alle sei di stamattina, Tommaso, tre chili e mezzo. Sono felicissima e non "
+           "riesco a smettere di piangere.", "gioia"),
+    ("es", "¡Nos dieron el piso! Después de ocho meses buscando. Estoy tan feliz que no me lo "
+           "creo.", "alegría"),
+])
+def test_joy_exclaimed_is_still_named(language: str, text: str, joy: str) -> None:
+    for version in range(3):
+        assert joy in compose(text, version=f"v{version}").lower()
