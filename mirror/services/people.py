@@ -195,12 +195,25 @@ def _trie(words: Iterable[str]) -> str:
     return pattern(tree)
 
 
-# Written on first use (~1.5 ms for the three trees): an entry without a relation or a kin
-# name never needs them.
-_RELATION_RE = LazyPattern(
-    lambda: rf"\b(?:{_trie(_POSSESSIVE.split('|'))})\s+{_ADJECTIVE}({_trie(_RELATIONS)})\b",
+def _kept_pattern(kind: str, words: Iterable[str], build: Callable[[], str]) -> str:
+    """`build()`, a pattern written from `words`, or the text kept between processes under
+    a name derived from `kind`, the words and this module's code (`reading.kept_table`)."""
+    from mirror.engine.reading import code_hash, kept_table
+
+    found: str = kept_table(kind, code_hash(__name__), ["\0".join(words).encode()], build,
+                            lambda value: isinstance(value, str))
+    return found
+
+
+# Written on first use (~1.5 ms for the three trees), then kept: an entry without a
+# relation or a kin name never needs them, and the trees are the same from one run to the
+# next.
+_RELATION_RE = LazyPattern(lambda: _kept_pattern(
+    "relation-pattern", [_POSSESSIVE, _ADJECTIVE, *_RELATIONS],
+    lambda: rf"\b(?:{_trie(_POSSESSIVE.split('|'))})\s+{_ADJECTIVE}({_trie(_RELATIONS)})\b"),
     re.IGNORECASE)
-_KIN_RE = LazyPattern(lambda: rf"\b({_trie(_KIN)})\b(?!-in-law)", re.IGNORECASE)
+_KIN_RE = LazyPattern(lambda: _kept_pattern(
+    "kin-pattern", _KIN, lambda: rf"\b({_trie(_KIN)})\b(?!-in-law)"), re.IGNORECASE)
 
 def _upper_class() -> str:
     """A character class of the capital letters of the alphabets Mirror reads (Latin with
