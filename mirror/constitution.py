@@ -70,13 +70,16 @@ def cache_dir() -> Path | None:
     return _cache_dir if _cache_dir is not None else journal_cache()
 
 
-def _yaml_load(text: str) -> Any:
+def _yaml_load(text: str, key: str | None = None) -> Any:
     """Parse invariants.yaml (or another constitution file), through a copy keyed by the
-    text's SHA-256 when a cache folder is set. The copy is `marshal`ed, as the engine's kept
-    tables are: `reflect` reads thirteen of these files, ~7 ms as JSON, ~40% less so. The
-    cache is derived data: a missing or unreadable copy is re-made."""
+    text's SHA-256 (`key`, when the caller knows it already) when a cache folder is set.
+    The copy is `marshal`ed, as the engine's kept tables are: `reflect` reads thirteen of
+    these files, ~7 ms as JSON, ~40% less so. The cache is derived data: a missing or
+    unreadable copy is re-made."""
     folder = cache_dir()
-    cached = folder / f"invariants-{_digest(text.encode('utf-8'))[:32]}.marshal" if folder else None
+    if folder is not None and key is None:
+        key = _digest(text.encode("utf-8"))
+    cached = _cached_path(folder, key) if folder is not None and key is not None else None
     if cached is not None:
         try:
             return marshal.loads(cached.read_bytes())
@@ -86,6 +89,31 @@ def _yaml_load(text: str) -> Any:
     if cached is not None:
         _write_cache(cached, data)
     return data
+
+
+def _cached_path(folder: Path, key: str) -> Path:
+    return folder / f"invariants-{key[:32]}.marshal"
+
+
+def _load_file(entry: Traversable) -> Any:
+    """A constitution YAML file, parsed (`_yaml_load`). A file on disk whose parsed copy is
+    kept is not even read: its key is remembered by its stat (`mirror.file_digests`)."""
+    folder = cache_dir()
+    if folder is None or not isinstance(entry, Path):
+        return _yaml_load(entry.read_text(encoding="utf-8"))
+    from mirror import file_digests
+
+    key, st = file_digests.known(folder, entry)
+    if key is not None:
+        try:
+            return marshal.loads(_cached_path(folder, key).read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    text = entry.read_text(encoding="utf-8")
+    key = _digest(text.encode("utf-8"))
+    if st is not None:
+        file_digests.remember(folder, entry, st, key)
+    return _yaml_load(text, key)
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +195,7 @@ def load_from(root: Traversable) -> Constitution:
     """Load a constitution folder (the installed one, or a bundle's, to record it)."""
     genesis_bytes = (root / GENESIS_NAME).read_bytes()
     genesis = json.loads(genesis_bytes.decode("utf-8"))
-    invariants = _yaml_load((root / INVARIANTS_NAME).read_text(encoding="utf-8"))
+    invariants = _load_file(root / INVARIANTS_NAME)
     if not isinstance(invariants, dict):
         raise ValueError(f"{INVARIANTS_NAME} must be a mapping")
     documents = {
@@ -223,10 +251,9 @@ def care_data(name: str) -> Any:
     """A parsed file of `constitution/care/` (YAML, or JSON for generated tables), read
     through the same hash-keyed cache as the invariants."""
     entry = constitution_dir() / "care" / name
-    text = entry.read_text(encoding="utf-8")
     if name.endswith(".json"):
-        return json.loads(text)
-    return _yaml_load(text)
+        return json.loads(entry.read_text(encoding="utf-8"))
+    return _load_file(entry)
 
 
 def mirrorback_data(language: str) -> Any:
@@ -235,7 +262,7 @@ def mirrorback_data(language: str) -> Any:
     entry = constitution_dir() / "mirrorback" / f"{language}.yaml"
     if not entry.is_file():
         raise FileNotFoundError(f"no mirrorback frames for {language!r}")
-    return _yaml_load(entry.read_text(encoding="utf-8"))
+    return _load_file(entry)
 
 
 def care_rule_names() -> list[str]:

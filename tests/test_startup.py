@@ -341,6 +341,65 @@ def test_a_changed_record_is_compiled_anew_and_no_cache_is_written_without_bytec
     assert not (other / "__pycache__").exists() or _cache_files(other) == []
 
 
+_MARKERS = '''
+from __future__ import annotations
+import typing
+import dataclasses as dc
+from dataclasses import dataclass, KW_ONLY, InitVar
+from typing import ClassVar
+CV = ClassVar
+
+
+@dataclass
+class Marked:
+    """Every way an annotation can name a pseudo-field, and fields that are none."""
+
+    x: int
+    c: ClassVar[int] = 3
+    t: typing.ClassVar[str] = "s"
+    a: CV[int] = 4
+    d: dc.InitVar[int] = 1
+    _: KW_ONLY
+    y: str = "a"
+    i: InitVar[int] = 0
+    z: "list[int] | None" = None
+
+    def __post_init__(self, d: int, i: int) -> None:
+        pass
+'''
+
+
+def test_annotations_name_pseudo_fields_as_dataclasses_reads_them(monkeypatch):
+    """`dataclass_cache._type_test` keeps each annotation's parse: a record's fields, kinds
+    and signature are what `dataclasses`' own test gives, aliases and module names included."""
+    import dataclasses
+    import types
+
+    from mirror.cli import dataclass_cache
+
+    def define() -> tuple[object, ...]:
+        module = types.ModuleType("mirror.marked_records")
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+        exec(compile(_MARKERS, "<records>", "exec"), vars(module))
+        record = module.Marked
+        fields = [(f.name, f.type, f._field_type.name, f.kw_only)
+                  for f in record.__dataclass_fields__.values()]
+        return fields, repr(record(1, 2, y="b", i=3)), record.__match_args__
+
+    fast = dataclass_cache._type_test(dataclasses)
+    monkeypatch.setattr(dataclasses, "_is_type", fast)
+    kept = define()
+    original = fast
+    while original.__module__ != "dataclasses":  # the one dataclasses wrote (installed or not)
+        original = next(c.cell_contents for c in original.__closure__ or ()
+                        if getattr(c.cell_contents, "__name__", "") == "_is_type")
+    monkeypatch.setattr(dataclasses, "_is_type", original)
+    assert kept == define()
+    assert [kind for _, _, kind, _ in kept[0]] == [
+        "_FIELD", "_FIELD_CLASSVAR", "_FIELD_CLASSVAR", "_FIELD_CLASSVAR", "_FIELD_INITVAR",
+        "_FIELD", "_FIELD_INITVAR", "_FIELD"]
+
+
 # -- regular expressions compiled once per machine (mirror.lazy_re.kept) ----------------------
 
 _KEPT_PATTERNS = [(r"(?P<word>[^\W\d_]+)(?:'s)?", 0), (r"\b(?:mum|dad)\b", re.IGNORECASE),

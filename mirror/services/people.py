@@ -195,12 +195,25 @@ def _trie(words: Iterable[str]) -> str:
     return pattern(tree)
 
 
-# Written on first use (~1.5 ms for the three trees): an entry without a relation or a kin
-# name never needs them.
-_RELATION_RE = LazyPattern(
-    lambda: rf"\b(?:{_trie(_POSSESSIVE.split('|'))})\s+{_ADJECTIVE}({_trie(_RELATIONS)})\b",
+def _kept_pattern(kind: str, words: Iterable[str], build: Callable[[], str]) -> str:
+    """`build()`, a pattern written from `words`, or the text kept between processes under
+    a name derived from `kind`, the words and this module's code (`reading.kept_table`)."""
+    from mirror.engine.reading import code_hash, kept_table
+
+    found: str = kept_table(kind, code_hash(__name__), ["\0".join(words).encode()], build,
+                            lambda value: isinstance(value, str))
+    return found
+
+
+# Written on first use (~1.5 ms for the three trees), then kept: an entry without a
+# relation or a kin name never needs them, and the trees are the same from one run to the
+# next.
+_RELATION_RE = LazyPattern(lambda: _kept_pattern(
+    "relation-pattern", [_POSSESSIVE, _ADJECTIVE, *_RELATIONS],
+    lambda: rf"\b(?:{_trie(_POSSESSIVE.split('|'))})\s+{_ADJECTIVE}({_trie(_RELATIONS)})\b"),
     re.IGNORECASE)
-_KIN_RE = LazyPattern(lambda: rf"\b({_trie(_KIN)})\b(?!-in-law)", re.IGNORECASE)
+_KIN_RE = LazyPattern(lambda: _kept_pattern(
+    "kin-pattern", _KIN, lambda: rf"\b({_trie(_KIN)})\b(?!-in-law)"), re.IGNORECASE)
 
 def _upper_class() -> str:
     """A character class of the capital letters of the alphabets Mirror reads (Latin with
@@ -276,14 +289,23 @@ def _calendar_names() -> frozenset[str]:
     if spec is None or spec.origin is None:
         return frozenset(_CALENDAR_SHORT)
     root = Path(spec.origin).parent / "data" / "date_translation_data"
+    files = {language: root / f"{language}.py" for language in _LANGUAGES}
+    keys = _file_keys(files)
     sources: dict[str, str] = {}
-    for language in _LANGUAGES:
-        try:
-            sources[language] = (root / f"{language}.py").read_text("utf-8")
-        except OSError:
-            continue
+    if keys is None:
+        for language, path in files.items():
+            try:
+                sources[language] = path.read_text("utf-8")
+            except OSError:
+                continue
 
     def build() -> frozenset[str]:
+        if keys is not None:  # named by the files' hashes: read only to build
+            for language in keys:
+                try:
+                    sources[language] = files[language].read_text("utf-8")
+                except OSError:
+                    continue
         names: set[str] = set(_CALENDAR_SHORT)
         for language, source in sources.items():
             for block in _CALENDAR_ENTRY.findall(source):
@@ -293,7 +315,28 @@ def _calendar_names() -> frozenset[str]:
                         names.add(name)
         return frozenset(names)
 
-    return _kept_words("calendar-names", [f"{k}\0{v}".encode() for k, v in sources.items()], build)
+    named = ([f"{k}\0{v}".encode() for k, v in sources.items()] if keys is None
+             else [f"{k}\0sha256:{v}".encode() for k, v in keys.items()])
+    return _kept_words("calendar-names", named, build)
+
+
+def _file_keys(files: dict[str, Path]) -> dict[str, str] | None:
+    """Each readable file's SHA-256 by its name in `files`, remembered by the file's stat
+    in the cache folder (`mirror.file_digests`), so an unchanged file is not read to name a
+    kept table; None without a cache folder (nothing is kept: the caller reads the files)."""
+    from mirror.constitution import cache_dir
+    from mirror.file_digests import file_sha256
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    keys: dict[str, str] = {}
+    for name, path in files.items():
+        try:
+            keys[name] = file_sha256(folder, path)
+        except OSError:
+            continue
+    return keys
 
 
 def _kept_words(kind: str, sources: Sequence[bytes], build: Callable[[], frozenset[str]]) -> frozenset[str]:
@@ -1441,9 +1484,13 @@ def _frame_words(key: str) -> frozenset[str]:
 
     folder = constitution_dir() / "mirrorback"
     try:  # every frames file: a language's may extend another's
-        sources = [entry.name.encode() + b"\0" + entry.read_bytes()
-                   for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        entries = [entry for entry in sorted(folder.iterdir(), key=lambda e: e.name)
                    if entry.name.endswith(".yaml") and entry.is_file()]
+        on_disk = {entry.name: entry for entry in entries if isinstance(entry, Path)}
+        keys = _file_keys(on_disk) if len(on_disk) == len(entries) else None
+        sources = ([entry.name.encode() + b"\0" + entry.read_bytes() for entry in entries]
+                   if keys is None or len(keys) < len(entries)
+                   else [f"{name}\0sha256:{digest}".encode() for name, digest in keys.items()])
     except OSError:
         return build()
     return _kept_words(f"frame-words-{key}", sources, build)

@@ -317,10 +317,20 @@ def _fingerprint(names: Sequence[str]) -> list[str]:
     root = constitution_dir()
     parts = [constitution.load().genesis_hash]
     if isinstance(root, Path):
-        care = root / "care"
-        for path in sorted([*care.glob("*.yaml"), *care.glob("rules/*.yaml"), *care.glob("forms/*.json")]):
-            st = path.stat()
-            parts.append(f"{path.relative_to(care)}:{st.st_size}:{st.st_mtime_ns}")
+        care = str(root / "care")
+        found: list[tuple[list[str], str]] = []  # (path parts, as `Path` sorts), relative path
+        for folder, suffix in (("", ".yaml"), ("rules", ".yaml"), ("forms", ".json")):
+            try:  # a folder read with scandir: `Path.glob` and a `Path` apiece cost ~1 ms
+                with os.scandir(os.path.join(care, folder) if folder else care) as entries:
+                    names_found = [e.name for e in entries if e.name.endswith(suffix)]
+            except (FileNotFoundError, NotADirectoryError, PermissionError):
+                continue  # as `Path.glob` finds nothing there
+            for name in names_found:
+                rel = f"{folder}/{name}" if folder else name
+                found.append((rel.split("/"), rel))
+        for _, rel in sorted(found):
+            st = os.stat(os.path.join(care, rel))
+            parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
     else:
         parts += names
     return parts
