@@ -310,7 +310,8 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
 
 
 def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozenset[str]]]
-           | None = None, news: bool = True, known: frozenset[str] = frozenset()
+           | None = None, news: bool = True, known: frozenset[str] = frozenset(),
+           others: dict[str, tuple[float, SalientLine]] | None = None
            ) -> tuple[float, SalientLine, bool] | None:
     """(salience, the line to quote, said wryly) of one entry, or None (nothing quotable).
 
@@ -346,6 +347,7 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             best, line_wry = (reading.centre.score, *span), True
     short = is_short(text, toks)
     telling: tuple[float, int, int] | None = None
+    spans: list[tuple[float, int, int]] = []  # every line weighed, for `others`
     if best is None:
         moments = list(reading.moments or ((reading.centre,) if reading.centre else ()))
         if told(text):  # the sentence that tells a death or a birth, however short
@@ -387,6 +389,7 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             if told(text) and toks[lo].start <= offset < toks[hi - 1].end:
                 telling = (score, lo, _with_detail(text, toks, lo, hi))
                 # ("He's gone. It was peaceful.": what the entry is)
+            spans.append((score, lo, hi))
             if best is None or score >= best[0]:  # a tie: the later line, where it lands
                 best = (score, lo, hi)
         if telling is not None and best is not None:  # quoted whatever else it says,
@@ -452,9 +455,32 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     score += 0.5 * reading.asking
     if short:
         score += SHORT  # a few words: each carries more (intensity per word, not length)
+    if others is not None and not short and not line_wry:
+        other = _other_line(text, toks, spans, line, language, entry)
+        if other is not None:
+            others[entry.id] = other
     return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz), line,
                               () if is_wry else reading.feelings, reading.asking, entry.private,
                               line_wry), is_wry
+
+
+def _other_line(text: str, toks: Tokens, spans: Sequence[tuple[float, int, int]], quoted: str,
+                language: str, entry: PeriodEntry) -> tuple[float, SalientLine] | None:
+    """The entry's strongest felt line outside the one quoted (`quoted`), standing alone
+    (no "he" without who he is), within `QUOTE_MAX_WORDS`: what a month quotes of an entry
+    whose week already quoted its first line ("Seit Weihnachten ist er woanders…" after
+    the week's "Ich will nach Hamburg ziehen")."""
+    for score, a, b in sorted(spans, key=lambda s: -s[0]):
+        if score <= 0:
+            return None
+        piece = exact(text, toks, a, b)
+        if piece in quoted or quoted in piece:
+            continue
+        words = sum(1 for t in toks[a:b] if t.text[:1].isalnum())
+        if 2 <= words <= QUOTE_MAX_WORDS and not dangles(text, toks, a, b, language):
+            return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz),
+                                      piece, (), False, entry.private)
+    return None
 
 
 def _opens_leaning(text: str, toks: Tokens, lo: int, language: str) -> bool:
@@ -648,11 +674,15 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
         if NEWS <= weight < ESSENTIAL and family not in news:
             news.add(family)
             first_news.add(e.id)
+    base: dict[str, float] = {}
+    others: dict[str, tuple[float, SalientLine]] = {}
     for entry in chosen:
-        quoted = _quote(entry, stated, entry.id in first_news, known)
+        quoted = _quote(entry, stated, entry.id in first_news, known,
+                        others if limit > LINES else None)
         if quoted is None:
             continue
         score, line, is_wry = quoted
+        base[entry.id] = score
         if central and limit > LINES:
             score += CARRIES * min(_carries(entry.content, central), CARRIED)
         if is_wry:
@@ -661,7 +691,10 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
             continue
         seen.add(line.text.casefold())
         scored.append((score, entry, line))
-    best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
+    if limit > LINES:
+        best = _month_lines(scored, base, entries, limit, vader, others)
+    else:
+        best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
     return _Read(tuple(line for _, entry, line in sorted(best, key=lambda s: s[1].created_at)),
                  frozenset(wry_ids), stated)
 
@@ -708,6 +741,91 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
             chosen.append(here[0])
     chosen += [s for s in felt_lines if s not in chosen][:limit - len(chosen)]
     return chosen
+
+
+REPEATED = 0.4   # of its weight, what a line its week's digest quotes weighs in the month
+TURNING = 1.0    # how far the month's tone must move (VADER's scale, mean per entry) to turn
+TURN_SIDE = 2    # entries on each side of a turn, at least
+
+
+def _tone(text: str, vader: dict[str, float]) -> float:
+    """An entry's tone: the mean VADER valence of its words that have one (0.0 for none).
+    Cheap enough for every entry of a month at 100k reflections."""
+    values = [v for w in _WORD.findall(text.lower()) if (v := vader.get(w))]
+    return sum(values) / len(values) if values else 0.0
+
+
+def turn_of(entries: Sequence[PeriodEntry], vader: dict[str, float]) -> str | None:
+    """The ID of the entry where a month turned, or None: the split of its entries in time
+    order that best parts a stretch of one tone from a stretch of another (a change point:
+    the difference of the two means, weighed by how many entries stand on each side), when
+    the tones differ by `TURNING` or more with `TURN_SIDE` entries a side. A month of worry
+    that ended in relief turned on the day the relief began; a month of one tone did not."""
+    ordered = sorted(entries, key=lambda e: e.created_at)
+    n = len(ordered)
+    if n < 2 * TURN_SIDE:
+        return None
+    tones = [_tone(e.content, vader) for e in ordered]
+    total = sum(tones)
+    before = 0.0
+    best: tuple[float, int] | None = None
+    for k in range(1, n):
+        before += tones[k - 1]
+        if k < TURN_SIDE or n - k < TURN_SIDE:
+            continue
+        gap = abs((total - before) / (n - k) - before / k)
+        weight = gap * (k * (n - k) / n) ** 0.5
+        if gap >= TURNING and (best is None or weight > best[0]):
+            best = (weight, k)
+    return ordered[best[1]].id if best else None
+
+
+def weekly_quoted(scored: Sequence[tuple[float, PeriodEntry, SalientLine]],
+                  entries: Sequence[PeriodEntry]) -> set[str]:
+    """The entries whose lines the month's weekly digests quote (`_across` over each
+    week's lines, by the weight a week gives them): a month that quotes them again reads as
+    its weeks glued together."""
+    weeks: dict[tuple[int, int], list[tuple[float, PeriodEntry, SalientLine]]] = {}
+    for item in scored:
+        weeks.setdefault(_week_of(item), []).append(item)
+    quoted: set[str] = set()
+    for items in weeks.values():
+        ids = {item[1].id for item in items}
+        days = sorted((e for e in entries if e.id in ids), key=lambda e: e.created_at)
+        position = {e.id: k / max(1, len(days)) for k, e in enumerate(days)}
+        quoted |= {item[1].id for item in _across(list(items), position, LINES)}
+    return quoted
+
+
+def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dict[str, float],
+                 entries: Sequence[PeriodEntry], limit: int,
+                 vader: dict[str, float], others: dict[str, tuple[float, SalientLine]] | None = None
+                 ) -> list[tuple[float, PeriodEntry, SalientLine]]:
+    """A month's lines, read as the month and not as its weeks: the line where it turned
+    (`turn_of`) and the one where it landed are quoted first; a line its weekly digest
+    already quotes weighs `REPEATED` of its weight, so the month's other lines — the ones
+    a week's five left out — come before a repeat (a death or a birth told is quoted
+    whatever: `_across`)."""
+    weekly = weekly_quoted([(base.get(e.id, w), e, line) for w, e, line in scored], entries)
+    turn = turn_of(entries, vader)
+    last = max((item[1].created_at for item in scored), default="")
+    kept = {turn, next((item[1].id for item in scored if item[1].created_at == last), None)}
+    others = others or {}
+    weighed = []
+    for w, e, line in scored:
+        if e.id in weekly and e.id not in kept and e.id in others and not told(line.text):
+            # the week quoted this entry's first line: the month its other one
+            other_w, other = others[e.id]
+            weighed.append((other_w + (w - base.get(e.id, w)), e, other))
+        elif w > 0 and e.id in weekly and e.id not in kept:
+            weighed.append((w * REPEATED, e, line))
+        else:
+            weighed.append((w, e, line))
+    if turn is not None:
+        top = max((w for w, _, _ in weighed), default=0.0)
+        weighed = [(max(w, top) if e.id == turn else w, e, line) for w, e, line in weighed]
+    order = {e.id: k for k, e in enumerate(sorted(entries, key=lambda e: e.created_at))}
+    return _across(weighed, {k: order[k] / max(1, len(entries)) for k in order}, limit)
 
 
 def _week_of(scored: tuple[float, PeriodEntry, SalientLine]) -> tuple[int, int]:

@@ -1,0 +1,76 @@
+"""A month reads as the month, not as its weeks glued together: where a week's digest
+already quoted an entry's line, the month quotes the entry's other felt line, or an entry
+the weeks left out; and the day the month turned is among its lines."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from mirror.engine.reading import valences
+from mirror.services.digest import LINES, MONTH_LINES, salient_lines, turn_of
+from mirror.storage.periods import PeriodEntry
+
+_WORRY = [
+    "Couldn't sleep, the rota changed again and I'm dreading Monday. "
+    "Honestly I feel like I'm failing at everything. I hate how tired I am.",
+    "Argued with Sam about money. I was awful to him and I'm ashamed of it. "
+    "The flat feels cold and I am so anxious about the rent.",
+    "Another bad shift, the manager shouted at me in front of everyone. "
+    "I cried in the toilets. I'm scared I'll lose this job.",
+    "Headache all day. I feel hopeless about the whole thing. "
+    "Sam was quiet at dinner and I was too sad to ask.",
+    "Missed the bus, soaked, miserable. I'm lonely even at home. "
+    "Nothing is working and I'm angry at myself.",
+    "Worst week in a long time. I'm exhausted and frightened. "
+    "I don't know how long I can keep this up.",
+]
+_RELIEF = [
+    "The new job offer came through! I'm so relieved and happy. "
+    "Sam hugged me in the kitchen and we laughed like idiots.",
+    "First day at the new place, lovely people, I felt calm for once. "
+    "Walked home in the sun, grateful for all of it.",
+    "Slept nine hours. I'm proud I held on through last month. "
+    "Sam made pancakes and it felt like a small celebration.",
+    "Good day, really good. I'm hopeful about the autumn. "
+    "We booked a weekend by the sea and I'm excited.",
+    "Quiet evening, happy and content. The flat feels warm again. "
+    "I love how easy things are with Sam right now.",
+    "Payday. Paid the rent early and felt wonderful. "
+    "Sam and I danced in the living room, ridiculous and joyful.",
+]
+
+
+def _entries() -> list[PeriodEntry]:
+    first = date(2026, 9, 1)
+    texts = [*_WORRY, *_RELIEF]
+    return [PeriodEntry(f"e{k}", text, f"{first + timedelta(days=2 * k + k // 3)}T20:00:00Z",
+                        "UTC", False, None) for k, text in enumerate(texts)]
+
+
+def _weekly(entries: list[PeriodEntry]) -> set[str]:
+    weeks: dict[tuple[int, int], list[PeriodEntry]] = {}
+    for e in entries:
+        weeks.setdefault(date.fromisoformat(e.created_at[:10]).isocalendar()[:2], []).append(e)
+    return {line.text for week in weeks.values() for line in salient_lines(week, LINES)}
+
+
+def test_a_month_quotes_what_its_weeks_did_not():
+    """Every month line was one its weekly digests had already quoted: a reader of both
+    read the same lines twice and nothing of the month."""
+    entries = _entries()
+    weekly = _weekly(entries)
+    month = [line.text for line in salient_lines(entries, MONTH_LINES)]
+    fresh = [t for t in month if not any(t in w or w in t for w in weekly)]
+    assert len(fresh) * 2 >= len(month), month
+
+
+def test_the_month_names_the_day_it_turned():
+    entries = _entries()
+    assert turn_of(entries, valences()) == f"e{len(_WORRY)}"
+    month = salient_lines(entries, MONTH_LINES)
+    assert any(line.reflection_id == f"e{len(_WORRY)}" for line in month)
+
+
+def test_a_month_of_one_tone_has_no_turn():
+    entries = [e for e in _entries() if int(e.id[1:]) >= len(_WORRY)]
+    assert turn_of(entries, valences()) is None
