@@ -207,22 +207,32 @@ def _feeling_words() -> frozenset[str]:
 
 
 def _pre_score(text: str, feelings: frozenset[str], vader: dict[str, float]) -> float:
+    """See `_weighed`."""
+    return _weighed(text, feelings, vader)[0]
+
+
+def _weighed(text: str, feelings: frozenset[str], vader: dict[str, float]) -> tuple[float, float]:
     """A cheap guess at how much an entry holds (no tokenizer): feeling words, strong
     words, questions and exclamations, per the square root of its length — plus, far
     above any of those, a life event told in it (`digest_reading.event`), so a one-line
-    "Dad died this morning." is always among the entries read in full."""
+    "Dad died this morning." is always among the entries read in full. With it, the
+    entry's tone (`_tone`) from the same look-ups: a month's entries are each read once."""
     words = _WORD.findall(text.lower())
     if not words:
-        return 0.0
-    score = 0.0
+        return 0.0, 0.0
+    score = signed = 0.0
+    valenced = 0
     for w, n in Counter(words).items():  # each distinct word looked up once
         if w in feelings:
             score += 1.5 * n
         v = vader.get(w)
         if v:
             score += n * min(abs(v), 4.0) / 2
+            signed += n * v
+            valenced += n
     score += 1.5 * min(text.count("?"), 2) + 0.5 * min(text.count("!"), 2)
-    return score / max(1.0, (len(words) / 12) ** 0.5) + 3.0 * event(text)[0]
+    return (score / max(1.0, (len(words) / 12) ** 0.5) + 3.0 * event(text)[0],
+            signed / valenced if valenced else 0.0)
 
 
 @dataclass(frozen=True)
@@ -648,13 +658,20 @@ def _carries(text: str, central: Sequence[str]) -> int:
 
 
 def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
-                 central: Sequence[str] = (), known: frozenset[str] = frozenset()) -> _Read:
+                 central: Sequence[str] = (), known: frozenset[str] = frozenset(),
+                 language: str | None = None) -> _Read:
     """The period's lines (see `_across`). In a month, an entry that names the people who
     come up across it (`central`) weighs more: it is where the month's story happens
     ("Café con Carmen…" in a month about the rift with Carmen), not a day beside it. The
     period's people (`known`) say who "he" of a quoted line may be (`digest_setups`)."""
     feelings, vader = _feeling_words(), valences()
-    ranked = sorted(entries, key=lambda e: (-_pre_score(e.content, feelings, vader), e.created_at))
+    weighed = {e.id: _weighed(e.content, feelings, vader) for e in entries}
+    tones = {k: tone for k, (_, tone) in weighed.items()}
+    if limit > LINES and language not in (None, "en", digest_words.NEUTRAL):
+        # VADER's words are English: a month in another language is toned by the
+        # feeling words of its own (`feelings_in`, the mirrorback's word lists).
+        tones = {e.id: felt_tone(e.content, language) for e in entries}
+    ranked = sorted(entries, key=lambda e: (-weighed[e.id][0], e.created_at))
     order = {e.id: k for k, e in enumerate(sorted(entries, key=lambda e: e.created_at))}
     scored: list[tuple[float, PeriodEntry, SalientLine]] = []
     seen: set[str] = set()
@@ -692,7 +709,7 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
         seen.add(line.text.casefold())
         scored.append((score, entry, line))
     if limit > LINES:
-        best = _month_lines(scored, base, entries, limit, vader, others)
+        best = _month_lines(scored, base, entries, limit, tones, others)
     else:
         best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
     return _Read(tuple(line for _, entry, line in sorted(best, key=lambda s: s[1].created_at)),
@@ -749,13 +766,26 @@ TURN_SIDE = 2    # entries on each side of a turn, at least
 
 
 def _tone(text: str, vader: dict[str, float]) -> float:
-    """An entry's tone: the mean VADER valence of its words that have one (0.0 for none).
-    Cheap enough for every entry of a month at 100k reflections."""
-    values = [v for w in _WORD.findall(text.lower()) if (v := vader.get(w))]
-    return sum(values) / len(values) if values else 0.0
+    """An entry's tone: the mean VADER valence of its words that have one (0.0 for none)."""
+    return _weighed(text, frozenset(), vader)[1]
 
 
-def turn_of(entries: Sequence[PeriodEntry], vader: dict[str, float]) -> str | None:
+FELT_TONE = 2.0  # a feeling word's tone, on VADER's scale (a plain "sad" is -2.1 there)
+
+
+def felt_tone(text: str, language: str) -> float:
+    """An entry's tone from the feeling words of its language (`feelings_in`): the mean of
+    +`FELT_TONE` for each positive family said and -`FELT_TONE` for each negative one, so
+    that a Polish or Spanish month turns on its own words, as an English one does on
+    VADER's."""
+    signs = [{"positive": 1.0, "negative": -1.0}.get(valence_of(f), 0.0)
+             for f in feelings_in(text, language)]
+    signs = [x for x in signs if x]
+    return FELT_TONE * sum(signs) / len(signs) if signs else 0.0
+
+
+def turn_of(entries: Sequence[PeriodEntry], vader: dict[str, float],
+            tones: dict[str, float] | None = None) -> str | None:
     """The ID of the entry where a month turned, or None: the split of its entries in time
     order that best parts a stretch of one tone from a stretch of another (a change point:
     the difference of the two means, weighed by how many entries stand on each side), when
@@ -765,12 +795,13 @@ def turn_of(entries: Sequence[PeriodEntry], vader: dict[str, float]) -> str | No
     n = len(ordered)
     if n < 2 * TURN_SIDE:
         return None
-    tones = [_tone(e.content, vader) for e in ordered]
-    total = sum(tones)
+    tone = [tones[e.id] if tones is not None and e.id in tones else _tone(e.content, vader)
+            for e in ordered]
+    total = sum(tone)
     before = 0.0
     best: tuple[float, int] | None = None
     for k in range(1, n):
-        before += tones[k - 1]
+        before += tone[k - 1]
         if k < TURN_SIDE or n - k < TURN_SIDE:
             continue
         gap = abs((total - before) / (n - k) - before / k)
@@ -799,7 +830,8 @@ def weekly_quoted(scored: Sequence[tuple[float, PeriodEntry, SalientLine]],
 
 def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dict[str, float],
                  entries: Sequence[PeriodEntry], limit: int,
-                 vader: dict[str, float], others: dict[str, tuple[float, SalientLine]] | None = None
+                 tones: dict[str, float],
+                 others: dict[str, tuple[float, SalientLine]] | None = None
                  ) -> list[tuple[float, PeriodEntry, SalientLine]]:
     """A month's lines, read as the month and not as its weeks: the line where it turned
     (`turn_of`) and the one where it landed are quoted first; a line its weekly digest
@@ -807,7 +839,7 @@ def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dic
     a week's five left out — come before a repeat (a death or a birth told is quoted
     whatever: `_across`)."""
     weekly = weekly_quoted([(base.get(e.id, w), e, line) for w, e, line in scored], entries)
-    turn = turn_of(entries, vader)
+    turn = turn_of(entries, {}, tones)
     last = max((item[1].created_at for item in scored), default="")
     kept = {turn, next((item[1].id for item in scored if item[1].created_at == last), None)}
     others = others or {}
@@ -864,10 +896,10 @@ def _across_weeks(chosen: list[tuple[float, PeriodEntry, SalientLine]],
 
 
 def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES,
-                  central: Sequence[str] = ()) -> list[SalientLine]:
+                  central: Sequence[str] = (), language: str | None = None) -> list[SalientLine]:
     """The person's own most salient lines of the period, one per entry, oldest first
     (`central`: the people who come up across it, see `_read_period`)."""
-    return list(_read_period(entries, limit, central).lines)
+    return list(_read_period(entries, limit, central, language=language).lines)
 
 
 def people(entries: Sequence[PeriodEntry], before: Sequence[PeriodEntry] = (),
@@ -1197,7 +1229,8 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     # without one, "your sister", is not searched for).
     central = [n for n, c in now_people.items() if c >= CENTRAL and not n.startswith("your ")]
     reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES, central,
-                           frozenset(n for n in now_people if not n.startswith("your ")))
+                           frozenset(n for n in now_people if not n.startswith("your ")),
+                           language)
     lines = reading.lines
     now_people = _with_the_quoted(now_people, lines, ordinary, language, nearby)
     # Among those who came up as often, the ones in the entries quoted first: the period

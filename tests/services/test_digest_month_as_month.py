@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from mirror.engine.reading import valences
-from mirror.services.digest import LINES, MONTH_LINES, salient_lines, turn_of
+from mirror.services.digest import LINES, MONTH_LINES, felt_tone, salient_lines, turn_of
 from mirror.storage.periods import PeriodEntry
 
 _WORRY = [
@@ -74,3 +74,17 @@ def test_the_month_names_the_day_it_turned():
 def test_a_month_of_one_tone_has_no_turn():
     entries = [e for e in _entries() if int(e.id[1:]) >= len(_WORRY)]
     assert turn_of(entries, valences()) is None
+
+
+def test_a_month_in_another_language_turns_on_its_own_feeling_words():
+    """VADER knows English words only: a Spanish month of worry, then calm, turns where
+    the calm begins, read by Spanish feeling words."""
+    texts = ["Estoy muy preocupada por mamá, no duermo.", "Otro día triste, lloré en el coche.",
+             "Tengo miedo de lo que dirá el médico.", "Me siento sola y cansada, muy triste.",
+             "El médico dice que está bien. Estoy tan aliviada y feliz.",
+             "Un día tranquilo, me siento contenta.", "Paseo con mamá, qué alegría verla reír.",
+             "Estoy agradecida y tranquila esta semana."]
+    entries = [PeriodEntry(f"s{k}", text, f"2026-05-{3 * k + 1:02d}T20:00:00Z", "UTC", False, None)
+               for k, text in enumerate(texts)]
+    tones = {e.id: felt_tone(e.content, "es") for e in entries}
+    assert turn_of(entries, {}, tones) == "s4"
