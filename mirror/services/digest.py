@@ -81,7 +81,7 @@ from mirror.engine.reading import Moment, Reading, frames, read, valences
 from mirror.engine.tokenize import Tokens, as_tokens, tokenize
 from mirror.errors import InvalidInput
 from mirror.models.digests import Counted, Digest, DigestCare, Period, SalientLine
-from mirror.services import digest_words
+from mirror.services import digest_month, digest_words
 from mirror.services import people as people_in
 from mirror.services.context import JournalContext
 from mirror.services.digest_reading import (
@@ -709,7 +709,8 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
         seen.add(line.text.casefold())
         scored.append((score, entry, line))
     if limit > LINES:
-        best = _month_lines(scored, base, entries, limit, tones, others)
+        best, turn = _month_lines(scored, base, entries, limit, tones, others)
+        best = [(w, e, replace(line, turn=True) if e.id == turn else line) for w, e, line in best]
     else:
         best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
     return _Read(tuple(line for _, entry, line in sorted(best, key=lambda s: s[1].created_at)),
@@ -789,8 +790,9 @@ def turn_of(entries: Sequence[PeriodEntry], vader: dict[str, float],
     """The ID of the entry where a month turned, or None: the split of its entries in time
     order that best parts a stretch of one tone from a stretch of another (a change point:
     the difference of the two means, weighed by how many entries stand on each side), when
-    the tones differ by `TURNING` or more with `TURN_SIDE` entries a side. A month of worry
-    that ended in relief turned on the day the relief began; a month of one tone did not."""
+    the tones differ by `TURNING` or more with `TURN_SIDE` entries a side and the entry it
+    turns on says the new tone itself. A month of worry that ended in relief turned on the
+    day the relief began; a month of one tone did not."""
     ordered = sorted(entries, key=lambda e: e.created_at)
     n = len(ordered)
     if n < 2 * TURN_SIDE:
@@ -804,9 +806,13 @@ def turn_of(entries: Sequence[PeriodEntry], vader: dict[str, float],
         before += tone[k - 1]
         if k < TURN_SIDE or n - k < TURN_SIDE:
             continue
-        gap = abs((total - before) / (n - k) - before / k)
+        change = (total - before) / (n - k) - before / k
+        gap = abs(change)
         weight = gap * (k * (n - k) / n) ** 0.5
-        if gap >= TURNING and (best is None or weight > best[0]):
+        # The entry it turns on says the new tone itself ("Nichts weiter." after a hard
+        # fortnight is no turn, however the days after it read).
+        carries = (tone[k] - before / k) * change > 0 and tone[k] != 0.0
+        if gap >= TURNING and carries and (best is None or weight > best[0]):
             best = (weight, k)
     return ordered[best[1]].id if best else None
 
@@ -832,7 +838,7 @@ def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dic
                  entries: Sequence[PeriodEntry], limit: int,
                  tones: dict[str, float],
                  others: dict[str, tuple[float, SalientLine]] | None = None
-                 ) -> list[tuple[float, PeriodEntry, SalientLine]]:
+                 ) -> tuple[list[tuple[float, PeriodEntry, SalientLine]], str | None]:
     """A month's lines, read as the month and not as its weeks: the line where it turned
     (`turn_of`) and the one where it landed are quoted first; a line its weekly digest
     already quotes weighs `REPEATED` of its weight, so the month's other lines — the ones
@@ -857,7 +863,7 @@ def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dic
         top = max((w for w, _, _ in weighed), default=0.0)
         weighed = [(max(w, top) if e.id == turn else w, e, line) for w, e, line in weighed]
     order = {e.id: k for k, e in enumerate(sorted(entries, key=lambda e: e.created_at))}
-    return _across(weighed, {k: order[k] / max(1, len(entries)) for k in order}, limit)
+    return _across(weighed, {k: order[k] / max(1, len(entries)) for k in order}, limit), turn
 
 
 def _week_of(scored: tuple[float, PeriodEntry, SalientLine]) -> tuple[int, int]:
@@ -1247,9 +1253,11 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     if cared:
         care = DigestCare(len(cared), gentle_line("en"),
                           tuple(ctx.settings.get("care.resources") or ()))
+    arc = digest_month.arcs(ordinary, [c.name for c in persons if c.count]) \
+        if period.kind == "month" else ()
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
-                    feeling=feeling(ordinary, period, reading.stated), event=happened)
+                    feeling=feeling(ordinary, period, reading.stated), event=happened, arc=arc)
     return guarded(digest, ordinary, language)
 
 
@@ -1272,7 +1280,7 @@ def guarded(digest: Digest, entries: Sequence[PeriodEntry], language: str | None
     report = check(text, own_words(digest, entries))
     if report.passed:
         return replace(digest, text=text, checks_passed=True)
-    bare = replace(digest, tags=(), threads=(), people=())
+    bare = replace(digest, tags=(), threads=(), people=(), arc=())
     text = render(bare, language)
     second = check(text, own_words(digest, entries))
     return replace(bare, text=text, checks_passed=second.passed,
@@ -1339,7 +1347,8 @@ def render(d: Digest, language: str | None = None) -> str:
     if d.lines:
         out.append(w.say("own_words"))
         for line in d.lines:
-            marks = [w.say("private")] * line.private + [w.say("wry")] * line.wry
+            marks = [w.say("private")] * line.private + [w.say("wry")] * line.wry + \
+                [digest_month.say(w.language, "turned")] * line.turn
             mark = "".join(f" ({m})" for m in marks)
             day = digest_words.line_day(line.date)
             out.append(f"  {w.day(day) if day else line.date}{mark}: “{line.text}”")
@@ -1349,6 +1358,9 @@ def render(d: Digest, language: str | None = None) -> str:
     persons = [w.relation(c.name) for c in d.people if c.count]
     if persons:
         out.append(w.say("people", names=", ".join(persons)))
+    moved = digest_month.across(d.arc, w.language, w) if kind == "month" else ""
+    if moved:
+        out.append(moved)  # a month's own shape: who was there throughout, who came, who went
     # Tension axes are named in English only (the constitution's template axes); in a
     # week with a loss they read as a diagnosis of grief and are left to --json.
     pairs = [c for c in d.tensions if c.count]
