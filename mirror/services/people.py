@@ -38,7 +38,9 @@ names in any language written with capitals):
    Nor is a title on its own ("Herr"), a kin name that is a function word of the period's
    language (Polish "Mam", "I have"), or a name given to a thing ("The mouse is called
    Wren"), and two words after one German "mit" are a person only by another cue ("mit
-   Jacke und Mütze").
+   Jacke und Mütze"). A German name is also someone before a verb that only takes a
+   person ("ich soll Brandt einfach fragen") and where the next sentence goes on with
+   "er" or "sie" and what they say ("Antwort von Brandt. Er schreibt…").
 4. **One person, one name**: the cases of a declined name ("Paweł", "o Pawle"; "Zosia",
    "z Zosią"), a German or Dutch genitive ("Bastis") and a short form of a longer name of
    the period ("Pri" of "Priya") are listed once, as the name is said alone (`_forms`).
@@ -766,6 +768,19 @@ _TALKED_WITH = LazyPattern(
     r"reden|sprechen|telefonieren|streiten|treffen)(?![\w-])")
 
 
+#: A name without its article, a word or two before a verb that takes a person at the end of
+#: its clause ("ich soll Brandt einfach fragen", "Papa gleich anrufen"): only someone is
+#: asked, rung or hugged ("eine Frage stellen" has its article; "Kurse besuchen" is why
+#: "besuchen" is not here).
+_GERMAN_ASKED = LazyPattern(
+    r"(?:\s+[a-zäöüß]+){0,2}\s+(?:fragen|gefragt|anrufen|angerufen|anschreiben|angeschrieben|"
+    r"umarmen|umarmt|trösten|getröstet|anlügen|angelogen|anschreien|angeschrien)(?![\w-])"
+    r"\s*(?:[.,;!?…]|ob\b|und\b|$)")
+#: The next sentence opening on "er" or "sie" and what someone says or does ("Antwort von
+#: Brandt. Er schreibt, sechs Wochen…"): the name that ends the sentence before is who.
+_GERMAN_HE_NEXT = LazyPattern(r"[^\S\n]*[.!?…]?\s+(?:Er|Sie)\s+([a-zäöüß]+)")
+
+
 def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[str],
                 starts: bool, before: Sequence[str] = ()) -> str:
     """How a capitalised word of a German text stands: "strong" where only a person
@@ -793,6 +808,11 @@ def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[st
     if _apposed_far(text, m.start(), list(before), m.end()) or \
             _with_their_own(text, m.end()):
         return "strong"  # "Die Kollegin am Nebentisch, Merve, hat…", "Basti und sein Cousin"
+    if not starts and prev not in _GERMAN_DETERMINERS and _GERMAN_ASKED.match(text, m.end()):
+        return "strong"  # "ich soll Brandt einfach fragen, ob…"
+    if not starts and prev in ("von", "bei", "vor", "an", "für", "über") and \
+            (nxt := _GERMAN_HE_NEXT.match(text, m.end())) is not None and nxt.group(1) in _GERMAN_ACTS:
+        return "strong"  # "Antwort von Brandt. Er schreibt…"
     if not starts and prev in ("mit", "und"):
         return "beside"
     return ""
