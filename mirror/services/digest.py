@@ -1253,7 +1253,7 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     if cared:
         care = DigestCare(len(cared), gentle_line("en"),
                           tuple(ctx.settings.get("care.resources") or ()))
-    arc = digest_month.arcs(ordinary, [c.name for c in persons if c.count]) \
+    arc = digest_month.arcs(ordinary, [c.name for c in persons if c.count], language) \
         if period.kind == "month" else ()
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,

@@ -17,13 +17,12 @@ without them is spoken in signs, as the neutral frame is.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 
 from mirror.engine.prompt import reflection_date
 from mirror.models.digests import Arc
-from mirror.services import digest_words
+from mirror.services import digest_words, people
 from mirror.storage.periods import PeriodEntry
 
 #: key -> template, per language ("neutral": signs).
@@ -57,6 +56,8 @@ WORDS: dict[str, dict[str, str]] = {
 }
 EVERY_WEEKS = 3      # weeks of a month with entries for "every week" to say something
 ARC_ENTRIES = 2      # entries a person must come up in to have come or gone
+LATE = 0.3           # of the month's entries written before someone first came up, to have come
+GONE = 0.6           # ...and after the last entry naming them, to have gone
 ARC_PEOPLE = 4       # people said across the weeks, at most
 
 
@@ -70,12 +71,17 @@ def _day(entry: PeriodEntry) -> date:
     return said or date.fromisoformat(entry.created_at[:10])
 
 
-def arcs(entries: Sequence[PeriodEntry], names: Sequence[str]) -> tuple[Arc, ...]:
+def arcs(entries: Sequence[PeriodEntry], names: Sequence[str],
+         language: str | None = None) -> tuple[Arc, ...]:
     """The arcs of the month's `names` (the people the digest lists, most mentioned first)
     over its `entries`: named in every week with entries (`EVERY_WEEKS` or more); first
-    named after the first week and still in the last ("from"); named in the first week and
-    no more in the last two ("until") — each in `ARC_ENTRIES` entries at least. A relation
-    without a name ("your sister") is not searched for: its words are declined and shared."""
+    named only after the month's first `LATE` of entries and still in its last week
+    ("from"); named in its first week and no more after `GONE` of its entries ("until") —
+    each in `ARC_ENTRIES` entries at least (a week of one day at the month's edge is no
+    stretch of it). A relation
+    without a name ("your sister") is not searched for: its words are declined and shared.
+    In a language that declines names each is found in all its cases ("Ewa", "z Ewą", "o
+    Ewie": `people.same_name`)."""
     ordered = sorted(entries, key=lambda e: e.created_at)
     days = [_day(e) for e in ordered]
     weeks = sorted({d.isocalendar()[:2] for d in days})
@@ -86,17 +92,18 @@ def arcs(entries: Sequence[PeriodEntry], names: Sequence[str]) -> tuple[Arc, ...
     for name in names:
         if name.startswith("your ") or len(out) >= ARC_PEOPLE:
             continue
-        pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
-        seen = [d for e, d in zip(ordered, days, strict=True) if pattern.search(e.content)]
+        named = people.same_name(name, language)
+        at = [k for k, e in enumerate(ordered) if named(e.content)]
+        seen = [days[k] for k in at]
         if len(seen) < ARC_ENTRIES:
             continue
         present = {index[d.isocalendar()[:2]] for d in seen}
         last = len(weeks) - 1
         if len(present) == len(weeks) and len(weeks) >= EVERY_WEEKS:
             out.append(Arc(name, "every", ""))
-        elif min(present) >= 1 and last in present:
+        elif at and at[0] >= LATE * len(ordered) and last in present:
             out.append(Arc(name, "from", seen[0].isoformat()))
-        elif 0 in present and max(present) <= last - 2:
+        elif 0 in present and at[-1] < GONE * len(ordered) and max(present) < last:
             out.append(Arc(name, "until", seen[-1].isoformat()))
     return tuple(out)
 

@@ -1889,6 +1889,21 @@ def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
     return out
 
 
+def same_name(name: str, language: str | None) -> Callable[[str], bool]:
+    """Whether a text names `name`: as written, or in a language that declines names in any
+    of its cases ("Ewa", "z Ewą", "o Ewie"; "Paweł", "Pawła"), found by their shared stem."""
+    exact = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
+    if language != "pl" or " " in name:
+        return lambda text: exact.search(text) is not None
+    stem, head = _stem(name, language), name[:2]
+
+    def named(text: str) -> bool:
+        return exact.search(text) is not None or (head in text and any(
+            m.group(1).startswith(head) and _stem(m.group(1), language) == stem
+            for m in _CAP.finditer(text)))
+    return named
+
+
 def _declined(name: str, texts: Sequence[str], language: str | None) -> frozenset[str]:
     """`name` and the other cases of it that `texts` write, in a language that declines
     names (Polish: "Poznania", "Poznaniu"; "Lizbony", "Lizbonie"): a place is known by all

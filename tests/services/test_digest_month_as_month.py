@@ -88,3 +88,15 @@ def test_a_month_in_another_language_turns_on_its_own_feeling_words():
                for k, text in enumerate(texts)]
     tones = {e.id: felt_tone(e.content, "es") for e in entries}
     assert turn_of(entries, {}, tones) == "s4"
+
+
+def test_someone_in_every_week_of_a_polish_month_is_found_in_all_their_cases():
+    """"Ewa", "z Ewą", "o Ewie" are one person: a month that names her in a different case
+    each week has her in every week."""
+    from mirror.services.digest_month import arcs
+
+    texts = ["Ewa zrobiła obiad.", "Byłem z Ewą w kinie.", "Myślałem dziś o Ewie.",
+             "Kupiłem kwiaty dla Ewy."]
+    entries = [PeriodEntry(f"p{k}", text, f"2026-09-{7 * k + 2:02d}T20:00:00Z", "UTC", False,
+                           None) for k, text in enumerate(texts)]
+    assert [(a.name, a.kind) for a in arcs(entries, ["Ewa"], "pl")] == [("Ewa", "every")]
