@@ -1593,10 +1593,12 @@ def _stem(word: str, language: str | None) -> str:
 
 def _nominative(word: str, language: str | None) -> bool:
     """Whether `word` may be a name as it is said alone (in Polish, a consonant's end or
-    "-a": "Paweł", "Zosia", not "Pawle", "Zosi"): the form a list of people shows."""
+    "-a": "Paweł", "Zosia", not "Pawle", "Zosi", "Kapralem"): the form a list of people shows."""
     if language != "pl":
         return True
     w = word.lower()
+    if w.endswith(("em", "owi", "ą", "ę")) and len(w) > 4:
+        return False  # "z Kapralem", "Pawłowi": an instrumental or a dative
     return w[-1:] not in _VOWELS or w.endswith("a")
 
 

@@ -36,3 +36,10 @@ def test_a_surname_in_one_case_is_listed_as_said_alone():
     found = people.compare(["Kontrola u doktor Kwiatkowskiej. Spojrzała na mnie znad okularów "
                             "i powiedziała \"no proszę\"."], [], "pl")[0]
     assert "Kwiatkowskiej" not in found
+
+
+def test_a_name_written_more_in_the_instrumental_is_listed_as_said_alone():
+    week = ["Spacer z Kapralem po parku.", "Obiad, potem z Kapralem nad rzekę.",
+            "Kapral przyniósł kij i nie oddał."]
+    found = people.count(week, "pl")
+    assert "Kapral" in found and "Kapralem" not in found
