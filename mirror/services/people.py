@@ -1866,8 +1866,9 @@ def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
             continue
         forms = _declined(name, texts, language)
         as_person = sum(1 for s in scans if not forms.isdisjoint(s.personal))
-        if any(people_evidence.place(f, texts, as_person) for f in forms) or \
-                people_evidence.placed_in_any(forms, texts) >= people_evidence.PLACED > as_person:
+        if any(people_evidence.place(f, texts, as_person) for f in forms) or (
+                len(forms) > 1 and
+                people_evidence.placed_in_any(forms, texts) >= people_evidence.PLACED > as_person):
             out.add(name)  # "z Poznania", "w Poznaniu": one city written in two cases
             continue
         earlier: list[str] = []
