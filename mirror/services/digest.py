@@ -790,7 +790,7 @@ def turn_of(entries: Sequence[PeriodEntry], vader: dict[str, float],
     """The ID of the entry where a month turned, or None: the split of its entries in time
     order that best parts a stretch of one tone from a stretch of another (a change point:
     the difference of the two means, weighed by how many entries stand on each side), when
-    the tones differ by `TURNING` or more with `TURN_SIDE` entries a side and the entry it
+    the tones differ by `TURNING` or more with `TURN_SIDE` toned entries a side and the entry it
     turns on says the new tone itself. A month of worry that ended in relief turned on the
     day the relief began; a month of one tone did not."""
     ordered = sorted(entries, key=lambda e: e.created_at)
@@ -800,11 +800,16 @@ def turn_of(entries: Sequence[PeriodEntry], vader: dict[str, float],
     tone = [tones[e.id] if tones is not None and e.id in tones else _tone(e.content, vader)
             for e in ordered]
     total = sum(tone)
+    toned = sum(1 for t in tone if t)
     before = 0.0
+    toned_before = 0
     best: tuple[float, int] | None = None
     for k in range(1, n):
         before += tone[k - 1]
-        if k < TURN_SIDE or n - k < TURN_SIDE:
+        toned_before += tone[k - 1] != 0.0
+        # Each side holds `TURN_SIDE` entries that say a tone at all: a month that says its
+        # feelings twice is not parted by them.
+        if toned_before < TURN_SIDE or toned - toned_before < TURN_SIDE:
             continue
         change = (total - before) / (n - k) - before / k
         gap = abs(change)
