@@ -107,6 +107,7 @@ from mirror.services.digest_reading import (
     mood,
     outburst,
     pivots,
+    points_back,
     praise_span,
     prose_tail,
     sarcastic_span,
@@ -484,13 +485,42 @@ def _other_line(text: str, toks: Tokens, spans: Sequence[tuple[float, int, int]]
         if score <= 0:
             return None
         piece = exact(text, toks, a, b)
-        if piece in quoted or quoted in piece:
+        if piece in quoted or quoted in piece or any(
+                part and part in piece for part in quoted.split(" … ")) or _overlaps(
+                text, toks, a, b, quoted):
             continue
         words = sum(1 for t in toks[a:b] if t.text[:1].isalnum())
-        if 2 <= words <= QUOTE_MAX_WORDS and not dangles(text, toks, a, b, language):
+        if 2 <= words <= QUOTE_MAX_WORDS and not dangles(text, toks, a, b, language) and \
+                not _follows_on(text, toks, a, quoted, language):
             return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz),
                                       piece, (), False, entry.private)
     return None
+
+
+def _overlaps(text: str, toks: Tokens, a: int, b: int, quoted: str) -> bool:
+    """Whether a sentence of [a, b) is in the quoted line (spaces and line breaks aside)."""
+    said = " ".join(quoted.split())
+    bounds = toks.sentence_bounds()
+    for sent in range(toks[a].sent, toks[b - 1].sent + 1):
+        first, last = bounds[sent]
+        if " ".join(text[toks[max(first, a)].start:toks[min(last, b) - 1].end].split()) in said:
+            return True
+    return False
+
+
+def _follows_on(text: str, toks: Tokens, a: int, quoted: str, language: str) -> bool:
+    """Whether the line opening at `a` goes on from the quoted one right before it ("Wrote
+    it on the back of the parking stub" after the line that says what "it" was): it leans
+    back (`leans_back`), or a word standing for what came before is among its first three.
+    Quoted without that line, it says nothing."""
+    flat = " ".join(quoted.split())
+    before = " ".join(text[:toks[a].start].split())
+    if not flat or not before.endswith(flat.rsplit(" … ", 1)[-1]):
+        return False
+    first = toks.sentence_bounds()[toks[a].sent]
+    opening = [w for w in toks.norms[first[0]:first[1]] if any(c.isalnum() for c in w)][:3]
+    return leans_back(toks, first[0], first[1], language) or \
+        any(w in points_back(language) for w in opening)
 
 
 def _opens_leaning(text: str, toks: Tokens, lo: int, language: str) -> bool:

@@ -100,3 +100,19 @@ def test_someone_in_every_week_of_a_polish_month_is_found_in_all_their_cases():
     entries = [PeriodEntry(f"p{k}", text, f"2026-09-{7 * k + 2:02d}T20:00:00Z", "UTC", False,
                            None) for k, text in enumerate(texts)]
     assert [(a.name, a.kind) for a in arcs(entries, ["Ewa"], "pl")] == [("Ewa", "every")]
+
+
+def test_the_other_line_of_an_entry_stands_alone():
+    """"Wrote it on the back of the parking stub" after the line that says what "it" was
+    is no line for the month to quote on its own."""
+    from mirror.services.digest import _quote
+
+    text = ("Session with Dr. Feld. Told him about the garden and the hat and Jenny.\nHe said "
+            "grief isn't a hallway you walk down and come out the other end, it's more like a "
+            "house you live in, and some rooms you go into more than others. Wrote it on the "
+            "back of the parking stub so I'd remember. Bit corny. Still true.")
+    for known in (frozenset(), frozenset({"Feld", "Jenny", "Rosa"})):
+        others: dict = {}
+        _quote(PeriodEntry("w", text, "2026-03-26T20:00:00Z", "UTC", False, None), {}, True,
+               known, others)
+        assert not others or not others["w"][1].text.startswith("Wrote it")
