@@ -39,6 +39,17 @@ class SalientLine:
     asking: bool
     private: bool
     wry: bool = False     # said with irony: shown as such, never as a sincere line
+    turn: bool = False    # in a month: the entry where its tone turned
+
+
+@dataclass(frozen=True, slots=True)
+class Arc:
+    """How one person came up across a month's weeks: in "every" week, "from" a day on
+    (came into the month late and stayed), or "until" a day (faded before its end)."""
+
+    name: str
+    kind: str
+    day: str   # YYYY-MM-DD: the first day named ("from") or the last ("until"); "" for "every"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +84,12 @@ class Digest:
     notices: tuple[str, ...] = ()
     feeling: str = ""     # the period's feeling in one plain sentence ("" when untold)
     event: str = ""       # what happened, as the first line names it ("Mum's stroke")
+    arc: tuple[Arc, ...] = ()  # in a month: who came and went across its weeks
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         for key in ("patterns", "tensions", "lines", "people", "tags", "threads", "flags",
-                    "notices"):
+                    "notices", "arc"):
             data[key] = [dict(v) if isinstance(v, dict) else v for v in data[key]]
         for line in data["lines"]:
             line["feelings"] = list(line["feelings"])

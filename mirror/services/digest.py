@@ -81,7 +81,7 @@ from mirror.engine.reading import Moment, Reading, frames, read, valences
 from mirror.engine.tokenize import Tokens, as_tokens, tokenize
 from mirror.errors import InvalidInput
 from mirror.models.digests import Counted, Digest, DigestCare, Period, SalientLine
-from mirror.services import digest_words
+from mirror.services import digest_month, digest_words
 from mirror.services import people as people_in
 from mirror.services.context import JournalContext
 from mirror.services.digest_reading import (
@@ -107,6 +107,7 @@ from mirror.services.digest_reading import (
     mood,
     outburst,
     pivots,
+    points_back,
     praise_span,
     prose_tail,
     sarcastic_span,
@@ -207,22 +208,32 @@ def _feeling_words() -> frozenset[str]:
 
 
 def _pre_score(text: str, feelings: frozenset[str], vader: dict[str, float]) -> float:
+    """See `_weighed`."""
+    return _weighed(text, feelings, vader)[0]
+
+
+def _weighed(text: str, feelings: frozenset[str], vader: dict[str, float]) -> tuple[float, float]:
     """A cheap guess at how much an entry holds (no tokenizer): feeling words, strong
     words, questions and exclamations, per the square root of its length — plus, far
     above any of those, a life event told in it (`digest_reading.event`), so a one-line
-    "Dad died this morning." is always among the entries read in full."""
+    "Dad died this morning." is always among the entries read in full. With it, the
+    entry's tone (`_tone`) from the same look-ups: a month's entries are each read once."""
     words = _WORD.findall(text.lower())
     if not words:
-        return 0.0
-    score = 0.0
+        return 0.0, 0.0
+    score = signed = 0.0
+    valenced = 0
     for w, n in Counter(words).items():  # each distinct word looked up once
         if w in feelings:
             score += 1.5 * n
         v = vader.get(w)
         if v:
             score += n * min(abs(v), 4.0) / 2
+            signed += n * v
+            valenced += n
     score += 1.5 * min(text.count("?"), 2) + 0.5 * min(text.count("!"), 2)
-    return score / max(1.0, (len(words) / 12) ** 0.5) + 3.0 * event(text)[0]
+    return (score / max(1.0, (len(words) / 12) ** 0.5) + 3.0 * event(text)[0],
+            signed / valenced if valenced else 0.0)
 
 
 @dataclass(frozen=True)
@@ -310,7 +321,8 @@ def _stated_in(text: str, toks: Tokens, reading: Reading, language: str,
 
 
 def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozenset[str]]]
-           | None = None, news: bool = True, known: frozenset[str] = frozenset()
+           | None = None, news: bool = True, known: frozenset[str] = frozenset(),
+           others: dict[str, tuple[float, SalientLine]] | None = None
            ) -> tuple[float, SalientLine, bool] | None:
     """(salience, the line to quote, said wryly) of one entry, or None (nothing quotable).
 
@@ -346,6 +358,7 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             best, line_wry = (reading.centre.score, *span), True
     short = is_short(text, toks)
     telling: tuple[float, int, int] | None = None
+    spans: list[tuple[float, int, int]] = []  # every line weighed, for `others`
     if best is None:
         moments = list(reading.moments or ((reading.centre,) if reading.centre else ()))
         if told(text):  # the sentence that tells a death or a birth, however short
@@ -387,6 +400,7 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
             if told(text) and toks[lo].start <= offset < toks[hi - 1].end:
                 telling = (score, lo, _with_detail(text, toks, lo, hi))
                 # ("He's gone. It was peaceful.": what the entry is)
+            spans.append((score, lo, hi))
             if best is None or score >= best[0]:  # a tie: the later line, where it lands
                 best = (score, lo, hi)
         if telling is not None and best is not None:  # quoted whatever else it says,
@@ -452,9 +466,61 @@ def _quote(entry: PeriodEntry, stated: dict[str, tuple[tuple[str, ...], frozense
     score += 0.5 * reading.asking
     if short:
         score += SHORT  # a few words: each carries more (intensity per word, not length)
+    if others is not None and not short and not line_wry:
+        other = _other_line(text, toks, spans, line, language, entry)
+        if other is not None:
+            others[entry.id] = other
     return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz), line,
                               () if is_wry else reading.feelings, reading.asking, entry.private,
                               line_wry), is_wry
+
+
+def _other_line(text: str, toks: Tokens, spans: Sequence[tuple[float, int, int]], quoted: str,
+                language: str, entry: PeriodEntry) -> tuple[float, SalientLine] | None:
+    """The entry's strongest felt line outside the one quoted (`quoted`), standing alone
+    (no "he" without who he is), within `QUOTE_MAX_WORDS`: what a month quotes of an entry
+    whose week already quoted its first line ("Seit Weihnachten ist er woanders…" after
+    the week's "Ich will nach Hamburg ziehen")."""
+    for score, a, b in sorted(spans, key=lambda s: -s[0]):
+        if score <= 0:
+            return None
+        piece = exact(text, toks, a, b)
+        if piece in quoted or quoted in piece or any(
+                part and part in piece for part in quoted.split(" … ")) or _overlaps(
+                text, toks, a, b, quoted):
+            continue
+        words = sum(1 for t in toks[a:b] if t.text[:1].isalnum())
+        if 2 <= words <= QUOTE_MAX_WORDS and not dangles(text, toks, a, b, language) and \
+                not _follows_on(text, toks, a, quoted, language):
+            return score, SalientLine(entry.id, reflection_date(entry.created_at, entry.created_tz),
+                                      piece, (), False, entry.private)
+    return None
+
+
+def _overlaps(text: str, toks: Tokens, a: int, b: int, quoted: str) -> bool:
+    """Whether a sentence of [a, b) is in the quoted line (spaces and line breaks aside)."""
+    said = " ".join(quoted.split())
+    bounds = toks.sentence_bounds()
+    for sent in range(toks[a].sent, toks[b - 1].sent + 1):
+        first, last = bounds[sent]
+        if " ".join(text[toks[max(first, a)].start:toks[min(last, b) - 1].end].split()) in said:
+            return True
+    return False
+
+
+def _follows_on(text: str, toks: Tokens, a: int, quoted: str, language: str) -> bool:
+    """Whether the line opening at `a` goes on from the quoted one right before it ("Wrote
+    it on the back of the parking stub" after the line that says what "it" was): it leans
+    back (`leans_back`), or a word standing for what came before is among its first three.
+    Quoted without that line, it says nothing."""
+    flat = " ".join(quoted.split())
+    before = " ".join(text[:toks[a].start].split())
+    if not flat or not before.endswith(flat.rsplit(" … ", 1)[-1]):
+        return False
+    first = toks.sentence_bounds()[toks[a].sent]
+    opening = [w for w in toks.norms[first[0]:first[1]] if any(c.isalnum() for c in w)][:3]
+    return leans_back(toks, first[0], first[1], language) or \
+        any(w in points_back(language) for w in opening)
 
 
 def _opens_leaning(text: str, toks: Tokens, lo: int, language: str) -> bool:
@@ -622,13 +688,20 @@ def _carries(text: str, central: Sequence[str]) -> int:
 
 
 def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
-                 central: Sequence[str] = (), known: frozenset[str] = frozenset()) -> _Read:
+                 central: Sequence[str] = (), known: frozenset[str] = frozenset(),
+                 language: str | None = None) -> _Read:
     """The period's lines (see `_across`). In a month, an entry that names the people who
     come up across it (`central`) weighs more: it is where the month's story happens
     ("Café con Carmen…" in a month about the rift with Carmen), not a day beside it. The
     period's people (`known`) say who "he" of a quoted line may be (`digest_setups`)."""
     feelings, vader = _feeling_words(), valences()
-    ranked = sorted(entries, key=lambda e: (-_pre_score(e.content, feelings, vader), e.created_at))
+    weighed = {e.id: _weighed(e.content, feelings, vader) for e in entries}
+    tones = {k: tone for k, (_, tone) in weighed.items()}
+    if limit > LINES and language not in (None, "en", digest_words.NEUTRAL):
+        # VADER's words are English: a month in another language is toned by the
+        # feeling words of its own (`feelings_in`, the mirrorback's word lists).
+        tones = {e.id: felt_tone(e.content, language) for e in entries}
+    ranked = sorted(entries, key=lambda e: (-weighed[e.id][0], e.created_at))
     order = {e.id: k for k, e in enumerate(sorted(entries, key=lambda e: e.created_at))}
     scored: list[tuple[float, PeriodEntry, SalientLine]] = []
     seen: set[str] = set()
@@ -648,11 +721,15 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
         if NEWS <= weight < ESSENTIAL and family not in news:
             news.add(family)
             first_news.add(e.id)
+    base: dict[str, float] = {}
+    others: dict[str, tuple[float, SalientLine]] = {}
     for entry in chosen:
-        quoted = _quote(entry, stated, entry.id in first_news, known)
+        quoted = _quote(entry, stated, entry.id in first_news, known,
+                        others if limit > LINES else None)
         if quoted is None:
             continue
         score, line, is_wry = quoted
+        base[entry.id] = score
         if central and limit > LINES:
             score += CARRIES * min(_carries(entry.content, central), CARRIED)
         if is_wry:
@@ -661,7 +738,11 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
             continue
         seen.add(line.text.casefold())
         scored.append((score, entry, line))
-    best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
+    if limit > LINES:
+        best, turn = _month_lines(scored, base, entries, limit, tones, others)
+        best = [(w, e, replace(line, turn=True) if e.id == turn else line) for w, e, line in best]
+    else:
+        best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
     return _Read(tuple(line for _, entry, line in sorted(best, key=lambda s: s[1].created_at)),
                  frozenset(wry_ids), stated)
 
@@ -710,6 +791,116 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
     return chosen
 
 
+REPEATED = 0.4   # of its weight, what a line its week's digest quotes weighs in the month
+TURNING = 1.0    # how far the month's tone must move (VADER's scale, mean per entry) to turn
+TURN_SIDE = 2    # entries on each side of a turn, at least
+
+
+def _tone(text: str, vader: dict[str, float]) -> float:
+    """An entry's tone: the mean VADER valence of its words that have one (0.0 for none)."""
+    return _weighed(text, frozenset(), vader)[1]
+
+
+FELT_TONE = 2.0  # a feeling word's tone, on VADER's scale (a plain "sad" is -2.1 there)
+
+
+def felt_tone(text: str, language: str) -> float:
+    """An entry's tone from the feeling words of its language (`feelings_in`): the mean of
+    +`FELT_TONE` for each positive family said and -`FELT_TONE` for each negative one, so
+    that a Polish or Spanish month turns on its own words, as an English one does on
+    VADER's."""
+    signs = [{"positive": 1.0, "negative": -1.0}.get(valence_of(f), 0.0)
+             for f in feelings_in(text, language)]
+    signs = [x for x in signs if x]
+    return FELT_TONE * sum(signs) / len(signs) if signs else 0.0
+
+
+def turn_of(entries: Sequence[PeriodEntry], vader: dict[str, float],
+            tones: dict[str, float] | None = None) -> str | None:
+    """The ID of the entry where a month turned, or None: the split of its entries in time
+    order that best parts a stretch of one tone from a stretch of another (a change point:
+    the difference of the two means, weighed by how many entries stand on each side), when
+    the tones differ by `TURNING` or more with `TURN_SIDE` toned entries a side and the entry it
+    turns on says the new tone itself. A month of worry that ended in relief turned on the
+    day the relief began; a month of one tone did not."""
+    ordered = sorted(entries, key=lambda e: e.created_at)
+    n = len(ordered)
+    if n < 2 * TURN_SIDE:
+        return None
+    tone = [tones[e.id] if tones is not None and e.id in tones else _tone(e.content, vader)
+            for e in ordered]
+    total = sum(tone)
+    toned = sum(1 for t in tone if t)
+    before = 0.0
+    toned_before = 0
+    best: tuple[float, int] | None = None
+    for k in range(1, n):
+        before += tone[k - 1]
+        toned_before += tone[k - 1] != 0.0
+        # Each side holds `TURN_SIDE` entries that say a tone at all: a month that says its
+        # feelings twice is not parted by them.
+        if toned_before < TURN_SIDE or toned - toned_before < TURN_SIDE:
+            continue
+        change = (total - before) / (n - k) - before / k
+        gap = abs(change)
+        weight = gap * (k * (n - k) / n) ** 0.5
+        # The entry it turns on says the new tone itself ("Nichts weiter." after a hard
+        # fortnight is no turn, however the days after it read).
+        carries = (tone[k] - before / k) * change > 0 and tone[k] != 0.0
+        if gap >= TURNING and carries and (best is None or weight > best[0]):
+            best = (weight, k)
+    return ordered[best[1]].id if best else None
+
+
+def weekly_quoted(scored: Sequence[tuple[float, PeriodEntry, SalientLine]],
+                  entries: Sequence[PeriodEntry]) -> set[str]:
+    """The entries whose lines the month's weekly digests quote (`_across` over each
+    week's lines, by the weight a week gives them): a month that quotes them again reads as
+    its weeks glued together."""
+    weeks: dict[tuple[int, int], list[tuple[float, PeriodEntry, SalientLine]]] = {}
+    for item in scored:
+        weeks.setdefault(_week_of(item), []).append(item)
+    quoted: set[str] = set()
+    for items in weeks.values():
+        ids = {item[1].id for item in items}
+        days = sorted((e for e in entries if e.id in ids), key=lambda e: e.created_at)
+        position = {e.id: k / max(1, len(days)) for k, e in enumerate(days)}
+        quoted |= {item[1].id for item in _across(list(items), position, LINES)}
+    return quoted
+
+
+def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dict[str, float],
+                 entries: Sequence[PeriodEntry], limit: int,
+                 tones: dict[str, float],
+                 others: dict[str, tuple[float, SalientLine]] | None = None
+                 ) -> tuple[list[tuple[float, PeriodEntry, SalientLine]], str | None]:
+    """A month's lines, read as the month and not as its weeks: the line where it turned
+    (`turn_of`) and the one where it landed are quoted first; a line its weekly digest
+    already quotes weighs `REPEATED` of its weight, so the month's other lines — the ones
+    a week's five left out — come before a repeat (a death or a birth told is quoted
+    whatever: `_across`)."""
+    weekly = weekly_quoted([(base.get(e.id, w), e, line) for w, e, line in scored], entries)
+    turn = turn_of(entries, {}, tones)
+    last = max((item[1].created_at for item in scored), default="")
+    kept = {turn, next((item[1].id for item in scored if item[1].created_at == last), None)}
+    others = others or {}
+    weighed = []
+    for w, e, line in scored:
+        if e.id in weekly and e.id not in kept and e.id in others and not told(line.text):
+            # the week quoted this entry's first line: the month its other one
+            other_w, other = others[e.id]
+            weighed.append((other_w + (w - base.get(e.id, w)), e, other))
+        elif w > 0 and e.id in weekly and e.id not in kept:
+            weighed.append((w * REPEATED, e, line))
+        else:
+            weighed.append((w, e, line))
+    if turn is not None:
+        top = max((w for w, _, _ in weighed), default=0.0)
+        weighed = [(max(w, top) if e.id == turn else w, e, line) for w, e, line in weighed]
+    order = {e.id: k for k, e in enumerate(sorted(entries, key=lambda e: e.created_at))}
+    return _across(weighed, {k: order[k] / max(1, len(entries)) for k in order}, limit), turn
+
+
 def _week_of(scored: tuple[float, PeriodEntry, SalientLine]) -> tuple[int, int]:
     """The ISO week a line was written in (the writer's day, else the UTC one)."""
     day = digest_words.line_day(scored[2].date) or date.fromisoformat(scored[1].created_at[:10])
@@ -746,10 +937,10 @@ def _across_weeks(chosen: list[tuple[float, PeriodEntry, SalientLine]],
 
 
 def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES,
-                  central: Sequence[str] = ()) -> list[SalientLine]:
+                  central: Sequence[str] = (), language: str | None = None) -> list[SalientLine]:
     """The person's own most salient lines of the period, one per entry, oldest first
     (`central`: the people who come up across it, see `_read_period`)."""
-    return list(_read_period(entries, limit, central).lines)
+    return list(_read_period(entries, limit, central, language=language).lines)
 
 
 def people(entries: Sequence[PeriodEntry], before: Sequence[PeriodEntry] = (),
@@ -1079,7 +1270,8 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     # without one, "your sister", is not searched for).
     central = [n for n, c in now_people.items() if c >= CENTRAL and not n.startswith("your ")]
     reading = _read_period(ordinary, LINES if period.kind == "week" else MONTH_LINES, central,
-                           frozenset(n for n in now_people if not n.startswith("your ")))
+                           frozenset(n for n in now_people if not n.startswith("your ")),
+                           language)
     lines = reading.lines
     now_people = _with_the_quoted(now_people, lines, ordinary, language, nearby)
     # Among those who came up as often, the ones in the entries quoted first: the period
@@ -1096,9 +1288,11 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     if cared:
         care = DigestCare(len(cared), gentle_line("en"),
                           tuple(ctx.settings.get("care.resources") or ()))
+    arc = digest_month.arcs(ordinary, [c.name for c in persons if c.count], language) \
+        if period.kind == "month" else ()
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
-                    feeling=feeling(ordinary, period, reading.stated), event=happened)
+                    feeling=feeling(ordinary, period, reading.stated), event=happened, arc=arc)
     return guarded(digest, ordinary, language)
 
 
@@ -1121,7 +1315,7 @@ def guarded(digest: Digest, entries: Sequence[PeriodEntry], language: str | None
     report = check(text, own_words(digest, entries))
     if report.passed:
         return replace(digest, text=text, checks_passed=True)
-    bare = replace(digest, tags=(), threads=(), people=())
+    bare = replace(digest, tags=(), threads=(), people=(), arc=())
     text = render(bare, language)
     second = check(text, own_words(digest, entries))
     return replace(bare, text=text, checks_passed=second.passed,
@@ -1188,7 +1382,8 @@ def render(d: Digest, language: str | None = None) -> str:
     if d.lines:
         out.append(w.say("own_words"))
         for line in d.lines:
-            marks = [w.say("private")] * line.private + [w.say("wry")] * line.wry
+            marks = [w.say("private")] * line.private + [w.say("wry")] * line.wry + \
+                [digest_month.say(w.language, "turned")] * line.turn
             mark = "".join(f" ({m})" for m in marks)
             day = digest_words.line_day(line.date)
             out.append(f"  {w.day(day) if day else line.date}{mark}: “{line.text}”")
@@ -1198,6 +1393,9 @@ def render(d: Digest, language: str | None = None) -> str:
     persons = [w.relation(c.name) for c in d.people if c.count]
     if persons:
         out.append(w.say("people", names=", ".join(persons)))
+    moved = digest_month.across(d.arc, w.language, w) if kind == "month" else ""
+    if moved:
+        out.append(moved)  # a month's own shape: who was there throughout, who came, who went
     # Tension axes are named in English only (the constitution's template axes); in a
     # week with a loss they read as a diagnosis of grief and are left to --json.
     pairs = [c for c in d.tensions if c.count]

@@ -413,6 +413,11 @@ _POINTS_BACK: dict[str, frozenset[str]] = {
     "nl": frozenset("dat dit het".split()),
     "pl": frozenset("to tym tego tę".split()),
 }
+def points_back(language: str) -> frozenset[str]:
+    """Words that stand for what the sentence before said ("it", "das", "eso") in `language`."""
+    return _POINTS_BACK.get(language, frozenset())
+
+
 #: Openings that say "he" or "she" did it without naming them, in languages that drop
 #: the subject ("Ha dicho «¿Ves?»", "Disse que sim"): who it is stands in the line before.
 _THIRD_OPENING: dict[str, frozenset[str]] = {

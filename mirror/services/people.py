@@ -38,7 +38,9 @@ names in any language written with capitals):
    Nor is a title on its own ("Herr"), a kin name that is a function word of the period's
    language (Polish "Mam", "I have"), or a name given to a thing ("The mouse is called
    Wren"), and two words after one German "mit" are a person only by another cue ("mit
-   Jacke und Mütze").
+   Jacke und Mütze"). A German name is also someone before a verb that only takes a
+   person ("ich soll Brandt einfach fragen") and where the next sentence goes on with
+   "er" or "sie" and what they say ("Antwort von Brandt. Er schreibt…").
 4. **One person, one name**: the cases of a declined name ("Paweł", "o Pawle"; "Zosia",
    "z Zosią"), a German or Dutch genitive ("Bastis") and a short form of a longer name of
    the period ("Pri" of "Priya") are listed once, as the name is said alone (`_forms`).
@@ -61,6 +63,7 @@ from itertools import islice
 from pathlib import Path
 
 from mirror.lazy_re import LazyPattern
+from mirror.services.people_evidence import from_place
 
 #: Relation word (any of the four languages) -> how the digest names it to the writer.
 _RELATIONS: dict[str, str] = {
@@ -544,7 +547,7 @@ def _as_person(text: str, m: re.Match[str] | _Joined, capitalised_nouns: bool,
         (prev in ("for", "of") and len(before) > 1 and before[-2] in _FELT_FOR) or \
         (prev == "at" and len(before) > 1 and before[-2] in _AT_SOMEONE)
     # ("a text from Sam", "grateful for Ellie", "so proud of Ife")
-    if prev in _PLACE_BEFORE and not spoken_to:
+    if (prev in _PLACE_BEFORE or from_place(prev, m.group(1))) and not spoken_to:
         return False
     if capitalised_nouns:
         return prev in ("mit", "und") or bool(after and after[0] in _AFTER_STRONG)
@@ -808,6 +811,19 @@ _TALKED_WITH = LazyPattern(
     r"reden|sprechen|telefonieren|streiten|treffen)(?![\w-])")
 
 
+#: A name without its article, a word or two before a verb that takes a person at the end of
+#: its clause ("ich soll Brandt einfach fragen", "Papa gleich anrufen"): only someone is
+#: asked, rung or hugged ("eine Frage stellen" has its article; "Kurse besuchen" is why
+#: "besuchen" is not here).
+_GERMAN_ASKED = LazyPattern(
+    r"(?:\s+[a-zäöüß]+){0,2}\s+(?:fragen|gefragt|anrufen|angerufen|anschreiben|angeschrieben|"
+    r"umarmen|umarmt|trösten|getröstet|anlügen|angelogen|anschreien|angeschrien)(?![\w-])"
+    r"\s*(?:[.,;!?…]|ob\b|und\b|$)")
+#: The next sentence opening on "er" or "sie" and what someone says or does ("Antwort von
+#: Brandt. Er schreibt, sechs Wochen…"): the name that ends the sentence before is who.
+_GERMAN_HE_NEXT = LazyPattern(r"[^\S\n]*[.!?…]?\s+(?:Er|Sie)\s+([a-zäöüß]+)")
+
+
 def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[str],
                 starts: bool, before: Sequence[str] = ()) -> str:
     """How a capitalised word of a German text stands: "strong" where only a person
@@ -835,6 +851,11 @@ def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[st
     if _apposed_far(text, m.start(), list(before), m.end()) or \
             _with_their_own(text, m.end()):
         return "strong"  # "Die Kollegin am Nebentisch, Merve, hat…", "Basti und sein Cousin"
+    if not starts and prev not in _GERMAN_DETERMINERS and _GERMAN_ASKED.match(text, m.end()):
+        return "strong"  # "ich soll Brandt einfach fragen, ob…"
+    if not starts and prev in ("von", "bei", "vor", "an", "für", "über") and \
+            (nxt := _GERMAN_HE_NEXT.match(text, m.end())) is not None and nxt.group(1) in _GERMAN_ACTS:
+        return "strong"  # "Antwort von Brandt. Er schreibt…"
     if not starts and prev in ("mit", "und"):
         return "beside"
     return ""
@@ -1109,11 +1130,15 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
     weak: set[str] = set()
     lowered = text.lower()
     german = nouns or next(islice(_GERMAN_RE.finditer(lowered), 1, None), None) is not None
-    portuguese = not german and len({m.group(0) for m in islice(
-        _PORTUGUESE_RE.finditer(lowered), 12)}) >= 2
+    # Portuguese and Polish share short words ("do", "na", "a", "o"): a text is read as the
+    # one whose own words it holds more of ("wszystko o Lizbonie" is no "o Henrique").
+    pt_words = len({m.group(0) for m in islice(_PORTUGUESE_RE.finditer(lowered), 12)}) \
+        if not german else 0
+    pl_words = len({m.group(0) for m in islice(_POLISH_RE.finditer(lowered), 12)}) \
+        if not german else 0
+    portuguese = pt_words >= 2 and pt_words > pl_words
     # In Polish "a" is "and" ("a Zosia śpi"), no article before a thing.
-    polish = not german and not portuguese and len({m.group(0) for m in islice(
-        _POLISH_RE.finditer(lowered), 12)}) >= 2
+    polish = not portuguese and pl_words >= 2
     if plain_lower(text, lowered):
         relations, kin = _RELATION_LOWER.finditer(lowered), _KIN_LOWER.finditer(lowered)
     else:
@@ -1223,7 +1248,8 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
         # A comma between is a new phrase: "Not telling Sam any of this, Sam will just say…"
         # is no "this Sam".
         joined = _CLAUSE_END.search(text, max(0, c.start() - 3), c.start()) is None
-        if ((joined and prev in _PLACE_BEFORE and not owner and not of_someone) or
+        if ((joined and (prev in _PLACE_BEFORE or from_place(prev, word)) and not owner
+             and not of_someone) or
                 (joined and prev in _THING_BEFORE and not (polish and prev == "a")) or
                 (after and after[0] in _PLACE_AFTER) or norm.rsplit(" ", 1)[-1] in _PLACE_AFTER) \
                 and not (acting and (prev in _PLACE_BEFORE or prev in ("a", "al"))) and not article:
@@ -1548,8 +1574,8 @@ def compare(texts: Iterable[str], before: Iterable[str], language: str | None = 
     own = _written_in(language)
     scans = [_scan(text, nouns, own) for text in texts]
     earlier = [_scan(text, nouns, own) for text in before]
-    names, rename = _names(scans, texts, history, around)
-    names_before, rename_before = _names(earlier, before, evidence=around)
+    names, rename = _names(scans, texts, history, around, language)
+    names_before, rename_before = _names(earlier, before, evidence=around, language=language)
     # Who stood as a person in the period before is still one ("Her name is Iris." last
     # week; "She smiled at Iris" this week), unless this period writes them as a place.
     placed = set().union(*(s.placed for s in scans)) - set().union(*(s.personal for s in scans))
@@ -1563,7 +1589,8 @@ def compare(texts: Iterable[str], before: Iterable[str], language: str | None = 
         # the weeks after it write as someone ("Litigato con Chiara", "Detto a Chiara").
         carried |= _known_people(scans, texts, names | carried | placed, around or history, nouns)
     if around is not None:
-        carried -= _not_people(carried - names, [*scans, *earlier], [*texts, *before], around)
+        carried -= _not_people(carried - names, [*scans, *earlier], [*texts, *before], around,
+                               language=language)
     names -= _not_kin(language)
     names_before -= _not_kin(language)
     # One person written in several forms over the two periods ("Paweł", "o Pawle"; "Pri"
@@ -1613,10 +1640,12 @@ def _stem(word: str, language: str | None) -> str:
 
 def _nominative(word: str, language: str | None) -> bool:
     """Whether `word` may be a name as it is said alone (in Polish, a consonant's end or
-    "-a": "Paweł", "Zosia", not "Pawle", "Zosi"): the form a list of people shows."""
+    "-a": "Paweł", "Zosia", not "Pawle", "Zosi", "Kapralem"): the form a list of people shows."""
     if language != "pl":
         return True
     w = word.lower()
+    if w.endswith(("em", "owi", "ą", "ę")) and len(w) > 4:
+        return False  # "z Kapralem", "Pawłowi": an instrumental or a dative
     return w[-1:] not in _VOWELS or w.endswith("a")
 
 
@@ -1635,6 +1664,24 @@ def form_of(name: str, listed: Iterable[str], language: str | None) -> str | Non
         if language in ("de", "nl") and name.endswith("s") and name[:-1] == other:
             return other
     return None
+
+
+#: Cases of a Polish surname declined as an adjective ("Kwiatkowskiej", "Nowackiego") -> the
+#: ending of the name said alone.
+_PL_ADJECTIVE_CASES = (("skiej", "ska"), ("ckiej", "cka"), ("dzkiej", "dzka"), ("skiego", "ski"),
+                       ("ckiego", "cki"), ("skiemu", "ski"), ("ckiemu", "cki"), ("skim", "ski"),
+                       ("ckim", "cki"))
+
+
+def _polish_nominative(name: str) -> str:
+    """A Polish name written in one case only, as it is said alone when its ending tells:
+    "Zosią" -> "Zosia", "Kwiatkowskiej" -> "Kwiatkowska", "Nowackiego" -> "Nowacki"."""
+    for case, alone in _PL_ADJECTIVE_CASES:
+        if name.endswith(case) and len(name) > len(case) + 1:
+            return name[:-len(case)] + alone
+    if name.endswith(("ą", "ę")):
+        return name[:-1] + "a"
+    return name
 
 
 def _forms(scans: list[_Scan], names: set[str], language: str | None) -> tuple[set[str], dict[str, str]]:
@@ -1665,9 +1712,10 @@ def _forms(scans: list[_Scan], names: set[str], language: str | None) -> tuple[s
         group |= {w for w in single if len(w) >= len(name) + 2 and w.startswith(name)
                   and len(name) >= 3}  # "Pri" of "Priya"
         if len(group) < 2:
-            if language == "pl" and name.endswith(("ą", "ę")):
-                same[name] = name[:-1] + "a"  # "z Zosią" alone: Zosia
-                shown.add(same[name])
+            alone = _polish_nominative(name) if language == "pl" else name
+            if alone != name:
+                same[name] = alone  # "z Zosią" alone: Zosia; "u doktor Kwiatkowskiej": Kwiatkowska
+                shown.add(alone)
             continue
         best = max(sorted(group), key=lambda w: (_nominative(w, language), uses[w],
                                                  len(_stem(w, language)) - len(w),
@@ -1735,7 +1783,8 @@ def _known_people(scans: list[_Scan], texts: list[str], taken: set[str],
 
 
 def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[str]] | None = None,
-           evidence: Callable[[], Sequence[str]] | None = None) -> tuple[set[str], dict[str, str]]:
+           evidence: Callable[[], Sequence[str]] | None = None,
+           language: str | None = None) -> tuple[set[str], dict[str, str]]:
     """(who is a person over a whole period, relation -> the kin name it is written as).
     `evidence`: the journal's texts read for whether a name is no one (default `history`).
 
@@ -1821,7 +1870,8 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
             ordinary -= _known(rescue, history())
         names -= ordinary
         names |= {w for w in recurring if w.lower() not in lower}
-    names -= _not_people(names - set(_KIN_RELATION), scans, texts, evidence or history, strong)
+    names -= _not_people(names - set(_KIN_RELATION), scans, texts, evidence or history, strong,
+                         language)
     rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}
     # "Pete" of a period that says "Old Pete" (or "Mary" of one that says "Mary Hughes")
     # is the same person: one name, kept whole.
@@ -1843,7 +1893,8 @@ FEW_TEXTS = 40
 
 def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
                 history: Callable[[], Sequence[str]] | None,
-                strong: set[str] | frozenset[str] = frozenset()) -> set[str]:
+                strong: set[str] | frozenset[str] = frozenset(),
+                language: str | None = None) -> set[str]:
     """Those of `names` that their uses over the whole period, and the journal before it
     when given, show to be no one (`people_evidence`): a place written after "in" or
     "nach" more often than as anyone ("der Kardiologe in Kassel sagt"), an animal ("our
@@ -1860,9 +1911,12 @@ def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
     for name in sorted(names):
         if name.startswith("your "):
             continue
-        as_person = sum(1 for s in scans if name in s.personal)
-        if people_evidence.place(name, texts, as_person):
-            out.add(name)
+        forms = _declined(name, texts, language)
+        as_person = sum(1 for s in scans if not forms.isdisjoint(s.personal))
+        if any(people_evidence.place(f, texts, as_person) for f in forms) or (
+                len(forms) > 1 and
+                people_evidence.placed_in_any(forms, texts) >= people_evidence.PLACED > as_person):
+            out.add(name)  # "z Poznania", "w Poznaniu": one city written in two cases
             continue
         earlier: list[str] = []
         if history is not None and (name not in strong or len(texts) <= FEW_TEXTS):
@@ -1883,6 +1937,34 @@ def _not_people(names: set[str], scans: list[_Scan], texts: list[str],
         elif not beside and people_evidence.character(name, [*earlier, *texts]):
             out.add(name)
     return out
+
+
+def same_name(name: str, language: str | None) -> Callable[[str], bool]:
+    """Whether a text names `name`: as written, or in a language that declines names in any
+    of its cases ("Ewa", "z Ewą", "o Ewie"; "Paweł", "Pawła"), found by their shared stem."""
+    exact = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
+    if language != "pl" or " " in name:
+        return lambda text: exact.search(text) is not None
+    stem, head = _stem(name, language), name[:2]
+
+    def named(text: str) -> bool:
+        return exact.search(text) is not None or (head in text and any(
+            m.group(1).startswith(head) and _stem(m.group(1), language) == stem
+            for m in _CAP.finditer(text)))
+    return named
+
+
+def _declined(name: str, texts: Sequence[str], language: str | None) -> frozenset[str]:
+    """`name` and the other cases of it that `texts` write, in a language that declines
+    names (Polish: "Poznania", "Poznaniu"; "Lizbony", "Lizbonie"): a place is known by all
+    of its forms together, one "z" and one "w" apart."""
+    if language != "pl" or " " in name:
+        return frozenset({name})
+    stem = _stem(name, language)
+    head = name[:3]
+    return frozenset({name} | {m.group(1) for t in texts if head in t
+                               for m in _CAP.finditer(t) if m.group(1).startswith(head)
+                               and _stem(m.group(1), language) == stem})
 
 
 def no_one(name: str, texts: Sequence[str], around: Callable[[], Sequence[str]] | None = None) -> bool:

@@ -86,6 +86,17 @@ przeczytałem
 IN_A_PLACE = frozenset("in into nach aus en à au aux dans em naar uit w we".split())
 #: Texts a name must stand in as a place to be one by that.
 PLACED = 2
+#: Polish "z"/"ze" is "with" before a name in its instrumental ("z Zosią", "z Pawłem") and
+#: "from" before any other case ("z Poznania", "ze Lwowa"): where someone comes from.
+_FROM = frozenset({"z", "ze"})
+_INSTRUMENTAL = ("ą", "em", "ami", "mi")
+
+
+def from_place(prev: str, word: str) -> bool:
+    """Whether `word` after `prev` (lower case) is where someone comes from: Polish
+    "z"/"ze" before a capital not in the instrumental ("Zosia z Poznania krzyczała" is
+    Zosia calling from Poznań; "z Kubą" is with Kuba)."""
+    return prev in _FROM and " " not in word and not word.endswith(_INSTRUMENTAL)
 
 _WORD = LazyPattern(r"[\w'’-]+")
 _SENTENCE = LazyPattern(r"[^.!?…\n]+[.!?…]*")
@@ -267,6 +278,13 @@ def character(name: str, texts: Sequence[str]) -> bool:
 _WORD_BEFORE = LazyPattern(r"([\w'’-]+)\s+$")
 
 
+def placed_in_any(names: Iterable[str], texts: Sequence[str]) -> int:
+    """In how many of `texts` one of `names` (the cases of one name) stands after a
+    preposition of place."""
+    forms = sorted(names)
+    return sum(1 for text in texts if any(placed_in(n, [text]) for n in forms))
+
+
 def placed_in(name: str, texts: Iterable[str]) -> int:
     """In how many of `texts` `name` stands after a preposition of place."""
     at = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])")
@@ -276,7 +294,8 @@ def placed_in(name: str, texts: Iterable[str]) -> int:
             continue
         for m in at.finditer(text):
             before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
-            if before is not None and before.group(1).lower() in IN_A_PLACE:
+            if before is not None and (before.group(1).lower() in IN_A_PLACE
+                                       or from_place(before.group(1).lower(), name)):
                 n += 1
                 break
     return n

@@ -1,0 +1,121 @@
+"""What a month digest says that its weeks cannot: how the month moved.
+
+A month read as four weekly digests glued together repeats their lines and misses its own
+shape. Beside the lines it quotes (`digest._month_lines`: the entry where the month's tone
+turned, the lines its weeks left out), it says two things only a month can:
+
+- **Where it turned**: the quoted line of the entry where the month's tone changed
+  (`digest.turn_of`) is marked so ("Tuesday 25 August (where it turned): “…”").
+- **Who came and went across the weeks**: the people named in every week of a month of
+  three weeks or more, and those who came into it late and stayed, or faded out before its
+  end ("Across the weeks: Ewa every week; Heniek from 25 August on"). A person named once
+  has no arc and is not said.
+
+Words are per language, as the rest of the digest's frame (`digest_words`); a language
+without them is spoken in signs, as the neutral frame is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from mirror.engine.prompt import reflection_date
+from mirror.models.digests import Arc
+from mirror.services import digest_words, people
+from mirror.storage.periods import PeriodEntry
+
+#: key -> template, per language ("neutral": signs).
+WORDS: dict[str, dict[str, str]] = {
+    "en": {"turned": "where it turned", "across": "Across the weeks: {items}",
+           "every": "{names} every week", "from": "{name} from {day} on",
+           "until": "{name} until {day}", "and": " and "},
+    "es": {"turned": "donde cambió", "across": "A lo largo de las semanas: {items}",
+           "every": "{names} todas las semanas", "from": "{name} desde el {day}",
+           "until": "{name} hasta el {day}", "and": " y "},
+    "de": {"turned": "wo es sich wendete", "across": "Über die Wochen: {items}",
+           "every": "{names} jede Woche", "from": "{name} ab dem {day}",
+           "until": "{name} bis zum {day}", "and": " und "},
+    "fr": {"turned": "là où ça a tourné", "across": "Au fil des semaines : {items}",
+           "every": "{names} chaque semaine", "from": "{name} à partir du {day}",
+           "until": "{name} jusqu'au {day}", "and": " et "},
+    "it": {"turned": "dove è cambiato", "across": "Nel corso delle settimane: {items}",
+           "every": "{names} ogni settimana", "from": "{name} dal {day} in poi",
+           "until": "{name} fino al {day}", "and": " e "},
+    "nl": {"turned": "waar het kantelde", "across": "Door de weken heen: {items}",
+           "every": "{names} elke week", "from": "{name} vanaf {day}",
+           "until": "{name} tot {day}", "and": " en "},
+    "pt": {"turned": "onde mudou", "across": "Ao longo das semanas: {items}",
+           "every": "{names} todas as semanas", "from": "{name} a partir de {day}",
+           "until": "{name} até {day}", "and": " e "},
+    "pl": {"turned": "tu nastąpił zwrot", "across": "W kolejnych tygodniach: {items}",
+           "every": "{names} co tydzień", "from": "{name} od {day}",
+           "until": "{name} do {day}", "and": " i "},
+    digest_words.NEUTRAL: {"turned": "↻", "across": "⇄ {items}", "every": "{names} ✓",
+                           "from": "{name} {day} →", "until": "{name} → {day}", "and": ", "},
+}
+EVERY_WEEKS = 3      # weeks of a month with entries for "every week" to say something
+ARC_ENTRIES = 2      # entries a person must come up in to have come or gone
+LATE = 0.3           # of the month's entries written before someone first came up, to have come
+GONE = 0.6           # ...and after the last entry naming them, to have gone
+ARC_PEOPLE = 4       # people said across the weeks, at most
+
+
+def say(language: str, key: str, **values: object) -> str:
+    table = WORDS.get(language) or WORDS[digest_words.NEUTRAL]
+    return table[key].format(**values)
+
+
+def _day(entry: PeriodEntry) -> date:
+    said = digest_words.line_day(reflection_date(entry.created_at, entry.created_tz))
+    return said or date.fromisoformat(entry.created_at[:10])
+
+
+def arcs(entries: Sequence[PeriodEntry], names: Sequence[str],
+         language: str | None = None) -> tuple[Arc, ...]:
+    """The arcs of the month's `names` (the people the digest lists, most mentioned first)
+    over its `entries`: named in every week with entries (`EVERY_WEEKS` or more); first
+    named only after the month's first `LATE` of entries and still in its last week
+    ("from"); named in its first week and no more after `GONE` of its entries ("until") —
+    each in `ARC_ENTRIES` entries at least (a week of one day at the month's edge is no
+    stretch of it). A relation
+    without a name ("your sister") is not searched for: its words are declined and shared.
+    In a language that declines names each is found in all its cases ("Ewa", "z Ewą", "o
+    Ewie": `people.same_name`)."""
+    ordered = sorted(entries, key=lambda e: e.created_at)
+    days = [_day(e) for e in ordered]
+    weeks = sorted({d.isocalendar()[:2] for d in days})
+    if len(weeks) < 2:
+        return ()
+    index = {w: k for k, w in enumerate(weeks)}
+    out: list[Arc] = []
+    for name in names:
+        if name.startswith("your ") or len(out) >= ARC_PEOPLE:
+            continue
+        named = people.same_name(name, language)
+        at = [k for k, e in enumerate(ordered) if named(e.content)]
+        seen = [days[k] for k in at]
+        if len(seen) < ARC_ENTRIES:
+            continue
+        present = {index[d.isocalendar()[:2]] for d in seen}
+        last = len(weeks) - 1
+        if len(present) == len(weeks) and len(weeks) >= EVERY_WEEKS:
+            out.append(Arc(name, "every", ""))
+        elif at and at[0] >= LATE * len(ordered) and last in present:
+            out.append(Arc(name, "from", seen[0].isoformat()))
+        elif 0 in present and at[-1] < GONE * len(ordered) and max(present) < last:
+            out.append(Arc(name, "until", seen[-1].isoformat()))
+    return tuple(out)
+
+
+def across(found: Sequence[Arc], language: str, w: digest_words.Words) -> str:
+    """The month's arcs said in one line, or "" when there are none."""
+    if not found:
+        return ""
+    every = [w.relation(a.name) for a in found if a.kind == "every"]
+    items = [say(language, "every", names=say(language, "and").join(every))] if every else []
+    for a in found:
+        if a.kind != "every":
+            items.append(say(language, a.kind, name=w.relation(a.name),
+                             day=w.day(date.fromisoformat(a.day), short=True)))
+    return say(language, "across", items="; ".join(items))
