@@ -55,6 +55,18 @@ def weakly_english(tokens: Sequence[Token]) -> bool:
     return found / n < _PLAIN_ENGLISH_SHARE
 
 
+def _function_words(tokens: Sequence[Token]) -> dict[str, int]:
+    """How many of the first 400 words are function words of each language listed."""
+    index = _stopwords()
+    counts: dict[str, int] = {}
+    # Only the (few) function words cost Python work: the lookup runs in C via `map`, and
+    # counts keep first-seen order, which breaks ties in `max` in `guess_language`.
+    for langs in filter(None, map(index.get, as_tokens(tokens).norms[:400])):
+        for lang in langs:
+            counts[lang] = counts.get(lang, 0) + 1
+    return counts
+
+
 def guess_language(tokens: Sequence[Token]) -> tuple[str, bool]:
     """(language code, English enough for English templates).
 
@@ -65,13 +77,7 @@ def guess_language(tokens: Sequence[Token]) -> tuple[str, bool]:
     """
     if not tokens:
         return UNDETERMINED, True
-    index = _stopwords()
-    counts: dict[str, int] = {}
-    # Only the (few) function words cost Python work: the lookup runs in C via `map`, and
-    # counts keep first-seen order, which breaks ties in `max` below.
-    for langs in filter(None, map(index.get, as_tokens(tokens).norms[:400])):
-        for lang in langs:
-            counts[lang] = counts.get(lang, 0) + 1
+    counts = _function_words(tokens)
     n = min(len(tokens), 400)
     if counts:
         best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
@@ -110,8 +116,13 @@ def language_of(text: str, tokens: Sequence[Token]) -> tuple[str, bool]:
         from mirror.engine.language_id import SHORT_TEXT, identify, settle  # lingua loads only when needed
 
         found = identify(text)
-        if found and found != language and language not in (OTHER, UNDETERMINED) and len(text) < SHORT_TEXT:
-            found = settle(text, language, found)  # a short text: the two guesses disagree
+        if found and found != language and len(text) < SHORT_TEXT and \
+                _function_words(tokens).get(found, 0) > 0 and language not in (OTHER, UNDETERMINED):
+            # A short text whose function words speak for both answers ("Le regalé a mi
+            # hermana el reloj": Spanish and Portuguese alike) is settled more carefully.
+            # One the listed function words cannot speak for (Dutch, Italian, Polish) is
+            # lingua's, as before.
+            found = settle(text, language, found)
         if found:
             return found, found == "en"
     return language, english
