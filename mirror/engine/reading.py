@@ -1960,13 +1960,14 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen = [f for f in chosen if f in _ANGER] or chosen
     if chosen and _turned_away(toks, centre, families, chosen, lex):
         chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
-    if not vader and "joy" in chosen and not _joy_shouted(text, toks, counted) \
+    if not vader and set(chosen) & _FLAT_PRAISE and not _joy_shouted(text, toks, counted) \
             and not _said_in_one_breath(toks, counted, chosen) \
-            and not any(fam == "joy" for _, fam, _ in signs):  # (a birth told is joy: an event)
+            and not any(fam in _FLAT_PRAISE for _, fam, _ in signs):  # (a birth told is joy: an event)
         # Without a sentiment lexicon to weigh the words around it, joy named from its word
         # alone was irony read literally more often than it was joy (read blind, 24 replies
         # naming it outside English: nine taken as sarcasm misread, "Ik ben zó blij met deze
-        # mensen" after eleven weeks without a bathroom). Joy is named where it is shouted.
+        # mensen" after eleven weeks without a bathroom; so was "Vivement demain" as hope).
+        # Joy and hope are named where they are shouted.
         chosen = []
     shouted_joy = not chosen and not sarcasm and "joy" in lex.valence and _shouted_news(
         text, toks, families, lex, vader)
@@ -2310,7 +2311,12 @@ def _joy_shouted(text: str, toks: Sequence[Token], counted: Sequence[tuple[int, 
     bounds = as_tokens(toks).sentence_bounds()
     if 0 in bounds and "!" in _sentence_end(text, toks, bounds[0][0]):
         return True
-    return any(fam == "joy" and "!" in _sentence_end(text, toks, i) for i, fam, _ in counted)
+    return any(fam in _FLAT_PRAISE and "!" in _sentence_end(text, toks, i) for i, fam, _ in counted)
+
+
+#: The feelings irony borrows most ("Ich freue mich schon riesig", "Vivement demain,
+#: vraiment"): outside English they are named only when exclaimed or told by an event.
+_FLAT_PRAISE = frozenset({"joy", "hope"})
 
 
 def _said_in_one_breath(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]],
