@@ -1102,6 +1102,10 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     return not reported or any(w in writer for w in before[reported[-1] + 1:])
 
 
+#: How far a feeling joined to one the writer said may stand from it, in words.
+_PAIRED_REACH = 4
+
+
 def _paired(text: str, toks: Sequence[Token], i: int, counted: Sequence[tuple[int, str, float]],
             lex: _Lexicon) -> bool:
     """Whether the feeling word at token i is joined to one the writer said of themselves just
@@ -1109,8 +1113,11 @@ def _paired(text: str, toks: Sequence[Token], i: int, counted: Sequence[tuple[in
     scared"): the pair is one statement, and naming only its first half cut a mixed feeling
     in two."""
     said = {j for j, _, _ in counted}
-    if i - 2 in said and toks[i - 1].norm in lex.joins and toks[i - 2].sent == toks[i].sent:
-        return True
+    # (a word or two may come between the join and the feeling: "feliz y un poco nerviosa")
+    for j in range(max(0, i - _PAIRED_REACH), i - 1):
+        if j in said and toks[j + 1].norm in lex.joins and toks[j].sent == toks[i].sent and not any(
+                clause_break_between(text, toks[k - 1], toks[k]) for k in range(j + 1, i + 1)):
+            return True
     return i - 1 in said and toks[i - 1].sent == toks[i].sent and clause_break_between(text, toks[i - 1], toks[i])
 
 
@@ -1962,7 +1969,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
     if not vader and set(chosen) & _FLAT_PRAISE and not _joy_shouted(text, toks, counted) \
             and not _said_in_one_breath(toks, counted, chosen) \
-            and not any(fam in _FLAT_PRAISE for _, fam, _ in signs):  # (a birth told is joy: an event)
+            and not any(lex.valence.get(fam) == "positive" for _, fam, _ in signs):
+        # (good news told by an event, a birth, makes the joy beside it sincere)
         # Without a sentiment lexicon to weigh the words around it, joy named from its word
         # alone was irony read literally more often than it was joy (read blind, 24 replies
         # naming it outside English: nine taken as sarcasm misread, "Ik ben zó blij met deze
@@ -2321,12 +2329,14 @@ _FLAT_PRAISE = frozenset({"joy", "hope"})
 
 def _said_in_one_breath(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]],
                         chosen: Sequence[str]) -> bool:
-    """Whether the feelings chosen are two said in one sentence ("Felice e triste insieme"):
-    a mixed feeling stated outright, named whole."""
-    if len(chosen) != 2:
-        return False
-    sents = {fam: {toks[i].sent for i, f, _ in counted if f == fam} for fam in chosen}
-    return bool(sents[chosen[0]] & sents[chosen[1]])
+    """Whether a word of joy or hope shares its sentence with another feeling the writer
+    said ("Felice e triste insieme", "Estoy feliz y un poco nerviosa"): a mixed feeling
+    stated outright, which irony does not write."""
+    del chosen  # (which feelings were chosen does not matter: the sentence does)
+    by_sent: dict[int, set[str]] = {}
+    for i, fam, _ in counted:
+        by_sent.setdefault(toks[i].sent, set()).add(fam)
+    return any(fams & _FLAT_PRAISE and len(fams) > 1 for fams in by_sent.values())
 
 
 def _sentence_end(text: str, toks: Sequence[Token], i: int) -> str:
