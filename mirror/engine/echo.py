@@ -110,9 +110,10 @@ def _in_capital_run(toks: Sequence[Token], k: int) -> bool:
 
 
 def opens_on_the_writer(tokens: Sequence[Token], at: int) -> bool:
-    """Whether the clause starting at token `at` opens on "I" or "we": said back as "you",
-    it keeps its subject; a clause with none ("stayed up", of a bowl) may be about anyone."""
-    return tokens[at].norm in _SUBJECTS
+    """Whether the clause starting at token `at` opens on "I": said back as "you", it keeps
+    its subject. A clause with none ("stayed up", of a bowl) may be about anyone, and "we"
+    is more than the writer ("We had milk" is the household's, not "when you had milk")."""
+    return tokens[at].norm in _SUBJECTS and not tokens[at].norm.startswith("we")
 
 
 def echo(text: str, tokens: Sequence[Token], first: int, last: int,

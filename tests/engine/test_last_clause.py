@@ -196,3 +196,11 @@ def test_a_clause_opening_on_that_is_never_asked_as_that_that() -> None:
         reply = compose(text, version=f"v{version}")
         assert "that \u201cthat" not in reply.lower(), reply
         assert reply.count("that was fine") == 2, reply
+
+
+def test_a_clause_of_we_is_quoted_not_said_back_as_you() -> None:
+    # "We had milk" is the household's: "when you had milk" misreads it.
+    text = "Long day at the shop, then the bus was late. Bought milk on the way home. We had milk."
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert "you had milk" not in reply, reply
