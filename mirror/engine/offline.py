@@ -721,10 +721,11 @@ def _with_set_up(a: Analysis, r: Reading) -> tuple[int, int]:
     return prev.first, last
 
 
-#: A centre this short ("Ela entendeu.", "Best Sunday in ages.") is quoted with the line
+#: A centre this short ("Ela entendeu.", "Ich habe ihre alte Nummer trotzdem noch einmal
+#: angerufen.", at most the words a clause asked after may have) is quoted with the line
 #: before it, when that line is no longer than this: the short line lands on it, and the
 #: question can then ask after the short line by itself.
-_SHORT_CENTRE_WORDS, _SHORT_SET_UP_WORDS = 6, 24
+_SHORT_CENTRE_WORDS, _SHORT_SET_UP_WORDS = 9, 24
 
 
 #: A log's lines are short: at most this many words each, on average; most of them carry a

@@ -14,7 +14,7 @@ from mirror.engine.offline import compose
 ENTRIES = {
     "en": "Worried sick about Mum tonight. The hospital has not called.",
     "de": "Ich bin heute Abend so müde und traurig.",
-    "es": "Hoy fue un día agotador. Estoy tan cansada que no puedo ni pensar.",
+    "es": "Estoy tan cansada que no puedo ni pensar.",
     "it": "Stasera sono stanchissima e un po' triste, non so perché.",
 }
 EVENING = {"en": "tonight", "de": "heute Abend", "es": "esta noche", "it": "stasera"}

@@ -105,6 +105,9 @@ def test_a_clause_with_no_subject_is_quoted_not_given_one() -> None:
      "He understood"),
     ("Il a plu toute la journée et j'ai rangé le grenier. Rien trouvé d'intéressant. "
      "Sauf sa lettre.", "Sauf sa lettre"),
+    # a line of up to nine words lands on the one before it too
+    ("Heute wäre Mama siebzig geworden. Ich habe ihre alte Nummer trotzdem noch einmal "
+     "angerufen.", "Ich habe ihre alte Nummer trotzdem noch einmal angerufen"),
 ])
 def test_a_short_line_is_quoted_with_the_line_it_lands_on(text: str, short: str) -> None:
     # "He understood" alone, asked "what is it like to read that back?", says nothing of
