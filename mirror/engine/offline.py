@@ -851,6 +851,10 @@ def _log_coda(a: Analysis, units: list[tuple[int, int]]) -> tuple[int, int] | No
     if all(makes_a_plan(str(a.language), [t.norm for t in a.tokens[first : min(last, first + 2)]])
            for first, last in units[k:]):
         return None  # "Next week: dentist, finish self-review": the next list, not a voice
+    if "\n" in a.text[a.tokens[units[k][0]].start : a.tokens[units[-1][0]].start]:
+        # A log kept line by line: the last line is the voice quoted ("a last line in your
+        # own voice"); lines run together in one quote read as one garbled line.
+        return units[-1][0], units[-1][1]
     return units[k][0], units[-1][1]
 
 

@@ -130,3 +130,16 @@ def test_a_plan_at_the_end_of_a_log_is_not_its_voice() -> None:
             "Next week: dentist, tax return, call Aunty Pat")
     reply = compose(text)
     assert "first weekend since the move" in reply and "Aunty Pat" not in reply, reply
+
+
+def test_a_log_kept_line_by_line_is_answered_from_its_last_line_only() -> None:
+    # "a last line in your own voice" with three lines run together in one quote ("… op de
+    # terugweg Bij km 40 …") read as one garbled line.
+    text = ("Fietsrit za 12.04\nRoute: Utrecht - Amerongen - Utrecht, 68 km\nTijd: 2:41, "
+            "gemiddeld 25,3 km/u\nHartslag: 141 gemiddeld\nWind: 4 Bft uit het westen, zoals "
+            "altijd op de terugweg\nBij km 40 een lekke band, in de regen geplakt. Een man met "
+            "een hond bleef staan kijken, zei niks.\nNog 5 weken tot de toertocht. Benen moe, "
+            "hoofd leeg. Voor het eerst dit jaar zonder handschoenen.")
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert "Nog 5 weken" in reply and "lekke band" not in reply and "Wind" not in reply, reply
