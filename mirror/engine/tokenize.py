@@ -248,10 +248,12 @@ def _line_ends(text: str) -> list[int]:
         open_end = line.rstrip().endswith((",", "-", "\u2013", ":", "(", "&"))
         if head.isdigit() or (head.isupper() and len(line.rstrip()) < _SHORT_LINE * longest and not open_end):
             found.append(at)
-        elif head.islower() and not wrapped and not open_end and len(line.split()) >= _LINE_WORDS \
-                and line.split()[-1].lower() not in _LINE_GOES_ON:
-            # "… like she read it and made a choice" / "not saying anything tonight": written
-            # a thought a line, in lower case, each line is a sentence of its own.
+        elif (head.islower() or (head.isupper() and not line.rstrip().endswith((".", "!", "?", "\u2026")))) \
+                and not wrapped and not open_end \
+                and len(line.split()) >= _LINE_WORDS and line.split()[-1].lower() not in _LINE_GOES_ON:
+            # "… like she read it and made a choice" / "not saying anything tonight", "… the
+            # whole second half" / "Shoulder fine today.": written a thought a line, and not
+            # wrapped by an editor, each line is a sentence of its own.
             found.append(at)
     return found
 

@@ -143,3 +143,15 @@ def test_a_log_kept_line_by_line_is_answered_from_its_last_line_only() -> None:
     for version in range(3):
         reply = compose(text, version=f"v{version}")
         assert "Nog 5 weken" in reply and "lekke band" not in reply and "Wind" not in reply, reply
+
+
+def test_a_line_typed_without_a_stop_is_never_run_into_the_next() -> None:
+    # "… the whole second half" / "Shoulder fine today.": written a line at a time and not
+    # wrapped by an editor, the line break ends the sentence; a quote never reads "second
+    # half Shoulder fine today".
+    text = ("Swim log Thu\nPool: Leisure centre, 25m lanes\nDistance: 1600m, 64 lengths\n"
+            "Time: 41:20\nLane was full of a school group, had to weave round them the whole "
+            "second half\nShoulder fine today. First time since March I didn't count the lengths.")
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert "half Shoulder" not in reply, reply
