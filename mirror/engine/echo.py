@@ -113,7 +113,11 @@ def opens_on_the_writer(tokens: Sequence[Token], at: int) -> bool:
     """Whether the clause starting at token `at` opens on "I": said back as "you", it keeps
     its subject. A clause with none ("stayed up", of a bowl) may be about anyone, and "we"
     is more than the writer ("We had milk" is the household's, not "when you had milk")."""
-    return tokens[at].norm in _SUBJECTS and not tokens[at].norm.startswith("we")
+    return tokens[at].norm in _WRITER
+
+
+#: "I" in the forms a clause may open on.
+_WRITER = frozenset({"i", "i'm", "im", "i've", "ive", "i'd"})
 
 
 def echo(text: str, tokens: Sequence[Token], first: int, last: int,

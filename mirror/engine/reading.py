@@ -1968,7 +1968,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if chosen and _turned_away(toks, centre, families, chosen, lex):
         chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
     if not vader and set(chosen) & _FLAT_PRAISE and not _joy_shouted(text, toks, counted) \
-            and not _said_in_one_breath(toks, counted, chosen) \
+            and not _said_in_one_breath(toks, counted) \
             and not any(lex.valence.get(fam) == "positive" for _, fam, _ in signs):
         # (good news told by an event, a birth, makes the joy beside it sincere)
         # Without a sentiment lexicon to weigh the words around it, joy named from its word
@@ -2327,12 +2327,10 @@ def _joy_shouted(text: str, toks: Sequence[Token], counted: Sequence[tuple[int, 
 _FLAT_PRAISE = frozenset({"joy", "hope"})
 
 
-def _said_in_one_breath(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]],
-                        chosen: Sequence[str]) -> bool:
+def _said_in_one_breath(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]]) -> bool:
     """Whether a word of joy or hope shares its sentence with another feeling the writer
     said ("Felice e triste insieme", "Estoy feliz y un poco nerviosa"): a mixed feeling
     stated outright, which irony does not write."""
-    del chosen  # (which feelings were chosen does not matter: the sentence does)
     by_sent: dict[int, set[str]] = {}
     for i, fam, _ in counted:
         by_sent.setdefault(toks[i].sent, set()).add(fam)
