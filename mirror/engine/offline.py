@@ -42,6 +42,7 @@ from mirror.engine.reading import (
     makes_a_plan,
     opens_a_turn,
     read,
+    says_how_it_is,
     says_i,
     valences,
 )
@@ -858,12 +859,29 @@ def _log_coda(a: Analysis, units: list[tuple[int, int]]) -> tuple[int, int] | No
     return units[k][0], units[-1][1]
 
 
+#: Words of story after the writer's state, in a quote, for the question to ask after the
+#: state rather than the story.
+_STORY_AFTER_STATE = 4
+
+
 def _last_clause(a: Analysis, r: Reading, data: dict) -> tuple[tuple[int, int], str] | None:
     """The quoted centre's last clause (its token range, and quoted), when it can be asked
     about by itself (`reading.last_clause`)."""
     if r.centre is None:
         return None
-    found = last_clause(str(data.get("language", a.language)), a.text, a.tokens, *_with_set_up(a, r))
+    language = str(data.get("language", a.language))
+    span = _with_set_up(a, r)
+    # (the writer's own few words of how they are, when the quote holds them, are asked after
+    # before a line of the story beside them)
+    state = says_how_it_is(language, a.text, a.tokens, *span)
+    found = None
+    if state is not None and state[0] > 0 and span[1] - state[1] >= _STORY_AFTER_STATE:
+        # Only before a line of story ("Mi sento strana. Marco pensava che mi fossi
+        # offesa"): a short line after it says the state again ("Je le suis"), and that is
+        # the one to ask after. (Read from the word before it, so the full stop that opens
+        # it is inside the range.)
+        found = last_clause(language, a.text, a.tokens, state[0] - 1, state[1])
+    found = found or last_clause(language, a.text, a.tokens, *span)
     if found is None:
         return None
     start, end = a.tokens[found[0]].start, a.tokens[found[1] - 1].end

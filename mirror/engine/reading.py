@@ -70,6 +70,11 @@ _BEFORE_DYING = frozenset({"just", "finally", "has", "had", "have", "suddenly", 
 _NO_ONE_IN_PARTICULAR = frozenset({"someone", "somebody", "anyone", "anybody", "alguien",
                                    "quelqu'un", "jemand", "qualcuno", "alguém", "iemand", "ktoś"})
 _LINGERS = 1.0
+_AFTER_LIST = 1.5  # the prose under a list: where the person speaks
+_LIST_ITEMS = 3
+_STATE = 1.0  # the writer saying how they are, in a few words of their own
+_STATE_WORDS = 4
+_LABELLED = kept(r"^\s*\S+:\s")
 #: A pointer followed by at most this many words ("I keep thinking about that", "Das geht mir
 #: nicht aus dem Kopf") points at the line before it.
 _POINTS_BACK = 1
@@ -308,6 +313,7 @@ class _Lexicon:
     asides: tuple[tuple[str, ...], ...] = ()       # "also", "sinon": a last line added on
     remarks: frozenset[str] = frozenset()           # "which", "che": a remark on the clause before
     closing_tags: tuple[tuple[str, ...], ...] = ()  # "la verdad", "je pense": a line's tail, no weight
+    states: tuple[tuple[str, ...], ...] = ()        # "i feel", "estoy": the writer's state follows
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -500,7 +506,19 @@ def makes_a_plan(language: str, norms: Sequence[str]) -> bool:
     """Whether these (normalised) words make a plan ("Next week: dentist", "Mañana, lo de
     siempre"): an afterthought, not where an entry lands."""
     lex = _lexicon(language)
-    return lex is not None and any(_contains(norms, p) for p in lex.plans)
+    return lex is not None and _plans_ahead(norms, lex)
+
+
+def _plans_ahead(norms: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether the words hold a plan cue not denied just before it: "Don't need to now" is
+    where a worry ends, not an errand for tomorrow."""
+    for cue in lex.plans:
+        k = len(cue)
+        for i in range(len(norms) - k + 1):
+            if tuple(norms[i:i + k]) == cue and not any(
+                    w in lex.negators or w.endswith("n't") for w in norms[max(0, i - 2):i]):
+                return True
+    return False
 
 
 def opens_a_turn(language: str, word: str) -> bool:
@@ -611,6 +629,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         belongings=_lowered(data.get("belongings")),
         acts=_lowered(data.get("acts")),
         pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
+        states=tuple(_words(str(w)) for w in data.get("states") or ()),
         back_words=_lowered(data.get("back_words")),
         links=_lowered(data.get("links")),
         laughing_words=_lowered(data.get("laughing_words")),
@@ -1791,6 +1810,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         _joined_abbreviations(text, toks, list(bounds.values())), [prose[t.start] for t in toks], items))
     sentences = _without_sign_off(text, toks, sentences)
     lingering = _lingering_items(text, toks, sentences)
+    after_list = _after_a_list(text, toks, sentences)
     scored: list[Moment] = []
     paragraphs = _paragraph_of(text, toks[-1].start) + 1
     for k, (lo, hi) in enumerate(sentences):
@@ -1840,7 +1860,13 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += _LAST_PARAGRAPH  # a long entry lands in its last paragraph
         elif k == 0 and len(sentences) > 2:
             score -= _FIRST_LINE  # the setting, more often than the heart
-        if hi - lo < 4 and not shouted and not any(i in fam_at for i in range(lo, hi)) and not (
+        state = not any(i in fam_at for i in range(lo, hi)) and _says_how_it_is(text, toks, lo, hi, lex)
+        if state:
+            # "Yo estoy como tranquila, rara.", "Ik voel me leeg.": the writer's own account of
+            # how they are, in words no feeling list holds, weighs as a feeling word would
+            # (one it holds, "I'm glad for them", is weighed as that word already)
+            score += _STATE
+        if hi - lo < 4 and not shouted and not state and not any(i in fam_at for i in range(lo, hi)) and not (
                 last and len(sentences) > 2 and hi - lo >= 2):
             # "Fair enough.": a short line holds the heart only with a feeling word, unless it
             # is where the entry ends ("Yo no pude.", "It's very quiet."): a short last line
@@ -1848,6 +1874,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score -= 1.0
         if lo in lingering:
             score += _LINGERS  # "call Dad back. he sounded small on the voicemail"
+        if lo >= after_list:
+            score += _AFTER_LIST  # "feel like I'm running on about 40%", under the errands
         pointed = _pointer_at(words, lex.pointers)
         if pointed is not None and pointed <= _POINTS_BACK and len(words) <= _POINTS_BACK_WORDS \
                 and any(w in lex.back_words for w in words) and scored and k > 0 \
@@ -1870,7 +1898,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         final = scored[-1]
         said = norms[final.first:final.last]
         plain = not any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in range(final.first, final.last))
-        plan = (any(_contains(said, p) for p in lex.plans)
+        plan = (_plans_ahead(said, lex)
                 and "?" not in text[toks[final.last - 1].end : toks[final.last - 1].end + 2] and plain)
         # So is a line added on ("also failed the titration lol", "Sinon, la voiture fait un
         # bruit"): opened by an "also", or laughed off as it is said.
@@ -1882,7 +1910,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         turning = bool(said) and (said[0] in lex.opening_turns or any(
             _contains(said, tuple(t.split())) for t in lex.turns))
         scored[-1] = Moment(final.first, final.last, final.score - (_ASIDE if aside else 0.0)
-                            + (_LAST_LINE if lands else _LAST_PLAIN) + (_LANDING_TURN if turning else 0.0))
+                            + (_LAST_LINE if lands else _LAST_PLAIN) + (_LANDING_TURN if turning and lands else 0.0))
     if not scored:  # all markup: fall back to any sentence
         scored = [Moment(lo, hi, 0.0) for lo, hi in sentences]
     centre_sentence = max(scored, key=lambda m: (m.score, m.first))
@@ -2135,6 +2163,74 @@ def _lingering_items(text: str, toks: Sequence[Token], sentences: list[tuple[int
         if LIST_ITEM.match(_line_at(text, toks[lo].start)):
             by_line.setdefault(start, []).append(lo)
     return {lo for starts in by_line.values() if len(starts) > 1 for lo in starts}
+
+
+def says_how_it_is(language: str, text: str, tokens: Sequence[Token], first: int, last: int
+                   ) -> tuple[int, int] | None:
+    """The token range of the last sentence in [first, last) where the writer says in a few
+    words how they are (`_says_how_it_is`): "Czuję się pusta. Wieczorem oglądałyśmy stare
+    zdjęcia" is asked after "Czuję się pusta", the person's account of themselves, not the
+    evening's photographs."""
+    lex = _lexicon(language)
+    if lex is None:
+        return None
+    found = None
+    lo = first
+    for i in range(first + 1, last + 1):
+        if i == last or tokens[i].sent != tokens[i - 1].sent:
+            if _says_how_it_is(text, tokens, lo, i, lex):
+                found = (lo, i)
+            lo = i
+    return found
+
+
+def _says_how_it_is(text: str, toks: Sequence[Token], lo: int, hi: int, lex: _Lexicon) -> bool:
+    """Whether the sentence is the writer saying, in a few words, how they are: a state
+    opener ("I feel", "estoy", "je me sens") with at most `_STATE_WORDS` words after it to
+    the sentence's end ("Felt ridiculous.", "Yo estoy como tranquila, rara."). A feeling
+    the lexicon has no word for ("thin", "rara", "lighter") is still the person's own
+    account of themselves, and that is where an entry's heart often sits; a long sentence
+    after the opener is a story ("I'm going to write it all down tonight with dates"). A
+    one-word opener counts where the writer is its subject: first in the sentence ("Felt
+    ridiculous"), after "I" or a small word ("then felt stupid"), or as a participle, which
+    takes the sentence's subject ("sat on the bus … feeling like I'd been dumped"); "My
+    feet feel like someone else's" is about the feet."""
+    norms = [t.norm for t in toks[lo:hi]]
+    for cue in lex.states:
+        k = len(cue)
+        for i in range(len(norms) - k + 1):
+            if tuple(norms[i:i + k]) == cue and 0 < len(norms) - i - k <= _STATE_WORDS \
+                    and (k > 1 or i == 0 or norms[i - 1] in lex.first_person
+                         or norms[i - 1] in lex.stopwords or cue[0].endswith("ing")) \
+                    and not inside_quotation(text, toks[lo + i].start) \
+                    and not _plans_ahead(norms[i + k:], lex) and not _doing(norms[i + k:], lex):
+                return True
+    return False
+
+
+def _doing(after: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether what follows "I'm" is something done, not a state: "I'm moving to a
+    lighthouse", "I'm not writing mine down" (an English verb in -ing, past the small words;
+    no other language's state words are followed by a word so ending)."""
+    said = [w for w in after if w not in lex.intensifiers and w not in lex.negators]
+    return bool(said) and len(said[0]) > 4 and said[0].endswith("ing")
+
+
+def _after_a_list(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]]) -> int:
+    """The first token of the prose that follows a list of at least `_LIST_ITEMS` items, or
+    past the end when there is none. A to-do list with a line of prose under it ("feel like
+    I'm running on about 40%. not sad exactly. just thin.") has put the errands down and
+    then said how it is: the prose is the person's voice, an item the day's furniture."""
+    items = [lo for lo, _ in sentences if LIST_ITEM.match(_line_at(text, toks[lo].start))]
+    if len(items) < _LIST_ITEMS:
+        return len(toks)
+    end_of_list = text.find("\n\n", toks[items[-1]].start)
+    if end_of_list < 0:
+        return len(toks)  # (a list running straight into a line is one more item of it)
+    first = next((lo for lo, hi in sentences if toks[lo].start > end_of_list and hi - lo >= 2), None)
+    if first is None or _LABELLED.match(_line_at(text, toks[first].start)):
+        return len(toks)  # "Bonus: found a fiver": one more item, under its own heading
+    return first
 
 
 def _names(toks: Sequence[Token]) -> set[int]:

@@ -1,0 +1,52 @@
+"""Where the person says how they are, the mirror listens there: the prose under a to-do
+list, a few words of their own state ("Felt ridiculous.", "Mi sento uno straccio."), and a
+last line that only makes a plan is not where an entry lands, while a plan denied ("Don't
+need to now") is."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.offline import compose
+
+
+def test_the_prose_under_a_list_is_quoted_not_an_errand() -> None:
+    text = ("thursday\n"
+            "- email Priya re: invoice (3rd time, be nice)\n"
+            "- return the lamp to IKEA?? or just live with the ugly lamp\n"
+            "- call Dad back\n"
+            "- laundry\n\n"
+            "running on fumes. not sad exactly. just thin.\n")
+    reply = compose(text)
+    assert "just thin" in reply
+    assert "lamp" not in reply
+
+
+def test_a_plan_that_turns_is_still_an_afterthought() -> None:
+    text = ("Hoy por fin aprobé el carnet. A la tercera. Llamé a mamá desde la parada y se puso "
+            "a llorar ella, no yo. Yo estoy como tranquila, rara. Mañana le pido el coche a Javi "
+            "para ir a la playa, aunque seguro que no me lo deja.")
+    assert "Mañana" not in compose(text)
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Poszłam z mamą na cmentarz, pierwszy raz od pogrzebu. Pani z kwiaciarni pamiętała tatę "
+     "i dała nam znicz za darmo. Czuję się pusta. Wieczorem oglądałyśmy stare zdjęcia.",
+     "Czuję się pusta"),
+    ("Vandaag de sleutels van het huis van oma ingeleverd. De makelaar was aardig, hij had "
+     "zelfs koffie gezet in de lege keuken. Ik voel me leeg. Daarna patat gehaald met Sanne.",
+     "Ik voel me leeg"),
+    ("Oggi il ragù della trattoria sapeva esattamente di quello della nonna. Ho smesso di "
+     "parlare a metà frase. Mi sento strana. Marco pensava che mi fossi offesa.",
+     "Mi sento strana"),
+])
+def test_the_question_asks_after_the_writers_state_not_the_story_beside_it(text: str, state: str) -> None:
+    reply = compose(text)
+    question = reply[reply.rindex(".") + 1:] if reply.count("?") else reply
+    assert state in question, reply
+
+
+def test_a_plan_denied_is_where_the_entry_lands() -> None:
+    text = ("Results came back clear. I had been so scared for three weeks that I stopped "
+            "opening the post. Mum still thinks it was a routine check. Don't need to tell her now.")
+    assert "Don't need to tell her now" in compose(text)
