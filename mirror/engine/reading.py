@@ -314,6 +314,7 @@ class _Lexicon:
     remarks: frozenset[str] = frozenset()           # "which", "che": a remark on the clause before
     closing_tags: tuple[tuple[str, ...], ...] = ()  # "la verdad", "je pense": a line's tail, no weight
     states: tuple[tuple[str, ...], ...] = ()        # "i feel", "estoy": the writer's state follows
+    tails: tuple[tuple[str, ...], ...] = ()         # "without", "sin": a line's qualifying tail
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -448,7 +449,13 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
                         tokens[i - 2].norm in lex.determiners and tokens[i + 1].norm in lex.determiners)),
                    None)
         if cut is None:
-            return None
+            # A short line with no mark and no join may still end on a tail that qualifies
+            # it: "ran 5k without stopping", "Then woke Sam on purpose", "pus quatro pratos
+            # na mesa sem pensar". The tail, its opening word kept, is what is asked after.
+            tail = _tail_at(lex, tokens, first if cut is None else start, last)
+            if tail is None:
+                return None
+            return tail, tail
         start = cut - 1
         fewest = _JOINED_WORDS
     else:
@@ -487,6 +494,23 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
         return None  # "…, lo so già", "comme ça", "12.99": nothing in it to ask after (a
         # sentence of its own, "No sé para qué.", says enough by itself)
     return start, cut
+
+
+def _tail_at(lex: _Lexicon, tokens: Sequence[Token], first: int, last: int) -> int | None:
+    """Where the qualifying tail of tokens [first, last) starts: the last place a `tails`
+    phrase opens ("without", "instead of", "sin", "ohne", "de propósito") with at least
+    `_TAIL_BEFORE` words before it and at most `_CLAUSE_WORDS[1]` words from it to the end."""
+    norms = [t.norm for t in tokens[first:last]]
+    for i in range(len(norms) - 1, _TAIL_BEFORE - 1, -1):
+        if any(tuple(norms[i:i + len(t)]) == t for t in lex.tails) and len(norms) - i >= _TAIL_WORDS \
+                and len(norms) - i <= _CLAUSE_WORDS[1] \
+                and any(len(w) >= 3 and w not in lex.stopwords for w in norms[i:]):
+            return first + i
+    return None
+
+
+#: Words before a line's tail ("ran 5k" before "without stopping"), and in the tail itself.
+_TAIL_BEFORE, _TAIL_WORDS = 2, 2
 
 
 #: The words a last clause may have, to be asked about by itself (a short breath): two
@@ -630,6 +654,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         acts=_lowered(data.get("acts")),
         pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
         states=tuple(_words(str(w)) for w in data.get("states") or ()),
+        tails=tuple(_words(str(w)) for w in data.get("tails") or ()),
         back_words=_lowered(data.get("back_words")),
         links=_lowered(data.get("links")),
         laughing_words=_lowered(data.get("laughing_words")),

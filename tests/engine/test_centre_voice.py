@@ -50,3 +50,17 @@ def test_a_plan_denied_is_where_the_entry_lands() -> None:
     text = ("Results came back clear. I had been so scared for three weeks that I stopped "
             "opening the post. Mum still thinks it was a routine check. Don't need to tell her now.")
     assert "Don't need to tell her now" in compose(text)
+
+
+@pytest.mark.parametrize("text, tail", [
+    ("Ao jantar pus quatro pratos na mesa sem pensar.", "sem pensar"),
+    ("Made toast even though I don't usually eat breakfast.", "even though I don't usually eat breakfast"),
+    ("Hoy guardé un trozo de tarta en la nevera sin saber muy bien para quién.",
+     "sin saber muy bien para quién"),
+    ("Ho lasciato la scatola sul tavolo invece di rimetterla giù.", "invece di rimetterla giù"),
+])
+def test_a_short_line_is_asked_after_the_tail_that_qualifies_it(text: str, tail: str) -> None:
+    # A line with no comma and no "and" still says where its weight is: in what it did
+    # without, instead of, even though. The question asks after that, in the person's words.
+    reply = compose(text)
+    assert reply.count(tail) == 2, reply
