@@ -315,6 +315,7 @@ class _Lexicon:
     closing_tags: tuple[tuple[str, ...], ...] = ()  # "la verdad", "je pense": a line's tail, no weight
     states: tuple[tuple[str, ...], ...] = ()        # "i feel", "estoy": the writer's state follows
     tails: tuple[tuple[str, ...], ...] = ()         # "without", "sin": a line's qualifying tail
+    activity_endings: tuple[str, ...] = ()          # "ing", "ar": a verb of doing, after "love"
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -655,6 +656,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
         states=tuple(_words(str(w)) for w in data.get("states") or ()),
         tails=tuple(_words(str(w)) for w in data.get("tails") or ()),
+        activity_endings=tuple(str(w) for w in data.get("activity_endings") or ()),
         back_words=_lowered(data.get("back_words")),
         links=_lowered(data.get("links")),
         laughing_words=_lowered(data.get("laughing_words")),
@@ -1021,6 +1023,8 @@ def _loves_a_thing(text: str, toks: Sequence[Token], after: int, lex: _Lexicon) 
     someone; love said of a thing is a manner of speaking, and as often irony."""
     if after < len(toks) and toks[after].sent == toks[after - 1].sent and toks[after].norm in _A_SITUATION:
         return True  # "Love that my landlord 'fixed' the heater", "J'adore quand…": a state of affairs
+    if after < len(toks) and toks[after].sent == toks[after - 1].sent and _an_activity(toks[after], lex):
+        return True  # "amo trabalhar em startup", "love working weekends": a way of spending time
     if after + 1 >= len(toks) or toks[after].sent != toks[after - 1].sent \
             or toks[after].norm not in lex.openers or toks[after + 1].sent != toks[after].sent:
         return False
@@ -1039,6 +1043,18 @@ _A_SITUATION = frozenset({"that", "how", "when", "it", "it's", "que", "quand", "
                           "como", "cómo", "wie", "dass", "wenn", "es", "come", "quando", "che",
                           "dat", "hoe", "als", "het", "jak", "że", "kiedy", "to",
                           "a", "an", "un", "une", "una", "uno", "ein", "eine", "einen", "een", "um", "uma"})
+
+
+def _an_activity(tok: Token, lex: _Lexicon) -> bool:
+    """Whether the word straight after a word of love names something done, by its verb
+    ending ("trabalhar", "lavorare", "travailler", "pracować", "working"): love of an
+    activity is not tenderness for anyone."""
+    word = tok.text
+    return word.isalpha() and word.islower() and len(word) >= _ACTIVITY_LETTERS \
+        and any(word.endswith(e) for e in lex.activity_endings)
+
+
+_ACTIVITY_LETTERS = 5
 
 
 def _felt_back_then(toks: Sequence[Token], norms: Sequence[str], i: int) -> bool:

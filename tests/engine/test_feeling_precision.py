@@ -541,6 +541,19 @@ def test_love_said_of_any_one_of_a_kind_is_not_tenderness(language: str, text: s
     assert "love" not in read(text, language=language).feelings
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("pt", "reunião de uma hora pra decidir a cor do botão. o sistema de pagamento tá fora do ar "
+           "desde ontem mas isso a gente vê depois. amo trabalhar em startup, é tudo muito dinâmico"),
+    ("it", "Tre ore in coda in tangenziale e poi il capo mi chiede gli straordinari. Adoro "
+           "lavorare qui, davvero."),
+    ("es", "El vuelo salió con cuatro horas de retraso y perdieron mi maleta. Amo viajar en agosto."),
+])
+def test_love_said_of_something_done_is_not_tenderness(language: str, text: str) -> None:
+    # "amo trabalhar em startup": love of a way of spending time, here irony; read as
+    # tenderness it was graded the worst reply of its sheet.
+    assert "love" not in read(text, language=language).feelings
+
+
 @pytest.mark.parametrize(("language", "text", "never"), [
     ("fr", "Génial, le stage de yoga « pour se recentrer » m'a bloqué le dos. Je suis recentrée, "
            "oui, au milieu du salon, par terre.", "joie"),
