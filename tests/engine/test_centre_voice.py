@@ -64,3 +64,21 @@ def test_a_short_line_is_asked_after_the_tail_that_qualifies_it(text: str, tail:
     # without, instead of, even though. The question asks after that, in the person's words.
     reply = compose(text)
     assert reply.count(tail) == 2, reply
+
+
+def test_a_postscript_in_spanish_is_an_aside_not_the_heart() -> None:
+    text = ("bueno pues ya está, me han dado la beca para lisboa. seis meses. se lo he dicho a mamá "
+            "y ha llorado, yo también. estoy contentísima y a la vez con un nudo en la tripa.\n"
+            "pd: el gato ni se ha inmutado, como siempre")
+    reply = compose(text)
+    assert "nudo en la tripa" in reply and "gato" not in reply, reply
+
+
+def test_a_question_about_people_named_together_is_grammatical() -> None:
+    # "What does Tom's parents mean to you" reads as a machine's; the question about a
+    # phrase holds for one person or several.
+    reply = compose("My boss said “you have to finish it tonight” and walked off.")
+    assert "does your boss mean" not in reply
+    for version in range(6):
+        assert " does Tom's parents " not in compose(
+            "I planned a spontaneous trip to the coast with Tom's parents.", version=f"v{version}")
