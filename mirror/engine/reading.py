@@ -1163,7 +1163,7 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
 
 
 #: How far a feeling joined to one the writer said may stand from it, in words.
-_PAIRED_REACH = 4
+_PAIRED_REACH = 8
 
 
 def _paired(text: str, toks: Sequence[Token], i: int, counted: Sequence[tuple[int, str, float]],
@@ -1173,10 +1173,12 @@ def _paired(text: str, toks: Sequence[Token], i: int, counted: Sequence[tuple[in
     scared"): the pair is one statement, and naming only its first half cut a mixed feeling
     in two."""
     said = {j for j, _, _ in counted}
-    # (a word or two may come between the join and the feeling: "feliz y un poco nerviosa")
+    # (a word or two may come between the join and the feeling: "feliz y un poco nerviosa",
+    # "erleichtert und gleichzeitig ein bisschen traurig"; a comma may stand before the join:
+    # "szczęśliwa, ale też trochę smutna")
     for j in range(max(0, i - _PAIRED_REACH), i - 1):
         if j in said and toks[j + 1].norm in lex.joins and toks[j].sent == toks[i].sent and not any(
-                clause_break_between(text, toks[k - 1], toks[k]) for k in range(j + 1, i + 1)):
+                clause_break_between(text, toks[k - 1], toks[k]) for k in range(j + 2, i + 1)):
             return True
     return i - 1 in said and toks[i - 1].sent == toks[i].sent and clause_break_between(text, toks[i - 1], toks[i])
 
@@ -1280,9 +1282,10 @@ def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i
         return True  # "happy birthday", "happy hour", "am liebsten" (the word inside an idiom)
     if lex.adjectives_follow and i >= 2 and norms[i - 2] in lex.determiners \
             and norms[i - 1].isalpha() and norms[i - 1] not in lex.stopwords \
-            and norms[i - 1] not in lex.first_person \
+            and norms[i - 1] not in lex.first_person and norms[i - 1] not in lex.intensifiers \
             and not clause_break_between(text, toks[i - 1], toks[i]):
         return True  # "el plato vacío", "une soirée triste": the noun's, not the writer's
+        # (never "un po' triste", "un poco triste": an amount, not a noun)
     for j in range(i - 1, max(-1, i - 4), -1):
         if norms[j] in lex.determiners:
             # an adjective before its noun: "the sad meal deal", "a short, calm, factual note"

@@ -611,3 +611,19 @@ def test_joy_said_flat_after_a_run_of_mishaps_is_not_named(language: str, text: 
 def test_joy_exclaimed_is_still_named(language: str, text: str, joy: str) -> None:
     for version in range(3):
         assert joy in compose(text, version=f"v{version}").lower()
+
+
+@pytest.mark.parametrize(("language", "text", "both"), [
+    ("it", "Finalmente ho consegnato la tesi. Sono felice e allo stesso tempo un po' triste, come "
+           "se finisse qualcosa.", ("joy", "sadness")),
+    ("de", "Letzter Tag im alten Büro. Ich bin erleichtert und gleichzeitig ein bisschen traurig, "
+           "dass es vorbei ist.", ("relief", "sadness")),
+    ("pl", "Ola jutro wyjeżdża na Erasmusa. Jestem szczęśliwa, ale też trochę smutna, że tak "
+           "daleko.", ("joy", "sadness")),
+    ("es", "Me han dado la beca para Lisboa. Estoy contentísima y a la vez con un nudo en la tripa.",
+     ("joy", "anxiety")),
+])
+def test_two_feelings_a_few_words_apart_are_both_named(language: str, text: str, both: tuple[str, ...]) -> None:
+    # A mixed feeling stated outright ("felice e … un po' triste") is named whole: naming one
+    # half, or neither, is the one-sided reply the reader marks down.
+    assert set(read(text, language=language).feelings) == set(both)
