@@ -2041,6 +2041,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
     if not vader and set(chosen) & _FLAT_PRAISE and not _joy_shouted(text, toks, counted) \
             and not _said_in_one_breath(toks, counted) \
+            and not _joy_said_plainly(text, toks, counted, families, lex) \
             and not any(lex.valence.get(fam) == "positive" for _, fam, _ in signs):
         # (good news told by an event, a birth, makes the joy beside it sincere)
         # Without a sentiment lexicon to weigh the words around it, joy named from its word
@@ -2465,6 +2466,29 @@ def _joy_shouted(text: str, toks: Sequence[Token], counted: Sequence[tuple[int, 
 #: The feelings irony borrows most ("Ich freue mich schon riesig", "Vivement demain,
 #: vraiment"): outside English they are named only when exclaimed or told by an event.
 _FLAT_PRAISE = frozenset({"joy", "hope"})
+
+
+def _joy_said_plainly(text: str, toks: Sequence[Token], counted: Sequence[tuple[int, str, float]],
+                      families: Sequence[tuple[int, str, float]], lex: _Lexicon) -> bool:
+    """Whether the writer says outright that they are glad ("Ik ben zo blij", "Jestem taka
+    szczęśliwa", "Estou muito feliz": "I" or its verb just before the word) in an entry
+    where nothing has gone wrong: no mishap word, no feeling against the grain, no word held
+    up in quotation marks ('de badkamer is "bijna klaar"'). Irony needs something bad to
+    say it of; where there is none, the gladness is the person's."""
+    if any(lex.valence.get(fam) == "negative" for _, fam, _ in families):
+        return False
+    if quoted_spans(text) or any(_contains([t.norm for t in toks], t) for t in lex.trouble):
+        return False
+    writer = lex.first_person | lex.self_statement
+    for i, fam, _ in counted:
+        if fam in _FLAT_PRAISE and any(toks[j].norm in writer and toks[j].sent == toks[i].sent
+                                        for j in range(max(0, i - _PLAIN_REACH), i)):
+            return True
+    return False
+
+
+#: How far before a word of joy the writer's "I" (or its verb) may stand: "Ik ben zo blij".
+_PLAIN_REACH = 3
 
 
 def _said_in_one_breath(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]]) -> bool:

@@ -74,3 +74,13 @@ def test_a_short_entry_is_answered_in_its_own_language(text: str, language: str)
     from mirror.engine.analysis import analyze
 
     assert analyze(text).language == language
+
+
+@pytest.mark.parametrize(("text", "feeling"), [
+    ("Minął rok. Tęsknię za mamą.", "tęsknota"),
+    ("Estoy agotada hoy.", "cansancio"),
+])
+def test_an_entry_of_a_few_words_gets_its_feeling_named(text: str, feeling: str) -> None:
+    # Three to five words are a whole entry on a hard day: "Tęsknię za mamą" is answered as
+    # an entry, with its feeling named, not as words too few to read.
+    assert feeling in compose(text).lower()
