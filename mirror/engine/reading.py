@@ -919,7 +919,9 @@ _UNTIL = frozenset({"until", "till", "hasta", "fino", "finché", "jusqu'à", "ju
 def _undone(toks: Sequence[Token], i: int, after: int) -> bool:
     """Whether the words just after a feeling phrase, in its sentence, say it lasted only
     until something ("Tutto bene fino al secondo", "Everything was fine until Dad …")."""
-    return any(t.norm in _UNTIL and t.sent == toks[i].sent for t in toks[after:after + 2])
+    return any(toks[k].norm in _UNTIL and toks[k].sent == toks[i].sent
+               and not (toks[k].norm == "aż" and toks[k - 1].norm == "że")  # "że aż": so much that
+               for k in range(after, min(after + 2, len(toks))))
 
 
 def _then_not(toks: Sequence[Token], after: int, lex: _Lexicon) -> bool:

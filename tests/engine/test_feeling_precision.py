@@ -627,3 +627,20 @@ def test_two_feelings_a_few_words_apart_are_both_named(language: str, text: str,
     # A mixed feeling stated outright ("felice e … un po' triste") is named whole: naming one
     # half, or neither, is the one-sided reply the reader marks down.
     assert set(read(text, language=language).feelings) == set(both)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("nl", "Vanmiddag gebeld door de school in Utrecht. Ik ben aangenomen. Ik ben zo blij, ik "
+           "heb de hele avond gezongen in de keuken."),
+    ("pl", "Dostałam tę pracę w bibliotece. Jestem taka szczęśliwa, że aż nie mogę usiedzieć."),
+    ("pt", "Passei no concurso depois de dois anos estudando à noite. Estou muito feliz."),
+])
+def test_joy_said_plainly_where_nothing_went_wrong_is_named(language: str, text: str) -> None:
+    assert "joy" in read(text, language=language).feelings
+
+
+def test_joy_said_of_a_word_held_in_quotation_marks_is_still_not_named() -> None:
+    # The irony this guards against: praise beside a word held up in quotation marks.
+    text = ("Fantastisch nieuws van de aannemer: de badkamer is \"bijna klaar\". Dat was hij in "
+            "februari ook al. Ik ben zó blij met deze mensen.")
+    assert "joy" not in read(text, language="nl").feelings
