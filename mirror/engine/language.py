@@ -111,6 +111,13 @@ def language_of(text: str, tokens: Sequence[Token]) -> tuple[str, bool]:
     ("今日は疲れた。") is named by its script, however few its words. The engine's analysis
     and the digest both ask this, so an entry and its period speak the same language."""
     language, english = guess_language(tokens)
+    if language == UNDETERMINED and tokens and latin_share(tokens) >= 0.9:
+        # A few words and no function word among them: English by default was an English
+        # answer to "Jestem zmęczona." and "Heel moe."
+        from mirror.engine.language_id import identify_few_words  # lingua loads only when needed
+
+        found = identify_few_words(text)
+        return found, found == "en"
     if (not english and (len(tokens) > 4 or (language == OTHER and latin_share(tokens) < 0.9))) or (
             english and (_doubtful_english(tokens) or weakly_english(tokens))):
         from mirror.engine.language_id import SHORT_TEXT, identify, settle  # lingua loads only when needed

@@ -26,7 +26,7 @@ from mirror.engine.samples import generated_reflections
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "reflections.yaml"
 
-GOLDEN_DIGEST = "8b6c19c96f1ccf24a6ea22362de1f91e2bfad25e7875f8bec17cc46da097e04b"
+GOLDEN_DIGEST = "91950efd713a3a7fce116862bd389d13eafa5a86ffcc7f9d5cdffead7b72f679"
 
 TRICKY = [
     "",

@@ -84,3 +84,19 @@ def test_an_entry_of_a_few_words_gets_its_feeling_named(text: str, feeling: str)
     # Three to five words are a whole entry on a hard day: "Tęsknię za mamą" is answered as
     # an entry, with its feeling named, not as words too few to read.
     assert feeling in compose(text).lower()
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Jestem zmęczona.", "pl"),
+    ("Heel moe.", "nl"),
+    ("Sono stanca.", "it"),
+    ("Te extraño.", "es"),
+    ("Tired.", "en"),
+    ("Slept badly.", "en"),
+])
+def test_an_entry_of_two_words_is_answered_in_its_own_language(text: str, language: str) -> None:
+    # Two words and no function word were answered in English whatever they were; an
+    # English answer to "Jestem zmęczona." is an answer in another language.
+    from mirror.engine.analysis import analyze
+
+    assert analyze(text).language == language
