@@ -315,6 +315,7 @@ class _Lexicon:
     closing_tags: tuple[tuple[str, ...], ...] = ()  # "la verdad", "je pense": a line's tail, no weight
     states: tuple[tuple[str, ...], ...] = ()        # "i feel", "estoy": the writer's state follows
     tails: tuple[tuple[str, ...], ...] = ()         # "without", "sin": a line's qualifying tail
+    praise: frozenset[str] = frozenset()            # "superbe", "wspaniały": a headline's praise
     activity_endings: tuple[str, ...] = ()          # "ing", "ar": a verb of doing, after "love"
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
@@ -656,6 +657,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
         states=tuple(_words(str(w)) for w in data.get("states") or ()),
         tails=tuple(_words(str(w)) for w in data.get("tails") or ()),
+        praise=frozenset(t.norm for w in data.get("praise") or () for t in tokenize(str(w))),
         activity_endings=tuple(str(w) for w in data.get("activity_endings") or ()),
         back_words=_lowered(data.get("back_words")),
         links=_lowered(data.get("links")),
@@ -1491,6 +1493,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
             marked or any(_written(" ".join(m), lowered) for m in lex.sarcasm if m and m[0] == "#")
             or _hashtag_marker(text, lex)):
         return True  # "… Wagen 9 fehlt komplett. #DeutscheBahn #zukunftsfähig #danke"
+    if not laughing and _praised_headline(text, toks, norms, spans, lex, valence, families):
+        return True  # "Superbe journée sur le RER B." over forty minutes stuck and a missed meeting
     if marked and trouble and not laughing and (valence or _marker_opens(toks, norms, lex)):
         # (a story the person is laughing at, "forty crying-laughing faces … 10/10 would not
         # repeat", is told for the joke, not to mask what went wrong)
@@ -1712,6 +1716,44 @@ def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marke
         if len(rest) <= 2:
             return True
     return False
+
+
+def _praised_headline(text: str, toks: Sequence[Token], norms: Sequence[str],
+                      spans: Sequence[tuple[int, int]], lex: _Lexicon, valence: dict[str, float],
+                      families: Sequence[tuple[int, str, float]] | None) -> bool:
+    """Whether the entry opens on a headline of praise ("Superbe journée sur le RER B.",
+    "Ganz großartiger Tag mit der Deutschen Bahn.", "Wspaniały dzień w urzędzie skarbowym."):
+    a first sentence of at most `_HEADLINE_WORDS` words with a marker among its first
+    three, unshouted, over a report with at least `_HEADLINE_EVIDENCE` signs of things going
+    wrong (a mishap word, a phrase held up in quotation marks, a feeling against the grain),
+    more of them than of gladness. The praise is a word of the language's `praise` list, an
+    irony marker, or (in English) a word VADER scores 2 or more.
+    One sign is not enough: a good day can have rain in it."""
+    if not spans:
+        return False
+    lo, hi = spans[0]
+    if hi - lo > _HEADLINE_WORDS or "!" in text[toks[hi - 1].end : toks[hi - 1].end + 2]:
+        return False
+    head = norms[lo:hi]
+    if not any(w in lex.praise or (w,) in lex.sarcasm or valence.get(w, 0.0) >= 2.0 for w in head[:3]):
+        return False
+    rest = norms[hi:]
+    evidence = sum(1 for t in lex.trouble if t[0] in rest and _contains(rest, t))
+    evidence += any(end - start <= _HELD_UP_CHARS and start > toks[hi - 1].end
+                    for start, end in quoted_spans(text))
+    fams = families if families is not None else _families(text, toks, lex)
+    evidence += sum(1 for i, fam, _ in fams if i >= hi and lex.valence.get(fam) == "negative")
+    # (gladness in the report outweighs it: "Superbe journée. … les enfants ont ri"; its
+    # last sentence is left out, where irony closes as it opened: "Ich freue mich schon
+    # riesig auf meine 12,40 Euro")
+    closing = spans[-1][0]
+    glad = sum(1 for i, fam, _ in fams if hi <= i < closing and lex.valence.get(fam) == "positive")
+    return evidence >= _HEADLINE_EVIDENCE and evidence > glad
+
+
+#: A headline has at most this many words; the report under it, this many signs of trouble;
+#: a phrase held up in quotation marks ('"bijna klaar"') at most this many characters.
+_HEADLINE_WORDS, _HEADLINE_EVIDENCE, _HELD_UP_CHARS = 7, 2, 30
 
 
 #: The dry "sure" that turns someone's word over, in the languages without a sentiment

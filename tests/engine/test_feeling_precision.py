@@ -644,3 +644,25 @@ def test_joy_said_of_a_word_held_in_quotation_marks_is_still_not_named() -> None
     text = ("Fantastisch nieuws van de aannemer: de badkamer is \"bijna klaar\". Dat was hij in "
             "februari ook al. Ik ben zó blij met deze mensen.")
     assert "joy" not in read(text, language="nl").feelings
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Superbe journée sur le RER B. Quarante minutes bloqués entre Denfert et Cité U pour "
+           "« un incident voyageur », puis « un colis suspect ». Arrivée au bureau à 10h20, réunion "
+           "finie. Vivement demain, vraiment."),
+    ("de", "Ganz großartiger Tag mit der Deutschen Bahn. ICE nach Hamburg: 47 Minuten Verspätung "
+           "wegen „Reparatur an der Strecke“. Bordbistro: „heute leider ohne Kaffee“. Ich freue "
+           "mich schon riesig auf die Rückfahrt."),
+])
+def test_a_headline_of_praise_over_a_report_of_trouble_is_irony(language: str, text: str) -> None:
+    assert read(text, language=language).sarcasm
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pl", "Wspaniały dzień nad morzem. Wieczorem deszcz, ale dzieci były zachwycone."),
+    ("de", "Ganz großartiger Tag. Die Bahn war sogar pünktlich und Oma hat sich so gefreut."),
+    ("fr", "Superbe journée à la plage. Il a plu un peu en fin d'après-midi mais les enfants ont "
+           "ri toute la journée."),
+])
+def test_a_headline_of_praise_over_a_good_day_with_rain_in_it_is_sincere(language: str, text: str) -> None:
+    assert not read(text, language=language).sarcasm
