@@ -74,6 +74,7 @@ _AFTER_LIST = 1.5  # the prose under a list: where the person speaks
 _LIST_ITEMS = 3
 _STATE = 1.0  # the writer saying how they are, in a few words of their own
 _STATE_WORDS = 4
+_STATE_SENTENCE = 8  # words in a sentence that is the writer's line of state
 _LABELLED = kept(r"^\s*\S+:\s")
 #: A pointer followed by at most this many words ("I keep thinking about that", "Das geht mir
 #: nicht aus dem Kopf") points at the line before it.
@@ -2285,6 +2286,8 @@ def _says_how_it_is(text: str, toks: Sequence[Token], lo: int, hi: int, lex: _Le
     takes the sentence's subject ("sat on the bus … feeling like I'd been dumped"); "My
     feet feel like someone else's" is about the feet."""
     norms = [t.norm for t in toks[lo:hi]]
+    if len(norms) > _STATE_SENTENCE:
+        return False  # "…, even though I'm thirty": a clause in a story, not a line of state
     for cue in lex.states:
         k = len(cue)
         for i in range(len(norms) - k + 1):
