@@ -1955,7 +1955,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # how they are, in words no feeling list holds, weighs as a feeling word would
             # (one it holds, "I'm glad for them", is weighed as that word already)
             score += _STATE
-        if hi - lo < 4 and not shouted and not state and not any(i in fam_at for i in range(lo, hi)) and not (
+        insists = bool(scored) and k > 0 and scored[-1].last == lo and _insists(norms, scored[-1], lo, hi, lex)
+        if hi - lo < 4 and not shouted and not state and not insists \
+                and not any(i in fam_at for i in range(lo, hi)) and not (
                 last and len(sentences) > 2 and hi - lo >= 2):
             # "Fair enough.": a short line holds the heart only with a feeling word, unless it
             # is where the entry ends ("Yo no pude.", "It's very quiet."): a short last line
@@ -1977,16 +1979,24 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             continue
         if pointed is not None:
             score += _POINTS  # "Still thinking about the lemonade": the person says where it is
+        if insists:
+            # "I said thanks. Why did I say thanks.", "Zmiana łagodna. Łagodna.": a word said
+            # again at once is where the writer stays; the two lines are one moment.
+            previous = scored[-1]
+            scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _INSISTS)
+            continue
         scored.append(Moment(lo, hi, score))
-    if len(sentences) > 2 and scored and scored[-1].first == sentences[-1][0] \
+    if len(sentences) > 2 and scored and scored[-1].last == sentences[-1][1] \
             and not LIST_ITEM.match(_line_at(text, toks[sentences[-1][0]].start)):
         # (a list's last item is only the last errand, not where an entry lands)
         # An entry lands on its last line, unless that line only makes a plan, with no
         # feeling in it ("We should be doing the free install day twice a year", "Going to
         # write the justification out properly tonight"): that is an afterthought.
         final = scored[-1]
-        said = norms[final.first:final.last]
-        plain = not any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in range(final.first, final.last))
+        # (the last sentence itself, where a line before it was joined to it: "Bought milk
+        # on the way home. We had milk.")
+        said = norms[sentences[-1][0]:final.last]
+        plain = not any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in range(sentences[-1][0], final.last))
         plan = (_plans_ahead(said, lex)
                 and "?" not in text[toks[final.last - 1].end : toks[final.last - 1].end + 2] and plain)
         # So is a line added on ("also failed the titration lol", "Sinon, la voiture fait un
@@ -2272,6 +2282,23 @@ def says_how_it_is(language: str, text: str, tokens: Sequence[Token], first: int
                 found = (lo, i)
             lo = i
     return found
+
+
+def _insists(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lexicon) -> bool:
+    """Whether the short sentence [lo, hi) says again a word of weight from the sentence just
+    before it ("Squeezes my shoulder. Squeezes it.", "amanhã eu apago o insta. amanhã"):
+    insistence, the writer staying on a word, which is where a diary's heart often is."""
+    if hi - lo > _INSIST_WORDS or previous.last - previous.first > _MAX_CENTRE_WORDS - (hi - lo):
+        return False
+    before = {w[:_STEM] for w in norms[previous.first:previous.last]
+              if len(w) >= _INSIST_LETTERS and w.isalpha() and w not in lex.stopwords}
+    return any(w[:_STEM] in before for w in norms[lo:hi]
+               if len(w) >= _INSIST_LETTERS and w.isalpha() and w not in lex.stopwords)
+
+
+#: A sentence that says a word again is at most this long; the word, at least this long.
+_INSIST_WORDS, _INSIST_LETTERS = 3, 4
+_INSISTS = 0.5
 
 
 def _says_how_it_is(text: str, toks: Sequence[Token], lo: int, hi: int, lex: _Lexicon) -> bool:
