@@ -11,8 +11,9 @@ turned, the lines its weeks left out), it says two things only a month can:
   end ("Across the weeks: Ewa every week; Heniek from 25 August on"). A person named once
   has no arc and is not said.
 
-Words are per language, as the rest of the digest's frame (`digest_words`); a language
-without them is spoken in signs, as the neutral frame is.
+Its words are the digest's frame words (`constitution/digest/<language>.yaml`, read by
+`digest_words`: "turned", "across", "every_week", "from_day", "until_day", "and"); a
+language without a file is spoken in signs, as the neutral frame is.
 """
 
 from __future__ import annotations
@@ -25,35 +26,6 @@ from mirror.models.digests import Arc
 from mirror.services import digest_words, people
 from mirror.storage.periods import PeriodEntry
 
-#: key -> template, per language ("neutral": signs).
-WORDS: dict[str, dict[str, str]] = {
-    "en": {"turned": "where it turned", "across": "Across the weeks: {items}",
-           "every": "{names} every week", "from": "{name} from {day} on",
-           "until": "{name} until {day}", "and": " and "},
-    "es": {"turned": "donde cambió", "across": "A lo largo de las semanas: {items}",
-           "every": "{names} todas las semanas", "from": "{name} desde el {day}",
-           "until": "{name} hasta el {day}", "and": " y "},
-    "de": {"turned": "wo es sich wendete", "across": "Über die Wochen: {items}",
-           "every": "{names} jede Woche", "from": "{name} ab dem {day}",
-           "until": "{name} bis zum {day}", "and": " und "},
-    "fr": {"turned": "là où ça a tourné", "across": "Au fil des semaines : {items}",
-           "every": "{names} chaque semaine", "from": "{name} à partir du {day}",
-           "until": "{name} jusqu'au {day}", "and": " et "},
-    "it": {"turned": "dove è cambiato", "across": "Nel corso delle settimane: {items}",
-           "every": "{names} ogni settimana", "from": "{name} dal {day} in poi",
-           "until": "{name} fino al {day}", "and": " e "},
-    "nl": {"turned": "waar het kantelde", "across": "Door de weken heen: {items}",
-           "every": "{names} elke week", "from": "{name} vanaf {day}",
-           "until": "{name} tot {day}", "and": " en "},
-    "pt": {"turned": "onde mudou", "across": "Ao longo das semanas: {items}",
-           "every": "{names} todas as semanas", "from": "{name} a partir de {day}",
-           "until": "{name} até {day}", "and": " e "},
-    "pl": {"turned": "tu nastąpił zwrot", "across": "W kolejnych tygodniach: {items}",
-           "every": "{names} co tydzień", "from": "{name} od {day}",
-           "until": "{name} do {day}", "and": " i "},
-    digest_words.NEUTRAL: {"turned": "↻", "across": "⇄ {items}", "every": "{names} ✓",
-                           "from": "{name} {day} →", "until": "{name} → {day}", "and": ", "},
-}
 EVERY_WEEKS = 3      # weeks of a month with entries for "every week" to say something
 ARC_ENTRIES = 2      # entries a person must come up in to have come or gone
 LATE = 0.3           # of the month's entries written before someone first came up, to have come
@@ -61,9 +33,14 @@ GONE = 0.6           # ...and after the last entry naming them, to have gone
 ARC_PEOPLE = 4       # people said across the weeks, at most
 
 
+#: The month's words, by what the digest asks for -> their key in the language's file.
+_KEYS = {"turned": "turned", "across": "across", "every": "every_week", "from": "from_day",
+         "until": "until_day", "and": "and"}
+
+
 def say(language: str, key: str, **values: object) -> str:
-    table = WORDS.get(language) or WORDS[digest_words.NEUTRAL]
-    return table[key].format(**values)
+    """The month's words for `key` in `language` (its digest file, else the neutral one)."""
+    return digest_words.words(language).say(_KEYS[key], **values)
 
 
 def _day(entry: PeriodEntry) -> date:
