@@ -1060,10 +1060,15 @@ def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
     if not quoted:
         return found
     out = Counter(found)
+    texts = [e.content for e in entries]
     for name in dict.fromkeys(quoted):
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w’-])")
         if any(name.lower() in e.content.split() for e in entries):
             continue  # written in lower case too: an ordinary word opening a sentence
+        said = next((line.text for line in lines if name in line.text), "")
+        if people_in.opens_only(name, said, language) and people_in.no_name(
+                name, texts, nearby() if nearby is not None else (), language):
+            continue  # "Ambulance took 22 minutes": a noun opening a terse line, once
         if people_in.no_one(name, [e.content for e in entries], nearby):
             continue  # a pet, a place, a novel's heroine: the journal says so elsewhere
         out[name] = sum(1 for e in entries if pattern.search(e.content))
