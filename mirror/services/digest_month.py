@@ -2,7 +2,12 @@
 
 A month read as four weekly digests glued together repeats their lines and misses its own
 shape. Beside the lines it quotes (`digest._month_lines`: the entry where the month's tone
-turned, the lines its weeks left out), it says two things only a month can:
+turned, the lines its weeks left out, and no more than `digest.MONTH_REPEATS` lines they
+quoted), it says what only a month can:
+
+- **What ran through it**: the short sentences the person kept writing, with how many
+  entries hold each ("Again and again: “Tired.” (3)", `refrains`); a line made of one is
+  not quoted besides, and no sentence is quoted twice.
 
 - **Where it turned**: the quoted line of the entry where the month's tone changed
   (`digest.turn_of`) is marked so ("Tuesday 25 August (where it turned): “…”").
@@ -18,11 +23,12 @@ language without a file is spoken in signs, as the neutral frame is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from mirror.engine.prompt import reflection_date
-from mirror.models.digests import Arc
+from mirror.models.digests import Arc, Counted
 from mirror.services import digest_words, people
 from mirror.storage.periods import PeriodEntry
 
@@ -96,3 +102,55 @@ def across(found: Sequence[Arc], language: str, w: digest_words.Words) -> str:
             items.append(say(language, a.kind, name=w.relation(a.name),
                              day=w.day(date.fromisoformat(a.day), short=True)))
     return say(language, "across", items="; ".join(items))
+
+
+# -- what ran through it ------------------------------------------------------------------------
+REFRAIN_WORDS = 4     # a sentence this short, written again and again, is the month's refrain
+REFRAIN_ENTRIES = 3   # ...in this many entries at least
+REFRAINS = 3          # refrains said, at most
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def sentence_keys(text: str) -> list[str]:
+    """`text`'s sentences as keys that match however they were punctuated or capitalised
+    ("Tired." and "tired!" are one): its words in lower case, joined by spaces."""
+    keys = []
+    for sentence in _SENTENCE_END.split(text):
+        words = _WORD.findall(sentence.casefold())
+        if words:
+            keys.append(" ".join(words))
+    return keys
+
+
+def refrains(entries: Sequence[PeriodEntry]) -> tuple[Counted, ...]:
+    """What ran through the month in the person's own words: a short sentence (up to
+    `REFRAIN_WORDS` words) written in `REFRAIN_ENTRIES` entries or more, across two weeks
+    or more ("Tired." on the mornings after night shifts, "Zmęczony." after a day's
+    driving), as first written, with the entries it is in. A month quoting such a line
+    in every other day's quote read as its days listed; said once with its count, it is
+    what the month kept coming back to."""
+    said: dict[str, str] = {}
+    where: dict[str, set[str]] = {}
+    weeks: dict[str, set[tuple[int, int]]] = {}
+    for entry in sorted(entries, key=lambda e: e.created_at):
+        week = _day(entry).isocalendar()[:2]
+        for sentence in _SENTENCE_END.split(entry.content.strip()):
+            words = _WORD.findall(sentence.casefold())
+            if not words or len(words) > REFRAIN_WORDS or not any(w.isalpha() for w in words):
+                continue
+            key = " ".join(words)
+            said.setdefault(key, sentence.strip())
+            where.setdefault(key, set()).add(entry.id)
+            weeks.setdefault(key, set()).add(week)
+    found = [k for k in where if len(where[k]) >= REFRAIN_ENTRIES and len(weeks[k]) >= 2]
+    found.sort(key=lambda k: (-len(where[k]), list(said).index(k)))
+    return tuple(Counted(said[k], len(where[k]), 0) for k in found[:REFRAINS])
+
+
+def refrain_line(found: Sequence[Counted], language: str) -> str:
+    """The month's refrains said in one line ("Again and again: “Tired.” (4)"), or ""."""
+    if not found:
+        return ""
+    w = digest_words.words(language)
+    return w.say("refrain", items=", ".join(f"“{c.name}” ({c.count})" for c in found))
