@@ -107,9 +107,11 @@ def across(found: Sequence[Arc], language: str, w: digest_words.Words) -> str:
 # -- what ran through it ------------------------------------------------------------------------
 REFRAIN_WORDS = 4     # a sentence this short, written again and again, is the month's refrain
 REFRAIN_ENTRIES = 3   # ...in this many entries at least
+REFRAIN_SHARE = 0.1   # ...and in this share of the month's entries (three of a thousand is chance)
 REFRAINS = 3          # refrains said, at most
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_TAG = re.compile(r"[#@][\w-]+")  # "#writing" closing an entry: a tag, said among the tags
 
 
 def sentence_keys(text: str) -> list[str]:
@@ -125,26 +127,33 @@ def sentence_keys(text: str) -> list[str]:
 
 def refrains(entries: Sequence[PeriodEntry]) -> tuple[Counted, ...]:
     """What ran through the month in the person's own words: a short sentence (up to
-    `REFRAIN_WORDS` words) written in `REFRAIN_ENTRIES` entries or more, across two weeks
-    or more ("Tired." on the mornings after night shifts, "Zmęczony." after a day's
-    driving), as first written, with the entries it is in. A month quoting such a line
-    in every other day's quote read as its days listed; said once with its count, it is
-    what the month kept coming back to."""
+    `REFRAIN_WORDS` words) written in `REFRAIN_ENTRIES` entries or more and
+    `REFRAIN_SHARE` of the month's, across two weeks or more ("Tired." on the mornings
+    after night shifts, "Zmęczony." after a day's driving; never a tag, "#writing"), as
+    first written, with the entries it is in. A month quoting such a line in every other
+    day's quote read as its days listed; said once with its count, it is what the month
+    kept coming back to."""
     said: dict[str, str] = {}
     where: dict[str, set[str]] = {}
     weeks: dict[str, set[tuple[int, int]]] = {}
     for entry in sorted(entries, key=lambda e: e.created_at):
-        week = _day(entry).isocalendar()[:2]
+        week: tuple[int, int] | None = None
         for sentence in _SENTENCE_END.split(entry.content.strip()):
-            words = _WORD.findall(sentence.casefold())
+            if sentence.count(" ") > 2 * REFRAIN_WORDS:
+                continue  # (most sentences of a month: read no further)
+            words = _WORD.findall(_TAG.sub(" ", sentence).casefold())
             if not words or len(words) > REFRAIN_WORDS or not any(w.isalpha() for w in words):
                 continue
             key = " ".join(words)
+            week = week or _day(entry).isocalendar()[:2]
             said.setdefault(key, sentence.strip())
             where.setdefault(key, set()).add(entry.id)
             weeks.setdefault(key, set()).add(week)
-    found = [k for k in where if len(where[k]) >= REFRAIN_ENTRIES and len(weeks[k]) >= 2]
-    found.sort(key=lambda k: (-len(where[k]), list(said).index(k)))
+    least = max(REFRAIN_ENTRIES, REFRAIN_SHARE * len(entries))
+    found = [k for k in where if len(where[k]) >= least and len(weeks[k]) >= 2
+             and not _TAG.search(said[k])]
+    first = {k: n for n, k in enumerate(said)}
+    found.sort(key=lambda k: (-len(where[k]), first[k]))
     return tuple(Counted(said[k], len(where[k]), 0) for k in found[:REFRAINS])
 
 

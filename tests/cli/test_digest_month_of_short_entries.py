@@ -82,3 +82,13 @@ def test_an_english_month_says_its_refrain_in_english(cli):
 
     assert "Again and again: “Tired.” (3)" in digest["text"]
     assert digest["refrains"] == [{"name": "Tired.", "count": 3, "previous": 0, "label": ""}]
+
+
+def test_a_tag_closing_entries_is_no_refrain(cli):
+    days = ["2026-11-02", "2026-11-05", "2026-11-10", "2026-11-13", "2026-11-18", "2026-11-24"]
+    _write_all(cli, [(f"{d} 21:00", "Long shift, then soup with Sam. #work") for d in days])
+
+    digest = _digest(cli, "--month", "2026-11-15")
+
+    assert digest["refrains"] == []
+    assert "Again and again" not in digest["text"]
