@@ -1158,13 +1158,20 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
     german = nouns or next(islice(_GERMAN_RE.finditer(lowered), 1, None), None) is not None
     # Portuguese and Polish share short words ("do", "na", "a", "o"): a text is read as the
     # one whose own words it holds more of ("wszystko o Lizbonie" is no "o Henrique").
-    pt_words = len({m.group(0) for m in islice(_PORTUGUESE_RE.finditer(lowered), 12)}) \
-        if not german else 0
-    pl_words = len({m.group(0) for m in islice(_POLISH_RE.finditer(lowered), 12)}) \
-        if not german else 0
-    portuguese = pt_words >= 2 and pt_words > pl_words
-    # In Polish "a" is "and" ("a Zosia śpi"), no article before a thing.
-    polish = not portuguese and pl_words >= 2
+    # Asked only of a capital after "a" or "o", where it matters: reading every text of a
+    # month for both languages' words cost a tenth of its digest.
+    written_in: list[bool] = []
+
+    def portuguese_polish() -> tuple[bool, bool]:
+        if not written_in:
+            pt_words = len({m.group(0) for m in islice(_PORTUGUESE_RE.finditer(lowered), 12)}) \
+                if not german else 0
+            pl_words = len({m.group(0) for m in islice(_POLISH_RE.finditer(lowered), 12)}) \
+                if not german else 0
+            portuguese = pt_words >= 2 and pt_words > pl_words
+            # In Polish "a" is "and" ("a Zosia śpi"), no article before a thing.
+            written_in.extend((portuguese, not portuguese and pl_words >= 2))
+        return written_in[0], written_in[1]
     if plain_lower(text, lowered):
         relations, kin = _RELATION_LOWER.finditer(lowered), _KIN_LOWER.finditer(lowered)
     else:
@@ -1258,7 +1265,7 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
         else:
             acting = not starts and _as_person(text, c, german, before, after)
         # "a Marta comprou", "o Henrique", "a Dona Lurdes": Portuguese names take the article
-        article = portuguese and not starts and prev in _ARTICLES_PT and not (
+        article = not starts and prev in _ARTICLES_PT and portuguese_polish()[0] and not (
             after and after[0] in _PLACE_AFTER) and before[-2:-1] not in (["para"], ["em"],
                                                                         ["por"], ["sobre"])
         # ("a olhar para o Excel": a thing looked at)
@@ -1276,7 +1283,7 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
         joined = _CLAUSE_END.search(text, max(0, c.start() - 3), c.start()) is None
         if ((joined and (prev in _PLACE_BEFORE or from_place(prev, word)) and not owner
              and not of_someone) or
-                (joined and prev in _THING_BEFORE and not (polish and prev == "a")) or
+                (joined and prev in _THING_BEFORE and not (prev == "a" and portuguese_polish()[1])) or
                 (after and after[0] in _PLACE_AFTER) or norm.rsplit(" ", 1)[-1] in _PLACE_AFTER) \
                 and not (acting and (prev in _PLACE_BEFORE or prev in ("a", "al"))) and not article:
             # ("said … to Murphy", "a text from Sam", "le he escrito a Carmen")
