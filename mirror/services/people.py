@@ -1877,10 +1877,15 @@ def _known_people(scans: list[_Scan], texts: list[str], taken: set[str],
     uses: Counter[str] = Counter()
     for s in scans:
         uses.update(w for w in s.possible if " " not in w)
-    lower = {w for t in texts for w in _WORD.findall(t) if w[:1].islower()}
     common = _common()
-    candidates = [w for w, _ in uses.most_common() if w not in taken and w.lower() not in lower
-                  and w.lower() not in common][:KNOWN_CANDIDATES]
+    maybe = [w for w, _ in uses.most_common() if w not in taken and w.lower() not in common]
+    lower: set[str] = set()
+    if maybe:  # (only these words are looked for: a month's every word is 150,000 of them)
+        pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+            re.escape(w.lower()) for w in sorted(set(maybe), key=len, reverse=True))
+            + r")(?![\w'’-])")
+        lower = {m.group(0) for t in texts for m in pattern.finditer(t)}
+    candidates = [w for w in maybe if w.lower() not in lower][:KNOWN_CANDIDATES]
     if not candidates:
         return set()
     past = history()
