@@ -745,9 +745,10 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
     refrains: tuple[Counted, ...] = ()
     if limit > LINES:
         refrains = digest_month.refrains(entries)
-        best, turn = _month_lines(scored, base, entries, limit, tones, others,
-                                  frozenset(digest_month.sentence_keys(
-                                      " \n".join(c.name for c in refrains))))
+        said_again = frozenset(digest_month.sentence_keys(" \n".join(c.name for c in refrains)))
+        best, turn = _month_lines(scored, base, entries, limit,
+                                  _without_refrains(tones, entries, said_again, language),
+                                  others, said_again)
         best = [(w, e, replace(line, turn=True) if e.id == turn else line) for w, e, line in best]
     else:
         best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
@@ -797,6 +798,28 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
             chosen.append(here[0])
     chosen += [s for s in felt_lines if s not in chosen][:limit - len(chosen)]
     return chosen
+
+
+def _without_refrains(tones: dict[str, float], entries: Sequence[PeriodEntry],
+                      refrain: frozenset[str], language: str | None) -> dict[str, float]:
+    """The month's `tones` with each entry toned without its `refrain` sentences: what ran
+    through the whole month ("Tired." after every night shift) is not where it turned, and
+    toned as it was it hid the day the month turned ("Video call with Claire… I'm glad.")."""
+    if not refrain:
+        return tones
+    out = dict(tones)
+    vader = valences()
+    for e in entries:
+        parts = digest_month.sentences_of(e.content)
+        kept = [p for p in parts if " ".join(digest_month.sentence_keys(p)) not in refrain]
+        if len(kept) == len(parts):
+            continue
+        rest = " ".join(kept)
+        if language not in (None, "en", digest_words.NEUTRAL):
+            out[e.id] = felt_tone(rest, language)
+        else:
+            out[e.id] = _tone(rest, vader)
+    return out
 
 
 REPEATED = 0.4   # of its weight, what a line its week's digest quotes weighs in the month

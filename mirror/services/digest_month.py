@@ -114,6 +114,11 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _TAG = re.compile(r"[#@][\w-]+")  # "#writing" closing an entry: a tag, said among the tags
 
 
+def sentences_of(text: str) -> list[str]:
+    """`text`'s sentences as written (the split `sentence_keys` and `refrains` read by)."""
+    return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
 def sentence_keys(text: str) -> list[str]:
     """`text`'s sentences as keys that match however they were punctuated or capitalised
     ("Tired." and "tired!" are one): its words in lower case, joined by spaces."""

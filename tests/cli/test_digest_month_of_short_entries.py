@@ -92,3 +92,32 @@ def test_a_tag_closing_entries_is_no_refrain(cli):
 
     assert digest["refrains"] == []
     assert "Again and again" not in digest["text"]
+
+
+_MUMS_MONTH = [
+    ("2026-03-02 21:00", "Mum's scan is on Friday. I'm scared."),
+    ("2026-03-04 21:00", "Couldn't sleep. So worried about the results."),
+    ("2026-03-06 21:00", "Bad news from the hospital. I cried in the car park."),
+    ("2026-03-09 21:00", "Angry at everyone today. I hate this waiting."),
+    ("2026-03-11 21:00", "Another awful night, scared and alone."),
+    ("2026-03-13 21:00", "Sad all day. Nothing helps."),
+    ("2026-03-17 21:00", "Mum's surgery went well. Glad. Tired."),
+    ("2026-03-19 21:00", "Mum is home. Tired. Good soup."),
+    ("2026-03-23 21:00", "Walked with Mum to the bench by the pond. Nice. Tired."),
+    ("2026-03-25 21:00", "Mum laughed at the telly. Tired."),
+    ("2026-03-29 21:00", "Sunday lunch together, lovely. Tired."),
+]
+
+
+def test_what_ran_through_a_month_does_not_hide_where_it_turned(cli):
+    """"Tired." closing every day after the surgery is the month's refrain, not its tone:
+    read with it, the month "turned" on "Sad all day. Nothing helps."; without it, on the
+    day the surgery went well."""
+    _write_all(cli, _MUMS_MONTH)
+
+    digest = _digest(cli, "--month", "2026-03-15")
+
+    turned = [line["text"] for line in digest["lines"] if line["turn"]]
+    assert turned == ["Mum's surgery went well. Glad. Tired."], digest["lines"]
+    assert "(where it turned): “Mum's surgery went well." in digest["text"]
+    assert "Again and again: “Tired.” (5)" in digest["text"]
