@@ -458,10 +458,12 @@ def _polish_acts(after: list[str]) -> bool:
     return bool(after) and len(after[0]) > 2 and after[0].endswith(("ł", "ła", "ły"))
 _AFTER_STRONG = _AFTER - {"is", "was", "has", "had", "does", "did", "and", "est", "a",
                           "ist", "war", "hat", "hatte", "está", "estaba", "tiene"}
-#: "his" or "her" later in the clause a name opens ("Tom moved his stuff out today", "Luis
-#: sent a video of her yawning"): the sentence goes on about people, not a thing's doing
-#: ("Ambulance took 22 minutes").
-_HIS_OR_HERS = LazyPattern(r"[^.!?;:\n]{0,60}?(?<![\w'’-])(?:his|her|him|himself|herself)(?![\w'’-])")
+#: "his", "her" or "him" later in the sentence a name opens, or in the one after it ("Tom
+#: moved his stuff out today", "Luis sent a video of her yawning", "Marek called from Leeds.
+#: Good to hear him."): the writer goes on about people, not a thing's doing ("Ambulance
+#: took 22 minutes. I counted.").
+_HIS_OR_HERS = LazyPattern(r"[^.!?;:\n]{0,60}?(?:[.!?]+[^\S\n]+[^.!?;:\n]{0,60}?)?"
+                           r"(?<![\w'’-])(?:his|her|him|himself|herself)(?![\w'’-])")
 #: A role before a name in apposition: "my manager, Priya", "the nurse, Joy".
 _ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coach tutor "
                                         "physio physiotherapist dentist optician pharmacist "

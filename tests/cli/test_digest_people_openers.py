@@ -61,3 +61,13 @@ def test_a_german_word_opening_a_sentence_before_its_verb_is_no_one(cli):
 
     assert "Lukas" in named
     assert "Lange" not in named
+
+
+def test_someone_named_once_the_next_sentence_speaks_of_is_named(cli):
+    _write(cli, "Marek called from Leeds. Good to hear him.", "2026-03-03 21:00")
+    _write(cli, "Bus came late again. Long shift.", "2026-03-04 21:00")
+
+    named = _people(cli, "2026-03-03")
+
+    assert "Marek" in named
+    assert "Bus" not in named
