@@ -33,6 +33,7 @@ from mirror.services import digest_words, people
 from mirror.storage.periods import PeriodEntry
 
 EVERY_WEEKS = 3      # weeks of a month with entries for "every week" to say something
+EDGE_DAYS = 4        # ...each with this many of its days in the month (else an edge of it)
 ARC_ENTRIES = 2      # entries a person must come up in to have come or gone
 LATE = 0.3           # of the month's entries written before someone first came up, to have come
 GONE = 0.6           # ...and after the last entry naming them, to have gone
@@ -57,7 +58,8 @@ def _day(entry: PeriodEntry) -> date:
 def arcs(entries: Sequence[PeriodEntry], names: Sequence[str],
          language: str | None = None) -> tuple[Arc, ...]:
     """The arcs of the month's `names` (the people the digest lists, most mentioned first)
-    over its `entries`: named in every week with entries (`EVERY_WEEKS` or more); first
+    over its `entries`: named in every week with entries (`EVERY_WEEKS` or more, each with
+    `EDGE_DAYS` of its days in the month: a week at its edge may go without); first
     named only after the month's first `LATE` of entries and still in its last week
     ("from"); named in its first week and no more after `GONE` of its entries ("until") —
     each in `ARC_ENTRIES` entries at least (a week of one day at the month's edge is no
@@ -71,6 +73,13 @@ def arcs(entries: Sequence[PeriodEntry], names: Sequence[str],
     if len(weeks) < 2:
         return ()
     index = {w: k for k, w in enumerate(weeks)}
+    # The month's weeks, less one at its edge that holds only a day or three of it
+    # (Sunday 1 November, Monday 30 November): someone in every other week was there
+    # every week.
+    month = days[len(days) // 2].replace(day=1)
+    full = {k for k, (year, week) in enumerate(weeks)
+            if sum(date.fromisocalendar(year, week, d).replace(day=1) == month
+                   for d in range(1, 8)) >= EDGE_DAYS}
     out: list[Arc] = []
     for name in names:
         if name.startswith("your ") or len(out) >= ARC_PEOPLE:
@@ -82,7 +91,7 @@ def arcs(entries: Sequence[PeriodEntry], names: Sequence[str],
             continue
         present = {index[d.isocalendar()[:2]] for d in seen}
         last = len(weeks) - 1
-        if len(present) == len(weeks) and len(weeks) >= EVERY_WEEKS:
+        if len(full) >= EVERY_WEEKS and full <= present:
             out.append(Arc(name, "every", ""))
         elif at and at[0] >= LATE * len(ordered) and last in present:
             out.append(Arc(name, "from", seen[0].isoformat()))

@@ -121,3 +121,22 @@ def test_what_ran_through_a_month_does_not_hide_where_it_turned(cli):
     assert turned == ["Mum's surgery went well. Glad. Tired."], digest["lines"]
     assert "(where it turned): “Mum's surgery went well." in digest["text"]
     assert "Again and again: “Tired.” (5)" in digest["text"]
+
+
+def test_someone_in_every_week_but_a_day_at_the_month_s_edge_was_there_every_week(cli):
+    """November 2026 opens on a Sunday and ends on a Monday: a week of one day at each edge
+    without her does not make the month's sister someone who came and went."""
+    _write_all(cli, [
+        ("2026-11-01 08:10", "Night shift done. Ward was quiet for once."),
+        ("2026-11-04 21:15", "Claire rang. She's taken the job in Toronto."),
+        ("2026-11-07 10:30", "Lunch with Claire. Neither of us mentioned Toronto."),
+        ("2026-11-14 19:00", "Helped Claire sort her books. She gave me the poetry ones."),
+        ("2026-11-21 06:30", "Drove Claire to Heathrow. Cried in the car park."),
+        ("2026-11-24 22:00", "Video call with Claire. She looked happy. I'm glad."),
+        ("2026-11-30 21:00", "Pottery was ridiculous. I laughed more than I have all month."),
+    ])
+
+    digest = _digest(cli, "--month", "2026-11-15")
+
+    assert "Across the weeks: Claire every week" in digest["text"]
+    assert {"name": "Claire", "kind": "every", "day": ""} in digest["arc"]
