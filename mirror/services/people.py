@@ -1619,26 +1619,30 @@ def _no_names_around(words: set[str], texts: Sequence[str], around: Sequence[str
     fewer than `RECURS` texts of them all ("Ambulance took 22 minutes", once in a year of
     entries). A name opens sentence after sentence ("Kuba zadzwonił", "Kuba przysłał"); a
     noun opening one sentence of a terse entry is written once."""
-    heads = {w.lower()[:3] if language == "pl" else w.lower(): w for w in words}
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
-        re.escape(h) + (r"[\w'’-]*" if language == "pl" else "")
-        for h in sorted(heads, key=len, reverse=True)) + r")(?![\w'’-])", re.IGNORECASE)
+    declined = language == "pl"
     stems = {w: _stem(w, language) for w in words}
+    looked_for: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+    for w in words:
+        head = w.lower()[:3] if declined else w.lower()
+        looked_for[w] = ((head, head[:1].upper() + head[1:], head.upper()), re.compile(
+            r"(?<![\w'’-])" + re.escape(head) + (r"[\w'’-]*" if declined else "") + r"(?![\w'’-])",
+            re.IGNORECASE))
     capital: Counter[str] = Counter()
     lower: set[str] = set()
     for text in dict.fromkeys((*texts, *around)):  # a text read twice is no recurrence
-        here: set[str] = set()
-        for m in pattern.finditer(text):
-            said = m.group(0)
-            key = said.lower()[:3] if language == "pl" else said.lower()
-            word = heads.get(key)
-            if word is None or (language == "pl" and _stem(said, language) != stems[word]):
-                continue
-            if said[:1].islower():
-                lower.add(word)
-            else:
-                here.add(word)
-        capital.update(here)
+        for w, (pieces, pattern) in looked_for.items():
+            if not any(piece in text for piece in pieces):
+                continue  # (most texts: a plain search, thousands of them a month)
+            written = False
+            for m in pattern.finditer(text):
+                said = m.group(0)
+                if declined and _stem(said, language) != stems[w]:
+                    continue
+                if said[:1].islower():
+                    lower.add(w)
+                else:
+                    written = True
+            capital[w] += written
     return {w for w in words if w in lower or capital[w] < RECURS}
 
 

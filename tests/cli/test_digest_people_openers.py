@@ -71,3 +71,15 @@ def test_someone_named_once_the_next_sentence_speaks_of_is_named(cli):
 
     assert "Marek" in named
     assert "Bus" not in named
+
+
+def test_two_polish_names_opening_terse_lines_are_both_found(cli):
+    # "Marek" and "Marta" share their first letters: each is looked for in its own cases.
+    _write(cli, "Marek zadzwonił rano. Deszcz.", "2026-10-05 21:00")
+    _write(cli, "Marta przyszła na kolację. Było miło.", "2026-10-06 21:00")
+    _write(cli, "Marek przyniósł wino. Zmęczony.", "2026-10-07 21:00")
+    _write(cli, "Marta została do północy.", "2026-10-08 21:00")
+
+    named = _people(cli, "2026-10-06")
+
+    assert {"Marek", "Marta"} <= set(named)
