@@ -85,11 +85,13 @@ class Digest:
     feeling: str = ""     # the period's feeling in one plain sentence ("" when untold)
     event: str = ""       # what happened, as the first line names it ("Mum's stroke")
     arc: tuple[Arc, ...] = ()  # in a month: who came and went across its weeks
+    #: in a month: the short sentences written again and again, with the entries holding each
+    refrains: tuple[Counted, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         for key in ("patterns", "tensions", "lines", "people", "tags", "threads", "flags",
-                    "notices", "arc"):
+                    "notices", "arc", "refrains"):
             data[key] = [dict(v) if isinstance(v, dict) else v for v in data[key]]
         for line in data["lines"]:
             line["feelings"] = list(line["feelings"])

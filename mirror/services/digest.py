@@ -18,7 +18,9 @@ quoted from the person never count against it.
   period — every entry of a week — and only those are read. The lines are drawn from
   across the period (`_across`) so that in order they tell how it went — a month's from
   across its weeks, each week's best and then the month's strongest, no week more than its
-  share (`_across_weeks`), not its weekly digests laid end to end. A line that opens on
+  share (`_across_weeks`), not its weekly digests laid end to end: no more than
+  `MONTH_REPEATS` lines its weeks already quoted, no sentence twice, and the short
+  sentences written again and again said once with their count (`digest_month.refrains`). A line that opens on
   "he" or "danach" comes with its set-up (`digest_setups`); a death or a
   birth told is always quoted, by the sentence that tells it, and a death told is said in
   one plain line (`_loss`). What happened stays in `--json` (`_happened`: "Mum's stroke").
@@ -246,6 +248,8 @@ class _Read:
     #: entry ID -> (the feelings its writer says of themselves, strongest first; those said
     #: in its last sentence, where the entry lands), for every entry read in full.
     stated: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(default_factory=dict)
+    #: in a month: what ran through it (`digest_month.refrains`)
+    refrains: tuple[Counted, ...] = ()
 
 
 def _grief_said(text: str, language: str) -> bool:
@@ -738,13 +742,18 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
             continue
         seen.add(line.text.casefold())
         scored.append((score, entry, line))
+    refrains: tuple[Counted, ...] = ()
     if limit > LINES:
-        best, turn = _month_lines(scored, base, entries, limit, tones, others)
+        refrains = digest_month.refrains(entries)
+        said_again = frozenset(digest_month.sentence_keys(" \n".join(c.name for c in refrains)))
+        best, turn = _month_lines(scored, base, entries, limit,
+                                  _without_refrains(tones, entries, said_again, language),
+                                  others, said_again)
         best = [(w, e, replace(line, turn=True) if e.id == turn else line) for w, e, line in best]
     else:
         best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
     return _Read(tuple(line for _, entry, line in sorted(best, key=lambda s: s[1].created_at)),
-                 frozenset(wry_ids), stated)
+                 frozenset(wry_ids), stated, refrains)
 
 
 def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict[str, float],
@@ -791,7 +800,32 @@ def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict
     return chosen
 
 
+def _without_refrains(tones: dict[str, float], entries: Sequence[PeriodEntry],
+                      refrain: frozenset[str], language: str | None) -> dict[str, float]:
+    """The month's `tones` with each entry toned without its `refrain` sentences: what ran
+    through the whole month ("Tired." after every night shift) is not where it turned, and
+    toned as it was it hid the day the month turned ("Video call with Claire… I'm glad.")."""
+    if not refrain:
+        return tones
+    out = dict(tones)
+    vader = valences()
+    for e in entries:
+        parts = digest_month.sentences_of(e.content)
+        kept = [p for p in parts if " ".join(digest_month.sentence_keys(p)) not in refrain]
+        if len(kept) == len(parts):
+            continue
+        rest = " ".join(kept)
+        if language not in (None, "en", digest_words.NEUTRAL):
+            out[e.id] = felt_tone(rest, language)
+        else:
+            out[e.id] = _tone(rest, vader)
+    return out
+
+
 REPEATED = 0.4   # of its weight, what a line its week's digest quotes weighs in the month
+MONTH_REPEATS = 5  # lines a month quotes that its weeks quoted too, at most (where it turned
+                   # and where it landed among them): the rest is the month's own
+WEEK_REPEATS = 2   # ...of them from one week, while another week has one to give
 TURNING = 1.0    # how far the month's tone must move (VADER's scale, mean per entry) to turn
 TURN_SIDE = 2    # entries on each side of a turn, at least
 
@@ -872,13 +906,18 @@ def weekly_quoted(scored: Sequence[tuple[float, PeriodEntry, SalientLine]],
 def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dict[str, float],
                  entries: Sequence[PeriodEntry], limit: int,
                  tones: dict[str, float],
-                 others: dict[str, tuple[float, SalientLine]] | None = None
+                 others: dict[str, tuple[float, SalientLine]] | None = None,
+                 refrain: frozenset[str] = frozenset()
                  ) -> tuple[list[tuple[float, PeriodEntry, SalientLine]], str | None]:
     """A month's lines, read as the month and not as its weeks: the line where it turned
     (`turn_of`) and the one where it landed are quoted first; a line its weekly digest
     already quotes weighs `REPEATED` of its weight, so the month's other lines — the ones
-    a week's five left out — come before a repeat (a death or a birth told is quoted
-    whatever: `_across`)."""
+    a week's five left out — come before a repeat, and no more than `MONTH_REPEATS` of
+    them are quoted (a month of short entries, every one of them quoted by its week, was
+    its weeks' lines again). No sentence is quoted twice, and a line holding one of the
+    month's `refrain` sentences ("Tired.", said with its count) is left to that, unless
+    the month turned or landed there (a death or a birth told is quoted whatever:
+    `_across`)."""
     weekly = weekly_quoted([(base.get(e.id, w), e, line) for w, e, line in scored], entries)
     turn = turn_of(entries, {}, tones)
     last = max((item[1].created_at for item in scored), default="")
@@ -897,8 +936,47 @@ def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dic
     if turn is not None:
         top = max((w for w, _, _ in weighed), default=0.0)
         weighed = [(max(w, top) if e.id == turn else w, e, line) for w, e, line in weighed]
+    weighed = _said_once(weighed, kept, refrain)
     order = {e.id: k for k, e in enumerate(sorted(entries, key=lambda e: e.created_at))}
-    return _across(weighed, {k: order[k] / max(1, len(entries)) for k in order}, limit), turn
+    chosen = _across(weighed, {k: order[k] / max(1, len(entries)) for k in order}, limit)
+    # A repeat is a line its week's digest quotes too (not the entry's other line).
+    repeats = [item for item in chosen if item[1].id in weekly
+               and not (item[1].id in others and item[2] is others[item[1].id][1])]
+    # ...the month keeps where it turned and landed and a loss or a birth told, then the
+    # strongest of the rest, a week giving no more than `WEEK_REPEATS` of them while
+    # another week has one to give (the week of the diagnosis is two lines, and the week
+    # of the relief after it is heard), up to `MONTH_REPEATS` in all.
+    given: Counter[tuple[int, int]] = Counter(_week_of(item) for item in chosen
+                                              if item not in repeats)
+    ranked: list[tuple[bool, int, tuple[float, PeriodEntry, SalientLine]]] = []
+    for item in sorted(repeats, key=lambda s: (s[1].id not in kept and not told(s[2].text),
+                                               -s[0])):
+        week = _week_of(item)
+        essential = item[1].id in kept or told(item[2].text)
+        ranked.append((not essential and given[week] >= WEEK_REPEATS, len(ranked), item))
+        given[week] += 1
+    ranked.sort(key=lambda r: r[:2])
+    dropped = {item[1].id for _, _, item in ranked[MONTH_REPEATS:]
+               if item[1].id not in kept and not told(item[2].text)}
+    return [item for item in chosen if item[1].id not in dropped], turn
+
+
+def _said_once(weighed: list[tuple[float, PeriodEntry, SalientLine]], kept: set[str | None],
+               refrain: frozenset[str]) -> list[tuple[float, PeriodEntry, SalientLine]]:
+    """`weighed` without a line that repeats a sentence of a heavier one ("Frühschicht.
+    Müde. Nichts weiter." after "Frühschicht. Müde. Sonst nichts.") or holds one of the
+    month's `refrain` sentences — save where the month turned or landed (`kept`), or a
+    death or a birth told."""
+    out = []
+    seen: set[str] = set()
+    for item in sorted(weighed, key=lambda s: (s[1].id not in kept, -s[0], s[1].created_at)):
+        keys = set(digest_month.sentence_keys(item[2].text))
+        essential = item[1].id in kept or told(item[2].text)
+        if not essential and (keys & seen or keys & refrain):
+            continue
+        seen |= keys
+        out.append(item)
+    return out
 
 
 def _week_of(scored: tuple[float, PeriodEntry, SalientLine]) -> tuple[int, int]:
@@ -1060,10 +1138,15 @@ def _with_the_quoted(found: Counter[str], lines: Sequence[SalientLine],
     if not quoted:
         return found
     out = Counter(found)
+    texts = [e.content for e in entries]
     for name in dict.fromkeys(quoted):
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w’-])")
         if any(name.lower() in e.content.split() for e in entries):
             continue  # written in lower case too: an ordinary word opening a sentence
+        said = next((line.text for line in lines if name in line.text), "")
+        if people_in.opens_only(name, said, language) and people_in.no_name(
+                name, texts, nearby() if nearby is not None else (), language):
+            continue  # "Ambulance took 22 minutes": a noun opening a terse line, once
         if people_in.no_one(name, [e.content for e in entries], nearby):
             continue  # a pet, a place, a novel's heroine: the journal says so elsewhere
         out[name] = sum(1 for e in entries if pattern.search(e.content))
@@ -1292,7 +1375,8 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
         if period.kind == "month" else ()
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
-                    feeling=feeling(ordinary, period, reading.stated), event=happened, arc=arc)
+                    feeling=feeling(ordinary, period, reading.stated), event=happened, arc=arc,
+                    refrains=reading.refrains)
     return guarded(digest, ordinary, language)
 
 
@@ -1303,7 +1387,7 @@ def own_words(digest: Digest, entries: Sequence[PeriodEntry]) -> str:
     month at 100k reflections is a megabyte of text."""
     ids = {e.id for e in entries}
     lines = [line.text for line in digest.lines if line.reflection_id in ids]
-    extra = [c.name for c in (*digest.tags, *digest.threads, *digest.people)]
+    extra = [c.name for c in (*digest.tags, *digest.threads, *digest.people, *digest.refrains)]
     return "\n".join([*lines, *extra])
 
 
@@ -1388,6 +1472,9 @@ def render(d: Digest, language: str | None = None) -> str:
             day = digest_words.line_day(line.date)
             out.append(f"  {w.day(day) if day else line.date}{mark}: “{line.text}”")
         out.append("")
+    refrain = digest_month.refrain_line(d.refrains, w.language) if kind == "month" else ""
+    if refrain:
+        out += [refrain, ""]  # what ran through the month, in the person's words, once
     if d.care is not None:
         out += [*care_lines(d, w), ""]
     persons = [w.relation(c.name) for c in d.people if c.count]

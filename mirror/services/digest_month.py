@@ -2,7 +2,12 @@
 
 A month read as four weekly digests glued together repeats their lines and misses its own
 shape. Beside the lines it quotes (`digest._month_lines`: the entry where the month's tone
-turned, the lines its weeks left out), it says two things only a month can:
+turned, the lines its weeks left out, and no more than `digest.MONTH_REPEATS` lines they
+quoted), it says what only a month can:
+
+- **What ran through it**: the short sentences the person kept writing, with how many
+  entries hold each ("Again and again: “Tired.” (3)", `refrains`); a line made of one is
+  not quoted besides, and no sentence is quoted twice.
 
 - **Where it turned**: the quoted line of the entry where the month's tone changed
   (`digest.turn_of`) is marked so ("Tuesday 25 August (where it turned): “…”").
@@ -11,59 +16,38 @@ turned, the lines its weeks left out), it says two things only a month can:
   end ("Across the weeks: Ewa every week; Heniek from 25 August on"). A person named once
   has no arc and is not said.
 
-Words are per language, as the rest of the digest's frame (`digest_words`); a language
-without them is spoken in signs, as the neutral frame is.
+Its words are the digest's frame words (`constitution/digest/<language>.yaml`, read by
+`digest_words`: "turned", "across", "every_week", "from_day", "until_day", "and"); a
+language without a file is spoken in signs, as the neutral frame is.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from mirror.engine.prompt import reflection_date
-from mirror.models.digests import Arc
+from mirror.models.digests import Arc, Counted
 from mirror.services import digest_words, people
 from mirror.storage.periods import PeriodEntry
 
-#: key -> template, per language ("neutral": signs).
-WORDS: dict[str, dict[str, str]] = {
-    "en": {"turned": "where it turned", "across": "Across the weeks: {items}",
-           "every": "{names} every week", "from": "{name} from {day} on",
-           "until": "{name} until {day}", "and": " and "},
-    "es": {"turned": "donde cambió", "across": "A lo largo de las semanas: {items}",
-           "every": "{names} todas las semanas", "from": "{name} desde el {day}",
-           "until": "{name} hasta el {day}", "and": " y "},
-    "de": {"turned": "wo es sich wendete", "across": "Über die Wochen: {items}",
-           "every": "{names} jede Woche", "from": "{name} ab dem {day}",
-           "until": "{name} bis zum {day}", "and": " und "},
-    "fr": {"turned": "là où ça a tourné", "across": "Au fil des semaines : {items}",
-           "every": "{names} chaque semaine", "from": "{name} à partir du {day}",
-           "until": "{name} jusqu'au {day}", "and": " et "},
-    "it": {"turned": "dove è cambiato", "across": "Nel corso delle settimane: {items}",
-           "every": "{names} ogni settimana", "from": "{name} dal {day} in poi",
-           "until": "{name} fino al {day}", "and": " e "},
-    "nl": {"turned": "waar het kantelde", "across": "Door de weken heen: {items}",
-           "every": "{names} elke week", "from": "{name} vanaf {day}",
-           "until": "{name} tot {day}", "and": " en "},
-    "pt": {"turned": "onde mudou", "across": "Ao longo das semanas: {items}",
-           "every": "{names} todas as semanas", "from": "{name} a partir de {day}",
-           "until": "{name} até {day}", "and": " e "},
-    "pl": {"turned": "tu nastąpił zwrot", "across": "W kolejnych tygodniach: {items}",
-           "every": "{names} co tydzień", "from": "{name} od {day}",
-           "until": "{name} do {day}", "and": " i "},
-    digest_words.NEUTRAL: {"turned": "↻", "across": "⇄ {items}", "every": "{names} ✓",
-                           "from": "{name} {day} →", "until": "{name} → {day}", "and": ", "},
-}
 EVERY_WEEKS = 3      # weeks of a month with entries for "every week" to say something
+EDGE_DAYS = 4        # ...each with this many of its days in the month (else an edge of it)
 ARC_ENTRIES = 2      # entries a person must come up in to have come or gone
 LATE = 0.3           # of the month's entries written before someone first came up, to have come
 GONE = 0.6           # ...and after the last entry naming them, to have gone
 ARC_PEOPLE = 4       # people said across the weeks, at most
 
 
+#: The month's words, by what the digest asks for -> their key in the language's file.
+_KEYS = {"turned": "turned", "across": "across", "every": "every_week", "from": "from_day",
+         "until": "until_day", "and": "and"}
+
+
 def say(language: str, key: str, **values: object) -> str:
-    table = WORDS.get(language) or WORDS[digest_words.NEUTRAL]
-    return table[key].format(**values)
+    """The month's words for `key` in `language` (its digest file, else the neutral one)."""
+    return digest_words.words(language).say(_KEYS[key], **values)
 
 
 def _day(entry: PeriodEntry) -> date:
@@ -74,7 +58,8 @@ def _day(entry: PeriodEntry) -> date:
 def arcs(entries: Sequence[PeriodEntry], names: Sequence[str],
          language: str | None = None) -> tuple[Arc, ...]:
     """The arcs of the month's `names` (the people the digest lists, most mentioned first)
-    over its `entries`: named in every week with entries (`EVERY_WEEKS` or more); first
+    over its `entries`: named in every week with entries (`EVERY_WEEKS` or more, each with
+    `EDGE_DAYS` of its days in the month: a week at its edge may go without); first
     named only after the month's first `LATE` of entries and still in its last week
     ("from"); named in its first week and no more after `GONE` of its entries ("until") —
     each in `ARC_ENTRIES` entries at least (a week of one day at the month's edge is no
@@ -88,6 +73,13 @@ def arcs(entries: Sequence[PeriodEntry], names: Sequence[str],
     if len(weeks) < 2:
         return ()
     index = {w: k for k, w in enumerate(weeks)}
+    # The month's weeks, less one at its edge that holds only a day or three of it
+    # (Sunday 1 November, Monday 30 November): someone in every other week was there
+    # every week.
+    month = days[len(days) // 2].replace(day=1)
+    full = {k for k, (year, week) in enumerate(weeks)
+            if sum(date.fromisocalendar(year, week, d).replace(day=1) == month
+                   for d in range(1, 8)) >= EDGE_DAYS}
     out: list[Arc] = []
     for name in names:
         if name.startswith("your ") or len(out) >= ARC_PEOPLE:
@@ -99,7 +91,7 @@ def arcs(entries: Sequence[PeriodEntry], names: Sequence[str],
             continue
         present = {index[d.isocalendar()[:2]] for d in seen}
         last = len(weeks) - 1
-        if len(present) == len(weeks) and len(weeks) >= EVERY_WEEKS:
+        if len(full) >= EVERY_WEEKS and full <= present:
             out.append(Arc(name, "every", ""))
         elif at and at[0] >= LATE * len(ordered) and last in present:
             out.append(Arc(name, "from", seen[0].isoformat()))
@@ -119,3 +111,69 @@ def across(found: Sequence[Arc], language: str, w: digest_words.Words) -> str:
             items.append(say(language, a.kind, name=w.relation(a.name),
                              day=w.day(date.fromisoformat(a.day), short=True)))
     return say(language, "across", items="; ".join(items))
+
+
+# -- what ran through it ------------------------------------------------------------------------
+REFRAIN_WORDS = 4     # a sentence this short, written again and again, is the month's refrain
+REFRAIN_ENTRIES = 3   # ...in this many entries at least
+REFRAIN_SHARE = 0.1   # ...and in this share of the month's entries (three of a thousand is chance)
+REFRAINS = 3          # refrains said, at most
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_TAG = re.compile(r"[#@][\w-]+")  # "#writing" closing an entry: a tag, said among the tags
+
+
+def sentences_of(text: str) -> list[str]:
+    """`text`'s sentences as written (the split `sentence_keys` and `refrains` read by)."""
+    return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def sentence_keys(text: str) -> list[str]:
+    """`text`'s sentences as keys that match however they were punctuated or capitalised
+    ("Tired." and "tired!" are one): its words in lower case, joined by spaces."""
+    keys = []
+    for sentence in _SENTENCE_END.split(text):
+        words = _WORD.findall(sentence.casefold())
+        if words:
+            keys.append(" ".join(words))
+    return keys
+
+
+def refrains(entries: Sequence[PeriodEntry]) -> tuple[Counted, ...]:
+    """What ran through the month in the person's own words: a short sentence (up to
+    `REFRAIN_WORDS` words) written in `REFRAIN_ENTRIES` entries or more and
+    `REFRAIN_SHARE` of the month's, across two weeks or more ("Tired." on the mornings
+    after night shifts, "Zmęczony." after a day's driving; never a tag, "#writing"), as
+    first written, with the entries it is in. A month quoting such a line in every other
+    day's quote read as its days listed; said once with its count, it is what the month
+    kept coming back to."""
+    said: dict[str, str] = {}
+    where: dict[str, set[str]] = {}
+    weeks: dict[str, set[tuple[int, int]]] = {}
+    for entry in sorted(entries, key=lambda e: e.created_at):
+        week: tuple[int, int] | None = None
+        for sentence in _SENTENCE_END.split(entry.content.strip()):
+            if sentence.count(" ") > 2 * REFRAIN_WORDS:
+                continue  # (most sentences of a month: read no further)
+            words = _WORD.findall(_TAG.sub(" ", sentence).casefold())
+            if not words or len(words) > REFRAIN_WORDS or not any(w.isalpha() for w in words):
+                continue
+            key = " ".join(words)
+            week = week or _day(entry).isocalendar()[:2]
+            said.setdefault(key, sentence.strip())
+            where.setdefault(key, set()).add(entry.id)
+            weeks.setdefault(key, set()).add(week)
+    least = max(REFRAIN_ENTRIES, REFRAIN_SHARE * len(entries))
+    found = [k for k in where if len(where[k]) >= least and len(weeks[k]) >= 2
+             and not _TAG.search(said[k])]
+    first = {k: n for n, k in enumerate(said)}
+    found.sort(key=lambda k: (-len(where[k]), first[k]))
+    return tuple(Counted(said[k], len(where[k]), 0) for k in found[:REFRAINS])
+
+
+def refrain_line(found: Sequence[Counted], language: str) -> str:
+    """The month's refrains said in one line ("Again and again: “Tired.” (4)"), or ""."""
+    if not found:
+        return ""
+    w = digest_words.words(language)
+    return w.say("refrain", items=", ".join(f"“{c.name}” ({c.count})" for c in found))

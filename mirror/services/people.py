@@ -35,6 +35,13 @@ names in any language written with capitals):
    ("Victoria Park", "Church Street") is a place; a name written where a place stands
    ("an interview at Brightwave") that never stood where only a person stands ("with",
    "told", "laughed", "my boss, Ann") is a company or a shop ("Brightwave said no").
+   A word found only by opening a sentence before a verb is a name only as names are
+   written: never an ordinary word of the period's language (its feeling words: Polish
+   "Śmiała się cały wieczór"), never in lower case in the period or the journal around it
+   (in Polish in any case: "Kierownik" beside "z kierownikiem"), and in two texts at least
+   ("Ambulance took 22 minutes" is written once) — unless its sentence goes on about
+   someone ("Tom moved his stuff out"). German puts its verb second after whatever opens
+   a sentence, so there a first word before a verb is such a word ("Lange telefoniert").
    Nor is a title on its own ("Herr"), a kin name that is a function word of the period's
    language (Polish "Mam", "I have"), or a name given to a thing ("The mouse is called
    Wren"), and two words after one German "mit" are a person only by another cue ("mit
@@ -451,6 +458,12 @@ def _polish_acts(after: list[str]) -> bool:
     return bool(after) and len(after[0]) > 2 and after[0].endswith(("ł", "ła", "ły"))
 _AFTER_STRONG = _AFTER - {"is", "was", "has", "had", "does", "did", "and", "est", "a",
                           "ist", "war", "hat", "hatte", "está", "estaba", "tiene"}
+#: "his", "her" or "him" later in the sentence a name opens, or in the one after it ("Tom
+#: moved his stuff out today", "Luis sent a video of her yawning", "Marek called from Leeds.
+#: Good to hear him."): the writer goes on about people, not a thing's doing ("Ambulance
+#: took 22 minutes. I counted.").
+_HIS_OR_HERS = LazyPattern(r"[^.!?;:\n]{0,60}?(?:[.!?]+[^\S\n]+[^.!?;:\n]{0,60}?)?"
+                           r"(?<![\w'’-])(?:his|her|him|himself|herself)(?![\w'’-])")
 #: A role before a name in apposition: "my manager, Priya", "the nurse, Joy".
 _ROLES = frozenset(set(_RELATIONS) | set("nurse doctor midwife vicar priest coach tutor "
                                         "physio physiotherapist dentist optician pharmacist "
@@ -824,11 +837,20 @@ _GERMAN_ASKED = LazyPattern(
 _GERMAN_HE_NEXT = LazyPattern(r"[^\S\n]*[.!?…]?\s+(?:Er|Sie)\s+([a-zäöüß]+)")
 
 
+#: The verb after a German sentence's first word ending the sentence ("Lange telefoniert.",
+#: the writer's "I" left out) — or a subject after it ("Heute sagt er") — leaves that first
+#: word's part open; "Jonas sagt, er putzt morgen" goes on as his saying.
+_GERMAN_VERB_ENDS = LazyPattern(r"(?:['’]s?)?\s+[\w'’-]+\s*(?:[.!?…\n]|$)")
+_GERMAN_SUBJECTS = frozenset("ich du er sie es wir ihr man".split())
+
+
 def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[str],
                 starts: bool, before: Sequence[str] = ()) -> str:
     """How a capitalised word of a German text stands: "strong" where only a person
     stands (after a title or a relation: "Herr Albrecht", "Oma Hilde"; before a verb of
-    speech or doing: "Ute sagt", "Ute hat mich umarmt", "Mama hat angerufen"), "beside"
+    speech or doing inside a sentence: "heute sagt Ute", "Ute hat mich umarmt", "Mama hat
+    angerufen"), "opening" for a sentence's first word before such a verb ("Ute sagt",
+    but also "Lange telefoniert": a name only when the journal writes it as one), "beside"
     after "mit" or "und" (where a noun without its article stands too: "mit Kopfhörern"),
     else ""."""
     if prev in _TITLES or prev in _RELATIONS or prev in _KIN:
@@ -840,7 +862,13 @@ def _german_cue(text: str, m: re.Match[str] | _Joined, prev: str, after: list[st
     if prev == "mit" and _TALKED_WITH.match(text, m.end()):
         return "strong"  # "Mit Till im Büro geredet": talked with someone
     if after and (after[0] in _GERMAN_ACTS or after[0] in _AFTER_STRONG):
-        return "strong"
+        # A German sentence puts its verb second whatever opens it: "Lange telefoniert"
+        # ("talked for a long time") opens on a word, "Jonas sagt" on a name; the verb
+        # says someone only inside a sentence.
+        if not starts:
+            return "strong"
+        ends = _GERMAN_VERB_ENDS.match(text, m.end())
+        return "opening" if ends or after[1:2] and after[1] in _GERMAN_SUBJECTS else "strong"
     if after and after[0] in ("hat", "hatte", "ist", "war", "haben", "hatten") and \
             _GERMAN_DONE.match(text, m.end()):
         return "strong"
@@ -1132,13 +1160,20 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
     german = nouns or next(islice(_GERMAN_RE.finditer(lowered), 1, None), None) is not None
     # Portuguese and Polish share short words ("do", "na", "a", "o"): a text is read as the
     # one whose own words it holds more of ("wszystko o Lizbonie" is no "o Henrique").
-    pt_words = len({m.group(0) for m in islice(_PORTUGUESE_RE.finditer(lowered), 12)}) \
-        if not german else 0
-    pl_words = len({m.group(0) for m in islice(_POLISH_RE.finditer(lowered), 12)}) \
-        if not german else 0
-    portuguese = pt_words >= 2 and pt_words > pl_words
-    # In Polish "a" is "and" ("a Zosia śpi"), no article before a thing.
-    polish = not portuguese and pl_words >= 2
+    # Asked only of a capital after "a" or "o", where it matters: reading every text of a
+    # month for both languages' words cost a tenth of its digest.
+    written_in: list[bool] = []
+
+    def portuguese_polish() -> tuple[bool, bool]:
+        if not written_in:
+            pt_words = len({m.group(0) for m in islice(_PORTUGUESE_RE.finditer(lowered), 12)}) \
+                if not german else 0
+            pl_words = len({m.group(0) for m in islice(_POLISH_RE.finditer(lowered), 12)}) \
+                if not german else 0
+            portuguese = pt_words >= 2 and pt_words > pl_words
+            # In Polish "a" is "and" ("a Zosia śpi"), no article before a thing.
+            written_in.extend((portuguese, not portuguese and pl_words >= 2))
+        return written_in[0], written_in[1]
     if plain_lower(text, lowered):
         relations, kin = _RELATION_LOWER.finditer(lowered), _KIN_LOWER.finditer(lowered)
     else:
@@ -1232,7 +1267,7 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
         else:
             acting = not starts and _as_person(text, c, german, before, after)
         # "a Marta comprou", "o Henrique", "a Dona Lurdes": Portuguese names take the article
-        article = portuguese and not starts and prev in _ARTICLES_PT and not (
+        article = not starts and prev in _ARTICLES_PT and portuguese_polish()[0] and not (
             after and after[0] in _PLACE_AFTER) and before[-2:-1] not in (["para"], ["em"],
                                                                         ["por"], ["sobre"])
         # ("a olhar para o Excel": a thing looked at)
@@ -1250,7 +1285,7 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
         joined = _CLAUSE_END.search(text, max(0, c.start() - 3), c.start()) is None
         if ((joined and (prev in _PLACE_BEFORE or from_place(prev, word)) and not owner
              and not of_someone) or
-                (joined and prev in _THING_BEFORE and not (polish and prev == "a")) or
+                (joined and prev in _THING_BEFORE and not (prev == "a" and portuguese_polish()[1])) or
                 (after and after[0] in _PLACE_AFTER) or norm.rsplit(" ", 1)[-1] in _PLACE_AFTER) \
                 and not (acting and (prev in _PLACE_BEFORE or prev in ("a", "al"))) and not article:
             # ("said … to Murphy", "a text from Sam", "le he escrito a Carmen")
@@ -1296,7 +1331,9 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
             if from_somewhere or article or cue == "strong" or \
                     _only_a_person(text, c, before, after):
                 personal.add(word)
-            if cue == "beside":
+            if cue == "opening":
+                weak.add(word)  # "Lange telefoniert.": German opens any sentence so
+            elif cue == "beside":
                 beside.add(word)  # "mit Jonas", "mit Lineal": a noun stands there too
             elif cue == "strong":
                 sure.add(word)  # "Greta hat gelacht": the "mit Greta" beside it is her too
@@ -1318,8 +1355,8 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
             # someone after it, "Sam calls me"; "Lunches made.": a thing done, not a doer)
             found.setdefault(word, None)  # "Kevin presented…", "Tom moved…": a person acting
             weak.add(word)
-            if after[0] in _ONLY_PEOPLE_DO:
-                personal.add(word)
+            if after[0] in _ONLY_PEOPLE_DO or _HIS_OR_HERS.match(text, c.end()):
+                personal.add(word)  # "Tom moved his stuff out": someone's own
     for m in (_NAMING.finditer(text) if any(k in lowered for k in _NAMING_KEYS) else ()):
         name = m.group(1)
         if not _excluded(name, name.lower(), function_words):
@@ -1538,6 +1575,93 @@ def _common() -> frozenset[str]:
     return frozenset(valences()) | _NEWS
 
 
+@cache
+def _feeling_stems(language: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The single words of `language`'s feeling lexicon (`constitution/mirrorback`: the
+    words and the hints, "śmiał*", "müde"), as (whole words, prefixes of the starred)."""
+    from mirror.engine.reading import frames
+
+    whole: set[str] = set()
+    prefixes: set[str] = set()
+    for spec in ((frames(language) if language else None) or {}).get("feelings", {}).values():
+        for word in (*(spec.get("words") or ()), *(spec.get("hints") or ())):
+            word = str(word).lower()
+            if " " in word:
+                continue
+            if word.endswith("*"):
+                if len(word) > 4:  # a stem this short ("dum*") would take names ("Dumas")
+                    prefixes.add(word[:-1])
+            else:
+                whole.add(word)
+    return frozenset(whole), tuple(sorted(prefixes))
+
+
+def _ordinary(norm: str, language: str | None) -> bool:
+    """Whether `norm` is an ordinary word of the period's `language`: one of `_common`, or
+    a word of its feeling lexicon ("Śmiała się cały wieczór" opens on "she laughed")."""
+    if norm in _common():
+        return True
+    whole, prefixes = _feeling_stems(language)
+    return norm in whole or norm.startswith(prefixes)
+
+
+#: Texts a name found only by opening a sentence is written in (with a capital), over the
+#: period and the journal around it, to be someone: a name recurs.
+RECURS = 2
+
+
+def _no_names_around(words: set[str], texts: Sequence[str], around: Sequence[str],
+                     language: str | None) -> set[str]:
+    """Those of `words` — found as a person only by opening a sentence before a verb, by
+    no cue only a person gets — that the journal shows are no one: written in lower case
+    in the period or the journal around it (in Polish, any lower-case form of the same
+    stem: "z kierownikiem" of "Kierownik zmienił mi grafik"), or written with a capital in
+    fewer than `RECURS` texts of them all ("Ambulance took 22 minutes", once in a year of
+    entries). A name opens sentence after sentence ("Kuba zadzwonił", "Kuba przysłał"); a
+    noun opening one sentence of a terse entry is written once."""
+    declined = language == "pl"
+    stems = {w: _stem(w, language) for w in words}
+    looked_for: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+    for w in words:
+        head = w.lower()[:3] if declined else w.lower()
+        looked_for[w] = ((head, head[:1].upper() + head[1:], head.upper()), re.compile(
+            r"(?<![\w'’-])" + re.escape(head) + (r"[\w'’-]*" if declined else "") + r"(?![\w'’-])",
+            re.IGNORECASE))
+    capital: Counter[str] = Counter()
+    lower: set[str] = set()
+    for text in dict.fromkeys((*texts, *around)):  # a text read twice is no recurrence
+        for w, (pieces, pattern) in looked_for.items():
+            if not any(piece in text for piece in pieces):
+                continue  # (most texts: a plain search, thousands of them a month)
+            written = False
+            for m in pattern.finditer(text):
+                said = m.group(0)
+                if declined and _stem(said, language) != stems[w]:
+                    continue
+                if said[:1].islower():
+                    lower.add(w)
+                else:
+                    written = True
+            capital[w] += written
+    return {w for w in words if w in lower or capital[w] < RECURS}
+
+
+def opens_only(name: str, text: str, language: str | None = None) -> bool:
+    """Whether `text` shows `name` as someone only by opening a sentence before a verb
+    ("Ambulance took 22 minutes"), by no cue only a person gets."""
+    scan = _scan(text, language in NOUN_CAPITALS, _written_in(language))
+    return name in scan.weak and name not in scan.personal
+
+
+def no_name(name: str, texts: Sequence[str], around: Sequence[str] = (),
+            language: str | None = None) -> bool:
+    """Whether a word found only by opening a sentence (`opens_only`) is no one: an
+    ordinary word of `language`, or one the period's `texts` and the journal `around` them
+    write in lower case or in too few texts (`_no_names_around`)."""
+    return _ordinary(name.lower(), language) or bool(
+        _no_names_around({name}, texts, around, language))
+
+
 def count(texts: Iterable[str], language: str | None = None) -> Counter[str]:
     """Person -> in how many of `texts` they come up. A name that stood as a person in
     one text counts in every text where it is written as a possible name (rule 2). A
@@ -1546,7 +1670,7 @@ def count(texts: Iterable[str], language: str | None = None) -> Counter[str]:
     nouns = language in NOUN_CAPITALS
     own = _written_in(language)
     scans = [_scan(text, nouns, own) for text in texts]
-    names, rename = _names(scans, texts)
+    names, rename = _names(scans, texts, language=language)
     names -= _not_kin(language)
     forms, same = _forms(scans, names, language)
     return _tally(scans, names | forms, {**rename, **same})
@@ -1759,10 +1883,15 @@ def _known_people(scans: list[_Scan], texts: list[str], taken: set[str],
     uses: Counter[str] = Counter()
     for s in scans:
         uses.update(w for w in s.possible if " " not in w)
-    lower = {w for t in texts for w in _WORD.findall(t) if w[:1].islower()}
     common = _common()
-    candidates = [w for w, _ in uses.most_common() if w not in taken and w.lower() not in lower
-                  and w.lower() not in common][:KNOWN_CANDIDATES]
+    maybe = [w for w, _ in uses.most_common() if w not in taken and w.lower() not in common]
+    lower: set[str] = set()
+    if maybe:  # (only these words are looked for: a month's every word is 150,000 of them)
+        pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+            re.escape(w.lower()) for w in sorted(set(maybe), key=len, reverse=True))
+            + r")(?![\w'’-])")
+        lower = {m.group(0) for t in texts for m in pattern.finditer(t)}
+    candidates = [w for w in maybe if w.lower() not in lower][:KNOWN_CANDIDATES]
     if not candidates:
         return set()
     past = history()
@@ -1870,6 +1999,20 @@ def _names(scans: list[_Scan], texts: list[str], history: Callable[[], Sequence[
             ordinary -= _known(rescue, history())
         names -= ordinary
         names |= {w for w in recurring if w.lower() not in lower}
+    # A word found only by opening a sentence before a verb ("Ambulance took 22 minutes",
+    # "Śmiała się cały wieczór") is a name only when it is no ordinary word of the period's
+    # language and the journal writes it as a name does: never in lower case, and again.
+    # ...unless the journal before wrote them as a person ("The hiring manager, Rob, was
+    # kind" weeks before "Rob called.").
+    lone = {w for w in names - strong - personal if " " not in w and w not in _KIN_RELATION}
+    if lone:
+        dropped = {w for w in lone if _ordinary(w.lower(), language)}
+        around = evidence or history
+        if around is not None and lone - dropped:
+            dropped |= _no_names_around(lone - dropped, texts, around(), language)
+        if dropped and history is not None:
+            dropped -= _known(dropped, history())
+        names -= dropped
     names -= _not_people(names - set(_KIN_RELATION), scans, texts, evidence or history, strong,
                          language)
     rename = {f"your {_KIN_RELATION[k]}": k for k in sorted(names) if k in _KIN_RELATION}

@@ -159,6 +159,15 @@ def _sentences(text: str) -> list[str]:
     return [m.group(0) for m in _SENTENCE.finditer(text)]
 
 
+#: A sentence up to its stop, across a line wrapped by hand ("Walked Gerald\nround the park").
+_STOPPED = LazyPattern(r"[^.!?…]+[.!?…]*")
+
+
+def _naming(text: str, name: str) -> list[str]:
+    """The sentences of `text` that hold `name` (lines wrapped by hand read whole)."""
+    return [m.group(0) for m in _STOPPED.finditer(text) if name in m.group(0)]
+
+
 def _names_in(sentence: str, name: str) -> bool:
     return re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", sentence) is not None
 
@@ -200,14 +209,22 @@ def animal(name: str, texts: Iterable[str]) -> bool:
     if " " in name:
         return name.split(" ", 1)[0].lower() in _ANIMALS
     pattern = _animal_pattern(name)
+    walked = _walked(name)
     for text in texts:
         if name not in text:
             continue
-        if _WALKING.search(text) and _walked(name).search(text):
-            return True
+        # Each pattern is tried on the sentences naming them only: it tries every word of
+        # its cues at each place it reads, and a month of a thousand entries names someone
+        # in hundreds of them ("took", "walk" are in most).
+        naming: list[str] | None = None
+        if _WALKING.search(text):
+            naming = _naming(text, name)
+            if any(_WALKING.search(sentence) and walked.search(sentence) for sentence in naming):
+                return True
         if not _tells_of_animals(text):
             continue
-        if pattern.search(text):
+        naming = naming if naming is not None else _naming(text, name)
+        if any(pattern.search(sentence) for sentence in naming):
             return True
         sentences = _sentences(text)
         for k, sentence in enumerate(sentences):
@@ -334,8 +351,21 @@ _CALLED_ME = LazyPattern(
 def the_writer(name: str, texts: Iterable[str]) -> bool:
     """Whether `texts` say the writer is called `name` ("Mi chiamano tutti Torino qui"):
     a nickname they are given, never someone else listed among their people."""
-    return any(m.group(1) == name for text in texts if name in text
-               for m in _CALLED_ME.finditer(text))
+    return any(name in _called_me(text) for text in texts if name in text)
+
+
+#: A piece of every way of `_CALLED_ME`: most texts hold none and skip its pattern.
+_CALLED_HINT = LazyPattern(r"(?i)call|chiam|llam|dicen|appel|nenn|heiße|noemen|heet|cham|nazywaj"
+                           r"|mówią|imię")
+
+
+@lru_cache(maxsize=8192)
+def _called_me(text: str) -> frozenset[str]:
+    """The names `text` says the writer is called: read once per text, not once per name
+    of a month of a thousand entries."""
+    if not _CALLED_HINT.search(text):
+        return frozenset()
+    return frozenset(m.group(1) for m in _CALLED_ME.finditer(text))
 
 
 #: Two compounds or more headed by one name, one of them after an article ("Das

@@ -67,17 +67,20 @@ _MONTH = [
 
 
 def test_a_month_of_many_entries_tells_its_arc_in_all_its_lines():
-    """A month of a dozen entries has room for seven lines: its plain turn ("Carmen
-    answered.") is quoted, over a plain day beside the month's story ("Rearranged the
-    studio shelves"), because it names the person the month is about; in date order."""
-    from mirror.services.digest import MONTH_LINES
+    """A month of a dozen short entries, every one quoted by its week, tells its arc in
+    the few lines it quotes again (`MONTH_REPEATS`): the fight, the letter to Carmen, the
+    evening they cried and laughed, over a plain day beside the month's story
+    ("Rearranged the studio shelves"), because they name the person the month is about;
+    in date order."""
+    from mirror.services.digest import MONTH_LINES, MONTH_REPEATS
 
     entries = [PeriodEntry(f"r{k}", text, f"{day}T20:00:00Z", "UTC", False, None)
                for k, (day, text) in enumerate(_MONTH)]
     lines = salient_lines(entries, MONTH_LINES, ("Carmen", "Andrés"))
-    assert len(lines) == MONTH_LINES
+    assert len(lines) == MONTH_REPEATS
     assert [line.reflection_id for line in lines] == sorted(
         (line.reflection_id for line in lines), key=lambda r: int(r[1:]))
     quoted = " ".join(line.text for line in lines)
-    assert "Carmen answered" in quoted  # plain, and the month's turn
+    assert "horrible fight" in quoted and "Wrote to Carmen" in quoted
     assert "then laughed" in quoted
+    assert "studio shelves" not in quoted
