@@ -82,3 +82,18 @@ def test_a_question_about_people_named_together_is_grammatical() -> None:
     for version in range(6):
         assert " does Tom's parents " not in compose(
             "I planned a spontaneous trip to the coast with Tom's parents.", version=f"v{version}")
+
+
+def test_a_word_said_again_at_once_is_where_the_writer_stays() -> None:
+    text = ("Upiekłam dziś pierniki z przepisu babci, z jej zeszytu. Pismo ma jak lekarz, a przy "
+            "cieście jest dopisek ołówkiem „NIE ŻAŁOWAĆ MASŁA!!”, z dwoma wykrzyknikami. Zosia "
+            "zjadła jedenaście i powiedziała, że prawie jak u babci. Prawie.")
+    reply = compose(text)
+    assert "prawie jak u babci. Prawie" in reply, reply
+
+
+def test_a_last_line_said_with_the_one_before_it_still_lands() -> None:
+    text = ("Signed the papers at the solicitor's, 10:30. Three copies, initial every page. Ben used "
+            "his own pen. We said “take care” on the pavement and went opposite ways.\n"
+            "Bought milk on the way home. We had milk.")
+    assert "We had milk" in compose(text)
