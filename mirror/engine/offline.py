@@ -961,7 +961,8 @@ _LAUGHTER = kept(r"a?(?:[hj]a){2,}h?|(?:[hj]e){2,}|(?:hi){2,}|k{3,}|(?:rs){2,}|x
 
 def _laughs(a: Analysis, data: dict, r: Reading) -> bool:
     """Whether the entry laughs at the moment it is answered from ("lol", "haha", "mdr",
-    "kkkk", a laughing emoji in the quoted line or the one beside it). A laugh elsewhere is
+    "kkkk", a laughing emoji in the quoted line or the one beside it), in the writer's own
+    words, not inside someone's quotation marks. A laugh elsewhere is
     often the brave face of a hurt entry ("…for MY 30th lol" before "deleted it 3 times"),
     and a light question there reads as not having noticed."""
     marks = {str(w).lower() for w in data.get("laughter") or ()}
@@ -969,7 +970,10 @@ def _laughs(a: Analysis, data: dict, r: Reading) -> bool:
         return False
     sents = {a.tokens[r.centre.first].sent, a.tokens[r.centre.last - 1].sent}
     near = {s + d for s in sents for d in (-1, 0, 1)}
-    if any(t.sent in near and (t.norm in marks or _LAUGHTER.fullmatch(t.norm)) for t in a.tokens):
+    # (a laugh inside someone's quoted words is theirs: 'He replied "haha no worries mate"
+    # in about ten seconds, which is somehow worse' is not the writer laughing)
+    if any(t.sent in near and (t.norm in marks or _LAUGHTER.fullmatch(t.norm))
+           and not inside_quotation(a.text, t.start) for t in a.tokens):
         return True
     lo = min(t.start for t in a.tokens if t.sent in near)
     hi = max(t.end for t in a.tokens if t.sent in near)

@@ -40,3 +40,12 @@ def test_a_word_that_only_looks_like_laughter_is_not() -> None:
             "sister's wedding and the flat they are trying to buy before spring.")
     light = set((frames("en") or {})["frames"]["ask_light"])
     assert not any(compose(text, version=f"v{i}").endswith(q) for i in range(4) for q in light)
+
+
+def test_a_laugh_inside_someones_quoted_reply_is_not_the_writers() -> None:
+    text = ("Realised at 11pm that it was Owen's birthday. Today. He's remembered mine every year "
+            "since Year 7. Sent a long message. He replied \"haha no worries mate\" in about ten "
+            "seconds, which is somehow worse. Going to get him something proper.")
+    for version in range(4):
+        reply = compose(text, version=f"v{version}")
+        assert "funny" not in reply and "laugh" not in reply, reply
