@@ -2092,6 +2092,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             chosen = sorted(ranked[:2], key=lambda f: first_at[f])
     if angry_retort:
         chosen = [f for f in chosen if f in _ANGER] or chosen
+    welcomed = _welcomed(text, toks, lex)
+    if welcomed:
+        chosen = [f for f in chosen if f not in welcomed]  # "tô cansada mas é um cansaço bom"
     if chosen and _turned_away(toks, centre, families, chosen, lex):
         chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
     if not vader and set(chosen) & _FLAT_PRAISE and not _joy_shouted(text, toks, counted) \
@@ -2559,6 +2562,30 @@ def _joy_said_plainly(text: str, toks: Sequence[Token], counted: Sequence[tuple[
                                         for j in range(max(0, i - _PLAIN_REACH), i)):
             return True
     return False
+
+
+def _welcomed(text: str, toks: Sequence[Token], lex: _Lexicon) -> set[str]:
+    """The hard feelings the writer calls good somewhere in the entry ("tô cansada mas é um
+    cansaço bom", "a good tired", "eine gute Müdigkeit"): naming only the tiredness keeps one
+    side of a feeling the person welcomes."""
+    found: set[str] = set()
+
+    def beside(i: int, j: int) -> bool:  # (in one breath: "Knackered. Good day." is not)
+        return 0 <= j < len(toks) and toks[j].norm in _GOOD and toks[j].sent == toks[i].sent \
+            and not clause_break_between(text, toks[min(i, j)], toks[max(i, j)])
+
+    for i, t in enumerate(toks):
+        hit = lex.single.get(t.norm) or _by_prefix(lex, t.norm)
+        if hit is not None and lex.valence.get(hit[0]) == "negative" and (beside(i, i - 1) or beside(i, i + 1)):
+            found.add(hit[0])
+    return found
+
+
+#: "Good" in the engine's languages, said of a feeling it stands beside ("um cansaço bom",
+#: "a good tired", "eine gute Müdigkeit"): a feeling the writer welcomes is not a complaint.
+_GOOD = frozenset({"good", "bom", "boa", "bueno", "buena", "buen", "bon", "bonne", "gut", "gute",
+                   "guter", "gutes", "guten", "buono", "buona", "bella", "goed", "goede", "dobre",
+                   "dobry", "dobra", "dobrego"})
 
 
 #: How far before a word of joy the writer's "I" (or its verb) may stand: "Ik ben zo blij".

@@ -666,3 +666,21 @@ def test_a_headline_of_praise_over_a_report_of_trouble_is_irony(language: str, t
 ])
 def test_a_headline_of_praise_over_a_good_day_with_rain_in_it_is_sincere(language: str, text: str) -> None:
     assert not read(text, language=language).sarcasm
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pt", "sábado\n- feira: banana, ovos\n- pagar o boleto da internet\n- lavar o tênis branco\n\n"
+           "tô cansada mas é um cansaço bom, de semana que rendeu."),
+    ("en", "So tired tonight but it's a good tired, the kind you get after a whole day outside "
+           "with the kids and a picnic in the rain."),
+])
+def test_a_hard_feeling_the_writer_calls_good_is_not_named_alone(language: str, text: str) -> None:
+    # "um cansaço bom": naming only the tiredness kept one side of it (graded 2).
+    assert "tiredness" not in read(text, language=language).feelings
+
+
+def test_a_good_day_beside_tiredness_does_not_unname_it() -> None:
+    text = ("Lambing, night four. Triplets from the old ewe with the torn ear, two good, one small "
+            "and weak, got colostrum into him with the tube and he's under the lamp in the kitchen "
+            "now. Rain sideways all day. Fence down by the top field. Knackered. Good day though.")
+    assert "tiredness" in read(text, language="en").feelings
