@@ -28,7 +28,6 @@ fail the checks is left out.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -56,6 +55,7 @@ from mirror.engine.prompt import (
     prompt_labels,
     retry_message,
 )
+from mirror.hashing import sha256_hex
 
 CARE_SOURCE = "care"
 
@@ -419,5 +419,5 @@ def _egress(
     ids = ((reflection_id,) if reflection_id else ()) + prompt.included_ids
     return EgressRecord(
         engine=adapter.name, endpoint=adapter.endpoint(), reflection_ids=ids,
-        bytes=len(data), sha256=hashlib.sha256(data).hexdigest(),
+        bytes=len(data), sha256=sha256_hex(data),
     )

@@ -23,7 +23,6 @@ words about themselves), and one question built from their phrase.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from bisect import bisect_left
@@ -47,6 +46,7 @@ from mirror.engine.reading import (
 )
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation
+from mirror.hashing import blake2b
 from mirror.lazy_re import kept
 
 ENGINE_VERSION = "offline-3"
@@ -67,12 +67,12 @@ class _Picker:
 
     def __init__(self, key: str) -> None:
         data = key.encode("utf-8", "surrogatepass")
-        self._pool = hashlib.blake2b(data, digest_size=64).digest()
+        self._pool = blake2b(data, digest_size=64).digest()
         self._i = 0
 
     def index(self, n: int) -> int:
         if self._i + 2 > len(self._pool):
-            self._pool = hashlib.blake2b(self._pool, digest_size=64).digest()
+            self._pool = blake2b(self._pool, digest_size=64).digest()
             self._i = 0
         value = int.from_bytes(self._pool[self._i : self._i + 2], "big")
         self._i += 2
