@@ -34,7 +34,6 @@ from dataclasses import dataclass, field, replace
 
 from mirror import constitution
 from mirror.adapters.base import (
-    Adapter,
     AdapterError,
     GenerateOptions,
     Message,
@@ -56,6 +55,10 @@ from mirror.engine.prompt import (
     retry_message,
 )
 from mirror.hashing import sha256_hex
+
+TYPE_CHECKING = False  # typing's flag without importing typing (~2.5 ms of a `reflect`)
+if TYPE_CHECKING:
+    from mirror.adapters.base import Adapter
 
 CARE_SOURCE = "care"
 

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Sequence
 from functools import cache, partial
 from itertools import compress
 from pathlib import Path
-from typing import NamedTuple
 
 from mirror import constitution
 from mirror.engine import tokenize
 from mirror.engine.tokenize import Token, as_tokens, phrase_tokens
 from mirror.fileio import write_private
 from mirror.hashing import sha256_hex
+from mirror.tuples import NamedTuple
 
 WILDCARD = "*"
 

@@ -28,7 +28,6 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo, opens_on_the_writer
@@ -48,6 +47,10 @@ from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation
 from mirror.hashing import blake2b
 from mirror.lazy_re import kept
+
+TYPE_CHECKING = False  # typing's flag without importing typing (~2.5 ms of a `reflect`)
+if TYPE_CHECKING:
+    from typing import Any
 
 ENGINE_VERSION = "offline-3"
 

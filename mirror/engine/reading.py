@@ -24,7 +24,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
 
 from mirror import constitution
 from mirror.engine.tokenize import (
@@ -42,6 +41,10 @@ from mirror.engine.tokenize import (
 from mirror.fileio import write_private
 from mirror.hashing import sha256_hex
 from mirror.lazy_re import kept
+
+TYPE_CHECKING = False  # typing's flag without importing typing (~2.5 ms of a `reflect`)
+if TYPE_CHECKING:
+    from typing import Any
 
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "us", "our"})
 _MAX_CENTRE_WORDS = 36
