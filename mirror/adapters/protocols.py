@@ -1,4 +1,4 @@
-"""The protocols every mirrorback engine implements (`mirror.adapters.base` has the rest).
+"""The protocols every mirrorback engine implements (`mirror.adapters.base` names them too).
 
 Apart from `mirror.adapters.base` because a `Protocol` needs `typing`, which `reflect` with
 the offline engine never loads otherwise; `mirror.adapters.base.Adapter` still names them.
@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:  # the protocol's annotations only: health is probed by `mirror doctor`
-    from mirror.adapters.base import Chunk, GenerateOptions, Message
     from mirror.adapters.health import HealthReport
+    from mirror.adapters.records import Chunk, GenerateOptions, Message
 
 
 @runtime_checkable
