@@ -43,3 +43,23 @@ def test_the_analysis_records_are_still_found_beside_the_derived_store() -> None
 
     for name in ("PatternRecord", "ObservationRecord", "CareRecord", "AnalysisRecord"):
         assert getattr(derived, name) is getattr(analysis_records, name)
+
+
+def test_a_digest_built_in_parts_and_blake2b_are_hashlibs(monkeypatch) -> None:
+    """`sha256` (the care index's key, built in parts) and `blake2b` (the offline engine's
+    choices) give hashlib's digests, with `hashlib` loaded or not."""
+    import sys
+
+    from mirror import hashing
+
+    parts = [b"care-index 12", b"\x00en", b"\x00" + "Ärger".encode()]
+    expected = hashlib.sha256(b"".join(parts)).hexdigest()
+    for loaded in (True, False):
+        if not loaded:
+            monkeypatch.delitem(sys.modules, "hashlib")
+        h = hashing.sha256(parts[0])
+        for part in parts[1:]:
+            h.update(part)
+        assert h.hexdigest() == expected
+        assert hashing.blake2b(b"a text", digest_size=64).digest() == \
+            hashlib.blake2b(b"a text", digest_size=64).digest()

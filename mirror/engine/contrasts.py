@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from mirror import constitution
 from mirror.engine.lexicon import Hit, PhraseMatcher, strings
 from mirror.engine.tokenize import Token, as_tokens, clause_break_between, phrase_tokens, tokenize
+from mirror.tuples import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)

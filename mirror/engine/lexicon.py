@@ -13,13 +13,13 @@ from collections.abc import Iterable, Sequence
 from functools import cache, partial
 from itertools import compress
 from pathlib import Path
-from typing import NamedTuple
 
 from mirror import constitution
 from mirror.engine import tokenize
 from mirror.engine.tokenize import Token, as_tokens, phrase_tokens
 from mirror.fileio import write_private
 from mirror.hashing import sha256_hex
+from mirror.tuples import NamedTuple
 
 WILDCARD = "*"
 
@@ -162,14 +162,17 @@ def _build(entries: tuple[tuple[str, str], ...], exclusive: bool) -> _Index:
 
 @cache
 def _code_hash() -> str:
-    """The builder's identity: this module's and the tokenizer's source text."""
-    texts = []
+    """The builder's identity: this module's and the tokenizer's source text, by their
+    digests (remembered by each file's stat: `mirror.file_digests`)."""
+    from mirror.file_digests import file_sha256
+
+    digests = []
     for module in (sys.modules[__name__], tokenize):
         try:
-            texts.append(Path(module.__file__ or "").read_bytes())
+            digests.append(file_sha256(constitution.cache_dir(), Path(module.__file__ or "")))
         except OSError:
             return ""  # no source to name the builder by: nothing is kept
-    return sha256_hex(b"\0".join(texts))
+    return sha256_hex("\0".join(digests).encode())
 
 
 def _index_file(entries: tuple[tuple[str, str], ...], exclusive: bool) -> Path | None:

@@ -25,7 +25,6 @@ changes (tests/engine/test_prompt_template.py pins the template's fingerprint to
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mirror import constitution
 from mirror.adapters.base import Message
+from mirror.hashing import sha256_hex
 from mirror.lazy_re import kept
 
 REFLECTION_TAG = "reflection"
@@ -221,7 +221,7 @@ def template_fingerprint() -> str:
     exactly when PROMPT_VERSION should."""
     parts = [_INTRO, *_template_tail(), _closing_instruction(), _NOTICED_PREFIX,
              retry_message("{violations}").content, REFLECTION_TAG, EARLIER_TAG]
-    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
+    return sha256_hex("\x00".join(parts).encode("utf-8"))[:16]
 
 
 def reflection_date(created_at: str, zone: str | None = None) -> str:

@@ -24,7 +24,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
 
 from mirror import constitution
 from mirror.engine.tokenize import (
@@ -42,6 +41,10 @@ from mirror.engine.tokenize import (
 from mirror.fileio import write_private
 from mirror.hashing import sha256_hex
 from mirror.lazy_re import kept
+
+TYPE_CHECKING = False  # typing's flag without importing typing (~2.5 ms of a `reflect`)
+if TYPE_CHECKING:
+    from typing import Any
 
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "us", "our"})
 _MAX_CENTRE_WORDS = 36
@@ -143,39 +146,50 @@ def frames(language: str) -> dict[str, Any] | None:
 # SHA-256 of the source texts and of the code that builds it, so a new word list, frames file
 # or builder makes a new name. It holds word lists only, never anything a person wrote, in the
 # open journal's `cache/` folder (`constitution.cache_dir`); with none, nothing is kept. A
-# missing, damaged or unreadable file is rebuilt.
+# missing, damaged or unreadable file is rebuilt. A source or module that is a file on disk
+# is not even read while its digest is remembered by its stat (`mirror.file_digests`):
+# reading and hashing the VADER word list and this module's source took ~2 ms of a `reflect`.
 
 @cache
 def code_hash(*modules: str) -> str:
-    """The builder's identity: the source text of these modules ('' when one has none, and
-    then nothing is kept)."""
+    """The builder's identity: the source text of these modules, by their digests ('' when
+    one has none, and then nothing is kept)."""
     import sys
 
-    texts = []
+    from mirror.file_digests import file_sha256
+
+    folder = constitution.cache_dir()
+    digests = []
     for name in modules:
         try:
-            texts.append(Path(sys.modules[name].__file__ or "").read_bytes())
+            digests.append(file_sha256(folder, Path(sys.modules[name].__file__ or "")))
         except (KeyError, OSError):
             return ""
-    return sha256_hex(b"\0".join(texts))
+    return sha256_hex("\0".join(digests).encode())
 
 
-def _kept_path(kind: str, code: str, sources: Sequence[bytes]) -> Path | None:
+def _kept_path(kind: str, code: str, sources: Sequence[bytes | Path]) -> Path | None:
     import sys
+
+    from mirror.file_digests import file_sha256
 
     folder = constitution.cache_dir()
     if folder is None or not code:
         return None
+    try:
+        digests = [file_sha256(folder, s) if isinstance(s, Path) else sha256_hex(s) for s in sources]
+    except OSError:
+        return None  # a source that cannot be read: built, and nothing kept
     named = b"\0".join((kind.encode(), code.encode(), repr(sys.version_info[:2]).encode(),
-                        *(sha256_hex(s).encode() for s in sources)))
+                        *(d.encode() for d in digests)))
     return folder / f"{kind}-{sha256_hex(named)[:32]}.marshal"
 
 
-def kept_table(kind: str, code: str, sources: Sequence[bytes], build: Callable[[], Any],
+def kept_table(kind: str, code: str, sources: Sequence[bytes | Path], build: Callable[[], Any],
                valid: Callable[[Any], bool]) -> Any:
     """`build()`, or the copy kept under a name derived from `kind`, the builder's `code`
-    hash (`code_hash`) and the `sources` it reads. A kept copy that `valid` refuses is
-    rebuilt. Word lists only: never anything a person wrote."""
+    hash (`code_hash`) and the `sources` it reads (texts, or files holding them). A kept copy
+    that `valid` refuses is rebuilt. Word lists only: never anything a person wrote."""
     import marshal
 
     path = _kept_path(kind, code, sources)
@@ -198,11 +212,11 @@ def kept_table(kind: str, code: str, sources: Sequence[bytes], build: Callable[[
     return value
 
 
-def _vader_lexicon() -> bytes:
+def _vader_lexicon() -> bytes | Path:
     """vaderSentiment's lexicon file (UTF-8), found through the package's import spec (which
     neither imports the package nor `importlib.resources`, whose `tempfile`, `shutil` and
-    `zipfile` cost every `reflect` ~8 ms); `importlib.resources` only for a zipped
-    installation."""
+    `zipfile` cost every `reflect` ~8 ms): its path, read only when the table is built;
+    its bytes through `importlib.resources` for a zipped installation."""
     import os
     from importlib.util import find_spec
 
@@ -212,8 +226,7 @@ def _vader_lexicon() -> bytes:
     for folder in spec.submodule_search_locations or ():
         candidate = os.path.join(folder, "vader_lexicon.txt")
         if os.path.isfile(candidate):
-            with open(candidate, "rb") as handle:
-                return handle.read()
+            return Path(candidate)
     from importlib.resources import files
 
     return (files("vaderSentiment") / "vader_lexicon.txt").read_bytes()
@@ -227,11 +240,12 @@ def valences() -> dict[str, float]:
     hash (`kept_table`)."""
     try:
         data = _vader_lexicon()
+        table: dict[str, float] = kept_table(
+            "valences", code_hash(__name__), (data,),
+            lambda: _parse_valences(data.read_bytes() if isinstance(data, Path) else data),
+            lambda value: isinstance(value, dict))
     except (ModuleNotFoundError, FileNotFoundError):
         return {}
-    table: dict[str, float] = kept_table(
-        "valences", code_hash(__name__), (data,), lambda: _parse_valences(data),
-        lambda value: isinstance(value, dict))
     return table
 
 
@@ -568,9 +582,9 @@ def _lexicon_valid(values: Any) -> bool:
     return isinstance(values, tuple) and len(values) == len(_KEPT_FIELDS)
 
 
-def _lexicon_sources(language: str, data: dict[str, Any]) -> tuple[bytes, ...] | None:
-    """The texts a language's lexicon is built from: its frames file, those it extends, and
-    the forms table; None when one cannot be read (then nothing is kept)."""
+def _lexicon_sources(language: str, data: dict[str, Any]) -> tuple[bytes | Path, ...] | None:
+    """The files a language's lexicon is built from: its frames file, those it extends, and
+    the forms table (b"" when it has none); None when one is missing (then nothing is kept)."""
     from mirror.resources import constitution_dir
 
     folder = constitution_dir() / "mirrorback"
@@ -580,13 +594,14 @@ def _lexicon_sources(language: str, data: dict[str, Any]) -> tuple[bytes, ...] |
         names.append(str(base))
         parent = frames(str(base))
         base = parent.get("extends") if parent else None
-    try:
-        texts = [(folder / f"{name}.yaml").read_bytes() for name in names]
-        forms = folder / "forms" / f"{data.get('extends') or language}.json"
-        texts.append(forms.read_bytes() if forms.is_file() else b"")
+    entries = [folder / f"{name}.yaml" for name in names]
+    forms = folder / "forms" / f"{data.get('extends') or language}.json"
+    try:  # a file on disk by its path (see `kept_table`), a packaged one by its bytes
+        sources = [e if isinstance(e, Path) and e.is_file() else e.read_bytes() for e in entries]
+        sources.append((forms if isinstance(forms, Path) else forms.read_bytes()) if forms.is_file() else b"")
     except OSError:
         return None
-    return tuple(texts)
+    return tuple(sources)
 
 
 def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:

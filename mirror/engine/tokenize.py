@@ -20,9 +20,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, repeat
-from typing import NamedTuple
 
 from mirror.lazy_re import kept
+from mirror.tuples import NamedTuple
 
 # Combining marks that Python's \w does not include; without them a word written with a
 # decomposed accent ("cafe\u0301") or an Indic vowel sign would split in two.

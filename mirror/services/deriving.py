@@ -26,7 +26,6 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.care.detect import detector
@@ -36,6 +35,7 @@ from mirror.services.context import JournalContext
 from mirror.storage.analysis_records import AnalysisRecord, CareRecord, ObservationRecord, PatternRecord
 from mirror.storage.db import transaction
 
+TYPE_CHECKING = False  # typing's flag without importing typing (~2.5 ms of a `reflect`)
 if TYPE_CHECKING:
     from concurrent.futures import Future
 

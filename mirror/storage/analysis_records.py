@@ -2,13 +2,17 @@
 
 They are built where the analysis runs (worker processes during an import and `analyze
 --all`) and cross process boundaries, so they are named tuples of strings and numbers. Kept
-apart from `mirror.storage.derived`, which the read commands import: defining them needs
-`typing`, which those commands never load.
+apart from `mirror.storage.derived`, which the read commands import and which need none of
+them (they are written with `mirror.tuples`, which does not load `typing`).
 """
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from mirror.tuples import NamedTuple
+
+TYPE_CHECKING = False  # typing's flag without importing typing (~2.5 ms of a `reflect`)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class PatternRecord(NamedTuple):

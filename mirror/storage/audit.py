@@ -22,11 +22,11 @@ GENESIS = "0" * 64
 
 def entry_hash(prev_hash: str, seq: int, at: str, action: str, entity: str,
                entity_id: str | None, details: str) -> str:
-    import hashlib  # writes and verify only: a read command never loads OpenSSL (~3 ms)
+    from mirror.hashing import sha256_hex  # writes and verify only
 
     payload = json.dumps([seq, at, action, entity, entity_id, details],
                          ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(f"{prev_hash}\n{payload}".encode()).hexdigest()
+    return sha256_hex(f"{prev_hash}\n{payload}".encode())
 
 
 def append(conn: sqlite3.Connection, at: str, action: str, entity: str,

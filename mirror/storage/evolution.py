@@ -12,12 +12,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import nullcontext
-from typing import Any
 
 from mirror.clock import Clock, utc_iso
 from mirror.errors import InvalidInput, NotFound
 from mirror.storage import audit
 from mirror.storage.db import transaction
+
+TYPE_CHECKING = False  # typing's flag without importing typing (~2.5 ms of a `reflect`)
+if TYPE_CHECKING:
+    from typing import Any
 
 PROPOSAL_COLUMNS = ("id", "kind", "title", "status", "change", "evidence", "prediction",
                     "verdict", "origin", "fingerprint", "created_at", "updated_at",

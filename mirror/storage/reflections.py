@@ -410,7 +410,7 @@ class ReflectionStore:
             return []
         match = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
         ranked = ("SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ? {extra}"
-                  " ORDER BY rank LIMIT ?")
+                  " ORDER BY bm25(reflections_fts), rowid LIMIT ?")  # `rank`, without FTS5's full sort (search._ranked)
         newest = self.conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
         seqs: list[int] = []
         if newest > window:

@@ -88,16 +88,22 @@ def _ranked(conn: sqlite3.Connection, index: str, match: str, where: list[str],
     winners. BM25 costs time per matching row, so a term found in tens of thousands of
     reflections is ranked within the newest RANK_WINDOW first, and over the whole journal
     only when that window holds too few. `checks`: more conditions on each matching row,
-    not part of the person's filters (so they never make a filter look narrow)."""
+    not part of the person's filters (so they never make a filter look narrow).
+
+    The score is `bm25()` itself (what FTS5's `rank` is) with ties in rowid order, as FTS5
+    orders them: `ORDER BY rank` made FTS5 sort every match before the LIMIT, while SQLite
+    keeps only the best `limit` of `bm25()` as it goes (12.4 -> 8.5 ms for "river", 9,486
+    matches among the newest 20,000)."""
     chooses, chosen_params = where, params
     where, params = [*where, *checks[0]], [*params, *checks[1]]
     if where:  # filters are checked on the reflection row of each match
-        ranked = (f"SELECT f.rowid, f.rank FROM {index} f JOIN reflections r ON r.seq = f.rowid"
-                  f" WHERE {index} MATCH ? AND "
+        ranked = (f"SELECT f.rowid, bm25({index}) AS score FROM {index} f"
+                  f" JOIN reflections r ON r.seq = f.rowid WHERE {index} MATCH ? AND "
                   + " AND ".join(where).replace("{", "{{").replace("}", "}}")
-                  + " {extra} ORDER BY f.rank LIMIT ?")
+                  + " {extra} ORDER BY score, f.rowid LIMIT ?")
     else:
-        ranked = f"SELECT rowid, rank FROM {index} WHERE {index} MATCH ? {{extra}} ORDER BY rank LIMIT ?"
+        ranked = (f"SELECT rowid, bm25({index}) AS score FROM {index} WHERE {index} MATCH ? {{extra}}"
+                  " ORDER BY score, rowid LIMIT ?")
     try:
         newest = conn.execute("SELECT coalesce(max(seq), 0) FROM reflections").fetchone()[0]
         top: list[Any] = []

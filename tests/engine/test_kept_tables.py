@@ -85,3 +85,19 @@ def test_other_word_lists_or_another_builder_make_another_file(cache: Path) -> N
     constitution.set_cache_dir(None)
     reading.kept_table("valences", "code", (b"calm\t1.5",), build, lambda v: True)
     assert len(counted) == 4  # no cache folder: built, nothing kept
+
+
+def test_a_file_source_names_the_table_as_its_text_does_and_an_edit_renames_it(cache: Path) -> None:
+    """A source given as a file (the VADER word list, a frames file) is known by its stat
+    once hashed (`mirror.file_digests`) rather than read on every run; the table's name is
+    the one its bytes give, so kept tables keep their names, and an edited file gets a new
+    one."""
+    words = cache / "words.txt"
+    words.write_bytes(b"calm\t1.5")
+    named = reading._kept_path("valences", "code", (words,))
+    assert named is not None and named == reading._kept_path("valences", "code", (b"calm\t1.5",))
+    words.write_bytes(b"calm\t1.6")
+    assert reading._kept_path("valences", "code", (words,)) == \
+        reading._kept_path("valences", "code", (b"calm\t1.6",)) != named
+    words.unlink()
+    assert reading._kept_path("valences", "code", (words,)) is None  # unreadable: nothing kept

@@ -62,11 +62,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from mirror.engine.care.matcher import Atom, Element, Pattern, required_words
 from mirror.engine.care.text import fold
 from mirror.lazy_re import kept
+
+TYPE_CHECKING = False  # typing's flag without importing typing (~2.5 ms of a `reflect`)
+if TYPE_CHECKING:
+    from typing import Any
 
 _CJK_RE = kept(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _GAP_RE = kept(r"~(\d+)")

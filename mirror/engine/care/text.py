@@ -28,9 +28,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import NamedTuple
 
 from mirror.lazy_re import kept
+from mirror.tuples import NamedTuple
 
 # A word: letters/digits with combining marks and inner apostrophes; or one Han/kana char.
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
