@@ -75,6 +75,7 @@ _NO_ONE_IN_PARTICULAR = frozenset({"someone", "somebody", "anyone", "anybody", "
 _LINGERS = 1.0
 _AFTER_LIST = 1.5  # the prose under a list: where the person speaks
 _LIST_ITEMS = 3
+_CLOSING_WORDS = 8  # words of a closing line straight under a list, with no blank line
 _STATE = 1.0  # the writer saying how they are, in a few words of their own
 _STATE_WORDS = 4
 _STATE_SENTENCE = 8  # words in a sentence that is the writer's line of state
@@ -1914,7 +1915,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         _joined_abbreviations(text, toks, list(bounds.values())), [prose[t.start] for t in toks], items))
     sentences = _without_sign_off(text, toks, sentences)
     lingering = _lingering_items(text, toks, sentences)
-    after_list = _after_a_list(text, toks, sentences)
+    after_list = _after_a_list(text, toks, sentences, lex)
     scored: list[Moment] = []
     paragraphs = _paragraph_of(text, toks[-1].start) + 1
     for k, (lo, hi) in enumerate(sentences):
@@ -2353,7 +2354,7 @@ def _doing(after: Sequence[str], lex: _Lexicon) -> bool:
     return bool(said) and len(said[0]) > 4 and said[0].endswith("ing")
 
 
-def _after_a_list(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]]) -> int:
+def _after_a_list(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]], lex: _Lexicon) -> int:
     """The first token of the prose that follows a list of at least `_LIST_ITEMS` items, or
     past the end when there is none. A to-do list with a line of prose under it ("feel like
     I'm running on about 40%. not sad exactly. just thin.") has put the errands down and
@@ -2361,13 +2362,23 @@ def _after_a_list(text: str, toks: Sequence[Token], sentences: list[tuple[int, i
     items = [lo for lo, _ in sentences if LIST_ITEM.match(_line_at(text, toks[lo].start))]
     if len(items) < _LIST_ITEMS:
         return len(toks)
-    end_of_list = text.find("\n\n", toks[items[-1]].start)
+    end_of_list = text.find("\n", toks[items[-1]].start)
     if end_of_list < 0:
-        return len(toks)  # (a list running straight into a line is one more item of it)
-    first = next((lo for lo, hi in sentences if toks[lo].start > end_of_list and hi - lo >= 2), None)
-    if first is None or _LABELLED.match(_line_at(text, toks[first].start)):
+        return len(toks)
+    first = next((k for k, (lo, hi) in enumerate(sentences) if toks[lo].start > end_of_list), None)
+    if first is None:
+        return len(toks)
+    lo, hi = sentences[first]
+    if _LABELLED.match(_line_at(text, toks[lo].start)):
         return len(toks)  # "Bonus: found a fiver": one more item, under its own heading
-    return first
+    if "\n\n" not in text[end_of_list - 1 : toks[lo].start + 1]:
+        # A line straight under the list, with no blank line, is the list's own closing word
+        # only when it is short and stands alone ("Mało? Wystarczy."); a longer one runs on
+        # as one more item ("Vou passar um fim de semana lá mês que vem…").
+        said = [t.norm for k in range(first, len(sentences)) for t in toks[sentences[k][0]:sentences[k][1]]]
+        if len(said) > _CLOSING_WORDS or _plans_ahead(said, lex):
+            return len(toks)
+    return lo
 
 
 def _names(toks: Sequence[Token]) -> set[int]:

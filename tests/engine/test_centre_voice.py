@@ -97,3 +97,11 @@ def test_a_last_line_said_with_the_one_before_it_still_lands() -> None:
             "his own pen. We said “take care” on the pavement and went opposite ways.\n"
             "Bought milk on the way home. We had milk.")
     assert "We had milk" in compose(text)
+
+
+def test_a_short_line_straight_under_a_list_is_its_closing_word() -> None:
+    text = ("Za co dziś dziękuję:\n1. Że autobus przyjechał punktualnie.\n"
+            "2. Pani w piekarni odłożyła mi ostatni chleb żytni.\n3. Kaśka zadzwoniła bez powodu.\n"
+            "4. Ciepła woda wróciła o 18.\nMało? Wystarczy.")
+    assert "Wystarczy" in compose(text)
+
