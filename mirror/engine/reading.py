@@ -443,8 +443,9 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
                  ) -> tuple[int, int] | None:
     """(where the last clause of [first, last) starts, where its quoted words start), by the
     rules of `last_clause`."""
-    if last - first < _CLAUSE_WORDS[0] + 1:
-        return None
+    if last - first < _CLAUSE_WORDS[0] + 1 and not (
+            last - first == 2 and tokens[first].sent != tokens[last - 1].sent):
+        return None  # (two one-word sentences, "Mało? Wystarczy.", hold one to ask after)
     cut = next((i for i in range(last - 1, first, -1)
                 if tokens[i - 1].sent != tokens[i].sent
                 or clause_break_between(text, tokens[i - 1], tokens[i])), None)
