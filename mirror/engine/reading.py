@@ -504,8 +504,12 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     # that opens on "which" is the writer's remark on it ("…, which made it so much worse"),
     # quoted whole; a sentence of its own may open on a turn ("Sauf sa lettre.").
     after_join = tokens[cut - 1].norm in lex.joins and norms[0] in lex.determiners  # "and that was all"
-    if (norms[0] in lex.links and norms[0] not in lex.remarks and not after_join) or (
-            norms[0] in lex.opening_turns and tokens[cut - 1].sent == tokens[cut].sent):
+    if (norms[0] in lex.links and norms[0] not in lex.remarks and not after_join
+            and norms[0] not in lex.opening_turns) or (
+            norms[0] in lex.opening_turns and tokens[cut - 1].sent == tokens[cut].sent
+            and len(norms) < _TURN_CLAUSE_WORDS):
+        # (a turn after a comma is quoted with its turn word when it says enough to be
+        # asked after: ", pero hoy más", ", ale i tak mam dożywotni zakaz")
         return None
     own_sentence = tokens[cut - 1].sent != tokens[cut].sent
     if not any(len(w) >= 3 and w not in lex.stopwords and not w.isdigit() for w in norms) and not (
@@ -535,6 +539,7 @@ _TAIL_BEFORE, _TAIL_WORDS = 2, 2
 #: The words a last clause may have, to be asked about by itself (a short breath): two
 #: are enough after a mark ("I'm fine.", "Aber allein.", "Small wins.").
 _CLAUSE_WORDS = (2, 9)
+_TURN_CLAUSE_WORDS = 3  # words, the turn word with them, for a turn after a comma to be asked after
 #: A one-word sentence asked after has at least this many letters.
 _ONE_WORD_LETTERS = 4
 #: A clause cut at a joining word has at least this many words (two come before the word).
