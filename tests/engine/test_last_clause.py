@@ -207,3 +207,12 @@ def test_a_clause_of_we_is_quoted_not_said_back_as_you() -> None:
     for version in range(3):
         reply = compose(text, version=f"v{version}")
         assert "you had milk" not in reply, reply
+
+
+def test_a_turn_after_a_comma_that_says_enough_is_asked_after_with_its_turn() -> None:
+    from mirror.engine.offline import compose
+
+    text = ("Andrés compró una taza con un gato dibujado, horrible y preciosa a la vez. "
+            "Mañana desayuno los cereales ahí, aunque Andrés diga que es para mirarlo.")
+    reply = compose(text)
+    assert reply.count("aunque Andrés diga que es para mirarlo") == 2, reply
