@@ -684,3 +684,32 @@ def test_a_good_day_beside_tiredness_does_not_unname_it() -> None:
             "and weak, got colostrum into him with the tube and he's under the lamp in the kitchen "
             "now. Rain sideways all day. Fence down by the top field. Knackered. Good day though.")
     assert "tiredness" in read(text, language="en").feelings
+
+
+@pytest.mark.parametrize(("language", "text", "wrong"), [
+    # a mother's own memory of shame, told in passing, in an entry of waiting for a son's reply
+    ("it", "Luca non risponde da ieri sera. Adesso sono le 14 e niente. Lo so che ha 21 anni. Lo "
+           "so che anch'io alla sua età non chiamavo mai. Mia madre telefonava alla portineria "
+           "dello studentato e io morivo di vergogna.\nHo pulito il frigorifero. Ho stirato le "
+           "camicie di Paolo, cosa che non faccio mai.\n14:47 — «ciao mà scusa telefono morto "
+           "tutto ok». Ecco. Vado a stendermi anch'io.", "shame"),
+    # the team-building day, praised by someone else and answered with one word
+    ("it", "Team building aziendale in un agriturismo. Il mio gruppo ha vinto perché Gianni ha "
+           "fissato gli spaghetti con lo scotch mentre il formatore era in bagno. Il formatore ha "
+           "detto che era un ottimo esempio di pensiero laterale. Ho detto «resilienti». Applauso. "
+           "Domani si torna in ufficio, dove da sei mesi chiediamo un secondo monitor.", "pride"),
+])
+def test_outside_english_a_feeling_word_in_passing_names_nothing(language: str, text: str, wrong: str) -> None:
+    # Without a sentiment lexicon, a feeling is named only where the entry says it beyond
+    # doubt; read blind, a word found in passing was a wrong label far more often than not.
+    assert wrong not in read(text, language=language).feelings
+
+
+@pytest.mark.parametrize(("language", "text", "feeling"), [
+    ("de", "Stefan hat schon wieder meinen Teil der Präsentation als seinen verkauft. Ich bin so "
+           "wütend auf ihn, dass ich kaum tippen kann.", "anger"),
+    ("pl", "Zdałam egzamin na prawo jazdy za trzecim razem. Ręce mi się trzęsły jeszcze przez pół "
+           "godziny. Ale jestem z siebie dumna jak cholera.", "pride"),
+])
+def test_outside_english_a_feeling_the_writer_says_they_are_is_named(language: str, text: str, feeling: str) -> None:
+    assert feeling in read(text, language=language).feelings

@@ -180,8 +180,13 @@ def _words(text: str) -> str:
 # blind-graded entries outside the corpus 16 of 24 such names were graded 1 or 2, most of
 # them irony.) The floors leave room for a wording change, not for a language losing its
 # feelings.
-NAMED_FLOOR = 0.4
-RIGHT_FLOOR = 0.3
+# Precision over recall: outside English a feeling is named only where the entry says it
+# beyond doubt (an event that tells it, two said together, an exclamation, joy shouted or
+# said with nothing gone wrong). Read blind, names found from a word anywhere else were
+# wrong far more often than right, so the floor is on what is named being right.
+NAMED_FLOOR = 0.2
+RIGHT_FLOOR = 0.2
+PRECISION_FLOOR = 0.85
 
 
 def feeling_rates(language: str) -> tuple[int, int, int]:
@@ -199,12 +204,11 @@ def test_feelings_are_named_in_every_language() -> None:
     total = named = right = 0
     for language in LANGUAGES:
         n, k, r = feeling_rates(language)
-        # (a quarter: an Italian entry once answered in English now counts as Italian, with
-        # no feeling word in it to name)
-        assert n and k / n >= 0.25, (language, n, k)
+        assert n and k / n >= 0.1, (language, n, k)
         total, named, right = total + n, named + k, right + r
     assert named / total >= NAMED_FLOOR, (named, total)
     assert right / total >= RIGHT_FLOOR, (right, total)
+    assert right / named >= PRECISION_FLOOR, (right, named)
 
 
 def test_sarcasm_is_never_met_with_a_named_pleasant_feeling() -> None:
