@@ -27,7 +27,7 @@ _PORTUGAL_WORDS = frozenset({
 })
 #: …and Brazil's.
 _BRAZIL_WORDS = frozenset({
-    "você", "vocês", "ônibus", "celular", "celulares", "trem", "geladeira", "banheiro",
+    "você", "ônibus", "celular", "celulares", "trem", "geladeira", "banheiro",
     "pra", "pro", "tá", "tô", "reais", "moleque", "garota", "garoto", "time", "grana",
     "bacana", "ué", "tchau", "mamãe", "papai", "vó", "vô", "cê", "né",
     # places a Brazilian journal names
@@ -52,8 +52,11 @@ _BARE_POSSESSIVE = kept(r"(?:^|[.!?]\s+|\b(?:pra|pro|com|de|em|que)\s+)"
                         r"(?:meu|minha|meus|minhas)\b", re.IGNORECASE)
 #: "chegámos", "ficámos": Portugal's accented past; "tenho de ir": its obligation;
 #: "se calhar": its "maybe".
-_PORTUGAL_FORMS = kept(r"\b[^\W\d_]+ámos\b|\btenho de\b|\btens de\b|\bse calhar\b",
-                       re.IGNORECASE)  # (and "se calhar", Portugal's "maybe")
+_PORTUGAL_FORMS = kept(r"\b[^\W\d_]+ámos\b|\btenho de\b|\btens de\b|\bse calhar\b"
+                       r"|\b(?!contraste\b|desgaste\b)[^\W\d_]{4,}aste\b",
+                       re.IGNORECASE)  # (and "se calhar", Portugal's "maybe"; "penduraste",
+#                                          "disseste": "tu" in the past, as Portugal writes to
+#                                          a person it knows; "vocês", plural, is said in both)
 #: "esperando", "fingindo": Brazil leans on the gerund where Portugal says "à espera".
 _GERUND = kept(r"\b[^\W\d_]{2,}(?:ando|endo|indo)\b", re.IGNORECASE)
 _NOT_GERUNDS = frozenset({"quando", "segundo", "lindo", "vindo", "tremendo", "estupendo",

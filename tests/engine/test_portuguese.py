@@ -62,3 +62,11 @@ def test_se_opening_a_sentence_is_if_and_se_calhar_is_portugals_maybe() -> None:
     assert written_in_portugal(text)
     assert "você" not in compose(text).lower()
     assert not written_in_portugal("Se der tempo, vou no cinema com você. Tô cansada demais.")
+
+
+def test_tu_in_the_past_and_a_plural_voces_read_as_portugal() -> None:
+    # "penduraste" is "tu" in the past, as Portugal writes to someone close; "vocês", plural,
+    # is said in Portugal as in Brazil, and is no mark of either.
+    text = ("A minha mãe ao telefone, hoje:\n— Então e a casa, já penduraste os quadros?\n"
+            "— Ainda não, mãe.\n— Pois. E vocês... nada?\n— Nada o quê?\n— Nada, filha. Pergunto só.")
+    assert written_in_portugal(text)
