@@ -800,6 +800,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "it was windy and miserable": the weather's, not the writer's
         if hit[0] == "love" and _loves_a_thing(text, toks, i + size, lex):
             continue  # "Amo minha vida corporativa", "I love my commute": said of a thing
+        if hit[0] in _ANGER and w.startswith(_HATE_STEMS) and _hates_a_thing(text, toks, i + size, lex):
+            continue  # "eu odeio coentro", "I hate mornings": a dislike, not anger
         if _felt_towards_writer(toks, i, i + size):
             continue  # "se había despertado enfadado conmigo", "Mum was so proud of me": theirs
         if hit[0] in _TOLD_BY_EVENTS and any(norms[j] in lex.excepting for j in range(max(0, i - 2), i)):
@@ -1082,6 +1084,27 @@ def _an_activity(tok: Token, lex: _Lexicon) -> bool:
 
 
 _ACTIVITY_LETTERS = 5
+
+
+def _hates_a_thing(text: str, toks: Sequence[Token], after: int, lex: _Lexicon) -> bool:
+    """Whether a word of hating is said of a thing, not of someone: a bare word after it
+    ("odeio coentro", "hate mornings"), or what love would be said of as a thing."""
+    if after >= len(toks) or toks[after].sent != toks[after - 1].sent:
+        return False
+    nxt = toks[after]
+    if inside_quotation(text, nxt.start):
+        return False  # "Ik haat ‘interessant’": someone's word, hated as theirs
+    if nxt.norm in lex.people or nxt.norm in _OBJECTS or nxt.norm in lex.first_person \
+            or nxt.text[:1].isupper() or nxt.norm in lex.determiners or nxt.norm in lex.openers:
+        return _loves_a_thing(text, toks, after, lex)
+    return nxt.text.isalpha()
+
+
+#: The first letters of hating, in the engine's languages ("hate", "odeio", "odio", "déteste",
+#: "hasse", "haat", "nienawidzę").
+_HATE_STEMS = ("hate", "odei", "odio", "détest", "detest", "hass", "haat", "nienawi")
+#: Feelings of mourning, where words of thanks to someone are fondness, not a dry retort.
+_MOURNING = frozenset({"grief", "longing"})
 
 
 def _felt_back_then(toks: Sequence[Token], norms: Sequence[str], i: int) -> bool:
@@ -1530,7 +1553,11 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True  # "… gente que REVENDE citas por 20 euros. Maravilloso.", "Heerlijk hoor."
     if any(_contains(norms, m) if m[0].isalnum() else _written(" ".join(m), lowered) for m in lex.sarcasm_strong):
         return True  # "love that for me", "/s": irony whatever the entry names
-    if _retort(text, toks, lex) is not None:
+    if _retort(text, toks, lex) is not None and not any(
+            fam in _MOURNING for _, fam, _ in [*(families if families is not None else _families(text, toks, lex)),
+                                               *_signs(text, toks, lex)]):
+        # (to someone mourned it is fondness: "Grazie nonna, precisissima." over her recipe
+        # book, the first time without her)
         return True  # "No Wouter, I jumped in the canal for fun": an answer to someone absent
     # (their word turned over in a fragment counts where no sentiment lexicon can tell irony
     # otherwise; in English "Without the drama." is as often hurt as dry)
@@ -1900,6 +1927,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # (an event read whole outranks a hint found at its first word: "would have been")
     sarcasm = _is_sarcastic(text, toks, lex, vader, feeling_words)  # (read once, not twice)
     retort = _retort(text, toks, lex)
+    if retort is not None and any(fam in _MOURNING for _, fam, _ in (*feeling_words, *signs)):
+        retort = None  # "Grazie nonna, precisissima.", the first time without her: fondness
     if sarcasm and retort is not None and any(
             fam in _ANGER and wt >= WORD_WEIGHT and _stated(text, toks, i, lex) for i, fam, wt in families):
         # "No, Kevin, I don't … that's what actually made me furious": the comeback nobody

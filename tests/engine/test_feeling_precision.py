@@ -713,3 +713,18 @@ def test_outside_english_a_feeling_word_in_passing_names_nothing(language: str, 
 ])
 def test_outside_english_a_feeling_the_writer_says_they_are_is_named(language: str, text: str, feeling: str) -> None:
     assert feeling in read(text, language=language).feelings
+
+
+def test_hating_a_thing_is_a_dislike_not_anger() -> None:
+    text = ("A Bia vai embora pra Lisboa domingo. Quem vai aparecer às 23h com um pote de açaí "
+            "quando o mundo acabar de novo. Quem vai saber que eu odeio coentro sem eu precisar falar.")
+    assert "anger" not in read(text, language="pt").feelings
+
+
+def test_thanks_to_someone_mourned_is_fondness_not_a_retort() -> None:
+    text = ("Oggi ho provato a fare i tortelli di zucca della nonna. Prima volta senza di lei. "
+            "Avevo il quaderno con la sua calligrafia tutta storta, «noce moscata quanto basta». "
+            "Grazie nonna, precisissima.\nSono venuti troppo dolci. Il quaderno adesso ha una "
+            "macchia di burro nuova sopra quelle vecchie. Come se ci avessimo scritto in due.")
+    r = read(text, language="it")
+    assert not r.sarcasm and r.retort is None
