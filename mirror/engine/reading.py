@@ -717,9 +717,10 @@ def _signs_by_first(signs: list[tuple[tuple[str, ...], str, float]]
 
 def _phrase(marker: Any) -> tuple[str, ...]:
     marker = str(marker).lower()
-    if "/" in marker:
+    if "/" in marker or marker.startswith("#"):
         # "/s", "10/10": matched as raw text. As words, "/s" is the letter "s", which the
-        # "s" of "Marisol's" matched, and every entry with one read as irony.
+        # "s" of "Marisol's" matched, and every entry with one read as irony. So is a
+        # hashtag: "#gratidão" is not the heading "Gratidão de hoje:" over a sincere list.
         return (marker,)
     words = tuple(t.norm for t in tokenize(marker))
     return words or (marker,)
@@ -1625,6 +1626,10 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     return incongruent >= 1 and (marked or pointed)
 
 
+#: How far back, in words, the question a "Ja, Wouter, serieus." answers may be quoted.
+_ASKED_REACH = 12
+
+
 #: Words that open an answer to someone: yes, no, thanks, in the engine's languages.
 _ANSWERS = frozenset({"yes", "yeah", "yep", "no", "nope", "sure", "sí", "si", "sì", "oui", "non",
                       "ja", "nein", "nee", "tak", "nie", "sim", "não"})
@@ -1733,6 +1738,9 @@ def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> str | None:
         rest = [toks[k].norm for k in range(j + 1, hi)]
         if thanks and (rest[:1] and rest[0] in _THANKS_FOR or len(rest) > 3):
             continue  # "Thank you, Mum, for the soup": what it is for, said in earnest
+        asked = {toks[k].norm for k in range(max(0, lo - _ASKED_REACH), lo) if inside_quotation(text, toks[k].start)}
+        if rest and all(w in asked for w in rest if w.isalpha()):
+            continue  # '"Een bakkerij? Serieus?" Ja, Wouter, serieus.': their word, said back meaning it
         return name.text
     return None
 
@@ -1831,6 +1839,8 @@ def _scare_quote_turned(text: str, toks: Sequence[Token], stopwords: frozenset[s
     bounds = as_tokens(toks).sentence_bounds()
     for members in inside.values():
         words = {toks[i].norm for i in members if len(toks[i].norm) > 3 and toks[i].norm not in stopwords}
+        if "?" in text[toks[members[-1]].end : toks[members[-1]].end + 2]:
+            continue  # '"Een bakkerij? Serieus?" Ja, Wouter, serieus.': a question, answered
         for j in range(members[-1] + 1, len(toks)):
             if owner[j] >= 0 or toks[j].norm not in words:
                 continue

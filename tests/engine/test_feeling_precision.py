@@ -728,3 +728,19 @@ def test_thanks_to_someone_mourned_is_fondness_not_a_retort() -> None:
             "macchia di burro nuova sopra quelle vecchie. Come se ci avessimo scritto in due.")
     r = read(text, language="it")
     assert not r.sarcasm and r.retort is None
+
+
+def test_a_gratitude_list_under_its_heading_is_sincere() -> None:
+    # "#gratidão" marks irony as a hashtag; "Gratidão de hoje:" heads a sincere list.
+    text = ("Gratidão de hoje:\n1. O café da padaria do seu Zé, que ainda custa quatro reais.\n"
+            "2. A chuva que caiu bem na hora que eu já tinha chegado em casa.\n"
+            "3. A Lua (a gata) dormindo em cima do meu pé.\n"
+            "Dia comum. Acho que é isso que eu quero agradecer mesmo, um dia comum.")
+    assert not read(text, language="pt").sarcasm
+
+
+def test_their_question_answered_with_its_own_word_is_not_irony() -> None:
+    text = ("Vandaag mijn ontslagbrief ingeleverd bij de bank. Elf jaar. Mijn leidinggevende, "
+            "Wouter, keek er lang naar en vroeg toen: \"Een bakkerij? Serieus?\" Ja, Wouter, "
+            "serieus. Met Femke, in de oude slagerij. Het voelt als mijn eigen leven.")
+    assert not read(text, language="nl").sarcasm
