@@ -1271,6 +1271,8 @@ def _in_question(text: str, toks: Sequence[Token], i: int) -> bool:
     return "?" in text[toks[hi - 1].end : toks[hi - 1].end + 3]
 
 
+#: Being, before a word in -ing ("I'm so boring", "to be annoying"): the writer as the cause.
+_BEING = frozenset({"be", "am", "i'm", "im", "being", "was"})
 _LINKS = frozenset({"was", "were", "is", "are", "seemed", "looked", "got", "sounded", "felt"})
 
 
@@ -1354,6 +1356,8 @@ def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i
     if link >= 2 and norms[link] not in _LINKS and norms[link - 1] in _LINKS \
             and "," in text[toks[link].end : toks[link + 1].start]:
         link -= 1  # "The frog was fine, just furious": a second word said of the same subject
+    if norms[i].endswith("ing") and any(norms[j] in _BEING for j in range(max(0, i - 3), i)):
+        return True  # "I'm going to be incredibly annoying about my exercises": a trait, not a feeling
     if link >= 1 and norms[link] in _LINKS and norms[link - 1] not in lex.first_person \
             and norms[link - 1] not in lex.stopwords - {"it", "he", "she", "they", "that", "this"}:
         return True  # "Mum was furious", "it was embarrassing": someone else's, or a thing's

@@ -744,3 +744,17 @@ def test_their_question_answered_with_its_own_word_is_not_irony() -> None:
             "Wouter, keek er lang naar en vroeg toen: \"Een bakkerij? Serieus?\" Ja, Wouter, "
             "serieus. Met Femke, in de oude slagerij. Het voelt als mijn eigen leven.")
     assert not read(text, language="nl").sarcasm
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("It was true then and it's mostly true now, and I hope she didn't hear the \"mostly\" in my "
+     "voice, because I only heard it afterwards.", "hope"),
+    ("I have refreshed the portal 14 times since lunch, which I know because I started counting "
+     "at 3 to shame myself into stopping. Did not work.", "shame"),
+    ("PT starts Monday. Bought a foam roller. I'm going to be incredibly annoying about my "
+     "exercises. Watch me.", "frustration"),
+])
+def test_a_feeling_word_used_for_something_else_names_nothing(text: str, wrong: str) -> None:
+    # a wish about someone else, shame as a tool, the writer as the annoying one: read blind,
+    # each named as the writer's feeling was graded a wrong label
+    assert wrong not in read(text, language="en").feelings
