@@ -758,3 +758,10 @@ def test_a_feeling_word_used_for_something_else_names_nothing(text: str, wrong: 
     # a wish about someone else, shame as a tool, the writer as the annoying one: read blind,
     # each named as the writer's feeling was graded a wrong label
     assert wrong not in read(text, language="en").feelings
+
+
+def test_the_same_old_someone_is_familiar_not_boring() -> None:
+    text = ("Tues — 6 km. Same old guy with the husky I pass every Tuesday, and this time he "
+            "waved with his whole arm. Weirdly made my week.")
+    assert "boredom" not in read(text, language="en").feelings
+    assert "boredom" in read("Same old, same old. Work, gym, couch, bed.", language="en").feelings
