@@ -1271,8 +1271,9 @@ def _in_question(text: str, toks: Sequence[Token], i: int) -> bool:
     return "?" in text[toks[hi - 1].end : toks[hi - 1].end + 3]
 
 
-#: Being, before a word in -ing ("I'm so boring", "to be annoying"): the writer as the cause.
-_BEING = frozenset({"be", "am", "i'm", "im", "being", "was"})
+#: Being, before a word in -ing ("going to be annoying", "being boring"): the writer as the
+#: cause, a trait, not a feeling; "I'm failing at everything" is a state, and stays one.
+_BEING = frozenset({"be", "being"})
 _LINKS = frozenset({"was", "were", "is", "are", "seemed", "looked", "got", "sounded", "felt"})
 
 
