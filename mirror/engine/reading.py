@@ -20,7 +20,7 @@ Everything here is pure: text and analysis in, a `Reading` out, deterministic.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -524,12 +524,10 @@ def _tail_at(lex: _Lexicon, tokens: Sequence[Token], first: int, last: int) -> i
     phrase opens ("without", "instead of", "sin", "ohne", "de propósito") with at least
     `_TAIL_BEFORE` words before it and at most `_CLAUSE_WORDS[1]` words from it to the end."""
     norms = [t.norm for t in tokens[first:last]]
-    for i in range(len(norms) - 1, _TAIL_BEFORE - 1, -1):
-        if any(tuple(norms[i:i + len(t)]) == t for t in lex.tails) and len(norms) - i >= _TAIL_WORDS \
-                and len(norms) - i <= _CLAUSE_WORDS[1] \
-                and any(len(w) >= 3 and w not in lex.stopwords for w in norms[i:]):
-            return first + i
-    return None
+    found = [i for i, _ in _occurrences(norms, lex.tails)
+             if i >= _TAIL_BEFORE and _TAIL_WORDS <= len(norms) - i <= _CLAUSE_WORDS[1]
+             and any(len(w) >= 3 and w not in lex.stopwords for w in norms[i:])]
+    return first + max(found) if found else None
 
 
 #: Words before a line's tail ("ran 5k" before "without stopping"), and in the tail itself.
@@ -560,13 +558,8 @@ def makes_a_plan(language: str, norms: Sequence[str]) -> bool:
 def _plans_ahead(norms: Sequence[str], lex: _Lexicon) -> bool:
     """Whether the words hold a plan cue not denied just before it: "Don't need to now" is
     where a worry ends, not an errand for tomorrow."""
-    for cue in lex.plans:
-        k = len(cue)
-        for i in range(len(norms) - k + 1):
-            if tuple(norms[i:i + k]) == cue and not any(
-                    w in lex.negators or w.endswith("n't") for w in norms[max(0, i - 2):i]):
-                return True
-    return False
+    return any(not any(w in lex.negators or w.endswith("n't") for w in norms[max(0, i - 2):i])
+               for i, _ in _occurrences(norms, lex.plans))
 
 
 def opens_a_turn(language: str, word: str) -> bool:
@@ -1192,7 +1185,6 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     while lo > 0 and toks[lo - 1].sent == sent and i - lo < 3:
         lo -= 1
     before = [toks[j].norm for j in range(lo, i)]
-    opening = lo == 0 or toks[lo - 1].sent != sent
     start = i
     while start > 0 and toks[start - 1].sent == sent and not clause_break_between(
             text, toks[start - 1], toks[start]):
@@ -1200,7 +1192,7 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     clause = [toks[j].norm for j in range(start, i)]
     if clause and clause[0] in lex.determiners and not any(w in lex.first_person for w in clause):
         return False  # "De dierenarts was heel rustig", "the nurse was calm": theirs, not the writer's
-    if opening and all(w in lex.intensifiers or w in lex.exclamatives for w in before):
+    if _opens_its_sentence(toks, i, lex):
         return True  # "Exhausted.", "So tired of it", "Honestly relieved", "Que alívio."
     hi = i + 1
     while hi < len(toks) and toks[hi].sent == sent and hi - i <= 2:
@@ -1460,15 +1452,21 @@ def _asks(norms: Sequence[str], m: Moment, words: tuple[str, ...], quoted: Seque
                for j in range(m.first, m.first + n - k + 1))
 
 
-def _pointer_at(words: Sequence[str], pointers: Sequence[tuple[str, ...]]) -> int | None:
-    """How many words follow the first pointer in a sentence ("keep thinking about that"
-    → 1), or None when it holds none: a pointer with almost nothing after it points back."""
-    for p in pointers:
+def _occurrences(words: Sequence[str], phrases: Sequence[tuple[str, ...]]
+                 ) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(position, phrase) of every place one of `phrases` stands in `words`, phrase by phrase
+    in their order, each from the start."""
+    for p in phrases:
         k = len(p)
         for i in range(len(words) - k + 1):
             if tuple(words[i : i + k]) == p:
-                return len(words) - i - k
-    return None
+                yield i, p
+
+
+def _pointer_at(words: Sequence[str], pointers: Sequence[tuple[str, ...]]) -> int | None:
+    """How many words follow the first pointer in a sentence ("keep thinking about that"
+    → 1), or None when it holds none: a pointer with almost nothing after it points back."""
+    return next((len(words) - i - len(p) for i, p in _occurrences(words, pointers)), None)
 
 
 def _own_question(text: str, toks: Tokens, centre: Moment, lex: _Lexicon) -> bool:
@@ -2409,15 +2407,14 @@ def _says_how_it_is(text: str, toks: Sequence[Token], lo: int, hi: int, lex: _Le
     norms = [t.norm for t in toks[lo:hi]]
     if len(norms) > _STATE_SENTENCE:
         return False  # "…, even though I'm thirty": a clause in a story, not a line of state
-    for cue in lex.states:
+    for i, cue in _occurrences(norms, lex.states):
         k = len(cue)
-        for i in range(len(norms) - k + 1):
-            if tuple(norms[i:i + k]) == cue and 0 < len(norms) - i - k <= _STATE_WORDS \
-                    and (k > 1 or i == 0 or norms[i - 1] in lex.first_person
-                         or norms[i - 1] in lex.stopwords or cue[0].endswith("ing")) \
-                    and not inside_quotation(text, toks[lo + i].start) \
-                    and not _plans_ahead(norms[i + k:], lex) and not _doing(norms[i + k:], lex):
-                return True
+        if 0 < len(norms) - i - k <= _STATE_WORDS \
+                and (k > 1 or i == 0 or norms[i - 1] in lex.first_person
+                     or norms[i - 1] in lex.stopwords or cue[0].endswith("ing")) \
+                and not inside_quotation(text, toks[lo + i].start) \
+                and not _plans_ahead(norms[i + k:], lex) and not _doing(norms[i + k:], lex):
+            return True
     return False
 
 
@@ -2725,23 +2722,26 @@ def _opens_its_sentence(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
 _FEW_WORDS = 12
 
 
-def _said_in_one_sentence(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]],
-                          chosen: Sequence[str]) -> bool:
-    """Whether every feeling in `chosen` is said, by a word the writer says, in one sentence."""
+def _feelings_by_sentence(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]]
+                          ) -> list[set[str]]:
+    """The feelings the writer says, sentence by sentence."""
     by_sent: dict[int, set[str]] = {}
     for i, fam, _ in counted:
         by_sent.setdefault(toks[i].sent, set()).add(fam)
-    return any(set(chosen) <= fams for fams in by_sent.values())
+    return list(by_sent.values())
+
+
+def _said_in_one_sentence(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]],
+                          chosen: Sequence[str]) -> bool:
+    """Whether every feeling in `chosen` is said, by a word the writer says, in one sentence."""
+    return any(set(chosen) <= fams for fams in _feelings_by_sentence(toks, counted))
 
 
 def _said_in_one_breath(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]]) -> bool:
     """Whether a word of joy or hope shares its sentence with another feeling the writer
     said ("Felice e triste insieme", "Estoy feliz y un poco nerviosa"): a mixed feeling
     stated outright, which irony does not write."""
-    by_sent: dict[int, set[str]] = {}
-    for i, fam, _ in counted:
-        by_sent.setdefault(toks[i].sent, set()).add(fam)
-    return any(fams & _FLAT_PRAISE and len(fams) > 1 for fams in by_sent.values())
+    return any(fams & _FLAT_PRAISE and len(fams) > 1 for fams in _feelings_by_sentence(toks, counted))
 
 
 def _sentence_end(text: str, toks: Sequence[Token], i: int) -> str:
