@@ -133,6 +133,15 @@ def test_reflect_imports_no_introspection_or_unused_parsers(journal_home):
     assert len(modules) <= REFLECT_MODULE_BOUND
 
 
+def test_a_short_english_reflection_loads_no_language_identifier(journal_home):
+    """A few words with no function word are told among the languages by lingua, whose
+    careful models take a second to load; an English word ("Tired.") settles it first."""
+    home, _ = journal_home
+    modules = imported(home, "reflect", "Tired.")
+    assert "mirror.engine.analysis" in modules
+    assert not [m for m in modules if m == "lingua" or m.startswith("lingua.")]
+
+
 def test_every_command_is_found_in_its_group():
     """The fast path imports one group per command: the table must match what they register."""
 

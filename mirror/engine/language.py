@@ -113,7 +113,14 @@ def language_of(text: str, tokens: Sequence[Token]) -> tuple[str, bool]:
     language, english = guess_language(tokens)
     if language == UNDETERMINED and tokens and latin_share(tokens) >= 0.9:
         # A few words and no function word among them: English by default was an English
-        # answer to "Jestem zmęczona." and "Heel moe."
+        # answer to "Jestem zmęczona." and "Heel moe." A word English's sentiment lexicon
+        # holds ("Tired.", "Meh.") settles it at once: lingua's careful models cost a second
+        # to load, every process.
+        from mirror.engine.reading import valences
+
+        vader = valences()
+        if any(t.norm in vader for t in tokens):
+            return "en", True
         from mirror.engine.language_id import identify_few_words  # lingua loads only when needed
 
         found = identify_few_words(text)

@@ -93,6 +93,7 @@ def test_an_entry_of_a_few_words_gets_its_feeling_named(text: str, feeling: str)
     ("Te extraño.", "es"),
     ("Tired.", "en"),
     ("Slept badly.", "en"),
+    ("Meh.", "en"),
 ])
 def test_an_entry_of_two_words_is_answered_in_its_own_language(text: str, language: str) -> None:
     # Two words and no function word were answered in English whatever they were; an
