@@ -29,7 +29,8 @@ _PORTUGAL_WORDS = frozenset({
 _BRAZIL_WORDS = frozenset({
     "você", "ônibus", "celular", "celulares", "trem", "geladeira", "banheiro",
     "pra", "pro", "tá", "tô", "reais", "moleque", "garota", "garoto", "time", "grana",
-    "bacana", "ué", "tchau", "mamãe", "papai", "vó", "vô", "cê", "né",
+    "bacana", "ué", "tchau", "mamãe", "papai", "vó", "vô", "cê", "né", "tava", "tavam",
+    "cachorro", "cachorra", "cachorros",
     # places a Brazilian journal names
     "paulo", "rio", "curitiba", "recife", "salvador", "fortaleza", "brasília", "manaus",
     "belém", "goiânia", "floripa", "florianópolis", "minas", "bahia", "niterói", "campinas",

@@ -70,3 +70,11 @@ def test_tu_in_the_past_and_a_plural_voces_read_as_portugal() -> None:
     text = ("A minha mãe ao telefone, hoje:\n— Então e a casa, já penduraste os quadros?\n"
             "— Ainda não, mãe.\n— Pois. E vocês... nada?\n— Nada o quê?\n— Nada, filha. Pergunto só.")
     assert written_in_portugal(text)
+
+
+def test_brazils_everyday_words_outweigh_a_possessive_with_its_article() -> None:
+    # "a minha era 212" is a pronoun said in both; "tava" and "cachorro" are Brazil's.
+    text = ("Duas horas na fila do cartório pra reconhecer firma. A senha tava no 147 quando eu "
+            "cheguei, a minha era 212. Um moço do meu lado me contou a vida toda, do divórcio ao "
+            "cachorro que come meia.")
+    assert not written_in_portugal(text)
