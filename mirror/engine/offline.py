@@ -423,6 +423,12 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
         else:
             end = max(m.start() for m in _CLOSING_BRACKET.finditer(text, start, end))
             end = len(text[start:end].rstrip()) + start
+    # …and a bracket it opens but cannot close ("…first one? (It is. I'm right.)", cut at
+    # the sentence) is left out with what follows it: never "…first one? (It is".
+    while text.count("(", start, end) > _closing_brackets(text, start, end):
+        end = len(text[start:text.rindex("(", start, end)].rstrip()) + start
+    if end <= start:
+        return None
     body: list[str] = []
     for ch in text[start:end]:
         if ch in _OPENERS:

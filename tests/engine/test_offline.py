@@ -375,3 +375,14 @@ def test_praise_in_someones_quoted_words_and_a_doubting_echo_are_not_irony() -> 
              "problem\". Raczej. Kupiłam sobie pączka w drodze do domu.")
     a = analyze(doubt)
     assert a.language == "pl" and not read(doubt, a.tokens, a.language).sarcasm
+
+
+def test_a_quote_never_ends_inside_a_bracket_it_opened() -> None:
+    text = ("Found your blue mug at the back of the cupboard today. It was weird. Good weird.\n\n"
+            "Do you remember the winter the boiler broke and we slept in the living room in every "
+            "coat we owned, arguing about whether Paddington 2 was better than the first one? "
+            "(It is. I'm right.) I think about that more than most of my twenties.")
+    for version in range(4):
+        reply = compose(text, version=f"v{version}")
+        assert "(It is”" not in reply and "(It is\u201d" not in reply, reply
+        assert reply.count("(") == reply.count(")"), reply
