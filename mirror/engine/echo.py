@@ -61,6 +61,9 @@ _PAST = frozenset({
     "dealt", "fought", "understood", "forgave", "became", "rose", "froze", "bit", "spun",
 })
 _MIN_WORDS, _MAX_WORDS = 3, 14
+#: Set phrases whose "we" or "I" is no one's doing, to be said back as the mirror's own.
+_SET_PHRASES = frozenset({("here", "we", "go"), ("there", "we", "go"), ("here", "i", "go"),
+                          ("off", "we", "go"), ("here", "we", "are"), ("there", "we", "are")})
 #: Words a clause cannot end on when said back: it was cut before what they lead to
 #: ("I hope they're very, very safe" cut at the comma).
 _DANGLING = frozenset({"very", "so", "really", "too", "quite", "such", "the", "a", "an", "my",
@@ -225,6 +228,8 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
         return None
     if any(w in _REFUSE for w in norms[1:]) or norms[0] in ("i'd", "we'd"):
         return None
+    if any(tuple(norms[k:k + 3]) in _SET_PHRASES for k in range(1, len(norms) - 2)):
+        return None  # "so here we go": nobody's doing, turned, reads "so here you go"
     after = text[toks[-1].end : toks[-1].end + 3]
     if after[:1] == "." and toks[-1].text[:1].isupper() and len(toks[-1].text) <= 3 \
             and after[1:].strip()[:1].isupper():

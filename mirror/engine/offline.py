@@ -706,6 +706,11 @@ def _with_set_up(a: Analysis, r: Reading) -> tuple[int, int]:
     assert r.centre is not None
     first, last = r.centre.first, r.centre.last
     toks = a.tokens
+    if len(toks) <= _FEW_WORDS and toks[-1].sent - toks[0].sent < 3 and "\n" not in a.text.strip() \
+            and not r.asking:
+        # "Tired. Not the sleepy kind.", "Müde. Aber der Kuchen war gut.": a few words are one
+        # moment; "most of all in 'Tired'" gave back the word and dropped what it was said with.
+        return 0, len(toks)
     starts_sentence = first == 0 or toks[first - 1].sent != toks[first].sent
     short = toks[first].sent == toks[last - 1].sent and last - first <= _SHORT_CENTRE_WORDS
     turn = opens_a_turn(str(a.language), toks[first].norm)
@@ -730,6 +735,9 @@ def _with_set_up(a: Analysis, r: Reading) -> tuple[int, int]:
         return first, last
     return prev.first, last
 
+
+#: An entry of at most this many words, in three sentences at most, is quoted whole.
+_FEW_WORDS = 8
 
 #: A centre this short ("Ela entendeu.", "Ich habe ihre alte Nummer trotzdem noch einmal
 #: angerufen.", at most the words a clause asked after may have) is quoted with the line

@@ -333,6 +333,9 @@ class _Lexicon:
     tails: tuple[tuple[str, ...], ...] = ()         # "without", "sin": a line's qualifying tail
     praise: frozenset[str] = frozenset()            # "superbe", "wspaniały": a headline's praise
     activity_endings: tuple[str, ...] = ()          # "ing", "ar": a verb of doing, after "love"
+    jokes_aside: tuple[tuple[str, ...], ...] = ()   # "joking aside", "Spaß beiseite": now sincere
+    announces: tuple[tuple[str, ...], ...] = ()     # "here's the thing": the heart comes next
+    arrives: frozenset[str] = frozenset()           # "kicked", "hit": "the guilt kicked in"
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -672,6 +675,9 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         acts=_lowered(data.get("acts")),
         pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
         states=tuple(_words(str(w)) for w in data.get("states") or ()),
+        jokes_aside=tuple(_words(str(w)) for w in data.get("jokes_aside") or ()),
+        announces=tuple(_words(str(w)) for w in data.get("announces") or ()),
+        arrives=_lowered(data.get("arrives")),
         tails=tuple(_words(str(w)) for w in data.get("tails") or ()),
         praise=frozenset(t.norm for w in data.get("praise") or () for t in tokenize(str(w))),
         activity_endings=tuple(str(w) for w in data.get("activity_endings") or ()),
@@ -757,23 +763,24 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     quoted = {i for i, span in enumerate(tokens_in_spans(toks, quoted_spans(text))) if span >= 0}
     found: list[tuple[int, str, float]] = []
     for i, w in enumerate(norms):
-        if i in quoted or any(norms[j] in lex.simile for j in range(max(0, i - 2), i)):
+        if i in quoted or any(norms[j] in lex.simile and not _felt_likeness(norms, j, lex)
+                              for j in range(max(0, i - 2), i)):
             continue  # someone else's words, or a simile ("smiling like an idiot")
         if i and not lex.nouns_capitalised and toks[i].text[:1].isupper() and toks[i - 1].sent == toks[i].sent \
                 and "\n" not in text[toks[i - 1].end : toks[i].start] and w not in lex.first_person:
             continue  # a name inside a sentence ("the nurse, Joy, held my hand"; "Hope Street")
-        hit = lex.single.get(w)
+        # The longest words win: "tired of being the friend who…" is "fed up", not sleep.
+        hit, size = None, 1
+        for words, f, wt in lex.phrases.get(w, ()):
+            if len(words) > size and tuple(norms[i : i + len(words)]) == words:
+                hit, size = (f, wt), len(words)
+        one_word = hit is None  # a word, not a phrase, can describe a thing
+        if hit is None:
+            hit = lex.single.get(w)
         if hit is None and w in lex.forms:
             hit = lex.by_lemma.get(lex.forms[w])  # "the loneliest bit", "angrier than ever"
         if hit is None:
             hit = _by_prefix(lex, w)
-        one_word = hit is not None  # a word, not a phrase, can describe a thing
-        size = 1
-        if hit is None:
-            for words, f, wt in lex.phrases.get(w, ()):
-                if tuple(norms[i : i + len(words)]) == words:
-                    hit, size = (f, wt), len(words)
-                    break
         if hit is None:
             continue
         if _negated(norms, i, lex) or _unreal(text, toks, i, lex):
@@ -820,6 +827,26 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))
     return found
+
+
+def _joked_before(norms: Sequence[str], found: list[tuple[int, str, float]], lex: _Lexicon
+                  ) -> list[tuple[int, str, float]]:
+    """`found` without the glad words said before "joking aside": the person marks what came
+    before as the joke ("so helpful … I feel so lucky … Joking aside: I'm scared"), and the
+    lucky and the delightful were the complaint in disguise, not gratitude."""
+    at = [i for i, _ in _occurrences(norms, lex.jokes_aside)]
+    if not at:
+        return found
+    last = max(at)
+    return [f for f in found if f[0] > last or lex.valence.get(f[1]) != "positive"]
+
+
+def _felt_likeness(norms: Sequence[str], j: int, lex: _Lexicon) -> bool:
+    """True when the likeness at `j` follows a verb of feeling ("I feel like a fraud", "felt
+    a bit like a thief"): the writer says what they feel, where "smiling like an idiot"
+    only describes a face."""
+    before = [w for w in norms[max(0, j - 4):j] if w not in lex.intensifiers]
+    return bool(before) and any(len(s) == 1 and before[-1] == s[0] for s in lex.states)
 
 
 def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, str, float]]:
@@ -1190,6 +1217,9 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
             text, toks[start - 1], toks[start]):
         start -= 1
     clause = [toks[j].norm for j in range(start, i)]
+    if clause[-1:] == ["the"] and i + 1 < len(toks) and toks[i + 1].sent == sent \
+            and toks[i + 1].norm in lex.arrives:
+        return True  # "the guilt kicked in", "The relief when she texted back": a diary's own
     if clause and clause[0] in lex.determiners and not any(w in lex.first_person for w in clause):
         return False  # "De dierenarts was heel rustig", "the nurse was calm": theirs, not the writer's
     if _opens_its_sentence(toks, i, lex):
@@ -1845,7 +1875,7 @@ def _scare_quote_turned(text: str, toks: Sequence[Token], stopwords: frozenset[s
         if "?" in text[toks[members[-1]].end : toks[members[-1]].end + 2]:
             continue  # '"Een bakkerij? Serieus?" Ja, Wouter, serieus.': a question, answered
         for j in range(members[-1] + 1, len(toks)):
-            if owner[j] >= 0 or toks[j].norm not in words:
+            if owner[j] >= 0 or not _same_word(toks[j].norm, words):
                 continue
             lo, hi = bounds[toks[j].sent]
             if fragments and hi - lo <= 3 and toks[j].sent != toks[members[-1]].sent \
@@ -1857,7 +1887,18 @@ def _scare_quote_turned(text: str, toks: Sequence[Token], stopwords: frozenset[s
             if len(members) <= 2 and j > lo and toks[j - 1].norm in _HOLDING_UP \
                     and (hi - lo <= 4 or toks[j - 1].norm == "my"):
                 return True  # a word held at arm's length, held up again: "Very minimalist."
+            if j > lo and toks[j - 1].norm in _HOLDING_UP and hi == len(toks) and hi - lo <= 5 \
+                    and toks[j].norm not in words:
+                # their slogan, taken up in another form as the last word: a "wellness
+                # survey" to "better support work-life balance", due on a Saturday, ends
+                # "I feel very supported"
+                return True
     return False
+
+
+def _same_word(word: str, quoted: set[str]) -> bool:
+    """`word` is one of `quoted`, or another form of one ("supported" of "support")."""
+    return word in quoted or any(len(w) >= 5 and word[:len(w)] == w for w in quoted)
 
 
 def _opens_on_marker(text: str, toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon,
@@ -1935,7 +1976,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     vader = valences() if language == "en" else {}
     signs = _signs(text, toks, lex)
     told = {i for i, _, _ in signs}  # events that tell a feeling, not words the writer says of it
-    feeling_words = _families(text, toks, lex)
+    feeling_words = _joked_before(norms, _families(text, toks, lex), lex)
     families = sorted([f for f in feeling_words if f[0] not in told] + signs) if signs else feeling_words
     # (an event read whole outranks a hint found at its first word: "would have been")
     sarcasm = _is_sarcastic(text, toks, lex, vader, feeling_words)  # (read once, not twice)
@@ -1966,19 +2007,28 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     after_list = _after_a_list(text, toks, sentences, lex)
     scored: list[Moment] = []
     paragraphs = _paragraph_of(text, toks[-1].start) + 1
+    announced = False
+    # (someone else's words, quoted, do not make the writer's line loud: 'to say "great
+    # year!" while I was … too tired to even make small talk')
+    in_quotes = [span >= 0 for span in tokens_in_spans(toks, quoted_spans(text))] if vader else [False] * len(toks)
     for k, (lo, hi) in enumerate(sentences):
         if not prose[toks[lo].start] or _tags_only(text, toks, lo, hi):
             continue
         words = norms[lo:hi]
         last = k == len(sentences) - 1
-        score = 0.0
+        score = _POINTS if announced else 0.0
+        announced = not last and any(True for _ in _occurrences(words, lex.announces))
+        if announced:
+            # "But here's the thing I want to write down so I remember it.": the line only
+            # says that the heart comes next; what follows it is what was announced.
+            continue
         intensities: list[float] = []
         counted: set[str] = set()
         for i in range(lo, hi):
             # (a word said twice is one feeling: "she was laughing and I laughed" is one
             # laugh; its first letters stand for the word in all its forms)
             stem = norms[i][:_STEM]
-            v = vader.get(norms[i], 0.0) if stem not in counted else 0.0
+            v = vader.get(norms[i], 0.0) if stem not in counted and not in_quotes[i] else 0.0
             counted.add(stem)
             if v and _negated(norms, i, lex, lo):
                 v = -0.5 * v
@@ -2275,10 +2325,16 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "vs", "etc", "approx"
                             "dhr", "ks", "d", "s"})
 
 
+#: A pause inside a sentence, not its end, when lower case follows.
+_TRAILING_OFF = frozenset({"..", "...", "....", "\u2026", "\u2026\u2026"})
+_QUOTED_CRY = kept("[.!?\u2026]+[\"\u201d\u2019\u00bb']")
+
+
 def _joined_abbreviations(text: str, toks: Sequence[Token],
                           spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences rejoined where a full stop only ended an abbreviation ("at 3 a.m. if I
-    was", "Mr. Okafor"): a quote must never stop at "3 a"."""
+    was", "Mr. Okafor"), and where a trailing-off goes on in lower case ("Monday she's
+    just... not going to be at the desk"): a quote must never stop at "3 a" or "just"."""
     out: list[tuple[int, int]] = []
     for lo, hi in spans:
         if out:
@@ -2287,6 +2343,12 @@ def _joined_abbreviations(text: str, toks: Sequence[Token],
             gap = text[last.end : toks[lo].start]
             if gap.strip() == "." and "\n" not in gap and last.norm in _ABBREVIATIONS \
                     and (len(last.norm) == 1 or toks[lo].text[:1].isupper()):
+                out[-1] = (plo, hi)
+                continue
+            if "\n" not in gap and toks[lo].text[:1].islower() and (
+                    gap.strip() in _TRAILING_OFF or _QUOTED_CRY.fullmatch(gap.strip())):
+                # (and a quoted cry inside the sentence: 'texted back "no worries feel
+                # better!!" was enormous')
                 out[-1] = (plo, hi)
                 continue
         out.append((lo, hi))
@@ -2815,8 +2877,10 @@ def _opposed(left: Sequence[str], right: Sequence[str], vader: dict[str, float])
     if ((a > 0 > b) or (a < 0 < b)) and min(abs(a), abs(b)) >= 1.0 and right[:1] != () \
             and right[0] in _FIRST_PERSON:
         return True  # not "they're droopy" and "I keep smiling at them": one small joy
-    # "His room is tidy … and I hate it": a plain fact, then the writer's own strong word.
-    return a == 0 and abs(b) >= 2.0 and right[:1] != () and right[0] in _FIRST_PERSON
+    # "His room is tidy … and I hate it": a plain fact, then the writer's own strong word
+    # against it. A glad word only agrees with the fact ("Nothing happened today and I mean
+    # that as a compliment"): one contentment, not two sides to hold.
+    return a == 0 and b <= -2.0 and right[:1] != () and right[0] in _FIRST_PERSON
 
 
 _LIFTS = frozenset({"so", "such", "truly", "really", "absolutely", "glorious", "wonderful",
