@@ -1,0 +1,79 @@
+"""Where a line begins and ends, and which line is the heart: a line that only announces the
+heart ("here's the thing I want to write down") hands it to the next; a trailing-off or a
+quoted cry followed by lower case does not end a sentence, so a quote is never cut at
+"Monday she's just"; someone else's quoted words do not make the writer's line loud; a few
+words are given back whole; a glad word that agrees with a plain fact is not two sides.
+Each of these was a low grade in a blind reading. The entries were written for the tests."""
+
+from __future__ import annotations
+
+from mirror.engine.echo import echo
+from mirror.engine.offline import compose
+from mirror.engine.reading import read
+from mirror.engine.tokenize import tokenize
+
+
+def _centre(text: str) -> str:
+    toks = tokenize(text)
+    r = read(text, toks)
+    assert r.centre is not None
+    return text[toks[r.centre.first].start : toks[r.centre.last - 1].end]
+
+
+def test_an_announcement_hands_the_centre_to_what_it_announces() -> None:
+    text = ("3am. She's finally asleep on me.\n\nI cried today because I couldn't get the lid off "
+            "the peanut butter. Like actually sobbed.\n\nBut here's the thing I want to write down "
+            "so I remember it. Around one she opened her eyes and looked right at me, with this "
+            "serious little frown, like she was trying to work out who I was.")
+    centre = _centre(text)
+    assert "here's the thing" not in centre
+    assert "looked right at me" in centre
+    assert "here's the thing" not in compose(text)
+
+
+def test_a_trailing_off_in_lower_case_does_not_end_the_line() -> None:
+    text = ("Carol retired today. She's the one who trained me, and on Monday she's just... not "
+            "going to be at the desk. I gave a speech and said nothing of that.")
+    reply = compose(text)
+    assert "she's just\u201d" not in reply
+    assert "\u201cnot going" not in reply  # (nor begun where the pause was)
+    assert "just... not going to be at the desk" in reply
+
+
+def test_someone_elses_cheer_does_not_make_a_tired_line_the_centre() -> None:
+    text = ("Last day before summer. Dario handed me a note that said he read four books this "
+            "year. I cried in the staff bathroom.\n\nThe head stopped by to say \"what a wonderful, brilliant, "
+            "amazing year\" while I was on a chair taking down the border, and I was too tired to talk.\n\n"
+            "Ten weeks off. But Dario's note is going in the drawer I open in February when I "
+            "forget why I do this.")
+    assert "Dario's note is going in the drawer" in _centre(text)
+
+
+def test_a_few_words_are_quoted_whole() -> None:
+    for text, rest in (("Tired. Not the sleepy kind.", "Not the sleepy kind"),
+                       ("Tomatoes finally red. All three of them.", "All three of them")):
+        assert f"\u201c{text[:-1]}\u201d" in compose(text)
+        assert rest in compose(text)
+
+
+def test_a_glad_word_agreeing_with_a_fact_is_not_two_sides() -> None:
+    text = ("Rain all morning. Made the good coffee and sat by the window with the cat. Nothing "
+            "happened today and I mean that as a compliment.")
+    assert read(text).sides is None
+    assert "at once" not in compose(text)
+
+
+def test_a_set_phrase_is_not_said_back_as_the_mirrors_own() -> None:
+    text = "I'm so angry I can't sleep so here we go."
+    toks = tokenize(text)
+    said = echo(text, toks, 0, len(toks))
+    assert said is None or "here you go" not in said.text
+    assert "here you go" not in compose(text)
+
+
+def test_a_slogan_taken_up_at_the_end_is_irony() -> None:
+    text = ("HR sent a \"wellness survey\" asking how we can \"better support work-life balance.\" "
+            "Deadline: Saturday at 9am. Mandatory. I filled it out at 11pm on Friday. I feel very "
+            "supported.")
+    assert read(text).sarcasm
+    assert "you feel very supported" not in compose(text)
