@@ -188,11 +188,12 @@ class AnthropicAdapter:
         if system:
             request["system"] = system
         input_tokens = output_tokens = 0
-        stopped = False
+        stopped = started = False
         failure: AdapterError | None = None
         try:
             with client.messages.stream(**request) as stream:
                 for event in stream:
+                    started = True
                     kind = event.type
                     if kind == "message_start":
                         usage = event.message.usage
@@ -209,7 +210,7 @@ class AnthropicAdapter:
                     elif kind == "message_stop":
                         stopped = True
         except Exception as exc:  # every failure leaves as an AdapterError, see _translate
-            failure = self._translate(exc, model)
+            failure = self._translate(exc, model, started=started)
         if failure is not None:
             # Raised outside the `except`, so the SDK exception (its request holds the key
             # in a header) is not even kept as __context__.
@@ -220,8 +221,17 @@ class AnthropicAdapter:
             )
         yield Usage(input_tokens=input_tokens, output_tokens=output_tokens)
 
-    def _translate(self, exc: Exception, model: str) -> AdapterError:
-        """Map an SDK or transport failure to one AdapterError, with the key redacted."""
+    def _translate(self, exc: Exception, model: str, *, started: bool = False) -> AdapterError:
+        """Map an SDK or transport failure to one AdapterError, with the key redacted.
+
+        `started`: the answer had begun to arrive. The SDK (2.17 and later) reports a
+        connection cut mid-stream as a connection error, like one that never opened; once
+        the answer has begun, it is an answer cut short, not a server out of reach."""
+        anthropic, _ = _import_sdk()
+        if started and isinstance(exc, anthropic.APIConnectionError) \
+                and not isinstance(exc, anthropic.APITimeoutError):
+            return AdapterMalformed(
+                f"the connection to the Anthropic API at {self._base_url} was cut mid-answer")
         err = self._classify(exc, model)
         if isinstance(err, AdapterError):
             safe = type(err)(redact(str(err), self._key), retry_after_s=err.retry_after_s)
