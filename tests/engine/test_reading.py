@@ -133,18 +133,20 @@ def test_the_writers_own_pronouns_are_never_a_name_to_ask_about() -> None:
     assert "think of I" not in compose(text)
 
 
-def test_a_second_moment_is_placed_where_it_was_written() -> None:
+def test_a_long_entry_is_answered_from_its_centre_alone() -> None:
+    # The reading still finds a second moment in another paragraph, but the reply does not
+    # stitch it beside the centre: graded blind in pairs, the second quote and the question
+    # it drew were taken for answering the wrong moment.
     long_ = ("The scan came back clear. I sat in the car park and cried so hard I couldn't "
              "drive, and I didn't know how scared I'd been.\n\n" + "Work was meetings and "
              "more meetings, the printer jammed and the coffee ran out. " * 12 + "\n\nTonight "
              "I'm on the sofa with the cat, so relieved and so tired, and I keep smiling.")
     r = read(long_)
     assert r.second is not None and r.centre is not None
-    earlier = r.second.first < r.centre.first
     for m in versions(long_, 20):
-        said_earlier = any(w in m for w in ("Earlier you wrote", "Before that:", "Further up"))
-        said_later = any(w in m for w in ("Later you wrote", "And further on", "Further down"))
-        assert said_earlier == earlier and said_later != earlier, m
+        assert not any(w in m for w in ("Earlier you wrote", "Before that:", "Further up",
+                                        "Later you wrote", "And further on", "Further down")), m
+        assert "so relieved and so tired" in m
 
 
 @pytest.mark.slow
