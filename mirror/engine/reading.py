@@ -336,6 +336,7 @@ class _Lexicon:
     jokes_aside: tuple[tuple[str, ...], ...] = ()   # "joking aside", "Spaß beiseite": now sincere
     announces: tuple[tuple[str, ...], ...] = ()     # "here's the thing": the heart comes next
     arrives: frozenset[str] = frozenset()           # "kicked", "hit": "the guilt kicked in"
+    deeds: tuple[str, ...] = ()                     # "ed": a verb's done form ("fixed")
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -678,6 +679,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         jokes_aside=tuple(_words(str(w)) for w in data.get("jokes_aside") or ()),
         announces=tuple(_words(str(w)) for w in data.get("announces") or ()),
         arrives=_lowered(data.get("arrives")),
+        deeds=tuple(str(e) for e in data.get("deeds") or ()),
         tails=tuple(_words(str(w)) for w in data.get("tails") or ()),
         praise=frozenset(t.norm for w in data.get("praise") or () for t in tokenize(str(w))),
         activity_endings=tuple(str(w) for w in data.get("activity_endings") or ()),
@@ -1597,6 +1599,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     # otherwise; in English "Without the drama." is as often hurt as dry)
     if _scare_quote_turned(text, toks, lex.stopwords, fragments=not valence):
         return True  # 'a "minimalist" organiser … Very minimalist.': their word, held up dryly
+    if _deed_in_scare_quotes(text, toks, lex):
+        return True  # 'Wonderful news: IT has "fixed" the printer': praise for a "deed"
     if valence and _opens_on_marker(text, toks, norms, lex, valence):
         return True  # "Oh good, the review form is now 14 pages": the entry opens on the irony
     tags = lex.sarcasm_tags + tuple(t for t in _english_tags() if t not in lex.sarcasm_tags)
@@ -1707,6 +1711,46 @@ def _is_laugh(word: str, lex: _Lexicon) -> bool:
     """Whether a word is laughter written out ("lol", "kkkkkk", "jajajaja", "hahaha")."""
     return word in lex.laughter or any(
         len(laugh) >= 2 and word.startswith(laugh) and set(word) <= set(laugh) for laugh in lex.laughter)
+
+
+def _deed_in_scare_quotes(text: str, toks: Sequence[Token], lex: _Lexicon) -> bool:
+    """Whether the writer holds a deed of someone's at arm's length inside a sentence (one
+    word in quotation marks, a verb's done form, no one said to have said it: 'IT has
+    "fixed" the printer', 'the landlord "repaired" the boiler') in an entry that also praises
+    outside quotation marks ("Wonderful news:"): the quotation marks doubt the deed, and the
+    praise is for it. (`deeds`: the done forms' endings, "ed"; a quoted greeting, "more than
+    "buongiorno"", is no deed.)"""
+    spans = quoted_spans(text) if lex.deeds else ()
+    if not spans:
+        return False
+    owner = tokens_in_spans(toks, spans)
+    praised = any(owner[i] < 0 and (t.norm in lex.praise or _praise_word(t.norm, lex))
+                  for i, t in enumerate(toks))
+    if not praised:
+        return False
+    members: dict[int, list[int]] = {}
+    for i, span in enumerate(owner):
+        if span >= 0:
+            members.setdefault(span, []).append(i)
+    for inside in members.values():
+        first, last = inside[0], inside[-1]
+        if first != last or first == 0 or last + 1 >= len(toks):
+            continue  # one word only, with the sentence going on around it
+        if toks[first - 1].sent != toks[first].sent or toks[last + 1].sent != toks[last].sent:
+            continue
+        if toks[first - 1].norm in lex.reported or toks[first - 1].norm in _NAMING:
+            continue  # 'she said "fine"', 'what they call "agile"': someone's word, reported
+        word = toks[first].norm
+        if word in lex.praise or _praise_word(word, lex):
+            continue  # 'my "brilliant" idea … actually worked!': modesty, not doubt
+        if len(word) >= 5 and word.isalpha() and word.endswith(lex.deeds):
+            return True
+    return False
+
+
+#: Words before a quoted word that make it a name or a term, not a doubt ("so-called").
+_NAMING = frozenset({"called", "call", "calls", "named", "titled", "labelled", "labeled",
+                     "word", "term", "so-called", "as"})
 
 
 def _praise_word(word: str, lex: _Lexicon) -> bool:

@@ -77,3 +77,16 @@ def test_a_slogan_taken_up_at_the_end_is_irony() -> None:
             "supported.")
     assert read(text).sarcasm
     assert "you feel very supported" not in compose(text)
+
+
+def test_spanish_exclamations_are_quoted_with_their_opening_mark() -> None:
+    text = ("¡Me han dado la plaza! Después de tres años de oposiciones, he gritado tanto en el "
+            "portal que el vecino del segundo ha salido a aplaudir.")
+    reply = compose(text)
+    assert "Me han dado la plaza!" not in reply.replace("¡Me han dado la plaza!", "")
+
+
+def test_a_feeling_phrase_is_not_a_thing_to_ask_about() -> None:
+    text = ("First autumn planting without her. Twice she dug up the tulips and ate one, and was "
+            "sick on the lawn, and looked at me like it was my fault for planting poison.")
+    assert "your fault" not in compose(text)

@@ -69,3 +69,30 @@ def test_glad_words_before_joking_aside_were_the_joke() -> None:
 def test_without_joking_aside_gratitude_is_still_named() -> None:
     text = "I feel so lucky to have friends who turn up with soup when the week is hard."
     assert "gratitude" in read(text).feelings
+
+
+def test_doing_something_by_yourself_is_not_loneliness() -> None:
+    text = ("I PASSED. First time. Drove to Connor's by myself tonight, radio on, windows down "
+            "even though it's freezing. Nobody next to me telling me to check my mirrors.")
+    assert "loneliness" not in read(text).feelings
+    assert "lonel" not in compose(text).lower()
+
+
+def test_being_overtaken_is_not_pride() -> None:
+    text = ("Primo allenamento per la mezza maratona. Un signore di almeno ottant'anni col cane "
+            "mi ha superato due volte. Domani si riprova.")
+    assert "pride" not in read(text, None, "it").feelings
+    assert "orgoglio" not in compose(text).lower()
+
+
+def test_a_deed_held_in_quotation_marks_beside_praise_is_irony() -> None:
+    text = ("Wonderful news: IT has \"fixed\" the office printer, and now it only prints in "
+            "pink, so the quarterly loss report looks festive.")
+    assert read(text).sarcasm
+
+
+def test_modesty_and_reported_words_are_not_irony() -> None:
+    assert not read("My \"brilliant\" idea for the garden actually worked! Wonderful "
+                    "tomatoes.").sarcasm
+    assert not read("We had a wonderful evening. She said \"finished\" when she saw the cake "
+                    "and I nearly cried.").sarcasm
