@@ -33,6 +33,7 @@ from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.echo import Echo, echo, opens_on_the_writer
 from mirror.engine.patterns import PatternMatch
 from mirror.engine.reading import (
+    LONG_CLAUSE_WORDS,
     Moment,
     Reading,
     frames,
@@ -651,6 +652,12 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_light"])  # a joke is answered lightly, not with a far echo
     elif "ask_echo" in fr and (far := _echo_strongest(a, r)) is not None:
         ask = _echo_question(fr, r, far, pick)
+    elif "ask_clause" in fr and not _laughs(a, data, r) and (
+            clause := _last_clause(a, r, data, LONG_CLAUSE_WORDS)):
+        # A longer last clause, where no short one, likeness or clause said back was found:
+        # still the person's own words, where the questions below fit any entry (read
+        # blind, "What feels most true in it for you now?" was graded 2.1 of 5 on average).
+        ask = _say(pick.choice(_clause_frames(fr["ask_clause"], clause[1])), f=clause[1])
     elif r.phrase:
         # The tone of the question follows a feeling the person named; an entry whose
         # feeling is not named gets an open one (no "remember" for a divorce).
@@ -893,9 +900,10 @@ def _log_coda(a: Analysis, units: list[tuple[int, int]]) -> tuple[int, int] | No
 _STORY_AFTER_STATE = 4
 
 
-def _last_clause(a: Analysis, r: Reading, data: dict) -> tuple[tuple[int, int], str] | None:
+def _last_clause(a: Analysis, r: Reading, data: dict, longest: int | None = None
+                 ) -> tuple[tuple[int, int], str] | None:
     """The quoted centre's last clause (its token range, and quoted), when it can be asked
-    about by itself (`reading.last_clause`)."""
+    about by itself (`reading.last_clause`; `longest`: its most words)."""
     if r.centre is None:
         return None
     language = str(data.get("language", a.language))
@@ -909,8 +917,8 @@ def _last_clause(a: Analysis, r: Reading, data: dict) -> tuple[tuple[int, int], 
         # offesa"): a short line after it says the state again ("Je le suis"), and that is
         # the one to ask after. (Read from the word before it, so the full stop that opens
         # it is inside the range.)
-        found = last_clause(language, a.text, a.tokens, state[0] - 1, state[1])
-    found = found or last_clause(language, a.text, a.tokens, *span)
+        found = last_clause(language, a.text, a.tokens, state[0] - 1, state[1], longest)
+    found = found or last_clause(language, a.text, a.tokens, *span, longest)
     if found is None:
         return None
     start, end = a.tokens[found[0]].start, a.tokens[found[1] - 1].end

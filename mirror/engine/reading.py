@@ -412,8 +412,8 @@ def _years_ago(toks: Sequence[Token], norms: Sequence[str], i: int, lex: _Lexico
                if toks[j].sent == sent)
 
 
-def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, last: int
-                ) -> tuple[int, int] | None:
+def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, last: int,
+                longest: int | None = None) -> tuple[int, int] | None:
     """The token range of the last clause of tokens [first, last) when it can be asked
     about as the person's own words: after a comma or a full stop inside the moment ("…
     tengo el móvil boca abajo en la mesa, por si acaso"; "I'm proud of her. I'm fine."), or,
@@ -433,20 +433,22 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
                 or clause_break_between(text, tokens[last - n - 1], tokens[last - n])):
             last -= n  # "…, la verdad", "…, je pense": the clause before the tag is asked after
             break
-    while (found := _last_clause(lex, text, tokens, first, last)) is not None:
+    end = last
+    while (found := _last_clause(lex, text, tokens, first, end, longest)) is not None:
         start, cut = found
         after_comma = tokens[start - 1].sent == tokens[start].sent
-        if last - cut > 3 or not after_comma or \
-                not any(t.norm in lex.reported for t in tokens[cut:last]):
-            return cut, last
-        last = start  # "…, zei de arts": a speech tag; the words before it are asked after
+        if end - cut > 3 or not after_comma or \
+                not any(t.norm in lex.reported for t in tokens[cut:end]):
+            return cut, end
+        end = start  # "…, zei de arts": a speech tag; the words before it are asked after
     return None
 
 
-def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, last: int
-                 ) -> tuple[int, int] | None:
+def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, last: int,
+                 longest: int | None = None) -> tuple[int, int] | None:
     """(where the last clause of [first, last) starts, where its quoted words start), by the
     rules of `last_clause`."""
+    longest = _CLAUSE_WORDS[1] if longest is None else longest
     if last - first < _CLAUSE_WORDS[0] + 1 and not (
             last - first == 2 and tokens[first].sent != tokens[last - 1].sent):
         return None  # (two one-word sentences, "Mało? Wystarczy.", hold one to ask after)
@@ -462,7 +464,7 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     # (", and only one of them waited for the real answer": the joining word after the mark
     # is not counted against the clause's length)
     opens_joined = cut is not None and tokens[cut].norm in lex.joins
-    if cut is None or last - cut - opens_joined > _CLAUSE_WORDS[1]:
+    if cut is None or last - cut - opens_joined > longest:
         # A long stretch with no mark in it: its last "and", "but", "porque" ends a clause.
         # A noun's "and" is passed over: "mum and dad" leaves too few words after it, "il
         # primo e il secondo" has a determiner on both sides.
@@ -497,7 +499,7 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
         while cut < last and tokens[cut].norm in lex.links and tokens[cut].norm not in lex.joins \
                 and tokens[cut].norm not in lex.determiners and tokens[cut].norm not in lex.remarks:
             cut += 1  # "and then …", "parce que …": so are the link words after it (not "that")
-    if not fewest <= last - cut <= _CLAUSE_WORDS[1]:
+    if not fewest <= last - cut <= longest:
         return None
     if "?" in text[tokens[last - 1].end : tokens[last - 1].end + 2]:
         return None  # a question asked inside a question reads as an echo
@@ -541,6 +543,9 @@ _TAIL_BEFORE, _TAIL_WORDS = 2, 2
 #: The words a last clause may have, to be asked about by itself (a short breath): two
 #: are enough after a mark ("I'm fine.", "Aber allein.", "Small wins.").
 _CLAUSE_WORDS = (2, 9)
+#: A clause this long is asked after only where no shorter one, no likeness and no clause
+#: said back is found: "…, and that smile was so much worse than if she'd been upset".
+LONG_CLAUSE_WORDS = 12
 _TURN_CLAUSE_WORDS = 3  # words, the turn word with them, for a turn after a comma to be asked after
 #: A one-word sentence asked after has at least this many letters.
 _ONE_WORD_LETTERS = 4
@@ -1566,7 +1571,9 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True
     present = set(norms)
     trouble = any(t[0] in present and _contains(norms, t) for t in lex.trouble)
-    spans = list(as_tokens(toks).sentence_bounds().values())
+    # (sentences as the reading has them: 'she said "no worries!" and smiled, and that smile
+    # was so much worse' is one sentence, not praise opening a new one)
+    spans = _joined_abbreviations(text, toks, list(as_tokens(toks).sentence_bounds().values()))
     marked = any(_marker_points(norms, spans, m, lex) if m and m[0].isalnum() else _written(" ".join(m), lowered)
                  for m in lex.sarcasm)
     laughing = any(w in lex.laughter for w in present) or any(

@@ -90,3 +90,15 @@ def test_a_feeling_phrase_is_not_a_thing_to_ask_about() -> None:
     text = ("First autumn planting without her. Twice she dug up the tulips and ate one, and was "
             "sick on the lawn, and looked at me like it was my fault for planting poison.")
     assert "your fault" not in compose(text)
+
+
+def test_a_longer_last_clause_is_asked_after_before_a_stock_question() -> None:
+    # (the clause after the last comma is eleven words: longer than a clause is usually
+    # asked after, and still the person's words where a stock question fits any entry)
+    text = ("Snapped at the new girl in front of the whole team. Turns out I sent her the wrong "
+            "spreadsheet. I apologised, she said \"no worries!\" and smiled, and that smile was "
+            "so much worse than if she'd been upset.")
+    reply = compose(text)
+    question = reply.rsplit(". ", 1)[-1]
+    assert "that smile was so much worse than if she'd been upset" in question, reply
+    assert not read(text).sarcasm  # her quoted cry does not open a sentence of praise
