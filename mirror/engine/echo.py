@@ -61,6 +61,9 @@ _PAST = frozenset({
     "dealt", "fought", "understood", "forgave", "became", "rose", "froze", "bit", "spun",
 })
 _MIN_WORDS, _MAX_WORDS = 3, 14
+#: "I" with "us" in one clause: both turn into "you", and the clause into nonsense.
+_SINGULAR = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "i'll"})
+_PLURAL = frozenset({"us", "our", "ours", "ourselves"})
 #: Set phrases whose "we" or "I" is no one's doing, to be said back as the mirror's own.
 _SET_PHRASES = frozenset({("here", "we", "go"), ("there", "we", "go"), ("here", "i", "go"),
                           ("off", "we", "go"), ("here", "we", "are"), ("there", "we", "are")})
@@ -230,6 +233,8 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
         return None
     if any(tuple(norms[k:k + 3]) in _SET_PHRASES for k in range(1, len(norms) - 2)):
         return None  # "so here we go": nobody's doing, turned, reads "so here you go"
+    if norms[0] in _SINGULAR and any(w in _PLURAL for w in norms[1:]):
+        return None  # "I'm so proud of us" would come back "you're so proud of you"
     after = text[toks[-1].end : toks[-1].end + 3]
     if after[:1] == "." and toks[-1].text[:1].isupper() and len(toks[-1].text) <= 3 \
             and after[1:].strip()[:1].isupper():

@@ -818,8 +818,10 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "morts de rire", "morri de vergonha", "dying of boredom": only a lot
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
             continue  # "scanner died twice": no one's death
+        arrives = i > 0 and norms[i - 1] == "the" and i + 1 < len(norms) and norms[i + 1] in lex.arrives
         if hit[0] not in _TOLD_BY_EVENTS and not _writers(text, toks, i, lex) or (
-                one_word and _describes_a_thing(text, toks, norms, i, lex)):
+                one_word and not arrives and _describes_a_thing(text, toks, norms, i, lex)):
+            # ("the guilt kicked in" names the feeling that came, not a thing described)
             continue  # (a death is always someone else's: "since she died" is the writer's grief)
         weight = hit[1]
         if _felt_back_then(toks, norms, i):

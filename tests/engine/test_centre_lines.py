@@ -102,3 +102,9 @@ def test_a_longer_last_clause_is_asked_after_before_a_stock_question() -> None:
     question = reply.rsplit(". ", 1)[-1]
     assert "that smile was so much worse than if she'd been upset" in question, reply
     assert not read(text).sarcasm  # her quoted cry does not open a sentence of praise
+
+
+def test_i_and_us_in_one_clause_are_not_said_back() -> None:
+    # (both would turn into "you": "you're so proud of you")
+    text = "Full room tonight, people singing the chorus back. I'm so proud of her. I'm so proud of us."
+    assert "proud of you" not in compose(text)

@@ -49,6 +49,7 @@ def test_a_feeling_that_arrives_in_a_diary_is_the_writers() -> None:
     reply = compose(text)
     # the whole line, past the quoted cry, so neither half of the mix is cut away
     assert "was enormous and then like thirty seconds later the guilt kicked in" in reply
+    assert {"relief", "guilt"} <= set(read(text).feelings)
 
 
 def test_someone_elses_calm_is_still_theirs() -> None:
