@@ -337,6 +337,7 @@ class _Lexicon:
     announces: tuple[tuple[str, ...], ...] = ()     # "here's the thing": the heart comes next
     arrives: frozenset[str] = frozenset()           # "kicked", "hit": "the guilt kicked in"
     deeds: tuple[str, ...] = ()                     # "ed": a verb's done form ("fixed")
+    becoming: frozenset[str] = frozenset()          # "be", "become": a hope after "I'll", no plan
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -566,9 +567,23 @@ def makes_a_plan(language: str, norms: Sequence[str]) -> bool:
 
 def _plans_ahead(norms: Sequence[str], lex: _Lexicon) -> bool:
     """Whether the words hold a plan cue not denied just before it: "Don't need to now" is
-    where a worry ends, not an errand for tomorrow."""
+    where a worry ends, not an errand for tomorrow. A cue followed by being is a hope, not an
+    errand ("Maybe by the time Rosie's old enough to ask, I'll just be someone who used to
+    smoke"): who the person hopes to become is where the entry lands."""
     return any(not any(w in lex.negators or w.endswith("n't") for w in norms[max(0, i - 2):i])
-               for i, _ in _occurrences(norms, lex.plans))
+               and not _becoming(norms[i + len(cue):i + len(cue) + 3], lex)
+               for i, cue in _occurrences(norms, lex.plans))
+
+
+#: Words between a plan cue and its verb that say nothing of it ("I'll finally be …").
+_ADVERB_FILLERS = frozenset({"finally", "one", "day", "someday", "maybe", "probably", "still"})
+
+
+def _becoming(after: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether the words after a plan cue are a state to be in ("just be someone", "finally
+    be free"), not a thing to do."""
+    words = [w for w in after if w not in lex.intensifiers and w not in _ADVERB_FILLERS]
+    return bool(words) and words[0] in lex.becoming
 
 
 def opens_a_turn(language: str, word: str) -> bool:
@@ -685,6 +700,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         announces=tuple(_words(str(w)) for w in data.get("announces") or ()),
         arrives=_lowered(data.get("arrives")),
         deeds=tuple(str(e) for e in data.get("deeds") or ()),
+        becoming=_lowered(data.get("becoming")),
         tails=tuple(_words(str(w)) for w in data.get("tails") or ()),
         praise=frozenset(t.norm for w in data.get("praise") or () for t in tokenize(str(w))),
         activity_endings=tuple(str(w) for w in data.get("activity_endings") or ()),

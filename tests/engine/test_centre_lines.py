@@ -108,3 +108,16 @@ def test_i_and_us_in_one_clause_are_not_said_back() -> None:
     # (both would turn into "you": "you're so proud of you")
     text = "Full room tonight, people singing the chorus back. I'm so proud of her. I'm so proud of us."
     assert "proud of you" not in compose(text)
+
+
+def test_a_hope_of_who_to_become_is_where_the_entry_lands_not_a_plan() -> None:
+    text = ("100 days without a cigarette. Still want one after dinner most nights. Walked up the "
+            "hill to the bus stop today without stopping. Maybe by the time Rosie's old enough "
+            "to ask, I'll just be someone who used to smoke.")
+    assert "someone who used to smoke" in _centre(text)
+
+
+def test_an_errand_for_tomorrow_is_still_an_afterthought() -> None:
+    text = ("Lost the Hendricks account today after two years of work on it. I sat in the car "
+            "for twenty minutes before I could drive. I'll call the bank tomorrow.")
+    assert "call the bank" not in _centre(text)
