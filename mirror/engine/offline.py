@@ -44,6 +44,7 @@ from mirror.engine.reading import (
     says_how_it_is,
     says_i,
     valences,
+    valences_felt,
 )
 from mirror.engine.tensions import Contrast, Tension
 from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation
@@ -474,14 +475,6 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     language's frames (`constitution/mirrorback/<lang>.yaml`): the centre quoted exactly,
     the feeling named in plain words, and a question built from the person's own phrase."""
     r = read(a.text, a.tokens, str(data.get("language", a.language)))
-    if r.second is not None:
-        # A second moment from another paragraph, quoted beside the centre ("Further up, …"),
-        # was read blind as two replies stitched together, and the question it drew as
-        # asking after the wrong moment: graded in pairs on 44 entries, the centre answered
-        # alone averaged 3.11 against 2.89 with the second moment beside it (preferred 22
-        # to 16). The reading still finds it; the reply answers the centre.
-        r = Reading(r.centre, None, r.feelings, r.valence, r.sarcasm, r.asking, r.phrase, r.sides,
-                    r.image, r.moments, r.felt_in_centre, r.request, r.retort)
     fr = data["frames"]
     names = {f: str(spec.get("name", f)) for f, spec in (data.get("feelings") or {}).items()}
     quote = _exact_quote(a.text, a.tokens, *_with_set_up(a, r)) if r.centre else None
@@ -587,7 +580,14 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     # A long entry's second moment comes only when the centre offers no question of its own
     # (a likeness, a phrase of theirs): then the question holds the two moments.
     own_question = r.image is not None or (r.phrase is not None and not r.sarcasm)
-    if r.second is not None and (not own_question or "ask_two" not in fr):
+    if r.second is not None and (not own_question or "ask_two" not in fr) and not _other_side(a, r, data):
+        # A second moment from another paragraph is quoted only when it holds the other
+        # side of a mixed feeling ("À soixante-sept ans, je suis fier de vingt-deux mètres"
+        # beside the humiliation): anywhere else it was read blind as two replies stitched
+        # together, and the question it drew as asking after the wrong moment (graded in
+        # pairs on 44 entries: 3.11 without it, 2.89 with it).
+        pass
+    elif r.second is not None and (not own_question or "ask_two" not in fr):
         second = _exact_quote(a.text, a.tokens, r.second.first, r.second.last)
         # A second moment is quoted only when the question can take it up in the person's
         # own words; "how do those two lines sit together?" invents a link between them.
@@ -1035,6 +1035,18 @@ def _echo_question(fr: dict, r: Reading, said: Echo, pick: _Picker) -> str:
     tone = r.valence if r.feelings and r.valence in ("positive", "negative") else "neutral"
     options = fr["ask_echo"]["past"][tone] if said.past else fr["ask_echo"]["present"]
     return str(pick.choice(options)).format(e=said.text)
+
+
+def _other_side(a: Analysis, r: Reading, data: dict) -> bool:
+    """Whether the second moment feels something the centre does not: a feeling word of
+    another valence than every one in the centre ("fier" beside "humilié"; "ich bin
+    traurig" beside "großartig")."""
+    if r.second is None or r.centre is None:
+        return False
+    language = str(data.get("language", a.language))
+    second = valences_felt(language, a.text, a.tokens, r.second.first, r.second.last)
+    centre = valences_felt(language, a.text, a.tokens, r.centre.first, r.centre.last)
+    return bool(second - centre - {"neutral", "mixed"})
 
 
 def _echo_near(a: Analysis, r: Reading) -> Echo | None:

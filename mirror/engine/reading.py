@@ -2488,6 +2488,18 @@ def _lingering_items(text: str, toks: Sequence[Token], sentences: list[tuple[int
     return {lo for starts in by_line.values() if len(starts) > 1 for lo in starts}
 
 
+def valences_felt(language: str, text: str, tokens: Sequence[Token], first: int, last: int
+                  ) -> frozenset[str]:
+    """The valences ("positive", "negative", …) of the writer's own feeling words in tokens
+    [first, last): what a stretch of the entry feels, as the reading counts feeling words."""
+    lex = _lexicon(language)
+    if lex is None:
+        return frozenset()
+    toks = as_tokens(tokens)
+    return frozenset(lex.valence.get(fam, "neutral") for i, fam, wt in _families(text, toks, lex)
+                     if first <= i < last and wt >= WORD_WEIGHT)
+
+
 def says_how_it_is(language: str, text: str, tokens: Sequence[Token], first: int, last: int
                    ) -> tuple[int, int] | None:
     """The token range of the last sentence in [first, last) where the writer says in a few

@@ -135,8 +135,9 @@ def test_the_writers_own_pronouns_are_never_a_name_to_ask_about() -> None:
 
 def test_a_long_entry_is_answered_from_its_centre_alone() -> None:
     # The reading still finds a second moment in another paragraph, but the reply does not
-    # stitch it beside the centre: graded blind in pairs, the second quote and the question
-    # it drew were taken for answering the wrong moment.
+    # stitch it beside the centre when it feels nothing the centre does not (here fear, beside
+    # relief and tiredness): graded blind in pairs, such a second quote and the question it
+    # drew were taken for answering the wrong moment.
     long_ = ("The scan came back clear. I sat in the car park and cried so hard I couldn't "
              "drive, and I didn't know how scared I'd been.\n\n" + "Work was meetings and "
              "more meetings, the printer jammed and the coffee ran out. " * 12 + "\n\nTonight "
@@ -147,6 +148,14 @@ def test_a_long_entry_is_answered_from_its_centre_alone() -> None:
         assert not any(w in m for w in ("Earlier you wrote", "Before that:", "Further up",
                                         "Later you wrote", "And further on", "Further down")), m
         assert "so relieved and so tired" in m
+
+
+def test_a_second_moment_holding_the_other_side_of_a_mix_is_kept() -> None:
+    # (the centre is humiliation; the first paragraph, pride: both sides are given back)
+    text = ("Aujourd'hui, vingt-deux mètres sans m'arrêter à la piscine. À soixante-sept ans, je suis fier de vingt-deux mètres.\n\nLe maître-nageur sifflait les adolescents près du toboggan, l'eau était froide, les casiers ne fermaient pas, et une dame m'a expliqué pendant dix minutes comment elle nageait le dos crawlé quand elle était jeune, avec des détails sur son club, son entraîneur et ses médailles de 1974. Le maître-nageur sifflait encore, la buvette était fermée, les douches étaient tièdes, et le parking était plein quand je suis arrivé, alors j'ai tourné trois fois autour du rond-point avant de trouver une place près des poubelles, sous la pluie, avec mon sac trop lourd et mes lunettes embuées.\n\nPuis dans le vestiaire mon genou s'est bloqué. Odile, avec qui je suis marié depuis quarante et un ans, à genoux devant moi avec mes chaussettes grises, et moi qui regarde le plafond pour ne pas avoir l'air trop humilié.")
+    reply = compose(text)
+    assert "je suis fier de vingt-deux m\u00e8tres" in reply
+    assert "humili\u00e9" in reply
 
 
 @pytest.mark.slow
