@@ -824,7 +824,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "it was windy and miserable": the weather's, not the writer's
         if hit[0] == "love" and _loves_a_thing(text, toks, i + size, lex):
             continue  # "Amo minha vida corporativa", "I love my commute": said of a thing
-        if hit[0] in _ANGER and w.startswith(_HATE_STEMS) and _hates_a_thing(text, toks, i + size, lex):
+        if hit[0] in _ANGER and w.startswith(_HATE_STEMS) and (
+                _hates_a_thing(text, toks, i + size, lex) or _thing_hated_before(toks, i, lex)):
             continue  # "eu odeio coentro", "I hate mornings": a dislike, not anger
         if _felt_towards_writer(toks, i, i + size):
             continue  # "se había despertado enfadado conmigo", "Mum was so proud of me": theirs
@@ -864,6 +865,20 @@ def _joked_before(norms: Sequence[str], found: list[tuple[int, str, float]], lex
         return found
     last = max(at)
     return [f for f in found if f[0] > last or lex.valence.get(f[1]) != "positive"]
+
+
+def _thing_hated_before(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the word at i ends its sentence after "I", with the thing hated put first
+    ("The awful gold ones I hated.", "Those curtains I always hated."): a dislike told of a
+    thing, not anger at anyone."""
+    if i < 2 or toks[i - 1].norm not in lex.first_person:
+        return False
+    if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent:
+        return False
+    lo = i
+    while lo > 0 and toks[lo - 1].sent == toks[i].sent:
+        lo -= 1
+    return toks[lo].norm in lex.determiners and lo < i - 1
 
 
 def _felt_likeness(norms: Sequence[str], j: int, lex: _Lexicon) -> bool:

@@ -97,3 +97,11 @@ def test_modesty_and_reported_words_are_not_irony() -> None:
                     "tomatoes.").sarcasm
     assert not read("We had a wonderful evening. She said \"finished\" when she saw the cake "
                     "and I nearly cried.").sarcasm
+
+
+def test_a_thing_hated_put_first_is_a_dislike_not_anger() -> None:
+    text = ("Gerald always drove. I found his driving gloves in the glovebox, and the sunglasses "
+            "he wore in every photo. The awful gold ones I hated.")
+    assert "anger" not in read(text).feelings
+    assert "anger" in read(
+        "He left without a word. I hated him for it, I was so angry I shook.").feelings
