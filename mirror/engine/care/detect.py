@@ -171,8 +171,14 @@ class _Detector:
         self._cue_index: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {}
         #: Entries whose cues were asked about (the index pays off only in a long run).
         self.compounds_read = 0
-        #: (languages a sentence may be in, its own scripts) -> languages ruled out (`_active`).
+        #: (languages a sentence may be in, its own scripts) -> languages ruled out (`_ruled_out`).
         self.ruled_out: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
+        #: Each rule (language, rule index) the process has met, numbered: a set of rules is
+        #: also kept as an integer with those bits set (`bits`), so an entry's rule sets are
+        #: united and intersected a machine word at a time, not a tuple at a time.
+        self.bit_of: dict[tuple[str, int], int] = {}
+        self.slot_at: list[tuple[str, int]] = []
+        self._fixed_bits: tuple[int, dict[str, int], int] | None = None
 
     def rules(self, lang: str) -> LanguageRules | None:
         if lang not in self._languages:
@@ -183,6 +189,30 @@ class _Detector:
                 self.errors.append(f"{lang}: {exc}")
                 self._languages[lang] = None
         return self._languages[lang]
+
+    def bits(self, slots: Iterable[tuple[str, int]]) -> int:
+        """The rules `slots` as an integer, bit `bit_of[slot]` set for each (numbered on
+        first sight; never renumbered, so a mask stays valid for the process)."""
+        bit_of = self.bit_of
+        mask = 0
+        for slot in slots:
+            bit = bit_of.get(slot)
+            if bit is None:
+                bit = bit_of[slot] = len(self.slot_at)
+                self.slot_at.append(slot)
+            mask |= 1 << bit
+        return mask
+
+    def fixed_bits(self) -> tuple[int, dict[str, int], int]:
+        """As `bits`: the rules the index keeps no required words for (`unfiltered`), the
+        rules without an anchor by script (`unanchored_by_script`), and those that begin
+        with a scanned atom (`scan_slots`)."""
+        if self._fixed_bits is None:
+            self._fixed_bits = (self.bits(sorted(self.index.unfiltered)),
+                                {script: self.bits(sorted(slots))
+                                 for script, slots in self.unanchored_by_script().items()},
+                                self.bits(sorted(self.scan_slots())))
+        return self._fixed_bits
 
     def slots_of(self, keys: Iterable[str]) -> dict[str, tuple[frozenset[tuple[str, int]],
                                                                 frozenset[tuple[str, int]]]]:
@@ -505,6 +535,10 @@ class _WordSlots(NamedTuple):
     begins: frozenset[tuple[str, int]]
     #: For each k, the rules whose k-th required word set (`CareIndex.needs`) holds it.
     needs: tuple[frozenset[tuple[str, int]], ...]
+    #: `anchored`, `begins` and `needs` as `_Detector.bits`.
+    anchored_bits: int = 0
+    begins_bits: int = 0
+    needs_bits: tuple[int, ...] = ()
 
 
 def _word_slots(d: _Detector, words: Iterable[str],
@@ -521,9 +555,11 @@ def _word_slots(d: _Detector, words: Iterable[str],
         slots = d.slots_of(every)
         needs = d.index.needs(every)
         for w, keys in keys_of.items():
-            memo[w] = _WordSlots(keys, _union(slots[k][0] for k in keys),
-                                 _union(slots[k][1] for k in keys),
-                                 tuple(_union(needs[k][i] for k in keys) for i in range(NEEDS)))
+            anchored = _union(slots[k][0] for k in keys)
+            begins = _union(slots[k][1] for k in keys)
+            needed = tuple(_union(needs[k][i] for k in keys) for i in range(NEEDS))
+            memo[w] = _WordSlots(keys, anchored, begins, needed, d.bits(sorted(anchored)),
+                                 d.bits(sorted(begins)), tuple(d.bits(sorted(n)) for n in needed))
     return memo
 
 
@@ -534,15 +570,17 @@ def _union(sets: Iterable[AbstractSet[tuple[str, int]]]) -> frozenset[tuple[str,
     return frozenset().union(*found)
 
 
-def _entry_needs(info: Mapping[str, _WordSlots], words: Iterable[str]) -> AbstractSet[tuple[str, int]]:
+def _entry_needs(info: Mapping[str, _WordSlots], words: Iterable[str]) -> int:
     """The rules (of those the index keeps required word sets for) that have a word of
-    each set somewhere in the entry: set algebra over the entry's words, so the rules an
-    entry cannot hold are dropped before any sentence is read."""
-    held: AbstractSet[tuple[str, int]] | None = None
+    each set somewhere in the entry, as `_Detector.bits`: set algebra over the entry's
+    words, so the rules an entry cannot hold are dropped before any sentence is read."""
+    held = -1
     for k in range(NEEDS):
-        having = frozenset().union(*[info[w].needs[k] for w in words])
-        held = having if held is None else held & having
-    return held or frozenset()
+        having = 0
+        for w in words:
+            having |= info[w].needs_bits[k]
+        held &= having
+    return held if NEEDS else 0
 
 
 def _sentence_scripts(norms: Sequence[str], only: set[str] | None) -> set[str]:
@@ -556,29 +594,13 @@ def _sentence_scripts(norms: Sequence[str], only: set[str] | None) -> set[str]:
     return set()
 
 
-def _active(d: _Detector, sent: _Sentence, anchored: Mapping[str, AbstractSet[tuple[str, int]]],
-            common: Mapping[str, list[str]],
-            unanchored: Mapping[str, AbstractSet[tuple[str, int]]],
-            only_script: set[str] | None = None) -> set[tuple[str, int]]:
-    """The rules worth trying in one sentence: those anchored on one of its words, and
-    those with no anchor written in its script, that the entry allows (it holds their
-    second required words); less those of languages its common words rule out (see
-    `_plausible`). `anchored`: each of the entry's words -> the allowed rules anchored
-    on it; `unanchored`: each script -> the allowed rules without an anchor (see
-    `_candidates`); `only_script`: see `_sentence_scripts`."""
-    scripts = _sentence_scripts(sent.norms, only_script)
-    active: set[tuple[str, int]] = set()
-    for script in scripts:
-        active |= unanchored.get(script, frozenset())
-    for norm in sent.norm_set:
-        slots = anchored.get(norm)
-        if slots is not None:
-            active |= slots
-    if not active:
-        return active
+def _ruled_out(d: _Detector, sent: _Sentence, common: Mapping[str, list[str]],
+               scripts: set[str]) -> frozenset[str]:
+    """The languages a sentence's very common words rule out (see `_plausible`); none
+    when it has no common word."""
     plausible = _plausible(sent, common)
     if plausible is None:
-        return active
+        return frozenset()
     # A language whose own script is in the sentence always counts: in
     # "honestly I can't anymore, хочу умереть" English words outnumber Russian.
     own = scripts - {"latin"}
@@ -590,9 +612,7 @@ def _active(d: _Detector, sent: _Sentence, anchored: Mapping[str, AbstractSet[tu
         ruled_out = d.ruled_out[key] = frozenset(
             lang for lang in d.index.has_common
             if lang not in plausible and SCRIPTS.get(lang, "latin") not in own)
-    if ruled_out:
-        active = {slot for slot in active if slot[0] not in ruled_out}
-    return active
+    return ruled_out
 
 
 def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Mapping[str, str]],
@@ -601,62 +621,113 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
 
     A rule is tried in a sentence only when one of its anchor words (its most telling
     required word, see rules.anchor_words) is in that sentence, so a long ordinary entry
-    costs a few look-ups per word. Three index queries serve the whole text."""
+    costs a few look-ups per word. Three index queries serve the whole text.
+
+    The rules worth trying in a sentence (its active rules) are those anchored on one of
+    its words, and those with no anchor written in its script, that the entry allows (it
+    holds their second required words); less those of languages its common words rule
+    out (see `_plausible`). Of these, a rule that can begin at one of its words is tried
+    there if all its required words are in the entry and in the sentence; the active rules
+    that begin with a suffix, infix or regex are looked for at every word (`_scan`),
+    unless they failed that test. Sets of rules are `_Detector.bits`: an entry's work is
+    a few integer operations per word."""
+    out: list[dict[tuple[str, int], list[int]]] = [{} for _ in sents]
     words = {n for s in sents for n in s.norm_set if n != CLAUSE}
     info = _word_slots(d, words, forms)
-    allowed = d.index.unfiltered.union(_entry_needs(info, words))
+    unfiltered, unanchored_bits, scan_bits = d.fixed_bits()
+    allowed = unfiltered | _entry_needs(info, words)
     # Which of the allowed rules each of the entry's words anchors, and can begin, worked
     # out once for the entry: a sentence then looks only at these few rules, not at every
     # rule each of its words names.
-    anchored: dict[str, frozenset[tuple[str, int]]] = {}
+    anchored: dict[str, int] = {}
+    reachable = 0
     for w in words:
-        slots = info[w].anchored
-        if slots and not slots.isdisjoint(allowed):
-            anchored[w] = slots & allowed
-    unanchored = {script: slots & allowed for script, slots in d.unanchored_by_script().items()}
-    reachable = allowed.intersection(d.index.unanchored).union(*anchored.values())
-    begins: dict[str, frozenset[tuple[str, int]]] = {}
-    if reachable:
-        for w in words:
-            slots = info[w].begins
-            if slots and not slots.isdisjoint(reachable):
-                begins[w] = slots & reachable
+        mask = info[w].anchored_bits & allowed
+        if mask:
+            anchored[w] = mask
+            reachable |= mask
+    unanchored = {script: mask & allowed for script, mask in unanchored_bits.items()}
+    for mask in unanchored.values():
+        reachable |= mask
+    if not reachable:
+        return out
+    begins: dict[str, int] = {}
+    for w in words:
+        mask = info[w].begins_bits & reachable
+        if mask:
+            begins[w] = mask
+    slot_at = d.slot_at
     # A rule lacking a required word in the whole entry lacks it in every sentence: it is
     # checked once per entry (most proposed rules fail here), then once per sentence.
-    in_entry: dict[tuple[str, int], bool] = {}
+    in_entry: dict[int, bool] = {}
     entry = _Words({n for s in sents for n in s.norm_set}, forms) if len(sents) > 1 else None
-    scripts = _scripts(words) if reachable else set()
+    scripts = _scripts(words)
     only_script = scripts if len(scripts) == 1 else None
-    out: list[dict[tuple[str, int], list[int]]] = []
-    for sent in sents:
-        active = _active(d, sent, anchored, common, unanchored, only_script) if reachable else set()
+    for k, sent in enumerate(sents):
+        sent_scripts = _sentence_scripts(sent.norms, only_script)
+        active = 0
+        for script in sent_scripts:
+            active |= unanchored.get(script, 0)
+        for norm in sent.norm_set:
+            mask = anchored.get(norm)
+            if mask is not None:
+                active |= mask
         if not active:
-            out.append({})
             continue
+        starting = 0
+        for norm in sent.norm_set:
+            mask = begins.get(norm)
+            if mask is not None:
+                starting |= mask
+        proposed = active & starting
+        if not (proposed or active & scan_bits):
+            continue
+        ruled_out = _ruled_out(d, sent, common, sent_scripts)
+        # Each proposed rule is kept (`passing`) or dropped from the active ones.
+        passing = 0
+        while proposed:
+            low = proposed & -proposed
+            proposed ^= low
+            bit = low.bit_length() - 1
+            slot = slot_at[bit]
+            if slot[0] not in ruled_out:
+                possible = in_entry.get(bit)
+                if possible is None:
+                    possible = in_entry[bit] = entry is None or _possible(d, slot, entry)
+                if possible and _possible(d, slot, sent):
+                    passing |= low
+                    continue
+            active ^= low
         found: dict[tuple[str, int], list[int]] = {}
-        for pos, norm in enumerate(sent.norms):
-            starting = begins.get(norm)
-            if starting is None:
-                continue
-            # In whatever order the set gives: no finding depends on the order rules are
-            # met in (see `_compound_signals`), which varies with the hash seed.
-            for slot in active & starting:
-                lst = found.get(slot)
-                if lst is None:
-                    # A rule whose required words are not all in the sentence cannot
-                    # match: dropped the first time it is proposed.
-                    possible = in_entry.get(slot)
-                    if possible is None:
-                        possible = in_entry[slot] = entry is None or _possible(d, slot, entry)
-                    if not possible or not _possible(d, slot, sent):
-                        active.discard(slot)
-                        continue
-                    found[slot] = [pos]
-                else:
-                    lst.append(pos)  # `begins` names a rule once per word
-        if d.index.scans and not active.isdisjoint(d.scan_slots()):
-            _scan(d, sent, active, found)
-        out.append(found)
+        if passing:
+            # In whatever order: no finding depends on the order rules are met in (see
+            # `_compound_signals`).
+            for pos, norm in enumerate(sent.norms):
+                mask = begins.get(norm)
+                if mask is None:
+                    continue
+                mask &= passing
+                while mask:
+                    low = mask & -mask
+                    mask ^= low
+                    slot = slot_at[low.bit_length() - 1]
+                    lst = found.get(slot)
+                    if lst is None:
+                        found[slot] = [pos]
+                    else:
+                        lst.append(pos)  # `begins` names a rule once per word
+        scanned = active & scan_bits
+        if scanned:
+            chosen: set[tuple[str, int]] = set()
+            while scanned:
+                low = scanned & -scanned
+                scanned ^= low
+                slot = slot_at[low.bit_length() - 1]
+                if slot[0] not in ruled_out:
+                    chosen.add(slot)
+            if chosen:
+                _scan(d, sent, chosen, found)
+        out[k] = found
     return out
 
 
