@@ -41,7 +41,7 @@ _CHUNK = 900  # host parameters per query (well under SQLite's limit)
 #: How many of each rule's required word sets the index keeps (a rule with fewer repeats
 #: its last one). One: its anchor and one more set drop most rules an entry proposes;
 #: keeping three measured no faster (the entry's look-up grows with them).
-NEEDS = 1
+NEEDS = 3
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

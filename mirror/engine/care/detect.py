@@ -41,7 +41,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from pathlib import Path
 
 from mirror import constitution
@@ -54,7 +55,7 @@ from mirror.engine.care.rules import (
     Ordinary,
     RuleError,
     cue_base,
-    cue_triggers,
+    cue_masks,
     make_atom,
     parse_compounds,
     parse_ordinary,
@@ -134,6 +135,10 @@ NO_FINDING = CareFinding(None, 0.0, ())
 #: saves it many times over. The index's own languages use its triggers from the first entry.
 CUE_INDEX_AFTER = 20
 
+#: How many of each cue pattern's required word sets a long run looks up (`cue_triggers`):
+#: most patterns have no more, so the cues an entry may hold are then known exactly.
+CUE_DEPTH = 3
+
 
 class _Detector:
     """The index, the normaliser, the scoring, and each language's rules (parsed and
@@ -166,9 +171,9 @@ class _Detector:
         self._slots: dict[str, tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = {}
         self.word_slots: dict[str, _WordSlots] = {}
         self._needs: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
-        #: language -> its cues by an indexed required word, and those requiring none
+        #: language -> its cue patterns' required words, and the cues requiring none
         #: (see `cue_triggers`).
-        self._cue_index: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {}
+        self._cue_index: dict[str, tuple[dict[str, tuple[int, ...]], list[str], frozenset[str]]] = {}
         #: Entries whose cues were asked about (the index pays off only in a long run).
         self.compounds_read = 0
         #: (languages a sentence may be in, its own scripts) -> languages ruled out (`_ruled_out`).
@@ -179,6 +184,9 @@ class _Detector:
         self.bit_of: dict[tuple[str, int], int] = {}
         self.slot_at: list[tuple[str, int]] = []
         self._fixed_bits: tuple[int, dict[str, int], int] | None = None
+        self._scan_bits_of: dict[frozenset[str], int] = {}
+        self._compound_plan: tuple[tuple[Compound, ...], dict[str, tuple[str, ...]],
+                                   list[tuple[Compound, tuple[frozenset[str], ...], frozenset[str]]]] | None = None
 
     def rules(self, lang: str) -> LanguageRules | None:
         if lang not in self._languages:
@@ -189,6 +197,23 @@ class _Detector:
                 self.errors.append(f"{lang}: {exc}")
                 self._languages[lang] = None
         return self._languages[lang]
+
+    def compound_plan(self) -> tuple[dict[str, tuple[str, ...]], list[tuple[Compound, tuple[frozenset[str], ...], frozenset[str]]]]:
+        """For `_compound_signals`: each cue -> the names the compounds' slots give it
+        (`NAME`, `NAME!self`), and each compound with its slots and all their names, as
+        sets."""
+        if self._compound_plan is None or self._compound_plan[0] is not self.compounds:
+            names: dict[str, set[str]] = {}
+            plan = []
+            for comp in self.compounds:
+                slots = tuple(frozenset(slot) for slot in comp.slots)
+                for slot in slots:
+                    for name in slot:
+                        if not name.startswith("%"):
+                            names.setdefault(cue_base(name), set()).add(name)
+                plan.append((comp, slots, frozenset().union(*slots)))
+            self._compound_plan = (self.compounds, {b: tuple(sorted(n)) for b, n in names.items()}, plan)
+        return self._compound_plan[1], self._compound_plan[2]
 
     def bits(self, slots: Iterable[tuple[str, int]]) -> int:
         """The rules `slots` as an integer, bit `bit_of[slot]` set for each (numbered on
@@ -213,6 +238,16 @@ class _Detector:
                                  for script, slots in self.unanchored_by_script().items()},
                                 self.bits(sorted(self.scan_slots())))
         return self._fixed_bits
+
+    def scan_bits_of(self, langs: frozenset[str]) -> int:
+        """The rules of these languages that begin with a scanned atom, as `bits`."""
+        found = self._scan_bits_of.get(langs)
+        if found is None:
+            if len(self._scan_bits_of) >= 4096:
+                self._scan_bits_of.clear()
+            found = self._scan_bits_of[langs] = self.bits(
+                sorted(slot for slot in self.scan_slots() if slot[0] in langs))
+        return found
 
     def slots_of(self, keys: Iterable[str]) -> dict[str, tuple[frozenset[tuple[str, int]],
                                                                 frozenset[tuple[str, int]]]]:
@@ -255,34 +290,31 @@ class _Detector:
 
     def cue_triggers(self, lang: str, present: AbstractSet[str]) -> set[str]:
         """The cues of `lang` an entry whose written forms and lemmas are `present` may
-        hold: those with a pattern that requires no word, or with a pattern whose smallest
-        required word set (matcher.required_words) has a word in the entry. A cue that
-        cannot be compiled is among them (reading it reports the fault). Worked out when
-        the index was built (compiling a language's cues to find them cost a process ~20 ms
-        for English): a short run asks the index about the entry's words; a long one
-        (`CUE_INDEX_AFTER` entries) reads the language's whole table once and looks words
-        up here. A language the index lacks has its cues compiled here once."""
+        hold: those with a pattern that requires no word, or with a pattern that has a word
+        of each of its smallest `CUE_DEPTH` required word sets (matcher.required_words) in
+        the entry. A cue that cannot be compiled is among them (reading it reports the
+        fault). A short run (fewer than `CUE_INDEX_AFTER` entries) asks the index, which
+        knows each cue's smallest sets (compiling a language's cues to find them costs a
+        process ~20 ms for English); a long one compiles the language's cues once
+        (`rules.cue_masks`) and looks the entry's words up here, as does a run reading a
+        language the index lacks."""
         index = self._cue_index.get(lang)
         if index is None:
-            stored = lang in self.index.cue_langs
-            if stored and self.compounds_read < CUE_INDEX_AFTER:
+            if lang in self.index.cue_langs and self.compounds_read < CUE_INDEX_AFTER:
                 found = set(self.index.cue_always.get(lang, ()))
                 for pairs in self.index.cues(present).values():
                     found.update(cue for cue_lang, cue in pairs if cue_lang == lang)
                 return found
-            if stored:
-                by_word, always = self.index.cue_table(lang)
-            else:
-                rules = self.rules(lang)
-                by_word, always = cue_triggers(rules) if rules is not None else ({}, set())
-            index = self._cue_index[lang] = ({w: frozenset(b) for w, b in by_word.items()},
-                                             frozenset(always))
-        words, anywhere = index
-        found = set(anywhere)
-        for word in present:
-            bases = words.get(word)
-            if bases is not None:
-                found |= bases
+            rules = self.rules(lang)
+            index = self._cue_index[lang] = (cue_masks(rules, CUE_DEPTH) if rules is not None
+                                             else ({}, [], frozenset()))
+        words, owners, always = index
+        found = set(always)
+        held = _held([words[w] for w in present if w in words])
+        while held:
+            low = held & -held
+            held ^= low
+            found.add(owners[low.bit_length() - 1])
         return found
 
     def unanchored_by_script(self) -> dict[str, frozenset[tuple[str, int]]]:
@@ -570,17 +602,16 @@ def _union(sets: Iterable[AbstractSet[tuple[str, int]]]) -> frozenset[tuple[str,
     return frozenset().union(*found)
 
 
-def _entry_needs(info: Mapping[str, _WordSlots], words: Iterable[str]) -> int:
-    """The rules (of those the index keeps required word sets for) that have a word of
-    each set somewhere in the entry, as `_Detector.bits`: set algebra over the entry's
-    words, so the rules an entry cannot hold are dropped before any sentence is read."""
+def _held(needs: Sequence[tuple[int, ...]]) -> int:
+    """The rules (as `_Detector.bits`) each of whose indexed required word sets has a
+    word among those whose `_WordSlots.needs_bits` are `needs`: set algebra over words, so
+    the rules an entry, or a sentence, cannot hold are dropped before any of them is tried."""
+    if not needs:
+        return 0
     held = -1
-    for k in range(NEEDS):
-        having = 0
-        for w in words:
-            having |= info[w].needs_bits[k]
-        held &= having
-    return held if NEEDS else 0
+    for column in zip(*needs):
+        held &= reduce(or_, column)
+    return held
 
 
 def _sentence_scripts(norms: Sequence[str], only: set[str] | None) -> set[str]:
@@ -632,30 +663,25 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     unless they failed that test. Sets of rules are `_Detector.bits`: an entry's work is
     a few integer operations per word."""
     out: list[dict[tuple[str, int], list[int]]] = [{} for _ in sents]
-    words = {n for s in sents for n in s.norm_set if n != CLAUSE}
+    words = {n for s in sents for n in s.norm_set}
+    words.discard(CLAUSE)
     info = _word_slots(d, words, forms)
     unfiltered, unanchored_bits, scan_bits = d.fixed_bits()
-    allowed = unfiltered | _entry_needs(info, words)
+    listed = list(words)
+    rows = [info[w] for w in listed]
+    needs_of = [ws.needs_bits for ws in rows]
+    allowed = unfiltered | _held(needs_of)
     # Which of the allowed rules each of the entry's words anchors, and can begin, worked
     # out once for the entry: a sentence then looks only at these few rules, not at every
     # rule each of its words names.
-    anchored: dict[str, int] = {}
-    reachable = 0
-    for w in words:
-        mask = info[w].anchored_bits & allowed
-        if mask:
-            anchored[w] = mask
-            reachable |= mask
+    anchored = [ws.anchored_bits & allowed for ws in rows]
     unanchored = {script: mask & allowed for script, mask in unanchored_bits.items()}
-    for mask in unanchored.values():
-        reachable |= mask
+    reachable = reduce(or_, anchored, reduce(or_, unanchored.values(), 0))
     if not reachable:
         return out
-    begins: dict[str, int] = {}
-    for w in words:
-        mask = info[w].begins_bits & reachable
-        if mask:
-            begins[w] = mask
+    # Each word of the entry -> (the allowed rules anchored on it, the reachable rules that
+    # can begin with it, the rules each of whose k-th indexed required word set holds it).
+    per_word = dict(zip(listed, zip(anchored, [ws.begins_bits & reachable for ws in rows], needs_of)))
     slot_at = d.slot_at
     # A rule lacking a required word in the whole entry lacks it in every sentence: it is
     # checked once per entry (most proposed rules fail here), then once per sentence.
@@ -665,23 +691,27 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     only_script = scripts if len(scripts) == 1 else None
     for k, sent in enumerate(sents):
         sent_scripts = _sentence_scripts(sent.norms, only_script)
-        active = 0
+        active = starting = 0
         for script in sent_scripts:
             active |= unanchored.get(script, 0)
-        for norm in sent.norm_set:
-            mask = anchored.get(norm)
-            if mask is not None:
-                active |= mask
-        if not active:
+        mine = [per_word[n] for n in sent.norm_set if n != CLAUSE]
+        needs: Sequence[tuple[int, ...]] = ()
+        if mine:
+            actives, startings, needs = zip(*mine)
+            active = reduce(or_, actives, active)
+            starting = reduce(or_, startings)
+        tried = active & (starting | scan_bits)
+        if tried & ~unfiltered:
+            # The rules lacking a word of one of their indexed required word sets in the
+            # sentence cannot match in it (as `_possible` would say): dropped at once, also
+            # those `_scan` would have looked for.
+            dropped = tried & ~(unfiltered | _held(needs))
+            if dropped:
+                tried ^= dropped
+                active ^= dropped
+        if not tried:
             continue
-        starting = 0
-        for norm in sent.norm_set:
-            mask = begins.get(norm)
-            if mask is not None:
-                starting |= mask
-        proposed = active & starting
-        if not (proposed or active & scan_bits):
-            continue
+        proposed = tried & starting
         ruled_out = _ruled_out(d, sent, common, sent_scripts)
         # Each proposed rule is kept (`passing`) or dropped from the active ones.
         passing = 0
@@ -703,10 +733,9 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
             # In whatever order: no finding depends on the order rules are met in (see
             # `_compound_signals`).
             for pos, norm in enumerate(sent.norms):
-                mask = begins.get(norm)
-                if mask is None:
+                if norm == CLAUSE:
                     continue
-                mask &= passing
+                mask = per_word[norm][1] & passing
                 while mask:
                     low = mask & -mask
                     mask ^= low
@@ -717,16 +746,15 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
                     else:
                         lst.append(pos)  # `begins` names a rule once per word
         scanned = active & scan_bits
+        if scanned and ruled_out:
+            scanned &= ~d.scan_bits_of(ruled_out)
         if scanned:
             chosen: set[tuple[str, int]] = set()
             while scanned:
                 low = scanned & -scanned
                 scanned ^= low
-                slot = slot_at[low.bit_length() - 1]
-                if slot[0] not in ruled_out:
-                    chosen.add(slot)
-            if chosen:
-                _scan(d, sent, chosen, found)
+                chosen.add(slot_at[low.bit_length() - 1])
+            _scan(d, sent, chosen, found)
         out[k] = found
     return out
 
@@ -1231,12 +1259,23 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
     entry_present: dict[str, set[str]] = {}
     possible_memo: dict[str, list[str]] = {}
     triggered: dict[str, set[str]] = {}
+    # When every language's cues are looked up by word (see `_Detector.cue_triggers`),
+    # the cues the entry may hold in any of them, worked out at once: most names a
+    # compound asks about are then answered with one look-up.
+    anywhere: set[str] | None = None
+    if all(lang in d.index.cue_langs for lang in langs) or d.compounds_read >= CUE_INDEX_AFTER:
+        anywhere = set()
+        for lang in langs:
+            present = entry_present[lang] = set().union(*[s.present(lang) for s in sents])
+            anywhere |= triggered.setdefault(lang, d.cue_triggers(lang, present))
 
     def possible(name: str) -> list[str]:
         found = possible_memo.get(name)
         if found is None:
             found = possible_memo[name] = []
             base = cue_base(name)
+            if anywhere is not None and base not in anywhere:
+                return found  # none of its patterns' indexed words is in the entry
             for lang in langs:
                 rules = d.rules(lang)
                 if rules is None or base not in rules.cue_names:
@@ -1289,7 +1328,22 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 return False
         return filled >= comp.need
 
-    todo = [c for c in d.compounds if could(c)]
+    if anywhere is None:
+        todo = [c for c in d.compounds if could(c)]
+    else:
+        # `could` for every compound at once: the names that can fill a slot are those of
+        # the signals found and the possible cues (only those of the cues the entry may
+        # hold are asked about); a compound is worth reading when `need` of its slots
+        # hold one.
+        names_of, plan = d.compound_plan()
+        ok = set(sig_hits)
+        for base in anywhere:
+            for name in names_of.get(base, ()):
+                if possible(name):
+                    ok.add(name)
+        todo = [comp for comp, slots, every in plan
+                if comp.need <= 0 or (not ok.isdisjoint(every) and sum(
+                    1 for slot in slots if not ok.isdisjoint(slot)) >= comp.need)]
     # The cues of an ordinary purpose count only near a sign it may undo: from `before`
     # sentences ahead of the sign's to the one after it (`_ordinary_signals`). Those not
     # also read for a compound are read in those sentences alone.
