@@ -55,6 +55,19 @@ def _token_re() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _ascii_token_re() -> re.Pattern[str]:
+    """`_token_re` for a text of ASCII characters only, which gives it the same tokens
+    (no CJK character or combining mark can be met, so its look-aheads and mark classes
+    are dropped; the first group, CJK, never matches) about twice as fast."""
+    return kept(
+        r"(\u3040)"
+        rf"|([^\W_]\w*(?:[{_APOS}]\w+)*[{_APOS}]?)"
+        r"|([.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]+|\n\s*\n)"
+        r"|([,;:\u2014\u2013()\[\]\n\u3001\uff0c\uff1b\uff1a\u060c\u061b]|\s-\s)"
+    )
+
+
 _APOS_TABLE = str.maketrans({c: "'" for c in _APOS[1:]})
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th",
                           "æ": "ae", "œ": "oe", "ё": "е", "ß": "ss",
@@ -285,10 +298,10 @@ def sentences(text: str, normaliser: Normaliser,
     # text; its characters), and the words whose being known is still to be asked.
     items: list[tuple[int, str, int, int]] = []
     asked: set[str] = set()
-    for m in _token_re().finditer(text):
+    for m in (_ascii_token_re() if text.isascii() else _token_re()).finditer(text):
         kind = m.lastindex or 0
-        value = m.group(kind)
-        items.append((kind, value, m.start(), m.end()))
+        value = m[kind]
+        items.append((kind, value, *m.span()))
         if kind == 2 and value not in seen:
             asked.update(normaliser.needs_lookup(fold(value)))
     known_words = known(asked) if asked else set()
