@@ -137,7 +137,7 @@ CUE_INDEX_AFTER = 20
 
 #: How many of each cue pattern's required word sets a long run looks up (`cue_triggers`):
 #: most patterns have no more, so the cues an entry may hold are then known exactly.
-CUE_DEPTH = 3
+CUE_DEPTH = 6
 
 
 class _Detector:
@@ -173,7 +173,8 @@ class _Detector:
         self._needs: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
         #: language -> its cue patterns' required words, and the cues requiring none
         #: (see `cue_triggers`).
-        self._cue_index: dict[str, tuple[dict[str, tuple[int, ...]], list[str], frozenset[str]]] = {}
+        self._cue_index: dict[str, tuple[dict[str, tuple[int, ...]], list[str], frozenset[str],
+                                         frozenset[str]]] = {}
         #: Entries whose cues were asked about (the index pays off only in a long run).
         self.compounds_read = 0
         #: (languages a sentence may be in, its own scripts) -> languages ruled out (`_ruled_out`).
@@ -307,8 +308,8 @@ class _Detector:
                 return found
             rules = self.rules(lang)
             index = self._cue_index[lang] = (cue_masks(rules, CUE_DEPTH) if rules is not None
-                                             else ({}, [], frozenset()))
-        words, owners, always = index
+                                             else ({}, [], frozenset(), frozenset()))
+        words, owners, always, _ = index
         found = set(always)
         held = _held([words[w] for w in present if w in words])
         while held:
@@ -1289,6 +1290,10 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                         bases = triggered[lang] = d.cue_triggers(lang, present)
                     if base not in bases:
                         continue  # none of its patterns' indexed words is in the entry
+                    masks = d._cue_index.get(lang)
+                    if masks is not None and base in masks[3]:
+                        found.append(lang)  # its patterns' every word set was looked up
+                        continue
                 try:
                     cue = rules.cue(base)
                 except RuleError as exc:
