@@ -165,6 +165,7 @@ class _Detector:
         self._languages: dict[str, LanguageRules | None] = {}
         self._scan_atoms: list[tuple[Atom, str, int]] | None = None
         self._scan_slots: frozenset[tuple[str, int]] | None = None
+        self._scan_atoms_of: dict[tuple[str, int], list[tuple[int, Atom, str, int]]] | None = None
         self._unanchored: dict[str, frozenset[tuple[str, int]]] | None = None
         #: How each written token normalised (see text.sentences).
         self.word_cache: dict[str, list[str]] = {}
@@ -333,6 +334,15 @@ class _Detector:
         if self._scan_slots is None:
             self._scan_slots = frozenset((lang, ri) for _, lang, ri in self.scan_atoms())
         return self._scan_slots
+
+    def scan_atoms_of(self) -> dict[tuple[str, int], list[tuple[int, Atom, str, int]]]:
+        """`scan_atoms` by rule: (its place in `scan_atoms`, atom, language, rule index)."""
+        if self._scan_atoms_of is None:
+            found: dict[tuple[str, int], list[tuple[int, Atom, str, int]]] = {}
+            for k, (atom, lang, ri) in enumerate(self.scan_atoms()):
+                found.setdefault((lang, ri), []).append((k, atom, lang, ri))
+            self._scan_atoms_of = found
+        return self._scan_atoms_of
 
     def scan_atoms(self) -> list[tuple[Atom, str, int]]:
         """Rules that begin with a suffix, infix or regex, as atoms (few; compiled once)."""
@@ -762,11 +772,13 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
 
 def _scan(d: _Detector, sent: _Sentence, active: set[tuple[str, int]],
           found: dict[tuple[str, int], list[int]]) -> None:
-    """Add the starts of the active rules that begin with a suffix, infix or regex."""
+    """Add the starts of the active rules that begin with a suffix, infix or regex (in
+    the order `scan_atoms` gives them)."""
     joined: str | None = None
-    for atom, lang, ri in d.scan_atoms():
-        if (lang, ri) not in active:
-            continue
+    of_slot = d.scan_atoms_of()
+    chosen = [item for slot in active if (items := of_slot.get(slot)) for item in items]
+    chosen.sort(key=lambda item: item[0])
+    for _, atom, lang, ri in chosen:
         if atom.kind in ("contains", "suffix"):
             if joined is None:
                 joined = " ".join(sent.norms)

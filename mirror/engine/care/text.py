@@ -60,10 +60,11 @@ def _token_re() -> re.Pattern[str]:
 def _ascii_token_re() -> re.Pattern[str]:
     """`_token_re` for a text of ASCII characters only, which gives it the same tokens
     (no CJK character or combining mark can be met, so its look-aheads and mark classes
-    are dropped; the first group, CJK, never matches) about twice as fast."""
+    are dropped, and a letter or digit is one of A-Z, a-z, 0-9; the first group, CJK,
+    never matches) about twice as fast."""
     return kept(
         r"(\u3040)"
-        rf"|([^\W_]\w*(?:[{_APOS}]\w+)*[{_APOS}]?)"
+        rf"|([A-Za-z0-9][A-Za-z0-9_]*(?:[{_APOS}][A-Za-z0-9_]+)*[{_APOS}]?)"
         r"|([.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]+|\n\s*\n)"
         r"|([,;:\u2014\u2013()\[\]\n\u3001\uff0c\uff1b\uff1a\u060c\u061b]|\s-\s)"
     )
