@@ -100,3 +100,18 @@ def test_every_printable_ascii_word_shape_splits_alike() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
         full = [(m.lastindex, m.span()) for m in _token_re().finditer(text)]
         assert [(m.lastindex, m.span()) for m in _ascii_token_re().finditer(text)] == full, repr(text)
+
+
+def test_an_index_kept_for_another_count_of_word_sets_is_never_read(monkeypatch, tmp_path) -> None:
+    """A journal's index and the machine's are named by keys that hold how many word sets
+    the index keeps per rule: read with another count, every rule would be dropped."""
+    from mirror.engine.care import index
+
+    parts = ["genesis", "rules/en.yaml:120:1700000000"]
+    care = tmp_path / "care"
+    (care / "rules").mkdir(parents=True)
+    (care / "rules" / "en.yaml").write_text("language: en\nrules: []\n", encoding="utf-8")
+    journal, machine = index.cache_key(parts), index.content_key(care)
+    monkeypatch.setattr(index, "NEEDS", index.NEEDS + 1)
+    assert index.cache_key(parts) != journal
+    assert index.content_key(care) != machine

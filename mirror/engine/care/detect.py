@@ -37,12 +37,13 @@ How a decision is made (constitution/07-care-in-crisis.md says the same for peop
 from __future__ import annotations
 
 import os
+from _thread import allocate_lock
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, reduce
-from operator import or_
+from operator import itemgetter, or_
 from pathlib import Path
 
 from mirror import constitution
@@ -185,6 +186,7 @@ class _Detector:
         #: united and intersected a machine word at a time, not a tuple at a time.
         self.bit_of: dict[tuple[str, int], int] = {}
         self.slot_at: list[tuple[str, int]] = []
+        self._numbering = allocate_lock()
         self._fixed_bits: tuple[int, dict[str, int], int] | None = None
         self._scan_bits_of: dict[frozenset[str], int] = {}
         self._compound_plan: tuple[tuple[Compound, ...], dict[str, tuple[str, ...]],
@@ -225,8 +227,11 @@ class _Detector:
         for slot in slots:
             bit = bit_of.get(slot)
             if bit is None:
-                bit = bit_of[slot] = len(self.slot_at)
-                self.slot_at.append(slot)
+                with self._numbering:  # one number per rule, whichever thread asks first
+                    bit = bit_of.get(slot)
+                    if bit is None:
+                        self.slot_at.append(slot)
+                        bit = bit_of[slot] = len(self.slot_at) - 1
             mask |= 1 << bit
         return mask
 
@@ -463,6 +468,9 @@ def prepared() -> bool:
         return True  # nothing to explain that can be known
 
 
+_NORM = itemgetter(0)  # a `Word`'s norm
+
+
 class _Sentence:
     """One sentence's words, with each language's lemmas (from the index's forms for
     this text's words) computed on first use."""
@@ -476,7 +484,7 @@ class _Sentence:
         #: the entry's laughter (levity.py), read only when a signal's context asks
         self._laughter = laughter
         self._index = index
-        self.norms = [w.norm for w in words]
+        self.norms = list(map(_NORM, words))
         self.norm_set = set(self.norms)
         self._lemmas: dict[str, list[str]] = {}
         self._present: dict[str, set[str]] = {}
@@ -606,6 +614,11 @@ def _word_slots(d: _Detector, words: Iterable[str],
     return memo
 
 
+_ANCHORED_BITS = itemgetter(4)  # of a `_WordSlots`: anchored_bits, begins_bits, needs_bits
+_BEGINS_BITS = itemgetter(5)
+_NEEDS_BITS = itemgetter(6)
+
+
 def _union(sets: Iterable[AbstractSet[tuple[str, int]]]) -> frozenset[tuple[str, int]]:
     found = [s for s in sets if s]
     if len(found) == 1 and isinstance(found[0], frozenset):
@@ -667,56 +680,47 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
 
     The rules worth trying in a sentence (its active rules) are those anchored on one of
     its words, and those with no anchor written in its script, that the entry allows (it
-    holds their second required words); less those of languages its common words rule
-    out (see `_plausible`). Of these, a rule that can begin at one of its words is tried
-    there if all its required words are in the entry and in the sentence; the active rules
-    that begin with a suffix, infix or regex are looked for at every word (`_scan`),
-    unless they failed that test. Sets of rules are `_Detector.bits`: an entry's work is
-    a few integer operations per word."""
+    holds a word of each of their indexed required word sets, `CareIndex.needs`); less
+    those of languages its common words rule out (see `_plausible`), and those lacking a
+    word of one of those sets in the sentence. Of these, a rule that can begin at one of
+    its words is tried there if all its required words are in the entry and in the
+    sentence (`_possible`); the active rules that begin with a suffix, infix or regex are
+    looked for at every word (`_scan`), unless they failed that test. Sets of rules are
+    `_Detector.bits`: an entry's work is a few integer operations per word."""
     out: list[dict[tuple[str, int], list[int]]] = [{} for _ in sents]
-    words = {n for s in sents for n in s.norm_set}
-    words.discard(CLAUSE)
+    every = set().union(*[s.norm_set for s in sents])
+    words = every - {CLAUSE}
     info = _word_slots(d, words, forms)
     unfiltered, unanchored_bits, scan_bits = d.fixed_bits()
-    listed = list(words)
-    rows = [info[w] for w in listed]
-    needs_of = [ws.needs_bits for ws in rows]
-    allowed = unfiltered | _held(needs_of)
-    # Which of the allowed rules each of the entry's words anchors, and can begin, worked
-    # out once for the entry: a sentence then looks only at these few rules, not at every
-    # rule each of its words names.
-    anchored = [ws.anchored_bits & allowed for ws in rows]
+    rows = [info[w] for w in words]
+    allowed = unfiltered | _held(list(map(_NEEDS_BITS, rows)))
+    # The allowed rules anchored on a word of the entry, or without an anchor: those worth
+    # trying in some sentence.
     unanchored = {script: mask & allowed for script, mask in unanchored_bits.items()}
-    reachable = reduce(or_, anchored, reduce(or_, unanchored.values(), 0))
+    reachable = (reduce(or_, map(_ANCHORED_BITS, rows), 0) & allowed) | reduce(or_, unanchored.values(), 0)
     if not reachable:
         return out
-    # Each word of the entry -> (the allowed rules anchored on it, the reachable rules that
-    # can begin with it, the rules each of whose k-th indexed required word set holds it).
-    per_word = dict(zip(listed, zip(anchored, [ws.begins_bits & reachable for ws in rows], needs_of)))
     slot_at = d.slot_at
     # A rule lacking a required word in the whole entry lacks it in every sentence: it is
     # checked once per entry (most proposed rules fail here), then once per sentence.
     in_entry: dict[int, bool] = {}
-    entry = _Words({n for s in sents for n in s.norm_set}, forms) if len(sents) > 1 else None
+    entry = _Words(every, forms) if len(sents) > 1 else None
     scripts = _scripts(words)
     only_script = scripts if len(scripts) == 1 else None
     for k, sent in enumerate(sents):
         sent_scripts = _sentence_scripts(sent.norms, only_script)
-        active = starting = 0
+        active = 0
         for script in sent_scripts:
             active |= unanchored.get(script, 0)
-        mine = [per_word[n] for n in sent.norm_set if n != CLAUSE]
-        needs: Sequence[tuple[int, ...]] = ()
-        if mine:
-            actives, startings, needs = zip(*mine)
-            active = reduce(or_, actives, active)
-            starting = reduce(or_, startings)
+        mine = [info[n] for n in sent.norm_set if n != CLAUSE]
+        active |= reduce(or_, map(_ANCHORED_BITS, mine), 0) & allowed
+        starting = reduce(or_, map(_BEGINS_BITS, mine), 0) & reachable
         tried = active & (starting | scan_bits)
         if tried & ~unfiltered:
             # The rules lacking a word of one of their indexed required word sets in the
             # sentence cannot match in it (as `_possible` would say): dropped at once, also
             # those `_scan` would have looked for.
-            dropped = tried & ~(unfiltered | _held(needs))
+            dropped = tried & ~(unfiltered | _held(list(map(_NEEDS_BITS, mine))))
             if dropped:
                 tried ^= dropped
                 active ^= dropped
@@ -746,7 +750,7 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
             for pos, norm in enumerate(sent.norms):
                 if norm == CLAUSE:
                     continue
-                mask = per_word[norm][1] & passing
+                mask = info[norm].begins_bits & passing
                 while mask:
                     low = mask & -mask
                     mask ^= low

@@ -35,12 +35,14 @@ if TYPE_CHECKING:
 __all__ = ["INDEX_FORMAT", "NEEDS", "CareIndex", "IndexRows", "build_rows", "cache_key", "content_key",
            "open_index"]
 
-#: Bump when the index's layout or the way it is built changes.
+#: Bump when the index's layout or the way it is built changes. (How many word sets it
+#: keeps per rule, `NEEDS`, is part of both keys: an index read with another count would
+#: drop every rule.)
 INDEX_FORMAT = 13
 
 
 def cache_key(parts: Iterable[str]) -> str:
-    h = sha256(f"care-index {INDEX_FORMAT}".encode())
+    h = sha256(f"care-index {INDEX_FORMAT} needs {NEEDS}".encode())
     for p in parts:
         h.update(b"\x00" + p.encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:24]
@@ -59,7 +61,7 @@ def content_key(care_folder: Path | None) -> str | None:
         return None
     import hashlib  # megabytes of rules and forms, read once per machine: OpenSSL's speed
 
-    h = hashlib.sha256(f"care-index {INDEX_FORMAT}".encode())
+    h = hashlib.sha256(f"care-index {INDEX_FORMAT} needs {NEEDS}".encode())
     here = Path(__file__).resolve().parent
     paths = sorted([*care_folder.glob("*.yaml"), *care_folder.glob("rules/*.yaml"),
                     *care_folder.glob("forms/*.json")])
