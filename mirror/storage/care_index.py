@@ -41,7 +41,7 @@ _CHUNK = 900  # host parameters per query (well under SQLite's limit)
 #: How many of each rule's required word sets the index keeps (a rule with fewer repeats
 #: its last one). One: its anchor and one more set drop most rules an entry proposes;
 #: keeping three measured no faster (the entry's look-up grows with them).
-NEEDS = 1
+NEEDS = 3
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -170,9 +170,10 @@ class CareIndex:
         """word -> answer for `kind`, from the memo or one query for the words not yet
         asked about. `add(answer, row)` folds one row into a word's answer."""
         memo = self._memo.setdefault(kind, {})
-        wanted = set(words)
-        missing = sorted(w for w in wanted if w not in memo)
+        wanted = words if isinstance(words, (set, frozenset)) else set(words)
+        missing = [w for w in wanted if w not in memo]
         if missing:
+            missing.sort()
             if len(memo) > self.MEMO_LIMIT:
                 memo.clear()  # and every word wanted is asked about again
                 missing = sorted(wanted)
@@ -193,8 +194,12 @@ class CareIndex:
                              words, dict, lambda ans, row: ans.__setitem__(row[1], row[2]))
         out: dict[str, dict[str, str]] = {}
         for word, by_lang in found.items():
-            for lang, lemma in by_lang.items():
-                out.setdefault(lang, {})[word] = lemma
+            if by_lang:
+                for lang, lemma in by_lang.items():
+                    table = out.get(lang)
+                    if table is None:
+                        table = out[lang] = {}
+                    table[word] = lemma
         return out
 
     def common(self, words: Iterable[str]) -> dict[str, list[str]]:

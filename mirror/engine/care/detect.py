@@ -37,11 +37,13 @@ How a decision is made (constitution/07-care-in-crisis.md says the same for peop
 from __future__ import annotations
 
 import os
+from _thread import allocate_lock
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import itemgetter, or_
 from pathlib import Path
 
 from mirror import constitution
@@ -54,7 +56,7 @@ from mirror.engine.care.rules import (
     Ordinary,
     RuleError,
     cue_base,
-    cue_triggers,
+    cue_masks,
     make_atom,
     parse_compounds,
     parse_ordinary,
@@ -134,6 +136,10 @@ NO_FINDING = CareFinding(None, 0.0, ())
 #: saves it many times over. The index's own languages use its triggers from the first entry.
 CUE_INDEX_AFTER = 20
 
+#: How many of each cue pattern's required word sets a long run looks up (`cue_triggers`):
+#: most patterns have no more, so the cues an entry may hold are then known exactly.
+CUE_DEPTH = 6
+
 
 class _Detector:
     """The index, the normaliser, the scoring, and each language's rules (parsed and
@@ -160,19 +166,31 @@ class _Detector:
         self._languages: dict[str, LanguageRules | None] = {}
         self._scan_atoms: list[tuple[Atom, str, int]] | None = None
         self._scan_slots: frozenset[tuple[str, int]] | None = None
+        self._scan_atoms_of: dict[tuple[str, int], list[tuple[int, Atom, str, int]]] | None = None
         self._unanchored: dict[str, frozenset[tuple[str, int]]] | None = None
         #: How each written token normalised (see text.sentences).
         self.word_cache: dict[str, list[str]] = {}
         self._slots: dict[str, tuple[frozenset[tuple[str, int]], frozenset[tuple[str, int]]]] = {}
         self.word_slots: dict[str, _WordSlots] = {}
         self._needs: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
-        #: language -> its cues by an indexed required word, and those requiring none
+        #: language -> its cue patterns' required words, and the cues requiring none
         #: (see `cue_triggers`).
-        self._cue_index: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {}
+        self._cue_index: dict[str, tuple[dict[str, tuple[int, ...]], list[str], frozenset[str],
+                                         frozenset[str]]] = {}
         #: Entries whose cues were asked about (the index pays off only in a long run).
         self.compounds_read = 0
-        #: (languages a sentence may be in, its own scripts) -> languages ruled out (`_active`).
+        #: (languages a sentence may be in, its own scripts) -> languages ruled out (`_ruled_out`).
         self.ruled_out: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
+        #: Each rule (language, rule index) the process has met, numbered: a set of rules is
+        #: also kept as an integer with those bits set (`bits`), so an entry's rule sets are
+        #: united and intersected a machine word at a time, not a tuple at a time.
+        self.bit_of: dict[tuple[str, int], int] = {}
+        self.slot_at: list[tuple[str, int]] = []
+        self._numbering = allocate_lock()
+        self._fixed_bits: tuple[int, dict[str, int], int] | None = None
+        self._scan_bits_of: dict[frozenset[str], int] = {}
+        self._compound_plan: tuple[tuple[Compound, ...], dict[str, tuple[str, ...]],
+                                   list[tuple[Compound, tuple[frozenset[str], ...], frozenset[str]]]] | None = None
 
     def rules(self, lang: str) -> LanguageRules | None:
         if lang not in self._languages:
@@ -183,6 +201,60 @@ class _Detector:
                 self.errors.append(f"{lang}: {exc}")
                 self._languages[lang] = None
         return self._languages[lang]
+
+    def compound_plan(self) -> tuple[dict[str, tuple[str, ...]], list[tuple[Compound, tuple[frozenset[str], ...], frozenset[str]]]]:
+        """For `_compound_signals`: each cue -> the names the compounds' slots give it
+        (`NAME`, `NAME!self`), and each compound with its slots and all their names, as
+        sets."""
+        if self._compound_plan is None or self._compound_plan[0] is not self.compounds:
+            names: dict[str, set[str]] = {}
+            plan = []
+            for comp in self.compounds:
+                slots = tuple(frozenset(slot) for slot in comp.slots)
+                for slot in slots:
+                    for name in slot:
+                        if not name.startswith("%"):
+                            names.setdefault(cue_base(name), set()).add(name)
+                plan.append((comp, slots, frozenset().union(*slots)))
+            self._compound_plan = (self.compounds, {b: tuple(sorted(n)) for b, n in names.items()}, plan)
+        return self._compound_plan[1], self._compound_plan[2]
+
+    def bits(self, slots: Iterable[tuple[str, int]]) -> int:
+        """The rules `slots` as an integer, bit `bit_of[slot]` set for each (numbered on
+        first sight; never renumbered, so a mask stays valid for the process)."""
+        bit_of = self.bit_of
+        mask = 0
+        for slot in slots:
+            bit = bit_of.get(slot)
+            if bit is None:
+                with self._numbering:  # one number per rule, whichever thread asks first
+                    bit = bit_of.get(slot)
+                    if bit is None:
+                        self.slot_at.append(slot)
+                        bit = bit_of[slot] = len(self.slot_at) - 1
+            mask |= 1 << bit
+        return mask
+
+    def fixed_bits(self) -> tuple[int, dict[str, int], int]:
+        """As `bits`: the rules the index keeps no required words for (`unfiltered`), the
+        rules without an anchor by script (`unanchored_by_script`), and those that begin
+        with a scanned atom (`scan_slots`)."""
+        if self._fixed_bits is None:
+            self._fixed_bits = (self.bits(sorted(self.index.unfiltered)),
+                                {script: self.bits(sorted(slots))
+                                 for script, slots in self.unanchored_by_script().items()},
+                                self.bits(sorted(self.scan_slots())))
+        return self._fixed_bits
+
+    def scan_bits_of(self, langs: frozenset[str]) -> int:
+        """The rules of these languages that begin with a scanned atom, as `bits`."""
+        found = self._scan_bits_of.get(langs)
+        if found is None:
+            if len(self._scan_bits_of) >= 4096:
+                self._scan_bits_of.clear()
+            found = self._scan_bits_of[langs] = self.bits(
+                sorted(slot for slot in self.scan_slots() if slot[0] in langs))
+        return found
 
     def slots_of(self, keys: Iterable[str]) -> dict[str, tuple[frozenset[tuple[str, int]],
                                                                 frozenset[tuple[str, int]]]]:
@@ -225,34 +297,31 @@ class _Detector:
 
     def cue_triggers(self, lang: str, present: AbstractSet[str]) -> set[str]:
         """The cues of `lang` an entry whose written forms and lemmas are `present` may
-        hold: those with a pattern that requires no word, or with a pattern whose smallest
-        required word set (matcher.required_words) has a word in the entry. A cue that
-        cannot be compiled is among them (reading it reports the fault). Worked out when
-        the index was built (compiling a language's cues to find them cost a process ~20 ms
-        for English): a short run asks the index about the entry's words; a long one
-        (`CUE_INDEX_AFTER` entries) reads the language's whole table once and looks words
-        up here. A language the index lacks has its cues compiled here once."""
+        hold: those with a pattern that requires no word, or with a pattern that has a word
+        of each of its smallest `CUE_DEPTH` required word sets (matcher.required_words) in
+        the entry. A cue that cannot be compiled is among them (reading it reports the
+        fault). A short run (fewer than `CUE_INDEX_AFTER` entries) asks the index, which
+        knows each cue's smallest sets (compiling a language's cues to find them costs a
+        process ~20 ms for English); a long one compiles the language's cues once
+        (`rules.cue_masks`) and looks the entry's words up here, as does a run reading a
+        language the index lacks."""
         index = self._cue_index.get(lang)
         if index is None:
-            stored = lang in self.index.cue_langs
-            if stored and self.compounds_read < CUE_INDEX_AFTER:
+            if lang in self.index.cue_langs and self.compounds_read < CUE_INDEX_AFTER:
                 found = set(self.index.cue_always.get(lang, ()))
                 for pairs in self.index.cues(present).values():
                     found.update(cue for cue_lang, cue in pairs if cue_lang == lang)
                 return found
-            if stored:
-                by_word, always = self.index.cue_table(lang)
-            else:
-                rules = self.rules(lang)
-                by_word, always = cue_triggers(rules) if rules is not None else ({}, set())
-            index = self._cue_index[lang] = ({w: frozenset(b) for w, b in by_word.items()},
-                                             frozenset(always))
-        words, anywhere = index
-        found = set(anywhere)
-        for word in present:
-            bases = words.get(word)
-            if bases is not None:
-                found |= bases
+            rules = self.rules(lang)
+            index = self._cue_index[lang] = (cue_masks(rules, CUE_DEPTH) if rules is not None
+                                             else ({}, [], frozenset(), frozenset()))
+        words, owners, always, _ = index
+        found = set(always)
+        held = _held([words[w] for w in present if w in words])
+        while held:
+            low = held & -held
+            held ^= low
+            found.add(owners[low.bit_length() - 1])
         return found
 
     def unanchored_by_script(self) -> dict[str, frozenset[tuple[str, int]]]:
@@ -270,6 +339,15 @@ class _Detector:
         if self._scan_slots is None:
             self._scan_slots = frozenset((lang, ri) for _, lang, ri in self.scan_atoms())
         return self._scan_slots
+
+    def scan_atoms_of(self) -> dict[tuple[str, int], list[tuple[int, Atom, str, int]]]:
+        """`scan_atoms` by rule: (its place in `scan_atoms`, atom, language, rule index)."""
+        if self._scan_atoms_of is None:
+            found: dict[tuple[str, int], list[tuple[int, Atom, str, int]]] = {}
+            for k, (atom, lang, ri) in enumerate(self.scan_atoms()):
+                found.setdefault((lang, ri), []).append((k, atom, lang, ri))
+            self._scan_atoms_of = found
+        return self._scan_atoms_of
 
     def scan_atoms(self) -> list[tuple[Atom, str, int]]:
         """Rules that begin with a suffix, infix or regex, as atoms (few; compiled once)."""
@@ -390,6 +468,9 @@ def prepared() -> bool:
         return True  # nothing to explain that can be known
 
 
+_NORM = itemgetter(0)  # a `Word`'s norm
+
+
 class _Sentence:
     """One sentence's words, with each language's lemmas (from the index's forms for
     this text's words) computed on first use."""
@@ -403,7 +484,7 @@ class _Sentence:
         #: the entry's laughter (levity.py), read only when a signal's context asks
         self._laughter = laughter
         self._index = index
-        self.norms = [w.norm for w in words]
+        self.norms = list(map(_NORM, words))
         self.norm_set = set(self.norms)
         self._lemmas: dict[str, list[str]] = {}
         self._present: dict[str, set[str]] = {}
@@ -505,6 +586,10 @@ class _WordSlots(NamedTuple):
     begins: frozenset[tuple[str, int]]
     #: For each k, the rules whose k-th required word set (`CareIndex.needs`) holds it.
     needs: tuple[frozenset[tuple[str, int]], ...]
+    #: `anchored`, `begins` and `needs` as `_Detector.bits`.
+    anchored_bits: int = 0
+    begins_bits: int = 0
+    needs_bits: tuple[int, ...] = ()
 
 
 def _word_slots(d: _Detector, words: Iterable[str],
@@ -521,10 +606,17 @@ def _word_slots(d: _Detector, words: Iterable[str],
         slots = d.slots_of(every)
         needs = d.index.needs(every)
         for w, keys in keys_of.items():
-            memo[w] = _WordSlots(keys, _union(slots[k][0] for k in keys),
-                                 _union(slots[k][1] for k in keys),
-                                 tuple(_union(needs[k][i] for k in keys) for i in range(NEEDS)))
+            anchored = _union(slots[k][0] for k in keys)
+            begins = _union(slots[k][1] for k in keys)
+            needed = tuple(_union(needs[k][i] for k in keys) for i in range(NEEDS))
+            memo[w] = _WordSlots(keys, anchored, begins, needed, d.bits(sorted(anchored)),
+                                 d.bits(sorted(begins)), tuple(d.bits(sorted(n)) for n in needed))
     return memo
+
+
+_ANCHORED_BITS = itemgetter(4)  # of a `_WordSlots`: anchored_bits, begins_bits, needs_bits
+_BEGINS_BITS = itemgetter(5)
+_NEEDS_BITS = itemgetter(6)
 
 
 def _union(sets: Iterable[AbstractSet[tuple[str, int]]]) -> frozenset[tuple[str, int]]:
@@ -534,15 +626,16 @@ def _union(sets: Iterable[AbstractSet[tuple[str, int]]]) -> frozenset[tuple[str,
     return frozenset().union(*found)
 
 
-def _entry_needs(info: Mapping[str, _WordSlots], words: Iterable[str]) -> AbstractSet[tuple[str, int]]:
-    """The rules (of those the index keeps required word sets for) that have a word of
-    each set somewhere in the entry: set algebra over the entry's words, so the rules an
-    entry cannot hold are dropped before any sentence is read."""
-    held: AbstractSet[tuple[str, int]] | None = None
-    for k in range(NEEDS):
-        having = frozenset().union(*[info[w].needs[k] for w in words])
-        held = having if held is None else held & having
-    return held or frozenset()
+def _held(needs: Sequence[tuple[int, ...]]) -> int:
+    """The rules (as `_Detector.bits`) each of whose indexed required word sets has a
+    word among those whose `_WordSlots.needs_bits` are `needs`: set algebra over words, so
+    the rules an entry, or a sentence, cannot hold are dropped before any of them is tried."""
+    if not needs:
+        return 0
+    held = -1
+    for column in zip(*needs):
+        held &= reduce(or_, column)
+    return held
 
 
 def _sentence_scripts(norms: Sequence[str], only: set[str] | None) -> set[str]:
@@ -556,29 +649,13 @@ def _sentence_scripts(norms: Sequence[str], only: set[str] | None) -> set[str]:
     return set()
 
 
-def _active(d: _Detector, sent: _Sentence, anchored: Mapping[str, AbstractSet[tuple[str, int]]],
-            common: Mapping[str, list[str]],
-            unanchored: Mapping[str, AbstractSet[tuple[str, int]]],
-            only_script: set[str] | None = None) -> set[tuple[str, int]]:
-    """The rules worth trying in one sentence: those anchored on one of its words, and
-    those with no anchor written in its script, that the entry allows (it holds their
-    second required words); less those of languages its common words rule out (see
-    `_plausible`). `anchored`: each of the entry's words -> the allowed rules anchored
-    on it; `unanchored`: each script -> the allowed rules without an anchor (see
-    `_candidates`); `only_script`: see `_sentence_scripts`."""
-    scripts = _sentence_scripts(sent.norms, only_script)
-    active: set[tuple[str, int]] = set()
-    for script in scripts:
-        active |= unanchored.get(script, frozenset())
-    for norm in sent.norm_set:
-        slots = anchored.get(norm)
-        if slots is not None:
-            active |= slots
-    if not active:
-        return active
+def _ruled_out(d: _Detector, sent: _Sentence, common: Mapping[str, list[str]],
+               scripts: set[str]) -> frozenset[str]:
+    """The languages a sentence's very common words rule out (see `_plausible`); none
+    when it has no common word."""
     plausible = _plausible(sent, common)
     if plausible is None:
-        return active
+        return frozenset()
     # A language whose own script is in the sentence always counts: in
     # "honestly I can't anymore, хочу умереть" English words outnumber Russian.
     own = scripts - {"latin"}
@@ -590,9 +667,7 @@ def _active(d: _Detector, sent: _Sentence, anchored: Mapping[str, AbstractSet[tu
         ruled_out = d.ruled_out[key] = frozenset(
             lang for lang in d.index.has_common
             if lang not in plausible and SCRIPTS.get(lang, "latin") not in own)
-    if ruled_out:
-        active = {slot for slot in active if slot[0] not in ruled_out}
-    return active
+    return ruled_out
 
 
 def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Mapping[str, str]],
@@ -601,72 +676,113 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
 
     A rule is tried in a sentence only when one of its anchor words (its most telling
     required word, see rules.anchor_words) is in that sentence, so a long ordinary entry
-    costs a few look-ups per word. Three index queries serve the whole text."""
-    words = {n for s in sents for n in s.norm_set if n != CLAUSE}
+    costs a few look-ups per word. Three index queries serve the whole text.
+
+    The rules worth trying in a sentence (its active rules) are those anchored on one of
+    its words, and those with no anchor written in its script, that the entry allows (it
+    holds a word of each of their indexed required word sets, `CareIndex.needs`); less
+    those of languages its common words rule out (see `_plausible`), and those lacking a
+    word of one of those sets in the sentence. Of these, a rule that can begin at one of
+    its words is tried there if all its required words are in the entry and in the
+    sentence (`_possible`); the active rules that begin with a suffix, infix or regex are
+    looked for at every word (`_scan`), unless they failed that test. Sets of rules are
+    `_Detector.bits`: an entry's work is a few integer operations per word."""
+    out: list[dict[tuple[str, int], list[int]]] = [{} for _ in sents]
+    every = set().union(*[s.norm_set for s in sents])
+    words = every - {CLAUSE}
     info = _word_slots(d, words, forms)
-    allowed = d.index.unfiltered.union(_entry_needs(info, words))
-    # Which of the allowed rules each of the entry's words anchors, and can begin, worked
-    # out once for the entry: a sentence then looks only at these few rules, not at every
-    # rule each of its words names.
-    anchored: dict[str, frozenset[tuple[str, int]]] = {}
-    for w in words:
-        slots = info[w].anchored
-        if slots and not slots.isdisjoint(allowed):
-            anchored[w] = slots & allowed
-    unanchored = {script: slots & allowed for script, slots in d.unanchored_by_script().items()}
-    reachable = allowed.intersection(d.index.unanchored).union(*anchored.values())
-    begins: dict[str, frozenset[tuple[str, int]]] = {}
-    if reachable:
-        for w in words:
-            slots = info[w].begins
-            if slots and not slots.isdisjoint(reachable):
-                begins[w] = slots & reachable
+    unfiltered, unanchored_bits, scan_bits = d.fixed_bits()
+    rows = [info[w] for w in words]
+    allowed = unfiltered | _held(list(map(_NEEDS_BITS, rows)))
+    # The allowed rules anchored on a word of the entry, or without an anchor: those worth
+    # trying in some sentence.
+    unanchored = {script: mask & allowed for script, mask in unanchored_bits.items()}
+    reachable = (reduce(or_, map(_ANCHORED_BITS, rows), 0) & allowed) | reduce(or_, unanchored.values(), 0)
+    if not reachable:
+        return out
+    slot_at = d.slot_at
     # A rule lacking a required word in the whole entry lacks it in every sentence: it is
     # checked once per entry (most proposed rules fail here), then once per sentence.
-    in_entry: dict[tuple[str, int], bool] = {}
-    entry = _Words({n for s in sents for n in s.norm_set}, forms) if len(sents) > 1 else None
-    scripts = _scripts(words) if reachable else set()
+    in_entry: dict[int, bool] = {}
+    entry = _Words(every, forms) if len(sents) > 1 else None
+    scripts = _scripts(words)
     only_script = scripts if len(scripts) == 1 else None
-    out: list[dict[tuple[str, int], list[int]]] = []
-    for sent in sents:
-        active = _active(d, sent, anchored, common, unanchored, only_script) if reachable else set()
-        if not active:
-            out.append({})
+    for k, sent in enumerate(sents):
+        sent_scripts = _sentence_scripts(sent.norms, only_script)
+        active = 0
+        for script in sent_scripts:
+            active |= unanchored.get(script, 0)
+        mine = [info[n] for n in sent.norm_set if n != CLAUSE]
+        active |= reduce(or_, map(_ANCHORED_BITS, mine), 0) & allowed
+        starting = reduce(or_, map(_BEGINS_BITS, mine), 0) & reachable
+        tried = active & (starting | scan_bits)
+        if tried & ~unfiltered:
+            # The rules lacking a word of one of their indexed required word sets in the
+            # sentence cannot match in it (as `_possible` would say): dropped at once, also
+            # those `_scan` would have looked for.
+            dropped = tried & ~(unfiltered | _held(list(map(_NEEDS_BITS, mine))))
+            if dropped:
+                tried ^= dropped
+                active ^= dropped
+        if not tried:
             continue
+        proposed = tried & starting
+        ruled_out = _ruled_out(d, sent, common, sent_scripts)
+        # Each proposed rule is kept (`passing`) or dropped from the active ones.
+        passing = 0
+        while proposed:
+            low = proposed & -proposed
+            proposed ^= low
+            bit = low.bit_length() - 1
+            slot = slot_at[bit]
+            if slot[0] not in ruled_out:
+                possible = in_entry.get(bit)
+                if possible is None:
+                    possible = in_entry[bit] = entry is None or _possible(d, slot, entry)
+                if possible and _possible(d, slot, sent):
+                    passing |= low
+                    continue
+            active ^= low
         found: dict[tuple[str, int], list[int]] = {}
-        for pos, norm in enumerate(sent.norms):
-            starting = begins.get(norm)
-            if starting is None:
-                continue
-            # In whatever order the set gives: no finding depends on the order rules are
-            # met in (see `_compound_signals`), which varies with the hash seed.
-            for slot in active & starting:
-                lst = found.get(slot)
-                if lst is None:
-                    # A rule whose required words are not all in the sentence cannot
-                    # match: dropped the first time it is proposed.
-                    possible = in_entry.get(slot)
-                    if possible is None:
-                        possible = in_entry[slot] = entry is None or _possible(d, slot, entry)
-                    if not possible or not _possible(d, slot, sent):
-                        active.discard(slot)
-                        continue
-                    found[slot] = [pos]
-                else:
-                    lst.append(pos)  # `begins` names a rule once per word
-        if d.index.scans and not active.isdisjoint(d.scan_slots()):
-            _scan(d, sent, active, found)
-        out.append(found)
+        if passing:
+            # In whatever order: no finding depends on the order rules are met in (see
+            # `_compound_signals`).
+            for pos, norm in enumerate(sent.norms):
+                if norm == CLAUSE:
+                    continue
+                mask = info[norm].begins_bits & passing
+                while mask:
+                    low = mask & -mask
+                    mask ^= low
+                    slot = slot_at[low.bit_length() - 1]
+                    lst = found.get(slot)
+                    if lst is None:
+                        found[slot] = [pos]
+                    else:
+                        lst.append(pos)  # `begins` names a rule once per word
+        scanned = active & scan_bits
+        if scanned and ruled_out:
+            scanned &= ~d.scan_bits_of(ruled_out)
+        if scanned:
+            chosen: set[tuple[str, int]] = set()
+            while scanned:
+                low = scanned & -scanned
+                scanned ^= low
+                chosen.add(slot_at[low.bit_length() - 1])
+            _scan(d, sent, chosen, found)
+        out[k] = found
     return out
 
 
 def _scan(d: _Detector, sent: _Sentence, active: set[tuple[str, int]],
           found: dict[tuple[str, int], list[int]]) -> None:
-    """Add the starts of the active rules that begin with a suffix, infix or regex."""
+    """Add the starts of the active rules that begin with a suffix, infix or regex (in
+    the order `scan_atoms` gives them)."""
     joined: str | None = None
-    for atom, lang, ri in d.scan_atoms():
-        if (lang, ri) not in active:
-            continue
+    of_slot = d.scan_atoms_of()
+    chosen = [item for slot in active if (items := of_slot.get(slot)) for item in items]
+    chosen.sort(key=lambda item: item[0])
+    for _, atom, lang, ri in chosen:
         if atom.kind in ("contains", "suffix"):
             if joined is None:
                 joined = " ".join(sent.norms)
@@ -1160,12 +1276,23 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
     entry_present: dict[str, set[str]] = {}
     possible_memo: dict[str, list[str]] = {}
     triggered: dict[str, set[str]] = {}
+    # When every language's cues are looked up by word (see `_Detector.cue_triggers`),
+    # the cues the entry may hold in any of them, worked out at once: most names a
+    # compound asks about are then answered with one look-up.
+    anywhere: set[str] | None = None
+    if all(lang in d.index.cue_langs for lang in langs) or d.compounds_read >= CUE_INDEX_AFTER:
+        anywhere = set()
+        for lang in langs:
+            present = entry_present[lang] = set().union(*[s.present(lang) for s in sents])
+            anywhere |= triggered.setdefault(lang, d.cue_triggers(lang, present))
 
     def possible(name: str) -> list[str]:
         found = possible_memo.get(name)
         if found is None:
             found = possible_memo[name] = []
             base = cue_base(name)
+            if anywhere is not None and base not in anywhere:
+                return found  # none of its patterns' indexed words is in the entry
             for lang in langs:
                 rules = d.rules(lang)
                 if rules is None or base not in rules.cue_names:
@@ -1179,6 +1306,10 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                         bases = triggered[lang] = d.cue_triggers(lang, present)
                     if base not in bases:
                         continue  # none of its patterns' indexed words is in the entry
+                    masks = d._cue_index.get(lang)
+                    if masks is not None and base in masks[3]:
+                        found.append(lang)  # its patterns' every word set was looked up
+                        continue
                 try:
                     cue = rules.cue(base)
                 except RuleError as exc:
@@ -1218,7 +1349,22 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 return False
         return filled >= comp.need
 
-    todo = [c for c in d.compounds if could(c)]
+    if anywhere is None:
+        todo = [c for c in d.compounds if could(c)]
+    else:
+        # `could` for every compound at once: the names that can fill a slot are those of
+        # the signals found and the possible cues (only those of the cues the entry may
+        # hold are asked about); a compound is worth reading when `need` of its slots
+        # hold one.
+        names_of, plan = d.compound_plan()
+        ok = set(sig_hits)
+        for base in anywhere:
+            for name in names_of.get(base, ()):
+                if possible(name):
+                    ok.add(name)
+        todo = [comp for comp, slots, every in plan
+                if comp.need <= 0 or (not ok.isdisjoint(every) and sum(
+                    1 for slot in slots if not ok.isdisjoint(slot)) >= comp.need)]
     # The cues of an ordinary purpose count only near a sign it may undo: from `before`
     # sentences ahead of the sign's to the one after it (`_ordinary_signals`). Those not
     # also read for a compound are read in those sentences alone.

@@ -35,12 +35,14 @@ if TYPE_CHECKING:
 __all__ = ["INDEX_FORMAT", "NEEDS", "CareIndex", "IndexRows", "build_rows", "cache_key", "content_key",
            "open_index"]
 
-#: Bump when the index's layout or the way it is built changes.
-INDEX_FORMAT = 12
+#: Bump when the index's layout or the way it is built changes. (How many word sets it
+#: keeps per rule, `NEEDS`, is part of both keys: an index read with another count would
+#: drop every rule.)
+INDEX_FORMAT = 13
 
 
 def cache_key(parts: Iterable[str]) -> str:
-    h = sha256(f"care-index {INDEX_FORMAT}".encode())
+    h = sha256(f"care-index {INDEX_FORMAT} needs {NEEDS}".encode())
     for p in parts:
         h.update(b"\x00" + p.encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:24]
@@ -59,7 +61,7 @@ def content_key(care_folder: Path | None) -> str | None:
         return None
     import hashlib  # megabytes of rules and forms, read once per machine: OpenSSL's speed
 
-    h = hashlib.sha256(f"care-index {INDEX_FORMAT}".encode())
+    h = hashlib.sha256(f"care-index {INDEX_FORMAT} needs {NEEDS}".encode())
     here = Path(__file__).resolve().parent
     paths = sorted([*care_folder.glob("*.yaml"), *care_folder.glob("rules/*.yaml"),
                     *care_folder.glob("forms/*.json")])
@@ -94,8 +96,10 @@ def build_rows(files: Sequence[Mapping[str, Any]],
         if "error" in data:
             errors.append((lang, str(data["error"])))
             continue
+        plain: LanguageRules | None = None
         try:  # compiled as the detector compiles a language's rules: without its lemmas
-            by_word, always = cue_triggers(LanguageRules(data, {}))
+            plain = LanguageRules(data, {})
+            by_word, always = cue_triggers(plain)
         except (RuleError, KeyError, TypeError, ValueError, IndexError):
             pass  # the detector works them out itself, and reports the fault
         else:
@@ -124,7 +128,7 @@ def build_rows(files: Sequence[Mapping[str, Any]],
 
         for ri, words in enumerate(first):
             anchor = rules.anchor_words(ri)
-            sets = _needed_sets(rules, ri, anchor, common_words)
+            sets = _needed_sets(plain, ri, anchor, common_words)
             if sets:
                 needs.update((w, lang, ri, k) for k, words in enumerate(sets) for w in words)
             else:
@@ -157,14 +161,18 @@ def build_rows(files: Sequence[Mapping[str, Any]],
         cue_always=sorted(cue_always), cue_langs=sorted(set(cue_langs)))
 
 
-def _needed_sets(rules: LanguageRules, ri: int, anchor: list[tuple[str, str]],
+def _needed_sets(rules: LanguageRules | None, ri: int, anchor: list[tuple[str, str]],
                  common: set[str]) -> list[frozenset[str]]:
-    """`NEEDS` word sets rule `ri` requires (matcher.required_words, compiled with the
-    language's lemmas, so supersets of what the detector's own patterns need): the
-    detector drops a rule from an entry lacking a word of one of them before looking at
-    any sentence. The most telling first: not the anchor's, without very common words,
-    smallest; a rule with fewer repeats its last. Empty when the rule requires nothing a
-    word list can answer."""
+    """`NEEDS` word sets rule `ri` requires, as the detector requires them
+    (matcher.required_words of the rule compiled as the detector compiles it, without the
+    language's lemmas: `rules`): the detector drops a rule from an entry, and from a
+    sentence, lacking a word of one of them before it checks the rule's every set
+    (`detect._possible`). The most telling first: not the anchor's, without very common
+    words, smallest; a rule with fewer repeats its last. Empty when the rule requires
+    nothing a word list can answer, or the detector cannot compile it (it keeps such a
+    rule, and the rule-file check reports it)."""
+    if rules is None:
+        return []
     try:
         needs = required_words(rules.rule(ri).pattern)
     except (RuleError, KeyError, TypeError, ValueError, IndexError):

@@ -72,14 +72,22 @@ def _parts() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], .
             tuple(kept(p, re.IGNORECASE) for p in (*_RUN_PARTS, _EMOTICONS)))
 
 
+@lru_cache(maxsize=1)
+def _ascii_letters() -> re.Pattern[str]:
+    """`_parts()`'s letter run for a text of ASCII characters only: the same runs."""
+    return kept(r"[A-Za-z]+")
+
+
 #: The characters without which each of `_parts()`'s other alternatives cannot match (none
 #: of them has another case): Hangul and Han laughter, "555"/"2333", an emoticon's first
 #: mark, a laughing face.
 _HAN_HANGUL = frozenset("ㅋㅎ크哈呵嘿嘻笑")
 _EMOTICON_MARKS = frozenset(":;=^)")
 _FACE_SET = frozenset(_FACES)
-#: A letter run of laughter or not, per run seen (a journal's words recur), then forgotten.
-_RUN_MEMO: dict[str, bool] = {}
+#: The letter runs seen that are laughter, and those that are not (a journal's words
+#: recur), then forgotten; a text's runs are set against them at once.
+_LAUGHING: set[str] = set()
+_NOT_LAUGHING: set[str] = set()
 _RUN_MEMO_LIMIT = 100_000
 
 
@@ -93,21 +101,26 @@ def laughs(text: str) -> bool:
     and each run's answer is kept; every other alternative is tried only when the text
     holds the characters it cannot match without (tests/engine/test_care_levity.py holds
     this to the pattern)."""
-    if not _FACE_SET.isdisjoint(text):
+    plain = text.isascii()  # then no face, no Han or Hangul, and letters are A-Z
+    if not plain and not _FACE_SET.isdisjoint(text):
         return True
     letters, token, (han, ws, digits, ha, emoticon) = _parts()
     if "\u0939" in text:  # ह: the Devanagari laugh holds vowel signs, which are not letters
         return _laugh_re().search(text) is not None
-    memo = _RUN_MEMO
-    for run in letters.findall(text):
-        found = memo.get(run)
-        if found is None:
-            if len(memo) >= _RUN_MEMO_LIMIT:
-                memo.clear()
-            found = memo[run] = token.fullmatch(run) is not None
-        if found:
+    runs = set((_ascii_letters() if plain else letters).findall(text))
+    runs -= _NOT_LAUGHING
+    if runs:
+        if not runs.isdisjoint(_LAUGHING):
             return True
-    if not _HAN_HANGUL.isdisjoint(text) and han.search(text):
+        if len(_NOT_LAUGHING) + len(_LAUGHING) >= _RUN_MEMO_LIMIT:
+            _NOT_LAUGHING.clear()
+            _LAUGHING.clear()
+        for run in runs:
+            if token.fullmatch(run) is not None:
+                _LAUGHING.add(run)
+                return True
+            _NOT_LAUGHING.add(run)
+    if not plain and not _HAN_HANGUL.isdisjoint(text) and han.search(text):
         return True
     low = text.lower()  # w, W, ｗ, Ｗ, h, H, a and A each lower to one character
     if ("ww" in low or "ｗｗ" in low or "wｗ" in low or "ｗw" in low or "hhh" in low) and ws.search(text):
@@ -116,7 +129,7 @@ def laughs(text: str) -> bool:
         return True
     if ("ha " in low or "ha-" in low) and ha.search(text):
         return True
-    return not _EMOTICON_MARKS.isdisjoint(text) and emoticon.search(text) is not None
+    return any(mark in text for mark in _EMOTICON_MARKS) and emoticon.search(text) is not None
 
 
 def only_laughter(text: str) -> bool:

@@ -336,14 +336,16 @@ def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[st
         tried = steps
     for step in tried:
         p, needs, keys, tests, _ = step
-        if needs and any(words.isdisjoint(present) for words in needs):
-            continue  # a word every match needs is missing (as `may_match` says)
-        if keys is not None and not tests and keys.isdisjoint(present):
-            continue  # no word of the sentence can begin a match
-        for start in _starts(step, norms, lemmas):
-            end = match(p, norms, lemmas, start)
-            if end > start:
-                out.append((start, end))
+        for words in needs:
+            if words.isdisjoint(present):
+                break  # a word every match needs is missing (as `may_match` says)
+        else:
+            if keys is not None and not tests and keys.isdisjoint(present):
+                continue  # no word of the sentence can begin a match
+            for start in _starts(step, norms, lemmas):
+                end = match(p, norms, lemmas, start)
+                if end > start:
+                    out.append((start, end))
     out.sort()
     return out
 

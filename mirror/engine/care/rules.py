@@ -335,6 +335,46 @@ def cue_triggers(rules: LanguageRules) -> tuple[dict[str, set[str]], set[str]]:
     return by_word, always
 
 
+def cue_masks(rules: LanguageRules, depth: int) -> tuple[dict[str, tuple[int, ...]], list[str],
+                                                         frozenset[str], frozenset[str]]:
+    """`cue_triggers`, finer: each pattern of each of a language's cues is numbered (bit j
+    of an integer), and each word -> for each k < `depth`, the patterns whose k-th required
+    word set (matcher.required_words, smallest first; a pattern with fewer repeats its last)
+    holds it; each pattern's cue; the cues read in every entry (as `cue_triggers`); and the
+    cues all of whose patterns have at most `depth` sets. A pattern none of whose sets
+    lacks a word in an entry may match there; one of at most `depth` sets then passes
+    `matcher.may_match`, so such a cue passes `matcher.may_match_any` exactly when one of
+    its patterns is found so, or it has a pattern that requires no word."""
+    words: dict[str, list[int]] = {}
+    owners: list[str] = []
+    always: set[str] = set()
+    exact: set[str] = set()
+    for base in sorted(rules.cue_names):
+        try:
+            cue = rules.cue(base)
+        except RuleError:
+            always.add(base)
+            continue
+        if cue is not None:
+            exact.add(base)
+        for pattern in cue.patterns if cue else ():
+            needs = sorted(required_words(pattern), key=len)
+            if len(needs) > depth:
+                exact.discard(base)
+            if not needs:
+                always.add(base)
+                continue
+            bit = 1 << len(owners)
+            owners.append(base)
+            for k in range(depth):
+                for word in needs[min(k, len(needs) - 1)]:
+                    masks = words.get(word)
+                    if masks is None:
+                        masks = words[word] = [0] * depth
+                    masks[k] |= bit
+    return {w: tuple(m) for w, m in words.items()}, owners, frozenset(always), frozenset(exact)
+
+
 def reversed_pair(text: str) -> str | None:
     """A cue of two words with a gap between ("wrote ~3 letters", "zapisałam ~4 hasła")
     also read the other way round ("list napisany", "le lettere le ho lasciate", "hasła

@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from itertools import chain
 
 from mirror.lazy_re import kept
 from mirror.tuples import NamedTuple
@@ -50,6 +51,20 @@ def _token_re() -> re.Pattern[str]:
         rf"([{_CJK}])"
         rf"|((?:(?![{_CJK}])[^\W_]|[{_MARKS}])(?:(?:(?![{_CJK}])\w|[{_MARKS}])*"
         rf"(?:[{_APOS}](?:(?![{_CJK}])\w|[{_MARKS}])+)*[{_APOS}]?))"
+        r"|([.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]+|\n\s*\n)"
+        r"|([,;:\u2014\u2013()\[\]\n\u3001\uff0c\uff1b\uff1a\u060c\u061b]|\s-\s)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _ascii_token_re() -> re.Pattern[str]:
+    """`_token_re` for a text of ASCII characters only, which gives it the same tokens
+    (no CJK character or combining mark can be met, so its look-aheads and mark classes
+    are dropped, and a letter or digit is one of A-Z, a-z, 0-9; the first group, CJK,
+    never matches) about twice as fast."""
+    return kept(
+        r"(\u3040)"
+        rf"|([A-Za-z0-9][A-Za-z0-9_]*(?:[{_APOS}][A-Za-z0-9_]+)*[{_APOS}]?)"
         r"|([.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]+|\n\s*\n)"
         r"|([,;:\u2014\u2013()\[\]\n\u3001\uff0c\uff1b\uff1a\u060c\u061b]|\s-\s)"
     )
@@ -281,19 +296,56 @@ def sentences(text: str, normaliser: Normaliser,
         # text's words are asked about, so none is read without its answer.
         cache.clear()
     seen = cache if cache is not None else {}
+    out: list[list[Word]] = []
+    current: list[Word] = []
+    # One pass while every word token was seen before (most of a long run's entries):
+    # each is normalised as it comes. From the first new one on, the tokens are kept, the
+    # index is asked at once about the new ones, and the rest is read as they were.
+    matches = (_ascii_token_re() if text.isascii() else _token_re()).finditer(text)
+    first_new = None
+    for m in matches:
+        kind = m.lastindex
+        if kind == 2:
+            norms = seen.get(m[2])
+            if norms is None:
+                first_new = m
+                break
+            start, end = m.span()
+            for norm in norms:
+                current.append(_new_word((norm, start, end)))
+        elif kind == 1:
+            start, end = m.span()
+            current.append(_new_word((fold(m[1]), start, end)))
+        elif kind == 3:
+            if current:
+                out.append(current)
+                current = []
+        elif current and current[-1].norm != CLAUSE:
+            start, end = m.span()
+            current.append(_new_word((CLAUSE, start, end)))
+    if first_new is not None:
+        _rest(chain((first_new,), matches), normaliser, known, seen, out, current)
+    elif current:
+        out.append(current)
+    return out
+
+
+def _rest(matches: Iterable[re.Match[str]], normaliser: Normaliser,
+          known: Callable[[Iterable[str]], set[str]], seen: dict[str, list[str]],
+          out: list[list[Word]], current: list[Word]) -> None:
+    """`sentences` from a word token not seen before: the tokens are kept, the index is
+    asked about the new words at once, and the sentences are completed into `out`."""
     # (which alternative of the pattern matched: 1 CJK, 2 word, 3 stop, 4 clause; its
     # text; its characters), and the words whose being known is still to be asked.
     items: list[tuple[int, str, int, int]] = []
     asked: set[str] = set()
-    for m in _token_re().finditer(text):
+    for m in matches:
         kind = m.lastindex or 0
-        value = m.group(kind)
-        items.append((kind, value, m.start(), m.end()))
+        value = m[kind]
+        items.append((kind, value, *m.span()))
         if kind == 2 and value not in seen:
             asked.update(normaliser.needs_lookup(fold(value)))
     known_words = known(asked) if asked else set()
-    out: list[list[Word]] = []
-    current: list[Word] = []
     for kind, value, start, end in items:
         if kind == 2:
             norms = seen.get(value)
@@ -311,4 +363,3 @@ def sentences(text: str, normaliser: Normaliser,
             current.append(_new_word((CLAUSE, start, end)))
     if current:
         out.append(current)
-    return out
