@@ -806,13 +806,16 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             hit = _by_prefix(lex, w)
         if hit is None:
             continue
+        # ("the guilt kicked in": the feeling that came over the diarist, whoever else is in
+        # the sentence, not a thing described nor words reported)
+        arrives = i > 0 and norms[i - 1] == "the" and i + 1 < len(norms) and norms[i + 1] in lex.arrives
         if _negated(norms, i, lex) or _unreal(text, toks, i, lex):
             continue
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
         if _someone_elses_measure(toks, i, i + size):
             continue  # "l'avis de quelqu'un de plus calme que moi": the calm she lacks
-        if hit[0] not in _TOLD_BY_EVENTS and _told_to_someone(text, toks, i, lex):
+        if hit[0] not in _TOLD_BY_EVENTS and not arrives and _told_to_someone(text, toks, i, lex):
             continue  # "Jan gesagt, dass ich einfach müde bin": what was said, maybe a cover
         if _in_question(text, toks, i):
             continue  # "Do something fun???": asked about, not felt
@@ -835,10 +838,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "morts de rire", "morri de vergonha", "dying of boredom": only a lot
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
             continue  # "scanner died twice": no one's death
-        arrives = i > 0 and norms[i - 1] == "the" and i + 1 < len(norms) and norms[i + 1] in lex.arrives
-        if hit[0] not in _TOLD_BY_EVENTS and not _writers(text, toks, i, lex) or (
+        if hit[0] not in _TOLD_BY_EVENTS and not arrives and not _writers(text, toks, i, lex) or (
                 one_word and not arrives and _describes_a_thing(text, toks, norms, i, lex)):
-            # ("the guilt kicked in" names the feeling that came, not a thing described)
             continue  # (a death is always someone else's: "since she died" is the writer's grief)
         weight = hit[1]
         if _felt_back_then(toks, norms, i):

@@ -105,3 +105,9 @@ def test_a_thing_hated_put_first_is_a_dislike_not_anger() -> None:
     assert "anger" not in read(text).feelings
     assert "anger" in read(
         "He left without a word. I hated him for it, I was so angry I shook.").feelings
+
+
+def test_a_feeling_that_arrives_is_the_diarists_even_beside_someone_who_texted() -> None:
+    text = ("Cancelled on Priya tonight. The relief when she texted back was enormous and then "
+            "the guilt kicked in.")
+    assert {"relief", "guilt"} <= set(read(text).feelings)
