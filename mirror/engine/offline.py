@@ -417,6 +417,9 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
             # French spacing: « Tu me manques. » keeps its closing mark, after a space
             text[end] in " \u00a0\u202f.," and _FRENCH_CLOSE.match(text, end))):
         end += 1  # "… like this.'" keeps its full stop inside the person's own quotation
+    # A price keeps its currency sign: "£85 and two minutes", never "85 and two minutes".
+    while start > 0 and unicodedata.category(text[start - 1]) == "Sc":
+        start -= 1
     # Spanish opens what it closes: "¡Me han dado la plaza!", never "Me han dado la plaza!".
     for opener, closer in (("\u00a1", "!"), ("\u00bf", "?")):
         while start > 0 and text[start - 1] == opener and closer in text[start:end]:

@@ -120,3 +120,11 @@ def test_a_hope_of_who_to_become_is_where_the_entry_lands_not_a_plan() -> None:
 def test_an_errand_is_still_a_plan_and_a_hope_is_not() -> None:
     assert makes_a_plan("en", "i'll call the bank tomorrow".split())
     assert not makes_a_plan("en", "i'll just be someone who used to smoke".split())
+
+
+def test_a_price_is_quoted_with_its_currency_sign() -> None:
+    text = ("Boiler man came. It was the pilot light. £85 and two minutes and I have never loved "
+            "a stranger more.")
+    reply = compose(text)
+    assert "85 and two minutes" in reply
+    assert "\u201c85" not in reply
