@@ -302,7 +302,8 @@ def _obliges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
     lo, hi = clause_bounds(text, toks, first, last)
     if any(toks[k].norm in _CONDITIONALS for k in range(max(lo, first - 4), first)):
         return False
-    end_of_sentence = max(k for k in range(first, len(toks)) if toks[k].sent == sent)
+    # (the last token of the sentence: a sentence is one run of tokens)
+    end_of_sentence = as_tokens(toks).sentence_bounds()[sent][1] - 1
     tail = text[toks[end_of_sentence].end : toks[end_of_sentence].end + 3]
     return "?" not in tail
 

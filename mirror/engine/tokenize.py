@@ -19,7 +19,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
+from operator import ne
 
 from mirror.lazy_re import kept
 from mirror.tuples import NamedTuple
@@ -419,24 +420,22 @@ def _clause_numbers(text: str, tokens: Tokens) -> tuple[int, ...]:
         return kept[1]
     n = len(tokens)
     starts, ends, sents = tokens.starts, tokens.ends, tokens.sents
-    marked = bytearray(n)  # token i has a break character between it and token i - 1
+    # new[i]: a new clause begins at token i (i > 0): a new sentence, or a break character
+    # between it and token i - 1 that is not inside a number; the numbers are running sums.
+    new = bytearray(n)
+    for i in compress(range(1, n), map(ne, sents[1:], sents)):
+        new[i] = 1
     soft = _soft_newlines(text) if "\n" in text else frozenset()
     for match in _CLAUSE_BREAK_RE.finditer(text):
         at = match.start()
         if at in soft:
             continue  # a line an editor wrapped goes on with the same clause
         i = bisect_right(starts, at)
-        if 0 < i < n and at >= ends[i - 1]:
-            marked[i] = 1
-    numbers = [0] * n
-    count = 0
-    for i in range(1, n):
-        if sents[i] != sents[i - 1] or (marked[i] and not (
+        if 0 < i < n and at >= ends[i - 1] and not (
                 starts[i] - ends[i - 1] == 1 and tokens[i - 1].text[-1:].isdigit()
-                and tokens[i].text[:1].isdigit())):
-            count += 1
-        numbers[i] = count
-    column = tuple(numbers)
+                and tokens[i].text[:1].isdigit()):
+            new[i] = 1
+    column = tuple(accumulate(new))
     tokens._clauses = (text, column)
     return column
 
