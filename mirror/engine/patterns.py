@@ -48,9 +48,11 @@ from mirror.engine.lexicon import PhraseMatcher, strings
 from mirror.engine.reading import valences
 from mirror.engine.tokenize import (
     Token,
+    Tokens,
     as_tokens,
     clause_bounds,
     clause_break_between,
+    clause_numbers,
     phrase_tokens,
     quoted_spans,
     tokenize,
@@ -137,6 +139,22 @@ def is_negated(text: str, tokens: Sequence[Token], first: int) -> bool:
     c = _compiled()
     j = first - 1
     steps = 0
+    if isinstance(tokens, Tokens) and 0 <= first < len(tokens):
+        # The same walk on the text's columns: a new clause number between two neighbours
+        # is a new sentence or a clause break, where the walk stops either way.
+        clauses = clause_numbers(text, tokens)
+        norms = tokens.norms
+        while j >= 0 and steps <= _MAX_BRIDGE:
+            if clauses[j] != clauses[j + 1]:
+                return False
+            word = norms[j]
+            if word in c.negators or word.endswith("n't"):
+                return True
+            if word not in c.bridges:
+                return False
+            j -= 1
+            steps += 1
+        return False
     while j >= 0 and steps <= _MAX_BRIDGE:
         tok = tokens[j]
         if tok.sent != tokens[first].sent or clause_break_between(text, tok, tokens[j + 1]):

@@ -410,6 +410,12 @@ def clause_bounds(text: str, tokens: Sequence[Token], first: int, last: int) -> 
     return lo, hi
 
 
+def clause_numbers(text: str, tokens: Tokens) -> tuple[int, ...]:
+    """For each token of `text`, its clause's number: two neighbours share a number unless
+    a new sentence or a clause break (`clause_break_between`) separates them."""
+    return _clause_numbers(text, tokens)
+
+
 def _clause_numbers(text: str, tokens: Tokens) -> tuple[int, ...]:
     """For each token of `text`, how many clause breaks (`clause_break_between`, or a new
     sentence) come before it: the clause bounds of any tokens are then two bisections.
