@@ -46,12 +46,21 @@ _PLAIN_ENGLISH_SHARE = 0.18
 def weakly_english(tokens: Sequence[Token]) -> bool:
     """Whether an entry the function-word guess called English holds too few English
     function words to be taken as English without asking the identifier."""
+    return _weakly_english(tokens, None)
+
+
+def _weakly_english(tokens: Sequence[Token], counts: dict[str, int] | None) -> bool:
+    """`weakly_english`, given the text's `_function_words` when known: its English count
+    is the number of English function words among the first 400 words."""
     n = min(len(tokens), 400)
     if n <= 6:
         return False  # "Rained all day.": too short to judge, and English is the home language
-    index = _stopwords()
-    found = sum(1 for langs in filter(None, map(index.get, as_tokens(tokens).norms[:400]))
-                if "en" in langs)
+    if counts is None:
+        index = _stopwords()
+        found = sum(1 for langs in filter(None, map(index.get, as_tokens(tokens).norms[:400]))
+                    if "en" in langs)
+    else:
+        found = counts.get("en", 0)
     return found / n < _PLAIN_ENGLISH_SHARE
 
 
@@ -77,7 +86,11 @@ def guess_language(tokens: Sequence[Token]) -> tuple[str, bool]:
     """
     if not tokens:
         return UNDETERMINED, True
-    counts = _function_words(tokens)
+    return _guess(tokens, _function_words(tokens))
+
+
+def _guess(tokens: Sequence[Token], counts: dict[str, int]) -> tuple[str, bool]:
+    """`guess_language` of non-empty `tokens`, given their `_function_words`."""
     n = min(len(tokens), 400)
     if counts:
         best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
@@ -110,7 +123,8 @@ def language_of(text: str, tokens: Sequence[Token]) -> tuple[str, bool]:
     the guess alone answered a Dutch journal in Spanish. A short text in another script
     ("今日は疲れた。") is named by its script, however few its words. The engine's analysis
     and the digest both ask this, so an entry and its period speak the same language."""
-    language, english = guess_language(tokens)
+    counts = _function_words(tokens) if tokens else None
+    language, english = _guess(tokens, counts) if counts is not None else (UNDETERMINED, True)
     if language == UNDETERMINED and tokens and latin_share(tokens) >= 0.9:
         # A few words and no function word among them: English by default was an English
         # answer to "Jestem zmęczona." and "Heel moe." A word English's sentiment lexicon
@@ -126,12 +140,12 @@ def language_of(text: str, tokens: Sequence[Token]) -> tuple[str, bool]:
         found = identify_few_words(text)
         return found, found == "en"
     if (not english and (len(tokens) > 4 or (language == OTHER and latin_share(tokens) < 0.9))) or (
-            english and (_doubtful_english(tokens) or weakly_english(tokens))):
+            english and (_doubtful_english(tokens) or _weakly_english(tokens, counts))):
         from mirror.engine.language_id import SHORT_TEXT, identify, settle  # lingua loads only when needed
 
         found = identify(text)
         if found and found != language and len(text) < SHORT_TEXT and \
-                _function_words(tokens).get(found, 0) > 0 and language not in (OTHER, UNDETERMINED):
+                (counts or {}).get(found, 0) > 0 and language not in (OTHER, UNDETERMINED):
             # A short text whose function words speak for both answers ("Le regalé a mi
             # hermana el reloj": Spanish and Portuguese alike) is settled more carefully.
             # One the listed function words cannot speak for (Dutch, Italian, Polish) is

@@ -48,9 +48,11 @@ from mirror.engine.lexicon import PhraseMatcher, strings
 from mirror.engine.reading import valences
 from mirror.engine.tokenize import (
     Token,
+    Tokens,
     as_tokens,
     clause_bounds,
     clause_break_between,
+    clause_numbers,
     phrase_tokens,
     quoted_spans,
     tokenize,
@@ -137,6 +139,22 @@ def is_negated(text: str, tokens: Sequence[Token], first: int) -> bool:
     c = _compiled()
     j = first - 1
     steps = 0
+    if isinstance(tokens, Tokens) and 0 <= first < len(tokens):
+        # The same walk on the text's columns: a new clause number between two neighbours
+        # is a new sentence or a clause break, where the walk stops either way.
+        clauses = clause_numbers(text, tokens)
+        norms = tokens.norms
+        while j >= 0 and steps <= _MAX_BRIDGE:
+            if clauses[j] != clauses[j + 1]:
+                return False
+            word = norms[j]
+            if word in c.negators or word.endswith("n't"):
+                return True
+            if word not in c.bridges:
+                return False
+            j -= 1
+            steps += 1
+        return False
     while j >= 0 and steps <= _MAX_BRIDGE:
         tok = tokens[j]
         if tok.sent != tokens[first].sent or clause_break_between(text, tok, tokens[j + 1]):
@@ -204,23 +222,17 @@ def _judges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
     ("everything must be perfect"); never in a plain fact or a happy memory ("everyone
     swam; nobody wanted to leave", "I've never grown anything that lived, until now!")."""
     lo, hi = clause_bounds(text, toks, first, last)
-    norms = [t.norm for t in toks[lo:hi]]
-    if any(_binding_rule(text, toks, k) for k in range(lo, hi)):
+    columns = as_tokens(toks)
+    norms = columns.norms[lo:hi]
+    # (only a word that may begin a rule is tried: `_binding_rule` is False for any other)
+    if not _RULE_WORDS.isdisjoint(norms) and any(
+            _binding_rule(text, toks, k) for k, w in enumerate(norms, lo) if w in _RULE_WORDS):
         return True  # a rule the writer holds: "everything must be perfect"
-    valence = valences()
-    negated = False
-    total = 0.0
-    for w in norms:
-        v = valence.get(w, 0.0)
-        total += -v if negated else v
-        if w in ("not", "never", "no", "nothing") or w.endswith("n't"):
-            negated = True
-    if any(w in _FIRST for w in norms) and total <= -1.0:
+    if not _FIRST.isdisjoint(norms) and _clause_valence(norms) <= -1.0:
         return True  # a harsh verdict that involves the writer: "everyone hates me"
     if toks[first].norm in _NEGATIVE_QUANTIFIERS and any(
             toks[k].norm in ("me", "myself") for k in range(first + 1, min(hi, first + 6))):
         return True  # "nobody ever listens to me"
-    columns = as_tokens(toks)
     s_lo, s_hi = columns.sentence_bounds()[columns.sents[first]]
     sentence = list(columns.norms[s_lo:s_hi])
     if not _writer_before(toks, first) or _warm(sentence):
@@ -234,6 +246,30 @@ def _judges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
     return not perfect and "before" not in sentence
 
 
+def _clause_valence(norms: Sequence[str]) -> float:
+    """The summed sentiment of a clause's words, each word after a negation counted the
+    other way. Words without a valence add nothing (adding 0.0 leaves a sum as it was), so
+    only the words with one, and the first negation, are walked, in order."""
+    valence = valences()
+    negated = False
+    total = 0.0
+    for w in norms:
+        if negated:
+            v = valence.get(w)
+            if v is not None:
+                total += -v
+        else:
+            v = valence.get(w)
+            if v is not None:
+                total += v
+            if w in _NEGATIONS or w.endswith("n't"):
+                negated = True
+    return total
+
+
+_NEGATIONS = ("not", "never", "no", "nothing")
+#: The words a rule begins with (`_binding_rule`).
+_RULE_WORDS = frozenset({"must", "should", "have", "has", "need"})
 _COMPETENCE = frozenset({"right", "good", "enough", "well", "properly", "ever"})
 _SUBJECT = frozenset({"i", "i'm", "i've", "i'll", "we", "we're", "we've"})
 
@@ -284,7 +320,8 @@ def _obliges(text: str, toks: Sequence[Token], first: int, last: int) -> bool:
     lo, hi = clause_bounds(text, toks, first, last)
     if any(toks[k].norm in _CONDITIONALS for k in range(max(lo, first - 4), first)):
         return False
-    end_of_sentence = max(k for k in range(first, len(toks)) if toks[k].sent == sent)
+    # (the last token of the sentence: a sentence is one run of tokens)
+    end_of_sentence = as_tokens(toks).sentence_bounds()[sent][1] - 1
     tail = text[toks[end_of_sentence].end : toks[end_of_sentence].end + 3]
     return "?" not in tail
 

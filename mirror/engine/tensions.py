@@ -245,9 +245,13 @@ def find_tensions(
             covered.update((axis, sent) for sent in set(sents[lo:hi]))
 
     # Both poles in one sentence with tension language but no marker: a quieter tension.
+    # (only sentences with tension language can hold one: most reflections have none)
     per_sentence: dict[tuple[int, int], list[tuple[Hit, int]]] = {}
-    for hit, (axis, pole) in zip(pole_hits, axis_poles):
-        per_sentence.setdefault((axis, sents[hit.first]), []).append((hit, pole))
+    if cue_sentences:
+        for hit, (axis, pole) in zip(pole_hits, axis_poles):
+            sent = sents[hit.first]
+            if sent in cue_sentences:
+                per_sentence.setdefault((axis, sent), []).append((hit, pole))
     for (axis, sent), hits in per_sentence.items():
         if (axis, sent) in covered or sent not in cue_sentences:
             continue
