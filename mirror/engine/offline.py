@@ -404,6 +404,20 @@ def _closing_brackets(text: str, start: int, end: int) -> int:
     return sum(1 for _ in _CLOSING_BRACKET.finditer(text, start, end))
 
 
+def _closes_before_opening(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] closes a quotation before it opens one: its first quotation
+    mark is a closing one (a straight " after a word, or a closing curly or angle mark)."""
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "\u201c\u201e\u00ab\u2039":
+            return False
+        if ch in "\u201d\u00bb\u203a" or (ch == '"' and i > start and not text[i - 1].isspace()):
+            return True
+        if ch == '"':
+            return False
+    return False
+
+
 def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> str | None:
     """Tokens [first, last) quoted as the person wrote them: closing brackets and quotation
     marks right after the last word are kept, and a question or exclamation mark. Only
@@ -419,6 +433,10 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
         end += 1  # "… like this.'" keeps its full stop inside the person's own quotation
     # A price keeps its currency sign: "£85 and two minutes", never "85 and two minutes".
     while start > 0 and unicodedata.category(text[start - 1]) == "Sc":
+        start -= 1
+    # A quotation the quote closes is opened in it too: „Bitte beachten: … Altpapier!!"
+    # starts at the writer's „, never at "Bitte" with a closing mark left alone.
+    if start > 0 and text[start - 1] in _OPENERS + '"' and _closes_before_opening(text, start, end):
         start -= 1
     # Spanish opens what it closes: "¡Me han dado la plaza!", never "Me han dado la plaza!".
     for opener, closer in (("\u00a1", "!"), ("\u00bf", "?")):

@@ -128,3 +128,10 @@ def test_a_price_is_quoted_with_its_currency_sign() -> None:
     reply = compose(text)
     assert "85 and two minutes" in reply
     assert "\u201c85" not in reply
+
+
+def test_a_quotation_the_quote_closes_is_opened_in_it_too() -> None:
+    text = ("Herr Kühn hat wieder einen Zettel an die Mülltonnen geklebt. Laminiert. „Bitte "
+            "beachten: Pizzakartons gehören NICHT ins Altpapier!!\" Drei Ausrufezeichen.")
+    reply = compose(text)
+    assert "\u2018Bitte beachten" in reply  # the writer's own opening mark, kept
