@@ -1064,8 +1064,8 @@ def _other_side(a: Analysis, r: Reading, data: dict) -> bool:
     if r.second is None or r.centre is None:
         return False
     language = str(data.get("language", a.language))
-    second = valences_felt(language, a.text, a.tokens, r.second.first, r.second.last)
-    centre = valences_felt(language, a.text, a.tokens, r.centre.first, r.centre.last)
+    second, centre = valences_felt(language, a.text, a.tokens, (r.second.first, r.second.last),
+                                   (r.centre.first, r.centre.last))
     return bool(second - centre - {"neutral", "mixed"})
 
 

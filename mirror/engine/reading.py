@@ -2504,16 +2504,17 @@ def _lingering_items(text: str, toks: Sequence[Token], sentences: list[tuple[int
     return {lo for starts in by_line.values() if len(starts) > 1 for lo in starts}
 
 
-def valences_felt(language: str, text: str, tokens: Sequence[Token], first: int, last: int
-                  ) -> frozenset[str]:
-    """The valences ("positive", "negative", …) of the writer's own feeling words in tokens
-    [first, last): what a stretch of the entry feels, as the reading counts feeling words."""
+def valences_felt(language: str, text: str, tokens: Sequence[Token], *spans: tuple[int, int]
+                  ) -> tuple[frozenset[str], ...]:
+    """For each token range [first, last) in `spans`, the valences ("positive",
+    "negative", …) of the writer's own feeling words in it: what each stretch of the entry
+    feels, as the reading counts feeling words (read once for all of them)."""
     lex = _lexicon(language)
     if lex is None:
-        return frozenset()
-    toks = as_tokens(tokens)
-    return frozenset(lex.valence.get(fam, "neutral") for i, fam, wt in _families(text, toks, lex)
-                     if first <= i < last and wt >= WORD_WEIGHT)
+        return tuple(frozenset() for _ in spans)
+    found = [(i, lex.valence.get(fam, "neutral")) for i, fam, wt in _families(text, as_tokens(tokens), lex)
+             if wt >= WORD_WEIGHT]
+    return tuple(frozenset(v for i, v in found if first <= i < last) for first, last in spans)
 
 
 def says_how_it_is(language: str, text: str, tokens: Sequence[Token], first: int, last: int
