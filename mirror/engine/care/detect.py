@@ -1509,6 +1509,11 @@ def _ordinary_signals(d: _Detector, best: Mapping[str, CareSignal],
     return out
 
 
+def _same_words(text: str, a: _CueHit, b: _CueHit) -> bool:
+    """Whether two cue hits are the same words (case aside): one sign repeated."""
+    return text[a.start:a.end].casefold() == text[b.start:b.end].casefold()
+
+
 def _compound_at(comp: Compound, hits: Mapping[str, list[_CueHit]], n: int,
                  text: str) -> CareSignal | None:
     """The first window of `comp.within` sentences holding `need` of its slots and none
@@ -1518,10 +1523,12 @@ def _compound_at(comp: Compound, hits: Mapping[str, list[_CueHit]], n: int,
         chosen: list[_CueHit] = []
         for slot in comp.slots:
             # In a `distinct` compound one sign fills one slot: "Het is besloten" is the
-            # decision, not also the act.
+            # decision, not also the act; and the same words said twice are one sign
+            # ("rangés « au cas où ». Quarante ans de « au cas où »": a habit described).
             inside = [h for c in slot for h in hits.get(c, ()) if lo <= h.sentence < hi
-                      and not (comp.distinct and any(h.start < o.end and o.start < h.end
-                                                     for o in chosen))]
+                      and not (comp.distinct and any(
+                          (h.start < o.end and o.start < h.end) or _same_words(text, h, o)
+                          for o in chosen))]
             if inside:
                 chosen.append(min(inside, key=lambda h: (h.start, h.end)))
         # An ordinary purpose may be said just before or after ("... Booking that trip.");
