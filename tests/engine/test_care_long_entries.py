@@ -64,3 +64,23 @@ def test_words_that_only_look_like_signs_raise_nothing(text: str) -> None:
 ])
 def test_the_signs_beside_them_still_count(text: str) -> None:
     assert assess(text).tier is not None
+
+
+@pytest.mark.parametrize("text", [
+    "day 4 on water and black coffee. nearly fainted in the shower this morning but the scale "
+    "went down so worth it. not eating tomorrow either, if i eat i'll have to start again",
+    "third day with nothing but water. the room went black on the stairs today. not eating "
+    "tomorrow either.",
+])
+def test_a_regimen_of_not_eating_kept_up_against_the_body_gets_care(text: str) -> None:
+    assert assess(text).tier == CARE
+
+
+@pytest.mark.parametrize("text", [
+    "Second day of the stomach bug, only water since Tuesday. Nearly fainted in the shower.",
+    "Colonoscopy tomorrow so day 2 on clear broth. Nearly fainted getting up. Not eating "
+    "tomorrow either till after.",
+    "Day 3 of the juice cleanse! The scale says 1kg down. Pizza on Saturday to celebrate.",
+])
+def test_a_fast_with_its_reason_or_without_the_resolve_gets_no_care(text: str) -> None:
+    assert assess(text).tier != CARE
