@@ -83,7 +83,7 @@ from mirror.engine.reading import Moment, Reading, frames, read, valences
 from mirror.engine.tokenize import Tokens, as_tokens, tokenize
 from mirror.errors import InvalidInput
 from mirror.models.digests import Counted, Digest, DigestCare, Period, SalientLine
-from mirror.services import digest_month, digest_words
+from mirror.services import digest_month, digest_tone, digest_words
 from mirror.services import people as people_in
 from mirror.services.context import JournalContext
 from mirror.services.digest_reading import (
@@ -839,13 +839,14 @@ FELT_TONE = 2.0  # a feeling word's tone, on VADER's scale (a plain "sad" is -2.
 
 
 def felt_tone(text: str, language: str) -> float:
-    """An entry's tone from the feeling words of its language (`feelings_in`): the mean of
-    +`FELT_TONE` for each positive family said and -`FELT_TONE` for each negative one, so
-    that a Polish or Spanish month turns on its own words, as an English one does on
-    VADER's."""
+    """An entry's tone from the feeling words of its language (`feelings_in`) and its plain
+    tone words (`digest_tone`: "Bien.", "Gut.", "Jestem wściekły."): the mean of
+    +`FELT_TONE` for each positive family or word said and -`FELT_TONE` for each negative
+    one, so that a Polish or Spanish month turns on its own words, as an English one does
+    on VADER's."""
     signs = [{"positive": 1.0, "negative": -1.0}.get(valence_of(f), 0.0)
              for f in feelings_in(text, language)]
-    signs = [x for x in signs if x]
+    signs = [x for x in signs if x] + digest_tone.signs(text, language)
     return FELT_TONE * sum(signs) / len(signs) if signs else 0.0
 
 
