@@ -764,7 +764,8 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
                                       (), False, e.private) for e, piece in ends)
         best, turn = _month_lines(scored, base, entries, limit, month_tones, others, said_again,
                                   frozenset(k for line in moved
-                                            for k in digest_month.sentence_keys(line.text)))
+                                            for k in digest_month.sentence_keys(line.text)),
+                                  digest_month.at_the_ends(entries) if moved else frozenset())
         best = [(w, e, replace(line, turn=True) if e.id == turn else line) for w, e, line in best]
     else:
         best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
@@ -842,7 +843,7 @@ REPEATED = 0.4   # of its weight, what a line its week's digest quotes weighs in
 MONTH_REPEATS = 5  # lines a month quotes that its weeks quoted too, at most (where it turned
                    # and where it landed among them): the rest is the month's own
 WEEK_REPEATS = 2   # ...of them from one week, while another week has one to give
-MOVED_REPEATS = 3  # ...in a month whose first and last weeks are said side by side
+MOVED_REPEATS = 4  # ...in a month whose first and last weeks are said side by side
                    # (`digest_month.moved`): those weeks are heard there
 TURNING = 1.0    # how far the month's tone must move (VADER's scale, mean per entry) to turn
 TURN_SIDE = 2    # entries on each side of a turn, at least
@@ -926,7 +927,8 @@ def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dic
                  entries: Sequence[PeriodEntry], limit: int,
                  tones: dict[str, float],
                  others: dict[str, tuple[float, SalientLine]] | None = None,
-                 refrain: frozenset[str] = frozenset(), moved: frozenset[str] = frozenset()
+                 refrain: frozenset[str] = frozenset(), moved: frozenset[str] = frozenset(),
+                 ends: frozenset[str] = frozenset()
                  ) -> tuple[list[tuple[float, PeriodEntry, SalientLine]], str | None]:
     """A month's lines, read as the month and not as its weeks: the line where it turned
     (`turn_of`) and the one where it landed are quoted first; a line its weekly digest
@@ -938,7 +940,9 @@ def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dic
     the month turned or landed there (a death or a birth told is quoted whatever:
     `_across`). A month whose first and last weeks are said side by side (`moved`: the
     keys of their sentences) has its landing said there: no line of its own is kept for
-    it, and no line repeats one of those sentences."""
+    it, no line repeats one of those sentences, and of the lines its weeks quoted it
+    keeps `MOVED_REPEATS`, those written between its first and last weeks (not in `ends`)
+    first: the ends are heard in that line."""
     weekly = weekly_quoted([(base.get(e.id, w), e, line) for w, e, line in scored], entries)
     turn = turn_of(entries, {}, tones)
     last = max((item[1].created_at for item in scored), default="")
@@ -970,15 +974,16 @@ def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dic
     # of the relief after it is heard), up to `MONTH_REPEATS` in all.
     given: Counter[tuple[int, int]] = Counter(_week_of(item) for item in chosen
                                               if item not in repeats)
-    ranked: list[tuple[bool, int, tuple[float, PeriodEntry, SalientLine]]] = []
+    ranked: list[tuple[bool, bool, int, tuple[float, PeriodEntry, SalientLine]]] = []
     for item in sorted(repeats, key=lambda s: (s[1].id not in kept and not told(s[2].text),
                                                -s[0])):
         week = _week_of(item)
         essential = item[1].id in kept or told(item[2].text)
-        ranked.append((not essential and given[week] >= WEEK_REPEATS, len(ranked), item))
+        ranked.append((not essential and given[week] >= WEEK_REPEATS,
+                       not essential and item[1].id in ends, len(ranked), item))
         given[week] += 1
-    ranked.sort(key=lambda r: r[:2])
-    dropped = {item[1].id for _, _, item in ranked[MOVED_REPEATS if moved else MONTH_REPEATS:]
+    ranked.sort(key=lambda r: r[:3])
+    dropped = {item[1].id for *_, item in ranked[MOVED_REPEATS if moved else MONTH_REPEATS:]
                if item[1].id not in kept and not told(item[2].text)}
     return [item for item in chosen if item[1].id not in dropped], turn
 

@@ -224,10 +224,7 @@ def moved(entries: Sequence[PeriodEntry], tone: Callable[[str], float],
     days = [_day(e) for e in ordered]
     if len({d.isocalendar()[:2] for d in days}) < MOVED_WEEKS:
         return None
-    month = days[len(days) // 2].replace(day=1)
-    following = (month + timedelta(days=32)).replace(day=1)
-    ends = ((month, month + timedelta(days=MOVED_DAYS)),
-            (following - timedelta(days=MOVED_DAYS), following))
+    ends = _ends(days)
 
     def best(since: date, until: date) -> tuple[PeriodEntry, str] | None:
         found: tuple[float, int, PeriodEntry, str] | None = None
@@ -246,6 +243,27 @@ def moved(entries: Sequence[PeriodEntry], tone: Callable[[str], float],
     if first is None or last is None or first[0].id == last[0].id:
         return None
     return first, last
+
+
+def _ends(days: Sequence[date]) -> tuple[tuple[date, date], tuple[date, date]]:
+    """The month's first `MOVED_DAYS` days and its last, as [since, until) spans (the month
+    is the one holding the middle of `days`, the days of its entries in order)."""
+    month = days[len(days) // 2].replace(day=1)
+    following = (month + timedelta(days=32)).replace(day=1)
+    return ((month, month + timedelta(days=MOVED_DAYS)),
+            (following - timedelta(days=MOVED_DAYS), following))
+
+
+def at_the_ends(entries: Sequence[PeriodEntry]) -> frozenset[str]:
+    """The IDs of the month's entries written in its first `MOVED_DAYS` days or its last:
+    where `moved` reads, so the month's lines are drawn from between them first."""
+    ordered = sorted(entries, key=lambda e: e.created_at)
+    if not ordered:
+        return frozenset()
+    days = [_day(e) for e in ordered]
+    spans = _ends(days)
+    return frozenset(e.id for e, d in zip(ordered, days, strict=True)
+                     if any(a <= d < b for a, b in spans))
 
 
 def moved_line(first: str, last: str, first_day: str, last_day: str, language: str) -> str:

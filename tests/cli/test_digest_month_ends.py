@@ -82,3 +82,14 @@ def test_a_private_sentence_set_beside_the_first_week_is_marked_private(cli):
     last = digest["moved"][1]
     assert last["private"] and last["text"] in _NURSE[-1][1]
     assert f"“{last['text']}” (30 November, private)" in digest["text"]
+
+
+def test_a_months_lines_come_from_between_its_first_and_last_weeks(cli):
+    # the ends are heard where they are set side by side; the lines tell the middle
+    _write_all(cli, _NURSE)
+
+    digest = _digest(cli, "--month", "2026-11-15")
+
+    days = [int(line["date"].split()[0]) for line in digest["lines"]]
+    assert days and all(8 <= d <= 24 for d in days), digest["text"]
+    assert any("Drove Claire to Heathrow" in line["text"] for line in digest["lines"])
