@@ -758,7 +758,8 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
         ends = digest_month.moved(
             [e for e in entries if e.id not in wry_ids],  # praise said wryly is no tone
             (lambda s: felt_tone(s, language)) if toned and language else (lambda s: _tone(s, vader)),
-            said_again, frozenset(t for t in [turn_of(entries, {}, month_tones)] if t))
+            said_again, frozenset(t for t in [turn_of(entries, {}, month_tones)] if t),
+            lambda e: weighed[e.id][0] + abs(month_tones.get(e.id, 0.0)))
         if ends is not None:
             moved = tuple(SalientLine(e.id, reflection_date(e.created_at, e.created_tz), piece,
                                       (), False, e.private) for e, piece in ends)
