@@ -205,6 +205,29 @@ def test_a_line_about_now_keeps_how_it_was_in_the_words_each_language_says_it(cl
     assert lines[rid]["text"] == pair
 
 
+@pytest.mark.parametrize("text, heart, after", [
+    ("Llevo semanas dándole vueltas a todo lo del trabajo, a las cuentas y a lo de mamá, sin "
+     "contárselo a nadie. Hoy he comido con mi hermana en el sitio de siempre, cerca de la "
+     "estación. Por fin le he dicho en voz alta lo que me pasa. Luego hemos pedido postre y "
+     "hemos hablado de sus hijos y del verano.",
+     "Por fin le he dicho en voz alta lo que me pasa.", "postre"),
+    ("Od tygodni kręcę się w kółko z pracą, rachunkami i sprawą mamy, nikomu o tym nie mówiąc. "
+     "Dzisiaj zjadłem obiad z siostrą w tym samym miejscu co zawsze, przy dworcu. Wreszcie "
+     "powiedziałem na głos, co się ze mną dzieje. Potem zamówiliśmy deser i rozmawialiśmy o "
+     "jej dzieciach i o lecie.",
+     "Wreszcie powiedziałem na głos, co się ze mną dzieje.", "deser"),
+], ids=["es", "pl"])
+def test_an_entry_is_quoted_where_it_finally_turns_in_spanish_and_polish(cli, text, heart, after):
+    # "por fin", "wreszcie" open the line an entry comes to, as "finally" and "in the end" do:
+    # the quote ends there, not on the dessert after it
+    rid = _write(cli, text, "2026-11-09 21:00")
+
+    lines, _ = _lines(cli, "2026-11-09")
+
+    assert lines[rid]["text"].endswith(heart)
+    assert after not in lines[rid]["text"]
+
+
 def test_a_line_goes_on_past_a_title_before_a_name(cli):
     rid = _write(cli, "Dia comprido no escritório. A resposta do banco ainda não veio. O Sr. Duarte "
                       "da gráfica disse que espera pelo pagamento até ao fim do mês e sorriu. "
