@@ -5,6 +5,7 @@ short entries is then not its weekly digests again: it quotes fewer of their lin
 from __future__ import annotations
 
 from mirror.services.digest import MOVED_REPEATS
+from tests.cli.test_json_schemas import validate
 
 _NURSE = [
     ("2026-11-02 22:40", "Ambulance bay was chaos tonight. Three in at once. I was fine until the car park."),
@@ -61,6 +62,7 @@ def test_a_month_sets_its_first_week_beside_its_last_in_the_persons_words(cli):
     assert len(said) == len(set(said)), said
     assert "Tired." not in (first["text"], last["text"])  # said once, with its count
     assert digest["checks_passed"]
+    validate("digest", digest)
 
 
 def test_a_month_of_two_weeks_sets_nothing_side_by_side(cli):
