@@ -87,13 +87,15 @@ class Digest:
     arc: tuple[Arc, ...] = ()  # in a month: who came and went across its weeks
     #: in a month: the short sentences written again and again, with the entries holding each
     refrains: tuple[Counted, ...] = ()
+    #: in a month: the most felt sentence of its first week and of its last, as written
+    moved: tuple[SalientLine, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         for key in ("patterns", "tensions", "lines", "people", "tags", "threads", "flags",
-                    "notices", "arc", "refrains"):
+                    "notices", "arc", "refrains", "moved"):
             data[key] = [dict(v) if isinstance(v, dict) else v for v in data[key]]
-        for line in data["lines"]:
+        for line in (*data["lines"], *data["moved"]):
             line["feelings"] = list(line["feelings"])
         if data["care"] is not None:
             data["care"]["resources"] = list(data["care"]["resources"])

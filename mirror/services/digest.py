@@ -19,8 +19,10 @@ quoted from the person never count against it.
   across the period (`_across`) so that in order they tell how it went — a month's from
   across its weeks, each week's best and then the month's strongest, no week more than its
   share (`_across_weeks`), not its weekly digests laid end to end: no more than
-  `MONTH_REPEATS` lines its weeks already quoted, no sentence twice, and the short
-  sentences written again and again said once with their count (`digest_month.refrains`). A line that opens on
+  `MONTH_REPEATS` lines its weeks already quoted (`MOVED_REPEATS` when its first week and
+  its last are set side by side in their most felt sentences, `digest_month.moved`), no
+  sentence twice, and the short sentences written again and again said once with their
+  count (`digest_month.refrains`). A line that opens on
   "he" or "danach" comes with its set-up (`digest_setups`); a death or a
   birth told is always quoted, by the sentence that tells it, and a death told is said in
   one plain line (`_loss`). What happened stays in `--json` (`_happened`: "Mum's stroke").
@@ -83,7 +85,7 @@ from mirror.engine.reading import Moment, Reading, frames, read, valences
 from mirror.engine.tokenize import Tokens, as_tokens, tokenize
 from mirror.errors import InvalidInput
 from mirror.models.digests import Counted, Digest, DigestCare, Period, SalientLine
-from mirror.services import digest_month, digest_words
+from mirror.services import digest_month, digest_tone, digest_words
 from mirror.services import people as people_in
 from mirror.services.context import JournalContext
 from mirror.services.digest_reading import (
@@ -250,6 +252,8 @@ class _Read:
     stated: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(default_factory=dict)
     #: in a month: what ran through it (`digest_month.refrains`)
     refrains: tuple[Counted, ...] = ()
+    #: in a month: its first week's and its last week's most felt sentences (`digest_month.moved`)
+    moved: tuple[SalientLine, ...] = ()
 
 
 def _grief_said(text: str, language: str) -> bool:
@@ -743,17 +747,31 @@ def _read_period(entries: Sequence[PeriodEntry], limit: int = LINES,
         seen.add(line.text.casefold())
         scored.append((score, entry, line))
     refrains: tuple[Counted, ...] = ()
+    moved: tuple[SalientLine, ...] = ()
     if limit > LINES:
         refrains = digest_month.refrains(entries)
         said_again = frozenset(digest_month.sentence_keys(" \n".join(c.name for c in refrains)))
-        best, turn = _month_lines(scored, base, entries, limit,
-                                  _without_refrains(tones, entries, said_again, language),
-                                  others, said_again)
+        month_tones = _without_refrains(tones, entries, said_again, language)
+        # How its first week sounded and how its last did (`digest_month.moved`): said
+        # first, so that the month's lines leave those sentences to it.
+        toned = language is not None and language not in ("en", digest_words.NEUTRAL)
+        ends = digest_month.moved(
+            [e for e in entries if e.id not in wry_ids],  # praise said wryly is no tone
+            (lambda s: felt_tone(s, language)) if toned and language else (lambda s: _tone(s, vader)),
+            said_again, frozenset(t for t in [turn_of(entries, {}, month_tones)] if t),
+            lambda e: weighed[e.id][0] + abs(month_tones.get(e.id, 0.0)))
+        if ends is not None:
+            moved = tuple(SalientLine(e.id, reflection_date(e.created_at, e.created_tz), piece,
+                                      (), False, e.private) for e, piece in ends)
+        best, turn = _month_lines(scored, base, entries, limit, month_tones, others, said_again,
+                                  frozenset(k for line in moved
+                                            for k in digest_month.sentence_keys(line.text)),
+                                  digest_month.at_the_ends(entries) if moved else frozenset())
         best = [(w, e, replace(line, turn=True) if e.id == turn else line) for w, e, line in best]
     else:
         best = _across(scored, {k: order[k] / max(1, len(entries)) for k in order}, limit)
-    return _Read(tuple(line for _, entry, line in sorted(best, key=lambda s: s[1].created_at)),
-                 frozenset(wry_ids), stated, refrains)
+    lines = tuple(line for _, entry, line in sorted(best, key=lambda s: s[1].created_at))
+    return _Read(lines, frozenset(wry_ids), stated, refrains, moved)
 
 
 def _across(scored: list[tuple[float, PeriodEntry, SalientLine]], position: dict[str, float],
@@ -826,6 +844,8 @@ REPEATED = 0.4   # of its weight, what a line its week's digest quotes weighs in
 MONTH_REPEATS = 5  # lines a month quotes that its weeks quoted too, at most (where it turned
                    # and where it landed among them): the rest is the month's own
 WEEK_REPEATS = 2   # ...of them from one week, while another week has one to give
+MOVED_REPEATS = 4  # ...in a month whose first and last weeks are said side by side
+                   # (`digest_month.moved`): those weeks are heard there
 TURNING = 1.0    # how far the month's tone must move (VADER's scale, mean per entry) to turn
 TURN_SIDE = 2    # entries on each side of a turn, at least
 
@@ -839,13 +859,14 @@ FELT_TONE = 2.0  # a feeling word's tone, on VADER's scale (a plain "sad" is -2.
 
 
 def felt_tone(text: str, language: str) -> float:
-    """An entry's tone from the feeling words of its language (`feelings_in`): the mean of
-    +`FELT_TONE` for each positive family said and -`FELT_TONE` for each negative one, so
-    that a Polish or Spanish month turns on its own words, as an English one does on
-    VADER's."""
+    """An entry's tone from the feeling words of its language (`feelings_in`) and its plain
+    tone words (`digest_tone`: "Bien.", "Gut.", "Jestem wściekły."): the mean of
+    +`FELT_TONE` for each positive family or word said and -`FELT_TONE` for each negative
+    one, so that a Polish or Spanish month turns on its own words, as an English one does
+    on VADER's."""
     signs = [{"positive": 1.0, "negative": -1.0}.get(valence_of(f), 0.0)
              for f in feelings_in(text, language)]
-    signs = [x for x in signs if x]
+    signs = [x for x in signs if x] + digest_tone.signs(text, language)
     return FELT_TONE * sum(signs) / len(signs) if signs else 0.0
 
 
@@ -907,7 +928,8 @@ def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dic
                  entries: Sequence[PeriodEntry], limit: int,
                  tones: dict[str, float],
                  others: dict[str, tuple[float, SalientLine]] | None = None,
-                 refrain: frozenset[str] = frozenset()
+                 refrain: frozenset[str] = frozenset(), moved: frozenset[str] = frozenset(),
+                 ends: frozenset[str] = frozenset()
                  ) -> tuple[list[tuple[float, PeriodEntry, SalientLine]], str | None]:
     """A month's lines, read as the month and not as its weeks: the line where it turned
     (`turn_of`) and the one where it landed are quoted first; a line its weekly digest
@@ -917,11 +939,16 @@ def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dic
     its weeks' lines again). No sentence is quoted twice, and a line holding one of the
     month's `refrain` sentences ("Tired.", said with its count) is left to that, unless
     the month turned or landed there (a death or a birth told is quoted whatever:
-    `_across`)."""
+    `_across`). A month whose first and last weeks are said side by side (`moved`: the
+    keys of their sentences) has its landing said there: no line of its own is kept for
+    it, no line repeats one of those sentences, and of the lines its weeks quoted it
+    keeps `MOVED_REPEATS`, those written between its first and last weeks (not in `ends`)
+    first: the ends are heard in that line."""
     weekly = weekly_quoted([(base.get(e.id, w), e, line) for w, e, line in scored], entries)
     turn = turn_of(entries, {}, tones)
     last = max((item[1].created_at for item in scored), default="")
-    kept = {turn, next((item[1].id for item in scored if item[1].created_at == last), None)}
+    kept = {turn, None if moved else next((item[1].id for item in scored
+                                           if item[1].created_at == last), None)}
     others = others or {}
     weighed = []
     for w, e, line in scored:
@@ -936,7 +963,7 @@ def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dic
     if turn is not None:
         top = max((w for w, _, _ in weighed), default=0.0)
         weighed = [(max(w, top) if e.id == turn else w, e, line) for w, e, line in weighed]
-    weighed = _said_once(weighed, kept, refrain)
+    weighed = _said_once(weighed, kept, refrain | moved)
     order = {e.id: k for k, e in enumerate(sorted(entries, key=lambda e: e.created_at))}
     chosen = _across(weighed, {k: order[k] / max(1, len(entries)) for k in order}, limit)
     # A repeat is a line its week's digest quotes too (not the entry's other line).
@@ -948,15 +975,16 @@ def _month_lines(scored: list[tuple[float, PeriodEntry, SalientLine]], base: dic
     # of the relief after it is heard), up to `MONTH_REPEATS` in all.
     given: Counter[tuple[int, int]] = Counter(_week_of(item) for item in chosen
                                               if item not in repeats)
-    ranked: list[tuple[bool, int, tuple[float, PeriodEntry, SalientLine]]] = []
+    ranked: list[tuple[bool, bool, int, tuple[float, PeriodEntry, SalientLine]]] = []
     for item in sorted(repeats, key=lambda s: (s[1].id not in kept and not told(s[2].text),
                                                -s[0])):
         week = _week_of(item)
         essential = item[1].id in kept or told(item[2].text)
-        ranked.append((not essential and given[week] >= WEEK_REPEATS, len(ranked), item))
+        ranked.append((not essential and given[week] >= WEEK_REPEATS,
+                       not essential and item[1].id in ends, len(ranked), item))
         given[week] += 1
-    ranked.sort(key=lambda r: r[:2])
-    dropped = {item[1].id for _, _, item in ranked[MONTH_REPEATS:]
+    ranked.sort(key=lambda r: r[:3])
+    dropped = {item[1].id for *_, item in ranked[MOVED_REPEATS if moved else MONTH_REPEATS:]
                if item[1].id not in kept and not told(item[2].text)}
     return [item for item in chosen if item[1].id not in dropped], turn
 
@@ -1019,6 +1047,14 @@ def salient_lines(entries: Sequence[PeriodEntry], limit: int = LINES,
     """The person's own most salient lines of the period, one per entry, oldest first
     (`central`: the people who come up across it, see `_read_period`)."""
     return list(_read_period(entries, limit, central, language=language).lines)
+
+
+def month_lines(entries: Sequence[PeriodEntry], central: Sequence[str] = (),
+                language: str | None = None) -> tuple[tuple[SalientLine, ...], tuple[SalientLine, ...]]:
+    """A month's lines (as `salient_lines`) and the sentences that set its first week and
+    its last side by side (`digest_month.moved`; none when it does not)."""
+    read = _read_period(entries, MONTH_LINES, central, language=language)
+    return read.lines, read.moved
 
 
 def people(entries: Sequence[PeriodEntry], before: Sequence[PeriodEntry] = (),
@@ -1376,7 +1412,7 @@ def _build(ctx: JournalContext, period: Period, previous: Period,
     digest = Digest(period, previous, len(entries), words, before_count, before_words,
                     patterns, tensions, lines, persons, tags, threads, care, "", "offline", True,
                     feeling=feeling(ordinary, period, reading.stated), event=happened, arc=arc,
-                    refrains=reading.refrains)
+                    refrains=reading.refrains, moved=reading.moved)
     return guarded(digest, ordinary, language)
 
 
@@ -1386,7 +1422,7 @@ def own_words(digest: Digest, entries: Sequence[PeriodEntry]) -> str:
     names. Only these, not the whole period: the guardian tokenizes what it is given, and a
     month at 100k reflections is a megabyte of text."""
     ids = {e.id for e in entries}
-    lines = [line.text for line in digest.lines if line.reflection_id in ids]
+    lines = [line.text for line in (*digest.lines, *digest.moved) if line.reflection_id in ids]
     extra = [c.name for c in (*digest.tags, *digest.threads, *digest.people, *digest.refrains)]
     return "\n".join([*lines, *extra])
 
@@ -1472,6 +1508,15 @@ def render(d: Digest, language: str | None = None) -> str:
             day = digest_words.line_day(line.date)
             out.append(f"  {w.day(day) if day else line.date}{mark}: “{line.text}”")
         out.append("")
+    if kind == "month" and len(d.moved) == 2:
+        # how the month's first week sounded and how its last did, side by side
+        days = []
+        for line in d.moved:
+            day = digest_words.line_day(line.date)
+            days.append((w.day(day, short=True) if day else line.date)
+                        + (f", {w.say('private')}" if line.private else ""))
+        out += [digest_month.moved_line(d.moved[0].text, d.moved[1].text, days[0], days[1],
+                                        w.language), ""]
     refrain = digest_month.refrain_line(d.refrains, w.language) if kind == "month" else ""
     if refrain:
         out += [refrain, ""]  # what ran through the month, in the person's words, once

@@ -11,21 +11,26 @@ quoted), it says what only a month can:
 
 - **Where it turned**: the quoted line of the entry where the month's tone changed
   (`digest.turn_of`) is marked so ("Tuesday 25 August (where it turned): “…”").
+- **From its first week to its last**: the most felt sentence of its first seven days and
+  of its last seven, side by side, as written ("From the month's first week to its last:
+  “I said congratulations and meant about half of it.” (4 November) … “I laughed more than
+  I have all month.” (30 November)", `moved`); said once, so the month's lines leave those
+  sentences and its landing to it, and quote fewer of its weeks' lines (`digest.MOVED_REPEATS`).
 - **Who came and went across the weeks**: the people named in every week of a month of
   three weeks or more, and those who came into it late and stayed, or faded out before its
   end ("Across the weeks: Ewa every week; Heniek from 25 August on"). A person named once
   has no arc and is not said.
 
 Its words are the digest's frame words (`constitution/digest/<language>.yaml`, read by
-`digest_words`: "turned", "across", "every_week", "from_day", "until_day", "and"); a
+`digest_words`: "turned", "across", "every_week", "from_day", "until_day", "and", "moved"); a
 language without a file is spoken in signs, as the neutral frame is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 
 from mirror.engine.prompt import reflection_date
 from mirror.models.digests import Arc, Counted
@@ -177,3 +182,99 @@ def refrain_line(found: Sequence[Counted], language: str) -> str:
         return ""
     w = digest_words.words(language)
     return w.say("refrain", items=", ".join(f"“{c.name}” ({c.count})" for c in found))
+
+
+# -- from its first week to its last -------------------------------------------------------------
+MOVED_WEEKS = 3      # weeks with entries a month must span for its first and last to be set side by side
+MOVED_DAYS = 7       # its first week and its last: its first seven days and its last seven
+MOVED_SHORT = 3      # a sentence shorter than this is read with the one before it ("Film, Pizza. Gut.")
+MOVED_MAX_WORDS = 30  # ...and one longer than this is a paragraph, not a line
+MOVED_READ = 40      # entries of each end read sentence by sentence, the most promising first
+
+
+def _pieces(text: str) -> list[str]:
+    """`text`'s sentences, as written, a very short one joined to the one before it: "Gut."
+    after "Mit Lukas auf dem Sofa, Film, Pizza." says how that evening went."""
+    out: list[str] = []
+    for sentence in (s.strip() for s in sentences_of(text)):
+        if len(_WORD.findall(sentence)) >= MOVED_SHORT:
+            out.append(sentence)
+        elif out and f"{out[-1]} {sentence}" in text:
+            out[-1] = f"{out[-1]} {sentence}"  # (a short one opening the entry stands alone)
+    return [p for p in out if len(_WORD.findall(p)) <= MOVED_MAX_WORDS]
+
+
+def moved(entries: Sequence[PeriodEntry], tone: Callable[[str], float],
+          refrain: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset(),
+          promise: Callable[[PeriodEntry], float] | None = None
+          ) -> tuple[tuple[PeriodEntry, str], tuple[PeriodEntry, str]] | None:
+    """What changed between a month's first week and its last, in the person's own words:
+    the most felt sentence of its first `MOVED_DAYS` days and of its last (the one whose
+    `tone` is strongest: the month's own reading, VADER's in English, its feeling and
+    plain tone words elsewhere; the later on a tie, where the day landed), as written — or
+    None when the month's entries span fewer than `MOVED_WEEKS` weeks, or either end says
+    nothing felt. Never one of its `refrain` sentences ("Tired." is said with its count),
+    nor one of the entries in `skip` (where it turned: quoted as a line of its own). In a
+    large journal only the `MOVED_READ` entries of each end that `promise` (a cheap
+    pre-score) ranks first are read sentence by sentence: a week at 100k reflections is
+    three hundred entries.
+
+    A month of short entries quoted five of the lines its weeks had quoted, and said
+    nothing its weeks did not; set side by side, how its first week sounded and how its
+    last did is what only the month can show ("I was fine until the car park." … "I
+    laughed more than I have all month.")."""
+    ordered = sorted(entries, key=lambda e: e.created_at)
+    if not ordered:
+        return None
+    days = [_day(e) for e in ordered]
+    if len({d.isocalendar()[:2] for d in days}) < MOVED_WEEKS:
+        return None
+    ends = _ends(days)
+
+    def best(since: date, until: date) -> tuple[PeriodEntry, str] | None:
+        found: tuple[float, int, PeriodEntry, str] | None = None
+        here = [(k, entry) for k, (entry, day) in enumerate(zip(ordered, days, strict=True))
+                if since <= day < until and entry.id not in skip]
+        if promise is not None and len(here) > MOVED_READ:
+            here = sorted(here, key=lambda ke: (-promise(ke[1]), ke[0]))[:MOVED_READ]
+        for k, entry in here:
+            for n, piece in enumerate(_pieces(entry.content)):
+                if set(sentence_keys(piece)) & refrain or _TAG.search(piece):
+                    continue
+                felt = abs(tone(piece))
+                if felt and (found is None or (felt, k * 100 + n) >= found[:2]):
+                    found = (felt, k * 100 + n, entry, piece)
+        return (found[2], found[3]) if found else None
+
+    first, last = best(*ends[0]), best(*ends[1])
+    if first is None or last is None or first[0].id == last[0].id:
+        return None
+    return first, last
+
+
+def _ends(days: Sequence[date]) -> tuple[tuple[date, date], tuple[date, date]]:
+    """The month's first `MOVED_DAYS` days and its last, as [since, until) spans (the month
+    is the one holding the middle of `days`, the days of its entries in order)."""
+    month = days[len(days) // 2].replace(day=1)
+    following = (month + timedelta(days=32)).replace(day=1)
+    return ((month, month + timedelta(days=MOVED_DAYS)),
+            (following - timedelta(days=MOVED_DAYS), following))
+
+
+def at_the_ends(entries: Sequence[PeriodEntry]) -> frozenset[str]:
+    """The IDs of the month's entries written in its first `MOVED_DAYS` days or its last:
+    where `moved` reads, so the month's lines are drawn from between them first."""
+    ordered = sorted(entries, key=lambda e: e.created_at)
+    if not ordered:
+        return frozenset()
+    days = [_day(e) for e in ordered]
+    spans = _ends(days)
+    return frozenset(e.id for e, d in zip(ordered, days, strict=True)
+                     if any(a <= d < b for a, b in spans))
+
+
+def moved_line(first: str, last: str, first_day: str, last_day: str, language: str) -> str:
+    """The month's first week and its last side by side in one line ("From the month's
+    first week to its last: “…” (2 November) … “…” (30 November)")."""
+    return digest_words.words(language).say("moved", first=first, last=last,
+                                             first_day=first_day, last_day=last_day)

@@ -1259,7 +1259,10 @@ _PIVOT_PHRASES = tuple(tuple(p.split()) for p in (
     "in the end", "in the end i", "eventually", "finally", "after all", "al final", "al fin",
     "am ende", "schließlich", "letztendlich", "finalement", "au final", "à la fin",
     "uiteindelijk", "alla fine", "infine", "no fim", "afinal", "no final", "w końcu",
-    "ostatecznie"))
+    "ostatecznie",
+    # "finally", "at last", "after all" as Spanish, German and Polish open a line with them
+    "por fin", "finalmente", "después de todo", "endlich", "zum schluss", "immerhin",
+    "wreszcie", "nareszcie", "koniec końców"))
 
 
 def pivots(toks: Tokens, lo: int, hi: int) -> bool:

@@ -71,6 +71,7 @@ from pathlib import Path
 
 from mirror.lazy_re import LazyPattern
 from mirror.services.people_evidence import from_place
+from mirror.services.people_given import given_name
 
 #: Relation word (any of the four languages) -> how the digest names it to the writer.
 _RELATIONS: dict[str, str] = {
@@ -1357,6 +1358,12 @@ def _scan(text: str, nouns: bool = False, own: frozenset[str] | None = None) -> 
             weak.add(word)
             if after[0] in _ONLY_PEOPLE_DO or _HIS_OR_HERS.match(text, c.end()):
                 personal.add(word)  # "Tom moved his stuff out": someone's own
+        elif starts and not done_to and given_name(word):
+            # A given name opening a sentence however it goes on: "Jana zum Geburtstag
+            # gratuliert." (German: the name is the object), "Sergio, el de mi equipo, me
+            # invitó…". Weak, as every opener is: the period's lower case still rules it out.
+            found.setdefault(word, None)
+            weak.add(word)
     for m in (_NAMING.finditer(text) if any(k in lowered for k in _NAMING_KEYS) else ()):
         name = m.group(1)
         if not _excluded(name, name.lower(), function_words):
@@ -1618,7 +1625,8 @@ def _no_names_around(words: set[str], texts: Sequence[str], around: Sequence[str
     stem: "z kierownikiem" of "Kierownik zmienił mi grafik"), or written with a capital in
     fewer than `RECURS` texts of them all ("Ambulance took 22 minutes", once in a year of
     entries). A name opens sentence after sentence ("Kuba zadzwonił", "Kuba przysłał"); a
-    noun opening one sentence of a terse entry is written once."""
+    noun opening one sentence of a terse entry is written once. A given name the lexicon
+    knows (`people_given`: "Lucía llamó.") needs no second text."""
     declined = language == "pl"
     stems = {w: _stem(w, language) for w in words}
     looked_for: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {}
@@ -1643,7 +1651,10 @@ def _no_names_around(words: set[str], texts: Sequence[str], around: Sequence[str
                 else:
                     written = True
             capital[w] += written
-    return {w for w in words if w in lower or capital[w] < RECURS}
+    # A word written with a capital in one text only is a name when it is one: a given
+    # name the lexicon knows ("Lucía llamó.", "Marek przyszedł.", `people_given`) — never
+    # one the journal also writes in lower case.
+    return {w for w in words if w in lower or (capital[w] < RECURS and not given_name(w))}
 
 
 def opens_only(name: str, text: str, language: str | None = None) -> bool:

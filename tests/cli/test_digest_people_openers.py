@@ -6,6 +6,8 @@ someone named once whose sentence goes on about them ("Tom moved his stuff out")
 
 from __future__ import annotations
 
+import pytest
+
 
 def _write(cli, text: str, date: str) -> None:
     run = cli("reflect", "--json", "--date", date, input=text)
@@ -83,3 +85,32 @@ def test_two_polish_names_opening_terse_lines_are_both_found(cli):
     named = _people(cli, "2026-10-06")
 
     assert {"Marek", "Marta"} <= set(named)
+
+
+# A given name written once, opening a terse sentence, in a week of that language: its
+# capital says nothing there, but the name is one the digest knows as a name.
+_ONCE = {
+    "es": (["Lucía llamó. Hablamos una hora de todo y de nada.",
+            "Cansada. Cajas por todas partes. Cena de pie.",
+            "Sergio, el de mi equipo, me invitó a un café. Bien."], {"Lucía", "Sergio"}),
+    "pl": (["Marek przyszedł wieczorem. Długo siedzieliśmy w kuchni.",
+            "Zmęczony. Linia 14. Deszcz.",
+            "Kierownik zmienił mi grafik bez pytania. Jestem wściekły."], {"Marek"}),
+    "de": (["Jana zum Geburtstag gratuliert. Lange telefoniert. Sie zieht auch um.",
+            "Frühschicht. Müde. Sonst nichts.",
+            "Regen den ganzen Tag. Ich bin zu Hause geblieben."], {"Jana"}),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_ONCE))
+def test_a_given_name_written_once_opening_a_sentence_is_named(cli, language):
+    texts, names = _ONCE[language]
+    for k, text in enumerate(texts):
+        _write(cli, text, f"2026-10-0{5 + k} 21:00")
+
+    named = set(_people(cli, "2026-10-06"))
+
+    assert names <= named, named
+    # the ordinary words opening the same week's sentences are still no one
+    assert not {"Cansada", "Kierownik", "Zmęczony", "Lange", "Frühschicht", "Regen"} & named
+

@@ -4,6 +4,8 @@ short line that turns it, and the line where an entry turns rather than a joke o
 
 from __future__ import annotations
 
+import pytest
+
 
 def _write(cli, text: str, date: str) -> str:
     run = cli("reflect", "--json", "--date", date, input=text)
@@ -179,6 +181,51 @@ def test_a_line_about_now_keeps_the_sentence_about_how_it_was(cli):
     # (an entry this short and plain may be quoted whole: the pair is there, in order)
     assert lines[rid]["text"].endswith("Antes dábamos la vuelta entera dos veces. Da igual. "
                                        "Ahora vamos despacio.")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Paseo largo con Toby por el río esta tarde, hacía frío pero había sol y el agua estaba "
+     "muy alta después de la lluvia de la semana. Nos cruzamos con la vecina del tercero y su "
+     "perro nuevo. Al principio dábamos la vuelta entera dos veces. Hoy en día vamos despacio, "
+     "y me gusta así.",
+     "Al principio dábamos la vuelta entera dos veces. Hoy en día vamos despacio, y me gusta así."),
+    ("Długi spacer z Tobym nad rzeką po południu, zimno, ale słonecznie, a woda po deszczu z "
+     "całego tygodnia stała bardzo wysoko. Spotkaliśmy sąsiadkę z trzeciego piętra z jej nowym "
+     "psem. Na początku robiliśmy całą pętlę dwa razy. Obecnie chodzimy powoli i tak mi się "
+     "podoba.",
+     "Na początku robiliśmy całą pętlę dwa razy. Obecnie chodzimy powoli i tak mi się podoba."),
+], ids=["es", "pl"])
+def test_a_line_about_now_keeps_how_it_was_in_the_words_each_language_says_it(cli, text, pair):
+    # "at first" … "these days" as Spanish and Polish say them, not only "antes", "kiedyś" …
+    # "ahora", "teraz"
+    rid = _write(cli, text, "2026-11-07 17:00")
+
+    lines, _ = _lines(cli, "2026-11-07")
+
+    assert lines[rid]["text"] == pair
+
+
+@pytest.mark.parametrize("text, heart, after", [
+    ("Llevo semanas dándole vueltas a todo lo del trabajo, a las cuentas y a lo de mamá, sin "
+     "contárselo a nadie. Hoy he comido con mi hermana en el sitio de siempre, cerca de la "
+     "estación. Por fin le he dicho en voz alta lo que me pasa. Luego hemos pedido postre y "
+     "hemos hablado de sus hijos y del verano.",
+     "Por fin le he dicho en voz alta lo que me pasa.", "postre"),
+    ("Od tygodni kręcę się w kółko z pracą, rachunkami i sprawą mamy, nikomu o tym nie mówiąc. "
+     "Dzisiaj zjadłem obiad z siostrą w tym samym miejscu co zawsze, przy dworcu. Wreszcie "
+     "powiedziałem na głos, co się ze mną dzieje. Potem zamówiliśmy deser i rozmawialiśmy o "
+     "jej dzieciach i o lecie.",
+     "Wreszcie powiedziałem na głos, co się ze mną dzieje.", "deser"),
+], ids=["es", "pl"])
+def test_an_entry_is_quoted_where_it_finally_turns_in_spanish_and_polish(cli, text, heart, after):
+    # "por fin", "wreszcie" open the line an entry comes to, as "finally" and "in the end" do:
+    # the quote ends there, not on the dessert after it
+    rid = _write(cli, text, "2026-11-09 21:00")
+
+    lines, _ = _lines(cli, "2026-11-09")
+
+    assert lines[rid]["text"].endswith(heart)
+    assert after not in lines[rid]["text"]
 
 
 def test_a_line_goes_on_past_a_title_before_a_name(cli):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from mirror.services.digest import MONTH_LINES, salient_lines
+from mirror.services.digest import MONTH_LINES, month_lines, salient_lines
 from mirror.services.digest_words import line_day
 from mirror.storage.periods import PeriodEntry
 
@@ -57,5 +57,9 @@ def test_a_month_keeps_its_turn_over_a_third_calm_evening_of_one_week():
 
 
 def test_every_week_that_felt_something_is_heard_in_the_month():
-    weeks = {line_day(line.date).isocalendar()[1] for line in _lines()}
+    # in a line of its own, or where the month's first and last weeks are set side by side
+    entries = [PeriodEntry(f"e{k}", text, f"{day}T19:00:00Z", "UTC", False, None)
+               for k, (day, text) in enumerate(_MONTH)]
+    lines, ends = month_lines(entries)
+    weeks = {line_day(line.date).isocalendar()[1] for line in (*lines, *ends)}
     assert weeks >= {date(2026, 10, d).isocalendar()[1] for d in (1, 5, 12, 19, 26)}
