@@ -50,6 +50,7 @@ from mirror import constitution
 from mirror.engine.care.index import NEEDS, CareIndex, IndexRows, build_rows, cache_key, content_key, open_index
 from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match_any, required_words
 from mirror.engine.care.matcher import spans as matcher_spans
+from mirror.engine.care.model import model as care_model
 from mirror.engine.care.rules import (
     Compound,
     LanguageRules,
@@ -1018,10 +1019,33 @@ def _other_languages_word(sent: _Sentence, first: int, last: int, lang: str,
 PIECE_CHARS = 100_000
 
 
+#: The second reader (model.py) reads an entry's beginning up to here: it was trained on
+#: entries of a few thousand characters, and its cost grows with the text.
+MODEL_CHARS = 20_000
+#: The second reader's signal: a category of its own, the gentle tier's weight, no words.
+MODEL_CATEGORY = "distress"
+
+
 def assess(text: str) -> CareFinding:
-    """The care finding for `text`. Never raises on any text (property-tested)."""
+    """The care finding for `text`. Never raises on any text (property-tested).
+
+    When the rules find nothing that reaches the gentle line, the second reader
+    (`model.py`) may still give it: it reads entries close to the labelled crises in
+    words no rule foresaw. It never gives the care response."""
     if not text or not text.strip():
         return NO_FINDING
+    found = _assess_rules(text)
+    if found.tier is not None:
+        return found
+    reader = care_model()
+    if reader is None or reader.likelihood(text[:MODEL_CHARS]) < reader.threshold:
+        return found
+    signal = CareSignal(MODEL_CATEGORY, "model", detector().thresholds["gentle"], 0, 0, "", "", "model")
+    return CareFinding(GENTLE, found.score + signal.weight, found.signals + (signal,), found.fired)
+
+
+def _assess_rules(text: str) -> CareFinding:
+    """The rules' finding for `text`, read in pieces of at most PIECE_CHARS."""
     if len(text) <= PIECE_CHARS:
         return _assess(text)[0]
     best: dict[str, CareSignal] = {}

@@ -1,0 +1,74 @@
+"""The care detector's second reader (mirror/engine/care/model.py): entries close to the
+labelled crises in words no rule names get the gentle line; it never gives the care
+response on its own, and ordinary days stay ordinary."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mirror.engine.care import CARE, GENTLE, assess
+from mirror.engine.care.detect import MODEL_CATEGORY, _assess_rules
+from mirror.engine.care.model import CareModel, model
+from mirror.resources import constitution_dir
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from journal_gen import reflection_text  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    # a wish never to wake again, in Indonesian slang
+    "kenapa sih gw harus bangun tiap pagi. kalo tidur terus gak usah bangun lagi kayaknya enak ya.",
+])
+def test_a_crisis_in_words_no_rule_names_gets_the_gentle_line(text: str) -> None:
+    assert _assess_rules(text).tier is None  # the rules alone would say nothing
+    found = assess(text)
+    assert found.tier == GENTLE
+    assert found.categories == [MODEL_CATEGORY]
+    signal = found.signals[-1]
+    assert (signal.rule, signal.text, signal.context) == ("model", "", "model")
+
+
+@given(st.text(max_size=400))
+def test_the_second_reader_never_gives_the_care_response_alone(text: str) -> None:
+    if _assess_rules(text).tier is None:
+        assert assess(text).tier != CARE
+
+
+def test_ordinary_days_stay_ordinary() -> None:
+    rng = random.Random(20261204)
+    raised = [t for t in (reflection_text(rng) for _ in range(300)) if assess(t).tier is not None]
+    assert raised == []
+
+
+@pytest.mark.parametrize("text", [
+    "Grandma's funeral was today. I read the poem she liked. Everyone cried and then we ate "
+    "sandwiches in the church hall.",
+    "The marathon nearly killed me but I finished in 4:12! Legs are dead. So proud.",
+    "Work was awful, my boss yelled again, I'm exhausted and just want to sleep for a week.",
+])
+def test_heavy_ordinary_days_are_below_the_threshold(text: str) -> None:
+    reader = model()
+    assert reader is not None
+    assert reader.likelihood(text) < reader.threshold
+    assert assess(text).tier is None
+
+
+def test_the_shipped_model_is_read(tmp_path: Path) -> None:
+    reader = model()
+    assert reader is not None and 0.5 <= reader.threshold < 1.0
+    assert CareModel.load(constitution_dir() / "care").likelihood("a") == reader.likelihood("a")
+
+
+def test_model_files_that_do_not_match_are_refused(tmp_path: Path) -> None:
+    folder = constitution_dir() / "care"
+    for name in ("model.json", "model-grams.txt"):
+        (tmp_path / name).write_bytes((folder / name).read_bytes())
+    (tmp_path / "model-weights.bin").write_bytes((folder / "model-weights.bin").read_bytes()[:-8])
+    with pytest.raises(ValueError, match="do not match"):
+        CareModel.load(tmp_path)
