@@ -22,8 +22,8 @@ from journal_gen import reflection_text  # noqa: E402
 
 
 @pytest.mark.parametrize("text", [
-    # a wish never to wake again, in Indonesian slang
-    "kenapa sih gw harus bangun tiap pagi. kalo tidur terus gak usah bangun lagi kayaknya enak ya.",
+    # a wish never to wake again, said as peace: no English rule has these words
+    "i keep thinking how peaceful it would be to never wake up. no alarm, no nothing.",
 ])
 def test_a_crisis_in_words_no_rule_names_gets_the_gentle_line(text: str) -> None:
     assert _assess_rules(text).tier is None  # the rules alone would say nothing
