@@ -16,7 +16,8 @@ at most 1 in 100 held-back ordinary entries is raised.
 
 Training data: the labelled corpora under tests/corpus/care/ (every set but holdout4, the
 blind measure), the ordinary reflections of tests/corpus/reflections.yaml, 2,000 generated
-everyday entries and most of bench/blind_entries/ (the rest chooses the threshold).
+everyday entries, the digest review journals (es, de, pl, fr) and most of
+bench/blind_entries/ (the rest chooses the threshold).
 Deterministic: fixed seeds, a deterministic solver.
 """
 
@@ -63,6 +64,12 @@ def _ordinary() -> tuple[list[str], list[str]]:
              if not e.get("care") and not e.get("gentle")]
     rng = random.Random(11)
     texts += [reflection_text(rng) for _ in range(2000)]
+    # Ordinary days in Spanish, German, Polish and French too: without them the model
+    # learns that a language other than English is itself a sign.
+    for name in ("digest_journals.yaml", "digest_short_journals.yaml"):
+        data = yaml.safe_load((ROOT / "bench" / name).read_text(encoding="utf-8"))
+        for journal in data["journals"] if isinstance(data, dict) else data:
+            texts += [str(e["text"] if isinstance(e, dict) else e) for e in journal["entries"]]
     blind: list[str] = []
     for path in sorted((ROOT / "bench/blind_entries").glob("*.yaml")):
         blind += [str(e["text"]) for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]]

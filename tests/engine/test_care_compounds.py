@@ -8,6 +8,7 @@ import pytest
 
 from mirror import constitution
 from mirror.engine.care import CARE, assess
+from mirror.engine.care.detect import _assess_rules
 from mirror.engine.care.rules import CATEGORIES, RuleError, parse_compounds, parse_ordinary
 
 
@@ -238,7 +239,7 @@ def test_a_note_to_whoever_finds_it_with_a_pet_left_in_care_is_a_goodbye():
 def test_what_is_needed_got_in_with_a_day_and_no_one_awake_is_an_intent():
     assert assess("Ho comprato tutto il necessario. Sabato notte, quando dormono tutti.").tier == CARE
     text = "Ho comprato tutto il necessario per la torta. Sabato, quando dormono tutti, la preparo."
-    assert assess(text).tier is None
+    assert _assess_rules(text).tier is None  # the second reader's gentle line: test_care_model
 
 
 def test_pills_saved_up_and_a_day_decided_is_a_plan():

@@ -72,3 +72,17 @@ def test_model_files_that_do_not_match_are_refused(tmp_path: Path) -> None:
     (tmp_path / "model-weights.bin").write_bytes((folder / "model-weights.bin").read_bytes()[:-8])
     with pytest.raises(ValueError, match="do not match"):
         CareModel.load(tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    "On the platform I thought how easy it would be to take the earlier train home.",
+    "Mnie nie będzie w pracy w czerwcu, lecę do Hiszpanii.",
+    "Ho comprato tutto il necessario per la torta. Sabato, quando dormono tutti, la preparo.",
+])
+def test_its_known_cost_is_the_gentle_line_on_some_ordinary_errands(text: str) -> None:
+    """Errands that share a crisis's surface words ("how easy it would be … the platform",
+    "I won't be there in June", "bought everything needed … when they're all asleep"): the
+    rules read their ordinary reason and say nothing; the second reader, which sees only
+    the words, gives them the gentle line. Never more."""
+    assert _assess_rules(text).tier is None
+    assert assess(text).tier == GENTLE
