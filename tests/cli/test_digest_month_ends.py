@@ -5,6 +5,7 @@ short entries is then not its weekly digests again: it quotes fewer of their lin
 from __future__ import annotations
 
 from mirror.services.digest import MOVED_REPEATS
+from tests.cli.digests import read_digest, write_all
 from tests.cli.test_json_schemas import validate
 
 _NURSE = [
@@ -26,16 +27,6 @@ _NURSE = [
 ]
 
 
-def _write_all(cli, entries) -> None:
-    for when, text in entries:
-        run = cli("reflect", "--json", "--date", when, input=text)
-        assert run.code == 0, run.err
-
-
-def _digest(cli, kind: str, day: str) -> dict:
-    run = cli("digest", kind, "--date", day, "--json")
-    assert run.code == 0, run.err
-    return run.json
 
 
 def _keys(text: str) -> list[str]:
@@ -43,12 +34,12 @@ def _keys(text: str) -> list[str]:
 
 
 def test_a_month_sets_its_first_week_beside_its_last_in_the_persons_words(cli):
-    _write_all(cli, _NURSE)
+    write_all(cli, _NURSE)
     weekly = {line["text"] for day in ("2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23",
                                        "2026-11-30")
-              for line in _digest(cli, "--week", day)["lines"]}
+              for line in read_digest(cli, "--week", day)["lines"]}
 
-    digest = _digest(cli, "--month", "2026-11-15")
+    digest = read_digest(cli, "--month", "2026-11-15")
 
     first, last = digest["moved"]
     assert int(first["date"].split()[0]) <= 7 and int(last["date"].split()[0]) >= 24
@@ -66,20 +57,20 @@ def test_a_month_sets_its_first_week_beside_its_last_in_the_persons_words(cli):
 
 
 def test_a_month_of_two_weeks_sets_nothing_side_by_side(cli):
-    _write_all(cli, [e for e in _NURSE if e[0] < "2026-11-14"])
+    write_all(cli, [e for e in _NURSE if e[0] < "2026-11-14"])
 
-    digest = _digest(cli, "--month", "2026-11-10")
+    digest = read_digest(cli, "--month", "2026-11-10")
 
     assert digest["moved"] == []
     assert "first week" not in digest["text"]
 
 
 def test_a_private_sentence_set_beside_the_first_week_is_marked_private(cli):
-    _write_all(cli, _NURSE[:-1])
+    write_all(cli, _NURSE[:-1])
     run = cli("reflect", "--json", "--private", "--date", _NURSE[-1][0], input=_NURSE[-1][1])
     assert run.code == 0, run.err
 
-    digest = _digest(cli, "--month", "2026-11-15")
+    digest = read_digest(cli, "--month", "2026-11-15")
 
     last = digest["moved"][1]
     assert last["private"] and last["text"] in _NURSE[-1][1]
@@ -88,9 +79,9 @@ def test_a_private_sentence_set_beside_the_first_week_is_marked_private(cli):
 
 def test_a_months_lines_come_from_between_its_first_and_last_weeks(cli):
     # the ends are heard where they are set side by side; the lines tell the middle
-    _write_all(cli, _NURSE)
+    write_all(cli, _NURSE)
 
-    digest = _digest(cli, "--month", "2026-11-15")
+    digest = read_digest(cli, "--month", "2026-11-15")
 
     days = [int(line["date"].split()[0]) for line in digest["lines"]]
     assert days and all(8 <= d <= 24 for d in days), digest["text"]

@@ -6,6 +6,7 @@ not its weekly digests laid end to end."""
 from __future__ import annotations
 
 from mirror.services.digest import MONTH_REPEATS
+from tests.cli.digests import read_digest, write_all
 
 _GERMAN_MONTH = [
     ("2026-09-01 22:00", "Frühschicht. Müde. Sonst nichts."),
@@ -28,16 +29,6 @@ _GERMAN_MONTH = [
 ]
 
 
-def _write_all(cli, entries: list[tuple[str, str]]) -> None:
-    for when, text in entries:
-        run = cli("reflect", "--json", "--date", when, input=text)
-        assert run.code == 0, run.err
-
-
-def _digest(cli, kind: str, date: str) -> dict:
-    run = cli("digest", kind, "--date", date, "--json")
-    assert run.code == 0, run.err
-    return run.json
 
 
 def _sentences(line: str) -> list[str]:
@@ -45,21 +36,21 @@ def _sentences(line: str) -> list[str]:
 
 
 def test_a_month_of_short_entries_is_not_its_weeks_again(cli):
-    _write_all(cli, _GERMAN_MONTH)
+    write_all(cli, _GERMAN_MONTH)
     weekly = {line["text"] for day in ("2026-09-01", "2026-09-08", "2026-09-15", "2026-09-22",
                                        "2026-09-29")
-              for line in _digest(cli, "--week", day)["lines"]}
+              for line in read_digest(cli, "--week", day)["lines"]}
 
-    month = [line["text"] for line in _digest(cli, "--month", "2026-09-15")["lines"]]
+    month = [line["text"] for line in read_digest(cli, "--month", "2026-09-15")["lines"]]
 
     assert month
     assert len([t for t in month if t in weekly]) <= MONTH_REPEATS, month
 
 
 def test_a_month_says_what_ran_through_it_once_and_quotes_no_sentence_twice(cli):
-    _write_all(cli, _GERMAN_MONTH)
+    write_all(cli, _GERMAN_MONTH)
 
-    digest = _digest(cli, "--month", "2026-09-15")
+    digest = read_digest(cli, "--month", "2026-09-15")
 
     assert "Immer wieder: “Müde.” (4)" in digest["text"]
     said = [s for line in digest["lines"] for s in _sentences(line["text"])]
@@ -76,9 +67,9 @@ def test_an_english_month_says_its_refrain_in_english(cli):
              "Night shift done. Tired.", "Drove Claire to Heathrow. Cried in the car park.",
              "Video call with Claire. She looked happy. I'm glad. Mostly glad.",
              "Pottery class. My bowl collapsed twice. I laughed more than I have all month."]
-    _write_all(cli, [(f"{d} 21:00", t) for d, t in zip(days, texts, strict=True)])
+    write_all(cli, [(f"{d} 21:00", t) for d, t in zip(days, texts, strict=True)])
 
-    digest = _digest(cli, "--month", "2026-11-15")
+    digest = read_digest(cli, "--month", "2026-11-15")
 
     assert "Again and again: “Tired.” (3)" in digest["text"]
     assert digest["refrains"] == [{"name": "Tired.", "count": 3, "previous": 0, "label": ""}]
@@ -86,9 +77,9 @@ def test_an_english_month_says_its_refrain_in_english(cli):
 
 def test_a_tag_closing_entries_is_no_refrain(cli):
     days = ["2026-11-02", "2026-11-05", "2026-11-10", "2026-11-13", "2026-11-18", "2026-11-24"]
-    _write_all(cli, [(f"{d} 21:00", "Long shift, then soup with Sam. #work") for d in days])
+    write_all(cli, [(f"{d} 21:00", "Long shift, then soup with Sam. #work") for d in days])
 
-    digest = _digest(cli, "--month", "2026-11-15")
+    digest = read_digest(cli, "--month", "2026-11-15")
 
     assert digest["refrains"] == []
     assert "Again and again" not in digest["text"]
@@ -113,9 +104,9 @@ def test_what_ran_through_a_month_does_not_hide_where_it_turned(cli):
     """"Tired." closing every day after the surgery is the month's refrain, not its tone:
     read with it, the month "turned" on "Sad all day. Nothing helps."; without it, on the
     day the surgery went well."""
-    _write_all(cli, _MUMS_MONTH)
+    write_all(cli, _MUMS_MONTH)
 
-    digest = _digest(cli, "--month", "2026-03-15")
+    digest = read_digest(cli, "--month", "2026-03-15")
 
     turned = [line["text"] for line in digest["lines"] if line["turn"]]
     assert turned == ["Mum's surgery went well. Glad. Tired."], digest["lines"]
@@ -126,7 +117,7 @@ def test_what_ran_through_a_month_does_not_hide_where_it_turned(cli):
 def test_someone_in_every_week_but_a_day_at_the_month_s_edge_was_there_every_week(cli):
     """November 2026 opens on a Sunday and ends on a Monday: a week of one day at each edge
     without her does not make the month's sister someone who came and went."""
-    _write_all(cli, [
+    write_all(cli, [
         ("2026-11-01 08:10", "Night shift done. Ward was quiet for once."),
         ("2026-11-04 21:15", "Claire rang. She's taken the job in Toronto."),
         ("2026-11-07 10:30", "Lunch with Claire. Neither of us mentioned Toronto."),
@@ -136,7 +127,7 @@ def test_someone_in_every_week_but_a_day_at_the_month_s_edge_was_there_every_wee
         ("2026-11-30 21:00", "Pottery was ridiculous. I laughed more than I have all month."),
     ])
 
-    digest = _digest(cli, "--month", "2026-11-15")
+    digest = read_digest(cli, "--month", "2026-11-15")
 
     assert "Across the weeks: Claire every week" in digest["text"]
     assert {"name": "Claire", "kind": "every", "day": ""} in digest["arc"]

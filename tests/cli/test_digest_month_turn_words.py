@@ -7,18 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _write_all(cli, entries) -> None:
-    for when, text in entries:
-        run = cli("reflect", "--json", "--date", when, input=text)
-        assert run.code == 0, run.err
-
-
-def _digest(cli, kind: str, day: str) -> dict:
-    run = cli("digest", kind, "--date", day, "--json")
-    assert run.code == 0, run.err
-    return run.json
-
+from tests.cli.digests import read_digest, write_all
 
 # Months whose tone turns only in the plain words a day is said to have gone with: no
 # feeling word names it ("mal", "fatal", "schlecht", "źle" … "bien", "gut", "dobrze").
@@ -49,9 +38,9 @@ _TURNING = {
 def test_a_month_turns_on_its_own_languages_plain_words(cli, language):
     mark, texts = _TURNING[language]
     days = [2, 5, 8, 11, 14, 17, 20, 23, 26, 29]
-    _write_all(cli, [(f"2026-03-{d:02d} 21:00", t) for d, t in zip(days, texts, strict=True)])
+    write_all(cli, [(f"2026-03-{d:02d} 21:00", t) for d, t in zip(days, texts, strict=True)])
 
-    digest = _digest(cli, "--month", "2026-03-15")
+    digest = read_digest(cli, "--month", "2026-03-15")
 
     turned = [line for line in digest["lines"] if line["turn"]]
     assert len(turned) == 1, digest["text"]

@@ -1,0 +1,16 @@
+"""What the month-digest tests share: entries written through `reflect` on given dates,
+and a digest read back as JSON."""
+
+from __future__ import annotations
+
+
+def write_all(cli, entries: list[tuple[str, str]]) -> None:
+    for when, text in entries:
+        run = cli("reflect", "--json", "--date", when, input=text)
+        assert run.code == 0, run.err
+
+
+def read_digest(cli, kind: str, day: str) -> dict:
+    run = cli("digest", kind, "--date", day, "--json")
+    assert run.code == 0, run.err
+    return run.json
