@@ -86,3 +86,10 @@ def test_its_known_cost_is_the_gentle_line_on_some_ordinary_errands(text: str) -
     the words, gives them the gentle line. Never more."""
     assert _assess_rules(text).tier is None
     assert assess(text).tier == GENTLE
+
+
+@pytest.mark.parametrize("text", ["after all", "an ordinary day after all", "ordinary day"])
+def test_a_few_words_are_left_to_the_rules(text: str) -> None:
+    """On a handful of words the n-grams are fragments ("after all" alone scores high):
+    the second reader reads entries of MODEL_MIN_CHARS characters or more."""
+    assert assess(text).tier is None

@@ -1022,6 +1022,9 @@ PIECE_CHARS = 100_000
 #: The second reader (model.py) reads an entry's beginning up to here: it was trained on
 #: entries of a few thousand characters, and its cost grows with the text.
 MODEL_CHARS = 20_000
+#: ... and only entries of at least this many characters: on a few words ("after all") it
+#: guesses from fragments, and the rules read short statements well.
+MODEL_MIN_CHARS = 40
 #: The second reader's signal: a category of its own, the gentle tier's weight, no words.
 MODEL_CATEGORY = "distress"
 
@@ -1038,7 +1041,8 @@ def assess(text: str) -> CareFinding:
     if found.tier is not None:
         return found
     reader = care_model()
-    if reader is None or reader.likelihood(text[:MODEL_CHARS]) < reader.threshold:
+    if (reader is None or len(text.strip()) < MODEL_MIN_CHARS
+            or reader.likelihood(text[:MODEL_CHARS]) < reader.threshold):
         return found
     signal = CareSignal(MODEL_CATEGORY, "model", detector().thresholds["gentle"], 0, 0, "", "", "model")
     return CareFinding(GENTLE, found.score + signal.weight, found.signals + (signal,), found.fired)
