@@ -14,3 +14,13 @@ def read_digest(cli, kind: str, day: str) -> dict:
     run = cli("digest", kind, "--date", day, "--json")
     assert run.code == 0, run.err
     return run.json
+
+
+def sentences_of(line: str) -> list[str]:
+    """A quoted line's sentences, folded, so a month's quotes can be set against its weeks'."""
+    return [s.strip(" .").casefold() for s in line.replace("…", ".").split(". ") if s.strip(" .")]
+
+
+def week_lines(cli, days: tuple[str, ...]) -> set[str]:
+    """Every line the weekly digests of these days quote."""
+    return {line["text"] for day in days for line in read_digest(cli, "--week", day)["lines"]}

@@ -5,7 +5,7 @@ short entries is then not its weekly digests again: it quotes fewer of their lin
 from __future__ import annotations
 
 from mirror.services.digest import MOVED_REPEATS
-from tests.cli.digests import read_digest, write_all
+from tests.cli.digests import read_digest, sentences_of, week_lines, write_all
 from tests.cli.test_json_schemas import validate
 
 _NURSE = [
@@ -27,17 +27,9 @@ _NURSE = [
 ]
 
 
-
-
-def _keys(text: str) -> list[str]:
-    return [s.strip(" .").casefold() for s in text.replace("…", ".").split(". ") if s.strip(" .")]
-
-
 def test_a_month_sets_its_first_week_beside_its_last_in_the_persons_words(cli):
     write_all(cli, _NURSE)
-    weekly = {line["text"] for day in ("2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23",
-                                       "2026-11-30")
-              for line in read_digest(cli, "--week", day)["lines"]}
+    weekly = week_lines(cli, ("2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30"))
 
     digest = read_digest(cli, "--month", "2026-11-15")
 
@@ -49,7 +41,7 @@ def test_a_month_sets_its_first_week_beside_its_last_in_the_persons_words(cli):
     assert last["text"] in digest["text"]
     # the month quotes few of its weeks' lines again, and no sentence twice
     assert len([line for line in digest["lines"] if line["text"] in weekly]) <= MOVED_REPEATS
-    said = [k for line in (*digest["lines"], *digest["moved"]) for k in _keys(line["text"])]
+    said = [k for line in (*digest["lines"], *digest["moved"]) for k in sentences_of(line["text"])]
     assert len(said) == len(set(said)), said
     assert "Tired." not in (first["text"], last["text"])  # said once, with its count
     assert digest["checks_passed"]

@@ -6,7 +6,7 @@ not its weekly digests laid end to end."""
 from __future__ import annotations
 
 from mirror.services.digest import MONTH_REPEATS
-from tests.cli.digests import read_digest, write_all
+from tests.cli.digests import read_digest, sentences_of, week_lines, write_all
 
 _GERMAN_MONTH = [
     ("2026-09-01 22:00", "Frühschicht. Müde. Sonst nichts."),
@@ -29,17 +29,9 @@ _GERMAN_MONTH = [
 ]
 
 
-
-
-def _sentences(line: str) -> list[str]:
-    return [s.strip(" .").casefold() for s in line.replace("…", ".").split(". ") if s.strip(" .")]
-
-
 def test_a_month_of_short_entries_is_not_its_weeks_again(cli):
     write_all(cli, _GERMAN_MONTH)
-    weekly = {line["text"] for day in ("2026-09-01", "2026-09-08", "2026-09-15", "2026-09-22",
-                                       "2026-09-29")
-              for line in read_digest(cli, "--week", day)["lines"]}
+    weekly = week_lines(cli, ("2026-09-01", "2026-09-08", "2026-09-15", "2026-09-22", "2026-09-29"))
 
     month = [line["text"] for line in read_digest(cli, "--month", "2026-09-15")["lines"]]
 
@@ -53,7 +45,7 @@ def test_a_month_says_what_ran_through_it_once_and_quotes_no_sentence_twice(cli)
     digest = read_digest(cli, "--month", "2026-09-15")
 
     assert "Immer wieder: “Müde.” (4)" in digest["text"]
-    said = [s for line in digest["lines"] for s in _sentences(line["text"])]
+    said = [s for line in digest["lines"] for s in sentences_of(line["text"])]
     assert len(said) == len(set(said)), said
     # the tiredness is said once, with its count; a line that is only that is not quoted
     assert "Frühschicht. Müde. Sonst nichts." not in digest["text"]
