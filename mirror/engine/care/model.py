@@ -41,7 +41,7 @@ class _Block:
         self.weights = weights
 
     def grams(self, text: str) -> Iterable[str]:
-        text = text.lower()
+        """The n-grams of `text`, already lower-cased, as scikit-learn's analyzer gives them."""
         if self.analyzer == "char_wb":
             for w in _WHITE.sub(" ", text).split():
                 w = " " + w + " "
@@ -109,6 +109,7 @@ class CareModel:
         return cls(meta, grams, weights)
 
     def likelihood(self, text: str) -> float:
+        text = text.lower()  # once, for both blocks (the vectorizers' `lowercase`)
         z = self.intercept + sum(b.score(text) for b in self.blocks)
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
