@@ -190,6 +190,34 @@ _ELLIPTIC = frozenset({"neither", "nor"})
 _AGREE_AUX = frozenset({"did", "do", "does", "was", "were", "am", "is", "could", "would", "had", "have"})
 
 
+#: Subjects that take over a clause after "and"/"but" ("and those are both true").
+_NEW_SUBJECTS = frozenset({"those", "these", "that", "this", "it", "it's", "there", "there's",
+                           "that's", "he", "she", "they", "he's", "she's", "they're"})
+
+
+def happened(said: Echo) -> bool:
+    """Whether a past clause tells something that happened, which a question may place in
+    time ("When you cried next to the frozen peas, …"): knowing, wanting or not knowing is
+    no moment one was in, and "When you just didn't know it showed, what was that like?"
+    reads garbled. Only the clause's main verb decides ("you cried because the bottle was
+    empty" happened)."""
+    if not said.past:
+        return False
+    words = [w for w in said.text.lower().replace("\u2019", "'").split() if w not in _ADVERBS]
+    verb = words[1] if len(words) > 1 and words[0] in ("you", "you're", "you've") else words[0] if words else ""
+    after = words[words.index(verb) + 1] if verb in words and words.index(verb) + 1 < len(words) else ""
+    if verb in _STATES_THEN:
+        return False
+    return not (verb in ("didn't", "couldn't", "wasn't", "never", "hadn't") and after in _STATES)
+
+
+#: Past verbs of knowing and wanting, and the verbs a "didn't" makes a state of.
+_STATES_THEN = frozenset({"knew", "thought", "wanted", "meant", "understood", "liked", "loved",
+                          "hated", "wished", "hoped", "believed", "expected", "guessed"})
+_STATES = frozenset({"know", "think", "want", "mean", "understand", "like", "realise", "realize",
+                     "see", "care", "expect", "notice", "feel"})
+
+
 def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None:
     toks = list(tokens[lo:hi])
     # A conjunction may lead in ("and I cried").
@@ -215,6 +243,13 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
         return None  # "I said no, honestly, it's fine": the answer goes on past the comma
     if _reported(tokens, at):
         return None  # "Kieran says let it go, it's not worth the stress": his words, not hers
+    cut = next((k for k in range(1, len(own) - 1) if own[k] in _JOINS and (
+        own[k + 1] in _NEW_SUBJECTS or (own[k + 1] in _PRESENT_STATE and _is_past(own[1])))), None)
+    if cut is not None:
+        # "I chose it and I'm sad and those are both true": the clause ends where another
+        # subject takes over, or where a doing then turns into a state now; said back whole
+        # it became "when you chose it and you're sad and those are both true", garbled.
+        toks, own = toks[:cut], own[:cut]
     judged = _verdict(text, toks, own)
     if judged is not None:
         return judged
@@ -255,6 +290,8 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     writer = diary or own[0] in _SUBJECTS
     if not writer and not any(w in _SWAP for w in own[size:]):
         return None  # someone else's doing is said back only when it touched the writer
+    if past and any(w in _PRESENT_STATE for w in norms[1:]):
+        return None  # "I chose it and I'm sad": a doing then and a state now are not one moment
     if not past and not (writer and (perfect or _stance(norms) or any(w in _HABIT for w in norms))):
         return None  # "you're writing this on the ferry", "she lives in Leeds": only a report
     span = text[toks[0].start : toks[-1].end]

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.echo import Echo, echo, opens_on_the_writer
+from mirror.engine.echo import Echo, echo, happened, opens_on_the_writer
 from mirror.engine.patterns import PatternMatch
 from mirror.engine.reading import (
     LONG_CLAUSE_WORDS,
@@ -115,7 +115,7 @@ _OPEN_SHORT = (
 )
 _ASK = (
     "What do you notice as you read this back?",
-    "What feels most true in it for you right now?",
+    "Which part of it stays with you most?",
     "Where does that sit in you today?",
     "What is underneath that, if anything?",
     "What would you like to understand better about this?",
@@ -1053,7 +1053,8 @@ def _echo_question(fr: dict, r: Reading, said: Echo, pick: _Picker) -> str:
     # "joke", "birthday" in a breakup) leave it open: "what do you want to keep from the
     # moment you did it like adults?" answered a parting as a treasure.
     tone = r.valence if r.feelings and r.valence in ("positive", "negative") else "neutral"
-    options = fr["ask_echo"]["past"][tone] if said.past else fr["ask_echo"]["present"]
+    # (a past state or a thing not done is asked about as written, not as a moment)
+    options = fr["ask_echo"]["past"][tone] if happened(said) else fr["ask_echo"]["present"]
     return str(pick.choice(options)).format(e=said.text)
 
 
@@ -1306,7 +1307,18 @@ def _compose(text: str, a: Analysis, memory: str | None, key: str, daytime: bool
         else:
             reply = _compose_localized(a, pick, _register(text, a))
     # The marks are set once, on the whole reply (the memory line quotes the person too).
-    return _in_language_marks(_with_memory(reply, memory), _register(text, a) if a.tokens else "en")
+    return _in_language_marks(_one_stop(_with_memory(reply, memory)), _register(text, a) if a.tokens else "en")
+
+
+#: A quotation that already ends on its own stop, with an inner quotation closing after it
+#: ("… better than mine.’”"), followed by the frame's full stop.
+_DOUBLED_STOP = re.compile("([.!?\u2026][\u2019'\"\u00bb]?\u201d)\\.")
+
+
+def _one_stop(reply: str) -> str:
+    """`reply` with no full stop after a quotation that ends on a stop of its own: the
+    person's "said ‘you've got good hands for it, better than mine.’" closes the sentence."""
+    return _DOUBLED_STOP.sub(r"\1", reply)
 
 
 def _register(text: str, a: Analysis) -> str:

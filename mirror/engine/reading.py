@@ -398,6 +398,24 @@ def says_i(language: str, norms: Sequence[str]) -> bool:
     return lex is not None and any(w in lex.first_person for w in norms)
 
 
+#: "Since" in the supported languages: a funeral after it dates something ("since the funeral").
+_SINCE = frozenset({"since", "desde", "depuis", "seit", "dal", "dalla", "dallo", "sinds", "od"})
+#: How far back in its sentence the writer is looked for before a dated death.
+_DATED_REACH = 8
+
+
+def _dated_by(toks: Sequence[Token], norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
+    """Whether the death or funeral at token i only dates something said of other people
+    ("three generations of cousins who hadn't seen each other since uncle Franco's funeral"):
+    a marker of time at a birthday, not the loss the entry is about. With the writer in the
+    clause ("I haven't slept since the funeral") it stays grief."""
+    sent = toks[i].sent
+    if not any(norms[j] in _SINCE for j in range(max(0, i - 2), i) if toks[j].sent == sent):
+        return False
+    return not any(norms[j] in lex.first_person for j in range(max(0, i - _DATED_REACH), i)
+                   if toks[j].sent == sent)
+
+
 def _years_ago(toks: Sequence[Token], norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
     """Whether the death at token i is told in passing, in a clause about someone: dated
     years back ("my teacher, who died years ago, …", "que murió hace años", "che è morto
@@ -834,6 +852,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "se había despertado enfadado conmigo", "Mum was so proud of me": theirs
         if hit[0] in _TOLD_BY_EVENTS and any(norms[j] in lex.excepting for j in range(max(0, i - 2), i)):
             continue  # "never seen him in a tie except at funerals": the rule's exception, no one's
+        if hit[0] in _TOLD_BY_EVENTS and _dated_by(toks, norms, i, lex):
+            continue  # "cugini che non si vedevano dal funerale di zio Franco": a date, no one's loss
         if hit[0] in _TOLD_BY_EVENTS and _dying_of_a_feeling(norms, i + size, lex):
             continue  # "morts de rire", "morri de vergonha", "dying of boredom": only a lot
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
@@ -1616,6 +1636,15 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
             marked or any(_written(" ".join(m), lowered) for m in lex.sarcasm if m and m[0] == "#")
             or _hashtag_marker(text, lex)):
         return True  # "… Wagen 9 fehlt komplett. #DeutscheBahn #zukunftsfähig #danke"
+    if _long_story(text, toks):
+        # A story of several paragraphs is not said dryly as a whole: a turn of irony in it
+        # is one line's, and only a marker that cannot be sincere ("love that for me", "/s",
+        # "#blessed" after a complaint) makes the entry ironic. Read blind, every long entry
+        # the weaker cues below took as dry was sincere: an under-10s match lost 4-1 called
+        # the best Saturday of the season, a mother with dementia calling her daughter by
+        # her dead sister's name, a father proud and sad at his daughter's move abroad.
+        return any(_contains(norms, m) if m[0].isalnum() else _written(" ".join(m), lowered)
+                   for m in lex.sarcasm_strong) or _tagged(lowered, lex, trouble, valence, norms, text)
     if not laughing and _praised_headline(text, toks, norms, spans, lex, valence, families):
         return True  # "Superbe journée sur le RER B." over forty minutes stuck and a missed meeting
     if marked and trouble and not laughing and (valence or _marker_opens(toks, norms, lex)):
@@ -1644,11 +1673,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True  # 'Wonderful news: IT has "fixed" the printer': praise for a "deed"
     if valence and _opens_on_marker(text, toks, norms, lex, valence):
         return True  # "Oh good, the review form is now 14 pages": the entry opens on the irony
-    tags = lex.sarcasm_tags + tuple(t for t in _english_tags() if t not in lex.sarcasm_tags)
-    if any(" ".join(m) in lowered for m in tags) and "!" not in text and (
-            trouble or not valence or sum(valence.get(w, 0.0) for w in norms) < 0):
-        # "#blessed" after a complaint; "Ana had the baby!!! #blessed" and, where VADER can
-        # tell, "Got the keys to our first flat today. #blessed", nothing gone wrong, are sincere
+    if _tagged(lowered, lex, trouble, valence, norms, text):
         return True
     if "!!" in text and not trouble:
         return False  # "MADE VARSITY!!!! … best day ever": joy shouted, not irony
@@ -1702,6 +1727,25 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
                      for i in praise)
         pointed = pointed or lifted
     return incongruent >= 1 and (marked or pointed)
+
+
+def _tagged(lowered: str, lex: _Lexicon, trouble: bool, valence: dict[str, float],
+            norms: Sequence[str], text: str) -> bool:
+    """Whether an irony tag closes a complaint: "#blessed" after a complaint; "Ana had the
+    baby!!! #blessed" and, where VADER can tell, "Got the keys to our first flat today.
+    #blessed", nothing gone wrong, are sincere."""
+    tags = lex.sarcasm_tags + tuple(t for t in _english_tags() if t not in lex.sarcasm_tags)
+    return any(" ".join(m) in lowered for m in tags) and "!" not in text and (
+        trouble or not valence or sum(valence.get(w, 0.0) for w in norms) < 0)
+
+
+#: A story: more than this many words in at least this many paragraphs.
+_STORY_WORDS, _STORY_PARAGRAPHS = 150, 3
+
+
+def _long_story(text: str, toks: Sequence[Token]) -> bool:
+    """Whether the entry is a story told over several paragraphs (see `_is_sarcastic`)."""
+    return len(toks) > _STORY_WORDS and sum(1 for p in text.split("\n\n") if p.strip()) >= _STORY_PARAGRAPHS
 
 
 #: How far back, in words, the question a "Ja, Wouter, serieus." answers may be quoted.
@@ -3030,20 +3074,32 @@ def _paragraph_of(text: str, pos: int) -> int:
     return text.count("\n\n", 0, pos)
 
 
+#: The writer as the subject of a clause, in any supported language's most common forms.
+_WRITER_SAYS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "yo", "je", "j'ai", "ich", "io", "ik",
+                          "eu", "ja"})
+#: What the writer's own clause adds to a word's weight when a long sentence is cut.
+_OWN_CLAUSE = 1.0
+
+
 def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
             vader: dict[str, float]) -> Moment:
     """A sentence as quotable: whole when short, else the clause(s) around its peak word,
     cut only where a clause ends (never inside one, never just before a negation)."""
     if m.last - m.first <= _MAX_CENTRE_WORDS:
         return m
-    peak = max(range(m.first, m.last),
-               key=lambda i: (1.5 if i in fam_at else 0.0) + abs(vader.get(toks[i].norm, 0.0)) / 2)
     inside = tokens_in_spans(toks, quoted_spans(text))
     # Never inside someone's quoted words ("she said 'well, as long as you're happy'").
     cuts = [i for i in range(m.first + 1, m.last) if clause_break_between(text, toks[i - 1], toks[i])
             and not (inside[i] >= 0 and inside[i] == inside[i - 1])]
     starts = [m.first] + cuts
     ends = cuts + [m.last]
+    # (a feeling in the writer's own clause outweighs one said of anyone: in "… how tired
+    # that must make you, and I'm going to keep that one" the writer is in the last clause)
+    own = {i for lo, hi in zip(starts, ends) if any(toks[k].norm in _WRITER_SAYS for k in range(lo, hi))
+           for i in range(lo, hi)}
+    peak = max(range(m.first, m.last),
+               key=lambda i: (1.5 if i in fam_at else 0.0) + abs(vader.get(toks[i].norm, 0.0)) / 2
+               + (_OWN_CLAUSE if i in own else 0.0))
     lo = max(s for s in starts if s <= peak)
     hi = min(e for e in ends if e > peak)
     while hi - lo < 6 and (lo > m.first or hi < m.last):  # too short alone: add a neighbour

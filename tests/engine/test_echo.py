@@ -111,3 +111,28 @@ def test_something_the_person_has_done_is_said_back_as_now() -> None:
     found = echo(text, tokenize(text), 0, len(tokenize(text)))
     assert found is not None and found.text == "you've changed your mind about nine times since lunch"
     assert not found.past
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a doing then and a state now: the doing is the moment
+    ("I said yes and I'm glad and that's the strange part.", "you said yes"),
+    # another subject takes over after "and": the clause ends there
+    ("I kept the letter and it's still in the drawer by the bed.", "you kept the letter"),
+])
+def test_a_clause_ends_where_another_subject_or_a_present_state_takes_over(text: str, expected: str) -> None:
+    assert said(text) == expected
+
+
+def test_a_thing_not_done_is_asked_about_as_written_not_as_a_moment() -> None:
+    text = ("My brother said I looked worn out at dinner. He's right, probably. "
+            "I just didn't know it showed.")
+    reply = compose(text)
+    assert "didn't know it showed" in reply
+    assert "When you just didn't know" not in reply and "when you just didn't know" not in reply
+
+
+def test_a_quotation_that_ends_on_its_own_stop_gets_no_second_stop() -> None:
+    text = ("Grandad came to the allotment with me today. He watched me pot on the tomatoes "
+            "and said \u2018you've got the knack for it, better than I ever had.\u2019")
+    reply = compose(text)
+    assert "\u2019\u201d." not in reply and ".\u201d." not in reply

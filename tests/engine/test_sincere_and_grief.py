@@ -40,3 +40,52 @@ def test_an_anniversary_of_a_loss_is_grief_and_its_heaviest_line_is_quoted() -> 
 def test_missing_a_person_is_longing_but_missing_a_bus_is_not() -> None:
     assert "longing" in read("Tom's away for work. I miss him so much, the flat is too tidy.").feelings
     assert "longing" not in read("Missed the 7:40 again, so I walked in the rain.").feelings
+
+
+#: A story told over several paragraphs, opening on praise beside a defeat and ending on it
+#: again, sincerely: the day the weakest player scored.
+_LOST_AND_GLAD = """Best Sunday of the season and we lost 5-2.
+
+Under-12s, home to Lindfield, sideways rain, the goalmouth a pond by half-time. We were
+four down before anyone had warmed up. At the break I told them to talk to each other and
+Harvey asked whether the hot chocolate was coming before or after the second half.
+
+Then with five minutes left the ball bounced off two shins and rolled to Priya, who has
+turned up to every training session for two years and never once had a shot. She looked
+at it as if it might bite. Then she kicked it, not hard, and it crept in off the post.
+
+The whole squad fell on her. Her mum was crying by the dugout and so, I think, was I. In
+the car her mum sent me a photo of Priya asleep with the match ball.
+
+5-2. The best result this club has had, as far as I'm concerned."""
+
+
+def test_a_long_sincere_story_that_opens_on_praise_over_a_defeat_is_not_irony() -> None:
+    assert not read(_LOST_AND_GLAD).sarcasm
+    reply = compose(_LOST_AND_GLAD)
+    assert "funny" not in reply and "dry" not in reply and "wry" not in reply
+
+
+def test_a_short_complaint_under_praise_is_still_irony() -> None:
+    assert read("Best Sunday of the whole season: we lost 5-2 in the rain and the kit bag "
+                "was stolen.").sarcasm
+
+
+def test_a_marker_that_cannot_be_sincere_keeps_a_long_story_ironic() -> None:
+    text = _LOST_AND_GLAD.replace("as far as I'm concerned.", "as far as I'm concerned. Love that for me.")
+    assert read(text).sarcasm
+
+
+def test_a_funeral_that_only_dates_a_reunion_is_not_grief() -> None:
+    text = ("Ottant'anni, zio Beppe! Eravamo in venti nella sala della pizzeria, con cugini "
+            "che non si vedevano dal funerale di nonno Aldo. Lui ha soffiato sulle candeline "
+            "tre volte perché non si spegnevano, e abbiamo riso tutti fino alle lacrime. "
+            "Alla fine mi ha detto piano: «Grazie di essere venuto, Luca.» È stata la cosa "
+            "più bella della giornata.")
+    assert "grief" not in read(text, language="it").feelings
+    assert "lutto" not in compose(text)
+
+
+def test_a_funeral_the_writer_dates_their_own_life_by_is_still_grief() -> None:
+    assert "grief" in read("I haven't slept properly since the funeral. The house is so "
+                           "quiet without her.").feelings
