@@ -191,8 +191,10 @@ _AGREE_AUX = frozenset({"did", "do", "does", "was", "were", "am", "is", "could",
 
 
 #: Subjects that take over a clause after "and"/"but" ("and those are both true").
+#: (Not "he"/"she": "I sent a long message and she's replied 'no worries'" holds its point
+#: in what she did, and cut before it, "you sent a long message" says nothing.)
 _NEW_SUBJECTS = frozenset({"those", "these", "that", "this", "it", "it's", "there", "there's",
-                           "that's", "he", "she", "they", "he's", "she's", "they're"})
+                           "that's"})
 
 
 def happened(said: Echo) -> bool:
