@@ -531,6 +531,11 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             # (one line runs far longer than the rest: where the person stopped to write)
             return " ".join([_say(pick.choice(fr["log_long"]), c=ends[0]), pick.choice(fr["ask_log_long"])])
         return " ".join([_say(pick.choice(fr["log"]), a=ends[0], b=ends[1]), pick.choice(fr["ask_log"])])
+    if "log_terse" in fr and "ask_log_terse" in fr and (ends := _terse_day(a, r)) is not None:
+        # "Mon. 6,214 steps. Porridge. Standup. … Pasta. Two episodes. Bed 11:40.": a day
+        # kept in a word or two a line has no line that is its heart either; asking what
+        # "Bed 11:40" carries reads as not having looked.
+        return " ".join([_say(pick.choice(fr["log_terse"]), a=ends[0], b=ends[1]), pick.choice(fr["ask_log_terse"])])
     if len(r.feelings) > 2 and "many" in fr and "ask_many" in fr:
         # Several feelings the person listed side by side: named together, as they wrote
         # them, and the question keeps them all instead of favouring one.
@@ -868,6 +873,30 @@ def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     opening = _exact_quote(a.text, a.tokens, start, end)
     closing = _exact_quote(a.text, a.tokens, last_first, last_end)
     return (opening, closing) if opening and closing else None
+
+
+def _terse_day(a: Analysis, r: Reading) -> tuple[str, str] | None:
+    """(its first line, its last line), quoted, when the entry is a day kept in a few words
+    a line ("Gym. Laundry. Rang Dad. Pasta. Bed 11."): at least `_TERSE_DAY_LINES` sentences
+    (a one-word heading like "Mon." not counted) of at most `_TERSE_DAY_WORDS` words on
+    average, hardly any with the writer in them, and no feeling named."""
+    if r.feelings or r.sarcasm or r.asking or r.request is not None:
+        return None
+    units = [(m.first, m.last) for m in r.moments]
+    if units and units[0][1] - units[0][0] == 1:
+        units = units[1:]  # "Mon.", "Tuesday.": the day's name, not a line of it
+    if len(units) < _TERSE_DAY_LINES or sum(b - a_ for a_, b in units) > _TERSE_DAY_WORDS * len(units):
+        return None
+    norms = [t.norm for t in a.tokens]
+    if sum(says_i(str(a.language), norms[first:last]) for first, last in units) * 5 > len(units):
+        return None
+    opening = _exact_quote(a.text, a.tokens, *units[0])
+    closing = _exact_quote(a.text, a.tokens, *units[-1])
+    return (opening, closing) if opening and closing else None
+
+
+#: A day kept short: at least this many sentences, of at most this many words on average.
+_TERSE_DAY_LINES, _TERSE_DAY_WORDS = 6, 3
 
 
 def _log_longest(units: list[tuple[int, int]]) -> tuple[int, int] | None:

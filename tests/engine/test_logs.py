@@ -155,3 +155,26 @@ def test_a_line_typed_without_a_stop_is_never_run_into_the_next() -> None:
     for version in range(3):
         reply = compose(text, version=f"v{version}")
         assert "half Shoulder" not in reply, reply
+
+
+@pytest.mark.parametrize("text, first, last, words", [
+    ("Tue. Swim, 40 lengths. Toast. Emails. Dentist. Rained again. Soup. Bed 10:50.",
+     "Swim, 40 lengths", "Bed 10:50", ("day", "short lines", "holds more")),
+    ("Sáb. Mercado. Lavadora. Paella en casa de Ana. Siesta. Serie. Cama.",
+     "Mercado", "Cama", ("día", "líneas")),
+    ("Zondag. Hardlopen, 8 km. Koffie. Was. Boodschappen. Pasta. Serie. Bed.",
+     "Hardlopen, 8 km", "Bed", ("dag", "regels")),
+])
+def test_a_day_kept_in_a_few_words_a_line_is_answered_as_such(
+        text: str, first: str, last: str, words: tuple[str, ...]) -> None:
+    reply = compose(text)
+    quoted = QUOTED.findall(reply)
+    assert quoted[:2] == [first, last]
+    assert any(w in reply for w in words)
+    assert not any(s in reply for s in STOCK)
+    assert check(reply, text).passed
+
+
+def test_a_few_short_lines_with_the_writer_in_them_are_not_a_terse_log() -> None:
+    reply = compose("Woke early. I cried in the car. I rang Mum. I felt better. Tea. Bed.")
+    assert "kept short" not in reply and "a few words" not in reply
