@@ -400,6 +400,9 @@ def says_i(language: str, norms: Sequence[str]) -> bool:
 
 #: "Since" in the supported languages: a funeral after it dates something ("since the funeral").
 _SINCE = frozenset({"since", "desde", "depuis", "seit", "dal", "dalla", "dallo", "sinds", "od"})
+#: Articles a funeral named as a date follows ("since the funeral", "seit der Beerdigung").
+_ARTICLES = frozenset({"the", "his", "her", "their", "el", "la", "le", "les", "der", "die", "dem",
+                       "den", "de", "het", "o", "a", "il", "lo", "l'", "del", "della", "do", "da"})
 #: How far back in its sentence the writer is looked for before a dated death.
 _DATED_REACH = 8
 
@@ -412,6 +415,8 @@ def _dated_by(toks: Sequence[Token], norms: Sequence[str], i: int, lex: _Lexicon
     sent = toks[i].sent
     if not any(norms[j] in _SINCE for j in range(max(0, i - 2), i) if toks[j].sent == sent):
         return False
+    if i == 0 or (norms[i - 1] not in _SINCE and norms[i - 1] not in _ARTICLES):
+        return False  # "since Rufus died", "since she died": a death told, not a date
     return not any(norms[j] in lex.first_person for j in range(max(0, i - _DATED_REACH), i)
                    if toks[j].sent == sent)
 

@@ -89,3 +89,9 @@ def test_a_funeral_that_only_dates_a_reunion_is_not_grief() -> None:
 def test_a_funeral_the_writer_dates_their_own_life_by_is_still_grief() -> None:
     assert "grief" in read("I haven't slept properly since the funeral. The house is so "
                            "quiet without her.").feelings
+
+
+def test_a_death_told_after_since_is_still_grief() -> None:
+    text = ("Should we get another cat? Mouse has seemed lost since Biscuit died; she sleeps "
+            "on his blanket by the radiator most of the day.")
+    assert "grief" in read(text).feelings
