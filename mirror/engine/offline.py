@@ -878,25 +878,40 @@ def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
 def _terse_day(a: Analysis, r: Reading) -> tuple[str, str] | None:
     """(its first line, its last line), quoted, when the entry is a day kept in a few words
     a line ("Gym. Laundry. Rang Dad. Pasta. Bed 11."): at least `_TERSE_DAY_LINES` sentences
-    (a one-word heading like "Mon." not counted) of at most `_TERSE_DAY_WORDS` words on
-    average, hardly any with the writer in them, and no feeling named."""
-    if r.feelings or r.sarcasm or r.asking or r.request is not None:
-        return None
-    units = [(m.first, m.last) for m in r.moments]
-    if units and units[0][1] - units[0][0] == 1:
-        units = units[1:]  # "Mon.", "Tuesday.": the day's name, not a line of it
+    or listed items of at most `_TERSE_DAY_WORDS` words on average, hardly any with the
+    writer in them, no feeling named, and a last line that is an item of the record, not a
+    verdict on it ("… Fine.", "… Again.": those are asked after, as the person's own word)."""
+    if r.feelings or r.sarcasm or r.asking or r.request is not None or "!" in a.text \
+            or any(q in a.text for q in "\"\u201c\u201d\u201e\u00ab\u00bb"):
+        return None  # (someone's words, or a shout, make it a story, not a record)
+    units = [part for m in r.moments for part in _listed(a, m.first, m.last)]
     if len(units) < _TERSE_DAY_LINES or sum(b - a_ for a_, b in units) > _TERSE_DAY_WORDS * len(units):
         return None
     norms = [t.norm for t in a.tokens]
     if sum(says_i(str(a.language), norms[first:last]) for first, last in units) * 5 > len(units):
         return None
+    first, last = units[-1]
+    vader = valences() if a.english else {}
+    if last - first < 2 or says_i(str(a.language), norms[first:last]) or any(norms[k] in vader for k in range(first, last)):
+        return None  # "… Enough.", "… Fine.", "Me: a potato": the record ends in a verdict, asked after
     opening = _exact_quote(a.text, a.tokens, *units[0])
     closing = _exact_quote(a.text, a.tokens, *units[-1])
     return (opening, closing) if opening and closing else None
 
 
-#: A day kept short: at least this many sentences, of at most this many words on average.
-_TERSE_DAY_LINES, _TERSE_DAY_WORDS = 6, 3
+def _listed(a: Analysis, first: int, last: int) -> list[tuple[int, int]]:
+    """A sentence's comma-separated items when it lists things done ("Boodschappen, was,
+    Jip uitgelaten in de regen."): each at most `_ITEM_WORDS` words; else the sentence."""
+    cuts = [k for k in range(first + 1, last) if "," in a.text[a.tokens[k - 1].end : a.tokens[k].start]]
+    parts = list(zip([first, *cuts], [*cuts, last]))
+    if len(parts) < 2 or any(hi - lo > _ITEM_WORDS for lo, hi in parts):
+        return [(first, last)]
+    return parts
+
+
+#: A day kept short: at least this many lines or listed items, of at most this many words
+#: on average; an item of a listing sentence has at most `_ITEM_WORDS`.
+_TERSE_DAY_LINES, _TERSE_DAY_WORDS, _ITEM_WORDS = 4, 3, 6
 
 
 def _log_longest(units: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -158,12 +158,12 @@ def test_a_line_typed_without_a_stop_is_never_run_into_the_next() -> None:
 
 
 @pytest.mark.parametrize("text, first, last, words", [
-    ("Tue. Swim, 40 lengths. Toast. Emails. Dentist. Rained again. Soup. Bed 10:50.",
-     "Swim, 40 lengths", "Bed 10:50", ("day", "short lines", "holds more")),
-    ("Sáb. Mercado. Lavadora. Paella en casa de Ana. Siesta. Serie. Cama.",
-     "Mercado", "Cama", ("día", "líneas")),
-    ("Zondag. Hardlopen, 8 km. Koffie. Was. Boodschappen. Pasta. Serie. Bed.",
-     "Hardlopen, 8 km", "Bed", ("dag", "regels")),
+    ("Swim, 40 lengths. Toast. Emails. Dentist. Rained again. Soup. Bed 10:50.",
+     "Swim", "Bed 10:50", ("day", "short lines", "holds more")),
+    ("Mercado. Lavadora. Comida en casa de mis padres. Siesta. Serie. A la cama pronto.",
+     "Mercado", "A la cama pronto", ("día", "líneas")),
+    ("Hardlopen, 8 km. Koffie. Boodschappen, was, de fiets naar de maker. Pasta. Vroeg naar bed.",
+     "Hardlopen", "Vroeg naar bed", ("dag", "regels")),
 ])
 def test_a_day_kept_in_a_few_words_a_line_is_answered_as_such(
         text: str, first: str, last: str, words: tuple[str, ...]) -> None:
@@ -175,6 +175,11 @@ def test_a_day_kept_in_a_few_words_a_line_is_answered_as_such(
     assert check(reply, text).passed
 
 
-def test_a_few_short_lines_with_the_writer_in_them_are_not_a_terse_log() -> None:
-    reply = compose("Woke early. I cried in the car. I rang Mum. I felt better. Tea. Bed.")
+@pytest.mark.parametrize("text", [
+    "Woke early. I cried in the car. I rang Mum. I felt better. Tea. Bed.",  # the writer speaks
+    "Washing, hoovering, paid the water bill. Nothing else happened. Fine.",  # ends on a verdict
+    'SHE SAID YES. Well, technically she said "obviously, get up, your knee is in a puddle." Same thing.',
+])
+def test_short_lines_that_speak_are_not_a_day_kept_short(text: str) -> None:
+    reply = compose(text)
     assert "kept short" not in reply and "a few words" not in reply

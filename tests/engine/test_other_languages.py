@@ -101,3 +101,13 @@ def test_an_entry_of_two_words_is_answered_in_its_own_language(text: str, langua
     from mirror.engine.analysis import analyze
 
     assert analyze(text).language == language
+
+
+def test_a_short_dutch_day_sharing_words_with_english_is_answered_in_dutch() -> None:
+    # "was" (laundry) and "in" are English function words too: the guess heard English
+    text = "Was, boodschappen, Max uitgelaten in het park. Pizza. Vroeg naar bed."
+    from mirror.engine.analysis import analyze
+
+    assert analyze(text).language == "nl"
+    reply = compose(text)
+    assert "you" not in reply.lower().split() and "What" not in reply
