@@ -55,6 +55,7 @@ _LAST_PLAIN = 0.25
 _SHOUTED = 2.0  # a line shouted in capitals ("PRESO 27!!!"): news, whatever its words
 _ASIDE = 2.0  # a last line added on ("also …", "… lol"): the entry's heart is elsewhere
 _LANDING_TURN = 1.25
+_TURN_CARRIES = 0.5  # of the line a "But …" sentence turns against, its weight added to it
 _LEAD_IN_WORDS = 14  # the line before a short centre, quoted with it when no longer than this  # the last line turns: the entry lands there  # a last line that only makes a plan: an afterthought, not the heart
 #: The last paragraph of a long entry (three paragraphs or more) is where it often lands.
 _LAST_PARAGRAPH = 0.75
@@ -2181,6 +2182,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += 1.0
         elif words and words[0] in lex.opening_turns:
             score += 1.0  # "But the men carrying it out were laughing", "Instead I made toast"
+            if scored and words[0] not in lex.moves_on and k > 0 and scored[-1].last >= sentences[k - 1][1]:
+                # The turn answers the line before it, and carries its weight: "I've been
+                # feeling useless since October … But for twenty minutes this evening
+                # something I made did exactly what it was supposed to do" lands on the But.
+                score += _TURN_CARRIES * max(0.0, scored[-1].score)
         end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
         shouted = "!!" in end and any(len(toks[j].text) >= 3 and toks[j].text.isalpha()
                                       and toks[j].text.isupper() for j in range(lo, hi))
