@@ -843,6 +843,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "Jan gesagt, dass ich einfach müde bin": what was said, maybe a cover
         if _in_question(text, toks, i):
             continue  # "Do something fun???": asked about, not felt
+        if size > 1 and _in_idiom(norms, i, lex):
+            continue  # "mi sento solo una pentola a pressione": "only", not "alone"
         if quoted and _repeats_their_word(toks, i, quoted):
             continue  # 'they all said "how lovely, so calm". Yes. Calm.': their word, said back dryly
         if any(norms[j] in lex.body for j in range(max(0, i - 3), i)):
@@ -1414,14 +1416,19 @@ def _dying_of_a_feeling(norms: Sequence[str], after: int, lex: _Lexicon) -> bool
 _DYING_OF_WORDS = 2
 
 
+def _in_idiom(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
+    """Whether the word at i is inside one of the language's `not_feelings` phrases."""
+    return any(tuple(norms[i - k:i - k + len(words)]) == words
+               for words in lex.idioms for k in range(len(words)) if i - k >= 0)
+
+
 def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i: int,
                        lex: _Lexicon) -> bool:
     """Whether a feeling word describes something or someone other than the writer: "the sad
     meal deal", "singing happy birthday", "it was embarrassing", "a client was furious".
     Naming those as the writer's feeling is the costliest mistake a mirror makes."""
     nxt = norms[i + 1] if i + 1 < len(norms) and not clause_break_between(text, toks[i], toks[i + 1]) else ""
-    if any(tuple(norms[max(0, i - k):i - k + len(words)]) == words
-           for words in lex.idioms for k in range(len(words)) if i - k >= 0):
+    if _in_idiom(norms, i, lex):
         return True  # "happy birthday", "happy hour", "am liebsten" (the word inside an idiom)
     if lex.adjectives_follow and i >= 2 and norms[i - 2] in lex.determiners \
             and norms[i - 1].isalpha() and norms[i - 1] not in lex.stopwords \
