@@ -8,7 +8,7 @@ care corpora), bench/blind_entries and bench/holdout_entries, N generated journa
 (bench/journal_gen.py), a few longer generated reflections, and texts longer than what the
 engine and the care model read at once.
 
-    python bench/analysis_equality.py                      # against main, 5,000 entries
+    python bench/analysis_equality.py                      # against where HEAD left main
     python bench/analysis_equality.py --against HEAD~3 --generated 2000
 
 Each side runs in its own process with PYTHONPATH at its tree (the earlier revision is
@@ -92,7 +92,8 @@ def _run(tree: Path, texts_file: Path, out_file: Path) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--against", default="main", help="the earlier revision (default: main)")
+    parser.add_argument("--against", help="the earlier revision (default: the merge base of "
+                        "HEAD and main, so what main gained since is not counted)")
     parser.add_argument("--generated", type=int, default=5000, help="generated journal entries")
     parser.add_argument("--dump", nargs=2, type=Path, metavar=("TEXTS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -100,6 +101,9 @@ def main() -> int:
         dump(*args.dump)
         return 0
     sys.path.insert(0, str(ROOT))
+    if args.against is None:
+        args.against = subprocess.run(["git", "-C", str(ROOT), "merge-base", "HEAD", "main"],
+                                      capture_output=True, text=True, check=True).stdout.strip()
     sample = texts(args.generated)
     with tempfile.TemporaryDirectory(prefix="mirror-equality-") as tmp:
         old = Path(tmp) / "old"
