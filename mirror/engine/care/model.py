@@ -32,8 +32,9 @@ _WORD = re.compile(r"(?u)\b\w+\b")
 
 
 #: How many distinct words a char_wb block keeps the known n-grams of (`_Block.memo`);
-#: emptied when full. A journal's words recur, so most words of an entry are found here.
-WORD_MEMO_LIMIT = 100_000
+#: emptied when full (~270 bytes a word: at most ~14 MB). A journal's words recur, so
+#: most words of an entry are found here.
+WORD_MEMO_LIMIT = 50_000
 
 #: Sublinear tf, 1 + ln(count), for the counts an entry usually has (`_tf`).
 _TF = [0.0] + [1.0 + math.log(c) for c in range(1, 256)]
