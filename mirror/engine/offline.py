@@ -683,7 +683,10 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # still the person's own words, where the questions below fit any entry (read
         # blind, "What feels most true in it for you now?" was graded 2.1 of 5 on average).
         ask = _say(pick.choice(_clause_frames(fr["ask_clause"], clause[1])), f=clause[1])
-    elif r.phrase:
+    elif r.phrase and _someone(r.phrase, data):
+        # Only a person of theirs ("your sister", "Sam"): read blind, a question about a
+        # thing named ("What comes up around your dressing gown, right now?") was graded
+        # below the open questions (2.4 against 3.0), a minor noun taken for the heart.
         # The tone of the question follows a feeling the person named; an entry whose
         # feeling is not named gets an open one (no "remember" for a divorce).
         tone = r.valence if r.feelings else "neutral"
@@ -1001,6 +1004,24 @@ def _clause_frames(options: list[str], clause: str) -> list[str]:
     first = words[0].lower() if words else ""
     kept_ = [o for o in options if not re.search(rf"(?i)(?<!\w){re.escape(first)}\s*\{{f\}}", o)]
     return kept_ or options
+
+
+def _someone(phrase: str, data: dict) -> bool:
+    """Whether a phrase of the entry names a person: one of the language's `people` words
+    ("your mum", "his brother"), a name ("Sam", "Dad"), or a thing of someone's that stands
+    for them ("her coat", still on the hook by the door)."""
+    words = phrase.strip("\u201c\u201d\u00ab\u00bb\u201e\"' ").split()
+    if not words:
+        return False
+    people = {str(w).lower() for w in data.get("people") or ()}
+    return (words[-1].lower().strip(".,!?;:") in people or (len(words) == 1 and words[0][:1].isupper())
+            or (len(words) > 1 and words[0].lower() in _THEIRS))
+
+
+#: Possessives of someone else: a thing of theirs kept ("her coat", "sa veste") carries them.
+_THEIRS = frozenset({"her", "his", "their", "su", "sus", "son", "sa", "ses", "leur", "leurs",
+                     "sein", "seine", "ihr", "ihre", "zijn", "haar", "hun", "jego", "jej",
+                     "ich", "suo", "sua", "suoi", "sue", "dele", "dela"})
 
 
 def _an_event(a: Analysis, r: Reading) -> bool:

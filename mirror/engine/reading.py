@@ -845,6 +845,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "Do something fun???": asked about, not felt
         if size > 1 and _in_idiom(norms, i, lex):
             continue  # "mi sento solo una pentola a pressione": "only", not "alone"
+        if _taken_back(toks, norms, i + size, lex):
+            continue  # "I was mortified and also not": said and unsaid in one breath
         if quoted and _repeats_their_word(toks, i, quoted):
             continue  # 'they all said "how lovely, so calm". Yes. Calm.': their word, said back dryly
         if any(norms[j] in lex.body for j in range(max(0, i - 3), i)):
@@ -1416,6 +1418,19 @@ def _dying_of_a_feeling(norms: Sequence[str], after: int, lex: _Lexicon) -> bool
 _DYING_OF_WORDS = 2
 
 
+def _taken_back(toks: Sequence[Token], norms: Sequence[str], after: int, lex: _Lexicon) -> bool:
+    """Whether the words after a feeling take it back at once: "mortified and also not",
+    "triste y también no": a joining word, at most one more, then a negator that ends the
+    sentence."""
+    if after >= len(norms) or norms[after] not in lex.links:
+        return False
+    for j in (after + 1, after + 2):
+        if j < len(norms) and norms[j] in lex.negators and toks[j].sent == toks[after].sent \
+                and (j + 1 >= len(norms) or toks[j + 1].sent != toks[j].sent):
+            return True
+    return False
+
+
 def _in_idiom(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
     """Whether the word at i is inside one of the language's `not_feelings` phrases."""
     return any(tuple(norms[i - k:i - k + len(words)]) == words
@@ -1711,6 +1726,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # (a praise word before a harm word is one thing, not praise: "heart attack")
         praise = [i for i, w in enumerate(words) if valence.get(w, 0.0) >= 2.0
                   and w.isalpha() and w not in lex.not_praise and not _negated(words, i, lex)
+                  and lex.single.get(w, ("",))[0] not in _AFTER_TROUBLE
                   and not (i + 1 < len(words) and valence.get(words[i + 1], 0.0) <= -1.0)]
         if not praise:
             continue
@@ -1752,6 +1768,9 @@ def _tagged(lowered: str, lex: _Lexicon, trouble: bool, valence: dict[str, float
         trouble or not valence or sum(valence.get(w, 0.0) for w in norms) < 0)
 
 
+#: Feelings that come after trouble by their nature: their words beside a mishap are not
+#: praise the mishap belies ("Relief. … the biopsy came back benign", "so grateful").
+_AFTER_TROUBLE = frozenset({"relief", "gratitude"})
 #: A story: more than this many words in at least this many paragraphs.
 _STORY_WORDS, _STORY_PARAGRAPHS = 150, 3
 
@@ -1968,8 +1987,10 @@ def _praised_headline(text: str, toks: Sequence[Token], norms: Sequence[str],
     if hi - lo > _HEADLINE_WORDS or "!" in text[toks[hi - 1].end : toks[hi - 1].end + 2]:
         return False
     head = norms[lo:hi]
-    if not any(w in lex.praise or (w,) in lex.sarcasm or valence.get(w, 0.0) >= 2.0 for w in head[:3]):
-        return False
+    if not any((w in lex.praise or (w,) in lex.sarcasm or valence.get(w, 0.0) >= 2.0)
+               and lex.single.get(w, ("",))[0] not in _AFTER_TROUBLE for w in head[:3]):
+        return False  # ("Relief. That's the only word." over twelve days of waiting: relief
+        #             comes after trouble, and is said sincerely of it)
     rest = norms[hi:]
     evidence = sum(1 for t in lex.trouble if t[0] in rest and _contains(rest, t))
     evidence += any(end - start <= _HELD_UP_CHARS and start > toks[hi - 1].end
@@ -2384,7 +2405,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     else:
         total = sum(vader.get(w, 0.0) for w in norms)
         valence = "positive" if total > 1.5 else "negative" if total < -1.5 else "neutral"
-    if valence == "positive" and vader and not sarcasm:
+    if valence == "positive" and vader and not sarcasm and not set(chosen) <= _AFTER_TROUBLE:
         # Praise in an entry that is otherwise going badly may be irony the cues missed:
         # the feeling is then left unnamed rather than taken literally. An event shouted
         # ("Got the job!!!!!") is not praise that irony borrows: a mishap elsewhere in the

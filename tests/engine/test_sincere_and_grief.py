@@ -95,3 +95,22 @@ def test_a_death_told_after_since_is_still_grief() -> None:
     text = ("Should we get another cat? Mouse has seemed lost since Biscuit died; she sleeps "
             "on his blanket by the radiator most of the day.")
     assert "grief" in read(text).feelings
+
+
+def test_relief_after_a_long_wait_is_not_read_as_irony() -> None:
+    text = ("Relief. Nothing else to call it. Dad's scan came back clear this morning after "
+            "three weeks of waiting, during which Mum and I both acted fine and neither of us "
+            "was. I was stuck in a meeting about the rota and had to step out into the "
+            "corridor just to breathe. Tonight we had chips on the sofa and it was the most "
+            "ordinary Wednesday, and I have never been so glad of an ordinary Wednesday.")
+    assert not read(text).sarcasm
+    reply = compose(text)
+    assert "dry" not in reply and "joke" not in reply
+    assert "relief" in reply.lower()
+
+
+def test_a_feeling_said_and_taken_back_in_one_breath_is_not_named() -> None:
+    text = ("Prize day at school. When they read my name out I tripped on the step, and Dad "
+            "cheered from the back louder than anyone, and I was embarrassed and also not. "
+            "Afterwards he bought chips for everyone and kept the programme.")
+    assert "shame" not in read(text).feelings
