@@ -114,3 +114,10 @@ def test_a_feeling_said_and_taken_back_in_one_breath_is_not_named() -> None:
             "cheered from the back louder than anyone, and I was embarrassed and also not. "
             "Afterwards he bought chips for everyone and kept the programme.")
     assert "shame" not in read(text).feelings
+
+
+def test_the_day_of_a_funeral_is_grief_even_when_it_is_told_with_jokes() -> None:
+    text = ("Grandad's funeral today at St Luke's. It poured all the way to the wake, which "
+            "everyone agreed he'd have organised himself because he never trusted a dry "
+            "funeral. My cousin read the poem and got the last line wrong and we all laughed.")
+    assert "grief" in read(text).feelings
