@@ -1772,7 +1772,7 @@ def _tagged(lowered: str, lex: _Lexicon, trouble: bool, valence: dict[str, float
 #: praise the mishap belies ("Relief. … the biopsy came back benign", "so grateful").
 _AFTER_TROUBLE = frozenset({"relief", "gratitude"})
 #: A story: more than this many words in at least this many paragraphs.
-_STORY_WORDS, _STORY_PARAGRAPHS = 150, 3
+_STORY_WORDS, _STORY_PARAGRAPHS = 60, 3
 
 
 def _long_story(text: str, toks: Sequence[Token]) -> bool:

@@ -121,3 +121,13 @@ def test_the_day_of_a_funeral_is_grief_even_when_it_is_told_with_jokes() -> None
             "everyone agreed he'd have organised himself because he never trusted a dry "
             "funeral. My cousin read the poem and got the last line wrong and we all laughed.")
     assert "grief" in read(text).feelings
+
+
+def test_a_short_story_in_several_paragraphs_is_not_dry_either() -> None:
+    text = ("Best Sunday of the season and we lost 6-2.\n\nUnder-11s, sleet, a pitch like "
+            "porridge. We were four down by half-time.\n\nThen near the end the ball bounced to "
+            "Amira, who has never scored in two seasons. She poked it and it rolled in. The "
+            "whole team fell on her.\n\nHer mum texted that she wants to wear the shirt to "
+            "school tomorrow. I sat in the car for a while before I drove.\n\n6-2. Best result "
+            "we've ever had, as far as I'm concerned.")
+    assert not read(text).sarcasm
