@@ -1418,6 +1418,21 @@ def _dying_of_a_feeling(norms: Sequence[str], after: int, lex: _Lexicon) -> bool
 _DYING_OF_WORDS = 2
 
 
+def _each_turned_against(toks: Tokens, at: Sequence[int], lex: _Lexicon) -> bool:
+    """Whether every mention of a glad feeling is answered at once by a sentence that turns
+    against it ("And I am happy for her, genuinely, somewhere underneath. But I'm also
+    sitting in a flat where the bathroom door doesn't shut"): the gladness is what the
+    writer says before the real thing, not what the entry carries."""
+    if not at:
+        return False
+    bounds = toks.sentence_bounds()
+    for i in at:
+        nxt = bounds.get(toks[i].sent + 1)
+        if nxt is None or toks[nxt[0]].norm not in lex.opening_turns or toks[nxt[0]].norm in lex.moves_on:
+            return False
+    return True
+
+
 def _taken_back(toks: Sequence[Token], norms: Sequence[str], after: int, lex: _Lexicon) -> bool:
     """Whether the words after a feeling take it back at once: "mortified and also not",
     "triste y también no": a joining word, at most one more, then a negator that ends the
@@ -1681,7 +1696,9 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # Without a sentiment lexicon to confirm it, a marker counts only where irony puts
         # it: opening a sentence ("Super, der Zug hat …", "Qué maravilla, otra vez …").
         return True
-    if not laughing and _praise_alone(toks, norms, spans, lex) and (trouble or any(
+    if not laughing and _praise_alone(toks, norms, spans, lex) and not any(
+            fam in _AFTER_TROUBLE for _, fam, _ in (families if families is not None else _families(text, toks, lex))
+    ) and not any(w in _AFTER_TROUBLE_WORDS for w in norms) and (trouble or any(
             lex.valence.get(fam) == "negative"
             for _, fam, _ in (families if families is not None else _families(text, toks, lex)))):
         return True  # "… gente que REVENDE citas por 20 euros. Maravilloso.", "Heerlijk hoor."
@@ -1727,6 +1744,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         praise = [i for i, w in enumerate(words) if valence.get(w, 0.0) >= 2.0
                   and w.isalpha() and w not in lex.not_praise and not _negated(words, i, lex)
                   and lex.single.get(w, ("",))[0] not in _AFTER_TROUBLE
+                  and not (w.endswith("ly") and len(w) > 4)  # "said, really kindly, which made it worse"
                   and not (i + 1 < len(words) and valence.get(words[i + 1], 0.0) <= -1.0)]
         if not praise:
             continue
@@ -1771,6 +1789,9 @@ def _tagged(lowered: str, lex: _Lexicon, trouble: bool, valence: dict[str, float
 #: Feelings that come after trouble by their nature: their words beside a mishap are not
 #: praise the mishap belies ("Relief. … the biopsy came back benign", "so grateful").
 _AFTER_TROUBLE = frozenset({"relief", "gratitude"})
+#: Their plainest words, where the feeling lexicon leaves a stated one out ("I felt this
+#: enormous, lovely relief").
+_AFTER_TROUBLE_WORDS = frozenset({"relief", "relieved", "grateful", "thankful"})
 #: A story: more than this many words in at least this many paragraphs.
 _STORY_WORDS, _STORY_PARAGRAPHS = 60, 3
 
@@ -2379,6 +2400,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen = [f for f in chosen if f not in welcomed]  # "tô cansada mas é um cansaço bom"
     if chosen and _turned_away(toks, centre, families, chosen, lex):
         chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
+    chosen = [f for f in chosen if lex.valence.get(f) != "positive"
+              or not _each_turned_against(toks, [i for i, fam, _ in families if fam == f], lex)]
     if not vader and set(chosen) & _FLAT_PRAISE and not _joy_shouted(text, toks, counted) \
             and not _said_in_one_breath(toks, counted) \
             and not _joy_said_plainly(text, toks, counted, families, lex) \

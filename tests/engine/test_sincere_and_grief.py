@@ -131,3 +131,26 @@ def test_a_short_story_in_several_paragraphs_is_not_dry_either() -> None:
             "school tomorrow. I sat in the car for a while before I drove.\n\n6-2. Best result "
             "we've ever had, as far as I'm concerned.")
     assert not read(text).sarcasm
+
+
+def test_gladness_said_just_before_a_turn_against_it_is_not_named() -> None:
+    text = ("My brother sent photos of the new boat tonight. Thirty of them. I wrote 'amazing, "
+            "so happy for you!!' and meant most of it. And I am happy for him, really, somewhere "
+            "underneath. But I'm also sitting in a rented room with a heater that clicks, and I'm "
+            "forty-one, and Dad has already rung twice to say isn't it grand. I keep thinking if "
+            "I'd just taken the Leeds job. I hated the Leeds job.")
+    assert "joy" not in read(text).feelings
+
+
+@pytest.mark.parametrize("text", [
+    # a kindness that made it worse, said of someone: no praise belied
+    ("Priya stopped me after standup and said, really gently, which made it worse, that I'd "
+     "talked over Tom four times this week. I didn't know. I went over it on the bus home and "
+     "she's right. That's an ugly thing to admit."),
+    # a stated relief, then "Bliss.": sincere
+    ("Cancelled on Jo tonight, said I had a cold, which was half true. The moment I sent it I "
+     "felt this huge relief, pyjamas by seven, noodles, a terrible film. Bliss. Then she posted "
+     "from the pub, 'rough week'. The relief is still here, that's the awful part."),
+])
+def test_remorse_and_guilty_relief_are_not_read_as_dry(text: str) -> None:
+    assert not read(text).sarcasm
