@@ -531,7 +531,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             # (one line runs far longer than the rest: where the person stopped to write)
             return " ".join([_say(pick.choice(fr["log_long"]), c=ends[0]), pick.choice(fr["ask_log_long"])])
         return " ".join([_say(pick.choice(fr["log"]), a=ends[0], b=ends[1]), pick.choice(fr["ask_log"])])
-    if "log_terse" in fr and "ask_log_terse" in fr and (ends := _terse_day(a, r)) is not None:
+    if "log_terse" in fr and "ask_log_terse" in fr and (ends := _terse_day(a, r, data)) is not None:
         # "Mon. 6,214 steps. Porridge. Standup. … Pasta. Two episodes. Bed 11:40.": a day
         # kept in a word or two a line has no line that is its heart either; asking what
         # "Bed 11:40" carries reads as not having looked.
@@ -878,7 +878,7 @@ def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     return (opening, closing) if opening and closing else None
 
 
-def _terse_day(a: Analysis, r: Reading) -> tuple[str, str] | None:
+def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, str] | None:
     """(its first line, its last line), quoted, when the entry is a day kept in a few words
     a line ("Gym. Laundry. Rang Dad. Pasta. Bed 11."): at least `_TERSE_DAY_LINES` sentences
     or listed items of at most `_TERSE_DAY_WORDS` words on average, hardly any with the
@@ -895,8 +895,12 @@ def _terse_day(a: Analysis, r: Reading) -> tuple[str, str] | None:
         return None
     first, last = units[-1]
     vader = valences() if a.english else {}
-    if last - first < 2 or says_i(str(a.language), norms[first:last]) or any(norms[k] in vader for k in range(first, last)):
-        return None  # "… Enough.", "… Fine.", "Me: a potato": the record ends in a verdict, asked after
+    pointing = {str(w).lower() for w in data.get("back_words") or ()}
+    if last - first < 2 or says_i(str(a.language), norms[first:last]) or any(
+            norms[k] in vader or norms[k] in pointing for k in range(first, last)):
+        # "… Enough.", "… Fine.", "Me: a potato", "… Manchmal reicht das.": the record ends in
+        # a verdict of the writer's, which is asked after
+        return None
     opening = _exact_quote(a.text, a.tokens, *units[0])
     closing = _exact_quote(a.text, a.tokens, *units[-1])
     return (opening, closing) if opening and closing else None
