@@ -531,7 +531,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             # (one line runs far longer than the rest: where the person stopped to write)
             return " ".join([_say(pick.choice(fr["log_long"]), c=ends[0]), pick.choice(fr["ask_log_long"])])
         return " ".join([_say(pick.choice(fr["log"]), a=ends[0], b=ends[1]), pick.choice(fr["ask_log"])])
-    if "log_terse" in fr and "ask_log_terse" in fr and (ends := _terse_day(a, r)) is not None:
+    if "log_terse" in fr and "ask_log_terse" in fr and (ends := _terse_day(a, r, data)) is not None:
         # "Mon. 6,214 steps. Porridge. Standup. … Pasta. Two episodes. Bed 11:40.": a day
         # kept in a word or two a line has no line that is its heart either; asking what
         # "Bed 11:40" carries reads as not having looked.
@@ -683,7 +683,10 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # still the person's own words, where the questions below fit any entry (read
         # blind, "What feels most true in it for you now?" was graded 2.1 of 5 on average).
         ask = _say(pick.choice(_clause_frames(fr["ask_clause"], clause[1])), f=clause[1])
-    elif r.phrase:
+    elif r.phrase and _someone(r.phrase, data):
+        # Only a person of theirs ("your sister", "Sam"): read blind, a question about a
+        # thing named ("What comes up around your dressing gown, right now?") was graded
+        # below the open questions (2.4 against 3.0), a minor noun taken for the heart.
         # The tone of the question follows a feeling the person named; an entry whose
         # feeling is not named gets an open one (no "remember" for a divorce).
         tone = r.valence if r.feelings else "neutral"
@@ -875,7 +878,7 @@ def _log_ends(a: Analysis, r: Reading) -> tuple[str, str] | None:
     return (opening, closing) if opening and closing else None
 
 
-def _terse_day(a: Analysis, r: Reading) -> tuple[str, str] | None:
+def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, str] | None:
     """(its first line, its last line), quoted, when the entry is a day kept in a few words
     a line ("Gym. Laundry. Rang Dad. Pasta. Bed 11."): at least `_TERSE_DAY_LINES` sentences
     or listed items of at most `_TERSE_DAY_WORDS` words on average, hardly any with the
@@ -892,8 +895,12 @@ def _terse_day(a: Analysis, r: Reading) -> tuple[str, str] | None:
         return None
     first, last = units[-1]
     vader = valences() if a.english else {}
-    if last - first < 2 or says_i(str(a.language), norms[first:last]) or any(norms[k] in vader for k in range(first, last)):
-        return None  # "… Enough.", "… Fine.", "Me: a potato": the record ends in a verdict, asked after
+    pointing = {str(w).lower() for w in data.get("back_words") or ()}
+    if last - first < 2 or says_i(str(a.language), norms[first:last]) or any(
+            norms[k] in vader or norms[k] in pointing for k in range(first, last)):
+        # "… Enough.", "… Fine.", "Me: a potato", "… Manchmal reicht das.": the record ends in
+        # a verdict of the writer's, which is asked after
+        return None
     opening = _exact_quote(a.text, a.tokens, *units[0])
     closing = _exact_quote(a.text, a.tokens, *units[-1])
     return (opening, closing) if opening and closing else None
@@ -1001,6 +1008,24 @@ def _clause_frames(options: list[str], clause: str) -> list[str]:
     first = words[0].lower() if words else ""
     kept_ = [o for o in options if not re.search(rf"(?i)(?<!\w){re.escape(first)}\s*\{{f\}}", o)]
     return kept_ or options
+
+
+def _someone(phrase: str, data: dict) -> bool:
+    """Whether a phrase of the entry names a person: one of the language's `people` words
+    ("your mum", "his brother"), a name ("Sam", "Dad"), or a thing of someone's that stands
+    for them ("her coat", still on the hook by the door)."""
+    words = phrase.strip("\u201c\u201d\u00ab\u00bb\u201e\"' ").split()
+    if not words:
+        return False
+    people = {str(w).lower() for w in data.get("people") or ()}
+    return (words[-1].lower().strip(".,!?;:") in people or (len(words) == 1 and words[0][:1].isupper())
+            or (len(words) > 1 and words[0].lower() in _THEIRS))
+
+
+#: Possessives of someone else: a thing of theirs kept ("her coat", "sa veste") carries them.
+_THEIRS = frozenset({"her", "his", "their", "su", "sus", "son", "sa", "ses", "leur", "leurs",
+                     "sein", "seine", "ihr", "ihre", "zijn", "haar", "hun", "jego", "jej",
+                     "ich", "suo", "sua", "suoi", "sue", "dele", "dela"})
 
 
 def _an_event(a: Analysis, r: Reading) -> bool:

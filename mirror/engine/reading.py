@@ -55,6 +55,7 @@ _LAST_PLAIN = 0.25
 _SHOUTED = 2.0  # a line shouted in capitals ("PRESO 27!!!"): news, whatever its words
 _ASIDE = 2.0  # a last line added on ("also …", "… lol"): the entry's heart is elsewhere
 _LANDING_TURN = 1.25
+_TURN_CARRIES = 0.5  # of the line a "But …" sentence turns against, its weight added to it
 _LEAD_IN_WORDS = 14  # the line before a short centre, quoted with it when no longer than this  # the last line turns: the entry lands there  # a last line that only makes a plan: an afterthought, not the heart
 #: The last paragraph of a long entry (three paragraphs or more) is where it often lands.
 _LAST_PARAGRAPH = 0.75
@@ -842,6 +843,10 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "Jan gesagt, dass ich einfach müde bin": what was said, maybe a cover
         if _in_question(text, toks, i):
             continue  # "Do something fun???": asked about, not felt
+        if size > 1 and _in_idiom(norms, i, lex):
+            continue  # "mi sento solo una pentola a pressione": "only", not "alone"
+        if _taken_back(toks, norms, i + size, lex):
+            continue  # "I was mortified and also not": said and unsaid in one breath
         if quoted and _repeats_their_word(toks, i, quoted):
             continue  # 'they all said "how lovely, so calm". Yes. Calm.': their word, said back dryly
         if any(norms[j] in lex.body for j in range(max(0, i - 3), i)):
@@ -1413,14 +1418,47 @@ def _dying_of_a_feeling(norms: Sequence[str], after: int, lex: _Lexicon) -> bool
 _DYING_OF_WORDS = 2
 
 
+def _each_turned_against(toks: Tokens, at: Sequence[int], lex: _Lexicon) -> bool:
+    """Whether every mention of a glad feeling is answered at once by a sentence that turns
+    against it ("And I am happy for her, genuinely, somewhere underneath. But I'm also
+    sitting in a flat where the bathroom door doesn't shut"): the gladness is what the
+    writer says before the real thing, not what the entry carries."""
+    if not at:
+        return False
+    bounds = toks.sentence_bounds()
+    for i in at:
+        nxt = bounds.get(toks[i].sent + 1)
+        if nxt is None or toks[nxt[0]].norm not in lex.opening_turns or toks[nxt[0]].norm in lex.moves_on:
+            return False
+    return True
+
+
+def _taken_back(toks: Sequence[Token], norms: Sequence[str], after: int, lex: _Lexicon) -> bool:
+    """Whether the words after a feeling take it back at once: "mortified and also not",
+    "triste y también no": a joining word, at most one more, then a negator that ends the
+    sentence."""
+    if after >= len(norms) or norms[after] not in lex.links:
+        return False
+    for j in (after + 1, after + 2):
+        if j < len(norms) and norms[j] in lex.negators and toks[j].sent == toks[after].sent \
+                and (j + 1 >= len(norms) or toks[j + 1].sent != toks[j].sent):
+            return True
+    return False
+
+
+def _in_idiom(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
+    """Whether the word at i is inside one of the language's `not_feelings` phrases."""
+    return any(tuple(norms[i - k:i - k + len(words)]) == words
+               for words in lex.idioms for k in range(len(words)) if i - k >= 0)
+
+
 def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i: int,
                        lex: _Lexicon) -> bool:
     """Whether a feeling word describes something or someone other than the writer: "the sad
     meal deal", "singing happy birthday", "it was embarrassing", "a client was furious".
     Naming those as the writer's feeling is the costliest mistake a mirror makes."""
     nxt = norms[i + 1] if i + 1 < len(norms) and not clause_break_between(text, toks[i], toks[i + 1]) else ""
-    if any(tuple(norms[max(0, i - k):i - k + len(words)]) == words
-           for words in lex.idioms for k in range(len(words)) if i - k >= 0):
+    if _in_idiom(norms, i, lex):
         return True  # "happy birthday", "happy hour", "am liebsten" (the word inside an idiom)
     if lex.adjectives_follow and i >= 2 and norms[i - 2] in lex.determiners \
             and norms[i - 1].isalpha() and norms[i - 1] not in lex.stopwords \
@@ -1658,7 +1696,9 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # Without a sentiment lexicon to confirm it, a marker counts only where irony puts
         # it: opening a sentence ("Super, der Zug hat …", "Qué maravilla, otra vez …").
         return True
-    if not laughing and _praise_alone(toks, norms, spans, lex) and (trouble or any(
+    if not laughing and _praise_alone(toks, norms, spans, lex) and not any(
+            fam in _AFTER_TROUBLE for _, fam, _ in (families if families is not None else _families(text, toks, lex))
+    ) and not any(w in _AFTER_TROUBLE_WORDS for w in norms) and (trouble or any(
             lex.valence.get(fam) == "negative"
             for _, fam, _ in (families if families is not None else _families(text, toks, lex)))):
         return True  # "… gente que REVENDE citas por 20 euros. Maravilloso.", "Heerlijk hoor."
@@ -1703,6 +1743,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # (a praise word before a harm word is one thing, not praise: "heart attack")
         praise = [i for i, w in enumerate(words) if valence.get(w, 0.0) >= 2.0
                   and w.isalpha() and w not in lex.not_praise and not _negated(words, i, lex)
+                  and lex.single.get(w, ("",))[0] not in _AFTER_TROUBLE
+                  and not (w.endswith("ly") and len(w) > 4)  # "said, really kindly, which made it worse"
                   and not (i + 1 < len(words) and valence.get(words[i + 1], 0.0) <= -1.0)]
         if not praise:
             continue
@@ -1744,8 +1786,14 @@ def _tagged(lowered: str, lex: _Lexicon, trouble: bool, valence: dict[str, float
         trouble or not valence or sum(valence.get(w, 0.0) for w in norms) < 0)
 
 
+#: Feelings that come after trouble by their nature: their words beside a mishap are not
+#: praise the mishap belies ("Relief. … the biopsy came back benign", "so grateful").
+_AFTER_TROUBLE = frozenset({"relief", "gratitude"})
+#: Their plainest words, where the feeling lexicon leaves a stated one out ("I felt this
+#: enormous, lovely relief").
+_AFTER_TROUBLE_WORDS = frozenset({"relief", "relieved", "grateful", "thankful"})
 #: A story: more than this many words in at least this many paragraphs.
-_STORY_WORDS, _STORY_PARAGRAPHS = 150, 3
+_STORY_WORDS, _STORY_PARAGRAPHS = 60, 3
 
 
 def _long_story(text: str, toks: Sequence[Token]) -> bool:
@@ -1960,8 +2008,10 @@ def _praised_headline(text: str, toks: Sequence[Token], norms: Sequence[str],
     if hi - lo > _HEADLINE_WORDS or "!" in text[toks[hi - 1].end : toks[hi - 1].end + 2]:
         return False
     head = norms[lo:hi]
-    if not any(w in lex.praise or (w,) in lex.sarcasm or valence.get(w, 0.0) >= 2.0 for w in head[:3]):
-        return False
+    if not any((w in lex.praise or (w,) in lex.sarcasm or valence.get(w, 0.0) >= 2.0)
+               and lex.single.get(w, ("",))[0] not in _AFTER_TROUBLE for w in head[:3]):
+        return False  # ("Relief. That's the only word." over twelve days of waiting: relief
+        #             comes after trouble, and is said sincerely of it)
     rest = norms[hi:]
     evidence = sum(1 for t in lex.trouble if t[0] in rest and _contains(rest, t))
     evidence += any(end - start <= _HELD_UP_CHARS and start > toks[hi - 1].end
@@ -2181,6 +2231,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += 1.0
         elif words and words[0] in lex.opening_turns:
             score += 1.0  # "But the men carrying it out were laughing", "Instead I made toast"
+            if scored and words[0] not in lex.moves_on and k > 0 and scored[-1].last >= sentences[k - 1][1]:
+                # The turn answers the line before it, and carries its weight: "I've been
+                # feeling useless since October … But for twenty minutes this evening
+                # something I made did exactly what it was supposed to do" lands on the But.
+                score += _TURN_CARRIES * max(0.0, scored[-1].score)
         end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
         shouted = "!!" in end and any(len(toks[j].text) >= 3 and toks[j].text.isalpha()
                                       and toks[j].text.isupper() for j in range(lo, hi))
@@ -2345,6 +2400,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen = [f for f in chosen if f not in welcomed]  # "tô cansada mas é um cansaço bom"
     if chosen and _turned_away(toks, centre, families, chosen, lex):
         chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
+    chosen = [f for f in chosen if lex.valence.get(f) != "positive"
+              or not _each_turned_against(toks, [i for i, fam, _ in families if fam == f], lex)]
     if not vader and set(chosen) & _FLAT_PRAISE and not _joy_shouted(text, toks, counted) \
             and not _said_in_one_breath(toks, counted) \
             and not _joy_said_plainly(text, toks, counted, families, lex) \
@@ -2371,7 +2428,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     else:
         total = sum(vader.get(w, 0.0) for w in norms)
         valence = "positive" if total > 1.5 else "negative" if total < -1.5 else "neutral"
-    if valence == "positive" and vader and not sarcasm:
+    if valence == "positive" and vader and not sarcasm and not set(chosen) <= _AFTER_TROUBLE:
         # Praise in an entry that is otherwise going badly may be irony the cues missed:
         # the feeling is then left unnamed rather than taken literally. An event shouted
         # ("Got the job!!!!!") is not praise that irony borrows: a mishap elsewhere in the

@@ -93,3 +93,31 @@ def test_a_few_words_are_left_to_the_rules(text: str) -> None:
     """On a handful of words the n-grams are fragments ("after all" alone scores high):
     the second reader reads entries of MODEL_MIN_CHARS characters or more."""
     assert assess(text).tier is None
+
+
+#: Likelihoods the reader gave before it kept each word's n-grams (reprs: every bit).
+_READ_BEFORE = [
+    ("i keep thinking how peaceful it would be to never wake up. no alarm, no nothing.",
+     0.9408837423943889),
+    ("Work was awful, my boss yelled again, I'm exhausted and just want to sleep for a week.",
+     0.19474574117400312),
+    ("Ich bin so müde.\u00a0Alles ist zu viel,\u2003und niemand merkt es.\n\n\tMorgen wieder.",
+     0.6802224440389435),
+    ("tired " * 300, 0.12254166345502542),  # one n-gram 300 times: past the kept tf values
+    ("Мне больше не хочется жить, я устала от всего.", 0.7651959308573989),
+]
+
+
+def test_a_full_word_memo_is_emptied_and_every_likelihood_stays_the_same(monkeypatch) -> None:
+    """The reader keeps each word's known n-grams (a journal's words recur); whether a
+    word is kept, or the memo was just emptied, the entry's likelihood, and so whether it
+    gets the gentle line, is the same to the last bit."""
+    import mirror.engine.care.model as care_model
+
+    reader = CareModel.load(constitution_dir() / "care")
+    assert [reader.likelihood(t) for t, _ in _READ_BEFORE] == [p for _, p in _READ_BEFORE]
+    assert [reader.likelihood(t) for t, _ in _READ_BEFORE] == [p for _, p in _READ_BEFORE]
+    monkeypatch.setattr(care_model, "WORD_MEMO_LIMIT", 3)  # emptied every few words
+    reader = CareModel.load(constitution_dir() / "care")
+    assert [reader.likelihood(t) for t, _ in _READ_BEFORE] == [p for _, p in _READ_BEFORE]
+    assert 0 < max(len(b.memo) for b in reader.blocks) <= 3

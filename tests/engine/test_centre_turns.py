@@ -34,3 +34,15 @@ def test_a_concession_in_a_list_item_makes_it_the_charged_one() -> None:
     text = ("- Altpapier runterbringen\n- Steuerunterlagen sortieren\n"
             "- Oma anrufen, auch wenn sie wieder nach Thomas fragt\n- Fahrrad aufpumpen\n")
     assert "auch wenn sie wieder nach Thomas fragt" in compose(text)
+
+
+def test_a_turn_in_the_middle_of_an_entry_carries_the_weight_of_what_it_turns_against() -> None:
+    text = ("Third attempt at the bathroom tiles and the grout actually set. I stood in the doorway "
+            "with the big light on like it was a gallery. Mina came in to ask what the smell was and "
+            "then just stood there with me. I've been feeling useless at pretty much everything "
+            "since the summer, and I know a wall of tiles doesn't fix that. But for an hour this "
+            "evening something I made did exactly what it was supposed to do, and I want to "
+            "remember that it felt like that. The sponge is called Norman now. Mina's idea.")
+    reply = compose(text)
+    assert "But for an hour this evening something I made did exactly what it was supposed to do" in reply
+    assert "useless" not in reply

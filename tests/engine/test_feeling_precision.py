@@ -765,3 +765,16 @@ def test_the_same_old_someone_is_familiar_not_boring() -> None:
             "waved with his whole arm. Weirdly made my week.")
     assert "boredom" not in read(text, language="en").feelings
     assert "boredom" in read("Same old, same old. Work, gym, couch, bed.", language="en").feelings
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ho riscritto la mail tre volte e l'ho cancellata. Mi sento solo una caldaia che fischia.", "it"),
+    ("Otra reunión sin pausa. Hoy me siento solo una máquina de contestar correos.", "es"),
+])
+def test_only_is_not_alone(text: str, language: str) -> None:
+    # "solo" before "una/un" is "only": "I feel like just a kettle", not loneliness
+    assert "loneliness" not in read(text, language=language).feelings
+
+
+def test_feeling_alone_is_still_loneliness_in_italian() -> None:
+    assert "loneliness" in read("Stasera mi sento solo, nessuno ha chiamato.", language="it").feelings

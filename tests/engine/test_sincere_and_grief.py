@@ -95,3 +95,62 @@ def test_a_death_told_after_since_is_still_grief() -> None:
     text = ("Should we get another cat? Mouse has seemed lost since Biscuit died; she sleeps "
             "on his blanket by the radiator most of the day.")
     assert "grief" in read(text).feelings
+
+
+def test_relief_after_a_long_wait_is_not_read_as_irony() -> None:
+    text = ("Relief. Nothing else to call it. Dad's scan came back clear this morning after "
+            "three weeks of waiting, during which Mum and I both acted fine and neither of us "
+            "was. I was stuck in a meeting about the rota and had to step out into the "
+            "corridor just to breathe. Tonight we had chips on the sofa and it was the most "
+            "ordinary Wednesday, and I have never been so glad of an ordinary Wednesday.")
+    assert not read(text).sarcasm
+    reply = compose(text)
+    assert "dry" not in reply and "joke" not in reply
+    assert "relief" in reply.lower()
+
+
+def test_a_feeling_said_and_taken_back_in_one_breath_is_not_named() -> None:
+    text = ("Prize day at school. When they read my name out I tripped on the step, and Dad "
+            "cheered from the back louder than anyone, and I was embarrassed and also not. "
+            "Afterwards he bought chips for everyone and kept the programme.")
+    assert "shame" not in read(text).feelings
+
+
+def test_the_day_of_a_funeral_is_grief_even_when_it_is_told_with_jokes() -> None:
+    text = ("Grandad's funeral today at St Luke's. It poured all the way to the wake, which "
+            "everyone agreed he'd have organised himself because he never trusted a dry "
+            "funeral. My cousin read the poem and got the last line wrong and we all laughed.")
+    assert "grief" in read(text).feelings
+
+
+def test_a_short_story_in_several_paragraphs_is_not_dry_either() -> None:
+    text = ("Best Sunday of the season and we lost 6-2.\n\nUnder-11s, sleet, a pitch like "
+            "porridge. We were four down by half-time.\n\nThen near the end the ball bounced to "
+            "Amira, who has never scored in two seasons. She poked it and it rolled in. The "
+            "whole team fell on her.\n\nHer mum texted that she wants to wear the shirt to "
+            "school tomorrow. I sat in the car for a while before I drove.\n\n6-2. Best result "
+            "we've ever had, as far as I'm concerned.")
+    assert not read(text).sarcasm
+
+
+def test_gladness_said_just_before_a_turn_against_it_is_not_named() -> None:
+    text = ("My brother sent photos of the new boat tonight. Thirty of them. I wrote 'amazing, "
+            "so happy for you!!' and meant most of it. And I am happy for him, really, somewhere "
+            "underneath. But I'm also sitting in a rented room with a heater that clicks, and I'm "
+            "forty-one, and Dad has already rung twice to say isn't it grand. I keep thinking if "
+            "I'd just taken the Leeds job. I hated the Leeds job.")
+    assert "joy" not in read(text).feelings
+
+
+@pytest.mark.parametrize("text", [
+    # a kindness that made it worse, said of someone: no praise belied
+    ("Priya stopped me after standup and said, really gently, which made it worse, that I'd "
+     "talked over Tom four times this week. I didn't know. I went over it on the bus home and "
+     "she's right. That's an ugly thing to admit."),
+    # a stated relief, then "Bliss.": sincere
+    ("Cancelled on Jo tonight, said I had a cold, which was half true. The moment I sent it I "
+     "felt this huge relief, pyjamas by seven, noodles, a terrible film. Bliss. Then she posted "
+     "from the pub, 'rough week'. The relief is still here, that's the awful part."),
+])
+def test_remorse_and_guilty_relief_are_not_read_as_dry(text: str) -> None:
+    assert not read(text).sarcasm

@@ -17,6 +17,7 @@ import math
 import re
 import sys
 from array import array
+from collections import Counter
 
 from mirror.resources import constitution_dir
 
@@ -30,52 +31,114 @@ _WHITE = re.compile(r"\s\s+")
 _WORD = re.compile(r"(?u)\b\w+\b")
 
 
+#: How many distinct words a char_wb block keeps the known n-grams of (`_Block.memo`);
+#: emptied when full (~270 bytes a word: at most ~14 MB). A journal's words recur, so
+#: most words of an entry are found here.
+WORD_MEMO_LIMIT = 50_000
+
+#: Sublinear tf, 1 + ln(count), for the counts an entry usually has (`_tf`).
+_TF = [0.0] + [1.0 + math.log(c) for c in range(1, 256)]
+
+
+def _tf(most: int) -> list[float]:
+    """1 + ln(c) at index c, for every count c up to `most`: the very values `math.log`
+    gives when asked one count at a time."""
+    if most < len(_TF):
+        return _TF
+    return _TF + [1.0 + math.log(c) for c in range(len(_TF), most + 1)]
+
+
 class _Block:
-    """One vectorizer's features: n-gram -> its row in the weights (idf, coefficient)."""
+    """One vectorizer's features: n-gram -> its index in this block (its row in the
+    weights, less the block's offset), and each index's idf and coefficient.
+
+    Scoring is the cost of reading almost every ordinary entry, so what is pure is done
+    once: each word's known character n-grams are kept (they depend on the word alone),
+    occurrences are counted by `Counter` (in C), and for an n-gram seen once, the usual
+    case, its idf² and idf × coefficient were multiplied at load. Each is the same float
+    operation as before and the sums are taken in the same order (the order n-grams first
+    occur; a float sum depends on its order), so the score is the same to the last bit."""
 
     def __init__(self, data: dict, grams: list[str], offset: int, weights: array) -> None:
         self.analyzer: str = data["analyzer"]
         self.low, self.high = (int(n) for n in data["ngram_range"])
         size = int(data["size"])
-        self.features: dict[str, int] = dict(zip(grams[offset:offset + size], range(offset, offset + size)))
-        self.weights = weights
+        self.features: dict[str, int] = dict(zip(grams[offset:offset + size], range(size)))
+        #: float32, as stored: read one by one, each becomes the same float64 as before.
+        self.idf: array = weights[2 * offset:2 * (offset + size):2]
+        self.coef: array = weights[2 * offset + 1:2 * (offset + size):2]
+        #: (1 + ln 1) * idf is idf itself: a tf-idf value of an n-gram seen once, squared
+        #: and times its coefficient. Arrays of doubles, not lists of floats: as fast
+        #: within a whole analysis (less memory to reach: 8 bytes a value, not ~32).
+        self.once_squared = array("d", [i * i for i in self.idf])
+        self.once_dot = array("d", [i * c for i, c in zip(self.idf, self.coef)])
+        #: word -> the indices of its known n-grams, in n-gram order (char_wb only).
+        self.memo: dict[str, tuple[int, ...]] = {}
+
+    def _word_grams(self, word: str) -> Iterable[str]:
+        """The char_wb n-grams of one word, as scikit-learn's analyzer gives them."""
+        w = " " + word + " "
+        size = len(w)
+        for n in range(self.low, self.high + 1):
+            if size <= n:  # a word no longer than n counts once, whole
+                yield w
+                break
+            for i in range(size - n + 1):
+                yield w[i:i + n]
 
     def grams(self, text: str) -> Iterable[str]:
         """The n-grams of `text`, already lower-cased, as scikit-learn's analyzer gives them."""
         if self.analyzer == "char_wb":
             for w in _WHITE.sub(" ", text).split():
-                w = " " + w + " "
-                size = len(w)
-                for n in range(self.low, self.high + 1):
-                    if size <= n:  # a word no longer than n counts once, whole
-                        yield w
-                        break
-                    for i in range(size - n + 1):
-                        yield w[i:i + n]
+                yield from self._word_grams(w)
             return
         tokens = _WORD.findall(text)
         for n in range(self.low, self.high + 1):
             for i in range(len(tokens) - n + 1):
                 yield " ".join(tokens[i:i + n])
 
+    def known(self, text: str) -> list[int]:
+        """The indices of `text`'s known n-grams in the order `grams(text)` gives them (the
+        order the tf-idf sums are taken in), each as often as it occurs."""
+        get = self.features.get
+        if self.analyzer == "char_wb":
+            memo = self.memo
+            out: list[int] = []
+            # `grams` first folds runs of whitespace to one space; str.split splits at
+            # every run anyway (it and `\s` know the same 29 whitespace characters).
+            for w in text.split():
+                found = memo.get(w)
+                if found is None:
+                    if len(memo) >= WORD_MEMO_LIMIT:
+                        memo.clear()
+                    found = memo[w] = tuple(i for i in map(get, self._word_grams(w)) if i is not None)
+                out += found
+            return out
+        if (self.low, self.high) != (1, 2):
+            return [i for i in map(get, self.grams(text)) if i is not None]
+        tokens = _WORD.findall(text)
+        found_ = list(map(get, tokens))  # words, then pairs of words, as `grams`
+        found_ += map(get, map(" ".join, zip(tokens, tokens[1:])))
+        return [i for i in found_ if i is not None]
+
     def score(self, text: str) -> float:
         """This block's share of the decision: the l2-normalised tf-idf vector of the
         text's known n-grams, dotted with the coefficients."""
-        counts: dict[int, int] = {}
-        features = self.features
-        for g in self.grams(text):
-            row = features.get(g)
-            if row is not None:
-                counts[row] = counts.get(row, 0) + 1
+        counts = Counter(self.known(text))
         if not counts:
             return 0.0
-        weights = self.weights
+        tf = _tf(max(counts.values()))
+        idf, coef, once_squared, once_dot = self.idf, self.coef, self.once_squared, self.once_dot
         norm = 0.0
         dot = 0.0
-        for row, c in counts.items():
-            value = (1.0 + math.log(c)) * weights[2 * row]
-            norm += value * value
-            dot += value * weights[2 * row + 1]
+        for i, c in counts.items():
+            if c == 1:
+                norm += once_squared[i]
+                dot += once_dot[i]
+            else:
+                value = tf[c] * idf[i]
+                norm += value * value
+                dot += value * coef[i]
         return dot / math.sqrt(norm)
 
 
