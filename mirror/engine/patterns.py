@@ -253,7 +253,7 @@ def _clause_valence(norms: Sequence[str]) -> float:
     valence = valences()
     negated = False
     total = 0.0
-    for w in norms:
+    for k, w in enumerate(norms):
         if negated:
             v = valence.get(w)
             if v is not None:
@@ -262,9 +262,19 @@ def _clause_valence(norms: Sequence[str]) -> float:
             v = valence.get(w)
             if v is not None:
                 total += v
-            if w in _NEGATIONS or w.endswith("n't"):
+            if (w in _NEGATIONS or w.endswith("n't")) and not _superlative(norms, k):
                 negated = True
     return total
+
+
+def _superlative(norms: Sequence[str], k: int) -> bool:
+    """Whether the negation at k says "more than ever" ("I have never been so glad of an
+    ordinary Wednesday", "never felt this loved"): gladness at its height, not denied."""
+    return norms[k] == "never" and any(w in _DEGREE for w in norms[k + 1:k + 4])
+
+
+#: Words after "never" that make it a degree ("never so", "never this", "never as").
+_DEGREE = frozenset({"so", "this", "as", "more", "happier", "better", "prouder"})
 
 
 _NEGATIONS = ("not", "never", "no", "nothing")

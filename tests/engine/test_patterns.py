@@ -143,3 +143,8 @@ def test_tension_language_marker_is_not_counted_twice() -> None:
     matches = [m for m in detect_patterns(text) if m.name == "internal_tension"]
     assert [m.text for m in matches] == ["On one hand", "On the other hand"]
     assert not any(m.parts for m in matches)
+
+
+def test_never_so_glad_is_gladness_at_its_height_not_all_or_nothing_thinking() -> None:
+    text = "Tonight we had soup on the sofa and I have never been so glad of an ordinary Tuesday."
+    assert "absolute_thinking" not in [m.name for m in detect_patterns(text)]
