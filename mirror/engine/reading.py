@@ -401,9 +401,6 @@ def says_i(language: str, norms: Sequence[str]) -> bool:
 
 #: "Since" in the supported languages: a funeral after it dates something ("since the funeral").
 _SINCE = frozenset({"since", "desde", "depuis", "seit", "dal", "dalla", "dallo", "sinds", "od"})
-#: Articles a funeral named as a date follows ("since the funeral", "seit der Beerdigung").
-_ARTICLES = frozenset({"the", "his", "her", "their", "el", "la", "le", "les", "der", "die", "dem",
-                       "den", "de", "het", "o", "a", "il", "lo", "l'", "del", "della", "do", "da"})
 #: How far back in its sentence the writer is looked for before a dated death.
 _DATED_REACH = 8
 
@@ -416,7 +413,7 @@ def _dated_by(toks: Sequence[Token], norms: Sequence[str], i: int, lex: _Lexicon
     sent = toks[i].sent
     if not any(norms[j] in _SINCE for j in range(max(0, i - 2), i) if toks[j].sent == sent):
         return False
-    if i == 0 or (norms[i - 1] not in _SINCE and norms[i - 1] not in _ARTICLES):
+    if i == 0 or (norms[i - 1] not in _SINCE and norms[i - 1] not in lex.determiners):
         return False  # "since Rufus died", "since she died": a death told, not a date
     return not any(norms[j] in lex.first_person for j in range(max(0, i - _DATED_REACH), i)
                    if toks[j].sent == sent)
@@ -1697,8 +1694,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # it: opening a sentence ("Super, der Zug hat …", "Qué maravilla, otra vez …").
         return True
     if not laughing and _praise_alone(toks, norms, spans, lex) and not any(
-            fam in _AFTER_TROUBLE for _, fam, _ in (families if families is not None else _families(text, toks, lex))
-    ) and not any(w in _AFTER_TROUBLE_WORDS for w in norms) and (trouble or any(
+            lex.single.get(w, ("",))[0] in _AFTER_TROUBLE for w in norms) and (trouble or any(
             lex.valence.get(fam) == "negative"
             for _, fam, _ in (families if families is not None else _families(text, toks, lex)))):
         return True  # "… gente que REVENDE citas por 20 euros. Maravilloso.", "Heerlijk hoor."
@@ -1789,9 +1785,6 @@ def _tagged(lowered: str, lex: _Lexicon, trouble: bool, valence: dict[str, float
 #: Feelings that come after trouble by their nature: their words beside a mishap are not
 #: praise the mishap belies ("Relief. … the biopsy came back benign", "so grateful").
 _AFTER_TROUBLE = frozenset({"relief", "gratitude"})
-#: Their plainest words, where the feeling lexicon leaves a stated one out ("I felt this
-#: enormous, lovely relief").
-_AFTER_TROUBLE_WORDS = frozenset({"relief", "relieved", "grateful", "thankful"})
 #: A story: more than this many words in at least this many paragraphs.
 _STORY_WORDS, _STORY_PARAGRAPHS = 60, 3
 
@@ -2319,7 +2312,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if sarcasm:  # the irony is in the whole line, not its loudest word
         centre_sentence = _sarcastic_moment(scored, norms, lex) or centre_sentence
     centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns)
-    centre = _window(text, toks, centre_sentence, fam_at, vader)
+    centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person)
 
     # A second moment from a different paragraph, for long entries.
     second = None
@@ -2328,7 +2321,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         others = [m for m in scored if _paragraph_of(text, toks[m.first].start) != para
                   and m.score > 1.0]
         if others:
-            second = _window(text, toks, max(others, key=lambda m: (m.score, -m.first)), fam_at, vader)
+            second = _window(text, toks, max(others, key=lambda m: (m.score, -m.first)), fam_at, vader, lex.first_person)
 
     # Feelings, strongest first: counted over the whole entry, the centre's weigh double.
     # A feeling is named only on a word that names it or two hints of it: a wrong name
@@ -3136,15 +3129,12 @@ def _paragraph_of(text: str, pos: int) -> int:
     return text.count("\n\n", 0, pos)
 
 
-#: The writer as the subject of a clause, in any supported language's most common forms.
-_WRITER_SAYS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "yo", "je", "j'ai", "ich", "io", "ik",
-                          "eu", "ja"})
 #: What the writer's own clause adds to a word's weight when a long sentence is cut.
 _OWN_CLAUSE = 1.0
 
 
 def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
-            vader: dict[str, float]) -> Moment:
+            vader: dict[str, float], first_person: frozenset[str]) -> Moment:
     """A sentence as quotable: whole when short, else the clause(s) around its peak word,
     cut only where a clause ends (never inside one, never just before a negation)."""
     if m.last - m.first <= _MAX_CENTRE_WORDS:
@@ -3157,7 +3147,7 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     ends = cuts + [m.last]
     # (a feeling in the writer's own clause outweighs one said of anyone: in "… how tired
     # that must make you, and I'm going to keep that one" the writer is in the last clause)
-    own = {i for lo, hi in zip(starts, ends) if any(toks[k].norm in _WRITER_SAYS for k in range(lo, hi))
+    own = {i for lo, hi in zip(starts, ends) if any(toks[k].norm in first_person for k in range(lo, hi))
            for i in range(lo, hi)}
     peak = max(range(m.first, m.last),
                key=lambda i: (1.5 if i in fam_at else 0.0) + abs(vader.get(toks[i].norm, 0.0)) / 2

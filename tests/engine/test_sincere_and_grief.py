@@ -86,14 +86,18 @@ def test_a_funeral_that_only_dates_a_reunion_is_not_grief() -> None:
     assert "lutto" not in compose(text)
 
 
-def test_a_funeral_the_writer_dates_their_own_life_by_is_still_grief() -> None:
-    assert "grief" in read("I haven't slept properly since the funeral. The house is so "
-                           "quiet without her.").feelings
-
-
-def test_a_death_told_after_since_is_still_grief() -> None:
-    text = ("Should we get another cat? Mouse has seemed lost since Biscuit died; she sleeps "
-            "on his blanket by the radiator most of the day.")
+@pytest.mark.parametrize("text", [
+    # a funeral the writer dates their own life by
+    "I haven't slept properly since the funeral. The house is so quiet without her.",
+    # a death told after "since"
+    ("Should we get another cat? Mouse has seemed lost since Biscuit died; she sleeps "
+     "on his blanket by the radiator most of the day."),
+    # the day of a funeral, even told with jokes
+    ("Grandad's funeral today at St Luke's. It poured all the way to the wake, which "
+     "everyone agreed he'd have organised himself because he never trusted a dry "
+     "funeral. My cousin read the poem and got the last line wrong and we all laughed."),
+])
+def test_a_loss_of_the_writers_is_grief(text: str) -> None:
     assert "grief" in read(text).feelings
 
 
@@ -114,13 +118,6 @@ def test_a_feeling_said_and_taken_back_in_one_breath_is_not_named() -> None:
             "cheered from the back louder than anyone, and I was embarrassed and also not. "
             "Afterwards he bought chips for everyone and kept the programme.")
     assert "shame" not in read(text).feelings
-
-
-def test_the_day_of_a_funeral_is_grief_even_when_it_is_told_with_jokes() -> None:
-    text = ("Grandad's funeral today at St Luke's. It poured all the way to the wake, which "
-            "everyone agreed he'd have organised himself because he never trusted a dry "
-            "funeral. My cousin read the poem and got the last line wrong and we all laughed.")
-    assert "grief" in read(text).feelings
 
 
 def test_a_short_story_in_several_paragraphs_is_not_dry_either() -> None:
