@@ -1783,8 +1783,9 @@ def _tagged(lowered: str, lex: _Lexicon, trouble: bool, valence: dict[str, float
 
 
 #: Feelings that come after trouble by their nature: their words beside a mishap are not
-#: praise the mishap belies ("Relief. … the biopsy came back benign", "so grateful").
-_AFTER_TROUBLE = frozenset({"relief", "gratitude"})
+#: praise the mishap belies ("Relief. … the biopsy came back benign"). Not gratitude: "I do
+#: appreciate Gary branching out" over a new leak is irony, and was named as gratitude.
+_AFTER_TROUBLE = frozenset({"relief"})
 #: A story: more than this many words in at least this many paragraphs.
 _STORY_WORDS, _STORY_PARAGRAPHS = 60, 3
 

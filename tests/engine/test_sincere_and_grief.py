@@ -151,3 +151,11 @@ def test_gladness_said_just_before_a_turn_against_it_is_not_named() -> None:
 ])
 def test_remorse_and_guilty_relief_are_not_read_as_dry(text: str) -> None:
     assert not read(text).sarcasm
+
+
+def test_thanks_beside_a_mishap_is_not_named_as_gratitude() -> None:
+    text = ("Thrilled to say the 'ten-minute job' on the boiler is now on day four. Dale the "
+            "engineer has been twice and each time blamed a different pipe. We now have no hot "
+            "water and a brand new leak under the sink, which wasn't in the quote, but I do "
+            "appreciate Dale expanding his range.")
+    assert "gratitude" not in read(text).feelings
