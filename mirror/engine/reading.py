@@ -88,6 +88,7 @@ _POINTS_BACK = 1
 _STEM = 5
 #: ... in a sentence of at most this many words: a long one holds its own moment.
 _POINTS_BACK_WORDS = 7
+_MEASURED = 1.0  # a line measured against the week, the year, a life ("all week", "in years")
 _POINTS = 2.5  # a line where the person says what stays with them  # a list item the person says more about than its errand
 _MANY = 5  # at most this many feelings named together
 
@@ -336,6 +337,9 @@ class _Lexicon:
     activity_endings: tuple[str, ...] = ()          # "ing", "ar": a verb of doing, after "love"
     jokes_aside: tuple[tuple[str, ...], ...] = ()   # "joking aside", "Spaß beiseite": now sincere
     announces: tuple[tuple[str, ...], ...] = ()     # "here's the thing": the heart comes next
+    measures: tuple[tuple[str, ...], ...] = ()      # "the last thing": a moment set above others
+    spans: tuple[tuple[str, ...], ...] = ()         # "all week", "in years": ... with a superlative
+    superlatives: tuple[tuple[str, ...], ...] = ()  # "the nicest", "never": what sets it above
     arrives: frozenset[str] = frozenset()           # "kicked", "hit": "the guilt kicked in"
     deeds: tuple[str, ...] = ()                     # "ed": a verb's done form ("fixed")
     becoming: frozenset[str] = frozenset()          # "be", "become": a hope after "I'll", no plan
@@ -719,6 +723,9 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         states=tuple(_words(str(w)) for w in data.get("states") or ()),
         jokes_aside=tuple(_words(str(w)) for w in data.get("jokes_aside") or ()),
         announces=tuple(_words(str(w)) for w in data.get("announces") or ()),
+        measures=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("alone") or ()),
+        spans=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("spans") or ()),
+        superlatives=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("superlatives") or ()),
         arrives=_lowered(data.get("arrives")),
         deeds=tuple(str(e) for e in data.get("deeds") or ()),
         becoming=_lowered(data.get("becoming")),
@@ -2276,6 +2283,13 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             continue
         if pointed is not None:
             score += _POINTS  # "Still thinking about the lemonade": the person says where it is
+        elif any(True for _ in _occurrences(words, lex.measures)) or (
+                any(True for _ in _occurrences(words, lex.superlatives))
+                and any(True for _ in _occurrences(words, lex.spans))):
+            # "… the most honest either of us had been all week", "the nicest thing anyone had
+            # said to me in months", "the last thing she did": the person sets this moment
+            # above the others, against the week or their life; that is where they put it.
+            score += _MEASURED
         if insists:
             # "I said thanks. Why did I say thanks.", "Zmiana łagodna. Łagodna.": a word said
             # again at once is where the writer stays; the two lines are one moment.

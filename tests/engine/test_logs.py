@@ -159,28 +159,72 @@ def test_a_line_typed_without_a_stop_is_never_run_into_the_next() -> None:
 
 @pytest.mark.parametrize("text, first, last, words", [
     ("Swim, 40 lengths. Toast. Emails. Dentist. Rained again. Soup. Bed 10:50.",
-     "Swim", "Bed 10:50", ("day", "short lines", "holds more")),
+     "Swim", "Bed 10:50", ("day", "short one")),
     ("Mercado. Lavadora. Comida en casa de mis padres. Siesta. Serie. A la cama pronto.",
-     "Mercado", "A la cama pronto", ("día", "líneas")),
+     "Mercado", "A la cama pronto", ("día", "corta")),
     ("Hardlopen, 8 km. Koffie. Boodschappen, was, de fiets naar de maker. Pasta. Vroeg naar bed.",
-     "Hardlopen", "Vroeg naar bed", ("dag", "regels")),
+     "Hardlopen", "Vroeg naar bed", ("dag", "kort")),
+    ("Meetings till 4. Chicken stir fry. Early night.", "Meetings till 4", "Early night", ("day", "short one")),
 ])
 def test_a_day_kept_in_a_few_words_a_line_is_answered_as_such(
         text: str, first: str, last: str, words: tuple[str, ...]) -> None:
+    # Read blind, "Which of these holds more than it says?" and "what the short lines leave
+    # out" of a plain day were graded 2 of 5: depth read into nothing. The day is taken as
+    # given, and its last item is never asked after as if it were the heart.
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        quoted = QUOTED.findall(reply)
+        assert quoted[:2] == [first, last], reply
+        assert any(w in reply for w in words), reply
+        assert not any(s in reply for s in (*STOCK, "holds more", "leave out", "weglaten", "dejan fuera")), reply
+        assert reply.count(last) == 1, reply
+        assert check(reply, text).passed
+
+
+@pytest.mark.parametrize("text, item", [
+    ("Work 8-5. Tesco. Called Nan. Two episodes. Bed 10:30.", "Called Nan"),
+    ("Dentist 9am, no fillings. Paid the gas bill. Liam rang from Toronto, sounds happy.", "Liam rang from Toronto"),
+    ("Einkaufen. Oma angerufen. Tatort. Früh ins Bett.", "Oma angerufen"),
+])
+def test_a_day_kept_short_with_someone_in_it_asks_after_that_part(text: str, item: str) -> None:
+    # "Called Nan" among the errands is the part of the day with a person in it: that is
+    # what is quoted and asked after, not "Bed 10:30".
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert QUOTED.findall(reply) == [item], reply
+        assert check(reply, text).passed
+
+
+@pytest.mark.parametrize("text, first, verdict", [
+    ("Boodschappen, was, bij de Appie. Pizza. Vroeg naar bed.", "Boodschappen", "Vroeg naar bed"),
+    ("Swam at Piha. Toast. Emails. Bed 10.", "Swam at Piha", "Bed 10"),
+])
+def test_a_place_or_a_shop_in_a_short_day_is_not_someone(text: str, first: str, verdict: str) -> None:
     reply = compose(text)
-    quoted = QUOTED.findall(reply)
-    assert quoted[:2] == [first, last]
-    assert any(w in reply for w in words)
-    assert not any(s in reply for s in STOCK)
-    assert check(reply, text).passed
+    assert QUOTED.findall(reply) == [first, verdict], reply
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Washing, hoovering, paid the water bill. Nothing else happened. Fine.", "Fine"),
+    ("Niks gebeurd. Soep, journaal, bed. Soms is dat genoeg.", "Soms is dat genoeg"),
+    ("Nichts passiert. Kartoffelsuppe, Tatort, Bett. Manchmal reicht das.", "Manchmal reicht das"),
+    ("Rain all day. Did the ironing. Nothing to report, which is fine.", "which is fine"),
+])
+def test_a_short_day_that_ends_on_the_writers_word_keeps_that_word(text: str, verdict: str) -> None:
+    # "Manchmal reicht das" closes the day in the person's own word: it is said back as
+    # theirs, and the question does not ask what the day held beyond it (read blind, that
+    # was graded as quietly disputing them) nor what the word itself "holds".
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert QUOTED.findall(reply)[-1] == verdict, reply
+        assert not any(s in reply for s in ("leave out", "auslassen", "weglaten", "hold", "bedeutet", "betekent")), reply
+        assert check(reply, text).passed
 
 
 @pytest.mark.parametrize("text", [
     "Woke early. I cried in the car. I rang Mum. I felt better. Tea. Bed.",  # the writer speaks
-    "Washing, hoovering, paid the water bill. Nothing else happened. Fine.",  # ends on a verdict
     'SHE SAID YES. Well, technically she said "obviously, get up, your knee is in a puddle." Same thing.',
-    "Niks gebeurd. Soep, journaal, bed. Soms is dat genoeg.",  # ends on a verdict, in Dutch
 ])
 def test_short_lines_that_speak_are_not_a_day_kept_short(text: str) -> None:
     reply = compose(text)
-    assert not any(w in reply for w in ("kept short", "a few words", "een paar woorden"))
+    assert not any(w in reply for w in ("short one", "a few words", "een paar woorden", "kort stukje"))

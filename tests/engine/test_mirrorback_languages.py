@@ -37,7 +37,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "ask_tension": {"A", "B"}, "self_judgment": {"words"}, "ask_phrase": {"p"},
     "ask_feeling": {"feeling"}, "ask_sarcasm": set(), "ask_retort": {"name"}, "ask_generic": set(), "ask_asking": set(),
     "ask_generic_by_tone": set(), "feeling_also": _SAID, "ask_light": set(),
-    "log": {"a", "b"}, "ask_log": set(), "log_coda": {"c"}, "log_long": {"c"}, "ask_log_long": set(), "log_terse": {"a", "b"}, "ask_log_terse": set(), "ask_clause": {"f"}, "ask_log_coda": set(), "ask_list": set(),
+    "log": {"a", "b"}, "ask_log": set(), "log_coda": {"c"}, "log_long": {"c"}, "ask_log_long": set(), "log_terse": {"a", "b"}, "ask_log_terse": set(), "log_terse_someone": {"p"}, "ask_log_terse_someone": set(), "log_terse_verdict": {"a", "v"}, "ask_log_terse_verdict": set(), "ask_clause": {"f"}, "ask_log_coda": set(), "ask_list": set(),
     "both_open": {"a", "b", "A", "B"}, "ask_both": set(),
 }
 # (“…” in most languages, « … » in French, „…“ in German and „…” in Polish)
@@ -125,7 +125,7 @@ def test_every_frame_passes_the_constitutions_checks(language: str) -> None:
     for key, frame in frame_strings(language):
         for name in names:
             values = {"q": "\u201cayer la casa\u201d", "a": "\u201cayer\u201d", "b": "\u201cla casa\u201d", "c": "\u201cla casa\u201d", "f": "\u201cla casa\u201d",
-                      "words": "\u201cla casa\u201d", "p": "Ana", "A": "Ana", "B": "Ana", "name": "Ana",
+                      "words": "\u201cla casa\u201d", "v": "\u201cla casa\u201d", "p": "Ana", "A": "Ana", "B": "Ana", "name": "Ana",
                       "feeling": name, "feeling2": names[0]}
             values.update({k[:1].upper() + k[1:]: v[:1].upper() + v[1:] for k, v in list(values.items())})
             filled = frame.format(**values)
