@@ -970,8 +970,8 @@ def _someone_in(a: Analysis, first: int, last: int, data: dict) -> bool:
 #: Verbs after a name that make it someone's: "Liam rang", "Sam came round".
 _AFTER_SOMEONE = frozenset({"rang", "called", "phoned", "texted", "came", "visited", "said",
                             "stopped", "dropped", "popped", "was", "is", "sent", "brought",
-                            "ha", "hat", "heeft", "a", "ist", "is", "llamó", "vino", "appelé",
-                            "chiamato", "ligou", "veio", "dzwoniła", "dzwonił", "belde", "belde"})
+                            "ha", "hat", "heeft", "a", "ist", "llamó", "vino", "appelé",
+                            "chiamato", "ligou", "veio", "dzwoniła", "dzwonił", "belde"})
 
 
 def _listed(a: Analysis, first: int, last: int) -> list[tuple[int, int]]:
