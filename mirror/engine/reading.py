@@ -337,6 +337,7 @@ class _Lexicon:
     activity_endings: tuple[str, ...] = ()          # "ing", "ar": a verb of doing, after "love"
     jokes_aside: tuple[tuple[str, ...], ...] = ()   # "joking aside", "Spaß beiseite": now sincere
     announces: tuple[tuple[str, ...], ...] = ()     # "here's the thing": the heart comes next
+    amends: tuple[tuple[str, ...], ...] = ()        # "i'll apologise": guilt, anger regretted
     measures: tuple[tuple[str, ...], ...] = ()      # "the last thing": a moment set above others
     spans: tuple[tuple[str, ...], ...] = ()         # "all week", "in years": ... with a superlative
     superlatives: tuple[tuple[str, ...], ...] = ()  # "the nicest", "never": what sets it above
@@ -723,6 +724,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         states=tuple(_words(str(w)) for w in data.get("states") or ()),
         jokes_aside=tuple(_words(str(w)) for w in data.get("jokes_aside") or ()),
         announces=tuple(_words(str(w)) for w in data.get("announces") or ()),
+        amends=tuple(_words(str(w)) for w in data.get("amends") or ()),
         measures=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("alone") or ()),
         spans=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("spans") or ()),
         superlatives=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("superlatives") or ()),
@@ -1448,6 +1450,23 @@ def _taken_back(toks: Sequence[Token], norms: Sequence[str], after: int, lex: _L
                 and (j + 1 >= len(norms) or toks[j + 1].sent != toks[j].sent):
             return True
     return False
+
+
+def _makes_amends(norms: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether the writer means to make amends ("I'll say sorry properly", "I have to
+    apologise to Marta"): a phrase of `amends`, not negated, with the writer its subject
+    (in it, or just before it: "she's going to apologise" is someone else's)."""
+    for i, phrase in _occurrences(norms, lex.amends):
+        if _negated(norms, i, lex):
+            continue
+        if any(w in lex.first_person for w in phrase) or any(
+                w in lex.first_person for w in norms[max(0, i - _AMENDS_REACH) : i]):
+            return True
+    return False
+
+
+#: How far before an amends phrase the writer is looked for ("I really need to apologise").
+_AMENDS_REACH = 3
 
 
 def _in_idiom(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
@@ -2403,6 +2422,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             chosen = sorted(ranked[:2], key=lambda f: first_at[f])
     if angry_retort:
         chosen = [f for f in chosen if f in _ANGER] or chosen
+    elif "guilt" in lex.valence and _makes_amends(norms, lex):
+        # "I snapped at the girl at the café … I was already wound up … I'll say sorry
+        # properly": the anger told is the writer's own, and they mean to make amends; what
+        # they feel now is guilt (read blind, "There's anger in this" was graded 2).
+        chosen = list(dict.fromkeys("guilt" if f in _ANGER else f for f in chosen)) if chosen else ["guilt"]
     welcomed = _welcomed(text, toks, lex)
     if welcomed:
         chosen = [f for f in chosen if f not in welcomed]  # "tô cansada mas é um cansaço bom"
