@@ -64,6 +64,12 @@ def test_a_judgement_of_oneself_is_never_said_back_as_the_question() -> None:
     # a tag that closes the line without weight ("la verdad") is passed over
     ("Me llamaron del banco otra vez. Les dije que ya lo había pagado. Estoy tranquila pero "
      "un poco cansada de todo esto, la verdad.", "un poco cansada de todo esto"),
+    # ... as are a hedge or an oath closing the line ("if I'm honest", "ein bisschen"): read
+    # blind, asking what "I swear" or "if I'm honest" holds was graded as asking about filler
+    ("Long drive home from the hospital. Dad was asleep most of the way. I sang along to the "
+     "radio and felt almost happy, if I'm honest.", "felt almost happy"),
+    ("Heute den Keller ausgeräumt. Die alten Fotos von Papa gefunden. Ich habe mich danach ganz "
+     "leicht gefühlt, ein bisschen.", "Ich habe mich danach ganz leicht gefühlt"),
     # and so is someone's speech tag: what the doctor said is asked after, not "zei de dokter"
     ("De scan was schoon. Geen uitzaaiingen en niets om me nog druk over te maken, zei de "
      "dokter.", "niets om me nog druk over te maken"),
