@@ -47,7 +47,7 @@ from mirror.engine.reading import (
     valences_felt,
 )
 from mirror.engine.tensions import Contrast, Tension
-from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation
+from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation, tokenize
 from mirror.hashing import blake2b
 from mirror.lazy_re import kept
 
@@ -663,6 +663,11 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     elif tension_said and (not r.phrase or pick.index(3) == 0):
         t = a.tensions[0]
         ask = pick.choice(fr["ask_tension"]).format(A=t.axis_a, B=t.axis_b)
+    elif "ask_generic_now" in fr and _protests(a, r, data):
+        # "I am calm. I am very calm.": a state said again, harder, is protested too much;
+        # asked after as a fact ("How does it sit with you, that you are very calm?") it was
+        # read blind as taking a self-mocking line at face value (graded 1 of 5).
+        ask = pick.choice(fr["ask_generic_now"])
     elif "ask_list" in fr and _errands_only(a, r):
         ask = pick.choice(fr["ask_list"])  # errands only: the list is asked about, not one item
     elif "ask_clause" in fr and not _laughs(a, data, r) and (clause := _last_clause(a, r, data)):
@@ -923,10 +928,19 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
         return ("verdict", {"a": opening, "v": closing, "b": closing}) if len(units) > _TERSE_DAY_LINES else None
     if last - first == 1 and a.tokens[first].norm in {str(w).lower() for w in data.get("stopwords") or ()}:
         return None  # "… Didn't go to gym. Again.": a word on the line before, asked after as such
-    someone = [u for u in units if _someone_in(a, *u, data)]
+    someone = [_whole_sentence(a, r, u) for u in units if _someone_in(a, *u, data)]
     if len(someone) == 1 and (said := _exact_quote(a.text, a.tokens, *someone[0])):
         return "someone", {"p": said, "a": opening, "b": closing}
     return "day", {"a": opening, "b": closing}
+
+
+def _whole_sentence(a: Analysis, r: Reading, unit: tuple[int, int]) -> tuple[int, int]:
+    """An item with its sentence, when the sentence is short: "Called Mum, no answer" is one
+    thing that happened; "Called Mum" alone, asked after, reads as a call that went well."""
+    for m in r.moments:
+        if m.first <= unit[0] and unit[1] <= m.last and m.last - m.first <= _ITEM_WORDS + 2:
+            return m.first, m.last
+    return unit
 
 
 def _a_verdict(a: Analysis, first: int, last: int, data: dict) -> bool:
@@ -940,8 +954,9 @@ def _a_verdict(a: Analysis, first: int, last: int, data: dict) -> bool:
     vader = valences() if a.english else {}
     if says_i(language, norms) or any(w in pointing for w in norms):
         return True
-    if len(norms) == 1 and norms[0] in {str(w).lower() for w in data.get("enough_words") or ()}:
-        return True  # "… Enough.", "… Genoeg."
+    enough = [tuple(t.norm for t in tokenize(str(w))) for w in data.get("enough_words") or ()]
+    if any(len(norms) <= len(e) + 1 and tuple(norms[-len(e):]) == e for e in enough if e):
+        return True  # "… Enough.", "… Genoeg.", "… Va bene così."
     return any(w in vader for w in norms) and all(w in grammar or w in vader for w in norms)
 
 
@@ -1110,6 +1125,43 @@ def _an_event(a: Analysis, r: Reading) -> bool:
     return said is not None and said.past and not said.verdict
 
 
+def _protests(a: Analysis, r: Reading, data: dict) -> bool:
+    """Whether the centre holds a state the writer says twice, the second time harder ("I am
+    calm. I am very calm.", "Estoy bien. Estoy muy bien."): two short lines in a row, the
+    centre's and the one before or after it, both the writer's, sharing a word of weight,
+    the second with an intensifier."""
+    if r.centre is None:
+        return False
+    at = [k for k, m in enumerate(r.moments) if m.first < r.centre.last <= m.last]
+    if not at:
+        return False
+    k = at[0]
+    pairs = [(r.moments[j], r.moments[j + 1]) for j in (k - 1, k) if 0 <= j and j + 1 < len(r.moments)]
+    return any(_said_harder(a, one, two, data) for one, two in pairs)
+
+
+def _said_harder(a: Analysis, one: Moment, two: Moment, data: dict) -> bool:
+    """Whether line `two` says a state of line `one` again, harder (see `_protests`)."""
+    if one.last != two.first or two.last - two.first > _PROTEST_WORDS:
+        return False
+    language = str(data.get("language", a.language))
+    stop = {str(w).lower() for w in data.get("stopwords") or ()}
+    harder = {str(w).lower() for w in data.get("intensifiers") or ()}
+    # (the line before, from its last sentence: "'here mum calm down x' I am calm")
+    lo = one.last - 1
+    while lo > one.first and a.tokens[lo - 1].sent == a.tokens[one.last - 1].sent:
+        lo -= 1
+    first = [t.norm for t in a.tokens[max(lo, one.last - _PROTEST_WORDS) : one.last]]
+    second = [t.norm for t in a.tokens[two.first : two.last]]
+    said = {w for w in first if w not in stop and w.isalpha() and len(w) >= _PROTEST_LETTERS}
+    return (says_i(language, first) and says_i(language, second) and bool(said & set(second))
+            and any(w in harder for w in second) and not any(w in harder for w in first))
+
+
+#: A protested state: two lines of at most this many words, sharing a word this long.
+_PROTEST_WORDS, _PROTEST_LETTERS = 6, 3
+
+
 def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None:
     """(another moment, quoted; the centre said back) when the centre is a verdict on a line
     beside it ("I know she's my sister. That's the whole problem"): the two are one thought,
@@ -1118,7 +1170,8 @@ def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None
     ("'Had to hang on to the edge'. What was it like when you bought yourself a hot
     chocolate?"), which readers took for not having listened."""
     if (r.centre is None or r.asking or r.sarcasm or r.second is not None or r.image is not None
-            or "ask_echo" not in fr or len(r.moments) < 2):
+            or "ask_echo" not in fr or len(r.moments) < 2 or _protests(a, r, {"language": a.language,
+                                                                        **(frames(str(a.language)) or {})})):
         return None
     centre = r.centre
     said = echo(a.text, a.tokens, centre.first, centre.last, _weight)

@@ -16,6 +16,8 @@ from mirror.engine.offline import compose
      "con el móvil debajo de la almohada, por si acaso.", "por si acaso"),
     ("Papà mi ha chiamato per chiedere come si allega una foto. Gliel'ho spiegato tre volte. "
      "Ha 84 anni, quante altre volte me lo chiederà.", "quante altre volte me lo chiederà"),
+    ("Mi hermana se casa en mayo. Se la ve tranquila y contenta, y yo estoy feliz por ella, de "
+     "verdad.", "yo estoy feliz por ella"),
     ("Heute den Keller ausgeräumt. Omas Einmachgläser standen noch da, mit ihrer Schrift auf "
      "den Etiketten. Ich hab eins aufgemacht und nur daran gerochen, minutenlang im dunklen Keller.",
      "minutenlang im dunklen Keller"),
@@ -68,6 +70,8 @@ def test_a_judgement_of_oneself_is_never_said_back_as_the_question() -> None:
     # blind, asking what "I swear" or "if I'm honest" holds was graded as asking about filler
     ("Long drive home from the hospital. Dad was asleep most of the way. I sang along to the "
      "radio and felt almost happy, if I'm honest.", "felt almost happy"),
+    ("Mi hermana se casa en mayo. Se la ve tranquila y contenta, y yo estoy feliz por ella, de "
+     "verdad.", "yo estoy feliz por ella"),
     ("Heute den Keller ausgeräumt. Die alten Fotos von Papa gefunden. Ich habe mich danach ganz "
      "leicht gefühlt, ein bisschen.", "Ich habe mich danach ganz leicht gefühlt"),
     # and so is someone's speech tag: what the doctor said is asked after, not "zei de dokter"

@@ -183,8 +183,11 @@ def test_a_day_kept_in_a_few_words_a_line_is_answered_as_such(
 
 @pytest.mark.parametrize("text, item", [
     ("Work 8-5. Tesco. Called Nan. Two episodes. Bed 10:30.", "Called Nan"),
-    ("Dentist 9am, no fillings. Paid the gas bill. Liam rang from Toronto, sounds happy.", "Liam rang from Toronto"),
+    ("Dentist 9am, no fillings. Paid the gas bill. Liam rang from Toronto, sounds happy.",
+     "Liam rang from Toronto, sounds happy"),
     ("Einkaufen. Oma angerufen. Tatort. Früh ins Bett.", "Oma angerufen"),
+    # (with what the sentence says of it: a call with no answer is not a call that went well)
+    ("Swam 40 lengths. Rang Dad, went to voicemail. Leftover curry. Bed by ten.", "Rang Dad, went to voicemail"),
 ])
 def test_a_day_kept_short_with_someone_in_it_asks_after_that_part(text: str, item: str) -> None:
     # "Called Nan" among the errands is the part of the day with a person in it: that is
@@ -209,6 +212,7 @@ def test_a_place_or_a_shop_in_a_short_day_is_not_someone(text: str, first: str, 
     ("Niks gebeurd. Soep, journaal, bed. Soms is dat genoeg.", "Soms is dat genoeg"),
     ("Nichts passiert. Kartoffelsuppe, Tatort, Bett. Manchmal reicht das.", "Manchmal reicht das"),
     ("Rain all day. Did the ironing. Nothing to report, which is fine.", "which is fine"),
+    ("Niente di che. Spesa, lavatrice, un film vecchio. Va bene così.", "Va bene così"),
 ])
 def test_a_short_day_that_ends_on_the_writers_word_keeps_that_word(text: str, verdict: str) -> None:
     # "Manchmal reicht das" closes the day in the person's own word: it is said back as
