@@ -839,8 +839,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         # ("the guilt kicked in": the feeling that came over the diarist, whoever else is in
         # the sentence, not a thing described nor words reported)
         arrives = i > 0 and norms[i - 1] == "the" and i + 1 < len(norms) and norms[i + 1] in lex.arrives
-        if _negated(norms, i, lex) or _unreal(text, toks, i, lex):
-            continue
+        if _negated(norms, i, lex, _sentence_start(toks, i)) or _unreal(text, toks, i, lex):
+            continue  # (within its sentence: "God no. Jealousy of how sure she looked.")
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
         if _someone_elses_measure(toks, i, i + size):
@@ -890,6 +890,14 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))
     return found
+
+
+def _sentence_start(toks: Sequence[Token], i: int) -> int:
+    """The index of the first token of word i's sentence."""
+    j = i
+    while j > 0 and toks[j - 1].sent == toks[i].sent:
+        j -= 1
+    return j
 
 
 def _joked_before(norms: Sequence[str], found: list[tuple[int, str, float]], lex: _Lexicon
@@ -1192,12 +1200,18 @@ def _hates_a_thing(text: str, toks: Sequence[Token], after: int, lex: _Lexicon) 
     nxt = toks[after]
     if inside_quotation(text, nxt.start):
         return False  # "Ik haat ‘interessant’": someone's word, hated as theirs
+    if nxt.norm in _EVERYONE:
+        return True  # "I hate everyone, including the dog": a mood said large, not anger at anyone
     if nxt.norm in lex.people or nxt.norm in _OBJECTS or nxt.norm in lex.first_person \
             or nxt.text[:1].isupper() or nxt.norm in lex.determiners or nxt.norm in lex.openers:
         return _loves_a_thing(text, toks, after, lex)
     return nxt.text.isalpha()
 
 
+#: Everyone and everything, in the engine's languages: hating them is a mood said large.
+_EVERYONE = frozenset({"everyone", "everybody", "everything", "todos", "todo", "todas", "tous",
+                       "tout", "alle", "alles", "iedereen", "tutti", "tutto", "wszystkich",
+                       "wszystko", "wszyscy"})
 #: The first letters of hating, in the engine's languages ("hate", "odeio", "odio", "déteste",
 #: "hasse", "haat", "nienawidzę").
 _HATE_STEMS = ("hate", "odei", "odio", "détest", "detest", "hass", "haat", "nienawi")
@@ -2921,8 +2935,8 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     first = [toks[k].norm for k in range(lo, hi)]
     if any(_contains(first, t) for t in lex.trouble):
         return False
-    if any(lex.valence.get(fam) in ("negative", "mixed") for _, fam, _ in families):
-        return False
+    if any(lex.valence.get(fam) in ("negative", "mixed") and wt >= WORD_WEIGHT for _, fam, wt in families):
+        return False  # (a hint does not unsay it: "Lembro dela com quatro anos", "cried in the car")
     return not vader or sum(vader.get(w, 0.0) for w in first) >= 0
 
 

@@ -1,0 +1,26 @@
+"""Where a feeling is the writer's: a "no" in the sentence before does not unsay it, a hint
+of another feeling does not unsay good news shouted, and hating everyone is a mood said
+large, not anger at someone."""
+
+from __future__ import annotations
+
+from mirror.engine.reading import read
+
+
+def test_a_negation_governs_its_own_sentence_only() -> None:
+    # "Not jealousy of Rob, God no. Jealousy of how sure she looked.": the second is said
+    text = ("Watched my sister open her presents. Not jealousy of the presents, God no. Jealousy "
+            "of how easy she makes it look. I'm proud of her, honestly.")
+    assert "envy" in read(text).feelings
+    assert "envy" not in read("Not jealousy, no. Just tired of the noise.").feelings
+
+
+def test_good_news_shouted_is_joy_beside_a_memory_hint() -> None:
+    text = ("¡¡Lucía aprobó el carnet a la primera!! Me acuerdo de ella con cuatro años en el "
+            "triciclo chocando con todo. Ahora conducirá sola y yo me quedaré despierta esperando.")
+    assert read(text, language="es").feelings == ("joy",)
+
+
+def test_hating_everyone_is_not_named_anger() -> None:
+    assert "anger" not in read("I hate everyone, including the dog, who has done nothing wrong.").feelings
+    assert "anger" in read("I am so angry with him. He lied to me for two years.").feelings
