@@ -596,7 +596,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         kind = ("mixed" if feeling2 else "positive" if r.valence == "positive"
                 else "heavy" if r.feelings[0] in _HEAVY else "negative")
         sentences.append(_say(pick.choice(fr["feeling_also"][kind]), **values))
-        sentences.append(_say(pick.choice(fr["plain"]), **values))
+        sentences.append(_say(pick.choice(_plain(fr, a, quote)), **values))
     elif feeling2:
         sentences.append(_say(pick.choice(fr["mixed"]), **values))
     elif feeling and r.valence == "positive":
@@ -606,7 +606,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     elif feeling:
         sentences.append(_say(pick.choice(fr["feeling"]), **values))
     else:
-        sentences.append(_say(pick.choice(fr["plain"]), **values))
+        sentences.append(_say(pick.choice(_plain(fr, a, quote)), **values))
 
     two = False
     tension_said = False  # a tension named with the person's words on both sides
@@ -719,6 +719,16 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     sentences.append(ask)
     # A quotation that ends on its own ? or ! needs no full stop after it.
     return " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
+
+
+def _plain(fr: dict, a: Analysis, quote: str) -> list[str]:
+    """The plain openings that fit the quote: when it is the whole entry, not the ones
+    that call it a line of it (`plain_part`: "One line from it: 'Walked the dog in the
+    rain'" of an entry that says nothing else)."""
+    said = quote.strip("\u201c\u201d\u00ab\u00bb\u201e\"' \u00a0\u202f")
+    whole = said.rstrip(".!?\u2026 ") == a.text.strip().rstrip(".!?\u2026 ")
+    part = set(fr.get("plain_part") or ())
+    return [f for f in fr["plain"] if not (whole and f in part)] or fr["plain"]
 
 
 #: A "both at once" said in a line of its own: at most this many words.
