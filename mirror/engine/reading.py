@@ -89,6 +89,7 @@ _STEM = 5
 #: ... in a sentence of at most this many words: a long one holds its own moment.
 _POINTS_BACK_WORDS = 7
 _SECOND_OF_TWO = 1.5  # the second of two lines: where the first lands, as a rule
+_LAST_ANSWER_WORDS, _LAST_ANSWER_SHARE = 10, 0.8  # a short last line nearly as weighty, joined to the centre
 _MEASURED = 1.0  # a line measured against the week, the year, a life ("all week", "in years")
 _POINTS = 2.5  # a line where the person says what stays with them  # a list item the person says more about than its errand
 _MANY = 5  # at most this many feelings named together
@@ -2632,7 +2633,11 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
     if nxt is None or "\n" in text[toks[m.last - 1].end : toks[nxt.first].start]:
         return m
     turns = toks[nxt.first].norm in opening_turns and nxt.last - m.first <= _MAX_CENTRE_WORDS
-    if nxt.last - nxt.first > 3 and not turns:
+    # (and the entry's last line, short, weighing nearly as much: "Ria says it's freedom of a
+    # different kind. Ria has never been good at lying." — the line and its answer)
+    answers = (nxt is scored[-1] and nxt.last - nxt.first <= _LAST_ANSWER_WORDS
+               and nxt.score >= _LAST_ANSWER_SHARE * m.score and nxt.last - m.first <= _MAX_CENTRE_WORDS)
+    if nxt.last - nxt.first > 3 and not turns and not answers:
         return m
     return Moment(m.first, nxt.last, m.score)
 

@@ -25,3 +25,14 @@ def test_a_two_line_entry_is_answered_from_its_second_line(text: str, second: st
         reply = compose(text, version=f"v{version}")
         assert second in reply, reply
         assert check(reply, text).passed
+
+
+def test_a_short_last_line_nearly_as_weighty_is_quoted_with_the_line_it_answers() -> None:
+    # "Ria says it's freedom of a different kind." quoted without "Ria has never been good
+    # at lying." reads as agreeing with what the writer mocks (graded 1 blind)
+    text = ("Handed in my bus pass today, the council made it official.\n\nForty years of the "
+            "number 12 and I knew every driver. Now it's lifts and waiting by the window.\n\n"
+            "June says it's freedom of a different kind. June has never been good at lying.")
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert "June has never been good at lying" in reply, reply
