@@ -540,7 +540,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # a word of their own on it closes it ("Nothing to report, which is fine"), and
         # otherwise the question leaves room for a day that needed no more words.
         kind, values = day
-        key = "log_terse" if kind == "day" else f"log_terse_{kind}"
+        key = "log_terse" if kind == "day" else f"log_terse_{kind}"  # ("someone")
         if key not in fr or f"ask_{key}" not in fr:
             key = "log_terse"
             values = {"a": values["a"], "b": values["b"]}
@@ -596,7 +596,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         kind = ("mixed" if feeling2 else "positive" if r.valence == "positive"
                 else "heavy" if r.feelings[0] in _HEAVY else "negative")
         sentences.append(_say(pick.choice(fr["feeling_also"][kind]), **values))
-        sentences.append(_say(pick.choice(fr["plain"]), **values))
+        sentences.append(_say(pick.choice(_plain(fr, a, quote)), **values))
     elif feeling2:
         sentences.append(_say(pick.choice(fr["mixed"]), **values))
     elif feeling and r.valence == "positive":
@@ -606,7 +606,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     elif feeling:
         sentences.append(_say(pick.choice(fr["feeling"]), **values))
     else:
-        sentences.append(_say(pick.choice(fr["plain"]), **values))
+        sentences.append(_say(pick.choice(_plain(fr, a, quote)), **values))
 
     two = False
     tension_said = False  # a tension named with the person's words on both sides
@@ -719,6 +719,16 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     sentences.append(ask)
     # A quotation that ends on its own ? or ! needs no full stop after it.
     return " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
+
+
+def _plain(fr: dict, a: Analysis, quote: str) -> list[str]:
+    """The plain openings that fit the quote: when it is the whole entry, not the ones
+    that call it a line of it (`plain_part`: "One line from it: 'Walked the dog in the
+    rain'" of an entry that says nothing else)."""
+    said = quote.strip("\u201c\u201d\u00ab\u00bb\u201e\"' \u00a0\u202f")
+    whole = said.rstrip(".!?\u2026 ") == a.text.strip().rstrip(".!?\u2026 ")
+    part = set(fr.get("plain_part") or ())
+    return [f for f in fr["plain"] if not (whole and f in part)] or fr["plain"]
 
 
 #: A "both at once" said in a line of its own: at most this many words.
@@ -896,10 +906,10 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     """(its kind, the quotes its frames take) when the entry is a day kept in a few words a
     line ("Gym. Laundry. Rang Dad. Pasta. Bed 11."): at least `_TERSE_DAY_LINES` sentences or
     listed items of at most `_TERSE_DAY_WORDS` words on average, hardly any with the writer
-    in them, and no feeling named. The kind is "someone" when one item has a person in it
-    ({p}: that item), "verdict" when the last item is the person's own word on the day
-    ("… Nothing to report, which is fine", "… Manchmal reicht das": {a}, {v}), else "day"
-    ({a}, {b}: its first and last items)."""
+    in them, no feeling named, and a last item that is an item of the record, not the
+    person's word on it ("… Nothing to report, which is fine", "… Manchmal reicht das":
+    that word is asked after, on the prose path). The kind is "someone" when one item has a
+    person in it ({p}: that item), else "day" ({a}, {b}: its first and last items)."""
     if r.feelings or r.sarcasm or r.asking or r.request is not None or "!" in a.text \
             or any(q in a.text for q in "\"\u201c\u201d\u201e\u00ab\u00bb"):
         return None  # (someone's words, or a shout, make it a story, not a record)
@@ -923,9 +933,11 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     if closing is None:
         return None
     if _a_verdict(a, first, last, data):
-        # (three items at least before it: "Note to self: stop checking his Instagram.
-        # Seriously. Stop." is not a day with a word on it)
-        return ("verdict", {"a": opening, "v": closing, "b": closing}) if len(units) > _TERSE_DAY_LINES else None
+        # "… Nothing to report, which is fine", "… Toch een goeie dag.": the person's own word
+        # on the day is asked after as theirs, on the prose path (read blind, a frame saying
+        # "it ends on your word for it" read as filler, and "What was it like, a day like
+        # that?" flat, beside asking after the word itself)
+        return None
     if last - first == 1 and a.tokens[first].norm in {str(w).lower() for w in data.get("stopwords") or ()}:
         return None  # "… Didn't go to gym. Again.": a word on the line before, asked after as such
     someone = [_whole_sentence(a, r, u) for u in units if _someone_in(a, *u, data)]

@@ -88,6 +88,7 @@ _POINTS_BACK = 1
 _STEM = 5
 #: ... in a sentence of at most this many words: a long one holds its own moment.
 _POINTS_BACK_WORDS = 7
+_SECOND_OF_TWO = 1.5  # the second of two lines: where the first lands, as a rule
 _MEASURED = 1.0  # a line measured against the week, the year, a life ("all week", "in years")
 _POINTS = 2.5  # a line where the person says what stays with them  # a list item the person says more about than its errand
 _MANY = 5  # at most this many feelings named together
@@ -890,6 +891,20 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))
     return found
+
+
+def _first_of_two_holds(text: str, toks: Sequence[Token], norms: Sequence[str],
+                        sentences: list[tuple[int, int]], felt: set[int], lex: _Lexicon) -> bool:
+    """Whether the first of two lines is itself the heart, not a set-up: the person's own
+    question ("Should I quit my job?"), a feeling named or news shouted in it ("Felice e
+    triste insieme", "Passed my driving test!!!"), or someone's thing the second line only
+    points back at ("Her coat is still on the hook by the door. I walk around it")."""
+    (lo, hi), (lo2, hi2) = sentences
+    end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
+    if "?" in end or "!" in end or any(i in felt for i in range(lo, hi)):
+        return True
+    return any(norms[i] in lex.belongings for i in range(lo, hi)) and any(
+        norms[i] in lex.back_words for i in range(lo2, hi2))
 
 
 def _sentence_start(toks: Sequence[Token], i: int) -> int:
@@ -2354,6 +2369,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             _contains(said, tuple(t.split())) for t in lex.turns))
         scored[-1] = Moment(final.first, final.last, final.score - (_ASIDE if aside else 0.0)
                             + (_LAST_LINE if lands else _LAST_PLAIN) + (_LANDING_TURN if turning and lands else 0.0))
+    if len(sentences) == 2 and len(scored) == 2 and scored[-1].last == sentences[-1][1] \
+            and scored[-1].first == sentences[-1][0] and not _first_of_two_holds(
+                text, toks, norms, sentences, {i for i, _, wt in families if wt >= WORD_WEIGHT}, lex):
+        # Two lines: the second is where the first lands more often than not ("Therapist
+        # asked what I do for fun. I said 'laundry' and we both sat with that for a while.")
+        scored[-1] = Moment(scored[-1].first, scored[-1].last, scored[-1].score + _SECOND_OF_TWO)
     if not scored:  # all markup: fall back to any sentence
         scored = [Moment(lo, hi, 0.0) for lo, hi in sentences]
     centre_sentence = max(scored, key=lambda m: (m.score, m.first))

@@ -215,13 +215,14 @@ def test_a_place_or_a_shop_in_a_short_day_is_not_someone(text: str, first: str, 
     ("Niente di che. Spesa, lavatrice, un film vecchio. Va bene così.", "Va bene così"),
 ])
 def test_a_short_day_that_ends_on_the_writers_word_keeps_that_word(text: str, verdict: str) -> None:
-    # "Manchmal reicht das" closes the day in the person's own word: it is said back as
-    # theirs, and the question does not ask what the day held beyond it (read blind, that
-    # was graded as quietly disputing them) nor what the word itself "holds".
+    # "Manchmal reicht das" closes the day in the person's own word: it is quoted and asked
+    # after as theirs, never answered as a day "in a few words" (read blind, a frame saying
+    # the day "ends on your word for it" read as filler) nor asked what the lines leave out.
     for version in range(3):
         reply = compose(text, version=f"v{version}")
-        assert QUOTED.findall(reply)[-1] == verdict, reply
-        assert not any(s in reply for s in ("leave out", "auslassen", "weglaten", "hold", "bedeutet", "betekent")), reply
+        assert verdict in QUOTED.findall(reply)[-1], reply
+        assert not any(s in reply for s in ("leave out", "auslassen", "weglaten", "few words",
+                                            "short one", "wenigen Worten", "kort stukje")), reply
         assert check(reply, text).passed
 
 

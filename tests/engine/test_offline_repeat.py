@@ -46,3 +46,13 @@ def test_two_answers_in_a_row_do_not_open_their_question_the_same_way() -> None:
         reply = compose(text, avoid=before)
         assert question(reply).split()[:4] != question(before).split()[:4], (before, reply)
         before = reply
+
+
+def test_a_quote_that_is_the_whole_entry_is_not_called_one_line_of_it() -> None:
+    # "One line from it: 'Walked the dog in the rain'" of an entry that says nothing else
+    for text, words in [("Walked the dog in the rain.", ("One line from it", "line")),
+                        ("Heute den ganzen Tag im Garten gearbeitet.", ("Eine Zeile daraus",)),
+                        ("Hoy he ido al mercado con mi madre.", ("Una línea de lo que escribes",))]:
+        for version in range(12):
+            reply = compose(text, version=f"v{version}")
+            assert not any(w in reply for w in words), reply
