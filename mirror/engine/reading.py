@@ -841,7 +841,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         # ("the guilt kicked in": the feeling that came over the diarist, whoever else is in
         # the sentence, not a thing described nor words reported)
         arrives = i > 0 and norms[i - 1] == "the" and i + 1 < len(norms) and norms[i + 1] in lex.arrives
-        if _negated(norms, i, lex, _sentence_start(toks, i)) or _unreal(text, toks, i, lex):
+        if (_negated(norms, i, lex, _sentence_start(toks, i)) and not _never_more(norms, i, size)) \
+                or _unreal(text, toks, i, lex):
             continue  # (within its sentence: "God no. Jealousy of how sure she looked.")
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
@@ -866,6 +867,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         if hit[0] in _ANGER and w.startswith(_HATE_STEMS) and (
                 _hates_a_thing(text, toks, i + size, lex) or _thing_hated_before(toks, i, lex)):
             continue  # "eu odeio coentro", "I hate mornings": a dislike, not anger
+        if hit[0] == "gratitude" and _thanks_after_their_words(toks, norms, i, size, lex):
+            continue  # "Papa … hat gesagt, der hält ja tatsächlich. Danke, Papa.": a dry answer
         if _felt_towards_writer(toks, i, i + size):
             continue  # "se había despertado enfadado conmigo", "Mum was so proud of me": theirs
         if hit[0] in _TOLD_BY_EVENTS and any(norms[j] in lex.excepting for j in range(max(0, i - 2), i)):
@@ -906,6 +909,42 @@ def _first_of_two_holds(text: str, toks: Sequence[Token], norms: Sequence[str],
         return True
     return any(norms[i] in lex.belongings for i in range(lo, hi)) and any(
         norms[i] in lex.back_words for i in range(lo2, hi2))
+
+
+def _never_more(norms: Sequence[str], i: int, size: int) -> bool:
+    """Whether "never" before a feeling says it is stronger than ever, not absent: "I've
+    never loved him more", "never felt so proud", "never been happier", "nunca tan feliz",
+    "nie byłam bardziej dumna": a comparison follows the feeling or stands before it."""
+    if not any(norms[j] in _NEVER for j in range(max(0, i - _NEVER_REACH), i)):
+        return False
+    near = set(norms[max(0, i - 2) : i + size + 2])
+    return bool(near & _MORE) or norms[i].endswith(("ier", "est")) and len(norms[i]) > 5
+
+
+#: "Never" in the engine's languages, how far before the feeling it is looked for, and the
+#: words that make it a comparison ("more", "so", "happier" ends in -ier).
+_NEVER = frozenset({"never", "nunca", "jamais", "nie", "nooit", "mai", "nigdy"})
+_NEVER_REACH = 4
+_MORE = frozenset({"more", "so", "this", "as", "más", "tan", "tanto", "plus", "autant", "si",
+                   "mehr", "meer", "zo", "più", "così", "bardziej", "tak", "mais", "tão"})
+
+
+def _thanks_after_their_words(toks: Sequence[Token], norms: Sequence[str], i: int, size: int,
+                              lex: _Lexicon) -> bool:
+    """Whether a thanks is a line of its own said to someone by name right after their words
+    were reported ("Papa hat sich draufgesetzt und gesagt, der hält ja tatsächlich. Danke,
+    Papa."): an answer the writer gives on the page, dry as often as not, and read blind as
+    gratitude it was taken literally (graded 1). Unnamed, it is quoted as theirs."""
+    start = _sentence_start(toks, i)
+    end = i + size
+    while end < len(toks) and toks[end].sent == toks[i].sent:
+        end += 1
+    if start != i or end - start > size + 2 or end == i + size:
+        return False
+    named = any(toks[k].text[:1].isupper() or norms[k] in lex.people for k in range(i + size, end))
+    before = [norms[k] for k in range(max(0, start - 20), start) if toks[k].sent == toks[start - 1].sent] \
+        if start else []
+    return named and any(w in lex.reported for w in before)
 
 
 def _sentence_start(toks: Sequence[Token], i: int) -> int:

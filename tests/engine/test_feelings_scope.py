@@ -24,3 +24,20 @@ def test_good_news_shouted_is_joy_beside_a_memory_hint() -> None:
 def test_hating_everyone_is_not_named_anger() -> None:
     assert "anger" not in read("I hate everyone, including the dog, who has done nothing wrong.").feelings
     assert "anger" in read("I am so angry with him. He lied to me for two years.").feelings
+
+
+def test_never_before_a_comparison_says_more_not_none() -> None:
+    # "I've never loved him more": the feeling at its strongest (read blind, the reply missed
+    # it and asked after "I'm sorry Dev" instead)
+    assert "love" in read("He's asleep with the puppy on his chest. I've never loved him more, honestly.").feelings
+    assert "pride" in read("I never felt so proud of anyone in my life.").feelings
+    assert "love" not in read("I never loved him. I know that now.").feelings
+
+
+def test_thanks_said_back_to_someone_after_their_words_is_not_named_gratitude() -> None:
+    # "Papa … hat gesagt, der hält ja tatsächlich. Danke, Papa.": a dry answer on the page
+    text = ("Erstes eigenes Stück fertig, ein Schemel aus Eiche. Papa hat sich draufgesetzt und "
+            "gesagt, der hält ja tatsächlich. Danke, Papa.")
+    assert "gratitude" not in read(text, language="de").feelings
+    assert "gratitude" in read("Mum drove me to the airport at four and never complained. "
+                               "I am so grateful for her.").feelings
