@@ -45,7 +45,7 @@ from functools import lru_cache
 from mirror import constitution
 from mirror.engine.contrasts import Contrast, find_contrasts
 from mirror.engine.lexicon import PhraseMatcher, strings
-from mirror.engine.reading import valences
+from mirror.engine.reading import never_more, valences
 from mirror.engine.tokenize import (
     Token,
     Tokens,
@@ -262,19 +262,9 @@ def _clause_valence(norms: Sequence[str]) -> float:
             v = valence.get(w)
             if v is not None:
                 total += v
-            if (w in _NEGATIONS or w.endswith("n't")) and not _superlative(norms, k):
+            if (w in _NEGATIONS or w.endswith("n't")) and not never_more(norms, k):
                 negated = True
     return total
-
-
-def _superlative(norms: Sequence[str], k: int) -> bool:
-    """Whether the negation at k says "more than ever" ("I have never been so glad of an
-    ordinary Wednesday", "never felt this loved"): gladness at its height, not denied."""
-    return norms[k] == "never" and any(w in _DEGREE for w in norms[k + 1:k + 4])
-
-
-#: Words after "never" that make it a degree ("never so", "never this", "never as").
-_DEGREE = frozenset({"so", "this", "as", "more", "happier", "better", "prouder"})
 
 
 _NEGATIONS = ("not", "never", "no", "nothing")

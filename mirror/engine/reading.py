@@ -815,6 +815,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     idiot"), and not said of another person ("the men were laughing") unless the writer is
     in the same clause or the sentence drops its "I" as diaries do ("Still shaking")."""
     norms = [t.norm for t in toks]
+    bounds = as_tokens(toks).sentence_bounds()  # (kept on the tokens: a no-op when called again)
     quoted = {i for i, span in enumerate(tokens_in_spans(toks, quoted_spans(text))) if span >= 0}
     found: list[tuple[int, str, float]] = []
     for i, w in enumerate(norms):
@@ -841,7 +842,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         # ("the guilt kicked in": the feeling that came over the diarist, whoever else is in
         # the sentence, not a thing described nor words reported)
         arrives = i > 0 and norms[i - 1] == "the" and i + 1 < len(norms) and norms[i + 1] in lex.arrives
-        if (_negated(norms, i, lex, _sentence_start(toks, i)) and not _never_more(norms, i, size)) \
+        start = bounds[toks[i].sent][0]
+        if (_negated(norms, i, lex, start) and not _never_more_before(norms, i, start)) \
                 or _unreal(text, toks, i, lex):
             continue  # (within its sentence: "God no. Jealousy of how sure she looked.")
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
@@ -911,22 +913,26 @@ def _first_of_two_holds(text: str, toks: Sequence[Token], norms: Sequence[str],
         norms[i] in lex.back_words for i in range(lo2, hi2))
 
 
-def _never_more(norms: Sequence[str], i: int, size: int) -> bool:
-    """Whether "never" before a feeling says it is stronger than ever, not absent: "I've
-    never loved him more", "never felt so proud", "never been happier", "nunca tan feliz",
-    "nie byłam bardziej dumna": a comparison follows the feeling or stands before it."""
-    if not any(norms[j] in _NEVER for j in range(max(0, i - _NEVER_REACH), i)):
-        return False
-    near = set(norms[max(0, i - 2) : i + size + 2])
-    return bool(near & _MORE) or norms[i].endswith(("ier", "est")) and len(norms[i]) > 5
+def never_more(norms: Sequence[str], k: int) -> bool:
+    """Whether the negation at k is "never" saying more than ever, not none: a degree word
+    within three words after it ("I've never loved him more", "never felt so proud",
+    "never been happier", "non sono mai stata così felice"). Shared by the feelings read
+    here and the patterns' negative-thinking check (`mirror.engine.patterns`)."""
+    return norms[k] in _NEVER and any(w in _DEGREE or (w.endswith("ier") and len(w) > 5)
+                                      for w in norms[k + 1 : k + 4])
 
 
-#: "Never" in the engine's languages, how far before the feeling it is looked for, and the
-#: words that make it a comparison ("more", "so", "happier" ends in -ier).
-_NEVER = frozenset({"never", "nunca", "jamais", "nie", "nooit", "mai", "nigdy"})
+def _never_more_before(norms: Sequence[str], i: int, lo: int) -> bool:
+    """Whether a "never … more" (`never_more`) governs the feeling word at i."""
+    return any(never_more(norms, j) for j in range(max(lo, i - _NEVER_REACH), i))
+
+
+#: "Never" in the engine's languages (not "nie": German's never is Polish's plain "not"),
+#: how far before a feeling it is looked for, and the words that make it a degree.
+_NEVER = frozenset({"never", "nunca", "jamais", "niemals", "nooit", "mai", "nigdy"})
 _NEVER_REACH = 4
-_MORE = frozenset({"more", "so", "this", "as", "más", "tan", "tanto", "plus", "autant", "si",
-                   "mehr", "meer", "zo", "più", "così", "bardziej", "tak", "mais", "tão"})
+_DEGREE = frozenset({"so", "this", "as", "more", "better", "prouder", "más", "tan", "tanto", "plus",
+                     "autant", "si", "mehr", "meer", "zo", "più", "così", "bardziej", "mais", "tão"})
 
 
 def _thanks_after_their_words(toks: Sequence[Token], norms: Sequence[str], i: int, size: int,
@@ -935,24 +941,13 @@ def _thanks_after_their_words(toks: Sequence[Token], norms: Sequence[str], i: in
     were reported ("Papa hat sich draufgesetzt und gesagt, der hält ja tatsächlich. Danke,
     Papa."): an answer the writer gives on the page, dry as often as not, and read blind as
     gratitude it was taken literally (graded 1). Unnamed, it is quoted as theirs."""
-    start = _sentence_start(toks, i)
-    end = i + size
-    while end < len(toks) and toks[end].sent == toks[i].sent:
-        end += 1
+    start, end = as_tokens(toks).sentence_bounds()[toks[i].sent]
     if start != i or end - start > size + 2 or end == i + size:
         return False
     named = any(toks[k].text[:1].isupper() or norms[k] in lex.people for k in range(i + size, end))
     before = [norms[k] for k in range(max(0, start - 20), start) if toks[k].sent == toks[start - 1].sent] \
         if start else []
     return named and any(w in lex.reported for w in before)
-
-
-def _sentence_start(toks: Sequence[Token], i: int) -> int:
-    """The index of the first token of word i's sentence."""
-    j = i
-    while j > 0 and toks[j - 1].sent == toks[i].sent:
-        j -= 1
-    return j
 
 
 def _joked_before(norms: Sequence[str], found: list[tuple[int, str, float]], lex: _Lexicon
