@@ -555,7 +555,9 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # and neither is favoured, where naming the one feeling found would drop the other.
         return " ".join([_say(pick.choice(fr["both_open"]), a=sides[0], b=sides[1]),
                          pick.choice(fr["ask_both"])])
-    turned = _turned_centre(a, r, fr)
+    # "I am calm. I am very calm.": a state protested too much is never said back as fact
+    protests = _protests(a, r, data)
+    turned = None if protests else _turned_centre(a, r, fr)
     if turned is not None:
         # The centre is one clause that the question can say back whole: the opening quotes
         # the entry's other moment instead, so neither repeats the other.
@@ -663,7 +665,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     elif tension_said and (not r.phrase or pick.index(3) == 0):
         t = a.tensions[0]
         ask = pick.choice(fr["ask_tension"]).format(A=t.axis_a, B=t.axis_b)
-    elif "ask_generic_now" in fr and _protests(a, r, data):
+    elif "ask_generic_now" in fr and protests:
         # "I am calm. I am very calm.": a state said again, harder, is protested too much;
         # asked after as a fact ("How does it sit with you, that you are very calm?") it was
         # read blind as taking a self-mocking line at face value (graded 1 of 5).
@@ -921,7 +923,7 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     if sum(says_i(language, norms[first:last]) for first, last in units) * 5 > len(units):
         return None
     vader = valences() if a.english else {}
-    grammar = {str(w).lower() for w in data.get("stopwords") or ()}  # ("no fillings" is good news)
+    grammar = frozenset(str(w).lower() for w in data.get("stopwords") or ())  # ("no fillings" is good news)
     if any(vader.get(norms[k], 0.0) <= -_TERSE_JUDGED and norms[k] not in grammar
            for u in units[:-1] for k in range(*u)):
         return None  # "Bad, tiring day. Work, shops, bed.": a day judged, not only kept
@@ -932,13 +934,13 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     closing = _exact_quote(a.text, a.tokens, first, last)
     if closing is None:
         return None
-    if _a_verdict(a, first, last, data):
+    if _a_verdict(a, first, last, data, grammar):
         # "… Nothing to report, which is fine", "… Toch een goeie dag.": the person's own word
         # on the day is asked after as theirs, on the prose path (read blind, a frame saying
         # "it ends on your word for it" read as filler, and "What was it like, a day like
         # that?" flat, beside asking after the word itself)
         return None
-    if last - first == 1 and a.tokens[first].norm in {str(w).lower() for w in data.get("stopwords") or ()}:
+    if last - first == 1 and a.tokens[first].norm in grammar:
         return None  # "… Didn't go to gym. Again.": a word on the line before, asked after as such
     someone = [_whole_sentence(a, r, u) for u in units if _someone_in(a, *u, data)]
     if len(someone) == 1 and (said := _exact_quote(a.text, a.tokens, *someone[0])):
@@ -955,14 +957,13 @@ def _whole_sentence(a: Analysis, r: Reading, unit: tuple[int, int]) -> tuple[int
     return unit
 
 
-def _a_verdict(a: Analysis, first: int, last: int, data: dict) -> bool:
+def _a_verdict(a: Analysis, first: int, last: int, data: dict, grammar: frozenset[str]) -> bool:
     """Whether an item is the writer's word on the day, not an item of it: said of it ("Soms
     is dat genoeg", "which is fine", "Fine."), every word of it a word of the language's
     grammar or of the sentiment lexicon, or the writer in it ("I didn't mind")."""
     norms = [t.norm for t in a.tokens[first:last]]
     language = str(a.language)
     pointing = {str(w).lower() for w in data.get("back_words") or ()}
-    grammar = {str(w).lower() for w in data.get("stopwords") or ()}
     vader = valences() if a.english else {}
     if says_i(language, norms) or any(w in pointing for w in norms):
         return True
@@ -1182,8 +1183,7 @@ def _turned_centre(a: Analysis, r: Reading, fr: dict) -> tuple[str, Echo] | None
     ("'Had to hang on to the edge'. What was it like when you bought yourself a hot
     chocolate?"), which readers took for not having listened."""
     if (r.centre is None or r.asking or r.sarcasm or r.second is not None or r.image is not None
-            or "ask_echo" not in fr or len(r.moments) < 2 or _protests(a, r, {"language": a.language,
-                                                                        **(frames(str(a.language)) or {})})):
+            or "ask_echo" not in fr or len(r.moments) < 2):
         return None
     centre = r.centre
     said = echo(a.text, a.tokens, centre.first, centre.last, _weight)
