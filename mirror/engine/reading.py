@@ -2416,7 +2416,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if sarcasm:  # the irony is in the whole line, not its loudest word
         centre_sentence = _sarcastic_moment(scored, norms, lex) or centre_sentence
     centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns)
-    centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person)
+    centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person, lex.links)
 
     # A second moment from a different paragraph, for long entries.
     second = None
@@ -2425,7 +2425,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         others = [m for m in scored if _paragraph_of(text, toks[m.first].start) != para
                   and m.score > 1.0]
         if others:
-            second = _window(text, toks, max(others, key=lambda m: (m.score, -m.first)), fam_at, vader, lex.first_person)
+            second = _window(text, toks, max(others, key=lambda m: (m.score, -m.first)), fam_at, vader,
+                             lex.first_person, lex.links)
 
     # Feelings, strongest first: counted over the whole entry, the centre's weigh double.
     # A feeling is named only on a word that names it or two hints of it: a wrong name
@@ -3247,9 +3248,12 @@ _OWN_CLAUSE = 1.0
 
 
 def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
-            vader: dict[str, float], first_person: frozenset[str]) -> Moment:
+            vader: dict[str, float], first_person: frozenset[str], joins: frozenset[str] = frozenset()
+            ) -> Moment:
     """A sentence as quotable: whole when short, else the clause(s) around its peak word,
-    cut only where a clause ends (never inside one, never just before a negation)."""
+    cut only where a clause ends (never inside one, never just before a negation); a run-on
+    line with no mark to cut at is cut before a joining word ("… i need an A in higher maths
+    | or i dont get into strathclyde"), not mid-clause ("… or i dont get")."""
     if m.last - m.first <= _MAX_CENTRE_WORDS:
         return m
     inside = tokens_in_spans(toks, quoted_spans(text))
@@ -3273,8 +3277,13 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
         else:
             lo = max(s for s in starts if s < lo)
     if hi - lo > _MAX_CENTRE_WORDS + 8:
-        hi = lo + _MAX_CENTRE_WORDS
+        hi = max((j for j in range(lo + _MIN_RUN_ON, lo + _MAX_CENTRE_WORDS + 1) if toks[j].norm in joins),
+                 default=lo + _MAX_CENTRE_WORDS)
     return Moment(lo, hi, m.score)
+
+
+#: A run-on line cut at a joining word keeps at least this many words.
+_MIN_RUN_ON = 8
 
 
 #: Words that follow a noun as the verb's particle or an adverb, never as part of it
