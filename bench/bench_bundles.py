@@ -57,9 +57,13 @@ def child(op: str, home: str, bundle: str, encrypted: bool) -> None:
         elif op == "verify":
             checked = journal.verify_bundle(bundle, passphrase=passphrase)
             extra = {"reflections": checked.counts["reflections"]}
-        else:
-            imported = journal.import_bundle(bundle, passphrase=passphrase)
-            extra = {"changed": imported.changed, **{k: v for k, v in imported.changes.items() if v}}
+        elif op == "pending":  # waits for the background reader a later import started
+            extra = {"read": journal.analyze_pending().reflections}
+        else:  # "import" reads everything first (`--wait`), "import-later" as `mirror import`
+            imported = journal.import_bundle(bundle, passphrase=passphrase,
+                                             read_later=op == "import-later")
+            extra = {"changed": imported.changed, "reading_later": imported.reading_later,
+                     **{k: v for k, v in imported.changes.items() if v}}
     seconds = time.perf_counter() - began
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, **extra}))
@@ -96,7 +100,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default="/tmp/mirror-bench-bundles")
     parser.add_argument("--encrypted", action="store_true", help="also measure .zip.age")
-    parser.add_argument("--ops", default="export,verify,import,reimport")
+    parser.add_argument("--ops", default="export,verify,import,reimport",
+                        help="also: import-later (as `mirror import` runs: returns when the "
+                        "entries are written; then the time until every entry is read)")
     parser.add_argument("--write-only", action="store_true",
                         help="imports without the analysis (what the import itself costs)")
     args = parser.parse_args()
@@ -132,6 +138,20 @@ def bench_size(size: int, runs: int, root: Path, encrypted_too: bool, ops: list[
 
         if "import" in ops:
             measure(f"import into empty{tag}", runs, fresh_import)
+        if "import-later" in ops:  # as `mirror import` runs: the reading left to a reader
+            until_read: list[dict] = []
+
+            def later_import(i: int) -> dict:
+                shutil.rmtree(target, ignore_errors=True)
+                figures = run_child("import-later", target, bundle, encrypted)
+                rest = run_child("pending", target, bundle, encrypted)
+                until_read.append({"seconds": figures["seconds"] + rest["seconds"],
+                                   "cpu": figures["cpu"] + rest["cpu"],
+                                   "peak_mb": rest["peak_mb"]})
+                return figures
+
+            measure(f"import, reading later{tag}", runs, later_import)
+            measure("  … until every entry is read", runs, lambda i: until_read[i])
         if "reimport" in ops:
             if not target.exists():
                 fresh_import(0)

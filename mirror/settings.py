@@ -63,6 +63,8 @@ KEYS: dict[str, Key] = {k.name: k for k in (
     Key("budget.monthly_usd", "float", None, "monthly spending limit for remote models (unset: none)"),
     Key("budget.daily_tokens", "int", None, "daily token limit for remote models (unset: none)"),
     Key("budget.monthly_tokens", "int", None, "monthly token limit for remote models (unset: none)"),
+    Key("import.read_later_from", "int", 5000,
+        "an import leaving at least this many reflections to read reads them in the background"),
     Key("bundles.require_signature", "bool", False,
         "refuse every bundle not signed by a trusted key (verify and import)"),
     Key("tui.theme", "str", "textual-dark", "the TUI's colour theme (ctrl+p → Change theme saves it here)"),

@@ -72,6 +72,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--restore-deleted", action="store_true",
                    help="bring back, as new reflections, the bundle's reflections deleted here "
                    "(audited; a deletion is otherwise never undone by an import)")
+    p.add_argument("--wait", action="store_true",
+                   help="read every imported reflection for patterns and care before "
+                   "returning (a large import otherwise leaves that to a background process)")
     _bundle_options(p)
 
     p = add_command(sub, "key", "this device's signing key (same as `key show`)", cmd_key_show)
@@ -244,11 +247,13 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                                              dry_run=args.dry_run, progress=progress.bar,
                                              date_from=args.date_from or "frontmatter",
                                              timeformat=args.timeformat,
-                                             jrnl_config=args.jrnl_config)
+                                             jrnl_config=args.jrnl_config,
+                                             read_later=not args.wait)
         _emit(ctx, foreign, _foreign_summary(foreign, args.source, args.dry_run))
         if not ctx.out.as_json:
             _list_report(ctx, "skipped", [(i["where"], i["reason"]) for i in foreign.skipped])
             _list_report(ctx, "note", [(i["where"], i["note"]) for i in foreign.notes])
+            _reading_later(ctx, foreign.reading_later)
         return 0
     if args.tz or args.timeformat or args.jrnl_config or args.date_from:
         raise UsageError("--tz, --date-from, --timeformat and --jrnl-config apply to --from "
@@ -261,7 +266,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                                            progress=progress.bar,
                                            require_signature=args.require_signature,
                                            confirm_deletes=_confirm_deletes(args, ctx, path),
-                                           restore_deleted=args.restore_deleted)
+                                           restore_deleted=args.restore_deleted,
+                                           read_later=not args.wait)
     except UntrustedSigner as untrusted:
         raise _untrusted(path, untrusted) from None
     if ctx.out.as_json:
@@ -302,7 +308,16 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         were = "was" if c["reflections_deleted"] == 1 else "were"
         ctx.out.note(f"note: {counted(c['reflections_deleted'], 'reflection')} deleted in the "
                      f"bundle's journal {were} deleted here too (tombstones win)")
+    _reading_later(ctx, result.reading_later)
     return 0
+
+
+def _reading_later(ctx: Context, count: int) -> None:
+    """Say that a large import's reading goes on after the command (`reading_later`)."""
+    if count:
+        ctx.out.note(f"reading {counted(count, 'reflection')} for patterns and care in the "
+                     "background: they can be listed, searched and shown now; `mirror analyze "
+                     "--pending` waits for the reading to finish")
 
 
 #: What each count of a bundle import is of, singular and plural.

@@ -51,7 +51,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("id", help="reflection ID or unique prefix")
 
     p = add_command(sub, "analyze", "re-derive patterns, tensions and care markers", cmd_analyze)
-    p.add_argument("--all", action="store_true", required=True, help="the whole journal")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--all", action="store_true", help="the whole journal")
+    which.add_argument("--pending", action="store_true",
+                       help="what a large import left to read in the background (waits for "
+                       "the background reader, then reads whatever is still left)")
 
 
 def _needs(actions: str) -> Handler:
@@ -191,10 +195,17 @@ def cmd_regenerate(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace, ctx: Context) -> int:
+    if args.pending:
+        count, reading = ctx.journal.pending_reading()
+        if reading and not ctx.out.as_json:
+            ctx.out.note(f"waiting for the background reading of {counted(count, 'reflection')}")
     with render.Progress(ctx.out, "analysing") as progress:
-        report = ctx.journal.analyze_all(progress=progress.bar)
+        report = (ctx.journal.analyze_pending(progress=progress.bar) if args.pending
+                  else ctx.journal.analyze_all(progress=progress.bar))
     if ctx.out.as_json:
         ctx.out.json(report.to_json())
+    elif args.pending and not report.reflections:
+        ctx.out.note("nothing left to read: every reflection has its patterns and care markers")
     else:
         ctx.out.note(f"analysed {counted(report.reflections, 'reflection')}: "
                      f"{counted(report.patterns, 'pattern kind')} found, {report.care} needing care")

@@ -109,11 +109,13 @@ class BundleImport:
     changed: bool
     rederived: int
     recorded_not_applied: tuple[str, ...]
+    #: Reflections left to a detached reader (`mirror analyze --pending` waits for it).
+    reading_later: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {**self.check.to_json(), "dry_run": self.dry_run, "import_id": self.import_id,
                 "changes": dict(self.changes), "changed": self.changed,
-                "rederived": self.rederived,
+                "rederived": self.rederived, "reading_later": self.reading_later,
                 "recorded_not_applied": list(self.recorded_not_applied)}
 
 
@@ -134,12 +136,15 @@ class ForeignImport:
     ids: tuple[str, ...]
     skipped: tuple[dict[str, str], ...] = ()
     notes: tuple[dict[str, str], ...] = ()
+    #: Reflections left to a detached reader (`mirror analyze --pending` waits for it).
+    reading_later: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {"ok": True, "from": self.source, "path": self.path, "dry_run": self.dry_run,
                 "import_id": self.import_id, "changes": dict(self.changes),
                 "changed": self.changed, "ids": list(self.ids),
-                "skipped": [dict(s) for s in self.skipped], "notes": [dict(n) for n in self.notes]}
+                "skipped": [dict(s) for s in self.skipped], "notes": [dict(n) for n in self.notes],
+                "reading_later": self.reading_later}
 
 
 @dataclass(frozen=True)

@@ -146,11 +146,14 @@ class ConstitutionStatus:
 
 @dataclass(frozen=True)
 class DeriveReport:
-    """What a derive run found: reflections analysed, pattern marks, care markers."""
+    """What a derive run found: reflections analysed, pattern marks, care markers (and
+    how many it left to a detached reader)."""
 
     reflections: int = 0
     patterns: int = 0
     care: int = 0
+    #: Left pending for a detached reader (a large import's: `services.reading_later`).
+    later: int = 0
 
     def to_json(self) -> dict[str, int]:
         return {"reflections": self.reflections, "patterns": self.patterns, "care": self.care}

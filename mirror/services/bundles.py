@@ -54,6 +54,7 @@ from mirror.models.bundles import (
     PlainExport,
     TrustedKey,
 )
+from mirror.models.status import DeriveReport
 from mirror.services.context import JournalContext
 from mirror.services.deriving import Overlapped, finish_pending, note_pending
 from mirror.services.recheck import recheck_imported
@@ -265,13 +266,14 @@ def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | No
                   dry_run: bool = False, progress: Progress | None = None,
                   require_signature: bool = False,
                   confirm_deletes: ConfirmDeletes | None = None,
-                  restore_deleted: bool = False) -> BundleImport:
+                  restore_deleted: bool = False, read_later: bool = True) -> BundleImport:
     """Verify a bundle, then merge it in one transaction and re-derive what is new after
     it committed (or only report what would change, with `dry_run`). When the bundle's
     tombstones would delete reflections here, `confirm_deletes(count)` is asked first,
     outside any transaction; False refuses the import (`BundleRefused`). `restore_deleted`:
     the bundle's reflections deleted here come back as new reflections (`merge.restore_deleted`:
-    the tombstones stay)."""
+    the tombstones stay). `read_later`: a large import leaves the reading to a detached
+    reader (`reading_later`); False reads everything before returning."""
     clean_leftovers(ctx.paths.home)
     if not dry_run:
         finish_pending(ctx)
@@ -289,23 +291,44 @@ def import_bundle(ctx: JournalContext, path: str | Path, *, passphrase: str | No
                          else manifest["schema_version"])
         tick(2, 4)
         result = _merge_checked(ctx, checked, path, migrated_from, dry_run, progress,
-                                confirm_deletes, restore_deleted)
+                                confirm_deletes, restore_deleted,
+                                None if dry_run or not read_later else _later_from(ctx))
         tick(4, 4)
         report = checked.report()
-    merged, import_id = result
+    merged, import_id, derived = result
     return BundleImport(
         check=report, dry_run=dry_run, import_id=None if dry_run else import_id,
         changes=_summary(merged.counts), changed=_changed(merged.counts),
-        rederived=0 if dry_run else len(merged.to_derive),
-        recorded_not_applied=("config.json", "constitution"))
+        rederived=0 if dry_run else len(merged.to_derive) - derived.later,
+        recorded_not_applied=("config.json", "constitution"), reading_later=derived.later)
+
+
+def _later_from(ctx: JournalContext) -> int | None:
+    """From how many reflections still to read an import leaves them to a detached reader;
+    None where none can run (`reading_later.supported`)."""
+    from mirror.services import reading_later  # imports only
+
+    return reading_later.threshold(ctx) if reading_later.supported(ctx) else None
+
+
+def _read_later(ctx: JournalContext, report: DeriveReport) -> DeriveReport:
+    """Start the detached reader when an import left reflections to it."""
+    if report.later:
+        from mirror.services import reading_later  # imports only
+
+        reading_later.start(ctx)
+    return report
 
 
 def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migrated_from: int,
                    dry_run: bool, progress: Progress | None,
                    confirm_deletes: ConfirmDeletes | None,
-                   restore_deleted: bool = False) -> tuple[merge.MergeResult, str]:
+                   restore_deleted: bool = False, later_from: int | None = None,
+                   ) -> tuple[merge.MergeResult, str, DeriveReport]:
     """The one transaction of a bundle import: merge and record (a crash or kill before
-    COMMIT leaves the journal exactly as it was); then re-derive in short transactions."""
+    COMMIT leaves the journal exactly as it was); then re-derive in short transactions,
+    or leave them to a detached reader past `later_from` (see `import_bundle`)."""
+
     manifest = checked.manifest
     conn = ctx.store.conn
     now = utc_iso(ctx.clock.now())
@@ -327,7 +350,9 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
         try:
             if not dry_run:  # analysis starts now, beside the merge (read from the staged copy)
                 analyser = Overlapped(ctx)
-                analyser.feed(merge.new_ids(conn), texts)
+                new_ids = merge.new_ids(conn)
+                if later_from is None or len(new_ids) < later_from:  # else: left to a reader
+                    analyser.feed(new_ids, texts)
             allowed = None
             if confirm_deletes is not None and not dry_run:
                 allowed = merge.count_deletions(conn)
@@ -363,13 +388,15 @@ def _merge_checked(ctx: JournalContext, checked: CheckedBundle, path: Path, migr
         assert result is not None  # merge_attached either returned or raised
         if result.deleted and not dry_run:
             ctx.store.reflections.purge_deleted_text()
+        derived = DeriveReport()
         if analyser is not None:  # after COMMIT, in short transactions (what was fed first)
-            analyser.finish(progress, merged=result.to_derive)
+            derived = _read_later(ctx, analyser.finish(progress, merged=result.to_derive,
+                                                       later_from=later_from))
     finally:
         if analyser is not None:
             analyser.close()
         texts.close()
-    return result, import_id
+    return result, import_id, derived
 
 
 _SUMMARY_KEYS = ("reflections_added", "reflections_updated", "reflections_kept_local",
@@ -427,7 +454,7 @@ def _new_reflection(entry: ImportedEntry, private: bool = False) -> tuple[NewRef
 
 def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str | None = None,
                    dry_run: bool = False, progress: Progress | None = None,
-                   options: ImportOptions | None = None) -> ForeignImport:
+                   options: ImportOptions | None = None, read_later: bool = True) -> ForeignImport:
     """jrnl (text or JSON), Day One (zip or JSON), a folder of Markdown files or Mirror's
     own JSON export: new entries are added in one transaction, then derived; entries
     imported before (or exported from here: same ID) are skipped. What the reader skipped
@@ -436,7 +463,9 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
     The reader's entries are streamed through the bulk write path (`storage.bulk`) in
     chunks, and each chunk's new reflections are handed to the analysis workers at once
     (`deriving.Overlapped`), so reading, writing and analysing overlap and memory stays
-    flat; a problem anywhere in the file rolls the whole import back."""
+    flat; a problem anywhere in the file rolls the whole import back. `read_later`: what
+    is left to analyse after COMMIT, when there is much of it, is left to a detached reader
+    (`reading_later`); False reads everything before returning."""
     if kind not in FOREIGN_KINDS:
         raise UsageError(f"--from must be one of: {', '.join(FOREIGN_KINDS)}")
     path = Path(path)
@@ -459,7 +488,8 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
     match = kind == "jrnl" and ctx.store.reflections.count() > 0
     counts = {"entries": 0, "added": 0, "placeholders": 0}
     first_ids: list[str] = []
-    analyser = None if dry_run else Overlapped(ctx)
+    later_from = _later_from(ctx) if read_later and not dry_run else None
+    analyser = None if dry_run else Overlapped(ctx, overlap=later_from is None)
     try:
         try:
             with transaction(conn):
@@ -497,15 +527,17 @@ def import_foreign(ctx: JournalContext, kind: str, path: str | Path, *, tz: str 
                     analyser.note()
         except _DryRun:
             pass
+        later = 0
         if analyser is not None:
-            analyser.finish(progress)
+            later = _read_later(ctx, analyser.finish(progress, later_from=later_from)).later
     finally:
         if analyser is not None:
             analyser.close()
     return ForeignImport(source=kind, path=str(path), dry_run=dry_run,
                          import_id=None if dry_run else import_id, changes=summary,
                          changed=bool(counts["added"]), ids=tuple(first_ids),
-                         skipped=tuple(report.skipped), notes=tuple(report.notes))
+                         skipped=tuple(report.skipped), notes=tuple(report.notes),
+                         reading_later=later)
 
 
 #: Entries written per chunk of a foreign import (one staged `executemany` each).

@@ -112,8 +112,25 @@ def note_pending(ctx: JournalContext, ids: list[str]) -> None:
     before COMMIT: a kill afterwards leaves the list for `finish_pending`)."""
     if not ids:
         return
+    from mirror.services.reading_later import pending_guard  # imports only
+
     path = ctx.paths.home / PENDING_FILE
-    _write_pending(path, list(dict.fromkeys([*_pending_ids(path), *ids])))
+    with pending_guard(ctx.paths.home):
+        _write_pending(path, list(dict.fromkeys([*_pending_ids(path), *ids])))
+
+
+def _forget_pending(ctx: JournalContext, done: set[str]) -> None:
+    """Remove `done` from the pending list, keeping what another import noted meanwhile;
+    the file goes when nothing is left."""
+    from mirror.services.reading_later import pending_guard  # imports only
+
+    path = ctx.paths.home / PENDING_FILE
+    with pending_guard(ctx.paths.home):
+        left = [i for i in _pending_ids(path) if i not in done]
+        if left:
+            _write_pending(path, left)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _write_pending(path: Path, ids: list[str]) -> None:
@@ -133,12 +150,7 @@ def derive_after_import(ctx: JournalContext, ids: list[str],
             yield ctx.store.reflections.texts_for_analysis(todo[start:start + BATCH])
 
     report = _derive(ctx, batches(), len(todo), progress, own_transactions=True)
-    done = set(todo)
-    left = [i for i in _pending_ids(path) if i not in done]  # noted meanwhile by another import
-    if left:
-        _write_pending(path, left)
-    else:
-        path.unlink(missing_ok=True)
+    _forget_pending(ctx, set(todo))
     return report
 
 
@@ -157,10 +169,14 @@ class Overlapped:
 
     HOLD = 10_000
 
-    def __init__(self, ctx: JournalContext) -> None:
+    def __init__(self, ctx: JournalContext, overlap: bool = True) -> None:
+        """`overlap`: False when the import may leave its reading to a detached reader
+        (`reading_later`): nothing is analysed while rows are written (the writer keeps
+        the machine), and `finish` decides from the whole count."""
         from mirror.services.evolution.hook import load_profile  # derivation only
 
         self.ctx = ctx
+        self.overlap = overlap
         self.profile = load_profile(ctx)
         self.pool: _Pool | None = None
         self.inflight: collections.deque[Future[list[AnalysisRecord]]] = collections.deque()
@@ -217,6 +233,9 @@ class Overlapped:
         if not rows:
             return
         self.ids += [row[0] for row in rows]
+        if not self.overlap:
+            self.later += [row[0] for row in rows]
+            return
         while self.inflight and self.inflight[0].done():
             self.ready.append(self.inflight.popleft().result())
         if self.pool is None and len(self.ids) >= PARALLEL_THRESHOLD and _workers() >= 2:
@@ -241,13 +260,18 @@ class Overlapped:
         note_pending(self.ctx, self.ids)
 
     def finish(self, progress: Progress | None = None,
-               merged: list[str] | None = None) -> DeriveReport:
+               merged: list[str] | None = None, later_from: int | None = None) -> DeriveReport:
         """After COMMIT: write what was analysed meanwhile, then derive the rest (and what
         an earlier, killed import left pending); the pending list is then cleared.
         `merged`: what a merge says it added or changed (a fed merge): only those are
-        written, and those not analysed yet are derived now."""
+        written, and those not analysed yet are derived now. `later_from`: when at least
+        this many are left to derive, they stay pending for a detached reader instead
+        (`DeriveReport.later` says how many; the caller starts the reader)."""
         from mirror.models.status import DeriveReport
+        from mirror.services.reading_later import reading  # imports only
 
+        if later_from is not None:  # what the feeder has not handed out may be left
+            self._stop.set()
         self._join_feeder()
         if self._error is not None:  # the IDs stay pending: the next import derives them
             raise self._error
@@ -260,6 +284,7 @@ class Overlapped:
             wanted = None
         total = len(self.ids)
         done = patterns = care = 0
+        kept: list[str] = []
 
         def write(records: list[AnalysisRecord]) -> None:
             nonlocal done, patterns, care
@@ -281,8 +306,15 @@ class Overlapped:
                 write(self.inflight.popleft().result())
             path = self.ctx.paths.home / PENDING_FILE
             derived = set(self.ids) - set(self.later)
-            rest = [i for i in dict.fromkeys([*_pending_ids(path), *self.later])
-                    if i not in derived]
+            # What an earlier import left is this import's to read too, unless a detached
+            # reader is at it already (it reads what is pending, this import's rest too).
+            earlier = [] if reading(self.ctx.paths.home) else _pending_ids(path)
+            rest = [i for i in dict.fromkeys([*earlier, *self.later]) if i not in derived]
+            if later_from is not None and len(rest) >= later_from:
+                # Left to a detached reader (`reading_later`): noted again now the rows are
+                # committed, in case a reader dropped them as not there yet before COMMIT.
+                note_pending(self.ctx, rest)
+                kept, rest = rest, []
             total = done + len(rest)
 
             def batches() -> Iterator[list[Row]]:
@@ -293,16 +325,10 @@ class Overlapped:
                 write(records)
         finally:
             self.close()
-        done_ids = set(self.ids) | set(rest)
-        path = self.ctx.paths.home / PENDING_FILE
-        left = [i for i in _pending_ids(path) if i not in done_ids]  # noted meanwhile elsewhere
-        if left:
-            _write_pending(path, left)
-        else:
-            path.unlink(missing_ok=True)
+        _forget_pending(self.ctx, (set(self.ids) | set(rest)) - set(kept))
         if progress is not None and total == 0:
             progress(0, 0)
-        return DeriveReport(done, patterns, care)
+        return DeriveReport(done, patterns, care, len(kept))
 
     def close(self) -> None:
         """End the workers (also when the import failed: its rows were rolled back)."""
@@ -316,11 +342,44 @@ class Overlapped:
 
 
 def finish_pending(ctx: JournalContext) -> int:
-    """Derive what a killed import left pending; returns how many reflections."""
+    """Derive what a killed import left pending, unless a detached reader is at it
+    already (`reading_later`); returns how many reflections."""
     path = ctx.paths.home / PENDING_FILE
     if not path.exists():
         return 0
-    return derive_after_import(ctx, []).reflections
+    from mirror.services.reading_later import ReaderLock  # imports only
+
+    with ReaderLock(ctx.paths.home) as lock:
+        return derive_after_import(ctx, []).reflections if lock.acquire(wait=False) else 0
+
+
+def pending_count(ctx: JournalContext) -> tuple[int, bool]:
+    """How many reflections imports left to read, and whether a reader is at them now."""
+    from mirror.services.reading_later import reading  # imports only
+
+    return len(_pending_ids(ctx.paths.home / PENDING_FILE)), reading(ctx.paths.home)
+
+
+def derive_pending(ctx: JournalContext, progress: Progress | None = None) -> DeriveReport:
+    """`mirror analyze --pending`: read every reflection an import left pending (a large
+    import's detached reader runs this), after any reader already at work has ended; what
+    imports note meanwhile is read too, until nothing is left."""
+    from mirror.models.status import DeriveReport
+    from mirror.services.reading_later import ReaderLock, pending_guard  # imports only
+
+    path = ctx.paths.home / PENDING_FILE
+    total = DeriveReport()
+    with ReaderLock(ctx.paths.home, adopt=True) as lock:
+        lock.acquire()
+        while True:
+            with pending_guard(ctx.paths.home):
+                if not _pending_ids(path):
+                    lock.release()  # inside the guard: see `ReaderLock`
+                    break
+            report = derive_after_import(ctx, [], progress)
+            total = DeriveReport(total.reflections + report.reflections,
+                                 total.patterns + report.patterns, total.care + report.care)
+    return total
 
 
 def _pending_ids(path: Path) -> list[str]:

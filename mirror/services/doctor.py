@@ -74,6 +74,7 @@ def diagnose(ctx: JournalContext) -> DoctorReport:
                          status.version + ("" if status.ok else " drifted: " + ", ".join(status.drift)),
                          "storage", "reinstall Mirror: the installed documents were changed"))
     checks.append(care_check())
+    checks.append(reading_check(ctx))
     audit = ctx.store.audit_verify()
     checks.append(_check("audit chain", audit.ok,
                          f"{counted(audit.entries, 'entry', 'entries')}, head {audit.head}" + ("" if audit.ok else f": {audit.problem}"),
@@ -90,6 +91,23 @@ def care_check() -> DoctorCheck:
               else "rules not loaded: " + "; ".join(errors))
     return _check("care rules", not errors, detail, "storage",
                   "reinstall Mirror: a care rules file is damaged")
+
+
+def reading_check(ctx: JournalContext) -> DoctorCheck:
+    """Whether every reflection has its patterns and care markers: a large import leaves
+    reading to a background reader (`reading_later`); one that was killed leaves the rest
+    pending until an import or `analyze --pending` reads it."""
+    from mirror.services.deriving import pending_count  # doctor only
+
+    count, reading = pending_count(ctx)
+    if not count:
+        return _check("reading", True, "every reflection is read for patterns and care", "storage")
+    if reading:
+        return _check("reading", True, f"{counted(count, 'reflection')} being read in the "
+                      "background", "storage")
+    return _check("reading", False, f"{counted(count, 'reflection')} an import left unread "
+                  "(no patterns or care markers yet)", "storage",
+                  "`mirror analyze --pending` reads them")
 
 
 def engine_check(ctx: JournalContext) -> DoctorCheck:

@@ -426,6 +426,19 @@ class Journal:
         self.store.derived.rebuild_counts()
         return report
 
+    def analyze_pending(self, progress: Progress | None = None) -> DeriveReport:
+        """Read what imports left pending (a large import's detached reader runs this;
+        run by hand, it waits for that reader, then reads whatever is still left)."""
+        from mirror.services import deriving  # the engine: only for this command
+
+        return deriving.derive_pending(self.context, progress)
+
+    def pending_reading(self) -> tuple[int, bool]:
+        """How many reflections imports left unread, and whether a reader is at them."""
+        from mirror.services import deriving  # imports only
+
+        return deriving.pending_count(self.context)
+
     def runs(self, limit: int = 20) -> builtins.list[EngineRun]:
         """Engine runs, newest first: which engine answered each reflection, every attempt,
         and the prompt template version a model was sent."""
@@ -602,34 +615,38 @@ class Journal:
                       progress: Progress | None = None,
                       require_signature: bool = False,
                       confirm_deletes: Callable[[int], bool] | None = None,
-                      restore_deleted: bool = False) -> BundleImport:
+                      restore_deleted: bool = False, read_later: bool = False) -> BundleImport:
         """Verify, then merge a bundle in one transaction (or only report, with dry_run).
         `confirm_deletes(count)` is asked before an import that would delete reflections
         here; False refuses it (None: deletions apply without asking). `restore_deleted`:
         reflections deleted here come back from the bundle under new IDs (audited; the
-        tombstones stay, so nothing deleted elsewhere is resurrected)."""
+        tombstones stay, so nothing deleted elsewhere is resurrected). `read_later`: a
+        large import leaves reading its reflections to a detached process (`mirror
+        import` does, unless --wait; `analyze_pending` waits for it)."""
         from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         return bundles.import_bundle(self.context, path, passphrase=passphrase, dry_run=dry_run,
                                      progress=progress, require_signature=require_signature,
                                      confirm_deletes=confirm_deletes,
-                                     restore_deleted=restore_deleted)
+                                     restore_deleted=restore_deleted, read_later=read_later)
 
     def import_foreign(self, kind: str, path: str | Path, tz: str | None = None,
                        dry_run: bool = False, progress: Progress | None = None, *,
                        date_from: str = "frontmatter", timeformat: str | None = None,
-                       jrnl_config: str | Path | None = None) -> ForeignImport:
+                       jrnl_config: str | Path | None = None,
+                       read_later: bool = False) -> ForeignImport:
         """Import jrnl, Day One, Markdown files or Mirror's JSON export; entries imported
         before (or with an ID already here) are skipped. `date_from`: where undated
         Markdown notes get their date first; `timeformat`/`jrnl_config`: a jrnl journal's
-        custom time format."""
+        custom time format; `read_later`: as for `import_bundle`."""
         from mirror.bundles.importers.base import ImportOptions  # only bundle commands
         from mirror.services import bundles  # zip, age, signatures: only bundle commands
 
         options = ImportOptions(tz=tz, date_from=date_from, timeformat=timeformat,
                                 jrnl_config=Path(jrnl_config) if jrnl_config else None)
         return bundles.import_foreign(self.context, kind, path, tz=tz, dry_run=dry_run,
-                                      progress=progress, options=options)
+                                      progress=progress, options=options,
+                                      read_later=read_later)
 
     def imports(self, limit: int = 50) -> builtins.list[ImportRecord]:
         """Earlier imports, newest first."""
