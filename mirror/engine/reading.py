@@ -302,6 +302,8 @@ class _Lexicon:
     idioms: tuple[tuple[str, ...], ...]             # "happy birthday": no feeling of the writer's
     hedges: tuple[tuple[str, ...], ...]             # "kind of": a feeling only half said
     unreal_phrases: tuple[tuple[str, ...], ...]     # "used to", "instead of": several words
+    asked: frozenset[str]                           # "if", "whether": a feeling asked about
+    asked_not: tuple[tuple[str, ...], ...]          # "if i'm honest": the feeling is said
     nouns_capitalised: bool                         # German: a capital is not a name
     people: frozenset[str]                          # "sister", "boss": who a question may name
     vague: frozenset[str]                           # "kind", "thing": no question's subject
@@ -709,6 +711,8 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         idioms=tuple(_words(str(w)) for w in data.get("not_feelings") or ()),
         hedges=tuple(_words(str(w)) for w in data.get("hedges") or ()),
         unreal_phrases=tuple(w for w in (_words(str(u)) for u in data.get("unreal") or ()) if len(w) > 1),
+        asked=_lowered(data.get("asked")),
+        asked_not=tuple(_words(str(w)) for w in data.get("asked_not") or ()),
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
         people=_lowered(data.get("people")), vague=_lowered(data.get("vague")),
         not_names=_lowered(data.get("not_names")), forms=forms, by_lemma=by_lemma,
@@ -1633,7 +1637,21 @@ def _unreal(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     if any(w in lex.unreal for w in norms):
         return True
     joined = f" {' '.join(norms)} "
-    return any(f" {' '.join(p)} " in joined for p in lex.unreal_phrases)  # "used to", "instead of"
+    if any(f" {' '.join(p)} " in joined for p in lex.unreal_phrases):  # "used to", "instead of"
+        return True
+    return bool(lex.asked) and _asked(text, toks, i, lex)
+
+
+def _asked(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """A feeling asked about in its own clause ("I wonder if I did it enough"), not said;
+    a set phrase that says it anyway ("if I'm honest I'm proud") does not count."""
+    lo = clause_bounds(text, toks, i, i + 1)[0]
+    for j in range(lo, i):
+        if toks[j].norm in lex.asked:
+            after = tuple(toks[k].norm for k in range(j, min(i + 1, j + 5)))
+            if not any(after[:len(p)] == p for p in lex.asked_not):
+                return True
+    return False
 
 
 _OBJECTS = frozenset({"you", "him", "her", "them", "he", "she", "they", "everyone"})

@@ -41,3 +41,22 @@ def test_thanks_said_back_to_someone_after_their_words_is_not_named_gratitude() 
     assert "gratitude" not in read(text, language="de").feelings
     assert "gratitude" in read("Mum drove me to the airport at four and never complained. "
                                "I am so grateful for her.").feelings
+
+
+def test_a_feeling_asked_about_in_its_clause_is_not_named() -> None:
+    # "I wonder if I did it enough": asked, not said; it was named pride ("I did it") and
+    # wonder ("I wonder") before
+    asked = read("But I wonder if I did it enough, the hand on the shoulder. I honestly don't "
+                 "remember.").feelings
+    assert "pride" not in asked and "wonder" not in asked
+    assert "joy" not in read("Not sure whether I am happy about the move.").feelings
+    # the question ends with its clause: the relief after ", but" is said
+    assert "relief" in read("I don't know if we're okay, but I can breathe again.").feelings
+    # "if I'm honest" says the feeling it opens
+    assert "pride" in read("And if I'm honest I'm proud of the small thing I got to do.").feelings
+
+
+def test_wonder_as_awe_is_named_but_wondering_whether_is_not() -> None:
+    assert "wonder" in read("I was in awe.").feelings
+    assert "wonder" not in read("I wonder where that glove ended up.").feelings
+    assert "wonder" not in read("No wonder I was so tired all week.").feelings
