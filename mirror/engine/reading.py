@@ -864,8 +864,10 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "I was mortified and also not": said and unsaid in one breath
         if quoted and _repeats_their_word(toks, i, quoted):
             continue  # 'they all said "how lovely, so calm". Yes. Calm.': their word, said back dryly
-        if any(norms[j] in lex.body for j in range(max(0, i - 3), i)):
+        if any(norms[j] in lex.body and not any(norms[k] in lex.joins for k in range(j + 1, i))
+               for j in range(max(0, i - 3), i)):
             continue  # "my arm went numb", "my face hurt": the body's, not a feeling
+            #           (but "tired in the shoulders and proud": the body word is the first's)
         if _said_of_it(toks, i, lex):
             continue  # "it was windy and miserable": the weather's, not the writer's
         if hit[0] == "love" and _loves_a_thing(text, toks, i + size, lex):
@@ -1395,10 +1397,26 @@ def _paired(text: str, toks: Sequence[Token], i: int, counted: Sequence[tuple[in
     # "erleichtert und gleichzeitig ein bisschen traurig"; a comma may stand before the join:
     # "szczęśliwa, ale też trochę smutna")
     for j in range(max(0, i - _PAIRED_REACH), i - 1):
-        if j in said and toks[j + 1].norm in lex.joins and toks[j].sent == toks[i].sent and not any(
-                clause_break_between(text, toks[k - 1], toks[k]) for k in range(j + 2, i + 1)):
+        if j in said and toks[j].sent == toks[i].sent and _joined_after(text, toks, j, i, lex):
             return True
     return i - 1 in said and toks[i - 1].sent == toks[i].sent and clause_break_between(text, toks[i - 1], toks[i])
+
+
+def _joined_after(text: str, toks: Sequence[Token], j: int, i: int, lex: _Lexicon) -> bool:
+    """Whether the feeling at i is joined to the one at j in one clause: the join right
+    after j, or after a short phrase that places j's feeling ("tired in the shoulders and
+    proud in the chest", "müde in den Beinen und stolz") with nobody else named in it."""
+    if any(clause_break_between(text, toks[k - 1], toks[k]) for k in range(j + 2, i + 1)):
+        return False
+    if toks[j + 1].norm in lex.joins:
+        return True
+    joins = [k for k in range(j + 2, min(i, j + 1 + _PLACING_WORDS + 1)) if toks[k].norm in lex.joins]
+    return bool(joins) and not any(
+        toks[k].norm in lex.others or toks[k].norm in lex.first_person for k in range(j + 1, i))
+
+
+#: How many words may place a feeling ("in the shoulders") before the join to a second.
+_PLACING_WORDS = 3
 
 
 def _many_at_once(text: str, toks: Sequence[Token], families: Sequence[tuple[int, str, float]],

@@ -60,3 +60,22 @@ def test_wonder_as_awe_is_named_but_wondering_whether_is_not() -> None:
     assert "wonder" in read("I was in awe.").feelings
     assert "wonder" not in read("I wonder where that glove ended up.").feelings
     assert "wonder" not in read("No wonder I was so tired all week.").feelings
+
+
+def test_a_feeling_joined_after_a_placed_one_is_named_too() -> None:
+    # "tired in the shoulders and proud in the chest": the body word places the tiredness,
+    # it does not make the pride a sensation (read blind, naming tiredness alone was graded 2)
+    assert set(read("Tonight I am tired in the shoulders and proud in the chest.").feelings) \
+        == {"tiredness", "pride"}
+    assert "pride" in read("Ich bin müde in den Beinen und stolz.", language="de").feelings
+    # a body's own state is still no feeling, and someone else's feelings stay theirs
+    assert read("My arm went numb and my face hurt.").feelings == ()
+    assert "sadness" not in read("I was tired because she was angry and sad.").feelings
+
+
+def test_italian_nervosa_alone_names_no_worry() -> None:
+    # "perché ero nervosa" to a mother calling four times is short temper as often as worry
+    text = ("Oggi mamma mi ha chiamato quattro volte. Sono nervosa, mammà, perché ho tre cantieri "
+            "aperti e tu mi chiami per la Panda di zia Nunzia.")
+    assert "anxiety" not in read(text, language="it").feelings
+    assert "anxiety" in read("Sono preoccupata per i risultati di domani.", language="it").feelings
