@@ -925,8 +925,9 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     vader = valences() if a.english else {}
     grammar = frozenset(str(w).lower() for w in data.get("stopwords") or ())  # ("no fillings" is good news)
     if any(vader.get(norms[k], 0.0) <= -_TERSE_JUDGED and norms[k] not in grammar
-           for u in units[:-1] for k in range(*u)):
-        return None  # "Bad, tiring day. Work, shops, bed.": a day judged, not only kept
+           for u in units for k in range(*u)):
+        return None  # "Bad, tiring day. Work, shops, bed.", "… Couldn't sleep.": a day judged,
+        #              not only kept (what would you keep of it, asked after a hard one, jars)
     opening = _exact_quote(a.text, a.tokens, *units[0])
     if opening is None:
         return None
@@ -970,6 +971,11 @@ def _a_verdict(a: Analysis, first: int, last: int, data: dict, grammar: frozense
     enough = [tuple(t.norm for t in tokenize(str(w))) for w in data.get("enough_words") or ()]
     if any(len(norms) <= len(e) + 1 and tuple(norms[-len(e):]) == e for e in enough if e):
         return True  # "… Enough.", "… Genoeg.", "… Va bene così."
+    verdicts = {str(w).lower() for w in data.get("verdicts") or ()}
+    softeners = {str(w).lower() for w in data.get("verdict_softeners") or ()}
+    if any(w in verdicts for w in norms) and all(w in verdicts or w in softeners or w in grammar
+                                                 for w in norms):
+        return True  # "… Eigentlich ganz gut.", "… Pas mal.", "… Valeu."
     return any(w in vader for w in norms) and all(w in grammar or w in vader for w in norms)
 
 

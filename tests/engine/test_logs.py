@@ -213,6 +213,13 @@ def test_a_place_or_a_shop_in_a_short_day_is_not_someone(text: str, first: str, 
     ("Nichts passiert. Kartoffelsuppe, Tatort, Bett. Manchmal reicht das.", "Manchmal reicht das"),
     ("Rain all day. Did the ironing. Nothing to report, which is fine.", "which is fine"),
     ("Niente di che. Spesa, lavatrice, un film vecchio. Va bene così.", "Va bene così"),
+    # a verdict in a word or two of the language ("Eigentlich ganz gut": read blind, the
+    # day-in-a-few-words frame asking what to keep, "if anything", undercut it: graded 2)
+    ("Ringbahn ausgefallen. Zu Fuß nach Neukölln. Döner im Regen. Eigentlich ganz gut.",
+     "Eigentlich ganz gut"),
+    ("Métro en panne. Marché à pied jusqu'au bureau. Sandwich sous la pluie. Pas mal, finalement.",
+     "Pas mal, finalement"),
+    ("Pociąg spóźniony. Obiad u mamy. Spacer z psem. W sumie dobrze.", "W sumie dobrze"),
 ])
 def test_a_short_day_that_ends_on_the_writers_word_keeps_that_word(text: str, verdict: str) -> None:
     # "Manchmal reicht das" closes the day in the person's own word: it is quoted and asked
