@@ -141,7 +141,7 @@ def start(ctx: JournalContext) -> bool:
     errors to the journal's log. Returns whether one was started."""
     import subprocess  # only an import that leaves work behind starts a process
 
-    home = ctx.paths.home
+    home = ctx.paths.home.resolve()  # (the reader starts in it: a relative --home would not do)
     lock = ReaderLock(home)
     try:
         if not lock.acquire(wait=False):

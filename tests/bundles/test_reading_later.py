@@ -133,3 +133,20 @@ def test_doctor_tells_unread_reflections_and_how_to_read_them(
     assert "mirror analyze --pending" in reading["fix"]
     assert cli("analyze", "--pending").code == 0
     assert cli("doctor").code == 0
+
+
+def test_the_reader_reads_the_journal_a_relative_home_names(
+        cli, tmp_path: Path, monkeypatch) -> None:
+    # `mirror --home journal import …`: the reader starts inside the journal's folder, and
+    # must still open that journal, not a new one at journal/journal
+    source = tmp_path / "journal.txt"
+    _jrnl_file(source, SIZE)
+    monkeypatch.chdir(tmp_path)
+    assert cli("--home", "mine", "config", "set", "import.read_later_from", LATER_FROM).code == 0
+    run = cli("--home", "mine", "import", "--from", "jrnl", str(source), "--tz", "UTC", "--json")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["reading_later"] == SIZE
+    assert cli("--home", "mine", "analyze", "--pending").code == 0
+    assert not (tmp_path / "mine" / "mine").exists()
+    log = (tmp_path / "mine" / reading_later.LOG_FILE).read_text(encoding="utf-8")
+    assert f"analysed {SIZE} reflections" in log
