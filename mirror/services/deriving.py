@@ -149,9 +149,25 @@ def derive_after_import(ctx: JournalContext, ids: list[str],
         for start in range(0, len(todo), BATCH):
             yield ctx.store.reflections.texts_for_analysis(todo[start:start + BATCH])
 
-    report = _derive(ctx, batches(), len(todo), progress, own_transactions=True)
+    written: list[str] = []
+
+    def checkpoint(records: list[AnalysisRecord]) -> None:
+        # (what is written leaves the pending list now and then, so a reader killed late in
+        # a long run leaves only the rest to read again)
+        written.extend(r.reflection_id for r in records)
+        if len(written) >= FORGET_EVERY:
+            _forget_pending(ctx, set(written))
+            written.clear()
+
+    report = _derive(ctx, batches(), len(todo), progress, own_transactions=True,
+                     written=checkpoint)
     _forget_pending(ctx, set(todo))
     return report
+
+
+#: How many derived reflections leave the pending list at a time (`derive_after_import`):
+#: each time rewrites the list (~40 bytes an ID), so not after every batch.
+FORGET_EVERY = 10_000
 
 
 class Overlapped:
@@ -402,7 +418,8 @@ def derive_all(ctx: JournalContext, progress: Progress | None = None) -> DeriveR
 
 
 def _derive(ctx: JournalContext, batches: Iterator[list[Row]], total: int,
-            progress: Progress | None, *, own_transactions: bool) -> DeriveReport:
+            progress: Progress | None, *, own_transactions: bool,
+            written: Callable[[list[AnalysisRecord]], None] | None = None) -> DeriveReport:
     from mirror.models.status import DeriveReport  # its record: not built by reflect or edit
     from mirror.services.evolution.hook import load_profile  # derivation only, not reflect's path
 
@@ -413,6 +430,8 @@ def _derive(ctx: JournalContext, batches: Iterator[list[Row]], total: int,
                 ctx.store.derived.replace_analyses(records)
         else:
             ctx.store.derived.replace_analyses(records)
+        if written is not None:
+            written(records)
         done += len(records)
         patterns += sum(len(r.patterns) for r in records)
         care += sum(r.care is not None for r in records)

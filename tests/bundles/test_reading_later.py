@@ -150,3 +150,38 @@ def test_the_reader_reads_the_journal_a_relative_home_names(
     assert not (tmp_path / "mine" / "mine").exists()
     log = (tmp_path / "mine" / reading_later.LOG_FILE).read_text(encoding="utf-8")
     assert f"analysed {SIZE} reflections" in log
+
+
+def test_a_reader_killed_late_leaves_only_the_rest_to_read(tmp_path: Path, monkeypatch) -> None:
+    """What a reader wrote leaves the pending list as it goes: stopped (here by an error in
+    its progress report, as a kill would stop it) after its first batch of 500, only the
+    other 250 are read again."""
+    from mirror.services import deriving
+
+    source = tmp_path / "journal.txt"
+    _jrnl_file(source, SIZE)
+    home = tmp_path / "home"
+    monkeypatch.setattr(deriving, "FORGET_EVERY", 100)
+    with open_journal(home) as journal:
+        journal.settings.set("import.read_later_from", [str(SIZE * 2)])  # all read now, then
+        journal.import_foreign("jrnl", source, tz="UTC")
+        conn = journal.store.conn
+        ids = [row[0] for row in conn.execute("SELECT id FROM reflections ORDER BY id")]
+        (home / PENDING_FILE).write_text(json.dumps(ids), encoding="utf-8")  # left unread
+
+        class Stopped(Exception):
+            pass
+
+        def stop_late(done: int, total: int) -> None:
+            if done >= deriving.BATCH:
+                raise Stopped
+
+        try:
+            deriving.derive_after_import(journal.context, [], progress=stop_late)
+        except Stopped:
+            pass
+        left = json.loads((home / PENDING_FILE).read_text(encoding="utf-8"))
+        assert len(left) == SIZE - deriving.BATCH
+        assert set(left) <= set(ids)
+        journal.analyze_pending()
+        assert journal.pending_reading() == (0, False)
