@@ -849,8 +849,10 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
     English "suicidal" in a Hinglish "Neha ne bataya ...")."""
     f = d.factors
     lang = rules.language
-    if _overlaps((first, last), sent.spans(rules.patterns("figures"), lang)):
-        return f.get("figure", 0.0), "figure of speech"
+    figures = sent.spans(rules.patterns("figures"), lang)
+    if _overlaps((first, last), figures):
+        if subject != "self" or not _confided(rules, sent, first, last, figures):
+            return f.get("figure", 0.0), "figure of speech"
     factor, why = 1.0, []
     clause = sent.clause_of(first)
     if subject == "self":
@@ -867,8 +869,13 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
             if frames.data.get("reporting"):
                 told += [(s, e) for s, e in sent.spans(frames.patterns("reporting"), frames.language)
                          if e <= first]
+        # The writer telling someone ("I told my therapist about wanting to die", "she
+        # opened up to me about ..."): whoever is told is no subject of what follows.
         mine = sent.spans(rules.patterns("first_person"), lang)
         theirs = sent.spans(rules.patterns("others"), lang) + told
+        if heard := _heard(rules, sent, first, mine + theirs):
+            mine = [m for m in mine if m not in heard]
+            theirs = [t for t in theirs if t not in heard]
         if not _overlaps((first, last), mine):
             # Inside the signal's own words only pronouns count ("write his last words");
             # a noun there ("end the story") is what the signal is about, not who.
@@ -914,6 +921,51 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
         cap = d.thresholds["gentle"] * (f.get("hyperbole_joking", 1.0) if cap else 1.0)
         why.append("joking")
     return (factor, ", ".join(why)) if cap is None else (-min(factor, 1.0) * cap, ", ".join(why))
+
+
+def _heard(rules: LanguageRules, sent: _Sentence, before: int,
+           named: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Of the people `named` (first-person and other words' spans), those told something
+    in a `confiding` frame ending by word `before` ("told [my therapist] about", "she
+    opened up to [me] about", "призналась [психологу], что"): the first named between the
+    frame's first and last words, and the nouns right after it ("my best friend"). A
+    pronoun after it starts what was told ("Tom told me [he]'s been thinking about ...")."""
+    if not rules.data.get("confiding"):
+        return set()
+    out: set[tuple[int, int]] = set()
+    for s, e in sent.spans(rules.patterns("confiding"), rules.language):
+        if e > before or e - s <= 2:
+            continue
+        inside = sorted(n for n in named if s < n[0] and n[1] < e)
+        for k, (a, b) in enumerate(inside):
+            if k and all(w in rules.common for w in sent.norms[a:b]):
+                break
+            out.add((a, b))
+    return out
+
+
+def _confided(rules: LanguageRules, sent: _Sentence, first: int, last: int,
+              figures: Sequence[tuple[int, int]]) -> bool:
+    """Whether a figure at words [first, last) is only a telling frame the writer is the
+    teller of ("Я призналась, что хочу умереть" read like "брат написал, что хочет
+    прыгнуть"): the writer is named before the frame, or no one is and the signal's own
+    words are the writer's ("Призналась психологу, что думаю о самоубийстве")."""
+    if not rules.data.get("confiding"):
+        return False
+    frames = [(s, e) for s, e in sent.spans(rules.patterns("confiding"), rules.language) if e <= first]
+    if not frames:
+        return False
+    mine = sent.spans(rules.patterns("first_person"), rules.language)
+    theirs = sent.spans(rules.patterns("others"), rules.language)
+    heard = _heard(rules, sent, first, mine + theirs)
+    for s, _ in frames:
+        if not any(a <= s < b and b > first for a, b in figures):
+            continue
+        who = _nearest_subject([m for m in mine if m not in heard], [t for t in theirs if t not in heard],
+                               0, s + 1)
+        if who == "me" or (who is None and _overlaps((first, last), mine)):
+            return True
+    return False
 
 
 def _framing(d: _Detector, rules: LanguageRules, written_in: Iterable[str]) -> list[LanguageRules]:

@@ -21,6 +21,7 @@ hyperbole: ["kill me now"]             # a signal inside hyperbole is halved
 answers: ["said|say ~1 no"]           # a negator said as a word ("when I said no he ...") negates nothing
 reported: ["から ~20 って ~4 打ち明け"]   # someone else's confidence, the signal inside it ...
 reporting: ["me ~1 contó ~1 que"]     # ... or after its frame, unless the writer is named again
+confiding: ["tell ~6 about|that"]     # the writer telling someone: the listener is no subject
 cues:                 # signs that mean little alone, much together (../compounds.yaml)
   WHEN: ["@DAY", "tonight"]                    # a list of patterns: anyone's words
   DECIDED: {p: ["decided"], subject: self, bare: true}
@@ -280,7 +281,7 @@ class LanguageRules:
         return found
 
     def patterns(self, key: str) -> list[Pattern]:
-        """`figures`, `hyperbole`, `answers`, `reported`, `reporting`, or one of the context
+        """`figures`, `hyperbole`, `answers`, `reported`, `reporting`, `confiding`, or one of the context
         word lists, compiled once."""
         found = self._lists.get(key)
         if found is None:
@@ -296,7 +297,7 @@ class LanguageRules:
         """Compile everything now (tests and the rule-file check use this)."""
         for i in range(len(self.entries)):
             self.rule(i)
-        for key in ("figures", "hyperbole", "answers", "reported", "reporting", *self._CONTEXT):
+        for key in ("figures", "hyperbole", "answers", "reported", "reporting", "confiding", *self._CONTEXT):
             self.patterns(key)
         for name in self.cue_names:
             self.cue(name)
@@ -714,7 +715,7 @@ def rule_words(data: Mapping[str, Any]) -> set[str]:
 
     for _, _, _, pattern, _ in iter_rules(data):
         add(pattern)
-    for key in ("figures", "hyperbole", "answers", "reported", "reporting", "first_person", "others",
+    for key in ("figures", "hyperbole", "answers", "reported", "reporting", "confiding", "first_person", "others",
                 "negators", "past",
                 "now", "recovery", "jokes", "trivial"):
         for p in _strings(data.get(key)):
