@@ -927,21 +927,13 @@ def _heard(rules: LanguageRules, sent: _Sentence, before: int,
            named: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """Of the people `named` (first-person and other words' spans), those told something
     in a `confiding` frame ending by word `before` ("told [my therapist] about", "she
-    opened up to [me] about", "призналась [психологу], что"): the first named between the
-    frame's first and last words, and the nouns right after it ("my best friend"). A
-    pronoun after it starts what was told ("Tom told me [he]'s been thinking about ...")."""
+    opened up to [me] about", "призналась [психологу], что"): those named between the
+    frame's first and last words (each language's frames keep that stretch to a listener)."""
     if not rules.data.get("confiding"):
         return set()
-    out: set[tuple[int, int]] = set()
-    for s, e in sent.spans(rules.patterns("confiding"), rules.language):
-        if e > before or e - s <= 2:
-            continue
-        inside = sorted(n for n in named if s < n[0] and n[1] < e)
-        for k, (a, b) in enumerate(inside):
-            if k and all(w in rules.common for w in sent.norms[a:b]):
-                break
-            out.add((a, b))
-    return out
+    zones = [(s, e) for s, e in sent.spans(rules.patterns("confiding"), rules.language)
+             if e <= before and e - s > 2]
+    return {(a, b) for a, b in named if any(s < a and b < e for s, e in zones)}
 
 
 def _confided(rules: LanguageRules, sent: _Sentence, first: int, last: int,
