@@ -1484,7 +1484,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 break
         if filled < comp.need:
             continue
-        for v in comp.veto:
+        for v in comp.veto + comp.keep if comp.veto else ():
             read(v)
         signal = _compound_at(comp, hits, len(sents), text)
         if signal is not None:
@@ -1612,7 +1612,8 @@ def _compound_at(comp: Compound, hits: Mapping[str, list[_CueHit]], n: int,
         if any(lo - 1 <= h.sentence <= hi
                and not (v.endswith("!self") and any(o.start <= h.start and h.end <= o.end
                                                     for o in signs))
-               for v in comp.veto for h in hits.get(v, ())):
+               for v in comp.veto for h in hits.get(v, ())) and not any(
+                lo - 1 <= h.sentence <= hi for k in comp.keep for h in hits.get(k, ())):
             continue
         if len(chosen) >= comp.need:
             start, end = min(h.start for h in chosen), max(h.end for h in chosen)

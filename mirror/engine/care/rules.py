@@ -103,7 +103,9 @@ class Cue:
 class Compound:
     """A signal made of signs that mean little alone: `need` of its `slots` (each a cue
     name, or `%category` for a rule signal of that category) within `within` sentences,
-    and no `veto` cue (an ordinary reason stated: a trip, a refill, a move) among them."""
+    and no `veto` cue (an ordinary reason stated: a trip, a refill, a move) among them,
+    unless a `keep` cue is: a reason the writer says they tell people ("I tell everyone
+    it's the cat", "dije que me caí") is a cover story, not the reason."""
 
     id: str
     category: str
@@ -115,12 +117,13 @@ class Compound:
     #: Each slot filled by other words: where one sign can be read by two slots ("Het is
     #: besloten" is a decision and a rule of intent), it counts for one only.
     distinct: bool = False
+    keep: tuple[str, ...] = ()
 
     @property
     def cue_names(self) -> set[str]:
         """Cue names it reads, without a `!self` mark (see `cue_base`)."""
         return {cue_base(c) for slot in self.slots for c in slot if not c.startswith("%")} | {
-            cue_base(v) for v in self.veto}
+            cue_base(v) for v in self.veto + self.keep}
 
 
 def cue_base(name: str) -> str:
@@ -139,7 +142,8 @@ def parse_compounds(data: Any) -> list[Compound]:
             compound = Compound(str(entry["id"]), cat, float(entry["w"]), slots,
                                 int(entry.get("need", len(slots))), int(entry.get("within", 2)),
                                 tuple(str(v) for v in entry.get("veto") or ()),
-                                bool(entry.get("distinct", False)))
+                                bool(entry.get("distinct", False)),
+                                tuple(str(v) for v in entry.get("keep") or ()))
         except (KeyError, TypeError, ValueError) as exc:
             raise RuleError(f"compound {n}: {exc!r}") from exc
         if cat not in CATEGORIES:
