@@ -1322,10 +1322,11 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
             if common and _other_languages_word(sent, first, last, lang, common):
                 continue
             try:
-                factor, _ = _context(d, rules, sent, first, last, subject, recovered)
+                factor, why = _context(d, rules, sent, first, last, subject, recovered)
             except RuleError:
                 continue
-            if factor < 0.99 and not (cue.light and factor < 0):
+            if factor < 0.99 and not (cue.light and factor < 0) and not (
+                    cue.literal and why == "figure of speech"):
                 continue
             out.append(_CueHit(k, sent.words[first].start, sent.words[last - 1].end, lang))
     return out

@@ -32,7 +32,8 @@ written to loved ones"); `constitution/care/compounds.yaml` says which cues, fou
 together in a few sentences, are a signal. The names are shared by every language, so
 the structure is written once and each language only says how its people put each sign.
 `subject: self` counts the cue only as the writer's own (as for rules); `light: true`
-counts it in a joking sentence too (a joke's own frame); `bare: true`
+counts it in a joking sentence too (a joke's own frame); `literal: true` inside a figure of
+speech too (the compound's other signs make it literal: "si lo dejo me mata"); `bare: true`
 only when nothing but very common words follows it in its clause ("Decided." and
 "C'est décidé, ..." but not "decided to repaint the hall"); `bare: strict` only when
 nothing at all does ("if anything happens", not "if anything happens to it"); `bare: end`
@@ -97,6 +98,9 @@ class Cue:
     #: counts in a joking or hyperbolic sentence too (a joke's own frame: "if I hear that
     #: song one more time ... lol").
     light: bool = False
+    #: counts inside a figure of speech too: the compound's other signs make it literal
+    #: ("este calor me mata" is a figure, "si lo dejo me mata" a threat).
+    literal: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,9 +269,10 @@ class LanguageRules:
                 if subject not in ("self", "any"):
                     raise RuleError(f"{self.language}: cue {name} has unknown subject {subject!r}")
                 light = bool(spec.get("light")) if isinstance(spec, dict) else False
+                literal = bool(spec.get("literal")) if isinstance(spec, dict) else False
                 texts += [r for t in texts if (r := reversed_pair(t)) and r not in texts]
                 self._cues[name] = Cue(name, tuple(self.compiler.pattern(t) for t in texts),
-                                       subject, bare, light)
+                                       subject, bare, light, literal)
         return self._cues[name]
 
     @property
