@@ -842,16 +842,32 @@ def _nearest_subject(mine: list[tuple[int, int]], theirs: list[tuple[int, int]],
 
 
 def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, last: int,
-             subject: str, recovered: _Lazy, written_in: Iterable[str] = ()) -> tuple[float, str]:
+             subject: str, recovered: _Lazy, written_in: Iterable[str] = (),
+             recovered_in: Mapping[str, _Lazy] | None = None,
+             entry_hits: Mapping[str, int] | None = None) -> tuple[float, str]:
     """The factor context applies to a signal at words [first, last), and why. A negative
     factor is a cap (joking, hyperbole): see `assess`. `written_in`: other languages the
     sentence may be in, whose frames of a confidence told to the writer count too (an
-    English "suicidal" in a Hinglish "Neha ne bataya ...")."""
+    English "suicidal" in a Hinglish "Neha ne bataya ..."), and whose figures, negations
+    and distance in time count as much as the rule's own: a rule of one language firing
+    on a loanword in another ("self harm" in "2 saal ho gaye bina self harm ke") is
+    framed by the language the sentence is written in. `recovered_in`: whether the entry
+    says the writer is safe now, by language; `entry_hits`: the entry's very common words
+    by language."""
     f = d.factors
     lang = rules.language
     figures = sent.spans(rules.patterns("figures"), lang)
     if _overlaps((first, last), figures):
         if subject != "self" or not _confided(rules, sent, first, last, figures):
+            return f.get("figure", 0.0), "figure of speech"
+    # Another language frames the signal only where the entry is more in it than in the
+    # rule's (`entry_hits`: very common words by language): "em me mata" stays Portuguese
+    # beside the Spanish figure "me mata", "pas" in Indonesian is no French "not".
+    hits = entry_hits or {}
+    framing = [r for r in _framing(d, rules, written_in)
+               if r is rules or hits.get(r.language, 0) > hits.get(lang, 0)]
+    for other in framing[1:]:
+        if other.data.get("figures") and _overlaps((first, last), sent.spans(other.patterns("figures"), other.language)):
             return f.get("figure", 0.0), "figure of speech"
     factor, why = 1.0, []
     clause = sent.clause_of(first)
@@ -892,17 +908,22 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
                 who = _nearest_subject(mine, theirs, 0, first)
             if who == "other":
                 return f.get("other_person", 0.0), "about someone else"
-    if sent.spans(rules.patterns("past"), lang) and not sent.spans(rules.patterns("now"), lang):
-        if recovered.get():
+    past = [r for r in framing if sent.spans(r.patterns("past"), r.language)]
+    if past and not any(sent.spans(r.patterns("now"), r.language) for r in framing):
+        if recovered.get() or any(r is not rules and r.language in recovered_in
+                                  and recovered_in[r.language].get() for r in past if recovered_in):
             return f.get("recovered", 0.0), "past, safe now"
         factor *= f.get("past", 0.6)
         why.append("past")
-    negations = [(s, e) for s, e in sent.spans(rules.patterns("negators"), lang)
+    negations = []
+    for r in framing:
+        found = [(s, e) for s, e in sent.spans(r.patterns("negators"), r.language)
                  if clause <= s and e <= first and first - e <= 3]
-    if negations and rules.data.get("answers"):
-        # "When I said no he locked me in": the "no" is what was said, not a denial.
-        said = sent.spans(rules.patterns("answers"), lang)
-        negations = [n for n in negations if not _overlaps(n, said)]
+        if found and r.data.get("answers"):
+            # "When I said no he locked me in": the "no" is what was said, not a denial.
+            said = sent.spans(r.patterns("answers"), r.language)
+            found = [n for n in found if not _overlaps(n, said)]
+        negations += found
     if negations:
         factor *= f.get("negated", 0.5)
         why.append("negated")
@@ -1125,6 +1146,7 @@ def _assess(text: str) -> tuple[CareFinding, list[CareSignal]]:
     best: dict[str, CareSignal] = {}
     recovered: dict[str, _Lazy] = {}
     written_in: dict[_Sentence, list[str]] = {}
+    entry_hits: dict[str, int] = {}
     common = d.index.common(words) if d.index.has_common else {}
     for sent, found in zip(sentences_, _candidates(d, sentences_, forms, common)):
         for (lang, ri), starts in found.items():
@@ -1147,9 +1169,17 @@ def _assess(text: str) -> tuple[CareFinding, list[CareSignal]]:
                         s.spans(r.patterns("recovery"), r.language) for s in sentences_))
                 if rule.subject == "self" and sent not in written_in:
                     written_in[sent] = sorted(_plausible(sent, common) or ())
+                    if not entry_hits:
+                        for s_ in sentences_:
+                            for k_, n_ in s_.language_hits(common).items():
+                                entry_hits[k_] = entry_hits.get(k_, 0) + n_
+                    for other in written_in[sent]:
+                        if other not in recovered and (o := d.rules(other)) is not None:
+                            recovered[other] = _Lazy(lambda r=o: any(
+                                s.spans(r.patterns("recovery"), r.language) for s in sentences_))
                 try:
                     factor, why = _context(d, rules, sent, pos, end, rule.subject, recovered[lang],
-                                           written_in.get(sent, ()))
+                                           written_in.get(sent, ()), recovered, entry_hits)
                 except RuleError:
                     factor, why = 1.0, ""
                 # A negative factor is a cap: joking and hyperbole bring a signal down to
