@@ -665,9 +665,14 @@ def _ruled_out(d: _Detector, sent: _Sentence, common: Mapping[str, list[str]],
     if ruled_out is None:
         if len(d.ruled_out) >= 4096:
             d.ruled_out.clear()  # bounded: a journal's sentences fall into a few kinds
+        # A language written mixed with another (`mixes_with`: Hinglish with English) lets
+        # that one's rules read its sentences: "aaj phir self harm kiya" is English inside
+        # Hinglish, framed by the Hinglish around it (`_context`).
+        mixed = {m for lang in plausible if (r := d.rules(lang)) is not None
+                 for m in r.data.get("mixes_with") or ()}
         ruled_out = d.ruled_out[key] = frozenset(
             lang for lang in d.index.has_common
-            if lang not in plausible and SCRIPTS.get(lang, "latin") not in own)
+            if lang not in plausible and lang not in mixed and SCRIPTS.get(lang, "latin") not in own)
     return ruled_out
 
 
@@ -889,6 +894,9 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
         # opened up to me about ..."): whoever is told is no subject of what follows.
         mine = sent.spans(rules.patterns("first_person"), lang)
         theirs = sent.spans(rules.patterns("others"), lang) + told
+        for other in framing[1:]:  # "school ke dost ne suicide kar liya": the friend's
+            mine += sent.spans(other.patterns("first_person"), other.language)
+            theirs += sent.spans(other.patterns("others"), other.language)
         if heard := _heard(rules, sent, first, mine + theirs):
             mine = [m for m in mine if m not in heard]
             theirs = [t for t in theirs if t not in heard]
