@@ -1651,8 +1651,11 @@ def _compound_at(comp: Compound, hits: Mapping[str, list[_CueHit]], n: int,
         if any(lo - 1 <= h.sentence <= hi
                and not (v.endswith("!self") and any(o.start <= h.start and h.end <= o.end
                                                     for o in signs))
-               for v in comp.veto for h in hits.get(v, ())) and not any(
-                lo - 1 <= h.sentence <= hi for k in comp.keep for h in hits.get(k, ())):
+               # A reason the writer tells people ("told them both I'm decluttering", "I
+               # tell everyone it's sunburn") is a cover story, not the reason (`keep`).
+               and not any(k.sentence == h.sentence and k.start <= h.start
+                           for c in comp.keep for k in hits.get(c, ()))
+               for v in comp.veto for h in hits.get(v, ())):
             continue
         if len(chosen) >= comp.need:
             start, end = min(h.start for h in chosen), max(h.end for h in chosen)

@@ -108,8 +108,9 @@ class Compound:
     """A signal made of signs that mean little alone: `need` of its `slots` (each a cue
     name, or `%category` for a rule signal of that category) within `within` sentences,
     and no `veto` cue (an ordinary reason stated: a trip, a refill, a move) among them,
-    unless a `keep` cue is: a reason the writer says they tell people ("I tell everyone
-    it's the cat", "dije que me caí") is a cover story, not the reason."""
+    but one after a `keep` cue in its sentence: a reason the writer says they tell people
+    ("I tell everyone it's the cat", "told them both I'm decluttering") is a cover story,
+    not the reason."""
 
     id: str
     category: str
