@@ -21,12 +21,16 @@ How a decision is made (constitution/07-care-in-crisis.md says the same for peop
    - told as distant past ("used to", "years ago") with nothing about now in the
      sentence: reduced below the gentle line, and cancelled when the entry also says the
      writer is safe now.
+   Whoever the writer tells ("I told my therapist about wanting to die") is the
+   listener, not the subject; a rule firing on a loanword in another language's entry
+   ("bina self harm ke") is framed by that language's words as well as its own.
 4. Some signs mean little alone and much together: a decision with nothing decided, a
    day named, and a wish that no one notice; pills counted and "probably enough";
    cherished things given away and "if anything happens". Each language says how its
    people write each sign (`cues` in its rules file); `compounds.yaml` says which signs,
    the writer's own and found within a few sentences, make a signal, and which ordinary
-   reasons stated beside them (a trip, a refill, a move) undo it (`_compound_signals`).
+   reasons stated beside them (a trip, a refill, a move) undo it (`_compound_signals`),
+   unless the reason is what the writer tells people ("I tell everyone it's the cat").
    A compound and the rules matching inside it are one sign: the heavier reading counts.
 5. A rule counts once however often it matches; the entry's score is the sum of its
    rules' strongest weights. At or above `thresholds.care` the entry gets the care
