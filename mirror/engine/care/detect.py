@@ -21,12 +21,16 @@ How a decision is made (constitution/07-care-in-crisis.md says the same for peop
    - told as distant past ("used to", "years ago") with nothing about now in the
      sentence: reduced below the gentle line, and cancelled when the entry also says the
      writer is safe now.
+   Whoever the writer tells ("I told my therapist about wanting to die") is the
+   listener, not the subject; a rule firing on a loanword in another language's entry
+   ("bina self harm ke") is framed by that language's words as well as its own.
 4. Some signs mean little alone and much together: a decision with nothing decided, a
    day named, and a wish that no one notice; pills counted and "probably enough";
    cherished things given away and "if anything happens". Each language says how its
    people write each sign (`cues` in its rules file); `compounds.yaml` says which signs,
    the writer's own and found within a few sentences, make a signal, and which ordinary
-   reasons stated beside them (a trip, a refill, a move) undo it (`_compound_signals`).
+   reasons stated beside them (a trip, a refill, a move) undo it (`_compound_signals`),
+   unless the reason is what the writer tells people ("I tell everyone it's the cat").
    A compound and the rules matching inside it are one sign: the heavier reading counts.
 5. A rule counts once however often it matches; the entry's score is the sum of its
    rules' strongest weights. At or above `thresholds.care` the entry gets the care
@@ -665,9 +669,14 @@ def _ruled_out(d: _Detector, sent: _Sentence, common: Mapping[str, list[str]],
     if ruled_out is None:
         if len(d.ruled_out) >= 4096:
             d.ruled_out.clear()  # bounded: a journal's sentences fall into a few kinds
+        # A language written mixed with another (`mixes_with`: Hinglish with English) lets
+        # that one's rules read its sentences: "aaj phir self harm kiya" is English inside
+        # Hinglish, framed by the Hinglish around it (`_context`).
+        mixed = {m for lang in plausible if (r := d.rules(lang)) is not None
+                 for m in r.data.get("mixes_with") or ()}
         ruled_out = d.ruled_out[key] = frozenset(
             lang for lang in d.index.has_common
-            if lang not in plausible and SCRIPTS.get(lang, "latin") not in own)
+            if lang not in plausible and lang not in mixed and SCRIPTS.get(lang, "latin") not in own)
     return ruled_out
 
 
@@ -842,15 +851,33 @@ def _nearest_subject(mine: list[tuple[int, int]], theirs: list[tuple[int, int]],
 
 
 def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, last: int,
-             subject: str, recovered: _Lazy, written_in: Iterable[str] = ()) -> tuple[float, str]:
+             subject: str, recovered: _Lazy, written_in: Iterable[str] = (),
+             recovered_in: Mapping[str, _Lazy] | None = None,
+             entry_hits: Mapping[str, int] | None = None) -> tuple[float, str]:
     """The factor context applies to a signal at words [first, last), and why. A negative
     factor is a cap (joking, hyperbole): see `assess`. `written_in`: other languages the
     sentence may be in, whose frames of a confidence told to the writer count too (an
-    English "suicidal" in a Hinglish "Neha ne bataya ...")."""
+    English "suicidal" in a Hinglish "Neha ne bataya ..."), and whose figures, negations
+    and distance in time count as much as the rule's own: a rule of one language firing
+    on a loanword in another ("self harm" in "2 saal ho gaye bina self harm ke") is
+    framed by the language the sentence is written in. `recovered_in`: whether the entry
+    says the writer is safe now, by language; `entry_hits`: the entry's very common words
+    by language."""
     f = d.factors
     lang = rules.language
-    if _overlaps((first, last), sent.spans(rules.patterns("figures"), lang)):
-        return f.get("figure", 0.0), "figure of speech"
+    figures = sent.spans(rules.patterns("figures"), lang)
+    if _overlaps((first, last), figures):
+        if subject != "self" or not _confided(rules, sent, first, last, figures):
+            return f.get("figure", 0.0), "figure of speech"
+    # Another language frames the signal only where the entry is more in it than in the
+    # rule's (`entry_hits`: very common words by language): "em me mata" stays Portuguese
+    # beside the Spanish figure "me mata", "pas" in Indonesian is no French "not".
+    hits = entry_hits or {}
+    framing = [r for r in _framing(d, rules, written_in)
+               if r is rules or hits.get(r.language, 0) > hits.get(lang, 0)]
+    for other in framing[1:]:
+        if other.data.get("figures") and _overlaps((first, last), sent.spans(other.patterns("figures"), other.language)):
+            return f.get("figure", 0.0), "figure of speech"
     factor, why = 1.0, []
     clause = sent.clause_of(first)
     if subject == "self":
@@ -867,8 +894,16 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
             if frames.data.get("reporting"):
                 told += [(s, e) for s, e in sent.spans(frames.patterns("reporting"), frames.language)
                          if e <= first]
+        # The writer telling someone ("I told my therapist about wanting to die", "she
+        # opened up to me about ..."): whoever is told is no subject of what follows.
         mine = sent.spans(rules.patterns("first_person"), lang)
         theirs = sent.spans(rules.patterns("others"), lang) + told
+        for other in framing[1:]:  # "school ke dost ne suicide kar liya": the friend's
+            mine += sent.spans(other.patterns("first_person"), other.language)
+            theirs += sent.spans(other.patterns("others"), other.language)
+        if heard := _heard(rules, sent, first, mine + theirs):
+            mine = [m for m in mine if m not in heard]
+            theirs = [t for t in theirs if t not in heard]
         if not _overlaps((first, last), mine):
             # Inside the signal's own words only pronouns count ("write his last words");
             # a noun there ("end the story") is what the signal is about, not who.
@@ -885,17 +920,22 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
                 who = _nearest_subject(mine, theirs, 0, first)
             if who == "other":
                 return f.get("other_person", 0.0), "about someone else"
-    if sent.spans(rules.patterns("past"), lang) and not sent.spans(rules.patterns("now"), lang):
-        if recovered.get():
+    past = [r for r in framing if sent.spans(r.patterns("past"), r.language)]
+    if past and not any(sent.spans(r.patterns("now"), r.language) for r in framing):
+        if recovered.get() or any(r is not rules and r.language in recovered_in
+                                  and recovered_in[r.language].get() for r in past if recovered_in):
             return f.get("recovered", 0.0), "past, safe now"
         factor *= f.get("past", 0.6)
         why.append("past")
-    negations = [(s, e) for s, e in sent.spans(rules.patterns("negators"), lang)
+    negations = []
+    for r in framing:
+        found = [(s, e) for s, e in sent.spans(r.patterns("negators"), r.language)
                  if clause <= s and e <= first and first - e <= 3]
-    if negations and rules.data.get("answers"):
-        # "When I said no he locked me in": the "no" is what was said, not a denial.
-        said = sent.spans(rules.patterns("answers"), lang)
-        negations = [n for n in negations if not _overlaps(n, said)]
+        if found and r.data.get("answers"):
+            # "When I said no he locked me in": the "no" is what was said, not a denial.
+            said = sent.spans(r.patterns("answers"), r.language)
+            found = [n for n in found if not _overlaps(n, said)]
+        negations += found
     if negations:
         factor *= f.get("negated", 0.5)
         why.append("negated")
@@ -914,6 +954,43 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
         cap = d.thresholds["gentle"] * (f.get("hyperbole_joking", 1.0) if cap else 1.0)
         why.append("joking")
     return (factor, ", ".join(why)) if cap is None else (-min(factor, 1.0) * cap, ", ".join(why))
+
+
+def _heard(rules: LanguageRules, sent: _Sentence, before: int,
+           named: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Of the people `named` (first-person and other words' spans), those told something
+    in a `confiding` frame ending by word `before` ("told [my therapist] about", "she
+    opened up to [me] about", "призналась [психологу], что"): those named between the
+    frame's first and last words (each language's frames keep that stretch to a listener)."""
+    if not rules.data.get("confiding"):
+        return set()
+    zones = [(s, e) for s, e in sent.spans(rules.patterns("confiding"), rules.language)
+             if e <= before and e - s > 2]
+    return {(a, b) for a, b in named if any(s < a and b < e for s, e in zones)}
+
+
+def _confided(rules: LanguageRules, sent: _Sentence, first: int, last: int,
+              figures: Sequence[tuple[int, int]]) -> bool:
+    """Whether a figure at words [first, last) is only a telling frame the writer is the
+    teller of ("Я призналась, что хочу умереть" read like "брат написал, что хочет
+    прыгнуть"): the writer is named before the frame, or no one is and the signal's own
+    words are the writer's ("Призналась психологу, что думаю о самоубийстве")."""
+    if not rules.data.get("confiding"):
+        return False
+    frames = [(s, e) for s, e in sent.spans(rules.patterns("confiding"), rules.language) if e <= first]
+    if not frames:
+        return False
+    mine = sent.spans(rules.patterns("first_person"), rules.language)
+    theirs = sent.spans(rules.patterns("others"), rules.language)
+    heard = _heard(rules, sent, first, mine + theirs)
+    for s, _ in frames:
+        if not any(a <= s < b and b > first for a, b in figures):
+            continue
+        who = _nearest_subject([m for m in mine if m not in heard], [t for t in theirs if t not in heard],
+                               0, s + 1)
+        if who == "me" or (who is None and _overlaps((first, last), mine)):
+            return True
+    return False
 
 
 def _framing(d: _Detector, rules: LanguageRules, written_in: Iterable[str]) -> list[LanguageRules]:
@@ -1081,6 +1158,7 @@ def _assess(text: str) -> tuple[CareFinding, list[CareSignal]]:
     best: dict[str, CareSignal] = {}
     recovered: dict[str, _Lazy] = {}
     written_in: dict[_Sentence, list[str]] = {}
+    entry_hits: dict[str, int] = {}
     common = d.index.common(words) if d.index.has_common else {}
     for sent, found in zip(sentences_, _candidates(d, sentences_, forms, common)):
         for (lang, ri), starts in found.items():
@@ -1103,9 +1181,17 @@ def _assess(text: str) -> tuple[CareFinding, list[CareSignal]]:
                         s.spans(r.patterns("recovery"), r.language) for s in sentences_))
                 if rule.subject == "self" and sent not in written_in:
                     written_in[sent] = sorted(_plausible(sent, common) or ())
+                    if not entry_hits:
+                        for s_ in sentences_:
+                            for k_, n_ in s_.language_hits(common).items():
+                                entry_hits[k_] = entry_hits.get(k_, 0) + n_
+                    for other in written_in[sent]:
+                        if other not in recovered and (o := d.rules(other)) is not None:
+                            recovered[other] = _Lazy(lambda r=o: any(
+                                s.spans(r.patterns("recovery"), r.language) for s in sentences_))
                 try:
                     factor, why = _context(d, rules, sent, pos, end, rule.subject, recovered[lang],
-                                           written_in.get(sent, ()))
+                                           written_in.get(sent, ()), recovered, entry_hits)
                 except RuleError:
                     factor, why = 1.0, ""
                 # A negative factor is a cap: joking and hyperbole bring a signal down to
@@ -1278,10 +1364,11 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
             if common and _other_languages_word(sent, first, last, lang, common):
                 continue
             try:
-                factor, _ = _context(d, rules, sent, first, last, subject, recovered)
+                factor, why = _context(d, rules, sent, first, last, subject, recovered)
             except RuleError:
                 continue
-            if factor < 0.99 and not (cue.light and factor < 0):
+            if factor < 0.99 and not (cue.light and factor < 0) and not (
+                    cue.literal and why == "figure of speech"):
                 continue
             out.append(_CueHit(k, sent.words[first].start, sent.words[last - 1].end, lang))
     return out
@@ -1440,7 +1527,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 break
         if filled < comp.need:
             continue
-        for v in comp.veto:
+        for v in comp.veto + comp.keep if comp.veto else ():
             read(v)
         signal = _compound_at(comp, hits, len(sents), text)
         if signal is not None:
@@ -1568,6 +1655,10 @@ def _compound_at(comp: Compound, hits: Mapping[str, list[_CueHit]], n: int,
         if any(lo - 1 <= h.sentence <= hi
                and not (v.endswith("!self") and any(o.start <= h.start and h.end <= o.end
                                                     for o in signs))
+               # A reason the writer tells people ("told them both I'm decluttering", "I
+               # tell everyone it's sunburn") is a cover story, not the reason (`keep`).
+               and not any(k.sentence == h.sentence and k.start <= h.start
+                           for c in comp.keep for k in hits.get(c, ()))
                for v in comp.veto for h in hits.get(v, ())):
             continue
         if len(chosen) >= comp.need:

@@ -21,6 +21,7 @@ hyperbole: ["kill me now"]             # a signal inside hyperbole is halved
 answers: ["said|say ~1 no"]           # a negator said as a word ("when I said no he ...") negates nothing
 reported: ["から ~20 って ~4 打ち明け"]   # someone else's confidence, the signal inside it ...
 reporting: ["me ~1 contó ~1 que"]     # ... or after its frame, unless the writer is named again
+confiding: ["tell ~6 about|that"]     # the writer telling someone: the listener is no subject
 cues:                 # signs that mean little alone, much together (../compounds.yaml)
   WHEN: ["@DAY", "tonight"]                    # a list of patterns: anyone's words
   DECIDED: {p: ["decided"], subject: self, bare: true}
@@ -31,7 +32,8 @@ written to loved ones"); `constitution/care/compounds.yaml` says which cues, fou
 together in a few sentences, are a signal. The names are shared by every language, so
 the structure is written once and each language only says how its people put each sign.
 `subject: self` counts the cue only as the writer's own (as for rules); `light: true`
-counts it in a joking sentence too (a joke's own frame); `bare: true`
+counts it in a joking sentence too (a joke's own frame); `literal: true` inside a figure of
+speech too (the compound's other signs make it literal: "si lo dejo me mata"); `bare: true`
 only when nothing but very common words follows it in its clause ("Decided." and
 "C'est décidé, ..." but not "decided to repaint the hall"); `bare: strict` only when
 nothing at all does ("if anything happens", not "if anything happens to it"); `bare: end`
@@ -96,13 +98,19 @@ class Cue:
     #: counts in a joking or hyperbolic sentence too (a joke's own frame: "if I hear that
     #: song one more time ... lol").
     light: bool = False
+    #: counts inside a figure of speech too: the compound's other signs make it literal
+    #: ("este calor me mata" is a figure, "si lo dejo me mata" a threat).
+    literal: bool = False
 
 
 @dataclass(frozen=True)
 class Compound:
     """A signal made of signs that mean little alone: `need` of its `slots` (each a cue
     name, or `%category` for a rule signal of that category) within `within` sentences,
-    and no `veto` cue (an ordinary reason stated: a trip, a refill, a move) among them."""
+    and no `veto` cue (an ordinary reason stated: a trip, a refill, a move) among them,
+    but one after a `keep` cue in its sentence: a reason the writer says they tell people
+    ("I tell everyone it's the cat", "told them both I'm decluttering") is a cover story,
+    not the reason."""
 
     id: str
     category: str
@@ -114,12 +122,13 @@ class Compound:
     #: Each slot filled by other words: where one sign can be read by two slots ("Het is
     #: besloten" is a decision and a rule of intent), it counts for one only.
     distinct: bool = False
+    keep: tuple[str, ...] = ()
 
     @property
     def cue_names(self) -> set[str]:
         """Cue names it reads, without a `!self` mark (see `cue_base`)."""
         return {cue_base(c) for slot in self.slots for c in slot if not c.startswith("%")} | {
-            cue_base(v) for v in self.veto}
+            cue_base(v) for v in self.veto + self.keep}
 
 
 def cue_base(name: str) -> str:
@@ -138,7 +147,8 @@ def parse_compounds(data: Any) -> list[Compound]:
             compound = Compound(str(entry["id"]), cat, float(entry["w"]), slots,
                                 int(entry.get("need", len(slots))), int(entry.get("within", 2)),
                                 tuple(str(v) for v in entry.get("veto") or ()),
-                                bool(entry.get("distinct", False)))
+                                bool(entry.get("distinct", False)),
+                                tuple(str(v) for v in entry.get("keep") or ()))
         except (KeyError, TypeError, ValueError) as exc:
             raise RuleError(f"compound {n}: {exc!r}") from exc
         if cat not in CATEGORIES:
@@ -260,9 +270,10 @@ class LanguageRules:
                 if subject not in ("self", "any"):
                     raise RuleError(f"{self.language}: cue {name} has unknown subject {subject!r}")
                 light = bool(spec.get("light")) if isinstance(spec, dict) else False
+                literal = bool(spec.get("literal")) if isinstance(spec, dict) else False
                 texts += [r for t in texts if (r := reversed_pair(t)) and r not in texts]
                 self._cues[name] = Cue(name, tuple(self.compiler.pattern(t) for t in texts),
-                                       subject, bare, light)
+                                       subject, bare, light, literal)
         return self._cues[name]
 
     @property
@@ -280,7 +291,7 @@ class LanguageRules:
         return found
 
     def patterns(self, key: str) -> list[Pattern]:
-        """`figures`, `hyperbole`, `answers`, `reported`, `reporting`, or one of the context
+        """`figures`, `hyperbole`, `answers`, `reported`, `reporting`, `confiding`, or one of the context
         word lists, compiled once."""
         found = self._lists.get(key)
         if found is None:
@@ -296,7 +307,7 @@ class LanguageRules:
         """Compile everything now (tests and the rule-file check use this)."""
         for i in range(len(self.entries)):
             self.rule(i)
-        for key in ("figures", "hyperbole", "answers", "reported", "reporting", *self._CONTEXT):
+        for key in ("figures", "hyperbole", "answers", "reported", "reporting", "confiding", *self._CONTEXT):
             self.patterns(key)
         for name in self.cue_names:
             self.cue(name)
@@ -714,7 +725,7 @@ def rule_words(data: Mapping[str, Any]) -> set[str]:
 
     for _, _, _, pattern, _ in iter_rules(data):
         add(pattern)
-    for key in ("figures", "hyperbole", "answers", "reported", "reporting", "first_person", "others",
+    for key in ("figures", "hyperbole", "answers", "reported", "reporting", "confiding", "first_person", "others",
                 "negators", "past",
                 "now", "recovery", "jokes", "trivial"):
         for p in _strings(data.get(key)):
