@@ -135,21 +135,25 @@ def test_doctor_tells_unread_reflections_and_how_to_read_them(
     assert cli("doctor").code == 0
 
 
-def test_the_reader_reads_the_journal_a_relative_home_names(
-        cli, tmp_path: Path, monkeypatch) -> None:
-    # `mirror --home journal import …`: the reader starts inside the journal's folder, and
-    # must still open that journal, not a new one at journal/journal
+def test_the_reader_reads_the_journal_a_relative_home_names(tmp_path: Path) -> None:
+    # `mirror --home mine import …`: the reader starts inside the journal's folder, and must
+    # still open that journal, not a new one at mine/mine (whole processes, run in tmp_path)
+    import subprocess
+    import sys
+
     source = tmp_path / "journal.txt"
     _jrnl_file(source, SIZE)
-    monkeypatch.chdir(tmp_path)
-    assert cli("--home", "mine", "config", "set", "import.read_later_from", LATER_FROM).code == 0
-    run = cli("--home", "mine", "import", "--from", "jrnl", str(source), "--tz", "UTC", "--json")
-    assert run.code == 0, run.err
-    assert json.loads(run.out)["reading_later"] == SIZE
-    assert cli("--home", "mine", "analyze", "--pending").code == 0
+
+    def mirror(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "mirror", "--home", "mine", *args],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=300)
+
+    assert mirror("config", "set", "import.read_later_from", LATER_FROM).returncode == 0
+    run = mirror("import", "--from", "jrnl", str(source), "--tz", "UTC", "--json")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["reading_later"] == SIZE
+    assert mirror("analyze", "--pending").returncode == 0  # waits for the reader
     assert not (tmp_path / "mine" / "mine").exists()
-    log = (tmp_path / "mine" / reading_later.LOG_FILE).read_text(encoding="utf-8")
-    assert f"analysed {SIZE} reflections" in log
 
 
 def test_a_reader_killed_late_leaves_only_the_rest_to_read(tmp_path: Path, monkeypatch) -> None:
