@@ -79,3 +79,13 @@ def test_italian_nervosa_alone_names_no_worry() -> None:
             "aperti e tu mi chiami per la Panda di zia Nunzia.")
     assert "anxiety" not in read(text, language="it").feelings
     assert "anxiety" in read("Sono preoccupata per i risultati di domani.", language="it").feelings
+
+
+def test_german_glueck_is_luck_not_thanks() -> None:
+    # "Tom hatte Glück, er musste bei Lotte bleiben": Tom's luck, said drily, was named the
+    # writer's Dankbarkeit; "Glück auf" is a greeting
+    text = ("Ich saß auf einem Kinderstuhl, Knie bis zum Kinn. Tom hatte Glück, er musste bei "
+            "Lotte bleiben.")
+    assert "gratitude" not in read(text, language="de").feelings
+    assert "gratitude" not in read("Na dann. Glück auf, Junge.", language="de").feelings
+    assert "gratitude" in read("Ich bin so dankbar für diese Nachbarn.", language="de").feelings
