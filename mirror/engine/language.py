@@ -29,6 +29,12 @@ def _stopwords() -> dict[str, dict[str, None]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _stopwords_languages() -> frozenset[str]:
+    """The languages whose function words the constitution lists."""
+    return frozenset(constitution.invariants()["languages"])
+
+
 def latin_share(tokens: Sequence[Token]) -> float:
     letters = [ch for t in tokens[:200] for ch in t.text if ch.isalpha()]
     if not letters:
@@ -150,6 +156,13 @@ def language_of(text: str, tokens: Sequence[Token]) -> tuple[str, bool]:
             # hermana el reloj": Spanish and Portuguese alike) is settled more carefully.
             # One the listed function words cannot speak for (Dutch, Italian, Polish) is
             # lingua's, as before.
+            found = settle(text, language, found)
+        elif found and found != language and language == "en" and found not in (counts or {}) \
+                and found not in _stopwords_languages():
+            # English by its function words, another language by the identifier, one whose
+            # function words Mirror does not list: "Shift 6 til 2. Three flat whites
+            # spilled, one on me." was answered in Swedish (read blind: graded 1). The
+            # careful models settle it; a Swedish or Danish entry stays Swedish or Danish.
             found = settle(text, language, found)
         if found:
             return found, found == "en"

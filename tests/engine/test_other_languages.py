@@ -69,6 +69,11 @@ def test_an_entry_and_its_period_are_read_in_the_same_language() -> None:
     ("Le regalé a mi hermana el reloj de papá.", "es"),
     ("Dei à minha irmã o relógio do pai. Ela pôs sem dizer nada.", "pt"),
     ("Ik ben moe en de kat ook.", "nl"),
+    # "til" made lingua's quick models hear Swedish in a barista's English day (answered in
+    # Swedish, graded 1 blind); a Swedish day stays Swedish
+    ("Shift 6 til 2. Three flat whites spilled, one on me. Sami quit mid-shift. Home, toast, sofa.",
+     "en"),
+    ("Jag var trött i dag och gick hem tidigt. Kaffe och en bulle i soffan.", "sv"),
 ])
 def test_a_short_entry_is_answered_in_its_own_language(text: str, language: str) -> None:
     from mirror.engine.analysis import analyze
