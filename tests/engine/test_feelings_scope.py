@@ -89,3 +89,13 @@ def test_german_glueck_is_luck_not_thanks() -> None:
     assert "gratitude" not in read(text, language="de").feelings
     assert "gratitude" not in read("Na dann. Glück auf, Junge.", language="de").feelings
     assert "gratitude" in read("Ich bin so dankbar für diese Nachbarn.", language="de").feelings
+
+
+def test_calm_beside_fury_is_not_named() -> None:
+    # "What I should have said: … Calm, factual, devastating. … Still furious.": asked how
+    # the calm was sitting with her, the reply was graded 1 blind
+    text = ("Rachel presented my analysis and Gary said great work Rachel. What I should have "
+            "said: “Happy to take questions on the methodology.” Calm, factual, devastating. "
+            "Still furious.")
+    assert read(text).feelings == ("anger",)
+    assert read("Yoga at 7. Calm for the first time in weeks.").feelings == ("calm",)
