@@ -88,15 +88,21 @@ def test_a_large_jrnl_import_is_derived_as_analyze_all_derives_it(tmp_path: Path
         assert _derived(journal) == imported
 
 
-def test_a_large_bundle_import_is_derived_as_analyze_all_derives_it(tmp_path: Path) -> None:
+def _exported_bundle(tmp_path: Path) -> list[tuple]:
+    """A journal of SIZE generated reflections exported to tmp_path/journal.zip; returns
+    its derived rows, as `analyze --all` wrote them there."""
     sys.path.insert(0, str(REPO / "bench"))
     from journal_gen import entries
 
     with open_journal(tmp_path / "source") as source:
         source.store.reflections.create_many(entries(SIZE, seed=5))
         source.analyze_all()
-        expected = _derived(source)
         source.export_bundle(tmp_path / "journal.zip")
+        return _derived(source)
+
+
+def test_a_large_bundle_import_is_derived_as_analyze_all_derives_it(tmp_path: Path) -> None:
+    expected = _exported_bundle(tmp_path)
     with open_journal(tmp_path / "home", seed=3) as journal:
         result = journal.import_bundle(tmp_path / "journal.zip")
         assert result.changes["reflections_added"] == SIZE == result.rederived

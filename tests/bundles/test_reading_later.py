@@ -11,7 +11,7 @@ from pathlib import Path
 from mirror.services import reading_later
 from mirror.services.deriving import PENDING_FILE
 from tests.bundles.journalkit import open_journal
-from tests.bundles.test_bulk_import import SIZE, _derived, _jrnl_file
+from tests.bundles.test_bulk_import import SIZE, _derived, _exported_bundle, _jrnl_file
 
 #: Low enough that a test-sized import leaves most of its reading to the reader.
 LATER_FROM = "50"
@@ -41,18 +41,7 @@ def test_a_large_import_left_to_the_reader_ends_as_a_waited_import_ends(tmp_path
 
 def test_a_large_bundle_import_left_to_the_reader_ends_as_a_waited_import_ends(
         tmp_path: Path) -> None:
-    import sys
-
-    from tests.conftest import REPO
-
-    sys.path.insert(0, str(REPO / "bench"))
-    from journal_gen import entries
-
-    with open_journal(tmp_path / "source") as source:
-        source.store.reflections.create_many(entries(SIZE, seed=5))
-        source.analyze_all()
-        expected = _derived(source)
-        source.export_bundle(tmp_path / "journal.zip")
+    expected = _exported_bundle(tmp_path)
     with open_journal(tmp_path / "home", seed=3) as journal:
         journal.settings.set("import.read_later_from", [LATER_FROM])
         result = journal.import_bundle(tmp_path / "journal.zip", read_later=True)
