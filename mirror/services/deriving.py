@@ -10,7 +10,8 @@ Imports derive after their merge has committed, one short transaction per batch
 (`derive_after_import`), so `reflect` and edits from other processes never wait behind a
 long import. The IDs still to derive are kept in MIRROR_HOME/PENDING_FILE until done: an
 import killed after its merge committed leaves them there, and the next import (or
-`analyze --all`) finishes the work.
+`analyze --all`) finishes the work. A large import leaves that work to one detached reader
+(`reading_later`, `derive_pending`) and returns once its rows are written.
 
 Worker processes die with the process that started them: on Linux the kernel kills them
 (PR_SET_PDEATHSIG); everywhere, each watches a pipe whose only writer is the parent, and
