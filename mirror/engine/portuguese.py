@@ -5,7 +5,8 @@ The mirror answers a Portuguese entry in the writer's own register. Brazilian fr
 ("escreves", "contigo"). Language identification says only "pt", so the variant is told here
 from what differs in everyday writing: the progressive ("estou a fazer" against "estou
 fazendo"), where the pronoun goes ("disse-me" against "me disse"), "você", and the words of
-daily life (telemóvel/celular, autocarro/ônibus, euros/reais).
+daily life (telemóvel/celular, autocarro/ônibus, euros/reais), and the accent a stressed
+vowel takes before m or n ("António", "Antônio").
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ _ENCLITIC = kept(r"\b[^\W\d_]{2,}-(?:me|te|lhe|lhes|nos|vos)\b", re.IGNORECASE)
 _PROCLITIC_OPENING = kept(r"(?:^|[.!?]\s+)(?:me|te|nos)\s+[^\W\d_]+", re.IGNORECASE)
 
 
+#: "António", "económico", "ténis", "prémio": a stressed e or o before m or n and a vowel
+#: takes the acute in Portugal's spelling and the circumflex in Brazil's ("Antônio",
+#: "econômico", "tênis", "prêmio").
+_PORTUGAL_SPELLING = kept(r"[óé][mn][aeiou]", re.IGNORECASE)
+_BRAZIL_SPELLING = kept(r"[ôê][mn][aeiou]", re.IGNORECASE)
+
+
 def written_in_portugal(text: str) -> bool:
     """Whether a Portuguese entry reads as Portugal's Portuguese rather than Brazil's: more
     of Portugal's marks than Brazil's. A tie (none of either) stays Brazilian, the register
@@ -77,8 +85,10 @@ def written_in_portugal(text: str) -> bool:
     portugal = sum(w in _PORTUGAL_WORDS for w in words)
     brazil = sum(w in _BRAZIL_WORDS for w in words)
     portugal += (2 * len(_PORTUGAL_PROGRESSIVE.findall(text)) + len(_ENCLITIC.findall(text))
-                 + len(_ARTICLE_POSSESSIVE.findall(text)) + len(_PORTUGAL_FORMS.findall(text)))
+                 + len(_ARTICLE_POSSESSIVE.findall(text)) + len(_PORTUGAL_FORMS.findall(text))
+                 + len(_PORTUGAL_SPELLING.findall(text)))
     brazil += (2 * len(_BRAZIL_PROGRESSIVE.findall(text)) + len(_PROCLITIC_OPENING.findall(text))
+               + len(_BRAZIL_SPELLING.findall(text))
                + len(_BARE_POSSESSIVE.findall(text))
                + sum(g.lower() not in _NOT_GERUNDS for g in _GERUND.findall(text)))
     return portugal > brazil

@@ -78,3 +78,14 @@ def test_brazils_everyday_words_outweigh_a_possessive_with_its_article() -> None
             "cheguei, a minha era 212. Um moço do meu lado me contou a vida toda, do divórcio ao "
             "cachorro que come meia.")
     assert not written_in_portugal(text)
+
+
+def test_the_accent_before_m_or_n_tells_the_spelling() -> None:
+    # "Santo António" is Portugal's spelling, "Antônio" Brazil's: a Lisbon night out of four
+    # short lines was answered "você escreve" (read blind: the wrong voice)
+    assert written_in_portugal("Sardinhas no Santo António com a Inês. Música pimba até às "
+                               "três. Perdi a voz. Valeu a pena.")
+    assert not written_in_portugal("Festa junina na casa do Antônio. Dancei quadrilha até às "
+                                   "três. Perdi a voz. Valeu a pena.")
+    assert written_in_portugal("O prémio foi económico, mas o ténis é bom.")
+    assert not written_in_portugal("O prêmio foi econômico, mas o tênis é bom.")
