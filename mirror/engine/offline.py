@@ -229,6 +229,13 @@ _LOCALIZED.update({
            "شكرًا على كتابة هذا."),
 })
 _LOCALIZED.update({
+    "es-AR": (
+        ("Escribiste: \u201c{t}\u201d.", "Hay una frase que se queda: \u201c{t}\u201d.",
+         "Tus palabras: \u201c{t}\u201d."),
+        ("\u00bfQu\u00e9 not\u00e1s al leerlo de nuevo?", "\u00bfQu\u00e9 hay debajo de esas palabras?",
+         "\u00bfQu\u00e9 parte de esto pesa m\u00e1s hoy?"),
+        "Gracias por escribir esto.",
+    ),
     "pt-PT": (
         ("Escreveste: \u201c{t}\u201d.", "Fica uma frase: \u201c{t}\u201d.",
          "As tuas palavras: \u201c{t}\u201d."),
@@ -1534,9 +1541,14 @@ def _one_stop(reply: str) -> str:
 
 
 def _register(text: str, a: Analysis) -> str:
-    """The frames to answer in: the entry's language, and for Portuguese, Portugal's or
-    Brazil's (a Lisbon writer is not answered with "você")."""
+    """The frames to answer in: the entry's language, for Portuguese Portugal's or Brazil's
+    (a Lisbon writer is not answered with "você"), for Spanish the River Plate's "vos" or
+    "tú" (a writer from Buenos Aires is not answered with "escribes")."""
     language = a.language if not a.english else "en"
+    if language == "es":
+        from mirror.engine.rioplatense import written_with_vos  # Spanish entries only
+
+        return "es-AR" if written_with_vos(text) else language
     if language != "pt":
         return language
     from mirror.engine.portuguese import written_in_portugal  # Portuguese entries only

@@ -21,8 +21,9 @@ from mirror.engine.reading import frames
 from mirror.engine.tokenize import tokenize
 
 LANGUAGES = ("es", "fr", "de", "pt", "it", "nl", "pl")
-#: The frame files, with the variants that extend a language (pt-PT: Portugal's, in "tu").
-FRAME_LANGUAGES = (*LANGUAGES, "pt-PT")
+#: The frame files, with the variants that extend a language (pt-PT: Portugal's, in "tu";
+#: es-AR: the River Plate's, in "vos").
+FRAME_LANGUAGES = (*LANGUAGES, "pt-PT", "es-AR")
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "mirrorbacks"
 ENTRIES = [e for p in sorted(CORPUS.glob("*.yaml"))
            for e in yaml.safe_load(p.read_text("utf-8"))["entries"]]
