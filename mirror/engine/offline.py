@@ -1515,18 +1515,19 @@ def _closing_question(reply: str) -> str:
 
 def _compose(text: str, a: Analysis, memory: str | None, key: str, daytime: bool = False) -> str:
     pick = _Picker(key)
+    register = _register(text, a) if a.tokens else "en"  # (read once: it scans the text)
     if not a.tokens:
         reply = _compose_marks(text, pick)
     else:
-        data = (_daytime_frames if daytime else frames)(_register(text, a))
+        data = (_daytime_frames if daytime else frames)(register)
         if data is not None and len(a.tokens) > _SHORT_TEXT_WORDS:
             reply = _compose_framed(a, pick, data)
         elif a.english:
             reply = _compose_short(a, pick)
         else:
-            reply = _compose_localized(a, pick, _register(text, a))
+            reply = _compose_localized(a, pick, register)
     # The marks are set once, on the whole reply (the memory line quotes the person too).
-    return _in_language_marks(_one_stop(_with_memory(reply, memory)), _register(text, a) if a.tokens else "en")
+    return _in_language_marks(_one_stop(_with_memory(reply, memory)), register)
 
 
 #: A quotation that already ends on its own stop, with an inner quotation closing after it
