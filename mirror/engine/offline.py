@@ -40,6 +40,7 @@ from mirror.engine.reading import (
     last_clause,
     makes_a_plan,
     opens_a_turn,
+    points_back,
     read,
     says_how_it_is,
     says_i,
@@ -1103,6 +1104,10 @@ def _last_clause(a: Analysis, r: Reading, data: dict, longest: int | None = None
         # it is inside the range.)
         found = last_clause(language, a.text, a.tokens, state[0] - 1, state[1], longest)
     found = found or last_clause(language, a.text, a.tokens, *span, longest)
+    if found is not None and found[0] > span[0] and _points_back(a, language, found):
+        # "… my grandmother called just to ask if I'm eating. Honestly that was the best
+        # part.": the last line only points at the one before, which is the line asked after.
+        found = last_clause(language, a.text, a.tokens, span[0], found[0], longest)
     if found is None:
         return None
     start, end = a.tokens[found[0]].start, a.tokens[found[1] - 1].end
@@ -1112,6 +1117,13 @@ def _last_clause(a: Analysis, r: Reading, data: dict, longest: int | None = None
         return None  # "What a failure" asked about would say the judgement back as the mirror's
     quoted = _exact_quote(a.text, a.tokens, *found)
     return (found, quoted) if quoted else None
+
+
+def _points_back(a: Analysis, language: str, clause: tuple[int, int]) -> bool:
+    """Whether the clause is a whole sentence that only points back ("That was the best part")."""
+    first, last = clause
+    whole = first == 0 or a.tokens[first - 1].sent != a.tokens[first].sent
+    return whole and points_back(language, [t.norm for t in a.tokens[first:last]])
 
 
 def _clause_frames(options: list[str], clause: str) -> list[str]:

@@ -588,6 +588,17 @@ _JOINED_WORDS = 3
 _TITLE_LETTERS = 3
 
 
+def points_back(language: str, norms: Sequence[str]) -> bool:
+    """Whether these (normalised) words are a line that only points at the one before it
+    ("That's the worst of it.", "Das war das Schönste."): the moment is that line, and a
+    question about "That's the worst of it" asks after the pointer, not the moment."""
+    lex = _lexicon(language)
+    if lex is None or len(norms) > _POINTS_BACK_WORDS:
+        return False
+    pointed = _pointer_at(norms, lex.pointers)
+    return pointed is not None and pointed <= _POINTS_BACK and any(w in lex.back_words for w in norms)
+
+
 def makes_a_plan(language: str, norms: Sequence[str]) -> bool:
     """Whether these (normalised) words make a plan ("Next week: dentist", "Mañana, lo de
     siempre"): an afterthought, not where an entry lands."""

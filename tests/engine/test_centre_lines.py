@@ -135,3 +135,30 @@ def test_a_quotation_the_quote_closes_is_opened_in_it_too() -> None:
             "beachten: Pizzakartons gehören NICHT ins Altpapier!!\" Drei Ausrufezeichen.")
     reply = compose(text)
     assert "\u2018Bitte beachten" in reply  # the writer's own opening mark, kept
+
+
+def test_a_line_that_names_what_matters_is_the_centre() -> None:
+    # "the problem is", "nobody tells you", "lo difícil es": the person says where the
+    # weight is, and that line is given back, not the longest line beside it.
+    for text, heart in (
+            ("Sunday at the allotment again, third week on my own. Weeded the onions, fixed the "
+             "water butt, talked to Mr Okafor about his beans for an hour, which was lovely as "
+             "always. Nobody tells you the hard part of retiring isn't the mornings, it's the "
+             "afternoons. Might try the choir on Thursday.", "the hard part of retiring"),
+            ("Long week, two deadlines and a broken boiler, and my brother in town with his "
+             "whole family and their enormous dog and all their opinions about my flat. The "
+             "job offer from Porto is real and the pay is good. The problem is Inês. She "
+             "has just started her course here.", "The problem is In\u00eas"),
+            ("Semana larga, con la mudanza a medias y las cajas por todo el pasillo, y mi "
+             "hermana llamando cada noche para preguntar por la casa nueva. Lo difícil es "
+             "volver a una casa sin nadie. Mañana pinto el salón.", "Lo difícil es volver"),
+    ):
+        assert heart in compose(text).split("?")[0], text
+
+
+def test_a_line_pointing_back_hands_the_question_to_the_line_it_points_at() -> None:
+    text = ("Work was chaos, the bus was packed, and then my grandmother called just to ask if "
+            "I'm eating properly. Honestly that was the best part.")
+    question = compose(text).rsplit("\u201d.", 1)[-1]
+    assert "best part" not in question
+    assert "my grandmother called" in question
