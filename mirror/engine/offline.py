@@ -1104,6 +1104,12 @@ def _last_clause(a: Analysis, r: Reading, data: dict, longest: int | None = None
         # it is inside the range.)
         found = last_clause(language, a.text, a.tokens, state[0] - 1, state[1], longest)
     found = found or last_clause(language, a.text, a.tokens, *span, longest)
+    if found is not None and (items := _list_items(a, found)) is not None:
+        # "Things I want: sleep, a window seat, for Kev to text back, a new knee.": the last
+        # of a list is not where the weight is by being last; an item that holds a person
+        # is. (Only a list under a label: a run of three in a sentence, "aligned, leveraged
+        # and, I think, gently rowed", puts its punch last.)
+        found = next((item for item in items if _names_someone(a, *item, data)), found)
     if found is not None and found[0] > span[0] and _points_back(a, language, found):
         # "… my grandmother called just to ask if I'm eating. Honestly that was the best
         # part.": the last line only points at the one before, which is the line asked after.
@@ -1117,6 +1123,53 @@ def _last_clause(a: Analysis, r: Reading, data: dict, longest: int | None = None
         return None  # "What a failure" asked about would say the judgement back as the mirror's
     quoted = _exact_quote(a.text, a.tokens, *found)
     return (found, quoted) if quoted else None
+
+
+#: A run of items: at least this many, each at most this many words.
+_RUN_ITEMS = 3
+_RUN_ITEM_WORDS = 6
+
+
+def _list_items(a: Analysis, clause: tuple[int, int]) -> list[tuple[int, int]] | None:
+    """The items of the labelled list a last clause closes ("Things I want: sleep, a window
+    seat, for Kev to text back, a new knee"), or None when it closes no such list."""
+    toks = a.tokens
+    first, last = clause
+    if first == 0 or toks[first - 1].sent != toks[first].sent \
+            or "," not in a.text[toks[first - 1].end : toks[first].start]:
+        return None
+    items = [(first, last)]
+    end = first
+    k = first - 1
+    while k >= 0 and toks[k].sent == toks[first].sent:
+        gap = a.text[toks[k].end : toks[k + 1].start]
+        if ":" in gap:
+            items.append((k + 1, end))
+            break
+        if "," in gap:
+            items.append((k + 1, end))
+            end = k + 1
+        k -= 1
+    else:
+        return None  # no label before the run
+    if len(items) < _RUN_ITEMS or any(hi - lo > _RUN_ITEM_WORDS for lo, hi in items):
+        return None
+    return items[::-1]
+
+
+def _names_someone(a: Analysis, first: int, last: int, data: dict) -> bool:
+    """Whether tokens [first, last) name a person: a word the language keeps for people
+    ("Mum", "my sister"), or a name written with a capital inside the sentence ("for Kev")."""
+    people = {str(w).lower() for w in data.get("people") or ()}
+    toks = a.tokens
+    for k in range(first, last):
+        t = toks[k]
+        if t.norm in people:
+            return True
+        if str(a.language) != "de" and t.text[:1].isupper() and not t.text.isupper() \
+                and k > 0 and toks[k - 1].sent == t.sent and t.norm not in ("i", "i'm", "i've", "i'd", "i'll"):
+            return True
+    return False
 
 
 def _points_back(a: Analysis, language: str, clause: tuple[int, int]) -> bool:

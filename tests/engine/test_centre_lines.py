@@ -162,3 +162,14 @@ def test_a_line_pointing_back_hands_the_question_to_the_line_it_points_at() -> N
     question = compose(text).rsplit("\u201d.", 1)[-1]
     assert "best part" not in question
     assert "my grandmother called" in question
+
+
+def test_a_labelled_list_is_asked_after_the_item_with_someone_in_it() -> None:
+    # The last item of a list is last by order, not by weight; an item holding a person
+    # is where the feeling is. A run of three in a sentence keeps its punch, which is last.
+    question = compose("Things I need this week: a haircut, new tyres, for Priya to call "
+                       "me back, a quiet Sunday.").rsplit("\u201d", 2)[-2]
+    assert "for Priya to call me back" in question
+    rowed = compose("All-hands again. I have now been aligned, leveraged and, I think, gently "
+                    "rowed. The muffins were lemon.")
+    assert "Priya" not in rowed and "gently rowed" in rowed
