@@ -173,3 +173,11 @@ def test_a_labelled_list_is_asked_after_the_item_with_someone_in_it() -> None:
     rowed = compose("All-hands again. I have now been aligned, leveraged and, I think, gently "
                     "rowed. The muffins were lemon.")
     assert "Priya" not in rowed and "gently rowed" in rowed
+
+
+def test_a_pointer_with_its_it_s_points_back_too() -> None:
+    # "That's what gets me", "it's stuck with me": the contraction is the back word.
+    text = ("Went to the old harbour this morning like I do most days now. Somebody asked "
+            "what year Dad sold the boat. I honestly don't remember. That's what gets me.")
+    question = compose(text).rsplit("\u201d.", 1)[-1]
+    assert "gets me" not in question and "don't remember" in question
