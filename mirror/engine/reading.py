@@ -2391,7 +2391,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # how they are, in words no feeling list holds, weighs as a feeling word would
             # (one it holds, "I'm glad for them", is weighed as that word already)
             score += _STATE
-        insists = bool(scored) and k > 0 and scored[-1].last == lo and _insists(norms, scored[-1], lo, hi, lex)
+        # (someone else's words, quoted, saying a word again are their insistence, not the
+        # writer staying on it: '"¿Hecho? ¿En el Mercadona? Antes muerta."')
+        insists = bool(scored) and k > 0 and scored[-1].last == lo and _insists(norms, scored[-1], lo, hi, lex) \
+            and not inside_quotation(text, toks[lo].start)
         if hi - lo < 4 and not shouted and not state and not insists \
                 and not any(i in fam_at for i in range(lo, hi)) and not (
                 last and len(sentences) > 2 and hi - lo >= 2):

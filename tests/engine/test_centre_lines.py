@@ -181,3 +181,17 @@ def test_a_pointer_with_its_it_s_points_back_too() -> None:
             "what year Dad sold the boat. I honestly don't remember. That's what gets me.")
     question = compose(text).rsplit("\u201d.", 1)[-1]
     assert "gets me" not in question and "don't remember" in question
+
+
+def test_someone_elses_quoted_words_said_again_are_not_the_writers_insistence() -> None:
+    # Grandad's "¿Congeladas? ¿Patatas congeladas?" says a word again, as a writer staying
+    # on it would; it is his line, and the entry's heart is where the writer lands.
+    text = ("Comida de domingo en casa del abuelo, como cada semana. Él sigue pelando las "
+            "patatas a mano aunque le hemos dicho cien veces que las podemos comprar "
+            "congeladas. \"¿Congeladas? ¿Patatas congeladas? Ni hablar.\" Y ahí está, con "
+            "ochenta y cuatro años, sirviendo primero a los mayores.\n\nVolví a casa con un "
+            "táper y una sensación rara en el pecho. Querer que esto dure siempre sabiendo que "
+            "no va a durar. Pero hoy sí. Hoy estábamos todos.")
+    opening = compose(text).split("?")[0]
+    assert "congeladas" not in opening
+    assert "Hoy estábamos todos" in opening
