@@ -2724,6 +2724,8 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
     nxt = next((n for n in scored if n.first == m.last), None)
     if nxt is None or "\n" in text[toks[m.last - 1].end : toks[nxt.first].start]:
         return m
+    if inside_quotation(text, toks[nxt.first].start) and not inside_quotation(text, toks[m.last - 1].start):
+        return m  # someone's words after the writer's ('"Frozen? Frozen chips? …"'): cut inside
     turns = toks[nxt.first].norm in opening_turns and nxt.last - m.first <= _MAX_CENTRE_WORDS
     # (and the entry's last line, short, weighing nearly as much: "Ria says it's freedom of a
     # different kind. Ria has never been good at lying." — the line and its answer)

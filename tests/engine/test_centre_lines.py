@@ -195,3 +195,14 @@ def test_someone_elses_quoted_words_said_again_are_not_the_writers_insistence() 
     opening = compose(text).split("?")[0]
     assert "congeladas" not in opening
     assert "Hoy estábamos todos" in opening
+
+
+def test_a_short_tail_inside_someones_quotation_is_not_added_to_the_writers_line() -> None:
+    # Added as the line's "tail", '"Frozen?' was quoted cut inside Grandad's words.
+    text = ("Sunday dinner at Grandad's, same as ever. He still peels every potato by hand "
+            "even though we've told him a hundred times we can buy them frozen. \"Frozen? "
+            "Frozen chips? Over my dead body.\" And there he is at eighty-four, carving.")
+    reply = compose(text)
+    his = ("Frozen? Frozen chips?", "Over my dead body")
+    assert all(w in reply for w in his) or not any(w in reply for w in his), reply
+    assert reply.count("\u2018") == reply.count("\u2019"), reply
