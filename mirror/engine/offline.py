@@ -42,6 +42,7 @@ from mirror.engine.reading import (
     opens_a_turn,
     points_back,
     read,
+    realises,
     says_how_it_is,
     says_i,
     valences,
@@ -678,6 +679,12 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # asked after as a fact ("How does it sit with you, that you are very calm?") it was
         # read blind as taking a self-mocking line at face value (graded 1 of 5).
         ask = pick.choice(fr["ask_generic_now"])
+    elif "ask_realised" in fr and r.centre is not None and realises(
+            str(data.get("language", a.language)), [t.norm for t in a.tokens[r.centre.first:r.centre.last]]):
+        # "I hadn't realised how much I'd been carrying it": what they have only now seen is
+        # the moment, and seeing it is what is asked after (what let them see it is usually
+        # in the entry already: "till they let go").
+        ask = pick.choice(fr["ask_realised"])
     elif "ask_list" in fr and _errands_only(a, r):
         ask = pick.choice(fr["ask_list"])  # errands only: the list is asked about, not one item
     elif "ask_clause" in fr and not _laughs(a, data, r) and (clause := _last_clause(a, r, data)):

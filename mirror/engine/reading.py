@@ -321,6 +321,7 @@ class _Lexicon:
     belongings: frozenset[str] = frozenset()        # "his", "her": another person's things
     acts: frozenset[str] = frozenset()              # "cried", "yelled": acts, not feelings
     pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
+    realising: tuple[tuple[str, ...], ...] = ()     # "i hadn't realised": what is only now seen
     back_words: frozenset[str] = frozenset()        # "that", "das", "eso": a pointer points back
     links: frozenset[str] = frozenset()             # "and", "y", "und": a clause leans on the last
     laughing_words: frozenset[str] = frozenset()    # "rire", "lachen", "risa": a laugh, as a noun
@@ -588,6 +589,13 @@ _JOINED_WORDS = 3
 _TITLE_LETTERS = 3
 
 
+def realises(language: str, norms: Sequence[str]) -> bool:
+    """Whether these (normalised) words say the writer has only now seen something ("I
+    hadn't realised how much I'd been carrying it", "no me había dado cuenta")."""
+    lex = _lexicon(language)
+    return lex is not None and any(True for _ in _occurrences(norms, lex.realising))
+
+
 def points_back(language: str, norms: Sequence[str]) -> bool:
     """Whether these (normalised) words are a line that only points at the one before it
     ("That's the worst of it.", "Das war das Schönste."): the moment is that line, and a
@@ -737,7 +745,9 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         not_praise=_lowered(sarcasm.get("not_praise")),
         belongings=_lowered(data.get("belongings")),
         acts=_lowered(data.get("acts")),
-        pointers=tuple(_words(str(w)) for w in data.get("pointers") or ()),
+        # (a line of realising weighs as a pointer does: the person says where the heart is)
+        pointers=tuple(_words(str(w)) for w in [*(data.get("pointers") or ()), *(data.get("realising") or ())]),
+        realising=tuple(_words(str(w)) for w in data.get("realising") or ()),
         states=tuple(_words(str(w)) for w in data.get("states") or ()),
         jokes_aside=tuple(_words(str(w)) for w in data.get("jokes_aside") or ()),
         announces=tuple(_words(str(w)) for w in data.get("announces") or ()),

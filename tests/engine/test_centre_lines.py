@@ -206,3 +206,24 @@ def test_a_short_tail_inside_someones_quotation_is_not_added_to_the_writers_line
     his = ("Frozen? Frozen chips?", "Over my dead body")
     assert all(w in reply for w in his) or not any(w in reply for w in his), reply
     assert reply.count("\u2018") == reply.count("\u2019"), reply
+
+
+def test_a_line_of_realising_is_the_centre_and_is_asked_about_seeing_it() -> None:
+    # What the person has only now seen is where they put the weight; a later plan for the
+    # weekend is not, and the question asks what seeing it is like, not what it "holds".
+    for text, seen, asked in (
+            ("Inspection came back fine. Not one note. After a month of the inspectors in the "
+             "staff room drinking all the tea, Gill came out and said \"all good\" and I had "
+             "to sit in the car for ten minutes.\n\nI hadn't realised how much I'd been "
+             "holding it. Slept badly for weeks. Tonight I'm having chips and a long bath and "
+             "I'm not opening my emails until Monday. Maybe Tuesday.",
+             "I hadn't realised how much", "see it"),
+            ("La revisión salió bien. Ni una nota. Después de un mes de inspectores en la sala "
+             "de profesores, Gema salió y dijo \"todo bien\" y me tuve que sentar en el coche "
+             "diez minutos.\n\nNo me había dado cuenta de lo mucho que lo estaba cargando. "
+             "Esta noche pizza y un baño largo, y no abro el correo hasta el lunes. O el martes.",
+             "No me había dado cuenta", "lo ves"),
+    ):
+        reply = compose(text)
+        assert seen in reply.split("?")[0], reply
+        assert asked in reply.rsplit("\u201d", 1)[-1], reply
