@@ -778,3 +778,24 @@ def test_only_is_not_alone(text: str, language: str) -> None:
 
 def test_feeling_alone_is_still_loneliness_in_italian() -> None:
     assert "loneliness" in read("Stasera mi sento solo, nessuno ha chiamato.", language="it").feelings
+
+
+@pytest.mark.parametrize(("text", "language", "wrong"), [
+    # a feeling expected, imagined or pretended is not felt, in every language
+    ("Heute die Arbeit abgegeben. Ich hatte erwartet, dass ich glücklich bin.", "de", "joy"),
+    ("Oddałam dziś projekt. Spodziewałam się wielkiej radości.", "pl", "joy"),
+])
+def test_a_feeling_only_expected_is_not_named(text: str, language: str, wrong: str) -> None:
+    assert wrong not in read(text, language=language).feelings
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    # "empty" of the writer is emptiness, the name the language gives that feeling
+    ("Desde que se fue Marta me siento vacía. Hago la compra, trabajo, ceno, y nada.", "es", "vacío"),
+    ("Seit Papas Beerdigung fühle ich mich leer. Ich gehe arbeiten, koche, schlafe.", "de", "Leere"),
+    ("Wracałam przez Rynek i czułam się dziwnie pusto. Nic więcej.", "pl", "pustka"),
+    ("Since the move I just feel empty. Work, dinner, bed, nothing.", "en", "numbness"),
+])
+def test_feeling_empty_is_named_as_emptiness_not_sadness(text: str, language: str, name: str) -> None:
+    reply = compose(text)
+    assert name.lower() in reply.lower(), reply
