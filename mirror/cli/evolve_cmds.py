@@ -108,14 +108,24 @@ def show_lines(p: Proposal) -> list[str]:
         e = p.effect
         before = f"{e.before_rate:.0%}" if e.before_rate is not None else "—"
         after = f"{e.after_rate:.0%}" if e.after_rate is not None else "—"
+        expected = predicted(p)
         out.append(f"measured: {e.metric} {before} ({e.before_count}/{e.before_total}) before, "
                    f"{after} ({e.after_count}/{e.after_total}) after"
-                   + ("" if e.enough_data else " — too few runs yet"))
+                   + (f"; predicted at most {expected:.0%}" if expected is not None else "")
+                   + ("" if e.enough_data else " — too few yet to tell"))
         if e.worse and p.status == "applied":
             out.append(f"this made things worse: `mirror evolve rollback {p.id[:render.SHORT_ID]}`")
     for h in p.history:
         out.append(f"  {h.at[:19]}  {h.from_status or '—'} → {h.to_status}  {h.note}")
     return out
+
+
+def predicted(p: Proposal) -> float | None:
+    """The rate the proposal predicted for the metric its effect is measured by, if any."""
+    value = p.prediction.get("expected_at_most")
+    if p.effect is None or p.prediction.get("metric") != p.effect.metric:
+        return None
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def render_json(value: object) -> str:

@@ -42,11 +42,13 @@ def draft(kind: str, title: str, change: dict[str, Any], evidence: dict[str, Any
             "prediction": prediction, "fingerprint": fingerprint(kind, change)}
 
 
-def propose(ctx: JournalContext, obs: Observations, profile: Profile) -> list[dict[str, Any]]:
-    """Every proposal the observations support that the profile does not already hold."""
+def propose(ctx: JournalContext, obs: Observations, profile: Profile,
+            skip: frozenset[str] | set[str] = frozenset()) -> list[dict[str, Any]]:
+    """Every proposal the observations support that the profile does not already hold
+    (`skip`: fingerprints of changes not to propose again, whose evidence is not gathered)."""
     found: list[dict[str, Any]] = []
     found += _prompt(ctx, obs, profile)
-    found += _lexicon(obs, profile)
+    found += _lexicon(ctx, obs, profile, skip)
     found += _threshold(obs, profile)
     found += _axes(obs, profile)
     found += _care(ctx, obs, profile)
@@ -81,22 +83,26 @@ def _prompt(ctx: JournalContext, obs: Observations, profile: Profile) -> list[di
     return out
 
 
-def _lexicon(obs: Observations, profile: Profile) -> list[dict[str, Any]]:
+def _lexicon(ctx: JournalContext, obs: Observations, profile: Profile,
+             skip: frozenset[str] | set[str]) -> list[dict[str, Any]]:
     out = []
     for label in obs.inaccurate_labels:
         pattern, cue, count = label["pattern"], label["cue"], label["count"]
-        if count < MIN_FEEDBACK or cue in profile.lexicon_drops(pattern):
+        if (count < MIN_FEEDBACK or cue in profile.lexicon_drops(pattern)
+                or fingerprint("lexicon_overlay", {"pattern": pattern, "drop": [cue]}) in skip):
             continue
+        examples = store_of(ctx).inaccurate_examples(obs.since, obs.until, pattern, cue)
         out.append(draft(
             "lexicon_overlay",
             f"you flagged {constitution.pattern_label(pattern)!r} as inaccurate {count} times "
             f"on {cue!r}: stop reading {cue!r} as {pattern}",
             {"pattern": pattern, "drop": [cue]},
             {"pattern": pattern, "cue": cue, "times_flagged_inaccurate": count,
-             "window_days": obs.window_days},
-            {"metric": "inaccurate_flags", "pattern": pattern, "before": count,
-             "expected_at_most": 0,
-             "why": f"{cue!r} will no longer mark {pattern} in new reflections"}))
+             "window_days": obs.window_days, "example_mirrorback_ids": examples},
+            {"metric": "inaccurate_flag_rate", "pattern": pattern, "cue": cue,
+             "expected_at_most": 0.0,
+             "why": f"{cue!r} will no longer mark {pattern} in new reflections, so your "
+                    f"mirrorbacks on them will not be read through it"}))
     return out
 
 
@@ -139,12 +145,16 @@ def _care(ctx: JournalContext, obs: Observations, profile: Profile) -> list[dict
     """A gentle-tier cue the person keeps dismissing. Never a category, never the care
     tier: a clear crisis signal always gets the care response."""
     counts: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], list[str]] = {}
     since, until = window(ctx, obs.window_days)
-    for tier, signals, _rid in store_of(ctx).care_dismissal_rows(since, until):
+    for tier, signals, rid in store_of(ctx).care_dismissal_rows(since, until):
         if tier != "gentle":
             continue
-        counts.update({(s["category"], s["rule"]) for s in json.loads(signals)
-                       if s.get("category") and s.get("rule")})
+        raised = {(s["category"], s["rule"]) for s in json.loads(signals)
+                  if s.get("category") and s.get("rule")}
+        counts.update(raised)
+        for key in raised:
+            examples.setdefault(key, []).append(rid)
     out = []
     for (category, rule), count in sorted(counts.items()):
         entry = {"category": category, "cue": rule, "tier": "gentle"}
@@ -155,8 +165,9 @@ def _care(ctx: JournalContext, obs: Observations, profile: Profile) -> list[dict
             f"you dismissed the help line {count} times when only {rule!r} ({category}) "
             "raised it: leave that cue out of the gentle tier",
             entry, {"dismissed": count, "category": category, "rule": rule,
-                    "window_days": obs.window_days},
-            {"metric": "care_dismissals", "before": count, "expected_at_most": 0,
-             "why": "the gentle line will not be added for that cue alone; the care "
-                    "response for clear signals is unchanged"}))
+                    "window_days": obs.window_days,
+                    "example_reflection_ids": sorted(examples[(category, rule)])[:5]},
+            {"metric": "care_dismissal_rate", "dismissed_before": count,
+             "why": "the gentle line will not be added for that cue alone, so you will "
+                    "have fewer to dismiss; the care response for clear signals is unchanged"}))
     return out
