@@ -217,14 +217,15 @@ class EvolutionStore:
     def directive_runs(self, since: str, until: str, engine: str | None = None,
                        profile_version: int | None = None) -> tuple[int, int]:
         """(model runs, runs with a directive flag) in a window, optionally for one engine
-        and one profile version: the measured effect of an applied change."""
+        and answered by `profile_version` or a later one (one built on it, holding the
+        same change): the measured effect of an applied change."""
         where = " WHERE started_at >= ? AND started_at < ? AND engine != 'offline'"
         args: list[Any] = [since, until]
         if engine:
             where += " AND engine = ?"
             args.append(engine)
         if profile_version is not None:
-            where += " AND profile_version = ?"
+            where += " AND profile_version >= ?"
             args.append(profile_version)
         total, hits = self.conn.execute(
             f"SELECT count(*), coalesce(sum({_FLAGGED}), 0) FROM engine_runs" + where,

@@ -143,3 +143,28 @@ def test_only_the_window_s_reflections_count_for_a_tension_named_by_hand(journal
     reflect(journal, "FREEDOM and its price, security and its cost.")
     [axis] = journal.evolve_report().observations.user_axes
     assert axis == {"axis_a": "freedom", "axis_b": "security", "observations": 2}
+
+
+def test_a_prompt_change_is_still_measured_after_another_change_is_applied_on_top(
+        journal, monkeypatch):
+    """Applying a second change writes a later profile that still holds the first: the
+    runs it answers count as the first change's 'after'."""
+    from tests.evolution.kit import DIRECTIVE, GOOD, Model, use_model
+
+    model = Model()
+    use_model(monkeypatch, model)
+    for i in range(10):
+        model.queue(DIRECTIVE, GOOD)
+        reflect(journal, f"Entry {i}: the ferry was late again.")
+    prompt = _one(journal.evolve_report(), "prompt_adjustment")
+    _apply(journal, prompt)
+    other = lifecycle.file_draft(journal.context, "lexicon_overlay", "drop 'got to'",
+                                 {"pattern": "obligation", "drop": ["got to"]}, {}, {})
+    _apply(journal, other)
+    for i in range(5):
+        model.queue(GOOD)
+        reflect(journal, f"Later entry {i}: the ferry was on time.")
+
+    effect = journal.evolve_show(prompt.id).effect
+    assert (effect.before_count, effect.before_total) == (10, 10)
+    assert (effect.after_count, effect.after_total) == (0, 5) and effect.enough_data

@@ -186,7 +186,8 @@ def measure(ctx: JournalContext, proposal: Proposal) -> Effect | None:
     the time it has been in force since (until its rollback, if rolled back):
 
     - a prompt or threshold change: the directive flag rate of model runs (after: the runs
-      answered under the new profile);
+      answered under the new profile, or a later one built on it: a change applied on top
+      of this one leaves it in force);
     - a lexicon overlay dropping a cue: the share of your feedback, on reflections holding
       that cue, that flagged the mirrorback inaccurate;
     - a care exclusion: the share of reflections whose gentle care line you dismissed.
