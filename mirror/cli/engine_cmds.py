@@ -76,8 +76,9 @@ def cmd_constitution_show(args: argparse.Namespace, ctx: Context) -> int:
     for h in status.history:
         ctx.out.line(f"in force since {h['adopted_at']}: {h['version']} ({h['how']})")
     for a in status.amendments:
-        ctx.out.line(f"amendment {a['version']} adopted {a['adopted_at']} (migration "
-                     f"{a['migration']}): {a['summary']}")
+        migration = f" (migration {a['migration']})" if a["migration"] is not None else ""
+        ctx.out.line(f"amendment {a['version']} adopted {a['adopted_at']}{migration}: "
+                     f"{a['summary']}")
     return 0
 
 
