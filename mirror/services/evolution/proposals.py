@@ -101,8 +101,8 @@ def _lexicon(ctx: JournalContext, obs: Observations, profile: Profile,
              "window_days": obs.window_days, "example_mirrorback_ids": examples},
             {"metric": "inaccurate_flag_rate", "pattern": pattern, "cue": cue,
              "expected_at_most": 0.0,
-             "why": f"{cue!r} will no longer mark {pattern} in new reflections, so your "
-                    f"mirrorbacks on them will not be read through it"}))
+             "why": f"{cue!r} will no longer mark {pattern} in new reflections, so that "
+                    f"label will not be there for you to flag"}))
     return out
 
 
