@@ -30,6 +30,12 @@ _JSON_COLUMNS = ("change", "evidence", "prediction", "verdict")
 DIRECTIVE_CHECKS = ("directive_ratio", "explicit_advice")
 _FLAGGED = ("(flags != '[]' AND EXISTS (SELECT 1 FROM json_each(flags) WHERE value IN ("
             + ", ".join(f"'{c}'" for c in DIRECTIVE_CHECKS) + ")))")
+#: Feedback `fb` flagged 'inaccurate' for the pattern row `p`: for every pattern of the
+#: reflection, unless the person named the labels that misread them ('inaccurate:NAME').
+_INACCURATE_FOR = (
+    "EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value = 'inaccurate')"
+    " AND (NOT EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value LIKE 'inaccurate:%')"
+    "      OR EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value = 'inaccurate:' || p.pattern))")
 
 
 def _j(value: Any) -> str:
@@ -270,8 +276,9 @@ class EvolutionStore:
 
     def inaccurate_cues(self, since: str, until: str) -> list[tuple[str, str, int, str]]:
         """(pattern, matched cue, times flagged inaccurate, one mirrorback ID): the patterns
-        Mirror found in reflections whose mirrorback the person flagged 'inaccurate'. The cue
-        is the lexicon phrase that matched (lower-cased), never the surrounding text."""
+        Mirror found in reflections whose mirrorback the person flagged 'inaccurate' (only
+        the labels they named, when they named some). The cue is the lexicon phrase that
+        matched (lower-cased), never the surrounding text."""
         return self.conn.execute(
             "SELECT p.pattern, lower(json_extract(e.value, '$.text')) AS cue,"
             " count(DISTINCT fb.id), max(m.id)"
@@ -279,7 +286,7 @@ class EvolutionStore:
             " JOIN reflection_patterns p ON p.reflection_id = m.reflection_id,"
             " json_each(p.evidence) e"
             " WHERE fb.created_at >= ? AND fb.created_at < ?"
-            " AND EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value = 'inaccurate')"
+            f" AND {_INACCURATE_FOR}"
             " GROUP BY p.pattern, cue ORDER BY 3 DESC, 1, 2", (since, until)).fetchall()
 
     def inaccurate_examples(self, since: str, until: str, pattern: str, cue: str,
@@ -292,7 +299,7 @@ class EvolutionStore:
             " json_each(p.evidence) e"
             " WHERE fb.created_at >= ? AND fb.created_at < ? AND p.pattern = ?"
             " AND lower(json_extract(e.value, '$.text')) = ?"
-            " AND EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value = 'inaccurate')"
+            f" AND {_INACCURATE_FOR}"
             " GROUP BY m.id ORDER BY max(fb.created_at) DESC, m.id LIMIT ?",
             (since, until, pattern, cue, limit))]
 

@@ -168,3 +168,32 @@ def test_a_prompt_change_is_still_measured_after_another_change_is_applied_on_to
     effect = journal.evolve_show(prompt.id).effect
     assert (effect.before_count, effect.before_total) == (10, 10)
     assert (effect.after_count, effect.after_total) == (0, 5) and effect.enough_data
+
+
+def test_an_inaccurate_flag_naming_its_label_counts_for_that_label_only(journal):
+    """'I always have to…' is read as absolute thinking ('always') and obligation ('have
+    to'); the person says only obligation misread them: only its cue is proposed."""
+    from mirror.services import telemetry
+
+    for i in range(5):
+        result = reflect(journal, f"I always have to finish everything first, day {i}.")
+        assert {"obligation", "absolute_thinking"} <= {p.pattern for p in result.patterns}
+        journal.feedback(result.mirrorback.id, 2, [], None, labels=["obligation language"])
+    report = journal.evolve_report()
+    assert {(p.change["pattern"], p.change["drop"][0]) for p in report.new_proposals
+            if p.kind == "lexicon_overlay"} == {("obligation", "have to")}
+    assert report.observations.feedback_flags == {"inaccurate": 5}
+    flags = telemetry.packet(journal.context)["feedback"]["flags"]
+    assert (flags["inaccurate"], flags["other"]) == (5, None)   # a label is not a flag
+
+
+def test_a_label_mirror_did_not_read_is_refused(cli):
+    saved = cli("reflect", "I always have to finish everything first.", "--json")
+    rid = saved.json["reflection"]["id"]
+    refused = cli("feedback", rid, "--label", "gratitude")
+    assert refused.code == 4
+    assert refused.err == ("mirror: Mirror did not read 'gratitude' in this reflection (it "
+                           "read: absolute thinking, obligation language)\n")
+    given = cli("feedback", rid, "--label", "obligation", "--json")
+    assert given.code == 0 and given.json["feedback"]["flags"] == ["inaccurate",
+                                                                    "inaccurate:obligation"]

@@ -102,7 +102,8 @@ def observe(ctx: JournalContext, days: int = DEFAULT_WINDOW_DAYS) -> Observation
     for rating, flag_json in store.feedback_rows(since, until):
         if rating is not None:
             ratings[str(rating)] += 1
-        feedback_flags.update(json.loads(flag_json))
+        # 'inaccurate:NAME' says which label the 'inaccurate' beside it was about
+        feedback_flags.update(f for f in json.loads(flag_json) if ":" not in f)
     dismissed: Counter[str] = Counter()
     for _tier, signals, _rid in store.care_dismissal_rows(since, until):
         dismissed.update({s.get("category") for s in json.loads(signals)} - {None})
