@@ -197,3 +197,22 @@ def test_a_label_mirror_did_not_read_is_refused(cli):
     given = cli("feedback", rid, "--label", "obligation", "--json")
     assert given.code == 0 and given.json["feedback"]["flags"] == ["inaccurate",
                                                                     "inaccurate:obligation"]
+
+
+def test_an_approved_axis_is_read_across_a_contrast_never_from_one_side_of_it(journal):
+    """Where a contrast holds the poles, they must sit on its two sides (the mirrorback
+    quotes each side as one pole's); a sentence no contrast holds may name both."""
+    journal.add_tension("freedom", "security")
+    proposal = lifecycle.file_draft(journal.context, "tension_axis", "freedom and security",
+                                    {"axis_a": "freedom", "axis_b": "security"}, {}, {})
+    _apply(journal, proposal)
+
+    across = reflect(journal, "Part of me wants freedom, but security matters more now.")
+    assert "freedom and security" in across.mirrorback.content
+    one_side = reflect(journal, "Freedom or security: I keep going back and forth about "
+                                "the offer, but my mother is getting older.")
+    assert "freedom and security" not in one_side.mirrorback.content
+    apart = reflect(journal, "I want freedom. But security matters.")
+    plain = reflect(journal, "Freedom, security, and the same old question.")
+    observed = {o.reflection_id for o in journal.tension("freedom/security").trajectory}
+    assert observed == {across.reflection.id, apart.reflection.id, plain.reflection.id}

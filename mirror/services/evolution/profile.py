@@ -74,6 +74,35 @@ def both_poles(text: str, axis_a: str, axis_b: str) -> tuple[tuple[int, int], tu
     return None
 
 
+def _contrast_sides(analysis: Analysis) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Each contrast's two sides as character spans, in the engine's order."""
+    tokens = analysis.tokens
+    return [((tokens[c.left[0]].start, tokens[c.left[1] - 1].end),
+             (tokens[c.right[0]].start, tokens[c.right[1] - 1].end))
+            for c in analysis.contrasts if c.left[0] < c.left[1] and c.right[0] < c.right[1]]
+
+
+def _poles_in(analysis: Analysis, axis_a: str, axis_b: str) -> tuple[tuple[int, int], ...] | None:
+    """Where the reflection holds the two poles as a tension: one on each side of a
+    contrast ("I want freedom. But security matters."), else together in one sentence
+    that no contrast holds (where a mirrorback would quote a contrast's sides as the
+    poles', the poles must be those sides)."""
+    text = analysis.text
+    sides = _contrast_sides(analysis)
+    hits_a, hits_b = _words(_pole(axis_a), text), _words(_pole(axis_b), text)
+    for left, right in sides:
+        for a in hits_a:
+            for b in hits_b:
+                ends = sorted([a, b])
+                if left[0] <= ends[0][0] < left[1] and right[0] <= ends[1][0] < right[1]:
+                    return a, b
+    spans = both_poles(text, axis_a, axis_b)
+    if spans and not any(min(left[0], right[0]) <= start < max(left[1], right[1])
+                         for left, right in sides for start, _ in spans):
+        return spans
+    return None
+
+
 def dump(body: dict[str, Any]) -> str:
     """The one text form of a profile body: a rollback restores exactly this text."""
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -155,7 +184,8 @@ class Profile:
 
     def _named_axes(self, analysis: Analysis) -> tuple[Any, ...]:
         """A tension on each approved axis the engine did not find itself, where one
-        sentence names both poles: balanced (position 0), of the quieter intensity."""
+        contrast or one sentence holds both poles (`_poles_in`): balanced (position 0),
+        of the quieter intensity."""
         if not self.tension_axes:
             return ()
         from mirror.engine.contrasts import Evidence  # loaded already where analyses are read
@@ -167,7 +197,7 @@ class Profile:
         for axis_a, axis_b in self.tension_axes:
             if frozenset((axis_a.casefold(), axis_b.casefold())) in found_axes:
                 continue
-            spans = both_poles(analysis.text, axis_a, axis_b)
+            spans = _poles_in(analysis, axis_a, axis_b)
             if spans:
                 evidence = tuple(Evidence(start, end, analysis.text[start:end])
                                  for start, end in sorted(spans))
