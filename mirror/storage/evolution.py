@@ -250,6 +250,18 @@ class EvolutionStore:
             " WHERE fb.created_at >= ? AND fb.created_at < ?"
             " AND m.created_at >= ? AND m.created_at < ?", (since, until, since, until)).fetchall()
 
+    def feedback_flagged(self, since: str, until: str, flag: str) -> tuple[int, int]:
+        """(feedback given in [since, until) on mirrorbacks written in that window, of which
+        flagged `flag`): the measured effect of a stricter check threshold."""
+        total, hits = self.conn.execute(
+            "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM json_each(fb.flags)"
+            " WHERE value = ?)), 0) FROM engine_feedback fb"
+            " JOIN mirrorbacks m ON m.id = fb.mirrorback_id"
+            " WHERE fb.created_at >= ? AND fb.created_at < ?"
+            " AND m.created_at >= ? AND m.created_at < ?",
+            (flag, since, until, since, until)).fetchone()
+        return int(total), int(hits)
+
     def care_dismissed_share(self, since: str, until: str) -> tuple[int, int]:
         """(reflections written in [since, until), those whose gentle care line the person
         dismissed): the measured effect of a care exclusion."""

@@ -216,3 +216,26 @@ def test_an_approved_axis_is_read_across_a_contrast_never_from_one_side_of_it(jo
     plain = reflect(journal, "Freedom, security, and the same old question.")
     observed = {o.reflection_id for o in journal.tension("freedom/security").trajectory}
     assert observed == {across.reflection.id, apart.reflection.id, plain.reflection.id}
+
+
+def test_a_stricter_limit_is_measured_by_the_directive_flags_you_give(journal):
+    """The threshold proposal comes from the person's own 'directive' flags: its effect is
+    the share of their feedback so flagged (measurable on the offline engine too, and not
+    made 'worse' by the stricter check flagging more answers, which is it working)."""
+    for i in range(8):
+        result = reflect(journal, f"The walk home was long tonight, evening {i}.")
+        journal.feedback(result.mirrorback.id, 2, ["directive"] if i < 4 else [], None)
+    proposal = _one(journal.evolve_report(), "check_threshold")
+    assert proposal.prediction["metric"] == "directive_feedback_rate"
+    assert (proposal.prediction["before"], proposal.prediction["expected_at_most"]) == (0.5, 0.25)
+    _apply(journal, proposal)
+    for i in range(6):
+        result = reflect(journal, f"Another walk, another evening {i}.")
+        journal.feedback(result.mirrorback.id, 4, [], None)
+
+    shown = journal.evolve_show(proposal.id)
+    effect = shown.effect
+    assert (effect.metric, effect.before_count, effect.before_total) == ("directive_feedback_rate", 4, 8)
+    assert (effect.after_count, effect.after_total) == (0, 6) and not effect.worse
+    assert ("measured: directive_feedback_rate 50% (4/8) before, 0% (0/6) after; "
+            "predicted at most 25%") in show_lines(shown)

@@ -185,9 +185,12 @@ def measure(ctx: JournalContext, proposal: Proposal) -> Effect | None:
     """The measured effect beside the prediction, over the window before the change and
     the time it has been in force since (until its rollback, if rolled back):
 
-    - a prompt or threshold change: the directive flag rate of model runs (after: the runs
-      answered under the new profile, or a later one built on it: a change applied on top
-      of this one leaves it in force);
+    - a prompt change: the directive flag rate of model runs (after: the runs answered
+      under the new profile, or a later one built on it: a change applied on top of this
+      one leaves it in force);
+    - a stricter check threshold: the share of your feedback that flagged a mirrorback
+      directive (the checks' own flags would rise under a stricter limit: that is the
+      change working, not failing);
     - a lexicon overlay dropping a cue: the share of your feedback, on reflections holding
       that cue, that flagged the mirrorback inaccurate;
     - a care exclusion: the share of reflections whose gentle care line you dismissed.
@@ -205,6 +208,10 @@ def measure(ctx: JournalContext, proposal: Proposal) -> Effect | None:
         before_total, before_hits = _inaccurate_on(store.feedback_texts(since, proposal.applied_at), cues)
         after_total, after_hits = _inaccurate_on(store.feedback_texts(proposal.applied_at, ended), cues)
         metric = "inaccurate_flag_rate"
+    elif proposal.kind == "check_threshold":
+        before_total, before_hits = store.feedback_flagged(since, proposal.applied_at, "directive")
+        after_total, after_hits = store.feedback_flagged(proposal.applied_at, ended, "directive")
+        metric = "directive_feedback_rate"
     elif proposal.kind == "care_exclusion":
         before_total, before_hits = store.care_dismissed_share(since, proposal.applied_at)
         after_total, after_hits = store.care_dismissed_share(proposal.applied_at, ended)

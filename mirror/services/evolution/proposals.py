@@ -49,7 +49,7 @@ def propose(ctx: JournalContext, obs: Observations, profile: Profile,
     found: list[dict[str, Any]] = []
     found += _prompt(ctx, obs, profile)
     found += _lexicon(ctx, obs, profile, skip)
-    found += _threshold(obs, profile)
+    found += _threshold(ctx, obs, profile)
     found += _axes(obs, profile)
     found += _care(ctx, obs, profile)
     return found
@@ -106,21 +106,25 @@ def _lexicon(ctx: JournalContext, obs: Observations, profile: Profile,
     return out
 
 
-def _threshold(obs: Observations, profile: Profile) -> list[dict[str, Any]]:
+def _threshold(ctx: JournalContext, obs: Observations, profile: Profile) -> list[dict[str, Any]]:
     flagged = obs.feedback_flags.get("directive", 0)
     shipped = float(constitution.invariants()["checks"]["directive_ratio"]["max_ratio"])
     current = profile.threshold("directive_ratio", shipped)
     stricter = round(current - 0.05, 2)
     if flagged < MIN_FEEDBACK or stricter <= 0.0:
         return []
+    given, directive = store_of(ctx).feedback_flagged(obs.since, obs.until, "directive")
+    rate = round(directive / given, 4) if given else None
     return [draft(
         "check_threshold",
         f"you flagged {flagged} mirrorbacks as directive, all of which had passed the "
         f"checks: lower the directive limit from {current:.0%} to {stricter:.0%}",
         {"check": "directive_ratio", "max_ratio": stricter},
         {"feedback_directive": flagged, "limit_now": current, "window_days": obs.window_days},
-        {"metric": "directive_feedback", "before": flagged, "expected_at_most": flagged // 2,
-         "why": "answers with that many directive words will be rewritten or replaced"})]
+        {"metric": "directive_feedback_rate", "before": rate,
+         "expected_at_most": round(rate / 2, 4) if rate is not None else None,
+         "why": "answers with that many directive words will be rewritten or replaced, so "
+                "fewer will read to you as telling you what to do"})]
 
 
 def _axes(obs: Observations, profile: Profile) -> list[dict[str, Any]]:
