@@ -311,9 +311,10 @@ class SignatureCheck:
 
 
 def check_signature(signature_file: bytes | None, manifest: bytes, trusted_keys: Iterable,
-                    label: str = "MANIFEST.sig") -> SignatureCheck:
+                    label: str = "MANIFEST.sig", signed: str = "manifest") -> SignatureCheck:
     """Tell apart "no signature", "valid, by a trusted key" and "valid, by a key not in
-    `trusted_keys`" (public key objects or their text forms); refuse a bad signature."""
+    `trusted_keys`" (public key objects or their text forms); refuse a bad signature
+    (`signed`: what the signature covers, as the refusal names it)."""
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -343,7 +344,7 @@ def check_signature(signature_file: bytes | None, manifest: bytes, trusted_keys:
     try:
         public.verify(signature, SIGNATURE_DOMAIN + manifest)
     except InvalidSignature:
-        raise BundleRefused(f"{label}: bad signature: the manifest was altered or the "
+        raise BundleRefused(f"{label}: bad signature: the {signed} was altered or the "
                             "signature does not belong to it") from None
     signer = fingerprint(public)
     trusted = {fingerprint(parse_public_key(k) if isinstance(k, str) else k)

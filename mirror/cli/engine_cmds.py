@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", help="mirrorback ID, or a reflection ID (its latest mirrorback)")
     p.add_argument("--rating", type=int, choices=range(1, 6), metavar="1-5")
     p.add_argument("--flag", action="append", default=[], choices=FEEDBACK_FLAGS)
+    p.add_argument("--label", action="append", default=[], metavar="PATTERN",
+                   help="the pattern label that misread you, e.g. 'obligation' (repeatable; "
+                        "implies --flag inaccurate): `mirror evolve` counts it for that label only")
     p.add_argument("--note")
 
     p = add_command(sub, "mirrorback", "mirrorbacks of a reflection", _needs("regenerate"))
@@ -76,8 +79,9 @@ def cmd_constitution_show(args: argparse.Namespace, ctx: Context) -> int:
     for h in status.history:
         ctx.out.line(f"in force since {h['adopted_at']}: {h['version']} ({h['how']})")
     for a in status.amendments:
-        ctx.out.line(f"amendment {a['version']} adopted {a['adopted_at']} (migration "
-                     f"{a['migration']}): {a['summary']}")
+        migration = f" (migration {a['migration']})" if a["migration"] is not None else ""
+        ctx.out.line(f"amendment {a['version']} adopted {a['adopted_at']}{migration}: "
+                     f"{a['summary']}")
     return 0
 
 
@@ -179,7 +183,7 @@ def cmd_tension_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_feedback(args: argparse.Namespace, ctx: Context) -> int:
-    saved = ctx.journal.feedback(args.id, args.rating, args.flag, args.note)
+    saved = ctx.journal.feedback(args.id, args.rating, args.flag, args.note, labels=args.label)
     if ctx.out.as_json:
         ctx.out.json({"feedback": saved.to_json()})
     else:

@@ -13,7 +13,7 @@ from mirror.cli.argparser import MirrorArgumentParser
 from mirror.cli.context import Context
 from mirror.cli.parser import add_command
 from mirror.display import counted
-from mirror.models.evolution import STATUSES, EvolutionReport, Proposal
+from mirror.models.evolution import STATUSES, Effect, EvolutionReport, Proposal
 
 #: Width of the small text bars in `report`.
 BAR = 20
@@ -82,11 +82,27 @@ def report_lines(report: EvolutionReport) -> list[str]:
         out.append(f"{counted(len(report.new_proposals), 'new proposal')}:")
     for p in report.new_proposals:
         out.append("  " + proposal_line(p))
+    if report.applied:
+        out.append("in force, with what changed since:")
     for p in report.applied:
+        out.append(f"  {p.id[:render.SHORT_ID]}  {p.kind:<22} {p.title}")
+        if p.effect:
+            out.append(f"    {effect_line(p, p.effect)}")
         if p.effect and p.effect.worse:
-            out.append(f"  {p.id[:render.SHORT_ID]} made things worse: "
-                       f"`mirror evolve rollback {p.id[:render.SHORT_ID]}` undoes it")
+            out.append(f"    this made things worse: `mirror evolve rollback "
+                       f"{p.id[:render.SHORT_ID]}` undoes it")
     return out
+
+
+def effect_line(p: Proposal, e: Effect) -> str:
+    """The measured effect `e` of `p` beside its prediction, on one line."""
+    before = f"{e.before_rate:.0%}" if e.before_rate is not None else "—"
+    after = f"{e.after_rate:.0%}" if e.after_rate is not None else "—"
+    expected = predicted(p)
+    return (f"measured: {e.metric} {before} ({e.before_count}/{e.before_total}) before, "
+            f"{after} ({e.after_count}/{e.after_total}) after"
+            + (f"; predicted at most {expected:.0%}" if expected is not None else "")
+            + ("" if e.enough_data else " — too few yet to tell"))
 
 
 def proposal_line(p: Proposal) -> str:
@@ -105,17 +121,20 @@ def show_lines(p: Proposal) -> list[str]:
     for r in p.verdict.refusals:
         out.append(f"refused by {r.invariant}: {r.reason}")
     if p.effect:
-        e = p.effect
-        before = f"{e.before_rate:.0%}" if e.before_rate is not None else "—"
-        after = f"{e.after_rate:.0%}" if e.after_rate is not None else "—"
-        out.append(f"measured: {e.metric} {before} ({e.before_count}/{e.before_total}) before, "
-                   f"{after} ({e.after_count}/{e.after_total}) after"
-                   + ("" if e.enough_data else " — too few runs yet"))
-        if e.worse and p.status == "applied":
+        out.append(effect_line(p, p.effect))
+        if p.effect.worse and p.status == "applied":
             out.append(f"this made things worse: `mirror evolve rollback {p.id[:render.SHORT_ID]}`")
     for h in p.history:
         out.append(f"  {h.at[:19]}  {h.from_status or '—'} → {h.to_status}  {h.note}")
     return out
+
+
+def predicted(p: Proposal) -> float | None:
+    """The rate the proposal predicted for the metric its effect is measured by, if any."""
+    value = p.prediction.get("expected_at_most")
+    if p.effect is None or p.prediction.get("metric") != p.effect.metric:
+        return None
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def render_json(value: object) -> str:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from mirror.engine.analysis import Analysis, analyze
 from mirror.engine.care.detect import detector
+from mirror.engine.tensions import template_axes
 from mirror.fileio import write_private
 from mirror.models import Reflection
 from mirror.services.context import JournalContext
@@ -68,9 +69,12 @@ def analysis_record(reflection_id: str, created_at: str, analysis: Analysis) -> 
     for m in analysis.patterns:
         grouped.setdefault(m.name, []).append(m)
     patterns = [PatternRecord(name, _spans_json(matches)) for name, matches in grouped.items()]
+    seeded = template_axes()
     observations = [
         ObservationRecord(t.axis_a, t.axis_b, max(-1.0, min(1.0, t.position)),
-                          max(0.0, min(1.0, t.intensity)), _spans_json(t.evidence))
+                          max(0.0, min(1.0, t.intensity)), _spans_json(t.evidence),
+                          # an axis of the person's own (approved into the engine profile)
+                          "system_seed" if (t.axis_a, t.axis_b) in seeded else "user_created")
         for t in analysis.tensions
     ]
     finding = analysis.care_finding

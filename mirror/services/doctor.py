@@ -4,6 +4,7 @@ with what to do about a problem. Probes engines without sending any reflection."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mirror import constitution
 from mirror.adapters import registry
@@ -44,7 +45,18 @@ def constitution_status(ctx: JournalContext) -> ConstitutionStatus:
         ok=report.ok, version=report.version, error=report.error,
         files=tuple(ConstitutionFile(f.path, f.expected, f.actual, f.status) for f in report.files),
         history=tuple(ctx.store.derived.constitution_history()),
-        amendments=tuple(ctx.store.derived.constitution_amendments()))
+        amendments=(*ctx.store.derived.constitution_amendments(), *_approved_amendments(ctx)))
+
+
+def _approved_amendments(ctx: JournalContext) -> list[dict[str, Any]]:
+    """The amendments the person approved (typed confirmation, I4) and applied to the engine
+    profile, while in force: rolled back, an amendment is no longer listed."""
+    from mirror.storage.evolution import EvolutionStore  # only `mirror constitution`
+
+    return [{"version": f"engine profile {p['profile_after']}", "summary": str(p["change"].get("summary", "")),
+             "adopted_at": p["applied_at"], "migration": None}
+            for p in EvolutionStore(ctx.store.conn, ctx.clock).proposals("applied")
+            if p["kind"] == "constitution_amendment"][::-1]
 
 
 def diagnose(ctx: JournalContext) -> DoctorReport:

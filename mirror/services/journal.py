@@ -569,9 +569,13 @@ class Journal:
         tension = self.store.derived.create_tension(axis_a, axis_b, "user_created")
         return replace(tension, trajectory=())
 
-    def feedback(self, prefix: str, rating: int | None, flags: builtins.list[str], note: str | None) -> Feedback:
+    def feedback(self, prefix: str, rating: int | None, flags: builtins.list[str], note: str | None,
+                 labels: builtins.list[str] | tuple[str, ...] = ()) -> Feedback:
         """Feedback on a mirrorback, found by its own ID or by its reflection's ID
-        (then the latest mirrorback of that reflection)."""
+        (then the latest mirrorback of that reflection). `labels`: the patterns (names or
+        labels) Mirror misread in that reflection; each is kept as the flag
+        'inaccurate:NAME' beside 'inaccurate', so the critics count the flag for those
+        labels only (DESIGN §7)."""
         derived = self.store.derived
         try:
             mirrorback = derived.mirrorback(prefix)
@@ -581,7 +585,24 @@ class Journal:
             if not mirrorbacks:
                 raise NotFound(f"reflection {prefix} has no mirrorback to rate yet") from None
             mirrorback = mirrorbacks[-1]
+        if labels:
+            flags = list(dict.fromkeys([*flags, *self._misread(mirrorback.reflection_id, labels)]))
         return derived.add_feedback(mirrorback.id, rating, flags, note)
+
+    def _misread(self, reflection_id: str, labels: builtins.list[str] | tuple[str, ...]) -> builtins.list[str]:
+        """The flags saying which of the reflection's pattern labels were inaccurate."""
+        from mirror import constitution  # the labels: only feedback that names one
+
+        read = self.store.derived.pattern_names([reflection_id]).get(reflection_id, [])
+        out = ["inaccurate"]
+        for typed in labels:
+            name = constitution.pattern_name(typed)
+            if name not in read:
+                shown = ", ".join(constitution.pattern_label(n) for n in read) or "no pattern"
+                raise InvalidInput(f"Mirror did not read {constitution.pattern_label(name)!r} in "
+                                   f"this reflection (it read: {shown})")
+            out.append(f"inaccurate:{name}")
+        return out
 
     # -- bundles and other journals ---------------------------------------------------------
     # The bundle code (zip, age, signatures) is imported only by these commands.

@@ -129,7 +129,9 @@ def _engines(conn: Any) -> dict[str, Any]:
 def _feedback(conn: Any) -> dict[str, Any]:
     rows = periods.feedback_rows(conn)
     ratings = Counter(r for r, _ in rows if r is not None)
-    flags = Counter(f if f in FEEDBACK_FLAGS else "other" for _, fs in rows for f in set(fs))
+    # 'inaccurate:NAME' names the label an 'inaccurate' beside it was about: not a flag
+    flags = Counter(f if f in FEEDBACK_FLAGS else "other" for _, fs in rows for f in set(fs)
+                    if not f.startswith("inaccurate:"))
     return {
         "entries": suppressed(len(rows)),
         "ratings": {str(i): suppressed(ratings.get(i, 0)) for i in range(1, 6)},

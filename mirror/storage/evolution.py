@@ -30,6 +30,12 @@ _JSON_COLUMNS = ("change", "evidence", "prediction", "verdict")
 DIRECTIVE_CHECKS = ("directive_ratio", "explicit_advice")
 _FLAGGED = ("(flags != '[]' AND EXISTS (SELECT 1 FROM json_each(flags) WHERE value IN ("
             + ", ".join(f"'{c}'" for c in DIRECTIVE_CHECKS) + ")))")
+#: Feedback `fb` flagged 'inaccurate' for the pattern row `p`: for every pattern of the
+#: reflection, unless the person named the labels that misread them ('inaccurate:NAME').
+_INACCURATE_FOR = (
+    "EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value = 'inaccurate')"
+    " AND (NOT EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value LIKE 'inaccurate:%')"
+    "      OR EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value = 'inaccurate:' || p.pattern))")
 
 
 def _j(value: Any) -> str:
@@ -217,19 +223,62 @@ class EvolutionStore:
     def directive_runs(self, since: str, until: str, engine: str | None = None,
                        profile_version: int | None = None) -> tuple[int, int]:
         """(model runs, runs with a directive flag) in a window, optionally for one engine
-        and one profile version: the measured effect of an applied change."""
+        and answered by `profile_version` or a later one (one built on it, holding the
+        same change): the measured effect of an applied change."""
         where = " WHERE started_at >= ? AND started_at < ? AND engine != 'offline'"
         args: list[Any] = [since, until]
         if engine:
             where += " AND engine = ?"
             args.append(engine)
         if profile_version is not None:
-            where += " AND profile_version = ?"
+            where += " AND profile_version >= ?"
             args.append(profile_version)
         total, hits = self.conn.execute(
             f"SELECT count(*), coalesce(sum({_FLAGGED}), 0) FROM engine_runs" + where,
             args).fetchone()
         return int(total), int(hits)
+
+    def feedback_texts(self, since: str, until: str) -> list[tuple[str, str]]:
+        """(flags JSON, the reflection's text) of the feedback given in [since, until) on
+        mirrorbacks written in that window too: the measured effect of a lexicon overlay
+        counts, among them, those on reflections holding the dropped cue. The text is only
+        read to count; nothing here returns it to a proposal."""
+        return self.conn.execute(
+            "SELECT fb.flags, r.content FROM engine_feedback fb"
+            " JOIN mirrorbacks m ON m.id = fb.mirrorback_id"
+            " JOIN reflections r ON r.id = m.reflection_id"
+            " WHERE fb.created_at >= ? AND fb.created_at < ?"
+            " AND m.created_at >= ? AND m.created_at < ?", (since, until, since, until)).fetchall()
+
+    def feedback_flagged(self, since: str, until: str, flag: str) -> tuple[int, int]:
+        """(feedback given in [since, until) on mirrorbacks written in that window, of which
+        flagged `flag`): the measured effect of a stricter check threshold."""
+        total, hits = self.conn.execute(
+            "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM json_each(fb.flags)"
+            " WHERE value = ?)), 0) FROM engine_feedback fb"
+            " JOIN mirrorbacks m ON m.id = fb.mirrorback_id"
+            " WHERE fb.created_at >= ? AND fb.created_at < ?"
+            " AND m.created_at >= ? AND m.created_at < ?",
+            (flag, since, until, since, until)).fetchone()
+        return int(total), int(hits)
+
+    def care_dismissed_share(self, since: str, until: str) -> tuple[int, int]:
+        """(reflections written in [since, until), those whose gentle care line the person
+        dismissed): the measured effect of a care exclusion."""
+        written, dismissed = self.conn.execute(
+            "SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM care_dismissals d"
+            " JOIN care_markers cm ON cm.reflection_id = d.reflection_id"
+            " WHERE d.reflection_id = r.id AND cm.tier = 'gentle')), 0)"
+            " FROM reflections r WHERE r.created_at >= ? AND r.created_at < ?",
+            (since, until)).fetchone()
+        return int(written), int(dismissed)
+
+    def ended_at(self, proposal_id: str) -> str | None:
+        """When an applied change stopped being in force (its rollback), if it did."""
+        row = self.conn.execute(
+            "SELECT max(at) FROM evolution_history WHERE proposal_id = ?"
+            " AND to_status = 'rolled_back'", (proposal_id,)).fetchone()
+        return str(row[0]) if row and row[0] else None
 
     def feedback_rows(self, since: str, until: str) -> list[tuple[int | None, str]]:
         """(rating, flags JSON) of the feedback given in the window."""
@@ -239,8 +288,9 @@ class EvolutionStore:
 
     def inaccurate_cues(self, since: str, until: str) -> list[tuple[str, str, int, str]]:
         """(pattern, matched cue, times flagged inaccurate, one mirrorback ID): the patterns
-        Mirror found in reflections whose mirrorback the person flagged 'inaccurate'. The cue
-        is the lexicon phrase that matched (lower-cased), never the surrounding text."""
+        Mirror found in reflections whose mirrorback the person flagged 'inaccurate' (only
+        the labels they named, when they named some). The cue is the lexicon phrase that
+        matched (lower-cased), never the surrounding text."""
         return self.conn.execute(
             "SELECT p.pattern, lower(json_extract(e.value, '$.text')) AS cue,"
             " count(DISTINCT fb.id), max(m.id)"
@@ -248,8 +298,22 @@ class EvolutionStore:
             " JOIN reflection_patterns p ON p.reflection_id = m.reflection_id,"
             " json_each(p.evidence) e"
             " WHERE fb.created_at >= ? AND fb.created_at < ?"
-            " AND EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value = 'inaccurate')"
+            f" AND {_INACCURATE_FOR}"
             " GROUP BY p.pattern, cue ORDER BY 3 DESC, 1, 2", (since, until)).fetchall()
+
+    def inaccurate_examples(self, since: str, until: str, pattern: str, cue: str,
+                            limit: int = 5) -> list[str]:
+        """The newest mirrorbacks (IDs) the person flagged inaccurate where `pattern` was
+        read on `cue`: the evidence of a lexicon overlay, to look up with `mirror show`."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT m.id FROM engine_feedback fb JOIN mirrorbacks m ON m.id = fb.mirrorback_id"
+            " JOIN reflection_patterns p ON p.reflection_id = m.reflection_id,"
+            " json_each(p.evidence) e"
+            " WHERE fb.created_at >= ? AND fb.created_at < ? AND p.pattern = ?"
+            " AND lower(json_extract(e.value, '$.text')) = ?"
+            f" AND {_INACCURATE_FOR}"
+            " GROUP BY m.id ORDER BY max(fb.created_at) DESC, m.id LIMIT ?",
+            (since, until, pattern, cue, limit))]
 
     def care_dismissal_rows(self, since: str, until: str) -> list[tuple[str, str, str]]:
         """(tier, signals JSON, reflection ID) of the care alarms dismissed in the window."""
@@ -258,11 +322,41 @@ class EvolutionStore:
             " JOIN care_markers cm ON cm.reflection_id = d.reflection_id"
             " WHERE d.dismissed_at >= ? AND d.dismissed_at < ?", (since, until)).fetchall()
 
-    def user_axes(self, since: str, until: str) -> list[tuple[str, str, int]]:
-        """Tension axes the person created by hand, with how often they were observed."""
+    def user_axes(self, since: str, until: str) -> list[tuple[str, str, list[str], list[tuple[str, str]]]]:
+        """Tension axes the person created by hand: (axis_a, axis_b, the reflections in the
+        window Mirror observed on it, (ID, text) of those in the window holding both pole
+        words). The text is read only for the caller to count, never returned further."""
+        out = []
+        for tension_id, axis_a, axis_b in self.conn.execute(
+                "SELECT id, axis_a, axis_b FROM tensions WHERE origin = 'user_created'"
+                " ORDER BY created_at, id").fetchall():
+            observed = [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT reflection_id FROM tension_observations WHERE tension_id = ?"
+                " AND observed_at >= ? AND observed_at < ?", (tension_id, since, until))]
+            out.append((axis_a, axis_b, observed, self._holding_both(since, until, axis_a, axis_b)))
+        return out
+
+    def _holding_both(self, since: str, until: str, a: str, b: str) -> list[tuple[str, str]]:
+        """(ID, text) of the window's reflections whose text holds both `a` and `b`: a
+        superset the caller narrows to whole words in one sentence. A window holding a
+        small share of the journal is read by date; a large one through the full-text
+        index (both words), which skips most texts. A pole with no letter or digit is
+        never a word of a reflection: none."""
+        if not all(any(ch.isalnum() for ch in pole) for pole in (a, b)):
+            return []
+        inside = self.conn.execute("SELECT count(*) FROM reflections WHERE created_at >= ?"
+                                   " AND created_at < ?", (since, until)).fetchone()[0]
+        total = self.conn.execute("SELECT max(seq) FROM reflections").fetchone()[0] or 0
+        if inside * 4 > total:
+            def phrase(words: str) -> str:
+                return '"' + words.replace('"', '""') + '"'
+
+            return self.conn.execute(
+                "SELECT r.id, r.content FROM reflections_fts f"
+                " JOIN reflections r ON r.seq = f.rowid WHERE reflections_fts MATCH ?"
+                " AND r.created_at >= ? AND r.created_at < ?",
+                (f"{phrase(a)} AND {phrase(b)}", since, until)).fetchall()
         return self.conn.execute(
-            "SELECT t.axis_a, t.axis_b, count(o.id) FROM tensions t"
-            " LEFT JOIN tension_observations o ON o.tension_id = t.id"
-            " AND o.observed_at >= ? AND o.observed_at < ?"
-            " WHERE t.origin = 'user_created' GROUP BY t.id ORDER BY 3 DESC",
-            (since, until)).fetchall()
+            "SELECT id, content FROM reflections WHERE created_at >= ? AND created_at < ?"
+            " AND instr(lower(content), lower(?)) AND instr(lower(content), lower(?))",
+            (since, until, a, b)).fetchall()

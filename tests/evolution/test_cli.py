@@ -52,6 +52,12 @@ def test_report_approve_apply_rollback(cli, seeded):
     applied = cli("evolve", "apply", pid, clock=LATER)
     assert applied.code == 0 and "engine profile 2 is in force" in applied.err
     validate("evolve show", cli("evolve", "show", pid, "--json", clock=LATER).json)
+    # The report lists the change in force with its measured effect beside the prediction.
+    listed = cli("evolve", "report", clock=LATER).out.splitlines()
+    at = listed.index("in force, with what changed since:")
+    assert listed[at + 1].startswith(f"  {pid}  prompt_adjustment ")
+    assert listed[at + 2] == ("    measured: directive_flag_rate 100% (12/12) before, — (0/0) "
+                              "after; predicted at most 50% — too few yet to tell")
 
     rolled = cli("evolve", "rollback", pid, "--json", clock=LATER)
     validate("evolve rollback", rolled.json)

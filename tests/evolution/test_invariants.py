@@ -109,3 +109,17 @@ def test_a_care_exclusion_clears_only_a_gentle_finding_raised_by_excluded_cues()
     assert profile.read(mixed).gentle                    # another cue still raises it
     care = replace(base, care_finding=CareFinding("care", 1.0, (signal("tired_of"),)))
     assert profile.read(care).needs_care                 # the care tier is never touched
+
+
+def test_an_applied_amendment_is_listed_with_the_constitution_until_rolled_back(journal):
+    pid = _file(journal, "constitution_amendment", {"summary": "name the care resources first"})
+    journal.evolve_approve(pid, "amend the constitution")
+    shipped = journal.constitution_status().amendments      # the constitution's own
+    applied = journal.evolve_apply(pid)
+    *before, amendment = journal.constitution_status().amendments
+    assert tuple(before) == shipped
+    assert amendment == {"version": f"engine profile {applied.profile_after}",
+                         "summary": "name the care resources first",
+                         "adopted_at": applied.applied_at, "migration": None}
+    journal.evolve_rollback(pid)
+    assert journal.constitution_status().amendments == shipped

@@ -1,8 +1,9 @@
 """Critics: what Mirror's own runs and the person's feedback say over a window.
 
 Plain functions over storage queries, deterministic for a fixed clock: the window is
-[now - days, now) by the journal's clock. Rates are shares of runs; nothing here reads or
-returns reflection text (the lexicon cues are the dictionary phrases that matched)."""
+[now - days, now) by the journal's clock. Rates are shares of runs; nothing here returns
+reflection text (the lexicon cues are the dictionary phrases that matched; a reflection is
+read only to count whether it names both poles of a tension the person named by hand)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from mirror import constitution
 from mirror.clock import utc_iso
 from mirror.models.evolution import EngineStats, Observations
 from mirror.services.context import JournalContext
+from mirror.services.evolution.profile import both_poles
 from mirror.storage.evolution import DIRECTIVE_CHECKS, EvolutionStore
 
 DEFAULT_WINDOW_DAYS = 30
@@ -100,7 +102,8 @@ def observe(ctx: JournalContext, days: int = DEFAULT_WINDOW_DAYS) -> Observation
     for rating, flag_json in store.feedback_rows(since, until):
         if rating is not None:
             ratings[str(rating)] += 1
-        feedback_flags.update(json.loads(flag_json))
+        # 'inaccurate:NAME' says which label the 'inaccurate' beside it was about
+        feedback_flags.update(f for f in json.loads(flag_json) if ":" not in f)
     dismissed: Counter[str] = Counter()
     for _tier, signals, _rid in store.care_dismissal_rows(since, until):
         dismissed.update({s.get("category") for s in json.loads(signals)} - {None})
@@ -112,5 +115,15 @@ def observe(ctx: JournalContext, days: int = DEFAULT_WINDOW_DAYS) -> Observation
                                 for p, c, n, _ in store.inaccurate_cues(since, until)
                                 if c and _is_term(p, c)),
         care_dismissals=dict(sorted(dismissed.items())),
-        user_axes=tuple({"axis_a": a, "axis_b": b, "observations": int(n)}
-                        for a, b, n in store.user_axes(since, until)))
+        user_axes=tuple(_user_axes(store, since, until)))
+
+
+def _user_axes(store: EvolutionStore, since: str, until: str) -> list[dict[str, Any]]:
+    """Each tension the person named by hand, with the reflections in the window that
+    lean on it: those Mirror observed on it, and those where their own words name both
+    poles in one sentence. Ordered by that count, most first."""
+    out = []
+    for axis_a, axis_b, observed, named in store.user_axes(since, until):
+        seen = set(observed) | {rid for rid, text in named if both_poles(text, axis_a, axis_b)}
+        out.append({"axis_a": axis_a, "axis_b": axis_b, "observations": len(seen)})
+    return sorted(out, key=lambda a: -a["observations"])

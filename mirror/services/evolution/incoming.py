@@ -83,7 +83,7 @@ def read(ctx: JournalContext, path: Path, require_signature: bool = False
         except ValueError:
             raise BundleRefused(f"{label}: bad signature") from None
         check = crypto.check_signature(signature_bytes, _signed_bytes(document),
-                                       trusted_keys(ctx), label=label)
+                                       trusted_keys(ctx), label=label, signed="proposal or packet")
     else:
         document, check = outer, crypto.SignatureCheck("unsigned")
     required = require_signature or bool(ctx.settings.get("bundles.require_signature"))

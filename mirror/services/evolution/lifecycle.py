@@ -8,6 +8,8 @@ it is approved and when it is applied."""
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -86,7 +88,7 @@ def report(ctx: JournalContext, days: int = DEFAULT_WINDOW_DAYS) -> EvolutionRep
     store = store_of(ctx)
     new: list[Proposal] = []
     open_fingerprints = store.open_fingerprints(obs.since)
-    for found in propose(ctx, obs, profile):
+    for found in propose(ctx, obs, profile, open_fingerprints):
         if found["fingerprint"] in open_fingerprints:
             continue
         new.append(file_draft(ctx, found["kind"], found["title"], found["change"],
@@ -167,8 +169,11 @@ def rollback(ctx: JournalContext, prefix: str) -> Proposal:
     _expect(data, "applied")
     in_force, _ = store.profile_in_force()
     if in_force != data["profile_after"]:
+        later = [r for r in store.proposals("applied") if r["profile_after"] == in_force]
+        first = (f"`mirror evolve rollback {later[0]['id'][:8]}` ({later[0]['title'][:60]})"
+                 if later else "the later change")
         raise InvalidInput(f"profile {in_force} is in force, not {data['profile_after']} from "
-                           "this change: roll back the later change first")
+                           f"this change: roll back {first} first")
     with transaction(ctx.store.conn):
         store.put_in_force(int(data["profile_before"]))
         store.move(data["id"], "applied", "rolled_back",
@@ -177,20 +182,64 @@ def rollback(ctx: JournalContext, prefix: str) -> Proposal:
 
 
 def measure(ctx: JournalContext, proposal: Proposal) -> Effect | None:
-    """The measured effect beside the prediction: the directive flag rate of model runs in
-    the window before the change, and of runs answered under the new profile since."""
-    if proposal.kind not in ("prompt_adjustment", "check_threshold") or not proposal.applied_at:
+    """The measured effect beside the prediction, over the window before the change and
+    the time it has been in force since (until its rollback, if rolled back):
+
+    - a prompt change: the directive flag rate of model runs (after: the runs answered
+      under the new profile, or a later one built on it: a change applied on top of this
+      one leaves it in force);
+    - a stricter check threshold: the share of your feedback that flagged a mirrorback
+      directive (the checks' own flags would rise under a stricter limit: that is the
+      change working, not failing);
+    - a lexicon overlay dropping a cue: the share of your feedback, on reflections holding
+      that cue, that flagged the mirrorback inaccurate;
+    - a care exclusion: the share of reflections whose gentle care line you dismissed.
+
+    Other kinds (a tension axis, an amendment) have no measure: None."""
+    if not proposal.applied_at or proposal.kind not in _MEASURED:
         return None
     store = store_of(ctx)
     applied = parse_utc_iso(proposal.applied_at)
     days = int(proposal.evidence.get("window_days", DEFAULT_WINDOW_DAYS))
-    engine = proposal.evidence.get("engine")
-    before_total, before_hits = store.directive_runs(
-        utc_iso(applied - timedelta(days=days)), proposal.applied_at, engine)
-    after_total, after_hits = store.directive_runs(
-        proposal.applied_at, utc_iso(ctx.clock.now() + timedelta(microseconds=1)), engine,
-        profile_version=proposal.profile_after)
+    since = utc_iso(applied - timedelta(days=days))
+    ended = store.ended_at(proposal.id) or utc_iso(ctx.clock.now() + timedelta(microseconds=1))
+    if proposal.kind == "lexicon_overlay":
+        cues = [str(c) for c in proposal.change.get("drop") or ()]
+        before_total, before_hits = _inaccurate_on(store.feedback_texts(since, proposal.applied_at), cues)
+        after_total, after_hits = _inaccurate_on(store.feedback_texts(proposal.applied_at, ended), cues)
+        metric = "inaccurate_flag_rate"
+    elif proposal.kind == "check_threshold":
+        before_total, before_hits = store.feedback_flagged(since, proposal.applied_at, "directive")
+        after_total, after_hits = store.feedback_flagged(proposal.applied_at, ended, "directive")
+        metric = "directive_feedback_rate"
+    elif proposal.kind == "care_exclusion":
+        before_total, before_hits = store.care_dismissed_share(since, proposal.applied_at)
+        after_total, after_hits = store.care_dismissed_share(proposal.applied_at, ended)
+        metric = "care_dismissal_rate"
+    else:
+        engine = proposal.evidence.get("engine")
+        before_total, before_hits = store.directive_runs(since, proposal.applied_at, engine)
+        after_total, after_hits = store.directive_runs(
+            proposal.applied_at, ended, engine, profile_version=proposal.profile_after)
+        metric = "directive_flag_rate"
     enough = after_total >= MIN_RUNS_AFTER and before_total > 0
     worse = enough and after_hits / after_total > before_hits / before_total
-    return Effect("directive_flag_rate", before_hits, before_total, after_hits, after_total,
-                  enough, worse)
+    return Effect(metric, before_hits, before_total, after_hits, after_total, enough, worse)
+
+
+#: The kinds whose effect is measured (see `measure`).
+_MEASURED = ("prompt_adjustment", "check_threshold", "lexicon_overlay", "care_exclusion")
+
+
+def _inaccurate_on(rows: list[tuple[str, str]], cues: list[str]) -> tuple[int, int]:
+    """(feedback on reflections holding one of `cues` as words, of which flagged inaccurate)."""
+    if not cues:
+        return 0, 0
+    holds = re.compile("|".join(rf"(?<![\w'’]){re.escape(c)}(?![\w'’])" for c in cues),
+                       re.IGNORECASE)
+    total = hits = 0
+    for flags, text in rows:
+        if holds.search(text.replace("’", "'")):
+            total += 1
+            hits += "inaccurate" in json.loads(flags)
+    return total, hits

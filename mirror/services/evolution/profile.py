@@ -10,8 +10,10 @@ so the next reflect uses a change the moment it is applied.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from mirror.adapters.base import Chunk, GenerateOptions, Message
 
@@ -28,6 +30,77 @@ GENTLE = "gentle"
 #: Introduces the approved prompt lines in the system prompt, so a reader of a prompt (or
 #: of the egress ledger's hash) can tell the profile's part from the shipped template.
 PROMPT_HEADING = "Adjustments the person approved (engine profile {version}):"
+
+
+#: Where a sentence ends: a tension's two poles must share one ("torn between X and Y").
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+#: How strongly a tension is taken to pull when a sentence only names both poles: the
+#: quieter reading the engine gives a sentence without a contrast.
+NAMED_INTENSITY = 0.5
+
+
+@lru_cache(maxsize=64)
+def _pole(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A pole or cue, its words spaced in any way. Word boundaries are checked by `_words`:
+    a lookaround in the pattern would cost the literal-prefix search (~10x slower)."""
+    return re.compile(r"\s+".join(re.escape(w) for w in name.lower().split()), flags)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char in "_'’"
+
+
+def _words(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans where `pattern` matches whole words of `text`."""
+    return [m.span() for m in pattern.finditer(text)
+            if not (m.start() and _is_word(text[m.start() - 1]))
+            and not (m.end() < len(text) and _is_word(text[m.end()]))]
+
+
+def both_poles(text: str, axis_a: str, axis_b: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The spans of the first two poles that one sentence of `text` holds together, as
+    whole words in any case ("Freedom or security: ..."), or None."""
+    low = text.lower()
+    # The lower-cased text is searched without IGNORECASE (faster: the critic reads a
+    # window of reflections), unless lower-casing would move the offsets.
+    source, flags = (low, 0) if len(low) == len(text) else (text, re.IGNORECASE)
+    hits_a = _words(_pole(axis_a, flags), source)
+    if not hits_a:
+        return None
+    for b in _words(_pole(axis_b, flags), source):
+        for a in hits_a:
+            if not _SENTENCE_END.search(text, min(a[0], b[0]), max(a[1], b[1])):
+                return a, b
+    return None
+
+
+def _contrast_sides(analysis: Analysis) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Each contrast's two sides as character spans, in the engine's order."""
+    tokens = analysis.tokens
+    return [((tokens[c.left[0]].start, tokens[c.left[1] - 1].end),
+             (tokens[c.right[0]].start, tokens[c.right[1] - 1].end))
+            for c in analysis.contrasts if c.left[0] < c.left[1] and c.right[0] < c.right[1]]
+
+
+def _poles_in(analysis: Analysis, axis_a: str, axis_b: str) -> tuple[tuple[int, int], ...] | None:
+    """Where the reflection holds the two poles as a tension: one on each side of a
+    contrast ("I want freedom. But security matters."), else together in one sentence
+    that no contrast holds (where a mirrorback would quote a contrast's sides as the
+    poles', the poles must be those sides)."""
+    text = analysis.text
+    sides = _contrast_sides(analysis)
+    hits_a, hits_b = _words(_pole(axis_a), text), _words(_pole(axis_b), text)
+    for left, right in sides:
+        for a in hits_a:
+            for b in hits_b:
+                ends = sorted([a, b])
+                if left[0] <= ends[0][0] < left[1] and right[0] <= ends[1][0] < right[1]:
+                    return a, b
+    spans = both_poles(text, axis_a, axis_b)
+    if spans and not any(min(left[0], right[0]) <= start < max(left[1], right[1])
+                         for left, right in sides for start, _ in spans):
+        return spans
+    return None
 
 
 def dump(body: dict[str, Any]) -> str:
@@ -70,21 +143,66 @@ class Profile:
 
     def read(self, analysis: Analysis) -> Analysis:
         """The engine's analysis as the profile reads it: pattern matches on a cue the
-        person dropped are left out, and a gentle-tier finding raised only by cues they
-        excluded is cleared. The care tier is never touched: a clear signal always gets
-        the care response (the invariant checker refuses anything else)."""
+        person dropped are left out, cues they added are read as their pattern, a
+        sentence naming both poles of a tension axis they approved is an observation of
+        it, and a gentle-tier finding raised only by cues they excluded is cleared. The
+        care tier is never touched: a clear signal always gets the care response (the
+        invariant checker refuses anything else)."""
         lexicon = self.body.get("lexicon", {})
         patterns = tuple(m for m in analysis.patterns
                          if m.text.lower() not in lexicon.get(m.name, {}).get("drop", ()))
+        patterns += self._added_cues(analysis.text, patterns)
+        tensions = analysis.tensions + self._named_axes(analysis)
         finding = analysis.care_finding
         excluded = {(e["category"], e["cue"]) for e in self.care_exclusions
                     if e.get("tier") == GENTLE}
         if (finding.tier == GENTLE and excluded and finding.signals
                 and all((s.category, s.rule) in excluded for s in finding.signals)):
             finding = replace(finding, tier=None, score=0.0, signals=(), fired=())
-        if patterns == analysis.patterns and finding is analysis.care_finding:
+        if (patterns == analysis.patterns and finding is analysis.care_finding
+                and tensions == analysis.tensions):
             return analysis
-        return replace(analysis, patterns=patterns, care_finding=finding)
+        return replace(analysis, patterns=patterns, care_finding=finding, tensions=tensions)
+
+    def _added_cues(self, text: str, kept: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Pattern matches for the cues the person added (whole words, any case), where
+        the engine found none of that pattern at the same place."""
+        added = [(name, cue) for name, entry in sorted(self.body.get("lexicon", {}).items())
+                 for cue in entry.get("add", ())]
+        if not added:
+            return ()
+        from mirror.engine.patterns import PatternMatch  # loaded already where analyses are read
+
+        taken = {(m.name, m.start) for m in kept}
+        found = []
+        for name, cue in added:
+            for start, end in _words(_pole(cue), text):
+                if (name, start) not in taken:
+                    taken.add((name, start))
+                    found.append(PatternMatch(name, start, end, text[start:end]))
+        return tuple(sorted(found, key=lambda m: (m.start, m.name)))
+
+    def _named_axes(self, analysis: Analysis) -> tuple[Any, ...]:
+        """A tension on each approved axis the engine did not find itself, where one
+        contrast or one sentence holds both poles (`_poles_in`): balanced (position 0),
+        of the quieter intensity."""
+        if not self.tension_axes:
+            return ()
+        from mirror.engine.contrasts import Evidence  # loaded already where analyses are read
+        from mirror.engine.tensions import Tension
+
+        found_axes = {frozenset((t.axis_a.casefold(), t.axis_b.casefold()))
+                      for t in analysis.tensions}
+        out = []
+        for axis_a, axis_b in self.tension_axes:
+            if frozenset((axis_a.casefold(), axis_b.casefold())) in found_axes:
+                continue
+            spans = _poles_in(analysis, axis_a, axis_b)
+            if spans:
+                evidence = tuple(Evidence(start, end, analysis.text[start:end])
+                                 for start, end in sorted(spans))
+                out.append(Tension(axis_a, axis_b, 0.0, NAMED_INTENSITY, evidence))
+        return tuple(out)
 
     def system_prompt(self, system: str) -> str:
         """The system prompt with the approved lines appended (unchanged when none)."""

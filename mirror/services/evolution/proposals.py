@@ -42,12 +42,14 @@ def draft(kind: str, title: str, change: dict[str, Any], evidence: dict[str, Any
             "prediction": prediction, "fingerprint": fingerprint(kind, change)}
 
 
-def propose(ctx: JournalContext, obs: Observations, profile: Profile) -> list[dict[str, Any]]:
-    """Every proposal the observations support that the profile does not already hold."""
+def propose(ctx: JournalContext, obs: Observations, profile: Profile,
+            skip: frozenset[str] | set[str] = frozenset()) -> list[dict[str, Any]]:
+    """Every proposal the observations support that the profile does not already hold
+    (`skip`: fingerprints of changes not to propose again, whose evidence is not gathered)."""
     found: list[dict[str, Any]] = []
     found += _prompt(ctx, obs, profile)
-    found += _lexicon(obs, profile)
-    found += _threshold(obs, profile)
+    found += _lexicon(ctx, obs, profile, skip)
+    found += _threshold(ctx, obs, profile)
     found += _axes(obs, profile)
     found += _care(ctx, obs, profile)
     return found
@@ -81,40 +83,48 @@ def _prompt(ctx: JournalContext, obs: Observations, profile: Profile) -> list[di
     return out
 
 
-def _lexicon(obs: Observations, profile: Profile) -> list[dict[str, Any]]:
+def _lexicon(ctx: JournalContext, obs: Observations, profile: Profile,
+             skip: frozenset[str] | set[str]) -> list[dict[str, Any]]:
     out = []
     for label in obs.inaccurate_labels:
         pattern, cue, count = label["pattern"], label["cue"], label["count"]
-        if count < MIN_FEEDBACK or cue in profile.lexicon_drops(pattern):
+        if (count < MIN_FEEDBACK or cue in profile.lexicon_drops(pattern)
+                or fingerprint("lexicon_overlay", {"pattern": pattern, "drop": [cue]}) in skip):
             continue
+        examples = store_of(ctx).inaccurate_examples(obs.since, obs.until, pattern, cue)
         out.append(draft(
             "lexicon_overlay",
             f"you flagged {constitution.pattern_label(pattern)!r} as inaccurate {count} times "
             f"on {cue!r}: stop reading {cue!r} as {pattern}",
             {"pattern": pattern, "drop": [cue]},
             {"pattern": pattern, "cue": cue, "times_flagged_inaccurate": count,
-             "window_days": obs.window_days},
-            {"metric": "inaccurate_flags", "pattern": pattern, "before": count,
-             "expected_at_most": 0,
-             "why": f"{cue!r} will no longer mark {pattern} in new reflections"}))
+             "window_days": obs.window_days, "example_mirrorback_ids": examples},
+            {"metric": "inaccurate_flag_rate", "pattern": pattern, "cue": cue,
+             "expected_at_most": 0.0,
+             "why": f"{cue!r} will no longer mark {pattern} in new reflections, so that "
+                    f"label will not be there for you to flag"}))
     return out
 
 
-def _threshold(obs: Observations, profile: Profile) -> list[dict[str, Any]]:
+def _threshold(ctx: JournalContext, obs: Observations, profile: Profile) -> list[dict[str, Any]]:
     flagged = obs.feedback_flags.get("directive", 0)
     shipped = float(constitution.invariants()["checks"]["directive_ratio"]["max_ratio"])
     current = profile.threshold("directive_ratio", shipped)
     stricter = round(current - 0.05, 2)
     if flagged < MIN_FEEDBACK or stricter <= 0.0:
         return []
+    given, directive = store_of(ctx).feedback_flagged(obs.since, obs.until, "directive")
+    rate = round(directive / given, 4) if given else None
     return [draft(
         "check_threshold",
         f"you flagged {flagged} mirrorbacks as directive, all of which had passed the "
         f"checks: lower the directive limit from {current:.0%} to {stricter:.0%}",
         {"check": "directive_ratio", "max_ratio": stricter},
         {"feedback_directive": flagged, "limit_now": current, "window_days": obs.window_days},
-        {"metric": "directive_feedback", "before": flagged, "expected_at_most": flagged // 2,
-         "why": "answers with that many directive words will be rewritten or replaced"})]
+        {"metric": "directive_feedback_rate", "before": rate,
+         "expected_at_most": round(rate / 2, 4) if rate is not None else None,
+         "why": "answers with that many directive words will be rewritten or replaced, so "
+                "fewer will read to you as telling you what to do"})]
 
 
 def _axes(obs: Observations, profile: Profile) -> list[dict[str, Any]]:
@@ -139,12 +149,16 @@ def _care(ctx: JournalContext, obs: Observations, profile: Profile) -> list[dict
     """A gentle-tier cue the person keeps dismissing. Never a category, never the care
     tier: a clear crisis signal always gets the care response."""
     counts: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], list[str]] = {}
     since, until = window(ctx, obs.window_days)
-    for tier, signals, _rid in store_of(ctx).care_dismissal_rows(since, until):
+    for tier, signals, rid in store_of(ctx).care_dismissal_rows(since, until):
         if tier != "gentle":
             continue
-        counts.update({(s["category"], s["rule"]) for s in json.loads(signals)
-                       if s.get("category") and s.get("rule")})
+        raised = {(s["category"], s["rule"]) for s in json.loads(signals)
+                  if s.get("category") and s.get("rule")}
+        counts.update(raised)
+        for key in raised:
+            examples.setdefault(key, []).append(rid)
     out = []
     for (category, rule), count in sorted(counts.items()):
         entry = {"category": category, "cue": rule, "tier": "gentle"}
@@ -155,8 +169,9 @@ def _care(ctx: JournalContext, obs: Observations, profile: Profile) -> list[dict
             f"you dismissed the help line {count} times when only {rule!r} ({category}) "
             "raised it: leave that cue out of the gentle tier",
             entry, {"dismissed": count, "category": category, "rule": rule,
-                    "window_days": obs.window_days},
-            {"metric": "care_dismissals", "before": count, "expected_at_most": 0,
-             "why": "the gentle line will not be added for that cue alone; the care "
-                    "response for clear signals is unchanged"}))
+                    "window_days": obs.window_days,
+                    "example_reflection_ids": sorted(examples[(category, rule)])[:5]},
+            {"metric": "care_dismissal_rate", "dismissed_before": count,
+             "why": "the gentle line will not be added for that cue alone, so you will "
+                    "have fewer to dismiss; the care response for clear signals is unchanged"}))
     return out

@@ -102,11 +102,11 @@ def detail_text(p: Proposal) -> Text:
         text.append(f"✗ refused by {r.invariant}: {r.reason}\n", "bold red")
     if p.effect:
         e = p.effect
-        text.append("measured\n", "bold")
+        text.append(f"measured: {e.metric.replace('_', ' ')}\n", "bold")
         text.append(f"  before {bar(e.before_rate, 10)} {e.before_count}/{e.before_total}\n")
         text.append(f"  after  {bar(e.after_rate, 10)} {e.after_count}/{e.after_total}\n")
         if not e.enough_data:
-            text.append("  too few runs under the new profile yet\n", "dim")
+            text.append("  too few yet since the change to tell\n", "dim")
         if e.worse and p.status == "applied":
             text.append("  this made things worse: u rolls it back\n", "bold yellow")
     text.append("\n" + {"review": "a approve · x reject", "draft": "x reject",
