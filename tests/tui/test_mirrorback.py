@@ -3,7 +3,10 @@ responses, regenerating. These assert real engine output (the offline engine).""
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, Static, TextArea
+import json
+import sqlite3
+
+from textual.widgets import Checkbox, SelectionList, Static, TextArea
 
 from tests.tui.conftest import SIZE, settle
 
@@ -83,3 +86,29 @@ async def test_rating_in_the_reader_is_saved_and_thanked(make_app, journal):
         "SELECT f.rating FROM engine_feedback f JOIN mirrorbacks m ON m.id = f.mirrorback_id"
         " WHERE m.reflection_id = ?", (saved.id,)).fetchall()
     assert [r[0] for r in ratings] == [4]
+
+
+async def test_a_flag_can_say_which_label_misread_the_entry(make_app, journal, mirror_home):
+    # The flag dialog lists the patterns Mirror named; ticking one records it as the label
+    # that misread the person, so the critics count it against that label only.
+    saved = journal.write("I must always finish everything tonight, but I want to rest.")
+    journal.answer(saved)
+    labels = [p.label for p in journal.details(saved.id).patterns]
+    assert labels, "the engine named a pattern"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        (panel,) = app.screen.query("#reader-mirrorbacks MirrorbackPanel")
+        await pilot.click(panel.query_one("#flag"))
+        await settle(pilot)
+        offered = app.screen.query_one("#flag-labels", SelectionList)
+        assert [str(offered.get_option_at_index(k).prompt) for k in range(offered.option_count)] == labels
+        offered.select(labels[0])
+        await pilot.click("#ok")
+        await settle(pilot)
+    with sqlite3.connect(mirror_home / "mirror.db") as db:   # what was stored, read as a user would
+        (flags,) = db.execute("SELECT flags FROM engine_feedback").fetchone()
+    pattern = journal.details(saved.id).patterns[0].pattern
+    assert json.loads(flags) == ["inaccurate", f"inaccurate:{pattern}"]

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, SelectionList, Static
 
 from mirror.tui.format import clipped, local_time, plural, word_count
 
@@ -151,15 +151,25 @@ FLAGS = [("prescriptive", "tells me what to do"), ("inaccurate", "misread what I
 
 
 class FlagScreen(ModalScreen[dict[str, Any] | None]):
-    """Flag a mirrorback: which problems, and an optional note."""
+    """Flag a mirrorback: which problems, which of the patterns Mirror named misread the
+    entry (when it named any), and an optional note. Naming the label lets Mirror's critics
+    count the misreading against that label only, as `mirror feedback --label` does."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, labels: list[str] | tuple[str, ...] = (), **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.labels = list(dict.fromkeys(labels))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("What was wrong with this mirrorback?", classes="dialog-title")
             for flag, words in FLAGS:
                 yield Checkbox(f"{flag}: {words}", id=f"flag-{flag}")
+            if self.labels:
+                # One line a label, so the dialog still fits a 24-line terminal.
+                yield Label("Which of these misread you?", classes="flag-labels-title")
+                yield SelectionList[str](*((label, label) for label in self.labels), id="flag-labels")
             yield Input(placeholder="a note (optional)", id="flag-note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
@@ -170,11 +180,16 @@ class FlagScreen(ModalScreen[dict[str, Any] | None]):
             self.dismiss(None)
             return
         flags = [flag for flag, _ in FLAGS if self.query_one(f"#flag-{flag}", Checkbox).value]
+        labels: list[str] = []
+        if self.labels:
+            labels = list(self.query_one("#flag-labels", SelectionList).selected)
+        if labels and "inaccurate" not in flags:
+            flags.append("inaccurate")  # a label that misread you is what "inaccurate" means
         note = self.query_one("#flag-note", Input).value.strip() or None
         if not flags and not note:
             self.notify("Tick a reason or write a note.", severity="warning")
             return
-        self.dismiss({"flags": flags or ["other"], "note": note})
+        self.dismiss({"flags": flags or ["other"], "note": note, "labels": labels})
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -337,15 +337,17 @@ class ReaderScreen(Screen):
         def done(answer: dict[str, Any] | None) -> None:
             if answer:
                 self.feedback(host(self.app).require_gateway(), event.mirrorback_id, None,
-                              answer["flags"], answer["note"], panel)
+                              answer["flags"], answer["note"], panel, answer["labels"])
 
-        self.app.push_screen(FlagScreen(classes="dialog-screen"), done)
+        labels = [p.label for p in self.details.patterns] if self.details is not None else []
+        self.app.push_screen(FlagScreen(labels, classes="dialog-screen"), done)
 
     @work(thread=True, group="journal", exit_on_error=False)
     def feedback(self, gateway: JournalGateway, mirrorback_id: str, rating: int | None,
-                 flags: list[str], note: str | None, panel: MirrorbackPanel) -> None:
+                 flags: list[str], note: str | None, panel: MirrorbackPanel,
+                 labels: list[str] | None = None) -> None:
         got = guarded(self, gateway, "saving your feedback",
-                      lambda j: j.feedback(mirrorback_id, rating, flags, note))
+                      lambda j: j.feedback(mirrorback_id, rating, flags, note, labels or ()))
         if got is not FAILED:
             self.app.call_from_thread(panel.thanks, f"Thank you: rated {rating} of 5." if rating
                                       else "Thank you: flagged.")

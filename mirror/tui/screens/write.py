@@ -59,6 +59,7 @@ class WriteScreen(Screen):
         self._saving = False
         self._restoring = False
         self._saved_id: str | None = None          # of the text being answered, once stored
+        self._labels: list[str] = []               # the patterns its mirrorback named
         self._answer_problem: str | None = None    # why the engine could not answer it
         self._choices_version = -1                 # data version the thread choices were loaded at
         self._pending_thread: str | None = None    # a restored draft's thread, set once restored
@@ -361,6 +362,7 @@ class WriteScreen(Screen):
                 f"timeline ({self._key('mirror.timeline')}) and press "
                 f"{self._key('reader.regenerate')} in the reader to try again."))
             return
+        self._labels = [p.label for p in result.patterns]  # (offered when the person flags it)
         panel.show(result.mirrorback, patterns=result.patterns, care=bool(result.care),
                    notices=list(result.notices),
                    heading="" if result.mirrorback else "Saved. The mirror has nothing to add this time.")
@@ -378,15 +380,15 @@ class WriteScreen(Screen):
         def done(answer: dict[str, Any] | None) -> None:
             if answer:
                 self.send_feedback(host(self.app).require_gateway(), event.mirrorback_id, None,
-                                   answer["flags"], answer["note"])
+                                   answer["flags"], answer["note"], answer["labels"])
 
-        self.app.push_screen(FlagScreen(classes="dialog-screen"), done)
+        self.app.push_screen(FlagScreen(self._labels, classes="dialog-screen"), done)
 
     @work(thread=True, group="journal", exit_on_error=False)
     def send_feedback(self, gateway: JournalGateway, mirrorback_id: str, rating: int | None,
-                      flags: list[str], note: str | None) -> None:
+                      flags: list[str], note: str | None, labels: list[str] | None = None) -> None:
         got = guarded(self, gateway, "saving your feedback",
-                      lambda j: j.feedback(mirrorback_id, rating, flags, note))
+                      lambda j: j.feedback(mirrorback_id, rating, flags, note, labels or ()))
         if got is not FAILED:
             self.post_message(m.FeedbackSaved(got))
 
