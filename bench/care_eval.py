@@ -7,8 +7,8 @@
 
 A positive counts as found when the entry gets the care response (clear signals) or at
 least the gentle line (veiled ones; the share that got full care is shown beside it).
-A hard negative is a false alarm when it gets either tier. Gentle entries should get at
-least the gentle line.
+A hard negative is a false alarm when it gets either tier ("→care": the care response). Gentle entries should get at
+least the gentle line, and not the care response instead of a mirrorback ("gentle→care").
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ def main() -> int:
     folder = corpus_folder(args.set, args.holdout)
     files = load(folder, args.lang)
     by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # clear hit/n, veiled hit/n, veiled care
-    by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # pos hit/n, neg fa/n, gentle hit/n
+    # pos hit/n, neg fa/n, gentle hit/n, gentle given the care response, neg given it
+    by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0, 0])
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
     times: list[float] = []
@@ -114,6 +115,7 @@ def main() -> int:
             by_kind[e.get("kind", "?")][1] += 1
             by_lang[lang][2] += fa
             by_lang[lang][3] += 1
+            by_lang[lang][7] += f.tier == CARE
             if fa:
                 misses.append(f"FALSE [{lang} {e.get('kind')}] tier={f.tier} {f.score:.2f} "
                               f"{[(s.text, round(s.weight, 2)) for s in f.signals]}: "
@@ -123,6 +125,7 @@ def main() -> int:
             f = assess(text)
             by_lang[lang][4] += f.tier is not None
             by_lang[lang][5] += 1
+            by_lang[lang][6] += f.tier == CARE
             if f.tier is None:
                 misses.append(f"GENTLE-MISS [{lang}]: {text.strip()[:200]!r}")
     from mirror.engine.care.detect import detector
@@ -136,12 +139,14 @@ def main() -> int:
         print(f"{cat:24} {pct(c[0], c[1]):>20} {pct(c[2], c[3]):>20} {pct(c[4], c[3]):>14}")
         tc = [a + b for a, b in zip(tc, c)]
     print(f"{'ALL':24} {pct(tc[0], tc[1]):>20} {pct(tc[2], tc[3]):>20} {pct(tc[4], tc[3]):>14}")
-    print(f"\n{'language':10} {'recall':>18} {'false alarms':>18} {'gentle reached':>18}")
-    tl = [0] * 6
+    print(f"\n{'language':10} {'recall':>18} {'false alarms':>18} {'→care':>16} {'gentle reached':>18} {'gentle→care':>16}")
+    tl = [0] * 8
     for lang, v in sorted(by_lang.items()):
-        print(f"{lang:10} {pct(v[0], v[1]):>18} {pct(v[2], v[3]):>18} {pct(v[4], v[5]):>18}")
+        print(f"{lang:10} {pct(v[0], v[1]):>18} {pct(v[2], v[3]):>18} {pct(v[7], v[3]):>16} "
+              f"{pct(v[4], v[5]):>18} {pct(v[6], v[5]):>16}")
         tl = [a + b for a, b in zip(tl, v)]
-    print(f"{'ALL':10} {pct(tl[0], tl[1]):>18} {pct(tl[2], tl[3]):>18} {pct(tl[4], tl[5]):>18}")
+    print(f"{'ALL':10} {pct(tl[0], tl[1]):>18} {pct(tl[2], tl[3]):>18} {pct(tl[7], tl[3]):>16} "
+          f"{pct(tl[4], tl[5]):>18} {pct(tl[6], tl[5]):>16}")
     print(f"\n{'negative kind':14} {'false alarms':>18}")
     for kind, v in sorted(by_kind.items()):
         print(f"{kind:14} {pct(v[0], v[1]):>18}")

@@ -91,9 +91,18 @@ def care_summary(care: dict) -> str:
     if care["source"] == "model":
         why = "a model answered with the care sentinel"
     else:
-        why = "; ".join(f"{s['category'].replace('_', ' ')}: “{s['text']}”" for s in care["signals"])
+        why = "; ".join(_signal_why(s) for s in care["signals"])
     state = " (dismissed)" if care["dismissed"] else ""
     return f"care marker: {care['tier']}{state} · {why}"
+
+
+def _signal_why(signal: dict) -> str:
+    """One piece of evidence: the category and the writer's words, or the care detector's
+    second reader, which quotes no words (alone, or agreeing with the rules' signs)."""
+    if signal.get("rule") == "model":
+        agreeing = str(signal.get("context") or "").startswith("model, agreeing")
+        return "the second reader agreeing" if agreeing else "the second reader"
+    return f"{signal['category'].replace('_', ' ')}: “{signal['text']}”"
 
 
 class Progress:

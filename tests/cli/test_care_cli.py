@@ -36,6 +36,25 @@ def test_list_care_shows_each_tier_and_show_names_categories_and_words(cli):
     assert "care marker: care" in cli("show", clear["reflection"]["id"]).out
 
 
+def test_a_veiled_goodbye_both_readers_agree_on_gets_care_and_show_says_why(cli):
+    """The rules alone give "gave away … won't be needing it" the gentle line; the care
+    detector's second reader agrees, so the care response comes instead of a mirrorback,
+    and `show` says it was the rules' sign with the second reader agreeing."""
+    text = "Gave my sister the necklace Nan left me. I won't be needing it."
+    result = reflect(cli, text)
+    assert result["care"] is True and result["care_tier"] == "care"
+    shown = cli("show", result["reflection"]["id"], "--json").json["care"]
+    assert shown["tier"] == "care" and shown["source"] == "detector"
+    assert shown["categories"] == ["preparatory_acts"]
+    rule, model = shown["signals"]
+    assert rule["text"] and text[rule["start"]:rule["end"]] == rule["text"]
+    assert (model["rule"], model["text"], model["context"]) == (
+        "model", "", "model, agreeing with " + rule["rule"])
+    assert cli("show", result["reflection"]["id"]).out.count(
+        "care marker: care · preparatory acts: “") == 1
+    assert "; the second reader agreeing" in cli("show", result["reflection"]["id"]).out
+
+
 def test_the_gentle_line_follows_an_ordinary_mirrorback(cli):
     result = reflect(cli, "sometimes I wish I could just disappear")
     assert result["care"] is False and result["care_tier"] == "gentle"

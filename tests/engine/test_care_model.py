@@ -1,6 +1,7 @@
 """The care detector's second reader (mirror/engine/care/model.py): entries close to the
 labelled crises in words no rule names get the gentle line; it never gives the care
-response on its own, and ordinary days stay ordinary."""
+response on its own (with the rules' agreement: test_care_agreement.py), and ordinary
+days stay ordinary."""
 
 from __future__ import annotations
 
@@ -76,16 +77,26 @@ def test_model_files_that_do_not_match_are_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("text", [
     "On the platform I thought how easy it would be to take the earlier train home.",
-    "Mnie nie będzie w pracy w czerwcu, lecę do Hiszpanii.",
-    "Ho comprato tutto il necessario per la torta. Sabato, quando dormono tutti, la preparo.",
+    "Ich habe mich entschieden: Freitag streiche ich die Küche, wenn alle schlafen.",
 ])
 def test_its_known_cost_is_the_gentle_line_on_some_ordinary_errands(text: str) -> None:
     """Errands that share a crisis's surface words ("how easy it would be … the platform",
-    "I won't be there in June", "bought everything needed … when they're all asleep"): the
+    "I have decided: Friday … when everyone is asleep", said of painting the kitchen): the
     rules read their ordinary reason and say nothing; the second reader, which sees only
-    the words, gives them the gentle line. Never more."""
+    the words, gives them the gentle line. Never more: no rule sign agrees with it."""
     assert _assess_rules(text).tier is None
     assert assess(text).tier == GENTLE
+
+
+@pytest.mark.parametrize("text", [
+    "Mnie nie będzie w pracy w czerwcu, lecę do Hiszpanii.",
+    "Ho comprato tutto il necessario per la torta. Sabato, quando dormono tutti, la preparo.",
+])
+def test_errands_it_once_raised_are_ordinary_again(text: str) -> None:
+    """"I won't be at work in June, I'm flying to Spain" and a cake baked on Saturday when
+    everyone sleeps: the second reader, trained also on grey days and on more hard
+    negatives written by people, no longer gives them the gentle line."""
+    assert assess(text).tier is None
 
 
 @pytest.mark.parametrize("text", ["after all", "an ordinary day after all", "ordinary day"])
@@ -98,13 +109,13 @@ def test_a_few_words_are_left_to_the_rules(text: str) -> None:
 #: Likelihoods the reader gave before it kept each word's n-grams (reprs: every bit).
 _READ_BEFORE = [
     ("i keep thinking how peaceful it would be to never wake up. no alarm, no nothing.",
-     0.9408837423943889),
+     0.9550766608992398),
     ("Work was awful, my boss yelled again, I'm exhausted and just want to sleep for a week.",
-     0.19474574117400312),
+     0.14765400901184028),
     ("Ich bin so müde.\u00a0Alles ist zu viel,\u2003und niemand merkt es.\n\n\tMorgen wieder.",
-     0.6802224440389435),
-    ("tired " * 300, 0.12254166345502542),  # one n-gram 300 times: past the kept tf values
-    ("Мне больше не хочется жить, я устала от всего.", 0.7651959308573989),
+     0.616308061097286),
+    ("tired " * 300, 0.02837927253417137),  # one n-gram 300 times: past the kept tf values
+    ("Мне больше не хочется жить, я устала от всего.", 0.4611384555339219),
 ]
 
 

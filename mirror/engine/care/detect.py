@@ -1104,6 +1104,11 @@ MODEL_CHARS = 20_000
 MODEL_MIN_CHARS = 40
 #: The second reader's signal: a category of its own, the gentle tier's weight, no words.
 MODEL_CATEGORY = "distress"
+#: Contexts that keep a rule's sign from agreeing with the second reader: a denial ("I'm
+#: not suicidal"), a joke or hyperbole ("kill me now lol") and distant past are kept
+#: below the care response on purpose, and the second reader, which sees only the words,
+#: would read them as close to a crisis.
+_NOT_AGREEING = frozenset({"negated", "hyperbole", "joking", "past"})
 
 
 def assess(text: str) -> CareFinding:
@@ -1111,18 +1116,44 @@ def assess(text: str) -> CareFinding:
 
     When the rules find nothing that reaches the gentle line, the second reader
     (`model.py`) may still give it: it reads entries close to the labelled crises in
-    words no rule foresaw. It never gives the care response."""
+    words no rule foresaw. It never gives the care response alone: only when the rules,
+    on their own, reach the gentle line (`agreeing`) and it reads the entry as a crisis
+    past its stricter `care_threshold` do the two readers together give the care response
+    (two independent readers at the gentle line; their signals sum past `care`)."""
     if not text or not text.strip():
         return NO_FINDING
     found = _assess_rules(text)
-    if found.tier is not None:
+    if found.tier == CARE:
         return found
     reader = care_model()
-    if (reader is None or len(text.strip()) < MODEL_MIN_CHARS
-            or reader.likelihood(text[:MODEL_CHARS]) < reader.threshold):
+    if reader is None or len(text.strip()) < MODEL_MIN_CHARS:
         return found
-    signal = CareSignal(MODEL_CATEGORY, "model", detector().thresholds["gentle"], 0, 0, "", "", "model")
-    return CareFinding(GENTLE, found.score + signal.weight, found.signals + (signal,), found.fired)
+    weight = detector().thresholds["gentle"]
+    if found.tier is None:
+        if reader.likelihood(text[:MODEL_CHARS]) < reader.threshold:
+            return found
+        signal = CareSignal(MODEL_CATEGORY, "model", weight, 0, 0, "", "", "model")
+        return CareFinding(GENTLE, found.score + signal.weight, found.signals + (signal,), found.fired)
+    agree = agreeing(found)
+    if (not agree or reader.care_threshold is None
+            or reader.likelihood(text[:MODEL_CHARS]) < reader.care_threshold):
+        return found
+    # The care response on the rules' own signs and the second reader's agreement: the
+    # signal names both (`show --json`), carries the category the rules read (the care
+    # text acknowledges what they saw) and no words of the writer's.
+    strongest = max(agree, key=lambda s: (s.weight, -s.start))
+    signal = CareSignal(strongest.category, "model", weight, 0, 0, "", "",
+                        "model, agreeing with " + ", ".join(dict.fromkeys(s.rule for s in agree)))
+    return CareFinding(CARE, found.score + signal.weight, found.signals + (signal,), found.fired)
+
+
+def agreeing(found: CareFinding) -> list[CareSignal]:
+    """The rules' signs in `found` that may agree with the second reader: the writer's own,
+    meant now and in earnest, and together at the gentle line; [] when they are not."""
+    signs = [s for s in found.signals if s.rule != "model" and not (_NOT_AGREEING & set(s.context.split(", ")))]
+    if sum(s.weight for s in signs) < detector().thresholds["gentle"] - 1e-9:
+        return []
+    return signs
 
 
 def _assess_rules(text: str) -> CareFinding:

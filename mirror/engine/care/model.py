@@ -7,7 +7,9 @@ Character n-grams carry across inflections, spellings and scripts, so this reade
 part of what the rules miss. It is read here with the standard library only (the weights
 are plain numbers), computing exactly what scikit-learn's TfidfVectorizer (sublinear tf,
 l2 norm per block) and LogisticRegression computed in training. It never decides alone
-for the care response: `detect.assess` lets it add only the gentle line.
+for the care response: `detect.assess` lets it add the gentle line, and the care response
+only when the rules' own signs reach the gentle line and it reads the entry as a crisis
+past a stricter threshold.
 """
 
 from __future__ import annotations
@@ -142,7 +144,8 @@ class _Block:
 
 class CareModel:
     """The trained reader: `likelihood(text)` in [0, 1], and the threshold past which the
-    entry gets the gentle line. Stored in three files (see `bench/care_model_train.py`):
+    entry gets the gentle line (and `care_threshold`, past which it agrees with the rules'
+    gentle-tier signs on the care response). Stored in three files (see `bench/care_model_train.py`):
     model.json (intercept, threshold, blocks), model-grams.txt (the n-grams, one a line)
     and model-weights.bin (each n-gram's idf and coefficient, little-endian float32)."""
 
@@ -153,6 +156,10 @@ class CareModel:
             raise ValueError("care model files do not match")
         self.intercept = float(meta["intercept"])
         self.threshold = float(meta["threshold"])
+        #: Past this, with the rules' own signs at the gentle line agreeing, the care
+        #: response (`detect.assess`); None (a model without it): never.
+        care = meta.get("care_threshold")
+        self.care_threshold: float | None = None if care is None else float(care)
         self.blocks = []
         offset = 0
         for b in meta["blocks"]:
