@@ -166,8 +166,9 @@ def _care(ctx: JournalContext, obs: Observations, profile: Profile) -> list[dict
             continue
         out.append(draft(
             "care_exclusion",
-            f"you dismissed the help line {count} times when only {rule!r} ({category}) "
-            "raised it: leave that cue out of the gentle tier",
+            f"you dismissed the help line {count} times when one cue alone raised it (Mirror's "
+            f"care rule {rule}, read as {category.replace('_', ' ')}): leave that cue out of the "
+            "gentle tier",
             entry, {"dismissed": count, "category": category, "rule": rule,
                     "window_days": obs.window_days,
                     "example_reflection_ids": sorted(examples[(category, rule)])[:5]},
