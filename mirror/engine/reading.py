@@ -322,6 +322,9 @@ class _Lexicon:
     acts: frozenset[str] = frozenset()              # "cried", "yelled": acts, not feelings
     pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
     realising: tuple[tuple[str, ...], ...] = ()     # "i hadn't realised": what is only now seen
+    habitual: tuple[tuple[str, ...], ...] = ()      # "every year": a feeling of a habit, not today
+    when_words: frozenset[str] = frozenset()        # "when": a time clause
+    ahead: frozenset[str] = frozenset()             # "want", "will": the sentence looks ahead
     back_words: frozenset[str] = frozenset()        # "that", "das", "eso": a pointer points back
     links: frozenset[str] = frozenset()             # "and", "y", "und": a clause leans on the last
     laughing_words: frozenset[str] = frozenset()    # "rire", "lachen", "risa": a laugh, as a noun
@@ -748,6 +751,9 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         # (a line of realising weighs as a pointer does: the person says where the heart is)
         pointers=tuple(_words(str(w)) for w in [*(data.get("pointers") or ()), *(data.get("realising") or ())]),
         realising=tuple(_words(str(w)) for w in data.get("realising") or ()),
+        habitual=tuple(_words(str(w)) for w in data.get("habitual") or ()),
+        when_words=_lowered((data.get("ahead_when") or {}).get("when")),
+        ahead=_lowered((data.get("ahead_when") or {}).get("ahead")),
         states=tuple(_words(str(w)) for w in data.get("states") or ()),
         jokes_aside=tuple(_words(str(w)) for w in data.get("jokes_aside") or ()),
         announces=tuple(_words(str(w)) for w in data.get("announces") or ()),
@@ -912,6 +918,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
                 one_word and not arrives and _describes_a_thing(text, toks, norms, i, lex)):
             continue  # (a death is always someone else's: "since she died" is the writer's grief)
         weight = hit[1]
+        if _habitual(toks, norms, i + size, lex):
+            continue  # "the poetry unit, which I dread every year": a habit's feeling, not today's
         if _felt_back_then(toks, norms, i):
             weight = min(weight, HINT_WEIGHT)  # "how angry I was that day. Now he has a beard"
         if hit[0] in _TOLD_BY_EVENTS and _anothers_loss(text, toks, i, lex):
@@ -1678,7 +1686,34 @@ def _unreal(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     joined = f" {' '.join(norms)} "
     if any(f" {' '.join(p)} " in joined for p in lex.unreal_phrases):  # "used to", "instead of"
         return True
+    if lex.when_words and _ahead_when(norms, lex):
+        return True
     return bool(lex.asked) and _asked(text, toks, i, lex)
+
+
+def _ahead_when(norms: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether the words before a feeling put it in a time clause of a sentence that looks
+    ahead: "I want to remember it in February when I'm tired", "I'll call her when I'm
+    calmer". The feeling is one expected later, not felt now ("When I got home I was so
+    happy" looks back, and is felt)."""
+    at = next((k for k in range(len(norms) - 1, -1, -1) if norms[k] in lex.when_words), None)
+    return at is not None and any(w in lex.ahead for w in norms[:at])
+
+
+#: How far after a feeling word a span of habit ("every year") is looked for.
+_HABIT_REACH = 3
+
+
+def _habitual(toks: Sequence[Token], norms: Sequence[str], after: int, lex: _Lexicon) -> bool:
+    """Whether a span of habit follows the feeling within its sentence ("which I dread every
+    year", "lo temo cada año"): the feeling of a recurring thing, not of this day."""
+    if not lex.habitual or after >= len(norms):
+        return False
+    sent = toks[after - 1].sent
+    window = [norms[k] for k in range(after, min(len(norms), after + _HABIT_REACH + 2))
+              if toks[k].sent == sent]
+    return any(tuple(window[k:k + len(p)]) == p for p in lex.habitual
+               for k in range(0, min(len(window), _HABIT_REACH)))
 
 
 def _asked(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

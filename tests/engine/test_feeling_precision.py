@@ -799,3 +799,20 @@ def test_a_feeling_only_expected_is_not_named(text: str, language: str, wrong: s
 def test_feeling_empty_is_named_as_emptiness_not_sadness(text: str, language: str, name: str) -> None:
     reply = compose(text)
     assert name.lower() in reply.lower(), reply
+
+
+@pytest.mark.parametrize(("text", "language", "wrong"), [
+    # a feeling of later, in a sentence that looks ahead, is not felt now
+    ("Hamza read his poem today and the whole class clapped. I want to remember it in "
+     "February when I'm tired.", "en", "tiredness"),
+    ("Finally sent the thesis. I'll call Mum when I'm calmer.", "en", "calm"),
+    # a feeling of a habit is not this day's
+    ("Started the poetry unit with 9B, which I dread every year because teenagers would rather "
+     "die than read their own words aloud.", "en", "fear"),
+])
+def test_a_feeling_of_later_or_of_a_habit_is_not_named(text: str, language: str, wrong: str) -> None:
+    assert wrong not in read(text, language=language).feelings
+
+
+def test_a_feeling_in_a_time_clause_looking_back_is_still_named() -> None:
+    assert "joy" in read("When I got home I was so happy I sang in the kitchen.", language="en").feelings
