@@ -2512,7 +2512,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     centre_sentence = max(scored, key=lambda m: (m.score, m.first))
     if sarcasm:  # the irony is in the whole line, not its loudest word
         centre_sentence = _sarcastic_moment(scored, norms, lex) or centre_sentence
-    centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns)
+    centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns, lex.stopwords)
     centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person, lex.links)
 
     # A second moment from a different paragraph, for long entries.
@@ -2752,7 +2752,8 @@ def _joined_abbreviations(text: str, toks: Sequence[Token],
 
 
 def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: Moment,
-                     opening_turns: frozenset[str] = frozenset()) -> Moment:
+                     opening_turns: frozenset[str] = frozenset(),
+                     stopwords: frozenset[str] | None = None) -> Moment:
     """A centre sentence with the very short one after it in the same paragraph ("No sé si
     me quedaré para siempre. Hoy sí."): the tail often turns it, and must not be cut off.
     So with a sentence after it that opens on a turn ("I've done nights for two years and I
@@ -2762,8 +2763,12 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         # A short centre ("Yo no pude.", "Ik niet.") is the turn of the line before it
         # ("Lucía se rió al ponerlas."): quoted alone it says nothing.
         prev = next((n for n in scored if n.last == m.first), None)
+        between = text[toks[prev.last - 1].end : toks[m.first].start] if prev is not None else ""
+        # ("Would Amma be disappointed if I said I wanted to quit?\nWould I?": a line of only
+        # small words, an ellipsis of the one before, leans on it across a line break too)
+        elliptic = stopwords is not None and all(toks[k].norm in stopwords for k in range(m.first, m.last))
         if prev is not None and prev.last - prev.first <= _LEAD_IN_WORDS \
-                and "\n" not in text[toks[prev.last - 1].end : toks[m.first].start]:
+                and ("\n" not in between or (elliptic and "\n\n" not in between)):
             return Moment(prev.first, m.last, m.score)
         return m
     nxt = next((n for n in scored if n.first == m.last), None)

@@ -227,3 +227,12 @@ def test_a_line_of_realising_is_the_centre_and_is_asked_about_seeing_it() -> Non
         reply = compose(text)
         assert seen in reply.split("?")[0], reply
         assert asked in reply.rsplit("\u201d", 1)[-1], reply
+
+
+def test_a_line_of_only_small_words_leans_on_the_line_before_across_a_break() -> None:
+    # "Would I?" on its own line is an ellipsis of the question above it; quoted alone it
+    # asks about nothing.
+    text = ("Why am I not excited about the new job?\nIs it because I knew already?\n"
+            "Would Dad be hurt if I said I wanted to turn it down?\nWould I?")
+    assert "\u201cWould I?\u201d" not in compose(text)
+    assert "wanted to turn it down? Would I?" in compose(text)
