@@ -517,7 +517,9 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
                 return None
             return tail, tail
         start = cut - 1
-        fewest = _JOINED_WORDS
+        # ("… my best friend since Form One and I forgot": a subject and its verb are a whole
+        # clause; "mum and dad" is not)
+        fewest = _CLAUSE_WORDS[0] if tokens[cut].norm in _I_SUBJECT else _JOINED_WORDS
     else:
         start = cut
         # One word is enough when it is a sentence of its own and a word of weight ("Perdi.",

@@ -226,3 +226,16 @@ def test_a_turn_after_a_comma_that_says_enough_is_asked_after_with_its_turn() ->
             "Mañana desayuno los cereales ahí, aunque Andrés diga que es para mirarlo.")
     reply = compose(text)
     assert reply.count("aunque Andrés diga que es para mirarlo") == 2, reply
+
+
+def test_a_subject_and_its_verb_after_and_are_a_clause_to_ask_after() -> None:
+    # "… and I forgot": two words, but a whole clause, where "mum and dad" is not.
+    from mirror.engine.reading import last_clause
+    from mirror.engine.tokenize import tokenize
+
+    for text, clause in (("He's been my closest friend since primary school and I forgot", "I forgot"),
+                         ("We had lunch with my aunt and my mum and dad", None)):
+        toks = tokenize(text)
+        found = last_clause("en", text, toks, 0, len(toks))
+        said = text[toks[found[0]].start : toks[found[1] - 1].end] if found else None
+        assert said == clause, said
