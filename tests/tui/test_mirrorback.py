@@ -112,3 +112,20 @@ async def test_a_flag_can_say_which_label_misread_the_entry(make_app, journal, m
         (flags,) = db.execute("SELECT flags FROM engine_feedback").fetchone()
     pattern = journal.details(saved.id).patterns[0].pattern
     assert json.loads(flags) == ["inaccurate", f"inaccurate:{pattern}"]
+
+
+async def test_the_flag_dialog_fits_a_small_terminal(make_app, journal):
+    # At 80x24, with the patterns listed, the note and the Flag button are still on screen.
+    saved = journal.write("I must always finish everything tonight, but I want to rest.")
+    journal.answer(saved)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        (panel,) = app.screen.query("#reader-mirrorbacks MirrorbackPanel")
+        panel.action_flag()
+        await settle(pilot)
+        for widget in ("#ok", "#flag-note", "#flag-labels"):
+            region = app.screen.query_one(widget).region
+            assert region.height > 0 and region.bottom <= 24, (widget, region)

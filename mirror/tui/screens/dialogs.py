@@ -162,7 +162,7 @@ class FlagScreen(ModalScreen[dict[str, Any] | None]):
         self.labels = list(dict.fromkeys(labels))
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog flag-dialog"):
             yield Label("What was wrong with this mirrorback?", classes="dialog-title")
             for flag, words in FLAGS:
                 yield Checkbox(f"{flag}: {words}", id=f"flag-{flag}")
