@@ -19,8 +19,8 @@ What a packet may hold, and why it cannot identify a person or quote them:
   runs). In every such group (`complement`), when the nulls would leave exactly one cell
   unknown, or unknown cells adding up to less than `K`, the next smallest cell is nulled
   too, and so on (the total itself when no cell is left): what a reader can work out from a
-  group is a sum of at least two cells that is 0 only when nothing at all was hidden, and
-  otherwise at least `K`. A remainder the packet does not show (feedback without a rating,
+  group is a sum of at least two cells, and at least `K`. The runs of the engines add up,
+  near enough, to the mirrorbacks: there the mirrorbacks are suppressed instead. A remainder the packet does not show (feedback without a rating,
   reflections older than the twelve weeks) is taken as known to the reader: the worst case.
   Counts that are not parts of one whole (patterns, tensions, flags: a reflection or an
   answer may carry several, or none) have no complement to take.
@@ -70,8 +70,10 @@ def rate(numerator: int, denominator: int) -> float | None:
     return round(numerator / denominator, 3)
 
 
-def complement(cells: dict[str, int], total: int, rest: int = 0) -> tuple[set[str], bool]:
-    """Which cells of a group to suppress, and whether to suppress its total too.
+def complement(cells: dict[str, int], total: int, rest: int = 0,
+               spare_cells: bool = False) -> tuple[set[str], bool]:
+    """Which cells of a group to suppress, and whether to suppress its total too
+    (`spare_cells`: suppress the total rather than any cell not below `K`).
 
     `cells` add up to `total` less `rest`, a remainder the packet does not show and that a
     reader is assumed to know (the worst case). A cell below `K` is suppressed; then, while
@@ -82,6 +84,8 @@ def complement(cells: dict[str, int], total: int, rest: int = 0) -> tuple[set[st
     hidden = {name for name, n in cells.items() if n < K}
     if total < K or not hidden:
         return hidden, total < K
+    if spare_cells:
+        return hidden, len(hidden) == 1 or sum(cells[name] for name in hidden) < K
     shown = sorted((n, i, name) for i, (name, n) in enumerate(cells.items()) if name not in hidden)
     while len(hidden) == 1 or sum(cells[name] for name in hidden) < K:
         if not shown:
@@ -112,6 +116,12 @@ def packet(ctx: JournalContext) -> dict[str, Any]:
     journal = {name: suppressed(n) for name, n in totals.items()}
     if hide_total:
         journal["reflections"] = None
+    engines, runs = _engines(conn)
+    # Each run answers with one mirrorback (bar a regenerated answer in the same words):
+    # the mirrorbacks are, near enough, the runs of all engines added up. Where that would
+    # give a small engine's runs away, the mirrorbacks are suppressed, not the engines.
+    if complement(runs, sum(runs.values()), spare_cells=True)[1]:
+        journal["mirrorbacks"] = None
     known_patterns = set(constitution.pattern_labels())
     patterns = periods.journal_pattern_counts(conn)
     observed = periods.seeded_tension_counts(conn)
@@ -127,7 +137,7 @@ def packet(ctx: JournalContext) -> dict[str, Any]:
         "weeks": weeks,
         "patterns": {name: suppressed(patterns.get(name, 0)) for name in sorted(known_patterns)},
         "tensions": tensions,
-        "engines": _engines(conn),
+        "engines": engines,
         "feedback": _feedback(conn),
     }
     validate(data)
@@ -143,10 +153,12 @@ def validate(data: dict[str, Any]) -> None:
     jsonschema.Draft202012Validator(schema).validate(data)
 
 
-def _engines(conn: Any) -> dict[str, Any]:
+def _engines(conn: Any) -> tuple[dict[str, Any], dict[str, int]]:
+    """The engines' part of the packet, and each one's runs (unsuppressed, for the group)."""
     runs = periods.run_rows(conn)
     checks = check_names()
     out: dict[str, Any] = {}
+    counts: dict[str, int] = {}
     for engine in ENGINES:
         mine = [r for r in runs if r[0] == engine]
         n = len(mine)
@@ -162,9 +174,11 @@ def _engines(conn: Any) -> dict[str, Any]:
             "tokens_in": suppressed(sum(r[5] for r in mine)) if n >= K else None,
             "tokens_out": suppressed(sum(r[6] for r in mine)) if n >= K else None,
         }
+        counts[engine] = n
     other = len([r for r in runs if r[0] not in ENGINES])
     out["other"] = {"runs": suppressed(other)}
-    return out
+    counts["other"] = other
+    return out, counts
 
 
 def _feedback(conn: Any) -> dict[str, Any]:

@@ -101,6 +101,22 @@ def test_complementary_suppression_by_the_table(cells, total, rest, hidden, tota
     from mirror.services.telemetry import complement
 
     assert complement(cells, total, rest) == (hidden, total_hidden)
+    if not total_hidden:   # sparing the cells, the total goes instead of the complements
+        small = {name for name, n in cells.items() if n < 5}
+        assert complement(cells, total, rest, spare_cells=True) == (small, small != hidden)
+
+
+def test_the_mirrorbacks_are_suppressed_where_they_would_give_an_engine_s_runs_away(journal):
+    """Each run answers with one mirrorback: 6 offline runs beside 6 mirrorbacks would say
+    no other engine ran, so the mirrorbacks (not the engines' runs) are suppressed."""
+    from mirror.services import telemetry
+
+    for i in range(6):
+        journal.answer(journal.write(f"Evening {i} by the sea."))
+    data = telemetry.packet(journal.context)
+    assert data["engines"]["offline"]["runs"] == 6
+    assert data["journal"]["mirrorbacks"] is None
+    assert data["journal"]["reflections"] == 6
 
 
 def test_write_refuses_an_existing_file_unless_forced(cli, tmp_path):
@@ -225,22 +241,26 @@ def _determined(total: int | None, rest: int, cells: dict[str, int | None],
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                    HealthCheck.function_scoped_fixture])
 @given(weeks_ago=st.lists(st.integers(0, 15), max_size=40),
-       runs=st.lists(st.tuples(st.sampled_from(["ollama", "anthropic"]), st.sampled_from(_STATUSES)),
-                     max_size=40),
+       runs=st.lists(st.tuples(st.sampled_from(["ollama", "anthropic", "care", "local"]),
+                               st.sampled_from(_STATUSES)), max_size=40),
        ratings=st.lists(st.one_of(st.none(), st.integers(1, 5)), max_size=40))
 def test_no_suppressed_cell_can_be_worked_out_from_its_group(tmp_path_factory, weeks_ago, runs,
                                                              ratings):
     from mirror.services import telemetry
     from mirror.services.journal import Journal
-    from mirror.storage.derived import RunRecord
+    from mirror.storage.derived import MirrorbackRecord, RunRecord
 
     home = tmp_path_factory.mktemp("journal")
     now = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
     with Journal.open(home, clock=FixedClock(now)) as journal:
         for i, ago in enumerate(weeks_ago):
             journal.write(f"Note {i}.", when=(now - timedelta(weeks=ago)).date().isoformat())
-        for engine, status in runs:
-            journal.store.derived.add_run(None, RunRecord(engine, 12.0, status))
+        if runs:   # each run answers with one mirrorback, as `reflect` records them
+            answered = journal.write("Answered.", when=now.date().isoformat())
+        for i, (engine, status) in enumerate(runs):
+            journal.store.derived.add_run(answered.id, RunRecord(engine, 12.0, status))
+            journal.store.derived.add_mirrorback(answered.id, MirrorbackRecord(
+                f"Answer {i}.", engine, "1", "0" * 64, "passed"))
         if ratings:
             saved = journal.write("Rated.", when=now.date().isoformat())
             mirrorback = journal.answer(saved).mirrorback.id
@@ -274,3 +294,10 @@ def test_no_suppressed_cell_can_be_worked_out_from_its_group(tmp_path_factory, w
                            {s: mine.count(s) for s in _STATUSES}) == []
         # and nothing below k is shown, however it is worked out
         assert all(c is None or c >= 5 for c in counts.values())
+    # the engines' runs add up to the mirrorbacks (the rated one was answered offline)
+    engine_runs = {e: sum(1 for r, _ in runs if r == e) for e in ("ollama", "anthropic", "care")}
+    engine_runs["other"] = sum(1 for r, _ in runs if r == "local")
+    engine_runs["offline"] = 1 if ratings else 0
+    mirrorbacks = data["journal"]["mirrorbacks"]
+    assert _determined(mirrorbacks, 0,
+                       {e: data["engines"][e]["runs"] for e in engine_runs}, engine_runs) == []
