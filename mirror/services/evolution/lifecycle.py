@@ -29,6 +29,7 @@ from mirror.services.evolution.critics import DEFAULT_WINDOW_DAYS, observe, stor
 from mirror.services.evolution.profile import Profile, apply_change, both_poles, dump
 from mirror.services.evolution.proposals import draft, propose
 from mirror.storage.db import transaction
+from mirror.storage.evolution import EvolutionStore
 
 #: Model runs under a new profile before its measured effect is worth showing.
 MIN_RUNS_AFTER = 5
@@ -243,7 +244,7 @@ AMENDMENT_UNMEASURED = (
     "no before and after of Mirror's answers to count")
 
 
-def _axis_effect(store: Any, proposal: Proposal, since: str, ended: str) -> Effect:
+def _axis_effect(store: EvolutionStore, proposal: Proposal, since: str, ended: str) -> Effect:
     """A tension axis: reflections Mirror observed on it while it was in force, and the
     share of reflections naming both poles in one sentence, before and after."""
     axis_a, axis_b = str(proposal.change["axis_a"]), str(proposal.change["axis_b"])
