@@ -95,14 +95,35 @@ def report_lines(report: EvolutionReport) -> list[str]:
 
 
 def effect_line(p: Proposal, e: Effect) -> str:
-    """The measured effect `e` of `p` beside its prediction, on one line."""
+    """The measured effect `e` of `p` beside its prediction, on one line (a change with no
+    behavioural measure says so, and why)."""
+    if not e.measured:
+        return f"measured: none — {e.note}"
     before = f"{e.before_rate:.0%}" if e.before_rate is not None else "—"
     after = f"{e.after_rate:.0%}" if e.after_rate is not None else "—"
+    rates = (f"{before} ({e.before_count}/{e.before_total}) before, "
+             f"{after} ({e.after_count}/{e.after_total}) after")
+    tail = "" if e.enough_data else " — too few yet to tell"
+    if e.observed_after is not None:
+        axis = f"{p.change.get('axis_a')} / {p.change.get('axis_b')}"
+        return (f"measured: Mirror observed {axis} in "
+                f"{counted(e.observed_after, 'reflection')} since it was applied; reflections "
+                f"naming both poles {rates}" + axis_predicted(p) + tail)
     expected = predicted(p)
-    return (f"measured: {e.metric} {before} ({e.before_count}/{e.before_total}) before, "
-            f"{after} ({e.after_count}/{e.after_total}) after"
-            + (f"; predicted at most {expected:.0%}" if expected is not None else "")
-            + ("" if e.enough_data else " — too few yet to tell"))
+    return (f"measured: {e.metric} {rates}"
+            + (f"; predicted at most {expected:.0%}" if expected is not None else "") + tail)
+
+
+def axis_predicted(p: Proposal) -> str:
+    """A tension axis's prediction, in words: where Mirror will observe it, and how many
+    reflections leaned on it in the window before."""
+    why, before = p.prediction.get("why"), p.prediction.get("before")
+    if not why:
+        return ""
+    days = p.evidence.get("window_days")
+    count = (f" ({counted(before, 'reflection')} leaned on it in the {days} days before)"
+             if isinstance(before, int) and days else "")
+    return f"; predicted: {why}{count}"
 
 
 def proposal_line(p: Proposal) -> str:

@@ -99,23 +99,31 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Effect:
-    """A proposal's measured effect beside its prediction: a rate before and after."""
+    """A proposal's measured effect beside its prediction: a rate before and after.
+
+    A tension axis adds `observed_after`, the reflections Mirror observed on the axis since
+    it was applied (its rate is the share of reflections naming both poles). A change with
+    no behavioural measure (a constitutional amendment) has `measured` False, no counts, and
+    says why in `note`, rather than an empty field."""
 
     metric: str
-    before_count: int
-    before_total: int
-    after_count: int
-    after_total: int
+    before_count: int | None
+    before_total: int | None
+    after_count: int | None
+    after_total: int | None
     enough_data: bool
     worse: bool
+    measured: bool = True
+    observed_after: int | None = None
+    note: str | None = None
 
     @property
     def before_rate(self) -> float | None:
-        return self.before_count / self.before_total if self.before_total else None
+        return self.before_count / self.before_total if self.before_total and self.before_count is not None else None
 
     @property
     def after_rate(self) -> float | None:
-        return self.after_count / self.after_total if self.after_total else None
+        return self.after_count / self.after_total if self.after_total and self.after_count is not None else None
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "before_rate": self.before_rate, "after_rate": self.after_rate}

@@ -273,6 +273,25 @@ class EvolutionStore:
             (since, until)).fetchone()
         return int(written), int(dismissed)
 
+    def axis_observed(self, since: str, until: str, axis_a: str, axis_b: str) -> int:
+        """The reflections Mirror observed on the tension axis (either order, any case) in
+        [since, until): the measured effect of an approved tension axis."""
+        return int(self.conn.execute(
+            "SELECT count(DISTINCT o.reflection_id) FROM tension_observations o"
+            " JOIN tensions t ON t.id = o.tension_id"
+            " WHERE ((lower(t.axis_a) = lower(?) AND lower(t.axis_b) = lower(?))"
+            "     OR (lower(t.axis_a) = lower(?) AND lower(t.axis_b) = lower(?)))"
+            " AND o.observed_at >= ? AND o.observed_at < ?",
+            (axis_a, axis_b, axis_b, axis_a, since, until)).fetchone()[0])
+
+    def axis_named(self, since: str, until: str, axis_a: str, axis_b: str) -> tuple[int, list[tuple[str, str]]]:
+        """(reflections written in [since, until), (ID, text) of those holding both pole
+        words): the caller counts those naming both poles in one sentence. The text is read
+        only to count, never returned further."""
+        written = self.conn.execute("SELECT count(*) FROM reflections WHERE created_at >= ?"
+                                    " AND created_at < ?", (since, until)).fetchone()[0]
+        return int(written), self._holding_both(since, until, axis_a, axis_b)
+
     def ended_at(self, proposal_id: str) -> str | None:
         """When an applied change stopped being in force (its rollback), if it did."""
         row = self.conn.execute(

@@ -239,3 +239,75 @@ def test_a_stricter_limit_is_measured_by_the_directive_flags_you_give(journal):
     assert (effect.after_count, effect.after_total) == (0, 6) and not effect.worse
     assert ("measured: directive_feedback_rate 50% (4/8) before, 0% (0/6) after; "
             "predicted at most 25%") in show_lines(shown)
+
+
+def test_an_approved_tension_axis_shows_what_mirror_observed_since_beside_its_prediction(journal):
+    """The axis is measured by the reflections Mirror observed on it after it was applied,
+    and by the share naming both poles before and after, beside its prediction."""
+    from mirror.cli.evolve_cmds import report_lines
+    from tests.cli.test_json_schemas import validate
+
+    journal.add_tension("freedom", "security")
+    for i in range(3):
+        reflect(journal, f"Freedom or security: the Lisbon offer again, day {i}.")
+    reflect(journal, "Security matters. So does the garden.")   # not both in one sentence
+    proposal = _one(journal.evolve_report(), "tension_axis")
+    _apply(journal, proposal)
+    for i in range(3):
+        reflect(journal, f"Freedom, security, and the same old question, night {i}.")
+    for i in range(3):
+        reflect(journal, f"The ferry was late again, morning {i}.")
+
+    shown = journal.evolve_show(proposal.id)
+    effect = shown.effect
+    assert effect is not None and effect.measured and effect.metric == "axis_named_rate"
+    assert effect.observed_after == 3 == len(journal.tension("freedom/security").trajectory)
+    assert (effect.before_count, effect.before_total) == (3, 4)
+    assert (effect.after_count, effect.after_total) == (3, 6)
+    assert effect.enough_data and not effect.worse
+    line = ("measured: Mirror observed freedom / security in 3 reflections since it was "
+            "applied; reflections naming both poles 75% (3/4) before, 50% (3/6) after; "
+            "predicted: Mirror will offer the axis when a reflection leans on it "
+            "(3 reflections leaned on it in the 30 days before)")
+    assert line in show_lines(shown)
+    report = journal.evolve_report()
+    assert f"    {line}" in report_lines(report)
+    validate("evolve show", {"proposal": shown.to_json()})
+    validate("evolve report", report.to_json())
+    assert shown.to_json()["effect"]["observed_after"] == 3
+
+
+def test_an_axis_rolled_back_stops_counting_observations(journal):
+    proposal = lifecycle.file_draft(journal.context, "tension_axis", "freedom and security",
+                                    {"axis_a": "freedom", "axis_b": "security"}, {}, {})
+    _apply(journal, proposal)
+    reflect(journal, "Freedom, security, and the same old question.")
+    journal.evolve_rollback(proposal.id)
+    reflect(journal, "Freedom, security, and the question once more.")
+    effect = journal.evolve_show(proposal.id).effect
+    assert (effect.observed_after, effect.after_count, effect.after_total) == (1, 1, 1)
+    assert not effect.enough_data
+
+
+def test_an_applied_amendment_says_plainly_it_has_no_behavioural_measure(journal):
+    from tests.cli.test_json_schemas import validate
+
+    proposal = lifecycle.file_draft(journal.context, "constitution_amendment", "care first",
+                                    {"summary": "name the care resources first"}, {}, {})
+    journal.evolve_approve(proposal.id, "amend the constitution")
+    journal.evolve_apply(proposal.id)
+    for i in range(5):
+        reflect(journal, f"The walk home was long tonight, evening {i}.")
+
+    shown = journal.evolve_show(proposal.id)
+    assert shown.effect is not None and not shown.effect.measured
+    data = shown.to_json()["effect"]
+    assert (data["metric"], data["before_count"], data["after_total"]) == ("none", None, None)
+    assert data["note"].startswith("a constitutional amendment has no behavioural measure: ")
+    [line] = [line for line in show_lines(shown) if line.startswith("measured:")]
+    assert line == ("measured: none — a constitutional amendment has no behavioural measure: "
+                    "it is recorded with the constitution (`mirror constitution`) and the "
+                    "engine reads nothing from it, so there is no before and after of "
+                    "Mirror's answers to count")
+    assert not shown.to_json()["offer_rollback"]
+    validate("evolve show", {"proposal": shown.to_json()})

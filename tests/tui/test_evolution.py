@@ -98,3 +98,42 @@ async def test_one_run_is_said_in_the_singular(make_app, journal, monkeypatch):
         await settle(pilot)
         said = text_of(app, "#evo-observations")
         assert "· 1 run ·" in said and "1 runs" not in said, said
+
+
+async def _detail_after_f9(make_app) -> str:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        return text_of(app, "#evo-detail")
+
+
+async def test_an_applied_tension_axis_shows_what_mirror_observed_since(make_app, journal):
+    from mirror.services.evolution import lifecycle
+
+    proposal = lifecycle.file_draft(journal.context, "tension_axis", "freedom and security",
+                                    {"axis_a": "freedom", "axis_b": "security"}, {}, {})
+    journal.evolve_approve(proposal.id)
+    journal.evolve_apply(proposal.id)
+    for i in range(2):
+        reflect(journal, f"Freedom, security, and the same old question, night {i}.")
+    reflect(journal, "The ferry was late again.")
+
+    detail = await _detail_after_f9(make_app)
+    assert ("measured: Mirror observed freedom / security in 2 reflections since it was "
+            "applied") in detail
+    assert "reflections naming both poles" in detail and "after  " in detail and "2/3" in detail
+
+
+async def test_an_applied_amendment_says_it_has_no_behavioural_measure(make_app, journal):
+    from mirror.services.evolution import lifecycle
+
+    proposal = lifecycle.file_draft(journal.context, "constitution_amendment", "care first",
+                                    {"summary": "name the care resources first"}, {}, {})
+    journal.evolve_approve(proposal.id, "amend the constitution")
+    journal.evolve_apply(proposal.id)
+
+    detail = await _detail_after_f9(make_app)
+    assert "measured: none" in detail
+    assert "a constitutional amendment has no behavioural measure" in detail

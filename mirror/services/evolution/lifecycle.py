@@ -26,9 +26,10 @@ from mirror.models.evolution import (
 from mirror.services.context import JournalContext
 from mirror.services.evolution import invariants
 from mirror.services.evolution.critics import DEFAULT_WINDOW_DAYS, observe, store_of
-from mirror.services.evolution.profile import Profile, apply_change, dump
+from mirror.services.evolution.profile import Profile, apply_change, both_poles, dump
 from mirror.services.evolution.proposals import draft, propose
 from mirror.storage.db import transaction
+from mirror.storage.evolution import EvolutionStore
 
 #: Model runs under a new profile before its measured effect is worth showing.
 MIN_RUNS_AFTER = 5
@@ -193,16 +194,25 @@ def measure(ctx: JournalContext, proposal: Proposal) -> Effect | None:
       change working, not failing);
     - a lexicon overlay dropping a cue: the share of your feedback, on reflections holding
       that cue, that flagged the mirrorback inaccurate;
-    - a care exclusion: the share of reflections whose gentle care line you dismissed.
-
-    Other kinds (a tension axis, an amendment) have no measure: None."""
-    if not proposal.applied_at or proposal.kind not in _MEASURED:
+    - a care exclusion: the share of reflections whose gentle care line you dismissed;
+    - a tension axis: the reflections Mirror observed on it since (`observed_after`), and
+      the share of reflections whose own words name both poles in one sentence, before and
+      after (never "worse": naming it less is not the change failing);
+    - a constitutional amendment: no behavioural measure, said in plain words (`note`).
+      An amendment is recorded with the constitution (`mirror constitution`) and the engine
+      reads nothing from it, so no count of Mirror's answers could tell its effect."""
+    if not proposal.applied_at:
         return None
+    if proposal.kind == "constitution_amendment":
+        return Effect("none", None, None, None, None, enough_data=False, worse=False,
+                      measured=False, note=AMENDMENT_UNMEASURED)
     store = store_of(ctx)
     applied = parse_utc_iso(proposal.applied_at)
     days = int(proposal.evidence.get("window_days", DEFAULT_WINDOW_DAYS))
     since = utc_iso(applied - timedelta(days=days))
     ended = store.ended_at(proposal.id) or utc_iso(ctx.clock.now() + timedelta(microseconds=1))
+    if proposal.kind == "tension_axis":
+        return _axis_effect(store, proposal, since, ended)
     if proposal.kind == "lexicon_overlay":
         cues = [str(c) for c in proposal.change.get("drop") or ()]
         before_total, before_hits = _inaccurate_on(store.feedback_texts(since, proposal.applied_at), cues)
@@ -227,8 +237,26 @@ def measure(ctx: JournalContext, proposal: Proposal) -> Effect | None:
     return Effect(metric, before_hits, before_total, after_hits, after_total, enough, worse)
 
 
-#: The kinds whose effect is measured (see `measure`).
-_MEASURED = ("prompt_adjustment", "check_threshold", "lexicon_overlay", "care_exclusion")
+#: Why an applied constitutional amendment shows no measured effect.
+AMENDMENT_UNMEASURED = (
+    "a constitutional amendment has no behavioural measure: it is recorded with the "
+    "constitution (`mirror constitution`) and the engine reads nothing from it, so there is "
+    "no before and after of Mirror's answers to count")
+
+
+def _axis_effect(store: EvolutionStore, proposal: Proposal, since: str, ended: str) -> Effect:
+    """A tension axis: reflections Mirror observed on it while it was in force, and the
+    share of reflections naming both poles in one sentence, before and after."""
+    axis_a, axis_b = str(proposal.change["axis_a"]), str(proposal.change["axis_b"])
+    applied = str(proposal.applied_at)
+    before_total, rows = store.axis_named(since, applied, axis_a, axis_b)
+    before_hits = sum(1 for _, text in rows if both_poles(text, axis_a, axis_b))
+    after_total, rows = store.axis_named(applied, ended, axis_a, axis_b)
+    after_hits = sum(1 for _, text in rows if both_poles(text, axis_a, axis_b))
+    observed = store.axis_observed(applied, ended, axis_a, axis_b)
+    return Effect("axis_named_rate", before_hits, before_total, after_hits, after_total,
+                  enough_data=after_total >= MIN_RUNS_AFTER, worse=False,
+                  observed_after=observed)
 
 
 def _inaccurate_on(rows: list[tuple[str, str]], cues: list[str]) -> tuple[int, int]:

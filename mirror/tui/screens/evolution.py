@@ -100,9 +100,18 @@ def detail_text(p: Proposal) -> Text:
         text.append("\n")
     for r in p.verdict.refusals:
         text.append(f"✗ refused by {r.invariant}: {r.reason}\n", "bold red")
-    if p.effect:
+    if p.effect and not p.effect.measured:
+        text.append("measured: none\n", "bold")
+        text.append(f"  {p.effect.note}\n", "dim")
+    elif p.effect:
         e = p.effect
-        text.append(f"measured: {e.metric.replace('_', ' ')}\n", "bold")
+        if e.observed_after is not None:
+            text.append(f"measured: Mirror observed {p.change.get('axis_a')} / "
+                        f"{p.change.get('axis_b')} in {plural(e.observed_after, 'reflection')} "
+                        "since it was applied\n", "bold")
+            text.append("  reflections naming both poles\n")
+        else:
+            text.append(f"measured: {e.metric.replace('_', ' ')}\n", "bold")
         text.append(f"  before {bar(e.before_rate, 10)} {e.before_count}/{e.before_total}\n")
         text.append(f"  after  {bar(e.after_rate, 10)} {e.after_count}/{e.after_total}\n")
         if not e.enough_data:
