@@ -308,8 +308,8 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
         w = tok.norm
         if w in _SWAP:
             parts.append(_SWAP[w])
-        elif w in _AGREE and k and own[k - 1] in ("i", "we"):
-            parts.append(_AGREE[w])
+        elif w in _AGREE and k and _subject_before(own, k) in ("i", "we"):
+            parts.append(_AGREE[w])  # ("I honestly wasn't sure" → "you honestly weren't sure")
         elif tok.text.isupper() and len(tok.text) > 1 and not _in_capital_run(toks, k):
             parts.append(tok.text.lower())  # "ONE" shouted is said back plainly
         elif k == 0 and not diary and (w in _PRONOUNS or w.split("'")[0] in _PRONOUNS):
@@ -324,6 +324,14 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     elif own[0] in _SWAP_LOWER:
         said = said[:1].lower() + said[1:]
     return Echo(said, past)
+
+
+def _subject_before(own: Sequence[str], k: int) -> str:
+    """The word before word k, passing over adverbs ("I honestly wasn't" → "i")."""
+    j = k - 1
+    while j > 0 and own[j] in _ADVERBS:
+        j -= 1
+    return own[j]
 
 
 def _index(tokens: Sequence[Token], tok: Token) -> int:

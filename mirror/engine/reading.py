@@ -877,7 +877,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         arrives = i > 0 and norms[i - 1] == "the" and i + 1 < len(norms) and norms[i + 1] in lex.arrives
         start = bounds[toks[i].sent][0]
         if (_negated(norms, i, lex, start) and not _never_more_before(norms, i, start)) \
-                or _unreal(text, toks, i, lex):
+                or _negated_after(norms, i, bounds[toks[i].sent], lex) or _unreal(text, toks, i, lex):
             continue  # (within its sentence: "God no. Jealousy of how sure she looked.")
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
@@ -887,6 +887,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "Jan gesagt, dass ich einfach müde bin": what was said, maybe a cover
         if _in_question(text, toks, i):
             continue  # "Do something fun???": asked about, not felt
+        if _aside(text, toks, i):
+            continue  # "Your hair, I'm afraid, goes": a formula set off by commas, not fear
         if size > 1 and _in_idiom(norms, i, lex):
             continue  # "mi sento solo una pentola a pressione": "only", not "alone"
         if _taken_back(toks, norms, i + size, lex):
@@ -1586,6 +1588,21 @@ def _makes_amends(norms: Sequence[str], lex: _Lexicon) -> bool:
 _AMENDS_REACH = 3
 
 
+def _aside(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Whether the word at i closes an aside of the writer's, at most two words set off by
+    commas inside a sentence that goes on after it: "Your hair, I'm afraid, goes"."""
+    if i == 0 or i + 1 >= len(toks) or toks[i - 1].sent != toks[i].sent or toks[i + 1].sent != toks[i].sent:
+        return False
+    after = text[toks[i].end : toks[i + 1].start]
+    if "," not in after:
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 2 and "," not in text[toks[k].end : toks[k + 1].start]:
+        k -= 1
+    return k >= 0 and i - k <= 2 and toks[k].sent == toks[i].sent and "," in text[toks[k].end : toks[k + 1].start] \
+        and any(toks[j].norm in _I_SUBJECT for j in range(k + 1, i))  # (the writer's formula)
+
+
 def _in_idiom(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
     """Whether the word at i is inside one of the language's `not_feelings` phrases."""
     return any(tuple(norms[i - k:i - k + len(words)]) == words
@@ -1660,6 +1677,18 @@ def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
     return j >= max(lo, 0) and i - j > 3 and negator(norms[j])
 
 
+def _negated_after(norms: Sequence[str], i: int, sentence: tuple[int, int], lex: _Lexicon) -> bool:
+    """A feeling put first and denied at the end of a short sentence: "Traurig bin ich heute
+    Abend nicht", "Boos ben ik niet", "Sad I am not". Said back as felt, it contradicts the
+    person outright."""
+    lo, hi = sentence
+    if i != lo or hi - lo > _DENIED_AFTER_WORDS:
+        return False
+    return hi - 1 > i and norms[hi - 1] in lex.negators  # (not "Furious is not the word")
+
+
+#: A sentence that opens on a feeling and ends on its denial: at most this many words.
+_DENIED_AFTER_WORDS = 7
 #: How far back a negation may govern a feeling across small words only.
 _NEGATION_REACH = 6
 #: Pronouns, forms of "have" and "be", and "yet"/"still", in the engine's languages.
@@ -2347,14 +2376,15 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     retort = _retort(text, toks, lex)
     if retort is not None and any(fam in _MOURNING for _, fam, _ in (*feeling_words, *signs)):
         retort = None  # "Grazie nonna, precisissima.", the first time without her: fondness
-    if sarcasm and retort is not None and any(
+    if sarcasm and any(
             fam in _ANGER and wt >= WORD_WEIGHT and _stated(text, toks, i, lex) for i, fam, wt in families):
-        # "No, Kevin, I don't … that's what actually made me furious": the comeback nobody
-        # heard, from someone who says outright they are angry, is anger, not a dry joke,
-        # and the anger is what is named ("calm" from "when I'm calmer" is not beside it).
-        sarcasm, angry_retort = False, True
+        # "No, Kevin, I don't … that's what actually made me furious", "I am so angry I have
+        # had to write this out twice": someone who says outright they are angry is angry,
+        # whatever dry jokes come with it, and the anger is what is named (read blind, "a dry
+        # edge" for declared fury was graded 2; "calm" from "when I'm calmer" is not beside it).
+        sarcasm, anger_stated = False, True
     else:
-        angry_retort = False
+        anger_stated = False
 
     # Sentence scores.
     bounds = toks.sentence_bounds()
@@ -2590,7 +2620,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if va != vb or weight[ranked[1]] >= weight[ranked[0]] * 0.6:
             # Two at once are said in the order the person wrote them.
             chosen = sorted(ranked[:2], key=lambda f: first_at[f])
-    if angry_retort:
+    if anger_stated:
         chosen = [f for f in chosen if f in _ANGER] or chosen
     elif "guilt" in lex.valence and _makes_amends(norms, lex):
         # "I snapped at the girl at the café … I was already wound up … I'll say sorry

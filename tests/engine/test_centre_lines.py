@@ -236,3 +236,11 @@ def test_a_line_of_only_small_words_leans_on_the_line_before_across_a_break() ->
             "Would Dad be hurt if I said I wanted to turn it down?\nWould I?")
     assert "\u201cWould I?\u201d" not in compose(text)
     assert "wanted to turn it down? Would I?" in compose(text)
+
+
+def test_both_of_those_are_true_gives_back_the_two_lines() -> None:
+    text = ("Dear Sam,\n\nIt's quiet here since you left for Toronto. Your mum keeps laying four "
+            "places at the table.\n\nI'm proud of you. I'm also a bit cross with you for being "
+            "brave so far away. Both of those are true.\n\nLove, Dad")
+    reply = compose(text)
+    assert "I'm proud of you" in reply and "a bit cross with you" in reply, reply

@@ -136,3 +136,12 @@ def test_a_quotation_that_ends_on_its_own_stop_gets_no_second_stop() -> None:
             "and said \u2018you've got the knack for it, better than I ever had.\u2019")
     reply = compose(text)
     assert "\u2019\u201d." not in reply and ".\u201d." not in reply
+
+
+def test_the_verb_agrees_with_you_past_an_adverb() -> None:
+    from mirror.engine.echo import echo
+    from mirror.engine.tokenize import tokenize
+
+    text = "I honestly wasn't sure it was doing anything."
+    said = echo(text, tokenize(text), 0, len(tokenize(text)))
+    assert said is not None and said.text == "you honestly weren't sure it was doing anything"

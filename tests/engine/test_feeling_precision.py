@@ -816,3 +816,29 @@ def test_a_feeling_of_later_or_of_a_habit_is_not_named(text: str, language: str,
 
 def test_a_feeling_in_a_time_clause_looking_back_is_still_named() -> None:
     assert "joy" in read("When I got home I was so happy I sang in the kitchen.", language="en").feelings
+
+
+@pytest.mark.parametrize(("text", "language", "wrong"), [
+    # a feeling put first and denied at the end of its sentence is not felt
+    ("Heute Zwetschgen eingekocht. Traurig bin ich heute Abend nicht. Eher so eine Ruhe.", "de", "sadness"),
+    # a formula of the writer's set off by commas is not fear
+    ("Notes to myself at 20. Your hair, I'm afraid, goes, and no, the hat doesn't help.", "en", "fear"),
+])
+def test_a_feeling_denied_or_said_as_a_formula_is_not_named(text: str, language: str, wrong: str) -> None:
+    assert wrong not in read(text, language=language).feelings
+
+
+@pytest.mark.parametrize(("text", "feeling"), [
+    ("Furious is not the word. Four emails and nothing back about the damp.", "anger"),
+    ("I'm proud of you. I'm also a bit cross with you for moving so far away.", "anger"),
+])
+def test_a_feeling_said_more_strongly_or_plainly_is_named(text: str, feeling: str) -> None:
+    assert feeling in read(text, language="en").feelings
+
+
+def test_declared_fury_is_named_even_beside_dry_jokes() -> None:
+    # Someone who says outright they are angry is angry; "a wry smile" misread them.
+    text = ("I am so angry I had to write this twice. The council says the pothole that ate my "
+            "tyre is \"within tolerance.\" Love that for me. I'm ringing the ombudsman in the morning.")
+    reply = compose(text)
+    assert "anger" in reply.lower() and "wry" not in reply, reply
