@@ -2802,6 +2802,13 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         if prev is not None and prev.last - prev.first <= _LEAD_IN_WORDS \
                 and ("\n" not in between or (elliptic and "\n\n" not in between)):
             return Moment(prev.first, m.last, m.score)
+        nxt = next((n for n in scored if n.first == m.last), None) if prev is None else None
+        gap = text[toks[m.last - 1].end : toks[nxt.first].start] if nxt is not None else ""
+        if nxt is not None and nxt.last - nxt.first <= 3 and "\n" not in gap and not set(gap) & set("!?"):
+            # "Heute nichts geschafft. Auch okay.": an opening this short is answered by the
+            # short line after it, where the person says what they make of it ("GOT THE
+            # JOB!!!" is its own news).
+            return Moment(m.first, nxt.last, m.score)
         return m
     nxt = next((n for n in scored if n.first == m.last), None)
     if nxt is None or "\n" in text[toks[m.last - 1].end : toks[nxt.first].start]:

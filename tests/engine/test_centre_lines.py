@@ -244,3 +244,10 @@ def test_both_of_those_are_true_gives_back_the_two_lines() -> None:
             "brave so far away. Both of those are true.\n\nLove, Dad")
     reply = compose(text)
     assert "I'm proud of you" in reply and "a bit cross with you" in reply, reply
+
+
+def test_a_very_short_opening_takes_the_short_line_that_answers_it() -> None:
+    # "Nichts geschafft. Auch gut.": the second line is what the person makes of the first.
+    reply = compose("Heute nichts geschafft. Auch gut. Morgen um neun zum Arzt.")
+    assert "Auch gut" in reply.split("?")[0], reply
+    assert "Morgen" not in reply, reply
