@@ -592,6 +592,7 @@ class Journal:
     def _misread(self, reflection_id: str, labels: builtins.list[str] | tuple[str, ...]) -> builtins.list[str]:
         """The flags saying which of the reflection's pattern labels were inaccurate."""
         from mirror import constitution  # the labels: only feedback that names one
+        from mirror.storage.evolution import misread_flag
 
         read = self.store.derived.pattern_names([reflection_id]).get(reflection_id, [])
         out = ["inaccurate"]
@@ -601,7 +602,7 @@ class Journal:
                 shown = ", ".join(constitution.pattern_label(n) for n in read) or "no pattern"
                 raise InvalidInput(f"Mirror did not read {constitution.pattern_label(name)!r} in "
                                    f"this reflection (it read: {shown})")
-            out.append(f"inaccurate:{name}")
+            out.append(misread_flag(name))
         return out
 
     # -- bundles and other journals ---------------------------------------------------------

@@ -45,6 +45,7 @@ from mirror.fileio import write_private
 from mirror.resources import resource_dir
 from mirror.services.context import JournalContext
 from mirror.storage import periods
+from mirror.storage.evolution import is_misread_flag
 
 K = 5
 SCHEMA = "telemetry.schema.json"
@@ -186,7 +187,7 @@ def _feedback(conn: Any) -> dict[str, Any]:
     ratings = Counter(r for r, _ in rows if r is not None)
     # 'inaccurate:NAME' names the label an 'inaccurate' beside it was about: not a flag
     flags = Counter(f if f in FEEDBACK_FLAGS else "other" for _, fs in rows for f in set(fs)
-                    if not f.startswith("inaccurate:"))
+                    if not is_misread_flag(f))
     # The ratings add up to the entries, less those given without a rating
     cells = {str(i): ratings.get(i, 0) for i in range(1, 6)}
     hidden, hide_entries = complement(cells, len(rows), len(rows) - sum(cells.values()))

@@ -30,12 +30,30 @@ _JSON_COLUMNS = ("change", "evidence", "prediction", "verdict")
 DIRECTIVE_CHECKS = ("directive_ratio", "explicit_advice")
 _FLAGGED = ("(flags != '[]' AND EXISTS (SELECT 1 FROM json_each(flags) WHERE value IN ("
             + ", ".join(f"'{c}'" for c in DIRECTIVE_CHECKS) + ")))")
+#: The flag that names which pattern label misread the person ('inaccurate:obligation',
+#: kept beside 'inaccurate' by `mirror feedback --label` and the TUI's flag dialog): the
+#: service writes it, the critics and telemetry leave it out of the flag counts, and the
+#: queries below count it against that label only. (Here, on the path every reflect already
+#: loads, rather than in a module of its own.)
+MISREAD_PREFIX = "inaccurate:"
+
+
+def misread_flag(pattern: str) -> str:
+    """The flag saying the label `pattern` misread the person."""
+    return MISREAD_PREFIX + pattern
+
+
+def is_misread_flag(flag: str) -> bool:
+    """Whether a feedback flag names a misread label rather than being a flag itself."""
+    return flag.startswith(MISREAD_PREFIX)
+
+
 #: Feedback `fb` flagged 'inaccurate' for the pattern row `p`: for every pattern of the
 #: reflection, unless the person named the labels that misread them ('inaccurate:NAME').
 _INACCURATE_FOR = (
     "EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value = 'inaccurate')"
-    " AND (NOT EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value LIKE 'inaccurate:%')"
-    "      OR EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value = 'inaccurate:' || p.pattern))")
+    f" AND (NOT EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value LIKE '{MISREAD_PREFIX}%')"
+    f"      OR EXISTS (SELECT 1 FROM json_each(fb.flags) WHERE value = '{MISREAD_PREFIX}' || p.pattern))")
 
 
 def _j(value: Any) -> str:

@@ -17,7 +17,7 @@ from mirror.clock import utc_iso
 from mirror.models.evolution import EngineStats, Observations
 from mirror.services.context import JournalContext
 from mirror.services.evolution.profile import both_poles
-from mirror.storage.evolution import DIRECTIVE_CHECKS, EvolutionStore
+from mirror.storage.evolution import DIRECTIVE_CHECKS, EvolutionStore, is_misread_flag
 
 DEFAULT_WINDOW_DAYS = 30
 
@@ -103,7 +103,7 @@ def observe(ctx: JournalContext, days: int = DEFAULT_WINDOW_DAYS) -> Observation
         if rating is not None:
             ratings[str(rating)] += 1
         # 'inaccurate:NAME' says which label the 'inaccurate' beside it was about
-        feedback_flags.update(f for f in json.loads(flag_json) if ":" not in f)
+        feedback_flags.update(f for f in json.loads(flag_json) if not is_misread_flag(f))
     dismissed: Counter[str] = Counter()
     for _tier, signals, _rid in store.care_dismissal_rows(since, until):
         dismissed.update({s.get("category") for s in json.loads(signals)} - {None})
