@@ -9,7 +9,6 @@ it is approved and when it is applied."""
 from __future__ import annotations
 
 import json
-import re
 from datetime import timedelta
 from typing import Any
 
@@ -26,7 +25,7 @@ from mirror.models.evolution import (
 from mirror.services.context import JournalContext
 from mirror.services.evolution import invariants
 from mirror.services.evolution.critics import DEFAULT_WINDOW_DAYS, observe, store_of
-from mirror.services.evolution.profile import Profile, apply_change, both_poles, dump
+from mirror.services.evolution.profile import Profile, apply_change, both_poles, dump, holds_phrase
 from mirror.services.evolution.proposals import draft, propose
 from mirror.storage.db import transaction
 from mirror.storage.evolution import EvolutionStore
@@ -261,13 +260,9 @@ def _axis_effect(store: EvolutionStore, proposal: Proposal, since: str, ended: s
 
 def _inaccurate_on(rows: list[tuple[str, str]], cues: list[str]) -> tuple[int, int]:
     """(feedback on reflections holding one of `cues` as words, of which flagged inaccurate)."""
-    if not cues:
-        return 0, 0
-    holds = re.compile("|".join(rf"(?<![\w'’]){re.escape(c)}(?![\w'’])" for c in cues),
-                       re.IGNORECASE)
     total = hits = 0
     for flags, text in rows:
-        if holds.search(text.replace("’", "'")):
+        if any(holds_phrase(text, cue) for cue in cues):
             total += 1
             hits += "inaccurate" in json.loads(flags)
     return total, hits

@@ -57,6 +57,12 @@ def _words(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
             and not (m.end() < len(text) and _is_word(text[m.end()]))]
 
 
+def holds_phrase(text: str, phrase: str) -> bool:
+    """Whether `text` holds `phrase` as whole words, in any case and with either apostrophe
+    ("can't" in "I can’t"): how a cue the person added or dropped is found in a reflection."""
+    return bool(_words(_pole(phrase.replace("\u2019", "'")), text.replace("\u2019", "'")))
+
+
 def both_poles(text: str, axis_a: str, axis_b: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The spans of the first two poles that one sentence of `text` holds together, as
     whole words in any case ("Freedom or security: ..."), or None."""
@@ -176,7 +182,7 @@ class Profile:
         taken = {(m.name, m.start) for m in kept}
         found = []
         for name, cue in added:
-            for start, end in _words(_pole(cue), text):
+            for start, end in _words(_pole(cue.replace("\u2019", "'")), text.replace("\u2019", "'")):
                 if (name, start) not in taken:
                     taken.add((name, start))
                     found.append(PatternMatch(name, start, end, text[start:end]))
