@@ -37,6 +37,8 @@ async def test_approve_apply_and_roll_back_from_the_screen(make_app, journal, mo
         detail = text_of(app, "#evo-detail")
         assert "directive_runs: 12" in detail and "✓ invariants: no refusal" in detail
         assert "kettle" not in detail
+        # the example runs as the short IDs `mirror runs` takes, not a Python list
+        assert "example_run_ids: " in detail and "['" not in detail
 
         await pilot.press("a")
         await settle(pilot)

@@ -87,6 +87,8 @@ def detail_text(p: Proposal) -> Text:
     text = Text.assemble((p.title, "bold"), "\n", (f"{p.kind} · {p.status}", "dim"), "\n\n")
     text.append("evidence\n", "bold")
     for key, value in p.evidence.items():
+        if isinstance(value, list):  # example IDs: short, as `mirror show` takes them
+            value = ", ".join(str(v)[:8] for v in value) or "none"
         text.append(f"  {key}: {value}\n")
     if p.prediction:
         text.append("predicted\n", "bold")
