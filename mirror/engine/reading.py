@@ -852,13 +852,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     quoted = {i for i, span in enumerate(tokens_in_spans(toks, quoted_spans(text))) if span >= 0}
     found: list[tuple[int, str, float]] = []
     for i, w in enumerate(norms):
-        if i in quoted or any(norms[j] in lex.simile and not _felt_likeness(norms, j, lex)
-                              for j in range(max(0, i - 2), i)):
-            continue  # someone else's words, or a simile ("smiling like an idiot")
-        if i and not lex.nouns_capitalised and toks[i].text[:1].isupper() and toks[i - 1].sent == toks[i].sent \
-                and "\n" not in text[toks[i - 1].end : toks[i].start] and w not in lex.first_person:
-            continue  # a name inside a sentence ("the nurse, Joy, held my hand"; "Hope Street")
         # The longest words win: "tired of being the friend who…" is "fed up", not sleep.
+        # (Looked up first: most words name no feeling, and the checks below are dearer.)
         hit, size = None, 1
         for words, f, wt in lex.phrases.get(w, ()):
             if len(words) > size and tuple(norms[i : i + len(words)]) == words:
@@ -872,6 +867,12 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             hit = _by_prefix(lex, w)
         if hit is None:
             continue
+        if i in quoted or any(norms[j] in lex.simile and not _felt_likeness(norms, j, lex)
+                              for j in range(max(0, i - 2), i)):
+            continue  # someone else's words, or a simile ("smiling like an idiot")
+        if i and not lex.nouns_capitalised and toks[i].text[:1].isupper() and toks[i - 1].sent == toks[i].sent \
+                and "\n" not in text[toks[i - 1].end : toks[i].start] and w not in lex.first_person:
+            continue  # a name inside a sentence ("the nurse, Joy, held my hand"; "Hope Street")
         # ("the guilt kicked in": the feeling that came over the diarist, whoever else is in
         # the sentence, not a thing described nor words reported)
         arrives = i > 0 and norms[i - 1] == "the" and i + 1 < len(norms) and norms[i + 1] in lex.arrives
@@ -1606,7 +1607,19 @@ def _aside(text: str, toks: Sequence[Token], i: int) -> bool:
 def _in_idiom(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
     """Whether the word at i is inside one of the language's `not_feelings` phrases."""
     return any(tuple(norms[i - k:i - k + len(words)]) == words
-               for words in lex.idioms for k in range(len(words)) if i - k >= 0)
+               for words in _idioms_with(lex.idioms).get(norms[i], ()) for k in range(len(words))
+               if i - k >= 0)
+
+
+@cache
+def _idioms_with(idioms: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The language's `not_feelings` phrases by each word they hold: a word can only be
+    inside a phrase that holds it, so only those are tried (in their listed order)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for words in idioms:
+        for w in dict.fromkeys(words):
+            index.setdefault(w, []).append(words)
+    return {w: tuple(ws) for w, ws in index.items()}
 
 
 def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i: int,
@@ -1791,20 +1804,47 @@ def _asks(norms: Sequence[str], m: Moment, words: tuple[str, ...], quoted: Seque
     """Whether a moment holds a request for advice ("what should I do") in the writer's own
     words: one inside quotation marks is someone else's ("'how do I stop it, Tony how do I—'",
     a mother's voicemail), and answering it as the writer's question misreads the entry."""
-    k, n = len(words), m.last - m.first
-    return any(tuple(norms[j:j + k]) == words and not any(quoted[j:j + k])
-               for j in range(m.first, m.first + n - k + 1))
+    k = len(words)
+    if not k:
+        return any(not any(quoted[j:j]) for j in range(m.first, m.last + 1))
+    first, last, j = words[0], m.last - k, m.first - 1
+    while True:  # candidate starts found by `index` at C speed: this runs for every request
+        try:     # phrase against every moment of the entry
+            j = norms.index(first, j + 1, m.last)
+        except ValueError:
+            return False
+        if j > last:
+            return False
+        if tuple(norms[j:j + k]) == words and not any(quoted[j:j + k]):
+            return True
 
 
 def _occurrences(words: Sequence[str], phrases: Sequence[tuple[str, ...]]
                  ) -> Iterator[tuple[int, tuple[str, ...]]]:
     """(position, phrase) of every place one of `phrases` stands in `words`, phrase by phrase
-    in their order, each from the start."""
+    in their order, each from the start. Called for every sentence against every word list
+    of the language, so a phrase whose first word is absent is passed over at the cost of a
+    set lookup, and candidate starts are found by `index` at C speed."""
+    if not isinstance(words, (list, tuple)):
+        words = list(words)
+    present = set(words)
     for p in phrases:
         k = len(p)
-        for i in range(len(words) - k + 1):
+        if k == 0:
+            yield from ((i, p) for i in range(len(words) + 1))
+            continue
+        first = p[0]
+        if first not in present:
+            continue
+        i = words.index(first)
+        last = len(words) - k
+        while i <= last:
             if tuple(words[i : i + k]) == p:
                 yield i, p
+            try:
+                i = words.index(first, i + 1)
+            except ValueError:
+                break
 
 
 def _pointer_at(words: Sequence[str], pointers: Sequence[tuple[str, ...]]) -> int | None:
@@ -2192,7 +2232,8 @@ def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marke
         said = norms[lo:hi]
         if not _contains(said, marker):
             continue
-        if any(t[0] in said and _contains(said, t) for t in lex.trouble):
+        present = set(said)
+        if any(t[0] in present and _contains(said, t) for t in lex.trouble):
             return True
         rest = [w for w in said if w not in marker and w not in lex.stopwords and w.isalpha()]
         if len(rest) <= 2:
