@@ -466,10 +466,16 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
     if end <= start:
         return None
     body: list[str] = []
+    low_open = 0  # German and Polish open low („) and close high (“ or ”): „schneller!“
     for ch in text[start:end]:
-        if ch in _OPENERS:
+        if ch == "\u201c" and low_open:
+            low_open -= 1
+            body.append("\u2019")
+        elif ch in _OPENERS:
+            low_open += ch == "\u201e"
             body.append("\u2018")
         elif ch in "\u201d\u00bb\u203a\u300d\u300f":
+            low_open = max(0, low_open - (ch == "\u201d"))
             body.append("\u2019")
         elif ch == '"':  # opening after a space, closing after a word
             prev = body[-1] if body else " "

@@ -386,3 +386,17 @@ def test_a_quote_never_ends_inside_a_bracket_it_opened() -> None:
         reply = compose(text, version=f"v{version}")
         assert "(It is”" not in reply and "(It is\u201d" not in reply, reply
         assert reply.count("(") == reply.count(")"), reply
+
+
+def test_german_inner_quotation_marks_are_kept_paired_with_their_words_and_spaces() -> None:
+    """„schneller, Papa!“ opens low and closes high: the high mark closes it, so the words
+    after it keep their space and nothing is left open at the end of the quote."""
+    text = ("Herr Pawlowski hat schon wieder einen Zettel an die Haustür geklebt. "
+            "Ich war so sauer, dass ich mit Emil im Lastenrad zur Kita gerast bin und Emil die "
+            "ganze Zeit „schneller, Papa!“ geschrien hat. Immerhin einer, der was davon hatte.")
+    replies = [compose(text, version=f"v{version}") for version in range(6)]
+    quoting = [reply for reply in replies if "schneller" in reply]
+    assert quoting, replies
+    for reply in quoting:
+        assert "\u2018schneller, Papa!\u2019 geschrien" in reply, reply
+        assert "hat\u2019" not in reply, reply
