@@ -423,6 +423,42 @@ def _verdict(text: str, toks: list[Token], own: list[str]) -> Echo | None:
     return None
 
 
+def superlative(text: str, tokens: Sequence[Token], first: int, last: int) -> Echo | None:
+    """A line that is only the person's superlative ("Best Twix of my life.", "Most honest
+    moment of the day."), for "What made it the best Twix of your life?": the judgement is
+    the whole line, and what made it so is the story the entry tells. None unless the line
+    opens its sentence on the superlative, has no verb of being (a sentence, not a verdict:
+    "Best part is the quiet") and nothing that cannot be said back."""
+    from mirror.engine.reading import valences  # the VADER lexicon, already loaded to read
+
+    toks = list(tokens[first:last])
+    own = [t.norm for t in toks]
+    if not 2 <= len(own) <= 8 or own[0] not in _SUPERLATIVES:
+        return None
+    if first > 0 and tokens[first - 1].sent == tokens[first].sent:
+        return None  # inside a sentence: "the best" of something else
+    if any(w in _REFUSE or w in _BEING for w in own) or inside_quotation(text, toks[0].start):
+        return None
+    if own[0] in ("most", "least") and not valences().get(own[1], 0.0):
+        return None  # "Most people left early": a quantity, not a judgement
+    if not any(w in _SPANS_OF_TIME or w in _SPANS_MEASURED for w in own[2:]):
+        return None  # set against a span ("of my life", "in months"); "Best girl" is a name
+    parts = ["the ", toks[0].text.lower()]
+    for k in range(1, len(toks)):
+        parts.append(re.sub(r"\s+", " ", text[toks[k - 1].end : toks[k].start]))
+        parts.append(_SWAP.get(own[k], toks[k].text if not toks[k].text.isupper() else own[k]))
+    said = " ".join("".join(parts).split()).rstrip(",;:")
+    return Echo(said, True, verdict=True)
+
+
+#: Spans a superlative is measured against, beyond `_SPANS_OF_TIME`: "best night in months".
+_SPANS_MEASURED = frozenset({"days", "weeks", "months", "years", "ages", "ever", "history",
+                             "forever", "decade", "decades"})
+#: Verbs of being: with one, a line opening on a superlative is a sentence about something.
+_BEING = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "it's", "that's",
+                    "there's", "here's", "what's"})
+
+
 def _subject(text: str, tokens: Sequence[Token], toks: list[Token],
              own: list[str]) -> tuple[int, bool] | None:
     """(words in the subject, whether the diary dropped its "I") when the clause opens on a

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.echo import Echo, echo, happened, opens_on_the_writer
+from mirror.engine.echo import Echo, echo, happened, opens_on_the_writer, superlative
 from mirror.engine.patterns import PatternMatch
 from mirror.engine.reading import (
     LONG_CLAUSE_WORDS,
@@ -703,6 +703,10 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # naturally ("What is it like to write that you're not moving till morning?").
         said = echo(a.text, a.tokens, *clause[0]) \
             if "ask_echo" in fr and opens_on_the_writer(a.tokens, clause[0][0]) else None
+        if said is None and "ask_verdict" in fr and not r.sarcasm:
+            # "Best Twix of my life.": a line that is only a superlative is asked what made
+            # it so ("What made it the best Twix of your life?"), not what it "holds".
+            said = superlative(a.text, a.tokens, *clause[0])
         ask = _echo_question(fr, r, said, pick) if said is not None else \
             _say(pick.choice(_clause_frames(fr["ask_clause"], clause[1])), f=clause[1])
     elif r.image is not None and "ask_image" in fr and (

@@ -145,3 +145,41 @@ def test_the_verb_agrees_with_you_past_an_adverb() -> None:
     text = "I honestly wasn't sure it was doing anything."
     said = echo(text, tokenize(text), 0, len(tokenize(text)))
     assert said is not None and said.text == "you honestly weren't sure it was doing anything"
+
+
+@pytest.mark.parametrize("text, line, expected", [
+    ("Biopsy benign. Sat in the hospital car park for twenty minutes eating a Twix and staring "
+     "at a pigeon. Best Twix of my life.", "Best Twix of my life", "the best Twix of your life"),
+    ("Book club. Nobody had read the book. Three bottles of red. Best night in months.",
+     "Best night in months", "the best night in months"),
+])
+def test_a_line_that_is_only_a_superlative_is_asked_what_made_it_so(text: str, line: str,
+                                                                    expected: str) -> None:
+    """"Best Twix of my life." is the person's verdict on the day: asked "What made it the
+    best Twix of your life?", not what the words "hold"."""
+    from mirror.engine.echo import superlative
+
+    toks = tokenize(text)
+    start = text.index(line)
+    lo = next(i for i, t in enumerate(toks) if t.start == start)
+    found = superlative(text, toks, lo, len(toks))
+    assert found is not None and found.verdict and found.text == expected
+    replies = [compose(text, version=f"v{k}") for k in range(4)]
+    assert any(r.endswith(f"made it {expected}?") for r in replies), replies
+    assert all(check(r, text).passed for r in replies)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Good girl. Best girl.", "Best girl"),               # a name for someone, not a verdict
+    ("Most people left early. I stayed.", "Most people left early"),  # a quantity
+    ("Best part is the quiet.", "Best part is the quiet"),  # a sentence about something
+])
+def test_a_superlative_that_is_not_a_measured_verdict_is_not_asked_what_made_it_so(
+        text: str, line: str) -> None:
+    from mirror.engine.echo import superlative
+
+    toks = tokenize(text)
+    start = text.index(line)
+    lo = next(i for i, t in enumerate(toks) if t.start == start)
+    hi = next((i for i, t in enumerate(toks) if t.start >= start + len(line)), len(toks))
+    assert superlative(text, toks, lo, hi) is None
