@@ -547,7 +547,8 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     # that opens on "which" is the writer's remark on it ("…, which made it so much worse"),
     # quoted whole; a sentence of its own may open on a turn ("Sauf sa lettre.").
     after_join = tokens[cut - 1].norm in lex.joins and norms[0] in lex.determiners  # "and that was all"
-    if (norms[0] in lex.links and norms[0] not in lex.remarks and not after_join
+    whole = tokens[cut - 1].sent != tokens[cut].sent and len(norms) >= _CLAUSE_WORDS[0] + 1
+    if (norms[0] in lex.links and norms[0] not in lex.remarks and not after_join and not whole
             and norms[0] not in lex.opening_turns) or (
             norms[0] in lex.opening_turns and tokens[cut - 1].sent == tokens[cut].sent
             and len(norms) < _TURN_CLAUSE_WORDS):

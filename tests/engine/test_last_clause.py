@@ -239,3 +239,18 @@ def test_a_subject_and_its_verb_after_and_are_a_clause_to_ask_after() -> None:
         found = last_clause("en", text, toks, 0, len(toks))
         said = text[toks[found[0]].start : toks[found[1] - 1].end] if found else None
         assert said == clause, said
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("Mum's results on Friday. Cleaned the oven. Then cleaned it again.", "Then cleaned it again"),
+    ("Gewone dinsdag. Om half acht op de fiets naar kantoor, tegenwind zoals altijd. Niks te "
+     "melden eigenlijk. Dat mag ook een keer.", "Dat mag ook een keer"),
+])
+def test_a_whole_sentence_opening_on_a_link_word_is_still_asked_after(text: str, clause: str) -> None:
+    """A link word leans on what came before only after a comma; a sentence of its own that
+    opens on "Then" or "Dat" ("Then cleaned it again.") is where the person put the weight,
+    and asking a stock question instead reads as not having looked."""
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert reply.count(clause) == 2, reply
+        assert check(reply, text).passed
