@@ -1922,8 +1922,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     # (sentences as the reading has them: 'she said "no worries!" and smiled, and that smile
     # was so much worse' is one sentence, not praise opening a new one)
     spans = _joined_abbreviations(text, toks, list(as_tokens(toks).sentence_bounds().values()))
-    marked = any(_marker_points(norms, spans, m, lex) if m and m[0].isalnum() else _written(" ".join(m), lowered)
-                 for m in lex.sarcasm)
+    marked = any((m[0] in present and _marker_points(norms, spans, m, lex)) if m and m[0].isalnum()
+                 else _written(" ".join(m), lowered) for m in lex.sarcasm)
     laughing = any(w in lex.laughter for w in present) or any(
         ch in text for ch in "\U0001f602\U0001f923\U0001f606") or "crying-laughing" in lowered
     if trouble and not laughing and "!" not in text and _ends_on_hashtags(text) and (

@@ -447,16 +447,23 @@ def _clause_numbers(text: str, tokens: Tokens) -> tuple[int, ...]:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of the inside of every quoted passage, in order."""
+    """[start, end) of the inside of every quoted passage, in order (a fresh list: the
+    reading asks for the same text's spans several times, so they are kept for the last
+    few texts)."""
+    return list(_quoted_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     if not any(c in text for c in "\"'\u2018\u201c\u201e\u00ab\u2039\u300c\u300e"):
-        return spans
+        return ()
     for match in _QUOTED_RE.finditer(text):
         for group in range(1, 9):
             if match.group(group) is not None:
                 spans.append((match.start(group), match.end(group)))
                 break
-    return spans
+    return tuple(spans)
 
 
 def tokens_in_spans(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[int]:
