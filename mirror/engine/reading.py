@@ -289,6 +289,7 @@ class _Lexicon:
     turns: tuple[str, ...]                          # "but now", "and yet": where an entry turns
     opening_turns: frozenset[str]                   # "But …", "Instead …" opening a sentence
     moves_on: frozenset[str]                        # "Anyway …": of those, the ones not turning
+    leaving: frozenset[str]                         # "bed", "stopping": the writer leaving the page
     first_person: frozenset[str]                    # "i", "my", "we": the writer speaking
     others: frozenset[str]                          # "he", "sie", "ela": someone else speaking
     images: tuple[tuple[str, ...], ...]             # "like", "as if": a likeness begins
@@ -723,6 +724,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         turns=tuple(" ".join(_words(str(t))) for t in data.get("turns") or ()),
         opening_turns=_lowered(data.get("opening_turns")),
         moves_on=_lowered(data.get("moves_on")),
+        leaving=_lowered(data.get("leaving")),
         first_person=_lowered(data.get("first_person")),
         others=_lowered(data.get("third_person")) or _OTHERS,
         images=tuple(_words(str(w)) for w in data.get("images") or ()),
@@ -1065,6 +1067,28 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     if missed is not None:
         found.append((missed, "longing", WORD_WEIGHT))
     return found
+
+
+def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]],
+               fam_weight: dict[int, float], paragraphs: int, lex: _Lexicon) -> bool:
+    """Whether a long entry (three paragraphs or more) ends on a paragraph of a few plain
+    words that leave the page ("Right. Driving home now.", "Nurse is coming. Stopping
+    here.", a word of `leaving`): no feeling word in it and no question. A short coda that
+    is the entry's last word ("Didn't find the insurance papers.", "Después ya veremos")
+    holds no such word, and stays where the entry lands."""
+    if paragraphs < 3 or len(sentences) < 3 or _salutation(text):
+        return False  # (a letter's last short line is said to the one it is written to)
+    start = next((lo for lo, _ in sentences if _paragraph_of(text, toks[lo].start) == paragraphs - 1), None)
+    if start is None or start == sentences[0][0]:
+        return False
+    tail = range(start, len(toks))
+    return len(tail) <= _SIGN_OFF_PARAGRAPH_WORDS and "?" not in text[toks[start].start:] \
+        and any(toks[i].norm in lex.leaving for i in tail) \
+        and not any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in tail)
+
+
+#: A last paragraph of at most this many words can be the person leaving the page.
+_SIGN_OFF_PARAGRAPH_WORDS = 5
 
 
 def _without_sign_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]]
@@ -2443,6 +2467,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     after_list = _after_a_list(text, toks, sentences, lex)
     scored: list[Moment] = []
     paragraphs = _paragraph_of(text, toks[-1].start) + 1
+    # "Right. Driving home now." under a long entry is the person getting up to go, not
+    # where the entry lands: the paragraph before it is the last one that speaks.
+    signs_off = _signs_off(text, toks, sentences, fam_weight, paragraphs, lex)
     announced = False
     # (someone else's words, quoted, do not make the writer's line loud: 'to say "great
     # year!" while I was … too tired to even make small talk')
@@ -2465,6 +2492,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # laugh; its first letters stand for the word in all its forms)
             stem = norms[i][:_STEM]
             v = vader.get(norms[i], 0.0) if stem not in counted and not in_quotes[i] else 0.0
+            if v and any(norms[j] in lex.body for j in range(max(lo, i - 3), i)):
+                v = 0.0  # "now my wrist hurts", "my feet are killing me": the body's, not a feeling
             counted.add(stem)
             if v and _negated(norms, i, lex, lo):
                 v = -0.5 * v
@@ -2500,7 +2529,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += 1.5  # the person's own question ("Should I quit?") is what they hold
         if last and len(sentences) > 2:
             pass  # weighed against the others below, once every sentence has its score
-        elif paragraphs > 2 and _paragraph_of(text, toks[lo].start) == paragraphs - 1:
+        elif paragraphs > 2 and _paragraph_of(text, toks[lo].start) == paragraphs - 1 - signs_off:
             score += _LAST_PARAGRAPH  # a long entry lands in its last paragraph
         elif k == 0 and len(sentences) > 2:
             score -= _FIRST_LINE  # the setting, more often than the heart
@@ -2568,7 +2597,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # bruit"): opened by an "also", or laughed off as it is said.
         aside = plain and bool(said) and (any(tuple(said[: len(a)]) == a for a in lex.asides)
                                           or _is_laugh(said[-1], lex))
+        aside = aside or signs_off
         lands = not plan and not aside
+        if signs_off and len(scored) > 1:
+            # (the line before the sign-off is where the entry lands instead)
+            before = scored[-2]
+            scored[-2] = Moment(before.first, before.last, before.score + _LAST_LINE)
         # A last line that turns ("But I went to put the invite on the fridge and put it in
         # the drawer instead") is where the entry lands twice over.
         turning = bool(said) and (said[0] in lex.opening_turns or any(

@@ -251,3 +251,36 @@ def test_a_very_short_opening_takes_the_short_line_that_answers_it() -> None:
     reply = compose("Heute nichts geschafft. Auch gut. Morgen um neun zum Arzt.")
     assert "Auch gut" in reply.split("?")[0], reply
     assert "Morgen" not in reply, reply
+
+
+_CONCERT = ("Concert done. Writing this in the car park because I'm too wired to drive yet.\n\n"
+            "Logistics: arrived at six, the heating was off so we sang in our coats. Bernadette "
+            "lost her folder and had to share with me, which meant holding mine at an angle the "
+            "whole first half, and now my wrist hurts.\n\n"
+            "And Mum was there. Fourth row, in the green coat. She never came to anything when "
+            "I was growing up. She'd bought a programme and folded it into her handbag, the way "
+            "she keeps things.\n\n"
+            "I'm 46 years old and I'm sitting in the car crying about a programme.\n\n"
+            "Right. Driving home now.")
+
+
+def test_a_last_paragraph_that_leaves_the_page_hands_the_landing_to_the_one_before() -> None:
+    """"Right. Driving home now." is the person getting up to go; the line before it is where
+    the entry lands. (And a body's ache, "now my wrist hurts", is not a feeling's weight.)"""
+    centre = _centre(_CONCERT)
+    assert "crying about a programme" in centre
+    assert "Driving home" not in compose(_CONCERT)
+    assert "wrist" not in compose(_CONCERT)
+
+
+def test_a_short_coda_that_is_the_entrys_last_word_stays_where_it_lands() -> None:
+    text = ("Found the old photo album at Mum's while looking for the insurance papers.\n\n"
+            "There's one of me, maybe eight, asleep on Dad's chest, and he's asleep too.\n\n"
+            "Mum took that one back out and looked at it herself for a bit before she gave it to me.\n\n"
+            "Didn't find the insurance papers.")
+    toks = tokenize(text)
+    r = read(text, toks)
+    last = max(r.moments, key=lambda m: m.last)
+    assert "insurance papers" in text[toks[last.first].start : toks[last.last - 1].end]
+    before = [m for m in r.moments if m.last < last.first]
+    assert last.score >= max(m.score for m in before) - 1.0  # still weighed as a landing line
