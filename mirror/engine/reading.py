@@ -2471,6 +2471,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # where the entry lands: the paragraph before it is the last one that speaks.
     signs_off = _signs_off(text, toks, sentences, fam_weight, paragraphs, lex)
     announced = False
+    heralded: int | None = None  # the paragraph an announcement of its own heralds
     # (someone else's words, quoted, do not make the writer's line loud: 'to say "great
     # year!" while I was … too tired to even make small talk')
     in_quotes = [span >= 0 for span in tokens_in_spans(toks, quoted_spans(text))] if vader else [False] * len(toks)
@@ -2481,6 +2482,13 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         last = k == len(sentences) - 1
         score = _POINTS if announced else 0.0
         announced = not last and any(True for _ in _occurrences(words, lex.announces))
+        if announced and _paragraph_of(text, toks[sentences[k + 1][0]].start) != _paragraph_of(text, toks[lo].start):
+            # An announcement in a paragraph of its own ("Mas no meio disso tudo aconteceu uma
+            # coisa que eu quero guardar.") heralds the whole next paragraph, whose first line
+            # is usually its setting: its loudest line is given the announcement's weight.
+            heralded = _paragraph_of(text, toks[sentences[k + 1][0]].start)
+            announced = False
+            continue
         if announced:
             # "But here's the thing I want to write down so I remember it.": the line only
             # says that the heart comes next; what follows it is what was announced.
@@ -2580,6 +2588,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _INSISTS)
             continue
         scored.append(Moment(lo, hi, score))
+    in_heralded = [j for j, m in enumerate(scored) if heralded is not None
+                   and _paragraph_of(text, toks[m.first].start) == heralded]
+    if in_heralded:
+        loudest = max(in_heralded, key=lambda j: (scored[j].score, -j))
+        scored[loudest] = Moment(scored[loudest].first, scored[loudest].last, scored[loudest].score + _POINTS)
     if len(sentences) > 2 and scored and scored[-1].last == sentences[-1][1] \
             and not LIST_ITEM.match(_line_at(text, toks[sentences[-1][0]].start)):
         # (a list's last item is only the last errand, not where an entry lands)

@@ -284,3 +284,20 @@ def test_a_short_coda_that_is_the_entrys_last_word_stays_where_it_lands() -> Non
     assert "insurance papers" in text[toks[last.first].start : toks[last.last - 1].end]
     before = [m for m in r.moments if m.last < last.first]
     assert last.score >= max(m.score for m in before) - 1.0  # still weighed as a landing line
+
+
+def test_an_announcement_of_its_own_heralds_the_next_paragraphs_loudest_line() -> None:
+    """"Mas no meio disso tudo aconteceu uma coisa que eu quero guardar." in a paragraph of
+    its own heralds the story after it, whose first line is only its setting."""
+    text = ("Dia puxado. Três aulas seguidas, um projetor que não liga desde março, reunião que "
+            "durou duas horas pra decidir a cor do cartaz.\n\n"
+            "Mas no meio disso tudo aconteceu uma coisa que eu quero guardar.\n\n"
+            "No intervalo a diretora trouxe a professora nova pra apresentar pra gente. Ela olhou "
+            "pra mim e disse que foi na minha aula que ela entendeu que era capaz. Eu não lembrava "
+            "da bolacha. Ela lembrava de tudo.\n\n"
+            "Amanhã vou levar bolacha Maria pra ela.")
+    centre = _centre(text)
+    assert "quero guardar" not in centre
+    assert "No intervalo a diretora" not in centre
+    reply = compose(text)
+    assert "quero guardar" not in reply
