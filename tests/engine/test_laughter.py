@@ -68,3 +68,14 @@ def test_laughing_hard_said_of_oneself_names_joy_and_someone_elses_does_not() ->
     assert feelings(mine) == ("joy",)
     assert "joy" not in feelings(theirs)
     assert "joy" in compose(mine)
+
+
+def test_someone_elses_hard_laughing_in_a_list_does_not_outweigh_the_writers_own_last_line() -> None:
+    text = ("Good things this week, because the therapist said to try it:\n"
+            "- the man at the bus stop who let me have his umbrella\n"
+            "- Femi laughing so hard at work she snorted tea\n"
+            "- clean sheets Thursday\n"
+            "That's three. Last week I got to two. Progress, apparently.")
+    for version in range(3):
+        reply = compose(text, version=f"v{version}")
+        assert "Progress" in reply and "snorted" not in reply, reply
