@@ -1073,7 +1073,7 @@ def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]
                fam_weight: dict[int, float], paragraphs: int, lex: _Lexicon) -> bool:
     """Whether a long entry (three paragraphs or more) ends on a paragraph of a few plain
     words that leave the page ("Right. Driving home now.", "Nurse is coming. Stopping
-    here.", a word of `leaving`): no feeling word in it and no question. A short coda that
+    here.", a word of `leaving`), or of plans only: no feeling word in it and no question. A short coda that
     is the entry's last word ("Didn't find the insurance papers.", "Después ya veremos")
     holds no such word, and stays where the entry lands."""
     if paragraphs < 3 or len(sentences) < 3 or _salutation(text):
@@ -1082,13 +1082,22 @@ def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]
     if start is None or start == sentences[0][0]:
         return False
     tail = range(start, len(toks))
-    return len(tail) <= _SIGN_OFF_PARAGRAPH_WORDS and "?" not in text[toks[start].start:] \
-        and any(toks[i].norm in lex.leaving for i in tail) \
-        and not any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in tail)
+    if "?" in text[toks[start].start:] or any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in tail):
+        return False
+    if len(tail) <= _SIGN_OFF_PARAGRAPH_WORDS and any(toks[i].norm in lex.leaving for i in tail):
+        return True
+    # A last paragraph of plans only ("Amanhã tem aula de novo. Vou levar a sombrinha do meu
+    # neto."), the entry told: the person turning to tomorrow, an afterthought to the story.
+    norms = [t.norm for t in toks]
+    last = [(lo, hi) for lo, hi in sentences if lo >= start]
+    return len(tail) <= _PLAN_PARAGRAPH_WORDS and bool(last) and all(
+        _plans_ahead(norms[lo:hi], lex) for lo, hi in last)
 
 
 #: A last paragraph of at most this many words can be the person leaving the page.
 _SIGN_OFF_PARAGRAPH_WORDS = 5
+#: …and one of plans only, of at most this many.
+_PLAN_PARAGRAPH_WORDS = 30
 
 
 def _without_sign_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]]
@@ -2612,10 +2621,14 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                                           or _is_laugh(said[-1], lex))
         aside = aside or signs_off
         lands = not plan and not aside
-        if signs_off and len(scored) > 1:
-            # (the line before the sign-off is where the entry lands instead)
-            before = scored[-2]
-            scored[-2] = Moment(before.first, before.last, before.score + _LAST_LINE)
+        if signs_off:
+            # (the line before the sign-off paragraph is where the entry lands instead)
+            last_para = paragraphs - 1
+            j = next((j for j in range(len(scored) - 1, -1, -1)
+                      if _paragraph_of(text, toks[scored[j].first].start) < last_para), None)
+            if j is not None:
+                before = scored[j]
+                scored[j] = Moment(before.first, before.last, before.score + _LAST_LINE)
         # A last line that turns ("But I went to put the invite on the fridge and put it in
         # the drawer instead") is where the entry lands twice over.
         turning = bool(said) and (said[0] in lex.opening_turns or any(

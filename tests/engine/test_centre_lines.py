@@ -310,3 +310,20 @@ def test_a_line_that_holds_two_feelings_at_the_same_time_weighs_as_a_turn() -> N
     meine Arbeit"), one side of the two. (An entry of the blind sets.)"""
     text = 'Elternzeit, Woche sieben. Emil ist neun Monate alt und hat heute zum ersten Mal „Papa" gesagt. Zumindest hat er „babababa" gesagt und dabei auf mich gezeigt, und ich entscheide, dass das zählt. Ich habe es sofort Lena ins Büro geschrieben, mit sechs Herzen, und sie hat geantwortet „der sagt das auch zur Waschmaschine", was leider stimmt.\n\nIch hatte mir diese Monate anders vorgestellt. Irgendwie heldenhafter. Ich dachte, ich bin der moderne Vater, ich schiebe den Kinderwagen durch den Park, alle finden das toll. In Wahrheit schiebe ich den Kinderwagen durch den Park und die Mütter auf dem Spielplatz in der Körnerstraße sind freundlich, aber ich stehe immer so ein bisschen am Rand, wie der neue Kollege in der Kantine. Sie reden über Beikost und Kitaplätze und ich nicke und weiß nicht, ob ich mitreden darf. Eine hat mich letzte Woche gefragt, ob ich „heute babysitte". Ich habe gesagt: Nein, ich bin sein Vater. Sie meinte es nicht böse. Trotzdem.\n\nUnd ehrlich: es ist oft langweilig. Das sagt niemand laut. Der zehnte Durchgang mit dem Stapelturm, das fünfte Mal Brei vom Boden wischen, die Stunden zwischen elf und zwei, die sich anfühlen wie ein Flughafen ohne Flüge. Ich vermisse meine Arbeit. Ich vermisse es, Dinge fertig zu machen. Hier ist nie etwas fertig, man wischt, und dann ist es wieder dreckig.\n\nAber dann schläft er auf mir ein, nach dem Mittagsbrei, mit dieser kleinen Faust an meinem Hemd, und ich merke, dass ich in der Arbeit nie so ruhig war. Nie. Ich habe heute fast zwei Stunden einfach auf dem Sofa gelegen und seinen Atem gezählt, und das war vielleicht das Sinnvollste, was ich dieses Jahr gemacht habe.\n\nNoch fünf Wochen. Ich glaube, ich werde sie vermissen, noch bevor sie vorbei sind. Und gleichzeitig zähle ich die Tage. Beides. Gute Nacht, Emil. Babababa.\n'
     assert "gleichzeitig zähle ich die Tage" in compose(text)
+
+
+def test_a_last_paragraph_of_plans_hands_the_landing_to_the_story_before_it() -> None:
+    """"Amanhã tem aula de novo. Vou levar a sombrinha do meu neto." is the person turning to
+    tomorrow after the story is told; periphrastic futures ("vou", "voy a", "je vais", "ich
+    werde") are plans, as "going to" is."""
+    text = ("Hoje choveu forte e mesmo assim eu fui pra escola. Cheguei molhada até a alma.\n\n"
+            "Eu tenho setenta e um anos. Comecei na turma de leitura em fevereiro.\n\n"
+            "No ônibus, na volta, eu olhei pela janela e li as placas sem soletrar. Foi como se "
+            "alguém abrisse uma janela numa casa fechada há setenta anos.\n\n"
+            "Amanhã tem aula de novo. Vou levar a sombrinha do meu neto.")
+    toks = tokenize(text)
+    r = read(text, toks, "pt")
+    assert r.centre is not None
+    centre = text[toks[r.centre.first].start : toks[r.centre.last - 1].end]
+    assert "sombrinha" not in centre and "Amanhã" not in centre
+    assert "sombrinha" not in compose(text)
