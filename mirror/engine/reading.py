@@ -920,6 +920,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "cugini che non si vedevano dal funerale di zio Franco": a date, no one's loss
         if hit[0] in _TOLD_BY_EVENTS and _dying_of_a_feeling(norms, i + size, lex):
             continue  # "morts de rire", "morri de vergonha", "dying of boredom": only a lot
+        if hit[0] in _TOLD_BY_EVENTS and _one_of_alternatives(norms, i, lex):
+            continue  # "gone quiet for nine days, which is either vacation or death": a guess
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
             continue  # "scanner died twice": no one's death
         if hit[0] not in _TOLD_BY_EVENTS and not arrives and not _writers(text, toks, i, lex) or (
@@ -1654,6 +1656,21 @@ def _idioms_with(idioms: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[s
         for w in dict.fromkeys(words):
             index.setdefault(w, []).append(words)
     return {w: tuple(ws) for w, ws in index.items()}
+
+
+def _one_of_alternatives(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
+    """Whether a word of death at i is one of the guesses the writer weighs ("either
+    vacation or death", "o la muerte", "ou la mort", "oder tot"): after "or", with at most a
+    determiner between; nobody's loss, and grief named over it misreads a joke."""
+    j = i - 1
+    if j >= 0 and norms[j] in lex.determiners:
+        j -= 1
+    return j >= 0 and norms[j] in _OR
+
+
+#: "Or" in the engine's languages ("of" is Dutch, where "or" is meant; "the death of" has
+#: its determiner before "death", so the English "of" is never the word before it).
+_OR = frozenset({"or", "o", "ou", "oder", "oppure", "of", "albo", "lub"})
 
 
 def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i: int,

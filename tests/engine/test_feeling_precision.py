@@ -842,3 +842,20 @@ def test_declared_fury_is_named_even_beside_dry_jokes() -> None:
             "tyre is \"within tolerance.\" Love that for me. I'm ringing the ombudsman in the morning.")
     reply = compose(text)
     assert "anger" in reply.lower() and "wry" not in reply, reply
+
+
+def test_death_weighed_as_one_guess_among_others_is_no_ones_loss() -> None:
+    """"…gone quiet for nine days, which is either vacation or death": a joke about a silent
+    client, read blind as "That carries a lot of grief" (graded 2). A death told is still grief."""
+    from mirror.engine.analysis import analyze
+    from mirror.engine.reading import read
+
+    def feelings(text: str) -> tuple[str, ...]:
+        a = analyze(text)
+        return read(a.text, a.tokens, a.language).feelings
+
+    joke = ("Payroll is Friday. Brightline's procurement guy has gone quiet for nine days, which "
+            "is either vacation or death, and I've checked his LinkedIn like a stalker.")
+    assert "grief" not in feelings(joke)
+    assert "grief" not in compose(joke).lower()
+    assert "grief" in feelings("Mum died on Tuesday. I keep picking up the phone to call her.")
