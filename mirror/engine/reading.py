@@ -3250,7 +3250,8 @@ _SUBJECTS = frozenset({"i", "i'm", "i've", "i'd", "we", "we're", "she", "he", "t
 def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int, str, float]],
                   lex: _Lexicon, vader: dict[str, float]) -> bool:
     """Whether the entry opens by shouting good news: its first sentence ends on "!!" or
-    more ("Nonna Assunta ha compiuto cento anni!!!", "PASSEI!!!!", "¡¡Primer bolo!!"), with
+    more ("Nonna Assunta ha compiuto cento anni!!!", "PASSEI!!!!", "¡¡Primer bolo!!"), or is
+    said in capitals with words that lean glad ("SHE SAID YES."), with
     nothing gone wrong in it and no unhappy feeling anywhere in the entry. Joy said that
     loudly is the writer's, whatever words it is said in; a shouted complaint ("Flat tyre
     AGAIN!!") names its trouble, and VADER, where there is one, must not read it as bad."""
@@ -3258,9 +3259,14 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     if not bounds or 0 not in bounds:
         return False
     lo, hi = bounds[0]
-    if "!!" not in text[toks[hi - 1].end : toks[hi - 1].end + 4]:
-        return False
     first = [toks[k].norm for k in range(lo, hi)]
+    # ("SHE SAID YES." in capitals is shouted too, where the words lean glad: "FLAT TYRE
+    # AGAIN." in capitals is not news)
+    capitals = hi - lo >= 2 and all(toks[k].text.isupper() or not toks[k].text.isalpha()
+                                     for k in range(lo, hi)) \
+        and bool(vader) and sum(vader.get(w, 0.0) for w in first) > 0
+    if "!!" not in text[toks[hi - 1].end : toks[hi - 1].end + 4] and not capitals:
+        return False
     if any(_contains(first, t) for t in lex.trouble):
         return False
     if any(lex.valence.get(fam) in ("negative", "mixed") and wt >= WORD_WEIGHT for _, fam, wt in families):

@@ -859,3 +859,9 @@ def test_death_weighed_as_one_guess_among_others_is_no_ones_loss() -> None:
     assert "grief" not in feelings(joke)
     assert "grief" not in compose(joke).lower()
     assert "grief" in feelings("Mum died on Tuesday. I keep picking up the phone to call her.")
+
+
+def test_glad_news_in_capitals_names_joy_and_a_complaint_in_capitals_does_not() -> None:
+    """"SHE SAID YES." is shouted as surely as "!!!" shouts; "FLAT TYRE AGAIN." is not news."""
+    assert read("SHE SAID YES. I dropped the ring in the sand first. Found it. SHE SAID YES.").feelings == ("joy",)
+    assert "joy" not in read("FLAT TYRE AGAIN. Waited two hours for the van.").feelings
