@@ -1072,28 +1072,29 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
 
 
 def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]],
-               fam_weight: dict[int, float], paragraphs: int, lex: _Lexicon) -> bool:
+               fam_weight: dict[int, float], paragraphs: int, lex: _Lexicon) -> str:
     """Whether a long entry (three paragraphs or more) ends on a paragraph of a few plain
     words that leave the page ("Right. Driving home now.", "Nurse is coming. Stopping
-    here.", a word of `leaving`), or of plans only: no feeling word in it and no question. A short coda that
+    here.", a word of `leaving`: "leaving"), or of plans only ("plans"), with no feeling
+    word in it and no question; "" otherwise. A short coda that
     is the entry's last word ("Didn't find the insurance papers.", "Después ya veremos")
     holds no such word, and stays where the entry lands."""
     if paragraphs < 3 or len(sentences) < 3 or _salutation(text):
-        return False  # (a letter's last short line is said to the one it is written to)
+        return ""  # (a letter's last short line is said to the one it is written to)
     start = next((lo for lo, _ in sentences if _paragraph_of(text, toks[lo].start) == paragraphs - 1), None)
     if start is None or start == sentences[0][0]:
-        return False
+        return ""
     tail = range(start, len(toks))
     if "?" in text[toks[start].start:] or any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in tail):
-        return False
+        return ""
     if len(tail) <= _SIGN_OFF_PARAGRAPH_WORDS and any(toks[i].norm in lex.leaving for i in tail):
-        return True
+        return "leaving"
     # A last paragraph of plans only ("Amanhã tem aula de novo. Vou levar a sombrinha do meu
     # neto."), the entry told: the person turning to tomorrow, an afterthought to the story.
     norms = [t.norm for t in toks]
     last = [(lo, hi) for lo, hi in sentences if lo >= start]
-    return len(tail) <= _PLAN_PARAGRAPH_WORDS and bool(last) and all(
-        _plans_ahead(norms[lo:hi], lex) for lo, hi in last)
+    return "plans" if len(tail) <= _PLAN_PARAGRAPH_WORDS and bool(last) and all(
+        _plans_ahead(norms[lo:hi], lex) for lo, hi in last) else ""
 
 
 #: A last paragraph of at most this many words can be the person leaving the page.
@@ -2563,7 +2564,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += 1.5  # the person's own question ("Should I quit?") is what they hold
         if last and len(sentences) > 2:
             pass  # weighed against the others below, once every sentence has its score
-        elif paragraphs > 2 and _paragraph_of(text, toks[lo].start) == paragraphs - 1 - signs_off:
+        elif paragraphs > 2 and _paragraph_of(text, toks[lo].start) == paragraphs - 1 - bool(signs_off):
             score += _LAST_PARAGRAPH  # a long entry lands in its last paragraph
         elif k == 0 and len(sentences) > 2:
             score -= _FIRST_LINE  # the setting, more often than the heart
@@ -2636,10 +2637,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # bruit"): opened by an "also", or laughed off as it is said.
         aside = plain and bool(said) and (any(tuple(said[: len(a)]) == a for a in lex.asides)
                                           or _is_laugh(said[-1], lex))
-        aside = aside or signs_off
+        aside = aside or bool(signs_off)
         lands = not plan and not aside
-        if signs_off:
-            # (the line before the sign-off paragraph is where the entry lands instead)
+        if signs_off == "leaving":
+            # (the line before the sign-off paragraph is where the entry lands instead; after
+            # plans, the story's weight is its own: "Morgen Zwetschgen" hands nothing to the
+            # joke before it)
             last_para = paragraphs - 1
             j = next((j for j in range(len(scored) - 1, -1, -1)
                       if _paragraph_of(text, toks[scored[j].first].start) < last_para), None)
