@@ -196,6 +196,9 @@ class _Detector:
         self._scan_bits_of: dict[frozenset[str], int] = {}
         self._compound_plan: tuple[tuple[Compound, ...], dict[str, tuple[str, ...]],
                                    list[tuple[Compound, tuple[frozenset[str], ...], frozenset[str]]]] | None = None
+        #: The names that can fill a slot (`_compound_signals`: `ok`) -> the compounds worth
+        #: reading, for the compounds of `compound_plan`.
+        self.todo_of: dict[frozenset[str], list[Compound]] = {}
 
     def rules(self, lang: str) -> LanguageRules | None:
         if lang not in self._languages:
@@ -222,6 +225,7 @@ class _Detector:
                             names.setdefault(cue_base(name), set()).add(name)
                 plan.append((comp, slots, frozenset().union(*slots)))
             self._compound_plan = (self.compounds, {b: tuple(sorted(n)) for b, n in names.items()}, plan)
+            self.todo_of = {}  # of the compounds before
         return self._compound_plan[1], self._compound_plan[2]
 
     def bits(self, slots: Iterable[tuple[str, int]]) -> int:
@@ -1183,14 +1187,14 @@ def _assess(text: str) -> tuple[CareFinding, list[CareSignal]]:
     d = detector()
     raw = sentences(text, d.normaliser, d.index.known, d.word_cache)
     words = {w.norm for ws in raw for w in ws}
-    forms = d.index.forms(words)
+    forms = d.index.lemma_tables(words)
     laughter = _Laughter(text, raw)
     sentences_ = [_Sentence(ws, forms, laughter, k) for k, ws in enumerate(raw)]
     best: dict[str, CareSignal] = {}
     recovered: dict[str, _Lazy] = {}
     written_in: dict[_Sentence, list[str]] = {}
     entry_hits: dict[str, int] = {}
-    common = d.index.common(words) if d.index.has_common else {}
+    common = d.index.common_words(words) if d.index.has_common else {}
     for sent, found in zip(sentences_, _candidates(d, sentences_, forms, common)):
         for (lang, ri), starts in found.items():
             rules = d.rules(lang)
@@ -1508,7 +1512,15 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
             for name in names_of.get(base, ()):
                 if possible(name):
                     ok.add(name)
-        todo = [comp for comp, slots, every in plan
+        # Which compounds are worth reading depends on `ok` alone, and entries of a journal
+        # fall into few such sets: kept per process (`_Detector.todo_of`).
+        key = frozenset(ok)
+        todo = d.todo_of.get(key)
+        if todo is None:
+            if len(d.todo_of) >= 4096:
+                d.todo_of.clear()
+            todo = d.todo_of[key] = [
+                comp for comp, slots, every in plan
                 if comp.need <= 0 or (not ok.isdisjoint(every) and sum(
                     1 for slot in slots if not ok.isdisjoint(slot)) >= comp.need)]
     # The cues of an ordinary purpose count only near a sign it may undo: from `before`
