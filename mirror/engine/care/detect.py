@@ -182,6 +182,8 @@ class _Detector:
         #: (see `cue_triggers`).
         self._cue_index: dict[str, tuple[dict[str, tuple[int, ...]], list[str], frozenset[str],
                                          frozenset[str]]] = {}
+        #: language -> patterns held (`cue_triggers`) -> their cues.
+        self._cues_held: dict[str, dict[int, frozenset[str]]] = {}
         #: Entries whose cues were asked about (the index pays off only in a long run).
         self.compounds_read = 0
         #: (languages a sentence may be in, its own scripts) -> languages ruled out (`_ruled_out`).
@@ -325,13 +327,22 @@ class _Detector:
             index = self._cue_index[lang] = (cue_masks(rules, CUE_DEPTH) if rules is not None
                                              else ({}, [], frozenset(), frozenset()))
         words, owners, always, _ = index
-        found = set(always)
-        held = _held([words[w] for w in present if w in words])
-        while held:
-            low = held & -held
-            held ^= low
-            found.add(owners[low.bit_length() - 1])
-        return found
+        held = _held(list(map(words.__getitem__, words.keys() & present)))
+        # The cues of the patterns held, kept per process by the patterns held: entries
+        # with the same cue words hold the same patterns.
+        memo = self._cues_held.setdefault(lang, {})
+        cues = memo.get(held)
+        if cues is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            bases: set[str] = set()
+            rest = held
+            while rest:
+                low = rest & -rest
+                rest ^= low
+                bases.add(owners[low.bit_length() - 1])
+            cues = memo[held] = frozenset(bases)
+        return set(always).union(cues)
 
     def unanchored_by_script(self) -> dict[str, frozenset[tuple[str, int]]]:
         """Rules with no anchor word, by the script of their language: each is tried in
