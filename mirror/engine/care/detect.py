@@ -1510,6 +1510,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 return False
         return filled >= comp.need
 
+    ok: set[str] | None = None
     if anywhere is None:
         todo = [c for c in d.compounds if could(c)]
     else:
@@ -1573,9 +1574,11 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         for slot in comp.slots:
             left -= 1
             # A `distinct` compound may need a slot's other signs when the first found
-            # shares its words with another slot's: all are read.
-            found = [read(c) for c in slot] if comp.distinct else None
-            if any(found) if found is not None else any(read(c) for c in slot):
+            # shares its words with another slot's: all are read. (Of the names not in
+            # `ok`, none is a signal's and none a cue the entry may hold: nothing to read.)
+            names = slot if ok is None else [c for c in slot if c in ok]
+            found = [read(c) for c in names] if comp.distinct else None
+            if any(found) if found is not None else any(read(c) for c in names):
                 filled += 1
             if filled + left < comp.need:
                 break
