@@ -183,7 +183,7 @@ class _Detector:
         self._cue_index: dict[str, tuple[dict[str, tuple[int, ...]], list[str], frozenset[str],
                                          frozenset[str]]] = {}
         #: language -> patterns held (`cue_triggers`) -> their cues.
-        self._cues_held: dict[str, dict[int, frozenset[str]]] = {}
+        self._cues_held: dict[str, tuple[object, dict[int, frozenset[str]]]] = {}
         #: Entries whose cues were asked about (the index pays off only in a long run).
         self.compounds_read = 0
         #: (languages a sentence may be in, its own scripts) -> languages ruled out (`_ruled_out`).
@@ -330,7 +330,10 @@ class _Detector:
         held = _held(list(map(words.__getitem__, words.keys() & present)))
         # The cues of the patterns held, kept per process by the patterns held: entries
         # with the same cue words hold the same patterns.
-        memo = self._cues_held.setdefault(lang, {})
+        kept = self._cues_held.get(lang)
+        if kept is None or kept[0] is not index:  # numbered by this very index
+            kept = self._cues_held[lang] = (index, {})
+        memo = kept[1]
         cues = memo.get(held)
         if cues is None:
             if len(memo) >= 4096:
