@@ -522,8 +522,9 @@ class _Sentence:
 
     def language_hits(self, common: Mapping[str, list[str]]) -> dict[str, int]:
         """How many of this sentence's words are very common words of each language
-        (`common`: the entry's words -> their languages, one mapping per entry). Counted
-        once: which languages the sentence may be in is asked in several places."""
+        (`common`: words -> their languages, for every word of the entry at least:
+        `CareIndex.common_words`). Counted once: which languages the sentence may be in is
+        asked in several places."""
         hits = self._hits
         if hits is None:
             hits = self._hits = {}
