@@ -28,6 +28,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from mirror.tuples import NamedTuple
@@ -156,6 +157,12 @@ class CareIndex:
         for lang, cue in conn.execute("SELECT lang, cue FROM cue_always"):
             self.cue_always[str(lang)] = self.cue_always.get(str(lang), frozenset()) | {str(cue)}
         self._memo: dict[str, dict[str, Any]] = {}
+        #: `lemma_tables` and `common_words`: the answers for every word asked about so far,
+        #: merged (and the words asked about).
+        self._tables: dict[str, dict[str, str]] = {}
+        self._tabled: set[str] = set()
+        self._common: dict[str, list[str]] = {}
+        self._commoned: set[str] = set()
 
     def _rows(self, sql: str, keys: Sequence[str]) -> Iterable[tuple]:
         """Rows of `sql` for `keys`, in chunks; each `{0}` in it is the chunk's list."""
@@ -201,6 +208,40 @@ class CareIndex:
                         table = out[lang] = {}
                     table[word] = lemma
         return out
+
+    def lemma_tables(self, words: AbstractSet[str]) -> dict[str, dict[str, str]]:
+        """`forms` of these words and of every word asked about here before, in one mapping
+        kept between calls (read-only to the caller): a long run's entries are mostly words
+        asked about before, and are answered without a table built for each. Another
+        thread's call never changes which languages a mapping it returned holds."""
+        tables, tabled = self._tables, self._tabled
+        missing = words - tabled
+        if missing:
+            if len(tabled) + len(missing) > self.MEMO_LIMIT:
+                tables, tabled = {}, set()  # forgotten; a caller holding the old keeps it
+                missing = set(words)
+            found = self.forms(missing)
+            if not found.keys() <= tables.keys():
+                tables = {**{lang: {} for lang in found}, **tables}
+            for lang, table in found.items():
+                tables[lang].update(table)
+            tabled |= missing
+            self._tables, self._tabled = tables, tabled
+        return tables
+
+    def common_words(self, words: AbstractSet[str]) -> dict[str, list[str]]:
+        """`common` of these words and of every word asked about here before, in one
+        mapping kept between calls (read-only to the caller), as `lemma_tables`."""
+        common, asked = self._common, self._commoned
+        missing = words - asked
+        if missing:
+            if len(asked) + len(missing) > self.MEMO_LIMIT:
+                common, asked = {}, set()
+                missing = set(words)
+            common.update(self.common(missing))
+            asked |= missing
+            self._common, self._commoned = common, asked
+        return common
 
     def common(self, words: Iterable[str]) -> dict[str, list[str]]:
         """word -> languages that list it among their very common words."""

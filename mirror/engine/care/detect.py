@@ -182,6 +182,8 @@ class _Detector:
         #: (see `cue_triggers`).
         self._cue_index: dict[str, tuple[dict[str, tuple[int, ...]], list[str], frozenset[str],
                                          frozenset[str]]] = {}
+        #: language -> patterns held (`cue_triggers`) -> their cues.
+        self._cues_held: dict[str, tuple[object, dict[int, frozenset[str]]]] = {}
         #: Entries whose cues were asked about (the index pays off only in a long run).
         self.compounds_read = 0
         #: (languages a sentence may be in, its own scripts) -> languages ruled out (`_ruled_out`).
@@ -196,6 +198,9 @@ class _Detector:
         self._scan_bits_of: dict[frozenset[str], int] = {}
         self._compound_plan: tuple[tuple[Compound, ...], dict[str, tuple[str, ...]],
                                    list[tuple[Compound, tuple[frozenset[str], ...], frozenset[str]]]] | None = None
+        #: The names that can fill a slot (`_compound_signals`: `ok`) -> the compounds worth
+        #: reading, for the compounds of `compound_plan`.
+        self.todo_of: dict[frozenset[str], list[Compound]] = {}
 
     def rules(self, lang: str) -> LanguageRules | None:
         if lang not in self._languages:
@@ -222,6 +227,7 @@ class _Detector:
                             names.setdefault(cue_base(name), set()).add(name)
                 plan.append((comp, slots, frozenset().union(*slots)))
             self._compound_plan = (self.compounds, {b: tuple(sorted(n)) for b, n in names.items()}, plan)
+            self.todo_of = {}  # of the compounds before
         return self._compound_plan[1], self._compound_plan[2]
 
     def bits(self, slots: Iterable[tuple[str, int]]) -> int:
@@ -321,13 +327,25 @@ class _Detector:
             index = self._cue_index[lang] = (cue_masks(rules, CUE_DEPTH) if rules is not None
                                              else ({}, [], frozenset(), frozenset()))
         words, owners, always, _ = index
-        found = set(always)
-        held = _held([words[w] for w in present if w in words])
-        while held:
-            low = held & -held
-            held ^= low
-            found.add(owners[low.bit_length() - 1])
-        return found
+        held = _held(list(map(words.__getitem__, words.keys() & present)))
+        # The cues of the patterns held, kept per process by the patterns held: entries
+        # with the same cue words hold the same patterns.
+        kept = self._cues_held.get(lang)
+        if kept is None or kept[0] is not index:  # numbered by this very index
+            kept = self._cues_held[lang] = (index, {})
+        memo = kept[1]
+        cues = memo.get(held)
+        if cues is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            bases: set[str] = set()
+            rest = held
+            while rest:
+                low = rest & -rest
+                rest ^= low
+                bases.add(owners[low.bit_length() - 1])
+            cues = memo[held] = frozenset(bases)
+        return set(always).union(cues)
 
     def unanchored_by_script(self) -> dict[str, frozenset[tuple[str, int]]]:
         """Rules with no anchor word, by the script of their language: each is tried in
@@ -504,8 +522,9 @@ class _Sentence:
 
     def language_hits(self, common: Mapping[str, list[str]]) -> dict[str, int]:
         """How many of this sentence's words are very common words of each language
-        (`common`: the entry's words -> their languages, one mapping per entry). Counted
-        once: which languages the sentence may be in is asked in several places."""
+        (`common`: words -> their languages, for every word of the entry at least:
+        `CareIndex.common_words`). Counted once: which languages the sentence may be in is
+        asked in several places."""
         hits = self._hits
         if hits is None:
             hits = self._hits = {}
@@ -1183,14 +1202,14 @@ def _assess(text: str) -> tuple[CareFinding, list[CareSignal]]:
     d = detector()
     raw = sentences(text, d.normaliser, d.index.known, d.word_cache)
     words = {w.norm for ws in raw for w in ws}
-    forms = d.index.forms(words)
+    forms = d.index.lemma_tables(words)
     laughter = _Laughter(text, raw)
     sentences_ = [_Sentence(ws, forms, laughter, k) for k, ws in enumerate(raw)]
     best: dict[str, CareSignal] = {}
     recovered: dict[str, _Lazy] = {}
     written_in: dict[_Sentence, list[str]] = {}
     entry_hits: dict[str, int] = {}
-    common = d.index.common(words) if d.index.has_common else {}
+    common = d.index.common_words(words) if d.index.has_common else {}
     for sent, found in zip(sentences_, _candidates(d, sentences_, forms, common)):
         for (lang, ri), starts in found.items():
             rules = d.rules(lang)
@@ -1495,6 +1514,7 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 return False
         return filled >= comp.need
 
+    ok: set[str] | None = None
     if anywhere is None:
         todo = [c for c in d.compounds if could(c)]
     else:
@@ -1508,7 +1528,15 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
             for name in names_of.get(base, ()):
                 if possible(name):
                     ok.add(name)
-        todo = [comp for comp, slots, every in plan
+        # Which compounds are worth reading depends on `ok` alone, and entries of a journal
+        # fall into few such sets: kept per process (`_Detector.todo_of`).
+        key = frozenset(ok)
+        todo = d.todo_of.get(key)
+        if todo is None:
+            if len(d.todo_of) >= 4096:
+                d.todo_of.clear()
+            todo = d.todo_of[key] = [
+                comp for comp, slots, every in plan
                 if comp.need <= 0 or (not ok.isdisjoint(every) and sum(
                     1 for slot in slots if not ok.isdisjoint(slot)) >= comp.need)]
     # The cues of an ordinary purpose count only near a sign it may undo: from `before`
@@ -1550,9 +1578,11 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
         for slot in comp.slots:
             left -= 1
             # A `distinct` compound may need a slot's other signs when the first found
-            # shares its words with another slot's: all are read.
-            found = [read(c) for c in slot] if comp.distinct else None
-            if any(found) if found is not None else any(read(c) for c in slot):
+            # shares its words with another slot's: all are read. (Of the names not in
+            # `ok`, none is a signal's and none a cue the entry may hold: nothing to read.)
+            names = slot if ok is None else [c for c in slot if c in ok]
+            found = [read(c) for c in names] if comp.distinct else None
+            if any(found) if found is not None else any(read(c) for c in names):
                 filled += 1
             if filled + left < comp.need:
                 break

@@ -98,7 +98,8 @@ class Element:
         if norm == CLAUSE:
             return [pos + 1] if any(a.kind == "clause" for a in self.affixes) else []
         out: list[int] = []
-        if lemma in self.lemmas or norm in self.surfaces or any(a.test(norm, lemma) for a in self.affixes):
+        if lemma in self.lemmas or norm in self.surfaces or (
+                self.affixes and any(a.test(norm, lemma) for a in self.affixes)):
             out.append(pos + 1)
         if self.sequences:
             seqs = self.by_first.get(norm, ())
@@ -225,8 +226,10 @@ def may_match(pattern: Pattern, present: Set[str]) -> bool:
     return True
 
 
-#: id(pattern tuple) -> (the tuple, each pattern's required word sets): see `may_match_any`.
-_REQUIRED_ANY: dict[int, tuple[Sequence[Pattern], tuple[tuple[frozenset[str], ...], ...]]] = {}
+#: id(pattern tuple) -> (the tuple, each pattern's required word sets, and the words of
+#: each one's first set together: None when a pattern requires no word): see `may_match_any`.
+_REQUIRED_ANY: dict[int, tuple[Sequence[Pattern], tuple[tuple[frozenset[str], ...], ...],
+                               frozenset[str] | None]] = {}
 
 
 def may_match_any(patterns: Sequence[Pattern], present: Set[str]) -> bool:
@@ -235,7 +238,12 @@ def may_match_any(patterns: Sequence[Pattern], present: Set[str]) -> bool:
     every entry that may hold the cue)."""
     cached = _REQUIRED_ANY.get(id(patterns))
     if cached is None or cached[0] is not patterns:
-        cached = _REQUIRED_ANY[id(patterns)] = (patterns, tuple(required_words(p) for p in patterns))
+        every = tuple(required_words(p) for p in patterns)
+        first = None if any(not needs for needs in every) else frozenset().union(
+            *[needs[0] for needs in every])
+        cached = _REQUIRED_ANY[id(patterns)] = (patterns, every, first)
+    if cached[2] is not None and cached[2].isdisjoint(present):
+        return False  # no pattern's first required set has a word here: one test in C
     for needs in cached[1]:
         for words in needs:
             if words.isdisjoint(present):
@@ -327,10 +335,10 @@ def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[st
     if by_word is not None:
         # Only the patterns whose indexed required word is in the sentence can match.
         chosen = set(always)
-        for word in present:
-            found = by_word.get(word)
-            if found is not None:
-                chosen.update(found)
+        # The sentence's words the index holds, found in C (a view's intersection walks
+        # the smaller of the two): most of a sentence's words begin no pattern of the list.
+        for word in by_word.keys() & present:
+            chosen.update(by_word[word])
         tried: Iterable[_Step] = [steps[i] for i in sorted(chosen)]
     else:
         tried = steps
