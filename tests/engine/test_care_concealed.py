@@ -118,3 +118,22 @@ def test_a_height_looked_up_with_the_way_up_asked_after_is_a_method_checked(text
 ])
 def test_a_height_looked_up_for_a_quiz_or_homework_is_not(text: str):
     assert assess(text).tier is None, assess(text).to_json()
+
+
+@pytest.mark.parametrize("text", [
+    "Didn't pick up my heart pills from the chemist again. If my heart stops on its own, so be it.",
+    "Non sono andato a ritirare l'insulina. Se il corpo decide di mollare, pazienza.",
+    "Dejé de tomar las pastillas del corazón. Si mi corazón se para, que se pare.",
+])
+def test_treatment_let_go_with_the_body_left_to_stop_is_a_wish_to_be_dead(text: str):
+    found = _rules(text)
+    assert found.tier in (GENTLE, CARE), found.to_json()
+    assert "wish_to_be_dead" in found.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Stopped taking my tablets, the side effects were awful. Such a relief to feel normal again.",
+    "Didn't pick up my prescription today, the chemist was shut. Will go tomorrow.",
+])
+def test_pills_stopped_or_not_collected_for_a_reason_are_not(text: str):
+    assert assess(text).tier is None, assess(text).to_json()
