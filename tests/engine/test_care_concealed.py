@@ -46,6 +46,10 @@ def test_a_meal_lied_about_beside_the_body_failing_is_self_starvation(text: str)
     "奶奶以为我在学校食堂吃，其实我每天和同学去校门口吃拉面，太好吃了。",
     "점심시간엔 도서관 간다고 하고 친구랑 떡볶이 먹으러 감. 완전 맛있었다.",
     "Told Dad I'd already eaten at Jess's because her mum made a massive lasagne. Slept like a log.",
+    # the writer's own belief is no one being misled
+    "I think I had dinner at nine, then nearly fainted at the gig, it was so hot in there.",
+    "Je pense que je mange trop le soir. J'ai failli m'évanouir au concert, il faisait si chaud.",
+    "Думаю, что я ем слишком много сладкого. Вчера на концерте голова кружится от духоты.",
 ])
 def test_a_meal_fibbed_about_on_an_ordinary_day_is_not(text: str):
     assert assess(text).tier is None, assess(text).to_json()
