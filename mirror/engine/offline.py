@@ -1644,8 +1644,23 @@ def _with_memory(reply: str, memory: str | None) -> str:
     when the reply has no question)."""
     if not memory:
         return reply
-    cut = max(reply.rfind(". "), reply.rfind("! "), reply.rfind("\u201d "))
+    # The question opens after the last sentence end outside a quotation: a mark ending a
+    # sentence (a closing quotation mark may stand on either side of it), a space, and a
+    # capital. A closing mark alone is no end: "What does “…a programme” carry for you?"
+    # once took the memory inside the question.
+    cut = -1
+    for end in _SENTENCE_END.finditer(reply):
+        after = reply[end.end():]
+        if after[:1].isupper() and sum(after.count(m) for m in _DOUBLE_MARKS) % 2 == 0:
+            cut = end.end()
     if not reply.rstrip().endswith("?") or cut < 0:
         return f"{reply} {memory}"
-    return f"{reply[:cut + 1]} {memory}{reply[cut + 1:]}"
+    return f"{reply[:cut]}{memory} {reply[cut:]}"
+
+
+#: A sentence's end inside a mirrorback: its mark, with a closing quotation mark before or
+#: after it ("…”. What", "…?” What", "…». Et"), then the space before the next sentence.
+_SENTENCE_END = re.compile("(?:[\u201d\u00bb\u201c]?[.!?][\u201d\u00bb\u201c]?)\\s+")
+#: The mirror's own double quotation marks, which always come in pairs (inner ones are single).
+_DOUBLE_MARKS = ("\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb")
 

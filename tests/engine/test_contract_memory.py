@@ -45,3 +45,23 @@ def test_a_sentence_that_would_break_the_checks_is_left_out() -> None:
     outcome = run(TEXT, memory="You should call Sam back and fix this.")
     assert "call Sam back" not in outcome.text
     assert outcome.report is not None and outcome.report.passed
+
+
+def test_the_sentence_never_lands_inside_a_question_that_quotes_the_person() -> None:
+    """"What does “…a programme” carry for you?" holds a closing quotation mark and a space:
+    the memory sentence goes before the whole question, never between its words."""
+    from mirror.engine.offline import compose
+
+    text = ("Concert done.\n\nBernadette lost her folder and now my wrist hurts.\n\n"
+            "And Mum was there, in the green coat. She never came to anything when I was "
+            "growing up. She had bought a programme.\n\n"
+            "I am 46 years old and I am sitting in the car crying about a programme.\n\n"
+            "Right. Driving home now.")
+    memory = "Mum comes up for the third time this month."
+    for version in range(6):
+        reply = compose(text, version=f"v{version}", memory=memory)
+        plain = compose(text, version=f"v{version}")
+        assert memory in reply, reply
+        after = reply[reply.index(memory) + len(memory):].strip()
+        assert after and after[0].isupper() and after.endswith("?"), reply
+        assert reply.replace(memory + " ", "") == plain, (reply, plain)
