@@ -847,18 +847,11 @@ def test_declared_fury_is_named_even_beside_dry_jokes() -> None:
 def test_death_weighed_as_one_guess_among_others_is_no_ones_loss() -> None:
     """"…gone quiet for nine days, which is either vacation or death": a joke about a silent
     client, read blind as "That carries a lot of grief" (graded 2). A death told is still grief."""
-    from mirror.engine.analysis import analyze
-    from mirror.engine.reading import read
-
-    def feelings(text: str) -> tuple[str, ...]:
-        a = analyze(text)
-        return read(a.text, a.tokens, a.language).feelings
-
     joke = ("Payroll is Friday. Brightline's procurement guy has gone quiet for nine days, which "
             "is either vacation or death, and I've checked his LinkedIn like a stalker.")
-    assert "grief" not in feelings(joke)
+    assert "grief" not in read(joke).feelings
     assert "grief" not in compose(joke).lower()
-    assert "grief" in feelings("Mum died on Tuesday. I keep picking up the phone to call her.")
+    assert "grief" in read("Mum died on Tuesday. I keep picking up the phone to call her.").feelings
 
 
 def test_glad_news_in_capitals_names_joy_and_a_complaint_in_capitals_does_not() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mirror.engine.offline import compose
-from mirror.engine.reading import frames
+from mirror.engine.reading import frames, read
 
 LAUGHING = [
     ("es", "Mi hermano intentó montar el mueble de Ikea sin instrucciones. Sobraron once "
@@ -54,19 +54,12 @@ def test_a_laugh_inside_someones_quoted_reply_is_not_the_writers() -> None:
 def test_laughing_hard_said_of_oneself_names_joy_and_someone_elses_does_not() -> None:
     """"I laughed so much I had to take my glasses off" says the feeling nearly outright; the
     same said of someone else ("she laughed so hard…") is theirs, not the writer's."""
-    from mirror.engine.analysis import analyze
-    from mirror.engine.reading import read
-
-    def feelings(text: str) -> tuple[str, ...]:
-        a = analyze(text)
-        return read(a.text, a.tokens, a.language).feelings
-
     mine = ("Maureen showed me the video calling on the tablet. Then there was Alfie, holding a "
             "worm right up to the screen. I laughed so much I had to take my glasses off.")
     theirs = ("I taught Yuki how to fold the dumplings and she laughed so hard she had to sit "
               "down. Then she ate the whole ugly plate.")
-    assert feelings(mine) == ("joy",)
-    assert "joy" not in feelings(theirs)
+    assert read(mine).feelings == ("joy",)
+    assert "joy" not in read(theirs).feelings
     assert "joy" in compose(mine)
 
 
