@@ -19,6 +19,15 @@ async def write(pilot, text: str) -> None:
     await settle(pilot)
 
 
+async def open_reader_panel(app, pilot):
+    """The newest reflection opened in the reader (enter), and its one mirrorback panel."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    (panel,) = app.screen.query("#reader-mirrorbacks MirrorbackPanel")
+    return panel
+
+
 async def test_mirrorback_appears_and_can_be_rated_and_flagged(make_app, journal):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -75,10 +84,7 @@ async def test_rating_in_the_reader_is_saved_and_thanked(make_app, journal):
     journal.answer(saved)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        (panel,) = app.screen.query("#reader-mirrorbacks MirrorbackPanel")
+        panel = await open_reader_panel(app, pilot)
         panel.action_rate(4)
         await settle(pilot)
         assert "rated 4 of 5" in panel.query_one(".mb-thanks", Static).render().plain
@@ -97,10 +103,7 @@ async def test_a_flag_can_say_which_label_misread_the_entry(make_app, journal, m
     assert labels, "the engine named a pattern"
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        (panel,) = app.screen.query("#reader-mirrorbacks MirrorbackPanel")
+        panel = await open_reader_panel(app, pilot)
         await pilot.click(panel.query_one("#flag"))
         await settle(pilot)
         offered = app.screen.query_one("#flag-labels", SelectionList)
@@ -120,10 +123,7 @@ async def test_the_flag_dialog_fits_a_small_terminal(make_app, journal):
     journal.answer(saved)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        (panel,) = app.screen.query("#reader-mirrorbacks MirrorbackPanel")
+        panel = await open_reader_panel(app, pilot)
         panel.action_flag()
         await settle(pilot)
         for widget in ("#ok", "#flag-note", "#flag-labels"):
