@@ -346,6 +346,8 @@ class _Lexicon:
     activity_endings: tuple[str, ...] = ()          # "ing", "ar": a verb of doing, after "love"
     jokes_aside: tuple[tuple[str, ...], ...] = ()   # "joking aside", "Spaß beiseite": now sincere
     announces: tuple[tuple[str, ...], ...] = ()     # "here's the thing": the heart comes next
+    not_about: tuple[tuple[str, ...], ...] = ()     # "it wasn't about the milk": what it was about follows
+    about: frozenset[str] = frozenset()             # "about", "um": the word a reframing turns on
     amends: tuple[tuple[str, ...], ...] = ()        # "i'll apologise": guilt, anger regretted
     measures: tuple[tuple[str, ...], ...] = ()      # "the last thing": a moment set above others
     spans: tuple[tuple[str, ...], ...] = ()         # "all week", "in years": ... with a superlative
@@ -762,6 +764,8 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         states=tuple(_words(str(w)) for w in data.get("states") or ()),
         jokes_aside=tuple(_words(str(w)) for w in data.get("jokes_aside") or ()),
         announces=tuple(_words(str(w)) for w in data.get("announces") or ()),
+        not_about=tuple(_words(str(w)) for w in (data.get("not_about") or {}).get("denied") or ()),
+        about=_lowered((data.get("not_about") or {}).get("about")),
         amends=tuple(_words(str(w)) for w in data.get("amends") or ()),
         measures=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("alone") or ()),
         spans=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("spans") or ()),
@@ -1508,6 +1512,10 @@ def _many_at_once(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     return []
 
 
+#: Feelings whose moments are often warm: a loss is told in the good things remembered.
+_FOND_IN_LOSS = frozenset({"grief", "longing"})
+
+
 def _tone_contradicts(chosen: Sequence[str], centre: Moment, norms: Sequence[str],
                       families: Sequence[tuple[int, str, float]], lex: _Lexicon,
                       vader: dict[str, float]) -> bool:
@@ -1517,6 +1525,8 @@ def _tone_contradicts(chosen: Sequence[str], centre: Moment, norms: Sequence[str
     kinds = {lex.valence.get(f) for f in chosen}
     if len(kinds) != 1 or any(centre.first <= i < centre.last for i, _, _ in families):
         return False
+    if set(chosen) <= _FOND_IN_LOSS:
+        return False  # "Len died. … He cheated at dominoes with great dignity": grief remembers fondly
     lean = sum(vader.get(w, 0.0) for w in norms[centre.first:centre.last])
     return (kinds == {"negative"} and lean >= 2.0) or (kinds == {"positive"} and lean <= -2.0)
 
@@ -2498,6 +2508,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # where the entry lands: the paragraph before it is the last one that speaks.
     signs_off = _signs_off(text, toks, sentences, fam_weight, paragraphs, lex)
     announced = False
+    reframed = False  # the line before said what it was not about: this one says what it was
     heralded: int | None = None  # the paragraph an announcement of its own heralds
     # (someone else's words, quoted, do not make the writer's line loud: 'to say "great
     # year!" while I was … too tired to even make small talk')
@@ -2507,7 +2518,20 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             continue
         words = norms[lo:hi]
         last = k == len(sentences) - 1
-        score = _POINTS if announced else 0.0
+        score = _POINTS if announced or reframed else 0.0
+        # "It wasn't about the milk. I was already wound up about the meeting …": the person
+        # sets aside what the row seemed to be about, and says what it was, in the next line
+        # or after a comma ("It's not about the pot, it's about me being the one who
+        # notices everything"): that is where they found the heart themselves.
+        denied = next((i + len(p) for i, p in _occurrences(words, lex.not_about)
+                       if words[i + len(p): i + len(p) + 1] != ["to"]), None)  # not "not about to"
+        reframed = False
+        if denied is not None:
+            if any(w in lex.about and not any(n in lex.negators for n in words[max(denied, j - 3):j])
+                   for j, w in enumerate(words[denied + 1:], denied + 1)):
+                score += _POINTS
+            else:
+                reframed = not last
         announced = not last and any(True for _ in _occurrences(words, lex.announces))
         if announced and _paragraph_of(text, toks[sentences[k + 1][0]].start) != _paragraph_of(text, toks[lo].start):
             # An announcement in a paragraph of its own ("Mas no meio disso tudo aconteceu uma
@@ -2599,8 +2623,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             previous = scored[-1]
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _POINTS)
             continue
-        if pointed is not None:
-            score += _POINTS  # "Still thinking about the lemonade": the person says where it is
+        if pointed is not None and not reframed:
+            # "Still thinking about the lemonade": the person says where it is (unless what
+            # they point at is only what it was not about: the next line says what it was)
+            score += _POINTS
         elif any(True for _ in _occurrences(words, lex.measures)) or (
                 any(True for _ in _occurrences(words, lex.superlatives))
                 and any(True for _ in _occurrences(words, lex.spans))):
@@ -3488,10 +3514,24 @@ def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex
         lo, hi = bounds[s]
         if "!" in text[toks[hi - 1].end : toks[hi - 1].end + 3]:
             return False  # "Passed my driving test on the third try!!!" is sincere
-    lifted = any(norms[j] in _LIFTS for i in praise for j in range(max(0, i - 2), min(len(norms), i + 2)))
+    lifted = any(norms[j] in _LIFTS for i in praise for j in range(max(0, i - 2), min(len(norms), i + 2))
+                 if not _so_much_that(toks, i, lex))
     harm = any(vader.get(norms[i], 0.0) <= -1.5 and not _negated(norms, i, lex)
                for s, (lo, hi) in bounds.items() if s not in own for i in range(lo, hi))
     return lifted and harm
+
+
+def _so_much_that(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the writer's feeling word at i is said with what it did to them ("I'm so
+    proud I could burst", "I was so happy I actually felt it in my chest", "so proud I
+    couldn't see properly"): "so" before it, and the writer as the subject of a clause
+    straight after. Irony lifts a word ("Feeling so refreshed"); it does not say what
+    the feeling did to the body."""
+    if toks[i].norm == "so":  # (the phrase "so proud" found from its first word)
+        i += 1
+    return (i >= 1 and toks[i - 1].norm == "so" and i + 1 < len(toks)
+            and toks[i + 1].sent == toks[i].sent and toks[i + 1].norm in lex.first_person
+            and toks[i + 1].norm not in ("me", "my", "us", "our"))
 
 
 def _sarcastic_moment(scored: list[Moment], norms: Sequence[str], lex: _Lexicon) -> Moment | None:

@@ -327,3 +327,41 @@ def test_a_last_paragraph_of_plans_hands_the_landing_to_the_story_before_it() ->
     centre = text[toks[r.centre.first].start : toks[r.centre.last - 1].end]
     assert "sombrinha" not in centre and "Amanhã" not in centre
     assert "sombrinha" not in compose(text)
+
+
+def _centre_in(text: str, language: str) -> str:
+    toks = tokenize(text)
+    r = read(text, toks, language)
+    assert r.centre is not None
+    return text[toks[r.centre.first].start : toks[r.centre.last - 1].end]
+
+
+def test_what_it_was_not_about_hands_the_centre_to_what_it_was_about() -> None:
+    """"It wasn't about the towels." sets aside what the row seemed to be about; the line
+    after it says what it was, and that is where the person found the heart."""
+    text = ("Argued with Priya over the towels again, the wet ones on the bed. Went for a walk "
+            "round the block to cool off and it was freezing. It wasn't about the towels. I've "
+            "been doing every bit of the wedding planning on my own and nobody has noticed. "
+            "Made tea when I got back and we watched the quiz.")
+    assert "every bit of the wedding planning" in _centre_in(text, "en")
+
+
+def test_what_it_was_not_about_and_what_it_was_in_one_line_keeps_that_line() -> None:
+    text = ("Snapped at Tomasz about the recycling this morning and then apologised on the stairs. "
+            "The bus was late and the office heating was off all day. It's not about the "
+            "recycling, it's about feeling like the only adult in the flat. Pasta for tea.")
+    assert "only adult in the flat" in _centre_in(text, "en")
+
+
+def test_what_it_was_not_about_in_german_hands_the_centre_on() -> None:
+    text = ("Heute wieder Streit mit Jonas wegen der Spülmaschine. Danach war ich beim Bäcker und "
+            "habe zu viel Kuchen gekauft. Es ging nicht um die Spülmaschine. Ich fühle mich seit "
+            "dem Umzug in dieser Stadt einfach fremd. Abends noch Tatort geschaut.")
+    assert "fremd" in _centre_in(text, "de")
+
+
+def test_not_about_to_is_no_reframing() -> None:
+    """"I'm not about to …" is a refusal, not what something was about."""
+    text = ("Long shift. I'm not about to cook tonight, so it's toast. The new rota is out and "
+            "I've got three Sundays in a row, which I genuinely hate.")
+    assert "three Sundays in a row" in _centre_in(text, "en")

@@ -858,3 +858,33 @@ def test_glad_news_in_capitals_names_joy_and_a_complaint_in_capitals_does_not() 
     """"SHE SAID YES." is shouted as surely as "!!!" shouts; "FLAT TYRE AGAIN." is not news."""
     assert read("SHE SAID YES. I dropped the ring in the sand first. Found it. SHE SAID YES.").feelings == ("joy",)
     assert "joy" not in read("FLAT TYRE AGAIN. Waited two hours for the van.").feelings
+
+
+@pytest.mark.parametrize(("text", "feeling"), [
+    # a feeling said with what it did to the body, beside hard things told after it
+    ("Walked Amaya to the school gate for her first day of secondary. She didn't want me to "
+     "come in, which is right. I was so proud I had to stand behind a tree for a minute. "
+     "The house was awful and quiet all afternoon and I ate her leftover toast.", "pride"),
+    ("Got the call at work. They're keeping me on after the trial. I was so happy I actually "
+     "sat down on the stairwell floor. Then a dreadful afternoon of invoices, as usual.", "joy"),
+])
+def test_a_feeling_said_with_what_it_did_to_the_writer_is_named_beside_hard_things(
+        text: str, feeling: str) -> None:
+    """"I'm so proud I could burst" is not irony for the loneliness said after it: praise
+    lifted with "so" is read as irony only without the writer's own clause of what it did."""
+    assert feeling in read(text, None, "en").feelings
+
+
+def test_praise_lifted_after_a_bad_night_is_still_not_named() -> None:
+    text = ("Slept a glorious three hours thanks to the upstairs party. Feeling so refreshed and "
+            "ready for the quarterly review.")
+    assert read(text, None, "en").feelings == ()
+
+
+def test_grief_is_named_when_the_moment_quoted_is_a_fond_memory() -> None:
+    """A loss is told in the good things remembered ("he cheated at dominoes with great
+    dignity"): the warm words of the quoted line do not unsay the death."""
+    text = ("Marjorie died on Sunday. Ninety-one. She ran the choir for forty years and laughed "
+            "with her whole face at every wrong note, the kindest, funniest woman in the village. "
+            "The service is Friday. I didn't think it would hit me like this. It has.")
+    assert "grief" in read(text, None, "en").feelings
