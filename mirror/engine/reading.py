@@ -1936,9 +1936,29 @@ def _answered(toks: Tokens, centre: Moment) -> bool:
     sent = after[0].sent
     said = [t for t in after if t.sent == sent]
     ends_there = len(said) < len(after) or centre.last + len(said) == len(toks)
-    return ends_there and len(said) <= _ANSWER_WORDS
+    if ends_there and len(said) <= _ANSWER_WORDS:
+        return True
+    # "What would I say to Kristen if she asked me this? I'd tell her go for it.": a question
+    # of what the writer would do, answered at once by what they would do, is settled.
+    asked = {t.norm for t in toks[max(0, centre.first):centre.last]}
+    return bool(asked & _WOULD) and said[0].norm in _I_WOULD
 
 
+def _tag_question(text: str, toks: Sequence[Token], end: int) -> bool:
+    """Whether the question ending before token `end` is a statement with a tag ("I'll be 47
+    anyway, right?", "¿verdad?", "oder?"): the person says it, and asks only for a nod."""
+    return end >= 2 and toks[end - 1].norm in _TAGS and "," in text[toks[end - 2].end : toks[end - 1].start]
+
+
+#: Question tags after a comma, in the supported languages.
+_TAGS = frozenset({"right", "yeah", "eh", "innit", "no", "verdad", "oder", "nicht", "non",
+                   "hein", "né", "não", "vero", "toch", "nee", "nie", "prawda", "też"})
+#: "Why" in the supported languages: a line opening on it and ending on a full stop is a
+#: question the writer is left with, said as a statement.
+_WHY = frozenset({"why", "warum", "wieso", "weshalb", "pourquoi", "perché", "perche", "waarom",
+                  "dlaczego", "czemu"})
+_WOULD = frozenset({"would", "should"})
+_I_WOULD = frozenset({"i'd", "i'll"})
 #: An answer given right after a question: at most this many words.
 _ANSWER_WORDS = 4
 
@@ -2584,8 +2604,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         elif "!" in end:
             score += 0.5
         if "?" in end and any(w in lex.first_person for w in words) \
-                and not inside_quotation(text, toks[hi - 1].end) and not _answered(toks, Moment(lo, hi, 0.0)):
+                and not inside_quotation(text, toks[hi - 1].end) and not _answered(toks, Moment(lo, hi, 0.0)) \
+                and not _tag_question(text, toks, hi):
             score += 1.5  # the person's own question ("Should I quit?") is what they hold
+        elif words and words[0] in _WHY and "?" not in end and len(words) >= 4:
+            score += 1.5  # "Why is it so easy when it's someone else.": asked of no one, held all the same
         if last and len(sentences) > 2:
             pass  # weighed against the others below, once every sentence has its score
         elif paragraphs > 2 and _paragraph_of(text, toks[lo].start) == paragraphs - 1 - bool(signs_off):
@@ -2861,7 +2884,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     asking = "?" in ending[:2] and "??" not in ending and "?!" not in ending \
         and not any(q in ending for q in "\"\u201d\u00bb'") \
         and not inside_quotation(text, toks[centre.last - 1].end) \
-        and not _answered(toks, centre) and _own_question(text, toks, centre, lex)  # "Is it going, Bethany?": someone's words
+        and not _answered(toks, centre) and not _tag_question(text, toks, centre.last) \
+        and _own_question(text, toks, centre, lex)  # "Is it going, Bethany?": someone's words
     # The question's phrase comes from the quoted moment itself: a person, something of the
     # writer's own, or a two-word thing; a stray detail elsewhere would read as random.
     candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3

@@ -365,3 +365,26 @@ def test_not_about_to_is_no_reframing() -> None:
     text = ("Long shift. I'm not about to cook tonight, so it's toast. The new rota is out and "
             "I've got three Sundays in a row, which I genuinely hate.")
     assert "three Sundays in a row" in _centre_in(text, "en")
+
+
+def test_a_question_answered_at_once_with_what_the_writer_would_do_is_not_left_open() -> None:
+    """"What would I tell Dana? I'd tell her to go." is settled: the reply does not call it
+    a question the person cannot put down."""
+    text = ("Is 52 too late to retrain as a plumber? The course at the college is eighteen "
+            "months. What would I say to Dana if she asked me this? I'd tell her to go for it, "
+            "obviously, she'd be brilliant.\n\nOpen evening is on the 9th. I'm going to go.")
+    assert read(text, None, "en").asking is False
+
+
+def test_a_statement_with_a_tag_is_not_the_question_the_writer_holds() -> None:
+    text = ("Started the evening course tonight. I'm the oldest there by a decade, but that's "
+            "fine, right? The teacher put my drawing up on the board as the example and I went "
+            "red to my ears.")
+    assert "that's fine, right" not in _centre_in(text, "en")
+
+
+def test_a_why_said_with_a_full_stop_is_a_question_the_writer_is_left_with() -> None:
+    text = ("Packed lunches, school run, a full day of audit calls. Why do I always say yes to "
+            "everything. Picked the kids up at six and we had fish fingers, and Maya told a long "
+            "story about a worm.")
+    assert "Why do I always say yes" in _centre_in(text, "en")
