@@ -37,6 +37,7 @@ from mirror.engine.reading import (
     Moment,
     Reading,
     frames,
+    judged_badly,
     last_clause,
     makes_a_plan,
     opens_a_turn,
@@ -950,7 +951,8 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     vader = valences() if a.english else {}
     grammar = frozenset(str(w).lower() for w in data.get("stopwords") or ())  # ("no fillings" is good news)
     if any(vader.get(norms[k], 0.0) <= -_TERSE_JUDGED and norms[k] not in grammar
-           for u in units for k in range(*u)):
+           for u in units for k in range(*u)) or (not vader and judged_badly(
+               language, a.text, a.tokens, units[0][0], units[-1][1])):
         return None  # "Bad, tiring day. Work, shops, bed.", "… Couldn't sleep.": a day judged,
         #              not only kept (what would you keep of it, asked after a hard one, jars)
     opening = _exact_quote(a.text, a.tokens, *units[0])
@@ -965,7 +967,12 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
         # on the day is asked after as theirs, on the prose path (read blind, a frame saying
         # "it ends on your word for it" read as filler, and "What was it like, a day like
         # that?" flat, beside asking after the word itself)
-        return None
+        if _last_clause(a, r, data) is not None:
+            return None
+        # A word too short to ask after by itself ("… a dormir. Bien, la neta."): the day is
+        # taken as the person closed it, never asked after through one of its items ("¿Qué
+        # se te queda cuando piensas en tu jefa?" of a content day was read blind as a 1).
+        return "day", {"a": opening, "b": closing}
     if last - first == 1 and a.tokens[first].norm in grammar:
         return None  # "… Didn't go to gym. Again.": a word on the line before, asked after as such
     someone = [_whole_sentence(a, r, u) for u in units if _someone_in(a, *u, data)]

@@ -409,6 +409,17 @@ def _turned_away(toks: Tokens, centre: Moment, families: Sequence[tuple[int, str
     return all(i < first for i, fam, _ in families if fam in chosen)
 
 
+def judged_badly(language: str, text: str, toks: Sequence[Token], first: int, last: int) -> bool:
+    """Whether tokens [first, last) hold a word of the language's unhappy feelings ("Milano,
+    ti odio", "Feet hate me"): where there is no sentiment lexicon, the feelings' own words
+    tell a day judged from a day only kept."""
+    lex = _lexicon(language)
+    if lex is None:
+        return False
+    return any(first <= i < last and lex.valence.get(fam) == "negative"
+               for i, fam, _ in _families(text, toks, lex))
+
+
 def says_i(language: str, norms: Sequence[str]) -> bool:
     """Whether these (normalised) words have the writer in them ("I", "ich", "mi", "we")."""
     lex = _lexicon(language)
@@ -2597,8 +2608,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 # something I made did exactly what it was supposed to do" lands on the But.
                 score += _TURN_CARRIES * max(0.0, scored[-1].score)
         end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
-        shouted = "!!" in end and any(len(toks[j].text) >= 3 and toks[j].text.isalpha()
-                                      and toks[j].text.isupper() for j in range(lo, hi))
+        # (a line all in capitals is shouted without its "!!": "GOT THE FLAT.")
+        shouted = ("!!" in end and any(len(toks[j].text) >= 3 and toks[j].text.isalpha()
+                                       and toks[j].text.isupper() for j in range(lo, hi))) \
+            or (k == 0 and _in_capitals(toks, lo, hi) and hi - lo >= 2)
         if shouted and not any(_contains(words, t) for t in lex.trouble):
             score += _SHOUTED  # "PRESO 27!!!", "GOT THE JOB!!": news shouted is the entry's
         elif "!" in end:
@@ -3315,9 +3328,13 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     first = [toks[k].norm for k in range(lo, hi)]
     # ("SHE SAID YES." in capitals is shouted too, where the words lean glad: "FLAT TYRE
     # AGAIN." in capitals is not news)
-    capitals = hi - lo >= 2 and all(toks[k].text.isupper() or not toks[k].text.isalpha()
-                                     for k in range(lo, hi)) \
-        and bool(vader) and sum(vader.get(w, 0.0) for w in first) > 0
+    # ("GOT THE FLAT.", "PASSED." are news in capitals with no word VADER weighs: an event
+    # the language's feelings hint at, or a line of three words or more, with nothing
+    # unhappy about it, is shouted too)
+    glad_hint = any(lo <= i < hi and lex.valence.get(fam) == "positive" for i, fam, _ in families)
+    capitals = _in_capitals(toks, lo, hi) and bool(vader) and (
+        sum(vader.get(w, 0.0) for w in first) > 0
+        or (sum(vader.get(w, 0.0) for w in first) == 0 and (hi - lo >= 3 or glad_hint)))
     if "!!" not in text[toks[hi - 1].end : toks[hi - 1].end + 4] and not capitals:
         return False
     if any(_contains(first, t) for t in lex.trouble):
@@ -3325,6 +3342,13 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     if any(lex.valence.get(fam) in ("negative", "mixed") and wt >= WORD_WEIGHT for _, fam, wt in families):
         return False  # (a hint does not unsay it: "Lembro dela com quatro anos", "cried in the car")
     return not vader or sum(vader.get(w, 0.0) for w in first) >= 0
+
+
+def _in_capitals(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """Whether the sentence [lo, hi) is written all in capitals ("GOT THE FLAT.", "SHE SAID
+    YES."): a word of it at least, and every word of letters upper case."""
+    letters = [toks[k].text for k in range(lo, hi) if toks[k].text.isalpha()]
+    return bool(letters) and sum(len(w) for w in letters) >= 4 and all(w.isupper() for w in letters)
 
 
 def _joy_shouted(text: str, toks: Sequence[Token], counted: Sequence[tuple[int, str, float]]) -> bool:
@@ -3619,6 +3643,10 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     if hi - lo > _MAX_CENTRE_WORDS + 8:
         hi = max((j for j in range(lo + _MIN_RUN_ON, lo + _MAX_CENTRE_WORDS + 1) if toks[j].norm in joins),
                  default=lo + _MAX_CENTRE_WORDS)
+    if lo > m.first and hi - lo > 4 and toks[lo].norm in joins and toks[lo + 1].norm in first_person:
+        # ("…when I saw him, but I did the reverse park perfectly": quoted from "but", the
+        # line reads as cut; from "I did", it is the writer's own clause, whole)
+        lo += 1
     return Moment(lo, hi, m.score)
 
 

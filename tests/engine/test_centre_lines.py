@@ -388,3 +388,40 @@ def test_a_why_said_with_a_full_stop_is_a_question_the_writer_is_left_with() -> 
             "everything. Picked the kids up at six and we had fish fingers, and Maya told a long "
             "story about a worm.")
     assert "Why do I always say yes" in _centre_in(text, "en")
+
+
+def test_a_quote_cut_at_a_clause_does_not_open_on_its_link_word() -> None:
+    """"…when I saw him, but I did the reverse park perfectly, …": quoted from "but" the line
+    reads as cut mid-way; the writer's own clause is quoted from "I"."""
+    text = ("PASSED. Second try. The examiner was the same grumpy man as last time and I nearly "
+            "cried when I saw him in the waiting room, but I did the reverse park perfectly, like "
+            "actually perfectly, and he said nice, which from him is basically a standing ovation "
+            "and a medal.")
+    reply = compose(text)
+    assert "\u201cbut I did" not in reply
+
+
+def test_the_writer_saying_why_they_write_points_at_the_heart() -> None:
+    text = ("Week three in the new flat. Work is fine, the team is friendly, the commute is "
+            "twenty minutes and the rent is less than I feared.\n\nBut tonight, and this is the "
+            "actual reason I'm writing, the woman at the launderette asked if I was settling in "
+            "and remembered my name from last Sunday.\n\nBins go out on Thursdays here. Noted.")
+    assert "launderette" in _centre_in(text, "en")
+
+
+def test_a_day_kept_short_that_curses_is_not_asked_what_to_keep() -> None:
+    """"Milano, ti odio." ends a day judged, not only kept: "Che cosa ne terresti?" read blind as
+    upbeat against its tone."""
+    text = "Riunione, riunione, call. Panino al volo. Tram fermo mezz'ora. Milano, ti odio. Domani uguale."
+    assert "terresti" not in compose(text)
+
+
+def test_the_dutch_question_to_the_one_answered_asks_what_the_writer_would_have_said() -> None:
+    """"Wat had je tante graag hardop gezegd?" reads as what the aunt would have said."""
+    from pathlib import Path
+
+    import yaml
+
+    nl = Path(__file__).resolve().parents[2] / "constitution" / "mirrorback" / "nl.yaml"
+    frames = yaml.safe_load(nl.read_text("utf-8"))["frames"]
+    assert all("{name} graag" not in q for q in frames["ask_retort"])

@@ -888,3 +888,19 @@ def test_grief_is_named_when_the_moment_quoted_is_a_fond_memory() -> None:
             "with her whole face at every wrong note, the kindest, funniest woman in the village. "
             "The service is Friday. I didn't think it would hit me like this. It has.")
     assert "grief" in read(text, None, "en").feelings
+
+
+@pytest.mark.parametrize(("text", "feeling"), [
+    ("GOT THE JOB. Start in March. Rang Mum from the car park and she made a noise like a kettle.",
+     "joy"),
+    ("Scan clear. Walked out into the rain and didn't bother with the hood.", "relief"),
+])
+def test_news_in_capitals_or_in_a_diarys_few_words_names_its_feeling(text: str, feeling: str) -> None:
+    """"GOT THE FLAT." is shouted without its "!!"; "Biopsy benign." is the news told in two
+    words. Neither holds a word VADER weighs, and both were answered as if nothing was said."""
+    assert feeling in read(text, None, "en").feelings
+
+
+def test_a_complaint_in_capitals_is_still_not_joy() -> None:
+    assert "joy" not in read("MONDAY AGAIN. The bus didn't come and I stood in the rain for forty "
+                             "minutes.", None, "en").feelings
