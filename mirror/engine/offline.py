@@ -967,12 +967,7 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
         # on the day is asked after as theirs, on the prose path (read blind, a frame saying
         # "it ends on your word for it" read as filler, and "What was it like, a day like
         # that?" flat, beside asking after the word itself)
-        if _last_clause(a, r, data) is not None:
-            return None
-        # A word too short to ask after by itself ("… a dormir. Bien, la neta."): the day is
-        # taken as the person closed it, never asked after through one of its items ("¿Qué
-        # se te queda cuando piensas en tu jefa?" of a content day was read blind as a 1).
-        return "day", {"a": opening, "b": closing}
+        return None
     if last - first == 1 and a.tokens[first].norm in grammar:
         return None  # "… Didn't go to gym. Again.": a word on the line before, asked after as such
     someone = [_whole_sentence(a, r, u) for u in units if _someone_in(a, *u, data)]

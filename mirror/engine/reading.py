@@ -486,11 +486,23 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
     while (found := _last_clause(lex, text, tokens, first, end, longest)) is not None:
         start, cut = found
         after_comma = tokens[start - 1].sent == tokens[start].sent
+        if after_comma and tokens[cut].norm in _NOT and end - cut <= _SET_ASIDE_WORDS \
+                and "," in text[tokens[cut - 1].end : tokens[cut].start]:
+            # "I'm fifty-eight, not dead": the "not" is what the writer sets aside, and
+            # asked after alone ("Where does 'not dead' take you?") it turns the line grim;
+            # the clause before it, with it, is the line's weight
+            before = _last_clause(lex, text, tokens, first, start, longest)
+            return (before[1], end) if before is not None and before[0] >= first else None
         if end - cut > 3 or not after_comma or \
                 not any(t.norm in lex.reported for t in tokens[cut:end]):
             return cut, end
         end = start  # "…, zei de arts": a speech tag; the words before it are asked after
     return None
+
+
+#: A tail of at most this many words opening on "not" sets something aside ("…, not dead").
+_SET_ASIDE_WORDS = 3
+_NOT = frozenset({"not", "nicht", "kein", "keine", "no", "pas", "non", "niet", "geen", "nie", "não"})
 
 
 def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, last: int,
@@ -935,6 +947,9 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "cugini che non si vedevano dal funerale di zio Franco": a date, no one's loss
         if hit[0] in _TOLD_BY_EVENTS and _dying_of_a_feeling(norms, i + size, lex):
             continue  # "morts de rire", "morri de vergonha", "dying of boredom": only a lot
+        if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and size == 1 and i \
+                and norms[i - 1] in lex.first_person and norms[i - 1] not in _NOT_SUBJECTS:
+            continue  # "sang along to Take That and we died": the writer is alive to write it
         if hit[0] in _TOLD_BY_EVENTS and _one_of_alternatives(norms, i, lex):
             continue  # "gone quiet for nine days, which is either vacation or death": a guess
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and not _someone_in_particular(text, toks, i, lex):
@@ -1572,6 +1587,11 @@ def _anothers_loss(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> b
 
 #: How near the death word the person whose loss it is may be named.
 _LOSS_WINDOW = 4
+
+
+#: First-person words that are not a subject ("my", "our": "my dad died" is a death).
+_NOT_SUBJECTS = frozenset({"my", "our", "me", "us", "myself", "mine", "mi", "mein", "meine",
+                           "mon", "ma", "mes", "mio", "mia", "mijn", "mój", "moja", "meu", "minha"})
 
 
 def _dying_of_a_feeling(norms: Sequence[str], after: int, lex: _Lexicon) -> bool:
@@ -2608,10 +2628,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 # something I made did exactly what it was supposed to do" lands on the But.
                 score += _TURN_CARRIES * max(0.0, scored[-1].score)
         end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
-        # (a line all in capitals is shouted without its "!!": "GOT THE FLAT.")
-        shouted = ("!!" in end and any(len(toks[j].text) >= 3 and toks[j].text.isalpha()
-                                       and toks[j].text.isupper() for j in range(lo, hi))) \
-            or (k == 0 and _in_capitals(toks, lo, hi) and hi - lo >= 2)
+        shouted = "!!" in end and any(len(toks[j].text) >= 3 and toks[j].text.isalpha()
+                                      and toks[j].text.isupper() for j in range(lo, hi))
         if shouted and not any(_contains(words, t) for t in lex.trouble):
             score += _SHOUTED  # "PRESO 27!!!", "GOT THE JOB!!": news shouted is the entry's
         elif "!" in end:

@@ -904,3 +904,11 @@ def test_news_in_capitals_or_in_a_diarys_few_words_names_its_feeling(text: str, 
 def test_a_complaint_in_capitals_is_still_not_joy() -> None:
     assert "joy" not in read("MONDAY AGAIN. The bus didn't come and I stood in the rain for forty "
                              "minutes.", None, "en").feelings
+
+
+def test_the_writer_dying_of_laughter_is_no_loss() -> None:
+    """"… sang along to Take That and we died." was named grief: the writer is alive to write it."""
+    text = ("Izzy's party last night. Her dad drove us home with the radio on and sang along to every "
+            "song and we died. It was a good party. I think I'm drifting from her, though.")
+    assert "grief" not in read(text, None, "en").feelings
+    assert "grief" in read("My grandad died on Tuesday. I keep ringing his number.", None, "en").feelings
