@@ -440,3 +440,11 @@ def test_what_the_writer_remembers_most_is_where_the_heart_is() -> None:
             "remember most, funny enough, isn't his face. It's my hands.\n\nI'll send "
             "her the one by the church door. The light is good in that one.")
     assert "hands" in _centre_in(text, "en")
+
+
+def test_what_the_writer_keeps_thinking_is_where_the_heart_is() -> None:
+    text = ("Missed Dev's birthday. Saw the photos from the pub on my phone, him in a paper "
+            "crown, while I was at home with a documentary about bridges. Sent a long voice "
+            "note and he sent back a thumbs up. I keep thinking I've been treating him like "
+            "furniture, always there and never looked at. Ringing him Saturday.")
+    assert "treating him like furniture" in _centre_in(text, "en")
