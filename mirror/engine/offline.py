@@ -734,7 +734,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         tone = r.valence if r.feelings else "neutral"
         ask = pick.choice(fr["ask_phrase"][tone]).format(p=r.phrase)
     elif feeling:
-        ask = pick.choice(fr["ask_feeling"]).format(feeling=feeling)
+        glad = r.valence == "positive" and not feeling2 and "ask_feeling_glad" in fr
+        ask = pick.choice(fr["ask_feeling_glad" if glad else "ask_feeling"]).format(feeling=feeling)
     elif _laughs(a, data, r) and "ask_light" in fr:
         ask = pick.choice(fr["ask_light"])  # a joke is answered lightly
     elif r.feelings and r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:

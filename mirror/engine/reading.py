@@ -486,23 +486,11 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
     while (found := _last_clause(lex, text, tokens, first, end, longest)) is not None:
         start, cut = found
         after_comma = tokens[start - 1].sent == tokens[start].sent
-        if after_comma and tokens[cut].norm in _NOT and end - cut <= _SET_ASIDE_WORDS \
-                and "," in text[tokens[cut - 1].end : tokens[cut].start]:
-            # "I'm fifty-eight, not dead": the "not" is what the writer sets aside, and
-            # asked after alone ("Where does 'not dead' take you?") it turns the line grim;
-            # the clause before it, with it, is the line's weight
-            before = _last_clause(lex, text, tokens, first, start, longest)
-            return (before[1], end) if before is not None and before[0] >= first else None
         if end - cut > 3 or not after_comma or \
                 not any(t.norm in lex.reported for t in tokens[cut:end]):
             return cut, end
         end = start  # "…, zei de arts": a speech tag; the words before it are asked after
     return None
-
-
-#: A tail of at most this many words opening on "not" sets something aside ("…, not dead").
-_SET_ASIDE_WORDS = 3
-_NOT = frozenset({"not", "nicht", "kein", "keine", "no", "pas", "non", "niet", "geen", "nie", "não"})
 
 
 def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, last: int,

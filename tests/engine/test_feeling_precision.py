@@ -912,3 +912,14 @@ def test_the_writer_dying_of_laughter_is_no_loss() -> None:
             "song and we died. It was a good party. I think I'm drifting from her, though.")
     assert "grief" not in read(text, None, "en").feelings
     assert "grief" in read("My grandad died on Tuesday. I keep ringing his number.", None, "en").feelings
+
+
+@pytest.mark.parametrize("text", [
+    "Hospital car park. Dad's hip done, he's fine, asking for biscuits. Cold tea. Relief like a sneeze.",
+    "Passed my driving test on the third try!!! The examiner actually smiled at the end.",
+    "GOT THE JOB. Rang Mum from the bus stop and she cried.",
+])
+def test_a_glad_feeling_is_met_not_searched_for_its_catch(text: str) -> None:
+    """"What else sits next to the joy?" after good news reads as looking for the catch."""
+    reply = compose(text)
+    assert "sits next to" not in reply and "sitting with you" not in reply, reply
