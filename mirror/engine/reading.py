@@ -1961,11 +1961,12 @@ def _standing(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> Itera
     tuple): one-word phrases whose word is there, longer ones whose first two words are
     there next to each other (`_phrase_index`), in no particular order."""
     index = _phrase_index(phrases)
-    # (a frozenset's intersection walks `words`; a dict view's would copy its keys first)
-    ones = index.firsts.intersection(words) if index.ones else ()
-    heads = index.headset.intersection(words) if index.heads and len(words) > 1 else ()
+    # Most texts asked about hold no phrase's first word: answered without making a set.
+    # (A frozenset's intersection walks `words`; a dict view's would copy its keys first.)
+    ones = () if index.firsts.isdisjoint(words) else index.firsts.intersection(words)
+    heads = () if len(words) < 2 or index.headset.isdisjoint(words) else index.headset.intersection(words)
     if not heads:
-        return chain(*map(index.ones.__getitem__, ones))
+        return chain(*map(index.ones.__getitem__, ones)) if ones else iter(())
     longer = list(chain(*map(index.heads.__getitem__, heads)))
     if len(longer) > _PAIRED:  # many share a first word ("i ..."): their first two words
         twos = index.pairset.intersection(zip(words, words[1:]))
