@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 
 from mirror import constitution
@@ -1370,7 +1371,7 @@ def _felt_back_then(toks: Sequence[Token], norms: Sequence[str], i: int) -> bool
     barba"): the feeling of then is part of the memory, not what the person feels writing
     it, and naming it ("there's anger here") misreads a tender entry."""
     lo, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
-    if not any(_contains(norms[lo:hi], then) for then in _THEN):
+    if not _holds(norms[lo:hi], _THEN):
         return False
     return any(norms[k] in _NOW for k in range(hi, len(toks)))
 
@@ -1837,8 +1838,8 @@ def _habitual(toks: Sequence[Token], norms: Sequence[str], after: int, lex: _Lex
     sent = toks[after - 1].sent
     window = [norms[k] for k in range(after, min(len(norms), after + _HABIT_REACH + 2))
               if toks[k].sent == sent]
-    return any(tuple(window[k:k + len(p)]) == p for p in lex.habitual
-               for k in range(0, min(len(window), _HABIT_REACH)))
+    reach = min(len(window), _HABIT_REACH)
+    return any(k < reach for k, _ in _occurrences(window, lex.habitual))
 
 
 def _asked(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
@@ -1900,32 +1901,127 @@ def _asks(norms: Sequence[str], m: Moment, words: tuple[str, ...], quoted: Seque
             return True
 
 
+def _asks_any(norms: Sequence[str], m: Moment, phrases: Sequence[tuple[str, ...]],
+              quoted: Sequence[bool]) -> bool:
+    """`any(_asks(norms, m, p, quoted) for p in phrases)`, asked only of the phrases that can
+    stand in the moment's words (`_standing`) and the empty ones."""
+    return any(_asks(norms, m, phrases[n], quoted)
+               for n in chain(_phrase_index(phrases).empty, _standing(norms[m.first:m.last], phrases)))
+
+
 def _occurrences(words: Sequence[str], phrases: Sequence[tuple[str, ...]]
                  ) -> Iterator[tuple[int, tuple[str, ...]]]:
     """(position, phrase) of every place one of `phrases` stands in `words`, phrase by phrase
     in their order, each from the start. Called for every sentence against every word list
-    of the language, so a phrase whose first word is absent is passed over at the cost of a
-    set lookup, and candidate starts are found by `index` at C speed."""
+    of the language (~70 times a mirrorback), so only the phrases that can stand there are
+    walked: a one-word phrase whose word is in `words`, a longer one whose first two words
+    are next to each other in `words` (one intersection each with the list's index,
+    `_phrase_index`: many phrases share a first word such as "i"). Their starts are found
+    by `index` at C speed, as many as `count` says there are (a search that fails raises,
+    which costs more than the search)."""
     if not isinstance(words, (list, tuple)):
         words = list(words)
-    present = set(words)
-    for p in phrases:
+    empty = _phrase_index(phrases).empty
+    chosen = sorted(chain(empty, _standing(words, phrases)) if empty else _standing(words, phrases))
+    for n in chosen:
+        p = phrases[n]
         k = len(p)
         if k == 0:
             yield from ((i, p) for i in range(len(words) + 1))
             continue
         first = p[0]
-        if first not in present:
-            continue
-        i = words.index(first)
         last = len(words) - k
-        while i <= last:
-            if tuple(words[i : i + k]) == p:
-                yield i, p
-            try:
-                i = words.index(first, i + 1)
-            except ValueError:
+        i = -1
+        for _ in range(words.count(first)):
+            i = words.index(first, i + 1)
+            if i > last:
                 break
+            if k == 1 or tuple(words[i : i + k]) == p:
+                yield i, p
+
+
+@dataclass(frozen=True, slots=True)
+class _PhraseIndex:
+    """A phrase list's places (see `_occurrences`): of its one-word phrases by their word,
+    of its longer ones by their first two words, and of its empty ones."""
+
+    phrases: Sequence[tuple[str, ...]]
+    ones: dict[str, tuple[int, ...]]
+    heads: dict[str, tuple[int, ...]]  # longer phrases by their first word
+    twos: dict[tuple[str, str], tuple[int, ...]]  # ... and by their first two words
+    empty: tuple[int, ...]
+    firsts: frozenset[str]  # the keys of `ones`
+    headset: frozenset[str]  # of `heads`
+    pairset: frozenset[tuple[str, str]]  # of `twos`
+
+
+#: id(a phrase list) -> its `_PhraseIndex`, which keeps the list (so the id names no other).
+_PHRASE_INDEXES: dict[int, _PhraseIndex] = {}
+
+
+def _phrase_index(phrases: Sequence[tuple[str, ...]]) -> _PhraseIndex:
+    """A phrase list's index, made once per list (the lexicon's lists live for the process)."""
+    found = _PHRASE_INDEXES.get(id(phrases))
+    if found is not None and found.phrases is phrases:
+        return found
+    ones: dict[str, list[int]] = {}
+    heads: dict[str, list[int]] = {}
+    twos: dict[tuple[str, str], list[int]] = {}
+    empty: list[int] = []
+    for n, p in enumerate(phrases):
+        if len(p) >= 2:
+            heads.setdefault(p[0], []).append(n)
+            twos.setdefault((p[0], p[1]), []).append(n)
+        elif p:
+            ones.setdefault(p[0], []).append(n)
+        else:
+            empty.append(n)
+    if len(_PHRASE_INDEXES) >= 4096:
+        _PHRASE_INDEXES.clear()  # bounded: a list made on the fly is indexed, and forgotten, too
+    found = _PHRASE_INDEXES[id(phrases)] = _PhraseIndex(
+        phrases, {w: tuple(v) for w, v in ones.items()}, {w: tuple(v) for w, v in heads.items()},
+        {w: tuple(v) for w, v in twos.items()}, tuple(empty), frozenset(ones), frozenset(heads),
+        frozenset(twos))
+    return found
+
+
+def _standing(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> Iterator[int]:
+    """The places in `phrases` of the non-empty phrases that can stand in `words` (a list or
+    tuple): one-word phrases whose word is there, longer ones whose first two words are
+    there next to each other (`_phrase_index`), in no particular order."""
+    index = _phrase_index(phrases)
+    # Most texts asked about hold no phrase's first word: answered without making a set.
+    # (A frozenset's intersection walks `words`; a dict view's would copy its keys first.)
+    ones = () if index.firsts.isdisjoint(words) else index.firsts.intersection(words)
+    heads = () if len(words) < 2 or index.headset.isdisjoint(words) else index.headset.intersection(words)
+    if not heads:
+        return chain(*map(index.ones.__getitem__, ones)) if ones else iter(())
+    longer = list(chain(*map(index.heads.__getitem__, heads)))
+    if len(longer) > _PAIRED:  # many share a first word ("i ..."): their first two words
+        twos = index.pairset.intersection(zip(words, words[1:]))
+        return chain(*map(index.ones.__getitem__, ones), *map(index.twos.__getitem__, twos))
+    return chain(*map(index.ones.__getitem__, ones), longer)
+
+
+#: More longer phrases than this beginning with words of a text are narrowed down by
+#: their first two words (`_standing`); fewer are tried as they are.
+_PAIRED = 4
+
+
+def _holds(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
+    """`any(_contains(words, p) for p in phrases)`: whether one of `phrases` stands in
+    `words`, trying only those that can (`_standing`). Asked of the lexicon's hundreds of
+    trouble phrases several times a mirrorback."""
+    if not isinstance(words, (list, tuple)):
+        words = list(words)
+    return any(_contains(words, phrases[n]) for n in _standing(words, phrases))
+
+
+def _held_count(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> int:
+    """`sum(1 for p in phrases if _contains(words, p))`, as `_holds`."""
+    if not isinstance(words, (list, tuple)):
+        words = list(words)
+    return sum(1 for n in _standing(words, phrases) if _contains(words, phrases[n]))
 
 
 def _pointer_at(words: Sequence[str], pointers: Sequence[tuple[str, ...]]) -> int | None:
@@ -2018,7 +2114,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     if "/s" in lowered.split() or lowered.rstrip().endswith("/s"):
         return True
     present = set(norms)
-    trouble = any(t[0] in present and _contains(norms, t) for t in lex.trouble)
+    trouble = _holds(norms, lex.trouble)
     # (sentences as the reading has them: 'she said "no worries!" and smiled, and that smile
     # was so much worse' is one sentence, not praise opening a new one)
     spans = _joined_abbreviations(text, toks, list(as_tokens(toks).sentence_bounds().values()))
@@ -2037,7 +2133,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # the weaker cues below took as dry was sincere: an under-10s match lost 4-1 called
         # the best Saturday of the season, a mother with dementia calling her daughter by
         # her dead sister's name, a father proud and sad at his daughter's move abroad.
-        return any(_contains(norms, m) if m[0].isalnum() else _written(" ".join(m), lowered)
+        return any((m[0] in present and _contains(norms, m)) if m[0].isalnum() else _written(" ".join(m), lowered)
                    for m in lex.sarcasm_strong) or _tagged(lowered, lex, trouble, valence, norms, text)
     if not laughing and _praised_headline(text, toks, norms, spans, lex, valence, families):
         return True  # "Superbe journée sur le RER B." over forty minutes stuck and a missed meeting
@@ -2052,7 +2148,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
             lex.valence.get(fam) == "negative"
             for _, fam, _ in (families if families is not None else _families(text, toks, lex)))):
         return True  # "… gente que REVENDE citas por 20 euros. Maravilloso.", "Heerlijk hoor."
-    if any(_contains(norms, m) if m[0].isalnum() else _written(" ".join(m), lowered) for m in lex.sarcasm_strong):
+    if any((m[0] in present and _contains(norms, m)) if m[0].isalnum() else _written(" ".join(m), lowered)
+           for m in lex.sarcasm_strong):
         return True  # "love that for me", "/s": irony whatever the entry names
     if _retort(text, toks, lex) is not None and not any(
             fam in _MOURNING for _, fam, _ in [*(families if families is not None else _families(text, toks, lex)),
@@ -2085,7 +2182,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # (not inside a likeness: "like a total weirdo" describes the writer, not a mishap)
         return any(valence.get(w, 0.0) <= -1.0 and w not in lex.stopwords and w not in lex.negators
                    and "like" not in words[max(0, k - 3):k] for k, w in enumerate(words)) or \
-            any(t[0] in present and _contains(words, t) for t in lex.trouble)
+            _holds(words, lex.trouble)
 
     incongruent = 0
     pointed = False
@@ -2321,6 +2418,8 @@ def _written(marker: str, lowered: str) -> bool:
     """Whether a marker kept as written ("/s", "10/10") stands in the text on its own, not
     inside a word ("Sat/Sun", "2/3s"). The markers are the lexicon's, so their patterns are
     kept (`kept`): compiling them was ~3 ms of every `reflect`."""
+    if marker not in lowered:
+        return False  # (the pattern matches the marker as written: no need to build it)
     return kept(r"(?<![\w/])" + re.escape(marker) + r"(?![\w/])").search(lowered) is not None
 
 
@@ -2333,8 +2432,7 @@ def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marke
         said = norms[lo:hi]
         if not _contains(said, marker):
             continue
-        present = set(said)
-        if any(t[0] in present and _contains(said, t) for t in lex.trouble):
+        if _holds(said, lex.trouble):
             return True
         rest = [w for w in said if w not in marker and w not in lex.stopwords and w.isalpha()]
         if len(rest) <= 2:
@@ -2364,7 +2462,7 @@ def _praised_headline(text: str, toks: Sequence[Token], norms: Sequence[str],
         return False  # ("Relief. That's the only word." over twelve days of waiting: relief
         #             comes after trouble, and is said sincerely of it)
     rest = norms[hi:]
-    evidence = sum(1 for t in lex.trouble if t[0] in rest and _contains(rest, t))
+    evidence = _held_count(rest, lex.trouble)
     evidence += any(end - start <= _HELD_UP_CHARS and start > toks[hi - 1].end
                     for start, end in quoted_spans(text))
     fams = families if families is not None else _families(text, toks, lex)
@@ -2618,7 +2716,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
         shouted = "!!" in end and any(len(toks[j].text) >= 3 and toks[j].text.isalpha()
                                       and toks[j].text.isupper() for j in range(lo, hi))
-        if shouted and not any(_contains(words, t) for t in lex.trouble):
+        if shouted and not _holds(words, lex.trouble):
             score += _SHOUTED  # "PRESO 27!!!", "GOT THE JOB!!": news shouted is the entry's
         elif "!" in end:
             score += 0.5
@@ -2862,7 +2960,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # entry ("then Mum again because I forgot") does not unsay it.
         shouted = any(wt < WORD_WEIGHT and fam in chosen and norms[i] not in lex.acts
                       and "!!" in _sentence_end(text, toks, i) for i, fam, wt in families)
-        if (not shouted and any(_contains(norms, t) for t in lex.trouble)) or _praise_beside_harm(
+        if (not shouted and _holds(norms, lex.trouble)) or _praise_beside_harm(
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
                 lex, vader):
             chosen, valence = [], "neutral"
@@ -2925,7 +3023,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # is still named.
         chosen, valence, in_centre = [], "neutral", True
     request = None if sarcasm else next(
-        (m for m in scored if any(_asks(norms, m, q, quoted_at) for q in lex.requests)), None)
+        (m for m in scored if _asks_any(norms, m, lex.requests, quoted_at)), None)
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
                    _felt_sides(_sides(text, toks, centre, vader), norms, fam_at, vader),
                    _image(text, toks, centre, lex),
@@ -3343,7 +3441,7 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
         or (sum(vader.get(w, 0.0) for w in first) == 0 and (hi - lo >= 3 or glad_hint)))
     if "!!" not in text[toks[hi - 1].end : toks[hi - 1].end + 4] and not capitals:
         return False
-    if any(_contains(first, t) for t in lex.trouble):
+    if _holds(first, lex.trouble):
         return False
     if any(lex.valence.get(fam) in ("negative", "mixed") and wt >= WORD_WEIGHT for _, fam, wt in families):
         return False  # (a hint does not unsay it: "Lembro dela com quatro anos", "cried in the car")
@@ -3381,7 +3479,7 @@ def _joy_said_plainly(text: str, toks: Sequence[Token], counted: Sequence[tuple[
     say it of; where there is none, the gladness is the person's."""
     if any(lex.valence.get(fam) == "negative" for _, fam, _ in families):
         return False
-    if quoted_spans(text) or any(_contains([t.norm for t in toks], t) for t in lex.trouble):
+    if quoted_spans(text) or _holds([t.norm for t in toks], lex.trouble):
         return False
     writer = lex.first_person | lex.self_statement
     for i, fam, _ in counted:
@@ -3595,7 +3693,7 @@ def _sarcastic_moment(scored: list[Moment], norms: Sequence[str], lex: _Lexicon)
     markers = [m for m in lex.sarcasm + lex.sarcasm_strong if m and m[0].isalnum()]
 
     def troubled(m: Moment) -> bool:
-        return any(_contains(norms[m.first:m.last], t) for t in lex.trouble) and m.last - m.first >= 2
+        return _holds(norms[m.first:m.last], lex.trouble) and m.last - m.first >= 2
 
     def marked(m: Moment) -> bool:
         said = norms[m.first:m.last]
