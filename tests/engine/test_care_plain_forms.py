@@ -150,3 +150,21 @@ def test_a_lesson_a_photographer_or_a_book_raise_nothing(text: str) -> None:
 
 def test_a_passport_kept_safe_by_a_mother_is_no_care() -> None:
     assert _tier("Mi madre tiene mi pasaporte guardado en el cajón hasta el viaje.") != CARE
+
+
+# A decision with its day, and the where and the how known or the plan kept from everyone.
+@pytest.mark.parametrize("text", [
+    "Decided. Saturday. I know where and how, and I'm not going to tell anyone.",
+    "Besloten. Zaterdag, na het feest van mijn zus. Ik weet waar en hoe.",
+    "Решила. В субботу, после дня рождения мамы. Никому не скажу.",
+])
+def test_a_decided_day_with_the_plan_known_gets_the_care_response(text: str) -> None:
+    assert _tier(text) == CARE, assess(text).signals
+
+
+@pytest.mark.parametrize("text", [
+    "We decided it's happening the weekend after the exams: the big camping trip!",
+    "Je sais où et je sais comment aller à Lyon samedi, c'est décidé.",
+])
+def test_a_trip_decided_and_planned_is_no_care(text: str) -> None:
+    assert _tier(text) != CARE, assess(text).signals
