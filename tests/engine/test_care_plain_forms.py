@@ -168,3 +168,11 @@ def test_a_decided_day_with_the_plan_known_gets_the_care_response(text: str) -> 
 ])
 def test_a_trip_decided_and_planned_is_no_care(text: str) -> None:
     assert _tier(text) != CARE, assess(text).signals
+
+
+@pytest.mark.parametrize("text", [
+    "Окончательно решила: в следующую пятницу, после смены. Место и способ я выбрала ещё весной.",
+    "Ya karar verdim: cumartesi, düğünden sonra. Yerini ve yöntemini seçtim bile.",
+])
+def test_the_place_and_the_way_chosen_count_whatever_follows_them(text: str) -> None:
+    assert _tier(text) == CARE, assess(text).signals
