@@ -176,3 +176,27 @@ def test_a_trip_decided_and_planned_is_no_care(text: str) -> None:
 ])
 def test_the_place_and_the_way_chosen_count_whatever_follows_them(text: str) -> None:
     assert _tier(text) == CARE, assess(text).signals
+
+
+# Sex or photos forced on the writer in the perfect or with the verb second, a threat to
+# kill the writer for objecting.
+@pytest.mark.parametrize("text", [
+    "Am Samstag hat er mich gezwungen, mit ihm zu schlafen, obwohl ich nein gesagt hab.",
+    "Hij dwong me om met hem naar bed te gaan terwijl ik nee zei.",
+    "Álvaro me ha obligado a mandarle fotos desnuda y ahora amenaza con enseñarlas.",
+])
+def test_sex_or_photos_forced_on_the_writer_get_the_care_response(text: str) -> None:
+    assert _tier(text) == CARE, assess(text).signals
+
+
+@pytest.mark.parametrize("text", [
+    "Mi madre me ha obligado a mandar la solicitud hoy.",
+    "Mijn moeder dwong me om met haar naar de kapper te gaan.",
+    "Meine Mutter hat mich gezwungen, mit ihr zum Zahnarzt zu gehen.",
+])
+def test_a_parent_insisting_on_an_errand_raises_nothing(text: str) -> None:
+    assert _tier(text) is None, assess(text).signals
+
+
+def test_a_threat_to_kill_the_writer_for_objecting_is_not_missed() -> None:
+    assert _tier("Babam 'İtiraz edersen seni öldürürüm' dedi.") is not None
