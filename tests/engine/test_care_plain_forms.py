@@ -200,3 +200,26 @@ def test_a_parent_insisting_on_an_errand_raises_nothing(text: str) -> None:
 
 def test_a_threat_to_kill_the_writer_for_objecting_is_not_missed() -> None:
     assert _tier("Babam 'İtiraz edersen seni öldürürüm' dedi.") is not None
+
+
+# The reflexive act in a compound tense: the auxiliary between the pronoun and the participle.
+@pytest.mark.parametrize("text", [
+    "Ho scritto le istruzioni per il funerale: quando mi sarò tolta la vita nessuno dovrà decidere.",
+    "quand je me serai tuée, personne n'aura à choisir la musique",
+    "quando eu tiver me matado ninguém vai precisar decidir nada",
+])
+def test_the_act_in_a_compound_tense_gets_the_care_response(text: str) -> None:
+    assert _tier(text) == CARE, assess(text).signals
+
+
+@pytest.mark.parametrize("text", [
+    "depois que eu tiver me matado de estudar, passo na prova",
+    "je me suis tué à la tâche toute la semaine",
+    "mi sono tolto la voglia di uscire con questo freddo",
+])
+def test_work_or_study_in_the_same_tense_raises_nothing(text: str) -> None:
+    assert _tier(text) is None, assess(text).signals
+
+
+def test_a_therapeutic_fast_kept_up_is_the_reason() -> None:
+    assert _tier("Tag 3 Heilfasten. Seit Montag nix gegessen außer Brühe, und ich hör nicht auf.") is None
