@@ -50,7 +50,9 @@ from mirror.engine.care.detect import MODEL_CHARS  # noqa: E402
 OUT = ROOT / "constitution" / "care" / "model.json"
 #: (train10, written blind too, is left out: trained with it, the second reader reached
 #: fewer crises on every held-out set, 4 to 7, and its care threshold rose from 0.89 to 0.92;
-#: the shipped model is the one this list trains, byte for byte.)
+#: train11 likewise: with it the threshold rose to 0.92 and veiled crises reached on
+#: holdout4 fell from 49 to 48 of 57 and on holdout6 from 58 to 57 of 58. The shipped
+#: model is the one this list trains, byte for byte.)
 CARE_SETS = ["", "holdout", "holdout2", "holdout3", "idioms", "train9"]
 #: Blind ordinary entries held back from training (the shipped model reads them unseen).
 HELD_BACK = 180

@@ -939,7 +939,21 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
                 who = _nearest_subject(mine, theirs, 0, first)
             if who == "other":
                 return f.get("other_person", 0.0), "about someone else"
-    past = [r for r in framing if sent.spans(r.patterns("past"), r.language)]
+    # A negator just before the words of distance in time negates the past, not the sign
+    # ("I didn't used to want to be dead", "I never used to think about it"): the
+    # sentence sets the past against now, so the sign is neither past nor denied.
+    turned: list[tuple[int, int]] = []
+    past = []
+    for r in framing:
+        spans = sent.spans(r.patterns("past"), r.language)
+        if not spans:
+            continue
+        nots = [n for n in sent.spans(r.patterns("negators"), r.language)
+                if any(n[1] == s and s <= first for s, _ in spans)]
+        if nots and all(any(n[1] == s for n in nots) for s, _ in spans):
+            turned += nots
+        else:
+            past.append(r)
     if past and not any(sent.spans(r.patterns("now"), r.language) for r in framing):
         if recovered.get() or any(r is not rules and r.language in recovered_in
                                   and recovered_in[r.language].get() for r in past if recovered_in):
@@ -949,7 +963,7 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
     negations = []
     for r in framing:
         found = [(s, e) for s, e in sent.spans(r.patterns("negators"), r.language)
-                 if clause <= s and e <= first and first - e <= 3]
+                 if clause <= s and e <= first and first - e <= 3 and (s, e) not in turned]
         if found and r.data.get("answers"):
             # "When I said no he locked me in": the "no" is what was said, not a denial.
             said = sent.spans(r.patterns("answers"), r.language)
