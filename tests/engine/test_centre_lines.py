@@ -7,15 +7,17 @@ Each of these was a low grade in a blind reading. The entries were written for t
 
 from __future__ import annotations
 
+import pytest
+
 from mirror.engine.echo import echo
 from mirror.engine.offline import compose
 from mirror.engine.reading import makes_a_plan, read
 from mirror.engine.tokenize import tokenize
 
 
-def _centre(text: str) -> str:
+def _centre(text: str, language: str = "en") -> str:
     toks = tokenize(text)
-    r = read(text, toks)
+    r = read(text, toks, language)
     assert r.centre is not None
     return text[toks[r.centre.first].start : toks[r.centre.last - 1].end]
 
@@ -329,42 +331,11 @@ def test_a_last_paragraph_of_plans_hands_the_landing_to_the_story_before_it() ->
     assert "sombrinha" not in compose(text)
 
 
-def _centre_in(text: str, language: str) -> str:
-    toks = tokenize(text)
-    r = read(text, toks, language)
-    assert r.centre is not None
-    return text[toks[r.centre.first].start : toks[r.centre.last - 1].end]
-
-
-def test_what_it_was_not_about_hands_the_centre_to_what_it_was_about() -> None:
-    """"It wasn't about the towels." sets aside what the row seemed to be about; the line
-    after it says what it was, and that is where the person found the heart."""
-    text = ("Argued with Priya over the towels again, the wet ones on the bed. Went for a walk "
-            "round the block to cool off and it was freezing. It wasn't about the towels. I've "
-            "been doing every bit of the wedding planning on my own and nobody has noticed. "
-            "Made tea when I got back and we watched the quiz.")
-    assert "every bit of the wedding planning" in _centre_in(text, "en")
-
-
-def test_what_it_was_not_about_and_what_it_was_in_one_line_keeps_that_line() -> None:
-    text = ("Snapped at Tomasz about the recycling this morning and then apologised on the stairs. "
-            "The bus was late and the office heating was off all day. It's not about the "
-            "recycling, it's about feeling like the only adult in the flat. Pasta for tea.")
-    assert "only adult in the flat" in _centre_in(text, "en")
-
-
-def test_what_it_was_not_about_in_german_hands_the_centre_on() -> None:
-    text = ("Heute wieder Streit mit Jonas wegen der Spülmaschine. Danach war ich beim Bäcker und "
-            "habe zu viel Kuchen gekauft. Es ging nicht um die Spülmaschine. Ich fühle mich seit "
-            "dem Umzug in dieser Stadt einfach fremd. Abends noch Tatort geschaut.")
-    assert "fremd" in _centre_in(text, "de")
-
-
 def test_not_about_to_is_no_reframing() -> None:
     """"I'm not about to …" is a refusal, not what something was about."""
     text = ("Long shift. I'm not about to cook tonight, so it's toast. The new rota is out and "
             "I've got three Sundays in a row, which I genuinely hate.")
-    assert "three Sundays in a row" in _centre_in(text, "en")
+    assert "three Sundays in a row" in _centre(text, "en")
 
 
 def test_a_question_answered_at_once_with_what_the_writer_would_do_is_not_left_open() -> None:
@@ -380,14 +351,7 @@ def test_a_statement_with_a_tag_is_not_the_question_the_writer_holds() -> None:
     text = ("Started the evening course tonight. I'm the oldest there by a decade, but that's "
             "fine, right? The teacher put my drawing up on the board as the example and I went "
             "red to my ears.")
-    assert "that's fine, right" not in _centre_in(text, "en")
-
-
-def test_a_why_said_with_a_full_stop_is_a_question_the_writer_is_left_with() -> None:
-    text = ("Packed lunches, school run, a full day of audit calls. Why do I always say yes to "
-            "everything. Picked the kids up at six and we had fish fingers, and Maya told a long "
-            "story about a worm.")
-    assert "Why do I always say yes" in _centre_in(text, "en")
+    assert "that's fine, right" not in _centre(text, "en")
 
 
 def test_a_quote_cut_at_a_clause_does_not_open_on_its_link_word() -> None:
@@ -399,14 +363,6 @@ def test_a_quote_cut_at_a_clause_does_not_open_on_its_link_word() -> None:
             "and a medal.")
     reply = compose(text)
     assert "\u201cbut I did" not in reply
-
-
-def test_the_writer_saying_why_they_write_points_at_the_heart() -> None:
-    text = ("Week three in the new flat. Work is fine, the team is friendly, the commute is "
-            "twenty minutes and the rent is less than I feared.\n\nBut tonight, and this is the "
-            "actual reason I'm writing, the woman at the launderette asked if I was settling in "
-            "and remembered my name from last Sunday.\n\nBins go out on Thursdays here. Noted.")
-    assert "launderette" in _centre_in(text, "en")
 
 
 def test_a_day_kept_short_that_curses_is_not_asked_what_to_keep() -> None:
@@ -427,17 +383,43 @@ def test_the_dutch_question_to_the_one_answered_asks_what_the_writer_would_have_
     assert all("{name} graag" not in q for q in frames["ask_retort"])
 
 
-def test_what_the_writer_remembers_most_is_where_the_heart_is() -> None:
-    text = ("Rosa asked for a photo of the wedding for the family wall, so I got the album down. "
-            "The dress was my sister's, taken in at the waist, and the cake leaned.\n\nThe thing I "
-            "remember most, funny enough, isn't his face. It's my hands.\n\nI'll send "
-            "her the one by the church door. The light is good in that one.")
-    assert "hands" in _centre_in(text, "en")
-
-
-def test_what_the_writer_keeps_thinking_is_where_the_heart_is() -> None:
-    text = ("Missed Dev's birthday. Saw the photos from the pub on my phone, him in a paper "
-            "crown, while I was at home with a documentary about bridges. Sent a long voice "
-            "note and he sent back a thumbs up. I keep thinking I've been treating him like "
-            "furniture, always there and never looked at. Ringing him Saturday.")
-    assert "treating him like furniture" in _centre_in(text, "en")
+# The person says where the heart is, and the reply looks there: what it was not about hands
+# the weight to what it was ("It wasn't about the towels."), a why said with a full stop is
+# the question they are left with, "this is the actual reason I'm writing", "the thing I
+# remember most", "I keep thinking".
+@pytest.mark.parametrize(("text", "language", "heart"), [
+    ("Argued with Priya over the towels again, the wet ones on the bed. Went for a walk "
+     "round the block to cool off and it was freezing. It wasn't about the towels. I've "
+     "been doing every bit of the wedding planning on my own and nobody has noticed. "
+     "Made tea when I got back and we watched the quiz.",
+     "en", "every bit of the wedding planning"),
+    ("Snapped at Tomasz about the recycling this morning and then apologised on the stairs. "
+     "The bus was late and the office heating was off all day. It's not about the "
+     "recycling, it's about feeling like the only adult in the flat. Pasta for tea.",
+     "en", "only adult in the flat"),
+    ("Heute wieder Streit mit Jonas wegen der Spülmaschine. Danach war ich beim Bäcker und "
+     "habe zu viel Kuchen gekauft. Es ging nicht um die Spülmaschine. Ich fühle mich seit "
+     "dem Umzug in dieser Stadt einfach fremd. Abends noch Tatort geschaut.",
+     "de", "fremd"),
+    ("Packed lunches, school run, a full day of audit calls. Why do I always say yes to "
+     "everything. Picked the kids up at six and we had fish fingers, and Maya told a long "
+     "story about a worm.",
+     "en", "Why do I always say yes"),
+    ("Week three in the new flat. Work is fine, the team is friendly, the commute is "
+     "twenty minutes and the rent is less than I feared.\n\nBut tonight, and this is the "
+     "actual reason I'm writing, the woman at the launderette asked if I was settling in "
+     "and remembered my name from last Sunday.\n\nBins go out on Thursdays here. Noted.",
+     "en", "launderette"),
+    ("Rosa asked for a photo of the wedding for the family wall, so I got the album down. "
+     "The dress was my sister's, taken in at the waist, and the cake leaned.\n\nThe thing I "
+     "remember most, funny enough, isn't his face. It's my hands.\n\nI'll send "
+     "her the one by the church door. The light is good in that one.",
+     "en", "hands"),
+    ("Missed Dev's birthday. Saw the photos from the pub on my phone, him in a paper "
+     "crown, while I was at home with a documentary about bridges. Sent a long voice "
+     "note and he sent back a thumbs up. I keep thinking I've been treating him like "
+     "furniture, always there and never looked at. Ringing him Saturday.",
+     "en", "treating him like furniture"),
+])
+def test_the_line_the_writer_points_at_is_the_centre(text: str, language: str, heart: str) -> None:
+    assert heart in _centre(text, language)
