@@ -2055,7 +2055,7 @@ def _answered(toks: Tokens, centre: Moment) -> bool:
         return True
     # "What would I say to Kristen if she asked me this? I'd tell her go for it.": a question
     # of what the writer would do, answered at once by what they would do, is settled.
-    asked = {t.norm for t in toks[max(0, centre.first):centre.last]}
+    asked = {t.norm for t in toks[centre.first:centre.last]}
     return bool(asked & _WOULD) and said[0].norm in _I_WOULD
 
 
@@ -3683,7 +3683,7 @@ def _so_much_that(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         i += 1
     return (i >= 1 and toks[i - 1].norm == "so" and i + 1 < len(toks)
             and toks[i + 1].sent == toks[i].sent and toks[i + 1].norm in lex.first_person
-            and toks[i + 1].norm not in ("me", "my", "us", "our"))
+            and toks[i + 1].norm not in _NOT_SUBJECTS)
 
 
 def _sarcastic_moment(scored: list[Moment], norms: Sequence[str], lex: _Lexicon) -> Moment | None:

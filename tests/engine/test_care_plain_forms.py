@@ -12,10 +12,6 @@ import pytest
 from mirror.engine.care import CARE, assess
 
 
-def _tier(text: str) -> str | None:
-    return assess(text).tier
-
-
 # Eating stopped for good, or stopped and kept up, beside a second sign.
 @pytest.mark.parametrize("text", [
     "I'm going to stop eating for good. I mean it this time.",
@@ -27,7 +23,7 @@ def _tier(text: str) -> str | None:
     "오늘부터 안 먹기로 했다. 아무도 모를 거야.",
 ])
 def test_eating_stopped_as_a_resolve_gets_the_care_response(text: str) -> None:
-    assert _tier(text) == CARE, assess(text).signals
+    assert assess(text).tier == CARE, assess(text).signals
 
 
 @pytest.mark.parametrize("text", [
@@ -40,7 +36,7 @@ def test_eating_stopped_as_a_resolve_gets_the_care_response(text: str) -> None:
     "Je suis au régime : j'arrête de manger du sucre pour de bon.",
 ])
 def test_meals_diets_and_fasts_near_those_words_raise_nothing(text: str) -> None:
-    assert _tier(text) is None, assess(text).signals
+    assert assess(text).tier is None, assess(text).signals
 
 
 # A negation that affirms: a thought that does not stop, a denial denied.
@@ -52,7 +48,7 @@ def test_meals_diets_and_fasts_near_those_words_raise_nothing(text: str) -> None
     "No es que no quiera morirme.",
 ])
 def test_a_negation_that_affirms_gets_the_care_response(text: str) -> None:
-    assert _tier(text) == CARE, assess(text).signals
+    assert assess(text).tier == CARE, assess(text).signals
 
 
 @pytest.mark.parametrize("text", [
@@ -61,7 +57,7 @@ def test_a_negation_that_affirms_gets_the_care_response(text: str) -> None:
     "Elle n'arrête pas de manger des bonbons, ma fille.",
 ])
 def test_someone_else_or_a_worry_near_those_words_raises_nothing(text: str) -> None:
-    assert _tier(text) is None, assess(text).signals
+    assert assess(text).tier is None, assess(text).signals
 
 
 # A denial or a past taken back.
@@ -71,7 +67,7 @@ def test_someone_else_or_a_worry_near_those_words_raises_nothing(text: str) -> N
     "Não é que eu queira morrer. Na verdade quero.",
 ])
 def test_a_denial_taken_back_gets_the_care_response(text: str) -> None:
-    assert _tier(text) == CARE, assess(text).signals
+    assert assess(text).tier == CARE, assess(text).signals
 
 
 @pytest.mark.parametrize("text", [
@@ -80,7 +76,7 @@ def test_a_denial_taken_back_gets_the_care_response(text: str) -> None:
     "I used to cut. Now I don't.",
 ])
 def test_recovery_and_new_habits_raise_nothing(text: str) -> None:
-    assert _tier(text) is None, assess(text).signals
+    assert assess(text).tier is None, assess(text).signals
 
 
 # Word order: the verb before its object.
@@ -91,7 +87,7 @@ def test_recovery_and_new_habits_raise_nothing(text: str) -> None:
     "毎朝ホームで電車を待っていると、飛び込んだら楽になるかなと思う。",
 ])
 def test_a_verb_before_its_object_gets_the_care_response(text: str) -> None:
-    assert _tier(text) == CARE, assess(text).signals
+    assert assess(text).tier == CARE, assess(text).signals
 
 
 @pytest.mark.parametrize("text", [
@@ -100,12 +96,12 @@ def test_a_verb_before_its_object_gets_the_care_response(text: str) -> None:
     "Колись я таки поїду до Парижа.",
 ])
 def test_a_way_of_living_or_a_trip_raise_nothing(text: str) -> None:
-    assert _tier(text) is None, assess(text).signals
+    assert assess(text).tier is None, assess(text).signals
 
 
 def test_a_jump_into_a_pool_on_a_hot_day_is_no_train() -> None:
     # "Jumping in would be a relief" keeps the gentle line it had; no train, no care.
-    assert _tier("暑すぎて、プールに飛び込んだら楽になるかなと思った。") != CARE
+    assert assess("暑すぎて、プールに飛び込んだら楽になるかなと思った。").tier != CARE
 
 
 # A way to die looked up in the impersonal, or which means would kill the writer.
@@ -116,7 +112,7 @@ def test_a_jump_into_a_pool_on_a_hot_day_is_no_train() -> None:
     "pesquisei qual remédio daria pra morrer dormindo",
 ])
 def test_a_way_to_die_looked_up_gets_the_care_response(text: str) -> None:
-    assert _tier(text) == CARE, assess(text).signals
+    assert assess(text).tier == CARE, assess(text).signals
 
 
 @pytest.mark.parametrize("text", [
@@ -124,7 +120,7 @@ def test_a_way_to_die_looked_up_gets_the_care_response(text: str) -> None:
     "I read about which pills are safe with grapefruit for my dad's prescription.",
 ])
 def test_research_for_a_story_or_someone_s_medicine_is_no_care(text: str) -> None:
-    assert _tier(text) != CARE, assess(text).signals
+    assert assess(text).tier != CARE, assess(text).signals
 
 
 # Intimate images or papers held over the writer.
@@ -136,7 +132,7 @@ def test_research_for_a_story_or_someone_s_medicine_is_no_care(text: str) -> Non
     "La patrona tiene mi pasaporte desde marzo y no me lo devuelve.",
 ])
 def test_images_or_papers_held_over_the_writer_get_the_care_response(text: str) -> None:
-    assert _tier(text) == CARE, assess(text).signals
+    assert assess(text).tier == CARE, assess(text).signals
 
 
 @pytest.mark.parametrize("text", [
@@ -145,11 +141,11 @@ def test_images_or_papers_held_over_the_writer_get_the_care_response(text: str) 
     "Mi hermana tiene mi libro desde marzo y no me lo devuelve.",
 ])
 def test_a_lesson_a_photographer_or_a_book_raise_nothing(text: str) -> None:
-    assert _tier(text) is None, assess(text).signals
+    assert assess(text).tier is None, assess(text).signals
 
 
 def test_a_passport_kept_safe_by_a_mother_is_no_care() -> None:
-    assert _tier("Mi madre tiene mi pasaporte guardado en el cajón hasta el viaje.") != CARE
+    assert assess("Mi madre tiene mi pasaporte guardado en el cajón hasta el viaje.").tier != CARE
 
 
 # A decision with its day, and the where and the how known or the plan kept from everyone.
@@ -159,7 +155,7 @@ def test_a_passport_kept_safe_by_a_mother_is_no_care() -> None:
     "Решила. В субботу, после дня рождения мамы. Никому не скажу.",
 ])
 def test_a_decided_day_with_the_plan_known_gets_the_care_response(text: str) -> None:
-    assert _tier(text) == CARE, assess(text).signals
+    assert assess(text).tier == CARE, assess(text).signals
 
 
 @pytest.mark.parametrize("text", [
@@ -167,7 +163,7 @@ def test_a_decided_day_with_the_plan_known_gets_the_care_response(text: str) -> 
     "Je sais où et je sais comment aller à Lyon samedi, c'est décidé.",
 ])
 def test_a_trip_decided_and_planned_is_no_care(text: str) -> None:
-    assert _tier(text) != CARE, assess(text).signals
+    assert assess(text).tier != CARE, assess(text).signals
 
 
 @pytest.mark.parametrize("text", [
@@ -175,7 +171,7 @@ def test_a_trip_decided_and_planned_is_no_care(text: str) -> None:
     "Ya karar verdim: cumartesi, düğünden sonra. Yerini ve yöntemini seçtim bile.",
 ])
 def test_the_place_and_the_way_chosen_count_whatever_follows_them(text: str) -> None:
-    assert _tier(text) == CARE, assess(text).signals
+    assert assess(text).tier == CARE, assess(text).signals
 
 
 # Sex or photos forced on the writer in the perfect or with the verb second, a threat to
@@ -186,7 +182,7 @@ def test_the_place_and_the_way_chosen_count_whatever_follows_them(text: str) -> 
     "Álvaro me ha obligado a mandarle fotos desnuda y ahora amenaza con enseñarlas.",
 ])
 def test_sex_or_photos_forced_on_the_writer_get_the_care_response(text: str) -> None:
-    assert _tier(text) == CARE, assess(text).signals
+    assert assess(text).tier == CARE, assess(text).signals
 
 
 @pytest.mark.parametrize("text", [
@@ -195,11 +191,11 @@ def test_sex_or_photos_forced_on_the_writer_get_the_care_response(text: str) -> 
     "Meine Mutter hat mich gezwungen, mit ihr zum Zahnarzt zu gehen.",
 ])
 def test_a_parent_insisting_on_an_errand_raises_nothing(text: str) -> None:
-    assert _tier(text) is None, assess(text).signals
+    assert assess(text).tier is None, assess(text).signals
 
 
 def test_a_threat_to_kill_the_writer_for_objecting_is_not_missed() -> None:
-    assert _tier("Babam 'İtiraz edersen seni öldürürüm' dedi.") is not None
+    assert assess("Babam 'İtiraz edersen seni öldürürüm' dedi.").tier is not None
 
 
 # The reflexive act in a compound tense: the auxiliary between the pronoun and the participle.
@@ -209,7 +205,7 @@ def test_a_threat_to_kill_the_writer_for_objecting_is_not_missed() -> None:
     "quando eu tiver me matado ninguém vai precisar decidir nada",
 ])
 def test_the_act_in_a_compound_tense_gets_the_care_response(text: str) -> None:
-    assert _tier(text) == CARE, assess(text).signals
+    assert assess(text).tier == CARE, assess(text).signals
 
 
 @pytest.mark.parametrize("text", [
@@ -218,8 +214,8 @@ def test_the_act_in_a_compound_tense_gets_the_care_response(text: str) -> None:
     "mi sono tolto la voglia di uscire con questo freddo",
 ])
 def test_work_or_study_in_the_same_tense_raises_nothing(text: str) -> None:
-    assert _tier(text) is None, assess(text).signals
+    assert assess(text).tier is None, assess(text).signals
 
 
 def test_a_therapeutic_fast_kept_up_is_the_reason() -> None:
-    assert _tier("Tag 3 Heilfasten. Seit Montag nix gegessen außer Brühe, und ich hör nicht auf.") is None
+    assert assess("Tag 3 Heilfasten. Seit Montag nix gegessen außer Brühe, und ich hör nicht auf.").tier is None
