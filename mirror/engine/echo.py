@@ -508,6 +508,11 @@ _NOT_NAMES = frozenset({
 })
 
 
+def did(word: str) -> bool:
+    """Whether an English word is a verb in the past ("paid", "texted", "went")."""
+    return _is_past(word)
+
+
 def _is_past(word: str) -> bool:
     return word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
 

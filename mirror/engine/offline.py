@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.echo import Echo, echo, happened, opens_on_the_writer, superlative
+from mirror.engine.echo import Echo, did, echo, happened, opens_on_the_writer, superlative
 from mirror.engine.patterns import PatternMatch
 from mirror.engine.reading import (
     LONG_CLAUSE_WORDS,
@@ -693,7 +693,11 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # in the entry already: "till they let go").
         ask = pick.choice(fr["ask_realised"])
     elif "ask_list" in fr and _errands_only(a, r):
-        ask = pick.choice(fr["ask_list"])  # errands only: the list is asked about, not one item
+        # errands only: the list is asked about, not one item. A list of what was done ("-
+        # paid council tax / - finally texted Jess back") is not asked which to cross off
+        # first (read blind as not having read the list, graded 1).
+        done = "ask_list_done" in fr and any(_done(a, m) for m in r.moments)
+        ask = pick.choice(fr["ask_list_done" if done else "ask_list"])
     elif "ask_clause" in fr and not _laughs(a, data, r) and (clause := _last_clause(a, r, data)):
         # The quoted line's last words, quoted again, are what the question asks after
         # ("¿Qué hay para ti en ese “por si acaso”?", "What is in that “Small wins”, for
@@ -1443,6 +1447,16 @@ def _errands_only(a: Analysis, r: Reading) -> bool:
         if _own_prose(a, m) and not said.rstrip().endswith(":"):
             return False
     return True
+
+
+def _done(a: Analysis, m: Moment) -> bool:
+    """Whether a list line tells something done: ticked ("[x] laundry"), or, in English,
+    opening on a verb in the past ("paid council tax", "finally texted Jess back")."""
+    line = a.text[a.text.rfind("\n", 0, a.tokens[m.first].start) + 1 : a.tokens[m.first].start]
+    if "[x]" in line.lower():
+        return True
+    words = [t.norm for t in a.tokens[m.first:m.last] if t.norm not in ("finally", "just", "also")]
+    return bool(a.english and words and did(words[0]))
 
 
 def _own_prose(a: Analysis, m: Moment) -> bool:

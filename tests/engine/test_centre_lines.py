@@ -423,3 +423,13 @@ def test_the_dutch_question_to_the_one_answered_asks_what_the_writer_would_have_
 ])
 def test_the_line_the_writer_points_at_is_the_centre(text: str, language: str, heart: str) -> None:
     assert heart in _centre(text, language)
+
+
+def test_a_list_of_what_was_done_is_not_asked_what_to_cross_off() -> None:
+    """"- paid council tax / - finally texted Jess back" is the day kept, not errands: "Which
+    would you be relieved to cross off first?" of it was read blind as not having read it."""
+    text = "- dentist, all fine!\n- paid the water bill\n- finally rang Aunt Sue back\n- forgot the recycling. Again."
+    for version in range(4):
+        assert "cross off" not in compose(text, version=f"v{version}")
+    todo = "To do:\n- ring the dentist\n- pay the water bill\n- book the vet for Pepper\n- renew car insurance"
+    assert any("cross off" in compose(todo, version=f"v{v}") for v in range(6))

@@ -25,6 +25,7 @@ LANGUAGES = ("es", "fr", "de", "pt", "it", "nl", "pl")
 #: es-AR: the River Plate's, in "vos").
 FRAME_LANGUAGES = (*LANGUAGES, "pt-PT", "es-AR")
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "mirrorbacks"
+MIRRORBACK = Path(__file__).resolve().parents[2] / "constitution" / "mirrorback"
 ENTRIES = [e for p in sorted(CORPUS.glob("*.yaml"))
            for e in yaml.safe_load(p.read_text("utf-8"))["entries"]]
 
@@ -36,7 +37,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "asking": _SAID, "plain": {"q"}, "second": {"q", "Q"}, "second_before": {"q", "Q"},
     "tension_words": {"a", "b", "A", "B"},
     "ask_tension": {"A", "B"}, "self_judgment": {"words"}, "ask_phrase": {"p"},
-    "ask_feeling": {"feeling"}, "ask_feeling_glad": {"feeling"}, "ask_sarcasm": set(), "ask_retort": {"name"}, "ask_generic": set(), "ask_asking": set(), "ask_realised": set(),
+    "ask_feeling": {"feeling"}, "ask_feeling_glad": {"feeling"}, "ask_list_done": set(), "ask_sarcasm": set(), "ask_retort": {"name"}, "ask_generic": set(), "ask_asking": set(), "ask_realised": set(),
     "ask_generic_by_tone": set(), "feeling_also": _SAID, "ask_light": set(),
     "log": {"a", "b"}, "ask_log": set(), "log_coda": {"c"}, "log_long": {"c"}, "ask_log_long": set(), "log_terse": {"a", "b"}, "ask_log_terse": set(), "log_terse_someone": {"p"}, "ask_log_terse_someone": set(), "plain_part": {"q"}, "ask_clause": {"f"}, "ask_log_coda": set(), "ask_list": set(),
     "both_open": {"a", "b", "A", "B"}, "ask_both": set(),
@@ -231,3 +232,18 @@ def test_the_person_is_quoted_in_the_marks_their_language_is_written_with(
         text: str, opening: str, closing: str) -> None:
     said = compose(text)
     assert opening in said and closing in said and "\u201c" not in said.replace(closing, "")
+
+
+def test_no_language_says_the_quoted_line_means_the_opposite() -> None:
+    """The line quoted beside irony is most often what went wrong, which the joke is about:
+    "'Nu zit ik hier appjes te typen en weer te wissen' klinkt alsof het tegendeel bedoeld is"
+    told a writer their plain line was ironic (read blind as a 1, twice). The irony is named
+    as a way of telling, as in English."""
+    claims = ("tegendeel", "Gegenteil", "contrario", "contraire", "odwrotnego", "contrário",
+              "dice otra", "en dire une autre", "etwas anderes", "iets anders te zeggen",
+              "dirne un'altra", "co innego", "dizer outra")
+    paths = sorted(MIRRORBACK.glob("*.yaml"))
+    assert len(paths) >= 8
+    for path in paths:
+        frames = (yaml.safe_load(path.read_text("utf-8")).get("frames") or {}).get("sarcasm") or []
+        assert not [f for f in frames if any(c in f for c in claims)], path.name
