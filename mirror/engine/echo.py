@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from mirror.engine.past_tense import did
 from mirror.engine.tokenize import LIST_ITEM, Token, clause_break_between, inside_quotation
 
 #: The writer's words → the mirror's. "we" stays plural in meaning ("you" covers both).
@@ -44,21 +45,6 @@ _REFUSE = frozenset({
     # ("when you laughed at your desk like an idiot")
     "idiot", "fool", "moron", "loser", "stupid", "pathetic", "useless", "weirdo", "clown",
     "failure", "rat", "mess", "lunatic", "maniac",
-})
-#: Past-tense markers beyond the regular "-ed" ending.
-_PAST = frozenset({
-    "was", "were", "wasn't", "weren't", "had", "did", "didn't", "went", "came", "got", "made",
-    "said", "told", "took", "gave", "saw", "felt", "knew", "thought", "left", "sat", "stood",
-    "ran", "ate", "drank", "slept", "woke", "fell", "held", "found", "brought", "bought",
-    "caught", "taught", "wrote", "spoke", "heard", "met", "lost", "won", "kept", "sent",
-    "spent", "cried", "lay", "let", "put", "read", "cut", "hit", "began", "sang", "swam",
-    "drove", "rode", "flew", "forgot", "couldn't", "finally", "broke", "chose",
-    "stopped", "tried", "laughed", "hugged", "walked", "called", "finished", "passed",
-    # the other common irregular pasts: "Set the table for three", "Paid the gas bill"
-    "set", "shut", "quit", "laid", "paid", "built", "threw", "wore", "hid", "dug", "fed", "led",
-    "lit", "sold", "grew", "drew", "blew", "meant", "dreamt", "learnt", "burnt", "shook",
-    "stuck", "struck", "swore", "tore", "hung", "rang", "sank", "stole", "bent", "lent",
-    "dealt", "fought", "understood", "forgave", "became", "rose", "froze", "bit", "spun",
 })
 _MIN_WORDS, _MAX_WORDS = 3, 14
 #: "I" with "us" in one clause: both turn into "you", and the clause into nonsense.
@@ -93,9 +79,6 @@ _DIARY_STANCE = frozenset({"can't", "cant", "keep", "miss", "don't", "dont", "fe
                            "wish", "love", "still"})
 _AUXILIARIES = frozenset({"can't", "cant", "don't", "dont", "didn't", "won't", "wasn't", "am",
                           "was", "do", "did", "can", "is", "are", "were", "haven't", "hadn't"})
-#: Words ending in -ed that are not past verbs.
-_NOT_PAST = frozenset({"tired", "scared", "bored", "worried", "excited", "red", "bed", "need",
-                       "naked", "wicked", "sacred", "hundred", "indeed", "speed", "seed"})
 
 
 @dataclass(frozen=True)
@@ -246,7 +229,7 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     if _reported(tokens, at):
         return None  # "Kieran says let it go, it's not worth the stress": his words, not hers
     cut = next((k for k in range(1, len(own) - 1) if own[k] in _JOINS and (
-        own[k + 1] in _NEW_SUBJECTS or (own[k + 1] in _PRESENT_STATE and _is_past(own[1])))), None)
+        own[k + 1] in _NEW_SUBJECTS or (own[k + 1] in _PRESENT_STATE and did(own[1])))), None)
     if cut is not None:
         # "I chose it and I'm sad and those are both true": the clause ends where another
         # subject takes over, or where a doing then turns into a state now; said back whole
@@ -282,13 +265,13 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     if norms[0] in _PRESENT_STATE:
         past = False  # "I'm still annoyed at myself": a state now, not a past doing
     else:
-        past = _is_past(verb) or (verb in _ADVERBS and verb_at + 1 < len(norms)
-                                  and _is_past(norms[verb_at + 1]))
+        past = did(verb) or (verb in _ADVERBS and verb_at + 1 < len(norms)
+                                  and did(norms[verb_at + 1]))
     perfect = False
     if own[0] in ("i've", "ive", "we've"):
         past = False  # "you've thought about it all evening": asked as now, not as then
         done = next((w for w in norms[1:] if w not in _ADVERBS), "")
-        perfect = _is_past(done)  # "I've changed my mind nine times since lunch"
+        perfect = did(done)  # "I've changed my mind nine times since lunch"
     writer = diary or own[0] in _SUBJECTS
     if not writer and not any(w in _SWAP for w in own[size:]):
         return None  # someone else's doing is said back only when it touched the writer
@@ -357,7 +340,7 @@ def _after_other(tokens: Sequence[Token], at: int) -> bool:
     first = tokens[k]
     return first.norm in _PRONOUNS or first.norm in _PEOPLE or (
         first.text[:1].isupper() and first.norm not in _NOT_NAMES and first.norm not in _SUBJECTS
-        and k + 1 < at and _is_past(tokens[k + 1].norm))
+        and k + 1 < at and did(tokens[k + 1].norm))
 
 
 #: Words that turn what follows into what was not so.
@@ -473,7 +456,7 @@ def _subject(text: str, tokens: Sequence[Token], toks: list[Token],
     in_list = bool(LIST_ITEM.match(line))
     if in_list and first in ("don't", "dont"):
         return None  # "- cutlery: split. don't argue about the forks": a note to self, not a doing
-    if opens_sentence and (_is_past(first) or first in _DIARY_STANCE) and not _after_other(tokens, at):
+    if opens_sentence and (did(first) or first in _DIARY_STANCE) and not _after_other(tokens, at):
         # A diary drops its "I" ("Walked the long way round", "Can't sleep") — unless the
         # sentence before was about someone else ("He hummed. Came out pink and cheerful").
         return 1, True
@@ -485,7 +468,7 @@ def _subject(text: str, tokens: Sequence[Token], toks: list[Token],
         return 1, False  # "Mum", "Dad"
     if toks[0].text[:1].isupper() and not toks[0].text.isupper() and len(first) > 1 \
             and first not in _NOT_NAMES and first not in _ADVERBS and not first.endswith("ly") \
-            and len(own) > 1 and _is_past(own[1]):
+            and len(own) > 1 and did(own[1]):
         return 1, False  # a name before a past verb: "Gloria waved it off"
     return None
 
@@ -506,15 +489,6 @@ _NOT_NAMES = frozenset({
     "lunch", "dinner", "breakfast", "the", "a", "an", "one", "two", "three", "what", "which",
     "who", "when", "where", "why", "how", "all", "most", "some", "life", "time",
 })
-
-
-def did(word: str) -> bool:
-    """Whether an English word is a verb in the past ("paid", "texted", "went")."""
-    return _is_past(word)
-
-
-def _is_past(word: str) -> bool:
-    return word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
 
 
 def _stance(norms: Sequence[str]) -> bool:

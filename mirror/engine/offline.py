@@ -30,7 +30,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from mirror.engine.analysis import Analysis, analyze
-from mirror.engine.echo import Echo, did, echo, happened, opens_on_the_writer, superlative
+from mirror.engine.echo import Echo, echo, happened, opens_on_the_writer, superlative
+from mirror.engine.past_tense import did
 from mirror.engine.patterns import PatternMatch
 from mirror.engine.reading import (
     LONG_CLAUSE_WORDS,

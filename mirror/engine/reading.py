@@ -27,6 +27,7 @@ from itertools import chain
 from pathlib import Path
 
 from mirror import constitution
+from mirror.engine.past_tense import did
 from mirror.engine.tokenize import (
     LIST_ITEM,
     Token,
@@ -268,6 +269,10 @@ def _parse_valences(data: bytes) -> dict[str, float]:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "such", "some"})
+#: Feelings' names that are also adjectives or verbs ("a calm sea", "un vaso vacío", "ik ben
+#: trots"): after a determiner they may describe a thing, as any adjective does.
+_NAMES_ALSO_ADJECTIVES = frozenset({"calm", "hurt", "calme", "vide", "manque", "vacío", "vazio",
+                                    "vuoto", "ferita", "trots", "rust", "pijn"})
 
 
 @dataclass(frozen=True)
@@ -356,6 +361,8 @@ class _Lexicon:
     arrives: frozenset[str] = frozenset()           # "kicked", "hit": "the guilt kicked in"
     deeds: tuple[str, ...] = ()                     # "ed": a verb's done form ("fixed")
     becoming: frozenset[str] = frozenset()          # "be", "become": a hope after "I'll", no plan
+    feeling_nouns: frozenset[str] = frozenset()     # "saudade", "sadness": the feelings' own names
+    expected: tuple[tuple[str, ...], ...] = ()      # "i always thought": a belief the next line may overturn
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -801,6 +808,10 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         asides=tuple(_words(str(w)) for w in data.get("asides") or ()),
         remarks=_lowered(data.get("remarks")),
         closing_tags=tuple(_words(str(w)) for w in data.get("closing_tags") or ()),
+        expected=tuple(_words(str(w)) for w in data.get("expected") or ()),
+        feeling_nouns=frozenset(
+            str(s.get("name", "")).lower() for s in (data.get("feelings") or {}).values()
+            if " " not in str(s.get("name", ""))) - _NAMES_ALSO_ADJECTIVES,
     )
 
 
@@ -1461,6 +1472,8 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         return False  # "De dierenarts was heel rustig", "the nurse was calm": theirs, not the writer's
     if _opens_its_sentence(toks, i, lex):
         return True  # "Exhausted.", "So tired of it", "Honestly relieved", "Que alívio."
+    if _after_dropped_i(toks, i, start, lex):
+        return True  # "Woke up strangely happy.", "Came home exhausted": a diary's dropped "I"
     hi = i + 1
     while hi < len(toks) and toks[hi].sent == sent and hi - i <= 2:
         hi += 1
@@ -1470,6 +1483,71 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         return False
     reported = [k for k, w in enumerate(before) if w in lex.reported]
     return not reported or any(w in writer for w in before[reported[-1] + 1:])
+
+
+#: What may stand between a diary's opening verb and how the writer was: "Woke up
+#: strangely happy", "Came home exhausted", "Walked out of there relieved".
+_DIARY_PARTICLES = frozenset({"up", "home", "out", "back", "in", "off", "away", "down", "of",
+                              "there", "early", "late", "again"})
+
+
+def _after_dropped_i(toks: Sequence[Token], i: int, start: int, lex: _Lexicon) -> bool:
+    """Whether the feeling word at token i follows an English diary sentence's opening verb
+    with its "I" dropped ("Woke up strangely happy"): the verb's subject is the writer, and
+    so is the state that follows it. Only particles and adverbs may come between; a noun
+    ("Saw the kids happy") makes the state someone else's."""
+    if not lex.deeds or start != _sentence_start(toks, i) or i - start > 4:
+        return False  # (English only: elsewhere the verb's ending says whose it is)
+    between = [toks[j].norm for j in range(start + 1, i)]
+    return did(toks[start].norm) and toks[start].norm not in lex.reported \
+        and all(w in _DIARY_PARTICLES or w in lex.intensifiers or (w.endswith("ly") and len(w) > 4)
+                for w in between)
+
+
+def _sentence_start(toks: Sequence[Token], i: int) -> int:
+    j = i
+    while j > 0 and toks[j - 1].sent == toks[i].sent:
+        j -= 1
+    return j
+
+
+#: How many sentences after a belief ("I always thought …") a line may overturn it, and how
+#: long the two may be to be quoted as one moment.
+_OVERTURN_REACH, _OVERTURN_WORDS = 3, 45
+#: Words that overturn a belief at the start of the next line: "Turns out …", "Now it just
+#: looks like waiting", "And here were forty years of her paying attention to me".
+_OVERTURN_OPENERS = frozenset({"turns", "turned", "now", "actually", "here"})
+#: A line that only denies the belief ("It isn't.", "And maybe it wasn't."): at most this long.
+_DENIAL_WORDS = 6
+
+
+def _new_paragraph(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Whether token i opens a new paragraph (a blank line before it)."""
+    return i > 0 and "\n\n" in text[toks[i - 1].end : toks[i].start].replace("\r", "")
+
+
+def _believed(words: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether a line says what the writer long believed or expected ("I always thought of
+    her as not very sentimental", "I thought I'd feel free"), as its own statement: not in a
+    clause about something else ("…no line between them, which I used to think was
+    beautiful"), where the line after it turns against the clause's subject, not the belief."""
+    return any(not any(w in lex.remarks or w in lex.relatives for w in words[max(0, i - 2):i])
+               for i, _ in _occurrences(words, lex.expected))
+
+
+def _overturns(words: Sequence[str], lex: _Lexicon, next_line: bool) -> bool:
+    """Whether a line opens by turning against the belief before it: a turn word ("But",
+    "Instead", "Now", "Turns out"), a short denial ("It isn't.", "And maybe it wasn't."), or
+    understanding come late ("It took me till I was fifty to understand …", "I hadn't
+    realised …"). A line that goes on with the belief ("She never once said she was proud")
+    does not: its negation is the belief's own."""
+    head = [w for w in words[:4] if w not in lex.links]
+    return bool(head) and (
+        words[0] in lex.opening_turns or head[0] in _OVERTURN_OPENERS or head[0] in lex.turns
+        or (next_line and len(words) <= _DENIAL_WORDS
+            and any(w in lex.negators or w.endswith("n't") for w in head[:3]))
+        or any(True for _ in _occurrences(words, lex.realising))
+        or (len(head) > 2 and head[1] == "took"))
 
 
 #: How far a feeling joined to one the writer said may stand from it, in words.
@@ -1719,8 +1797,10 @@ def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i
         return True  # "el plato vacío", "une soirée triste": the noun's, not the writer's
         # (never "un po' triste", "un poco triste": an amount, not a noun)
     for j in range(i - 1, max(-1, i - 4), -1):
-        if norms[j] in lex.determiners:
+        if norms[j] in lex.determiners and norms[i] not in lex.feeling_nouns:
             # an adjective before its noun: "the sad meal deal", "a short, calm, factual note"
+            # (a feeling's own name is the noun: "uma saudade esquisita", "a strange sadness
+            # came over me", "une tristesse immense" are the writer's, not a thing's)
             after = next((norms[k] for k in range(i + 1, min(len(norms), i + 3))
                           if norms[k] not in lex.stopwords), "")
             listed = j < i - 1 and "," in text[toks[i - 1].end : toks[i].start]
@@ -2646,6 +2726,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     signs_off = _signs_off(text, toks, sentences, fam_weight, paragraphs, lex)
     announced = False
     reframed = False  # the line before said what it was not about: this one says what it was
+    expected_at: int | None = None  # the sentence of a belief held until now ("I always thought …")
+    denial_said = False  # the moment before ends on a bare denial of that belief ("It isn't.")
     heralded: int | None = None  # the paragraph an announcement of its own heralds
     # (someone else's words, quoted, do not make the writer's line loud: 'to say "great
     # year!" while I was … too tired to even make small talk')
@@ -2774,6 +2856,32 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # said to me in months", "the last thing she did": the person sets this moment
             # above the others, against the week or their life; that is where they put it.
             score += _MEASURED
+        believed = expected_at
+        expected_at = k if _believed(words, lex) else (
+            expected_at if expected_at is not None and k - expected_at < _OVERTURN_REACH else None)
+        if denial_said and scored and scored[-1].last == lo and hi - lo <= _DENIAL_WORDS * 2 \
+                and not _new_paragraph(text, toks, lo):
+            # "I used to think boredom was a kind of rest. It isn't. It's a kind of weather.":
+            # a bare denial is finished by the short line after it, which says what it is.
+            denial_said = False
+            previous = scored[-1]
+            scored[-1] = Moment(previous.first, hi, max(previous.score, score))
+            continue
+        denial_said = False
+        if believed is not None and expected_at != k and _overturns(words, lex, k == believed + 1):
+            # "I used to think he was cold. It took me till I was about fifty to understand
+            # …", "I thought I'd lost her voice years ago. Turns out it was in the cereal
+            # aisle the whole time.": a belief held for years and the line that overturns it
+            # are where the writer's view of it changed. Said one after the other, they are
+            # one moment, quoted together.
+            expected_at = None
+            previous = scored[-1] if scored else None
+            if previous is not None and k == believed + 1 and previous.last == lo \
+                    and hi - previous.first <= _OVERTURN_WORDS:
+                scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _POINTS)
+                denial_said = hi - lo <= _DENIAL_WORDS
+                continue
+            score += _POINTS
         if insists:
             # "I said thanks. Why did I say thanks.", "Zmiana łagodna. Łagodna.": a word said
             # again at once is where the writer stays; the two lines are one moment.

@@ -433,3 +433,43 @@ def test_a_list_of_what_was_done_is_not_asked_what_to_cross_off() -> None:
         assert "cross off" not in compose(text, version=f"v{version}")
     todo = "To do:\n- ring the dentist\n- pay the water bill\n- book the vet for Pepper\n- renew car insurance"
     assert any("cross off" in compose(todo, version=f"v{v}") for v in range(6))
+
+
+@pytest.mark.parametrize(("text", "language", "held"), [
+    ("Work was busy, the printer jammed twice and I ate lunch at my desk. Dad rang about the "
+     "boiler. He drove me to school every day for six years and barely said a word. I used to "
+     "think he was cold. It took me till I was forty to see that the lifts were how he said it.",
+     "en", "I used to think he was cold. It took me till I was forty to see that the lifts were how he said it"),
+    ("Night shift again. I used to think being alone in the warehouse was peaceful. It isn't. "
+     "It's just loud in a different way. Scanned four hundred boxes and the radio kept cutting "
+     "out and the vending machine ate my pound.",
+     "en", "I used to think being alone in the warehouse was peaceful. It isn't. It's just loud in a different way"),
+    ("Zawsze myślałam, że ogród babci to tylko chwasty i agrest. Teraz widzę, że każdy krzak "
+     "posadziła dla kogoś z nas. Potem odkurzanie, pranie i telefon do pani z banku o kartę.",
+     "pl", "Teraz widzę, że każdy krzak posadziła dla kogoś z nas"),
+])
+def test_a_belief_and_the_line_that_overturns_it_are_the_centre(text: str, language: str, held: str) -> None:
+    # A belief held for years and the line after it that turns against it are where the
+    # writer's view changed: the heart, not the errands around them.
+    assert held in _centre(text, language)
+
+
+def test_a_belief_that_the_next_line_only_goes_on_with_is_no_turn() -> None:
+    # "She never once said she was proud" continues the belief; it does not overturn it.
+    text = ("Cleared Mum's sewing room with Paul. I always thought of her as not very "
+            "sentimental. She never once said she was proud of anything. Then, under the cutting "
+            "table, a notebook of every dress she ever made me, with the prices. I sat on the floor "
+            "for an hour.")
+    centre = _centre(text)
+    assert "She never once said" not in centre
+    assert "I always thought of her" not in centre
+
+
+def test_a_belief_in_a_clause_about_something_else_is_no_belief_of_the_entry() -> None:
+    # "which I used to think was beautiful" describes the sea; quoting from "I used to think"
+    # would cut the sentence inside its clause.
+    text = ("Third week at sea. The water is grey and the sky is the same grey, which I used to "
+            "think was beautiful when I first started sailing. Now it just looks like waiting. "
+            "Jomar lost at cards to the cook again and took it very personally.")
+    reply = compose(text)
+    assert "\u201cI used to think was beautiful" not in reply

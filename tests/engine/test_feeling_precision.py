@@ -923,3 +923,40 @@ def test_a_glad_feeling_is_met_not_searched_for_its_catch(text: str) -> None:
     """"What else sits next to the joy?" after good news reads as looking for the catch."""
     reply = compose(text)
     assert "sits next to" not in reply and "sitting with you" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "right"), [
+    ("Dreamt about Grandad's allotment, all of it exactly as it was. Woke up strangely happy.", "joy"),
+    ("Long day at the depot, two lorries late and the scanner down. Came home exhausted.", "tiredness"),
+    ("Handed the keys back to the landlord this morning. Walked out of there relieved.", "relief"),
+])
+def test_a_diarys_dropped_i_still_makes_the_feeling_the_writers(text: str, right: str) -> None:
+    # "Woke up strangely happy": a diary drops the "I", and the state after the verb is the
+    # writer's all the same.
+    assert right in read(text).feelings
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Saw the kids happy at the park, running about with the dog.", "joy"),
+    ("Told her I was fine, really. Went to bed.", "calm"),
+])
+def test_someone_else_after_the_verb_keeps_the_feeling_theirs(text: str, wrong: str) -> None:
+    assert wrong not in read(text).feelings
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Fui demitido hoje. Arrumei a mesa, devolvi o crachá, peguei o ônibus de volta. Um alívio "
+     "estranho, que dá até vergonha. Amanhã eu penso no aluguel. Hoje eu como pizza.",
+     "Um alívio estranho, que dá até vergonha"),
+    ("Hoy firmé los papeles del divorcio. Ordené la cocina, llamé a mi hermana, saqué al perro. "
+     "Una tristeza rara, tranquila. Mañana vuelvo al trabajo. Esta noche, sopa.",
+     "Una tristeza rara, tranquila"),
+    ("Les cartons sont partis ce matin. J'ai rendu les clés, pris le train de 14h. Une tristesse "
+     "immense, sans larmes. Demain je commence à Lyon. Ce soir, pizza.",
+     "Une tristesse immense, sans larmes"),
+])
+def test_a_feelings_own_name_before_an_adjective_is_the_writers(text: str, line: str) -> None:
+    # "Um alívio estranho": the feeling's name is the noun and "estranho" describes it. Read
+    # as an adjective before its noun ("a sad film"), the writer's feeling was a thing's, and
+    # the reply quoted the supper plans instead.
+    assert line in compose(text)
