@@ -960,3 +960,17 @@ def test_a_feelings_own_name_before_an_adjective_is_the_writers(text: str, line:
     # as an adjective before its noun ("a sad film"), the writer's feeling was a thing's, and
     # the reply quoted the supper plans instead.
     assert line in compose(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Would have been Mum's 80th. Made her lemon drizzle and ate it on the back step.",
+    "Would have been Grandad's birthday. Put his cap on the hook by the door again.",
+    "He would have turned 30 on Friday. Went to the pier where we scattered the ashes.",
+])
+def test_a_birthday_the_dead_would_have_had_is_grief(text: str) -> None:
+    # The day someone would have reached is their absence, whatever the cake or the cap.
+    assert "grief" in read(text).feelings
+
+
+def test_would_have_been_nice_is_no_ones_birthday() -> None:
+    assert "grief" not in read("Would have been nice to get a seat on the train. Stood to Reading.").feelings
