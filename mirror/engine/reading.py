@@ -363,6 +363,7 @@ class _Lexicon:
     becoming: frozenset[str] = frozenset()          # "be", "become": a hope after "I'll", no plan
     feeling_nouns: frozenset[str] = frozenset()     # "saudade", "sadness": the feelings' own names
     expected: tuple[tuple[str, ...], ...] = ()      # "i always thought": a belief the next line may overturn
+    surprises: tuple[tuple[str, ...], ...] = ()     # "didn't expect": what caught the writer unready
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -809,6 +810,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         remarks=_lowered(data.get("remarks")),
         closing_tags=tuple(_words(str(w)) for w in data.get("closing_tags") or ()),
         expected=tuple(_words(str(w)) for w in data.get("expected") or ()),
+        surprises=tuple(_words(str(w)) for w in data.get("surprises") or ()),
         feeling_nouns=frozenset(
             str(s.get("name", "")).lower() for s in (data.get("feelings") or {}).values()
             if " " not in str(s.get("name", ""))) - _NAMES_ALSO_ADJECTIVES,
@@ -1524,6 +1526,22 @@ _DENIAL_WORDS = 6
 def _new_paragraph(text: str, toks: Sequence[Token], i: int) -> bool:
     """Whether token i opens a new paragraph (a blank line before it)."""
     return i > 0 and "\n\n" in text[toks[i - 1].end : toks[i].start].replace("\r", "")
+
+
+def _surprised(words: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether a line says what caught the writer unready, as its own statement: not in a
+    clause about something else ("loved it in a way I didn't expect", "algo que no me
+    esperaba"), a remark on the line rather than the line's point, and not as a line that
+    only announces what comes next ("Here's what I didn't expect.")."""
+    return any(not any(w in lex.remarks or w in lex.relatives or w == "way" for w in words[max(0, i - 3):i])
+               and i + len(p) < len(words) and words[i + len(p)] not in _EXPECTED_LITTLE
+               for i, p in _occurrences(words, lex.surprises))
+
+
+#: "I didn't expect much of my life": expecting little, not being caught unready.
+_EXPECTED_LITTLE = frozenset({"much", "anything", "more", "less", "nothing", "mucho", "nada",
+                              "grand-chose", "rien", "viel", "nichts", "muito", "nada", "molto",
+                              "niente", "nulla", "veel", "niets", "wiele", "niczego", "nic"})
 
 
 def _believed(words: Sequence[str], lex: _Lexicon) -> bool:
@@ -2845,6 +2863,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             previous = scored[-1]
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _POINTS)
             continue
+        if pointed is None and _surprised(words, lex):
+            # "I just didn't expect to feel this far away from people who are two hours up the
+            # motorway", "What I didn't expect was to feel relieved": what caught the writer
+            # unready is where they say the heart is, as a pointer does.
+            score += _POINTS
         if pointed is not None and not reframed:
             # "Still thinking about the lemonade": the person says where it is (unless what
             # they point at is only what it was not about: the next line says what it was)

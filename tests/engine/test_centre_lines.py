@@ -473,3 +473,27 @@ def test_a_belief_in_a_clause_about_something_else_is_no_belief_of_the_entry() -
             "Jomar lost at cards to the cook again and took it very personally.")
     reply = compose(text)
     assert "\u201cI used to think was beautiful" not in reply
+
+
+@pytest.mark.parametrize(("text", "language", "held"), [
+    ("Cousins' barbecue at Aunt Pat's. Burgers, the usual arguments about the football, the kids "
+     "in the paddling pool. I'm glad we went. I just didn't expect to feel so far away from people "
+     "who live twenty minutes up the road. Drove home with the radio off.",
+     "en", "I just didn't expect to feel so far away"),
+    ("Entregué las llaves del piso de mamá. El casero fue amable, revisó los enchufes, firmamos. "
+     "No me esperaba llorar por una cocina con los azulejos rotos. Luego compré pan y volví a casa.",
+     "es", "No me esperaba llorar por una cocina"),
+])
+def test_what_caught_the_writer_unready_is_the_centre(text: str, language: str, held: str) -> None:
+    # "I just didn't expect …": the writer says where the heart is, as "I keep thinking
+    # about …" does.
+    assert held in _centre(text, language)
+
+
+def test_a_surprise_in_a_clause_about_something_else_is_a_remark() -> None:
+    # "loved it in a way I didn't expect" describes the weeding; "I didn't expect much" is
+    # expecting little. Neither is where this entry's heart is.
+    text = ("Took over Dad's allotment. Spent three hours weeding and loved it in a way I didn't "
+            "expect. I didn't expect much from the beans. His old flask was still in the shed, "
+            "with his initials scratched in the lid, and I sat on his bucket and cried.")
+    assert "flask" in _centre(text)
