@@ -1540,7 +1540,7 @@ def _surprised(words: Sequence[str], lex: _Lexicon) -> bool:
 
 #: "I didn't expect much of my life": expecting little, not being caught unready.
 _EXPECTED_LITTLE = frozenset({"much", "anything", "more", "less", "nothing", "mucho", "nada",
-                              "grand-chose", "rien", "viel", "nichts", "muito", "nada", "molto",
+                              "grand-chose", "rien", "viel", "nichts", "muito", "molto",
                               "niente", "nulla", "veel", "niets", "wiele", "niczego", "nic"})
 
 
