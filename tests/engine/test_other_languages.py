@@ -74,6 +74,12 @@ def test_an_entry_and_its_period_are_read_in_the_same_language() -> None:
     ("Shift 6 til 2. Three flat whites spilled, one on me. Sami quit mid-shift. Home, toast, sofa.",
      "en"),
     ("Jag var trött i dag och gick hem tidigt. Kaffe och en bulle i soffan.", "sv"),
+    # bare diary notes with no function word of any language were named Dutch and answered
+    # in Dutch (graded 1 blind); notes as bare in Dutch, Spanish or Polish keep theirs
+    ("Ran 5k, 31:40. Knee fine. Leftover chilli. Bed by 10 (lol).", "en"),
+    ("Koffie. Regen. Fiets lek. Trein gemist. Balen.", "nl"),
+    ("Frío. Metro llena. Café malo. Jefe pesado.", "es"),
+    ("Kawa. Deszcz. Tramwaj spóźniony. Zmęczona.", "pl"),
 ])
 def test_a_short_entry_is_answered_in_its_own_language(text: str, language: str) -> None:
     from mirror.engine.analysis import analyze
