@@ -90,6 +90,7 @@ _POINTS_BACK = 1
 _STEM = 5
 #: ... in a sentence of at most this many words: a long one holds its own moment.
 _POINTS_BACK_WORDS = 7
+_POINTS_BACK_MORE = 2
 _SECOND_OF_TWO = 1.5  # the second of two lines: where the first lands, as a rule
 _LAST_ANSWER_WORDS, _LAST_ANSWER_SHARE = 10, 0.8  # a short last line nearly as weighty, joined to the centre
 _MEASURED = 1.0  # a line measured against the week, the year, a life ("all week", "in years")
@@ -529,7 +530,8 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
         start = first if cut is None else cut
         cut = next((i + 1 for i in range(last - 2, start + 1, -1)
                     if tokens[i].norm in lex.joins and not (
-                        tokens[i - 2].norm in lex.determiners and tokens[i + 1].norm in lex.determiners)),
+                        tokens[i - 2].norm in lex.determiners and tokens[i + 1].norm in lex.determiners)
+                    and not _pair_of_words(tokens[i - 1].norm, tokens[i + 1].norm, lex)),
                    None)
         if cut is None:
             # A short line with no mark and no join may still end on a tail that qualifies
@@ -595,6 +597,30 @@ def _tail_at(lex: _Lexicon, tokens: Sequence[Token], first: int, last: int) -> i
              if i >= _TAIL_BEFORE and _TAIL_WORDS <= len(norms) - i <= _CLAUSE_WORDS[1]
              and any(len(w) >= 3 and w not in lex.stopwords for w in norms[i:])]
     return first + max(found) if found else None
+
+
+def _says_about(words: Sequence[str], start: int, lex: _Lexicon) -> bool:
+    """Whether a line says what something was about, from word `start` on ("it's about me
+    being the one who notices", "Chodzi o to, że …"): an about-word with no negation just
+    before it."""
+    return any(w in lex.about and not any(n in lex.negators for n in words[max(start, j - 3):j])
+               for j, w in enumerate(words[start:], start))
+
+
+def _pair_of_words(before: str, after: str, lex: _Lexicon) -> bool:
+    """Whether a joining word stands inside a fixed pair ("su e giù", "up and down", "in and
+    out", "over and over"): one word twice, or two small words of place or manner (function
+    words that are no determiner and no person). Cut there, the quote read "giù ogni mese per
+    papà" (read blind: cut mid-phrase)."""
+    if before == after:
+        return True
+    people = lex.determiners | lex.first_person | lex.others | lex.links | frozenset(lex.you.values())
+    return not did(after) and all(w in lex.stopwords and w not in people and w.isalpha()
+                                  and len(w) <= _PAIR_LETTERS for w in (before, after))
+
+
+#: The letters of each small word of a fixed pair ("su e giù", "in and out", "on and off").
+_PAIR_LETTERS = 3
 
 
 #: Words before a line's tail ("ran 5k" before "without stopping"), and in the tail itself.
@@ -2743,7 +2769,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # where the entry lands: the paragraph before it is the last one that speaks.
     signs_off = _signs_off(text, toks, sentences, fam_weight, paragraphs, lex)
     announced = False
-    reframed = False  # the line before said what it was not about: this one says what it was
+    reframe_to: int | None = None  # a line before said what it was not about: this one says what it was
     expected_at: int | None = None  # the sentence of a belief held until now ("I always thought …")
     denial_said = False  # the moment before ends on a bare denial of that belief ("It isn't.")
     heralded: int | None = None  # the paragraph an announcement of its own heralds
@@ -2755,7 +2781,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             continue
         words = norms[lo:hi]
         last = k == len(sentences) - 1
-        score = _POINTS if announced or reframed else 0.0
+        score = _POINTS if announced or reframe_to == k else 0.0
         # "It wasn't about the milk. I was already wound up about the meeting …": the person
         # sets aside what the row seemed to be about, and says what it was, in the next line
         # or after a comma ("It's not about the pot, it's about me being the one who
@@ -2764,11 +2790,15 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                        if words[i + len(p): i + len(p) + 1] != ["to"]), None)  # not "not about to"
         reframed = False
         if denied is not None:
-            if any(w in lex.about and not any(n in lex.negators for n in words[max(denied, j - 3):j])
-                   for j, w in enumerate(words[denied + 1:], denied + 1)):
+            if _says_about(words, denied + 1, lex):
                 score += _POINTS
-            else:
-                reframed = not last
+            elif not last:
+                # (the next line may only go on with the denial, "Nie chodzi o Tomka. Tomek
+                # jest dobry …", and the one after it say what it was: "Chodzi o to, że …")
+                reframed = True
+                reframe_to = next((k + 2 for k2 in (k + 2,) if k2 < len(sentences)
+                                   and not _says_about(norms[sentences[k + 1][0]:sentences[k + 1][1]], 0, lex)
+                                   and _says_about(norms[sentences[k2][0]:sentences[k2][1]], 0, lex)), k + 1)
         announced = not last and any(True for _ in _occurrences(words, lex.announces))
         if announced and _paragraph_of(text, toks[sentences[k + 1][0]].start) != _paragraph_of(text, toks[lo].start):
             # An announcement in a paragraph of its own ("Mas no meio disso tudo aconteceu uma
@@ -2854,7 +2884,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if lo >= after_list:
             score += _AFTER_LIST  # "feel like I'm running on about 40%", under the errands
         pointed = _pointer_at(words, lex.pointers)
-        if pointed is not None and pointed <= _POINTS_BACK and len(words) <= _POINTS_BACK_WORDS \
+        if pointed is not None and pointed <= _POINTS_BACK and (len(words) <= _POINTS_BACK_WORDS or (
+                # ("That's the question I keep coming back to.": opening on the word that
+                # points back, the line may say a little more of what it points at)
+                words[0] in lex.back_words and words[0] not in lex.determiners
+                and len(words) <= _POINTS_BACK_WORDS + _POINTS_BACK_MORE)) \
                 and any(w in lex.back_words for w in words) and scored and k > 0 \
                 and scored[-1].last == lo:
             # "It was so ordinary. That was the best part.": the line says where the heart

@@ -497,3 +497,35 @@ def test_a_surprise_in_a_clause_about_something_else_is_a_remark() -> None:
             "expect. I didn't expect much from the beans. His old flask was still in the shed, "
             "with his initials scratched in the lid, and I sat on his bucket and cried.")
     assert "flask" in _centre(text)
+
+
+def test_a_fixed_pair_is_never_cut_in_the_question() -> None:
+    # "facevo su e giù ogni mese": cut at its "e", the question asked after "giù ogni mese
+    # per papà" (read blind: cut mid-phrase).
+    text = ("Litigata con Paolo per la casa al mare. Lui vuole venderla subito. Lui che non ci ha "
+            "messo piede per anni mentre io facevo su e giù ogni fine settimana per la mamma.")
+    assert "\u201cgiù" not in compose(text)
+
+
+def test_a_line_pointing_back_from_its_first_word_is_quoted_with_what_it_points_at() -> None:
+    # "That's the question I keep coming back to." said alone is no moment: "that" is the
+    # line before it.
+    text = ("Retired in March. The house is very quiet in the mornings. After lunch I sat with the "
+            "radio off and thought, right, what now.\n\nThat's the question I keep coming back to. "
+            "The garden is done. The shed is tidy.")
+    centre = _centre(text)
+    assert "what now" in centre and "That's the question" in centre
+
+
+@pytest.mark.parametrize(("text", "language", "held"), [
+    ("Another row with Dan over the dishwasher. It's not about the dishwasher. He's kind, he's "
+     "patient, I know he tries. It's about always being the one who notices what needs doing. Bed.",
+     "en", "It's about always being the one who notices"),
+    ("Kłótnia z Markiem o zmywarkę. Nie chodzi o zmywarkę. Marek jest dobry, cierpliwy, wiem, że "
+     "się stara. Chodzi o to, że zawsze to ja wszystko zauważam. Idę spać.",
+     "pl", "Chodzi o to, że zawsze to ja wszystko zauważam"),
+])
+def test_what_it_was_about_may_come_two_lines_after_what_it_was_not(text: str, language: str, held: str) -> None:
+    # The line after "It's not about the dishwasher" only goes on with the denial ("He's
+    # kind …"); the line that says what it was about is the heart.
+    assert held in _centre(text, language)

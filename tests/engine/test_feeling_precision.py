@@ -974,3 +974,12 @@ def test_a_birthday_the_dead_would_have_had_is_grief(text: str) -> None:
 
 def test_would_have_been_nice_is_no_ones_birthday() -> None:
     assert "grief" not in read("Would have been nice to get a seat on the train. Stood to Reading.").feelings
+
+
+def test_shame_said_in_the_german_perfect_is_named() -> None:
+    # "ich hab mich so geschämt": the perfect of "sich schämen" was missing from the words of
+    # shame, and the hand she held was named "Zärtlichkeit" alone (read blind: graded 1).
+    text = ("Hab Lena heute angeschrien, wegen der Jacke. Sie ist ganz still geworden. Abends beim "
+            "Vorlesen hat sie meine Hand gehalten und ich hab mich so geschämt, dass ich kaum "
+            "weiterlesen konnte.")
+    assert "shame" in read(text, language="de").feelings
