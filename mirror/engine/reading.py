@@ -3745,7 +3745,9 @@ def _sentence_end(text: str, toks: Sequence[Token], i: int) -> str:
 def _hint_confirmed(text: str, toks: Sequence[Token], i: int, valence: str | None,
                     vader: dict[str, float]) -> bool:
     """Whether a hint's own sentence shows the feeling it suggests: an exclamation, or
-    words that lean the same way (VADER) and clearly so."""
+    words that lean the same way (VADER) and clearly so. Only a glad hint: a sentence that
+    leans hard says *that* something hurt, not which hurt the hint suggests ("chirping since
+    about 3am and I genuinely thought I was going to lose my mind" is not tiredness)."""
     sentence_bounds = as_tokens(toks).sentence_bounds()
     lo, hi = sentence_bounds[toks[i].sent]
     if valence == "positive" and "!" in text[toks[hi - 1].end : toks[hi - 1].end + 3]:
@@ -3754,7 +3756,7 @@ def _hint_confirmed(text: str, toks: Sequence[Token], i: int, valence: str | Non
             and "\n\n" not in text[toks[lo - 1].end : toks[lo].start]:
         return True  # "ran 10k without stopping!!! first time ever.": the shout carries on
     lean = sum(vader.get(toks[k].norm, 0.0) for k in range(lo, hi) if k != i)
-    return (valence == "positive" and lean >= 2.0) or (valence == "negative" and lean <= -2.0)
+    return valence == "positive" and lean >= 2.0
 
 
 def _sides(text: str, toks: Sequence[Token], centre: Moment,

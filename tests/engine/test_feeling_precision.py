@@ -983,3 +983,14 @@ def test_shame_said_in_the_german_perfect_is_named() -> None:
             "Vorlesen hat sie meine Hand gehalten und ich hab mich so geschämt, dass ich kaum "
             "weiterlesen konnte.")
     assert "shame" in read(text, language="de").feelings
+
+
+def test_a_hard_sentence_does_not_confirm_which_hurt_a_hint_suggests() -> None:
+    # "since about 3am" hints at tiredness; "I thought I was going to lose my mind" leans hard,
+    # but says that the alarm was maddening, not that the writer was tired. Named
+    # "tiredness", an entry about a father's tape measure was misread (graded 2 blind).
+    text = ("Was looking for a fuse because the fridge alarm has been beeping every minute since "
+            "about 3am and I genuinely thought I was going to lose my mind. Checked the drawer by "
+            "the sink, nothing. Then I thought maybe the shed, because Grandad always kept spares "
+            "in a biscuit tin there.")
+    assert "tiredness" not in read(text).feelings
