@@ -648,6 +648,12 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             second = None
         if second and second != quote:
             before = r.centre is not None and r.second.first < r.centre.first
+            part = {_say(f, **values) for f in fr.get("plain_part") or ()}
+            if sentences and sentences[-1] in part:
+                # "One line from it: …" and then a second line quoted reads as miscounted
+                # (read blind in pairs: "says 'one line' and then splices in a second")
+                whole = [f for f in fr["plain"] if f not in (fr.get("plain_part") or ())]
+                sentences[-1] = _say(pick.choice(whole or fr["plain"]), **values)
             sentences.append(_say(pick.choice(fr["second_before" if before else "second"]), q=second))
             two = True
     elif not r.sarcasm and not r.asking and r.second is None:

@@ -599,6 +599,13 @@ def _tail_at(lex: _Lexicon, tokens: Sequence[Token], first: int, last: int) -> i
     return first + max(found) if found else None
 
 
+def _only_hedged(after: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether the words after a pointer only point back and hedge ("Keep thinking about
+    that for some reason"): nothing there is what the line points at."""
+    return any(w in lex.back_words for w in after[:1]) and all(
+        w in lex.back_words or w in lex.stopwords or w in lex.vague for w in after)
+
+
 def _says_about(words: Sequence[str], start: int, lex: _Lexicon) -> bool:
     """Whether a line says what something was about, from word `start` on ("it's about me
     being the one who notices", "Chodzi o to, że …"): an about-word with no negation just
@@ -2884,7 +2891,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if lo >= after_list:
             score += _AFTER_LIST  # "feel like I'm running on about 40%", under the errands
         pointed = _pointer_at(words, lex.pointers)
-        if pointed is not None and pointed <= _POINTS_BACK and (len(words) <= _POINTS_BACK_WORDS or (
+        if pointed is not None and (pointed <= _POINTS_BACK or _only_hedged(words[len(words) - pointed:], lex)) \
+                and (len(words) <= _POINTS_BACK_WORDS or (
                 # ("That's the question I keep coming back to.": opening on the word that
                 # points back, the line may say a little more of what it points at)
                 words[0] in lex.back_words and words[0] not in lex.determiners
