@@ -544,3 +544,13 @@ def test_what_it_was_about_may_come_two_lines_after_what_it_was_not(text: str, l
 def test_the_strange_thing_the_writer_names_is_the_centre(text: str, language: str, held: str) -> None:
     # "The strange thing is …": the writer says what surprised them about their own day.
     assert held in _centre(text, language)
+
+
+def test_a_pointer_followed_only_by_that_and_a_hedge_points_back() -> None:
+    # "Keep thinking about that for some reason": "that" is the line before, and "for some
+    # reason" adds nothing to point at.
+    text = ("Drove Maya to her first shift at the café. She was nervous and pretended not to be. "
+            "I taught her to ride a bike on Cedar Close. Keep thinking about that for some reason. "
+            "Then the big shop and the bins.")
+    centre = _centre(text)
+    assert "Cedar Close" in centre and "for some reason" in centre
