@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from importlib.resources.abc import Traversable
     from pathlib import Path
+    from typing import Any
 
 _WHITE = re.compile(r"\s\s+")
 _WORD = re.compile(r"(?u)\b\w+\b")
@@ -61,24 +62,31 @@ class _SortedGrams:
     holds them (sorted within each block, as scikit-learn's vocabulary is: the trainer
     checks it, and so does a test), until `DICT_AFTER` says a dict pays: then the block's
     `features` becomes that dict. One reflection looks up a few hundred n-grams, and
-    building dicts of all 55,000 cost every `mirror reflect` ~6 ms."""
+    building dicts of all 55,000 cost every `mirror reflect` ~6 ms. The n-grams may be kept
+    as the file's UTF-8 lines (`CareModel.load`: splitting bytes costs less than decoding
+    and splitting the text): UTF-8 sorts as the code points it encodes, so they bisect alike."""
 
-    __slots__ = ("block", "grams", "left", "lo", "hi")
+    __slots__ = ("block", "grams", "left", "lo", "hi", "encoded")
 
-    def __init__(self, block: _Block, grams: list[str], lo: int, hi: int) -> None:
+    def __init__(self, block: _Block, grams: list[str] | list[bytes], lo: int, hi: int) -> None:
         self.block, self.grams, self.lo, self.hi = block, grams, lo, hi
         self.left = (hi - lo) // DICT_AFTER
+        self.encoded = hi > lo and isinstance(grams[lo], bytes)
 
     def get(self, gram: str) -> int | None:
         if self.left <= 0:
             features = self.block.features
             if features is self:  # once, and then to the callers that still hold `get`
                 lo, hi = self.lo, self.hi
-                features = self.block.features = dict(zip(self.grams[lo:hi], range(hi - lo)))
+                grams: list[Any] = self.grams[lo:hi]
+                keys = [g.decode("utf-8") for g in grams] if self.encoded else grams
+                features = self.block.features = dict(zip(keys, range(hi - lo)))
             return features.get(gram)
         self.left -= 1
-        i = bisect_left(self.grams, gram, self.lo, self.hi)
-        if i < self.hi and self.grams[i] == gram:
+        # (an unpaired surrogate, which no line of the file holds, is looked up in vain)
+        key = gram.encode("utf-8", "surrogatepass") if self.encoded else gram
+        i = bisect_left(self.grams, key, self.lo, self.hi)
+        if i < self.hi and self.grams[i] == key:
             return i - self.lo
         return None
 
@@ -94,7 +102,7 @@ class _Block:
     operation as before and the sums are taken in the same order (the order n-grams first
     occur; a float sum depends on its order), so the score is the same to the last bit."""
 
-    def __init__(self, data: dict, grams: list[str], offset: int, weights: array) -> None:
+    def __init__(self, data: dict, grams: list[str] | list[bytes], offset: int, weights: array) -> None:
         self.analyzer: str = data["analyzer"]
         self.low, self.high = (int(n) for n in data["ngram_range"])
         size = int(data["size"])
@@ -182,7 +190,7 @@ class CareModel:
     model.json (intercept, threshold, blocks), model-grams.txt (the n-grams, one a line)
     and model-weights.bin (each n-gram's idf and coefficient, little-endian float32)."""
 
-    def __init__(self, meta: dict, grams: list[str], weights: array) -> None:
+    def __init__(self, meta: dict, grams: list[str] | list[bytes], weights: array) -> None:
         if meta.get("format") != 2:
             raise ValueError(f"care model format {meta.get('format')!r} is not 2")
         if len(weights) != 2 * len(grams) or sum(int(b["size"]) for b in meta["blocks"]) != len(grams):
@@ -202,7 +210,7 @@ class CareModel:
     @classmethod
     def load(cls, folder: Traversable | Path) -> CareModel:
         meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
-        grams = (folder / "model-grams.txt").read_bytes().decode("utf-8").split("\n")
+        grams = (folder / "model-grams.txt").read_bytes().split(b"\n")  # UTF-8 lines: `_SortedGrams`
         weights = array("f")
         weights.frombytes((folder / "model-weights.bin").read_bytes())
         if sys.byteorder == "big":
