@@ -105,13 +105,12 @@ def build_rows(files: Sequence[Mapping[str, Any]],
         except (RuleError, KeyError, TypeError, ValueError, IndexError):
             pass  # the detector works them out itself, and reports the fault
         else:
-            if lang in cue_langs:  # two files of one language: the detector reads one
-                continue
-            cue_rows += [(w, lang, _pattern_sets(masks)) for w, masks in by_word.items()]
-            cue_owners += [(lang, j, cue) for j, cue in enumerate(owners)]
-            cue_exact.update((lang, cue) for cue in exact)
-            cue_always.update((lang, cue) for cue in always)
-            cue_langs.append(lang)
+            if lang not in cue_langs:  # (two files of one language: the first one's cues)
+                cue_rows += [(w, lang, _pattern_sets(masks)) for w, masks in by_word.items()]
+                cue_owners += [(lang, j, cue) for j, cue in enumerate(owners)]
+                cue_exact.update((lang, cue) for cue in exact)
+                cue_always.update((lang, cue) for cue in always)
+                cue_langs.append(lang)
         lemmas = forms.get(lang, {})
         try:
             rules = LanguageRules(data, lemmas)
