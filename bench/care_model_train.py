@@ -196,6 +196,8 @@ def export(vec, clf, th: float, care_th: float) -> tuple[dict, list[str], list[f
     at = 0
     for _, tf in vec.transformer_list:
         ordered = sorted(tf.vocabulary_.items(), key=lambda kv: kv[1])
+        if [g for g, _ in ordered] != sorted(g for g, _ in ordered):  # Mirror bisects in them
+            raise ValueError("a block's n-grams are not in sorted order")
         for gram, i in ordered:
             if "\n" in gram:
                 raise ValueError(f"an n-gram holds a line break: {gram!r}")

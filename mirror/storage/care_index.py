@@ -44,6 +44,11 @@ _CHUNK = 900  # host parameters per query (well under SQLite's limit)
 #: keeping three measured no faster (the entry's look-up grows with them).
 NEEDS = 3
 
+#: How many of each cue pattern's required word sets (smallest first; a pattern with fewer
+#: repeats its last) the index keeps (`IndexRows.cue_masks`): most patterns have no more,
+#: so the cues an entry may hold are then known exactly, without compiling any of them.
+CUE_DEPTH = 6
+
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE forms (form TEXT NOT NULL, lang TEXT NOT NULL, lemma TEXT NOT NULL,
@@ -65,8 +70,11 @@ CREATE TABLE vocabulary (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE needs (word TEXT NOT NULL, lang TEXT NOT NULL, rule INTEGER NOT NULL,
                     k INTEGER NOT NULL, PRIMARY KEY (word, lang, rule, k)) WITHOUT ROWID;
 CREATE TABLE unfiltered (lang TEXT NOT NULL, rule INTEGER NOT NULL);
-CREATE TABLE cue_words (word TEXT NOT NULL, lang TEXT NOT NULL, cue TEXT NOT NULL,
-                        PRIMARY KEY (word, lang, cue)) WITHOUT ROWID;
+CREATE TABLE cue_masks (word TEXT NOT NULL, lang TEXT NOT NULL, patterns TEXT NOT NULL,
+                        PRIMARY KEY (word, lang)) WITHOUT ROWID;
+CREATE TABLE cue_owners (lang TEXT NOT NULL, pattern INTEGER NOT NULL, cue TEXT NOT NULL,
+                         PRIMARY KEY (lang, pattern)) WITHOUT ROWID;
+CREATE TABLE cue_exact (lang TEXT NOT NULL, cue TEXT NOT NULL, PRIMARY KEY (lang, cue)) WITHOUT ROWID;
 CREATE TABLE cue_always (lang TEXT NOT NULL, cue TEXT NOT NULL);
 CREATE TABLE cue_langs (lang TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE errors (lang TEXT NOT NULL, message TEXT NOT NULL);
@@ -96,10 +104,16 @@ class IndexRows(NamedTuple):
     #: require none (lang, rule): see `CareIndex.needs`.
     needs: list[tuple[str, str, int, int]]
     unfiltered: list[tuple[str, int]]
-    #: Which cues an entry may hold, by its words (rules.cue_triggers): word, lang, cue;
-    #: the cues of a language read in every entry (lang, cue); and the languages these
-    #: were worked out for (another's are worked out by the process that reads them).
-    cue_words: list[tuple[str, str, str]] = []
+    #: Which cues an entry may hold, by its words (`rules.cue_masks` with `CUE_DEPTH`
+    #: sets): word, lang, and for each cue pattern (numbered per language) one of whose
+    #: sets holds the word, "pattern:sets" (sets: bit k for the k-th set), space-separated;
+    #: each numbered pattern's cue (lang, pattern, cue); the cues all of whose patterns have
+    #: at most `CUE_DEPTH` sets (lang, cue: the look-up is exact for them); the cues of a
+    #: language read in every entry (lang, cue); and the languages these were worked out
+    #: for (another's are worked out by the process that reads them).
+    cue_masks: list[tuple[str, str, str]] = []
+    cue_owners: list[tuple[str, int, str]] = []
+    cue_exact: list[tuple[str, str]] = []
     cue_always: list[tuple[str, str]] = []
     cue_langs: list[str] = []
 
@@ -119,7 +133,9 @@ def write_rows(conn: sqlite3.Connection, rows: IndexRows) -> None:
     conn.executemany("INSERT INTO has_common VALUES (?)", [(lang,) for lang in rows.has_common])
     conn.executemany("INSERT INTO needs VALUES (?, ?, ?, ?)", rows.needs)
     conn.executemany("INSERT INTO unfiltered VALUES (?, ?)", rows.unfiltered)
-    conn.executemany("INSERT INTO cue_words VALUES (?, ?, ?)", rows.cue_words)
+    conn.executemany("INSERT INTO cue_masks VALUES (?, ?, ?)", rows.cue_masks)
+    conn.executemany("INSERT INTO cue_owners VALUES (?, ?, ?)", rows.cue_owners)
+    conn.executemany("INSERT INTO cue_exact VALUES (?, ?)", rows.cue_exact)
     conn.executemany("INSERT INTO cue_always VALUES (?, ?)", rows.cue_always)
     conn.executemany("INSERT INTO cue_langs VALUES (?)", [(lang,) for lang in rows.cue_langs])
 
@@ -157,6 +173,9 @@ class CareIndex:
         for lang, cue in conn.execute("SELECT lang, cue FROM cue_always"):
             self.cue_always[str(lang)] = self.cue_always.get(str(lang), frozenset()) | {str(cue)}
         self._memo: dict[str, dict[str, Any]] = {}
+        #: language -> its numbered cue patterns' cues, and its exact cues (`cue_held`).
+        self._cue_owners: dict[str, dict[int, str]] = {}
+        self._cue_exact: dict[str, frozenset[str]] = {}
         #: `lemma_tables` and `common_words`: the answers for every word asked about so far,
         #: merged (and the words asked about).
         self._tables: dict[str, dict[str, str]] = {}
@@ -279,20 +298,37 @@ class CareIndex:
             lambda: tuple(set() for _ in range(NEEDS)),
             lambda ans, row: ans[int(row[3])].add((str(row[1]), int(row[2]))))
 
-    def cues(self, words: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
-        """word -> (language, cue) of every cue a pattern of which requires it (see
-        `IndexRows.cue_words`), for the words that have any."""
-        found = self._lookup("cues", "SELECT word, lang, cue FROM cue_words WHERE word IN ({0})",
-                             words, list, lambda ans, row: ans.append((str(row[1]), str(row[2]))))
-        return {w: v for w, v in found.items() if v}
+    def cue_held(self, lang: str, words: Iterable[str]) -> list[str]:
+        """The cues of `lang` with a pattern each of whose `CUE_DEPTH` smallest required
+        word sets has a word among `words` (the entry's written forms and lemmas), as
+        `rules.cue_masks` and `detect._held` find them, without compiling a cue."""
+        found = self._lookup("cue_masks", "SELECT word, lang, patterns FROM cue_masks WHERE word IN ({0})",
+                             words, dict, lambda ans, row: ans.__setitem__(str(row[1]), str(row[2])))
+        sets: dict[str, int] = {}
+        for by_lang in found.values():
+            text = by_lang.get(lang)
+            if text:
+                for pair in text.split():
+                    pattern, _, ks = pair.partition(":")
+                    sets[pattern] = sets.get(pattern, 0) | int(ks)
+        every = (1 << CUE_DEPTH) - 1  # a pattern with fewer sets repeats its last
+        held = sorted(int(p) for p, ks in sets.items() if ks == every)
+        if not held:
+            return []
+        owners = self._cue_owners.get(lang)
+        if owners is None:
+            owners = self._cue_owners[lang] = {int(p): str(c) for p, c in self.conn.execute(
+                "SELECT pattern, cue FROM cue_owners WHERE lang = ?", (lang,))}
+        return [owners[p] for p in held]
 
-    def cue_table(self, lang: str) -> tuple[dict[str, set[str]], set[str]]:
-        """A language's whole cue triggers (`IndexRows.cue_words`): word -> its cues, and
-        the cues read in every entry; for a long run, which looks words up in memory."""
-        by_word: dict[str, set[str]] = {}
-        for word, cue in self.conn.execute("SELECT word, cue FROM cue_words WHERE lang = ?", (lang,)):
-            by_word.setdefault(str(word), set()).add(str(cue))
-        return by_word, set(self.cue_always.get(lang, ()))
+    def cue_exact(self, lang: str) -> frozenset[str]:
+        """The cues of `lang` all of whose patterns have at most `CUE_DEPTH` sets: one
+        `cue_held` finds may hold the entry's words, and no other may (`rules.cue_masks`)."""
+        found = self._cue_exact.get(lang)
+        if found is None:
+            found = self._cue_exact[lang] = frozenset(str(r[0]) for r in self.conn.execute(
+                "SELECT cue FROM cue_exact WHERE lang = ?", (lang,)))
+        return found
 
     def prefixes(self, heads: Iterable[str]) -> dict[str, list[tuple[str, str, int]]]:
         """First two letters -> (prefix, language, rule) of rules that can begin with a

@@ -115,3 +115,55 @@ def test_an_index_kept_for_another_count_of_word_sets_is_never_read(monkeypatch,
     monkeypatch.setattr(index, "NEEDS", index.NEEDS + 1)
     assert index.cache_key(parts) != journal
     assert index.content_key(care) != machine
+    monkeypatch.setattr(index, "NEEDS", index.NEEDS - 1)
+    monkeypatch.setattr(index, "CUE_DEPTH", index.CUE_DEPTH + 1)  # and per cue pattern
+    assert index.cache_key(parts) != journal
+    assert index.content_key(care) != machine
+
+
+def test_the_index_finds_the_cues_an_entry_may_hold_as_a_long_run_does() -> None:
+    """`CareIndex.cue_held` and `cue_exact` answer, for any words, what `rules.cue_masks`
+    works out in a long run: the same cues held, the same cues known exactly."""
+    d = detect.detector()
+    rng = random.Random(17)
+    checked = 0
+    for lang in sorted(d.index.cue_langs):
+        rules = d.rules(lang)
+        if rules is None or not rules.cue_names:
+            continue
+        words, owners, always, exact = cue_masks(rules, detect.CUE_DEPTH)
+        assert d.index.cue_exact(lang) == exact
+        assert d.index.cue_always.get(lang, frozenset()) == always
+        vocabulary = sorted(words)
+        for _ in range(40):
+            present = set(rng.sample(vocabulary, min(len(vocabulary), rng.randint(1, 60))))
+            held = detect._held([words[w] for w in present if w in words])
+            expected = {owners[j] for j in range(len(owners)) if held >> j & 1}
+            assert set(d.index.cue_held(lang, present | {"no-such-word"})) == expected, lang
+            checked += bool(expected)
+    assert checked > 200
+
+
+def test_reflecting_once_compiles_no_cue_the_entrys_words_rule_out(monkeypatch) -> None:
+    """A `reflect` (a short run) reads the cues an entry may hold from the index: of the
+    cues known exactly, it compiles only those whose patterns the entry's words may match,
+    and finds what it found when it compiled every cue the entry's rarest words named."""
+    text = ("Walked by the river with my sister and thought about work, the letters I still "
+            "owe everyone and the plants on the balcony, but it felt calm.")
+    d = detect.detector()
+    found = detect.assess(text)
+    rules = d.rules("en")
+    assert rules is not None
+    monkeypatch.setattr(rules, "_cues", {})
+    monkeypatch.setattr(d, "_cue_index", {})
+    monkeypatch.setattr(detect, "CUE_INDEX_AFTER", 10**9)
+    assert detect.assess(text) == found
+    raw = detect.sentences(text, d.normaliser, d.index.known, d.word_cache)
+    forms = d.index.lemma_tables({w.norm for ws in raw for w in ws})
+    laughter = detect._Laughter(text, raw)
+    present = set().union(*[detect._Sentence(ws, forms, laughter, k).present("en")
+                            for k, ws in enumerate(raw)])
+    compiled = [base for base, cue in rules._cues.items() if cue is not None]
+    assert compiled  # the entry's words do name some cues
+    exact = cue_masks(rules, detect.CUE_DEPTH)[3]  # (compiles the rest)
+    assert [b for b in compiled if b in exact and not may_match_any(rules.cue(b).patterns, present)] == []

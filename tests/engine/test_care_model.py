@@ -132,3 +132,35 @@ def test_a_full_word_memo_is_emptied_and_every_likelihood_stays_the_same(monkeyp
     reader = CareModel.load(constitution_dir() / "care")
     assert [reader.likelihood(t) for t, _ in _READ_BEFORE] == [p for _, p in _READ_BEFORE]
     assert 0 < max(len(b.memo) for b in reader.blocks) <= 3
+
+
+def test_each_block_of_the_shipped_model_is_in_sorted_order() -> None:
+    """The reader finds an n-gram by bisection in its block (`model._SortedGrams`): a
+    block out of order would lose n-grams, and with them likelihoods."""
+    folder = constitution_dir() / "care"
+    reader = CareModel.load(folder)
+    grams = (folder / "model-grams.txt").read_bytes().decode("utf-8").split("\n")
+    offset = 0
+    for block in reader.blocks:
+        size = block.idf.buffer_info()[1]
+        part = grams[offset:offset + size]
+        assert part == sorted(part) and len(set(part)) == size
+        offset += size
+    assert offset == len(grams)
+
+
+def test_a_reflection_is_read_without_building_the_n_gram_tables_and_reads_the_same(monkeypatch) -> None:
+    """One reflection looks its n-grams up by bisection: the tables of all 55,000 are built
+    only once a long run has asked enough (`model.DICT_AFTER`), and every likelihood is the
+    same to the last bit before, while and after they are built."""
+    import mirror.engine.care.model as care_model
+
+    reader = CareModel.load(constitution_dir() / "care")
+    assert reader.likelihood(_READ_BEFORE[0][0]) == _READ_BEFORE[0][1]
+    assert not any(isinstance(b.features, dict) for b in reader.blocks)
+    for after in (1, 10**9, 100):  # not built here; built at the first look-up; mid-run
+        monkeypatch.setattr(care_model, "DICT_AFTER", after)
+        reader = CareModel.load(constitution_dir() / "care")
+        assert [reader.likelihood(t) for t, _ in _READ_BEFORE] == [p for _, p in _READ_BEFORE]
+        assert [reader.likelihood(t) for t, _ in _READ_BEFORE] == [p for _, p in _READ_BEFORE]
+    assert all(isinstance(b.features, dict) for b in reader.blocks)

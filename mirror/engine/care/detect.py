@@ -51,7 +51,16 @@ from operator import itemgetter, or_
 from pathlib import Path
 
 from mirror import constitution
-from mirror.engine.care.index import NEEDS, CareIndex, IndexRows, build_rows, cache_key, content_key, open_index
+from mirror.engine.care.index import (
+    CUE_DEPTH,
+    NEEDS,
+    CareIndex,
+    IndexRows,
+    build_rows,
+    cache_key,
+    content_key,
+    open_index,
+)
 from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match_any, required_words
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.model import model as care_model
@@ -140,10 +149,6 @@ NO_FINDING = CareFinding(None, 0.0, ())
 #: (~20 ms for English), which one `reflect` would pay for a handful of them; a long run
 #: saves it many times over. The index's own languages use its triggers from the first entry.
 CUE_INDEX_AFTER = 20
-
-#: How many of each cue pattern's required word sets a long run looks up (`cue_triggers`):
-#: most patterns have no more, so the cues an entry may hold are then known exactly.
-CUE_DEPTH = 6
 
 
 class _Detector:
@@ -312,16 +317,17 @@ class _Detector:
         of each of its smallest `CUE_DEPTH` required word sets (matcher.required_words) in
         the entry. A cue that cannot be compiled is among them (reading it reports the
         fault). A short run (fewer than `CUE_INDEX_AFTER` entries) asks the index, which
-        knows each cue's smallest sets (compiling a language's cues to find them costs a
-        process ~20 ms for English); a long one compiles the language's cues once
-        (`rules.cue_masks`) and looks the entry's words up here, as does a run reading a
-        language the index lacks."""
+        holds what `rules.cue_masks` works out for the entry's words (compiling a language's
+        cues to find them costs a process ~20 ms for English); a long one compiles the
+        language's cues once and looks the entry's words up here, as does a run reading a
+        language the index lacks. Either way, a cue all of whose patterns have at most
+        `CUE_DEPTH` sets (`CareIndex.cue_exact`, `cue_masks`' last) may hold the entry
+        exactly when it is found here."""
         index = self._cue_index.get(lang)
         if index is None:
             if lang in self.index.cue_langs and self.compounds_read < CUE_INDEX_AFTER:
                 found = set(self.index.cue_always.get(lang, ()))
-                for pairs in self.index.cues(present).values():
-                    found.update(cue for cue_lang, cue in pairs if cue_lang == lang)
+                found.update(self.index.cue_held(lang, present))
                 return found
             rules = self.rules(lang)
             index = self._cue_index[lang] = (cue_masks(rules, CUE_DEPTH) if rules is not None
@@ -1486,7 +1492,8 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                     if base not in bases:
                         continue  # none of its patterns' indexed words is in the entry
                     masks = d._cue_index.get(lang)
-                    if masks is not None and base in masks[3]:
+                    exact = masks[3] if masks is not None else d.index.cue_exact(lang)
+                    if base in exact:
                         found.append(lang)  # its patterns' every word set was looked up
                         continue
                 try:

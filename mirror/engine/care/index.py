@@ -23,26 +23,26 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from mirror.engine.care.matcher import required_words
-from mirror.engine.care.rules import LanguageRules, RuleError, cue_triggers
+from mirror.engine.care.rules import LanguageRules, RuleError, cue_masks
 from mirror.engine.care.text import fold
 from mirror.hashing import sha256
-from mirror.storage.care_index import NEEDS, CareIndex, IndexRows, open_index
+from mirror.storage.care_index import CUE_DEPTH, NEEDS, CareIndex, IndexRows, open_index
 
 TYPE_CHECKING = False  # typing's flag without importing typing (~2.5 ms of a `reflect`)
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["INDEX_FORMAT", "NEEDS", "CareIndex", "IndexRows", "build_rows", "cache_key", "content_key",
+__all__ = ["CUE_DEPTH", "INDEX_FORMAT", "NEEDS", "CareIndex", "IndexRows", "build_rows", "cache_key", "content_key",
            "open_index"]
 
 #: Bump when the index's layout or the way it is built changes. (How many word sets it
-#: keeps per rule, `NEEDS`, is part of both keys: an index read with another count would
-#: drop every rule.)
-INDEX_FORMAT = 13
+#: keeps per rule, `NEEDS`, and per cue pattern, `CUE_DEPTH`, is part of both keys: an
+#: index read with another count would drop every rule.)
+INDEX_FORMAT = 14
 
 
 def cache_key(parts: Iterable[str]) -> str:
-    h = sha256(f"care-index {INDEX_FORMAT} needs {NEEDS}".encode())
+    h = sha256(f"care-index {INDEX_FORMAT} needs {NEEDS} cues {CUE_DEPTH}".encode())
     for p in parts:
         h.update(b"\x00" + p.encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:24]
@@ -61,7 +61,7 @@ def content_key(care_folder: Path | None) -> str | None:
         return None
     import hashlib  # megabytes of rules and forms, read once per machine: OpenSSL's speed
 
-    h = hashlib.sha256(f"care-index {INDEX_FORMAT} needs {NEEDS}".encode())
+    h = hashlib.sha256(f"care-index {INDEX_FORMAT} needs {NEEDS} cues {CUE_DEPTH}".encode())
     here = Path(__file__).resolve().parent
     paths = sorted([*care_folder.glob("*.yaml"), *care_folder.glob("rules/*.yaml"),
                     *care_folder.glob("forms/*.json")])
@@ -88,7 +88,9 @@ def build_rows(files: Sequence[Mapping[str, Any]],
     has_common: list[str] = []
     needs: set[tuple[str, str, int, int]] = set()
     unfiltered: list[tuple[str, int]] = []
-    cue_words: set[tuple[str, str, str]] = set()
+    cue_rows: list[tuple[str, str, str]] = []
+    cue_owners: list[tuple[str, int, str]] = []
+    cue_exact: set[tuple[str, str]] = set()
     cue_always: set[tuple[str, str]] = set()
     cue_langs: list[str] = []
     for data in files:
@@ -99,13 +101,16 @@ def build_rows(files: Sequence[Mapping[str, Any]],
         plain: LanguageRules | None = None
         try:  # compiled as the detector compiles a language's rules: without its lemmas
             plain = LanguageRules(data, {})
-            by_word, always = cue_triggers(plain)
+            by_word, owners, always, exact = cue_masks(plain, CUE_DEPTH)
         except (RuleError, KeyError, TypeError, ValueError, IndexError):
             pass  # the detector works them out itself, and reports the fault
         else:
-            cue_words.update((w, lang, cue) for w, cues in by_word.items() for cue in cues)
-            cue_always.update((lang, cue) for cue in always)
-            cue_langs.append(lang)
+            if lang not in cue_langs:  # (two files of one language: the first one's cues)
+                cue_rows += [(w, lang, _pattern_sets(masks)) for w, masks in by_word.items()]
+                cue_owners += [(lang, j, cue) for j, cue in enumerate(owners)]
+                cue_exact.update((lang, cue) for cue in exact)
+                cue_always.update((lang, cue) for cue in always)
+                cue_langs.append(lang)
         lemmas = forms.get(lang, {})
         try:
             rules = LanguageRules(data, lemmas)
@@ -157,8 +162,23 @@ def build_rows(files: Sequence[Mapping[str, Any]],
         vocabulary=sorted(vocabulary), errors=errors, anchors=sorted(anchors),
         anchor_prefixes=sorted(anchor_prefixes), unanchored=sorted(set(unanchored)),
         common=sorted(commons), has_common=sorted(set(has_common)),
-        needs=sorted(needs), unfiltered=sorted(set(unfiltered)), cue_words=sorted(cue_words),
+        needs=sorted(needs), unfiltered=sorted(set(unfiltered)), cue_masks=sorted(cue_rows),
+        cue_owners=cue_owners, cue_exact=sorted(cue_exact),
         cue_always=sorted(cue_always), cue_langs=sorted(set(cue_langs)))
+
+
+def _pattern_sets(masks: Sequence[int]) -> str:
+    """One word's `rules.cue_masks` entry (for each k, the patterns whose k-th set holds
+    it, as bits) as `IndexRows.cue_masks` stores it: "pattern:sets" for each pattern, sets
+    having bit k for the k-th."""
+    sets: dict[int, int] = {}
+    for k, mask in enumerate(masks):
+        while mask:
+            low = mask & -mask
+            mask ^= low
+            pattern = low.bit_length() - 1
+            sets[pattern] = sets.get(pattern, 0) | 1 << k
+    return " ".join(f"{p}:{ks}" for p, ks in sorted(sets.items()))
 
 
 def _needed_sets(rules: LanguageRules | None, ri: int, anchor: list[tuple[str, str]],
