@@ -960,6 +960,10 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     norms = [t.norm for t in a.tokens]
     if sum(says_i(language, norms[first:last]) for first, last in units) * 5 > len(units):
         return None
+    if a.english and all(LIST_ITEM.match(_line_of(a, m)) for m in r.moments) \
+            and not any(_done(a, m) for m in r.moments):
+        return None  # "- ring council re: bins / - tell Tom about the thing": things to do, not a
+        #              day kept ("How was that, in the middle of it all?" of what has not happened)
     vader = valences() if a.english else {}
     grammar = frozenset(str(w).lower() for w in data.get("stopwords") or ())  # ("no fillings" is good news)
     if any(vader.get(norms[k], 0.0) <= -_TERSE_JUDGED and norms[k] not in grammar
@@ -1447,6 +1451,9 @@ def _errands_only(a: Analysis, r: Reading) -> bool:
     still feel it" in a weekly review is a moment, not an errand)."""
     if not r.moments:
         return False
+    if r.centre is not None and a.tokens[r.centre.first].sent != a.tokens[r.centre.last - 1].sent \
+            and "\n" not in a.text[a.tokens[r.centre.first].start : a.tokens[r.centre.last - 1].end]:
+        return False  # "- stop checking his Instagram. actually stop": an item said again is no errand
     for m in r.moments:
         said = a.text[a.tokens[m.first].start : a.tokens[m.last - 1].end + 1]
         if _FIRST_PERSON.search(said):
@@ -1454,6 +1461,13 @@ def _errands_only(a: Analysis, r: Reading) -> bool:
         if _own_prose(a, m) and not said.rstrip().endswith(":"):
             return False
     return True
+
+
+def _line_of(a: Analysis, m: Moment) -> str:
+    """The whole line of the entry a moment starts on."""
+    start = a.text.rfind("\n", 0, a.tokens[m.first].start) + 1
+    end = a.text.find("\n", a.tokens[m.first].start)
+    return a.text[start : end if end >= 0 else len(a.text)]
 
 
 def _done(a: Analysis, m: Moment) -> bool:

@@ -554,3 +554,19 @@ def test_a_pointer_followed_only_by_that_and_a_hedge_points_back() -> None:
             "Then the big shop and the bins.")
     centre = _centre(text)
     assert "Cedar Close" in centre and "for some reason" in centre
+
+
+def test_a_list_item_said_again_is_no_errand() -> None:
+    # "- stop checking his Instagram. actually stop": the item the writer says again is not
+    # asked which to cross off first, as an errand would be (read blind: "treating
+    # heartbreak as a chore").
+    text = "- post the parcel\n- renew the railcard\n- stop texting him first. actually stop\n- bins"
+    reply = compose(text)
+    assert "cross off" not in reply and "errand" not in reply
+
+
+def test_things_still_to_do_are_not_asked_how_they_went() -> None:
+    # "- tell Tom about the thing. or don't": a to-do list is no day kept; "How was that, in
+    # the middle of it all?" asked after something that has not happened.
+    text = "- ring the garage re: MOT (AGAIN)\n- Leo's inhaler\n- tell Priya about the thing. or don't\n- water bill??\n- sleep"
+    assert "How was that" not in compose(text)
