@@ -531,21 +531,6 @@ def test_what_it_was_about_may_come_two_lines_after_what_it_was_not(text: str, l
     assert held in _centre(text, language)
 
 
-@pytest.mark.parametrize(("text", "language", "held"), [
-    ("Got let go today. Restructuring, they called it. Fourteen years, and it all fit in one "
-     "cardboard box. The strange thing is, when I sat in the car afterwards, what I felt first "
-     "was light. Then the mortgage came back to me over dinner.",
-     "en", "The strange thing is, when I sat in the car afterwards"),
-    ("Fui despedido hoje. Reestruturação, disseram. Catorze anos numa caixa de cartão. O estranho "
-     "é isto: quando me sentei no carro, a primeira coisa que senti foi leveza. Ao jantar, a "
-     "prestação da casa voltou.",
-     "pt", "O estranho é isto: quando me sentei no carro"),
-])
-def test_the_strange_thing_the_writer_names_is_the_centre(text: str, language: str, held: str) -> None:
-    # "The strange thing is …": the writer says what surprised them about their own day.
-    assert held in _centre(text, language)
-
-
 def test_a_pointer_followed_only_by_that_and_a_hedge_points_back() -> None:
     # "Keep thinking about that for some reason": "that" is the line before, and "for some
     # reason" adds nothing to point at.
