@@ -555,3 +555,10 @@ def test_things_still_to_do_are_not_asked_how_they_went() -> None:
     # the middle of it all?" asked after something that has not happened.
     text = "- ring the garage re: MOT (AGAIN)\n- Leo's inhaler\n- tell Priya about the thing. or don't\n- water bill??\n- sleep"
     assert "How was that" not in compose(text)
+
+
+def test_a_tag_on_the_writers_own_question_is_not_asked_after() -> None:
+    # "Genuine question." only marks the line before it as meant; asking what it carries
+    # fixed on the tag and not on why he keeps saying yes (read blind: "mechanical").
+    text = "Why do I keep agreeing to drive Dean to the airport. Genuine question. Fourth time this year."
+    assert "\u201cGenuine question\u201d" not in compose(text)
