@@ -499,12 +499,14 @@ class _Sentence:
     this text's words) computed on first use."""
 
     __slots__ = ("words", "norms", "norm_set", "_lemmas", "_present", "_forms", "_spans", "_hits",
-                 "_laughter", "_index", "_as")
+                 "_laughter", "_index", "_as", "text")
 
     def __init__(self, words: Sequence[Word], forms: Mapping[str, Mapping[str, str]],
                  laughter: _Laughter | None = None, index: int = 0,
-                 read_as: Mapping[int, str] | None = None):
+                 read_as: Mapping[int, str] | None = None, text: str = ""):
         self.words = words
+        #: the text the words' offsets point into (their written forms, before folding)
+        self.text = text
         #: word index -> the lemma it is read as in every language (`_as_the_writer`:
         #: "you" in a note to self is read as "I" and as "me")
         self._as = read_as
@@ -940,11 +942,21 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
                         if all(n in rules.common for n in sent.norms[a:b])]
             if _overlaps((first, last), pronouns):
                 return f.get("other_person", 0.0), "about someone else"
-            # The clause's own subject decides; a clause without one (a participle,
-            # "..., talking about not wanting to be here") takes the sentence's. Languages
-            # that drop the subject list their first-person verb endings as first-person
-            # words (ja -たい, ko -고 싶다), so "跟妈妈吵架了，好想死" stays the writer's.
-            who = _nearest_subject(mine, theirs, clause, first)
+            # A verb of the signal's own in the first person makes it the writer's where
+            # the one named before it is the subject of a clause of time or condition
+            # ("jak rodzice pojadą, skończę z tym", "коли мама засне, наковтаюся
+            # таблеток"): the verb's ending names the main clause's subject, which the
+            # rules' infinitive does not. Elsewhere such a verb names no subject here.
+            if any(_overlaps(v, [(first, last)]) and _after_condition(rules, sent, theirs, v[0])
+                   for v in _first_person_verbs(rules, sent)):
+                who: str | None = "me"
+            else:
+                # The clause's own subject decides; a clause without one (a participle,
+                # "..., talking about not wanting to be here") takes the sentence's.
+                # Languages that drop the subject list their first-person verb endings
+                # as first-person words (ja -たい, ko -고 싶다), so "跟妈妈吵架了，好想死"
+                # stays the writer's.
+                who = _nearest_subject(mine, theirs, clause, first)
             if who is None:
                 who = _nearest_subject(mine, theirs, 0, first)
             if who == "other":
@@ -997,6 +1009,50 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
         cap = d.thresholds["gentle"] * (f.get("hyperbole_joking", 1.0) if cap else 1.0)
         why.append("joking")
     return (factor, ", ".join(why)) if cap is None else (-min(factor, 1.0) * cap, ", ".join(why))
+
+
+def _after_condition(rules: LanguageRules, sent: _Sentence, theirs: Sequence[tuple[int, int]],
+                     verb: int) -> bool:
+    """Whether every other person named before word `verb` is in a clause of time or
+    condition (one opening with a word of `first_person_verbs.after`: "когда", "jak",
+    "якщо"), and none in the verb's own clause."""
+    after = {fold(str(w)) for w in (rules.data.get("first_person_verbs") or {}).get("after") or ()}
+    if not after:
+        return False
+    own = sent.clause_of(verb)
+    for a, _ in theirs:
+        if a >= verb:
+            continue
+        start = sent.clause_of(a)
+        if start == own or sent.norms[start] not in after:
+            return False
+    return True
+
+
+def _first_person_verbs(rules: LanguageRules, sent: _Sentence) -> list[tuple[int, int]]:
+    """The sentence's verbs in the first person by their ending, where the language marks
+    the person on the verb and the rules name verbs by their infinitive ("skończę z tym",
+    "наковтаюся таблеток" after "jak rodzice pojadą", "коли мама засне"): a word whose
+    written form ends in one of `first_person_verbs.forms` (not in its `not_forms`) and
+    whose lemma, another word, ends in one of its `lemmas` (an infinitive's endings)."""
+    spec = rules.data.get("first_person_verbs")
+    if not spec or not sent.text:
+        return []
+    ends = tuple(str(e) for e in spec.get("forms") or ())
+    infinitives = tuple(fold(str(e)) for e in spec.get("lemmas") or ())
+    not_ends = tuple(str(e) for e in spec.get("not_forms") or ())
+    if not ends or not infinitives:
+        return []
+    lemmas = sent.lemmas(rules.language)
+    found = []
+    for k, w in enumerate(sent.words):
+        norm, lemma = sent.norms[k], lemmas[k]
+        if norm == CLAUSE or lemma == norm or not lemma.endswith(infinitives):
+            continue
+        written = sent.text[w.start:w.end].casefold()
+        if written.endswith(ends) and not (not_ends and written.endswith(not_ends)):
+            found.append((k, k + 1))
+    return found
 
 
 def _heard(rules: LanguageRules, sent: _Sentence, before: int,
@@ -1228,7 +1284,7 @@ def _assess(text: str) -> tuple[CareFinding, list[CareSignal]]:
     words = {w.norm for ws in raw for w in ws}
     forms = d.index.lemma_tables(words)
     laughter = _Laughter(text, raw)
-    sentences_ = [_Sentence(ws, forms, laughter, k) for k, ws in enumerate(raw)]
+    sentences_ = [_Sentence(ws, forms, laughter, k, text=text) for k, ws in enumerate(raw)]
     common = d.index.common_words(words) if d.index.has_common else {}
     best = _read(d, text, sentences_, forms, common)
     if (writer := _as_the_writer(d, sentences_, text, common, laughter)) is not None:
@@ -1365,7 +1421,7 @@ def _as_the_writer(d: _Detector, sents: Sequence[_Sentence], text: str,
                 if subject and w.norm in verbs:
                     words[i] = Word(verbs[w.norm], w.start, w.end)
                 subject = False
-            out.append(_Sentence(words, sent._forms, laughter, k, read_as) if read_as else sent)
+            out.append(_Sentence(words, sent._forms, laughter, k, read_as, text) if read_as else sent)
         return out if any(o is not s for o, s in zip(out, sents)) else None
     return None
 
