@@ -46,6 +46,9 @@ def test_a_location_sent_on_demand_beside_a_phone_checked_gets_care(text: str):
 @pytest.mark.parametrize("text", [
     "I scheduled messages to go out to my friends next Friday, to say goodbye.",
     "Oddałam Kasi wszystkie farby olejne, a mamie napisałam list, który ma otworzyć dopiero w Wigilię.",
+    "给妈妈写了一封信，信封上写着\"以后再看\"，放在抽屉里。",
+    "엄마한테 편지를 써서 봉투에 '나중에 읽어'라고 적었다.",
+    "母に手紙を書いた。封筒に「あとで読んで」と書いて引き出しに入れた。",
 ])
 def test_goodbyes_set_to_arrive_later_get_the_gentle_line_at_least(text: str):
     finding = assess(text)
@@ -60,6 +63,7 @@ def test_goodbyes_set_to_arrive_later_get_the_gentle_line_at_least(text: str):
     "Ich muss meinen Standort mit dem Team teilen, wenn ich Außendienst habe.",
     "Muszę udostępniać lokalizację w aplikacji kurierskiej.",
     "Scheduled the birthday messages for the whole family on WhatsApp.",
+    "我在作业本上写着\"以后再看\"，因为太难了。",
 ])
 def test_locations_and_scheduled_messages_of_ordinary_days_stay_ordinary(text: str):
     assert assess(text).tier is None, assess(text).to_json()
