@@ -1384,11 +1384,18 @@ def _as_the_writer(d: _Detector, sents: Sequence[_Sentence], text: str,
     for sent in sents:
         for lang, n in sent.language_hits(common).items():
             hits[lang] = hits.get(lang, 0) + n
+    every: set[str] = set().union(*[s.norm_set for s in sents]) if sents else set()
     for lang in sorted(hits, key=lambda k: (-hits[k], k)):
         rules = d.rules(lang)
         if rules is None or not rules.data.get("self_persons"):
             continue
         try:
+            # One look at the entry's words first: most entries hold no frame's words.
+            table = sents[0]._forms.get(lang) or {}
+            present = every.union([table.get(w, w) for w in every])
+            if not (may_match_any(rules.patterns("self_address"), present)
+                    or may_match_any(rules.patterns("self_named"), present)):
+                continue
             marked = any(s.spans(rules.patterns("self_address"), lang) for s in sents)
             names: set[str] = set()
             for sent in sents:
