@@ -75,7 +75,7 @@ from mirror.engine.care.rules import (
     parse_compounds,
     parse_ordinary,
 )
-from mirror.engine.care.text import Normaliser, Word, build_normaliser, pieces, sentences
+from mirror.engine.care.text import Normaliser, Word, build_normaliser, fold, pieces, sentences
 from mirror.lazy_re import kept
 from mirror.resources import constitution_dir
 from mirror.storage.care_index import machine_cache
@@ -505,16 +505,24 @@ class _Sentence:
     this text's words) computed on first use."""
 
     __slots__ = ("words", "norms", "norm_set", "_lemmas", "_present", "_forms", "_spans", "_hits",
-                 "_laughter", "_index")
+                 "_laughter", "_index", "_as", "text")
 
     def __init__(self, words: Sequence[Word], forms: Mapping[str, Mapping[str, str]],
-                 laughter: _Laughter | None = None, index: int = 0):
+                 laughter: _Laughter | None = None, index: int = 0,
+                 read_as: Mapping[int, str] | None = None, text: str = ""):
         self.words = words
+        #: the text the words' offsets point into (their written forms, before folding)
+        self.text = text
+        #: word index -> the lemma it is read as in every language (`_as_the_writer`:
+        #: "you" in a note to self is read as "I" and as "me")
+        self._as = read_as
         #: the entry's laughter (levity.py), read only when a signal's context asks
         self._laughter = laughter
         self._index = index
         self.norms = list(map(_NORM, words))
         self.norm_set = set(self.norms)
+        if read_as:  # the index proposes rules by the words a sentence holds
+            self.norm_set.update(read_as.values())
         self._lemmas: dict[str, list[str]] = {}
         self._present: dict[str, set[str]] = {}
         self._forms = forms
@@ -551,6 +559,10 @@ class _Sentence:
         if found is None:
             table = self._forms.get(lang)
             found = [table.get(n, n) for n in self.norms] if table else self.norms
+            if self._as:
+                found = list(found)
+                for k, lemma in self._as.items():
+                    found[k] = lemma
             self._lemmas[lang] = found
         return found
 
@@ -936,11 +948,21 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
                         if all(n in rules.common for n in sent.norms[a:b])]
             if _overlaps((first, last), pronouns):
                 return f.get("other_person", 0.0), "about someone else"
-            # The clause's own subject decides; a clause without one (a participle,
-            # "..., talking about not wanting to be here") takes the sentence's. Languages
-            # that drop the subject list their first-person verb endings as first-person
-            # words (ja -たい, ko -고 싶다), so "跟妈妈吵架了，好想死" stays the writer's.
-            who = _nearest_subject(mine, theirs, clause, first)
+            # A verb of the signal's own in the first person makes it the writer's where
+            # the one named before it is the subject of a clause of time or condition
+            # ("jak rodzice pojadą, skończę z tym", "коли мама засне, наковтаюся
+            # таблеток"): the verb's ending names the main clause's subject, which the
+            # rules' infinitive does not. Elsewhere such a verb names no subject here.
+            if any(_overlaps(v, [(first, last)]) and _after_condition(rules, sent, theirs, v[0])
+                   for v in _first_person_verbs(rules, sent)):
+                who: str | None = "me"
+            else:
+                # The clause's own subject decides; a clause without one (a participle,
+                # "..., talking about not wanting to be here") takes the sentence's.
+                # Languages that drop the subject list their first-person verb endings
+                # as first-person words (ja -たい, ko -고 싶다), so "跟妈妈吵架了，好想死"
+                # stays the writer's.
+                who = _nearest_subject(mine, theirs, clause, first)
             if who is None:
                 who = _nearest_subject(mine, theirs, 0, first)
             if who == "other":
@@ -993,6 +1015,50 @@ def _context(d: _Detector, rules: LanguageRules, sent: _Sentence, first: int, la
         cap = d.thresholds["gentle"] * (f.get("hyperbole_joking", 1.0) if cap else 1.0)
         why.append("joking")
     return (factor, ", ".join(why)) if cap is None else (-min(factor, 1.0) * cap, ", ".join(why))
+
+
+def _after_condition(rules: LanguageRules, sent: _Sentence, theirs: Sequence[tuple[int, int]],
+                     verb: int) -> bool:
+    """Whether every other person named before word `verb` is in a clause of time or
+    condition (one opening with a word of `first_person_verbs.after`: "когда", "jak",
+    "якщо"), and none in the verb's own clause."""
+    after = {fold(str(w)) for w in (rules.data.get("first_person_verbs") or {}).get("after") or ()}
+    if not after:
+        return False
+    own = sent.clause_of(verb)
+    for a, _ in theirs:
+        if a >= verb:
+            continue
+        start = sent.clause_of(a)
+        if start == own or sent.norms[start] not in after:
+            return False
+    return True
+
+
+def _first_person_verbs(rules: LanguageRules, sent: _Sentence) -> list[tuple[int, int]]:
+    """The sentence's verbs in the first person by their ending, where the language marks
+    the person on the verb and the rules name verbs by their infinitive ("skończę z tym",
+    "наковтаюся таблеток" after "jak rodzice pojadą", "коли мама засне"): a word whose
+    written form ends in one of `first_person_verbs.forms` (not in its `not_forms`) and
+    whose lemma, another word, ends in one of its `lemmas` (an infinitive's endings)."""
+    spec = rules.data.get("first_person_verbs")
+    if not spec or not sent.text:
+        return []
+    ends = tuple(str(e) for e in spec.get("forms") or ())
+    infinitives = tuple(fold(str(e)) for e in spec.get("lemmas") or ())
+    not_ends = tuple(str(e) for e in spec.get("not_forms") or ())
+    if not ends or not infinitives:
+        return []
+    lemmas = sent.lemmas(rules.language)
+    found = []
+    for k, w in enumerate(sent.words):
+        norm, lemma = sent.norms[k], lemmas[k]
+        if norm == CLAUSE or lemma == norm or not lemma.endswith(infinitives):
+            continue
+        written = sent.text[w.start:w.end].casefold()
+        if written.endswith(ends) and not (not_ends and written.endswith(not_ends)):
+            found.append((k, k + 1))
+    return found
 
 
 def _heard(rules: LanguageRules, sent: _Sentence, before: int,
@@ -1224,12 +1290,36 @@ def _assess(text: str) -> tuple[CareFinding, list[CareSignal]]:
     words = {w.norm for ws in raw for w in ws}
     forms = d.index.lemma_tables(words)
     laughter = _Laughter(text, raw)
-    sentences_ = [_Sentence(ws, forms, laughter, k) for k, ws in enumerate(raw)]
+    sentences_ = [_Sentence(ws, forms, laughter, k, text=text) for k, ws in enumerate(raw)]
+    common = d.index.common_words(words) if d.index.has_common else {}
+    best = _read(d, text, sentences_, forms, common)
+    if (writer := _as_the_writer(d, sentences_, text, common, laughter)) is not None:
+        # The entry says its "you", "she" or a name is the writer ("Note to self: nobody
+        # would miss you", "Ellie wants to die. Ellie is me"): it is read a second time
+        # with those words as the writer's own, and each rule keeps its stronger reading.
+        swapped = {w for s_ in writer for w in s_.norms} - words
+        if swapped and d.index.has_common:
+            common = {**common, **d.index.common_words(swapped)}
+        for rid, signal in _read(d, text, writer, forms, common).items():
+            held = best.get(rid)
+            if held is None or signal.weight > held.weight:
+                why = ", ".join(w for w in (signal.context, "the writer, named as another") if w)
+                best[rid] = replace(signal, context=why)
+    if not best:
+        return NO_FINDING, []
+    signals = _strongest_per_span(best.values())
+    if d.near[0] and not _distress(d, best):
+        signals = _nearest(d, signals, [s.words[0].start if s.words else 0 for s in sentences_], text)
+    return _verdict(d, signals, best.values()), list(best.values())
+
+
+def _read(d: _Detector, text: str, sentences_: Sequence[_Sentence],
+          forms: Mapping[str, Mapping[str, str]], common: Mapping[str, list[str]]) -> dict[str, CareSignal]:
+    """Every rule's (and compound's) strongest signal in the entry's sentences."""
     best: dict[str, CareSignal] = {}
     recovered: dict[str, _Lazy] = {}
     written_in: dict[_Sentence, list[str]] = {}
     entry_hits: dict[str, int] = {}
-    common = d.index.common_words(words) if d.index.has_common else {}
     for sent, found in zip(sentences_, _candidates(d, sentences_, forms, common)):
         for (lang, ri), starts in found.items():
             rules = d.rules(lang)
@@ -1283,12 +1373,70 @@ def _assess(text: str) -> tuple[CareFinding, list[CareSignal]]:
             held = best.get(signal.rule)
             if held is None or signal.weight > held.weight:
                 best[signal.rule] = signal
-    if not best:
-        return NO_FINDING, []
-    signals = _strongest_per_span(best.values())
-    if d.near[0] and not _distress(d, best):
-        signals = _nearest(d, signals, [s.words[0].start if s.words else 0 for s in sentences_], text)
-    return _verdict(d, signals, best.values()), list(best.values())
+    return best
+
+
+def _as_the_writer(d: _Detector, sents: Sequence[_Sentence], text: str,
+                   common: Mapping[str, list[str]], laughter: _Laughter) -> list[_Sentence] | None:
+    """The entry's sentences with the words it says are the writer read as the writer's
+    own, or None when it says none are. A language's `self_address` frames ("note to
+    self", "dear me", "in the third person") make its second- and third-person pronouns
+    the writer's (`self_persons`: each such word -> the first-person word it is read as,
+    and the lemma it matches as well, "you" -> "i me"); a `self_named` frame after a
+    name ("Ellie is me", "Ellie, c'est moi") makes that name, and those pronouns, the
+    writer's. A verb right after such a subject takes the first person (`self_verbs`:
+    "you are" is read "i am"). Only the languages the entry is written in are asked."""
+    hits: dict[str, int] = {}
+    for sent in sents:
+        for lang, n in sent.language_hits(common).items():
+            hits[lang] = hits.get(lang, 0) + n
+    every: set[str] = set().union(*[s.norm_set for s in sents]) if sents else set()
+    for lang in sorted(hits, key=lambda k: (-hits[k], k)):
+        rules = d.rules(lang)
+        if rules is None or not rules.data.get("self_persons"):
+            continue
+        try:
+            # One look at the entry's words first: most entries hold no frame's words.
+            table = sents[0]._forms.get(lang) or {}
+            present = every.union([table.get(w, w) for w in every])
+            if not (may_match_any(rules.patterns("self_address"), present)
+                    or may_match_any(rules.patterns("self_named"), present)):
+                continue
+            marked = any(s.spans(rules.patterns("self_address"), lang) for s in sents)
+            names: set[str] = set()
+            for sent in sents:
+                for a, _ in sent.spans(rules.patterns("self_named"), lang):
+                    k = a - 1
+                    while k >= 0 and sent.norms[k] == CLAUSE:
+                        k -= 1
+                    # A name: capitalised, and no very common word of any language
+                    # ("This is me", "Das bin ich").
+                    if (k >= 0 and text[sent.words[k].start:sent.words[k].end][:1].isupper()
+                            and not common.get(sent.norms[k])):
+                        names.add(sent.norms[k])
+        except RuleError:
+            continue
+        if not marked and not names:
+            continue
+        persons = {fold(str(k)): str(v).split() for k, v in (rules.data.get("self_persons") or {}).items()}
+        verbs = {fold(str(k)): fold(str(v)) for k, v in (rules.data.get("self_verbs") or {}).items()}
+        out = []
+        for k, sent in enumerate(sents):
+            words, read_as = list(sent.words), {}
+            subject = False
+            for i, w in enumerate(words):
+                as_ = persons.get("@name") if w.norm in names else persons.get(w.norm)
+                if as_:
+                    words[i] = Word(as_[0], w.start, w.end)
+                    read_as[i] = as_[-1]
+                    subject = True
+                    continue
+                if subject and w.norm in verbs:
+                    words[i] = Word(verbs[w.norm], w.start, w.end)
+                subject = False
+            out.append(_Sentence(words, sent._forms, laughter, k, read_as, text) if read_as else sent)
+        return out if any(o is not s for o, s in zip(out, sents)) else None
+    return None
 
 
 def _verdict(d: _Detector, signals: tuple[CareSignal, ...], best: Iterable[CareSignal]) -> CareFinding:

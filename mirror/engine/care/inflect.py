@@ -39,6 +39,69 @@ def _english_participles(lemma: str, known: Mapping[str, Any]) -> list[str]:
     return [s for s in stems if s and s in known]
 
 
+#: Russian and Ukrainian verbs by their infinitive's ending, and their first person singular
+#: (present or perfective future): the dictionary lacks it for many perfective verbs
+#: ("поріжу", "отруюся", "вистрибну"), and a person writing "I will" writes just it.
+#: (infinitive ending, reflexive infinitive ending, first person, its reflexive)
+_FIRST_PERSON = {
+    "ru": (("нуть", "нуться", "ну", "нусь"), ("ять", "яться", "яю", "яюсь"), ("еть", "еться", "ею", "еюсь")),
+    "uk": (("нути", "нутися", "ну", "нуся"), ("яти", "ятися", "яю", "яюся"), ("їти", "їтися", "ю", "юся"),
+           ("іти", "ітися", "ію", "іюся")),
+}
+#: The stem's last consonant before the ending of the first person where it alternates
+#: ("заплатить" -> "заплачу", "різати" -> "ріжу"); second-conjugation verbs also take an
+#: "л" after a labial ("зганьбити" -> "зганьблю").
+_MUTATION = {"т": "ч", "з": "ж", "с": "ш", "ст": "щ", "к": "ч", "г": "ж", "х": "ш", "ж": "ж", "ш": "ш",
+             "ч": "ч", "щ": "щ"}
+_LABIAL = "бпвмф"
+#: (-ать/-ати, -ить/-ити, reflexive particle after the first person, a soft "ю" after a
+#: consonant cluster: "убить" -> "убью", "вбити" -> "вб'ю")
+_CONJUGATION = {"ru": ("ать", "ить", "сь", "ью", "д", "ж"), "uk": ("ати", "ити", "ся", "'ю", "д", "дж")}
+_VOWELS = "аеёиоуыэюяіїєʼ'"
+
+
+def _first_person_forms(language: str, lemma: str, table: Mapping[str, str]) -> list[str]:
+    """Candidates for the first person singular of a Russian or Ukrainian verb `lemma` by
+    its conjugation's regular endings, when `table` (the dictionary's forms) has none; the
+    caller keeps only those that are no other word's written form."""
+    if any(v == lemma and k != lemma and k.endswith(("у", "ю", "усь", "юсь", "уся", "юся"))
+           for k, v in table.items()):
+        return []
+    reflexive_tail = "ся" if language == "uk" else "сь"
+    for plain, reflexive, one, one_reflexive in _FIRST_PERSON[language]:
+        if lemma.endswith(reflexive):
+            return [lemma[: -len(reflexive)] + one_reflexive]
+        if lemma.endswith(plain):
+            return [lemma[: -len(plain)] + one]
+    first, second, particle, cluster, dental, dental_to = _CONJUGATION[language]
+    tail = ""
+    for ending in (first, second):
+        if lemma.endswith(ending + reflexive_tail if language == "uk" else ending + "ся"):
+            lemma, tail = lemma[: -2], particle
+            break
+    out: list[str] = []
+    for ending in (first, second):
+        if not lemma.endswith(ending):
+            continue
+        stem = lemma[: -len(ending)]
+        if not stem:
+            return []
+        end = "ст" if stem.endswith("ст") else stem[-1]
+        mutated = stem[: -len(end)] + (dental_to if end == dental else _MUTATION.get(end, end))
+        if ending == first:
+            out += [stem + ("а" if ending.startswith("а") else "я") + "ю" + tail, mutated + "у" + tail]
+        else:
+            if end in _LABIAL:
+                out.append(stem + "лю" + tail)
+            elif end in _MUTATION or end == dental:
+                out.append(mutated + "у" + tail)
+            else:
+                out.append(stem + "ю" + tail)
+            if len(stem) >= 2 and stem[-2] not in _VOWELS:
+                out.append(stem + cluster + tail)
+    return out
+
+
 def forms_for(language: str, words: Iterable[str], excluded: Iterable[str] = ()) -> dict[str, str]:
     """form -> lemma for every form of `words` in simplemma's dictionary for `language`."""
     import simplemma  # test extra, seconds per dictionary: only this maintainer tool loads it
@@ -60,6 +123,14 @@ def forms_for(language: str, words: Iterable[str], excluded: Iterable[str] = ())
         for lemma in sorted(wanted):
             for form in _english_participles(lemma, dictionary):
                 table[fold(form)] = lemma
+    if language in _FIRST_PERSON:
+        for lemma in sorted(wanted):
+            for form in _first_person_forms(language, lemma, table):
+                # the reflexive too: the dictionary names "отруїтися" by "отруїти"
+                particle = "" if form.endswith(("ся", "сь")) else "ся" if language == "uk" else "сь"
+                for written in {form, form + particle}:
+                    if fold(written) not in dictionary:  # never another word's written form
+                        table.setdefault(fold(written), table.get(lemma, lemma))
     for form in excluded:
         table.pop(fold(form), None)
     for lemma in wanted:

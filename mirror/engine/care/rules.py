@@ -22,6 +22,10 @@ answers: ["said|say ~1 no"]           # a negator said as a word ("when I said n
 reported: ["から ~20 って ~4 打ち明け"]   # someone else's confidence, the signal inside it ...
 reporting: ["me ~1 contó ~1 que"]     # ... or after its frame, unless the writer is named again
 confiding: ["tell ~6 about|that"]     # the writer telling someone: the listener is no subject
+self_address: ["note ~1 to ~1 self"]  # the entry's "you", "she", "he" are the writer ...
+self_named: ["=is ~1 =me"]            # ... or the name before this ("Ellie is me"), and those
+self_persons: {you: i me, she: i me, "@name": i me}  # are read as these (word, then lemma)
+self_verbs: {are: am, is: am}         # a verb right after one of them takes the first person
 cues:                 # signs that mean little alone, much together (../compounds.yaml)
   WHEN: ["@DAY", "tonight"]                    # a list of patterns: anyone's words
   DECIDED: {p: ["decided"], subject: self, bare: true}
@@ -291,7 +295,8 @@ class LanguageRules:
         return found
 
     def patterns(self, key: str) -> list[Pattern]:
-        """`figures`, `hyperbole`, `answers`, `reported`, `reporting`, `confiding`, or one of the context
+        """`figures`, `hyperbole`, `answers`, `reported`, `reporting`, `confiding`, `self_address`,
+        `self_named`, or one of the context
         word lists, compiled once."""
         found = self._lists.get(key)
         if found is None:
@@ -307,7 +312,8 @@ class LanguageRules:
         """Compile everything now (tests and the rule-file check use this)."""
         for i in range(len(self.entries)):
             self.rule(i)
-        for key in ("figures", "hyperbole", "answers", "reported", "reporting", "confiding", *self._CONTEXT):
+        for key in ("figures", "hyperbole", "answers", "reported", "reporting", "confiding",
+                    "self_address", "self_named", *self._CONTEXT):
             self.patterns(key)
         for name in self.cue_names:
             self.cue(name)
