@@ -994,3 +994,17 @@ def test_a_hard_sentence_does_not_confirm_which_hurt_a_hint_suggests() -> None:
             "the sink, nothing. Then I thought maybe the shed, because Grandad always kept spares "
             "in a biscuit tin there.")
     assert "tiredness" not in read(text).feelings
+
+
+@pytest.mark.parametrize("text", [
+    "Dreamt of Nana's kitchen, the good biscuit tin and all. Woke up strangely happy. She's been gone eleven years.",
+    "Found Dad's reading glasses in the glovebox. He's been gone two years now.",
+])
+def test_someone_gone_for_years_is_grief(text: str) -> None:
+    # "She's been gone eleven years": the years say who is gone; a dream of her is told
+    # beside that absence (a stay on the rigs, weeks long, is not).
+    assert "grief" in read(text).feelings
+
+
+def test_someone_away_for_weeks_is_no_loss() -> None:
+    assert "grief" not in read("Tom's been gone three weeks on the rigs. The house is quiet.").feelings
