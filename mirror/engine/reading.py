@@ -3006,7 +3006,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if sarcasm:  # the irony is in the whole line, not its loudest word
         centre_sentence = _sarcastic_moment(scored, norms, lex) or centre_sentence
     centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns, lex.stopwords)
-    centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person, lex.links)
+    centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person, lex.links, lex.turns)
 
     # A second moment from a different paragraph, for long entries.
     second = None
@@ -3016,7 +3016,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                   and m.score > 1.0]
         if others:
             second = _window(text, toks, max(others, key=lambda m: (m.score, -m.first)), fam_at, vader,
-                             lex.first_person, lex.links)
+                             lex.first_person, lex.links, lex.turns)
 
     # Feelings, strongest first: counted over the whole entry, the centre's weigh double.
     # A feeling is named only on a word that names it or two hints of it: a wrong name
@@ -3891,8 +3891,8 @@ _OWN_CLAUSE = 1.0
 
 
 def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
-            vader: dict[str, float], first_person: frozenset[str], joins: frozenset[str] = frozenset()
-            ) -> Moment:
+            vader: dict[str, float], first_person: frozenset[str], joins: frozenset[str] = frozenset(),
+            turns: Sequence[str] = ()) -> Moment:
     """A sentence as quotable: whole when short, else the clause(s) around its peak word,
     cut only where a clause ends (never inside one, never just before a negation); a run-on
     line with no mark to cut at is cut before a joining word ("… i need an A in higher maths
@@ -3909,9 +3909,13 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     # that must make you, and I'm going to keep that one" the writer is in the last clause)
     own = {i for lo, hi in zip(starts, ends) if any(toks[k].norm in first_person for k in range(lo, hi))
            for i in range(lo, hi)}
+    # (a clause that opens on a turn is where the line lands: "… and I never once took a sick
+    # day, and now I'm standing in the kitchen at two in the morning pressing at my own oxter")
+    turned = {i for lo, hi in zip(starts, ends) if _opens_on_turn([t.norm for t in toks[lo:hi]], joins, turns)
+              for i in range(lo, hi)}
     peak = max(range(m.first, m.last),
                key=lambda i: (1.5 if i in fam_at else 0.0) + abs(vader.get(toks[i].norm, 0.0)) / 2
-               + (_OWN_CLAUSE if i in own else 0.0))
+               + (_OWN_CLAUSE if i in own else 0.0) + (_OWN_CLAUSE if i in turned else 0.0))
     lo = max(s for s in starts if s <= peak)
     hi = min(e for e in ends if e > peak)
     while hi - lo < 6 and (lo > m.first or hi < m.last):  # too short alone: add a neighbour
@@ -3922,11 +3926,19 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     if hi - lo > _MAX_CENTRE_WORDS + 8:
         hi = max((j for j in range(lo + _MIN_RUN_ON, lo + _MAX_CENTRE_WORDS + 1) if toks[j].norm in joins),
                  default=lo + _MAX_CENTRE_WORDS)
-    if lo > m.first and hi - lo > 4 and toks[lo].norm in joins and toks[lo + 1].norm in first_person:
+    if lo > m.first and hi - lo > 4 and toks[lo].norm in joins and (toks[lo + 1].norm in first_person
+                                                                  or lo in turned):
         # ("…when I saw him, but I did the reverse park perfectly": quoted from "but", the
         # line reads as cut; from "I did", it is the writer's own clause, whole)
         lo += 1
     return Moment(lo, hi, m.score)
+
+
+def _opens_on_turn(words: Sequence[str], joins: frozenset[str], turns: Sequence[str]) -> bool:
+    """Whether a clause opens on a turn ("and now …", "but now …", "and yet …"), after a
+    joining word at most."""
+    said = " ".join(words[1:] if words[:1] and words[0] in joins else words)
+    return any(said == t or said.startswith(t + " ") for t in turns)
 
 
 #: A run-on line cut at a joining word keeps at least this many words.

@@ -562,3 +562,14 @@ def test_a_tag_on_the_writers_own_question_is_not_asked_after() -> None:
     # fixed on the tag and not on why he keeps saying yes (read blind: "mechanical").
     text = "Why do I keep agreeing to drive Dean to the airport. Genuine question. Fourth time this year."
     assert "\u201cGenuine question\u201d" not in compose(text)
+
+
+def test_a_long_line_is_quoted_from_its_turn() -> None:
+    # "… I never once took a sick day, and now I'm standing in the kitchen at two in the
+    # morning pressing at my own oxter": quoted from its first clause, the reply asked about
+    # the sick days and missed the fear (read blind: graded 2).
+    text = ("Found a lump in my neck on Tuesday and the GP is sending me for a scan on the 19th. "
+            "Told Anne it was a cholesterol check. Twenty-eight years driving the number 9 bus and "
+            "I never once took a sick day, and now I'm sitting on the edge of the bath at three in "
+            "the morning pressing at my own neck like it might tell me something.")
+    assert _centre(text).startswith("now I'm sitting on the edge of the bath")
