@@ -1101,7 +1101,8 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     days. Unlike a feeling word, such an event need not have the writer as its subject (the
     baby is born, the scan is clear): it is the writer's news. It still counts only when it
     happened: not negated, not imagined, not inside someone else's quoted words. A `*` in a
-    sign stands for any one word ("would have been * today"); a leading `^` asks that the
+    sign stands for any one word ("would have been * today"), a `#` for a number ("would have
+    been # on", of "Dad would have been 70 on Tuesday"); a leading `^` asks that the
     sign open its sentence, perhaps after one short word ("What if I freeze", "And what if",
     "¿Y si no llama?"), since "y si" and "e se" inside a sentence are mostly not a worry; a
     trailing `!` asks that its sentence be exclaimed ("Ben proposed!!!", not "Ben proposed
@@ -1120,8 +1121,12 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
                 continue
             end = i + len(words)
             if end > len(norms) or toks[end - 1].sent != toks[i].sent or any(
-                    want != "*" and want != got for want, got in zip(words, norms[i:end])):
+                    want != "*" and want != got and not (want == "#" and got.isdigit())
+                    for want, got in zip(words, norms[i:end])):
                 continue
+            if words[-1] == "#" and end < len(norms) and toks[end].sent == toks[i].sent \
+                    and norms[end] in _MEASURES:
+                continue  # "He would have been 5 minutes late": a measure, not an age
             if quoted is None:
                 quoted = {k for k, span in enumerate(tokens_in_spans(toks, quoted_spans(text)))
                           if span >= 0}
@@ -1134,6 +1139,13 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     if missed is not None:
         found.append((missed, "longing", WORD_WEIGHT))
     return found
+
+
+#: Units after a number that make it a measure, not someone's age ("5 minutes late").
+_MEASURES = frozenset({"minutes", "minute", "mins", "min", "hours", "hour", "hrs", "seconds",
+                       "secs", "days", "weeks", "months", "pounds", "quid", "dollars", "euros",
+                       "grand", "percent", "miles", "km", "kilos", "kg", "degrees", "points",
+                       "times", "pence", "p", "k"})
 
 
 def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]],

@@ -1008,3 +1008,15 @@ def test_someone_gone_for_years_is_grief(text: str) -> None:
 
 def test_someone_away_for_weeks_is_no_loss() -> None:
     assert "grief" not in read("Tom's been gone three weeks on the rigs. The house is quiet.").feelings
+
+
+@pytest.mark.parametrize(("text", "grief"), [
+    ("Dad would have been 70 on Tuesday. Pulled over on the way home and sat there a while.", True),
+    ("She would have been 40 today. Lit a candle by the window.", True),
+    ("He would have been 5 minutes late anyway, the traffic was mad.", False),
+    ("It would have been 40 on Saturday if the weather held.", False),
+])
+def test_the_age_someone_would_have_reached_is_grief(text: str, grief: bool) -> None:
+    # "Dad would have been 70": the age he would have reached is his absence; a number that
+    # measures something else ("5 minutes late", the weather) is nobody's.
+    assert ("grief" in read(text).feelings) is grief
