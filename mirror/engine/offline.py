@@ -40,6 +40,7 @@ from mirror.engine.reading import (
     frames,
     judged_badly,
     last_clause,
+    line_at,
     makes_a_plan,
     opens_a_turn,
     points_back,
@@ -960,7 +961,7 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     norms = [t.norm for t in a.tokens]
     if sum(says_i(language, norms[first:last]) for first, last in units) * 5 > len(units):
         return None
-    if a.english and all(LIST_ITEM.match(_line_of(a, m)) for m in r.moments) \
+    if a.english and all(LIST_ITEM.match(line_at(a.text, a.tokens[m.first].start)) for m in r.moments) \
             and not any(_done(a, m) for m in r.moments):
         return None  # "- ring council re: bins / - tell Tom about the thing": things to do, not a
         #              day kept ("How was that, in the middle of it all?" of what has not happened)
@@ -1461,13 +1462,6 @@ def _errands_only(a: Analysis, r: Reading) -> bool:
         if _own_prose(a, m) and not said.rstrip().endswith(":"):
             return False
     return True
-
-
-def _line_of(a: Analysis, m: Moment) -> str:
-    """The whole line of the entry a moment starts on."""
-    start = a.text.rfind("\n", 0, a.tokens[m.first].start) + 1
-    end = a.text.find("\n", a.tokens[m.first].start)
-    return a.text[start : end if end >= 0 else len(a.text)]
 
 
 def _done(a: Analysis, m: Moment) -> bool:

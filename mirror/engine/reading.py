@@ -1543,19 +1543,12 @@ def _after_dropped_i(toks: Sequence[Token], i: int, start: int, lex: _Lexicon) -
     with its "I" dropped ("Woke up strangely happy"): the verb's subject is the writer, and
     so is the state that follows it. Only particles and adverbs may come between; a noun
     ("Saw the kids happy") makes the state someone else's."""
-    if not lex.deeds or start != _sentence_start(toks, i) or i - start > 4:
+    if not lex.deeds or start != as_tokens(toks).sentence_bounds()[toks[i].sent][0] or i - start > 4:
         return False  # (English only: elsewhere the verb's ending says whose it is)
     between = [toks[j].norm for j in range(start + 1, i)]
     return did(toks[start].norm) and toks[start].norm not in lex.reported \
         and all(w in _DIARY_PARTICLES or w in lex.intensifiers or (w.endswith("ly") and len(w) > 4)
                 for w in between)
-
-
-def _sentence_start(toks: Sequence[Token], i: int) -> int:
-    j = i
-    while j > 0 and toks[j - 1].sent == toks[i].sent:
-        j -= 1
-    return j
 
 
 #: How many sentences after a belief ("I always thought …") a line may overturn it, and how
@@ -2815,9 +2808,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 # (the next line may only go on with the denial, "Nie chodzi o Tomka. Tomek
                 # jest dobry …", and the one after it say what it was: "Chodzi o to, że …")
                 reframed = True
-                reframe_to = next((k + 2 for k2 in (k + 2,) if k2 < len(sentences)
-                                   and not _says_about(norms[sentences[k + 1][0]:sentences[k + 1][1]], 0, lex)
-                                   and _says_about(norms[sentences[k2][0]:sentences[k2][1]], 0, lex)), k + 1)
+                later = [norms[a:b] for a, b in sentences[k + 1 : k + 3]]
+                reframe_to = k + 2 if len(later) == 2 and not _says_about(later[0], 0, lex) \
+                    and _says_about(later[1], 0, lex) else k + 1
         announced = not last and any(True for _ in _occurrences(words, lex.announces))
         if announced and _paragraph_of(text, toks[sentences[k + 1][0]].start) != _paragraph_of(text, toks[lo].start):
             # An announcement in a paragraph of its own ("Mas no meio disso tudo aconteceu uma
@@ -2972,7 +2965,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         loudest = max(in_heralded, key=lambda j: (scored[j].score, -j))
         scored[loudest] = Moment(scored[loudest].first, scored[loudest].last, scored[loudest].score + _POINTS)
     if len(sentences) > 2 and scored and scored[-1].last == sentences[-1][1] \
-            and not LIST_ITEM.match(_line_at(text, toks[sentences[-1][0]].start)):
+            and not LIST_ITEM.match(line_at(text, toks[sentences[-1][0]].start)):
         # (a list's last item is only the last errand, not where an entry lands)
         # An entry lands on its last line, unless that line only makes a plan, with no
         # feeling in it ("We should be doing the free install day twice a year", "Going to
@@ -3304,7 +3297,7 @@ def _tags_only(text: str, toks: Sequence[Token], lo: int, hi: int) -> bool:
     return all(toks[k].start and text[toks[k].start - 1] == "#" for k in range(lo, hi))
 
 
-def _line_at(text: str, pos: int) -> str:
+def line_at(text: str, pos: int) -> str:
     """The whole line of the text that holds character `pos`."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -3320,7 +3313,7 @@ def _without_checkboxes(text: str, toks: Sequence[Token],
         if hi - lo > 1 and toks[lo].norm == "x" and text[max(0, toks[lo].start - 1)] == "[":
             lo += 1
         elif hi - lo > 1 and toks[lo].text.isdigit() and text[toks[lo].end : toks[lo].end + 1] in (".", ")") \
-                and LIST_ITEM.match(_line_at(text, toks[lo].start)) \
+                and LIST_ITEM.match(line_at(text, toks[lo].start)) \
                 and not text[text.rfind("\n", 0, toks[lo].start) + 1 : toks[lo].start].strip():
             lo += 1  # "3. Mo texted": the item's number is not the person's words
         out.append((lo, hi))
@@ -3334,7 +3327,7 @@ def _lingering_items(text: str, toks: Sequence[Token], sentences: list[tuple[int
     by_line: dict[int, list[int]] = {}
     for lo, _ in sentences:
         start = text.rfind("\n", 0, toks[lo].start) + 1
-        if LIST_ITEM.match(_line_at(text, toks[lo].start)):
+        if LIST_ITEM.match(line_at(text, toks[lo].start)):
             by_line.setdefault(start, []).append(lo)
     return {lo for starts in by_line.values() if len(starts) > 1 for lo in starts}
 
@@ -3426,7 +3419,7 @@ def _after_a_list(text: str, toks: Sequence[Token], sentences: list[tuple[int, i
     past the end when there is none. A to-do list with a line of prose under it ("feel like
     I'm running on about 40%. not sad exactly. just thin.") has put the errands down and
     then said how it is: the prose is the person's voice, an item the day's furniture."""
-    items = [lo for lo, _ in sentences if LIST_ITEM.match(_line_at(text, toks[lo].start))]
+    items = [lo for lo, _ in sentences if LIST_ITEM.match(line_at(text, toks[lo].start))]
     if len(items) < _LIST_ITEMS:
         return len(toks)
     end_of_list = text.find("\n", toks[items[-1]].start)
@@ -3436,7 +3429,7 @@ def _after_a_list(text: str, toks: Sequence[Token], sentences: list[tuple[int, i
     if first is None:
         return len(toks)
     lo, hi = sentences[first]
-    if _LABELLED.match(_line_at(text, toks[lo].start)):
+    if _LABELLED.match(line_at(text, toks[lo].start)):
         return len(toks)  # "Bonus: found a fiver": one more item, under its own heading
     if "\n\n" not in text[end_of_list - 1 : toks[lo].start + 1]:
         # A line straight under the list, with no blank line, is the list's own closing word
@@ -3467,7 +3460,7 @@ def _item_starts(text: str, toks: Sequence[Token]) -> set[int]:
     """Tokens that open a list item ("- lunch: leftover dal"): each item is a line of its
     own even without a full stop."""
     return {i for i in range(1, len(toks)) if "\n" in text[toks[i - 1].end : toks[i].start]
-            and LIST_ITEM.match(_line_at(text, toks[i].start))}
+            and LIST_ITEM.match(line_at(text, toks[i].start))}
 
 
 def _prose_runs(sentences: list[tuple[int, int]], prose: list[bool],
