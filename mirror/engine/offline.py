@@ -1450,8 +1450,8 @@ def _errands_only(a: Analysis, r: Reading) -> bool:
     """Whether the entry is a list of things to do: every line a list item or a heading
     ("things to do before thursday:"), and none with the writer in it ("I apologised but I
     still feel it" in a weekly review is a moment, not an errand)."""
-    if not r.moments:
-        return False
+    if not r.moments or r.valence == "positive":
+        return False  # ("Grata hoje por: …", "good things today": a list of what was good)
     if r.centre is not None and a.tokens[r.centre.first].sent != a.tokens[r.centre.last - 1].sent \
             and "\n" not in a.text[a.tokens[r.centre.first].start : a.tokens[r.centre.last - 1].end]:
         return False  # "- stop checking his Instagram. actually stop": an item said again is no errand

@@ -70,6 +70,8 @@ _STRONGEST = 3
 #: the writer saying "I grieve", as every other feeling must be said.
 _TOLD_BY_EVENTS = frozenset({"grief"})
 #: …unless the death is no one's in particular ("I thought someone had died").
+#: How far back a death word looks for what makes it only supposed ("decided that meant she").
+_SUPPOSED_REACH = 6
 _DYING = frozenset({"died", "dies", "dying"})  # a verb whose subject says whose end it was
 _BEFORE_DYING = frozenset({"just", "finally", "has", "had", "have", "suddenly", "quietly",
                            "peacefully", "actually", "basically", "completely", "totally"})
@@ -91,6 +93,7 @@ _STEM = 5
 #: ... in a sentence of at most this many words: a long one holds its own moment.
 _POINTS_BACK_WORDS = 7
 _POINTS_BACK_MORE = 2
+_POINTS_AHEAD = 3  # a pointer with at most this many words after it, one saying "later", points on
 _SECOND_OF_TWO = 1.5  # the second of two lines: where the first lands, as a rule
 _LAST_ANSWER_WORDS, _LAST_ANSWER_SHARE = 10, 0.8  # a short last line nearly as weighty, joined to the centre
 _MEASURED = 1.0  # a line measured against the week, the year, a life ("all week", "in years")
@@ -365,6 +368,8 @@ class _Lexicon:
     feeling_nouns: frozenset[str] = frozenset()     # "saudade", "sadness": the feelings' own names
     expected: tuple[tuple[str, ...], ...] = ()      # "i always thought": a belief the next line may overturn
     surprises: tuple[tuple[str, ...], ...] = ()     # "didn't expect": what caught the writer unready
+    later: tuple[tuple[str, ...], ...] = ()         # "later", "después": a pointer pointing on
+    supposed: frozenset[str] = frozenset()          # "decided", "assumed": a death only supposed
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -805,12 +810,14 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         intensifiers=_lowered(data.get("intensifiers")),
         exclamatives=_lowered(data.get("exclamatives")),
         reported=_lowered(data.get("reported")),
+        supposed=_lowered(data.get("supposed")),
         not_praise=_lowered(sarcasm.get("not_praise")),
         belongings=_lowered(data.get("belongings")),
         acts=_lowered(data.get("acts")),
         # (a line of realising weighs as a pointer does: the person says where the heart is)
         pointers=tuple(_words(str(w)) for w in [*(data.get("pointers") or ()), *(data.get("realising") or ())]),
         realising=tuple(_words(str(w)) for w in data.get("realising") or ()),
+        later=tuple(_words(str(w)) for w in data.get("later") or ()),
         habitual=tuple(_words(str(w)) for w in data.get("habitual") or ()),
         when_words=_lowered((data.get("ahead_when") or {}).get("when")),
         ahead=_lowered((data.get("ahead_when") or {}).get("ahead")),
@@ -1473,6 +1480,8 @@ def _someone_in_particular(text: str, toks: Sequence[Token], i: int, lex: _Lexic
     words = [t for t in toks if t.sent == sent]
     if any(t.norm in _NO_ONE_IN_PARTICULAR for t in words):
         return False
+    if any(toks[k].norm in lex.supposed for k in range(max(0, i - _SUPPOSED_REACH), i) if toks[k].sent == sent):
+        return False  # "I read a forum thread … and I decided that meant she died": supposed
     j = i - 1
     while j >= 0 and toks[j].sent == sent and toks[j].norm in _BEFORE_DYING:
         j -= 1
@@ -2394,6 +2403,10 @@ _THANKS = frozenset({"thanks", "thank", "cheers", "gracias", "merci", "danke", "
 #: What a sincere thanks goes on to name ("Thank you, Mum, for the soup").
 _THANKS_FOR = frozenset({"for", "por", "pour", "für", "per", "voor", "za", "pelo", "pela", "pelos",
                          "pelas", "de"})
+#: Titles a name is said with, lower case ("panie Zdzisiu", "monsieur Girard", "don Paco").
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "don", "doña", "señor", "señora", "monsieur",
+                     "madame", "herr", "frau", "signor", "signora", "dottor", "dottore", "meneer",
+                     "mevrouw", "senhor", "senhora", "dona", "seu", "pan", "pani", "panie", "pana"})
 #: The opening of a letter: an entry written to someone says their name throughout.
 _LETTER = frozenset({"dear", "querido", "querida", "cher", "chère", "lieber", "liebe", "caro",
                      "cara", "beste", "lieve", "drogi", "droga", "kochany", "kochana"})
@@ -2521,9 +2534,11 @@ def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> str | None:
         j += 1
         if j < hi and toks[j].norm in ("you", "je", "u", "ci"):
             j += 1  # "thank you", "dank je"
+        titled = False
         if j + 1 < hi and "," not in text[toks[j].end : toks[j + 1].start] \
                 and toks[j + 1].text[:1].isupper():
-            j += 1  # a title before the name: "dottor Bellini", "Herr Brandt"
+            titled = toks[j].norm in _TITLES
+            j += 1  # a title before the name: "dottor Bellini", "Herr Brandt", "panie Zdzisiu"
         if j >= hi - 1:
             continue
         name = toks[j]
@@ -2534,13 +2549,27 @@ def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> str | None:
         if "," not in text[name.end : toks[j + 1].start]:
             continue  # "No Kaffee left": not said to anyone
         rest = [toks[k].norm for k in range(j + 1, hi)]
-        if thanks and (rest[:1] and rest[0] in _THANKS_FOR or len(rest) > 3):
-            continue  # "Thank you, Mum, for the soup": what it is for, said in earnest
+        for_what = bool(rest[:1]) and rest[0] in _THANKS_FOR and rest[1:2] not in (["verdad"], ["verdade"])
+        if thanks and (for_what or len(rest) > 3 and not (
+                titled and _after_trouble(toks, bounds, lo, lex))):
+            # "Thank you, Mum, for the soup", "Thank you, Sam, I couldn't have got through
+            # today without you": what it is for, said in earnest. Thanks made at length to
+            # a "Mr" or a "pan" straight after a line of trouble is the comeback to whoever
+            # caused it ("Sąsiad znowu wierci o 7 w sobotę. Dziękuję, panie Zdzisiu,
+            # naprawdę nie wiem, jak bym się bez pana obudziła.")
+            continue
         asked = {toks[k].norm for k in range(max(0, lo - _ASKED_REACH), lo) if inside_quotation(text, toks[k].start)}
         if rest and all(w in asked for w in rest if w.isalpha()):
             continue  # '"Een bakkerij? Serieus?" Ja, Wouter, serieus.': their word, said back meaning it
         return name.text
     return None
+
+
+def _after_trouble(toks: Sequence[Token], bounds: Sequence[tuple[int, int]], lo: int, lex: _Lexicon) -> bool:
+    """Whether the sentence just before the one starting at `lo` tells of trouble (the
+    language's `trouble` words: "again", "znowu", "late", "cancelled")."""
+    before = [b for b in bounds if b[1] <= lo]
+    return bool(before) and _holds([toks[k].norm for k in range(*before[-1])], lex.trouble)
 
 
 def _english_tags() -> tuple[tuple[str, ...], ...]:
@@ -2785,6 +2814,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     expected_at: int | None = None  # the sentence of a belief held until now ("I always thought …")
     denial_said = False  # the moment before ends on a bare denial of that belief ("It isn't.")
     heralded: int | None = None  # the paragraph an announcement of its own heralds
+    heralded_from = 0  # (of that paragraph, the lines from this token on)
     # (someone else's words, quoted, do not make the writer's line loud: 'to say "great
     # year!" while I was … too tired to even make small talk')
     in_quotes = [span >= 0 for span in tokens_in_spans(toks, quoted_spans(text))] if vader else [False] * len(toks)
@@ -2896,6 +2926,14 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if lo >= after_list:
             score += _AFTER_LIST  # "feel like I'm running on about 40%", under the errands
         pointed = _pointer_at(words, lex.pointers)
+        if pointed is not None and 0 < pointed <= _POINTS_AHEAD and not last \
+                and any(True for _ in _occurrences(words[len(words) - pointed:], lex.later)):
+            # "Lo que me rompió fue después.", "What got me was later.": the line says the
+            # heart is further on, not in itself nor in the line before. The loudest line of
+            # what follows in that paragraph is where it points.
+            heralded = _paragraph_of(text, toks[sentences[k + 1][0]].start)
+            heralded_from = sentences[k + 1][0]
+            continue
         if pointed is not None and (pointed <= _POINTS_BACK or _only_hedged(words[len(words) - pointed:], lex)) \
                 and (len(words) <= _POINTS_BACK_WORDS or (
                 # ("That's the question I keep coming back to.": opening on the word that
@@ -2959,7 +2997,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _INSISTS)
             continue
         scored.append(Moment(lo, hi, score))
-    in_heralded = [j for j, m in enumerate(scored) if heralded is not None
+    in_heralded = [j for j, m in enumerate(scored) if heralded is not None and m.first >= heralded_from
                    and _paragraph_of(text, toks[m.first].start) == heralded]
     if in_heralded:
         loudest = max(in_heralded, key=lambda j: (scored[j].score, -j))
@@ -3138,9 +3176,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # entry ("then Mum again because I forgot") does not unsay it.
         shouted = any(wt < WORD_WEIGHT and fam in chosen and norms[i] not in lex.acts
                       and "!!" in _sentence_end(text, toks, i) for i, fam, wt in families)
-        if (not shouted and _holds(norms, lex.trouble)) or _praise_beside_harm(
+        if not _owns_gladness(toks, counted, chosen, lex) and (
+                (not shouted and _holds(norms, lex.trouble)) or _praise_beside_harm(
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
-                lex, vader):
+                lex, vader)):
             chosen, valence = [], "neutral"
     if valence == "positive" and not sarcasm and _praise_opens_a_report(text, toks, norms, lex):
         chosen, valence = [], "neutral"  # "Génial, le stage de yoga m'a bloqué le dos": never "joie"
@@ -3289,6 +3328,13 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
                and nxt.score >= _LAST_ANSWER_SHARE * m.score and nxt.last - m.first <= _MAX_CENTRE_WORDS)
     if nxt.last - nxt.first > 3 and not turns and not answers:
         return m
+    then = next((n for n in scored if n.first == nxt.last), None)
+    if then is not None and then.last - then.first <= 3 and nxt.last - nxt.first <= 3 \
+            and any(toks[k].norm in opening_turns for k in range(then.first, then.last)) \
+            and not set(text[toks[nxt.last - 1].end : toks[then.first].start]) & set("\n!?"):
+        # "… so I don't lose it again. Sounded terrible. Saved it anyway.": a second short
+        # line that turns the first ("anyway", "though") is where the pair lands
+        return Moment(m.first, then.last, m.score)
     return Moment(m.first, nxt.last, m.score)
 
 
@@ -3401,8 +3447,9 @@ def _says_how_it_is(text: str, toks: Sequence[Token], lo: int, hi: int, lex: _Le
                 and (k > 1 or i == 0 or norms[i - 1] in lex.first_person
                      or norms[i - 1] in lex.stopwords or cue[0].endswith("ing")) \
                 and not inside_quotation(text, toks[lo + i].start) \
-                and not _plans_ahead(norms[i + k:], lex) and not _doing(norms[i + k:], lex):
-            return True
+                and not _plans_ahead(norms[i + k:], lex) and not _doing(norms[i + k:], lex) \
+                and not any(c.isdigit() for c in norms[i + k]):
+            return True  # (an age is not how one is: "Ik ben 44.", "I'm 41 and …")
     return False
 
 
@@ -3851,6 +3898,53 @@ def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex
     harm = any(vader.get(norms[i], 0.0) <= -1.5 and not _negated(norms, i, lex)
                for s, (lo, hi) in bounds.items() if s not in own for i in range(lo, hi))
     return lifted and harm
+
+
+#: The verbs a writer says their own state with ("I'm", "am", "was", "feel"): the
+#: plainest statement of a feeling, beside "I do appreciate …" that irony often borrows.
+_STATE_VERBS = frozenset({"i'm", "im", "am", "was", "feel", "felt", "feeling"})
+#: Words that make a stated feeling tentative ("I think I'm happy").
+_TENTATIVE = frozenset({"think", "guess", "suppose", "maybe", "probably", "perhaps"})
+
+
+def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]],
+                   chosen: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether every glad feeling chosen is one the writer states as their own state,
+    plainly: "I'm so proud of her", "I was ridiculously happy", "I am proud today", with
+    only small words between the state verb and the feeling, and no clause about someone
+    else's doing after it ("I'm glad they've got it loud enough", irony's form). A queue,
+    a late train or a lost key elsewhere in a long day does not turn such a statement into
+    irony; praise that only lifts a thing ("Best day in ages", "Can't wait to align")
+    stays under the irony guards."""
+    glad = [f for f in chosen if lex.valence.get(f) == "positive"]
+    if not glad or "calm" in glad:
+        return False  # ("I am calm. I am very calm." is calm protested, the oldest irony)
+    for fam in glad:
+        stated = False
+        for i, f, _ in counted:
+            if f != fam:
+                continue
+            j = i - 1
+            while j >= i - 3 and j >= 0 and toks[j].sent == toks[i].sent and (
+                    toks[j].norm in lex.intensifiers or toks[j].norm.endswith("ly")):
+                j -= 1  # ("so", "really", "ridiculously", "weirdly")
+            if j < 0 or toks[j].sent != toks[i].sent or toks[j].norm not in _STATE_VERBS:
+                continue
+            before = {toks[k].norm for k in range(max(0, j - 3), j) if toks[k].sent == toks[i].sent}
+            if before & (_TENTATIVE | lex.when_words | lex.asked | lex.unreal):
+                continue  # "I think I'm happy", "when I'm actually happy at work": not said as so
+            if toks[j].norm in ("am", "was", "feel", "felt", "feeling") and not (
+                    j >= 1 and toks[j - 1].sent == toks[j].sent and toks[j - 1].norm == "i"):
+                continue  # "the day was so happy", "it felt good": not the writer's state
+            after = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
+            if after is not None and (after.norm in lex.others or after.norm.startswith(("they", "he'", "she'", "it'"))
+                                      or after.norm in ("that", "you", "we")):
+                continue
+            stated = True
+            break
+        if not stated:
+            return False
+    return True
 
 
 def _so_much_that(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
