@@ -1,4 +1,4 @@
-"""Two short lines after a longer one, the second turning the first ("Sounded terrible.
+"""Where a line lands. Two short lines after a longer one, the second turning the first ("Sounded terrible.
 Saved it anyway."), are where the line lands: the quote keeps the turn. Cut before it, a
 reply asked only about "Sounded terrible" (read blind: graded 2). An afterthought that does
 not turn ("Morgen frei.") is still left out. These entries were written for the tests."""
@@ -30,3 +30,9 @@ def test_the_turn_is_kept_where_the_long_line_before_it_weighs_most() -> None:
     # long line outweighs the short turn by a hair, so it was the centre, and cut before it)
     entry = next(e for e in yaml.safe_load(FRESH45.read_text(encoding="utf-8"))["entries"] if e["id"] == "x36")
     assert "Sounded terrible. Saved it anyway" in compose(entry["text"])
+
+
+def test_an_age_is_not_quoted_as_how_the_writer_is() -> None:
+    # ("Ik ben 44." in a dream of a school exam: "I am" and a number is an age, not a state)
+    entry = next(e for e in yaml.safe_load(FRESH45.read_text(encoding="utf-8"))["entries"] if e["id"] == "x59")
+    assert "\u201cIk ben 44\u201d" not in compose(entry["text"])
