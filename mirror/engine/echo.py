@@ -113,16 +113,30 @@ def echo(text: str, tokens: Sequence[Token], first: int, last: int,
          weigh: Callable[[str], float] | None = None) -> Echo | None:
     """The clause in tokens [first, last) that can be said back safely, in the second person
     (the one `weigh` scores highest, else the first); None when none can."""
-    found = list(echoes(text, tokens, first, last))
+    placed = list(_echoes_at(text, tokens, first, last))
+    found = [e for _, e in placed]
     if not found:
         return None
     if weigh is None:
         return found[0]
-    return max(found, key=lambda e: (weigh(e.text), -found.index(e)))
+    # (of clauses that weigh the same, the one a "but" opens is where the line turns: "I'm
+    # an engineer. But I looked at flights to nowhere" is asked after the flights)
+    turned = [start > first and (tokens[start].norm in _TURNING or tokens[start - 1].norm in _TURNING)
+              for start, _ in placed]
+    return max(found, key=lambda e: (weigh(e.text), turned[found.index(e)], -found.index(e)))
+
+
+#: Words a clause turns on ("But I looked at flights anyway").
+_TURNING = frozenset({"but", "yet", "though", "still"})
 
 
 def echoes(text: str, tokens: Sequence[Token], first: int, last: int) -> Iterator[Echo]:
     """Every clause in tokens [first, last) that can be said back, in order."""
+    return (e for _, e in _echoes_at(text, tokens, first, last))
+
+
+def _echoes_at(text: str, tokens: Sequence[Token], first: int, last: int) -> Iterator[tuple[int, Echo]]:
+    """`echoes`, each with the token its clause starts at."""
     i = first
     while i < last:
         lo = i
@@ -136,7 +150,7 @@ def echoes(text: str, tokens: Sequence[Token], first: int, last: int) -> Iterato
         for start in starts:
             found = _clause(text, tokens, start, hi)
             if found is not None:
-                yield found
+                yield start, found
                 break
         i = hi
 

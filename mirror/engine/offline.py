@@ -1133,7 +1133,11 @@ def _last_clause(a: Analysis, r: Reading, data: dict, longest: int | None = None
     # before a line of the story beside them)
     state = says_how_it_is(language, a.text, a.tokens, *span)
     found = None
-    if state is not None and state[0] > 0 and span[1] - state[1] >= _STORY_AFTER_STATE:
+    turns = {str(w).lower() for w in data.get("opening_turns") or ()}
+    if state is not None and state[0] > 0 and span[1] - state[1] >= _STORY_AFTER_STATE \
+            and not (state[1] < len(a.tokens) and a.tokens[state[1]].norm in turns):
+        # (unless the line after turns against it: "I'm an engineer. But I looked at
+        # flights to nowhere" lands on the But)
         # Only before a line of story ("Mi sento strana. Marco pensava che mi fossi
         # offesa"): a short line after it says the state again ("Je le suis"), and that is
         # the one to ask after. (Read from the word before it, so the full stop that opens

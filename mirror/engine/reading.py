@@ -3047,7 +3047,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         scored = [Moment(lo, hi, 0.0) for lo, hi in sentences]
     centre_sentence = max(scored, key=lambda m: (m.score, m.first))
     if sarcasm:  # the irony is in the whole line, not its loudest word
-        centre_sentence = _sarcastic_moment(scored, norms, lex) or centre_sentence
+        centre_sentence = _sarcastic_moment(text, toks, scored, norms, lex) or centre_sentence
     centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns, lex.stopwords)
     centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person, lex.links, lex.turns)
 
@@ -3176,7 +3176,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # entry ("then Mum again because I forgot") does not unsay it.
         shouted = any(wt < WORD_WEIGHT and fam in chosen and norms[i] not in lex.acts
                       and "!!" in _sentence_end(text, toks, i) for i, fam, wt in families)
-        if not _owns_gladness(toks, counted, chosen, lex) and (
+        if not _owns_gladness(toks, counted, families, chosen, lex, vader) and (
                 (not shouted and _holds(norms, lex.trouble)) or _praise_beside_harm(
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
                 lex, vader)):
@@ -3905,10 +3905,13 @@ def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex
 _STATE_VERBS = frozenset({"i'm", "im", "am", "was", "feel", "felt", "feeling"})
 #: Words that make a stated feeling tentative ("I think I'm happy").
 _TENTATIVE = frozenset({"think", "guess", "suppose", "maybe", "probably", "perhaps"})
+#: A word VADER scores at least this negative is plainly bad ("idiot", "grieving", "ashamed").
+_PLAINLY_BAD = 1.5
 
 
 def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]],
-                   chosen: Sequence[str], lex: _Lexicon) -> bool:
+                   families: Sequence[tuple[int, str, float]], chosen: Sequence[str], lex: _Lexicon,
+                   vader: dict[str, float]) -> bool:
     """Whether every glad feeling chosen is one the writer states as their own state,
     plainly: "I'm so proud of her", "I was ridiculously happy", "I am proud today", with
     only small words between the state verb and the feeling, and no clause about someone
@@ -3919,6 +3922,15 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
     glad = [f for f in chosen if lex.valence.get(f) == "positive"]
     if not glad or "calm" in glad:
         return False  # ("I am calm. I am very calm." is calm protested, the oldest irony)
+    if any(lex.valence.get(f) != "positive" and (wt >= WORD_WEIGHT or toks[i].norm in lex.acts)
+           for i, f, wt in families) or sum(
+            1 for t in toks if vader.get(t.norm, 0.0) <= -_PLAINLY_BAD) > 1:
+        # (an act of sadness counts too: "I'm so glad to go … And I cried in the lift anyway")
+        # "I'm so happy for her I could burst" beside "I think I'm grieving a little", "so
+        # proud of her" beside "I was an idiot … the empty chair": named alone, the glad
+        # side flattens a mixed entry (read blind in pairs, five of nine such replies were
+        # worse for the name; the four better had at most one plainly bad word in them)
+        return False
     for fam in glad:
         stated = False
         for i, f, _ in counted:
@@ -3960,21 +3972,39 @@ def _so_much_that(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
             and toks[i + 1].norm not in _NOT_SUBJECTS)
 
 
-def _sarcastic_moment(scored: list[Moment], norms: Sequence[str], lex: _Lexicon) -> Moment | None:
+def _sarcastic_moment(text: str, toks: Sequence[Token], scored: list[Moment], norms: Sequence[str],
+                      lex: _Lexicon) -> Moment | None:
     """The line that holds both the irony and what it mocks ("Vielen Dank, liebe Bahn"),
-    else the sentence that names what went wrong (the joke is about it), else the ironic
-    line itself, else the first."""
+    else a marker said alone ("love that for me", "/s") with the line before it, which it
+    mocks, else the ironic line itself, else the sentence that names what went wrong, else
+    the first. The irony is what shows the entry was read: quoted from its setup ("Family
+    group chat has started planning Christmas") and called wry, the reply was read blind as
+    a template laid over the joke (graded 3, twice word for word)."""
     markers = [m for m in lex.sarcasm + lex.sarcasm_strong if m and m[0].isalnum()]
 
     def troubled(m: Moment) -> bool:
         return _holds(norms[m.first:m.last], lex.trouble) and m.last - m.first >= 2
 
+    def slashed(m: Moment) -> bool:
+        return text[toks[m.last - 1].start - 1 : toks[m.last - 1].end].lower() == "/s"
+
     def marked(m: Moment) -> bool:
         said = norms[m.first:m.last]
         # (a line of the marker alone, "love that for me", says too little)
-        return any(_contains(said, k) and len(said) - len(k) >= 2 for k in markers)
+        return slashed(m) and len(said) > 3 or any(_contains(said, k) and len(said) - len(k) >= 2 for k in markers)
 
-    for test in (lambda m: troubled(m) and marked(m), troubled, marked):
+    def alone(m: Moment) -> bool:
+        said = norms[m.first:m.last]
+        return any(tuple(said) == k for k in markers) or (slashed(m) and len(said) <= 2)
+
+    both = next((m for m in scored if troubled(m) and marked(m)), None)
+    if both is not None:
+        return both
+    for k, m in enumerate(scored):
+        if k and alone(m) and scored[k - 1].last == m.first \
+                and "\n\n" not in text[toks[m.first - 1].end : toks[m.first].start]:
+            return Moment(scored[k - 1].first, m.last, m.score)
+    for test in (marked, troubled):
         found = next((m for m in scored if test(m)), None)
         if found is not None:
             return found

@@ -36,3 +36,14 @@ def test_an_age_is_not_quoted_as_how_the_writer_is() -> None:
     # ("Ik ben 44." in a dream of a school exam: "I am" and a number is an age, not a state)
     entry = next(e for e in yaml.safe_load(FRESH45.read_text(encoding="utf-8"))["entries"] if e["id"] == "x59")
     assert "\u201cIk ben 44\u201d" not in compose(entry["text"])
+
+
+@pytest.mark.parametrize(("text", "setup"), [
+    ("Nobody at work knows about the divorce yet. I'm a teacher. But I sat in the car outside "
+     "the school for twenty minutes this morning with the engine running.", "teacher"),
+])
+def test_the_question_does_not_go_back_to_the_line_a_but_turned_against(text: str, setup: str) -> None:
+    # ("I'm an engineer. But I looked at flights to nowhere" was asked "What is it like to
+    # write that you're an engineer?": read blind as the wrong half, graded 2)
+    question = compose(text).rsplit("\u201d", 1)[-1]
+    assert setup not in question

@@ -34,6 +34,11 @@ def test_a_glad_feeling_the_writer_states_is_named_beside_a_bad_day(text: str, f
     # calm said again, harder
     ("The train was late again and the builders were back at seven with the drill. I am calm. "
      "I am very calm.", "calm"),
+    # gladness beside tears, or beside plainly bad words: a mixed entry, flattened if named
+    ("Last day at the depot after nine years. I'm so glad to go. And I cried in the van anyway, "
+     "all the way home.", "joy"),
+    ("Got the date of her launch wrong, like an idiot, and she'd saved me a seat. The worst "
+     "friend. I'm so proud of her.", "pride"),
     # a feeling half said, beside its other half
     ("The flight was cancelled and we lost a day. I think I'm happy to be home. I think I'm "
      "also a bit lost.", "joy"),
