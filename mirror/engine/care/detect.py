@@ -1216,7 +1216,7 @@ MODEL_CATEGORY = "distress"
 #: lol") and distant past are kept
 #: below the care response on purpose, and the second reader, which sees only the words,
 #: would read them as close to a crisis.
-_NOT_AGREEING = frozenset({"negated", "hyperbole", "joking", "past", "screened"})
+_NOT_AGREEING = frozenset({"negated", "hyperbole", "joking", "past", SCREENED})
 
 
 def assess(text: str) -> CareFinding:
