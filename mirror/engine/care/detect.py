@@ -1391,9 +1391,10 @@ def _screened(rules: LanguageRules, sents: Sequence[_Sentence], n: int, first: i
     sign in its sentence (or closes the sign's clause, in a language whose rules say
     `asked_follows`); the answer (`declined`) opens a clause after the sign there or
     the next sentence, with no negator just before it ("I couldn't say no"), and nothing
-    after it says it was untrue (`lied`: "I said no, but I lied"). The answer ends its
-    clause ("No.", "I said no, and ...", "Nee, zei ik"): "I told her no because I was
-    scared" and "I didn't answer" are no such answer."""
+    after it says it was untrue (`lied`: "I said no, but I lied") or takes it back
+    (`_taken_back`: "I said no. I took one last night."). The answer ends its clause
+    ("No.", "I said no, and ...", "Nee, zei ik"): "I told her no because I was scared" and
+    "I didn't answer" are no such answer."""
     if not rules.data.get("asked") or not rules.data.get("declined"):
         return False
     sent = sents[n]
