@@ -88,6 +88,8 @@ if TYPE_CHECKING:
 CARE = "care"
 _PARAGRAPH_RE = kept(r"\n[ \t]*\n")
 GENTLE = "gentle"
+#: A signal's context naming a question put to the writer and answered no (`_screened`).
+SCREENED = "screened"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1210,10 +1212,11 @@ MODEL_MIN_CHARS = 40
 #: The second reader's signal: a category of its own, the gentle tier's weight, no words.
 MODEL_CATEGORY = "distress"
 #: Contexts that keep a rule's sign from agreeing with the second reader: a denial ("I'm
-#: not suicidal"), a joke or hyperbole ("kill me now lol") and distant past are kept
+#: not suicidal"), a screening question answered no, a joke or hyperbole ("kill me now
+#: lol") and distant past are kept
 #: below the care response on purpose, and the second reader, which sees only the words,
 #: would read them as close to a crisis.
-_NOT_AGREEING = frozenset({"negated", "hyperbole", "joking", "past"})
+_NOT_AGREEING = frozenset({"negated", "hyperbole", "joking", "past", SCREENED})
 
 
 def assess(text: str) -> CareFinding:
@@ -1320,7 +1323,7 @@ def _read(d: _Detector, text: str, sentences_: Sequence[_Sentence],
     recovered: dict[str, _Lazy] = {}
     written_in: dict[_Sentence, list[str]] = {}
     entry_hits: dict[str, int] = {}
-    for sent, found in zip(sentences_, _candidates(d, sentences_, forms, common)):
+    for n_sent, (sent, found) in enumerate(zip(sentences_, _candidates(d, sentences_, forms, common))):
         for (lang, ri), starts in found.items():
             rules = d.rules(lang)
             if rules is None:
@@ -1354,6 +1357,11 @@ def _read(d: _Detector, text: str, sentences_: Sequence[_Sentence],
                                            written_in.get(sent, ()), recovered, entry_hits)
                 except RuleError:
                     factor, why = 1.0, ""
+                if rule.subject == "self" and factor > 0 and _screened(rules, sentences_, n_sent, pos, end):
+                    # A question put to the writer and answered no: kept at its weight, but
+                    # alone it reaches the gentle line and never the care response
+                    # (`_verdict`), as a denial does.
+                    why = ", ".join(w for w in (why, SCREENED) if w)
                 # A negative factor is a cap: joking and hyperbole bring a signal down to
                 # the gentle tier at most, never below what it was.
                 weight = rule.weight * factor if factor >= 0 else min(rule.weight, -factor)
@@ -1374,6 +1382,71 @@ def _read(d: _Detector, text: str, sentences_: Sequence[_Sentence],
             if held is None or signal.weight > held.weight:
                 best[signal.rule] = signal
     return best
+
+
+def _screened(rules: LanguageRules, sents: Sequence[_Sentence], n: int, first: int, last: int) -> bool:
+    """Whether the sign at words [first, last) of sentence `n` is a question put to the
+    writer and answered no: a doctor's or a nurse's screening ("The nurse asked if I'd
+    thought about hurting myself. I said no."). The question (`asked`) comes before the
+    sign in its sentence (or closes the sign's clause, in a language whose rules say
+    `asked_follows`); the answer (`declined`) opens a clause after the sign there or
+    the next sentence, with no negator just before it ("I couldn't say no"), and nothing
+    after it says it was untrue (`lied`: "I said no, but I lied") or takes it back
+    (`_taken_back`: "I said no. I took one last night."). The answer ends its clause
+    ("No.", "I said no, and ...", "Nee, zei ik"): "I told her no because I was scared" and
+    "I didn't answer" are no such answer."""
+    if not rules.data.get("asked") or not rules.data.get("declined"):
+        return False
+    sent = sents[n]
+    lang = rules.language
+    # Where the verb ends its clause (tr "... düşünüp düşünmediğimi sordu"), the question's
+    # verb follows what it asks about, within the sign's own clause.
+    follows = bool(rules.data.get("asked_follows"))
+    clause = sent.clause_of(first)
+    if not any(e <= first or (follows and s >= last and sent.clause_of(s) == clause)
+               for s, e in sent.spans(rules.patterns("asked"), lang)):
+        return False
+    places = [(n, last)]
+    if n + 1 < len(sents):
+        places.append((n + 1, 0))
+    if any(later.spans(rules.patterns("lied"), lang) for later in sents[n:]):
+        return False
+    for k, after in places:
+        place = sents[k]
+        norms = place.norms
+        sent_nots = place.spans(rules.patterns("negators"), lang)
+        for s, e in place.spans(rules.patterns("declined"), lang):
+            if s < after:
+                continue
+            opening = place.clause_of(s)
+            if s - opening > 3 or (place is not sent and s > 3):
+                continue
+            if any(m[1] <= s and s - m[1] <= 2 and m[0] >= opening for m in sent_nots):
+                continue
+            if e < len(norms) and norms[e] != CLAUSE:
+                continue
+            return not _taken_back(rules, sents, k, e)
+    return False
+
+
+def _taken_back(rules: LanguageRules, sents: Sequence[_Sentence], n: int, after: int) -> bool:
+    """Whether what the entry says after the writer's "no" (from word `after` of sentence
+    `n` on) takes it back: an act or a plan told of what was asked about (`taken_back`:
+    "I took one last night", "lo hice"), or the writer's bare yes opening and ending a
+    clause (`owned`: "Actually, I did.", "But I have."). Read in every later sentence of the
+    entry, so a "no" is only a screening while nothing after it says otherwise."""
+    lang = rules.language
+    acts, owned = rules.patterns("taken_back"), rules.patterns("owned")
+    for k in range(n, len(sents)):
+        place = sents[k]
+        start = after if k == n else 0
+        if any(s >= start for s, _ in place.spans(acts, lang)):
+            return True
+        norms = place.norms
+        if any(s >= start and s - place.clause_of(s) <= 2 and (e >= len(norms) or norms[e] == CLAUSE)
+               for s, e in place.spans(owned, lang)):
+            return True
+    return False
 
 
 def _as_the_writer(d: _Detector, sents: Sequence[_Sentence], text: str,
@@ -1451,7 +1524,12 @@ def _verdict(d: _Detector, signals: tuple[CareSignal, ...], best: Iterable[CareS
     # near a weaker sign ("if I don't hand it over he grabs it") is no denial.
     denial = d.factors.get("negated", 0.5) - 1e-9
     affirmed = sum(s.weight for s in signals
-                   if not ("negated" in s.context and s.weight >= denial))
+                   if not ("negated" in s.context and s.weight >= denial) and SCREENED not in s.context)
+    # A sign the writer was asked about and answered no to (`_screened`: a doctor's or a
+    # nurse's screening) brings the gentle line at most; with another sign of the writer's
+    # in the entry, it counts in full again.
+    if affirmed > 1e-9:
+        affirmed += sum(s.weight for s in signals if SCREENED in s.context)
     if affirmed >= d.thresholds["care"] - 1e-9:
         tier: str | None = CARE
     elif score >= d.thresholds["gentle"] - 1e-9:

@@ -19,6 +19,11 @@ rules:                # [category, weight, pattern] or a mapping with id/cat/w/p
 figures: ["could|would kill for"]      # a signal inside a figure of speech is cancelled
 hyperbole: ["kill me now"]             # a signal inside hyperbole is halved
 answers: ["said|say ~1 no"]           # a negator said as a word ("when I said no he ...") negates nothing
+asked: ["asked ~4 if|whether"]        # a question put to the writer (a doctor's, a nurse's screening) ...
+declined: ["said ~1 no", "no"]        # ... answered no right after it: the sign was asked about, not said
+lied: [lied, lie]                     # ... unless the entry says the answer was untrue,
+taken_back: ["i ~2 took ~1 one"]      # ... or tells after it what was asked about
+owned: ["actually ~1 i ~1 did"]       # ... or the writer's yes, ending its clause, follows
 reported: ["から ~20 って ~4 打ち明け"]   # someone else's confidence, the signal inside it ...
 reporting: ["me ~1 contó ~1 que"]     # ... or after its frame, unless the writer is named again
 confiding: ["tell ~6 about|that"]     # the writer telling someone: the listener is no subject
@@ -295,7 +300,7 @@ class LanguageRules:
         return found
 
     def patterns(self, key: str) -> list[Pattern]:
-        """`figures`, `hyperbole`, `answers`, `reported`, `reporting`, `confiding`, `self_address`,
+        """`figures`, `hyperbole`, `answers`, `asked`, `declined`, `lied`, `taken_back`, `owned`, `reported`, `reporting`, `confiding`, `self_address`,
         `self_named`, or one of the context
         word lists, compiled once."""
         found = self._lists.get(key)
@@ -312,8 +317,8 @@ class LanguageRules:
         """Compile everything now (tests and the rule-file check use this)."""
         for i in range(len(self.entries)):
             self.rule(i)
-        for key in ("figures", "hyperbole", "answers", "reported", "reporting", "confiding",
-                    "self_address", "self_named", *self._CONTEXT):
+        for key in ("figures", "hyperbole", "answers", "asked", "declined", "lied", "taken_back", "owned", "reported", "reporting",
+                    "confiding", "self_address", "self_named", *self._CONTEXT):
             self.patterns(key)
         for name in self.cue_names:
             self.cue(name)
@@ -731,7 +736,8 @@ def rule_words(data: Mapping[str, Any]) -> set[str]:
 
     for _, _, _, pattern, _ in iter_rules(data):
         add(pattern)
-    for key in ("figures", "hyperbole", "answers", "reported", "reporting", "confiding", "first_person", "others",
+    for key in ("figures", "hyperbole", "answers", "asked", "declined", "lied", "taken_back", "owned", "reported", "reporting",
+                "confiding", "first_person", "others",
                 "negators", "past",
                 "now", "recovery", "jokes", "trivial"):
         for p in _strings(data.get(key)):
