@@ -158,11 +158,14 @@ def language_of(text: str, tokens: Sequence[Token]) -> tuple[str, bool]:
             # lingua's, as before.
             found = settle(text, language, found)
         elif found and found != language and language == "en" and found not in (counts or {}) \
-                and found not in _stopwords_languages():
+                and (found not in _stopwords_languages() or len(text) < SHORT_TEXT):
             # English by its function words, another language by the identifier, one whose
             # function words Mirror does not list: "Shift 6 til 2. Three flat whites
             # spilled, one on me." was answered in Swedish (read blind: graded 1). The
             # careful models settle it; a Swedish or Danish entry stays Swedish or Danish.
+            # So with a short text and a listed language none of whose function words it
+            # holds: "4h sleep. Standup at 9. Coffee machine broken. Sure." was answered in
+            # Dutch (read blind: graded 1).
             found = settle(text, language, found)
         elif found and found != "en" and not counts and latin_share(tokens) >= 0.9:
             # Not one function word of any listed language: a diary's bare notes ("Ran 5k,

@@ -3143,6 +3143,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
     chosen = [f for f in chosen if lex.valence.get(f) != "positive"
               or not _each_turned_against(toks, [i for i, fam, _ in families if fam == f], lex)]
+    # "I'm glad about that. I am. My back is glad about it anyway.": gladness insisted on,
+    # over selling the farm, is protested, not had (read blind, "There's joy in this" was
+    # graded 1)
+    chosen = [f for f in chosen if lex.valence.get(f) != "positive" or not (
+        said := [i for i, fam, _ in counted if fam == f]) or not all(_said_again(toks, i, lex) for i in said)]
     if not vader and set(chosen) & _FLAT_PRAISE and not _joy_shouted(text, toks, counted) \
             and not _said_in_one_breath(toks, counted) \
             and not _joy_said_plainly(text, toks, counted, families, lex) \
@@ -3948,6 +3953,8 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
             if toks[j].norm in ("am", "was", "feel", "felt", "feeling") and not (
                     j >= 1 and toks[j - 1].sent == toks[j].sent and toks[j - 1].norm == "i"):
                 continue  # "the day was so happy", "it felt good": not the writer's state
+            if _said_again(toks, i, lex):
+                continue  # "I'm glad about that. I am.": said again, harder, it is protested
             after = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
             if after is not None and (after.norm in lex.others or after.norm.startswith(("they", "he'", "she'", "it'"))
                                       or after.norm in ("that", "you", "we")):
@@ -3957,6 +3964,16 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
         if not stated:
             return False
     return True
+
+
+def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the sentence after the one holding token i only says it again, bare ("I am.",
+    "I really am.", "I do."): a feeling insisted on is protested, not plainly had."""
+    sent = toks[i].sent
+    nxt = [t.norm for t in toks if t.sent == sent + 1]
+    return 0 < len(nxt) <= 4 and any(w in lex.first_person for w in nxt) and all(
+        w in lex.first_person or w in _STATE_VERBS or w in lex.intensifiers
+        or w in ("do", "did", "am", "really", "honestly", "truly") for w in nxt)
 
 
 def _so_much_that(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

@@ -39,6 +39,9 @@ def test_a_glad_feeling_the_writer_states_is_named_beside_a_bad_day(text: str, f
      "all the way home.", "joy"),
     ("Got the date of her launch wrong, like an idiot, and she'd saved me a seat. The worst "
      "friend. I'm so proud of her.", "pride"),
+    # gladness insisted on, said again bare
+    ("Sold the boat to a couple from Nelson this morning. Thirty years of Saturdays on it. "
+     "I'm glad it's going to people who'll use it. I am. Tidied the shed after.", "joy"),
     # a feeling half said, beside its other half
     ("The flight was cancelled and we lost a day. I think I'm happy to be home. I think I'm "
      "also a bit lost.", "joy"),
