@@ -5,7 +5,8 @@ queried is here, with the rest of Mirror's SQL.
 
 The file is `care-index-<key>.sqlite` in the cache folder (the journal's `cache/`, or
 `$MIRROR_CARE_CACHE`), written atomically and then opened read-only; without a cache
-folder (a library caller, a worker process) the index lives in memory.
+folder (a library caller, a script) the machine's copy below is read, and without that
+either the index lives in memory.
 
 Building takes seconds, and a new journal would otherwise pay them on its first `reflect`.
 So an index is also kept once per machine, in the user's cache folder
@@ -488,8 +489,16 @@ def open_index(folder: Path | None, key: str, build: Callable[[], IndexRows],
     """The index for `key`: read from `folder` if built before; else the machine's copy
     for `content_key()` (see the module docstring), built there first if need be; else
     written into `folder` from `build()` (atomically, so concurrent processes never see
-    half an index)."""
+    half an index). Without a folder (a library caller, a script) the machine's copy is
+    read the same way, and only without one either is the index built in memory: seconds
+    of every such process."""
     if folder is None:
+        try:
+            machine = _machine_index(content_key, build)
+            if machine is not None:
+                return machine[0]
+        except (OSError, sqlite3.Error):
+            pass  # an unwritable machine cache: the index is built in memory
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         write_rows(conn, build())
         return CareIndex(conn)
@@ -497,24 +506,17 @@ def open_index(folder: Path | None, key: str, build: Callable[[], IndexRows],
     found = _open_file(path, None)
     if found is not None:
         return found
-    shared = machine_cache() if content_key is not None else None
-    if shared is not None and content_key is not None:
-        try:
-            ck = content_key()
-            if ck:
-                source = shared / f"care-index-{ck}.sqlite"
-                machine = _open_file(source, ck)
-                if machine is None:
-                    _write_file(shared, ck, build())
-                    _prune(shared, keep=source)
-                else:
-                    machine.conn.close()
-                _place(source, folder, key)
-                found = _open_file(path, ck)
-                if found is not None:
-                    return found
-        except (OSError, sqlite3.Error):
-            pass  # an unwritable machine cache: the journal's own folder still works
+    try:
+        machine = _machine_index(content_key, build)
+        if machine is not None:
+            index, source, ck = machine
+            index.conn.close()
+            _place(source, folder, key)
+            found = _open_file(path, ck)
+            if found is not None:
+                return found
+    except (OSError, sqlite3.Error):
+        pass  # an unwritable machine cache: the journal's own folder still works
     try:
         found = _open_file(_write_file(folder, key, build()), key)
         if found is not None:
@@ -524,3 +526,24 @@ def open_index(folder: Path | None, key: str, build: Callable[[], IndexRows],
     conn = sqlite3.connect(":memory:", check_same_thread=False)  # a read-only cache folder
     write_rows(conn, build())
     return CareIndex(conn)
+
+
+def _machine_index(content_key: Callable[[], str | None] | None,
+                   build: Callable[[], IndexRows]) -> tuple[CareIndex, Path, str] | None:
+    """The machine's index for `content_key()`, built there first if need be, with its
+    path and key; None when there is no machine cache or no content key."""
+    shared = machine_cache() if content_key is not None else None
+    if shared is None or content_key is None:
+        return None
+    ck = content_key()
+    if not ck:
+        return None
+    source = shared / f"care-index-{ck}.sqlite"
+    found = _open_file(source, ck)
+    if found is None:
+        _write_file(shared, ck, build())
+        _prune(shared, keep=source)
+        found = _open_file(source, ck)
+        if found is None:
+            return None
+    return found, source, ck

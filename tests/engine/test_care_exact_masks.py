@@ -10,7 +10,9 @@ reads the same however long the run that reads it.
   (`rules.cue_masks`): never fewer than `matcher.may_match_any` allows, and, for a cue
   whose patterns have at most `CUE_DEPTH` sets, exactly those.
 - An ASCII text is split into words by a simpler pattern (`text._ascii_token_re`) that
-  must give the tokens the full one gives.
+  must give the tokens the full one gives; and read by one `re.split` (`_ascii_split_re`,
+  the kind of each token told by `_ascii_kind`), which must give the same tokens, kinds
+  and spans.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from hypothesis import strategies as st
 from mirror.engine.care import detect
 from mirror.engine.care.matcher import may_match_any, required_words
 from mirror.engine.care.rules import RuleError, cue_masks
-from mirror.engine.care.text import _ascii_token_re, _token_re
+from mirror.engine.care.text import _ascii_kind, _ascii_split_re, _ascii_token_re, _token_re
 
 
 def test_the_index_files_each_rule_under_the_word_sets_the_detector_requires() -> None:
@@ -100,6 +102,34 @@ def test_every_printable_ascii_word_shape_splits_alike() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
         full = [(m.lastindex, m.span()) for m in _token_re().finditer(text)]
         assert [(m.lastindex, m.span()) for m in _ascii_token_re().finditer(text)] == full, repr(text)
+
+
+def _split_tokens(text: str) -> list[tuple[int, str, tuple[int, int]]]:
+    """(kind, token, span) of every token `_ascii_split_re` splits `text` into."""
+    pieces = _ascii_split_re().split(text)
+    out = []
+    at = 0
+    for k, piece in enumerate(pieces):
+        if k % 2:
+            out.append((_ascii_kind(piece), piece, (at, at + len(piece))))
+        at += len(piece)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_ASCII)
+def test_an_ascii_text_split_at_once_gives_the_full_patterns_tokens_kinds_and_spans(text: str) -> None:
+    full = [(m.lastindex, m[m.lastindex], m.span()) for m in _token_re().finditer(text)]
+    assert _split_tokens(text) == full
+
+
+def test_every_printable_ascii_text_split_at_once_reads_alike() -> None:
+    rng = random.Random(6)
+    alphabet = [chr(i) for i in range(128)]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        full = [(m.lastindex, m[m.lastindex], m.span()) for m in _token_re().finditer(text)]
+        assert _split_tokens(text) == full, repr(text)
 
 
 def test_an_index_kept_for_another_count_of_word_sets_is_never_read(monkeypatch, tmp_path) -> None:

@@ -115,6 +115,25 @@ def test_the_machine_keeps_only_the_newest_indexes(tmp_path: Path, machine: Path
     assert again.forms(["dying"]) == {"en": {"dying": "die"}}
 
 
+def test_a_process_without_a_journal_reads_the_machines_index_instead_of_building_it(
+        machine: Path) -> None:
+    """A script or library caller with no journal open (an evaluation, a benchmark, the
+    engine used on its own) waited seconds for the index in every run: it now reads the
+    machine's copy, built once, and gets the same answers."""
+    key = "c7".rjust(32, "0")
+    first = care_index.open_index(None, "k7", _tiny_rows, lambda: key)
+    assert first.forms(["dying"]) == {"en": {"dying": "die"}}
+    assert (machine / f"care-index-{key}.sqlite").exists()
+    again = care_index.open_index(None, "k7", lambda: pytest.fail("index rebuilt"), lambda: key)
+    assert again.forms(["dying"]) == {"en": {"dying": "die"}}
+    assert again.known(["dying", "die", "dead"]) == {"dying", "die"}
+    # No machine cache to be had: still an index, built in memory.
+    shutil.rmtree(machine)
+    machine.write_text("not a folder")
+    alone = care_index.open_index(None, "k7", _tiny_rows, lambda: key)
+    assert alone.forms(["dying"]) == {"en": {"dying": "die"}}
+
+
 def _tiny_rows() -> care_index.IndexRows:
     return care_index.IndexRows(
         forms=[("dying", "en", "die")], starts=[], prefixes=[], scans=[], vocabulary=["die"],

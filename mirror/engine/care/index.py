@@ -14,7 +14,8 @@ is built once (~1.5 s, the first reflection on a machine) into
 sizes and times (and once per machine by their contents: see `mirror.storage.care_index`),
 and each entry then asks it for its words only.
 
-Without a cache folder (a library caller, a worker process) the index is built in memory.
+Without a cache folder (a library caller, a script) the machine's copy is read, built there
+first if need be; without that either, the index is built in memory.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import chain
+from itertools import accumulate, chain
 
 from mirror.lazy_re import kept
 from mirror.tuples import NamedTuple
@@ -68,6 +68,33 @@ def _ascii_token_re() -> re.Pattern[str]:
         r"|([.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]+|\n\s*\n)"
         r"|([,;:\u2014\u2013()\[\]\n\u3001\uff0c\uff1b\uff1a\u060c\u061b]|\s-\s)"
     )
+
+
+@lru_cache(maxsize=1)
+def _ascii_split_re() -> re.Pattern[str]:
+    """`_ascii_token_re`'s words, stops and clause marks, in that order, as one group for
+    `re.split`: the same tokens (alternatives are tried in the same order at each
+    character), with the text between them, so their spans are running sums of lengths."""
+    return kept(
+        rf"([A-Za-z0-9][A-Za-z0-9_]*(?:[{_APOS}][A-Za-z0-9_]+)*[{_APOS}]?"
+        r"|[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]+|\n\s*\n"
+        r"|[,;:\u2014\u2013()\[\]\n\u3001\uff0c\uff1b\uff1a\u060c\u061b]|\s-\s)"
+    )
+
+
+#: The characters an ASCII word token begins with (see `_ascii_token_re`).
+_ASCII_WORD_HEADS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _ascii_kind(token: str) -> int:
+    """Which alternative of `_ascii_token_re` an ASCII token is: 2 word, 3 stop, 4 clause
+    (a line break alone is a clause mark; one with a blank line after it, a stop)."""
+    head = token[0]
+    if head in _ASCII_WORD_HEADS:
+        return 2
+    if head in ".!?" or (head == "\n" and len(token) > 1):
+        return 3
+    return 4
 
 
 _APOS_TABLE = str.maketrans({c: "'" for c in _APOS[1:]})
@@ -298,10 +325,12 @@ def sentences(text: str, normaliser: Normaliser,
     seen = cache if cache is not None else {}
     out: list[list[Word]] = []
     current: list[Word] = []
+    if text.isascii():
+        return _ascii_sentences(text, normaliser, known, seen, out, current)
     # One pass while every word token was seen before (most of a long run's entries):
     # each is normalised as it comes. From the first new one on, the tokens are kept, the
     # index is asked at once about the new ones, and the rest is read as they were.
-    matches = (_ascii_token_re() if text.isascii() else _token_re()).finditer(text)
+    matches = _token_re().finditer(text)
     first_new = None
     for m in matches:
         kind = m.lastindex
@@ -324,25 +353,61 @@ def sentences(text: str, normaliser: Normaliser,
             start, end = m.span()
             current.append(_new_word((CLAUSE, start, end)))
     if first_new is not None:
-        _rest(chain((first_new,), matches), normaliser, known, seen, out, current)
+        rest = chain((first_new,), matches)
+        _rest([(m.lastindex or 0, m[m.lastindex or 0], *m.span()) for m in rest],
+              normaliser, known, seen, out, current)
     elif current:
         out.append(current)
     return out
 
 
-def _rest(matches: Iterable[re.Match[str]], normaliser: Normaliser,
+def _ascii_sentences(text: str, normaliser: Normaliser, known: Callable[[Iterable[str]], set[str]],
+                     seen: dict[str, list[str]], out: list[list[Word]], current: list[Word]) -> list[list[Word]]:
+    """`sentences` of an ASCII text: its tokens and the text between them by one
+    `re.split` (`_ascii_split_re`), their spans by running sums of the pieces' lengths,
+    so no match object is made per token; then read as `sentences` reads them."""
+    pieces = _ascii_split_re().split(text)
+    tokens = pieces[1::2]
+    bounds = list(accumulate(map(len, pieces)))
+    starts = bounds[0::2]
+    ends = bounds[1::2]
+    first_new = -1
+    for k, token in enumerate(tokens):
+        norms = seen.get(token)  # only words are kept there
+        if norms is not None:
+            start, end = starts[k], ends[k]
+            for norm in norms:
+                current.append(_new_word((norm, start, end)))
+            continue
+        head = token[0]
+        if head in _ASCII_WORD_HEADS:
+            first_new = k
+            break
+        if head in ".!?" or (head == "\n" and len(token) > 1):
+            if current:
+                out.append(current)
+                current = []
+        elif current and current[-1].norm != CLAUSE:
+            current.append(_new_word((CLAUSE, starts[k], ends[k])))
+    if first_new >= 0:
+        _rest([(_ascii_kind(token), token, starts[k], ends[k])
+               for k, token in enumerate(tokens[first_new:], first_new)],
+              normaliser, known, seen, out, current)
+    elif current:
+        out.append(current)
+    return out
+
+
+def _rest(items: list[tuple[int, str, int, int]], normaliser: Normaliser,
           known: Callable[[Iterable[str]], set[str]], seen: dict[str, list[str]],
           out: list[list[Word]], current: list[Word]) -> None:
-    """`sentences` from a word token not seen before: the tokens are kept, the index is
-    asked about the new words at once, and the sentences are completed into `out`."""
-    # (which alternative of the pattern matched: 1 CJK, 2 word, 3 stop, 4 clause; its
-    # text; its characters), and the words whose being known is still to be asked.
-    items: list[tuple[int, str, int, int]] = []
+    """`sentences` from a word token not seen before: the index is asked about the new
+    words at once, and the sentences are completed into `out`. `items`: for each token
+    from there on, which alternative of the pattern matched (1 CJK, 2 word, 3 stop, 4
+    clause), its text and its characters [start, end)."""
+    # The words whose being known is still to be asked.
     asked: set[str] = set()
-    for m in matches:
-        kind = m.lastindex or 0
-        value = m[kind]
-        items.append((kind, value, *m.span()))
+    for kind, value, _, _ in items:
         if kind == 2 and value not in seen:
             asked.update(normaliser.needs_lookup(fold(value)))
     known_words = known(asked) if asked else set()
