@@ -721,7 +721,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             # it so ("What made it the best Twix of your life?"), not what it "holds".
             said = superlative(a.text, a.tokens, *clause[0])
         ask = _echo_question(fr, r, said, pick) if said is not None else \
-            _say(pick.choice(_clause_frames(fr["ask_clause"], clause[1])), f=clause[1])
+            _say(pick.choice(_clause_frames(_clause_asks(fr, r), clause[1])), f=clause[1])
     elif r.image is not None and "ask_image" in fr and (
             image := _exact_quote(a.text, a.tokens, r.image.first, r.image.last)):
         ask = pick.choice(fr["ask_image"]).format(i=image)
@@ -736,7 +736,7 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # A longer last clause, where no short one, likeness or clause said back was found:
         # still the person's own words, where the questions below fit any entry (read
         # blind, "What feels most true in it for you now?" was graded 2.1 of 5 on average).
-        ask = _say(pick.choice(_clause_frames(fr["ask_clause"], clause[1])), f=clause[1])
+        ask = _say(pick.choice(_clause_frames(_clause_asks(fr, r), clause[1])), f=clause[1])
     elif r.phrase and _someone(r.phrase, data):
         # Only a person of theirs ("your sister", "Sam"): read blind, a question about a
         # thing named ("What comes up around your dressing gown, right now?") was graded
@@ -1217,6 +1217,13 @@ def _points_back(a: Analysis, language: str, clause: tuple[int, int]) -> bool:
     first, last = clause
     whole = first == 0 or a.tokens[first - 1].sent != a.tokens[first].sent
     return whole and points_back(language, [t.norm for t in a.tokens[first:last]])
+
+
+def _clause_asks(fr: dict, r: Reading) -> list[str]:
+    """The clause questions for this moment: with those that look under the words ("What
+    sits underneath …?") only where a heavy feeling is named."""
+    return [*fr["ask_clause"], *(fr.get("ask_clause_deep") or ())] if r.feelings and r.valence == "negative" \
+        else list(fr["ask_clause"])
 
 
 def _clause_frames(options: list[str], clause: str) -> list[str]:
