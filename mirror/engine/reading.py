@@ -1959,7 +1959,19 @@ def _unreal(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         return True
     if lex.when_words and _ahead_when(norms, lex):
         return True
+    if lex.deeds and _before_it_happens(norms, lex):
+        return True
     return bool(lex.asked) and _asked(text, toks, i, lex)
+
+
+def _before_it_happens(norms: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether the words before a feeling put it in a "before" clause of something not yet
+    done: "Logging off before I send a reply I regret", "I'll ring her before I get angry"
+    (the writer's verb after "before I" not in the past; "Before I left the ward I felt so
+    guilty" looks back, and is felt). English only, where a verb's past form is known."""
+    at = next((k for k in range(len(norms) - 1, -1, -1) if norms[k] == "before"), None)
+    return at is not None and at + 2 < len(norms) and norms[at + 1] in lex.first_person \
+        and not did(norms[at + 2])
 
 
 def _ahead_when(norms: Sequence[str], lex: _Lexicon) -> bool:
