@@ -3965,8 +3965,6 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
             if toks[j].norm in ("am", "was", "feel", "felt", "feeling") and not (
                     j >= 1 and toks[j - 1].sent == toks[j].sent and toks[j - 1].norm == "i"):
                 continue  # "the day was so happy", "it felt good": not the writer's state
-            if _said_again(toks, i, lex):
-                continue  # "I'm glad about that. I am.": said again, harder, it is protested
             after = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
             if after is not None and (after.norm in lex.others or after.norm.startswith(("they", "he'", "she'", "it'"))
                                       or after.norm in ("that", "you", "we")):
