@@ -370,6 +370,7 @@ class _Lexicon:
     surprises: tuple[tuple[str, ...], ...] = ()     # "didn't expect": what caught the writer unready
     later: tuple[tuple[str, ...], ...] = ()         # "later", "después": a pointer pointing on
     supposed: frozenset[str] = frozenset()          # "decided", "assumed": a death only supposed
+    machines: frozenset[str] = frozenset()          # "phone", "laptop": things that "die"
     prefix_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                              hash=False)
 
@@ -811,6 +812,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         exclamatives=_lowered(data.get("exclamatives")),
         reported=_lowered(data.get("reported")),
         supposed=_lowered(data.get("supposed")),
+        machines=_lowered(data.get("machines")),
         not_praise=_lowered(sarcasm.get("not_praise")),
         belongings=_lowered(data.get("belongings")),
         acts=_lowered(data.get("acts")),
@@ -1491,8 +1493,9 @@ def _someone_in_particular(text: str, toks: Sequence[Token], i: int, lex: _Lexic
         if subject.norm in lex.people or subject.norm in lex.others:
             return True
         if subject.text[:1].isupper() and subject.norm not in lex.not_names \
-                and subject.norm not in lex.first_person:
-            return True  # "Biscuit died today"
+                and subject.norm not in lex.first_person and subject.norm not in lex.machines:
+            return True  # "Biscuit died today" ("Phone died." opens its sentence on a
+            #              capital too: a thing's end, not someone's)
         if subject.norm not in lex.stopwords and subject.norm not in lex.first_person:
             return False  # "scanner died twice", "my phone died": a thing's end
     for k, t in enumerate(words):

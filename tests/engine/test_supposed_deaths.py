@@ -32,3 +32,18 @@ def test_benign_news_reported_by_a_doctor_is_relief(text: str) -> None:
 def test_a_death_of_someone_of_the_writers_is_still_grief() -> None:
     text = "Dad died on Tuesday. I keep picking up the phone to ring him."
     assert "grief" in read(text, language="en").feelings
+
+
+@pytest.mark.parametrize("text", [
+    "12:40. She's home. Phone died. She'd been at Priya's waiting out the snow. I hugged her too "
+    "long and she rolled her eyes.",
+    "Laptop died halfway through the report. Lost two pages. Rewrote them from memory.",
+])
+def test_a_machine_that_died_is_no_ones_loss(text: str) -> None:
+    # ("He's home. Phone died." was answered "Grief is close in these words", on a father's
+    # relief that his son was home safe: read blind, graded 1)
+    assert "grief" not in read(text, language="en").feelings
+
+
+def test_a_pet_named_at_the_start_of_a_line_is_still_grieved() -> None:
+    assert "grief" in read("Pepper died this morning. We buried her under the lilac.", language="en").feelings
