@@ -3196,10 +3196,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # entry ("then Mum again because I forgot") does not unsay it.
         shouted = any(wt < WORD_WEIGHT and fam in chosen and norms[i] not in lex.acts
                       and "!!" in _sentence_end(text, toks, i) for i, fam, wt in families)
-        if not _owns_gladness(toks, counted, families, chosen, lex, vader) and (
-                (not shouted and _holds(norms, lex.trouble)) or _praise_beside_harm(
+        if (not shouted and _holds(norms, lex.trouble)) or _praise_beside_harm(
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
-                lex, vader)):
+                lex, vader):
             chosen, valence = [], "neutral"
     if valence == "positive" and not sarcasm and _praise_opens_a_report(text, toks, norms, lex):
         chosen, valence = [], "neutral"  # "Génial, le stage de yoga m'a bloqué le dos": never "joie"
@@ -3920,63 +3919,8 @@ def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex
     return lifted and harm
 
 
-#: The verbs a writer says their own state with ("I'm", "am", "was", "feel"): the
-#: plainest statement of a feeling, beside "I do appreciate …" that irony often borrows.
+#: The verbs a writer says their own state with ("I'm", "am", "was", "feel").
 _STATE_VERBS = frozenset({"i'm", "im", "am", "was", "feel", "felt", "feeling"})
-#: Words that make a stated feeling tentative ("I think I'm happy").
-_TENTATIVE = frozenset({"think", "guess", "suppose", "maybe", "probably", "perhaps"})
-#: A word VADER scores at least this negative is plainly bad ("idiot", "grieving", "ashamed").
-_PLAINLY_BAD = 1.5
-
-
-def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]],
-                   families: Sequence[tuple[int, str, float]], chosen: Sequence[str], lex: _Lexicon,
-                   vader: dict[str, float]) -> bool:
-    """Whether every glad feeling chosen is one the writer states as their own state,
-    plainly: "I'm so proud of her", "I was ridiculously happy", "I am proud today", with
-    only small words between the state verb and the feeling, and no clause about someone
-    else's doing after it ("I'm glad they've got it loud enough", irony's form). A queue,
-    a late train or a lost key elsewhere in a long day does not turn such a statement into
-    irony; praise that only lifts a thing ("Best day in ages", "Can't wait to align")
-    stays under the irony guards."""
-    glad = [f for f in chosen if lex.valence.get(f) == "positive"]
-    if not glad or "calm" in glad:
-        return False  # ("I am calm. I am very calm." is calm protested, the oldest irony)
-    if any(lex.valence.get(f) != "positive" and (wt >= WORD_WEIGHT or toks[i].norm in lex.acts)
-           for i, f, wt in families) or sum(
-            1 for t in toks if vader.get(t.norm, 0.0) <= -_PLAINLY_BAD) > 1:
-        # (an act of sadness counts too: "I'm so glad to go … And I cried in the lift anyway")
-        # "I'm so happy for her I could burst" beside "I think I'm grieving a little", "so
-        # proud of her" beside "I was an idiot … the empty chair": named alone, the glad
-        # side flattens a mixed entry (read blind in pairs, five of nine such replies were
-        # worse for the name; the four better had at most one plainly bad word in them)
-        return False
-    for fam in glad:
-        stated = False
-        for i, f, _ in counted:
-            if f != fam:
-                continue
-            j = i - 1
-            while j >= i - 3 and j >= 0 and toks[j].sent == toks[i].sent and (
-                    toks[j].norm in lex.intensifiers or toks[j].norm.endswith("ly")):
-                j -= 1  # ("so", "really", "ridiculously", "weirdly")
-            if j < 0 or toks[j].sent != toks[i].sent or toks[j].norm not in _STATE_VERBS:
-                continue
-            before = {toks[k].norm for k in range(max(0, j - 3), j) if toks[k].sent == toks[i].sent}
-            if before & (_TENTATIVE | lex.when_words | lex.asked | lex.unreal):
-                continue  # "I think I'm happy", "when I'm actually happy at work": not said as so
-            if toks[j].norm in ("am", "was", "feel", "felt", "feeling") and not (
-                    j >= 1 and toks[j - 1].sent == toks[j].sent and toks[j - 1].norm == "i"):
-                continue  # "the day was so happy", "it felt good": not the writer's state
-            after = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
-            if after is not None and (after.norm in lex.others or after.norm.startswith(("they", "he'", "she'", "it'"))
-                                      or after.norm in ("that", "you", "we")):
-                continue
-            stated = True
-            break
-        if not stated:
-            return False
-    return True
 
 
 def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

@@ -1,30 +1,12 @@
-"""A glad feeling the writer states as their own ("I'm so proud of her") is named even in a
-long day with a late bus or a queue in it. Those words once made any praise in the entry
-suspect as irony, so a parent's plain pride went unnamed beside a missed bus. Irony's own
-forms stay unnamed: gladness about someone else's doing, calm protested, a feeling half said.
-These entries were written for the tests."""
+"""Gladness is named only where it is plainly had: irony's own forms stay unnamed
+(gladness about someone else's doing, calm protested, gladness said again bare, a feeling
+half said, gladness beside tears). These entries were written for the tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from mirror.engine.offline import compose
 from mirror.engine.reading import read
-
-
-@pytest.mark.parametrize(("text", "feeling"), [
-    ("Missed the bus, the rain came in sideways and the queue at the post office was out the "
-     "door. But Mia read her poem at assembly without looking at the paper once. I'm so proud "
-     "of her.", "pride"),
-    ("Long shift, the lift was broken again and I forgot my lunch. Then Dev rang from the "
-     "airport to say he's home for good in March. I was ridiculously happy all the way home.",
-     "joy"),
-    ("The train was late and I stood the whole way, but I handed in the last chapter at ten "
-     "to five. I am proud today.", "pride"),
-])
-def test_a_glad_feeling_the_writer_states_is_named_beside_a_bad_day(text: str, feeling: str) -> None:
-    assert feeling in read(text, language="en").feelings
-    assert feeling in compose(text).lower()
 
 
 @pytest.mark.parametrize(("text", "wrong"), [
