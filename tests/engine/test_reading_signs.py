@@ -26,6 +26,21 @@ NAMED = [
     ("nl", "Morgen de uitslag van de echo. Ik heb de hele avond de badkamer geboend.", "anxiety"),
     ("pt", "A biópsia deu negativo. Chorei no corredor do hospital.", "relief"),
     ("it", "Il nonno avrebbe compiuto cent'anni. Ho fatto il suo sugo della domenica.", "grief"),
+    # someone asleep on the writer, who keeps still for them: tenderness, in every language
+    ("en", "Dog fell asleep on my lap during the news. Didn't move for an hour. Worth it.", "love"),
+    ("es", "Lucía se quedó dormida en mi pecho viendo la tele. No me moví en una hora.", "love"),
+    ("fr", "Le petit s'est endormi sur moi pendant le film. Je n'ai pas bougé.", "love"),
+    ("de", "Mila ist auf meiner Brust eingeschlafen, mitten im Tatort. Arm taub. Egal.", "love"),
+    ("pt", "O Tomás adormeceu no meu colo durante o jogo. Não me mexi durante uma hora.", "love"),
+    ("it", "Giulia si è addormentata in braccio durante il film. Non mi sono mossa.", "love"),
+    ("pl", "Zosia zasnęła mi na rękach w czasie meczu. Nie ruszałem się przez godzinę.", "love"),
+    ("nl", "Daan viel op mijn schoot in slaap tijdens de film. Ik heb een uur niet bewogen.",
+     "love"),
+    # a small win the writer claims in a likeness or counts aloud
+    ("en", "Fixed the boiler myself with a video and a spanner. Felt like a god all evening.",
+     "pride"),
+    ("en", "Swam a whole length without stopping for the first time ever. Slow, but I did it.",
+     "pride"),
 ]
 
 NOT_NAMED = [
@@ -36,6 +51,8 @@ NOT_NAMED = [
     ("es", "Fui al mercado y si no hubiera llovido habría comprado flores.", "anxiety"),
     ("en", "The results weren't clear and the doctor wants another scan.", "relief"),
     ("en", 'She said "what if we just left" and we laughed about it.', "anxiety"),
+    # the writer asleep on their own feet is tiredness, not someone held
+    ("en", "I fell asleep on my feet at work again. Double shift.", "love"),
 ]
 
 
