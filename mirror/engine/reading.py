@@ -19,6 +19,7 @@ Everything here is pure: text and analysis in, a `Reading` out, deterministic.
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -78,6 +79,13 @@ _BEFORE_DYING = frozenset({"just", "finally", "has", "had", "have", "suddenly", 
 _NO_ONE_IN_PARTICULAR = frozenset({"someone", "somebody", "anyone", "anybody", "alguien",
                                    "quelqu'un", "jemand", "qualcuno", "alguém", "iemand", "ktoś"})
 _LINGERS = 1.0
+#: A line set apart as a paragraph of its own between others ("I didn't tell anyone it was
+#: my last shift."): the writer gave it the room; at least this many words, not "Anyway."
+_ALONE = 1.5
+#: A line that says what was kept back, not said ("I didn't tell anyone it was my last
+#: shift", "She didn't ask who would take her … and I didn't say it").
+_UNSAID = 1.5
+_ALONE_WORDS, _ALONE_MOST = 4, 20
 _AFTER_LIST = 1.5  # the prose under a list: where the person speaks
 _LIST_ITEMS = 3
 _CLOSING_WORDS = 8  # words of a closing line straight under a list, with no blank line
@@ -368,6 +376,7 @@ class _Lexicon:
     feeling_nouns: frozenset[str] = frozenset()     # "saudade", "sadness": the feelings' own names
     expected: tuple[tuple[str, ...], ...] = ()      # "i always thought": a belief the next line may overturn
     surprises: tuple[tuple[str, ...], ...] = ()     # "didn't expect": what caught the writer unready
+    unsaid: tuple[tuple[str, ...], ...] = ()        # "didn't tell anyone": what was kept back
     later: tuple[tuple[str, ...], ...] = ()         # "later", "después": a pointer pointing on
     supposed: frozenset[str] = frozenset()          # "decided", "assumed": a death only supposed
     machines: frozenset[str] = frozenset()          # "phone", "laptop": things that "die"
@@ -853,6 +862,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         closing_tags=tuple(_words(str(w)) for w in data.get("closing_tags") or ()),
         expected=tuple(_words(str(w)) for w in data.get("expected") or ()),
         surprises=tuple(_words(str(w)) for w in data.get("surprises") or ()),
+        unsaid=tuple(_words(str(w)) for w in data.get("unsaid") or ()),
         feeling_nouns=frozenset(
             str(s.get("name", "")).lower() for s in (data.get("feelings") or {}).values()
             if " " not in str(s.get("name", ""))) - _NAMES_ALSO_ADJECTIVES,
@@ -1576,6 +1586,19 @@ _DENIAL_WORDS = 6
 def _new_paragraph(text: str, toks: Sequence[Token], i: int) -> bool:
     """Whether token i opens a new paragraph (a blank line before it)."""
     return i > 0 and "\n\n" in text[toks[i - 1].end : toks[i].start].replace("\r", "")
+
+
+def _kept_back(words: Sequence[str], i: int, lex: _Lexicon) -> bool:
+    """Whether the words not said at `i` are the writer's own keeping back: "I didn't tell
+    anyone", "Didn't tell Gary", "Ich hab nichts gesagt", not someone else's silence ("she
+    actually didn't say anything weird", "Er hat nichts gesagt"), the nearest person named
+    in the few words before it being its subject."""
+    for w in reversed(words[max(0, i - 3):i]):
+        if w in lex.first_person:
+            return True
+        if w in lex.others:
+            return False
+    return True
 
 
 def _surprised(words: Sequence[str], lex: _Lexicon) -> bool:
@@ -2824,6 +2847,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # "Right. Driving home now." under a long entry is the person getting up to go, not
     # where the entry lands: the paragraph before it is the last one that speaks.
     signs_off = _signs_off(text, toks, sentences, fam_weight, paragraphs, lex)
+    # (how many of its sentences each paragraph holds: a line alone between others is set apart)
+    per_paragraph = collections.Counter(_paragraph_of(text, toks[lo].start) for lo, _ in sentences)
+    # (only among paragraphs of several lines: where every paragraph is one line, that is
+    # the writer's way of writing, and no line is set apart by it)
+    set_apart = sum(1 for n in per_paragraph.values() if n > 1) >= 2
     announced = False
     reframe_to: int | None = None  # a line before said what it was not about: this one says what it was
     expected_at: int | None = None  # the sentence of a belief held until now ("I always thought …")
@@ -2936,6 +2964,21 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # is where the entry ends ("Yo no pude.", "It's very quiet."): a short last line
             # is more often the punch than an afterthought.
             score -= 1.0
+        if set_apart and _ALONE_WORDS <= hi - lo <= _ALONE_MOST and not in_quotes[lo] \
+                and (words[0] not in lex.links or words[0] in lex.opening_turns) \
+                and _pointer_at(words, lex.pointers) is None \
+                and 0 < (here := _paragraph_of(text, toks[lo].start)) \
+                < paragraphs - 1 and per_paragraph[here] == 1 and text[toks[hi - 1].end : toks[hi - 1].end + 1] != ":":
+            # A long entry's line set apart as a paragraph of its own, between others ("I
+            # didn't tell anyone it was my last shift.", "Sentei-me no chão e separei-os outra
+            # vez."): the writer gave it the room the heart gets. A heading ("Reasons not to:")
+            # only opens what follows, "And then I slammed the drawer" only goes on, and a
+            # line that points ("uma coisa que eu quero guardar") is weighed as a pointer.
+            score += _ALONE
+        if not in_quotes[lo] and any(_kept_back(words, i, lex) for i, _ in _occurrences(words, lex.unsaid)):
+            # What the writer kept back, or was not asked, is where a quiet entry holds its
+            # weight: no feeling word says it, which is the point.
+            score += _UNSAID
         if lo in lingering:
             score += _LINGERS  # "call Dad back. he sounded small on the voicemail"
         if lo >= after_list:

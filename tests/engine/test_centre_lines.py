@@ -298,7 +298,7 @@ def test_an_announcement_of_its_own_heralds_the_next_paragraphs_loudest_line() -
             "pra mim e disse que foi na minha aula que ela entendeu que era capaz. Eu não lembrava "
             "da bolacha. Ela lembrava de tudo.\n\n"
             "Amanhã vou levar bolacha Maria pra ela.")
-    centre = _centre(text)
+    centre = _centre(text, "pt")
     assert "quero guardar" not in centre
     assert "No intervalo a diretora" not in centre
     reply = compose(text)
