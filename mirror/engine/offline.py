@@ -46,6 +46,7 @@ from mirror.engine.reading import (
     points_back,
     read,
     realises,
+    said_twice,
     says_how_it_is,
     says_i,
     valences,
@@ -954,6 +955,8 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     if r.feelings or r.sarcasm or r.asking or r.request is not None or "!" in a.text \
             or any(q in a.text for q in "\"\u201c\u201d\u201e\u00ab\u00bb"):
         return None  # (someone's words, or a shout, make it a story, not a record)
+    if any(said_twice(a.text, a.tokens, m) for m in r.moments):
+        return None  # "Nobody called today. That's fine. It's fine.": a line insisted on is no record
     units = [part for m in r.moments for part in _listed(a, m.first, m.last)]
     if len(units) < _TERSE_DAY_LINES or sum(b - a_ for a_, b in units) > _TERSE_DAY_WORDS * len(units):
         return None

@@ -2865,6 +2865,15 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if not prose[toks[lo].start] or _tags_only(text, toks, lo, hi):
             continue
         words = norms[lo:hi]
+        if scored and k > 0 and scored[-1].last == lo and tuple(words) in lex.closing_tags \
+                and "?" not in text[toks[hi - 1].end : toks[hi - 1].end + 1]:
+            # "Genuine question.", "Just saying.": how the line before was said, part of it
+            # (and a line the writer says they are asking is one they hold; "Honestly?"
+            # opens the line after it)
+            previous = scored[-1]
+            scored[-1] = Moment(previous.first, hi, previous.score + (
+                _ASKED_TAG if tuple(words) in _ASKING_TAGS else 0.0))
+            continue
         last = k == len(sentences) - 1
         score = _POINTS if announced or reframe_to == k else 0.0
         # "It wasn't about the milk. I was already wound up about the meeting …": the person
@@ -3052,7 +3061,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # "I said thanks. Why did I say thanks.", "Zmiana łagodna. Łagodna.": a word said
             # again at once is where the writer stays; the two lines are one moment.
             previous = scored[-1]
-            scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _INSISTS)
+            joined = Moment(previous.first, hi, 0.0)
+            # (a whole line said again, "That's fine. It's fine.", is the writer telling
+            # themselves so: where a short entry's weight is, over the line it ends on)
+            scored[-1] = Moment(previous.first, hi, max(previous.score, score) + (
+                _SAID_TWICE if said_twice(text, toks, joined) else _INSISTS))
             continue
         scored.append(Moment(lo, hi, score))
     in_heralded = [j for j, m in enumerate(scored) if heralded is not None and m.first >= heralded_from
@@ -3106,7 +3119,17 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     centre_sentence = max(scored, key=lambda m: (m.score, m.first))
     if sarcasm:  # the irony is in the whole line, not its loudest word
         centre_sentence = _sarcastic_moment(text, toks, scored, norms, lex) or centre_sentence
-    centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns, lex.stopwords)
+    # "why do I always wait for people to text me first. genuinely asking": a tag after the
+    # line is how it is said, not part of it (and closes it: no short line after it joins);
+    # one that says it is asked makes it the writer's question, "?" or not.
+    tagged = _closing_tag_after(toks, centre_sentence, lex)
+    if tagged is None:
+        centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns,
+                                           lex.stopwords, lex.first_person)
+    tag_asks = False
+    if tagged is not None:
+        tag_asks = tuple(norms[tagged:centre_sentence.last]) in _ASKING_TAGS and norms[centre_sentence.first] in _WHY
+        centre_sentence = Moment(centre_sentence.first, tagged, centre_sentence.score)
     centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person, lex.links, lex.turns)
 
     # A second moment from a different paragraph, for long entries.
@@ -3282,6 +3305,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         and not inside_quotation(text, toks[centre.last - 1].end) \
         and not _answered(toks, centre) and not _tag_question(text, toks, centre.last) \
         and _own_question(text, toks, centre, lex)  # "Is it going, Bethany?": someone's words
+    asking = asking or tag_asks
     # The question's phrase comes from the quoted moment itself: a person, something of the
     # writer's own, or a two-word thing; a stray detail elsewhere would read as random.
     candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3
@@ -3303,6 +3327,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen, valence, in_centre = [], "neutral", True
     request = None if sarcasm else next(
         (m for m in scored if _asks_any(norms, m, lex.requests, quoted_at)), None)
+    if request is not None and (cut := _closing_tag_after(toks, request, lex)) is not None:
+        request = Moment(request.first, cut, request.score)  # (asked, without its "Genuinely asking")
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
                    _felt_sides(_sides(text, toks, centre, vader), norms, fam_at, vader),
                    _image(text, toks, centre, lex),
@@ -3353,13 +3379,22 @@ def _joined_abbreviations(text: str, toks: Sequence[Token],
 
 def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: Moment,
                      opening_turns: frozenset[str] = frozenset(),
-                     stopwords: frozenset[str] | None = None) -> Moment:
+                     stopwords: frozenset[str] | None = None,
+                     first_person: frozenset[str] = frozenset()) -> Moment:
     """A centre sentence with the very short one after it in the same paragraph ("No sé si
     me quedaré para siempre. Hoy sí."): the tail often turns it, and must not be cut off.
     So with a sentence after it that opens on a turn ("I've done nights for two years and I
     still mostly hate it. But I'd never have seen that from a desk."), when the two fit in
     one quote: the line and its turn are one moment, and quoting half of it keeps one side."""
-    if m.last - m.first <= 3:
+    twice = said_twice(text, toks, m)
+    if twice and m.last - m.first > _SAID_TWICE_SHORT and not (
+            (nxt := next((n for n in scored if n.first == m.last), None)) is not None
+            and any(toks[k].norm in first_person for k in range(nxt.first, nxt.last))):
+        # "Probably nothing. Probably nothing. Pasta.": the line said again is where it ends,
+        # unless the writer goes on about themselves ("I'm okay. I'm really okay. I just
+        # miss you")
+        return m
+    if m.last - m.first <= 3 or (twice and m.last - m.first <= _SAID_TWICE_SHORT):
         # A short centre ("Yo no pude.", "Ik niet.") is the turn of the line before it
         # ("Lucía se rió al ponerlas."): quoted alone it says nothing.
         prev = next((n for n in scored if n.last == m.first), None)
@@ -3370,7 +3405,7 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         if prev is not None and prev.last - prev.first <= _LEAD_IN_WORDS \
                 and ("\n" not in between or (elliptic and "\n\n" not in between)):
             return Moment(prev.first, m.last, m.score)
-        nxt = next((n for n in scored if n.first == m.last), None) if prev is None else None
+        nxt = next((n for n in scored if n.first == m.last), None) if prev is None and not twice else None
         gap = text[toks[m.last - 1].end : toks[nxt.first].start] if nxt is not None else ""
         if nxt is not None and nxt.last - nxt.first <= 3 and "\n" not in gap and not set(gap) & set("!?"):
             # "Heute nichts geschafft. Auch okay.": an opening this short is answered by the
@@ -3398,6 +3433,39 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         # line that turns the first ("anyway", "though") is where the pair lands
         return Moment(m.first, then.last, m.score)
     return Moment(m.first, nxt.last, m.score)
+
+
+#: Tags that say the line before them is asked, not stated ("genuinely asking"), and what
+#: saying so adds to the line's weight.
+_ASKED_TAG = 1.0
+_ASKING_TAGS = frozenset({("genuine", "question"), ("genuinely", "asking"), ("honest", "question"),
+                          ("serious", "question"), ("asking", "for", "a", "friend"),
+                          ("honestly", "asking"), ("real", "question"),
+                          ("genuinely", "asking", "myself"), ("honestly", "asking", "myself")})
+
+
+def _closing_tag_after(toks: Sequence[Token], m: Moment, lex: _Lexicon) -> int | None:
+    """Where a moment's last sentence starts, when that sentence is only a closing tag
+    ("genuinely asking", "just saying", "la verdad") and something comes before it."""
+    start = m.last - 1
+    while start > m.first and toks[start - 1].sent == toks[m.last - 1].sent:
+        start -= 1
+    if start <= m.first:
+        return None
+    return start if tuple(t.norm for t in toks[start:m.last]) in lex.closing_tags else None
+
+
+def said_twice(text: str, toks: Sequence[Token], m: Moment) -> bool:
+    """Whether a moment ends on a short line that says the one before it again, ending on
+    the same word ("That's fine. It's fine.", "Probably nothing. Probably nothing.", "It
+    does. It does."): the writer insisting, to themselves."""
+    ends = [k for k in range(m.first, m.last - 1) if toks[k + 1].sent != toks[k].sent]
+    if not ends:
+        return False
+    last_start = ends[-1] + 1
+    prev_start = ends[-2] + 1 if len(ends) > 1 else m.first
+    return m.last - last_start <= _INSIST_WORDS and last_start - prev_start <= _INSIST_WORDS \
+        and toks[m.last - 1].norm == toks[last_start - 1].norm
 
 
 def _tags_only(text: str, toks: Sequence[Token], lo: int, hi: int) -> bool:
@@ -3487,6 +3555,8 @@ def _insists(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lex
 #: A sentence that says a word again is at most this long; the word, at least this long.
 _INSIST_WORDS, _INSIST_LETTERS = 3, 4
 _INSISTS = 0.5
+_SAID_TWICE = 1.5  # a whole short line said again ("That's fine. It's fine.")
+_SAID_TWICE_SHORT = 4  # ... and so short, it leans on the line before it ("whatever. WHATEVER")
 
 
 def _says_how_it_is(text: str, toks: Sequence[Token], lo: int, hi: int, lex: _Lexicon) -> bool:
