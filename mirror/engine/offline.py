@@ -1157,6 +1157,13 @@ def _last_clause(a: Analysis, r: Reading, data: dict, longest: int | None = None
         # "… my grandmother called just to ask if I'm eating. Honestly that was the best
         # part.": the last line only points at the one before, which is the line asked after.
         found = last_clause(language, a.text, a.tokens, span[0], found[0], longest)
+        small = {str(w).lower() for w in data.get("stopwords") or ()}
+        if found is not None and found[0] > span[0] and (_points_back(a, language, found) or (
+                found[1] - found[0] <= 3 and all(a.tokens[k].norm in small for k in range(*found)))):
+            # ("… in her little voice. That was all. That was the whole thing.", "That's the
+            # thing. That's the whole thing.": a line of small words, or a second pointer,
+            # between is part of the pointing, not what is pointed at)
+            found = last_clause(language, a.text, a.tokens, span[0], found[0], longest)
     if found is None:
         return None
     start, end = a.tokens[found[0]].start, a.tokens[found[1] - 1].end

@@ -3013,6 +3013,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # is, and it is the line before; said alone, "that" is not a moment anyone could
             # be asked about. The two are one moment, quoted together.
             previous = scored[-1]
+            if previous.last - previous.first <= 3 and len(scored) > 1 and scored[-2].last == previous.first \
+                    and all(w in lex.stopwords for w in norms[previous.first:previous.last]):
+                # ("… said "thanks Daddy" in her little voice. That was all. That was the whole
+                # thing.": a line of small words between points back with it)
+                scored.pop()
+                previous = scored[-1]
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _POINTS)
             continue
         if pointed is None and _surprised(words, lex):
@@ -3262,9 +3268,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # entry ("then Mum again because I forgot") does not unsay it.
         shouted = any(wt < WORD_WEIGHT and fam in chosen and norms[i] not in lex.acts
                       and "!!" in _sentence_end(text, toks, i) for i, fam, wt in families)
-        if (not shouted and _holds(norms, lex.trouble)) or _praise_beside_harm(
+        if not _owns_gladness(toks, counted, families, chosen, lex, vader) and (
+                (not shouted and _holds(norms, lex.trouble)) or _praise_beside_harm(
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
-                lex, vader):
+                lex, vader)):
             chosen, valence = [], "neutral"
     if valence == "positive" and not sarcasm and _praise_opens_a_report(text, toks, norms, lex):
         chosen, valence = [], "neutral"  # "Génial, le stage de yoga m'a bloqué le dos": never "joie"
@@ -3731,14 +3738,23 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
         prev = norms[j - 1]
         if words == ("like",) and prev in _APPEARS and "what" in norms[max(centre.first, j - 5):j]:
             continue  # "what love looks like at this point": how a thing looks, not a likeness
+        if words == ("like",) and prev in _SHAPED:
+            continue  # "a helmet shaped like a dinosaur": what a thing is made as, not a picture
         after = norms[j + len(words)] if j + len(words) < len(norms) else ""
         if prev in lex.first_person or prev in _OBJECTS or prev in ("would", "i'd", "you'd", "d") \
                 or after in ("to", "that", "this", "it"):
             continue
+        then = norms[j + len(words) + 1] if j + len(words) + 1 < len(norms) else ""
         if words == ("like",) and (prev in _HEDGE_BEFORE_LIKE or after[:1].isdigit()
-                                   or after in _NUMBER_WORDS or after.endswith("ly")
-                                   or after in _FILLER_AFTER_LIKE or after in _HABIT_AFTER_LIKE):
-            continue  # "for like a week", "like nine times", "like properly laughed": a filler
+                                   or (after in _NUMBER_WORDS and (after not in ("a", "an") or then in _AMOUNTS))
+                                   or after.endswith("ly")
+                                   or after in _FILLER_AFTER_LIKE or after in _HABIT_AFTER_LIKE
+                                   or (text[toks[j - 1].end : toks[j].start].startswith(",")
+                                       and after not in _LIKENESS_OPENS)):
+            # "for like a week", "like nine times", "like properly laughed", "full of water,
+            # like waist deep": a filler ("like a king", "like a dog that might bite" are
+            # pictures)
+            continue
         _, end = clause_bounds(text, toks, j, j + 1)
         end = min(end, centre.last)
         # "smell like damp and cost half my salary": the likeness ends where a new verb
@@ -3763,6 +3779,19 @@ _HEDGE_BEFORE_LIKE = frozenset({"for", "about", "just", "was", "is", "and", "so"
                                 "literally", "only", "at", "in", "took", "takes"})
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                            "ten", "twenty", "thirty", "forty", "fifty", "a", "an", "half", "maybe"})
+#: "shaped like", "dressed like": what a thing was made or dressed as.
+_SHAPED = frozenset({"shaped", "dressed", "disguised", "designed", "built", "painted", "decorated"})
+#: After "like a": an amount, not a likeness ("like a week", "like a million times").
+_AMOUNTS = frozenset({"week", "weeks", "day", "days", "minute", "minutes", "hour", "hours", "month",
+                      "months", "year", "years", "second", "seconds", "bit", "lot", "few", "couple",
+                      "million", "hundred", "thousand", "dozen", "mile", "miles", "quid", "tenner",
+                      "fiver", "grand", "half", "quarter", "kilo", "pound"})
+#: After ", like": a likeness opens on someone or something ("…, like nothing was wrong",
+#: "…, like a kid"); anything else after a comma is the filler ("…, like waist deep").
+_LIKENESS_OPENS = frozenset({"a", "an", "the", "i", "i'd", "i'm", "i've", "she", "he", "we", "they",
+                             "it", "it's", "someone", "somebody", "something", "nothing", "nobody",
+                             "everyone", "everybody", "my", "his", "her", "their", "our", "you",
+                             "she'd", "he'd", "they'd", "we'd", "some", "one"})
 _FILLER_AFTER_LIKE = frozenset({"really", "so", "super", "totally", "actually", "literally", "idk",
                                 "kinda", "sorta", "legit", "genuinely", "proper"})
 #: "like every year", "like always", "like last time": as usual, not a likeness.
@@ -4032,8 +4061,79 @@ def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex
     return lifted and harm
 
 
-#: The verbs a writer says their own state with ("I'm", "am", "was", "feel").
+#: The verbs a writer says their own state with ("I'm", "am", "was", "feel"): the
+#: plainest statement of a feeling, beside "I do appreciate …" that irony often borrows.
 _STATE_VERBS = frozenset({"i'm", "im", "am", "was", "feel", "felt", "feeling"})
+#: Words that make a stated feeling tentative ("I think I'm happy").
+_TENTATIVE = frozenset({"think", "guess", "suppose", "maybe", "probably", "perhaps"})
+#: A word VADER scores at least this negative is plainly bad ("idiot", "grieving", "ashamed").
+_PLAINLY_BAD = 1.5
+
+
+def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, float]],
+                   families: Sequence[tuple[int, str, float]], chosen: Sequence[str], lex: _Lexicon,
+                   vader: dict[str, float]) -> bool:
+    """Whether every glad feeling chosen is one the writer states as their own state,
+    plainly: "I'm so proud of her", "I was ridiculously happy", "I am proud today", with
+    only small words between the state verb and the feeling, and no clause about someone
+    else's doing after it ("I'm glad they've got it loud enough", irony's form), and beside
+    good news the entry tells ("passed", "first steps", "got the job"). A queue, a late
+    train or a lost key elsewhere in such a day does not turn the statement into irony;
+    praise that only lifts a thing ("Best day in ages", "Can't wait to align"), or gladness
+    of nothing but the trouble ("Train cancelled again. I'm thrilled."), stays under the
+    irony guards."""
+    glad = [f for f in chosen if lex.valence.get(f) == "positive"]
+    if not glad or "calm" in glad:
+        return False  # ("I am calm. I am very calm." is calm protested, the oldest irony)
+    stated_at: set[int] = set()
+    worded = {i for i, _, wt in families if wt >= WORD_WEIGHT}
+    for fam in glad:
+        stated = False
+        for i, f, _ in counted:
+            if f != fam or i not in worded:
+                continue  # (a hint is no statement: "Finished the library book.")
+            j = i - 1
+            while j >= i - 3 and j >= 0 and toks[j].sent == toks[i].sent and (
+                    toks[j].norm in lex.intensifiers or toks[j].norm.endswith("ly")):
+                j -= 1  # ("so", "really", "ridiculously", "weirdly")
+            opens = j < 0 or toks[j].sent != toks[i].sent  # "So proud of myself.", "Proud."
+            if not opens and toks[j].norm not in _STATE_VERBS:
+                continue
+            before = set() if opens else {toks[k].norm for k in range(max(0, j - 3), j) if toks[k].sent == toks[i].sent}
+            if before & (_TENTATIVE | lex.when_words | lex.asked | lex.unreal):
+                continue  # "I think I'm happy", "when I'm actually happy at work": not said as so
+            if not opens and toks[j].norm in ("am", "was", "feel", "felt", "feeling") and not (
+                    j >= 1 and toks[j - 1].sent == toks[j].sent and toks[j - 1].norm == "i"):
+                continue  # "the day was so happy", "it felt good": not the writer's state
+            after = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else None
+            if after is not None and (after.norm in lex.others or after.norm.startswith(("they", "he'", "she'", "it'"))
+                                      or after.norm in ("that", "you", "we")):
+                continue
+            stated = True
+            stated_at.add(i)
+            break
+        if not stated:
+            return False
+    stated_in = {toks[i].sent for i in stated_at}
+    if any(lex.valence.get(f) != "positive" and (wt >= WORD_WEIGHT or (
+            toks[i].norm in lex.acts and toks[i].sent not in stated_in)) for i, f, wt in families) or sum(
+            1 for t in toks if vader.get(t.norm, 0.0) <= -_PLAINLY_BAD) > 1:
+        # (an act of sadness counts too: "I'm so glad to go … And I cried in the lift anyway";
+        # not in the gladness's own sentence: "I'm so happy I cried")
+        # "I'm so happy for her I could burst" beside "I think I'm grieving a little", "so
+        # proud of her" beside "I was an idiot … the empty chair": named alone, the glad
+        # side flattens a mixed entry (read blind in pairs, five of nine such replies were
+        # worse for the name; the four better had at most one plainly bad word in them)
+        return False
+    # ... and glad of something the entry tells in another sentence: a pass, a first step, a
+    # job got ("Train cancelled again. I'm thrilled." is glad of nothing but the trouble)
+    # (or in the same one, as news: "Mia graduated today and I am so proud of her"), or
+    # after the writer turns from the trouble ("… the queue was out the door. But Mia read
+    # her poem without the paper. I'm so proud of her.")
+    turned = any(toks[k].norm in lex.opening_turns and (k == 0 or toks[k - 1].sent != toks[k].sent)
+                 and min(stated_in) - 1 <= toks[k].sent <= max(stated_in) for k in range(len(toks)))
+    return turned or any(lex.valence.get(f) == "positive" and (toks[i].sent not in stated_in or wt < WORD_WEIGHT)
+                         for i, f, wt in families)
 
 
 def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

@@ -560,3 +560,17 @@ def test_a_long_line_is_quoted_from_its_turn() -> None:
             "I never once took a sick day, and now I'm sitting on the edge of the bath at three in "
             "the morning pressing at my own neck like it might tell me something.")
     assert _centre(text).startswith("now I'm sitting on the edge of the bath")
+
+
+def test_that_was_the_whole_thing_points_past_a_line_of_small_words() -> None:
+    """"… she said "see you Sunday, Grandad" through the car window. That was all. That was the
+    whole thing.": the pointer, and the small line before it, point at the line before them,
+    which is quoted and asked after (not "That was all")."""
+    text = ("Drove up for the christening, four hours each way. The church was freezing and the "
+            "vicar got the baby's name wrong twice, which nobody will forget.\n\n"
+            "Lunch at the pub after, a lot of speeches, Kev's new girlfriend, the usual.\n\n"
+            "When we left, Amara waved and said \"see you Sunday, Grandad\" through the car "
+            "window. That was all. That was the whole thing.")
+    reply = compose(text)
+    assert "see you Sunday, Grandad" in reply
+    assert "“That was all”" not in reply and "“That was the whole thing”" not in reply

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from mirror.engine.offline import compose
-from mirror.engine.reading import read
 
 SET_APART = (
     "Cleared out the allotment shed today, the council wants the plot back by March. Forty "

@@ -422,6 +422,9 @@ def test_french_negation_before_the_verb_is_heard(text: str) -> None:
     "laughed at something Jess said at work, like properly laughed",
     "I start strong, write every day for like a week, then miss one day.",
     "Mo texted for no reason. I read it like nine times.",
+    "The basement was full of water, like waist deep, and the boiler was floating.",
+    "Finally going to see the dentist like a normal person.",
+    "A kid went past on a scooter with a helmet shaped like a dinosaur.",
 ])
 def test_like_as_a_filler_is_not_a_likeness(text: str) -> None:
     """"for like a week", "like nine times": the way people talk, not a picture to hold up."""
@@ -430,6 +433,20 @@ def test_like_as_a_filler_is_not_a_likeness(text: str) -> None:
 
 def test_a_real_likeness_is_still_held_up() -> None:
     assert read("It stopped raining exactly when I left, like the sky was being considerate.").image is not None
+
+
+@pytest.mark.parametrize(("text", "likeness"), [
+    ("Passed at last. Ate chips in the car park with the engine running like a king.", "like a king"),
+    ("The letter's on the table and I've walked round it for three days like it's a dog that "
+     "might bite.", "like it's a dog that might bite"),
+])
+def test_a_likeness_of_a_someone_is_held_up_as_the_writers_picture(text: str, likeness: str) -> None:
+    """"like a king" is the writer's own picture of how it felt, and the question holds it up
+    ("like a week" is an amount, and stays a filler)."""
+    r = read(text)
+    toks = tokenize(text)
+    assert r.image is not None
+    assert text[toks[r.image.first].start:toks[r.image.last - 1].end] == likeness
 
 
 def test_a_story_the_person_laughs_at_is_humour_not_irony() -> None:

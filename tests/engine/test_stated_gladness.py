@@ -1,15 +1,39 @@
-"""Gladness is named only where it is plainly had: irony's own forms stay unnamed
-(gladness about someone else's doing, calm protested, gladness said again bare, a feeling
-half said, gladness beside tears). These entries were written for the tests."""
+"""A glad feeling the writer states as their own ("I'm so proud of her", "So proud of
+myself.") about news the entry tells (a test passed, first steps, a job got) is named even in
+a day with a late bus or a queue in it: those words once made any praise suspect as irony,
+so a parent's plain pride went unnamed beside a missed bus. Irony's own forms stay unnamed:
+gladness of nothing but the trouble, about someone else's doing, calm protested, gladness
+said again bare, a feeling half said, gladness beside tears. These entries were written for
+the tests."""
 
 from __future__ import annotations
 
 import pytest
 
+from mirror.engine.offline import compose
 from mirror.engine.reading import read
 
 
+@pytest.mark.parametrize(("text", "feeling"), [
+    ("Missed the bus, the rain came in sideways and the queue at the post office was out the "
+     "door. But Mia read her poem at assembly without looking at the paper once. I'm so proud "
+     "of her.", "pride"),
+    ("Long shift, the lift was broken again and I forgot my lunch. Then I got the job offer "
+     "from the hospice. I was ridiculously happy all the way home.", "joy"),
+    ("Passed my driving test in the pouring rain, examiner late, wipers squeaking. So proud of "
+     "myself.", "pride"),
+    ("Long meeting, then home. Ellie took her first steps tonight. I'm so happy I cried.", "joy"),
+])
+def test_a_glad_feeling_the_writer_states_is_named_beside_a_bad_day(text: str, feeling: str) -> None:
+    assert feeling in read(text, language="en").feelings
+    assert feeling in compose(text).lower()
+
+
 @pytest.mark.parametrize(("text", "wrong"), [
+    # gladness of nothing the entry tells but the trouble itself: irony's oldest form
+    ("Train cancelled again. I'm thrilled.", "joy"),
+    ("Another Monday, another two-hour meeting about the meeting. I'm so happy to be here.",
+     "joy"),
     # gladness about what someone else did: irony's form
     ("Monday again and the trains were cancelled. I'm glad they've found new ways to surprise "
      "us.", "joy"),
