@@ -54,6 +54,10 @@ _MAX_CENTRE_WORDS = 36
 #: Where an entry lands and where it starts: the closing line is often its heart (the
 #: rubric's "often not the first sentence"), the opening line its setting.
 _LAST_LINE, _FIRST_LINE = 1.5, 1.0
+#: In an entry of at least this many paragraphs, the opening paragraph's lines weigh this
+#: much less: the scene set ("Day two of dividing up the house. … too tired to fight about
+#: a toaster"), seldom the heart.
+_SETTING_PARAGRAPHS, _SETTING = 4, 1.0
 _LAST_PLAIN = 0.25
 _SHOUTED = 2.0  # a line shouted in capitals ("PRESO 27!!!"): news, whatever its words
 _ASIDE = 2.0  # a last line added on ("also …", "… lol"): the entry's heart is elsewhere
@@ -2956,6 +2960,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += _LAST_PARAGRAPH  # a long entry lands in its last paragraph
         elif k == 0 and len(sentences) > 2:
             score -= _FIRST_LINE  # the setting, more often than the heart
+        elif paragraphs >= _SETTING_PARAGRAPHS and _paragraph_of(text, toks[lo].start) == 0:
+            score -= _SETTING  # a long entry's opening paragraph sets the scene for what follows
         state = not any(i in fam_at for i in range(lo, hi)) and _says_how_it_is(text, toks, lo, hi, lex)
         if state:
             # "Yo estoy como tranquila, rara.", "Ik voel me leeg.": the writer's own account of

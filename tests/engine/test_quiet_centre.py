@@ -82,3 +82,18 @@ def test_you_couldnt_tell_me_is_not_something_kept_back() -> None:
     text = ("Watched two episodes of something and couldn't tell you what happened in either. "
             "Mum's scan is on Thursday and I am so scared I keep cleaning the same cupboard.")
     assert "so scared" in compose(text)
+
+
+def test_a_long_entrys_opening_paragraph_is_its_setting() -> None:
+    # (four paragraphs: the first sets the scene in loud words; the heart comes later)
+    text = ("Day two of dividing up the house. Dan and I have been surprisingly civil, which "
+            "everyone says is mature and which I think is mostly because neither of us can face "
+            "a fight about a toaster.\n\n"
+            "Sticky notes on everything. Green is me, orange is him. The sofa is orange. The "
+            "good pans are orange.\n\n"
+            "Afterwards we sat on the back step with a beer like we used to, and I felt the "
+            "whole eleven years in my chest. Neither of us said anything.\n\n"
+            "The new place has a small kitchen. I'll manage.")
+    reply = compose(text)
+    assert "the whole eleven years in my chest" in reply
+    assert "toaster" not in reply
