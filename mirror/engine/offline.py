@@ -1467,6 +1467,10 @@ def _echo_strongest(a: Analysis, r: Reading) -> Echo | None:
 _FIRST_PERSON = kept(r"\b(?:I|I'm|I've|I'd|me|my|myself|we|us|our)\b", re.IGNORECASE)
 
 
+#: A word or two in brackets at an item's end: the writer's aside on it ("(don't)", "(again)").
+_BRACKETED_WORD = re.compile(r"\(\s*\w[\w'’]*(?:\s+\w[\w'’]*){0,2}\s*[.!?]*\)\s*$")
+
+
 def _errands_only(a: Analysis, r: Reading) -> bool:
     """Whether the entry is a list of things to do: every line a list item or a heading
     ("things to do before thursday:"), and none with the writer in it ("I apologised but I
@@ -1476,6 +1480,9 @@ def _errands_only(a: Analysis, r: Reading) -> bool:
     if r.centre is not None and a.tokens[r.centre.first].sent != a.tokens[r.centre.last - 1].sent \
             and "\n" not in a.text[a.tokens[r.centre.first].start : a.tokens[r.centre.last - 1].end]:
         return False  # "- stop checking his Instagram. actually stop": an item said again is no errand
+    if r.centre is not None and _BRACKETED_WORD.search(a.text[a.tokens[r.centre.first].start:
+                                                              a.tokens[r.centre.last - 1].end + 2]):
+        return False  # "- reply to Mum's email about Christmas (don't)": the writer's aside on it
     for m in r.moments:
         said = a.text[a.tokens[m.first].start : a.tokens[m.last - 1].end + 1]
         if _FIRST_PERSON.search(said):

@@ -4121,11 +4121,14 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
         if not stated:
             return False
     stated_in = {toks[i].sent for i in stated_at}
+    norms = [t.norm for t in toks]
     if any(lex.valence.get(f) != "positive" and (wt >= WORD_WEIGHT or (
-            toks[i].norm in lex.acts and toks[i].sent not in stated_in)) for i, f, wt in families) or sum(
+            toks[i].norm in lex.acts and toks[i].sent not in stated_in and not _negated(norms, i, lex)))
+           for i, f, wt in families) or sum(
             1 for t in toks if vader.get(t.norm, 0.0) <= -_PLAINLY_BAD) > 1:
         # (an act of sadness counts too: "I'm so glad to go … And I cried in the lift anyway";
-        # not in the gladness's own sentence: "I'm so happy I cried")
+        # not in the gladness's own sentence, "I'm so happy I cried", nor one not done: "didn't
+        # cry at the dentist. proud")
         # "I'm so happy for her I could burst" beside "I think I'm grieving a little", "so
         # proud of her" beside "I was an idiot … the empty chair": named alone, the glad
         # side flattens a mixed entry (read blind in pairs, five of nine such replies were

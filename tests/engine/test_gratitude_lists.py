@@ -30,3 +30,12 @@ def _errand_questions(language: str) -> list[str]:
 def test_a_gratitude_list_is_not_asked_which_item_to_cross_off(text: str, language: str) -> None:
     reply = compose(text)
     assert not any(q in reply for q in _errand_questions(language)), reply
+
+
+def test_a_list_item_with_the_writers_aside_in_brackets_is_not_asked_as_an_errand() -> None:
+    """"- reply to Dad about Easter (don't)": the aside is the writer's own word on that item,
+    and the reply does not ask which errand to cross off first."""
+    text = "saturday\n- bins\n- ring the garage AGAIN\n- reply to Dad about Easter (don't)\n- sleep"
+    reply = compose(text)
+    assert "reply to Dad about Easter (don't)" in reply
+    assert not any(q in reply for q in ("cross off", "more than an errand", "sits with you longest"))
