@@ -228,3 +228,17 @@ def test_prose_wrapped_by_an_editor_keeps_its_sentences_across_lines() -> None:
     # (a quote cut where the editor wrapped the line, "… it was held", stops mid-clause)
     reply = compose(text)
     assert "held\u201d" not in reply and "its\u201d" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    # results not back yet, with the wait counted: worry told by the wait
+    ("Biopsy done this morning. Results in 7-10 working days. Watched four episodes of "
+     "something.", "anxiety"),
+    ("Vet took a sample from the lump on Bess's leg. Ten days for results. Walked her twice.",
+     "anxiety"),
+    # someone to tell, and no one: loneliness said without its word
+    ("First snow of the year and it was beautiful and I had no one to tell, so I'm telling "
+     "this notebook.", "loneliness"),
+])
+def test_a_wait_for_results_and_no_one_to_tell_name_their_feeling(text: str, family: str) -> None:
+    assert family in read(text, language="en").feelings
