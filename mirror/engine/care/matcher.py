@@ -232,16 +232,55 @@ _REQUIRED_ANY: dict[int, tuple[Sequence[Pattern], tuple[tuple[frozenset[str], ..
                                frozenset[str] | None]] = {}
 
 
-def may_match_any(patterns: Sequence[Pattern], present: Set[str]) -> bool:
-    """`any(may_match(p, present) for p in patterns)`, with the patterns' required word
-    sets looked up once per list (a cue's patterns are asked about in every sentence of
-    every entry that may hold the cue)."""
+def _required_any(patterns: Sequence[Pattern]) -> tuple[Sequence[Pattern], tuple[tuple[frozenset[str], ...], ...],
+                                                         frozenset[str] | None]:
     cached = _REQUIRED_ANY.get(id(patterns))
     if cached is None or cached[0] is not patterns:
         every = tuple(required_words(p) for p in patterns)
         first = None if any(not needs for needs in every) else frozenset().union(
             *[needs[0] for needs in every])
         cached = _REQUIRED_ANY[id(patterns)] = (patterns, every, first)
+    return cached
+
+
+def first_words(patterns: Sequence[Pattern]) -> frozenset[str] | None:
+    """Words one of which (written or lemma) a sentence must hold for `may_match_any` to
+    say True of these patterns; None when a pattern requires no word."""
+    return _required_any(patterns)[2]
+
+
+#: (id(pattern list), the places of those kept) -> (the list, the patterns kept): see
+#: `possible_patterns` (short lists only: at most 2 ** `_SUBSET_MOST` subsets a list).
+_SUBSETS: dict[tuple[int, tuple[int, ...]], tuple[Sequence[Pattern], Sequence[Pattern]]] = {}
+_SUBSET_MOST = 8
+
+
+def possible_patterns(patterns: Sequence[Pattern], present: Set[str]) -> Sequence[Pattern]:
+    """The patterns of a short list that `may_match` in a text whose written forms and
+    lemmas are `present` (an entry's), in their order: in any sentence of that text, their
+    `spans` are those of the whole list, and an empty list means `may_match_any` is False.
+    The same subset of a list is always the same list object (kept for the process: a
+    sentence keeps its spans by the list's identity); the list itself when all are kept,
+    or when it is too long to keep its subsets."""
+    if len(patterns) > _SUBSET_MOST:
+        return patterns
+    every = _required_any(patterns)[1]
+    keep = tuple(i for i, needs in enumerate(every)
+                 if all(not words.isdisjoint(present) for words in needs))
+    if len(keep) == len(patterns):
+        return patterns
+    key = (id(patterns), keep)
+    cached = _SUBSETS.get(key)
+    if cached is None or cached[0] is not patterns:
+        cached = _SUBSETS[key] = (patterns, tuple(patterns[i] for i in keep))
+    return cached[1]
+
+
+def may_match_any(patterns: Sequence[Pattern], present: Set[str]) -> bool:
+    """`any(may_match(p, present) for p in patterns)`, with the patterns' required word
+    sets looked up once per list (a cue's patterns are asked about in every sentence of
+    every entry that may hold the cue)."""
+    cached = _required_any(patterns)
     if cached[2] is not None and cached[2].isdisjoint(present):
         return False  # no pattern's first required set has a word here: one test in C
     for needs in cached[1]:
