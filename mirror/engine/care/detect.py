@@ -783,6 +783,7 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     entry = _Words(every, forms) if len(sents) > 1 else None
     scripts = _scripts(words)
     only_script = scripts if len(scripts) == 1 else None
+    filtered = ~unfiltered  # (once an entry: a number as wide as the rules met)
     for k, sent in enumerate(sents):
         sent_scripts = _sentence_scripts(sent.norms, only_script)
         active = 0
@@ -792,7 +793,7 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
         active |= anchored & allowed
         starting = begins & reachable
         tried = active & (starting | scan_bits)
-        if tried & ~unfiltered:
+        if tried & filtered:
             # The rules lacking a word of one of their indexed required word sets in the
             # sentence cannot match in it (as `_possible` would say): dropped at once, also
             # those `_scan` would have looked for.

@@ -264,9 +264,17 @@ def possible_patterns(patterns: Sequence[Pattern], present: Set[str]) -> Sequenc
     or when it is too long to keep its subsets."""
     if len(patterns) > _SUBSET_MOST:
         return patterns
-    every = _required_any(patterns)[1]
-    keep = tuple(i for i, needs in enumerate(every)
-                 if all(not words.isdisjoint(present) for words in needs))
+    _, every, first = _required_any(patterns)
+    if first is not None and first.isdisjoint(present):
+        return ()  # no pattern's first required set has a word here (as `may_match_any`)
+    kept: list[int] = []
+    for i, needs in enumerate(every):
+        for words in needs:
+            if words.isdisjoint(present):
+                break
+        else:
+            kept.append(i)
+    keep = tuple(kept)
     if len(keep) == len(patterns):
         return patterns
     key = (id(patterns), keep)
@@ -300,8 +308,10 @@ _PLANS: dict[int, tuple[Sequence[Pattern], _Plan]] = {}
 _Step = tuple[Pattern, tuple[frozenset[str], ...], frozenset[str] | None, tuple[Atom, ...],
               dict[tuple[str, str], bool]]
 #: A context list's steps; for a long list, each word -> the steps (by position) whose
-#: smallest required word set holds it, and the steps that require no word (see `spans`).
-_Plan = tuple[tuple[_Step, ...], dict[str, tuple[int, ...]] | None, tuple[int, ...]]
+#: smallest required word set holds it, and the steps that require no word; and the words
+#: of every step's first required word set together (None when a step requires no word:
+#: a sentence holding none of them matches none of the list; see `spans`).
+_Plan = tuple[tuple[_Step, ...], dict[str, tuple[int, ...]] | None, tuple[int, ...], frozenset[str] | None]
 #: Lists longer than this are tried through their word index (`_Plan`).
 _INDEXED = 8
 #: Words whose atom tests one step remembers before it forgets them all.
@@ -331,8 +341,9 @@ def _plan(patterns: Sequence[Pattern]) -> _Plan:
                 continue
             for word in min(step[1], key=len):
                 by_word.setdefault(word, []).append(i)
+    first = None if any(not step[1] for step in steps) else frozenset().union(*[step[1][0] for step in steps])
     plan = (tuple(steps), None if by_word is None else {w: tuple(v) for w, v in by_word.items()},
-             tuple(always))
+            tuple(always), first)
     _PLANS[id(patterns)] = (patterns, plan)
     return plan
 
@@ -367,10 +378,14 @@ def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[st
           present: Set[str] | None = None) -> list[tuple[int, int]]:
     """[first, last) of every match of any of `patterns`, at every starting word.
     `present`: the sentence's written forms and lemmas, when the caller has them."""
-    out: list[tuple[int, int]] = []
     if present is None:
         present = set(norms).union(lemmas)
-    steps, by_word, always = _plan(patterns)
+    cached = _PLANS.get(id(patterns))
+    plan = cached[1] if cached is not None and cached[0] is patterns else _plan(patterns)
+    steps, by_word, always, first = plan
+    if first is not None and first.isdisjoint(present):
+        return []  # no step's first required word is here: none can match (one test in C)
+    out: list[tuple[int, int]] = []
     if by_word is not None:
         # Only the patterns whose indexed required word is in the sentence can match.
         chosen = set(always)
