@@ -61,7 +61,16 @@ from mirror.engine.care.index import (
     content_key,
     open_index,
 )
-from mirror.engine.care.matcher import CLAUSE, Atom, Pattern, match, may_match_any, required_words
+from mirror.engine.care.matcher import (
+    CLAUSE,
+    Atom,
+    Pattern,
+    first_words,
+    match,
+    may_match_any,
+    possible_patterns,
+    required_words,
+)
 from mirror.engine.care.matcher import spans as matcher_spans
 from mirror.engine.care.model import model as care_model
 from mirror.engine.care.rules import (
@@ -682,6 +691,16 @@ def _held(needs: Sequence[tuple[int, ...]]) -> int:
     return held
 
 
+def _held_united(columns: Sequence[int] | None) -> int:
+    """`_held` from each column of the words' needs already united (None: no words)."""
+    if columns is None:
+        return 0
+    held = -1
+    for column in columns:
+        held &= column
+    return held
+
+
 def _sentence_scripts(norms: Sequence[str], only: set[str] | None) -> set[str]:
     """`_scripts(norms)`; `only`: the entry's scripts when it is written in one script,
     which every sentence with a word in it then shares (no letter need be looked at)."""
@@ -741,12 +760,20 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     words = every - {CLAUSE}
     info = _word_slots(d, words, forms)
     unfiltered, unanchored_bits, scan_bits = d.fixed_bits()
-    rows = [info[w] for w in words]
-    allowed = unfiltered | _held(list(map(_NEEDS_BITS, rows)))
+    # Each sentence's words' rule sets united (`_WordSlots`: anchored, begins, and each
+    # column of needs); the entry's are those of its sentences united, a few operations
+    # a sentence rather than one a word of the entry again.
+    united: list[tuple[int, int, list[int] | None]] = []
+    for sent in sents:
+        mine = [info[n] for n in sent.norm_set if n != CLAUSE]
+        united.append((reduce(or_, map(_ANCHORED_BITS, mine), 0), reduce(or_, map(_BEGINS_BITS, mine), 0),
+                       [reduce(or_, column) for column in zip(*map(_NEEDS_BITS, mine))] if mine else None))
+    columns = [row[2] for row in united if row[2] is not None]
+    allowed = unfiltered | _held_united([reduce(or_, column) for column in zip(*columns)] if columns else None)
     # The allowed rules anchored on a word of the entry, or without an anchor: those worth
     # trying in some sentence.
     unanchored = {script: mask & allowed for script, mask in unanchored_bits.items()}
-    reachable = (reduce(or_, map(_ANCHORED_BITS, rows), 0) & allowed) | reduce(or_, unanchored.values(), 0)
+    reachable = (reduce(or_, [row[0] for row in united], 0) & allowed) | reduce(or_, unanchored.values(), 0)
     if not reachable:
         return out
     slot_at = d.slot_at
@@ -756,20 +783,21 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     entry = _Words(every, forms) if len(sents) > 1 else None
     scripts = _scripts(words)
     only_script = scripts if len(scripts) == 1 else None
+    filtered = ~unfiltered  # (once an entry: a number as wide as the rules met)
     for k, sent in enumerate(sents):
         sent_scripts = _sentence_scripts(sent.norms, only_script)
         active = 0
         for script in sent_scripts:
             active |= unanchored.get(script, 0)
-        mine = [info[n] for n in sent.norm_set if n != CLAUSE]
-        active |= reduce(or_, map(_ANCHORED_BITS, mine), 0) & allowed
-        starting = reduce(or_, map(_BEGINS_BITS, mine), 0) & reachable
+        anchored, begins, needed = united[k]
+        active |= anchored & allowed
+        starting = begins & reachable
         tried = active & (starting | scan_bits)
-        if tried & ~unfiltered:
+        if tried & filtered:
             # The rules lacking a word of one of their indexed required word sets in the
             # sentence cannot match in it (as `_possible` would say): dropped at once, also
             # those `_scan` would have looked for.
-            dropped = tried & ~(unfiltered | _held(list(map(_NEEDS_BITS, mine))))
+            dropped = tried & ~(unfiltered | _held_united(needed))
             if dropped:
                 tried ^= dropped
                 active ^= dropped
@@ -858,8 +886,8 @@ class _Words:
         present = self._present.get(lang)
         if present is None:
             table = self._forms.get(lang) or {}
-            present = self._present[lang] = self.norm_set.union(
-                [table[n] for n in self.norm_set if n in table])
+            words = self.norm_set  # each word's lemma, or the word: `table.get(w, w)` from C
+            present = self._present[lang] = words.union(map(table.get, words, words))
         return present
 
 
@@ -1449,6 +1477,22 @@ def _taken_back(rules: LanguageRules, sents: Sequence[_Sentence], n: int, after:
     return False
 
 
+#: id(the frames' pattern lists) -> (the lists, `_frame_heads`): see `_as_the_writer`.
+_HEADS: dict[tuple[int, int], tuple[Sequence[Pattern], Sequence[Pattern], frozenset[str] | None]] = {}
+
+
+def _frame_heads(address: Sequence[Pattern], named: Sequence[Pattern]) -> frozenset[str] | None:
+    """The words one of which an entry must hold (written or as a lemma) for a pattern of
+    `address` or `named` to be possible in it (`matcher.first_words` of each, together);
+    None when one of them requires no word."""
+    key = (id(address), id(named))
+    cached = _HEADS.get(key)
+    if cached is None or cached[0] is not address or cached[1] is not named:
+        a, b = first_words(address), first_words(named)
+        cached = _HEADS[key] = (address, named, None if a is None or b is None else a | b)
+    return cached[2]
+
+
 def _as_the_writer(d: _Detector, sents: Sequence[_Sentence], text: str,
                    common: Mapping[str, list[str]], laughter: _Laughter) -> list[_Sentence] | None:
     """The entry's sentences with the words it says are the writer read as the writer's
@@ -1469,16 +1513,25 @@ def _as_the_writer(d: _Detector, sents: Sequence[_Sentence], text: str,
         if rules is None or not rules.data.get("self_persons"):
             continue
         try:
-            # One look at the entry's words first: most entries hold no frame's words.
+            # One look at the entry's words first: most entries hold no frame's words. No
+            # word (written, or its lemma in `table`) one of the frames must begin with
+            # says so in C, before the entry's forms and lemmas are gathered in a set.
             table = sents[0]._forms.get(lang) or {}
-            present = every.union([table.get(w, w) for w in every])
-            if not (may_match_any(rules.patterns("self_address"), present)
-                    or may_match_any(rules.patterns("self_named"), present)):
+            address, named = rules.patterns("self_address"), rules.patterns("self_named")
+            heads = _frame_heads(address, named)
+            if heads is not None and heads.isdisjoint(every) and heads.isdisjoint(map(table.get, every)):
                 continue
-            marked = any(s.spans(rules.patterns("self_address"), lang) for s in sents)
+            # (`table.get(w, w)` for each word, called from C: `every` twice, in step)
+            present = every.union(map(table.get, every, every))
+            # Only the frames the entry holds every required word of can match in any of
+            # its sentences: they alone are tried there (none: the language is passed).
+            address_here, named_here = possible_patterns(address, present), possible_patterns(named, present)
+            if not address_here and not named_here:
+                continue
+            marked = any(s.spans(address_here, lang) for s in sents)
             names: set[str] = set()
             for sent in sents:
-                for a, _ in sent.spans(rules.patterns("self_named"), lang):
+                for a, _ in sent.spans(named_here, lang):
                     k = a - 1
                     while k >= 0 and sent.norms[k] == CLAUSE:
                         k -= 1

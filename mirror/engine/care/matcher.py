@@ -232,16 +232,63 @@ _REQUIRED_ANY: dict[int, tuple[Sequence[Pattern], tuple[tuple[frozenset[str], ..
                                frozenset[str] | None]] = {}
 
 
-def may_match_any(patterns: Sequence[Pattern], present: Set[str]) -> bool:
-    """`any(may_match(p, present) for p in patterns)`, with the patterns' required word
-    sets looked up once per list (a cue's patterns are asked about in every sentence of
-    every entry that may hold the cue)."""
+def _required_any(patterns: Sequence[Pattern]) -> tuple[Sequence[Pattern], tuple[tuple[frozenset[str], ...], ...],
+                                                         frozenset[str] | None]:
     cached = _REQUIRED_ANY.get(id(patterns))
     if cached is None or cached[0] is not patterns:
         every = tuple(required_words(p) for p in patterns)
         first = None if any(not needs for needs in every) else frozenset().union(
             *[needs[0] for needs in every])
         cached = _REQUIRED_ANY[id(patterns)] = (patterns, every, first)
+    return cached
+
+
+def first_words(patterns: Sequence[Pattern]) -> frozenset[str] | None:
+    """Words one of which (written or lemma) a sentence must hold for `may_match_any` to
+    say True of these patterns; None when a pattern requires no word."""
+    return _required_any(patterns)[2]
+
+
+#: (id(pattern list), the places of those kept) -> (the list, the patterns kept): see
+#: `possible_patterns` (short lists only: at most 2 ** `_SUBSET_MOST` subsets a list).
+_SUBSETS: dict[tuple[int, tuple[int, ...]], tuple[Sequence[Pattern], Sequence[Pattern]]] = {}
+_SUBSET_MOST = 8
+
+
+def possible_patterns(patterns: Sequence[Pattern], present: Set[str]) -> Sequence[Pattern]:
+    """The patterns of a short list that `may_match` in a text whose written forms and
+    lemmas are `present` (an entry's), in their order: in any sentence of that text, their
+    `spans` are those of the whole list, and an empty list means `may_match_any` is False.
+    The same subset of a list is always the same list object (kept for the process: a
+    sentence keeps its spans by the list's identity); the list itself when all are kept,
+    or when it is too long to keep its subsets."""
+    if len(patterns) > _SUBSET_MOST:
+        return patterns
+    _, every, first = _required_any(patterns)
+    if first is not None and first.isdisjoint(present):
+        return ()  # no pattern's first required set has a word here (as `may_match_any`)
+    kept: list[int] = []
+    for i, needs in enumerate(every):
+        for words in needs:
+            if words.isdisjoint(present):
+                break
+        else:
+            kept.append(i)
+    keep = tuple(kept)
+    if len(keep) == len(patterns):
+        return patterns
+    key = (id(patterns), keep)
+    cached = _SUBSETS.get(key)
+    if cached is None or cached[0] is not patterns:
+        cached = _SUBSETS[key] = (patterns, tuple(patterns[i] for i in keep))
+    return cached[1]
+
+
+def may_match_any(patterns: Sequence[Pattern], present: Set[str]) -> bool:
+    """`any(may_match(p, present) for p in patterns)`, with the patterns' required word
+    sets looked up once per list (a cue's patterns are asked about in every sentence of
+    every entry that may hold the cue)."""
+    cached = _required_any(patterns)
     if cached[2] is not None and cached[2].isdisjoint(present):
         return False  # no pattern's first required set has a word here: one test in C
     for needs in cached[1]:
@@ -261,8 +308,10 @@ _PLANS: dict[int, tuple[Sequence[Pattern], _Plan]] = {}
 _Step = tuple[Pattern, tuple[frozenset[str], ...], frozenset[str] | None, tuple[Atom, ...],
               dict[tuple[str, str], bool]]
 #: A context list's steps; for a long list, each word -> the steps (by position) whose
-#: smallest required word set holds it, and the steps that require no word (see `spans`).
-_Plan = tuple[tuple[_Step, ...], dict[str, tuple[int, ...]] | None, tuple[int, ...]]
+#: smallest required word set holds it, and the steps that require no word; and the words
+#: of every step's first required word set together (None when a step requires no word:
+#: a sentence holding none of them matches none of the list; see `spans`).
+_Plan = tuple[tuple[_Step, ...], dict[str, tuple[int, ...]] | None, tuple[int, ...], frozenset[str] | None]
 #: Lists longer than this are tried through their word index (`_Plan`).
 _INDEXED = 8
 #: Words whose atom tests one step remembers before it forgets them all.
@@ -292,8 +341,9 @@ def _plan(patterns: Sequence[Pattern]) -> _Plan:
                 continue
             for word in min(step[1], key=len):
                 by_word.setdefault(word, []).append(i)
+    first = None if any(not step[1] for step in steps) else frozenset().union(*[step[1][0] for step in steps])
     plan = (tuple(steps), None if by_word is None else {w: tuple(v) for w, v in by_word.items()},
-             tuple(always))
+            tuple(always), first)
     _PLANS[id(patterns)] = (patterns, plan)
     return plan
 
@@ -328,10 +378,14 @@ def spans(patterns: Sequence[Pattern], norms: Sequence[str], lemmas: Sequence[st
           present: Set[str] | None = None) -> list[tuple[int, int]]:
     """[first, last) of every match of any of `patterns`, at every starting word.
     `present`: the sentence's written forms and lemmas, when the caller has them."""
-    out: list[tuple[int, int]] = []
     if present is None:
         present = set(norms).union(lemmas)
-    steps, by_word, always = _plan(patterns)
+    cached = _PLANS.get(id(patterns))
+    plan = cached[1] if cached is not None and cached[0] is patterns else _plan(patterns)
+    steps, by_word, always, first = plan
+    if first is not None and first.isdisjoint(present):
+        return []  # no step's first required word is here: none can match (one test in C)
+    out: list[tuple[int, int]] = []
     if by_word is not None:
         # Only the patterns whose indexed required word is in the sentence can match.
         chosen = set(always)
