@@ -4134,15 +4134,16 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
         # side flattens a mixed entry (read blind in pairs, five of nine such replies were
         # worse for the name; the four better had at most one plainly bad word in them)
         return False
-    # ... and glad of something the entry tells in another sentence: a pass, a first step, a
-    # job got ("Train cancelled again. I'm thrilled." is glad of nothing but the trouble)
-    # (or in the same one, as news: "Mia graduated today and I am so proud of her"), or
+    # ... and glad of something the entry tells: a pass, a first step, a job got, in its own
+    # sentence or another ("Mia graduated today and I am so proud of her"; "Train cancelled
+    # again. I'm thrilled." is glad of nothing but the trouble), or
     # after the writer turns from the trouble ("… the queue was out the door. But Mia read
     # her poem without the paper. I'm so proud of her.")
     turned = any(toks[k].norm in lex.opening_turns and (k == 0 or toks[k - 1].sent != toks[k].sent)
                  and min(stated_in) - 1 <= toks[k].sent <= max(stated_in) for k in range(len(toks)))
-    return turned or any(lex.valence.get(f) == "positive" and (toks[i].sent not in stated_in or wt < WORD_WEIGHT)
-                         for i, f, wt in families)
+    # (the news, not gladness said again elsewhere: "Part of me is glad … I am chuffed, a bit"
+    # over a last shift is a mixed entry, not joy)
+    return turned or any(lex.valence.get(f) == "positive" and wt < WORD_WEIGHT for _, f, wt in families)
 
 
 def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

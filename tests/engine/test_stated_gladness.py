@@ -48,6 +48,10 @@ def test_a_glad_feeling_the_writer_states_is_named_beside_a_bad_day(text: str, f
     # gladness insisted on, said again bare
     ("Sold the boat to a couple from Nelson this morning. Thirty years of Saturdays on it. "
      "I'm glad it's going to people who'll use it. I am. Tidied the shed after.", "joy"),
+    # gladness owned in part, beside what the day ends: the end of a working life is mixed
+    ("Last day at the depot tomorrow, thirty years. Part of me is glad. My back is done and "
+     "we've talked about the boat for years. I am pleased, a bit. But I cleaned out my locker "
+     "tonight and it took four minutes. Who am I on Monday?", "joy"),
     # a feeling half said, beside its other half
     ("The flight was cancelled and we lost a day. I think I'm happy to be home. I think I'm "
      "also a bit lost.", "joy"),
