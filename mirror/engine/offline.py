@@ -1468,7 +1468,7 @@ _FIRST_PERSON = kept(r"\b(?:I|I'm|I've|I'd|me|my|myself|we|us|our)\b", re.IGNORE
 
 
 #: A word or two in brackets at an item's end: the writer's aside on it ("(don't)", "(again)").
-_BRACKETED_WORD = re.compile(r"\(\s*\w[\w'’]*(?:\s+\w[\w'’]*){0,2}\s*[.!?]*\)\s*$")
+_BRACKETED_WORD = kept(r"\(\s*\w[\w'’]*(?:\s+\w[\w'’]*){0,2}\s*[.!?]*\)\s*$")
 
 
 def _errands_only(a: Analysis, r: Reading) -> bool:

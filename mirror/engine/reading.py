@@ -2979,9 +2979,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # is where the entry ends ("Yo no pude.", "It's very quiet."): a short last line
             # is more often the punch than an afterthought.
             score -= 1.0
+        pointed = _pointer_at(words, lex.pointers)
         if set_apart and _ALONE_WORDS <= hi - lo <= _ALONE_MOST and not in_quotes[lo] \
-                and (words[0] not in lex.links or words[0] in lex.opening_turns) \
-                and _pointer_at(words, lex.pointers) is None \
+                and (words[0] not in lex.links or words[0] in lex.opening_turns) and pointed is None \
                 and 0 < (here := _paragraph_of(text, toks[lo].start)) \
                 < paragraphs - 1 and per_paragraph[here] == 1 and text[toks[hi - 1].end : toks[hi - 1].end + 1] != ":":
             # A long entry's line set apart as a paragraph of its own, between others ("I
@@ -2991,14 +2991,13 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # line that points ("uma coisa que eu quero guardar") is weighed as a pointer.
             score += _ALONE
         if not in_quotes[lo] and any(_kept_back(words, i, lex) for i, _ in _occurrences(words, lex.unsaid)):
-            # What the writer kept back, or was not asked, is where a quiet entry holds its
+            # What the writer kept back is where a quiet entry holds its
             # weight: no feeling word says it, which is the point.
             score += _UNSAID
         if lo in lingering:
             score += _LINGERS  # "call Dad back. he sounded small on the voicemail"
         if lo >= after_list:
             score += _AFTER_LIST  # "feel like I'm running on about 40%", under the errands
-        pointed = _pointer_at(words, lex.pointers)
         if pointed is not None and 0 < pointed <= _POINTS_AHEAD and not last \
                 and any(True for _ in _occurrences(words[len(words) - pointed:], lex.later)):
             # "Lo que me rompió fue después.", "What got me was later.": the line says the
