@@ -56,7 +56,9 @@ _SET_PHRASES = frozenset({("here", "we", "go"), ("there", "we", "go"), ("here", 
 #: Words a clause cannot end on when said back: it was cut before what they lead to
 #: ("I hope they're very, very safe" cut at the comma).
 _DANGLING = frozenset({"very", "so", "really", "too", "quite", "such", "the", "a", "an", "my",
-                       "our", "and", "but", "or", "of", "to", "with", "for", "at", "in", "on"})
+                       "our", "and", "but", "or", "of", "to", "with", "for", "at", "in", "on",
+                       # (a thought cut from what it thought: "I keep thinking, I'll turn it off")
+                       "thinking", "wondering", "hoping", "telling", "asking"})
 _SPANS_OF_TIME = frozenset({"day", "week", "month", "year", "morning", "night", "evening",
                             "weekend", "afternoon", "life"})
 _PRESENT_STATE = frozenset({"i'm", "im", "we're", "i am"})

@@ -607,8 +607,15 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             sentences.append(pick.choice(fr["sides_open"]))
         sentences.append(_say(pick.choice(fr["ask_sides"]), a=halves[0], b=halves[1]))
         return " ".join(sentences)
-    if r.asking and not r.sarcasm:
-        sentences.append(_say(pick.choice(fr["asking"]), **values))
+    # A question asked in jest ("… a single skull emoji. I think that means it's good?") is
+    # part of the joke: weighed as a question hard to put down, it was read blind as taking
+    # the humour literally (graded 1 of 5).
+    asking = r.asking and not r.sarcasm and not _laughs(a, data, r)
+    if asking:
+        # (the feeling is named with the question when the entry names one: "Ma perché … la
+        # prima cosa che sento è sollievo?" is relief, asked about)
+        key = ("asking_mixed" if feeling2 else "asking_feeling") if feeling else "asking"
+        sentences.append(_say(pick.choice(fr.get(key) or fr["asking"]), **values))
     elif r.sarcasm:
         sentences.append(_say(pick.choice(fr["sarcasm"]), **values))
     elif feeling and not r.felt_in_centre and "feeling_also" in fr:
@@ -680,8 +687,14 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = _echo_question(fr, r, second_said, pick)  # the later moment, in their words
     elif two and "ask_two" in fr:
         ask = pick.choice(fr["ask_two"])  # the question holds both moments it quoted
-    elif r.asking and not r.sarcasm:
-        ask = pick.choice(fr["ask_asking"])
+    elif asking:
+        # A choice asked ("Do I start over with Kim, or follow her to Zurich?") has answers to
+        # weigh; a question with none ("Who am I going to text at 2am about nothing?",
+        # "What do I even say at Dad's funeral?") is one to be kept company with.
+        choice = "ask_asking_choice" in fr and bool(
+            {t.norm for t in a.tokens[r.centre.first:r.centre.last]} & _words_of(data, "choice_words")) \
+            if r.centre is not None else False
+        ask = pick.choice(fr["ask_asking_choice" if choice else "ask_asking"])
     elif r.retort and "ask_retort" in fr:
         # The comeback nobody heard ("Nee Wouter, …"): asked about, in its own key.
         ask = pick.choice(fr["ask_retort"]).format(name=r.retort)
@@ -957,6 +970,8 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
         return None  # (someone's words, or a shout, make it a story, not a record)
     if any(said_twice(a.text, a.tokens, m) for m in r.moments):
         return None  # "Nobody called today. That's fine. It's fine.": a line insisted on is no record
+    if _laughs(a, data, r):
+        return None  # "… No flood. Am now unbearable.": a day told for the joke, answered lightly
     units = [part for m in r.moments for part in _listed(a, m.first, m.last)]
     if len(units) < _TERSE_DAY_LINES or sum(b - a_ for a_, b in units) > _TERSE_DAY_WORDS * len(units):
         return None
@@ -1375,7 +1390,28 @@ def _laughs(a: Analysis, data: dict, r: Reading) -> bool:
         return True
     lo = min(t.start for t in a.tokens if t.sent in near)
     hi = max(t.end for t in a.tokens if t.sent in near)
-    return any(ch in a.text[lo : hi + 4] for ch in _LAUGHING_EMOJI)
+    if any(ch in a.text[lo : hi + 4] for ch in _LAUGHING_EMOJI):
+        return True
+    # A line said in jest about oneself ("Who even am I.", "Am now unbearable.", "10/10 would
+    # not recommend"): the writer is grinning at their own story, as plainly as with "lol".
+    words = [t.norm for t in a.tokens if t.sent in near and not inside_quotation(a.text, t.start)]
+    return any(_holds_phrase(words, phrase) for phrase in _jests(data))
+
+
+def _words_of(data: dict, key: str) -> frozenset[str]:
+    """A word list of the language's frames file, lowered."""
+    return frozenset(str(w).lower() for w in data.get(key) or ())
+
+
+def _jests(data: dict) -> tuple[tuple[str, ...], ...]:
+    """The language's phrases said in jest (`jest` in its frames file), as token sequences."""
+    return tuple(tuple(t.norm for t in tokenize(str(p))) for p in data.get("jest") or ())
+
+
+def _holds_phrase(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    """Whether `phrase` occurs in `words` as a run of whole tokens."""
+    n = len(phrase)
+    return bool(n) and any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
 
 
 def _weight(said: str) -> float:

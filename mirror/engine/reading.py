@@ -82,6 +82,13 @@ _BEFORE_DYING = frozenset({"just", "finally", "has", "had", "have", "suddenly", 
                            "peacefully", "actually", "basically", "completely", "totally"})
 _NO_ONE_IN_PARTICULAR = frozenset({"someone", "somebody", "anyone", "anybody", "alguien",
                                    "quelqu'un", "jemand", "qualcuno", "alguém", "iemand", "ktoś"})
+#: "to see who died", "asked who had died": a death asked about is no one's in particular. The
+#: word before "who" tells the asking from the relative clause ("my dad, who died in March").
+_WHO = frozenset({"who", "quién", "qui", "wer", "chi", "quem", "wie", "kto"})
+_ASKING_WHO = frozenset({"see", "saw", "know", "knew", "ask", "asked", "asking", "wonder", "wondered",
+                         "wondering", "check", "checked", "guess", "sure", "ver", "saber", "preguntó",
+                         "voir", "savoir", "sehen", "wissen", "fragen", "gefragt", "vedere", "sapere",
+                         "chiedere", "zien", "weten", "vragen", "zobaczyć", "wiedzieć"})
 _LINGERS = 1.0
 #: A line set apart as a paragraph of its own between others ("I didn't tell anyone it was
 #: my last shift."): the writer gave it the room; at least this many words, not "Anyway."
@@ -89,6 +96,8 @@ _ALONE = 1.5
 #: A line that says what was kept back, not said ("I didn't tell anyone it was my last
 #: shift", "She didn't ask who would take her … and I didn't say it").
 _UNSAID = 1.5
+#: A line where the writer keeps doing something ("I keep opening the door"): see `_keeps_doing`.
+_KEEPS = 1.25
 _ALONE_WORDS, _ALONE_MOST = 4, 20
 _AFTER_LIST = 1.5  # the prose under a list: where the person speaks
 _LIST_ITEMS = 3
@@ -381,6 +390,7 @@ class _Lexicon:
     expected: tuple[tuple[str, ...], ...] = ()      # "i always thought": a belief the next line may overturn
     surprises: tuple[tuple[str, ...], ...] = ()     # "didn't expect": what caught the writer unready
     unsaid: tuple[tuple[str, ...], ...] = ()        # "didn't tell anyone": what was kept back
+    keeps: tuple[tuple[str, ...], ...] = ()         # "I keep opening the door": an act that persists
     later: tuple[tuple[str, ...], ...] = ()         # "later", "después": a pointer pointing on
     supposed: frozenset[str] = frozenset()          # "decided", "assumed": a death only supposed
     machines: frozenset[str] = frozenset()          # "phone", "laptop": things that "die"
@@ -867,6 +877,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         expected=tuple(_words(str(w)) for w in data.get("expected") or ()),
         surprises=tuple(_words(str(w)) for w in data.get("surprises") or ()),
         unsaid=tuple(_words(str(w)) for w in data.get("unsaid") or ()),
+        keeps=tuple(_words(str(w)) for w in data.get("keeps_at_it") or ()),
         feeling_nouns=frozenset(
             str(s.get("name", "")).lower() for s in (data.get("feelings") or {}).values()
             if " " not in str(s.get("name", ""))) - _NAMES_ALSO_ADJECTIVES,
@@ -970,11 +981,13 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # (within its sentence: "God no. Jealousy of how sure she looked.")
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
+        if _seen_otherwise_now(toks, i):
+            continue  # "I was so angry at her for that. Now I think I understand her a little."
         if _someone_elses_measure(toks, i, i + size):
             continue  # "l'avis de quelqu'un de plus calme que moi": the calm she lacks
         if hit[0] not in _TOLD_BY_EVENTS and not arrives and _told_to_someone(text, toks, i, lex):
             continue  # "Jan gesagt, dass ich einfach müde bin": what was said, maybe a cover
-        if _in_question(text, toks, i):
+        if _in_question(text, toks, i) and not _asks_why(toks, i):
             continue  # "Do something fun???": asked about, not felt
         if _aside(text, toks, i):
             continue  # "Your hair, I'm afraid, goes": a formula set off by commas, not fear
@@ -1298,6 +1311,32 @@ def _then_not(toks: Sequence[Token], after: int, lex: _Lexicon) -> bool:
                for k, w in enumerate(rest))
 
 
+def _seen_otherwise_now(toks: Sequence[Token], i: int) -> bool:
+    """Whether the sentence after the feeling's opens on "now" and a word of seeing or
+    understanding ("I was so angry at her for that. Now I think I understand her a little.",
+    "Ahora la entiendo"): the feeling belongs to the memory the entry has moved past, and
+    naming it answered a softened anger as today's (read blind, graded 1 of 5)."""
+    sent = toks[i].sent
+    k = i
+    while k < len(toks) and toks[k].sent == sent:
+        k += 1
+    after = [t.norm for t in toks[k : k + _NOW_SEEN_WORDS] if t.sent == sent + 1]
+    while after and after[0] in _NOW_OPENERS:
+        after = after[1:]
+    return bool(after) and after[0] in _NOW and any(w in _SEEING for w in after[1:])
+
+
+#: "Now", what may come before it ("but", "and"), how far into that sentence the seeing may
+#: come, and the words of seeing or understanding that make it a view revised.
+_NOW = frozenset({"now", "ahora", "maintenant", "jetzt", "ora", "adesso", "agora", "teraz", "nu"})
+_NOW_OPENERS = frozenset({"but", "and", "pero", "y", "mais", "et", "aber", "und", "ma", "e", "mas",
+                          "ale", "i", "a", "maar", "en"})
+_NOW_SEEN_WORDS = 8
+_SEEING = frozenset({"understand", "understood", "see", "get", "think", "realise", "realize", "know",
+                     "entiendo", "comprendo", "veo", "creo", "sé", "comprends", "vois", "crois", "sais",
+                     "verstehe", "sehe", "glaube", "weiß", "capisco", "vedo", "credo", "so",
+                     "entendo", "compreendo", "vejo", "acho", "sei", "rozumiem", "widzę", "myślę",
+                     "wiem", "begrijp", "snap", "zie", "denk", "weet"})
 #: "Then" in the engine's languages, and how far after a feeling its taking back may come.
 _THEN_WORDS = frozenset({"then", "luego", "después", "despues", "puis", "ensuite", "dann", "danach",
                          "poi", "dopo", "toen", "daarna", "potem", "depois"})
@@ -1498,6 +1537,9 @@ def _someone_in_particular(text: str, toks: Sequence[Token], i: int, lex: _Lexic
         return False
     if any(toks[k].norm in lex.supposed for k in range(max(0, i - _SUPPOSED_REACH), i) if toks[k].sent == sent):
         return False  # "I read a forum thread … and I decided that meant she died": supposed
+    if any(toks[k].norm in _WHO and k and toks[k - 1].sent == sent and toks[k - 1].norm in _ASKING_WHO
+           for k in range(max(0, i - 4), i) if toks[k].sent == sent):
+        return False  # "the neighbour came over to see who died": asked, no one's loss
     j = i - 1
     while j >= 0 and toks[j].sent == sent and toks[j].norm in _BEFORE_DYING:
         j -= 1
@@ -1717,6 +1759,17 @@ def _tone_contradicts(chosen: Sequence[str], centre: Moment, norms: Sequence[str
         return False  # "Len died. … He cheated at dominoes with great dignity": grief remembers fondly
     lean = sum(vader.get(w, 0.0) for w in norms[centre.first:centre.last])
     return (kinds == {"negative"} and lean >= 2.0) or (kinds == {"positive"} and lean <= -2.0)
+
+
+def _asks_why(toks: Sequence[Token], i: int) -> bool:
+    """Whether token i's sentence asks why ("Why am I so tired all the time?", "Ma perché
+    quando ci penso la prima cosa che sento è sollievo?", "¿Por qué me siento culpable?"):
+    asking why a feeling is there says it is, unlike asking whether it should be."""
+    sent = toks[i].sent
+    words = [t.norm for t in toks if t.sent == sent]
+    while words and words[0] in _NOW_OPENERS:
+        words = words[1:]
+    return bool(words) and (words[0] in _WHY or words[:2] in (["por", "qué"], ["por", "que"]))
 
 
 def _in_question(text: str, toks: Sequence[Token], i: int) -> bool:
@@ -2094,6 +2147,22 @@ def _asks_any(norms: Sequence[str], m: Moment, phrases: Sequence[tuple[str, ...]
     stand in the moment's words (`_standing`) and the empty ones."""
     return any(_asks(norms, m, phrases[n], quoted)
                for n in chain(_phrase_index(phrases).empty, _standing(norms[m.first:m.last], phrases)))
+
+
+def _keeps_doing(words: Sequence[str], after: int) -> bool:
+    """Whether a `keeps_at_it` phrase found before `after` goes on to the act kept at. The
+    phrases of most languages carry it ("no dejo de", "je n'arrête pas de"); English "I keep"
+    needs the -ing word after it ("I keep opening the door", "I keep not pressing it"), or it
+    is keeping a thing ("I keep the receipts in a tin")."""
+    if after < 1 or words[after - 1] not in _KEEP:
+        return True
+    # (what was said again is the story's refrain, not an act the writer is caught in: "I
+    # kept saying next week, next week", "I kept saying we need to bail")
+    return any(w.endswith("ing") and len(w) > 4 and w not in _SAYING for w in words[after : after + 2])
+
+
+_KEEP = frozenset({"keep", "kept", "keeps"})
+_SAYING = frozenset({"saying", "telling", "talking", "repeating", "explaining", "answering", "going"})
 
 
 def _occurrences(words: Sequence[str], phrases: Sequence[tuple[str, ...]]
@@ -2994,6 +3063,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # What the writer kept back is where a quiet entry holds its
             # weight: no feeling word says it, which is the point.
             score += _UNSAID
+        if not in_quotes[lo] and any(_keeps_doing(words, i + len(p)) for i, p in _occurrences(words, lex.keeps)):
+            # "Her room at home is so tidy. I keep opening the door.", "sigo poniendo su
+            # taza": an act the writer cannot stop repeating is where the feeling stays, in
+            # words no feeling list holds.
+            score += _KEEPS
         if lo in lingering:
             score += _LINGERS  # "call Dad back. he sounded small on the voicemail"
         if lo >= after_list:

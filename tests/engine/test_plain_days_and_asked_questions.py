@@ -1,0 +1,62 @@
+"""Plain days, the writer's word on a day, questions the writer leaves, and guilt told by
+what was done or left undone. A plain day is asked plainly, not "what stands out"; a day
+that ends on the writer's word ("Balance.") is asked after that word; a question that weighs
+a choice is met by weighing, one with no answer to weigh by company; and a forgotten
+birthday or a visit put off is guilt without the word. These entries were written for the
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.offline import compose
+from mirror.engine.reading import read
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Gym. Laundry. Paid the water bill. Bed 11.", ("quiet day", "rest in")),
+    ("Trabajo. Compras en el mercado. Lavadora. Cena pronto.", ("tranquilo", "descansar")),
+    ("Boulot. Courses. Lessive. Au lit à 23h.", ("calme", "souffler")),
+    ("Arbeit. Einkaufen. Wäsche. Um elf ins Bett.", ("ruhiger Tag", "Ausruhen")),
+])
+def test_a_plain_day_is_asked_plainly(text: str, asked: tuple[str, ...]) -> None:
+    reply = compose(text)
+    assert any(a in reply for a in asked), reply
+    assert "stands out" not in reply and "sticht heraus" not in reply and "destaca" not in reply
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Swam 40 lengths. Knee fine. Ate a whole cheesecake. Balance.", "Balance"),
+    ("Regen. Band lek. Toch op tijd op kantoor. Klein wonder.", "Klein wonder"),
+])
+def test_a_day_ending_on_the_writers_word_is_asked_after_that_word(text: str, word: str) -> None:
+    reply = compose(text)
+    assert reply.count(word) >= 2, reply  # quoted, and asked after
+
+
+def test_a_choice_the_writer_leaves_is_weighed() -> None:
+    reply = compose("The Leeds job pays more and I'm tired of the commute. But Mum is 80. "
+                    "If I stay, is it because I want to, or because I'm scared?")
+    assert "hardest to hear" in reply or "hope the answer" in reply, reply
+
+
+def test_a_question_with_no_answer_to_weigh_is_kept_company() -> None:
+    reply = compose("Dad's funeral is on Friday. Everyone keeps asking if I'll speak. "
+                    "What do I even say at Dad's funeral?")
+    assert "hardest to hear" not in reply and "hope the answer" not in reply, reply
+    assert "brought this question up" not in reply, reply
+
+
+@pytest.mark.parametrize("text", [
+    "Forgot Marta's birthday. Not late, forgot. Saw it on her story tonight. Fifteen years "
+    "friends. Still haven't sent anything.",
+    "Haven't been up to see Gran at the home in three weeks. Kept telling myself the drive, "
+    "the rain, the kids.",
+    "I snapped at Leo over his shoes this morning and he went quiet all the way to school.",
+])
+def test_guilt_is_told_by_what_was_done_or_left_undone(text: str) -> None:
+    assert "guilt" in read(text).feelings
+
+
+def test_a_birthday_remembered_is_no_guilt() -> None:
+    assert "guilt" not in read("I didn't forget her birthday this year. Bought the cake on Tuesday.").feelings
