@@ -60,3 +60,28 @@ def test_guilt_is_told_by_what_was_done_or_left_undone(text: str) -> None:
 
 def test_a_birthday_remembered_is_no_guilt() -> None:
     assert "guilt" not in read("I didn't forget her birthday this year. Bought the cake on Tuesday.").feelings
+
+
+@pytest.mark.parametrize(("text", "language", "feeling"), [
+    ("Why am I so tired all the time?", "en", "tiredness"),
+    ("Luca mi ha chiesto di andare a Bologna con lui. Il lavoro è buono. Ma perché quando ci "
+     "penso la prima cosa che sento è sollievo?", "it", "relief"),
+])
+def test_asking_why_a_feeling_is_there_says_it_is(text: str, language: str, feeling: str) -> None:
+    assert feeling in read(text, language=language).feelings
+
+
+def test_asking_whether_to_do_something_is_no_feeling() -> None:
+    assert read("Do something fun this weekend???").feelings == ()
+
+
+def test_a_question_left_is_given_back_with_the_feeling_it_asks_about() -> None:
+    reply = compose("Luca mi ha chiesto di andare a Bologna con lui. Il lavoro è buono. Ma perché "
+                    "quando ci penso la prima cosa che sento è sollievo?")
+    assert "sollievo" in reply.lower().split("“")[0], reply  # named before the quote
+
+
+def test_being_moved_is_named_in_polish_beside_fear() -> None:
+    feelings = read("Babcia dała mi listy dziadka. Jestem wzruszona i przerażona jednocześnie.",
+                    language="pl").feelings
+    assert "love" in feelings and "fear" in feelings
