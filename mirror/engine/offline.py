@@ -614,7 +614,9 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     if asking:
         # (the feeling is named with the question when the entry names one: "Ma perché … la
         # prima cosa che sento è sollievo?" is relief, asked about)
-        key = ("asking_mixed" if feeling2 else "asking_feeling") if feeling else "asking"
+        # (only a feeling of the question itself: one from elsewhere in the entry, set beside
+        # "what if I figure out what I want and it's nothing they'd recognize?", misnames it)
+        key = ("asking_mixed" if feeling2 else "asking_feeling") if feeling and r.felt_in_centre else "asking"
         sentences.append(_say(pick.choice(fr.get(key) or fr["asking"]), **values))
     elif r.sarcasm:
         sentences.append(_say(pick.choice(fr["sarcasm"]), **values))
@@ -972,7 +974,9 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
         return None  # "Nobody called today. That's fine. It's fine.": a line insisted on is no record
     if _laughs(a, data, r):
         return None  # "… No flood. Am now unbearable.": a day told for the joke, answered lightly
-    units = [part for m in r.moments for part in _listed(a, m.first, m.last)]
+    if any(a.tokens[first].norm in _FIRSTS for first, _ in _listed_units(a, r)):
+        return None  # "Primer día sin fumar. Muerdo bolígrafos.": a first is news, not a plain day
+    units = _listed_units(a, r)
     if len(units) < _TERSE_DAY_LINES or sum(b - a_ for a_, b in units) > _TERSE_DAY_WORDS * len(units):
         return None
     language = str(a.language)
@@ -1009,6 +1013,17 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     if len(someone) == 1 and (said := _exact_quote(a.text, a.tokens, *someone[0])):
         return "someone", {"p": said, "a": opening, "b": closing}
     return "day", {"a": opening, "b": closing}
+
+
+def _listed_units(a: Analysis, r: Reading) -> list[tuple[int, int]]:
+    """The items of an entry kept a few words a line: each sentence, or its listed parts."""
+    return [part for m in r.moments for part in _listed(a, m.first, m.last)]
+
+
+#: "First" in the engine's languages: an item that opens on it is a milestone.
+_FIRSTS = frozenset({"first", "primer", "primera", "premier", "première", "premiere", "erster",
+                     "erste", "ersten", "erstes", "primo", "prima", "primeiro", "primeira",
+                     "pierwszy", "pierwsza", "pierwsze", "eerste"})
 
 
 def _whole_sentence(a: Analysis, r: Reading, unit: tuple[int, int]) -> tuple[int, int]:

@@ -391,6 +391,7 @@ class _Lexicon:
     surprises: tuple[tuple[str, ...], ...] = ()     # "didn't expect": what caught the writer unready
     unsaid: tuple[tuple[str, ...], ...] = ()        # "didn't tell anyone": what was kept back
     keeps: tuple[tuple[str, ...], ...] = ()         # "I keep opening the door": an act that persists
+    insisting: tuple[tuple[str, ...], ...] = ()     # "Seriously.": the line before, insisted on
     later: tuple[tuple[str, ...], ...] = ()         # "later", "después": a pointer pointing on
     supposed: frozenset[str] = frozenset()          # "decided", "assumed": a death only supposed
     machines: frozenset[str] = frozenset()          # "phone", "laptop": things that "die"
@@ -878,6 +879,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         surprises=tuple(_words(str(w)) for w in data.get("surprises") or ()),
         unsaid=tuple(_words(str(w)) for w in data.get("unsaid") or ()),
         keeps=tuple(_words(str(w)) for w in data.get("keeps_at_it") or ()),
+        insisting=tuple(_words(str(w)) for w in data.get("insisting") or ()),
         feeling_nouns=frozenset(
             str(s.get("name", "")).lower() for s in (data.get("feelings") or {}).values()
             if " " not in str(s.get("name", ""))) - _NAMES_ALSO_ADJECTIVES,
@@ -2382,6 +2384,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
             marked or any(_written(" ".join(m), lowered) for m in lex.sarcasm if m and m[0] == "#")
             or _hashtag_marker(text, lex)):
         return True  # "… Wagen 9 fehlt komplett. #DeutscheBahn #zukunftsfähig #danke"
+    if _tag_then_aside(text, lex):
+        return True  # "Printer worked first try today!! #blessed #miracle (it printed 40 copies of page 1 and nothing else)"
     if _long_story(text, toks):
         # A story of several paragraphs is not said dryly as a whole: a turn of irony in it
         # is one line's, and only a marker that cannot be sincere ("love that for me", "/s",
@@ -2681,6 +2685,30 @@ def _after_trouble(toks: Sequence[Token], bounds: Sequence[tuple[int, int]], lo:
     language's `trouble` words: "again", "znowu", "late", "cancelled")."""
     before = [b for b in bounds if b[1] <= lo]
     return bool(before) and _holds([toks[k].norm for k in range(*before[-1])], lex.trouble)
+
+
+def _tag_then_aside(text: str, lex: _Lexicon) -> bool:
+    """Whether an irony tag is followed by an aside in brackets that takes the praise back
+    ("#blessed #miracle (it printed 40 copies of page 1 and nothing else)", "#winning (not)"):
+    the bracket says what really happened, and a "nothing", "not" or "only" in it says the
+    tag was not meant. A bracket that only adds news ("#blessed (7lb 2oz, both fine)") does not."""
+    lowered = text.lower()
+    tags = lex.sarcasm_tags + tuple(t for t in _english_tags() if t not in lex.sarcasm_tags)
+    for tag in tags:
+        at = lowered.find(" ".join(tag))
+        if at < 0:
+            continue
+        aside = _ASIDE_AFTER_TAG.match(lowered, at + len(" ".join(tag)))
+        if aside is not None and any(w in lex.negators or w in _ONLY for w in re.findall(r"[^\W\d_]+", aside.group(1))):
+            return True
+    return False
+
+
+#: Hashtags and then a bracketed aside ("#blessed #miracle (it printed … and nothing else)").
+_ASIDE_AFTER_TAG = kept(r"(?:[ \t]*#\w+)*[ \t]*\(([^()]*)\)")
+#: Words that say the praise was only a little of what was hoped ("only page 1").
+_ONLY = frozenset({"only", "nothing", "solo", "sólo", "seulement", "rien", "nur", "nichts", "solo", "niente",
+                   "só", "nada", "tylko", "nic", "alleen", "niks", "niets"})
 
 
 def _english_tags() -> tuple[tuple[str, ...], ...]:
@@ -3039,8 +3067,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             score += _STATE
         # (someone else's words, quoted, saying a word again are their insistence, not the
         # writer staying on it: '"¿Hecho? ¿En el Mercadona? Antes muerta."')
-        insists = bool(scored) and k > 0 and scored[-1].last == lo and _insists(norms, scored[-1], lo, hi, lex) \
-            and not inside_quotation(text, toks[lo].start)
+        # ("- do NOT text him / - seriously", "Don't reply. I mean it.": a line that only
+        # insists leans on the one before it as a word said again does)
+        seriously = bool(scored) and k > 0 and scored[-1].last == lo and tuple(words) in lex.insisting \
+            and "?" not in text[toks[hi - 1].end : toks[hi - 1].end + 2]
+        insists = bool(scored) and k > 0 and scored[-1].last == lo and (
+            seriously or _insists(norms, scored[-1], lo, hi, lex)) and not inside_quotation(text, toks[lo].start)
         if hi - lo < 4 and not shouted and not state and not insists \
                 and not any(i in fam_at for i in range(lo, hi)) and not (
                 last and len(sentences) > 2 and hi - lo >= 2):
@@ -3150,7 +3182,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # (a whole line said again, "That's fine. It's fine.", is the writer telling
             # themselves so: where a short entry's weight is, over the line it ends on)
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + (
-                _SAID_TWICE if said_twice(text, toks, joined) else _INSISTS))
+                _SAID_TWICE if seriously or said_twice(text, toks, joined) else _INSISTS))
             continue
         scored.append(Moment(lo, hi, score))
     in_heralded = [j for j, m in enumerate(scored) if heralded is not None and m.first >= heralded_from
@@ -4274,11 +4306,28 @@ def _sarcastic_moment(text: str, toks: Sequence[Token], scored: list[Moment], no
         if k and alone(m) and scored[k - 1].last == m.first \
                 and "\n\n" not in text[toks[m.first - 1].end : toks[m.first].start]:
             return Moment(scored[k - 1].first, m.last, m.score)
+    if scored and _ends_on_hashtags(text) and len(scored) > 2:
+        # "Third flat tyre this month. Same pothole. I've named it Gerald. #blessed": the
+        # line the tag is stuck on is the punchline, where the writer turns the mishap into
+        # a joke; quoting the mishap instead was read blind as skipping the joke. A short
+        # one is quoted with the line it caps.
+        words = [(m, [w for w in norms[m.first:m.last] if w.isalnum()]) for m in scored]
+        said = [(m, w) for m, w in words if w]
+        if said:
+            last, own = said[-1]
+            k = scored.index(last)
+            if len(own) <= _PUNCHLINE_WORDS and k and scored[k - 1].last == last.first:
+                return Moment(scored[k - 1].first, last.last, last.score)
+            return last
     for test in (marked, troubled):
         found = next((m for m in scored if test(m)), None)
         if found is not None:
             return found
     return scored[0] if scored else None
+
+
+#: A punchline this short is quoted with the line before it, which it caps.
+_PUNCHLINE_WORDS = 6
 
 
 def _paragraph_of(text: str, pos: int) -> int:

@@ -88,3 +88,24 @@ def test_a_line_said_in_jest_gets_a_light_question(text: str) -> None:
     reply = compose(text)
     assert not any(ask in reply for ask in _HEAVY_ASKS), reply
     assert "funny" in reply or "joke" in reply, reply
+
+
+def test_the_line_an_irony_tag_caps_is_the_punchline_quoted() -> None:
+    reply = compose("Second parking fine this week. Same meter. I've started calling it Dennis. #blessed")
+    assert "calling it Dennis" in reply, reply
+
+
+def test_an_aside_after_an_irony_tag_that_takes_the_praise_back_is_irony() -> None:
+    text = "Washing machine fixed itself today!! #blessed #miracle (it washed one sock and nothing else)"
+    assert read(text).sarcasm
+    assert "gratitude" not in compose(text).lower()
+
+
+def test_an_aside_that_only_adds_news_keeps_the_tag_sincere() -> None:
+    assert not read("Our Lily had the baby!!! #blessed (7lb 2oz, both doing well)").sarcasm
+
+
+def test_a_line_only_insisting_leans_on_the_line_before_it() -> None:
+    reply = compose("- ring the dentist\n- pay Ellie back £20\n- do NOT answer his text\n- seriously\n"
+                    "- buy bin bags")
+    assert "do NOT answer his text" in reply, reply
