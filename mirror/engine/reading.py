@@ -2707,7 +2707,7 @@ def _tag_then_aside(text: str, lex: _Lexicon) -> bool:
 #: Hashtags and then a bracketed aside ("#blessed #miracle (it printed … and nothing else)").
 _ASIDE_AFTER_TAG = kept(r"(?:[ \t]*#\w+)*[ \t]*\(([^()]*)\)")
 #: Words that say the praise was only a little of what was hoped ("only page 1").
-_ONLY = frozenset({"only", "nothing", "solo", "sólo", "seulement", "rien", "nur", "nichts", "solo", "niente",
+_ONLY = frozenset({"only", "nothing", "solo", "sólo", "seulement", "rien", "nur", "nichts", "niente",
                    "só", "nada", "tylko", "nic", "alleen", "niks", "niets"})
 
 
