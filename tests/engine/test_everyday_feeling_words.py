@@ -123,3 +123,14 @@ def test_fed_up_said_plainly_after_dry_praise_is_anger() -> None:
     the dry "Maravilloso" before it is still never read as gladness."""
     r = read("Otra vez sin cita en Tráfico. Maravilloso. Estoy hasta el moño.", None, "es")
     assert "anger" in r.feelings and "joy" not in r.feelings
+
+
+def test_a_foul_mood_said_in_french_is_anger() -> None:
+    assert "anger" in read("Bus raté, café renversé. Je suis d'humeur massacrante depuis ce matin.",
+                           None, "fr").feelings
+
+
+def test_a_quiet_house_and_eating_alone_are_loneliness_but_quiet_after_a_full_day_is_not() -> None:
+    assert "loneliness" in read("Eating alone again. The house is so quiet after nine.", None, "en").feelings
+    assert "loneliness" not in read("Built a den with the kids and ate pancakes. The house is so quiet "
+                                    "now they're asleep.", None, "en").feelings
