@@ -1005,6 +1005,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             #           (but "tired in the shoulders and proud": the body word is the first's)
         if _said_of_it(toks, i, lex):
             continue  # "it was windy and miserable": the weather's, not the writer's
+        if _fragment_of_theirs(toks, i, lex):
+            continue  # "She cried after every phone call with you. Not sad crying. Happy.": hers
         if hit[0] == "love" and _loves_a_thing(text, toks, i + size, lex):
             continue  # "Amo minha vida corporativa", "I love my commute": said of a thing
         if hit[0] in _ANGER and w.startswith(_HATE_STEMS) and (
@@ -4027,6 +4029,35 @@ def _i_am(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         if toks[j].norm not in lex.intensifiers and toks[j].norm not in lex.stopwords:
             return False
     return False
+
+
+def _fragment_of_theirs(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the feeling word at token i is a fragment that goes on describing someone
+    else: its sentence is a few words with no subject, and the full sentence it follows (past
+    any fragment between) opens on he, she or they ("She cried after every phone call with
+    you. Not sad crying. Happy."). A diary's fragment takes the subject of the line before it,
+    and most often that is the writer ("Worked twelve hours. Exhausted.")."""
+    bounds = as_tokens(toks).sentence_bounds()
+    sent = toks[i].sent
+    lo, hi = bounds[sent]
+    if hi - lo > _FRAGMENT_WORDS or any(toks[j].norm in lex.first_person for j in range(lo, hi)):
+        return False
+    for back in range(sent - 1, max(-1, sent - 1 - _FRAGMENTS_BACK), -1):
+        if back not in bounds:
+            return False
+        b_lo, b_hi = bounds[back]
+        words = [toks[j].norm for j in range(b_lo, b_hi)]
+        if b_hi - b_lo > _FRAGMENT_WORDS:
+            # (its subject, not any "my" in it: "She cried after every call with my brother")
+            return words[0] in lex.others and words[0] not in _IT
+        if any(w in lex.first_person for w in words):
+            return False
+    return False
+
+
+#: A fragment is at most this many words; it may follow at most this many others.
+_FRAGMENT_WORDS, _FRAGMENTS_BACK = 3, 2
+_IT = frozenset({"it", "it's", "this", "that", "there"})
 
 
 def _opens_its_sentence(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

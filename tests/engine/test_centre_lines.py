@@ -431,8 +431,12 @@ def test_a_list_of_what_was_done_is_not_asked_what_to_cross_off() -> None:
     text = "- dentist, all fine!\n- paid the water bill\n- finally rang Aunt Sue back\n- forgot the recycling. Again."
     for version in range(4):
         assert "cross off" not in compose(text, version=f"v{version}")
+    # (a to-do list is asked which item is more than an errand; "which would you be relieved to
+    # cross off first?" was read blind as task triage of a carer's list, and is no longer asked)
     todo = "To do:\n- ring the dentist\n- pay the water bill\n- book the vet for Pepper\n- renew car insurance"
-    assert any("cross off" in compose(todo, version=f"v{v}") for v in range(6))
+    assert all(("more than an errand" in compose(todo, version=f"v{v}")
+                or "sits with you longest" in compose(todo, version=f"v{v}"))
+               and "cross off" not in compose(todo, version=f"v{v}") for v in range(6))
 
 
 @pytest.mark.parametrize(("text", "language", "held"), [

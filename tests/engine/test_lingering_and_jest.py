@@ -109,3 +109,24 @@ def test_a_line_only_insisting_leans_on_the_line_before_it() -> None:
     reply = compose("- ring the dentist\n- pay Ellie back £20\n- do NOT answer his text\n- seriously\n"
                     "- buy bin bags")
     assert "do NOT answer his text" in reply, reply
+
+
+def test_a_fragment_after_a_line_about_someone_else_is_their_feeling() -> None:
+    text = ("She cried after every call with my brother. Not sad crying. Happy. I did the bins and "
+            "the prescriptions and the chiropodist, and I'd have given anything for that.")
+    assert "joy" not in read(text).feelings
+    assert "joy" not in compose(text).lower()
+
+
+def test_a_fragment_after_the_writers_own_day_is_theirs() -> None:
+    assert "tiredness" in read("Worked twelve hours on the ward. Exhausted.").feelings
+
+
+def test_cant_tell_you_how_much_is_no_confusion() -> None:
+    assert "confusion" not in read("The baker remembers my order now. I can't tell you how much that "
+                                   "pleases me.").feelings
+    assert "confusion" in read("I can't tell if he is angry or just tired.").feelings
+
+
+def test_a_hundredth_birthday_that_was_not_is_grief_in_italian() -> None:
+    assert "grief" in read("Il nonno avrebbe fatto cent'anni oggi.", None, "it").feelings
