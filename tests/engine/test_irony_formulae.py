@@ -52,6 +52,9 @@ _QUOTED = re.compile(r"“[^”]*”|«[^»]*»|„[^“”]*[“”]|\"[^\"]*\"
     ("Daar zat ik nou net op te wachten: een lekke band in de stromende regen.", "nl"),
     ("Ook dat nog. De wasmachine doet het niet en de monteur komt pas volgende week.", "nl"),
     ("Bedankt voor niks, provider. Drie dagen geen internet.", "nl"),
+    ("Para variar, el autobús con retraso y yo empapada en la parada.", "es"),
+    ("Tanto per cambiare, sciopero dei treni.", "it"),
+    ("Voor de verandering weer vertraging op het spoor.", "nl"),
 ])
 def test_an_ironic_formula_over_a_mishap_is_read_as_irony(text: str, language: str) -> None:
     reading = read(text, language=language)
@@ -80,6 +83,8 @@ def test_an_ironic_formula_over_a_mishap_is_read_as_irony(text: str, language: s
     ("Ale się cieszę, że przyjechała mama.", "pl"),
     ("Het begint goed, de baby slaapt al drie nachten door.", "nl"),
     ("Dat belooft wat voor de zomer: de eerste aardbeien zijn al rood.", "nl"),
+    ("Tanto per cambiare, stasera pizza con gli amici.", "it"),
+    ("Zur Abwechslung haben wir heute im Garten gegessen.", "de"),
 ])
 def test_the_same_words_said_in_earnest_stay_sincere(text: str, language: str) -> None:
     assert not read(text, language=language).sarcasm
