@@ -71,7 +71,7 @@ def test_an_ironic_formula_over_a_mishap_is_read_as_irony(text: str, language: s
     ("Compré lo que faltaba para la tarta y la hicimos juntas con mi sobrina.", "es"),
     ("Che gioia vedere mio nipote camminare per la prima volta.", "it"),
     ("Papà ci mancava tanto. Oggi siamo andati al cimitero tutti insieme.", "it"),
-    ("Quello che ci voleva: una passeggiata lunga e un gelato con Giulia.", "it"),
+    ("Proprio come volevo: la torta è venuta alta e morbida, e Giulia ne ha prese due fette.", "it"),
     ("Quelle joie de revoir ma grand-mère après l'hôpital.", "fr"),
     ("Que du bonheur, cette journée avec mes petits-enfants.", "fr"),
     ("Mais bien sûr que je vais y aller, c'est ma meilleure amie.", "fr"),
