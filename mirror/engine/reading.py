@@ -2374,7 +2374,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     if "/s" in lowered.split() or lowered.rstrip().endswith("/s"):
         return True
     present = set(norms)
-    trouble = _holds(norms, lex.trouble)
+    trouble = _holds(_unconceded(norms), lex.trouble)
     # (sentences as the reading has them: 'she said "no worries!" and smiled, and that smile
     # was so much worse' is one sentence, not praise opening a new one)
     spans = _joined_abbreviations(text, toks, list(as_tokens(toks).sentence_bounds().values()))
@@ -2729,6 +2729,25 @@ def _written(marker: str, lowered: str) -> bool:
     return kept(r"(?<![\w/])" + re.escape(marker) + r"(?![\w/])").search(lowered) is not None
 
 
+def _unconceded(words: Sequence[str]) -> list[str]:
+    """`words` with what a "despite" concedes blanked out ("Quelle joie, malgré le retard du
+    train, de retrouver ma sœur"): a mishap conceded is the gladness's backdrop, and does not
+    make the praise beside it irony."""
+    out = list(words)
+    for k, w in enumerate(words):
+        if w in _DESPITE or (w == "in" and words[k + 1 : k + 3] == ["spite", "of"]) \
+                or (w == "a" and k and words[k - 1] == "pesar") or (w == "even" and words[k + 1 : k + 2] == ["though"]):
+            for j in range(k + 1, min(len(words), k + 1 + _CONCEDED_WORDS)):
+                out[j] = ""
+    return out
+
+
+#: "Despite" in the engine's languages, and how many words after it are conceded.
+_DESPITE = frozenset({"despite", "malgré", "trotz", "ondanks", "nonostante", "malgrado", "apesar",
+                      "mimo", "pomimo", "aunque", "embora", "although"})
+_CONCEDED_WORDS = 4
+
+
 def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marker: tuple[str, ...],
                    lex: _Lexicon) -> bool:
     """Whether a marker stands where irony puts it: in a sentence of its own ("Just what I
@@ -2738,7 +2757,7 @@ def _marker_points(norms: Sequence[str], spans: Sequence[tuple[int, int]], marke
         said = norms[lo:hi]
         if not _contains(said, marker):
             continue
-        if _holds(said, lex.trouble):
+        if _holds(_unconceded(said), lex.trouble):
             return True
         rest = [w for w in said if w not in marker and w not in lex.stopwords and w.isalpha()]
         if len(rest) <= 2:
@@ -2887,6 +2906,8 @@ def _praise_opens_a_report(text: str, toks: Sequence[Token], norms: Sequence[str
             k = len(m)
             if not m or not m[0].isalnum() or tuple(norms[lo : lo + k]) != m or lo + k >= hi:
                 continue
+            if any(lex.valence.get((lex.single.get(w) or _by_prefix(lex, w) or ("",))[0]) == "positive" for w in m):
+                continue  # "Qué orgullo, mi hija se graduó hoy": a feeling exclaimed over news, unless a mishap says otherwise
             if "," in text[toks[lo + k - 1].end : toks[lo + k].start] and hi - lo - k >= _REPORT_WORDS \
                     and "!" not in _sentence_end(text, toks, lo):
                 return True

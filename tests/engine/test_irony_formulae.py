@@ -102,3 +102,20 @@ def test_the_same_words_said_in_earnest_stay_sincere(text: str, language: str) -
 ])
 def test_thanks_congratulations_and_gladness_beside_rain_or_illness_stay_sincere(text: str, language: str) -> None:
     assert not read(text, language=language).sarcasm
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Quelle joie, malgré le retard du train, de retrouver ma sœur à la gare.", "fr"),
+    ("Que du bonheur ce week-end à la mer, malgré un peu de pluie.", "fr"),
+    ("Che gioia rivedere la nonna, nonostante il ritardo del treno.", "it"),
+])
+def test_a_mishap_conceded_does_not_make_gladness_irony(text: str, language: str) -> None:
+    assert not read(text, language=language).sarcasm
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Qué orgullo, mi hija se graduó hoy con honores.", "es"),
+    ("Que orgulho, o meu filho passou no exame de condução.", "pt"),
+])
+def test_a_feeling_exclaimed_over_good_news_is_named(text: str, language: str) -> None:
+    assert "pride" in read(text, language=language).feelings
