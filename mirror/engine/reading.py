@@ -2491,8 +2491,10 @@ def _tagged(lowered: str, lex: _Lexicon, trouble: bool, valence: dict[str, float
     baby!!! #blessed" and, where VADER can tell, "Got the keys to our first flat today.
     #blessed", nothing gone wrong, are sincere."""
     tags = lex.sarcasm_tags + tuple(t for t in _english_tags() if t not in lex.sarcasm_tags)
+    # (the tag's own praise is not the entry's tone: "#blessed" scores as high as "best")
+    tagged = {w.lstrip("#") for m in tags for w in m}
     return any(" ".join(m) in lowered for m in tags) and "!" not in text and (
-        trouble or not valence or sum(valence.get(w, 0.0) for w in norms) < 0)
+        trouble or not valence or sum(valence.get(w, 0.0) for w in norms if w not in tagged) < 0)
 
 
 #: Feelings that come after trouble by their nature: their words beside a mishap are not

@@ -130,3 +130,14 @@ def test_cant_tell_you_how_much_is_no_confusion() -> None:
 
 def test_a_hundredth_birthday_that_was_not_is_grief_in_italian() -> None:
     assert "grief" in read("Il nonno avrebbe fatto cent'anni oggi.", None, "it").feelings
+
+
+def test_an_irony_tag_over_an_everyday_mishap_is_irony_whatever_the_tag_itself_scores() -> None:
+    text = ("Pager went off during my sister's wedding toast. Prod down, obviously. Took it in the "
+            "car park in my suit. Fixed in an hour, a cert that expired. Back in for the best cake. "
+            "#blessed #devopslife")
+    assert read(text).sarcasm
+
+
+def test_an_irony_tag_over_good_news_stays_sincere() -> None:
+    assert not read("We paid the deposit on our first house today. #blessed").sarcasm
