@@ -1336,11 +1336,11 @@ _NOW = frozenset({"now", "ahora", "maintenant", "jetzt", "ora", "adesso", "agora
 _NOW_OPENERS = frozenset({"but", "and", "pero", "y", "mais", "et", "aber", "und", "ma", "e", "mas",
                           "ale", "i", "a", "maar", "en"})
 _NOW_SEEN_WORDS = 8
-_SEEING = frozenset({"understand", "understood", "see", "get", "think", "realise", "realize", "know",
-                     "entiendo", "comprendo", "veo", "creo", "sé", "comprends", "vois", "crois", "sais",
-                     "verstehe", "sehe", "glaube", "weiß", "capisco", "vedo", "credo", "so",
-                     "entendo", "compreendo", "vejo", "acho", "sei", "rozumiem", "widzę", "myślę",
-                     "wiem", "begrijp", "snap", "zie", "denk", "weet"})
+_SEEING = frozenset({"understand", "understood", "see", "realise", "realize",
+                     "entiendo", "comprendo", "veo", "comprends", "vois",
+                     "verstehe", "sehe", "capisco", "vedo",
+                     "entendo", "compreendo", "vejo", "rozumiem", "widzę",
+                     "begrijp", "snap", "zie"})
 #: "Then" in the engine's languages, and how far after a feeling its taking back may come.
 _THEN_WORDS = frozenset({"then", "luego", "después", "despues", "puis", "ensuite", "dann", "danach",
                          "poi", "dopo", "toen", "daarna", "potem", "depois"})

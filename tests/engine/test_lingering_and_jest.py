@@ -141,3 +141,8 @@ def test_an_irony_tag_over_an_everyday_mishap_is_irony_whatever_the_tag_itself_s
 
 def test_an_irony_tag_over_good_news_stays_sincere() -> None:
     assert not read("We paid the deposit on our first house today. #blessed").sarcasm
+
+
+def test_an_anger_that_grows_after_now_is_still_named() -> None:
+    # ("so" and "get" are not words of seeing: "Now I'm so much angrier" revises nothing)
+    assert "anger" in read("I was so angry at Dad that summer. Now I am so much angrier.").feelings
