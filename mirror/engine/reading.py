@@ -96,6 +96,9 @@ _ALONE = 1.5
 #: A line that says what was kept back, not said ("I didn't tell anyone it was my last
 #: shift", "She didn't ask who would take her … and I didn't say it").
 _UNSAID = 1.5
+#: Words that open or close a line told of afterwards ("Had a bun in the cafe after.").
+_AFTERWARDS = frozenset({"after", "afterwards", "afterward", "après", "danach", "nachher", "anschließend",
+                         "dopo", "depois", "później", "daarna", "achteraf", "después"})
 #: A line where the writer keeps doing something ("I keep opening the door"): see `_keeps_doing`.
 _KEEPS = 1.25
 _ALONE_WORDS, _ALONE_MOST = 4, 20
@@ -3233,6 +3236,17 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         aside = plain and bool(said) and (any(tuple(said[: len(a)]) == a for a in lex.asides)
                                           or _is_laugh(said[-1], lex))
         aside = aside or bool(signs_off)
+        # So is what came after, told plainly ("Had a bun in the cafe after. A big one.",
+        # "Danach Pizza."): the aftermath of the moment, not the moment (read blind: a first
+        # length swum at 71 answered about the bun).
+        lines_after = [norms[lo:hi] for lo, hi in sentences if lo >= final.first and hi <= final.last]
+        if len(said) <= _INSIST_WORDS and len(sentences) > 1 and sentences[-2][1] <= final.first:
+            lines_after.append(norms[sentences[-2][0]:sentences[-2][1]])  # ("… after. A big one.")
+        afterwards = plain and len(sentences) > 3 and any(
+            w and (w[-1] in _AFTERWARDS or w[0] in ("afterwards", "afterward")) for w in lines_after)
+        # (opening on "Depois", "Después", a line is as often the story going on to its heart:
+        # "Depois que ela foi embora, minha mãe ficou um tempão arrumando uma gaveta")
+        aside = aside or afterwards
         lands = not plan and not aside
         if signs_off == "leaving":
             # (the line before the sign-off paragraph is where the entry lands instead; after

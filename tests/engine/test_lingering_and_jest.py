@@ -146,3 +146,11 @@ def test_an_irony_tag_over_good_news_stays_sincere() -> None:
 def test_an_anger_that_grows_after_now_is_still_named() -> None:
     # ("so" and "get" are not words of seeing: "Now I'm so much angrier" revises nothing)
     assert "anger" in read("I was so angry at Dad that summer. Now I am so much angrier.").feelings
+
+
+def test_what_came_after_told_plainly_is_not_where_the_entry_lands() -> None:
+    text = ("Rode the whole loop round the park without stopping today. Sixty-eight years old. "
+            "My grandson taught me on his old bike in the spring. At the hill I thought that's it, "
+            "Pat, and then just kept pedalling. He cheered from the bench. Had an ice cream after. A big one.")
+    reply = compose(text)
+    assert "ice cream" not in reply and "A big one" not in reply, reply
