@@ -85,3 +85,14 @@ def test_being_moved_is_named_in_polish_beside_fear() -> None:
     feelings = read("Babcia dała mi listy dziadka. Jestem wzruszona i przerażona jednocześnie.",
                     language="pl").feelings
     assert "love" in feelings and "fear" in feelings
+
+
+def test_a_lump_found_on_the_body_is_worry_but_a_lump_of_gum_is_not() -> None:
+    assert "anxiety" in read("Found a lump on the left side of my neck this morning. Pea sized. "
+                             "GP tomorrow at 9:20. Haven't told Sam.").feelings
+    assert read("Found a lump of old chewing gum under my desk at work. Gross.").feelings == ()
+
+
+def test_no_regret_closing_a_short_day_is_asked_after_as_the_writers_word() -> None:
+    reply = compose("Rendu le rapport. 40 pages. Dormi 12h. Mangé une tarte entière. Aucun regret.")
+    assert reply.count("Aucun regret") >= 2, reply
