@@ -1137,6 +1137,16 @@ def _felt_likeness(norms: Sequence[str], j: int, lex: _Lexicon) -> bool:
     return bool(before) and any(len(s) == 1 and before[-1] == s[0] for s in lex.states)
 
 
+#: Good news a sign tells, which told to someone may be a kindness, not news ("Told her the scan
+#: was fine. It was fine, in the sense that it happened."); and how far before the sign the
+#: telling may stand.
+_TOLD_GLAD = frozenset({"relief", "joy", "pride"})
+_TOLD_REACH = 4
+#: Reporting words that ask rather than tell ("I asked the doctor to say benign again").
+_ASKED = frozenset({"asked", "ask", "asks", "asking", "pregunté", "demandé", "gefragt", "chiesto",
+                    "perguntei", "zapytałam", "zapytałem", "vroeg", "gevraagd"})
+
+
 def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, str, float]]:
     """(token index, family, weight) of every event that tells a feeling without naming it
     (`signs` in the language's frames): a birth ("Our daughter was born at 4:12"), a
@@ -1175,6 +1185,13 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
                           if span >= 0}
             if i in quoted or _negated(norms, i, lex) or _unreal(text, toks, i, lex) \
                     or _undone(toks, i, end) or (shouted and "!" not in _sentence_end(text, toks, i)):
+                continue
+            if family in _TOLD_GLAD and any(
+                    norms[k] in lex.reported and norms[k] not in _ASKED and (k == 0 or toks[k - 1].sent != toks[k].sent
+                                                  or norms[k - 1] in lex.first_person)
+                    for k in range(max(0, i - _TOLD_REACH), i) if toks[k].sent == toks[i].sent):
+                # "Told her the scan was fine.": what the writer told someone, maybe a kindness
+                # ("The consultant said … very benign" is news the writer was told)
                 continue
             found.append((i, family, WORD_WEIGHT))
             break
@@ -2408,6 +2425,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # Without a sentiment lexicon to confirm it, a marker counts only where irony puts
         # it: opening a sentence ("Super, der Zug hat …", "Qué maravilla, otra vez …").
         return True
+    if not valence and not laughing and _marker_after_trouble(text, toks, norms, spans, lex):
+        return True  # "RER B en panne. Encore. Quarante minutes à Châtelet. Génial, vraiment, quelle belle ville."
     if not laughing and _praise_alone(toks, norms, spans, lex) and not any(
             lex.single.get(w, ("",))[0] in _AFTER_TROUBLE for w in norms) and (trouble or any(
             lex.valence.get(fam) == "negative"
@@ -2921,6 +2940,27 @@ def _praise_opens_a_report(text: str, toks: Sequence[Token], norms: Sequence[str
 
 #: Words after an opening marker that make its sentence a report, not an exclamation.
 _REPORT_WORDS = 4
+
+
+def _marker_after_trouble(text: str, toks: Sequence[Token], norms: Sequence[str],
+                          spans: Sequence[tuple[int, int]], lex: _Lexicon) -> bool:
+    """Whether a sentence opens on an irony marker set off by a comma ("Génial, vraiment, …",
+    "Perfetto, …") right after sentences that tell a mishap ("RER B en panne. Encore."): the
+    praise answers the mishap, the way irony is written in every language. Where the mishap
+    is in the praised sentence itself ("Super, la pluie s'est arrêtée") it may be over."""
+    for k, (lo, hi) in enumerate(spans):
+        if k == 0:
+            continue
+        opens = any(m and m[0].isalnum() and tuple(norms[lo : lo + len(m)]) == m and lo + len(m) < hi
+                    and "," in text[toks[lo + len(m) - 1].end : toks[lo + len(m)].start] for m in lex.sarcasm)
+        if opens and not _holds(norms[lo:hi], lex.trouble) and any(_holds(_unconceded(norms[b_lo:b_hi]), lex.trouble)
+                         for b_lo, b_hi in spans[max(0, k - _TROUBLE_BEFORE):k]):
+            return True
+    return False
+
+
+#: How many sentences before an opening marker may tell the mishap it answers.
+_TROUBLE_BEFORE = 3
 
 
 def _marker_opens(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:

@@ -119,3 +119,18 @@ def test_a_mishap_conceded_does_not_make_gladness_irony(text: str, language: str
 ])
 def test_a_feeling_exclaimed_over_good_news_is_named(text: str, language: str) -> None:
     assert "pride" in read(text, language=language).feelings
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Métro bloqué. Encore. Cinquante minutes sous terre. Génial, vraiment, quelle belle journée.", "fr"),
+    ("Tren cancelado otra vez. Genial, de verdad, qué país.", "es"),
+])
+def test_praise_opening_a_line_after_a_mishap_is_irony(text: str, language: str) -> None:
+    assert read(text, language=language).sarcasm
+
+
+def test_a_meeting_you_were_not_invited_to_makes_the_praise_irony() -> None:
+    text = ("Very productive day. Two calls to agree the plan needs a plan. Design team not invited "
+            "to either. Great stuff. Can't wait for the next one.")
+    assert read(text).sarcasm
+    assert "hope" not in compose(text).lower()

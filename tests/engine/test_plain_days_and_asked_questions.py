@@ -96,3 +96,10 @@ def test_a_lump_found_on_the_body_is_worry_but_a_lump_of_gum_is_not() -> None:
 def test_no_regret_closing_a_short_day_is_asked_after_as_the_writers_word() -> None:
     reply = compose("Rendu le rapport. 40 pages. Dormi 12h. Mangé une tarte entière. Aucun regret.")
     assert reply.count("Aucun regret") >= 2, reply
+
+
+def test_good_news_the_writer_only_told_someone_is_not_named() -> None:
+    text = ("Ultrasound at ten. Now it's the waiting, a week maybe. On the drive home I planned who "
+            "would take the dog. Told my sister the scan was fine. It was fine, in the sense that it happened.")
+    assert "relief" not in read(text).feelings
+    assert "relief" in read("The consultant rang at four. The scan was fine. I sat in the car and shook.").feelings
