@@ -37,6 +37,7 @@ from mirror.engine.reading import (
     LONG_CLAUSE_WORDS,
     Moment,
     Reading,
+    contains_phrase,
     frames,
     judged_badly,
     last_clause,
@@ -1410,7 +1411,7 @@ def _laughs(a: Analysis, data: dict, r: Reading) -> bool:
     # A line said in jest about oneself ("Who even am I.", "Am now unbearable.", "10/10 would
     # not recommend"): the writer is grinning at their own story, as plainly as with "lol".
     words = [t.norm for t in a.tokens if t.sent in near and not inside_quotation(a.text, t.start)]
-    return any(_holds_phrase(words, phrase) for phrase in _jests(data))
+    return any(contains_phrase(words, phrase) for phrase in _jests(tuple(str(p) for p in data.get("jest") or ())))
 
 
 def _words_of(data: dict, key: str) -> frozenset[str]:
@@ -1418,15 +1419,11 @@ def _words_of(data: dict, key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get(key) or ())
 
 
-def _jests(data: dict) -> tuple[tuple[str, ...], ...]:
-    """The language's phrases said in jest (`jest` in its frames file), as token sequences."""
-    return tuple(tuple(t.norm for t in tokenize(str(p))) for p in data.get("jest") or ())
-
-
-def _holds_phrase(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
-    """Whether `phrase` occurs in `words` as a run of whole tokens."""
-    n = len(phrase)
-    return bool(n) and any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
+@cache
+def _jests(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The language's phrases said in jest (`jest` in its frames file), as token sequences:
+    tokenised once per process, not at every reply."""
+    return tuple(tuple(t.norm for t in tokenize(p)) for p in phrases)
 
 
 def _weight(said: str) -> float:

@@ -2358,6 +2358,12 @@ _I_WOULD = frozenset({"i'd", "i'll"})
 _ANSWER_WORDS = 4
 
 
+def contains_phrase(norms: Sequence[str], words: tuple[str, ...]) -> bool:
+    """Whether `words` stand in `norms` as a run of whole tokens (for the composer's word
+    lists; the reading's own are indexed, `_holds`)."""
+    return _contains(norms, words)
+
+
 def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
     if not words:
         return False
