@@ -723,6 +723,10 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # first (read blind as not having read the list, graded 1).
         done = "ask_list_done" in fr and any(_done(a, m) for m in r.moments)
         ask = pick.choice(fr["ask_list_done" if done else "ask_list"])
+    elif r.weighing and "ask_both" in fr and not _laughs(a, data, r):
+        # "Maybe it is selfish to stay … Maybe it is selfish to go …": two lines built alike
+        # that weigh are asked after together; the last words of the second are half of it.
+        ask = pick.choice(fr["ask_both"])
     elif "ask_clause" in fr and not _laughs(a, data, r) and (clause := _last_clause(a, r, data)):
         # The quoted line's last words, quoted again, are what the question asks after
         # ("¿Qué hay para ti en ese “por si acaso”?", "What is in that “Small wins”, for

@@ -152,6 +152,7 @@ class Reading:
     felt_in_centre: bool = True     # a feeling named is shown by a word inside the centre
     request: Moment | None = None   # the person asks for advice outright ("What actually works?")
     retort: str | None = None       # the name of someone absent the entry answers dryly
+    weighing: bool = False          # the centre is two lines built alike that weigh ("Maybe … Maybe …")
 
 
 # -- data -------------------------------------------------------------------------------------
@@ -380,6 +381,7 @@ class _Lexicon:
     activity_endings: tuple[str, ...] = ()          # "ing", "ar": a verb of doing, after "love"
     jokes_aside: tuple[tuple[str, ...], ...] = ()   # "joking aside", "Spaß beiseite": now sincere
     announces: tuple[tuple[str, ...], ...] = ()     # "here's the thing": the heart comes next
+    weighing: tuple[tuple[str, ...], ...] = ()      # "maybe", "part of me": lines built alike weigh
     not_about: tuple[tuple[str, ...], ...] = ()     # "it wasn't about the milk": what it was about follows
     about: frozenset[str] = frozenset()             # "about", "um": the word a reframing turns on
     amends: tuple[tuple[str, ...], ...] = ()        # "i'll apologise": guilt, anger regretted
@@ -788,9 +790,9 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
                     single.setdefault(_words(word)[0], (family, weight))
     signs: list[tuple[tuple[str, ...], str, float]] = [
         ((("^",) if str(w).startswith("^") else ())
-         + tuple(t for piece in str(w).lower().strip("^!").split()
+         + tuple(t for piece in str(w).lower().strip("^!$").split()
                  for t in (("*",) if piece == "*" else _words(piece)))
-         + (("!",) if str(w).endswith("!") else ()), family, WORD_WEIGHT)
+         + (("!",) if str(w).endswith("!") else ("$",) if str(w).endswith("$") else ()), family, WORD_WEIGHT)
         for family, spec in (data.get("feelings") or {}).items() for w in spec.get("signs") or ()]
     sarcasm = data.get("sarcasm") or {}
     from mirror.engine import feeling_forms  # building the lexicon only: it is kept
@@ -853,6 +855,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         states=tuple(_words(str(w)) for w in data.get("states") or ()),
         jokes_aside=tuple(_words(str(w)) for w in data.get("jokes_aside") or ()),
         announces=tuple(_words(str(w)) for w in data.get("announces") or ()),
+        weighing=tuple(_words(str(w)) for w in data.get("weighing") or ()),
         not_about=tuple(_words(str(w)) for w in (data.get("not_about") or {}).get("denied") or ()),
         about=_lowered((data.get("not_about") or {}).get("about")),
         amends=tuple(_words(str(w)) for w in data.get("amends") or ()),
@@ -1159,7 +1162,8 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     sign open its sentence, perhaps after one short word ("What if I freeze", "And what if",
     "¿Y si no llama?"), since "y si" and "e se" inside a sentence are mostly not a worry; a
     trailing `!` asks that its sentence be exclaimed ("Ben proposed!!!", not "Ben proposed
-    a new rota")."""
+    a new rota"), a trailing `$` that the sign end its clause ("the year before she passed.",
+    not "before she passed the exam")."""
     if not lex.signs:
         return []
     norms = [t.norm for t in toks]
@@ -1167,8 +1171,8 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     found: list[tuple[int, str, float]] = []
     for i, w in enumerate(norms):
         for words, family in lex.signs.get(w, ()):
-            opening, shouted = words[0] == "^", words[-1] == "!"
-            words = words[1 if opening else 0:-1 if shouted else None]
+            opening, shouted, ends = words[0] == "^", words[-1] == "!", words[-1] == "$"
+            words = words[1 if opening else 0:-1 if shouted or ends else None]
             if opening and i and toks[i - 1].sent == toks[i].sent and not (
                     len(norms[i - 1]) <= 3 and (i == 1 or toks[i - 2].sent != toks[i].sent)):
                 continue
@@ -1177,6 +1181,9 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
                     want != "*" and want != got and not (want == "#" and got.isdigit())
                     for want, got in zip(words, norms[i:end])):
                 continue
+            if ends and end < len(norms) and toks[end].sent == toks[i].sent \
+                    and not any(p in text[toks[end - 1].end : toks[end].start] for p in ",;:\u2014("):
+                continue  # "before she passed the exam": passed something, not away
             if words[-1] == "#" and end < len(norms) and toks[end].sent == toks[i].sent \
                     and norms[end] in _MEASURES:
                 continue  # "He would have been 5 minutes late": a measure, not an age
@@ -3028,6 +3035,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # the writer's way of writing, and no line is set apart by it)
     set_apart = sum(1 for n in per_paragraph.values() if n > 1) >= 2
     announced = False
+    weighings: set[tuple[int, int]] = set()  # two lines built alike that weigh ("Maybe … Maybe …")
     reframe_to: int | None = None  # a line before said what it was not about: this one says what it was
     expected_at: int | None = None  # the sentence of a belief held until now ("I always thought …")
     denial_said = False  # the moment before ends on a bare denial of that belief ("It isn't.")
@@ -3257,6 +3265,21 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # themselves so: where a short entry's weight is, over the line it ends on)
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + (
                 _SAID_TWICE if seriously or said_twice(text, toks, joined) else _INSISTS))
+            continue
+        if scored and k > 0 and scored[-1].last == lo and _parallel(text, toks, scored[-1], lo, hi, lex) \
+                and not in_quotes[lo] and not LIST_ITEM.match(line_at(text, toks[lo].start)) \
+                and "?" not in text[toks[lo].start : toks[hi - 1].end + 1]:
+            # "Maybe it is selfish to stay and make him worry. Maybe it is selfish to go and
+            # make them look after me.": two lines built alike, side by side, are one thought
+            # the writer turns over (two sides weighed, or one thing said twice over), and
+            # where they stay; quoted apart, either is half of it. (Questions built alike,
+            # "Why did I say yes to … ? Why did I say yes to … ?", build up to the one that
+            # breaks the pattern, and are weighed one by one.)
+            previous = scored[-1]
+            weighed = any(True for _ in _occurrences(norms[previous.first:lo], lex.weighing))
+            scored[-1] = Moment(previous.first, hi, max(previous.score, score) + (_WEIGHED if weighed else _PARALLEL))
+            if weighed:
+                weighings.add((previous.first, hi))
             continue
         scored.append(Moment(lo, hi, score))
     in_heralded = [j for j, m in enumerate(scored) if heralded is not None and m.first >= heralded_from
@@ -3536,7 +3559,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                    _felt_sides(_sides(text, toks, centre, vader), norms, fam_at, vader),
                    _image(text, toks, centre, lex),
                    tuple(scored), in_centre, request,
-                   retort)
+                   retort, any(centre.first <= a and b <= centre.last for a, b in weighings))
 
 
 
@@ -3753,6 +3776,41 @@ def _insists(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lex
               if len(w) >= _INSIST_LETTERS and w.isalpha() and w not in lex.stopwords}
     return any(w[:_STEM] in before for w in norms[lo:hi]
                if len(w) >= _INSIST_LETTERS and w.isalpha() and w not in lex.stopwords)
+
+
+def _parallel(text: str, toks: Sequence[Token], previous: Moment, lo: int, hi: int, lex: _Lexicon) -> bool:
+    """Whether the sentence [lo, hi) is built like the one just before it: both open on the
+    same words, at least `_PARALLEL_OPENING` of them, or two with one of weight ("Kept
+    looking behind her for Nell. Kept looking at me."), and each goes on differently for at
+    least two words ("I know I said worse. I know I did." says one thing again), neither
+    longer than `_PARALLEL_WORDS`, the two together short enough to quote as one moment.
+    A comma after the shared words makes the second line the first said again and carried
+    on ("I have to apologise to Marta. I have to, or I won't …"), not a second of its kind."""
+    norms = [t.norm for t in toks]
+    before = norms[previous.first:previous.last]
+    here = norms[lo:hi]
+    if not 2 <= len(here) <= _PARALLEL_WORDS or not 2 <= len(before) <= _PARALLEL_WORDS \
+            or len(before) + len(here) > _MAX_CENTRE_WORDS:
+        return False
+    shared = 0
+    for a, b in zip(before, here):
+        if a != b:
+            break
+        shared += 1
+    if min(len(before), len(here)) - shared < _PARALLEL_REST:
+        return False
+    if not (shared >= _PARALLEL_OPENING or (shared == 2 and any(
+            w.isalpha() and len(w) >= _INSIST_LETTERS and w not in lex.stopwords for w in here[:2]))):
+        return False
+    return not any(p in text[toks[start + shared - 1].end : toks[start + shared].start] for p in ",;:\u2014"
+                   for start in (previous.first, lo))
+
+
+#: Lines built alike share at least this many opening words, go on for at least this many
+#: more each, and have at most this many.
+_PARALLEL_OPENING, _PARALLEL_REST, _PARALLEL_WORDS = 3, 2, 16
+_PARALLEL = 0.0  # two lines built alike: one thought turned over, as strong as its stronger line
+_WEIGHED = 2.0  # ... that weigh ("Maybe … Maybe …", "Part of me … part of me …"): a choice held
 
 
 #: A sentence that says a word again is at most this long; the word, at least this long.
