@@ -3266,7 +3266,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + (
                 _SAID_TWICE if seriously or said_twice(text, toks, joined) else _INSISTS))
             continue
-        if scored and k > 0 and scored[-1].last == lo and _parallel(text, toks, scored[-1], lo, hi, lex) \
+        if scored and k > 0 and scored[-1].last == lo and _parallel(text, toks, norms, scored[-1], lo, hi, lex) \
                 and not in_quotes[lo] and not LIST_ITEM.match(line_at(text, toks[lo].start)) \
                 and "?" not in text[toks[lo].start : toks[hi - 1].end + 1]:
             # "Maybe it is selfish to stay and make him worry. Maybe it is selfish to go and
@@ -3778,7 +3778,8 @@ def _insists(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lex
                if len(w) >= _INSIST_LETTERS and w.isalpha() and w not in lex.stopwords)
 
 
-def _parallel(text: str, toks: Sequence[Token], previous: Moment, lo: int, hi: int, lex: _Lexicon) -> bool:
+def _parallel(text: str, toks: Sequence[Token], norms: Sequence[str], previous: Moment, lo: int, hi: int,
+              lex: _Lexicon) -> bool:
     """Whether the sentence [lo, hi) is built like the one just before it: both open on the
     same words, at least `_PARALLEL_OPENING` of them, or two with one of weight ("Kept
     looking behind her for Nell. Kept looking at me."), and each goes on differently for at
@@ -3786,7 +3787,6 @@ def _parallel(text: str, toks: Sequence[Token], previous: Moment, lo: int, hi: i
     longer than `_PARALLEL_WORDS`, the two together short enough to quote as one moment.
     A comma after the shared words makes the second line the first said again and carried
     on ("I have to apologise to Marta. I have to, or I won't …"), not a second of its kind."""
-    norms = [t.norm for t in toks]
     before = norms[previous.first:previous.last]
     here = norms[lo:hi]
     if not 2 <= len(here) <= _PARALLEL_WORDS or not 2 <= len(before) <= _PARALLEL_WORDS \
