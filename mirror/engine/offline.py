@@ -506,6 +506,8 @@ def _say(template: str, **values: str) -> str:
 
 
 _HEAVY = frozenset({"grief", "sadness", "loneliness", "hurt"})
+#: An entry of at most this many lines is short enough for an answer to someone absent to be its point.
+_RETORT_LINES = 6
 _STRONG_SCORE = 2.0  # a line elsewhere in the entry is said back only when it carries this much
 #: How much the other moment must carry to open a mirrorback whose question holds the centre.
 _OTHER_SCORE = 0.0
@@ -698,8 +700,12 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             {t.norm for t in a.tokens[r.centre.first:r.centre.last]} & _words_of(data, "choice_words")) \
             if r.centre is not None else False
         ask = pick.choice(fr["ask_asking_choice" if choice else "ask_asking"])
-    elif r.retort and "ask_retort" in fr:
-        # The comeback nobody heard ("Nee Wouter, …"): asked about, in its own key.
+    elif r.retort and "ask_retort" in fr and (len(r.moments) <= _RETORT_LINES or (
+            r.centre is not None and r.retort.lower() in {t.norm for t in a.tokens[r.centre.first:r.centre.last]})):
+        # The comeback nobody heard ("Nee Wouter, …", "Danke, Bahn, wirklich."): asked about,
+        # in its own key, in a short entry, whose punchline it is, or where it is the moment
+        # quoted (asked of a long entry's other line, "And what did you actually say to
+        # uncle?" was read blind as a non sequitur).
         ask = pick.choice(fr["ask_retort"]).format(name=r.retort)
     elif r.sarcasm:
         ask = pick.choice(fr["ask_sarcasm"])

@@ -1041,7 +1041,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         weight = hit[1]
         if _habitual(toks, norms, i + size, lex):
             continue  # "the poetry unit, which I dread every year": a habit's feeling, not today's
-        if _felt_back_then(toks, norms, i):
+        if _felt_back_then(toks, norms, i) or _felt_for_a_span(toks, norms, i, i + size):
             weight = min(weight, HINT_WEIGHT)  # "how angry I was that day. Now he has a beard"
         if hit[0] in _TOLD_BY_EVENTS and _anothers_loss(text, toks, i, lex):
             weight = min(weight, HINT_WEIGHT)  # "Maya's mom died Tuesday": a friend's loss
@@ -1525,6 +1525,25 @@ def _felt_back_then(toks: Sequence[Token], norms: Sequence[str], i: int) -> bool
     if not _holds(norms[lo:hi], _THEN):
         return False
     return any(norms[k] in _NOW for k in range(hi, len(toks)))
+
+
+def _felt_for_a_span(toks: Sequence[Token], norms: Sequence[str], i: int, end: int) -> bool:
+    """Whether the feeling at tokens [i, end) is told as a span of the past that is over:
+    "I was angry with him for maybe 15 years about that and then he got sick" (English: "was"
+    or "were" just before it, "for" a number of years or months after it). Held that long
+    and ended, it is the story of how the writer came here, not what they feel tonight; "I've
+    been angry for years" is still going on, and stays."""
+    sent = toks[i].sent
+    if not any(norms[j] in _WAS and toks[j].sent == sent for j in range(max(0, i - _SPAN_BEFORE), i)):
+        return False
+    after = [norms[k] for k in range(end, min(len(norms), end + _SPAN_AFTER)) if toks[k].sent == sent]
+    return any(w == "for" and any(u in _SPANS for u in after[n + 1 : n + 4]) for n, w in enumerate(after))
+
+
+_WAS = frozenset({"was", "were"})
+_SPANS = frozenset({"years", "months", "decades", "year"})
+#: The "was" is at most this many words before the feeling; the span, within this many after.
+_SPAN_BEFORE, _SPAN_AFTER = 3, 8
 
 
 def _felt_towards_writer(toks: Sequence[Token], i: int, end: int) -> bool:
