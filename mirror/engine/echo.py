@@ -318,8 +318,10 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     said = " ".join("".join(parts).split())
     if diary:
         doing = next((w for w in own if w not in _ADVERBS), "")
-        # "Still checking." is "you're still checking", never "you still checking".
-        said = ("you're " if doing.endswith("ing") else "you ") + said[:1].lower() + said[1:]
+        # "Still checking." is "you're still checking", never "you still checking"; "Pleased
+        # with myself." is a state, "you were pleased with yourself", never "you pleased".
+        said = ("you're " if doing.endswith("ing") else "you were " if doing in _STATE_PARTICIPLES
+                else "you ") + said[:1].lower() + said[1:]
     elif own[0] in _SWAP_LOWER:
         said = said[:1].lower() + said[1:]
     return Echo(said, past)
@@ -358,6 +360,14 @@ def _after_other(tokens: Sequence[Token], at: int) -> bool:
         first.text[:1].isupper() and first.norm not in _NOT_NAMES and first.norm not in _SUBJECTS
         and k + 1 < at and did(tokens[k + 1].norm))
 
+
+#: Past participles a diary uses as states, not doings ("Pleased with myself.", "Worried sick.").
+_STATE_PARTICIPLES = frozenset({
+    "pleased", "worried", "tired", "annoyed", "scared", "bored", "stuck", "thrilled", "chuffed",
+    "stressed", "relieved", "exhausted", "embarrassed", "frustrated", "surprised", "shocked", "amazed",
+    "disappointed", "delighted", "excited", "gutted", "confused", "overwhelmed", "terrified",
+    "ashamed", "impressed", "touched", "moved", "knackered", "shattered", "gobsmacked", "miffed",
+    "irritated"})
 
 #: Words that turn what follows into what was not so.
 _NEGATING = frozenset({"not", "never", "no", "nor", "without"})

@@ -700,12 +700,15 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             {t.norm for t in a.tokens[r.centre.first:r.centre.last]} & _words_of(data, "choice_words")) \
             if r.centre is not None else False
         ask = pick.choice(fr["ask_asking_choice" if choice else "ask_asking"])
-    elif r.retort and "ask_retort" in fr and (len(r.moments) <= _RETORT_LINES or (
+    elif r.retort and "ask_retort" in fr and (len(r.moments) <= _RETORT_LINES or len(
+            {t.sent for t in a.tokens if t.norm == r.retort.lower()}) > 1 or (
             r.centre is not None and r.retort.lower() in {t.norm for t in a.tokens[r.centre.first:r.centre.last]})):
         # The comeback nobody heard ("Nee Wouter, …", "Danke, Bahn, wirklich."): asked about,
-        # in its own key, in a short entry, whose punchline it is, or where it is the moment
-        # quoted (asked of a long entry's other line, "And what did you actually say to
-        # uncle?" was read blind as a non sequitur).
+        # in its own key, in a short entry, whose punchline it is, of someone the entry is
+        # about ("Kringverjaardag bij tante Ria … Ja tante, …"), or where it is the moment
+        # quoted. Asked of a long entry's passing stranger ("No uncle, I work in a glass
+        # box", to a driver), "And what did you actually say to uncle?" was read blind as a
+        # non sequitur.
         ask = pick.choice(fr["ask_retort"]).format(name=r.retort)
     elif r.sarcasm:
         ask = pick.choice(fr["ask_sarcasm"])

@@ -2688,14 +2688,15 @@ def _hashtag_marker(text: str, lex: _Lexicon) -> bool:
     return bool(tags & words)
 
 
-def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> str | None:
+def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> tuple[str, int, int] | None:
     """Whether the entry answers someone who is not there, later in it: a yes, a no or a
     thanks, then their name set off by a comma ("Nee Wouter, ik ben even in de gracht
     gesprongen", "Oui Sandrine, merci, j'ai dormi debout", "Grazie, dottor Bellini,
     illuminante."). In a journal nobody is there to hear it: it is the comeback the writer
     did not say, dry by nature. A thanks that names what it is for ("Thank you, Mum, for
     everything") is sincere, a letter to someone says their name throughout, and the first
-    sentence may still be greeting them. Returns the name (without a title), or None."""
+    sentence may still be greeting them. Returns the name (without a title) and the
+    sentence's token range, or None."""
     bounds = sorted(as_tokens(toks).sentence_bounds().values())
     if not bounds or toks[0].norm in _LETTER:
         return None
@@ -2734,7 +2735,7 @@ def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> str | None:
         asked = {toks[k].norm for k in range(max(0, lo - _ASKED_REACH), lo) if inside_quotation(text, toks[k].start)}
         if rest and all(w in asked for w in rest if w.isalpha()):
             continue  # '"Een bakkerij? Serieus?" Ja, Wouter, serieus.': their word, said back meaning it
-        return name.text
+        return name.text, lo, hi
     return None
 
 
@@ -3017,9 +3018,15 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     families = sorted([f for f in feeling_words if f[0] not in told] + signs) if signs else feeling_words
     # (an event read whole outranks a hint found at its first word: "would have been")
     sarcasm = _is_sarcastic(text, toks, lex, vader, feeling_words)  # (read once, not twice)
-    retort = _retort(text, toks, lex)
+    answered = _retort(text, toks, lex)
+    retort = answered[0] if answered is not None else None
     if retort is not None and any(fam in _MOURNING for _, fam, _ in (*feeling_words, *signs)):
         retort = None  # "Grazie nonna, precisissima.", the first time without her: fondness
+    elif answered is not None:
+        # "Yes Aunt Rita, I had noticed, thank you.": the thanks and praise of the comeback
+        # are its irony, never the writer's gratitude, even in a long story told straight
+        _, said_lo, said_hi = answered
+        families = [f for f in families if not (said_lo <= f[0] < said_hi and lex.valence.get(f[1]) == "positive")]
     if sarcasm and any(
             fam in _ANGER and wt >= WORD_WEIGHT and _stated(text, toks, i, lex) for i, fam, wt in families):
         # "No, Kevin, I don't … that's what actually made me furious", "I am so angry I have
@@ -3295,7 +3302,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # "Why did I say yes to … ? Why did I say yes to … ?", build up to the one that
             # breaks the pattern, and are weighed one by one.)
             previous = scored[-1]
-            weighed = any(True for _ in _occurrences(norms[previous.first:lo], lex.weighing))
+            weighed = _weighs(toks, norms, previous.first, lo, lex)
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + (_WEIGHED if weighed else _PARALLEL))
             if weighed:
                 weighings.add((previous.first, hi))
@@ -3823,6 +3830,27 @@ def _parallel(text: str, toks: Sequence[Token], norms: Sequence[str], previous: 
         return False
     return not any(p in text[toks[start + shared - 1].end : toks[start + shared].start] for p in ",;:\u2014"
                    for start in (previous.first, lo))
+
+
+def _weighs(toks: Sequence[Token], norms: Sequence[str], lo: int, hi: int, lex: _Lexicon) -> bool:
+    """Whether the line [lo, hi) weighs a choice of the writer's (`weighing`: "Maybe it is
+    selfish to stay", "Part of me wants to sell", "Misschien moet ik stoppen"), not a guess
+    about someone else ("Maybe he's got a lift now. Maybe he's moved to his daughter's.":
+    hopes for a man who stopped coming, not two sides)."""
+    for i, phrase in _occurrences(norms[lo:hi], lex.weighing):
+        after = lo + i + len(phrase)
+        if after >= hi:
+            continue
+        someone = (norms[after] in lex.others and norms[after] not in _NEUTER) or (
+            toks[after].text[:1].isupper() and norms[after] not in lex.first_person
+            and norms[after] not in lex.stopwords)
+        if not someone:
+            return True
+    return False
+
+
+#: Third-person words that name no one ("it", "es", "het"): "Maybe it is selfish to stay".
+_NEUTER = frozenset({"it", "it's", "es", "het", "ono", "man"})
 
 
 #: Lines built alike share at least this many opening words, go on for at least this many

@@ -28,6 +28,8 @@ def said(text: str) -> str | None:
      "Dad made you a cup of tea without saying anything"),
     ("My sister drove four hours to sit with me.", "your sister drove four hours to sit with you"),
     ("She said I was overreacting.", "she said you were overreacting"),
+    # a diary's state, not a doing: never "you pleased with yourself"
+    ("Pleased with myself.", "you were pleased with yourself"),
 ])
 def test_the_writers_clause_comes_back_in_the_second_person(text: str, expected: str) -> None:
     assert said(text) == expected

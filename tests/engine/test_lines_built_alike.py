@@ -48,6 +48,10 @@ def test_two_lines_that_weigh_a_choice_are_quoted_and_asked_after_together(
      "team meeting.", "Which of the two"),
     # the same thing said twice, shorter
     ("Dear Dan, I know I said worse. I know I did. The kids ask about you.", "Which of the two"),
+    # guesses about someone else are hopes for him, not two sides of the writer's
+    ("The man with the flat cap hasn't been at the 7:12 stop for eight days now. I slow down "
+     "there every morning and look. Maybe he's got a lift now. Maybe he's moved to his "
+     "daughter's. There's a dozen good reasons.", "Which of the two"),
     # missing two things is not a choice between them
     ("Three years today. I miss his laugh. I miss his hands on the steering wheel. Made his soup.",
      "Which of the two"),

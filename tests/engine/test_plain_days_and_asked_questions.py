@@ -14,15 +14,18 @@ from mirror.engine.reading import read
 
 
 @pytest.mark.parametrize(("text", "asked"), [
-    ("Gym. Laundry. Paid the water bill. Bed 11.", ("quiet day", "kind of day")),
-    ("Trabajo. Compras en el mercado. Lavadora. Cena pronto.", ("tranquilo", "tipo de día")),
-    ("Boulot. Courses. Lessive. Au lit à 23h.", ("calme", "genre de journée")),
-    ("Arbeit. Einkaufen. Wäsche. Um elf ins Bett.", ("ruhiger Tag", "Art Tag")),
+    ("Gym. Laundry. Paid the water bill. Bed 11.", ("leave you, by the end", "day like for you")),
+    ("Trabajo. Compras en el mercado. Lavadora. Cena pronto.", ("te dejó, al final", "para ti")),
+    ("Boulot. Courses. Lessive. Au lit à 23h.", ("à la fin de la journée", "pour toi")),
+    ("Arbeit. Einkaufen. Wäsche. Um elf ins Bett.", ("am Ende des Tages", "für dich")),
+    # a hard day kept short is asked as openly: never "the kind of day you wanted?"
+    ("slept 4h. teething. third coffee before 10. thats the update", ("leave you, by the end", "day like for you")),
 ])
 def test_a_plain_day_is_asked_plainly(text: str, asked: tuple[str, ...]) -> None:
     reply = compose(text)
     assert any(a in reply for a in asked), reply
     assert "stands out" not in reply and "sticht heraus" not in reply and "destaca" not in reply
+    assert "kind of day" not in reply and " or " not in reply.rsplit("\u201d", 1)[-1], reply
 
 
 @pytest.mark.parametrize(("text", "word"), [

@@ -2,8 +2,8 @@
 night runs" is no one's death (in six languages, "to death" only says how much); a feeling
 held "for fifteen years" and over is the story of how the writer got here. A day without a
 voice is loneliness ("That was my whole conversation for the day"). An answer to someone
-absent is asked after where it is the point, not from a long entry's first paragraph. These
-entries were written for the tests."""
+absent is asked after where it is the point, not from a long entry's first paragraph, and
+its thanks are never the writer's gratitude. These entries were written for the tests."""
 
 from __future__ import annotations
 
@@ -57,6 +57,29 @@ def test_an_answer_to_someone_absent_is_asked_after_only_where_it_is_the_point()
                   "Mum asked about Sunday lunch and I said see how, which we both know means no. Third "
                   "Sunday.\n\n1am. Sleep five hours. Do it again. Living the dream.")
     assert "uncle" not in compose(long_entry).split("\u201d")[-1]
+    about_her = ("Sunday lunch at Aunt Rita's in Leeds. Three hours on a folding chair with one slice "
+                 "of trifle, as is the law. The talk went, in order: the M62, the price of butter, Uncle "
+                 "Ged's knee, and why I still haven't got a boyfriend.\n\n"
+                 "\"You're thirty now, Jo,\" said Aunt Rita, to the whole room. Yes Aunt Rita, I had "
+                 "noticed, thank you.\n\n"
+                 "Cousin Dean got engaged in March so that was the rest of the afternoon.\n\n"
+                 "Swore out loud on the bike home, into the wind the whole way. Felt wonderful.")
+    reply = compose(about_her)
+    assert "Rita" in reply.split("\u201d")[-1]
+    assert "ratitude" not in reply  # "Yes Aunt Rita, I had noticed, thank you." is no thanks
     short = ("Super, der Zug hat mal wieder 70 Minuten Verspätung. Ich liebe es, meinen Feierabend auf "
              "Gleis 7 in Hannover zu verbringen. Danke, Bahn, wirklich.")
     assert "Bahn" in compose(short).split("\u201c")[-1]
+
+
+def test_an_act_repeated_without_knowing_why_is_not_guilt() -> None:
+    """"I don't know why I keep doing it", of pulling a dead father's tape measure out to the
+    length he pencilled on it, is no wrong done: with a trivial "should have done it in
+    October" beside it, it was named guilt (read blind, graded 1)."""
+    text = ("The washing machine hose was leaking, a 40p washer, should have done it in March. Went "
+            "into Grandad's old toolbox for a spanner. His spirit level is in there with his pencil "
+            "marks on the side, a number, 870, for some job nobody remembers.\n\n"
+            "Fixed the hose. Then I sat on the kitchen floor and laid the level on the lino, and on the "
+            "table, and on the windowsill. Everything in this house is a bit off. I don't know why I "
+            "keep doing it.")
+    assert "guilt" not in read(text).feelings
