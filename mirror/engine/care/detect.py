@@ -553,8 +553,10 @@ class _Sentence:
         hits = self._hits
         if hits is None:
             hits = self._hits = {}
-            for norm in self.norms:
-                for lang in common.get(norm, ()):
+            # (the words' languages looked up from C, and the words with none passed over
+            # there: about half of a sentence's words are no very common word)
+            for langs in filter(None, map(common.get, self.norms)):
+                for lang in langs:
                     hits[lang] = hits.get(lang, 0) + 1
         return hits
 
