@@ -553,8 +553,10 @@ class _Sentence:
         hits = self._hits
         if hits is None:
             hits = self._hits = {}
-            for norm in self.norms:
-                for lang in common.get(norm, ()):
+            # (the words' languages looked up from C, and the words with none passed over
+            # there: about half of a sentence's words are no very common word)
+            for langs in filter(None, map(common.get, self.norms)):
+                for lang in langs:
                     hits[lang] = hits.get(lang, 0) + 1
         return hits
 
@@ -643,6 +645,9 @@ class _WordSlots(NamedTuple):
     anchored_bits: int = 0
     begins_bits: int = 0
     needs_bits: tuple[int, ...] = ()
+    #: Whether any of those sets holds a rule: most words of an entry ("the", "walk")
+    #: are in none, and `_candidates` unites only the others' (uniting empty sets adds nothing).
+    live: bool = True
 
 
 def _word_slots(d: _Detector, words: Iterable[str],
@@ -663,7 +668,8 @@ def _word_slots(d: _Detector, words: Iterable[str],
             begins = _union(slots[k][1] for k in keys)
             needed = tuple(_union(needs[k][i] for k in keys) for i in range(NEEDS))
             memo[w] = _WordSlots(keys, anchored, begins, needed, d.bits(sorted(anchored)),
-                                 d.bits(sorted(begins)), tuple(d.bits(sorted(n)) for n in needed))
+                                 d.bits(sorted(begins)), tuple(d.bits(sorted(n)) for n in needed),
+                                 bool(anchored or begins or any(needed)))
     return memo
 
 
@@ -764,8 +770,11 @@ def _candidates(d: _Detector, sents: Sequence[_Sentence], forms: Mapping[str, Ma
     # column of needs); the entry's are those of its sentences united, a few operations
     # a sentence rather than one a word of the entry again.
     united: list[tuple[int, int, list[int] | None]] = []
+    # Only the words in some rule set are united (a sentence with none unites to None,
+    # which `_held_united` reads as 0, as it reads columns of zeros: NEEDS > 0).
+    live = {w for w in words if info[w].live}
     for sent in sents:
-        mine = [info[n] for n in sent.norm_set if n != CLAUSE]
+        mine = [info[n] for n in sent.norm_set & live]
         united.append((reduce(or_, map(_ANCHORED_BITS, mine), 0), reduce(or_, map(_BEGINS_BITS, mine), 0),
                        [reduce(or_, column) for column in zip(*map(_NEEDS_BITS, mine))] if mine else None))
     columns = [row[2] for row in united if row[2] is not None]
@@ -1700,10 +1709,15 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
     subject = "self" if mark == "self" else cue.subject
     lang = rules.language
     out: list[_CueHit] = []
+    # `may_match_any`'s own first test, looked up once per cue rather than once per
+    # sentence: most sentences hold none of the words the cue's patterns begin with.
+    heads = first_words(cue.patterns)
     for k, sent in enumerate(sents):
         if only is not None and k not in only:
             continue
         present = sent.present(lang)
+        if heads is not None and heads.isdisjoint(present):
+            continue
         if not may_match_any(cue.patterns, present):
             continue
         for first, last in sent.spans(cue.patterns, lang):

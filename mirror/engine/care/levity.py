@@ -79,10 +79,14 @@ def _ascii_letters() -> re.Pattern[str]:
 
 
 #: The characters without which each of `_parts()`'s other alternatives cannot match (none
-#: of them has another case): Hangul and Han laughter, "555"/"2333", an emoticon's first
-#: mark, a laughing face.
+#: of them has another case): Hangul and Han laughter, "555"/"2333", a laughing face.
 _HAN_HANGUL = frozenset("ㅋㅎ크哈呵嘿嘻笑")
-_EMOTICON_MARKS = frozenset(":;=^)")
+#: What an emoticon (`_EMOTICONS`) cannot be written without: one of these marks, or a
+#: colon before a dash, a d, a p or a bracket (":-)", ":D", ":p", ":))"), or three
+#: brackets. A colon or a bracket alone (a list, a time, an aside in brackets) is in most
+#: entries, and searching for the pattern costs as much as reading the letter runs.
+_EMOTICON_MARKS = (";", "=", "^")
+_EMOTICON_PAIRS = (":-", ":d", ":D", ":p", ":P", ":)", ")))")
 _FACE_SET = frozenset(_FACES)
 #: The letter runs seen that are laughter, and those that are not (a journal's words
 #: recur), then forgotten; a text's runs are set against them at once.
@@ -129,7 +133,8 @@ def laughs(text: str) -> bool:
         return True
     if ("ha " in low or "ha-" in low) and ha.search(text):
         return True
-    return any(mark in text for mark in _EMOTICON_MARKS) and emoticon.search(text) is not None
+    return (any(mark in text for mark in _EMOTICON_MARKS) or any(pair in text for pair in _EMOTICON_PAIRS)) \
+        and emoticon.search(text) is not None
 
 
 def only_laughter(text: str) -> bool:
