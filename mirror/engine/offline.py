@@ -700,15 +700,9 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             {t.norm for t in a.tokens[r.centre.first:r.centre.last]} & _words_of(data, "choice_words")) \
             if r.centre is not None else False
         ask = pick.choice(fr["ask_asking_choice" if choice else "ask_asking"])
-    elif r.retort and "ask_retort" in fr and (len(r.moments) <= _RETORT_LINES or len(
-            {t.sent for t in a.tokens if t.norm == r.retort.lower()}) > 1 or (
-            r.centre is not None and r.retort.lower() in {t.norm for t in a.tokens[r.centre.first:r.centre.last]})):
+    elif r.retort and "ask_retort" in fr and _retort_is_the_point(a, r, r.retort):
         # The comeback nobody heard ("Nee Wouter, …", "Danke, Bahn, wirklich."): asked about,
-        # in its own key, in a short entry, whose punchline it is, of someone the entry is
-        # about ("Kringverjaardag bij tante Ria … Ja tante, …"), or where it is the moment
-        # quoted. Asked of a long entry's passing stranger ("No uncle, I work in a glass
-        # box", to a driver), "And what did you actually say to uncle?" was read blind as a
-        # non sequitur.
+        # in its own key.
         ask = pick.choice(fr["ask_retort"]).format(name=r.retort)
     elif r.sarcasm:
         ask = pick.choice(fr["ask_sarcasm"])
@@ -790,6 +784,18 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     sentences.append(ask)
     # A quotation that ends on its own ? or ! needs no full stop after it.
     return " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
+
+
+def _retort_is_the_point(a: Analysis, r: Reading, name: str) -> bool:
+    """Whether an answer to someone absent is what the question should take up: in a short
+    entry, whose punchline it is; said to someone the entry is about ("Kringverjaardag bij
+    tante Ria … Ja tante, …"); or inside the moment quoted. Asked of a long entry's passing
+    stranger ("No uncle, I work in a glass box", to a driver), "And what did you actually
+    say to uncle?" was read blind as a non sequitur."""
+    said = name.lower()
+    if len(r.moments) <= _RETORT_LINES or len({t.sent for t in a.tokens if t.norm == said}) > 1:
+        return True
+    return r.centre is not None and said in {t.norm for t in a.tokens[r.centre.first:r.centre.last]}
 
 
 def _plain(fr: dict, a: Analysis, quote: str) -> list[str]:
