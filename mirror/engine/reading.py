@@ -4245,7 +4245,7 @@ def _fragment_of_theirs(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
 
 #: A fragment is at most this many words; it may follow at most this many others.
 _FRAGMENT_WORDS, _FRAGMENTS_BACK = 3, 2
-_IT = frozenset({"it", "it's", "this", "that", "there"})
+_IT = _NEUTER | {"this", "that", "there"}  # (no one: "It was cold. Lovely." is the writer's)
 
 
 def _opens_its_sentence(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
