@@ -1003,12 +1003,14 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     norms = [t.norm for t in a.tokens]
     if sum(says_i(language, norms[first:last]) for first, last in units) * 5 > len(units):
         return None
+    grammar = frozenset(str(w).lower() for w in data.get("stopwords") or ())  # ("no fillings" is good news)
+    if _one_thread(norms, [t.sent for t in a.tokens], units, grammar):
+        return None  # "Dog ate a sock. Vet says wait. Waiting.": one thing told in short lines
     if a.english and all(LIST_ITEM.match(line_at(a.text, a.tokens[m.first].start)) for m in r.moments) \
             and not any(_done(a, m) for m in r.moments):
         return None  # "- ring council re: bins / - tell Tom about the thing": things to do, not a
         #              day kept ("How was that, in the middle of it all?" of what has not happened)
     vader = valences() if a.english else {}
-    grammar = frozenset(str(w).lower() for w in data.get("stopwords") or ())  # ("no fillings" is good news)
     if any(vader.get(norms[k], 0.0) <= -_TERSE_JUDGED and norms[k] not in grammar
            for u in units for k in range(*u)) or (not vader and judged_badly(
                language, a.text, a.tokens, units[0][0], units[-1][1])):
@@ -1033,6 +1035,31 @@ def _terse_day(a: Analysis, r: Reading, data: dict) -> tuple[str, dict[str, str]
     if len(someone) == 1 and (said := _exact_quote(a.text, a.tokens, *someone[0])):
         return "someone", {"p": said, "a": opening, "b": closing}
     return "day", {"a": opening, "b": closing}
+
+
+def _one_thread(norms: Sequence[str], toks_sent: Sequence[int], units: Sequence[tuple[int, int]],
+                grammar: frozenset[str]) -> bool:
+    """Whether short lines tell one thing, not a day: a word of substance comes back in a
+    later line ("Dog ate a sock. Vet says wait. Waiting.", "Fenster auf. Nachbar mäht. Egal,
+    Fenster bleibt auf."). Told as the items of a day ("In among the rest of the day: 'Dog
+    ate a sock'"), read blind, it was graded 2: there was no rest of the day, only the wait."""
+    seen: set[str] = set()
+    sentence: set[str] = set()  # (items of one sentence may repeat: "Fietsen naar werk, fietsen terug")
+    for n, (first, last) in enumerate(units):
+        stems = {w[:_THREAD_STEM] for w in norms[first:last]
+                 if len(w) >= _THREAD_STEM and w.isalpha() and w not in grammar}
+        if n and toks_sent[first] != toks_sent[units[n - 1][0]]:
+            seen |= sentence
+            sentence = set()
+        if stems & seen:
+            return True
+        sentence |= stems
+    return False
+
+
+#: The letters of a word that stand for its forms where short lines are matched ("wait",
+#: "waiting"; "Fenster", "Fenster").
+_THREAD_STEM = 4
 
 
 def _listed_units(a: Analysis, r: Reading) -> list[tuple[int, int]]:

@@ -1256,7 +1256,7 @@ def _without_sign_off(text: str, toks: Sequence[Token], sentences: list[tuple[in
         return sentences
     lines = text.rstrip().split("\n")
     tail = 0
-    while tail < min(2, len(lines) - 1) and 0 < len(lines[-1 - tail].split()) <= _SIGN_OFF_WORDS:
+    while tail < min(2, len(lines) - 1) and _a_sign_off_line(lines[-1 - tail], tail):
         tail += 1
     if not tail:
         return sentences
@@ -1265,8 +1265,21 @@ def _without_sign_off(text: str, toks: Sequence[Token], sentences: list[tuple[in
     return kept if len(kept) >= 2 else sentences
 
 
+def _a_sign_off_line(line: str, from_end: int) -> bool:
+    """Whether a line at a letter's end closes it: a few words ("Love, Mum", "Claire"), or,
+    above the name, a longer farewell that ends on a comma as a sign-off does ("Love you to
+    pieces,", "Con todo mi cariño,"): quoted as the letter's heart, "Love you to pieces,
+    Mom" was read blind as the wrong moment (graded 2)."""
+    words = len(line.split())
+    if 0 < words <= _SIGN_OFF_WORDS:
+        return True
+    return from_end == 1 and words <= _FAREWELL_WORDS and line.rstrip().endswith(",")
+
+
 #: A letter's sign-off line ("Je t'embrasse,", "Love, Mum"): at most this many words.
 _SIGN_OFF_WORDS = 3
+#: ...and a farewell above the name that ends on a comma, at most this many.
+_FAREWELL_WORDS = 6
 
 
 def _salutation(text: str) -> bool:
@@ -1847,11 +1860,19 @@ def _anothers_loss(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> b
             return True  # "Maya's mom"
         if j and toks[j - 1].sent == sent and toks[j - 1].norm in lex.genitive:
             return True  # "la madre de Lucía"
-    return False
+    # "sa femme, Thérèse, morte il y a deux ans", "his wife died in the spring": someone
+    # of theirs, said with their possessive
+    return any(toks[j].sent == sent and toks[j].norm in _THEIR and toks[j + 1].norm in lex.people
+               for j in range(max(0, i - _LOSS_WINDOW), i))
 
 
 #: How near the death word the person whose loss it is may be named.
 _LOSS_WINDOW = 4
+#: Third-person possessives: "his wife", "sa femme", "seine Frau", "jego żona", "zijn vrouw".
+_THEIR = frozenset({"his", "her", "their", "sa", "son", "ses", "leur", "leurs", "su", "sus",
+                    "sein", "seine", "seiner", "seinen", "seinem", "ihre", "ihrer", "ihren", "ihrem",
+                    "suo", "sua", "suoi", "sue", "seu", "dele", "dela", "jego", "jej",
+                    "zijn", "haar", "hun"})
 
 
 #: First-person words that are not a subject ("my", "our": "my dad died" is a death).
@@ -1915,21 +1936,31 @@ def _taken_back(toks: Sequence[Token], norms: Sequence[str], after: int, lex: _L
     return False
 
 
-def _makes_amends(norms: Sequence[str], lex: _Lexicon) -> bool:
+def _makes_amends(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:
     """Whether the writer means to make amends ("I'll say sorry properly", "I have to
-    apologise to Marta"): a phrase of `amends`, not negated, with the writer its subject
-    (in it, or just before it: "she's going to apologise" is someone else's)."""
+    apologise to Marta", "Going back tomorrow to apologise if he's on"): a phrase of
+    `amends`, not negated, with the writer its subject (in it, just before it, or left out
+    as a diary leaves it out, the line opening on the going: "she's going to apologise" is
+    someone else's)."""
     for i, phrase in _occurrences(norms, lex.amends):
         if _negated(norms, i, lex):
             continue
+        if phrase[0] == "to" and not any(w in _INTENDING for w in norms[max(0, i - _AMENDS_REACH) : i]):
+            continue  # "the only way men like us know how to say sorry": no amends meant
         if any(w in lex.first_person for w in phrase) or any(
                 w in lex.first_person for w in norms[max(0, i - _AMENDS_REACH) : i]):
+            return True
+        start = next(j for j in range(i, -1, -1) if j == 0 or toks[j - 1].sent != toks[i].sent)
+        if i - start <= _AMENDS_REACH + 2 and norms[start] in _INTENDING:
             return True
     return False
 
 
 #: How far before an amends phrase the writer is looked for ("I really need to apologise").
 _AMENDS_REACH = 3
+#: Words a diary line of intent opens on, its "I" left out ("Going back tomorrow to …").
+_INTENDING = frozenset({"going", "gonna", "will", "need", "must", "should", "want", "have", "got",
+                        "i'll", "i'm", "back"})
 
 
 def _aside(text: str, toks: Sequence[Token], i: int) -> bool:
@@ -2447,8 +2478,8 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         # the weaker cues below took as dry was sincere: an under-10s match lost 4-1 called
         # the best Saturday of the season, a mother with dementia calling her daughter by
         # her dead sister's name, a father proud and sad at his daughter's move abroad.
-        return any((m[0] in present and _contains(norms, m)) if m[0].isalnum() else _written(" ".join(m), lowered)
-                   for m in lex.sarcasm_strong) or _tagged(lowered, lex, trouble, valence, norms, text)
+        return _strong_marker(text, toks, norms, present, lowered, lex) \
+            or _tagged(lowered, lex, trouble, valence, norms, text)
     if not laughing and _praised_headline(text, toks, norms, spans, lex, valence, families):
         return True  # "Superbe journée sur le RER B." over forty minutes stuck and a missed meeting
     if marked and trouble and not laughing and (valence or _marker_opens(toks, norms, lex)):
@@ -2459,13 +2490,16 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True
     if not valence and not laughing and _marker_after_trouble(text, toks, norms, spans, lex):
         return True  # "RER B en panne. Encore. Quarante minutes à Châtelet. Génial, vraiment, quelle belle ville."
+    if not laughing and _thanks_for_the_trouble(text, toks, norms, spans, lex):
+        return True  # '… wyskakuje "wystąpił nieoczekiwany błąd". Dziękuję, bardzo pomocne.'
+    if not laughing and _love_for_the_trouble(text, toks, norms, spans, lex, families):
+        return True  # "Fiets gestolen. Alweer. Derde dit jaar. Utrecht, ik hou van je, maar echt."
     if not laughing and _praise_alone(toks, norms, spans, lex) and not any(
             lex.single.get(w, ("",))[0] in _AFTER_TROUBLE for w in norms) and (trouble or any(
             lex.valence.get(fam) == "negative"
             for _, fam, _ in (families if families is not None else _families(text, toks, lex)))):
         return True  # "… gente que REVENDE citas por 20 euros. Maravilloso.", "Heerlijk hoor."
-    if any((m[0] in present and _contains(norms, m)) if m[0].isalnum() else _written(" ".join(m), lowered)
-           for m in lex.sarcasm_strong):
+    if _strong_marker(text, toks, norms, present, lowered, lex):
         return True  # "love that for me", "/s": irony whatever the entry names
     if _retort(text, toks, lex) is not None and not any(
             fam in _MOURNING for _, fam, _ in [*(families if families is not None else _families(text, toks, lex)),
@@ -2537,6 +2571,27 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
                      for i in praise)
         pointed = pointed or lifted
     return incongruent >= 1 and (marked or pointed)
+
+
+def _strong_marker(text: str, toks: Sequence[Token], norms: Sequence[str], present: set[str],
+                   lowered: str, lex: _Lexicon) -> bool:
+    """Whether the writer uses a marker that is irony on its own ("love that for me", "/s",
+    "ben voyons"). Inside someone's quoted words it is theirs, and said as they said it: Il
+    a dit "ah ben voyons donc", of a neighbour's thanks for a pie, was read as the writer's
+    dry voice (graded 1 of 5: "dit sèchement" over a warm evening)."""
+    quoted: list[int] | None = None
+    for m in lex.sarcasm_strong:
+        if not m[0].isalnum():
+            if _written(" ".join(m), lowered):
+                return True
+            continue
+        if m[0] not in present or not _contains(norms, m):
+            continue
+        if quoted is None:
+            quoted = tokens_in_spans(toks, quoted_spans(text))
+        if any(quoted[i] < 0 for i, _ in _occurrences(norms, (m,))):
+            return True
+    return False
 
 
 def _tagged(lowered: str, lex: _Lexicon, trouble: bool, valence: dict[str, float],
@@ -2994,6 +3049,72 @@ def _marker_after_trouble(text: str, toks: Sequence[Token], norms: Sequence[str]
 
 #: How many sentences before an opening marker may tell the mishap it answers.
 _TROUBLE_BEFORE = 3
+
+
+def _thanks_for_the_trouble(text: str, toks: Sequence[Token], norms: Sequence[str],
+                            spans: Sequence[tuple[int, int]], lex: _Lexicon) -> bool:
+    """Whether a short line of thanks, set off by a comma and said to no one, answers the
+    mishap told just before it ('… "wystąpił nieoczekiwany błąd". Dziękuję, bardzo
+    pomocne.', "Il treno è soppresso. Grazie, eh.", "The form crashed again. Thanks, very
+    helpful."): nobody is there to be thanked, and the thanks is the dry voice. Read blind
+    as gratitude it was taken literally (graded 1). A thanks that names whom or what it is
+    for ("Thanks, Ana, for waiting with me") is someone's kindness after the mishap."""
+    for k, (lo, hi) in enumerate(spans):
+        if k == 0 or not 2 <= hi - lo <= _THANKS_LINE_WORDS or norms[lo] not in _THANKS:
+            continue
+        first = lo + (2 if norms[lo] == "thank" and lo + 1 < hi and norms[lo + 1] == "you" else 1)
+        if first >= hi or "," not in text[toks[first - 1].end : toks[first].start]:
+            continue
+        rest = range(first, hi)
+        if any(norms[j] in _THANKS_FOR or norms[j] in lex.people or toks[j].text[:1].isupper()
+               or norms[j] in lex.first_person for j in rest):
+            continue
+        before = spans[max(0, k - _THANKED_AFTER):k]
+        if any(_holds(_unconceded(list(norms[b_lo:b_hi])), lex.trouble) for b_lo, b_hi in before):
+            return True
+    return False
+
+
+def _love_for_the_trouble(text: str, toks: Sequence[Token], norms: Sequence[str],
+                          spans: Sequence[tuple[int, int]], lex: _Lexicon,
+                          families: Sequence[tuple[int, str, float]] | None) -> bool:
+    """Whether love is declared, by name, to what has just gone wrong ("Fiets gestolen.
+    Alweer. Derde dit jaar. Utrecht, ik hou van je, maar echt.", "Third cancellation this
+    week. Southern Rail, I love you."): a city, a company, a day addressed with a comma and
+    told "I love you" straight after a mishap is the dry voice (read blind as "tenderness",
+    graded 2). A person of the writer's, addressed so ("Mum, I love you"), is not."""
+    found = families if families is not None else _families(text, toks, lex)
+    glad = {i for i, fam, _ in found if fam in ("love", "joy")}  # (not "I hope every sandwich you eat is damp")
+    for k, (lo, hi) in enumerate(spans):
+        if k == 0 or not toks[lo].text[:1].isupper():
+            continue
+        comma = next((j for j in range(lo, min(hi - 1, lo + _ADDRESS_WORDS))
+                      if "," in text[toks[j].end : toks[j + 1].start]), None)
+        if comma is None or any(norms[j] in lex.people or norms[j] in lex.first_person
+                                or norms[j] in _ANSWERS or norms[j] in _THANKS for j in range(lo, comma + 1)):
+            continue
+        rest = range(comma + 1, min(hi, comma + 1 + _DECLARED_WORDS))
+        if not any(j in glad for j in rest) or not any(norms[j] in _YOU or norms[j].startswith("t'") for j in rest):
+            continue
+        before = spans[max(0, k - _TROUBLE_BEFORE):k]
+        if any(_holds(_unconceded(list(norms[b_lo:b_hi])), lex.trouble) for b_lo, b_hi in before):
+            return True
+    return False
+
+
+#: Words of a name addressed at the opening of a line ("Deutsche Bahn,"), at most.
+_ADDRESS_WORDS = 3
+#: Words after the name within which the love is declared ("ik hou van je").
+_DECLARED_WORDS = 5
+#: "You" said to what is addressed, in the engine's languages.
+_YOU = frozenset({"you", "ya", "te", "ti", "tú", "toi", "vous", "dich", "dir", "du", "euch",
+                  "você", "vocês", "cię", "ciebie", "je", "jou", "u", "jullie"})
+
+
+#: A line of thanks said dryly has at most this many words ("Dziękuję, bardzo pomocne").
+_THANKS_LINE_WORDS = 4
+#: The mishap it answers is told in the line just before it (a kindness may come between).
+_THANKED_AFTER = 1
 
 
 def _marker_opens(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:
@@ -3458,7 +3579,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             chosen = sorted(ranked[:2], key=lambda f: first_at[f])
     if anger_stated:
         chosen = [f for f in chosen if f in _ANGER] or chosen
-    elif "guilt" in lex.valence and _makes_amends(norms, lex):
+    elif "guilt" in lex.valence and _makes_amends(toks, norms, lex):
         # "I snapped at the girl at the café … I was already wound up … I'll say sorry
         # properly": the anger told is the writer's own, and they mean to make amends; what
         # they feel now is guilt (read blind, "There's anger in this" was graded 2).
@@ -4116,6 +4237,9 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     if not bounds or 0 not in bounds:
         return False
     lo, hi = bounds[0]
+    if 1 in bounds and [t.norm for t in toks[lo:hi]] == [t.norm for t in toks[bounds[1][0]:bounds[1][1]]] \
+            and _in_capitals(toks, *bounds[1]):
+        lo, hi = bounds[1]  # "Passed. PASSED.": the news said, then shouted
     first = [toks[k].norm for k in range(lo, hi)]
     # ("SHE SAID YES." in capitals is shouted too, where the words lean glad: "FLAT TYRE
     # AGAIN." in capitals is not news)

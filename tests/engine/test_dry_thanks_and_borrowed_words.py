@@ -1,0 +1,139 @@
+"""Words that seem to give a feeling away but belong to the moment, not the writer's heart:
+thanks said to no one straight after a mishap ("Dziękuję, bardzo pomocne."), love declared by
+name to what just went wrong ("Utrecht, ik hou van je, maar echt."), an irony marker inside
+someone else's quoted words, a death of someone of theirs ("sa femme, morte il y a deux
+ans"), anger the writer means to make amends for, news said and then shouted, a letter's
+farewell, and a few short lines that tell one thing rather than a day. These entries were
+written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.analysis import analyze
+from mirror.engine.offline import compose
+from mirror.engine.reading import frames, read
+
+
+def reading(text: str):  # type: ignore[no-untyped-def]
+    a = analyze(text)
+    return read(text, a.tokens, a.language)
+
+
+def feeling_names(language: str) -> list[str]:
+    data = frames(language) or {}
+    return [str(spec.get("name", key)).lower() for key, spec in (data.get("feelings") or {}).items()]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pl", "Drugą godzinę próbuję wysłać formularz do urzędu. Strona wylogowuje mnie co pięć minut, a na "
+           "końcu pokazuje \"wystąpił błąd\". Dziękuję, bardzo pomocne. Jutro pójdę tam osobiście."),
+    ("it", "Il treno delle 7.10 è soppresso, il prossimo è in ritardo di quaranta minuti. Grazie, eh. "
+           "Arrivo in ufficio alle dieci."),
+    ("en", "The council portal crashed again right as I pressed submit. Thanks, very helpful. "
+           "Doing it on paper tomorrow."),
+])
+def test_thanks_said_to_no_one_after_a_mishap_is_dry_not_gratitude(language: str, text: str) -> None:
+    r = reading(text)
+    assert r.sarcasm and "gratitude" not in r.feelings, r
+    reply = compose(text).lower()
+    gratitude = str(((frames(language) or {}).get("feelings") or {})["gratitude"]["name"]).lower()
+    assert gratitude not in reply, reply
+
+
+@pytest.mark.parametrize("text", [
+    # a kindness comes between the mishap and the thanks
+    "Car broke down on the ring road. A stranger pushed it onto the hard shoulder. Thanks, whoever you were.",
+    # the thanks names whom and what it is for
+    "Lost my wallet at the station. Thank you, Ana, for waiting with me.",
+])
+def test_thanks_for_a_kindness_after_a_mishap_is_not_read_as_irony(text: str) -> None:
+    assert not reading(text).sarcasm
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("nl", "Fiets gestolen. Alweer. Derde dit jaar. Utrecht, ik hou van je, maar echt."),
+    ("de", "Zug ausgefallen, Ersatzbus ausgefallen. Wieder. Deutsche Bahn, ich liebe dich."),
+])
+def test_love_declared_by_name_to_what_just_went_wrong_is_dry(language: str, text: str) -> None:
+    r = reading(text)
+    assert r.sarcasm and "love" not in r.feelings, r
+    reply = compose(text).lower()
+    love = str(((frames(language) or {}).get("feelings") or {})["love"]["name"]).lower()
+    assert love not in reply, reply
+
+
+def test_love_said_to_someone_of_the_writers_after_a_mishap_is_not_irony() -> None:
+    assert not reading("Kitchen flooded again. Mum came over with every towel she owns. Mum, I love you.").sarcasm
+
+
+def test_an_irony_marker_inside_someone_elses_quoted_words_is_theirs() -> None:
+    # "ben voyons" is irony when the writer says it; here a neighbour says it, thanked for a pie
+    text = ("Mon voisin m'a aidée à démarrer l'auto ce matin, à moins trente. Ce soir je lui ai porté une "
+            "tourtière. Il a dit \"ah ben voyons donc\" et il m'a montré des photos de ses petits-enfants. "
+            "On est restés une heure dans sa cuisine.\n\nJ'ai branché le char en revenant.\n\n"
+            "J'ai vérifié deux fois.")
+    assert not reading(text).sarcasm
+    said = "Encore une panne, évidemment. Ben voyons, tout va très bien."
+    assert reading(said).sarcasm  # said by the writer, it still is
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Le voisin m'a aidée avec la batterie ce matin. Il m'a parlé de sa femme, Thérèse, morte il y a "
+           "deux ans, et il riait en le racontant. Ce soir je lui ai porté une tourtière."),
+    ("en", "Helped Mr Okafor with his shopping again. He told me his wife died in the spring and that the "
+           "flat is too quiet. We had tea and he showed me the garden."),
+])
+def test_a_death_of_someone_of_theirs_is_not_named_as_the_writers_grief(language: str, text: str) -> None:
+    assert "grief" not in reading(text).feelings
+    grief = str(((frames(language) or {}).get("feelings") or {})["grief"]["name"]).lower()
+    assert grief not in compose(text).lower()
+
+
+def test_a_death_of_someone_of_the_writers_own_is_still_grief() -> None:
+    assert "grief" in reading("My wife died in the spring. The flat is too quiet. I made tea for two again.").feelings
+
+
+@pytest.mark.parametrize("text", [
+    "Lost my temper at the lad on the self checkout. Loud. People looked. He just said sorry and fixed it. "
+    "Sat in the car feeling two inches tall. Going back tomorrow to apologise if he's on.",
+    "Snapped at Leo over nothing. He only wanted to show me his drawing. I want to apologise in the morning.",
+])
+def test_anger_the_writer_means_to_make_amends_for_is_named_as_guilt(text: str) -> None:
+    r = reading(text)
+    assert "guilt" in r.feelings and "anger" not in r.feelings, r
+
+
+def test_saying_how_people_say_sorry_is_no_amends() -> None:
+    text = ("Gary texted after four years. I was angry for a good hour, braking harder than I should. "
+            "Sharon says go, it's the only way men like us know how to say sorry. Probably going.")
+    assert "guilt" not in reading(text).feelings
+
+
+def test_news_said_then_shouted_is_joy() -> None:
+    r = reading("Passed. PASSED. Driving test, fourth go.")
+    assert r.feelings == ("joy",), r
+    assert "joy" in compose("Passed. PASSED. Driving test, fourth go.").lower()
+
+
+def test_a_letters_farewell_above_the_name_is_not_its_heart() -> None:
+    text = ("Dear Caleb,\n\nYou've been gone eleven days. The house is so quiet I can hear the fridge. "
+            "Rusty still lies by your door at night.\n\nI am proud of you, I want that written down somewhere. "
+            "I lie awake doing math on how old you'll be when you get out.\n\n"
+            "Love you to pieces,\nMom")
+    reply = compose(text)
+    assert "pieces" not in reply, reply
+
+
+@pytest.mark.parametrize("text", [
+    "Dog ate a sock. Vet says wait. Waiting.",
+    "Endlich Frühling. Fenster auf. Nachbar mäht. Egal, Fenster bleibt auf.",
+])
+def test_short_lines_that_tell_one_thing_are_not_framed_as_a_day(text: str) -> None:
+    reply = compose(text)
+    assert "rest of the day" not in reply and "Rest des Tages" not in reply, reply
+
+
+def test_a_day_kept_short_with_someone_in_it_still_asks_after_them() -> None:
+    reply = compose("Work 8-5. Tesco. Called Nan. Two episodes. Bed 10:30.")
+    assert "Called Nan" in reply and "rest of the day" in reply, reply
