@@ -1652,6 +1652,9 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         return True  # "Exhausted.", "So tired of it", "Honestly relieved", "Que alívio."
     if _after_dropped_i(toks, i, start, lex):
         return True  # "Woke up strangely happy.", "Came home exhausted": a diary's dropped "I"
+    norms = [toks[j].norm for j in range(start, i)]
+    if norms and i - start <= _NEVER_REACH and never_more(norms + [toks[i].norm], 0):
+        return True  # "Never been so proud of anyone in my life.": the "I" left out, the most said
     hi = i + 1
     while hi < len(toks) and toks[hi].sent == sent and hi - i <= 2:
         hi += 1
@@ -3301,7 +3304,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         seriously = bool(scored) and k > 0 and scored[-1].last == lo and tuple(words) in lex.insisting \
             and "?" not in text[toks[hi - 1].end : toks[hi - 1].end + 2]
         insists = bool(scored) and k > 0 and scored[-1].last == lo and (
-            seriously or _insists(norms, scored[-1], lo, hi, lex)) and not inside_quotation(text, toks[lo].start)
+            seriously or _insists(norms, scored[-1], lo, hi, lex) or _flips(norms, scored[-1], lo, hi, lex)
+        ) and not inside_quotation(text, toks[lo].start)
         if hi - lo < 4 and not shouted and not state and not insists \
                 and not any(i in fam_at for i in range(lo, hi)) and not (
                 last and len(sentences) > 2 and hi - lo >= 2):
@@ -3923,6 +3927,43 @@ def _insists(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lex
               if len(w) >= _INSIST_LETTERS and w.isalpha() and w not in lex.stopwords}
     return any(w[:_STEM] in before for w in norms[lo:hi]
                if len(w) >= _INSIST_LETTERS and w.isalpha() and w not in lex.stopwords)
+
+
+def _flips(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lexicon) -> bool:
+    """Whether the short sentence [lo, hi) says the last words of the one before it again,
+    turned over by a negation ("… and she said we'll see. We will not see.", "I'm fine. I'm
+    not fine.", "No regrets. Some regrets."): the punchline or the confession is in the
+    turning, and quoted without it the line before is taken at its word (read blind,
+    "she said we'll see" asked after without "We will not see" was graded 3, "cuts before
+    the punchline")."""
+    if hi - lo > _FLIP_WORDS:
+        return False
+    tail = norms[max(previous.first, previous.last - _FLIP_WORDS) : previous.last]
+    said = norms[lo:hi]
+
+    def negated(words: Sequence[str]) -> bool:
+        return any(w in lex.negators or w.endswith("n't") for w in words)
+
+    def content(words: Sequence[str]) -> set[str]:
+        return {w for w in words if len(w) >= 3 and w.isalpha() and w not in lex.negators
+                and w not in lex.first_person and w not in _FLIP_FILLER and w not in lex.stopwords}
+    if not tail or not said or negated(tail) == negated(said):
+        return False
+    again = content(said)
+    if again:
+        return again <= content(tail)
+    # (small words only, "… we'll see. We will not see.": the same last word, turned; a
+    # bare "No." or "Might not." answers the line before, and is weighed on its own)
+    return said[-1][:_STEM] == tail[-1][:_STEM] and said[-1].isalpha()
+
+
+#: A line that turns the one before it over has at most this many words, and is matched
+#: against that many of the line before's last words.
+_FLIP_WORDS = 5
+#: Words that say nothing of what is turned over ("We will not see", "Some regrets").
+_FLIP_FILLER = frozenset({"will", "would", "shall", "can", "could", "does", "did", "are", "was",
+                          "were", "have", "has", "had", "been", "just", "really", "very", "some",
+                          "any", "all", "still", "definitely", "actually", "bit", "little"})
 
 
 def _parallel(text: str, toks: Sequence[Token], norms: Sequence[str], previous: Moment, lo: int, hi: int,

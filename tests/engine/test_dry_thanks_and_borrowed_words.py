@@ -3,8 +3,10 @@ thanks said to no one straight after a mishap ("Dziękuję, bardzo pomocne."), l
 name to what just went wrong ("Utrecht, ik hou van je, maar echt."), an irony marker inside
 someone else's quoted words, a death of someone of theirs ("sa femme, morte il y a deux
 ans"), anger the writer means to make amends for, news said and then shouted, a letter's
-farewell, and a few short lines that tell one thing rather than a day. These entries were
-written for the tests."""
+farewell, and a few short lines that tell one thing rather than a day. A short line that turns
+the one before it over ("… she said we'll see. We will not see.") is quoted with it, and "Never
+been so proud", its "I" left out, is the writer's own. These entries were written for the
+tests."""
 
 from __future__ import annotations
 
@@ -137,3 +139,41 @@ def test_short_lines_that_tell_one_thing_are_not_framed_as_a_day(text: str) -> N
 def test_a_day_kept_short_with_someone_in_it_still_asks_after_them() -> None:
     reply = compose("Work 8-5. Tesco. Called Nan. Two episodes. Bed 10:30.")
     assert "Called Nan" in reply and "rest of the day" in reply, reply
+
+
+@pytest.mark.parametrize(("text", "turned"), [
+    ("My niece wants me to do a dance trend for the shop next week. I asked what trend and she showed me and "
+     "I said no and she said we'll see. We will not see.", "We will not see"),
+    ("Mum rang. I told her it was brilliant. It's not not brilliant. It's just quiet.\n\nNext Friday: say yes.",
+     "It's just quiet"),
+    ("Flight to Portland on Thursday. I know the stats, I've read all of it. Downloading three podcasts. "
+     "Maybe this time it'll be fine. It's always fine. It just doesn't feel fine.", "doesn't feel fine"),
+])
+def test_a_line_turning_the_one_before_over_is_quoted_with_it(text: str, turned: str) -> None:
+    reply = compose(text)
+    assert turned in reply, reply
+
+
+@pytest.mark.parametrize("text", [
+    # a bare answer to the line before is weighed on its own, not joined as its turn
+    "Kid tried to buy an energy drink with a Pokémon card. Respect the hustle. No. Took £40 less than "
+    "last Tuesday. Laughed more though. Can't bank that, sadly.",
+    # numbers that go on, not a line turned over
+    "Rent going up £175 a month. Cancel Netflix and the gym, that's about £90. Which leaves 85. Which I don't "
+    "have. Couldn't sleep, did the spreadsheet again. Same answer, funnily enough.",
+])
+def test_a_bare_answer_or_a_sum_going_on_is_not_a_turn(text: str) -> None:
+    reply = compose(text)
+    assert "Respect the hustle. No" not in reply and "Which leaves 85. Which I don't have" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "feeling"), [
+    ("Zoe squeaked on the high note and kept going. Never been so proud of anyone for squeaking in my life.", "pride"),
+    ("Double shift, then the night feed. Never been so tired in my life.", "tiredness"),
+])
+def test_never_been_so_with_the_i_left_out_is_the_writers_own(text: str, feeling: str) -> None:
+    assert feeling in reading(text).feelings
+
+
+def test_never_been_so_said_of_someone_else_is_theirs() -> None:
+    assert "joy" not in reading("He has never been so happy, his mum says.").feelings
