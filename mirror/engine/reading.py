@@ -2412,6 +2412,13 @@ _TAGS = frozenset({"right", "yeah", "eh", "innit", "no", "verdad", "oder", "nich
 #: question the writer is left with, said as a statement.
 _WHY = frozenset({"why", "warum", "wieso", "weshalb", "pourquoi", "perché", "perche", "waarom",
                   "dlaczego", "czemu"})
+
+
+def _ends_on_why(words: Sequence[str]) -> bool:
+    """Whether a line ends on its "why" ("Now I know why.", "Nu snap ik waarom.", "Ahora sé
+    por qué."): what it understands the why of is the line before it."""
+    return bool(words) and (words[-1] in _WHY or words[-1] == "porquê" or words[-2:] in (
+        ["por", "qué"], ["por", "que"], ["por", "quê"]))
 _WOULD = frozenset({"would", "should"})
 _I_WOULD = frozenset({"i'd", "i'll"})
 #: An answer given right after a question: at most this many words.
@@ -3351,7 +3358,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 # points back, the line may say a little more of what it points at)
                 words[0] in lex.back_words and words[0] not in lex.determiners
                 and len(words) <= _POINTS_BACK_WORDS + _POINTS_BACK_MORE)) \
-                and any(w in lex.back_words for w in words) and scored and k > 0 \
+                and (any(w in lex.back_words for w in words) or _ends_on_why(words)) and scored and k > 0 \
                 and scored[-1].last == lo:
             # "It was so ordinary. That was the best part.": the line says where the heart
             # is, and it is the line before; said alone, "that" is not a moment anyone could

@@ -177,3 +177,16 @@ def test_never_been_so_with_the_i_left_out_is_the_writers_own(text: str, feeling
 
 def test_never_been_so_said_of_someone_else_is_theirs() -> None:
     assert "joy" not in reading("He has never been so happy, his mum says.").feelings
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("Half vijf vannacht eindelijk gekalfd, de zwartbonte achterin. Stuitligging, dus dierenarts erbij. Ik heb "
+     "met een bak koffie in de stal gezeten tot het licht werd. Mijn vader deed dit veertig jaar en zei nooit iets "
+     "over hoe het voelt. Nu snap ik waarom. Laarzen vol stro.", "zei nooit iets over hoe het voelt. Nu snap ik waarom"),
+    ("Mon chef m'a présentée comme très bien intégrée. Tout le monde a souri. J'ai pensé à toi, à toutes les fois "
+     "où tu rentrais de l'usine sans rien dire. Je comprends maintenant qu'il y avait trop à dire. Dimanche je "
+     "vais t'appeler, et pas trois minutes.", "Je comprends maintenant qu'il y avait trop à dire"),
+])
+def test_a_line_where_the_writer_now_understands_is_where_they_say_the_heart_is(text: str, seen: str) -> None:
+    reply = compose(text)
+    assert seen in reply, reply
