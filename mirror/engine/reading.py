@@ -101,6 +101,8 @@ _AFTERWARDS = frozenset({"after", "afterwards", "afterward", "après", "danach",
                          "dopo", "depois", "później", "daarna", "achteraf", "después"})
 #: A line where the writer keeps doing something ("I keep opening the door"): see `_keeps_doing`.
 _KEEPS = 1.25
+#: A line where the writer's body stopped for what they felt ("I had to sit down"): `_stilled`.
+_STILLED = 1.75
 _ALONE_WORDS, _ALONE_MOST = 4, 20
 _AFTER_LIST = 1.5  # the prose under a list: where the person speaks
 _LIST_ITEMS = 3
@@ -358,6 +360,7 @@ class _Lexicon:
     acts: frozenset[str] = frozenset()              # "cried", "yelled": acts, not feelings
     pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
     realising: tuple[tuple[str, ...], ...] = ()     # "i hadn't realised": what is only now seen
+    stilled: tuple[tuple[str, ...], ...] = ()       # "ho dovuto sedermi": the body stopped by a feeling
     habitual: tuple[tuple[str, ...], ...] = ()      # "every year": a feeling of a habit, not today
     when_words: frozenset[str] = frozenset()        # "when": a time clause
     ahead: frozenset[str] = frozenset()             # "want", "will": the sentence looks ahead
@@ -848,6 +851,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         # (a line of realising weighs as a pointer does: the person says where the heart is)
         pointers=tuple(_words(str(w)) for w in [*(data.get("pointers") or ()), *(data.get("realising") or ())]),
         realising=tuple(_words(str(w)) for w in data.get("realising") or ()),
+        stilled=tuple(_words(str(w)) for w in data.get("stilled") or ()),
         later=tuple(_words(str(w)) for w in data.get("later") or ()),
         habitual=tuple(_words(str(w)) for w in data.get("habitual") or ()),
         when_words=_lowered((data.get("ahead_when") or {}).get("when")),
@@ -1005,8 +1009,9 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "I was mortified and also not": said and unsaid in one breath
         if quoted and _repeats_their_word(toks, i, quoted):
             continue  # 'they all said "how lovely, so calm". Yes. Calm.': their word, said back dryly
-        if any(norms[j] in lex.body and not any(norms[k] in lex.joins for k in range(j + 1, i))
-               for j in range(max(0, i - 3), i)):
+        if any(norms[j] in lex.body and toks[j].sent == toks[i].sent
+               and not any(norms[k] in lex.joins or clause_break_between(text, toks[k - 1], toks[k])
+                           for k in range(j + 1, i + 1)) for j in range(max(0, i - 3), i)):
             continue  # "my arm went numb", "my face hurt": the body's, not a feeling
             #           (but "tired in the shoulders and proud": the body word is the first's)
         if _said_of_it(toks, i, lex):
@@ -2417,8 +2422,8 @@ _WHY = frozenset({"why", "warum", "wieso", "weshalb", "pourquoi", "perché", "pe
 def _ends_on_why(words: Sequence[str]) -> bool:
     """Whether a line ends on its "why" ("Now I know why.", "Nu snap ik waarom.", "Ahora sé
     por qué."): what it understands the why of is the line before it."""
-    return bool(words) and (words[-1] in _WHY or words[-1] == "porquê" or words[-2:] in (
-        ["por", "qué"], ["por", "que"], ["por", "quê"]))
+    return bool(words) and (words[-1] in _WHY or words[-1] == "porquê" or tuple(words[-2:]) in (
+        ("por", "qué"), ("por", "que"), ("por", "quê")))
 _WOULD = frozenset({"would", "should"})
 _I_WOULD = frozenset({"i'd", "i'll"})
 #: An answer given right after a question: at most this many words.
@@ -3193,6 +3198,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     set_apart = sum(1 for n in per_paragraph.values() if n > 1) >= 2
     announced = False
     weighings: set[tuple[int, int]] = set()  # two lines built alike that weigh ("Maybe … Maybe …")
+    stilled_at: set[int] = set()  # lines where the writer's body stopped for what they felt
+    writer_pointed = False  # the writer says where the heart is ("That was the best part")
     reframe_to: int | None = None  # a line before said what it was not about: this one says what it was
     expected_at: int | None = None  # the sentence of a belief held until now ("I always thought …")
     denial_said = False  # the moment before ends on a bare denial of that belief ("It isn't.")
@@ -3216,6 +3223,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             continue
         last = k == len(sentences) - 1
         score = _POINTS if announced or reframe_to == k else 0.0
+        writer_pointed = writer_pointed or score > 0.0
         # "It wasn't about the milk. I was already wound up about the meeting …": the person
         # sets aside what the row seemed to be about, and says what it was, in the next line
         # or after a comma ("It's not about the pot, it's about me being the one who
@@ -3340,6 +3348,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # taza": an act the writer cannot stop repeating is where the feeling stays, in
             # words no feeling list holds.
             score += _KEEPS
+        if not in_quotes[lo] and _stilled(toks, norms, lo, hi, lex, bool(vader)):
+            score += _STILLED  # "I had to go into the kitchen for a minute", "Didn't move for an hour."
+            stilled_at.add(lo)
         if lo in lingering:
             score += _LINGERS  # "call Dad back. he sounded small on the voicemail"
         if lo >= after_list:
@@ -3371,16 +3382,19 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 scored.pop()
                 previous = scored[-1]
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _POINTS)
+            writer_pointed = True
             continue
         if pointed is None and _surprised(words, lex):
             # "I just didn't expect to feel this far away from people who are two hours up the
             # motorway", "What I didn't expect was to feel relieved": what caught the writer
             # unready is where they say the heart is, as a pointer does.
             score += _POINTS
+            writer_pointed = True
         if pointed is not None and not reframed:
             # "Still thinking about the lemonade": the person says where it is (unless what
             # they point at is only what it was not about: the next line says what it was)
             score += _POINTS
+            writer_pointed = True
         elif any(True for _ in _occurrences(words, lex.measures)) or (
                 any(True for _ in _occurrences(words, lex.superlatives))
                 and any(True for _ in _occurrences(words, lex.spans))):
@@ -3443,8 +3457,16 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     in_heralded = [j for j, m in enumerate(scored) if heralded is not None and m.first >= heralded_from
                    and _paragraph_of(text, toks[m.first].start) == heralded]
     if in_heralded:
-        loudest = max(in_heralded, key=lambda j: (scored[j].score, -j))
+        # (what the line points at is what happened, not the writer stopped by it after:
+        # "What got me was later. … I found her shopping list … I sat in the car for an hour")
+        loudest = max(in_heralded, key=lambda j: (scored[j].score - (_STILLED if scored[j].first in stilled_at else 0.0), -j))
         scored[loudest] = Moment(scored[loudest].first, scored[loudest].last, scored[loudest].score + _POINTS)
+        writer_pointed = True
+    if writer_pointed and stilled_at:
+        # Where the writer says the heart is ("It was so ordinary. That was the best part."),
+        # a line of them stopped after it ("Then the alarm went and I lay there for a while")
+        # does not outweigh their word for it.
+        scored = [Moment(m.first, m.last, m.score - _STILLED) if m.first in stilled_at else m for m in scored]
     if len(sentences) > 2 and scored and scored[-1].last == sentences[-1][1] \
             and not LIST_ITEM.match(line_at(text, toks[sentences[-1][0]].start)):
         # (a list's last item is only the last errand, not where an entry lands)
@@ -3934,6 +3956,73 @@ def _insists(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lex
               if len(w) >= _INSIST_LETTERS and w.isalpha() and w not in lex.stopwords}
     return any(w[:_STEM] in before for w in norms[lo:hi]
                if len(w) >= _INSIST_LETTERS and w.isalpha() and w not in lex.stopwords)
+
+
+def _stilled(toks: Sequence[Token], norms: Sequence[str], lo: int, hi: int, lex: _Lexicon,
+             english: bool) -> bool:
+    """Whether the writer tells of their body stopped by what they felt: "I had to go into
+    the kitchen for a minute", "Sat in the hospital car park for twenty minutes before I
+    trusted myself to drive", "I didn't move for an hour", "ho dovuto sedermi", "musste mich
+    setzen". No feeling word is in such a line, and it is where the feeling was: read blind,
+    replies quoting it were graded among the best, and ones passing it over for the line
+    about the news ("the line about past failures" over "I had to look at the floor for a
+    minute") among the worst. Someone else stopped ("Tom laughed so hard he had to sit
+    down") is theirs; the writer is the subject, said or left out as a diary leaves it."""
+    # (the language's own phrases are said in the first person, "musste mich setzen", "não me
+    # mexi": only someone named just before them makes them another's)
+    if any(not any(w in lex.others or w in lex.people for w in norms[max(lo, lo + i - 2) : lo + i])
+           for i, _ in _occurrences(norms[lo:hi], lex.stilled)):
+        return True
+    if not english:
+        return False
+    for i in range(lo, hi):
+        w = norms[i]
+        after = list(norms[i + 1 : min(hi, i + 1 + _STILL_REACH)])
+        if w == "to" and i > lo and norms[i - 1] == "had" and after:
+            verb, rest = after[0], after[1:4]
+            kept = (verb == "sit" or (verb == "pull" and rest[:1] in (["over"], ["into"], ["in"]))
+                    or (verb == "look" and rest[:1] in (["at"], ["away"], ["down"]))
+                    or (verb == "leave" and rest[:2] == ["the", "room"])
+                    or (verb in ("walk", "step") and rest[:1] in (["round"], ["around"], ["away"], ["outside"], ["out"]))
+                    or (verb == "go" and bool(set(rest) & _GONE_TO) and not set(rest) & _ERRANDS)
+                    or (verb == "stop" and rest[:1] not in (["myself"], ["twice"], ["at"], ["for"])))
+            if kept and _writer_at(toks, norms, lo, i - 1, lex):
+                return True
+        elif w in _STILL_VERBS and _writer_at(toks, norms, lo, i, lex):
+            span = next((k for k, x in enumerate(after) if x == "for"), None)
+            if span is not None and set(after[span + 1 : span + 4]) & _SPAN_UNITS:
+                return True
+        elif w in ("move", "moved") and i > lo and norms[i - 1] in _NOT_MOVED \
+                and (not after or after[0] not in _MOVED_THINGS) and _writer_at(toks, norms, lo, i - 1, lex):
+            return True
+    return False
+
+
+def _writer_at(toks: Sequence[Token], norms: Sequence[str], lo: int, i: int, lex: _Lexicon) -> bool:
+    """Whether the writer is the one doing what is said at token i: "I" (or "we") just
+    before it, or nobody at all because the line opens on it ("Sat in the car …", "Then sat
+    …", "Didn't move for an hour.")."""
+    before = norms[max(lo, i - 3) : i]
+    if any(w in lex.first_person for w in before):
+        return not any(w in lex.others or w in lex.people for w in before[before.index(next(
+            w for w in before if w in lex.first_person)) + 1:])
+    start = [w for w in norms[lo:i] if w not in _STILL_THEN]
+    return not start or (len(start) <= 1 and start[0] in _NOT_MOVED)
+
+
+#: Words within which a stillness and its span are looked for ("sat on the kitchen floor
+#: with him for half an hour").
+_STILL_REACH = 10
+#: (said as done: "I'm going to sit in the car for a bit" is a plan)
+_STILL_VERBS = frozenset({"sat", "sitting", "stood", "standing", "stayed", "lay", "froze"})
+#: (long enough to be stopped, not a pause: "waving back for ten seconds")
+_SPAN_UNITS = frozenset({"minute", "minutes", "hour", "hours", "while", "bit", "moment", "moments",
+                         "ages", "time"})
+_GONE_TO = frozenset({"sit", "stand", "into", "in", "outside", "out", "upstairs", "downstairs", "back"})
+_ERRANDS = frozenset({"talk", "take", "find", "get", "buy", "pick", "see", "ask", "tell", "fetch", "check"})
+_NOT_MOVED = frozenset({"didn't", "couldn't", "did", "could", "not", "never", "wouldn't"})
+_MOVED_THINGS = frozenset({"it", "them", "that", "this", "the", "her", "him", "a", "an"})
+_STILL_THEN = frozenset({"then", "and", "so", "just", "after", "afterwards", "but"})
 
 
 def _flips(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lexicon) -> bool:

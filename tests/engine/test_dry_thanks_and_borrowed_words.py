@@ -5,8 +5,9 @@ someone else's quoted words, a death of someone of theirs ("sa femme, morte il y
 ans"), anger the writer means to make amends for, news said and then shouted, a letter's
 farewell, and a few short lines that tell one thing rather than a day. A short line that turns
 the one before it over ("… she said we'll see. We will not see.") is quoted with it, and "Never
-been so proud", its "I" left out, is the writer's own. These entries were written for the
-tests."""
+been so proud", its "I" left out, is the writer's own. So is a line where the body stopped for what was felt ("I didn't move
+for an hour", "Ho dovuto sedermi sulle scale"), while "la schiena mi fa male" is the body's
+pain, not hurt. These entries were written for the tests."""
 
 from __future__ import annotations
 
@@ -190,3 +191,42 @@ def test_never_been_so_said_of_someone_else_is_theirs() -> None:
 def test_a_line_where_the_writer_now_understands_is_where_they_say_the_heart_is(text: str, seen: str) -> None:
     reply = compose(text)
     assert seen in reply, reply
+
+
+@pytest.mark.parametrize(("text", "stilled"), [
+    ("Pickle's kidney numbers are worse. Vet says fluids at home every other day now. 17 years old. After, she "
+     "climbed onto my chest and fell asleep with her bony little head under my chin and I didn't move for an hour. "
+     "Missed the shift swap text. Don't care.", "I didn't move for an hour"),
+    ("Dr Patel rang at four. The lump is a cyst, nothing else. I said thank you about six times and then went and "
+     "sat in a toilet cubicle for five minutes because I didn't know what to do with my face. Back at my desk by "
+     "half past. Told nobody.", "sat in a toilet cubicle for five minutes"),
+    ("Il medico ha chiamato alle quattro: è benigno. Ho dovuto sedermi sulle scale. Poi ho fatto la spesa come "
+     "se niente fosse, pane, latte, detersivo.", "Ho dovuto sedermi sulle scale"),
+    ("Mi ha chiamato il medico alle quattro, le analisi sono a posto. Non mi sono mossa dalla sedia per "
+     "mezz'ora. Poi ho fatto la spesa, pane, latte e detersivo, come sempre.", "Non mi sono mossa dalla sedia"),
+])
+def test_the_body_stopped_by_what_was_felt_is_where_the_feeling_was(text: str, stilled: str) -> None:
+    reply = compose(text)
+    assert stilled in reply, reply
+
+
+@pytest.mark.parametrize("text", [
+    # someone else stopped: theirs
+    "Tom told the story about the caravan again and laughed so hard he had to sit down. We had cake. "
+    "I finally feel like the new flat is home.",
+    # a plan, not the body stopped
+    "Long day. I'm going to sit in the car for a bit before I go inside. Honestly the meeting was fine.",
+])
+def test_someone_elses_stopping_or_a_plan_is_not_the_writers_stillness(text: str) -> None:
+    a = analyze(text)
+    r = read(text, a.tokens, a.language)
+    quoted = text[a.tokens[r.centre.first].start:a.tokens[r.centre.last - 1].end] if r.centre else ""
+    assert "sit down" not in quoted and "sit in the car" not in quoted, quoted
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("it", "Turno lungo in reparto. La schiena mi fa male. A letto presto."),
+    ("es", "Doce horas de pie en la tienda. Me duele la espalda. A la cama."),
+])
+def test_a_body_that_hurts_is_not_a_hurt_feeling(language: str, text: str) -> None:
+    assert "hurt" not in reading(text).feelings
