@@ -3348,8 +3348,14 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # taza": an act the writer cannot stop repeating is where the feeling stays, in
             # words no feeling list holds.
             score += _KEEPS
-        if not in_quotes[lo] and _stilled(toks, norms, lo, hi, lex, bool(vader)):
-            score += _STILLED  # "I had to go into the kitchen for a minute", "Didn't move for an hour."
+        if not in_quotes[lo] and _stilled(toks, norms, lo, hi, lex, bool(vader)) and (
+                paragraphs < 2 or _paragraph_of(text, toks[lo].start) >= paragraphs - 1 - bool(signs_off)):
+            # "I had to go into the kitchen for a minute", "Didn't move for an hour.": in a long
+            # entry, only in the paragraph where it lands; earlier, the stillness is what the
+            # last paragraph goes on to say (read blind in pairs, six of six such lines quoted
+            # over the last paragraph's were worse: "I didn't move my arm even when it went
+            # dead" over "But I left the passage light on")
+            score += _STILLED
             stilled_at.add(lo)
         if lo in lingering:
             score += _LINGERS  # "call Dad back. he sounded small on the voicemail"

@@ -230,3 +230,14 @@ def test_someone_elses_stopping_or_a_plan_is_not_the_writers_stillness(text: str
 ])
 def test_a_body_that_hurts_is_not_a_hurt_feeling(language: str, text: str) -> None:
     assert "hurt" not in reading(text).feelings
+
+
+def test_a_long_entrys_stillness_before_its_last_paragraph_is_what_that_paragraph_goes_on_to_say() -> None:
+    text = ("My sister brought the baby round for the first time. They named her after Mum and nobody told me "
+            "beforehand, they just said it at the door.\n\n"
+            "Her whole hand went round one of my fingers and she held on, and I didn't move my arm even when it "
+            "went dead. We had cake and Lerato took too many photos.\n\n"
+            "When they left the house was very quiet. I washed the cups and cleaned the glass on Mum's photo in "
+            "the hall. Then I felt silly and put it back. But I left the hall light on.")
+    reply = compose(text)
+    assert "I left the hall light on" in reply and "didn't move my arm" not in reply, reply
