@@ -3098,8 +3098,7 @@ def _love_for_the_trouble(text: str, toks: Sequence[Token], norms: Sequence[str]
     week. Southern Rail, I love you."): a city, a company, a day addressed with a comma and
     told "I love you" straight after a mishap is the dry voice (read blind as "tenderness",
     graded 2). A person of the writer's, addressed so ("Mum, I love you"), is not."""
-    found = families if families is not None else _families(text, toks, lex)
-    glad = {i for i, fam, _ in found if fam in ("love", "joy")}  # (not "I hope every sandwich you eat is damp")
+    glad: set[int] | None = None  # (the feelings are read only once a line is addressed so)
     for k, (lo, hi) in enumerate(spans):
         if k == 0 or not toks[lo].text[:1].isupper():
             continue
@@ -3109,7 +3108,12 @@ def _love_for_the_trouble(text: str, toks: Sequence[Token], norms: Sequence[str]
                                 or norms[j] in _ANSWERS or norms[j] in _THANKS for j in range(lo, comma + 1)):
             continue
         rest = range(comma + 1, min(hi, comma + 1 + _DECLARED_WORDS))
-        if not any(j in glad for j in rest) or not any(norms[j] in _YOU or norms[j].startswith("t'") for j in rest):
+        if not any(norms[j] in _YOU or norms[j].startswith("t'") for j in rest):
+            continue
+        if glad is None:  # (not "I hope every sandwich you eat is damp": love, or joy)
+            found = families if families is not None else _families(text, toks, lex)
+            glad = {i for i, fam, _ in found if fam in ("love", "joy")}
+        if not any(j in glad for j in rest):
             continue
         before = spans[max(0, k - _TROUBLE_BEFORE):k]
         if any(_holds(_unconceded(list(norms[b_lo:b_hi])), lex.trouble) for b_lo, b_hi in before):
@@ -3979,7 +3983,7 @@ def _stilled(toks: Sequence[Token], norms: Sequence[str], lo: int, hi: int, lex:
     if any(not any(w in lex.others or w in lex.people for w in norms[max(lo, lo + i - 2) : lo + i])
            for i, _ in _occurrences(norms[lo:hi], lex.stilled)):
         return True
-    if not english:
+    if not english or _STILL_CUES.isdisjoint(norms[lo:hi]):
         return False
     for i in range(lo, hi):
         w = norms[i]
@@ -4021,6 +4025,8 @@ def _writer_at(toks: Sequence[Token], norms: Sequence[str], lo: int, i: int, lex
 _STILL_REACH = 10
 #: (said as done: "I'm going to sit in the car for a bit" is a plan)
 _STILL_VERBS = frozenset({"sat", "sitting", "stood", "standing", "stayed", "lay", "froze"})
+#: (a line with none of these words holds none of the English forms: "had to …", "didn't move")
+_STILL_CUES = _STILL_VERBS | {"had", "move", "moved"}
 #: (long enough to be stopped, not a pause: "waving back for ten seconds")
 _SPAN_UNITS = frozenset({"minute", "minutes", "hour", "hours", "while", "bit", "moment", "moments",
                          "ages", "time"})
