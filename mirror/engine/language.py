@@ -72,6 +72,22 @@ def _weakly_english(tokens: Sequence[Token], counts: dict[str, int] | None) -> b
     return found / n < _PLAIN_ENGLISH_SHARE
 
 
+def _english_by_a_hair(tokens: Sequence[Token], counts: dict[str, int] | None) -> bool:
+    """Whether English wins the function-word count by at most one word over another listed
+    language, in a text of a few lines: "Nonno ha riconosciuto me oggi. Solo me. Non so cosa
+    sentire." counts English 3 ("me", "me", "so") and Italian 2, and was answered in English
+    (read blind: graded 1). The identifier then has its say, as for a text weakly English."""
+    if not counts or len(tokens) <= _HAIR_FEWEST or len(tokens) > _HAIR_MOST:
+        return False
+    english = counts.get("en", 0)
+    return any(lang != "en" and n >= english - 1 for lang, n in counts.items())
+
+
+#: Texts of this many words or fewer are left to the guess ("Rained all day."); of more than
+#: the most, the count is large enough to trust.
+_HAIR_FEWEST, _HAIR_MOST = 6, 60
+
+
 def _function_words(tokens: Sequence[Token]) -> dict[str, int]:
     """How many of the first 400 words are function words of each language listed."""
     index = _stopwords()
@@ -146,7 +162,8 @@ def language_of(text: str, tokens: Sequence[Token]) -> tuple[str, bool]:
         found = identify_few_words(text)
         return found, found == "en"
     if (not english and (len(tokens) > 4 or (language == OTHER and latin_share(tokens) < 0.9))) or (
-            english and (_doubtful_english(tokens) or _weakly_english(tokens, counts))):
+            english and (_doubtful_english(tokens) or _weakly_english(tokens, counts)
+                         or _english_by_a_hair(tokens, counts))):
         from mirror.engine.language_id import SHORT_TEXT, identify, settle  # lingua loads only when needed
 
         found = identify(text)

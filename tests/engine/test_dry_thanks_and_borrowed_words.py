@@ -241,3 +241,14 @@ def test_a_long_entrys_stillness_before_its_last_paragraph_is_what_that_paragrap
             "the hall. Then I felt silly and put it back. But I left the hall light on.")
     reply = compose(text)
     assert "I left the hall light on" in reply and "didn't move my arm" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # English wins the function-word count by one ("me", "me", "so"): the identifier decides
+    ("Nonno ha riconosciuto me oggi. Solo me. Non so cosa sentire.", "it"),
+    ("Oggi ho regalato a Matteo la PlayStation e a Giulia il mio cappotto. Tanto a me non serviranno più.", "it"),
+    # plainly English, with words Spanish and Italian share ("me", "no", "a")
+    ("Me and Jo drove to the coast. No rain for once, so we had a proper walk.", "en"),
+])
+def test_a_short_entry_english_only_by_a_word_is_answered_in_its_language(text: str, language: str) -> None:
+    assert analyze(text).language == language
