@@ -357,6 +357,7 @@ class _Lexicon:
     reported: frozenset[str] = frozenset()          # "said", "told": someone's words reported
     not_praise: frozenset[str] = frozenset()        # "friend", "interest": scored as praise, are not
     belongings: frozenset[str] = frozenset()        # "his", "her": another person's things
+    theirs: frozenset[str] = frozenset()            # "his", "sa", "seine": someone else's (people)
     acts: frozenset[str] = frozenset()              # "cried", "yelled": acts, not feelings
     pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
     realising: tuple[tuple[str, ...], ...] = ()     # "i hadn't realised": what is only now seen
@@ -847,6 +848,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         machines=_lowered(data.get("machines")),
         not_praise=_lowered(sarcasm.get("not_praise")),
         belongings=_lowered(data.get("belongings")),
+        theirs=_lowered(data.get("theirs")),
         acts=_lowered(data.get("acts")),
         # (a line of realising weighs as a pointer does: the person says where the heart is)
         pointers=tuple(_words(str(w)) for w in [*(data.get("pointers") or ()), *(data.get("realising") or ())]),
@@ -1870,17 +1872,12 @@ def _anothers_loss(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> b
             return True  # "la madre de Lucía"
     # "sa femme, Thérèse, morte il y a deux ans", "his wife died in the spring": someone
     # of theirs, said with their possessive
-    return any(toks[j].sent == sent and toks[j].norm in _THEIR and toks[j + 1].norm in lex.people
+    return any(toks[j].sent == sent and toks[j].norm in lex.theirs and toks[j + 1].norm in lex.people
                for j in range(max(0, i - _LOSS_WINDOW), i))
 
 
 #: How near the death word the person whose loss it is may be named.
 _LOSS_WINDOW = 4
-#: Third-person possessives: "his wife", "sa femme", "seine Frau", "jego żona", "zijn vrouw".
-_THEIR = frozenset({"his", "her", "their", "sa", "son", "ses", "leur", "leurs", "su", "sus",
-                    "sein", "seine", "seiner", "seinen", "seinem", "ihre", "ihrer", "ihren", "ihrem",
-                    "suo", "sua", "suoi", "sue", "seu", "dele", "dela", "jego", "jej",
-                    "zijn", "haar", "hun"})
 
 
 #: First-person words that are not a subject ("my", "our": "my dad died" is a death).
@@ -2604,7 +2601,8 @@ def _strong_marker(text: str, toks: Sequence[Token], norms: Sequence[str], prese
             continue
         if quoted is None:
             quoted = tokens_in_spans(toks, quoted_spans(text))
-        if any(quoted[i] < 0 for i, _ in _occurrences(norms, (m,))):
+        size = len(m)
+        if any(quoted[i] < 0 for i in range(len(norms) - size + 1) if tuple(norms[i : i + size]) == m):
             return True
     return False
 
@@ -3996,19 +3994,19 @@ def _stilled(toks: Sequence[Token], norms: Sequence[str], lo: int, hi: int, lex:
                     or (verb in ("walk", "step") and rest[:1] in (["round"], ["around"], ["away"], ["outside"], ["out"]))
                     or (verb == "go" and bool(set(rest) & _GONE_TO) and not set(rest) & _ERRANDS)
                     or (verb == "stop" and rest[:1] not in (["myself"], ["twice"], ["at"], ["for"])))
-            if kept and _writer_at(toks, norms, lo, i - 1, lex):
+            if kept and _writer_at(norms, lo, i - 1, lex):
                 return True
-        elif w in _STILL_VERBS and _writer_at(toks, norms, lo, i, lex):
+        elif w in _STILL_VERBS and _writer_at(norms, lo, i, lex):
             span = next((k for k, x in enumerate(after) if x == "for"), None)
             if span is not None and set(after[span + 1 : span + 4]) & _SPAN_UNITS:
                 return True
         elif w in ("move", "moved") and i > lo and norms[i - 1] in _NOT_MOVED \
-                and (not after or after[0] not in _MOVED_THINGS) and _writer_at(toks, norms, lo, i - 1, lex):
+                and (not after or after[0] not in _MOVED_THINGS) and _writer_at(norms, lo, i - 1, lex):
             return True
     return False
 
 
-def _writer_at(toks: Sequence[Token], norms: Sequence[str], lo: int, i: int, lex: _Lexicon) -> bool:
+def _writer_at(norms: Sequence[str], lo: int, i: int, lex: _Lexicon) -> bool:
     """Whether the writer is the one doing what is said at token i: "I" (or "we") just
     before it, or nobody at all because the line opens on it ("Sat in the car …", "Then sat
     …", "Didn't move for an hour.")."""
