@@ -955,6 +955,30 @@ def prose_mask(text: str) -> list[bool]:
 
 
 # -- the reading --------------------------------------------------------------------------------
+#: Feelings no joke is told over: a word or hint of one anywhere keeps an ending from being
+#: read as where the writer stopped on a punchline (`sorrow_near`).
+_SORROWS = frozenset({"grief", "sadness", "loneliness", "longing", "hurt", "fear", "anxiety"})
+
+
+def sorrow_near(language: str, text: str, tokens: Sequence[Token]) -> bool:
+    """Whether the entry holds a word or hint of its writer's grief, sadness, loneliness,
+    longing, hurt or fear ("Held Mum's hand at the hospice", "Tevita's fever"), named or
+    not: where it does, its last few words close something heavy, not a joke."""
+    lex = _lexicon(language)
+    if lex is None:
+        return False
+    # (the words alone, before `_families` weighs whose they are: "the hospice", "his
+    # funeral" are no less heavy for being said of a place or of someone)
+    norms = [t.norm for t in tokens]
+    for i, w in enumerate(norms):
+        hits = [lex.single.get(w), _by_prefix(lex, w),
+                lex.by_lemma.get(lex.forms[w]) if w in lex.forms else None]
+        hits += [(f, wt) for words, f, wt in lex.phrases.get(w, ()) if tuple(norms[i : i + len(words)]) == words]
+        if any(h is not None and h[0] in _SORROWS for h in hits):
+            return True
+    return False
+
+
 def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, str, float]]:
     """(token index, family, weight) of every feeling word that is the writer's own: not governed
     by a negation, not inside someone else's quoted words, not a simile ("smiling like an
@@ -3673,8 +3697,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # the feeling is then left unnamed rather than taken literally. An event shouted
         # ("Got the job!!!!!") is not praise that irony borrows: a mishap elsewhere in the
         # entry ("then Mum again because I forgot") does not unsay it.
-        shouted = any(wt < WORD_WEIGHT and fam in chosen and norms[i] not in lex.acts
-                      and "!!" in _sentence_end(text, toks, i) for i, fam, wt in families)
+        # ("Lia said her first whole sentence today!!!" … "she wouldn't say it again": news
+        # shouted in the opening line is the writer's joy, whatever "again" says later)
+        shouted = shouted_joy or any(wt < WORD_WEIGHT and fam in chosen and norms[i] not in lex.acts
+                                     and "!!" in _sentence_end(text, toks, i) for i, fam, wt in families)
         if not _owns_gladness(toks, counted, families, chosen, lex, vader) and (
                 (not shouted and _holds(norms, lex.trouble)) or _praise_beside_harm(
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
