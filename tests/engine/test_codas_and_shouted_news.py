@@ -86,3 +86,34 @@ def test_news_shouted_in_the_first_line_is_joy_even_with_an_again_later(text: st
     r = read(text, a.tokens, a.language)
     assert r.feelings == ("joy",)
     assert "joy" in compose(text).lower()
+
+
+@pytest.mark.parametrize("text", [
+    "I snapped at Priyanka at the front desk because the printer jammed again. She just said "
+    "\"no problem\" and fixed it. She's been here two weeks.",
+    "Shouted at the kids over their shoes this morning. Properly shouted. Mila went very quiet in "
+    "the car and looked out of the window the whole way.",
+    "I was short with Mum on the phone. She only wanted to know if I'd eaten. I said I was busy "
+    "and hung up, and I wasn't busy.",
+    "Bit his head off over the bins. He'd had a worse day than me, it turns out. I'm tired, "
+    "but that's not his fault.",
+])
+def test_lashing_out_at_someone_told_by_the_writer_is_guilt(text: str) -> None:
+    a = analyze(text)
+    assert read(text, a.tokens, a.language).feelings[0] == "guilt"
+    assert "guilt" in compose(text).lower()
+
+
+@pytest.mark.parametrize("text", [
+    # someone else lashed out, at the writer
+    "My manager snapped at me in the stand-up because the figures were late. I said nothing.",
+    # wondered, not told
+    "Awake at 3 again, going over whether I was rude to Fiona in the meeting. Probably not.",
+    # denied
+    "I didn't shout at him, even when he dropped the whole tray. Counted to ten instead.",
+    # at a thing, not at anyone
+    "Shouted at the printer for a solid minute. It did not care. Paper tray was empty.",
+])
+def test_lashing_out_said_of_others_wondered_denied_or_at_a_thing_is_not_guilt(text: str) -> None:
+    a = analyze(text)
+    assert "guilt" not in read(text, a.tokens, a.language).feelings
