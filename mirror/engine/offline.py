@@ -50,7 +50,6 @@ from mirror.engine.reading import (
     said_twice,
     says_how_it_is,
     says_i,
-    sorrow_near,
     valences,
     valences_felt,
 )
@@ -745,17 +744,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             # "Best Twix of my life.": a line that is only a superlative is asked what made
             # it so ("What made it the best Twix of your life?"), not what it "holds".
             said = superlative(a.text, a.tokens, *clause[0])
-        if said is not None:
-            ask = _echo_question(fr, r, said, pick)
-        elif "ask_coda" in fr and _a_coda(a, r, clause[0]):
-            # "Sprained my ankle stepping off a kerb … Elite athlete.", "Ran 5k. Knee ok. Ate
-            # whole pizza. Balance.": a few words the entry ends on, by themselves, are where
-            # the writer chose to stop, often on the joke. Asked what they "carry", they were
-            # read blind as weighing a light line down ("humour met with a solemn probe"); asked
-            # why they are the last word, the question notices the ending, joke or not.
-            ask = _say(pick.choice(_clause_frames(list(fr["ask_coda"]), clause[1])), f=clause[1])
-        else:
-            ask = _say(pick.choice(_clause_frames(_clause_asks(fr, r), clause[1])), f=clause[1])
+        ask = _echo_question(fr, r, said, pick) if said is not None else \
+            _say(pick.choice(_clause_frames(_clause_asks(fr, r), clause[1])), f=clause[1])
     elif r.image is not None and "ask_image" in fr and (
             image := _exact_quote(a.text, a.tokens, r.image.first, r.image.last)):
         ask = pick.choice(fr["ask_image"]).format(i=image)
@@ -1265,29 +1255,6 @@ def _last_clause(a: Analysis, r: Reading, data: dict, longest: int | None = None
 #: A run of items: at least this many, each at most this many words.
 _RUN_ITEMS = 3
 _RUN_ITEM_WORDS = 6
-
-
-#: A coda: the entry's last sentence, of at most this many words, after at least one other.
-_CODA_WORDS = 4
-#: …in an entry of at most this many words: a long one's last line closes a story, not a joke.
-_CODA_ENTRY_WORDS = 120
-
-
-def _a_coda(a: Analysis, r: Reading, clause: tuple[int, int]) -> bool:
-    """Whether the clause asked after is a coda: the entry's last sentence, whole and a few
-    words long, after at least one sentence before it ("… Elite athlete.", "… Still ate it.",
-    "… Going again."), in an entry with no heavy feeling named. Where grief or hurt is named,
-    the last words are asked after as any other line is: there, why the writer stopped on
-    them is not the question."""
-    first, last = clause
-    toks = a.tokens
-    if last != len(toks) or last - first > _CODA_WORDS or first == 0 or len(toks) > _CODA_ENTRY_WORDS:
-        return False
-    if toks[first - 1].sent == toks[first].sent:
-        return False  # the end of a longer sentence, not a line by itself
-    if "?" in a.text[toks[last - 1].end:] or r.asking:
-        return False  # "Why did I smile.": a question the writer asks is asked after as one
-    return not r.feelings and not sorrow_near(str(a.language), a.text, a.tokens)
 
 
 def _list_items(a: Analysis, clause: tuple[int, int]) -> list[tuple[int, int]] | None:

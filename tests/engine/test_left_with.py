@@ -1,0 +1,79 @@
+"""What the writer is left with: news shouted at the start, lashing out told by the one who
+did it, and someone who "would kill me" for it.
+
+News shouted in the opening line ("... today!!!") is the writer's joy, and an "again" later in
+the entry ("she wouldn't say it again") does not make it irony. Lashing out at someone ("I
+snapped at Abi", "I was short with Mum"), told by the one who did it, leaves guilt, not the
+anger or tiredness before it; not when someone else lashed out, when it is only wondered
+("whether I was rude to Fiona"), denied, or aimed at a printer. "Which Dad would kill me for"
+is being in trouble, not the loudest line of a glad day. These entries were written for the
+tests."""
+
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.analysis import analyze
+from mirror.engine.offline import compose
+from mirror.engine.reading import read
+
+
+@pytest.mark.parametrize("text", [
+    "Rosa walked to the end of the garden by herself today!!! Six steps, then sat down hard on her "
+    "nappy and clapped for herself. Tom was at work and missed it and she wouldn't do it again for "
+    "him at teatime, just laughed at him. We're ridiculous about this child.",
+    "Got the allotment plot!!! After two years on the waiting list. Had to ring the council again "
+    "to check it wasn't a mistake. Plot 14, by the shed.",
+])
+def test_news_shouted_in_the_first_line_is_joy_even_with_an_again_later(text: str) -> None:
+    a = analyze(text)
+    r = read(text, a.tokens, a.language)
+    assert r.feelings == ("joy",)
+    assert "joy" in compose(text).lower()
+
+
+@pytest.mark.parametrize("text", [
+    "I snapped at Priyanka at the front desk because the printer jammed again. She just said "
+    "\"no problem\" and fixed it. She's been here two weeks.",
+    "Shouted at the kids over their shoes this morning. Properly shouted. Mila went very quiet in "
+    "the car and looked out of the window the whole way.",
+    "I was short with Mum on the phone. She only wanted to know if I'd eaten. I said I was busy "
+    "and hung up, and I wasn't busy.",
+    "Bit his head off over the bins. He'd had a worse day than me, it turns out. I'm tired, "
+    "but that's not his fault.",
+])
+def test_lashing_out_at_someone_told_by_the_writer_is_guilt(text: str) -> None:
+    a = analyze(text)
+    assert read(text, a.tokens, a.language).feelings[0] == "guilt"
+    assert "guilt" in compose(text).lower()
+
+
+@pytest.mark.parametrize("text", [
+    # someone else lashed out, at the writer
+    "My manager snapped at me in the stand-up because the figures were late. I said nothing.",
+    # wondered, not told
+    "Awake at 3 again, going over whether I was rude to Fiona in the meeting. Probably not.",
+    # denied
+    "I didn't shout at him, even when he dropped the whole tray. Counted to ten instead.",
+    # at a thing, not at anyone
+    "Shouted at the printer for a solid minute. It did not care. Paper tray was empty.",
+])
+def test_lashing_out_said_of_others_wondered_denied_or_at_a_thing_is_not_guilt(text: str) -> None:
+    a = analyze(text)
+    assert "guilt" not in read(text, a.tokens, a.language).feelings
+
+
+@pytest.mark.parametrize("text", [
+    "Swam across the quarry lake this morning, which Dad would kill me for. Water like ink and so cold "
+    "my teeth hurt. Lay on the warm rock after with the dragonflies and laughed out loud at nothing.",
+    "Booked the tattoo. Mum's going to murder me. It's a tiny swallow, for Nan, and I can't stop "
+    "looking at the drawing.",
+])
+def test_someone_who_would_kill_me_for_it_is_trouble_not_the_loudest_line(text: str) -> None:
+    a = analyze(text)
+    r = read(text, a.tokens, a.language)
+    assert r.centre is not None
+    centre = text[a.tokens[r.centre.first].start : a.tokens[r.centre.last - 1].end]
+    assert "kill" not in centre and "murder" not in centre, centre
+    assert "kill me" not in compose(text).split("\u201d")[-1]  # nor asked after
