@@ -390,6 +390,8 @@ class _Lexicon:
     about: frozenset[str] = frozenset()             # "about", "um": the word a reframing turns on
     amends: tuple[tuple[str, ...], ...] = ()        # "i'll apologise": guilt, anger regretted
     lashed_out: tuple[tuple[str, ...], ...] = ()    # "snapped at": the writer's anger at someone
+    let_down: frozenset[str] = frozenset()          # "missed", "forgot": someone's occasion, let down
+    occasions: frozenset[str] = frozenset()         # "birthday", "final": what was someone's to be at
     measures: tuple[tuple[str, ...], ...] = ()      # "the last thing": a moment set above others
     spans: tuple[tuple[str, ...], ...] = ()         # "all week", "in years": ... with a superlative
     superlatives: tuple[tuple[str, ...], ...] = ()  # "the nicest", "never": what sets it above
@@ -867,6 +869,8 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         about=_lowered((data.get("not_about") or {}).get("about")),
         amends=tuple(_words(str(w)) for w in data.get("amends") or ()),
         lashed_out=tuple(_words(str(w)) for w in data.get("lashed_out") or ()),
+        let_down=_lowered((data.get("let_down") or {}).get("verbs")),
+        occasions=_lowered((data.get("let_down") or {}).get("occasions")),
         measures=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("alone") or ()),
         spans=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("spans") or ()),
         superlatives=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("superlatives") or ()),
@@ -1990,8 +1994,42 @@ def _lashed_out(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> b
     return False
 
 
+def _let_down(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether the writer tells of having let someone down: missed or forgot what was theirs
+    ("Missed Kamau's football final today", "Forgot Priya's birthday", "I missed my son's
+    nativity"), or forgot to fetch them ("Forgot to pick up Maya from school"). A word of
+    `let_down` with the writer its subject (just before it, or left out as a diary leaves it
+    out), then someone's ("Kamau's", "my son's") and one of the occasions of `occasions`
+    within a few words, or "to pick up" and a person. "Missed the bus", "forgot my keys" and
+    "she forgot my birthday" are not."""
+    bounds = as_tokens(toks).sentence_bounds()
+    for i, w in enumerate(norms):
+        if w not in lex.let_down or _negated(norms, i, lex):
+            continue
+        start, end = bounds[toks[i].sent]
+        if not (any(v in lex.first_person for v in norms[max(start, i - 2) : i]) or i == start):
+            continue  # "she forgot my birthday": someone else's
+        if any(v in lex.asked or v in lex.unreal for v in norms[max(start, i - 3) : i]):
+            continue  # "in case I forget Mum's birthday": feared, not done
+        after = range(i + 1, min(end, i + 1 + _LET_DOWN_REACH))
+        theirs = next((k for k in after if toks[k].text.endswith(("'s", "\u2019s"))
+                       and norms[k] not in lex.others and (toks[k].text[:1].isupper()
+                       or norms[k].removesuffix("'s").removesuffix("\u2019s") in lex.people)), None)
+        if theirs is not None and any(norms[k] in lex.occasions for k in range(theirs + 1, min(end, theirs + 4))):
+            return True
+        fetch = next((len(f) for f in _FETCH if tuple(norms[i + 1 : i + 1 + len(f)]) == f), 0)
+        if fetch and any(norms[k] in lex.people or toks[k].text[:1].isupper()
+                         for k in range(i + 1 + fetch, min(end, i + 4 + fetch))):
+            return True  # "Forgot to pick up Maya from school"
+    return False
+
+
+#: How far after "missed" or "forgot" the someone whose occasion it was may be named.
+_LET_DOWN_REACH = 3
+#: Forgetting to fetch someone ("forgot to pick up Maya").
+_FETCH = (("to", "pick", "up"), ("to", "collect"))
 #: What came before the lashing out ("I was tired", "stressed about the bus"), not what is left.
-_LED_TO_IT = frozenset({"tiredness", "anxiety"})
+_LED_TO_IT = frozenset({"tiredness", "anxiety", "confusion"})
 def _in_trouble_with(norms: Sequence[str], i: int, lo: int) -> bool:
     """Whether the word at i says only that someone will be cross: "which Mum would kill me
     for", "she's going to murder me", "Dad'll kill us". Weighed as a killing (VADER's -3.7),
@@ -3670,9 +3708,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if va != vb or weight[ranked[1]] >= weight[ranked[0]] * 0.6:
             # Two at once are said in the order the person wrote them.
             chosen = sorted(ranked[:2], key=lambda f: first_at[f])
+    told_guilt = False  # guilt told by what the writer did to someone, not by its word
     if anger_stated:
         chosen = [f for f in chosen if f in _ANGER] or chosen
-    elif "guilt" in lex.valence and _lashed_out(toks, norms, lex):
+    elif "guilt" in lex.valence and (told_guilt := _lashed_out(toks, norms, lex) or _let_down(toks, norms, lex)):
         # "I shouted at Kwabena in class today. … He put the pen down very carefully", "I
         # snapped at Abi … tired is an explanation, not a licence": the one who lashed out
         # tells it, and what they are left with is guilt, not the anger or the tiredness that
@@ -3680,7 +3719,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # (a feeling the writer names beside it stays: "I'm relieved, but … guilty that I
         # snapped at Sam all week" is relief and guilt)
         kept = [f for f in chosen if f not in _ANGER and f not in _LED_TO_IT]
-        chosen = kept if "guilt" in kept else [*kept[:1], "guilt"]
+        chosen = kept if "guilt" in kept else ["guilt", *kept[:1]]  # (told first, as a rule)
     elif "guilt" in lex.valence and _makes_amends(toks, norms, lex):
         # "I snapped at the girl at the café … I was already wound up … I'll say sorry
         # properly": the anger told is the writer's own, and they mean to make amends; what
@@ -3770,7 +3809,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                                     or ((few or (beside_news and centre.first <= i < centre.last))
                                         and _stated(text, toks, i, lex)))
                       for i, fam, _ in counted)]
-    if vader and chosen and not sarcasm and _tone_contradicts(chosen, centre, norms, families, lex, vader):
+    # (guilt told by what was done to someone stands whatever the tone of the line quoted:
+    # the amends are often glad, "I'm taking her for lunch and I'm not going to look at my phone")
+    if vader and chosen and not sarcasm and not (told_guilt and "guilt" in chosen) \
+            and _tone_contradicts(chosen, centre, norms, families, lex, vader):
         chosen, valence = [], "neutral"  # a name against the moment's own tone is worse than none
     if sarcasm:
         chosen, valence = [], "mixed"

@@ -77,3 +77,27 @@ def test_someone_who_would_kill_me_for_it_is_trouble_not_the_loudest_line(text: 
     centre = text[a.tokens[r.centre.first].start : a.tokens[r.centre.last - 1].end]
     assert "kill" not in centre and "murder" not in centre, centre
     assert "kill me" not in compose(text).split("\u201d")[-1]  # nor asked after
+
+
+@pytest.mark.parametrize("text", [
+    "Missed my daughter's school concert. The meeting ran over and by the time I got there they were "
+    "stacking the chairs. She showed me the recorder anyway.",
+    "Forgot Dad's birthday. Completely. Rang him at nine at night and he said \"oh, is it?\" like it "
+    "didn't matter, and I'm buying him the good whisky on Saturday.",
+    "Forgot to pick up Leo from football. Coach rang at six. He was sitting on his bag by the gate "
+    "with the coach's umbrella over him.",
+])
+def test_letting_someone_down_told_by_the_writer_is_guilt(text: str) -> None:
+    a = analyze(text)
+    assert read(text, a.tokens, a.language).feelings[0] == "guilt"
+    assert "guilt" in compose(text).lower()
+
+
+@pytest.mark.parametrize("text", [
+    "Missed the 7:40 bus again. Stood in the rain for twenty minutes with a soggy croissant.",
+    "She forgot my birthday. Third year running. I said it was fine.",
+    "Forgot my keys, my lunch and my badge. Security let me in with a visitor sticker.",
+])
+def test_missing_a_bus_forgetting_keys_or_being_forgotten_is_not_guilt(text: str) -> None:
+    a = analyze(text)
+    assert "guilt" not in read(text, a.tokens, a.language).feelings
