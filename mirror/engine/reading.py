@@ -391,6 +391,7 @@ class _Lexicon:
     amends: tuple[tuple[str, ...], ...] = ()        # "i'll apologise": guilt, anger regretted
     lashed_out: tuple[tuple[str, ...], ...] = ()    # "snapped at": the writer's anger at someone
     let_down: frozenset[str] = frozenset()          # "missed", "forgot": someone's occasion, let down
+    contented: tuple[tuple[str, ...], ...] = ()     # "didn't mind", "bliss": a hard-looking event welcomed
     occasions: frozenset[str] = frozenset()         # "birthday", "final": what was someone's to be at
     measures: tuple[tuple[str, ...], ...] = ()      # "the last thing": a moment set above others
     spans: tuple[tuple[str, ...], ...] = ()         # "all week", "in years": ... with a superlative
@@ -870,6 +871,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         amends=tuple(_words(str(w)) for w in data.get("amends") or ()),
         lashed_out=tuple(_words(str(w)) for w in data.get("lashed_out") or ()),
         let_down=_lowered((data.get("let_down") or {}).get("verbs")),
+        contented=tuple(_words(str(w)) for w in data.get("contented") or ()),
         occasions=_lowered((data.get("let_down") or {}).get("occasions")),
         measures=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("alone") or ()),
         spans=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("spans") or ()),
@@ -1213,12 +1215,33 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
                 # "Told her the scan was fine.": what the writer told someone, maybe a kindness
                 # ("The consultant said … very benign" is news the writer was told)
                 continue
+            if lex.valence.get(family) == "negative" and _contented_after(toks, norms, end, lex):
+                continue  # "Didn't talk to anyone and didn't mind": a quiet day, welcomed
             found.append((i, family, WORD_WEIGHT))
             break
     missed = _letter_to_the_absent(text, toks, lex)
     if missed is not None:
         found.append((missed, "longing", WORD_WEIGHT))
     return found
+
+
+def _contented_after(toks: Sequence[Token], norms: Sequence[str], end: int, lex: _Lexicon) -> bool:
+    """Whether the rest of the sentence after token `end`, or a line of a few words after it,
+    says the writer was content with it (`contented`: "… and didn't mind", "Nobody texted all
+    day. Bliss."): then what looked like a hard event was a welcome one."""
+    if end >= len(toks):
+        return False
+    sent = toks[end - 1].sent
+    rest = [k for k in range(end, len(toks)) if toks[k].sent == sent]
+    after = [k for k in range((rest[-1] + 1) if rest else end, len(toks)) if toks[k].sent == sent + 1]
+    if len(after) <= _CONTENTED_LINE:
+        rest += after
+    words = [norms[k] for k in rest]
+    return any(True for _ in _occurrences(words, lex.contented))
+
+
+#: A line after it of at most this many words says how the event sat ("Bliss.", "Fine by me.").
+_CONTENTED_LINE = 3
 
 
 #: Units after a number that make it a measure, not someone's age ("5 minutes late").

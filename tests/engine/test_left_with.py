@@ -101,3 +101,26 @@ def test_letting_someone_down_told_by_the_writer_is_guilt(text: str) -> None:
 def test_missing_a_bus_forgetting_keys_or_being_forgotten_is_not_guilt(text: str) -> None:
     a = analyze(text)
     assert "guilt" not in read(text, a.tokens, a.language).feelings
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Saturday. Nobody texted. Walked to the big Tesco and back for something to do and bought "
+           "one lemon."),
+    ("en", "Haven't spoken to a single person today. The heating engineer cancelled by email."),
+    ("es", "Domingo. No hablé con nadie en todo el día. Hice lentejas para una semana."),
+    ("pl", "Niedziela. Nikt nie zadzwonił. Zjadłam zupę przy oknie i patrzyłam na parking."),
+])
+def test_a_day_told_without_a_voice_in_it_is_loneliness(language: str, text: str) -> None:
+    a = analyze(text)
+    assert a.language == language
+    assert "loneliness" in read(text, a.tokens, a.language).feelings
+
+
+@pytest.mark.parametrize("text", [
+    "Rain all day. Made soup, did the crossword, didn't talk to anyone and didn't mind.",
+    "Nobody texted all weekend. Bliss. Finished the whole jigsaw.",
+    "I live here two years and nobody called me neighbour before. Mrs Dunne did today.",
+])
+def test_a_quiet_day_welcomed_or_a_word_someone_said_is_not_loneliness(text: str) -> None:
+    a = analyze(text)
+    assert "loneliness" not in read(text, a.tokens, a.language).feelings
