@@ -392,6 +392,8 @@ class _Lexicon:
     lashed_out: tuple[tuple[str, ...], ...] = ()    # "snapped at": the writer's anger at someone
     let_down: frozenset[str] = frozenset()          # "missed", "forgot": someone's occasion, let down
     contented: tuple[tuple[str, ...], ...] = ()     # "didn't mind", "bliss": a hard-looking event welcomed
+    end_of_life: tuple[tuple[str, ...], ...] = ()   # "hospice": sitting with someone at the end
+    at_work: frozenset[str] = frozenset()           # "shift", "volunteer": there for work, not for one's own
     occasions: frozenset[str] = frozenset()         # "birthday", "final": what was someone's to be at
     measures: tuple[tuple[str, ...], ...] = ()      # "the last thing": a moment set above others
     spans: tuple[tuple[str, ...], ...] = ()         # "all week", "in years": ... with a superlative
@@ -872,6 +874,8 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         lashed_out=tuple(_words(str(w)) for w in data.get("lashed_out") or ()),
         let_down=_lowered((data.get("let_down") or {}).get("verbs")),
         contented=tuple(_words(str(w)) for w in data.get("contented") or ()),
+        end_of_life=tuple(_words(str(w)) for w in (data.get("end_of_life") or {}).get("places") or ()),
+        at_work=_lowered((data.get("end_of_life") or {}).get("at_work")),
         occasions=_lowered((data.get("let_down") or {}).get("occasions")),
         measures=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("alone") or ()),
         spans=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("spans") or ()),
@@ -1222,7 +1226,32 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     missed = _letter_to_the_absent(text, toks, lex)
     if missed is not None:
         found.append((missed, "longing", WORD_WEIGHT))
+    vigil = _at_the_end(toks, norms, lex)
+    if vigil is not None and "grief" in lex.valence:
+        found.append((vigil, "grief", WORD_WEIGHT))
     return found
+
+
+def _at_the_end(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> int | None:
+    """The token of a hospice or palliative ward (`end_of_life`) where the writer sits with
+    someone of theirs ("Held Mum's hand at the hospice this afternoon. Still warm. She knew
+    me."): a word for them or their name in the same sentence, or the one before. Read blind,
+    such entries answered without a feeling named were "a hospice moment with no gentleness";
+    what is told there is grief. Not where the writer works or volunteers ("my shift at the
+    hospice"), and not inside someone's quoted words."""
+    if not lex.end_of_life:
+        return None
+    for i, _ in _occurrences(norms, lex.end_of_life):
+        sent = toks[i].sent
+        near = [k for k in range(len(toks)) if toks[k].sent in (sent - 1, sent)]
+        words = {norms[k] for k in near}
+        if words & lex.at_work:
+            continue  # "my shift at the hospice", "volunteering at the hospice"
+        if any(norms[k].removesuffix("'s").removesuffix("\u2019s") in lex.people
+               or (toks[k].text.endswith(("'s", "\u2019s")) and toks[k].text[:1].isupper())
+               for k in near if k < i or toks[k].sent == sent):
+            return i
+    return None
 
 
 def _contented_after(toks: Sequence[Token], norms: Sequence[str], end: int, lex: _Lexicon) -> bool:

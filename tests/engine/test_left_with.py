@@ -124,3 +124,22 @@ def test_a_day_told_without_a_voice_in_it_is_loneliness(language: str, text: str
 def test_a_quiet_day_welcomed_or_a_word_someone_said_is_not_loneliness(text: str) -> None:
     a = analyze(text)
     assert "loneliness" not in read(text, a.tokens, a.language).feelings
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Sat with Grandad at the hospice till they sent us home. Read him the racing results. "
+           "He squeezed my hand at the 3:40 from Kempton."),
+    ("de", "Heute wieder bei Mama im Hospiz. Sie hat geschlafen, ich habe ihre Hand gehalten und "
+           "aus dem Fenster auf den Parkplatz geschaut."),
+])
+def test_sitting_with_someone_of_ones_own_at_a_hospice_is_grief(language: str, text: str) -> None:
+    a = analyze(text)
+    assert a.language == language
+    assert "grief" in read(text, a.tokens, a.language).feelings
+
+
+def test_a_shift_at_the_hospice_is_work_not_grief() -> None:
+    text = ("Long shift at the hospice. Mrs Achebe's daughter brought in cake for the nurses and we "
+            "ate it standing up in the sluice room.")
+    a = analyze(text)
+    assert "grief" not in read(text, a.tokens, a.language).feelings
