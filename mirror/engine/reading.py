@@ -395,6 +395,7 @@ class _Lexicon:
     end_of_life: tuple[tuple[str, ...], ...] = ()   # "hospice": sitting with someone at the end
     at_work: frozenset[str] = frozenset()           # "shift", "volunteer": there for work, not for one's own
     occasions: frozenset[str] = frozenset()         # "birthday", "final": what was someone's to be at
+    unanswered: tuple[tuple[str, ...], ...] = ()    # "sent it to voicemail": someone's call left unanswered
     measures: tuple[tuple[str, ...], ...] = ()      # "the last thing": a moment set above others
     spans: tuple[tuple[str, ...], ...] = ()         # "all week", "in years": ... with a superlative
     superlatives: tuple[tuple[str, ...], ...] = ()  # "the nicest", "never": what sets it above
@@ -877,6 +878,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         end_of_life=tuple(_words(str(w)) for w in (data.get("end_of_life") or {}).get("places") or ()),
         at_work=_lowered((data.get("end_of_life") or {}).get("at_work")),
         occasions=_lowered((data.get("let_down") or {}).get("occasions")),
+        unanswered=tuple(_words(str(w)) for w in (data.get("let_down") or {}).get("unanswered") or ()),
         measures=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("alone") or ()),
         spans=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("spans") or ()),
         superlatives=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("superlatives") or ()),
@@ -1028,6 +1030,12 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
                            for k in range(j + 1, i + 1)) for j in range(max(0, i - 3), i)):
             continue  # "my arm went numb", "my face hurt": the body's, not a feeling
             #           (but "tired in the shoulders and proud": the body word is the first's)
+        if hit[0] == "hurt" and any(
+                norms[j] in lex.body and toks[j].sent == toks[i].sent
+                and not any(norms[k] in lex.joins or clause_break_between(text, toks[k - 1], toks[k])
+                            for k in range(i + size, j + 1))
+                for j in range(i + size, min(len(norms), i + size + _BODY_AFTER))):
+            continue  # "mi fa male una spalla", "me duele la espalda", "hurt my back": the body's pain
         if _said_of_it(toks, i, lex):
             continue  # "it was windy and miserable": the weather's, not the writer's
         if _fragment_of_theirs(toks, i, lex):
@@ -2055,6 +2063,14 @@ def _let_down(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> boo
     within a few words, or "to pick up" and a person. "Missed the bus", "forgot my keys" and
     "she forgot my birthday" are not."""
     bounds = as_tokens(toks).sentence_bounds()
+    for i, _ in _occurrences(norms, lex.unanswered):
+        # "Mummy rang three times … and I sent it to voicemail", "Dad rang twice and I let it
+        # go to voicemail": someone of theirs reached out and the writer did not answer
+        start = bounds[toks[i].sent][0]
+        if (any(v in lex.first_person for v in norms[max(start, i - 2) : i]) or i == start) \
+                and not _negated(norms, i, lex) \
+                and not any(v in lex.asked or v in lex.unreal for v in norms[max(start, i - 3) : i]):
+            return True
     for i, w in enumerate(norms):
         if w not in lex.let_down or _negated(norms, i, lex):
             continue
@@ -2097,6 +2113,8 @@ _US = frozenset({"me", "us"})
 _WILL = frozenset({"would", "will", "gonna", "going", "wud", "might"})
 
 
+#: How far after a word of pain the part of the body that hurts may come ("mi fa male una spalla").
+_BODY_AFTER = 3
 #: Who is lashed out at when no name is given.
 _THEM = frozenset({"him", "her", "them", "everyone", "everybody"})
 
@@ -3880,7 +3898,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # The question's phrase comes from the quoted moment itself: a person, something of the
     # writer's own, or a two-word thing; a stray detail elsewhere would read as random.
     candidates = [c for c in _phrases(text, toks, centre, lex) if c[0] >= 3
-                  and _meaningful(c[1], lex, vader) and not _passing_name(c[1], norms, lex)]
+                  and _meaningful(c[1], lex, vader) and not _passing_name(c[1], norms, lex)
+                  and not _not_had(c[1], norms, lex)]
     phrase = max(candidates, key=lambda c: c[0])[1] if candidates else None
     in_centre = all(any(centre.first <= i < centre.last and fam == f for i, fam, _ in families)
                     for f in chosen)
@@ -4403,6 +4422,24 @@ def _said_like_a_person(toks: Sequence[Token], i: int, k: int) -> bool:
     before = toks[i - 1].norm if i else ""
     after = toks[k].norm if k < len(toks) else ""
     return before in _BEFORE_PERSON or after in _AFTER_PERSON
+
+
+def _not_had(phrase: str, norms: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether the writer says they do not have what the phrase names: "a guy at the dog park
+    asked if my dog was friendly. I don't have a dog." Asked "What is it about your dog that
+    stays with you?", the reply was read blind as not having read the entry (graded 1)."""
+    words = phrase.split()
+    if not words:
+        return False
+    noun = words[-1].lower().strip("\u201c\u201d\"'")
+    for k, w in enumerate(norms):
+        if w == noun and any(v in _HAVING for v in norms[max(0, k - 3) : k]) and _negated(norms, k, lex):
+            return True
+    return False
+
+
+#: Words of having: "I don't have a dog", "haven't got a car".
+_HAVING = frozenset({"have", "got", "own", "had"})
 
 
 def _passing_name(phrase: str, norms: Sequence[str], lex: _Lexicon) -> bool:

@@ -6,8 +6,12 @@ the entry ("she wouldn't say it again") does not make it irony. Lashing out at s
 snapped at Abi", "I was short with Mum"), told by the one who did it, leaves guilt, not the
 anger or tiredness before it; not when someone else lashed out, when it is only wondered
 ("whether I was rude to Fiona"), denied, or aimed at a printer. "Which Dad would kill me for"
-is being in trouble, not the loudest line of a glad day. These entries were written for the
-tests."""
+is being in trouble, not the loudest line of a glad day. So is letting someone down ("Missed
+my daughter's school concert", a parent's call sent to voicemail), a day without a voice in
+it (loneliness, unless welcomed), and sitting with someone at a hospice (grief). Pain said
+before the part of the body ("mi fa male una spalla") is the body's, and what the writer says
+they do not have ("I don't have a dog") is never asked after. These entries were written for
+the tests."""
 
 
 from __future__ import annotations
@@ -143,3 +147,34 @@ def test_a_shift_at_the_hospice_is_work_not_grief() -> None:
             "ate it standing up in the sluice room.")
     a = analyze(text)
     assert "grief" not in read(text, a.tokens, a.language).feelings
+
+
+def test_a_call_from_someone_of_ones_own_sent_to_voicemail_is_guilt() -> None:
+    text = ("Dad rang twice during the audit and I sent it to voicemail both times. It was only to "
+            "say the roof man had been. He sounded small on the message.")
+    a = analyze(text)
+    assert read(text, a.tokens, a.language).feelings[0] == "guilt"
+
+
+def test_someone_else_sending_the_writer_to_voicemail_is_not_the_writers_guilt() -> None:
+    text = "Rang the council four times. They sent me to voicemail every time. Kettle's on."
+    a = analyze(text)
+    assert "guilt" not in read(text, a.tokens, a.language).feelings
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("it", "Prima partita a bocce con quelli del circolo. Abbiamo perso tutte e tre. Stasera mi fa male "
+           "una spalla che non sapevo di avere. Giovedì si rigioca."),
+])
+def test_pain_said_before_the_part_of_the_body_is_the_bodys_not_hurt(language: str, text: str) -> None:
+    a = analyze(text)
+    assert a.language == language
+    assert "hurt" not in read(text, a.tokens, a.language).feelings
+
+
+def test_what_the_writer_says_they_do_not_have_is_not_asked_after() -> None:
+    text = ("Sunday night. Since Friday the only words I've said were to the lad at the chippy and a man "
+            "at the dog park who asked if my dog was friendly. I don't have a dog. I was only on the bench.")
+    a = analyze(text)
+    assert read(text, a.tokens, a.language).phrase is None
+    assert "your dog" not in compose(text)
