@@ -4940,6 +4940,8 @@ def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     "I really am.", "I do."): a feeling insisted on is protested, not plainly had."""
     sent = toks[i].sent
     nxt = [t.norm for t in toks if t.sent == sent + 1]
+    if len(nxt) <= 4 and nxt[-2:] in (["mean", "that"], ["mean", "it"]) and nxt[0] in lex.first_person:
+        return True  # "I'm glad for her. I mean that.", before the herd is auctioned
     return 0 < len(nxt) <= 4 and any(w in lex.first_person for w in nxt) and all(
         w in lex.first_person or w in _STATE_VERBS or w in lex.intensifiers
         or w in ("do", "did", "am", "really", "honestly", "truly") for w in nxt)

@@ -178,3 +178,10 @@ def test_what_the_writer_says_they_do_not_have_is_not_asked_after() -> None:
     a = analyze(text)
     assert read(text, a.tokens, a.language).phrase is None
     assert "your dog" not in compose(text)
+
+
+def test_gladness_insisted_on_with_i_mean_that_is_protested_not_named() -> None:
+    text = ("The boat goes to auction on Saturday. Forty years of Tuesdays on it. Maureen is relieved, "
+            "she never liked the sea. I'm glad for her. I mean that. Sat on the jetty till it got dark.")
+    a = analyze(text)
+    assert "joy" not in read(text, a.tokens, a.language).feelings
