@@ -2027,6 +2027,16 @@ def _makes_amends(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) ->
     return False
 
 
+def _told_as_done(norms: Sequence[str], i: int, start: int, lex: _Lexicon) -> bool:
+    """Whether what is said at token i (its sentence opening at `start`) is told as done by the
+    writer: not negated, the writer its subject (just before it, or left out as a diary leaves
+    it out, the line opening on it), and not only wondered or feared ("whether I was rude to
+    Fiona", "if I shouted at him")."""
+    return not _negated(norms, i, lex) \
+        and (i == start or any(w in lex.first_person for w in norms[max(start, i - 2) : i])) \
+        and not any(w in lex.asked or w in lex.unreal for w in norms[max(start, i - 3) : i])
+
+
 def _lashed_out(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:
     """Whether the writer tells of having lashed out at someone ("I shouted at Kwabena in
     class today", "I was short with her. Really short.", "Snapped at Abi"): a phrase of
@@ -2034,14 +2044,10 @@ def _lashed_out(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> b
     diary leaves it out, the line opening on it), and a person after it: a name, a word for
     someone ("my son", "the girl at the café") or "him", "her", "them". Told by the one who did
     it, what is left is guilt; "snapped at the printer" is not at anyone."""
+    bounds = as_tokens(toks).sentence_bounds()
     for i, phrase in _occurrences(norms, lex.lashed_out):
-        if _negated(norms, i, lex):
-            continue
-        start = next(j for j in range(i, -1, -1) if j == 0 or toks[j - 1].sent != toks[i].sent)
-        if not (any(w in lex.first_person for w in norms[max(start, i - 2) : i]) or i == start):
-            continue  # "she snapped at me": someone else's
-        if any(w in lex.asked or w in lex.unreal for w in norms[max(start, i - 3) : i]):
-            continue  # "whether I was rude to Fiona", "if I shouted at him": wondered, not told
+        if not _told_as_done(norms, i, bounds[toks[i].sent][0], lex):
+            continue  # "she snapped at me", "whether I was rude to Fiona"
         if any(w in lex.theirs or w in _THEM for w in phrase):
             return True  # "bit his head off": the person is in the phrase
         after = [k for k in range(i + len(phrase), min(len(toks), i + len(phrase) + 4)) if toks[k].sent == toks[i].sent]
@@ -2066,19 +2072,14 @@ def _let_down(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> boo
     for i, _ in _occurrences(norms, lex.unanswered):
         # "Mummy rang three times … and I sent it to voicemail", "Dad rang twice and I let it
         # go to voicemail": someone of theirs reached out and the writer did not answer
-        start = bounds[toks[i].sent][0]
-        if (any(v in lex.first_person for v in norms[max(start, i - 2) : i]) or i == start) \
-                and not _negated(norms, i, lex) \
-                and not any(v in lex.asked or v in lex.unreal for v in norms[max(start, i - 3) : i]):
+        if _told_as_done(norms, i, bounds[toks[i].sent][0], lex):
             return True
     for i, w in enumerate(norms):
-        if w not in lex.let_down or _negated(norms, i, lex):
+        if w not in lex.let_down:
             continue
         start, end = bounds[toks[i].sent]
-        if not (any(v in lex.first_person for v in norms[max(start, i - 2) : i]) or i == start):
-            continue  # "she forgot my birthday": someone else's
-        if any(v in lex.asked or v in lex.unreal for v in norms[max(start, i - 3) : i]):
-            continue  # "in case I forget Mum's birthday": feared, not done
+        if not _told_as_done(norms, i, start, lex):
+            continue  # "she forgot my birthday", "in case I forget Mum's birthday"
         after = range(i + 1, min(end, i + 1 + _LET_DOWN_REACH))
         theirs = next((k for k in after if toks[k].text.endswith(("'s", "\u2019s"))
                        and norms[k] not in lex.others and (toks[k].text[:1].isupper()
