@@ -1246,7 +1246,7 @@ def _at_the_end(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> i
     me."): a word for them or their name in the same sentence, or the one before. Read blind,
     such entries answered without a feeling named were "a hospice moment with no gentleness";
     what is told there is grief. Not where the writer works or volunteers ("my shift at the
-    hospice"), and not inside someone's quoted words."""
+    hospice")."""
     if not lex.end_of_life:
         return None
     for i, _ in _occurrences(norms, lex.end_of_life):
@@ -2099,6 +2099,8 @@ _LET_DOWN_REACH = 3
 _FETCH = (("to", "pick", "up"), ("to", "collect"))
 #: What came before the lashing out ("I was tired", "stressed about the bus"), not what is left.
 _LED_TO_IT = frozenset({"tiredness", "anxiety", "confusion"})
+
+
 def _in_trouble_with(norms: Sequence[str], i: int, lo: int) -> bool:
     """Whether the word at i says only that someone will be cross: "which Mum would kill me
     for", "she's going to murder me", "Dad'll kill us". Weighed as a killing (VADER's -3.7),
@@ -2109,6 +2111,7 @@ def _in_trouble_with(norms: Sequence[str], i: int, lo: int) -> bool:
     return any(w in _WILL or w.endswith(("'ll", "’ll", "'d", "’d")) for w in before)
 
 
+#: What someone cross "would" do to the writer ("Mum would kill me"), to whom, and when.
 _TROUBLE_VERBS = frozenset({"kill", "murder", "strangle", "skin", "throttle"})
 _US = frozenset({"me", "us"})
 _WILL = frozenset({"would", "will", "gonna", "going", "wud", "might"})
