@@ -2029,11 +2029,10 @@ def _makes_amends(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) ->
 
 def _told_as_done(norms: Sequence[str], i: int, start: int, lex: _Lexicon) -> bool:
     """Whether what is said at token i (its sentence opening at `start`) is told as done by the
-    writer: not negated, the writer its subject (just before it, or left out as a diary leaves
+    writer: not negated, the writer its subject (`_writer_at`: just before it, or left out as a diary leaves
     it out, the line opening on it), and not only wondered or feared ("whether I was rude to
     Fiona", "if I shouted at him")."""
-    return not _negated(norms, i, lex) \
-        and (i == start or any(w in lex.first_person for w in norms[max(start, i - 2) : i])) \
+    return not _negated(norms, i, lex) and _writer_at(norms, start, i, lex) \
         and not any(w in lex.asked or w in lex.unreal for w in norms[max(start, i - 3) : i])
 
 
@@ -2048,14 +2047,14 @@ def _lashed_out(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> b
     for i, phrase in _occurrences(norms, lex.lashed_out):
         if not _told_as_done(norms, i, bounds[toks[i].sent][0], lex):
             continue  # "she snapped at me", "whether I was rude to Fiona"
-        if any(w in lex.theirs or w in _THEM for w in phrase):
+        if any(w in lex.theirs or w in _OBJECTS for w in phrase):
             return True  # "bit his head off": the person is in the phrase
         after = [k for k in range(i + len(phrase), min(len(toks), i + len(phrase) + 4)) if toks[k].sent == toks[i].sent]
         for k in after:
             w = norms[k]
             if w in lex.first_person and w not in _NOT_SUBJECTS:
                 break  # "… at them and I …": the sentence has moved on
-            if w in lex.people or w in _THEM or (toks[k].text[:1].isupper() and w not in lex.first_person):
+            if w in lex.people or w in _OBJECTS or (toks[k].text[:1].isupper() and w not in lex.first_person):
                 return True
     return False
 
@@ -2119,8 +2118,6 @@ _WILL = frozenset({"would", "will", "gonna", "going", "wud", "might"})
 
 #: How far after a word of pain the part of the body that hurts may come ("mi fa male una spalla").
 _BODY_AFTER = 3
-#: Who is lashed out at when no name is given.
-_THEM = frozenset({"him", "her", "them", "everyone", "everybody"})
 
 
 #: How far before an amends phrase the writer is looked for ("I really need to apologise").

@@ -20,7 +20,13 @@ import pytest
 
 from mirror.engine.analysis import analyze
 from mirror.engine.offline import compose
-from mirror.engine.reading import read
+from mirror.engine.reading import Reading, read
+
+
+def reading(text: str) -> tuple[str, Reading]:
+    """The language the entry is read in, and the reading."""
+    a = analyze(text)
+    return a.language, read(text, a.tokens, a.language)
 
 
 @pytest.mark.parametrize("text", [
@@ -31,8 +37,7 @@ from mirror.engine.reading import read
     "to check it wasn't a mistake. Plot 14, by the shed.",
 ])
 def test_news_shouted_in_the_first_line_is_joy_even_with_an_again_later(text: str) -> None:
-    a = analyze(text)
-    r = read(text, a.tokens, a.language)
+    _, r = reading(text)
     assert r.feelings == ("joy",)
     assert "joy" in compose(text).lower()
 
@@ -48,8 +53,7 @@ def test_news_shouted_in_the_first_line_is_joy_even_with_an_again_later(text: st
     "but that's not his fault.",
 ])
 def test_lashing_out_at_someone_told_by_the_writer_is_guilt(text: str) -> None:
-    a = analyze(text)
-    assert read(text, a.tokens, a.language).feelings[0] == "guilt"
+    assert reading(text)[1].feelings[0] == "guilt"
     assert "guilt" in compose(text).lower()
 
 
@@ -64,8 +68,7 @@ def test_lashing_out_at_someone_told_by_the_writer_is_guilt(text: str) -> None:
     "Shouted at the printer for a solid minute. It did not care. Paper tray was empty.",
 ])
 def test_lashing_out_said_of_others_wondered_denied_or_at_a_thing_is_not_guilt(text: str) -> None:
-    a = analyze(text)
-    assert "guilt" not in read(text, a.tokens, a.language).feelings
+    assert "guilt" not in reading(text)[1].feelings
 
 
 @pytest.mark.parametrize("text", [
@@ -92,8 +95,7 @@ def test_someone_who_would_kill_me_for_it_is_trouble_not_the_loudest_line(text: 
     "with the coach's umbrella over him.",
 ])
 def test_letting_someone_down_told_by_the_writer_is_guilt(text: str) -> None:
-    a = analyze(text)
-    assert read(text, a.tokens, a.language).feelings[0] == "guilt"
+    assert reading(text)[1].feelings[0] == "guilt"
     assert "guilt" in compose(text).lower()
 
 
@@ -103,8 +105,7 @@ def test_letting_someone_down_told_by_the_writer_is_guilt(text: str) -> None:
     "Forgot my keys, my lunch and my badge. Security let me in with a visitor sticker.",
 ])
 def test_missing_a_bus_forgetting_keys_or_being_forgotten_is_not_guilt(text: str) -> None:
-    a = analyze(text)
-    assert "guilt" not in read(text, a.tokens, a.language).feelings
+    assert "guilt" not in reading(text)[1].feelings
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -115,9 +116,9 @@ def test_missing_a_bus_forgetting_keys_or_being_forgotten_is_not_guilt(text: str
     ("pl", "Niedziela. Nikt nie zadzwonił. Zjadłam zupę przy oknie i patrzyłam na parking."),
 ])
 def test_a_day_told_without_a_voice_in_it_is_loneliness(language: str, text: str) -> None:
-    a = analyze(text)
-    assert a.language == language
-    assert "loneliness" in read(text, a.tokens, a.language).feelings
+    found, r = reading(text)
+    assert found == language
+    assert "loneliness" in r.feelings
 
 
 @pytest.mark.parametrize("text", [
@@ -126,8 +127,7 @@ def test_a_day_told_without_a_voice_in_it_is_loneliness(language: str, text: str
     "I live here two years and nobody called me neighbour before. Mrs Dunne did today.",
 ])
 def test_a_quiet_day_welcomed_or_a_word_someone_said_is_not_loneliness(text: str) -> None:
-    a = analyze(text)
-    assert "loneliness" not in read(text, a.tokens, a.language).feelings
+    assert "loneliness" not in reading(text)[1].feelings
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -137,29 +137,26 @@ def test_a_quiet_day_welcomed_or_a_word_someone_said_is_not_loneliness(text: str
            "aus dem Fenster auf den Parkplatz geschaut."),
 ])
 def test_sitting_with_someone_of_ones_own_at_a_hospice_is_grief(language: str, text: str) -> None:
-    a = analyze(text)
-    assert a.language == language
-    assert "grief" in read(text, a.tokens, a.language).feelings
+    found, r = reading(text)
+    assert found == language
+    assert "grief" in r.feelings
 
 
 def test_a_shift_at_the_hospice_is_work_not_grief() -> None:
     text = ("Long shift at the hospice. Mrs Achebe's daughter brought in cake for the nurses and we "
             "ate it standing up in the sluice room.")
-    a = analyze(text)
-    assert "grief" not in read(text, a.tokens, a.language).feelings
+    assert "grief" not in reading(text)[1].feelings
 
 
 def test_a_call_from_someone_of_ones_own_sent_to_voicemail_is_guilt() -> None:
     text = ("Dad rang twice during the audit and I sent it to voicemail both times. It was only to "
             "say the roof man had been. He sounded small on the message.")
-    a = analyze(text)
-    assert read(text, a.tokens, a.language).feelings[0] == "guilt"
+    assert reading(text)[1].feelings[0] == "guilt"
 
 
 def test_someone_else_sending_the_writer_to_voicemail_is_not_the_writers_guilt() -> None:
     text = "Rang the council four times. They sent me to voicemail every time. Kettle's on."
-    a = analyze(text)
-    assert "guilt" not in read(text, a.tokens, a.language).feelings
+    assert "guilt" not in reading(text)[1].feelings
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -167,21 +164,19 @@ def test_someone_else_sending_the_writer_to_voicemail_is_not_the_writers_guilt()
            "una spalla che non sapevo di avere. Giovedì si rigioca."),
 ])
 def test_pain_said_before_the_part_of_the_body_is_the_bodys_not_hurt(language: str, text: str) -> None:
-    a = analyze(text)
-    assert a.language == language
-    assert "hurt" not in read(text, a.tokens, a.language).feelings
+    found, r = reading(text)
+    assert found == language
+    assert "hurt" not in r.feelings
 
 
 def test_what_the_writer_says_they_do_not_have_is_not_asked_after() -> None:
     text = ("Sunday night. Since Friday the only words I've said were to the lad at the chippy and a man "
             "at the dog park who asked if my dog was friendly. I don't have a dog. I was only on the bench.")
-    a = analyze(text)
-    assert read(text, a.tokens, a.language).phrase is None
+    assert reading(text)[1].phrase is None
     assert "your dog" not in compose(text)
 
 
 def test_gladness_insisted_on_with_i_mean_that_is_protested_not_named() -> None:
     text = ("The boat goes to auction on Saturday. Forty years of Tuesdays on it. Maureen is relieved, "
             "she never liked the sea. I'm glad for her. I mean that. Sat on the jetty till it got dark.")
-    a = analyze(text)
-    assert "joy" not in read(text, a.tokens, a.language).feelings
+    assert "joy" not in reading(text)[1].feelings
