@@ -579,7 +579,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
                          pick.choice(fr["ask_both"])])
     # "I am calm. I am very calm.": a state protested too much is never said back as fact
     protests = _protests(a, r, data)
-    turned = None if protests else _turned_centre(a, r, fr)
+    # (feelings said before the centre's turn are named with the turn itself, below)
+    turned = None if protests or (r.turned_from and "feeling_before" in fr) else _turned_centre(a, r, fr)
     if turned is not None:
         # The centre is one clause that the question can say back whole: the opening quotes
         # the entry's other moment instead, so neither repeats the other.
@@ -623,6 +624,11 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         sentences.append(_say(pick.choice(fr.get(key) or fr["asking"]), **values))
     elif r.sarcasm:
         sentences.append(_say(pick.choice(fr["sarcasm"]), **values))
+    elif feeling and r.turned_from and "feeling_before" in fr:
+        # "Müde. Aber der Kuchen war gut.": the feeling the writer said first, then the line
+        # that turns from it, so neither half is dropped (named alone, the first half reads
+        # as not having read to the end; left unnamed, as not having heard it).
+        sentences.append(_say(pick.choice(fr["feeling_before"]["two" if feeling2 else "one"]), **values))
     elif feeling and not r.felt_in_centre and "feeling_also" in fr:
         # The feeling's words are elsewhere in the entry: named beside the quote, never
         # pinned on it ("Pride, in your own words: 'I drove home with the seat empty'").
@@ -648,7 +654,8 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     # A long entry's second moment comes only when the centre offers no question of its own
     # (a likeness, a phrase of theirs): then the question holds the two moments.
     own_question = r.image is not None or (r.phrase is not None and not r.sarcasm)
-    if r.second is not None and (not own_question or "ask_two" not in fr):
+    # (feelings named before the turn have their line already: no second moment repeats it)
+    if r.second is not None and not r.turned_from and (not own_question or "ask_two" not in fr):
         # A second moment from another paragraph is quoted only when it holds the other
         # side of a mixed feeling ("À soixante-sept ans, je suis fier de vingt-deux mètres"
         # beside the humiliation): anywhere else it was read blind as two replies stitched
@@ -769,12 +776,13 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # feeling is not named gets an open one (no "remember" for a divorce).
         tone = r.valence if r.feelings else "neutral"
         ask = pick.choice(fr["ask_phrase"][tone]).format(p=r.phrase)
-    elif feeling:
+    elif feeling and not r.turned_from:  # (the turn is the question, not what it turned from)
         glad = r.valence == "positive" and not feeling2 and "ask_feeling_glad" in fr
         ask = pick.choice(fr["ask_feeling_glad" if glad else "ask_feeling"]).format(feeling=feeling)
     elif _laughs(a, data, r) and "ask_light" in fr:
         ask = pick.choice(fr["ask_light"])  # a joke is answered lightly
-    elif r.feelings and r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr:
+    elif r.feelings and r.valence in ("positive", "negative") and "ask_generic_by_tone" in fr \
+            and not r.turned_from:  # (the tone of what the centre turns from is not its own)
         # (only with a feeling named: a tone guessed from loose words may be irony)
         ask = pick.choice(fr["ask_generic_by_tone"][r.valence])  # tone-matched, at least
     elif "ask_generic_now" in fr and not _an_event(a, r):

@@ -155,6 +155,7 @@ class Reading:
     request: Moment | None = None   # the person asks for advice outright ("What actually works?")
     retort: str | None = None       # the name of someone absent the entry answers dryly
     weighing: bool = False          # the centre is two lines built alike that weigh ("Maybe … Maybe …")
+    turned_from: bool = False       # the feelings named came before the centre's turn ("Müde. Aber …")
 
 
 # -- data -------------------------------------------------------------------------------------
@@ -1047,6 +1048,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "eu odeio coentro", "I hate mornings": a dislike, not anger
         if hit[0] == "gratitude" and _thanks_after_their_words(toks, norms, i, size, lex):
             continue  # "Papa … hat gesagt, der hält ja tatsächlich. Danke, Papa.": a dry answer
+        if hit[0] == "fear" and _fear_as_manners(toks, norms, i + size, lex):
+            continue  # "I fear I was not always patient", "I'm afraid I ate all the biscuits"
         if _felt_towards_writer(toks, i, i + size):
             continue  # "se había despertado enfadado conmigo", "Mum was so proud of me": theirs
         if hit[0] in _TOLD_BY_EVENTS and any(norms[j] in lex.excepting for j in range(max(0, i - 2), i)):
@@ -2173,6 +2176,34 @@ def _one_of_alternatives(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
 #: "Or" in the engine's languages ("of" is Dutch, where "or" is meant; "the death of" has
 #: its determiner before "death", so the English "of" is never the word before it).
 _OR = frozenset({"or", "o", "ou", "oder", "oppure", "of", "albo", "lub"})
+
+
+#: Who may say what was done, after "I'm afraid" or "I fear" used as manners.
+_HEDGED_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "it", "i've", "we've",
+                              "i'd", "we'd", "he'd", "she'd", "they'd", "it's", "that", "this"})
+
+
+def _fear_as_manners(toks: Sequence[Token], norms: Sequence[str], after: int, lex: _Lexicon) -> bool:
+    """Whether "afraid" or "fear" ending at `after` softens news already done instead of
+    naming a fear: "I'm afraid I ate all the biscuits", "I fear I was not always patient with
+    him", "I'm afraid so". What is feared lies ahead ("I'm afraid I'll fail", "I'm afraid
+    he's dying"); what is only owned up to already happened, told in the past (English:
+    where the verb's form says so; elsewhere "me temo que" is not a feeling word at all)."""
+    if not lex.deeds or after >= len(norms) or toks[after].sent != toks[after - 1].sent:
+        return False
+    nxt = norms[after]
+    if nxt in ("so", "not"):
+        return True  # "I'm afraid so."
+    if nxt not in _HEDGED_SUBJECTS:
+        return False
+    if nxt.endswith(("'ve", "'d")):
+        return True  # "I'm afraid I've lost it", "I fear we'd already left"
+    j = after + 1
+    while j < len(norms) and toks[j].sent == toks[after].sent and j - after <= 3 and (
+            norms[j] in lex.intensifiers or norms[j] in ("never", "not", "always", "already", "just")):
+        j += 1
+    return j < len(norms) and toks[j].sent == toks[after].sent and did(norms[j]) \
+        and norms[j] not in ("couldn't", "finally")
 
 
 def _describes_a_thing(text: str, toks: Sequence[Token], norms: Sequence[str], i: int,
@@ -3804,8 +3835,24 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     welcomed = _welcomed(text, toks, lex)
     if welcomed:
         chosen = [f for f in chosen if f not in welcomed]  # "tô cansada mas é um cansaço bom"
+    turned_from = False  # the feelings are what the writer said before the centre turned
     if chosen and _turned_away(toks, centre, families, chosen, lex):
-        chosen = []  # "I'm glad for them, honestly. … But I took the long way home": not glad
+        # "I'm glad for them, honestly. … But I took the long way home": not glad. A hard
+        # feeling the writer says plainly of themselves a line or more before the turn ("I am
+        # terrified. … But I'd rather be terrified in my own shop") is named as what came
+        # first, with the turn quoted after it: both halves are heard (read blind in pairs,
+        # preferred 5 to 0). Not gladness, which before a turn is a brave face more often than
+        # a feeling left behind, and only when the last feeling said before the turn is one of
+        # them: "Some weeks I'm lonely … But tonight …" turns from the loneliness, not from
+        # "happy to let her" long before.
+        last = max((i for i, _, _ in counted if i < centre.first), default=None)
+        turned_from = last is not None and any(i == last and f in chosen for i, f, _ in counted) \
+            and all(lex.valence.get(f) != "positive" for f in chosen) \
+            and not any(centre.first <= i < centre.last for i, _, _ in counted) and all(
+                any(f == fam and _said_before_turn(toks, norms, i, centre, lex) for i, f, _ in counted)
+                for fam in chosen)
+        if not turned_from:
+            chosen = []
     chosen = [f for f in chosen if lex.valence.get(f) != "positive"
               or not _each_turned_against(toks, [i for i, fam, _ in families if fam == f], lex)]
     # "I'm glad about that. I am. My back is glad about it anyway.": gladness insisted on,
@@ -3882,7 +3929,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                       for i, fam, _ in counted)]
     # (guilt told by what was done to someone stands whatever the tone of the line quoted:
     # the amends are often glad, "I'm taking her for lunch and I'm not going to look at my phone")
-    if vader and chosen and not sarcasm and not (told_guilt and "guilt" in chosen) \
+    if vader and chosen and not sarcasm and not (told_guilt and "guilt" in chosen) and not turned_from \
             and _tone_contradicts(chosen, centre, norms, families, lex, vader):
         chosen, valence = [], "neutral"  # a name against the moment's own tone is worse than none
     if sarcasm:
@@ -3924,7 +3971,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                    _felt_sides(_sides(text, toks, centre, vader), norms, fam_at, vader),
                    _image(text, toks, centre, lex),
                    tuple(scored), in_centre, request,
-                   retort, any(centre.first <= a and b <= centre.last for a, b in weighings))
+                   retort, any(centre.first <= a and b <= centre.last for a, b in weighings),
+                   turned_from and bool(chosen))
 
 
 
@@ -4668,6 +4716,21 @@ _GOOD = frozenset({"good", "bom", "boa", "bueno", "buena", "buen", "bon", "bonne
 
 #: How far before a word of joy the writer's "I" (or its verb) may stand: "Ik ben zo blij".
 _PLAIN_REACH = 3
+
+
+def _said_before_turn(toks: Sequence[Token], norms: Sequence[str], i: int, centre: Moment,
+                      lex: _Lexicon) -> bool:
+    """Whether the feeling word at token i is one the writer says plainly of themselves
+    before the centre, with a line or more between: "I am terrified", "I was fuming", or a
+    line that is little more than the word ("Knackered."). A word opening a longer line is
+    as often the start of something else ("Thank you for your email informing me …",
+    "Saudade não é, porque estou aqui"), and a word denied is no feeling had."""
+    if toks[i].sent >= toks[centre.first].sent - 1 or _negated(norms, i, lex):
+        return False  # (the line just before the turn is quoted with it: "Müde. Aber …")
+    if _i_am(toks, i, lex):
+        return True
+    lo, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
+    return hi - lo <= _FRAGMENT_WORDS and _opens_its_sentence(toks, i, lex)
 
 
 def _i_am(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

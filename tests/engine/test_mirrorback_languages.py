@@ -38,7 +38,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "tension_words": {"a", "b", "A", "B"},
     "ask_tension": {"A", "B"}, "self_judgment": {"words"}, "ask_phrase": {"p"},
     "ask_feeling": {"feeling"}, "ask_feeling_glad": {"feeling"}, "ask_list_done": set(), "ask_sarcasm": set(), "ask_retort": {"name"}, "ask_generic": set(), "ask_asking": set(), "ask_asking_choice": set(), "ask_realised": set(),
-    "ask_generic_by_tone": set(), "feeling_also": _SAID, "ask_light": set(),
+    "ask_generic_by_tone": set(), "feeling_also": _SAID, "feeling_before": _SAID, "ask_light": set(),
     "log": {"a", "b"}, "ask_log": set(), "log_coda": {"c"}, "log_long": {"c"}, "ask_log_long": set(), "log_terse": {"a", "b"}, "ask_log_terse": set(), "log_terse_someone": {"p"}, "ask_log_terse_someone": set(), "plain_part": {"q"}, "ask_clause": {"f"}, "ask_clause_deep": {"f"}, "ask_log_coda": set(), "ask_list": set(),
     "both_open": {"a", "b", "A", "B"}, "ask_both": set(),
 }
