@@ -2713,7 +2713,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     # otherwise; in English "Without the drama." is as often hurt as dry)
     if _scare_quote_turned(text, toks, lex.stopwords, fragments=not valence):
         return True  # 'a "minimalist" organiser … Very minimalist.': their word, held up dryly
-    if _deed_in_scare_quotes(text, toks, lex):
+    if _deed_in_scare_quotes(text, toks, lex, trouble and _not_glad(text, toks, valence, lex)):
         return True  # 'Wonderful news: IT has "fixed" the printer': praise for a "deed"
     if valence and _opens_on_marker(text, toks, norms, lex, valence):
         return True  # "Oh good, the review form is now 14 pages": the entry opens on the irony
@@ -2878,19 +2878,23 @@ def _is_laugh(word: str, lex: _Lexicon) -> bool:
         len(laugh) >= 2 and word.startswith(laugh) and set(word) <= set(laugh) for laugh in lex.laughter)
 
 
-def _deed_in_scare_quotes(text: str, toks: Sequence[Token], lex: _Lexicon) -> bool:
+def _deed_in_scare_quotes(text: str, toks: Sequence[Token], lex: _Lexicon, trouble: bool = False) -> bool:
     """Whether the writer holds a deed of someone's at arm's length inside a sentence (one
     word in quotation marks, a verb's done form, no one said to have said it: 'IT has
     "fixed" the printer', 'the landlord "repaired" the boiler') in an entry that also praises
-    outside quotation marks ("Wonderful news:"): the quotation marks doubt the deed, and the
-    praise is for it. (`deeds`: the done forms' endings, "ed"; a quoted greeting, "more than
-    "buongiorno"", is no deed.)"""
+    outside quotation marks ("Wonderful news:") or says what is still wrong in an entry
+    that is not glad ('Landlord "fixed" the boiler by switching it off and on again. Cold
+    shower number four.', a `trouble` word; not 'saved £312 and "regained" some hours …
+    I can smell things again'): the quotation marks doubt the deed, and the entry is told dryly. (Read
+    blind, answered as sincere, such entries were "hyperbole taken literally" and "a joke
+    answered earnestly".) (`deeds`: the done forms' endings, "ed"; a quoted greeting, "more
+    than "buongiorno"", is no deed.)"""
     spans = quoted_spans(text) if lex.deeds else ()
     if not spans:
         return False
     owner = tokens_in_spans(toks, spans)
-    praised = any(owner[i] < 0 and (t.norm in lex.praise or _praise_word(t.norm, lex))
-                  for i, t in enumerate(toks))
+    praised = trouble or any(owner[i] < 0 and (t.norm in lex.praise or _praise_word(t.norm, lex))
+                             for i, t in enumerate(toks))
     if not praised:
         return False
     members: dict[int, list[int]] = {}
@@ -2911,6 +2915,21 @@ def _deed_in_scare_quotes(text: str, toks: Sequence[Token], lex: _Lexicon) -> bo
         if len(word) >= 5 and word.isalpha() and word.endswith(lex.deeds):
             return True
     return False
+
+
+#: The most a sentiment lexicon may weigh an entry's own words as glad for it still to be
+#: read as going badly (one mild word: "Cold shower number four" scores "number" 0.3; "saved
+#: £312 … I can smell things again" 1.7).
+_NOT_GLAD = 1.0
+
+
+def _not_glad(text: str, toks: Sequence[Token], valence: dict[str, float], lex: _Lexicon) -> bool:
+    """Whether the writer's own words (outside quotation marks) weigh no more than a word of
+    gladness in the sentiment lexicon, past the words it scores as praise that seldom are
+    ("like it's 1890", `not_praise`): never, where there is none."""
+    owner = tokens_in_spans(toks, quoted_spans(text))
+    return bool(valence) and sum(valence.get(t.norm, 0.0) for i, t in enumerate(toks)
+                                 if owner[i] < 0 and t.norm not in lex.not_praise) <= _NOT_GLAD
 
 
 #: Words before a quoted word that make it a name or a term, not a doubt ("so-called").
@@ -3730,7 +3749,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     tagged = _closing_tag_after(toks, centre_sentence, lex)
     if tagged is None:
         centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns,
-                                           lex.stopwords, lex.first_person)
+                                           lex.stopwords, lex.first_person, lex.leaving)
     tag_asks = False
     if tagged is not None:
         tag_asks = tuple(norms[tagged:centre_sentence.last]) in _ASKING_TAGS and norms[centre_sentence.first] in _WHY
@@ -4019,7 +4038,8 @@ def _joined_abbreviations(text: str, toks: Sequence[Token],
 def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: Moment,
                      opening_turns: frozenset[str] = frozenset(),
                      stopwords: frozenset[str] | None = None,
-                     first_person: frozenset[str] = frozenset()) -> Moment:
+                     first_person: frozenset[str] = frozenset(),
+                     leaving: frozenset[str] = frozenset()) -> Moment:
     """A centre sentence with the very short one after it in the same paragraph ("No sé si
     me quedaré para siempre. Hoy sí."): the tail often turns it, and must not be cut off.
     So with a sentence after it that opens on a turn ("I've done nights for two years and I
@@ -4062,7 +4082,14 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
     # different kind. Ria has never been good at lying." — the line and its answer)
     answers = (nxt is scored[-1] and nxt.last - nxt.first <= _LAST_ANSWER_WORDS
                and nxt.score >= _LAST_ANSWER_SHARE * m.score and nxt.last - m.first <= _MAX_CENTRE_WORDS)
-    if nxt.last - nxt.first > 3 and not turns and not answers:
+    # (and the entry's last line, a few words that go on from it with no one new in them, a
+    # diary's two doings in a row: "Walked the usual route after, by myself, out of habit.
+    # Stopped at every lamppost." — quoted without it, the walk is a habit and not a dog
+    # missed; not a sign-off, "Bed now.")
+    ends = (nxt is scored[-1] and nxt.last - nxt.first <= _ENDING_WORDS
+            and nxt.last - m.first <= _MAX_CENTRE_WORDS and did(toks[m.first].norm)
+            and _goes_on(toks, nxt, stopwords, leaving))
+    if nxt.last - nxt.first > 3 and not turns and not answers and not ends:
         return m
     then = next((n for n in scored if n.first == nxt.last), None)
     if then is not None and then.last - then.first <= 3 and nxt.last - nxt.first <= 3 \
@@ -4072,6 +4099,25 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         # line that turns the first ("anyway", "though") is where the pair lands
         return Moment(m.first, then.last, m.score)
     return Moment(m.first, nxt.last, m.score)
+
+
+#: How many words an entry's last line may hold to be joined to the centre just before it,
+#: whatever it weighs (`_with_short_tail`).
+_ENDING_WORDS = 5
+
+
+def _goes_on(toks: Sequence[Token], line: Moment, stopwords: frozenset[str] | None,
+             leaving: frozenset[str]) -> bool:
+    """Whether a short last line goes on from the line before it: it opens on a word in
+    lower case in the middle of things (a verb of the writer's, its "I" dropped: "Stopped at
+    every lamppost", "Didn't put the spoon back"), with no one named in it and no leaving of
+    the page ("Bed now.", "Off to sleep.")."""
+    first = toks[line.first]
+    if first.norm in (stopwords or frozenset()) or any(toks[k].norm in leaving for k in range(line.first, line.last)):
+        return False
+    if any(toks[k].text[:1].isupper() for k in range(line.first + 1, line.last)):
+        return False  # someone named: a new line of the story
+    return did(first.norm)
 
 
 #: Tags that say the line before them is asked, not stated ("genuinely asking"), and what

@@ -1,4 +1,5 @@
-"""What the writer said before the line turns, and fear used as manners.
+"""What the writer said before the line turns, fear used as manners, a deed held in
+quotation marks, and a diary's last doing.
 
 A feeling the writer says plainly of themselves ("I am terrified", "Müde.") before the quoted
 line turns from it ("But I'd rather be terrified in my own shop …", "Aber der Kuchen war
@@ -8,8 +9,18 @@ feeling only guessed at, denied, or said long before another the writer turns fr
 
 "I'm afraid I ate all the biscuits" and "I fear I was not always patient with him" own up to
 something done; nothing lies ahead to be feared, and "fear" named there misreads the
-manners of the sentence. What lies ahead is still fear ("I'm afraid I'll fail"). These
-entries were written for the tests."""
+manners of the sentence. What lies ahead is still fear ("I'm afraid I'll fail").
+
+'Landlord "fixed" the boiler by switching it off and on again. Cold shower number four.'
+doubts the deed by its quotation marks, and says what is still wrong: it is told dryly, and
+answered so, not asked what its picture holds. Not where the entry is glad ('saved £312 and
+"regained" some hours of life') or the word is someone's reported ('she said "sorted"').
+A diary's last few words that go on doing ("Walked the usual loop after, on my own, out of
+habit. Stopped at every gate.") finish the line before them: quoted without them, the walk is
+a habit, not a dog missed. Not after a line the writer says of themselves ("I was absolutely
+delighted anyway. Floated to the shops."), where the feeling is the line's weight.
+
+These entries were written for the tests."""
 
 from __future__ import annotations
 
@@ -88,3 +99,42 @@ def test_fear_used_as_manners_is_not_named(text: str) -> None:
 ])
 def test_fear_of_what_lies_ahead_is_still_named(text: str) -> None:
     assert reading(text).feelings == ("fear",)
+
+
+@pytest.mark.parametrize("text", [
+    'Landlord "fixed" the boiler by switching it off and on again. Cold shower number four. '
+    "I'm now heating water in the kettle like it's 1890.",
+    'IT "upgraded" my laptop overnight. Now it crashes again every time I open a spreadsheet.',
+])
+def test_a_deed_doubted_in_quotation_marks_beside_what_is_still_wrong_is_dry(text: str) -> None:
+    assert reading(text).sarcasm
+    assert "?" in compose(text) and "picture" not in compose(text)
+
+
+@pytest.mark.parametrize("text", [
+    # glad: the quotation marks only hold the app's word at arm's length
+    'Three months since I quit. The app says I\'ve saved £312 and "regained" some hours of life. '
+    "I can smell things again: rain, toast, Ravi's shampoo. I think I might actually do this.",
+    # someone's word, reported
+    'Rang the garage about the van again. He said "sorted" and hung up. Cold shower number four.',
+])
+def test_a_quoted_word_that_is_not_doubted_is_not_dry(text: str) -> None:
+    assert not reading(text).sarcasm
+
+
+def quoted(reply: str) -> str:
+    """The first stretch of the writer's words a reply quotes."""
+    return reply.split("\u201c", 1)[1].split("\u201d", 1)[0]
+
+
+def test_a_diarys_last_few_words_of_doing_finish_the_line_before() -> None:
+    text = ("Put Pepper's bowl away tonight. The kids asked at tea if dogs go to heaven and I said "
+            "probably the good ones. Walked the usual loop after, on my own, out of habit. Stopped "
+            "at every gate.")
+    assert quoted(compose(text)) == "Walked the usual loop after, on my own, out of habit. Stopped at every gate"
+
+
+def test_a_line_the_writer_says_of_themselves_keeps_its_weight_without_the_last_doing() -> None:
+    text = ("I could fly in my dream, but only about a metre off the ground, at walking pace. I was "
+            "absolutely delighted anyway. Floated over to the shops.")
+    assert "Floated" not in quoted(compose(text)) and "delighted" in quoted(compose(text))
