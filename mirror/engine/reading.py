@@ -2558,8 +2558,22 @@ def _held_count(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> int
 
 def _pointer_at(words: Sequence[str], pointers: Sequence[tuple[str, ...]]) -> int | None:
     """How many words follow the first pointer in a sentence ("keep thinking about that"
-    → 1), or None when it holds none: a pointer with almost nothing after it points back."""
-    return next((len(words) - i - len(p) for i, p in _occurrences(words, pointers)), None)
+    → 1), or None when it holds none: a pointer with almost nothing after it points back.
+    A pointer that ends on what the writer keeps doing ("the bit I keep …") takes the doing
+    with it: "The bit I keep turning over is this afternoon" → 3 ("is this afternoon")."""
+    for i, p in _occurrences(words, pointers):
+        end = i + len(p)
+        if p[-1] in _POINTS_WITH_DOING:
+            while end < len(words) and (words[end].endswith("ing") or words[end] in _DOING_PARTICLES):
+                end += 1
+        return len(words) - end
+    return None
+
+
+#: What a pointer's last word may be when the doing it points with follows it ("the part I
+#: keep replaying", "the thing I can't stop going back to"), and the small words of that doing.
+_POINTS_WITH_DOING = frozenset({"keep", "kept", "stop"})
+_DOING_PARTICLES = frozenset({"over", "about", "back", "to", "on", "up"})
 
 
 def _own_question(text: str, toks: Tokens, centre: Moment, lex: _Lexicon) -> bool:
@@ -5170,6 +5184,14 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     if hi - lo > _MAX_CENTRE_WORDS + 8:
         hi = max((j for j in range(lo + _MIN_RUN_ON, lo + _MAX_CENTRE_WORDS + 1) if toks[j].norm in joins),
                  default=lo + _MAX_CENTRE_WORDS)
+    # (one that goes on with the writer, "and I laughed", is theirs whole without its "and")
+    joined = lo > m.first and toks[lo].norm in joins and toks[lo + 1].norm not in first_person
+    while joined and lo > m.first and hi - lo < _JOINED_CLAUSE_WORDS \
+            and hi - max(s for s in starts if s < lo) <= _MAX_CENTRE_WORDS:
+        # "and every time I laugh too", quoted alone, reads as a fragment cut from its line;
+        # with the clause it answers ("he laughs so hard he has to put the phone down, and
+        # every time I laugh too") it is the moment
+        lo = max(s for s in starts if s < lo)
     if lo > m.first and hi - lo > 4 and toks[lo].norm in joins and (toks[lo + 1].norm in first_person
                                                                   or lo in turned):
         # ("…when I saw him, but I did the reverse park perfectly": quoted from "but", the
@@ -5184,6 +5206,10 @@ def _opens_on_turn(words: Sequence[str], joins: frozenset[str], turns: Sequence[
     said = " ".join(words[1:] if words[:1] and words[0] in joins else words)
     return any(said == t or said.startswith(t + " ") for t in turns)
 
+
+#: A clause opening on a joining word ("and every time I laugh too") shorter than this is
+#: quoted with the clause before it, when the two fit in one quote.
+_JOINED_CLAUSE_WORDS = 10
 
 #: A run-on line cut at a joining word keeps at least this many words.
 _MIN_RUN_ON = 8

@@ -1,5 +1,6 @@
 """What the writer said before the line turns, fear used as manners, a deed held in
-quotation marks, and a diary's last doing.
+quotation marks, a diary's last doing, where the writer says the heart is, and a clause
+that opens on "and".
 
 A feeling the writer says plainly of themselves ("I am terrified", "Müde.") before the quoted
 line turns from it ("But I'd rather be terrified in my own shop …", "Aber der Kuchen war
@@ -19,6 +20,12 @@ A diary's last few words that go on doing ("Walked the usual loop after, on my o
 habit. Stopped at every gate.") finish the line before them: quoted without them, the walk is
 a habit, not a dog missed. Not after a line the writer says of themselves ("I was absolutely
 delighted anyway. Floated to the shops."), where the feeling is the line's weight.
+
+"The part I keep replaying is this morning." says the heart is what comes next, not the joke
+before it; "I'm not upset with her. … It's just that …" says what it is.
+
+A long line is never quoted from a short clause that opens on "and" ("and every time I laugh
+too"): it reads as a fragment cut from its line, and takes the clause before it with it.
 
 These entries were written for the tests."""
 
@@ -138,3 +145,36 @@ def test_a_line_the_writer_says_of_themselves_keeps_its_weight_without_the_last_
     text = ("I could fly in my dream, but only about a metre off the ground, at walking pace. I was "
             "absolutely delighted anyway. Floated over to the shops.")
     assert "Floated" not in quoted(compose(text)) and "delighted" in quoted(compose(text))
+
+
+def test_the_part_the_writer_keeps_replaying_is_what_follows() -> None:
+    text = ("Dad called me by my uncle's name again at breakfast. Uncle Tom has been gone since 2001 "
+            "and honestly he was the funnier brother, so I'll take it as a compliment.\n\n"
+            "Got him dressed, which took half an hour and a long debate about socks.\n\n"
+            "The part I keep replaying is this morning. I was buttering toast and he took the knife "
+            "out of my hand and did it himself, right to the edges, the way he taught me when I was "
+            "small. He didn't say anything. Then he asked who I was.")
+    said = quoted(compose(text))
+    assert "Uncle Tom" not in said and "keep replaying" not in said
+    assert "knife" in said or "asked who I was" in said
+
+
+def test_what_it_is_just_that_after_a_denial_is_the_centre() -> None:
+    text = ("Coffee with Hannah today, first time since she moved in with Olu. It was nice. It was. "
+            "She showed me the flat on her phone and the cat they've adopted, an enormous ginger thing "
+            "with a face like a retired boxer, and we laughed about her mother's visit.\n\n"
+            "I'm not upset with her. She's happy and busy and that's how it should be. It's just that "
+            "for ten years we were the first people each other rang, and now I find out about her life "
+            "from photos.\n\nMight ask her round for dinner next month, just the two of us.")
+    assert quoted(compose(text)).startswith("It's just that for ten years")
+
+
+def test_a_long_line_is_not_quoted_from_a_clause_opening_on_and() -> None:
+    text = ("Phone call with Dad this morning, early for him, late for me. He tells me the same story "
+            "about the storm in '87 every week now. He gets to the bit where the neighbour's goat ends "
+            "up on the roof of the bakery in the middle of the storm and he laughs so hard he has to put "
+            "the phone down for a minute, every single time, and every time I laugh too. Flights home at "
+            "Christmas are twelve hundred each.")
+    said = quoted(compose(text))
+    assert not said.startswith("and "), said
+    assert said.endswith("every time I laugh too")
