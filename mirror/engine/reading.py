@@ -371,6 +371,7 @@ class _Lexicon:
     laughing_words: frozenset[str] = frozenset()    # "rire", "lachen", "risa": a laugh, as a noun
     genitive: frozenset[str] = frozenset()          # "de", "di", "von": whose (before a name)
     dying_of: frozenset[str] = frozenset()          # "of", "de", "van", "z": what one is dying of
+    nearly: frozenset[str] = frozenset()            # "half", "bijna": "half dead" is a figure, no death
     would_have_you: tuple[tuple[str, ...], ...] = ()  # "you'd have", "tu aurais": said to the absent
     laughter: frozenset[str] = frozenset()          # "lol", "haha": the person laughing
     requests: tuple[tuple[str, ...], ...] = ()      # "what should i", "any advice": asked outright
@@ -894,6 +895,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         laughing_words=_lowered(data.get("laughing_words")),
         genitive=_lowered(data.get("genitive")),
         dying_of=_lowered(data.get("dying_of")),
+        nearly=_lowered(data.get("nearly")),
         would_have_you=tuple(_words(str(w)) for w in data.get("would_have_you") or ()),
         laughter=_lowered(data.get("laughter")),
         requests=tuple(_words(str(w)) for w in data.get("requests") or ()),
@@ -1056,6 +1058,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "never seen him in a tie except at funerals": the rule's exception, no one's
         if hit[0] in _TOLD_BY_EVENTS and _dated_by(toks, norms, i, lex):
             continue  # "cugini che non si vedevano dal funerale di zio Franco": a date, no one's loss
+        if hit[0] in _TOLD_BY_EVENTS and i and norms[i - 1] in lex.nearly:
+            continue  # "een ficus die al half dood is", "almost died when I saw the bill": a figure
         if hit[0] in _TOLD_BY_EVENTS and _dying_of_a_feeling(norms, i + size, lex):
             continue  # "morts de rire", "morri de vergonha", "dying of boredom": only a lot
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and size == 1 and i \
@@ -5066,9 +5070,16 @@ def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     nxt = [t.norm for t in toks if t.sent == sent + 1]
     if len(nxt) <= 4 and nxt[-2:] in (["mean", "that"], ["mean", "it"]) and nxt[0] in lex.first_person:
         return True  # "I'm glad for her. I mean that.", before the herd is auctioned
+    if 1 < len(nxt) <= 4 and nxt[-1] == toks[i].norm and nxt[0] in _QUALIFIERS:
+        return True  # "I'm glad. Mostly glad.": taken back in part, not plainly had
     return 0 < len(nxt) <= 4 and any(w in lex.first_person for w in nxt) and all(
         w in lex.first_person or w in _STATE_VERBS or w in lex.intensifiers
         or w in ("do", "did", "am", "really", "honestly", "truly") for w in nxt)
+
+
+#: Words that take part of a feeling back when it is said again after them ("Mostly glad.").
+_QUALIFIERS = frozenset({"mostly", "partly", "largely", "somewhat", "maybe", "probably", "sort",
+                         "kind", "half", "almost", "nearly"})
 
 
 def _so_much_that(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

@@ -1,6 +1,7 @@
 """What the writer said before the line turns, fear used as manners, a deed held in
-quotation marks, a diary's last doing, where the writer says the heart is, and a clause
-that opens on "and".
+quotation marks, a diary's last doing, where the writer says the heart is, a clause that
+opens on "and", death as a figure, gladness taken back in part, and news of a birth told
+first.
 
 A feeling the writer says plainly of themselves ("I am terrified", "Müde.") before the quoted
 line turns from it ("But I'd rather be terrified in my own shop …", "Aber der Kuchen war
@@ -26,6 +27,14 @@ before it; "I'm not upset with her. … It's just that …" says what it is.
 
 A long line is never quoted from a short clause that opens on "and" ("and every time I laugh
 too"): it reads as a fragment cut from its line, and takes the clause before it with it.
+
+"Een plant die al half dood is", "casi muerta", "half dead from the van ride" are no one's
+death: grief named there misreads a happy move (read blind, graded 1). "I'm glad. Mostly
+glad." takes part of the gladness back: it is not named as plain joy.
+
+"Passei na maternidade depois do trampo" is stopping by, not passing, and "Terminei com o
+Rafael" is a break-up: neither is pride. "Nasceu a Helena!", "¡Nació Lucía!" open on the
+birth and shout it: joy, as "was born today" is.
 
 These entries were written for the tests."""
 
@@ -178,3 +187,54 @@ def test_a_long_line_is_not_quoted_from_a_clause_opening_on_and() -> None:
     said = quoted(compose(text))
     assert not said.startswith("and "), said
     assert said.endswith("every time I laugh too")
+
+
+@pytest.mark.parametrize("text", [
+    "Joris zijn spullen staan sinds vanmiddag in onze gang. Tien dozen, een gitaar, een cactus die al "
+    "half dood is, en een kast die niet door de deur paste en nu bij zijn zus in Zwolle staat. Pizza "
+    "gegeten op de grond.",
+    "Eindelijk samenwonen! Twaalf dozen, een fiets en een plant die al half dood is. Het voelt goed.",
+    "Mudanza terminada. La planta del salón está casi muerta pero la cocina por fin es nuestra. Estoy contenta.",
+    "Moved into the new place. The basil is half dead from the van ride but the kitchen gets the morning sun.",
+])
+def test_half_dead_is_a_figure_not_a_death(text: str) -> None:
+    assert "grief" not in reading(text).feelings
+
+
+def test_a_death_is_still_grief() -> None:
+    assert reading("Oma is vannacht overleden. Ik was erbij.").feelings == ("grief",)
+
+
+def test_gladness_taken_back_in_part_is_not_named() -> None:
+    assert reading("Retired today. I'm proud. Mostly proud. Sleeping in tomorrow.").feelings == ()
+    assert reading("Retired today. I'm proud. So proud. Sleeping in tomorrow.").feelings == ("pride",)
+
+
+@pytest.mark.parametrize("text", [
+    "Passei na maternidade depois do trampo. A Carol tava exausta e o Thiago chorava sem parar.",
+    "Passei no mercado e comprei pão. Choveu o dia todo.",
+    "Terminei com o Rafael hoje. Três anos. Ele foi embora sem bater a porta.",
+])
+def test_stopping_by_and_breaking_up_are_not_pride(text: str) -> None:
+    assert "pride" not in reading(text).feelings
+
+
+@pytest.mark.parametrize("text", [
+    "Passei no concurso! Dois anos estudando de madrugada.",
+    "Passei na carta de condução!!! À terceira.",
+])
+def test_passing_an_exam_is_still_pride(text: str) -> None:
+    assert reading(text).feelings == ("pride",)
+
+
+@pytest.mark.parametrize("text", [
+    "Nasceu o Pedro! 3,4 kg. Sou avó pela primeira vez.",
+    "¡Nació Lucía! 3,1 kilos. Soy tía.",
+    "È nata Giulia! Tre chili e due. Sono zia.",
+])
+def test_a_birth_told_first_and_shouted_is_joy(text: str) -> None:
+    assert reading(text).feelings == ("joy",)
+
+
+def test_a_birth_long_ago_is_no_news() -> None:
+    assert reading("Nasceu em 1950, a minha mãe, numa aldeia sem luz.").feelings == ()
