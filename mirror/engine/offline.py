@@ -420,9 +420,13 @@ def _closing_brackets(text: str, start: int, end: int) -> int:
 
 def _closes_before_opening(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] closes a quotation before it opens one: its first quotation
-    mark is a closing one (a straight " after a word, or a closing curly or angle mark)."""
+    mark is a closing one (a straight " after a word, or a closing curly or angle mark; after
+    a German or Polish „ the high “ closes: „Der heißt Bernd.“)."""
+    low = start > 0 and text[start - 1] == "\u201e"
     for i in range(start, end):
         ch = text[i]
+        if ch == "\u201c" and low and i > start and not text[i - 1].isspace():
+            return True
         if ch in "\u201c\u201e\u00ab\u2039":
             return False
         if ch in "\u201d\u00bb\u203a" or (ch == '"' and i > start and not text[i - 1].isspace()):

@@ -1,7 +1,7 @@
 """What the writer said before the line turns, fear used as manners, a deed held in
 quotation marks, a diary's last doing, where the writer says the heart is, a clause that
 opens on "and", death as a figure, gladness taken back in part, and news of a birth told
-first.
+first, and a child's words quoted in German marks.
 
 A feeling the writer says plainly of themselves ("I am terrified", "Müde.") before the quoted
 line turns from it ("But I'd rather be terrified in my own shop …", "Aber der Kuchen war
@@ -35,6 +35,9 @@ glad." takes part of the gladness back: it is not named as plain joy.
 "Passei na maternidade depois do trampo" is stopping by, not passing, and "Terminei com o
 Rafael" is a break-up: neither is pride. "Nasceu a Helena!", "¡Nació Lucía!" open on the
 birth and shout it: joy, as "was born today" is.
+
+A quote that opens on a German or Polish „ keeps it: „Der heißt Bernd, …“ after it closes
+with the high “, which used to be taken for an opening mark and left the quote garbled.
 
 These entries were written for the tests."""
 
@@ -238,3 +241,13 @@ def test_a_birth_told_first_and_shouted_is_joy(text: str) -> None:
 
 def test_a_birth_long_ago_is_no_news() -> None:
     assert reading("Nasceu em 1950, a minha mãe, numa aldeia sem luz.").feelings == ()
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    ("Kita-Abholung 16:45. Paul hatte einen Regenwurm in der Jackentasche. „Der heißt Bernd, der "
+     "wohnt jetzt bei uns.“ Bernd wohnt jetzt bei uns.", "\u2018Der heißt Bernd, der wohnt jetzt bei uns.\u2019"),
+])
+def test_a_quotation_in_low_and_high_marks_is_quoted_whole(text: str, inner: str) -> None:
+    reply = compose(text)
+    assert inner in reply, reply
+    assert reply.count("\u2018") == reply.count("\u2019")
