@@ -3877,11 +3877,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # "I'm glad for them, honestly. … But I took the long way home": not glad. A hard
         # feeling the writer says plainly of themselves a line or more before the turn ("I am
         # terrified. … But I'd rather be terrified in my own shop") is named as what came
-        # first, with the turn quoted after it: both halves are heard (read blind in pairs,
-        # preferred 5 to 0). Not gladness, which before a turn is a brave face more often than
-        # a feeling left behind, and only when the last feeling said before the turn is one of
-        # them: "Some weeks I'm lonely … But tonight …" turns from the loneliness, not from
-        # "happy to let her" long before.
+        # first, with the turn quoted after it: both halves are heard (read blind in two
+        # paired sheets, preferred 5 to 0 and 4 to 1). Not gladness, which before a turn is
+        # a brave face more often than a feeling left behind, and only when the last feeling
+        # said before the turn is one of them: "Some weeks I'm lonely … But tonight …" turns
+        # from the loneliness, not from "happy to let her" long before.
         last = max((i for i, _, _ in counted if i < centre.first), default=None)
         turned_from = last is not None and any(i == last and f in chosen for i, f, _ in counted) \
             and all(lex.valence.get(f) != "positive" for f in chosen) \
