@@ -629,9 +629,10 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     elif r.sarcasm:
         sentences.append(_say(pick.choice(fr["sarcasm"]), **values))
     elif feeling and r.turned_from and "feeling_before" in fr:
-        # "Müde. Aber der Kuchen war gut.": the feeling the writer said first, then the line
-        # that turns from it, so neither half is dropped (named alone, the first half reads
-        # as not having read to the end; left unnamed, as not having heard it).
+        # "I am terrified. … But I'd rather be terrified in my own shop": the feeling the
+        # writer said first, then the line that turns from it, so neither half is dropped
+        # (named alone, the first half reads as not having read to the end; left unnamed, as
+        # not having heard it).
         sentences.append(_say(pick.choice(fr["feeling_before"]["two" if feeling2 else "one"]), **values))
     elif feeling and not r.felt_in_centre and "feeling_also" in fr:
         # The feeling's words are elsewhere in the entry: named beside the quote, never

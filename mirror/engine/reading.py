@@ -155,7 +155,7 @@ class Reading:
     request: Moment | None = None   # the person asks for advice outright ("What actually works?")
     retort: str | None = None       # the name of someone absent the entry answers dryly
     weighing: bool = False          # the centre is two lines built alike that weigh ("Maybe … Maybe …")
-    turned_from: bool = False       # the feelings named came before the centre's turn ("Müde. Aber …")
+    turned_from: bool = False       # the feelings named came before the centre's turn ("I am terrified. … But …")
 
 
 # -- data -------------------------------------------------------------------------------------
@@ -2731,7 +2731,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     # otherwise; in English "Without the drama." is as often hurt as dry)
     if _scare_quote_turned(text, toks, lex.stopwords, fragments=not valence):
         return True  # 'a "minimalist" organiser … Very minimalist.': their word, held up dryly
-    if _deed_in_scare_quotes(text, toks, lex, trouble and _not_glad(text, toks, valence, lex)):
+    if _deed_in_scare_quotes(text, toks, lex, still_wrong=trouble and _not_glad(text, toks, valence, lex)):
         return True  # 'Wonderful news: IT has "fixed" the printer': praise for a "deed"
     if valence and _opens_on_marker(text, toks, norms, lex, valence):
         return True  # "Oh good, the review form is now 14 pages": the entry opens on the irony
@@ -2896,14 +2896,15 @@ def _is_laugh(word: str, lex: _Lexicon) -> bool:
         len(laugh) >= 2 and word.startswith(laugh) and set(word) <= set(laugh) for laugh in lex.laughter)
 
 
-def _deed_in_scare_quotes(text: str, toks: Sequence[Token], lex: _Lexicon, trouble: bool = False) -> bool:
+def _deed_in_scare_quotes(text: str, toks: Sequence[Token], lex: _Lexicon, still_wrong: bool = False) -> bool:
     """Whether the writer holds a deed of someone's at arm's length inside a sentence (one
     word in quotation marks, a verb's done form, no one said to have said it: 'IT has
     "fixed" the printer', 'the landlord "repaired" the boiler') in an entry that also praises
     outside quotation marks ("Wonderful news:") or says what is still wrong in an entry
     that is not glad ('Landlord "fixed" the boiler by switching it off and on again. Cold
-    shower number four.', a `trouble` word; not 'saved £312 and "regained" some hours …
-    I can smell things again'): the quotation marks doubt the deed, and the entry is told dryly. (Read
+    shower number four.', a `trouble` word: `still_wrong`; not 'saved £312 and "regained"
+    some hours … I can smell things again'): the quotation marks doubt the deed, and the
+    entry is told dryly. (Read
     blind, answered as sincere, such entries were "hyperbole taken literally" and "a joke
     answered earnestly".) (`deeds`: the done forms' endings, "ed"; a quoted greeting, "more
     than "buongiorno"", is no deed.)"""
@@ -2911,7 +2912,7 @@ def _deed_in_scare_quotes(text: str, toks: Sequence[Token], lex: _Lexicon, troub
     if not spans:
         return False
     owner = tokens_in_spans(toks, spans)
-    praised = trouble or any(owner[i] < 0 and (t.norm in lex.praise or _praise_word(t.norm, lex))
+    praised = still_wrong or any(owner[i] < 0 and (t.norm in lex.praise or _praise_word(t.norm, lex))
                              for i, t in enumerate(toks))
     if not praised:
         return False
@@ -4126,10 +4127,9 @@ _ENDING_WORDS = 5
 
 def _goes_on(toks: Sequence[Token], line: Moment, stopwords: frozenset[str] | None,
              leaving: frozenset[str]) -> bool:
-    """Whether a short last line goes on from the line before it: it opens on a word in
-    lower case in the middle of things (a verb of the writer's, its "I" dropped: "Stopped at
-    every lamppost", "Didn't put the spoon back"), with no one named in it and no leaving of
-    the page ("Bed now.", "Off to sleep.")."""
+    """Whether a short last line goes on from the line before it: it opens on a verb in the
+    past, its "I" dropped ("Stopped at every lamppost", "Didn't put the spoon back"), with no
+    one named in it and no leaving of the page ("Bed now.", "Off to sleep.")."""
     first = toks[line.first]
     if first.norm in (stopwords or frozenset()) or any(toks[k].norm in leaving for k in range(line.first, line.last)):
         return False
@@ -5070,16 +5070,11 @@ def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     nxt = [t.norm for t in toks if t.sent == sent + 1]
     if len(nxt) <= 4 and nxt[-2:] in (["mean", "that"], ["mean", "it"]) and nxt[0] in lex.first_person:
         return True  # "I'm glad for her. I mean that.", before the herd is auctioned
-    if 1 < len(nxt) <= 4 and nxt[-1] == toks[i].norm and nxt[0] in _QUALIFIERS:
+    if 1 < len(nxt) <= 4 and nxt[-1] == toks[i].norm and any(tuple(nxt[:len(h)]) == h for h in lex.hedges):
         return True  # "I'm glad. Mostly glad.": taken back in part, not plainly had
     return 0 < len(nxt) <= 4 and any(w in lex.first_person for w in nxt) and all(
         w in lex.first_person or w in _STATE_VERBS or w in lex.intensifiers
         or w in ("do", "did", "am", "really", "honestly", "truly") for w in nxt)
-
-
-#: Words that take part of a feeling back when it is said again after them ("Mostly glad.").
-_QUALIFIERS = frozenset({"mostly", "partly", "largely", "somewhat", "maybe", "probably", "sort",
-                         "kind", "half", "almost", "nearly"})
 
 
 def _so_much_that(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
