@@ -4,7 +4,10 @@ is 30 s wall. Not part of the test suite (timings are noisy): the machine's load
 printed beside the figures.
 
 Journals are generated once with bench/journal_gen.py into the work folder and reused;
-each run re-derives the whole journal (the same work every time).
+each run re-derives the whole journal. Two lines per size: `cold`, every kept care
+reading removed first (as after an upgrade, when each was made by another detector: every
+text is read for care again), and `kept`, the readings the run before kept (as after an
+engine-profile change, a repair or an interrupted run: `mirror.engine.care.readings`).
 
     python bench/bench_analyze.py                           # 1k, 10k, 100k, 3 runs each
     python bench/bench_analyze.py --sizes 1000 10000 --runs 5
@@ -43,6 +46,16 @@ def analyse(home: Path) -> tuple[float, float]:
     if proc.returncode != 0:
         raise SystemExit(f"analyze --all failed: {proc.stderr.decode()}")
     return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def forget_readings(home: Path) -> None:
+    """Remove every kept care reading, so the next run reads every text for care."""
+    import sqlite3
+
+    conn = sqlite3.connect(home / "mirror.db")
+    with conn:
+        conn.execute("DELETE FROM care_readings")
+    conn.close()
 
 
 def in_process(count: int, passes: int = 4) -> None:
@@ -127,12 +140,17 @@ def main() -> int:
         if not (home / "mirror.db").exists():
             generate(size, home)
         analyse(home)  # warm-up: migrations, the care index cache
-        runs = [analyse(home) for _ in range(args.runs)]
-        wall = statistics.median(r[0] for r in runs)
-        cpu = statistics.median(r[1] for r in runs)
-        load = os.getloadavg()[0]
-        print(f"{size:>7} reflections: wall {wall:7.2f} s  CPU {cpu:7.2f} s  "
-              f"({size / wall:,.0f}/s wall; load {load:.1f} on {os.cpu_count()} cores)")
+        runs: dict[str, list[tuple[float, float]]] = {"cold": [], "kept": []}
+        for _ in range(args.runs):  # alternating, so both see the same machine
+            forget_readings(home)
+            runs["cold"].append(analyse(home))
+            runs["kept"].append(analyse(home))
+        for kind, timed in runs.items():
+            wall = statistics.median(r[0] for r in timed)
+            cpu = statistics.median(r[1] for r in timed)
+            load = os.getloadavg()[0]
+            print(f"{size:>7} reflections, {kind}: wall {wall:7.2f} s  CPU {cpu:7.2f} s  "
+                  f"({size / wall:,.0f}/s wall; load {load:.1f} on {os.cpu_count()} cores)")
     return 0
 
 

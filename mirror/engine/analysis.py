@@ -79,9 +79,11 @@ def reading_window(text: str) -> str:
     return text[:next(pieces(text, READ_CHARS))[1]]
 
 
-def analyze(text: str) -> Analysis:
+def analyze(text: str, care: CareFinding | None = None) -> Analysis:
     """Tokens, patterns, tensions, contrasts, crisis signals and a language guess: of the
-    beginning of a very long text (`READ_CHARS`), but crisis signals of all of it."""
+    beginning of a very long text (`READ_CHARS`), but crisis signals of all of it.
+    `care`: the care detector's verdict on this very text, read before and kept
+    (`care.readings`): it is used instead of reading the text for care again."""
     whole, text = text, reading_window(text)
     tokens = tokenize(text)
     contrasts = tuple(find_contrasts(text, tokens))
@@ -95,7 +97,7 @@ def analyze(text: str) -> Analysis:
     # Only tension *language* ("torn between") licenses both poles in one sentence without a
     # contrast; a structural internal tension already is a contrast.
     cues = cue_sentences(tokens, patterns)
-    finding = assess(whole)
+    finding = assess(whole) if care is None else care
     return Analysis(
         text=text,
         tokens=tokens,

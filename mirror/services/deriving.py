@@ -25,7 +25,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from mirror.engine.analysis import Analysis, analyze
@@ -34,7 +34,13 @@ from mirror.engine.tensions import template_axes
 from mirror.fileio import write_private
 from mirror.models import Reflection
 from mirror.services.context import JournalContext
-from mirror.storage.analysis_records import AnalysisRecord, CareRecord, ObservationRecord, PatternRecord
+from mirror.storage.analysis_records import (
+    AnalysisRecord,
+    CareReadingRecord,
+    CareRecord,
+    ObservationRecord,
+    PatternRecord,
+)
 from mirror.storage.db import transaction
 
 TYPE_CHECKING = False  # typing's flag without importing typing (~2.5 ms of a `reflect`)
@@ -45,8 +51,9 @@ if TYPE_CHECKING:
     from mirror.services.evolution.profile import Profile
 
 Progress = Callable[[int, int], None]
-#: (id, text, created_at): what analysing one reflection needs.
-Row = tuple[str, str, str]
+#: (id, text, created_at), and for a stored reflection the care reading kept for it by the
+#: detector in use (`storage.bulk.Stored`): what analysing one reflection needs.
+Row = tuple[str, str, str] | tuple[str, str, str, "tuple[str, str | None] | None"]
 
 BATCH = 500
 #: Below this many reflections, worker processes cost more than they save.
@@ -84,14 +91,33 @@ def analysis_record(reflection_id: str, created_at: str, analysis: Analysis) -> 
     return AnalysisRecord(reflection_id, tuple(patterns), tuple(observations), care, created_at)
 
 
-def analyse_rows(rows: list[Row], profile: Profile | None = None) -> list[AnalysisRecord]:
+def analyse_rows(rows: Sequence[Row], profile: Profile | None = None,
+                 detector: str | None = None) -> list[AnalysisRecord]:
     """Analyse a batch of reflections, read through the engine profile in force (the
-    same reading `reflect` gives one reflection). Runs in worker processes, too."""
+    same reading `reflect` gives one reflection). Runs in worker processes, too.
+
+    `detector`: the care detector's key (`care.readings.detector_key`). A care reading
+    kept for a row by this detector, of this very text, is used instead of reading the
+    text again (the profile still applies: it acts after the detector); every other row's
+    reading is returned with its record, to be kept. None: nothing is kept or reused."""
+    from mirror.engine.care.readings import dump_finding, load_finding, text_digest  # derivation only
+
     out = []
-    for reflection_id, text, created_at in rows:
-        analysis = analyze(text)
-        out.append(analysis_record(reflection_id, created_at,
-                                   profile.read(analysis) if profile is not None else analysis))
+    for row in rows:
+        reflection_id, text, created_at = row[0], row[1], row[2]
+        kept = row[3] if len(row) > 3 else None
+        reading = None
+        if detector is None:
+            analysis = analyze(text)
+        else:
+            digest = text_digest(text)
+            if kept is not None and kept[0] == digest:
+                analysis = analyze(text, care=load_finding(kept[1]))
+            else:
+                analysis = analyze(text)
+                reading = CareReadingRecord(detector, digest, dump_finding(analysis.care_finding))
+        read = profile.read(analysis) if profile is not None else analysis
+        out.append(analysis_record(reflection_id, created_at, read)._replace(reading=reading))
     return out
 
 
@@ -105,9 +131,9 @@ def store_analysis(ctx: JournalContext, reflection: Reflection, analysis: Analys
 def derive_ids(ctx: JournalContext, ids: list[str], progress: Progress | None = None) -> DeriveReport:
     """Re-derive the reflections `ids` inside the caller's transaction (an edit's: the new
     text and its derived rows commit together or not at all)."""
-    def batches() -> Iterator[list[Row]]:
+    def batches() -> Iterator[Sequence[Row]]:
         for start in range(0, len(ids), BATCH):
-            yield ctx.store.reflections.texts_for_analysis(ids[start:start + BATCH])
+            yield ctx.store.reflections.texts_for_analysis(ids[start:start + BATCH], detector_key())
 
     return _derive(ctx, batches(), len(ids), progress, own_transactions=False)
 
@@ -150,9 +176,9 @@ def derive_after_import(ctx: JournalContext, ids: list[str],
     path = ctx.paths.home / PENDING_FILE
     todo = list(dict.fromkeys([*_pending_ids(path), *ids]))
 
-    def batches() -> Iterator[list[Row]]:
+    def batches() -> Iterator[Sequence[Row]]:
         for start in range(0, len(todo), BATCH):
-            yield ctx.store.reflections.texts_for_analysis(todo[start:start + BATCH])
+            yield ctx.store.reflections.texts_for_analysis(todo[start:start + BATCH], detector_key())
 
     written: list[str] = []
 
@@ -210,7 +236,7 @@ class Overlapped:
         self._stop = threading.Event()
         self._error: BaseException | None = None
 
-    def feed(self, ids: list[str], texts: Callable[[list[str]], list[Row]]) -> None:
+    def feed(self, ids: list[str], texts: Callable[[list[str]], Sequence[Row]]) -> None:
         """Analyse `ids` while this thread is busy with one long merge (a bundle's): a
         feeder thread reads their texts with `texts` (on its own connection: the staged
         bundle, not the journal) and keeps the workers busy, within the same bounds as
@@ -249,7 +275,7 @@ class Overlapped:
             self._feeder.join()
             self._feeder = None
 
-    def offer(self, rows: list[Row]) -> None:
+    def offer(self, rows: Sequence[Row]) -> None:
         """Rows the import just added (inside its transaction)."""
         if not rows:
             return
@@ -264,11 +290,11 @@ class Overlapped:
             backlog, self.later = self.later, []
             for start in range(0, len(backlog), BATCH):  # what came before the pool started
                 self._submit_or_defer(self.ctx.store.reflections.texts_for_analysis(
-                    backlog[start:start + BATCH]))
+                    backlog[start:start + BATCH], detector_key()))
         for start in range(0, len(rows), BATCH):
             self._submit_or_defer(rows[start:start + BATCH])
 
-    def _submit_or_defer(self, rows: list[Row]) -> None:
+    def _submit_or_defer(self, rows: Sequence[Row]) -> None:
         held = sum(len(batch) for batch in self.ready)
         if self.pool is not None and len(self.inflight) < 2 * self.pool.workers \
                 and held < self.HOLD:
@@ -338,9 +364,9 @@ class Overlapped:
                 kept, rest = rest, []
             total = done + len(rest)
 
-            def batches() -> Iterator[list[Row]]:
+            def batches() -> Iterator[Sequence[Row]]:
                 for start in range(0, len(rest), BATCH):
-                    yield self.ctx.store.reflections.texts_for_analysis(rest[start:start + BATCH])
+                    yield self.ctx.store.reflections.texts_for_analysis(rest[start:start + BATCH], detector_key())
 
             for records in _analysed(batches(), len(rest), self.profile, self.pool):
                 write(records)
@@ -416,13 +442,13 @@ def derive_all(ctx: JournalContext, progress: Progress | None = None) -> DeriveR
     transaction per batch, so a long run can be interrupted and loses only one batch."""
     from mirror.storage.bulk import analysis_rows  # the whole journal's texts, nothing more
 
-    report = _derive(ctx, iter(analysis_rows(ctx.store.conn, BATCH)),
+    report = _derive(ctx, iter(analysis_rows(ctx.store.conn, BATCH, detector_key())),
                      ctx.store.reflections.count(), progress, own_transactions=True)
     (ctx.paths.home / PENDING_FILE).unlink(missing_ok=True)  # everything is derived now
     return report
 
 
-def _derive(ctx: JournalContext, batches: Iterator[list[Row]], total: int,
+def _derive(ctx: JournalContext, batches: Iterator[Sequence[Row]], total: int,
             progress: Progress | None, *, own_transactions: bool,
             written: Callable[[list[AnalysisRecord]], None] | None = None) -> DeriveReport:
     from mirror.models.status import DeriveReport  # its record: not built by reflect or edit
@@ -445,6 +471,14 @@ def _derive(ctx: JournalContext, batches: Iterator[list[Row]], total: int,
     if progress is not None and done == 0:
         progress(0, 0)
     return DeriveReport(done, patterns, care)
+
+
+def detector_key() -> str | None:
+    """The care detector's key (`care.readings`), imported here only where derivation
+    keeps readings: `reflect` stores its one analysis without one."""
+    from mirror.engine.care.readings import detector_key as key
+
+    return key()
 
 
 def _workers() -> int:
@@ -478,8 +512,8 @@ class _Pool:
             self._close_pipe()
             raise
 
-    def submit(self, rows: list[Row], profile: Profile | None) -> Future[list[AnalysisRecord]]:
-        return self.executor.submit(analyse_rows, rows, profile)
+    def submit(self, rows: Sequence[Row], profile: Profile | None) -> Future[list[AnalysisRecord]]:
+        return self.executor.submit(analyse_rows, rows, profile, detector_key())
 
     def close(self, cancel: bool = False) -> None:
         try:
@@ -495,14 +529,14 @@ class _Pool:
                 pass
 
 
-def _analysed(batches: Iterator[list[Row]], total: int, profile: Profile | None,
+def _analysed(batches: Iterator[Sequence[Row]], total: int, profile: Profile | None,
               pool: _Pool | None = None) -> Iterator[list[AnalysisRecord]]:
     """Each batch's analysis records, in order: in this process for small jobs, else on
     forked workers (`pool` when the caller already has one running)."""
     own = pool is None
     if own and (total < PARALLEL_THRESHOLD or _workers() < 2):
         for batch in batches:
-            yield analyse_rows(batch, profile)
+            yield analyse_rows(batch, profile, detector_key())
         return
     pool = pool or _Pool(_workers())
     try:

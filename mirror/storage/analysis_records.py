@@ -43,11 +43,23 @@ class CareRecord(NamedTuple):
     language: str | None
 
 
+class CareReadingRecord(NamedTuple):
+    """What the care detector read in the text, before the engine profile (migration 018):
+    the detector's key, the text's digest and the finding as JSON (None: nothing)."""
+
+    detector: str
+    text_digest: str
+    finding: str | None
+
+
 class AnalysisRecord(NamedTuple):
-    """Everything derived from one reflection's text, as one unit to store."""
+    """Everything derived from one reflection's text, as one unit to store. `reading`:
+    the care detector's reading to keep, or None to leave the kept one as it is (it was
+    reused, or this caller keeps none)."""
 
     reflection_id: str
     patterns: tuple[PatternRecord, ...]
     observations: tuple[ObservationRecord, ...]
     care: CareRecord | None
     observed_at: str | None
+    reading: CareReadingRecord | None = None

@@ -33,6 +33,11 @@ _CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 
 #: (reflection ID, text, created_at) of each reflection a chunk added: what analysing it needs.
 Added = tuple[str, str, str]
+#: A care reading kept for a reflection by the detector in use now: (text digest, finding
+#: JSON or None). See `mirror.engine.care.readings`.
+Kept = tuple[str, "str | None"]
+#: What re-deriving a stored reflection reads: its `Added` fields and its kept reading.
+Stored = tuple[str, str, str, "Kept | None"]
 
 _STAGE = ("CREATE TEMP TABLE IF NOT EXISTS bulk_stage (pos INTEGER PRIMARY KEY, id TEXT NOT NULL"
           " UNIQUE ON CONFLICT IGNORE, content, content_type, visibility, private, source,"
@@ -142,19 +147,23 @@ def audit_rows(conn: sqlite3.Connection, at: str, action: str, entity: str,
     return seq, prev
 
 
-def analysis_rows(conn: sqlite3.Connection, batch: int = 500) -> Iterable[list[Added]]:
-    """(ID, text, created_at) of every reflection, newest first as `Reflections.list` pages
-    them (by `created_at`, then `seq`), `batch` at a time: what re-deriving the whole
-    journal reads. Only these three columns: building whole reflections (tags, threads,
-    revisions and care tier, one subquery each) cost `analyze --all` ~0.1 ms a reflection."""
-    rows = conn.execute(
-        "SELECT id, content, created_at, seq FROM reflections"
-        " ORDER BY created_at DESC, seq DESC LIMIT ?", (batch,)).fetchall()
+def analysis_rows(conn: sqlite3.Connection, batch: int = 500,
+                  detector: str | None = None) -> Iterable[list[Stored]]:
+    """(ID, text, created_at, kept reading) of every reflection, newest first as
+    `Reflections.list` pages them (by `created_at`, then `seq`), `batch` at a time: what
+    re-deriving the whole journal reads. The kept reading is the care detector's, when it
+    was read by `detector` (the key of the detector in use), else None. Only these columns:
+    building whole reflections (tags, threads, revisions and care tier, one subquery each)
+    cost `analyze --all` ~0.1 ms a reflection."""
+    select = ("SELECT r.id, r.content, r.created_at, r.seq, k.text_digest, k.finding FROM reflections r"
+              " LEFT JOIN care_readings k ON k.reflection_id = r.id AND k.detector = ?")
+    rows = conn.execute(select + " ORDER BY r.created_at DESC, r.seq DESC LIMIT ?",
+                        (detector, batch)).fetchall()
     while rows:
-        yield [(row[0], row[1], row[2]) for row in rows]
+        yield [(row[0], row[1], row[2], None if row[4] is None else (row[4], row[5])) for row in rows]
         if len(rows) < batch:
             return
         last = rows[-1]
         rows = conn.execute(
-            "SELECT id, content, created_at, seq FROM reflections WHERE (created_at, seq) < (?, ?)"
-            " ORDER BY created_at DESC, seq DESC LIMIT ?", (last[2], last[3], batch)).fetchall()
+            select + " WHERE (r.created_at, r.seq) < (?, ?)"
+            " ORDER BY r.created_at DESC, r.seq DESC LIMIT ?", (detector, last[2], last[3], batch)).fetchall()

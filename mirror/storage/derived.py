@@ -100,10 +100,13 @@ class DerivedStore:
         pattern_rows: list[tuple] = []
         observation_rows: list[tuple] = []
         care_rows: list[tuple] = []
+        readings: list[tuple] = []
         tension_ids: dict[tuple[str, str], str] = {}
         with self._tx():
-            for reflection_id, patterns, observations, care, observed_at in items:
+            for reflection_id, patterns, observations, care, observed_at, reading in items:
                 ids.append((reflection_id,))
+                if reading is not None:
+                    readings.append((reflection_id, *reading))
                 pattern_rows += [(new_id(), reflection_id, p.pattern, p.evidence_json, now)
                                  for p in patterns]
                 for o in observations:
@@ -137,6 +140,9 @@ class DerivedStore:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO care_markers (reflection_id, signals, detected_at, tier,"
                 " score, language, source) VALUES (?, ?, ?, ?, ?, ?, 'detector')", care_rows)
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO care_readings (reflection_id, detector, text_digest, finding)"
+                " VALUES (?, ?, ?, ?)", readings)
 
     def _renew_same_patterns(self, ids: list[tuple[str]], pattern_rows: list[tuple]) -> list[str]:
         """Rewrite in place the pattern rows of the reflections whose stored patterns are

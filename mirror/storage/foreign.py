@@ -48,7 +48,7 @@ _PROGRESS_EVERY = 10_000  # SQLite VM instructions between deadline checks
 DEVICE_TABLES = ("trusted_keys", "bundle_imports", "sync_state", "sync_devices", "sync_ledger",
                  "sync_versions", "sync_dirty")
 #: Derived or cached rows that never enter a bundle (re-derived after an import).
-NOT_EXPORTED = ("care_markers", "care_dismissals", "response_cache")
+NOT_EXPORTED = ("care_markers", "care_readings", "care_dismissals", "response_cache")
 
 
 #: The full-text index: its FTS5 table, shadow tables and triggers all carry this prefix.

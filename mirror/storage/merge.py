@@ -50,8 +50,8 @@ IMPORT_NAMESPACE = uuid.UUID("6f1d8a52-3c3e-4b8e-9d0f-2a7c5e4b9a11")
 _REFLECTION_FIELDS = ("content", "content_type", "visibility", "private", "source",
                       "created_at", "created_tz", "updated_at", "starred", "metadata")
 _CHILD_TABLES = ("reflection_revisions", "reflection_patterns", "tension_observations",
-                 "mirrorbacks", "engine_runs", "care_markers", "care_dismissals", "response_cache",
-                 "reflection_tags", "thread_members")
+                 "mirrorbacks", "engine_runs", "care_markers", "care_readings", "care_dismissals",
+                 "response_cache", "reflection_tags", "thread_members")
 
 
 def derived_id(*parts: str) -> str:

@@ -268,8 +268,9 @@ class ReflectionStore:
                 # Children first: their ON DELETE CASCADE would do it, but explicit deletes
                 # keep the statement list obvious for anyone auditing what a deletion removes.
                 for table in ("reflection_revisions", "reflection_patterns", "tension_observations",
-                              "mirrorbacks", "engine_runs", "care_markers", "care_dismissals",
-                              "response_cache", "reflection_tags", "thread_members"):
+                              "mirrorbacks", "engine_runs", "care_markers", "care_readings",
+                              "care_dismissals", "response_cache", "reflection_tags",
+                              "thread_members"):
                     self.conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?",
                                       (reflection_id,))
                 self.conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
@@ -393,11 +394,18 @@ class ReflectionStore:
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM reflections").fetchone()[0]
 
-    def texts_for_analysis(self, ids: list[str]) -> list[tuple[str, str, str]]:
-        """(id, content, created_at) of `ids`, for re-derivation: one query per batch."""
+    def texts_for_analysis(self, ids: list[str], detector: str | None = None
+                           ) -> list[tuple[str, str, str, tuple[str, str | None] | None]]:
+        """(id, content, created_at, kept reading) of `ids`, for re-derivation: one query
+        per batch. The kept reading is the care detector's (text digest, finding), when it
+        was read by `detector` (`storage.bulk.analysis_rows`)."""
         marks = ",".join("?" * len(ids))
-        return [(row[0], row[1], row[2]) for row in self.conn.execute(
-            f"SELECT id, content, created_at FROM main.reflections WHERE id IN ({marks})", ids)]
+        return [(row[0], row[1], row[2], None if row[3] is None else (row[3], row[4]))
+                for row in self.conn.execute(
+                    "SELECT r.id, r.content, r.created_at, k.text_digest, k.finding"
+                    " FROM main.reflections r LEFT JOIN main.care_readings k"
+                    f" ON k.reflection_id = r.id AND k.detector = ? WHERE r.id IN ({marks})",
+                    [detector, *ids])]
 
     def related_by_words(self, words: list[str], *, exclude_id: str, until: str,
                          include_private: bool, limit: int, window: int) -> list[Reflection]:

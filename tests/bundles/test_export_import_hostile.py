@@ -123,13 +123,14 @@ def test_older_schema_is_migrated_on_a_private_copy(exported, target, cli, tmp_p
     """A bundle written at schema 3 (before bundles' own tables) imports: the staged copy is
     migrated, the journal's own file is never replaced."""
     def downgrade(db: Path) -> None:
-        # Undo 017 (tag counts), 016 (local counts), 015 (the partial index of wide texts), 014 (the vocabulary's view), 013 (the substring index's view), 012 (threads' change columns), 011 (the import ledger rebuilt: dropped below anyway), 007 (maintained counts: added by issue 13, so a schema-3 bundle has none),
+        # Undo 018 (care readings), 017 (tag counts), 016 (local counts), 015 (the partial index of wide texts), 014 (the vocabulary's view), 013 (the substring index's view), 012 (threads' change columns), 011 (the import ledger rebuilt: dropped below anyway), 007 (maintained counts: added by issue 13, so a schema-3 bundle has none),
         # 006 (domain triggers), 005 (care tiers) and 004 (bundles' tables): care_markers
         # as 002 created it.
         care_markers = [s for s in (REPO / "schemas/sqlite/002_engine.sql").read_text().split(";")
                         if "CREATE TABLE care_markers" in s][0].split("\n\n")[-1].strip()
         care_markers = care_markers[care_markers.index("CREATE TABLE"):]
-        sql_edit(*(f"DROP TRIGGER tag_counts_{t}" for t in ("link", "unlink", "relink")),  # 017
+        sql_edit("DROP TABLE care_readings", "DELETE FROM schema_migrations WHERE version = 18",  # 018
+                 *(f"DROP TRIGGER tag_counts_{t}" for t in ("link", "unlink", "relink")),  # 017
                  "DROP TABLE tag_counts",
                  "DELETE FROM schema_migrations WHERE version = 17",
                  *(f"DROP TRIGGER local_counts_hour_{t}" for t in ("insert", "delete", "update")),

@@ -20,7 +20,7 @@ from mirror.services import deriving
 from mirror.services.journal import Journal
 
 
-def analyse_rows(rows, profile=None):  # the engine is not what is measured (workers fork
+def analyse_rows(rows, profile=None, detector=None):  # the engine is not measured (workers fork
     return []                          # from this process, so they find it here too)
 
 

@@ -21,9 +21,23 @@ def test_every_reflection_once_newest_first_across_pages(journal) -> None:
 
     pages = list(analysis_rows(journal.store.conn, batch=3))
 
-    assert [row for page in pages for row in page] == listed
+    assert [row[:3] for page in pages for row in page] == listed
     assert len(listed) == 13
     assert all(len(page) <= 3 for page in pages)
+    assert all(row[3] is None for page in pages for row in page)  # nothing read for care yet
+
+
+def test_a_kept_care_reading_comes_with_its_row_only_for_the_detector_that_made_it(journal) -> None:
+    """(A reading is reused only by the detector that made it: `care.readings`.)"""
+    journal.write("older one")
+    walked = journal.write("A long walk by the canal.")
+    journal.analyze_all()
+    from mirror.engine.care.readings import detector_key, text_digest
+
+    rows = {row[0]: row for page in analysis_rows(journal.store.conn, 500, detector_key()) for row in page}
+    assert rows[walked.id][3] == (text_digest("A long walk by the canal."), None)
+    others = [row for page in analysis_rows(journal.store.conn, 500, "another detector") for row in page]
+    assert [row[3] for row in others] == [None, None]
 
 
 def test_an_empty_journal_has_nothing_to_derive(journal) -> None:

@@ -268,7 +268,7 @@ async def test_threads_create_rename_archive_and_read_as_conversation(make_app, 
 
 
 async def test_tensions_are_drawn_and_a_period_opens_the_timeline(make_app, journal):
-    from mirror.storage.derived import ObservationRecord, PatternRecord
+    from mirror.storage.analysis_records import AnalysisRecord, ObservationRecord, PatternRecord
 
     journal.add_tension("control", "surrender")
     a = journal.write("letting go, but holding on", when="2026-01-10")
@@ -277,10 +277,12 @@ async def test_tensions_are_drawn_and_a_period_opens_the_timeline(make_app, jour
     # derived data as the engine would store it (the TUI only reads it through the service)
     derived = journal.store.derived
     derived.replace_analyses([
-        (a.id, [PatternRecord("obligation")],
-         [ObservationRecord("control", "surrender", 0.5, 0.4)], None, "2026-01-10T10:00:00.000000Z"),
-        (b.id, [PatternRecord("obligation"), PatternRecord("absolute_thinking")],
-         [ObservationRecord("control", "surrender", -0.75, 0.8)], None, "2026-02-10T10:00:00.000000Z"),
+        AnalysisRecord(a.id, (PatternRecord("obligation"),),
+                       (ObservationRecord("control", "surrender", 0.5, 0.4),), None,
+                       "2026-01-10T10:00:00.000000Z"),
+        AnalysisRecord(b.id, (PatternRecord("obligation"), PatternRecord("absolute_thinking")),
+                       (ObservationRecord("control", "surrender", -0.75, 0.8),), None,
+                       "2026-02-10T10:00:00.000000Z"),
     ])
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
