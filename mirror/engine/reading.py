@@ -96,6 +96,8 @@ _ALONE = 1.5
 #: A line that says what was kept back, not said ("I didn't tell anyone it was my last
 #: shift", "She didn't ask who would take her … and I didn't say it").
 _UNSAID = 1.5
+#: A line where the writer says a moment undid them ("it wrecked me", "got a bit weepy").
+_MOVED = 2.5  # as much as a line where the writer says the heart is (`_POINTS`)
 #: Words that open or close a line told of afterwards ("Had a bun in the cafe after.").
 _AFTERWARDS = frozenset({"after", "afterwards", "afterward", "après", "danach", "nachher", "anschließend",
                          "dopo", "depois", "później", "daarna", "achteraf", "después"})
@@ -408,6 +410,7 @@ class _Lexicon:
     expected: tuple[tuple[str, ...], ...] = ()      # "i always thought": a belief the next line may overturn
     surprises: tuple[tuple[str, ...], ...] = ()     # "didn't expect": what caught the writer unready
     unsaid: tuple[tuple[str, ...], ...] = ()        # "didn't tell anyone": what was kept back
+    moved: tuple[tuple[str, ...], ...] = ()         # "it wrecked me", "got a bit weepy": the writer undone
     keeps: tuple[tuple[str, ...], ...] = ()         # "I keep opening the door": an act that persists
     insisting: tuple[tuple[str, ...], ...] = ()     # "Seriously.": the line before, insisted on
     later: tuple[tuple[str, ...], ...] = ()         # "later", "después": a pointer pointing on
@@ -907,6 +910,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         expected=tuple(_words(str(w)) for w in data.get("expected") or ()),
         surprises=tuple(_words(str(w)) for w in data.get("surprises") or ()),
         unsaid=tuple(_words(str(w)) for w in data.get("unsaid") or ()),
+        moved=tuple(_words(str(w)) for w in data.get("moved") or ()),
         keeps=tuple(_words(str(w)) for w in data.get("keeps_at_it") or ()),
         insisting=tuple(_words(str(w)) for w in data.get("insisting") or ()),
         feeling_nouns=frozenset(
@@ -1115,6 +1119,25 @@ def never_more(norms: Sequence[str], k: int) -> bool:
 def _never_more_before(norms: Sequence[str], i: int, lo: int) -> bool:
     """Whether a "never … more" (`never_more`) governs the feeling word at i."""
     return any(never_more(norms, j) for j in range(max(lo, i - _NEVER_REACH), i))
+
+
+def _never_more_of_writer(clause: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether a clause ending on a feeling word says the writer never felt it more: "I
+    have never been happier", "I don't think I've ever been prouder" (an "ever" after a
+    denial is the same "never"), the writer before it and no one reported between."""
+    last = len(clause) - 1
+    for k, w in enumerate(clause[:last]):
+        if last - k > _NEVER_REACH:
+            continue
+        denied_ever = w == "ever" and any(
+            x in lex.negators or x.endswith("n't") for x in clause[:k])
+        if (w in _NEVER or denied_ever) and any(x in _DEGREE or (x.endswith("ier") and len(x) > 5)
+                                               for x in clause[k + 1 : k + 4]):
+            before = clause[:k]
+            said = [n for n, x in enumerate(before) if x in lex.reported]
+            writer = lex.first_person | lex.self_statement
+            return any(x in writer for x in before[said[-1] + 1 if said else 0:])
+    return False
 
 
 #: "Never" in the engine's languages (not "nie": German's never is Polish's plain "not"),
@@ -1735,6 +1758,8 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     norms = [toks[j].norm for j in range(start, i)]
     if norms and i - start <= _NEVER_REACH and never_more(norms + [toks[i].norm], 0):
         return True  # "Never been so proud of anyone in my life.": the "I" left out, the most said
+    if _never_more_of_writer(norms + [toks[i].norm], lex):
+        return True  # "I have never been happier", "I don't think I've ever been happier"
     hi = i + 1
     while hi < len(toks) and toks[hi].sent == sent and hi - i <= 2:
         hi += 1
@@ -2879,13 +2904,26 @@ def _praise_alone(toks: Sequence[Token], norms: Sequence[str], spans: Sequence[t
                   lex: _Lexicon) -> bool:
     """Whether a sentence of its own is nothing but a word of praise ("Maravilloso.",
     "Heerlijk hoor.", "Great."): said of a day going wrong, that is the dry voice."""
-    for lo, hi in spans:
+    def feeling_said(k: int) -> str | None:
+        """The family of the feeling word a short sentence `spans[k]` says, if it says one."""
+        if not 0 <= k < len(spans) or spans[k][1] - spans[k][0] > _PRAISE_ALONE_WORDS:
+            return None
+        for w in norms[spans[k][0]:spans[k][1]]:
+            hit = lex.single.get(w) or _by_prefix(lex, w)
+            if hit is not None and hit[1] >= WORD_WEIGHT and (w,) not in lex.sarcasm:
+                return hit[0]
+        return None
+
+    for k, (lo, hi) in enumerate(spans):
         if not 0 < hi - lo <= _PRAISE_ALONE_WORDS:
             continue
         words = norms[lo:hi]
         praise = [w for w in words if _praise_word(w, lex)]
         rest = [w for w in words if w not in praise]
         if praise and all(w in lex.intensifiers or w in _PARTICLES for w in rest):
+            here = feeling_said(k)
+            if here is not None and any((f := feeling_said(j)) is not None and f != here for j in (k - 1, k + 1)):
+                continue  # "Terrified. Happy. Mostly happy.": feelings listed, one line each
             return True
     return False
 
@@ -3575,6 +3613,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # What the writer kept back is where a quiet entry holds its
             # weight: no feeling word says it, which is the point.
             score += _UNSAID
+        if not in_quotes[lo] and _moved(text, toks, lo, hi, lex):
+            # "I'll admit I got a bit weepy", "I don't know why it wrecked me like that", "it
+            # still got me at the end": the writer says the moment undid them, naming no
+            # feeling; that is where the entry holds its weight, even against a louder joke
+            # after it ("the most smug thumbs up I have ever received").
+            score += _MOVED
         if not in_quotes[lo] and any(_keeps_doing(words, i + len(p)) for i, p in _occurrences(words, lex.keeps)):
             # "Her room at home is so tidy. I keep opening the door.", "sigo poniendo su
             # taza": an act the writer cannot stop repeating is where the feeling stays, in
@@ -3794,6 +3838,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     hinted: set[tuple[str, str]] = set()
     hint_sents: dict[str, list[tuple[int, bool]]] = {}
     counted: list[tuple[int, str, float]] = []  # the occurrences that may name a feeling
+    leaned_at: set[int] = set()  # hints the lean of their sentence's words made count as a word
     for i, fam, wt in families:
         said_of_self = any(norms[j] in _SELF_STATEMENT for j in range(max(0, i - 2), i))
         weight[fam] = weight.get(fam, 0.0) + wt * (2.0 if centre.first <= i < centre.last else 1.0) \
@@ -3809,6 +3854,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if wt < WORD_WEIGHT and norms[i] not in lex.acts \
                 and _hint_confirmed(text, toks, i, lex.valence.get(fam), vader):
             wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt
+            if not _hint_exclaimed(text, toks, i, lex.valence.get(fam)):
+                leaned_at.add(i)
         if wt < WORD_WEIGHT and not vader:
             wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
         elif wt >= WORD_WEIGHT and fam not in _TOLD_BY_EVENTS and i not in told \
@@ -3830,7 +3877,16 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if len(hints) > 1 and (any(b - a <= 1 for a, b in zip(sents, sents[1:]))
                                or any(phrase for _, phrase in hints)):
             evidence[fam] = evidence.get(fam, 0.0) + WORD_WEIGHT
-    ranked = sorted((f for f in weight if evidence.get(f, 0.0) >= WORD_WEIGHT),
+    # A lone hint made a word by the lean of a line the reply does not quote ("he was on me,
+    # finally asleep, and … his hand was holding onto the collar of my t-shirt") named the
+    # whole entry after it: "Relief runs through this entry", over a new father's night.
+    # Away from the centre, such a hint names nothing unless another occurrence backs it
+    # (a shouted one does: "Ran the whole 5k without stopping!!!").
+    lone = {fam for fam in evidence
+            if [i for i, f, _ in counted if f == fam] and all(
+                i in leaned_at and not centre.first <= i < centre.last for i, f, _ in counted if f == fam)
+            and evidence[fam] < 2 * WORD_WEIGHT}
+    ranked = sorted((f for f in weight if evidence.get(f, 0.0) >= WORD_WEIGHT and f not in lone),
                     key=lambda f: (-weight[f], f))
     chosen = ranked[:1]
     in_centre_fams = {fam for i, fam, _ in families if centre.first <= i < centre.last}
@@ -3896,8 +3952,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # "I'm glad about that. I am. My back is glad about it anyway.": gladness insisted on,
     # over selling the farm, is protested, not had (read blind, "There's joy in this" was
     # graded 1)
+    # (taken back only in part beside a hard feeling, "Terrified. Happy. Mostly happy.", it
+    # is one of two feelings at once, and both are named)
+    beside = any(lex.valence.get(f) in ("negative", "mixed") for f in chosen)
     chosen = [f for f in chosen if lex.valence.get(f) != "positive" or not (
-        said := [i for i, fam, _ in counted if fam == f]) or not all(_said_again(toks, i, lex) for i in said)]
+        said := [i for i, fam, _ in counted if fam == f]) or not all(_said_again(toks, i, lex) for i in said)
+        or (beside and any(_hedged_again(toks, i, lex) for i in said))]
     if not vader and set(chosen) & _FLAT_PRAISE and not _joy_shouted(text, toks, counted) \
             and not _said_in_one_breath(toks, counted) \
             and not _joy_said_plainly(text, toks, counted, families, lex) \
@@ -3937,7 +3997,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 (not shouted and _holds(norms, lex.trouble)) or _praise_beside_harm(
                 text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
                 lex, vader)):
-            chosen, valence = [], "neutral"
+            # (relief named beside a gladness the trouble may belie keeps its own name:
+            # "Relief. … benign … I've never been more grateful for a normal Tuesday")
+            chosen = [f for f in chosen if f in _AFTER_TROUBLE]
+            valence = "positive" if chosen else "neutral"
     if valence == "positive" and not sarcasm and _praise_opens_a_report(text, toks, norms, lex):
         chosen, valence = [], "neutral"  # "Génial, le stage de yoga m'a bloqué le dos": never "joie"
     if not vader and chosen and not shouted_joy:
@@ -4291,6 +4354,34 @@ def _stilled(toks: Sequence[Token], norms: Sequence[str], lo: int, hi: int, lex:
                 return True
         elif w in ("move", "moved") and i > lo and norms[i - 1] in _NOT_MOVED \
                 and (not after or after[0] not in _MOVED_THINGS) and _writer_at(norms, lo, i - 1, lex):
+            return True
+    return False
+
+
+#: Words that may follow a phrase of being moved and leave it the writer's undoing ("it got
+#: me at the end", "wrecked me like that"), where others make it another act ("it got me
+#: thinking", "that got me a discount").
+_MOVED_THEN = frozenset({"like", "at", "in", "every", "each", "more", "somehow", "again", "too",
+                         "completely", "properly", "right", "when", "and", "but", "though", "so",
+                         "that", "there", "just", "most", "anyway", "honestly"})
+_MOVED_THEN_PAIRS = frozenset({("a", "bit"), ("a", "little"), ("for", "some"), ("for", "a"), ("all", "the")})
+
+
+def _moved(text: str, toks: Sequence[Token], lo: int, hi: int, lex: _Lexicon) -> bool:
+    """Whether the writer says, in the sentence [lo, hi), that the moment undid them ("I
+    got a bit weepy", "it wrecked me like that", "my voice cracked"): a phrase of the
+    language's `moved`, not denied; one ending on the writer ("… got me") ends its clause
+    or goes on with a word that leaves it so ("at the end", "every time"), where "it got me
+    thinking" is not."""
+    norms = [t.norm for t in toks[lo:hi]]
+    for i, p in _occurrences(norms, lex.moved):
+        if _negated(norms, i, lex):
+            continue
+        end = i + len(p)
+        if p[-1] not in lex.first_person or end >= len(norms) or any(
+                c in ",;:—–.!?()" for c in text[toks[lo + end - 1].end : toks[lo + end].start]):
+            return True  # ("got a bit weepy behind my folder": only "… me" may go on to other acts)
+        if norms[end] in _MOVED_THEN or tuple(norms[end:end + 2]) in _MOVED_THEN_PAIRS:
             return True
     return False
 
@@ -4892,15 +4983,23 @@ def _hint_confirmed(text: str, toks: Sequence[Token], i: int, valence: str | Non
     words that lean the same way (VADER) and clearly so. Only a glad hint: a sentence that
     leans hard says *that* something hurt, not which hurt the hint suggests ("chirping since
     about 3am and I genuinely thought I was going to lose my mind" is not tiredness)."""
-    sentence_bounds = as_tokens(toks).sentence_bounds()
-    lo, hi = sentence_bounds[toks[i].sent]
-    if valence == "positive" and "!" in text[toks[hi - 1].end : toks[hi - 1].end + 3]:
+    if _hint_exclaimed(text, toks, i, valence):
         return True
-    if valence == "positive" and lo > 0 and "!!" in text[toks[lo - 1].end : toks[lo - 1].end + 3] \
-            and "\n\n" not in text[toks[lo - 1].end : toks[lo].start]:
-        return True  # "ran 10k without stopping!!! first time ever.": the shout carries on
+    lo, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
     lean = sum(vader.get(toks[k].norm, 0.0) for k in range(lo, hi) if k != i)
     return valence == "positive" and lean >= 2.0
+
+
+def _hint_exclaimed(text: str, toks: Sequence[Token], i: int, valence: str | None) -> bool:
+    """Whether a glad hint's sentence is an exclamation, or follows one without a break
+    ("ran 10k without stopping!!! first time ever.": the shout carries on)."""
+    if valence != "positive":
+        return False
+    lo, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
+    if "!" in text[toks[hi - 1].end : toks[hi - 1].end + 3]:
+        return True
+    return lo > 0 and "!!" in text[toks[lo - 1].end : toks[lo - 1].end + 3] \
+        and "\n\n" not in text[toks[lo - 1].end : toks[lo].start]
 
 
 def _sides(text: str, toks: Sequence[Token], centre: Moment,
@@ -5070,11 +5169,18 @@ def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     nxt = [t.norm for t in toks if t.sent == sent + 1]
     if len(nxt) <= 4 and nxt[-2:] in (["mean", "that"], ["mean", "it"]) and nxt[0] in lex.first_person:
         return True  # "I'm glad for her. I mean that.", before the herd is auctioned
-    if 1 < len(nxt) <= 4 and nxt[-1] == toks[i].norm and any(tuple(nxt[:len(h)]) == h for h in lex.hedges):
+    if _hedged_again(toks, i, lex):
         return True  # "I'm glad. Mostly glad.": taken back in part, not plainly had
     return 0 < len(nxt) <= 4 and any(w in lex.first_person for w in nxt) and all(
         w in lex.first_person or w in _STATE_VERBS or w in lex.intensifiers
         or w in ("do", "did", "am", "really", "honestly", "truly") for w in nxt)
+
+
+def _hedged_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the sentence after the one holding token i says its word again behind a hedge
+    ("I'm glad. Mostly glad.", "Happy. Mostly happy.")."""
+    nxt = [t.norm for t in toks if t.sent == toks[i].sent + 1]
+    return 1 < len(nxt) <= 4 and nxt[-1] == toks[i].norm and any(tuple(nxt[:len(h)]) == h for h in lex.hedges)
 
 
 def _so_much_that(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

@@ -1,0 +1,139 @@
+"""Where the writer says a moment undid them, a denied comparison that is a superlative,
+feelings listed one line each, a lone hint named from the lean of a line nobody quotes, and
+relief kept beside gladness after trouble.
+
+"I'll admit I got a bit weepy", "I don't know why it wrecked me like that", "it still got
+me at the end": the writer says the moment undid them and names no feeling. That line is
+where a long entry holds its weight, even when a joke after it is louder (read blind, the
+joke quoted instead was graded 2: "the most smug thumbs up I have ever received" over the
+film that wrecked them). "It got me thinking" is not being undone.
+
+"I have never been happier", "I don't think I've ever been prouder of her": a denied
+comparison is the most the writer has felt it, said of themselves. Not when it is someone
+else's ("She said she had never been happier").
+
+"Terrified. Happy. Mostly happy." lists two feelings, one line each: not praise said alone
+after trouble (it was answered "There's a dry edge in how you tell this"), and, hedged
+beside fear, the gladness is the second of two feelings, not protested.
+
+A glad hint made a word only because its line leans glad in VADER's words, away from the
+line quoted, named a new father's night after it ("Relief runs through this entry", read
+blind: graded 2). Alone, it names nothing now; shouted, it still does ("Ran the whole 5k
+without stopping!!!").
+
+Relief named beside gratitude after a scare keeps its name, where gladness beside trouble
+is left unnamed.
+
+These entries were written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.analysis import analyze
+from mirror.engine.offline import compose
+from mirror.engine.reading import Reading, read
+
+
+def reading(text: str) -> Reading:
+    a = analyze(text)
+    return read(text, a.tokens, a.language)
+
+
+def centre_text(text: str) -> str:
+    a = analyze(text)
+    r = read(text, a.tokens, a.language)
+    assert r.centre is not None
+    return text[a.tokens[r.centre.first].start:a.tokens[r.centre.last - 1].end]
+
+
+MOVED = [
+    ("Our last rehearsal before the summer concert. The conductor made a joke about the tubas that "
+     "nobody laughed at, as usual.\n\n"
+     "Then in the Agnus Dei the altos came in underneath us so softly that I lost my place. "
+     "I'll admit I got a bit weepy behind my folder.\n\n"
+     "Afterwards Gus asked if I had hay fever, which is the most Gus thing anyone has ever said.",
+     "weepy"),
+    ("Finally watched the documentary about the lighthouse keepers that Bea kept sending me.\n\n"
+     "There's a bit near the end where the old keeper winds the clock one last time and pats it. "
+     "No music. I don't know why it wrecked me like that.\n\n"
+     "Told Bea. She sent back a single raised eyebrow emoji, the smuggest eyebrow in human history.",
+     "wrecked me"),
+    ("Finished Middlemarch on the train. Took me since March.\n\n"
+     "I knew how Dorothea's story would go by halfway, and it still got me at the end, the bit "
+     "about unhistoric acts.\n\n"
+     "Reading group on Thursday. Graham will say it was too long. I'm already rolling my eyes.",
+     "still got me"),
+]
+
+
+@pytest.mark.parametrize(("text", "moved"), MOVED)
+def test_the_line_where_the_writer_was_undone_is_the_centre(text: str, moved: str) -> None:
+    assert moved in centre_text(text)
+    assert moved.split()[-1] in compose(text)
+
+
+def test_being_got_thinking_is_not_being_undone() -> None:
+    text = ("Long meeting about the new rota. Priya's idea about swapping Fridays got me thinking "
+            "about the kids' pickup.\n\nSomething to raise with Dan.\n\n"
+            "Then the printer jammed on the last page of the handbook, which was the most fitting "
+            "end to the day I have ever seen.")
+    assert "got me thinking" not in centre_text(text)
+
+
+@pytest.mark.parametrize(("text", "feeling"), [
+    ("Picked up the keys to the allotment this morning and dug until dark. I have never been happier.",
+     "joy"),
+    ("Sat at the back of the hall while Maisie sang her solo. I don't think I've ever been prouder of anyone.",
+     "pride"),
+])
+def test_a_denied_comparison_is_the_most_the_writer_has_felt_it(text: str, feeling: str) -> None:
+    r = reading(text)
+    assert feeling in r.feelings
+    assert feeling in compose(text).lower()
+
+
+def test_someone_else_never_having_been_happier_is_not_the_writers_feeling() -> None:
+    text = "Rang Gran about the move. She said she had never been happier."
+    assert reading(text).feelings == ()
+
+
+def test_feelings_listed_one_line_each_are_not_a_dry_edge() -> None:
+    text = "Signed the lease on the bakery. Terrified. Happy. Mostly happy."
+    r = reading(text)
+    assert not r.sarcasm
+    assert set(r.feelings) == {"fear", "joy"}
+    assert "dry" not in compose(text)
+
+
+def test_praise_said_alone_after_trouble_is_still_dry() -> None:
+    text = ("Tren cancelado otra vez, dos horas en el andén de Atocha y ahora me cobran el billete "
+            "de vuelta. Maravilloso.")
+    assert reading(text).sarcasm
+
+
+NIGHT = ("Night nine with Rosa. She only sleeps on someone, and tonight that someone was me.\n\n"
+         "Around three she was on my chest, finally asleep, and her hand had hold of my jumper, "
+         "a fistful of it, like it was hers.\n\n"
+         "My own father never once did this, as far as I know. I keep thinking about that, and then "
+         "I stop, because there isn't room for both things tonight.")
+
+
+def test_a_lone_hint_leaning_glad_away_from_the_quote_names_nothing() -> None:
+    assert "relief" not in reading(NIGHT).feelings
+    assert "relief" not in compose(NIGHT).lower()
+
+
+def test_a_shouted_hint_still_names_its_feeling() -> None:
+    text = ("Ran the whole 10k without stopping!!! First time ever. My legs are jelly. Texted Ola a "
+            "photo of my red face. In March I could not run for a bus. Just saying.")
+    assert "pride" in reading(text).feelings
+
+
+def test_relief_after_a_scare_keeps_its_name_beside_gratitude() -> None:
+    text = ("Relief. That's all. Dad's scan came back clear this afternoon after nine days of waiting, "
+            "nine days of both of us saying it would be fine. We had fish and chips on the sea wall "
+            "and argued about seagulls, and I've never been more grateful for an ordinary Wednesday.")
+    r = reading(text)
+    assert "relief" in r.feelings
+    assert "relief" in compose(text).lower()
