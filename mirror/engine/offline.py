@@ -54,7 +54,7 @@ from mirror.engine.reading import (
     valences_felt,
 )
 from mirror.engine.tensions import Contrast, Tension
-from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, inside_quotation, tokenize
+from mirror.engine.tokenize import LIST_ITEM, QUOTE_CHARS, Token, as_tokens, inside_quotation, tokenize
 from mirror.hashing import blake2b
 from mirror.lazy_re import kept
 
@@ -767,6 +767,11 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         ask = pick.choice(fr["ask_light"])  # a joke is answered lightly, not with a far echo
     elif "ask_echo" in fr and (far := _echo_strongest(a, r)) is not None:
         ask = _echo_question(fr, r, far, pick)
+    elif "ask_about" in fr and (thing := _pointed_thing(a, r, data)) is not None:
+        # "The smell is what got me", "That photo undid me more than the job did": the thing
+        # the writer says undid them is what is asked after ("What was it about that
+        # photo?"), where the line is too short to ask after its last words again.
+        ask = pick.choice(fr["ask_about"]).format(t=thing)
     elif "ask_clause" in fr and not _laughs(a, data, r) and (
             clause := _last_clause(a, r, data, LONG_CLAUSE_WORDS)):
         # A longer last clause, where no short one, likeness or clause said back was found:
@@ -1471,6 +1476,55 @@ def _laughs(a: Analysis, data: dict, r: Reading) -> bool:
     # not recommend"): the writer is grinning at their own story, as plainly as with "lol".
     words = [t.norm for t in a.tokens if t.sent in near and not inside_quotation(a.text, t.start)]
     return any(contains_phrase(words, phrase) for phrase in _jests(tuple(str(p) for p in data.get("jest") or ())))
+
+
+#: How a thing the writer points at opens, said back to them ("my dad's voice" → "your dad's
+#: voice"), and the most words after its determiner.
+_POINTED_BY = {"the": "the", "that": "that", "this": "that", "his": "his", "her": "her",
+               "their": "their", "my": "your", "our": "your"}
+_POINTED_WORDS = 3
+#: Words a thing pointed at never holds: a clause about it begins there ("the thing that …").
+_POINTED_NOT = frozenset({"is", "was", "that", "which", "who", "what", "i", "we", "you", "it",
+                          "one", "thing", "bit", "part"})
+
+
+def _pointed_thing(a: Analysis, r: Reading, data: dict) -> str | None:
+    """The thing a line of the centre opens on and then says undid the writer or stays with
+    them ("The smell is what got me", "That photo undid me more than the job did"): a
+    determiner and at most three words, right before one of the language's `pointers` or
+    `moved` phrases (after an "is"/"was"), said back in the second person; None otherwise."""
+    if r.centre is None:
+        return None
+    phrases = _phrase_list(tuple(str(p) for p in (*(data.get("pointers") or ()), *(data.get("moved") or ()))))
+    if not phrases:
+        return None
+    toks = a.tokens
+    writer = _words_of(data, "first_person")
+    bounds = as_tokens(toks).sentence_bounds()
+    for lo, hi in sorted({bounds[toks[k].sent] for k in range(r.centre.first, r.centre.last)}):
+        norms = [t.norm for t in toks[lo:hi]]
+        if not norms or norms[0] not in _POINTED_BY or lo < r.centre.first:
+            continue
+        for size in range(2, min(_POINTED_WORDS + 1, len(norms) - 1) + 1):
+            if any(c in a.text[toks[k].end:toks[k + 1].start] for k in range(lo, lo + size - 1)
+                   for c in ",;:.!?()\"\u201c\u201d"):
+                break  # (the thing is said without a break inside it)
+            if norms[size - 1] in writer or norms[size - 1] in _POINTED_NOT:
+                break  # ("The daft thing I keep coming back to": the line points on, at what follows)
+            rest = norms[size:]
+            if rest[:1] in (["is"], ["was"]):
+                rest = rest[1:]
+            if any(tuple(rest[:len(p)]) == p and p[0] not in writer for p in phrases):
+                # ("The one I keep thinking about is Leo": a phrase that opens on the writer
+                # makes what comes before it the head of a clause that points on)
+                return _POINTED_BY[norms[0]] + a.text[toks[lo].end:toks[lo + size - 1].end]
+    return None
+
+
+@cache
+def _phrase_list(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The language's phrases as token sequences, tokenised once per process."""
+    return tuple(tuple(t.norm for t in tokenize(p)) for p in phrases if p.strip())
 
 
 def _words_of(data: dict, key: str) -> frozenset[str]:

@@ -554,6 +554,22 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
     return None
 
 
+#: What follows a "so" of "therefore" rather than of degree ("so she", "so then", "so much").
+_SO_THEN = frozenset({"he", "she", "they", "it", "you", "there", "then", "now", "this", "that",
+                      "much", "many", "far", "long", "yeah", "anyway", "yes", "no"})
+
+
+def _so_of_degree(tokens: Sequence[Token], k: int, last: int, lex: _Lexicon) -> bool:
+    """Whether the "so" at token k says how much, with the "that" of what it led to ("so kind
+    that I'd rather she'd screamed"), not "therefore" ("so at least he's eating", "so I
+    left"): a word follows it that is no one and nothing pointed at, then "that"."""
+    if tokens[k].norm != "so" or k + 3 >= last:
+        return False
+    after = tokens[k + 1].norm
+    return after not in lex.first_person and after not in lex.determiners and after not in _SO_THEN \
+        and any(tokens[j].norm == "that" for j in range(k + 2, min(last, k + 4)))
+
+
 def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, last: int,
                  longest: int | None = None) -> tuple[int, int] | None:
     """(where the last clause of [first, last) starts, where its quoted words start), by the
@@ -610,8 +626,12 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
             cut += 1  # ", y no se lo he dicho": the joining word is left out of the quote
     if tokens[cut - 1].norm in lex.joins:
         while cut < last and tokens[cut].norm in lex.links and tokens[cut].norm not in lex.joins \
-                and tokens[cut].norm not in lex.determiners and tokens[cut].norm not in lex.remarks:
-            cut += 1  # "and then …", "parce que …": so are the link words after it (not "that")
+                and tokens[cut].norm not in lex.determiners and tokens[cut].norm not in lex.remarks \
+                and not _so_of_degree(tokens, cut, last, lex):
+            # "and then …", "parce que …": so are the link words after it (not "that"), and a
+            # "so" that says "therefore" ("and so I left"); not one of degree ("and so kind
+            # that I'd rather she'd screamed": without it the clause is cut inside itself)
+            cut += 1
     if not fewest <= last - cut <= longest:
         return None
     if "?" in text[tokens[last - 1].end : tokens[last - 1].end + 2]:
@@ -625,7 +645,7 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     after_join = tokens[cut - 1].norm in lex.joins and norms[0] in lex.determiners  # "and that was all"
     whole = tokens[cut - 1].sent != tokens[cut].sent and len(norms) >= _CLAUSE_WORDS[0] + 1
     if (norms[0] in lex.links and norms[0] not in lex.remarks and not after_join and not whole
-            and norms[0] not in lex.opening_turns) or (
+            and norms[0] not in lex.opening_turns and not _so_of_degree(tokens, cut, last, lex)) or (
             norms[0] in lex.opening_turns and tokens[cut - 1].sent == tokens[cut].sent
             and len(norms) < _TURN_CLAUSE_WORDS):
         # (a turn after a comma is quoted with its turn word when it says enough to be
@@ -3817,7 +3837,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if tagged is not None:
         tag_asks = tuple(norms[tagged:centre_sentence.last]) in _ASKING_TAGS and norms[centre_sentence.first] in _WHY
         centre_sentence = Moment(centre_sentence.first, tagged, centre_sentence.score)
-    centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person, lex.links, lex.turns)
+    centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person, lex.links, lex.turns,
+                     lex.remarks)
 
     # A second moment from a different paragraph, for long entries.
     second = None
@@ -3827,7 +3848,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                   and m.score > 1.0]
         if others:
             second = _window(text, toks, max(others, key=lambda m: (m.score, -m.first)), fam_at, vader,
-                             lex.first_person, lex.links, lex.turns)
+                             lex.first_person, lex.links, lex.turns, lex.remarks)
 
     # Feelings, strongest first: counted over the whole entry, the centre's weigh double.
     # A feeling is named only on a word that names it or two hints of it: a wrong name
@@ -5262,7 +5283,7 @@ _OWN_CLAUSE = 1.0
 
 def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
             vader: dict[str, float], first_person: frozenset[str], joins: frozenset[str] = frozenset(),
-            turns: Sequence[str] = ()) -> Moment:
+            turns: Sequence[str] = (), remarks: frozenset[str] = frozenset()) -> Moment:
     """A sentence as quotable: whole when short, else the clause(s) around its peak word,
     cut only where a clause ends (never inside one, never just before a negation); a run-on
     line with no mark to cut at is cut before a joining word ("… i need an A in higher maths
@@ -5304,8 +5325,10 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
         # with the clause it answers ("he laughs so hard he has to put the phone down, and
         # every time I laugh too") it is the moment
         lo = max(s for s in starts if s < lo)
-    if lo > m.first and hi - lo > 4 and toks[lo].norm in joins and (toks[lo + 1].norm in first_person
-                                                                  or lo in turned):
+    if lo > m.first and hi - lo > 4 and toks[lo].norm in joins and toks[lo].norm not in remarks \
+            and (toks[lo + 1].norm in first_person or lo in turned):
+        # (not a remark's "which": "which I did not know and which somehow makes it better"
+        # cut to "I did not know and which …" reads as a line cut inside itself)
         # ("…when I saw him, but I did the reverse park perfectly": quoted from "but", the
         # line reads as cut; from "I did", it is the writer's own clause, whole)
         lo += 1

@@ -24,6 +24,17 @@ without stopping!!!").
 Relief named beside gratitude after a scare keeps its name, where gladness beside trouble
 is left unnamed.
 
+"The smell is what got me", "That photo undid me more than the job did": the thing the
+writer says undid them is what the question asks after ("What was it about that photo?"),
+where it had been a question any entry could get ("What comes back most, reading it now?").
+"The daft thing I keep coming back to is …" points on, at what follows: no thing is asked
+after there.
+
+Never cut inside a clause: "so kind that I'd rather she'd screamed" keeps its "so" (asked
+after as "kind that …", it read as a mechanical cut), and a remark "which I did not know and
+which somehow makes it better" keeps its first "which". A "so" of "therefore" is still left
+out ("…, so at least he's eating").
+
 These entries were written for the tests."""
 
 from __future__ import annotations
@@ -137,3 +148,40 @@ def test_relief_after_a_scare_keeps_its_name_beside_gratitude() -> None:
     r = reading(text)
     assert "relief" in r.feelings
     assert "relief" in compose(text).lower()
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    ("Dad's last shift at the depot. They gave him a card and a cake shaped like a bus, and a framed "
+     "photo of the 1987 crew. That photo undid me more than the speeches did, if I'm honest.",
+     "that photo"),
+    ("Cleared Gran's wardrobe with Jo this afternoon. My gran's green coat was the thing that got me.",
+     "your gran's green coat"),
+])
+def test_the_thing_that_undid_the_writer_is_asked_after(text: str, thing: str) -> None:
+    reply = compose(text)
+    assert f"What was it about {thing}" in reply
+
+
+def test_a_line_that_points_on_names_no_thing_to_ask_after() -> None:
+    text = ("Anniversary again. Flowers on the table, her chair by the window. "
+            "The daft thing I keep coming back to is I never took her to Lisbon.")
+    assert "What was it about the daft" not in compose(text)
+
+
+def test_a_so_of_degree_stays_with_its_clause() -> None:
+    text = ("Got to the school hall after it had finished. Ada said \"never mind, Mummy\" in a voice "
+            "so calm and so patient that I would honestly rather she had shouted at me.\n\n"
+            "Tomorrow I am leaving at four, whatever happens.")
+    reply = compose(text)
+    assert "“so patient that I would honestly rather she had shouted at me”" in reply
+    assert "“patient that" not in reply
+
+
+def test_a_remark_keeps_its_which() -> None:
+    text = ("Phoned Grandad at lunch about the allotment. Right at the end I said, \"Do you still have "
+            "that green shed with the wonky door?\" and he said, \"Oh no, love, that came down in the "
+            "big storm of '87,\" which I never knew and which somehow makes the photos of it better."
+            "\n\nWork was nothing much. Emails.")
+    reply = compose(text)
+    assert "“I never knew and which" not in reply
+    assert "“which I never knew and which somehow makes the photos of it better”" in reply
