@@ -3077,6 +3077,8 @@ def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> tuple[str, int, 
         if "," not in text[name.end : toks[j + 1].start]:
             continue  # "No Kaffee left": not said to anyone
         rest = [toks[k].norm for k in range(j + 1, hi)]
+        if rest[:1] == [toks[lo].norm]:
+            continue  # "Não médico, não bombeiro. Avô.": what it is not, listed, said to no one
         for_what = bool(rest[:1]) and rest[0] in _THANKS_FOR and rest[1:2] not in (["verdad"], ["verdade"])
         if thanks and (for_what or len(rest) > 3 and not (
                 titled and _after_trouble(toks, bounds, lo, lex))):

@@ -35,6 +35,10 @@ after as "kind that …", it read as a mechanical cut), and a remark "which I di
 which somehow makes it better" keeps its first "which". A "so" of "therefore" is still left
 out ("…, so at least he's eating").
 
+"Não médico, não bombeiro. Avô." lists what a child does not want to be: it is said to no
+one. Read as a comeback to someone called "médico", it was answered "There's a dry edge …
+And what did you really answer médico?" (read blind: graded 1).
+
 These entries were written for the tests."""
 
 from __future__ import annotations
@@ -185,3 +189,14 @@ def test_a_remark_keeps_its_which() -> None:
     reply = compose(text)
     assert "“I never knew and which" not in reply
     assert "“which I never knew and which somehow makes the photos of it better”" in reply
+
+
+@pytest.mark.parametrize("text", [
+    "O Tomás disse hoje que, quando crescer, quer ser avô. Não médico, não bombeiro. Avô.",
+    "Lucía dice que de mayor quiere ser abuela. No médica, no bombera. Abuela.",
+])
+def test_what_it_is_not_listed_is_said_to_no_one(text: str) -> None:
+    assert reading(text).retort is None
+    reply = compose(text)
+    assert "a médic" not in reply  # ("… respondeu de verdade a médico?")
+    assert "seco" not in reply and "sonrisa" not in reply  # (no dry edge, no half smile)
