@@ -3834,7 +3834,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     tagged = _closing_tag_after(toks, centre_sentence, lex)
     if tagged is None:
         centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns,
-                                           lex.stopwords, lex.first_person, lex.leaving)
+                                           lex.stopwords, lex.first_person, lex.leaving, lex.negators)
     tag_asks = False
     if tagged is not None:
         tag_asks = tuple(norms[tagged:centre_sentence.last]) in _ASKING_TAGS and norms[centre_sentence.first] in _WHY
@@ -4144,7 +4144,8 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
                      opening_turns: frozenset[str] = frozenset(),
                      stopwords: frozenset[str] | None = None,
                      first_person: frozenset[str] = frozenset(),
-                     leaving: frozenset[str] = frozenset()) -> Moment:
+                     leaving: frozenset[str] = frozenset(),
+                     negators: frozenset[str] = frozenset()) -> Moment:
     """A centre sentence with the very short one after it in the same paragraph ("No sé si
     me quedaré para siempre. Hoy sí."): the tail often turns it, and must not be cut off.
     So with a sentence after it that opens on a turn ("I've done nights for two years and I
@@ -4198,10 +4199,14 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         return m
     then = next((n for n in scored if n.first == nxt.last), None)
     if then is not None and then.last - then.first <= 3 and nxt.last - nxt.first <= 3 \
-            and any(toks[k].norm in opening_turns for k in range(then.first, then.last)) \
+            and (any(toks[k].norm in opening_turns for k in range(then.first, then.last))
+                 or (then.last - m.first <= _MAX_CENTRE_WORDS and any(
+                     toks[k].norm in negators or toks[k].norm.endswith("n't") for k in range(nxt.first, nxt.last)))) \
             and not set(text[toks[nxt.last - 1].end : toks[then.first].start]) & set("\n!?"):
         # "… so I don't lose it again. Sounded terrible. Saved it anyway.": a second short
-        # line that turns the first ("anyway", "though") is where the pair lands
+        # line that turns the first ("anyway", "though") is where the pair lands; so is one
+        # that answers a denial ("I'm not proud. I'll take it."): quoted without it, the
+        # denial reads as meant
         return Moment(m.first, then.last, m.score)
     return Moment(m.first, nxt.last, m.score)
 

@@ -35,6 +35,10 @@ after as "kind that …", it read as a mechanical cut), and a remark "which I di
 which somehow makes it better" keeps its first "which". A "so" of "therefore" is still left
 out ("…, so at least he's eating").
 
+A short denial after the quoted line is answered by the short line after it: "Don't tell
+anyone. Especially not Theo.", "Not tweaked. Changed." are quoted whole, not cut after the
+denial, which then reads as meant.
+
 "Não médico, não bombeiro. Avô." lists what a child does not want to be: it is said to no
 one. Read as a comeback to someone called "médico", it was answered "There's a dry edge …
 And what did you really answer médico?" (read blind: graded 1).
@@ -200,3 +204,11 @@ def test_what_it_is_not_listed_is_said_to_no_one(text: str) -> None:
     reply = compose(text)
     assert "a médic" not in reply  # ("… respondeu de verdade a médico?")
     assert "seco" not in reply and "sonrisa" not in reply  # (no dry edge, no half smile)
+
+
+def test_a_short_denial_is_quoted_with_the_short_line_that_answers_it() -> None:
+    text = ("Book club tonight. Six of us, two bottles of wine, one person who had read the book.\n\n"
+            "Dana spent twenty minutes on the cover. Theo brought a lasagne nobody asked for. We voted "
+            "on next month by shouting.\n\n"
+            "The embarrassing part is I sort of loved it. Don't tell anyone. Especially not Theo.")
+    assert "Don't tell anyone. Especially not Theo”" in compose(text)
