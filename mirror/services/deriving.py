@@ -5,6 +5,10 @@ journal) and imports (the reflections whose text is new) — so they all write t
 records at the same speed. Analysis is pure CPU work on text: past PARALLEL_THRESHOLD
 reflections it is spread over forked worker processes while this process writes results.
 Nothing here trusts derived rows from elsewhere: they are always recomputed from the text.
+The one thing reused is this journal's own record of what the care detector read in a
+text (`mirror.engine.care.readings`, migration 018), and only while the text and the
+detector are the very ones it was read with: three quarters of the work, which a change of
+engine profile does not touch.
 
 Imports derive after their merge has committed, one short transaction per batch
 (`derive_after_import`), so `reflect` and edits from other processes never wait behind a
