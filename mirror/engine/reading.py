@@ -354,6 +354,7 @@ class _Lexicon:
     determiners: frozenset[str] = _DETERMINERS      # "the", "el": a noun phrase begins
     adjectives_follow: bool = False                 # "el plato vacío": the noun comes first
     plans: tuple[tuple[str, ...], ...] = ()         # "going to", "tomorrow": a closing plan
+    note_labels: tuple[tuple[str, ...], ...] = ()   # "to do", "comprare": a note to self's label
     self_statement: frozenset[str] = frozenset()    # "am", "feel", "estoy", "bin": the writer's state
     intensifiers: frozenset[str] = frozenset()      # "so", "really": may open a diary fragment
     exclamatives: frozenset[str] = frozenset()      # "what", "qué", "quel": "What a relief."
@@ -747,6 +748,24 @@ def makes_a_plan(language: str, norms: Sequence[str]) -> bool:
     return lex is not None and _plans_ahead(norms, lex)
 
 
+def _labelled_note(text: str, toks: Sequence[Token], first: int, lex: _Lexicon) -> bool:
+    """Whether the line holding token `first` opens with one of the language's labels of a
+    note to self and a colon ("Next week: her lemon drizzle. … God help me.", "Comprare: …",
+    "À faire : …"). A label of another kind ("Bonus:", "Update:") may open the heart."""
+    start = text.rfind("\n", 0, toks[first].start) + 1  # the line the last sentence is on
+    head = text[start:start + 40].split(":", 1)
+    if len(head) != 2 or not 1 <= len(head[0].split()) <= 3:
+        return False
+    label = tuple(t.norm for t in toks if start <= t.start < start + len(head[0]))
+    if label not in lex.note_labels:
+        return False
+    # (a note that goes on to the writer, "Tomorrow: ring instead of email. … I'm done being
+    # polite.", is where they land, not an afterthought)
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return not any(start + len(head[0]) <= t.start < end and t.norm in lex.first_person for t in toks)
+
+
 def _plans_ahead(norms: Sequence[str], lex: _Lexicon) -> bool:
     """Whether the words hold a plan cue not denied just before it: "Don't need to now" is
     where a worry ends, not an errand for tomorrow. A cue followed by being is a hope, not an
@@ -872,6 +891,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         determiners=_lowered(data.get("determiners")) or _DETERMINERS,
         adjectives_follow=bool(data.get("adjectives_follow", False)),
         plans=tuple(_words(str(w)) for w in data.get("plans") or ()),
+        note_labels=tuple(_words(str(w)) for w in data.get("note_labels") or ()),
         self_statement=_lowered(data.get("self_statement")) | _SELF_STATEMENT,
         intensifiers=_lowered(data.get("intensifiers")),
         exclamatives=_lowered(data.get("exclamatives")),
@@ -3789,6 +3809,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         aside = plain and bool(said) and (any(tuple(said[: len(a)]) == a for a in lex.asides)
                                           or _is_laugh(said[-1], lex))
         aside = aside or bool(signs_off)
+        # So is a note to self under a label of a word or two ("Next week: her lemon drizzle.",
+        # "Comprare: caramelle …", "Meta agora: guardar cem reais por mês."): read blind,
+        # each answered over the heart of its entry was graded 2.
+        aside = aside or (plain and _labelled_note(text, toks, final.first, lex))
         # So is what came after, told plainly ("Had a bun in the cafe after. A big one.",
         # "Danach Pizza."): the aftermath of the moment, not the moment (read blind: a first
         # length swum at 71 answered about the bun).

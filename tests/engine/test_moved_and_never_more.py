@@ -39,6 +39,10 @@ A short denial after the quoted line is answered by the short line after it: "Do
 anyone. Especially not Theo.", "Not tweaked. Changed." are quoted whole, not cut after the
 denial, which then reads as meant.
 
+A note to self under its label closing an entry ("To do: …", "Comprare: …", "Amanhã: …")
+is an afterthought, not where the entry lands; one that goes on to the writer ("Tomorrow:
+ring instead of email. … I'm done being polite.") is where it lands.
+
 "Não médico, não bombeiro. Avô." lists what a child does not want to be: it is said to no
 one. Read as a comeback to someone called "médico", it was answered "There's a dry edge …
 And what did you really answer médico?" (read blind: graded 1).
@@ -212,3 +216,23 @@ def test_a_short_denial_is_quoted_with_the_short_line_that_answers_it() -> None:
             "on next month by shouting.\n\n"
             "The embarrassing part is I sort of loved it. Don't tell anyone. Especially not Theo.")
     assert "Don't tell anyone. Especially not Theo”" in compose(text)
+
+
+def test_a_labelled_note_to_self_at_the_end_is_an_afterthought() -> None:
+    text = ("Spent the whole day \"on the essay\", which meant renaming files, cleaning the keyboard "
+            "and watching a video about how pencils are made.\n\n"
+            "I'm so cross with myself I could scream. It's the essay I actually care about. Marta says "
+            "I'm scared of it being bad so I won't let it start, and I hate it when she's right, which "
+            "is always.\n\n"
+            "Tomorrow: laptop in the car boot, the plan before lunch, ugly sentences allowed. Ugly "
+            "sentences. Just sentences.")
+    reply = compose(text)
+    assert "Tomorrow" not in reply and "Just sentences" not in reply
+
+
+def test_a_labelled_note_that_goes_on_to_the_writer_is_where_it_lands() -> None:
+    text = ("The damp is back above the bath. Fourth email to the agency, fourth \"passed to the "
+            "landlord\", then nothing for weeks, while Ivy coughs at night.\n\n"
+            "We pay £980 a month for a fan that hums and does nothing.\n\n"
+            "Tomorrow: ring instead of email. Get a name. I'm done being nice. Nice has got me a black ceiling.")
+    assert "black ceiling" in compose(text)
