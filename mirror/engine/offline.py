@@ -1475,7 +1475,7 @@ def _laughs(a: Analysis, data: dict, r: Reading) -> bool:
     # A line said in jest about oneself ("Who even am I.", "Am now unbearable.", "10/10 would
     # not recommend"): the writer is grinning at their own story, as plainly as with "lol".
     words = [t.norm for t in a.tokens if t.sent in near and not inside_quotation(a.text, t.start)]
-    return any(contains_phrase(words, phrase) for phrase in _jests(tuple(str(p) for p in data.get("jest") or ())))
+    return any(contains_phrase(words, phrase) for phrase in _as_words(tuple(str(p) for p in data.get("jest") or ())))
 
 
 #: How a thing the writer points at opens, said back to them ("my dad's voice" → "your dad's
@@ -1495,7 +1495,7 @@ def _pointed_thing(a: Analysis, r: Reading, data: dict) -> str | None:
     `moved` phrases (after an "is"/"was"), said back in the second person; None otherwise."""
     if r.centre is None:
         return None
-    phrases = _phrase_list(tuple(str(p) for p in (*(data.get("pointers") or ()), *(data.get("moved") or ()))))
+    phrases = _as_words(tuple(str(p) for p in (*(data.get("pointers") or ()), *(data.get("moved") or ()))))
     if not phrases:
         return None
     toks = a.tokens
@@ -1521,22 +1521,16 @@ def _pointed_thing(a: Analysis, r: Reading, data: dict) -> str | None:
     return None
 
 
-@cache
-def _phrase_list(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The language's phrases as token sequences, tokenised once per process."""
-    return tuple(tuple(t.norm for t in tokenize(p)) for p in phrases if p.strip())
-
-
 def _words_of(data: dict, key: str) -> frozenset[str]:
     """A word list of the language's frames file, lowered."""
     return frozenset(str(w).lower() for w in data.get(key) or ())
 
 
 @cache
-def _jests(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The language's phrases said in jest (`jest` in its frames file), as token sequences:
-    tokenised once per process, not at every reply."""
-    return tuple(tuple(t.norm for t in tokenize(p)) for p in phrases)
+def _as_words(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """A phrase list of the language's frames file (`jest`, `pointers`, `moved`) as token
+    sequences: tokenised once per process, not at every reply."""
+    return tuple(tuple(t.norm for t in tokenize(p)) for p in phrases if p.strip())
 
 
 def _weight(said: str) -> float:

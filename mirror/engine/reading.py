@@ -3898,10 +3898,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             hinted.add((fam, norms[i]))
             if norms[i] in lex.acts:
                 hinted.add((fam, ""))
-        if wt < WORD_WEIGHT and norms[i] not in lex.acts \
-                and _hint_confirmed(text, toks, i, lex.valence.get(fam), vader):
-            wt = WORD_WEIGHT  # "Passed my driving test!!!": the sentence says how it felt
-            if not _hint_exclaimed(text, toks, i, lex.valence.get(fam)):
+        if wt < WORD_WEIGHT and norms[i] not in lex.acts:
+            # "Passed my driving test!!!": the sentence says how it felt, shouted or leaning
+            if _hint_exclaimed(text, toks, i, lex.valence.get(fam)):
+                wt = WORD_WEIGHT
+            elif _hint_leans(toks, i, lex.valence.get(fam), vader):
+                wt = WORD_WEIGHT
                 leaned_at.add(i)
         if wt < WORD_WEIGHT and not vader:
             wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
@@ -5029,14 +5031,12 @@ def _sentence_end(text: str, toks: Sequence[Token], i: int) -> str:
     return text[toks[hi - 1].end : toks[hi - 1].end + 3]
 
 
-def _hint_confirmed(text: str, toks: Sequence[Token], i: int, valence: str | None,
-                    vader: dict[str, float]) -> bool:
-    """Whether a hint's own sentence shows the feeling it suggests: an exclamation, or
-    words that lean the same way (VADER) and clearly so. Only a glad hint: a sentence that
-    leans hard says *that* something hurt, not which hurt the hint suggests ("chirping since
-    about 3am and I genuinely thought I was going to lose my mind" is not tiredness)."""
-    if _hint_exclaimed(text, toks, i, valence):
-        return True
+def _hint_leans(toks: Sequence[Token], i: int, valence: str | None, vader: dict[str, float]) -> bool:
+    """Whether a hint's own sentence shows the feeling it suggests by words that lean the
+    same way (VADER), and clearly so (`_hint_exclaimed` is the other way). Only a glad hint:
+    a sentence that leans hard says *that* something hurt, not which hurt the hint suggests
+    ("chirping since about 3am and I genuinely thought I was going to lose my mind" is not
+    tiredness)."""
     lo, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
     lean = sum(vader.get(toks[k].norm, 0.0) for k in range(lo, hi) if k != i)
     return valence == "positive" and lean >= 2.0

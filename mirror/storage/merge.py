@@ -41,7 +41,7 @@ from mirror.storage import tags as tagstore
 from mirror.storage.bulk import audit_rows
 from mirror.storage.db import transaction, writable
 from mirror.storage.foreign import drop_fts, row_counts
-from mirror.storage.reflections import _Bulk
+from mirror.storage.reflections import CHILD_TABLES, _Bulk
 
 #: Namespace for IDs Mirror derives during imports (revisions made by a merge, and
 #: reflections imported from other tools), so that re-importing mints the same IDs.
@@ -49,9 +49,6 @@ IMPORT_NAMESPACE = uuid.UUID("6f1d8a52-3c3e-4b8e-9d0f-2a7c5e4b9a11")
 
 _REFLECTION_FIELDS = ("content", "content_type", "visibility", "private", "source",
                       "created_at", "created_tz", "updated_at", "starred", "metadata")
-_CHILD_TABLES = ("reflection_revisions", "reflection_patterns", "tension_observations",
-                 "mirrorbacks", "engine_runs", "care_markers", "care_readings", "care_dismissals",
-                 "response_cache", "reflection_tags", "thread_members")
 
 
 def derived_id(*parts: str) -> str:
@@ -223,7 +220,7 @@ def merge_attached(conn: sqlite3.Connection, identity_id: str, now: str, import_
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS m_doomed (id TEXT PRIMARY KEY) WITHOUT ROWID")
         conn.execute("DELETE FROM m_doomed")
         conn.executemany("INSERT INTO m_doomed VALUES (?)", [(i,) for i in doomed])
-        for table in _CHILD_TABLES:
+        for table in CHILD_TABLES:
             conn.execute(f"DELETE FROM main.{table} WHERE reflection_id IN (SELECT id FROM m_doomed)")
         conn.execute("DELETE FROM main.reflections WHERE id IN (SELECT id FROM m_doomed)")
         tail = audit_rows(conn, now, "delete", "reflection",

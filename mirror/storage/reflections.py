@@ -59,6 +59,13 @@ SELECT = (f"SELECT {_COLUMNS}, {_TAGS_OF}, {_THREADS_OF}, {_REVISIONS_OF},"
           f" {ACTIVE_CARE} AS care_tier FROM reflections r")
 
 
+#: Every table whose rows belong to one reflection (by `reflection_id`): what deleting it,
+#: here or by a bundle's tombstone (`merge`), removes, derived data and kept readings too.
+CHILD_TABLES = ("reflection_revisions", "reflection_patterns", "tension_observations",
+                "mirrorbacks", "engine_runs", "care_markers", "care_readings", "care_dismissals",
+                "response_cache", "reflection_tags", "thread_members")
+
+
 @dataclass
 class NewReflection:
     """What a caller supplies to create a reflection; storage fills in the rest."""
@@ -267,10 +274,7 @@ class ReflectionStore:
                     raise NotFound(f"no reflection with ID {reflection_id}")
                 # Children first: their ON DELETE CASCADE would do it, but explicit deletes
                 # keep the statement list obvious for anyone auditing what a deletion removes.
-                for table in ("reflection_revisions", "reflection_patterns", "tension_observations",
-                              "mirrorbacks", "engine_runs", "care_markers", "care_readings",
-                              "care_dismissals", "response_cache", "reflection_tags",
-                              "thread_members"):
+                for table in CHILD_TABLES:
                     self.conn.execute(f"DELETE FROM {table} WHERE reflection_id = ?",
                                       (reflection_id,))
                 self.conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
