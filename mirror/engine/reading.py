@@ -106,6 +106,7 @@ _KEEPS = 1.25
 #: A line where the writer's body stopped for what they felt ("I had to sit down"): `_stilled`.
 _STILLED = 1.75
 _ALONE_WORDS, _ALONE_MOST = 4, 20
+_ALONE_TAIL = 2  # words after it in its paragraph ("… I suppose. Myself.")
 _AFTER_LIST = 1.5  # the prose under a list: where the person speaks
 _LIST_ITEMS = 3
 _CLOSING_WORDS = 8  # words of a closing line straight under a list, with no blank line
@@ -746,6 +747,20 @@ def makes_a_plan(language: str, norms: Sequence[str]) -> bool:
     siempre"): an afterthought, not where an entry lands."""
     lex = _lexicon(language)
     return lex is not None and _plans_ahead(norms, lex)
+
+
+def leaves(language: str, norms: Sequence[str]) -> bool:
+    """Whether these (normalised) words are the writer leaving the page ("Going home.",
+    "Bed now.", "Tomorrow."): a line of the language's `leaving` words and little else."""
+    lex = _lexicon(language)
+    return lex is not None and len(norms) <= _SIGN_OFF_WORDS and any(w in lex.leaving for w in norms)
+
+
+def tags_the_line(language: str, norms: Sequence[str]) -> bool:
+    """Whether these (normalised) words only say how the line before was said ("Just
+    saying.", "Genuine question."): the language's `closing_tags`."""
+    lex = _lexicon(language)
+    return lex is not None and tuple(norms) in lex.closing_tags
 
 
 def _labelled_note(text: str, toks: Sequence[Token], first: int, lex: _Lexicon) -> bool:
@@ -1777,6 +1792,8 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     "Endlich."), with no "said"/"told" between the writer and the word. A feeling word
     anywhere else belongs to the story, and naming it was the mirror's commonest misreading."""
     sent = toks[i].sent
+    if lex.deeds and _glad_of_own_hurt(toks, i):
+        return False  # "Glad my humiliation entertains someone": said through the teeth
     lo = i
     while lo > 0 and toks[lo - 1].sent == sent and i - lo < 3:
         lo -= 1
@@ -1809,6 +1826,31 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         return False
     reported = [k for k, w in enumerate(before) if w in lex.reported]
     return not reported or any(w in writer for w in before[reported[-1] + 1:])
+
+
+#: A hurt of the writer's this bad in VADER's words ("humiliation" -2.7, "pain" -2.3,
+#: "embarrassment" -1.9) turns a gladness said of it into irony; and the words that say the
+#: hurt is over, which make the gladness real ("Glad my pain is finally gone").
+_OWN_HURT = -1.9
+_HURT_OVER = frozenset({"over", "gone", "done", "finished", "behind", "better", "passed", "ended",
+                        "healed", "fixed", "easing", "eased", "lifting", "lifted"})
+
+
+def _glad_of_own_hurt(toks: Sequence[Token], i: int) -> bool:
+    """Whether a glad word is said of the writer's own hurt, right after it: "Glad my
+    humiliation entertains someone", "Love that my misery is content now". Nobody is glad of
+    their humiliation: it is said through the teeth (read blind, "there's real joy in that"
+    was graded 1). English only, where VADER weighs the hurt."""
+    vader = valences()
+    if vader.get(toks[i].norm, 0.0) <= 0.0:
+        return False
+    sent = toks[i].sent
+    after = [toks[k].norm for k in range(i + 1, min(len(toks), i + 6)) if toks[k].sent == sent]
+    rest = [t.norm for t in toks[i + 1:] if t.sent == sent]
+    for k, w in enumerate(after[:3]):
+        if w in ("my", "our") and k + 1 < len(after) and vader.get(after[k + 1], 0.0) <= _OWN_HURT:
+            return not any(x in _HURT_OVER for x in rest)
+    return False
 
 
 #: What may stand between a diary's opening verb and how the writer was: "Woke up
@@ -3503,6 +3545,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     signs_off = _signs_off(text, toks, sentences, fam_weight, paragraphs, lex)
     # (how many of its sentences each paragraph holds: a line alone between others is set apart)
     per_paragraph = collections.Counter(_paragraph_of(text, toks[lo].start) for lo, _ in sentences)
+    # (and how many words: "So I'm watching now, I suppose. Myself." is a line set apart too,
+    # its last word said after it)
+    paragraph_words = collections.Counter()
+    for lo, hi in sentences:
+        paragraph_words[_paragraph_of(text, toks[lo].start)] += hi - lo
     # (only among paragraphs of several lines: where every paragraph is one line, that is
     # the writer's way of writing, and no line is set apart by it)
     set_apart = sum(1 for n in per_paragraph.values() if n > 1) >= 2
@@ -3644,7 +3691,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if set_apart and _ALONE_WORDS <= hi - lo <= _ALONE_MOST and not in_quotes[lo] \
                 and (words[0] not in lex.links or words[0] in lex.opening_turns) and pointed is None \
                 and 0 < (here := _paragraph_of(text, toks[lo].start)) \
-                < paragraphs - 1 and per_paragraph[here] == 1 and text[toks[hi - 1].end : toks[hi - 1].end + 1] != ":":
+                < paragraphs - 1 and (per_paragraph[here] == 1 or (
+                    paragraph_words[here] - (hi - lo) <= _ALONE_TAIL and (k == 0 or _paragraph_of(
+                        text, toks[sentences[k - 1][0]].start) != here))) \
+                and text[toks[hi - 1].end : toks[hi - 1].end + 1] != ":":
             # A long entry's line set apart as a paragraph of its own, between others ("I
             # didn't tell anyone it was my last shift.", "Sentei-me no chão e separei-os outra
             # vez."): the writer gave it the room the heart gets. A heading ("Reasons not to:")
@@ -4206,6 +4256,14 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         return m
     nxt = next((n for n in scored if n.first == m.last), None)
     if nxt is None or "\n" in text[toks[m.last - 1].end : toks[nxt.first].start]:
+        return m
+    said = [toks[k].norm for k in range(nxt.first, nxt.last)]
+    if len(said) <= 3 and any(w in leaving for w in said) \
+            and all(w in leaving or (stopwords is not None and w in stopwords) for w in said) \
+            and not any(w in negators or w.endswith("n't") for w in said):
+        # "… and I'm so proud. Bed now.": the writer getting up to go, not the line's answer
+        # (asked "Where does 'Bed now' take you?", the pride was passed over); "Fair enough",
+        # "Hosed her off" are more than leaving
         return m
     if inside_quotation(text, toks[nxt.first].start) and not inside_quotation(text, toks[m.last - 1].start):
         return m  # someone's words after the writer's ('"Frozen? Frozen chips? …"'): cut inside
