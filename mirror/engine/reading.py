@@ -360,6 +360,7 @@ class _Lexicon:
     intensifiers: frozenset[str] = frozenset()      # "so", "really": may open a diary fragment
     exclamatives: frozenset[str] = frozenset()      # "what", "qué", "quel": "What a relief."
     reported: frozenset[str] = frozenset()          # "said", "told": someone's words reported
+    telling: frozenset[str] = frozenset()           # "telling (me to)": someone's instruction
     not_praise: frozenset[str] = frozenset()        # "friend", "interest": scored as praise, are not
     belongings: frozenset[str] = frozenset()        # "his", "her": another person's things
     theirs: frozenset[str] = frozenset()            # "his", "sa", "seine": someone else's (people)
@@ -911,6 +912,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         intensifiers=_lowered(data.get("intensifiers")),
         exclamatives=_lowered(data.get("exclamatives")),
         reported=_lowered(data.get("reported")),
+        telling=_lowered(data.get("telling")),
         supposed=_lowered(data.get("supposed")),
         machines=_lowered(data.get("machines")),
         not_praise=_lowered(sarcasm.get("not_praise")),
@@ -1825,7 +1827,24 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     if not any(w in writer for w in near):
         return False
     reported = [k for k, w in enumerate(before) if w in lex.reported]
+    if any(w in lex.telling and before[k + 1:k + 2] and before[k + 1] in _TOLD_TO for k, w in enumerate(before)):
+        return False  # "diciéndome que me tranquilice", "telling me to relax": told, not felt
     return not reported or any(w in writer for w in before[reported[-1] + 1:])
+
+
+#: The feeling an apology is a word of ("sorry", "perdón", "désolée").
+_APOLOGY = frozenset({"guilt"})
+
+
+def _said_over(toks: Sequence[Token], i: int) -> bool:
+    """Whether the word at token i is said again right beside it ("Sorry, sorry, sorry",
+    "perdón, perdón"): a word said aloud, over and over, in the moment."""
+    return any(0 <= j < len(toks) and toks[j].norm == toks[i].norm for j in (i - 1, i + 1))
+
+
+#: What opens the words someone told the writer, after the verb of telling ("telling me to
+#: calm down", "diciéndome que me tranquilice", "en me disant de me calmer").
+_TOLD_TO = frozenset({"to", "que", "che", "di", "de", "dass", "że", "żeby", "żebym", "om", "te"})
 
 
 #: A hurt of the writer's this bad in VADER's words ("humiliation" -2.7, "pain" -2.3,
@@ -3957,6 +3976,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 leaned_at.add(i)
         if wt < WORD_WEIGHT and not vader:
             wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
+        elif wt >= WORD_WEIGHT and fam in _APOLOGY and _said_over(toks, i):
+            wt = 0.0  # "Sorry, sorry, sorry": an apology said aloud in a fluster, not guilt
         elif wt >= WORD_WEIGHT and fam not in _TOLD_BY_EVENTS and i not in told \
                 and not _stated(text, toks, i, lex) and not _paired(text, toks, i, counted, lex):
             wt = 0.0  # a feeling word in the story ("I said tired", "per fortuna") is not a
@@ -4897,6 +4918,8 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     if 1 in bounds and [t.norm for t in toks[lo:hi]] == [t.norm for t in toks[bounds[1][0]:bounds[1][1]]] \
             and _in_capitals(toks, *bounds[1]):
         lo, hi = bounds[1]  # "Passed. PASSED.": the news said, then shouted
+    if LIST_ITEM.match(line_at(text, toks[lo].start)):
+        return False  # ("- renew car rego (expires Fri!!)": an errand's deadline, not news)
     first = [toks[k].norm for k in range(lo, hi)]
     # ("SHE SAID YES." in capitals is shouted too, where the words lean glad: "FLAT TYRE
     # AGAIN." in capitals is not news)

@@ -1,0 +1,83 @@
+"""Feelings that are not the writer's to name.
+
+- A deadline shouted in an errand list ("- renew car rego (expires Fri!!)") is not good
+  news: an entry opening on it was named "Joy runs through this entry" over "Feeling weirdly
+  flat today, not sad just... grey" (read blind: graded 2).
+- A feeling someone told the writer to have is their instruction: "Lucía me ha mandado un
+  audio diciéndome que me tranquilice" was answered "Hay calma en esto" the night before an
+  exam (graded 2).
+- "Sorry, sorry, sorry" said in a fluster is an apology aloud, not guilt ("daar zit
+  schuldgevoel in" over a first week's wrong turn, graded 2). "I am so sorry, I keep doing
+  it" still is.
+
+These entries were written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.analysis import analyze
+from mirror.engine.offline import compose
+from mirror.engine.reading import read
+
+
+def _feelings(entry: str) -> tuple[str, ...]:
+    analysis = analyze(entry)
+    return read(analysis.text, analysis.tokens, analysis.language or "en").feelings
+
+
+def test_a_deadline_in_an_errand_list_is_not_good_news() -> None:
+    entry = ("- renew passport (expires Mon!!)\n- email school re trip form\n- bins\n\n"
+             "Quiet sort of day. Probably need a walk.")
+    assert "joy" not in _feelings(entry)
+    assert "joy" not in compose(entry).lower()
+
+
+def test_news_shouted_still_is() -> None:
+    assert "joy" in _feelings("GOT THE FLAT!!! Signed at four, keys on Friday.")
+
+
+@pytest.mark.parametrize(("entry", "feeling"), [
+    ("Examen mañana. Carmen me ha mandado un audio diciéndome que me tranquilice, pero no ayuda "
+     "nada.", "calm"),
+])
+def test_a_feeling_someone_told_the_writer_to_have_is_not_named(entry: str, feeling: str) -> None:
+    assert feeling not in _feelings(entry)
+    assert "calma" not in compose(entry).lower()
+
+
+_FIRST_WEEK = ("Eerste week bij het nieuwe bureau in Zwolle zit erop. Ik was maandag zo zenuwachtig "
+               "dat ik twee keer de verkeerde trap op liep en in een vergaderruimte belandde waar "
+               "iemand een sollicitatiegesprek had. {apology}\n\n"
+               "Maar het gaat goed, geloof ik. Mijn teamleider Joris is heel relaxed, de koffie is "
+               "verrassend goed, en vandaag mocht ik al meedenken over het ontwerp voor de school in "
+               "Deventer. Ik kreeg zelfs een compliment over mijn schetsen. Ik heb op de fiets naar "
+               "huis hardop zitten glimlachen, volgens mij dachten mensen dat ik gek was.\n\n"
+               "Nu een biertje en de hele zaterdag helemaal niks.")
+
+
+def test_an_apology_said_over_and_over_is_not_guilt() -> None:
+    assert "guilt" not in _feelings(_FIRST_WEEK.format(apology="Sorry, sorry, sorry."))
+
+
+def test_guilt_said_of_oneself_is_still_named() -> None:
+    assert "guilt" in _feelings("I snapped at Jo again tonight. I am so sorry, I keep doing it.")
+
+
+@pytest.mark.parametrize(("frame", "plain", "measured"), [
+    ("Ran twice this week and rang Grandad on Sunday. {} Tired midweek, better by Saturday.",
+     "The thing with Priya bugged me.", "The thing with Priya bugged me more than it should have."),
+    ("Esta semana corrí dos veces y llamé al abuelo el domingo. {} Cansada a mitad de semana, "
+     "mejor el sábado.",
+     "Lo de Priya me molestó el martes en la oficina.", "Lo de Priya me molestó más de lo que debería."),
+])
+def test_a_feeling_more_than_it_should_have_been_is_set_above_the_others(
+        frame: str, plain: str, measured: str) -> None:
+    """"… bugged me more than it should have": the writer sets this line above the others,
+    as with "the nicest thing anyone had said to me all week"."""
+    def score(line: str) -> float:
+        analysis = analyze(frame.format(line))
+        reading = read(analysis.text, analysis.tokens, analysis.language or "en")
+        return next(m.score for m in reading.moments
+                    if "Priya" in analysis.text[analysis.tokens[m.first].start:analysis.tokens[m.last - 1].end])
+    assert score(measured) > score(plain)
