@@ -381,6 +381,7 @@ _SWAP_LOWER = frozenset({"my", "our", "his", "her", "their"})
 _VERDICT_OPENERS = {("it", "was"): True, ("it", "felt"): True, ("that", "was"): True,
                     ("this", "was"): True, ("it's",): False, ("it", "is"): False,
                     ("it", "feels"): False, ("that's",): False, ("this", "is"): False}
+_WH = frozenset({"when", "where", "why", "how", "what", "who", "whom", "whose", "which"})
 _SUPERLATIVES = frozenset({"best", "worst", "most", "least", "hardest", "easiest", "nicest",
                            "strangest", "weirdest", "happiest", "saddest", "loveliest"})
 
@@ -412,6 +413,8 @@ def _verdict(text: str, toks: list[Token], own: list[str]) -> Echo | None:
             rest, words = rest[1:], words[1:]
         if not 1 <= len(words) <= 8 or any(w in _REFUSE or w in ("you", "your") for w in words):
             return None
+        if words[0] in _WH:
+            return None  # "that's when most of us lost it": a time pointed at, not a judgement
         if words[0].endswith("ing") or "like" in words or words[0] == "as" or (
                 words[0] in ("a", "the") and len(words) == 1):
             return None  # "It was raining": an event; "It felt like a hug": a likeness
