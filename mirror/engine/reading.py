@@ -2693,11 +2693,25 @@ def _pointer_at(words: Sequence[str], pointers: Sequence[tuple[str, ...]]) -> in
     with it: "The bit I keep turning over is this afternoon" → 3 ("is this afternoon")."""
     for i, p in _occurrences(words, pointers):
         end = i + len(p)
+        if _span_of_time(words, end):
+            continue  # "the best part of an hour": most of an hour, not the best of anything
         if p[-1] in _POINTS_WITH_DOING:
             while end < len(words) and (words[end].endswith("ing") or words[end] in _DOING_PARTICLES):
                 end += 1
         return len(words) - end
     return None
+
+
+#: Spans of time "the best part of" measures out ("the best part of an hour").
+_TIME_SPANS = frozenset({"minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
+                         "morning", "afternoon", "evening", "night", "weekend", "century"})
+
+
+def _span_of_time(words: Sequence[str], at: int) -> bool:
+    """Whether the words from `at` are "of a/an <span of time>" ("… the best part of an
+    hour", "the better part of a decade"): a measure of how long, not a judgement."""
+    return at + 2 < len(words) and words[at] == "of" and words[at + 1] in ("a", "an") \
+        and words[at + 2] in _TIME_SPANS
 
 
 #: What a pointer's last word may be when the doing it points with follows it ("the part I
@@ -3636,6 +3650,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # laugh; its first letters stand for the word in all its forms)
             stem = norms[i][:_STEM]
             v = vader.get(norms[i], 0.0) if stem not in counted and not in_quotes[i] else 0.0
+            if v and norms[i] in ("best", "better") and i + 1 < len(norms) and norms[i + 1] in ("part", "bit") \
+                    and _span_of_time(norms, i + 2):
+                v = 0.0  # "the best part of an hour": how long, not how good
             if v and any(norms[j] in lex.body for j in range(max(lo, i - 3), i)):
                 v = 0.0  # "now my wrist hurts", "my feet are killing me": the body's, not a feeling
             if v and _in_trouble_with(norms, i, lo):
