@@ -828,6 +828,11 @@ def _plain(fr: dict, a: Analysis, quote: str) -> list[str]:
     return [f for f in fr["plain"] if not (whole and f in part)] or fr["plain"]
 
 
+#: "And also", "but also": a line that holds both sides itself, in the languages with frames.
+_AND_ALSO = frozenset({("and", "also"), ("but", "also"), ("y", "también"), ("pero", "también"),
+                       ("et", "aussi"), ("mais", "aussi"), ("und", "auch"), ("aber", "auch"),
+                       ("e", "anche"), ("ma", "anche"), ("e", "também"), ("mas", "também"),
+                       ("en", "ook"), ("maar", "ook"), ("a", "także"), ("ale", "też"), ("i", "też")})
 #: A "both at once" said in a line of its own: at most this many words.
 _BOTH_WORDS = 8
 #: Each of its two sides, quoted: at least and at most this many words.
@@ -849,16 +854,49 @@ def _both_sides(a: Analysis, r: Reading, data: dict) -> tuple[str, str] | None:
                 any(tuple(said[j : j + len(p)]) == p for j in range(len(said) - len(p) + 1))
                 for p in phrases):
             continue
-        if k < 2 or inside_quotation(a.text, a.tokens[m.first].start):
+        if inside_quotation(a.text, a.tokens[m.first].start):
+            return None
+        after = moments[k + 1] if k + 1 < len(moments) else None
+        halves = _either_side(norms, after) if after is not None and "\n" not in a.text[
+            a.tokens[m.last - 1].end : a.tokens[after.first].start] else None
+        if halves is not None:
+            # "I think both things are true. I'm lucky to be here and I miss home so much my
+            # teeth hurt sometimes.": the two sides come after, in one line, either side of its
+            # "and".
+            first = _exact_quote(a.text, a.tokens, halves[0].first, halves[0].last)
+            second = _exact_quote(a.text, a.tokens, halves[1].first, halves[1].last)
+            return (first, second) if first and second else None
+        if k < 2:
             return None
         sides = moments[k - 2], moments[k - 1]
         if any(not _SIDE_WORDS[0] <= side.last - side.first <= _SIDE_WORDS[1] for side in sides):
             return None
+        said = tuple(norms[sides[1].first : sides[1].last])
+        joint = next((j for j in range(len(said) - 1) if said[j : j + 2] in _AND_ALSO), None)
+        if joint is not None:
+            # "Three bedrooms, a lemon tree … I said 'it's gorgeous!!' and meant it and also
+            # wanted to scream a bit. Both things are true.": the one line holds both sides,
+            # either side of its "and also", and the house before it is no side of it.
+            sides = (Moment(sides[1].first, sides[1].first + joint, 0.0),
+                     Moment(sides[1].first + joint + 2, sides[1].last, 0.0))
         first = _exact_quote(a.text, a.tokens, sides[0].first, sides[0].last)
         second = _exact_quote(a.text, a.tokens, sides[1].first, sides[1].last)
         return (first, second) if first and second else None
     return None
 
+
+def _either_side(norms: Sequence[str], line: Moment) -> tuple[Moment, Moment] | None:
+    """The line's two halves either side of its first "and" or "but" (in the languages with
+    frames), each of at least three words; None when it has no such joint."""
+    for j in range(line.first + _SIDE_WORDS[0], line.last - _SIDE_WORDS[0]):
+        if norms[j] in _JOINING:
+            return Moment(line.first, j, 0.0), Moment(j + 1, line.last, 0.0)
+    return None
+
+
+#: "And", "but" in the languages with frames: where a line holding two sides joins them.
+_JOINING = frozenset({"and", "but", "y", "pero", "et", "mais", "und", "aber", "e", "ma", "mas",
+                      "en", "maar", "a", "ale", "i"})
 
 #: A turning centre and its set-up are quoted together up to this many words.
 _SET_UP_WORDS = 45

@@ -1832,6 +1832,10 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     return not reported or any(w in writer for w in before[reported[-1] + 1:])
 
 
+#: "My pride" is a thing one has, loses or swallows ("Total damage: $412 and my pride"), not
+#: the pride felt ("I'm proud of it"); "my pride and joy" is someone loved.
+_OWNED = frozenset({"my", "our"})
+_OWNED_NOT_FELT = frozenset({"pride", "dignity"})
 #: The feeling an apology is a word of ("sorry", "perdón", "désolée").
 _APOLOGY = frozenset({"guilt"})
 
@@ -3536,6 +3540,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     signs = _signs(text, toks, lex)
     told = {i for i, _, _ in signs}  # events that tell a feeling, not words the writer says of it
     feeling_words = _joked_before(norms, _families(text, toks, lex), lex)
+    # ("Total damage: $412 and my pride", "swallowed my pride": a thing lost, not a feeling)
+    feeling_words = [f for f in feeling_words
+                     if not (f[0] > 0 and norms[f[0] - 1] in _OWNED and norms[f[0]] in _OWNED_NOT_FELT)]
     families = sorted([f for f in feeling_words if f[0] not in told] + signs) if signs else feeling_words
     # (an event read whole outranks a hint found at its first word: "would have been")
     sarcasm = _is_sarcastic(text, toks, lex, vader, feeling_words)  # (read once, not twice)
@@ -3883,6 +3890,16 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # An entry lands on its last line, unless that line only makes a plan, with no
         # feeling in it ("We should be doing the free install day twice a year", "Going to
         # write the justification out properly tonight"): that is an afterthought.
+        if len(scored) > 1 and scored[-1].last - scored[-1].first <= _INSIST_WORDS \
+                and scored[-2].last == scored[-1].first and norms[scored[-2].first] in lex.opening_turns \
+                and scored[-2].last - scored[-2].first > _INSIST_WORDS \
+                and "\n" not in text[toks[scored[-2].last - 1].end : toks[scored[-1].first].start]:
+            # "But I'm not looking at job postings. Not this year.": a few words that go on
+            # with the turn before them are its end; the turn is where the entry lands (it had
+            # lost to "I'm tired" four lines up, read blind as a triumphant year met with
+            # tiredness, graded 2).
+            turned, coda = scored[-2], scored.pop()
+            scored[-1] = Moment(turned.first, coda.last, max(turned.score, coda.score))
         final = scored[-1]
         # (the last sentence itself, where a line before it was joined to it: "Bought milk
         # on the way home. We had milk.")
