@@ -412,12 +412,18 @@ _CLOSERS = ")]}\u201d\u00bb\u203a\u300d\u300f'\u2019\""
 
 #: A closing bracket that closes something: not the mouth of a smiley (":)", ";-)").
 _CLOSING_BRACKET = re.compile(r"(?<![:;=\-])\)")
+#: A list's number ("1)", "12)"), which closes no bracket when none is open.
+_ENUMERATOR = re.compile(r"(?:^|(?<=\s))\d{1,2}\)")
 
 
 def _closing_brackets(text: str, start: int, end: int) -> int:
     """How many brackets in text[start:end] close something ("just checking in :)" closes
-    nothing: the smiley is quoted whole)."""
-    return sum(1 for _ in _CLOSING_BRACKET.finditer(text, start, end))
+    nothing: the smiley is quoted whole; nor does a list's number, "… to: 1) Alma texted")."""
+    closers = sum(1 for _ in _CLOSING_BRACKET.finditer(text, start, end))
+    opens = text.count("(", start, end)
+    if closers <= opens:
+        return closers
+    return max(opens, closers - sum(1 for _ in _ENUMERATOR.finditer(text, start, end)))
 
 
 def _closes_before_opening(text: str, start: int, end: int) -> bool:

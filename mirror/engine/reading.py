@@ -4313,6 +4313,12 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
     if nxt is None or "\n" in text[toks[m.last - 1].end : toks[nxt.first].start]:
         return m
     said = [toks[k].norm for k in range(nxt.first, nxt.last)]
+    if said and all(w in _LEADS_ON for w in said) and any(n.first == nxt.last for n in scored) \
+            and "\n" not in text[toks[nxt.last - 1].end : toks[next(n for n in scored if n.first == nxt.last).first].start]:
+        # "… the kid who used to save her crackers for the class hamster. Well. A different
+        # kid now.": "Well." leads into what follows; quoted with the line before, it was
+        # asked "What does 'Well' carry for you?" (read blind: a mechanical fragment, 2)
+        return m
     if len(said) <= 3 and any(w in leaving for w in said) \
             and all(w in leaving or (stopwords is not None and w in stopwords) for w in said) \
             and not any(w in negators or w.endswith("n't") for w in said):
@@ -4348,6 +4354,13 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         # denial reads as meant
         return Moment(m.first, then.last, m.score)
     return Moment(m.first, nxt.last, m.score)
+
+
+#: A word that only leads into the next line ("Well. A different kid now."), in the languages
+#: with frames.
+_LEADS_ON = frozenset({"well", "so", "anyway", "right", "bueno", "pues", "bon", "bref", "enfin",
+                       "naja", "na", "tja", "beh", "vabbè", "insomma", "enfim", "pois", "nou",
+                       "cóż", "no", "dobra"})
 
 
 #: How many words an entry's last line may hold to be joined to the centre just before it,

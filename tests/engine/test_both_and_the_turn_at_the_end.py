@@ -66,3 +66,27 @@ def test_my_pride_lost_is_not_pride_felt() -> None:
              "March. Total damage: one very long email and my pride. Bought the team doughnuts.")
     analysis = analyze(entry)
     assert "pride" not in read(analysis.text, analysis.tokens, "en").feelings
+
+
+def test_a_word_that_leads_into_the_next_line_is_not_quoted_with_the_line_before() -> None:
+    """"… the kid who used to save her crackers for the class hamster. Well. A different kid
+    now.": "Well." opens what follows; quoted with the line before, it was asked "What does
+    'Well' carry for you?" (read blind: a mechanical fragment, graded 2)."""
+    entry = ("Ruby (15) came home and told me, very casually, that she stood up for the new kid at "
+             "lunch. Some boys were mocking his accent and she apparently said \"do you want to hear "
+             "YOUR accent from the outside?\" and did an impression of one of them. Cafeteria lost "
+             "it.\n\nI tried to do the parent thing, \"we don't mock people either, love\", but I was "
+             "grinning and she knew it.\n\nShe's been so closed off this year. Door shut, earbuds in, "
+             "one-word answers. It was nice to be reminded she's still in there, the kid who used to "
+             "save her crisps for the class guinea pig. Well. A different kid now. Maybe a better one.")
+    reply = compose(entry)
+    assert "Well\u201d" not in reply and "\u201cWell" not in reply
+
+
+def test_a_lists_number_is_not_a_closing_bracket() -> None:
+    """"… keeps telling me to: 1) Ana texted just to say hi": the "1)" numbers an item; read as
+    a bracket the quote must close, the quote was cut to "… telling me to: 1"."""
+    entry = ("Good things list, because my counsellor keeps telling me to: 1) Ana texted just to say "
+             "hi. 2) the boiler works again. 3) I slept through the night. That's enough.")
+    reply = compose(entry)
+    assert "\u201c3\u201d" not in reply and "to: 1\u201d" not in reply
