@@ -15,3 +15,20 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "reflections.yaml"
 def corpus() -> list[dict[str, Any]]:
     """The annotated reflections of tests/corpus/reflections.yaml."""
     return yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def centre_of() -> Any:
+    """The words of an entry the offline reading takes for its centre, as written (the
+    language detected as a person's entry would be)."""
+    from mirror.engine.analysis import analyze
+    from mirror.engine.reading import read
+
+    def centre(entry: str) -> str:
+        analysis = analyze(entry)
+        reading = read(analysis.text, analysis.tokens, analysis.language or "en")
+        assert reading.centre is not None
+        toks = analysis.tokens
+        return analysis.text[toks[reading.centre.first].start : toks[reading.centre.last - 1].end]
+
+    return centre

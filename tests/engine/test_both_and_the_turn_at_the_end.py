@@ -16,6 +16,8 @@ These entries were written for the tests."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from mirror.engine.analysis import analyze
 from mirror.engine.offline import compose
 from mirror.engine.reading import read
@@ -46,18 +48,14 @@ def test_both_things_true_says_both_at_once() -> None:
     assert "\u201cI'm glad for him\u201d" in reply and "got a map but me" in reply
 
 
-def test_a_turn_that_ends_on_a_few_words_is_where_the_entry_lands() -> None:
+def test_a_turn_that_ends_on_a_few_words_is_where_the_entry_lands(centre_of: Any) -> None:
     entry = ("Last shift before the summer. The ward smells of hand gel and cold toast.\n\n"
              "This year nearly broke me in January. I cried in the sluice room twice. I looked at "
              "jobs in insurance, which is what nurses do when they're daydreaming about leaving.\n\n"
              "Then Mr Okafor on bay three went home walking, and his daughter hugged me in the corridor.\n\n"
              "I'm tired. My feet hurt. I'll moan about the rota all August. But I'm not looking at "
              "insurance jobs. Not this year.")
-    analysis = analyze(entry)
-    reading = read(analysis.text, analysis.tokens, "en")
-    assert reading.centre is not None
-    toks = analysis.tokens
-    centre = analysis.text[toks[reading.centre.first].start : toks[reading.centre.last - 1].end]
+    centre = centre_of(entry)
     assert "not looking at insurance jobs" in centre and "Not this year" in centre
 
 

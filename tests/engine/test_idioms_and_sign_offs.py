@@ -15,32 +15,24 @@ These entries were written for the tests."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from mirror.engine.analysis import analyze
 from mirror.engine.offline import compose
-from mirror.engine.reading import read
 
 
-def _centre(entry: str) -> str:
-    analysis = analyze(entry)
-    reading = read(analysis.text, analysis.tokens, analysis.language or "en")
-    assert reading.centre is not None
-    toks = analysis.tokens
-    return analysis.text[toks[reading.centre.first].start : toks[reading.centre.last - 1].end]
-
-
-def test_the_best_part_of_an_hour_is_a_measure_of_time() -> None:
+def test_the_best_part_of_an_hour_is_a_measure_of_time(centre_of: Any) -> None:
     entry = ("Wet again. Sat with the crossword and got stuck on 9 across for the best part of an "
              "hour. It's been two weeks since we lost Pepper. I keep putting her bowl down in the "
              "morning before I remember.")
-    assert "best part of an hour" not in _centre(entry)
+    assert "best part of an hour" not in centre_of(entry)
     assert "bowl" in compose(entry)
 
 
-def test_the_best_part_of_the_day_still_points() -> None:
+def test_the_best_part_of_the_day_still_points(centre_of: Any) -> None:
     entry = "Long day at the county show. The best part of the day was the sheepdog trial. Home by six."
-    assert "sheepdog" in _centre(entry)
+    assert "sheepdog" in centre_of(entry)
 
 
 @pytest.mark.parametrize(("entry", "heart", "aside"), [
@@ -49,8 +41,8 @@ def test_the_best_part_of_the_day_still_points() -> None:
      "Morgen rede ich mit ihm. Ruhig. Sachlich. Und wenn das nicht hilft, gehe ich zu Frau Berger. "
      "Jetzt erstmal Pizza und Fernsehen.", "ärgere ich mich doppelt", "Pizza"),
 ])
-def test_an_aside_turning_to_the_evening_is_not_the_centre(entry: str, heart: str, aside: str) -> None:
-    centre = _centre(entry)
+def test_an_aside_turning_to_the_evening_is_not_the_centre(entry: str, heart: str, aside: str, centre_of: Any) -> None:
+    centre = centre_of(entry)
     assert heart in centre and aside not in centre
 
 
@@ -62,5 +54,5 @@ def test_an_aside_turning_to_the_evening_is_not_the_centre(entry: str, heart: st
      "zrobiło mi się ciepło na sercu.\n\nPotem oglądaliśmy mecz i kłóciliśmy się o sędziego, jak "
      "zawsze.\n\nIdę spać.", "spać"),
 ])
-def test_a_writer_leaving_the_page_signs_off(entry: str, sign_off: str) -> None:
-    assert sign_off not in _centre(entry)
+def test_a_writer_leaving_the_page_signs_off(entry: str, sign_off: str, centre_of: Any) -> None:
+    assert sign_off not in centre_of(entry)

@@ -15,19 +15,11 @@ These entries were written for the tests."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from mirror.engine.analysis import analyze
 from mirror.engine.offline import compose
-from mirror.engine.reading import read
-
-
-def _centre(entry: str) -> str:
-    analysis = analyze(entry)
-    reading = read(analysis.text, analysis.tokens, analysis.language or "en")
-    assert reading.centre is not None
-    toks = analysis.tokens
-    return analysis.text[toks[reading.centre.first].start : toks[reading.centre.last - 1].end]
 
 
 @pytest.mark.parametrize(("entry", "heart"), [
@@ -48,8 +40,8 @@ def _centre(entry: str) -> str:
      "Et c'est là que ça m'a prise, sans prévenir.\n\nCe soir, soupe. Il faut que je rappelle "
      "le plombier demain.", "c'est là que"),
 ])
-def test_the_line_that_undid_the_writer_is_the_centre(entry: str, heart: str) -> None:
-    assert heart in _centre(entry)
+def test_the_line_that_undid_the_writer_is_the_centre(entry: str, heart: str, centre_of: Any) -> None:
+    assert heart in centre_of(entry)
 
 
 def test_a_time_pointed_at_is_not_asked_as_a_judgement() -> None:
