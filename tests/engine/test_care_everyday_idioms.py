@@ -1,0 +1,37 @@
+"""Everyday idioms that share a crisis's words, read as the idioms they are, each beside
+the crisis that must still get care.
+
+Found on entries written blind with no crisis in them (bench/holdout_entries/fresh71.yaml
+and fresh72.yaml), where the care response would have replaced the mirrorback:
+- Italian "mi tocca lavorare" is "I have to work", not "he touches me";
+- German "hat mit mir Schluss gemacht" is a break-up, not an end;
+- "instead of screaming he just looked at me" (a new baby) is what did not happen;
+- "he's a Liverpool fan, which is going to be a problem for my family" is a thing that is a
+  problem, not the writer."""
+
+from __future__ import annotations
+
+import pytest
+
+from mirror.engine.care import CARE, assess
+
+
+@pytest.mark.parametrize("text", [
+    "Sabato mi tocca lavorare di nuovo, e domenica mi tocca pure stirare. Che palle.",
+    "Markus hat gestern mit mir Schluss gemacht. Nach vier Jahren. Ich esse jetzt Eis.",
+    "Day 12 of being a dad. Around 4 he finished his bottle and instead of screaming he just "
+    "looked at me. He seems to be a Liverpool fan, which is going to be a problem for my family.",
+])
+def test_an_everyday_idiom_is_not_a_crisis(text: str) -> None:
+    assert assess(text).tier is None
+
+
+@pytest.mark.parametrize("text", [
+    "Lui mi tocca quando non voglio e ho paura di tornare a casa.",
+    "Ich will Schluss machen mit meinem Leben.",
+    "Er hat mit mir Schluss gemacht und ich will nicht mehr leben.",
+    "He screams at me and smashes plates. I'm not safe at home.",
+    "I am a problem for my family. They would be better off without me.",
+])
+def test_the_crisis_that_shares_its_words_still_gets_care(text: str) -> None:
+    assert assess(text).tier == CARE
