@@ -1,5 +1,9 @@
 """Feelings that are not the writer's to name.
 
+- A lump in the throat is being moved, not a lump found ("There's worry in this", graded 2).
+- "On my own" is being alone, not pride ("Watched the Muppets on my own", named pride over a
+  lonely Christmas, graded 2).
+
 - A deadline shouted in an errand list ("- renew car rego (expires Fri!!)") is not good
   news: an entry opening on it was named "Joy runs through this entry" over "Feeling weirdly
   flat today, not sad just... grey" (read blind: graded 2).
@@ -81,3 +85,25 @@ def test_a_feeling_more_than_it_should_have_been_is_set_above_the_others(
         return next(m.score for m in reading.moments
                     if "Priya" in analysis.text[analysis.tokens[m.first].start:analysis.tokens[m.last - 1].end])
     assert score(measured) > score(plain)
+
+
+def test_a_lump_in_the_throat_is_being_moved_not_worry() -> None:
+    """"I got this really stupid lump in my throat in the middle of the waiting room" (the
+    physio's "you'll be walking"): being moved, not a lump found (read blind, "There's worry
+    in this" was graded 2). A lump found in the body is still worry."""
+    moved = ("Physio again. I managed three sets without holding the rail and she said I'd be "
+             "walking to the shop by spring. I got this stupid lump in my throat in the middle of "
+             "the waiting room.")
+    assert "anxiety" not in _feelings(moved)
+    assert "lump in my throat" in compose(moved)
+    found = "Found a lump in my left breast in the shower this morning. GP is Tuesday."
+    assert "anxiety" in _feelings(found)
+
+
+@pytest.mark.parametrize("entry", [
+    "Christmas on my own this year, kids at their mum's. Watched the Muppets on my own and sang "
+    "every song. Stavros had his first ever batch of mince pies out and gave me one.",
+    "Walked the old route past the school and laughed out loud on my own like a daft beggar.",
+])
+def test_on_my_own_is_not_pride(entry: str) -> None:
+    assert "pride" not in _feelings(entry)
