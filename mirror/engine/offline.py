@@ -958,7 +958,7 @@ def _to_the_end(a: Analysis, r: Reading, first: int, last: int) -> tuple[int, in
     for ages." loses "Put it back where it was". The question still asks after the centre."""
     toks = a.tokens
     end = len(toks)
-    while end > last and a.text[max(0, toks[end - 1].start - 1) : toks[end - 1].start + 1].startswith("#"):
+    while end > last and toks[end - 1].start > 0 and a.text[toks[end - 1].start - 1] == "#":
         end -= 1  # (a closing tag is how it was filed, not a line of it)
     tail = [t.norm for t in toks[last:end]]
     if not tail or r.asking or end > _SHORT_ENTRY_WORDS or end - first > _TO_THE_END_WORDS \

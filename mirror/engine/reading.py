@@ -751,10 +751,20 @@ def makes_a_plan(language: str, norms: Sequence[str]) -> bool:
 
 
 def leaves(language: str, norms: Sequence[str]) -> bool:
-    """Whether these (normalised) words are the writer leaving the page ("Going home.",
-    "Bed now.", "Tomorrow."): a line of the language's `leaving` words and little else."""
+    """Whether these (normalised) words are the writer leaving the page ("Bed now.", "Ab ins
+    Bett."): see `_a_leaving_line`."""
     lex = _lexicon(language)
-    return lex is not None and len(norms) <= _SIGN_OFF_WORDS and any(w in lex.leaving for w in norms)
+    return lex is not None and _a_leaving_line(norms, lex.leaving, lex.stopwords, lex.negators)
+
+
+def _a_leaving_line(norms: Sequence[str], leaving: frozenset[str], stopwords: frozenset[str],
+                    negators: frozenset[str]) -> bool:
+    """Whether a line of a few words is the writer leaving the page: a word of `leaving` and
+    only small words beside it, none of them a denial ("Bed now.", "Off to bed."). "Fair
+    enough", "Hosed her off" and "Not now" are more than leaving."""
+    return 0 < len(norms) <= _SIGN_OFF_WORDS and any(w in leaving for w in norms) \
+        and all(w in leaving or w in stopwords for w in norms) \
+        and not any(w in negators or w.endswith("n't") for w in norms)
 
 
 def tags_the_line(language: str, norms: Sequence[str]) -> bool:
@@ -1835,7 +1845,7 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
 #: "My pride" is a thing one has, loses or swallows ("Total damage: $412 and my pride"), not
 #: the pride felt ("I'm proud of it"); "my pride and joy" is someone loved.
 _OWNED = frozenset({"my", "our"})
-_OWNED_NOT_FELT = frozenset({"pride", "dignity"})
+_OWNED_NOT_FELT = frozenset({"pride"})
 #: The feeling an apology is a word of ("sorry", "perdón", "désolée").
 _APOLOGY = frozenset({"guilt"})
 
@@ -4313,18 +4323,16 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
     if nxt is None or "\n" in text[toks[m.last - 1].end : toks[nxt.first].start]:
         return m
     said = [toks[k].norm for k in range(nxt.first, nxt.last)]
-    if said and all(w in _LEADS_ON for w in said) and any(n.first == nxt.last for n in scored) \
-            and "\n" not in text[toks[nxt.last - 1].end : toks[next(n for n in scored if n.first == nxt.last).first].start]:
+    beyond = next((n for n in scored if n.first == nxt.last), None)
+    if said and all(w in _LEADS_ON for w in said) and beyond is not None \
+            and "\n" not in text[toks[nxt.last - 1].end : toks[beyond.first].start]:
         # "… the kid who used to save her crackers for the class hamster. Well. A different
         # kid now.": "Well." leads into what follows; quoted with the line before, it was
         # asked "What does 'Well' carry for you?" (read blind: a mechanical fragment, 2)
         return m
-    if len(said) <= 3 and any(w in leaving for w in said) \
-            and all(w in leaving or (stopwords is not None and w in stopwords) for w in said) \
-            and not any(w in negators or w.endswith("n't") for w in said):
+    if _a_leaving_line(said, leaving, stopwords or frozenset(), negators):
         # "… and I'm so proud. Bed now.": the writer getting up to go, not the line's answer
-        # (asked "Where does 'Bed now' take you?", the pride was passed over); "Fair enough",
-        # "Hosed her off" are more than leaving
+        # (asked "Where does 'Bed now' take you?", the pride was passed over)
         return m
     if inside_quotation(text, toks[nxt.first].start) and not inside_quotation(text, toks[m.last - 1].start):
         return m  # someone's words after the writer's ('"Frozen? Frozen chips? …"'): cut inside
