@@ -32,3 +32,16 @@ def centre_of() -> Any:
         return analysis.text[toks[reading.centre.first].start : toks[reading.centre.last - 1].end]
 
     return centre
+
+
+@pytest.fixture(scope="session")
+def feelings_of() -> Any:
+    """The feeling families the offline reading names for an entry."""
+    from mirror.engine.analysis import analyze
+    from mirror.engine.reading import read
+
+    def feelings(entry: str) -> tuple[str, ...]:
+        analysis = analyze(entry)
+        return read(analysis.text, analysis.tokens, analysis.language or "en").feelings
+
+    return feelings

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mirror.engine.analysis import analyze
 from mirror.engine.offline import compose
-from mirror.engine.reading import read
 
 
 def test_both_sides_after_the_line_that_says_both() -> None:
@@ -59,11 +57,10 @@ def test_a_turn_that_ends_on_a_few_words_is_where_the_entry_lands(centre_of: Any
     assert "not looking at insurance jobs" in centre and "Not this year" in centre
 
 
-def test_my_pride_lost_is_not_pride_felt() -> None:
+def test_my_pride_lost_is_not_pride_felt(feelings_of: Any) -> None:
     entry = ("Spent the afternoon finding why the payroll script paid everyone twice. It was me, in "
              "March. Total damage: one very long email and my pride. Bought the team doughnuts.")
-    analysis = analyze(entry)
-    assert "pride" not in read(analysis.text, analysis.tokens, "en").feelings
+    assert "pride" not in feelings_of(entry)
 
 
 def test_a_word_that_leads_into_the_next_line_is_not_quoted_with_the_line_before() -> None:

@@ -21,6 +21,8 @@ These entries were written for the tests."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from mirror.engine.analysis import analyze
@@ -110,14 +112,13 @@ def test_a_line_set_apart_keeps_its_weight_with_a_word_said_after_it() -> None:
     assert two_lines < alone
 
 
-def test_a_feeling_waited_for_is_not_named() -> None:
+def test_a_feeling_waited_for_is_not_named(feelings_of: Any) -> None:
     """"I keep waiting to feel panicked and instead I mostly feel like I've finally got time":
     the panic did not come, and naming fear there disputes the writer's own account (read
     blind: graded 2)."""
     entry = ("A month since the shop closed. I keep waiting to feel scared and instead I mostly "
              "feel like I've got time to look at things. The heron on the canal. Tea while it's hot.")
-    analysis = analyze(entry)
-    assert "fear" not in read(analysis.text, analysis.tokens, "en").feelings
+    assert "fear" not in feelings_of(entry)
     assert "fear" not in compose(entry).lower()
 
 
@@ -127,15 +128,13 @@ def test_a_feeling_waited_for_is_not_named() -> None:
     "The video of me falling off the paddleboard is in the group chat now. Love that my misery "
     "is content.",
 ])
-def test_gladness_of_ones_own_hurt_is_not_joy(entry: str) -> None:
+def test_gladness_of_ones_own_hurt_is_not_joy(entry: str, feelings_of: Any) -> None:
     """"Glad my humiliation entertains someone" is said through the teeth: read as "there's
     real joy in that", it was graded 1 blind."""
-    analysis = analyze(entry)
-    assert "joy" not in read(analysis.text, analysis.tokens, "en").feelings
+    assert "joy" not in feelings_of(entry)
     assert "joy" not in compose(entry).lower()
 
 
-def test_gladness_that_a_hurt_is_over_is_joy() -> None:
+def test_gladness_that_a_hurt_is_over_is_joy(feelings_of: Any) -> None:
     entry = "Glad my pain is finally gone after three weeks!! Walked to the shop and back."
-    analysis = analyze(entry)
-    assert "joy" in read(analysis.text, analysis.tokens, "en").feelings
+    assert "joy" in feelings_of(entry)

@@ -18,6 +18,8 @@ These entries were written for the tests."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from mirror.engine.analysis import analyze
@@ -25,28 +27,23 @@ from mirror.engine.offline import compose
 from mirror.engine.reading import read
 
 
-def _feelings(entry: str) -> tuple[str, ...]:
-    analysis = analyze(entry)
-    return read(analysis.text, analysis.tokens, analysis.language or "en").feelings
-
-
-def test_a_deadline_in_an_errand_list_is_not_good_news() -> None:
+def test_a_deadline_in_an_errand_list_is_not_good_news(feelings_of: Any) -> None:
     entry = ("- renew passport (expires Mon!!)\n- email school re trip form\n- bins\n\n"
              "Quiet sort of day. Probably need a walk.")
-    assert "joy" not in _feelings(entry)
+    assert "joy" not in feelings_of(entry)
     assert "joy" not in compose(entry).lower()
 
 
-def test_news_shouted_still_is() -> None:
-    assert "joy" in _feelings("GOT THE FLAT!!! Signed at four, keys on Friday.")
+def test_news_shouted_still_is(feelings_of: Any) -> None:
+    assert "joy" in feelings_of("GOT THE FLAT!!! Signed at four, keys on Friday.")
 
 
 @pytest.mark.parametrize(("entry", "feeling"), [
     ("Examen mañana. Carmen me ha mandado un audio diciéndome que me tranquilice, pero no ayuda "
      "nada.", "calm"),
 ])
-def test_a_feeling_someone_told_the_writer_to_have_is_not_named(entry: str, feeling: str) -> None:
-    assert feeling not in _feelings(entry)
+def test_a_feeling_someone_told_the_writer_to_have_is_not_named(entry: str, feeling: str, feelings_of: Any) -> None:
+    assert feeling not in feelings_of(entry)
     assert "calma" not in compose(entry).lower()
 
 
@@ -60,12 +57,12 @@ _FIRST_WEEK = ("Eerste week bij het nieuwe bureau in Zwolle zit erop. Ik was maa
                "Nu een biertje en de hele zaterdag helemaal niks.")
 
 
-def test_an_apology_said_over_and_over_is_not_guilt() -> None:
-    assert "guilt" not in _feelings(_FIRST_WEEK.format(apology="Sorry, sorry, sorry."))
+def test_an_apology_said_over_and_over_is_not_guilt(feelings_of: Any) -> None:
+    assert "guilt" not in feelings_of(_FIRST_WEEK.format(apology="Sorry, sorry, sorry."))
 
 
-def test_guilt_said_of_oneself_is_still_named() -> None:
-    assert "guilt" in _feelings("I snapped at Jo again tonight. I am so sorry, I keep doing it.")
+def test_guilt_said_of_oneself_is_still_named(feelings_of: Any) -> None:
+    assert "guilt" in feelings_of("I snapped at Jo again tonight. I am so sorry, I keep doing it.")
 
 
 @pytest.mark.parametrize(("frame", "plain", "measured"), [
@@ -87,17 +84,17 @@ def test_a_feeling_more_than_it_should_have_been_is_set_above_the_others(
     assert score(measured) > score(plain)
 
 
-def test_a_lump_in_the_throat_is_being_moved_not_worry() -> None:
+def test_a_lump_in_the_throat_is_being_moved_not_worry(feelings_of: Any) -> None:
     """"I got this really stupid lump in my throat in the middle of the waiting room" (the
     physio's "you'll be walking"): being moved, not a lump found (read blind, "There's worry
     in this" was graded 2). A lump found in the body is still worry."""
     moved = ("Physio again. I managed three sets without holding the rail and she said I'd be "
              "walking to the shop by spring. I got this stupid lump in my throat in the middle of "
              "the waiting room.")
-    assert "anxiety" not in _feelings(moved)
+    assert "anxiety" not in feelings_of(moved)
     assert "lump in my throat" in compose(moved)
     found = "Found a lump in my left breast in the shower this morning. GP is Tuesday."
-    assert "anxiety" in _feelings(found)
+    assert "anxiety" in feelings_of(found)
 
 
 @pytest.mark.parametrize("entry", [
@@ -105,5 +102,5 @@ def test_a_lump_in_the_throat_is_being_moved_not_worry() -> None:
     "every song. Stavros had his first ever batch of mince pies out and gave me one.",
     "Walked the old route past the school and laughed out loud on my own like a daft beggar.",
 ])
-def test_on_my_own_is_not_pride(entry: str) -> None:
-    assert "pride" not in _feelings(entry)
+def test_on_my_own_is_not_pride(entry: str, feelings_of: Any) -> None:
+    assert "pride" not in feelings_of(entry)
