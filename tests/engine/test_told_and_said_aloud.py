@@ -104,3 +104,13 @@ def test_a_lump_in_the_throat_is_being_moved_not_worry(feelings_of: Any) -> None
 ])
 def test_on_my_own_is_not_pride(entry: str, feelings_of: Any) -> None:
     assert "pride" not in feelings_of(entry)
+
+
+def test_pigeons_are_not_numbness(feelings_of: Any) -> None:
+    """German "Tauben" (pigeons) had been read as "taub" (numb): "Tauben morgen früh raus,
+    wenn's trocken bleibt." closing a retired miner's day was answered "Zwischen den Zeilen
+    liest man Leere" (read blind: graded 1). Numbness is still said outright."""
+    entry = ("Heute mit Hannelore auf dem Förderturm, wie jedes Jahr. Sie hat meine Hand genommen, "
+             "einfach so, nach 46 Jahren.\n\nTauben morgen früh raus, wenn's trocken bleibt.")
+    assert "numbness" not in feelings_of(entry)
+    assert "numbness" in feelings_of("Seit der Beerdigung fühle ich mich wie betäubt.")
