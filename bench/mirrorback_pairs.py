@@ -95,7 +95,7 @@ def pairs(paths: list[str], out: Path, seed: str, a: str, b: str) -> None:
     print(f"wrote {out / 'sheet.md'} ({n} pairs of {len(items)} entries differ)")
 
 
-_PAIR_LINE = re.compile(r"^(\d+) \| (\d) \| (\d) \| (?:prefer )?(\w+)")
+_PAIR_LINE = re.compile(r"^(\d+) \| (\d) \| (\d) \| (?:prefer )?(\w+|=)")
 _SHEET_LINE = re.compile(r"^(\d+) \| (\d) \|")
 
 
@@ -115,7 +115,7 @@ def score(out: Path) -> None:
             a.append(gx if x_is_a else gy)
             b.append(gy if x_is_a else gx)
             said = m.group(4).lower()
-            if said.startswith("same"):
+            if said.startswith(("same", "=")):  # (a grader may write "=" for no difference)
                 prefer["same"] += 1
             else:
                 prefer["A" if said.startswith("x") == x_is_a else "B"] += 1
