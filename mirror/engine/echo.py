@@ -382,6 +382,8 @@ _VERDICT_OPENERS = {("it", "was"): True, ("it", "felt"): True, ("that", "was"): 
                     ("this", "was"): True, ("it's",): False, ("it", "is"): False,
                     ("it", "feels"): False, ("that's",): False, ("this", "is"): False}
 _WH = frozenset({"when", "where", "why", "how", "what", "who", "whom", "whose", "which"})
+#: Words after "it's" that hedge or deny rather than judge ("it's just …", "it's not …").
+_NOT_A_VERDICT = frozenset({"just", "not", "only", "never", "no", "nothing", "kind", "sort"})
 _SUPERLATIVES = frozenset({"best", "worst", "most", "least", "hardest", "easiest", "nicest",
                            "strangest", "weirdest", "happiest", "saddest", "loveliest"})
 
@@ -415,6 +417,8 @@ def _verdict(text: str, toks: list[Token], own: list[str]) -> Echo | None:
             return None
         if words[0] in _WH:
             return None  # "that's when most of us lost it": a time pointed at, not a judgement
+        if words[0] in _NOT_A_VERDICT:
+            return None  # "It's just not the only thing that's true": a hedge, not a judgement
         if words[0].endswith("ing") or "like" in words or words[0] == "as" or (
                 words[0] in ("a", "the") and len(words) == 1):
             return None  # "It was raining": an event; "It felt like a hug": a likeness

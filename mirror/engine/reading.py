@@ -3595,6 +3595,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     vader = valences() if language == "en" else {}
     signs = _signs(text, toks, lex)
     told = {i for i, _, _ in signs}  # events that tell a feeling, not words the writer says of it
+    mourned = {i for i, fam, _ in signs if fam in _MOURNING}  # (a death, an anniversary of one)
     feeling_words = _joked_before(norms, _families(text, toks, lex), lex)
     # ("Total damage: $412 and my pride", "swallowed my pride": a thing lost, not a feeling)
     feeling_words = [f for f in feeling_words
@@ -3661,6 +3662,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # (someone else's words, quoted, do not make the writer's line loud: 'to say "great
     # year!" while I was … too tired to even make small talk')
     in_quotes = [span >= 0 for span in tokens_in_spans(toks, quoted_spans(text))] if vader else [False] * len(toks)
+    # (the sentences where a gladness is said and then said again: "I'm happy for her. I'm
+    # genuinely happy for her.")
+    protested = {toks[i].sent for i, fam, _ in families
+                 if lex.valence.get(fam) == "positive" and _said_again(toks, i, lex)}
     for k, (lo, hi) in enumerate(sentences):
         if not prose[toks[lo].start] or _tags_only(text, toks, lo, hi):
             continue
@@ -3728,6 +3733,19 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 # (an event that tells a feeling names it, but the moment is how it was
                 # lived: "Morgen de uitslag" is the news, scrubbing the cupboards the worry)
                 score += 1.5 * fam_weight[i]
+        if protested and _after_protest(text, toks, norms, lo, hi, protested, lex):
+            # "I'm happy for her. I'm genuinely happy for her. I also went and sat in my car …
+            # and ate a whole sleeve of Oreos", "I'm happy. I really am. … It's just not the
+            # only thing that's true.": after a gladness protested, what else is true is where
+            # the entry is (read blind, a mother's happy crying quoted over it was graded 2)
+            score += _POINTS
+        if k > 0 and mourned and any(i in mourned for i in range(*sentences[k - 1])) \
+                and not any(i in told for i in range(lo, hi)) \
+                and _paragraph_of(text, toks[sentences[k - 1][0]].start) == _paragraph_of(text, toks[lo].start):
+            # "Heute wäre Gisela 78 geworden. Ich hab ihre Gießkanne genommen, die grüne mit der
+            # Delle.": the line after a death or its day is how it was lived, and carries the
+            # grief the news tells (read blind, a tomato anecdote quoted over it was graded 2)
+            score += _LIVED
         # Its strongest few words, not all of them: a long sentence of mild words ("normal",
         # "boring", "nice") must not outweigh "I just really miss him".
         score += sum(sorted(intensities, reverse=True)[:_STRONGEST])
@@ -4168,7 +4186,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # is one of two feelings at once, and both are named)
     beside = any(lex.valence.get(f) in ("negative", "mixed") for f in chosen)
     chosen = [f for f in chosen if lex.valence.get(f) != "positive" or not (
-        said := [i for i, fam, _ in counted if fam == f]) or not all(_said_again(toks, i, lex) for i in said)
+        said := [i for i, fam, _ in counted if fam == f]) or not all(_said_again(toks, i, lex) or _says_again(toks, i, lex) for i in said)
         or (beside and any(_hedged_again(toks, i, lex) for i in said))]
     if not vader and set(chosen) & _FLAT_PRAISE and not _joy_shouted(text, toks, counted) \
             and not _said_in_one_breath(toks, counted) \
@@ -5407,9 +5425,50 @@ def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         return True  # "I'm glad for her. I mean that.", before the herd is auctioned
     if _hedged_again(toks, i, lex):
         return True  # "I'm glad. Mostly glad.": taken back in part, not plainly had
+    if toks[i].norm in nxt and len(nxt) <= _SAID_AGAIN_WORDS:
+        # "I'm happy for her. I'm genuinely happy for her.": the line again, a word of
+        # insistence added, is the same protest
+        said = {t.norm for t in toks if t.sent == sent}
+        added = [w for w in nxt if w not in said]
+        if added and all(w in lex.intensifiers or w in _INSISTING for w in added):
+            return True
     return 0 < len(nxt) <= 4 and any(w in lex.first_person for w in nxt) and all(
         w in lex.first_person or w in _STATE_VERBS or w in lex.intensifiers
         or w in ("do", "did", "am", "really", "honestly", "truly") for w in nxt)
+
+
+def _after_protest(text: str, toks: Sequence[Token], norms: Sequence[str], lo: int, hi: int,
+                   protested: set[int], lex: _Lexicon) -> bool:
+    """Whether the line [lo, hi) comes a line or two after a gladness protested (its first
+    saying's sentence in `protested`), in the same breath, and turns from it: opening on a
+    turn ("But …"), adding with an "also" ("I also went …"), or saying "just not" ("It's just
+    not the only thing that's true")."""
+    sent = toks[lo].sent
+    began = max({sent - 2, sent - 3} & protested, default=None)
+    if began is None:
+        return False
+    start = next(t.start for t in toks[:lo] if t.sent == began)
+    if "\n\n" in text[start : toks[lo].start]:
+        return False  # (a new paragraph has moved on from it)
+    words = norms[lo:hi]
+    return bool(words) and (words[0] in lex.opening_turns or "also" in words[:3] or (
+        "just" in words[:3] and any(w in lex.negators or w.endswith("n't") for w in words)))
+
+
+def _says_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the sentence holding token i is the line before it said again, a word of
+    insistence added ("I'm happy for her. I'm genuinely happy for her."): the second half of
+    the protest `_said_again` finds from the first."""
+    sent = toks[i].sent
+    same = next((j for j in range(i - 1, -1, -1) if toks[j].sent < sent - 1 or (
+        toks[j].sent == sent - 1 and toks[j].norm == toks[i].norm)), None)
+    return same is not None and toks[same].sent == sent - 1 and _said_again(toks, same, lex)
+
+
+#: Words that insist when a line is said again with them ("I'm genuinely happy for her").
+_INSISTING = frozenset({"really", "genuinely", "honestly", "truly", "actually", "sincerely",
+                        "absolutely", "totally", "completely", "very", "so"})
+_SAID_AGAIN_WORDS = 8
 
 
 def _hedged_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
@@ -5499,6 +5558,10 @@ def _in_brackets(text: str, start: int, at: int) -> bool:
     gap = text[start:at]
     return gap.count("(") > gap.count(")") or gap.rstrip().endswith(")")
 
+
+#: What the line right after a death or its day told ("Heute wäre Gisela 78 geworden.")
+#: gains: it is how the day was lived.
+_LIVED = 1.0
 
 #: What the writer's own clause adds to a word's weight when a long sentence is cut.
 _OWN_CLAUSE = 1.0
