@@ -37,6 +37,7 @@ from mirror.engine.reading import (
     LONG_CLAUSE_WORDS,
     Moment,
     Reading,
+    also_split,
     contains_phrase,
     frames,
     judged_badly,
@@ -875,6 +876,8 @@ def _both_sides(a: Analysis, r: Reading, data: dict) -> tuple[str, str] | None:
         if k < 2:
             return None
         sides = moments[k - 2], moments[k - 1]
+        if (split := also_split(str(a.language), a.tokens, moments[k - 1])) is not None:
+            sides = split  # ("I'm proud of you. I'm also a bit cross with you …": one moment, both sides)
         if any(not _SIDE_WORDS[0] <= side.last - side.first <= _SIDE_WORDS[1] for side in sides):
             return None
         said = tuple(norms[sides[1].first : sides[1].last])

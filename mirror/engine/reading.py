@@ -1508,10 +1508,17 @@ def _said_of_it(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         w = toks[j].norm
         if w in lex.first_person or (w in lex.others and w not in _IMPERSONAL):
             return False
-        if w in _IMPERSONAL:
-            return True
+        if w in _IMPERSONAL and not (j > 0 and toks[j - 1].norm in _PREPOSITIONS):
+            return True  # (not "it" after a preposition: "somewhere under it, glad it's me")
         j -= 1
     return False
+
+
+#: English prepositions: an "it" after one is their object, never the subject of a feeling
+#: (not "of": "by the sound of it, having the best day of their lives" is said of them).
+_PREPOSITIONS = frozenset({"under", "about", "with", "for", "on", "in", "at", "to", "from",
+                           "over", "through", "after", "before", "into", "behind", "beneath",
+                           "beyond", "without", "despite", "around", "past", "by"})
 
 
 #: "Until", in the engine's languages: a feeling said up to a point that then undid it.
@@ -3666,6 +3673,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # genuinely happy for her.")
     protested = {toks[i].sent for i, fam, _ in families
                  if lex.valence.get(fam) == "positive" and _said_again(toks, i, lex)}
+    also_felt: set[tuple[int, int, int]] = set()  # (first, second line's start, last): "I'm X. I'm also Y."
     for k, (lo, hi) in enumerate(sentences):
         if not prose[toks[lo].start] or _tags_only(text, toks, lo, hi):
             continue
@@ -3945,6 +3953,19 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + (_WEIGHED if weighed else _PARALLEL))
             if weighed:
                 weighings.add((previous.first, hi))
+            continue
+        if scored and k > 0 and scored[-1].last == lo and _also_felt(norms, lo, hi, lex) \
+                and not in_quotes[lo] and "\n" not in text[toks[lo - 1].end : toks[lo].start] \
+                and _felt_in(norms, scored[-1].first, scored[-1].last, fam_at, vader) \
+                and _felt_in(norms, lo, hi, fam_at, vader):
+            # "I'm so tired. I'm also, somewhere under it, glad it's me doing this and not a
+            # stranger.": the writer sets a second feeling beside the first, and the two lines
+            # are one moment, its two sides (read blind, the tiredness quoted alone was "only
+            # the exhaustion", graded 2)
+            previous = scored[-1]
+            scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _PARALLEL)
+            also_felt.add((previous.first, lo, hi))
+            weighings.add((previous.first, hi))  # (asked after together: "which is louder?")
             continue
         scored.append(Moment(lo, hi, score))
     in_heralded = [j for j, m in enumerate(scored) if heralded is not None and m.first >= heralded_from
@@ -4299,7 +4320,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if request is not None and (cut := _closing_tag_after(toks, request, lex)) is not None:
         request = Moment(request.first, cut, request.score)  # (asked, without its "Genuinely asking")
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
-                   _felt_sides(_sides(text, toks, centre, vader), norms, fam_at, vader),
+                   next((Moment(f, j, 0.0), Moment(j, e, 0.0)) for f, j, e in also_felt
+                        if f == centre.first and e == centre.last)
+                   if any(f == centre.first and e == centre.last for f, _, e in also_felt)
+                   else _felt_sides(_sides(text, toks, centre, vader), norms, fam_at, vader),
                    _image(text, toks, centre, lex),
                    tuple(scored), in_centre, request,
                    retort, any(centre.first <= a and b <= centre.last for a, b in weighings),
@@ -5435,6 +5459,36 @@ def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     return 0 < len(nxt) <= 4 and any(w in lex.first_person for w in nxt) and all(
         w in lex.first_person or w in _STATE_VERBS or w in lex.intensifiers
         or w in ("do", "did", "am", "really", "honestly", "truly") for w in nxt)
+
+
+def also_split(language: str, tokens: Sequence[Token], moment: Moment) -> tuple[Moment, Moment] | None:
+    """A moment's two lines when its second sets a feeling beside the first's ("I'm proud of
+    you. I'm also a bit cross with you …", `_also_felt`); None otherwise."""
+    lex = _lexicon(language)
+    if lex is None:
+        return None
+    norms = [t.norm for t in tokens]
+    for j in range(moment.first + 1, moment.last):
+        if tokens[j].sent != tokens[j - 1].sent:
+            return (Moment(moment.first, j, 0.0), Moment(j, moment.last, 0.0)) \
+                if _also_felt(norms, j, moment.last, lex) else None
+    return None
+
+
+def _also_felt(norms: Sequence[str], lo: int, hi: int, lex: _Lexicon) -> bool:
+    """Whether the line [lo, hi) opens on the writer and an "also" ("I'm also …", "I also
+    feel …", "Ich bin auch …", "Yo también …"): a second feeling set beside the line before."""
+    return hi - lo >= 3 and norms[lo] in lex.first_person and norms[lo] not in _NOT_SUBJECTS \
+        and any(w in _ALSO for w in norms[lo + 1 : lo + 3])
+
+
+#: "Also" in the supported languages, as a writer adds a second feeling to a first.
+_ALSO = frozenset({"also", "auch", "también", "aussi", "anche", "ook", "też", "também"})
+
+
+def _felt_in(norms: Sequence[str], lo: int, hi: int, fam_at: dict[int, str], vader: dict[str, float]) -> bool:
+    """Whether tokens [lo, hi) hold a feeling: a feeling word, or a word VADER scores strongly."""
+    return any(i in fam_at or abs(vader.get(norms[i], 0.0)) >= 1.0 for i in range(lo, hi))
 
 
 def _after_protest(text: str, toks: Sequence[Token], norms: Sequence[str], lo: int, hi: int,
