@@ -795,6 +795,10 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         # feeling is not named gets an open one (no "remember" for a divorce).
         tone = r.valence if r.feelings else "neutral"
         ask = pick.choice(fr["ask_phrase"][tone]).format(p=r.phrase)
+    elif feeling2 and len(r.feelings) == 2 and not r.turned_from and "ask_both" in fr:
+        # Two feelings named ("This holds tenderness and fear at once"): the question keeps
+        # both; one about the first alone was read blind as dropping the other (graded 3).
+        ask = pick.choice(fr["ask_both"])
     elif feeling and not r.turned_from:  # (the turn is the question, not what it turned from)
         glad = r.valence == "positive" and not feeling2 and "ask_feeling_glad" in fr
         ask = pick.choice(fr["ask_feeling_glad" if glad else "ask_feeling"]).format(feeling=feeling)

@@ -33,3 +33,19 @@ def test_a_line_said_both_at_once_keeps_its_two_sides() -> None:
             "for being brave in a direction that's so far away. Both at once.")
     reply = compose(text)
     assert "\u201cI'm proud of you\u201d" in reply and "Your dad keeps" not in reply
+
+
+def test_two_feelings_named_are_both_kept_in_the_question() -> None:
+    text = ("3:12am. She's eating. I'm typing with one thumb.\n"
+            "Nobody told me how loud newborns are when they sleep. Grunting like a little pig in a "
+            "hedge. Marco sleeps through all of it, I have no idea how, I want to study him.\n"
+            "Day 11. I have showered twice. Both times Mum held her and stood outside the bathroom "
+            "door telling me what she was doing, like a sports commentator. \"She's looking at the "
+            "light. Oh, she's yawning.\" I love Mum. I would also like Mum to go home.\n"
+            "Her hands. I keep looking at her hands. The nails are already long and I'm scared to "
+            "cut them.\n"
+            "She's done. She's looking at me like she has a question.")
+    reply = compose(text)
+    assert "tenderness and fear" in reply
+    question = reply.rsplit(". ", 1)[-1]
+    assert "tenderness" not in question and "fear" not in question  # neither side alone
