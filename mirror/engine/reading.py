@@ -1120,7 +1120,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
                            for k in range(j + 1, i + 1)) for j in range(max(0, i - 3), i)):
             continue  # "my arm went numb", "my face hurt": the body's, not a feeling
             #           (but "tired in the shoulders and proud": the body word is the first's)
-        if hit[0] == "hurt" and any(
+        if (hit[0] == "hurt" or (size > 1 and norms[i + size - 1] in _PAIN_WORDS)) and any(
                 norms[j] in lex.body and toks[j].sent == toks[i].sent
                 and not any(norms[k] in lex.joins or clause_break_between(text, toks[k - 1], toks[k])
                             for k in range(i + size, j + 1))
@@ -1174,6 +1174,12 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
         found.append((i, hit[0], weight))
     return found
+
+
+#: The word a phrase of pain ends on ("j'ai mal", "me duele", "tut weh"): with a body word
+#: after it ("J'ai mal aux genoux") the pain is the body's, whatever feeling the phrase names.
+_PAIN_WORDS = frozenset({"mal", "male", "duele", "duelen", "dói", "doem", "weh", "boli", "bolą",
+                         "pijn", "hurts", "hurt", "ache", "aches"})
 
 
 def _first_of_two_holds(text: str, toks: Sequence[Token], norms: Sequence[str],
@@ -2487,7 +2493,22 @@ def _unreal(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         return True
     if lex.deeds and _before_it_happens(norms, lex):
         return True
+    if _foretold(norms, lex):
+        return True
     return bool(lex.asked) and _asked(text, toks, i, lex)
+
+
+def _foretold(norms: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether the words just before a feeling say it is still to come: "I'll be bored by
+    Wednesday", "I will be so tired tomorrow", "I'm going to be sad" (read blind, "There's
+    boredom in this" over a teacher's proud last day of term was graded 1)."""
+    words = [w for w in norms if w not in lex.intensifiers]
+    return len(words) >= 2 and words[-1] == "be" and (
+        words[-2] in _WILL or tuple(words[-3:-1]) in (("going", "to"), ("gonna", "be")))
+
+
+#: English words that put what follows "be" in the future.
+_WILL = frozenset({"i'll", "will", "we'll", "gonna", "ill"})
 
 
 def _before_it_happens(norms: Sequence[str], lex: _Lexicon) -> bool:

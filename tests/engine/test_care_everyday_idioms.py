@@ -7,7 +7,9 @@ and fresh72.yaml), where the care response would have replaced the mirrorback:
 - German "hat mit mir Schluss gemacht" is a break-up, not an end;
 - "instead of screaming he just looked at me" (a new baby) is what did not happen;
 - "he's a Liverpool fan, which is going to be a problem for my family" is a thing that is a
-  problem, not the writer."""
+  problem, not the writer;
+- Portuguese "contei que só hoje eu pedi desculpa pro porteiro" (fresh74, a therapy session
+  about apologising too much) is an apology asked, not "eu pedi" (I asked for it)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ from mirror.engine.care import CARE, assess
     "Markus hat gestern mit mir Schluss gemacht. Nach vier Jahren. Ich esse jetzt Eis.",
     "Day 12 of being a dad. Around 4 he finished his bottle and instead of screaming he just "
     "looked at me. He seems to be a Liverpool fan, which is going to be a problem for my family.",
+    "Contei que só hoje eu pedi desculpa pro porteiro, pro motoboy e pra mulher que esbarrou EM "
+    "MIM no metrô. Ela riu. Eu ri também, meio sem graça.",
 ])
 def test_an_everyday_idiom_is_not_a_crisis(text: str) -> None:
     assert assess(text).tier is None
@@ -32,6 +36,7 @@ def test_an_everyday_idiom_is_not_a_crisis(text: str) -> None:
     "Er hat mit mir Schluss gemacht und ich will nicht mehr leben.",
     "He screams at me and smashes plates. I'm not safe at home.",
     "I am a problem for my family. They would be better off without me.",
+    "Quando digo que não, ele continua mesmo assim. Depois diz que eu pedi.",
 ])
 def test_the_crisis_that_shares_its_words_still_gets_care(text: str) -> None:
     assert assess(text).tier == CARE
