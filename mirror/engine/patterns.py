@@ -412,6 +412,8 @@ def analyze_patterns(
             continue
         if hit.label == "obligation" and not _obliges(text, toks, hit.first, hit.last):
             continue
+        if hit.label == "self_judgment" and _as_if(toks, hit.first):
+            continue  # "as if that was my fault": the blame put on the writer, and refused
         if hit.label in c.negatable and is_negated(text, toks, hit.first):
             if hit.label == TENSION_PATTERN:
                 denied.append((hit.first, hit.last))
@@ -434,6 +436,21 @@ def analyze_patterns(
                                   tuple((s, e, text[s:e]) for s, e in parts)))
     found.sort(key=lambda m: (m.start, m.name))
     return found, own
+
+
+def _as_if(toks: Sequence[Token], first: int) -> bool:
+    """Whether a self-judgement is said "as if" it were so, a few words before it in its
+    sentence ("… the heaviest upright they'd moved all year, as if that was my fault", "like
+    it's my fault"): someone else's blame, which the writer refuses, not their own verdict."""
+    words = [toks[k].norm for k in range(max(0, first - _AS_IF_REACH), first) if toks[k].sent == toks[first].sent]
+    pairs = set(zip(words, words[1:]))
+    return bool(pairs & _AS_IF)
+
+
+#: How far before a self-judgement "as if" is looked for, and its forms.
+_AS_IF_REACH = 5
+_AS_IF = frozenset({("as", "if"), ("as", "though"), ("like", "it"), ("like", "it's"), ("like", "that"),
+                    ("like", "this")})
 
 
 def detect_patterns(

@@ -148,3 +148,12 @@ def test_tension_language_marker_is_not_counted_twice() -> None:
 def test_never_so_glad_is_gladness_at_its_height_not_all_or_nothing_thinking() -> None:
     text = "Tonight we had soup on the sofa and I have never been so glad of an ordinary Tuesday."
     assert "absolute_thinking" not in [m.name for m in detect_patterns(text)]
+
+
+def test_blame_said_as_if_it_were_the_writers_is_not_self_judgment() -> None:
+    # "as if that was my fault": the movers' blame, refused (the mirrorback had called it
+    # "the words you use about yourself here are sharp: 'my fault'")
+    assert "self_judgment" not in names("Sold the piano. The men said it was the heaviest upright "
+                                        "they'd moved all year, as if that was my fault.")
+    assert "self_judgment" not in names("They look at me like it's my fault.")
+    assert "self_judgment" in names("It was my fault. I should have checked.")
