@@ -34,6 +34,7 @@ from mirror.engine.echo import Echo, echo, happened, opens_on_the_writer, superl
 from mirror.engine.past_tense import did
 from mirror.engine.patterns import PatternMatch
 from mirror.engine.reading import (
+    ALSO,
     LONG_CLAUSE_WORDS,
     Moment,
     Reading,
@@ -839,11 +840,6 @@ def _plain(fr: dict, a: Analysis, quote: str) -> list[str]:
     return [f for f in fr["plain"] if not (whole and f in part)] or fr["plain"]
 
 
-#: "And also", "but also": a line that holds both sides itself, in the languages with frames.
-_AND_ALSO = frozenset({("and", "also"), ("but", "also"), ("y", "también"), ("pero", "también"),
-                       ("et", "aussi"), ("mais", "aussi"), ("und", "auch"), ("aber", "auch"),
-                       ("e", "anche"), ("ma", "anche"), ("e", "também"), ("mas", "também"),
-                       ("en", "ook"), ("maar", "ook"), ("a", "także"), ("ale", "też"), ("i", "też")})
 #: A "both at once" said in a line of its own: at most this many words.
 _BOTH_WORDS = 8
 #: Each of its two sides, quoted: at least and at most this many words.
@@ -910,6 +906,8 @@ def _either_side(norms: Sequence[str], line: Moment) -> tuple[Moment, Moment] | 
 #: "And", "but" in the languages with frames: where a line holding two sides joins them.
 _JOINING = frozenset({"and", "but", "y", "pero", "et", "mais", "und", "aber", "e", "ma", "mas",
                       "en", "maar", "a", "ale", "i"})
+#: "And also", "but also", "y también", "ale też": a line that holds both sides itself.
+_AND_ALSO = frozenset((join, also) for join in _JOINING for also in ALSO)
 
 #: A turning centre and its set-up are quoted together up to this many words.
 _SET_UP_WORDS = 45

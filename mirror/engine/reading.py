@@ -2124,7 +2124,9 @@ _LOSS_WINDOW = 4
 
 #: First-person words that are not a subject ("my", "our": "my dad died" is a death).
 _NOT_SUBJECTS = frozenset({"my", "our", "me", "us", "myself", "mine", "mi", "mein", "meine",
-                           "mon", "ma", "mes", "mio", "mia", "mijn", "mój", "moja", "meu", "minha"})
+                           "mon", "ma", "mes", "mio", "mia", "mijn", "mój", "moja", "meu", "minha",
+                           # the writer as a verb's object: "hat mich umarmt", "me miró", "widziała mnie"
+                           "mich", "mir", "uns", "nos", "moi", "ci", "mij", "ons", "mnie", "nas"})
 
 
 def _dying_of_a_feeling(norms: Sequence[str], after: int, lex: _Lexicon) -> bool:
@@ -2559,23 +2561,13 @@ def _asked(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
 
 
 _OBJECTS = frozenset({"you", "him", "her", "them", "he", "she", "they", "everyone"})
-#: The writer as the object of a verb, in the supported languages ("she knew me", "hat mich
-#: umarmt", "me miró", "mi ha visto", "widziała mnie"): never the subject of what follows.
-_WRITER_AS_OBJECT = frozenset({"me", "us", "mich", "mir", "uns", "nos", "moi", "mi", "ci", "mij",
-                               "ons", "mnie", "nas"})
 
 
 def _someone_before(toks: Sequence[Token], lo: int, hi: int, lex: _Lexicon) -> bool:
     """Whether tokens [lo, hi) hold someone other than the writer who can be a subject: he,
-    she or they, a person word ("Mum", "my sister") or a name written with a capital
-    inside the sentence."""
-    for k in range(lo, hi):
-        t = toks[k]
-        if t.norm in lex.others or t.norm in lex.people:
-            return True
-        if t.text[:1].isupper() and k > 0 and toks[k - 1].sent == t.sent and t.norm not in lex.first_person:
-            return True
-    return False
+    she or they, a person word ("Mum", "my sister") or a name (`_names`)."""
+    names = _names(toks)
+    return any(toks[k].norm in lex.others or toks[k].norm in lex.people or k in names for k in range(lo, hi))
 
 
 _OTHERS = frozenset({"he", "she", "they", "he's", "she's", "they're", "it", "it's"})
@@ -2598,7 +2590,7 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         if w in lex.others and w not in ("it", "it's", "het", "es"):
             return False  # "I think she's scared": her fear, not the writer's
         if w in lex.first_person:
-            if shared and w in _WRITER_AS_OBJECT and _someone_before(toks, lo, lo + k, lex):
+            if shared and w in _NOT_SUBJECTS and _someone_before(toks, lo, lo + k, lex):
                 # "Then at teatime she knew me again and was embarrassed and cross", "Mum
                 # hugged me and was so proud": the writer is the object of the first verb,
                 # and the one embarrassed is its subject (read blind, "shame" named over a
@@ -5500,11 +5492,11 @@ def _also_felt(norms: Sequence[str], lo: int, hi: int, lex: _Lexicon) -> bool:
     """Whether the line [lo, hi) opens on the writer and an "also" ("I'm also …", "I also
     feel …", "Ich bin auch …", "Yo también …"): a second feeling set beside the line before."""
     return hi - lo >= 3 and norms[lo] in lex.first_person and norms[lo] not in _NOT_SUBJECTS \
-        and any(w in _ALSO for w in norms[lo + 1 : lo + 3])
+        and any(w in ALSO for w in norms[lo + 1 : lo + 3])
 
 
 #: "Also" in the supported languages, as a writer adds a second feeling to a first.
-_ALSO = frozenset({"also", "auch", "también", "aussi", "anche", "ook", "też", "também"})
+ALSO = frozenset({"also", "auch", "también", "aussi", "anche", "ook", "też", "także", "também"})
 
 
 def _felt_in(norms: Sequence[str], lo: int, hi: int, fam_at: dict[int, str], vader: dict[str, float]) -> bool:
@@ -5522,7 +5514,7 @@ def _after_protest(text: str, toks: Sequence[Token], norms: Sequence[str], lo: i
     began = max({sent - 2, sent - 3} & protested, default=None)
     if began is None:
         return False
-    start = next(t.start for t in toks[:lo] if t.sent == began)
+    start = toks[as_tokens(toks).sentence_bounds()[began][0]].start
     if "\n\n" in text[start : toks[lo].start]:
         return False  # (a new paragraph has moved on from it)
     words = norms[lo:hi]

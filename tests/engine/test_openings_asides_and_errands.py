@@ -51,6 +51,8 @@ def test_a_feeling_of_someone_who_looked_at_the_writer_is_theirs(feelings_of) ->
                                       "cross. I wasn't staring. Maybe I was.")
     assert "pride" not in feelings_of("Mum hugged me at the gate and was so proud. I nearly cried.")
     assert "anxiety" not in feelings_of("Then he saw me and got really nervous. It was sweet.")
+    assert "anger" not in feelings_of("Jake looked at me and was furious.")  # a name opening the line
+    assert "shame" not in feelings_of("She took my hand and was so embarrassed.")  # "my" is no subject
     # the writer who did the looking still feels what follows
     assert "relief" in feelings_of("I hugged her at the gate and felt so relieved.")
 
