@@ -389,6 +389,8 @@ class _Lexicon:
     states: tuple[tuple[str, ...], ...] = ()        # "i feel", "estoy": the writer's state follows
     tails: tuple[tuple[str, ...], ...] = ()         # "without", "sin": a line's qualifying tail
     praise: frozenset[str] = frozenset()            # "superbe", "wspaniały": a headline's praise
+    verdicts: frozenset[str] = frozenset()          # "good", "mal", "enough": a word on how it went
+    subject_dropped: bool = False                   # Spanish, Polish: "voy", "poszłam", no pronoun
     activity_endings: tuple[str, ...] = ()          # "ing", "ar": a verb of doing, after "love"
     jokes_aside: tuple[tuple[str, ...], ...] = ()   # "joking aside", "Spaß beiseite": now sincere
     announces: tuple[tuple[str, ...], ...] = ()     # "here's the thing": the heart comes next
@@ -975,6 +977,9 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         becoming=_lowered(data.get("becoming")),
         tails=tuple(_words(str(w)) for w in data.get("tails") or ()),
         praise=frozenset(t.norm for w in data.get("praise") or () for t in tokenize(str(w))),
+        subject_dropped=bool(data.get("subject_dropped")),
+        verdicts=frozenset(toks[0].norm for key in ("verdicts", "enough_words", "contented")
+                           for w in data.get(key) or () if len(toks := tokenize(str(w))) == 1),
         activity_endings=tuple(str(w) for w in data.get("activity_endings") or ()),
         back_words=_lowered(data.get("back_words")),
         links=_lowered(data.get("links")),
@@ -1408,14 +1413,15 @@ _MEASURES = frozenset({"minutes", "minute", "mins", "min", "hours", "hour", "hrs
 
 
 def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]],
-               fam_weight: dict[int, float], paragraphs: int, lex: _Lexicon) -> str:
+               fam_weight: dict[int, float], paragraphs: int, lex: _Lexicon,
+               vader: dict[str, float]) -> str:
     """Whether a long entry (three paragraphs or more) ends on a paragraph of a few plain
     words that leave the page ("Right. Driving home now.", "Nurse is coming. Stopping
     here.", a word of `leaving`: "leaving"), or of plans only ("plans"), with no feeling
     word in it and no question; "" otherwise. A short coda that
     is the entry's last word ("Didn't find the insurance papers.", "Después ya veremos")
     holds no such word, and stays where the entry lands."""
-    if paragraphs < 3 or len(sentences) < 3 or _salutation(text):
+    if paragraphs < 2 or len(sentences) < 3 or _salutation(text):
         return ""  # (a letter's last short line is said to the one it is written to)
     start = next((lo for lo, _ in sentences if _paragraph_of(text, toks[lo].start) == paragraphs - 1), None)
     if start is None or start == sentences[0][0]:
@@ -1423,16 +1429,85 @@ def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]
     tail = range(start, len(toks))
     if "?" in text[toks[start].start:] or any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in tail):
         return ""
+    if paragraphs == 2:  # (under one paragraph of a story, only a coda leaves it)
+        return "leaving" if len(sentences) > _CODA_AFTER and _coda(text, toks, start, fam_weight, vader, lex) else ""
     if len(tail) <= _SIGN_OFF_PARAGRAPH_WORDS and any(toks[i].norm in lex.leaving for i in tail):
         return "leaving"
     # A last paragraph of plans only ("Amanhã tem aula de novo. Vou levar a sombrinha do meu
     # neto."), the entry told: the person turning to tomorrow, an afterthought to the story.
     norms = [t.norm for t in toks]
     last = [(lo, hi) for lo, hi in sentences if lo >= start]
-    return "plans" if len(tail) <= _PLAN_PARAGRAPH_WORDS and bool(last) and all(
-        _plans_ahead(norms[lo:hi], lex) for lo, hi in last) else ""
+    if len(tail) <= _PLAN_PARAGRAPH_WORDS and bool(last) and all(_plans_ahead(norms[lo:hi], lex) for lo, hi in last):
+        return "plans"
+    return "leaving" if _coda(text, toks, start, fam_weight, vader, lex) else ""
 
 
+def _coda(text: str, toks: Sequence[Token], start: int, fam_weight: dict[int, float],
+          vader: dict[str, float], lex: _Lexicon) -> bool:
+    """Whether a long entry's last paragraph is a coda of the writer's body and surroundings,
+    set down after the story ("Obs all stable. Two hours to go. Coffee's gone cold twice.",
+    "Jetzt Hotel in Stuttgart. Dusche kaputt. Natürlich.", "Walked home the long way past
+    the canal. Feet are wrecked."): a few plain words with nobody in them, neither the
+    writer by a word of theirs ("I", "my", "me") nor anyone else, and nothing anyone said.
+    (Where a sentence drops its subject as a rule, "Combinámos videochamada aos domingos",
+    no pronoun does not mean nobody is there, and no coda is read.)
+    Read blind, each of those quoted over the warm moment before it (a patient asking
+    whether the moon was out, a child's drawing kept in a breast pocket) was graded 2."""
+    tail = toks[start:]
+    norms = [t.norm for t in tail]
+    # (said as an aside, "O trânsito na Marginal estava um inferno hoje, aliás.", it is one
+    # in every language)
+    aside = any(True for _ in _occurrences(norms, lex.asides))
+    if (lex.subject_dropped and not aside) or len(tail) > _CODA_WORDS \
+            or any(ch in text[tail[0].start:] for ch in "\"“”„«»"):
+        return False
+    # ("my feet took an hour to stop hurting": the writer's body is the coda's, not the writer)
+    if any((w in lex.first_person and not (i + 1 < len(norms) and norms[i + 1] in lex.body))
+           or (w in lex.others and w not in _THINGS) or w in _THEM or w in lex.people
+           or w in lex.theirs for i, w in enumerate(norms)):
+        return False
+    # (nor a line that says where the feeling is: "Laid out two mugs out of habit.")
+    if any(True for _ in _occurrences(norms, lex.pointers)):
+        return False
+    # (nor a line that closes the story's own thread, "Didn't find the insurance papers."
+    # under an entry that opened looking for them: a callback is where it lands)
+    earlier = {t.norm[:_STEM] for t in toks[:start] if len(t.norm) >= _STEM and t.norm not in lex.stopwords}
+    if len({w[:_STEM] for w in norms if len(w) >= _STEM and w not in lex.stopwords} & earlier) >= _CALLBACK:
+        return False  # (two words again, not one that any story repeats: "estava", "gone")
+    # (nor a line that turns, which weighs what came before: "At least the questions are
+    # written down now and not spinning.")
+    joined = f" {' '.join(norms)} "
+    if any(w in lex.opening_turns for w in norms) or any(f" {t} " in joined for t in lex.turns):
+        return False
+    # (nor a word on how it went, which is where a short entry lands: "Content quand même",
+    # "Best night of the year, every year", "Não faz mal. Sábado há mais", nor a feeling's
+    # word or gesture, "Ho riso per la prima volta in tutta la giornata")
+    # (a body's ache is the body's: "my feet took an hour to stop hurting")
+    felt = [abs(vader.get(w, 0.0)) >= _CODA_VALENCE and not any(norms[j] in lex.body for j in range(max(0, i - 3), i))
+            for i, w in enumerate(norms)]
+    if any(felt) or any(w in lex.verdicts or w in lex.praise or _is_laugh(w, lex) for w in norms) \
+            or any(start + i in fam_weight for i in range(len(tail))):
+        return False
+    # (a name: "Dario nodded"; German capitalises every noun, and there only the words count)
+    if lex.nouns_capitalised:
+        return True
+    names = _names(toks)
+    return not any(start + i in names for i in range(len(tail)))
+
+
+#: Third persons that are things ("it", "es", "het"), and someone else as an object ("Let
+#: him sweat a day", "hab ihn gesehen"): for whether a coda has anybody in it.
+_THINGS = frozenset({"it", "it's", "es", "het", "er's"})
+_THEM = frozenset({"him", "them", "ihn", "ihm", "ihnen", "lui", "eux", "hem", "hen", "hun"})
+#: A last paragraph of at most this many words can be the writer's body and surroundings, set
+#: down after the story.
+_CODA_WORDS = 14
+#: …and none of its words is this strongly felt (VADER: "good" 1.9, "stable" 1.2).
+_CODA_VALENCE = 1.5
+#: …and it takes up the story's thread when it says this many of its words again.
+_CALLBACK = 2
+#: Under a single paragraph, a coda is read only after a story of more sentences than this.
+_CODA_AFTER = 4
 #: A last paragraph of at most this many words can be the person leaving the page.
 _SIGN_OFF_PARAGRAPH_WORDS = 5
 #: …and one of plans only, of at most this many.
@@ -3659,7 +3734,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     paragraphs = _paragraph_of(text, toks[-1].start) + 1
     # "Right. Driving home now." under a long entry is the person getting up to go, not
     # where the entry lands: the paragraph before it is the last one that speaks.
-    signs_off = _signs_off(text, toks, sentences, fam_weight, paragraphs, lex)
+    signs_off = _signs_off(text, toks, sentences, fam_weight, paragraphs, lex, vader)
     # (how many of its sentences each paragraph holds: a line alone between others is set apart)
     per_paragraph = collections.Counter(_paragraph_of(text, toks[lo].start) for lo, _ in sentences)
     # (and how many words: "So I'm watching now, I suppose. Myself." is a line set apart too,
