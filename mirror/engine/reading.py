@@ -391,6 +391,8 @@ class _Lexicon:
     praise: frozenset[str] = frozenset()            # "superbe", "wspaniały": a headline's praise
     verdicts: frozenset[str] = frozenset()          # "good", "mal", "enough": a word on how it went
     subject_dropped: bool = False                   # Spanish, Polish: "voy", "poszłam", no pronoun
+    impersonal: tuple[tuple[str, ...], ...] = ()    # "il pleut": a third person that is nobody
+    to_tell: frozenset[str] = frozenset()           # "tell", "contar": a plan to tell someone
     activity_endings: tuple[str, ...] = ()          # "ing", "ar": a verb of doing, after "love"
     jokes_aside: tuple[tuple[str, ...], ...] = ()   # "joking aside", "Spaß beiseite": now sincere
     announces: tuple[tuple[str, ...], ...] = ()     # "here's the thing": the heart comes next
@@ -796,11 +798,14 @@ def _labelled_note(text: str, toks: Sequence[Token], first: int, lex: _Lexicon) 
 
 def _plans_ahead(norms: Sequence[str], lex: _Lexicon) -> bool:
     """Whether the words hold a plan cue not denied just before it: "Don't need to now" is
-    where a worry ends, not an errand for tomorrow. A cue followed by being is a hope, not an
+    where a worry ends, not an errand for tomorrow. A plan to tell someone ("Tenho de contar
+    antes", "Tylko teraz muszę to jeszcze powiedzieć Michałowi") is what the entry was
+    holding back, not a chore. A cue followed by being is a hope, not an
     errand ("Maybe by the time Rosie's old enough to ask, I'll just be someone who used to
     smoke"): who the person hopes to become is where the entry lands."""
     return any(not any(w in lex.negators or w.endswith("n't") for w in norms[max(0, i - 2):i])
                and not _becoming(norms[i + len(cue):i + len(cue) + 3], lex)
+               and not any(w in lex.to_tell for w in norms[i + len(cue):i + len(cue) + _TELL_REACH])
                for i, cue in _occurrences(norms, lex.plans))
 
 
@@ -820,6 +825,8 @@ _ERRAND_OPENERS = (("need", "to"), ("have", "to"), ("must",), ("remember", "to")
                    ("tenho", "que"))
 
 
+#: How far after a plan cue its verb of telling may stand ("muszę to jeszcze powiedzieć").
+_TELL_REACH = 4
 #: Words between a plan cue and its verb that say nothing of it ("I'll finally be …").
 _ADVERB_FILLERS = frozenset({"finally", "one", "day", "someday", "maybe", "probably", "still"})
 
@@ -978,6 +985,8 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         tails=tuple(_words(str(w)) for w in data.get("tails") or ()),
         praise=frozenset(t.norm for w in data.get("praise") or () for t in tokenize(str(w))),
         subject_dropped=bool(data.get("subject_dropped")),
+        impersonal=tuple(_words(str(w)) for w in data.get("impersonal") or ()),
+        to_tell=_lowered(data.get("to_tell")),
         verdicts=frozenset(toks[0].norm for key in ("verdicts", "enough_words", "contented")
                            for w in data.get(key) or () if len(toks := tokenize(str(w))) == 1),
         activity_endings=tuple(str(w) for w in data.get("activity_endings") or ()),
@@ -1437,7 +1446,10 @@ def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]
     # neto."), the entry told: the person turning to tomorrow, an afterthought to the story.
     norms = [t.norm for t in toks]
     last = [(lo, hi) for lo, hi in sentences if lo >= start]
-    if len(tail) <= _PLAN_PARAGRAPH_WORDS and bool(last) and all(_plans_ahead(norms[lo:hi], lex) for lo, hi in last):
+    # (a line that opens on "and" goes on with the plan before it: "Il faut que je trouve des
+    # timbres. Et que je rappelle le garagiste pour la 206.", "Need more screws. And milk.")
+    if len(tail) <= _PLAN_PARAGRAPH_WORDS and bool(last) and all(
+            _plans_ahead(norms[lo:hi], lex) or (k > 0 and norms[lo] in lex.links) for k, (lo, hi) in enumerate(last)):
         return "plans"
     return "leaving" if _coda(text, toks, start, fam_weight, vader, lex) else ""
 
@@ -1461,9 +1473,11 @@ def _coda(text: str, toks: Sequence[Token], start: int, fam_weight: dict[int, fl
     if (lex.subject_dropped and not aside) or len(tail) > _CODA_WORDS \
             or any(ch in text[tail[0].start:] for ch in "\"“”„«»"):
         return False
+    # ("Il pleut depuis ce soir.": the weather's "il" is nobody)
+    nobody = {i for i, p in _occurrences(norms, lex.impersonal)}
     # ("my feet took an hour to stop hurting": the writer's body is the coda's, not the writer)
     if any((w in lex.first_person and not (i + 1 < len(norms) and norms[i + 1] in lex.body))
-           or (w in lex.others and w not in _THINGS) or w in _THEM or w in lex.people
+           or (w in lex.others and w not in _THINGS and i not in nobody) or w in _THEM or w in lex.people
            or w in lex.theirs for i, w in enumerate(norms)):
         return False
     # (nor a line that says where the feeling is: "Laid out two mugs out of habit.")
@@ -1474,6 +1488,9 @@ def _coda(text: str, toks: Sequence[Token], start: int, fam_weight: dict[int, fl
     earlier = {t.norm[:_STEM] for t in toks[:start] if len(t.norm) >= _STEM and t.norm not in lex.stopwords}
     if len({w[:_STEM] for w in norms if len(w) >= _STEM and w not in lex.stopwords} & earlier) >= _CALLBACK:
         return False  # (two words again, not one that any story repeats: "estava", "gone")
+    # (nor a line that points back at the story: "It's on the fridge.", under a child's drawing)
+    if norms and norms[0] in lex.back_words and norms[0] not in lex.determiners:
+        return False  # (not an article: "O trânsito", "That last one")
     # (nor a line that turns, which weighs what came before: "At least the questions are
     # written down now and not spinning.")
     joined = f" {' '.join(norms)} "
@@ -4434,17 +4451,29 @@ _TRAILING_OFF = frozenset({"..", "...", "....", "\u2026", "\u2026\u2026"})
 _QUOTED_CRY = kept("[.!?\u2026]+[\"\u201d\u2019\u00bb']")
 
 
+#: A quotation of at most this many words is never split into sentences of its own.
+_QUOTED_SENTENCES_WORDS = 12
+_QUOTE_MARKS = ('"', "\u201c", "\u201e", "\u00ab")
+
+
 def _joined_abbreviations(text: str, toks: Sequence[Token],
                           spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences rejoined where a full stop only ended an abbreviation ("at 3 a.m. if I
     was", "Mr. Okafor"), and where a trailing-off goes on in lower case ("Monday she's
-    just... not going to be at the desk"): a quote must never stop at "3 a" or "just"."""
+    just... not going to be at the desk"): a quote must never stop at "3 a" or "just".
+    Nor is a sentence ended inside a short quotation ('Said "bird! Yes! Bird!" like a
+    lunatic.'): cut there, the quote began at 'Bird!" like a lunatic' (graded 2)."""
     out: list[tuple[int, int]] = []
+    owner = tokens_in_spans(toks, quoted_spans(text)) if any(q in text for q in _QUOTE_MARKS) else None
     for lo, hi in spans:
         if out:
             plo, phi = out[-1]
             last = toks[phi - 1]
             gap = text[last.end : toks[lo].start]
+            if owner is not None and owner[lo] >= 0 and owner[lo] == owner[phi - 1] and "\n" not in gap \
+                    and owner.count(owner[lo]) <= _QUOTED_SENTENCES_WORDS:
+                out[-1] = (plo, hi)
+                continue
             if gap.strip() == "." and "\n" not in gap and last.norm in _ABBREVIATIONS \
                     and (len(last.norm) == 1 or toks[lo].text[:1].isupper()):
                 out[-1] = (plo, hi)

@@ -45,3 +45,18 @@ def test_a_short_last_word_on_how_it_went_still_lands() -> None:
 def test_a_short_last_paragraph_with_someone_in_it_still_lands() -> None:
     reply = compose(_STALL + "Didn't text Jonas back. Let him wait.")
     assert "Let him wait" in _quoted(reply)
+
+
+def test_the_weathers_il_is_nobody_in_a_french_coda() -> None:
+    reply = compose(
+        "Mon frère est venu déjeuner. Ça faisait six ans. On n'a pas parlé des six ans.\n\n"
+        "En partant il m'a serré dans ses bras, un peu maladroitement, et il a dit : « À Noël, "
+        "alors. » J'ai dit oui.\n\nIl pleut depuis ce soir. Les vitres sont froides.")
+    assert "Il pleut" not in reply
+
+
+def test_where_the_subject_is_dropped_only_a_coda_said_as_an_aside_is_one() -> None:
+    story = ("Hoje a Bia disse \"papai\" pela primeira vez olhando pra mim. Eu cheguei do trabalho "
+             "e ela largou o bloquinho e veio engatinhando.\n\nFiquei sentado no chão com ela no "
+             "colo, de tênis ainda, sem conseguir dizer nada.\n\n")
+    assert "trânsito" not in compose(story + "O trânsito na ponte estava um inferno hoje, aliás.")
