@@ -53,8 +53,8 @@ _ARTICLE_POSSESSIVE = kept(r"\b(?:o|a|os|as|do|da|dos|das|no|na|nos|nas|ao|à)\s
 _BARE_POSSESSIVE = kept(r"(?:^|[.!?]\s+|\b(?:pra|pro|com|de|em|que)\s+)"
                         r"(?:meu|minha|meus|minhas)\b", re.IGNORECASE)
 #: "chegámos", "ficámos": Portugal's accented past; "tenho de ir": its obligation;
-#: "se calhar": its "maybe".
-_PORTUGAL_FORMS = kept(r"\b[^\W\d_]+ámos\b|\btenho de\b|\btens de\b|\bse calhar\b"
+#: "se calhar": its "maybe"; "até aos joelhos": its "as far as" (Brazil: "até os").
+_PORTUGAL_FORMS = kept(r"\b[^\W\d_]+ámos\b|\btenho de\b|\btens de\b|\bse calhar\b|\baté aos?\b"
                        r"|\b(?!contraste\b|desgaste\b)[^\W\d_]{4,}aste\b",
                        re.IGNORECASE)  # (and "se calhar", Portugal's "maybe"; "penduraste",
 #                                          "disseste": "tu" in the past, as Portugal writes to
@@ -77,15 +77,22 @@ _PORTUGAL_SPELLING = kept(r"[óé][mn][aeiou]", re.IGNORECASE)
 _BRAZIL_SPELLING = kept(r"[ôê][mn][aeiou]", re.IGNORECASE)
 
 
+#: A passage in quotation marks, of a line at most.
+_QUOTED = kept(r'"[^"\n]{0,200}"|\u201c[^\u201d\n]{0,200}\u201d|\u00ab[^\u00bb\n]{0,200}\u00bb')
+
+
 def written_in_portugal(text: str) -> bool:
     """Whether a Portuguese entry reads as Portugal's Portuguese rather than Brazil's: more
     of Portugal's marks than Brazil's. A tie (none of either) stays Brazilian, the register
-    the frames were first written in."""
+    the frames were first written in. Words in quotation marks are someone else's, or
+    mentioned, not used ('Já falo "pequeno-almoço", já falo "autocarro"', a Brazilian in
+    Porto), and are not counted; "a minha mãe", said in both, counts half."""
+    text = _QUOTED.sub(" ", text)
     words = [w.lower() for w in _WORD.findall(text)]
-    portugal = sum(w in _PORTUGAL_WORDS for w in words)
+    portugal: float = sum(w in _PORTUGAL_WORDS for w in words)
     brazil = sum(w in _BRAZIL_WORDS for w in words)
     portugal += (2 * len(_PORTUGAL_PROGRESSIVE.findall(text)) + len(_ENCLITIC.findall(text))
-                 + len(_ARTICLE_POSSESSIVE.findall(text)) + len(_PORTUGAL_FORMS.findall(text))
+                 + len(_ARTICLE_POSSESSIVE.findall(text)) / 2 + len(_PORTUGAL_FORMS.findall(text))
                  + len(_PORTUGAL_SPELLING.findall(text)))
     brazil += (2 * len(_BRAZIL_PROGRESSIVE.findall(text)) + len(_PROCLITIC_OPENING.findall(text))
                + len(_BRAZIL_SPELLING.findall(text))

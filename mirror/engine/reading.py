@@ -1446,10 +1446,11 @@ def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]
     # neto."), the entry told: the person turning to tomorrow, an afterthought to the story.
     norms = [t.norm for t in toks]
     last = [(lo, hi) for lo, hi in sentences if lo >= start]
-    # (a line that opens on "and" goes on with the plan before it: "Il faut que je trouve des
+    # (a line that opens on "and" or "then" goes on with the plan before it: "Il faut que je trouve des
     # timbres. Et que je rappelle le garagiste pour la 206.", "Need more screws. And milk.")
     if len(tail) <= _PLAN_PARAGRAPH_WORDS and bool(last) and all(
-            _plans_ahead(norms[lo:hi], lex) or (k > 0 and norms[lo] in lex.links) for k, (lo, hi) in enumerate(last)):
+            _plans_ahead(norms[lo:hi], lex) or (k > 0 and norms[lo] in _AND and norms[lo] in lex.links)
+            for k, (lo, hi) in enumerate(last)):
         return "plans"
     return "leaving" if _coda(text, toks, start, fam_weight, vader, lex) else ""
 
@@ -1525,6 +1526,11 @@ _CODA_VALENCE = 1.5
 _CALLBACK = 2
 #: Under a single paragraph, a coda is read only after a story of more sentences than this.
 _CODA_AFTER = 4
+#: "And" and "then" in the supported languages (where the language counts it a link: Polish
+#: "i", not English "I"): a line opening on one goes on with the one before ("Domani apro
+#: alle sei come sempre. Poi vediamo.").
+_AND = frozenset({"and", "und", "et", "y", "e", "en", "i", "oraz", "then", "dann", "puis", "luego",
+                  "después", "poi", "depois", "potem", "dan"})
 #: A last paragraph of at most this many words can be the person leaving the page.
 _SIGN_OFF_PARAGRAPH_WORDS = 5
 #: …and one of plans only, of at most this many.

@@ -41,3 +41,12 @@ def test_a_short_last_line_that_points_back_at_the_story_still_lands() -> None:
 
 def test_a_short_last_line_on_how_it_went_still_lands_in_french() -> None:
     assert "Meilleur café de l'hiver" in _quoted(compose("Tempête toute la journée. Quarante livraisons, dont une au quatrième sans ascenseur.\n\nEn haut, un vieux monsieur m'attendait avec la porte ouverte et m'a tendu un café dans une vraie tasse. Je l'ai bu debout sur le palier, la neige qui fondait sur mes bottes.\n\nMeilleur café de l'hiver."))
+
+
+def test_a_plan_then_a_line_of_the_writers_own_still_lands() -> None:
+    # ("I" is not Polish "i", "and": the line after a plan goes on with it only on "and")
+    reply = compose("Results go up at six tomorrow. Mum made my favourite for dinner and said "
+                    "\"for energy\" as if there's an exam and not a website.\n\n"
+                    "She's ironing now, I can hear the radio.\n\n"
+                    "I should try to sleep. I keep refreshing a page that isn't open yet.")
+    assert "refreshing a page that isn't open yet" in reply

@@ -89,3 +89,19 @@ def test_the_accent_before_m_or_n_tells_the_spelling() -> None:
                                    "três. Perdi a voz. Valeu a pena.")
     assert written_in_portugal("O prémio foi económico, mas o ténis é bom.")
     assert not written_in_portugal("O prêmio foi econômico, mas o tênis é bom.")
+
+
+def test_words_in_quotation_marks_are_mentioned_not_used() -> None:
+    # A Brazilian in Porto quoting the words she has learned there ("pequeno-almoço",
+    # "autocarro") still writes Brazil's Portuguese; read blind, an answer in "escreves" to
+    # an entry about her accent "jars".
+    text = ("Moro aqui no Porto há dois anos. Já falo \"pequeno-almoço\", já falo \"autocarro\", "
+            "já fico irritada quando alguém diz que o pastel de nata daqui não é bom. À noite "
+            "liguei para a minha irmã só pra ouvir alguém falando do meu jeito.")
+    assert not written_in_portugal(text)
+    assert "escreves" not in compose(text)
+
+
+def test_portugals_ate_ao_is_its_own() -> None:
+    assert written_in_portugal("Fui à praia sozinha depois do trabalho. A água estava gelada. "
+                               "Entrei até aos joelhos e voltei.")
