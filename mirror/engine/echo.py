@@ -58,7 +58,10 @@ _SET_PHRASES = frozenset({("here", "we", "go"), ("there", "we", "go"), ("here", 
 _DANGLING = frozenset({"very", "so", "really", "too", "quite", "such", "the", "a", "an", "my",
                        "our", "and", "but", "or", "of", "to", "with", "for", "at", "in", "on",
                        # (a thought cut from what it thought: "I keep thinking, I'll turn it off")
-                       "thinking", "wondering", "hoping", "telling", "asking"})
+                       "thinking", "wondering", "hoping", "telling", "asking",
+                       # (a verb of knowing cut from what was known: "Never been happier, I
+                       # don't think" → "that you don't think"; "I didn't know then that …")
+                       "think", "know", "guess", "suppose", "reckon", "realise", "realize"})
 _SPANS_OF_TIME = frozenset({"day", "week", "month", "year", "morning", "night", "evening",
                             "weekend", "afternoon", "life"})
 _PRESENT_STATE = frozenset({"i'm", "im", "we're", "i am"})
