@@ -22,9 +22,10 @@ _PORTUGAL_WORDS = frozenset({
     "facto", "connosco", "convosco", "euros", "euro", "pequeno-almoço", "casa-de-banho",
     "sumo", "talho", "montra", "passadeira", "portátil", "propinas", "explicações", "bué",
     "gajo", "gaja", "tasca", "bica", "câmara", "secundário", "liceu", "sítio", "cá",
+    "bocado", "bocadinho",
     # places a Portuguese journal names
     "lisboa", "porto", "coimbra", "braga", "bragança", "faro", "algarve", "sintra", "cascais",
-    "setúbal", "aveiro", "évora", "viseu", "madeira", "açores", "ericeira", "almada",
+    "setúbal", "aveiro", "évora", "viseu", "madeira", "açores", "ericeira", "almada", "gaia",
 })
 #: …and Brazil's.
 _BRAZIL_WORDS = frozenset({
@@ -37,9 +38,9 @@ _BRAZIL_WORDS = frozenset({
     "belém", "goiânia", "floripa", "florianópolis", "minas", "bahia", "niterói", "campinas",
 })
 _WORD = kept(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-#: "estou a fazer", "andava a pensar": Portugal's progressive.
+#: "estou a fazer", "andava a pensar", "eu a tentar adivinhar": Portugal's progressive.
 _PORTUGAL_PROGRESSIVE = kept(
-    r"\b(?:estou|estás|está|estamos|estão|estava|estavas|estávamos|estavam|estive|esteve|"
+    r"\b(?:estou|estás|está|estamos|estão|estava|estavas|estávamos|estavam|estive|esteve|eu|tu|"
     r"ando|andas|anda|andamos|andava|andei|fiquei|ficou|ficámos|continuo|continua|passei)"
     r"\s+a\s+[^\W\d_]+(?:ar|er|ir)\b", re.IGNORECASE)
 #: "estou fazendo": Brazil's.
@@ -53,8 +54,9 @@ _ARTICLE_POSSESSIVE = kept(r"\b(?:o|a|os|as|do|da|dos|das|no|na|nos|nas|ao|à)\s
 _BARE_POSSESSIVE = kept(r"(?:^|[.!?]\s+|\b(?:pra|pro|com|de|em|que)\s+)"
                         r"(?:meu|minha|meus|minhas)\b", re.IGNORECASE)
 #: "chegámos", "ficámos": Portugal's accented past; "tenho de ir": its obligation;
-#: "se calhar": its "maybe"; "até aos joelhos": its "as far as" (Brazil: "até os").
-_PORTUGAL_FORMS = kept(r"\b[^\W\d_]+ámos\b|\btenho de\b|\btens de\b|\bse calhar\b|\baté aos?\b"
+#: "se calhar": its "maybe"; "até aos joelhos": its "as far as" (Brazil: "até os"); "liguei
+#: à tia": its "rang" (Brazil: "liguei para a tia").
+_PORTUGAL_FORMS = kept(r"\b[^\W\d_]+ámos\b|\btenho de\b|\btens de\b|\bse calhar\b|\baté aos?\b|\blig\w* (?:à|ao)\b"
                        r"|\b(?!contraste\b|desgaste\b)[^\W\d_]{4,}aste\b",
                        re.IGNORECASE)  # (and "se calhar", Portugal's "maybe"; "penduraste",
 #                                          "disseste": "tu" in the past, as Portugal writes to

@@ -105,3 +105,12 @@ def test_words_in_quotation_marks_are_mentioned_not_used() -> None:
 def test_portugals_ate_ao_is_its_own() -> None:
     assert written_in_portugal("Fui à praia sozinha depois do trabalho. A água estava gelada. "
                                "Entrei até aos joelhos e voltei.")
+
+
+def test_portugals_progressive_after_its_subject_and_its_ringing_are_its_own() -> None:
+    # "eu a tentar adivinhar", "liguei à tia": Portugal's, with no place named and a quoted
+    # recipe line ("vinho do Porto q.b.") not counted
+    assert written_in_portugal(
+        "Hoje fiz as rabanadas da avó, com o caderno dela aberto. A letra dela é impossível, "
+        "\"vinho do Porto q.b.\", e eu a tentar adivinhar quanto era. Liguei à tia duas vezes. "
+        "Ficaram um bocadinho queimadas de um lado. Para o ano acerto.")
