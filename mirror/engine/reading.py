@@ -1404,6 +1404,10 @@ def _contented_after(toks: Sequence[Token], norms: Sequence[str], end: int, lex:
     sent = toks[end - 1].sent
     rest = [k for k in range(end, len(toks)) if toks[k].sent == sent]
     after = [k for k in range((rest[-1] + 1) if rest else end, len(toks)) if toks[k].sent == sent + 1]
+    if after and tuple(norms[k] for k in after) in lex.closing_tags:
+        # ("… didn't speak to a single person. Honestly? Perfect.": the tag asks it, the
+        # line after says it)
+        after = [k for k in range(after[-1] + 1, len(toks)) if toks[k].sent == sent + 2]
     if len(after) <= _CONTENTED_LINE:
         rest += after
     words = [norms[k] for k in rest]

@@ -59,3 +59,16 @@ def test_what_else_is_true_after_a_protest_is_where_the_entry_is(centre_of) -> N
     assert "not the only thing that's true" in centre_of(text)
     reply = compose(text)
     assert "makes it just not" not in reply  # a hedge is not a verdict to ask what made it so
+
+
+def test_content_after_a_tag_said_as_a_question_is_still_content() -> None:
+    # "Honestly? Perfect.": a quiet day alone, welcomed, is not loneliness
+    reply = compose("Rain all day. Read half a novel, made soup, didn't speak to a single person. "
+                    "Honestly? Perfect.")
+    assert "loneliness" not in reply.lower()
+
+
+def test_running_out_is_not_pride() -> None:
+    # "Ho finito i libri, la pazienza e il caffè": run out of, not achieved
+    reply = compose("Piove da tre giorni. Ho finito i libri, la pazienza e il caffè. In quest'ordine.")
+    assert "orgoglio" not in reply.lower()
