@@ -5787,6 +5787,14 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     if hi - lo > _MAX_CENTRE_WORDS + 8:
         hi = max((j for j in range(lo + _MIN_RUN_ON, lo + _MAX_CENTRE_WORDS + 1) if toks[j].norm in joins),
                  default=lo + _MAX_CENTRE_WORDS)
+    # (a clause that opens on its verb, "started crying because he'd lost his leaf hat", was
+    # cut from its subject by an aside between commas, "Tree Number Two, a small boy in a
+    # brown jersey, …": read blind, quoted from its verb it is a fragment; with the clauses
+    # before it, back to where its subject is named, it is the line)
+    while lo > m.first and vader and toks[lo].text[:1].islower() and did(toks[lo].norm) \
+            and toks[lo].norm not in first_person \
+            and hi - (before := max(s for s in starts if s < lo)) <= _MAX_CENTRE_WORDS + _SUBJECT_REACH:
+        lo = before
     # (one that goes on with the writer, "and I laughed", is theirs whole without its "and")
     joined = lo > m.first and toks[lo].norm in joins and toks[lo + 1].norm not in first_person
     while joined and lo > m.first and hi - lo < _JOINED_CLAUSE_WORDS \
@@ -5816,6 +5824,8 @@ def _opens_on_turn(words: Sequence[str], joins: frozenset[str], turns: Sequence[
 #: quoted with the clause before it, when the two fit in one quote.
 _JOINED_CLAUSE_WORDS = 10
 
+#: A clause cut from its subject may take this many words past the longest quote to have it.
+_SUBJECT_REACH = 8
 #: A run-on line cut at a joining word keeps at least this many words.
 _MIN_RUN_ON = 8
 

@@ -26,3 +26,16 @@ def test_a_quote_never_begins_inside_what_someone_said_in_german() -> None:
                     "Ich wusste nicht, ob er die Stadt meinte.")
     assert "\u201eAm Anfang" not in reply
     assert "gemeint: \u2018Das kommt noch. Am Anfang ist alles fremd.\u2019 Ich wusste nicht" in reply
+
+
+def test_a_long_lines_clause_is_not_quoted_from_its_verb_without_its_subject() -> None:
+    # "started crying because he'd lost his leaf hat", cut from "Tree Number Two, a small
+    # boy in a brown jersey,": a fragment; with the aside that names him, it is the line
+    reply = compose("The play was this afternoon. Zanele was Tree Number Three and had no lines. "
+                    "But about halfway through, Tree Number Two, a small boy in a brown jersey, "
+                    "started crying because he'd lost his leaf hat, and Zanele, without breaking "
+                    "character, without lowering her branches, shuffled sideways and put her own "
+                    "leaf hat on his head.")
+    opening = reply.split("\u201c", 1)[1]
+    assert not opening.startswith("started crying")
+    assert opening.startswith("a small boy in a brown jersey, started crying")
