@@ -50,3 +50,21 @@ def test_a_plan_then_a_line_of_the_writers_own_still_lands() -> None:
                     "She's ironing now, I can hear the radio.\n\n"
                     "I should try to sleep. I keep refreshing a page that isn't open yet.")
     assert "refreshing a page that isn't open yet" in reply
+
+
+def test_a_closing_paragraph_of_chores_aches_and_weather_is_not_the_centre() -> None:
+    reply = compose("Mama dziś miała dobry dzień. Wyjęła stare zdjęcia znad morza i opowiadała o "
+                    "tacie, jak spalił się na słońcu tak, że przez tydzień spał na brzuchu. "
+                    "Śmiałyśmy się obie.\n\nPotem zasnęła w fotelu, a ja siedziałam obok.\n\n"
+                    "Jutro apteka i trzeba zadzwonić do pani Ewy w sprawie czwartku. Plecy mnie "
+                    "bolą od podnoszenia jej z wanny.")
+    assert "Plecy" not in reply and "apteka" not in reply
+
+
+def test_a_last_line_that_turns_on_the_heart_is_not_an_ache() -> None:
+    # ("My knees hurting tonight but my heart feel full up like a water drum after rain.")
+    reply = compose("The whole family came for my eightieth. My great-granddaughter read a poem "
+                    "she wrote herself and everybody clapped.\n\nWe ate until late and the "
+                    "children slept on the floor.\n\nMy knees hurting tonight but my heart feel "
+                    "full up like a water drum after rain.")
+    assert "water drum" in reply
