@@ -9,7 +9,12 @@ and fresh72.yaml), where the care response would have replaced the mirrorback:
 - "he's a Liverpool fan, which is going to be a problem for my family" is a thing that is a
   problem, not the writer;
 - Portuguese "contei que só hoje eu pedi desculpa pro porteiro" (fresh74, a therapy session
-  about apologising too much) is an apology asked, not "eu pedi" (I asked for it)."""
+  about apologising too much) is an apology asked, not "eu pedi" (I asked for it);
+- from fresh77-79: "I went and stood in the sluice for a minute" is a hospital room, not a
+  misspelt "suicide"; "a bit near the end where everything goes very quiet" is a place in a
+  symphony; "he kept saying sorry to her every time he pulled" is said to a third person;
+  "a plan to check my phone at the interval" is the writer's own phone; Spanish "me pegué con
+  la cama en la rodilla" is a knock against a bed."""
 
 from __future__ import annotations
 
@@ -25,6 +30,11 @@ from mirror.engine.care import CARE, assess
     "looked at me. He seems to be a Liverpool fan, which is going to be a problem for my family.",
     "Contei que só hoje eu pedi desculpa pro porteiro, pro motoboy e pra mulher que esbarrou EM "
     "MIM no metrô. Ela riu. Eu ri também, meio sem graça.",
+    "He kept saying sorry to her every time he pulled. I went and stood in the sluice for a "
+    "minute after. Not crying. Just standing.",
+    "Thought I'd be bored and had a plan to check my phone at the interval and see if anyone was "
+    "at the pub. There's a bit near the end where everything goes very quiet.",
+    "Anoche intenté aprender el vals con un video y me pegué con la cama en la rodilla.",
 ])
 def test_an_everyday_idiom_is_not_a_crisis(text: str) -> None:
     assert assess(text).tier is None
@@ -37,6 +47,11 @@ def test_an_everyday_idiom_is_not_a_crisis(text: str) -> None:
     "He screams at me and smashes plates. I'm not safe at home.",
     "I am a problem for my family. They would be better off without me.",
     "Quando digo que não, ele continua mesmo assim. Depois diz que eu pedi.",
+    "He checks my phone every night and gets angry if I don't hand it over.",
+    "He always says sorry after he hits me, every time.",
+    "I've come close to ending it all.",
+    "i keep thinking about suicidle",
+    "Me pegó con el cinturón.",
 ])
 def test_the_crisis_that_shares_its_words_still_gets_care(text: str) -> None:
     assert assess(text).tier == CARE

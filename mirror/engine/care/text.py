@@ -217,7 +217,8 @@ class Normaliser:
 
     def _typo(self, w: str) -> str | None:
         """A misspelling one edit away from a long signal word ("sucidal", "myslef"), or
-        two from one of the few key words (`typo_far`: "suicidle")."""
+        two from one of the few key words (`typo_far`: "suicidle") with its first two letters
+        as written: "sluice", a word, is two letters from "suicide" too."""
         index = self.typo_index
         hit = index.get(w)
         if hit is not None:
@@ -234,7 +235,7 @@ class Normaliser:
             best: tuple[int, str] | None = None
             for variant in _deletions(w, 2):
                 hit = far.get(variant)
-                if hit is not None and hit[0] == w[0] and abs(len(hit) - len(w)) <= 2:
+                if hit is not None and hit[:2] == w[:2] and abs(len(hit) - len(w)) <= 2:
                     cost = (len(w) - len(variant)) + (len(hit) - len(variant))
                     if best is None or (cost, hit) < best:
                         best = (cost, hit)
