@@ -8,6 +8,8 @@ this" (graded 1); « J'ai mal aux genoux » after a first bike ride at fifty was
 
 from __future__ import annotations
 
+from mirror.engine.offline import compose
+
 
 def test_a_feeling_foretold_is_not_felt(feelings_of) -> None:
     assert "boredom" not in feelings_of("Last day of term. Amara dreamt in English. Six weeks off. "
@@ -22,3 +24,19 @@ def test_a_pain_in_a_named_body_part_is_the_bodys(feelings_of) -> None:
     text = ("Premier vélo à cinquante ans. Claire a tout filmé, mais en riant. J'ai mal aux genoux.")
     assert "sadness" not in feelings_of(text)
     assert "sadness" in feelings_of("Elle est partie ce matin. J'ai mal, tellement mal.")
+
+
+def test_a_feeling_the_writer_says_is_gone_is_not_named_as_tonights() -> None:
+    # Read blind: "This reads with anger … How is the anger sitting with you tonight?" after
+    # "I don't feel that anymore" was graded 1 ("the writer says the anger is gone").
+    reply = compose("My brother would have been forty today. Went to his old chippy and ate the "
+                    "battered sausage walking, like him.\n\nWhat I keep coming back to is how angry "
+                    "I was for the first few years. At the driver, at the road. I don't feel that "
+                    "anymore. I haven't for a while.")
+    assert "anger" not in reply.lower()
+
+
+def test_a_feeling_beside_an_unrelated_no_longer_is_still_named() -> None:
+    reply = compose("He aprobado, y con plaza. Estoy orgullosa. Esta noche he salido con Nacho y "
+                    "me he dado cuenta de que ya no sé hablar de nada que no sea derecho.")
+    assert "orgullo" in reply.lower()
