@@ -1432,8 +1432,10 @@ def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]
                vader: dict[str, float]) -> str:
     """Whether a long entry (three paragraphs or more) ends on a paragraph of a few plain
     words that leave the page ("Right. Driving home now.", "Nurse is coming. Stopping
-    here.", a word of `leaving`: "leaving"), or of plans only ("plans"), with no feeling
-    word in it and no question; "" otherwise. A short coda that
+    here.", a word of `leaving`, or a coda of the body and surroundings, `_coda`:
+    "leaving"), or of plans only, or of the day's chores, aches, weather and bed
+    (`_day_closing`: "plans"), with no feeling word in it and no question; "" otherwise.
+    Under a single paragraph of story (two paragraphs in all), only a coda leaves it. A short coda that
     is the entry's last word ("Didn't find the insurance papers.", "Después ya veremos")
     holds no such word, and stays where the entry lands."""
     if paragraphs < 2 or len(sentences) < 3 or _salutation(text):
