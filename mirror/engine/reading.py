@@ -807,7 +807,23 @@ def _plans_ahead(norms: Sequence[str], lex: _Lexicon) -> bool:
     return any(not any(w in lex.negators or w.endswith("n't") for w in norms[max(0, i - 2):i])
                and not _becoming(norms[i + len(cue):i + len(cue) + 3], lex)
                and not any(w in lex.to_tell for w in norms[i + len(cue):i + len(cue) + _TELL_REACH])
+               and not _asked_ahead(norms[max(0, i - _ASKED_REACH):i])
                for i, cue in _occurrences(norms, lex.plans))
+
+
+def _asked_ahead(before: Sequence[str]) -> bool:
+    """Whether the words before a plan cue ask what it will be ("je ne sais pas ce que je vais
+    faire à vingt-et-une heures", "I don't know what I'm going to do on Sundays now"): not a
+    plan, but the future the entry does not know, often its heart."""
+    pairs = set(zip(before, before[1:]))
+    return any(w in _WHAT for w in before) or bool(pairs & _WHAT_PAIRS)
+
+
+#: How far before a plan cue its "what" may stand, and "what" in the engine's languages
+#: (French, Spanish and Portuguese say it in two words, "ce que", "lo que", "o que").
+_ASKED_REACH = 3
+_WHAT = frozenset({"what", "qué", "quoi", "was", "wat", "co", "cosa", "cos'"})
+_WHAT_PAIRS = frozenset({("ce", "que"), ("ce", "qu'"), ("lo", "que"), ("o", "que"), ("quello", "che")})
 
 
 def _errand(words: Sequence[str], lex: _Lexicon) -> bool:

@@ -68,3 +68,24 @@ def test_a_last_line_that_turns_on_the_heart_is_not_an_ache() -> None:
                     "children slept on the floor.\n\nMy knees hurting tonight but my heart feel "
                     "full up like a water drum after rain.")
     assert "water drum" in reply
+
+
+def test_not_knowing_what_one_will_do_is_no_plan() -> None:
+    # "what I'm going to do": the future the entry does not know, often its heart
+    reply = compose("Sold the flat today. Signed everything at the notary, shook hands, gave back "
+                    "the keys.\n\nWe used to have breakfast on that balcony every Sunday.\n\n"
+                    "I don't know what I'm going to do on Sundays now.")
+    assert "I don't know what I'm going to do on Sundays now" in _quoted(reply)
+    reply = compose("L'enterrement était ce matin. On s'appelait tous les dimanches soir, même "
+                    "quand on n'avait rien à se dire.\n\nSon fils a lu un texte et toute l'église a "
+                    "ri.\n\nDimanche prochain, je ne sais pas ce que je vais faire à vingt-et-une heures.")
+    assert "je ne sais pas ce que je vais faire" in _quoted(reply)
+
+
+def test_a_french_closing_plan_and_ache_is_not_the_centre() -> None:
+    reply = compose("Dimanche. Les dimanches sont les plus longs. Je suis allé au marché quand même, "
+                    "pour voir du monde. La marchande m'a parlé de son gendre pendant dix minutes.\n\n"
+                    "L'après-midi, le téléphone n'a pas sonné. Je l'ai regardé plusieurs fois pour "
+                    "vérifier qu'il était bien chargé.\n\nJe vais faire une soupe avec tous ces "
+                    "poireaux. Le genou droit me fait mal, il va pleuvoir.")
+    assert "poireaux" not in reply and "pleuvoir" not in reply
