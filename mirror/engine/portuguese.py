@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from mirror.engine.tokenize import quoted_spans
 from mirror.lazy_re import kept
 
 #: Words of daily life that are Portugal's, not Brazil's.
@@ -79,8 +80,6 @@ _PORTUGAL_SPELLING = kept(r"[óé][mn][aeiou]", re.IGNORECASE)
 _BRAZIL_SPELLING = kept(r"[ôê][mn][aeiou]", re.IGNORECASE)
 
 
-#: A passage in quotation marks, of a line at most.
-_QUOTED = kept(r'"[^"\n]{0,200}"|\u201c[^\u201d\n]{0,200}\u201d|\u00ab[^\u00bb\n]{0,200}\u00bb')
 
 
 def written_in_portugal(text: str) -> bool:
@@ -89,7 +88,8 @@ def written_in_portugal(text: str) -> bool:
     the frames were first written in. Words in quotation marks are someone else's, or
     mentioned, not used ('Já falo "pequeno-almoço", já falo "autocarro"', a Brazilian in
     Porto), and are not counted; "a minha mãe", said in both, counts half."""
-    text = _QUOTED.sub(" ", text)
+    for start, end in reversed(quoted_spans(text)):  # (the same passages the reading calls quoted)
+        text = text[:start] + " " + text[end:]
     words = [w.lower() for w in _WORD.findall(text)]
     portugal: float = sum(w in _PORTUGAL_WORDS for w in words)
     brazil = sum(w in _BRAZIL_WORDS for w in words)

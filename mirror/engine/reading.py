@@ -1473,7 +1473,8 @@ def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]
     # (a line that opens on "and" or "then" goes on with the plan before it: "Il faut que je trouve des
     # timbres. Et que je rappelle le garagiste pour la 206.", "Need more screws. And milk.")
     if len(tail) <= _PLAN_PARAGRAPH_WORDS and bool(last) and all(
-            _plans_ahead(norms[lo:hi], lex) or (k > 0 and norms[lo] in _AND and norms[lo] in lex.links)
+            _plans_ahead(norms[lo:hi], lex)
+            or (k > 0 and norms[lo] in lex.links and (norms[lo] in _AND or norms[lo] in _THEN_WORDS))
             for k, (lo, hi) in enumerate(last)):
         return "plans"
     if len(tail) <= _CHORES_PARAGRAPH_WORDS and last and all(_day_closing(norms[lo:hi], lex) for lo, hi in last) \
@@ -1576,11 +1577,10 @@ _CODA_VALENCE = 1.5
 _CALLBACK = 2
 #: Under a single paragraph, a coda is read only after a story of more sentences than this.
 _CODA_AFTER = 4
-#: "And" and "then" in the supported languages (where the language counts it a link: Polish
-#: "i", not English "I"): a line opening on one goes on with the one before ("Domani apro
-#: alle sei come sempre. Poi vediamo.").
-_AND = frozenset({"and", "und", "et", "y", "e", "en", "i", "oraz", "then", "dann", "puis", "luego",
-                  "después", "poi", "depois", "potem", "dan"})
+#: "And" in the supported languages (where the language counts it a link: Polish "i", not
+#: English "I"): a line opening on it, or on a "then" (`_THEN_WORDS`), goes on with the one
+#: before ("Domani apro alle sei come sempre. Poi vediamo.").
+_AND = frozenset({"and", "und", "et", "y", "e", "en", "i", "oraz"})
 #: …and one of the day's chores, aches, weather and bed, of at most this many.
 _CHORES_PARAGRAPH_WORDS = 40
 #: A last paragraph of at most this many words can be the person leaving the page.
@@ -4548,7 +4548,6 @@ _QUOTED_CRY = kept("[.!?\u2026]+[\"\u201d\u2019\u00bb']")
 
 #: A quotation of at most this many words is never split into sentences of its own.
 _QUOTED_SENTENCES_WORDS = 12
-_QUOTE_MARKS = ('"', "\u201c", "\u201e", "\u00ab")
 
 
 def _joined_abbreviations(text: str, toks: Sequence[Token],
@@ -4559,13 +4558,13 @@ def _joined_abbreviations(text: str, toks: Sequence[Token],
     Nor is a sentence ended inside a short quotation ('Said "bird! Yes! Bird!" like a
     lunatic.'): cut there, the quote began at 'Bird!" like a lunatic' (graded 2)."""
     out: list[tuple[int, int]] = []
-    owner = tokens_in_spans(toks, quoted_spans(text)) if any(q in text for q in _QUOTE_MARKS) else None
+    owner = tokens_in_spans(toks, quoted_spans(text))  # (all -1, at once, where nothing is quoted)
     for lo, hi in spans:
         if out:
             plo, phi = out[-1]
             last = toks[phi - 1]
             gap = text[last.end : toks[lo].start]
-            if owner is not None and owner[lo] >= 0 and owner[lo] == owner[phi - 1] and "\n" not in gap \
+            if owner[lo] >= 0 and owner[lo] == owner[phi - 1] and "\n" not in gap \
                     and owner.count(owner[lo]) <= _QUOTED_SENTENCES_WORDS:
                 out[-1] = (plo, hi)
                 continue
