@@ -14,7 +14,10 @@ and fresh72.yaml), where the care response would have replaced the mirrorback:
   misspelt "suicide"; "a bit near the end where everything goes very quiet" is a place in a
   symphony; "he kept saying sorry to her every time he pulled" is said to a third person;
   "a plan to check my phone at the interval" is the writer's own phone; Spanish "me pegué con
-  la cama en la rodilla" is a knock against a bed."""
+  la cama en la rodilla" is a knock against a bed;
+- from fresh80: a smell, a song or a longing that "hit" the writer ("el olor me pegó de
+  golpe", "o cheiro me bateu", "uderzył mnie zapach") is no one's blow, and "I expected to
+  feel something heavy" on a fortieth birthday is a feeling expected, not sought by pain."""
 
 from __future__ import annotations
 
@@ -35,6 +38,12 @@ from mirror.engine.care import CARE, assess
     "Thought I'd be bored and had a plan to check my phone at the interval and see if anyone was "
     "at the pub. There's a bit near the end where everything goes very quiet.",
     "Anoche intenté aprender el vals con un video y me pegué con la cama en la rodilla.",
+    "Salí temprano con el mate y el olor me pegó de golpe, antes de ver los jazmines.",
+    "Lo que más me golpeó fue su silencio en la cena.",
+    "Abri a porta e o cheiro me bateu antes de ver as flores.",
+    "Uderzył mnie zapach jaśminu, zanim je zobaczyłam.",
+    "Turned 40. Honestly? Good day. I expected to feel something heavy, and instead I mostly "
+    "felt like I'd like a nap.",
 ])
 def test_an_everyday_idiom_is_not_a_crisis(text: str) -> None:
     assert assess(text).tier is None
@@ -52,6 +61,10 @@ def test_an_everyday_idiom_is_not_a_crisis(text: str) -> None:
     "I've come close to ending it all.",
     "i keep thinking about suicidle",
     "Me pegó con el cinturón.",
+    "Olía a alcohol y me pegó.",
+    "Cheirava a cachaça e me bateu outra vez.",
+    "Mąż znowu mnie uderzył w twarz.",
+    "I cut myself just to feel something.",
 ])
 def test_the_crisis_that_shares_its_words_still_gets_care(text: str) -> None:
     assert assess(text).tier == CARE
