@@ -151,13 +151,24 @@ def _echoes_at(text: str, tokens: Sequence[Token], first: int, last: int) -> Ite
         # A clause may also start mid-way, at a conjunction before a new subject
         # ("first person I wanted to call was grandpa and I had my thumb on his name").
         starts = [lo] + [j for j in range(lo + 1, hi - 1) if tokens[j].norm in _JOINS
-                         and (tokens[j + 1].norm in _SUBJECTS or tokens[j + 1].norm in _PRONOUNS)]
+                         and (tokens[j + 1].norm in _SUBJECTS or tokens[j + 1].norm in _PRONOUNS)
+                         and not _purpose(tokens, j, hi)]
         for start in starts:
             found = _clause(text, tokens, start, hi)
             if found is not None:
                 yield start, found
                 break
         i = hi
+
+
+def _purpose(tokens: Sequence[Token], j: int, hi: int) -> bool:
+    """Whether the "so" at token j, inside its clause, says what for ("Writing it down so I
+    remember they happen", "left early so I could park"), not what followed ("I was
+    tired so I went to bed"): the verb after its subject is not in the past. Said back
+    alone, "you remember they happen" turns a purpose into a fact the writer never stated."""
+    if tokens[j].norm != "so" or j + 2 >= hi:
+        return False
+    return not any(did(t.norm) for t in tokens[j + 2 : min(hi, j + 4)])  # ("so I just breathed")
 
 
 #: Verbs that report someone's words or view without quotation marks ("Kieran says",

@@ -385,6 +385,7 @@ class _Lexicon:
     joins: frozenset[str] = frozenset()             # "and", "but", "y": a long line cut there
     asides: tuple[tuple[str, ...], ...] = ()       # "also", "sinon": a last line added on
     remarks: frozenset[str] = frozenset()           # "which", "che": a remark on the clause before
+    subordinators: frozenset[str] = frozenset()     # "when", "cuando", "weil": a clause that leans on its main one
     closing_tags: tuple[tuple[str, ...], ...] = ()  # "la verdad", "je pense": a line's tail, no weight
     states: tuple[tuple[str, ...], ...] = ()        # "i feel", "estoy": the writer's state follows
     tails: tuple[tuple[str, ...], ...] = ()         # "without", "sin": a line's qualifying tail
@@ -478,6 +479,42 @@ def _turned_away(toks: Tokens, centre: Moment, families: Sequence[tuple[int, str
     return all(i < first for i, fam, _ in families if fam in chosen)
 
 
+#: A beat of a story: a sentence of at most this many words, between sentences of at most
+#: `_BEAT_RUN_WORDS` ("Plugged it in. Nothing. Panicked. PSU switch was off.").
+_BEAT_WORDS = 2
+_BEAT_RUN_WORDS = 6
+
+
+def _a_beat_before(text: str, toks: Tokens, centre: Moment, families: Sequence[tuple[int, str, float]],
+                   chosen: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether every hard feeling chosen is said only as a beat of a story, a sentence of a
+    word or two among other short ones ("Nothing. Panicked. PSU switch was off."), in an
+    earlier paragraph than the centre and not in the last one: a moment the story passed
+    through, not where it ends. A feeling said at more length ("I was terrified the whole
+    way there") is the writer's to be named."""
+    if any(lex.valence.get(f) == "positive" for f in chosen):
+        return False
+    centre_para = _paragraph_of(text, toks[centre.first].start)
+    said = [i for i, fam, _ in families if fam in chosen]
+    return bool(said) and all(_paragraph_of(text, toks[i].start) < centre_para and _a_beat(text, toks, i)
+                              for i in said)
+
+
+def _a_beat(text: str, toks: Tokens, i: int) -> bool:
+    """Whether token i's sentence is a beat of a story: a word or two, between short
+    sentences of its paragraph ("Nothing. Panicked. PSU switch was off."), in a paragraph
+    that is not the entry's last."""
+    bounds = toks.sentence_bounds()
+    sent = toks[i].sent
+    lo, hi = bounds[sent]
+    para = _paragraph_of(text, toks[i].start)
+    if hi - lo > _BEAT_WORDS or para == _paragraph_of(text, len(text.rstrip())):
+        return False
+    beside = [bounds[s] for s in (sent - 1, sent + 1) if s in bounds
+              and _paragraph_of(text, toks[bounds[s][0]].start) == para]
+    return bool(beside) and all(b - a <= _BEAT_RUN_WORDS for a, b in beside)
+
+
 def judged_badly(language: str, text: str, toks: Sequence[Token], first: int, last: int) -> bool:
     """Whether tokens [first, last) hold a word of the language's unhappy feelings ("Milano,
     ti odio", "Feet hate me"): where there is no sentiment lexicon, the feelings' own words
@@ -548,7 +585,9 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
         n = len(tag)
         if last - n > first and tuple(t.norm for t in tokens[last - n : last]) == tag and (
                 tokens[last - n - 1].sent != tokens[last - n].sent
-                or clause_break_between(text, tokens[last - n - 1], tokens[last - n])):
+                or clause_break_between(text, tokens[last - n - 1], tokens[last - n])
+                or (n == 1 and len(tag[0]) <= _TAG_LETTERS and tag[0].isalpha()
+                    and not any(c in "aeiou" for c in tag[0][1:]))):  # ("kind of funny ngl", "tbh")
             last -= n  # "…, la verdad", "…, je pense": the clause before the tag is asked after
             break
     end = last
@@ -560,6 +599,11 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
             return cut, end
         end = start  # "…, zei de arts": a speech tag; the words before it are asked after
     return None
+
+
+#: A closing tag written as its letters ("ngl", "tbh", "imo") is at most this long, and needs
+#: no comma before it to be a tag.
+_TAG_LETTERS = 4
 
 
 #: What follows a "so" of "therefore" rather than of degree ("so she", "so then", "so much").
@@ -647,6 +691,12 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     if inside_quotation(text, tokens[cut].start) or inside_quotation(text, tokens[last - 1].end):
         return None  # someone's words, cut inside their quotation marks
     norms = [t.norm for t in tokens[cut:last]]
+    if len(norms) > _CLAUSE_WORDS[0] and norms[0] == "that" and norms[1] in lex.first_person:
+        # ("…, and also, quietly, that I've built a life I wouldn't swap": what the writer
+        # felt, quoted from its subject; English only, where "that" after a comma is the
+        # writer's "that", not a relative's verb-final clause, "…, das ich gekauft habe")
+        cut += 1
+        norms = norms[1:]
     # A clause after a comma that opens on "and then" or "anyway" leans on the one before; one
     # that opens on "which" is the writer's remark on it ("…, which made it so much worse"),
     # quoted whole; a sentence of its own may open on a turn ("Sauf sa lettre.").
@@ -1021,6 +1071,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         joins=_lowered(data.get("clause_joins")),
         asides=tuple(_words(str(w)) for w in data.get("asides") or ()),
         remarks=_lowered(data.get("remarks")),
+        subordinators=_lowered(data.get("subordinators")),
         closing_tags=tuple(_words(str(w)) for w in data.get("closing_tags") or ()),
         expected=tuple(_words(str(w)) for w in data.get("expected") or ()),
         surprises=tuple(_words(str(w)) for w in data.get("surprises") or ()),
@@ -3936,7 +3987,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             if i in fam_at and i not in told:
                 # (an event that tells a feeling names it, but the moment is how it was
                 # lived: "Morgen de uitslag" is the news, scrubbing the cupboards the worry)
-                score += 1.5 * fam_weight[i]
+                # (a beat of the story, "Nothing. Panicked. Gas tap was off.", weighs half: the
+                # story passed through it)
+                score += 1.5 * fam_weight[i] * (0.5 if _a_beat(text, toks, i) else 1.0)
         if protested and _after_protest(text, toks, norms, lo, hi, protested, lex):
             # "I'm happy for her. I'm genuinely happy for her. I also went and sat in my car …
             # and ate a whole sleeve of Oreos", "I'm happy. I really am. … It's just not the
@@ -4264,7 +4317,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         tag_asks = tuple(norms[tagged:centre_sentence.last]) in _ASKING_TAGS and norms[centre_sentence.first] in _WHY
         centre_sentence = Moment(centre_sentence.first, tagged, centre_sentence.score)
     centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person, lex.links, lex.turns,
-                     lex.remarks)
+                     lex.remarks, lex.subordinators)
 
     # A second moment from a different paragraph, for long entries.
     second = None
@@ -4274,7 +4327,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                   and m.score > 1.0]
         if others:
             second = _window(text, toks, max(others, key=lambda m: (m.score, -m.first)), fam_at, vader,
-                             lex.first_person, lex.links, lex.turns, lex.remarks)
+                             lex.first_person, lex.links, lex.turns, lex.remarks, lex.subordinators)
 
     # Feelings, strongest first: counted over the whole entry, the centre's weigh double.
     # A feeling is named only on a word that names it or two hints of it: a wrong name
@@ -4398,6 +4451,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 for fam in chosen)
         if not turned_from:
             chosen = []
+    elif chosen and _a_beat_before(text, toks, centre, families, chosen, lex):
+        # "Plugged it in. Nothing. Panicked. PSU switch was off." in a story that goes on to
+        # "17 and I built a computer": a moment of the story, told and passed, is named as
+        # what came first, with the later line quoted after it (named alone, "Fear runs
+        # through this" misread the whole entry)
+        turned_from = True
     chosen = [f for f in chosen if lex.valence.get(f) != "positive"
               or not _each_turned_against(toks, [i for i, fam, _ in families if fam == f], lex)]
     # "I'm glad about that. I am. My back is glad about it anyway.": gladness insisted on,
@@ -4446,7 +4505,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                                      and "!!" in _sentence_end(text, toks, i) for i, fam, wt in families)
         if not _owns_gladness(toks, counted, families, chosen, lex, vader) and (
                 (not shouted and _holds(norms, lex.trouble)) or _praise_beside_harm(
-                text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive"],
+                text, toks, [i for i, fam, _ in families if lex.valence.get(fam) == "positive" and i not in told],
                 lex, vader)):
             # (relief named beside a gladness the trouble may belie keeps its own name:
             # "Relief. … benign … I've never been more grateful for a normal Tuesday")
@@ -5778,8 +5837,10 @@ def _sarcastic_moment(text: str, toks: Sequence[Token], scored: list[Moment], no
         return slashed(m) and len(said) > 3 or any(_contains(said, k) and len(said) - len(k) >= 2 for k in markers)
 
     def alone(m: Moment) -> bool:
-        said = norms[m.first:m.last]
-        return any(tuple(said) == k for k in markers) or (slashed(m) and len(said) <= 2)
+        # (or with only what it is said of: "Glad someone's enjoying it")
+        said = tuple(norms[m.first:m.last])
+        return any(said == k or (len(said) == len(k) + 1 and said[:-1] == k and said[-1] in lex.back_words)
+                   for k in markers) or (slashed(m) and len(said) <= 2)
 
     both = next((m for m in scored if troubled(m) and marked(m)), None)
     if both is not None:
@@ -5834,7 +5895,8 @@ _OWN_CLAUSE = 1.0
 
 def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
             vader: dict[str, float], first_person: frozenset[str], joins: frozenset[str] = frozenset(),
-            turns: Sequence[str] = (), remarks: frozenset[str] = frozenset()) -> Moment:
+            turns: Sequence[str] = (), remarks: frozenset[str] = frozenset(),
+            subordinators: frozenset[str] = frozenset()) -> Moment:
     """A sentence as quotable: whole when short, else the clause(s) around its peak word,
     cut only where a clause ends (never inside one, never just before a negation); a run-on
     line with no mark to cut at is cut before a joining word ("… i need an A in higher maths
@@ -5894,6 +5956,19 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
         # ("…when I saw him, but I did the reverse park perfectly": quoted from "but", the
         # line reads as cut; from "I did", it is the writer's own clause, whole)
         lo += 1
+    opening = lo
+    while opening < min(hi, lo + 2) and (toks[opening].norm in joins or toks[opening].norm in turns):
+        opening += 1  # ("Still, when …")
+    if toks[opening].norm in subordinators and hi < m.last and hi in starts:
+        # "when I turned the key this morning to make sure it'd start for him", quoted without
+        # "…, I had to go stand outside for a minute", is a clause that leans on one never
+        # said: the line is quoted to its end, where its main clause is, when that is not
+        # too long to quote
+        if m.last - lo <= _MAX_CENTRE_WORDS + _SUBJECT_REACH:
+            hi = m.last
+            if lo - m.first <= 2 and all(toks[k].norm in joins or any(t == toks[k].norm for t in turns)
+                                         for k in range(m.first, lo)):
+                lo = m.first  # ("Still, when …": with the turn that opens it)
     return Moment(lo, hi, m.score)
 
 
