@@ -4534,7 +4534,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen = [f for f in chosen if f in told_by or together or f in _TOLD_BY_EVENTS
                   or (f in _FLAT_PRAISE and plainly_glad) or any(
                       fam == f and (_opens_its_sentence(toks, i, lex) or "!" in _sentence_end(text, toks, i)
-                                    or (centre.first <= i < centre.last and _i_am(toks, i, lex))
+                                    or ((centre.first <= i < centre.last or _headline(toks, i))
+                                        and _i_am(toks, i, lex))
                                     or ((few or (beside_news and centre.first <= i < centre.last))
                                         and _stated(text, toks, i, lex)))
                       for i, fam, _ in counted)]
@@ -5436,6 +5437,16 @@ def _said_before_turn(toks: Sequence[Token], norms: Sequence[str], i: int, centr
         return True
     lo, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
     return hi - lo <= _FRAGMENT_WORDS and _opens_its_sentence(toks, i, lex)
+
+
+#: An entry's opening line of at most this many words, saying how the writer is, heads it.
+_HEADLINE_STATE_WORDS = 5
+
+
+def _headline(toks: Sequence[Token], i: int) -> bool:
+    """Whether token i is in the entry's first sentence and that sentence is short ("Sono
+    ancora furiosa.", "Estoy agotada."): the state the whole entry is told from."""
+    return toks[i].sent == toks[0].sent and sum(1 for t in toks if t.sent == toks[0].sent) <= _HEADLINE_STATE_WORDS
 
 
 def _i_am(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:

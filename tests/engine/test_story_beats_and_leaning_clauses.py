@@ -12,7 +12,9 @@ small wrappers writers put round a line, found on entries written blind (fresh80
 - news told by its event in a short line ("Born at 6:20 this morning") is joy, whatever
   small trouble the entry mentions;
 - "Don't tell anyone I said that" points back at the confession before it, which is what
-  is asked after; "ngl", "tbh" closing a line without a comma are tags, not its words."""
+  is asked after; "ngl", "tbh" closing a line without a comma are tags, not its words;
+- a short opening line saying how the writer is ("Sono ancora furiosa.") names the feeling
+  in every language."""
 
 from __future__ import annotations
 
@@ -93,3 +95,12 @@ def test_a_tag_in_letters_closes_a_line_without_a_comma() -> None:
                     "then it was kind of funny ngl\n")
     assert "“then it was kind of funny”" in reply or "“it was kind of funny”" in reply
     assert not reply.endswith("ngl”?")
+
+
+def test_a_state_that_heads_the_entry_is_named_in_any_language() -> None:
+    # "Sono ancora furiosa." opening the entry is the state it is told from (fresh80); the
+    # same word said in passing further on is still left unnamed outside English
+    reply = compose("Sono ancora furiosa. Oggi in riunione Marco ha presentato il mio progetto come se "
+                    "fosse suo, e il capo gli ha detto bravo.\n\nIn treno ho scritto tre mail e le ho "
+                    "cancellate tutte. Domani chiedo dieci minuti al capo e porto i file con le date.\n")
+    assert "rabbia" in reply.lower()
