@@ -454,6 +454,9 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
     if last <= first:
         return None
     start, end = tokens[first].start, tokens[last - 1].end
+    if end + 1 < len(text) and text[end] in " \u00a0\u202f" and text[end + 1] in _UNIT_SIGNS \
+            and text[end - 1].isdigit():
+        end += 2  # French spacing: « Je lui pardonne à 60 % », never « … à 60 »
     while end < len(text) and (text[end] in _CLOSERS + "?!" + _UNIT_SIGNS or (
             text[end] in ".," and end + 1 < len(text) and text[end + 1] in _CLOSERS) or (
             # French spacing: « Tu me manques. » keeps its closing mark, after a space

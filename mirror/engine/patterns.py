@@ -90,6 +90,7 @@ class _Compiled:
     stance_markers: frozenset[tuple[str, ...]]
     first_person: frozenset[str]
     other_voices: frozenset[str]
+    reporting: frozenset[str]
 
 
 def _stance_matcher(inv: dict) -> PhraseMatcher:
@@ -122,6 +123,7 @@ def _compiled() -> _Compiled:
         stance_markers=frozenset(phrase_tokens(m) for m in strings(own["markers"])),
         first_person=frozenset(strings(own["first_person"])),
         other_voices=frozenset(strings(own["other_voices"])),
+        reporting=frozenset(strings(own.get("reporting") or ())),
     )
 
 
@@ -368,6 +370,10 @@ def _own_stance(
         for a, b in (con.left, con.right):
             if not any(k in stance_at for k in range(a, b)):
                 break
+            stance = min(k for k in range(a, b) if k in stance_at)
+            if any(norms[k] in c.reporting and k > a and norms[k - 1] not in c.first_person
+                   for k in range(a, stance)):
+                break  # "Jess says i should withhold rent": her view of what the writer should do
             mine = any(norms[k] in c.first_person and not foreign[k] for k in range(a, b))
             if not mine and any(norms[k] in c.other_voices and not foreign[k]
                                 for k in range(a, b)):

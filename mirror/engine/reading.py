@@ -386,6 +386,7 @@ class _Lexicon:
     asides: tuple[tuple[str, ...], ...] = ()       # "also", "sinon": a last line added on
     remarks: frozenset[str] = frozenset()           # "which", "che": a remark on the clause before
     subordinators: frozenset[str] = frozenset()     # "when", "cuando", "weil": a clause that leans on its main one
+    results: frozenset[str] = frozenset()           # "so", "donc": a clause that says what came of the one before
     closing_tags: tuple[tuple[str, ...], ...] = ()  # "la verdad", "je pense": a line's tail, no weight
     states: tuple[tuple[str, ...], ...] = ()        # "i feel", "estoy": the writer's state follows
     tails: tuple[tuple[str, ...], ...] = ()         # "without", "sin": a line's qualifying tail
@@ -477,6 +478,17 @@ def _turned_away(toks: Tokens, centre: Moment, families: Sequence[tuple[int, str
     if not _turns(lex, toks[first].norm):
         return False
     return all(i < first for i, fam, _ in families if fam in chosen)
+
+
+#: A hard feeling is what a turn turns from only this many paragraphs before it, at most.
+_TURN_PARAGRAPHS = 2
+
+
+def _states_the_entry(toks: Sequence[Token], i: int) -> bool:
+    """Whether the feeling word at token i is said in the entry's first sentence, in the
+    present ("I'm so angry I can't sleep so here we go."): the state the whole entry is
+    written from, however far on its turn comes (not "was already dreading the driveway")."""
+    return toks[i].sent == toks[0].sent and not any(did(t.norm) for t in toks[:i])
 
 
 #: A beat of a story: a sentence of at most this many words, between sentences of at most
@@ -601,6 +613,11 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
     return None
 
 
+#: A clause after a comma opening on a word of result ("so", "donc") is asked after with it
+#: when it has at least this many words, that word with them.
+_RESULT_WORDS = 4
+
+
 #: A closing tag written as its letters ("ngl", "tbh", "imo") is at most this long, and needs
 #: no comma before it to be a tag.
 _TAG_LETTERS = 4
@@ -702,7 +719,10 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     # quoted whole; a sentence of its own may open on a turn ("Sauf sa lettre.").
     after_join = tokens[cut - 1].norm in lex.joins and norms[0] in lex.determiners  # "and that was all"
     whole = tokens[cut - 1].sent != tokens[cut].sent and len(norms) >= _CLAUSE_WORDS[0] + 1
-    if (norms[0] in lex.links and norms[0] not in lex.remarks and not after_join and not whole
+    # ("Nobody saw, so it doesn't count": what came of it is the line's weight, and says
+    # enough with its "so")
+    result = norms[0] in lex.results and len(norms) >= _RESULT_WORDS and tokens[cut - 1].sent == tokens[cut].sent
+    if (norms[0] in lex.links and norms[0] not in lex.remarks and not after_join and not whole and not result
             and norms[0] not in lex.opening_turns and not _so_of_degree(tokens, cut, last, lex)) or (
             norms[0] in lex.opening_turns and tokens[cut - 1].sent == tokens[cut].sent
             and len(norms) < _TURN_CLAUSE_WORDS):
@@ -1072,6 +1092,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         asides=tuple(_words(str(w)) for w in data.get("asides") or ()),
         remarks=_lowered(data.get("remarks")),
         subordinators=_lowered(data.get("subordinators")),
+        results=_lowered(data.get("results")),
         closing_tags=tuple(_words(str(w)) for w in data.get("closing_tags") or ()),
         expected=tuple(_words(str(w)) for w in data.get("expected") or ()),
         surprises=tuple(_words(str(w)) for w in data.get("surprises") or ()),
@@ -3353,6 +3374,8 @@ def _praise_alone(toks: Sequence[Token], norms: Sequence[str], spans: Sequence[t
             here = feeling_said(k)
             if here is not None and any((f := feeling_said(j)) is not None and f != here for j in (k - 1, k + 1)):
                 continue  # "Terrified. Happy. Mostly happy.": feelings listed, one line each
+            if k and set(praise) & set(norms[spans[k - 1][0]:spans[k - 1][1]]):
+                continue  # "Tô exausta e feliz. Muito feliz.": the writer's word said again, harder
             return True
     return False
 
@@ -3854,6 +3877,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # ("Total damage: $412 and my pride", "swallowed my pride": a thing lost, not a feeling)
     feeling_words = [f for f in feeling_words
                      if not (f[0] > 0 and norms[f[0] - 1] in _OWNED and norms[f[0]] in _OWNED_NOT_FELT)]
+    if _salutation(text):
+        # ("Liebe WG-Küche,", "Dear Margaret,": a letter's greeting is its form, not a feeling)
+        greeting_ends = len(text) - len(text.lstrip()) + len(text.lstrip().split("\n", 1)[0])
+        feeling_words = [f for f in feeling_words if toks[f[0]].start >= greeting_ends]
     families = sorted([f for f in feeling_words if f[0] not in told] + signs) if signs else feeling_words
     # (an event read whole outranks a hint found at its first word: "would have been")
     sarcasm = _is_sarcastic(text, toks, lex, vader, feeling_words)  # (read once, not twice)
@@ -4059,7 +4086,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             and "?" not in text[toks[hi - 1].end : toks[hi - 1].end + 2]
         insists = bool(scored) and k > 0 and scored[-1].last == lo and (
             seriously or _insists(norms, scored[-1], lo, hi, lex) or _flips(norms, scored[-1], lo, hi, lex)
-        ) and not inside_quotation(text, toks[lo].start)
+            or (norms[scored[-1].first:scored[-1].last] == norms[lo:hi] and _in_capitals(toks, lo, hi))
+        ) and not inside_quotation(text, toks[lo].start)  # (or said, then shouted: "I got it. I GOT IT.")
         if hi - lo < 4 and not shouted and not state and not insists \
                 and not any(i in fam_at for i in range(lo, hi)) and not (
                 last and len(sentences) > 2 and hi - lo >= 2):
@@ -4189,8 +4217,13 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             joined = Moment(previous.first, hi, 0.0)
             # (a whole line said again, "That's fine. It's fine.", is the writer telling
             # themselves so: where a short entry's weight is, over the line it ends on)
+            # (news said, then shouted, "I got it. I GOT IT.", is the loudest thing in the
+            # entry, over the joke that follows it)
+            shouted_again = norms[previous.first:previous.last] == norms[lo:hi] and _in_capitals(toks, lo, hi) \
+                and norms[lo] not in lex.determiners  # (not a thing exclaimed over: "A utility room. A UTILITY ROOM.")
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + (
-                _SAID_TWICE if seriously or said_twice(text, toks, joined) else _INSISTS))
+                _SAID_TWICE if seriously or said_twice(text, toks, joined) else _INSISTS)
+                + (_SAID_TWICE if shouted_again else 0.0))
             continue
         if scored and k > 0 and scored[-1].last == lo and _parallel(text, toks, norms, scored[-1], lo, hi, lex) \
                 and not in_quotes[lo] and not LIST_ITEM.match(line_at(text, toks[lo].start)) \
@@ -4317,7 +4350,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         tag_asks = tuple(norms[tagged:centre_sentence.last]) in _ASKING_TAGS and norms[centre_sentence.first] in _WHY
         centre_sentence = Moment(centre_sentence.first, tagged, centre_sentence.score)
     centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person, lex.links, lex.turns,
-                     lex.remarks, lex.subordinators)
+                     lex.remarks, lex.subordinators, lex.opening_turns - lex.moves_on)
 
     # A second moment from a different paragraph, for long entries.
     second = None
@@ -4327,7 +4360,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                   and m.score > 1.0]
         if others:
             second = _window(text, toks, max(others, key=lambda m: (m.score, -m.first)), fam_at, vader,
-                             lex.first_person, lex.links, lex.turns, lex.remarks, lex.subordinators)
+                             lex.first_person, lex.links, lex.turns, lex.remarks, lex.subordinators,
+                             lex.opening_turns - lex.moves_on)
 
     # Feelings, strongest first: counted over the whole entry, the centre's weigh double.
     # A feeling is named only on a word that names it or two hints of it: a wrong name
@@ -4447,7 +4481,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         turned_from = last is not None and any(i == last and f in chosen for i, f, _ in counted) \
             and all(lex.valence.get(f) != "positive" for f in chosen) \
             and not any(centre.first <= i < centre.last for i, _, _ in counted) and all(
-                any(f == fam and _said_before_turn(toks, norms, i, centre, lex) for i, f, _ in counted)
+                any(f == fam and _said_before_turn(toks, norms, i, centre, lex)
+                    # ("dreading the driveway" three paragraphs before "But I think that's kind
+                    # of the point" is not what it turns from: read blind, "Fear first" was
+                    # graded 2)
+                    and (_paragraph_of(text, toks[centre.first].start) - _paragraph_of(text, toks[i].start)
+                         <= _TURN_PARAGRAPHS or _states_the_entry(toks, i)) for i, f, _ in counted)
                 for fam in chosen)
         if not turned_from:
             chosen = []
@@ -5330,6 +5369,17 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     bounds = as_tokens(toks).sentence_bounds()
     if not bounds or 0 not in bounds:
         return False
+    for k in sorted(bounds)[1:-1]:
+        # "UPDATE 5:40pm: they rang. I got it. I GOT IT.": news said, then shouted, later in
+        # the entry is its news too, whatever went wrong before it
+        (a, b), (c, d) = bounds[k], bounds.get(k + 1, (0, 0))
+        if d - c >= 2 and [t.norm for t in toks[a:b]] == [t.norm for t in toks[c:d]] \
+                and _in_capitals(toks, c, d) and not _holds([t.norm for t in toks[a:b]], lex.trouble) \
+                and toks[a].norm not in lex.determiners \
+                and not any(lex.valence.get(fam) in ("negative", "mixed") and wt >= WORD_WEIGHT and i >= a
+                            for i, fam, wt in families) \
+                and (not vader or sum(vader.get(t.norm, 0.0) for t in toks[a:b]) >= 0):
+            return True
     lo, hi = bounds[0]
     if 1 in bounds and [t.norm for t in toks[lo:hi]] == [t.norm for t in toks[bounds[1][0]:bounds[1][1]]] \
             and _in_capitals(toks, *bounds[1]):
@@ -5383,7 +5433,16 @@ def _joy_said_plainly(text: str, toks: Sequence[Token], counted: Sequence[tuple[
     szczęśliwa", "Estou muito feliz": "I" or its verb just before the word) in an entry
     where nothing has gone wrong: no mishap word, no feeling against the grain, no word held
     up in quotation marks ('de badkamer is "bijna klaar"'). Irony needs something bad to
-    say it of; where there is none, the gladness is the person's."""
+    say it of; where there is none, the gladness is the person's. So is gladness said and then
+    said again on its own, harder ("Tô exausta e feliz. Muito feliz."), whatever else is
+    in the entry."""
+    glad = [i for i, fam, _ in counted if fam in _FLAT_PRAISE]
+    for i in glad:
+        for j in glad:
+            if toks[j].sent == toks[i].sent + 1 and toks[j].norm == toks[i].norm and all(
+                    t.norm in lex.intensifiers or k == j for k, t in enumerate(toks) if t.sent == toks[j].sent) \
+                    and j > 0 and toks[j - 1].norm in lex.intensifiers:
+                return True
     if any(lex.valence.get(fam) == "negative" for _, fam, _ in families):
         return False
     if quoted_spans(text) or _holds([t.norm for t in toks], lex.trouble):
@@ -5730,6 +5789,8 @@ def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         return True  # "I'm glad for her. I mean that.", before the herd is auctioned
     if _hedged_again(toks, i, lex):
         return True  # "I'm glad. Mostly glad.": taken back in part, not plainly had
+    if len(nxt) >= 2 and nxt[-1] == toks[i].norm and all(w in lex.intensifiers for w in nxt[:-1]):
+        return False  # "Tô exausta e feliz. Muito feliz.": the word alone again, harder, is a shout
     if toks[i].norm in nxt and len(nxt) <= _SAID_AGAIN_WORDS:
         # "I'm happy for her. I'm genuinely happy for her.": the line again, a word of
         # insistence added, is the same protest
@@ -5907,7 +5968,7 @@ _OWN_CLAUSE = 1.0
 def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
             vader: dict[str, float], first_person: frozenset[str], joins: frozenset[str] = frozenset(),
             turns: Sequence[str] = (), remarks: frozenset[str] = frozenset(),
-            subordinators: frozenset[str] = frozenset()) -> Moment:
+            subordinators: frozenset[str] = frozenset(), opening_turns: frozenset[str] = frozenset()) -> Moment:
     """A sentence as quotable: whole when short, else the clause(s) around its peak word,
     cut only where a clause ends (never inside one, never just before a negation); a run-on
     line with no mark to cut at is cut before a joining word ("… i need an A in higher maths
@@ -5967,6 +6028,13 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
         # ("…when I saw him, but I did the reverse park perfectly": quoted from "but", the
         # line reads as cut; from "I did", it is the writer's own clause, whole)
         lo += 1
+    if hi < m.last and hi in starts and toks[hi].norm in opening_turns:
+        # "I thought I would cry, | but actually I laughed": a clause the line turns against
+        # is quoted with its turn, never without it (read blind, cut before "but" it said
+        # the opposite of what happened)
+        turn_end = min(e for e in ends if e > hi)
+        if turn_end - lo <= _MAX_CENTRE_WORDS + _SUBJECT_REACH:
+            hi = turn_end
     opening = lo
     while opening < min(hi, lo + 2) and (toks[opening].norm in joins or toks[opening].norm in turns):
         opening += 1  # ("Still, when …")
