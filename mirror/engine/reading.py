@@ -4345,6 +4345,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if tagged is None:
         centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns,
                                            lex.stopwords, lex.first_person, lex.leaving, lex.negators)
+        centre_sentence = _with_colon_list(text, toks, scored, centre_sentence)
     tag_asks = False
     if tagged is not None:
         tag_asks = tuple(norms[tagged:centre_sentence.last]) in _ASKING_TAGS and norms[centre_sentence.first] in _WHY
@@ -4679,6 +4680,31 @@ def _joined_abbreviations(text: str, toks: Sequence[Token],
                 continue
         out.append((lo, hi))
     return out
+
+
+#: The items of a list after a colon ("so I remember: day seven. Giraffe book. Her hand on my
+#: arm."): each at most this many words.
+_COLON_ITEM_WORDS = 6
+
+
+def _with_colon_list(text: str, toks: Sequence[Token], scored: list[Moment], m: Moment) -> Moment:
+    """A centre that opens a list after a colon, with the short items after it in its
+    paragraph ("But I'm writing it down so I remember: day seven. Giraffe book. Her hand on my
+    arm."): cut after its second item, the quote lost the one the list was for."""
+    colon = text.rfind(": ", toks[m.first].start, toks[m.last - 1].end)
+    if colon < 0 or sum(1 for t in toks[m.first:m.last] if t.start > colon) > _COLON_ITEM_WORDS:
+        return m  # (not a time, "23:41 Uhr")
+    last = m.last
+    for n in scored:
+        if n.first < last:
+            continue
+        if n.first != last or n.last - n.first > _COLON_ITEM_WORDS \
+                or "\n" in text[toks[last - 1].end : toks[n.first].start] \
+                or any(did(toks[k].norm) for k in range(n.first, n.last)):
+            break  # (the items run on in the line, a list set out line by line is not one; and
+            #        a line of the day told on, "Ordered pizza for the team", is no item)
+        last = n.last
+    return m if last - m.first > _MAX_CENTRE_WORDS else Moment(m.first, last, m.score)
 
 
 def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: Moment,
@@ -6022,12 +6048,18 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
         # every time I laugh too") it is the moment
         lo = max(s for s in starts if s < lo)
     if lo > m.first and hi - lo > 4 and toks[lo].norm in joins and toks[lo].norm not in remarks \
-            and (toks[lo + 1].norm in first_person or lo in turned):
+            and (toks[lo + 1].norm in first_person or lo in turned
+                 or (toks[lo].norm not in opening_turns and toks[lo].norm not in subordinators
+                     and toks[lo + 1].norm not in opening_turns and toks[lo + 1].norm not in remarks)):
         # (not a remark's "which": "which I did not know and which somehow makes it better"
         # cut to "I did not know and which …" reads as a line cut inside itself)
         # ("…when I saw him, but I did the reverse park perfectly": quoted from "but", the
-        # line reads as cut; from "I did", it is the writer's own clause, whole)
+        # line reads as cut; from "I did", it is the writer's own clause, whole; so is "and
+        # she giggled, and then …" from "she", where the "and" turns nothing)
         lo += 1
+        while hi - lo > 4 and toks[lo].norm in joins and toks[lo].norm not in opening_turns \
+                and toks[lo].norm not in subordinators and toks[lo].norm not in remarks:
+            lo += 1  # ("and then she put her hand on my arm": from "she")
     if hi < m.last and hi in starts and toks[hi].norm in opening_turns:
         # "I thought I would cry, | but actually I laughed": a clause the line turns against
         # is quoted with its turn, never without it (read blind, cut before "but" it said

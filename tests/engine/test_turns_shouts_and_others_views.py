@@ -14,7 +14,9 @@ entries written blind (fresh80, fresh81):
 - a letter's greeting ("Liebe WG-Küche,") is no feeling, and gladness said again is no dry
   "Great." over trouble;
 - a French number keeps its sign after the space ("à 60 %");
-- a clause of what came of it ("Nobody saw, so it doesn't count") is asked after;
+- a clause of what came of it ("Nobody saw, so it doesn't count") is asked after; a list after a
+  colon ("so I remember: day seven. Giraffe book. Her hand on my arm.") is quoted to its last
+  item, and a quote never opens on an "and" that turns nothing;
 - a worry said three paragraphs before a turn ("was already dreading the driveway") is not
   what the turn turns from, unless the entry opens on it ("I'm so angry I can't sleep")."""
 
@@ -106,3 +108,21 @@ def test_the_state_an_entry_opens_on_is_what_its_turn_turns_from_however_far() -
                     "cocktail.\n\nI'm going to wait until tomorrow. But I'm saying it here: that was a rotten "
                     "thing to do, Dan.\n")
     assert "anger" in reply.lower() and "first" in reply.lower()
+
+
+def test_a_list_after_a_colon_is_quoted_to_its_last_item() -> None:
+    # (fresh81: cut after its second item, the quote lost the one the list was for)
+    reply = compose("Seven days since Ruby came home with us. Everyone said it might take time, and it has.\n\n"
+                    "Tonight at bedtime she put her hand on my arm and kept it there until the end of the "
+                    "book.\n\nIt's early. I know it's early. There will be hard days. But I'm writing it down "
+                    "so I remember: day seven. Giraffe book. Her hand on my arm.\n")
+    assert "Her hand on my arm" in reply
+
+
+def test_a_quote_does_not_open_on_an_and_that_turns_nothing() -> None:
+    reply = compose("We've been trying for a week, soft voices, the same routine every day, not taking it "
+                    "personally when she went to Sam for everything.\n\nTonight I was reading the giraffe "
+                    "book for the fourth time and I did the silly voice for the giraffe's mum like I always "
+                    "do, and she giggled, and then she put her hand on my arm and kept it there until the "
+                    "end of the book, and I didn't dare move.\n")
+    assert "“and " not in reply
