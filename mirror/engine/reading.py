@@ -491,6 +491,11 @@ def _states_the_entry(toks: Sequence[Token], i: int) -> bool:
     return toks[i].sent == toks[0].sent and not any(did(t.norm) for t in toks[:i])
 
 
+#: Families whose signs are lived moments, not news of one ("asleep on my chest"): where
+#: the moment is chosen they weigh as the feeling's word does.
+_LIVED_SIGNS = frozenset({"love"})
+
+
 #: A beat of a story: a sentence of at most this many words, between sentences of at most
 #: `_BEAT_RUN_WORDS` ("Plugged it in. Nothing. Panicked. PSU switch was off.").
 _BEAT_WORDS = 2
@@ -4011,9 +4016,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             if v and _negated(norms, i, lex, lo):
                 v = -0.5 * v
             intensities.append(min(abs(v), _LEXICON_VALENCE_CAP) / 2)
-            if i in fam_at and i not in told:
+            if i in fam_at and (i not in told or fam_at[i] in _LIVED_SIGNS):
                 # (an event that tells a feeling names it, but the moment is how it was
-                # lived: "Morgen de uitslag" is the news, scrubbing the cupboards the worry)
+                # lived: "Morgen de uitslag" is the news, scrubbing the cupboards the worry;
+                # a child asleep on the writer's chest is both the sign and the moment)
                 # (a beat of the story, "Nothing. Panicked. Gas tap was off.", weighs half: the
                 # story passed through it)
                 score += 1.5 * fam_weight[i] * (0.5 if _a_beat(text, toks, i) else 1.0)

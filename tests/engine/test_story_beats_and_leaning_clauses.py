@@ -104,3 +104,11 @@ def test_a_state_that_heads_the_entry_is_named_in_any_language() -> None:
                     "fosse suo, e il capo gli ha detto bravo.\n\nIn treno ho scritto tre mail e le ho "
                     "cancellate tutte. Domani chiedo dieci minuti al capo e porto i file con le date.\n")
     assert "rabbia" in reply.lower()
+
+
+def test_someone_asleep_on_the_writer_is_the_moment_not_only_its_name() -> None:
+    # the sign tells the tenderness and is also where it is lived (fresh81)
+    reply = compose("Long day at the hospital with Dad. Forms, waiting rooms, a sandwich from the machine.\n\n"
+                    "On the train home Ruth fell asleep on my shoulder, mouth open, still holding her "
+                    "crossword pen. Didn't move for forty minutes. Arm's dead. Worth it.\n")
+    assert "asleep on my shoulder" in reply
