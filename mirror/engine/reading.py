@@ -2847,6 +2847,8 @@ def _occurrences(words: Sequence[str], phrases: Sequence[tuple[str, ...]]
     if not isinstance(words, (list, tuple)):
         words = list(words)
     empty = _phrase_index(phrases).empty
+    if not empty and _phrase_index(phrases).leads.isdisjoint(words):
+        return  # (the usual answer: no phrase's first word is there)
     chosen = sorted(chain(empty, _standing(words, phrases)) if empty else _standing(words, phrases))
     for n in chosen:
         p = phrases[n]
@@ -2878,6 +2880,7 @@ class _PhraseIndex:
     firsts: frozenset[str]  # the keys of `ones`
     headset: frozenset[str]  # of `heads`
     pairset: frozenset[tuple[str, str]]  # of `twos`
+    leads: frozenset[str] = frozenset()  # `firsts | headset`: every first word
 
 
 #: id(a phrase list) -> its `_PhraseIndex`, which keeps the list (so the id names no other).
@@ -2906,7 +2909,7 @@ def _phrase_index(phrases: Sequence[tuple[str, ...]]) -> _PhraseIndex:
     found = _PHRASE_INDEXES[id(phrases)] = _PhraseIndex(
         phrases, {w: tuple(v) for w, v in ones.items()}, {w: tuple(v) for w, v in heads.items()},
         {w: tuple(v) for w, v in twos.items()}, tuple(empty), frozenset(ones), frozenset(heads),
-        frozenset(twos))
+        frozenset(twos), frozenset(ones) | frozenset(heads))
     return found
 
 
@@ -2915,6 +2918,8 @@ def _standing(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> Itera
     tuple): one-word phrases whose word is there, longer ones whose first two words are
     there next to each other (`_phrase_index`), in no particular order."""
     index = _phrase_index(phrases)
+    if index.leads.isdisjoint(words):
+        return iter(())
     # Most texts asked about hold no phrase's first word: answered without making a set.
     # (A frozenset's intersection walks `words`; a dict view's would copy its keys first.)
     ones = () if index.firsts.isdisjoint(words) else index.firsts.intersection(words)
