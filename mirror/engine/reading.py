@@ -1100,20 +1100,21 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     bounds = as_tokens(toks).sentence_bounds()  # (kept on the tokens: a no-op when called again)
     quoted = {i for i, span in enumerate(tokens_in_spans(toks, quoted_spans(text))) if span >= 0}
     found: list[tuple[int, str, float]] = []
+    phrases_of, single_of, forms, seen = lex.phrases.get, lex.single.get, lex.forms, lex.prefix_seen
     for i, w in enumerate(norms):
         # The longest words win: "tired of being the friend who…" is "fed up", not sleep.
         # (Looked up first: most words name no feeling, and the checks below are dearer.)
         hit, size = None, 1
-        for words, f, wt in lex.phrases.get(w, ()):
+        for words, f, wt in phrases_of(w, ()):
             if len(words) > size and tuple(norms[i : i + len(words)]) == words:
                 hit, size = (f, wt), len(words)
         one_word = hit is None  # a word, not a phrase, can describe a thing
         if hit is None:
-            hit = lex.single.get(w)
-        if hit is None and w in lex.forms:
-            hit = lex.by_lemma.get(lex.forms[w])  # "the loneliest bit", "angrier than ever"
+            hit = single_of(w)
+        if hit is None and w in forms:
+            hit = lex.by_lemma.get(forms[w])  # "the loneliest bit", "angrier than ever"
         if hit is None:
-            hit = _by_prefix(lex, w)
+            hit = seen[w] if w in seen else _by_prefix(lex, w)
         if hit is None:
             continue
         if i in quoted or any(norms[j] in lex.simile and not _felt_likeness(norms, j, lex)
@@ -2846,8 +2847,9 @@ def _occurrences(words: Sequence[str], phrases: Sequence[tuple[str, ...]]
     which costs more than the search)."""
     if not isinstance(words, (list, tuple)):
         words = list(words)
-    empty = _phrase_index(phrases).empty
-    if not empty and _phrase_index(phrases).leads.isdisjoint(words):
+    index = _phrase_index(phrases)
+    empty = index.empty
+    if not empty and index.leads.isdisjoint(words):
         return  # (the usual answer: no phrase's first word is there)
     chosen = sorted(chain(empty, _standing(words, phrases)) if empty else _standing(words, phrases))
     for n in chosen:
@@ -5351,7 +5353,11 @@ def _welcomed(text: str, toks: Sequence[Token], lex: _Lexicon) -> set[str]:
         return 0 <= j < len(toks) and toks[j].norm in _GOOD and toks[j].sent == toks[i].sent \
             and not clause_break_between(text, toks[min(i, j)], toks[max(i, j)])
 
+    # (only a word next to a "good" can be one: most entries have few or none)
+    near = {j for k, w in enumerate(as_tokens(toks).norms) if w in _GOOD for j in (k - 1, k + 1)}
     for i, t in enumerate(toks):
+        if i not in near:
+            continue
         hit = lex.single.get(t.norm) or _by_prefix(lex, t.norm)
         if hit is not None and lex.valence.get(hit[0]) == "negative" and (beside(i, i - 1) or beside(i, i + 1)):
             found.add(hit[0])
