@@ -2928,11 +2928,11 @@ def _standing(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> Itera
     heads = () if len(words) < 2 or index.headset.isdisjoint(words) else index.headset.intersection(words)
     if not heads:
         return chain(*map(index.ones.__getitem__, ones)) if ones else iter(())
-    longer = list(chain(*map(index.heads.__getitem__, heads)))
-    if len(longer) > _PAIRED:  # many share a first word ("i ..."): their first two words
+    if sum(map(len, map(index.heads.__getitem__, heads))) > _PAIRED:
+        # many share a first word ("i ..."): their first two words
         twos = index.pairset.intersection(zip(words, words[1:]))
         return chain(*map(index.ones.__getitem__, ones), *map(index.twos.__getitem__, twos))
-    return chain(*map(index.ones.__getitem__, ones), longer)
+    return chain(*map(index.ones.__getitem__, ones), *map(index.heads.__getitem__, heads))
 
 
 #: More longer phrases than this beginning with words of a text are narrowed down by
@@ -3158,11 +3158,18 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     sentences = [["" if i in names or inside[i] >= 0 else norms[i] for i in range(lo, hi)]
                  for lo, hi in spans]
 
+    said_bad: dict[tuple[str, ...], bool] = {}  # (a sentence is asked about again as the next one's neighbour)
+
     def bad(words: Sequence[str]) -> bool:
+        key = tuple(words)
+        if key in said_bad:
+            return said_bad[key]
         # (not inside a likeness: "like a total weirdo" describes the writer, not a mishap)
-        return any(valence.get(w, 0.0) <= -1.0 and w not in lex.stopwords and w not in lex.negators
-                   and "like" not in words[max(0, k - 3):k] for k, w in enumerate(words)) or \
+        found = said_bad[key] = any(
+            valence.get(w, 0.0) <= -1.0 and w not in lex.stopwords and w not in lex.negators
+            and "like" not in words[max(0, k - 3):k] for k, w in enumerate(words)) or \
             _holds(words, lex.trouble)
+        return found
 
     incongruent = 0
     pointed = False
