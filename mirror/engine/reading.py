@@ -1727,8 +1727,11 @@ def _no_longer_felt(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     mehr", "niet meer", "już nie"). Named as today's, the anger was read blind as a misread
     (graded 1 of 5): the entry was about its going."""
     sent = toks[i].sent
+    tokens = as_tokens(toks)
+    bounds = tokens.sentence_bounds()
     for k in range(1, _NO_LONGER_REACH + 1):
-        words = [t.norm for t in toks[i:] if t.sent == sent + k]
+        lo, hi = bounds.get(sent + k, (0, 0))  # (a later sentence: all of it is after i)
+        words = tokens.norms[lo:hi]
         if not any(w in _FEEL_VERBS or w in lex.back_words for w in words):
             continue  # (of the feeling, not of anything: "ya no sé hablar de nada que no sea derecho")
         nots = [n for n, w in enumerate(words) if w in lex.negators or w.endswith("n't")]
@@ -2620,10 +2623,16 @@ def _by_prefix(lex: _Lexicon, word: str) -> tuple[str, float] | None:
 
 def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
     """A negation within the three words before word i (not before `lo`): "not happy"."""
-    elided = [n for n in lex.negators if n.endswith("'")]  # French "n'ai", "n'est": the elided "ne"
+    negators = lex.negators
+    kept = _ELIDED.get(id(negators))
+    if kept is None or kept[0] is not negators:
+        if len(_ELIDED) >= 64:
+            _ELIDED.clear()
+        kept = _ELIDED[id(negators)] = (negators, tuple(n for n in negators if n.endswith("'")))
+    elided = kept[1]  # French "n'ai", "n'est": the elided "ne"
 
     def negator(w: str) -> bool:
-        return w in lex.negators or w.endswith("n't") or any(w.startswith(n) for n in elided)
+        return w in negators or w.endswith("n't") or w.startswith(elided)
 
     if any(negator(norms[j]) for j in range(max(lo, i - 3), i)):
         return True
@@ -2633,6 +2642,10 @@ def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
     while j >= max(lo, i - _NEGATION_REACH) and norms[j] in _LIGHT_WORDS:
         j -= 1
     return j >= max(lo, 0) and i - j > 3 and negator(norms[j])
+
+
+#: id(a lexicon's negators) -> (those negators, the elided ones among them), per lexicon.
+_ELIDED: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
 
 
 def _negated_after(norms: Sequence[str], i: int, sentence: tuple[int, int], lex: _Lexicon) -> bool:
