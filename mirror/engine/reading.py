@@ -3069,6 +3069,8 @@ def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
         return False
     k = len(words)
     first = words[0]
+    if first not in norms:
+        return False  # (the usual answer, without the failed search's exception)
     start = 0
     while True:  # list.index finds each candidate start at C speed
         try:
