@@ -473,13 +473,13 @@ def tokens_in_spans(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> li
     if isinstance(tokens, Tokens):
         # Spans are in order and never overlap, and so are tokens: the tokens inside a
         # span are one run, from the first starting in it to the last ending in it.
-        owner = [-1] * len(tokens)
+        owned = [-1] * len(tokens)
         token_starts, token_ends = tokens.starts, tokens.ends
         for n, (lo, hi) in enumerate(spans):
             first, last = bisect_left(token_starts, lo), bisect_right(token_ends, hi)
             if first < last:
-                owner[first:last] = [n] * (last - first)
-        return owner
+                owned[first:last] = [n] * (last - first)
+        return owned
     starts = [s for s, _ in spans]
     owner: list[int] = []
     for tok in tokens:
