@@ -3985,11 +3985,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if any(w in lex.first_person for w in words):
             score += 0.5
         joined = " ".join(words)
+        padded = f" {joined} "
         # (in a closing paragraph of chores, "Still have to fix the pump" turns nowhere)
         closing = signs_off == "plans" and _paragraph_of(text, toks[lo].start) == paragraphs - 1
         if closing:
             pass
-        elif any(joined.startswith(t + " ") or f" {t} " in f" {joined} " for t in lex.turns):
+        elif any(f" {t} " in padded for t in lex.turns):  # (one opening the line is in it too)
             score += 1.0
         elif words and words[0] in lex.opening_turns:
             score += 1.0  # "But the men carrying it out were laughing", "Instead I made toast"
