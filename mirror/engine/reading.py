@@ -1348,10 +1348,25 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     norms = [t.norm for t in toks]
     quoted: set[int] | None = None
     found: list[tuple[int, str, float]] = []
+    # (each sign's words without its marks, and its second word when that must be written
+    # as it is: most signs are let go at their second word, before anything else is asked)
+    kept = _SIGN_WORDS.get(id(lex.signs))
+    if kept is None or kept[0] is not lex.signs:
+        if len(_SIGN_WORDS) >= 64:
+            _SIGN_WORDS.clear()
+        table: dict[str, list[tuple[tuple[str, ...], str, bool, bool, bool, str | None]]] = {}
+        for first, signs in lex.signs.items():
+            for words, family in signs:
+                opening, shouted, ends = words[0] == "^", words[-1] == "!", words[-1] == "$"
+                words = words[1 if opening else 0:-1 if shouted or ends else None]
+                second = words[1] if len(words) > 1 and words[1] not in ("*", "#") else None
+                table.setdefault(first, []).append((words, family, opening, shouted, ends, second))
+        kept = _SIGN_WORDS[id(lex.signs)] = (lex.signs, table)
+    last = len(norms) - 1
     for i, w in enumerate(norms):
-        for words, family in lex.signs.get(w, ()):
-            opening, shouted, ends = words[0] == "^", words[-1] == "!", words[-1] == "$"
-            words = words[1 if opening else 0:-1 if shouted or ends else None]
+        for words, family, opening, shouted, ends, second in kept[1].get(w, ()):
+            if second is not None and (i == last or norms[i + 1] != second):
+                continue
             if opening and i and toks[i - 1].sent == toks[i].sent and not (
                     len(norms[i - 1]) <= 3 and (i == 1 or toks[i - 2].sent != toks[i].sent)):
                 continue
@@ -1390,6 +1405,10 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     if vigil is not None and "grief" in lex.valence:
         found.append((vigil, "grief", WORD_WEIGHT))
     return found
+
+
+#: id(a lexicon's signs) -> (those signs, their words as `_signs` reads them), per lexicon.
+_SIGN_WORDS: dict[int, tuple[dict, dict[str, list[tuple[tuple[str, ...], str, bool, bool, bool, str | None]]]]] = {}
 
 
 def _at_the_end(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> int | None:
