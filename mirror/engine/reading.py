@@ -3423,10 +3423,19 @@ _NAMING = frozenset({"called", "call", "calls", "named", "titled", "labelled", "
 def _praise_word(word: str, lex: _Lexicon) -> bool:
     """Whether `word` is praise: one of the language's irony markers said as a word ("super",
     "genial", "toll"), or a word of joy ("maravilloso", "heerlijk", "wonderful")."""
-    if (word,) in lex.sarcasm:
+    kept = _ONE_WORD_MARKERS.get(id(lex.sarcasm))
+    if kept is None or kept[0] is not lex.sarcasm:
+        if len(_ONE_WORD_MARKERS) >= 64:
+            _ONE_WORD_MARKERS.clear()
+        kept = _ONE_WORD_MARKERS[id(lex.sarcasm)] = (lex.sarcasm, frozenset(m[0] for m in lex.sarcasm if len(m) == 1))
+    if word in kept[1]:  # (`(word,) in lex.sarcasm`, looked up instead of walked)
         return True
     hit = lex.single.get(word) or _by_prefix(lex, word)
     return hit is not None and hit[0] in ("joy", "gratitude") and hit[1] >= WORD_WEIGHT
+
+
+#: id(a lexicon's irony markers) -> (those markers, the words of the one-word ones), per lexicon.
+_ONE_WORD_MARKERS: dict[int, tuple[tuple[tuple[str, ...], ...], frozenset[str]]] = {}
 
 
 _HASHTAG_LINE = kept(r"(?:#\w+[ \t]*)+$")
