@@ -4772,7 +4772,8 @@ def said_twice(text: str, toks: Sequence[Token], m: Moment) -> bool:
     """Whether a moment ends on a short line that says the one before it again, ending on
     the same word ("That's fine. It's fine.", "Probably nothing. Probably nothing.", "It
     does. It does."): the writer insisting, to themselves."""
-    ends = [k for k in range(m.first, m.last - 1) if toks[k + 1].sent != toks[k].sent]
+    sents = as_tokens(toks).sents
+    ends = [k for k in range(m.first, m.last - 1) if sents[k + 1] != sents[k]]
     if not ends:
         return False
     last_start = ends[-1] + 1
