@@ -2952,12 +2952,13 @@ def _standing(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> Itera
     tuple): one-word phrases whose word is there, longer ones whose first two words are
     there next to each other (`_phrase_index`), in no particular order."""
     index = _phrase_index(phrases)
-    if index.leads.isdisjoint(words):
+    # The first words there, in one walk of `words` (a frozenset's intersection walks
+    # `words`; a dict view's would copy its keys first); then split by kind of phrase.
+    found = index.leads.intersection(words)
+    if not found:
         return iter(())
-    # Most texts asked about hold no phrase's first word: answered without making a set.
-    # (A frozenset's intersection walks `words`; a dict view's would copy its keys first.)
-    ones = () if index.firsts.isdisjoint(words) else index.firsts.intersection(words)
-    heads = () if len(words) < 2 or index.headset.isdisjoint(words) else index.headset.intersection(words)
+    ones = found & index.firsts
+    heads = found & index.headset if len(words) >= 2 else ()
     if not heads:
         return chain(*map(index.ones.__getitem__, ones)) if ones else iter(())
     if sum(map(len, map(index.heads.__getitem__, heads))) > _PAIRED:
