@@ -1990,8 +1990,8 @@ def _repeats_their_word(toks: Sequence[Token], i: int, quoted: set[int]) -> bool
     """Whether token i, in a fragment of at most three words, repeats a word of someone's
     quoted words before it ("tutti hanno detto 'che bello, tranquillo'. Sì. Tranquillo."):
     the writer turns their word over, which is not saying they feel it."""
-    sent = toks[i].sent
-    size = sum(1 for t in toks if t.sent == sent)
+    lo, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
+    size = hi - lo
     return size <= 3 and any(j in quoted and toks[j].norm == toks[i].norm for j in range(i))
 
 
@@ -5719,7 +5719,10 @@ def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     """Whether the sentence after the one holding token i only says it again, bare ("I am.",
     "I really am.", "I do."): a feeling insisted on is protested, not plainly had."""
     sent = toks[i].sent
-    nxt = [t.norm for t in toks if t.sent == sent + 1]
+    tokens = as_tokens(toks)
+    bounds = tokens.sentence_bounds()  # (a sentence's words, by its bounds: not the whole entry walked)
+    lo, hi = bounds.get(sent + 1, (0, 0))
+    nxt = list(tokens.norms[lo:hi])
     if len(nxt) <= 4 and nxt[-2:] in (["mean", "that"], ["mean", "it"]) and nxt[0] in lex.first_person:
         return True  # "I'm glad for her. I mean that.", before the herd is auctioned
     if _hedged_again(toks, i, lex):
@@ -5727,7 +5730,7 @@ def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     if toks[i].norm in nxt and len(nxt) <= _SAID_AGAIN_WORDS:
         # "I'm happy for her. I'm genuinely happy for her.": the line again, a word of
         # insistence added, is the same protest
-        said = {t.norm for t in toks if t.sent == sent}
+        said = set(tokens.norms[slice(*bounds[sent])])
         added = [w for w in nxt if w not in said]
         if added and all(w in lex.intensifiers or w in _INSISTING for w in added):
             return True
@@ -5803,7 +5806,9 @@ _SAID_AGAIN_WORDS = 8
 def _hedged_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     """Whether the sentence after the one holding token i says its word again behind a hedge
     ("I'm glad. Mostly glad.", "Happy. Mostly happy.")."""
-    nxt = [t.norm for t in toks if t.sent == toks[i].sent + 1]
+    tokens = as_tokens(toks)
+    lo, hi = tokens.sentence_bounds().get(toks[i].sent + 1, (0, 0))
+    nxt = tokens.norms[lo:hi]
     return 1 < len(nxt) <= 4 and nxt[-1] == toks[i].norm and any(tuple(nxt[:len(h)]) == h for h in lex.hedges)
 
 
