@@ -1096,7 +1096,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     by a negation, not inside someone else's quoted words, not a simile ("smiling like an
     idiot"), and not said of another person ("the men were laughing") unless the writer is
     in the same clause or the sentence drops its "I" as diaries do ("Still shaking")."""
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     bounds = as_tokens(toks).sentence_bounds()  # (kept on the tokens: a no-op when called again)
     quoted = {i for i, span in enumerate(tokens_in_spans(toks, quoted_spans(text))) if span >= 0}
     found: list[tuple[int, str, float]] = []
@@ -1345,7 +1345,7 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     not "before she passed the exam")."""
     if not lex.signs:
         return []
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     quoted: set[int] | None = None
     found: list[tuple[int, str, float]] = []
     # (each sign's words without its marks, and its second word when that must be written
@@ -1488,7 +1488,7 @@ def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]
         return "leaving"
     # A last paragraph of plans only ("Amanhã tem aula de novo. Vou levar a sombrinha do meu
     # neto."), the entry told: the person turning to tomorrow, an afterthought to the story.
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     last = [(lo, hi) for lo, hi in sentences if lo >= start]
     # (a line that opens on "and" or "then" goes on with the plan before it: "Il faut que je trouve des
     # timbres. Et que je rappelle le garagiste pour la 206.", "Need more screws. And milk.")
@@ -1659,7 +1659,7 @@ def _letter_to_the_absent(text: str, toks: Sequence[Token], lex: _Lexicon) -> in
     letter to someone present says no "would have"."""
     if not _salutation(text):
         return None
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     for i in range(len(norms)):
         if any(tuple(norms[i : i + len(p)]) == p for p in lex.would_have_you):
             return i
@@ -3118,7 +3118,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     or lifted by "absolutely", "really", "so") sitting beside a bad event, with no plainly
     sad or angry word to show the praise is sincere relief."""
     lowered = text.lower()
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     if "/s" in lowered.split() or lowered.rstrip().endswith("/s"):
         return True
     present = set(norms)
@@ -5241,7 +5241,7 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
     """A likeness in the centre ("like I was reading the weather", "as if the answer will
     change"), to its clause's end: the person's own picture of how it felt, which a
     question can hold up. Not "I like it", "would like to", "felt like going"."""
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     quoted: list[int] | None = None
     for j in range(centre.first + 1, centre.last):
         words = next((w for w in lex.images if tuple(norms[j:j + len(w)]) == w), None)
@@ -5561,7 +5561,7 @@ def _sides(text: str, toks: Sequence[Token], centre: Moment,
     I want to sit in the dark", "I'm happy and I feel a bit like a thief". Split at "but",
     "yet", "though", or at an "and" that starts a new clause (a subject follows it); each
     half must be a real clause (three words and two)."""
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     inside = tokens_in_spans(toks, quoted_spans(text))
     for j in range(centre.first + 2, centre.last - 2):
         w = norms[j]
@@ -5622,7 +5622,7 @@ def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex
     words, no exclamation, and something plainly bad said in another sentence."""
     if not praise or not vader:
         return False
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     bounds = as_tokens(toks).sentence_bounds()
     own = {toks[i].sent for i in praise}
     for s in own:
@@ -5690,7 +5690,7 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
         if not stated:
             return False
     stated_in = {toks[i].sent for i in stated_at}
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     if any(lex.valence.get(f) != "positive" and (wt >= WORD_WEIGHT or (
             toks[i].norm in lex.acts and toks[i].sent not in stated_in and not _negated(norms, i, lex)))
            for i, f, wt in families) or sum(
@@ -5992,7 +5992,7 @@ _VERB_PARTICLES = frozenset({"right", "back", "up", "down", "out", "off", "over"
 def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list[tuple[int, str]]:
     """(score, phrase) of the person's own noun phrases in a moment: "my driving test",
     "the old house" (a possessive scores higher), and capitalised names inside a sentence."""
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     found: list[tuple[int, str]] = []
     # (someone's words are theirs: "minha neta motorista", said by a grandmother, is not the
     # writer's "neta" to be asked about as "E sua neta")
