@@ -3412,8 +3412,9 @@ def _not_glad(text: str, toks: Sequence[Token], valence: dict[str, float], lex: 
     gladness in the sentiment lexicon, past the words it scores as praise that seldom are
     ("like it's 1890", `not_praise`): never, where there is none."""
     owner = tokens_in_spans(toks, quoted_spans(text))
-    return bool(valence) and sum(valence.get(t.norm, 0.0) for i, t in enumerate(toks)
-                                 if owner[i] < 0 and t.norm not in lex.not_praise) <= _NOT_GLAD
+    not_praise = lex.not_praise
+    return bool(valence) and sum([valence.get(w, 0.0) for w, o in zip(as_tokens(toks).norms, owner)
+                                  if o < 0 and w not in not_praise]) <= _NOT_GLAD
 
 
 #: Words before a quoted word that make it a name or a term, not a doubt ("so-called").
