@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from mirror import constitution
 from mirror.engine.lexicon import PhraseMatcher, strings
-from mirror.engine.tokenize import Token, clause_break_between, quoted_spans, tokenize
+from mirror.engine.tokenize import Token, clause_break_between, normalize_word, quoted_spans, tokenize
 from mirror.lazy_re import kept
 from mirror.models.derived import CheckResult
 
@@ -110,6 +110,8 @@ def max_directive_ratio() -> float:
 
 
 _QUOTE_MARKS = kept("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]")
+#: Of those marks, the ones a word may hold as its apostrophe (`tokenize`: "don't", "don’t").
+_APOSTROPHES_IN_WORD = kept("['\u2019]")
 
 
 def _joined(tokens: Sequence[Token]) -> str:
@@ -122,7 +124,16 @@ def exempt_tokens(mirrorback: str, tokens: Sequence[Token], reflection: str) -> 
     spans = quoted_spans(mirrorback)
     if not spans or not reflection:
         return exempt
-    source = _joined(tokenize(_QUOTE_MARKS.sub(" ", reflection)))
+    # The reflection's words with every quotation mark a space: its own tokens, each split
+    # where an apostrophe the marks include joins it ("don't" is "don" "t"); no other
+    # quotation mark is ever inside a word, so this is what tokenising it again would give.
+    source_words: list[str] = []
+    for t in tokenize(reflection):
+        if "'" in t.text or "\u2019" in t.text:
+            source_words += [normalize_word(part) for part in _APOSTROPHES_IN_WORD.split(t.text)]
+        else:
+            source_words.append(t.norm)
+    source = _SEP + _SEP.join(source_words) + _SEP
     k = 0
     for start, end in spans:
         while k < len(tokens) and tokens[k].start < start:

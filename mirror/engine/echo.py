@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from mirror.engine.past_tense import did
-from mirror.engine.tokenize import LIST_ITEM, Token, clause_break_between, inside_quotation
+from mirror.engine.tokenize import LIST_ITEM, Token, Tokens, clause_break_between, clause_numbers, inside_quotation
 
 #: The writer's words → the mirror's. "we" stays plural in meaning ("you" covers both).
 _SWAP = {
@@ -142,11 +142,16 @@ def echoes(text: str, tokens: Sequence[Token], first: int, last: int) -> Iterato
 
 def _echoes_at(text: str, tokens: Sequence[Token], first: int, last: int) -> Iterator[tuple[int, Echo]]:
     """`echoes`, each with the token its clause starts at."""
+    # (within a sentence, two tokens are in one clause when their clause numbers are one:
+    # numbered once per text, `clause_numbers`, instead of searched between every two)
+    clauses = clause_numbers(text, tokens) if isinstance(tokens, Tokens) else None
     i = first
     while i < last:
         lo = i
         hi = lo + 1
-        while hi < last and not clause_break_between(text, tokens[hi - 1], tokens[hi]):
+        while hi < last and not (
+                clauses[hi] != clauses[hi - 1] if clauses is not None and tokens[hi - 1].sent == tokens[hi].sent
+                else clause_break_between(text, tokens[hi - 1], tokens[hi])):
             hi += 1
         # A clause may also start mid-way, at a conjunction before a new subject
         # ("first person I wanted to call was grandpa and I had my thumb on his name").

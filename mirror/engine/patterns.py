@@ -176,7 +176,7 @@ def others_quoted(text: str, tokens: Sequence[Token]) -> list[bool]:
     if not spans:
         return [False] * len(tokens)
     c = _compiled()
-    owner = tokens_in_spans(tuple(tokens), spans)
+    owner = tokens_in_spans(tokens, spans)  # (its token columns, when it has them)
     bounds: dict[int, tuple[int, int]] = {}
     for i, o in enumerate(owner):
         if o != -1:

@@ -1173,24 +1173,25 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     by a negation, not inside someone else's quoted words, not a simile ("smiling like an
     idiot"), and not said of another person ("the men were laughing") unless the writer is
     in the same clause or the sentence drops its "I" as diaries do ("Still shaking")."""
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     bounds = as_tokens(toks).sentence_bounds()  # (kept on the tokens: a no-op when called again)
     quoted = {i for i, span in enumerate(tokens_in_spans(toks, quoted_spans(text))) if span >= 0}
     found: list[tuple[int, str, float]] = []
+    phrases_of, single_of, forms, seen = lex.phrases.get, lex.single.get, lex.forms, lex.prefix_seen
     for i, w in enumerate(norms):
         # The longest words win: "tired of being the friend who…" is "fed up", not sleep.
         # (Looked up first: most words name no feeling, and the checks below are dearer.)
         hit, size = None, 1
-        for words, f, wt in lex.phrases.get(w, ()):
+        for words, f, wt in phrases_of(w, ()):
             if len(words) > size and tuple(norms[i : i + len(words)]) == words:
                 hit, size = (f, wt), len(words)
         one_word = hit is None  # a word, not a phrase, can describe a thing
         if hit is None:
-            hit = lex.single.get(w)
-        if hit is None and w in lex.forms:
-            hit = lex.by_lemma.get(lex.forms[w])  # "the loneliest bit", "angrier than ever"
+            hit = single_of(w)
+        if hit is None and w in forms:
+            hit = lex.by_lemma.get(forms[w])  # "the loneliest bit", "angrier than ever"
         if hit is None:
-            hit = _by_prefix(lex, w)
+            hit = seen[w] if w in seen else _by_prefix(lex, w)
         if hit is None:
             continue
         if i in quoted or any(norms[j] in lex.simile and not _felt_likeness(norms, j, lex)
@@ -1421,13 +1422,28 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     not "before she passed the exam")."""
     if not lex.signs:
         return []
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     quoted: set[int] | None = None
     found: list[tuple[int, str, float]] = []
+    # (each sign's words without its marks, and its second word when that must be written
+    # as it is: most signs are let go at their second word, before anything else is asked)
+    kept = _SIGN_WORDS.get(id(lex.signs))
+    if kept is None or kept[0] is not lex.signs:
+        if len(_SIGN_WORDS) >= 64:
+            _SIGN_WORDS.clear()
+        table: dict[str, list[tuple[tuple[str, ...], str, bool, bool, bool, str | None]]] = {}
+        for first, signs in lex.signs.items():
+            for words, family in signs:
+                opening, shouted, ends = words[0] == "^", words[-1] == "!", words[-1] == "$"
+                words = words[1 if opening else 0:-1 if shouted or ends else None]
+                second = words[1] if len(words) > 1 and words[1] not in ("*", "#") else None
+                table.setdefault(first, []).append((words, family, opening, shouted, ends, second))
+        kept = _SIGN_WORDS[id(lex.signs)] = (lex.signs, table)
+    last = len(norms) - 1
     for i, w in enumerate(norms):
-        for words, family in lex.signs.get(w, ()):
-            opening, shouted, ends = words[0] == "^", words[-1] == "!", words[-1] == "$"
-            words = words[1 if opening else 0:-1 if shouted or ends else None]
+        for words, family, opening, shouted, ends, second in kept[1].get(w, ()):
+            if second is not None and (i == last or norms[i + 1] != second):
+                continue
             if opening and i and toks[i - 1].sent == toks[i].sent and not (
                     len(norms[i - 1]) <= 3 and (i == 1 or toks[i - 2].sent != toks[i].sent)):
                 continue
@@ -1466,6 +1482,10 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     if vigil is not None and "grief" in lex.valence:
         found.append((vigil, "grief", WORD_WEIGHT))
     return found
+
+
+#: id(a lexicon's signs) -> (those signs, their words as `_signs` reads them), per lexicon.
+_SIGN_WORDS: dict[int, tuple[dict, dict[str, list[tuple[tuple[str, ...], str, bool, bool, bool, str | None]]]]] = {}
 
 
 def _at_the_end(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> int | None:
@@ -1545,7 +1565,7 @@ def _signs_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]
         return "leaving"
     # A last paragraph of plans only ("Amanhã tem aula de novo. Vou levar a sombrinha do meu
     # neto."), the entry told: the person turning to tomorrow, an afterthought to the story.
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     last = [(lo, hi) for lo, hi in sentences if lo >= start]
     # (a line that opens on "and" or "then" goes on with the plan before it: "Il faut que je trouve des
     # timbres. Et que je rappelle le garagiste pour la 206.", "Need more screws. And milk.")
@@ -1716,7 +1736,7 @@ def _letter_to_the_absent(text: str, toks: Sequence[Token], lex: _Lexicon) -> in
     letter to someone present says no "would have"."""
     if not _salutation(text):
         return None
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     for i in range(len(norms)):
         if any(tuple(norms[i : i + len(p)]) == p for p in lex.would_have_you):
             return i
@@ -1803,8 +1823,11 @@ def _no_longer_felt(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     mehr", "niet meer", "już nie"). Named as today's, the anger was read blind as a misread
     (graded 1 of 5): the entry was about its going."""
     sent = toks[i].sent
+    tokens = as_tokens(toks)
+    bounds = tokens.sentence_bounds()
     for k in range(1, _NO_LONGER_REACH + 1):
-        words = [t.norm for t in toks[i:] if t.sent == sent + k]
+        lo, hi = bounds.get(sent + k, (0, 0))  # (a later sentence: all of it is after i)
+        words = tokens.norms[lo:hi]
         if not any(w in _FEEL_VERBS or w in lex.back_words for w in words):
             continue  # (of the feeling, not of anything: "ya no sé hablar de nada que no sea derecho")
         nots = [n for n, w in enumerate(words) if w in lex.negators or w.endswith("n't")]
@@ -2044,8 +2067,8 @@ def _repeats_their_word(toks: Sequence[Token], i: int, quoted: set[int]) -> bool
     """Whether token i, in a fragment of at most three words, repeats a word of someone's
     quoted words before it ("tutti hanno detto 'che bello, tranquillo'. Sì. Tranquillo."):
     the writer turns their word over, which is not saying they feel it."""
-    sent = toks[i].sent
-    size = sum(1 for t in toks if t.sent == sent)
+    lo, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
+    size = hi - lo
     return size <= 3 and any(j in quoted and toks[j].norm == toks[i].norm for j in range(i))
 
 
@@ -2696,10 +2719,16 @@ def _by_prefix(lex: _Lexicon, word: str) -> tuple[str, float] | None:
 
 def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
     """A negation within the three words before word i (not before `lo`): "not happy"."""
-    elided = [n for n in lex.negators if n.endswith("'")]  # French "n'ai", "n'est": the elided "ne"
+    negators = lex.negators
+    kept = _ELIDED.get(id(negators))
+    if kept is None or kept[0] is not negators:
+        if len(_ELIDED) >= 64:
+            _ELIDED.clear()
+        kept = _ELIDED[id(negators)] = (negators, tuple(n for n in negators if n.endswith("'")))
+    elided = kept[1]  # French "n'ai", "n'est": the elided "ne"
 
     def negator(w: str) -> bool:
-        return w in lex.negators or w.endswith("n't") or any(w.startswith(n) for n in elided)
+        return w in negators or w.endswith("n't") or w.startswith(elided)
 
     if any(negator(norms[j]) for j in range(max(lo, i - 3), i)):
         return True
@@ -2709,6 +2738,10 @@ def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
     while j >= max(lo, i - _NEGATION_REACH) and norms[j] in _LIGHT_WORDS:
         j -= 1
     return j >= max(lo, 0) and i - j > 3 and negator(norms[j])
+
+
+#: id(a lexicon's negators) -> (those negators, the elided ones among them), per lexicon.
+_ELIDED: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
 
 
 def _negated_after(norms: Sequence[str], i: int, sentence: tuple[int, int], lex: _Lexicon) -> bool:
@@ -2923,7 +2956,10 @@ def _occurrences(words: Sequence[str], phrases: Sequence[tuple[str, ...]]
     which costs more than the search)."""
     if not isinstance(words, (list, tuple)):
         words = list(words)
-    empty = _phrase_index(phrases).empty
+    index = _phrase_index(phrases)
+    empty = index.empty
+    if not empty and index.leads.isdisjoint(words):
+        return  # (the usual answer: no phrase's first word is there)
     chosen = sorted(chain(empty, _standing(words, phrases)) if empty else _standing(words, phrases))
     for n in chosen:
         p = phrases[n]
@@ -2955,6 +2991,7 @@ class _PhraseIndex:
     firsts: frozenset[str]  # the keys of `ones`
     headset: frozenset[str]  # of `heads`
     pairset: frozenset[tuple[str, str]]  # of `twos`
+    leads: frozenset[str] = frozenset()  # `firsts | headset`: every first word
 
 
 #: id(a phrase list) -> its `_PhraseIndex`, which keeps the list (so the id names no other).
@@ -2983,7 +3020,7 @@ def _phrase_index(phrases: Sequence[tuple[str, ...]]) -> _PhraseIndex:
     found = _PHRASE_INDEXES[id(phrases)] = _PhraseIndex(
         phrases, {w: tuple(v) for w, v in ones.items()}, {w: tuple(v) for w, v in heads.items()},
         {w: tuple(v) for w, v in twos.items()}, tuple(empty), frozenset(ones), frozenset(heads),
-        frozenset(twos))
+        frozenset(twos), frozenset(ones) | frozenset(heads))
     return found
 
 
@@ -2992,17 +3029,20 @@ def _standing(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> Itera
     tuple): one-word phrases whose word is there, longer ones whose first two words are
     there next to each other (`_phrase_index`), in no particular order."""
     index = _phrase_index(phrases)
-    # Most texts asked about hold no phrase's first word: answered without making a set.
-    # (A frozenset's intersection walks `words`; a dict view's would copy its keys first.)
-    ones = () if index.firsts.isdisjoint(words) else index.firsts.intersection(words)
-    heads = () if len(words) < 2 or index.headset.isdisjoint(words) else index.headset.intersection(words)
+    # The first words there, in one walk of `words` (a frozenset's intersection walks
+    # `words`; a dict view's would copy its keys first); then split by kind of phrase.
+    found = index.leads.intersection(words)
+    if not found:
+        return iter(())
+    ones = found & index.firsts
+    heads = found & index.headset if len(words) >= 2 else ()
     if not heads:
         return chain(*map(index.ones.__getitem__, ones)) if ones else iter(())
-    longer = list(chain(*map(index.heads.__getitem__, heads)))
-    if len(longer) > _PAIRED:  # many share a first word ("i ..."): their first two words
+    if sum(map(len, map(index.heads.__getitem__, heads))) > _PAIRED:
+        # many share a first word ("i ..."): their first two words
         twos = index.pairset.intersection(zip(words, words[1:]))
         return chain(*map(index.ones.__getitem__, ones), *map(index.twos.__getitem__, twos))
-    return chain(*map(index.ones.__getitem__, ones), longer)
+    return chain(*map(index.ones.__getitem__, ones), *map(index.heads.__getitem__, heads))
 
 
 #: More longer phrases than this beginning with words of a text are narrowed down by
@@ -3126,6 +3166,8 @@ def _contains(norms: Sequence[str], words: tuple[str, ...]) -> bool:
         return False
     k = len(words)
     first = words[0]
+    if first not in norms:
+        return False  # (the usual answer, without the failed search's exception)
     start = 0
     while True:  # list.index finds each candidate start at C speed
         try:
@@ -3153,7 +3195,7 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     or lifted by "absolutely", "really", "so") sitting beside a bad event, with no plainly
     sad or angry word to show the praise is sincere relief."""
     lowered = text.lower()
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     if "/s" in lowered.split() or lowered.rstrip().endswith("/s"):
         return True
     present = set(norms)
@@ -3228,11 +3270,18 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     sentences = [["" if i in names or inside[i] >= 0 else norms[i] for i in range(lo, hi)]
                  for lo, hi in spans]
 
+    said_bad: dict[tuple[str, ...], bool] = {}  # (a sentence is asked about again as the next one's neighbour)
+
     def bad(words: Sequence[str]) -> bool:
+        key = tuple(words)
+        if key in said_bad:
+            return said_bad[key]
         # (not inside a likeness: "like a total weirdo" describes the writer, not a mishap)
-        return any(valence.get(w, 0.0) <= -1.0 and w not in lex.stopwords and w not in lex.negators
-                   and "like" not in words[max(0, k - 3):k] for k, w in enumerate(words)) or \
+        found = said_bad[key] = any(
+            valence.get(w, 0.0) <= -1.0 and w not in lex.stopwords and w not in lex.negators
+            and "like" not in words[max(0, k - 3):k] for k, w in enumerate(words)) or \
             _holds(words, lex.trouble)
+        return found
 
     incongruent = 0
     pointed = False
@@ -3442,8 +3491,9 @@ def _not_glad(text: str, toks: Sequence[Token], valence: dict[str, float], lex: 
     gladness in the sentiment lexicon, past the words it scores as praise that seldom are
     ("like it's 1890", `not_praise`): never, where there is none."""
     owner = tokens_in_spans(toks, quoted_spans(text))
-    return bool(valence) and sum(valence.get(t.norm, 0.0) for i, t in enumerate(toks)
-                                 if owner[i] < 0 and t.norm not in lex.not_praise) <= _NOT_GLAD
+    not_praise = lex.not_praise
+    return bool(valence) and sum([valence.get(w, 0.0) for w, o in zip(as_tokens(toks).norms, owner)
+                                  if o < 0 and w not in not_praise]) <= _NOT_GLAD
 
 
 #: Words before a quoted word that make it a name or a term, not a doubt ("so-called").
@@ -3454,10 +3504,19 @@ _NAMING = frozenset({"called", "call", "calls", "named", "titled", "labelled", "
 def _praise_word(word: str, lex: _Lexicon) -> bool:
     """Whether `word` is praise: one of the language's irony markers said as a word ("super",
     "genial", "toll"), or a word of joy ("maravilloso", "heerlijk", "wonderful")."""
-    if (word,) in lex.sarcasm:
+    kept = _ONE_WORD_MARKERS.get(id(lex.sarcasm))
+    if kept is None or kept[0] is not lex.sarcasm:
+        if len(_ONE_WORD_MARKERS) >= 64:
+            _ONE_WORD_MARKERS.clear()
+        kept = _ONE_WORD_MARKERS[id(lex.sarcasm)] = (lex.sarcasm, frozenset(m[0] for m in lex.sarcasm if len(m) == 1))
+    if word in kept[1]:  # (`(word,) in lex.sarcasm`, looked up instead of walked)
         return True
     hit = lex.single.get(word) or _by_prefix(lex, word)
     return hit is not None and hit[0] in ("joy", "gratitude") and hit[1] >= WORD_WEIGHT
+
+
+#: id(a lexicon's irony markers) -> (those markers, the words of the one-word ones), per lexicon.
+_ONE_WORD_MARKERS: dict[int, tuple[tuple[tuple[str, ...], ...], frozenset[str]]] = {}
 
 
 _HASHTAG_LINE = kept(r"(?:#\w+[ \t]*)+$")
@@ -4042,11 +4101,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if any(w in lex.first_person for w in words):
             score += 0.5
         joined = " ".join(words)
+        padded = f" {joined} "
         # (in a closing paragraph of chores, "Still have to fix the pump" turns nowhere)
         closing = signs_off == "plans" and _paragraph_of(text, toks[lo].start) == paragraphs - 1
         if closing:
             pass
-        elif any(joined.startswith(t + " ") or f" {t} " in f" {joined} " for t in lex.turns):
+        elif any(f" {t} " in padded for t in lex.turns):  # (one opening the line is in it too)
             score += 1.0
         elif words and words[0] in lex.opening_turns:
             score += 1.0  # "But the men carrying it out were laughing", "Instead I made toast"
@@ -4845,7 +4905,8 @@ def said_twice(text: str, toks: Sequence[Token], m: Moment) -> bool:
     """Whether a moment ends on a short line that says the one before it again, ending on
     the same word ("That's fine. It's fine.", "Probably nothing. Probably nothing.", "It
     does. It does."): the writer insisting, to themselves."""
-    ends = [k for k in range(m.first, m.last - 1) if toks[k + 1].sent != toks[k].sent]
+    sents = as_tokens(toks).sents
+    ends = [k for k in range(m.first, m.last - 1) if sents[k + 1] != sents[k]]
     if not ends:
         return False
     last_start = ends[-1] + 1
@@ -5312,7 +5373,7 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
     """A likeness in the centre ("like I was reading the weather", "as if the answer will
     change"), to its clause's end: the person's own picture of how it felt, which a
     question can hold up. Not "I like it", "would like to", "felt like going"."""
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     quoted: list[int] | None = None
     for j in range(centre.first + 1, centre.last):
         words = next((w for w in lex.images if tuple(norms[j:j + len(w)]) == w), None)
@@ -5497,7 +5558,11 @@ def _welcomed(text: str, toks: Sequence[Token], lex: _Lexicon) -> set[str]:
         return 0 <= j < len(toks) and toks[j].norm in _GOOD and toks[j].sent == toks[i].sent \
             and not clause_break_between(text, toks[min(i, j)], toks[max(i, j)])
 
+    # (only a word next to a "good" can be one: most entries have few or none)
+    near = {j for k, w in enumerate(as_tokens(toks).norms) if w in _GOOD for j in (k - 1, k + 1)}
     for i, t in enumerate(toks):
+        if i not in near:
+            continue
         hit = lex.single.get(t.norm) or _by_prefix(lex, t.norm)
         if hit is not None and lex.valence.get(hit[0]) == "negative" and (beside(i, i - 1) or beside(i, i + 1)):
             found.add(hit[0])
@@ -5658,7 +5723,7 @@ def _sides(text: str, toks: Sequence[Token], centre: Moment,
     I want to sit in the dark", "I'm happy and I feel a bit like a thief". Split at "but",
     "yet", "though", or at an "and" that starts a new clause (a subject follows it); each
     half must be a real clause (three words and two)."""
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     inside = tokens_in_spans(toks, quoted_spans(text))
     for j in range(centre.first + 2, centre.last - 2):
         w = norms[j]
@@ -5719,7 +5784,7 @@ def _praise_beside_harm(text: str, toks: Sequence[Token], praise: list[int], lex
     words, no exclamation, and something plainly bad said in another sentence."""
     if not praise or not vader:
         return False
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     bounds = as_tokens(toks).sentence_bounds()
     own = {toks[i].sent for i in praise}
     for s in own:
@@ -5787,7 +5852,7 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
         if not stated:
             return False
     stated_in = {toks[i].sent for i in stated_at}
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     if any(lex.valence.get(f) != "positive" and (wt >= WORD_WEIGHT or (
             toks[i].norm in lex.acts and toks[i].sent not in stated_in and not _negated(norms, i, lex)))
            for i, f, wt in families) or sum(
@@ -5816,7 +5881,10 @@ def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     """Whether the sentence after the one holding token i only says it again, bare ("I am.",
     "I really am.", "I do."): a feeling insisted on is protested, not plainly had."""
     sent = toks[i].sent
-    nxt = [t.norm for t in toks if t.sent == sent + 1]
+    tokens = as_tokens(toks)
+    bounds = tokens.sentence_bounds()  # (a sentence's words, by its bounds: not the whole entry walked)
+    lo, hi = bounds.get(sent + 1, (0, 0))
+    nxt = list(tokens.norms[lo:hi])
     if len(nxt) <= 4 and nxt[-2:] in (["mean", "that"], ["mean", "it"]) and nxt[0] in lex.first_person:
         return True  # "I'm glad for her. I mean that.", before the herd is auctioned
     if _hedged_again(toks, i, lex):
@@ -5826,7 +5894,7 @@ def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     if toks[i].norm in nxt and len(nxt) <= _SAID_AGAIN_WORDS:
         # "I'm happy for her. I'm genuinely happy for her.": the line again, a word of
         # insistence added, is the same protest
-        said = {t.norm for t in toks if t.sent == sent}
+        said = set(tokens.norms[slice(*bounds[sent])])
         added = [w for w in nxt if w not in said]
         if added and all(w in lex.intensifiers or w in _INSISTING for w in added):
             return True
@@ -5902,7 +5970,9 @@ _SAID_AGAIN_WORDS = 8
 def _hedged_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     """Whether the sentence after the one holding token i says its word again behind a hedge
     ("I'm glad. Mostly glad.", "Happy. Mostly happy.")."""
-    nxt = [t.norm for t in toks if t.sent == toks[i].sent + 1]
+    tokens = as_tokens(toks)
+    lo, hi = tokens.sentence_bounds().get(toks[i].sent + 1, (0, 0))
+    nxt = tokens.norms[lo:hi]
     return 1 < len(nxt) <= 4 and nxt[-1] == toks[i].norm and any(tuple(nxt[:len(h)]) == h for h in lex.hedges)
 
 
@@ -6115,7 +6185,7 @@ _VERB_PARTICLES = frozenset({"right", "back", "up", "down", "out", "off", "over"
 def _phrases(text: str, toks: Sequence[Token], m: Moment, lex: _Lexicon) -> list[tuple[int, str]]:
     """(score, phrase) of the person's own noun phrases in a moment: "my driving test",
     "the old house" (a possessive scores higher), and capitalised names inside a sentence."""
-    norms = [t.norm for t in toks]
+    norms = list(as_tokens(toks).norms)
     found: list[tuple[int, str]] = []
     # (someone's words are theirs: "minha neta motorista", said by a grandmother, is not the
     # writer's "neta" to be asked about as "E sua neta")

@@ -470,6 +470,16 @@ def tokens_in_spans(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> li
     """For each token, the index of the span containing it, or -1."""
     if not spans:
         return [-1] * len(tokens)
+    if isinstance(tokens, Tokens):
+        # Spans are in order and never overlap, and so are tokens: the tokens inside a
+        # span are one run, from the first starting in it to the last ending in it.
+        owned = [-1] * len(tokens)
+        token_starts, token_ends = tokens.starts, tokens.ends
+        for n, (lo, hi) in enumerate(spans):
+            first, last = bisect_left(token_starts, lo), bisect_right(token_ends, hi)
+            if first < last:
+                owned[first:last] = [n] * (last - first)
+        return owned
     starts = [s for s, _ in spans]
     owner: list[int] = []
     for tok in tokens:
