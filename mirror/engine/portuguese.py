@@ -80,8 +80,6 @@ _PORTUGAL_SPELLING = kept(r"[óé][mn][aeiou]", re.IGNORECASE)
 _BRAZIL_SPELLING = kept(r"[ôê][mn][aeiou]", re.IGNORECASE)
 
 
-
-
 def written_in_portugal(text: str) -> bool:
     """Whether a Portuguese entry reads as Portugal's Portuguese rather than Brazil's: more
     of Portugal's marks than Brazil's. A tie (none of either) stays Brazilian, the register

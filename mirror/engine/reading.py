@@ -4152,7 +4152,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             and "?" not in text[toks[hi - 1].end : toks[hi - 1].end + 2]
         insists = bool(scored) and k > 0 and scored[-1].last == lo and (
             seriously or _insists(norms, scored[-1], lo, hi, lex) or _flips(norms, scored[-1], lo, hi, lex)
-            or (norms[scored[-1].first:scored[-1].last] == norms[lo:hi] and _in_capitals(toks, lo, hi))
+            or _said_then_shouted(toks, norms, scored[-1].first, scored[-1].last, lo, hi, lex)
         ) and not inside_quotation(text, toks[lo].start)  # (or said, then shouted: "I got it. I GOT IT.")
         if hi - lo < 4 and not shouted and not state and not insists \
                 and not any(i in fam_at for i in range(lo, hi)) and not (
@@ -4285,8 +4285,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # themselves so: where a short entry's weight is, over the line it ends on)
             # (news said, then shouted, "I got it. I GOT IT.", is the loudest thing in the
             # entry, over the joke that follows it)
-            shouted_again = norms[previous.first:previous.last] == norms[lo:hi] and _in_capitals(toks, lo, hi) \
-                and norms[lo] not in lex.determiners  # (not a thing exclaimed over: "A utility room. A UTILITY ROOM.")
+            shouted_again = _said_then_shouted(toks, norms, previous.first, previous.last, lo, hi, lex)
             scored[-1] = Moment(previous.first, hi, max(previous.score, score) + (
                 _SAID_TWICE if seriously or said_twice(text, toks, joined) else _INSISTS)
                 + (_SAID_TWICE if shouted_again else 0.0))
@@ -5466,9 +5465,8 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
         # "UPDATE 5:40pm: they rang. I got it. I GOT IT.": news said, then shouted, later in
         # the entry is its news too, whatever went wrong before it
         (a, b), (c, d) = bounds[k], bounds.get(k + 1, (0, 0))
-        if d - c >= 2 and [t.norm for t in toks[a:b]] == [t.norm for t in toks[c:d]] \
-                and _in_capitals(toks, c, d) and not _holds([t.norm for t in toks[a:b]], lex.trouble) \
-                and toks[a].norm not in lex.determiners \
+        if d - c >= 2 and _said_then_shouted(toks, [t.norm for t in toks], a, b, c, d, lex) \
+                and not _holds([t.norm for t in toks[a:b]], lex.trouble) \
                 and not any(lex.valence.get(fam) in ("negative", "mixed") and wt >= WORD_WEIGHT and i >= a
                             for i, fam, wt in families) \
                 and (not vader or sum(vader.get(t.norm, 0.0) for t in toks[a:b]) >= 0):
@@ -5496,6 +5494,14 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     if any(lex.valence.get(fam) in ("negative", "mixed") and wt >= WORD_WEIGHT for _, fam, wt in families):
         return False  # (a hint does not unsay it: "Lembro dela com quatro anos", "cried in the car")
     return not vader or sum(vader.get(w, 0.0) for w in first) >= 0
+
+
+def _said_then_shouted(toks: Sequence[Token], norms: Sequence[str], a: int, b: int, c: int, d: int,
+                       lex: _Lexicon) -> bool:
+    """Whether the sentence [c, d) says the one before it, [a, b), again in capitals ("I got
+    it. I GOT IT."): news said, then shouted. Not a thing exclaimed over, which opens on a
+    determiner ("A utility room. A UTILITY ROOM." is envy, not news)."""
+    return list(norms[a:b]) == list(norms[c:d]) and _in_capitals(toks, c, d) and norms[a] not in lex.determiners
 
 
 def _in_capitals(toks: Sequence[Token], lo: int, hi: int) -> bool:
