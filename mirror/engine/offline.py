@@ -41,12 +41,14 @@ from mirror.engine.reading import (
     also_split,
     contains_phrase,
     frames,
+    is_determiner,
     judged_badly,
     last_clause,
     leaves,
     line_at,
     makes_a_plan,
     opens_a_turn,
+    played_down,
     points_back,
     read,
     realises,
@@ -957,7 +959,11 @@ def _set_up_line(a: Analysis, r: Reading) -> tuple[int, int]:
         not LIST_ITEM.match(a.text[line_start : toks[first].end])
     # (a set-up of two words is enough for a turn, "Sigo enfadada. Pero me comí dos trozos";
     # a short line lands on a sentence, not on "Denk ik." or "4:31.")
-    if ("\n" in gap and not own_line) or prev.last - prev.first < (2 if turn else 3) \
+    # ("Not the milk. The kettle. But his fever broke": a thing named in two words is the
+    # end of a joke before it, not what the turn answers; read blind, quoted with it the
+    # line "awkwardly starts at 'The kettle.'")
+    named = prev.last - prev.first == 2 and is_determiner(str(a.language), toks[prev.first].norm)
+    if ("\n" in gap and not own_line) or prev.last - prev.first < (2 if turn else 3) or named \
             or last - prev.first > _SET_UP_WORDS \
             or toks[prev.last - 1].sent != toks[first].sent - 1 or (
                 short and prev.last - prev.first > _SHORT_SET_UP_WORDS):
@@ -1826,7 +1832,8 @@ def _self_judgment_words(a: Analysis) -> str | None:
     norms = [t.norm for t in a.tokens]
     language = str(a.language)
     own = [m for m in a.patterns if m.name == "self_judgment" and not m.parts
-           and _said_of_writer(a, starts, norms, language, m.start, m.end)]
+           and _said_of_writer(a, starts, norms, language, m.start, m.end)
+           and not played_down(language, a.text, a.tokens, bisect_left(starts, m.start))]
     return _evidence_words(own)
 
 

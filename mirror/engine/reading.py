@@ -366,6 +366,10 @@ class _Lexicon:
     theirs: frozenset[str] = frozenset()            # "his", "sa", "seine": someone else's (people)
     acts: frozenset[str] = frozenset()              # "cried", "yelled": acts, not feelings
     pointers: tuple[tuple[str, ...], ...] = ()      # "keep thinking about": where the heart is
+    soft_hedges: tuple[tuple[str, ...], ...] = ()   # "a little": a feeling played down
+    cleft_openers: frozenset[str] = frozenset()     # "what": "what really stings is …"
+    cleft_verbs: frozenset[str] = frozenset()       # "stings", "bothers": a feeling's verb there
+    cleft_copulas: frozenset[str] = frozenset()     # "is", "was": where what it points at begins
     realising: tuple[tuple[str, ...], ...] = ()     # "i hadn't realised": what is only now seen
     stilled: tuple[tuple[str, ...], ...] = ()       # "ho dovuto sedermi": the body stopped by a feeling
     habitual: tuple[tuple[str, ...], ...] = ()      # "every year": a feeling of a habit, not today
@@ -517,6 +521,32 @@ def _a_beat_before(text: str, toks: Tokens, centre: Moment, families: Sequence[t
                               for i in said)
 
 
+#: Hard feelings that last past the moment they are told in (a loss, its sadness): never
+#: what a story has left behind by its glad end.
+_LASTING = frozenset({"grief", "sadness", "loneliness", "longing", "nostalgia", "numbness", "hurt"})
+
+
+def _left_behind(text: str, toks: Tokens, centre: Moment, counted: Sequence[tuple[int, str, float]],
+                 chosen: Sequence[str], lex: _Lexicon) -> str | None:
+    """The hard feeling of two the story has left behind, or None: one the writer says only
+    in an earlier paragraph, within `_TURN_PARAGRAPHS` of the centre, where the other, glad,
+    is said (in the centre itself). A feeling said again later, or in the centre's own
+    paragraph, is still felt, and both are named."""
+    kinds = {f: lex.valence.get(f) for f in chosen}
+    hard = [f for f in chosen if kinds[f] == "negative"]
+    glad = [f for f in chosen if kinds[f] == "positive"]
+    if len(hard) != 1 or len(glad) != 1 or hard[0] in _LASTING:
+        return None
+    glad_at = [i for i, f, _ in counted if f == glad[0]]
+    if len(glad_at) != 1 or not centre.first <= glad_at[0] < centre.last:
+        return None  # ("I'm happy for her, I'm happy for her, I'm happy for her": protested)
+    centre_para = _paragraph_of(text, toks[centre.first].start)
+    said = [_paragraph_of(text, toks[i].start) for i, f, _ in counted if f == hard[0]]
+    if said and all(0 < centre_para - para <= _TURN_PARAGRAPHS for para in said):
+        return hard[0]
+    return None
+
+
 def _a_beat(text: str, toks: Tokens, i: int) -> bool:
     """Whether token i's sentence is a beat of a story: a word or two, between short
     sentences of its paragraph ("Nothing. Panicked. PSU switch was off."), in a paragraph
@@ -541,6 +571,13 @@ def judged_badly(language: str, text: str, toks: Sequence[Token], first: int, la
         return False
     return any(first <= i < last and lex.valence.get(fam) == "negative"
                for i, fam, _ in _families(text, toks, lex))
+
+
+def played_down(language: str, text: str, toks: Sequence[Token], i: int) -> bool:
+    """Whether the word at i is a feeling played down in an aside (`_played_down_aside`):
+    "— I'm a little ashamed —" is no sharp word about the writer either."""
+    lex = _lexicon(language)
+    return lex is not None and _played_down_aside(text, toks, [t.norm for t in toks], i, 1, lex)
 
 
 def says_i(language: str, norms: Sequence[str]) -> bool:
@@ -938,6 +975,14 @@ def opens_a_turn(language: str, word: str) -> bool:
     return lex is not None and _turns(lex, word)
 
 
+def is_determiner(language: str, word: str) -> bool:
+    """Whether `word` (normalised) is an article or determiner ("the", "el", "der"): a line
+    of two words opening on one ("The kettle.") names a thing, and is no set-up a turn
+    could answer."""
+    lex = _lexicon(language)
+    return lex is not None and word in lex.determiners
+
+
 def _turns(lex: _Lexicon, word: str) -> bool:
     return word in lex.opening_turns and word not in lex.moves_on
 
@@ -1025,6 +1070,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         body=_lowered(data.get("body")),
         idioms=tuple(_words(str(w)) for w in data.get("not_feelings") or ()),
         hedges=tuple(_words(str(w)) for w in data.get("hedges") or ()),
+        soft_hedges=tuple(_words(str(w)) for w in data.get("soft_hedges") or ()),
         unreal_phrases=tuple(w for w in (_words(str(u)) for u in data.get("unreal") or ()) if len(w) > 1),
         asked=_lowered(data.get("asked")),
         asked_not=tuple(_words(str(w)) for w in data.get("asked_not") or ()),
@@ -1049,6 +1095,9 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         # (a line of realising weighs as a pointer does: the person says where the heart is)
         pointers=tuple(_words(str(w)) for w in [*(data.get("pointers") or ()), *(data.get("realising") or ())]),
         realising=tuple(_words(str(w)) for w in data.get("realising") or ()),
+        cleft_openers=_lowered((data.get("cleft") or {}).get("openers")),
+        cleft_verbs=_lowered((data.get("cleft") or {}).get("verbs")),
+        cleft_copulas=_lowered((data.get("cleft") or {}).get("copulas")),
         stilled=tuple(_words(str(w)) for w in data.get("stilled") or ()),
         later=tuple(_words(str(w)) for w in data.get("later") or ()),
         habitual=tuple(_words(str(w)) for w in data.get("habitual") or ()),
@@ -1242,6 +1291,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "She cried after every phone call with you. Not sad crying. Happy.": hers
         if hit[0] == "love" and _loves_a_thing(text, toks, i + size, lex):
             continue  # "Amo minha vida corporativa", "I love my commute": said of a thing
+        if hit[0] == "love" and _conceded(toks, i + size, lex):
+            continue  # "I love him but 'around' means a day's drive": said to concede
         if hit[0] in _ANGER and w.startswith(_HATE_STEMS) and (
                 _hates_a_thing(text, toks, i + size, lex) or _thing_hated_before(toks, i, lex)):
             continue  # "eu odeio coentro", "I hate mornings": a dislike, not anger
@@ -1259,6 +1310,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "een ficus die al half dood is", "almost died when I saw the bill": a figure
         if hit[0] in _TOLD_BY_EVENTS and _dying_of_a_feeling(norms, i + size, lex):
             continue  # "morts de rire", "morri de vergonha", "dying of boredom": only a lot
+        if lex.valence.get(hit[0]) == "negative" and _of_laughter(norms, i + size, lex):
+            continue  # "llorando de risa", "cried laughing", "pleuré de rire": how much, not sorrow
         if hit[0] in _TOLD_BY_EVENTS and hit[1] >= WORD_WEIGHT and size == 1 and i \
                 and norms[i - 1] in lex.first_person and norms[i - 1] not in _NOT_SUBJECTS:
             continue  # "sang along to Take That and we died": the writer is alive to write it
@@ -1282,6 +1335,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             weight = min(weight, HINT_WEIGHT)  # "the vet came, which I'm glad about": an aside
         if any(tuple(norms[max(0, i - len(h)):i]) == h for h in lex.hedges):
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
+        if _played_down_aside(text, toks, norms, i, size, lex):
+            weight = min(weight, HINT_WEIGHT)  # "… and — I'm a little ashamed — Hanson"
         found.append((i, hit[0], weight))
     return found
 
@@ -1761,7 +1816,10 @@ def _said_of_it(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         w = toks[j].norm
         if w in lex.first_person or (w in lex.others and w not in _IMPERSONAL):
             return False
-        if w in _IMPERSONAL and not (j > 0 and toks[j - 1].norm in _PREPOSITIONS):
+        if w in _IMPERSONAL and not (j > 0 and toks[j - 1].norm in _PREPOSITIONS) \
+                and not (w in ("it", "it's") and any(toks[k].norm == "to" for k in range(j + 1, min(i, j + 4)))):
+            # (not an "it" that stands for what follows it: "It's hard to stay jealous with
+            # your mouth full of someone else's apple" is the writer's jealousy)
             return True  # (not "it" after a preposition: "somewhere under it, glad it's me")
         j -= 1
     return False
@@ -1944,6 +2002,23 @@ def _long_phrase_at(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
         for words, _, _ in lex.phrases.get(norms[i], ()))
 
 
+def _conceded(toks: Sequence[Token], after: int, lex: _Lexicon) -> bool:
+    """Whether a turn follows a word of love and its object at once ("I love her, but she
+    drains me", "I love him but …"): love said to concede what comes next is one side of a
+    weighing, not the feeling the entry carries."""
+    sent = toks[after - 1].sent
+    for j in range(after, min(len(toks), after + 2)):
+        if toks[j].norm in lex.opening_turns and toks[j].norm not in lex.moves_on and toks[j].sent == sent:
+            # (what follows is a clause, not a sigh: "Utrecht, ik hou van je, maar echt")
+            return sum(1 for k in range(j + 1, min(len(toks), j + 1 + _CONCESSION_WORDS)) if toks[k].sent == sent) \
+                >= _CONCESSION_WORDS
+    return False
+
+
+#: A concession after love says at least this many words ("but she drains me").
+_CONCESSION_WORDS = 3
+
+
 def _loves_a_thing(text: str, toks: Sequence[Token], after: int, lex: _Lexicon) -> bool:
     """Whether a word of love is followed by something of the writer's that is not a person
     ("I love my job", "Amo minha vida corporativa", "j'adore mon bus"): tenderness is felt for
@@ -1958,6 +2033,8 @@ def _loves_a_thing(text: str, toks: Sequence[Token], after: int, lex: _Lexicon) 
     noun = toks[after + 1]
     if noun.norm in lex.people or noun.norm.removesuffix("'s") in lex.people:
         return False  # "I love my sister"
+    if noun.norm in lex.stopwords or noun.norm in lex.intensifiers:
+        return False  # "I love her so much": "her" is someone, not whose thing follows
     if noun.text[:1].isupper() and not lex.nouns_capitalised:
         return False  # "I love my Ana"
     return noun.text.isalpha()
@@ -2436,6 +2513,26 @@ def _dying_of_a_feeling(norms: Sequence[str], after: int, lex: _Lexicon) -> bool
     return False
 
 
+def _of_laughter(norms: Sequence[str], after: int, lex: _Lexicon) -> bool:
+    """Whether the words after a feeling end on a laugh it came of: "crying laughing",
+    "llorando de risa", "pleurer de rire", "Tränen vor Lachen", "płakałam ze śmiechu", "de
+    tanto reír" (two small words may come between). Tears or an ache of laughter tell how
+    hard the writer laughed, never sorrow; tears "of sadness" stay sadness."""
+    if after >= len(norms):
+        return False
+    laugh = lex.laughter | lex.laughing_words
+    if norms[after] in laugh:
+        return True
+    if norms[after] not in lex.dying_of:
+        return False
+    for w in norms[after + 1 : after + 1 + _DYING_OF_WORDS + 1]:
+        if w in laugh:
+            return True
+        if w not in lex.determiners and w not in lex.stopwords:
+            return False
+    return False
+
+
 #: How many words after "of" the feeling a death word exaggerates may come ("van het lachen").
 _DYING_OF_WORDS = 2
 
@@ -2586,6 +2683,36 @@ _AMENDS_REACH = 3
 #: Words a diary line of intent opens on, its "I" left out ("Going back tomorrow to …").
 _INTENDING = frozenset({"going", "gonna", "will", "need", "must", "should", "want", "have", "got",
                         "i'll", "i'm", "back"})
+
+
+#: Marks that set an aside apart inside a line: dashes and brackets.
+_ASIDE_OPEN = ("\u2014", "\u2013", " - ", "(")
+_ASIDE_CLOSE = ("\u2014", "\u2013", " - ", ")")
+#: An aside holds at most this many words.
+_ASIDE_WORDS = 6
+
+
+def _played_down_aside(text: str, toks: Sequence[Token], norms: Sequence[str], i: int, size: int,
+                       lex: _Lexicon) -> bool:
+    """Whether the feeling at i is played down ("a little", "un peu") in an aside set off by
+    dashes or brackets inside a line that goes on: "Blur, The Verve, and — I'm a little
+    ashamed — Hanson" is a wink at the list, not shame (read blind, named as shame and
+    "sharp words about yourself", graded 1)."""
+    if not lex.soft_hedges or not any(
+            tuple(norms[max(0, i - len(h)):i]) == h for h in lex.soft_hedges):
+        return False
+    sent = toks[i].sent
+    lo = i
+    while lo > 0 and toks[lo - 1].sent == sent and i - lo < _ASIDE_WORDS \
+            and not text[toks[lo - 1].end : toks[lo].start].strip().endswith(_ASIDE_OPEN[:2] + ("(",)) \
+            and " - " not in text[toks[lo - 1].end : toks[lo].start + 1]:
+        lo -= 1
+    before = text[toks[lo - 1].end : toks[lo].start] if lo > 0 else ""
+    end = i + size - 1
+    if end + 1 >= len(toks) or toks[end + 1].sent != sent:
+        return False  # (the line ends on it: no aside)
+    after = text[toks[end].end : toks[end + 1].start]
+    return any(mark in before for mark in _ASIDE_OPEN) and any(mark in after for mark in _ASIDE_CLOSE)
 
 
 def _aside(text: str, toks: Sequence[Token], i: int) -> bool:
@@ -3079,6 +3206,33 @@ def _pointer_at(words: Sequence[str], pointers: Sequence[tuple[str, ...]]) -> in
             while end < len(words) and (words[end].endswith("ing") or words[end] in _DOING_PARTICLES):
                 end += 1
         return len(words) - end
+    return None
+
+
+#: How far into its line a cleft may open ("I think what really stings is …"), and how many
+#: words may stand between its opener and its copula ("what bothers me most is").
+_CLEFT_START = 3
+_CLEFT_WORDS = 4
+
+
+def _cleft_on_a_feeling(words: Sequence[str], lex: _Lexicon) -> int | None:
+    """How many words follow a cleft that says what the feeling is about ("I think what
+    really stings is that I didn't apply" → 4), or None: "what" and a feeling's verb before
+    "is" or "was" is the writer pointing at the heart, as "the bit that got me" does.
+    "What I did was go home" has no feeling's verb, and points at nothing."""
+    if not lex.cleft_openers:
+        return None
+    for i, w in enumerate(words[:_CLEFT_START + 1]):
+        if w not in lex.cleft_openers:
+            continue
+        for j in range(i + 2, min(len(words), i + 2 + _CLEFT_WORDS)):
+            if words[j] in lex.cleft_copulas:
+                if any(v in lex.cleft_verbs for v in words[i + 1 : j]) and len(words) - j > 2 \
+                        and words[j + 1] not in lex.negators and words[j - 1] not in lex.negators:
+                    # ("Lo que más me duele no es el dinero": what it is not about; the heart
+                    # is further on)
+                    return len(words) - j - 1
+                break
     return None
 
 
@@ -4071,6 +4225,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 v = 0.0  # "now my wrist hurts", "my feet are killing me": the body's, not a feeling
             if v and _in_trouble_with(norms, i, lo):
                 v = 0.0  # "which Mum would kill me for": being in trouble, not a threat
+            if v and vader and _a_name_within(text, toks, i, lo):
+                v = 0.0  # "A Gardener's Delight on the left-hand plant", "Hope Street": a name
             counted.add(stem)
             if v and _negated(norms, i, lex, lo):
                 v = -0.5 * v
@@ -4162,6 +4318,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # is more often the punch than an afterthought.
             score -= 1.0
         pointed = _pointer_at(words, lex.pointers)
+        if pointed is None:
+            pointed = _cleft_on_a_feeling(words, lex)
         if set_apart and _ALONE_WORDS <= hi - lo <= _ALONE_MOST and not in_quotes[lo] \
                 and (words[0] not in lex.links or words[0] in lex.opening_turns) and pointed is None \
                 and 0 < (here := _paragraph_of(text, toks[lo].start)) \
@@ -4561,6 +4719,14 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # "17 and I built a computer": a moment of the story, told and passed, is named as
         # what came first, with the later line quoted after it (named alone, "Fear runs
         # through this" misread the whole entry)
+        turned_from = True
+    elif len(chosen) == 2 and (hard := _left_behind(text, toks, centre, counted, chosen, lex)) is not None:
+        # "I was so nervous I knocked over the water jug" two paragraphs before "I'm in bed
+        # and I can't stop smiling": the nerves were how the evening began, and the joy is
+        # where it ends; "Worry and joy, side by side" asked how they sit together, as if
+        # both were felt now (read blind, graded 2). The hard one is named as what came
+        # first, and the line with the joy is quoted after it.
+        chosen = [hard]
         turned_from = True
     chosen = [f for f in chosen if lex.valence.get(f) != "positive"
               or not _each_turned_against(toks, [i for i, fam, _ in families if fam == f], lex)]
@@ -5153,8 +5319,10 @@ def _parallel(text: str, toks: Sequence[Token], norms: Sequence[str], previous: 
         shared += 1
     if min(len(before), len(here)) - shared < _PARALLEL_REST:
         return False
-    if not (shared >= _PARALLEL_OPENING or (shared == 2 and any(
-            w.isalpha() and len(w) >= _INSIST_LETTERS and w not in lex.stopwords for w in here[:2]))):
+    if not (shared >= _PARALLEL_OPENING or (shared == 2 and (any(
+            w.isalpha() and len(w) >= _INSIST_LETTERS and w not in lex.stopwords for w in here[:2])
+            or here[0] in lex.negators))):
+        # (two denials built alike, "Not a bad year. Not a great one.", are one thought)
         return False
     return not any(p in text[toks[start + shared - 1].end : toks[start + shared].start] for p in ",;:\u2014"
                    for start in (previous.first, lo))
@@ -5840,6 +6008,13 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
                     toks[j].norm in lex.intensifiers or toks[j].norm.endswith("ly")):
                 j -= 1  # ("so", "really", "ridiculously", "weirdly")
             opens = j < 0 or toks[j].sent != toks[i].sent  # "So proud of myself.", "Proud."
+            if fam == "love" and not opens and toks[j].norm in ("i", "we"):
+                # "I love her so much and I would like to lie down in a dark room for a week":
+                # love is a verb, said by the writer of someone (love of a thing is not
+                # counted at all: `_loves_a_thing`)
+                stated = True
+                stated_at.add(i)
+                continue
             if not opens and toks[j].norm not in _STATE_VERBS:
                 continue
             before = set() if opens else {toks[k].norm for k in range(max(0, j - 3), j) if toks[k].sent == toks[i].sent}
@@ -5871,13 +6046,19 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
         # side flattens a mixed entry (read blind in pairs, five of nine such replies were
         # worse for the name; the four better had at most one plainly bad word in them)
         return False
+    if set(glad) == {"love"}:
+        return True  # (love is of someone, and the someone is what it is "of")
     # ... and glad of something the entry tells: a pass, a first step, a job got, in its own
     # sentence or another ("Mia graduated today and I am so proud of her"; "Train cancelled
     # again. I'm thrilled." is glad of nothing but the trouble), or
     # after the writer turns from the trouble ("… the queue was out the door. But Mia read
     # her poem without the paper. I'm so proud of her.")
+    # (or anywhere after the last of the trouble: "Nothing happened today, really. Work,
+    # rain … But right now Ollie is asleep on the sofa … It's just a Tuesday and I'm happy")
+    last_trouble = max((i for i, _ in _occurrences(norms, lex.trouble)), default=-1)
     turned = any(toks[k].norm in lex.opening_turns and (k == 0 or toks[k - 1].sent != toks[k].sent)
-                 and min(stated_in) - 1 <= toks[k].sent <= max(stated_in) for k in range(len(toks)))
+                 and (min(stated_in) - 1 <= toks[k].sent or k > last_trouble)
+                 and toks[k].sent <= max(stated_in) for k in range(len(toks)))
     # (the news, not gladness said again elsewhere: "Part of me is glad … I am chuffed, a bit"
     # over a last shift is a mixed entry, not joy)
     return turned or any(lex.valence.get(f) == "positive" and wt < WORD_WEIGHT for _, f, wt in families)
@@ -6071,6 +6252,8 @@ _LIVED = 1.0
 
 #: What the writer's own clause adds to a word's weight when a long sentence is cut.
 _OWN_CLAUSE = 1.0
+#: A remark clause ("which …") this short is quoted with the clause it hangs on.
+_REMARK_WORDS = 6
 
 
 def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
@@ -6105,7 +6288,10 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
                + (_OWN_CLAUSE if i in own else 0.0) + (_OWN_CLAUSE if i in turned else 0.0))
     lo = max(s for s in starts if s <= peak)
     hi = min(e for e in ends if e > peak)
-    while hi - lo < 6 and (lo > m.first or hi < m.last):  # too short alone: add a neighbour
+    while (hi - lo < 6 or (hi - lo <= _REMARK_WORDS and toks[lo].norm in remarks)) \
+            and (lo > m.first or hi < m.last):  # too short alone: add a neighbour
+        # (so is a short remark: "which I now know by heart", quoted alone, is a fragment of
+        # the line it comments on; read blind, graded 2)
         if hi < m.last:
             hi = min(e for e in ends if e > hi)
         else:
@@ -6142,7 +6328,9 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
         while hi - lo > 4 and toks[lo].norm in joins and toks[lo].norm not in opening_turns \
                 and toks[lo].norm not in subordinators and toks[lo].norm not in remarks:
             lo += 1  # ("and then she put her hand on my arm": from "she")
-    if hi < m.last and hi in starts and toks[hi].norm in opening_turns:
+    if hi < m.last and hi in starts and (toks[hi].norm in opening_turns or hi in turned):
+        # (so is one opening on "and now", "et maintenant": "j'ai signé le bail avec les
+        # mains qui tremblaient de joie, | et maintenant je n'entends que le frigo")
         # "I thought I would cry, | but actually I laughed": a clause the line turns against
         # is quoted with its turn, never without it (read blind, cut before "but" it said
         # the opposite of what happened)
@@ -6163,6 +6351,19 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
                                          for k in range(m.first, lo)):
                 lo = m.first  # ("Still, when …": with the turn that opens it)
     return Moment(lo, hi, m.score)
+
+
+def _a_name_within(text: str, toks: Sequence[Token], i: int, lo: int) -> bool:
+    """Whether the word at i, capitalised inside its sentence (in English, where only names
+    are), belongs to a name: "Gardener's Delight", "Hope Street", "the Happy Valley Café".
+    A name's words say nothing of how the writer feels; "I" and a word after a stop or a
+    line break are not names."""
+    if i <= lo or not toks[i].text[:1].isupper() or toks[i].text.isupper() or toks[i].norm in ("i", "i'm", "i've", "i'd", "i'll"):
+        return False
+    gap = text[toks[i - 1].end : toks[i].start]
+    if "\n" in gap or any(c in gap for c in ".!?:\"\u201c\u2018("):
+        return False
+    return True
 
 
 def _opens_on_turn(words: Sequence[str], joins: frozenset[str], turns: Sequence[str]) -> bool:

@@ -262,13 +262,18 @@ def _line_ends(text: str) -> list[int]:
     wrapped = _wrapped(lines, longest)
     found: list[int] = []
     at = 0
-    for line, following in zip(lines, lines[1:]):
+    for k, (line, following) in enumerate(zip(lines, lines[1:])):
         at += len(line) + 1
         head = following.lstrip()[:1]
         if not line.strip() or not head:
             continue
         open_end = line.rstrip().endswith((",", "-", "\u2013", ":", "(", "&"))
         if head.isdigit() or (head.isupper() and len(line.rstrip()) < _SHORT_LINE * longest and not open_end):
+            found.append(at)
+        elif not wrapped and k > 0 and lines[k - 1].strip() and _bare_item(line):
+            # "cat food" / "batteries for smoke alarm …" / "bread" / "wine": a line a word or
+            # two long inside a run of lines is an item of a list made without marks, not
+            # the start of a phrase that goes on in the next line.
             found.append(at)
         elif (head.islower() or (head.isupper() and not line.rstrip().endswith((".", "!", "?", "\u2026")))) \
                 and not wrapped and not open_end \
@@ -278,6 +283,14 @@ def _line_ends(text: str) -> list[int]:
             # wrapped by an editor, each line is a sentence of its own.
             found.append(at)
     return found
+
+
+def _bare_item(line: str) -> bool:
+    """Whether a line is a bare list item: a word or two ("milk", "cat food"), no stop, not
+    left open on "and" or "the"."""
+    words = line.split()
+    return 0 < len(words) < _LINE_WORDS and words[-1].lower() not in _LINE_GOES_ON \
+        and not line.rstrip().endswith((".", "!", "?", "\u2026", ",", ":", "-", "\u2013", "(", "&"))
 
 
 def _wrapped(lines: list[str], longest: int) -> bool:
