@@ -644,6 +644,17 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
                     and not any(c in "aeiou" for c in tag[0][1:]))):  # ("kind of funny ngl", "tbh")
             last -= n  # "…, la verdad", "…, je pense": the clause before the tag is asked after
             break
+    lo = last - 1
+    while lo > first and tokens[lo - 1].sent == tokens[last - 1].sent:
+        lo -= 1
+    after = _cleft_on_a_feeling([t.norm for t in tokens[lo:last]], lex)
+    if after is not None and _CLAUSE_WORDS[0] <= after <= (longest or _CLAUSE_WORDS[1]):
+        # "I think what really stings is | that I didn't apply": what the feeling is about is
+        # the clause to ask after (from its subject: "I didn't apply")
+        cut = last - after
+        if after > _CLAUSE_WORDS[0] + 1 and tokens[cut].norm in _COMPLEMENTISERS:
+            cut += 1  # ("… es que | él no ha hecho una cena en su vida")
+        return cut, last
     end = last
     while (found := _last_clause(lex, text, tokens, first, end, longest)) is not None:
         start, cut = found
@@ -653,6 +664,11 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
             return cut, end
         end = start  # "…, zei de arts": a speech tag; the words before it are asked after
     return None
+
+
+#: The word that opens what a cleft points at ("what stings is that …", "lo que me duele es
+#: que …", "was mich ärgert, ist dass …"): quoted from the clause's subject, without it.
+_COMPLEMENTISERS = frozenset({"that", "que", "dass", "che", "dat", "że"})
 
 
 #: A clause after a comma opening on a word of result ("so", "donc") is asked after with it
@@ -1272,6 +1288,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "mi sento solo una pentola a pressione": "only", not "alone"
         if _taken_back(toks, norms, i + size, lex):
             continue  # "I was mortified and also not": said and unsaid in one breath
+        if lex.valence.get(hit[0]) == "negative" and _refused_next(toks, i, lex):
+            continue  # "Übermorgen fange ich an, mir Sorgen zu machen. Aber heute nicht."
         if quoted and _repeats_their_word(toks, i, quoted):
             continue  # 'they all said "how lovely, so calm". Yes. Calm.': their word, said back dryly
         if any(norms[j] in lex.body and toks[j].sent == toks[i].sent
@@ -1291,6 +1309,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "She cried after every phone call with you. Not sad crying. Happy.": hers
         if hit[0] == "love" and _loves_a_thing(text, toks, i + size, lex):
             continue  # "Amo minha vida corporativa", "I love my commute": said of a thing
+        if hit[0] == "love" and _closes_a_letter(text, toks, i, size):
+            continue  # "Love, Mum", "Love, me": a letter's closing formula, not a feeling
         if hit[0] == "love" and _conceded(toks, i + size, lex):
             continue  # "I love him but 'around' means a day's drive": said to concede
         if hit[0] in _ANGER and w.startswith(_HATE_STEMS) and (
@@ -2002,6 +2022,26 @@ def _long_phrase_at(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
         for words, _, _ in lex.phrases.get(norms[i], ()))
 
 
+def _closes_a_letter(text: str, toks: Sequence[Token], i: int, size: int) -> bool:
+    """Whether the word of love at i opens a letter's closing ("Love, Mum", "Love, your
+    favourite sister (only sister)", "Con cariño, Ana"): first on its line, a comma right
+    after it, and the line done within a few words."""
+    line_start = text.rfind("\n", 0, toks[i].start) + 1
+    if text[line_start : toks[i].start].strip():
+        return False
+    end = toks[i + size - 1].end
+    if not text[end : end + 1] == ",":
+        return False
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return len(text[end:line_end].split()) <= _LETTER_CLOSING_WORDS
+
+
+#: A letter's closing names its writer in at most this many words ("your favourite sister
+#: (only sister)").
+_LETTER_CLOSING_WORDS = 5
+
+
 def _conceded(toks: Sequence[Token], after: int, lex: _Lexicon) -> bool:
     """Whether a turn follows a word of love and its object at once ("I love her, but she
     drains me", "I love him but …"): love said to concede what comes next is one side of a
@@ -2023,8 +2063,11 @@ def _loves_a_thing(text: str, toks: Sequence[Token], after: int, lex: _Lexicon) 
     """Whether a word of love is followed by something of the writer's that is not a person
     ("I love my job", "Amo minha vida corporativa", "j'adore mon bus"): tenderness is felt for
     someone; love said of a thing is a manner of speaking, and as often irony."""
-    if after < len(toks) and toks[after].sent == toks[after - 1].sent and toks[after].norm in _A_SITUATION:
+    if after < len(toks) and toks[after].sent == toks[after - 1].sent and toks[after].norm in _A_SITUATION \
+            and not (after + 1 < len(toks) and toks[after + 1].sent == toks[after].sent
+                     and toks[after + 1].norm in lex.people and toks[after].norm in ("that", "this")):
         return True  # "Love that my landlord 'fixed' the heater", "J'adore quand…": a state of affairs
+        #              (not "I love that kid so much": someone, pointed at)
     if after < len(toks) and toks[after].sent == toks[after - 1].sent and _an_activity(toks[after], lex):
         return True  # "amo trabalhar em startup", "love working weekends": a way of spending time
     if after + 1 >= len(toks) or toks[after].sent != toks[after - 1].sent \
@@ -2563,6 +2606,23 @@ def _taken_back(toks: Sequence[Token], norms: Sequence[str], after: int, lex: _L
                 and (j + 1 >= len(norms) or toks[j + 1].sent != toks[j].sent):
             return True
     return False
+
+
+def _refused_next(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the line after the feeling at i refuses it in a few words: "… I'll start
+    worrying about the thesis. But not today.", "Aber heute nicht.", "Pero hoy no.": a
+    turn and a negator, nothing more. The feeling is put off, not had."""
+    bounds = as_tokens(toks).sentence_bounds()
+    nxt = bounds.get(toks[i].sent + 1)
+    if nxt is None:
+        return False
+    lo, hi = nxt
+    return hi - lo <= _REFUSAL_WORDS and toks[lo].norm in lex.opening_turns \
+        and toks[lo].norm not in lex.moves_on and any(toks[j].norm in lex.negators for j in range(lo + 1, hi))
+
+
+#: A line refusing the feeling before it says so in at most this many words ("But not today").
+_REFUSAL_WORDS = 4
 
 
 def _makes_amends(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:
@@ -5198,6 +5258,10 @@ def _stilled(toks: Sequence[Token], norms: Sequence[str], lo: int, hi: int, lex:
             span = next((k for k, x in enumerate(after) if x == "for"), None)
             if span is not None and set(after[span + 1 : span + 4]) & _SPAN_UNITS:
                 return True
+            longer = next((k for k, x in enumerate(after) if x == "longer"), None)
+            if longer is not None and after[longer + 1 : longer + 2] == ["than"] \
+                    and set(after[longer + 2 : longer + 5]) & _MEANT:
+                return True  # "I sat on the floor with it longer than I meant to"
         elif w in ("move", "moved") and i > lo and norms[i - 1] in _NOT_MOVED \
                 and (not after or after[0] not in _MOVED_THINGS) and _writer_at(norms, lo, i - 1, lex):
             return True
@@ -5254,6 +5318,8 @@ _STILL_CUES = _STILL_VERBS | {"had", "move", "moved"}
 #: (long enough to be stopped, not a pause: "waving back for ten seconds")
 _SPAN_UNITS = frozenset({"minute", "minutes", "hour", "hours", "while", "bit", "moment", "moments",
                          "ages", "time"})
+#: "Longer than I meant to", "longer than I planned": a stop the writer did not choose.
+_MEANT = frozenset({"meant", "intended", "planned", "expected", "should", "should've", "needed"})
 _GONE_TO = frozenset({"sit", "stand", "into", "in", "outside", "out", "upstairs", "downstairs", "back"})
 _ERRANDS = frozenset({"talk", "take", "find", "get", "buy", "pick", "see", "ask", "tell", "fetch", "check"})
 _NOT_MOVED = frozenset({"didn't", "couldn't", "did", "could", "not", "never", "wouldn't"})
@@ -5668,8 +5734,20 @@ def _said_then_shouted(toks: Sequence[Token], norms: Sequence[str], a: int, b: i
                        lex: _Lexicon) -> bool:
     """Whether the sentence [c, d) says the one before it, [a, b), again in capitals ("I got
     it. I GOT IT."): news said, then shouted. Not a thing exclaimed over, which opens on a
-    determiner ("A utility room. A UTILITY ROOM." is envy, not news)."""
-    return list(norms[a:b]) == list(norms[c:d]) and _in_capitals(toks, c, d) and norms[a] not in lex.determiners
+    determiner ("A utility room. A UTILITY ROOM." is envy, not news). A word or two said,
+    then shouted at the end of the next line, is too ("Passei. Medicina na federal, segunda
+    chamada, mas PASSEI.")."""
+    if norms[a] in lex.determiners:
+        return False
+    if list(norms[a:b]) == list(norms[c:d]) and _in_capitals(toks, c, d):
+        return True
+    n = b - a
+    return n <= _SHOUTED_AGAIN_WORDS and d - c > n and list(norms[a:b]) == list(norms[d - n : d]) \
+        and _in_capitals(toks, d - n, d) and not _in_capitals(toks, a, b)
+
+
+#: A line of at most this many words may be shouted again at the end of the next one.
+_SHOUTED_AGAIN_WORDS = 2
 
 
 def _in_capitals(toks: Sequence[Token], lo: int, hi: int) -> bool:
@@ -5740,14 +5818,33 @@ def _welcomed(text: str, toks: Sequence[Token], lex: _Lexicon) -> set[str]:
         hit = lex.single.get(t.norm) or _by_prefix(lex, t.norm)
         if hit is not None and lex.valence.get(hit[0]) == "negative" and (beside(i, i - 1) or beside(i, i + 1)):
             found.add(hit[0])
+    # "Sono agitatissima. In senso buono.", "Nervous. In a good way.": the line after the
+    # feeling says it is the good kind
+    bounds = as_tokens(toks).sentence_bounds()
+    for k, (lo, hi) in bounds.items():
+        if k == 0 or hi - lo > _GOOD_WAY_WORDS or toks[lo].norm not in _IN_A_WAY \
+                or not any(toks[j].norm in _GOOD for j in range(lo, hi)):
+            continue
+        a, b = bounds.get(k - 1, (0, 0))
+        for i in range(a, b):
+            hit = lex.single.get(toks[i].norm) or _by_prefix(lex, toks[i].norm)
+            if hit is not None and lex.valence.get(hit[0]) == "negative":
+                found.add(hit[0])
     return found
+
+
+#: "In a good way", "in senso buono", "en el buen sentido", "im guten Sinne", "w dobrym
+#: sensie": a short line opening on one of these, with a "good" in it, welcomes the feeling
+#: before it.
+_IN_A_WAY = frozenset({"in", "en", "dans", "im", "no", "w", "op", "na", "em", "auf"})
+_GOOD_WAY_WORDS = 4
 
 
 #: "Good" in the engine's languages, said of a feeling it stands beside ("um cansaço bom",
 #: "a good tired", "eine gute Müdigkeit"): a feeling the writer welcomes is not a complaint.
 _GOOD = frozenset({"good", "bom", "boa", "bueno", "buena", "buen", "bon", "bonne", "gut", "gute",
                    "guter", "gutes", "guten", "buono", "buona", "bella", "goed", "goede", "dobre",
-                   "dobry", "dobra", "dobrego"})
+                   "dobry", "dobra", "dobrego", "dobrym", "positiven", "positive"})
 
 
 #: How far before a word of joy the writer's "I" (or its verb) may stand: "Ik ben zo blij".
@@ -6047,7 +6144,8 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
         # worse for the name; the four better had at most one plainly bad word in them)
         return False
     if set(glad) == {"love"}:
-        return True  # (love is of someone, and the someone is what it is "of")
+        return True  # (love is of someone, and the someone is what it is "of"; irony's love is
+        #             of a state of affairs, "love that for me", and is never counted)
     # ... and glad of something the entry tells: a pass, a first step, a job got, in its own
     # sentence or another ("Mia graduated today and I am so proud of her"; "Train cancelled
     # again. I'm thrilled." is glad of nothing but the trouble), or

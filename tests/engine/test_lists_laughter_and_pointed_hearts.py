@@ -171,3 +171,78 @@ def test_a_clause_turning_on_and_now_is_quoted_with_the_one_it_turns_from() -> N
             "Bon. Demain j'achète des ampoules.\n")
     reply = compose(text)
     assert "tremblaient de joie, et maintenant je n'entends que le frigo" in reply
+
+
+def test_what_a_cleft_points_at_is_what_is_asked_after() -> None:
+    reply = compose("Otra discusión con mi hermano por la cena de Nochebuena. Dice que este año me toca a mí "
+                    "otra vez, porque él trabaja mucho.\n\n"
+                    "Lo que de verdad me cabrea es que él no ha hecho una cena de Nochebuena en su vida.\n\n"
+                    "Mañana le llamo. O no.\n")
+    question = reply[reply.rindex("\u201c"):]
+    assert question.startswith("\u201c\u00e9l no ha hecho una cena de Nochebuena en su vida\u201d")
+
+
+# Found on a second set written blind (fresh84): a birthday written to the dead, news said
+# then shouted, worry put off, nerves "in a good way", a letter's "Love," and a word of
+# self-mockery.
+
+
+def test_a_birthday_written_to_the_dead_is_grief() -> None:
+    text = ("Mum — you'd have been 80 today.\n\n"
+            "I made your awful trifle, the one with the tinned peaches, and Jo came round and we ate it on "
+            "the step like you used to.\n\n"
+            "We still say your phrases. I caught myself saying 'that'll do' to the kids.\n")
+    assert "grief" in _feelings(text)
+
+
+def test_news_said_then_shouted_at_the_end_of_the_next_line_is_joy() -> None:
+    text = ("Saiu o resultado do vestibular. Passei. Direito na federal, lista de espera, mas PASSEI.\n\n"
+            "Minha mãe gritou tão alto que o vizinho veio ver o que tinha acontecido.\n\n"
+            "Três anos de cursinho. Hoje eu durmo até quando quiser.\n")
+    assert "joy" in _feelings(text)
+
+
+def test_a_worry_put_off_is_not_the_entrys() -> None:
+    text = ("BESTANDEN!!!\n\n"
+            "Mathe II, im zweiten Versuch, mit einer 2,3. Ich habe die Seite dreimal neu geladen.\n\n"
+            "Heute Abend Pizza mit Tim. Übermorgen fange ich an, mir Sorgen um die Masterarbeit zu machen. "
+            "Aber heute nicht. Heute bin ich ein Genie.\n")
+    assert "anxiety" not in _feelings(text) and "fear" not in _feelings(text)
+    assert "Sorge" not in compose(text)
+
+
+def test_nerves_in_a_good_way_are_welcomed() -> None:
+    text = ("Stasera esco con Davide, quello del corso di ceramica.\n\n"
+            "Ho cambiato maglia cinque volte e adesso sono sul letto circondata di vestiti.\n\n"
+            "Sono agitatissima. In senso buono. Credo.\n")
+    assert "preoccupazione" not in compose(text)
+
+
+def test_a_letters_closing_love_is_no_feeling() -> None:
+    text = ("Dear Tom,\n\n"
+            "The house is quiet without your music. I found your left trainer under the stairs.\n\n"
+            "I know you're having a wonderful time. That's the point.\n\n"
+            "Love,\nMum\n")
+    assert "love" not in _feelings(text)
+
+
+def test_a_word_of_self_mockery_is_not_shame() -> None:
+    text = ("Ça fait huit mois que je suis à Dublin. Au supermarché j'ai vu un brie « French style » "
+            "sous plastique et j'ai failli pleurer. Ridicule.\n\n"
+            "Ici les gens sont gentils, le travail est bien. Mais il pleut tout le temps.\n\n"
+            "J'ai acheté le brie quand même. Il était mauvais. Je l'ai mangé en entier.\n")
+    assert "honte" not in compose(text)
+
+
+def test_feeling_stupid_said_outright_is_still_shame() -> None:
+    text = ("Papà ha chiamato per dire che ha perso metà del raccolto. Io gli ho raccontato della promozione "
+            "e mi sono sentita stupida a parlare di slide.\n\nHo guardato i voli. Poi ho chiuso il sito.\n")
+    assert "shame" in _feelings(text)
+
+
+def test_what_it_was_not_then_what_it_was() -> None:
+    text = ("Huit mois à Lyon. Aujourd'hui au marché j'ai vu des pastéis de nata et j'ai failli pleurer.\n\n"
+            "Ce n'est pas le gâteau, évidemment. C'est le dimanche chez ma grand-mère à Porto, la radio "
+            "allumée, mon oncle qui arrive toujours en retard.\n\n"
+            "J'en ai acheté deux, pour le petit-déjeuner de demain.\n")
+    assert "C'est le dimanche chez ma grand-mère à Porto" in compose(text)
