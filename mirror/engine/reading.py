@@ -659,11 +659,37 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
     while (found := _last_clause(lex, text, tokens, first, end, longest)) is not None:
         start, cut = found
         after_comma = tokens[start - 1].sent == tokens[start].sent
+        if after_comma and end - cut <= _PLACE_WORDS and cut + 1 < end and (
+                tokens[cut].norm in _PLACE_CONTRACTED or (
+                    tokens[cut].norm in _PLACE_PREPOSITIONS and tokens[cut + 1].norm in lex.determiners)) \
+                and not any(t.norm in lex.first_person for t in tokens[cut:end]):
+            # "…, mit der Brotdose, die sie vergessen hat, auf dem Beifahrersitz": where a thing
+            # lay, trailing the line, is no clause to ask after (read blind, "mechanically puts
+            # the question on the trailing phrase", graded 2); the clause before it is
+            end = start
+            continue
         if end - cut > 3 or not after_comma or \
                 not any(t.norm in lex.reported for t in tokens[cut:end]):
             return cut, end
         end = start  # "…, zei de arts": a speech tag; the words before it are asked after
     return None
+
+
+#: Prepositions of place and time that open a trailing phrase ("…, on the passenger seat",
+#: "…, auf dem Beifahrersitz", "…, sur la table"), in the engine's languages; such a phrase
+#: of at most `_PLACE_WORDS` words is not asked after.
+_PLACE_PREPOSITIONS = frozenset({
+    "on", "in", "under", "behind", "beside", "by", "near", "inside", "outside",
+    "auf", "in", "an", "unter", "neben", "hinter", "vor",
+    "sur", "dans", "sous", "derrière", "devant",
+    "en", "sobre", "bajo", "detrás",
+    "sotto", "dietro", "su", "in",
+    "em", "sob", "atrás",
+    "op", "onder", "achter", "naast", "bij",
+    "w", "pod", "za", "obok", "przy"})
+#: …and those that hold their article ("im Auto", "nel cassetto", "sul tavolo").
+_PLACE_CONTRACTED = frozenset({"im", "am", "nel", "nella", "nello", "sul", "sulla", "sullo", "nos", "nas", "ao"})
+_PLACE_WORDS = 4
 
 
 #: The word that opens what a cleft points at ("what stings is that …", "lo que me duele es
@@ -5718,7 +5744,10 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     # the language's feelings hint at, or a line of three words or more, with nothing
     # unhappy about it, is shouted too)
     glad_hint = any(lo <= i < hi and lex.valence.get(fam) == "positive" for i, fam, _ in families)
-    capitals = _in_capitals(toks, lo, hi) and bool(vader) and (
+    # ("THE BIN SAGA, PART IV." opens on a determiner with no verb: a title, not news;
+    # "THE HERONS ARE BACK." is news)
+    titled = first[0] in lex.determiners and not any(did(w) or w in _TOLD_VERBS for w in first)
+    capitals = _in_capitals(toks, lo, hi) and bool(vader) and not titled and (
         sum(vader.get(w, 0.0) for w in first) > 0
         or (sum(vader.get(w, 0.0) for w in first) == 0 and (hi - lo >= 3 or glad_hint)))
     if "!!" not in text[toks[hi - 1].end : toks[hi - 1].end + 4] and not capitals:
@@ -5728,6 +5757,11 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     if any(lex.valence.get(fam) in ("negative", "mixed") and wt >= WORD_WEIGHT for _, fam, wt in families):
         return False  # (a hint does not unsay it: "Lembro dela com quatro anos", "cried in the car")
     return not vader or sum(vader.get(w, 0.0) for w in first) >= 0
+
+
+#: Verbs that make a line in capitals a sentence, not a title ("THE HERONS ARE BACK").
+_TOLD_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "got", "gets", "did", "does",
+                         "made", "came", "went", "said", "won", "passed"})
 
 
 def _said_then_shouted(toks: Sequence[Token], norms: Sequence[str], a: int, b: int, c: int, d: int,
@@ -6426,6 +6460,16 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
         while hi - lo > 4 and toks[lo].norm in joins and toks[lo].norm not in opening_turns \
                 and toks[lo].norm not in subordinators and toks[lo].norm not in remarks:
             lo += 1  # ("and then she put her hand on my arm": from "she")
+    if lo > m.first and vader and toks[lo].text[:1].islower() and did(toks[lo].norm) \
+            and toks[lo].norm not in first_person:
+        # (its subject out of reach, behind someone's quoted words: "… he said, 'Well, that's
+        # all right then, isn't it, love,' and squeezed my hand, and I had to go and stand by
+        # the vending machine": from the writer's own clause after it, not from "squeezed")
+        own_start = next((s for s in starts if lo < s < hi - 3 and (
+            toks[s].norm in first_person or (toks[s].norm in joins and s + 1 < hi and toks[s + 1].norm in first_person))),
+            None)
+        if own_start is not None:
+            lo = own_start + (toks[own_start].norm in joins)  # (from "I", not its "and")
     if hi < m.last and hi in starts and (toks[hi].norm in opening_turns or hi in turned):
         # (so is one opening on "and now", "et maintenant": "j'ai signé le bail avec les
         # mains qui tremblaient de joie, | et maintenant je n'entends que le frigo")
