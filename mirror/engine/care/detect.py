@@ -1742,11 +1742,13 @@ def _entry_languages(d: _Detector, sents: Sequence[_Sentence], common: Mapping[s
 
 def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Sentence],
               recovered: _Lazy, common: Mapping[str, list[str]] | None = None,
-              only: AbstractSet[int] | None = None) -> list[_CueHit]:
+              only: AbstractSet[int] | None = None,
+              entry: AbstractSet[str] | None = None) -> list[_CueHit]:
     """Where the writer's own cue `name` is, in this language: a cue inside a figure of
     speech, about someone else, negated, joked about or told as distant past is none, nor
     one word that is a very common word of the language the sentence is written in (the
-    Spanish "en" is no Italian "en"). `only`: the sentences to read (all by default)."""
+    Spanish "en" is no Italian "en"). `only`: the sentences to read (all by default);
+    `entry`: every written form and lemma of `sents` in this language, when known."""
     base, _, mark = name.partition("!")
     try:
         cue = rules.cue(base)
@@ -1758,16 +1760,23 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
     subject = "self" if mark == "self" else cue.subject
     lang = rules.language
     out: list[_CueHit] = []
+    # Only the cue's patterns each of whose required word sets has a word in the entry
+    # can match in one of its sentences, so a sentence is asked about those alone (a list
+    # too long to keep subsets of stays whole: `matcher.possible_patterns`). Its matches
+    # are still those of the whole list (`spans`, kept per list).
+    patterns = cue.patterns if entry is None else possible_patterns(cue.patterns, entry)
+    if not patterns:
+        return out
     # `may_match_any`'s own first test, looked up once per cue rather than once per
     # sentence: most sentences hold none of the words the cue's patterns begin with.
-    heads = first_words(cue.patterns)
+    heads = first_words(patterns)
     for k, sent in enumerate(sents):
         if only is not None and k not in only:
             continue
         present = sent.present(lang)
         if heads is not None and heads.isdisjoint(present):
             continue
-        if not may_match_any(cue.patterns, present):
+        if not may_match_any(patterns, present):
             continue
         for first, last in sent.spans(cue.patterns, lang):
             if cue.bare and not _is_bare(rules, sent, last,
@@ -1930,7 +1939,8 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 if lang not in recovered:
                     recovered[lang] = _Lazy(lambda r=rules: any(
                         s.spans(r.patterns("recovery"), r.language) for s in sents))
-                found += _cue_hits(d, rules, name, sents, recovered[lang], common, only)
+                found += _cue_hits(d, rules, name, sents, recovered[lang], common, only,
+                                   entry_present.get(lang))
         return found
 
     out: list[CareSignal] = []
