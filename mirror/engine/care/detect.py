@@ -200,6 +200,8 @@ class _Detector:
                                          frozenset[str]]] = {}
         #: language -> patterns held (`cue_triggers`) -> their cues.
         self._cues_held: dict[str, tuple[object, dict[int, frozenset[str]]]] = {}
+        #: language -> its `_cue_index` entry packed for `cue_triggers` (`_PackedCues`).
+        self._cues_packed: dict[str, _PackedCues] = {}
         #: Entries whose cues were asked about (the index pays off only in a long run).
         self.compounds_read = 0
         #: (languages a sentence may be in, its own scripts) -> languages ruled out (`_ruled_out`).
@@ -343,8 +345,11 @@ class _Detector:
             rules = self.rules(lang)
             index = self._cue_index[lang] = (cue_masks(rules, CUE_DEPTH) if rules is not None
                                              else ({}, [], frozenset(), frozenset()))
-        words, owners, always, _ = index
-        held = _held(list(map(words.__getitem__, words.keys() & present)))
+        _, owners, always, _ = index
+        packed = self._cues_packed.get(lang)
+        if packed is None or packed.index is not index:  # packed from this very index
+            packed = self._cues_packed[lang] = _pack_cues(index)
+        held = packed.held(present)
         # The cues of the patterns held, kept per process by the patterns held: entries
         # with the same cue words hold the same patterns.
         kept = self._cues_held.get(lang)
@@ -356,11 +361,11 @@ class _Detector:
             if len(memo) >= 4096:
                 memo.clear()
             bases: set[str] = set()
-            rest = held
+            rest, past_run = held, packed.past_run
             while rest:
-                low = rest & -rest
-                rest ^= low
-                bases.add(owners[low.bit_length() - 1])
+                bit = (rest & -rest).bit_length() - 1
+                bases.add(owners[bit])
+                rest &= past_run[bit]  # the cue's other patterns name it again: skipped
             cues = memo[held] = frozenset(bases)
         return set(always).union(cues)
 
@@ -400,6 +405,50 @@ class _Detector:
                     self.errors.append(f"{lang}: {exc}")
             self._scan_atoms = atoms
         return self._scan_atoms
+
+
+class _PackedCues(NamedTuple):
+    """A language's cue index (`rules.cue_masks`) as `cue_triggers` reads it: each word's
+    `CUE_DEPTH` pattern masks as one integer, mask k at bits [k * width, (k + 1) * width)
+    (`width`: the patterns numbered). An entry's words are then united with one `|` a word,
+    not one a word and mask: a few dozen wide integers instead of several hundred narrow
+    ones, and one object a word to keep in memory instead of seven."""
+
+    index: object
+    words: dict[str, int]
+    width: int
+    #: For each pattern's bit: the bits past the run of patterns of its cue (all set
+    #: there), so the cues held are read one cue at a time rather than one pattern.
+    past_run: tuple[int, ...]
+
+    def held(self, present: AbstractSet[str]) -> int:
+        """`_held` of the masks of the words in `present`: the patterns each of whose
+        indexed required word sets has a word there."""
+        words = self.words
+        united = reduce(or_, map(words.__getitem__, words.keys() & present), 0)
+        if not united:
+            return 0
+        width = self.width
+        full = (1 << width) - 1
+        held = united & full
+        for k in range(1, CUE_DEPTH):
+            held &= united >> (k * width)
+        return held
+
+
+def _pack_cues(index: tuple[dict[str, tuple[int, ...]], list[str], frozenset[str], frozenset[str]]) -> _PackedCues:
+    """`_PackedCues` of one language's `_Detector._cue_index` entry."""
+    by_word, owners = index[0], index[1]
+    width = len(owners)
+    words = {w: reduce(or_, (mask << (k * width) for k, mask in enumerate(masks)), 0)
+             for w, masks in by_word.items()}
+    past_run: list[int] = [0] * width
+    end = width
+    for bit in range(width - 1, -1, -1):
+        if bit + 1 < width and owners[bit + 1] != owners[bit]:
+            end = bit + 1
+        past_run[bit] = -(1 << end)
+    return _PackedCues(index, words, width, tuple(past_run))
 
 
 def _care_files() -> tuple[list[str], Mapping[str, Any], Mapping[str, Any]]:
@@ -1693,11 +1742,13 @@ def _entry_languages(d: _Detector, sents: Sequence[_Sentence], common: Mapping[s
 
 def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Sentence],
               recovered: _Lazy, common: Mapping[str, list[str]] | None = None,
-              only: AbstractSet[int] | None = None) -> list[_CueHit]:
+              only: AbstractSet[int] | None = None,
+              entry: AbstractSet[str] | None = None) -> list[_CueHit]:
     """Where the writer's own cue `name` is, in this language: a cue inside a figure of
     speech, about someone else, negated, joked about or told as distant past is none, nor
     one word that is a very common word of the language the sentence is written in (the
-    Spanish "en" is no Italian "en"). `only`: the sentences to read (all by default)."""
+    Spanish "en" is no Italian "en"). `only`: the sentences to read (all by default);
+    `entry`: every written form and lemma of `sents` in this language, when known."""
     base, _, mark = name.partition("!")
     try:
         cue = rules.cue(base)
@@ -1709,16 +1760,23 @@ def _cue_hits(d: _Detector, rules: LanguageRules, name: str, sents: Sequence[_Se
     subject = "self" if mark == "self" else cue.subject
     lang = rules.language
     out: list[_CueHit] = []
+    # Only the cue's patterns each of whose required word sets has a word in the entry
+    # can match in one of its sentences, so a sentence is asked about those alone (a list
+    # too long to keep subsets of stays whole: `matcher.possible_patterns`). Its matches
+    # are still those of the whole list (`spans`, kept per list).
+    patterns = cue.patterns if entry is None else possible_patterns(cue.patterns, entry)
+    if not patterns:
+        return out
     # `may_match_any`'s own first test, looked up once per cue rather than once per
     # sentence: most sentences hold none of the words the cue's patterns begin with.
-    heads = first_words(cue.patterns)
+    heads = first_words(patterns)
     for k, sent in enumerate(sents):
         if only is not None and k not in only:
             continue
         present = sent.present(lang)
         if heads is not None and heads.isdisjoint(present):
             continue
-        if not may_match_any(cue.patterns, present):
+        if not may_match_any(patterns, present):
             continue
         for first, last in sent.spans(cue.patterns, lang):
             if cue.bare and not _is_bare(rules, sent, last,
@@ -1881,7 +1939,8 @@ def _compound_signals(d: _Detector, sents: Sequence[_Sentence], text: str,
                 if lang not in recovered:
                     recovered[lang] = _Lazy(lambda r=rules: any(
                         s.spans(r.patterns("recovery"), r.language) for s in sents))
-                found += _cue_hits(d, rules, name, sents, recovered[lang], common, only)
+                found += _cue_hits(d, rules, name, sents, recovered[lang], common, only,
+                                   entry_present.get(lang))
         return found
 
     out: list[CareSignal] = []
