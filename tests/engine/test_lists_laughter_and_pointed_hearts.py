@@ -246,3 +246,35 @@ def test_what_it_was_not_then_what_it_was() -> None:
             "allumée, mon oncle qui arrive toujours en retard.\n\n"
             "J'en ai acheté deux, pour le petit-déjeuner de demain.\n")
     assert "C'est le dimanche chez ma grand-mère à Porto" in compose(text)
+
+
+def test_a_title_in_capitals_is_no_news() -> None:
+    text = ("THE PARKING SAGA, PART III.\n\n"
+            "Mr Dobbs at number 9 has once again parked across my drive. I have photographs. I drafted a note "
+            "that began 'Dear Sir, It has come to my attention' and realised I'd become my father.\n\n"
+            "Instead I washed my car at 7am, very slowly, while he watched from his window. This isn't over.\n")
+    assert "joy" not in _feelings(text)
+
+
+def test_news_in_capitals_with_its_verb_is_still_news() -> None:
+    text = ("THE SWIFTS ARE BACK. Three of them screaming round the church tower. Stood in the lane grinning "
+            "for ten minutes, late for work, do not regret it.\n")
+    assert "joy" in _feelings(text)
+
+
+def test_a_clause_whose_subject_is_out_of_reach_is_quoted_from_the_writers_own() -> None:
+    text = ("Hospital again. Brought Mum her glasses, the blue cardigan and the mints she's not supposed to have.\n\n"
+            "The consultant came round at four. The word she used was 'stable'. I was fine until she left and "
+            "Mum said, very quietly, \"Well, that's something, isn't it, pet,\" and squeezed my hand, and I had "
+            "to go and stand by the lifts for a while.\n\n"
+            "Need to ring the GP tomorrow.\n")
+    reply = compose(text)
+    assert "\u201csqueezed my hand" not in reply
+    assert "I had to go and stand by the lifts for a while" in reply
+
+
+def test_a_trailing_place_is_not_asked_after() -> None:
+    text = ("Ayer cenamos todos en casa de la abuela. Mi tío volvió a hablar de política y mi prima lloró en el baño.\n\n"
+            "La familia es eso, supongo: aguantar y querer a la vez, en la misma mesa.\n")
+    reply = compose(text)
+    assert "ese \u201cen la misma mesa\u201d" not in reply
