@@ -680,11 +680,10 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
 #: of at most `_PLACE_WORDS` words is not asked after.
 _PLACE_PREPOSITIONS = frozenset({
     "on", "in", "under", "behind", "beside", "by", "near", "inside", "outside",
-    "auf", "in", "an", "unter", "neben", "hinter", "vor",
+    "auf", "an", "unter", "neben", "hinter", "vor",
     "sur", "dans", "sous", "derrière", "devant",
     "en", "sobre", "bajo", "detrás",
-    "sotto", "dietro", "su", "in",
-    "em", "sob", "atrás",
+    "sotto", "dietro", "su", "em", "sob", "atrás",
     "op", "onder", "achter", "naast", "bij",
     "w", "pod", "za", "obok", "przy"})
 #: …and those that hold their article ("im Auto", "nel cassetto", "sul tavolo").
@@ -1335,8 +1334,6 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "She cried after every phone call with you. Not sad crying. Happy.": hers
         if hit[0] == "love" and _loves_a_thing(text, toks, i + size, lex):
             continue  # "Amo minha vida corporativa", "I love my commute": said of a thing
-        if hit[0] == "love" and _closes_a_letter(text, toks, i, size):
-            continue  # "Love, Mum", "Love, me": a letter's closing formula, not a feeling
         if hit[0] == "love" and _conceded(toks, i + size, lex):
             continue  # "I love him but 'around' means a day's drive": said to concede
         if hit[0] in _ANGER and w.startswith(_HATE_STEMS) and (
@@ -4317,7 +4314,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             if v and _negated(norms, i, lex, lo):
                 v = -0.5 * v
             intensities.append(min(abs(v), _LEXICON_VALENCE_CAP) / 2)
-            if i in fam_at and (i not in told or fam_at[i] in _LIVED_SIGNS):
+            if i in fam_at and (i not in told or fam_at[i] in _LIVED_SIGNS) \
+                    and not (fam_at[i] == "love" and _closes_a_letter(text, toks, i, 1)):
+                # ("Love,\nMum" closing a letter tells its tenderness, but is no moment to
+                # quote: read blind, "In your words: 'Love, Mum'" over the letter was graded 3)
                 # (an event that tells a feeling names it, but the moment is how it was
                 # lived: "Morgen de uitslag" is the news, scrubbing the cupboards the worry;
                 # a child asleep on the writer's chest is both the sign and the moment)
@@ -6460,16 +6460,6 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
         while hi - lo > 4 and toks[lo].norm in joins and toks[lo].norm not in opening_turns \
                 and toks[lo].norm not in subordinators and toks[lo].norm not in remarks:
             lo += 1  # ("and then she put her hand on my arm": from "she")
-    if lo > m.first and vader and toks[lo].text[:1].islower() and did(toks[lo].norm) \
-            and toks[lo].norm not in first_person:
-        # (its subject out of reach, behind someone's quoted words: "… he said, 'Well, that's
-        # all right then, isn't it, love,' and squeezed my hand, and I had to go and stand by
-        # the vending machine": from the writer's own clause after it, not from "squeezed")
-        own_start = next((s for s in starts if lo < s < hi - 3 and (
-            toks[s].norm in first_person or (toks[s].norm in joins and s + 1 < hi and toks[s + 1].norm in first_person))),
-            None)
-        if own_start is not None:
-            lo = own_start + (toks[own_start].norm in joins)  # (from "I", not its "and")
     if hi < m.last and hi in starts and (toks[hi].norm in opening_turns or hi in turned):
         # (so is one opening on "and now", "et maintenant": "j'ai signé le bail avec les
         # mains qui tremblaient de joie, | et maintenant je n'entends que le frigo")
@@ -6495,12 +6485,18 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     return Moment(lo, hi, m.score)
 
 
+#: Words written with a capital that are said for what they mean, not as someone's name
+#: ("I don't know if I'd call it God", "thank God", "Heaven knows").
+_NOT_NAMES = frozenset({"god", "lord", "heaven", "hell", "jesus", "christ", "christmas"})
+
+
 def _a_name_within(text: str, toks: Sequence[Token], i: int, lo: int) -> bool:
     """Whether the word at i, capitalised inside its sentence (in English, where only names
     are), belongs to a name: "Gardener's Delight", "Hope Street", "the Happy Valley Café".
     A name's words say nothing of how the writer feels; "I" and a word after a stop or a
     line break are not names."""
-    if i <= lo or not toks[i].text[:1].isupper() or toks[i].text.isupper() or toks[i].norm in ("i", "i'm", "i've", "i'd", "i'll"):
+    if i <= lo or not toks[i].text[:1].isupper() or toks[i].text.isupper() \
+            or toks[i].norm in ("i", "i'm", "i've", "i'd", "i'll") or toks[i].norm in _NOT_NAMES:
         return False
     gap = text[toks[i - 1].end : toks[i].start]
     if "\n" in gap or any(c in gap for c in ".!?:\"\u201c\u2018("):
