@@ -56,8 +56,10 @@ _BARE_POSSESSIVE = kept(r"(?:^|[.!?]\s+|\b(?:pra|pro|com|de|em|que)\s+)"
                         r"(?:meu|minha|meus|minhas)\b", re.IGNORECASE)
 #: "chegámos", "ficámos": Portugal's accented past; "tenho de ir": its obligation;
 #: "se calhar": its "maybe"; "até aos joelhos": its "as far as" (Brazil: "até os"); "liguei
-#: à tia": its "rang" (Brazil: "liguei para a tia").
+#: à tia": its "rang" (Brazil: "liguei para a tia"); "à espera", and ", a fazer malha" (a
+#: doing told after a comma, where Brazil says ", fazendo malha").
 _PORTUGAL_FORMS = kept(r"\b[^\W\d_]+ámos\b|\btenho de\b|\btens de\b|\bse calhar\b|\baté aos?\b|\blig\w* (?:à|ao)\b"
+                       r"|\bà espera\b|,\s+a\s+[^\W\d_]+(?:ar|er|ir)\b"
                        r"|\b(?!contraste\b|desgaste\b)[^\W\d_]{4,}aste\b",
                        re.IGNORECASE)  # (and "se calhar", Portugal's "maybe"; "penduraste",
 #                                          "disseste": "tu" in the past, as Portugal writes to

@@ -2277,6 +2277,8 @@ def _stated(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         return False  # "De dierenarts was heel rustig", "the nurse was calm": theirs, not the writer's
     if _opens_its_sentence(toks, i, lex):
         return True  # "Exhausted.", "So tired of it", "Honestly relieved", "Que alívio."
+    if _a_line_of_states(text, toks, i, lex):
+        return True  # "Full, tired, grateful.", "Müde, satt, glücklich.": how the writer is, listed
     if _after_dropped_i(toks, i, start, lex):
         return True  # "Woke up strangely happy.", "Came home exhausted": a diary's dropped "I"
     norms = [toks[j].norm for j in range(start, i)]
@@ -2688,6 +2690,8 @@ def _lashed_out(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> b
     for i, phrase in _occurrences(norms, lex.lashed_out):
         if not _told_as_done(norms, i, bounds[toks[i].sent][0], lex):
             continue  # "she snapped at me", "whether I was rude to Fiona"
+        if _at_first(norms, bounds[toks[i].sent][0]):
+            continue  # "The first week I was grumpy and I snapped at my brother": a stage passed
         if any(w in lex.theirs or w in _OBJECTS for w in phrase):
             return True  # "bit his head off": the person is in the phrase
         after = [k for k in range(i + len(phrase), min(len(toks), i + len(phrase) + 4)) if toks[k].sent == toks[i].sent]
@@ -2698,6 +2702,19 @@ def _lashed_out(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> b
             if w in lex.people or w in _OBJECTS or (toks[k].text[:1].isupper() and w not in lex.first_person):
                 return True
     return False
+
+
+#: Openings that set a line in a stage the writer has come through ("The first week I was
+#: grumpy …", "Al principio …", "Au début …"), in the engine's languages.
+_AT_FIRST = (("at", "first"), ("the", "first", "week"), ("the", "first", "few"), ("the", "first", "days"),
+             ("in", "the", "beginning"), ("early", "on"), ("al", "principio"), ("au", "début"),
+             ("am", "anfang"), ("all'inizio",), ("no", "início"), ("no", "começo"), ("na", "początku"),
+             ("in", "het", "begin"), ("anfangs",), ("zunächst",))
+
+
+def _at_first(norms: Sequence[str], start: int) -> bool:
+    """Whether the sentence from `start` opens on a stage come through (`_AT_FIRST`)."""
+    return any(tuple(norms[start : start + len(p)]) == p for p in _AT_FIRST)
 
 
 def _let_down(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:
@@ -3291,6 +3308,10 @@ def _pointer_at(words: Sequence[str], pointers: Sequence[tuple[str, ...]]) -> in
         return len(words) - end
     return None
 
+
+#: "Apparently", "al parecer", "anscheinend": what follows is someone else's verdict.
+_HEARSAY = frozenset({"apparently", "supposedly", "allegedly", "apparemment", "paraît", "anscheinend",
+                      "angeblich", "aparentemente", "podobno", "blijkbaar", "schijnbaar"})
 
 #: How far into its line a cleft may open ("I think what really stings is …"), and how many
 #: words may stand between its opener and its copula ("what bothers me most is").
@@ -4406,6 +4427,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         pointed = _pointer_at(words, lex.pointers)
         if pointed is None:
             pointed = _cleft_on_a_feeling(words, lex)
+        elif words[0] in _HEARSAY:
+            pointed = None  # "Apparently the winging was the best bit": their verdict, not the writer's
         if set_apart and _ALONE_WORDS <= hi - lo <= _ALONE_MOST and not in_quotes[lo] \
                 and (words[0] not in lex.links or words[0] in lex.opening_turns) and pointed is None \
                 and 0 < (here := _paragraph_of(text, toks[lo].start)) \
@@ -5965,6 +5988,25 @@ def _opens_its_sentence(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         if toks[j].norm not in lex.exclamatives and toks[j].norm not in lex.intensifiers:
             return False
     return True
+
+
+def _a_line_of_states(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the word at i is one of a short line of single words listed with commas
+    ("Full, tired, grateful.", "Cansada, feliz y con frío."): a diary's list of how the
+    writer is, each of them theirs."""
+    lo, hi = as_tokens(toks).sentence_bounds()[toks[i].sent]
+    if not 2 <= hi - lo <= _STATES_WORDS:
+        return False
+    for k in range(lo + 1, hi):
+        if toks[k].norm in lex.joins or toks[k - 1].norm in lex.joins:
+            continue  # ("tired and grateful")
+        if "," not in text[toks[k - 1].end : toks[k].start]:
+            return False
+    return True
+
+
+#: A line listing how the writer is holds at most this many words.
+_STATES_WORDS = 6
 
 
 #: An entry of at most this many words is read as its feeling word, in any language.

@@ -268,3 +268,47 @@ def test_a_trailing_place_is_not_asked_after() -> None:
             "La familia es eso, supongo: aguantar y querer a la vez, en la misma mesa.\n")
     reply = compose(text)
     assert "ese \u201cen la misma mesa\u201d" not in reply
+
+
+# Found on a third set written blind (fresh83).
+
+
+def test_a_doing_told_after_a_comma_is_portugals_portuguese() -> None:
+    from mirror.engine.portuguese import written_in_portugal
+    assert written_in_portugal("Nasceu o Tomás! Passei o dia todo no hospital à espera, a fazer malha no corredor.")
+    assert not written_in_portugal("Nasceu o Tomás! Passei o dia todo no hospital esperando, fazendo crochê no corredor.")
+
+
+def test_a_heart_too_full_is_joy() -> None:
+    text = ("Nasceu a Inês! Às seis da manhã, três quilos e duzentos.\n\n"
+            "Passei o dia no hospital à espera, a fazer malha no corredor.\n\n"
+            "Sou avó. Não me cabe no peito. O Rui chorou no carro e disse que era da alergia.\n")
+    assert "joy" in _feelings(text)
+    assert "Não me cabe no peito" in compose(text)
+
+
+def test_the_part_the_writer_wanted_to_say_is_where_the_heart_is() -> None:
+    text = ("Did the best man speech. Survived it.\n\n"
+            "Dropped my cards during the toast and had to wing it. Apparently the winging was the best bit.\n\n"
+            "The part I actually wanted to say, I did manage. About when I'd lost my job and Sam drove up every "
+            "weekend that winter just to sit in my kitchen and play chess with me. Never made a thing of it.\n\n"
+            "Anyway. Danced with his aunt. Lost a shoe. Good day.\n")
+    reply = compose(text)
+    assert "Sam drove up every weekend that winter" in reply
+    assert "Apparently the winging" not in reply
+
+
+def test_lashing_out_in_a_stage_come_through_is_not_tonights_guilt() -> None:
+    text = ("Day 19. Broke the fast at my aunt's with thirty cousins.\n\n"
+            "The first week I was grumpy and headachy and I snapped at my brother over nothing. Somewhere "
+            "around day 10 it went quiet in my head. I notice things more.\n\n"
+            "Full, tired, grateful. Eleven days to go.\n")
+    feelings = _feelings(text)
+    assert "guilt" not in feelings
+    assert "gratitude" in feelings
+
+
+def test_snapping_at_someone_today_is_still_guilt() -> None:
+    text = ("I snapped at my brother over nothing tonight. He only asked if I wanted tea.\n\n"
+            "He went quiet and went upstairs. I'll say sorry in the morning.\n")
+    assert "guilt" in _feelings(text)
