@@ -1287,7 +1287,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         if i in quoted or any(norms[j] in lex.simile and not _felt_likeness(norms, j, lex)
                               for j in range(max(0, i - 2), i)):
             continue  # someone else's words, or a simile ("smiling like an idiot")
-        if i and not lex.nouns_capitalised and toks[i].text[:1].isupper() and toks[i - 1].sent == toks[i].sent \
+        if i and not lex.nouns_capitalised and toks[i].text[:1].isupper() and not toks[i].text.isupper() \
+                and toks[i - 1].sent == toks[i].sent \
                 and "\n" not in text[toks[i - 1].end : toks[i].start] and w not in lex.first_person:
             continue  # a name inside a sentence ("the nurse, Joy, held my hand"; "Hope Street")
         # ("the guilt kicked in": the feeling that came over the diarist, whoever else is in

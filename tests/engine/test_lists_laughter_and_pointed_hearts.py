@@ -312,3 +312,11 @@ def test_snapping_at_someone_today_is_still_guilt() -> None:
     text = ("I snapped at my brother over nothing tonight. He only asked if I wanted tea.\n\n"
             "He went quiet and went upstairs. I'll say sorry in the morning.\n")
     assert "guilt" in _feelings(text)
+
+
+def test_a_word_shouted_in_capitals_is_no_name() -> None:
+    text = ("I PASSED. First time. The examiner didn't smile once the whole forty minutes and at the end said "
+            "'well, that's a pass' like he was reading the weather.\n\n"
+            "The thing is, I'd practically convinced myself I'd fail. I stalled at every roundabout in my mock.\n\n"
+            "But today the parallel park was PERFECT. Textbook. Going to drive to the coast on Saturday.\n")
+    assert "pride" in _feelings(text)
