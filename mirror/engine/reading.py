@@ -6427,6 +6427,9 @@ _LIVED = 1.0
 
 #: What the writer's own clause adds to a word's weight when a long sentence is cut.
 _OWN_CLAUSE = 1.0
+#: Words that are a tie and also a thing pointed at ("proud of that", "che", "dat"): a quote
+#: may end on them.
+_POINTING = frozenset({"that", "this", "it", "dat", "das", "cela", "ça", "esto", "eso", "isso", "questo", "to"})
 #: A remark clause ("which …") this short is quoted with the clause it hangs on.
 _REMARK_WORDS = 6
 
@@ -6525,6 +6528,11 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
             if lo - m.first <= 2 and all(toks[k].norm in joins or any(t == toks[k].norm for t in turns)
                                          for k in range(m.first, lo)):
                 lo = m.first  # ("Still, when …": with the turn that opens it)
+    while hi < m.last and hi - lo > _MIN_RUN_ON and (toks[hi - 1].norm in joins or toks[hi - 1].norm in remarks) \
+            and toks[hi - 1].norm not in _POINTING:  # ("… weirdly proud of that": the thing, not a tie)
+        # "… and I told the story about the Berlin launch which, | in hindsight, …": a quote
+        # never ends on the word that ties it to what comes next (read blind: "ungrammatical")
+        hi -= 1
     return Moment(lo, hi, m.score)
 
 

@@ -296,11 +296,15 @@ def _bare_item(line: str) -> bool:
 def _wrapped(lines: list[str], longest: int) -> bool:
     """Whether the text was wrapped by an editor: most of its lines that go on into the next
     run to nearly the full width, which is at most a screen's."""
-    going_on = [len(line) for line, nxt in zip(lines, lines[1:]) if line.strip() and nxt.strip()]
+    going_on = [(line, nxt) for line, nxt in zip(lines, lines[1:]) if line.strip() and nxt.strip()]
     if not going_on or longest > _WRAP_WIDTH:
         return False
-    full = sum(n >= _SHORT_LINE * longest for n in going_on)
-    return full * 2 >= len(going_on)
+    # (an editor breaks a line only where the next word would not have fitted: "wedding done.
+    # feet gone. shoes in a plant pot …" / "jess cried during the vows …", typed a line at a
+    # time, has room on every line for the next line's first word)
+    full = sum(len(line) >= _SHORT_LINE * longest and len(line.rstrip()) + 1 + len(nxt.split()[0]) > longest
+               for line, nxt in going_on)
+    return full * 2 > len(going_on)
 
 
 #: A line at least this many words long may end a sentence with its line break alone.

@@ -320,3 +320,33 @@ def test_a_word_shouted_in_capitals_is_no_name() -> None:
             "The thing is, I'd practically convinced myself I'd fail. I stalled at every roundabout in my mock.\n\n"
             "But today the parallel park was PERFECT. Textbook. Going to drive to the coast on Saturday.\n")
     assert "pride" in _feelings(text)
+
+
+# Found on a fourth set written blind (fresh85), graded on the engine before these.
+
+
+def test_lines_typed_a_thought_at_a_time_are_not_an_editors_wrapping() -> None:
+    text = ("party done. feet gone. shoes in a plant pot somewhere in the hotel lobby\n"
+            "jo cried during the speeches AND the cake AND when the band played queen\n"
+            "caught the bouquet by accident it hit me in the face\n"
+            "uncle ray: \"you're next!!\" me: \"next to what\"\n"
+            "taxi in 10 mins. so happy for them honestly. so tired\n")
+    reply = compose(text)
+    assert "lobby jo cried" not in reply and "face uncle ray" not in reply
+
+
+def test_a_quote_never_ends_on_the_word_that_ties_it_on() -> None:
+    text = ("Interview at Marlow & Finch today. I think it went okay? Hard to tell.\n\n"
+            "Then the woman - Jo? Joanne? I panicked and didn't catch it - asked \"tell me about a time you "
+            "failed\" and I told the story about the Leeds launch which, in hindsight, maybe was TOO honest. "
+            "But she laughed at the part about the projector so maybe thats fine.\n\n"
+            "They said they'll be in touch next week.\n")
+    reply = compose(text)
+    assert "launch which\u201d" not in reply and "launch which?" not in reply
+
+
+def test_a_death_only_supposed_is_no_grief() -> None:
+    text = ("Marco ha cucinato per me. Carbonara. Con la panna. Mia nonna si rivolterebbe nella tomba, se "
+            "fosse morta, ma è viva e sta benissimo, quindi non glielo dirò mai.\n\n"
+            "Era così fiero che ho mangiato tutto. Lo amo. Ma la prossima volta cucino io.\n")
+    assert "grief" not in _feelings(text)
