@@ -1335,6 +1335,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "She cried after every phone call with you. Not sad crying. Happy.": hers
         if hit[0] == "love" and _loves_a_thing(text, toks, i + size, lex):
             continue  # "Amo minha vida corporativa", "I love my commute": said of a thing
+        if hit[0] != "love" and _in_a_letters_closing(text, toks, i, lex):
+            continue  # "Love, and jealous of your lemons,\nR.": a closing's play, not envy
         if hit[0] == "love" and _conceded(toks, i + size, lex):
             continue  # "I love him but 'around' means a day's drive": said to concede
         if hit[0] in _ANGER and w.startswith(_HATE_STEMS) and (
@@ -1749,6 +1751,7 @@ def _coda(text: str, toks: Sequence[Token], start: int, fam_weight: dict[int, fl
     # word or gesture, "Ho riso per la prima volta in tutta la giornata")
     # (a body's ache is the body's: "my feet took an hour to stop hurting")
     felt = [abs(vader.get(w, 0.0)) >= _CODA_VALENCE and not any(norms[j] in lex.body for j in range(max(0, i - 3), i))
+            and not (i > 0 and norms[i - 1] in _SENSED)  # (a thing's smell: "Clutch smells terrible")
             for i, w in enumerate(norms)]
     if any(felt) or any(w in lex.verdicts or w in lex.praise or _is_laugh(w, lex) for w in norms) \
             or any(start + i in fam_weight for i in range(len(tail))):
@@ -1758,6 +1761,12 @@ def _coda(text: str, toks: Sequence[Token], start: int, fam_weight: dict[int, fl
         return True
     names = _names(toks)
     return not any(start + i in names for i in range(len(tail)))
+
+
+#: How a thing strikes the senses ("Clutch smells terrible", "Kitchen looks awful"): said of
+#: the surroundings, not of how the day went.
+_SENSED = frozenset({"smells", "smelled", "smelt", "stinks", "stank", "tastes", "tasted", "looks", "looked",
+                     "sounds", "sounded"})
 
 
 #: Third persons that are things ("it", "es", "het"), and someone else as an object ("Let
@@ -2058,7 +2067,21 @@ def _closes_a_letter(text: str, toks: Sequence[Token], i: int, size: int) -> boo
         return False
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return len(text[end:line_end].split()) <= _LETTER_CLOSING_WORDS
+    return len(text[end + 1 : line_end].split()) <= _LETTER_CLOSING_WORDS
+
+
+def _in_a_letters_closing(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the word at i is in a letter's closing line, one that opens on a word of love
+    and a comma ("Love, and jealous of your lemons," / "R."): at most a line and a signature
+    after it to the end of the entry."""
+    line_start = text.rfind("\n", 0, toks[i].start) + 1
+    first = next((k for k in range(i, -1, -1) if toks[k].start < line_start), -1) + 1
+    if first >= i or not lex.single.get(toks[first].norm, ("",))[0] == "love" \
+            or not _closes_a_letter(text, toks, first, 1):
+        return False
+    line_end = text.find("\n", toks[i].end)
+    rest = "" if line_end < 0 else text[line_end:]
+    return len(rest.split()) <= _LETTER_CLOSING_WORDS
 
 
 #: A letter's closing names its writer in at most this many words ("your favourite sister

@@ -350,3 +350,22 @@ def test_a_death_only_supposed_is_no_grief() -> None:
             "fosse morta, ma è viva e sta benissimo, quindi non glielo dirò mai.\n\n"
             "Era così fiero che ho mangiato tutto. Lo amo. Ma la prossima volta cucino io.\n")
     assert "grief" not in _feelings(text)
+
+
+def test_a_things_smell_is_the_surroundings_not_the_entrys_landing() -> None:
+    text = ("Took Kit out driving in the Lidl car park after closing. He stalled nine times. On the tenth go he "
+            "got it moving, did a little whoop and said \"don't tell anyone I did that.\"\n\n"
+            "Five years ago he was scared of the revolving door at that same Lidl. I'm not going to cry in a "
+            "journal about a car park. Pretty close though.\n\n"
+            "Clutch smells terrible.\n")
+    assert "Clutch smells terrible" not in compose(text)
+
+
+def test_a_feeling_in_a_letters_closing_is_play() -> None:
+    text = ("Dear Priya,\n\n"
+            "I won't send this. The Thursday quiz was tonight and I went alone and sat at our table and got 2 "
+            "out of 10 on the music round.\n\n"
+            "I'm glad Lisbon is good. I mean that. It's just that nobody here texts me \"pub?\" at 6pm on a "
+            "Tuesday anymore, and I didn't realise how much of my week was built around that one word.\n\n"
+            "Love, and jealous of your balcony,\nR.\n")
+    assert "envy" not in _feelings(text)
