@@ -2176,6 +2176,8 @@ _EVERYONE = frozenset({"everyone", "everybody", "everything", "todos", "todo", "
 _HATE_STEMS = ("hate", "odei", "odio", "détest", "detest", "hass", "haat", "nienawi")
 #: Feelings of mourning, where words of thanks to someone are fondness, not a dry retort.
 _MOURNING = frozenset({"grief", "longing"})
+#: News told in a line this short ("Results are benign.", "Scan clear.") is lived in the line after it.
+_NEWS_WORDS = 4
 
 
 def _felt_back_then(toks: Sequence[Token], norms: Sequence[str], i: int) -> bool:
@@ -4219,6 +4221,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     signs = _signs(text, toks, lex)
     told = {i for i, _, _ in signs}  # events that tell a feeling, not words the writer says of it
     mourned = {i for i, fam, _ in signs if fam in _MOURNING}  # (a death, an anniversary of one)
+    # (and news waited for, "Results are benign.": the line after it, "bought a bunch of tulips I
+    # didn't need", is how it was lived)
+    news_told = {i for i, fam, _ in signs if fam == "relief"
+                 and as_tokens(toks).sentence_bounds()[toks[i].sent][1] - as_tokens(toks).sentence_bounds()[toks[i].sent][0] <= _NEWS_WORDS}
     feeling_words = _joked_before(norms, _families(text, toks, lex), lex)
     # ("Total damage: $412 and my pride", "swallowed my pride": a thing lost, not a feeling)
     feeling_words = [f for f in feeling_words
@@ -4381,6 +4387,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # "Heute wäre Gisela 78 geworden. Ich hab ihre Gießkanne genommen, die grüne mit der
             # Delle.": the line after a death or its day is how it was lived, and carries the
             # grief the news tells (read blind, a tomato anecdote quoted over it was graded 2)
+            score += _LIVED
+        elif k > 0 and news_told and any(i in news_told for i in range(*sentences[k - 1])) \
+                and not any(i in fam_at and lex.valence.get(fam_at[i]) != "positive" for i in range(lo, hi)):
+            # (so is what the writer did on news waited for: "Results are benign. Went to Tesco
+            # after and bought … a bunch of tulips I didn't need"; not a line saying what they
+            # felt before it, "I had been so scared for three weeks")
             score += _LIVED
         # Its strongest few words, not all of them: a long sentence of mild words ("normal",
         # "boring", "nice") must not outweigh "I just really miss him".

@@ -369,3 +369,16 @@ def test_a_feeling_in_a_letters_closing_is_play() -> None:
             "Tuesday anymore, and I didn't realise how much of my week was built around that one word.\n\n"
             "Love, and jealous of your balcony,\nR.\n")
     assert "envy" not in _feelings(text)
+
+
+# Found on a fifth set written blind (fresh86), graded on the final engine.
+
+
+def test_news_waited_for_is_lived_in_the_line_after_it() -> None:
+    text = ("Picked up the car from the garage (new tyres, £240, the man said \"she'll run forever now\" about "
+            "the car, which felt optimistic for a 2008 Fiesta). Called the clinic at 11 like they said. Results "
+            "are benign. Went to Lidl after and bought bread, eggs, those ginger biscuits, and a bunch of "
+            "daffodils I didn't need. Need to book the dentist for Ava before half-term.\n")
+    reply = compose(text)
+    assert "relief" in _feelings(text)
+    assert "daffodils I didn't need" in reply and "optimistic for a 2008 Fiesta" not in reply
