@@ -7,13 +7,14 @@ trusting a bundle's copy of them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from mirror.engine.care import CARE, GENTLE, CareFinding, assess, response_language
 from mirror.engine.care.text import pieces
 from mirror.engine.language import language_of
 from mirror.engine.patterns import PatternMatch, analyze_patterns, cue_sentences
-from mirror.engine.reading import sarcastic
+from mirror.engine.reading import played_down, sarcastic
 from mirror.engine.tensions import Contrast, Tension, find_contrasts, find_tensions
 from mirror.engine.tokenize import Token, tokenize
 
@@ -94,6 +95,13 @@ def analyze(text: str, care: CareFinding | None = None) -> Analysis:
         # "Another Monday. Truly living the dream. #blessed": praise meant as its opposite is
         # not the person's gratitude (issue: sarcasm read as gratitude).
         patterns = tuple(m for m in patterns if m.name not in _PRAISE)
+    if any(m.name == "self_judgment" for m in patterns):
+        # "Blur, The Verve and — I'm a little ashamed — Hanson": a judgement played down in an
+        # aside is a wink, not the writer's self-judgment (read blind, named as "sharp words
+        # about yourself", graded 1)
+        starts = [t.start for t in tokens]
+        patterns = tuple(m for m in patterns if m.name != "self_judgment" or not played_down(
+            language if not english else "en", text, tokens, bisect_left(starts, m.start)))
     # Only tension *language* ("torn between") licenses both poles in one sentence without a
     # contrast; a structural internal tension already is a contrast.
     cues = cue_sentences(tokens, patterns)

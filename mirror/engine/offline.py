@@ -48,7 +48,6 @@ from mirror.engine.reading import (
     line_at,
     makes_a_plan,
     opens_a_turn,
-    played_down,
     points_back,
     read,
     realises,
@@ -1832,8 +1831,7 @@ def _self_judgment_words(a: Analysis) -> str | None:
     norms = [t.norm for t in a.tokens]
     language = str(a.language)
     own = [m for m in a.patterns if m.name == "self_judgment" and not m.parts
-           and _said_of_writer(a, starts, norms, language, m.start, m.end)
-           and not played_down(language, a.text, a.tokens, bisect_left(starts, m.start))]
+           and _said_of_writer(a, starts, norms, language, m.start, m.end)]
     return _evidence_words(own)
 
 

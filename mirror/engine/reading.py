@@ -4223,8 +4223,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     mourned = {i for i, fam, _ in signs if fam in _MOURNING}  # (a death, an anniversary of one)
     # (and news waited for, "Results are benign.": the line after it, "bought a bunch of tulips I
     # didn't need", is how it was lived)
+    bounds_of = as_tokens(toks).sentence_bounds()
     news_told = {i for i, fam, _ in signs if fam == "relief"
-                 and as_tokens(toks).sentence_bounds()[toks[i].sent][1] - as_tokens(toks).sentence_bounds()[toks[i].sent][0] <= _NEWS_WORDS}
+                 and bounds_of[toks[i].sent][1] - bounds_of[toks[i].sent][0] <= _NEWS_WORDS}
     feeling_words = _joked_before(norms, _families(text, toks, lex), lex)
     # ("Total damage: $412 and my pride", "swallowed my pride": a thing lost, not a feeling)
     feeling_words = [f for f in feeling_words

@@ -108,6 +108,7 @@ def test_a_feeling_played_down_in_an_aside_is_a_wink() -> None:
     reply = compose(text)
     assert "embarrass" not in _feelings(text) and "shame" not in _feelings(text)
     assert "sharp" not in reply
+    assert "self_judgment" not in [m.name for m in analyze(text).patterns]  # (nor in `mirror patterns`)
 
 
 def test_shame_said_outright_is_still_named() -> None:
