@@ -1296,7 +1296,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         arrives = i > 0 and norms[i - 1] == "the" and i + 1 < len(norms) and norms[i + 1] in lex.arrives
         start = bounds[toks[i].sent][0]
         if (_negated(norms, i, lex, start) and not _never_more_before(norms, i, start)) \
-                or _negated_after(norms, i, bounds[toks[i].sent], lex) or _unreal(text, toks, i, lex):
+                or _negated_after(norms, i, bounds[toks[i].sent], lex) or _unreal(text, toks, i, lex) \
+                or _denied_at_clause_end(text, toks, i + size):
             continue  # (within its sentence: "God no. Jealousy of how sure she looked.")
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
@@ -2398,6 +2399,14 @@ _OVERTURN_OPENERS = frozenset({"turns", "turned", "now", "actually", "here"})
 _DENIAL_WORDS = 6
 
 
+#: A closing remark on the line before opens on one of these ("That's how they get you.",
+#: "Das war's.", "C'est comme ça.", "Dat is het."), and has at most this many words.
+_REMARK_OPENERS = frozenset({"that's", "that", "this", "das", "dies", "eso", "esto", "ça", "c'est", "cela",
+                             "questo", "quello", "dat", "dit", "isso", "isto", "to"})
+_REMARK_OPENERS_ALONE = frozenset({"that's", "c'est"})
+_CODA_REMARK_WORDS = 6
+
+
 def _new_paragraph(text: str, toks: Sequence[Token], i: int) -> bool:
     """Whether token i opens a new paragraph (a blank line before it)."""
     return i > 0 and "\n\n" in text[toks[i - 1].end : toks[i].start].replace("\r", "")
@@ -3005,6 +3014,64 @@ def _negated_after(norms: Sequence[str], i: int, sentence: tuple[int, int], lex:
     if i != lo or hi - lo > _DENIED_AFTER_WORDS:
         return False
     return hi - 1 > i and norms[hi - 1] in lex.negators  # (not "Furious is not the word")
+
+
+def _denied_at_clause_end(text: str, toks: Sequence[Token], after: int) -> bool:
+    """Whether a feeling verb is denied by the word that ends its clause, past its object at
+    most: "Bereue nichts.", "Ich vermisse ihn nicht.", "Ik mis het niet.", "I regret
+    nothing." Where the verb comes first, the denial comes last; named as felt, the feeling
+    says the opposite of what was written (read blind, "Bereue nichts" named guilt, graded 2)."""
+    k = after
+    if k < len(toks) and toks[k].norm in _OBJECT_PRONOUNS and toks[k].sent == toks[after - 1].sent \
+            and not clause_break_between(text, toks[k - 1], toks[k]):
+        k += 1
+    if k >= len(toks) or toks[k].norm not in _DENIALS_AT_END or toks[k].sent != toks[after - 1].sent \
+            or clause_break_between(text, toks[k - 1], toks[k]):
+        return False
+    return k + 1 == len(toks) or toks[k + 1].sent != toks[k].sent or clause_break_between(text, toks[k], toks[k + 1])
+
+
+#: Words that deny a verb from the end of its clause, in the engine's languages where the
+#: verb comes first ("Ich bereue nichts", "ik mis hem niet", "I regret nothing").
+_DENIALS_AT_END = frozenset({"nicht", "nichts", "nie", "niemals", "niet", "niets", "nooit", "nothing", "rien"})
+#: The object a verb may take before that denial ("Ich hasse es nicht", "ik mis hem niet").
+_OBJECT_PRONOUNS = frozenset({"es", "das", "ihn", "sie", "ihm", "ihr", "dich", "euch", "het", "hem", "haar",
+                              "ze", "je", "jou", "it", "him", "her", "them", "you", "that"})
+
+
+def _glad_for_someone(text: str, toks: Sequence[Token], after: int, lex: _Lexicon) -> bool:
+    """Whether a gladness is said *for* someone ("I'm happy for him", "me alegro por ella",
+    "je suis contente pour Léa", "ich freue mich für sie"): their good fortune, which the
+    writer is glad of, and in a journal most often says beside a pang of their own (the
+    brother's new house against the writer's mould). Named as the writer's joy it takes the
+    brave face at its word (read blind, "there's real joy in that" for "He's always been good
+    at the grown-up stuff. I'm happy for him" was graded 2); the entry's other lines say
+    what was felt."""
+    k = after
+    if k < len(toks) and toks[k].norm in ("mich", "me", "mi", "se") and toks[k].sent == toks[after - 1].sent:
+        k += 1  # ("ich freue mich für sie")
+    if k + 1 >= len(toks) or toks[k].norm not in _FOR_SOMEONE or toks[k + 1].sent != toks[k].sent:
+        return False
+    who = toks[k + 1]
+    if who.norm in _SOMEONE_AFTER_FOR or who.norm in lex.people:
+        return True
+    if who.norm in _POSSESSIVES_BEFORE_SOMEONE and k + 2 < len(toks) and toks[k + 2].norm in lex.people:
+        return True  # "happy for my sister"
+    return who.text[:1].isupper() and not who.text.isupper() and who.norm not in ("i", "me")  # "pleased for Sam"
+
+
+#: "for" in the engine's languages, as in "glad for her".
+_FOR_SOMEONE = frozenset({"for", "por", "pour", "für", "per", "voor"})
+#: Someone it may be said for.
+_SOMEONE_AFTER_FOR = frozenset({
+    "him", "her", "them", "you", "us", "everyone", "everybody", "someone", "somebody", "both",
+    "él", "ella", "ellos", "ellas", "ti", "vosotros", "ustedes", "lui", "elle", "eux", "elles", "toi", "vous",
+    "ihn", "sie", "dich", "euch", "lei", "loro", "te", "voi", "hem", "haar", "hen", "jou", "jullie",
+    "ele", "eles", "elas", "você", "vocês", "todos", "todas", "tous", "alle", "iedereen", "tutti"})
+_POSSESSIVES_BEFORE_SOMEONE = frozenset({
+    "my", "his", "her", "our", "their", "your", "mi", "su", "mis", "sus", "mon", "ma", "son", "sa", "nos", "leur",
+    "meinen", "meine", "mein", "seine", "seinen", "ihre", "ihren", "unsere", "mio", "mia", "suo", "sua",
+    "mijn", "zijn", "onze", "meu", "minha", "seu", "nosso", "nossa"})
 
 
 #: A sentence that opens on a feeling and ends on its denial: at most this many words.
@@ -4400,6 +4467,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         score += sum(sorted(intensities, reverse=True)[:_STRONGEST])
         if any(w in lex.first_person for w in words):
             score += 0.5
+        if _concluding_label(text, toks[lo].start):
+            # "Conclusion: I'm going back to see the wonky-ear dog on Saturday.", "Fazit: …":
+            # the writer labels the line as where the entry comes out (read blind, a pros
+            # list's "unconditional love etc" quoted over it was graded 2)
+            score += _POINTS
+            writer_pointed = True
         joined = " ".join(words)
         padded = f" {joined} "
         # (in a closing paragraph of chores, "Still have to fix the pump" turns nowhere)
@@ -4622,6 +4695,17 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             also_felt.add((previous.first, lo, hi))
             weighings.add((previous.first, hi))  # (asked after together: "which is louder?")
             continue
+        if last and paragraphs > 1 and len(sentences) > 2 and scored and scored[-1].last == lo \
+                and hi - lo <= _CODA_REMARK_WORDS \
+                and words[0] in _REMARK_OPENERS and words[0] in lex.back_words | _REMARK_OPENERS_ALONE \
+                and not any(i in fam_at for i in range(lo, hi)) and not _new_paragraph(text, toks, lo) \
+                and "?" not in text[toks[hi - 1].end : toks[hi - 1].end + 2]:
+            # "… and I forgave her everything. That's how they get you.": a few words closing
+            # the entry that say what the line before was are its end, one moment with it
+            # (read blind, the line before lost to a louder one four lines up, graded 2)
+            previous = scored[-1]
+            scored[-1] = Moment(previous.first, hi, max(previous.score, score))
+            continue
         scored.append(Moment(lo, hi, score))
     in_heralded = [j for j, m in enumerate(scored) if heralded is not None and m.first >= heralded_from
                    and _paragraph_of(text, toks[m.first].start) == heralded]
@@ -4766,6 +4850,14 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             wt = 0.0  # without a sentiment lexicon, events alone never name a feeling
         elif wt >= WORD_WEIGHT and fam in _APOLOGY and _said_over(toks, i):
             wt = 0.0  # "Sorry, sorry, sorry": an apology said aloud in a fluster, not guilt
+        elif fam == "joy" and _glad_for_someone(text, toks, i + 1, lex) and not any(
+                lex.valence.get(f) == "negative" and w >= WORD_WEIGHT for _, f, w in families):
+            # "I'm happy for him": where the moment is, but alone not the writer's own joy, a
+            # brave face taken at its word; where the writer names what else they feel ("Ich
+            # freue mich für sie und ich bin traurig", "I'm happy for her. I'm jealous of
+            # her."), the gladness is one of the feelings they set out, and named with them
+            # (read blind in pairs, dropped from "joy, envy, shame" it was missed)
+            wt = 0.0
         elif wt >= WORD_WEIGHT and fam not in _TOLD_BY_EVENTS and i not in told \
                 and not _stated(text, toks, i, lex) and not _paired(text, toks, i, counted, lex):
             wt = 0.0  # a feeling word in the story ("I said tired", "per fortuna") is not a
@@ -5229,6 +5321,26 @@ def said_twice(text: str, toks: Sequence[Token], m: Moment) -> bool:
 def _tags_only(text: str, toks: Sequence[Token], lo: int, hi: int) -> bool:
     """A run of hashtags ("#blessed #livingmybestlife"): a label, not a moment."""
     return all(toks[k].start and text[toks[k].start - 1] == "#" for k in range(lo, hi))
+
+
+def _concluding_label(text: str, pos: int) -> bool:
+    """Whether the text from `pos` opens its line with a label saying the entry comes out
+    here ("Conclusion:", "Verdict:", "Fazit:", "Bilan :", "Wniosek:")."""
+    start = text.rfind("\n", 0, pos) + 1
+    if text[start:pos].strip(" \t*#->_") != "":
+        return False  # (the sentence must open the line, after Markdown marks at most)
+    head = text[pos:pos + 40].split(":", 1)
+    return len(head) == 2 and head[0].strip(" *_").lower() in _CONCLUSION_LABELS
+
+
+#: Labels of a conclusion, in the engine's languages.
+_CONCLUSION_LABELS = frozenset({
+    "conclusion", "verdict", "decision", "bottom line", "tl;dr", "tldr", "upshot", "final answer",
+    "final verdict", "conclusión", "decisión", "veredicto", "décision", "fazit", "entscheidung",
+    "conclusione", "decisione", "verdetto", "conclusie", "besluit", "conclusão", "decisão", "veredito",
+    "wniosek", "decyzja", "werdykt"})
+# (not "Result:", "Ergebnis:", "Bilan :": the outcome or tally of a day told, "Ergebnis: neuer
+# Plan, laminiert", "Bilan : 340 baguettes", before the entry's own last word on it)
 
 
 def line_at(text: str, pos: int) -> str:
@@ -5711,6 +5823,8 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
         if prev in lex.first_person or prev in _OBJECTS or prev in ("would", "i'd", "you'd", "d") \
                 or after in ("to", "that", "this", "it"):
             continue
+        if words == ("like",) and _liked_by(norms, j, centre.first, lex):
+            continue  # "But I also like my own tiny apartment": the verb, not a likeness
         then = norms[j + len(words) + 1] if j + len(words) + 1 < len(norms) else ""
         if words == ("like",) and (prev in _HEDGE_BEFORE_LIKE or after[:1].isdigit()
                                    or (after in _NUMBER_WORDS and (after not in ("a", "an") or then in _AMOUNTS))
@@ -5734,6 +5848,24 @@ def _image(text: str, toks: Sequence[Token], centre: Moment, lex: _Lexicon) -> M
         if _IMAGE_WORDS[0] <= end - j <= _IMAGE_WORDS[1]:
             return Moment(j, end, 0.0)
     return None
+
+
+def _liked_by(norms: Sequence[str], j: int, lo: int, lex: _Lexicon) -> bool:
+    """Whether the "like" at j is a verb with its subject just before it, across a few
+    words that only qualify it: "I also like", "we both really like", "I still kind of like"."""
+    k = j - 1
+    while k >= lo and j - k <= _LIKED_REACH and norms[k] in _BEFORE_A_VERB:
+        k -= 1
+    return k >= lo and k < j - 1 and (norms[k] in lex.first_person or norms[k] in _OBJECTS)
+
+
+#: Words that stand between a subject and its verb ("I *also* like", "we *both really* like").
+_BEFORE_A_VERB = frozenset({"also", "really", "still", "just", "actually", "genuinely", "kind", "of",
+                            "sort", "kinda", "sorta", "do", "did", "don't", "didn't", "quite", "honestly",
+                            "both", "all", "truly", "always", "never", "even", "secretly", "totally",
+                            "too", "only", "mostly", "especially", "definitely", "weirdly", "oddly"})
+#: How many such words may stand between.
+_LIKED_REACH = 3
 
 
 #: Verbs of appearance: "what it looks like", "what that sounds like" say how, not a likeness.
@@ -6551,6 +6683,13 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
         turn_end = min(e for e in ends if e > hi)
         if turn_end - lo <= _MAX_CENTRE_WORDS + _SUBJECT_REACH:
             hi = turn_end
+    if hi < m.last and hi in starts and toks[hi].norm in remarks:
+        # "… and the coffee tastes exactly the same, | which somehow makes it worse": the
+        # writer's short remark on the clause is its verdict, and the quote goes on to it
+        # (read blind, cut before it the line was "a quote stopped just before the turn")
+        remark_end = min(e for e in ends if e > hi)
+        if remark_end - hi <= _REMARK_WORDS and remark_end - lo <= _MAX_CENTRE_WORDS + _SUBJECT_REACH:
+            hi = remark_end
     opening = lo
     while opening < min(hi, lo + 2) and (toks[opening].norm in joins or toks[opening].norm in turns):
         opening += 1  # ("Still, when …")
