@@ -447,6 +447,11 @@ def _closes_before_opening(text: str, start: int, end: int) -> bool:
     return False
 
 
+#: Markdown's marks of strong emphasis, "**Next week:**" (a single "*behind*" is the writer's
+#: own stress on a word, and kept).
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
 def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> str | None:
     """Tokens [first, last) quoted as the person wrote them: closing brackets and quotation
     marks right after the last word are kept, and a question or exclamation mark. Only
@@ -508,8 +513,11 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
             body.append(ch)
         else:
             body.append(" ")
-    # French spacing inside the marks (« Tu me manques ») is not kept inside the mirror's.
-    quoted = " ".join("".join(body).split()).replace("\u2018 ", "\u2018").replace(" \u2019", "\u2019")
+    # French spacing inside the marks (« Tu me manques ») is not kept inside the mirror's;
+    # nor are Markdown's marks of emphasis ("**Next week:** dentist"), which are not words
+    # (read blind, a quote opening "Next week:** dentist" was "a stray ** left in").
+    quoted = _EMPHASIS.sub("", " ".join("".join(body).split()))
+    quoted = " ".join(quoted.split()).replace("\u2018 ", "\u2018").replace(" \u2019", "\u2019")
     if quoted.count("\u2018") > quoted.count("\u2019"):
         quoted += "\u2019"  # an inner quotation the person closed after their full stop
     if len(quoted) > _MAX_QUOTE_CHARS * 2:
@@ -834,12 +842,18 @@ def _retort_is_the_point(a: Analysis, r: Reading, name: str) -> bool:
     return r.centre is not None and said in {t.norm for t in a.tokens[r.centre.first:r.centre.last]}
 
 
+def _words_of_text(text: str) -> list[str]:
+    """The words of a text, lowercased, its punctuation and quotation marks aside."""
+    return re.findall(r"\w+", text.lower())
+
+
 def _plain(fr: dict, a: Analysis, quote: str) -> list[str]:
     """The plain openings that fit the quote: when it is the whole entry, not the ones
     that call it a line of it (`plain_part`: "One line from it: 'Walked the dog in the
     rain'" of an entry that says nothing else)."""
-    said = quote.strip("\u201c\u201d\u00ab\u00bb\u201e\"' \u00a0\u202f")
-    whole = said.rstrip(".!?\u2026 ") == a.text.strip().rstrip(".!?\u2026 ")
+    # (compared word for word: the quote gives the person's inner quotation marks as its own,
+    # "‘lol same’" for '"lol same"', and drops Markdown's marks)
+    whole = _words_of_text(quote) == _words_of_text(a.text)
     part = set(fr.get("plain_part") or ())
     return [f for f in fr["plain"] if not (whole and f in part)] or fr["plain"]
 

@@ -644,6 +644,15 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
                     and not any(c in "aeiou" for c in tag[0][1:]))):  # ("kind of funny ngl", "tbh")
             last -= n  # "…, la verdad", "…, je pense": the clause before the tag is asked after
             break
+    if last - first > _CLAUSE_WORDS[0] + 1 and tokens[last - 1].norm in lex.stopwords and tokens[last - 1].norm.isalpha() \
+            and tokens[last - 1].norm not in lex.results \
+            and tokens[last - 3].sent == tokens[last - 1].sent \
+            and text[tokens[last - 2].end : tokens[last - 1].start].strip() == ",":
+        # "Fine day, really.", "Worth it, though.": a small word added after a comma says
+        # nothing alone; the words before it are the clause (two at least: "Bueno, casi" and
+        # "Love, me" are one breath; and not a "so" that leaves what follows to be understood,
+        # "… for forty minutes, so")
+        last -= 1
     lo = last - 1
     while lo > first and tokens[lo - 1].sent == tokens[last - 1].sent:
         lo -= 1
@@ -1301,7 +1310,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # (within its sentence: "God no. Jealousy of how sure she looked.")
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
-        if _seen_otherwise_now(toks, i) or _no_longer_felt(toks, i, lex):
+        if _seen_otherwise_now(toks, i) or _no_longer_felt(toks, i, lex) or _a_stage_passed(toks, i):
             continue  # "I was so angry at her for that. Now I think I understand her a little."
         if _someone_elses_measure(toks, i, i + size):
             continue  # "l'avis de quelqu'un de plus calme que moi": the calm she lacks
@@ -1928,6 +1937,35 @@ def _seen_otherwise_now(toks: Sequence[Token], i: int) -> bool:
     return bool(after) and after[0] in _NOW and any(w in _SEEING for w in after[1:])
 
 
+def _a_stage_passed(toks: Sequence[Token], i: int) -> bool:
+    """Whether the feeling's sentence opens on a first stage ("First week I was annoyed.",
+    "Al principio me daba rabia.") and one of the next sentences opens on a later one
+    ("Second week I got used to it.", "Tonight …", "Now …"): the feeling belongs to a stage
+    the entry tells it has come through (read blind, "frustration" named over a neighbour's
+    trumpet the writer ends up nearly clapping for was graded 1)."""
+    tokens = as_tokens(toks)
+    norms, bounds = tokens.norms, tokens.sentence_bounds()
+    sent = toks[i].sent
+    if not _at_first(norms, bounds[sent][0]):
+        return False
+    for k in range(1, _LATER_STAGE_REACH + 1):
+        lo, hi = bounds.get(sent + k, (0, 0))
+        if hi > lo and any(tuple(norms[lo : lo + len(p)]) == p for p in _LATER_STAGES):
+            return True
+    return False
+
+
+#: Openings of a later stage, after a first one, in the engine's languages.
+_LATER_STAGES = (("second", "week"), ("then",), ("now",), ("tonight",), ("today",), ("these", "days"),
+                 ("by", "the", "end"), ("after", "a", "while"), ("eventually",), ("luego",), ("ahora",),
+                 ("después",), ("hoy",), ("puis",), ("maintenant",), ("aujourd'hui",), ("ce", "soir",),
+                 ("dann",), ("jetzt",), ("heute",), ("inzwischen",), ("poi",), ("ora",), ("adesso",), ("oggi",),
+                 ("depois",), ("agora",), ("hoje",), ("potem",), ("teraz",), ("dziś",), ("dzisiaj",),
+                 ("toen",), ("nu",), ("vandaag",), ("inmiddels",))
+#: How many sentences after the first stage a later one may open.
+_LATER_STAGE_REACH = 3
+
+
 def _no_longer_felt(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     """Whether one of the two sentences after the feeling's says it is felt no longer ("…
     how angry I was for the first few years. At the lorry driver, at the road. I don't feel
@@ -2230,7 +2268,13 @@ def _felt_towards_writer(toks: Sequence[Token], i: int, end: int) -> bool:
     lo = i
     while lo > 0 and toks[lo - 1].sent == sent and i - lo < 6:
         lo -= 1
-    return not any(toks[j].norm in _I_SUBJECT for j in range(lo, i))
+    return not any(toks[j].norm in _I_SUBJECT or toks[j].norm in _I_AM for j in range(lo, i))
+
+
+#: "I am" said by its verb alone, where the language leaves out the "I" ("Non so se sono
+#: invidiosa di lei o arrabbiata con me": the writer angry with herself, not someone with her).
+_I_AM = frozenset({"sono", "ero", "estoy", "soy", "estou", "sou", "jestem", "byłam", "byłem", "suis", "bin",
+                   "ben", "am"})
 
 
 def _repeats_their_word(toks: Sequence[Token], i: int, quoted: set[int]) -> bool:
@@ -2742,6 +2786,10 @@ def _lashed_out(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> b
 #: Openings that set a line in a stage the writer has come through ("The first week I was
 #: grumpy …", "Al principio …", "Au début …"), in the engine's languages.
 _AT_FIRST = (("at", "first"), ("the", "first", "week"), ("the", "first", "few"), ("the", "first", "days"),
+             ("first", "week"), ("first", "few"), ("the", "first", "month"), ("first", "month"),
+             ("la", "primera", "semana"), ("la", "première", "semaine"), ("die", "erste", "woche"),
+             ("la", "prima", "settimana"), ("a", "primeira", "semana"), ("w", "pierwszym", "tygodniu"),
+             ("de", "eerste", "week"),
              ("in", "the", "beginning"), ("early", "on"), ("al", "principio"), ("au", "début"),
              ("am", "anfang"), ("all'inizio",), ("no", "início"), ("no", "começo"), ("na", "początku"),
              ("in", "het", "begin"), ("anfangs",), ("zunächst",))
@@ -3186,6 +3234,11 @@ def _someone_before(toks: Sequence[Token], lo: int, hi: int, lex: _Lexicon) -> b
 _OTHERS = frozenset({"he", "she", "they", "he's", "she's", "they're", "it", "it's"})
 
 
+#: Prepositions after which a pronoun is an object ("jealous of her", "invidiosa di lei").
+_BEFORE_AN_OBJECT = frozenset({"of", "with", "for", "at", "about", "from", "di", "de", "da", "con", "per", "avec",
+                           "pour", "mit", "für", "von", "van", "met", "voor", "dla", "od", "com", "para", "por"})
+
+
 def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     """Whether the feeling at token i is plausibly the writer's own."""
     lo, hi = clause_bounds(text, toks, i, i + 1)
@@ -3200,6 +3253,8 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         if w in lex.joins and k + 1 < i - lo and clause[k + 1] not in lex.first_person \
                 and clause[k + 1] not in lex.others:
             shared = True  # "… and was embarrassed": no subject of its own after the "and"
+        if w in lex.others and k > 0 and clause[k - 1] in _BEFORE_AN_OBJECT:
+            continue  # "invidiosa di lei", "jealous of her": her, the object, not the one who feels
         if w in lex.others and w not in ("it", "it's", "het", "es"):
             return False  # "I think she's scared": her fear, not the writer's
         if w in lex.first_person:
@@ -4477,8 +4532,17 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         padded = f" {joined} "
         # (in a closing paragraph of chores, "Still have to fix the pump" turns nowhere)
         closing = signs_off == "plans" and _paragraph_of(text, toks[lo].start) == paragraphs - 1
+        # ("But.", "Still.", "Aber.": a turn said as a line of its own turns the line after it)
+        bare_turn = bool(scored) and k > 0 and scored[-1].last == lo and scored[-1].last - scored[-1].first == 1 \
+            and norms[scored[-1].first] in lex.opening_turns and norms[scored[-1].first] not in lex.moves_on
         if closing:
             pass
+        elif bare_turn:
+            # "I have been at this for three weekends. | But. | The shavings coming off the
+            # plane were so thin you could see light through them …": the line after the bare
+            # turn is where it turns, with the weight of the line it turns against (read blind,
+            # a YouTube video quoted over the shavings was graded 2)
+            score += 1.0 + (_TURN_CARRIES * max(0.0, scored[-2].score) if len(scored) > 1 else 0.0)
         elif any(f" {t} " in padded for t in lex.turns):  # (one opening the line is in it too)
             score += 1.0
         elif words and words[0] in lex.opening_turns:
@@ -4653,6 +4717,16 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 denial_said = hi - lo <= _DENIAL_WORDS
                 continue
             score += _POINTS
+        if k >= 2 and len(scored) >= 2 and scored[-1].last == lo and scored[-2].last == scored[-1].first \
+                and hi - lo >= _REPEATED_LINE_WORDS and norms[scored[-2].first:scored[-2].last] == words \
+                and scored[-1].last - scored[-1].first <= _REPEATED_LINE_BETWEEN and not in_quotes[lo]:
+            # "Mum's scan was clear. Writing that one down twice. Mum's scan was clear.": a line
+            # said again with one short line between is where the writer stays, the three one
+            # moment (read blind, a bus driver's kindness quoted over it was graded 2)
+            between = scored.pop()
+            first = scored[-1]
+            scored[-1] = Moment(first.first, hi, max(first.score, between.score, score) + _SAID_TWICE)
+            continue
         if insists:
             # "I said thanks. Why did I say thanks.", "Zmiana łagodna. Łagodna.": a word said
             # again at once is where the writer stays; the two lines are one moment.
@@ -5416,6 +5490,9 @@ def _insists(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lex
     insistence, the writer staying on a word, which is where a diary's heart often is."""
     if hi - lo > _INSIST_WORDS or previous.last - previous.first > _MAX_CENTRE_WORDS - (hi - lo):
         return False
+    if previous.last - previous.first == 1 and norms[previous.first].isalpha() \
+            and norms[previous.first] in norms[lo + 1:hi]:
+        return True  # a word alone, said again with more: "Morgen. Ganz bestimmt morgen.", "Fine. Totally fine."
     before = {w[:_STEM] for w in norms[previous.first:previous.last]
               if len(w) >= _INSIST_LETTERS and w.isalpha() and w not in lex.stopwords}
     return any(w[:_STEM] in before for w in norms[lo:hi]
@@ -5624,6 +5701,9 @@ _WEIGHED = 2.0  # ... that weigh ("Maybe … Maybe …", "Part of me … part of
 _INSIST_WORDS, _INSIST_LETTERS = 3, 4
 _INSISTS = 0.5
 _SAID_TWICE = 1.5  # a whole short line said again ("That's fine. It's fine.")
+#: A line said again across one other has at least this many words, and the line between
+#: at most this many ("Mum's scan was clear. Writing that one down twice. Mum's scan was clear.").
+_REPEATED_LINE_WORDS, _REPEATED_LINE_BETWEEN = 3, 8
 _SAID_TWICE_SHORT = 4  # ... and so short, it leans on the line before it ("whatever. WHATEVER")
 
 

@@ -1,0 +1,117 @@
+"""How a reply reads feelings passed through, lines said again, small words trailing a line
+and Markdown's marks, found on entries written blind (fresh87, fresh88):
+
+- a feeling told in a first stage the entry has come through ("First week I was annoyed.
+  Second week I got used to it. Tonight …") is not named as tonight's (graded 1);
+- a line said again with one short line between ("Mum's scan was clear. Writing that one
+  down twice. Mum's scan was clear.") is where the writer stays; a word alone said again
+  with more ("Morgen. Ganz bestimmt morgen.") is one moment;
+- a small word after a comma ("Fine day, really.") is not all a question can ask after;
+- "Soy un desastre con patas" is self-mockery as often as shame: never named alone;
+- a pronoun after a preposition ("invidiosa di lei") is no one feeling, and a verb of being
+  without its "I" ("sono … arrabbiata con me", "ich bin … stolz auf mich") is the writer;
+- a bare "But." turns the line after it;
+- "**Next week:** dentist" is quoted without its Markdown marks; an entry quoted whole is
+  never "one line from it"."""
+
+from __future__ import annotations
+
+from mirror.engine.analysis import analyze
+from mirror.engine.offline import compose
+from mirror.engine.reading import read
+
+
+def _reading(text: str):  # type: ignore[no-untyped-def]
+    a = analyze(text)
+    return a, read(text, a.tokens, a.language)
+
+
+def _centre(text: str) -> str:
+    a, r = _reading(text)
+    assert r.centre is not None
+    return text[a.tokens[r.centre.first].start : a.tokens[r.centre.last - 1].end]
+
+
+TRUMPET = ("The girl upstairs has started the violin. Every night from seven there's a noise like a cat "
+           "being folded. Been going on a month now. First week I was furious. Second week I got used to it. "
+           "Tonight I caught myself humming along, waiting for her to get the high bit right. She got it. "
+           "I nearly cheered.\n")
+
+
+def test_a_feeling_of_a_first_stage_come_through_is_not_named() -> None:
+    _, r = _reading(TRUMPET)
+    assert "anger" not in r.feelings and "frustration" not in r.feelings
+    assert "furious" not in compose(TRUMPET).split("\u201d")[-1]
+
+
+def test_a_feeling_of_a_first_stage_with_nothing_after_it_is_still_named() -> None:
+    _, r = _reading("First week I was furious with the council about the bins, and I still am.\n")
+    assert "anger" in r.feelings
+
+
+THANKS = ("Three good things, because the app says so:\n\n"
+          "- Priya lent me her umbrella\n"
+          "- Dad's biopsy was benign. Writing that one down twice. Dad's biopsy was benign.\n"
+          "- The 38 bus driver waited for me even though I was clearly not going to make it\n")
+
+
+def test_a_line_said_again_across_one_is_where_the_writer_stays() -> None:
+    centre = _centre(THANKS)
+    assert centre.startswith("Dad's biopsy was benign") and centre.endswith("Dad's biopsy was benign")
+
+
+def test_a_word_alone_said_again_with_more_is_one_moment() -> None:
+    text = ("Steuer heute endlich angefangen. Also, ich habe den Ordner auf den Tisch gelegt. Dann das Bad "
+            "geputzt und drei Folgen einer Serie über Vulkane geschaut. Der Ordner liegt noch da. "
+            "Morgen. Ganz bestimmt morgen.\n")
+    assert _centre(text).endswith("Morgen. Ganz bestimmt morgen")
+
+
+def test_a_small_word_after_a_comma_is_left_off_the_question() -> None:
+    reply = compose("Fog. Fixed the gate. Too wet to paint. Anne made soup. Good day, really.\n")
+    assert "\u201cGood day\u201d" in reply
+
+
+def test_calling_oneself_a_disaster_in_passing_is_not_shame() -> None:
+    text = ("Mañana presento delante de todo el equipo. Me lo sé de memoria. Pero cada vez que me imagino "
+            "al director con los brazos cruzados se me seca la boca. Me he hecho una tila. Luego un café. "
+            "Soy un desastre con patas. A la cama.\n")
+    _, r = _reading(text)
+    assert "shame" not in r.feelings
+    assert "vergüenza" not in compose(text).lower()
+
+
+def test_a_pronoun_after_a_preposition_does_not_take_the_feeling() -> None:
+    text = "Non so se sono gelosa di lei o arrabbiata con me. Forse tutte e due.\n"
+    _, r = _reading(text)
+    assert set(r.feelings) == {"envy", "anger"}
+
+
+def test_a_verb_of_being_without_its_i_is_the_writer() -> None:
+    _, r = _reading("Ich bin müde, aber auch ein bisschen stolz auf mich.\n")
+    assert "pride" in r.feelings
+
+
+def test_a_bare_but_turns_the_line_after_it() -> None:
+    text = ("Attempted the sourdough again. Flat as a plate. Watched a baker on YouTube shape a perfect loaf "
+            "in forty seconds while chatting happily about his lovely holiday in Cornwall.\n\n"
+            "But.\n\n"
+            "The kitchen smelled like my grandmother's house all afternoon.\n\n"
+            "Loaf number nine on Sunday.\n")
+    assert "kitchen smelled" in _centre(text)
+
+
+def test_markdown_marks_are_not_quoted() -> None:
+    text = ("## Week 9\n\n**Done**\n- Tax return\n- Two runs\n\n"
+            "**Next week:** dentist. DENTIST. I mean it this time.\n")
+    reply = compose(text)
+    assert "**" not in reply
+
+
+def test_an_entry_quoted_whole_is_never_one_line_from_it() -> None:
+    # (inner quotation marks are given as the mirror's own: the entry is still quoted whole)
+    for who in ("head teacher", "CEO", "vicar", "landlord", "chair of governors", "regional manager",
+                "club captain", "practice manager", "dean", "head chef"):
+        text = (f"Accidentally replied-all \"lol same\" to the {who}'s leaving announcement. "
+                "Considering a new name and a new country.\n")
+        assert "One line from it" not in compose(text), who
