@@ -800,7 +800,7 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
     if inside_quotation(text, tokens[cut].start) or inside_quotation(text, tokens[last - 1].end):
         return None  # someone's words, cut inside their quotation marks
     norms = [t.norm for t in tokens[cut:last]]
-    if len(norms) > _CLAUSE_WORDS[0] and norms[0] == "that" and norms[1] in lex.first_person:
+    if len(norms) > _CLAUSE_WORDS[0] and norms[0] == "that" and (norms[1] in lex.first_person or norms[1] in _SHE_HE_THEY):
         # ("…, and also, quietly, that I've built a life I wouldn't swap": what the writer
         # felt, quoted from its subject; English only, where "that" after a comma is the
         # writer's "that", not a relative's verb-final clause, "…, das ich gekauft habe")
@@ -827,6 +827,10 @@ def _last_clause(lex: _Lexicon, text: str, tokens: Sequence[Token], first: int, 
         return None  # "…, lo so già", "comme ça", "12.99": nothing in it to ask after (a
         # sentence of its own, "No sé para qué.", says enough by itself)
     return start, cut
+
+
+#: Someone else as a clause's subject after the writer's "that" ("…, that she noticed").
+_SHE_HE_THEY = frozenset({"she", "he", "they", "she'd", "he'd", "they'd"})
 
 
 def _tail_at(lex: _Lexicon, tokens: Sequence[Token], first: int, last: int) -> int | None:
@@ -1879,6 +1883,13 @@ def _said_of_it(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         w = toks[j].norm
         if w in lex.first_person or (w in lex.others and w not in _IMPERSONAL):
             return False
+        nxt = toks[j + 1].norm if j + 1 < i else ""
+        if w in ("this", "that") and nxt and nxt not in _AFTER_A_SUBJECT and not did(nxt) \
+                and nxt not in lex.others and nxt not in lex.first_person and not nxt.startswith("you"):
+            # (not "a banner that said HAPPY …", its subject; nor "that you'll get to hear love
+            # stories", a clause opening)
+            j -= 1
+            continue  # "I had this moment of thinking: I'm really lucky": "this" before a noun is no subject
         if w in _IMPERSONAL and not (j > 0 and toks[j - 1].norm in _PREPOSITIONS) \
                 and not (w in ("it", "it's") and any(toks[k].norm == "to" for k in range(j + 1, min(i, j + 4)))):
             # (not an "it" that stands for what follows it: "It's hard to stay jealous with
@@ -1886,6 +1897,11 @@ def _said_of_it(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
             return True  # (not "it" after a preposition: "somewhere under it, glad it's me")
         j -= 1
     return False
+
+
+#: Words that follow "this" or "that" as a subject ("that was", "this is"), not as a determiner.
+_AFTER_A_SUBJECT = frozenset({"is", "was", "were", "are", "'s", "made", "makes", "felt", "feels", "seemed",
+                              "seems", "has", "had", "got", "gets", "looks", "looked", "sounds", "sounded"})
 
 
 #: English prepositions: an "it" after one is their object, never the subject of a feeling
@@ -3651,9 +3667,12 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
         return True  # "love that for me", "/s": irony whatever the entry names
     if _retort(text, toks, lex) is not None and not any(
             fam in _MOURNING for _, fam, _ in [*(families if families is not None else _families(text, toks, lex)),
-                                               *_signs(text, toks, lex)]):
+                                               *_signs(text, toks, lex)]) \
+            and not _shouted_news(text, toks, families if families is not None else _families(text, toks, lex),
+                                  lex, valence):
         # (to someone mourned it is fondness: "Grazie nonna, precisissima." over her recipe
-        # book, the first time without her)
+        # book, the first time without her; so it is after joy shouted, "¡APROBÉ
+        # ESTADÍSTICA! … Sí, mamá, me lo dijiste.")
         return True  # "No Wouter, I jumped in the canal for fun": an answer to someone absent
     # (their word turned over in a fragment counts where no sentiment lexicon can tell irony
     # otherwise; in English "Without the drama." is as often hurt as dry)
@@ -4360,6 +4379,10 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # (an event read whole outranks a hint found at its first word: "would have been")
     sarcasm = _is_sarcastic(text, toks, lex, vader, feeling_words)  # (read once, not twice)
     answered = _retort(text, toks, lex)
+    if answered is not None and _shouted_news(text, toks, families, lex, vader):
+        # "¡APROBÉ ESTADÍSTICA! … Sí, mamá, me lo dijiste.": after joy shouted, the answer to
+        # someone is fond, no comeback (read blind, "dicho con sequedad" was graded 1)
+        answered = None
     retort = answered[0] if answered is not None else None
     if retort is not None and any(fam in _MOURNING for _, fam, _ in (*feeling_words, *signs)):
         retort = None  # "Grazie nonna, precisissima.", the first time without her: fondness
@@ -4850,7 +4873,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 scored[j] = Moment(before.first, before.last, before.score + _LAST_LINE)
         # A last line that turns ("But I went to put the invite on the fridge and put it in
         # the drawer instead") is where the entry lands twice over.
-        turning = bool(said) and (said[0] in lex.opening_turns or any(
+        turning = bool(said) and ((said[0] in lex.opening_turns and said[0] not in lex.moves_on) or any(
             _contains(said, tuple(t.split())) for t in lex.turns))
         scored[-1] = Moment(final.first, final.last, final.score - (_ASIDE if aside else 0.0)
                             + (_LAST_LINE if lands else _LAST_PLAIN) + (_LANDING_TURN if turning and lands else 0.0))
@@ -4871,7 +4894,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     tagged = _closing_tag_after(toks, centre_sentence, lex)
     if tagged is None:
         centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns,
-                                           lex.stopwords, lex.first_person, lex.leaving, lex.negators)
+                                           lex.stopwords, lex.first_person, lex.leaving, lex.negators,
+                                           lex.moves_on)
         centre_sentence = _with_colon_list(text, toks, scored, centre_sentence)
     tag_asks = False
     if tagged is not None:
@@ -5255,7 +5279,8 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
                      stopwords: frozenset[str] | None = None,
                      first_person: frozenset[str] = frozenset(),
                      leaving: frozenset[str] = frozenset(),
-                     negators: frozenset[str] = frozenset()) -> Moment:
+                     negators: frozenset[str] = frozenset(),
+                     moves_on: frozenset[str] = frozenset()) -> Moment:
     """A centre sentence with the very short one after it in the same paragraph ("No sé si
     me quedaré para siempre. Hoy sí."): the tail often turns it, and must not be cut off.
     So with a sentence after it that opens on a turn ("I've done nights for two years and I
@@ -5305,7 +5330,9 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         return m
     if inside_quotation(text, toks[nxt.first].start) and not inside_quotation(text, toks[m.last - 1].start):
         return m  # someone's words after the writer's ('"Frozen? Frozen chips? …"'): cut inside
-    turns = toks[nxt.first].norm in opening_turns and nxt.last - m.first <= _MAX_CENTRE_WORDS
+    # (a line opening "Anyway …" moves on from the moment; it does not turn it)
+    turns = toks[nxt.first].norm in opening_turns and toks[nxt.first].norm not in moves_on \
+        and nxt.last - m.first <= _MAX_CENTRE_WORDS
     # (and the entry's last line, short, weighing nearly as much: "Ria says it's freedom of a
     # different kind. Ria has never been good at lying." — the line and its answer)
     answers = (nxt is scored[-1] and nxt.last - nxt.first <= _LAST_ANSWER_WORDS
@@ -5602,6 +5629,10 @@ _MOVED_THINGS = frozenset({"it", "them", "that", "this", "the", "her", "him", "a
 _STILL_THEN = frozenset({"then", "and", "so", "just", "after", "afterwards", "but"})
 
 
+#: "No one" in the engine's languages: "Nobody cares. I care." turns it over as a "not" does.
+_NO_ONE = frozenset({"nobody", "noone", "nadie", "personne", "niemand", "nessuno", "ninguém", "nikt"})
+
+
 def _flips(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lexicon) -> bool:
     """Whether the short sentence [lo, hi) says the last words of the one before it again,
     turned over by a negation ("… and she said we'll see. We will not see.", "I'm fine. I'm
@@ -5615,16 +5646,19 @@ def _flips(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lexic
     said = norms[lo:hi]
 
     def negated(words: Sequence[str]) -> bool:
-        return any(w in lex.negators or w.endswith("n't") for w in words)
+        # ("nobody cares. i care.": no one, turned into the writer, is a flip too)
+        return any(w in lex.negators or w.endswith("n't") or w in _NO_ONE for w in words)
 
     def content(words: Sequence[str]) -> set[str]:
-        return {w for w in words if len(w) >= 3 and w.isalpha() and w not in lex.negators
+        return {w for w in words if len(w) >= 3 and w.isalpha() and w not in lex.negators and w not in _NO_ONE
                 and w not in lex.first_person and w not in _FLIP_FILLER and w not in lex.stopwords}
     if not tail or not said or negated(tail) == negated(said):
         return False
     again = content(said)
     if again:
-        return again <= content(tail)
+        before = content(tail)
+        return all(any(w == t or (min(len(w), len(t)) >= _FLIP_PREFIX and (w.startswith(t) or t.startswith(w)))
+                       for t in before) for w in again)  # ("cares" … "care")
     # (small words only, "… we'll see. We will not see.": the same last word, turned; a
     # bare "No." or "Might not." answers the line before, and is weighed on its own)
     return said[-1][:_STEM] == tail[-1][:_STEM] and said[-1].isalpha()
@@ -5633,6 +5667,8 @@ def _flips(norms: Sequence[str], previous: Moment, lo: int, hi: int, lex: _Lexic
 #: A line that turns the one before it over has at most this many words, and is matched
 #: against that many of the line before's last words.
 _FLIP_WORDS = 5
+#: A word said again in a flip may differ by its ending, sharing at least this many letters.
+_FLIP_PREFIX = 4
 #: Words that say nothing of what is turned over ("We will not see", "Some regrets").
 _FLIP_FILLER = frozenset({"will", "would", "shall", "can", "could", "does", "did", "are", "was",
                           "were", "have", "has", "had", "been", "just", "really", "very", "some",
@@ -6019,9 +6055,12 @@ def _shouted_news(text: str, toks: Sequence[Token], families: Sequence[tuple[int
     # ("THE BIN SAGA, PART IV." opens on a determiner with no verb: a title, not news;
     # "THE HERONS ARE BACK." is news)
     titled = first[0] in lex.determiners and not any(did(w) or w in _TOLD_VERBS for w in first)
-    capitals = _in_capitals(toks, lo, hi) and bool(vader) and not titled and (
+    capitals = _in_capitals(toks, lo, hi) and not titled and ((bool(vader) and (
         sum(vader.get(w, 0.0) for w in first) > 0
-        or (sum(vader.get(w, 0.0) for w in first) == 0 and (hi - lo >= 3 or glad_hint)))
+        or (sum(vader.get(w, 0.0) for w in first) == 0 and (hi - lo >= 3 or glad_hint))))
+        # (with no lexicon to weigh the words, an event the language's feelings hint at,
+        # exclaimed: "¡APROBÉ ESTADÍSTICA!", "BESTANDEN!")
+        or (not vader and glad_hint and "!" in text[toks[hi - 1].end : toks[hi - 1].end + 2]))
     if "!!" not in text[toks[hi - 1].end : toks[hi - 1].end + 4] and not capitals:
         return False
     if _holds(first, lex.trouble):
@@ -6331,7 +6370,9 @@ def _sides(text: str, toks: Sequence[Token], centre: Moment,
                                     and _opposed(norms[centre.first:j], norms[j + 1:centre.last], vader))
         if not turn or any(norms[k] in _TURN_WORDS for k in range(j + 1, centre.last)):
             continue
-        left, right = Moment(centre.first, j, 0.0), Moment(j + 1, centre.last, 0.0)
+        # ("… a wonky heart in it even | though I'm 58": "even though" is the turn whole)
+        left = Moment(centre.first, j - 1 if w == "though" and norms[j - 1] == "even" else j, 0.0)
+        right = Moment(j + 1, centre.last, 0.0)
         if norms[j + 1] in ("also", "still", "then") and right.last - right.first > 3:
             right = Moment(j + 2, centre.last, 0.0)
         return left, right

@@ -115,3 +115,64 @@ def test_an_entry_quoted_whole_is_never_one_line_from_it() -> None:
         text = (f"Accidentally replied-all \"lol same\" to the {who}'s leaving announcement. "
                 "Considering a new name and a new country.\n")
         assert "One line from it" not in compose(text), who
+
+
+def test_a_pity_is_not_shame() -> None:
+    text = ("Slugs have had every lettuce. Went out at ten with a torch like a sheriff and found nine. "
+            "Beer traps going in tomorrow. Shame to waste the beer.\n")
+    _, r = _reading(text)
+    assert "shame" not in r.feelings
+
+
+def test_sour_alone_is_a_taste_and_sour_said_of_oneself_is_anger() -> None:
+    _, r = _reading("Heute die ersten Kirschen gegessen. Noch ein bisschen sauer, aber warm von der Sonne. "
+                    "Abends auf dem Balkon gesessen.\n")
+    assert "anger" not in r.feelings
+    _, r = _reading("Ich bin immer noch sauer. Er hat meine Folien als seine vorgestellt.\n")
+    assert "anger" in r.feelings
+
+
+def test_no_one_turned_into_the_writer_is_one_moment() -> None:
+    text = ("woke at 4 again. scrolled. read about squid. did you know they have three hearts. "
+            "nobody cares. i care. going back to sleep. trying to\n")
+    assert _centre(text) == "nobody cares. i care"
+
+
+def test_even_though_is_never_cut_in_two() -> None:
+    text = ("Luca's is closing at the end of the month. Rent went up. I've been going there every Sunday for "
+            "eleven years, through three jobs and one divorce. He always knew it was a cortado with oat milk, "
+            "and he'd draw a wonky heart in it even though I'm 61 and absolutely nobody's sweetheart. It's just "
+            "a café. Left a big tip and couldn't quite look at him.\n")
+    a, r = _reading(text)
+    assert r.sides is not None
+    left = r.sides[0]
+    assert a.tokens[left.last - 1].norm != "even"
+
+
+def test_a_line_moving_on_is_not_the_turn_of_the_one_before() -> None:
+    text = ("Rejection email from the agency. Didn't even spell my name right. Love that for me. "
+            "Anyway I'm going to order a large pizza and rewrite my CV. Again.\n")
+    assert "pizza" not in _centre(text)
+
+
+def test_a_clause_after_that_is_asked_after_from_its_subject() -> None:
+    text = ("Drove Leo back to his mum's. Out of nowhere he said, \"you laugh more now, Dad.\" I didn't know "
+            "what to say. I've thought about it all evening, that he was watching, that he noticed.\n")
+    reply = compose(text)
+    assert "\u201che noticed\u201d" in reply
+
+
+def test_joy_shouted_then_a_fond_answer_is_never_a_comeback() -> None:
+    text = ("¡APROBÉ EL CARNÉ! A la tercera. Le mandé una foto a papá y contestó con diez pulgares y un "
+            "\"¿ves? te lo dije\". Sí, papá, me lo dijiste. Esta noche, pizza.\n")
+    _, r = _reading(text)
+    assert not r.sarcasm and r.retort is None
+    assert "pride" in r.feelings
+
+
+def test_this_before_a_noun_is_no_subject_that_takes_the_feeling() -> None:
+    _, r = _reading("I felt this huge relief when the nurse smiled.\n")
+    assert "relief" in r.feelings
+    # ("a banner that said HAPPY 80": "that" before its verb is the banner, and the banner's words are its own)
+    _, r = _reading("Lily had made a banner that said HAPPY 80 GRANDPA. I sat and looked at it for a long time.\n")
+    assert "joy" not in r.feelings
