@@ -15,6 +15,8 @@ found on entries written blind (fresh87):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mirror.engine.analysis import analyze
 from mirror.engine.offline import compose
 from mirror.engine.reading import read
@@ -25,11 +27,6 @@ def _reading(text: str):  # type: ignore[no-untyped-def]
     return a, read(text, a.tokens, a.language)
 
 
-def _centre(text: str) -> str:
-    a, r = _reading(text)
-    assert r.centre is not None
-    return text[a.tokens[r.centre.first].start : a.tokens[r.centre.last - 1].end]
-
 
 PUPPY = ("The puppy (Biscuit, my partner chose the name, I lost the vote) has eaten a shoe. She has also "
          "chewed the corner of the rug and knocked a full mug of tea over my work laptop (it lived, just). "
@@ -38,8 +35,8 @@ PUPPY = ("The puppy (Biscuit, my partner chose the name, I lost the vote) has ea
          "and I forgave her all of it. That's how they get you.\n")
 
 
-def test_a_closing_remark_on_the_line_before_lands_with_it() -> None:
-    centre = _centre(PUPPY)
+def test_a_closing_remark_on_the_line_before_lands_with_it(centre_of: Callable[[str], str]) -> None:
+    centre = centre_of(PUPPY)
     assert "forgave her all of it" in centre and "That's how they get you" in centre
     assert "laptop" not in compose(PUPPY)
 
@@ -56,8 +53,8 @@ CAT = ("Should I get a cat? Trying to be sensible.\n\n"
        "Conclusion: I'm ringing the rescue about the grey one tomorrow morning. Some list.\n")
 
 
-def test_a_line_labelled_as_the_conclusion_is_where_the_entry_comes_out() -> None:
-    centre = _centre(CAT)
+def test_a_line_labelled_as_the_conclusion_is_where_the_entry_comes_out(centre_of: Callable[[str], str]) -> None:
+    centre = centre_of(CAT)
     assert "ringing the rescue" in centre
     assert "unconditional love" not in compose(CAT)
 
@@ -68,8 +65,8 @@ MEETING = ("Dritte WG-Sitzung wegen des Kühlschranks. Jonas hat behauptet, sein
            "Ich hab mir trotzdem schon mal Zimmer in Kreuzberg angeschaut. Nur so.\n")
 
 
-def test_a_tally_labelled_result_is_not_the_entry_s_conclusion() -> None:
-    assert "Ergebnis" not in _centre(MEETING)
+def test_a_tally_labelled_result_is_not_the_entry_s_conclusion(centre_of: Callable[[str], str]) -> None:
+    assert "Ergebnis" not in centre_of(MEETING)
 
 
 PLATE = ("The green bowl cracked today. The one from the market in Porto, from the holiday with Sam. "
@@ -78,8 +75,8 @@ PLATE = ("The green bowl cracked today. The one from the market in Porto, from t
          "one from the cupboard and the porridge tastes exactly the same, which somehow makes it worse.\n")
 
 
-def test_a_short_which_remark_is_quoted_with_its_clause() -> None:
-    assert _centre(PLATE).endswith("tastes exactly the same, which somehow makes it worse")
+def test_a_short_which_remark_is_quoted_with_its_clause(centre_of: Callable[[str], str]) -> None:
+    assert centre_of(PLATE).endswith("tastes exactly the same, which somehow makes it worse")
 
 
 def test_a_verb_denied_at_the_end_of_its_clause_names_nothing() -> None:

@@ -16,6 +16,8 @@ and Markdown's marks, found on entries written blind (fresh87, fresh88):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mirror.engine.analysis import analyze
 from mirror.engine.offline import compose
 from mirror.engine.reading import read
@@ -25,11 +27,6 @@ def _reading(text: str):  # type: ignore[no-untyped-def]
     a = analyze(text)
     return a, read(text, a.tokens, a.language)
 
-
-def _centre(text: str) -> str:
-    a, r = _reading(text)
-    assert r.centre is not None
-    return text[a.tokens[r.centre.first].start : a.tokens[r.centre.last - 1].end]
 
 
 TRUMPET = ("The girl upstairs has started the violin. Every night from seven there's a noise like a cat "
@@ -55,16 +52,16 @@ THANKS = ("Three good things, because the app says so:\n\n"
           "- The 38 bus driver waited for me even though I was clearly not going to make it\n")
 
 
-def test_a_line_said_again_across_one_is_where_the_writer_stays() -> None:
-    centre = _centre(THANKS)
+def test_a_line_said_again_across_one_is_where_the_writer_stays(centre_of: Callable[[str], str]) -> None:
+    centre = centre_of(THANKS)
     assert centre.startswith("Dad's biopsy was benign") and centre.endswith("Dad's biopsy was benign")
 
 
-def test_a_word_alone_said_again_with_more_is_one_moment() -> None:
+def test_a_word_alone_said_again_with_more_is_one_moment(centre_of: Callable[[str], str]) -> None:
     text = ("Steuer heute endlich angefangen. Also, ich habe den Ordner auf den Tisch gelegt. Dann das Bad "
             "geputzt und drei Folgen einer Serie über Vulkane geschaut. Der Ordner liegt noch da. "
             "Morgen. Ganz bestimmt morgen.\n")
-    assert _centre(text).endswith("Morgen. Ganz bestimmt morgen")
+    assert centre_of(text).endswith("Morgen. Ganz bestimmt morgen")
 
 
 def test_a_small_word_after_a_comma_is_left_off_the_question() -> None:
@@ -92,13 +89,13 @@ def test_a_verb_of_being_without_its_i_is_the_writer() -> None:
     assert "pride" in r.feelings
 
 
-def test_a_bare_but_turns_the_line_after_it() -> None:
+def test_a_bare_but_turns_the_line_after_it(centre_of: Callable[[str], str]) -> None:
     text = ("Attempted the sourdough again. Flat as a plate. Watched a baker on YouTube shape a perfect loaf "
             "in forty seconds while chatting happily about his lovely holiday in Cornwall.\n\n"
             "But.\n\n"
             "The kitchen smelled like my grandmother's house all afternoon.\n\n"
             "Loaf number nine on Sunday.\n")
-    assert "kitchen smelled" in _centre(text)
+    assert "kitchen smelled" in centre_of(text)
 
 
 def test_markdown_marks_are_not_quoted() -> None:
@@ -132,10 +129,10 @@ def test_sour_alone_is_a_taste_and_sour_said_of_oneself_is_anger() -> None:
     assert "anger" in r.feelings
 
 
-def test_no_one_turned_into_the_writer_is_one_moment() -> None:
+def test_no_one_turned_into_the_writer_is_one_moment(centre_of: Callable[[str], str]) -> None:
     text = ("woke at 4 again. scrolled. read about squid. did you know they have three hearts. "
             "nobody cares. i care. going back to sleep. trying to\n")
-    assert _centre(text) == "nobody cares. i care"
+    assert centre_of(text) == "nobody cares. i care"
 
 
 def test_even_though_is_never_cut_in_two() -> None:
@@ -149,10 +146,10 @@ def test_even_though_is_never_cut_in_two() -> None:
     assert a.tokens[left.last - 1].norm != "even"
 
 
-def test_a_line_moving_on_is_not_the_turn_of_the_one_before() -> None:
+def test_a_line_moving_on_is_not_the_turn_of_the_one_before(centre_of: Callable[[str], str]) -> None:
     text = ("Rejection email from the agency. Didn't even spell my name right. Love that for me. "
             "Anyway I'm going to order a large pizza and rewrite my CV. Again.\n")
-    assert "pizza" not in _centre(text)
+    assert "pizza" not in centre_of(text)
 
 
 def test_a_clause_after_that_is_asked_after_from_its_subject() -> None:
