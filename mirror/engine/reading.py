@@ -1281,6 +1281,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     quoted = {i for i, span in enumerate(tokens_in_spans(toks, quoted_spans(text))) if span >= 0}
     found: list[tuple[int, str, float]] = []
     phrases_of, single_of, forms, seen = lex.phrases.get, lex.single.get, lex.forms, lex.prefix_seen
+    passed_stages: set[int] | None = None  # (read once, at the first feeling word: `_stages_passed`)
     for i, w in enumerate(norms):
         # The longest words win: "tired of being the friend who…" is "fed up", not sleep.
         # (Looked up first: most words name no feeling, and the checks below are dearer.)
@@ -1314,7 +1315,9 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # (within its sentence: "God no. Jealousy of how sure she looked.")
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
-        if _seen_otherwise_now(toks, i) or _no_longer_felt(toks, i, lex) or _a_stage_passed(toks, i):
+        if passed_stages is None:
+            passed_stages = _stages_passed(toks)
+        if _seen_otherwise_now(toks, i) or _no_longer_felt(toks, i, lex) or toks[i].sent in passed_stages:
             continue  # "I was so angry at her for that. Now I think I understand her a little."
         if _someone_elses_measure(toks, i, i + size):
             continue  # "l'avis de quelqu'un de plus calme que moi": the calm she lacks
@@ -1953,22 +1956,24 @@ def _seen_otherwise_now(toks: Sequence[Token], i: int) -> bool:
     return bool(after) and after[0] in _NOW and any(w in _SEEING for w in after[1:])
 
 
-def _a_stage_passed(toks: Sequence[Token], i: int) -> bool:
-    """Whether the feeling's sentence opens on a first stage ("First week I was annoyed.",
-    "Al principio me daba rabia.") and one of the next sentences opens on a later one
-    ("Second week I got used to it.", "Tonight …", "Now …"): the feeling belongs to a stage
-    the entry tells it has come through (read blind, "frustration" named over a neighbour's
-    trumpet the writer ends up nearly clapping for was graded 1)."""
+def _stages_passed(toks: Sequence[Token]) -> set[int]:
+    """The sentences that open on a first stage ("First week I was annoyed.", "Al principio
+    me daba rabia.") with one of the next sentences opening on a later one ("Second week I
+    got used to it.", "Tonight …", "Now …"): a feeling in them belongs to a stage the entry
+    tells it has come through (read blind, "frustration" named over a neighbour's trumpet
+    the writer ends up nearly clapping for was graded 1)."""
     tokens = as_tokens(toks)
     norms, bounds = tokens.norms, tokens.sentence_bounds()
-    sent = toks[i].sent
-    if not _at_first(norms, bounds[sent][0]):
-        return False
-    for k in range(1, _LATER_STAGE_REACH + 1):
-        lo, hi = bounds.get(sent + k, (0, 0))
-        if hi > lo and any(tuple(norms[lo : lo + len(p)]) == p for p in _LATER_STAGES):
-            return True
-    return False
+    passed = set()
+    for sent, (start, _) in bounds.items():
+        if not _at_first(norms, start):
+            continue
+        for k in range(1, _LATER_STAGE_REACH + 1):
+            lo, hi = bounds.get(sent + k, (0, 0))
+            if hi > lo and any(tuple(norms[lo : lo + len(p)]) == p for p in _LATER_STAGES):
+                passed.add(sent)
+                break
+    return passed
 
 
 #: Openings of a later stage, after a first one, in the engine's languages.
@@ -2811,9 +2816,14 @@ _AT_FIRST = (("at", "first"), ("the", "first", "week"), ("the", "first", "few"),
              ("in", "het", "begin"), ("anfangs",), ("zunächst",))
 
 
+#: (the words `_AT_FIRST` opens on, looked at before the phrases)
+_AT_FIRST_OPENERS = frozenset(p[0] for p in _AT_FIRST)
+
+
 def _at_first(norms: Sequence[str], start: int) -> bool:
     """Whether the sentence from `start` opens on a stage come through (`_AT_FIRST`)."""
-    return any(tuple(norms[start : start + len(p)]) == p for p in _AT_FIRST)
+    return start < len(norms) and norms[start] in _AT_FIRST_OPENERS \
+        and any(tuple(norms[start : start + len(p)]) == p for p in _AT_FIRST)
 
 
 def _let_down(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> bool:
