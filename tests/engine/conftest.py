@@ -45,3 +45,17 @@ def feelings_of() -> Any:
         return read(analysis.text, analysis.tokens, analysis.language or "en").feelings
 
     return feelings
+
+
+@pytest.fixture(scope="session")
+def reading_of() -> Any:
+    """The analysis and the offline reading of an entry, for tests that look at more than its
+    centre or feelings (its halves, sarcasm, a retort, a likeness)."""
+    from mirror.engine.analysis import analyze
+    from mirror.engine.reading import read
+
+    def reading(entry: str) -> tuple[Any, Any]:
+        analysis = analyze(entry)
+        return analysis, read(analysis.text, analysis.tokens, analysis.language or "en")
+
+    return reading

@@ -16,17 +16,9 @@ found on entries written blind (fresh87):
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from mirror.engine.analysis import analyze
 from mirror.engine.offline import compose
-from mirror.engine.reading import read
-
-
-def _reading(text: str):  # type: ignore[no-untyped-def]
-    a = analyze(text)
-    return a, read(text, a.tokens, a.language)
-
-
 
 PUPPY = ("The puppy (Biscuit, my partner chose the name, I lost the vote) has eaten a shoe. She has also "
          "chewed the corner of the rug and knocked a full mug of tea over my work laptop (it lived, just). "
@@ -79,20 +71,20 @@ def test_a_short_which_remark_is_quoted_with_its_clause(centre_of: Callable[[str
     assert centre_of(PLATE).endswith("tastes exactly the same, which somehow makes it worse")
 
 
-def test_a_verb_denied_at_the_end_of_its_clause_names_nothing() -> None:
+def test_a_verb_denied_at_the_end_of_its_clause_names_nothing(reading_of: Callable[[str], Any]) -> None:
     text = ("Ergebnis vom Arzt ist da: alles unauffällig. Zwei Wochen lang so getan, als würde ich nicht "
             "daran denken. Auf dem Heimweg ein Stück Käsekuchen gekauft und im Auto gegessen. Ohne Gabel. "
             "Bereue nichts.\n")
-    _, r = _reading(text)
+    _, r = reading_of(text)
     assert r.feelings == ("relief",)  # the news, not guilt
     assert "Schuld" not in compose(text)
 
 
-def test_the_verb_like_after_its_subject_is_no_likeness() -> None:
+def test_the_verb_like_after_its_subject_is_no_likeness(reading_of: Callable[[str], Any]) -> None:
     text = ("I said yes to moving in. I love his place.\n\n"
             "But I also like my own tiny flat with the slanted ceiling and nobody's socks. "
             "I don't know what that makes me.\n")
-    _, r = _reading(text)
+    _, r = reading_of(text)
     assert r.image is None
 
 
@@ -103,20 +95,20 @@ BROTHER = ("Dad rang to say my sister and her husband are buying a house. Three 
            "I'll text her tomorrow.\n")
 
 
-def test_gladness_said_for_someone_is_not_named_as_the_writer_s_joy() -> None:
-    _, r = _reading(BROTHER)
+def test_gladness_said_for_someone_is_not_named_as_the_writer_s_joy(reading_of: Callable[[str], Any]) -> None:
+    _, r = reading_of(BROTHER)
     assert "joy" not in r.feelings
     assert "joy" not in compose(BROTHER).lower()
 
 
-def test_gladness_for_someone_beside_another_feeling_said_openly_is_kept() -> None:
+def test_gladness_for_someone_beside_another_feeling_said_openly_is_kept(reading_of: Callable[[str], Any]) -> None:
     text = ("Meine Tochter zieht nach Kanada. Ich freue mich für sie und ich bin traurig, und ich glaube, "
             "das darf beides gleichzeitig sein.\n")
-    _, r = _reading(text)
+    _, r = reading_of(text)
     assert "joy" in r.feelings and "sadness" in r.feelings
 
 
-def test_only_a_heavy_moment_is_asked_what_its_words_carry() -> None:
+def test_only_a_heavy_moment_is_asked_what_its_words_carry(reading_of: Callable[[str], Any]) -> None:
     """"What does “how's everyone else's Tuesday” carry for you?" weighs a deadpan line down
     (read blind, graded 2): "carry" is kept for moments where a hard feeling is named."""
     import pathlib
@@ -130,7 +122,7 @@ def test_only_a_heavy_moment_is_asked_what_its_words_carry() -> None:
             if entry.get("language", "en") != "en":
                 continue
             text = entry["text"]
-            a, r = _reading(text)
+            a, r = reading_of(text)
             reply = compose(text, a)
             if "carry for you?" in reply:
                 asked += 1

@@ -17,17 +17,9 @@ and Markdown's marks, found on entries written blind (fresh87, fresh88):
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from mirror.engine.analysis import analyze
 from mirror.engine.offline import compose
-from mirror.engine.reading import read
-
-
-def _reading(text: str):  # type: ignore[no-untyped-def]
-    a = analyze(text)
-    return a, read(text, a.tokens, a.language)
-
-
 
 TRUMPET = ("The girl upstairs has started the violin. Every night from seven there's a noise like a cat "
            "being folded. Been going on a month now. First week I was furious. Second week I got used to it. "
@@ -35,14 +27,14 @@ TRUMPET = ("The girl upstairs has started the violin. Every night from seven the
            "I nearly cheered.\n")
 
 
-def test_a_feeling_of_a_first_stage_come_through_is_not_named() -> None:
-    _, r = _reading(TRUMPET)
+def test_a_feeling_of_a_first_stage_come_through_is_not_named(reading_of: Callable[[str], Any]) -> None:
+    _, r = reading_of(TRUMPET)
     assert "anger" not in r.feelings and "frustration" not in r.feelings
     assert "furious" not in compose(TRUMPET).split("\u201d")[-1]
 
 
-def test_a_feeling_of_a_first_stage_with_nothing_after_it_is_still_named() -> None:
-    _, r = _reading("First week I was furious with the council about the bins, and I still am.\n")
+def test_a_feeling_of_a_first_stage_with_nothing_after_it_is_still_named(reading_of: Callable[[str], Any]) -> None:
+    _, r = reading_of("First week I was furious with the council about the bins, and I still am.\n")
     assert "anger" in r.feelings
 
 
@@ -69,23 +61,23 @@ def test_a_small_word_after_a_comma_is_left_off_the_question() -> None:
     assert "\u201cGood day\u201d" in reply
 
 
-def test_calling_oneself_a_disaster_in_passing_is_not_shame() -> None:
+def test_calling_oneself_a_disaster_in_passing_is_not_shame(reading_of: Callable[[str], Any]) -> None:
     text = ("Mañana presento delante de todo el equipo. Me lo sé de memoria. Pero cada vez que me imagino "
             "al director con los brazos cruzados se me seca la boca. Me he hecho una tila. Luego un café. "
             "Soy un desastre con patas. A la cama.\n")
-    _, r = _reading(text)
+    _, r = reading_of(text)
     assert "shame" not in r.feelings
     assert "vergüenza" not in compose(text).lower()
 
 
-def test_a_pronoun_after_a_preposition_does_not_take_the_feeling() -> None:
+def test_a_pronoun_after_a_preposition_does_not_take_the_feeling(reading_of: Callable[[str], Any]) -> None:
     text = "Non so se sono gelosa di lei o arrabbiata con me. Forse tutte e due.\n"
-    _, r = _reading(text)
+    _, r = reading_of(text)
     assert set(r.feelings) == {"envy", "anger"}
 
 
-def test_a_verb_of_being_without_its_i_is_the_writer() -> None:
-    _, r = _reading("Ich bin müde, aber auch ein bisschen stolz auf mich.\n")
+def test_a_verb_of_being_without_its_i_is_the_writer(reading_of: Callable[[str], Any]) -> None:
+    _, r = reading_of("Ich bin müde, aber auch ein bisschen stolz auf mich.\n")
     assert "pride" in r.feelings
 
 
@@ -114,18 +106,18 @@ def test_an_entry_quoted_whole_is_never_one_line_from_it() -> None:
         assert "One line from it" not in compose(text), who
 
 
-def test_a_pity_is_not_shame() -> None:
+def test_a_pity_is_not_shame(reading_of: Callable[[str], Any]) -> None:
     text = ("Slugs have had every lettuce. Went out at ten with a torch like a sheriff and found nine. "
             "Beer traps going in tomorrow. Shame to waste the beer.\n")
-    _, r = _reading(text)
+    _, r = reading_of(text)
     assert "shame" not in r.feelings
 
 
-def test_sour_alone_is_a_taste_and_sour_said_of_oneself_is_anger() -> None:
-    _, r = _reading("Heute die ersten Kirschen gegessen. Noch ein bisschen sauer, aber warm von der Sonne. "
+def test_sour_alone_is_a_taste_and_sour_said_of_oneself_is_anger(reading_of: Callable[[str], Any]) -> None:
+    _, r = reading_of("Heute die ersten Kirschen gegessen. Noch ein bisschen sauer, aber warm von der Sonne. "
                     "Abends auf dem Balkon gesessen.\n")
     assert "anger" not in r.feelings
-    _, r = _reading("Ich bin immer noch sauer. Er hat meine Folien als seine vorgestellt.\n")
+    _, r = reading_of("Ich bin immer noch sauer. Er hat meine Folien als seine vorgestellt.\n")
     assert "anger" in r.feelings
 
 
@@ -135,12 +127,12 @@ def test_no_one_turned_into_the_writer_is_one_moment(centre_of: Callable[[str], 
     assert centre_of(text) == "nobody cares. i care"
 
 
-def test_even_though_is_never_cut_in_two() -> None:
+def test_even_though_is_never_cut_in_two(reading_of: Callable[[str], Any]) -> None:
     text = ("Luca's is closing at the end of the month. Rent went up. I've been going there every Sunday for "
             "eleven years, through three jobs and one divorce. He always knew it was a cortado with oat milk, "
             "and he'd draw a wonky heart in it even though I'm 61 and absolutely nobody's sweetheart. It's just "
             "a café. Left a big tip and couldn't quite look at him.\n")
-    a, r = _reading(text)
+    a, r = reading_of(text)
     assert r.sides is not None
     left = r.sides[0]
     assert a.tokens[left.last - 1].norm != "even"
@@ -159,17 +151,17 @@ def test_a_clause_after_that_is_asked_after_from_its_subject() -> None:
     assert "\u201che noticed\u201d" in reply
 
 
-def test_joy_shouted_then_a_fond_answer_is_never_a_comeback() -> None:
+def test_joy_shouted_then_a_fond_answer_is_never_a_comeback(reading_of: Callable[[str], Any]) -> None:
     text = ("¡APROBÉ EL CARNÉ! A la tercera. Le mandé una foto a papá y contestó con diez pulgares y un "
             "\"¿ves? te lo dije\". Sí, papá, me lo dijiste. Esta noche, pizza.\n")
-    _, r = _reading(text)
+    _, r = reading_of(text)
     assert not r.sarcasm and r.retort is None
     assert "pride" in r.feelings
 
 
-def test_this_before_a_noun_is_no_subject_that_takes_the_feeling() -> None:
-    _, r = _reading("I felt this huge relief when the nurse smiled.\n")
+def test_this_before_a_noun_is_no_subject_that_takes_the_feeling(reading_of: Callable[[str], Any]) -> None:
+    _, r = reading_of("I felt this huge relief when the nurse smiled.\n")
     assert "relief" in r.feelings
     # ("a banner that said HAPPY 80": "that" before its verb is the banner, and the banner's words are its own)
-    _, r = _reading("Lily had made a banner that said HAPPY 80 GRANDPA. I sat and looked at it for a long time.\n")
+    _, r = reading_of("Lily had made a banner that said HAPPY 80 GRANDPA. I sat and looked at it for a long time.\n")
     assert "joy" not in r.feelings
