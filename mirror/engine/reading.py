@@ -1311,7 +1311,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         start = bounds[toks[i].sent][0]
         if (_negated(norms, i, lex, start) and not _never_more_before(norms, i, start)) \
                 or _negated_after(norms, i, bounds[toks[i].sent], lex) or _unreal(text, toks, i, lex) \
-                or _denied_at_clause_end(text, toks, i + size):
+                or _denied_at_clause_end(text, toks, i + size) or _tallied_as_none(text, toks, i + size):
             continue  # (within its sentence: "God no. Jealousy of how sure she looked.")
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
@@ -2642,10 +2642,41 @@ def _anothers_loss(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> b
             return True  # "la madre de Lucía"
     # "sa femme, Thérèse, morte il y a deux ans", "his wife died in the spring": someone
     # of theirs, said with their possessive
-    return any(toks[j].sent == sent and toks[j].norm in lex.theirs and toks[j + 1].norm in lex.people
-               for j in range(max(0, i - _LOSS_WINDOW), i))
+    if any(toks[j].sent == sent and toks[j].norm in lex.theirs and toks[j + 1].norm in lex.people
+           for j in range(max(0, i - _LOSS_WINDOW), i)):
+        return True
+    return _pronoun_of_someone_elses(toks, i, lex)
 
 
+def _pronoun_of_someone_elses(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the death at token i is told of "he" or "she" (its sentence's subject), and
+    the last person named before it, a sentence or two back, is someone else's: "Mrs D.
+    asked for her husband again. Told her he'd be in later. He died in 2016." A nurse's
+    note of a patient's loss; read blind, "Grief is close in these words" was the patient's
+    grief pinned on the writer (graded 2). "My dad … He died in March" stays a death of
+    the writer's own."""
+    sent = toks[i].sent
+    lo = i
+    while lo > 0 and toks[lo - 1].sent == sent:
+        lo -= 1
+    if not any(toks[k].norm in lex.others for k in range(lo, min(i, lo + 2))):
+        return False
+    for j in range(i - 1, 0, -1):
+        if toks[j].sent < sent - _PRONOUN_REACH:
+            return False
+        if toks[j].norm in lex.people and toks[j].sent < sent:
+            before = toks[j - 1].norm
+            if before in lex.theirs:
+                return True  # "her husband"
+            if before in _NOT_SUBJECTS or before in lex.first_person:
+                return False  # "my dad"
+    return False
+
+
+#: At most this many words set off by commas are an aside a quote does not open on (`_window`).
+_COMMA_ASIDE_WORDS = 3
+#: How many sentences back the person a "he" or "she" stands for may be named.
+_PRONOUN_REACH = 2
 #: How near the death word the person whose loss it is may be named.
 _LOSS_WINDOW = 4
 
@@ -3103,6 +3134,25 @@ def _denied_at_clause_end(text: str, toks: Sequence[Token], after: int) -> bool:
             or clause_break_between(text, toks[k - 1], toks[k]):
         return False
     return k + 1 == len(toks) or toks[k + 1].sent != toks[k].sent or clause_break_between(text, toks[k], toks[k + 1])
+
+
+def _tallied_as_none(text: str, toks: Sequence[Token], after: int) -> bool:
+    """Whether a feeling is a heading tallied at nothing: "Regrets: none.", "Guilt: zero",
+    "Remords : aucun", "Reue: keine". A log's count of a feeling says it was not felt; named
+    ("there is guilt in how you put that" for "Words written of my report: 140. Regrets:
+    none.") it reads the tally backwards."""
+    if after >= len(toks) or toks[after].sent != toks[after - 1].sent:
+        return False
+    if ":" not in text[toks[after - 1].end : toks[after].start] or toks[after].norm not in _NONE_TALLIED:
+        return False
+    k = after + 1
+    return k == len(toks) or toks[k].sent != toks[after].sent or clause_break_between(text, toks[after], toks[k])
+
+
+#: What a tally of nothing says, in the engine's languages.
+_NONE_TALLIED = frozenset({"none", "zero", "0", "nil", "nada", "ninguno", "ninguna", "ningunos", "aucun", "aucune",
+                           "rien", "zéro", "keine", "keiner", "null", "nichts", "nessuno", "nessuna", "niente",
+                           "nenhum", "nenhuma", "geen", "niets", "nul", "żadne", "żadnych", "brak"})
 
 
 #: Words that deny a verb from the end of its clause, in the engine's languages where the
@@ -6773,6 +6823,13 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
             hi = min(e for e in ends if e > hi)
         else:
             lo = max(s for s in starts if s < lo)
+    if lo > m.first and (after := min((s for s in starts if s > lo), default=hi)) < hi \
+            and after - lo <= _COMMA_ASIDE_WORDS and hi - after >= 6:
+        # "… camera off, thank god, and I thought I was muted and said to the cat": a few
+        # words set off between commas are an aside to the line, and a quote opening on one
+        # ("thank god, and I thought …") starts inside the sentence (read blind, graded 2);
+        # it opens on the clause after it.
+        lo = after
     if hi - lo > _MAX_CENTRE_WORDS + 8:
         hi = max((j for j in range(lo + _MIN_RUN_ON, lo + _MAX_CENTRE_WORDS + 1) if toks[j].norm in joins),
                  default=lo + _MAX_CENTRE_WORDS)
