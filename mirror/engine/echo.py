@@ -488,7 +488,10 @@ def superlative(text: str, tokens: Sequence[Token], first: int, last: int) -> Ec
 
 #: Spans a superlative is measured against, beyond `_SPANS_OF_TIME`: "best night in months".
 _SPANS_MEASURED = frozenset({"days", "weeks", "months", "years", "ages", "ever", "history",
-                             "forever", "decade", "decades"})
+                             "forever", "decade", "decades",
+                             # a stretch lived through: "Best day of the trip so far."
+                             "trip", "holiday", "holidays", "vacation", "summer", "winter", "season",
+                             "term", "semester", "tour", "journey", "visit", "stay", "course", "career"})
 #: Verbs of being: with one, a line opening on a superlative is a sentence about something.
 _BEING = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "it's", "that's",
                     "there's", "here's", "what's"})

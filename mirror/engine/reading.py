@@ -521,6 +521,38 @@ def _a_beat_before(text: str, toks: Tokens, centre: Moment, families: Sequence[t
                               for i in said)
 
 
+def _said_then_turned(text: str, toks: Tokens, centre: Moment, scored: Sequence[Moment], feeling: str,
+                      families: Sequence[tuple[int, str, float]], lex: _Lexicon,
+                      vader: dict[str, float]) -> Moment | None:
+    """The line after a centre that states a glad feeling ("I'm so proud of him") which
+    turns against it, in the same paragraph: the strongest such line, scored near the
+    centre (`_THEN_TURNED_SHARE`), that leans hard (VADER) or says what the writer cannot
+    do ("I can't bring myself to move it", "I hate that they're both true at once"), with
+    no glad feeling of its own. None when there is none."""
+    if centre.last - centre.first > _THEN_TURNED_CENTRE_WORDS or not any(
+            centre.first <= i < centre.last and fam == feeling and wt >= WORD_WEIGHT for i, fam, wt in families) \
+            or "!" in text[toks[centre.first].start : toks[centre.last - 1].end + 2]:
+        return None  # (news shouted, "GOT THE JOB!!!", is not a gladness a later line turns)
+    para = _paragraph_of(text, toks[centre.first].start)
+    glad_at = {i for i, fam, _ in families if lex.valence.get(fam) == "positive"}
+    best = None
+    for m in scored:
+        if m.first < centre.last or _paragraph_of(text, toks[m.first].start) != para \
+                or m.score < _THEN_TURNED_SHARE * centre.score or any(m.first <= i < m.last for i in glad_at):
+            continue
+        words = [toks[k].norm for k in range(m.first, m.last)]
+        if sum(vader.get(w, 0.0) for w in words) <= -1.0 or any(
+                w in lex.negators or w.endswith("n't") for w in words):
+            best = m if best is None or m.score > best.score else best
+    return best
+
+
+#: A centre stating a glad feeling of at most this many words may turn (`_said_then_turned`) ...
+_THEN_TURNED_CENTRE_WORDS = 12
+#: ... to a line after it scored at least this share of the centre's score.
+_THEN_TURNED_SHARE = 0.6
+
+
 #: Hard feelings that last past the moment they are told in (a loss, its sadness): never
 #: what a story has left behind by its glad end.
 _LASTING = frozenset({"grief", "sadness", "loneliness", "longing", "nostalgia", "numbness", "hurt"})
@@ -1282,6 +1314,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     found: list[tuple[int, str, float]] = []
     phrases_of, single_of, forms, seen = lex.phrases.get, lex.single.get, lex.forms, lex.prefix_seen
     passed_stages: set[int] | None = None  # (read once, at the first feeling word: `_stages_passed`)
+    denied: set[tuple[int, str]] = set()  # (sentence, feeling) a short line denies
     for i, w in enumerate(norms):
         # The longest words win: "tired of being the friend who…" is "fed up", not sleep.
         # (Looked up first: most words name no feeling, and the checks below are dearer.)
@@ -1312,6 +1345,9 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         if (_negated(norms, i, lex, start) and not _never_more_before(norms, i, start)) \
                 or _negated_after(norms, i, bounds[toks[i].sent], lex) or _unreal(text, toks, i, lex) \
                 or _denied_at_clause_end(text, toks, i + size) or _tallied_as_none(text, toks, i + size):
+            if bounds[toks[i].sent][1] - start <= _DENIAL_LINE_WORDS and norms[start] in lex.negators \
+                    and norms[start + 1] in _CAUSE_WORDS:
+                denied.add((toks[i].sent, hit[0]))  # "No de nervios.": said of the line before
             continue  # (within its sentence: "God no. Jealousy of how sure she looked.")
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
@@ -1401,6 +1437,11 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         if _played_down_aside(text, toks, norms, i, size, lex):
             weight = min(weight, HINT_WEIGHT)  # "… and — I'm a little ashamed — Hanson"
         found.append((i, hit[0], weight))
+    if denied:
+        # "Yo no puedo dormir. No de nervios. De alivio.": a short line that denies a feeling
+        # says what the line before it was not (read blind, "preocupación" there contradicted
+        # the writer, graded 1)
+        found = [(i, f, wt) for i, f, wt in found if (toks[i].sent + 1, f) not in denied]
     return found
 
 
@@ -2673,6 +2714,18 @@ def _pronoun_of_someone_elses(toks: Sequence[Token], i: int, lex: _Lexicon) -> b
     return False
 
 
+#: "Was" and "is" and their kin in the engine's languages, after a subject ("Markus war …").
+_BEING_VERBS = frozenset({"was", "is", "were", "seemed", "looked", "felt", "war", "ist", "waren", "wirkte",
+                          "era", "es", "estaba", "está", "fue", "parecía", "était", "est", "semblait",
+                          "è", "stava", "sembrava", "foi", "estava", "ficou", "parecia", "jest", "był",
+                          "była", "było", "byli", "wydawał", "wydawała", "leek", "werd", "wordt"})
+#: A line of at most this many words opening on a negation ("No de nervios.", "Not from
+#: nerves.") denies its feeling of the line before.
+_DENIAL_LINE_WORDS = 4
+#: What such a line denies is a cause: "from", "of", "out of" ("Not the sleepy kind" denies
+#: a kind of the tiredness before it, not the tiredness).
+_CAUSE_WORDS = frozenset({"from", "of", "out", "de", "por", "aus", "vor", "par", "di", "per", "da", "z", "ze",
+                          "van", "uit", "do"})
 #: At most this many words set off by commas are an aside a quote does not open on (`_window`).
 _COMMA_ASIDE_WORDS = 3
 #: How many sentences back the person a "he" or "she" stands for may be named.
@@ -3344,6 +3397,13 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     if any(w in lex.first_person for w in clause):
         return True
     subject = clause[:i - lo]
+    if i - lo == 2 and toks[lo].text[:1].isupper() and toks[lo].norm not in lex.stopwords \
+            and clause[1] in _BEING_VERBS and any(
+                toks[k].norm in lex.first_person for k in range(hi, len(toks)) if toks[k].sent == toks[i].sent):
+        # "Markus war enttäuscht, ich ehrlich gesagt erleichtert": someone named feels the
+        # first, and the writer, after the comma, the second (read blind, "Kränkung" named
+        # for Markus's disappointment over the writer's relief was graded 1)
+        return False
     # Someone else is the subject: a pronoun, or a determiner and noun ("the men were").
     if any(w in lex.others for w in subject) or (subject[:1] and subject[0] in ("the", "a", "an")
                                              and i - lo >= 2 and toks[lo + 1].text[:1].islower()
@@ -5211,6 +5271,14 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if vader and chosen and not sarcasm and not (told_guilt and "guilt" in chosen) and not turned_from \
             and _tone_contradicts(chosen, centre, norms, families, lex, vader):
         chosen, valence = [], "neutral"  # a name against the moment's own tone is worse than none
+    if vader and not sarcasm and not turned_from and len(chosen) == 1 and lex.valence.get(chosen[0]) == "positive" \
+            and (after := _said_then_turned(text, toks, centre, scored, chosen[0], families, lex, vader)) is not None:
+        # "I'm proud of her. I'm so proud of her. … Her seat's still pushed all the way back
+        # and I can't bring myself to move it.": the gladness said, then the line the
+        # paragraph ends on, which is the other side of it. Quoted alone, the pride was read
+        # blind as one side of a mixed feeling winning (graded 2, twice); it is named as what
+        # came first, and the line after it is quoted.
+        centre, turned_from = after, True
     if sarcasm:
         chosen, valence = [], "mixed"
     quoted_at = [span >= 0 for span in tokens_in_spans(toks, quoted_spans(text))]
@@ -5300,13 +5368,22 @@ def _joined_abbreviations(text: str, toks: Sequence[Token],
                 out[-1] = (plo, hi)
                 continue
             if "\n" not in gap and toks[lo].text[:1].islower() and (
-                    gap.strip() in _TRAILING_OFF or _QUOTED_CRY.fullmatch(gap.strip())):
+                    gap.strip() in _TRAILING_OFF or _QUOTED_CRY.fullmatch(gap.strip())
+                    # ("so i just. have them.": a pause written as a full stop after a word
+                    # no sentence ends on; cut there, "so i just" was quoted as a line)
+                    or (gap.strip() == "." and last.norm in _NEVER_LAST)):
                 # (and a quoted cry inside the sentence: 'texted back "no worries feel
                 # better!!" was enormous')
                 out[-1] = (plo, hi)
                 continue
         out.append((lo, hi))
     return out
+
+
+#: Words no sentence ends on (articles, "and", "to", "just"): a full stop after one is a
+#: pause inside the sentence, when it goes on in lower case.
+_NEVER_LAST = frozenset({"the", "a", "an", "and", "to", "of", "my", "just", "i", "your", "our",
+                         "el", "los", "las", "le", "les", "der", "die", "das", "und", "het"})
 
 
 #: The items of a list after a colon ("so I remember: day seven. Giraffe book. Her hand on my
@@ -6223,6 +6300,16 @@ def _welcomed(text: str, toks: Sequence[Token], lex: _Lexicon) -> set[str]:
         hit = lex.single.get(t.norm) or _by_prefix(lex, t.norm)
         if hit is not None and lex.valence.get(hit[0]) == "negative" and (beside(i, i - 1) or beside(i, i + 1)):
             found.add(hit[0])
+    # "Tired in the good way for once.", "nervous in a good way": said so in its own clause
+    for i, t in enumerate(toks[:-2]):
+        if t.norm not in _IN_A_WAY or not any(
+                toks[j].norm in _GOOD and toks[j].sent == t.sent for j in range(i + 1, min(i + 3, len(toks)))):
+            continue
+        j = i - 1
+        if j >= 0 and toks[j].sent == t.sent and not clause_break_between(text, toks[j], t):
+            hit = lex.single.get(toks[j].norm) or _by_prefix(lex, toks[j].norm)
+            if hit is not None and lex.valence.get(hit[0]) == "negative":
+                found.add(hit[0])
     # "Sono agitatissima. In senso buono.", "Nervous. In a good way.": the line after the
     # feeling says it is the good kind
     bounds = as_tokens(toks).sentence_bounds()

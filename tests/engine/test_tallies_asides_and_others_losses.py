@@ -98,3 +98,94 @@ MOVING = ("Dernier soir dans l'appart. Tout est dans les cartons. Huit ans ici. 
 def test_arriving_somewhere_is_not_pride(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
     assert "pride" not in feelings_of(MOVING)
     assert "Fierté" not in compose(MOVING)
+
+
+ESSAYS = ("Marked 28 essays on \"Of Mice and Men\". Twenty-two of them used the phrase \"in today's society.\"\n\n"
+          "But then there was Kacper's. He wrote a page and a half about George's loneliness, and it was the most "
+          "honest thing in the pile.\n\nGoing to bed. Tired in the good way for once.\n")
+
+
+def test_a_feeling_said_to_be_the_good_kind_in_its_clause_is_not_named(
+        feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "tiredness" not in feelings_of(ESSAYS)
+    assert "tiredness" not in compose(ESSAYS)
+    assert "tiredness" in feelings_of("Going to bed. Tired in every bone, and the good news can wait.\n")
+
+
+NEW_CITY = ("week six in the new city\n\nthe job is fine. the flat is fine. the tram is clean and always on time,"
+            " which is weird. i ate dinner at the counter of a ramen place tonight and the chef asked if i wanted"
+            " the usual and i realised that i have a usual now, after six weeks, and he is the only person who ha"
+            "s asked me a question today that wasn't about a spreadsheet. i nodded like it was a normal thing. wa"
+            "lked home the long way along the river. it's pretty here. i keep taking photos of it and then having"
+            " no one in particular to send them to, so i just. have them.\n")
+
+
+def test_a_full_stop_after_a_word_no_sentence_ends_on_is_a_pause(centre_of: Callable[[str], str]) -> None:
+    centre = centre_of(NEW_CITY)
+    assert not centre.endswith("so i just"), centre
+    assert "i just. have them" in compose(NEW_CITY)
+
+
+PISO = ("Firmamos el contrato del piso. Por fin. Después de once visitas, dos caseros que no contestaban "
+        "y uno que quería \"conocernos mejor\" en un bar.\n\nEs pequeño, tiene un balcón donde cabe exact"
+        "amente una silla y media, y la ducha tiene un chorro que parece una disculpa. Pero es nuestro, b"
+        "ueno, del banco, pero nuestro.\n\nJavi se ha quedado dormido en el colchón en el suelo, sin sába"
+        "nas, con la luz del salón encendida. Yo no puedo dormir. No de nervios. De alivio. Llevaba meses"
+        " sin darme cuenta de lo tensa que estaba.\n")
+
+
+def test_a_short_line_denying_a_cause_unsays_the_feeling_before_it(
+        feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "anxiety" not in feelings_of(PISO)
+    assert "preocupación" not in compose(PISO)
+    # (a line denying a kind of the feeling keeps it: "Tired. Not the sleepy kind.")
+    assert feelings_of("Tired. Not the sleepy kind. The kind where even my teeth ache.\n") == ("tiredness",)
+
+
+ZUGSPITZE = ("Zugspitze, oder fast. Wir sind bis zur Knorrhütte und dann umgedreht, weil das Wetter kippte. Ma"
+             "rkus war enttäuscht, ich ehrlich gesagt erleichtert.\n\nAber auf dem Rückweg, kurz vor dem Reint"
+             "al, riss der Nebel für ein paar Minuten auf, und das ganze Tal lag unter uns, grün und silbern, "
+             "der Bach wie ein Faden. Niemand hat fotografiert. Wir sind einfach stehen geblieben, beide außer"
+             " Atem, und dann war es wieder weg.\n\nManchmal ist der Gipfel nicht das Wichtigste. Sagen Leute,"
+             " die nicht oben waren, ich weiß.\n")
+
+
+def test_a_feeling_of_someone_named_beside_the_writers_own_is_theirs(
+        feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "hurt" not in feelings_of(ZUGSPITZE)
+    assert "Kränkung" not in compose(ZUGSPITZE)
+    assert "anger" not in feelings_of("Sam was furious, I was just relieved it was over.\n")
+
+
+UNI = ("Drove Ellie to Bristol for uni. Seven hours there and back with a car full of duvets.\n\n"
+       "Her room is tiny and smells like paint. Ellie was embarrassed by me the whole time, in the normal way, "
+       "then hugged me in the car park for a really long time.\n\nI'm proud of her. I'm so proud of her. The "
+       "drive home was the quietest I've ever heard that car. Her seat's still pushed all the way back and I "
+       "can't bring myself to move it.\n")
+
+
+def test_pride_said_then_turned_is_named_first_and_the_turn_quoted(reading_of: Callable[[str], object]) -> None:
+    analysis, reading = reading_of(UNI)
+    toks = analysis.tokens
+    centre = analysis.text[toks[reading.centre.first].start : toks[reading.centre.last - 1].end]
+    assert reading.feelings == ("pride",)
+    assert "can't bring myself to move it" in centre
+    reply = compose(UNI)
+    assert "pride" in reply.lower() and "can't bring myself to move it" in reply
+
+
+def test_news_shouted_is_not_turned_by_a_later_line(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "pride" in compose("GOT THE JOB!!! Starting March 3rd. Told Mum first, then screamed into a pillow.\n").lower()
+
+
+def test_a_best_day_measured_against_a_trip_is_asked_what_made_it_so() -> None:
+    reply = compose("Travel log, day 4. Train cancelled. Replacement bus broke down at a petrol station. An old lady "
+                    "shared her clementines with the whole back row. Arrived at 1 a.m. Honestly? Best day of the "
+                    "trip so far.\n")
+    assert reply.endswith("What made it the best day of the trip so far?"), reply
+
+
+def test_being_called_a_thief_is_no_guilt(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "guilt" not in feelings_of("So it's me again. The tablets, the bath, the night she thought I was her "
+                                      "sister and called me a thief. I never say anything.\n")
+    assert feelings_of("Took the last of the biscuits she'd saved. I feel a bit like a thief.\n") == ("guilt",)
