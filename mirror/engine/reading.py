@@ -526,9 +526,9 @@ def _said_then_turned(text: str, toks: Tokens, centre: Moment, scored: Sequence[
                       vader: dict[str, float]) -> Moment | None:
     """The line after a centre that states a glad feeling ("I'm so proud of him") which
     turns against it, in the same paragraph: the strongest such line, scored near the
-    centre (`_THEN_TURNED_SHARE`), that leans hard (VADER) or says what the writer cannot
-    do ("I can't bring myself to move it", "I hate that they're both true at once"), with
-    no glad feeling of its own. None when there is none."""
+    centre (`_THEN_TURNED_SHARE`), that leans hard (VADER), opens on a turn ("Maar …") or
+    says what the writer cannot do ("I can't bring myself to move it"), with no glad
+    feeling of its own. None when there is none."""
     if centre.last - centre.first > _THEN_TURNED_CENTRE_WORDS or not any(
             centre.first <= i < centre.last and fam == feeling and wt >= WORD_WEIGHT for i, fam, wt in families) \
             or "!" in text[toks[centre.first].start : toks[centre.last - 1].end + 2]:
@@ -541,7 +541,9 @@ def _said_then_turned(text: str, toks: Tokens, centre: Moment, scored: Sequence[
                 or m.score < _THEN_TURNED_SHARE * centre.score or any(m.first <= i < m.last for i in glad_at):
             continue
         words = [toks[k].norm for k in range(m.first, m.last)]
-        if sum(vader.get(w, 0.0) for w in words) <= -1.0 or any(
+        # (without a sentiment lexicon, a line opening on "but" turns it: "Ik ben opgelucht.
+        # … Maar ik heb ook in de auto gezeten op de parkeerplaats, een halfuur lang")
+        if sum(vader.get(w, 0.0) for w in words) <= -1.0 or words[0] in lex.opening_turns or any(
                 w in lex.negators or w.endswith("n't") for w in words):
             best = m if best is None or m.score > best.score else best
     return best
@@ -1434,6 +1436,11 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             weight = min(weight, HINT_WEIGHT)  # "the vet came, which I'm glad about": an aside
         if any(tuple(norms[max(0, i - len(h)):i]) == h for h in lex.hedges):
             weight = min(weight, HINT_WEIGHT)  # "kind of sad but also not"
+        if i > 0 and norms[i - 1] in lex.reported and toks[i - 1].sent == toks[i].sent:
+            # "I said thank you about six times": the words said, a courtesy as often as a
+            # feeling (read blind, that line quoted over the crying it came before was a
+            # minor line, graded 2)
+            weight = min(weight, HINT_WEIGHT)
         if _played_down_aside(text, toks, norms, i, size, lex):
             weight = min(weight, HINT_WEIGHT)  # "… and — I'm a little ashamed — Hanson"
         found.append((i, hit[0], weight))
@@ -3649,8 +3656,16 @@ def _own_question(text: str, toks: Tokens, centre: Moment, lex: _Lexicon) -> boo
     first = centre.first
     for i in range(centre.first + 1, centre.last):
         if ":" in text[toks[i - 1].end : toks[i].start]:
+            if i - centre.first <= _SPEAKER_WORDS and line_at(text, toks[centre.first].start).lstrip().startswith(
+                    text[toks[centre.first].start : toks[i - 1].end]) \
+                    and not any(toks[k].norm in lex.first_person for k in range(centre.first, i)):
+                return False  # "M: Daddy, when I'm big will you be small?": a line of dialogue, theirs
             first = i  # (the thought after "und gedacht:" is the question)
     return any(t.norm in lex.first_person for t in toks[first : centre.last])
+
+
+#: A line opening on at most this many words and a colon is dialogue ("M:", "Mrs Pell:").
+_SPEAKER_WORDS = 2
 
 
 def _answered(toks: Tokens, centre: Moment) -> bool:
@@ -5271,7 +5286,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if vader and chosen and not sarcasm and not (told_guilt and "guilt" in chosen) and not turned_from \
             and _tone_contradicts(chosen, centre, norms, families, lex, vader):
         chosen, valence = [], "neutral"  # a name against the moment's own tone is worse than none
-    if vader and not sarcasm and not turned_from and len(chosen) == 1 and lex.valence.get(chosen[0]) == "positive" \
+    if not sarcasm and not turned_from and len(chosen) == 1 and lex.valence.get(chosen[0]) == "positive" \
             and (after := _said_then_turned(text, toks, centre, scored, chosen[0], families, lex, vader)) is not None:
         # "I'm proud of her. I'm so proud of her. … Her seat's still pushed all the way back
         # and I can't bring myself to move it.": the gladness said, then the line the
@@ -5302,7 +5317,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     news = {fam for i, fam, wt in families if wt < WORD_WEIGHT or toks[i].sent == toks[0].sent
             or "!" in _sentence_end(text, toks, i)} | {fam for _, fam, _ in signs} \
         | ({"joy"} if shouted_joy else set())
-    if not vader and not in_centre and valence == "positive" and not news & set(chosen):
+    if not vader and not in_centre and valence == "positive" and not news & set(chosen) and not turned_from:
         # Without a sentiment lexicon to weigh the quoted moment, a gladness found only
         # elsewhere ("Ik ben zo trots", "il gatto era fiero") is not named beside it: the
         # moment may be the other side ("her room will be empty in September"), and "pride"

@@ -189,3 +189,61 @@ def test_being_called_a_thief_is_no_guilt(feelings_of: Callable[[str], tuple[str
     assert "guilt" not in feelings_of("So it's me again. The tablets, the bath, the night she thought I was her "
                                       "sister and called me a thief. I never say anything.\n")
     assert feelings_of("Took the last of the biscuits she'd saved. I feel a bit like a thief.\n") == ("guilt",)
+
+
+BEDTIME = ("Bedtime, tonight:\n\nM: Daddy, when I'm big will you be small?\nme: No, I'll just be old.\nM: Ho"
+           "w old?\nme: Very old. Like, grey hair old.\nM: (long think) That's okay. I'll carry you.\nme: De"
+           "al.\nM: But not up stairs.\n\nFair enough.\n")
+
+def test_a_question_in_a_line_of_dialogue_is_the_speakers(reading_of: Callable[[str], object]) -> None:
+    _, reading = reading_of(BEDTIME)
+    assert not reading.asking
+    assert "hard to put down" not in compose(BEDTIME)
+
+
+WAVE = ("A woman across the street waved at me and I waved back enthusiastically and then the man behind "
+        "me also waved and walked past me into her arms. I then had to pretend I was waving at a taxi. Th"
+        "ere were no taxis. It is a pedestrian street. I am moving to another country.\n")
+
+def test_a_mortified_writers_way_out_is_a_joke_not_a_plan() -> None:
+    reply = compose(WAVE)
+    assert "that you are moving to another country" not in reply, reply
+
+
+def test_a_body_part_that_hurts_from_smiling_is_no_hurt(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "hurt" not in feelings_of("date with Sam and it was GOOD. i have not stopped smiling and my cheeks hurt. "
+                                     "i am 34 years old. this is ridiculous.\n")
+    assert "hurt" in feelings_of("I was so hurt by what she said at dinner.\n")
+
+
+OVEN = ("Dr. Okafor called at 4:50, ten minutes before the office closed. I'd been carrying my phone from"
+        " room to room all day like it was a hot coal.\n\nBenign.\n\nI said thank you about six times. Th"
+        "en I hung up and put the phone in the fruit bowl and went and cleaned the oven, which I have not"
+        " done in two years. Scrubbed until my arms hurt. Didn't cry until Marcus got home and asked why "
+        "the kitchen smelled like bleach.\n")
+
+def test_thanks_said_is_a_courtesy_not_the_moment(centre_of: Callable[[str], str]) -> None:
+    assert "thank you about six times" not in centre_of(OVEN)
+
+
+NOTARIS = ("De papieren zijn getekend. Twaalf jaar, en het duurde bij de notaris precies vijfentwintig minut"
+           "en. Hij had koffie neergezet die niemand dronk.\n\nDaarna stonden we samen buiten op de stoep, R"
+           "uud en ik, en wisten geen van beiden welke kant we op moesten. Hij vroeg of ik nog de blender wi"
+           "lde hebben. Ik zei ja, ook al gebruik ik hem nooit. Ik weet niet waarom ik ja zei.\n\nIk ben opg"
+           "elucht. Dat is waar. Maar ik heb ook in de auto gezeten op de parkeerplaats, motor uit, een half"
+           "uur lang, naar de regen op de voorruit kijkend.\n\nMorgen begint de rest. Vanavond nog even niet"
+           ".\n")
+
+def test_relief_said_then_turned_by_maar_is_named_first(reading_of: Callable[[str], object]) -> None:
+    analysis, reading = reading_of(NOTARIS)
+    toks = analysis.tokens
+    centre = analysis.text[toks[reading.centre.first].start : toks[reading.centre.last - 1].end]
+    assert reading.feelings == ("relief",)
+    assert "in de auto gezeten" in centre
+    assert compose(NOTARIS).startswith("Eerst opluchting")
+
+
+def test_stress_the_verb_is_no_worry(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "anxiety" not in feelings_of("The Find My app shows my AirPod in the garden, behind the hydrangea, and I "
+                                        "cannot stress enough that I did not put it there.\n")
+    assert "anxiety" in feelings_of("So stressed about work this week. I cannot switch off.\n")
