@@ -2032,7 +2032,7 @@ _LATER_STAGES = (("second", "week"), ("then",), ("now",), ("tonight",), ("today"
                  ("depois",), ("agora",), ("hoje",), ("potem",), ("teraz",), ("dziś",), ("dzisiaj",),
                  ("toen",), ("nu",), ("vandaag",), ("inmiddels",))
 #: How many sentences after the first stage a later one may open.
-_LATER_STAGE_REACH = 3
+_LATER_STAGE_REACH = 5
 
 
 def _no_longer_felt(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
@@ -2904,7 +2904,9 @@ _AT_FIRST = (("at", "first"), ("the", "first", "week"), ("the", "first", "few"),
              ("de", "eerste", "week"),
              ("in", "the", "beginning"), ("early", "on"), ("al", "principio"), ("au", "début"),
              ("am", "anfang"), ("all'inizio",), ("no", "início"), ("no", "começo"), ("na", "początku"),
-             ("in", "het", "begin"), ("anfangs",), ("zunächst",))
+             ("in", "het", "begin"), ("anfangs",), ("zunächst",),
+             # once, as it used to be ("Kiedyś mnie to denerwowało. … Dzisiaj … zrozumiałam")
+             ("kiedyś",), ("früher",), ("vroeger",), ("autrefois",))
 
 
 #: (the words `_AT_FIRST` opens on, looked at before the phrases)
@@ -3161,10 +3163,19 @@ def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
         return True
     # Further back only across small words: "non mi sono ancora stancata", "no me he
     # cansado todavía" (pronouns, "have", "be", "yet" between the "not" and the feeling).
+    # (and degree words: "I can't even be properly angry")
     j = i - 1
-    while j >= max(lo, i - _NEGATION_REACH) and norms[j] in _LIGHT_WORDS:
+    while j >= max(lo, i - _NEGATION_REACH) and (
+            norms[j] in _LIGHT_WORDS or norms[j] in lex.intensifiers or norms[j] in _NOT_REACHES_PAST
+            or (len(norms[j]) > 4 and norms[j].endswith("ly"))):
         j -= 1
     return j >= max(lo, 0) and i - j > 3 and negator(norms[j])
+
+
+#: "Even", "ever", "be", "feel": small words a "not" reaches past to its feeling ("I can't
+#: even be properly angry", "couldn't ever feel sad").
+_NOT_REACHES_PAST = frozenset({"even", "ever", "be", "feel", "incluso", "même", "sogar", "nemmeno", "neanche",
+                               "mesmo", "nawet", "zelfs"})
 
 
 #: id(a lexicon's negators) -> (those negators, the elided ones among them), per lexicon.
@@ -5475,6 +5486,13 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         # "… the kid who used to save her crackers for the class hamster. Well. A different
         # kid now.": "Well." leads into what follows; quoted with the line before, it was
         # asked "What does 'Well' carry for you?" (read blind: a mechanical fragment, 2)
+        return m
+    if said and beyond is not None and nxt.last - nxt.first <= 2 \
+            and "\n" not in text[toks[nxt.last - 1].end : toks[beyond.first].start] \
+            and set(said) <= {toks[k].norm for k in range(beyond.first, beyond.last)}:
+        # "… it made me feel better that he's cooked too. moles. i do not understand moles.":
+        # a word said, then said again in the line after it, heads what follows (quoted as
+        # the first line's tail, "What does 'moles' bring up for you?" was graded 2)
         return m
     if _a_leaving_line(said, leaving, stopwords or frozenset(), negators):
         # "… and I'm so proud. Bed now.": the writer getting up to go, not the line's answer

@@ -247,3 +247,40 @@ def test_stress_the_verb_is_no_worry(feelings_of: Callable[[str], tuple[str, ...
     assert "anxiety" not in feelings_of("The Find My app shows my AirPod in the garden, behind the hydrangea, and I "
                                         "cannot stress enough that I did not put it there.\n")
     assert "anxiety" in feelings_of("So stressed about work this week. I cannot switch off.\n")
+
+
+BIRDS = ("Upstairs has started learning the drums. Same four bars of what I think is \"Seven Nation Army\""
+         " since 6pm. It's now 9:40. He's getting better, which is the worst part — I can't even be proper"
+         "ly angry, I'm sort of invested. If he nails the fill by ten I'm going up there to shake his hand"
+         ". If he doesn't I'm going up there anyway, just with a different face.\n")
+
+
+def test_a_not_reaches_past_even_be_and_a_degree_word(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "anger" not in feelings_of(BIRDS)
+    assert "anger" in feelings_of("I am properly angry with him tonight.\n")
+
+
+CHRISTMAS = ("14 listopada\n\nMama zadzwoniła, żeby zapytać, czy na pewno przyjadę na święta. Jest listopad. P"
+             "owiedziałam, że tak. Zapytała jeszcze raz pod koniec rozmowy.\n\nKiedyś mnie to denerwowało. Wsz"
+             "ystko było \"na pewno?\", \"a zjesz coś?\", \"a ciepło ci?\". Dzisiaj, jak już odłożyłam telefon"
+             ", siedziałam w kuchni i zrozumiałam, że ona po prostu nie ma już komu zadawać tych pytań. Tata n"
+             "ie żyje od trzech lat, brat w Irlandii.\n\nKupiłam bilet od razu. Na dwudziestego, nie na dwudzi"
+             "estego trzeciego jak zwykle. Nic jej nie powiem. Niech będzie niespodzianka.\n")
+
+
+def test_a_feeling_of_how_it_used_to_be_is_not_named_as_todays(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "anxiety" not in feelings_of(CHRISTMAS)
+    assert "niepokój" not in compose(CHRISTMAS)
+
+
+MOCK = ("chem mock tomorrow and i know maybe 40% of it. mum keeps bringing me toast like toast is going t"
+        "o help. (the toast is helping a little.) i made flashcards and then spent an hour colour-coding "
+        "the flashcards instead of reading them which is classic me. jay texted \"we're so cooked\" with "
+        "a skull and honestly it made me feel better that he's cooked too. moles. i do not understand mol"
+        "es. i understand that they are not the animal. that's it. that's all i've got. going to sleep wi"
+        "th the periodic table under my pillow like it's 2009 and i'm a wizard\n")
+
+
+def test_a_word_said_again_in_the_next_line_heads_it_and_is_no_tail(centre_of: Callable[[str], str]) -> None:
+    assert not centre_of(MOCK).endswith("moles"), centre_of(MOCK)
+    assert "“moles”" not in compose(MOCK)
