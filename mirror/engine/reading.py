@@ -5487,13 +5487,6 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         # kid now.": "Well." leads into what follows; quoted with the line before, it was
         # asked "What does 'Well' carry for you?" (read blind: a mechanical fragment, 2)
         return m
-    if said and beyond is not None and nxt.last - nxt.first <= 2 \
-            and "\n" not in text[toks[nxt.last - 1].end : toks[beyond.first].start] \
-            and set(said) <= {toks[k].norm for k in range(beyond.first, beyond.last)}:
-        # "… it made me feel better that he's cooked too. moles. i do not understand moles.":
-        # a word said, then said again in the line after it, heads what follows (quoted as
-        # the first line's tail, "What does 'moles' bring up for you?" was graded 2)
-        return m
     if _a_leaving_line(said, leaving, stopwords or frozenset(), negators):
         # "… and I'm so proud. Bed now.": the writer getting up to go, not the line's answer
         # (asked "Where does 'Bed now' take you?", the pride was passed over)

@@ -271,16 +271,3 @@ CHRISTMAS = ("14 listopada\n\nMama zadzwoniła, żeby zapytać, czy na pewno prz
 def test_a_feeling_of_how_it_used_to_be_is_not_named_as_todays(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
     assert "anxiety" not in feelings_of(CHRISTMAS)
     assert "niepokój" not in compose(CHRISTMAS)
-
-
-MOCK = ("chem mock tomorrow and i know maybe 40% of it. mum keeps bringing me toast like toast is going t"
-        "o help. (the toast is helping a little.) i made flashcards and then spent an hour colour-coding "
-        "the flashcards instead of reading them which is classic me. jay texted \"we're so cooked\" with "
-        "a skull and honestly it made me feel better that he's cooked too. moles. i do not understand mol"
-        "es. i understand that they are not the animal. that's it. that's all i've got. going to sleep wi"
-        "th the periodic table under my pillow like it's 2009 and i'm a wizard\n")
-
-
-def test_a_word_said_again_in_the_next_line_heads_it_and_is_no_tail(centre_of: Callable[[str], str]) -> None:
-    assert not centre_of(MOCK).endswith("moles"), centre_of(MOCK)
-    assert "“moles”" not in compose(MOCK)
