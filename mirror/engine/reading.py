@@ -2690,9 +2690,15 @@ def _anothers_loss(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> b
             return True  # "la madre de Lucía"
     # "sa femme, Thérèse, morte il y a deux ans", "his wife died in the spring": someone
     # of theirs, said with their possessive
-    if any(toks[j].sent == sent and toks[j].norm in lex.theirs and toks[j + 1].norm in lex.people
-           for j in range(max(0, i - _LOSS_WINDOW), i)):
-        return True
+    # (the nearest person named before it in the sentence, however far: "Ihr Mann ist vor
+    # drei Jahren gestorben" puts the verb last)
+    for j in range(i - 1, 0, -1):
+        if toks[j].sent != sent:
+            break
+        if toks[j].norm in lex.people:
+            if toks[j - 1].norm in lex.theirs and toks[j - 1].sent == sent:
+                return True
+            break
     return _pronoun_of_someone_elses(toks, i, lex)
 
 
@@ -5499,7 +5505,11 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
     # (and the entry's last line, short, weighing nearly as much: "Ria says it's freedom of a
     # different kind. Ria has never been good at lying." — the line and its answer)
     answers = (nxt is scored[-1] and nxt.last - nxt.first <= _LAST_ANSWER_WORDS
-               and nxt.score >= _LAST_ANSWER_SHARE * m.score and nxt.last - m.first <= _MAX_CENTRE_WORDS)
+               and (nxt.score >= _LAST_ANSWER_SHARE * m.score
+                    # ("Ich weiß nicht, wie viele Geburtstage noch kommen. Heute war ein guter.":
+                    # today said against what is to come; cut off, only the dread was left)
+                    or (nxt.last - nxt.first <= _ENDING_WORDS and toks[nxt.first].norm in _TODAY_WORDS))
+               and nxt.last - m.first <= _MAX_CENTRE_WORDS)
     # (and the entry's last line, a few words that go on from it with no one new in them, a
     # diary's two doings in a row: "Walked the usual route after, by myself, out of habit.
     # Stopped at every lamppost." — quoted without it, the walk is a habit and not a dog
@@ -5533,6 +5543,9 @@ _LEADS_ON = frozenset({"well", "so", "anyway", "right", "bueno", "pues", "bon", 
 #: How many words an entry's last line may hold to be joined to the centre just before it,
 #: whatever it weighs (`_with_short_tail`).
 _ENDING_WORDS = 5
+#: "Today" in the engine's languages: a short last line opening on it answers the line before
+#: it (`_with_short_tail`); not "tonight", which opens the evening's plan ("Stasera pizza").
+_TODAY_WORDS = frozenset({"today", "hoy", "aujourd'hui", "heute", "oggi", "hoje", "dziś", "dzisiaj", "vandaag"})
 
 
 def _goes_on(toks: Sequence[Token], line: Moment, stopwords: frozenset[str] | None,

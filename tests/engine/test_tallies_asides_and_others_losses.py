@@ -287,3 +287,30 @@ CHRISTMAS = ("14 listopada\n\nMama zadzwoniła, żeby zapytać, czy na pewno prz
 def test_a_feeling_of_how_it_used_to_be_is_not_named_as_todays(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
     assert "anxiety" not in feelings_of(CHRISTMAS)
     assert "niepokój" not in compose(CHRISTMAS)
+
+
+NEIGHBOUR = ("Erste Woche in der neuen Wohnung. Im Treppenhaus hängt ein Zettel: \"Liebe Nachbarn, bitte die "
+             "Haustür LEISE schließen. Danke! Fr. Kowalski, 2. OG.\" Das LEISE ist dreimal unterstrichen.\n\n"
+             "Heute hat Frau Kowalski bei mir geklingelt. Ich dachte, jetzt kommt's. Stattdessen stand sie "
+             "da mit einem Teller Streuselkuchen und sagte: \"Sie sehen aus, als hätten Sie den Backofen "
+             "noch nicht angeschlossen.\"\n\nHatte ich nicht.\n\nWir haben eine Stunde geredet. Ihr Mann ist "
+             "vor drei Jahren gestorben, sie wohnt seit 41 Jahren in dieser Wohnung und weiß alles über "
+             "alle. Ich schließe die Haustür jetzt sehr, sehr leise.\n")
+
+
+def test_a_death_of_her_husband_told_verb_last_is_hers(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "grief" not in feelings_of(NEIGHBOUR)
+    assert "Trauer" not in compose(NEIGHBOUR)
+
+
+BIRTHDAY = ("Omas 90. Geburtstag. Die ganze Familie war da, sogar Onkel Bernd, der sonst nie kommt. Es gab "
+            "drei Torten, weil sich keiner abgesprochen hatte.\n\nOma saß am Kopfende in ihrer guten Bluse "
+            "und hat alles sehr still beobachtet. Irgendwann hat sie mich zu sich gewinkt und gefragt, wer "
+            "der junge Mann mit dem Bart ist. Das war mein Bruder.\n\nSpäter, beim Abwasch, hat sie "
+            "plötzlich ein Lied aus ihrer Schulzeit angestimmt, alle Strophen, ohne einen einzigen Fehler. "
+            "Wir standen alle in der Küche, und keiner hat sich getraut, das Wasser abzudrehen.\n\nIch "
+            "weiß nicht, wie viele Geburtstage noch kommen. Heute war ein guter.\n")
+
+
+def test_a_short_last_line_of_today_answers_the_line_before(centre_of: Callable[[str], str]) -> None:
+    assert centre_of(BIRTHDAY).endswith("Heute war ein guter"), centre_of(BIRTHDAY)
