@@ -3681,6 +3681,32 @@ def _own_question(text: str, toks: Tokens, centre: Moment, lex: _Lexicon) -> boo
     return any(t.norm in lex.first_person for t in toks[first : centre.last])
 
 
+def _asked_as_a_question(toks: Tokens, centre: Moment) -> bool:
+    """Whether the centre's last sentence is built as an English question: a question word
+    in it ("what", "why", "if"), or a verb before its subject at its start or after a comma
+    ("Should I go?", "Am I a bad friend?", "…, or is that ridiculous?"), or one opening on "or"
+    ("Or invited and I missed it?"). A statement with a
+    question mark ("we ended up in some kind of arm-wrestling position?") is a rising voice."""
+    last = toks[centre.last - 1].sent
+    lo = centre.last - 1
+    while lo > centre.first and toks[lo - 1].sent == last:
+        lo -= 1
+    words = [t.norm for t in toks[lo:centre.last]]
+    if any(w in _EN_QUESTION_WORDS for w in words):
+        return True
+    return (bool(words) and (words[0] in _EN_AUXILIARIES or words[0] == "or")) or any(
+        w in _EN_AUXILIARIES and words[k - 1] in ("or", "and", "but", "so") for k, w in enumerate(words) if k)
+
+
+#: English question words, and the verbs that open a question before their subject.
+_EN_QUESTION_WORDS = frozenset({"what", "why", "how", "who", "whom", "whose", "where", "when", "which",
+                                "whether", "if", "what's", "who's", "where's", "how's", "why's"})
+_EN_AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "am", "was", "were", "will", "would", "should",
+                             "could", "can", "shall", "have", "has", "had", "may", "might", "must", "don't",
+                             "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
+                             "shouldn't", "couldn't", "can't", "haven't", "hasn't", "hadn't", "ought"})
+
+
 #: A line opening on at most this many words and a colon is dialogue ("M:", "Mrs Pell:").
 _SPEAKER_WORDS = 2
 
@@ -5321,6 +5347,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         and not inside_quotation(text, toks[centre.last - 1].end) \
         and not _answered(toks, centre) and not _tag_question(text, toks, centre.last) \
         and _own_question(text, toks, centre, lex)  # "Is it going, Bethany?": someone's words
+    if asking and language == "en" and not _asked_as_a_question(toks, centre):
+        # "… and we ended up in some kind of... arm-wrestling position?": a story told with a
+        # rising voice, not a question to weigh (read blind, "What is it like to carry that
+        # question tonight?" took the joke for a worry, graded 1)
+        asking = False
     asking = asking or tag_asks
     # The question's phrase comes from the quoted moment itself: a person, something of the
     # writer's own, or a two-word thing; a stray detail elsewhere would read as random.

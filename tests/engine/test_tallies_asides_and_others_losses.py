@@ -314,3 +314,18 @@ BIRTHDAY = ("Omas 90. Geburtstag. Die ganze Familie war da, sogar Onkel Bernd, d
 
 def test_a_short_last_line_of_today_answers_the_line_before(centre_of: Callable[[str], str]) -> None:
     assert centre_of(BIRTHDAY).endswith("Heute war ein guter"), centre_of(BIRTHDAY)
+
+
+HANDSHAKE = ("Date with the guy from the climbing app. Went well, I thought. At the end he went in for a "
+             "hug and I went in for a handshake and we ended up in some kind of... arm-wrestling position? "
+             "And then I said, and I need this on record for future generations, \"good game\".\n\nGOOD "
+             "GAME.\n\nHe texted an hour later, \"ha, good game to you too\", so either he's very kind or "
+             "he's into it. Either way I am not well.\n")
+
+
+def test_a_statement_said_with_a_rising_voice_is_no_question_to_weigh(reading_of: Callable[[str], object]) -> None:
+    _, reading = reading_of(HANDSHAKE)
+    assert not reading.asking
+    assert "carry that question" not in compose(HANDSHAKE)
+    _, weighing = reading_of("Lena didn't invite me to the wedding. Was I not invited? Or invited and I missed it?\n")
+    assert weighing.asking
