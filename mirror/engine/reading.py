@@ -3172,16 +3172,11 @@ def _negated(norms: Sequence[str], i: int, lex: _Lexicon, lo: int = 0) -> bool:
     # (and degree words: "I can't even be properly angry")
     j = i - 1
     while j >= max(lo, i - _NEGATION_REACH) and (
-            norms[j] in _LIGHT_WORDS or norms[j] in lex.intensifiers or norms[j] in _NOT_REACHES_PAST
+            norms[j] in _LIGHT_WORDS or norms[j] in lex.intensifiers
             or (len(norms[j]) > 4 and norms[j].endswith("ly"))):
         j -= 1
     return j >= max(lo, 0) and i - j > 3 and negator(norms[j])
 
-
-#: "Even", "ever", "be", "feel": small words a "not" reaches past to its feeling ("I can't
-#: even be properly angry", "couldn't ever feel sad").
-_NOT_REACHES_PAST = frozenset({"even", "ever", "be", "feel", "incluso", "même", "sogar", "nemmeno", "neanche",
-                               "mesmo", "nawet", "zelfs"})
 
 
 #: id(a lexicon's negators) -> (those negators, the elided ones among them), per lexicon.
@@ -3279,7 +3274,8 @@ _POSSESSIVES_BEFORE_SOMEONE = frozenset({
 _DENIED_AFTER_WORDS = 7
 #: How far back a negation may govern a feeling across small words only.
 _NEGATION_REACH = 6
-#: Pronouns, forms of "have" and "be", and "yet"/"still", in the engine's languages.
+#: Pronouns, forms of "have" and "be", "yet"/"still" and "even", in the engine's languages:
+#: what a "not" reaches past to its feeling ("I can't even be properly angry").
 _LIGHT_WORDS = frozenset({
     "mi", "ti", "si", "ci", "vi", "me", "te", "se", "nos", "os", "lo", "la", "le", "les", "y", "en",
     "sono", "sei", "è", "siamo", "ho", "hai", "ha", "abbiamo", "ancora", "mai", "più",
@@ -3289,7 +3285,8 @@ _LIGHT_WORDS = frozenset({
     "ben", "heb", "hebt", "nog", "mij", "je", "zich",
     "jestem", "jeszcze", "się", "już",
     "sou", "estou", "tenho", "tem", "ainda", "já",
-    "i", "i'm", "am", "was", "have", "i've", "been", "yet", "still", "even", "ever",
+    "i", "i'm", "am", "was", "have", "i've", "been", "be", "feel", "yet", "still", "even", "ever",
+    "incluso", "même", "sogar", "nemmeno", "neanche", "mesmo", "nawet", "zelfs",
 })
 
 
@@ -6363,23 +6360,21 @@ def _welcomed(text: str, toks: Sequence[Token], lex: _Lexicon) -> set[str]:
             and not clause_break_between(text, toks[min(i, j)], toks[max(i, j)])
 
     # (only a word next to a "good" can be one: most entries have few or none)
-    near = {j for k, w in enumerate(as_tokens(toks).norms) if w in _GOOD for j in (k - 1, k + 1)}
-    for i, t in enumerate(toks):
-        if i not in near:
-            continue
-        hit = lex.single.get(t.norm) or _by_prefix(lex, t.norm)
+    goods = [k for k, w in enumerate(as_tokens(toks).norms) if w in _GOOD]
+    for i in {j for k in goods for j in (k - 1, k + 1) if 0 <= j < len(toks)}:
+        hit = lex.single.get(toks[i].norm) or _by_prefix(lex, toks[i].norm)
         if hit is not None and lex.valence.get(hit[0]) == "negative" and (beside(i, i - 1) or beside(i, i + 1)):
             found.add(hit[0])
     # "Tired in the good way for once.", "nervous in a good way": said so in its own clause
-    for i, t in enumerate(toks[:-2]):
-        if t.norm not in _IN_A_WAY or not any(
-                toks[j].norm in _GOOD and toks[j].sent == t.sent for j in range(i + 1, min(i + 3, len(toks)))):
-            continue
+    # (the "in" one or two words before a "good", and the feeling just before the "in")
+    for k, i in {(k, k - d) for k in goods for d in (1, 2)}:
         j = i - 1
-        if j >= 0 and toks[j].sent == t.sent and not clause_break_between(text, toks[j], t):
-            hit = lex.single.get(toks[j].norm) or _by_prefix(lex, toks[j].norm)
-            if hit is not None and lex.valence.get(hit[0]) == "negative":
-                found.add(hit[0])
+        if j < 0 or toks[i].norm not in _IN_A_WAY or not toks[j].sent == toks[i].sent == toks[k].sent \
+                or clause_break_between(text, toks[j], toks[i]):
+            continue
+        hit = lex.single.get(toks[j].norm) or _by_prefix(lex, toks[j].norm)
+        if hit is not None and lex.valence.get(hit[0]) == "negative":
+            found.add(hit[0])
     # "Sono agitatissima. In senso buono.", "Nervous. In a good way.": the line after the
     # feeling says it is the good kind
     bounds = as_tokens(toks).sentence_bounds()
