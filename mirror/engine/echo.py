@@ -37,7 +37,8 @@ _SUBJECTS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "we", "we're", "w
 #: Words that must not be said back as the mirror's own: obligation, advice, someone else
 #: addressed, or a conditional the person only imagined.
 _REFUSE = frozenset({
-    "you", "your", "you're", "yours", "yourself", "should", "shouldn't", "must", "mustn't",
+    "you", "your", "you're", "yours", "yourself", "yourselves", "you'd", "you'll", "you've", "youre",
+    "youd", "youll", "youve", "ya", "u", "ur", "should", "shouldn't", "must", "mustn't",
     "ought", "need", "needs", "needed", "have", "has", "gotta", "if", "would", "could",
     "might", "will", "i'll", "we'll", "i'd", "we'd", "shall", "please", "maybe", "kill",
     "die", "dead", "suicide", "hurt", "hate",

@@ -1313,6 +1313,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     norms = list(as_tokens(toks).norms)
     bounds = as_tokens(toks).sentence_bounds()  # (kept on the tokens: a no-op when called again)
     quoted = {i for i, span in enumerate(tokens_in_spans(toks, quoted_spans(text))) if span >= 0}
+    quoted |= _their_dialogue(text, toks, lex)
     found: list[tuple[int, str, float]] = []
     phrases_of, single_of, forms, seen = lex.phrases.get, lex.single.get, lex.forms, lex.prefix_seen
     passed_stages: set[int] | None = None  # (read once, at the first feeling word: `_stages_passed`)
@@ -1386,10 +1387,14 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "mi fa male una spalla", "me duele la espalda", "hurt my back": the body's pain
         if _said_of_it(toks, i, lex):
             continue  # "it was windy and miserable": the weather's, not the writer's
+        if hit[0] == "hurt" and size == 1 and _done_by_the_writer(toks, i):
+            continue  # "like i have personally betrayed the family": what the writer did, not felt
         if _fragment_of_theirs(toks, i, lex):
             continue  # "She cried after every phone call with you. Not sad crying. Happy.": hers
-        if hit[0] == "love" and _loves_a_thing(text, toks, i + size, lex):
+        if hit[0] == "love" and _loves_a_thing(text, toks, i + size, lex) \
+                and not _never_more_before(norms, i, bounds[toks[i].sent][0]):
             continue  # "Amo minha vida corporativa", "I love my commute": said of a thing
+            #           (not "I have never loved anything more": the most ever, of someone)
         if hit[0] != "love" and _in_a_letters_closing(text, toks, i, lex):
             continue  # "Love, and jealous of your lemons,\nR.": a closing's play, not envy
         if hit[0] == "love" and _conceded(toks, i + size, lex):
@@ -1627,7 +1632,8 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
             if quoted is None:
                 quoted = {k for k, span in enumerate(tokens_in_spans(toks, quoted_spans(text)))
                           if span >= 0}
-            if i in quoted or _negated(norms, i, lex) or _unreal(text, toks, i, lex) \
+            if (i in quoted and not (family == "relief" and _news_quoted(text, toks, i, lex))) \
+                    or _negated(norms, i, lex) or _unreal(text, toks, i, lex) \
                     or _undone(toks, i, end) or (shouted and "!" not in _sentence_end(text, toks, i)):
                 continue
             if family in _TOLD_GLAD and any(
@@ -1648,6 +1654,20 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     if vigil is not None and "grief" in lex.valence:
         found.append((vigil, "grief", WORD_WEIGHT))
     return found
+
+
+def _news_quoted(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether the quotation holding token i is news someone told the writer: the words
+    before it report it, and no "I" reports it ('Poi ha detto: "È una cisti. Benigna."', as
+    against 'I told Mum "it's benign"'). Relief told in the doctor's own words is still the
+    writer's news."""
+    start = text.rfind("\n", 0, toks[i].start) + 1
+    opening = max(text.rfind(q, start, toks[i].start) for q in "\"\u201c\u201e\u00ab")
+    if opening < 0:
+        return False
+    before = [t for t in toks[max(0, i - _TOLD_REACH * 4) : i] if t.end <= opening and t.start >= start][-_TOLD_REACH:]
+    said = [k for k, t in enumerate(before) if t.norm in lex.reported and t.norm not in _ASKED]
+    return bool(said) and not any(t.norm in lex.first_person for t in before[max(0, said[-1] - 1) : said[-1]])
 
 
 #: id(a lexicon's signs) -> (those signs, their words as `_signs` reads them), per lexicon.
@@ -2648,7 +2668,12 @@ def _tone_contradicts(chosen: Sequence[str], centre: Moment, norms: Sequence[str
         return False
     if set(chosen) <= _FOND_IN_LOSS:
         return False  # "Len died. … He cheated at dominoes with great dignity": grief remembers fondly
-    lean = sum(vader.get(w, 0.0) for w in norms[centre.first:centre.last])
+    # (against a glad feeling, not the body's words: "Arm's been dead for forty minutes"
+    # under a child asleep on the writer is a numb arm, not a hard moment)
+    glad = kinds == {"positive"}
+    lean = sum(vader.get(norms[j], 0.0) for j in range(centre.first, centre.last)
+               if not (glad and any(norms[k] in lex.body or norms[k].removesuffix("'s") in lex.body
+                                    for k in range(max(centre.first, j - 3), j))))
     return (kinds == {"negative"} and lean >= 2.0) or (kinds == {"positive"} and lean <= -2.0)
 
 
@@ -3188,9 +3213,15 @@ def _negated_after(norms: Sequence[str], i: int, sentence: tuple[int, int], lex:
     Abend nicht", "Boos ben ik niet", "Sad I am not". Said back as felt, it contradicts the
     person outright."""
     lo, hi = sentence
+    if i == lo and i + 2 < hi and norms[i + 1] in lex.negators and norms[i + 2] in _COPULAS:
+        return True  # "Saudade não é, porque estou aqui", "Tristeza no es": the feeling, then "it is not"
     if i != lo or hi - lo > _DENIED_AFTER_WORDS:
         return False
     return hi - 1 > i and norms[hi - 1] in lex.negators  # (not "Furious is not the word")
+
+
+#: "Is" in the engine's languages, said last after a "not" ("Saudade não é").
+_COPULAS = frozenset({"is", "es", "est", "ist", "è", "é", "jest", "era", "war", "was", "foi", "fue", "était"})
 
 
 def _denied_at_clause_end(text: str, toks: Sequence[Token], after: int) -> bool:
@@ -3614,6 +3645,76 @@ def _pointer_at(words: Sequence[str], pointers: Sequence[tuple[str, ...]]) -> in
     return None
 
 
+def _pointer_without_i(words: Sequence[str], lex: _Lexicon) -> int | None:
+    """`_pointer_at` for a line that opens on a pointer with its "I" dropped, as diaries
+    drop it ("Didn't realize how much I'd been bracing until I got to the car"): the
+    writer's own pointer all the same. Only at the line's start: "she didn't realise" inside
+    a line is someone else's."""
+    if not words or words[0] in lex.first_person:
+        return None
+    kept = _DROPPED_I.get(id(lex.pointers))
+    if kept is None or kept[0] is not lex.pointers:
+        if len(_DROPPED_I) >= 64:
+            _DROPPED_I.clear()
+        table: dict[str, list[tuple[str, ...]]] = {}
+        for p in lex.pointers:
+            if len(p) >= 3 and p[0] in lex.first_person and p[1] not in lex.first_person:
+                table.setdefault(p[1], []).append(p[1:])
+        kept = _DROPPED_I[id(lex.pointers)] = (lex.pointers, table)
+    for p in kept[1].get(words[0], ()):
+        if tuple(words[: len(p)]) == p:
+            return len(words) - len(p)
+    return None
+
+
+#: id(a lexicon's pointers) -> (those pointers, the ones opening on "I", without it, by their
+#: next word), per lexicon.
+_DROPPED_I: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _undoes_the_line_before(words: Sequence[str], before: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether a short line denies what the line before it told, in that line's own word:
+    "… zo'n lachbui … En toen was het geen lachen meer.", "… we laughed till we cried. Then
+    it wasn't funny any more." A "not" and a word sharing its first letters with one of the
+    line before (a word of some length, no small word)."""
+    if not before or len(words) > _UNDOING_WORDS or not any(
+            (w in lex.negators or w.endswith("n't")) and k + 1 < len(words) and words[k + 1] not in _KNOWING
+            for k, w in enumerate(words)):
+        return False  # ("I don't know what a winter coat is": not knowing, no undoing)
+    said = {w[:_UNDOING_STEM] for w in before if len(w) > _UNDOING_STEM and w not in lex.stopwords}
+    return any(w[:_UNDOING_STEM] in said for w in words
+               if len(w) > _UNDOING_STEM and w not in lex.stopwords and w not in lex.negators
+               and not w.endswith("n't"))  # ("Dev didn't say anything. He didn't need to.")
+
+
+#: A line that undoes the one before has at most this many words; the words it shares with
+#: that line are compared by this many first letters ("lachbui", "lachen").
+_UNDOING_WORDS = 8
+_UNDOING_STEM = 4
+#: "Not" before these is not knowing, in the engine's languages ("I don't know", "nie wiem").
+_KNOWING = frozenset({"know", "knew", "sure", "wiem", "sé", "sais", "sait", "weiß", "weet", "so", "sei", "sabia"})
+
+
+def _done_by_the_writer(toks: Sequence[Token], i: int) -> bool:
+    """Whether an English word of hurt at token i is a deed of the writer's, done to someone
+    ("I have betrayed the family", "I hurt her", "we crushed them"): "I" or "we" before it
+    with only "have" and a word in -ly between, and someone or something after it. Felt,
+    the word is said of the writer ("I felt betrayed", "I was crushed", "it hurt me")."""
+    if i + 1 >= len(toks) or toks[i + 1].sent != toks[i].sent or toks[i + 1].norm not in _ACTED_ON:
+        return False
+    j = i - 1
+    while j >= 0 and toks[j].sent == toks[i].sent and i - j <= 3 and (
+            toks[j].norm in ("have", "had") or (len(toks[j].norm) > 4 and toks[j].norm.endswith("ly"))):
+        j -= 1
+    return j >= 0 and toks[j].sent == toks[i].sent and toks[j].norm in _DOERS
+
+
+#: Who does a deed of hurt in English, and what it is done to.
+_DOERS = frozenset({"i", "we", "i've", "we've", "i'd", "we'd"})
+_ACTED_ON = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "him", "them", "you",
+                       "us", "everyone", "everybody", "someone", "somebody", "people", "nobody", "anyone"})
+
+
 #: "Apparently", "al parecer", "anscheinend": what follows is someone else's verdict.
 _HEARSAY = frozenset({"apparently", "supposedly", "allegedly", "apparemment", "paraît", "anscheinend",
                       "angeblich", "aparentemente", "podobno", "blijkbaar", "schijnbaar"})
@@ -3706,6 +3807,34 @@ _EN_AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "am", "was", "wer
 
 #: A line opening on at most this many words and a colon is dialogue ("M:", "Mrs Pell:").
 _SPEAKER_WORDS = 2
+
+
+#: A speaker's label: a line opening on a word or two, perhaps an age in brackets, and a
+#: colon ("Maya (5):", "Him:", "Mrs Pell:").
+_SPEAKER_LABEL = re.compile(r"^[ \t]*([^\W\d_][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+)?)(?:[ \t]*\(\d{1,3}\))?[ \t]*:[ \t]*\S",
+                            re.MULTILINE)
+
+
+def _their_dialogue(text: str, toks: Sequence[Token], lex: _Lexicon) -> set[int]:
+    """The tokens of lines someone else says in a dialogue the writer wrote down ("Maya (5):
+    do fish know they're wet / me: I don't think so / Maya: that's sad"): a dialogue is two
+    labels or more, one of them the writer's own ("me:", "ich:"). What another speaker says
+    is theirs, like words in quotation marks: "that's sad" was the child's, and quoted as the
+    writer's heart over "I wrote it down so I'd keep it" (read blind). A label alone ("Mood:
+    low", "Regrets: none") is a heading, and its line stays the writer's."""
+    if ":" not in text:
+        return set()
+    labels = [(m.end(1), m.group(1).casefold()) for m in _SPEAKER_LABEL.finditer(text)]
+    if len(labels) < 2 or len({name for _, name in labels}) < 2 or not any(
+            name in lex.first_person for _, name in labels):
+        return set()
+    theirs: list[tuple[int, int]] = []
+    for label_end, name in labels:
+        if name in lex.first_person:
+            continue
+        end = text.find("\n", label_end)
+        theirs.append((label_end, len(text) if end < 0 else end))
+    return {k for k, t in enumerate(toks) if any(lo <= t.start < hi for lo, hi in theirs)}
 
 
 def _answered(toks: Tokens, centre: Moment) -> bool:
@@ -4155,6 +4284,8 @@ def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> tuple[str, int, 
         thanks = toks[j].norm in _THANKS
         if not thanks and toks[j].norm not in _ANSWERS:
             continue
+        if toks[j].text.lower() == "si" and "," not in text[toks[j].end : toks[j].end + 2]:
+            continue  # "Si chiama Gennaro, …": "si" unaccented and unparted is no "yes"
         j += 1
         if j < hi and toks[j].norm in ("you", "je", "u", "ci"):
             j += 1  # "thank you", "dank je"
@@ -4616,6 +4747,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # (someone else's words, quoted, do not make the writer's line loud: 'to say "great
     # year!" while I was … too tired to even make small talk')
     in_quotes = [span >= 0 for span in tokens_in_spans(toks, quoted_spans(text))] if vader else [False] * len(toks)
+    if vader:
+        for k in _their_dialogue(text, toks, lex):
+            in_quotes[k] = True  # ("Maya: that's sad": the child's word, not the writer's)
     # (the sentences where a gladness is said and then said again: "I'm happy for her. I'm
     # genuinely happy for her.")
     protested = {toks[i].sent for i, fam, _ in families
@@ -4695,7 +4829,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 # a child asleep on the writer's chest is both the sign and the moment)
                 # (a beat of the story, "Nothing. Panicked. Gas tap was off.", weighs half: the
                 # story passed through it)
-                score += 1.5 * fam_weight[i] * (0.5 if _a_beat(text, toks, i) else 1.0)
+                # (so does a gladness protested, "i'm happy for her i am": the line after it
+                # is where the entry is)
+                score += 1.5 * fam_weight[i] * (0.5 if _a_beat(text, toks, i) or toks[i].sent in protested else 1.0)
         if protested and _after_protest(text, toks, norms, lo, hi, protested, lex):
             # "I'm happy for her. I'm genuinely happy for her. I also went and sat in my car …
             # and ate a whole sleeve of Oreos", "I'm happy. I really am. … It's just not the
@@ -4750,6 +4886,13 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 # feeling useless since October … But for twenty minutes this evening
                 # something I made did exactly what it was supposed to do" lands on the But.
                 score += _TURN_CARRIES * max(0.0, scored[-1].score)
+        elif last and scored and k > 0 and scored[-1].last >= sentences[k - 1][1] \
+                and _undoes_the_line_before(words, norms[sentences[k - 1][0]:sentences[k - 1][1]], lex):
+            # "… kreeg ik ineens zo'n lachbui om die ananassen dat ik bij de brug moest stoppen.
+            # En toen was het geen lachen meer.": a last line that says the line before no
+            # longer held is where the entry turns, as a "But" is (read blind, the laughing
+            # quoted without it missed the grief under it)
+            score += 1.0 + _TURN_CARRIES * max(0.0, scored[-1].score)
         end = text[toks[hi - 1].end : toks[hi - 1].end + 3]
         shouted = "!!" in end and any(len(toks[j].text) >= 3 and toks[j].text.isalpha()
                                       and toks[j].text.isupper() for j in range(lo, hi))
@@ -4797,6 +4940,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # is more often the punch than an afterthought.
             score -= 1.0
         pointed = _pointer_at(words, lex.pointers)
+        if pointed is None:
+            pointed = _pointer_without_i(words, lex)
         if pointed is None:
             pointed = _cleft_on_a_feeling(words, lex)
         elif words[0] in _HEARSAY:
@@ -5747,6 +5892,8 @@ def _stilled(toks: Sequence[Token], norms: Sequence[str], lo: int, hi: int, lex:
         return True
     if not english or _STILL_CUES.isdisjoint(norms[lo:hi]):
         return False
+    if any(w.startswith("laugh") for w in norms[lo:hi]):
+        return False  # "I laughed so hard I had to sit on the toilet lid": stopped by a laugh
     for i in range(lo, hi):
         w = norms[i]
         after = list(norms[i + 1 : min(hi, i + 1 + _STILL_REACH)])
@@ -5761,8 +5908,9 @@ def _stilled(toks: Sequence[Token], norms: Sequence[str], lo: int, hi: int, lex:
             if kept and _writer_at(norms, lo, i - 1, lex):
                 return True
         elif w in _STILL_VERBS and _writer_at(norms, lo, i, lex):
-            span = next((k for k, x in enumerate(after) if x == "for"), None)
-            if span is not None and set(after[span + 1 : span + 4]) & _SPAN_UNITS:
+            # (any "for" in reach: "standing in Ellie's doorway watching her sleep, not for a
+            # second, for a long while")
+            if any(x == "for" and set(after[k + 1 : k + 4]) & _SPAN_UNITS for k, x in enumerate(after)):
                 return True
             longer = next((k for k, x in enumerate(after) if x == "longer"), None)
             if longer is not None and after[longer + 1 : longer + 2] == ["than"] \
@@ -5816,7 +5964,7 @@ def _writer_at(norms: Sequence[str], lo: int, i: int, lex: _Lexicon) -> bool:
 
 #: Words within which a stillness and its span are looked for ("sat on the kitchen floor
 #: with him for half an hour").
-_STILL_REACH = 10
+_STILL_REACH = 14
 #: (said as done: "I'm going to sit in the car for a bit" is a plan)
 _STILL_VERBS = frozenset({"sat", "sitting", "stood", "standing", "stayed", "lay", "froze"})
 #: (a line with none of these words holds none of the English forms: "had to …", "didn't move")
@@ -6740,12 +6888,24 @@ def _owns_gladness(toks: Sequence[Token], counted: Sequence[tuple[int, str, floa
     return turned or any(lex.valence.get(f) == "positive" and wt < WORD_WEIGHT for _, f, wt in families)
 
 
+#: Words that open a clause ending on its own "I am" ("how lucky I am", "what a mess I am").
+_EXCLAIMING = frozenset({"how", "what", "so"})
+#: A line's own last words that say its feeling again, unpunctuated ("i'm happy for her i am").
+_SAID_AGAIN_TAILS = (["i", "am"], ["i", "do"], ["i", "really", "am"], ["i", "really", "do"], ["i", "truly", "am"])
+
+
 def _said_again(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     """Whether the sentence after the one holding token i only says it again, bare ("I am.",
     "I really am.", "I do."): a feeling insisted on is protested, not plainly had."""
     sent = toks[i].sent
     tokens = as_tokens(toks)
     bounds = tokens.sentence_bounds()  # (a sentence's words, by its bounds: not the whole entry walked)
+    own = list(tokens.norms[i + 1 : bounds[sent][1]])
+    if len(own) >= 3 and (own[-2:] in _SAID_AGAIN_TAILS[:2] or own[-3:] in _SAID_AGAIN_TAILS[2:]) \
+            and not any(w in _EXCLAIMING for w in tokens.norms[max(bounds[sent][0], i - 2) : i + 1]):
+        # "i'm happy for her i am", texted without a stop: the same insisting ("I know how
+        # lucky I am" is no insisting: the "I am" is the clause's own)
+        return True
     lo, hi = bounds.get(sent + 1, (0, 0))
     nxt = list(tokens.norms[lo:hi])
     if len(nxt) <= 4 and nxt[-2:] in (["mean", "that"], ["mean", "it"]) and nxt[0] in lex.first_person:
@@ -6803,7 +6963,8 @@ def _after_protest(text: str, toks: Sequence[Token], norms: Sequence[str], lo: i
     turn ("But …"), adding with an "also" ("I also went …"), or saying "just not" ("It's just
     not the only thing that's true")."""
     sent = toks[lo].sent
-    began = max({sent - 2, sent - 3} & protested, default=None)
+    # (or the line before, protested inside itself: "i'm happy for her i am")
+    began = max({sent - 1, sent - 2, sent - 3} & protested, default=None)
     if began is None:
         return False
     start = toks[as_tokens(toks).sentence_bounds()[began][0]].start
@@ -6903,7 +7064,7 @@ def _sarcastic_moment(text: str, toks: Sequence[Token], scored: list[Moment], no
         found = next((m for m in scored if test(m)), None)
         if found is not None:
             return found
-    return scored[0] if scored else None
+    return None
 
 
 #: A punchline this short is quoted with the line before it, which it caps.
@@ -6935,6 +7096,29 @@ _POINTING = frozenset({"that", "this", "it", "dat", "das", "cela", "ça", "esto"
 _REMARK_WORDS = 6
 
 
+def _reframes(opening: Sequence[str]) -> bool:
+    """Whether a clause's first words say what the thing is more like ("it's more like
+    visiting a house you used to live in", "c'est plutôt", "es más bien", "eher wie"): the
+    writer correcting their own word, and landing where they meant."""
+    return any(w in _REFRAME_WORDS or (k + 1 < len(opening) and (w, opening[k + 1]) in _REFRAME_PAIRS)
+               for k, w in enumerate(opening))
+
+
+#: Words that say "rather" in the engine's languages, and how far into a clause they count.
+_REFRAME_WORDS = frozenset({"rather", "plutôt", "eher", "piuttosto", "raczej", "eerder"})
+_REFRAME_PAIRS = frozenset({("more", "like"), ("more", "of"), ("más", "bien"), ("mais", "como")})
+_REFRAME_REACH = 4
+
+
+def _denied_in_english(toks: Sequence[Token], i: int, lo: int) -> bool:
+    """Whether the English word at token i has a "not" in the three words before it, after
+    `lo` ("not even sad", "wasn't angry"): the sentiment lexicon's weight is English only."""
+    return any(toks[j].norm in _EN_NOT or toks[j].norm.endswith("n't") for j in range(max(lo, i - 3), i))
+
+
+_EN_NOT = frozenset({"not", "never", "no", "hardly", "barely"})
+
+
 def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
             vader: dict[str, float], first_person: frozenset[str], joins: frozenset[str] = frozenset(),
             turns: Sequence[str] = (), remarks: frozenset[str] = frozenset(),
@@ -6961,9 +7145,13 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     # (a clause that opens on a turn is where the line lands: "… and I never once took a sick
     # day, and now I'm standing in the kitchen at two in the morning pressing at my own oxter")
     turned = {i for lo, hi in zip(starts, ends) if _opens_on_turn([t.norm for t in toks[lo:hi]], joins, turns)
+              or _reframes([t.norm for t in toks[lo:min(hi, lo + _REFRAME_REACH)]])
               for i in range(lo, hi)}
+    # (a word denied is no peak: in "… and I'm not even sad exactly, it's more like visiting
+    # a house you used to live in", the line is in what it is more like)
     peak = max(range(m.first, m.last),
-               key=lambda i: (1.5 if i in fam_at else 0.0) + abs(vader.get(toks[i].norm, 0.0)) / 2
+               key=lambda i: (1.5 if i in fam_at else 0.0)
+               + (abs(vader.get(toks[i].norm, 0.0)) / 2 if not _denied_in_english(toks, i, m.first) else 0.0)
                + (_OWN_CLAUSE if i in own else 0.0) + (_OWN_CLAUSE if i in turned else 0.0))
     lo = max(s for s in starts if s <= peak)
     hi = min(e for e in ends if e > peak)

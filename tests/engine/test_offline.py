@@ -268,7 +268,8 @@ def test_a_state_said_now_is_asked_about_as_now_and_a_title_never_ends_a_clause(
 
 def test_a_number_keeps_its_sign_and_irony_is_not_asked_to_drop_its_voice() -> None:
     mirrorback = compose("Pay rise came through. 3%. Rent went up 9%. Congratulations to me on my pay cut.")
-    assert "3%\u201d" in mirrorback, mirrorback
+    # (the irony is quoted with the line it is said of, its number whole)
+    assert "Rent went up 9%. Congratulations to me on my pay cut" in mirrorback, mirrorback
     assert "without the irony" not in mirrorback and "straight version" not in mirrorback
 
 

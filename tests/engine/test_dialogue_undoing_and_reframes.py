@@ -1,0 +1,224 @@
+"""Whose words a line is, where a short last line turns, and what a sarcastic entry is
+quoted from, found on entries written blind (fresh97 and earlier); each read blind was
+graded 2 or would have been:
+
+- in a dialogue the writer wrote down ("Maya (5): … / me: … / Maya: that's sad"), what
+  another speaker says is theirs, like words in quotation marks; a heading ("Mood: low")
+  stays the writer's;
+- "it took me a second to figure out why my throat got tight" says the moment undid them;
+- "Didn't realize how much I'd been bracing", with its "I" dropped, still points at the
+  heart;
+- a short last line that says the line before no longer held ("En toen was het geen lachen
+  meer.") is where the entry turns; "I don't know what a winter coat is" is not knowing;
+- "I have never loved anything more" is the most ever, of someone, not a love of things;
+- "like i have personally betrayed the family" is a deed, not hurt felt; butterflies alone
+  are not worry;
+- a sarcastic entry with no line that marks its irony is quoted from its strongest line,
+  not its first;
+- "I'm not even sad exactly, it's more like visiting a house …": the line lands on what it
+  is more like;
+- a numb arm under a sleeping child does not make the moment a hard one;
+- "Poi ha detto: \"È una cisti. Benigna.\"": news in the doctor's own words is relief, and
+  "Si chiama Gennaro, …" is no dry "yes, Gennaro";
+- "I laughed so hard I had to sit on the toilet lid" is a laugh, not a body stopped by grief;
+- "i'm happy for her i am", insisted on in one breath, gives way to the line after it;
+  "Saudade não é" unsays the feeling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mirror.engine.offline import compose
+
+FISH = ("Breakfast conversation:\nMaya (5): do fish know they're wet\nme: I don't think so\nMaya: that's sad\n"
+        "me: why\nMaya: because they never get to be dry and feel how nice it is\nThen she gave the rest of "
+        "her toast to the dog \"because he's also never been a fish.\" I have no idea what that means. I wrote "
+        "it down so I'd keep it.\n")
+
+
+def test_another_speakers_line_in_a_dialogue_is_theirs(centre_of: Callable[[str], str]) -> None:
+    assert "that's sad" not in centre_of(FISH)
+    assert "I wrote it down so I'd keep it" in centre_of(FISH)
+    assert "Maya: that's sad" not in compose(FISH)
+
+
+def test_the_writers_own_line_in_a_dialogue_stays_theirs(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Him: you ok?\nMe: honestly I'm so tired. Work has eaten the whole week.\nHim: go to bed then\n"
+             "Went to bed at nine.\n")
+    assert feelings_of(entry) == ("tiredness",)
+
+
+DENVER = ("Two months in Denver. I know where the good grocery store is now and which barista spells my name "
+          "right (none of them). The mountains are exactly as big as everyone said. I still haven't had anyone "
+          "over. I set two plates out tonight by habit and put one back, and it took me a second to figure out "
+          "why my throat got tight.\n")
+
+
+def test_a_throat_gone_tight_is_where_the_entry_holds_its_weight(centre_of: Callable[[str], str]) -> None:
+    assert "my throat got tight" in centre_of(DENVER)
+    assert "grocery store" not in compose(DENVER)
+
+
+BRACING = ("Standup ran long. Jira down for an hour. Ate lunch at desk, again. Dentist moved to Thursday. Marcus "
+           "finally merged the migration and nothing caught fire. Didn't realize how much I'd been bracing "
+           "until I got to the car and just sat there for ten minutes with the engine off.\n")
+
+
+def test_a_pointer_with_its_i_dropped_still_points(centre_of: Callable[[str], str]) -> None:
+    assert centre_of(BRACING).startswith("Didn't realize how much I'd been bracing")
+
+
+PINEAPPLES = ("Bij Marloes geweest. Ze heeft geen haar meer en had een sjaaltje om met ananassen erop, \"omdat ik "
+              "toch iets tropisch verdien,\" zei ze. We hebben zitten kletsen over niks, over de buurvrouw met de "
+              "drie katten. Na een uur was ze moe, ik zag het aan haar ogen. Op de fiets naar huis kreeg ik "
+              "ineens zo'n lachbui om die ananassen dat ik bij de brug moest stoppen. En toen was het geen "
+              "lachen meer.\n")
+
+
+def test_a_last_line_that_undoes_the_line_before_is_the_turn(centre_of: Callable[[str], str]) -> None:
+    assert centre_of(PINEAPPLES) == "En toen was het geen lachen meer"
+    reply = compose(PINEAPPLES)
+    assert "lachbui" in reply and "geen lachen meer" in reply
+
+
+VISA = ("Visa approved. VISA APPROVED. Checked the email four times on the bus to make sure it said approved "
+        "and not \"under administrative processing\" again. Called Amma and she started crying and then Appa "
+        "took the phone and just said \"good, very good\" three times and gave it back. For him that's a "
+        "speech. Flight to Edinburgh is in 26 days. I haven't even bought a winter coat. I don't know what a "
+        "winter coat is.\n")
+
+
+def test_not_knowing_in_a_last_line_undoes_nothing(centre_of: Callable[[str], str]) -> None:
+    assert "winter coat" not in centre_of(VISA)
+
+
+PUPPY = ("Puppy update, day 6:\n- has eaten: one sock, part of a TV remote, a wasp (regrets it)\n- has not "
+         "eaten: the expensive puppy food\n- sleeps 20 hrs a day, all 4 waking hours are between 2 and 6 am\n"
+         "- I have not slept properly since Sunday\n- I have never loved anything more, don't tell my husband\n")
+
+
+def test_never_loved_anything_more_is_love(feelings_of: Callable[[str], tuple[str, ...]],
+                                           centre_of: Callable[[str], str]) -> None:
+    assert feelings_of(PUPPY) == ("love",)
+    assert "never loved anything more" in centre_of(PUPPY)
+
+
+def test_loving_a_thing_is_still_no_tenderness(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "love" not in feelings_of("I love my commute. Forty minutes of podcasts and nobody asking me anything.\n")
+
+
+CUPBOARD = ("the cat has learned to open the cupboard where the treats are. i have put a hair tie around the "
+            "handles. she is sitting in front of it staring at me like i have personally betrayed the family. "
+            "i have. no regrets. ok some regrets\n")
+
+
+def test_a_betrayal_the_writer_did_is_not_hurt_felt(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "hurt" not in feelings_of(CUPBOARD)
+    assert "hurt" in feelings_of("My best friend told everyone my secret at the party. I felt so betrayed.\n")
+
+
+DATE = ("ok so. the date. it was supposed to be coffee, one hour max, escape plan ready. we closed the cafe. "
+        "they literally stacked chairs around us. she laughed at my pigeon story, the real laugh, not the polite "
+        "one. i'm 41 and i have butterflies like an absolute fool and i'm going to let myself have them.\n")
+
+
+def test_butterflies_alone_are_not_named_worry(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "anxiety" not in feelings_of(DATE)
+    assert "worry" not in compose(DATE)
+
+
+TEAPOT = ("Work today, a summary: the client in Leeds wants the logo \"bigger but also more subtle\". Gareth "
+          "approved it without asking me. Then Gareth asked why the file wasn't \"final final\". I have a "
+          "master's degree. I spent 40 minutes moving a teapot icon 3 pixels to the left. Living the dream, "
+          "truly.\n")
+
+
+def test_a_sarcastic_entry_is_not_quoted_from_its_first_line(centre_of: Callable[[str], str]) -> None:
+    assert "client in Leeds" not in centre_of(TEAPOT)
+    assert "teapot" in compose(TEAPOT)
+
+
+IPOD = ("Found my old iPod in a shoebox while looking for the passports. It still had charge, somehow, like "
+        "it'd been waiting. 2,341 songs. So much bad pop punk. Then a playlist called \"for the drive :)\" that "
+        "Sam made me the summer before college, and I sat on the bedroom floor and listened to the whole "
+        "thing, and I'm not even sad exactly, it's more like visiting a house you used to live in and finding "
+        "the door still unlocked.\n")
+
+
+def test_a_line_lands_on_what_it_is_more_like(centre_of: Callable[[str], str]) -> None:
+    assert "visiting a house you used to live in" in centre_of(IPOD)
+    assert "I'm not even sad exactly”." not in compose(IPOD)
+
+
+LILY = "Lily fell asleep on my chest during the movie. Arm's been dead for forty minutes. Not moving.\n"
+
+
+def test_a_numb_arm_under_a_sleeping_child_keeps_the_tenderness(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert feelings_of(LILY) == ("love",)
+    assert "Tenderness" in compose(LILY) or "tenderness" in compose(LILY)
+
+
+GENNARO = ("Ecografia alle 8:40. Arrivata alle 7:50 perché tanto non dormivo. In sala d'attesa c'era un acquario "
+           "con un pesce solo, arancione, che girava in tondo. L'ho guardato per cinquanta minuti. Si chiama "
+           "Gennaro, me l'ha detto l'infermiera.\nIl medico ha fissato lo schermo per un tempo lunghissimo senza "
+           "dire niente e io ho pensato a tutto. Poi ha detto: \"È una cisti. Benigna. Niente di niente.\"\n"
+           "Niente di niente.\nSono uscita, mi sono seduta in macchina e ho mangiato un cornetto alla crema senza "
+           "sentirne il sapore. Uscendo ho salutato Gennaro. Lui no.\n")
+
+
+def test_news_in_the_doctors_own_words_is_relief_and_si_is_no_retort(
+        reading_of: Callable[[str], tuple[object, object]]) -> None:
+    # ("Si chiama Gennaro, …" is the fish's name, not "Yes, Gennaro," said dryly)
+    _, reading = reading_of(GENNARO)
+    assert not reading.sarcasm  # type: ignore[attr-defined]
+    assert reading.feelings == ("relief",)  # type: ignore[attr-defined]
+    assert "asciutto" not in compose(GENNARO) and "Gennaro ad alta voce" not in compose(GENNARO)
+
+
+def test_news_the_writer_tells_someone_in_quotes_is_not_their_relief(
+        feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = "I told Mum on the phone \"it's fine, it's benign\" and she went quiet. I haven't had the results yet.\n"
+    assert "relief" not in feelings_of(entry)
+
+
+ALAN = ("Helped Alan shower today. Third week of it. He's getting better at letting me, and I'm getting better at "
+        "not making a face when the water goes cold halfway because the boiler is a bastard.\nHe made a joke about "
+        "how this wasn't what he pictured when he said \"in sickness and in health,\" he'd imagined more of a flu, "
+        "maybe a sprained ankle, and I laughed so hard I had to sit on the toilet lid.\nThen he said \"thank you,\" "
+        "very quietly, while I was towelling his back, and I couldn't look at him for a second. Forty years. I "
+        "have never heard him say thank you like that, like it cost him something. I said \"don't go soft on me\" "
+        "and dried his hair.\n")
+
+
+def test_sitting_down_from_laughing_is_no_stillness(centre_of: Callable[[str], str]) -> None:
+    assert "toilet lid" not in centre_of(ALAN)
+
+
+SUMMER = ("ok so maya got into the summer program and i didnt even apply bc i said it was for tryhards. i said "
+          "congrats like four times in the gc. she's gonna be gone all of july. which is fine. i'm happy for her i "
+          "am\ni just thought we were both going to be not doing anything together\nate a whole sleeve of oreos "
+          "and watched her story six times. going to bed\n")
+
+
+def test_a_gladness_insisted_on_in_one_breath_gives_way_to_the_line_after(centre_of: Callable[[str], str]) -> None:
+    assert centre_of(SUMMER).startswith("i just thought we were both going to be not doing anything together")
+
+
+def test_how_lucky_i_am_is_not_insisting(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Ten years today. Thank you for the tea you bring up every morning. I wanted it written somewhere. "
+             "I know how lucky I am.\n")
+    assert feelings_of(entry) == ("gratitude",)
+
+
+def test_saudade_nao_e_unsays_the_feeling(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Voltei para casa a pé, devagar, pela marginal. Vento norte, o mar todo branco. Não sei bem o que "
+             "senti. Saudade não é, porque estou aqui, vejo isto todos os dias. Disse que fui comprar o jornal. "
+             "Não comprei o jornal.\n")
+    assert "longing" not in feelings_of(entry)
+
+
+def test_two_lines_both_denied_do_not_undo_each_other(centre_of: Callable[[str], str]) -> None:
+    entry = ("Missed Priya's class play. She was a tree. She had one line. I got there for the juice and cookies. "
+             "She said it's okay mummy like a little adult, which was worse than if she'd cried. Dev didn't say "
+             "anything all evening. He didn't need to.\n")
+    assert "He didn't need to" not in centre_of(entry)
