@@ -22,7 +22,10 @@ graded 2 or would have been:
   "Si chiama Gennaro, …" is no dry "yes, Gennaro";
 - "I laughed so hard I had to sit on the toilet lid" is a laugh, not a body stopped by grief;
 - "i'm happy for her i am", insisted on in one breath, gives way to the line after it;
-  "Saudade não é" unsays the feeling."""
+  "Saudade não é" unsays the feeling;
+- a closing line of five words or more lands with more weight ("I'm at the part of the year
+  where it feels like it'll take ten"), a short errand after the moment still does not;
+- "It smells like a gym bag" describes a thing, and is asked no question about a feeling."""
 
 from __future__ import annotations
 
@@ -222,3 +225,34 @@ def test_two_lines_both_denied_do_not_undo_each_other(centre_of: Callable[[str],
              "She said it's okay mummy like a little adult, which was worse than if she'd cried. Dev didn't say "
              "anything all evening. He didn't need to.\n")
     assert "He didn't need to" not in centre_of(entry)
+
+
+SMOKE = ("100 days without a cigarette. Bought myself a good pen with the money I'd have spent and there's loads "
+         "left over, which is a little horrifying. Still want one after dinner most nights. But this morning I "
+         "walked up the hill to the bus stop and didn't have to stop halfway. Maybe by the time Rosie's old enough "
+         "to ask, I'll just be someone who used to smoke.\n")
+CALGARY = ("Three months in Calgary. The clinic is good, the vets are nice, I like the work. I'm really good with "
+           "the scared cats, turns out. But I've now eaten dinner alone 87 nights in a row. Everyone at work has "
+           "kids or partners or hockey, and they're friendly in that way where you know nobody's going to invite "
+           "you to anything. Tried a climbing gym on Saturday. Fell off the wall. I keep telling myself it takes a "
+           "year. I'm at the part of the year where it feels like it'll take ten.\n")
+
+
+def test_a_closing_line_of_some_length_is_where_the_entry_lands(centre_of: Callable[[str], str]) -> None:
+    # (read blind in pairs, a closing line weighed more was preferred 30 to 14)
+    assert "someone who used to smoke" in centre_of(SMOKE)
+    assert "it'll take ten" in centre_of(CALGARY)
+
+
+def test_a_short_closing_errand_still_does_not_outweigh_the_line_before(centre_of: Callable[[str], str]) -> None:
+    entry = ("Dr Patel rang at four. The lump is a cyst, nothing else. I said thank you about six times and then "
+             "went and sat in a toilet cubicle for five minutes because I didn't know what to do with my face. "
+             "Back at my desk by half past. Told nobody.\n")
+    assert "Told nobody" not in centre_of(entry)
+
+
+def test_how_a_thing_smells_is_no_picture_of_how_it_felt() -> None:
+    reply = compose("Day 3 of the sourdough starter. It smells like a gym bag, I've named it Kevin, and I love it "
+                    "more than several people I work with.\n")
+    assert "like a gym bag\u201d say about how it felt" not in reply
+
