@@ -132,6 +132,14 @@ def echo(text: str, tokens: Sequence[Token], first: int, last: int,
     return max(found, key=lambda e: (weigh(e.text), turned[found.index(e)], -found.index(e)))
 
 
+def _could_then(norms: Sequence[str], k: int) -> bool:
+    """Whether the "could" at k tells what the writer could do then, not what they might
+    do: after "before I" or "until I" ("I sat in the car park for twenty minutes before I
+    could drive"), said back as "before you could drive", it is the past, not advice."""
+    return norms[k] == "could" and k >= 2 and norms[k - 1] in ("i", "we") \
+        and norms[k - 2] in ("before", "until", "till")
+
+
 #: Words a clause turns on ("But I looked at flights anyway").
 _TURNING = frozenset({"but", "yet", "though", "still"})
 
@@ -229,6 +237,8 @@ def happened(said: Echo) -> bool:
     after = words[words.index(verb) + 1] if verb in words and words.index(verb) + 1 < len(words) else ""
     if verb in _STATES_THEN:
         return False
+    if verb in ("turned", "did") and "out" in words[words.index(verb) + 1 : words.index(verb) + 3]:
+        return False  # "you did turn out alright": how things came to be, no moment one was in
     return not (verb in ("didn't", "couldn't", "wasn't", "never", "hadn't") and after in _STATES)
 
 
@@ -285,7 +295,8 @@ def _clause(text: str, tokens: Sequence[Token], lo: int, hi: int) -> Echo | None
     verb_at = 1 if diary else size
     if not _MIN_WORDS <= len(norms) <= _MAX_WORDS or verb_at >= len(norms):
         return None
-    if any(w in _REFUSE for w in norms[1:]) or norms[0] in ("i'd", "we'd"):
+    if any(w in _REFUSE and not _could_then(norms, k) for k, w in enumerate(norms[1:], 1)) \
+            or norms[0] in ("i'd", "we'd"):
         return None
     if any(tuple(norms[k:k + 3]) in _SET_PHRASES for k in range(1, len(norms) - 2)):
         return None  # "so here we go": nobody's doing, turned, reads "so here you go"

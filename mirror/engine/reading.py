@@ -1324,6 +1324,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
     found: list[tuple[int, str, float]] = []
     phrases_of, single_of, forms, seen = lex.phrases.get, lex.single.get, lex.forms, lex.prefix_seen
     passed_stages: set[int] | None = None  # (read once, at the first feeling word: `_stages_passed`)
+    lashed: set[str] = set()  # glad or calm families said the other way round ("so calm I could bite …")
     denied: set[tuple[int, str]] = set()  # (sentence, feeling) a short line denies
     for i, w in enumerate(norms):
         # The longest words win: "tired of being the friend who…" is "fed up", not sleep.
@@ -1394,6 +1395,9 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "mi fa male una spalla", "me duele la espalda", "hurt my back": the body's pain
         if _said_of_it(toks, i, lex):
             continue  # "it was windy and miserable": the weather's, not the writer's
+        if lex.valence.get(hit[0]) == "positive" and _could_lash_out(norms, i + size):
+            lashed.add(hit[0])  # "I am calm. I am so calm I could bite through a door": fury,
+            continue            # said the other way round, and the first "calm" with it
         if hit[0] == "hurt" and size == 1 and _done_by_the_writer(toks, i):
             continue  # "like i have personally betrayed the family": what the writer did, not felt
         if _fragment_of_theirs(toks, i, lex):
@@ -1461,6 +1465,8 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         # says what the line before it was not (read blind, "preocupación" there contradicted
         # the writer, graded 1)
         found = [(i, f, wt) for i, f, wt in found if (toks[i].sent + 1, f) not in denied]
+    if lashed:
+        found = [(i, f, wt) for i, f, wt in found if f not in lashed]
     return found
 
 
@@ -3700,6 +3706,20 @@ _UNDOING_WORDS = 8
 _UNDOING_STEM = 4
 #: "Not" before these is not knowing, in the engine's languages ("I don't know", "nie wiem").
 _KNOWING = frozenset({"know", "knew", "sure", "wiem", "sé", "sais", "sait", "weiß", "weet", "so", "sei", "sabia"})
+
+
+def _could_lash_out(norms: Sequence[str], after: int) -> bool:
+    """Whether a glad or calm word is followed by what the writer could do in a rage ("so
+    calm I could bite through a door", "so relaxed I could scream"): the state said the
+    other way round, for effect. ("So happy I could cry" is sincere: crying is no rage.)"""
+    words = norms[after : after + _LASH_REACH]
+    return any(w == "could" and k + 1 < len(words) and words[k + 1] in _OUTBURSTS for k, w in enumerate(words))
+
+
+#: What a writer in a rage says they could do, and how far after the feeling it is looked for.
+_OUTBURSTS = frozenset({"bite", "scream", "punch", "kill", "murder", "strangle", "throttle", "explode",
+                        "smash", "throw", "slap", "shout", "yell", "rip", "burn", "kick", "headbutt", "stab"})
+_LASH_REACH = 4
 
 
 def _done_by_the_writer(toks: Sequence[Token], i: int) -> bool:

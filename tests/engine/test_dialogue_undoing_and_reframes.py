@@ -25,7 +25,10 @@ graded 2 or would have been:
   "Saudade não é" unsays the feeling;
 - a closing line of five words or more lands with more weight ("I'm at the part of the year
   where it feels like it'll take ten"), a short errand after the moment still does not;
-- "It smells like a gym bag" describes a thing, and is asked no question about a feeling."""
+- "It smells like a gym bag" describes a thing, and is asked no question about a feeling;
+- "I am so calm I could bite through a door" is fury said the other way round (graded 1 as
+  calm); "before I could drive" is said back as the past; "I did turn out alright" is no
+  moment to place in time."""
 
 from __future__ import annotations
 
@@ -256,3 +259,28 @@ def test_how_a_thing_smells_is_no_picture_of_how_it_felt() -> None:
                     "more than several people I work with.\n")
     assert "like a gym bag\u201d say about how it felt" not in reply
 
+
+
+MOULD = ("Landlord texted \"will pop round Thursday to look at the damp.\" That's the fourth Thursday. FOURTH. The "
+         "black stuff is now on the ceiling above Ellie's bed and I've been wiping it with vinegar while he posts "
+         "pictures of himself on a boat. A BOAT. I've written to the council. I am keeping a folder. I am calm. I "
+         "am so calm I could bite through a door.\n")
+
+
+def test_so_calm_i_could_bite_through_a_door_is_no_calm(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "calm" not in feelings_of(MOULD)
+    assert "calm" not in compose(MOULD).split("\u201c")[0].lower()
+    assert feelings_of("Long walk by the sea, then tea. I feel so calm tonight.\n") == ("calm",)
+
+
+def test_sitting_before_you_could_drive_is_asked_after_as_a_moment() -> None:
+    reply = compose("Results back. Benign. I sat in the car park for twenty minutes before I could drive, and then I "
+                    "went and bought the most expensive sandwich in Pret like an idiot.\n")
+    assert "before you could drive" in reply
+
+
+def test_turning_out_alright_is_no_moment_to_be_placed_in_time() -> None:
+    reply = compose("Gran,\nI got the job. The one at the library. I still have the bookmark you gave me, the leather "
+                    "one with the tassel that's half gone. I'll use it on my first day. You're not here, but you were "
+                    "right about one thing: I did turn out alright.\n")
+    assert "What was it like when you did turn out alright" not in reply

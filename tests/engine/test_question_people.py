@@ -18,7 +18,8 @@ ABOUT = re.compile(r"(?:comes up around|When you think of|stays with you most ab
                    r"is it about|does) (your|the|my) ([a-z]+(?: [a-z]+)?)(?:,| that| now| stir| first)")
 PEOPLE = {"mum", "mom", "dad", "mother", "father", "sister", "brother", "son", "daughter", "wife",
           "husband", "partner", "nan", "gran", "grandad", "grandma", "friend", "boss", "kids",
-          "cousin", "team"}  # (a team is its people: "our team of eleven is now a team of six")
+          "cousin", "team", "grandfather", "grandmother", "grandpa", "granny", "nana", "aunt", "uncle",
+          "niece", "nephew"}  # (a team is its people: "our team of eleven is now a team of six")
 
 
 def _english_entries() -> list[str]:
