@@ -28,7 +28,8 @@ graded 2 or would have been:
 - "It smells like a gym bag" describes a thing, and is asked no question about a feeling;
 - "I am so calm I could bite through a door" is fury said the other way round (graded 1 as
   calm); "before I could drive" is said back as the past; "I did turn out alright" is no
-  moment to place in time."""
+  moment to place in time; "I'd thought we were mostly logistics by now. … Turns out not."
+  is a belief held till now, overturned."""
 
 from __future__ import annotations
 
@@ -284,3 +285,14 @@ def test_turning_out_alright_is_no_moment_to_be_placed_in_time() -> None:
                     "one with the tassel that's half gone. I'll use it on my first day. You're not here, but you were "
                     "right about one thing: I did turn out alright.\n")
     assert "What was it like when you did turn out alright" not in reply
+
+
+DISHES = ("Small thing. We were doing the dishes and the radio played that song from the cheap hotel in Brighton, "
+          "the one with the broken shower, and without saying anything he put down the tea towel and held out his "
+          "hand. Wet hands, both of us. Danced badly between the sink and the fridge for about two minutes. The dog "
+          "barked at us the whole time.\nTwenty-two years. I'd thought we were mostly logistics by now, school runs "
+          "and who's picking up the prescription. Turns out not.\n")
+
+
+def test_a_belief_held_till_now_and_overturned_is_where_the_entry_lands(centre_of: Callable[[str], str]) -> None:
+    assert centre_of(DISHES).endswith("Turns out not")
