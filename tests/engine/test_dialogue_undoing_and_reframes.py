@@ -296,3 +296,15 @@ DISHES = ("Small thing. We were doing the dishes and the radio played that song 
 
 def test_a_belief_held_till_now_and_overturned_is_where_the_entry_lands(centre_of: Callable[[str], str]) -> None:
     assert centre_of(DISHES).endswith("Turns out not")
+
+
+BISCOTTE = ("On a enterré Biscotte sous le cerisier ce midi. Les enfants ont voulu mettre sa balle avec elle, la "
+            "verte toute mâchouillée, et Léo a lu un petit discours qu'il avait écrit au dos d'un ticket de caisse : "
+            "« Tu étais une bonne chienne même quand tu mangeais les chaussettes. » On a tous ri, puis on a tous "
+            "pleuré, dans cet ordre, même Marc. Ce soir j'ai rempli sa gamelle d'eau par réflexe. Je l'ai laissée "
+            "là. Je la viderai demain.\n")
+
+
+def test_a_thing_done_by_reflex_is_where_the_entry_holds(centre_of: Callable[[str], str]) -> None:
+    # ("out of habit" in English, "par habitude" in French, and now "par réflexe")
+    assert "gamelle d'eau par réflexe" in centre_of(BISCOTTE)
