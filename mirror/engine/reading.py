@@ -1363,7 +1363,7 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         if _undone(toks, i, i + size) or _then_not(toks, i + size, lex):
             continue  # "Todo bien hasta que salió el tema": fine only until it was not
         if passed_stages is None:
-            passed_stages = _stages_passed(toks)
+            passed_stages = _stages_passed(toks, quoted)
         if _seen_otherwise_now(toks, i) or _no_longer_felt(toks, i, lex) or toks[i].sent in passed_stages:
             continue  # "I was so angry at her for that. Now I think I understand her a little."
         if _someone_elses_measure(toks, i, i + size):
@@ -2037,20 +2037,26 @@ def _seen_otherwise_now(toks: Sequence[Token], i: int) -> bool:
     return bool(after) and after[0] in _NOW and any(w in _SEEING for w in after[1:])
 
 
-def _stages_passed(toks: Sequence[Token]) -> set[int]:
+def _stages_passed(toks: Sequence[Token], quoted: set[int]) -> set[int]:
     """The sentences that open on a first stage ("First week I was annoyed.", "Al principio
     me daba rabia.") with one of the next sentences opening on a later one ("Second week I
     got used to it.", "Tonight …", "Now …"): a feeling in them belongs to a stage the entry
     tells it has come through (read blind, "frustration" named over a neighbour's trumpet
-    the writer ends up nearly clapping for was graded 1)."""
+    the writer ends up nearly clapping for was graded 1). Sentences inside someone's quoted
+    words (the tokens in `quoted`: "„na pewno?”", "„a zjesz coś?”") are not counted: they
+    are lines of a conversation, not steps of the writer's story."""
     tokens = as_tokens(toks)
     norms, bounds = tokens.norms, tokens.sentence_bounds()
     passed = set()
-    for sent, (start, _) in bounds.items():
-        if not _at_first(norms, start):
+    order = sorted(bounds)
+    for sent in order:
+        if not _at_first(norms, bounds[sent][0]):
             continue
-        for k in range(1, _LATER_STAGE_REACH + 1):
-            lo, hi = bounds.get(sent + k, (0, 0))
+        # (the next sentences of the writer's own, as far as the reach; a gap in the
+        # numbering, a blank line, counts as one, as it always has)
+        later = [s for s in range(sent + 1, order[-1] + 1) if s not in bounds or bounds[s][0] not in quoted]
+        for after in later[:_LATER_STAGE_REACH]:
+            lo, hi = bounds.get(after, (0, 0))
             if hi > lo and any(tuple(norms[lo : lo + len(p)]) == p for p in _LATER_STAGES):
                 passed.add(sent)
                 break
@@ -2064,8 +2070,8 @@ _LATER_STAGES = (("second", "week"), ("then",), ("now",), ("tonight",), ("today"
                  ("dann",), ("jetzt",), ("heute",), ("inzwischen",), ("poi",), ("ora",), ("adesso",), ("oggi",),
                  ("depois",), ("agora",), ("hoje",), ("potem",), ("teraz",), ("dziś",), ("dzisiaj",),
                  ("toen",), ("nu",), ("vandaag",), ("inmiddels",))
-#: How many sentences after the first stage a later one may open.
-_LATER_STAGE_REACH = 5
+#: How many sentences of the writer's own after the first stage a later one may open.
+_LATER_STAGE_REACH = 3
 
 
 def _no_longer_felt(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
@@ -3233,8 +3239,8 @@ def _negated_after(norms: Sequence[str], i: int, sentence: tuple[int, int], lex:
     return hi - 1 > i and norms[hi - 1] in lex.negators  # (not "Furious is not the word")
 
 
-#: "Is" in the engine's languages, said last after a "not" ("Saudade não é").
-_COPULAS = frozenset({"is", "es", "est", "ist", "è", "é", "jest", "era", "war", "was", "foi", "fue", "était"})
+#: "Is" in the engine's languages, said after a "not" ("Saudade não é").
+_COPULAS = _BEING_VERBS | {"é"}
 
 
 def _denied_at_clause_end(text: str, toks: Sequence[Token], after: int) -> bool:
@@ -3798,9 +3804,9 @@ def _own_question(text: str, toks: Tokens, centre: Moment, lex: _Lexicon) -> boo
     first = centre.first
     for i in range(centre.first + 1, centre.last):
         if ":" in text[toks[i - 1].end : toks[i].start]:
-            if i - centre.first <= _SPEAKER_WORDS and line_at(text, toks[centre.first].start).lstrip().startswith(
-                    text[toks[centre.first].start : toks[i - 1].end]) \
-                    and not any(toks[k].norm in lex.first_person for k in range(centre.first, i)):
+            label = _speaker_label(text, text.rfind("\n", 0, toks[centre.first].start) + 1)
+            if label is not None and label[1] == toks[centre.first].start \
+                    and toks[i - 1].end <= label[2] < toks[i].start and label[0] not in lex.first_person:
                 return False  # "M: Daddy, when I'm big will you be small?": a line of dialogue, theirs
             first = i  # (the thought after "und gedacht:" is the question)
     return any(t.norm in lex.first_person for t in toks[first : centre.last])
@@ -3832,14 +3838,35 @@ _EN_AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "am", "was", "wer
                              "shouldn't", "couldn't", "can't", "haven't", "hasn't", "hadn't", "ought"})
 
 
-#: A line opening on at most this many words and a colon is dialogue ("M:", "Mrs Pell:").
-_SPEAKER_WORDS = 2
-
-
 #: A speaker's label: a line opening on a word or two, perhaps an age in brackets, and a
-#: colon ("Maya (5):", "Him:", "Mrs Pell:").
-_SPEAKER_LABEL = re.compile(r"^[ \t]*([^\W\d_][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+)?)(?:[ \t]*\(\d{1,3}\))?[ \t]*:[ \t]*\S",
+#: colon ("Maya (5):", "Him:", "Mrs Pell:", "M:").
+_SPEAKER_LABEL = re.compile(r"^[ \t]*([^\W\d_][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.-]+)?)(?:[ \t]*\(\d{1,3}\))?[ \t]*(:)[ \t]*\S",
                             re.MULTILINE)
+
+
+def _speaker_label(text: str, line_start: int) -> tuple[str, int, int] | None:
+    """The speaker's label the line starting at `line_start` opens on: its name (folded),
+    where the name starts and where its colon is; None for a line of prose."""
+    found = _SPEAKER_LABEL.match(text, line_start)
+    return (found.group(1).casefold(), found.start(1), found.start(2)) if found else None
+
+
+@lru_cache(maxsize=8)
+def _dialogue_spans(text: str, first_person: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """[start, end) of what other speakers say in a dialogue written down (`_their_dialogue`),
+    kept for the last few texts: the reading asks for them twice."""
+    if ":" not in text:
+        return ()
+    labels = [(found.end(2), found.group(1).casefold()) for found in _SPEAKER_LABEL.finditer(text)]
+    if len(labels) < 2 or len({name for _, name in labels}) < 2 or not any(
+            name in first_person for _, name in labels):
+        return ()
+    spans = []
+    for colon, name in labels:
+        if name not in first_person:
+            end = text.find("\n", colon)
+            spans.append((colon + 1, len(text) if end < 0 else end))
+    return tuple(spans)
 
 
 def _their_dialogue(text: str, toks: Sequence[Token], lex: _Lexicon) -> set[int]:
@@ -3849,19 +3876,8 @@ def _their_dialogue(text: str, toks: Sequence[Token], lex: _Lexicon) -> set[int]
     is theirs, like words in quotation marks: "that's sad" was the child's, and quoted as the
     writer's heart over "I wrote it down so I'd keep it" (read blind). A label alone ("Mood:
     low", "Regrets: none") is a heading, and its line stays the writer's."""
-    if ":" not in text:
-        return set()
-    labels = [(m.end(1), m.group(1).casefold()) for m in _SPEAKER_LABEL.finditer(text)]
-    if len(labels) < 2 or len({name for _, name in labels}) < 2 or not any(
-            name in lex.first_person for _, name in labels):
-        return set()
-    theirs: list[tuple[int, int]] = []
-    for label_end, name in labels:
-        if name in lex.first_person:
-            continue
-        end = text.find("\n", label_end)
-        theirs.append((label_end, len(text) if end < 0 else end))
-    return {k for k, t in enumerate(toks) if any(lo <= t.start < hi for lo, hi in theirs)}
+    spans = _dialogue_spans(text, lex.first_person)
+    return {k for k, span in enumerate(tokens_in_spans(toks, list(spans)) if spans else ()) if span >= 0}
 
 
 def _answered(toks: Tokens, centre: Moment) -> bool:
@@ -5255,7 +5271,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         tag_asks = tuple(norms[tagged:centre_sentence.last]) in _ASKING_TAGS and norms[centre_sentence.first] in _WHY
         centre_sentence = Moment(centre_sentence.first, tagged, centre_sentence.score)
     centre = _window(text, toks, centre_sentence, fam_at, vader, lex.first_person, lex.links, lex.turns,
-                     lex.remarks, lex.subordinators, lex.opening_turns - lex.moves_on)
+                     lex.remarks, lex.subordinators, lex.opening_turns - lex.moves_on, lex=lex)
 
     # A second moment from a different paragraph, for long entries.
     second = None
@@ -5266,7 +5282,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         if others:
             second = _window(text, toks, max(others, key=lambda m: (m.score, -m.first)), fam_at, vader,
                              lex.first_person, lex.links, lex.turns, lex.remarks, lex.subordinators,
-                             lex.opening_turns - lex.moves_on)
+                             lex.opening_turns - lex.moves_on, lex=lex)
 
     # Feelings, strongest first: counted over the whole entry, the centre's weigh double.
     # A feeling is named only on a word that names it or two hints of it: a wrong name
@@ -7147,25 +7163,18 @@ _REFRAME_PAIRS = frozenset({("more", "like"), ("more", "of"), ("más", "bien"), 
 _REFRAME_REACH = 4
 
 
-def _denied_in_english(toks: Sequence[Token], i: int, lo: int) -> bool:
-    """Whether the English word at token i has a "not" in the three words before it, after
-    `lo` ("not even sad", "wasn't angry"): the sentiment lexicon's weight is English only."""
-    return any(toks[j].norm in _EN_NOT or toks[j].norm.endswith("n't") for j in range(max(lo, i - 3), i))
-
-
-_EN_NOT = frozenset({"not", "never", "no", "hardly", "barely"})
-
-
 def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
             vader: dict[str, float], first_person: frozenset[str], joins: frozenset[str] = frozenset(),
             turns: Sequence[str] = (), remarks: frozenset[str] = frozenset(),
-            subordinators: frozenset[str] = frozenset(), opening_turns: frozenset[str] = frozenset()) -> Moment:
+            subordinators: frozenset[str] = frozenset(), opening_turns: frozenset[str] = frozenset(),
+            lex: _Lexicon | None = None) -> Moment:
     """A sentence as quotable: whole when short, else the clause(s) around its peak word,
     cut only where a clause ends (never inside one, never just before a negation); a run-on
     line with no mark to cut at is cut before a joining word ("… i need an A in higher maths
     | or i dont get into strathclyde"), not mid-clause ("… or i dont get")."""
     if m.last - m.first <= _MAX_CENTRE_WORDS:
         return m
+    norms = as_tokens(toks).norms
     inside = tokens_in_spans(toks, quoted_spans(text))
     # Never inside someone's quoted words ("she said 'well, as long as you're happy'").
     # Nor at a bracket: "… which I did know and then forgot (a murder) and which will now
@@ -7188,7 +7197,7 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     # a house you used to live in", the line is in what it is more like)
     peak = max(range(m.first, m.last),
                key=lambda i: (1.5 if i in fam_at else 0.0)
-               + (abs(vader.get(toks[i].norm, 0.0)) / 2 if not _denied_in_english(toks, i, m.first) else 0.0)
+               + (abs(vader.get(toks[i].norm, 0.0)) / 2 if lex is None or not _negated(norms, i, lex, m.first) else 0.0)
                + (_OWN_CLAUSE if i in own else 0.0) + (_OWN_CLAUSE if i in turned else 0.0))
     lo = max(s for s in starts if s <= peak)
     hi = min(e for e in ends if e > peak)
