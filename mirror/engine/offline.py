@@ -1392,6 +1392,17 @@ def _last_clause(a: Analysis, r: Reading, data: dict, longest: int | None = None
             # thing. That's the whole thing.": a line of small words, or a second pointer,
             # between is part of the pointing, not what is pointed at)
             found = last_clause(language, a.text, a.tokens, span[0], found[0], longest)
+        if found is not None and found[1] - found[0] <= _ECHOED_WORDS and (first := next(
+                (k for k in range(span[0], found[0]) if a.tokens[k].norm == a.tokens[found[0]].norm), None)) is not None:
+            # ("Dad called me Annie. Not Margaret, not "lady". Annie. Held onto that one all
+            # the way home.": a word said again alone echoes the line that first said it,
+            # which is the one asked after)
+            sent = a.tokens[first].sent
+            end = next((k for k in range(first, found[0]) if a.tokens[k].sent != sent), found[0])
+            begin = next(k for k in range(first, -1, -1) if k == 0 or a.tokens[k - 1].sent != sent)
+            found = last_clause(language, a.text, a.tokens, span[0], end, longest) or (
+                (begin, end) if begin >= span[0] and _ECHOED_WORDS < end - begin <= (longest or LONG_CLAUSE_WORDS)
+                else found)
     if found is None:
         return None
     start, end = a.tokens[found[0]].start, a.tokens[found[1] - 1].end
@@ -1448,6 +1459,11 @@ def _names_someone(a: Analysis, first: int, last: int, data: dict) -> bool:
                 and k > 0 and toks[k - 1].sent == t.sent and t.norm not in ("i", "i'm", "i've", "i'd", "i'll"):
             return True
     return False
+
+
+#: A line pointed at this short, a word said again ("Annie."), is asked after where it was
+#: first said.
+_ECHOED_WORDS = 2
 
 
 def _points_back(a: Analysis, language: str, clause: tuple[int, int]) -> bool:

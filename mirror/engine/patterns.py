@@ -420,6 +420,8 @@ def analyze_patterns(
             continue
         if hit.label == "self_judgment" and _as_if(toks, hit.first):
             continue  # "as if that was my fault": the blame put on the writer, and refused
+        if hit.label == "self_judgment" and _called_someone(text, toks, hit.first, c.first_person):
+            continue  # 'I said "same, idiot."': a name called a friend, not a verdict on oneself
         if hit.label in c.negatable and is_negated(text, toks, hit.first):
             if hit.label == TENSION_PATTERN:
                 denied.append((hit.first, hit.last))
@@ -442,6 +444,28 @@ def analyze_patterns(
                                   tuple((s, e, text[s:e]) for s, e in parts)))
     found.sort(key=lambda m: (m.start, m.name))
     return found, own
+
+
+def _called_someone(text: str, toks: Sequence[Token], first: int, first_person: frozenset[str]) -> bool:
+    """Whether a judging word is said aloud in quotation marks with no "I", "me" or "my"
+    in the quotation ('she said "I've missed you, you idiot" and I said "same, idiot."'):
+    spoken to someone, often fondly, not the writer's verdict on themselves; "I said 'I'm
+    such an idiot'" keeps its "I" and stays one."""
+    owner = tokens_in_spans(toks, quoted_spans(text))
+    span = owner[first]
+    if span < 0 or any(o == span and (toks[k].norm in first_person or toks[k].norm in _MINE)
+                       for k, o in enumerate(owner)):
+        return False
+    # ('Dad always said I was "bright but lazy"', 'they called me "lazy"': the writer is
+    # the one the words describe, just before them)
+    opens = owner.index(span)
+    before = [toks[k].norm for k in range(max(0, opens - 2), opens) if toks[k].sent == toks[opens].sent]
+    return not (before[-1:] and (before[-1] in first_person or (
+        before[-1] in _BEING and before[-2:-1] and before[-2] in first_person)))
+
+
+_MINE = frozenset({"my", "mine"})
+_BEING = frozenset({"was", "am", "is", "being", "be", "as"})
 
 
 def _as_if(toks: Sequence[Token], first: int) -> bool:

@@ -378,6 +378,7 @@ class _Lexicon:
     cleft_verbs: frozenset[str] = frozenset()       # "stings", "bothers": a feeling's verb there
     cleft_copulas: frozenset[str] = frozenset()     # "is", "was": where what it points at begins
     realising: tuple[tuple[str, ...], ...] = ()     # "i hadn't realised": what is only now seen
+    keeping: tuple[tuple[str, ...], ...] = ()       # "keeping", "held onto": a thing treasured
     stilled: tuple[tuple[str, ...], ...] = ()       # "ho dovuto sedermi": the body stopped by a feeling
     habitual: tuple[tuple[str, ...], ...] = ()      # "every year": a feeling of a habit, not today
     when_words: frozenset[str] = frozenset()        # "when": a time clause
@@ -885,6 +886,33 @@ def _tail_at(lex: _Lexicon, tokens: Sequence[Token], first: int, last: int) -> i
     return first + max(found) if found else None
 
 
+def _keeps_the_line_before(words: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether a short line says the writer keeps what the line before holds: "Keeping that
+    forever.", "Held onto that one all the way home.", "Das behalte ich." It points back, as
+    "That was the best part." does: the heart is the line before (a daughter's note under
+    the door, a father who said her name), not the keeping."""
+    if len(words) > _POINTS_BACK_WORDS + _POINTS_BACK_MORE:
+        return False
+    return any(i <= _KEEPING_AT and any(w in lex.back_words for w in words[max(0, i - 2) : i + len(p) + 2])
+               and not any(w in _KEPT_UP for w in words[i + len(p) :])
+               and not (i + len(p) < len(words) and words[i + len(p)].endswith("ing"))  # "keeping going"
+               and not _to_oneself(words[i + len(p) :])
+               for i, p in _occurrences(words, lex.keeping))
+
+
+#: How far into its line a word of keeping may come ("I'm keeping that", "Das behalte ich").
+_KEEPING_AT = 2
+def _to_oneself(words: Sequence[str]) -> bool:
+    """Whether a thing kept is kept to oneself ("Wanted to keep it to myself for a bit"): a
+    secret kept, whose line is the one to ask after, not a treasure pointing back."""
+    return any(a == "to" and b in _MYSELF for a, b in zip(words, words[1:]))
+
+
+_MYSELF = frozenset({"myself", "me", "ourselves"})
+#: What makes keeping a way of going on, not a thing kept ("Keeping it together.").
+_KEPT_UP = frozenset({"together", "up", "going", "down", "real", "simple", "cool", "quiet", "light", "short"})
+
+
 def _only_hedged(after: Sequence[str], lex: _Lexicon) -> bool:
     """Whether the words after a pointer only point back and hedge ("Keep thinking about
     that for some reason"): nothing there is what the line points at."""
@@ -949,10 +977,13 @@ def points_back(language: str, norms: Sequence[str]) -> bool:
     ("That's the worst of it.", "Das war das Schönste."): the moment is that line, and a
     question about "That's the worst of it" asks after the pointer, not the moment."""
     lex = _lexicon(language)
-    if lex is None or len(norms) > _POINTS_BACK_WORDS:
+    if lex is None:
         return False
+    if len(norms) > _POINTS_BACK_WORDS:
+        return _keeps_the_line_before(norms, lex)
     pointed = _pointer_at(norms, lex.pointers)
-    return pointed is not None and pointed <= _POINTS_BACK and any(w in lex.back_words for w in norms)
+    return (pointed is not None and pointed <= _POINTS_BACK and any(w in lex.back_words for w in norms)) \
+        or _keeps_the_line_before(norms, lex)
 
 
 def makes_a_plan(language: str, norms: Sequence[str]) -> bool:
@@ -1122,6 +1153,8 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
                 word = str(word).lower()
                 if word.endswith("*"):
                     prefixes.append((word[:-1], family, weight))
+                elif word.endswith("$"):  # a phrase that must close its clause ("got in$")
+                    phrases.append((_words(word[:-1]) + ("$",), family, weight))
                 elif len(_words(word)) > 1:
                     phrases.append((_words(word), family, weight))
                 else:
@@ -1190,6 +1223,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         # (a line of realising weighs as a pointer does: the person says where the heart is)
         pointers=tuple(_words(str(w)) for w in [*(data.get("pointers") or ()), *(data.get("realising") or ())]),
         realising=tuple(_words(str(w)) for w in data.get("realising") or ()),
+        keeping=tuple(_words(str(w)) for w in data.get("keeping") or ()),
         cleft_openers=_lowered((data.get("cleft") or {}).get("openers")),
         cleft_verbs=_lowered((data.get("cleft") or {}).get("verbs")),
         cleft_copulas=_lowered((data.get("cleft") or {}).get("copulas")),
@@ -1331,8 +1365,10 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
         # (Looked up first: most words name no feeling, and the checks below are dearer.)
         hit, size = None, 1
         for words, f, wt in phrases_of(w, ()):
-            if len(words) > size and tuple(norms[i : i + len(words)]) == words:
-                hit, size = (f, wt), len(words)
+            n = len(words) - (words[-1] == "$")
+            if n > size and tuple(norms[i : i + n]) == words[:n] \
+                    and (n == len(words) or _closes_clause(text, toks, i + n, lex)):
+                hit, size = (f, wt), n
         one_word = hit is None  # a word, not a phrase, can describe a thing
         if hit is None:
             hit = single_of(w)
@@ -2192,6 +2228,13 @@ _THEN = (("that", "day"), ("back", "then"), ("in", "those", "days"), ("quel", "g
 _NOW = frozenset({"now", "nowadays", "today", "adesso", "ora", "oggi", "ahora", "hoy",
                   "maintenant", "aujourd'hui", "jetzt", "heute", "nu", "vandaag", "teraz", "dziś",
                   "dzisiaj", "agora", "hoje"})
+
+
+def _closes_clause(text: str, toks: Sequence[Token], j: int, lex: _Lexicon) -> bool:
+    """Whether a phrase ending before token j ends its clause: "I got in!" is news of a
+    place won, "I got in first and did it for him" only getting into bed."""
+    return j >= len(toks) or toks[j].sent != toks[j - 1].sent \
+        or clause_break_between(text, toks[j - 1], toks[j]) or toks[j].text.lower() in lex.joins
 
 
 def _long_phrase_at(norms: Sequence[str], i: int, lex: _Lexicon) -> bool:
@@ -4988,6 +5031,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             pointed = _pointer_without_i(words, lex)
         if pointed is None:
             pointed = _cleft_on_a_feeling(words, lex)
+        kept_back = pointed is None and _keeps_the_line_before(words, lex)
+        if kept_back:
+            pointed = 0
         elif words[0] in _HEARSAY:
             pointed = None  # "Apparently the winging was the best bit": their verdict, not the writer's
         if set_apart and _ALONE_WORDS <= hi - lo <= _ALONE_MOST and not in_quotes[lo] \
@@ -5043,7 +5089,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             heralded_from = sentences[k + 1][0]
             continue
         if pointed is not None and (pointed <= _POINTS_BACK or _only_hedged(words[len(words) - pointed:], lex)) \
-                and (len(words) <= _POINTS_BACK_WORDS or (
+                and (len(words) <= _POINTS_BACK_WORDS or kept_back or (
                 # ("That's the question I keep coming back to.": opening on the word that
                 # points back, the line may say a little more of what it points at)
                 words[0] in lex.back_words and words[0] not in lex.determiners
@@ -5060,7 +5106,19 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 # thing.": a line of small words between points back with it)
                 scored.pop()
                 previous = scored[-1]
-            scored[-1] = Moment(previous.first, hi, max(previous.score, score) + _POINTS)
+            first = previous.first
+            for before in reversed(scored[:-1]):
+                # ("Dad called me Annie. Not Margaret, not "lady". Annie. Held onto that one
+                # all the way home.": a word alone is the end of the lines on its own line
+                # that lead to it, and pointed at with them)
+                if previous.last - previous.first > 3 or before.last != first \
+                        or "\n" in text[toks[before.last - 1].end : toks[first].start] \
+                        or hi - before.first > _MAX_CENTRE_WORDS:
+                    break
+                first = before.first
+            while len(scored) > 1 and scored[-2].first >= first:
+                scored.pop()
+            scored[-1] = Moment(first, hi, max(previous.score, score) + _POINTS)
             writer_pointed = True
             continue
         if pointed is None and _surprised(words, lex):
@@ -5752,6 +5810,13 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         # that answers a denial ("I'm not proud. I'll take it."): quoted without it, the
         # denial reads as meant
         return Moment(m.first, then.last, m.score)
+    if then is not None and not turns and did(toks[nxt.first].norm) and did(toks[then.first].norm) \
+            and "\n" not in text[toks[nxt.last - 1].end : toks[then.first].start]:
+        # "… and I could have hugged her. Hung the curtains. Stuck the pills list on the
+        # little fridge.": the first of a run of doings, its "I" dropped, moves on from the
+        # line; quoted with it, it was asked "What is in that 'Hung the curtains'?" (read
+        # blind, graded 2)
+        return m
     return Moment(m.first, nxt.last, m.score)
 
 
@@ -6165,8 +6230,13 @@ def _says_how_it_is(text: str, toks: Sequence[Token], lo: int, hi: int, lex: _Le
                      or norms[i - 1] in lex.stopwords or cue[0].endswith("ing")) \
                 and not inside_quotation(text, toks[lo + i].start) \
                 and not _plans_ahead(norms[i + k:], lex) and not _doing(norms[i + k:], lex) \
-                and not any(c.isdigit() for c in norms[i + k]):
-            return True  # (an age is not how one is: "Ik ben 44.", "I'm 41 and …")
+                and not any(c.isdigit() for c in norms[i + k]) \
+                and not any(_glad_for_someone(text, toks, j + 1, lex)
+                            for j in range(lo + i + k, hi) if lex.single.get(toks[j].norm, ("", 0.0))[0] == "joy"):
+            # (an age is not how one is: "Ik ben 44.", "I'm 41 and …"; nor is gladness for
+            # someone, "Ik ben blij voor hem, echt.", the brave face before the line that
+            # says the rest: "En ik heb even op zijn oude bed gezeten.")
+            return True
     return False
 
 
@@ -6779,6 +6849,9 @@ def _sides(text: str, toks: Sequence[Token], centre: Moment,
             continue  # inside someone's quoted words: their turn, not the writer's
         if w == "yet" and not (norms[j - 1] == "and" or clause_break_between(text, toks[j - 1], toks[j])):
             continue  # "we don't own chairs yet": not a turn
+        if w == "though" and clause_break_between(text, toks[j], toks[j + 1]):
+            continue  # "Nobody will remember that one though, and neither will I": "though"
+            #           turns from the line before, not between the clauses around it
         turn = (w in _TURN_WORDS and norms[j - 1] != "and") or w == "yet" or (w == "and" and norms[j + 1] in _SUBJECTS
                                     and _opposed(norms[centre.first:j], norms[j + 1:centre.last], vader))
         if not turn or any(norms[k] in _TURN_WORDS for k in range(j + 1, centre.last)):

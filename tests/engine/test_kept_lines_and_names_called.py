@@ -1,0 +1,131 @@
+"""What a line keeps, what a name called means, and where a run of doings begins, found on
+entries written blind (fresh100, fresh101); each read blind was graded 1 or 2:
+
+- a short line that keeps what the line before holds ("Keeping that forever.", "Held onto
+  that one all the way home.") points back: the heart is the line before, and the question
+  asks after it, not after the keeping; a word said again alone ("Annie.") is asked after
+  where it was first said;
+- 'I said "same, idiot."' calls a friend a name fondly; it is no verdict on the writer.
+  'Dad always said I was "bright but lazy"' still is one;
+- "got in" and "did it" are pride only when they end their clause ("I got in!"), not "I
+  got in first and did it for him" (into bed, for a husband);
+- a bum gone numb on a cold rock is the body's, not numbness felt;
+- "Nobody will remember that one though, and neither will I": a "though" set off by a
+  comma turns from the line before, and the sentence is not split into two sides;
+- "… and I could have hugged her. Hung the curtains. Stuck the pills list on the fridge.":
+  the first of a run of doings is not quoted with the line before it;
+- a plan for next time ("La prossima domenica ci riprovo") is not where an entry lands, and
+  turning round "aspettandomi di trovarla lì" is;
+- gladness for someone ("Ik ben blij voor hem, echt.") is not asked after over the line
+  that says the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mirror.engine.offline import compose
+
+NOTE = ("Marnie and I had a row about her phone at dinner and she stormed off. I swept up the broken mug and sat "
+        "on the stairs feeling like the wicked stepmother in a pantomime.\nAt bedtime there was a note on my pillow. It said \"sorry for shouting. "
+        "still think you're wrong though. night.\" with a drawing of a very cross owl.\nKeeping that forever.\n")
+
+
+def test_a_line_that_keeps_the_one_before_points_at_it(centre_of: Callable[[str], str]) -> None:
+    centre = centre_of(NOTE)
+    assert "drawing of a very cross owl" in centre
+    reply = compose(NOTE)
+    assert "Keeping that forever" not in reply.split("”.")[-1], reply  # not asked after the keeping
+
+
+ANNIE = ("Visiting notes:\n- Parked first time\n- Tea was hot\n- Mum called me Ruth. Not Jean, not \"dear\". Ruth.\n"
+         "Held onto that one the whole drive home.\n")
+
+
+def test_a_word_said_again_alone_is_asked_after_where_it_was_first_said() -> None:
+    reply = compose(ANNIE)
+    assert "Mum called me Ruth" in reply
+    assert reply.count("Mum called me Ruth") == 2, reply  # quoted, then asked after
+
+
+def test_a_secret_kept_is_not_a_treasure_pointing_back(centre_of: Callable[[str], str]) -> None:
+    entry = ("Saw a kingfisher on the canal this morning, the first in years. Didn't tell anyone.\n"
+             "Wanted to keep it to myself for one day.\n")
+    assert "keep it to myself" in centre_of(entry)
+
+
+def test_keeping_on_going_is_no_thing_kept(centre_of: Callable[[str], str]) -> None:
+    entry = ("Long week. Rota changed twice and the car failed its MOT. Cried in the staff loo on Thursday.\n"
+             "Keeping it together, mostly.\n")
+    assert centre_of(entry) == "Cried in the staff loo on Thursday"  # not pointed at by "Keeping it"
+
+
+def test_a_name_called_a_friend_is_not_a_verdict_on_oneself() -> None:
+    entry = ("Tom rang out of the blue after two years of nothing. We talked till midnight about nothing much. "
+             "At the end he said \"missed you, you muppet\" and I said \"same, idiot.\"\nI feel about ten years younger.\n")
+    assert "idiot" not in compose(entry)
+    assert "harsh" not in compose(entry) and "sharp" not in compose(entry)
+    from mirror.engine.patterns import detect_patterns
+
+    assert not [m for m in detect_patterns(entry) if m.name == "self_judgment"]
+
+
+def test_a_judgement_someone_pinned_on_the_writer_stays_one() -> None:
+    from mirror.engine.patterns import detect_patterns
+
+    said = "Mum always said I was \"clever but lazy\" and now I sit here proving her right."
+    assert [m.text for m in detect_patterns(said) if m.name == "self_judgment"] == ["lazy"]
+    called = "He looked up and said \"you idiot\" and we both laughed."
+    assert not [m for m in detect_patterns(called) if m.name == "self_judgment"]
+
+
+def test_getting_in_first_is_not_pride(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("She always warms the car for me on frost mornings and thinks I haven't noticed. Today I got up "
+             "first and did it for her. She didn't say anything. Just squeezed my hand at the lights.\n")
+    assert "pride" not in feelings_of(entry)
+    bed = "Tonight I got in first and did it for him. He didn't say anything."
+    assert "pride" not in feelings_of(bed)
+
+
+def test_getting_in_said_alone_is_still_news(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "pride" in feelings_of("The email came at 6am. I got in! Medicine at Leeds! I did it!")
+
+
+def test_a_bum_gone_numb_is_the_body(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Sat on the harbour wall watching the seals until my bum went numb. Didn't take a photo. "
+             "Walked home the long way.\n")
+    assert "numbness" not in feelings_of(entry)
+
+
+def test_a_though_set_off_by_a_comma_splits_nothing() -> None:
+    entry = ("Quiz night. Our team name was a pun nobody understood, including us. We came last by a mile. "
+             "Then the tiebreaker was about Eurovision and Dee knew it. Won a bottle of wine. "
+             "Nobody will remember the tiebreaker though, and honestly neither will I.\n")
+    reply = compose(entry)
+    assert "sit together" not in reply and "at once" not in reply and "both" not in reply, reply
+
+
+def test_a_run_of_doings_is_not_joined_to_the_line_before(centre_of: Callable[[str], str]) -> None:
+    entry = ("Moved Dad into Birchwood today. He was chatty the whole time, which was worse than quiet. "
+             "He told the nurse he was only staying till the roof gets fixed. There's nothing wrong with "
+             "the roof. She caught my eye and didn't correct him, and I could have kissed her. Hung the "
+             "curtains. Put his photos on the sill. Found the remote. Drove home the long way.\n")
+    centre = centre_of(entry)
+    assert "Hung the curtains" not in centre
+
+
+def test_a_plan_for_next_time_is_not_where_it_lands(centre_of: Callable[[str], str]) -> None:
+    entry = ("Oggi ho fatto il ragù della zia. Ho seguito il suo quaderno, quello con le macchie d'olio. "
+             "È venuto troppo salato. Però l'odore in casa era proprio il suo. Per un attimo ho alzato gli occhi "
+             "aspettandomi di trovarla lì, con il mestolo in mano.\nIl prossimo sabato ci riprovo.\n")
+    centre = centre_of(entry)
+    assert "ci riprovo" not in centre
+    assert "aspettandomi di trovarla" in centre
+
+
+def test_gladness_for_someone_is_not_asked_over_the_line_after() -> None:
+    entry = ("Vandaag is Sanne verhuisd naar haar kamer in Utrecht. Ik heb haar bed opgemaakt en te veel "
+             "boodschappen gedaan.\nThuis was het stil. Ik ben blij voor haar, echt. En ik heb even in haar "
+             "kamer op de grond gezeten.\n")
+    reply = compose(entry)
+    question = reply.rsplit("”", 1)[0].rsplit("“", 1)[-1]
+    assert "blij" not in question, reply
