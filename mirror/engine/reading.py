@@ -379,6 +379,8 @@ class _Lexicon:
     cleft_copulas: frozenset[str] = frozenset()     # "is", "was": where what it points at begins
     realising: tuple[tuple[str, ...], ...] = ()     # "i hadn't realised": what is only now seen
     keeping: tuple[tuple[str, ...], ...] = ()       # "keeping", "held onto": a thing treasured
+    distractions: tuple[tuple[str, ...], ...] = ()  # "to clear my head": a way not to feel it
+    failed: frozenset[tuple[str, ...]] = frozenset()  # "didn't work": the way failed
     stilled: tuple[tuple[str, ...], ...] = ()       # "ho dovuto sedermi": the body stopped by a feeling
     habitual: tuple[tuple[str, ...], ...] = ()      # "every year": a feeling of a habit, not today
     when_words: frozenset[str] = frozenset()        # "when": a time clause
@@ -886,6 +888,20 @@ def _tail_at(lex: _Lexicon, tokens: Sequence[Token], first: int, last: int) -> i
     return first + max(found) if found else None
 
 
+def _distraction_failed(words: Sequence[str], before: Sequence[str], lex: _Lexicon) -> bool:
+    """Whether a short line says a way not to feel something failed ("No funcionó.", "Didn't
+    help.") right after the line that tried it ("puse la radio muy alta para no pensar",
+    "went for a run to clear my head")."""
+    said = tuple(w for w in words if w not in _FAILED_FILLER)
+    return 0 < len(said) <= _FAILED_WORDS and said in lex.failed \
+        and any(True for _ in _occurrences(before, lex.distractions))
+
+
+#: A short line saying a distraction failed, at most this many words ("Didn't work at all").
+_FAILED_WORDS = 4
+_FAILED_FILLER = frozenset({"it", "that", "this", "but", "and", "of", "course", "obviously"})
+
+
 def _keeps_the_line_before(words: Sequence[str], lex: _Lexicon) -> bool:
     """Whether a short line says the writer keeps what the line before holds: "Keeping that
     forever.", "Held onto that one all the way home.", "Das behalte ich." It points back, as
@@ -1224,6 +1240,9 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         pointers=tuple(_words(str(w)) for w in [*(data.get("pointers") or ()), *(data.get("realising") or ())]),
         realising=tuple(_words(str(w)) for w in data.get("realising") or ()),
         keeping=tuple(_words(str(w)) for w in data.get("keeping") or ()),
+        distractions=tuple(_words(str(w)) for w in data.get("distractions") or ()),
+        failed=frozenset(tuple(w for w in _words(str(f)) if w not in _FAILED_FILLER)
+                         for f in data.get("failed") or ()),
         cleft_openers=_lowered((data.get("cleft") or {}).get("openers")),
         cleft_verbs=_lowered((data.get("cleft") or {}).get("verbs")),
         cleft_copulas=_lowered((data.get("cleft") or {}).get("copulas")),
@@ -5087,6 +5106,14 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # what follows in that paragraph is where it points.
             heralded = _paragraph_of(text, toks[sentences[k + 1][0]].start)
             heralded_from = sentences[k + 1][0]
+            continue
+        if scored and k > 0 and scored[-1].last == lo and not in_quotes[lo] \
+                and _distraction_failed(words, norms[scored[-1].first:scored[-1].last], lex):
+            # "En el coche de vuelta puse la radio muy alta para no pensar. No funcionó.": a
+            # way not to feel it, and its failing, are one moment, where the feeling broke
+            # through, as a line where the writer says the moment undid them
+            scored[-1] = Moment(scored[-1].first, hi, max(scored[-1].score, score) + _MOVED)
+            cued = True
             continue
         if pointed is not None and (pointed <= _POINTS_BACK or _only_hedged(words[len(words) - pointed:], lex)) \
                 and (len(words) <= _POINTS_BACK_WORDS or kept_back or (

@@ -129,3 +129,21 @@ def test_gladness_for_someone_is_not_asked_over_the_line_after() -> None:
     reply = compose(entry)
     question = reply.rsplit("”", 1)[0].rsplit("“", 1)[-1]
     assert "blij" not in question, reply
+
+
+def test_results_awaited_on_a_named_day_tell_worry(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Biopsy results Friday.\nDefrosted the freezer. Sorted the sock drawer by colour.\n"
+             "Dan says it'll be fine and I say I know and we both lie awake.\nFour more days.\n")
+    assert feelings_of(entry) == ("anxiety",)  # (named "worry")
+    assert feelings_of("Wyniki w czwartek. Umyłam okna. Dwa razy.\n") == ("anxiety",)
+    assert feelings_of("Résultats jeudi. J'ai lavé les vitres. Deux fois.\n") == ("anxiety",)
+
+
+def test_a_way_not_to_feel_it_and_its_failing_are_one_moment(centre_of: Callable[[str], str]) -> None:
+    entry = ("Dropped Kasia at her halls today. Made her bed even though she said she could do it. We argued "
+             "about which shelf the mugs go on.\nWent for a long run after to clear my head. Didn't work.\n"
+             "Her room at home still has her trainers by the door. Haven't moved them.\n")
+    assert centre_of(entry) == "Went for a long run after to clear my head. Didn't work"
+    es = ("Hoy dejé a Lucía en el aeropuerto. Le revisé el pasaporte tres veces.\nEn el autobús me puse los "
+          "cascos con la música a tope para no pensar. No funcionó.\nSu taza sigue en el escurridor.\n")
+    assert "para no pensar. No funcionó" in centre_of(es)
