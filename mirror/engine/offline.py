@@ -778,6 +778,14 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
             # "Best Twix of my life.": a line that is only a superlative is asked what made
             # it so ("What made it the best Twix of your life?"), not what it "holds".
             said = superlative(a.text, a.tokens, *clause[0])
+            if said is None and tuple(t.norm for t in a.tokens[clause[0][0]:clause[0][0] + 2]) in _PAST_VERDICT:
+                # "Nothing happened today. It was perfect.": the writer's glad judgement of
+                # the day is asked after ("What made it perfect?"), not what "It was perfect"
+                # brings up. Only a glad one, looking back: "What made it awful?" over a
+                # hospice visit presses; "That's true" and "This is a disaster" are no verdicts
+                # on a moment (read in full, asked what made them so, they were worse).
+                said = echo(a.text, a.tokens, *clause[0])
+                said = said if said is not None and said.verdict and _glad(said.text) else None
         ask = _echo_question(fr, r, said, pick) if said is not None else \
             _say(pick.choice(_clause_frames(_clause_asks(fr, r), clause[1])), f=clause[1])
     elif r.image is not None and "ask_image" in fr and (
@@ -1746,6 +1754,23 @@ def _close_to_centre(a: Analysis, r: Reading) -> list[Moment]:
     return [m for k, m in enumerate(r.moments) if 0 < abs(k - at) <= _CLOSE
             and (m.last <= centre.first or m.first >= centre.last)
             and a.text.count("\n\n", 0, a.tokens[m.first].start) == para]
+
+
+#: What a clause judging a moment looked back on opens on ("It was perfect").
+_PAST_VERDICT = frozenset({("it", "was")})
+
+
+def _glad(judgement: str) -> bool:
+    """Whether a judgement said back is glad: a superlative of good, or words that lean glad."""
+    from mirror.engine.reading import valences  # the VADER lexicon, already loaded to read
+
+    words = [w.strip(".,!?;:'\u2019").lower() for w in judgement.split()]
+    lean = valences()
+    return not any(w in _NOT_GLAD for w in words) and sum(lean.get(w, 0.0) for w in words) > 0.0
+
+
+#: Words that make a judgement anything but glad, whatever else leans ("too sweet", "worst").
+_NOT_GLAD = frozenset({"too", "worst", "hardest", "saddest", "not", "never", "no"})
 
 
 def _echo_strongest(a: Analysis, r: Reading) -> Echo | None:

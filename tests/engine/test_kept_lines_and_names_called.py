@@ -147,3 +147,15 @@ def test_a_way_not_to_feel_it_and_its_failing_are_one_moment(centre_of: Callable
     es = ("Hoy dejé a Lucía en el aeropuerto. Le revisé el pasaporte tres veces.\nEn el autobús me puse los "
           "cascos con la música a tope para no pensar. No funcionó.\nSu taza sigue en el escurridor.\n")
     assert "para no pensar. No funcionó" in centre_of(es)
+
+
+def test_a_glad_judgement_of_the_day_is_asked_what_made_it_so() -> None:
+    assert compose("Nothing happened today. It was perfect.\n").endswith("made it perfect?")
+    entry = ("Picnic on the beach in the wind. Sand in the sandwiches, Joe lost a flip-flop to a wave, and it "
+             "was the best afternoon we've had all year.\n")
+    assert compose(entry).endswith("made it the best afternoon you've had all year?"), compose(entry)
+
+
+def test_a_hard_judgement_is_not_asked_what_made_it_so() -> None:
+    assert "made it" not in compose("Took Dad to the hospice today. It was awful.\n")
+    assert "made it" not in compose("I think I like him. This is a disaster.\n")
