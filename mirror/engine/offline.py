@@ -54,6 +54,7 @@ from mirror.engine.reading import (
     said_twice,
     says_how_it_is,
     says_i,
+    stops_writing,
     tags_the_line,
     valences,
     valences_felt,
@@ -1731,7 +1732,13 @@ def _echo_near(a: Analysis, r: Reading) -> Echo | None:
     if r.centre is None:
         return None
     centre = r.centre
-    inside = echo(a.text, a.tokens, centre.first, centre.last, _weight)
+    last = centre.last
+    opens = next((k for k in range(last - 1, centre.first, -1) if a.tokens[k - 1].sent != a.tokens[k].sent), None)
+    if opens is not None and stops_writing(str(a.language), [t.norm for t in a.tokens[opens:last]]):
+        # ("The vet said 'quality of life' on Tuesday. I'm not writing any more about that
+        # tonight.": the line that points back is never the one said back)
+        last = opens
+    inside = echo(a.text, a.tokens, centre.first, last, _weight)
     if inside is not None and len(inside.text.split()) * 2 <= centre.last - centre.first:
         return inside  # a part of the quote, not the quote again
     return None

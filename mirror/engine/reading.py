@@ -379,6 +379,7 @@ class _Lexicon:
     cleft_copulas: frozenset[str] = frozenset()     # "is", "was": where what it points at begins
     realising: tuple[tuple[str, ...], ...] = ()     # "i hadn't realised": what is only now seen
     keeping: tuple[tuple[str, ...], ...] = ()       # "keeping", "held onto": a thing treasured
+    stops_writing: tuple[tuple[str, ...], ...] = () # "not writing any more about": stops there
     distractions: tuple[tuple[str, ...], ...] = ()  # "to clear my head": a way not to feel it
     failed: frozenset[tuple[str, ...]] = frozenset()  # "didn't work": the way failed
     stilled: tuple[tuple[str, ...], ...] = ()       # "ho dovuto sedermi": the body stopped by a feeling
@@ -906,9 +907,13 @@ def _keeps_the_line_before(words: Sequence[str], lex: _Lexicon) -> bool:
     """Whether a short line says the writer keeps what the line before holds: "Keeping that
     forever.", "Held onto that one all the way home.", "Das behalte ich." It points back, as
     "That was the best part." does: the heart is the line before (a daughter's note under
-    the door, a father who said her name), not the keeping."""
+    the door, a father who said her name), not the keeping. So does a line where the writer
+    stops writing ("I'm not writing any more about that tonight."): asked what it means that
+    they stop, the question pushed at the limit they set (read blind, graded 1)."""
     if len(words) > _POINTS_BACK_WORDS + _POINTS_BACK_MORE:
         return False
+    if any(True for _ in _occurrences(words, lex.stops_writing)):
+        return True  # "I'm not writing any more about that tonight.": the line before is where it stops
     return any(i <= _KEEPING_AT and any(w in lex.back_words for w in words[max(0, i - 2) : i + len(p) + 2])
                and not any(w in _KEPT_UP for w in words[i + len(p) :])
                and not (i + len(p) < len(words) and words[i + len(p)].endswith("ing"))  # "keeping going"
@@ -1000,6 +1005,13 @@ def points_back(language: str, norms: Sequence[str]) -> bool:
     pointed = _pointer_at(norms, lex.pointers)
     return (pointed is not None and pointed <= _POINTS_BACK and any(w in lex.back_words for w in norms)) \
         or _keeps_the_line_before(norms, lex)
+
+
+def stops_writing(language: str, norms: Sequence[str]) -> bool:
+    """Whether these (normalised) words are the writer stopping writing ("I'm not writing any
+    more about that tonight"): a limit, never what a question asks after."""
+    lex = _lexicon(language)
+    return lex is not None and any(True for _ in _occurrences(norms, lex.stops_writing))
 
 
 def makes_a_plan(language: str, norms: Sequence[str]) -> bool:
@@ -1240,6 +1252,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         pointers=tuple(_words(str(w)) for w in [*(data.get("pointers") or ()), *(data.get("realising") or ())]),
         realising=tuple(_words(str(w)) for w in data.get("realising") or ()),
         keeping=tuple(_words(str(w)) for w in data.get("keeping") or ()),
+        stops_writing=tuple(_words(str(w)) for w in data.get("stops_writing") or ()),
         distractions=tuple(_words(str(w)) for w in data.get("distractions") or ()),
         failed=frozenset(tuple(w for w in _words(str(f)) if w not in _FAILED_FILLER)
                          for f in data.get("failed") or ()),
@@ -1694,6 +1707,8 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
             if ends and end < len(norms) and toks[end].sent == toks[i].sent \
                     and not any(p in text[toks[end - 1].end : toks[end].start] for p in ",;:\u2014("):
                 continue  # "before she passed the exam": passed something, not away
+            if opening and words[-1] in _IF_WORDS and "?" not in _sentence_end(text, toks, i):
+                continue  # "Y si yo me levanto, él come.": a cat's logic, not "¿Y si no llama?"
             if words[-1] == "#" and end < len(norms) and toks[end].sent == toks[i].sent \
                     and norms[end] in _MEASURES:
                 continue  # "He would have been 5 minutes late": a measure, not an age
@@ -1722,6 +1737,10 @@ def _signs(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int, s
     if vigil is not None and "grief" in lex.valence:
         found.append((vigil, "grief", WORD_WEIGHT))
     return found
+
+
+#: "If" in the languages whose "and if" opens a worry only when asked ("¿Y si…?", "E se…?").
+_IF_WORDS = frozenset({"si", "se", "wenn", "als", "jeśli"})
 
 
 def _news_quoted(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
@@ -3519,6 +3538,11 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
             continue  # "invidiosa di lei", "jealous of her": her, the object, not the one who feels
         if w in lex.others and w not in ("it", "it's", "het", "es"):
             return False  # "I think she's scared": her fear, not the writer's
+        if w in lex.first_person and w in _MY and k + 1 < i - lo and clause[k + 1] in lex.people \
+                and (k == 0 or clause[k - 1] not in _BEFORE_AN_OBJECT) \
+                and any(v in _BEING_VERBS or v in _SEEMING for v in clause[k + 2 : i - lo]):
+            return False  # "My manager called … and sounded genuinely hurt": the manager's hurt
+            #              (not "My cousin finally turned the phone round": the writer's relief)
         if w in lex.first_person:
             if shared and w in _NOT_SUBJECTS and _someone_before(toks, lo, lo + k, lex):
                 # "Then at teatime she knew me again and was embarrassed and cross", "Mum
@@ -3543,6 +3567,18 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
                                              and clause[i - lo - 1] in ("was", "were", "is", "are")):
         return False
     return True
+
+
+#: "My" in the engine's languages: before someone of the writer's ("my manager"), that
+#: person is the one the clause is about.
+_MY = frozenset({"my", "mein", "meine", "mi", "mis", "mon", "ma", "mes", "mio", "mia", "miei", "mie",
+                 "mijn", "mój", "moja", "moje", "moi", "meu", "minha", "meus", "minhas", "our", "unser",
+                 "unsere", "nuestro", "nuestra", "notre", "nos", "nostro", "nostra", "onze", "nasz",
+                 "nasza", "nosso", "nossa"})
+
+
+#: Verbs that say how someone came across, in English ("sounded hurt", "looked proud").
+_SEEMING = frozenset({"sounded", "looked", "seemed", "felt", "got", "became", "sounds", "looks", "seems"})
 
 
 def _asks(norms: Sequence[str], m: Moment, words: tuple[str, ...], quoted: Sequence[bool]) -> bool:

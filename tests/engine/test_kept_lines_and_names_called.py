@@ -159,3 +159,31 @@ def test_a_glad_judgement_of_the_day_is_asked_what_made_it_so() -> None:
 def test_a_hard_judgement_is_not_asked_what_made_it_so() -> None:
     assert "made it" not in compose("Took Dad to the hospice today. It was awful.\n")
     assert "made it" not in compose("I think I like him. This is a disaster.\n")
+
+
+def test_a_line_where_the_writer_stops_writing_is_never_asked_after() -> None:
+    entry = ("Took Pepper round the short loop. She sat down halfway and leaned on my shin the way she did as a "
+             "puppy. Her muzzle has gone white this year.\nThe vet used the word \"comfortable\" on Monday. I'm "
+             "not writing any more about that tonight.\n")
+    reply = compose(entry)
+    assert "not writing any more" not in reply.rsplit("”", 1)[-1] and "that you're not writing" not in reply, reply
+
+
+def test_and_if_opening_a_statement_is_no_worry(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("El perro ha aprendido que si ladra a las seis, yo me levanto. Y si yo me levanto, él desayuna. "
+             "Es un genio. Mañana duermo con tapones.\n")
+    assert "anxiety" not in feelings_of(entry)
+    assert feelings_of("¿Y si no me llaman? Llevo toda la tarde mirando el móvil.\n") == ("anxiety",)
+
+
+def test_a_feeling_of_someone_of_the_writers_is_theirs(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Handed in my notice. My manager rang straight away and sounded really hurt, which I hadn't "
+             "expected. I said no to the counter-offer. Mostly I feel like I've put a heavy bag down.\n")
+    assert "hurt" not in feelings_of(entry)
+
+
+def test_the_heat_death_of_the_universe_is_no_ones_death(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Priya got the promotion. I sent a party emoji with one exclamation mark too many.\nShe is good at it. "
+             "That's the annoying part.\nI applied for it too. She doesn't know, and I'd like to keep it that way "
+             "until it stops stinging, which should be around the heat death of the universe.\n")
+    assert "grief" not in feelings_of(entry)
