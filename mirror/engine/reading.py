@@ -7272,6 +7272,22 @@ def _in_brackets(text: str, start: int, at: int) -> bool:
     return gap.count("(") > gap.count(")") or gap.rstrip().endswith(")")
 
 
+def _in_dashes(text: str, start: int, left: int, right: int, end: int) -> bool:
+    """Whether the break between `left` and `right` is inside or at the edge of an aside set
+    off by a pair of dashes in the line [start, end) ("… against the garage door — thud,
+    thud, cheer, thud — which on a normal day is sweet"): quoted from its closing dash, the
+    line opened on "thud —" (read blind, "starts mid-clause", graded 2). A single dash is a
+    break like a colon, and may be cut at."""
+    dashes = [m.start() for m in _SPACED_DASH.finditer(text, start, end)]
+    if len(dashes) < 2:
+        return False
+    pairs = list(zip(dashes[::2], dashes[1::2]))
+    return any(a <= right and b >= left for a, b in pairs)
+
+
+_SPACED_DASH = kept(r"(?<=\s)[\u2014\u2013](?=\s)|(?<=\s)--(?=\s)")
+
+
 #: What the line right after a death or its day told ("Heute wäre Gisela 78 geworden.")
 #: gains: it is how the day was lived.
 _LIVED = 1.0
@@ -7317,7 +7333,8 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     # haunt me" cut at its "(" was quoted from inside a clause (read blind, graded 2).
     cuts = [i for i in range(m.first + 1, m.last) if clause_break_between(text, toks[i - 1], toks[i])
             and not (inside[i] >= 0 and inside[i] == inside[i - 1])
-            and not _in_brackets(text, toks[m.first].start, toks[i].start)]
+            and not _in_brackets(text, toks[m.first].start, toks[i].start)
+            and not _in_dashes(text, toks[m.first].start, toks[i - 1].end, toks[i].start, toks[m.last - 1].end)]
     starts = [m.first] + cuts
     ends = cuts + [m.last]
     # (a feeling in the writer's own clause outweighs one said of anyone: in "… how tired
