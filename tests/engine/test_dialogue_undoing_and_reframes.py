@@ -274,10 +274,19 @@ def test_so_calm_i_could_bite_through_a_door_is_no_calm(feelings_of: Callable[[s
     assert feelings_of("Long walk by the sea, then tea. I feel so calm tonight.\n") == ("calm",)
 
 
-def test_sitting_before_you_could_drive_is_asked_after_as_a_moment() -> None:
+def test_sitting_before_you_could_drive_is_said_back_as_a_moment() -> None:
+    from mirror.engine.analysis import analyze
+    from mirror.engine.echo import echo, happened
+
+    line = "I sat in the car park for twenty minutes before I could drive."
+    said = echo(line, analyze(line).tokens, 0, len(analyze(line).tokens))
+    assert said is not None and "before you could drive" in said.text and happened(said)
+    # (a moment said back in the past is no longer asked "What was it like when …?": read
+    # blind in pairs, the clause asked after in the writer's own words was preferred 17 to 7)
     reply = compose("Results back. Benign. I sat in the car park for twenty minutes before I could drive, and then I "
                     "went and bought the most expensive sandwich in Pret like an idiot.\n")
-    assert "before you could drive" in reply
+    assert "What was it like when" not in reply and "When you sat" not in reply, reply
+    assert "car park" in reply
 
 
 def test_turning_out_alright_is_no_moment_to_be_placed_in_time() -> None:

@@ -187,3 +187,20 @@ def test_the_heat_death_of_the_universe_is_no_ones_death(feelings_of: Callable[[
              "That's the annoying part.\nI applied for it too. She doesn't know, and I'd like to keep it that way "
              "until it stops stinging, which should be around the heat death of the universe.\n")
     assert "grief" not in feelings_of(entry)
+
+
+def test_an_aside_between_dashes_is_never_cut_into(centre_of: Callable[[str], str]) -> None:
+    entry = ("Second migraine this week. Lay in the dark all afternoon listening to next door's kids bounce a "
+             "ball off the fence — thud, thud, shriek, thud — which any other day I'd find sweet and today felt "
+             "like being hit with a tea tray. Rang the GP. Six-week wait.\n")
+    centre = centre_of(entry)
+    assert centre.startswith("Lay in the dark"), centre  # not "thud —" nor "which any other day"
+    assert "hit with a tea tray" in centre
+
+
+def test_a_moment_is_not_retold_in_the_question() -> None:
+    entry = ("Waved at a man across the car park who I was sure was my dentist. He waved back, then walked "
+             "straight past me and hugged the woman behind me.\nI paid for two hours' parking. I was there for "
+             "twenty minutes.\n")
+    reply = compose(entry)
+    assert "when you were there" not in reply and "What was it like when" not in reply, reply
