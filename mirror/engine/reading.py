@@ -1071,10 +1071,17 @@ def _plans_ahead(norms: Sequence[str], lex: _Lexicon) -> bool:
     errand ("Maybe by the time Rosie's old enough to ask, I'll just be someone who used to
     smoke"): who the person hopes to become is where the entry lands."""
     return any(not any(w in lex.negators or w.endswith("n't") for w in norms[max(0, i - 2):i])
+               and not (cue in _MODAL_PLANS and i > 0 and norms[i - 1] not in lex.first_person)
                and not _becoming(norms[i + len(cue):i + len(cue) + 3], lex)
                and not any(w in lex.to_tell for w in norms[i + len(cue):i + len(cue) + _TELL_REACH])
                and not _asked_ahead(norms[max(0, i - _ASKED_REACH):i])
                for i, cue in _occurrences(norms, lex.plans))
+
+
+#: English plan cues that are a plan only of the writer's ("I will", "we should", or a line
+#: opening on them): "Nobody will ever know except me and, apparently, this journal" is a
+#: punchline, not an errand.
+_MODAL_PLANS = frozenset({("will",), ("should",)})
 
 
 def _asked_ahead(before: Sequence[str]) -> bool:
@@ -1485,6 +1492,10 @@ def _families(text: str, toks: Sequence[Token], lex: _Lexicon) -> list[tuple[int
             continue  # "Papa … hat gesagt, der hält ja tatsächlich. Danke, Papa.": a dry answer
         if hit[0] == "fear" and _fear_as_manners(toks, norms, i + size, lex):
             continue  # "I fear I was not always patient", "I'm afraid I ate all the biscuits"
+        if hit[0] == "hope" and i + size < len(toks) and toks[i + size].sent == toks[i].sent and (
+                norms[i + size] in lex.people or (toks[i + size].text[:1].isupper()
+                                                  and norms[i + size] not in lex.first_person)):
+            continue  # "I hope Dana is kind to you": a wish for someone, as "I hope she …" is
         if _felt_towards_writer(toks, i, i + size):
             continue  # "se había despertado enfadado conmigo", "Mum was so proud of me": theirs
         if hit[0] in _TOLD_BY_EVENTS and any(norms[j] in lex.excepting for j in range(max(0, i - 2), i)):
@@ -3538,6 +3549,8 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
             continue  # "invidiosa di lei", "jealous of her": her, the object, not the one who feels
         if w in lex.others and w not in ("it", "it's", "het", "es"):
             return False  # "I think she's scared": her fear, not the writer's
+        if w in _HIS and k + 1 < i - lo and (clause[k + 1] in lex.body or clause[k + 1] in lex.people):
+            return False  # "His face went from surprised to scared and I watched it happen": his fear
         if w in lex.first_person and w in _MY and k + 1 < i - lo and clause[k + 1] in lex.people \
                 and (k == 0 or clause[k - 1] not in _BEFORE_AN_OBJECT) \
                 and any(v in _BEING_VERBS or v in _SEEMING for v in clause[k + 2 : i - lo]):
@@ -3577,6 +3590,8 @@ _MY = frozenset({"my", "mein", "meine", "mi", "mis", "mon", "ma", "mes", "mio", 
                  "nasza", "nosso", "nossa"})
 
 
+#: Another's, before their face or their people ("his face", "her mum"), in English.
+_HIS = frozenset({"his", "her", "their"})
 #: Verbs that say how someone came across, in English ("sounded hurt", "looked proud").
 _SEEMING = frozenset({"sounded", "looked", "seemed", "felt", "got", "became", "sounds", "looks", "seems"})
 
@@ -4251,6 +4266,9 @@ _THANKS = frozenset({"thanks", "thank", "cheers", "gracias", "merci", "danke", "
 #: What a sincere thanks goes on to name ("Thank you, Mum, for the soup").
 _THANKS_FOR = frozenset({"for", "por", "pour", "für", "per", "voor", "za", "pelo", "pela", "pelos",
                          "pelas", "de"})
+#: "That" after a thanks says what it is for, as "for" does ("Dziękuję Ci, Panie Boże, że
+#: jeszcze jest.", "Thank you, God, that she's still here"): a prayer, not a dry retort.
+_THANKS_THAT = frozenset({"that", "że", "dass", "que", "che", "dat", "qu'"})
 #: Titles a name is said with, lower case ("panie Zdzisiu", "monsieur Girard", "don Paco").
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "don", "doña", "señor", "señora", "monsieur",
                      "madame", "herr", "frau", "signor", "signora", "dottor", "dottore", "meneer",
@@ -4447,7 +4465,8 @@ def _retort(text: str, toks: Sequence[Token], lex: _Lexicon) -> tuple[str, int, 
         rest = [toks[k].norm for k in range(j + 1, hi)]
         if rest[:1] == [toks[lo].norm]:
             continue  # "Não médico, não bombeiro. Avô.": what it is not, listed, said to no one
-        for_what = bool(rest[:1]) and rest[0] in _THANKS_FOR and rest[1:2] not in (["verdad"], ["verdade"])
+        for_what = bool(rest[:1]) and (rest[0] in _THANKS_FOR or rest[0] in _THANKS_THAT) \
+            and rest[1:2] not in (["verdad"], ["verdade"])
         if thanks and (for_what or len(rest) > 3 and not (
                 titled and _after_trouble(toks, bounds, lo, lex))):
             # "Thank you, Mum, for the soup", "Thank you, Sam, I couldn't have got through
@@ -6799,8 +6818,11 @@ def _fragment_of_theirs(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         b_lo, b_hi = bounds[back]
         words = [toks[j].norm for j in range(b_lo, b_hi)]
         if b_hi - b_lo > _FRAGMENT_WORDS:
-            # (its subject, not any "my" in it: "She cried after every call with my brother")
-            return words[0] in lex.others and words[0] not in _IT
+            # (its subject, not any "my" in it: "She cried after every call with my brother";
+            # after an opener, "The thing is, they seem fine. Calm.", where no "I" is in it)
+            return (words[0] in lex.others and words[0] not in _IT) or (
+                not any(w in lex.first_person for w in words)
+                and any(w in lex.others and w not in _IT for w in words[:_SUBJECT_SEEK]))
         if any(w in lex.first_person for w in words):
             return False
     return False
@@ -6808,6 +6830,8 @@ def _fragment_of_theirs(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
 
 #: A fragment is at most this many words; it may follow at most this many others.
 _FRAGMENT_WORDS, _FRAGMENTS_BACK = 3, 2
+#: How far into the full sentence before a fragment its subject is looked for.
+_SUBJECT_SEEK = 5
 _IT = _NEUTER | {"this", "that", "there"}  # (no one: "It was cold. Lovely." is the writer's)
 
 

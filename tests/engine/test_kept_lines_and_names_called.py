@@ -204,3 +204,38 @@ def test_a_moment_is_not_retold_in_the_question() -> None:
              "twenty minutes.\n")
     reply = compose(entry)
     assert "when you were there" not in reply and "What was it like when" not in reply, reply
+
+
+def test_will_said_of_someone_else_is_no_plan(centre_of: Callable[[str], str]) -> None:
+    entry = ("Spent an hour on the flat-pack wardrobe. It now leans a little to the left, with four screws left "
+             "over and one door that will not stay shut. I've hung the clothes in it anyway. Nobody will ever "
+             "know except me and, apparently, this journal.\n")
+    assert centre_of(entry) == "Nobody will ever know except me and, apparently, this journal"
+
+
+def test_a_thanks_that_says_what_for_is_a_prayer_not_a_retort() -> None:
+    from mirror.engine.analysis import analyze
+    from mirror.engine.reading import read
+
+    entry = ("Wigilia u dziadka, pewnie ostatnia w tym domu. Lepiliśmy pierogi, dziadek poprawiał każdy brzeg. "
+             "Na pasterce śpiewał najgłośniej w całym kościele. Dziękuję Ci, Panie Boże, że jeszcze jest.\n")
+    a = analyze(entry)
+    assert not read(entry, a.tokens, a.language).sarcasm
+
+
+def test_figures_of_guilt_and_hope_for_others_are_not_felt(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    church = ("Went to Mass for the first time in a year. I was braced for the sermon to feel like a guilt trip, "
+              "but it didn't. When everyone said the prayer together I still knew every word.\n")
+    assert "guilt" not in feelings_of(church)
+    letter = ("Dear Sam,\nThe papers came through today. Eleven years in a thin envelope. I hope Maria is kind to "
+              "you. I'm sorry I stopped trying first.\n")
+    assert "hope" not in feelings_of(letter)
+
+
+def test_what_someone_else_feels_stays_theirs(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    parents = ("Mum and Dad told us they're separating after forty years. The thing is, they seem fine. Calm. "
+               "I'm forty and I felt about nine on the drive home.\n")
+    assert "calm" not in feelings_of(parents)
+    child = ("I shouted at Noor tonight over a spilled drink. His face went from surprised to scared and I "
+             "watched it happen. I said sorry at bedtime and he patted my hand.\n")
+    assert "fear" not in feelings_of(child)
