@@ -239,3 +239,12 @@ def test_what_someone_else_feels_stays_theirs(feelings_of: Callable[[str], tuple
     child = ("I shouted at Noor tonight over a spilled drink. His face went from surprised to scared and I "
              "watched it happen. I said sorry at bedtime and he patted my hand.\n")
     assert "fear" not in feelings_of(child)
+
+
+def test_someone_out_of_surgery_tells_relief(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Mum's out of surgery. The surgeon said it went textbook. I thanked her, went down to the car and ate "
+             "a whole bag of crisps without tasting any of it. Going back up at six.\n")
+    assert feelings_of(entry) == ("relief",)
+    it = ("La nonna è uscita dalla sala operatoria alle tre. Il chirurgo ha detto che è andata bene. "
+          "Ho mangiato un tramezzino seduta per terra in corridoio.\n")
+    assert feelings_of(it) == ("relief",)
