@@ -907,13 +907,9 @@ def _keeps_the_line_before(words: Sequence[str], lex: _Lexicon) -> bool:
     """Whether a short line says the writer keeps what the line before holds: "Keeping that
     forever.", "Held onto that one all the way home.", "Das behalte ich." It points back, as
     "That was the best part." does: the heart is the line before (a daughter's note under
-    the door, a father who said her name), not the keeping. So does a line where the writer
-    stops writing ("I'm not writing any more about that tonight."): asked what it means that
-    they stop, the question pushed at the limit they set (read blind, graded 1)."""
+    the door, a father who said her name), not the keeping."""
     if len(words) > _POINTS_BACK_WORDS + _POINTS_BACK_MORE:
         return False
-    if any(True for _ in _occurrences(words, lex.stops_writing)):
-        return True  # "I'm not writing any more about that tonight.": the line before is where it stops
     return any(i <= _KEEPING_AT and any(w in lex.back_words for w in words[max(0, i - 2) : i + len(p) + 2])
                and not any(w in _KEPT_UP for w in words[i + len(p) :])
                and not (i + len(p) < len(words) and words[i + len(p)].endswith("ing"))  # "keeping going"
@@ -2034,6 +2030,11 @@ def _letter_to_the_absent(text: str, toks: Sequence[Token], lex: _Lexicon) -> in
     return None
 
 
+#: Words of a pointer that tell a habit outliving someone ("out of habit", "half expect"):
+#: in a letter, it is written to one who is gone.
+_OUTLIVED = frozenset({"habit", "expect", "expected", "reflex", "autopilot", "réflexe", "reflejo",
+                       "odruchowo", "abitudine", "costume", "gewohnheit", "gewoonte", "nawyku",
+                       "habitude", "hábito", "costumbre"})
 #: A letter's salutation ("Dad,", "Querida abuela,"): at most this many words on its line.
 _SALUTATION_WORDS = 3
 
@@ -4080,6 +4081,13 @@ def _is_sarcastic(text: str, toks: Sequence[Token], lex: _Lexicon, valence: dict
     norms = list(as_tokens(toks).norms)
     if "/s" in lowered.split() or lowered.rstrip().endswith("/s"):
         return True
+    if _salutation(text) and (_letter_to_the_absent(text, toks, lex) is not None or any(
+            set(p) & _OUTLIVED for _, p in _occurrences(norms, lex.pointers))):
+        # "Dear Biscuit, … had to give it to Mrs. Patel for her terrier, who was delighted,
+        # so at least somebody's happy. … I left your lead on the hook.": a letter to the
+        # one who is gone is grief, and a wry line in it is how it is borne, not irony about
+        # a trouble (read blind, "told with a wry smile … not much fun" was graded 1)
+        return False
     present = set(norms)
     trouble = _holds(_unconceded(norms), lex.trouble)
     # (sentences as the reading has them: 'she said "no worries!" and smiled, and that smile
@@ -5105,6 +5113,13 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             pointed = _pointer_without_i(words, lex)
         if pointed is None:
             pointed = _cleft_on_a_feeling(words, lex)
+        if not last and not in_quotes[lo] and any(True for _ in _occurrences(words, lex.stops_writing)):
+            # "The vet said 'quality of life' on Tuesday. I'm not writing any more about that
+            # tonight.": the writer sets a limit. Asked what it means that they stop, the
+            # question pushed at it (read blind, graded 1); quoted with the line they stopped
+            # at, the reply went where they said they could not (graded 2). It is no moment
+            # to quote, and points at none.
+            score -= _ASIDE
         kept_back = pointed is None and _keeps_the_line_before(words, lex)
         if kept_back:
             pointed = 0
@@ -5351,7 +5366,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # bruit"): opened by an "also", or laughed off as it is said.
         aside = plain and bool(said) and (any(tuple(said[: len(a)]) == a for a in lex.asides)
                                           or _is_laugh(said[-1], lex))
-        aside = aside or bool(signs_off)
+        aside = aside or bool(signs_off) or any(True for _ in _occurrences(said, lex.stops_writing))
         # So is a note to self under a label of a word or two ("Next week: her lemon drizzle.",
         # "Comprare: caramelle …", "Meta agora: guardar cem reais por mês."): read blind,
         # each answered over the heart of its entry was graded 2.

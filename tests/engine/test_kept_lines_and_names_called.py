@@ -166,7 +166,8 @@ def test_a_line_where_the_writer_stops_writing_is_never_asked_after() -> None:
              "puppy. Her muzzle has gone white this year.\nThe vet used the word \"comfortable\" on Monday. I'm "
              "not writing any more about that tonight.\n")
     reply = compose(entry)
-    assert "not writing any more" not in reply.rsplit("”", 1)[-1] and "that you're not writing" not in reply, reply
+    assert "not writing any more" not in reply and "comfortable" not in reply, reply  # nor where they stopped
+    assert "leaned on my shin" in reply
 
 
 def test_and_if_opening_a_statement_is_no_worry(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
@@ -248,3 +249,20 @@ def test_someone_out_of_surgery_tells_relief(feelings_of: Callable[[str], tuple[
     it = ("La nonna è uscita dalla sala operatoria alle tre. Il chirurgo ha detto che è andata bene. "
           "Ho mangiato un tramezzino seduta per terra in corridoio.\n")
     assert feelings_of(it) == ("relief",)
+
+
+def test_a_letter_to_one_who_is_gone_is_never_read_as_irony() -> None:
+    from mirror.engine.analysis import analyze
+    from mirror.engine.reading import read
+
+    entry = ("Dear Pickle,\n\nThe flat is very clean now. No fur on the duvet. I hate it.\n\nI still wake at six "
+             "because that's when you'd start. Yesterday I bought your biscuits out of habit and gave them to "
+             "Mr Okoro's spaniel, who was thrilled, so at least somebody's happy.\n\nI left your lead on the "
+             "hook. I can't move it yet.\n\nLove,\nMe\n")
+    a = analyze(entry)
+    assert not read(entry, a.tokens, a.language).sarcasm
+    assert "wry" not in compose(entry) and "dry" not in compose(entry)
+    complaint = ("Train cancelled, replacement bus, forty minutes in the rain, missed the meeting. At least "
+                 "somebody's happy: the pigeons got my sandwich.\n")
+    b = analyze(complaint)
+    assert read(complaint, b.tokens, b.language).sarcasm  # still irony about a trouble
