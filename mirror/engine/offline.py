@@ -1742,7 +1742,7 @@ def _echo_near(a: Analysis, r: Reading) -> Echo | None:
     opens = next((k for k in range(last - 1, centre.first, -1) if a.tokens[k - 1].sent != a.tokens[k].sent), None)
     if opens is not None and stops_writing(str(a.language), [t.norm for t in a.tokens[opens:last]]):
         # ("The vet said 'quality of life' on Tuesday. I'm not writing any more about that
-        # tonight.": the line that points back is never the one said back)
+        # tonight.": the line where the writer stops is never the one said back)
         last = opens
     inside = echo(a.text, a.tokens, centre.first, last, _weight)
     if inside is not None and len(inside.text.split()) * 2 <= centre.last - centre.first:
@@ -1775,8 +1775,6 @@ _PAST_VERDICT = frozenset({("it", "was")})
 
 def _glad(judgement: str) -> bool:
     """Whether a judgement said back is glad: a superlative of good, or words that lean glad."""
-    from mirror.engine.reading import valences  # the VADER lexicon, already loaded to read
-
     words = [w.strip(".,!?;:'\u2019").lower() for w in judgement.split()]
     lean = valences()
     return not any(w in _NOT_GLAD for w in words) and sum(lean.get(w, 0.0) for w in words) > 0.0

@@ -922,10 +922,10 @@ _KEEPING_AT = 2
 def _to_oneself(words: Sequence[str]) -> bool:
     """Whether a thing kept is kept to oneself ("Wanted to keep it to myself for a bit"): a
     secret kept, whose line is the one to ask after, not a treasure pointing back."""
-    return any(a == "to" and b in _MYSELF for a, b in zip(words, words[1:]))
+    return any(a == "to" and b in _ONESELF for a, b in zip(words, words[1:]))
 
 
-_MYSELF = frozenset({"myself", "me", "ourselves"})
+_ONESELF = frozenset({"myself", "me", "ourselves"})
 #: What makes keeping a way of going on, not a thing kept ("Keeping it together.").
 _KEPT_UP = frozenset({"together", "up", "going", "down", "real", "simple", "cool", "quiet", "light", "short"})
 

@@ -49,8 +49,9 @@ def test_a_word_said_again_alone_is_asked_after_where_it_was_first_said() -> Non
 
 def test_a_secret_kept_is_not_a_treasure_pointing_back(centre_of: Callable[[str], str]) -> None:
     entry = ("Saw a kingfisher on the canal this morning, the first in years. Didn't tell anyone.\n"
-             "Wanted to keep it to myself for one day.\n")
-    assert "keep it to myself" in centre_of(entry)
+             "Keeping it to myself for one day.\n")
+    assert centre_of(entry).endswith("Keeping it to myself for one day")
+    assert not centre_of(entry).startswith("Saw a kingfisher")  # not pointed back at
 
 
 def test_keeping_on_going_is_no_thing_kept(centre_of: Callable[[str], str]) -> None:
