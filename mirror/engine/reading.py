@@ -5198,21 +5198,29 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
             # be asked about. The two are one moment, quoted together.
             previous = scored[-1]
             if previous.last - previous.first <= 3 and len(scored) > 1 and scored[-2].last == previous.first \
-                    and all(w in lex.stopwords for w in norms[previous.first:previous.last]):
+                    and all(w in lex.stopwords for w in norms[previous.first:previous.last]) and not kept_back:
+                # (not what a line keeps: "A clot, left side. She knew me. I'm holding on to
+                # that." keeps "She knew me", however small its words)
                 # ("… said "thanks Daddy" in her little voice. That was all. That was the whole
                 # thing.": a line of small words between points back with it)
                 scored.pop()
                 previous = scored[-1]
             first = previous.first
+            echoed = {norms[k] for k in range(previous.first, previous.last) if norms[k] not in lex.stopwords}
             for before in reversed(scored[:-1]):
                 # ("Dad called me Annie. Not Margaret, not "lady". Annie. Held onto that one
-                # all the way home.": a word alone is the end of the lines on its own line
-                # that lead to it, and pointed at with them)
-                if previous.last - previous.first > 3 or before.last != first \
+                # all the way home.": a word said again alone is the end of the lines on its
+                # own line that lead to it, back to where it was first said, and pointed at
+                # with them; "She knew me. I'm holding on to that." is a line of its own)
+                if not echoed or previous.last - previous.first > 3 or before.last != first \
                         or "\n" in text[toks[before.last - 1].end : toks[first].start] \
                         or hi - before.first > _MAX_CENTRE_WORDS:
                     break
                 first = before.first
+                if echoed <= {norms[k] for k in range(before.first, before.last)}:
+                    break  # (back to where the word was first said)
+            if echoed and not echoed <= {norms[k] for k in range(first, previous.first)}:
+                first = previous.first  # a short line that says no word again stands alone
             while len(scored) > 1 and scored[-2].first >= first:
                 scored.pop()
             scored[-1] = Moment(first, hi, max(previous.score, score) + _POINTS)
@@ -5419,7 +5427,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     if tagged is None:
         centre_sentence = _with_short_tail(text, toks, scored, centre_sentence, lex.opening_turns,
                                            lex.stopwords, lex.first_person, lex.leaving, lex.negators,
-                                           lex.moves_on)
+                                           lex.moves_on, lex)
         centre_sentence = _with_colon_list(text, toks, scored, centre_sentence)
     tag_asks = False
     if tagged is not None:
@@ -5826,7 +5834,7 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
                      first_person: frozenset[str] = frozenset(),
                      leaving: frozenset[str] = frozenset(),
                      negators: frozenset[str] = frozenset(),
-                     moves_on: frozenset[str] = frozenset()) -> Moment:
+                     moves_on: frozenset[str] = frozenset(), lex: _Lexicon | None = None) -> Moment:
     """A centre sentence with the very short one after it in the same paragraph ("No sé si
     me quedaré para siempre. Hoy sí."): the tail often turns it, and must not be cut off.
     So with a sentence after it that opens on a turn ("I've done nights for two years and I
@@ -5874,6 +5882,11 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
         # "… and I'm so proud. Bed now.": the writer getting up to go, not the line's answer
         # (asked "Where does 'Bed now' take you?", the pride was passed over)
         return m
+    if lex is not None and _plans_ahead(said, lex) and said[0] not in opening_turns \
+            and not _ACCEPTING.intersection(said):  # ("I'll take both": said of the line, no plan)
+        # "W windzie nie mogłam złapać oddechu. Jutro znowu pojadę.": tomorrow's plan goes on
+        # from the moment; joined to it and asked after, it passed the moment over
+        return m
     if inside_quotation(text, toks[nxt.first].start) and not inside_quotation(text, toks[m.last - 1].start):
         return m  # someone's words after the writer's ('"Frozen? Frozen chips? …"'): cut inside
     # (a line opening "Anyway …" moves on from the moment; it does not turn it)
@@ -5917,6 +5930,9 @@ def _with_short_tail(text: str, toks: Sequence[Token], scored: list[Moment], m: 
     return Moment(m.first, nxt.last, m.score)
 
 
+#: A word that makes "I'll …" an acceptance, not a plan ("Either it's fine or people are
+#: kind. I'll take both.").
+_ACCEPTING = frozenset({"take"})
 #: A word that only leads into the next line ("Well. A different kid now."), in the languages
 #: with frames.
 _LEADS_ON = frozenset({"well", "so", "anyway", "right", "bueno", "pues", "bon", "bref", "enfin",

@@ -267,3 +267,19 @@ def test_a_letter_to_one_who_is_gone_is_never_read_as_irony() -> None:
                  "somebody's happy: the pigeons got my sandwich.\n")
     b = analyze(complaint)
     assert read(complaint, b.tokens, b.language).sarcasm  # still irony about a trouble
+
+
+def test_tomorrows_plan_is_not_joined_to_the_moment(centre_of: Callable[[str], str]) -> None:
+    entry = ("Long call with the landlord about the boiler. He said it's our fault, somehow. I said nothing. Now "
+             "it's eleven at night and I keep replaying everything I should have said. Tomorrow I'll email.\n")
+    assert centre_of(entry) == "Now it's eleven at night and I keep replaying everything I should have said"
+    kind = "Nobody said anything about the cake. Either it's fine or people are kind. I'll take both.\n"
+    assert "I'll take both" in centre_of(kind)  # an acceptance, no plan
+
+
+def test_a_breath_that_would_not_come_is_where_the_moment_undid_the_writer(centre_of: Callable[[str], str]) -> None:
+    entry = ("Mama w szpitalu od wtorku. Siedziałam przy niej cztery godziny. Rozmawiałyśmy o pogodzie i o "
+             "sąsiadce. Kiedy wychodziłam, poprawiła mi szalik, jak wtedy, gdy byłam mała. W windzie nie mogłam "
+             "złapać oddechu. Jutro znowu pojadę. Wezmę jej herbatę w termosie.\n")
+    assert "nie mogłam złapać oddechu" in centre_of(entry)
+    assert "Jutro" not in centre_of(entry)
