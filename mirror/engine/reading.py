@@ -3410,7 +3410,9 @@ _SOMEONE_AFTER_FOR = frozenset({
 _POSSESSIVES_BEFORE_SOMEONE = frozenset({
     "my", "his", "her", "our", "their", "your", "mi", "su", "mis", "sus", "mon", "ma", "son", "sa", "nos", "leur",
     "meinen", "meine", "mein", "seine", "seinen", "ihre", "ihren", "unsere", "mio", "mia", "suo", "sua",
-    "mijn", "zijn", "onze", "meu", "minha", "seu", "nosso", "nossa"})
+    "mijn", "zijn", "onze", "meu", "minha", "seu", "nosso", "nossa",
+    "mes", "notre", "unser", "miei", "mie", "nostro", "nostra", "nuestro", "nuestra", "meus", "minhas",
+    "mój", "moja", "moje", "moi", "nasz", "nasza"})
 
 
 #: A sentence that opens on a feeling and ends on its denial: at most this many words.
@@ -3552,7 +3554,8 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
             return False  # "I think she's scared": her fear, not the writer's
         if w in _HIS and k + 1 < i - lo and (clause[k + 1] in lex.body or clause[k + 1] in lex.people):
             return False  # "His face went from surprised to scared and I watched it happen": his fear
-        if w in lex.first_person and w in _MY and k + 1 < i - lo and clause[k + 1] in lex.people \
+        if w in lex.first_person and w in _POSSESSIVES_BEFORE_SOMEONE and k + 1 < i - lo \
+                and clause[k + 1] in lex.people \
                 and (k == 0 or clause[k - 1] not in _BEFORE_AN_OBJECT) \
                 and any(v in _BEING_VERBS or v in _SEEMING for v in clause[k + 2 : i - lo]):
             return False  # "My manager called … and sounded genuinely hurt": the manager's hurt
@@ -3583,18 +3586,10 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     return True
 
 
-#: "My" in the engine's languages: before someone of the writer's ("my manager"), that
-#: person is the one the clause is about.
-_MY = frozenset({"my", "mein", "meine", "mi", "mis", "mon", "ma", "mes", "mio", "mia", "miei", "mie",
-                 "mijn", "mój", "moja", "moje", "moi", "meu", "minha", "meus", "minhas", "our", "unser",
-                 "unsere", "nuestro", "nuestra", "notre", "nos", "nostro", "nostra", "onze", "nasz",
-                 "nasza", "nosso", "nossa"})
-
-
 #: Another's, before their face or their people ("his face", "her mum"), in English.
 _HIS = frozenset({"his", "her", "their"})
-#: Verbs that say how someone came across, in English ("sounded hurt", "looked proud").
-_SEEMING = frozenset({"sounded", "looked", "seemed", "felt", "got", "became", "sounds", "looks", "seems"})
+#: Verbs beyond the being verbs that say how someone came across, in English ("sounded hurt").
+_SEEMING = frozenset({"sounded", "got", "became", "sounds", "looks", "seems"})
 
 
 def _asks(norms: Sequence[str], m: Moment, words: tuple[str, ...], quoted: Sequence[bool]) -> bool:
