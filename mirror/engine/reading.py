@@ -508,7 +508,7 @@ def _states_the_entry(toks: Sequence[Token], i: int) -> bool:
 
 #: Families whose signs are lived moments, not news of one ("asleep on my chest"): where
 #: the moment is chosen they weigh as the feeling's word does.
-_LIVED_SIGNS = frozenset({"love"})
+_LIVED_SIGNS = frozenset({"love", "loneliness"})
 
 
 #: A beat of a story: a sentence of at most this many words, between sentences of at most
@@ -1045,18 +1045,25 @@ def _labelled_note(text: str, toks: Sequence[Token], first: int, lex: _Lexicon) 
     """Whether the line holding token `first` opens with one of the language's labels of a
     note to self and a colon ("Next week: her lemon drizzle. … God help me.", "Comprare: …",
     "À faire : …"). A label of another kind ("Bonus:", "Update:") may open the heart."""
-    start = text.rfind("\n", 0, toks[first].start) + 1  # the line the last sentence is on
-    head = text[start:start + 40].split(":", 1)
-    if len(head) != 2 or not 1 <= len(head[0].split()) <= 3:
-        return False
-    label = tuple(t.norm for t in toks if start <= t.start < start + len(head[0]))
-    if label not in lex.note_labels:
-        return False
-    # (a note that goes on to the writer, "Tomorrow: ring instead of email. … I'm done being
-    # polite.", is where they land, not an afterthought)
-    end = text.find("\n", start)
+    line = text.rfind("\n", 0, toks[first].start) + 1  # the line the last sentence is on
+    # (the label opens the line, or a sentence of it before the last: "… than if he'd
+    # shouted. Plan for tomorrow: bins out first. And maybe no phone at breakfast.")
+    opens = [line] + [t.start for k, t in enumerate(toks) if k and line < t.start <= toks[first].start
+                      and toks[k - 1].sent != t.sent]
+    end = text.find("\n", line)
     end = len(text) if end < 0 else end
-    return not any(start + len(head[0]) <= t.start < end and t.norm in lex.first_person for t in toks)
+    for start in opens:
+        head = text[start:start + 40].split(":", 1)
+        if len(head) != 2 or not 1 <= len(head[0].split()) <= 3 or "." in head[0]:
+            continue
+        label = tuple(t.norm for t in toks if start <= t.start < start + len(head[0]))
+        # (a label may end on one: "Note for tomorrow:", "Plan für morgen:")
+        if not any(label[k:] in lex.note_labels for k in range(len(label))):
+            continue
+        # (a note that goes on to the writer, "Tomorrow: ring instead of email. … I'm done being
+        # polite.", is where they land, not an afterthought)
+        return not any(start + len(head[0]) <= t.start < end and t.norm in lex.first_person for t in toks)
+    return False
 
 
 def _plans_ahead(norms: Sequence[str], lex: _Lexicon) -> bool:
@@ -3552,6 +3559,8 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
             continue  # "invidiosa di lei", "jealous of her": her, the object, not the one who feels
         if w in lex.others and w not in ("it", "it's", "het", "es"):
             return False  # "I think she's scared": her fear, not the writer's
+        if w in _YOU_ARE or (w == "you" and k + 1 < i - lo and clause[k + 1] in _YOU_BEING):
+            return False  # "I know you're happy in Melbourne", a letter's: the one written to
         if w in _HIS and k + 1 < i - lo and (clause[k + 1] in lex.body or clause[k + 1] in lex.people):
             return False  # "His face went from surprised to scared and I watched it happen": his fear
         if w in lex.first_person and w in _POSSESSIVES_BEFORE_SOMEONE and k + 1 < i - lo \
@@ -3586,13 +3595,18 @@ def _writers(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     return True
 
 
+#: "You" with a being verb, in English: the state of the one written to or spoken of ("I know
+#: you're happy there", "you were so brave"), not the writer's own.
+_YOU_ARE = frozenset({"you're", "youre", "you\u2019re"})
+_YOU_BEING = frozenset({"are", "were", "seem", "seemed", "look", "looked", "sound", "sounded"})
 #: Another's, before their face or their people ("his face", "her mum"), in English.
 _HIS = frozenset({"his", "her", "their"})
 #: Verbs beyond the being verbs that say how someone came across, in English ("sounded hurt").
 _SEEMING = frozenset({"sounded", "got", "became", "sounds", "looks", "seems"})
 
 
-def _asks(norms: Sequence[str], m: Moment, words: tuple[str, ...], quoted: Sequence[bool]) -> bool:
+def _asks(norms: Sequence[str], m: Moment, words: tuple[str, ...], quoted: Sequence[bool],
+          opens: Sequence[bool] | None = None) -> bool:
     """Whether a moment holds a request for advice ("what should I do") in the writer's own
     words: one inside quotation marks is someone else's ("'how do I stop it, Tony how do I—'",
     a mother's voicemail), and answering it as the writer's question misreads the entry."""
@@ -3607,16 +3621,26 @@ def _asks(norms: Sequence[str], m: Moment, words: tuple[str, ...], quoted: Seque
             return False
         if j > last:
             return False
-        if tuple(norms[j:j + k]) == words and not any(quoted[j:j + k]):
+        if tuple(norms[j:j + k]) == words and not any(quoted[j:j + k]) and (opens is None or opens[j]):
             return True
 
 
 def _asks_any(norms: Sequence[str], m: Moment, phrases: Sequence[tuple[str, ...]],
-              quoted: Sequence[bool]) -> bool:
+              quoted: Sequence[bool], opens: Sequence[bool] | None = None) -> bool:
     """`any(_asks(norms, m, p, quoted) for p in phrases)`, asked only of the phrases that can
     stand in the moment's words (`_standing`) and the empty ones."""
-    return any(_asks(norms, m, phrases[n], quoted)
+    return any(_asks(norms, m, phrases[n], quoted, opens)
                for n in chain(_phrase_index(phrases).empty, _standing(norms[m.first:m.last], phrases)))
+
+
+def _may_ask(text: str, toks: Sequence[Token]) -> list[bool]:
+    """Where a request for advice may stand: anywhere in a sentence that ends on a question
+    mark, or opening a sentence ("Any advice.", "What do I do."). Inside a statement, the same
+    words tell, not ask: "tenho vergonha de dizer o que faço" (what I do for a living), "no
+    sé qué hago en octubre"."""
+    bounds = as_tokens(toks).sentence_bounds()
+    asked = {s for s, (_, hi) in bounds.items() if "?" in text[toks[hi - 1].end : toks[hi - 1].end + 3]}
+    return [t.sent in asked or bounds[t.sent][0] == k for k, t in enumerate(toks)]
 
 
 def _keeps_doing(words: Sequence[str], after: int) -> bool:
@@ -5723,7 +5747,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # is still named.
         chosen, valence, in_centre = [], "neutral", True
     request = None if sarcasm else next(
-        (m for m in scored if _asks_any(norms, m, lex.requests, quoted_at)), None)
+        (m for m in scored if _asks_any(norms, m, lex.requests, quoted_at, _may_ask(text, toks))), None)
     if request is not None and (cut := _closing_tag_after(toks, request, lex)) is not None:
         request = Moment(request.first, cut, request.score)  # (asked, without its "Genuinely asking")
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,

@@ -34,7 +34,7 @@ ENTRIES = [e for p in sorted(CORPUS.glob("*.yaml"))
 _SAID = {"q", "feeling", "feeling2", "Q", "Feeling", "Feeling2"}
 PLACEHOLDERS: dict[str, set[str]] = {
     "feeling": _SAID, "mixed": _SAID, "positive": _SAID, "heavy": _SAID, "sarcasm": _SAID,
-    "asking": _SAID, "asking_feeling": _SAID, "asking_mixed": _SAID, "plain": {"q"}, "second": {"q", "Q"}, "second_before": {"q", "Q"},
+    "asking": _SAID, "request": {"q"}, "ask_request": set(), "asking_feeling": _SAID, "asking_mixed": _SAID, "plain": {"q"}, "second": {"q", "Q"}, "second_before": {"q", "Q"},
     "tension_words": {"a", "b", "A", "B"},
     "ask_tension": {"A", "B"}, "self_judgment": {"words"}, "ask_phrase": {"p"},
     "ask_feeling": {"feeling"}, "ask_feeling_glad": {"feeling"}, "ask_list_done": set(), "ask_sarcasm": set(), "ask_retort": {"name"}, "ask_generic": set(), "ask_asking": set(), "ask_asking_choice": set(), "ask_realised": set(),

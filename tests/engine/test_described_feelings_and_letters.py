@@ -1,0 +1,117 @@
+"""Where the writer stops to describe what they felt, whose gladness a letter tells, and a day
+told without a voice in it, found on entries written blind (fresh102, fresh106):
+
+- "I've been trying to write down what it felt like and the closest I can get is: like
+  someone turned a light on …": the writer says this line is the feeling put into words;
+  it is the heart, over the joke that ends the entry ("Too much salt. Perfect."), in each
+  language;
+- "I know you're happy in Melbourne", in a letter to a friend far away: the friend's
+  gladness, not the writer's (named joy beside loneliness, the reply read as misheard);
+- "nobody texted" in a list of a day's small things: the day told without a voice is where
+  the loneliness is lived, and the line to quote, over a joke about yogurt on cereal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mirror.engine.offline import compose
+
+DESCRIBED = {
+    "en": ("My brother came round on Sunday with a bag of oranges and fixed the gate that has hung off since March. "
+           "He didn't ask how I was and I didn't say. We drank tea in the garden. Tried to say how it felt and the "
+           "closest I can get is: like being handed a coat I didn't know I was cold without. The gate clicks shut "
+           "now. Oranges were sour.\n", "handed a coat"),
+    "es": ("Mi hermano vino el domingo con una bolsa de naranjas y arregló la puerta del jardín, que colgaba desde "
+           "marzo. No me preguntó cómo estaba y yo no se lo dije. Tomamos café en el patio. La única forma de "
+           "describirlo es esta: como si alguien abriera una ventana en una casa cerrada. La puerta ya cierra. "
+           "Las naranjas estaban ácidas.\n", "abriera una ventana"),
+    "de": ("Mein Bruder kam am Sonntag mit einer Tüte Orangen vorbei und hat das Gartentor repariert, das seit März "
+           "schief hing. Er hat nicht gefragt, wie es mir geht, und ich habe nichts gesagt. Wir haben Tee im Garten "
+           "getrunken. Anders kann ich es nicht beschreiben: als hätte jemand in einem dunklen Zimmer das Licht "
+           "angemacht. Das Tor schließt jetzt. Die Orangen waren sauer.\n", "das Licht"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(DESCRIBED))
+def test_the_feeling_put_into_words_is_the_heart(language: str, centre_of: Callable[[str], str]) -> None:
+    entry, words = DESCRIBED[language]
+    assert words in centre_of(entry)
+    assert words in compose(entry)
+
+
+LETTER = ("Priya,\n\nI went to our noodle place on Friday and sat at the window table without thinking. "
+          "I know you're happy in Lisbon. I see the photos, the tiles, the boyfriend with the moustache.\n\n"
+          "Nobody here laughs at the thing about the pigeon. I said it at work and got a blank look.\n\n"
+          "I just miss someone who knew me before I was anyone.\n")
+
+
+def test_a_letters_you_are_happy_is_the_one_written_to(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "joy" not in feelings_of(LETTER)
+    assert "joy" not in compose(LETTER)
+
+
+def test_a_writers_own_gladness_beside_you_is_still_theirs(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "joy" in feelings_of("You were so far away all year. I'm so happy you're back.\n")
+
+
+DAY = ("Saturday:\n- up at 11\n- toast (burnt, ate it anyway, regret)\n- watched a film about a heist. I could "
+       "never do a heist. I can't even do toast.\n- tidied the bookshelf by height\n- nobody texted\n- bed at 10\n")
+
+
+def test_a_day_without_a_voice_is_where_the_loneliness_is(centre_of: Callable[[str], str]) -> None:
+    assert centre_of(DAY) == "nobody texted"
+    reply = compose(DAY)
+    assert "loneliness" in reply and "toast" not in reply
+
+
+def test_a_row_told_in_polish_is_an_event_not_anger_said(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    # "we argued", as English has it: a row is what happened; the anger is named when said
+    assert "anger" not in feelings_of("Pojechałem z tatą do sklepu. Pokłóciliśmy się o parking, jak zwykle krótko. "
+                                      "W drodze powrotnej zasnął, a ja jechałem wolniej.\n")
+    assert "anger" in feelings_of("Jestem wściekła. Pokłóciliśmy się znowu o pieniądze.\n")
+
+
+NOTE = ("Snapped at Tom over the bins this morning. He went quiet and said \"fair enough\" in that flat way, and "
+        "that was worse than if he'd shouted. Plan for tomorrow: take the bins out first. Coffee before talking. "
+        "And maybe no phone at breakfast.\n")
+
+
+def test_a_note_for_tomorrow_is_an_afterthought_not_the_heart(centre_of: Callable[[str], str]) -> None:
+    centre = centre_of(NOTE)
+    assert "that was worse" in centre
+    assert "phone at breakfast" not in centre
+
+
+ASKED = {
+    "es": ("Me ofrecen el puesto en Valencia, pero mi madre está sola aquí. Llevo una semana durmiendo mal. "
+           "¿Qué debería hacer?\n", "¿Qué debería hacer?"),
+    "fr": ("On me propose le poste à Lyon, mais ma mère est seule ici. Je dors mal depuis une semaine. "
+           "Qu'est-ce que je devrais faire ?\n", "Qu'est-ce que je devrais faire"),
+    "de": ("Mir wird die Stelle in Hamburg angeboten, aber Mama ist hier allein. Ich schlafe seit einer Woche "
+           "schlecht. Was soll ich tun?\n", "Was soll ich tun?"),
+    "pt": ("Me ofereceram a vaga em Recife, mas minha mãe está sozinha aqui. Faz uma semana que durmo mal. "
+           "O que eu deveria fazer?\n", "O que eu deveria fazer?"),
+    "it": ("Mi offrono il posto a Torino, ma mia madre è sola qui. Dormo male da una settimana. "
+           "Cosa dovrei fare?\n", "Cosa dovrei fare?"),
+    "pl": ("Proponują mi pracę w Gdańsku, ale mama jest tu sama. Od tygodnia źle śpię. Co mam zrobić?\n",
+           "Co mam zrobić?"),
+    "nl": ("Ik kan de baan in Utrecht krijgen, maar mama is hier alleen. Ik slaap al een week slecht. "
+           "Wat moet ik doen?\n", "Wat moet ik doen?"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ASKED))
+def test_advice_asked_outright_is_heard_in_each_language(language: str) -> None:
+    from mirror.engine.reading import frames
+
+    entry, asked = ASKED[language]
+    reply = compose(entry)
+    data = frames(language)
+    assert data is not None
+    # the asking is said back as asked, with a frame that hears it and a question about
+    # what the person already knows, never an answer
+    assert asked in reply
+    assert any(f.split("{q}")[0] in reply for f in data["frames"]["request"]), reply
+    assert any(reply.endswith(f) for f in data["frames"]["ask_request"]), reply
