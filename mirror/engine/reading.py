@@ -19,6 +19,7 @@ Everything here is pure: text and analysis in, a `Reading` out, deterministic.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -429,6 +430,7 @@ class _Lexicon:
     spans: tuple[tuple[str, ...], ...] = ()         # "all week", "in years": ... with a superlative
     superlatives: tuple[tuple[str, ...], ...] = ()  # "the nicest", "never": what sets it above
     arrives: frozenset[str] = frozenset()           # "kicked", "hit": "the guilt kicked in"
+    strangers: frozenset[str] = frozenset()         # "the girl at the post office": someone, not theirs
     deeds: tuple[str, ...] = ()                     # "ed": a verb's done form ("fixed")
     becoming: frozenset[str] = frozenset()          # "be", "become": a hope after "I'll", no plan
     feeling_nouns: frozenset[str] = frozenset()     # "saudade", "sadness": the feelings' own names
@@ -1292,6 +1294,7 @@ def _build_lexicon(language: str, data: dict[str, Any]) -> _Lexicon:
         spans=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("spans") or ()),
         superlatives=tuple(_words(str(w)) for w in (data.get("measures") or {}).get("superlatives") or ()),
         arrives=_lowered(data.get("arrives")),
+        strangers=_lowered(data.get("strangers")),
         deeds=tuple(str(e) for e in data.get("deeds") or ()),
         becoming=_lowered(data.get("becoming")),
         tails=tuple(_words(str(w)) for w in data.get("tails") or ()),
@@ -1890,6 +1893,14 @@ def _day_closing(words: Sequence[str], lex: _Lexicon) -> bool:
     return weather or _plans_ahead(words, lex) or _aches(words, lex) or any(w in lex.leaving for w in words)
 
 
+#: A coda that is a verdict on the whole of it, in English: something, everything, this or
+#: life needs to, has to or must change ("Something needs to change." under a day of jammed
+#: printers is where the entry lands, not a word about the surroundings).
+_MUST_CHANGE = re.compile(r"\b(?:something|everything|things|this|it|life) (?:really )?"
+                          r"(?:(?:needs to|need to|must|has to|have to|has got to|has got|got to) (?:change|stop|give|end)"
+                          r"|can't go on|cannot go on|can't keep going)\b")
+
+
 def _coda(text: str, toks: Sequence[Token], start: int, fam_weight: dict[int, float],
           vader: dict[str, float], lex: _Lexicon) -> bool:
     """Whether a long entry's last paragraph is a coda of the writer's body and surroundings,
@@ -1924,6 +1935,9 @@ def _coda(text: str, toks: Sequence[Token], start: int, fam_weight: dict[int, fl
     earlier = {t.norm[:_STEM] for t in toks[:start] if len(t.norm) >= _STEM and t.norm not in lex.stopwords}
     if len({w[:_STEM] for w in norms if len(w) >= _STEM and w not in lex.stopwords} & earlier) >= _CALLBACK:
         return False  # (two words again, not one that any story repeats: "estava", "gone")
+    # (nor a verdict on the whole of it: "Something needs to change.", "Things have to give.")
+    if _MUST_CHANGE.search(" ".join(norms)):
+        return False
     # (nor a line that points back at the story: "It's on the fridge.", under a child's drawing)
     if norms and norms[0] in lex.back_words and norms[0] not in lex.determiners:
         return False  # (not an article: "O trânsito", "That last one")
@@ -3042,6 +3056,8 @@ def _lashed_out(toks: Sequence[Token], norms: Sequence[str], lex: _Lexicon) -> b
                 break  # "… at them and I …": the sentence has moved on
             if w in lex.people or w in _OBJECTS or (toks[k].text[:1].isupper() and w not in lex.first_person):
                 return True
+            if w in lex.strangers and k > 0 and norms[k - 1] in lex.determiners:
+                return True  # "I was short with the girl at the post office"
     return False
 
 
@@ -4669,6 +4685,9 @@ def _scare_quote_turned(text: str, toks: Sequence[Token], stopwords: frozenset[s
                 # their word, turned over in a fragment with a dry "sure": "Família, pois.",
                 # "Sì. Tranquillo." (without one, "Raczej." is doubt, not irony)
                 return True
+            if text[toks[hi - 1].end : toks[hi - 1].end + 1] == "!":
+                continue  # praise said again with a shout is kept, not doubted: 'The professor
+                #           said "very clear." Very clear!'
             if len(members) <= 2 and j > lo and toks[j - 1].norm in _HOLDING_UP \
                     and (hi - lo <= 4 or toks[j - 1].norm == "my"):
                 return True  # a word held at arm's length, held up again: "Very minimalist."
@@ -4853,6 +4872,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     prose = prose_mask(text)
     vader = valences() if language == "en" else {}
     signs = _signs(text, toks, lex)
+    if signs and ":" in text:
+        # (an event in a line someone else says in a dialogue written down, "Leo: What if
+        # it's a worm that bites.", is theirs: the child's worry, not the writer's)
+        theirs = _their_dialogue(text, toks, lex)
+        signs = [s for s in signs if s[0] not in theirs]
     told = {i for i, _, _ in signs}  # events that tell a feeling, not words the writer says of it
     mourned = {i for i, fam, _ in signs if fam in _MOURNING}  # (a death, an anniversary of one)
     # (and news waited for, "Results are benign.": the line after it, "bought a bunch of tulips I
@@ -5389,6 +5413,17 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         plain = not any(fam_weight.get(i, 0.0) >= WORD_WEIGHT for i in range(sentences[-1][0], final.last))
         plan = (_plans_ahead(said, lex)
                 and "?" not in text[toks[final.last - 1].end : toks[final.last - 1].end + 2] and plain)
+        if not plan and plain and len(sentences) > 1 and any(w in lex.unreal for w in said) \
+                and not any(w in lex.first_person for w in said) \
+                and _paragraph_of(text, toks[sentences[-2][0]].start) == _paragraph_of(text, toks[sentences[-1][0]].start) \
+                and _plans_ahead(norms[sentences[-2][0]:sentences[-2][1]], lex):
+            # "Muszę pamiętać, żeby nie zostawić parasola w autobusie. Trzeci raz w tym roku
+            # byłby już rekordem.": what would be, said of the plan just before and not of the
+            # writer ("Tonight I just wish my phone would light up" is where the entry lands),
+            # is the plan's own tail, an afterthought with it
+            plan = plan_tail = True
+        else:
+            plan_tail = False
         # So is a line added on ("also failed the titration lol", "Sinon, la voiture fait un
         # bruit"): opened by an "also", or laughed off as it is said.
         aside = plain and bool(said) and (any(tuple(said[: len(a)]) == a for a in lex.asides)
@@ -5423,11 +5458,15 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # A last line that turns ("But I went to put the invite on the fridge and put it in
         # the drawer instead") is where the entry lands twice over.
         turning = bool(said) and ((said[0] in lex.opening_turns and said[0] not in lex.moves_on) or any(
-            _contains(said, tuple(t.split())) for t in lex.turns))
+            _contains(said, tuple(t.split())) for t in lex.turns) or bool(_MUST_CHANGE.search(" ".join(said))))
+        # (so is one that says the whole of it must change: "Something needs to change.")
         scored[-1] = Moment(final.first, final.last, final.score - (_ASIDE if aside else 0.0)
                             + ((_LAST_LINE if len(said) >= _LAST_LINE_WORDS and not cued and not weighings
                                 else _LAST_SHORT) if lands else _LAST_PLAIN)
                             + (_LANDING_TURN if turning and lands else 0.0))
+        if plan_tail and len(scored) > 1 and (scored[-2].first, scored[-2].last) == sentences[-2]:
+            planned = scored[-2]  # (and the plan itself, "Must remember to book the dentist")
+            scored[-2] = Moment(planned.first, planned.last, planned.score - _ASIDE)
     if len(sentences) == 2 and len(scored) == 2 and scored[-1].last == sentences[-1][1] \
             and scored[-1].first == sentences[-1][0] and not _first_of_two_holds(
                 text, toks, norms, sentences, {i for i, _, wt in families if wt >= WORD_WEIGHT}, lex):
@@ -5692,7 +5731,8 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         chosen = [f for f in chosen if f in told_by or together or f in _TOLD_BY_EVENTS
                   or (f in _FLAT_PRAISE and plainly_glad) or any(
                       fam == f and (_opens_its_sentence(toks, i, lex) or "!" in _sentence_end(text, toks, i)
-                                    or ((centre.first <= i < centre.last or _headline(toks, i))
+                                    or ((centre.first <= i < centre.last or _headline(toks, i)
+                                         or _leads_into(toks, centre, i, lex))
                                         and _i_am(toks, i, lex))
                                     or ((few or (beside_news and centre.first <= i < centre.last))
                                         and _stated(text, toks, i, lex)))
@@ -6836,6 +6876,21 @@ def _headline(toks: Sequence[Token], i: int) -> bool:
     return toks[i].sent == toks[0].sent and sum(1 for t in toks if t.sent == toks[0].sent) <= _HEADLINE_STATE_WORDS
 
 
+#: A centre of at most this many words is a fragment that goes on with the line before it.
+_FRAGMENT_CENTRE_WORDS = 6
+
+
+def _leads_into(toks: Sequence[Token], centre: Moment, i: int, lex: _Lexicon) -> bool:
+    """Whether token i is in the sentence just before a centre that is only a fragment going
+    on with it: "Acho que no fundo é disso que tenho saudades. De coisas que fazem barulho."
+    says the feeling in the line the fragment finishes, and is quoted with it."""
+    if centre.last - centre.first > _FRAGMENT_CENTRE_WORDS or centre.first == 0 or i >= centre.first \
+            or toks[centre.first].norm not in lex.stopwords or toks[centre.first].norm in lex.first_person:
+        return False  # (a fragment opens on a small word, "De coisas …", "Of the rain": "Dawno nie
+        #              było mi tak dobrze" is a line of its own)
+    return toks[i].sent == toks[centre.first - 1].sent
+
+
 def _i_am(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
     """Whether the feeling word at token i is what the writer says they are or feel, with
     only small words between ("Ich bin so wütend", "jestem z siebie dumna", "Estoy muy
@@ -7338,25 +7393,37 @@ def _paragraph_of(text: str, pos: int) -> int:
     return text.count("\n\n", 0, pos)
 
 
-def _in_brackets(text: str, start: int, at: int) -> bool:
-    """Whether position `at` is inside a bracket opened after `start`, or right at one's
-    opening or closing: a clause break there is inside an aside ("(under the stairs, behind
-    the hoover)"), or between an aside and the clause it sits in."""
-    gap = text[start:at]
-    return gap.count("(") > gap.count(")") or gap.rstrip().endswith(")")
+def _aside_cuts(text: str, start: int, end: int) -> Callable[[int, int], bool]:
+    """For the line [start, end), whether a clause break between `left` and `right` (text
+    positions, read in increasing order) is inside an aside, where no quote may be cut:
 
+    - inside a bracket opened after `start`, or right at one's closing: "(under the stairs,
+      behind the hoover)", between an aside and the clause it sits in;
+    - inside or at the edge of an aside set off by a pair of dashes ("… against the garage
+      door — thud, thud, cheer, thud — which on a normal day is sweet"): quoted from its
+      closing dash, the line opened on "thud —" (read blind, "starts mid-clause", graded 2).
+      A single dash is a break like a colon, and may be cut at.
 
-def _in_dashes(text: str, start: int, left: int, right: int, end: int) -> bool:
-    """Whether the break between `left` and `right` is inside or at the edge of an aside set
-    off by a pair of dashes in the line [start, end) ("… against the garage door — thud,
-    thud, cheer, thud — which on a normal day is sweet"): quoted from its closing dash, the
-    line opened on "thud —" (read blind, "starts mid-clause", graded 2). A single dash is a
-    break like a colon, and may be cut at."""
+    The brackets are counted once along the line and the dashes found once: asked afresh at
+    every break, a pasted page of a thousand dashed lines took minutes to answer."""
     dashes = [m.start() for m in _SPACED_DASH.finditer(text, start, end)]
-    if len(dashes) < 2:
-        return False
     pairs = list(zip(dashes[::2], dashes[1::2]))
-    return any(a <= right and b >= left for a, b in pairs)
+    openings = [a for a, _ in pairs]
+    counted = {"at": start, "open": 0, "closed": 0}
+
+    def inside(left: int, right: int) -> bool:
+        counted["open"] += text.count("(", counted["at"], right)
+        counted["closed"] += text.count(")", counted["at"], right)
+        counted["at"] = right
+        j = right
+        while j > start and text[j - 1].isspace():
+            j -= 1
+        if counted["open"] > counted["closed"] or (j > start and text[j - 1] == ")"):
+            return True
+        k = bisect.bisect_right(openings, right)
+        return k > 0 and pairs[k - 1][1] >= left  # (the dashes' pairs follow one another)
+
+    return inside
 
 
 _SPACED_DASH = kept(r"(?<=\s)[\u2014\u2013](?=\s)|(?<=\s)--(?=\s)")
@@ -7405,10 +7472,10 @@ def _window(text: str, toks: Sequence[Token], m: Moment, fam_at: dict[int, str],
     # Never inside someone's quoted words ("she said 'well, as long as you're happy'").
     # Nor at a bracket: "… which I did know and then forgot (a murder) and which will now
     # haunt me" cut at its "(" was quoted from inside a clause (read blind, graded 2).
+    aside = _aside_cuts(text, toks[m.first].start, toks[m.last - 1].end)
     cuts = [i for i in range(m.first + 1, m.last) if clause_break_between(text, toks[i - 1], toks[i])
             and not (inside[i] >= 0 and inside[i] == inside[i - 1])
-            and not _in_brackets(text, toks[m.first].start, toks[i].start)
-            and not _in_dashes(text, toks[m.first].start, toks[i - 1].end, toks[i].start, toks[m.last - 1].end)]
+            and not aside(toks[i - 1].end, toks[i].start)]
     starts = [m.first] + cuts
     ends = cuts + [m.last]
     # (a feeling in the writer's own clause outweighs one said of anyone: in "… how tired

@@ -115,3 +115,60 @@ def test_advice_asked_outright_is_heard_in_each_language(language: str) -> None:
     assert asked in reply
     assert any(f.split("{q}")[0] in reply for f in data["frames"]["request"]), reply
     assert any(reply.endswith(f) for f in data["frames"]["ask_request"]), reply
+
+
+PLAN_TAIL = ("Lunch with Mum. She asked about the flat and told me about her knee. I nearly told her about the job "
+             "and then didn't. Must remember to book the dentist tomorrow. Third cancellation this year would be a "
+             "record.\n")
+
+
+def test_what_would_be_said_of_a_plan_is_its_tail_not_where_the_entry_lands(
+        centre_of: Callable[[str], str]) -> None:
+    centre = centre_of(PLAN_TAIL)
+    assert "nearly told her about the job" in centre
+    assert "dentist" not in centre and "record" not in centre
+
+
+def test_a_longing_said_in_the_line_a_fragment_finishes_is_named(
+        feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    # the fragment "De coisas que fazem barulho." goes on with the line that says the feeling
+    entry = ("Mais um sábado em Zurique. Liguei à minha irmã, falámos do tempo e do cão. Aqui até os elétricos "
+             "são silenciosos. Acho que no fundo é disso que tenho saudades. De coisas que fazem barulho.\n")
+    assert feelings_of(entry) == ("longing",)
+
+
+def test_snapping_at_a_stranger_is_still_lashing_out(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "guilt" in feelings_of("I was short with the girl at the bakery this morning. She went quiet. "
+                                  "I saw her face change.\n")
+    assert "guilt" not in feelings_of("Snapped at the printer again. It jammed twice before lunch.\n")
+
+
+def test_a_last_line_that_says_everything_must_change_is_where_the_entry_lands(
+        centre_of: Callable[[str], str]) -> None:
+    entry = ("Tuesday. Printer jammed. Fixed it. Printer jammed again. Dave fixed it. Dave's leaving cake was "
+             "carrot. Spreadsheet. Spreadsheet. Watched a crow on the bins for what was, honestly, a meaningful "
+             "amount of time. Drove home. Ate. This is fine.\n\nSomething needs to change.\n")
+    assert centre_of(entry) == "Something needs to change"
+
+
+def test_it_was_only_when_points_at_where_it_landed(centre_of: Callable[[str], str]) -> None:
+    entry = ("Went to Sam's leaving do at the pub. Loud, which he'd have liked. Someone had a slideshow with the "
+             "photo of him in the inflatable dinosaur costume. Everybody laughed. I laughed. Talked to his brother "
+             "about rugby for half an hour, drove home, put the kettle on.\n\nIt was only when I went to send him "
+             "a photo of the slideshow that it landed.\n")
+    assert centre_of(entry).startswith("It was only when I went to send him a photo")
+
+
+def test_a_childs_worry_in_a_dialogue_is_the_childs(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Bedtime:\nNia: Do snails get cold?\nMe: Maybe a bit.\nNia: What if it's a snail that bites.\n"
+             "Me: Snails don't bite.\nNia: How do you KNOW.\n\nShe's asleep. I'm reading about snail teeth.\n")
+    assert "anxiety" not in feelings_of(entry) and "fear" not in feelings_of(entry)
+
+
+def test_praise_said_again_with_a_shout_is_glee_not_irony() -> None:
+    entry = ("Presented my poster in Spanish today, to a whole room, and only said \"cómo se dice\" once. My "
+             "supervisor said \"very clear.\" Very clear! Rang my grandmother afterwards and she made me say it "
+             "twice. Then the line dropped because her signal is terrible, and I sat outside the hall feeling very "
+             "far from home and very good at the same time.\n")
+    reply = compose(entry)
+    assert "wry" not in reply and "joke" not in reply, reply
