@@ -431,6 +431,10 @@ def _adverb(word: str) -> bool:
     return word.endswith("ly") and word not in _LY_ADJECTIVES
 
 
+#: Who a cleft points at ("It's me she's tired of", "It was him who rang"): no verdict follows.
+_CLEFT_ON = frozenset({"me", "him", "her", "us", "them", "you"})
+
+
 def _verdict(text: str, toks: list[Token], own: list[str]) -> Echo | None:
     """A judgement the person made of a moment ("It was the best dinner of the year", "That
     was perfect"), for "What made it the best dinner of the year?": the complement said back,
@@ -448,6 +452,8 @@ def _verdict(text: str, toks: list[Token], own: list[str]) -> Echo | None:
             return None
         if words[0] in _WH:
             return None  # "that's when most of us lost it": a time pointed at, not a judgement
+        if words[0] in _CLEFT_ON:
+            return None  # "it's me she's tired of": someone pointed at, not a judgement
         if words[0] in _NOT_A_VERDICT:
             return None  # "It's just not the only thing that's true": a hedge, not a judgement
         if words[0].endswith("ing") or "like" in words or words[0] == "as" or (

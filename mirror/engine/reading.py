@@ -1994,6 +1994,24 @@ _SIGN_OFF_PARAGRAPH_WORDS = 5
 _PLAN_PARAGRAPH_WORDS = 30
 
 
+#: Words after an announcement's colon that say what it announced ("…: that it was fine").
+_SAID_AFTER_COLON = 3
+
+
+def _says_it_after_a_colon(text: str, toks: Sequence[Token], lo: int, hi: int, words: Sequence[str],
+                           lex: _Lexicon) -> bool:
+    """Whether a line that announces the heart ("the thing I want to remember") goes on to say
+    it after a colon or a dash in the same sentence, in a few words or more."""
+    for i, phrase in _occurrences(words, lex.announces):
+        end = lo + i + len(phrase)
+        if end >= hi:
+            continue
+        gap = text[toks[end - 1].end : toks[end].start]
+        if (":" in gap or "\u2014" in gap or " - " in gap) and hi - end >= _SAID_AFTER_COLON:
+            return True
+    return False
+
+
 def _without_sign_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]]
                       ) -> list[tuple[int, int]]:
     """The sentences of an entry written as a letter ("Mamie,\n\n…"), without its sign-off:
@@ -2020,11 +2038,18 @@ def _a_sign_off_line(line: str, from_end: int) -> bool:
     words = len(line.split())
     if 0 < words <= _SIGN_OFF_WORDS:
         return True
+    if 0 < words <= _SIGNED_AS_WORDS and line.split()[0].strip("(").lower() in _YOURS:
+        return True  # "Your sister (still, apparently)", "Tu hermana que te quiere": who signs
     return from_end == 1 and words <= _FAREWELL_WORDS and line.rstrip().endswith(",")
 
 
 #: A letter's sign-off line ("Je t'embrasse,", "Love, Mum"): at most this many words.
 _SIGN_OFF_WORDS = 3
+#: A sign-off that says who signs ("Your sister (still, apparently)", "Ta fille qui t'aime"):
+#: opening on "your", at most this many words.
+_SIGNED_AS_WORDS = 5
+_YOURS = frozenset({"your", "yours", "votre", "ton", "ta", "dein", "deine", "euer", "tua", "tuo", "twój",
+                    "twoja", "twoi", "teu", "jouw", "uw"})
 #: ...and a farewell above the name that ends on a comma, at most this many.
 _FAREWELL_WORDS = 6
 
@@ -5001,6 +5026,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
                 reframe_to = k + 2 if len(later) == 2 and not _says_about(later[0], 0, lex) \
                     and _says_about(later[1], 0, lex) else k + 1
         announced = not last and any(True for _ in _occurrences(words, lex.announces))
+        if announced and _says_it_after_a_colon(text, toks, lo, hi, words, lex):
+            # "That's the thing I want to remember: that it was fine.": what is announced is
+            # said in the same line, after its colon; the line is the heart, not a herald
+            score += _POINTS
+            writer_pointed = True
+            announced = False
         if announced and _paragraph_of(text, toks[sentences[k + 1][0]].start) != _paragraph_of(text, toks[lo].start):
             # An announcement in a paragraph of its own ("Mas no meio disso tudo aconteceu uma
             # coisa que eu quero guardar.") heralds the whole next paragraph, whose first line

@@ -172,3 +172,36 @@ def test_praise_said_again_with_a_shout_is_glee_not_irony() -> None:
              "far from home and very good at the same time.\n")
     reply = compose(entry)
     assert "wry" not in reply and "joke" not in reply, reply
+
+
+SISTER = ("Dear Tom,\nI won't send this, so I can say it. You ring Dad once a month and then tell me at Easter that I "
+          "fuss. You don't see him on the stairs.\nI do the pills. I do the bins. I learned how the bloody hearing "
+          "aids work. And you got to be the fun one.\nThat's the bit I hate. Not that you're not here. That he still "
+          "lights up for you, and it's me he's tired of.\nYour sister (still, apparently)\n")
+
+
+def test_a_letter_signed_as_someone_is_not_quoted_for_its_signature() -> None:
+    reply = compose(SISTER)
+    assert "Your sister" not in reply
+    assert "me he's tired of" in reply
+
+
+def test_a_cleft_on_someone_is_no_verdict_to_ask_what_made_it_so() -> None:
+    reply = compose("I do everything for him. She rings once a month. It's me he's tired of.\n")
+    assert "makes it you" not in reply and "made it you" not in reply, reply
+
+
+def test_what_is_announced_after_a_colon_is_said_in_that_line(centre_of: Callable[[str], str]) -> None:
+    entry = ("Weekend at the coast with the old flat. First time all four of us since the wedding. Cereal for "
+             "dinner because nobody could work the oven. Kate laughed so hard at her own crying that she snorted "
+             "tea. On the beach Mo said we have to do this every year, and we all knew we wouldn't. That's the "
+             "thing I want to remember: that it was fine anyway. Drove home with the radio off.\n")
+    assert centre_of(entry) == "That's the thing I want to remember: that it was fine anyway"
+
+
+def test_holding_back_tears_is_where_the_moment_undid_the_writer(centre_of: Callable[[str], str]) -> None:
+    entry = ("Sono tornata in chiesa dopo dieci anni, per la messa del nonno. Mi sono seduta in fondo, come da "
+             "ragazza, e ho fatto tutti i gesti giusti senza pensarci: in piedi, seduta, il segno della croce. "
+             "Non so cosa credo. Però quando hanno cantato quella cosa che la nonna cantava sempre, ho dovuto "
+             "guardare il soffitto per non piangere. Forse è solo memoria.\n")
+    assert "per non piangere" in centre_of(entry)
