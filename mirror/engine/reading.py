@@ -1043,6 +1043,10 @@ def tags_the_line(language: str, norms: Sequence[str]) -> bool:
     return lex is not None and tuple(norms) in lex.closing_tags
 
 
+#: How many words before the last sentence a note's label may open a sentence.
+_NOTE_REACH = 40
+
+
 def _labelled_note(text: str, toks: Sequence[Token], first: int, lex: _Lexicon) -> bool:
     """Whether the line holding token `first` opens with one of the language's labels of a
     note to self and a colon ("Next week: her lemon drizzle. … God help me.", "Comprare: …",
@@ -1050,8 +1054,9 @@ def _labelled_note(text: str, toks: Sequence[Token], first: int, lex: _Lexicon) 
     line = text.rfind("\n", 0, toks[first].start) + 1  # the line the last sentence is on
     # (the label opens the line, or a sentence of it before the last: "… than if he'd
     # shouted. Plan for tomorrow: bins out first. And maybe no phone at breakfast.")
-    opens = [line] + [t.start for k, t in enumerate(toks) if k and line < t.start <= toks[first].start
-                      and toks[k - 1].sent != t.sent]
+    # (of the last few sentences only: a label stands just above the note it heads)
+    opens = [line] + [t.start for k, t in enumerate(toks[max(1, first - _NOTE_REACH):first + 1], max(1, first - _NOTE_REACH))
+                      if line < t.start and toks[k - 1].sent != t.sent]
     end = text.find("\n", line)
     end = len(text) if end < 0 else end
     for start in opens:
@@ -2039,7 +2044,7 @@ def _a_sign_off_line(line: str, from_end: int) -> bool:
     if 0 < words <= _SIGN_OFF_WORDS:
         return True
     if 0 < words <= _SIGNED_AS_WORDS and line.split()[0].strip("(").lower() in _YOURS:
-        return True  # "Your sister (still, apparently)", "Tu hermana que te quiere": who signs
+        return True  # "Your sister (still, apparently)", "Ta fille qui t'aime": who signs
     return from_end == 1 and words <= _FAREWELL_WORDS and line.rstrip().endswith(",")
 
 
@@ -5817,8 +5822,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # results back clear, "Passei no concurso!", an entry opening on "Terminei a obra")
         # is still named.
         chosen, valence, in_centre = [], "neutral", True
+    may_ask = _may_ask(text, toks) if lex.requests and not sarcasm else []
     request = None if sarcasm else next(
-        (m for m in scored if _asks_any(norms, m, lex.requests, quoted_at, _may_ask(text, toks))), None)
+        (m for m in scored if _asks_any(norms, m, lex.requests, quoted_at, may_ask)), None)
     if request is not None and (cut := _closing_tag_after(toks, request, lex)) is not None:
         request = Moment(request.first, cut, request.score)  # (asked, without its "Genuinely asking")
     return Reading(centre, second, tuple(chosen), valence, sarcasm, asking, phrase,
