@@ -394,6 +394,19 @@ def own_stance_contrasts(
     return analyze_patterns(text, tokens, contrasts)[1]
 
 
+#: Words before an adjective that make it a thing's, not the writer's ("our stupid face",
+#: "the stupid printer"); "a stupid person", "my stupid brain" may still be the writer judged.
+_THINGS_OPEN = frozenset({"our", "the", "that", "this", "his", "her", "their", "those", "these"})
+
+
+def _said_of_a_thing(toks: Sequence[Token], first: int, last: int) -> bool:
+    """Whether a word of self-judgement stands before a noun after "our", "the", "that" …:
+    it describes the thing ("did our stupid face from Year 8"), not the writer."""
+    return first > 0 and toks[first - 1].norm in _THINGS_OPEN and last == first + 1 \
+        and last < len(toks) and toks[last].sent == toks[first].sent and toks[last].text[:1].isalpha() \
+        and toks[last].end > toks[first].end and toks[last].start - toks[first].end <= 1
+
+
 def analyze_patterns(
     text: str,
     tokens: Sequence[Token] | None = None,
@@ -422,6 +435,8 @@ def analyze_patterns(
             continue  # "as if that was my fault": the blame put on the writer, and refused
         if hit.label == "self_judgment" and _called_someone(text, toks, hit.first, c.first_person):
             continue  # 'I said "same, idiot."': a name called a friend, not a verdict on oneself
+        if hit.label == "self_judgment" and _said_of_a_thing(toks, hit.first, hit.last):
+            continue  # "did our stupid face from school", "the stupid printer": a thing, not the writer
         if hit.label in c.negatable and is_negated(text, toks, hit.first):
             if hit.label == TENSION_PATTERN:
                 denied.append((hit.first, hit.last))

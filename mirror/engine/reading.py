@@ -2003,6 +2003,29 @@ _PLAN_PARAGRAPH_WORDS = 30
 _SAID_AFTER_COLON = 3
 
 
+def _describes_someone(text: str, toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
+    """Whether token i is inside brackets that describe someone just named ("Pat (72,
+    widowed, three tequilas in by the speeches)", "my cousin Gav (recently divorced)"): the
+    brackets follow a name or a word for someone, and the writer is not in them."""
+    at = toks[i].start
+    opening = text.rfind("(", 0, at)
+    if opening < 0 or ")" in text[opening:at]:
+        return False
+    closing = text.find(")", at)
+    if closing < 0:
+        return False
+    inside = [t for t in toks if opening < t.start < closing]
+    if any(t.norm in lex.first_person for t in inside):
+        return False
+    before = [t for t in toks if t.end <= opening][-1:]
+    if not before:
+        return False
+    word = before[0]
+    sentence_start = not any(t.sent == word.sent and t.start < word.start for t in toks)
+    return word.norm in lex.people or word.norm in lex.strangers or (
+        word.text[:1].isupper() and not sentence_start and word.norm not in lex.first_person)
+
+
 def _says_it_after_a_colon(text: str, toks: Sequence[Token], lo: int, hi: int, words: Sequence[str],
                            lex: _Lexicon) -> bool:
     """Whether a line that announces the heart ("the thing I want to remember") goes on to say
@@ -2014,7 +2037,21 @@ def _says_it_after_a_colon(text: str, toks: Sequence[Token], lo: int, hi: int, w
         gap = text[toks[end - 1].end : toks[end].start]
         if (":" in gap or "\u2014" in gap or " - " in gap) and hi - end >= _SAID_AFTER_COLON:
             return True
+        # ("I wanted it down in ink somewhere that she smiled at me on a Tuesday": what is
+        # announced follows in a "that" clause of the same line)
+        that = next((k for k in range(i + len(phrase), min(len(words), i + len(phrase) + _THAT_REACH))
+                     if words[k] in _THAT), None) if phrase[-1] in _PUT_DOWN else None
+        if that is not None and len(words) - that > _SAID_AFTER_COLON:
+            return True
     return False
+
+
+#: "That", after an announcement, within this many words: what it announces follows.
+_THAT_REACH = 4
+_THAT = frozenset({"that"})
+#: (only after wanting it put down: "the thing, though, that I keep not writing down" is the
+#: thing described, not said)
+_PUT_DOWN = frozenset({"down", "paper"})
 
 
 def _without_sign_off(text: str, toks: Sequence[Token], sentences: list[tuple[int, int]]
@@ -2726,9 +2763,15 @@ def _surprised(words: Sequence[str], lex: _Lexicon) -> bool:
     clause about something else ("loved it in a way I didn't expect", "algo que no me
     esperaba"), a remark on the line rather than the line's point, and not as a line that
     only announces what comes next ("Here's what I didn't expect.")."""
-    return any(not any(w in lex.remarks or w in lex.relatives or w == "way" for w in words[max(0, i - 3):i])
+    return any((not any(w in lex.remarks or w in lex.relatives or w == "way" for w in words[max(0, i - 3):i])
+                or (i <= 2 and all(w in _WHAT_OPENS for w in words[:i])))
                and i + len(p) < len(words) and words[i + len(p)] not in _EXPECTED_LITTLE
                for i, p in _occurrences(words, lex.surprises))
+
+
+#: "What" opening a line that says what caught the writer unready ("Lo que no esperaba es
+#: ponerme a llorar", "Ce que je n'attendais pas, c'est …"): the line's own point.
+_WHAT_OPENS = frozenset({"what", "lo", "que", "ce", "qu'", "o", "quello", "che", "wat", "co", "czego", "was"})
 
 
 #: "I didn't expect much of my life": expecting little, not being caught unready.
@@ -4918,6 +4961,9 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # ("Total damage: $412 and my pride", "swallowed my pride": a thing lost, not a feeling)
     feeling_words = [f for f in feeling_words
                      if not (f[0] > 0 and norms[f[0] - 1] in _OWNED and norms[f[0]] in _OWNED_NOT_FELT)]
+    if "(" in text:
+        # ("a lovely woman called Pat (72, widowed, three tequilas in)": someone described)
+        feeling_words = [f for f in feeling_words if not _describes_someone(text, toks, f[0], lex)]
     if _salutation(text):
         # ("Liebe WG-Küche,", "Dear Margaret,": a letter's greeting is its form, not a feeling)
         greeting_ends = len(text) - len(text.lstrip()) + len(text.lstrip().split("\n", 1)[0])

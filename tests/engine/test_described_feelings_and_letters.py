@@ -205,3 +205,41 @@ def test_holding_back_tears_is_where_the_moment_undid_the_writer(centre_of: Call
              "Non so cosa credo. Però quando hanno cantato quella cosa che la nonna cantava sempre, ho dovuto "
              "guardare il soffitto per non piangere. Forse è solo memoria.\n")
     assert "per non piangere" in centre_of(entry)
+
+
+def test_a_word_in_brackets_describing_someone_is_theirs(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Jo's wedding. Seated at Table 4, which was (and I cannot stress this enough) the singles table, "
+             "disguised as \"Bluebell.\"\nAt Bluebell: me, Jo's cousin Dev (newly single, deeply into cold "
+             "plunges), a lovely man called Ron (81, widowed, two ciders in by the speeches), and a woman from Jo's "
+             "work who explained pickleball to her napkin.\nDuring the bouquet toss I went to the loo. "
+             "Strategically. Came back to find Ron had caught it and was waving it about like a trophy.\nWatching "
+             "Jo say her vows I did feel it, that little drop. But halfway through she looked at me over his "
+             "shoulder and did our stupid face from school.\nRon's given me his number. We're going to a tea "
+             "dance.\n")
+    assert "grief" not in feelings_of(entry)
+    reply = compose(entry)
+    assert "grief" not in reply and "sharp" not in reply  # nor "our stupid face" a verdict on oneself
+
+
+def test_crying_in_spanish_counts_and_what_was_not_expected_is_its_own_point(
+        centre_of: Callable[[str], str]) -> None:
+    entry = ("Hoy intenté hacer las torrijas de la abuela, con la receta en el reverso de un recibo viejo. Me "
+             "salieron blandas por dentro y quemadas por fuera, y la casa entera olía a canela. Mi hermano dijo "
+             "que estaban casi iguales. Lo que no esperaba es ponerme a llorar fregando la sartén. Mañana "
+             "plastifico el recibo.\n")
+    assert centre_of(entry).startswith("Lo que no esperaba es ponerme a llorar")
+
+
+def test_wanting_it_down_in_ink_announces_what_the_same_line_says(centre_of: Callable[[str], str]) -> None:
+    entry = ("My grandson set up the tablet so I can see the baby. You press the green circle. On Sunday I got a man "
+             "selling gutters. Tuesday it worked, and little Mae smiled at me, a real one. My hand is shaky so I'll "
+             "keep this short. But I wanted it down in ink somewhere that she smiled at me on a Tuesday. Green "
+             "circle. I've written it on a sticky note.\n")
+    assert "she smiled at me on a Tuesday" in centre_of(entry)
+
+
+def test_the_thing_described_after_an_announcement_is_not_said(centre_of: Callable[[str], str]) -> None:
+    # a relative clause after "here's the thing" describes the thing; the heart is further on
+    entry = ("Drove Mia to her exam. Here's the thing, though, that I keep not writing down: at a red light I looked "
+             "at her in the mirror and she was smiling at her phone, and I didn't ask.\n")
+    assert "red light" in centre_of(entry)
