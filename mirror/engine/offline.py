@@ -476,6 +476,9 @@ def _exact_quote(text: str, tokens: Sequence[Token], first: int, last: int) -> s
     # starts at the writer's „, never at "Bitte" with a closing mark left alone.
     if start > 0 and text[start - 1] in _OPENERS + '"' and _closes_before_opening(text, start, end):
         start -= 1
+    elif start > 1 and text[start - 1] in " \u00a0\u202f" and text[start - 2] in "\u00ab\u2039" \
+            and _closes_before_opening(text, start, end):
+        start -= 2  # (French spacing: « Tu en auras plus besoin que moi. » opens after a space)
     # Spanish opens what it closes: "¡Me han dado la plaza!", never "Me han dado la plaza!".
     for opener, closer in (("\u00a1", "!"), ("\u00bf", "?")):
         while start > 0 and text[start - 1] == opener and closer in text[start:end]:
@@ -1399,7 +1402,7 @@ def _last_clause(a: Analysis, r: Reading, data: dict, longest: int | None = None
     if found is not None and found[0] > span[0] and _points_back(a, language, found):
         # "… my grandmother called just to ask if I'm eating. Honestly that was the best
         # part.": the last line only points at the one before, which is the line asked after.
-        found = last_clause(language, a.text, a.tokens, span[0], found[0], longest)
+        found = last_clause(language, a.text, a.tokens, span[0], max(span[0], _line_start(a, found[0])), longest)
         small = {str(w).lower() for w in data.get("stopwords") or ()}
         if found is not None and found[0] > span[0] and (_points_back(a, language, found) or (
                 found[1] - found[0] <= 3 and all(a.tokens[k].norm in small for k in range(*found)))):
@@ -1483,9 +1486,16 @@ _ECHOED_WORDS = 2
 
 def _points_back(a: Analysis, language: str, clause: tuple[int, int]) -> bool:
     """Whether the clause is a whole sentence that only points back ("That was the best part")."""
-    first, last = clause
-    whole = first == 0 or a.tokens[first - 1].sent != a.tokens[first].sent
-    return whole and points_back(language, [t.norm for t in a.tokens[first:last]])
+    # (the tail of a line that points back is the pointer too: "Komisch, das aufzuschreiben"
+    # asked after as "das aufzuschreiben" asks after the writing, not the line written)
+    return points_back(language, [t.norm for t in a.tokens[_line_start(a, clause[0]):clause[1]]])
+
+
+def _line_start(a: Analysis, i: int) -> int:
+    """The first token of token i's sentence."""
+    while i > 0 and a.tokens[i - 1].sent == a.tokens[i].sent:
+        i -= 1
+    return i
 
 
 def _clause_asks(fr: dict, r: Reading) -> list[str]:

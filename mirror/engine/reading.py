@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import collections
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
@@ -591,6 +591,67 @@ def _left_behind(text: str, toks: Tokens, centre: Moment, counted: Sequence[tupl
     said = [_paragraph_of(text, toks[i].start) for i, f, _ in counted if f == hard[0]]
     if said and all(0 < centre_para - para <= _TURN_PARAGRAPHS for para in said):
         return hard[0]
+    return None
+
+
+#: Fears a relief earlier in the same sentence is from.
+_FEARS = frozenset({"fear", "anxiety"})
+
+
+def _relieved_of(toks: Tokens, i: int, family: str, found: Sequence[tuple[int, str, float]],
+                 lex: _Lexicon) -> bool:
+    """Whether the fear at token i is what a relief said before it in its sentence is from:
+    "At 3:40 I finally merged the billing migration I've been quietly terrified of for three
+    weeks" is over, not felt (named, "Fear runs through this" read the day backwards). A turn
+    between them ("Relieved, but still scared of the next one") keeps it."""
+    if family not in _FEARS:
+        return False
+    sent = toks[i].sent
+    return any(fam == "relief" and k < i and toks[k].sent == sent
+               and not any(toks[j].norm in lex.opening_turns or toks[j].norm in ("still", "yet")
+                           for j in range(k + 1, i))
+               for k, fam, _ in found)
+
+
+def _past_and_passed(text: str, toks: Tokens, norms: Sequence[str], family: str,
+                     counted: Sequence[tuple[int, str, float]], lex: _Lexicon,
+                     vader: Mapping[str, float]) -> bool:
+    """Whether a hard feeling is only told of the past ("I was tired", "I was tired of
+    sitting at the table every Christmas"), in paragraphs before the last, and what follows
+    it reads glad: the story has left it behind. A lasting one (grief, loneliness) is not left so."""
+    if family not in _LEFT_AT_THE_START:
+        return False
+    said = [i for i, f, _ in counted if f == family]
+    last_para = _paragraph_of(text, len(text.rstrip()))
+    if not said or last_para == 0 or any(_paragraph_of(text, toks[i].start) >= last_para for i in said):
+        return False
+    if not all(any(norms[j] in _PAST_BE for j in range(max(0, i - _PAST_BE_REACH), i)
+                   if toks[j].sent == toks[i].sent) for i in said):
+        return False
+    told_in = max(_paragraph_of(text, toks[i].start) for i in said)
+    after = [k for k, t in enumerate(toks) if _paragraph_of(text, t.start) > told_in]
+    return sum(vader.get(norms[k], 0.0) for k in after) >= _GLAD_ENDING
+
+
+#: Feelings a story starts from and leaves ("I was tired", "I'd been so nervous"); anger or
+#: shame told in the past ("I was so angry I cleaned the entire kitchen") is often its point.
+_LEFT_AT_THE_START = frozenset({"tiredness", "fear", "anxiety", "frustration", "boredom", "confusion"})
+#: "I was tired", "I'd been dreading it": a feeling told in the past.
+_PAST_BE = frozenset({"was", "were", "been"})
+_PAST_BE_REACH = 3
+#: Paragraphs whose words sum to at least this (VADER) read glad.
+_GLAD_ENDING = 1.5
+
+
+def _moved_on_at(text: str, toks: Tokens, lex: _Lexicon) -> int | None:
+    """The token of a line that only moves on ("Anyway.", "Bref.", "Comunque."), standing
+    alone after a paragraph break, or None."""
+    for i, t in enumerate(toks):
+        if t.norm not in lex.moves_on or (i + 1 < len(toks) and toks[i + 1].sent == t.sent):
+            continue
+        if i == 0 or "\n" in text[toks[i - 1].end : t.start] or toks[i - 1].sent != t.sent:
+            if i > 0:
+                return i
     return None
 
 
@@ -2113,9 +2174,21 @@ def _letter_to_the_absent(text: str, toks: Sequence[Token], lex: _Lexicon) -> in
         return None
     norms = list(as_tokens(toks).norms)
     for i in range(len(norms)):
-        if any(tuple(norms[i : i + len(p)]) == p for p in lex.would_have_you):
+        if any(tuple(norms[i : i + len(p)]) == p for p in lex.would_have_you) and not any(
+                norms[k] in lex.reported and not any(
+                    norms[j] in lex.first_person for j in range(max(0, k - _REPORTED_REACH), k)
+                    if toks[j].sent == toks[i].sent)
+                for k in range(max(0, i - _REPORTED_REACH), i) if toks[k].sent == toks[i].sent):
+            # ("the person you used to say you'd be": their own words of a future, reported,
+            # not what the writer imagines they would have said; "I said you'd have liked him"
+            # is the writer's)
             return i
     return None
+
+
+#: How far before "you'd be" a verb of saying makes it reported speech, and before that
+#: verb its subject is looked for.
+_REPORTED_REACH = 3
 
 
 #: Words of a pointer that tell a habit outliving someone ("out of habit", "half expect"):
@@ -2865,10 +2938,11 @@ _FOND_IN_LOSS = frozenset({"grief", "longing"})
 
 def _tone_contradicts(chosen: Sequence[str], centre: Moment, norms: Sequence[str],
                       families: Sequence[tuple[int, str, float]], lex: _Lexicon,
-                      vader: dict[str, float]) -> bool:
+                      vader: dict[str, float], in_quotes: Sequence[bool]) -> bool:
     """Whether the feelings found lean one way and the quoted moment plainly the other, with
     none of the feelings' own words inside it: "grinned like a fool" called anger, a happy
-    garden day called loneliness."""
+    garden day called loneliness. Words said in quotation marks are not the moment's tone:
+    'I said "thank you" to the bakery guy and my voice came out croaky' is no glad line."""
     kinds = {lex.valence.get(f) for f in chosen}
     if len(kinds) != 1 or any(centre.first <= i < centre.last for i, _, _ in families):
         return False
@@ -2878,7 +2952,7 @@ def _tone_contradicts(chosen: Sequence[str], centre: Moment, norms: Sequence[str
     # under a child asleep on the writer is a numb arm, not a hard moment)
     glad = kinds == {"positive"}
     lean = sum(vader.get(norms[j], 0.0) for j in range(centre.first, centre.last)
-               if not (glad and any(norms[k] in lex.body or norms[k].removesuffix("'s") in lex.body
+               if not in_quotes[j] and not (glad and any(norms[k] in lex.body or norms[k].removesuffix("'s") in lex.body
                                     for k in range(max(centre.first, j - 3), j))))
     return (kinds == {"negative"} and lean >= 2.0) or (kinds == {"positive"} and lean <= -2.0)
 
@@ -4961,6 +5035,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # ("Total damage: $412 and my pride", "swallowed my pride": a thing lost, not a feeling)
     feeling_words = [f for f in feeling_words
                      if not (f[0] > 0 and norms[f[0] - 1] in _OWNED and norms[f[0]] in _OWNED_NOT_FELT)]
+    feeling_words = [f for f in feeling_words if not _relieved_of(toks, f[0], f[1], feeling_words, lex)]
     if "(" in text:
         # ("a lovely woman called Pat (72, widowed, three tequilas in)": someone described)
         feeling_words = [f for f in feeling_words if not _describes_someone(text, toks, f[0], lex)]
@@ -4997,6 +5072,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # Sentence scores.
     bounds = toks.sentence_bounds()
     fam_at = {i: fam for i, fam, _ in families}
+    if vader:
+        # (a hard feeling the story starts from and leaves, "I was tired, arms gone", is not
+        # where the entry is: its word weighs nothing in choosing the moment)
+        left = {f for f in {fam for _, fam, _ in families}
+                if _past_and_passed(text, toks, norms, f, families, lex, vader)}
+        fam_at = {i: fam for i, fam in fam_at.items() if fam not in left}
     # A hint that opens a shouted sentence weighs as a word where the moment is chosen
     # ("Endlich die Masterarbeit abgegeben!"): the shout says how it felt.
     fam_weight = {i: WORD_WEIGHT if wt < WORD_WEIGHT and (i == 0 or toks[i - 1].sent != toks[i].sent)
@@ -5557,6 +5638,19 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         scored[-1] = Moment(scored[-1].first, scored[-1].last, scored[-1].score + _SECOND_OF_TWO)
     if not scored:  # all markup: fall back to any sentence
         scored = [Moment(lo, hi, 0.0) for lo, hi in sentences]
+    moved_on = _moved_on_at(text, toks, lex)
+    if moved_on is not None and not any(
+            m.last <= moved_on and _paragraph_of(text, toks[m.first].start) == _paragraph_of(text, toks[moved_on - 1].start)
+            and (any(i in fam_at for i in range(m.first, m.last)) or _moved(text, toks, m.first, m.last, lex))
+            for m in scored):
+        moved_on = None  # (only from a paragraph that felt something: "Anyway. Nine leaves. I counted." is the punch)
+    if moved_on is not None:
+        # "I don't know why that nearly made me cry. … | Anyway. | The cat is thrilled with
+        # the litter.": after a line that only moves on, the writer has left the heart behind
+        # them; what follows without a feeling word is the coda (read as the centre, the cat's
+        # joke was quoted over the man who held the litter)
+        scored = [Moment(m.first, m.last, m.score - _ASIDE) if m.first > moved_on
+                  and not any(i in fam_at for i in range(m.first, m.last)) else m for m in scored]
     centre_sentence = max(scored, key=lambda m: (m.score, m.first))
     if sarcasm:  # the irony is in the whole line, not its loudest word
         centre_sentence = _sarcastic_moment(text, toks, scored, norms, lex) or centre_sentence
@@ -5736,6 +5830,12 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # first, and the line with the joy is quoted after it.
         chosen = [hard]
         turned_from = True
+    elif vader and len(chosen) == 1 and _past_and_passed(text, toks, norms, chosen[0], counted, lex, vader):
+        # "I was tired, forearms done … And I didn't fall off. … Hands are shredded. Worth it.":
+        # a hard feeling told of the story's start, in the past, in an entry that ends glad,
+        # is where the day began; named alone ("Tiredness runs through this") it read the
+        # climb backwards. It is left unnamed, and the line speaks.
+        chosen = []
     chosen = [f for f in chosen if lex.valence.get(f) != "positive"
               or not _each_turned_against(toks, [i for i, fam, _ in families if fam == f], lex)]
     # "I'm glad about that. I am. My back is glad about it anyway.": gladness insisted on,
@@ -5822,7 +5922,7 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
     # (guilt told by what was done to someone stands whatever the tone of the line quoted:
     # the amends are often glad, "I'm taking her for lunch and I'm not going to look at my phone")
     if vader and chosen and not sarcasm and not (told_guilt and "guilt" in chosen) and not turned_from \
-            and _tone_contradicts(chosen, centre, norms, families, lex, vader):
+            and _tone_contradicts(chosen, centre, norms, families, lex, vader, in_quotes):
         chosen, valence = [], "neutral"  # a name against the moment's own tone is worse than none
     if not sarcasm and not turned_from and len(chosen) == 1 and lex.valence.get(chosen[0]) == "positive" \
             and (after := _said_then_turned(text, toks, centre, scored, chosen[0], families, lex, vader)) is not None:
