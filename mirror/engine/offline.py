@@ -27,6 +27,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from mirror.engine.analysis import Analysis, analyze
@@ -543,11 +544,11 @@ _STRONG_SCORE = 2.0  # a line elsewhere in the entry is said back only when it c
 _OTHER_SCORE = 0.0
 
 
-def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
+def _compose_framed(a: Analysis, pick: _Picker, data: dict, reading: Reading | None = None) -> str:
     """The mirrorback from a reading of the entry (`mirror.engine.reading`) and the
     language's frames (`constitution/mirrorback/<lang>.yaml`): the centre quoted exactly,
     the feeling named in plain words, and a question built from the person's own phrase."""
-    r = read(a.text, a.tokens, str(data.get("language", a.language)))
+    r = reading or read(a.text, a.tokens, str(data.get("language", a.language)))
     fr = data["frames"]
     names = {f: str(spec.get("name", f)) for f, spec in (data.get("feelings") or {}).items()}
     quote = _exact_quote(a.text, a.tokens, *_to_the_end(a, r, *_with_set_up(a, r))) if r.centre else None
@@ -569,6 +570,17 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
         asked = _exact_quote(a.text, a.tokens, r.request.first, r.request.last)
         if asked:
             opening = _say(pick.choice(fr["request"]), q=asked)
+            if _centre_beside_request(r):
+                # "What should I do? Seriously. … Future me, I hope whatever you picked didn't
+                # make you resent him.": the heart of the entry is a line of its own, beside the
+                # question, and is reflected as any other (read alone, the question quoted and a
+                # question about asking it left the entry unheard: "Lo peor es que Flor es re
+                # buena mina"). It is never "one line from it" after a first line quoted.
+                part = set(fr.get("plain_part") or ())
+                beside = {**data, "frames": {**fr, "plain": [f for f in fr["plain"] if f not in part] or fr["plain"],
+                                             "plain_part": []}}
+                rest = _compose_framed(a, pick, beside, replace(r, request=None))
+                return " ".join([opening, rest]).replace("?\u201d.", "?\u201d")
             ask = pick.choice(fr["ask_request"])
             return " ".join([opening, ask]).replace("?\u201d.", "?\u201d")
     if "log" in fr and "ask_log" in fr and "log_coda" in fr and (ends := _log_ends(a, r)) is not None:
@@ -846,6 +858,14 @@ def _compose_framed(a: Analysis, pick: _Picker, data: dict) -> str:
     sentences.append(ask)
     # A quotation that ends on its own ? or ! needs no full stop after it.
     return " ".join(sentences).replace("?\u201d.", "?\u201d").replace("!\u201d.", "!\u201d")
+
+
+def _centre_beside_request(r: Reading) -> bool:
+    """Whether the entry's centre is a line apart from the advice asked for: not the request
+    itself, nor a question of its own, nor irony."""
+    if r.centre is None or r.request is None or r.asking or r.sarcasm:
+        return False
+    return r.centre.last <= r.request.first or r.request.last <= r.centre.first
 
 
 def _retort_is_the_point(a: Analysis, r: Reading, name: str) -> bool:

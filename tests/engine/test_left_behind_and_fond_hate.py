@@ -16,7 +16,9 @@ found on entries written blind (fresh109, fresh110):
 - "I hadn't said a single word out loud since Friday", 'I said "morning" to the postman':
   a voice unused is loneliness, and a thank-you in quotation marks is no glad tone against it;
   "wherever you are", in a letter, is written to one gone; "I'm lonely. There, I said it."
-  owns the feeling, and is the heart."""
+  owns the feeling, and is the heart;
+- "… que eu odiava, e que agora dava tudo para ouvir": what the writer would give anything
+  for is longing's own words, in every language, and the line is the heart."""
 
 from __future__ import annotations
 
@@ -134,3 +136,10 @@ def test_a_feeling_owned_up_to_there_i_said_it_is_the_heart(centre_of: Callable[
     entry = ("Three months in Lyon now. I'm lonely. There, I said it. Work is good, the bread is ridiculous and "
              "the flat has a balcony. But it's Saturday and nobody has called, and the market closes at one.\n")
     assert "I'm lonely" in centre_of(entry)
+
+
+GIVE_ANYTHING = 'Faz hoje três anos que vim para Londres. Não sei bem porque é que fui ver a data, mas fui.\n\nEstá tudo bem, a sério. O trabalho é bom, ganho o triplo do que ganhava em Lisboa, tenho uma casa com jardim (minúsculo, mas é um jardim). Já digo "cheers" sem pensar e já nem me queixo da chuva, porque não vale a pena.\n\nMas hoje, no supermercado, dei com bacalhau numa prateleira da secção "international" e fiquei ali especado uns bons minutos, feito parvo. Lembrei-me da minha avó a demolhar o bacalhau na banheira na véspera de Natal, a casa toda a cheirar a peixe, o meu avô a resmungar. Lembrei-me do barulho do 28 a passar na rua às sete da manhã, que eu odiava, e que agora dava tudo para ouvir.\n\nLiguei à minha mãe. Falámos de nada durante uma hora. Ela perguntou "então, quando é que vens?" e eu disse "logo se vê", que é o que dizemos sempre.\n\nComprei o bacalhau. Custou uma fortuna. Ficou salgado demais. Comi-o todo.\n'
+
+
+def test_what_the_writer_would_give_anything_for_is_the_heart(centre_of: Callable[[str], str]) -> None:
+    assert "dava tudo para ouvir" in centre_of(GIVE_ANYTHING)
