@@ -2164,6 +2164,26 @@ def _salutation(text: str) -> bool:
     return first_line.endswith(",") and len(first_line.split()) <= _SALUTATION_WORDS and "\n" in text.strip()
 
 
+def _greeting_inline(text: str, toks: Sequence[Token], first: tuple[int, str, float]) -> int | None:
+    """Where a greeting that opens the entry's first line ends ("Liebes Tagebuch, heute …",
+    "Querido diario, hoy …"), when the entry's first word is a word of love and a name or a
+    diary follows it before a comma; None otherwise ("Love this city, honestly")."""
+    if first[0] != 0 or first[1] != "love" or len(toks) < 3:
+        return None
+    addressed = toks[1]
+    if not (addressed.text[:1].isupper() or addressed.norm in _DIARY):
+        return None
+    for k in (1, 2):
+        if toks[k].sent == toks[0].sent and text[toks[k].end : toks[k].end + 1] == ",":
+            return toks[k].end + 1
+    return None
+
+
+#: What a diary is called when it is greeted ("Querido diario,", "Drogi pamiętniku,").
+_DIARY = frozenset({"diary", "journal", "tagebuch", "diario", "diário", "dagboek", "pamiętniku",
+                    "pamiętniczku", "quaderno", "caderno", "carnet"})
+
+
 def _letter_to_the_absent(text: str, toks: Sequence[Token], lex: _Lexicon) -> int | None:
     """The token where an entry written to someone ("Dad,\n\nCleared the gutters today …")
     says what they would have done or said ("You'd have said 'told you so'", "tu aurais
@@ -2339,6 +2359,15 @@ def _no_longer_felt(toks: Sequence[Token], i: int, lex: _Lexicon) -> bool:
         if any(w in _NO_LONGER and any(abs(m - n) <= (1 if w in _NO_LONGER_BESIDE else _NO_LONGER_GAP) for n in nots)
                for m, w in enumerate(words)):
             return True
+    # ("I'm not even angry anymore. I've gone through angry and come out somewhere flat and grey
+    # on the other side.": said over just before, with the feeling's own word, it is over too)
+    lo, hi = bounds.get(sent - 1, (0, 0))
+    words = tokens.norms[lo:hi]
+    stem = toks[i].norm[:_STEM]
+    if len(stem) == _STEM and any(w[:_STEM] == stem for w in words):
+        nots = [n for n, w in enumerate(words) if w in lex.negators or w.endswith("n't")]
+        return any(w in _NO_LONGER and any(abs(m - n) <= (1 if w in _NO_LONGER_BESIDE else _NO_LONGER_GAP) for n in nots)
+                   for m, w in enumerate(words))
     return False
 
 
@@ -4105,7 +4134,16 @@ def _own_question(text: str, toks: Tokens, centre: Moment, lex: _Lexicon) -> boo
                     and toks[i - 1].end <= label[2] < toks[i].start and label[0] not in lex.first_person:
                 return False  # "M: Daddy, when I'm big will you be small?": a line of dialogue, theirs
             first = i  # (the thought after "und gedacht:" is the question)
-    return any(t.norm in lex.first_person for t in toks[first : centre.last])
+    if any(t.norm in lex.first_person for t in toks[first : centre.last]):
+        return True
+    # ("What do you do when nobody did anything wrong and it still hurts?": "you" anyone, the
+    # writer among them, asking how to live with it)
+    words = [t.norm for t in toks[first : first + 3]]
+    return len(words) == 3 and words[0] in _HOW_WHAT and words[1] in ("do", "does") and words[2] == "you" \
+        and toks[first + 2].sent == toks[centre.last - 1].sent
+
+
+_HOW_WHAT = frozenset({"how", "what"})
 
 
 def _asked_as_a_question(toks: Tokens, centre: Moment) -> bool:
@@ -5043,6 +5081,11 @@ def read(text: str, tokens: Sequence[Token] | None = None, language: str = "en")
         # ("Liebe WG-Küche,", "Dear Margaret,": a letter's greeting is its form, not a feeling)
         greeting_ends = len(text) - len(text.lstrip()) + len(text.lstrip().split("\n", 1)[0])
         feeling_words = [f for f in feeling_words if toks[f[0]].start >= greeting_ends]
+    elif feeling_words and (greeted := _greeting_inline(text, toks, feeling_words[0])) is not None:
+        # ("Liebes Tagebuch, heute wieder eine wunderbare Reise mit der Deutschen Bahn": the
+        # greeting that opens the line is the diary's form, not tenderness; read blind,
+        # "Zärtlichkeit" over a rail complaint was graded 2)
+        feeling_words = [f for f in feeling_words if toks[f[0]].start >= greeted]
     families = sorted([f for f in feeling_words if f[0] not in told] + signs) if signs else feeling_words
     # (an event read whole outranks a hint found at its first word: "would have been")
     sarcasm = _is_sarcastic(text, toks, lex, vader, feeling_words)  # (read once, not twice)

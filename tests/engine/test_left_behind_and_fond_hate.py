@@ -143,3 +143,34 @@ GIVE_ANYTHING = 'Faz hoje três anos que vim para Londres. Não sei bem porque �
 
 def test_what_the_writer_would_give_anything_for_is_the_heart(centre_of: Callable[[str], str]) -> None:
     assert "dava tudo para ouvir" in centre_of(GIVE_ANYTHING)
+
+
+def test_a_diary_greeted_inline_is_no_tenderness(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Liebes Tagebuch, heute wieder eine herrliche Fahrt mit der Bahn. Der Zug nach Köln hatte erst zehn "
+             "Minuten Verspätung, dann vierzig, dann gar keine Angabe mehr. Mein reservierter Wagen fehlte. Ich "
+             "stand drei Stunden im Gang neben einem Kinderwagen. Jetzt fülle ich das Formular für die "
+             "Entschädigung aus.\n")
+    assert "love" not in feelings_of(entry)
+    assert "Zärtlichkeit" not in compose(entry)
+
+
+def test_anger_said_to_be_over_just_before_is_not_named(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    entry = ("Bus log, Monday:\n- 7:40 bus \"not in service\". Which service.\n- 8:05 bus full, drove past.\n"
+             "- 8:30 finally on, standing, someone's umbrella in my ear.\n- 9:10 at work, meeting moved to Thursday.\n\n"
+             "I'm not even angry anymore. I've gone through angry and out the other side into something beige. "
+             "Tomorrow I'm walking. (I'm not going to walk.)\n")
+    assert "anger" not in feelings_of(entry)
+    assert "anger" not in compose(entry).lower()
+
+
+def test_anger_said_again_after_it_was_over_is_named(feelings_of: Callable[[str], tuple[str, ...]]) -> None:
+    assert "anger" in feelings_of("I'm not angry anymore. But I was so angry at the funeral I couldn't speak.\n")
+
+
+def test_a_question_about_what_anyone_does_is_the_writers_own() -> None:
+    entry = ("Tried to make plans with Jo again. Third time since June. She said \"yes!! soon!!\" and then nothing.\n\n"
+             "We've been friends since we were nine. Nobody did anything wrong. I keep reading our old messages.\n\n"
+             "What do you do when nobody did anything wrong and it still hurts?\n")
+    reply = compose(entry)
+    assert "it still hurts?" in reply
+    assert "question" in reply
