@@ -1016,10 +1016,33 @@ def _set_up_line(a: Analysis, r: Reading) -> tuple[int, int]:
     named = prev.last - prev.first == 2 and is_determiner(str(a.language), toks[prev.first].norm)
     if ("\n" in gap and not own_line) or prev.last - prev.first < (2 if turn else 3) or named \
             or last - prev.first > _SET_UP_WORDS \
-            or toks[prev.last - 1].sent != toks[first].sent - 1 or (
-                short and prev.last - prev.first > _SHORT_SET_UP_WORDS):
+            or prev.last != first or (
+                short and prev.last - prev.first > _SHORT_SET_UP_WORDS) \
+            or ("\n" in gap and not _a_whole_line_before(a, prev)):
         return first, last
     return prev.first, last
+
+
+def _a_whole_line_before(a: Analysis, prev: Moment) -> bool:
+    """Whether the sentence above a short line of its own is one the line can land on: a
+    sentence of prose on one line, from its start ("My knees hate it.\nI'd sit there all
+    day."), not a list item ("- lunch: bad. new café sandwich is mostly lettuce"), an aside
+    in brackets, a heading run into its line, or the tail of "no. 12"."""
+    toks = a.tokens
+    start, end = toks[prev.first].start, toks[prev.last - 1].end
+    line_start = a.text.rfind("\n", 0, start) + 1
+    if "\n" in a.text[start:end] or LIST_ITEM.match(a.text[line_start:end]) or a.text[start - 1 : start] == "(":
+        return False
+    before = a.text[line_start:start].rstrip()
+    if not before:
+        return True
+    word = before.split()[-1].strip(".!?").lower()
+    return before[-1] in ".!?\u00bb\u201d\"" and word not in _ABBREVIATIONS
+
+
+#: Words a full stop only shortens ("no. 12", "Dr. Alvarez"): no sentence ends on them.
+_ABBREVIATIONS = frozenset({"no", "nr", "dr", "mr", "mrs", "ms", "st", "sr", "jr", "vs", "etc", "approx",
+                            "sra", "dra", "bzw", "usw", "ca", "pp", "prof"})
 
 
 def _opening_set_up(a: Analysis, r: Reading) -> bool:

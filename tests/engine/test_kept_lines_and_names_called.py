@@ -21,6 +21,7 @@ entries written blind (fresh100, fresh101); each read blind was graded 1 or 2:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from mirror.engine.offline import compose
@@ -63,7 +64,9 @@ def test_keeping_on_going_is_no_thing_kept(centre_of: Callable[[str], str]) -> N
 def test_a_name_called_a_friend_is_not_a_verdict_on_oneself() -> None:
     entry = ("Tom rang out of the blue after two years of nothing. We talked till midnight about nothing much. "
              "At the end he said \"missed you, you muppet\" and I said \"same, idiot.\"\nI feel about ten years younger.\n")
-    assert "idiot" not in compose(entry)
+    # (the name may be quoted inside the words the two said to each other, never said back
+    # as the writer's own word for themselves)
+    assert "idiot" not in re.sub("\u2018[^\u2019]*\u2019", "", compose(entry))
     assert "harsh" not in compose(entry) and "sharp" not in compose(entry)
     from mirror.engine.patterns import detect_patterns
 

@@ -174,3 +174,17 @@ def test_a_question_about_what_anyone_does_is_the_writers_own() -> None:
     reply = compose(entry)
     assert "it still hurts?" in reply
     assert "question" in reply
+
+
+def test_a_short_line_of_its_own_is_quoted_with_the_line_it_lands_on() -> None:
+    entry = ("Pepper won't eat from her bowl anymore, only from my hand. The vet says it happens with the old ones.\n"
+             "It takes about half an hour. My back hates it.\nI'd sit there all night.\n")
+    reply = compose(entry)
+    assert "My back hates it. I'd sit there all night" in reply
+    assert "\u201cI'd sit there all night\u201d" in reply  # (asked after by itself)
+
+
+def test_a_list_item_above_a_short_line_is_not_its_set_up() -> None:
+    entry = ("Library, Tuesday:\n- helped Mr Obi set up an email account. took 40 min.\n"
+             "- lunch: bad. new café sandwich is mostly lettuce.\nThought about Mr Obi all afternoon.\n")
+    assert "lettuce" not in compose(entry)
