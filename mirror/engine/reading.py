@@ -789,6 +789,40 @@ def last_clause(language: str, text: str, tokens: Sequence[Token], first: int, l
                 not any(t.norm in lex.reported for t in tokens[cut:end]):
             return cut, end
         end = start  # "…, zei de arts": a speech tag; the words before it are asked after
+    return _thought_clause(tokens, lo, last, longest or _CLAUSE_WORDS[1], lex)
+
+
+#: Verbs of thinking a clause follows without a comma ("I keep thinking there was some
+#: grown-up class everyone else took"): what is thought is the clause to ask after.
+_THOUGHT_VERBS = frozenset({"think", "thinking", "thought", "wish", "wished", "wishing", "realise", "realised",
+                            "realize", "realized", "guess", "suppose"})
+#: How far before the verb of thinking its "I" is looked for ("I keep thinking").
+_THINKER_REACH = 3
+#: …and the words that may open it.
+_THOUGHT_OPENS = frozenset({"that", "there", "i", "i'd", "i'm", "i've", "i'll", "we", "he", "she", "they", "it",
+                            "it's", "nobody", "everyone", "everybody", "someone", "somebody", "my", "the"})
+
+
+def _thought_clause(tokens: Sequence[Token], lo: int, last: int, longest: int,
+                    lex: _Lexicon) -> tuple[int, int] | None:
+    """The clause the writer's own verb of thinking opens onto, when the line has no other
+    break (an English line: "I keep thinking there was some grown-up class everyone else
+    took"), from its subject; None when there is none, or it is too short or too long to ask
+    after. Not a thought denied ("I don't think I even said thank you": the clause alone says
+    the opposite), nor someone else's ("At work they think I'm the cheerful one"), nor one
+    the line corrects ("I thought it would feel worse")."""
+    for k in range(lo, last - 1):
+        if tokens[k].norm in _THOUGHT_VERBS and tokens[k + 1].norm in _THOUGHT_OPENS:
+            before = [t.norm for t in tokens[max(lo, k - _THINKER_REACH) : k]]
+            if not any(w in lex.first_person for w in before) or any(
+                    w in lex.negators or w.endswith("n't") for w in before):
+                return None
+            start = k + 2 if tokens[k + 1].norm == "that" else k + 1
+            if tokens[k].norm == "thought" and any(t.norm in lex.unreal for t in tokens[start:last]):
+                return None  # ("I thought it would feel worse": an expectation the line corrects)
+            if _CLAUSE_WORDS[0] + 1 < last - start <= longest and tokens[last - 1].sent == tokens[start].sent:
+                return start, last
+            return None
     return None
 
 

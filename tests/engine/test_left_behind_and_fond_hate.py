@@ -188,3 +188,21 @@ def test_a_list_item_above_a_short_line_is_not_its_set_up() -> None:
     entry = ("Library, Tuesday:\n- helped Mr Obi set up an email account. took 40 min.\n"
              "- lunch: bad. new café sandwich is mostly lettuce.\nThought about Mr Obi all afternoon.\n")
     assert "lettuce" not in compose(entry)
+
+
+def test_what_the_writer_keeps_thinking_is_the_clause_asked_after() -> None:
+    reply = compose("Card declined at the chemist. The man behind me sighed. I put back the good shampoo and paid "
+                    "with the other card. Sat in the car for a while. I'm forty. I keep thinking there was some class "
+                    "on being an adult that everyone else took.\n")
+    assert "\u201cthere was some class on being an adult that everyone else took\u201d" in reply
+
+
+@pytest.mark.parametrize("entry, clause", [
+    ("The nurse was so kind to Mum that I got flustered. I don't think I even said thank you properly.\n",
+     "\u201cI even said thank you properly\u201d"),
+    ("Night shifts again. At work they think I'm the one who's always cheerful on nights.\n",
+     "\u201cI'm the one who's always cheerful on nights\u201d"),
+    ("Went back to the old house today. I thought it would feel worse.\n", "\u201cit would feel worse\u201d"),
+])
+def test_a_thought_denied_someone_elses_or_corrected_is_not_cut_from_its_verb(entry: str, clause: str) -> None:
+    assert clause not in compose(entry)
