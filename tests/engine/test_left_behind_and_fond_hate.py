@@ -206,3 +206,11 @@ def test_what_the_writer_keeps_thinking_is_the_clause_asked_after() -> None:
 ])
 def test_a_thought_denied_someone_elses_or_corrected_is_not_cut_from_its_verb(entry: str, clause: str) -> None:
     assert clause not in compose(entry)
+
+
+def test_what_the_writer_had_not_told_anyone_is_where_the_entry_holds(centre_of: Callable[[str], str]) -> None:
+    entry = ("Long week. Standup ran long again and lunch was a sad sandwich at my desk.\n\nThe dermatologist rang at "
+             "four: the mole is benign. She said it like the weather and I said \"oh great, thanks\" and then sat in the "
+             "stairwell for ten minutes. I hadn't told anyone I was worried. Called Mum on the walk home and we talked "
+             "about her neighbours' new fence for half an hour, which was exactly what I needed.\n\nNeed bin bags.\n")
+    assert centre_of(entry) == "I hadn't told anyone I was worried"
