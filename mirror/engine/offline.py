@@ -1535,10 +1535,8 @@ def _points_back(a: Analysis, language: str, clause: tuple[int, int]) -> bool:
 
 
 def _line_start(a: Analysis, i: int) -> int:
-    """The first token of token i's sentence."""
-    while i > 0 and a.tokens[i - 1].sent == a.tokens[i].sent:
-        i -= 1
-    return i
+    """The first token of token i's sentence (the tokens' own sentence bounds, kept on them)."""
+    return as_tokens(a.tokens).sentence_bounds()[a.tokens[i].sent][0]
 
 
 def _clause_asks(fr: dict, r: Reading) -> list[str]:
